@@ -1,0 +1,3 @@
+from glossary_site.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,184 @@
+"""The command line: parse arguments, run a pipeline step, print diagnostics, set the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from glossary_site import __version__, pipeline, scaffold
+from glossary_site.diagnostics import Diagnostics
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Build a cross-linked glossary website from one Markdown file per term.
+
+A site folder holds content/site.yml, content/terms/*.md, and optionally templates/
+and static/ to override the built-in theme. Run the commands from that folder (or
+pass --source). Problems are printed as path:line: message."""
+
+EPILOG = """\
+examples:
+  glossary new "Large Language Model"   write content/terms/large-language-model.md
+  glossary check --strict               validate everything; for CI
+  glossary build                        write the site to _site/
+  glossary serve                        preview on http://localhost:8000/ with live reload
+
+exit status: 0 success, 1 content errors, 2 wrong usage"""
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="glossary",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    top.add_argument("--version", action="version", version=f"glossary-site {__version__}")
+    commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def common(cmd: argparse.ArgumentParser) -> None:
+        cmd.add_argument(
+            "--source",
+            type=Path,
+            default=Path("."),
+            metavar="DIR",
+            help="the site folder holding content/ (default: current folder)",
+        )
+
+    def content_flags(cmd: argparse.ArgumentParser) -> None:
+        cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        cmd.add_argument("--drafts", action="store_true", help="include terms marked draft: true")
+
+    build = commands.add_parser(
+        "build",
+        help="build the site into _site/",
+        description="Validate all content and write the site. "
+        "The previous output is replaced only if the build succeeds.",
+    )
+    common(build)
+    content_flags(build)
+    build.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="output folder (default: _site in the site folder)",
+    )
+    build.add_argument(
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help="override base_url from site.yml, e.g. for a preview deployment",
+    )
+
+    check = commands.add_parser(
+        "check",
+        help="validate all content; writes nothing",
+        description="Run every check a build runs, without writing anything.",
+    )
+    common(check)
+    content_flags(check)
+
+    new = commands.add_parser(
+        "new",
+        help="write a new term file with every field stubbed",
+        description="Create content/terms/<slug>.md; never overwrites.",
+    )
+    common(new)
+    new.add_argument("title", help='the term\'s title, e.g. "Large Language Model"')
+
+    serve = commands.add_parser(
+        "serve",
+        help="preview with live reload",
+        description="Build, serve on localhost and rebuild on every save.",
+    )
+    common(serve)
+    content_flags(serve)
+    serve.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            return run_build(args)
+        if args.command == "check":
+            return run_check(args)
+        if args.command == "new":
+            return run_new(args)
+        return run_serve(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def options_from(args: argparse.Namespace) -> pipeline.BuildOptions:
+    root = args.source
+    out = getattr(args, "out", None) or root / "_site"
+    return pipeline.BuildOptions(
+        root=root,
+        out=out,
+        strict=args.strict,
+        drafts=args.drafts,
+        base_url=getattr(args, "base_url", None),
+    )
+
+
+def report(diagnostics: Diagnostics) -> None:
+    for diagnostic in diagnostics.sorted():
+        print(diagnostic, file=sys.stderr)
+
+
+def summary(diagnostics: Diagnostics) -> str:
+    return f"{len(diagnostics.errors)} error(s), {len(diagnostics.warnings)} warning(s)"
+
+
+def run_build(args: argparse.Namespace) -> int:
+    options = options_from(args)
+    started = time.perf_counter()
+    result = pipeline.build(options)
+    report(result.diagnostics)
+    if result.refused:
+        print(f"glossary: {result.refused}", file=sys.stderr)
+        return EXIT_USAGE
+    seconds = time.perf_counter() - started
+    if not result.ok(options.strict):
+        print(f"Build failed: {summary(result.diagnostics)}; {options.out} left unchanged.", file=sys.stderr)
+        return EXIT_CONTENT
+    print(
+        f"Built {result.files_written} files into {options.out} in {seconds:.2f} s "
+        f"({summary(result.diagnostics)})."
+    )
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    options = options_from(args)
+    result = pipeline.check(options)
+    report(result.diagnostics)
+    if not result.ok(options.strict):
+        print(f"Check failed: {summary(result.diagnostics)}.", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"Check passed: {summary(result.diagnostics)}.")
+    return EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    try:
+        path = scaffold.new_term(args.source, args.title)
+    except scaffold.ScaffoldRefused as refusal:
+        print(f"glossary: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Wrote {path}; replace the TODO text, then run: glossary check")
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from glossary_site import server
+
+    return server.serve(options_from(args), host=args.host, port=args.port, report=report)

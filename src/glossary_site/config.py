@@ -1,0 +1,173 @@
+"""site.yml → SiteConfig. Every key is declared; unknown keys and bad values are all reported."""
+
+from __future__ import annotations
+
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from glossary_site import yaml_lines
+from glossary_site.diagnostics import Diagnostics, did_you_mean
+from glossary_site.model import CtaBlock
+
+CONFIG_PATH = "content/site.yml"
+KEYS = ("title", "description", "base_url", "language", "cta")
+CTA_KEYS = ("heading", "text", "button", "url")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: Path
+    title: str
+    base_url: str
+    description: str = ""
+    language: str = "en"
+    cta_default: str | None = None
+    cta_blocks: dict[str, CtaBlock] = field(default_factory=dict)
+    cta_line: int = 1
+
+    @property
+    def base_path(self) -> str:
+        """The sub-path the site is served from, e.g. '/glossary/'; used by the 404 page."""
+        return urllib.parse.urlsplit(self.base_url).path or "/"
+
+
+def load(root: Path, diagnostics: Diagnostics, base_url: str | None = None) -> SiteConfig | None:
+    """Read content/site.yml; returns None (with diagnostics) when it cannot be used."""
+    path = root / CONFIG_PATH
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        diagnostics.error(CONFIG_PATH, 1, "site settings not found; create content/site.yml")
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        diagnostics.error(CONFIG_PATH, 1, f"cannot read site settings: {exc}")
+        return None
+    try:
+        located = yaml_lines.load(text)
+    except yaml_lines.YamlProblem as problem:
+        diagnostics.error(CONFIG_PATH, problem.line, str(problem))
+        return None
+    return parse(root, located, diagnostics, base_url)
+
+
+def parse(
+    root: Path, located: yaml_lines.Located, diagnostics: Diagnostics, base_url: str | None = None
+) -> SiteConfig | None:
+    data = located.data
+    if not isinstance(data, dict):
+        diagnostics.error(CONFIG_PATH, 1, "site.yml must be a mapping of settings")
+        return None
+    before = len(diagnostics.errors)
+    for key in data:
+        if key not in KEYS:
+            diagnostics.error(
+                CONFIG_PATH,
+                located.line(key),
+                f"unknown setting '{key}'{did_you_mean(str(key), KEYS)}",
+            )
+    title = _text(data, "title", located, diagnostics, required=True)
+    description = _text(data, "description", located, diagnostics)
+    language = _text(data, "language", located, diagnostics) or "en"
+    url = base_url if base_url is not None else _text(data, "base_url", located, diagnostics, True)
+    url = _check_base_url(url, located, diagnostics)
+    default, blocks = _cta(data.get("cta"), located, diagnostics)
+    if len(diagnostics.errors) > before:
+        return None
+    return SiteConfig(
+        root=root,
+        title=title,
+        base_url=url,
+        description=description,
+        language=language,
+        cta_default=default,
+        cta_blocks=blocks,
+        cta_line=located.line("cta"),
+    )
+
+
+def _text(
+    data: dict[str, Any],
+    key: str,
+    located: yaml_lines.Located,
+    diagnostics: Diagnostics,
+    required: bool = False,
+) -> str:
+    value = data.get(key)
+    if value is None:
+        if required:
+            diagnostics.error(CONFIG_PATH, 1, f"missing required setting '{key}'")
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        diagnostics.error(CONFIG_PATH, located.line(key), f"'{key}' must be non-empty text")
+        return ""
+    return value.strip()
+
+
+def _check_base_url(url: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> str:
+    if not url:
+        return ""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        diagnostics.error(
+            CONFIG_PATH,
+            located.line("base_url"),
+            f"base_url '{url}' must be an absolute http(s) address, e.g. https://example.com/",
+        )
+        return ""
+    return url if url.endswith("/") else url + "/"
+
+
+def _cta(
+    value: Any, located: yaml_lines.Located, diagnostics: Diagnostics
+) -> tuple[str | None, dict[str, CtaBlock]]:
+    if value is None:
+        return None, {}
+    line = located.line("cta")
+    if not isinstance(value, dict):
+        diagnostics.error(CONFIG_PATH, line, "'cta' must be a mapping with 'default' and 'blocks'")
+        return None, {}
+    for key in value:
+        if key not in ("default", "blocks"):
+            diagnostics.error(CONFIG_PATH, located.line("cta", key), f"unknown cta setting '{key}'")
+    blocks: dict[str, CtaBlock] = {}
+    raw_blocks = value.get("blocks") or {}
+    if not isinstance(raw_blocks, dict):
+        diagnostics.error(CONFIG_PATH, located.line("cta", "blocks"), "'cta.blocks' must be a mapping")
+        raw_blocks = {}
+    for name, raw in raw_blocks.items():
+        where = located.line("cta", "blocks", name)
+        block = cta_block(raw, CONFIG_PATH, where, diagnostics)
+        if block is not None:
+            blocks[str(name)] = block
+    default = value.get("default")
+    if default is not None and not isinstance(default, str):
+        diagnostics.error(CONFIG_PATH, located.line("cta", "default"), "'cta.default' must be a block name")
+        default = None
+    if default is not None and default not in raw_blocks:
+        diagnostics.error(
+            CONFIG_PATH,
+            located.line("cta", "default"),
+            f"cta.default names unknown block '{default}'{did_you_mean(default, raw_blocks)}",
+        )
+    return default, blocks
+
+
+def cta_block(raw: Any, path: str, line: int, diagnostics: Diagnostics) -> CtaBlock | None:
+    """Validate one call-to-action block; site.yml and a term's inline `cta:` share the shape."""
+    if not isinstance(raw, dict):
+        diagnostics.error(path, line, f"a cta block needs the keys {', '.join(CTA_KEYS)}")
+        return None
+    ok = True
+    for key in CTA_KEYS:
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            diagnostics.error(path, line, f"cta block is missing text for '{key}'")
+            ok = False
+    for key in raw:
+        if key not in CTA_KEYS:
+            diagnostics.error(path, line, f"unknown cta block key '{key}'{did_you_mean(str(key), CTA_KEYS)}")
+            ok = False
+    if not ok:
+        return None
+    return CtaBlock(**{key: raw[key].strip() for key in CTA_KEYS})

@@ -1,0 +1,343 @@
+"""Find term files, split their front matter and check every field of one file on its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from glossary_site import config, yaml_lines
+from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
+from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
+from glossary_site.urls import is_safe_url
+
+TERMS_DIR = "content/terms"
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+NON_SLUG_RE = re.compile(r"[^a-z0-9]+")
+FIELDS = (
+    "title", "slug", "summary", "definition", "aliases", "category", "tags", "related",
+    "tables", "faq", "sources", "cta", "updated", "draft",
+)  # fmt: skip
+REQUIRED = ("title", "summary", "definition")
+
+
+def find_term_files(root: Path) -> list[str]:
+    """Term files as sorted posix paths relative to the root, so every run sees one order."""
+    base = root / TERMS_DIR
+    found: list[str] = []
+    for folder, dirs, files in os.walk(base):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.endswith(".md") and not name.startswith("."):
+                found.append((Path(folder) / name).relative_to(root).as_posix())
+    return sorted(found)
+
+
+def load_terms(root: Path, diagnostics: Diagnostics) -> list[TermSource]:
+    terms: list[TermSource] = []
+    for path in find_term_files(root):
+        try:
+            text = read_text(root / path, path)
+            term = parse_term(path, text, diagnostics)
+        except ContentError as problem:
+            diagnostics.add(problem.diagnostic)
+            continue
+        if term is not None:
+            terms.append(term)
+    return terms
+
+
+def read_text(file: Path, path: str) -> str:
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise ContentError(path, 1, f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ContentError(path, line, "file is not valid UTF-8; save it as UTF-8") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
+    """Return (yaml, body, body_line); the YAML starts on line 2 of the file."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        raise ContentError(
+            path, 1, "no front matter; a term file starts with a '---' line, then YAML, then '---'"
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    raise ContentError(path, 1, "front matter is not closed; add a '---' line after the YAML")
+
+
+def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource | None:
+    """Validate one term file; every problem found is recorded, not just the first."""
+    front, body, body_line = split_front_matter(path, text)
+    try:
+        located = yaml_lines.load(front, first_line=2)
+    except yaml_lines.YamlProblem as problem:
+        raise ContentError(path, problem.line, str(problem)) from None
+    if not isinstance(located.data, dict):
+        raise ContentError(path, 1, "front matter must be a mapping of fields (key: value)")
+    fields = _Fields(path, located, diagnostics)
+    before = len(diagnostics.errors)
+    for key in located.data:
+        if key not in FIELDS:
+            fields.error(key, f"unknown field '{key}'{did_you_mean(str(key), FIELDS)}")
+    slug = fields.slug()
+    term = TermSource(
+        path=path,
+        slug=slug,
+        title=fields.text("title", required=True),
+        summary=fields.text("summary", required=True, one_line=True),
+        definition=fields.text("definition", required=True),
+        definition_line=located.value_line("definition"),
+        body=body,
+        body_line=body_line,
+        aliases=fields.text_list("aliases"),
+        category=fields.text("category") or None,
+        tags=fields.text_list("tags"),
+        related=fields.refs("related"),
+        tables=fields.tables(),
+        faq=fields.faq(),
+        sources=fields.sources(),
+        cta=fields.cta(),
+        cta_line=located.line("cta"),
+        updated=fields.date("updated"),
+        draft=fields.flag("draft"),
+        key_lines={str(k[0]): v for k, v in located.lines.items() if len(k) == 1},
+    )
+    return term if len(diagnostics.errors) == before else None
+
+
+class _Fields:
+    """Typed accessors over one file's front matter that record problems with their lines."""
+
+    def __init__(self, path: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> None:
+        self.path = path
+        self.located = located
+        self.data: dict[str, Any] = located.data
+        self.diagnostics = diagnostics
+
+    def error(self, key: str | int, message: str, *more: str | int) -> None:
+        self.diagnostics.error(self.path, self.located.line(key, *more), message)
+
+    def text(self, key: str, required: bool = False, one_line: bool = False) -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.diagnostics.error(self.path, 1, f"missing required field '{key}'")
+            return ""
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            self.error(key, f"'{key}' must be text, not {_kind(value)}")
+            return ""
+        value = value.strip()
+        if required and not value:
+            self.error(key, f"'{key}' must not be empty")
+        if one_line and "\n" in value:
+            self.error(key, f"'{key}' must be a single line")
+        return value
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.error(key, f"'{key}' must be a list of text, not {_kind(value)}")
+            return ()
+        items: list[str] = []
+        for index, item in enumerate(value):
+            if isinstance(item, int | float) and not isinstance(item, bool):
+                item = str(item)
+            if not isinstance(item, str) or not item.strip():
+                self.error(key, f"each of '{key}' must be non-empty text", index)
+                continue
+            items.append(item.strip())
+        return tuple(items)
+
+    def refs(self, key: str) -> tuple[Ref, ...]:
+        names = self.text_list(key)
+        raw = self.data.get(key)
+        if not isinstance(raw, list):
+            return tuple(Ref(name, self.located.line(key)) for name in names)
+        return tuple(
+            Ref(str(item).strip(), self.located.line(key, index))
+            for index, item in enumerate(raw)
+            if isinstance(item, str | int | float) and str(item).strip()
+        )
+
+    def slug(self) -> str:
+        explicit = self.data.get("slug")
+        if explicit is not None:
+            slug = str(explicit)
+            if not SLUG_RE.match(slug):
+                self.error("slug", f"slug '{slug}' must be lowercase letters, digits and single hyphens")
+            return slug
+        stem = Path(self.path).stem
+        if not SLUG_RE.match(stem):
+            suggestion = slugify(stem) or "term-name"
+            self.diagnostics.error(
+                self.path,
+                1,
+                f"file name '{stem}.md' is not a valid slug; rename it to '{suggestion}.md' "
+                f"or add 'slug: {suggestion}'",
+            )
+        return stem
+
+    def date(self, key: str) -> dt.date | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.error(key, f"'{key}' must be a date like 2025-03-01, not '{value}'")
+        return None
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            self.error(key, f"'{key}' must be true or false")
+            return False
+        return value
+
+    def cta(self) -> str | CtaBlock | bool | None:
+        value = self.data.get("cta")
+        if value is None or value is False:
+            return value
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if isinstance(value, dict):
+            return config.cta_block(value, self.path, self.located.line("cta"), self.diagnostics)
+        self.error("cta", "'cta' must be a block name from site.yml, a block, or false")
+        return None
+
+    def _items(self, key: str, item_keys: tuple[str, ...], required: tuple[str, ...]) -> list[int]:
+        """Indexes of the well-formed mapping items of a list field; reports the rest."""
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error(key, f"'{key}' must be a list")
+            return []
+        good: list[int] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                self.error(key, f"each item of '{key}' must have the keys {', '.join(required)}", index)
+                continue
+            ok = True
+            for name in item:
+                if name not in item_keys:
+                    hint = did_you_mean(str(name), item_keys)
+                    self.error(key, f"unknown key '{name}' in {key} item{hint}", index, name)
+                    ok = False
+            for name in required:
+                if not isinstance(item.get(name), str | int | float) or not str(item[name]).strip():
+                    self.error(key, f"{key} item needs non-empty text for '{name}'", index)
+                    ok = False
+            if ok:
+                good.append(index)
+        return good
+
+    def faq(self) -> tuple[Faq, ...]:
+        items = self.data.get("faq")
+        return tuple(
+            Faq(
+                question=str(items[i]["q"]).strip(),
+                answer=str(items[i]["a"]).strip(),
+                line=self.located.line("faq", i),
+                answer_line=self.located.value_line("faq", i, "a"),
+            )
+            for i in self._items("faq", ("q", "a"), ("q", "a"))
+        )
+
+    def sources(self) -> tuple[Source, ...]:
+        items = self.data.get("sources")
+        found = []
+        for i in self._items("sources", ("title", "url"), ("title", "url")):
+            url = str(items[i]["url"]).strip()
+            if not is_safe_url(url):
+                self.error("sources", f"source url '{url}' must be http(s), mailto or relative", i)
+                continue
+            found.append(Source(str(items[i]["title"]).strip(), url))
+        return tuple(found)
+
+    def tables(self) -> tuple[Table, ...]:
+        items = self.data.get("tables")
+        found = []
+        for i in self._items("tables", ("title", "columns", "rows"), ("title",)):
+            table = self._table(items[i], i)
+            if table is not None:
+                found.append(table)
+        return tuple(found)
+
+    def _table(self, item: dict[str, Any], index: int) -> Table | None:
+        columns = item.get("columns")
+        rows = item.get("rows")
+        if not _is_cells(columns) or not columns:
+            self.error("tables", "table needs 'columns': a list of column names", index, "columns")
+            return None
+        if not isinstance(rows, list) or not rows:
+            self.error("tables", "table needs 'rows': a list of rows", index, "rows")
+            return None
+        good_rows: list[tuple[str, ...]] = []
+        for r, row in enumerate(rows):
+            where = ("tables", index, "rows", r)
+            if not _is_cells(row):
+                self.diagnostics.error(
+                    self.path, self.located.line(*where), "a table row must be a list of cells"
+                )
+            elif len(row) != len(columns):
+                self.diagnostics.error(
+                    self.path,
+                    self.located.line(*where),
+                    f"table '{item['title']}' row {r + 1} has {len(row)} cells "
+                    f"but the table has {len(columns)} columns",
+                )
+            else:
+                good_rows.append(tuple(_cell(c) for c in row))
+        if len(good_rows) != len(rows):
+            return None
+        return Table(
+            title=str(item["title"]).strip(),
+            columns=tuple(_cell(c) for c in columns),
+            rows=tuple(good_rows),
+            line=self.located.line("tables", index),
+        )
+
+
+def _is_cells(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        v is None or isinstance(v, str | int | float | dt.date) for v in value
+    )
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _kind(value: Any) -> str:
+    names: dict[type, str] = {list: "a list", dict: "a mapping", bool: "true/false"}
+    return names.get(type(value), type(value).__name__)
+
+
+def slugify(text: str) -> str:
+    """A URL-safe slug for category and tag names, and the suggestion for bad file names."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return NON_SLUG_RE.sub("-", ascii_text.lower()).strip("-")

@@ -1,0 +1,69 @@
+"""Problems found in content, collected so one run can report all of them."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    message: str
+    severity: Severity = field(default=Severity.ERROR, compare=False)
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+
+class ContentError(Exception):
+    """Raised where one file cannot go on; the loop over files records it and moves on."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(message)
+        self.diagnostic = Diagnostic(path, line, message)
+
+
+@dataclass
+class Diagnostics:
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, path: str, line: int, message: str) -> None:
+        self.items.append(Diagnostic(path, line, message, Severity.ERROR))
+
+    def warning(self, path: str, line: int, message: str) -> None:
+        self.items.append(Diagnostic(path, line, message, Severity.WARNING))
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.items.append(diagnostic)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.WARNING]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+    def sorted(self) -> list[Diagnostic]:
+        """Sorted by path then line, so output is the same whatever order stages ran in."""
+        return sorted(set(self.items), key=lambda d: (d.path, d.line, d.message))
+
+
+def did_you_mean(value: str, candidates: Iterable[str]) -> str:
+    """A ' did you mean ...?' suffix naming the closest candidate, or '' when none is close."""
+    pool = {c.casefold(): c for c in candidates}
+    close = difflib.get_close_matches(value.casefold(), list(pool), n=1, cutoff=0.6)
+    return f"; did you mean '{pool[close[0]]}'?" if close else ""

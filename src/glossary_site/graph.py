@@ -1,0 +1,169 @@
+"""The term graph: names, related terms, backlinks, categories and tags, checked across files."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from glossary_site.config import SiteConfig
+from glossary_site.content import slugify
+from glossary_site.diagnostics import Diagnostics, did_you_mean
+from glossary_site.model import Body, Glossary, Group, TermSource, title_key
+
+
+def resolve(names: Mapping[str, str], text: str) -> str | None:
+    """Slug for a reference: by slug, title or alias, ignoring case, then as a plural of one."""
+    key = text.strip().casefold()
+    if key in names:
+        return names[key]
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+        if key.endswith(suffix) and key[: -len(suffix)] + replacement in names:
+            return names[key[: -len(suffix)] + replacement]
+    return None
+
+
+def unknown_reference(names: Mapping[str, str], text: str, what: str) -> str:
+    return f"unknown {what} '{text}'{did_you_mean(text, names)}"
+
+
+def build_glossary(
+    sources: Iterable[TermSource],
+    config: SiteConfig,
+    diagnostics: Diagnostics,
+    include_drafts: bool = False,
+) -> Glossary:
+    """Index every term by its names, then resolve the edges between them."""
+    everything = sorted(sources, key=lambda t: t.path)
+    names, owners = _index_names(everything, diagnostics)
+    drafts = frozenset(t.slug for t in everything if t.draft and not include_drafts)
+    terms = {t.slug: t for t in everything if t.slug not in drafts and owners.get(t.slug) is t}
+    related = {slug: _resolve_related(term, names, drafts, diagnostics) for slug, term in terms.items()}
+    for term in terms.values():
+        _check_cta(term, config, diagnostics)
+    by_title = sorted(terms, key=lambda s: title_key(terms[s]))
+    return Glossary(
+        terms={slug: terms[slug] for slug in by_title},
+        related=related,
+        backlinks={slug: () for slug in by_title},
+        categories=_groups(
+            terms, by_title, lambda t: [t.category] if t.category else [], "category", diagnostics
+        ),
+        tags=_groups(terms, by_title, lambda t: list(t.tags), "tags", diagnostics),
+        names=names,
+        drafts=drafts,
+    )
+
+
+def _index_names(
+    terms: list[TermSource], diagnostics: Diagnostics
+) -> tuple[dict[str, str], dict[str, TermSource]]:
+    """Map every slug, title and alias (case-folded) to its term; a clash is an error."""
+    names: dict[str, str] = {}
+    where: dict[str, tuple[str, int]] = {}
+    owners: dict[str, TermSource] = {}
+    for term in terms:
+        if term.slug in owners:
+            first = owners[term.slug]
+            diagnostics.error(
+                term.path,
+                term.key_lines.get("slug", 1),
+                f"slug '{term.slug}' is already used by {first.path}; rename the file or set 'slug:'",
+            )
+            continue
+        owners[term.slug] = term
+        mine = [(term.slug, "slug", term.key_lines.get("slug", 1))]
+        mine.append((term.title, "title", term.key_lines.get("title", 1)))
+        mine += [(alias, "alias", term.key_lines.get("aliases", 1)) for alias in term.aliases]
+        for name, kind, line in mine:
+            key = name.casefold()
+            if key in names and names[key] != term.slug:
+                other_path, other_line = where[key]
+                diagnostics.error(
+                    term.path,
+                    line,
+                    f"{kind} '{name}' is already a name of '{names[key]}' ({other_path}:{other_line}); "
+                    "titles, slugs and aliases must be unique",
+                )
+            elif key not in names:
+                names[key] = term.slug
+                where[key] = (term.path, line)
+    return names, owners
+
+
+def _resolve_related(
+    term: TermSource, names: Mapping[str, str], drafts: frozenset[str], diagnostics: Diagnostics
+) -> tuple[str, ...]:
+    found: list[str] = []
+    for ref in term.related:
+        slug = resolve(names, ref.text)
+        if slug is None:
+            diagnostics.error(term.path, ref.line, unknown_reference(names, ref.text, "related term"))
+        elif slug == term.slug:
+            diagnostics.error(
+                term.path, ref.line, f"'{ref.text}' is this term itself; remove it from related"
+            )
+        elif slug in drafts:
+            diagnostics.warning(
+                term.path,
+                ref.line,
+                f"related term '{ref.text}' is a draft and is left out; build with --drafts",
+            )
+        elif slug not in found:
+            found.append(slug)
+    return tuple(found)
+
+
+def _check_cta(term: TermSource, config: SiteConfig, diagnostics: Diagnostics) -> None:
+    if isinstance(term.cta, str) and term.cta not in config.cta_blocks:
+        hint = did_you_mean(term.cta, config.cta_blocks)
+        diagnostics.error(
+            term.path, term.cta_line, f"cta '{term.cta}' is not a block in content/site.yml{hint}"
+        )
+
+
+def _groups(
+    terms: Mapping[str, TermSource],
+    by_title: list[str],
+    names_of: object,
+    key: str,
+    diagnostics: Diagnostics,
+) -> tuple[Group, ...]:
+    members: dict[str, list[str]] = defaultdict(list)
+    display: dict[str, str] = {}
+    assert callable(names_of)
+    for slug in by_title:
+        for name in names_of(terms[slug]):
+            group_slug = slugify(name)
+            if not group_slug:
+                line = terms[slug].key_lines.get(key, 1)
+                diagnostics.error(terms[slug].path, line, f"'{name}' has no letters or digits to name a page")
+                continue
+            display.setdefault(group_slug, name)
+            if slug not in members[group_slug]:
+                members[group_slug].append(slug)
+    ordered = sorted(members, key=lambda g: (display[g].casefold(), g))
+    return tuple(Group(display[g], g, tuple(members[g])) for g in ordered)
+
+
+def add_backlinks(glossary: Glossary, bodies: Mapping[str, Body], diagnostics: Diagnostics) -> Glossary:
+    """Backlinks need every body's links, so they come after Markdown, as in Zola."""
+    incoming: dict[str, set[str]] = defaultdict(set)
+    for slug in glossary.terms:
+        for target in (*glossary.related[slug], *bodies[slug].links):
+            if target != slug and target in glossary.terms:
+                incoming[target].add(slug)
+    backlinks = {
+        slug: tuple(sorted(incoming[slug], key=lambda s: title_key(glossary.terms[s])))
+        for slug in glossary.terms
+    }
+    for slug, term in glossary.terms.items():
+        if not backlinks[slug] and len(glossary.terms) > 1:
+            diagnostics.warning(
+                term.path,
+                1,
+                "no other term links to this one; add it to a related list or [[link]] it",
+            )
+        if term.updated is None:
+            diagnostics.warning(term.path, 1, "no 'updated' date; add one so feeds and sitemaps can use it")
+    return dataclasses.replace(glossary, backlinks=backlinks)

@@ -1,0 +1,117 @@
+"""The values that flow between stages. Dataclasses only: no I/O, no behaviour beyond naming."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to another term as the editor wrote it, with where it was written."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Faq:
+    question: str
+    answer: str
+    line: int
+    answer_line: int
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class CtaBlock:
+    heading: str
+    text: str
+    button: str
+    url: str
+
+
+@dataclass(frozen=True)
+class TermSource:
+    """One term file after validation of that file alone."""
+
+    path: str
+    slug: str
+    title: str
+    summary: str
+    definition: str
+    definition_line: int
+    body: str
+    body_line: int
+    line: int = 1
+    aliases: tuple[str, ...] = ()
+    category: str | None = None
+    tags: tuple[str, ...] = ()
+    related: tuple[Ref, ...] = ()
+    tables: tuple[Table, ...] = ()
+    faq: tuple[Faq, ...] = ()
+    sources: tuple[Source, ...] = ()
+    cta: str | CtaBlock | bool | None = None
+    cta_line: int = 1
+    updated: dt.date | None = None
+    draft: bool = False
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A category or tag with the terms in it, sorted by title."""
+
+    name: str
+    slug: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The term graph: every published term and the edges between them, all sorted."""
+
+    terms: dict[str, TermSource]
+    related: dict[str, tuple[str, ...]]
+    backlinks: dict[str, tuple[str, ...]]
+    categories: tuple[Group, ...]
+    tags: tuple[Group, ...]
+    names: dict[str, str]
+    drafts: frozenset[str] = frozenset()
+
+    def ordered(self) -> list[TermSource]:
+        return [self.terms[s] for s in sorted(self.terms, key=lambda s: title_key(self.terms[s]))]
+
+
+@dataclass(frozen=True)
+class Body:
+    """Rendered HTML of one term's Markdown fields plus the terms they link to."""
+
+    definition: str
+    body: str
+    faq_answers: tuple[str, ...]
+    table_cells: tuple[tuple[tuple[str, ...], ...], ...]
+    links: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    path: str
+    content: bytes
+
+
+def title_key(term: TermSource) -> tuple[str, str]:
+    return (term.title.casefold(), term.slug)

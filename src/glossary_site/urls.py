@@ -1,0 +1,48 @@
+"""Where every page lives and how pages link to each other.
+
+Pages link with relative paths ending in index.html so the same output works from the domain
+root, from a sub-path and from disk; only canonical URLs, feeds and sitemaps are absolute.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+
+from glossary_site.config import SiteConfig
+
+
+def term_path(slug: str) -> str:
+    return f"terms/{slug}/index.html"
+
+
+def group_path(kind: str, slug: str) -> str:
+    return f"{kind}/{slug}/index.html"
+
+
+def root_of(path: str) -> str:
+    """The relative prefix from an output file back to the site root."""
+    return "../" * path.count("/")
+
+
+def absolute(config: SiteConfig, path: str) -> str:
+    """Public URL of an output file: pretty (no index.html), under base_url."""
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return config.base_url + path
+
+
+def is_safe_url(url: str) -> bool:
+    """Only http(s), mailto and relative addresses may become links."""
+    return urllib.parse.urlsplit(url).scheme.lower() in ("", "http", "https", "mailto")
+
+
+def link_url(url: str, root: str) -> str:
+    """An editor's URL as a link: site-relative ones ('/stack-builder/') made relative."""
+    if not is_safe_url(url):
+        return "#"
+    if url.startswith("/") and not url.startswith("//"):
+        parts = urllib.parse.urlsplit(root + url.lstrip("/"))
+        if parts.path == "" or parts.path.endswith("/"):
+            parts = parts._replace(path=parts.path + "index.html")
+        return urllib.parse.urlunsplit(parts)
+    return url
