@@ -45,8 +45,7 @@ def load_terms(root: Path, diagnostics: Diagnostics) -> list[TermSource]:
         except ContentError as problem:
             diagnostics.add(problem.diagnostic)
             continue
-        if term is not None:
-            terms.append(term)
+        terms.append(term)
     return terms
 
 
@@ -76,8 +75,12 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
     raise ContentError(path, 1, "front matter is not closed; add a '---' line after the YAML")
 
 
-def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource | None:
-    """Validate one term file; every problem found is recorded, not just the first."""
+def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
+    """Validate one term file; every problem found is recorded, not just the first.
+
+    A term with field errors is still returned (bad fields left empty) so its names take part
+    in cross-file checks: one typo must not turn into errors in every file that links to it.
+    """
     front, body, body_line = split_front_matter(path, text)
     try:
         located = yaml_lines.load(front, first_line=2)
@@ -86,7 +89,6 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource | N
     if not isinstance(located.data, dict):
         raise ContentError(path, 1, "front matter must be a mapping of fields (key: value)")
     fields = _Fields(path, located, diagnostics)
-    before = len(diagnostics.errors)
     for key in located.data:
         if key not in FIELDS:
             fields.error(key, f"unknown field '{key}'{did_you_mean(str(key), FIELDS)}")
@@ -113,7 +115,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource | N
         draft=fields.flag("draft"),
         key_lines={str(k[0]): v for k, v in located.lines.items() if len(k) == 1},
     )
-    return term if len(diagnostics.errors) == before else None
+    return term
 
 
 class _Fields:
@@ -307,7 +309,7 @@ class _Fields:
                 self.diagnostics.error(
                     self.path,
                     self.located.line(*where),
-                    f"table '{item['title']}' row {r + 1} has {len(row)} cells "
+                    f"table '{item['title']}' row {r + 1} has {_count(len(row), 'cell')} "
                     f"but the table has {len(columns)} columns",
                 )
             else:
@@ -320,6 +322,10 @@ class _Fields:
             rows=tuple(good_rows),
             line=self.located.line("tables", index),
         )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _is_cells(value: Any) -> bool:

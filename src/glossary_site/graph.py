@@ -58,36 +58,42 @@ def build_glossary(
 def _index_names(
     terms: list[TermSource], diagnostics: Diagnostics
 ) -> tuple[dict[str, str], dict[str, TermSource]]:
-    """Map every slug, title and alias (case-folded) to its term; a clash is an error."""
-    names: dict[str, str] = {}
-    where: dict[str, tuple[str, int]] = {}
+    """Map every slug, title and alias (case-folded) to its term; a clash is an error.
+
+    Slugs and titles are claimed before any alias, so an alias that collides is the one
+    reported, whatever order the files sort in.
+    """
     owners: dict[str, TermSource] = {}
     for term in terms:
         if term.slug in owners:
-            first = owners[term.slug]
             diagnostics.error(
                 term.path,
                 term.key_lines.get("slug", 1),
-                f"slug '{term.slug}' is already used by {first.path}; rename the file or set 'slug:'",
+                f"slug '{term.slug}' is already used by {owners[term.slug].path}; "
+                "rename the file or set 'slug:'",
             )
+        else:
+            owners[term.slug] = term
+    names: dict[str, str] = {}
+    where: dict[str, tuple[str, int]] = {}
+    claims = [(t, t.slug, "slug", t.key_lines.get("slug", 1)) for t in owners.values()]
+    claims += [(t, t.title, "title", t.key_lines.get("title", 1)) for t in owners.values()]
+    claims += [(t, a, "alias", t.key_lines.get("aliases", 1)) for t in owners.values() for a in t.aliases]
+    for term, name, kind, line in claims:
+        key = name.casefold()
+        if not key or names.get(key) == term.slug:
             continue
-        owners[term.slug] = term
-        mine = [(term.slug, "slug", term.key_lines.get("slug", 1))]
-        mine.append((term.title, "title", term.key_lines.get("title", 1)))
-        mine += [(alias, "alias", term.key_lines.get("aliases", 1)) for alias in term.aliases]
-        for name, kind, line in mine:
-            key = name.casefold()
-            if key in names and names[key] != term.slug:
-                other_path, other_line = where[key]
-                diagnostics.error(
-                    term.path,
-                    line,
-                    f"{kind} '{name}' is already a name of '{names[key]}' ({other_path}:{other_line}); "
-                    "titles, slugs and aliases must be unique",
-                )
-            elif key not in names:
-                names[key] = term.slug
-                where[key] = (term.path, line)
+        if key in names:
+            other_path, other_line = where[key]
+            diagnostics.error(
+                term.path,
+                line,
+                f"{kind} '{name}' is already a name of '{names[key]}' ({other_path}:{other_line}); "
+                "titles, slugs and aliases must be unique",
+            )
+        else:
+            names[key] = term.slug
+            where[key] = (term.path, line)
     return names, owners
 
 

@@ -32,9 +32,10 @@ related: []  # slugs, titles or aliases of other terms, e.g. [large-language-mod
 # cta: false        # or the name of a block in content/site.yml
 updated: {today}
 draft: false
+# Below: the body in Markdown. Link other terms with [[Term title]] or [[slug|shown text]].
 ---
 
-TODO the body in Markdown. Link other terms with [[Term title]] or [[slug|shown text]].
+TODO the body in Markdown.
 """
 
 

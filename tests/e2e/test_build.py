@@ -1,0 +1,278 @@
+"""Build real fixture sites through the CLI and check what a reader would see."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from conftest import copy_site, html_pages, local_targets, parse_html, run_glossary, tree_digest
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_term_page_shows_title_summary_definition_and_aliases(built_minimal: Path) -> None:
+    soup = parse_html(built_minimal / "terms/graphics-processing-unit/index.html")
+    assert soup.title is not None
+    assert soup.title.get_text() == "Graphics processing unit · Mini Glossary"
+    assert [h.get_text() for h in soup.find_all("h1")] == ["Graphics processing unit"]
+    assert soup.select_one(".term-summary").get_text() == (
+        "A chip with thousands of small cores for parallel arithmetic."
+    )
+    definition = soup.select_one("section.definition")
+    assert "runs many simple calculations at once" in definition.get_text()
+    assert definition.find("strong").get_text() == "graphics processing unit"
+    assert [a.get_text() for a in soup.select(".aliases .alias")] == ["GPU"]
+
+
+def test_sidebar_lists_related_terms_with_summaries_and_backlinks(built_minimal: Path) -> None:
+    soup = parse_html(built_minimal / "terms/tensor/index.html")
+    cards = soup.select(".related .term-cards li")
+    assert [(c.a.get_text(), c.a["href"], c.p.get_text()) for c in cards] == [
+        (
+            "Graphics processing unit",
+            "../../terms/graphics-processing-unit/index.html",
+            "A chip with thousands of small cores for parallel arithmetic.",
+        ),
+        ("Model training", "../../terms/model-training/index.html", "Adjusting a model's weights so its outputs improve."),
+    ]
+    backlinks = [a.get_text() for a in soup.select(".backlinks a")]
+    assert backlinks == ["Graphics processing unit", "Model training"]
+
+
+def test_backlinks_come_from_wiki_links_too(built_minimal: Path) -> None:
+    # model-training links to GPU only through [[GPU]] in its definition, not in related... and
+    # tensor links to model-training only through a wiki-link in a table cell.
+    soup = parse_html(built_minimal / "terms/model-training/index.html")
+    assert "Tensor" in [a.get_text() for a in soup.select(".backlinks a")]
+
+
+def test_wiki_links_resolve_by_title_alias_and_plural(built_minimal: Path) -> None:
+    soup = parse_html(built_minimal / "terms/tensor/index.html")
+    link = soup.select_one(".prose a.wikilink")
+    assert (link.get_text(), link["href"]) == ("GPUs", "../graphics-processing-unit/index.html")
+    cell_link = soup.select_one(".data-table td a.wikilink")
+    assert (cell_link.get_text(), cell_link["href"]) == ("weights", "../model-training/index.html")
+
+
+def test_structured_tables_faq_and_sources_render_as_html(built_minimal: Path) -> None:
+    soup = parse_html(built_minimal / "terms/tensor/index.html")
+    table = soup.select_one(".data-table table")
+    assert soup.select_one(".data-table h2").get_text() == "Tensor ranks"
+    assert [th.get_text() for th in table.select("thead th")] == ["Rank", "Name", "Example"]
+    assert len(table.select("tbody tr")) == 2
+    assert table.select_one("tbody code").get_text() == "3.0"
+    faq = soup.select_one(".faq details")
+    assert faq.summary.get_text() == "Is a matrix a tensor?"
+    assert "rank-2" in faq.select_one(".answer").get_text()
+    assert soup.select_one("pre code") is not None, "fenced code block"
+    sources = parse_html(built_minimal / "terms/model-training/index.html").select(".sources a")
+    assert [(a.get_text(), a["href"]) for a in sources] == [
+        ("Deep Learning book", "https://www.deeplearningbook.org/")
+    ]
+
+
+def test_cta_block_comes_from_site_settings_unless_the_term_opts_out(built_minimal: Path) -> None:
+    cta = parse_html(built_minimal / "terms/tensor/index.html").select_one("aside.cta")
+    assert cta.h2.get_text() == "Want to actually build with this?"
+    assert cta.a["href"] == "https://example.org/stack-builder/"
+    assert "Build my stack" in cta.a.get_text()
+    assert parse_html(built_minimal / "terms/model-training/index.html").select_one("aside.cta") is None
+
+
+def test_az_index_lists_every_term_once_with_summary_and_letter_navigation(built_minimal: Path) -> None:
+    soup = parse_html(built_minimal / "index.html")
+    titles = [dt.get_text() for dt in soup.select(".term-list dt")]
+    assert titles == ["Graphics processing unit", "Model training", "Tensor"]
+    assert soup.select(".term-list dd")[2].get_text() == "A multi-dimensional array of numbers."
+    letters = {a.get_text(): a["href"] for a in soup.select(".letters a")}
+    assert letters == {"G": "#letter-G", "M": "#letter-M", "T": "#letter-T"}
+    for href in letters.values():
+        assert soup.find(id=href[1:]) is not None
+
+
+def test_category_and_tag_pages_list_their_terms(built_minimal: Path) -> None:
+    concepts = parse_html(built_minimal / "categories/concepts/index.html")
+    assert [a.get_text() for a in concepts.select(".term-list a")] == ["Model training", "Tensor"]
+    hardware = parse_html(built_minimal / "tags/hardware/index.html")
+    assert [a.get_text() for a in hardware.select(".term-list a")] == ["Graphics processing unit", "Tensor"]
+    index = parse_html(built_minimal / "categories/index.html")
+    assert [a.get_text() for a in index.select(".group-list a")] == ["Concepts", "Hardware"]
+
+
+def test_every_local_link_and_asset_resolves(built_minimal: Path) -> None:
+    broken = []
+    for page in html_pages(built_minimal):
+        base = "/docs/" if page.name == "404.html" else "/"
+        for link, target, fragment in local_targets(built_minimal, page, base):
+            if not target.is_file():
+                broken.append(f"{page.relative_to(built_minimal)}: {link}")
+            elif fragment and target.suffix == ".html" and parse_html(target).find(id=fragment) is None:
+                broken.append(f"{page.relative_to(built_minimal)}: {link} (no #{fragment})")
+    assert broken == []
+
+
+def test_feed_sitemap_robots_and_terms_json_are_valid_and_absolute(built_minimal: Path) -> None:
+    feed = ET.parse(built_minimal / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}title") for e in entries] == ["Model training", "Tensor", "Graphics processing unit"]
+    assert entries[0].findtext(f"{ATOM}id") == "https://example.org/docs/terms/model-training/"
+    urls = ET.parse(built_minimal / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
+    locs = [u.findtext(f"{SITEMAP}loc") for u in urls]
+    assert "https://example.org/docs/terms/tensor/" in locs
+    assert all(loc.startswith("https://example.org/docs/") for loc in locs)
+    assert "Sitemap: https://example.org/docs/sitemap.xml" in (built_minimal / "robots.txt").read_text()
+    terms = json.loads((built_minimal / "terms.json").read_text())
+    assert [t["slug"] for t in terms] == ["graphics-processing-unit", "model-training", "tensor"]
+    assert terms[2]["related"] == ["graphics-processing-unit", "model-training"]
+    assert terms[0]["aliases"] == ["GPU"]
+    assert terms[0]["url"] == "https://example.org/docs/terms/graphics-processing-unit/"
+
+
+def test_base_url_flag_changes_absolute_urls_only(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", "--base-url", "https://preview.example.net/x", cwd=site).returncode == 0
+    soup = parse_html(site / "_site/terms/tensor/index.html")
+    assert soup.find("link", rel="canonical")["href"] == "https://preview.example.net/x/terms/tensor/"
+    assert soup.select_one(".related a")["href"] == "../../terms/graphics-processing-unit/index.html"
+
+
+def test_same_input_gives_byte_identical_output_whatever_the_file_order(tmp_path: Path) -> None:
+    first = copy_site("minimal", tmp_path / "a")
+    second = copy_site("minimal", tmp_path / "b")
+    # Recreate the files of the second copy in reverse order so the directory order differs.
+    terms = second / "content/terms"
+    saved = {p.name: p.read_bytes() for p in sorted(terms.iterdir())}
+    shutil.rmtree(terms)
+    terms.mkdir()
+    for name in sorted(saved, reverse=True):
+        (terms / name).write_bytes(saved[name])
+    assert run_glossary("build", cwd=first).returncode == 0
+    assert run_glossary("build", cwd=second).returncode == 0
+    assert tree_digest(first / "_site") == tree_digest(second / "_site")
+
+
+def test_drafts_are_built_only_with_the_drafts_flag(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    draft = site / "content/terms/quantisation.md"
+    draft.write_text(
+        "---\ntitle: Quantisation\nsummary: Fewer bits per weight.\ndefinition: Storing weights in "
+        "fewer bits.\nrelated: [tensor]\ndraft: true\nupdated: 2025-04-01\n---\n",
+        encoding="utf-8",
+    )
+    assert run_glossary("build", cwd=site).returncode == 0
+    assert not (site / "_site/terms/quantisation").exists()
+    assert run_glossary("build", "--drafts", cwd=site).returncode == 0
+    assert (site / "_site/terms/quantisation/index.html").is_file()
+
+
+def test_site_templates_and_static_files_override_the_theme(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    (site / "templates").mkdir()
+    (site / "templates/404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<main id="main"><h1>Lost?</h1></main>{% endblock %}',
+        encoding="utf-8",
+    )
+    (site / "static/assets").mkdir(parents=True)
+    (site / "static/assets/style.css").write_text("body { color: red; }\n", encoding="utf-8")
+    (site / "static/images").mkdir()
+    (site / "static/images/logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    assert run_glossary("build", cwd=site).returncode == 0
+    assert parse_html(site / "_site/404.html").h1.get_text() == "Lost?"
+    assert (site / "_site/assets/style.css").read_text() == "body { color: red; }\n"
+    assert (site / "_site/images/logo.svg").is_file()
+    assert (site / "_site/assets/highlight.css").is_file(), "theme files not overridden are kept"
+
+
+def test_hostile_front_matter_is_escaped_and_raw_html_sanitised(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    (site / "content/terms/xss.md").write_text(
+        "---\n"
+        'title: "<script>alert(1)</script>Evil"\n'
+        'summary: "</title><img src=x onerror=alert(2)>"\n'
+        "definition: 'Click <a href=\"javascript:alert(3)\">here</a>.'\n"
+        'aliases: ["<b>bold</b>"]\n'
+        "related: [tensor]\n"
+        "tables:\n"
+        "  - title: <i>t</i>\n"
+        "    columns: ['<u>c</u>']\n"
+        "    rows:\n"
+        "      - ['<script>x()</script>']\n"
+        "faq:\n"
+        "  - q: <em>why</em>\n"
+        "    a: <div onclick=alert(4)>because</div>\n"
+        "updated: 2025-01-01\n"
+        "---\n\n"
+        "<script>alert(5)</script>\n\n<p style='color:red' onmouseover='alert(6)'>styled</p>\n",
+        encoding="utf-8",
+    )
+    (site / "content/terms/tensor.md").write_text(
+        (site / "content/terms/tensor.md").read_text().replace("related: [GPU", "related: [xss, GPU"),
+        encoding="utf-8",
+    )
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = site / "_site/terms/xss/index.html"
+    soup = parse_html(page)
+    assert soup.find("script") is None
+    assert soup.h1.get_text() == "<script>alert(1)</script>Evil"
+    assert soup.title.get_text().startswith("<script>")
+    assert soup.find("img") is None
+    assert soup.select_one(".alias").get_text() == "<b>bold</b>"
+    assert soup.select_one(".data-table h2").get_text() == "<i>t</i>"
+    assert soup.select_one(".faq summary").get_text() == "<em>why</em>"
+    for tag in soup.find_all(True):
+        assert not any(attr.startswith("on") for attr in tag.attrs), tag
+        assert not str(tag.get("href", "")).startswith("javascript:"), tag
+        assert "style" not in tag.attrs, tag
+    assert "styled" in soup.select_one(".prose").get_text()
+    index = parse_html(site / "_site/index.html")
+    assert index.find("script") is None and index.find("img") is None
+
+
+def test_new_writes_a_stub_that_check_accepts_and_never_overwrites(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    result = run_glossary("new", "Attention: the mechanism", cwd=site)
+    assert result.returncode == 0, result.stderr
+    stub = site / "content/terms/attention-the-mechanism.md"
+    assert "title: \"Attention: the mechanism\"" in stub.read_text()
+    checked = run_glossary("check", cwd=site)
+    assert checked.returncode == 0, checked.stderr
+    again = run_glossary("new", "Attention: the mechanism", cwd=site)
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
+
+
+def test_check_writes_nothing(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    before = tree_digest(site)
+    result = run_glossary("check", "--strict", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "Check passed" in result.stdout
+    assert tree_digest(site) == before
+
+
+def test_help_and_usage_errors(tmp_path: Path) -> None:
+    helped = run_glossary("--help", cwd=tmp_path)
+    assert helped.returncode == 0
+    for command in ("build", "check", "new", "serve"):
+        assert command in helped.stdout
+    assert "--strict" in run_glossary("build", "--help", cwd=tmp_path).stdout
+    wrong = run_glossary("build", "--no-such-flag", cwd=tmp_path)
+    assert wrong.returncode == 2
+    assert "Traceback" not in wrong.stderr
+
+
+def test_build_py_at_the_project_top_builds_like_glossary_build(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import PROJECT
+
+    site = copy_site("minimal", tmp_path)
+    shutil.copy(PROJECT / "build.py", site / "build.py")
+    result = subprocess.run([sys.executable, "build.py"], cwd=site, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (site / "_site/terms/tensor/index.html").is_file()

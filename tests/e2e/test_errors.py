@@ -1,0 +1,128 @@
+"""Broken content: every problem reported as path:line: message, exit 1, output untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import copy_site, run_glossary, tree_digest, write_files
+
+EXPECTED_ERRORS = [
+    "content/terms/Bad Name.md:1: file name 'Bad Name.md' is not a valid slug; "
+    "rename it to 'bad-name.md' or add 'slug: bad-name'",
+    "content/terms/bad-yaml.md:4: invalid YAML: expected ',' or ']', but got ':'",
+    "content/terms/graphics-processing-unit.md:5: alias 'Tensor' is already a name of 'tensor' "
+    "(content/terms/tensor.md:1); titles, slugs and aliases must be unique",
+    "content/terms/graphics-processing-unit.md:12: table 'Makers' row 2 has 1 cell "
+    "but the table has 2 columns",
+    "content/terms/missing-fields.md:1: missing required field 'definition'",
+    "content/terms/missing-fields.md:1: missing required field 'summary'",
+    "content/terms/missing-fields.md:3: unknown field 'sumary'; did you mean 'summary'?",
+    "content/terms/missing-fields.md:4: 'updated' must be a date like 2025-03-01, not 'not-a-date'",
+    "content/terms/model-training.md:6: unknown related term 'tensr'; did you mean 'tensor'?",
+    "content/terms/model-training.md:7: cta 'stack-bilder' is not a block in content/site.yml; "
+    "did you mean 'stack-builder'?",
+    "content/terms/model-training.md:11: unknown wiki-link target 'modle weights'",
+    "content/terms/no-front-matter.md:1: no front matter; a term file starts with a '---' line, "
+    "then YAML, then '---'",
+]
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [
+        line
+        for line in stderr.splitlines()
+        if ": " in line and not line.startswith("Build failed") and ": warning: " not in line
+        and not line.startswith("Check failed")
+    ]
+
+
+def test_every_content_error_is_reported_at_once_with_path_and_line(tmp_path: Path) -> None:
+    site = copy_site("broken", tmp_path)
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert error_lines(result.stderr) == EXPECTED_ERRORS
+    assert "Build failed: 12 error(s)" in result.stderr
+
+
+def test_check_reports_exactly_what_build_reports(tmp_path: Path) -> None:
+    site = copy_site("broken", tmp_path)
+    result = run_glossary("check", cwd=site)
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == EXPECTED_ERRORS
+    assert not (site / "_site").exists()
+
+
+def test_failed_build_leaves_previous_output_untouched(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", cwd=site).returncode == 0
+    before = tree_digest(site / "_site")
+    broken = copy_site("broken", tmp_path)
+    for path in sorted((broken / "content/terms").iterdir()):
+        (site / "content/terms" / path.name).write_bytes(path.read_bytes())
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 1
+    assert tree_digest(site / "_site") == before
+    assert sorted(p.name for p in site.iterdir()) == ["_site", "content"], "no staging folders left"
+
+
+def test_template_error_is_reported_with_template_line_and_output_kept(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", cwd=site).returncode == 0
+    before = tree_digest(site / "_site")
+    write_files(site, {"templates/group.html": "{% extends 'base.html' %}\n{% block main %}\n{{ nope.x }}\n{% endblock %}\n"})
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "templates/group.html:3: template error: 'nope' is undefined" in result.stderr
+    assert tree_digest(site / "_site") == before
+
+
+def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site,
+        {
+            "content/terms/orphan.md": "---\ntitle: Orphan\nsummary: Nobody links here.\n"
+            "definition: An orphan term.\nrelated: [tensor]\n---\n"
+        },
+    )
+    relaxed = run_glossary("build", cwd=site)
+    assert relaxed.returncode == 0
+    assert "content/terms/orphan.md:1: warning: no other term links to this one" in relaxed.stderr
+    strict = run_glossary("build", "--strict", cwd=site)
+    assert strict.returncode == 1
+    assert "content/terms/orphan.md:1: warning: no 'updated' date" in strict.stderr
+
+
+def test_bad_site_settings_are_reported_with_lines(tmp_path: Path) -> None:
+    site = write_files(
+        tmp_path / "site",
+        {
+            "content/site.yml": "title: X\nbase_url: ftp://example.org\ncolour: blue\n",
+            "content/terms/a.md": "---\ntitle: A\nsummary: a\ndefinition: a\n---\n",
+        },
+    )
+    result = run_glossary("check", cwd=site)
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "content/site.yml:2: base_url 'ftp://example.org' must be an absolute http(s) address, "
+        "e.g. https://example.com/",
+        "content/site.yml:3: unknown setting 'colour'",
+    ]
+
+
+def test_output_folder_that_is_not_ours_is_refused(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    foreign = tmp_path / "precious"
+    foreign.mkdir()
+    (foreign / "thesis.txt").write_text("do not delete", encoding="utf-8")
+    result = run_glossary("build", "--out", foreign, cwd=site)
+    assert result.returncode == 2
+    assert "not empty and was not made by glossary-site" in result.stderr
+    assert (foreign / "thesis.txt").read_text() == "do not delete"
+    for bad in (".", "content", "static/out", ".."):
+        refused = run_glossary("build", "--out", bad, cwd=site)
+        assert refused.returncode == 2, bad
+        assert "Traceback" not in refused.stderr
+    assert (site / "content/terms/tensor.md").is_file()
