@@ -230,15 +230,17 @@ class _Fields:
         self.error("cta", "'cta' must be a block name from site.yml, a block, or false")
         return None
 
-    def _items(self, key: str, item_keys: tuple[str, ...], required: tuple[str, ...]) -> list[int]:
-        """Indexes of the well-formed mapping items of a list field; reports the rest."""
+    def _items(
+        self, key: str, item_keys: tuple[str, ...], required: tuple[str, ...]
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """The well-formed mapping items of a list field, with their indexes; reports the rest."""
         value = self.data.get(key)
         if value is None:
             return []
         if not isinstance(value, list):
             self.error(key, f"'{key}' must be a list")
             return []
-        good: list[int] = []
+        good: list[tuple[int, dict[str, Any]]] = []
         for index, item in enumerate(value):
             if not isinstance(item, dict):
                 self.error(key, f"each item of '{key}' must have the keys {', '.join(required)}", index)
@@ -254,37 +256,34 @@ class _Fields:
                     self.error(key, f"{key} item needs non-empty text for '{name}'", index)
                     ok = False
             if ok:
-                good.append(index)
+                good.append((index, item))
         return good
 
     def faq(self) -> tuple[Faq, ...]:
-        items = self.data.get("faq")
         return tuple(
             Faq(
-                question=str(items[i]["q"]).strip(),
-                answer=str(items[i]["a"]).strip(),
+                question=str(item["q"]).strip(),
+                answer=str(item["a"]).strip(),
                 line=self.located.line("faq", i),
                 answer_line=self.located.value_line("faq", i, "a"),
             )
-            for i in self._items("faq", ("q", "a"), ("q", "a"))
+            for i, item in self._items("faq", ("q", "a"), ("q", "a"))
         )
 
     def sources(self) -> tuple[Source, ...]:
-        items = self.data.get("sources")
         found = []
-        for i in self._items("sources", ("title", "url"), ("title", "url")):
-            url = str(items[i]["url"]).strip()
+        for i, item in self._items("sources", ("title", "url"), ("title", "url")):
+            url = str(item["url"]).strip()
             if not is_safe_url(url):
                 self.error("sources", f"source url '{url}' must be http(s), mailto or relative", i)
                 continue
-            found.append(Source(str(items[i]["title"]).strip(), url))
+            found.append(Source(str(item["title"]).strip(), url))
         return tuple(found)
 
     def tables(self) -> tuple[Table, ...]:
-        items = self.data.get("tables")
         found = []
-        for i in self._items("tables", ("title", "columns", "rows"), ("title",)):
-            table = self._table(items[i], i)
+        for i, item in self._items("tables", ("title", "columns", "rows"), ("title",)):
+            table = self._table(item, i)
             if table is not None:
                 found.append(table)
         return tuple(found)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from glossary_site.config import SiteConfig
 from glossary_site.content import slugify
@@ -131,13 +131,12 @@ def _check_cta(term: TermSource, config: SiteConfig, diagnostics: Diagnostics) -
 def _groups(
     terms: Mapping[str, TermSource],
     by_title: list[str],
-    names_of: object,
+    names_of: Callable[[TermSource], list[str]],
     key: str,
     diagnostics: Diagnostics,
 ) -> tuple[Group, ...]:
     members: dict[str, list[str]] = defaultdict(list)
     display: dict[str, str] = {}
-    assert callable(names_of)
     for slug in by_title:
         for name in names_of(terms[slug]):
             group_slug = slugify(name)

@@ -79,7 +79,9 @@ class _WikiLinkProcessor(InlineProcessor):
         super().__init__(WIKILINK_RE)
         self.context = context
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element, int, int]:
         target = m.group(1).strip()
         label = (m.group(2) or m.group(1)).strip()
         line = self.context.line_of(m.group(0))

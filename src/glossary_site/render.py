@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from glossary_site import feeds, search, sitemap
 from glossary_site.config import SiteConfig
@@ -67,7 +68,7 @@ def environment(root: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["markup"] = lambda fragment: jinja2.utils.markupsafe.Markup(fragment)
+    env.filters["markup"] = markupsafe.Markup
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
     env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}" if d else ""
     return env
