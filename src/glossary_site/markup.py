@@ -16,7 +16,7 @@ from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
 from glossary_site.graph import resolve, unknown_reference
 from glossary_site.model import Body, Glossary, TermSource
 
-WIKILINK_RE = r"\[\[([^\]\|\n]+?)(?:\|([^\]\n]+?))?\]\]"
+WIKILINK_RE = r"\[\[([^\]\|]+?)(?:\|([^\]]+?))?\]\]"
 INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~]|https?://")
 
 _TAGS = set(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym", "map", "area"}
@@ -82,8 +82,8 @@ class _WikiLinkProcessor(InlineProcessor):
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[etree.Element, int, int]:
-        target = m.group(1).strip()
-        label = (m.group(2) or m.group(1)).strip()
+        target = " ".join(m.group(1).split())
+        label = " ".join((m.group(2) or m.group(1)).split())
         line = self.context.line_of(m.group(0))
         slug = resolve(self.context.names, target)
         glossary = self.context.glossary

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import copy_site, html_pages, local_targets, parse_html, run_glossary, tree_digest
+from support import PROJECT, copy_site, html_pages, local_targets, parse_html, run_glossary, tree_digest
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -36,7 +38,11 @@ def test_sidebar_lists_related_terms_with_summaries_and_backlinks(built_minimal:
             "../../terms/graphics-processing-unit/index.html",
             "A chip with thousands of small cores for parallel arithmetic.",
         ),
-        ("Model training", "../../terms/model-training/index.html", "Adjusting a model's weights so its outputs improve."),
+        (
+            "Model training",
+            "../../terms/model-training/index.html",
+            "Adjusting a model's weights so its outputs improve.",
+        ),
     ]
     backlinks = [a.get_text() for a in soup.select(".backlinks a")]
     assert backlinks == ["Graphics processing unit", "Model training"]
@@ -117,7 +123,11 @@ def test_every_local_link_and_asset_resolves(built_minimal: Path) -> None:
 def test_feed_sitemap_robots_and_terms_json_are_valid_and_absolute(built_minimal: Path) -> None:
     feed = ET.parse(built_minimal / "feed.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
-    assert [e.findtext(f"{ATOM}title") for e in entries] == ["Model training", "Tensor", "Graphics processing unit"]
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        "Model training",
+        "Tensor",
+        "Graphics processing unit",
+    ]
     assert entries[0].findtext(f"{ATOM}id") == "https://example.org/docs/terms/model-training/"
     urls = ET.parse(built_minimal / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
     locs = [u.findtext(f"{SITEMAP}loc") for u in urls]
@@ -178,7 +188,9 @@ def test_site_templates_and_static_files_override_the_theme(tmp_path: Path) -> N
     (site / "static/assets").mkdir(parents=True)
     (site / "static/assets/style.css").write_text("body { color: red; }\n", encoding="utf-8")
     (site / "static/images").mkdir()
-    (site / "static/images/logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    (site / "static/images/logo.svg").write_text(
+        "<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8"
+    )
     assert run_glossary("build", cwd=site).returncode == 0
     assert parse_html(site / "_site/404.html").h1.get_text() == "Lost?"
     assert (site / "_site/assets/style.css").read_text() == "body { color: red; }\n"
@@ -237,7 +249,7 @@ def test_new_writes_a_stub_that_check_accepts_and_never_overwrites(tmp_path: Pat
     result = run_glossary("new", "Attention: the mechanism", cwd=site)
     assert result.returncode == 0, result.stderr
     stub = site / "content/terms/attention-the-mechanism.md"
-    assert "title: \"Attention: the mechanism\"" in stub.read_text()
+    assert 'title: "Attention: the mechanism"' in stub.read_text()
     checked = run_glossary("check", cwd=site)
     assert checked.returncode == 0, checked.stderr
     again = run_glossary("new", "Attention: the mechanism", cwd=site)
@@ -266,13 +278,10 @@ def test_help_and_usage_errors(tmp_path: Path) -> None:
 
 
 def test_build_py_at_the_project_top_builds_like_glossary_build(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    from conftest import PROJECT
-
     site = copy_site("minimal", tmp_path)
     shutil.copy(PROJECT / "build.py", site / "build.py")
-    result = subprocess.run([sys.executable, "build.py"], cwd=site, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "build.py"], cwd=site, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert (site / "_site/terms/tensor/index.html").is_file()

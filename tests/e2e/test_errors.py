@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import copy_site, run_glossary, tree_digest, write_files
+from support import copy_site, run_glossary, tree_digest, write_files
 
 EXPECTED_ERRORS = [
     "content/terms/Bad Name.md:1: file name 'Bad Name.md' is not a valid slug; "
@@ -31,7 +31,9 @@ def error_lines(stderr: str) -> list[str]:
     return [
         line
         for line in stderr.splitlines()
-        if ": " in line and not line.startswith("Build failed") and ": warning: " not in line
+        if ": " in line
+        and not line.startswith("Build failed")
+        and ": warning: " not in line
         and not line.startswith("Check failed")
     ]
 
@@ -70,7 +72,8 @@ def test_template_error_is_reported_with_template_line_and_output_kept(tmp_path:
     site = copy_site("minimal", tmp_path)
     assert run_glossary("build", cwd=site).returncode == 0
     before = tree_digest(site / "_site")
-    write_files(site, {"templates/group.html": "{% extends 'base.html' %}\n{% block main %}\n{{ nope.x }}\n{% endblock %}\n"})
+    template = "{% extends 'base.html' %}\n{% block main %}\n{{ nope.x }}\n{% endblock %}\n"
+    write_files(site, {"templates/group.html": template})
     result = run_glossary("build", cwd=site)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

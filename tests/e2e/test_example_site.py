@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import copy_site, html_pages, local_targets, parse_html, run_glossary
+from support import copy_site, html_pages, local_targets, parse_html, run_glossary
 
 
 @pytest.fixture(scope="module")

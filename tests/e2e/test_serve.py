@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import copy_site
+from support import copy_site
 
 
 def free_port() -> int:

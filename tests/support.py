@@ -1,0 +1,86 @@
+"""Test helpers: copy fixture sites, run the real CLI, parse and walk the built HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sites"
+PROJECT = Path(__file__).parent.parent
+
+
+def run_glossary(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The CLI exactly as a user runs it, in its own process."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "glossary_site", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def copy_site(name: str, dest: Path) -> Path:
+    source = PROJECT if name == "example" else FIXTURES / name
+    target = dest / name
+    for part in ("content", "templates", "static"):
+        if (source / part).exists():
+            shutil.copytree(source / part, target / part)
+    return target
+
+
+def write_files(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def parse_html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under a folder with a hash of its bytes, to prove nothing changed."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def local_targets(site: Path, page: Path, base_path: str = "/") -> Iterator[tuple[str, Path, str]]:
+    """(link as written, file it points to, fragment) for every local href/src on a page."""
+    soup = parse_html(page)
+    for tag in soup.find_all(["a", "link", "script", "img", "form"]):
+        for attr in ("href", "src", "action"):
+            value = tag.get(attr)
+            if not isinstance(value, str) or not value:
+                continue
+            parts = urllib.parse.urlsplit(value)
+            if parts.scheme or parts.netloc:
+                continue
+            if parts.path.startswith("/"):
+                target = site / parts.path[len(base_path) :]
+            elif parts.path:
+                target = (page.parent / urllib.parse.unquote(parts.path)).resolve()
+            else:
+                target = page
+            if target.is_dir():
+                target = target / "index.html"
+            yield value, target, parts.fragment
