@@ -10,6 +10,7 @@ from pathlib import Path
 
 from glossary_site import __version__, pipeline, scaffold
 from glossary_site.diagnostics import Diagnostics
+from glossary_site.workers import default_jobs
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -52,6 +53,15 @@ def parser() -> argparse.ArgumentParser:
     def content_flags(cmd: argparse.ArgumentParser) -> None:
         cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
         cmd.add_argument("--drafts", action="store_true", help="include terms marked draft: true")
+        cmd.add_argument(
+            "-j",
+            "--jobs",
+            type=positive,
+            default=default_jobs(),
+            metavar="N",
+            help=f"worker processes (default: all cores, here {default_jobs()})",
+        )
+        cmd.add_argument("-q", "--quiet", action="store_true", help="print only problems")
 
     build = commands.add_parser(
         "build",
@@ -73,6 +83,19 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         metavar="URL",
         help="override base_url from site.yml, e.g. for a preview deployment",
+    )
+    build.add_argument(
+        "--no-cache", action="store_true", help="ignore and do not update the build cache; render every page"
+    )
+    build.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where to keep the build cache (default: .glossary-cache in the site folder)",
+    )
+    build.add_argument(
+        "--no-search", action="store_true", help="skip the search index (quicker local builds)"
     )
 
     check = commands.add_parser(
@@ -103,6 +126,16 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -126,6 +159,10 @@ def options_from(args: argparse.Namespace) -> pipeline.BuildOptions:
         strict=args.strict,
         drafts=args.drafts,
         base_url=getattr(args, "base_url", None),
+        jobs=args.jobs,
+        cache_dir=getattr(args, "cache_dir", None),
+        use_cache=not getattr(args, "no_cache", False),
+        search=not getattr(args, "no_search", False),
     )
 
 
@@ -143,6 +180,8 @@ def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     result = pipeline.build(options)
     report(result.diagnostics)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     if result.refused:
         print(f"glossary: {result.refused}", file=sys.stderr)
         return EXIT_USAGE
@@ -150,10 +189,11 @@ def run_build(args: argparse.Namespace) -> int:
     if not result.ok(options.strict):
         print(f"Build failed: {summary(result.diagnostics)}; {options.out} left unchanged.", file=sys.stderr)
         return EXIT_CONTENT
-    print(
-        f"Built {result.files_written} files into {options.out} in {seconds:.2f} s "
-        f"({summary(result.diagnostics)})."
-    )
+    if not args.quiet:
+        print(
+            f"Built {options.out}: {result.written} written, {result.reused} unchanged, "
+            f"{result.deleted} removed; {summary(result.diagnostics)}; {seconds:.2f} s."
+        )
     return EXIT_OK
 
 
@@ -164,7 +204,8 @@ def run_check(args: argparse.Namespace) -> int:
     if not result.ok(options.strict):
         print(f"Check failed: {summary(result.diagnostics)}.", file=sys.stderr)
         return EXIT_CONTENT
-    print(f"Check passed: {summary(result.diagnostics)}.")
+    if not args.quiet:
+        print(f"Check passed: {summary(result.diagnostics)}.")
     return EXIT_OK
 
 

@@ -37,29 +37,35 @@ def find_term_files(root: Path) -> list[str]:
 
 
 def load_terms(root: Path, diagnostics: Diagnostics) -> list[TermSource]:
+    """Every term file parsed, in path order; for tools that need the terms without a build."""
     terms: list[TermSource] = []
     for path in find_term_files(root):
         try:
-            text = read_text(root / path, path)
-            term = parse_term(path, text, diagnostics)
+            terms.append(parse_term(path, decode(read_bytes(root / path, path), path), diagnostics))
         except ContentError as problem:
             diagnostics.add(problem.diagnostic)
-            continue
-        terms.append(term)
     return terms
 
 
-def read_text(file: Path, path: str) -> str:
+def read_bytes(file: Path, path: str) -> bytes:
     try:
-        data = file.read_bytes()
+        return file.read_bytes()
     except OSError as exc:
         raise ContentError(path, 1, f"cannot read file: {exc.strerror or exc}") from None
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 with or without a BOM; CRLF and lone CR line endings become LF."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ContentError(path, line, "file is not valid UTF-8; save it as UTF-8") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(file: Path, path: str) -> str:
+    return decode(read_bytes(file, path), path)
 
 
 def split_front_matter(path: str, text: str) -> tuple[str, str, int]:

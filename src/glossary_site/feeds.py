@@ -6,13 +6,13 @@ import datetime as dt
 from typing import Any
 
 from glossary_site.config import SiteConfig
-from glossary_site.model import Body, Glossary
+from glossary_site.model import Glossary
 from glossary_site.urls import absolute, term_path
 
 FEED_SIZE = 20
 
 
-def feed_view(config: SiteConfig, glossary: Glossary, bodies: dict[str, Body]) -> dict[str, Any]:
+def feed_view(config: SiteConfig, glossary: Glossary, definitions: dict[str, str]) -> dict[str, Any]:
     """Undated terms are left out: an Atom entry needs a date, and we never invent one."""
     dated = [t for t in glossary.terms.values() if t.updated]
     dated.sort(key=lambda t: (-t.updated.toordinal() if t.updated else 0, t.title.casefold(), t.slug))
@@ -22,7 +22,7 @@ def feed_view(config: SiteConfig, glossary: Glossary, bodies: dict[str, Body]) -
             "url": absolute(config, term_path(t.slug)),
             "updated": _timestamp(t.updated),
             "summary": t.summary,
-            "content": bodies[t.slug].definition,
+            "content": definitions[t.slug],
         }
         for t in dated[:FEED_SIZE]
     ]

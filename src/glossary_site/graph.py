@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from glossary_site.config import SiteConfig
 from glossary_site.content import slugify
 from glossary_site.diagnostics import Diagnostics, did_you_mean
-from glossary_site.model import Body, Glossary, Group, TermSource, title_key
+from glossary_site.model import Glossary, Group, TermSource, title_key
 
 
 def resolve(names: Mapping[str, str], text: str) -> str | None:
@@ -151,11 +151,13 @@ def _groups(
     return tuple(Group(display[g], g, tuple(members[g])) for g in ordered)
 
 
-def add_backlinks(glossary: Glossary, bodies: Mapping[str, Body], diagnostics: Diagnostics) -> Glossary:
+def add_backlinks(
+    glossary: Glossary, links: Mapping[str, Iterable[str]], diagnostics: Diagnostics
+) -> Glossary:
     """Backlinks need every body's links, so they come after Markdown, as in Zola."""
     incoming: dict[str, set[str]] = defaultdict(set)
     for slug in glossary.terms:
-        for target in (*glossary.related[slug], *bodies[slug].links):
+        for target in (*glossary.related[slug], *links.get(slug, ())):
             if target != slug and target in glossary.terms:
                 incoming[target].add(slug)
     backlinks = {

@@ -1,23 +1,32 @@
-"""Markdown → safe HTML for one term, with wiki-links resolved and recorded with their lines."""
+"""Markdown → safe HTML for one term, with wiki-links left as numbered placeholders.
+
+Converting a term depends only on that term's own text, so the result can be cached by the
+file's hash and computed in any worker process. Wiki-links are resolved afterwards, against
+the whole glossary, by `link_body`: a cheap string substitution.
+"""
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 import markdown
 import nh3
 from markdown.inlinepatterns import InlineProcessor
+from pygments.formatters.html import HtmlFormatter
 
-from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
+from glossary_site.diagnostics import Diagnostics
 from glossary_site.graph import resolve, unknown_reference
-from glossary_site.model import Body, Glossary, TermSource
+from glossary_site.model import Body, Glossary, RawBody, TermSource, WikiLink
 
 WIKILINK_RE = r"\[\[([^\]\|]+?)(?:\|([^\]]+?))?\]\]"
+PLACEHOLDER_RE = re.compile(r'<a class="wikilink" href="#wikilink-(\d+)">(.*?)</a>', re.DOTALL)
 INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~]|https?://")
+PART_MARK = "<!-- glossary-site:part -->"
 
 _TAGS = set(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym", "map", "area"}
 _ATTRIBUTES = {
@@ -49,75 +58,71 @@ def demote_h1(fragment: str) -> str:
     return fragment.replace("<h1", "<h2").replace("</h1>", "</h2>") if "<h1" in fragment else fragment
 
 
+class _CachedStyleFormatter(HtmlFormatter):  # type: ignore[misc]
+    """Pygments rebuilds its style table for every code block; ours are all the same style."""
+
+    _tables: ClassVar[dict[object, tuple[dict[Any, str], dict[str, Any]]]] = {}
+
+    def _create_stylesheet(self) -> None:
+        cached = self._tables.get(self.style)
+        if cached is None:
+            super()._create_stylesheet()
+            cached = self._tables[self.style] = (self.ttype2class, self.class2style)
+        self.ttype2class: dict[Any, str] = cached[0]
+        self.class2style: dict[str, Any] = cached[1]
+
+
 @dataclass
-class _LinkContext:
-    """What the wiki-link processor needs to know about the text being converted right now."""
+class _Source:
+    """The text being converted, split into parts that each start on a known file line."""
 
-    names: Mapping[str, str]
-    glossary: Glossary
-    source: str = ""
-    first_line: int = 1
+    text: str = ""
+    offsets: list[int] = field(default_factory=list)
+    first_lines: list[int] = field(default_factory=list)
     cursor: int = 0
-    links: list[str] = field(default_factory=list)
-    path: str = ""
-    problems: list[Diagnostic] = field(default_factory=list)
-
-    def start(self, source: str, first_line: int) -> None:
-        self.source, self.first_line, self.cursor = source, first_line, 0
+    links: list[WikiLink] = field(default_factory=list)
 
     def line_of(self, raw: str) -> int:
-        """Find the link in the source text after the previous one, for its file line."""
-        at = self.source.find(raw, self.cursor)
+        """Find the link after the previous one, then count lines within its part."""
+        at = self.text.find(raw, self.cursor)
         if at < 0:
-            return self.first_line
+            return self.first_lines[0] if self.first_lines else 1
         self.cursor = at + len(raw)
-        return self.first_line + self.source.count("\n", 0, at)
+        part = bisect.bisect_right(self.offsets, at) - 1
+        return self.first_lines[part] + self.text.count("\n", self.offsets[part], at)
 
 
 class _WikiLinkProcessor(InlineProcessor):
-    def __init__(self, context: _LinkContext) -> None:
+    def __init__(self, source: _Source) -> None:
         super().__init__(WIKILINK_RE)
-        self.context = context
+        self.source = source
 
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[etree.Element, int, int]:
         target = " ".join(m.group(1).split())
         label = " ".join((m.group(2) or m.group(1)).split())
-        line = self.context.line_of(m.group(0))
-        slug = resolve(self.context.names, target)
-        glossary = self.context.glossary
-        if slug is None or slug not in glossary.terms:
-            if slug is None:
-                message = unknown_reference(self.context.names, target, "wiki-link target")
-                severity = Severity.ERROR
-            else:
-                message = f"wiki-link '{target}' points to a draft; it is shown as plain text"
-                severity = Severity.WARNING
-            self.context.problems.append(Diagnostic(self.context.path, line, message, severity))
-            element = etree.Element("span", {"class": "wikilink-missing"})
-        else:
-            self.context.links.append(slug)
-            element = etree.Element("a", {"class": "wikilink", "href": f"../{slug}/index.html"})
-            element.set("title", glossary.terms[slug].summary)
+        number = len(self.source.links)
+        self.source.links.append(WikiLink(target, label, self.source.line_of(m.group(0))))
+        element = etree.Element("a", {"class": "wikilink", "href": f"#wikilink-{number}"})
         element.text = label
         return element, m.start(0), m.end(0)
 
 
 class _WikiLinkExtension(markdown.Extension):
-    def __init__(self, context: _LinkContext) -> None:
+    def __init__(self, source: _Source) -> None:
         super().__init__()
-        self.context = context
+        self.source = source
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.inlinePatterns.register(_WikiLinkProcessor(self.context), "glossary-wikilink", 175)
+        md.inlinePatterns.register(_WikiLinkProcessor(self.source), "glossary-wikilink", 175)
 
 
 class Converter:
     """One Markdown engine per process, reused for every term (building one is slow)."""
 
-    def __init__(self, glossary: Glossary) -> None:
-        self.context = _LinkContext(glossary.names, glossary)
+    def __init__(self) -> None:
+        self.source = _Source()
         self.md = markdown.Markdown(
             extensions=[
                 "tables",
@@ -126,10 +131,14 @@ class Converter:
                 "sane_lists",
                 "codehilite",
                 "toc",
-                _WikiLinkExtension(self.context),
+                _WikiLinkExtension(self.source),
             ],
             extension_configs={
-                "codehilite": {"guess_lang": False, "css_class": "highlight"},
+                "codehilite": {
+                    "guess_lang": False,
+                    "css_class": "highlight",
+                    "pygments_formatter": _CachedStyleFormatter,
+                },
                 "toc": {
                     "permalink": "#",
                     "permalink_class": "headerlink",
@@ -140,37 +149,103 @@ class Converter:
             output_format="html",
         )
 
-    def convert(self, text: str, first_line: int) -> str:
-        self.context.start(text, first_line)
-        self.md.reset()
-        return demote_h1(sanitise(self.md.convert(text)))
+    def convert_term(self, term: TermSource) -> RawBody:
+        """All Markdown fields of a term in one pass of the engine, which has a high fixed cost.
 
-    def inline(self, text: str, first_line: int) -> str:
-        """Inline Markdown for table cells; plain text skips the engine, as most cells are."""
-        if not INLINE_SPECIALS.search(text):
-            return html.escape(text, quote=False)
-        converted = self.convert(text, first_line)
-        if converted.startswith("<p>") and converted.endswith("</p>"):
-            return converted[3:-4]
-        return converted
-
-    def render_term(self, term: TermSource, diagnostics: Diagnostics) -> Body:
-        self.context.links = []
-        self.context.problems = []
-        self.context.path = term.path
-        definition = self.convert(term.definition, term.definition_line)
-        body = self.convert(term.body, term.body_line)
-        answers = tuple(self.convert(faq.answer, faq.answer_line) for faq in term.faq)
+        The body goes last so its footnotes stay with it. If a part's raw HTML swallows a
+        separator, the parts are converted one by one instead.
+        """
+        self.source.links = []
+        parts = [(term.definition, term.definition_line)]
+        parts += [(faq.answer, faq.answer_line) for faq in term.faq]
+        rich_cells = [
+            (cell, table.line)
+            for table in term.tables
+            for row in table.rows
+            for cell in row
+            if INLINE_SPECIALS.search(cell)
+        ]
+        parts += rich_cells
+        parts.append((term.body, term.body_line))
+        converted = self._convert_parts(parts)
+        definition, answers = converted[0], converted[1 : 1 + len(term.faq)]
+        rich = iter(converted[1 + len(term.faq) : -1])
         cells = tuple(
-            tuple(tuple(self.inline(cell, table.line) for cell in row) for row in table.rows)
+            tuple(
+                tuple(
+                    _unwrap_paragraph(next(rich)) if INLINE_SPECIALS.search(cell) else html.escape(cell)
+                    for cell in row
+                )
+                for row in table.rows
+            )
             for table in term.tables
         )
-        for problem in self.context.problems:
-            diagnostics.add(problem)
-        links = tuple(dict.fromkeys(self.context.links))
-        return Body(definition, body, answers, cells, links)
+        return RawBody(definition, converted[-1], tuple(answers), cells, tuple(self.source.links))
+
+    def _convert_parts(self, parts: list[tuple[str, int]]) -> list[str]:
+        joined = f"\n\n{PART_MARK}\n\n".join(text for text, _ in parts)
+        self._start(joined, parts)
+        pieces = self.md.convert(joined).split(PART_MARK)
+        if len(pieces) != len(parts):
+            self.source.links = []
+            pieces = []
+            for text, line in parts:
+                self._start(text, [(text, line)])
+                pieces.append(self.md.convert(text))
+        return [demote_h1(sanitise(piece.strip())) for piece in pieces]
+
+    def _start(self, text: str, parts: list[tuple[str, int]]) -> None:
+        self.md.reset()
+        offsets, position = [], 0
+        for part, _ in parts:
+            offsets.append(position)
+            position += len(part) + len(PART_MARK) + 4
+        self.source.text, self.source.cursor = text, 0
+        self.source.offsets, self.source.first_lines = offsets, [line for _, line in parts]
 
 
-def render_bodies(glossary: Glossary, diagnostics: Diagnostics) -> dict[str, Body]:
-    converter = Converter(glossary)
-    return {slug: converter.render_term(term, diagnostics) for slug, term in glossary.terms.items()}
+def _unwrap_paragraph(fragment: str) -> str:
+    if fragment.startswith("<p>") and fragment.endswith("</p>") and fragment.count("<p>") == 1:
+        return fragment[3:-4]
+    return fragment
+
+
+def resolve_targets(
+    path: str, wikilinks: tuple[WikiLink, ...], glossary: Glossary, diagnostics: Diagnostics
+) -> tuple[str | None, ...]:
+    """The slug each wiki-link of a file points to (None if it cannot be linked)."""
+    targets: list[str | None] = []
+    for link in wikilinks:
+        slug = resolve(glossary.names, link.target)
+        if slug is None:
+            message = unknown_reference(glossary.names, link.target, "wiki-link target")
+            diagnostics.error(path, link.line, message)
+        elif slug not in glossary.terms:
+            message = f"wiki-link '{link.target}' points to a draft; it is shown as plain text"
+            diagnostics.warning(path, link.line, message)
+            slug = None
+        targets.append(slug)
+    return tuple(targets)
+
+
+def fill_links(raw: RawBody, targets: tuple[str | None, ...], glossary: Glossary) -> Body:
+    """Swap each placeholder for a link to its term, or plain text when it has none."""
+
+    def replace(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        slug = targets[number] if number < len(targets) else None
+        if slug is None:
+            return f'<span class="wikilink-missing">{match.group(2)}</span>'
+        summary = html.escape(glossary.terms[slug].summary)
+        return f'<a class="wikilink" href="../{slug}/index.html" title="{summary}">{match.group(2)}</a>'
+
+    def fill(fragment: str) -> str:
+        return PLACEHOLDER_RE.sub(replace, fragment) if "wikilink-" in fragment else fragment
+
+    return Body(
+        definition=fill(raw.definition),
+        body=fill(raw.body),
+        faq_answers=tuple(fill(a) for a in raw.faq_answers),
+        table_cells=tuple(tuple(tuple(fill(c) for c in row) for row in t) for t in raw.table_cells),
+        links=tuple(dict.fromkeys(slug for slug in targets if slug is not None)),
+    )

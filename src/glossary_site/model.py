@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from glossary_site.diagnostics import Diagnostic
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -94,6 +96,50 @@ class Glossary:
 
     def ordered(self) -> list[TermSource]:
         return [self.terms[s] for s in sorted(self.terms, key=lambda s: title_key(self.terms[s]))]
+
+
+@dataclass(frozen=True)
+class WikiLink:
+    target: str
+    label: str
+    line: int
+
+
+@dataclass(frozen=True)
+class RawBody:
+    """A term's Markdown fields as HTML, wiki-links still numbered placeholders."""
+
+    definition: str
+    body: str
+    faq_answers: tuple[str, ...]
+    table_cells: tuple[tuple[tuple[str, ...], ...], ...]
+    wikilinks: tuple[WikiLink, ...]
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    """Where a converted body is kept in the cache's pack files."""
+
+    pack: str
+    offset: int
+    length: int
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    """What the graph needs from one term file; the full RawBody is kept aside by digest.
+
+    Kept small on purpose: the parent process holds one per term, and the persistent cache
+    loads all of them on every build.
+    """
+
+    path: str
+    digest: str
+    term: TermSource | None
+    definition_html: str = ""
+    wikilinks: tuple[WikiLink, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    body: BodyRef | None = None
 
 
 @dataclass(frozen=True)

@@ -2,19 +2,25 @@
 
 Everything is gathered and checked before anything is written, so `check` is exactly
 `build` without the final write, and a failed build leaves the previous site as it was.
+Each page carries a key of its inputs; a build renders only pages whose key changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary_site import config as site_config
-from glossary_site import content, graph, markup, output
-from glossary_site.diagnostics import Diagnostics
-from glossary_site.model import Body, Glossary, OutputFile
-from glossary_site.render import THEME, Renderer, TemplateProblem
+from glossary_site import graph, markup, output, prepare
+from glossary_site.cache import Cache, digest
+from glossary_site.diagnostics import Diagnostic, Diagnostics
+from glossary_site.model import PreparedFile, RawBody
+from glossary_site.render import THEME, LinkedTerms, PageJob, Renderer, TemplateProblem
+from glossary_site.workers import default_jobs, split_map
+
+CACHE_DIR = ".glossary-cache"
 
 
 @dataclass(frozen=True)
@@ -24,12 +30,19 @@ class BuildOptions:
     strict: bool = False
     drafts: bool = False
     base_url: str | None = None
+    jobs: int = field(default_factory=default_jobs)
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    search: bool = True
 
 
 @dataclass
 class BuildResult:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
-    files_written: int = 0
+    notes: list[str] = field(default_factory=list)
+    written: int = 0
+    reused: int = 0
+    deleted: int = 0
     refused: str | None = None
 
     def ok(self, strict: bool) -> bool:
@@ -39,30 +52,80 @@ class BuildResult:
 @dataclass(frozen=True)
 class Loaded:
     renderer: Renderer
-    static: dict[str, Path]
+    jobs: list[PageJob]
+    prepared: prepare.Prepared
 
 
-def load(options: BuildOptions, diagnostics: Diagnostics) -> Loaded | None:
+def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | None:
     """Every validating stage, over everything that loaded; None when there are errors."""
+    diagnostics = result.diagnostics
     config = site_config.load(options.root, diagnostics, options.base_url)
-    sources = content.load_terms(options.root, diagnostics)
+    prepared = prepare.prepare_terms(options.root, cache, options.jobs)
+    files = [p for _, p in prepared.values()]
+    for file in files:
+        for problem in file.diagnostics:
+            diagnostics.add(problem)
     if config is None:
         return None
-    glossary: Glossary = graph.build_glossary(sources, config, diagnostics, options.drafts)
-    bodies: dict[str, Body] = markup.render_bodies(glossary, diagnostics)
-    glossary = graph.add_backlinks(glossary, bodies, diagnostics)
+    terms = [f.term for f in files if f.term is not None]
+    glossary = graph.build_glossary(terms, config, diagnostics, options.drafts)
+    by_slug = {f.term.slug: f for f in files if f.term is not None and f.term.slug in glossary.terms}
+    targets = {
+        slug: markup.resolve_targets(f.path, f.wikilinks, glossary, diagnostics)
+        for slug, f in by_slug.items()
+    }
+    links = {slug: [t for t in found if t] for slug, found in targets.items()}
+    glossary = graph.add_backlinks(glossary, links, diagnostics)
     if diagnostics.failed(options.strict):
         return None
-    static = output.static_files([THEME / "static", options.root / "static"])
-    return Loaded(Renderer(config, glossary, bodies), static)
+
+    def load_body(file: PreparedFile) -> RawBody:
+        return prepare.load_body(options.root, file, cache)
+
+    renderer = Renderer(config, glossary, LinkedTerms(by_slug, targets), load_body, options.search)
+    try:
+        pages = renderer.jobs()
+    except TemplateProblem as problem:
+        diagnostics.add(problem.diagnostic)
+        return None
+    clashes = output_clashes([page.path for page in pages], options.root)
+    for clash in clashes:
+        diagnostics.add(clash)
+    return None if clashes else Loaded(renderer, pages + static_jobs(options.root), prepared)
+
+
+def static_jobs(root: Path) -> list[PageJob]:
+    def job(path: str, source: Path) -> PageJob:
+        data = source.read_bytes()
+        return PageJob(path, digest(data), lambda: data)
+
+    return [
+        job(path, source) for path, source in output.static_files([THEME / "static", root / "static"]).items()
+    ]
+
+
+def output_clashes(generated: list[str], root: Path) -> list[Diagnostic]:
+    """A static file must not take the place of a page, nor of a folder pages live in."""
+    pages = set(generated)
+    folders = {"/".join(p.split("/")[:end]) for p in generated for end in range(1, p.count("/") + 1)}
+    clashes = []
+    for path, source in output.static_files([root / "static"]).items():
+        if path in pages or path in folders:
+            where = source.relative_to(root).as_posix()
+            clashes.append(Diagnostic(where, 1, f"static file would replace the generated {path}; rename it"))
+    return clashes
 
 
 def check(options: BuildOptions) -> BuildResult:
-    """Build without writing: renders every page too, so template errors are caught."""
+    """Build without writing: renders every page too, so template errors are caught.
+
+    It uses a throwaway cache, so checking never writes into the site folder.
+    """
     result = BuildResult()
-    loaded = load(options, result.diagnostics)
-    if loaded is not None:
-        _drain(_guarded(loaded.renderer.pages(), result))
+    with tempfile.TemporaryDirectory(prefix="glossary-check-") as scratch:
+        loaded = load(options, Cache(Path(scratch)), result)
+        if loaded is not None:
+            _render(loaded.jobs, None, options.jobs, result)
     return result
 
 
@@ -73,40 +136,60 @@ def build(options: BuildOptions) -> BuildResult:
     except output.OutputRefused as refusal:
         result.refused = str(refusal)
         return result
-    loaded = load(options, result.diagnostics)
+    if not options.use_cache:
+        with tempfile.TemporaryDirectory(prefix="glossary-build-") as scratch:
+            return _build(options, Cache(Path(scratch)), result)
+    cache = Cache.open(options.cache_dir or options.root / CACHE_DIR)
+    result.notes += cache.notes
+    return _build(options, cache, result)
+
+
+def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> BuildResult:
+    loaded = load(options, cache, result)
     if loaded is None:
         return result
-    try:
-        result.files_written = output.publish(
-            _guarded(loaded.renderer.pages(), result), loaded.static, options.out
-        )
-    except _RenderFailed:
-        pass
-    except output.DuplicateOutput as clash:
-        source = loaded.static.get(clash.path)
-        where = source.relative_to(options.root).as_posix() if source else clash.path
-        result.diagnostics.error(where, 1, f"{clash.path} would be written twice; rename the static file")
-    except output.OutputRefused as refusal:
-        result.refused = str(refusal)
+    output.recover(options.out)
+    previous = output.read_manifest(options.out) if options.use_cache else None
+    keys = {job.path: job.key for job in loaded.jobs}
+    if previous is None:
+        changed, deleted = loaded.jobs, []
+    else:
+        changed = [job for job in loaded.jobs if previous.get(job.path) != job.key]
+        deleted = sorted(set(previous) - set(keys))
+    result.reused = len(loaded.jobs) - len(changed)
+    if changed or deleted or previous is None:
+        staging = output.new_staging(options.out, full=previous is None)
+        try:
+            if not _render(changed, staging, options.jobs, result):
+                output.discard(staging)
+                return result
+            if previous is None:
+                output.swap_in(staging, options.out, keys)
+            else:
+                output.apply_update(staging, options.out, [j.path for j in changed], deleted, keys)
+        except BaseException:
+            output.discard(staging)
+            raise
+    result.written, result.deleted = len(changed), len(deleted)
+    if options.use_cache:
+        cache.save(loaded.prepared)
     return result
 
 
-class _RenderFailed(Exception):
-    pass
+def _render(jobs: Sequence[PageJob], staging: Path | None, workers: int, result: BuildResult) -> bool:
+    """Render (and write, given a staging folder) every job, spread over worker processes."""
 
+    def render_chunk(chunk: Sequence[PageJob]) -> list[Diagnostic]:
+        for job in chunk:
+            try:
+                data = job.produce()
+            except TemplateProblem as problem:
+                return [problem.diagnostic]
+            if staging is not None:
+                output.write_file(staging, job.path, data)
+        return []
 
-def _guarded(pages: Iterator[OutputFile], result: BuildResult) -> Iterator[OutputFile]:
-    """Turn a template failure into a diagnostic and stop; publish then discards its staging."""
-    try:
-        yield from pages
-    except TemplateProblem as problem:
-        result.diagnostics.add(problem.diagnostic)
-        raise _RenderFailed from None
-
-
-def _drain(pages: Iterator[OutputFile]) -> None:
-    try:
-        for _ in pages:
-            pass
-    except _RenderFailed:
-        pass
+    problems = sorted({d for found in split_map(render_chunk, jobs, workers) for d in found})
+    for problem in problems[:1]:
+        result.diagnostics.add(problem)
+    return not problems

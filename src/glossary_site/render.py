@@ -1,21 +1,30 @@
-"""Jinja environment and pages: each template gets a small, ready view of its page."""
+"""Pages: each template gets a small, ready view; each page gets a key naming its inputs.
+
+A page's key is a hash of everything it shows plus the templates it is rendered with, so a
+build can tell which pages changed without rendering them. Views are built lazily: a term
+page's body is loaded only if that page must be rendered.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 import markupsafe
 
 from glossary_site import feeds, search, sitemap
+from glossary_site.cache import digest
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostic
-from glossary_site.model import Body, CtaBlock, Glossary, Group, OutputFile, TermSource
+from glossary_site.markup import fill_links
+from glossary_site.model import Body, CtaBlock, Glossary, Group, PreparedFile, RawBody, TermSource
 from glossary_site.urls import absolute, group_path, link_url, root_of, term_path
 
 THEME = Path(__file__).parent / "theme"
@@ -58,6 +67,23 @@ class FaqView:
     answer: str
 
 
+@dataclass(frozen=True)
+class PageJob:
+    """One output file: where it goes, what decides its bytes, and how to make them."""
+
+    path: str
+    key: str
+    produce: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
+class LinkedTerms:
+    """Per term: what the renderer needs beyond the graph, all small."""
+
+    prepared: dict[str, PreparedFile]
+    targets: dict[str, tuple[str | None, ...]]
+
+
 def environment(root: Path) -> jinja2.Environment:
     """Site templates first, then the package theme, so a site overrides file by file."""
     env = jinja2.Environment(
@@ -75,65 +101,121 @@ def environment(root: Path) -> jinja2.Environment:
 
 
 class Renderer:
-    """Turns the glossary and its rendered bodies into output files."""
+    """Turns the glossary into page jobs; rendering happens when a job is produced."""
 
-    def __init__(self, config: SiteConfig, glossary: Glossary, bodies: dict[str, Body]) -> None:
+    def __init__(
+        self,
+        config: SiteConfig,
+        glossary: Glossary,
+        linked: LinkedTerms,
+        load_body: Callable[[PreparedFile], RawBody],
+        with_search: bool = True,
+    ) -> None:
         self.config = config
         self.glossary = glossary
-        self.bodies = bodies
+        self.linked = linked
+        self.load_body = load_body
+        self.with_search = with_search
         self.env = environment(config.root)
         self.site = {
             "title": config.title,
             "description": config.description,
             "language": config.language,
             "base_url": config.base_url,
-            "year": max((t.updated.year for t in glossary.terms.values() if t.updated), default=None),
         }
+        self.site_key = repr(dataclasses.replace(config, root=Path(".")))
+        self._template_digests: dict[str, str] = {}
 
-    def pages(self) -> Iterator[OutputFile]:
-        for term in self.glossary.terms.values():
-            yield self.term_page(term)
-        yield self.index_page()
+    # -- jobs ---------------------------------------------------------------------------------
+
+    def jobs(self) -> list[PageJob]:
+        jobs = [self.term_job(term) for term in self.glossary.terms.values()]
+        jobs.append(self.page_job(TEMPLATES["index"], "index.html", **self.index_view()))
         for kind, plural, singular in TAXONOMIES:
             groups = self.glossary.categories if kind == "categories" else self.glossary.tags
-            yield self.groups_page(kind, plural, groups)
-            for group in groups:
-                yield self.group_page(kind, singular, group)
-        yield self.page(
-            TEMPLATES["search"],
-            "search/index.html",
-            title="Search",
-            description=f"Search {self.config.title}",
+            jobs.append(
+                self.page_job(
+                    TEMPLATES["groups"], f"{kind}/index.html", **self.groups_view(kind, plural, groups)
+                )
+            )
+            jobs += [
+                self.page_job(
+                    TEMPLATES["group"], group_path(kind, g.slug), **self.group_view(kind, singular, g)
+                )
+                for g in groups
+            ]
+        title = f"Search {self.config.title}"
+        jobs.append(
+            self.page_job(TEMPLATES["search"], "search/index.html", title="Search", description=title)
         )
-        yield self.page(
-            TEMPLATES["404"], "404.html", root=self.config.base_path, title="Page not found", description=""
+        jobs.append(
+            self.page_job(
+                TEMPLATES["404"],
+                "404.html",
+                root=self.config.base_path,
+                title="Page not found",
+                description="",
+            )
         )
-        yield OutputFile("search/index.js", search.index_script(self.glossary, self.bodies).encode())
-        yield self.data_file("sitemap.xml", sitemap.sitemap_view(self.config, self.glossary))
-        yield self.data_file("robots.txt", {"sitemap": absolute(self.config, "sitemap.xml")})
-        yield self.data_file("feed.xml", feeds.feed_view(self.config, self.glossary, self.bodies))
-        yield OutputFile("terms.json", self.terms_json().encode())
+        if self.with_search:
+            jobs.append(
+                self.data_job("search/index.js", search.index_script(self.glossary, self.definitions()))
+            )
+        jobs.append(self.template_job("sitemap.xml", sitemap.sitemap_view(self.config, self.glossary)))
+        jobs.append(self.template_job("robots.txt", {"sitemap": absolute(self.config, "sitemap.xml")}))
+        feed = feeds.feed_view(self.config, self.glossary, self.definitions())
+        jobs.append(self.template_job("feed.xml", feed))
+        jobs.append(self.data_job("terms.json", self.terms_json()))
+        return jobs
 
-    def page(self, template: str, path: str, root: str | None = None, **view: Any) -> OutputFile:
-        prefix = root if root is not None else root_of(path)
-        text = self.render(
-            template,
-            site=self.site,
-            root=prefix,
-            canonical=absolute(self.config, path),
-            nav=self.nav(path),
+    def page_job(self, template: str, path: str, root: str | None = None, **view: Any) -> PageJob:
+        context = {
+            "site": self.site,
+            "root": root if root is not None else root_of(path),
+            "canonical": absolute(self.config, path),
+            "nav": self.nav(path),
             **view,
-        )
-        return OutputFile(path, text.encode())
+        }
+        key = self.key(template, repr(sorted(context.items())))
+        return PageJob(path, key, lambda: self.render(template, context))
 
-    def data_file(self, name: str, view: dict[str, Any]) -> OutputFile:
-        return OutputFile(name, self.render(name, site=self.site, **view).encode())
+    def template_job(self, template: str, view: dict[str, Any]) -> PageJob:
+        context = {"site": self.site, **view}
+        key = self.key(template, repr(sorted(context.items())))
+        return PageJob(template, key, lambda: self.render(template, context))
 
-    def render(self, template: str, **context: Any) -> str:
+    def data_job(self, path: str, text: str) -> PageJob:
+        data = text.encode()
+        return PageJob(path, digest(data), lambda: data)
+
+    def key(self, template: str, view: str) -> str:
+        return digest(f"{self.template_digest(template)}\n{self.site_key}\n{view}".encode())
+
+    def render(self, template: str, context: dict[str, Any]) -> bytes:
         try:
-            return self.env.get_template(template).render(**context)
+            return self.env.get_template(template).render(**context).encode()
         except jinja2.TemplateError as exc:
             raise TemplateProblem(template_diagnostic(exc, template)) from None
+
+    def template_digest(self, name: str) -> str:
+        """Hash of a template and every template it extends, includes or imports."""
+        if name not in self._template_digests:
+            self._template_digests[name] = ""  # guards against a template that includes itself
+            loader = self.env.loader
+            assert loader is not None
+            try:
+                source = loader.get_source(self.env, name)[0]
+                parsed = self.env.parse(source)
+            except jinja2.TemplateError as exc:
+                raise TemplateProblem(template_diagnostic(exc, name)) from None
+            parts = [source] + [
+                self.template_digest(child)
+                for child in sorted(n for n in jinja2.meta.find_referenced_templates(parsed) if n)
+            ]
+            self._template_digests[name] = digest("\0".join(parts).encode())
+        return self._template_digests[name]
+
+    # -- views --------------------------------------------------------------------------------
 
     def nav(self, path: str) -> list[dict[str, Any]]:
         section = path.split("/", 1)[0] if "/" in path else "index.html"
@@ -155,40 +237,65 @@ class Renderer:
     def group_link(self, kind: str, group: Group, root: str) -> LinkView:
         return LinkView(group.name, root + group_path(kind, group.slug))
 
-    def term_page(self, term: TermSource) -> OutputFile:
+    def term_job(self, term: TermSource) -> PageJob:
+        """The key covers the file's hash and what the page shows of other terms."""
         root = "../../"
-        body = self.bodies[term.slug]
-        category = next(
-            (
-                self.group_link("categories", g, root)
-                for g in self.glossary.categories
-                if term.slug in g.terms
+        prepared = self.linked.prepared[term.slug]
+        targets = self.linked.targets[term.slug]
+        shown = {
+            "category": next(
+                (
+                    self.group_link("categories", g, root)
+                    for g in self.glossary.categories
+                    if term.slug in g.terms
+                ),
+                None,
             ),
-            None,
-        )
-        tags = [self.group_link("tags", g, root) for g in self.glossary.tags if term.slug in g.terms]
+            "tags": [self.group_link("tags", g, root) for g in self.glossary.tags if term.slug in g.terms],
+            "related": [self.term_link(s, root) for s in self.glossary.related[term.slug]],
+            "backlinks": [self.term_link(s, root) for s in self.glossary.backlinks[term.slug]],
+            "cta": self.cta_for(term, root),
+        }
+        linked = [(s, self.glossary.terms[s].summary) if s else None for s in targets]
+        path = term_path(term.slug)
+        key = self.key(TEMPLATES["term"], repr((prepared.digest, linked, sorted(shown.items()))))
+
+        def produce() -> bytes:
+            body = self.fill(prepared)
+            view = self.term_view(term, body, root)
+            context = {"site": self.site, "root": root, "canonical": absolute(self.config, path)}
+            return self.render(TEMPLATES["term"], {**context, "nav": self.nav(path), **view, **shown})
+
+        return PageJob(path, key, produce)
+
+    def fill(self, prepared: PreparedFile) -> Body:
+        term = prepared.term
+        assert term is not None
+        return fill_links(self.load_body(prepared), self.linked.targets[term.slug], self.glossary)
+
+    def term_view(self, term: TermSource, body: Body, root: str) -> dict[str, Any]:
         tables = [
             TableView(table.title, table.columns, cells)
             for table, cells in zip(term.tables, body.table_cells, strict=True)
         ]
-        faq = [FaqView(f.question, a) for f, a in zip(term.faq, body.faq_answers, strict=True)]
-        sources = [LinkView(s.title, link_url(s.url, root)) for s in term.sources]
-        return self.page(
-            TEMPLATES["term"],
-            term_path(term.slug),
-            title=term.title,
-            description=term.summary,
-            term=term,
-            body=body,
-            category=category,
-            tags=tags,
-            tables=tables,
-            faq=faq,
-            sources=sources,
-            related=[self.term_link(s, root) for s in self.glossary.related[term.slug]],
-            backlinks=[self.term_link(s, root) for s in self.glossary.backlinks[term.slug]],
-            cta=self.cta_for(term, root),
-        )
+        return {
+            "title": term.title,
+            "description": term.summary,
+            "term": term,
+            "body": body,
+            "tables": tables,
+            "faq": [FaqView(f.question, a) for f, a in zip(term.faq, body.faq_answers, strict=True)],
+            "sources": [LinkView(s.title, link_url(s.url, root)) for s in term.sources],
+        }
+
+    def definitions(self) -> dict[str, str]:
+        """Each term's definition as HTML with links filled, for the feed and search index."""
+        result = {}
+        for slug in self.glossary.terms:
+            prepared = self.linked.prepared[slug]
+            raw = RawBody(prepared.definition_html, "", (), (), prepared.wikilinks)
+            result[slug] = fill_links(raw, self.linked.targets[slug], self.glossary).definition
+        return result
 
     def cta_for(self, term: TermSource, root: str) -> CtaBlock | None:
         chosen = term.cta
@@ -201,44 +308,37 @@ class Renderer:
             return None
         return CtaBlock(block.heading, block.text, block.button, link_url(block.url, root))
 
-    def index_page(self) -> OutputFile:
+    def index_view(self) -> dict[str, Any]:
         sections: dict[str, list[LinkView]] = {}
         for term in self.glossary.terms.values():
             sections.setdefault(letter_of(term.title), []).append(self.term_link(term.slug, ""))
         letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
         if "#" in sections:
             letters.append("#")
-        return self.page(
-            TEMPLATES["index"],
-            "index.html",
-            title=self.config.title,
-            description=self.config.description,
-            letters=[(letter, letter in sections) for letter in letters],
-            sections=[(letter, sections[letter]) for letter in letters if letter in sections],
-            count=len(self.glossary.terms),
-        )
+        return {
+            "title": self.config.title,
+            "description": self.config.description,
+            "letters": [(letter, letter in sections) for letter in letters],
+            "sections": [(letter, sections[letter]) for letter in letters if letter in sections],
+            "count": len(self.glossary.terms),
+        }
 
-    def groups_page(self, kind: str, title: str, groups: tuple[Group, ...]) -> OutputFile:
-        path = f"{kind}/index.html"
-        return self.page(
-            TEMPLATES["groups"],
-            path,
-            title=title,
-            description=f"{title} of {self.config.title}",
-            groups=[(self.group_link(kind, g, "../"), len(g.terms)) for g in groups],
-        )
+    def groups_view(self, kind: str, title: str, groups: tuple[Group, ...]) -> dict[str, Any]:
+        return {
+            "title": title,
+            "description": f"{title} of {self.config.title}",
+            "groups": [(self.group_link(kind, g, "../"), len(g.terms)) for g in groups],
+        }
 
-    def group_page(self, kind: str, singular: str, group: Group) -> OutputFile:
+    def group_view(self, kind: str, singular: str, group: Group) -> dict[str, Any]:
         root = "../../"
-        return self.page(
-            TEMPLATES["group"],
-            group_path(kind, group.slug),
-            title=group.name,
-            description=f"{singular}: {group.name}, {len(group.terms)} terms",
-            kind=singular,
-            parent=LinkView("Categories" if kind == "categories" else "Tags", root + f"{kind}/index.html"),
-            terms=[self.term_link(slug, root) for slug in group.terms],
-        )
+        return {
+            "title": group.name,
+            "description": f"{singular}: {group.name}, {len(group.terms)} terms",
+            "kind": singular,
+            "parent": LinkView("Categories" if kind == "categories" else "Tags", root + f"{kind}/index.html"),
+            "terms": [self.term_link(slug, root) for slug in group.terms],
+        }
 
     def terms_json(self) -> str:
         data = [

@@ -6,7 +6,7 @@ import html
 import json
 import re
 
-from glossary_site.model import Body, Glossary
+from glossary_site.model import Glossary
 from glossary_site.urls import term_path
 
 TAG_RE = re.compile(r"<[^>]+>")
@@ -16,14 +16,14 @@ def plain_text(fragment: str) -> str:
     return html.unescape(TAG_RE.sub("", fragment)).strip()
 
 
-def index_script(glossary: Glossary, bodies: dict[str, Body]) -> str:
+def index_script(glossary: Glossary, definitions: dict[str, str]) -> str:
     """A script, not JSON, so the search page also works when the site is opened from disk."""
     records = [
         {
             "t": term.title,
             "a": list(term.aliases),
             "s": term.summary,
-            "d": plain_text(bodies[term.slug].definition),
+            "d": plain_text(definitions[term.slug]),
             "u": term_path(term.slug),
         }
         for term in glossary.terms.values()

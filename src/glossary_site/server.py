@@ -18,7 +18,7 @@ def serve(
     report: Callable[[Diagnostics], None],
 ) -> int:
     """Serve from a temporary folder so previewing never touches the deployable _site/."""
-    from livereload import Server  # type: ignore[import-untyped]  # only `serve` needs it
+    from livereload import Server  # only `serve` needs it
 
     out = Path(tempfile.mkdtemp(prefix="glossary-serve-")) / "site"
     options = dataclasses.replace(options, out=out)

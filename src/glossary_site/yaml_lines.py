@@ -13,6 +13,8 @@ import yaml
 
 Path = tuple[str | int, ...]
 MAX_DEPTH = 40
+# libyaml's parser is several times faster and gives the same nodes, marks and safe types.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def load(text: str, first_line: int = 1) -> Located:
     out alias-expansion bombs. Duplicate keys are refused because the last one silently wins.
     """
     offset = first_line - 1
-    loader = yaml.SafeLoader(text)
+    loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
         if node is None:

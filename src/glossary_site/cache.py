@@ -1,0 +1,148 @@
+"""The persistent build cache: prepared term files by content hash, and their bodies.
+
+The index (one small record per term file) is loaded whole on every build. Converted bodies
+are appended to pack files (creating one file per term is slow) and read back one by one,
+only for pages that must be re-rendered. A cache that cannot be read, or was written by
+another version, is discarded with a note.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import markdown
+
+from glossary_site import __version__
+from glossary_site.model import BodyRef, PreparedFile, RawBody
+
+INDEX = "index.pickle"
+PACKS = "packs"
+FINGERPRINT = (
+    f"glossary-site {__version__}; markdown {markdown.__version__}; nh3 {metadata.version('nh3')}; "
+    f"python {sys.version_info[0]}.{sys.version_info[1]}"
+)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Size and modification time: when both match, the stored content hash is trusted."""
+
+    size: int
+    mtime_ns: int
+
+
+Entries = dict[str, tuple[Stamp, PreparedFile]]
+
+
+@dataclass
+class Cache:
+    folder: Path
+    entries: Entries = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, folder: Path) -> Cache:
+        cache = cls(folder)
+        index = folder / INDEX
+        if not index.exists():
+            return cache
+        try:
+            with index.open("rb") as handle:
+                fingerprint, entries = pickle.load(handle)
+        except Exception as exc:  # any unreadable cache only makes this build slower
+            cache.notes.append(f"cache {index} could not be read ({type(exc).__name__}); rebuilding it")
+            return cache
+        if fingerprint != FINGERPRINT or not isinstance(entries, dict):
+            cache.notes.append(f"cache {folder} was written by another version; rebuilding it")
+            return cache
+        cache.entries = entries
+        return cache
+
+    def lookup(self, path: str, stamp: Stamp) -> PreparedFile | None:
+        entry = self.entries.get(path)
+        return entry[1] if entry is not None and entry[0] == stamp else None
+
+    def read_body(self, ref: BodyRef) -> RawBody | None:
+        try:
+            with (self.folder / PACKS / ref.pack).open("rb") as handle:
+                handle.seek(ref.offset)
+                raw = pickle.loads(handle.read(ref.length))
+        except Exception:  # a missing or damaged body is converted again
+            return None
+        return raw if isinstance(raw, RawBody) else None
+
+    def save(self, entries: Entries) -> None:
+        """Write the new index atomically; drop packs no body lives in, compact mostly dead ones."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        live: dict[str, int] = {}
+        for _, file in entries.values():
+            if file.body is not None:
+                live[file.body.pack] = live.get(file.body.pack, 0) + file.body.length
+        packs = self.folder / PACKS
+        dead = []
+        for pack in sorted(packs.glob("*.pack")) if packs.is_dir() else []:
+            if pack.name not in live:
+                dead.append(pack)
+            elif live[pack.name] * 2 < pack.stat().st_size:
+                entries = self._compact(pack.name, entries)
+                dead.append(pack)
+        _atomic_write(self.folder / INDEX, pickle.dumps((FINGERPRINT, entries), pickle.HIGHEST_PROTOCOL))
+        for pack in dead:
+            pack.unlink(missing_ok=True)
+        self.entries = entries
+
+    def _compact(self, name: str, entries: Entries) -> Entries:
+        moved = dict(entries)
+        with PackWriter(self.folder) as writer:
+            for path, (stamp, file) in entries.items():
+                if file.body is not None and file.body.pack == name:
+                    raw = self.read_body(file.body)
+                    if raw is not None:
+                        moved[path] = (stamp, dataclasses.replace(file, body=writer.add(raw)))
+        return moved
+
+
+class PackWriter:
+    """Appends converted bodies to a new pack file; one per worker, so none collide."""
+
+    def __init__(self, folder: Path) -> None:
+        packs = folder / PACKS
+        packs.mkdir(parents=True, exist_ok=True)
+        self.name = f"{os.getpid()}-{time.time_ns()}.pack"
+        self.handle = (packs / self.name).open("ab")
+
+    def add(self, raw: RawBody) -> BodyRef:
+        data = pickle.dumps(raw, pickle.HIGHEST_PROTOCOL)
+        offset = self.handle.tell()
+        self.handle.write(data)
+        return BodyRef(self.name, offset, len(data))
+
+    def __enter__(self) -> PackWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,84 @@
+"""Prepare every term file once: read, validate, convert its Markdown; reuse the cache.
+
+Each file is independent of every other here, so misses are spread over worker processes,
+and a file whose content hash is unchanged is not read twice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from glossary_site import content, markup
+from glossary_site.cache import Cache, PackWriter, Stamp, digest
+from glossary_site.diagnostics import ContentError, Diagnostics
+from glossary_site.model import PreparedFile, RawBody
+from glossary_site.workers import split_map
+
+Prepared = dict[str, tuple[Stamp, PreparedFile]]
+
+
+def prepare_terms(root: Path, cache: Cache, jobs: int) -> Prepared:
+    """Every term file by path, in sorted order, with the stamp it was prepared at."""
+    found: Prepared = {}
+    todo: list[tuple[str, Stamp]] = []
+    for path in content.find_term_files(root):
+        try:
+            info = os.stat(root / path)
+        except OSError as exc:
+            problem = ContentError(path, 1, f"cannot read file: {exc.strerror or exc}").diagnostic
+            found[path] = (Stamp(0, 0), PreparedFile(path, "", None, diagnostics=(problem,)))
+            continue
+        stamp = Stamp(info.st_size, info.st_mtime_ns)
+        cached = cache.lookup(path, stamp)
+        if cached is not None:
+            found[path] = (stamp, cached)
+        else:
+            todo.append((path, stamp))
+    if todo:
+        for chunk in split_map(lambda items: _prepare_chunk(root, cache, items), todo, jobs):
+            found.update(chunk)
+    return dict(sorted(found.items()))
+
+
+def _prepare_chunk(root: Path, cache: Cache, items: Sequence[tuple[str, Stamp]]) -> Prepared:
+    converter = markup.Converter()
+    with PackWriter(cache.folder) as pack:
+        return {path: (stamp, prepare_file(root, path, cache, converter, pack)) for path, stamp in items}
+
+
+def prepare_file(
+    root: Path, path: str, cache: Cache, converter: markup.Converter, pack: PackWriter
+) -> PreparedFile:
+    diagnostics = Diagnostics()
+    try:
+        data = content.read_bytes(root / path, path)
+        file_digest = digest(data)
+        known = cache.entries.get(path)
+        if known is not None and known[1].digest == file_digest:
+            return known[1]
+        term = content.parse_term(path, content.decode(data, path), diagnostics)
+    except ContentError as problem:
+        return PreparedFile(path, "", None, diagnostics=(problem.diagnostic,))
+    raw = converter.convert_term(term)
+    return PreparedFile(
+        path=path,
+        digest=file_digest,
+        term=dataclasses.replace(term, body=""),
+        definition_html=raw.definition,
+        wikilinks=raw.wikilinks,
+        diagnostics=tuple(diagnostics.items),
+        body=pack.add(raw),
+    )
+
+
+def load_body(root: Path, prepared: PreparedFile, cache: Cache) -> RawBody:
+    """The converted body from the cache, or converted again if it went missing."""
+    raw = cache.read_body(prepared.body) if prepared.body is not None else None
+    if raw is not None:
+        return raw
+    data = content.read_bytes(root / prepared.path, prepared.path)
+    term = content.parse_term(prepared.path, content.decode(data, prepared.path), Diagnostics())
+    return markup.Converter().convert_term(term)
