@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import urllib.parse
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -80,6 +81,7 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--base-url",
+        type=base_url,
         default=None,
         metavar="URL",
         help="override base_url from site.yml, e.g. for a preview deployment",
@@ -124,6 +126,13 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     return top
+
+
+def base_url(text: str) -> str:
+    parts = urllib.parse.urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an absolute http(s) address")
+    return text
 
 
 def positive(text: str) -> int:

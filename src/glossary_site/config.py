@@ -64,7 +64,7 @@ def parse(
         if key not in KEYS:
             diagnostics.error(
                 CONFIG_PATH,
-                located.line(key),
+                located.line(str(key)),
                 f"unknown setting '{key}'{did_you_mean(str(key), KEYS)}",
             )
     title = _text(data, "title", located, diagnostics, required=True)

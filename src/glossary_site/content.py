@@ -109,6 +109,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         body=body,
         body_line=body_line,
         aliases=fields.text_list("aliases"),
+        alias_lines=tuple(ref.line for ref in fields.refs("aliases", report=False)),
         category=fields.text("category") or None,
         tags=fields.text_list("tags"),
         related=fields.refs("related"),
@@ -133,13 +134,15 @@ class _Fields:
         self.data: dict[str, Any] = located.data
         self.diagnostics = diagnostics
 
-    def error(self, key: str | int, message: str, *more: str | int) -> None:
-        self.diagnostics.error(self.path, self.located.line(key, *more), message)
+    def error(self, key: object, message: str, *more: str | int) -> None:
+        self.diagnostics.error(self.path, self.located.line(str(key), *more), message)
 
     def text(self, key: str, required: bool = False, one_line: bool = False) -> str:
         value = self.data.get(key)
         if value is None:
-            if required:
+            if required and key in self.data:
+                self.error(key, f"'{key}' must not be empty")
+            elif required:
                 self.diagnostics.error(self.path, 1, f"missing required field '{key}'")
             return ""
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -173,9 +176,11 @@ class _Fields:
             items.append(item.strip())
         return tuple(items)
 
-    def refs(self, key: str) -> tuple[Ref, ...]:
-        names = self.text_list(key)
+    def refs(self, key: str, report: bool = True) -> tuple[Ref, ...]:
+        names = self.text_list(key) if report else ()
         raw = self.data.get(key)
+        if isinstance(raw, str) and raw.strip():
+            return (Ref(raw.strip(), self.located.line(key)),)
         if not isinstance(raw, list):
             return tuple(Ref(name, self.located.line(key)) for name in names)
         return tuple(

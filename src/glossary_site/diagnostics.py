@@ -64,6 +64,6 @@ class Diagnostics:
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:
     """A ' did you mean ...?' suffix naming the closest candidate, or '' when none is close."""
-    pool = {c.casefold(): c for c in candidates}
+    pool = {str(c).casefold(): str(c) for c in candidates}
     close = difflib.get_close_matches(value.casefold(), list(pool), n=1, cutoff=0.6)
     return f"; did you mean '{pool[close[0]]}'?" if close else ""

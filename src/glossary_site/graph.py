@@ -23,8 +23,8 @@ def resolve(names: Mapping[str, str], text: str) -> str | None:
     return None
 
 
-def unknown_reference(names: Mapping[str, str], text: str, what: str) -> str:
-    return f"unknown {what} '{text}'{did_you_mean(text, names)}"
+def unknown_reference(spellings: Iterable[str], text: str, what: str) -> str:
+    return f"unknown {what} '{text}'{did_you_mean(text, spellings)}"
 
 
 def build_glossary(
@@ -35,10 +35,12 @@ def build_glossary(
 ) -> Glossary:
     """Index every term by its names, then resolve the edges between them."""
     everything = sorted(sources, key=lambda t: t.path)
-    names, owners = _index_names(everything, diagnostics)
+    names, spellings, owners = _index_names(everything, diagnostics)
     drafts = frozenset(t.slug for t in everything if t.draft and not include_drafts)
     terms = {t.slug: t for t in everything if t.slug not in drafts and owners.get(t.slug) is t}
-    related = {slug: _resolve_related(term, names, drafts, diagnostics) for slug, term in terms.items()}
+    related = {
+        slug: _resolve_related(term, names, spellings, drafts, diagnostics) for slug, term in terms.items()
+    }
     for term in terms.values():
         _check_cta(term, config, diagnostics)
     by_title = sorted(terms, key=lambda s: title_key(terms[s]))
@@ -51,13 +53,14 @@ def build_glossary(
         ),
         tags=_groups(terms, by_title, lambda t: list(t.tags), "tags", diagnostics),
         names=names,
+        spellings=spellings,
         drafts=drafts,
     )
 
 
 def _index_names(
     terms: list[TermSource], diagnostics: Diagnostics
-) -> tuple[dict[str, str], dict[str, TermSource]]:
+) -> tuple[dict[str, str], tuple[str, ...], dict[str, TermSource]]:
     """Map every slug, title and alias (case-folded) to its term; a clash is an error.
 
     Slugs and titles are claimed before any alias, so an alias that collides is the one
@@ -78,7 +81,7 @@ def _index_names(
     where: dict[str, tuple[str, int]] = {}
     claims = [(t, t.slug, "slug", t.key_lines.get("slug", 1)) for t in owners.values()]
     claims += [(t, t.title, "title", t.key_lines.get("title", 1)) for t in owners.values()]
-    claims += [(t, a, "alias", t.key_lines.get("aliases", 1)) for t in owners.values() for a in t.aliases]
+    claims += [(t, alias, "alias", line) for t in owners.values() for alias, line in _alias_lines(t)]
     for term, name, kind, line in claims:
         key = name.casefold()
         if not key or names.get(key) == term.slug:
@@ -94,17 +97,28 @@ def _index_names(
         else:
             names[key] = term.slug
             where[key] = (term.path, line)
-    return names, owners
+    return names, tuple(sorted({c[1] for c in claims if c[1]})), owners
+
+
+def _alias_lines(term: TermSource) -> list[tuple[str, int]]:
+    lines = term.alias_lines
+    if len(lines) != len(term.aliases):
+        lines = (term.key_lines.get("aliases", 1),) * len(term.aliases)
+    return list(zip(term.aliases, lines, strict=True))
 
 
 def _resolve_related(
-    term: TermSource, names: Mapping[str, str], drafts: frozenset[str], diagnostics: Diagnostics
+    term: TermSource,
+    names: Mapping[str, str],
+    spellings: Iterable[str],
+    drafts: frozenset[str],
+    diagnostics: Diagnostics,
 ) -> tuple[str, ...]:
     found: list[str] = []
     for ref in term.related:
         slug = resolve(names, ref.text)
         if slug is None:
-            diagnostics.error(term.path, ref.line, unknown_reference(names, ref.text, "related term"))
+            diagnostics.error(term.path, ref.line, unknown_reference(spellings, ref.text, "related term"))
         elif slug == term.slug:
             diagnostics.error(
                 term.path, ref.line, f"'{ref.text}' is this term itself; remove it from related"

@@ -27,6 +27,8 @@ WIKILINK_RE = r"\[\[([^\]\|]+?)(?:\|([^\]]+?))?\]\]"
 PLACEHOLDER_RE = re.compile(r'<a class="wikilink" href="#wikilink-(\d+)">(.*?)</a>', re.DOTALL)
 INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~]|https?://")
 PART_MARK = "<!-- glossary-site:part -->"
+CODE_RE = re.compile(r"^(```+|~~~+)[^\n]*\n.*?^\1[ \t]*$|(`+)(?!`).+?(?<!`)\2(?!`)", re.MULTILINE | re.DOTALL)
+BLOCK_START_RE = re.compile(r"^(?:(#|>|[-+*](?=\s))|(\d+)(?=[.)]\s))")
 
 _TAGS = set(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym", "map", "area"}
 _ATTRIBUTES = {
@@ -80,11 +82,18 @@ class _Source:
     offsets: list[int] = field(default_factory=list)
     first_lines: list[int] = field(default_factory=list)
     cursor: int = 0
+    searchable: str = ""
     links: list[WikiLink] = field(default_factory=list)
 
     def line_of(self, raw: str) -> int:
-        """Find the link after the previous one, then count lines within its part."""
-        at = self.text.find(raw, self.cursor)
+        """Find the link after the previous one, then count lines within its part.
+
+        Code is blanked out first, so a link-like text in code is never mistaken for the link;
+        footnotes are converted last, so a link not found after the cursor is sought again.
+        """
+        at = self.searchable.find(raw, self.cursor)
+        if at < 0:
+            at = self.searchable.find(raw)
         if at < 0:
             return self.first_lines[0] if self.first_lines else 1
         self.cursor = at + len(raw)
@@ -159,7 +168,7 @@ class Converter:
         parts = [(term.definition, term.definition_line)]
         parts += [(faq.answer, faq.answer_line) for faq in term.faq]
         rich_cells = [
-            (cell, table.line)
+            (BLOCK_START_RE.sub(_escape_block_start, cell), table.line)
             for table in term.tables
             for row in table.rows
             for cell in row
@@ -201,7 +210,13 @@ class Converter:
             offsets.append(position)
             position += len(part) + len(PART_MARK) + 4
         self.source.text, self.source.cursor = text, 0
+        self.source.searchable = CODE_RE.sub(lambda m: " " * len(m.group(0)), text)
         self.source.offsets, self.source.first_lines = offsets, [line for _, line in parts]
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    """Cells are inline Markdown: '> 5', '# of' or '1. first' must not start a block."""
+    return "\\" + match.group(1) if match.group(1) else match.group(2) + "\\"
 
 
 def _unwrap_paragraph(fragment: str) -> str:
@@ -218,7 +233,7 @@ def resolve_targets(
     for link in wikilinks:
         slug = resolve(glossary.names, link.target)
         if slug is None:
-            message = unknown_reference(glossary.names, link.target, "wiki-link target")
+            message = unknown_reference(glossary.spellings, link.target, "wiki-link target")
             diagnostics.error(path, link.line, message)
         elif slug not in glossary.terms:
             message = f"wiki-link '{link.target}' points to a draft; it is shown as plain text"

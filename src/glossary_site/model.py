@@ -60,6 +60,7 @@ class TermSource:
     body_line: int
     line: int = 1
     aliases: tuple[str, ...] = ()
+    alias_lines: tuple[int, ...] = ()
     category: str | None = None
     tags: tuple[str, ...] = ()
     related: tuple[Ref, ...] = ()
@@ -92,6 +93,7 @@ class Glossary:
     categories: tuple[Group, ...]
     tags: tuple[Group, ...]
     names: dict[str, str]
+    spellings: tuple[str, ...] = ()
     drafts: frozenset[str] = frozenset()
 
     def ordered(self) -> list[TermSource]:

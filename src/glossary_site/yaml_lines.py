@@ -7,14 +7,28 @@ the node tree, so documents are composed first, walked for lines, then construct
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
 Path = tuple[str | int, ...]
 MAX_DEPTH = 40
-# libyaml's parser is several times faster and gives the same nodes, marks and safe types.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loading through libyaml (several times faster), with dates left as text.
+
+    PyYAML turns 2025-02-30 into a crash, not an error; the field's own check parses dates
+    and reports a bad one at its line.
+    """
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+SAFE_LOADER = _Loader
 
 
 @dataclass(frozen=True)
