@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
 import pickle
 import sys
@@ -18,13 +19,15 @@ import time
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import markdown
 
 from glossary_site import __version__
 from glossary_site.model import BodyRef, PreparedFile, RawBody
 
-INDEX = "index.pickle"
+INDEX = "index"
+STATE = "state.json"
 PACKS = "packs"
 FINGERPRINT = (
     f"glossary-site {__version__}; markdown {markdown.__version__}; nh3 {metadata.version('nh3')}; "
@@ -49,27 +52,47 @@ Entries = dict[str, tuple[Stamp, PreparedFile]]
 
 @dataclass
 class Cache:
-    folder: Path
-    entries: Entries = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    """Opened cheaply: the index is read on first use, which a no-change build never needs."""
 
-    @classmethod
-    def open(cls, folder: Path) -> Cache:
-        cache = cls(folder)
-        index = folder / INDEX
-        if not index.exists():
-            return cache
+    folder: Path
+    notes: list[str] = field(default_factory=list)
+    _entries: Entries | None = None
+    _shards: dict[str, Entries] = field(default_factory=dict)
+
+    @property
+    def entries(self) -> Entries:
+        if self._entries is None:
+            self._entries = self._load_index()
+        return self._entries
+
+    def _load_index(self) -> Entries:
+        entries: Entries = {}
+        shards = sorted((self.folder / INDEX).glob("*.pickle"))
+        for shard in shards:
+            try:
+                with shard.open("rb") as handle:
+                    fingerprint, found = pickle.load(handle)
+            except Exception as exc:  # any unreadable cache only makes this build slower
+                self.notes.append(f"cache {shard} could not be read ({type(exc).__name__}); rebuilding it")
+                return {}
+            if fingerprint != FINGERPRINT or not isinstance(found, dict):
+                self.notes.append(f"cache {self.folder} was written by another version; rebuilding it")
+                return {}
+            self._shards[shard.stem] = found
+            entries.update(found)
+        return entries
+
+    def read_state(self) -> dict[str, Any] | None:
+        """What the last successful build saw and said, to skip a build when nothing changed."""
         try:
-            with index.open("rb") as handle:
-                fingerprint, entries = pickle.load(handle)
-        except Exception as exc:  # any unreadable cache only makes this build slower
-            cache.notes.append(f"cache {index} could not be read ({type(exc).__name__}); rebuilding it")
-            return cache
-        if fingerprint != FINGERPRINT or not isinstance(entries, dict):
-            cache.notes.append(f"cache {folder} was written by another version; rebuilding it")
-            return cache
-        cache.entries = entries
-        return cache
+            state = json.loads((self.folder / STATE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return state if isinstance(state, dict) else None
+
+    def write_state(self, state: dict[str, Any]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _atomic_write(self.folder / STATE, json.dumps(state, sort_keys=True).encode())
 
     def lookup(self, path: str, stamp: Stamp) -> PreparedFile | None:
         entry = self.entries.get(path)
@@ -99,10 +122,27 @@ class Cache:
             elif live[pack.name] * 2 < pack.stat().st_size:
                 entries = self._compact(pack.name, entries)
                 dead.append(pack)
-        _atomic_write(self.folder / INDEX, pickle.dumps((FINGERPRINT, entries), pickle.HIGHEST_PROTOCOL))
+        self._write_index(entries)
         for pack in dead:
             pack.unlink(missing_ok=True)
-        self.entries = entries
+        self._entries = entries
+
+    def _write_index(self, entries: Entries) -> None:
+        """The index is split in shards by path, so one edited term rewrites one small shard."""
+        shards: dict[str, Entries] = {}
+        for path, entry in entries.items():
+            shards.setdefault(digest(path.encode())[:2], {})[path] = entry
+        folder = self.folder / INDEX
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, found in shards.items():
+            if self._shards.get(name) != found:
+                _atomic_write(
+                    folder / f"{name}.pickle", pickle.dumps((FINGERPRINT, found), pickle.HIGHEST_PROTOCOL)
+                )
+        for stale in folder.glob("*.pickle"):
+            if stale.stem not in shards:
+                stale.unlink(missing_ok=True)
+        self._shards = shards
 
     def _compact(self, name: str, entries: Entries) -> Entries:
         moved = dict(entries)
@@ -146,3 +186,23 @@ def _atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def inputs_digest(folders: list[Path], files: list[Path], extra: str) -> str:
+    """Name, size and mtime of every input file: equal digests mean an identical build."""
+    lines = [FINGERPRINT, extra]
+    for file in files:
+        lines.append(_stamp_line(file))
+    for folder in folders:
+        for dirpath, dirs, names in os.walk(folder):
+            dirs.sort()
+            lines += [_stamp_line(Path(dirpath) / name) for name in sorted(names)]
+    return digest("\n".join(lines).encode())
+
+
+def _stamp_line(file: Path) -> str:
+    try:
+        info = file.stat()
+    except OSError:
+        return f"{file} missing"
+    return f"{file} {info.st_size} {info.st_mtime_ns}"

@@ -26,13 +26,11 @@ REQUIRED = ("title", "summary", "definition")
 
 def find_term_files(root: Path) -> list[str]:
     """Term files as sorted posix paths relative to the root, so every run sees one order."""
-    base = root / TERMS_DIR
     found: list[str] = []
-    for folder, dirs, files in os.walk(base):
+    for folder, dirs, files in os.walk(root / TERMS_DIR):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if name.endswith(".md") and not name.startswith("."):
-                found.append((Path(folder) / name).relative_to(root).as_posix())
+        prefix = Path(folder).relative_to(root).as_posix()
+        found += [f"{prefix}/{name}" for name in files if name.endswith(".md") and not name.startswith(".")]
     return sorted(found)
 
 

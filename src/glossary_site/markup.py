@@ -28,6 +28,7 @@ PLACEHOLDER_RE = re.compile(r'<a class="wikilink" href="#wikilink-(\d+)">(.*?)</
 INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~]|https?://")
 PART_MARK = "<!-- glossary-site:part -->"
 CODE_RE = re.compile(r"^(```+|~~~+)[^\n]*\n.*?^\1[ \t]*$|(`+)(?!`).+?(?<!`)\2(?!`)", re.MULTILINE | re.DOTALL)
+CODE_CELL_RE = re.compile(r"^`([^`]+)`$")
 BLOCK_START_RE = re.compile(r"^(?:(#|>|[-+*](?=\s))|(\d+)(?=[.)]\s))")
 
 _TAGS = set(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym", "map", "area"}
@@ -172,7 +173,7 @@ class Converter:
             for table in term.tables
             for row in table.rows
             for cell in row
-            if INLINE_SPECIALS.search(cell)
+            if _needs_engine(cell)
         ]
         parts += rich_cells
         parts.append((term.body, term.body_line))
@@ -182,7 +183,7 @@ class Converter:
         cells = tuple(
             tuple(
                 tuple(
-                    _unwrap_paragraph(next(rich)) if INLINE_SPECIALS.search(cell) else html.escape(cell)
+                    _unwrap_paragraph(next(rich)) if _needs_engine(cell) else _simple_cell(cell)
                     for cell in row
                 )
                 for row in table.rows
@@ -212,6 +213,16 @@ class Converter:
         self.source.text, self.source.cursor = text, 0
         self.source.searchable = CODE_RE.sub(lambda m: " " * len(m.group(0)), text)
         self.source.offsets, self.source.first_lines = offsets, [line for _, line in parts]
+
+
+def _needs_engine(cell: str) -> bool:
+    return bool(INLINE_SPECIALS.search(cell)) and not CODE_CELL_RE.match(cell)
+
+
+def _simple_cell(cell: str) -> str:
+    """Most cells are plain text or one code span; the engine's fixed cost is not worth it."""
+    code = CODE_CELL_RE.match(cell)
+    return f"<code>{html.escape(code.group(1).strip())}</code>" if code else html.escape(cell)
 
 
 def _escape_block_start(match: re.Match[str]) -> str:

@@ -87,6 +87,11 @@ def recover(out: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
+def has_leftovers(out: Path) -> bool:
+    out = out.resolve()
+    return out.parent.is_dir() and any(out.parent.glob(f".{out.name}.*-*"))
+
+
 def new_staging(out: Path, full: bool) -> Path:
     staging = _sibling(out.resolve(), "staging" if full else "update")
     shutil.rmtree(staging, ignore_errors=True)

@@ -7,16 +7,19 @@ Each page carries a key of its inputs; a build renders only pages whose key chan
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from glossary_site import config as site_config
 from glossary_site import graph, markup, output, prepare
-from glossary_site.cache import Cache, digest
-from glossary_site.diagnostics import Diagnostic, Diagnostics
-from glossary_site.model import PreparedFile, RawBody
+from glossary_site.cache import Cache, digest, inputs_digest
+from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
+from glossary_site.model import Glossary, PreparedFile, RawBody, TermSource
 from glossary_site.render import THEME, LinkedTerms, PageJob, Renderer, TemplateProblem
 from glossary_site.workers import default_jobs, split_map
 
@@ -44,6 +47,15 @@ class BuildResult:
     reused: int = 0
     deleted: int = 0
     refused: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @contextlib.contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
 
     def ok(self, strict: bool) -> bool:
         return self.refused is None and not self.diagnostics.failed(strict)
@@ -60,7 +72,8 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     """Every validating stage, over everything that loaded; None when there are errors."""
     diagnostics = result.diagnostics
     config = site_config.load(options.root, diagnostics, options.base_url)
-    prepared = prepare.prepare_terms(options.root, cache, options.jobs)
+    with result.timed("prepare"):
+        prepared = prepare.prepare_terms(options.root, cache, options.jobs)
     files = [p for _, p in prepared.values()]
     for file in files:
         for problem in file.diagnostics:
@@ -68,14 +81,8 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     if config is None:
         return None
     terms = [f.term for f in files if f.term is not None]
-    glossary = graph.build_glossary(terms, config, diagnostics, options.drafts)
-    by_slug = {f.term.slug: f for f in files if f.term is not None and f.term.slug in glossary.terms}
-    targets = {
-        slug: markup.resolve_targets(f.path, f.wikilinks, glossary, diagnostics)
-        for slug, f in by_slug.items()
-    }
-    links = {slug: [t for t in found if t] for slug, found in targets.items()}
-    glossary = graph.add_backlinks(glossary, links, diagnostics)
+    with result.timed("graph"):
+        glossary, by_slug, targets = _graph(terms, files, config, options, diagnostics)
     if diagnostics.failed(options.strict):
         return None
 
@@ -84,7 +91,8 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
 
     renderer = Renderer(config, glossary, LinkedTerms(by_slug, targets), load_body, options.search)
     try:
-        pages = renderer.jobs()
+        with result.timed("plan"):
+            pages = renderer.jobs()
     except TemplateProblem as problem:
         diagnostics.add(problem.diagnostic)
         return None
@@ -92,6 +100,23 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     for clash in clashes:
         diagnostics.add(clash)
     return None if clashes else Loaded(renderer, pages + static_jobs(options.root), prepared)
+
+
+def _graph(
+    terms: list[TermSource],
+    files: list[PreparedFile],
+    config: site_config.SiteConfig,
+    options: BuildOptions,
+    diagnostics: Diagnostics,
+) -> tuple[Glossary, dict[str, PreparedFile], dict[str, tuple[str | None, ...]]]:
+    glossary = graph.build_glossary(terms, config, diagnostics, options.drafts)
+    by_slug = {f.term.slug: f for f in files if f.term is not None and f.term.slug in glossary.terms}
+    targets = {
+        slug: markup.resolve_targets(f.path, f.wikilinks, glossary, diagnostics)
+        for slug, f in by_slug.items()
+    }
+    links = {slug: [t for t in found if t] for slug, found in targets.items()}
+    return graph.add_backlinks(glossary, links, diagnostics), by_slug, targets
 
 
 def static_jobs(root: Path) -> list[PageJob]:
@@ -139,9 +164,38 @@ def build(options: BuildOptions) -> BuildResult:
     if not options.use_cache:
         with tempfile.TemporaryDirectory(prefix="glossary-build-") as scratch:
             return _build(options, Cache(Path(scratch)), result)
-    cache = Cache.open(options.cache_dir or options.root / CACHE_DIR)
+    cache = Cache(options.cache_dir or options.root / CACHE_DIR)
+    inputs = _inputs_digest(options)
+    state = cache.read_state()
+    if state is not None and state.get("inputs") == inputs and _replay(state, options, result):
+        return result
+    _build(options, cache, result)
     result.notes += cache.notes
-    return _build(options, cache, result)
+    if result.ok(options.strict):
+        found = [[d.path, d.line, d.message, d.severity.value] for d in result.diagnostics.items]
+        cache.write_state({"inputs": inputs, "diagnostics": found, "files": result.written + result.reused})
+    return result
+
+
+def _inputs_digest(options: BuildOptions) -> str:
+    """Everything a build reads; the output marker too, so a damaged output is rebuilt."""
+    folders = [options.root / name for name in ("content", "templates", "static")] + [THEME]
+    settings = repr((options.out.resolve(), options.drafts, options.base_url, options.search))
+    return inputs_digest(folders, [options.out / output.MARKER], settings)
+
+
+def _replay(state: dict[str, Any], options: BuildOptions, result: BuildResult) -> bool:
+    """Nothing changed since the last good build: report what it reported, write nothing."""
+    if output.has_leftovers(options.out):
+        return False
+    try:
+        for path, line, message, severity in state["diagnostics"]:
+            result.diagnostics.add(Diagnostic(path, line, message, Severity(severity)))
+        result.reused = int(state["files"])
+    except (KeyError, TypeError, ValueError):
+        result.diagnostics = Diagnostics()
+        return False
+    return True
 
 
 def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> BuildResult:
@@ -160,7 +214,9 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> BuildRes
     if changed or deleted or previous is None:
         staging = output.new_staging(options.out, full=previous is None)
         try:
-            if not _render(changed, staging, options.jobs, result):
+            with result.timed("render"):
+                rendered = _render(changed, staging, options.jobs, result)
+            if not rendered:
                 output.discard(staging)
                 return result
             if previous is None:
@@ -172,7 +228,8 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> BuildRes
             raise
     result.written, result.deleted = len(changed), len(deleted)
     if options.use_cache:
-        cache.save(loaded.prepared)
+        with result.timed("cache"):
+            cache.save(loaded.prepared)
     return result
 
 

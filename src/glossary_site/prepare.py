@@ -24,9 +24,10 @@ def prepare_terms(root: Path, cache: Cache, jobs: int) -> Prepared:
     """Every term file by path, in sorted order, with the stamp it was prepared at."""
     found: Prepared = {}
     todo: list[tuple[str, Stamp]] = []
+    base = os.fspath(root)
     for path in content.find_term_files(root):
         try:
-            info = os.stat(root / path)
+            info = os.stat(os.path.join(base, path))
         except OSError as exc:
             problem = ContentError(path, 1, f"cannot read file: {exc.strerror or exc}").diagnostic
             found[path] = (Stamp(0, 0), PreparedFile(path, "", None, diagnostics=(problem,)))

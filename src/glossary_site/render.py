@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 import jinja2.meta
@@ -47,22 +47,21 @@ class TemplateProblem(Exception):
         self.diagnostic = diagnostic
 
 
-@dataclass(frozen=True)
-class LinkView:
+class LinkView(NamedTuple):
+    """A link as a template shows it; a tuple because pages hold hundreds of thousands."""
+
     title: str
     href: str
     summary: str = ""
 
 
-@dataclass(frozen=True)
-class TableView:
+class TableView(NamedTuple):
     title: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
-class FaqView:
+class FaqView(NamedTuple):
     question: str
     answer: str
 
@@ -125,6 +124,13 @@ class Renderer:
         }
         self.site_key = repr(dataclasses.replace(config, root=Path(".")))
         self._template_digests: dict[str, str] = {}
+        self._links: dict[tuple[str, str], LinkView] = {}
+        self._faces: dict[str, str] = {}
+        self._definitions: dict[str, str] | None = None
+        self.memberships = {
+            "categories": _memberships(glossary.categories),
+            "tags": _memberships(glossary.tags),
+        }
 
     # -- jobs ---------------------------------------------------------------------------------
 
@@ -231,42 +237,55 @@ class Renderer:
         ]
 
     def term_link(self, slug: str, root: str) -> LinkView:
-        term = self.glossary.terms[slug]
-        return LinkView(term.title, root + term_path(slug), term.summary)
+        link = self._links.get((slug, root))
+        if link is None:
+            term = self.glossary.terms[slug]
+            link = self._links[slug, root] = LinkView(term.title, root + term_path(slug), term.summary)
+        return link
 
     def group_link(self, kind: str, group: Group, root: str) -> LinkView:
         return LinkView(group.name, root + group_path(kind, group.slug))
 
     def term_job(self, term: TermSource) -> PageJob:
-        """The key covers the file's hash and what the page shows of other terms."""
+        """The key covers the file's hash and the face of every other term the page shows."""
         root = "../../"
-        prepared = self.linked.prepared[term.slug]
-        targets = self.linked.targets[term.slug]
-        shown = {
-            "category": next(
-                (
-                    self.group_link("categories", g, root)
-                    for g in self.glossary.categories
-                    if term.slug in g.terms
-                ),
-                None,
-            ),
-            "tags": [self.group_link("tags", g, root) for g in self.glossary.tags if term.slug in g.terms],
-            "related": [self.term_link(s, root) for s in self.glossary.related[term.slug]],
-            "backlinks": [self.term_link(s, root) for s in self.glossary.backlinks[term.slug]],
-            "cta": self.cta_for(term, root),
-        }
-        linked = [(s, self.glossary.terms[s].summary) if s else None for s in targets]
-        path = term_path(term.slug)
-        key = self.key(TEMPLATES["term"], repr((prepared.digest, linked, sorted(shown.items()))))
+        slug = term.slug
+        prepared = self.linked.prepared[slug]
+        categories = self.memberships["categories"].get(slug, [])
+        tags = self.memberships["tags"].get(slug, [])
+        related, backlinks = self.glossary.related[slug], self.glossary.backlinks[slug]
+        cta = self.cta_for(term, root)
+        faces = [
+            [self.face(s) if s else "" for s in self.linked.targets[slug]],
+            [self.face(s) for s in related],
+            [self.face(s) for s in backlinks],
+            [(g.slug, g.name) for g in categories[:1] + tags],
+        ]
+        path = term_path(slug)
+        key = self.key(TEMPLATES["term"], repr((prepared.digest, faces, cta)))
 
         def produce() -> bytes:
-            body = self.fill(prepared)
-            view = self.term_view(term, body, root)
+            view = self.term_view(term, self.fill(prepared), root)
             context = {"site": self.site, "root": root, "canonical": absolute(self.config, path)}
+            shown = {
+                "category": self.group_link("categories", categories[0], root) if categories else None,
+                "tags": [self.group_link("tags", g, root) for g in tags],
+                "related": [self.term_link(s, root) for s in related],
+                "backlinks": [self.term_link(s, root) for s in backlinks],
+                "cta": cta,
+            }
             return self.render(TEMPLATES["term"], {**context, "nav": self.nav(path), **view, **shown})
 
         return PageJob(path, key, produce)
+
+    def face(self, slug: str) -> str:
+        """What a page shows of another term (title and summary), as a short stable text."""
+        found = self._faces.get(slug)
+        if found is None:
+            term = self.glossary.terms[slug]
+            face = digest("\0".join((term.title, term.summary)).encode())[:16]
+            found = self._faces[slug] = f"{slug}:{face}"
+        return found
 
     def fill(self, prepared: PreparedFile) -> Body:
         term = prepared.term
@@ -290,7 +309,9 @@ class Renderer:
 
     def definitions(self) -> dict[str, str]:
         """Each term's definition as HTML with links filled, for the feed and search index."""
-        result = {}
+        if self._definitions is not None:
+            return self._definitions
+        result = self._definitions = {}
         for slug in self.glossary.terms:
             prepared = self.linked.prepared[slug]
             raw = RawBody(prepared.definition_html, "", (), (), prepared.wikilinks)
@@ -356,7 +377,16 @@ class Renderer:
             }
             for term in self.glossary.terms.values()
         ]
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def _memberships(groups: tuple[Group, ...]) -> dict[str, list[Group]]:
+    """Groups by member slug, so a term page finds its own without scanning every group."""
+    found: dict[str, list[Group]] = {}
+    for group in groups:
+        for slug in group.terms:
+            found.setdefault(slug, []).append(group)
+    return found
 
 
 def letter_of(title: str) -> str:
