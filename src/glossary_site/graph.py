@@ -149,7 +149,7 @@ def _groups(
     key: str,
     diagnostics: Diagnostics,
 ) -> tuple[Group, ...]:
-    members: dict[str, list[str]] = defaultdict(list)
+    members: dict[str, dict[str, None]] = defaultdict(dict)
     display: dict[str, str] = {}
     for slug in by_title:
         for name in names_of(terms[slug]):
@@ -159,8 +159,7 @@ def _groups(
                 diagnostics.error(terms[slug].path, line, f"'{name}' has no letters or digits to name a page")
                 continue
             display.setdefault(group_slug, name)
-            if slug not in members[group_slug]:
-                members[group_slug].append(slug)
+            members[group_slug][slug] = None
     ordered = sorted(members, key=lambda g: (display[g].casefold(), g))
     return tuple(Group(display[g], g, tuple(members[g])) for g in ordered)
 

@@ -327,7 +327,7 @@ class Renderer:
         block = self.config.cta_blocks.get(chosen) if isinstance(chosen, str) else chosen
         if block is None:
             return None
-        return CtaBlock(block.heading, block.text, block.button, link_url(block.url, root))
+        return block._replace(url=link_url(block.url, root))
 
     def index_view(self) -> dict[str, Any]:
         sections: dict[str, list[LinkView]] = {}
