@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import signal
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,10 +19,22 @@ def serve(
     report: Callable[[Diagnostics], None],
 ) -> int:
     """Serve from a temporary folder so previewing never touches the deployable _site/."""
+    signal.signal(signal.SIGTERM, _stop)
+    with tempfile.TemporaryDirectory(prefix="glossary-serve-") as scratch:
+        return _serve(dataclasses.replace(options, out=Path(scratch) / "site"), host, port, report)
+
+
+def _stop(signum: int, frame: object) -> None:
+    """Stopping with SIGTERM should clean up like Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
+def _serve(
+    options: pipeline.BuildOptions, host: str, port: int, report: Callable[[Diagnostics], None]
+) -> int:
     from livereload import Server  # only `serve` needs it
 
-    out = Path(tempfile.mkdtemp(prefix="glossary-serve-")) / "site"
-    options = dataclasses.replace(options, out=out)
+    out = options.out
 
     def rebuild() -> None:
         result = pipeline.build(options)
