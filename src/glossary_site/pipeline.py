@@ -173,20 +173,27 @@ def build(options: BuildOptions) -> BuildResult:
     result.notes += cache.notes
     if result.ok(options.strict):
         found = [[d.path, d.line, d.message, d.severity.value] for d in result.diagnostics.items]
-        cache.write_state({"inputs": inputs, "diagnostics": found, "files": result.written + result.reused})
+        files = result.written + result.reused
+        state = {"inputs": inputs, "output": _output_stamp(options), "diagnostics": found, "files": files}
+        cache.write_state(state)
     return result
 
 
 def _inputs_digest(options: BuildOptions) -> str:
-    """Everything a build reads; the output marker too, so a damaged output is rebuilt."""
+    """Name, size and time of everything a build reads, and the options that shape it."""
     folders = [options.root / name for name in ("content", "templates", "static")] + [THEME]
     settings = repr((options.out.resolve(), options.drafts, options.base_url, options.search))
-    return inputs_digest(folders, [options.out / output.MARKER], settings)
+    return inputs_digest(folders, [], settings)
+
+
+def _output_stamp(options: BuildOptions) -> str:
+    """The output's manifest as the last build left it; any other means the output was touched."""
+    return inputs_digest([], [options.out / output.MARKER], "")
 
 
 def _replay(state: dict[str, Any], options: BuildOptions, result: BuildResult) -> bool:
     """Nothing changed since the last good build: report what it reported, write nothing."""
-    if output.has_leftovers(options.out):
+    if output.has_leftovers(options.out) or state.get("output") != _output_stamp(options):
         return False
     try:
         for path, line, message, severity in state["diagnostics"]:

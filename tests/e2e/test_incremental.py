@@ -1,0 +1,163 @@
+"""Cached, incremental and parallel builds give exactly the bytes of a clean build."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from support import copy_site, run_glossary, tree_digest, write_files
+
+NEW_TERM = """---
+title: Activation function
+summary: The non-linear step applied to each neuron's output.
+definition: An **activation function** such as ReLU bends a layer's output.
+category: Concepts
+related: [tensor]
+updated: 2025-05-01
+---
+
+Used after every [[tensor]] multiplication in [[model training]].
+"""
+
+
+def clean_build(site: Path, dest: Path) -> dict[str, str]:
+    result = run_glossary("build", "--no-cache", "--out", dest, cwd=site)
+    assert result.returncode == 0, result.stderr
+    return tree_digest(dest)
+
+
+def cached_build(site: Path) -> tuple[dict[str, str], str]:
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    return tree_digest(site / "_site"), result.stdout
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "add a term": lambda site: write_files(site, {"content/terms/activation-function.md": NEW_TERM}),
+    "edit a summary shown in other sidebars": lambda site: edit(
+        site / "content/terms/tensor.md", "A multi-dimensional array", "An n-dimensional array"
+    ),
+    "edit a body only": lambda site: edit(
+        site / "content/terms/tensor.md", "multiply tensors fast", "multiply fast"
+    ),
+    "rename a term file": lambda site: (site / "content/terms/tensor.md").rename(
+        site / "content/terms/tensors.md"
+    ),
+    "delete a term": lambda site: (
+        (site / "content/terms/model-training.md").unlink(),
+        edit(site / "content/terms/tensor.md", "[[model training|weights]]", "weights"),
+        edit(site / "content/terms/tensor.md", "related: [GPU, model-training]", "related: [GPU]"),
+        edit(
+            site / "content/terms/graphics-processing-unit.md",
+            "related: [tensor, Model training]",
+            "related: [tensor]",
+        ),
+    ),
+    "change site.yml": lambda site: edit(site / "content/site.yml", "Mini Glossary", "Tiny Glossary"),
+    "change a template": lambda site: write_files(
+        site,
+        {
+            "templates/group.html": "{% extends 'base.html' %}{% block main %}<h1>{{ title }}</h1>"
+            "{% endblock %}"
+        },
+    ),
+    "change a static file": lambda site: write_files(site, {"static/assets/extra.css": "p { margin: 0; }\n"}),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_incremental_build_after_a_change_equals_a_clean_build(tmp_path: Path, change: str) -> None:
+    site = copy_site("minimal", tmp_path)
+    cached_build(site)
+    CHANGES[change](site)
+    incremental, _ = cached_build(site)
+    assert incremental == clean_build(site, tmp_path / "clean")
+
+
+def test_second_build_with_nothing_changed_writes_nothing(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    first, _ = cached_build(site)
+    stamps = {p: p.stat().st_mtime_ns for p in (site / "_site").rglob("*") if p.is_file()}
+    second, stdout = cached_build(site)
+    assert second == first
+    assert "0 written" in stdout
+    assert {p: p.stat().st_mtime_ns for p in (site / "_site").rglob("*") if p.is_file()} == stamps
+
+
+def test_editing_one_body_rewrites_only_that_page(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    cached_build(site)
+    stamps = {p: p.stat().st_mtime_ns for p in (site / "_site").rglob("*") if p.is_file()}
+    CHANGES["edit a body only"](site)
+    _, stdout = cached_build(site)
+    assert "1 written" in stdout
+    changed = [
+        p.relative_to(site / "_site").as_posix() for p, t in stamps.items() if p.stat().st_mtime_ns != t
+    ]
+    assert changed == [".glossary-site", "terms/tensor/index.html"], "the page and the output's manifest"
+
+
+def test_summary_change_rerenders_the_pages_that_show_it(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    cached_build(site)
+    stamps = {p: p.stat().st_mtime_ns for p in (site / "_site").rglob("*") if p.is_file()}
+    CHANGES["edit a summary shown in other sidebars"](site)
+    cached_build(site)
+    changed = {
+        p.relative_to(site / "_site").as_posix() for p, t in stamps.items() if p.stat().st_mtime_ns != t
+    }
+    assert {
+        "terms/tensor/index.html",
+        "terms/graphics-processing-unit/index.html",
+        "terms/model-training/index.html",
+        "index.html",
+        "categories/concepts/index.html",
+        "terms.json",
+    } <= changed
+    assert "assets/style.css" not in changed
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty", "foreign"])
+def test_a_damaged_cache_is_discarded_with_a_note(tmp_path: Path, damage: str) -> None:
+    site = copy_site("minimal", tmp_path)
+    cached_build(site)
+    for shard in (site / ".glossary-cache/index").glob("*.pickle"):
+        if damage == "garbage":
+            shard.write_bytes(b"\x80\x05not a pickle")
+        elif damage == "empty":
+            shard.write_bytes(b"")
+        else:
+            shard.write_bytes(b"\x80\x04\x95\x0b\x00\x00\x00\x00\x00\x00\x00\x8c\x07foreign\x94.")
+    (site / ".glossary-cache/state.json").unlink()
+    CHANGES["edit a body only"](site)
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "note: cache" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
+def test_output_is_identical_for_one_and_several_workers(tmp_path: Path) -> None:
+    site = copy_site("example", tmp_path)
+    for jobs in ("1", "3"):
+        result = run_glossary(
+            "build", "--no-cache", "--jobs", jobs, "--out", tmp_path / f"out{jobs}", cwd=site
+        )
+        assert result.returncode == 0, result.stderr
+    assert tree_digest(tmp_path / "out1") == tree_digest(tmp_path / "out3")
+
+
+def test_deleted_output_is_rebuilt_even_when_the_cache_says_nothing_changed(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    first, _ = cached_build(site)
+    shutil.rmtree(site / "_site")
+    again, _ = cached_build(site)
+    assert again == first

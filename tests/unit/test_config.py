@@ -1,0 +1,171 @@
+"""config: content/site.yml becomes a SiteConfig, or every problem in it is reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary_site import config
+from glossary_site.config import SiteConfig
+from glossary_site.diagnostics import Diagnostics
+from glossary_site.model import CtaBlock
+
+VALID = """\
+title: AI Glossary
+description: Plain-language definitions of AI terms.
+base_url: https://glossary.example.com/ai
+language: en-GB
+cta:
+  default: stack-builder
+  blocks:
+    stack-builder:
+      heading: Want to actually build with this?
+      text: Our Stack Builder picks the best AI tools.
+      button: Build my stack
+      url: /stack-builder/
+"""
+
+
+def load(root: Path, text: str | bytes, base_url: str | None = None) -> tuple[SiteConfig | None, list[str]]:
+    path = root / "content" / "site.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    diagnostics = Diagnostics()
+    loaded = config.load(root, diagnostics, base_url)
+    return loaded, [str(d) for d in diagnostics.sorted()]
+
+
+def test_valid_settings_load_every_field(tmp_path: Path) -> None:
+    loaded, problems = load(tmp_path, VALID)
+
+    assert problems == []
+    assert loaded is not None
+    assert loaded.title == "AI Glossary"
+    assert loaded.description == "Plain-language definitions of AI terms."
+    assert loaded.language == "en-GB"
+    assert loaded.cta_default == "stack-builder"
+    assert loaded.cta_blocks == {
+        "stack-builder": CtaBlock(
+            heading="Want to actually build with this?",
+            text="Our Stack Builder picks the best AI tools.",
+            button="Build my stack",
+            url="/stack-builder/",
+        )
+    }
+
+
+def test_trailing_slash_is_added_to_base_url_and_its_sub_path_is_kept(tmp_path: Path) -> None:
+    loaded, _ = load(tmp_path, VALID)
+
+    assert loaded is not None
+    assert loaded.base_url == "https://glossary.example.com/ai/"
+    assert loaded.base_path == "/ai/"
+
+
+def test_base_url_given_on_the_command_line_replaces_the_one_in_site_yml(tmp_path: Path) -> None:
+    loaded, problems = load(tmp_path, VALID, base_url="http://localhost:8000")
+
+    assert problems == []
+    assert loaded is not None
+    assert loaded.base_url == "http://localhost:8000/"
+    assert loaded.base_path == "/"
+
+
+def test_missing_settings_file_says_where_to_create_it(tmp_path: Path) -> None:
+    diagnostics = Diagnostics()
+
+    assert config.load(tmp_path, diagnostics) is None
+    assert [str(d) for d in diagnostics.items] == [
+        "content/site.yml:1: site settings not found; create content/site.yml"
+    ]
+
+
+def test_missing_title_is_an_error(tmp_path: Path) -> None:
+    loaded, problems = load(tmp_path, "base_url: https://glossary.example.com/\n")
+
+    assert loaded is None
+    assert problems == ["content/site.yml:1: missing required setting 'title'"]
+
+
+def test_empty_title_is_an_error_at_its_line(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "base_url: https://glossary.example.com/\ntitle: '  '\n")
+
+    assert problems == ["content/site.yml:2: 'title' must be non-empty text"]
+
+
+def test_unknown_setting_is_an_error_that_suggests_the_nearest_setting(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, VALID + "descripton: Oops.\n")
+
+    assert problems == ["content/site.yml:13: unknown setting 'descripton'; did you mean 'description'?"]
+
+
+@pytest.mark.parametrize("url", ["ftp://glossary.example.com/", "glossary.example.com/", "/glossary/"])
+def test_base_url_that_is_not_an_absolute_http_address_is_an_error(tmp_path: Path, url: str) -> None:
+    _, problems = load(tmp_path, f"title: AI Glossary\nbase_url: {url}\n")
+
+    assert problems == [
+        f"content/site.yml:2: base_url '{url}' must be an absolute http(s) address, e.g. https://example.com/"
+    ]
+
+
+def test_cta_default_naming_an_unknown_block_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, VALID.replace("default: stack-builder", "default: stack-bilder"))
+
+    assert problems == [
+        "content/site.yml:6: cta.default names unknown block 'stack-bilder'; did you mean 'stack-builder'?"
+    ]
+
+
+def test_cta_block_with_a_misspelt_key_reports_the_missing_and_the_unknown_key(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, VALID.replace("button:", "buton:"))
+
+    assert problems == [
+        "content/site.yml:8: cta block is missing text for 'button'",
+        "content/site.yml:8: unknown cta block key 'buton'; did you mean 'button'?",
+    ]
+
+
+def test_every_problem_in_the_file_is_reported_in_one_run(tmp_path: Path) -> None:
+    text = "titel: AI Glossary\nbase_url: glossary.example.com\ncta:\n  default: nothing\n"
+
+    _, problems = load(tmp_path, text)
+
+    assert problems == [
+        "content/site.yml:1: missing required setting 'title'",
+        "content/site.yml:1: unknown setting 'titel'; did you mean 'title'?",
+        "content/site.yml:2: base_url 'glossary.example.com' must be an absolute http(s) address, "
+        "e.g. https://example.com/",
+        "content/site.yml:4: cta.default names unknown block 'nothing'",
+    ]
+
+
+def test_yaml_syntax_error_is_reported_at_its_line(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "title: AI Glossary\nbase_url: [https://x.example/\nlanguage: en\n")
+
+    assert problems == ["content/site.yml:3: invalid YAML: did not find expected ',' or ']'"]
+
+
+def test_settings_that_are_not_a_mapping_are_an_error(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "- title: AI Glossary\n")
+
+    assert problems == ["content/site.yml:1: site.yml must be a mapping of settings"]
+
+
+def test_settings_saved_with_a_byte_order_mark_load(tmp_path: Path) -> None:
+    loaded, problems = load(tmp_path, b"\xef\xbb\xbf" + VALID.encode())
+
+    assert problems == []
+    assert loaded is not None
+    assert loaded.title == "AI Glossary"
+
+
+def test_numeric_cta_block_name_is_reported_not_a_crash(tmp_path: Path) -> None:
+    text = VALID.replace("    stack-builder:", "    2025:")
+
+    _, problems = load(tmp_path, text)
+
+    assert problems == ["content/site.yml:6: cta.default names unknown block 'stack-builder'"]

@@ -1,0 +1,434 @@
+"""content: term files are found, split and checked one by one, each problem at its file line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from glossary_site import content
+from glossary_site.diagnostics import ContentError, Diagnostics
+from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
+
+PATH = "content/terms/tensor.md"
+HEAD = """\
+---
+title: Tensor
+summary: An array with any number of axes.
+definition: |
+  A **tensor** generalises vectors and matrices.
+"""  # extra front matter given to term_text() starts on line 6
+
+
+def term_text(extra: str = "", body: str = "\nBody text.\n") -> str:
+    return HEAD + extra + "---\n" + body
+
+
+def parse(text: str, path: str = PATH) -> tuple[TermSource | None, list[str]]:
+    """Parse like load_terms does: a file that cannot go on becomes one diagnostic."""
+    diagnostics = Diagnostics()
+    try:
+        term: TermSource | None = content.parse_term(path, text, diagnostics)
+    except ContentError as problem:
+        diagnostics.add(problem.diagnostic)
+        term = None
+    return term, [str(d) for d in diagnostics.sorted()]
+
+
+def write(root: Path, rel: str, data: str | bytes) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+
+
+def load(root: Path) -> tuple[list[TermSource], list[str]]:
+    diagnostics = Diagnostics()
+    terms = content.load_terms(root, diagnostics)
+    return terms, [str(d) for d in diagnostics.sorted()]
+
+
+# Front matter and its fields
+
+
+def test_valid_term_file_loads_every_field_with_its_lines() -> None:
+    extra = """\
+aliases: [Tensors, nd-array]
+category: Maths
+tags: [arrays, foundations]
+related:
+  - matrix
+  - Vector
+updated: 2025-03-01
+draft: true
+"""
+    term, problems = parse(term_text(extra))
+
+    assert problems == []
+    assert term is not None
+    assert (term.slug, term.title) == ("tensor", "Tensor")
+    assert term.summary == "An array with any number of axes."
+    assert term.definition == "A **tensor** generalises vectors and matrices."
+    assert term.definition_line == 5
+    assert term.aliases == ("Tensors", "nd-array")
+    assert (term.category, term.tags) == ("Maths", ("arrays", "foundations"))
+    assert term.related == (Ref("matrix", 10), Ref("Vector", 11))
+    assert term.updated == dt.date(2025, 3, 1)
+    assert term.draft is True
+    assert term.body == "\nBody text.\n"
+    assert term.body_line == 15
+
+
+def test_file_without_front_matter_says_how_to_start_one() -> None:
+    _, problems = parse("# Tensor\n\nAn array.\n")
+
+    assert problems == [
+        f"{PATH}:1: no front matter; a term file starts with a '---' line, then YAML, then '---'"
+    ]
+
+
+def test_unclosed_front_matter_says_how_to_close_it() -> None:
+    _, problems = parse("---\ntitle: Tensor\nsummary: An array.\n\nBody.\n")
+
+    assert problems == [f"{PATH}:1: front matter is not closed; add a '---' line after the YAML"]
+
+
+def test_front_matter_may_close_with_three_dots() -> None:
+    term, problems = parse(HEAD + "...\nBody.\n")
+
+    assert problems == []
+    assert term is not None
+    assert term.body == "Body.\n"
+
+
+def test_front_matter_that_is_not_a_mapping_is_an_error() -> None:
+    _, problems = parse("---\n- title: Tensor\n---\n")
+
+    assert problems == [f"{PATH}:1: front matter must be a mapping of fields (key: value)"]
+
+
+def test_yaml_error_in_front_matter_is_reported_at_its_line_in_the_file() -> None:
+    _, problems = parse(term_text("tags: [arrays, maths\nupdated: 2025-03-01\n"))
+
+    assert problems == [f"{PATH}:7: invalid YAML: did not find expected ',' or ']'"]
+
+
+def test_missing_required_fields_are_all_reported_in_one_run() -> None:
+    _, problems = parse("---\ncategory: Maths\n---\nBody.\n")
+
+    assert problems == [
+        f"{PATH}:1: missing required field 'definition'",
+        f"{PATH}:1: missing required field 'summary'",
+        f"{PATH}:1: missing required field 'title'",
+    ]
+
+
+def test_fields_of_the_wrong_type_are_reported_at_their_lines() -> None:
+    text = (
+        "---\ntitle: [Tensor]\nsummary: {short: An array.}\ndefinition: true\naliases: 3\ndraft: maybe\n---\n"
+    )
+
+    _, problems = parse(text)
+
+    assert problems == [
+        f"{PATH}:2: 'title' must be text, not a list",
+        f"{PATH}:3: 'summary' must be text, not a mapping",
+        f"{PATH}:4: 'definition' must be text, not true/false",
+        f"{PATH}:5: 'aliases' must be a list of text, not int",
+        f"{PATH}:6: 'draft' must be true or false",
+    ]
+
+
+def test_required_field_left_blank_is_reported_at_its_line() -> None:
+    _, problems = parse("---\ntitle:\nsummary: An array.\ndefinition: An array.\n---\n")
+
+    assert problems == [f"{PATH}:2: 'title' must not be empty"]
+
+
+def test_empty_list_item_is_reported_at_the_item_line() -> None:
+    _, problems = parse(term_text("tags:\n  - arrays\n  - ''\n"))
+
+    assert problems == [f"{PATH}:8: each of 'tags' must be non-empty text"]
+
+
+def test_summary_on_two_lines_is_an_error() -> None:
+    text = "---\ntitle: Tensor\nsummary: |\n  An array\n  of numbers.\ndefinition: An array.\n---\n"
+
+    _, problems = parse(text)
+
+    assert problems == [f"{PATH}:3: 'summary' must be a single line"]
+
+
+def test_unknown_field_is_an_error_that_suggests_the_nearest_field() -> None:
+    _, problems = parse(term_text("catgory: Maths\n"))
+
+    assert problems == [f"{PATH}:6: unknown field 'catgory'; did you mean 'category'?"]
+
+
+def test_unknown_numeric_field_is_reported_at_its_line() -> None:
+    _, problems = parse(term_text("2024: launched\n"))
+
+    assert problems == [f"{PATH}:6: unknown field '2024'"]
+
+
+def test_numbers_in_text_fields_are_taken_as_text() -> None:
+    term, problems = parse("---\ntitle: 2001\nsummary: 42\ndefinition: 3.5\naliases: [7]\n---\n")
+
+    assert problems == []
+    assert term is not None
+    assert (term.title, term.summary, term.definition, term.aliases) == ("2001", "42", "3.5", ("7",))
+
+
+# Slugs and file names
+
+
+def test_bad_file_name_is_an_error_that_suggests_a_slug() -> None:
+    _, problems = parse(term_text(), path="content/terms/Large Language Model.md")
+
+    assert problems == [
+        "content/terms/Large Language Model.md:1: file name 'Large Language Model.md' is not a valid "
+        "slug; rename it to 'large-language-model.md' or add 'slug: large-language-model'"
+    ]
+
+
+def test_explicit_slug_replaces_a_bad_file_name() -> None:
+    term, problems = parse(term_text("slug: large-language-model\n"), path="content/terms/LLM (big).md")
+
+    assert problems == []
+    assert term is not None
+    assert term.slug == "large-language-model"
+
+
+def test_explicit_slug_that_is_not_lowercase_with_hyphens_is_an_error() -> None:
+    _, problems = parse(term_text("slug: Large_Model\n"))
+
+    assert problems == [f"{PATH}:6: slug 'Large_Model' must be lowercase letters, digits and single hyphens"]
+
+
+def test_slugify_suggests_ascii_lowercase_hyphenated_names() -> None:
+    assert content.slugify("Café au lait: naïve Bayes") == "cafe-au-lait-naive-bayes"
+    assert content.slugify("  --GPT-4o--  ") == "gpt-4o"
+    assert content.slugify("???") == ""
+
+
+# Dates
+
+
+def test_updated_date_is_read_from_plain_or_quoted_iso_dates() -> None:
+    plain, _ = parse(term_text("updated: 2025-03-01\n"))
+    quoted, _ = parse(term_text("updated: '2025-03-01'\n"))
+
+    assert plain is not None and quoted is not None
+    assert plain.updated == quoted.updated == dt.date(2025, 3, 1)
+
+
+@pytest.mark.xfail(
+    reason="BUG: since yaml_lines leaves timestamps as text, _Fields.date only accepts "
+    "date.fromisoformat, which on Python 3.11 refuses a date with a time ('2025-03-01 10:30:00')",
+    strict=True,
+)
+@pytest.mark.parametrize("value", ["2025-03-01 10:30:00", "2025-03-01T10:30:00Z"])
+def test_updated_timestamp_is_read_as_its_date(value: str) -> None:
+    term, problems = parse(term_text(f"updated: {value}\n"))
+
+    assert problems == []
+    assert term is not None
+    assert term.updated == dt.date(2025, 3, 1)
+
+
+@pytest.mark.parametrize("value", ["next week", "2025-3-1", "01/03/2025"])
+def test_invalid_date_is_an_error_showing_the_expected_form(value: str) -> None:
+    _, problems = parse(term_text(f"updated: {value}\n"))
+
+    assert problems == [f"{PATH}:6: 'updated' must be a date like 2025-03-01, not '{value}'"]
+
+
+def test_impossible_date_is_an_error_not_a_crash() -> None:
+    _, problems = parse(term_text("updated: 2025-02-30\n"))
+
+    assert problems == [f"{PATH}:6: 'updated' must be a date like 2025-03-01, not '2025-02-30'"]
+
+
+# Tables, FAQ, sources, call to action
+
+
+def test_table_loads_with_its_cells_as_text() -> None:
+    extra = """\
+tables:
+  - title: Landscape
+    columns: [Modality, Models]
+    rows:
+      - [Text, "GPT-4o, Claude"]
+      - [Image, 3]
+"""
+    term, problems = parse(term_text(extra))
+
+    assert problems == []
+    assert term is not None
+    assert term.tables == (
+        Table("Landscape", ("Modality", "Models"), (("Text", "GPT-4o, Claude"), ("Image", "3")), 7),
+    )
+
+
+def test_table_row_with_the_wrong_number_of_cells_is_reported_at_the_row_line() -> None:
+    extra = """\
+tables:
+  - title: Landscape
+    columns: [Modality, Models]
+    rows:
+      - [Text, GPT-4o]
+      - [Image]
+      - [Video, Sora, Veo]
+"""
+    term, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:11: table 'Landscape' row 2 has 1 cell but the table has 2 columns",
+        f"{PATH}:12: table 'Landscape' row 3 has 3 cells but the table has 2 columns",
+    ]
+    assert term is None or term.tables == ()
+
+
+def test_table_without_columns_or_rows_is_an_error() -> None:
+    extra = "tables:\n  - title: No columns\n    rows: [[a]]\n  - title: No rows\n    columns: [A]\n"
+
+    _, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:7: table needs 'columns': a list of column names",
+        f"{PATH}:9: table needs 'rows': a list of rows",
+    ]
+
+
+def test_faq_item_missing_its_answer_is_reported_at_the_item_line() -> None:
+    extra = "faq:\n  - q: What is a tensor?\n  - q: Is a matrix a tensor?\n    a: Yes, of rank two.\n"
+
+    term, problems = parse(term_text(extra))
+
+    assert problems == [f"{PATH}:7: faq item needs non-empty text for 'a'"]
+    assert term is None or term.faq == (Faq("Is a matrix a tensor?", "Yes, of rank two.", 8, 9),)
+
+
+def test_faq_item_with_a_long_key_name_reports_the_key_and_the_missing_answer() -> None:
+    _, problems = parse(term_text("faq:\n  - q: Why?\n    answer: Because.\n"))
+
+    assert problems == [
+        f"{PATH}:7: faq item needs non-empty text for 'a'",
+        f"{PATH}:8: unknown key 'answer' in faq item",
+    ]
+
+
+def test_source_item_with_a_misspelt_key_suggests_the_right_one() -> None:
+    _, problems = parse(term_text("sources:\n  - titel: Paper\n    url: https://arxiv.org/\n"))
+
+    assert problems == [
+        f"{PATH}:7: sources item needs non-empty text for 'title'",
+        f"{PATH}:7: unknown key 'titel' in sources item; did you mean 'title'?",
+    ]
+
+
+def test_faq_answer_line_is_where_its_text_starts() -> None:
+    term, _ = parse(term_text("faq:\n  - q: Why?\n    a: |\n      Because.\n"))
+
+    assert term is not None
+    assert term.faq == (Faq("Why?", "Because.", 7, 9),)
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "JavaScript:alert(document.cookie)", "data:text/html,x"]
+)
+def test_unsafe_source_url_is_refused(url: str) -> None:
+    extra = f"sources:\n  - title: Trap\n    url: '{url}'\n  - title: Paper\n    url: https://arxiv.org/abs/1706.03762\n"
+
+    term, problems = parse(term_text(extra))
+
+    assert problems == [f"{PATH}:7: source url '{url}' must be http(s), mailto or relative"]
+    assert term is None or term.sources == (Source("Paper", "https://arxiv.org/abs/1706.03762"),)
+
+
+def test_inline_cta_block_is_checked_like_one_in_site_yml() -> None:
+    extra = "cta:\n  heading: Try it\n  text: Now.\n  url: /try/\n"
+
+    _, problems = parse(term_text(extra))
+
+    assert problems == [f"{PATH}:6: cta block is missing text for 'button'"]
+
+
+def test_cta_may_name_a_block_give_one_or_be_switched_off() -> None:
+    named, _ = parse(term_text("cta: stack-builder\n"))
+    inline, _ = parse(term_text("cta: {heading: H, text: T, button: B, url: /b/}\n"))
+    off, _ = parse(term_text("cta: false\n"))
+
+    assert named is not None and inline is not None and off is not None
+    assert named.cta == "stack-builder"
+    assert named.cta_line == 6
+    assert inline.cta == CtaBlock("H", "T", "B", "/b/")
+    assert off.cta is False
+
+
+# Reading files
+
+
+def test_files_are_found_in_sorted_order_including_sub_folders(tmp_path: Path) -> None:
+    for rel in ("zeta.md", "alpha.md", "models/gpt.md", "models/bert.md", "basics/token.md"):
+        write(tmp_path, f"content/terms/{rel}", "")
+    write(tmp_path, "content/terms/notes.txt", "")
+    write(tmp_path, "content/terms/.hidden.md", "")
+    write(tmp_path, "content/terms/.drafts/secret.md", "")
+
+    assert content.find_term_files(tmp_path) == [
+        "content/terms/alpha.md",
+        "content/terms/basics/token.md",
+        "content/terms/models/bert.md",
+        "content/terms/models/gpt.md",
+        "content/terms/zeta.md",
+    ]
+
+
+def test_crlf_file_loads_with_the_same_lines_as_lf(tmp_path: Path) -> None:
+    write(tmp_path, "content/terms/tensor.md", term_text("catgory: Maths\n").replace("\n", "\r\n"))
+
+    terms, problems = load(tmp_path)
+
+    assert problems == [f"{PATH}:6: unknown field 'catgory'; did you mean 'category'?"]
+    assert [t.body for t in terms if t.title == "Tensor"] == ["\nBody text.\n"]
+
+
+def test_file_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    write(tmp_path, "content/terms/tensor.md", b"\xef\xbb\xbf" + term_text().encode())
+
+    terms, problems = load(tmp_path)
+
+    assert problems == []
+    assert [(t.slug, t.title) for t in terms] == [("tensor", "Tensor")]
+
+
+def test_invalid_utf8_is_reported_at_the_line_of_the_bad_byte(tmp_path: Path) -> None:
+    write(tmp_path, "content/terms/tensor.md", term_text().encode().replace(b"axes", b"ax\xe9s"))
+
+    terms, problems = load(tmp_path)
+
+    assert problems == [f"{PATH}:3: file is not valid UTF-8; save it as UTF-8"]
+    assert terms == []
+
+
+def test_read_text_turns_crlf_and_lone_cr_into_newlines(tmp_path: Path) -> None:
+    file = tmp_path / "t.md"
+    file.write_bytes(b"a\r\nb\rc\n")
+
+    assert content.read_text(file, "t.md") == "a\nb\nc\n"
+
+
+def test_one_broken_file_does_not_stop_the_others_from_loading(tmp_path: Path) -> None:
+    write(tmp_path, "content/terms/a-broken.md", "no front matter\n")
+    write(tmp_path, "content/terms/b-unclosed.md", "---\ntitle: B\n")
+    write(tmp_path, "content/terms/tensor.md", term_text())
+
+    terms, problems = load(tmp_path)
+
+    assert problems == [
+        "content/terms/a-broken.md:1: no front matter; a term file starts with a '---' line, then YAML, "
+        "then '---'",
+        "content/terms/b-unclosed.md:1: front matter is not closed; add a '---' line after the YAML",
+    ]
+    assert [t.slug for t in terms] == ["tensor"]

@@ -1,0 +1,353 @@
+"""graph: names resolve across files, clashes and unknown references are reported with lines."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pytest
+
+from glossary_site import content, graph
+from glossary_site.config import SiteConfig
+from glossary_site.diagnostics import Diagnostics
+from glossary_site.model import Glossary, Group, TermSource
+
+
+def term_file(title: str, extra: str = "") -> str:
+    """A valid term file; `extra` front matter starts on line 5."""
+    return f"---\ntitle: {title}\nsummary: About {title}.\ndefinition: {title} is a thing.\n{extra}---\n"
+
+
+def sources(files: Mapping[str, str]) -> list[TermSource]:
+    diagnostics = Diagnostics()
+    terms = [content.parse_term(f"content/terms/{name}", text, diagnostics) for name, text in files.items()]
+    assert [str(d) for d in diagnostics.items] == []
+    return terms
+
+
+def build(
+    files: Mapping[str, str], site_config: SiteConfig, include_drafts: bool = False
+) -> tuple[Glossary, list[str]]:
+    diagnostics = Diagnostics()
+    glossary = graph.build_glossary(sources(files), site_config, diagnostics, include_drafts)
+    return glossary, [str(d) for d in diagnostics.sorted()]
+
+
+def with_backlinks(glossary: Glossary, links: Mapping[str, tuple[str, ...]]) -> tuple[Glossary, list[str]]:
+    """Backlinks as computed after Markdown, with the wiki-links each body was found to contain."""
+    diagnostics = Diagnostics()
+    linked = graph.add_backlinks(glossary, links, diagnostics)
+    return linked, [str(d) for d in diagnostics.sorted()]
+
+
+DATED = "updated: 2025-03-01\n"
+NAMED = {
+    "gpu.md": term_file("Graphics Processing Unit", "aliases: [GPU, graphics card]\n"),
+    "policy.md": term_file("Policy"),
+    "batch.md": term_file("Batch"),
+    "mixture-of-experts.md": term_file("Mixture of Experts", "aliases: [MoE]\n"),
+}
+
+
+# Resolving references
+
+
+@pytest.mark.parametrize(
+    ("reference", "slug"),
+    [
+        ("gpu", "gpu"),
+        ("Graphics Processing Unit", "gpu"),
+        ("graphics card", "gpu"),
+        ("GRAPHICS processing UNIT", "gpu"),
+        ("  MoE ", "mixture-of-experts"),
+        ("GPUs", "gpu"),
+        ("graphics cards", "gpu"),
+        ("Policies", "policy"),
+        ("batches", "batch"),
+        ("MoEs", "mixture-of-experts"),
+    ],
+)
+def test_reference_resolves_by_slug_title_alias_ignoring_case_and_plurals(
+    site_config: SiteConfig, reference: str, slug: str
+) -> None:
+    glossary, _ = build(NAMED, site_config)
+
+    assert graph.resolve(glossary.names, reference) == slug
+
+
+@pytest.mark.parametrize("reference", ["tpu", "polic", "s", ""])
+def test_reference_to_no_term_resolves_to_nothing(site_config: SiteConfig, reference: str) -> None:
+    glossary, _ = build(NAMED, site_config)
+
+    assert graph.resolve(glossary.names, reference) is None
+
+
+def test_related_terms_resolve_in_the_order_written_without_repeats(site_config: SiteConfig) -> None:
+    files = {
+        **NAMED,
+        "tensor.md": term_file("Tensor", "related: [Policies, GPU, gpu, graphics card, batch]\n"),
+    }
+
+    glossary, problems = build(files, site_config)
+
+    assert problems == []
+    assert glossary.related["tensor"] == ("policy", "gpu", "batch")
+
+
+# Clashes between files
+
+
+def test_duplicate_title_is_an_error_at_the_second_files_line_naming_the_first(
+    site_config: SiteConfig,
+) -> None:
+    files = {"tensor.md": term_file("Tensor"), "tensors.md": term_file("tensor")}
+
+    _, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/tensors.md:2: title 'tensor' is already a name of 'tensor' "
+        "(content/terms/tensor.md:1); titles, slugs and aliases must be unique"
+    ]
+
+
+def test_duplicate_title_between_two_titles_names_the_first_title_line(site_config: SiteConfig) -> None:
+    files = {"a-tensor.md": term_file("Tensor"), "b-tensor.md": term_file("TENSOR")}
+
+    _, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/b-tensor.md:2: title 'TENSOR' is already a name of 'a-tensor' "
+        "(content/terms/a-tensor.md:2); titles, slugs and aliases must be unique"
+    ]
+
+
+def test_duplicate_alias_is_an_error_naming_both_files(site_config: SiteConfig) -> None:
+    files = {
+        "large-language-model.md": term_file("Large Language Model", "aliases: [LLM]\n"),
+        "language-model.md": term_file("Language Model", "aliases: [LM, llm]\n"),
+    }
+
+    _, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/large-language-model.md:5: alias 'LLM' is already a name of 'language-model' "
+        "(content/terms/language-model.md:5); titles, slugs and aliases must be unique"
+    ]
+
+
+def test_duplicate_alias_in_a_block_list_is_reported_at_the_alias_line(site_config: SiteConfig) -> None:
+    files = {
+        "a-transformer.md": term_file("Transformer"),
+        "b-attention.md": term_file("Attention", "aliases:\n  - Self-attention\n  - transformer\n"),
+    }
+
+    _, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/b-attention.md:7: alias 'transformer' is already a name of 'a-transformer' "
+        "(content/terms/a-transformer.md:2); titles, slugs and aliases must be unique"
+    ]
+
+
+def test_alias_clashing_with_a_title_is_reported_even_in_the_earlier_file(site_config: SiteConfig) -> None:
+    files = {"a-matrix.md": term_file("Matrix", "aliases: [Tensor]\n"), "b-tensor.md": term_file("Tensor")}
+
+    glossary, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/a-matrix.md:5: alias 'Tensor' is already a name of 'b-tensor' "
+        "(content/terms/b-tensor.md:2); titles, slugs and aliases must be unique"
+    ]
+    assert graph.resolve(glossary.names, "tensor") == "b-tensor"
+
+
+def test_alias_equal_to_its_own_title_is_not_a_clash(site_config: SiteConfig) -> None:
+    _, problems = build({"tensor.md": term_file("Tensor", "aliases: [tensor, TENSOR]\n")}, site_config)
+
+    assert problems == []
+
+
+def test_same_file_name_in_two_sub_folders_is_a_slug_clash(site_config: SiteConfig) -> None:
+    files = {"hardware/gpu.md": term_file("GPU"), "models/gpu.md": term_file("GPU model")}
+
+    glossary, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/models/gpu.md:1: slug 'gpu' is already used by content/terms/hardware/gpu.md; "
+        "rename the file or set 'slug:'"
+    ]
+    assert glossary.terms["gpu"].path == "content/terms/hardware/gpu.md"
+
+
+# Unknown references
+
+
+def test_unknown_related_term_is_an_error_at_its_line_with_did_you_mean(site_config: SiteConfig) -> None:
+    files = {
+        "tokenizer.md": term_file("Tokenizer"),
+        "token.md": term_file("Token", "related:\n  - tokenizer\n  - tokeniser\n"),
+    }
+
+    _, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/token.md:7: unknown related term 'tokeniser'; did you mean 'tokenizer'?"
+    ]
+
+
+def test_unknown_related_term_with_nothing_close_has_no_suggestion(site_config: SiteConfig) -> None:
+    _, problems = build({"token.md": term_file("Token", "related: [Photosynthesis]\n")}, site_config)
+
+    assert problems == ["content/terms/token.md:5: unknown related term 'Photosynthesis'"]
+
+
+def test_term_listing_itself_as_related_is_an_error(site_config: SiteConfig) -> None:
+    files = {"token.md": term_file("Token", "aliases: [Tokens]\nrelated:\n  - tokens\n")}
+
+    glossary, problems = build(files, site_config)
+
+    assert problems == ["content/terms/token.md:7: 'tokens' is this term itself; remove it from related"]
+    assert glossary.related["token"] == ()
+
+
+def test_cta_naming_an_unknown_block_is_an_error_with_did_you_mean(site_config: SiteConfig) -> None:
+    files = {"token.md": term_file("Token", "cta: stack-bilder\n")}
+
+    _, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/token.md:5: cta 'stack-bilder' is not a block in content/site.yml; "
+        "did you mean 'stack-builder'?"
+    ]
+
+
+def test_cta_naming_a_known_block_or_switched_off_is_fine(site_config: SiteConfig) -> None:
+    files = {"a.md": term_file("A", "cta: stack-builder\n"), "b.md": term_file("B", "cta: false\n")}
+
+    _, problems = build(files, site_config)
+
+    assert problems == []
+
+
+# Drafts
+
+
+def test_drafts_are_left_out_unless_asked_for(site_config: SiteConfig) -> None:
+    files = {"token.md": term_file("Token"), "agent.md": term_file("Agent", "draft: true\n")}
+
+    published, _ = build(files, site_config)
+    previewed, _ = build(files, site_config, include_drafts=True)
+
+    assert list(published.terms) == ["token"]
+    assert published.drafts == frozenset({"agent"})
+    assert list(previewed.terms) == ["agent", "token"]
+    assert previewed.drafts == frozenset()
+
+
+def test_related_term_that_is_a_draft_is_a_warning_and_left_out(site_config: SiteConfig) -> None:
+    files = {
+        "token.md": term_file("Token", "related: [Agent]\n"),
+        "agent.md": term_file("Agent", "draft: true\n"),
+    }
+
+    glossary, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/token.md:5: warning: related term 'Agent' is a draft and is left out; "
+        "build with --drafts"
+    ]
+    assert glossary.related["token"] == ()
+
+
+# Order, categories and tags
+
+
+def test_terms_are_ordered_by_title_ignoring_case(site_config: SiteConfig) -> None:
+    files = {"a.md": term_file("zeta"), "b.md": term_file("Alpha"), "c.md": term_file("beta")}
+
+    glossary, _ = build(files, site_config)
+
+    assert [t.title for t in glossary.ordered()] == ["Alpha", "beta", "zeta"]
+    assert list(glossary.terms) == ["b", "c", "a"]
+
+
+def test_categories_and_tags_are_grouped_ignoring_case_and_sorted(site_config: SiteConfig) -> None:
+    files = {
+        "vae.md": term_file("VAE", "category: Models\ntags: [generative, Deep learning]\n"),
+        "gan.md": term_file("GAN", "category: models\ntags: [Generative]\n"),
+        "token.md": term_file("Token", "category: Concepts\ntags: [text, text]\n"),
+    }
+
+    glossary, problems = build(files, site_config)
+
+    assert problems == []
+    assert glossary.categories == (
+        Group("Concepts", "concepts", ("token",)),
+        Group("models", "models", ("gan", "vae")),
+    )
+    assert glossary.tags == (
+        Group("Deep learning", "deep-learning", ("vae",)),
+        Group("Generative", "generative", ("gan", "vae")),
+        Group("text", "text", ("token",)),
+    )
+
+
+def test_tag_without_letters_or_digits_is_an_error(site_config: SiteConfig) -> None:
+    files = {"token.md": term_file("Token", "tags: [text, '???']\n")}
+
+    glossary, problems = build(files, site_config)
+
+    assert problems == ["content/terms/token.md:5: '???' has no letters or digits to name a page"]
+    assert [g.slug for g in glossary.tags] == ["text"]
+
+
+# Backlinks and warnings that need every body
+
+
+def test_backlinks_come_from_related_lists_and_wiki_links_sorted_by_title(site_config: SiteConfig) -> None:
+    files = {
+        "token.md": term_file("Token", DATED),
+        "zebra.md": term_file("Zebra", DATED + "related: [Token]\n"),
+        "apple.md": term_file("Apple", DATED),
+        "mango.md": term_file("Mango", DATED + "related: [token, apple]\n"),
+    }
+    glossary, _ = build(files, site_config)
+
+    linked, _ = with_backlinks(glossary, {"apple": ("token", "mango"), "token": ("token", "zebra")})
+
+    assert linked.backlinks == {
+        "apple": ("mango",),
+        "mango": ("apple",),
+        "token": ("apple", "mango", "zebra"),
+        "zebra": ("token",),
+    }
+
+
+def test_term_nothing_links_to_is_a_warning(site_config: SiteConfig) -> None:
+    files = {"token.md": term_file("Token", DATED), "agent.md": term_file("Agent", DATED)}
+    glossary, _ = build(files, site_config)
+
+    _, problems = with_backlinks(glossary, {"agent": ("token",)})
+
+    assert problems == [
+        "content/terms/agent.md:1: warning: no other term links to this one; "
+        "add it to a related list or [[link]] it"
+    ]
+
+
+def test_a_single_term_is_not_called_an_orphan(site_config: SiteConfig) -> None:
+    glossary, _ = build({"token.md": term_file("Token", DATED)}, site_config)
+
+    _, problems = with_backlinks(glossary, {})
+
+    assert problems == []
+
+
+def test_term_without_updated_date_is_a_warning(site_config: SiteConfig) -> None:
+    files = {"token.md": term_file("Token"), "agent.md": term_file("Agent", DATED + "related: [Token]\n")}
+    glossary, _ = build(files, site_config)
+
+    _, problems = with_backlinks(glossary, {"token": ("agent",)})
+
+    assert problems == [
+        "content/terms/token.md:1: warning: no 'updated' date; add one so feeds and sitemaps can use it"
+    ]

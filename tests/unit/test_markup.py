@@ -1,0 +1,390 @@
+"""markup: Markdown fields become safe HTML; wiki-links resolve or are reported at their file line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from glossary_site import graph, markup
+from glossary_site.config import SiteConfig
+from glossary_site.diagnostics import Diagnostics
+from glossary_site.model import Body, Faq, Glossary, Table, TermSource, WikiLink
+
+MakeTerm = Callable[..., TermSource]
+
+
+@pytest.fixture()
+def glossary(make_term: MakeTerm, site_config: SiteConfig) -> Glossary:
+    terms = [
+        make_term("gpu", "GPU", aliases=("Graphics card",), summary="A processor for parallel maths."),
+        make_term("large-language-model", "Large Language Model", aliases=("LLM",)),
+        make_term("agent", "Agent", draft=True),
+    ]
+    return graph.build_glossary(terms, site_config, Diagnostics())
+
+
+@pytest.fixture()
+def render(glossary: Glossary, make_term: MakeTerm) -> Callable[..., tuple[Body, list[str]]]:
+    """Render a term 'token' (definition on line 4, body from line 10) against the glossary."""
+
+    def run(**fields: Any) -> tuple[Body, list[str]]:
+        return convert_and_link(markup.Converter(), make_term("token", "Token", **fields), glossary)
+
+    return run
+
+
+def convert_and_link(
+    converter: markup.Converter, term: TermSource, glossary: Glossary
+) -> tuple[Body, list[str]]:
+    """What a build does per term: convert on its own, then resolve links against the glossary."""
+    diagnostics = Diagnostics()
+    raw = converter.convert_term(term)
+    targets = markup.resolve_targets(term.path, raw.wikilinks, glossary, diagnostics)
+    return markup.fill_links(raw, targets, glossary), [str(d) for d in diagnostics.sorted()]
+
+
+def soup(fragment: str) -> BeautifulSoup:
+    return BeautifulSoup(fragment, "html.parser")
+
+
+def links(fragment: str) -> list[tuple[str, str]]:
+    return [(str(a.get("href")), a.get_text()) for a in soup(fragment).find_all("a")]
+
+
+# Wiki-links that resolve
+
+
+def test_wiki_link_becomes_a_link_to_the_term_page_with_its_title_as_label(render: Any) -> None:
+    body, problems = render(body="See [[GPU]] for details.")
+
+    link = soup(body.body).find("a")
+    assert problems == []
+    assert (link["href"], link.get_text(), link["class"]) == ("../gpu/index.html", "GPU", ["wikilink"])
+    assert link["title"] == "A processor for parallel maths."
+    assert body.links == ("gpu",)
+
+
+def test_wiki_link_with_a_label_shows_the_label(render: Any) -> None:
+    body, _ = render(body="Most [[large-language-model|LLMs]] are transformers.")
+
+    assert links(body.body) == [("../large-language-model/index.html", "LLMs")]
+
+
+@pytest.mark.parametrize(
+    ("written", "href"),
+    [
+        ("[[graphics card]]", "../gpu/index.html"),
+        ("[[GPUs]]", "../gpu/index.html"),
+        ("[[llm]]", "../large-language-model/index.html"),
+        ("[[ LLMs ]]", "../large-language-model/index.html"),
+    ],
+)
+def test_alias_case_and_plural_links_point_to_the_canonical_term(
+    render: Any, written: str, href: str
+) -> None:
+    body, problems = render(body=f"Text {written} text.")
+
+    assert problems == []
+    assert [h for h, _ in links(body.body)] == [href]
+
+
+def test_links_found_are_recorded_once_in_the_order_written(render: Any) -> None:
+    body, _ = render(
+        definition="Runs on a [[GPU]].",
+        body="An [[LLM]] uses [[GPUs]] and [[large-language-model|LLMs]].",
+        faq=(Faq("Why?", "See [[Graphics card]].", 20, 21),),
+    )
+
+    assert body.links == ("gpu", "large-language-model")
+
+
+def test_wiki_links_in_definition_and_faq_answers_are_links_too(render: Any) -> None:
+    body, _ = render(definition="Made by an [[LLM]].", faq=(Faq("Where?", "On a [[GPU]].", 20, 21),))
+
+    assert links(body.definition) == [("../large-language-model/index.html", "LLM")]
+    assert links(body.faq_answers[0]) == [("../gpu/index.html", "GPU")]
+
+
+# Wiki-links that do not resolve
+
+
+def test_unresolved_wiki_link_in_the_body_is_reported_at_its_file_line(render: Any) -> None:
+    body, problems = render(body="First paragraph.\n\nSecond one names [[Photosynthesis]].\n")
+
+    assert problems == ["content/terms/token.md:12: unknown wiki-link target 'Photosynthesis'"]
+    missing = soup(body.body).find("span", class_="wikilink-missing")
+    assert missing is not None and missing.get_text() == "Photosynthesis"
+    assert soup(body.body).find("a") is None
+
+
+def test_unresolved_wiki_link_suggests_the_nearest_name(render: Any) -> None:
+    _, problems = render(body="An [[Large Langage Model]].")
+
+    assert problems == [
+        "content/terms/token.md:10: unknown wiki-link target 'Large Langage Model'; "
+        "did you mean 'Large Language Model'?"
+    ]
+
+
+def test_unresolved_wiki_link_in_the_definition_is_reported_at_its_file_line(render: Any) -> None:
+    _, problems = render(definition="Line one\nline two with [[Nowhere]].", definition_line=5)
+
+    assert problems == ["content/terms/token.md:6: unknown wiki-link target 'Nowhere'"]
+
+
+def test_unresolved_wiki_link_in_a_faq_answer_is_reported_at_its_file_line(render: Any) -> None:
+    faq = (Faq("First?", "Fine.", 20, 21), Faq("Second?", "Well,\nsee [[Nowhere]].", 22, 23))
+
+    _, problems = render(faq=faq)
+
+    assert problems == ["content/terms/token.md:24: unknown wiki-link target 'Nowhere'"]
+
+
+def test_the_same_broken_link_twice_is_reported_at_each_line(render: Any) -> None:
+    _, problems = render(body="[[Nowhere]] once.\n\nAnd [[Nowhere]] twice.\n")
+
+    assert problems == [
+        "content/terms/token.md:10: unknown wiki-link target 'Nowhere'",
+        "content/terms/token.md:12: unknown wiki-link target 'Nowhere'",
+    ]
+
+
+def test_wiki_link_to_a_draft_is_plain_text_and_a_warning(render: Any) -> None:
+    body, problems = render(body="An [[Agent]] acts.")
+
+    assert problems == [
+        "content/terms/token.md:10: warning: wiki-link 'Agent' points to a draft; it is shown as plain text"
+    ]
+    assert soup(body.body).find("a") is None
+    assert body.links == ()
+
+
+def test_wiki_links_inside_code_are_left_as_code(render: Any) -> None:
+    body, problems = render(body="Write `[[GPU]]` to link.\n\n```\n[[GPU]] and [[Nowhere]]\n```\n")
+
+    page = soup(body.body)
+    assert problems == []
+    assert page.find("a") is None
+    assert [code.get_text() for code in page.find_all("code")] == ["[[GPU]]", "[[GPU]] and [[Nowhere]]\n"]
+    assert body.links == ()
+
+
+def test_broken_link_after_the_same_text_in_a_code_block_is_reported_at_its_own_line(render: Any) -> None:
+    _, problems = render(body="```\n[[Nowhere]]\n```\n\nThen [[Nowhere]].\n")
+
+    assert problems == ["content/terms/token.md:14: unknown wiki-link target 'Nowhere'"]
+
+
+def test_broken_link_in_a_footnote_is_reported_at_the_footnote_line(render: Any) -> None:
+    _, problems = render(body="Claim[^1].\n\n[^1]: See [[Nowhere]].\n\nMore about [[GPU]].\n")
+
+    assert problems == ["content/terms/token.md:12: unknown wiki-link target 'Nowhere'"]
+
+
+# Sanitising
+
+
+def test_script_elements_are_removed_with_their_code(render: Any) -> None:
+    body, _ = render(body="Before.\n\n<script>alert('x')</script>\n\nAfter.")
+
+    page = soup(body.body)
+    assert page.find("script") is None
+    assert "alert" not in page.get_text()
+
+
+def test_event_handler_attributes_are_removed(render: Any) -> None:
+    body, _ = render(
+        body='<p onclick="steal()">Click</p>\n\n<img src="chart.png" alt="Chart" onerror="steal()">'
+    )
+
+    page = soup(body.body)
+    assert page.find("p").attrs == {}
+    assert page.find("img").attrs == {"src": "chart.png", "alt": "Chart"}
+
+
+def test_javascript_urls_are_removed_from_links(render: Any) -> None:
+    body, _ = render(
+        body="[Markdown](javascript:alert(1)) and <a href='JAVASCRIPT:alert(2)'>raw</a> "
+        "and [safe](https://example.com/)"
+    )
+
+    assert [(a.get("href"), a.get_text()) for a in soup(body.body).find_all("a")] == [
+        (None, "Markdown"),
+        (None, "raw"),
+        ("https://example.com/", "safe"),
+    ]
+
+
+def test_iframes_and_styles_are_removed(render: Any) -> None:
+    body, _ = render(body='<iframe src="https://evil.example/"></iframe>\n\n<style>p {}</style>\n\nText.')
+
+    page = soup(body.body)
+    assert page.find("iframe") is None
+    assert page.find("style") is None
+    assert page.get_text().strip() == "Text."
+
+
+# Markdown features
+
+
+def test_level_one_headings_are_demoted_to_level_two(render: Any) -> None:
+    body, _ = render(body="# Overview\n\nText.\n\n## Details\n\nMore.", definition="# In short\n\nIt is.")
+
+    page = soup(body.body)
+    assert page.find("h1") is None
+    assert [(h.name, h["id"]) for h in page.find_all(["h1", "h2", "h3"])] == [
+        ("h2", "overview"),
+        ("h2", "details"),
+    ]
+    assert soup(body.definition).find("h1") is None
+
+
+def test_markdown_table_becomes_a_table_keeping_alignment(render: Any) -> None:
+    body, _ = render(body="| Model | Params |\n|:--|--:|\n| GPT-2 | 1.5B |\n")
+
+    table = soup(body.body).find("table")
+    assert [th.get_text() for th in table.find_all("th")] == ["Model", "Params"]
+    styles = [str(td.get("style")).replace(" ", "").rstrip(";") for td in table.find_all("td")]
+    assert [td.get_text() for td in table.find_all("td")] == ["GPT-2", "1.5B"]
+    assert styles == ["text-align:left", "text-align:right"]
+
+
+def test_footnote_reference_links_to_its_note(render: Any) -> None:
+    body, _ = render(body="A claim.[^1]\n\n[^1]: The source.\n")
+
+    page = soup(body.body)
+    reference = page.find("sup").find("a")
+    note = page.find("div", class_="footnote").find("li")
+    assert reference["href"] == f"#{note['id']}"
+    assert note.get_text().strip().startswith("The source.")
+
+
+def test_fenced_code_becomes_a_pre_block_with_its_text_intact(render: Any) -> None:
+    body, _ = render(body="```python\nif a < b:\n    print('<b>')\n```\n")
+
+    pre = soup(body.body).find("pre")
+    assert pre is not None
+    assert pre.get_text() == "if a < b:\n    print('<b>')\n"
+
+
+# Table cells from front matter
+
+
+def render_cells(render: Any, *cells: str) -> tuple[list[str], list[str]]:
+    table = Table("Landscape", ("Cell",), tuple((cell,) for cell in cells), line=7)
+    body, problems = render(tables=(table,))
+    return [row[0] for row in body.table_cells[0]], problems
+
+
+def test_table_cells_are_inline_markdown_without_paragraphs(render: Any) -> None:
+    cells, problems = render_cells(render, "**bold** move", "Runs on [[GPUs]]")
+
+    assert problems == []
+    first, second = soup(cells[0]), soup(cells[1])
+    assert first.find("p") is None
+    assert (first.find("strong").get_text(), first.get_text()) == ("bold", "bold move")
+    assert [(a["href"], a.get_text()) for a in second.find_all("a")] == [("../gpu/index.html", "GPUs")]
+
+
+def test_plain_table_cells_are_escaped_text(render: Any) -> None:
+    cells, _ = render_cells(render, "GPT-4o, Claude & Gemini", "a < b")
+
+    assert [(soup(c).get_text(), soup(c).find() is None) for c in cells] == [
+        ("GPT-4o, Claude & Gemini", True),
+        ("a < b", True),
+    ]
+
+
+def test_table_cells_are_sanitised(render: Any) -> None:
+    cells, _ = render_cells(render, "<b onclick='steal()'>hi</b><script>x()</script>")
+
+    cell = soup(cells[0])
+    assert cell.find("script") is None
+    assert cell.find("b").attrs == {}
+
+
+def test_broken_wiki_link_in_a_table_cell_is_reported_at_the_table_line(render: Any) -> None:
+    _, problems = render_cells(render, "See [[Nowhere]]")
+
+    assert problems == ["content/terms/token.md:7: unknown wiki-link target 'Nowhere'"]
+
+
+@pytest.mark.parametrize("cell", ["> 100B **params**", "# of **layers**", "1. **first**"])
+def test_table_cells_that_look_like_block_markdown_stay_inline(render: Any, cell: str) -> None:
+    cells, _ = render_cells(render, cell)
+
+    assert [tag.name for tag in soup(cells[0]).find_all()] == ["strong"]
+
+
+# Converting on its own, linking afterwards
+
+
+def test_conversion_records_each_wiki_link_with_its_file_line_without_a_glossary(
+    make_term: MakeTerm,
+) -> None:
+    term = make_term(
+        "token",
+        definition="Runs on a [[GPU]].",
+        body="Intro.\n\nMost [[large-language-model|LLMs]]\nuse [[Nowhere]].",
+        faq=(Faq("Why?", "See [[Graphics card]].", 20, 21),),
+    )
+
+    raw = markup.Converter().convert_term(term)
+
+    assert raw.wikilinks == (
+        WikiLink("GPU", "GPU", 4),
+        WikiLink("Graphics card", "Graphics card", 21),
+        WikiLink("large-language-model", "LLMs", 12),
+        WikiLink("Nowhere", "Nowhere", 13),
+    )
+
+
+def test_a_reused_converter_gives_each_term_only_its_own_links(
+    glossary: Glossary, make_term: MakeTerm
+) -> None:
+    converter = markup.Converter()
+    first, _ = convert_and_link(converter, make_term("token", body="See [[GPU]]."), glossary)
+
+    second, problems = convert_and_link(converter, make_term("batch", body="An [[LLM]]."), glossary)
+
+    assert problems == []
+    assert first.links == ("gpu",)
+    assert second.links == ("large-language-model",)
+    assert links(second.body) == [("../large-language-model/index.html", "LLM")]
+
+
+@pytest.mark.xfail(
+    reason="BUG: convert_term joins all fields with an HTML-comment separator; an unclosed raw "
+    "HTML block in the definition swallows the separators without removing them, so the "
+    "count check passes and the FAQ and body come out as raw Markdown with wiki-links unseen",
+    strict=True,
+)
+def test_unclosed_html_block_in_the_definition_does_not_swallow_the_other_fields(render: Any) -> None:
+    body, problems = render(
+        definition="<div>\nAn open block.",
+        faq=(Faq("Why?", "It is **bold**.", 20, 21),),
+        body="Intro.\n\nSee [[Nowhere]].",
+    )
+
+    assert problems == ["content/terms/token.md:12: unknown wiki-link target 'Nowhere'"]
+    assert soup(body.faq_answers[0]).find("strong").get_text() == "bold"
+    assert soup(body.body).find("span", class_="wikilink-missing").get_text() == "Nowhere"
+
+
+@pytest.mark.xfail(
+    reason="BUG: the definition and body are converted as one Markdown document, so a footnote "
+    "label used in both refers to the body's note and the definition's note text is lost",
+    strict=True,
+)
+def test_footnotes_with_the_same_label_in_definition_and_body_both_keep_their_text(render: Any) -> None:
+    body, _ = render(
+        definition="Short.[^1]\n\n[^1]: Definition note.",
+        body="Long.[^1]\n\n[^1]: Body note.",
+    )
+
+    text = soup(body.definition + body.body).get_text()
+    assert "Definition note." in text
+    assert "Body note." in text

@@ -1,0 +1,32 @@
+"""pipeline: a static file may not take the place of a generated page or of its folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary_site import pipeline
+
+PAGES = ["index.html", "terms/gpu/index.html", "feed.xml"]
+
+
+def clashes(root: Path, *static: str) -> list[str]:
+    for rel in static:
+        (root / "static" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / "static" / rel).write_text("static", encoding="utf-8")
+    return [str(d) for d in pipeline.output_clashes(PAGES, root)]
+
+
+def test_static_file_with_the_path_of_a_page_is_reported(tmp_path: Path) -> None:
+    assert clashes(tmp_path, "index.html", "img/logo.png") == [
+        "static/index.html:1: static file would replace the generated index.html; rename it"
+    ]
+
+
+def test_static_file_where_pages_need_a_folder_is_reported(tmp_path: Path) -> None:
+    assert clashes(tmp_path, "terms") == [
+        "static/terms:1: static file would replace the generated terms; rename it"
+    ]
+
+
+def test_static_files_beside_the_pages_are_fine(tmp_path: Path) -> None:
+    assert clashes(tmp_path, "terms/gpu/diagram.svg", "favicon.ico") == []

@@ -1,0 +1,93 @@
+"""scaffold: `glossary new` writes a stub term file the loader accepts as it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from glossary_site import content, scaffold
+from glossary_site.diagnostics import Diagnostics
+from glossary_site.model import TermSource
+
+TODAY = dt.date(2025, 3, 1)
+
+
+def load_stub(root: Path, file: Path) -> tuple[TermSource, list[str]]:
+    rel = file.relative_to(root).as_posix()
+    diagnostics = Diagnostics()
+    term = content.parse_term(rel, content.read_text(file, rel), diagnostics)
+    return term, [str(d) for d in diagnostics.items]
+
+
+def test_new_term_is_written_under_content_terms_named_by_its_slug(tmp_path: Path) -> None:
+    file = scaffold.new_term(tmp_path, "Large Language Model", TODAY)
+
+    assert file == tmp_path / "content" / "terms" / "large-language-model.md"
+    assert file.is_file()
+
+
+def test_stub_is_accepted_by_the_loader_without_errors(tmp_path: Path) -> None:
+    file = scaffold.new_term(tmp_path, "Large Language Model", TODAY)
+
+    term, problems = load_stub(tmp_path, file)
+
+    assert problems == []
+    assert (term.slug, term.title) == ("large-language-model", "Large Language Model")
+    assert term.updated == TODAY
+    assert term.draft is False
+    assert "**Large Language Model**" in term.definition
+
+
+@pytest.mark.parametrize(
+    ("title", "file_name"),
+    [
+        ('Retrieval: "RAG" & friends', "retrieval-rag-friends.md"),
+        ("C++ #1 'quoted' title", "c-1-quoted-title.md"),
+        ("Yes", "yes.md"),
+        ("null", "null.md"),
+        ("2001", "2001.md"),
+        ("- [leading] {flow} *star", "leading-flow-star.md"),
+        ("Café — naïve Bayes", "cafe-naive-bayes.md"),
+        ("Back\\slash", "back-slash.md"),
+    ],
+)
+def test_titles_with_yaml_special_characters_round_trip_exactly(
+    tmp_path: Path, title: str, file_name: str
+) -> None:
+    file = scaffold.new_term(tmp_path, title, TODAY)
+
+    term, problems = load_stub(tmp_path, file)
+
+    assert file.name == file_name
+    assert problems == []
+    assert term.title == title
+
+
+def test_whitespace_in_the_title_is_collapsed(tmp_path: Path) -> None:
+    file = scaffold.new_term(tmp_path, "  Mixture   of\tExperts ", TODAY)
+
+    term, _ = load_stub(tmp_path, file)
+
+    assert file.name == "mixture-of-experts.md"
+    assert term.title == "Mixture of Experts"
+
+
+def test_existing_term_file_is_not_overwritten(tmp_path: Path) -> None:
+    file = scaffold.new_term(tmp_path, "Tokenizer", TODAY)
+    file.write_text("my edits", encoding="utf-8")
+
+    with pytest.raises(scaffold.ScaffoldRefused) as refused:
+        scaffold.new_term(tmp_path, "tokenizer", TODAY)
+
+    assert str(refused.value) == f"{file} already exists; edit it instead"
+    assert file.read_text(encoding="utf-8") == "my edits"
+
+
+def test_title_without_letters_or_digits_is_refused_and_nothing_written(tmp_path: Path) -> None:
+    with pytest.raises(scaffold.ScaffoldRefused) as refused:
+        scaffold.new_term(tmp_path, "???", TODAY)
+
+    assert str(refused.value) == "cannot make a file name from '???'; use letters or digits"
+    assert not (tmp_path / "content").exists()

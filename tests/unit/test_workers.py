@@ -1,0 +1,88 @@
+"""workers: work split over forked processes gives the same results as one process."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import pytest
+
+from glossary_site.workers import WorkerFailed, split_map
+
+ITEMS = list(range(23))
+
+
+def squares(chunk: Sequence[int]) -> list[tuple[int, int]]:
+    return [(n, n * n) for n in chunk]
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3, 8, 50])
+def test_every_item_is_done_once_whatever_the_number_of_jobs(jobs: int) -> None:
+    results = split_map(squares, ITEMS, jobs)
+
+    assert len(results) == min(jobs, len(ITEMS))
+    assert sorted(pair for chunk in results for pair in chunk) == [(n, n * n) for n in ITEMS]
+
+
+def test_no_items_is_one_call_with_no_items() -> None:
+    assert split_map(squares, [], 4) == [[]]
+
+
+def test_workers_see_the_parents_data_without_it_being_pickled() -> None:
+    names = {n: f"term {n}" for n in ITEMS}
+    unpicklable = lambda chunk: [names[n] for n in chunk]  # noqa: E731  a lambda cannot be pickled
+
+    results = split_map(unpicklable, ITEMS, 3)
+
+    assert sorted(name for chunk in results for name in chunk) == sorted(names.values())
+
+
+def test_one_job_runs_in_this_process() -> None:
+    seen: list[int] = []
+
+    def record(chunk: Sequence[int]) -> int:
+        seen.extend(chunk)
+        return os.getpid()
+
+    assert split_map(record, ITEMS, 1) == [os.getpid()]
+    assert seen == ITEMS
+
+
+def test_several_jobs_run_in_other_processes() -> None:
+    pids = split_map(lambda chunk: os.getpid(), ITEMS, 3)
+
+    assert len(set(pids)) == 3
+    assert os.getpid() not in pids
+
+
+def test_exception_in_a_worker_becomes_worker_failed_with_its_traceback() -> None:
+    def explode(chunk: Sequence[int]) -> list[int]:
+        if 7 in chunk:
+            raise ValueError("item 7 is bad")
+        return list(chunk)
+
+    with pytest.raises(WorkerFailed) as failed:
+        split_map(explode, ITEMS, 3)
+
+    text = str(failed.value)
+    assert text.startswith("Traceback (most recent call last):")
+    assert "in explode" in text
+    assert text.rstrip().endswith("ValueError: item 7 is bad")
+
+
+def test_exception_with_one_job_is_raised_as_it_is() -> None:
+    def explode(chunk: Sequence[int]) -> list[int]:
+        raise ValueError("item 7 is bad")
+
+    with pytest.raises(ValueError, match="item 7 is bad"):
+        split_map(explode, ITEMS, 1)
+
+
+def test_worker_that_dies_without_a_result_is_reported() -> None:
+    def die(chunk: Sequence[int]) -> list[int]:
+        if 7 in chunk:
+            os._exit(3)
+        return list(chunk)
+
+    with pytest.raises(WorkerFailed, match=r"^worker \d+ ended without a result$"):
+        split_map(die, ITEMS, 3)

@@ -1,0 +1,140 @@
+"""yaml_lines: safe YAML whose every key and item knows its line in the file."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary_site import yaml_lines
+
+FRONT_MATTER = """\
+title: Tensor
+tags:
+  - maths
+  - arrays
+faq:
+  - q: What is a tensor?
+    a: An array with any number of axes.
+definition: |
+  A **tensor** is an n-dimensional array.
+summary: "Arrays of numbers."
+"""
+
+
+def problem_of(text: str, first_line: int = 1) -> tuple[int, str]:
+    with pytest.raises(yaml_lines.YamlProblem) as caught:
+        yaml_lines.load(text, first_line=first_line)
+    return caught.value.line, str(caught.value)
+
+
+def test_keys_are_reported_at_their_file_line_offset_by_first_line() -> None:
+    located = yaml_lines.load(FRONT_MATTER, first_line=2)
+
+    assert located.line("title") == 2
+    assert located.line("tags") == 3
+    assert located.line("faq") == 6
+    assert located.line("definition") == 9
+
+
+def test_list_items_and_their_keys_are_reported_at_their_own_lines() -> None:
+    located = yaml_lines.load(FRONT_MATTER, first_line=2)
+
+    assert located.line("tags", 0) == 4
+    assert located.line("tags", 1) == 5
+    assert located.line("faq", 0) == 7
+    assert located.line("faq", 0, "a") == 8
+
+
+def test_a_path_that_was_not_written_falls_back_to_its_nearest_written_parent() -> None:
+    located = yaml_lines.load(FRONT_MATTER, first_line=2)
+
+    assert located.line("tags", 9) == 3
+    assert located.line("nowhere") == 1
+    assert located.line("nowhere", default=7) == 7
+
+
+def test_block_scalar_text_starts_on_the_line_after_its_key() -> None:
+    located = yaml_lines.load(FRONT_MATTER, first_line=2)
+
+    assert located.value_line("definition") == 10
+    assert located.value_line("summary") == 11
+
+
+def test_data_is_loaded_as_plain_python_values() -> None:
+    located = yaml_lines.load(FRONT_MATTER)
+
+    assert located.data["tags"] == ["maths", "arrays"]
+    assert located.data["faq"] == [{"q": "What is a tensor?", "a": "An array with any number of axes."}]
+    assert located.data["definition"] == "A **tensor** is an n-dimensional array.\n"
+
+
+def test_an_empty_document_loads_as_nothing() -> None:
+    assert yaml_lines.load("", first_line=2).data is None
+
+
+def test_duplicate_key_is_an_error_at_the_second_key_naming_the_first_line() -> None:
+    text = "title: Tensor\nsummary: One.\nsummary: Two.\n"
+
+    assert problem_of(text, first_line=2) == (4, "duplicate key 'summary' (first given on line 3)")
+
+
+def test_duplicate_key_inside_a_list_item_is_an_error_at_its_line() -> None:
+    text = "faq:\n  - q: One?\n    a: Yes.\n    q: Two?\n"
+
+    assert problem_of(text, first_line=2) == (5, "duplicate key 'q' (first given on line 3)")
+
+
+def test_alias_of_a_value_is_refused_at_the_key_that_uses_it() -> None:
+    text = "title: &name Tensor\nsummary: *name\n"
+
+    assert problem_of(text, first_line=2) == (
+        3,
+        "YAML anchors and aliases (&name, *name) are not supported",
+    )
+
+
+def test_alias_expansion_bomb_is_refused_instead_of_expanded() -> None:
+    levels = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+
+    _, message = problem_of("\n".join(levels) + "\n")
+
+    assert message == "YAML anchors and aliases (&name, *name) are not supported"
+
+
+def test_python_tags_are_refused_with_the_line_of_the_tag() -> None:
+    text = "title: Tensor\nsummary: !!python/object/apply:os.system ['echo pwned']\n"
+
+    assert problem_of(text, first_line=2) == (
+        3,
+        "invalid YAML: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/object/apply:os.system'",
+    )
+
+
+def test_syntax_error_line_is_a_line_of_the_file_not_of_the_yaml_block() -> None:
+    text = "title: Tensor\ntags: [maths, arrays\nsummary: Arrays.\n"
+
+    assert problem_of(text, first_line=2) == (4, "invalid YAML: did not find expected ',' or ']'")
+
+
+def test_bad_indentation_is_reported_at_the_indented_line() -> None:
+    text = "title: Tensor\n  summary: Arrays.\n"
+
+    assert problem_of(text, first_line=2) == (
+        3,
+        "invalid YAML: mapping values are not allowed in this context",
+    )
+
+
+def test_deeply_nested_yaml_is_refused_without_crashing() -> None:
+    text = "tags: " + "[" * 200 + "]" * 200 + "\n"
+
+    assert problem_of(text, first_line=2) == (2, "YAML is nested more than 40 levels deep")
+
+
+def test_dates_are_left_as_text_so_an_impossible_one_is_not_a_crash() -> None:
+    """The field check parses dates and reports a bad one at its line (see test_content)."""
+    located = yaml_lines.load("title: Tensor\nupdated: 2025-02-30\n", first_line=2)
+
+    assert located.data == {"title": "Tensor", "updated": "2025-02-30"}
+    assert located.line("updated") == 3
