@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import hmac
 import json
 import os
 import pickle
@@ -29,10 +30,20 @@ from glossary_site.model import BodyRef, PreparedFile, RawBody
 INDEX = "index"
 STATE = "state.json"
 PACKS = "packs"
+
+
+def _code_digest() -> str:
+    """Our own code is part of every cached result, so an edited checkout invalidates the cache."""
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    return hashlib.blake2b(b"".join(p.read_bytes() for p in sources), digest_size=8).hexdigest()
+
+
 FINGERPRINT = (
-    f"glossary-site {__version__}; markdown {markdown.__version__}; nh3 {metadata.version('nh3')}; "
+    f"glossary-site {__version__} ({_code_digest()}); markdown {markdown.__version__}; "
+    f"nh3 {metadata.version('nh3')}; pygments {metadata.version('pygments')}; "
     f"python {sys.version_info[0]}.{sys.version_info[1]}"
 )
+SIGNATURE = 32
 
 
 def digest(data: bytes) -> str:
@@ -57,6 +68,20 @@ class Cache:
     notes: list[str] = field(default_factory=list)
     _entries: Entries | None = None
     _shards: dict[str, Entries] = field(default_factory=dict)
+    _key: bytes | None = None
+
+    @property
+    def key(self) -> bytes:
+        if self._key is None:
+            self._key = secret_key()
+        return self._key
+
+    def _verified(self, signed: bytes) -> bytes:
+        """Unpickling runs code, so only data signed with this user's own key is unpickled."""
+        data = signed[SIGNATURE:]
+        if not hmac.compare_digest(signed[:SIGNATURE], _mac(self.key, data)):
+            raise ValueError("signature does not match")
+        return data
 
     @property
     def entries(self) -> Entries:
@@ -69,8 +94,7 @@ class Cache:
         shards = sorted((self.folder / INDEX).glob("*.pickle"))
         for shard in shards:
             try:
-                with shard.open("rb") as handle:
-                    fingerprint, found = pickle.load(handle)
+                fingerprint, found = pickle.loads(self._verified(shard.read_bytes()))
             except Exception as exc:  # any unreadable cache only makes this build slower
                 self.notes.append(f"cache {shard} could not be read ({type(exc).__name__}); rebuilding it")
                 return {}
@@ -101,7 +125,7 @@ class Cache:
         try:
             with (self.folder / PACKS / ref.pack).open("rb") as handle:
                 handle.seek(ref.offset)
-                raw = pickle.loads(handle.read(ref.length))
+                raw = pickle.loads(self._verified(handle.read(ref.length)))
         except Exception:  # a missing or damaged body is converted again
             return None
         return raw if isinstance(raw, RawBody) else None
@@ -135,9 +159,8 @@ class Cache:
         folder.mkdir(parents=True, exist_ok=True)
         for name, found in shards.items():
             if self._shards.get(name) != found:
-                _atomic_write(
-                    folder / f"{name}.pickle", pickle.dumps((FINGERPRINT, found), pickle.HIGHEST_PROTOCOL)
-                )
+                data = pickle.dumps((FINGERPRINT, found), pickle.HIGHEST_PROTOCOL)
+                _atomic_write(folder / f"{name}.pickle", sign(self.key, data))
         for stale in folder.glob("*.pickle"):
             if stale.stem not in shards:
                 stale.unlink(missing_ok=True)
@@ -145,7 +168,7 @@ class Cache:
 
     def _compact(self, name: str, entries: Entries) -> Entries:
         moved = dict(entries)
-        with PackWriter(self.folder) as writer:
+        with PackWriter(self.folder, self.key) as writer:
             for path, (stamp, file) in entries.items():
                 if file.body is not None and file.body.pack == name:
                     raw = self.read_body(file.body)
@@ -157,14 +180,15 @@ class Cache:
 class PackWriter:
     """Appends converted bodies to a new pack file; one per worker, so none collide."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, key: bytes) -> None:
+        self.key = key
         packs = folder / PACKS
         packs.mkdir(parents=True, exist_ok=True)
         self.name = f"{os.getpid()}-{time.time_ns()}.pack"
         self.handle = (packs / self.name).open("ab")
 
     def add(self, raw: RawBody) -> BodyRef:
-        data = pickle.dumps(raw, pickle.HIGHEST_PROTOCOL)
+        data = sign(self.key, pickle.dumps(raw, pickle.HIGHEST_PROTOCOL))
         offset = self.handle.tell()
         self.handle.write(data)
         return BodyRef(self.name, offset, len(data))
@@ -174,6 +198,33 @@ class PackWriter:
 
     def __exit__(self, *exc: object) -> None:
         self.handle.close()
+
+
+def secret_key() -> bytes:
+    """A per-user key outside the site folder: a cache planted in a repository cannot be signed."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "glossary-site"
+    path = folder / "cache-key"
+    try:
+        key = path.read_bytes()
+        if len(key) == SIGNATURE:
+            return key
+    except FileNotFoundError:
+        pass
+    folder.mkdir(parents=True, exist_ok=True)
+    key = os.urandom(SIGNATURE)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(key)
+    os.replace(temporary, path)
+    return key
+
+
+def _mac(key: bytes, data: bytes) -> bytes:
+    return hashlib.blake2b(data, key=key, digest_size=SIGNATURE).digest()
+
+
+def sign(key: bytes, data: bytes) -> bytes:
+    return _mac(key, data) + data
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

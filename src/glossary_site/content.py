@@ -215,7 +215,7 @@ class _Fields:
             return value
         if isinstance(value, str):
             try:
-                return dt.date.fromisoformat(value.strip())
+                return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
             except ValueError:
                 pass
         self.error(key, f"'{key}' must be a date like 2025-03-01, not '{value}'")

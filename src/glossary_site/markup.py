@@ -28,6 +28,9 @@ PLACEHOLDER_RE = re.compile(r'<a class="wikilink" href="#wikilink-(\d+)">(.*?)</
 INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~]|https?://")
 PART_MARK = "<!-- glossary-site:part -->"
 CODE_RE = re.compile(r"^(```+|~~~+)[^\n]*\n.*?^\1[ \t]*$|(`+)(?!`).+?(?<!`)\2(?!`)", re.MULTILINE | re.DOTALL)
+# Raw HTML blocks and footnotes can reach across parts joined into one document; parts
+# that have either are converted one by one instead.
+ENTANGLING_RE = re.compile(r"^\s{0,3}<[A-Za-z!/?]|\[\^", re.MULTILINE)
 CODE_CELL_RE = re.compile(r"^`([^`]+)`$")
 BLOCK_START_RE = re.compile(r"^(?:(#|>|[-+*](?=\s))|(\d+)(?=[.)]\s))")
 
@@ -193,9 +196,11 @@ class Converter:
         return RawBody(definition, converted[-1], tuple(answers), cells, tuple(self.source.links))
 
     def _convert_parts(self, parts: list[tuple[str, int]]) -> list[str]:
-        joined = f"\n\n{PART_MARK}\n\n".join(text for text, _ in parts)
-        self._start(joined, parts)
-        pieces = self.md.convert(joined).split(PART_MARK)
+        pieces: list[str] = []
+        if not any(ENTANGLING_RE.search(text) for text, _ in parts[:-1]):
+            joined = f"\n\n{PART_MARK}\n\n".join(text for text, _ in parts)
+            self._start(joined, parts)
+            pieces = self.md.convert(joined).split(PART_MARK)
         if len(pieces) != len(parts):
             self.source.links = []
             pieces = []

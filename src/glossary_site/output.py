@@ -78,7 +78,7 @@ def recover(out: Path) -> None:
         return
     for leftover in sorted(out.parent.glob(f".{out.name}.*-*")):
         kind = leftover.name[len(out.name) + 2 :].split("-", 1)[0]
-        if kind == "update" and (leftover / COMMIT).exists():
+        if kind == "update" and (leftover / COMMIT).exists() and out.is_dir():
             _roll_forward(leftover, out)
         elif kind == "old" and not out.exists():
             leftover.rename(out)
@@ -144,18 +144,28 @@ def apply_update(
 
 def _roll_forward(staging: Path, out: Path) -> None:
     journal = json.loads((staging / COMMIT).read_text(encoding="utf-8"))
+    for path in journal["deleted"]:  # first, so a file may become a folder and back
+        target = _inside(out, path)
+        target.unlink(missing_ok=True)
+        _prune_empty_parents(target.parent, out)
     for path in journal["written"]:
         source = staging / path
         if source.exists():
             target = _inside(out, path)
+            _clear_way(target, out)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(source, target)
-    for path in journal["deleted"]:
-        target = _inside(out, path)
-        target.unlink(missing_ok=True)
-        _prune_empty_parents(target.parent, out)
     if (staging / MARKER).exists():
         os.replace(staging / MARKER, out / MARKER)
+
+
+def _clear_way(target: Path, out: Path) -> None:
+    """Remove an old file standing where a new file's folder goes, or an empty old folder."""
+    for parent in reversed(target.relative_to(out).parents[:-1]):
+        if (out / parent).is_file():
+            (out / parent).unlink()
+    if target.is_dir():
+        shutil.rmtree(target)
 
 
 def _prune_empty_parents(folder: Path, out: Path) -> None:

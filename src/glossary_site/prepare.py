@@ -46,7 +46,7 @@ def prepare_terms(root: Path, cache: Cache, jobs: int) -> Prepared:
 
 def _prepare_chunk(root: Path, cache: Cache, items: Sequence[tuple[str, Stamp]]) -> Prepared:
     converter = markup.Converter()
-    with PackWriter(cache.folder) as pack:
+    with PackWriter(cache.folder, cache.key) as pack:
         return {path: (stamp, prepare_file(root, path, cache, converter, pack)) for path, stamp in items}
 
 

@@ -210,8 +210,8 @@ class Renderer:
             loader = self.env.loader
             assert loader is not None
             try:
-                source = loader.get_source(self.env, name)[0]
-                parsed = self.env.parse(source)
+                source, filename, _ = loader.get_source(self.env, name)
+                parsed = self.env.parse(source, name, filename)
             except jinja2.TemplateError as exc:
                 raise TemplateProblem(template_diagnostic(exc, name)) from None
             parts = [source] + [

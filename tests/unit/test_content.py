@@ -222,11 +222,6 @@ def test_updated_date_is_read_from_plain_or_quoted_iso_dates() -> None:
     assert plain.updated == quoted.updated == dt.date(2025, 3, 1)
 
 
-@pytest.mark.xfail(
-    reason="BUG: since yaml_lines leaves timestamps as text, _Fields.date only accepts "
-    "date.fromisoformat, which on Python 3.11 refuses a date with a time ('2025-03-01 10:30:00')",
-    strict=True,
-)
 @pytest.mark.parametrize("value", ["2025-03-01 10:30:00", "2025-03-01T10:30:00Z"])
 def test_updated_timestamp_is_read_as_its_date(value: str) -> None:
     term, problems = parse(term_text(f"updated: {value}\n"))

@@ -356,12 +356,6 @@ def test_a_reused_converter_gives_each_term_only_its_own_links(
     assert links(second.body) == [("../large-language-model/index.html", "LLM")]
 
 
-@pytest.mark.xfail(
-    reason="BUG: convert_term joins all fields with an HTML-comment separator; an unclosed raw "
-    "HTML block in the definition swallows the separators without removing them, so the "
-    "count check passes and the FAQ and body come out as raw Markdown with wiki-links unseen",
-    strict=True,
-)
 def test_unclosed_html_block_in_the_definition_does_not_swallow_the_other_fields(render: Any) -> None:
     body, problems = render(
         definition="<div>\nAn open block.",
@@ -374,11 +368,6 @@ def test_unclosed_html_block_in_the_definition_does_not_swallow_the_other_fields
     assert soup(body.body).find("span", class_="wikilink-missing").get_text() == "Nowhere"
 
 
-@pytest.mark.xfail(
-    reason="BUG: the definition and body are converted as one Markdown document, so a footnote "
-    "label used in both refers to the body's note and the definition's note text is lost",
-    strict=True,
-)
 def test_footnotes_with_the_same_label_in_definition_and_body_both_keep_their_text(render: Any) -> None:
     body, _ = render(
         definition="Short.[^1]\n\n[^1]: Definition note.",

@@ -273,12 +273,6 @@ def test_deleting_the_last_file_of_nested_folders_prunes_them_all(tmp_path: Path
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [".glossary-site", "index.html"]
 
 
-@pytest.mark.xfail(
-    reason="BUG: output._roll_forward moves written files in before it deletes, so a path that "
-    "turns from a file into a folder (static 'guide' → 'guide/index.html') raises FileExistsError; "
-    "the committed update is left behind and recover() fails the same way on every later build",
-    strict=True,
-)
 def test_file_that_becomes_a_folder_in_an_update_is_replaced(tmp_path: Path) -> None:
     out = tmp_path / "_site"
     publish(out, {"index.html": "home", "guide": "old guide"})
@@ -350,12 +344,6 @@ def test_old_output_left_after_a_finished_swap_is_removed(project: Path, previou
     assert siblings(previous_site) == ["_site", "content", "static", "templates"]
 
 
-@pytest.mark.xfail(
-    reason="BUG: output.recover rolls a committed update forward even when the output folder was "
-    "deleted since; it recreates the folder with only the changed files plus the full manifest, "
-    "so the next build trusts the manifest and never writes the missing pages",
-    strict=True,
-)
 def test_committed_update_for_a_deleted_output_does_not_leave_a_partial_site_trusted(
     project: Path, previous_site: Path
 ) -> None:

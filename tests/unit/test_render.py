@@ -233,12 +233,6 @@ def test_undefined_template_variable_is_reported_at_the_template_line(
     assert message == "templates/index.html:2: template error: 'missing' is undefined"
 
 
-@pytest.mark.xfail(
-    reason="BUG: Renderer.template_digest parses the template source with env.parse(source) and no "
-    "name, so the syntax error has no filename and is reported as 'index.html:3' instead of "
-    "'templates/index.html:3' (check and build print the same)",
-    strict=True,
-)
 def test_template_syntax_error_is_reported_at_the_template_line(
     make_term: MakeTerm, build: Build, site_config: SiteConfig
 ) -> None:
