@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from glossary_site import __version__, pipeline, scaffold
-from glossary_site.diagnostics import Diagnostics
+from glossary_site.diagnostics import Diagnostics, as_json, github_annotation
 from glossary_site.workers import default_jobs
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -109,6 +109,12 @@ def parser() -> argparse.ArgumentParser:
     )
     common(check)
     content_flags(check)
+    check.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text: path:line: message (default); github: Actions annotations; json: a report",
+    )
 
     new = commands.add_parser(
         "new",
@@ -116,6 +122,21 @@ def parser() -> argparse.ArgumentParser:
         description="Create content/terms/<slug>.md; never overwrites.",
     )
     common(new)
+    new.add_argument("--category", default=None, help="the term's category")
+    new.add_argument(
+        "--related",
+        action="append",
+        default=[],
+        metavar="TERM",
+        help="a related term (slug, title or alias); repeat for more",
+    )
+    new.add_argument(
+        "--alias",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another name for the term; repeat for more",
+    )
     new.add_argument("title", help='the term\'s title, e.g. "Large Language Model"')
 
     serve = commands.add_parser(
@@ -216,8 +237,16 @@ def run_build(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     options = options_from(args)
     result = pipeline.check(options)
-    report(result.diagnostics)
-    if not result.ok(options.strict):
+    ok = result.ok(options.strict)
+    if args.format == "json":
+        print(as_json(result.diagnostics, ok))
+        return EXIT_OK if ok else EXIT_CONTENT
+    if args.format == "github":
+        for diagnostic in result.diagnostics.sorted():
+            print(github_annotation(diagnostic))
+    else:
+        report(result.diagnostics)
+    if not ok:
         print(f"Check failed: {summary(result.diagnostics)}.", file=sys.stderr)
         return EXIT_CONTENT
     if not args.quiet:
@@ -227,7 +256,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     try:
-        path = scaffold.new_term(args.source, args.title)
+        path = scaffold.new_term(
+            args.source, args.title, category=args.category, related=args.related, aliases=args.alias
+        )
     except scaffold.ScaffoldRefused as refusal:
         print(f"glossary: {refusal}", file=sys.stderr)
         return EXIT_USAGE

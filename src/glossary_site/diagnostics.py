@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -67,3 +68,25 @@ def did_you_mean(value: str, candidates: Iterable[str]) -> str:
     pool = {str(c).casefold(): str(c) for c in candidates}
     close = difflib.get_close_matches(value.casefold(), list(pool), n=1, cutoff=0.6)
     return f"; did you mean '{pool[close[0]]}'?" if close else ""
+
+
+def github_annotation(diagnostic: Diagnostic) -> str:
+    """One GitHub Actions workflow command, so problems appear on the pull request's lines."""
+    level = "warning" if diagnostic.severity is Severity.WARNING else "error"
+    path = _escape_property(diagnostic.path)
+    message = diagnostic.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{level} file={path},line={diagnostic.line},title=glossary::{message}"
+
+
+def _escape_property(value: str) -> str:
+    escaped = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escaped.replace(":", "%3A").replace(",", "%2C")
+
+
+def as_json(diagnostics: Diagnostics, ok: bool) -> str:
+    items = [
+        {"path": d.path, "line": d.line, "severity": d.severity.value, "message": d.message}
+        for d in diagnostics.sorted()
+    ]
+    summary = {"ok": ok, "errors": len(diagnostics.errors), "warnings": len(diagnostics.warnings)}
+    return json.dumps({**summary, "diagnostics": items}, ensure_ascii=False, indent=2)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary_site import config as site_config
-from glossary_site import graph, markup, output, prepare
+from glossary_site import graph, health, markup, output, prepare
 from glossary_site.cache import Cache, digest, inputs_digest
 from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
 from glossary_site.model import Glossary, PreparedFile, RawBody, TermSource
@@ -116,7 +116,9 @@ def _graph(
         for slug, f in by_slug.items()
     }
     links = {slug: [t for t in found if t] for slug, found in targets.items()}
-    return graph.add_backlinks(glossary, links, diagnostics), by_slug, targets
+    glossary = graph.add_backlinks(glossary, links, diagnostics)
+    health.check_health(glossary, diagnostics)
+    return glossary, by_slug, targets
 
 
 def static_jobs(root: Path) -> list[PageJob]:

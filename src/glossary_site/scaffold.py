@@ -14,10 +14,10 @@ title: {title_yaml}
 summary: TODO one line summary
 definition: |
   TODO two to four sentences defining **{title}**.
-aliases: []
-category: TODO
+aliases: {aliases}
+category: {category}
 tags: []
-related: []  # slugs, titles or aliases of other terms, e.g. [large-language-model]
+related: {related}  # slugs, titles or aliases of other terms, e.g. [large-language-model]
 # tables:
 #   - title: TODO table title
 #     columns: [Column A, Column B]
@@ -43,7 +43,15 @@ class ScaffoldRefused(Exception):
     pass
 
 
-def new_term(root: Path, title: str, today: dt.date | None = None) -> Path:
+def new_term(
+    root: Path,
+    title: str,
+    today: dt.date | None = None,
+    category: str | None = None,
+    related: list[str] | None = None,
+    aliases: list[str] | None = None,
+) -> Path:
+    """Values are written as JSON, which is YAML too, so any title or name stays valid."""
     title = " ".join(title.split())
     slug = slugify(title)
     if not slug:
@@ -55,6 +63,9 @@ def new_term(root: Path, title: str, today: dt.date | None = None) -> Path:
     text = STUB.format(
         title=title,
         title_yaml=json.dumps(title, ensure_ascii=False),
+        category=json.dumps(category, ensure_ascii=False) if category else "TODO",
+        related=json.dumps(related or [], ensure_ascii=False),
+        aliases=json.dumps(aliases or [], ensure_ascii=False),
         today=(today or dt.date.today()).isoformat(),
     )
     with path.open("x", encoding="utf-8") as handle:

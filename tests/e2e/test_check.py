@@ -1,0 +1,97 @@
+"""`glossary check` for CI: health warnings, GitHub annotations, a JSON report, `new` flags."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from support import copy_site, run_glossary, write_files
+
+WEAK_TERM = """---
+title: Quantisation
+summary: A multi-dimensional array of numbers.
+definition: Storing weights with fewer bits each.
+related: [tensor]
+updated: 2025-04-01
+---
+
+See [[tensor]].
+"""
+
+
+def weak_site(tmp_path: Path) -> Path:
+    site = copy_site("minimal", tmp_path)
+    write_files(site, {"content/terms/quantisation.md": WEAK_TERM})
+    return site
+
+
+def test_health_report_lists_weak_terms_as_warnings(tmp_path: Path) -> None:
+    result = run_glossary("check", cwd=weak_site(tmp_path))
+    assert result.returncode == 0, "warnings alone do not fail a check"
+    warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert (
+        "content/terms/tensor.md:3: warning: summary is the same as the one of 'Quantisation' "
+        "(content/terms/quantisation.md); say what sets it apart"
+    ) in warnings
+    assert [w for w in warnings if w.startswith("content/terms/quantisation.md")] == [
+        "content/terms/quantisation.md:1: warning: no other term links to this one; "
+        "add it to a related list or [[link]] it",
+        "content/terms/quantisation.md:3: warning: summary is the same as the one of 'Tensor' "
+        "(content/terms/tensor.md); say what sets it apart",
+        "content/terms/quantisation.md:4: warning: the definition never mentions 'Quantisation' "
+        "or an alias; readers landing here should see the term they looked up",
+        "content/terms/quantisation.md:5: warning: only 1 related term(s); list at least 2",
+    ]
+
+
+def test_strict_check_fails_on_health_warnings(tmp_path: Path) -> None:
+    assert run_glossary("check", "--strict", cwd=weak_site(tmp_path)).returncode == 1
+
+
+def test_github_format_prints_workflow_annotations(tmp_path: Path) -> None:
+    site = copy_site("broken", tmp_path)
+    result = run_glossary("check", "--format", "github", cwd=site)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert (
+        "::error file=content/terms/model-training.md,line=6,title=glossary::"
+        "unknown related term 'tensr'; did you mean 'tensor'?" in lines
+    )
+    assert all(line.startswith(("::error ", "::warning ")) for line in lines)
+
+
+def test_json_format_is_a_machine_readable_report(tmp_path: Path) -> None:
+    result = run_glossary("check", "--format", "json", cwd=copy_site("broken", tmp_path))
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert report["errors"] == 12
+    first = report["diagnostics"][0]
+    assert set(first) == {"path", "line", "severity", "message"}
+    assert {"path": "content/terms/bad-yaml.md", "line": 4, "severity": "error"}.items() <= next(
+        d for d in report["diagnostics"] if d["path"].endswith("bad-yaml.md")
+    ).items()
+
+
+def test_new_with_category_related_and_alias_passes_strict_check_once_todos_are_replaced(
+    tmp_path: Path,
+) -> None:
+    site = copy_site("minimal", tmp_path)
+    made = run_glossary(
+        "new", "Mixed precision", "--category", "Concepts", "--related", "tensor",
+        "--related", "GPU", "--alias", "AMP", cwd=site,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    stub = site / "content/terms/mixed-precision.md"
+    todo = run_glossary("check", "--strict", cwd=site)
+    assert todo.returncode == 1
+    assert "content/terms/mixed-precision.md:1: warning: TODO placeholders are left" in todo.stderr
+    text = stub.read_text()
+    text = text.replace("TODO one line summary", "Training with 16-bit and 32-bit numbers together.")
+    text = text.replace("TODO two to four sentences defining", "Faster training by")
+    text = text.replace("TODO the body in Markdown.", "Runs on a [[GPU]] with [[tensor]] cores.")
+    stub.write_text(text)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace("related: [GPU,", "related: [AMP, GPU,"))
+    done = run_glossary("check", "--strict", cwd=site)
+    assert done.returncode == 0, done.stderr
