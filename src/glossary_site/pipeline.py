@@ -117,7 +117,8 @@ def _graph(
     }
     links = {slug: [t for t in found if t] for slug, found in targets.items()}
     glossary = graph.add_backlinks(glossary, links, diagnostics)
-    health.check_health(glossary, diagnostics)
+    if not diagnostics.errors:  # a broken graph would give misleading health warnings
+        health.check_health(glossary, diagnostics)
     return glossary, by_slug, targets
 
 
