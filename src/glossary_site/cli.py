@@ -198,7 +198,13 @@ def options_from(args: argparse.Namespace) -> pipeline.BuildOptions:
         cache_dir=getattr(args, "cache_dir", None),
         use_cache=not getattr(args, "no_cache", False),
         search=not getattr(args, "no_search", False),
+        progress=show_stage if sys.stderr.isatty() and not args.quiet else None,
     )
+
+
+def show_stage(stage: str) -> None:
+    """On a terminal, show which stage a long build is in; the line is overwritten."""
+    print(f"\r\033[K{stage}…", end="", file=sys.stderr, flush=True)
 
 
 def report(diagnostics: Diagnostics) -> None:
@@ -214,6 +220,8 @@ def run_build(args: argparse.Namespace) -> int:
     options = options_from(args)
     started = time.perf_counter()
     result = pipeline.build(options)
+    if options.progress is not None:
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
     report(result.diagnostics)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ class BuildOptions:
     cache_dir: Path | None = None
     use_cache: bool = True
     search: bool = True
+    progress: Callable[[str], None] | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -49,8 +50,12 @@ class BuildResult:
     refused: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
+    progress: Callable[[str], None] | None = None
+
     @contextlib.contextmanager
     def timed(self, stage: str) -> Iterator[None]:
+        if self.progress is not None:
+            self.progress(stage)
         started = time.perf_counter()
         try:
             yield
@@ -158,7 +163,7 @@ def check(options: BuildOptions) -> BuildResult:
 
 
 def build(options: BuildOptions) -> BuildResult:
-    result = BuildResult()
+    result = BuildResult(progress=options.progress)
     try:
         output.check_target(options.root, options.out)
     except output.OutputRefused as refusal:
