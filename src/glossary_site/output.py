@@ -120,6 +120,24 @@ def _manifest_text(files: dict[str, str]) -> str:
     return json.dumps({"generator": FINGERPRINT, "files": files}, indent=0, sort_keys=True) + "\n"
 
 
+def write_manifest(out: Path, files: dict[str, str]) -> None:
+    temporary = out / f"{MARKER}.tmp"
+    temporary.write_text(_manifest_text(files), encoding="utf-8")
+    os.replace(temporary, out / MARKER)
+
+
+def replace_folder(out: Path, name: str, fresh: Path) -> None:
+    """Swap in a rebuilt sub-folder (the search bundle) with renames; `fresh` holds it."""
+    out = out.resolve()
+    target, retired = out / name, _sibling(out, "old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        target.rename(retired)
+    (fresh / name).rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+    shutil.rmtree(fresh, ignore_errors=True)
+
+
 def swap_in(staging: Path, out: Path, files: dict[str, str]) -> None:
     """Make a complete staging folder the output; the old output goes only after it."""
     out = out.resolve()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary_site import config as site_config
-from glossary_site import graph, health, markup, output, prepare
+from glossary_site import graph, health, markup, output, prepare, search
 from glossary_site.cache import Cache, digest, inputs_digest
 from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
 from glossary_site.model import Glossary, PreparedFile, RawBody, TermSource
@@ -94,7 +94,7 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     def load_body(file: PreparedFile) -> RawBody:
         return prepare.load_body(options.root, file, cache)
 
-    renderer = Renderer(config, glossary, LinkedTerms(by_slug, targets), load_body, options.search)
+    renderer = Renderer(config, glossary, LinkedTerms(by_slug, targets), load_body)
     try:
         with result.timed("plan"):
             pages = renderer.jobs()
@@ -220,32 +220,62 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> BuildRes
     output.recover(options.out)
     previous = output.read_manifest(options.out) if options.use_cache else None
     keys = {job.path: job.key for job in loaded.jobs}
+    search_key = _search_key(loaded.jobs) if options.search else None
     if previous is None:
         changed, deleted = loaded.jobs, []
     else:
         changed = [job for job in loaded.jobs if previous.get(job.path) != job.key]
-        deleted = sorted(set(previous) - set(keys))
+        deleted = sorted(set(previous) - set(keys) - {search.MANIFEST_KEY})
+    reindex = search_key is not None and (previous or {}).get(search.MANIFEST_KEY) != search_key
     result.reused = len(loaded.jobs) - len(changed)
     if changed or deleted or previous is None:
         staging = output.new_staging(options.out, full=previous is None)
         try:
             with result.timed("render"):
                 rendered = _render(changed, staging, options.jobs, result)
-            if not rendered:
+            if not rendered or (previous is None and reindex and not _index(staging, staging, result)):
                 output.discard(staging)
                 return result
             if previous is None:
-                output.swap_in(staging, options.out, keys)
+                output.swap_in(staging, options.out, _with_search(keys, search_key))
+                reindex = False
             else:
-                output.apply_update(staging, options.out, [j.path for j in changed], deleted, keys)
+                kept = _with_search(
+                    keys, (previous or {}).get(search.MANIFEST_KEY) if options.search else None
+                )
+                output.apply_update(staging, options.out, [j.path for j in changed], deleted, kept)
         except BaseException:
             output.discard(staging)
             raise
+    if reindex:
+        fresh = output.new_staging(options.out, full=False)
+        if not _index(options.out, fresh, result):
+            output.discard(fresh)
+            return result
+        output.replace_folder(options.out, search.FOLDER, fresh)
+        output.write_manifest(options.out, _with_search(keys, search_key))
     result.written, result.deleted = len(changed), len(deleted)
     if options.use_cache:
         with result.timed("cache"):
             cache.save(loaded.prepared)
     return result
+
+
+def _search_key(jobs: Sequence[PageJob]) -> str:
+    """Only term pages are indexed, so only their keys decide whether to index again."""
+    return digest("\n".join(j.key for j in jobs if j.path.startswith("terms/")).encode())
+
+
+def _with_search(keys: dict[str, str], search_key: str | None) -> dict[str, str]:
+    return {**keys, search.MANIFEST_KEY: search_key} if search_key else keys
+
+
+def _index(site: Path, bundle_parent: Path, result: BuildResult) -> bool:
+    with result.timed("search"):
+        problem = search.build_index(site, bundle_parent / search.FOLDER)
+    if problem is not None:
+        result.diagnostics.add(problem)
+    return problem is None
 
 
 def _render(jobs: Sequence[PageJob], staging: Path | None, workers: int, result: BuildResult) -> bool:

@@ -19,7 +19,7 @@ import jinja2
 import jinja2.meta
 import markupsafe
 
-from glossary_site import feeds, search, sitemap
+from glossary_site import feeds, sitemap
 from glossary_site.cache import digest
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostic
@@ -108,13 +108,11 @@ class Renderer:
         glossary: Glossary,
         linked: LinkedTerms,
         load_body: Callable[[PreparedFile], RawBody],
-        with_search: bool = True,
     ) -> None:
         self.config = config
         self.glossary = glossary
         self.linked = linked
         self.load_body = load_body
-        self.with_search = with_search
         self.env = environment(config.root)
         self.site = {
             "title": config.title,
@@ -163,10 +161,6 @@ class Renderer:
                 description="",
             )
         )
-        if self.with_search:
-            jobs.append(
-                self.data_job("search/index.js", search.index_script(self.glossary, self.definitions()))
-            )
         jobs.append(self.template_job("sitemap.xml", sitemap.sitemap_view(self.config, self.glossary)))
         jobs.append(self.template_job("robots.txt", {"sitemap": absolute(self.config, "sitemap.xml")}))
         feed = feeds.feed_view(self.config, self.glossary, self.definitions())

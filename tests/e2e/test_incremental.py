@@ -34,6 +34,15 @@ def cached_build(site: Path) -> tuple[dict[str, str], str]:
     return tree_digest(site / "_site"), result.stdout
 
 
+def file_stamps(folder: Path) -> dict[Path, int]:
+    return {p: p.stat().st_mtime_ns for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def changed_since(path: Path, stamp: int) -> bool:
+    """Rewritten or gone (the search index names its files by their content)."""
+    return not path.exists() or path.stat().st_mtime_ns != stamp
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -85,34 +94,36 @@ def test_incremental_build_after_a_change_equals_a_clean_build(tmp_path: Path, c
 def test_second_build_with_nothing_changed_writes_nothing(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     first, _ = cached_build(site)
-    stamps = {p: p.stat().st_mtime_ns for p in (site / "_site").rglob("*") if p.is_file()}
+    stamps = file_stamps(site / "_site")
     second, stdout = cached_build(site)
     assert second == first
     assert "0 written" in stdout
-    assert {p: p.stat().st_mtime_ns for p in (site / "_site").rglob("*") if p.is_file()} == stamps
+    assert file_stamps(site / "_site") == stamps
 
 
 def test_editing_one_body_rewrites_only_that_page(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     cached_build(site)
-    stamps = {p: p.stat().st_mtime_ns for p in (site / "_site").rglob("*") if p.is_file()}
+    stamps = file_stamps(site / "_site")
     CHANGES["edit a body only"](site)
     _, stdout = cached_build(site)
     assert "1 written" in stdout
     changed = [
-        p.relative_to(site / "_site").as_posix() for p, t in stamps.items() if p.stat().st_mtime_ns != t
+        p.relative_to(site / "_site").as_posix() for p, t in stamps.items() if changed_since(p, t)
     ]
-    assert changed == [".glossary-site", "terms/tensor/index.html"], "the page and the output's manifest"
+    pages = [path for path in changed if not path.startswith("pagefind/")]
+    assert pages == [".glossary-site", "terms/tensor/index.html"], "the page and the output's manifest"
+    assert any(path.startswith("pagefind/") for path in changed), "the body's words are indexed again"
 
 
 def test_summary_change_rerenders_the_pages_that_show_it(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     cached_build(site)
-    stamps = {p: p.stat().st_mtime_ns for p in (site / "_site").rglob("*") if p.is_file()}
+    stamps = file_stamps(site / "_site")
     CHANGES["edit a summary shown in other sidebars"](site)
     cached_build(site)
     changed = {
-        p.relative_to(site / "_site").as_posix() for p, t in stamps.items() if p.stat().st_mtime_ns != t
+        p.relative_to(site / "_site").as_posix() for p, t in stamps.items() if changed_since(p, t)
     }
     assert {
         "terms/tensor/index.html",
@@ -123,6 +134,17 @@ def test_summary_change_rerenders_the_pages_that_show_it(tmp_path: Path) -> None
         "terms.json",
     } <= changed
     assert "assets/style.css" not in changed
+
+
+def test_search_index_is_not_rebuilt_when_no_term_page_changed(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    cached_build(site)
+    index = site / "_site/pagefind/pagefind-entry.json"
+    before = index.stat().st_mtime_ns
+    CHANGES["change a template"](site)
+    _, stdout = cached_build(site)
+    assert "1 written" not in stdout
+    assert index.stat().st_mtime_ns == before
 
 
 @pytest.mark.parametrize("damage", ["garbage", "empty", "foreign"])

@@ -73,7 +73,6 @@ def test_every_page_the_contract_lists_is_rendered(make_term: MakeTerm, build: B
         "index.html",
         "robots.txt",
         "search/index.html",
-        "search/index.js",
         "sitemap.xml",
         "tags/compute/index.html",
         "tags/index.html",

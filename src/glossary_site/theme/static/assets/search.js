@@ -1,63 +1,62 @@
-// Client-side search over window.GLOSSARY_SEARCH (written by the build as search/index.js).
+// The search page: queries the Pagefind index the build wrote to pagefind/.
 (function () {
   "use strict";
-  var records = window.GLOSSARY_SEARCH || [];
   var form = document.querySelector(".search-page-form");
   var input = document.getElementById("search-query");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!form || !input || !list || !status) { return; }
-  var root = "../";
+  var bundle = form.getAttribute("data-pagefind");
+  var root = form.getAttribute("data-root") || "";
+  var engine = null;
+  var latest = 0;
 
-  function normalise(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-  }
-  function score(record, words) {
-    var title = normalise(record.t);
-    var aliases = normalise(record.a.join(" | "));
-    var summary = normalise(record.s);
-    var definition = normalise(record.d);
-    var total = 0;
-    for (var i = 0; i < words.length; i++) {
-      var w = words[i];
-      var s = 0;
-      if (title === w || record.a.some(function (a) { return normalise(a) === w; })) { s = 100; }
-      else if (title.indexOf(w) === 0) { s = 40; }
-      else if (title.indexOf(w) >= 0 || aliases.indexOf(w) >= 0) { s = 25; }
-      else if (summary.indexOf(w) >= 0) { s = 8; }
-      else if (definition.indexOf(w) >= 0) { s = 3; }
-      if (!s) { return 0; }
-      total += s;
+  function load() {
+    if (!engine) {
+      engine = import(bundle).then(function (pagefind) {
+        return pagefind.options({ excerptLength: 24 }).then(function () { return pagefind; });
+      });
     }
-    return total;
+    return engine;
   }
-  function run(query) {
-    var q = normalise(query.trim());
+
+  function show(query, results) {
     list.textContent = "";
-    if (!q) { status.textContent = ""; return; }
-    var words = q.split(/\s+/);
-    var hits = [];
-    records.forEach(function (r) {
-      var s = score(r, words) + (normalise(r.t) === q ? 200 : 0);
-      if (s) { hits.push({ r: r, s: s }); }
-    });
-    hits.sort(function (a, b) { return b.s - a.s || a.r.t.localeCompare(b.r.t); });
-    status.textContent = hits.length + (hits.length === 1 ? " term" : " terms") + " found for \u201c" + query.trim() + "\u201d";
-    hits.slice(0, 50).forEach(function (hit) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = root + hit.r.u;
-      a.textContent = hit.r.t;
-      var p = document.createElement("p");
-      p.textContent = hit.r.s;
-      li.appendChild(a);
-      li.appendChild(p);
-      list.appendChild(li);
+    status.textContent = results.length + (results.length === 1 ? " term" : " terms") +
+      " found for \u201c" + query + "\u201d";
+    results.forEach(function (data) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + data.url.replace(/^\//, "");
+      link.textContent = data.meta.title || data.url;
+      var summary = document.createElement("p");
+      summary.textContent = data.meta.summary || "";
+      item.appendChild(link);
+      item.appendChild(summary);
+      list.appendChild(item);
     });
   }
+
+  function run(query) {
+    var ticket = ++latest;
+    query = query.trim();
+    if (!query) { list.textContent = ""; status.textContent = ""; return; }
+    status.textContent = "Searching\u2026";
+    load().then(function (pagefind) {
+      return pagefind.search(query);
+    }).then(function (found) {
+      return Promise.all(found.results.slice(0, 20).map(function (r) { return r.data(); }));
+    }).then(function (results) {
+      if (ticket === latest) { show(query, results); }
+    }).catch(function () {
+      status.textContent = "Search is unavailable here. It works when the site is served over http(s); " +
+        "browse the A\u2013Z index instead.";
+    });
+  }
+
   var initial = new URLSearchParams(window.location.search).get("q") || "";
   input.value = initial;
-  run(initial);
+  if (initial) { run(initial); }
   input.addEventListener("input", function () { run(input.value); });
   form.addEventListener("submit", function (event) { event.preventDefault(); run(input.value); });
 }());
