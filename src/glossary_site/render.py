@@ -19,7 +19,7 @@ import jinja2
 import jinja2.meta
 import markupsafe
 
-from glossary_site import feeds, sitemap
+from glossary_site import feeds, sitemap, structured
 from glossary_site.cache import digest
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostic
@@ -259,7 +259,7 @@ class Renderer:
         key = self.key(TEMPLATES["term"], repr((prepared.digest, faces, cta)))
 
         def produce() -> bytes:
-            view = self.term_view(term, self.fill(prepared), root)
+            view = self.term_view(term, self.fill(prepared), root, categories[0] if categories else None)
             context = {"site": self.site, "root": root, "canonical": absolute(self.config, path)}
             shown = {
                 "category": self.group_link("categories", categories[0], root) if categories else None,
@@ -286,7 +286,9 @@ class Renderer:
         assert term is not None
         return fill_links(self.load_body(prepared), self.linked.targets[term.slug], self.glossary)
 
-    def term_view(self, term: TermSource, body: Body, root: str) -> dict[str, Any]:
+    def term_view(
+        self, term: TermSource, body: Body, root: str, category: Group | None = None
+    ) -> dict[str, Any]:
         tables = [
             TableView(table.title, table.columns, cells)
             for table, cells in zip(term.tables, body.table_cells, strict=True)
@@ -299,6 +301,7 @@ class Renderer:
             "tables": tables,
             "faq": [FaqView(f.question, a) for f, a in zip(term.faq, body.faq_answers, strict=True)],
             "sources": [LinkView(s.title, link_url(s.url, root)) for s in term.sources],
+            "json_ld": structured.term_blocks(self.config, term, body, category.slug if category else None),
         }
 
     def definitions(self) -> dict[str, str]:

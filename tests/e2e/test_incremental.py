@@ -108,9 +108,7 @@ def test_editing_one_body_rewrites_only_that_page(tmp_path: Path) -> None:
     CHANGES["edit a body only"](site)
     _, stdout = cached_build(site)
     assert "1 written" in stdout
-    changed = [
-        p.relative_to(site / "_site").as_posix() for p, t in stamps.items() if changed_since(p, t)
-    ]
+    changed = [p.relative_to(site / "_site").as_posix() for p, t in stamps.items() if changed_since(p, t)]
     pages = [path for path in changed if not path.startswith("pagefind/")]
     assert pages == [".glossary-site", "terms/tensor/index.html"], "the page and the output's manifest"
     assert any(path.startswith("pagefind/") for path in changed), "the body's words are indexed again"
@@ -122,9 +120,7 @@ def test_summary_change_rerenders_the_pages_that_show_it(tmp_path: Path) -> None
     stamps = file_stamps(site / "_site")
     CHANGES["edit a summary shown in other sidebars"](site)
     cached_build(site)
-    changed = {
-        p.relative_to(site / "_site").as_posix() for p, t in stamps.items() if changed_since(p, t)
-    }
+    changed = {p.relative_to(site / "_site").as_posix() for p, t in stamps.items() if changed_since(p, t)}
     assert {
         "terms/tensor/index.html",
         "terms/graphics-processing-unit/index.html",

@@ -1,0 +1,64 @@
+"""Structured data for search engines: schema.org JSON-LD, safe inside a <script> element.
+
+Front-matter text ends up here, so the JSON is written with <, > and & escaped: a summary
+holding "</script>" cannot end the element early.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from glossary_site.config import SiteConfig
+from glossary_site.model import Body, TermSource
+from glossary_site.plaintext import plain_text
+from glossary_site.urls import absolute, group_path, term_path
+
+
+def script_json(data: dict[str, Any]) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def term_blocks(config: SiteConfig, term: TermSource, body: Body, category_slug: str | None) -> list[str]:
+    url = absolute(config, term_path(term.slug))
+    term_set = {"@type": "DefinedTermSet", "name": config.title, "url": config.base_url}
+    defined = {
+        "@context": "https://schema.org",
+        "@type": "DefinedTerm",
+        "@id": url,
+        "name": term.title,
+        "description": plain_text(body.definition) or term.summary,
+        "url": url,
+        "inDefinedTermSet": term_set,
+    }
+    if term.aliases:
+        defined["alternateName"] = list(term.aliases)
+    crumbs = [("Glossary", config.base_url)]
+    if term.category and category_slug:
+        crumbs.append((term.category, absolute(config, group_path("categories", category_slug))))
+    crumbs.append((term.title, url))
+    breadcrumb = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": item}
+            for n, (name, item) in enumerate(crumbs, start=1)
+        ],
+    }
+    blocks = [script_json(defined), script_json(breadcrumb)]
+    if term.faq:
+        faq = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": item.question,
+                    "acceptedAnswer": {"@type": "Answer", "text": plain_text(answer)},
+                }
+                for item, answer in zip(term.faq, body.faq_answers, strict=True)
+            ],
+        }
+        blocks.append(script_json(faq))
+    return blocks

@@ -1,0 +1,102 @@
+"""What search engines and feed readers see: meta tags, JSON-LD, sitemap, feed, robots."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+from support import copy_site, parse_html, run_glossary
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+W3C_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?$")
+
+
+def json_ld(page: Path) -> dict[str, dict[str, object]]:
+    blocks = parse_html(page).find_all("script", type="application/ld+json")
+    return {data["@type"]: data for data in (json.loads(b.string) for b in blocks)}
+
+
+def test_term_page_has_title_description_canonical_and_social_tags(built_minimal: Path) -> None:
+    soup = parse_html(built_minimal / "terms/tensor/index.html")
+    assert soup.title.get_text() == "Tensor · Mini Glossary"
+    assert (
+        soup.find("meta", attrs={"name": "description"})["content"] == "A multi-dimensional array of numbers."
+    )
+    assert soup.find("link", rel="canonical")["href"] == "https://example.org/docs/terms/tensor/"
+    og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
+    assert og["og:title"] == "Tensor"
+    assert og["og:url"] == "https://example.org/docs/terms/tensor/"
+    assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+
+
+def test_term_page_json_ld_has_defined_term_faq_and_breadcrumbs(built_minimal: Path) -> None:
+    data = json_ld(built_minimal / "terms/tensor/index.html")
+    assert set(data) == {"DefinedTerm", "BreadcrumbList", "FAQPage"}
+    term = data["DefinedTerm"]
+    assert term["name"] == "Tensor"
+    assert term["inDefinedTermSet"] == {
+        "@type": "DefinedTermSet",
+        "name": "Mini Glossary",
+        "url": "https://example.org/docs/",
+    }
+    questions = data["FAQPage"]["mainEntity"]
+    assert questions[0]["name"] == "Is a matrix a tensor?"
+    assert questions[0]["acceptedAnswer"]["text"] == "Yes, a matrix is a rank-2 tensor."
+    crumbs = [item["name"] for item in data["BreadcrumbList"]["itemListElement"]]
+    assert crumbs == ["Glossary", "Concepts", "Tensor"]
+    no_faq = json_ld(built_minimal / "terms/graphics-processing-unit/index.html")
+    assert "FAQPage" not in no_faq
+
+
+def test_script_end_tag_in_front_matter_cannot_break_out_of_json_ld(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    hostile = "</script><script>alert(1)</script>"
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(
+        tensor.read_text()
+        .replace("summary: A multi-dimensional array of numbers.", f"summary: '{hostile}'")
+        .replace("\ntitle: Tensor\n", "\ntitle: 'Tensor </script>'\n"),
+        encoding="utf-8",
+    )
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    soup = parse_html(site / "_site/terms/tensor/index.html")
+    assert [s.get("type") for s in soup.find_all("script")] == ["application/ld+json"] * 3
+    assert json_ld(site / "_site/terms/tensor/index.html")["DefinedTerm"]["name"] == "Tensor </script>"
+    assert soup.find("meta", attrs={"name": "description"})["content"] == hostile
+
+
+def test_sitemap_follows_the_protocol(built_minimal: Path) -> None:
+    root = ET.parse(built_minimal / "sitemap.xml").getroot()
+    assert root.tag == f"{SITEMAP}urlset"
+    urls = root.findall(f"{SITEMAP}url")
+    locs = [u.findtext(f"{SITEMAP}loc") for u in urls]
+    assert len(locs) == len(set(locs))
+    assert all(loc and loc.startswith("https://example.org/docs/") for loc in locs)
+    lastmods = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in urls}
+    assert lastmods["https://example.org/docs/terms/tensor/"] == "2025-02-01"
+    assert all(W3C_DATE.match(value) for value in lastmods.values() if value)
+    robots = (built_minimal / "robots.txt").read_text()
+    assert "Sitemap: https://example.org/docs/sitemap.xml" in robots.splitlines()
+
+
+def test_feed_parses_without_errors_and_lists_recent_terms(built_minimal: Path) -> None:
+    feed = feedparser.parse((built_minimal / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title == "Mini Glossary"
+    assert [e.title for e in feed.entries] == ["Model training", "Tensor", "Graphics processing unit"]
+    assert feed.entries[0].link == "https://example.org/docs/terms/model-training/"
+    wiki_link = re.search(r'href="([^"]+)"', feed.entries[0].content[0].value)
+    assert wiki_link is not None
+    assert wiki_link.group(1) == "https://example.org/docs/terms/graphics-processing-unit/index.html"
+
+
+def test_terms_json_lists_every_published_term(built_minimal: Path) -> None:
+    terms = json.loads((built_minimal / "terms.json").read_text())
+    assert {t["slug"] for t in terms} == {"tensor", "graphics-processing-unit", "model-training"}
+    assert all(
+        set(t) >= {"slug", "title", "aliases", "summary", "definition", "related", "url"} for t in terms
+    )
