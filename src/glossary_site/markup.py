@@ -267,8 +267,12 @@ def fill_links(raw: RawBody, targets: tuple[str | None, ...], glossary: Glossary
         slug = targets[number] if number < len(targets) else None
         if slug is None:
             return f'<span class="wikilink-missing">{match.group(2)}</span>'
-        summary = html.escape(glossary.terms[slug].summary)
-        return f'<a class="wikilink" href="../{slug}/index.html" title="{summary}">{match.group(2)}</a>'
+        term = glossary.terms[slug]
+        title, summary = html.escape(term.title), html.escape(term.summary)
+        return (
+            f'<a class="wikilink" href="../{slug}/index.html" data-title="{title}" title="{summary}">'
+            f"{match.group(2)}</a>"
+        )
 
     def fill(fragment: str) -> str:
         return PLACEHOLDER_RE.sub(replace, fragment) if "wikilink-" in fragment else fragment

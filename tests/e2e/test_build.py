@@ -228,7 +228,9 @@ def test_hostile_front_matter_is_escaped_and_raw_html_sanitised(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     page = site / "_site/terms/xss/index.html"
     soup = parse_html(page)
-    assert [s.get("type") for s in soup.find_all("script")] == ["application/ld+json"] * 3, "data only"
+    scripts = soup.find_all("script")
+    assert [s.get("type") for s in scripts if not s.get("src")] == ["application/ld+json"] * 3, "data only"
+    assert [s["src"] for s in scripts if s.get("src")] == ["../../assets/preview.js"]
     assert soup.h1.get_text() == "<script>alert(1)</script>Evil"
     assert soup.title.get_text().startswith("<script>")
     assert soup.find("img") is None
