@@ -12,7 +12,7 @@ from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.model import CtaBlock
 
 CONFIG_PATH = "content/site.yml"
-KEYS = ("title", "description", "base_url", "language", "cta")
+KEYS = ("title", "description", "base_url", "language", "cta", "autolink")
 CTA_KEYS = ("heading", "text", "button", "url")
 
 
@@ -26,6 +26,7 @@ class SiteConfig:
     cta_default: str | None = None
     cta_blocks: dict[str, CtaBlock] = field(default_factory=dict)
     cta_line: int = 1
+    autolink: bool = False
 
     @property
     def base_path(self) -> str:
@@ -73,6 +74,10 @@ def parse(
     url = base_url if base_url is not None else _text(data, "base_url", located, diagnostics, True)
     url = _check_base_url(url, located, diagnostics)
     default, blocks = _cta(data.get("cta"), located, diagnostics)
+    autolink = data.get("autolink", False)
+    if not isinstance(autolink, bool):
+        diagnostics.error(CONFIG_PATH, located.line("autolink"), "'autolink' must be true or false")
+        autolink = False
     if len(diagnostics.errors) > before:
         return None
     return SiteConfig(
@@ -84,6 +89,7 @@ def parse(
         cta_default=default,
         cta_blocks=blocks,
         cta_line=located.line("cta"),
+        autolink=autolink,
     )
 
 

@@ -259,6 +259,15 @@ def resolve_targets(
     return tuple(targets)
 
 
+def term_anchor(term: TermSource, label_html: str, kind: str = "wikilink") -> str:
+    """A link from one term page to another, carrying what its preview card shows."""
+    title, summary = html.escape(term.title), html.escape(term.summary)
+    return (
+        f'<a class="{kind}" href="../{term.slug}/index.html" data-title="{title}" title="{summary}">'
+        f"{label_html}</a>"
+    )
+
+
 def fill_links(raw: RawBody, targets: tuple[str | None, ...], glossary: Glossary) -> Body:
     """Swap each placeholder for a link to its term, or plain text when it has none."""
 
@@ -267,12 +276,7 @@ def fill_links(raw: RawBody, targets: tuple[str | None, ...], glossary: Glossary
         slug = targets[number] if number < len(targets) else None
         if slug is None:
             return f'<span class="wikilink-missing">{match.group(2)}</span>'
-        term = glossary.terms[slug]
-        title, summary = html.escape(term.title), html.escape(term.summary)
-        return (
-            f'<a class="wikilink" href="../{slug}/index.html" data-title="{title}" title="{summary}">'
-            f"{match.group(2)}</a>"
-        )
+        return term_anchor(glossary.terms[slug], match.group(2))
 
     def fill(fragment: str) -> str:
         return PLACEHOLDER_RE.sub(replace, fragment) if "wikilink-" in fragment else fragment

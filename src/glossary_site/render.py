@@ -20,6 +20,7 @@ import jinja2.meta
 import markupsafe
 
 from glossary_site import feeds, sitemap, structured
+from glossary_site.autolink import Autolinker
 from glossary_site.cache import digest
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostic
@@ -124,6 +125,8 @@ class Renderer:
         self._template_digests: dict[str, str] = {}
         self._links: dict[tuple[str, str], LinkView] = {}
         self._faces: dict[str, str] = {}
+        self.autolinker = Autolinker(glossary) if config.autolink else None
+        self.names_key = self.names_digest(self.autolinker) if self.autolinker else ""
         self._definitions: dict[str, str] | None = None
         self.memberships = {
             "categories": _memberships(glossary.categories),
@@ -256,7 +259,7 @@ class Renderer:
             [(g.slug, g.name) for g in categories[:1] + tags],
         ]
         path = term_path(slug)
-        key = self.key(TEMPLATES["term"], repr((prepared.digest, faces, cta)))
+        key = self.key(TEMPLATES["term"], repr((prepared.digest, faces, cta, self.names_key)))
 
         def produce() -> bytes:
             view = self.term_view(term, self.fill(prepared), root, categories[0] if categories else None)
@@ -272,6 +275,11 @@ class Renderer:
 
         return PageJob(path, key, produce)
 
+    def names_digest(self, autolinker: Autolinker) -> str:
+        """With auto-linking, any page may mention any term: every name and face counts."""
+        names = sorted(f"{' '.join(words)}\0{self.face(slug)}" for words, slug in autolinker.names.items())
+        return digest("\n".join(names).encode())
+
     def face(self, slug: str) -> str:
         """What a page shows of another term (title and summary), as a short stable text."""
         found = self._faces.get(slug)
@@ -284,7 +292,10 @@ class Renderer:
     def fill(self, prepared: PreparedFile) -> Body:
         term = prepared.term
         assert term is not None
-        return fill_links(self.load_body(prepared), self.linked.targets[term.slug], self.glossary)
+        body = fill_links(self.load_body(prepared), self.linked.targets[term.slug], self.glossary)
+        if self.autolinker is None:
+            return body
+        return dataclasses.replace(body, body=self.autolinker.link(body.body, term.slug, body.links))
 
     def term_view(
         self, term: TermSource, body: Body, root: str, category: Group | None = None

@@ -1,0 +1,33 @@
+"""Hypothesis profiles: "ci" (default) is small and reproducible, "fuzz" runs 10,000 examples a test.
+
+HYPOTHESIS_PROFILE=fuzz python -m pytest tests/fuzz -q
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+# Generating whole sites (many files, long bodies) is slow by design, and the build test
+# builds in a fresh temporary folder per example rather than reusing a fixture's.
+_SLOW_IS_FINE = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+
+settings.register_profile(
+    "ci",
+    max_examples=40,
+    derandomize=True,
+    database=None,
+    deadline=10_000,
+    print_blob=True,
+    suppress_health_check=_SLOW_IS_FINE,
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=10_000,
+    database=None,
+    deadline=10_000,
+    print_blob=True,
+    suppress_health_check=_SLOW_IS_FINE,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
