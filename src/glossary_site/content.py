@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary_site import config, yaml_lines
-from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
+from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics, Severity, did_you_mean
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
 from glossary_site.urls import is_safe_url
 
@@ -25,13 +25,55 @@ REQUIRED = ("title", "summary", "definition")
 
 
 def find_term_files(root: Path) -> list[str]:
-    """Term files as sorted posix paths relative to the root, so every run sees one order."""
+    """Term files as sorted posix paths relative to the root, so every run sees one order.
+
+    Symbolic links that lead outside content/ (or nowhere) are skipped; link_problems()
+    reports them. Linked folders are never followed, so a link loop cannot trap the walk.
+    """
     found: list[str] = []
+    content = (root / "content").resolve()
     for folder, dirs, files in os.walk(root / TERMS_DIR):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         prefix = Path(folder).relative_to(root).as_posix()
-        found += [f"{prefix}/{name}" for name in files if name.endswith(".md") and not name.startswith(".")]
+        for name in files:
+            if name.endswith(".md") and not name.startswith(".") and _safe(Path(folder) / name, content):
+                found.append(f"{prefix}/{name}")
     return sorted(found)
+
+
+def _safe(file: Path, content: Path) -> bool:
+    if not file.is_symlink():
+        return True
+    try:
+        target = file.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False
+    return content in target.parents
+
+
+def link_problems(root: Path) -> list[Diagnostic]:
+    """Symbolic links under content/ that the build will not follow, each with the reason."""
+    content = (root / "content").resolve()
+    problems = []
+    for folder, dirs, files in os.walk(root / "content"):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            if not path.is_symlink():
+                continue
+            where = path.relative_to(root).as_posix()
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                problems.append(Diagnostic(where, 1, "symbolic link is broken or loops; it is ignored"))
+                continue
+            if content not in target.parents:
+                problems.append(
+                    Diagnostic(where, 1, "symbolic link points outside content/; it is not followed")
+                )
+            elif target.is_dir():
+                message = "linked folders are not followed; move the files here"
+                problems.append(Diagnostic(where, 1, message, Severity.WARNING))
+    return problems
 
 
 def load_terms(root: Path, diagnostics: Diagnostics) -> list[TermSource]:

@@ -8,9 +8,12 @@ next one. Nothing outside the output folder and its dot-named siblings is writte
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from glossary_site.cache import FINGERPRINT
@@ -39,6 +42,22 @@ def check_target(root: Path, out: Path) -> None:
             f"output folder {out} is not empty and was not made by glossary-site; "
             "empty it or choose another folder"
         )
+
+
+@contextlib.contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """One build at a time per output folder; a second one is told so instead of waiting."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with (out.parent / f".{out.name}.lock").open("a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputRefused(f"another build is writing {out}; wait for it to finish") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def static_files(folders: list[Path]) -> dict[str, Path]:

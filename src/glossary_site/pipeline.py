@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary_site import config as site_config
-from glossary_site import graph, health, markup, output, prepare, search
+from glossary_site import content, graph, health, markup, output, prepare, search
 from glossary_site.cache import Cache, digest, inputs_digest
 from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
 from glossary_site.model import Glossary, PreparedFile, RawBody, TermSource
@@ -80,6 +80,8 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     with result.timed("prepare"):
         prepared = prepare.prepare_terms(options.root, cache, options.jobs)
     files = [p for _, p in prepared.values()]
+    for problem in content.link_problems(options.root):
+        diagnostics.add(problem)
     for file in files:
         for problem in file.diagnostics:
             diagnostics.add(problem)
@@ -169,6 +171,15 @@ def build(options: BuildOptions) -> BuildResult:
     except output.OutputRefused as refusal:
         result.refused = str(refusal)
         return result
+    try:
+        with output.locked(options.out):
+            return _cached_build(options, result)
+    except output.OutputRefused as refusal:
+        result.refused = str(refusal)
+        return result
+
+
+def _cached_build(options: BuildOptions, result: BuildResult) -> BuildResult:
     if not options.use_cache:
         with tempfile.TemporaryDirectory(prefix="glossary-build-") as scratch:
             return _build(options, Cache(Path(scratch)), result)

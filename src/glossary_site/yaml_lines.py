@@ -77,6 +77,8 @@ def load(text: str, first_line: int = 1) -> Located:
         raise YamlProblem(line, f"invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(first_line, f"invalid YAML: {exc}") from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. an integer of 5,000 digits
+        raise YamlProblem(first_line, f"invalid YAML value: {exc}") from None
     except RecursionError:
         raise YamlProblem(first_line, "YAML is nested too deeply") from None
     finally:

@@ -65,7 +65,8 @@ def test_failed_build_leaves_previous_output_untouched(tmp_path: Path) -> None:
     result = run_glossary("build", cwd=site)
     assert result.returncode == 1
     assert tree_digest(site / "_site") == before
-    assert not [p.name for p in site.iterdir() if p.name.startswith("._site")], "no staging left"
+    leftovers = [p.name for p in site.iterdir() if p.name.startswith("._site.") and p.is_dir()]
+    assert leftovers == [], "no staging folder is left behind"
 
 
 def test_template_error_is_reported_with_template_line_and_output_kept(tmp_path: Path) -> None:

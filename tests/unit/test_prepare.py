@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from support import write_files
 
-from glossary_site import prepare
+from glossary_site import content, prepare
 from glossary_site.cache import Cache, Stamp
 from glossary_site.model import PreparedFile
 
@@ -115,17 +115,28 @@ def test_file_that_is_not_utf8_becomes_a_diagnostic_at_its_line(site: Path, tmp_
     ]
 
 
-def test_file_that_cannot_be_read_becomes_a_diagnostic(site: Path, tmp_path: Path) -> None:
+def test_broken_symbolic_link_is_skipped_and_reported(site: Path, tmp_path: Path) -> None:
     (site / "content/terms/moved.md").symlink_to(tmp_path / "nowhere.md")
 
     found = prepare.prepare_terms(site, Cache(tmp_path / "cache"), jobs=1)
 
-    moved = found["content/terms/moved.md"][1]
-    assert moved.term is None
-    assert [str(d) for d in moved.diagnostics] == [
-        "content/terms/moved.md:1: cannot read file: No such file or directory"
+    assert list(found) == [GPU, TPU]
+    assert [str(d) for d in content.link_problems(site)] == [
+        "content/terms/moved.md:1: symbolic link is broken or loops; it is ignored"
     ]
-    assert list(found) == [GPU, "content/terms/moved.md", TPU]
+
+
+def test_link_to_a_file_outside_content_is_not_read(site: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Secret\nsummary: s\ndefinition: d\n---\n", encoding="utf-8")
+    (site / "content/terms/secret.md").symlink_to(secret)
+
+    found = prepare.prepare_terms(site, Cache(tmp_path / "cache"), jobs=1)
+
+    assert "content/terms/secret.md" not in found
+    assert [str(d) for d in content.link_problems(site)] == [
+        "content/terms/secret.md:1: symbolic link points outside content/; it is not followed"
+    ]
 
 
 def test_results_are_the_same_with_one_or_several_workers(site: Path, tmp_path: Path) -> None:

@@ -7,17 +7,32 @@
   var status = document.getElementById("search-status");
   if (!form || !input || !list || !status) { return; }
   var bundle = form.getAttribute("data-pagefind");
-  var root = form.getAttribute("data-root") || "";
   var engine = null;
   var latest = 0;
 
   function load() {
     if (!engine) {
-      engine = import(bundle).then(function (pagefind) {
+      // resolved against the page: import() alone would resolve it against this script
+      engine = import(new URL(bundle, document.baseURI).href).then(function (pagefind) {
         return pagefind.options({ excerptLength: 24 }).then(function () { return pagefind; });
       });
     }
     return engine;
+  }
+
+  function normal(text) {
+    return text.toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  // Pagefind ranks "Tokenizer" above "Token" for the query "token" (prefix matches and
+  // longer pages score well), so a term whose title or alias is exactly the query goes first.
+  function exactFirst(query, results) {
+    var wanted = normal(query);
+    function isExact(data) {
+      var names = [data.meta.title || ""].concat((data.meta.aliases || "").split(", "));
+      return names.some(function (name) { return normal(name) === wanted; });
+    }
+    return results.filter(isExact).concat(results.filter(function (data) { return !isExact(data); }));
   }
 
   function show(query, results) {
@@ -27,7 +42,7 @@
     results.forEach(function (data) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = root + data.url.replace(/^\//, "");
+      link.href = data.url;  // Pagefind prefixes the path it was loaded from: right under a sub-path too
       link.textContent = data.meta.title || data.url;
       var summary = document.createElement("p");
       summary.textContent = data.meta.summary || "";
@@ -47,7 +62,7 @@
     }).then(function (found) {
       return Promise.all(found.results.slice(0, 20).map(function (r) { return r.data(); }));
     }).then(function (results) {
-      if (ticket === latest) { show(query, results); }
+      if (ticket === latest) { show(query, exactFirst(query, results)); }
     }).catch(function () {
       status.textContent = "Search is unavailable here. It works when the site is served over http(s); " +
         "browse the A\u2013Z index instead.";

@@ -1,0 +1,373 @@
+"""What a reader sees in a real browser: navigation, search, previews, layout, colours, accessibility."""
+
+from __future__ import annotations
+
+import os
+import re
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import ServedSite
+from playwright.sync_api import Browser, Page, expect
+from support import PROJECT, parse_html
+
+FLAGSHIP = "terms/generative-ai/index.html"
+CATEGORY = "categories/concepts/index.html"
+SEARCH = "search/index.html"
+PAGE_KINDS = [
+    "index.html",
+    FLAGSHIP,
+    CATEGORY,
+    "categories/index.html",
+    "tags/foundations/index.html",
+    "404.html",
+    SEARCH,
+]
+SCREENSHOTS = PROJECT / "docs" / "screenshots"
+PHONE = {"width": 360, "height": 740}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def body_only_word(site: Path) -> tuple[str, str]:
+    """(word, slug): a long word in one term's body only, sharing no 5-letter prefix with any
+    word of another term's indexed article, so neither stemming nor prefix search finds more."""
+    prose: dict[str, set[str]] = {}
+    rest: dict[str, set[str]] = {}
+    for page in sorted((site / "terms").glob("*/index.html")):
+        article = parse_html(page).select_one("article.term")
+        assert article is not None, page
+        body = article.select_one(".prose")
+        prose[page.parent.name] = _words(body.get_text(" ")) if body else set()
+        if body:
+            body.decompose()
+        rest[page.parent.name] = _words(article.get_text(" "))
+    for slug in sorted(prose):
+        elsewhere = {w[:5] for other in prose if other != slug for w in prose[other] | rest[other]}
+        for word in sorted(prose[slug] - rest[slug]):
+            if len(word) >= 8 and word[:5] not in elsewhere:
+                return word, slug
+    raise AssertionError("no word of the example appears in one term's body only")
+
+
+def search_for(page: Page, served: ServedSite, query: str) -> None:
+    page.goto(served.page_url(SEARCH))
+    page.fill("#search-query", query)
+    expect(page.locator("#search-status")).to_contain_text(f"found for \u201c{query}\u201d")
+
+
+def first_result_title(page: Page) -> str:
+    return page.locator("#search-results li a").first.inner_text()
+
+
+def relative_luminance(css_color: str) -> float:
+    """WCAG relative luminance of an rgb()/rgba() colour from getComputedStyle."""
+    channels = [int(c) / 255 for c in re.findall(r"\d+", css_color)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def body_background(page: Page) -> float:
+    return relative_luminance(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+
+
+def has_horizontal_scroll(page: Page) -> bool:
+    return bool(page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+
+
+# --- navigation ---------------------------------------------------------------------------
+
+
+def test_a_letter_on_the_index_jumps_to_its_section(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url("index.html"))
+    letters = page.locator("nav.letters a")
+    letter = letters.nth(letters.count() // 2)
+    target = letter.get_attribute("href")
+    assert target and target.startswith("#letter-")
+    letter.click()
+    expect(page).to_have_url(re.compile(re.escape(target) + "$"))
+    heading = page.locator(target)
+    expect(heading).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") > 0, "a middle letter's section should need a scroll"
+    box = heading.bounding_box()
+    assert box is not None and box["y"] < 150, f"the section heading should be at the top, not at {box}"
+
+
+def test_a_related_term_in_the_sidebar_opens_its_page(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(FLAGSHIP))
+    expect(page.locator("h1")).to_have_text("Generative AI")
+    related = page.locator("aside.sidebar .related a")
+    assert related.count() >= 3
+    title = related.nth(1).inner_text()
+    related.nth(1).click()
+    expect(page.locator("h1")).to_have_text(title)
+    assert page.url.endswith("/index.html") and "/terms/" in page.url
+
+
+# --- search -------------------------------------------------------------------------------
+
+
+def test_searching_an_alias_finds_its_term_first_with_summary(page: Page, served: ServedSite) -> None:
+    search_for(page, served, "GenAI")
+    first = page.locator("#search-results li").first
+    expect(first.locator("a")).to_have_text("Generative AI")
+    expect(first.locator("p")).to_have_text(served.terms["generative-ai"]["summary"])
+
+
+@pytest.mark.parametrize("where", ["sub-path", "root"])
+def test_clicking_a_search_result_opens_the_term(
+    page: Page, served: ServedSite, served_at_root: ServedSite, where: str
+) -> None:
+    site = served if where == "sub-path" else served_at_root
+    search_for(page, site, "GenAI")
+    page.locator("#search-results li a").first.click()
+    expect(page.locator("h1")).to_have_text("Generative AI")
+    assert page.url.removesuffix("index.html") == site.page_url("terms/generative-ai/")
+
+
+def test_a_word_only_in_one_body_finds_that_term_first(page: Page, served: ServedSite) -> None:
+    word, slug = body_only_word(served.folder)
+    for term in served.terms.values():
+        visible = " ".join([term["title"], term["summary"], term["definition"], *term["aliases"]])
+        assert word not in _words(visible), f"{word!r} is not body-only: {term['slug']} shows it"
+    search_for(page, served, word)
+    assert first_result_title(page) == served.terms[slug]["title"], f"query {word!r}"
+
+
+def test_every_exact_title_and_alias_finds_its_term_first(page: Page, served: ServedSite) -> None:
+    wrong = []
+    for term in served.terms.values():
+        for name in [term["title"], *term["aliases"]]:
+            search_for(page, served, name)
+            if (found := first_result_title(page)) != term["title"]:
+                wrong.append(f"{name!r} gave {found!r} before {term['title']!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_search_box_on_every_page_submits_to_the_search_page(page: Page, served: ServedSite) -> None:
+    for path in PAGE_KINDS:
+        page.goto(served.page_url(path))
+        page.get_by_role("searchbox", name="Search the glossary").fill("diffusion model")
+        page.keyboard.press("Enter")
+        expect(page).to_have_url(re.compile(r"/search/index\.html\?q=diffusion\+model$"))
+        expect(page.locator("#search-query")).to_have_value("diffusion model")
+        expect(page.locator("#search-results li a").first).to_have_text("Diffusion model")
+
+
+# --- term previews ------------------------------------------------------------------------
+
+
+def _expected_preview(served: ServedSite, page: Page, href: str | None) -> dict[str, str]:
+    assert href is not None
+    slug = urllib.parse.urljoin(page.url, href).rstrip("/").split("/")[-2]
+    return served.terms[slug]
+
+
+def test_hovering_a_wiki_link_previews_the_term_without_a_request(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(FLAGSHIP))
+    page.wait_for_load_state("networkidle")
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    links = page.locator(".prose a.wikilink")
+    assert links.count() >= 5
+    card = page.locator(".term-preview")
+    for index in range(5):
+        link = links.nth(index)
+        term = _expected_preview(served, page, link.get_attribute("href"))
+        link.hover()
+        expect(card).to_be_visible()
+        expect(card.locator("strong")).to_have_text(term["title"])
+        expect(card).to_contain_text(term["summary"])
+        link_box, card_box = link.bounding_box(), card.bounding_box()
+        assert link_box and card_box and card_box["y"] >= link_box["y"] + link_box["height"] - 1
+        page.mouse.move(0, 0)
+        expect(card).to_have_count(0)
+    assert requests == [], f"hovering previews fetched {requests}"
+
+
+def test_keyboard_focus_previews_the_term_and_escape_hides_it(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(FLAGSHIP))
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.wikilink')"):
+            break
+    else:
+        pytest.fail("Tab never reached a wiki-link")
+    focused = page.locator("a.wikilink:focus")
+    card = page.locator(".term-preview")
+    expect(card).to_be_visible()
+    term = _expected_preview(served, page, focused.get_attribute("href"))
+    expect(card.locator("strong")).to_have_text(term["title"])
+    expect(focused).to_have_attribute("aria-describedby", card.get_attribute("id") or "?")
+    expect(card).to_have_attribute("role", "tooltip")
+    page.keyboard.press("Escape")
+    expect(card).to_have_count(0)
+    expect(focused).not_to_have_attribute("aria-describedby", re.compile(".*"))
+    other = page.locator(".prose a.wikilink").nth(3)
+    other.focus()
+    expect(card.locator("strong")).to_have_text(
+        _expected_preview(served, page, other.get_attribute("href"))["title"]
+    )
+    expect(focused).to_have_count(1)
+
+
+def test_without_javascript_a_wiki_link_keeps_its_summary_as_title(
+    browser: Browser, served: ServedSite
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served.page_url(FLAGSHIP))
+    link = page.locator(".prose a.wikilink").first
+    term = _expected_preview(served, page, link.get_attribute("href"))
+    expect(link).to_have_attribute("title", term["summary"])
+    link.hover()
+    expect(page.locator(".term-preview")).to_have_count(0)
+    context.close()
+
+
+# --- a term page without JavaScript ---------------------------------------------------------
+
+
+def test_a_term_page_reads_fully_without_javascript(browser: Browser, served: ServedSite) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served.page_url(FLAGSHIP))
+    expect(page.locator(".definition")).to_contain_text("produce new content")
+    tables = page.locator(".data-table table")
+    expect(tables).to_have_count(4)
+    expect(tables.first.locator("tbody tr").first).to_be_visible()
+    question = page.locator(".faq details").first
+    answer = question.locator(".answer")
+    expect(answer).to_be_hidden()
+    question.locator("summary").click()
+    expect(question).to_have_attribute("open", "")
+    expect(answer).to_be_visible()
+    expect(page.locator("aside.sidebar .related a").first).to_be_visible()
+    assert page.locator("aside.sidebar .related a").count() == len(served.terms["generative-ai"]["related"])
+    context.close()
+
+
+# --- layout and colours ---------------------------------------------------------------------
+
+
+def test_on_a_phone_the_sidebar_follows_the_content_and_nothing_scrolls_sideways(
+    browser: Browser, served: ServedSite
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(served.page_url(FLAGSHIP))
+    main, sidebar = page.locator("main").bounding_box(), page.locator("aside.sidebar").bounding_box()
+    assert main and sidebar and sidebar["y"] >= main["y"] + main["height"], (main, sidebar)
+    assert not has_horizontal_scroll(page)
+    scrollers = page.locator(".table-scroll")
+    widths = scrollers.evaluate_all("els => els.map(e => [e.scrollWidth, e.clientWidth])")
+    assert any(inner > outer for inner, outer in widths), f"no table scrolls inside its box: {widths}"
+    assert all(outer <= PHONE["width"] for _, outer in widths)
+    for path in PAGE_KINDS:
+        page.goto(served.page_url(path) + ("?q=diffusion" if path == SEARCH else ""))
+        assert not has_horizontal_scroll(page), f"{path} scrolls sideways at {PHONE['width']} px"
+    context.close()
+
+
+def test_a_preview_card_stays_on_a_phone_screen(browser: Browser, served: ServedSite) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(served.page_url(FLAGSHIP))
+    links = page.locator(".prose a.wikilink")
+    card = page.locator(".term-preview")
+    for index in range(links.count()):
+        links.nth(index).focus()
+        box = card.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (index, box)
+    assert not has_horizontal_scroll(page)
+    context.close()
+
+
+@pytest.mark.parametrize(("scheme", "dark"), [("light", False), ("dark", True)])
+def test_the_colour_scheme_follows_the_reader(
+    browser: Browser, served: ServedSite, scheme: str, dark: bool
+) -> None:
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(served.page_url(FLAGSHIP))
+    luminance = body_background(page)
+    assert (luminance < 0.05) if dark else (luminance > 0.9), f"{scheme} background luminance {luminance:.3f}"
+    context.close()
+
+
+# --- accessibility --------------------------------------------------------------------------
+
+AXE = Axe()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["index.html", FLAGSHIP, CATEGORY, SEARCH])
+def test_axe_finds_no_serious_violations(
+    browser: Browser, served: ServedSite, path: str, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    if path == SEARCH:
+        search_for(page, served, "diffusion")
+    else:
+        page.goto(served.page_url(path))
+    results = AXE.run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    report = "\n".join(
+        f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:5]}\n"
+        + "\n".join(f"  {n.get('failureSummary', '')}" for n in v["nodes"][:3])
+        for v in serious
+    )
+    assert not serious, f"{path} ({scheme}):\n{report}"
+    context.close()
+
+
+def test_every_page_kind_has_one_h1_and_a_labelled_search_box(page: Page, served: ServedSite) -> None:
+    for path in PAGE_KINDS:
+        page.goto(served.page_url(path))
+        expect(page.locator("h1"), path).to_have_count(1)
+        expect(page.get_by_role("searchbox", name="Search the glossary"), path).to_be_visible()
+    page.goto(served.page_url(SEARCH))
+    expect(page.get_by_role("searchbox", name=re.compile("^Search titles"))).to_be_visible()
+
+
+def test_the_skip_link_is_the_first_stop_and_moves_focus_to_main(page: Page, served: ServedSite) -> None:
+    for path in ("index.html", FLAGSHIP, SEARCH):
+        page.goto(served.page_url(path))
+        page.keyboard.press("Tab")
+        skip = page.locator("a.skip-link:focus")
+        expect(skip).to_have_text("Skip to content")
+        expect(skip).to_be_in_viewport()
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "main", path
+        page.keyboard.press("Tab")
+        inside = page.evaluate("document.getElementById('main').contains(document.activeElement)")
+        assert inside, f"{path}: Tab after the skip link should stay in main"
+
+
+# --- screenshots ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("device", "width", "height"), [("desktop", 1280, 900), ("phone", 390, 844)])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_of_the_flagship_term(
+    browser: Browser, served: ServedSite, tmp_path: Path, device: str, width: int, height: int, scheme: str
+) -> None:
+    """Always rendered; written to docs/screenshots/ only with GLOSSARY_SCREENSHOTS=1."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        color_scheme=scheme,  # type: ignore[arg-type]
+        device_scale_factor=2 if device == "phone" else 1,
+    )
+    page = context.new_page()
+    page.goto(served.page_url(FLAGSHIP))
+    folder = SCREENSHOTS if os.environ.get("GLOSSARY_SCREENSHOTS") == "1" else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"term-{device}-{scheme}.png"
+    page.screenshot(path=target, full_page=False)
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    context.close()

@@ -1,0 +1,126 @@
+"""Faults: concurrent builds, a build killed part-way, links and hostile requests."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from support import PROJECT, copy_site, run_glossary, tree_digest
+
+from glossary_site import output
+
+
+def test_a_second_build_into_the_same_output_is_refused_while_one_runs(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    with output.locked(site / "_site"):
+        result = run_glossary("build", cwd=site)
+    assert result.returncode == 2
+    assert "another build is writing" in result.stderr
+    assert not (site / "_site").exists()
+    assert run_glossary("build", cwd=site).returncode == 0, "the lock is released afterwards"
+
+
+def generated_site(tmp_path: Path, terms: int) -> Path:
+    subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT / "bench/make_corpus.py"),
+            "--terms",
+            str(terms),
+            "--out",
+            str(tmp_path / "c"),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return tmp_path / "c/glossary"
+
+
+def test_a_build_killed_at_any_moment_leaves_a_complete_site_and_the_next_build_works(tmp_path: Path) -> None:
+    site = generated_site(tmp_path, 300)
+    assert run_glossary("build", "--no-cache", "--no-search", cwd=site).returncode == 0
+    old = tree_digest(site / "_site")
+    for path in sorted((site / "content/terms").glob("*.md")):
+        path.write_text(path.read_text() + "\nOne more sentence.\n")
+    clean = tmp_path / "clean"
+    assert run_glossary("build", "--no-cache", "--no-search", "--out", clean, cwd=site).returncode == 0
+    new = tree_digest(clean)
+    for delay in (0.3, 0.8, 1.5, 2.5):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "glossary_site", "build", "--no-cache", "--no-search", "-q"],
+            cwd=site,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        after = tree_digest(site / "_site") if (site / "_site").exists() else {}
+        assert after in (old, new) or not after, f"killed after {delay} s: a mixed or partial site"
+        assert run_glossary("build", "--no-cache", "--no-search", cwd=site).returncode == 0
+        assert tree_digest(site / "_site") == new
+        old = new
+    leftovers = [p.name for p in site.iterdir() if p.name.startswith("._site.") and p.is_dir()]
+    assert leftovers == []
+
+
+def test_dev_server_survives_malformed_and_concurrent_requests(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "glossary_site", "serve", "--port", str(port)],
+        cwd=site,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(base + "/", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.05)
+        for garbage in (
+            b"\x00\xff\r\n\r\n",
+            b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\n\r\n",
+            b"BREW / HTCPCP/1.0\r\n\r\n",
+        ):
+            with socket.create_connection(("127.0.0.1", port), timeout=5) as raw:
+                raw.sendall(garbage)
+                with contextlib.suppress(OSError):
+                    raw.recv(1024)
+        statuses: list[int] = []
+
+        def fetch() -> None:
+            with urllib.request.urlopen(base + "/terms/tensor/index.html", timeout=10) as response:
+                statuses.append(response.status)
+
+        threads = [threading.Thread(target=fetch) for _ in range(40)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        assert statuses == [200] * 40
+        assert server.poll() is None, "the server is still running"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_dev_server_listens_on_loopback_only_by_default() -> None:
+    from glossary_site.cli import parser
+
+    assert parser().parse_args(["serve"]).host == "127.0.0.1"
