@@ -55,7 +55,9 @@ def body_only_word(site: Path) -> tuple[str, str]:
 
 
 def search_for(page: Page, served: ServedSite, query: str) -> None:
-    page.goto(served.page_url(SEARCH))
+    """Type a query on the search page (opened unless it already is) and wait for its results."""
+    if not page.url.startswith(served.page_url(SEARCH)):
+        page.goto(served.page_url(SEARCH))
     page.fill("#search-query", query)
     expect(page.locator("#search-status")).to_contain_text(f"found for \u201c{query}\u201d")
 
@@ -267,6 +269,10 @@ def test_on_a_phone_the_sidebar_follows_the_content_and_nothing_scrolls_sideways
     widths = scrollers.evaluate_all("els => els.map(e => [e.scrollWidth, e.clientWidth])")
     assert any(inner > outer for inner, outer in widths), f"no table scrolls inside its box: {widths}"
     assert all(outer <= PHONE["width"] for _, outer in widths)
+    wide = scrollers.nth([inner > outer for inner, outer in widths].index(True))
+    wide.focus()
+    page.keyboard.press("ArrowRight")
+    assert wide.evaluate("e => e.scrollLeft") > 0, "a wide table should scroll with the arrow keys"
     for path in PAGE_KINDS:
         page.goto(served.page_url(path) + ("?q=diffusion" if path == SEARCH else ""))
         assert not has_horizontal_scroll(page), f"{path} scrolls sideways at {PHONE['width']} px"
@@ -305,24 +311,28 @@ AXE = Axe()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, PHONE["width"]])
 @pytest.mark.parametrize("path", ["index.html", FLAGSHIP, CATEGORY, SEARCH])
 def test_axe_finds_no_serious_violations(
-    browser: Browser, served: ServedSite, path: str, scheme: str
+    browser: Browser, served: ServedSite, path: str, width: int, scheme: str
 ) -> None:
-    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)  # type: ignore[arg-type]
     page = context.new_page()
     if path == SEARCH:
         search_for(page, served, "diffusion")
     else:
         page.goto(served.page_url(path))
-    results = AXE.run(page)
-    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    if path == FLAGSHIP:
+        page.locator(".prose a.wikilink").first.focus()  # check the preview card too
+        expect(page.locator(".term-preview")).to_be_visible()
+    violations = AXE.run(page).response["violations"]
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     report = "\n".join(
         f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:5]}\n"
         + "\n".join(f"  {n.get('failureSummary', '')}" for n in v["nodes"][:3])
         for v in serious
     )
-    assert not serious, f"{path} ({scheme}):\n{report}"
+    assert not serious, f"{path} ({scheme}, {width} px):\n{report}"
     context.close()
 
 
