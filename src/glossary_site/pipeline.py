@@ -224,61 +224,90 @@ def _replay(state: dict[str, Any], options: BuildOptions, result: BuildResult) -
     return True
 
 
+@dataclass(frozen=True)
+class Update:
+    """What a build changes in the output, decided from page keys before anything is written."""
+
+    changed: list[PageJob]
+    deleted: list[str]
+    keys: dict[str, str]
+    full: bool
+    search_key: str | None = None
+    old_search_key: str | None = None
+
+    @property
+    def reindex(self) -> bool:
+        return self.search_key is not None and self.search_key != self.old_search_key
+
+    def manifest(self, search_key: str | None) -> dict[str, str]:
+        return {**self.keys, search.MANIFEST_KEY: search_key} if search_key else self.keys
+
+
+def plan_update(jobs: list[PageJob], previous: dict[str, str] | None, with_search: bool) -> Update:
+    keys = {job.path: job.key for job in jobs}
+    search_key = _search_key(jobs) if with_search else None
+    if previous is None:
+        return Update(jobs, [], keys, full=True, search_key=search_key)
+    return Update(
+        changed=[job for job in jobs if previous.get(job.path) != job.key],
+        deleted=sorted(set(previous) - set(keys) - {search.MANIFEST_KEY}),
+        keys=keys,
+        full=False,
+        search_key=search_key,
+        old_search_key=previous.get(search.MANIFEST_KEY) if with_search else None,
+    )
+
+
 def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> BuildResult:
     loaded = load(options, cache, result)
     if loaded is None:
         return result
     output.recover(options.out)
     previous = output.read_manifest(options.out) if options.use_cache else None
-    keys = {job.path: job.key for job in loaded.jobs}
-    search_key = _search_key(loaded.jobs) if options.search else None
-    if previous is None:
-        changed, deleted = loaded.jobs, []
-    else:
-        changed = [job for job in loaded.jobs if previous.get(job.path) != job.key]
-        deleted = sorted(set(previous) - set(keys) - {search.MANIFEST_KEY})
-    reindex = search_key is not None and (previous or {}).get(search.MANIFEST_KEY) != search_key
-    result.reused = len(loaded.jobs) - len(changed)
-    if changed or deleted or previous is None:
-        staging = output.new_staging(options.out, full=previous is None)
-        try:
-            with result.timed("render"):
-                rendered = _render(changed, staging, options.jobs, result)
-            if not rendered or (previous is None and reindex and not _index(staging, staging, result)):
-                output.discard(staging)
-                return result
-            if previous is None:
-                output.swap_in(staging, options.out, _with_search(keys, search_key))
-                reindex = False
-            else:
-                kept = _with_search(
-                    keys, (previous or {}).get(search.MANIFEST_KEY) if options.search else None
-                )
-                output.apply_update(staging, options.out, [j.path for j in changed], deleted, kept)
-        except BaseException:
-            output.discard(staging)
-            raise
-    if reindex:
+    update = plan_update(loaded.jobs, previous, options.search)
+    result.reused = len(loaded.jobs) - len(update.changed)
+    if (update.full or update.changed or update.deleted) and not _write(update, options, result):
+        return result
+    if not update.full and update.reindex:
+        # Pages are in place already; the index is rebuilt from them and swapped in whole.
         fresh = output.new_staging(options.out, full=False)
         if not _index(options.out, fresh, result):
             output.discard(fresh)
             return result
         output.replace_folder(options.out, search.FOLDER, fresh)
-        output.write_manifest(options.out, _with_search(keys, search_key))
-    result.written, result.deleted = len(changed), len(deleted)
+        output.write_manifest(options.out, update.manifest(update.search_key))
+    result.written, result.deleted = len(update.changed), len(update.deleted)
     if options.use_cache:
         with result.timed("cache"):
             cache.save(loaded.prepared)
     return result
 
 
+def _write(update: Update, options: BuildOptions, result: BuildResult) -> bool:
+    """Render the changed pages aside, then swap them in (full) or move them in (update)."""
+    staging = output.new_staging(options.out, full=update.full)
+    try:
+        with result.timed("render"):
+            rendered = _render(update.changed, staging, options.jobs, result)
+        if not rendered or (update.full and update.reindex and not _index(staging, staging, result)):
+            output.discard(staging)
+            return False
+        if update.full:
+            output.swap_in(staging, options.out, update.manifest(update.search_key))
+        else:
+            written = [job.path for job in update.changed]
+            output.apply_update(
+                staging, options.out, written, update.deleted, update.manifest(update.old_search_key)
+            )
+    except BaseException:
+        output.discard(staging)
+        raise
+    return True
+
+
 def _search_key(jobs: Sequence[PageJob]) -> str:
     """Only term pages are indexed, so only their keys decide whether to index again."""
     return digest("\n".join(j.key for j in jobs if j.path.startswith("terms/")).encode())
-
-
-def _with_search(keys: dict[str, str], search_key: str | None) -> dict[str, str]:
-    return {**keys, search.MANIFEST_KEY: search_key} if search_key else keys
 
 
 def _index(site: Path, bundle_parent: Path, result: BuildResult) -> bool:
