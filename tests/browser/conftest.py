@@ -7,30 +7,24 @@ import functools
 import http.server
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 from support import copy_site, run_glossary
 
 CHROMIUM = Path("/usr/bin/chromium")
 SUB_PATH = "glossary"
+DESKTOP = {"width": 1280, "height": 900}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
 ]
-
-if not CHROMIUM.exists():
-    pytest.skip(
-        f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium; .ci/run does it)",
-        allow_module_level=True,
-    )
-
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,24 +87,45 @@ def served_at_root(served: ServedSite) -> Iterator[ServedSite]:
         yield ServedSite(served.folder, address, served.terms)
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an asyncio loop running in the main
+# thread while it is started, and later tests (the serve test) call asyncio.run().
+@pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    """One Chromium for the whole session; every test opens its own context."""
+    """One Chromium for the whole module; every test opens its own context."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)")
     chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield chromium
     chromium.close()
 
 
+OpenPage = Callable[..., Page]
+
+
 @pytest.fixture()
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh page in its own context (no shared cookies, cache or storage), desktop sized."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
+def open_page(browser: Browser) -> Iterator[OpenPage]:
+    """open_page(**context options) gives a page in a fresh context (no shared cookies, cache
+    or storage: color_scheme, viewport, java_script_enabled...); all are closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def open_(**options: Any) -> Page:
+        context = browser.new_context(**{"viewport": DESKTOP, **options})
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture()
+def page(open_page: OpenPage) -> Page:
+    """A desktop-sized page in light mode with JavaScript on."""
+    return open_page()
