@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -22,8 +23,9 @@ class Diagnostic:
     severity: Severity = field(default=Severity.ERROR, compare=False)
 
     def __str__(self) -> str:
+        """One printable line: text quoted from content cannot break it or drive the terminal."""
         prefix = "warning: " if self.severity is Severity.WARNING else ""
-        return f"{self.path}:{self.line}: {prefix}{self.message}"
+        return f"{_printable(self.path)}:{self.line}: {prefix}{_printable(self.message)}"
 
 
 class ContentError(Exception):
@@ -61,6 +63,13 @@ class Diagnostics:
     def sorted(self) -> list[Diagnostic]:
         """Sorted by path then line, so output is the same whatever order stages ran in."""
         return sorted(set(self.items), key=lambda d: (d.path, d.line, d.message))
+
+
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _printable(text: str) -> str:
+    return CONTROL_RE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:

@@ -24,7 +24,7 @@ from glossary_site.graph import resolve, unknown_reference
 from glossary_site.model import Body, Glossary, RawBody, TermSource, WikiLink
 
 WIKILINK_RE = r"\[\[([^\]\|]+?)(?:\|([^\]]+?))?\]\]"
-PLACEHOLDER_RE = re.compile(r'<a class="wikilink" href="#wikilink-(\d+)">(.*?)</a>', re.DOTALL)
+PLACEHOLDER_RE = re.compile(r'<a class="wikilink" href="#wikilink-(\d{1,9})">(.*?)</a>', re.DOTALL)
 INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~]|https?://")
 PART_MARK = "<!-- glossary-site:part -->"
 CODE_RE = re.compile(r"^(```+|~~~+)[^\n]*\n.*?^\1[ \t]*$|(`+)(?!`).+?(?<!`)\2(?!`)", re.MULTILINE | re.DOTALL)

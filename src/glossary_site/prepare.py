@@ -13,7 +13,7 @@ from pathlib import Path
 
 from glossary_site import content, markup
 from glossary_site.cache import Cache, PackWriter, Stamp, digest
-from glossary_site.diagnostics import ContentError, Diagnostics
+from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.model import PreparedFile, RawBody
 from glossary_site.workers import split_map
 
@@ -63,7 +63,11 @@ def prepare_file(
         term = content.parse_term(path, content.decode(data, path), diagnostics)
     except ContentError as problem:
         return PreparedFile(path, "", None, diagnostics=(problem.diagnostic,))
-    raw = converter.convert_term(term)
+    try:
+        raw = converter.convert_term(term)
+    except RecursionError:  # Python-Markdown recurses per nesting level
+        too_deep = Diagnostic(path, term.body_line, "Markdown is nested too deeply to convert; flatten it")
+        return PreparedFile(path, "", None, diagnostics=(*diagnostics.items, too_deep))
     return PreparedFile(
         path=path,
         digest=file_digest,

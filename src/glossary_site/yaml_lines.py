@@ -13,6 +13,7 @@ import yaml
 
 Path = tuple[str | int, ...]
 MAX_DEPTH = 40
+MAX_NUMBER_LENGTH = 1000
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -60,8 +61,12 @@ def load(text: str, first_line: int = 1) -> Located:
 
     Anchors and aliases are refused: front matter never needs them, and refusing them rules
     out alias-expansion bombs. Duplicate keys are refused because the last one silently wins.
+    Lines are counted from character positions, as YAML also breaks lines at U+2028 and
+    friends, which no editor shows as a new line.
     """
-    offset = first_line - 1
+    where = _Lines(text, first_line)
+    if _flow_depth(text) > MAX_DEPTH:  # libyaml recurses in C; a deep enough file crashes it
+        raise YamlProblem(first_line, f"YAML is nested more than {MAX_DEPTH} levels deep")
     loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
@@ -69,16 +74,18 @@ def load(text: str, first_line: int = 1) -> Located:
             return Located(None)
         lines: dict[Path, int] = {}
         value_lines: dict[Path, int] = {}
-        _walk(node, (), offset, lines, value_lines, set())
-        data = loader.construct_document(node)
+        _walk(node, (), where, lines, value_lines, set())
+        data = _construct(loader, node, where)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else first_line
-        raise YamlProblem(line, f"invalid YAML: {exc.problem or exc.context}") from None
+        line = where.of(mark.index) if mark else first_line
+        raise YamlProblem(line, f"invalid YAML: {_one_line(exc.problem or exc.context)}") from None
+    except yaml.reader.ReaderError as exc:
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"character U+{code:04X} is not allowed in YAML; remove it"
+        raise YamlProblem(where.of(exc.position), message) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(first_line, f"invalid YAML: {exc}") from None
-    except (ValueError, TypeError, OverflowError) as exc:  # e.g. an integer of 5,000 digits
-        raise YamlProblem(first_line, f"invalid YAML value: {exc}") from None
+        raise YamlProblem(first_line, f"invalid YAML: {_one_line(exc)}") from None
     except RecursionError:
         raise YamlProblem(first_line, "YAML is nested too deeply") from None
     finally:
@@ -86,36 +93,92 @@ def load(text: str, first_line: int = 1) -> Located:
     return Located(data, lines, value_lines)
 
 
+class _Lines:
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text, self.first_line = text, first_line
+
+    def of(self, index: int) -> int:
+        return self.first_line + self.text.count("\n", 0, index)
+
+    def node(self, node: yaml.Node) -> int:
+        return self.of(node.start_mark.index)
+
+
+def _construct(loader: Any, node: yaml.Node, where: _Lines) -> Any:
+    """Build values key by key, so a value PyYAML cannot build is reported at its own line."""
+    if not isinstance(node, yaml.MappingNode):
+        return _build_value(loader, node, where.node(node))
+    return {
+        _build_value(loader, key, where.node(key)): _build_value(loader, value, where.node(key))
+        for key, value in node.value
+    }
+
+
+def _build_value(loader: Any, node: yaml.Node, line: int) -> Any:
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.YAMLError:
+        raise
+    except RecursionError:
+        raise
+    except Exception as exc:  # PyYAML lets KeyError, ValueError... out for odd scalars
+        raise YamlProblem(line, f"invalid YAML value: {_one_line(exc)}") from None
+
+
+def _one_line(value: object) -> str:
+    return " ".join(str(value).split())
+
+
+def _flow_depth(text: str) -> int:
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return 0
+    depth = deepest = 0
+    quote = ""
+    for char in text:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
 def _walk(
     node: yaml.Node,
     path: Path,
-    offset: int,
+    where: _Lines,
     lines: dict[Path, int],
     value_lines: dict[Path, int],
     seen_nodes: set[int],
 ) -> None:
-    line = node.start_mark.line + 1 + offset
+    line = where.node(node)
     seen_nodes.add(id(node))
     if len(path) > MAX_DEPTH:
         raise YamlProblem(line, f"YAML is nested more than {MAX_DEPTH} levels deep")
     if isinstance(node, yaml.ScalarNode):
+        if node.tag.endswith(":int") and len(node.value) > MAX_NUMBER_LENGTH:
+            raise YamlProblem(line, f"a number of {len(node.value)} characters is too long")
         value_lines[path] = line + (1 if node.style in ("|", ">") else 0)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines[(*path, index)] = item.start_mark.line + 1 + offset
+            lines[(*path, index)] = where.node(item)
             _refuse_alias(item, lines[(*path, index)], seen_nodes)
-            _walk(item, (*path, index), offset, lines, value_lines, seen_nodes)
+            _walk(item, (*path, index), where, lines, value_lines, seen_nodes)
     elif isinstance(node, yaml.MappingNode):
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-            key_line = key_node.start_mark.line + 1 + offset
+            key_line = where.node(key_node)
             if key in first_seen:
                 raise YamlProblem(key_line, f"duplicate key '{key}' (first given on line {first_seen[key]})")
             first_seen[key] = key_line
             lines[(*path, key)] = key_line
             _refuse_alias(value_node, key_line, seen_nodes)
-            _walk(value_node, (*path, key), offset, lines, value_lines, seen_nodes)
+            _walk(value_node, (*path, key), where, lines, value_lines, seen_nodes)
 
 
 def _refuse_alias(node: yaml.Node, line: int, seen_nodes: set[int]) -> None:
