@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import copy_site
+from support import copy_site, run_glossary
 from tornado.websocket import websocket_connect
 
 
@@ -138,3 +139,31 @@ def test_paths_outside_the_site_are_not_served(served: tuple[Path, str, int]) ->
     for path in ("/../content/site.yml", "/%2e%2e/content/site.yml", "/terms/..%2f..%2fcontent/site.yml"):
         got = fetch(base + path)
         assert got is not None and got[0] == 404, path
+
+
+LIVERELOAD_RE = re.compile(
+    rb'<script type="text/javascript">\(function\(\)\{var s=document\.createElement.*?</script>', re.S
+)
+
+
+def test_after_a_sequence_of_edits_the_served_site_equals_a_clean_build(
+    served: tuple[Path, str, int], tmp_path: Path
+) -> None:
+    site, base, _ = served
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace("A multi-dimensional array", "An n-dimensional grid"))
+    wait_for(f"{base}/terms/tensor/index.html", "An n-dimensional grid")
+    (site / "content/terms/activation.md").write_text(
+        "---\ntitle: Activation\nsummary: The non-linear step after a layer.\n"
+        "definition: An **activation** bends a layer's output.\nrelated: [tensor, GPU]\n"
+        "updated: 2025-05-01\n---\n\nApplied after every [[tensor]] product.\n"
+    )
+    wait_for(f"{base}/terms/activation/index.html", "The non-linear step")
+    wait_for(f"{base}/terms/tensor/index.html", "Activation")
+    clean = tmp_path / "clean"
+    assert run_glossary("build", "--no-cache", "--out", clean, cwd=site).returncode == 0
+    for file in sorted(p for p in clean.rglob("*") if p.is_file() and p.name != ".glossary-site"):
+        path = file.relative_to(clean).as_posix()
+        with urllib.request.urlopen(f"{base}/{path}", timeout=5) as response:
+            served_bytes = LIVERELOAD_RE.sub(b"", response.read())
+        assert served_bytes == file.read_bytes(), path
