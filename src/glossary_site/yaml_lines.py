@@ -65,8 +65,9 @@ def load(text: str, first_line: int = 1) -> Located:
     friends, which no editor shows as a new line.
     """
     where = _Lines(text, first_line)
-    if _flow_depth(text) > MAX_DEPTH:  # libyaml recurses in C; a deep enough file crashes it
-        raise YamlProblem(first_line, f"YAML is nested more than {MAX_DEPTH} levels deep")
+    too_deep = _too_deep_at(text)  # libyaml recurses in C; a deep enough file crashes it
+    if too_deep is not None:
+        raise YamlProblem(where.of(too_deep), f"YAML is nested more than {MAX_DEPTH} levels deep")
     loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
@@ -129,22 +130,24 @@ def _one_line(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _flow_depth(text: str) -> int:
+def _too_deep_at(text: str) -> int | None:
+    """Where [ and { brackets first nest deeper than MAX_DEPTH, ignoring quoted text."""
     if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return 0
-    depth = deepest = 0
+        return None
+    depth = 0
     quote = ""
-    for char in text:
+    for index, char in enumerate(text):
         if quote:
             quote = "" if char == quote else quote
         elif char in "'\"":
             quote = char
         elif char in "[{":
             depth += 1
-            deepest = max(deepest, depth)
+            if depth > MAX_DEPTH:
+                return index
         elif char in "]}":
             depth = max(0, depth - 1)
-    return deepest
+    return None
 
 
 def _walk(

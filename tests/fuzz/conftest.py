@@ -15,7 +15,7 @@ _SLOW_IS_FINE = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.l
 
 settings.register_profile(
     "ci",
-    max_examples=40,
+    max_examples=30,
     derandomize=True,
     database=None,
     deadline=10_000,
