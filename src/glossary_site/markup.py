@@ -137,7 +137,10 @@ class Converter:
 
     def __init__(self) -> None:
         self.source = _Source()
-        self.md = markdown.Markdown(
+        self.md = self._engine()
+
+    def _engine(self) -> markdown.Markdown:
+        return markdown.Markdown(
             extensions=[
                 "tables",
                 "fenced_code",
@@ -181,7 +184,11 @@ class Converter:
         ]
         parts += rich_cells
         parts.append((term.body, term.body_line))
-        converted = self._convert_parts(parts)
+        try:
+            converted = self._convert_parts(parts)
+        except RecursionError:
+            self.md = self._engine()  # reset() leaves a half-built tree behind; start afresh
+            raise
         definition, answers = converted[0], converted[1 : 1 + len(term.faq)]
         rich = iter(converted[1 + len(term.faq) : -1])
         cells = tuple(

@@ -6,6 +6,7 @@ the node tree, so documents are composed first, walked for lines, then construct
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -59,23 +60,20 @@ class YamlProblem(Exception):
 def load(text: str, first_line: int = 1) -> Located:
     """Parse one YAML document whose first line is `first_line` of the file.
 
-    Anchors and aliases are refused: front matter never needs them, and refusing them rules
-    out alias-expansion bombs. Duplicate keys are refused because the last one silently wins.
+    Aliases are refused: front matter never needs them, and refusing them rules out
+    alias-expansion bombs. Duplicate keys are refused because the last one silently wins.
     Lines are counted from character positions, as YAML also breaks lines at U+2028 and
     friends, which no editor shows as a new line.
     """
     where = _Lines(text, first_line)
-    too_deep = _too_deep_at(text)  # libyaml recurses in C; a deep enough file crashes it
-    if too_deep is not None:
-        raise YamlProblem(where.of(too_deep), f"YAML is nested more than {MAX_DEPTH} levels deep")
     loader = SAFE_LOADER(text)
     try:
-        node = loader.get_single_node()
+        node = _compose(loader, where)
         if node is None:
             return Located(None)
         lines: dict[Path, int] = {}
         value_lines: dict[Path, int] = {}
-        _walk(node, (), where, lines, value_lines, set())
+        _walk(node, (), where, lines, value_lines)
         data = _construct(loader, node, where)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -87,11 +85,80 @@ def load(text: str, first_line: int = 1) -> Located:
         raise YamlProblem(where.of(exc.position), message) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(first_line, f"invalid YAML: {_one_line(exc)}") from None
-    except RecursionError:
-        raise YamlProblem(first_line, "YAML is nested too deeply") from None
     finally:
         loader.dispose()
     return Located(data, lines, value_lines)
+
+
+def _compose(loader: Any, where: _Lines) -> yaml.Node | None:
+    """Build the node tree from the event stream with an explicit stack.
+
+    libyaml's own composer recurses in C, so a few thousand nested `[` or `- ` overflow the
+    stack and kill the process; here nesting is refused as soon as it passes MAX_DEPTH.
+    """
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        return None
+    loader.get_event()  # document start
+    stack: list[yaml.CollectionNode] = []
+    pending_keys: list[yaml.Node | None] = []
+    while True:
+        event = loader.get_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(where.event(event), "YAML anchors and aliases (&name, *name) are not supported")
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) == MAX_DEPTH:
+                raise YamlProblem(where.event(event), f"YAML is nested more than {MAX_DEPTH} levels deep")
+            collection = _node(loader, event)
+            assert isinstance(collection, yaml.CollectionNode)
+            _attach(stack, pending_keys, collection)
+            stack.append(collection)
+            pending_keys.append(None)
+            continue
+        if isinstance(event, yaml.ScalarEvent):
+            node = _node(loader, event)
+            _attach(stack, pending_keys, node)
+        else:  # the end of a collection, already attached to its parent
+            node = stack.pop()
+            node.end_mark = event.end_mark
+            pending_keys.pop()
+        if not stack:
+            break
+    loader.get_event()  # document end
+    if not loader.check_event(yaml.StreamEndEvent):
+        raise YamlProblem(where.event(loader.get_event()), "expected one YAML document, found more")
+    return node
+
+
+_NODE_KINDS: dict[type[yaml.Event], type[Any]] = {
+    yaml.ScalarEvent: yaml.ScalarNode,
+    yaml.SequenceStartEvent: yaml.SequenceNode,
+    yaml.MappingStartEvent: yaml.MappingNode,
+}
+
+
+def _node(loader: Any, event: Any) -> yaml.Node:
+    """A node for a scalar or collection-start event, tagged the way PyYAML's composer does."""
+    kind = _NODE_KINDS[type(event)]
+    value = event.value if kind is yaml.ScalarNode else None
+    tag = event.tag if event.tag not in (None, "!") else loader.resolve(kind, value, event.implicit)
+    if kind is yaml.ScalarNode:
+        return yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, style=event.style)
+    collection: yaml.CollectionNode = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+    return collection
+
+
+def _attach(stack: list[yaml.CollectionNode], pending_keys: list[yaml.Node | None], node: yaml.Node) -> None:
+    if not stack:
+        return
+    parent = stack[-1]
+    if isinstance(parent, yaml.SequenceNode):
+        parent.value.append(node)
+    elif pending_keys[-1] is None:
+        pending_keys[-1] = node
+    else:
+        parent.value.append((pending_keys[-1], node))
+        pending_keys[-1] = None
 
 
 class _Lines:
@@ -104,50 +171,53 @@ class _Lines:
     def node(self, node: yaml.Node) -> int:
         return self.of(node.start_mark.index)
 
+    def event(self, event: Any) -> int:
+        return self.of(event.start_mark.index)
+
 
 def _construct(loader: Any, node: yaml.Node, where: _Lines) -> Any:
     """Build values key by key, so a value PyYAML cannot build is reported at its own line."""
     if not isinstance(node, yaml.MappingNode):
-        return _build_value(loader, node, where.node(node))
+        return _build_value(loader, node, where, where.node(node))
     return {
-        _build_value(loader, key, where.node(key)): _build_value(loader, value, where.node(key))
+        _build_value(loader, key, where, where.node(key)): _build_value(loader, value, where, where.node(key))
         for key, value in node.value
     }
 
 
-def _build_value(loader: Any, node: yaml.Node, line: int) -> Any:
+def _build_value(loader: Any, node: yaml.Node, where: _Lines, line: int) -> Any:
     try:
         return loader.construct_object(node, deep=True)
     except yaml.YAMLError:
         raise
-    except RecursionError:
-        raise
     except Exception as exc:  # PyYAML lets KeyError, ValueError... out for odd scalars
+        culprit = next((scalar for scalar in _scalars(node) if not _builds(loader, scalar)), None)
+        line = where.node(culprit) if culprit is not None else line
         raise YamlProblem(line, f"invalid YAML value: {_one_line(exc)}") from None
+
+
+def _scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
+    if isinstance(node, yaml.ScalarNode):
+        yield node
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _scalars(child)
+    elif isinstance(node, yaml.MappingNode):
+        for pair in node.value:
+            for child in pair:
+                yield from _scalars(child)
+
+
+def _builds(loader: Any, node: yaml.ScalarNode) -> bool:
+    try:
+        loader.construct_object(node)
+    except Exception:
+        return False
+    return True
 
 
 def _one_line(value: object) -> str:
     return " ".join(str(value).split())
-
-
-def _too_deep_at(text: str) -> int | None:
-    """Where [ and { brackets first nest deeper than MAX_DEPTH, ignoring quoted text."""
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return None
-    depth = 0
-    quote = ""
-    for index, char in enumerate(text):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return index
-        elif char in "]}":
-            depth = max(0, depth - 1)
-    return None
 
 
 def _walk(
@@ -156,35 +226,30 @@ def _walk(
     where: _Lines,
     lines: dict[Path, int],
     value_lines: dict[Path, int],
-    seen_nodes: set[int],
 ) -> None:
     line = where.node(node)
-    seen_nodes.add(id(node))
-    if len(path) > MAX_DEPTH:
-        raise YamlProblem(line, f"YAML is nested more than {MAX_DEPTH} levels deep")
     if isinstance(node, yaml.ScalarNode):
-        if node.tag.endswith(":int") and len(node.value) > MAX_NUMBER_LENGTH:
-            raise YamlProblem(line, f"a number of {len(node.value)} characters is too long")
+        _refuse_long_number(node, line)
         value_lines[path] = line + (1 if node.style in ("|", ">") else 0)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[(*path, index)] = where.node(item)
-            _refuse_alias(item, lines[(*path, index)], seen_nodes)
-            _walk(item, (*path, index), where, lines, value_lines, seen_nodes)
+            _walk(item, (*path, index), where, lines, value_lines)
     elif isinstance(node, yaml.MappingNode):
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             key_line = where.node(key_node)
+            if isinstance(key_node, yaml.ScalarNode):
+                _refuse_long_number(key_node, key_line)
             if key in first_seen:
                 raise YamlProblem(key_line, f"duplicate key '{key}' (first given on line {first_seen[key]})")
             first_seen[key] = key_line
             lines[(*path, key)] = key_line
-            _refuse_alias(value_node, key_line, seen_nodes)
-            _walk(value_node, (*path, key), where, lines, value_lines, seen_nodes)
+            _walk(value_node, (*path, key), where, lines, value_lines)
 
 
-def _refuse_alias(node: yaml.Node, line: int, seen_nodes: set[int]) -> None:
-    """An alias is a node met twice; refusing it also bounds alias-expansion bombs."""
-    if id(node) in seen_nodes:
-        raise YamlProblem(line, "YAML anchors and aliases (&name, *name) are not supported")
+def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:
+    """Python refuses to print an int of more than 4,300 digits; no glossary needs one."""
+    if node.tag.endswith(":int") and len(node.value) > MAX_NUMBER_LENGTH:
+        raise YamlProblem(line, f"a number of {len(node.value)} characters is too long")

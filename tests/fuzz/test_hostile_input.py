@@ -16,9 +16,8 @@ The default profile ("ci", see conftest.py) is small and derandomised. The long 
 
     HYPOTHESIS_PROFILE=fuzz python -m pytest tests/fuzz -q
 
-Every bug found so far is kept at the end of this file with its minimal reproducer as an
-explicit example: fixed ones as regression tests, open ones as strict xfail tests that check
-what the contract asks for (they fail as XPASS once fixed: then drop the marker).
+Every bug found so far is kept at the end of this file as a regression test, with its minimal
+reproducer as an explicit example.
 """
 
 from __future__ import annotations
@@ -1099,9 +1098,7 @@ def test_no_yaml_tag_constructs_an_object_or_runs_code(
 
 
 # Found by fuzzing ---------------------------------------------------------------------------
-# Each bug the properties above found is kept here with its minimal reproducer as an explicit
-# example. Fixed ones guard against regressions; open ones are strict xfails that check the
-# behaviour the contract asks for, so they fail as XPASS once fixed: then drop the marker.
+# Each bug the properties above found, fixed, with its minimal reproducer as an explicit example.
 
 
 def tiny_site(root: Path, front_matter: str, body: str = "") -> Site:
@@ -1150,12 +1147,6 @@ DEEP_SHAPES = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG A2: yaml_lines._too_deep_at counts brackets in the text, so block nesting (- - - …), "
-    "complex keys (? ? …) and flow nesting after an apostrophe or in a comment still reach "
-    "libyaml's recursive composer: SIGSEGV at ~30,000 levels",
-)
 @settings(max_examples=5, deadline=None)
 @given(shape=st.sampled_from(sorted(DEEP_SHAPES)), depth=st.integers(30_000, 80_000))
 @example(shape="block", depth=60_000)
@@ -1163,20 +1154,22 @@ DEEP_SHAPES = {
 def test_yaml_nested_deeper_than_the_stack_in_any_shape_is_reported(
     shape: str, depth: int, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
+    """Was: yaml_lines._too_deep_at counts brackets in the text, so block nesting (- - - …), complex keys
+    (? ? …) and flow nesting after an apostrophe or in a comment still reach libyaml's recursive
+    composer: SIGSEGV at ~30,000 levels.
+    """
     root = tmp_path_factory.mktemp("deep-yaml")
     tiny_site(root, DEEP_SHAPES[shape](depth))
     done = build_in_subprocess(root)
     assert done.returncode == 1 and "nested" in done.stderr, f"exit status {done.returncode}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG A3: yaml_lines._too_deep_at counts brackets inside block scalars and quoted text, so "
-    "a definition holding more than 40 unclosed '[' (code, a regex) is refused as nested YAML",
-)
 @given(count=st.integers(41, 200), style=st.sampled_from(["|", ">", "quoted"]))
 @example(count=41, style="|")
 def test_brackets_in_text_are_not_nesting(count: int, style: str) -> None:
+    """Was: yaml_lines._too_deep_at counts brackets inside block scalars and quoted text, so a definition
+    holding more than 40 unclosed '[' (code, a regex) is refused as nested YAML.
+    """
     value = f'"{"[" * count}"' if style == "quoted" else f"{style}\n  {'[' * count}"
     located = yaml_lines.load(f"definition: {value}\n", first_line=2)
     assert located.data["definition"].strip() == "[" * count
@@ -1210,14 +1203,12 @@ def test_yaml_scalars_pyyaml_cannot_construct_are_reported_at_their_line(
     assert problem.value.line == first_line + before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG B2: a scalar PyYAML cannot construct inside a list or mapping is reported at its "
-    "top-level key's line (yaml_lines._construct builds each top-level value whole)",
-)
 @given(scalar=st.sampled_from(BAD_SCALARS), before=st.integers(0, 3))
 @example(scalar="!!bool maybe", before=0)
 def test_nested_scalars_pyyaml_cannot_construct_are_reported_at_their_line(scalar: str, before: int) -> None:
+    """Was: a scalar PyYAML cannot construct inside a list or mapping is reported at its top-level key's
+    line (yaml_lines._construct builds each top-level value whole).
+    """
     rows = "".join(f"      - [r{i}]\n" for i in range(before))
     text = f"tables:\n  - title: T\n    columns: [a]\n    rows:\n{rows}      - [{scalar}]\n"
     with pytest.raises(yaml_lines.YamlProblem) as problem:
@@ -1236,15 +1227,13 @@ def test_integers_too_long_to_print_are_reported(text: str) -> None:
     check_parse_term(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG C2: a mapping key that is an int too long to print passes yaml_lines (only values "
-    "are checked for length), then str(key) raises ValueError in content.parse_term: a traceback",
-)
 @given(text=term_texts())
 @example(text=f"---\n? {TOO_LONG_TO_PRINT}\n: x\ntitle: T\nsummary: s\ndefinition: d\n---\n")
 @example(text=f"---\ntitle: T\nsummary: s\ndefinition: d\nfaq: [{{? {TOO_LONG_TO_PRINT} : x}}]\n---\n")
 def test_keys_too_long_to_print_are_reported(text: str) -> None:
+    """Was: a mapping key that is an int too long to print passes yaml_lines (only values are checked for
+    length), then str(key) raises ValueError in content.parse_term: a traceback.
+    """
     check_parse_term(text)
 
 
@@ -1312,16 +1301,14 @@ def test_deeply_nested_lists_are_converted_or_reported(
     assert_reported(build_in_subprocess(root), line=7)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG G2: after Python-Markdown raises RecursionError the Converter's parser state stays "
-    "dirty (md.reset() does not clear it) and prepare._prepare_chunk keeps using it: every later "
-    "term of the chunk converts wrongly (no <p>, ...)",
-)
 @settings(max_examples=3)
 @given(depth=st.integers(5_000, 8_000), text=st.sampled_from(["Plain words.", "# Heading\n\n- item"]))
 @example(depth=5_000, text="Plain words.")
 def test_a_converter_recovers_after_a_document_too_deep_to_convert(depth: int, text: str) -> None:
+    """Was: after Python-Markdown raises RecursionError the Converter's parser state stays dirty
+    (md.reset() does not clear it) and prepare._prepare_chunk keeps using it: every later term of the
+    chunk converts wrongly (no <p>, ...).
+    """
     converter = markup.Converter()
     with contextlib.suppress(RecursionError):
         converter.convert_term(TermSource(TERM_PATH, "a", "A", "s", "d", 4, "- " * depth + "x", 6))
