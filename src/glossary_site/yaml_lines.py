@@ -238,10 +238,11 @@ def _walk(
     elif isinstance(node, yaml.MappingNode):
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             key_line = where.node(key_node)
-            if isinstance(key_node, yaml.ScalarNode):
-                _refuse_long_number(key_node, key_line)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(key_line, "a YAML key must be plain text, not a list or mapping")
+            _refuse_long_number(key_node, key_line)
+            key = str(key_node.value)
             if key in first_seen:
                 raise YamlProblem(key_line, f"duplicate key '{key}' (first given on line {first_seen[key]})")
             first_seen[key] = key_line

@@ -1330,3 +1330,13 @@ def test_characters_yaml_refuses_are_reported_on_their_line_in_one_line(char: st
         yaml_lines.load(text, first_line=2)
     assert problem.value.line == 2 + before
     assert "\n" not in str(problem.value), str(problem.value)
+
+
+@given(key=st.sampled_from(["[a]", "{a: 1}", "[[]]", "[a, b]"]), nested=st.booleans())
+@example(key="[a]", nested=False)
+def test_keys_that_are_lists_or_mappings_are_reported_at_their_line(key: str, nested: bool) -> None:
+    """Was: a top-level complex key (`? [a]`) made building the mapping raise TypeError."""
+    text = f"title: T\nfaq:\n  ? {key}\n  : x\n" if nested else f"title: T\n? {key}\n: x\n"
+    with pytest.raises(yaml_lines.YamlProblem) as problem:
+        yaml_lines.load(text, first_line=2)
+    assert problem.value.line == (4 if nested else 3)
