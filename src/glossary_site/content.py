@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,22 +31,36 @@ def find_term_files(root: Path) -> list[str]:
     Symbolic links that lead outside content/ (or nowhere) are skipped; link_problems()
     reports them. Linked folders are never followed, so a link loop cannot trap the walk.
     """
-    found: list[str] = []
     content = (root / "content").resolve()
-    for folder, dirs, files in os.walk(root / TERMS_DIR):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        prefix = Path(folder).relative_to(root).as_posix()
-        for name in files:
-            if name.endswith(".md") and not name.startswith(".") and _safe(Path(folder) / name, content):
-                found.append(f"{prefix}/{name}")
-    return sorted(found)
+    return sorted(
+        f"{TERMS_DIR}/{relative}"
+        for relative, entry in _entries(root / TERMS_DIR, skip_hidden=True)
+        if not entry.is_dir(follow_symlinks=False)
+        and relative.endswith(".md")
+        and (not entry.is_symlink() or _inside(entry.path, content))
+    )
 
 
-def _safe(file: Path, content: Path) -> bool:
-    if not file.is_symlink():
-        return True
+def _entries(folder: Path, skip_hidden: bool, prefix: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every entry below `folder` with its posix path relative to it; linked folders are
+    listed, not entered. os.scandir knows each entry's type without a stat call per file,
+    which matters at 10,000 terms."""
     try:
-        target = file.resolve(strict=True)
+        listing = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in listing:
+        if skip_hidden and entry.name.startswith("."):
+            continue
+        relative = prefix + entry.name
+        yield relative, entry
+        if entry.is_dir(follow_symlinks=False):
+            yield from _entries(Path(entry.path), skip_hidden, relative + "/")
+
+
+def _inside(path: str, content: Path) -> bool:
+    try:
+        target = Path(path).resolve(strict=True)
     except (OSError, RuntimeError):
         return False
     return content in target.parents
@@ -55,24 +70,20 @@ def link_problems(root: Path) -> list[Diagnostic]:
     """Symbolic links under content/ that the build will not follow, each with the reason."""
     content = (root / "content").resolve()
     problems = []
-    for folder, dirs, files in os.walk(root / "content"):
-        for name in sorted(dirs + files):
-            path = Path(folder) / name
-            if not path.is_symlink():
-                continue
-            where = path.relative_to(root).as_posix()
-            try:
-                target = path.resolve(strict=True)
-            except (OSError, RuntimeError):
-                problems.append(Diagnostic(where, 1, "symbolic link is broken or loops; it is ignored"))
-                continue
-            if content not in target.parents:
-                problems.append(
-                    Diagnostic(where, 1, "symbolic link points outside content/; it is not followed")
-                )
-            elif target.is_dir():
-                message = "linked folders are not followed; move the files here"
-                problems.append(Diagnostic(where, 1, message, Severity.WARNING))
+    for relative, entry in sorted(_entries(root / "content", skip_hidden=False)):
+        if not entry.is_symlink():
+            continue
+        where = f"content/{relative}"
+        try:
+            target = Path(entry.path).resolve(strict=True)
+        except (OSError, RuntimeError):
+            problems.append(Diagnostic(where, 1, "symbolic link is broken or loops; it is ignored"))
+            continue
+        if content not in target.parents:
+            problems.append(Diagnostic(where, 1, "symbolic link points outside content/; it is not followed"))
+        elif target.is_dir():
+            message = "linked folders are not followed; move the files here"
+            problems.append(Diagnostic(where, 1, message, Severity.WARNING))
     return problems
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from glossary_site.config import SiteConfig
@@ -12,7 +13,7 @@ from glossary_site.urls import absolute, term_path
 FEED_SIZE = 20
 
 
-def feed_view(config: SiteConfig, glossary: Glossary, definitions: dict[str, str]) -> dict[str, Any]:
+def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str], str]) -> dict[str, Any]:
     """Undated terms are left out: an Atom entry needs a date, and we never invent one."""
     dated = [t for t in glossary.terms.values() if t.updated]
     dated.sort(key=lambda t: (-t.updated.toordinal() if t.updated else 0, t.title.casefold(), t.slug))
@@ -22,7 +23,7 @@ def feed_view(config: SiteConfig, glossary: Glossary, definitions: dict[str, str
             "url": absolute(config, term_path(t.slug)),
             "updated": _timestamp(t.updated),
             "summary": t.summary,
-            "content": definitions[t.slug],
+            "content": definition(t.slug),
         }
         for t in dated[:FEED_SIZE]
     ]

@@ -124,10 +124,10 @@ class Renderer:
         self.site_key = repr(dataclasses.replace(config, root=Path(".")))
         self._template_digests: dict[str, str] = {}
         self._links: dict[tuple[str, str], LinkView] = {}
-        self._faces: dict[str, str] = {}
+        self._faces = {slug: _face(term) for slug, term in glossary.terms.items()}
+        self._ctas: dict[tuple[CtaBlock, str], CtaBlock] = {}
         self.autolinker = Autolinker(glossary) if config.autolink else None
         self.names_key = self.names_digest(self.autolinker) if self.autolinker else ""
-        self._definitions: dict[str, str] | None = None
         self.memberships = {
             "categories": _memberships(glossary.categories),
             "tags": _memberships(glossary.tags),
@@ -166,7 +166,7 @@ class Renderer:
         )
         jobs.append(self.template_job("sitemap.xml", sitemap.sitemap_view(self.config, self.glossary)))
         jobs.append(self.template_job("robots.txt", {"sitemap": absolute(self.config, "sitemap.xml")}))
-        feed = feeds.feed_view(self.config, self.glossary, self.definitions())
+        feed = feeds.feed_view(self.config, self.glossary, self.definition)
         jobs.append(self.template_job("feed.xml", feed))
         jobs.append(self.data_job("terms.json", self.terms_json()))
         return jobs
@@ -252,14 +252,18 @@ class Renderer:
         tags = self.memberships["tags"].get(slug, [])
         related, backlinks = self.glossary.related[slug], self.glossary.backlinks[slug]
         cta = self.cta_for(term, root)
-        faces = [
-            [self.face(s) if s else "" for s in self.linked.targets[slug]],
-            [self.face(s) for s in related],
-            [self.face(s) for s in backlinks],
-            [(g.slug, g.name) for g in categories[:1] + tags],
-        ]
+        faces = self._faces
+        shown = (
+            prepared.digest,
+            " ".join(faces[s] if s else "-" for s in self.linked.targets[slug]),
+            " ".join(faces[s] for s in related),
+            " ".join(faces[s] for s in backlinks),
+            repr([(g.slug, g.name) for g in categories[:1] + tags]),
+            repr(cta),
+            self.names_key,
+        )
         path = term_path(slug)
-        key = self.key(TEMPLATES["term"], repr((prepared.digest, faces, cta, self.names_key)))
+        key = self.key(TEMPLATES["term"], "\n".join(shown))
 
         def produce() -> bytes:
             view = self.term_view(term, self.fill(prepared), root, categories[0] if categories else None)
@@ -277,17 +281,8 @@ class Renderer:
 
     def names_digest(self, autolinker: Autolinker) -> str:
         """With auto-linking, any page may mention any term: every name and face counts."""
-        names = sorted(f"{' '.join(words)}\0{self.face(slug)}" for words, slug in autolinker.names.items())
+        names = sorted(f"{' '.join(words)}\0{self._faces[slug]}" for words, slug in autolinker.names.items())
         return digest("\n".join(names).encode())
-
-    def face(self, slug: str) -> str:
-        """What a page shows of another term (title and summary), as a short stable text."""
-        found = self._faces.get(slug)
-        if found is None:
-            term = self.glossary.terms[slug]
-            face = digest("\0".join((term.title, term.summary)).encode())[:16]
-            found = self._faces[slug] = f"{slug}:{face}"
-        return found
 
     def fill(self, prepared: PreparedFile) -> Body:
         term = prepared.term
@@ -315,16 +310,11 @@ class Renderer:
             "json_ld": structured.term_blocks(self.config, term, body, category.slug if category else None),
         }
 
-    def definitions(self) -> dict[str, str]:
-        """Each term's definition as HTML with links filled, for the feed and search index."""
-        if self._definitions is not None:
-            return self._definitions
-        result = self._definitions = {}
-        for slug in self.glossary.terms:
-            prepared = self.linked.prepared[slug]
-            raw = RawBody(prepared.definition_html, "", (), (), prepared.wikilinks)
-            result[slug] = fill_links(raw, self.linked.targets[slug], self.glossary).definition
-        return result
+    def definition(self, slug: str) -> str:
+        """A term's definition as HTML with its links filled, for the feed."""
+        prepared = self.linked.prepared[slug]
+        raw = RawBody(prepared.definition_html, "", (), (), prepared.wikilinks)
+        return fill_links(raw, self.linked.targets[slug], self.glossary).definition
 
     def cta_for(self, term: TermSource, root: str) -> CtaBlock | None:
         chosen = term.cta
@@ -335,7 +325,9 @@ class Renderer:
         block = self.config.cta_blocks.get(chosen) if isinstance(chosen, str) else chosen
         if block is None:
             return None
-        return block._replace(url=link_url(block.url, root))
+        if (block, root) not in self._ctas:  # most terms share the site's default block
+            self._ctas[block, root] = block._replace(url=link_url(block.url, root))
+        return self._ctas[block, root]
 
     def index_view(self) -> dict[str, Any]:
         sections: dict[str, list[LinkView]] = {}
@@ -386,6 +378,12 @@ class Renderer:
             for term in self.glossary.terms.values()
         ]
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def _face(term: TermSource) -> str:
+    """What a page shows of another term (title and summary), as a short stable text."""
+    shown = "\0".join((term.title, term.summary))
+    return f"{term.slug}:{digest(shown.encode())[:16]}"
 
 
 def _memberships(groups: tuple[Group, ...]) -> dict[str, list[Group]]:
