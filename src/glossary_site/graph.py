@@ -151,9 +151,12 @@ def _groups(
 ) -> tuple[Group, ...]:
     members: dict[str, dict[str, None]] = defaultdict(dict)
     display: dict[str, str] = {}
+    slugs: dict[str, str] = {}  # thousands of terms share a dozen names
     for slug in by_title:
         for name in names_of(terms[slug]):
-            group_slug = slugify(name)
+            group_slug = slugs.get(name)
+            if group_slug is None:
+                group_slug = slugs[name] = slugify(name)
             if not group_slug:
                 line = terms[slug].key_lines.get(key, 1)
                 diagnostics.error(terms[slug].path, line, f"'{name}' has no letters or digits to name a page")
@@ -173,10 +176,8 @@ def add_backlinks(
         for target in (*glossary.related[slug], *links.get(slug, ())):
             if target != slug and target in glossary.terms:
                 incoming[target].add(slug)
-    backlinks = {
-        slug: tuple(sorted(incoming[slug], key=lambda s: title_key(glossary.terms[s])))
-        for slug in glossary.terms
-    }
+    rank = {slug: index for index, slug in enumerate(glossary.terms)}  # terms are in title order
+    backlinks = {slug: tuple(sorted(incoming[slug], key=rank.__getitem__)) for slug in glossary.terms}
     for slug, term in glossary.terms.items():
         if not backlinks[slug] and len(glossary.terms) > 1:
             diagnostics.warning(

@@ -168,7 +168,7 @@ class Renderer:
         jobs.append(self.template_job("robots.txt", {"sitemap": absolute(self.config, "sitemap.xml")}))
         feed = feeds.feed_view(self.config, self.glossary, self.definition)
         jobs.append(self.template_job("feed.xml", feed))
-        jobs.append(self.data_job("terms.json", self.terms_json()))
+        jobs.append(self.terms_json_job())
         return jobs
 
     def page_job(self, template: str, path: str, root: str | None = None, **view: Any) -> PageJob:
@@ -187,9 +187,16 @@ class Renderer:
         key = self.key(template, repr(sorted(context.items())))
         return PageJob(template, key, lambda: self.render(template, context))
 
-    def data_job(self, path: str, text: str) -> PageJob:
-        data = text.encode()
-        return PageJob(path, digest(data), lambda: data)
+    def terms_json_job(self) -> PageJob:
+        """Keyed by the fields the JSON holds, joined: encoding the JSON of 10,000 definitions
+        just to hash it would cost a tenth of a rebuild. YAML refuses control characters, so
+        the separators cannot occur in the fields."""
+        fields = [self.site_key]
+        for slug, term in self.glossary.terms.items():
+            lists = ("\1".join(names) for names in (term.aliases, term.tags, self.glossary.related[slug]))
+            values = (slug, term.title, term.summary, term.definition, term.category or "", str(term.updated))
+            fields.append("\0".join((*values, *lists)))
+        return PageJob("terms.json", digest("\n".join(fields).encode()), lambda: self.terms_json().encode())
 
     def key(self, template: str, view: str) -> str:
         return digest(f"{self.template_digest(template)}\n{self.site_key}\n{view}".encode())

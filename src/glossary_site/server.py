@@ -9,6 +9,7 @@ good build makes the browser reload into the fixed page.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import html
 import mimetypes
 import posixpath
@@ -65,6 +66,7 @@ def rebuilder(
 ) -> Callable[[], None]:
     def rebuild() -> None:
         result = pipeline.build(options)
+        gc.unfreeze()  # the build froze its cache index; let the collector see it again
         report(result.diagnostics)
         preview.builds += 1
         if result.ok(options.strict):
