@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 import markdown
 import nh3
+from markdown import treeprocessors
 from markdown.inlinepatterns import InlineProcessor
 from pygments.formatters.html import HtmlFormatter
 
@@ -132,6 +133,70 @@ class _WikiLinkExtension(markdown.Extension):
         md.inlinePatterns.register(_WikiLinkProcessor(self.source), "glossary-wikilink", 175)
 
 
+#: Text an inline pattern's regex cannot match without, by registered name. Only these are
+#: skipped when their text is absent; any other pattern (a new extension's) always runs.
+PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
+    "backtick": ("`",),
+    "escape": ("\\",),
+    "footnote": ("[",),
+    "reference": ("[",),
+    "link": ("[",),
+    "short_reference": ("[",),
+    "image_link": ("![",),
+    "image_reference": ("![",),
+    "short_image_ref": ("![",),
+    "autolink": ("<",),
+    "automail": ("<",),
+    "html": ("<",),
+    "entity": ("&",),
+    "linebreak": ("  \n",),
+    "em_strong": ("*", "_"),
+    "em_strong2": ("_",),
+    "not_strong": ("*", "_"),
+    "glossary-wikilink": ("[[",),
+}
+
+
+class _QuickInlineProcessor(treeprocessors.InlineProcessor):
+    """Python-Markdown's inline stage, minus the patterns that cannot match.
+
+    The stock loop runs all 16 patterns' regexes over every piece of text, which is half of
+    a term's conversion time; most text holds no `*`, `[`, `<` or backtick at all. Skipping a
+    pattern whose required text is missing gives the same result (a test checks it against
+    the stock processor); the loop otherwise mirrors the stock `__handleInline` it replaces.
+    """
+
+    def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
+        patterns = self.inlinePatterns
+        self.needs: list[tuple[str, ...] | None] = [None] * len(patterns)
+        for name, needs in PATTERN_NEEDS.items():
+            if name in patterns:
+                self.needs[patterns.get_index_for_name(name)] = needs
+        return super().run(tree, ancestors)
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
+        if isinstance(data, markdown.util.AtomicString):
+            return data
+        patterns = self.inlinePatterns
+        start = 0
+        while patternIndex < len(self.needs):
+            needs = self.needs[patternIndex]
+            if needs is not None and not any(text in data for text in needs):
+                patternIndex, start = patternIndex + 1, 0  # as after a pattern that found nothing
+                continue
+            data, matched, start = self._InlineProcessor__applyPattern(  # type: ignore[attr-defined]
+                patterns[patternIndex], data, patternIndex, start
+            )
+            if not matched:
+                patternIndex += 1
+        return data
+
+
+class _QuickInlineExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_QuickInlineProcessor(md), "inline", 20)
+
+
 class Converter:
     """One Markdown engine per process, reused for every term (building one is slow)."""
 
@@ -149,6 +214,7 @@ class Converter:
                 "codehilite",
                 "toc",
                 _WikiLinkExtension(self.source),
+                _QuickInlineExtension(),
             ],
             extension_configs={
                 "codehilite": {

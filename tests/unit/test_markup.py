@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from markdown import treeprocessors
+from support import PROJECT
 
 from glossary_site import graph, markup
 from glossary_site.config import SiteConfig
@@ -377,3 +380,30 @@ def test_footnotes_with_the_same_label_in_definition_and_body_both_keep_their_te
     text = soup(body.definition + body.body).get_text()
     assert "Definition note." in text
     assert "Body note." in text
+
+
+def _stock_converter() -> markup.Converter:
+    """The same engine with Python-Markdown's own inline stage, to check ours against."""
+    converter = markup.Converter()
+    converter.md.treeprocessors.register(treeprocessors.InlineProcessor(converter.md), "inline", 20)
+    return converter
+
+
+INLINE_PIECES = [
+    "*", "**", "_", "__", "`", "``", "[", "]", "(", ")", "![", "<", ">", "&", "&amp;", "\\", "  \n",
+    "\n", "\n\n", " ", "word", "x@y.org", "<https://e.org>", "[[Alpha]]", "[[a|b]]", "[^1]",
+    "[^1]: note\n", "<b>", "</b>", "[t](https://e.org)", "[r]: https://e.org\n", "- ", "1. ", "|",
+]  # fmt: skip
+
+
+def test_quick_inline_stage_converts_like_python_markdowns_own() -> None:
+    """Skipping patterns whose trigger text is absent must never change a page."""
+    quick, stock = markup.Converter(), _stock_converter()
+    bodies = [
+        path.read_text(encoding="utf-8") for path in sorted((PROJECT / "content" / "terms").glob("*.md"))
+    ]
+    generator = random.Random(7)
+    bodies += ["".join(generator.choices(INLINE_PIECES, k=generator.randint(1, 40))) for _ in range(3000)]
+    for body in bodies:
+        term = TermSource("t.md", "t", "T", "s", "d", 4, body, 6)
+        assert quick.convert_term(term) == stock.convert_term(term), body
