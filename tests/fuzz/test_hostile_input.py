@@ -45,6 +45,7 @@ import yaml
 from bs4 import BeautifulSoup
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
+from markdown import treeprocessors
 
 from glossary_site import cli, content, graph, markup, yaml_lines
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
@@ -1012,6 +1013,18 @@ def check_convert_term(term: TermSource, converter: markup.Converter) -> None:
 @given(term=terms_with_markdown())
 def test_converted_markdown_is_inert_html_and_links_keep_their_lines(term: TermSource) -> None:
     check_convert_term(term, shared_converter())
+
+
+@functools.cache
+def stock_converter() -> markup.Converter:
+    converter = markup.Converter()
+    converter.md.treeprocessors.register(treeprocessors.InlineProcessor(converter.md), "inline", 20)
+    return converter
+
+
+@given(term=terms_with_markdown())
+def test_the_quick_inline_stage_converts_like_python_markdowns_own(term: TermSource) -> None:
+    assert shared_converter().convert_term(term) == stock_converter().convert_term(term)
 
 
 names_to_slugs = st.dictionaries(
