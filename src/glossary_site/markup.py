@@ -168,26 +168,30 @@ class _QuickInlineProcessor(treeprocessors.InlineProcessor):
 
     def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
         patterns = self.inlinePatterns
-        self.needs: list[tuple[str, ...] | None] = [None] * len(patterns)
+        self.needs: list[frozenset[str] | None] = [None] * len(patterns)
         for name, needs in PATTERN_NEEDS.items():
             if name in patterns:
-                self.needs[patterns.get_index_for_name(name)] = needs
+                self.needs[patterns.get_index_for_name(name)] = frozenset(needs)
+        self.triggers = frozenset(text for needs in PATTERN_NEEDS.values() for text in needs)
         return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
         if isinstance(data, markdown.util.AtomicString):
             return data
         patterns = self.inlinePatterns
+        present = {text for text in self.triggers if text in data}
         start = 0
         while patternIndex < len(self.needs):
             needs = self.needs[patternIndex]
-            if needs is not None and not any(text in data for text in needs):
+            if needs is not None and needs.isdisjoint(present):
                 patternIndex, start = patternIndex + 1, 0  # as after a pattern that found nothing
                 continue
             data, matched, start = self._InlineProcessor__applyPattern(  # type: ignore[attr-defined]
                 patterns[patternIndex], data, patternIndex, start
             )
-            if not matched:
+            if matched:
+                present = {text for text in self.triggers if text in data}
+            else:
                 patternIndex += 1
         return data
 
