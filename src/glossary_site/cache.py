@@ -8,7 +8,6 @@ another version, is discarded with a note.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import gc
 import hashlib
@@ -19,7 +18,6 @@ import pickle
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -29,6 +27,7 @@ import markdown
 
 from glossary_site import __version__
 from glossary_site.model import BodyRef, PreparedFile, RawBody
+from glossary_site.workers import collector_paused
 
 INDEX = "index"
 STATE = "state.json"
@@ -93,8 +92,13 @@ class Cache:
         return self._entries
 
     def _load_index(self) -> Entries:
-        with _collector_paused():
-            return self._read_shards()
+        """The index lives as long as the build, so it is also frozen: the collector never
+        rescans it. Frozen objects are still freed by reference counting; `glossary serve`
+        unfreezes after each build."""
+        with collector_paused():
+            entries = self._read_shards()
+            gc.freeze()
+        return entries
 
     def _read_shards(self) -> Entries:
         entries: Entries = {}
@@ -243,22 +247,6 @@ def _atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Unpickling allocates hundreds of thousands of tuples and no garbage, and the index
-    lives as long as the build: the cyclic collector would rescan it again and again (a
-    third of the load time at 10,000 terms). Frozen objects are still freed by reference
-    counting; `glossary serve` unfreezes after each build."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def inputs_digest(folders: list[Path], files: list[Path], extra: str) -> str:

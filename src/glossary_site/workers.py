@@ -8,11 +8,13 @@ how many workers ran.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import os
 import pickle
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -21,6 +23,19 @@ R = TypeVar("R")
 
 class WorkerFailed(Exception):
     """A worker raised; carries its traceback text, as that is a bug in us, not in content."""
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Unpickling a large result allocates hundreds of thousands of objects and no garbage;
+    with the cyclic collector on, it rescans them again and again while they load."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def default_jobs() -> int:
@@ -45,7 +60,8 @@ def split_map(func: Callable[[Sequence[T]], R], items: Sequence[T], jobs: int) -
     failure: str | None = None
     for receiver, process in zip(pipes, processes, strict=True):
         try:
-            ok, payload = pickle.loads(receiver.recv_bytes())
+            with collector_paused():
+                ok, payload = pickle.loads(receiver.recv_bytes())
         except EOFError:
             ok, payload = False, f"worker {process.pid} ended without a result"
         process.join()
