@@ -306,8 +306,37 @@ def _write(update: Update, options: BuildOptions, result: BuildResult) -> bool:
 
 
 def _search_key(jobs: Sequence[PageJob]) -> str:
+    return _pages_search_key({job.path: job.key for job in jobs})
+
+
+def _pages_search_key(keys: dict[str, str]) -> str:
     """Only term pages are indexed, so only their keys decide whether to index again."""
-    return digest("\n".join(j.key for j in jobs if j.path.startswith("terms/")).encode())
+    return digest("\n".join(keys[path] for path in sorted(keys) if path.startswith("terms/")).encode())
+
+
+def index_aside(options: BuildOptions, bundle_parent: Path) -> tuple[str | None, BuildResult]:
+    """Index the pages already in the output folder, writing the bundle elsewhere.
+
+    `glossary serve` builds without search and calls this once edits settle, so a save never
+    waits for Pagefind. Returns the key of the pages indexed, or None when the index is
+    already up to date or indexing failed.
+    """
+    result = BuildResult()
+    manifest = output.read_manifest(options.out)
+    if manifest is None:
+        return None, result
+    key = _pages_search_key({path: page for path, page in manifest.items() if path != search.MANIFEST_KEY})
+    if manifest.get(search.MANIFEST_KEY) == key or not _index(options.out, bundle_parent, result):
+        return None, result
+    return key, result
+
+
+def swap_in_index(options: BuildOptions, bundle_parent: Path, key: str) -> None:
+    """Put a bundle from index_aside in place; the caller makes sure no build runs meanwhile."""
+    with output.locked(options.out):
+        output.replace_folder(options.out, search.FOLDER, bundle_parent)
+        manifest = output.read_manifest(options.out) or {}
+        output.write_manifest(options.out, {**manifest, search.MANIFEST_KEY: key})
 
 
 def _index(site: Path, bundle_parent: Path, result: BuildResult) -> bool:

@@ -3,7 +3,8 @@
 The build is the normal incremental build (its cache makes a save cheap), so what is served
 is byte for byte what `glossary build` writes. While the content has errors the last good
 site stays on disk and every page request gets an error page listing the problems; the next
-good build makes the browser reload into the fixed page.
+good build makes the browser reload into the fixed page. Search is indexed in the background
+once edits settle, so a save never waits for Pagefind.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import gc
 import html
 import mimetypes
 import posixpath
+import shutil
 import signal
 import tempfile
 import threading
+import time
 import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,6 +30,7 @@ from glossary_site.cache import inputs_digest
 from glossary_site.diagnostics import Diagnostics
 
 POLL_SECONDS = 0.1
+SETTLE_SECONDS = 1.0
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
 
@@ -48,11 +52,10 @@ def serve(
     """Serve from a temporary folder so previewing never touches the deployable _site/."""
     signal.signal(signal.SIGTERM, _stop)
     with tempfile.TemporaryDirectory(prefix="glossary-serve-") as scratch:
-        options = dataclasses.replace(options, out=Path(scratch) / "site")
-        preview = Preview(options.out)
-        rebuild = rebuilder(options, preview, report)
-        rebuild()
-        _run(options.root, preview, rebuild, host, port)
+        preview = Preview(Path(scratch) / "site")
+        site = Site(dataclasses.replace(options, out=preview.out), preview, report, Path(scratch))
+        site.rebuild()
+        _run(site, host, port)
     return 0
 
 
@@ -61,48 +64,81 @@ def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def rebuilder(
-    options: pipeline.BuildOptions, preview: Preview, report: Callable[[Diagnostics], None]
-) -> Callable[[], None]:
-    def rebuild() -> None:
-        result = pipeline.build(options)
+@dataclass
+class Site:
+    """Builds without search, so a save shows up at once; Pagefind runs in the background
+    once edits settle, and only its finished index is swapped in (under the same lock as a
+    build, which is all that waits for it: a few renames)."""
+
+    options: pipeline.BuildOptions
+    preview: Preview
+    report: Callable[[Diagnostics], None]
+    scratch: Path
+    building: threading.Lock = field(default_factory=threading.Lock)
+
+    def rebuild(self) -> None:
+        with self.building:
+            result = pipeline.build(dataclasses.replace(self.options, search=False))
         gc.unfreeze()  # the build froze its cache index; let the collector see it again
-        report(result.diagnostics)
-        preview.builds += 1
-        if result.ok(options.strict):
-            preview.problems = []
+        self.report(result.diagnostics)
+        self.preview.builds += 1
+        if result.ok(self.options.strict):
+            self.preview.problems = []
             print(f"glossary serve: {result.written} written, {result.reused} unchanged", flush=True)
         else:
-            preview.problems = [str(d) for d in result.diagnostics.sorted()] or [
+            self.preview.problems = [str(d) for d in result.diagnostics.sorted()] or [
                 result.refused or "build failed"
             ]
             print("glossary serve: build failed; the browser shows the problems", flush=True)
 
-    return rebuild
+    def index(self) -> None:
+        if not self.options.search or self.preview.problems:
+            return
+        bundle = Path(tempfile.mkdtemp(prefix="search-", dir=self.scratch))
+        try:
+            key, result = pipeline.index_aside(self.options, bundle)
+            self.report(result.diagnostics)
+            if key is not None:
+                with self.building:
+                    pipeline.swap_in_index(self.options, bundle, key)
+                print("glossary serve: search index updated", flush=True)
+        finally:
+            shutil.rmtree(bundle, ignore_errors=True)
 
 
-def _run(root: Path, preview: Preview, rebuild: Callable[[], None], host: str, port: int) -> None:
+def _run(site: Site, host: str, port: int) -> None:
     from livereload import Server  # only `serve` needs these
     from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
     loop = IOLoop.current()
     stop = threading.Event()
+    root = site.options.root
 
     def watch() -> None:
-        """Poll the inputs' stamps: it sees new and deleted files, and never waits 800 ms."""
+        """Poll the inputs' stamps: it sees new and deleted files, and never waits 800 ms.
+        Indexing starts when nothing has changed for SETTLE_SECONDS, in its own thread."""
         last = _stamps(root)
+        index_at: float | None = time.monotonic()
+        indexer: threading.Thread | None = None
         while not stop.wait(POLL_SECONDS):
             now = _stamps(root)
             if now != last:
                 last = now
-                rebuild()
+                site.rebuild()
                 loop.add_callback(LiveReloadHandler.reload_waiters)
+                index_at = time.monotonic() + SETTLE_SECONDS
+            elif (
+                index_at is not None and time.monotonic() >= index_at and not (indexer and indexer.is_alive())
+            ):
+                index_at = None
+                indexer = threading.Thread(target=site.index, name="glossary-index", daemon=True)
+                indexer.start()
 
     watcher = threading.Thread(target=watch, name="glossary-watch", daemon=True)
     watcher.start()
-    server = Server(app=site_app(preview))
-    server.watch(str(preview.out.parent / "unwatched"))  # else livereload polls the whole cwd itself
+    server = Server(app=site_app(site.preview))
+    server.watch(str(site.scratch / "unwatched"))  # else livereload polls the whole cwd itself
     try:
         server.serve(host=host, port=port, debug=False, restart_delay=0)
     finally:

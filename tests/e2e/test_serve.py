@@ -162,6 +162,8 @@ def test_after_a_sequence_of_edits_the_served_site_equals_a_clean_build(
     wait_for(f"{base}/terms/tensor/index.html", "Activation")
     clean = tmp_path / "clean"
     assert run_glossary("build", "--no-cache", "--out", clean, cwd=site).returncode == 0
+    index = (clean / "pagefind/pagefind-entry.json").read_text()  # indexed once edits settle
+    wait_for(f"{base}/pagefind/pagefind-entry.json", index)
     for file in sorted(p for p in clean.rglob("*") if p.is_file() and p.name != ".glossary-site"):
         path = file.relative_to(clean).as_posix()
         with urllib.request.urlopen(f"{base}/{path}", timeout=5) as response:
