@@ -1,6 +1,7 @@
 """Hypothesis profiles: "ci" (default) is small and reproducible, "fuzz" runs 10,000 examples a test.
 
 HYPOTHESIS_PROFILE=fuzz python -m pytest tests/fuzz -q
+HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=1000 python -m pytest tests/fuzz -q -k site  # fewer, per test
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "fuzz",
-    max_examples=10_000,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "10000")),
     database=None,
     deadline=10_000,
     print_blob=True,
