@@ -35,8 +35,8 @@ def find_term_files(root: Path) -> list[str]:
     return sorted(
         f"{TERMS_DIR}/{relative}"
         for relative, entry in _entries(root / TERMS_DIR, skip_hidden=True)
-        if not entry.is_dir(follow_symlinks=False)
-        and relative.endswith(".md")
+        if relative.endswith(".md")
+        and entry.is_file()
         and (not entry.is_symlink() or _inside(entry.path, content))
     )
 
