@@ -578,7 +578,9 @@ def term_texts(draw: st.DrawFn, title: str = "Alpha", names: Sequence[str] = ("A
     mode = draw(st.sampled_from(FILE_MODES))
     body = draw(markdown_texts(names))
     if mode == "garbage":
-        front = draw(st.one_of(st.text(), yaml_documents))
+        # Not one_of(text(), yaml_documents): Hypothesis flattens nested one_of strategies
+        # differently once they have been used, which breaks replaying a case in long runs.
+        front = draw(st.text() if draw(st.booleans()) else yaml_documents)
         closing = draw(st.sampled_from(["---\n", "...\n", "", "--- \n"]))
         return draw(st.sampled_from(["---\n", "", "--\n", "\ufeff---\n"])) + front + "\n" + closing + body
     fields: dict[Any, Any] = {
