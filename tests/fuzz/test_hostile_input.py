@@ -1033,6 +1033,7 @@ def stock_converter() -> markup.Converter:
     return converter
 
 
+@settings(deadline=None)  # two conversions of a long generated term can take seconds
 @given(term=terms_with_markdown())
 def test_the_quick_inline_stage_converts_like_python_markdowns_own(term: TermSource) -> None:
     assert shared_converter().convert_term(term) == stock_converter().convert_term(term)
