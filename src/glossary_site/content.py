@@ -171,6 +171,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         cta_line=located.line("cta"),
         updated=fields.date("updated"),
         draft=fields.flag("draft"),
+        definition_exact=located.is_exact("definition"),
         key_lines={str(k[0]): v for k, v in located.lines.items() if len(k) == 1},
     )
     return term
@@ -328,6 +329,7 @@ class _Fields:
                 answer=str(item["a"]).strip(),
                 line=self.located.line("faq", i),
                 answer_line=self.located.value_line("faq", i, "a"),
+                answer_exact=self.located.is_exact("faq", i, "a"),
             )
             for i, item in self._items("faq", ("q", "a"), ("q", "a"))
         )

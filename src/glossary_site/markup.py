@@ -87,6 +87,9 @@ class _CachedStyleFormatter(HtmlFormatter):  # type: ignore[misc]
         self.class2style: dict[str, Any] = cached[1]
 
 
+Part = tuple[str, int, bool]  # Markdown text, its first file line, whether its lines are the file's
+
+
 @dataclass
 class _Source:
     """The text being converted, split into parts that each start on a known file line."""
@@ -94,6 +97,7 @@ class _Source:
     text: str = ""
     offsets: list[int] = field(default_factory=list)
     first_lines: list[int] = field(default_factory=list)
+    exact: list[bool] = field(default_factory=list)
     cursor: int = 0
     searchable: str = ""
     links: list[WikiLink] = field(default_factory=list)
@@ -111,6 +115,8 @@ class _Source:
             return self.first_lines[0] if self.first_lines else 1
         self.cursor = at + len(raw)
         part = bisect.bisect_right(self.offsets, at) - 1
+        if not self.exact[part]:
+            return self.first_lines[part]
         return self.first_lines[part] + self.text.count("\n", self.offsets[part], at)
 
 
@@ -250,17 +256,17 @@ class Converter:
         separator, the parts are converted one by one instead.
         """
         self.source.links = []
-        parts = [(term.definition, term.definition_line)]
-        parts += [(faq.answer, faq.answer_line) for faq in term.faq]
+        parts = [(term.definition, term.definition_line, term.definition_exact)]
+        parts += [(faq.answer, faq.answer_line, faq.answer_exact) for faq in term.faq]
         rich_cells = [
-            (BLOCK_START_RE.sub(_escape_block_start, cell), table.line)
+            (BLOCK_START_RE.sub(_escape_block_start, cell), table.line, False)
             for table in term.tables
             for row in table.rows
             for cell in row
             if _needs_engine(cell)
         ]
         parts += rich_cells
-        parts.append((term.body, term.body_line))
+        parts.append((term.body, term.body_line, True))
         try:
             converted = self._convert_parts(parts)
         except RecursionError:
@@ -280,29 +286,31 @@ class Converter:
         )
         return RawBody(definition, converted[-1], tuple(answers), cells, tuple(self.source.links))
 
-    def _convert_parts(self, parts: list[tuple[str, int]]) -> list[str]:
+    def _convert_parts(self, parts: list[Part]) -> list[str]:
         pieces: list[str] = []
-        if not any(ENTANGLING_RE.search(text) for text, _ in parts[:-1]):
-            joined = f"\n\n{PART_MARK}\n\n".join(text for text, _ in parts)
+        if not any(ENTANGLING_RE.search(text) for text, _, _ in parts[:-1]):
+            joined = f"\n\n{PART_MARK}\n\n".join(text for text, _, _ in parts)
             self._start(joined, parts)
             pieces = self.md.convert(joined).split(PART_MARK)
         if len(pieces) != len(parts):
             self.source.links = []
             pieces = []
-            for text, line in parts:
-                self._start(text, [(text, line)])
-                pieces.append(self.md.convert(text))
+            for part in parts:
+                self._start(part[0], [part])
+                pieces.append(self.md.convert(part[0]))
         return [demote_h1(sanitise(piece.strip())) for piece in pieces]
 
-    def _start(self, text: str, parts: list[tuple[str, int]]) -> None:
+    def _start(self, text: str, parts: list[Part]) -> None:
         self.md.reset()
         offsets, position = [], 0
-        for part, _ in parts:
+        for part, _, _ in parts:
             offsets.append(position)
             position += len(part) + len(PART_MARK) + 4
         self.source.text, self.source.cursor = text, 0
         self.source.searchable = CODE_RE.sub(lambda m: " " * len(m.group(0)), text)
-        self.source.offsets, self.source.first_lines = offsets, [line for _, line in parts]
+        self.source.offsets = offsets
+        self.source.first_lines = [line for _, line, _ in parts]
+        self.source.exact = [exact for _, _, exact in parts]
 
 
 def _needs_engine(cell: str) -> bool:

@@ -32,6 +32,7 @@ class Faq(NamedTuple):
     answer: str
     line: int
     answer_line: int
+    answer_exact: bool = True  # see TermSource.definition_exact
 
 
 class Source(NamedTuple):
@@ -71,6 +72,9 @@ class TermSource:
     cta_line: int = 1
     updated: dt.date | None = None
     draft: bool = False
+    #: False when the definition's line breaks are not the file's (a quoted or folded YAML
+    #: value): links in it are then reported at its first line, not counted down from it.
+    definition_exact: bool = True
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 

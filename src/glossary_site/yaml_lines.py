@@ -40,6 +40,9 @@ class Located:
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
     value_lines: dict[Path, int] = field(default_factory=dict)
+    #: Text values whose line breaks are the file's (literal blocks, one-line values); in a
+    #: quoted or folded value, "\n" escapes and folding make the two counts differ.
+    exact: frozenset[Path] = frozenset()
 
     def line(self, *path: str | int, default: int = 1) -> int:
         for end in range(len(path), 0, -1):
@@ -49,6 +52,9 @@ class Located:
 
     def value_line(self, *path: str | int) -> int:
         return self.value_lines.get(path, self.line(*path))
+
+    def is_exact(self, *path: str | int) -> bool:
+        return path in self.exact
 
 
 class YamlProblem(Exception):
@@ -73,7 +79,8 @@ def load(text: str, first_line: int = 1) -> Located:
             return Located(None)
         lines: dict[Path, int] = {}
         value_lines: dict[Path, int] = {}
-        _walk(node, (), where, lines, value_lines)
+        exact: set[Path] = set()
+        _walk(node, (), where, lines, value_lines, exact)
         data = _construct(loader, node, where)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -87,7 +94,7 @@ def load(text: str, first_line: int = 1) -> Located:
         raise YamlProblem(first_line, f"invalid YAML: {_one_line(exc)}") from None
     finally:
         loader.dispose()
-    return Located(data, lines, value_lines)
+    return Located(data, lines, value_lines, frozenset(exact))
 
 
 def _compose(loader: Any, where: _Lines) -> yaml.Node | None:
@@ -226,15 +233,19 @@ def _walk(
     where: _Lines,
     lines: dict[Path, int],
     value_lines: dict[Path, int],
+    exact: set[Path],
 ) -> None:
     line = where.node(node)
     if isinstance(node, yaml.ScalarNode):
         _refuse_long_number(node, line)
+        _refuse_unprintable(node, line)
         value_lines[path] = line + (1 if node.style in ("|", ">") else 0)
+        if node.style == "|" or "\n" not in node.value:
+            exact.add(path)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[(*path, index)] = where.node(item)
-            _walk(item, (*path, index), where, lines, value_lines)
+            _walk(item, (*path, index), where, lines, value_lines, exact)
     elif isinstance(node, yaml.MappingNode):
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -247,7 +258,16 @@ def _walk(
                 raise YamlProblem(key_line, f"duplicate key '{key}' (first given on line {first_seen[key]})")
             first_seen[key] = key_line
             lines[(*path, key)] = key_line
-            _walk(value_node, (*path, key), where, lines, value_lines)
+            _walk(value_node, (*path, key), where, lines, value_lines, exact)
+
+
+def _refuse_unprintable(node: yaml.ScalarNode, line: int) -> None:
+    """YAML refuses these characters in the file but lets a quoted escape ("\\0") make them;
+    a NUL or an escape sequence in a title would end up in every page that shows it."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(node.value)
+    if found is not None:
+        message = f"character U+{ord(found.group()):04X} (written as an escape) is not allowed; remove it"
+        raise YamlProblem(line, message)
 
 
 def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:

@@ -1081,6 +1081,7 @@ def test_any_site_builds_or_reports_each_problem_as_path_line_message(site: Site
             check_built_site(root, out, site)
 
 
+@settings(deadline=None)  # a whole site per example; a loaded machine took 20 s for one
 @given(site=valid_sites())
 def test_hostile_text_in_valid_sites_is_escaped_on_every_page(site: Site) -> None:
     """Valid sites build, so every field's hostile text reaches the pages: titles, summaries,
@@ -1365,3 +1366,25 @@ def test_keys_that_are_lists_or_mappings_are_reported_at_their_line(key: str, ne
     with pytest.raises(yaml_lines.YamlProblem) as problem:
         yaml_lines.load(text, first_line=2)
     assert problem.value.line == (4 if nested else 3)
+
+
+@given(
+    escape=st.sampled_from(["\\0", "\\x01", "\\e", "\\x7f", "\\x9f"]),
+    field=st.sampled_from(["title", "summary"]),
+)
+@example(escape="\\0", field="title")
+def test_control_characters_written_as_escapes_are_reported(escape: str, field: str) -> None:
+    """Was: a title "\\0 #2" put a NUL into every page that showed it."""
+    others = "".join(f"{name}: x\n" for name in ("title", "summary", "definition") if name != field)
+    text = f'---\n{field}: "{escape} #2"\n{others}---\n'
+    with pytest.raises(ContentError) as problem:
+        content.parse_term(TERM_PATH, text, Diagnostics())
+    assert problem.value.diagnostic.line == 2
+
+
+def test_link_lines_in_a_quoted_definition_stay_inside_the_file() -> None:
+    """Was: lines were counted from the value's own line breaks ("\\n" escapes), not the file's."""
+    text = '---\n{title: T, summary: s, definition: "a\\n\\n\\n\\n[[nowhere]]"}\n---\n'
+    term = content.parse_term(TERM_PATH, text, Diagnostics())
+    links = markup.Converter().convert_term(term).wikilinks
+    assert links and all(link.line <= text.count("\n") for link in links)

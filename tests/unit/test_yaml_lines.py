@@ -138,3 +138,16 @@ def test_dates_are_left_as_text_so_an_impossible_one_is_not_a_crash() -> None:
 
     assert located.data == {"title": "Tensor", "updated": "2025-02-30"}
     assert located.line("updated") == 3
+
+
+@pytest.mark.parametrize("escape", ["\\0", "\\x01", "\\e", "\\x9f"])
+def test_control_characters_made_by_escapes_are_refused_at_their_line(escape: str) -> None:
+    with pytest.raises(yaml_lines.YamlProblem) as problem:
+        yaml_lines.load(f'title: T\naliases: ["a{escape}b"]\n', first_line=2)
+    assert problem.value.line == 3
+    assert "is not allowed" in str(problem.value)
+
+
+def test_tabs_newlines_and_accents_from_escapes_are_kept() -> None:
+    located = yaml_lines.load('definition: "a\\tb\\nc \\u00e9"\n', first_line=2)
+    assert located.data["definition"] == "a\tb\nc é"
