@@ -87,6 +87,19 @@ class _CachedStyleFormatter(HtmlFormatter):  # type: ignore[misc]
         self.class2style: dict[str, Any] = cached[1]
 
 
+#: Python-Markdown scans to the end of the text for every '[' that might open a link, so
+#: time grows with the square of their number: 10,000 take minutes. No glossary needs this many.
+MAX_BRACKETS = 2_000
+
+
+class TooComplex(Exception):
+    """Text that Python-Markdown would take minutes over; reported rather than converted."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 Part = tuple[str, int, bool]  # Markdown text, its first file line, whether its lines are the file's
 
 
@@ -267,6 +280,11 @@ class Converter:
         ]
         parts += rich_cells
         parts.append((term.body, term.body_line, True))
+        for text, line, _ in parts:
+            if text.count("[") - text.count("\\[") > MAX_BRACKETS:
+                raise TooComplex(
+                    line, f"more than {MAX_BRACKETS:,} '[' in one field; escape them as \\[ or split it"
+                )
         try:
             converted = self._convert_parts(parts)
         except RecursionError:

@@ -68,6 +68,9 @@ def prepare_file(
     except RecursionError:  # Python-Markdown recurses per nesting level
         too_deep = Diagnostic(path, term.body_line, "Markdown is nested too deeply to convert; flatten it")
         return PreparedFile(path, "", None, diagnostics=(*diagnostics.items, too_deep))
+    except markup.TooComplex as problem:
+        too_slow = Diagnostic(path, problem.line, str(problem))
+        return PreparedFile(path, "", None, diagnostics=(*diagnostics.items, too_slow))
     return PreparedFile(
         path=path,
         digest=file_digest,
