@@ -192,23 +192,27 @@ class _QuickInlineProcessor(treeprocessors.InlineProcessor):
     the stock processor); the loop otherwise mirrors the stock `__handleInline` it replaces.
     """
 
+    needs: list[frozenset[str] | None] | None = None
+    triggers = frozenset(text for needs in PATTERN_NEEDS.values() for text in needs)
+
     def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
-        patterns = self.inlinePatterns
-        self.needs: list[frozenset[str] | None] = [None] * len(patterns)
-        for name, needs in PATTERN_NEEDS.items():
-            if name in patterns:
-                self.needs[patterns.get_index_for_name(name)] = frozenset(needs)
-        self.triggers = frozenset(text for needs in PATTERN_NEEDS.values() for text in needs)
+        if self.needs is None:  # on first use: every extension has registered its patterns
+            patterns = self.inlinePatterns
+            self.needs = [None] * len(patterns)
+            for name, needs in PATTERN_NEEDS.items():
+                if name in patterns:
+                    self.needs[patterns.get_index_for_name(name)] = frozenset(needs)
         return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
         if isinstance(data, markdown.util.AtomicString):
             return data
-        patterns = self.inlinePatterns
+        patterns, needed = self.inlinePatterns, self.needs
+        assert needed is not None  # set by run()
         present = {text for text in self.triggers if text in data}
         start = 0
-        while patternIndex < len(self.needs):
-            needs = self.needs[patternIndex]
+        while patternIndex < len(needed):
+            needs = needed[patternIndex]
             if needs is not None and needs.isdisjoint(present):
                 patternIndex, start = patternIndex + 1, 0  # as after a pattern that found nothing
                 continue
