@@ -1,4 +1,5 @@
-"""Test helpers: copy fixture sites, run the real CLI, parse and walk the built HTML."""
+"""Test helpers: copy fixture sites, run the real CLI, parse and walk the built HTML, and a
+Markdown engine with Python-Markdown's stock stages to check the quick ones against."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from markdown import preprocessors, treeprocessors
+
+from glossary_site import markup, quick_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sites"
 PROJECT = Path(__file__).parent.parent
@@ -84,3 +88,20 @@ def local_targets(site: Path, page: Path, base_path: str = "/") -> Iterator[tupl
             if target.is_dir():
                 target = target / "index.html"
             yield value, target, parts.fragment
+
+
+def stock_converter() -> markup.Converter:
+    """A converter with every quick stage put back to the stock stage it stands in for."""
+    converter = markup.Converter()
+    md = converter.md
+    md.treeprocessors.register(treeprocessors.InlineProcessor(md), "inline", 20)
+    md.preprocessors.register(preprocessors.HtmlBlockPreprocessor(md), "html_block", 20)
+    blocks = md.parser.blockprocessors
+    for name in quick_markdown.BLOCK_NEEDS:
+        quick = blocks[name]
+        assert isinstance(quick, quick_markdown.QuickBlockTest)
+        blocks.register(quick.stock, name, quick_markdown._priority(blocks, name))
+    lean = md.treeprocessors["toc"]
+    assert isinstance(lean, quick_markdown.LeanToc)
+    md.treeprocessors.register(lean.stock, "toc", 5)
+    return converter

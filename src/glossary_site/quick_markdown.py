@@ -1,0 +1,172 @@
+"""Python-Markdown's own stages, minus work that cannot change the result.
+
+Most of a term's conversion time goes to regular expressions that look for syntax the text
+does not contain: a table test on a block with no '|', a heading search on one with no '#',
+an HTML parser over text with no '<'. Each stage here first checks for the text its stock
+counterpart cannot match without and otherwise hands over to that stock stage, so the output
+is the stock output (tests convert the same input both ways and compare).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from typing import Any
+
+import markdown
+from markdown import blockprocessors, preprocessors, treeprocessors
+from markdown.extensions import toc
+
+#: Text an inline pattern's regex cannot match without, by registered name. Only these are
+#: skipped when their text is absent; any other pattern (a new extension's) always runs.
+PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
+    "backtick": ("`",),
+    "escape": ("\\",),
+    "footnote": ("[",),
+    "reference": ("[",),
+    "link": ("[",),
+    "short_reference": ("[",),
+    "image_link": ("![",),
+    "image_reference": ("![",),
+    "short_image_ref": ("![",),
+    "autolink": ("<",),
+    "automail": ("<",),
+    "html": ("<",),
+    "entity": ("&",),
+    "linebreak": ("  \n",),
+    "em_strong": ("*", "_"),
+    "em_strong2": ("_",),
+    "not_strong": ("*", "_"),
+    "glossary-wikilink": ("[[",),
+}
+
+#: The same for block processors: without any of these in a block, the stock test is false
+#: (or, for the footnote and reference processors, whose test is always true, their run finds
+#: nothing and hands the block on unchanged).
+BLOCK_NEEDS: dict[str, tuple[str, ...]] = {
+    "table": ("|",),
+    "hashheader": ("#",),
+    "setextheader": ("=", "-"),
+    "hr": ("-", "_", "*"),
+    "quote": (">",),
+    "footnote": ("[^",),
+    "reference": ("]:",),
+}
+
+
+class QuickStages(markdown.Extension):
+    """Listed after every other extension, so the stock stages it wraps are all registered."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        trees, blocks = md.treeprocessors, md.parser.blockprocessors
+        trees.register(QuickInlineProcessor(md), "inline", _priority(trees, "inline"))
+        md.preprocessors.register(
+            QuickHtmlBlockPreprocessor(md), "html_block", _priority(md.preprocessors, "html_block")
+        )
+        for name, needs in BLOCK_NEEDS.items():
+            if name in blocks:
+                blocks.register(QuickBlockTest(blocks[name], needs), name, _priority(blocks, name))
+        stock_toc = [stage for stage in trees if isinstance(stage, toc.TocTreeprocessor)]
+        if stock_toc:
+            trees.register(LeanToc(md, stock_toc[0]), "toc", _priority(trees, "toc"))
+
+
+def _priority(registry: markdown.util.Registry[Any], name: str) -> float:
+    """A replacement takes its stock stage's place; the registry has no public way to ask it."""
+    return float(next(item.priority for item in registry._priority if item.name == name))  # type: ignore[attr-defined]
+
+
+class QuickInlineProcessor(treeprocessors.InlineProcessor):
+    """The inline stage without the patterns that cannot match.
+
+    The stock loop runs all 16 patterns' regexes over every piece of text; most text holds no
+    `*`, `[`, `<` or backtick at all. The loop otherwise mirrors the stock `__handleInline`.
+    """
+
+    needs: list[frozenset[str] | None] | None = None
+    triggers = frozenset(text for needs in PATTERN_NEEDS.values() for text in needs)
+
+    def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
+        if self.needs is None:  # on first use: every extension has registered its patterns
+            patterns = self.inlinePatterns
+            self.needs = [None] * len(patterns)
+            for name, needs in PATTERN_NEEDS.items():
+                if name in patterns:
+                    self.needs[patterns.get_index_for_name(name)] = frozenset(needs)
+        return super().run(tree, ancestors)
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
+        if isinstance(data, markdown.util.AtomicString):
+            return data
+        patterns, needed = self.inlinePatterns, self.needs
+        assert needed is not None  # set by run()
+        present = {text for text in self.triggers if text in data}
+        start = 0
+        while patternIndex < len(needed):
+            needs = needed[patternIndex]
+            if needs is not None and needs.isdisjoint(present):
+                patternIndex, start = patternIndex + 1, 0  # as after a pattern that found nothing
+                continue
+            data, matched, start = self._InlineProcessor__applyPattern(  # type: ignore[attr-defined]
+                patterns[patternIndex], data, patternIndex, start
+            )
+            if matched:
+                present = {text for text in self.triggers if text in data}
+            else:
+                patternIndex += 1
+        return data
+
+
+class QuickBlockTest(blockprocessors.BlockProcessor):
+    """A stock block processor whose test first checks for the text it needs."""
+
+    def __init__(self, stock: blockprocessors.BlockProcessor, needs: tuple[str, ...]) -> None:
+        super().__init__(stock.parser)
+        self.stock, self.needs = stock, needs
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return any(text in block for text in self.needs) and bool(self.stock.test(parent, block))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool | None:
+        return self.stock.run(parent, blocks)
+
+
+class QuickHtmlBlockPreprocessor(preprocessors.HtmlBlockPreprocessor):
+    """Text without '<' holds no HTML, and without '&' no entity the parser would rewrite."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        return super().run(lines) if "<" in text or "&" in text else lines
+
+
+class LeanToc(treeprocessors.Treeprocessor):
+    """Heading ids and permalinks as the stock `toc` stage gives them, without building and
+    serialising a table of contents no page shows, unless the text may hold its marker."""
+
+    def __init__(self, md: markdown.Markdown, stock: toc.TocTreeprocessor) -> None:
+        super().__init__(md)
+        self.stock = stock
+        words: list[str] = re.findall(r"\w+", stock.marker) if stock.marker else []
+        self.marker_word = max(words, key=len, default="")  # escapes cannot make a letter
+
+    def run(self, doc: etree.Element) -> None:
+        stock = self.stock
+        lines: list[str] = self.md.lines  # type: ignore[attr-defined]  # set by Markdown.convert
+        if stock.marker and self.marker_word in "\n".join(lines):
+            stock.run(doc)
+            return
+        used_ids = {el.attrib["id"] for el in doc.iter() if "id" in el.attrib}
+        counters: dict[str, int] = {}
+        for el in doc.iter():
+            if not (isinstance(el.tag, str) and stock.header_rgx.match(el.tag)):
+                continue
+            stock.set_level(el)
+            if "id" not in el.attrib:
+                name = html.unescape(toc.strip_tags(toc.render_inner_html(toc.remove_fnrefs(el), self.md)))
+                el.attrib["id"] = toc.unique(stock.slugify(name, stock.sep), used_ids, counters)
+            el.attrib.pop("data-toc-label", None)
+            if stock.use_anchors:
+                stock.add_anchor(el, el.attrib["id"])
+            if stock.use_permalinks not in [False, None]:
+                stock.add_permalink(el, el.attrib["id"])
