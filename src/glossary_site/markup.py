@@ -28,7 +28,8 @@ from glossary_site.quick_markdown import QuickStages
 WIKILINK_RE = r"\[\[([^\]\|]+?)(?:\|([^\]]+?))?\]\]"
 PLACEHOLDER_RE = re.compile(r'<a class="wikilink" href="#wikilink-(\d{1,9})">(.*?)</a>', re.DOTALL)
 INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~]|https?://")
-PART_MARK = "<!-- glossary-site:part -->"
+# A paragraph, not an HTML comment: text without '<' skips Python-Markdown's HTML parser.
+PART_MARK = "glossary-site-part-break"
 # The lookahead is redundant but lets the regex engine skip to the next '`' or '~' at C speed.
 CODE_RE = re.compile(
     r"(?=[`~])(?:^(```+|~~~+)[^\n]*\n.*?^\1[ \t]*$|(`+)(?!`).+?(?<!`)\2(?!`))", re.MULTILINE | re.DOTALL
@@ -244,7 +245,7 @@ class Converter:
         if not any(ENTANGLING_RE.search(text) for text, _, _ in parts[:-1]):
             joined = f"\n\n{PART_MARK}\n\n".join(text for text, _, _ in parts)
             self._start(joined, parts)
-            pieces = self.md.convert(joined).split(PART_MARK)
+            pieces = self.md.convert(joined).split(f"<p>{PART_MARK}</p>")
         if len(pieces) != len(parts):
             self.source.links = []
             pieces = []
