@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -350,7 +350,7 @@ def _index(site: Path, bundle_parent: Path, result: BuildResult) -> bool:
 def _render(jobs: Sequence[PageJob], staging: Path | None, workers: int, result: BuildResult) -> bool:
     """Render (and write, given a staging folder) every job, spread over worker processes."""
 
-    def render_chunk(chunk: Sequence[PageJob]) -> list[Diagnostic]:
+    def render_chunk(chunk: Iterable[PageJob]) -> list[Diagnostic]:
         for job in chunk:
             try:
                 data = job.produce()

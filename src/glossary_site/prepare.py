@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from glossary_site import content, markup
@@ -44,7 +44,7 @@ def prepare_terms(root: Path, cache: Cache, jobs: int) -> Prepared:
     return dict(sorted(found.items()))
 
 
-def _prepare_chunk(root: Path, cache: Cache, items: Sequence[tuple[str, Stamp]]) -> Prepared:
+def _prepare_chunk(root: Path, cache: Cache, items: Iterable[tuple[str, Stamp]]) -> Prepared:
     converter = markup.Converter()
     with PackWriter(cache.folder, cache.key) as pack:
         return {path: (stamp, prepare_file(root, path, cache, converter, pack)) for path, stamp in items}

@@ -1,9 +1,10 @@
 """Split work over forked processes, so the term graph built once in the parent is shared
 copy-on-write instead of being pickled to every worker.
 
-Each worker takes every n-th item, which balances uneven items without a queue. Results come
-back in worker order; callers merge them by their own keys, so the output never depends on
-how many workers ran.
+Workers claim short runs of items from a shared counter as they go, so one slowed down by long
+items (or by another program on its core) simply claims fewer. Results come back in worker
+order; callers merge them by their own keys, so the output never depends on how many workers
+ran or which worker did what.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import multiprocessing
 import os
 import pickle
 import traceback
-from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -42,16 +43,26 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def split_map(func: Callable[[Sequence[T]], R], items: Sequence[T], jobs: int) -> list[R]:
-    """Run func on interleaved slices of items, one slice per process; [func(items)] if jobs is 1."""
+#: Items claimed at once: enough to make claiming cheap, few enough that workers end together.
+MAX_RUN = 64
+
+
+def split_map(func: Callable[[Iterable[T]], R], items: Sequence[T], jobs: int) -> list[R]:
+    """Run func once per process, each over the items it claims; [func(items)] if jobs is 1.
+
+    func must go through its items once, in order: they are claimed as it asks for them.
+    """
     jobs = max(1, min(jobs, len(items)))
     if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [func(items)]
     context = multiprocessing.get_context("fork")
+    claimed = context.Value("q", 0)
+    run = max(1, min(MAX_RUN, len(items) // (jobs * 50)))
     pipes, processes = [], []
-    for index in range(jobs):
+    for _ in range(jobs):
         receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(func, items[index::jobs], sender), daemon=True)
+        claims = _claims(items, claimed, run)
+        process = context.Process(target=_child, args=(func, claims, sender), daemon=True)
         process.start()
         sender.close()
         pipes.append(receiver)
@@ -74,7 +85,18 @@ def split_map(func: Callable[[Sequence[T]], R], items: Sequence[T], jobs: int) -
     return results
 
 
-def _child(func: Callable[[Sequence[T]], R], items: Sequence[T], sender: object) -> None:
+def _claims(items: Sequence[T], claimed: Any, run: int) -> Iterator[T]:
+    """The next `run` unclaimed items, again and again; `claimed` is shared by all workers."""
+    while True:
+        with claimed.get_lock():
+            start = claimed.value
+            claimed.value = start + run
+        if start >= len(items):
+            return
+        yield from items[start : start + run]
+
+
+def _child(func: Callable[[Iterable[T]], R], items: Iterable[T], sender: object) -> None:
     try:
         message = pickle.dumps((True, func(items)), protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException as exc:  # reported to the parent, which decides

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import time
+from collections.abc import Iterable
 
 import pytest
 
@@ -12,7 +13,7 @@ from glossary_site.workers import WorkerFailed, split_map
 ITEMS = list(range(23))
 
 
-def squares(chunk: Sequence[int]) -> list[tuple[int, int]]:
+def squares(chunk: Iterable[int]) -> list[tuple[int, int]]:
     return [(n, n * n) for n in chunk]
 
 
@@ -37,10 +38,26 @@ def test_workers_see_the_parents_data_without_it_being_pickled() -> None:
     assert sorted(name for chunk in results for name in chunk) == sorted(names.values())
 
 
+def test_a_worker_held_up_by_one_slow_item_leaves_the_rest_to_the_others() -> None:
+    def slow_first(chunk: Iterable[int]) -> list[int]:
+        done = []
+        for n in chunk:
+            if n == 0:
+                time.sleep(1)
+            done.append(n)
+        return done
+
+    results = split_map(slow_first, list(range(200)), 2)
+
+    held_up = next(done for done in results if 0 in done)
+    assert sorted(n for done in results for n in done) == list(range(200))
+    assert len(held_up) < 20
+
+
 def test_one_job_runs_in_this_process() -> None:
     seen: list[int] = []
 
-    def record(chunk: Sequence[int]) -> int:
+    def record(chunk: Iterable[int]) -> int:
         seen.extend(chunk)
         return os.getpid()
 
@@ -56,10 +73,11 @@ def test_several_jobs_run_in_other_processes() -> None:
 
 
 def test_exception_in_a_worker_becomes_worker_failed_with_its_traceback() -> None:
-    def explode(chunk: Sequence[int]) -> list[int]:
-        if 7 in chunk:
+    def explode(chunk: Iterable[int]) -> list[int]:
+        done = list(chunk)
+        if 7 in done:
             raise ValueError("item 7 is bad")
-        return list(chunk)
+        return done
 
     with pytest.raises(WorkerFailed) as failed:
         split_map(explode, ITEMS, 3)
@@ -71,7 +89,7 @@ def test_exception_in_a_worker_becomes_worker_failed_with_its_traceback() -> Non
 
 
 def test_exception_with_one_job_is_raised_as_it_is() -> None:
-    def explode(chunk: Sequence[int]) -> list[int]:
+    def explode(chunk: Iterable[int]) -> list[int]:
         raise ValueError("item 7 is bad")
 
     with pytest.raises(ValueError, match="item 7 is bad"):
@@ -79,10 +97,11 @@ def test_exception_with_one_job_is_raised_as_it_is() -> None:
 
 
 def test_worker_that_dies_without_a_result_is_reported() -> None:
-    def die(chunk: Sequence[int]) -> list[int]:
-        if 7 in chunk:
+    def die(chunk: Iterable[int]) -> list[int]:
+        done = list(chunk)
+        if 7 in done:
             os._exit(3)
-        return list(chunk)
+        return done
 
     with pytest.raises(WorkerFailed, match=r"^worker \d+ ended without a result$"):
         split_map(die, ITEMS, 3)
