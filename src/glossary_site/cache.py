@@ -134,9 +134,12 @@ class Cache:
 
     def read_body(self, ref: BodyRef) -> RawBody | None:
         try:
-            with (self.folder / PACKS / ref.pack).open("rb") as handle:
-                handle.seek(ref.offset)
-                raw = pickle.loads(self._verified(handle.read(ref.length)))
+            fd = os.open(self.folder / PACKS / ref.pack, os.O_RDONLY)  # no file object: one read
+            try:
+                signed = os.pread(fd, ref.length, ref.offset)
+            finally:
+                os.close(fd)
+            raw = pickle.loads(self._verified(signed))
         except Exception:  # a missing or damaged body is converted again
             return None
         return raw if isinstance(raw, RawBody) else None

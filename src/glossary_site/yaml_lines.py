@@ -74,7 +74,9 @@ def load(text: str, first_line: int = 1) -> Located:
     where = _Lines(text, first_line)
     loader = SAFE_LOADER(text)
     try:
-        node = _compose(loader, where)
+        node = _compose_plain(text)
+        if node is _NOT_PLAIN:
+            node = _compose(loader, where)
         if node is None:
             return Located(None)
         lines: dict[Path, int] = {}
@@ -95,6 +97,46 @@ def load(text: str, first_line: int = 1) -> Located:
     finally:
         loader.dispose()
     return Located(data, lines, value_lines, frozenset(exact))
+
+
+#: Nesting that libyaml's recursive composer handles with room to spare (it crashes at
+#: about 30,000 levels); front matter has a few dozen indicators at most.
+PLAIN_INDICATORS = 2_000
+_NOT_PLAIN = yaml.ScalarNode("tag:glossary-site,2025:not-plain", "")
+
+
+def _compose_plain(text: str) -> yaml.Node | None:
+    """libyaml's own composer, for the usual front matter: no aliases, nesting within bounds.
+
+    Every collection opens with one of the indicators counted, so their count bounds the
+    nesting. Anything unusual (aliases, deep nesting, errors, several documents) gets
+    _NOT_PLAIN, and `_compose` reads it again to report the problem at its line.
+    """
+    if sum(text.count(indicator) for indicator in "[{-?:") > PLAIN_INDICATORS:
+        return _NOT_PLAIN
+    loader = SAFE_LOADER(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+    except yaml.YAMLError:
+        return _NOT_PLAIN
+    finally:
+        loader.dispose()
+    if node is None:
+        return None
+    seen: set[int] = set()
+    todo = [(node, 0)]
+    while todo:
+        current, depth = todo.pop()
+        if id(current) in seen:  # an alias
+            return _NOT_PLAIN
+        seen.add(id(current))
+        if isinstance(current, yaml.CollectionNode) and depth == MAX_DEPTH:
+            return _NOT_PLAIN
+        if isinstance(current, yaml.SequenceNode):
+            todo += [(child, depth + 1) for child in current.value]
+        elif isinstance(current, yaml.MappingNode):
+            todo += [(child, depth + 1) for pair in current.value for child in pair]
+    return node
 
 
 def _compose(loader: Any, where: _Lines) -> yaml.Node | None:
@@ -171,11 +213,16 @@ def _attach(stack: list[yaml.CollectionNode], pending_keys: list[yaml.Node | Non
 class _Lines:
     def __init__(self, text: str, first_line: int) -> None:
         self.text, self.first_line = text, first_line
+        #: Where "\n" is the only line break, YAML's own line count is ours (at the very end,
+        #: libyaml counts one more line if the last has no "\n").
+        self.yaml_counts = text.endswith("\n") and not any(brk in text for brk in "\r\x85\u2028\u2029")
 
     def of(self, index: int) -> int:
         return self.first_line + self.text.count("\n", 0, index)
 
     def node(self, node: yaml.Node) -> int:
+        if self.yaml_counts:
+            return self.first_line + int(node.start_mark.line)
         return self.of(node.start_mark.index)
 
     def event(self, event: Any) -> int:

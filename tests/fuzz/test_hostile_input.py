@@ -39,6 +39,7 @@ import urllib.parse
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 import yaml
@@ -973,6 +974,24 @@ def check_yaml_load(text: str, first_line: int) -> None:
 @given(text=yaml_documents, first_line=st.integers(1, 10_000))
 def test_yaml_load_gives_plain_data_or_a_problem_on_a_line_of_the_text(text: str, first_line: int) -> None:
     check_yaml_load(text, first_line)
+
+
+def yaml_outcome(text: str, first_line: int) -> object:
+    try:
+        return yaml_lines.load(text, first_line)
+    except yaml_lines.YamlProblem as problem:
+        return problem.line, str(problem)
+
+
+@given(text=yaml_documents, first_line=st.integers(1, 10_000))
+def test_yaml_quick_paths_load_exactly_like_the_event_composer(text: str, first_line: int) -> None:
+    with time_limit(PURE_SECONDS):
+        quick = yaml_outcome(text, first_line)
+        with (
+            mock.patch.object(yaml_lines, "PLAIN_INDICATORS", -1),
+            mock.patch.object(yaml_lines._Lines, "node", lambda self, node: self.of(node.start_mark.index)),
+        ):
+            assert quick == yaml_outcome(text, first_line)
 
 
 def check_parse_term(text: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 
 from glossary_site import yaml_lines
@@ -151,3 +153,54 @@ def test_control_characters_made_by_escapes_are_refused_at_their_line(escape: st
 def test_tabs_newlines_and_accents_from_escapes_are_kept() -> None:
     located = yaml_lines.load('definition: "a\\tb\\nc \\u00e9"\n', first_line=2)
     assert located.data["definition"] == "a\tb\nc é"
+
+
+def outcome(text: str, first_line: int = 2) -> object:
+    try:
+        located = yaml_lines.load(text, first_line)
+    except yaml_lines.YamlProblem as problem:
+        return problem.line, str(problem)
+    return located
+
+
+def event_composer_outcome(text: str, first_line: int = 2) -> object:
+    """What load gives with its quick paths off: every document read event by event, every
+    line counted from character positions."""
+    with (
+        mock.patch.object(yaml_lines, "PLAIN_INDICATORS", -1),
+        mock.patch.object(yaml_lines._Lines, "node", lambda self, node: self.of(node.start_mark.index)),
+    ):
+        return outcome(text, first_line)
+
+
+TRICKY = [
+    FRONT_MATTER,
+    "a: &x [1]\nb: *x\n",  # alias
+    "a: &x 1\n",  # anchor only
+    "a: " + "[" * 40 + "]" * 40 + "\n",  # deeper than allowed
+    "a: " + "[" * 39 + "]" * 39 + "\n",
+    "a: " + "[" * 38 + "[]" + "]" * 38 + "\n",
+    "- " * 41 + "x\n",
+    "a: 1\n---\nb: 2\n",  # two documents
+    "a: 1\r\nb:\r\n  - x\r\n",  # CRLF
+    "a: x\u2028y\nb: 2\n",
+    'a: "x\u2028y"\nb: 2\n',  # YAML line breaks no editor shows
+    'a: "x\x85y"\nb: 2\n',
+    'a: "x\ry"\nb: 2\n',
+    "a: [1, 2\nb: 3\n",  # broken
+    "? [a]\n: 1\n",
+    "a: 1\na: 2\n",
+    "<<: {a: 1}\nb: 2\n",
+    "a: !!binary aGk=\n",
+    "a: '" + "[" * 3000 + "'\n",  # brackets in text, beyond the quick path's bound
+    "",
+    "# only a comment\n",
+    "just text\n",
+    "?",  # no final line break: libyaml counts one more line at the end
+    "a:",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_quick_paths_load_exactly_like_the_event_composer(text: str) -> None:
+    assert outcome(text) == event_composer_outcome(text)
