@@ -213,16 +213,17 @@ def _attach(stack: list[yaml.CollectionNode], pending_keys: list[yaml.Node | Non
 class _Lines:
     def __init__(self, text: str, first_line: int) -> None:
         self.text, self.first_line = text, first_line
-        #: Where "\n" is the only line break, YAML's own line count is ours (at the very end,
-        #: libyaml counts one more line if the last has no "\n").
-        self.yaml_counts = text.endswith("\n") and not any(brk in text for brk in "\r\x85\u2028\u2029")
+        #: Where "\n" is the only line break, YAML's own line count is ours, except that at
+        #: the very end libyaml counts one more line if the text does not end with "\n".
+        self.yaml_counts = not any(brk in text for brk in "\r\x85\u2028\u2029")
+        self.last_line = first_line + text.count("\n")
 
     def of(self, index: int) -> int:
         return self.first_line + self.text.count("\n", 0, index)
 
     def node(self, node: yaml.Node) -> int:
         if self.yaml_counts:
-            return self.first_line + int(node.start_mark.line)
+            return min(self.first_line + int(node.start_mark.line), self.last_line)
         return self.of(node.start_mark.index)
 
     def event(self, event: Any) -> int:
