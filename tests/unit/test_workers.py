@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections.abc import Iterable
@@ -65,17 +66,19 @@ def test_one_job_runs_in_this_process() -> None:
     assert seen == ITEMS
 
 
-def test_several_jobs_run_in_other_processes() -> None:
+def test_several_jobs_run_in_as_many_processes_this_one_among_them() -> None:
     pids = split_map(lambda chunk: os.getpid(), ITEMS, 3)
 
     assert len(set(pids)) == 3
-    assert os.getpid() not in pids
+    assert os.getpid() in pids
 
 
 def test_exception_in_a_worker_becomes_worker_failed_with_its_traceback() -> None:
+    parent = os.getpid()
+
     def explode(chunk: Iterable[int]) -> list[int]:
         done = list(chunk)
-        if 7 in done:
+        if os.getpid() != parent:
             raise ValueError("item 7 is bad")
         return done
 
@@ -88,6 +91,21 @@ def test_exception_in_a_worker_becomes_worker_failed_with_its_traceback() -> Non
     assert text.rstrip().endswith("ValueError: item 7 is bad")
 
 
+def test_exception_in_this_process_share_is_raised_as_it_is_and_stops_the_workers() -> None:
+    parent = os.getpid()
+
+    def explode_here(chunk: Iterable[int]) -> list[int]:
+        if os.getpid() == parent:
+            raise ValueError("item 7 is bad")
+        time.sleep(60)
+        return list(chunk)
+
+    with pytest.raises(ValueError, match="item 7 is bad"):
+        split_map(explode_here, ITEMS, 3)
+
+    assert multiprocessing.active_children() == []
+
+
 def test_exception_with_one_job_is_raised_as_it_is() -> None:
     def explode(chunk: Iterable[int]) -> list[int]:
         raise ValueError("item 7 is bad")
@@ -97,11 +115,12 @@ def test_exception_with_one_job_is_raised_as_it_is() -> None:
 
 
 def test_worker_that_dies_without_a_result_is_reported() -> None:
+    parent = os.getpid()
+
     def die(chunk: Iterable[int]) -> list[int]:
-        done = list(chunk)
-        if 7 in done:
+        if os.getpid() != parent:
             os._exit(3)
-        return done
+        return list(chunk)
 
     with pytest.raises(WorkerFailed, match=r"^worker \d+ ended without a result$"):
         split_map(die, ITEMS, 3)
