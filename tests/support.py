@@ -94,14 +94,16 @@ def stock_converter() -> markup.Converter:
     """A converter with every quick stage put back to the stock stage it stands in for."""
     converter = markup.Converter()
     md = converter.md
-    md.treeprocessors.register(treeprocessors.InlineProcessor(md), "inline", 20)
-    md.preprocessors.register(preprocessors.HtmlBlockPreprocessor(md), "html_block", 20)
-    blocks = md.parser.blockprocessors
+    trees, blocks, priority = md.treeprocessors, md.parser.blockprocessors, quick_markdown._priority
+    trees.register(treeprocessors.InlineProcessor(md), "inline", priority(trees, "inline"))
+    md.preprocessors.register(
+        preprocessors.HtmlBlockPreprocessor(md), "html_block", priority(md.preprocessors, "html_block")
+    )
     for name in quick_markdown.BLOCK_NEEDS:
         quick = blocks[name]
         assert isinstance(quick, quick_markdown.QuickBlockTest)
-        blocks.register(quick.stock, name, quick_markdown._priority(blocks, name))
-    lean = md.treeprocessors["toc"]
+        blocks.register(quick.stock, name, priority(blocks, name))
+    lean = trees["toc"]
     assert isinstance(lean, quick_markdown.LeanToc)
-    md.treeprocessors.register(lean.stock, "toc", 5)
+    trees.register(lean.stock, "toc", priority(trees, "toc"))
     return converter
