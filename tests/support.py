@@ -103,6 +103,8 @@ def stock_converter() -> markup.Converter:
         quick = blocks[name]
         assert isinstance(quick, quick_markdown.QuickBlockTest)
         blocks.register(quick.stock, name, priority(blocks, name))
+    assert isinstance(trees["unescape"], quick_markdown.QuickUnescape)
+    trees.register(treeprocessors.UnescapeTreeprocessor(md), "unescape", priority(trees, "unescape"))
     lean = trees["toc"]
     assert isinstance(lean, quick_markdown.LeanToc)
     trees.register(lean.stock, "toc", priority(trees, "toc"))

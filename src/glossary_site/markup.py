@@ -116,18 +116,24 @@ class _Source:
     first_lines: list[int] = field(default_factory=list)
     exact: list[bool] = field(default_factory=list)
     cursor: int = 0
-    searchable: str = ""
+    searchable: str | None = None
     links: list[WikiLink] = field(default_factory=list)
 
     def line_of(self, raw: str) -> int:
         """Find the link after the previous one, then count lines within its part.
 
-        Code is blanked out first, so a link-like text in code is never mistaken for the link;
-        footnotes are converted last, so a link not found after the cursor is sought again.
+        A link text that occurs once in the whole text is the link. Otherwise code is blanked
+        out first, so a link-like text in code is never mistaken for the link; footnotes are
+        converted last, so a link not found after the cursor is sought again.
         """
-        at = self.searchable.find(raw, self.cursor)
-        if at < 0:
-            at = self.searchable.find(raw)
+        if self.text.count(raw) == 1:
+            at = self.text.find(raw)
+        else:
+            if self.searchable is None:
+                self.searchable = CODE_RE.sub(lambda m: " " * len(m.group(0)), self.text)
+            at = self.searchable.find(raw, self.cursor)
+            if at < 0:
+                at = self.searchable.find(raw)
         if at < 0:
             return self.first_lines[0] if self.first_lines else 1
         self.cursor = at + len(raw)
@@ -261,7 +267,7 @@ class Converter:
             offsets.append(position)
             position += len(part) + len(PART_MARK) + 4
         self.source.text, self.source.cursor = text, 0
-        self.source.searchable = CODE_RE.sub(lambda m: " " * len(m.group(0)), text)
+        self.source.searchable = None
         self.source.offsets = offsets
         self.source.first_lines = [line for _, line, _ in parts]
         self.source.exact = [exact for _, _, exact in parts]

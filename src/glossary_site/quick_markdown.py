@@ -67,6 +67,8 @@ class QuickStages(markdown.Extension):
         for name, needs in BLOCK_NEEDS.items():
             if name in blocks:
                 blocks.register(QuickBlockTest(blocks[name], needs), name, _priority(blocks, name))
+        if "unescape" in trees:
+            trees.register(QuickUnescape(md), "unescape", _priority(trees, "unescape"))
         stock_toc = [stage for stage in trees if isinstance(stage, toc.TocTreeprocessor)]
         if stock_toc:
             trees.register(LeanToc(md, stock_toc[0]), "toc", _priority(trees, "toc"))
@@ -140,6 +142,20 @@ class QuickHtmlBlockPreprocessor(preprocessors.HtmlBlockPreprocessor):
         return super().run(lines) if "<" in text or "&" in text else lines
 
 
+def _source(md: markdown.Markdown) -> str:
+    """The text the block parser was given: every text the inline stage sees comes from it."""
+    lines: list[str] = md.lines  # type: ignore[attr-defined]  # set by Markdown.convert
+    return "\n".join(lines)
+
+
+class QuickUnescape(treeprocessors.UnescapeTreeprocessor):
+    """Backslash escapes are the only source of what the stock stage restores."""
+
+    def run(self, root: etree.Element) -> None:
+        if "\\" in _source(self.md):
+            super().run(root)
+
+
 class LeanToc(treeprocessors.Treeprocessor):
     """Heading ids and permalinks as the stock `toc` stage gives them, without building and
     serialising a table of contents no page shows, unless the text may hold its marker."""
@@ -152,8 +168,7 @@ class LeanToc(treeprocessors.Treeprocessor):
 
     def run(self, doc: etree.Element) -> None:
         stock = self.stock
-        lines: list[str] = self.md.lines  # type: ignore[attr-defined]  # set by Markdown.convert
-        if stock.marker and self.marker_word in "\n".join(lines):
+        if stock.marker and self.marker_word in _source(self.md):
             stock.run(doc)
             return
         used_ids = {el.attrib["id"] for el in doc.iter() if "id" in el.attrib}
