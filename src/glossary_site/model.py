@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from glossary_site.diagnostics import Diagnostic
 
@@ -47,9 +47,18 @@ class CtaBlock(NamedTuple):
     url: str
 
 
+def _set_fields(self: Any, state: list[Any]) -> None:
+    """Unpickling for slots dataclasses: theirs calls dataclasses.fields() for every object,
+    and the cache index holds two such objects per term."""
+    for name, value in zip(self.__slots__, state, strict=True):
+        object.__setattr__(self, name, value)
+
+
 @dataclass(frozen=True, slots=True)
 class TermSource:
     """One term file after validation of that file alone."""
+
+    __setstate__ = _set_fields
 
     path: str
     slug: str
@@ -136,6 +145,8 @@ class PreparedFile:
     Kept small on purpose: the parent process holds one per term, and the persistent cache
     loads all of them on every build.
     """
+
+    __setstate__ = _set_fields
 
     path: str
     digest: str

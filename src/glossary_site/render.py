@@ -126,6 +126,7 @@ class Renderer:
         self._links: dict[tuple[str, str], LinkView] = {}
         self._faces = {slug: _face(term) for slug, term in glossary.terms.items()}
         self._ctas: dict[tuple[CtaBlock, str], CtaBlock] = {}
+        self._cta_keys: dict[CtaBlock | None, str] = {}
         self.autolinker = Autolinker(glossary) if config.autolink else None
         self.names_key = self.names_digest(self.autolinker) if self.autolinker else ""
         self.memberships = {
@@ -265,8 +266,8 @@ class Renderer:
             " ".join(faces[s] if s else "-" for s in self.linked.targets[slug]),
             " ".join(faces[s] for s in related),
             " ".join(faces[s] for s in backlinks),
-            repr([(g.slug, g.name) for g in categories[:1] + tags]),
-            repr(cta),
+            "\1".join(f"{g.slug}\0{g.name}" for g in categories[:1] + tags),
+            self._cta_keys.get(cta) or self._cta_keys.setdefault(cta, repr(cta)),
             self.names_key,
         )
         path = term_path(slug)
