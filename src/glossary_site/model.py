@@ -49,8 +49,9 @@ class CtaBlock(NamedTuple):
 
 def _set_fields(self: Any, state: list[Any]) -> None:
     """Unpickling for slots dataclasses: theirs calls dataclasses.fields() for every object,
-    and the cache index holds two such objects per term."""
-    for name, value in zip(self.__slots__, state, strict=True):
+    and the cache index holds two such objects per term. Like theirs it does not check the
+    field count; the cache checks the generator's fingerprint once the shard is loaded."""
+    for name, value in zip(self.__slots__, state, strict=False):
         object.__setattr__(self, name, value)
 
 
