@@ -74,8 +74,10 @@ def load(text: str, first_line: int = 1) -> Located:
     where = _Lines(text, first_line)
     loader = SAFE_LOADER(text)
     try:
-        node = _compose_plain(text)
-        if node is _NOT_PLAIN:
+        node = _compose_plain(loader, text)
+        if node is _NOT_PLAIN:  # read it again, event by event, to report where it goes wrong
+            loader.dispose()
+            loader = SAFE_LOADER(text)
             node = _compose(loader, where)
         if node is None:
             return Located(None)
@@ -105,7 +107,7 @@ PLAIN_INDICATORS = 2_000
 _NOT_PLAIN = yaml.ScalarNode("tag:glossary-site,2025:not-plain", "")
 
 
-def _compose_plain(text: str) -> yaml.Node | None:
+def _compose_plain(loader: Any, text: str) -> yaml.Node | None:
     """libyaml's own composer, for the usual front matter: no aliases, nesting within bounds.
 
     Every collection opens with one of the indicators counted, so their count bounds the
@@ -114,13 +116,10 @@ def _compose_plain(text: str) -> yaml.Node | None:
     """
     if sum(text.count(indicator) for indicator in "[{-?:") > PLAIN_INDICATORS:
         return _NOT_PLAIN
-    loader = SAFE_LOADER(text)
     try:
         node: yaml.Node | None = loader.get_single_node()
     except yaml.YAMLError:
         return _NOT_PLAIN
-    finally:
-        loader.dispose()
     if node is None:
         return None
     seen: set[int] = set()
