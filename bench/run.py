@@ -694,6 +694,7 @@ def size_json(
             "mkdocs": peers.mkdocs_version,
         },
         "glossary_flags_detected": sorted(ours.flags),
+        "output_folder": str(args.scratch),
         "notes": ours.notes,
         "cold": {name: series_json(s) for name, s in series.items()},
         "incremental": [
@@ -719,7 +720,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--tools", default=",".join(TOOLS), help="any of glossary,hugo,mkdocs (default all)")
     p.add_argument("--mkdocs-max", type=int, default=1000, help="skip MkDocs above this many terms")
     p.add_argument("--timeout", type=float, default=900, help="seconds before a build counts as not finished")
-    p.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"), help="corpus cache and scratch")
+    p.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"), help="corpus cache")
+    p.add_argument(
+        "--scratch",
+        type=Path,
+        default=None,
+        help="where builds write their output (default: /dev/shm/glossary-bench when that "
+        f"RAM folder has {SCRATCH_NEEDS_GB} GB free, else WORK/scratch)",
+    )
     p.add_argument("--results", type=Path, default=None, help="JSON folder (default bench/results)")
     p.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     p.add_argument(
@@ -747,7 +755,26 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     if any(s < 2 for s in args.sizes) or args.runs < 1:
         p.error("sizes must be at least 2 and --runs at least 1")
     args.results = args.results or BENCH / "results"
+    args.scratch = args.scratch or default_scratch(args.work)
     return args
+
+
+SCRATCH_NEEDS_GB = 4
+
+
+def default_scratch(work: Path) -> Path:
+    """Outputs go to RAM when there is room, so that no build pays for the previous one's files.
+
+    On a disk, every round deletes thousands of output files just before the next tool writes
+    thousands; some file systems (ext4 without a journal, as on the 2-core VM) then search
+    past every recently deleted inode for each new file, which adds seconds of kernel time
+    that depend on what ran before, not on the tool being measured.
+    """
+    shm = Path("/dev/shm")
+    with contextlib.suppress(OSError):
+        if os.access(shm, os.W_OK) and shutil.disk_usage(shm).free >= SCRATCH_NEEDS_GB * 2**30:
+            return shm / "glossary-bench"
+    return work / "scratch"
 
 
 def tools_for(args: argparse.Namespace, ours: Ours, peers: Peers) -> list[str]:
@@ -780,7 +807,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for size in args.sizes:
         site = corpus(args.work, size, args.seed)
         before = source_fingerprint() if ours.base else ""
-        scratch = args.work / "scratch" / str(size)
+        scratch = args.scratch / str(size)
         print(
             f"{size:,} terms: cold builds ({', '.join(tools)}), {args.runs} run(s)",
             file=sys.stderr,
@@ -832,6 +859,7 @@ def print_report(
     for note in ours.notes:
         print(f"- note: {note}")
     print(f"- {interference_note(cold, incremental)}")
+    print(f"- outputs written under {args.scratch}")
     if ours.base:
         print(f"- glossary command: {' '.join(ours.cold(Path('OUT'), Path('CACHE'), search=False))}")
     for path in written:
