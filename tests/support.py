@@ -96,9 +96,14 @@ def stock_converter() -> markup.Converter:
     md = converter.md
     trees, blocks, priority = md.treeprocessors, md.parser.blockprocessors, quick_markdown._priority
     trees.register(treeprocessors.InlineProcessor(md), "inline", priority(trees, "inline"))
-    md.preprocessors.register(
-        preprocessors.HtmlBlockPreprocessor(md), "html_block", priority(md.preprocessors, "html_block")
+    pre = md.preprocessors
+    pre.register(preprocessors.HtmlBlockPreprocessor(md), "html_block", priority(pre, "html_block"))
+    pre.register(
+        preprocessors.NormalizeWhitespace(md), "normalize_whitespace", priority(pre, "normalize_whitespace")
     )
+    fenced = pre["fenced_code_block"]
+    assert isinstance(fenced, quick_markdown.QuickFencedCode)
+    pre.register(fenced.stock, "fenced_code_block", priority(pre, "fenced_code_block"))
     for name in quick_markdown.BLOCK_NEEDS:
         quick = blocks[name]
         assert isinstance(quick, quick_markdown.QuickBlockTest)

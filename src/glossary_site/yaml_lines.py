@@ -234,9 +234,31 @@ def _construct(loader: Any, node: yaml.Node, where: _Lines) -> Any:
     if not isinstance(node, yaml.MappingNode):
         return _build_value(loader, node, where, where.node(node))
     return {
-        _build_value(loader, key, where, where.node(key)): _build_value(loader, value, where, where.node(key))
+        _value(loader, key, where, where.node(key)): _value(loader, value, where, where.node(key))
         for key, value in node.value
     }
+
+
+STR, SEQ, MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+#: Mapping keys that PyYAML's constructor treats specially (`<<` merges, `=` is retagged).
+SPECIAL_KEYS = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"})
+
+
+def _value(loader: Any, node: yaml.Node, where: _Lines, line: int) -> Any:
+    """What PyYAML builds for a node, with text, lists and plain mappings built here.
+
+    They are nearly every node of front matter, and PyYAML's constructor spends more on its
+    bookkeeping per node than on building them; numbers, booleans, merge keys and explicit
+    tags of other kinds still go through it. Keys are scalars by now (`_walk` checks).
+    """
+    kind, tag = type(node), node.tag
+    if kind is yaml.ScalarNode and tag == STR:
+        return node.value
+    if kind is yaml.SequenceNode and tag == SEQ:
+        return [_value(loader, item, where, line) for item in node.value]
+    if kind is yaml.MappingNode and tag == MAP and not any(k.tag in SPECIAL_KEYS for k, _ in node.value):
+        return {_value(loader, k, where, line): _value(loader, v, where, line) for k, v in node.value}
+    return _build_value(loader, node, where, line)
 
 
 def _build_value(loader: Any, node: yaml.Node, where: _Lines, line: int) -> Any:

@@ -990,6 +990,7 @@ def test_yaml_quick_paths_load_exactly_like_the_event_composer(text: str, first_
         with (
             mock.patch.object(yaml_lines, "PLAIN_INDICATORS", -1),
             mock.patch.object(yaml_lines._Lines, "node", lambda self, node: self.of(node.start_mark.index)),
+            mock.patch.object(yaml_lines, "_value", yaml_lines._build_value),
         ):
             assert quick == yaml_outcome(text, first_line)
 

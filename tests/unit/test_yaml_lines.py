@@ -165,10 +165,11 @@ def outcome(text: str, first_line: int = 2) -> object:
 
 def event_composer_outcome(text: str, first_line: int = 2) -> object:
     """What load gives with its quick paths off: every document read event by event, every
-    line counted from character positions."""
+    line counted from character positions, every value built by PyYAML's constructor."""
     with (
         mock.patch.object(yaml_lines, "PLAIN_INDICATORS", -1),
         mock.patch.object(yaml_lines._Lines, "node", lambda self, node: self.of(node.start_mark.index)),
+        mock.patch.object(yaml_lines, "_value", yaml_lines._build_value),
     ):
         return outcome(text, first_line)
 
@@ -192,6 +193,16 @@ TRICKY = [
     "a: 1\na: 2\n",
     "<<: {a: 1}\nb: 2\n",
     "a: !!binary aGk=\n",
+    "a: [{<<: {x: 1}, y: 2}]\n",  # merge keys below the top
+    "a: {=: 1, b: 2}\n",
+    "a: !!str [x]\n",  # explicit tags on collections
+    "a: !!set {x, y}\n",
+    "a: !!omap [x: 1, y: 2]\n",
+    "a: !!map {b: !!seq [1]}\n",
+    "a: {b: [1, yes, null, '2', 3.5, !!float 1, ~]}\n",
+    "a: [!!binary aGk=, !!python/name:os.system x]\n",
+    "a: {1: x, 01: y, 0x1: z}\n",
+    "a: {b: !!int x}\n",  # a value PyYAML cannot build, nested
     "a: '" + "[" * 3000 + "'\n",  # brackets in text, beyond the quick path's bound
     "",
     "# only a comment\n",
