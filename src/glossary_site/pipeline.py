@@ -350,17 +350,17 @@ def _index(site: Path, bundle_parent: Path, result: BuildResult) -> bool:
 def _render(jobs: Sequence[PageJob], staging: Path | None, workers: int, result: BuildResult) -> bool:
     """Render (and write, given a staging folder) every job, spread over worker processes."""
 
-    def render_chunk(chunk: Iterable[PageJob]) -> list[Diagnostic]:
+    def render_chunk(chunk: Iterable[PageJob]) -> Iterator[Diagnostic]:
         for job in chunk:
             try:
                 data = job.produce()
             except TemplateProblem as problem:
-                return [problem.diagnostic]
+                yield problem.diagnostic
+                return
             if staging is not None:
                 output.write_file(staging, job.path, data)
-        return []
 
-    problems = sorted({d for found in split_map(render_chunk, jobs, workers) for d in found})
+    problems = sorted(set(split_map(render_chunk, jobs, workers)))
     for problem in problems[:1]:
         result.diagnostics.add(problem)
     return not problems

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from glossary_site import content, markup
@@ -39,15 +39,17 @@ def prepare_terms(root: Path, cache: Cache, jobs: int) -> Prepared:
         else:
             todo.append((path, stamp))
     if todo:
-        for chunk in split_map(lambda items: _prepare_chunk(root, cache, items), todo, jobs):
-            found.update(chunk)
+        found.update(split_map(lambda items: _prepare_chunk(root, cache, items), todo, jobs))
     return dict(sorted(found.items()))
 
 
-def _prepare_chunk(root: Path, cache: Cache, items: Iterable[tuple[str, Stamp]]) -> Prepared:
+def _prepare_chunk(
+    root: Path, cache: Cache, items: Iterable[tuple[str, Stamp]]
+) -> Iterator[tuple[str, tuple[Stamp, PreparedFile]]]:
     converter = markup.Converter()
     with PackWriter(cache.folder, cache.key) as pack:
-        return {path: (stamp, prepare_file(root, path, cache, converter, pack)) for path, stamp in items}
+        for path, stamp in items:
+            yield path, (stamp, prepare_file(root, path, cache, converter, pack))
 
 
 def prepare_file(

@@ -2,7 +2,7 @@
 copy-on-write instead of being pickled to every worker.
 
 Workers claim short runs of items from a shared counter as they go, so one slowed down by long
-items (or by another program on its core) simply claims fewer. Results come back in worker
+items (or by another program on its core) simply claims fewer. Results come back in no set
 order; callers merge them by their own keys, so the output never depends on how many workers
 ran or which worker did what.
 """
@@ -45,51 +45,74 @@ def default_jobs() -> int:
 
 #: Items claimed at once: enough to make claiming cheap, few enough that workers end together.
 MAX_RUN = 64
+#: Results a worker sends at once: small enough to fit a pipe's buffer, so it rarely waits.
+BATCH = 16
 
 
-def split_map(func: Callable[[Iterable[T]], R], items: Sequence[T], jobs: int) -> list[R]:
-    """Run func in `jobs` processes, this one included, each over the items it claims.
+def split_map(func: Callable[[Iterable[T]], Iterable[R]], items: Sequence[T], jobs: int) -> list[R]:
+    """Every result func yields, run in `jobs` processes, this one included; in no set order.
 
     func must go through its items once, in order: they are claimed as it asks for them. This
-    process takes a share too: its result needs no pickling and its memory no copying.
+    process takes a share too: its results need no pickling and its memory no copying. Workers
+    send their results in small batches as they go, and this process takes them in between
+    its own items, so little is left to pickle and load once the last item is done.
     """
     jobs = max(1, min(jobs, len(items)))
     if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [func(items)]
+        return list(func(items))
     context = multiprocessing.get_context("fork")
     claimed = context.Value("q", 0)
     run = max(1, min(MAX_RUN, len(items) // (jobs * 50)))
-    pipes, processes = [], []
+    workers: list[_Worker] = []
     for _ in range(jobs - 1):
         receiver, sender = context.Pipe(duplex=False)
         claims = _claims(items, claimed, run)
         process = context.Process(target=_child, args=(func, claims, sender), daemon=True)
         process.start()
         sender.close()
-        pipes.append(receiver)
-        processes.append(process)
+        workers.append(_Worker(process, receiver))
+    results: list[R] = []
     try:
-        results = [func(_claims(items, claimed, run))]
+        for result in func(_claims(items, claimed, run)):
+            results.append(result)
+            for worker in workers:
+                worker.receive(results, wait=False)
     except BaseException:
-        for process in processes:
-            process.kill()
-            process.join()
+        for worker in workers:
+            worker.process.kill()
+            worker.process.join()
         raise
-    failure: str | None = None
-    for receiver, process in zip(pipes, processes, strict=True):
-        try:
-            with collector_paused():
-                ok, payload = pickle.loads(receiver.recv_bytes())
-        except EOFError:
-            ok, payload = False, f"worker {process.pid} ended without a result"
-        process.join()
-        if ok:
-            results.append(payload)
-        else:
-            failure = failure or payload
+    for worker in workers:
+        worker.receive(results, wait=True)
+        worker.process.join()
+    # Results live as long as the build; without this the collector's next pass would scan
+    # every object just unpickled. `glossary serve` unfreezes after each build.
+    gc.freeze()
+    failure = next((worker.failure for worker in workers if worker.failure), None)
     if failure is not None:
         raise WorkerFailed(failure)
     return results
+
+
+class _Worker:
+    """A forked worker and the end of the pipe its results come through."""
+
+    def __init__(self, process: Any, receiver: Any) -> None:
+        self.process, self.receiver = process, receiver
+        self.done = False
+        self.failure: str | None = None
+
+    def receive(self, results: list[Any], wait: bool) -> None:
+        """Take the batches already sent, or (wait) every batch until the worker is done."""
+        while not self.done and (wait or self.receiver.poll()):
+            try:
+                kind, payload = pickle.loads(self.receiver.recv_bytes())
+            except EOFError:
+                kind, payload = "failed", f"worker {self.process.pid} ended without a result"
+            if kind == "results":
+                results.extend(payload)
+            else:
+                self.done, self.failure = True, payload
 
 
 def _claims(items: Sequence[T], claimed: Any, run: int) -> Iterator[T]:
@@ -103,11 +126,19 @@ def _claims(items: Sequence[T], claimed: Any, run: int) -> Iterator[T]:
         yield from items[start : start + run]
 
 
-def _child(func: Callable[[Iterable[T]], R], items: Iterable[T], sender: object) -> None:
+def _child(func: Callable[[Iterable[T]], Iterable[R]], items: Iterable[T], sender: Any) -> None:
+    def send(kind: str, payload: object) -> None:
+        sender.send_bytes(pickle.dumps((kind, payload), protocol=pickle.HIGHEST_PROTOCOL))
+
     try:
-        message = pickle.dumps((True, func(items)), protocol=pickle.HIGHEST_PROTOCOL)
+        batch: list[R] = []
+        for result in func(items):
+            batch.append(result)
+            if len(batch) == BATCH:
+                send("results", batch)
+                batch = []
+        send("results", batch)
+        send("done", None)
     except BaseException as exc:  # reported to the parent, which decides
-        text = "".join(traceback.format_exception(exc))
-        message = pickle.dumps((False, text))
-    sender.send_bytes(message)  # type: ignore[attr-defined]
-    sender.close()  # type: ignore[attr-defined]
+        send("failed", "".join(traceback.format_exception(exc)))
+    sender.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pytest
 
@@ -14,60 +14,70 @@ from glossary_site.workers import WorkerFailed, split_map
 ITEMS = list(range(23))
 
 
-def squares(chunk: Iterable[int]) -> list[tuple[int, int]]:
-    return [(n, n * n) for n in chunk]
+def squares(chunk: Iterable[int]) -> Iterator[tuple[int, int]]:
+    for n in chunk:
+        yield n, n * n
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 3, 8, 50])
 def test_every_item_is_done_once_whatever_the_number_of_jobs(jobs: int) -> None:
     results = split_map(squares, ITEMS, jobs)
 
-    assert len(results) == min(jobs, len(ITEMS))
-    assert sorted(pair for chunk in results for pair in chunk) == [(n, n * n) for n in ITEMS]
+    assert sorted(results) == [(n, n * n) for n in ITEMS]
 
 
-def test_no_items_is_one_call_with_no_items() -> None:
-    assert split_map(squares, [], 4) == [[]]
+def test_results_come_back_from_workers_in_batches_and_all_arrive() -> None:
+    def tagged(chunk: Iterable[int]) -> Iterator[tuple[int, int, str]]:
+        for n in chunk:
+            time.sleep(0.0005)  # so that every process gets items
+            yield n, os.getpid(), "x" * 5000  # a batch is more than a pipe holds unread
+
+    results = split_map(tagged, list(range(1000)), 3)
+
+    assert sorted(n for n, _, _ in results) == list(range(1000))
+    assert len({pid for _, pid, _ in results}) == 3
+
+
+def test_no_items_is_no_results() -> None:
+    assert split_map(squares, [], 4) == []
 
 
 def test_workers_see_the_parents_data_without_it_being_pickled() -> None:
     names = {n: f"term {n}" for n in ITEMS}
-    unpicklable = lambda chunk: [names[n] for n in chunk]  # noqa: E731  a lambda cannot be pickled
+    unpicklable = lambda chunk: (names[n] for n in chunk)  # noqa: E731  a lambda cannot be pickled
 
     results = split_map(unpicklable, ITEMS, 3)
 
-    assert sorted(name for chunk in results for name in chunk) == sorted(names.values())
+    assert sorted(results) == sorted(names.values())
 
 
 def test_a_worker_held_up_by_one_slow_item_leaves_the_rest_to_the_others() -> None:
-    def slow_first(chunk: Iterable[int]) -> list[int]:
-        done = []
+    def slow_first(chunk: Iterable[int]) -> Iterator[tuple[int, int]]:
         for n in chunk:
             if n == 0:
                 time.sleep(1)
-            done.append(n)
-        return done
+            yield os.getpid(), n
 
     results = split_map(slow_first, list(range(200)), 2)
 
-    held_up = next(done for done in results if 0 in done)
-    assert sorted(n for done in results for n in done) == list(range(200))
-    assert len(held_up) < 20
+    held_up = next(pid for pid, n in results if n == 0)
+    assert sorted(n for _, n in results) == list(range(200))
+    assert sum(1 for pid, _ in results if pid == held_up) < 20
 
 
 def test_one_job_runs_in_this_process() -> None:
     seen: list[int] = []
 
-    def record(chunk: Iterable[int]) -> int:
+    def record(chunk: Iterable[int]) -> Iterator[int]:
         seen.extend(chunk)
-        return os.getpid()
+        yield os.getpid()
 
     assert split_map(record, ITEMS, 1) == [os.getpid()]
     assert seen == ITEMS
 
 
 def test_several_jobs_run_in_as_many_processes_this_one_among_them() -> None:
-    pids = split_map(lambda chunk: os.getpid(), ITEMS, 3)
+    pids = split_map(lambda chunk: [os.getpid()], ITEMS, 3)
 
     assert len(set(pids)) == 3
     assert os.getpid() in pids
@@ -76,11 +86,10 @@ def test_several_jobs_run_in_as_many_processes_this_one_among_them() -> None:
 def test_exception_in_a_worker_becomes_worker_failed_with_its_traceback() -> None:
     parent = os.getpid()
 
-    def explode(chunk: Iterable[int]) -> list[int]:
-        done = list(chunk)
+    def explode(chunk: Iterable[int]) -> Iterator[int]:
         if os.getpid() != parent:
             raise ValueError("item 7 is bad")
-        return done
+        yield from chunk
 
     with pytest.raises(WorkerFailed) as failed:
         split_map(explode, ITEMS, 3)
@@ -94,11 +103,11 @@ def test_exception_in_a_worker_becomes_worker_failed_with_its_traceback() -> Non
 def test_exception_in_this_process_share_is_raised_as_it_is_and_stops_the_workers() -> None:
     parent = os.getpid()
 
-    def explode_here(chunk: Iterable[int]) -> list[int]:
+    def explode_here(chunk: Iterable[int]) -> Iterator[int]:
         if os.getpid() == parent:
             raise ValueError("item 7 is bad")
         time.sleep(60)
-        return list(chunk)
+        yield from chunk
 
     with pytest.raises(ValueError, match="item 7 is bad"):
         split_map(explode_here, ITEMS, 3)
@@ -107,8 +116,9 @@ def test_exception_in_this_process_share_is_raised_as_it_is_and_stops_the_worker
 
 
 def test_exception_with_one_job_is_raised_as_it_is() -> None:
-    def explode(chunk: Iterable[int]) -> list[int]:
+    def explode(chunk: Iterable[int]) -> Iterator[int]:
         raise ValueError("item 7 is bad")
+        yield from chunk
 
     with pytest.raises(ValueError, match="item 7 is bad"):
         split_map(explode, ITEMS, 1)
@@ -117,10 +127,10 @@ def test_exception_with_one_job_is_raised_as_it_is() -> None:
 def test_worker_that_dies_without_a_result_is_reported() -> None:
     parent = os.getpid()
 
-    def die(chunk: Iterable[int]) -> list[int]:
+    def die(chunk: Iterable[int]) -> Iterator[int]:
         if os.getpid() != parent:
             os._exit(3)
-        return list(chunk)
+        yield from chunk
 
     with pytest.raises(WorkerFailed, match=r"^worker \d+ ended without a result$"):
         split_map(die, ITEMS, 3)
