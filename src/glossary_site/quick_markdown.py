@@ -47,8 +47,9 @@ PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
 BLOCK_NEEDS: dict[str, tuple[str, ...]] = {
     "table": ("|",),
     "hashheader": ("#",),
-    "setextheader": ("=", "-"),
-    "hr": ("-", "_", "*"),
+    "setextheader": ("\n=", "\n-"),  # the underline follows the first line
+    # A rule is three or more of one of these, at most two spaces apart.
+    "hr": ("--", "- -", "-  -", "__", "_ _", "_  _", "**", "* *", "*  *"),
     "quote": (">",),
     "footnote": ("[^",),
     "reference": ("]:",),
