@@ -110,6 +110,7 @@ def stock_converter() -> markup.Converter:
         blocks.register(quick.stock, name, priority(blocks, name))
     assert isinstance(trees["unescape"], quick_markdown.QuickUnescape)
     trees.register(treeprocessors.UnescapeTreeprocessor(md), "unescape", priority(trees, "unescape"))
+    del md.is_block_level  # the class's own method again
     lean = trees["toc"]
     assert isinstance(lean, quick_markdown.LeanToc)
     trees.register(lean.stock, "toc", priority(trees, "toc"))
