@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 from typing import Any
 
 import markdown
@@ -79,6 +80,31 @@ class QuickStages(markdown.Extension):
         if stock_toc:
             trees.register(LeanToc(md, stock_toc[0]), "toc", _priority(trees, "toc"))
         md.is_block_level = BlockLevel(md.block_level_elements)  # type: ignore[method-assign]
+        md.parser.blockprocessors = ListedRegistry(blocks)
+
+
+class ListedRegistry(markdown.util.Registry[Any]):
+    """A registry that keeps its items listed in order until it changes: the block parser goes
+    through every block processor for every block, and the stock one lists them anew each time."""
+
+    def __init__(self, items: markdown.util.Registry[Any]) -> None:
+        super().__init__()
+        self.listed: list[Any] | None = None
+        for item in items._priority:  # type: ignore[attr-defined]
+            self.register(items[item.name], item.name, item.priority)
+
+    def register(self, item: Any, name: str, priority: float) -> None:
+        self.listed = None
+        super().register(item, name, priority)
+
+    def deregister(self, name: str, strict: bool = True) -> None:
+        self.listed = None
+        super().deregister(name, strict)
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.listed is None:
+            self.listed = list(super().__iter__())
+        return iter(self.listed)
 
 
 class BlockLevel:
