@@ -97,13 +97,13 @@ def stock_converter() -> markup.Converter:
     trees, blocks, priority = md.treeprocessors, md.parser.blockprocessors, quick_markdown._priority
     trees.register(treeprocessors.InlineProcessor(md), "inline", priority(trees, "inline"))
     pre = md.preprocessors
-    pre.register(preprocessors.HtmlBlockPreprocessor(md), "html_block", priority(pre, "html_block"))
     pre.register(
         preprocessors.NormalizeWhitespace(md), "normalize_whitespace", priority(pre, "normalize_whitespace")
     )
-    fenced = pre["fenced_code_block"]
-    assert isinstance(fenced, quick_markdown.QuickFencedCode)
-    pre.register(fenced.stock, "fenced_code_block", priority(pre, "fenced_code_block"))
+    for name in quick_markdown.PREPROCESSOR_NEEDS:
+        wrapped = pre[name]
+        assert isinstance(wrapped, quick_markdown.QuickPreprocessor)
+        pre.register(wrapped.stock, name, priority(pre, name))
     for name in quick_markdown.BLOCK_NEEDS:
         quick = blocks[name]
         assert isinstance(quick, quick_markdown.QuickBlockTest)

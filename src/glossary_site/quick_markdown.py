@@ -56,6 +56,12 @@ BLOCK_NEEDS: dict[str, tuple[str, ...]] = {
     "reference": ("]:",),
 }
 
+#: The same for preprocessors: without any of these in the text, the stock stage changes nothing.
+PREPROCESSOR_NEEDS: dict[str, tuple[str, ...]] = {
+    "html_block": ("<", "&"),  # no HTML, and no entity the HTML parser would rewrite
+    "fenced_code_block": ("```", "~~~"),
+}
+
 
 class QuickStages(markdown.Extension):
     """Listed after every other extension, so the stock stages it wraps are all registered."""
@@ -67,10 +73,9 @@ class QuickStages(markdown.Extension):
         pre.register(
             QuickNormalizeWhitespace(md), "normalize_whitespace", _priority(pre, "normalize_whitespace")
         )
-        pre.register(QuickHtmlBlockPreprocessor(md), "html_block", _priority(pre, "html_block"))
-        if "fenced_code_block" in pre:
-            fenced = QuickFencedCode(md, pre["fenced_code_block"])
-            pre.register(fenced, "fenced_code_block", _priority(pre, "fenced_code_block"))
+        for name, needs in PREPROCESSOR_NEEDS.items():
+            if name in pre:
+                pre.register(QuickPreprocessor(md, pre[name], needs), name, _priority(pre, name))
         for name, needs in BLOCK_NEEDS.items():
             if name in blocks:
                 blocks.register(QuickBlockTest(blocks[name], needs), name, _priority(blocks, name))
@@ -213,24 +218,18 @@ class QuickNormalizeWhitespace(preprocessors.NormalizeWhitespace):
         return source.split("\n")
 
 
-class QuickFencedCode(preprocessors.Preprocessor):
-    """A fence starts with three backticks or tildes; the stock regex is tried at every line."""
+class QuickPreprocessor(preprocessors.Preprocessor):
+    """A stock preprocessor that runs only when the text holds one of the texts it needs."""
 
-    def __init__(self, md: markdown.Markdown, stock: preprocessors.Preprocessor) -> None:
+    def __init__(
+        self, md: markdown.Markdown, stock: preprocessors.Preprocessor, needs: tuple[str, ...]
+    ) -> None:
         super().__init__(md)
-        self.stock = stock
+        self.stock, self.needs = stock, needs
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        return self.stock.run(lines) if "```" in text or "~~~" in text else lines
-
-
-class QuickHtmlBlockPreprocessor(preprocessors.HtmlBlockPreprocessor):
-    """Text without '<' holds no HTML, and without '&' no entity the parser would rewrite."""
-
-    def run(self, lines: list[str]) -> list[str]:
-        text = "\n".join(lines)
-        return super().run(lines) if "<" in text or "&" in text else lines
+        return self.stock.run(lines) if any(needed in text for needed in self.needs) else lines
 
 
 def _source(md: markdown.Markdown) -> str:
