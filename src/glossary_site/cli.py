@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from glossary_site import __version__, pipeline, scaffold
+from glossary_site.config import CONFIG_PATH
 from glossary_site.diagnostics import Diagnostics, as_json, github_annotation
 from glossary_site.workers import default_jobs
 
@@ -20,11 +21,14 @@ DESCRIPTION = """\
 Build a cross-linked glossary website from one Markdown file per term.
 
 A site folder holds content/site.yml, content/terms/*.md, and optionally templates/
-and static/ to override the built-in theme. Run the commands from that folder (or
-pass --source). Problems are printed as path:line: message."""
+and static/ to override the built-in theme. Start one with `glossary init`. The other
+commands work on the site folder they are run in, or the nearest folder above it that
+holds content/site.yml (or the one --source names). Problems are printed as
+path:line: message."""
 
 EPILOG = """\
 examples:
+  glossary init mysite                  start a new glossary in the folder mysite
   glossary new "Large Language Model"   write content/terms/large-language-model.md
   glossary check --strict               validate everything; for CI
   glossary build                        write the site to _site/
@@ -47,9 +51,10 @@ def parser() -> argparse.ArgumentParser:
         cmd.add_argument(
             "--source",
             type=Path,
-            default=Path("."),
+            default=None,
             metavar="DIR",
-            help="the site folder holding content/ (default: current folder)",
+            help="the site folder holding content/site.yml "
+            "(default: the current folder or the nearest one above it that holds it)",
         )
 
     def content_flags(cmd: argparse.ArgumentParser) -> None:
@@ -116,6 +121,15 @@ def parser() -> argparse.ArgumentParser:
         help="text: path:line: message (default); github: Actions annotations; json: a report",
     )
 
+    init = commands.add_parser(
+        "init",
+        help="start a new glossary: settings, three example terms, CI workflow",
+        description="Write a ready site into DIR (created if needed). Never overwrites: a folder "
+        "that already holds a site, or any of the files, is refused and left as it was.",
+    )
+    init.add_argument("folder", nargs="?", type=Path, default=Path("."), metavar="DIR", help="default: .")
+    init.add_argument("--title", default="My Glossary", help='the site\'s title (default: "My Glossary")')
+
     new = commands.add_parser(
         "new",
         help="write a new term file with every field stubbed",
@@ -146,7 +160,7 @@ def parser() -> argparse.ArgumentParser:
     )
     common(serve)
     content_flags(serve)
-    serve.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    serve.add_argument("-p", "--port", type=int, default=8000, help="port to serve on (default: 8000)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     return top
 
@@ -173,6 +187,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A build keeps many long-lived objects; with the default thresholds the collector
     # rescans all of them every few thousand allocations, which costs a third of a rebuild.
     gc.set_threshold(100_000, 50, 100)
+    if args.command == "init":
+        return run_init(args)
+    root = site_root(args.source)
+    if root is None:
+        where = args.source or Path.cwd()
+        print(
+            f"glossary: no {CONFIG_PATH} in {where}{'' if args.source else ' or a folder above it'}; "
+            "run `glossary init` to start a glossary, or pass --source DIR",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    args.source = root
     try:
         if args.command == "build":
             return run_build(args)
@@ -183,6 +209,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_serve(args)
     except KeyboardInterrupt:
         return 130
+
+
+def site_root(source: Path | None) -> Path | None:
+    """The site folder: the one named, else the nearest holding content/site.yml, as git finds .git."""
+    if source is not None:
+        return source if (source / CONFIG_PATH).exists() else None
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_PATH).exists():
+            return folder if folder != here else Path(".")
+    return None
 
 
 def options_from(args: argparse.Namespace) -> pipeline.BuildOptions:
@@ -259,6 +296,25 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     if not args.quiet:
         print(f"Check passed: {summary(result.diagnostics)}.")
+    return EXIT_OK
+
+
+def run_init(args: argparse.Namespace) -> int:
+    folder: Path = args.folder
+    try:
+        written = scaffold.init_site(folder, args.title)
+    except (scaffold.ScaffoldRefused, OSError) as refusal:
+        print(f"glossary: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
+        print(f"  wrote {(folder / path).as_posix()}")
+    steps = [f"cd {folder.as_posix()}"] if folder != Path(".") else []
+    steps += [
+        "glossary serve      # preview with live reload",
+        "glossary build      # write the site to _site/",
+    ]
+    print(f"A new glossary is ready in {folder.as_posix()}. Next:\n" + "\n".join(f"  {s}" for s in steps))
+    print(f"Before you push: {scaffold.REQUIREMENTS} says which glossary-site CI installs; check it.")
     return EXIT_OK
 
 

@@ -1,12 +1,20 @@
-"""`glossary new`: a term file with every field stubbed, so editors see the whole format."""
+"""`glossary init` and `glossary new`: a ready site, and a term file with every field stubbed.
+
+Both only ever create files: anything that exists already is refused before a byte is written.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import json
 from pathlib import Path
 
-from glossary_site.content import TERMS_DIR, slugify
+from glossary_site import __version__
+from glossary_site.config import CONFIG_PATH
+from glossary_site.content import TERMS_DIR, load_terms, slugify
+from glossary_site.diagnostics import Diagnostics, did_you_mean
+from glossary_site.graph import resolve
 
 STUB = """\
 ---
@@ -39,8 +47,83 @@ TODO the body in Markdown.
 """
 
 
+STARTER = Path(__file__).parent / "starter"
+#: Where each file of the starter site goes; dot-files are packaged without their dot,
+#: which package-data globs would skip.
+STARTER_FILES = {
+    "content/site.yml": "content/site.yml",
+    "content/terms/glossary.md": "content/terms/glossary.md",
+    "content/terms/term.md": "content/terms/term.md",
+    "content/terms/cross-reference.md": "content/terms/cross-reference.md",
+    ".gitignore": "gitignore",
+    ".github/workflows/pages.yml": "github/workflows/pages.yml",
+}
+REQUIREMENTS = "requirements.txt"
+
+
 class ScaffoldRefused(Exception):
-    pass
+    """What the user asked for would overwrite a file or break the site; nothing was written."""
+
+
+def init_site(folder: Path, title: str, today: dt.date | None = None) -> list[str]:
+    """Write the starter site into `folder`; returns the paths written, relative to it."""
+    title = " ".join(title.split())
+    if not title:
+        raise ScaffoldRefused("the title must not be empty")
+    if folder.exists() and not folder.is_dir():
+        raise ScaffoldRefused(f"{folder} is a file, not a folder")
+    if (folder / CONFIG_PATH).exists():
+        raise ScaffoldRefused(f"{folder} already holds a glossary ({CONFIG_PATH}); nothing was changed")
+    files = starter_files(title, today or dt.date.today(), requirement())
+    taken = sorted(path for path in [*files, "content"] if (folder / path).exists())
+    if taken:
+        raise ScaffoldRefused(
+            f"{folder} already has {', '.join(taken)}; glossary init never overwrites, "
+            "so choose a new or empty folder; nothing was changed"
+        )
+    for path, text in files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    return list(files)
+
+
+def starter_files(title: str, today: dt.date, requirement_lines: str) -> dict[str, str]:
+    """The starter site's files by path; the title is written as JSON, which YAML reads as text."""
+    files = {
+        path: (STARTER / packaged)
+        .read_text(encoding="utf-8")
+        .replace("@TITLE@", json.dumps(title, ensure_ascii=False))
+        .replace("@TODAY@", today.isoformat())
+        for path, packaged in STARTER_FILES.items()
+    }
+    return {**files, REQUIREMENTS: requirement_lines}
+
+
+def requirement() -> str:
+    """The requirements.txt line that installs this very glossary-site in CI.
+
+    pip records where a package came from (PEP 610); a git install is pinned to its commit.
+    Anything else (a local folder, an index) can only be named by version.
+    """
+    try:
+        origin = importlib.metadata.distribution("glossary-site").read_text("direct_url.json")
+    except importlib.metadata.PackageNotFoundError:
+        origin = None
+    info = json.loads(origin) if origin else {}
+    vcs = info.get("vcs_info") or {}
+    if vcs.get("vcs") == "git" and vcs.get("commit_id"):
+        return (
+            "# The glossary-site that `glossary init` ran with, pinned to its commit.\n"
+            "# Change the commit (or put a tag) to upgrade.\n"
+            f"glossary-site @ git+{info['url']}@{vcs['commit_id']}\n"
+        )
+    return (
+        "# glossary-site is not on PyPI: point this line at where CI can install it from, e.g.\n"
+        "# glossary-site @ git+https://github.com/OWNER/glossary-site@COMMIT\n"
+        f"glossary-site=={__version__}\n"
+    )
 
 
 def new_term(
@@ -59,6 +142,7 @@ def new_term(
     path = root / TERMS_DIR / f"{slug}.md"
     if path.exists():
         raise ScaffoldRefused(f"{path} already exists; edit it instead")
+    _check_names(root, title, slug, related or [])
     path.parent.mkdir(parents=True, exist_ok=True)
     text = STUB.format(
         title=title,
@@ -71,3 +155,21 @@ def new_term(
     with path.open("x", encoding="utf-8") as handle:
         handle.write(text)
     return path
+
+
+def _check_names(root: Path, title: str, slug: str, related: list[str]) -> None:
+    """Refuse now what the next build would report: a name taken, a related term unknown."""
+    names: dict[str, str] = {}
+    spellings: list[str] = []
+    for term in load_terms(root, Diagnostics()):
+        for name in (term.slug, term.title, *term.aliases):
+            names.setdefault(name.casefold(), term.path)
+            spellings.append(name)
+    for name in (title, slug):
+        if name.casefold() in names:
+            raise ScaffoldRefused(f"'{name}' is already a name of {names[name.casefold()]}; edit that term")
+    for name in related:
+        if resolve(names, name) is None:
+            raise ScaffoldRefused(
+                f"--related '{name}' is not an existing term{did_you_mean(name, spellings)}"
+            )

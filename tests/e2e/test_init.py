@@ -1,0 +1,128 @@
+"""A newcomer's first commands: `glossary init`, then `new`, `build` and `check` from anywhere in the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from support import copy_site, html_pages, local_targets, parse_html, run_glossary, tree_digest
+
+
+def test_init_writes_a_site_that_builds_strictly_without_a_warning(tmp_path: Path) -> None:
+    created = run_glossary("init", "mysite", "--title", "Kitchen Words", cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    site = tmp_path / "mysite"
+    assert "cd mysite" in created.stdout and "glossary serve" in created.stdout
+
+    built = run_glossary("build", "--strict", cwd=site)
+
+    assert built.returncode == 0, built.stderr
+    assert "0 error(s), 0 warning(s)" in built.stdout
+    index = parse_html(site / "_site/index.html")
+    assert index.title is not None and "Kitchen Words" in index.title.get_text()
+    listed = {a.get_text(strip=True) for a in index.select("main a[href^='terms/']")}
+    assert {"Glossary", "Term", "Cross-reference"} <= listed
+
+
+def test_the_starter_terms_link_each_other_and_show_a_table_and_practice_questions(tmp_path: Path) -> None:
+    assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
+    site = tmp_path / "mysite"
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    out = site / "_site"
+
+    for page in html_pages(out):
+        for link, target, _ in local_targets(out, page):
+            assert target.is_file(), f"{page.relative_to(out)} links to missing {link}"
+    glossary = parse_html(out / "terms/glossary/index.html")
+    assert glossary.find("table") is not None
+    assert "How is a glossary different from a dictionary?" in glossary.get_text()
+    for slug in ("glossary", "term", "cross-reference"):
+        page = parse_html(out / f"terms/{slug}/index.html")
+        linked = {a["href"] for a in page.select("main a[href^='../']")}
+        others = {f"../{other}/index.html" for other in ("glossary", "term", "cross-reference")} - {
+            f"../{slug}/index.html"
+        }
+        assert others <= linked, f"{slug} does not link {others - linked}"
+
+
+def test_the_starter_workflow_installs_glossary_site_from_requirements_not_from_source(
+    tmp_path: Path,
+) -> None:
+    assert run_glossary("init", cwd=tmp_path).returncode == 0
+
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/pages.yml").read_text())
+    commands = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    requirements = (tmp_path / "requirements.txt").read_text().splitlines()
+
+    assert "pip install -r requirements.txt" in commands
+    assert not any("pip install -e" in command for command in commands)
+    assert "glossary check --strict --format github" in commands
+    assert next(line for line in requirements if not line.startswith("#")).startswith("glossary-site")
+    assert "_site/" in (tmp_path / ".gitignore").read_text().splitlines()
+
+
+def test_init_refuses_an_existing_site_and_changes_nothing(tmp_path: Path) -> None:
+    assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
+    site = tmp_path / "mysite"
+    (site / "content/site.yml").write_text("title: Mine\nbase_url: https://example.org/\n")
+    before = tree_digest(site)
+
+    again = run_glossary("init", "mysite", cwd=tmp_path)
+
+    assert again.returncode == 2
+    assert "already holds a glossary" in again.stderr and "Traceback" not in again.stderr
+    assert tree_digest(site) == before
+
+
+def test_init_refuses_a_folder_with_any_file_it_would_write(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_text("node_modules/\n")
+    (tmp_path / "README.md").write_text("my notes\n")
+
+    refused = run_glossary("init", cwd=tmp_path)
+
+    assert refused.returncode == 2
+    assert ".gitignore" in refused.stderr and "never overwrites" in refused.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "README.md"]
+    assert (tmp_path / ".gitignore").read_text() == "node_modules/\n"
+
+
+def test_new_run_inside_content_terms_writes_into_the_site_root(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+
+    made = run_glossary("new", "Activation function", cwd=site / "content/terms")
+
+    assert made.returncode == 0, made.stderr
+    assert (site / "content/terms/activation-function.md").is_file()
+    assert not (site / "content/terms/content").exists()
+
+
+def test_new_refuses_a_title_that_is_already_an_alias(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    before = tree_digest(site)
+
+    refused = run_glossary("new", "gpu", cwd=site)
+
+    assert refused.returncode == 2
+    assert "'gpu' is already a name of content/terms/graphics-processing-unit.md" in refused.stderr
+    assert tree_digest(site) == before
+
+
+def test_new_refuses_an_unknown_related_term_with_a_suggestion(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    before = tree_digest(site)
+
+    refused = run_glossary("new", "Activation function", "--related", "tensr", cwd=site)
+
+    assert refused.returncode == 2
+    assert "--related 'tensr' is not an existing term; did you mean 'Tensor'?" in refused.stderr
+    assert tree_digest(site) == before
+
+
+def test_commands_outside_a_site_are_usage_errors_that_leave_nothing(tmp_path: Path) -> None:
+    for command in ("build", "check", "new", "serve"):
+        args = (command, "A title") if command == "new" else (command,)
+        done = run_glossary(*args, cwd=tmp_path)
+        assert done.returncode == 2, (command, done.stderr)
+        assert "no content/site.yml" in done.stderr and "glossary init" in done.stderr
+        assert "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,25 @@
+"""The README promises lint, formatting and strict typing; the test suite is what keeps the promise."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+CHECKS = {
+    "ruff check": ["ruff", "check", "."],
+    "ruff format": ["ruff", "format", "--check", "src", "tests", "bench", "build.py"],
+    "mypy --strict": ["mypy", "--strict", "--cache-dir", "{tmp}", "src"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_code_passes(name: str, tmp_path: Path) -> None:
+    command = [part.replace("{tmp}", str(tmp_path)) for part in CHECKS[name]]
+    done = subprocess.run(
+        [sys.executable, "-m", *command], cwd=PROJECT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, f"{name} found problems:\n{done.stdout[-4000:]}{done.stderr[-2000:]}"
