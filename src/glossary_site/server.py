@@ -4,18 +4,23 @@ The build is the normal incremental build (its cache makes a save cheap), so wha
 is byte for byte what `glossary build` writes. While the content has errors the last good
 site stays on disk and every page request gets an error page listing the problems; the next
 good build makes the browser reload into the fixed page. Search is indexed in the background
-once edits settle, so a save never waits for Pagefind.
+once edits settle, so a save never waits for Pagefind. The site is served under the path of
+its base_url, as it will be deployed, so its absolute links work in the preview too.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import gc
 import html
+import logging
 import mimetypes
 import posixpath
 import shutil
 import signal
+import socket
+import sys
 import tempfile
 import threading
 import time
@@ -25,8 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from glossary_site import config as site_config
 from glossary_site import pipeline
 from glossary_site.cache import inputs_digest
+from glossary_site.cli import EXIT_OK, EXIT_USAGE
 from glossary_site.diagnostics import Diagnostics
 
 POLL_SECONDS = 0.1
@@ -34,13 +41,32 @@ SETTLE_SECONDS = 1.0
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
 
+# What livereload's own server puts before </head>: it loads livereload.js from the page's
+# host and port, whatever sub-path the page is served under.
+LIVE_SCRIPT = (
+    b'<script type="text/javascript">(function(){'
+    b'var s=document.createElement("script");'
+    b"var port=(window.location.port || (window.location.protocol == 'https:' ? 443: 80));"
+    b's.src="//"+window.location.hostname+":"+port'
+    b'+ "/livereload.js?port=" + port;'
+    b"document.head.appendChild(s);"
+    b"})();</script>"
+)
+
+
 @dataclass
 class Preview:
-    """What the server shows: the built folder, and the problems of the latest build."""
+    """What the server shows: the built folder, the problems of the latest build, and the
+    URL path the site lives under (its base_url's, as a WSGI path: decoded, Latin-1)."""
 
     out: Path
     problems: list[str] = field(default_factory=list)
     builds: int = 0
+    prefix: str = "/"
+
+
+class AddressUnusable(Exception):
+    """The host and port cannot be listened on; the message says why and what to do."""
 
 
 def serve(
@@ -49,14 +75,60 @@ def serve(
     port: int,
     report: Callable[[Diagnostics], None],
 ) -> int:
-    """Serve from a temporary folder so previewing never touches the deployable _site/."""
-    signal.signal(signal.SIGTERM, _stop)
-    with tempfile.TemporaryDirectory(prefix="glossary-serve-") as scratch:
-        preview = Preview(Path(scratch) / "site")
-        site = Site(dataclasses.replace(options, out=preview.out), preview, report, Path(scratch))
-        site.rebuild()
-        _run(site, host, port)
-    return 0
+    """Listen before building, so a taken port is reported at once rather than after a long
+    build, and nothing can take it meanwhile. Serve from a temporary folder so previewing
+    never touches the deployable _site/."""
+    try:
+        sockets = listen(host, port)
+    except AddressUnusable as problem:
+        print(f"glossary: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        signal.signal(signal.SIGTERM, _stop)
+        with tempfile.TemporaryDirectory(prefix="glossary-serve-") as scratch:
+            preview = Preview(Path(scratch) / "site")
+            address = origin(host, sockets[0].getsockname()[1])
+            site = Site(
+                dataclasses.replace(options, out=preview.out), preview, report, Path(scratch), address
+            )
+            site.rebuild()
+            _run(site, sockets)
+    finally:
+        for sock in sockets:
+            sock.close()
+    return EXIT_OK
+
+
+def listen(host: str, port: int) -> list[socket.socket]:
+    """Listening sockets for every address the host names (one per IP version for 'localhost')."""
+    from tornado.netutil import bind_sockets
+
+    if not 0 <= port <= 65535:  # the OS would quietly take the port modulo 65536
+        raise AddressUnusable(f"there is no port {port}; choose one from 1 to 65535 with --port")
+    try:
+        return bind_sockets(port, address=host)
+    except OSError as error:
+        raise AddressUnusable(why_unusable(error, host, port)) from None
+
+
+def why_unusable(error: OSError, host: str, port: int) -> str:
+    """The errors a user can cause with --host and --port, in words that say which one to change."""
+    where = f"port {port} on {host or 'all addresses'}"
+    if isinstance(error, socket.gaierror):
+        return f"cannot listen on {host!r}: {error.strerror}; choose another address with --host"
+    if error.errno == errno.EADDRINUSE:
+        return f"{where} is already in use; choose another with --port"
+    if error.errno == errno.EACCES:
+        return f"{where} needs administrator rights; choose one above 1023 with --port"
+    if error.errno == errno.EADDRNOTAVAIL:
+        return f"cannot listen on {host}: it is not an address of this machine; choose another with --host"
+    return f"cannot listen on {where}: {error.strerror or error}"
+
+
+def origin(host: str, port: int) -> str:
+    """The address to print for browsers: scheme, host and port, no path."""
+    name = host or "0.0.0.0"
+    return f"http://[{name}]:{port}" if ":" in name else f"http://{name}:{port}"
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -74,12 +146,14 @@ class Site:
     preview: Preview
     report: Callable[[Diagnostics], None]
     scratch: Path
+    address: str
     building: threading.Lock = field(default_factory=threading.Lock)
 
     def rebuild(self) -> None:
         with self.building:
             result = pipeline.build(dataclasses.replace(self.options, search=False))
         gc.unfreeze()  # the build froze its cache index; let the collector see it again
+        self.end_progress()
         self.report(result.diagnostics)
         self.preview.builds += 1
         if result.ok(self.options.strict):
@@ -90,6 +164,28 @@ class Site:
                 result.refused or "build failed"
             ]
             print("glossary serve: build failed; the browser shows the problems", flush=True)
+        self.follow_base_url()
+
+    def end_progress(self) -> None:
+        """The build's progress line on a terminal has no newline; without clearing it, the
+        next line printed would be glued to it."""
+        if self.options.progress is not None:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+    def follow_base_url(self) -> None:
+        """Serve under the path base_url now names; while site.yml is broken, keep the last one."""
+        config = site_config.load(self.options.root, Diagnostics(), self.options.base_url)
+        if config is None:
+            return
+        prefix = wsgi_path(config.base_path)
+        if prefix != self.preview.prefix:
+            self.preview.prefix = prefix
+            if self.preview.builds > 1:  # the first address is printed once the server starts
+                print(f"glossary serve: base_url changed; now serving on {self.url}", flush=True)
+
+    @property
+    def url(self) -> str:
+        return self.address + url_path(self.preview.prefix)
 
     def index(self) -> None:
         if not self.options.search or self.preview.problems:
@@ -106,9 +202,9 @@ class Site:
             shutil.rmtree(bundle, ignore_errors=True)
 
 
-def _run(site: Site, host: str, port: int) -> None:
-    from livereload import Server  # only `serve` needs these
-    from livereload.handlers import LiveReloadHandler
+def _run(site: Site, sockets: list[socket.socket]) -> None:
+    from livereload.handlers import LiveReloadHandler  # only `serve` needs these
+    from tornado.httpserver import HTTPServer
     from tornado.ioloop import IOLoop
 
     loop = IOLoop.current()
@@ -135,14 +231,51 @@ def _run(site: Site, host: str, port: int) -> None:
                 indexer = threading.Thread(target=site.index, name="glossary-index", daemon=True)
                 indexer.start()
 
+    server = HTTPServer(application(site.preview))
+    server.add_sockets(sockets)
+    _log_problems()
     watcher = threading.Thread(target=watch, name="glossary-watch", daemon=True)
     watcher.start()
-    server = Server(app=site_app(site.preview))
-    server.watch(str(site.scratch / "unwatched"))  # else livereload polls the whole cwd itself
+    print(f"glossary serve: serving on {site.url} (Ctrl-C stops)", flush=True)
     try:
-        server.serve(host=host, port=port, debug=False, restart_delay=0)
+        loop.start()
+    except KeyboardInterrupt:
+        pass  # Ctrl-C (or SIGTERM) is how a preview ends
     finally:
         stop.set()
+        server.stop()
+
+
+def application(preview: Preview) -> Any:
+    """livereload's endpoints at the root, where its script looks for them, and the site (with
+    that script put in every page) everywhere else.
+
+    This is the application livereload's Server.serve makes, minus its file watching (ours
+    rebuilds first); made here because Server.serve insists on binding the socket itself."""
+    from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler
+    from livereload.server import LiveScriptContainer
+    from livereload.watcher import Watcher
+    from tornado.web import Application, FallbackHandler
+
+    LiveReloadHandler.watcher = Watcher()  # never started; telling browsers to reload reads it
+    LiveReloadHandler.live_css = True
+    return Application(
+        [
+            (r"/livereload", LiveReloadHandler),
+            (r"/livereload.js", LiveReloadJSHandler),
+            (r"/forcereload", ForceReloadHandler),
+            (r".*", FallbackHandler, {"fallback": LiveScriptContainer(site_app(preview), LIVE_SCRIPT)}),
+        ]
+    )
+
+
+def _log_problems() -> None:
+    """Failed requests and server errors go to stderr, as with livereload's own server."""
+    from tornado.log import LogFormatter
+
+    channel = logging.StreamHandler()
+    channel.setFormatter(LogFormatter())
+    logging.getLogger("tornado").addHandler(channel)
 
 
 def _stamps(root: Path) -> str:
@@ -150,10 +283,15 @@ def _stamps(root: Path) -> str:
 
 
 def site_app(preview: Preview) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
-    """A WSGI app serving only files inside the output folder, or the error page."""
+    """A WSGI app serving only files inside the output folder, or the error page; paths
+    outside the site's sub-path are sent to the same path inside it."""
 
     def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        target = resolve_request(preview.out, environ.get("PATH_INFO", "/"))
+        path, prefix = environ.get("PATH_INFO", "/"), preview.prefix
+        if not path.startswith(prefix):
+            query = environ.get("QUERY_STRING", "")
+            return _redirect(start_response, url_path(inside(prefix, path)) + (f"?{query}" if query else ""))
+        target = resolve_request(preview.out, path[len(prefix) - 1 :])
         if preview.problems and (target is None or target.suffix == ".html"):
             return _respond(
                 start_response, "500 Internal Server Error", "text/html", error_page(preview.problems)
@@ -166,6 +304,22 @@ def site_app(preview: Preview) -> Callable[[dict[str, Any], StartResponse], Iter
         return _respond(start_response, "200 OK", kind, target.read_bytes())
 
     return app
+
+
+def inside(prefix: str, path: str) -> str:
+    """Where a request outside the sub-path most likely meant to go: `/` and `/kitchen` to the
+    home page `/kitchen/`, a link written without the sub-path to the same path under it."""
+    return prefix if path + "/" == prefix else prefix + path.lstrip("/")
+
+
+def wsgi_path(url_path: str) -> str:
+    """A URL path as WSGI servers give PATH_INFO: percent-decoded bytes read as Latin-1."""
+    return urllib.parse.unquote_to_bytes(url_path).decode("latin-1")
+
+
+def url_path(wsgi: str) -> str:
+    """A WSGI path back as a URL path: its bytes percent-encoded, never a raw CR or LF."""
+    return urllib.parse.quote(wsgi.encode("latin-1"), safe="/")
 
 
 def resolve_request(out: Path, raw_path: str) -> Path | None:
@@ -196,10 +350,19 @@ def error_page(problems: list[str]) -> bytes:
     ).encode()
 
 
-def _respond(start_response: StartResponse, status: str, kind: str, body: bytes) -> list[bytes]:
+def _respond(
+    start_response: StartResponse, status: str, kind: str, body: bytes, *extra: tuple[str, str]
+) -> list[bytes]:
     if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
         kind += "; charset=utf-8"
     start_response(
-        status, [("Content-Type", kind), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")]
+        status,
+        [("Content-Type", kind), ("Content-Length", str(len(body))), ("Cache-Control", "no-store"), *extra],
     )
     return [body]
+
+
+def _redirect(start_response: StartResponse, location: str) -> list[bytes]:
+    link = html.escape(location)
+    body = f'<p>The site is served under its base_url\'s path: <a href="{link}">{link}</a></p>\n'.encode()
+    return _respond(start_response, "302 Found", "text/html", body, ("Location", location))

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import http.client
 import json
+import os
+import pty
 import re
+import select
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -169,3 +175,165 @@ def test_after_a_sequence_of_edits_the_served_site_equals_a_clean_build(
         with urllib.request.urlopen(f"{base}/{path}", timeout=5) as response:
             served_bytes = LIVERELOAD_RE.sub(b"", response.read())
         assert served_bytes == file.read_bytes(), path
+
+
+@pytest.mark.parametrize("listening", ["127.0.0.1", "::1"])
+def test_a_taken_port_is_reported_before_building(tmp_path: Path, listening: str) -> None:
+    """Whichever address family holds the port, serve says so in one line and builds nothing."""
+    site = copy_site("minimal", tmp_path)
+    family = socket.AF_INET6 if ":" in listening else socket.AF_INET
+    with socket.socket(family) as taken:
+        try:
+            taken.bind((listening, 0))
+        except OSError:
+            pytest.skip(f"{listening} is not available here")
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_glossary("serve", "--port", port, "--host", listening, cwd=site)
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == f"glossary: port {port} on {listening} is already in use; choose another with --port\n"
+    )
+    assert result.stdout == ""
+    assert not (site / ".glossary-cache").exists(), "the port is checked before the build starts"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--host", "203.0.113.9", "cannot listen on 203.0.113.9: it is not an address of this machine; "
+         "choose another with --host"),
+        ("--port", "70000", "there is no port 70000; choose one from 1 to 65535 with --port"),
+    ],
+)  # fmt: skip
+def test_an_address_that_cannot_be_listened_on_is_a_usage_error(
+    tmp_path: Path, option: str, value: str, message: str
+) -> None:
+    site = copy_site("minimal", tmp_path)
+    result = run_glossary("serve", "--port", free_port(), option, value, cwd=site)
+    assert (result.returncode, result.stderr, result.stdout) == (2, f"glossary: {message}\n", "")
+    assert not (site / ".glossary-cache").exists()
+
+
+@contextlib.contextmanager
+def serving(site: Path, port: int, log: Path) -> Iterator[str]:
+    """`glossary serve` in the site, its stdout and stderr in `log`; yields its origin."""
+    with log.open("w") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "glossary_site", "serve", "--port", str(port)],
+            cwd=site,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def wait_for_line(log: Path, text: str, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in log.read_text():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never printed; printed: {log.read_text()!r}")
+
+
+def unfollowed(url: str) -> tuple[int, str | None]:
+    """Status and Location of a GET, without following a redirect as urllib would."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=5)
+    try:
+        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
+        response = connection.getresponse()
+        response.read()
+        return response.status, response.getheader("Location")
+    finally:
+        connection.close()
+
+
+def set_base_url(site: Path, url: str) -> None:
+    settings = site / "content/site.yml"
+    settings.write_text(re.sub(r"(?m)^base_url: .*$", f"base_url: {url}", settings.read_text()))
+
+
+def test_the_site_is_served_under_its_base_url_path_and_follows_it(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    set_base_url(site, "https://example.com/kitchen/")
+    port, log = free_port(), tmp_path / "serve.log"
+    with serving(site, port, log) as origin:
+        wait_for_line(log, f"serving on {origin}/kitchen/")
+        wait_for(f"{origin}/kitchen/", "Mini Glossary")
+        assert unfollowed(f"{origin}/") == (302, "/kitchen/")
+        assert unfollowed(f"{origin}/kitchen") == (302, "/kitchen/")
+        assert unfollowed(f"{origin}/terms/tensor/?q=x") == (302, "/kitchen/terms/tensor/?q=x")
+        missing = fetch(f"{origin}/kitchen/no-such-term/")
+        assert missing is not None and missing[0] == 404
+        links = [
+            str(tag.get("href") or tag.get("src"))
+            for tag in BeautifulSoup(missing[1], "html.parser").select("link[href], script[src], a[href]")
+        ]
+        assert "/kitchen/assets/style.css" in links, "the 404 page's links use the base_url's path"
+        for link in (link.split("#")[0] for link in links if link.startswith("/kitchen/")):
+            assert unfollowed(origin + link)[0] == 200, link
+        for path in ("/kitchen/../content/site.yml", "/kitchen/%2e%2e/content/site.yml"):
+            got = fetch(origin + path)
+            assert got is not None and got[0] == 404, path
+        got = fetch(f"{origin}/livereload.js")
+        assert got is not None and got[0] == 200 and "LiveReload" in got[1]
+
+        message = asyncio.run(reload_after(port, lambda: set_base_url(site, "https://example.com/pantry/")))
+        assert message["command"] == "reload"
+        wait_for_line(log, f"now serving on {origin}/pantry/")
+        wait_for(f"{origin}/pantry/terms/tensor/", "A multi-dimensional array of numbers.")
+        assert unfollowed(f"{origin}/") == (302, "/pantry/")
+
+        set_base_url(site, "example.com/attic/")  # not a URL: the build fails, the path stays
+        wait_for(f"{origin}/pantry/", "The glossary has problems", status=500)
+        assert unfollowed(f"{origin}/") == (302, "/pantry/")
+
+
+def read_until(fd: int, text: str, seconds: float = 30) -> str:
+    """What a terminal shows, until `text` appears or the deadline passes."""
+    seen = b""
+    deadline = time.monotonic() + seconds
+    while text.encode() not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            break
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the process ended and closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    return seen.decode("utf-8", "replace")
+
+
+def test_on_a_terminal_serve_clears_the_progress_line_before_its_own_lines(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    primary, secondary = pty.openpty()
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "glossary_site", "serve", "--port", str(port)],
+        cwd=site,
+        stdin=subprocess.DEVNULL,
+        stdout=secondary,
+        stderr=secondary,
+    )
+    os.close(secondary)
+    try:
+        shown = read_until(primary, "serving on")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        os.close(primary)
+    assert re.search("\r\x1b\\[K[^\r\n]+…", shown), f"no progress line was shown: {shown!r}"
+    starts = [m.start() for m in re.finditer("glossary serve:", shown)]
+    assert len(starts) == 2, shown
+    for start in starts:
+        assert shown[:start].endswith(("\n", "\r\x1b[K")), f"glued to the progress line: {shown!r}"
