@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.model import CtaBlock
+from glossary_site.urls import base_url_problem, link_url_problem
 
 CONFIG_PATH = "content/site.yml"
 KEYS = ("title", "description", "base_url", "language", "cta", "autolink")
@@ -36,14 +38,8 @@ class SiteConfig:
 
 def load(root: Path, diagnostics: Diagnostics, base_url: str | None = None) -> SiteConfig | None:
     """Read content/site.yml; returns None (with diagnostics) when it cannot be used."""
-    path = root / CONFIG_PATH
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        diagnostics.error(CONFIG_PATH, 1, "site settings not found; create content/site.yml")
-        return None
-    except (OSError, UnicodeDecodeError) as exc:
-        diagnostics.error(CONFIG_PATH, 1, f"cannot read site settings: {exc}")
+    text = _read(root / CONFIG_PATH, diagnostics)
+    if text is None:
         return None
     try:
         located = yaml_lines.load(text)
@@ -51,6 +47,39 @@ def load(root: Path, diagnostics: Diagnostics, base_url: str | None = None) -> S
         diagnostics.error(CONFIG_PATH, problem.line, str(problem))
         return None
     return parse(root, located, diagnostics, base_url)
+
+
+def _read(path: Path, diagnostics: Diagnostics) -> str | None:
+    """The settings as text, or None with the reason reported.
+
+    The file is looked at before it is opened: opening a named pipe would wait forever for a
+    writer, and an OSError's own text names the absolute path rather than the one editors see.
+    """
+    try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            diagnostics.error(CONFIG_PATH, 1, _not_a_file(mode))
+            return None
+        data = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        diagnostics.error(CONFIG_PATH, 1, "site settings not found; create content/site.yml")
+        return None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        diagnostics.error(CONFIG_PATH, 1, f"cannot read site settings ({reason}); make the file readable")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        diagnostics.error(CONFIG_PATH, line, "site.yml is not valid UTF-8; save it as UTF-8")
+        return None
+
+
+def _not_a_file(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file; the site settings go in a file named content/site.yml"
+    return "not a regular file; the site settings must be a plain text file"
 
 
 def parse(
@@ -114,13 +143,9 @@ def _text(
 def _check_base_url(url: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> str:
     if not url:
         return ""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        diagnostics.error(
-            CONFIG_PATH,
-            located.line("base_url"),
-            f"base_url '{url}' must be an absolute http(s) address, e.g. https://example.com/",
-        )
+    problem = base_url_problem(url)
+    if problem is not None:
+        diagnostics.error(CONFIG_PATH, located.line("base_url"), f"base_url '{url}' {problem}")
         return ""
     return url if url.endswith("/") else url + "/"
 
@@ -144,7 +169,8 @@ def _cta(
         raw_blocks = {}
     for name, raw in raw_blocks.items():
         where = located.line("cta", "blocks", name)
-        block = cta_block(raw, CONFIG_PATH, where, diagnostics)
+        url_line = located.line("cta", "blocks", name, "url")
+        block = cta_block(raw, CONFIG_PATH, where, diagnostics, url_line=url_line)
         if block is not None:
             blocks[str(name)] = block
     default = value.get("default")
@@ -160,8 +186,14 @@ def _cta(
     return default, blocks
 
 
-def cta_block(raw: Any, path: str, line: int, diagnostics: Diagnostics) -> CtaBlock | None:
-    """Validate one call-to-action block; site.yml and a term's inline `cta:` share the shape."""
+def cta_block(
+    raw: Any, path: str, line: int, diagnostics: Diagnostics, url_line: int | None = None
+) -> CtaBlock | None:
+    """Validate one call-to-action block; site.yml and a term's inline `cta:` share the shape.
+
+    A bad `url` is reported at `url_line` when the caller knows it (site.yml does), else at
+    `line`; the button would otherwise link nowhere, or somewhere unsafe, on every term page.
+    """
     if not isinstance(raw, dict):
         diagnostics.error(path, line, f"a cta block needs the keys {', '.join(CTA_KEYS)}")
         return None
@@ -174,6 +206,16 @@ def cta_block(raw: Any, path: str, line: int, diagnostics: Diagnostics) -> CtaBl
         if key not in CTA_KEYS:
             diagnostics.error(path, line, f"unknown cta block key '{key}'{did_you_mean(str(key), CTA_KEYS)}")
             ok = False
+    url = raw.get("url")
+    if isinstance(url, str) and url.strip():
+        ok = _check_cta_url(url.strip(), path, line if url_line is None else url_line, diagnostics) and ok
     if not ok:
         return None
     return CtaBlock(**{key: raw[key].strip() for key in CTA_KEYS})
+
+
+def _check_cta_url(url: str, path: str, line: int, diagnostics: Diagnostics) -> bool:
+    problem = link_url_problem(url)
+    if problem is not None:
+        diagnostics.error(path, line, f"cta url '{url}' {problem}")
+    return problem is None

@@ -26,11 +26,9 @@ def prepare_terms(root: Path, cache: Cache, jobs: int) -> Prepared:
     todo: list[tuple[str, Stamp]] = []
     base = os.fspath(root)
     for path in content.find_term_files(root):
-        try:
-            info = os.stat(os.path.join(base, path))
-        except OSError as exc:
-            problem = ContentError(path, 1, f"cannot read file: {exc.strerror or exc}").diagnostic
-            found[path] = (Stamp(0, 0), PreparedFile(path, "", None, diagnostics=(problem,)))
+        info = _stat(os.path.join(base, path), path)
+        if isinstance(info, Diagnostic):
+            found[path] = (Stamp(0, 0), PreparedFile(path, "", None, diagnostics=(info,)))
             continue
         stamp = Stamp(info.st_size, info.st_mtime_ns)
         cached = cache.lookup(path, stamp)
@@ -41,6 +39,17 @@ def prepare_terms(root: Path, cache: Cache, jobs: int) -> Prepared:
     if todo:
         found.update(split_map(lambda items: _prepare_chunk(root, cache, items), todo, jobs))
     return dict(sorted(found.items()))
+
+
+def _stat(file: str, path: str) -> os.stat_result | Diagnostic:
+    """The file's stat, or why it cannot be read. The finder passed only regular files, but one
+    may have been swapped for a named pipe since, and reading that would hang the build."""
+    try:
+        info = os.stat(file)
+    except OSError as exc:
+        return ContentError(path, 1, f"cannot read file: {exc.strerror or exc}").diagnostic
+    problem = content.special_file_message(info.st_mode)
+    return info if problem is None else Diagnostic(path, 1, problem)
 
 
 def _prepare_chunk(

@@ -169,3 +169,82 @@ def test_numeric_cta_block_name_is_reported_not_a_crash(tmp_path: Path) -> None:
     _, problems = load(tmp_path, text)
 
     assert problems == ["content/site.yml:6: cta.default names unknown block 'stack-builder'"]
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("https://glossary.example.com:99999/", "has port '99999'; a port is a number from 1 to 65535"),
+        ("https://glossary.example.com:abc/", "has port 'abc'; a port is a number from 1 to 65535"),
+        (
+            "https://editor:secret@glossary.example.com/",
+            "must not contain a user name or password (the part before '@')",
+        ),
+        (
+            "https://glossary.example.com/?v=2",
+            "must not have a query ('?...') or fragment ('#...'); page paths are added to it",
+        ),
+        (
+            "https://glossary example.com/",
+            "must not contain spaces or control characters; write a space as %20",
+        ),
+    ],
+)
+def test_base_url_with_a_bad_port_host_or_extra_parts_is_an_error_at_its_line(
+    tmp_path: Path, url: str, reason: str
+) -> None:
+    loaded, problems = load(tmp_path, VALID.replace("https://glossary.example.com/ai", url))
+
+    assert loaded is None
+    assert problems == [f"content/site.yml:3: base_url '{url}' {reason}"]
+
+
+READING_WITHOUT_HOST = """\
+    reading:
+      heading: Read more
+      text: Papers.
+      buton: Read
+      url: http://
+"""
+
+
+def test_each_bad_cta_url_is_an_error_at_the_line_of_its_url(tmp_path: Path) -> None:
+    text = VALID + READING_WITHOUT_HOST
+
+    _, problems = load(tmp_path, text.replace("url: /stack-builder/", "url: javascript:alert(1)"))
+
+    assert problems == [
+        "content/site.yml:12: cta url 'javascript:alert(1)' must be an http(s) address, a mailto: address "
+        "or a path on this site like /pricing/",
+        "content/site.yml:13: cta block is missing text for 'button'",
+        "content/site.yml:13: unknown cta block key 'buton'; did you mean 'button'?",
+        "content/site.yml:17: cta url 'http://' has no host name; write it like https://example.com/",
+    ]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://tools.example.com:8443/stack/", "mailto:team@example.com", "search/"]
+)
+def test_cta_url_may_be_an_http_mailto_or_site_address(tmp_path: Path, url: str) -> None:
+    loaded, problems = load(tmp_path, VALID.replace("url: /stack-builder/", f"url: {url}"))
+
+    assert problems == []
+    assert loaded is not None
+    assert loaded.cta_blocks["stack-builder"].url == url
+
+
+def test_settings_path_that_is_a_folder_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "content/site.yml").mkdir(parents=True)
+    diagnostics = Diagnostics()
+
+    assert config.load(tmp_path, diagnostics) is None
+    assert [str(d) for d in diagnostics.items] == [
+        "content/site.yml:1: a folder, not a file; the site settings go in a file named content/site.yml"
+    ]
+
+
+def test_settings_that_are_not_utf8_are_an_error_at_the_line_of_the_bad_byte(tmp_path: Path) -> None:
+    loaded, problems = load(tmp_path, VALID.encode().replace(b"Plain", b"Pl\xe9in"))
+
+    assert loaded is None
+    assert problems == ["content/site.yml:2: site.yml is not valid UTF-8; save it as UTF-8"]

@@ -89,3 +89,105 @@ def test_external_and_relative_urls_are_kept_as_written(url: str) -> None:
 def test_unsafe_urls_become_a_harmless_link(url: str) -> None:
     assert not urls.is_safe_url(url)
     assert urls.link_url(url, "../../") == "#"
+
+
+SPACES = "must not contain spaces or control characters; write a space as %20"
+PASSWORD = "must not contain a user name or password (the part before '@')"
+QUERY = "must not have a query ('?...') or fragment ('#...'); page paths are added to it"
+NO_HOST = "has no host name; write it like https://example.com/"
+NOT_HTTP = "must be an absolute http(s) address, e.g. https://example.com/"
+
+
+def bad_port(port: str) -> str:
+    return f"has port '{port}'; a port is a number from 1 to 65535"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://glossary.example.com/",
+        "https://glossary.example.com/docs",
+        "http://localhost:8000/",
+        "https://127.0.0.1:65535/",
+        "http://[::1]:8080/docs/",
+        "https://bücher.example/",
+        "HTTPS://GLOSSARY.EXAMPLE.COM/",
+    ],
+)
+def test_plain_http_addresses_are_good_base_urls(url: str) -> None:
+    assert urls.base_url_problem(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("https://example.com:99999/", bad_port("99999")),
+        ("https://example.com:abc/", bad_port("abc")),
+        ("https://example.com:0/", bad_port("0")),
+        ("https://example.com:-1/", bad_port("-1")),
+        ("https://exa mple.com/", SPACES),
+        ("https://example.com/\x00", SPACES),
+        ("https://exa\u200bmple.com/", SPACES),
+        ("https://example.com\\docs", "must not contain a backslash; write '/' instead"),
+        ("https://editor:secret@example.com/", PASSWORD),
+        ("https://example.com/?lang=en", QUERY),
+        ("https://example.com/#top", QUERY),
+        ("https://:8080/", NO_HOST),
+        ("https://example..com/", "has an invalid host name 'example..com'"),
+        ("https://-example.com/", "has an invalid host name '-example.com'"),
+        ("https://exa%6dple.com/", "has an invalid host name 'exa%6dple.com'"),
+        ("https://300.1.1.1/", "has an invalid host name '300.1.1.1'"),
+        ("http://[::1/", "is not a valid address; check the brackets around its host"),
+        ("http://", NOT_HTTP),
+        ("ftp://example.com/", NOT_HTTP),
+        ("example.com", NOT_HTTP),
+    ],
+)
+def test_base_url_problems_say_what_is_wrong(url: str, reason: str) -> None:
+    assert urls.base_url_problem(url) == reason
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/stack-builder/",
+        "search/",
+        "#faq",
+        "/pricing.html?plan=pro#faq",
+        "https://arxiv.org/list/cs.LG/recent?skip=0#top",
+        "http://localhost:8000/",
+        "mailto:editor@example.com",
+        "mailto:editor@example.com?subject=Glossary",
+    ],
+)
+def test_site_paths_http_and_mailto_addresses_are_good_links(url: str) -> None:
+    assert urls.link_url_problem(url) is None
+
+
+ANY_SCHEME = "must be an http(s) address, a mailto: address or a path on this site like /pricing/"
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("javascript:alert(1)", ANY_SCHEME),
+        ("JavaScript:alert(1)", ANY_SCHEME),
+        ("data:text/html,<script>alert(1)</script>", ANY_SCHEME),
+        ("ftp://example.com/file", ANY_SCHEME),
+        ("localhost:8000/tools/", ANY_SCHEME),
+        ("java\tscript:alert(1)", SPACES),
+        ("/stack builder/", SPACES),
+        ("\\\\evil.example/", "must not contain a backslash; write '/' instead"),
+        ("http://", NO_HOST),
+        ("https:example.com", NO_HOST),
+        ("https://example.com:99999/", bad_port("99999")),
+        ("https://example.com@evil.example/", PASSWORD),
+        (
+            "//cdn.example.com/lib.js",
+            "starts with '//'; write the scheme too, e.g. https://example.com/page/",
+        ),
+        ("mailto:", "needs an e-mail address, e.g. mailto:team@example.com"),
+    ],
+)
+def test_link_problems_say_what_is_wrong(url: str, reason: str) -> None:
+    assert urls.link_url_problem(url) == reason

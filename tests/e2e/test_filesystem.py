@@ -1,0 +1,333 @@
+"""What the file system can do to content/: each fault is a path:line: message, exit 1, the
+previous site kept, and never a traceback; a named pipe is never opened."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from support import copy_site, run_glossary, tree_digest, write_files
+
+TERM = "---\ntitle: Extra\nsummary: One more.\ndefinition: Extra text.\nrelated: [tensor, GPU]\n---\n"
+UNREADABLE = (
+    "folder cannot be read (permission denied), so its terms would be missing; "
+    "make it readable (chmod u+rx) or move it out of content/terms"
+)
+NOT_READ = "a term file must be a plain text file, so it is not read"
+
+
+def reported(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """The path:line: lines, warnings included, without the closing summary or cache notes."""
+    ends = ("Build failed", "Check failed", "note: ")
+    return [line for line in result.stderr.splitlines() if not line.startswith(ends)]
+
+
+def without_privileges() -> list[str]:
+    """A command prefix under which permission bits hold even for root, as tests run in CI.
+
+    Root passes chmod 000 through the capabilities that override file permissions; the child
+    runs without them (still as root, so it can reach the interpreter under /root and write
+    its output). Anyone else is bound by the bits already.
+    """
+    if os.geteuid() != 0:
+        return []
+    caps = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}"]
+
+
+def run_without_privileges(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [*without_privileges(), sys.executable, "-m", "glossary_site", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
+
+
+def built_site(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    site = copy_site("minimal", tmp_path)
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    return site, tree_digest(site / "_site")
+
+
+def assert_both_commands_report(
+    site: Path, before: dict[str, str], expected: Sequence[str], unprivileged: bool = False
+) -> None:
+    """`check` and `build` report exactly `expected`, fail, and leave the built site as it was.
+
+    Unprivileged builds skip the cache: a chmod leaves names, sizes and times as they were, so a
+    cached build would replay the last good result without looking (see the xfail test below).
+    """
+    run = run_without_privileges if unprivileged else run_glossary
+    build = ("build", "--no-cache") if unprivileged else ("build",)
+    for command in (("check",), build):
+        result = run(*command, cwd=site)
+        assert "Traceback" not in result.stderr
+        assert reported(result) == list(expected), command[0]
+        assert result.returncode == 1, command[0]
+    assert tree_digest(site / "_site") == before
+
+
+@pytest.fixture()
+def locked(tmp_path: Path) -> Iterator[list[Path]]:
+    """Paths a test makes unreadable; made readable again so the tmp folder can be removed."""
+    paths: list[Path] = []
+    yield paths
+    for path in paths:
+        path.chmod(0o755)
+
+
+def test_symbolic_link_loops_are_reported_and_never_followed(tmp_path: Path) -> None:
+    site, before = built_site(tmp_path)
+    terms = site / "content/terms"
+    (terms / "itself.md").symlink_to("itself.md")
+    (terms / "ping.md").symlink_to("pong.md")
+    (terms / "pong.md").symlink_to("ping.md")
+    (terms / "left").symlink_to("right", target_is_directory=True)
+    (terms / "right").symlink_to("left", target_is_directory=True)
+    (terms / "maths").mkdir()
+    (terms / "tensor.md").rename(terms / "maths/tensor.md")
+    (terms / "maths/all").symlink_to("..", target_is_directory=True)
+
+    assert_both_commands_report(
+        site,
+        before,
+        [
+            "content/terms/itself.md:1: symbolic link is broken or loops; it is ignored",
+            "content/terms/left:1: symbolic link is broken or loops; it is ignored",
+            "content/terms/maths/all:1: warning: linked folders are not followed; move the files here",
+            "content/terms/ping.md:1: symbolic link is broken or loops; it is ignored",
+            "content/terms/pong.md:1: symbolic link is broken or loops; it is ignored",
+            "content/terms/right:1: symbolic link is broken or loops; it is ignored",
+        ],
+    )
+
+
+def test_link_to_a_name_longer_than_the_file_system_allows_is_reported(tmp_path: Path) -> None:
+    site, before = built_site(tmp_path)
+    (site / "content/terms/long.md").symlink_to("n" * 300 + ".md")
+
+    assert_both_commands_report(
+        site,
+        before,
+        ["content/terms/long.md:1: symbolic link cannot be followed (File name too long); it is ignored"],
+    )
+
+
+def test_folder_that_cannot_be_listed_is_an_error_even_for_root(tmp_path: Path, locked: list[Path]) -> None:
+    site, before = built_site(tmp_path)
+    write_files(site, {"content/terms/private/extra.md": TERM})
+    (site / "content/terms/private").chmod(0)
+    locked.append(site / "content/terms/private")
+
+    assert_both_commands_report(site, before, [f"content/terms/private:1: {UNREADABLE}"], unprivileged=True)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="cache._folder_stamps leaves out a folder it cannot list, so the inputs digest is the "
+    "last good build's and the build replays it; its terms go missing without a word",
+)
+def test_cached_build_does_not_replay_past_a_folder_that_cannot_be_listed(
+    tmp_path: Path, locked: list[Path]
+) -> None:
+    site, _ = built_site(tmp_path)
+    write_files(site, {"content/terms/private/extra.md": TERM})
+    (site / "content/terms/private").chmod(0)
+    locked.append(site / "content/terms/private")
+
+    result = run_without_privileges("build", cwd=site)
+
+    assert reported(result) == [f"content/terms/private:1: {UNREADABLE}"]
+
+
+def test_site_settings_that_cannot_be_read_are_an_error_even_for_root(
+    tmp_path: Path, locked: list[Path]
+) -> None:
+    site, before = built_site(tmp_path)
+    (site / "content/site.yml").chmod(0)
+    locked.append(site / "content/site.yml")
+
+    assert_both_commands_report(
+        site,
+        before,
+        ["content/site.yml:1: cannot read site settings (Permission denied); make the file readable"],
+        unprivileged=True,
+    )
+
+
+def make_deep_folders(top: Path, name: str, depth: int, files: dict[int, str]) -> None:
+    """`depth` nested folders called `name`, with a term file `files[n]` n folders down. Each is
+    made relative to its parent, as the full paths are too long for the system to take."""
+    handle = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for level in range(depth + 1):
+            if level in files:
+                written = os.open(files[level], os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=handle)
+                os.write(written, TERM.encode())
+                os.close(written)
+            if level < depth:
+                os.mkdir(name, dir_fd=handle)
+                inner = os.open(name, os.O_RDONLY | os.O_DIRECTORY, dir_fd=handle)
+                os.close(handle)
+                handle = inner
+    finally:
+        os.close(handle)
+
+
+def test_folders_nested_beyond_the_longest_path_are_reported(tmp_path: Path) -> None:
+    site, before = built_site(tmp_path)
+    name = "n" * 200  # content/terms/ and 20 of these fit in PATH_MAX (4096 bytes); 21 do not
+    long_file = "f" * 100 + ".md"  # 20 folders down, its path is too long to open
+    make_deep_folders(site / "content/terms", name, 24, {20: long_file, 24: "extra.md"})
+    twenty = "/".join([name] * 20)
+
+    try:
+        assert_both_commands_report(
+            site,
+            before,
+            [
+                f"content/terms/{twenty}/{long_file}:1: cannot read file: File name too long",
+                f"content/terms/{twenty}/{name}:1: folder path is too long to open; "
+                "move its term files to a folder nearer content/terms",
+            ],
+        )
+    finally:
+        shutil.rmtree(site / "content/terms" / name)
+
+
+def make_special_file(path: Path, kind: str) -> None:
+    if kind == "a named pipe (FIFO)":
+        os.mkfifo(path)
+    elif kind == "a socket":
+        os.mknod(path, stat.S_IFSOCK | 0o644)
+    elif os.geteuid() == 0:  # making a device needs root; CI runs as root
+        os.mknod(path, stat.S_IFCHR | 0o644, os.makedev(1, 3))
+    else:
+        pytest.skip("only root can make a device file")
+
+
+@pytest.mark.parametrize("kind", ["a named pipe (FIFO)", "a socket", "a device"])
+def test_special_file_named_like_a_term_is_reported_and_never_opened(tmp_path: Path, kind: str) -> None:
+    site, before = built_site(tmp_path)
+    make_special_file(site / "content/terms/special.md", kind)
+
+    assert_both_commands_report(
+        site, before, [f"content/terms/special.md:1: not a regular file but {kind}; {NOT_READ}"]
+    )
+
+
+def test_link_to_a_named_pipe_is_reported_and_never_opened(tmp_path: Path) -> None:
+    site, before = built_site(tmp_path)
+    os.mkfifo(site / "content/pipe")
+    (site / "content/terms/piped.md").symlink_to("../pipe")
+
+    assert_both_commands_report(
+        site,
+        before,
+        [
+            "content/terms/piped.md:1: symbolic link leads to a named pipe (FIFO), not a regular file; "
+            "it is ignored"
+        ],
+    )
+
+
+def test_folder_named_like_a_term_is_a_warning_and_its_terms_are_read(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    terms = site / "content/terms"
+    (terms / "maths.md").mkdir()
+    (terms / "tensor.md").rename(terms / "maths.md/tensor.md")
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    assert reported(result) == [
+        "content/terms/maths.md:1: warning: a folder, not a term file; "
+        "rename it without '.md' (the term files in it are read)"
+    ]
+    assert (site / "_site/terms/tensor/index.html").is_file()
+
+
+def test_terms_path_that_is_a_file_is_an_error(tmp_path: Path) -> None:
+    site, before = built_site(tmp_path)
+    shutil.rmtree(site / "content/terms")
+    (site / "content/terms").write_text("tensor.md\n", encoding="utf-8")
+
+    assert_both_commands_report(
+        site, before, ["content/terms:1: not a folder; term files go in a folder named content/terms"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (Path.mkdir, "a folder, not a file; the site settings go in a file named content/site.yml"),
+        (os.mkfifo, "not a regular file; the site settings must be a plain text file"),
+    ],
+)
+def test_site_settings_that_are_not_a_file_are_an_error(
+    tmp_path: Path, make: Callable[[Path], None], message: str
+) -> None:
+    site, before = built_site(tmp_path)
+    (site / "content/site.yml").unlink()
+    make(site / "content/site.yml")
+
+    assert_both_commands_report(site, before, [f"content/site.yml:1: {message}"])
+
+
+SETTINGS = """\
+title: Mini Glossary
+base_url: https://example.org:99999/docs/
+cta:
+  default: stack-builder
+  blocks:
+    stack-builder:
+      heading: Build
+      text: Pick tools.
+      button: Go
+      url: javascript:alert(1)
+    nowhere:
+      heading: Read
+      text: Read more.
+      button: Read
+      url: "http:// example.org/"
+    no-host:
+      heading: Read
+      text: Read more.
+      button: Read
+      url: https://:8080/papers/
+    on-site:
+      heading: Search
+      text: Find a term.
+      button: Search
+      url: search/
+"""
+
+
+def test_every_bad_url_in_the_settings_and_terms_is_reported_at_its_line(tmp_path: Path) -> None:
+    site, before = built_site(tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    inline = "---\ncta:\n  heading: H\n  text: T\n  button: B\n  url: https://example.org:abc/\n"
+    tensor.write_text(inline + tensor.read_text(encoding="utf-8").removeprefix("---\n"), encoding="utf-8")
+    write_files(site, {"content/site.yml": SETTINGS})
+
+    assert_both_commands_report(
+        site,
+        before,
+        [
+            "content/site.yml:2: base_url 'https://example.org:99999/docs/' has port '99999'; "
+            "a port is a number from 1 to 65535",
+            "content/site.yml:10: cta url 'javascript:alert(1)' must be an http(s) address, "
+            "a mailto: address or a path on this site like /pricing/",
+            "content/site.yml:15: cta url 'http:// example.org/' must not contain spaces or "
+            "control characters; write a space as %20",
+            "content/site.yml:20: cta url 'https://:8080/papers/' has no host name; "
+            "write it like https://example.com/",
+            "content/terms/tensor.md:2: cta url 'https://example.org:abc/' has port 'abc'; "
+            "a port is a number from 1 to 65535",
+        ],
+    )
