@@ -531,6 +531,39 @@ def _kind(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+TOP_LEVEL_KEY_RE = re.compile(r"^(?=[^\s#])", re.MULTILINE)
+
+
+def names_in_broken_file(data: bytes) -> tuple[str, ...]:
+    """The slug, title and aliases a file that failed to load seems to give, best effort.
+
+    Each top-level key of the front matter is read on its own, so a typo in one field does not
+    hide the names written in the others.
+    """
+    try:
+        front, _, _ = split_front_matter("", data.decode("utf-8", errors="replace"))
+    except ContentError:
+        return ()
+    names: list[str] = []
+    for chunk in TOP_LEVEL_KEY_RE.split(front):
+        try:
+            found = yaml_lines.load(chunk).data
+        except yaml_lines.YamlProblem:
+            continue
+        if not isinstance(found, dict):
+            continue
+        for key in ("slug", "title", "aliases"):
+            value = found.get(key)
+            names += [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]
+    return tuple(names)
+
+
+def slug_of_file(path: str) -> str:
+    """The slug a term file has when its front matter says none."""
+    stem = Path(path).stem
+    return stem if SLUG_RE.match(stem) else slugify(stem)
+
+
 def slugify(text: str) -> str:
     """A URL-safe slug for category and tag names, and the suggestion for bad file names."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -27,22 +27,36 @@ def unknown_reference(spellings: Iterable[str], text: str, what: str) -> str:
     return f"unknown {what} '{text}'{did_you_mean(text, spellings)}"
 
 
+def may_name_unreadable(unreadable: frozenset[str], text: str) -> bool:
+    """A reference that could mean a file that failed to load (by its file name, or a title
+    that slugifies to it) is not reported: that file's own error is the one problem."""
+    return bool(unreadable) and resolve({slug: slug for slug in unreadable}, slugify(text)) is not None
+
+
 def build_glossary(
     sources: Iterable[TermSource],
-    config: SiteConfig,
+    config: SiteConfig | None,
     diagnostics: Diagnostics,
     include_drafts: bool = False,
+    unreadable: frozenset[str] = frozenset(),
 ) -> Glossary:
-    """Index every term by its names, then resolve the edges between them."""
+    """Index every term by its names, then resolve the edges between them.
+
+    `config` is None when site.yml is broken: the terms are still checked, all but their
+    `cta`, which names blocks of site.yml. `unreadable` holds the slugs of files that failed
+    to load.
+    """
     everything = sorted(sources, key=lambda t: t.path)
     names, spellings, owners = _index_names(everything, diagnostics)
     drafts = frozenset(t.slug for t in everything if t.draft and not include_drafts)
     terms = {t.slug: t for t in everything if t.slug not in drafts and owners.get(t.slug) is t}
     related = {
-        slug: _resolve_related(term, names, spellings, drafts, diagnostics) for slug, term in terms.items()
+        slug: _resolve_related(term, names, spellings, drafts, unreadable, diagnostics)
+        for slug, term in terms.items()
     }
     for term in terms.values():
-        _check_cta(term, config, diagnostics)
+        if config is not None:
+            _check_cta(term, config, diagnostics)
     by_title = sorted(terms, key=lambda s: title_key(terms[s]))
     return Glossary(
         terms={slug: terms[slug] for slug in by_title},
@@ -55,6 +69,7 @@ def build_glossary(
         names=names,
         spellings=spellings,
         drafts=drafts,
+        unreadable=unreadable,
     )
 
 
@@ -112,11 +127,14 @@ def _resolve_related(
     names: Mapping[str, str],
     spellings: Iterable[str],
     drafts: frozenset[str],
+    unreadable: frozenset[str],
     diagnostics: Diagnostics,
 ) -> tuple[str, ...]:
     found: list[str] = []
     for ref in term.related:
         slug = resolve(names, ref.text)
+        if slug is None and may_name_unreadable(unreadable, ref.text):
+            continue
         if slug is None:
             diagnostics.error(term.path, ref.line, unknown_reference(spellings, ref.text, "related term"))
         elif slug == term.slug:
@@ -185,6 +203,6 @@ def add_backlinks(
                 1,
                 "no other term links to this one; add it to a related list or [[link]] it",
             )
-        if term.updated is None:
+        if term.updated is None and "updated" not in term.key_lines:  # a bad date is an error already
             diagnostics.warning(term.path, 1, "no 'updated' date; add one so feeds and sitemaps can use it")
     return dataclasses.replace(glossary, backlinks=backlinks)

@@ -21,7 +21,7 @@ from markdown.inlinepatterns import InlineProcessor
 from pygments.formatters.html import HtmlFormatter
 
 from glossary_site.diagnostics import Diagnostics
-from glossary_site.graph import resolve, unknown_reference
+from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.model import Body, Glossary, RawBody, TermSource, WikiLink
 from glossary_site.quick_markdown import QuickStages
 
@@ -40,6 +40,7 @@ ENTANGLING_RE = re.compile(r"^\s{0,3}<[A-Za-z!/?]|\[\^", re.MULTILINE)
 CODE_CELL_RE = re.compile(r"^`([^`]+)`$")
 BLOCK_START_RE = re.compile(r"^(?:(#|>|[-+*](?=\s))|(\d+)(?=[.)]\s))")
 
+ANCHOR_RE = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
 ALIGN_RE = re.compile(r'style="text-align: (left|right|center);"')
 _TAGS = set(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym", "map", "area"}
 _ATTRIBUTES = {
@@ -213,14 +214,13 @@ class Converter:
         self.source.links = []
         parts = [(term.definition, term.definition_line, term.definition_exact)]
         parts += [(faq.answer, faq.answer_line, faq.answer_exact) for faq in term.faq]
-        rich_cells = [
-            (BLOCK_START_RE.sub(_escape_block_start, cell), table.line, False)
-            for table in term.tables
-            for row in table.rows
-            for cell in row
-            if _needs_engine(cell)
+        inline = [(faq.question, faq.line) for faq in term.faq]
+        inline += [(cell, table.line) for table in term.tables for row in table.rows for cell in row]
+        parts += [
+            (BLOCK_START_RE.sub(_escape_block_start, text), line, False)
+            for text, line in inline
+            if _needs_engine(text)
         ]
-        parts += rich_cells
         parts.append((term.body, term.body_line, True))
         for text, line, _ in parts:
             if text.count("[") - text.count("\\[") > MAX_BRACKETS:
@@ -234,17 +234,15 @@ class Converter:
             raise
         definition, answers = converted[0], converted[1 : 1 + len(term.faq)]
         rich = iter(converted[1 + len(term.faq) : -1])
+
+        def inline_html(text: str) -> str:
+            return _unwrap_paragraph(next(rich)) if _needs_engine(text) else _simple_cell(text)
+
+        questions = tuple(inline_html(faq.question) for faq in term.faq)
         cells = tuple(
-            tuple(
-                tuple(
-                    _unwrap_paragraph(next(rich)) if _needs_engine(cell) else _simple_cell(cell)
-                    for cell in row
-                )
-                for row in table.rows
-            )
-            for table in term.tables
+            tuple(tuple(inline_html(cell) for cell in row) for row in table.rows) for table in term.tables
         )
-        return RawBody(definition, converted[-1], tuple(answers), cells, tuple(self.source.links))
+        return RawBody(definition, converted[-1], tuple(answers), cells, tuple(self.source.links), questions)
 
     def _convert_parts(self, parts: list[Part]) -> list[str]:
         pieces: list[str] = []
@@ -278,7 +276,8 @@ def _needs_engine(cell: str) -> bool:
 
 
 def _simple_cell(cell: str) -> str:
-    """Most cells are plain text or one code span; the engine's fixed cost is not worth it."""
+    """Most cells and questions are plain text or one code span; the engine's fixed cost is
+    not worth it."""
     code = CODE_CELL_RE.match(cell)
     return f"<code>{html.escape(code.group(1).strip())}</code>" if code else html.escape(cell)
 
@@ -301,7 +300,9 @@ def resolve_targets(
     targets: list[str | None] = []
     for link in wikilinks:
         slug = resolve(glossary.names, link.target)
-        if slug is None:
+        if slug is None and may_name_unreadable(glossary.unreadable, link.target):
+            pass
+        elif slug is None:
             message = unknown_reference(glossary.spellings, link.target, "wiki-link target")
             diagnostics.error(path, link.line, message)
         elif slug not in glossary.terms:
@@ -338,6 +339,8 @@ def fill_links(raw: RawBody, targets: tuple[str | None, ...], glossary: Glossary
         definition=fill(raw.definition),
         body=fill(raw.body),
         faq_answers=tuple(fill(a) for a in raw.faq_answers),
+        # A question is the control that opens its answer; a link inside it could not be used.
+        faq_questions=tuple(ANCHOR_RE.sub(r"\1", fill(q)) for q in raw.faq_questions),
         table_cells=tuple(tuple(tuple(fill(c) for c in row) for row in t) for t in raw.table_cells),
         links=tuple(dict.fromkeys(slug for slug in targets if slug is not None)),
     )

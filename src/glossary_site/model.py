@@ -109,6 +109,7 @@ class Glossary:
     names: dict[str, str]
     spellings: tuple[str, ...] = ()
     drafts: frozenset[str] = frozenset()
+    unreadable: frozenset[str] = frozenset()
 
     def ordered(self) -> list[TermSource]:
         return [self.terms[s] for s in sorted(self.terms, key=lambda s: title_key(self.terms[s]))]
@@ -129,6 +130,7 @@ class RawBody:
     faq_answers: tuple[str, ...]
     table_cells: tuple[tuple[tuple[str, ...], ...], ...]
     wikilinks: tuple[WikiLink, ...]
+    faq_questions: tuple[str, ...] = ()
 
 
 class BodyRef(NamedTuple):
@@ -156,6 +158,9 @@ class PreparedFile:
     wikilinks: tuple[WikiLink, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     body: BodyRef | None = None
+    #: For a file that failed to load: the names it seems to give its term, as far as they
+    #: could be read, so references to them are not reported as unknown as well.
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,6 +172,7 @@ class Body:
     faq_answers: tuple[str, ...]
     table_cells: tuple[tuple[tuple[str, ...], ...], ...]
     links: tuple[str, ...]
+    faq_questions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -85,12 +85,10 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     for file in files:
         for problem in file.diagnostics:
             diagnostics.add(problem)
-    if config is None:
-        return None
     terms = [f.term for f in files if f.term is not None]
     with result.timed("graph"):
         glossary, by_slug, targets = _graph(terms, files, config, options, diagnostics)
-    if diagnostics.failed(options.strict):
+    if config is None or diagnostics.failed(options.strict):
         return None
 
     def load_body(file: PreparedFile) -> RawBody:
@@ -112,11 +110,17 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
 def _graph(
     terms: list[TermSource],
     files: list[PreparedFile],
-    config: site_config.SiteConfig,
+    config: site_config.SiteConfig | None,
     options: BuildOptions,
     diagnostics: Diagnostics,
 ) -> tuple[Glossary, dict[str, PreparedFile], dict[str, tuple[str | None, ...]]]:
-    glossary = graph.build_glossary(terms, config, diagnostics, options.drafts)
+    unreadable = frozenset(
+        content.slugify(name)
+        for f in files
+        if f.term is None
+        for name in (content.slug_of_file(f.path), *f.names)
+    )
+    glossary = graph.build_glossary(terms, config, diagnostics, options.drafts, unreadable)
     by_slug = {f.term.slug: f for f in files if f.term is not None and f.term.slug in glossary.terms}
     targets = {
         slug: markup.resolve_targets(f.path, f.wikilinks, glossary, diagnostics)

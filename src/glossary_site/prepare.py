@@ -67,21 +67,26 @@ def prepare_file(
     diagnostics = Diagnostics()
     try:
         data = content.read_bytes(root / path, path)
-        file_digest = digest(data)
-        known = cache.entries.get(path)
-        if known is not None and known[1].digest == file_digest:
-            return known[1]
-        term = content.parse_term(path, content.decode(data, path), diagnostics)
     except ContentError as problem:
         return PreparedFile(path, "", None, diagnostics=(problem.diagnostic,))
+    file_digest = digest(data)
+    known = cache.entries.get(path)
+    if known is not None and known[1].digest == file_digest:
+        return known[1]
+    try:
+        term = content.parse_term(path, content.decode(data, path), diagnostics)
+    except ContentError as problem:
+        names = content.names_in_broken_file(data)
+        return PreparedFile(path, "", None, diagnostics=(problem.diagnostic,), names=names)
+    names = (term.slug, term.title, *term.aliases)
     try:
         raw = converter.convert_term(term)
     except RecursionError:  # Python-Markdown recurses per nesting level
         too_deep = Diagnostic(path, term.body_line, "Markdown is nested too deeply to convert; flatten it")
-        return PreparedFile(path, "", None, diagnostics=(*diagnostics.items, too_deep))
+        return PreparedFile(path, "", None, diagnostics=(*diagnostics.items, too_deep), names=names)
     except markup.TooComplex as problem:
         too_slow = Diagnostic(path, problem.line, str(problem))
-        return PreparedFile(path, "", None, diagnostics=(*diagnostics.items, too_slow))
+        return PreparedFile(path, "", None, diagnostics=(*diagnostics.items, too_slow), names=names)
     return PreparedFile(
         path=path,
         digest=file_digest,

@@ -313,7 +313,7 @@ class Renderer:
             "term": term,
             "body": body,
             "tables": tables,
-            "faq": [FaqView(f.question, a) for f, a in zip(term.faq, body.faq_answers, strict=True)],
+            "faq": [FaqView(q, a) for q, a in zip(body.faq_questions, body.faq_answers, strict=True)],
             "sources": [LinkView(s.title, link_url(s.url, root)) for s in term.sources],
             "json_ld": structured.term_blocks(self.config, term, body, category.slug if category else None),
         }

@@ -54,10 +54,10 @@ def term_blocks(config: SiteConfig, term: TermSource, body: Body, category_slug:
             "mainEntity": [
                 {
                     "@type": "Question",
-                    "name": item.question,
+                    "name": plain_text(question),
                     "acceptedAnswer": {"@type": "Answer", "text": plain_text(answer)},
                 }
-                for item, answer in zip(term.faq, body.faq_answers, strict=True)
+                for question, answer in zip(body.faq_questions, body.faq_answers, strict=True)
             ],
         }
         blocks.append(script_json(faq))

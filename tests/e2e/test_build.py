@@ -236,7 +236,8 @@ def test_hostile_front_matter_is_escaped_and_raw_html_sanitised(tmp_path: Path) 
     assert soup.find("img") is None
     assert soup.select_one(".alias").get_text() == "<b>bold</b>"
     assert soup.select_one(".data-table h2").get_text() == "<i>t</i>"
-    assert soup.select_one(".faq summary").get_text() == "<em>why</em>"
+    question = soup.select_one(".faq summary")  # inline Markdown, as table cells: sanitised, not escaped
+    assert question.get_text() == "why" and question.find("em") is not None
     for tag in soup.find_all(True):
         assert not any(attr.startswith("on") for attr in tag.attrs), tag
         assert not str(tag.get("href", "")).startswith("javascript:"), tag
@@ -288,3 +289,28 @@ def test_build_py_at_the_project_top_builds_like_glossary_build(tmp_path: Path) 
     )
     assert result.returncode == 0, result.stderr
     assert (site / "_site/terms/tensor/index.html").is_file()
+
+
+def test_wiki_links_in_practice_questions_are_checked_and_shown_as_their_text(tmp_path: Path) -> None:
+    """The question opens its answer when clicked, so it holds no link of its own (axe:
+    nested-interactive); the reference is still resolved and checked, and counts as a link."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(
+        tensor.read_text().replace("q: Is a matrix a tensor?", "q: Why do [[GPUs]] love *tensors*?")
+    )
+    gpu = site / "content/terms/graphics-processing-unit.md"
+    gpu.write_text(gpu.read_text().replace("related: [tensor, ", "related: ["))
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    question = parse_html(site / "_site/terms/tensor/index.html").select_one(".faq summary")
+    assert question is not None
+    assert question.get_text() == "Why do GPUs love tensors?"
+    assert question.find("a") is None and question.find("em") is not None
+    backlinks = parse_html(site / "_site/terms/graphics-processing-unit/index.html").select(".backlinks a")
+    assert "Tensor" in [a.get_text(strip=True) for a in backlinks]
+
+    tensor.write_text(tensor.read_text().replace("Why do [[GPUs]]", "Why do [[GPUz]]"))
+    broken = run_glossary("check", cwd=site)
+    assert broken.returncode == 1
+    assert "content/terms/tensor.md:15: unknown wiki-link target 'GPUz'" in broken.stderr

@@ -130,3 +130,55 @@ def test_output_folder_that_is_not_ours_is_refused(tmp_path: Path) -> None:
         assert refused.returncode == 2, bad
         assert "Traceback" not in refused.stderr
     assert (site / "content/terms/tensor.md").is_file()
+
+
+def test_a_term_file_that_cannot_be_read_is_one_error_not_one_per_reference(tmp_path: Path) -> None:
+    """References by file name, by a title that slugifies to it, by plural, and by an alias
+    still readable in the broken file all stay quiet; a real typo elsewhere is still reported."""
+    site = copy_site("minimal", tmp_path)
+    term = site / "content/terms/graphics-processing-unit.md"
+    term.write_text(term.read_text().replace("title: Graphics processing unit", "title: [Graphics"))
+    (site / "content/terms/tensor.md").write_bytes(b"---\ntitle: Tensor\xff\n---\n")
+    write_files(
+        site,
+        {
+            "content/terms/kernel.md": "---\ntitle: Kernel\nsummary: A function run on a GPU.\n"
+            "definition: A kernel runs on [[graphics processing units]] and reads [[Tensors]].\n"
+            "related: [graphics-processing-unit, Tensor, Graphics processing unit, tensr]\n---\n"
+            "Written for the [[GPU]].\n",
+        },
+    )
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "content/terms/graphics-processing-unit.md:3: invalid YAML: did not find expected ',' or ']'",
+        "content/terms/kernel.md:5: unknown related term 'tensr'",
+        "content/terms/tensor.md:2: file is not valid UTF-8; save it as UTF-8",
+    ]
+
+
+def test_broken_site_settings_do_not_hide_the_errors_of_terms(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    (site / "content/site.yml").write_text("title: X\nbase_url: https://example.org/\ncolour: blue\n")
+    model = site / "content/terms/model-training.md"
+    model.write_text(model.read_text().replace("related: [", "related: [tensr, "))
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 1
+    errors = error_lines(result.stderr)
+    assert "content/site.yml:3: unknown setting 'colour'" in errors
+    assert any(e.startswith("content/terms/model-training.md:") and "'tensr'" in e for e in errors), errors
+
+
+def test_a_bad_date_is_one_error_without_a_missing_date_warning(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace("updated: 2025-02-01", "updated: 2025-02-30"))
+
+    result = run_glossary("check", cwd=site)
+
+    problems = [line for line in result.stderr.splitlines() if line.startswith("content/terms/tensor.md")]
+    assert len(problems) == 1 and "'updated' must be a date like 2025-03-01" in problems[0], problems

@@ -1,0 +1,52 @@
+"""The site `glossary init` writes, opened in Chromium as its new owner first sees it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import OpenPage, serve
+from playwright.sync_api import expect
+from support import run_glossary
+
+
+@pytest.fixture(scope="module")
+def starter_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("starter")
+    assert run_glossary("init", "mysite", "--title", "Kitchen Words", cwd=root).returncode == 0
+    built = run_glossary("build", "--strict", cwd=root / "mysite")
+    assert built.returncode == 0, built.stderr
+    with serve(root / "mysite/_site") as address:
+        yield address
+
+
+def test_a_new_owner_can_walk_from_the_index_to_a_term_and_its_practice_answers(
+    open_page: OpenPage, starter_url: str
+) -> None:
+    page = open_page()
+    page.goto(f"{starter_url}/")
+    expect(page.locator("h1")).to_have_text("Kitchen Words")
+    page.get_by_role("link", name="Glossary", exact=True).first.click()
+    expect(page.locator("h1")).to_have_text("Glossary")
+    expect(page.locator("table")).to_be_visible()
+
+    item = page.locator(".faq details").filter(has_text="Which terms deserve an entry of their own?")
+    answer = item.locator(".answer")
+    expect(answer).to_be_hidden()
+    item.locator("summary").click()
+    expect(answer).to_contain_text("newcomer")
+
+    page.locator(".prose").get_by_role("link", name="term", exact=True).first.click()
+    expect(page.locator("h1")).to_have_text("Term")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_starter_term_page_has_no_serious_accessibility_violations(
+    open_page: OpenPage, starter_url: str, scheme: str
+) -> None:
+    page = open_page(color_scheme=scheme)
+    page.goto(f"{starter_url}/terms/glossary/index.html")
+    violations = Axe().run(page).response["violations"]
+    serious = [f"{v['id']}: {v['help']}" for v in violations if v["impact"] in ("serious", "critical")]
+    assert not serious, serious
