@@ -579,7 +579,7 @@ def write_glossary(root: Path, terms: list[Term]) -> None:
                     "heading": "Want to try these techniques?",
                     "text": "Our playground runs every method in this glossary on a sample model.",
                     "button": "Open the playground",
-                    "url": "/playground/",
+                    "url": "https://playground.example.com/",  # outside the generated site
                 }
             },
         },

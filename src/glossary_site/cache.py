@@ -261,10 +261,12 @@ def inputs_digest(folders: list[Path], files: list[Path], extra: str) -> str:
 
 
 def _folder_stamps(folder: str) -> list[str]:
+    """A folder that cannot be listed is stamped by its error, so it never reads as unchanged:
+    a chmod keeps names, sizes and times, and a replayed build would lose its terms silently."""
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
-        return []
+    except OSError as exc:
+        return [f"{folder} unlisted {exc.errno}"]
     lines = []
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):

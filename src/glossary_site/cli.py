@@ -6,13 +6,13 @@ import argparse
 import gc
 import sys
 import time
-import urllib.parse
 from collections.abc import Sequence
 from pathlib import Path
 
 from glossary_site import __version__, pipeline, scaffold
 from glossary_site.config import CONFIG_PATH
 from glossary_site.diagnostics import Diagnostics, as_json, github_annotation
+from glossary_site.urls import base_url_problem
 from glossary_site.workers import default_jobs
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -166,9 +166,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def base_url(text: str) -> str:
-    parts = urllib.parse.urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an absolute http(s) address")
+    problem = base_url_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"{text!r} {problem}")
     return text
 
 

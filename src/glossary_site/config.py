@@ -27,7 +27,8 @@ class SiteConfig:
     language: str = "en"
     cta_default: str | None = None
     cta_blocks: dict[str, CtaBlock] = field(default_factory=dict)
-    cta_line: int = 1
+    #: The line of each block's url, for problems only known once every page is (a dead link).
+    cta_url_lines: dict[str, int] = field(default_factory=dict)
     autolink: bool = False
 
     @property
@@ -117,7 +118,7 @@ def parse(
         language=language,
         cta_default=default,
         cta_blocks=blocks,
-        cta_line=located.line("cta"),
+        cta_url_lines={name: located.line("cta", "blocks", name, "url") for name in blocks},
         autolink=autolink,
     )
 

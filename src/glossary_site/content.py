@@ -16,7 +16,7 @@ from typing import Any
 from glossary_site import config, yaml_lines
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics, Severity, did_you_mean
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
-from glossary_site.urls import is_safe_url
+from glossary_site.urls import link_url_problem
 
 TERMS_DIR = "content/terms"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -463,8 +463,9 @@ class _Fields:
         found = []
         for i, item in self._items("sources", ("title", "url"), ("title", "url")):
             url = str(item["url"]).strip()
-            if not is_safe_url(url):
-                self.error("sources", f"source url '{url}' must be http(s), mailto or relative", i)
+            problem = link_url_problem(url)
+            if problem is not None:
+                self.error("sources", f"source url '{url}' {problem}", i, "url")
                 continue
             found.append(Source(str(item["title"]).strip(), url))
         return tuple(found)

@@ -19,8 +19,9 @@ from glossary_site import config as site_config
 from glossary_site import content, graph, health, markup, output, prepare, search
 from glossary_site.cache import Cache, digest, inputs_digest
 from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
-from glossary_site.model import Glossary, PreparedFile, RawBody, TermSource
+from glossary_site.model import CtaBlock, Glossary, PreparedFile, RawBody, TermSource
 from glossary_site.render import THEME, LinkedTerms, PageJob, Renderer, TemplateProblem
+from glossary_site.urls import missing_site_file
 from glossary_site.workers import default_jobs, split_map
 
 CACHE_DIR = ".glossary-cache"
@@ -101,10 +102,12 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     except TemplateProblem as problem:
         diagnostics.add(problem.diagnostic)
         return None
-    clashes = output_clashes([page.path for page in pages], options.root)
-    for clash in clashes:
+    jobs = pages + static_jobs(options.root)
+    found = output_clashes([page.path for page in pages], options.root)
+    found += dead_cta_links(config, glossary, {job.path for job in jobs})
+    for clash in found:
         diagnostics.add(clash)
-    return None if clashes else Loaded(renderer, pages + static_jobs(options.root), prepared)
+    return None if found else Loaded(renderer, jobs, prepared)
 
 
 def _graph(
@@ -140,6 +143,20 @@ def static_jobs(root: Path) -> list[PageJob]:
 
     return [
         job(path, source) for path, source in output.static_files([THEME / "static", root / "static"]).items()
+    ]
+
+
+def dead_cta_links(config: site_config.SiteConfig, glossary: Glossary, files: set[str]) -> list[Diagnostic]:
+    """A call to action that leads to no page of the site is a dead end for every reader."""
+    blocks = [
+        (block, site_config.CONFIG_PATH, config.cta_url_lines.get(name, 1))
+        for name, block in config.cta_blocks.items()
+    ]
+    blocks += [(t.cta, t.path, t.cta_line) for t in glossary.terms.values() if isinstance(t.cta, CtaBlock)]
+    return [
+        Diagnostic(path, line, f"cta url '{block.url}' leads to no page of this site; check the path")
+        for block, path, line in blocks
+        if missing_site_file(block.url, files)
     ]
 
 

@@ -283,15 +283,18 @@ def _stamps(root: Path) -> str:
 
 
 def site_app(preview: Preview) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
-    """A WSGI app serving only files inside the output folder, or the error page; paths
-    outside the site's sub-path are sent to the same path inside it."""
+    """A WSGI app serving only files inside the output folder, or the error page.
+
+    Outside the site's sub-path only `/` is sent to the home page; anything else is a 404, as
+    it will be once deployed, so a link written without the sub-path shows up in the preview.
+    """
 
     def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path, prefix = environ.get("PATH_INFO", "/"), preview.prefix
-        if not path.startswith(prefix):
+        if path in ("/", prefix.rstrip("/")) and path != prefix:
             query = environ.get("QUERY_STRING", "")
-            return _redirect(start_response, url_path(inside(prefix, path)) + (f"?{query}" if query else ""))
-        target = resolve_request(preview.out, path[len(prefix) - 1 :])
+            return _redirect(start_response, url_path(prefix) + (f"?{query}" if query else ""))
+        target = resolve_request(preview.out, path[len(prefix) - 1 :]) if path.startswith(prefix) else None
         if preview.problems and (target is None or target.suffix == ".html"):
             return _respond(
                 start_response, "500 Internal Server Error", "text/html", error_page(preview.problems)
@@ -304,12 +307,6 @@ def site_app(preview: Preview) -> Callable[[dict[str, Any], StartResponse], Iter
         return _respond(start_response, "200 OK", kind, target.read_bytes())
 
     return app
-
-
-def inside(prefix: str, path: str) -> str:
-    """Where a request outside the sub-path most likely meant to go: `/` and `/kitchen` to the
-    home page `/kitchen/`, a link written without the sub-path to the same path under it."""
-    return prefix if path + "/" == prefix else prefix + path.lstrip("/")
 
 
 def wsgi_path(url_path: str) -> str:

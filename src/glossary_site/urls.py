@@ -40,6 +40,16 @@ def is_safe_url(url: str) -> bool:
     return urllib.parse.urlsplit(url).scheme.lower() in ("", "http", "https", "mailto")
 
 
+def missing_site_file(url: str, files: set[str]) -> bool:
+    """True when `url` is an address on this site ('/stack-builder/') that no output file has."""
+    if not url.startswith("/") or url.startswith("//"):
+        return False
+    path = urllib.parse.unquote(urllib.parse.urlsplit(url).path).lstrip("/")
+    if path == "" or path.endswith("/"):
+        return path + "index.html" not in files
+    return path not in files and path + "/index.html" not in files
+
+
 def link_url(url: str, root: str) -> str:
     """An editor's URL as a link: site-relative ones ('/stack-builder/') made relative."""
     if not is_safe_url(url):

@@ -182,3 +182,30 @@ def test_a_bad_date_is_one_error_without_a_missing_date_warning(tmp_path: Path) 
 
     problems = [line for line in result.stderr.splitlines() if line.startswith("content/terms/tensor.md")]
     assert len(problems) == 1 and "'updated' must be a date like 2025-03-01" in problems[0], problems
+
+
+def test_a_call_to_action_leading_to_no_page_of_the_site_is_reported_at_its_url(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    settings.write_text(
+        settings.read_text().replace("url: https://example.org/stack-builder/", "url: /tuor/")
+    )
+    url_line = settings.read_text().splitlines().index("      url: /tuor/") + 1
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(
+        tensor.read_text().replace(
+            "updated: 2025-02-01",
+            "updated: 2025-02-01\ncta:\n  heading: H\n  text: T\n  button: B\n  url: /terms/tensr/#x",
+        )
+    )
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        f"content/site.yml:{url_line}: cta url '/tuor/' leads to no page of this site; check the path",
+        "content/terms/tensor.md:18: cta url '/terms/tensr/#x' leads to no page of this site; check the path",
+    ]
+    settings.write_text(settings.read_text().replace("url: /tuor/", "url: /search/"))
+    tensor.write_text(tensor.read_text().replace("/terms/tensr/#x", "/terms/tensor/#x"))
+    assert run_glossary("check", cwd=site).returncode == 0

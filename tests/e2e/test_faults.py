@@ -105,7 +105,7 @@ def test_dev_server_survives_malformed_and_concurrent_requests(tmp_path: Path) -
         statuses: list[int] = []
 
         def fetch() -> None:
-            with urllib.request.urlopen(base + "/terms/tensor/index.html", timeout=10) as response:
+            with urllib.request.urlopen(base + "/docs/terms/tensor/index.html", timeout=10) as response:
                 statuses.append(response.status)
 
         threads = [threading.Thread(target=fetch) for _ in range(40)]

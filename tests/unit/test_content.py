@@ -330,14 +330,21 @@ def test_faq_answer_line_is_where_its_text_starts() -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["javascript:alert(1)", "JavaScript:alert(document.cookie)", "data:text/html,x"]
+    ("url", "reason"),
+    [
+        ("javascript:alert(1)", "must be an http(s) address"),
+        ("JavaScript:alert(document.cookie)", "must be an http(s) address"),
+        ("data:text/html,x", "must be an http(s) address"),
+        ("https://example.org:99999/", "has port '99999'; a port is a number from 1 to 65535"),
+        ("http://", "has no host name"),
+    ],
 )
-def test_unsafe_source_url_is_refused(url: str) -> None:
+def test_unsafe_or_broken_source_url_is_refused_at_its_line(url: str, reason: str) -> None:
     extra = f"sources:\n  - title: Trap\n    url: '{url}'\n  - title: Paper\n    url: https://arxiv.org/abs/1706.03762\n"
 
     term, problems = parse(term_text(extra))
 
-    assert problems == [f"{PATH}:7: source url '{url}' must be http(s), mailto or relative"]
+    assert len(problems) == 1 and problems[0].startswith(f"{PATH}:8: source url '{url}' {reason}"), problems
     assert term is None or term.sources == (Source("Paper", "https://arxiv.org/abs/1706.03762"),)
 
 
