@@ -209,3 +209,14 @@ def test_a_call_to_action_leading_to_no_page_of_the_site_is_reported_at_its_url(
     settings.write_text(settings.read_text().replace("url: /tuor/", "url: /search/"))
     tensor.write_text(tensor.read_text().replace("/terms/tensr/#x", "/terms/tensor/#x"))
     assert run_glossary("check", cwd=site).returncode == 0
+
+
+def test_a_site_without_terms_builds_with_a_warning_that_says_how_to_add_one(tmp_path: Path) -> None:
+    site = write_files(tmp_path / "site", {"content/site.yml": "title: T\nbase_url: https://example.org/\n"})
+
+    relaxed = run_glossary("build", "--no-search", cwd=site)
+    strict = run_glossary("check", "--strict", cwd=site)
+
+    warning = 'content/terms:1: warning: no term files yet; add one with glossary new "Title"'
+    assert relaxed.returncode == 0 and warning in relaxed.stderr.splitlines()
+    assert strict.returncode == 1 and warning in strict.stderr.splitlines()
