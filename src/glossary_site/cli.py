@@ -69,7 +69,6 @@ def parser() -> argparse.ArgumentParser:
             help=f"worker processes (default: all cores, here {default_jobs()})",
         )
         cmd.add_argument("-q", "--quiet", action="store_true", help="print only problems")
-        cmd.add_argument("-v", "--verbose", action="store_true", help="also print how long each stage took")
 
     build = commands.add_parser(
         "build",
@@ -79,6 +78,7 @@ def parser() -> argparse.ArgumentParser:
     )
     common(build)
     content_flags(build)
+    build.add_argument("-v", "--verbose", action="store_true", help="also print how long each stage took")
     build.add_argument(
         "--out",
         type=Path,
@@ -333,4 +333,9 @@ def run_new(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     from glossary_site import server
 
-    return server.serve(options_from(args), host=args.host, port=args.port, report=report)
+    try:
+        server.serve(options_from(args), host=args.host, port=args.port, report=report)
+    except server.AddressUnusable as problem:
+        print(f"glossary: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK

@@ -26,6 +26,7 @@ FIELDS = (
     "tables", "faq", "sources", "cta", "updated", "draft",
 )  # fmt: skip
 REQUIRED = ("title", "summary", "definition")
+TODO_RE = re.compile(r"\bTODO\b")
 
 
 def find_term_files(root: Path) -> list[str]:
@@ -299,6 +300,10 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         definition_exact=located.is_exact("definition"),
         key_lines={str(k[0]): v for k, v in located.lines.items() if len(k) == 1},
     )
+    todo = TODO_RE.search(body) if "TODO" in body else None
+    if todo is not None:
+        line = body_line + body.count("\n", 0, todo.start())
+        diagnostics.warning(path, line, "a TODO placeholder is left in the body; replace it")
     return term
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
+from glossary_site.content import TODO_RE
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.model import Glossary, TermSource
 
 MIN_RELATED = 2
 WORD_RE = re.compile(r"[a-z0-9]+")
-TODO_RE = re.compile(r"\bTODO\b")
 
 
 def check_health(glossary: Glossary, diagnostics: Diagnostics) -> None:

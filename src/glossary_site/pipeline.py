@@ -91,7 +91,7 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     terms = [f.term for f in files if f.term is not None]
     with result.timed("graph"):
         glossary, by_slug, targets = _graph(terms, files, config, options, diagnostics)
-    if config is None or diagnostics.failed(options.strict):
+    if config is None or diagnostics.errors:
         return None
 
     def load_body(file: PreparedFile) -> RawBody:
@@ -283,7 +283,7 @@ def plan_update(jobs: list[PageJob], previous: dict[str, str] | None, with_searc
 
 def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> BuildResult:
     loaded = load(options, cache, result)
-    if loaded is None:
+    if loaded is None or not result.ok(options.strict):
         return result
     output.recover(options.out)
     previous = output.read_manifest(options.out) if options.use_cache else None

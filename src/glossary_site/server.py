@@ -33,7 +33,6 @@ from typing import Any
 from glossary_site import config as site_config
 from glossary_site import pipeline
 from glossary_site.cache import inputs_digest
-from glossary_site.cli import EXIT_OK, EXIT_USAGE
 from glossary_site.diagnostics import Diagnostics
 
 POLL_SECONDS = 0.1
@@ -74,15 +73,11 @@ def serve(
     host: str,
     port: int,
     report: Callable[[Diagnostics], None],
-) -> int:
-    """Listen before building, so a taken port is reported at once rather than after a long
-    build, and nothing can take it meanwhile. Serve from a temporary folder so previewing
-    never touches the deployable _site/."""
-    try:
-        sockets = listen(host, port)
-    except AddressUnusable as problem:
-        print(f"glossary: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+) -> None:
+    """Listen before building, so a taken port is reported (AddressUnusable) at once rather
+    than after a long build, and nothing can take it meanwhile. Serve from a temporary folder
+    so previewing never touches the deployable _site/."""
+    sockets = listen(host, port)
     try:
         signal.signal(signal.SIGTERM, _stop)
         with tempfile.TemporaryDirectory(prefix="glossary-serve-") as scratch:
@@ -96,7 +91,6 @@ def serve(
     finally:
         for sock in sockets:
             sock.close()
-    return EXIT_OK
 
 
 def listen(host: str, port: int) -> list[socket.socket]:

@@ -220,3 +220,33 @@ def test_a_site_without_terms_builds_with_a_warning_that_says_how_to_add_one(tmp
     warning = 'content/terms:1: warning: no term files yet; add one with glossary new "Title"'
     assert relaxed.returncode == 0 and warning in relaxed.stderr.splitlines()
     assert strict.returncode == 1 and warning in strict.stderr.splitlines()
+
+
+def test_strict_check_reports_template_errors_beside_warnings(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site,
+        {"templates/group.html": "{% extends 'base.html' %}\n{% block main %}{{ nope.x }}{% endblock %}\n"},
+    )
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace("updated: 2025-02-01\n", ""))
+
+    result = run_glossary("check", "--strict", cwd=site)
+
+    assert result.returncode == 1
+    assert "content/terms/tensor.md:1: warning: no 'updated' date" in result.stderr
+    assert "templates/group.html:2: template error: 'nope' is undefined" in result.stderr
+
+
+def test_a_todo_left_in_the_body_of_a_new_term_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("new", "Activation function", "--related", "tensor", cwd=site).returncode == 0
+    stub = site / "content/terms/activation-function.md"
+    todo_line = stub.read_text().splitlines().index("TODO the body in Markdown.") + 1
+
+    result = run_glossary("check", cwd=site)
+
+    assert (
+        f"content/terms/activation-function.md:{todo_line}: warning: a TODO placeholder is left in the body"
+        in result.stderr
+    )
