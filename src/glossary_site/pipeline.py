@@ -81,7 +81,8 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     with result.timed("prepare"):
         prepared = prepare.prepare_terms(options.root, cache, options.jobs)
     files = [p for _, p in prepared.values()]
-    if not files:
+    terms_folder = options.root / content.TERMS_DIR
+    if not files and (terms_folder.is_dir() or not terms_folder.exists()):
         diagnostics.warning(content.TERMS_DIR, 1, 'no term files yet; add one with glossary new "Title"')
     for problem in content.link_problems(options.root):
         diagnostics.add(problem)
