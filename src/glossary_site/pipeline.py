@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary_site import config as site_config
-from glossary_site import content, graph, health, markup, output, prepare, search
+from glossary_site import content, graph, health, markup, output, prepare, search, term_files
 from glossary_site.cache import Cache, digest, inputs_digest
 from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
 from glossary_site.model import CtaBlock, Glossary, PreparedFile, RawBody, TermSource
@@ -81,10 +81,10 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     with result.timed("prepare"):
         prepared = prepare.prepare_terms(options.root, cache, options.jobs)
     files = [p for _, p in prepared.values()]
-    terms_folder = options.root / content.TERMS_DIR
+    terms_folder = options.root / term_files.TERMS_DIR
     if not files and (terms_folder.is_dir() or not terms_folder.exists()):
-        diagnostics.warning(content.TERMS_DIR, 1, 'no term files yet; add one with glossary new "Title"')
-    for problem in content.link_problems(options.root):
+        diagnostics.warning(term_files.TERMS_DIR, 1, 'no term files yet; add one with glossary new "Title"')
+    for problem in term_files.walk_problems(options.root):
         diagnostics.add(problem)
     for file in files:
         for problem in file.diagnostics:

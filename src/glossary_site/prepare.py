@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from glossary_site import content, markup
+from glossary_site import content, markup, term_files
 from glossary_site.cache import Cache, PackWriter, Stamp, digest
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.model import PreparedFile, RawBody
@@ -25,7 +25,7 @@ def prepare_terms(root: Path, cache: Cache, jobs: int) -> Prepared:
     found: Prepared = {}
     todo: list[tuple[str, Stamp]] = []
     base = os.fspath(root)
-    for path in content.find_term_files(root):
+    for path in term_files.find_term_files(root):
         info = _stat(os.path.join(base, path), path)
         if isinstance(info, Diagnostic):
             found[path] = (Stamp(0, 0), PreparedFile(path, "", None, diagnostics=(info,)))
@@ -48,7 +48,7 @@ def _stat(file: str, path: str) -> os.stat_result | Diagnostic:
         info = os.stat(file)
     except OSError as exc:
         return ContentError(path, 1, f"cannot read file: {exc.strerror or exc}").diagnostic
-    problem = content.special_file_message(info.st_mode)
+    problem = term_files.special_file_message(info.st_mode)
     return info if problem is None else Diagnostic(path, 1, problem)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary_site import content
+from glossary_site import content, term_files
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
 
@@ -378,7 +378,7 @@ def test_files_are_found_in_sorted_order_including_sub_folders(tmp_path: Path) -
     write(tmp_path, "content/terms/.hidden.md", "")
     write(tmp_path, "content/terms/.drafts/secret.md", "")
 
-    assert content.find_term_files(tmp_path) == [
+    assert term_files.find_term_files(tmp_path) == [
         "content/terms/alpha.md",
         "content/terms/basics/token.md",
         "content/terms/models/bert.md",

@@ -18,7 +18,7 @@ def load_stub(root: Path, file: Path) -> tuple[TermSource, list[str]]:
     rel = file.relative_to(root).as_posix()
     diagnostics = Diagnostics()
     term = content.parse_term(rel, content.read_text(file, rel), diagnostics)
-    return term, [str(d) for d in diagnostics.items]
+    return term, [str(d) for d in diagnostics.errors]  # its TODO placeholders are warnings, by design
 
 
 def test_new_term_is_written_under_content_terms_named_by_its_slug(tmp_path: Path) -> None:

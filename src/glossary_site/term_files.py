@@ -1,0 +1,203 @@
+"""Find the term files under content/terms, and say why anything there cannot be read.
+
+Walking a folder editors control meets symbolic links, loops, special files and folders that
+cannot be listed; each is a diagnostic, never an exception, and nothing is ever opened before
+it is known to be a regular file (opening a named pipe would wait forever).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossary_site.diagnostics import Diagnostic, Severity
+
+TERMS_DIR = "content/terms"
+
+
+def find_term_files(root: Path) -> list[str]:
+    """Term files as sorted posix paths relative to the root, so every run sees one order.
+
+    Only regular files are term files: opening a named pipe called x.md would block the build
+    forever. Symbolic links that lead outside content/, nowhere, or to anything but a regular
+    file are skipped; walk_problems() reports them and everything else skipped here. Linked
+    folders are never followed, so a link loop cannot trap the walk.
+    """
+    return _scan_terms(root).files
+
+
+# What a folder entry is, told by its directory record alone where the file system gives it.
+FILE, FOLDER, LINK, OTHER = "file", "folder", "link", "other"
+
+# An entry below a folder: its posix path relative to that folder, the entry, and its kind.
+_Entry = tuple[str, os.DirEntry[str], str]
+
+
+@dataclass(frozen=True)
+class _TermScan:
+    files: list[str]
+    problems: list[Diagnostic]
+
+
+def _scan_terms(root: Path) -> _TermScan:
+    """One walk of content/terms: the term files, and why anything else named like one is not."""
+    content = (root / "content").resolve()
+    unlisted: list[tuple[str, OSError]] = []
+    files: list[str] = []
+    problems: list[Diagnostic] = []
+    for relative, entry, kind in _entries(root / TERMS_DIR, True, unlisted):
+        path = f"{TERMS_DIR}/{relative}"
+        if not relative.endswith(".md"):
+            continue
+        if kind == FILE or (kind == LINK and _links_to_term(entry.path, content)):
+            files.append(path)
+        elif kind == FOLDER:
+            message = "a folder, not a term file; rename it without '.md' (the term files in it are read)"
+            problems.append(Diagnostic(path, 1, message, Severity.WARNING))
+        elif kind == OTHER:
+            problems.append(Diagnostic(path, 1, _special_entry_message(entry.path)))
+    for relative, error in unlisted:
+        problem = _unlisted_problem(relative, error)
+        if problem is not None:
+            problems.append(problem)
+    return _TermScan(sorted(files), problems)
+
+
+def _entries(
+    folder: Path, skip_hidden: bool, unlisted: list[tuple[str, OSError]], prefix: str = ""
+) -> Iterator[_Entry]:
+    """Every entry below `folder`; linked folders are listed, not entered. A folder that cannot
+    be listed goes into `unlisted` with its error, for the caller to report or not. os.scandir
+    knows each entry's type without a stat call per file, which matters at 10,000 terms."""
+    try:
+        with os.scandir(folder) as listing:
+            found = list(listing)
+    except OSError as error:
+        unlisted.append((prefix.rstrip("/"), error))
+        return
+    for entry in found:
+        if skip_hidden and entry.name.startswith("."):
+            continue
+        relative = prefix + entry.name
+        kind = _kind_of_entry(entry)
+        yield relative, entry, kind
+        if kind == FOLDER:
+            yield from _entries(Path(entry.path), skip_hidden, unlisted, relative + "/")
+
+
+def _kind_of_entry(entry: os.DirEntry[str]) -> str:
+    """OTHER covers pipes, sockets and devices, and entries whose type could not be read
+    (where the file system leaves it to an lstat call, which can fail on a too-long path)."""
+    try:
+        if entry.is_symlink():
+            return LINK
+        if entry.is_dir(follow_symlinks=False):
+            return FOLDER
+        if entry.is_file(follow_symlinks=False):
+            return FILE
+    except OSError:
+        pass
+    return OTHER
+
+
+def _links_to_term(path: str, content: Path) -> bool:
+    """A link is read as a term file only if it leads to a regular file inside content/."""
+    try:
+        target = Path(path).resolve(strict=True)
+        return content in target.parents and stat.S_ISREG(os.stat(target).st_mode)
+    except (OSError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
+        return False
+
+
+def special_file_message(mode: int) -> str | None:
+    """Why a file of this `mode` (from stat) is not read as a term file, or None if it can be.
+
+    An error, not a warning: the file is named as a term, so a term would go missing, and a
+    named pipe would hang any tool that opened it.
+    """
+    kind = _special_kind(mode)
+    if kind is None:
+        return None
+    return f"not a regular file but {kind}; a term file must be a plain text file, so it is not read"
+
+
+def _special_kind(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a folder" if stat.S_ISDIR(mode) else "a special file"
+
+
+def _special_entry_message(path: str) -> str:
+    try:
+        mode = os.lstat(path).st_mode  # lstat opens nothing, so a pipe cannot block it
+    except OSError as error:
+        return f"cannot be examined ({error.strerror or error}); it is not read"
+    return special_file_message(mode) or "could not be examined; it is not read"
+
+
+def _unlisted_problem(relative: str, error: OSError) -> Diagnostic | None:
+    """What a folder that could not be listed costs: its term files would silently go missing."""
+    where = f"{TERMS_DIR}/{relative}" if relative else TERMS_DIR
+    if isinstance(error, FileNotFoundError):  # no terms yet, or a folder deleted mid-walk
+        return None
+    if isinstance(error, NotADirectoryError) and not relative:
+        return Diagnostic(where, 1, "not a folder; term files go in a folder named content/terms")
+    if error.errno == errno.ENAMETOOLONG:
+        message = "folder path is too long to open; move its term files to a folder nearer content/terms"
+    elif isinstance(error, PermissionError):
+        message = (
+            "folder cannot be read (permission denied), so its terms would be missing; "
+            "make it readable (chmod u+rx) or move it out of content/terms"
+        )
+    else:
+        message = f"folder cannot be read ({error.strerror or error}), so its terms would be missing"
+    return Diagnostic(where, 1, message)
+
+
+def walk_problems(root: Path) -> list[Diagnostic]:
+    """Everything under content/ the build will not read, each with the reason.
+
+    Named for its first job, symbolic links; it also reports what find_term_files() skipped:
+    folders in content/terms that cannot be listed, and entries named *.md that are not regular
+    files (errors: terms would go missing), folders named *.md (a warning: their files are
+    still read). Unlisted folders elsewhere in content/ are not reported: nothing is read there.
+    """
+    content = (root / "content").resolve()
+    problems = list(_scan_terms(root).problems)
+    for relative, entry, kind in _entries(root / "content", skip_hidden=False, unlisted=[]):
+        if kind == LINK:
+            problem = _link_problem(f"content/{relative}", entry.path, content)
+            if problem is not None:
+                problems.append(problem)
+    return sorted(problems)
+
+
+def _link_problem(where: str, path: str, content: Path) -> Diagnostic | None:
+    try:
+        target = Path(path).resolve(strict=True)
+        mode = os.stat(target).st_mode
+    except (FileNotFoundError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
+        return Diagnostic(where, 1, "symbolic link is broken or loops; it is ignored")
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return Diagnostic(where, 1, "symbolic link is broken or loops; it is ignored")
+        reason = error.strerror or str(error)
+        return Diagnostic(where, 1, f"symbolic link cannot be followed ({reason}); it is ignored")
+    if content not in target.parents:
+        return Diagnostic(where, 1, "symbolic link points outside content/; it is not followed")
+    if stat.S_ISDIR(mode):
+        return Diagnostic(where, 1, "linked folders are not followed; move the files here", Severity.WARNING)
+    kind = _special_kind(mode)
+    if kind is None:
+        return None
+    return Diagnostic(where, 1, f"symbolic link leads to {kind}, not a regular file; it is ignored")
