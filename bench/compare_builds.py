@@ -1,0 +1,110 @@
+"""Build the same sites with two versions of the generator and compare the output byte for byte.
+
+A re-layout must not change a byte of any page. This builds the example site and a generated
+corpus with the code of two git revisions (each from its own `git archive`, imported from its
+`src/`), then lists every file that differs or exists on one side only.
+
+    python bench/compare_builds.py BASE [HEAD] [--terms 2000] [--jobs N]
+
+HEAD defaults to the working tree. Exit status 0 when every output is identical, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+SITE_PARTS = ("content", "templates", "static")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("base", help="git revision to compare against, e.g. main~3")
+    parser.add_argument("head", nargs="?", default=None, help="git revision (default: the working tree)")
+    parser.add_argument("--terms", type=int, default=2000, help="size of the generated corpus")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="compare-builds-") as scratch:
+        work = Path(scratch)
+        sites = {
+            "example": copy_example(work / "example"),
+            "corpus": make_corpus(work / "corpus", args.terms),
+        }
+        sources = {"base": export(args.base, work / "base"), "head": export(args.head, work / "head")}
+        differing = 0
+        for name, site in sites.items():
+            trees = {
+                side: build(src, site, work / f"out-{name}-{side}", args.jobs)
+                for side, src in sources.items()
+            }
+            changed = sorted(
+                p
+                for p in trees["base"].keys() | trees["head"].keys()
+                if trees["base"].get(p) != trees["head"].get(p)
+            )
+            print(f"{name}: {len(trees['head'])} files, {len(changed)} differ")
+            for path in changed[:20]:
+                print(f"  {path}")
+            differing += len(changed)
+    return 1 if differing else 0
+
+
+def export(revision: str | None, target: Path) -> Path:
+    """The src/ folder of a revision, or of the working tree when revision is None."""
+    if revision is None:
+        return PROJECT / "src"
+    archive = subprocess.run(
+        ["git", "archive", revision, "src"], cwd=PROJECT, capture_output=True, check=True
+    )
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(target, filter="data")
+    return target / "src"
+
+
+def copy_example(target: Path) -> Path:
+    for part in SITE_PARTS:
+        if (PROJECT / part).is_dir():
+            shutil.copytree(PROJECT / part, target / part)
+    return target
+
+
+def make_corpus(target: Path, terms: int) -> Path:
+    command = [
+        sys.executable,
+        str(PROJECT / "bench/make_corpus.py"),
+        "--terms",
+        str(terms),
+        "--out",
+        str(target),
+    ]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return target / "glossary"
+
+
+def build(src: Path, site: Path, out: Path, jobs: int) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(src), "XDG_CACHE_HOME": str(out.parent / "xdg")}
+    command = [sys.executable, "-m", "glossary_site", "build", "--no-cache", "--no-search", "-q"]
+    command += ["--jobs", str(jobs), "--out", str(out), "--source", str(site)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"build with {src} failed:\n{done.stderr}")
+    return {
+        path.relative_to(out).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(out.rglob("*"))
+        if path.is_file()
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
