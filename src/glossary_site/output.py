@@ -13,9 +13,11 @@ import fcntl
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from glossary_site import search
 from glossary_site.cache import FINGERPRINT
 
 MARKER = ".glossary-site"
@@ -25,6 +27,82 @@ SOURCE_DIRS = ("content", "templates", "static")
 
 class OutputRefused(Exception):
     """The output folder is somewhere the generator must not write."""
+
+
+@dataclass(frozen=True)
+class Update:
+    """What a build changes in the output, decided from page keys before anything is written."""
+
+    written: list[str]
+    deleted: list[str]
+    keys: dict[str, str]
+    full: bool
+    search_key: str | None = None
+    old_search_key: str | None = None
+
+    @property
+    def reindex(self) -> bool:
+        return self.search_key is not None and self.search_key != self.old_search_key
+
+    def manifest(self, search_key: str | None) -> dict[str, str]:
+        return {**self.keys, search.MANIFEST_KEY: search_key} if search_key else self.keys
+
+
+#: Writes the changed files into the folder it is given; False when it failed.
+WritePages = Callable[[Path], bool]
+#: Indexes the site in the first folder into a bundle under the second; False when it failed.
+IndexSite = Callable[[Path, Path], bool]
+
+
+def current_manifest(out: Path) -> dict[str, str] | None:
+    """The keys of the output as it stands, once an interrupted build is finished or undone."""
+    recover(out)
+    return read_manifest(out)
+
+
+def publish(out: Path, update: Update, write_pages: WritePages, index: IndexSite) -> bool:
+    """Make the output what `update` says, so that a failure or a kill at any moment leaves a
+    complete site: a full build is swapped in whole, changed files are moved in under a
+    journal, and a new search bundle replaces the old one with renames."""
+    if update.full:
+        return _publish_all(out, update, write_pages, index)
+    if (update.written or update.deleted) and not _publish_changes(out, update, write_pages):
+        return False
+    if not update.reindex:
+        return True
+    fresh = new_staging(out, full=False)
+    if not index(out, fresh):
+        discard(fresh)
+        return False
+    replace_folder(out, search.FOLDER, fresh)
+    write_manifest(out, update.manifest(update.search_key))
+    return True
+
+
+def _publish_all(out: Path, update: Update, write_pages: WritePages, index: IndexSite) -> bool:
+    staging = new_staging(out, full=True)
+    try:
+        if not write_pages(staging) or (update.reindex and not index(staging, staging)):
+            discard(staging)
+            return False
+        swap_in(staging, out, update.manifest(update.search_key))
+    except BaseException:
+        discard(staging)
+        raise
+    return True
+
+
+def _publish_changes(out: Path, update: Update, write_pages: WritePages) -> bool:
+    staging = new_staging(out, full=False)
+    try:
+        if not write_pages(staging):
+            discard(staging)
+            return False
+        apply_update(staging, out, update.written, update.deleted, update.manifest(update.old_search_key))
+    except BaseException:
+        discard(staging)
+        raise
+    return True
 
 
 def check_target(root: Path, out: Path) -> None:

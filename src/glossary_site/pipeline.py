@@ -1,8 +1,9 @@
-"""The spine: load → validate → graph → render → write. Orchestrates; each stage lives elsewhere.
+"""The spine: load → graph → plan → render → publish. Orchestrates; each stage lives elsewhere.
 
 Everything is gathered and checked before anything is written, so `check` is exactly
 `build` without the final write, and a failed build leaves the previous site as it was.
-Each page carries a key of its inputs; a build renders only pages whose key changed.
+Each page carries a key of its inputs; a build renders only pages whose key changed
+(incremental.py decides what can be skipped, output.py makes the change on disk safely).
 """
 
 from __future__ import annotations
@@ -13,15 +14,24 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from glossary_site import config as site_config
-from glossary_site import content, graph, health, markup, output, prepare, search, term_files
-from glossary_site.cache import Cache, digest, inputs_digest
-from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
-from glossary_site.model import CtaBlock, Glossary, PreparedFile, RawBody, TermSource
-from glossary_site.render import THEME, LinkedTerms, PageJob, Renderer, TemplateProblem
-from glossary_site.urls import missing_site_file
+from glossary_site import (
+    content,
+    graph,
+    health,
+    incremental,
+    markup,
+    output,
+    plan,
+    prepare,
+    search,
+    term_files,
+)
+from glossary_site.cache import Cache
+from glossary_site.diagnostics import Diagnostic, Diagnostics
+from glossary_site.model import Glossary, PreparedFile, RawBody, TermSource
+from glossary_site.render import LinkedTerms, PageJob, Renderer, TemplateProblem
 from glossary_site.workers import default_jobs, split_map
 
 CACHE_DIR = ".glossary-cache"
@@ -105,11 +115,8 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     except TemplateProblem as problem:
         diagnostics.add(problem.diagnostic)
         return None
-    jobs = pages + static_jobs(options.root)
-    found = output_clashes([page.path for page in pages], options.root)
-    found += dead_cta_links(config, glossary, {job.path for job in jobs})
-    for clash in found:
-        diagnostics.add(clash)
+    jobs, found = plan.site_files(pages, config, glossary)
+    diagnostics.items += found
     return None if found else Loaded(renderer, jobs, prepared)
 
 
@@ -139,42 +146,6 @@ def _graph(
     return glossary, by_slug, targets
 
 
-def static_jobs(root: Path) -> list[PageJob]:
-    def job(path: str, source: Path) -> PageJob:
-        data = source.read_bytes()
-        return PageJob(path, digest(data), lambda: data)
-
-    return [
-        job(path, source) for path, source in output.static_files([THEME / "static", root / "static"]).items()
-    ]
-
-
-def dead_cta_links(config: site_config.SiteConfig, glossary: Glossary, files: set[str]) -> list[Diagnostic]:
-    """A call to action that leads to no page of the site is a dead end for every reader."""
-    blocks = [
-        (block, site_config.CONFIG_PATH, config.cta_url_lines.get(name, 1))
-        for name, block in config.cta_blocks.items()
-    ]
-    blocks += [(t.cta, t.path, t.cta_line) for t in glossary.terms.values() if isinstance(t.cta, CtaBlock)]
-    return [
-        Diagnostic(path, line, f"cta url '{block.url}' leads to no page of this site; check the path")
-        for block, path, line in blocks
-        if missing_site_file(block.url, files)
-    ]
-
-
-def output_clashes(generated: list[str], root: Path) -> list[Diagnostic]:
-    """A static file must not take the place of a page, nor of a folder pages live in."""
-    pages = set(generated)
-    folders = {"/".join(p.split("/")[:end]) for p in generated for end in range(1, p.count("/") + 1)}
-    clashes = []
-    for path, source in output.static_files([root / "static"]).items():
-        if path in pages or path in folders:
-            where = source.relative_to(root).as_posix()
-            clashes.append(Diagnostic(where, 1, f"static file would replace the generated {path}; rename it"))
-    return clashes
-
-
 def check(options: BuildOptions) -> BuildResult:
     """Build without writing: renders every page too, so template errors are caught.
 
@@ -189,186 +160,68 @@ def check(options: BuildOptions) -> BuildResult:
 
 
 def build(options: BuildOptions) -> BuildResult:
+    """check_target → lock → (replay, or load → plan → render → publish) → remember."""
     result = BuildResult(progress=options.progress)
     try:
         output.check_target(options.root, options.out)
+        with output.locked(options.out), _cache(options) as cache:
+            _build(options, cache, result)
+            result.notes += cache.notes
     except output.OutputRefused as refusal:
         result.refused = str(refusal)
-        return result
-    try:
-        with output.locked(options.out):
-            return _cached_build(options, result)
-    except output.OutputRefused as refusal:
-        result.refused = str(refusal)
-        return result
-
-
-def _cached_build(options: BuildOptions, result: BuildResult) -> BuildResult:
-    if not options.use_cache:
-        with tempfile.TemporaryDirectory(prefix="glossary-build-") as scratch:
-            return _build(options, Cache(Path(scratch)), result)
-    cache = Cache(options.cache_dir or options.root / CACHE_DIR)
-    inputs = _inputs_digest(options)
-    state = cache.read_state()
-    if state is not None and state.get("inputs") == inputs and _replay(state, options, result):
-        return result
-    _build(options, cache, result)
-    result.notes += cache.notes
-    if result.ok(options.strict):
-        found = [[d.path, d.line, d.message, d.severity.value] for d in result.diagnostics.items]
-        files = result.written + result.reused
-        state = {"inputs": inputs, "output": _output_stamp(options), "diagnostics": found, "files": files}
-        cache.write_state(state)
     return result
 
 
-def _inputs_digest(options: BuildOptions) -> str:
-    """Name, size and time of everything a build reads, and the options that shape it."""
-    folders = [options.root / name for name in ("content", "templates", "static")] + [THEME]
-    settings = repr((options.out.resolve(), options.drafts, options.base_url, options.search))
-    return inputs_digest(folders, [], settings)
-
-
-def _output_stamp(options: BuildOptions) -> str:
-    """The output's manifest as the last build left it; any other means the output was touched."""
-    return inputs_digest([], [options.out / output.MARKER], "")
-
-
-def _replay(state: dict[str, Any], options: BuildOptions, result: BuildResult) -> bool:
-    """Nothing changed since the last good build: report what it reported, write nothing."""
-    if output.has_leftovers(options.out) or state.get("output") != _output_stamp(options):
-        return False
-    try:
-        for path, line, message, severity in state["diagnostics"]:
-            result.diagnostics.add(Diagnostic(path, line, message, Severity(severity)))
-        result.reused = int(state["files"])
-    except (KeyError, TypeError, ValueError):
-        result.diagnostics = Diagnostics()
-        return False
-    return True
-
-
-@dataclass(frozen=True)
-class Update:
-    """What a build changes in the output, decided from page keys before anything is written."""
-
-    changed: list[PageJob]
-    deleted: list[str]
-    keys: dict[str, str]
-    full: bool
-    search_key: str | None = None
-    old_search_key: str | None = None
-
-    @property
-    def reindex(self) -> bool:
-        return self.search_key is not None and self.search_key != self.old_search_key
-
-    def manifest(self, search_key: str | None) -> dict[str, str]:
-        return {**self.keys, search.MANIFEST_KEY: search_key} if search_key else self.keys
-
-
-def plan_update(jobs: list[PageJob], previous: dict[str, str] | None, with_search: bool) -> Update:
-    keys = {job.path: job.key for job in jobs}
-    search_key = _search_key(jobs) if with_search else None
-    if previous is None:
-        return Update(jobs, [], keys, full=True, search_key=search_key)
-    return Update(
-        changed=[job for job in jobs if previous.get(job.path) != job.key],
-        deleted=sorted(set(previous) - set(keys) - {search.MANIFEST_KEY}),
-        keys=keys,
-        full=False,
-        search_key=search_key,
-        old_search_key=previous.get(search.MANIFEST_KEY) if with_search else None,
-    )
-
-
-def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> BuildResult:
+def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> None:
+    settings = (options.drafts, options.base_url, options.search)
+    inputs = incremental.inputs_key(options.root, options.out, settings)
+    replayed = incremental.replay(cache, inputs, options.out) if options.use_cache else None
+    if replayed is not None:
+        result.diagnostics.items += replayed.diagnostics
+        result.reused = replayed.files
+        return
     loaded = load(options, cache, result)
-    if loaded is None or not result.ok(options.strict):
-        return result
-    output.recover(options.out)
-    previous = output.read_manifest(options.out) if options.use_cache else None
-    update = plan_update(loaded.jobs, previous, options.search)
-    result.reused = len(loaded.jobs) - len(update.changed)
-    if (update.full or update.changed or update.deleted) and not _write(update, options, result):
-        return result
-    if not update.full and update.reindex:
-        # Pages are in place already; the index is rebuilt from them and swapped in whole.
-        fresh = output.new_staging(options.out, full=False)
-        if not _index(options.out, fresh, result):
-            output.discard(fresh)
-            return result
-        output.replace_folder(options.out, search.FOLDER, fresh)
-        output.write_manifest(options.out, update.manifest(update.search_key))
-    result.written, result.deleted = len(update.changed), len(update.deleted)
+    if loaded is None or not result.ok(options.strict) or not _publish(loaded, options, result):
+        return
     if options.use_cache:
         with result.timed("cache"):
             cache.save(loaded.prepared)
-    return result
+        incremental.remember(cache, inputs, options.out, result.diagnostics.items, len(loaded.jobs))
 
 
-def _write(update: Update, options: BuildOptions, result: BuildResult) -> bool:
-    """Render the changed pages aside, then swap them in (full) or move them in (update)."""
-    staging = output.new_staging(options.out, full=update.full)
-    try:
+@contextlib.contextmanager
+def _cache(options: BuildOptions) -> Iterator[Cache]:
+    """The site's cache, or a throwaway one for --no-cache."""
+    if options.use_cache:
+        yield Cache(options.cache_dir or options.root / CACHE_DIR)
+        return
+    with tempfile.TemporaryDirectory(prefix="glossary-build-") as scratch:
+        yield Cache(Path(scratch))
+
+
+def _publish(loaded: Loaded, options: BuildOptions, result: BuildResult) -> bool:
+    """Render only the pages whose key changed, into the output through output.publish."""
+    previous = output.current_manifest(options.out)  # also finishes what a killed build left
+    if not options.use_cache:
+        previous = None
+    changed, update = incremental.plan(loaded.jobs, previous, options.search)
+
+    def write_pages(staging: Path) -> bool:
         with result.timed("render"):
-            rendered = _render(update.changed, staging, options.jobs, result)
-        if not rendered or (update.full and update.reindex and not _index(staging, staging, result)):
-            output.discard(staging)
-            return False
-        if update.full:
-            output.swap_in(staging, options.out, update.manifest(update.search_key))
-        else:
-            written = [job.path for job in update.changed]
-            output.apply_update(
-                staging, options.out, written, update.deleted, update.manifest(update.old_search_key)
-            )
-    except BaseException:
-        output.discard(staging)
-        raise
+            return _render(changed, staging, options.jobs, result)
+
+    def index(site: Path, bundle_parent: Path) -> bool:
+        with result.timed("search"):
+            problem = search.build_index(site, bundle_parent / search.FOLDER)
+        if problem is not None:
+            result.diagnostics.add(problem)
+        return problem is None
+
+    if not output.publish(options.out, update, write_pages, index):
+        return False
+    result.written, result.deleted = len(update.written), len(update.deleted)
+    result.reused = len(loaded.jobs) - len(changed)
     return True
-
-
-def _search_key(jobs: Sequence[PageJob]) -> str:
-    return _pages_search_key({job.path: job.key for job in jobs})
-
-
-def _pages_search_key(keys: dict[str, str]) -> str:
-    """Only term pages are indexed, so only their keys decide whether to index again."""
-    return digest("\n".join(keys[path] for path in sorted(keys) if path.startswith("terms/")).encode())
-
-
-def index_aside(options: BuildOptions, bundle_parent: Path) -> tuple[str | None, BuildResult]:
-    """Index the pages already in the output folder, writing the bundle elsewhere.
-
-    `glossary serve` builds without search and calls this once edits settle, so a save never
-    waits for Pagefind. Returns the key of the pages indexed, or None when the index is
-    already up to date or indexing failed.
-    """
-    result = BuildResult()
-    manifest = output.read_manifest(options.out)
-    if manifest is None:
-        return None, result
-    key = _pages_search_key({path: page for path, page in manifest.items() if path != search.MANIFEST_KEY})
-    if manifest.get(search.MANIFEST_KEY) == key or not _index(options.out, bundle_parent, result):
-        return None, result
-    return key, result
-
-
-def swap_in_index(options: BuildOptions, bundle_parent: Path, key: str) -> None:
-    """Put a bundle from index_aside in place; the caller makes sure no build runs meanwhile."""
-    with output.locked(options.out):
-        output.replace_folder(options.out, search.FOLDER, bundle_parent)
-        manifest = output.read_manifest(options.out) or {}
-        output.write_manifest(options.out, {**manifest, search.MANIFEST_KEY: key})
-
-
-def _index(site: Path, bundle_parent: Path, result: BuildResult) -> bool:
-    with result.timed("search"):
-        problem = search.build_index(site, bundle_parent / search.FOLDER)
-    if problem is not None:
-        result.diagnostics.add(problem)
-    return problem is None
 
 
 def _render(jobs: Sequence[PageJob], staging: Path | None, workers: int, result: BuildResult) -> bool:

@@ -2,15 +2,37 @@
 
 Most of a term's conversion time goes to regular expressions that look for syntax the text
 does not contain: a table test on a block with no '|', a heading search on one with no '#',
-an HTML parser over text with no '<'. Each stage here first checks for the text its stock
-counterpart cannot match without and otherwise hands over to that stock stage, so the output
-is the stock output (tests convert the same input both ways and compare).
+an HTML parser over text with no '<'. Each text-gated stage here first checks for the text its
+stock counterpart cannot match without and otherwise hands over to that stock stage, so the
+output is the stock output (tests convert the same input both ways, `markup.Converter(fast=True)`
+against `fast=False`, and compare).
+
+Python-Markdown has no public hooks for this, so the stages lean on its internals, which a
+release may change without notice. That is why they are used only with the releases in
+TESTED_MARKDOWN (pyproject.toml requires the same; a test checks the installed release is one),
+and any other release gets the stock stages and a warning. What they rely on, and why:
+
+- `InlineProcessor._InlineProcessor__handleInline` (name-mangled) is overridden and
+  `_InlineProcessor__applyPattern` called: the loop over inline patterns is the only place to
+  choose which patterns run on a piece of text.
+- `Registry._priority`: a replacement must take its stock stage's exact place, and the registry
+  has no public way to ask for an item's priority.
+- `Markdown.lines`, set by `convert()`: the preprocessed source, to look for a backslash or a
+  table-of-contents marker once per document.
+- `Markdown.is_block_level` is replaced on the instance, with `Markdown.block_level_elements`.
+- `preprocessors.NormalizeWhitespace.run` is copied, step for step.
+- `TocTreeprocessor.run` is copied minus building the table of contents: the module functions
+  `toc.render_inner_html`, `toc.remove_fnrefs`, `toc.strip_tags` and `toc.unique` (whose third
+  argument, the counters, first appears in 3.11.3), and the processor's `marker`, `header_rgx`,
+  `set_level`, `slugify`, `sep`, `use_anchors`, `use_permalinks`, `add_anchor`, `add_permalink`.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+import warnings
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from typing import Any
@@ -18,6 +40,40 @@ from typing import Any
 import markdown
 from markdown import blockprocessors, preprocessors, treeprocessors
 from markdown.extensions import toc
+
+#: The Python-Markdown releases these stages are tested with, as pyproject.toml requires them.
+#: 3.11.3 is the first whose `toc.unique` takes the counters the stock `toc` stage now passes;
+#: the next minor release may change any of the internals listed above.
+TESTED_MARKDOWN = ">=3.11.3,<3.12"
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """The numeric part of a version: "3.12.0rc1" is (3, 12, 0), which is not below (3, 12)."""
+    found = re.match(r"\d+(?:\.\d+)*", version)
+    return tuple(int(number) for number in found.group().split(".")) if found else ()
+
+
+LOWEST_TESTED, FIRST_UNTESTED = (_release(bound) for bound in TESTED_MARKDOWN[2:].split(",<"))
+
+
+def is_tested(version: str) -> bool:
+    """Whether a Python-Markdown version is within TESTED_MARKDOWN."""
+    return LOWEST_TESTED <= _release(version) < FIRST_UNTESTED
+
+
+@functools.cache
+def _usable_with(version: str) -> bool:
+    """Cached per version, so the warning comes once per process however many engines are built."""
+    if is_tested(version):
+        return True
+    warnings.warn(
+        f"Python-Markdown {version} is not one the glossary's text-gated Markdown stages are tested "
+        f"with (markdown{TESTED_MARKDOWN}); converting with its stock stages instead, which is slower",
+        RuntimeWarning,
+        stacklevel=2,
+    )
+    return False
+
 
 #: Text an inline pattern's regex cannot match without, by registered name. Only these are
 #: skipped when their text is absent; any other pattern (a new extension's) always runs.
@@ -63,27 +119,34 @@ PREPROCESSOR_NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
-class QuickStages(markdown.Extension):
-    """Listed after every other extension, so the stock stages it wraps are all registered."""
+class TextGatedStages(markdown.Extension):
+    """Puts the stages below in their stock counterparts' places, on a tested Python-Markdown.
+
+    Listed after every other extension, so the stock stages it wraps are all registered. On any
+    other release it leaves the stock stages in place (with a warning, once): internals it
+    relies on may have changed, and a page converted differently would go unnoticed.
+    """
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        if not _usable_with(markdown.__version__):
+            return
         trees, blocks = md.treeprocessors, md.parser.blockprocessors
-        trees.register(QuickInlineProcessor(md), "inline", _priority(trees, "inline"))
+        trees.register(TextGatedInlineProcessor(md), "inline", _priority(trees, "inline"))
         pre = md.preprocessors
         pre.register(
-            QuickNormalizeWhitespace(md), "normalize_whitespace", _priority(pre, "normalize_whitespace")
+            TextGatedNormalizeWhitespace(md), "normalize_whitespace", _priority(pre, "normalize_whitespace")
         )
         for name, needs in PREPROCESSOR_NEEDS.items():
             if name in pre:
-                pre.register(QuickPreprocessor(md, pre[name], needs), name, _priority(pre, name))
+                pre.register(TextGatedPreprocessor(md, pre[name], needs), name, _priority(pre, name))
         for name, needs in BLOCK_NEEDS.items():
             if name in blocks:
-                blocks.register(QuickBlockTest(blocks[name], needs), name, _priority(blocks, name))
+                blocks.register(TextGatedBlockProcessor(blocks[name], needs), name, _priority(blocks, name))
         if "unescape" in trees:
-            trees.register(QuickUnescape(md), "unescape", _priority(trees, "unescape"))
+            trees.register(TextGatedUnescape(md), "unescape", _priority(trees, "unescape"))
         stock_toc = [stage for stage in trees if isinstance(stage, toc.TocTreeprocessor)]
         if stock_toc:
-            trees.register(LeanToc(md, stock_toc[0]), "toc", _priority(trees, "toc"))
+            trees.register(HeadingIdsAndPermalinks(md, stock_toc[0]), "toc", _priority(trees, "toc"))
         md.is_block_level = BlockLevel(md.block_level_elements)  # type: ignore[method-assign]
         md.parser.blockprocessors = ListedRegistry(blocks)
 
@@ -128,7 +191,7 @@ def _priority(registry: markdown.util.Registry[Any], name: str) -> float:
     return float(next(item.priority for item in registry._priority if item.name == name))  # type: ignore[attr-defined]
 
 
-class QuickInlineProcessor(treeprocessors.InlineProcessor):
+class TextGatedInlineProcessor(treeprocessors.InlineProcessor):
     """The inline stage without the patterns that cannot match.
 
     The stock loop runs all 16 patterns' regexes over every piece of text; most text holds no
@@ -181,7 +244,7 @@ class QuickInlineProcessor(treeprocessors.InlineProcessor):
         return data
 
 
-class QuickBlockTest(blockprocessors.BlockProcessor):
+class TextGatedBlockProcessor(blockprocessors.BlockProcessor):
     """A stock block processor whose test first checks for the text it needs."""
 
     def __init__(self, stock: blockprocessors.BlockProcessor, needs: tuple[str, ...]) -> None:
@@ -201,7 +264,7 @@ class QuickBlockTest(blockprocessors.BlockProcessor):
 SPACES_LINE_RE = re.compile(r"(?<=\n) +\n")
 
 
-class QuickNormalizeWhitespace(preprocessors.NormalizeWhitespace):
+class TextGatedNormalizeWhitespace(preprocessors.NormalizeWhitespace):
     """The stock stage, but tabs are expanded and lines of spaces emptied only if there are any.
 
     Its regex alone takes longer than the rest of the stage on a term with neither.
@@ -218,7 +281,7 @@ class QuickNormalizeWhitespace(preprocessors.NormalizeWhitespace):
         return source.split("\n")
 
 
-class QuickPreprocessor(preprocessors.Preprocessor):
+class TextGatedPreprocessor(preprocessors.Preprocessor):
     """A stock preprocessor that runs only when the text holds one of the texts it needs."""
 
     def __init__(
@@ -238,7 +301,7 @@ def _source(md: markdown.Markdown) -> str:
     return "\n".join(lines)
 
 
-class QuickUnescape(treeprocessors.UnescapeTreeprocessor):
+class TextGatedUnescape(treeprocessors.UnescapeTreeprocessor):
     """Backslash escapes are the only source of what the stock stage restores."""
 
     def run(self, root: etree.Element) -> None:
@@ -246,9 +309,12 @@ class QuickUnescape(treeprocessors.UnescapeTreeprocessor):
             super().run(root)
 
 
-class LeanToc(treeprocessors.Treeprocessor):
-    """Heading ids and permalinks as the stock `toc` stage gives them, without building and
-    serialising a table of contents no page shows, unless the text may hold its marker."""
+class HeadingIdsAndPermalinks(treeprocessors.Treeprocessor):
+    """The `toc` stage's heading ids and permalinks, set exactly as the stock stage sets them.
+
+    The stock stage also builds and serialises a table of contents, which no page shows unless
+    the text holds its marker; where the text may hold it, the stock stage runs whole.
+    """
 
     def __init__(self, md: markdown.Markdown, stock: toc.TocTreeprocessor) -> None:
         super().__init__(md)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary_site import config as site_config
-from glossary_site import pipeline
+from glossary_site import incremental, output, pipeline
 from glossary_site.cache import inputs_digest
 from glossary_site.diagnostics import Diagnostics
 
@@ -186,11 +186,12 @@ class Site:
             return
         bundle = Path(tempfile.mkdtemp(prefix="search-", dir=self.scratch))
         try:
-            key, result = pipeline.index_aside(self.options, bundle)
-            self.report(result.diagnostics)
+            key, problem = incremental.index_aside(self.options.out, bundle)
+            if problem is not None:
+                self.report(Diagnostics([problem]))
             if key is not None:
                 with self.building:
-                    pipeline.swap_in_index(self.options, bundle, key)
+                    incremental.swap_in_index(self.options.out, bundle, key)
                 print("glossary serve: search index updated", flush=True)
         finally:
             shutil.rmtree(bundle, ignore_errors=True)
@@ -273,7 +274,7 @@ def _log_problems() -> None:
 
 
 def _stamps(root: Path) -> str:
-    return inputs_digest([root / name for name in ("content", "templates", "static")], [], "")
+    return inputs_digest([root / name for name in output.SOURCE_DIRS], [], "")
 
 
 def site_app(preview: Preview) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:

@@ -1,10 +1,10 @@
-"""pipeline: a static file may not take the place of a generated page or of its folder."""
+"""plan: a static file may not take the place of a generated page or of its folder."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from glossary_site import pipeline
+from glossary_site import plan
 
 PAGES = ["index.html", "terms/gpu/index.html", "feed.xml"]
 
@@ -13,7 +13,7 @@ def clashes(root: Path, *static: str) -> list[str]:
     for rel in static:
         (root / "static" / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / "static" / rel).write_text("static", encoding="utf-8")
-    return [str(d) for d in pipeline.output_clashes(PAGES, root)]
+    return [str(d) for d in plan.output_clashes(PAGES, root)]
 
 
 def test_static_file_with_the_path_of_a_page_is_reported(tmp_path: Path) -> None:

@@ -1,0 +1,117 @@
+"""What a build can skip: all of it when no input changed, else every page whose key is the same.
+
+Three decisions live here, all made before anything is written: whether the last good build
+can be replayed (its inputs' stamps are unchanged and its output untouched), which pages
+changed (their keys differ from the output's manifest), and whether search must be indexed
+again (the keys of the term pages differ from those it was last indexed with).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from glossary_site import output, search
+from glossary_site.cache import Cache, digest, inputs_digest
+from glossary_site.diagnostics import Diagnostic, Severity
+from glossary_site.render import THEME, PageJob
+
+
+@dataclass(frozen=True)
+class Replayed:
+    """What the last good build reported, given again because nothing changed since."""
+
+    diagnostics: list[Diagnostic]
+    files: int
+
+
+def inputs_key(root: Path, out: Path, settings: Iterable[object]) -> str:
+    """Name, size and time of everything a build reads, and the options that shape it."""
+    folders = [root / name for name in output.SOURCE_DIRS] + [THEME]
+    return inputs_digest(folders, [], repr((out.resolve(), *settings)))
+
+
+def replay(cache: Cache, inputs: str, out: Path) -> Replayed | None:
+    """The last good build's report, if its inputs were these and its output is as it left it."""
+    state = cache.read_state()
+    if state is None or state.get("inputs") != inputs:
+        return None
+    if output.has_leftovers(out) or state.get("output") != _output_stamp(out):
+        return None
+    try:
+        found = [
+            Diagnostic(path, line, message, Severity(level))
+            for path, line, message, level in state["diagnostics"]
+        ]
+        return Replayed(found, int(state["files"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def remember(cache: Cache, inputs: str, out: Path, diagnostics: Sequence[Diagnostic], files: int) -> None:
+    """Keep a good build's report, so the same inputs next time write nothing."""
+    found = [[d.path, d.line, d.message, d.severity.value] for d in diagnostics]
+    state: dict[str, Any] = {
+        "inputs": inputs,
+        "output": _output_stamp(out),
+        "diagnostics": found,
+        "files": files,
+    }
+    cache.write_state(state)
+
+
+def _output_stamp(out: Path) -> str:
+    """The output's manifest as the last build left it; any other means the output was touched."""
+    return inputs_digest([], [out / output.MARKER], "")
+
+
+def plan(
+    jobs: list[PageJob], previous: dict[str, str] | None, with_search: bool
+) -> tuple[list[PageJob], output.Update]:
+    """The pages to render and what the output must become; with no manifest, everything."""
+    keys = {job.path: job.key for job in jobs}
+    search_key = pages_search_key(keys) if with_search else None
+    if previous is None:
+        return jobs, output.Update([job.path for job in jobs], [], keys, full=True, search_key=search_key)
+    changed = [job for job in jobs if previous.get(job.path) != job.key]
+    update = output.Update(
+        written=[job.path for job in changed],
+        deleted=sorted(set(previous) - set(keys) - {search.MANIFEST_KEY}),
+        keys=keys,
+        full=False,
+        search_key=search_key,
+        old_search_key=previous.get(search.MANIFEST_KEY) if with_search else None,
+    )
+    return changed, update
+
+
+def pages_search_key(keys: dict[str, str]) -> str:
+    """Only term pages are indexed, so only their keys decide whether to index again."""
+    return digest("\n".join(keys[path] for path in sorted(keys) if path.startswith("terms/")).encode())
+
+
+def index_aside(out: Path, bundle_parent: Path) -> tuple[str | None, Diagnostic | None]:
+    """Index the pages already in the output folder, writing the bundle elsewhere.
+
+    `glossary serve` builds without search and calls this once edits settle, so a save never
+    waits for Pagefind. Returns the key of the pages indexed (None when the index is already
+    up to date or indexing failed) and the problem, if any.
+    """
+    manifest = output.read_manifest(out)
+    if manifest is None:
+        return None, None
+    key = pages_search_key({path: page for path, page in manifest.items() if path != search.MANIFEST_KEY})
+    if manifest.get(search.MANIFEST_KEY) == key:
+        return None, None
+    problem = search.build_index(out, bundle_parent / search.FOLDER)
+    return (None, problem) if problem is not None else (key, None)
+
+
+def swap_in_index(out: Path, bundle_parent: Path, key: str) -> None:
+    """Put a bundle from index_aside in place; the caller makes sure no build runs meanwhile."""
+    with output.locked(out):
+        output.replace_folder(out, search.FOLDER, bundle_parent)
+        manifest = output.read_manifest(out) or {}
+        output.write_manifest(out, {**manifest, search.MANIFEST_KEY: key})
