@@ -15,17 +15,13 @@ import hmac
 import json
 import os
 import pickle
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import markdown
-
-from glossary_site import __version__
+from glossary_site.fingerprint import FINGERPRINT, digest
 from glossary_site.model import BodyRef, PreparedFile, RawBody
 from glossary_site.workers import collector_paused
 
@@ -34,22 +30,7 @@ STATE = "state.json"
 PACKS = "packs"
 
 
-def _code_digest() -> str:
-    """Our own code is part of every cached result, so an edited checkout invalidates the cache."""
-    sources = sorted(Path(__file__).parent.glob("*.py"))
-    return hashlib.blake2b(b"".join(p.read_bytes() for p in sources), digest_size=8).hexdigest()
-
-
-FINGERPRINT = (
-    f"glossary-site {__version__} ({_code_digest()}); markdown {markdown.__version__}; "
-    f"nh3 {metadata.version('nh3')}; pygments {metadata.version('pygments')}; "
-    f"python {sys.version_info[0]}.{sys.version_info[1]}"
-)
 SIGNATURE = 32
-
-
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
 class Stamp(NamedTuple):
@@ -250,35 +231,3 @@ def _atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def inputs_digest(folders: list[Path], files: list[Path], extra: str) -> str:
-    """Name, size and mtime of every input file: equal digests mean an identical build."""
-    lines = [FINGERPRINT, extra, *map(_stamp_line, files)]
-    for folder in folders:
-        lines += _folder_stamps(os.fspath(folder))
-    return digest("\n".join(lines).encode())
-
-
-def _folder_stamps(folder: str) -> list[str]:
-    """A folder that cannot be listed is stamped by its error, so it never reads as unchanged:
-    a chmod keeps names, sizes and times, and a replayed build would lose its terms silently."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError as exc:
-        return [f"{folder} unlisted {exc.errno}"]
-    lines = []
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            lines += _folder_stamps(entry.path)
-        else:
-            lines.append(_stamp_line(entry))
-    return lines
-
-
-def _stamp_line(file: Path | os.DirEntry[str]) -> str:
-    try:
-        info = file.stat()
-    except OSError:
-        return f"{os.fspath(file)} missing"
-    return f"{os.fspath(file)} {info.st_size} {info.st_mtime_ns}"

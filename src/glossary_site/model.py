@@ -40,6 +40,14 @@ class Source(NamedTuple):
     url: str
 
 
+class Face(NamedTuple):
+    """What a page shows of another term: where it is, what it is called, what it is."""
+
+    slug: str
+    title: str
+    summary: str
+
+
 class CtaBlock(NamedTuple):
     heading: str
     text: str

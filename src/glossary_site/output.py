@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossary_site import search
-from glossary_site.cache import FINGERPRINT
+from glossary_site.fingerprint import FINGERPRINT
 
 MARKER = ".glossary-site"
 COMMIT = ".commit"

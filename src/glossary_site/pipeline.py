@@ -31,7 +31,8 @@ from glossary_site import (
 from glossary_site.cache import Cache
 from glossary_site.diagnostics import Diagnostic, Diagnostics
 from glossary_site.model import Glossary, PreparedFile, RawBody, TermSource
-from glossary_site.render import LinkedTerms, PageJob, Renderer, TemplateProblem
+from glossary_site.pages import PageJob, PreparedTerms, SitePages
+from glossary_site.render import TemplateProblem
 from glossary_site.workers import default_jobs, split_map
 
 CACHE_DIR = ".glossary-cache"
@@ -79,7 +80,8 @@ class BuildResult:
 
 @dataclass(frozen=True)
 class Loaded:
-    renderer: Renderer
+    """Everything a build needs once content is known good: the output files, the cache entries."""
+
     jobs: list[PageJob]
     prepared: prepare.Prepared
 
@@ -108,16 +110,16 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     def load_body(file: PreparedFile) -> RawBody:
         return prepare.load_body(options.root, file, cache)
 
-    renderer = Renderer(config, glossary, LinkedTerms(by_slug, targets), load_body)
+    site_pages = SitePages(config, glossary, PreparedTerms(by_slug, targets), load_body)
     try:
         with result.timed("plan"):
-            pages = renderer.jobs()
+            pages = site_pages.jobs()
     except TemplateProblem as problem:
         diagnostics.add(problem.diagnostic)
         return None
     jobs, found = plan.site_files(pages, config, glossary)
     diagnostics.items += found
-    return None if found else Loaded(renderer, jobs, prepared)
+    return None if found else Loaded(jobs, prepared)
 
 
 def _graph(

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from glossary_site import config as site_config
 from glossary_site import output
-from glossary_site.cache import digest
 from glossary_site.diagnostics import Diagnostic
+from glossary_site.fingerprint import digest
 from glossary_site.model import CtaBlock, Glossary
-from glossary_site.render import THEME, PageJob
+from glossary_site.pages import PageJob
+from glossary_site.render import THEME
 from glossary_site.urls import missing_site_file
 
 

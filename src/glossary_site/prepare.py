@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from glossary_site import content, markup, term_files
-from glossary_site.cache import Cache, PackWriter, Stamp, digest
+from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
+from glossary_site.fingerprint import digest
 from glossary_site.model import PreparedFile, RawBody
 from glossary_site.workers import split_map
 

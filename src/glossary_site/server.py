@@ -32,8 +32,8 @@ from typing import Any
 
 from glossary_site import config as site_config
 from glossary_site import incremental, output, pipeline
-from glossary_site.cache import inputs_digest
 from glossary_site.diagnostics import Diagnostics
+from glossary_site.fingerprint import inputs_digest
 
 POLL_SECONDS = 0.1
 SETTLE_SECONDS = 1.0

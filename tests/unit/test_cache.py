@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary_site import cache
+from glossary_site import cache, fingerprint
 from glossary_site.cache import Cache, Entries, PackWriter, Stamp
 from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.model import PreparedFile, RawBody, TermSource, WikiLink
@@ -32,7 +32,7 @@ def prepared(slug: str, make_term: MakeTerm, writer: PackWriter | None = None) -
     raw = raw_body(f"{slug} body")
     return PreparedFile(
         path=f"content/terms/{slug}.md",
-        digest=cache.digest(slug.encode()),
+        digest=fingerprint.digest(slug.encode()),
         term=make_term(slug, key_lines={"title": 2}),
         definition_html=raw.definition,
         wikilinks=raw.wikilinks,
@@ -105,7 +105,7 @@ def saved_index(folder: Path, make_term: MakeTerm) -> Path:
         (b"not a pickle at all", "ValueError"),
         (b"", "ValueError"),
         (pickle.dumps(("one", "two", "three")), "ValueError"),
-        (cache.sign(b"k" * cache.SIGNATURE, pickle.dumps((cache.FINGERPRINT, {}))), "ValueError"),
+        (cache.sign(b"k" * cache.SIGNATURE, pickle.dumps((fingerprint.FINGERPRINT, {}))), "ValueError"),
     ],
 )
 def test_unreadable_index_is_discarded_with_a_note(
@@ -124,8 +124,8 @@ def test_index_written_by_another_version_is_discarded_with_a_note(
     tmp_path: Path, make_term: MakeTerm, reopen_cache: Reopen
 ) -> None:
     index = saved_index(tmp_path, make_term)
-    fingerprint, entries = pickle.loads(index.read_bytes()[cache.SIGNATURE :])
-    assert fingerprint == cache.FINGERPRINT
+    written_by, entries = pickle.loads(index.read_bytes()[cache.SIGNATURE :])
+    assert written_by == fingerprint.FINGERPRINT
     old = pickle.dumps(("glossary-site 0.0.1; markdown 3.0; nh3 0.1; python 3.9", entries))
     index.write_bytes(cache.sign(cache.secret_key(), old))
 
@@ -149,7 +149,7 @@ def test_cache_files_cannot_run_code_when_loaded(
     tmp_path: Path, make_term: MakeTerm, reopen_cache: Reopen
 ) -> None:
     folder, planted = tmp_path / ".glossary-cache", tmp_path / "planted.txt"
-    saved_index(folder, make_term).write_bytes(pickle.dumps((cache.FINGERPRINT, _Payload(planted))))
+    saved_index(folder, make_term).write_bytes(pickle.dumps((fingerprint.FINGERPRINT, _Payload(planted))))
 
     reopen_cache(folder)
 

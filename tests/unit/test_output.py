@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from glossary_site import output
-from glossary_site.cache import FINGERPRINT
+from glossary_site.fingerprint import FINGERPRINT
 
 
 def digest(folder: Path) -> dict[str, str]:

@@ -1,25 +1,27 @@
-"""render: pages from the glossary, with escaped text, relative links and overridable templates."""
+"""pages: every page of the glossary, with escaped text, relative links, overridable templates and keys."""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from collections.abc import Callable
 
 import pytest
 from bs4 import BeautifulSoup
 
-from glossary_site import graph, markup, render
-from glossary_site.cache import digest
+from glossary_site import graph, markup, pages, render
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics
+from glossary_site.fingerprint import digest, record_text
 from glossary_site.model import CtaBlock, PreparedFile, Ref, Source, TermSource
+from glossary_site.term_page import GroupName
 
 MakeTerm = Callable[..., TermSource]
 Build = Callable[..., dict[str, bytes]]
 
 
-def renderer_for(terms: tuple[TermSource, ...], config: SiteConfig) -> render.Renderer:
+def renderer_for(terms: tuple[TermSource, ...], config: SiteConfig) -> pages.SitePages:
     """A renderer over the given terms, prepared and linked the way a build does it."""
     diagnostics = Diagnostics()
     glossary = graph.build_glossary(terms, config, diagnostics)
@@ -42,8 +44,8 @@ def renderer_for(terms: tuple[TermSource, ...], config: SiteConfig) -> render.Re
     links = {slug: [target for target in found if target] for slug, found in targets.items()}
     glossary = graph.add_backlinks(glossary, links, diagnostics)
     assert diagnostics.errors == []
-    linked = render.LinkedTerms(prepared, targets)
-    return render.Renderer(config, glossary, linked, lambda file: raws[file.path])
+    linked = pages.PreparedTerms(prepared, targets)
+    return pages.SitePages(config, glossary, linked, lambda file: raws[file.path])
 
 
 @pytest.fixture()
@@ -264,11 +266,11 @@ def test_404_page_links_from_the_base_path_because_it_is_served_at_any_depth(
 # Page keys: an unchanged key must mean unchanged bytes, or incremental builds go stale
 
 
-def jobs_by_path(terms: tuple[TermSource, ...], config: SiteConfig) -> dict[str, render.PageJob]:
+def jobs_by_path(terms: tuple[TermSource, ...], config: SiteConfig) -> dict[str, pages.PageJob]:
     return {job.path: job for job in renderer_for(terms, config).jobs()}
 
 
-def pages_with_a_new_key(before: dict[str, render.PageJob], after: dict[str, render.PageJob]) -> set[str]:
+def pages_with_a_new_key(before: dict[str, pages.PageJob], after: dict[str, pages.PageJob]) -> set[str]:
     """Pages whose key changed; fails if a page kept its key but would render other bytes."""
     for path in before.keys() & after.keys():
         if before[path].key == after[path].key:
@@ -353,3 +355,69 @@ def test_site_settings_and_templates_are_part_of_every_page_key(
     changed = pages_with_a_new_key(before, jobs_by_path(linked_terms, renamed))
 
     assert changed >= {path for path in before if path.endswith(".html")}
+
+
+# Every page kind: a key is the digest of the record the page is made from
+
+
+def _changed(value: object) -> object:
+    """Another value of the same shape, for every kind of field a page record holds."""
+    if isinstance(value, str):
+        return value + " (edited)"
+    if value is None:
+        return GroupName("Edited", "edited")
+    if isinstance(value, tuple) and hasattr(value, "_replace"):
+        return value._replace(**{value._fields[0]: _changed(value[0])})
+    if isinstance(value, tuple):
+        return (*value, value[0]) if value else (GroupName("Edited", "edited"),)
+    raise AssertionError(f"no edit for {value!r}")
+
+
+def test_changing_any_field_of_a_term_page_record_changes_its_key(
+    linked_terms: tuple[TermSource, ...], site_config: SiteConfig
+) -> None:
+    site = renderer_for(linked_terms, dataclasses.replace(site_config, autolink=True))
+    for term in site.glossary.terms.values():
+        record = site.term_record(term)
+        key = site.key("term.html", record_text(record))
+        for field in dataclasses.fields(record):
+            edited = dataclasses.replace(record, **{field.name: _changed(getattr(record, field.name))})
+            assert site.key("term.html", record_text(edited)) != key, f"{term.slug}: {field.name}"
+
+
+def test_changing_any_field_of_a_term_in_terms_json_changes_its_key(
+    linked_terms: tuple[TermSource, ...], site_config: SiteConfig
+) -> None:
+    site = renderer_for(linked_terms, site_config)
+    data = site.term_data(site.glossary.terms["gpu"])
+    for name in data._fields:
+        edited = data._replace(**{name: _changed(getattr(data, name))})
+        assert record_text(edited) != record_text(data), name
+
+
+EDITS: dict[str, Callable[[TermSource], TermSource]] = {
+    "title": lambda t: dataclasses.replace(t, title=t.title + " X"),
+    "summary": lambda t: dataclasses.replace(t, summary="Another summary."),
+    "definition": lambda t: dataclasses.replace(t, definition="Another definition of it."),
+    "body": lambda t: dataclasses.replace(t, body="A new body linking [[TPU]]."),
+    "aliases": lambda t: dataclasses.replace(t, aliases=("Alias",)),
+    "category": lambda t: dataclasses.replace(t, category="Other"),
+    "tags": lambda t: dataclasses.replace(t, tags=("new-tag",)),
+    "related": lambda t: dataclasses.replace(t, related=(Ref("token", 5),)),
+    "cta": lambda t: dataclasses.replace(t, cta=False),
+    "updated": lambda t: dataclasses.replace(t, updated=dt.date(2030, 1, 1)),
+    "sources": lambda t: dataclasses.replace(t, sources=(Source("Paper", "https://example.org/p"),)),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+@pytest.mark.parametrize("slug", ["gpu", "cuda"])
+def test_no_page_of_any_kind_keeps_its_key_when_its_bytes_change(
+    linked_terms: tuple[TermSource, ...], site_config: SiteConfig, edit: str, slug: str
+) -> None:
+    """pages_with_a_new_key fails on any page, of any kind, whose bytes change under the same key."""
+    edited = tuple(EDITS[edit](t) if t.slug == slug else t for t in linked_terms)
+
+    changed = pages_with_a_new_key(jobs_by_path(linked_terms, site_config), jobs_by_path(edited, site_config))
+
+    assert f"terms/{slug}/index.html" in changed

@@ -1,0 +1,86 @@
+"""Fingerprints: the digest every key and content hash uses, the generator's own identity,
+and the stamp of a build's inputs (name, size and time of every file it reads)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import markdown
+
+from glossary_site import __version__
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def record_text(value: object) -> str:
+    """Every field of a record (dataclass, tuple, text, number, date), as one unambiguous text.
+
+    Records are made of front-matter text, which YAML keeps free of control characters, so
+    the separators cannot occur inside a value; each tuple and record is bracketed, so where
+    one ends is never in doubt.
+    """
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return "\x00"
+    if isinstance(value, tuple):
+        return "\x02" + "\x1f".join(map(record_text, value)) + "\x03"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = (record_text(getattr(value, f.name)) for f in dataclasses.fields(value))
+        return "\x02" + "\x1e".join(fields) + "\x03"
+    if isinstance(value, bool | int | float | dt.date):
+        return repr(value)
+    raise TypeError(f"no record text for {type(value).__name__}")
+
+
+def _code_digest() -> str:
+    """Our own code is part of every cached result, so an edited checkout invalidates the cache."""
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    return hashlib.blake2b(b"".join(p.read_bytes() for p in sources), digest_size=8).hexdigest()
+
+
+FINGERPRINT = (
+    f"glossary-site {__version__} ({_code_digest()}); markdown {markdown.__version__}; "
+    f"nh3 {metadata.version('nh3')}; pygments {metadata.version('pygments')}; "
+    f"python {sys.version_info[0]}.{sys.version_info[1]}"
+)
+
+
+def inputs_digest(folders: list[Path], files: list[Path], extra: str) -> str:
+    """Name, size and mtime of every input file: equal digests mean an identical build."""
+    lines = [FINGERPRINT, extra, *map(_stamp_line, files)]
+    for folder in folders:
+        lines += _folder_stamps(os.fspath(folder))
+    return digest("\n".join(lines).encode())
+
+
+def _folder_stamps(folder: str) -> list[str]:
+    """A folder that cannot be listed is stamped by its error, so it never reads as unchanged:
+    a chmod keeps names, sizes and times, and a replayed build would lose its terms silently."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as exc:
+        return [f"{folder} unlisted {exc.errno}"]
+    lines = []
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            lines += _folder_stamps(entry.path)
+        else:
+            lines.append(_stamp_line(entry))
+    return lines
+
+
+def _stamp_line(file: Path | os.DirEntry[str]) -> str:
+    try:
+        info = file.stat()
+    except OSError:
+        return f"{os.fspath(file)} missing"
+    return f"{os.fspath(file)} {info.st_size} {info.st_mtime_ns}"

@@ -1,0 +1,255 @@
+"""Every page of the site as a job: where it goes, its key, and how to render it.
+
+A page's key is the digest of the record of its inputs, plus its templates and the site's
+settings: a term page's record is a TermPage, terms.json's the data of every term, and a
+listing page's its whole view. A build renders only pages whose key changed, so a key must
+never leave out anything the page shows; deriving it from the record the page is made from
+guarantees that. Views are built lazily: a term page's body is read only if it is rendered.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from glossary_site import feeds, sitemap, views
+from glossary_site.autolink import Autolinker
+from glossary_site.config import SiteConfig
+from glossary_site.fingerprint import digest, record_text
+from glossary_site.markup import fill_links
+from glossary_site.model import Body, CtaBlock, Face, Glossary, Group, PreparedFile, RawBody, TermSource
+from glossary_site.render import TEMPLATES, Templates
+from glossary_site.term_page import GroupName, TermPage, cta_link, term_view
+from glossary_site.urls import absolute, group_path, root_of, term_path
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One output file: where it goes, what decides its bytes, and how to make them."""
+
+    path: str
+    key: str
+    produce: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
+class PreparedTerms:
+    """Per published term: its prepared file, and the term each of its wiki-links points to."""
+
+    files: dict[str, PreparedFile]
+    targets: dict[str, tuple[str | None, ...]]
+
+
+class TermData(NamedTuple):
+    """One term as terms.json holds it."""
+
+    slug: str
+    title: str
+    aliases: tuple[str, ...]
+    summary: str
+    definition: str
+    category: str | None
+    tags: tuple[str, ...]
+    related: tuple[str, ...]
+    updated: str | None
+    url: str
+
+
+class SitePages:
+    """Turns the glossary into page jobs; rendering happens when a job is produced."""
+
+    def __init__(
+        self,
+        config: SiteConfig,
+        glossary: Glossary,
+        prepared: PreparedTerms,
+        load_body: Callable[[PreparedFile], RawBody],
+    ) -> None:
+        self.config = config
+        self.glossary = glossary
+        self.prepared = prepared
+        self.load_body = load_body
+        self.templates = Templates(config.root)
+        self.site = {
+            "title": config.title,
+            "description": config.description,
+            "language": config.language,
+            "base_url": config.base_url,
+        }
+        self.site_key = repr(dataclasses.replace(config, root=Path(".")))
+        self.term_link = views.TermLinks(glossary)
+        self.faces = {slug: Face(slug, term.title, term.summary) for slug, term in glossary.terms.items()}
+        self.autolinker = Autolinker(glossary) if config.autolink else None
+        self.autolinked = self._names_digest(self.autolinker) if self.autolinker else ""
+        self.categories = _memberships(glossary.categories)
+        self.tags = _memberships(glossary.tags)
+        self._ctas: dict[CtaBlock, CtaBlock] = {}
+
+    def jobs(self) -> list[PageJob]:
+        jobs = [self.term_job(term) for term in self.glossary.terms.values()]
+        jobs.append(
+            self.page_job(
+                TEMPLATES["index"],
+                "index.html",
+                **views.index_view(self.config, self.glossary, self.term_link),
+            )
+        )
+        for kind, plural, singular in views.TAXONOMIES:
+            groups = self.glossary.categories if kind == "categories" else self.glossary.tags
+            listing = views.groups_view(self.config, kind, plural, groups)
+            jobs.append(self.page_job(TEMPLATES["groups"], f"{kind}/index.html", **listing))
+            jobs += [
+                self.page_job(
+                    TEMPLATES["group"],
+                    group_path(kind, g.slug),
+                    **views.group_view(kind, singular, g, self.term_link),
+                )
+                for g in groups
+            ]
+        description = f"Search {self.config.title}"
+        jobs.append(
+            self.page_job(TEMPLATES["search"], "search/index.html", title="Search", description=description)
+        )
+        jobs.append(
+            self.page_job(
+                TEMPLATES["404"],
+                "404.html",
+                root=self.config.base_path,
+                title="Page not found",
+                description="",
+            )
+        )
+        jobs.append(self.template_job("sitemap.xml", sitemap.sitemap_view(self.config, self.glossary)))
+        jobs.append(self.template_job("robots.txt", {"sitemap": absolute(self.config, "sitemap.xml")}))
+        jobs.append(
+            self.template_job("feed.xml", feeds.feed_view(self.config, self.glossary, self.definition))
+        )
+        jobs.append(self.terms_json_job())
+        return jobs
+
+    def key(self, template: str, record: str) -> str:
+        return digest(f"{self.templates.digest(template)}\n{self.site_key}\n{record}".encode())
+
+    def page_job(self, template: str, path: str, root: str | None = None, **view: Any) -> PageJob:
+        """A listing page: its whole view is its record."""
+        context = {
+            "site": self.site,
+            "root": root if root is not None else root_of(path),
+            "canonical": absolute(self.config, path),
+            "nav": views.nav(path),
+            **view,
+        }
+        key = self.key(template, repr(sorted(context.items())))
+        return PageJob(path, key, lambda: self.templates.render(template, context))
+
+    def template_job(self, template: str, view: dict[str, Any]) -> PageJob:
+        context = {"site": self.site, **view}
+        key = self.key(template, repr(sorted(context.items())))
+        return PageJob(template, key, lambda: self.templates.render(template, context))
+
+    def term_record(self, term: TermSource) -> TermPage:
+        slug = term.slug
+        categories = self.categories.get(slug, ())
+        return TermPage(
+            slug=slug,
+            source=self.prepared.files[slug].digest,
+            links=tuple(self.faces[s] if s else None for s in self.prepared.targets[slug]),
+            related=tuple(self.faces[s] for s in self.glossary.related[slug]),
+            backlinks=tuple(self.faces[s] for s in self.glossary.backlinks[slug]),
+            category=categories[0] if categories else None,
+            tags=self.tags.get(slug, ()),
+            cta=self.cta_for(term),
+            autolinked=self.autolinked,
+        )
+
+    def term_job(self, term: TermSource) -> PageJob:
+        page = self.term_record(term)
+        path = term_path(term.slug)
+        template = TEMPLATES["term"]
+
+        def produce() -> bytes:
+            view = term_view(page, term, self.body(page), self.config)
+            context = {"site": self.site, "root": "../../", "canonical": absolute(self.config, path)}
+            return self.templates.render(template, {**context, "nav": views.nav(path), **view})
+
+        return PageJob(path, self.key(template, record_text(page)), produce)
+
+    def body(self, page: TermPage) -> Body:
+        """The term's Markdown fields as HTML, its links filled from the page's record."""
+        targets = tuple(face.slug if face else None for face in page.links)
+        body = fill_links(self.load_body(self.prepared.files[page.slug]), targets, self.glossary)
+        if self.autolinker is None:
+            return body
+        return dataclasses.replace(body, body=self.autolinker.link(body.body, page.slug, body.links))
+
+    def definition(self, slug: str) -> str:
+        """A term's definition as HTML with its links filled, for the feed."""
+        prepared = self.prepared.files[slug]
+        raw = RawBody(prepared.definition_html, "", (), (), prepared.wikilinks)
+        return fill_links(raw, self.prepared.targets[slug], self.glossary).definition
+
+    def cta_for(self, term: TermSource) -> CtaBlock | None:
+        chosen = term.cta
+        if chosen is False:
+            return None
+        if chosen is None or chosen is True:
+            chosen = self.config.cta_default
+        block = self.config.cta_blocks.get(chosen) if isinstance(chosen, str) else chosen
+        if block is None:
+            return None
+        if block not in self._ctas:  # most terms share the site's default block
+            self._ctas[block] = cta_link(block)
+        return self._ctas[block]
+
+    def terms_json_job(self) -> PageJob:
+        data = tuple(self.term_data(term) for term in self.glossary.terms.values())
+        return PageJob(
+            "terms.json", digest(f"{self.site_key}\n{record_text(data)}".encode()), lambda: _json(data)
+        )
+
+    def term_data(self, term: TermSource) -> TermData:
+        return TermData(
+            slug=term.slug,
+            title=term.title,
+            aliases=term.aliases,
+            summary=term.summary,
+            definition=term.definition,
+            category=term.category,
+            tags=term.tags,
+            related=self.glossary.related[term.slug],
+            updated=term.updated.isoformat() if term.updated else None,
+            url=absolute(self.config, term_path(term.slug)),
+        )
+
+    def _names_digest(self, autolinker: Autolinker) -> str:
+        """With auto-linking, any page may mention any term: every name and face counts."""
+        names = sorted(
+            f"{' '.join(words)}\0{record_text(self.faces[slug])}" for words, slug in autolinker.names.items()
+        )
+        return digest("\n".join(names).encode())
+
+
+def _json(data: tuple[TermData, ...]) -> bytes:
+    items = [
+        {
+            **item._asdict(),
+            "aliases": list(item.aliases),
+            "tags": list(item.tags),
+            "related": list(item.related),
+        }
+        for item in data
+    ]
+    return (json.dumps(items, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode()
+
+
+def _memberships(groups: tuple[Group, ...]) -> dict[str, tuple[GroupName, ...]]:
+    """Groups by member slug, so a term page finds its own without scanning every group."""
+    found: dict[str, list[GroupName]] = {}
+    for group in groups:
+        for slug in group.terms:
+            found.setdefault(slug, []).append(GroupName(group.name, group.slug))
+    return {slug: tuple(names) for slug, names in found.items()}
