@@ -9,7 +9,6 @@ another version, is discarded with a note.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
 import hmac
 import json
@@ -21,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from glossary_site import collector
 from glossary_site.fingerprint import FINGERPRINT, digest
 from glossary_site.model import BodyRef, PreparedFile, RawBody
-from glossary_site.workers import collector_paused
 
 INDEX = "index"
 STATE = "state.json"
@@ -73,12 +72,10 @@ class Cache:
         return self._entries
 
     def _load_index(self) -> Entries:
-        """The index lives as long as the build, so it is also frozen: the collector never
-        rescans it. Frozen objects are still freed by reference counting; `glossary serve`
-        unfreezes after each build."""
-        with collector_paused():
+        """The index lives as long as the build, so it is kept out of the collector's sight."""
+        with collector.paused():
             entries = self._read_shards()
-            gc.freeze()
+            collector.keep_for_the_build()
         return entries
 
     def _read_shards(self) -> Entries:

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from glossary_site import config, yaml_lines
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
+from glossary_site.slugs import SLUG_RE, slugify
 from glossary_site.term_files import find_term_files
 from glossary_site.urls import link_url_problem
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-NON_SLUG_RE = re.compile(r"[^a-z0-9]+")
 FIELDS = (
     "title", "slug", "summary", "definition", "aliases", "category", "tags", "related",
     "tables", "faq", "sources", "cta", "updated", "draft",
@@ -373,15 +371,3 @@ def names_in_broken_file(data: bytes) -> tuple[str, ...]:
             value = found.get(key)
             names += [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]
     return tuple(names)
-
-
-def slug_of_file(path: str) -> str:
-    """The slug a term file has when its front matter says none."""
-    stem = Path(path).stem
-    return stem if SLUG_RE.match(stem) else slugify(stem)
-
-
-def slugify(text: str) -> str:
-    """A URL-safe slug for category and tag names, and the suggestion for bad file names."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return NON_SLUG_RE.sub("-", ascii_text.lower()).strip("-")

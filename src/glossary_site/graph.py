@@ -7,9 +7,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
 from glossary_site.config import SiteConfig
-from glossary_site.content import slugify
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.model import Glossary, Group, TermSource, title_key
+from glossary_site.slugs import slugify
 
 
 def resolve(names: Mapping[str, str], text: str) -> str | None:

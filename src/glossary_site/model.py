@@ -77,7 +77,6 @@ class TermSource:
     definition_line: int
     body: str
     body_line: int
-    line: int = 1
     aliases: tuple[str, ...] = ()
     alias_lines: tuple[int, ...] = ()
     category: str | None = None
@@ -118,9 +117,6 @@ class Glossary:
     spellings: tuple[str, ...] = ()
     drafts: frozenset[str] = frozenset()
     unreadable: frozenset[str] = frozenset()
-
-    def ordered(self) -> list[TermSource]:
-        return [self.terms[s] for s in sorted(self.terms, key=lambda s: title_key(self.terms[s]))]
 
 
 class WikiLink(NamedTuple):
@@ -181,12 +177,6 @@ class Body:
     table_cells: tuple[tuple[tuple[str, ...], ...], ...]
     links: tuple[str, ...]
     faq_questions: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class OutputFile:
-    path: str
-    content: bytes
 
 
 def title_key(term: TermSource) -> tuple[str, str]:

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from glossary_site import config as site_config
 from glossary_site import (
-    content,
     graph,
     health,
     incremental,
@@ -26,6 +25,7 @@ from glossary_site import (
     plan,
     prepare,
     search,
+    slugs,
     term_files,
 )
 from glossary_site.cache import Cache
@@ -130,10 +130,10 @@ def _graph(
     diagnostics: Diagnostics,
 ) -> tuple[Glossary, dict[str, PreparedFile], dict[str, tuple[str | None, ...]]]:
     unreadable = frozenset(
-        content.slugify(name)
+        slugs.slugify(name)
         for f in files
         if f.term is None
-        for name in (content.slug_of_file(f.path), *f.names)
+        for name in (slugs.slug_of_file(f.path), *f.names)
     )
     glossary = graph.build_glossary(terms, config, diagnostics, options.drafts, unreadable)
     by_slug = {f.term.slug: f for f in files if f.term is not None and f.term.slug in glossary.terms}

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import gc
 import html
 import logging
 import mimetypes
@@ -30,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from glossary_site import collector, incremental, output, pipeline
 from glossary_site import config as site_config
-from glossary_site import incremental, output, pipeline
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.fingerprint import inputs_digest
 
@@ -146,7 +145,7 @@ class Site:
     def rebuild(self) -> None:
         with self.building:
             result = pipeline.build(dataclasses.replace(self.options, search=False))
-        gc.unfreeze()  # the build froze its cache index; let the collector see it again
+        collector.release_after_build()
         self.end_progress()
         self.report(result.diagnostics)
         self.preview.builds += 1

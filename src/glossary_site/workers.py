@@ -9,8 +9,6 @@ ran or which worker did what.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import multiprocessing
 import os
 import pickle
@@ -18,25 +16,14 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from glossary_site import collector
+
 T = TypeVar("T")
 R = TypeVar("R")
 
 
 class WorkerFailed(Exception):
     """A worker raised; carries its traceback text, as that is a bug in us, not in content."""
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Unpickling a large result allocates hundreds of thousands of objects and no garbage;
-    with the cyclic collector on, it rescans them again and again while they load."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def default_jobs() -> int:
@@ -85,9 +72,7 @@ def split_map(func: Callable[[Iterable[T]], Iterable[R]], items: Sequence[T], jo
     for worker in workers:
         worker.receive(results, wait=True)
         worker.process.join()
-    # Results live as long as the build; without this the collector's next pass would scan
-    # every object just unpickled. `glossary serve` unfreezes after each build.
-    gc.freeze()
+    collector.keep_for_the_build()  # results live as long as the build
     failure = next((worker.failure for worker in workers if worker.failure), None)
     if failure is not None:
         raise WorkerFailed(failure)

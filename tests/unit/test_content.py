@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary_site import content, term_files
+from glossary_site import content, slugs, term_files
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
 
@@ -206,9 +206,9 @@ def test_explicit_slug_that_is_not_lowercase_with_hyphens_is_an_error() -> None:
 
 
 def test_slugify_suggests_ascii_lowercase_hyphenated_names() -> None:
-    assert content.slugify("Café au lait: naïve Bayes") == "cafe-au-lait-naive-bayes"
-    assert content.slugify("  --GPT-4o--  ") == "gpt-4o"
-    assert content.slugify("???") == ""
+    assert slugs.slugify("Café au lait: naïve Bayes") == "cafe-au-lait-naive-bayes"
+    assert slugs.slugify("  --GPT-4o--  ") == "gpt-4o"
+    assert slugs.slugify("???") == ""
 
 
 # Dates

@@ -266,7 +266,7 @@ def test_terms_are_ordered_by_title_ignoring_case(site_config: SiteConfig) -> No
 
     glossary, _ = build(files, site_config)
 
-    assert [t.title for t in glossary.ordered()] == ["Alpha", "beta", "zeta"]
+    assert [t.title for t in glossary.terms.values()] == ["Alpha", "beta", "zeta"]
     assert list(glossary.terms) == ["b", "c", "a"]
 
 
