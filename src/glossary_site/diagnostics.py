@@ -35,6 +35,10 @@ class ContentError(Exception):
         super().__init__(message)
         self.diagnostic = Diagnostic(path, line, message)
 
+    @classmethod
+    def of(cls, diagnostic: Diagnostic) -> ContentError:
+        return cls(diagnostic.path, diagnostic.line, diagnostic.message)
+
 
 @dataclass
 class Diagnostics:

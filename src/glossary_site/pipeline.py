@@ -29,10 +29,9 @@ from glossary_site import (
     term_files,
 )
 from glossary_site.cache import Cache
-from glossary_site.diagnostics import Diagnostic, Diagnostics
+from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.model import Glossary, PreparedFile, RawBody, TermSource
 from glossary_site.pages import PageJob, PreparedTerms, SitePages
-from glossary_site.render import TemplateProblem
 from glossary_site.workers import default_jobs, split_map
 
 CACHE_DIR = ".glossary-cache"
@@ -114,7 +113,7 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     try:
         with result.timed("plan"):
             pages = site_pages.jobs()
-    except TemplateProblem as problem:
+    except ContentError as problem:
         diagnostics.add(problem.diagnostic)
         return None
     jobs, found = plan.site_files(pages, config, glossary)
@@ -233,7 +232,7 @@ def _render(jobs: Sequence[PageJob], staging: Path | None, workers: int, result:
         for job in chunk:
             try:
                 data = job.produce()
-            except TemplateProblem as problem:
+            except ContentError as problem:
                 yield problem.diagnostic
                 return
             if staging is not None:

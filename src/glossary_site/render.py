@@ -1,8 +1,9 @@
 """Jinja: the theme's and the site's templates, rendering a view to bytes, and template digests.
 
 Views (what each template receives) are made elsewhere (views.py, term_page.py); this module
-knows nothing of glossaries. A template's digest covers every template it extends, includes or
-imports, so a page's key changes when any template it is rendered with changes.
+knows nothing of glossaries. A template that fails raises ContentError with its file and line.
+A template's digest covers every template it extends, includes or imports, so a page's key
+changes when any template it is rendered with changes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import jinja2
 import jinja2.meta
 import markupsafe
 
-from glossary_site.diagnostics import Diagnostic
+from glossary_site.diagnostics import ContentError, Diagnostic
 from glossary_site.fingerprint import digest
 
 THEME = Path(__file__).parent / "theme"
@@ -27,14 +28,6 @@ TEMPLATES = {
     "search": "search.html",
     "404": "404.html",
 }
-
-
-class TemplateProblem(Exception):
-    """A template failed; carries the template file and line so the CLI can print them."""
-
-    def __init__(self, diagnostic: Diagnostic) -> None:
-        super().__init__(str(diagnostic))
-        self.diagnostic = diagnostic
 
 
 def environment(root: Path) -> jinja2.Environment:
@@ -64,7 +57,7 @@ class Templates:
         try:
             return self.env.get_template(template).render(**context).encode()
         except jinja2.TemplateError as exc:
-            raise TemplateProblem(template_diagnostic(exc, template)) from None
+            raise ContentError.of(template_diagnostic(exc, template)) from None
 
     def digest(self, name: str) -> str:
         """Hash of a template and every template it extends, includes or imports."""
@@ -76,7 +69,7 @@ class Templates:
                 source, filename, _ = loader.get_source(self.env, name)
                 parsed = self.env.parse(source, name, filename)
             except jinja2.TemplateError as exc:
-                raise TemplateProblem(template_diagnostic(exc, name)) from None
+                raise ContentError.of(template_diagnostic(exc, name)) from None
             parts = [source] + [
                 self.digest(child)
                 for child in sorted(n for n in jinja2.meta.find_referenced_templates(parsed) if n)

@@ -10,9 +10,9 @@ from collections.abc import Callable
 import pytest
 from bs4 import BeautifulSoup
 
-from glossary_site import graph, markup, pages, render
+from glossary_site import graph, markup, pages
 from glossary_site.config import SiteConfig
-from glossary_site.diagnostics import Diagnostics
+from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.fingerprint import digest, record_text
 from glossary_site.model import CtaBlock, PreparedFile, Ref, Source, TermSource
 from glossary_site.term_page import GroupName
@@ -220,7 +220,7 @@ def test_site_template_overrides_the_theme_template_of_the_same_name(
 def failure_of(site_config: SiteConfig, template: str, build: Build, make_term: MakeTerm) -> str:
     (site_config.root / "templates").mkdir()
     (site_config.root / "templates" / "index.html").write_text(template, encoding="utf-8")
-    with pytest.raises(render.TemplateProblem) as problem:
+    with pytest.raises(ContentError) as problem:
         build(make_term("gpu", "GPU"))
     return str(problem.value.diagnostic)
 
