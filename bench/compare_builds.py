@@ -4,9 +4,12 @@ A re-layout must not change a byte of any page. This builds the example site and
 corpus with the code of two git revisions (each from its own `git archive`, imported from its
 `src/`), then lists every file that differs or exists on one side only.
 
-    python bench/compare_builds.py BASE [HEAD] [--terms 2000] [--jobs N]
+    python bench/compare_builds.py BASE [HEAD] [--terms 2000] [--jobs N] [--time RUNS]
 
 HEAD defaults to the working tree. Exit status 0 when every output is identical, 1 otherwise.
+With --time, the corpus is also built RUNS times by each side in alternating rounds, as a user
+builds (cache written): cold, then with nothing changed, then after one term was edited; the
+medians and head/base ratios are printed.
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ import hashlib
 import io
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -36,6 +41,7 @@ def main() -> int:
     parser.add_argument("head", nargs="?", default=None, help="git revision (default: the working tree)")
     parser.add_argument("--terms", type=int, default=2000, help="size of the generated corpus")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--time", type=int, default=0, metavar="RUNS", help="also time RUNS rounds")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="compare-builds-") as scratch:
         work = Path(scratch)
@@ -59,7 +65,38 @@ def main() -> int:
             for path in changed[:20]:
                 print(f"  {path}")
             differing += len(changed)
+        if args.time:
+            report_times(time_builds(sources, sites["corpus"], work / "timed", args.jobs, args.time))
     return 1 if differing else 0
+
+
+def time_builds(
+    sources: dict[str, Path], site: Path, work: Path, jobs: int, runs: int
+) -> dict[str, dict[str, list[float]]]:
+    """Seconds per side and kind of build; rounds alternate sides so drift hits both alike."""
+    times: dict[str, dict[str, list[float]]] = {side: {} for side in sources}
+    edited = sorted((site / "content/terms").glob("*.md"))[0]
+    original = edited.read_text(encoding="utf-8")
+    for run in range(runs):
+        for side, src in sources.items():
+            out = work / f"{side}-{run}"
+            for kind in ("cold", "nothing changed", "one term edited"):
+                if kind == "one term edited":
+                    edited.write_text(original + f"\nEdited in run {run}.\n", encoding="utf-8")
+                started = time.perf_counter()
+                try:
+                    build(src, site, out / "site", jobs, out / "cache")
+                finally:
+                    edited.write_text(original, encoding="utf-8")
+                times[side].setdefault(kind, []).append(time.perf_counter() - started)
+    return times
+
+
+def report_times(times: dict[str, dict[str, list[float]]]) -> None:
+    for kind in times["base"]:
+        base, head = statistics.median(times["base"][kind]), statistics.median(times["head"][kind])
+        runs = len(times["base"][kind])
+        print(f"{kind}: base {base:.2f} s, head {head:.2f} s (median of {runs}); head/base {head / base:.2f}")
 
 
 def export(revision: str | None, target: Path) -> Path:
@@ -94,9 +131,11 @@ def make_corpus(target: Path, terms: int) -> Path:
     return target / "glossary"
 
 
-def build(src: Path, site: Path, out: Path, jobs: int) -> dict[str, str]:
+def build(src: Path, site: Path, out: Path, jobs: int, cache: Path | None = None) -> dict[str, str]:
+    """The output's files and hashes; with `cache`, built as a user builds (cache kept there)."""
     env = {**os.environ, "PYTHONPATH": str(src), "XDG_CACHE_HOME": str(out.parent / "xdg")}
-    command = [sys.executable, "-m", "glossary_site", "build", "--no-cache", "--no-search", "-q"]
+    command = [sys.executable, "-m", "glossary_site", "build", "--no-search", "-q"]
+    command += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
     command += ["--jobs", str(jobs), "--out", str(out), "--source", str(site)]
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     if done.returncode != 0:
