@@ -1,5 +1,4 @@
-"""Test helpers: copy fixture sites, run the real CLI, parse and walk the built HTML, and a
-Markdown engine with Python-Markdown's stock stages to check the quick ones against."""
+"""Test helpers: copy fixture sites, run the real CLI, parse and walk the built HTML."""
 
 from __future__ import annotations
 
@@ -13,9 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from markdown import preprocessors, treeprocessors
-
-from glossary_site import markup, quick_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sites"
 PROJECT = Path(__file__).parent.parent
@@ -88,30 +84,3 @@ def local_targets(site: Path, page: Path, base_path: str = "/") -> Iterator[tupl
             if target.is_dir():
                 target = target / "index.html"
             yield value, target, parts.fragment
-
-
-def stock_converter() -> markup.Converter:
-    """A converter with every quick stage put back to the stock stage it stands in for."""
-    converter = markup.Converter()
-    md = converter.md
-    trees, blocks, priority = md.treeprocessors, md.parser.blockprocessors, quick_markdown._priority
-    trees.register(treeprocessors.InlineProcessor(md), "inline", priority(trees, "inline"))
-    pre = md.preprocessors
-    pre.register(
-        preprocessors.NormalizeWhitespace(md), "normalize_whitespace", priority(pre, "normalize_whitespace")
-    )
-    for name in quick_markdown.PREPROCESSOR_NEEDS:
-        wrapped = pre[name]
-        assert isinstance(wrapped, quick_markdown.QuickPreprocessor)
-        pre.register(wrapped.stock, name, priority(pre, name))
-    for name in quick_markdown.BLOCK_NEEDS:
-        quick = blocks[name]
-        assert isinstance(quick, quick_markdown.QuickBlockTest)
-        blocks.register(quick.stock, name, priority(blocks, name))
-    assert isinstance(trees["unescape"], quick_markdown.QuickUnescape)
-    trees.register(treeprocessors.UnescapeTreeprocessor(md), "unescape", priority(trees, "unescape"))
-    del md.is_block_level  # the class's own method again
-    lean = trees["toc"]
-    assert isinstance(lean, quick_markdown.LeanToc)
-    trees.register(lean.stock, "toc", priority(trees, "toc"))
-    return converter

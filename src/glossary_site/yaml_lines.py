@@ -12,7 +12,8 @@ from typing import Any, ClassVar
 
 import yaml
 
-Path = tuple[str | int, ...]
+#: Where a value sits in the document: the keys and list indexes leading to it.
+KeyPath = tuple[str | int, ...]
 MAX_DEPTH = 40
 MAX_NUMBER_LENGTH = 1000
 
@@ -38,11 +39,11 @@ class Located:
     """Loaded data plus the 1-based file line of each key/item and of each value's text."""
 
     data: Any
-    lines: dict[Path, int] = field(default_factory=dict)
-    value_lines: dict[Path, int] = field(default_factory=dict)
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    value_lines: dict[KeyPath, int] = field(default_factory=dict)
     #: Text values whose line breaks are the file's (literal blocks, one-line values); in a
     #: quoted or folded value, "\n" escapes and folding make the two counts differ.
-    exact: frozenset[Path] = frozenset()
+    exact: frozenset[KeyPath] = frozenset()
 
     def line(self, *path: str | int, default: int = 1) -> int:
         for end in range(len(path), 0, -1):
@@ -63,29 +64,35 @@ class YamlProblem(Exception):
         self.line = line
 
 
-def load(text: str, first_line: int = 1) -> Located:
+def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
     """Parse one YAML document whose first line is `first_line` of the file.
 
     Aliases are refused: front matter never needs them, and refusing them rules out
     alias-expansion bombs. Duplicate keys are refused because the last one silently wins.
     Lines are counted from character positions, as YAML also breaks lines at U+2028 and
     friends, which no editor shows as a new line.
+
+    `fast` lets usual front matter through libyaml's own composer, takes YAML's own line
+    numbers where they are the file's, and builds text, lists and mappings directly. The
+    result is the same as with `fast=False`, which reads every document event by event,
+    counts every line from character positions and builds every value with PyYAML's
+    constructor: the reference the tests compare the fast path with.
     """
-    where = _Lines(text, first_line)
+    where = _Lines(text, first_line, fast)
     loader = SAFE_LOADER(text)
     try:
-        node = _compose_plain(loader, text)
+        node = _compose_plain(loader, text) if fast else _NOT_PLAIN
         if node is _NOT_PLAIN:  # read it again, event by event, to report where it goes wrong
             loader.dispose()
             loader = SAFE_LOADER(text)
             node = _compose(loader, where)
         if node is None:
             return Located(None)
-        lines: dict[Path, int] = {}
-        value_lines: dict[Path, int] = {}
-        exact: set[Path] = set()
+        lines: dict[KeyPath, int] = {}
+        value_lines: dict[KeyPath, int] = {}
+        exact: set[KeyPath] = set()
         _walk(node, (), where, lines, value_lines, exact)
-        data = _construct(loader, node, where)
+        data = _construct(loader, node, where, fast)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = where.of(mark.index) if mark else first_line
@@ -210,11 +217,11 @@ def _attach(stack: list[yaml.CollectionNode], pending_keys: list[yaml.Node | Non
 
 
 class _Lines:
-    def __init__(self, text: str, first_line: int) -> None:
+    def __init__(self, text: str, first_line: int, fast: bool = True) -> None:
         self.text, self.first_line = text, first_line
         #: Where "\n" is the only line break, YAML's own line count is ours, except that at
         #: the very end libyaml counts one more line if the text does not end with "\n".
-        self.yaml_counts = not any(brk in text for brk in "\r\x85\u2028\u2029")
+        self.yaml_counts = fast and not any(brk in text for brk in "\r\x85\u2028\u2029")
         self.last_line = first_line + text.count("\n")
 
     def of(self, index: int) -> int:
@@ -229,12 +236,13 @@ class _Lines:
         return self.of(event.start_mark.index)
 
 
-def _construct(loader: Any, node: yaml.Node, where: _Lines) -> Any:
+def _construct(loader: Any, node: yaml.Node, where: _Lines, fast: bool) -> Any:
     """Build values key by key, so a value PyYAML cannot build is reported at its own line."""
+    build = _value if fast else _build_value
     if not isinstance(node, yaml.MappingNode):
         return _build_value(loader, node, where, where.node(node))
     return {
-        _value(loader, key, where, where.node(key)): _value(loader, value, where, where.node(key))
+        build(loader, key, where, where.node(key)): build(loader, value, where, where.node(key))
         for key, value in node.value
     }
 
@@ -298,11 +306,11 @@ def _one_line(value: object) -> str:
 
 def _walk(
     node: yaml.Node,
-    path: Path,
+    path: KeyPath,
     where: _Lines,
-    lines: dict[Path, int],
-    value_lines: dict[Path, int],
-    exact: set[Path],
+    lines: dict[KeyPath, int],
+    value_lines: dict[KeyPath, int],
+    exact: set[KeyPath],
 ) -> None:
     line = where.node(node)
     if isinstance(node, yaml.ScalarNode):

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from support import PROJECT, stock_converter
+from support import PROJECT
 
 from glossary_site import graph, markup
 from glossary_site.config import SiteConfig
@@ -392,9 +392,9 @@ MARKDOWN_PIECES = [
 ]  # fmt: skip
 
 
-def test_quick_stages_convert_like_python_markdowns_own() -> None:
+def test_fast_engine_converts_like_python_markdowns_stock_stages() -> None:
     """Skipping tests and patterns whose trigger text is absent must never change a page."""
-    quick, stock = markup.Converter(), stock_converter()
+    quick, stock = markup.Converter(fast=True), markup.Converter(fast=False)
     bodies = [
         path.read_text(encoding="utf-8") for path in sorted((PROJECT / "content" / "terms").glob("*.md"))
     ]

@@ -155,23 +155,18 @@ def test_tabs_newlines_and_accents_from_escapes_are_kept() -> None:
     assert located.data["definition"] == "a\tb\nc é"
 
 
-def outcome(text: str, first_line: int = 2) -> object:
+def outcome(text: str, first_line: int = 2, fast: bool = True) -> object:
     try:
-        located = yaml_lines.load(text, first_line)
+        located = yaml_lines.load(text, first_line, fast=fast)
     except yaml_lines.YamlProblem as problem:
         return problem.line, str(problem)
     return located
 
 
 def event_composer_outcome(text: str, first_line: int = 2) -> object:
-    """What load gives with its quick paths off: every document read event by event, every
+    """What load gives with its fast path off: every document read event by event, every
     line counted from character positions, every value built by PyYAML's constructor."""
-    with (
-        mock.patch.object(yaml_lines, "PLAIN_INDICATORS", -1),
-        mock.patch.object(yaml_lines._Lines, "node", lambda self, node: self.of(node.start_mark.index)),
-        mock.patch.object(yaml_lines, "_value", yaml_lines._build_value),
-    ):
-        return outcome(text, first_line)
+    return outcome(text, first_line, fast=False)
 
 
 TRICKY = [
@@ -213,5 +208,13 @@ TRICKY = [
 
 
 @pytest.mark.parametrize("text", TRICKY)
-def test_quick_paths_load_exactly_like_the_event_composer(text: str) -> None:
+def test_fast_path_loads_exactly_like_the_event_composer(text: str) -> None:
     assert outcome(text) == event_composer_outcome(text)
+
+
+def test_only_the_fast_path_uses_libyaml_composer() -> None:
+    """The comparison above means something only if `fast=False` really reads event by event."""
+    with mock.patch.object(yaml_lines.SAFE_LOADER, "get_single_node", side_effect=AssertionError("used")):
+        assert yaml_lines.load(FRONT_MATTER, first_line=2, fast=False).data["title"] == "Tensor"
+        with pytest.raises(AssertionError, match="used"):
+            yaml_lines.load(FRONT_MATTER, first_line=2)
