@@ -20,7 +20,7 @@ import nh3
 from markdown.inlinepatterns import InlineProcessor
 from pygments.formatters.html import HtmlFormatter
 
-from glossary_site.diagnostics import Diagnostics
+from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.model import Body, Glossary, RawBody, TermSource, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
@@ -97,11 +97,12 @@ class _CachedStyleFormatter(HtmlFormatter):  # type: ignore[misc]
 MAX_BRACKETS = 2_000
 
 
-class TooComplex(Exception):
-    """Text that Python-Markdown would take minutes over; reported rather than converted."""
+class TooComplex(ContentError):
+    """Text that Python-Markdown would take minutes over; reported rather than converted.
+    Raised where the file is not known; the caller reports it at `line` of its file."""
 
     def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+        super().__init__("", line, message)
         self.line = line
 
 

@@ -12,6 +12,8 @@ from typing import Any, ClassVar
 
 import yaml
 
+from glossary_site.diagnostics import ContentError
+
 #: Where a value sits in the document: the keys and list indexes leading to it.
 KeyPath = tuple[str | int, ...]
 MAX_DEPTH = 40
@@ -58,9 +60,11 @@ class Located:
         return path in self.exact
 
 
-class YamlProblem(Exception):
+class YamlProblem(ContentError):
+    """A content problem found while reading YAML, which knows the line but not the file."""
+
     def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+        super().__init__("", line, message)
         self.line = line
 
 
