@@ -11,7 +11,7 @@ from pathlib import Path
 from glossary_site import __version__, collector, pipeline, scaffold
 from glossary_site.config import CONFIG_PATH
 from glossary_site.diagnostics import Diagnostics, as_json, github_annotation
-from glossary_site.urls import base_url_problem
+from glossary_site.url_checks import base_url_problem
 from glossary_site.workers import default_jobs
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2

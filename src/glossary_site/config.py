@@ -11,7 +11,7 @@ from typing import Any
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.model import CtaBlock
-from glossary_site.urls import base_url_problem, link_url_problem
+from glossary_site.url_checks import base_url_problem, link_url_problem
 
 CONFIG_PATH = "content/site.yml"
 KEYS = ("title", "description", "base_url", "language", "cta", "autolink")

@@ -12,7 +12,7 @@ from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
 from glossary_site.slugs import SLUG_RE, slugify
 from glossary_site.term_files import find_term_files
-from glossary_site.urls import link_url_problem
+from glossary_site.url_checks import link_url_problem
 
 FIELDS = (
     "title", "slug", "summary", "definition", "aliases", "category", "tags", "related",

@@ -1,4 +1,4 @@
-"""Where every page lives, how pages link to each other, and which addresses editors may write.
+"""Where every page lives and how pages link to each other.
 
 Pages link with relative paths ending in index.html so the same output works from the domain
 root, from a sub-path and from disk; only canonical URLs, feeds and sitemaps are absolute.
@@ -6,13 +6,9 @@ root, from a sub-path and from disk; only canonical URLs, feeds and sitemaps are
 
 from __future__ import annotations
 
-import ipaddress
-import re
 import urllib.parse
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # config checks URLs with the functions below, so it cannot be imported at run time
-    from glossary_site.config import SiteConfig
+from glossary_site.config import SiteConfig
 
 
 def term_path(slug: str) -> str:
@@ -60,120 +56,3 @@ def link_url(url: str, root: str) -> str:
             parts = parts._replace(path=parts.path + "index.html")
         return urllib.parse.urlunsplit(parts)
     return url
-
-
-ABSOLUTE_EXAMPLE = "must be an absolute http(s) address, e.g. https://example.com/"
-NO_HOST = "has no host name; write it like https://example.com/"
-# Whitespace, control characters, and the invisible ones that make an address read as another.
-UNSAFE_CHARACTER_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-PORT_RE = re.compile(r"[0-9]+")
-LABEL_RE = re.compile(r"(?!-)[\w-]{1,63}(?<!-)")
-IPV4_LIKE_RE = re.compile(r"[0-9.]+")
-
-
-def base_url_problem(url: str) -> str | None:
-    """Why `url` cannot be a site's base_url, or None when it can.
-
-    The reason reads on from the quoted address ("'https://x:0/' has port 0; ..."), so site.yml
-    and the --base-url option can word their messages alike. Every page's canonical address,
-    the feed and the sitemap are built on it, so only a plain http(s) address of a folder will
-    do: no user name or password (they would be published), no query or fragment (page paths are
-    appended to it).
-    """
-    parts = _split(url)
-    if isinstance(parts, str):
-        return parts
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return ABSOLUTE_EXAMPLE
-    if "?" in url or "#" in url:
-        return "must not have a query ('?...') or fragment ('#...'); page paths are added to it"
-    return _server_problem(parts.netloc)
-
-
-def link_url_problem(url: str) -> str | None:
-    """Why an editor's link (a call-to-action's `url`) would be broken or unsafe, or None.
-
-    Allowed are absolute http(s) addresses with a valid host and port, mailto: addresses, and
-    addresses on this site ('/stack-builder/', 'search/', '#faq'). Anything else is refused
-    here, at the line it was written on, rather than quietly turned into a dead link later.
-    """
-    parts = _split(url)
-    if isinstance(parts, str):
-        return parts
-    if parts.scheme in ("http", "https"):
-        if not parts.netloc:
-            return NO_HOST
-        return _server_problem(parts.netloc)
-    if parts.scheme == "mailto":
-        return None if "@" in parts.path else "needs an e-mail address, e.g. mailto:team@example.com"
-    if parts.scheme:
-        return "must be an http(s) address, a mailto: address or a path on this site like /pricing/"
-    if parts.netloc or url.startswith("//"):
-        return "starts with '//'; write the scheme too, e.g. https://example.com/page/"
-    return None
-
-
-def _server_problem(netloc: str) -> str | None:
-    """Why the `host[:port]` part of an http(s) address is not valid, or None.
-
-    urllib accepts almost anything here and only complains (ValueError) when `.port` is read,
-    far from the line that was wrong; so host and port are checked by hand, once, up front.
-    """
-    if "@" in netloc:
-        return "must not contain a user name or password (the part before '@')"
-    if netloc.startswith("["):
-        host, bracket, after = netloc[1:].partition("]")
-        if not bracket or not _is_ipv6(host):
-            return f"has an invalid IPv6 host '[{host}]'"
-        if after and not after.startswith(":"):
-            return f"has an invalid host '{netloc}'"
-        return _port_problem(after[1:]) if after else None
-    host, colon, port = netloc.partition(":")
-    if not host:
-        return NO_HOST
-    if not _is_host_name(host):
-        return f"has an invalid host name '{host}'"
-    return _port_problem(port) if colon else None
-
-
-def _split(url: str) -> urllib.parse.SplitResult | str:
-    """The parts of `url`, or why it has none: urllib quietly drops tabs and newlines, and
-    browsers read a backslash as a slash, so those are refused before splitting."""
-    if UNSAFE_CHARACTER_RE.search(url):
-        return "must not contain spaces or control characters; write a space as %20"
-    if "\\" in url:
-        return "must not contain a backslash; write '/' instead"
-    try:
-        return urllib.parse.urlsplit(url)
-    except ValueError:  # an unclosed '[' of an IPv6 host
-        return "is not a valid address; check the brackets around its host"
-
-
-def _port_problem(port: str) -> str | None:
-    if port == "":  # 'example.com:' means the default port (RFC 3986)
-        return None
-    if PORT_RE.fullmatch(port) and 1 <= int(port) <= 65535:
-        return None
-    return f"has port '{port}'; a port is a number from 1 to 65535"
-
-
-def _is_host_name(host: str) -> bool:
-    """A DNS name (letters of any script, digits, hyphens, underscores) or a dotted IPv4 address."""
-    name = host[:-1] if host.endswith(".") else host
-    if not name or len(name) > 253:
-        return False
-    if IPV4_LIKE_RE.fullmatch(name):
-        try:
-            ipaddress.IPv4Address(name)
-        except ValueError:
-            return False
-        return True
-    return all(LABEL_RE.fullmatch(label) for label in name.split("."))
-
-
-def _is_ipv6(host: str) -> bool:
-    try:
-        ipaddress.IPv6Address(host)
-    except ValueError:
-        return False
-    return True

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from glossary_site import urls
+from glossary_site import url_checks, urls
 from glossary_site.config import SiteConfig
 
 
@@ -115,7 +115,7 @@ def bad_port(port: str) -> str:
     ],
 )
 def test_plain_http_addresses_are_good_base_urls(url: str) -> None:
-    assert urls.base_url_problem(url) is None
+    assert url_checks.base_url_problem(url) is None
 
 
 @pytest.mark.parametrize(
@@ -144,7 +144,7 @@ def test_plain_http_addresses_are_good_base_urls(url: str) -> None:
     ],
 )
 def test_base_url_problems_say_what_is_wrong(url: str, reason: str) -> None:
-    assert urls.base_url_problem(url) == reason
+    assert url_checks.base_url_problem(url) == reason
 
 
 @pytest.mark.parametrize(
@@ -161,7 +161,7 @@ def test_base_url_problems_say_what_is_wrong(url: str, reason: str) -> None:
     ],
 )
 def test_site_paths_http_and_mailto_addresses_are_good_links(url: str) -> None:
-    assert urls.link_url_problem(url) is None
+    assert url_checks.link_url_problem(url) is None
 
 
 ANY_SCHEME = "must be an http(s) address, a mailto: address or a path on this site like /pricing/"
@@ -190,4 +190,4 @@ ANY_SCHEME = "must be an http(s) address, a mailto: address or a path on this si
     ],
 )
 def test_link_problems_say_what_is_wrong(url: str, reason: str) -> None:
-    assert urls.link_url_problem(url) == reason
+    assert url_checks.link_url_problem(url) == reason
