@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 import sys
+from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
 
@@ -20,25 +22,42 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
-def record_text(value: object) -> str:
+def record_text(value: object, known: Mapping[object, str] | None = None) -> str:
     """Every field of a record (dataclass, tuple, text, number, date), as one unambiguous text.
 
     Records are made of front-matter text, which YAML keeps free of control characters, so
     the separators cannot occur inside a value; each tuple and record is bracketed, so where
-    one ends is never in doubt.
+    one ends is never in doubt. Every page's key is made this way, so text is joined without
+    a call per value, and values shown on many pages (a term's face) can be given as `known`,
+    their text made once.
     """
     if isinstance(value, str):
         return value
+    if isinstance(value, tuple):
+        return "\x02" + "\x1f".join([_text(v, known) for v in value]) + "\x03"
     if value is None:
         return "\x00"
-    if isinstance(value, tuple):
-        return "\x02" + "\x1f".join(map(record_text, value)) + "\x03"
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = (record_text(getattr(value, f.name)) for f in dataclasses.fields(value))
+        fields = [_text(getattr(value, name), known) for name in _field_names(type(value))]
         return "\x02" + "\x1e".join(fields) + "\x03"
     if isinstance(value, bool | int | float | dt.date):
         return repr(value)
     raise TypeError(f"no record text for {type(value).__name__}")
+
+
+def _text(value: object, known: Mapping[object, str] | None) -> str:
+    if isinstance(value, str):
+        return value
+    if known is not None and isinstance(value, tuple):
+        text = known.get(value)
+        if text is not None:
+            return text
+    return record_text(value, known)
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
 
 
 def _code_digest() -> str:

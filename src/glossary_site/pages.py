@@ -83,6 +83,7 @@ class SitePages:
         self.site_key = repr(dataclasses.replace(config, root=Path(".")))
         self.term_link = views.TermLinks(glossary)
         self.faces = {slug: Face(slug, term.title, term.summary) for slug, term in glossary.terms.items()}
+        self.face_texts: dict[object, str] = {face: record_text(face) for face in self.faces.values()}
         self.autolinker = Autolinker(glossary) if config.autolink else None
         self.autolinked = self._names_digest(self.autolinker) if self.autolinker else ""
         self.categories = _memberships(glossary.categories)
@@ -176,7 +177,7 @@ class SitePages:
             context = {"site": self.site, "root": "../../", "canonical": absolute(self.config, path)}
             return self.templates.render(template, {**context, "nav": views.nav(path), **view})
 
-        return PageJob(path, self.key(template, record_text(page)), produce)
+        return PageJob(path, self.key(template, record_text(page, self.face_texts)), produce)
 
     def body(self, page: TermPage) -> Body:
         """The term's Markdown fields as HTML, its links filled from the page's record."""
