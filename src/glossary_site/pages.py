@@ -83,12 +83,12 @@ class SitePages:
         self.site_key = repr(dataclasses.replace(config, root=Path(".")))
         self.term_link = views.TermLinks(glossary)
         self.faces = {slug: Face(slug, term.title, term.summary) for slug, term in glossary.terms.items()}
-        self.face_texts: dict[object, str] = {face: record_text(face) for face in self.faces.values()}
-        self.autolinker = Autolinker(glossary) if config.autolink else None
-        self.autolinked = self._names_digest(self.autolinker) if self.autolinker else ""
         self.categories = _memberships(glossary.categories)
         self.tags = _memberships(glossary.tags)
         self._ctas: dict[CtaBlock, CtaBlock] = {}
+        self.known = self._known_texts()
+        self.autolinker = Autolinker(glossary) if config.autolink else None
+        self.autolinked = self._names_digest(self.autolinker) if self.autolinker else ""
 
     def jobs(self) -> list[PageJob]:
         jobs = [self.term_job(term) for term in self.glossary.terms.values()]
@@ -177,7 +177,7 @@ class SitePages:
             context = {"site": self.site, "root": "../../", "canonical": absolute(self.config, path)}
             return self.templates.render(template, {**context, "nav": views.nav(path), **view})
 
-        return PageJob(path, self.key(template, record_text(page, self.face_texts)), produce)
+        return PageJob(path, self.key(template, record_text(page, self.known)), produce)
 
     def body(self, page: TermPage) -> Body:
         """The term's Markdown fields as HTML, its links filled from the page's record."""
@@ -205,6 +205,17 @@ class SitePages:
         if block not in self._ctas:  # most terms share the site's default block
             self._ctas[block] = cta_link(block)
         return self._ctas[block]
+
+    def _known_texts(self) -> dict[object, str]:
+        """The text of what many term pages show, made once: faces (as digests, which keep each
+        page's key text short), groups, call-to-action blocks and "nothing"."""
+        known: dict[object, str] = {None: record_text(None)}
+        known.update((face, digest(record_text(face).encode())) for face in self.faces.values())
+        for names in (*self.categories.values(), *self.tags.values()):
+            known.update((name, record_text(name)) for name in names)
+        blocks = [cta_link(b) for b in self.config.cta_blocks.values()]
+        known.update((block, record_text(block)) for block in blocks)
+        return known
 
     def terms_json_job(self) -> PageJob:
         data = tuple(self.term_data(term) for term in self.glossary.terms.values())
