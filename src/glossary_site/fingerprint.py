@@ -37,7 +37,7 @@ def record_text(value: object, known: Mapping[object, str] = MappingProxyType({}
     if isinstance(value, tuple):
         first = value[0] if value else ""
         try:
-            if first.__class__ is str:
+            if first.__class__ is str and value.__class__ is tuple:  # a record's fields vary in kind
                 return "\x02" + "\x1f".join(value) + "\x03"
             if first in known:
                 return "\x02" + "\x1f".join(map(known.__getitem__, value)) + "\x03"
