@@ -1,4 +1,8 @@
-"""The command line: parse arguments, run a pipeline step, print diagnostics, set the exit code."""
+"""The command line: parse arguments, run a pipeline step, print diagnostics, set the exit code.
+
+Longer than most modules: one parser for five commands with their help texts, and a small
+runner for each; splitting the parser from the runners would put every command in two files.
+"""
 
 from __future__ import annotations
 

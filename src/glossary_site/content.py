@@ -1,4 +1,8 @@
-"""Read one term file: split its front matter, keep line numbers, check every field on its own."""
+"""Read one term file: split its front matter, keep line numbers, check every field on its own.
+
+One checker per kind of field (text, lists, tables, practice questions, sources, call to
+action, dates), sharing the accessor that records each problem's line: hence its length.
+"""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 
 Converting a term depends only on that term's own text, so the result can be cached by the
 file's hash and computed in any worker process. Wiki-links are resolved afterwards, against
-the whole glossary, by `link_body`: a cheap string substitution.
+the whole glossary, by `fill_links`: a cheap string substitution. The engine, the wiki-link
+extension and the filling share one placeholder format, which is why they are one module.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ is byte for byte what `glossary build` writes. While the content has errors the 
 site stays on disk and every page request gets an error page listing the problems; the next
 good build makes the browser reload into the fixed page. Search is indexed in the background
 once edits settle, so a save never waits for Pagefind. The site is served under the path of
-its base_url, as it will be deployed, so its absolute links work in the preview too.
+its base_url, as it will be deployed, so its absolute links work in the preview too. The
+module also wires livereload's endpoints onto a socket bound before building, which livereload
+offers no public way to do; that wiring is most of its length.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 Messages must point at the offending line of the file, and PyYAML only exposes positions on
 the node tree, so documents are composed first, walked for lines, then constructed safely.
+Two composers live here, libyaml's own for usual front matter and an event-by-event one for
+the rest, with the construction they share; they must agree exactly, so they stay together.
 """
 
 from __future__ import annotations
