@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from glossary_site import config, yaml_lines
+from glossary_site import config, placement, yaml_lines
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
 from glossary_site.slugs import SLUG_RE, slugify
@@ -23,6 +23,7 @@ FIELDS = (
     "tables", "faq", "sources", "cta", "updated", "draft",
 )  # fmt: skip
 REQUIRED = ("title", "summary", "definition")
+TABLE_KEYS = ("title", "id", "intro", "columns", "rows")
 TODO_RE = re.compile(r"\bTODO\b")
 
 
@@ -113,11 +114,31 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         definition_exact=located.is_exact("definition"),
         key_lines={str(k[0]): v for k, v in located.lines.items() if len(k) == 1},
     )
+    _check_markers(path, term, diagnostics)
     todo = TODO_RE.search(body) if "TODO" in body else None
     if todo is not None:
         line = body_line + body.count("\n", 0, todo.start())
         diagnostics.warning(path, line, "a TODO placeholder is left in the body; replace it")
     return term
+
+
+def _check_markers(path: str, term: TermSource, diagnostics: Diagnostics) -> None:
+    ids = tuple(table.id for table in term.tables)
+    placed: dict[str, int] = {}
+    for marker in placement.find_markers(term.body, term.body_line):
+        name = marker.table_id
+        if name not in ids:
+            known = f"; this file's tables: {', '.join(ids)}" if ids else "; this file has no tables"
+            hint = did_you_mean(name, ids) or known
+            diagnostics.error(path, marker.line, f"no table with the id '{name}'{hint}")
+        elif name in placed:
+            diagnostics.error(path, marker.line, f"table '{name}' is already placed at line {placed[name]}")
+        elif not marker.alone:
+            diagnostics.error(
+                path, marker.line, f"put a blank line before and after '{{{{< table {name} >}}}}'"
+            )
+        else:
+            placed[name] = marker.line
 
 
 class _Fields:
@@ -290,11 +311,27 @@ class _Fields:
 
     def tables(self) -> tuple[Table, ...]:
         found = []
-        for i, item in self._items("tables", ("title", "columns", "rows"), ("title",)):
+        seen: dict[str, int] = {}
+        for i, item in self._items("tables", TABLE_KEYS, ("title",)):
             table = self._table(item, i)
-            if table is not None:
-                found.append(table)
+            if table is None:
+                continue
+            if table.id in seen:
+                self.error("tables", f"two tables have the id '{table.id}'; give one an 'id:'", i, "id")
+                continue
+            seen[table.id] = i
+            found.append(table)
         return tuple(found)
+
+    def _table_id(self, item: dict[str, Any], index: int) -> str | None:
+        explicit = item.get("id")
+        if explicit is None:
+            return slugify(str(item["title"])) or f"table-{index + 1}"
+        if not SLUG_RE.match(str(explicit)):
+            message = f"table id '{explicit}' must be lowercase letters, digits and single hyphens"
+            self.error("tables", message, index, "id")
+            return None
+        return str(explicit)
 
     def _table(self, item: dict[str, Any], index: int) -> Table | None:
         columns = item.get("columns")
@@ -321,13 +358,22 @@ class _Fields:
                 )
             else:
                 good_rows.append(tuple(_cell(c) for c in row))
-        if len(good_rows) != len(rows):
+        table_id = self._table_id(item, index)
+        intro = item.get("intro")
+        if intro is not None and not isinstance(intro, str):
+            self.error("tables", "a table's 'intro' must be Markdown text", index, "intro")
+            return None
+        if len(good_rows) != len(rows) or table_id is None:
             return None
         return Table(
             title=str(item["title"]).strip(),
             columns=tuple(_cell(c) for c in columns),
             rows=tuple(good_rows),
             line=self.located.line("tables", index),
+            id=table_id,
+            intro=(intro or "").strip(),
+            intro_line=self.located.value_line("tables", index, "intro"),
+            intro_exact=self.located.is_exact("tables", index, "intro"),
         )
 
 

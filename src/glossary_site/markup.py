@@ -21,6 +21,7 @@ import nh3
 from markdown.inlinepatterns import InlineProcessor
 from pygments.formatters.html import HtmlFormatter
 
+from glossary_site import placement
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.model import Body, Glossary, RawBody, TermSource, WikiLink
@@ -224,6 +225,7 @@ class Converter:
         self.source.links = []
         parts = [(term.definition, term.definition_line, term.definition_exact)]
         parts += [(faq.answer, faq.answer_line, faq.answer_exact) for faq in term.faq]
+        parts += [(table.intro, table.intro_line, table.intro_exact) for table in term.tables]
         inline = [(faq.question, faq.line) for faq in term.faq]
         inline += [(cell, table.line) for table in term.tables for row in table.rows for cell in row]
         parts += [
@@ -231,7 +233,8 @@ class Converter:
             for text, line in inline
             if _needs_engine(text)
         ]
-        parts.append((term.body, term.body_line, True))
+        table_ids = tuple(table.id for table in term.tables)
+        parts.append((placement.mark_body(term.body, table_ids), term.body_line, True))
         for text, line, _ in parts:
             if text.count("[") - text.count("\\[") > MAX_BRACKETS:
                 raise TooComplex(
@@ -243,7 +246,9 @@ class Converter:
             self.md = self._engine()  # reset() leaves a half-built tree behind; start afresh
             raise
         definition, answers = converted[0], converted[1 : 1 + len(term.faq)]
-        rich = iter(converted[1 + len(term.faq) : -1])
+        after_answers = 1 + len(term.faq)
+        intros = converted[after_answers : after_answers + len(term.tables)]
+        rich = iter(converted[after_answers + len(term.tables) : -1])
 
         def inline_html(text: str) -> str:
             return _unwrap_paragraph(next(rich)) if _needs_engine(text) else _simple_cell(text)
@@ -252,7 +257,10 @@ class Converter:
         cells = tuple(
             tuple(tuple(inline_html(cell) for cell in row) for row in table.rows) for table in term.tables
         )
-        return RawBody(definition, converted[-1], tuple(answers), cells, tuple(self.source.links), questions)
+        body = placement.slot_tables(converted[-1])
+        return RawBody(
+            definition, body, tuple(answers), cells, tuple(self.source.links), questions, tuple(intros)
+        )
 
     def _convert_parts(self, parts: list[Part]) -> list[str]:
         pieces: list[str] = []
@@ -352,5 +360,6 @@ def fill_links(raw: RawBody, targets: tuple[str | None, ...], glossary: Glossary
         # A question is the control that opens its answer; a link inside it could not be used.
         faq_questions=tuple(ANCHOR_RE.sub(r"\1", fill(q)) for q in raw.faq_questions),
         table_cells=tuple(tuple(tuple(fill(c) for c in row) for row in t) for t in raw.table_cells),
+        table_intros=tuple(fill(intro) for intro in raw.table_intros),
         links=tuple(dict.fromkeys(slug for slug in targets if slug is not None)),
     )

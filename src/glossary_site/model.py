@@ -25,6 +25,12 @@ class Table(NamedTuple):
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     line: int
+    #: What a `{{< table id >}}` marker in the body names; also the heading's anchor.
+    id: str = ""
+    #: Markdown shown between the table's heading and the table.
+    intro: str = ""
+    intro_line: int = 0
+    intro_exact: bool = False
 
 
 class Faq(NamedTuple):
@@ -135,6 +141,7 @@ class RawBody:
     table_cells: tuple[tuple[tuple[str, ...], ...], ...]
     wikilinks: tuple[WikiLink, ...]
     faq_questions: tuple[str, ...] = ()
+    table_intros: tuple[str, ...] = ()
 
 
 class BodyRef(NamedTuple):
@@ -177,6 +184,7 @@ class Body:
     table_cells: tuple[tuple[tuple[str, ...], ...], ...]
     links: tuple[str, ...]
     faq_questions: tuple[str, ...] = ()
+    table_intros: tuple[str, ...] = ()
 
 
 def title_key(term: TermSource) -> tuple[str, str]:

@@ -87,6 +87,11 @@ class SitePages:
         self.tags = _memberships(glossary.tags)
         self._ctas: dict[CtaBlock, CtaBlock] = {}
         self.known = self._known_texts()
+        order = list(self.faces.values())
+        self.neighbours = {
+            face.slug: (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
+            for i, face in enumerate(order)
+        }
         self.autolinker = Autolinker(glossary) if config.autolink else None
         self.autolinked = self._names_digest(self.autolinker) if self.autolinker else ""
 
@@ -165,6 +170,8 @@ class SitePages:
             tags=self.tags.get(slug, ()),
             cta=self.cta_for(term),
             autolinked=self.autolinked,
+            previous=self.neighbours[slug][0],
+            next=self.neighbours[slug][1],
         )
 
     def term_job(self, term: TermSource) -> PageJob:

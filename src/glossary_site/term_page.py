@@ -7,16 +7,21 @@ page cannot show something its key leaves out.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from glossary_site import structured
+from glossary_site import placement, structured
 from glossary_site.config import SiteConfig
 from glossary_site.model import Body, CtaBlock, Face, TermSource
 from glossary_site.urls import group_path, link_url, term_path
 from glossary_site.views import LinkView
 
 ROOT = "../../"
+H2_RE = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+HEADERLINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+TAG_RE = re.compile(r"<[^>]+>")
 
 
 class GroupName(NamedTuple):
@@ -25,9 +30,18 @@ class GroupName(NamedTuple):
 
 
 class TableView(NamedTuple):
+    anchor: str
     title: str
+    intro: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+
+
+class BodyPart(NamedTuple):
+    """A run of the body's HTML, then the table the editor placed after it (if any)."""
+
+    html: str
+    table: TableView | None
 
 
 class FaqView(NamedTuple):
@@ -52,6 +66,9 @@ class TermPage:
     cta: CtaBlock | None
     #: With auto-linking any text may link any term: a digest of every name and face, else "".
     autolinked: str
+    #: The terms before and after this one, A to Z.
+    previous: Face | None = None
+    next: Face | None = None
 
 
 def cta_link(block: CtaBlock) -> CtaBlock:
@@ -60,17 +77,43 @@ def cta_link(block: CtaBlock) -> CtaBlock:
 
 def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) -> dict[str, Any]:
     """What term.html receives; `term` and `body` are the file `page.source` names."""
+    pieces, slots = placement.split_at_slots(body.body)
+    headings = [_heading(piece) for piece in pieces]
+    taken = {anchor for found in headings for anchor, _ in found}
     tables = [
-        TableView(table.title, table.columns, cells)
-        for table, cells in zip(term.tables, body.table_cells, strict=True)
+        TableView(
+            table.id if table.id not in taken else f"{table.id}-table",
+            table.title,
+            intro,
+            table.columns,
+            cells,
+        )
+        for table, intro, cells in zip(term.tables, body.table_intros, body.table_cells, strict=True)
     ]
+    parts = [BodyPart(html, tables[index]) for html, index in zip(pieces, slots, strict=False)]
+    parts.append(BodyPart(pieces[-1], None))
+    after = [table for index, table in enumerate(tables) if index not in slots]
+    toc = [LinkView("Definition", "#term-definition")]
+    for found, part in zip(headings, parts, strict=True):
+        toc += [LinkView(text, f"#{anchor}") for anchor, text in found]
+        if part.table:
+            toc.append(LinkView(part.table.title, f"#{part.table.anchor}"))
+    toc += [LinkView(table.title, f"#{table.anchor}") for table in after]
+    if term.faq:
+        toc.append(LinkView("Practice questions", "#term-faq"))
+    if term.sources:
+        toc.append(LinkView("Further reading", "#term-sources"))
     category = page.category
     return {
         "title": term.title,
         "description": term.summary,
         "term": term,
         "body": body,
-        "tables": tables,
+        "parts": [part for part in parts if part.html.strip() or part.table],
+        "tables": after,
+        "toc": toc,
+        "previous": _link(page.previous) if page.previous else None,
+        "next": _link(page.next) if page.next else None,
         "faq": [FaqView(q, a) for q, a in zip(body.faq_questions, body.faq_answers, strict=True)],
         "sources": [LinkView(s.title, link_url(s.url, ROOT)) for s in term.sources],
         "json_ld": structured.term_blocks(config, term, body, category.slug if category else None),
@@ -82,6 +125,16 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
         "backlinks": [_link(face) for face in page.backlinks],
         "cta": page.cta,
     }
+
+
+def _heading(fragment: str) -> list[tuple[str, str]]:
+    """The anchor and text of each section heading in a piece of the body."""
+    if "<h2" not in fragment:
+        return []
+    return [
+        (anchor, html.unescape(TAG_RE.sub("", HEADERLINK_RE.sub("", inner))).strip())
+        for anchor, inner in H2_RE.findall(fragment)
+    ]
 
 
 def _link(face: Face) -> LinkView:

@@ -45,7 +45,7 @@ class TermLinks:
 
 
 def nav(path: str) -> list[dict[str, Any]]:
-    section = path.split("/", 1)[0] if "/" in path else "index.html"
+    section = path.split("/", 1)[0]
     return [
         {"title": title, "path": target, "current": target.split("/")[0] == section} for title, target in NAV
     ]
