@@ -14,7 +14,7 @@ from glossary_site.model import CtaBlock
 from glossary_site.url_checks import base_url_problem, link_url_problem
 
 CONFIG_PATH = "content/site.yml"
-KEYS = ("title", "description", "base_url", "language", "cta", "autolink")
+KEYS = ("title", "description", "intro", "base_url", "language", "categories", "cta", "autolink")
 CTA_KEYS = ("heading", "text", "button", "url")
 
 
@@ -30,6 +30,11 @@ class SiteConfig:
     #: The line of each block's url, for problems only known once every page is (a dead link).
     cta_url_lines: dict[str, int] = field(default_factory=dict)
     autolink: bool = False
+    #: Markdown shown at the top of the home page.
+    intro: str = ""
+    #: A description per category name, shown on its page and the overview cards.
+    categories: dict[str, str] = field(default_factory=dict)
+    category_lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def base_path(self) -> str:
@@ -100,6 +105,8 @@ def parse(
             )
     title = _text(data, "title", located, diagnostics, required=True)
     description = _text(data, "description", located, diagnostics)
+    intro = _text(data, "intro", located, diagnostics)
+    categories = _descriptions(data.get("categories"), located, diagnostics)
     language = _text(data, "language", located, diagnostics) or "en"
     url = base_url if base_url is not None else _text(data, "base_url", located, diagnostics, True)
     url = _check_base_url(url, located, diagnostics)
@@ -120,7 +127,27 @@ def parse(
         cta_blocks=blocks,
         cta_url_lines={name: located.line("cta", "blocks", name, "url") for name in blocks},
         autolink=autolink,
+        intro=intro,
+        categories=categories,
+        category_lines={name: located.line("categories", name) for name in categories},
     )
+
+
+def _descriptions(value: Any, located: yaml_lines.Located, diagnostics: Diagnostics) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        message = "'categories' must map each category name to a one-line description"
+        diagnostics.error(CONFIG_PATH, located.line("categories"), message)
+        return {}
+    found: dict[str, str] = {}
+    for name, text in value.items():
+        if not isinstance(text, str) or not text.strip() or "\n" in text.strip():
+            message = f"the description of category '{name}' must be one line of text"
+            diagnostics.error(CONFIG_PATH, located.line("categories", name), message)
+            continue
+        found[str(name)] = text.strip()
+    return found
 
 
 def _text(

@@ -114,7 +114,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         definition_exact=located.is_exact("definition"),
         key_lines={str(k[0]): v for k, v in located.lines.items() if len(k) == 1},
     )
-    _check_markers(path, term, diagnostics)
+    _check_markers(path, term, fields.table_ids, diagnostics)
     todo = TODO_RE.search(body) if "TODO" in body else None
     if todo is not None:
         line = body_line + body.count("\n", 0, todo.start())
@@ -122,11 +122,14 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     return term
 
 
-def _check_markers(path: str, term: TermSource, diagnostics: Diagnostics) -> None:
+def _check_markers(path: str, term: TermSource, claimed: set[str], diagnostics: Diagnostics) -> None:
+    """`claimed` holds the ids of tables with errors too: their marker is not a second problem."""
     ids = tuple(table.id for table in term.tables)
     placed: dict[str, int] = {}
     for marker in placement.find_markers(term.body, term.body_line):
         name = marker.table_id
+        if name in claimed and name not in ids:
+            continue
         if name not in ids:
             known = f"; this file's tables: {', '.join(ids)}" if ids else "; this file has no tables"
             hint = did_you_mean(name, ids) or known
@@ -149,6 +152,8 @@ class _Fields:
         self.located = located
         self.data: dict[str, Any] = located.data
         self.diagnostics = diagnostics
+        #: The id of every table item, valid or not.
+        self.table_ids: set[str] = set()
 
     def error(self, key: object, message: str, *more: str | int) -> None:
         self.diagnostics.error(self.path, self.located.line(str(key), *more), message)
@@ -311,6 +316,13 @@ class _Fields:
 
     def tables(self) -> tuple[Table, ...]:
         found = []
+        raw = self.data.get("tables")
+        if isinstance(raw, list):
+            self.table_ids = {
+                str(item.get("id") or _default_id(item, i))
+                for i, item in enumerate(raw)
+                if isinstance(item, dict)
+            }
         seen: dict[str, int] = {}
         for i, item in self._items("tables", TABLE_KEYS, ("title",)):
             table = self._table(item, i)
@@ -326,7 +338,7 @@ class _Fields:
     def _table_id(self, item: dict[str, Any], index: int) -> str | None:
         explicit = item.get("id")
         if explicit is None:
-            return slugify(str(item["title"])) or f"table-{index + 1}"
+            return _default_id(item, index)
         if not SLUG_RE.match(str(explicit)):
             message = f"table id '{explicit}' must be lowercase letters, digits and single hyphens"
             self.error("tables", message, index, "id")
@@ -375,6 +387,10 @@ class _Fields:
             intro_line=self.located.value_line("tables", index, "intro"),
             intro_exact=self.located.is_exact("tables", index, "intro"),
         )
+
+
+def _default_id(item: dict[str, Any], index: int) -> str:
+    return slugify(str(item.get("title", ""))) or f"table-{index + 1}"
 
 
 def _count(n: int, noun: str) -> str:

@@ -6,7 +6,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
-from glossary_site.config import SiteConfig
+from glossary_site.config import CONFIG_PATH, SiteConfig
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.model import Glossary, Group, TermSource, title_key
 from glossary_site.slugs import slugify
@@ -58,6 +58,8 @@ def build_glossary(
         if config is not None:
             _check_cta(term, config, diagnostics)
     by_title = sorted(terms, key=lambda s: title_key(terms[s]))
+    if config is not None:
+        _check_described_categories(everything, config, diagnostics)
     return Glossary(
         terms={slug: terms[slug] for slug in by_title},
         related=related,
@@ -71,6 +73,17 @@ def build_glossary(
         drafts=drafts,
         unreadable=unreadable,
     )
+
+
+def _check_described_categories(
+    terms: list[TermSource], config: SiteConfig, diagnostics: Diagnostics
+) -> None:
+    """A described category no term is in is most likely a typo in site.yml or in the terms."""
+    used = {t.category for t in terms if t.category}
+    for name, line in config.category_lines.items():
+        if name not in used:
+            message = f"no term is in category '{name}'{did_you_mean(name, used)}"
+            diagnostics.warning(CONFIG_PATH, line, message)
 
 
 def _index_names(

@@ -80,6 +80,11 @@ def demote_h1(fragment: str) -> str:
     return fragment.replace("<h1", "<h2").replace("</h1>", "</h2>") if "<h1" in fragment else fragment
 
 
+def site_markdown(text: str) -> str:
+    """Markdown from site.yml, such as the home page's introduction: sanitised, no wiki-links."""
+    return demote_h1(sanitise(markdown.markdown(text))) if text else ""
+
+
 class _CachedStyleFormatter(HtmlFormatter):  # type: ignore[misc]
     """Pygments rebuilds its style table for every code block; ours are all the same style."""
 

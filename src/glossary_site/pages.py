@@ -20,7 +20,7 @@ from glossary_site import feeds, sitemap, views
 from glossary_site.autolink import Autolinker
 from glossary_site.config import SiteConfig
 from glossary_site.fingerprint import digest, record_text
-from glossary_site.markup import fill_links
+from glossary_site.markup import fill_links, site_markdown
 from glossary_site.model import Body, CtaBlock, Face, Glossary, Group, PreparedFile, RawBody, TermSource
 from glossary_site.render import TEMPLATES, Templates
 from glossary_site.term_page import GroupName, TermPage, cta_link, term_view
@@ -101,18 +101,21 @@ class SitePages:
             self.page_job(
                 TEMPLATES["index"],
                 "index.html",
-                **views.index_view(self.config, self.glossary, self.term_link),
+                **views.index_view(
+                    self.config, self.glossary, self.term_link, site_markdown(self.config.intro)
+                ),
             )
         )
         for kind, plural, singular in views.TAXONOMIES:
             groups = self.glossary.categories if kind == "categories" else self.glossary.tags
+            descriptions = self.config.categories if kind == "categories" else {}
             listing = views.groups_view(self.config, kind, plural, groups)
             jobs.append(self.page_job(TEMPLATES["groups"], f"{kind}/index.html", **listing))
             jobs += [
                 self.page_job(
                     TEMPLATES["group"],
                     group_path(kind, g.slug),
-                    **views.group_view(kind, singular, g, self.term_link),
+                    **views.group_view(kind, singular, g, self.term_link, descriptions.get(g.name, "")),
                 )
                 for g in groups
             ]

@@ -6,12 +6,14 @@ is covered by the key without further thought.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, NamedTuple
 
 from glossary_site.config import SiteConfig
 from glossary_site.model import Glossary, Group
 from glossary_site.urls import group_path, term_path
 
+RECENT = 6
 TAXONOMIES = (("categories", "Categories", "Category"), ("tags", "Tags", "Tag"))
 NAV = (
     ("A–Z", "index.html"),
@@ -55,34 +57,77 @@ def group_link(kind: str, group: Group, root: str) -> LinkView:
     return LinkView(group.name, root + group_path(kind, group.slug))
 
 
-def index_view(config: SiteConfig, glossary: Glossary, term_link: TermLinks) -> dict[str, Any]:
-    sections: dict[str, list[LinkView]] = {}
+class AzEntry(NamedTuple):
+    """A line of the A to Z: a term, or another of its names pointing to it."""
+
+    name: str
+    link: LinkView
+    alias: bool
+
+
+def index_view(
+    config: SiteConfig, glossary: Glossary, term_link: TermLinks, intro_html: str
+) -> dict[str, Any]:
+    sections: dict[str, list[AzEntry]] = {}
     for term in glossary.terms.values():
-        sections.setdefault(letter_of(term.title), []).append(term_link(term.slug, ""))
+        link = term_link(term.slug, "")
+        sections.setdefault(letter_of(term.title), []).append(AzEntry(term.title, link, False))
+        for alias in term.aliases:
+            if alias.casefold() != term.title.casefold():
+                sections.setdefault(letter_of(alias), []).append(AzEntry(alias, link, True))
+    for entries in sections.values():
+        entries.sort(key=lambda e: (e.name.casefold(), e.alias, e.link.href))
     letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
     if "#" in sections:
         letters.append("#")
     return {
         "title": config.title,
         "description": config.description,
+        "intro": intro_html,
+        "categories": [
+            GroupCard(group_link("categories", g, ""), len(g.terms), config.categories.get(g.name, ""))
+            for g in glossary.categories
+        ],
+        "recent": recent_terms(glossary, term_link),
         "letters": [(letter, letter in sections) for letter in letters],
         "sections": [(letter, sections[letter]) for letter in letters if letter in sections],
         "count": len(glossary.terms),
     }
 
 
+def recent_terms(
+    glossary: Glossary, term_link: TermLinks, count: int = RECENT
+) -> list[tuple[LinkView, dt.date]]:
+    """The terms updated last, newest first, with the day each was updated."""
+    dated = [(t.updated, t.slug) for t in glossary.terms.values() if t.updated]
+    dated.sort(key=lambda pair: -pair[0].toordinal())  # stable: same-day terms stay A to Z
+    return [(term_link(slug, ""), day) for day, slug in dated[:count]]
+
+
+class GroupCard(NamedTuple):
+    link: LinkView
+    terms: int
+    description: str
+
+
 def groups_view(config: SiteConfig, kind: str, title: str, groups: tuple[Group, ...]) -> dict[str, Any]:
+    descriptions = config.categories if kind == "categories" else {}
     return {
         "title": title,
         "description": f"{title} of {config.title}",
-        "groups": [(group_link(kind, g, "../"), len(g.terms)) for g in groups],
+        "groups": [
+            GroupCard(group_link(kind, g, "../"), len(g.terms), descriptions.get(g.name, "")) for g in groups
+        ],
     }
 
 
-def group_view(kind: str, singular: str, group: Group, term_link: TermLinks) -> dict[str, Any]:
+def group_view(
+    kind: str, singular: str, group: Group, term_link: TermLinks, description: str = ""
+) -> dict[str, Any]:
     root = "../../"
     return {
         "title": group.name,
+        "summary": description,
         "description": f"{singular}: {group.name}, {len(group.terms)} terms",
         "kind": singular,
         "parent": LinkView("Categories" if kind == "categories" else "Tags", root + f"{kind}/index.html"),
