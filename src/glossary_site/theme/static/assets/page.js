@@ -1,0 +1,222 @@
+// Reading aids for term pages: "On this page" follows the reader, wide tables say that they
+// scroll sideways, section headings get a button that copies a link to them, and printing
+// opens every practice question. Each one only adds to the page: without JavaScript the
+// headings keep their "#" permalinks, the tables still scroll and the answers still open.
+(function () {
+  "use strict";
+
+  var forEach = Array.prototype.forEach;
+
+  // --- On this page -----------------------------------------------------------------
+
+  // The toc's entries whose targets exist, in page order: [{link, heading}].
+  function tocEntries() {
+    var entries = [];
+    forEach.call(document.querySelectorAll(".toc a[href^='#']"), function (link) {
+      var heading = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      if (heading) { entries.push({ link: link, heading: heading }); }
+    });
+    return entries;
+  }
+
+  function followReading() {
+    var entries = tocEntries();
+    if (!entries.length || !("IntersectionObserver" in window)) { return; }
+    var current = null;
+
+    function mark(link) {
+      if (link === current) { return; }
+      if (current) { current.removeAttribute("aria-current"); }
+      if (link) { link.setAttribute("aria-current", "true"); }
+      current = link;
+    }
+
+    // The section being read is the last one whose heading has passed a line a third of the
+    // way down the window. At the foot of the page the last sections can never reach that
+    // line, so there the last heading in view wins.
+    function update() {
+      var line = window.innerHeight / 3;
+      var root = document.documentElement;
+      var atEnd = window.innerHeight + window.scrollY >= root.scrollHeight - 2;
+      var found = null;
+      entries.forEach(function (entry) {
+        var top = entry.heading.getBoundingClientRect().top;
+        if (top < line || (atEnd && top < window.innerHeight)) { found = entry.link; }
+      });
+      if (!found && entries[0].heading.getBoundingClientRect().top < window.innerHeight) {
+        found = entries[0].link;
+      }
+      mark(found);
+    }
+
+    // The observer's box reaches far above the window and ends at that line, so a heading
+    // enters or leaves it exactly when it crosses the line, whether the reader scrolls or
+    // jumps. It only says when to look again; update() works out the section.
+    var headings = new IntersectionObserver(update, { rootMargin: "1000% 0px -67% 0px" });
+    entries.forEach(function (entry) { headings.observe(entry.heading); });
+    // Reaching the very bottom crosses no heading, but the site footer comes fully into view.
+    var footer = document.querySelector(".site-footer");
+    if (footer) { new IntersectionObserver(update, { threshold: [0, 1] }).observe(footer); }
+  }
+
+  // --- Wide tables ---------------------------------------------------------------------
+
+  function showScrollHints() {
+    forEach.call(document.querySelectorAll(".table-scroll"), function (box) {
+      // aria-hidden: the hint is about what the eye sees; the region is focusable and its
+      // table is read cell by cell, so a screen reader has nothing to scroll.
+      var hint = document.createElement("p");
+      hint.className = "scroll-hint";
+      hint.setAttribute("aria-hidden", "true");
+      hint.textContent = "Scroll sideways for more \u2192";
+      box.parentNode.insertBefore(hint, box);
+
+      function check() {
+        var wide = box.scrollWidth > box.clientWidth + 1;
+        box.classList.toggle("is-scrollable", wide);
+        hint.hidden = !wide;
+      }
+      check();
+      // The window, a font or the column can change the widths after load.
+      if ("ResizeObserver" in window) {
+        var watcher = new ResizeObserver(check);
+        watcher.observe(box);
+        if (box.firstElementChild) { watcher.observe(box.firstElementChild); }
+      } else {
+        window.addEventListener("resize", check);
+      }
+    });
+  }
+
+  // --- Copy a link to a section -------------------------------------------------------
+
+  var SVG = "http://www.w3.org/2000/svg";
+
+  // A chain-link icon; built here because the theme has no icon font and CSP allows no
+  // data: images.
+  function linkIcon() {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "icon");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    ["M10 13a5 5 0 0 0 7.54.54l3-3a5 5 0 0 0-7.07-7.07l-1.72 1.71",
+      "M14 11a5 5 0 0 0-7.54-.54l-3 3a5 5 0 0 0 7.07 7.07l1.71-1.71"].forEach(function (d) {
+      var path = document.createElementNS(SVG, "path");
+      path.setAttribute("d", d);
+      svg.appendChild(path);
+    });
+    return svg;
+  }
+
+  // One polite live region for the page, so each copy is announced once.
+  var status = null;
+  function announce(message) {
+    if (!status) {
+      status = document.createElement("div");
+      status.className = "visually-hidden";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      document.body.appendChild(status);
+    }
+    // Emptying first makes the same message ("Link copied" twice) be read again.
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = message; }, 50);
+  }
+
+  // The Clipboard API needs a secure context (https or localhost); elsewhere the older
+  // execCommand("copy") on a selected, invisible textarea still works in most browsers.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "visually-hidden";
+      document.body.appendChild(area);
+      area.select();
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+      area.remove();
+      if (copied) { resolve(); } else { reject(new Error("copy refused")); }
+    });
+  }
+
+  // The heading's own words, without the "#" of its permalink.
+  function headingText(heading) {
+    var copy = heading.cloneNode(true);
+    forEach.call(copy.querySelectorAll(".headerlink"), function (link) { link.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function addCopyButton(heading) {
+    var name = headingText(heading);
+    // The button sits beside the heading, not inside it, so the heading's accessible name
+    // stays its own text; the row takes over the heading's margins (style.css).
+    var row = document.createElement("div");
+    row.className = "heading-row";
+    heading.parentNode.insertBefore(row, heading);
+    row.appendChild(heading);
+
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-link";
+    button.setAttribute("aria-label", "Copy link to " + name);
+    button.title = "Copy link to this section";
+    var done = document.createElement("span");
+    done.className = "copy-status";
+    done.setAttribute("aria-hidden", "true");
+    button.appendChild(linkIcon());
+    button.appendChild(done);
+    row.appendChild(button);
+
+    var timer = null;
+    button.addEventListener("click", function () {
+      var url = window.location.href.split("#")[0] + "#" + heading.id;
+      copyText(url).then(function () {
+        done.textContent = "Copied";
+        announce("Link copied");
+      }, function () {
+        // Nothing was copied: put the link in the address bar, where it can be copied by hand.
+        window.history.replaceState(null, "", "#" + heading.id);
+        done.textContent = "";
+        announce("Could not copy; the link to this section is now in the address bar");
+      }).then(function () {
+        button.focus();
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () { done.textContent = ""; }, 2000);
+      });
+    });
+  }
+
+  function addCopyButtons() {
+    var article = document.querySelector("article.term");
+    if (!article) { return; }
+    forEach.call(article.querySelectorAll("h2[id]"), addCopyButton);
+  }
+
+  // --- Print ---------------------------------------------------------------------------
+
+  // style.css shows closed answers in print through ::details-content; browsers without it
+  // get the questions opened for the printout and closed again afterwards.
+  function openAnswersForPrint() {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      forEach.call(document.querySelectorAll(".faq details:not([open])"), function (details) {
+        details.open = true;
+        opened.push(details);
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      opened.forEach(function (details) { details.open = false; });
+      opened = [];
+    });
+  }
+
+  addCopyButtons();
+  showScrollHints();
+  followReading();
+  openAnswersForPrint();
+}());
