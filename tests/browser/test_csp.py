@@ -55,4 +55,10 @@ def test_pages_and_search_work_under_a_strict_policy(strict_site: str, open_page
     page.goto(f"{strict_site}/search/index.html?q=GenAI")
     first = page.wait_for_selector("#search-results li a")
     assert first is not None and first.inner_text() == "Generative AI"
+    assert page.wait_for_selector("#search-results .search-excerpt mark") is not None
+    page.goto(f"{strict_site}/terms/generative-ai/index.html")
+    page.keyboard.press("/")
+    page.keyboard.type("token")
+    option = page.wait_for_selector("#site-search-results [role=option]")
+    assert option is not None and "Token" in option.inner_text()
     assert violations == []

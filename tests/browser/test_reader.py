@@ -120,7 +120,8 @@ def test_searching_an_alias_finds_its_term_first_with_summary(page: Page, served
     search_for(page, served, "GenAI")
     first = page.locator("#search-results li").first
     expect(first.locator("a")).to_have_text("Generative AI")
-    expect(first.locator("p")).to_have_text(served.terms["generative-ai"]["summary"])
+    expect(first.locator(".search-summary")).to_have_text(served.terms["generative-ai"]["summary"])
+    expect(first.locator(".search-excerpt mark").first).to_have_text(re.compile("GenAI"))
 
 
 @pytest.mark.parametrize("where", ["sub-path", "root"])
@@ -156,7 +157,7 @@ def test_every_exact_title_and_alias_finds_its_term_first(page: Page, served: Se
 def test_the_search_box_on_every_page_submits_to_the_search_page(page: Page, served: ServedSite) -> None:
     for path in PAGE_KINDS:
         page.goto(served.page_url(path))
-        page.get_by_role("searchbox", name="Search the glossary").fill("diffusion model")
+        page.get_by_role("combobox", name="Search the glossary").fill("diffusion model")
         page.keyboard.press("Enter")
         expect(page).to_have_url(re.compile(r"/search/index\.html\?q=diffusion\+model$"))
         expect(page.locator("#search-query")).to_have_value("diffusion model")
@@ -332,7 +333,7 @@ def test_every_page_kind_has_one_h1_and_a_labelled_search_box(page: Page, served
     for path in PAGE_KINDS:
         page.goto(served.page_url(path))
         expect(page.locator("h1"), path).to_have_count(1)
-        expect(page.get_by_role("searchbox", name="Search the glossary"), path).to_be_visible()
+        expect(page.get_by_role("combobox", name="Search the glossary"), path).to_be_visible()
     page.goto(served.page_url(SEARCH))
     expect(page.get_by_role("searchbox", name=re.compile("^Search titles"))).to_be_visible()
 

@@ -1,14 +1,28 @@
-// The search page: queries the Pagefind index the build wrote to pagefind/.
+// The search page: queries the Pagefind index the build wrote to pagefind/, says how many
+// terms match and lists every one of them, twenty at a time.
 (function () {
   "use strict";
+  var PAGE = 20;
+  // Exact title or alias matches go first, and telling them apart needs each result's data:
+  // Pagefind results carry only an id until data() fetches that page's fragment. Titles weigh
+  // 10 and aliases 8 in the index, so an exact match ranks among the first hundred even when
+  // longer titles that merely start with the query rank above it. Checking those costs at most
+  // a hundred small fetches (Pagefind caches them), where loading every result of a broad query
+  // on a 10,000-term glossary would cost thousands. Later results keep Pagefind's order and
+  // load a page at a time.
+  var RANKED = 100;
   var form = document.querySelector(".search-page-form");
   var input = document.getElementById("search-query");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
-  if (!form || !input || !list || !status) { return; }
+  var more = document.getElementById("search-more");
+  if (!form || !input || !list || !status || !more) { return; }
   var bundle = form.getAttribute("data-pagefind");
   var engine = null;
   var latest = 0;
+  var timer = null;
+  var unshown = [];  // loaders of the results not listed yet, in display order
+  var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'", "#x27": "'" };
 
   function load() {
     if (!engine) {
@@ -35,35 +49,92 @@
     return results.filter(isExact).concat(results.filter(function (data) { return !isExact(data); }));
   }
 
-  function show(query, results) {
-    list.textContent = "";
-    status.textContent = results.length + (results.length === 1 ? " term" : " terms") +
-      " found for \u201c" + query + "\u201d";
-    results.forEach(function (data) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = data.url;  // Pagefind prefixes the path it was loaded from: right under a sub-path too
-      link.textContent = data.meta.title || data.url;
-      var summary = document.createElement("p");
-      summary.textContent = data.meta.summary || "";
-      item.appendChild(link);
-      item.appendChild(summary);
-      list.appendChild(item);
+  // Every result as a loader of its data, in the order they are listed.
+  function rank(query, results) {
+    var head = results.slice(0, RANKED);
+    return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
+      var ranked = exactFirst(query, data).map(function (item) { return function () { return item; }; });
+      return ranked.concat(results.slice(RANKED).map(function (result) {
+        return function () { return result.data(); };
+      }));
     });
+  }
+
+  // Pagefind's excerpt is page text with <mark> around the matched words and < > written as
+  // entities. It becomes text nodes and <mark> elements, so none of it is ever parsed as HTML.
+  function excerpt(text) {
+    var paragraph = document.createElement("p");
+    paragraph.className = "search-excerpt";
+    var marked = false;
+    text.split(/(<\/?mark>)/).forEach(function (part) {
+      if (part === "<mark>" || part === "</mark>") { marked = part === "<mark>"; return; }
+      if (!part) { return; }
+      var node = document.createTextNode(part.replace(/&(amp|lt|gt|quot|#39|#x27);/g, function (entity, name) {
+        return ENTITIES[name];
+      }));
+      if (marked) {
+        var mark = document.createElement("mark");
+        mark.appendChild(node);
+        node = mark;
+      }
+      paragraph.appendChild(node);
+    });
+    return paragraph;
+  }
+
+  function entry(data) {
+    var item = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = data.url;  // Pagefind prefixes the path it was loaded from: right under a sub-path too
+    link.textContent = data.meta.title || data.url;
+    var summary = document.createElement("p");
+    summary.className = "search-summary";
+    summary.textContent = data.meta.summary || "";
+    item.appendChild(link);
+    item.appendChild(summary);
+    if (data.excerpt) { item.appendChild(excerpt(data.excerpt)); }
+    return item;
+  }
+
+  // Lists the next page of results; `focus` moves keyboard focus to the first new one, so a
+  // reader who pressed "Show more results" carries on reading where the new ones start.
+  function showMore(focus) {
+    var ticket = latest;
+    var batch = unshown.splice(0, PAGE);
+    more.disabled = true;
+    return Promise.all(batch.map(function (loader) { return loader(); })).then(function (results) {
+      if (ticket !== latest) { return; }
+      var items = results.map(entry);
+      items.forEach(function (item) { list.appendChild(item); });
+      more.disabled = false;
+      more.hidden = unshown.length === 0;
+      if (focus && items.length) { items[0].querySelector("a").focus(); }
+    });
+  }
+
+  function found(query, count) {
+    return count + (count === 1 ? " term" : " terms") + " found for \u201c" + query + "\u201d";
   }
 
   function run(query) {
     var ticket = ++latest;
     query = query.trim();
-    if (!query) { list.textContent = ""; status.textContent = ""; return; }
+    if (!query) { list.textContent = ""; status.textContent = ""; more.hidden = true; return; }
     status.textContent = "Searching\u2026";
+    unshown = [];  // "Show more results" must not add the previous query's results meanwhile
     load().then(function (pagefind) {
       return pagefind.search(query);
-    }).then(function (found) {
-      return Promise.all(found.results.slice(0, 20).map(function (r) { return r.data(); }));
-    }).then(function (results) {
-      if (ticket === latest) { show(query, exactFirst(query, results)); }
+    }).then(function (search) {
+      return rank(query, search.results);
+    }).then(function (loaders) {
+      if (ticket !== latest) { return; }
+      list.textContent = "";
+      unshown = loaders;
+      status.textContent = found(query, loaders.length);
+      return showMore(false);
     }).catch(function () {
+      if (ticket !== latest) { return; }
+      more.hidden = true;
       status.textContent = "Search is unavailable here. It works when the site is served over http(s); " +
         "browse the A\u2013Z index instead.";
     });
@@ -72,6 +143,15 @@
   var initial = new URLSearchParams(window.location.search).get("q") || "";
   input.value = initial;
   if (initial) { run(initial); }
-  input.addEventListener("input", function () { run(input.value); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); run(input.value); });
+  // a short pause while typing spares a search (and its fragment fetches) per keystroke
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(input.value); }, 100);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    run(input.value);
+  });
+  more.addEventListener("click", function () { showMore(true); });
 }());

@@ -1,0 +1,176 @@
+// Instant results under the header search box on every page, as a WAI-ARIA combobox: the
+// best matches appear in a listbox as the reader types, and "/" focuses the box. Without
+// JavaScript the form still submits to the search page. Pagefind loads on first focus only.
+(function () {
+  "use strict";
+  var SHOWN = 8;
+  // Exact title or alias matches are looked for among this many of Pagefind's best results
+  // (see search.js for why a bounded number): each costs a small, cached fragment fetch.
+  var RANKED = 20;
+  var form = document.querySelector("form.search-box[data-pagefind]");
+  var input = form && form.querySelector("input[name=q]");
+  if (!input) { return; }
+  var list = document.createElement("div");
+  var status = document.createElement("span");
+  var engine = null;
+  var latest = 0;
+  var timer = null;
+  var active = -1;
+
+  function load() {
+    if (!engine) {
+      // resolved against the page: import() alone would resolve it against this script
+      engine = import(new URL(form.getAttribute("data-pagefind"), document.baseURI).href);
+    }
+    return engine;
+  }
+
+  function normal(text) {
+    return text.toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  // As on the search page: "Token" before "Tokenizer" for the query "token".
+  function exactFirst(query, results) {
+    var wanted = normal(query);
+    function isExact(data) {
+      var names = [data.meta.title || ""].concat((data.meta.aliases || "").split(", "));
+      return names.some(function (name) { return normal(name) === wanted; });
+    }
+    return results.filter(isExact).concat(results.filter(function (data) { return !isExact(data); }));
+  }
+
+  function searchPage(query) {
+    var url = new URL(form.action);  // the form's own address, so it is right at any depth
+    url.searchParams.set("q", query);
+    return url.href;
+  }
+
+  // Options are links (tabindex -1: focus stays in the box), so a click or a middle click
+  // behaves like any link.
+  function option(href, title, detail) {
+    var link = document.createElement("a");
+    link.id = list.id + "-" + list.children.length;
+    link.href = href;
+    link.tabIndex = -1;
+    link.setAttribute("role", "option");
+    link.setAttribute("aria-selected", "false");
+    var name = document.createElement("span");
+    name.className = "search-suggestion-title";
+    name.textContent = title;
+    link.appendChild(name);
+    if (detail) {
+      var more = document.createElement("span");
+      more.className = "search-suggestion-summary";
+      more.textContent = detail;
+      link.appendChild(more);
+    }
+    list.appendChild(link);
+  }
+
+  function select(index) {
+    active = index;
+    Array.prototype.forEach.call(list.children, function (item, i) {
+      item.setAttribute("aria-selected", String(i === index));
+    });
+    if (index < 0) { input.removeAttribute("aria-activedescendant"); } else {
+      input.setAttribute("aria-activedescendant", list.children[index].id);
+    }
+  }
+
+  function open() {
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  }
+
+  function close() {
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    select(-1);
+  }
+
+  function show(query, results, total) {
+    list.textContent = "";
+    results.forEach(function (data) { option(data.url, data.meta.title || data.url, data.meta.summary); });
+    option(searchPage(query), total ? "See all " + total + (total === 1 ? " result" : " results")
+      : "No terms found for \u201c" + query + "\u201d");
+    status.textContent = total + (total === 1 ? " term" : " terms") + " found";
+    select(-1);
+    if (document.activeElement === input) { open(); }
+  }
+
+  function update() {
+    var ticket = ++latest;
+    var query = input.value.trim();
+    if (!query) { close(); return; }
+    load().then(function (pagefind) {
+      return pagefind.search(query);
+    }).then(function (found) {
+      var head = found.results.slice(0, RANKED);
+      return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
+        if (ticket === latest) { show(query, exactFirst(query, data).slice(0, SHOWN), found.results.length); }
+      });
+    }).catch(function () {
+      if (ticket === latest) { close(); }  // no index (opened from disk, built with --no-search): the form still works
+    });
+  }
+
+  function move(step) {
+    var count = list.children.length;
+    if (list.hidden) { if (count) { open(); } return; }
+    select(active < 0 ? (step > 0 ? 0 : count - 1) : (active + step + count) % count);
+  }
+
+  function onKey(event) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      move(event.key === "ArrowDown" ? 1 : -1);
+    } else if (event.key === "Enter" && !list.hidden && active >= 0) {
+      event.preventDefault();  // with no active option, Enter submits the form to the search page
+      window.location.assign(list.children[active].href);
+    } else if (event.key === "Escape" && !list.hidden) {
+      event.preventDefault();  // closes the list and keeps the query (a search box clears on Escape)
+      close();
+    }
+  }
+
+  function inTextField(element) {
+    if (!element) { return false; }
+    var tag = element.tagName;
+    return element.isContentEditable || tag === "TEXTAREA" || tag === "SELECT" ||
+      (tag === "INPUT" && !/^(button|checkbox|radio|submit|reset|file|image|range|color)$/.test(element.type));
+  }
+
+  list.id = input.id + "-results";
+  list.className = "search-suggestions";
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", "Matching terms");
+  list.hidden = true;
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  form.appendChild(list);
+  form.appendChild(status);
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-expanded", "false");
+  input.setAttribute("aria-controls", list.id);
+
+  input.addEventListener("focus", function () {
+    load().catch(function () {});  // errors are handled when a search needs it
+    if (input.value.trim()) { update(); }
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(update, 100);
+  });
+  input.addEventListener("keydown", onKey);
+  input.addEventListener("blur", close);
+  // keeps focus in the box when an option is pressed, so the list is still there for the click
+  list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented ||
+        inTextField(document.activeElement)) { return; }
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+}());

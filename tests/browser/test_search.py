@@ -1,0 +1,202 @@
+"""Search tells the truth: the whole count, every result, where each matched, and instant
+results under the header box on every page."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Locator, Page, expect
+
+if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
+    from conftest import OpenPage, ServedSite
+
+FLAGSHIP = "terms/generative-ai/index.html"
+SEARCH = "search/index.html"
+PAGE_SIZE = 20
+
+
+def pagefind_count(page: Page, query: str) -> int:
+    """How many results Pagefind itself finds, asked from inside the page."""
+    return int(
+        page.evaluate(
+            """async (query) => {
+                const bundle = document.querySelector("form.search-box").dataset.pagefind;
+                const pagefind = await import(new URL(bundle, document.baseURI).href);
+                return (await pagefind.search(query)).results.length;
+            }""",
+            query,
+        )
+    )
+
+
+def header_box(page: Page) -> Locator:
+    return page.get_by_role("combobox", name="Search the glossary")
+
+
+def suggestions(page: Page) -> Locator:
+    return page.get_by_role("listbox", name="Matching terms").get_by_role("option")
+
+
+def type_in_header(page: Page, query: str) -> Locator:
+    """Focus the header box with "/", type `query` and wait for its instant results."""
+    page.keyboard.press("/")
+    expect(header_box(page)).to_be_focused()
+    page.keyboard.type(query)
+    options = suggestions(page)
+    expect(options.last).to_have_text(re.compile(r"^(See all \d+ results?|No terms found)"))
+    return options
+
+
+# --- the search page ----------------------------------------------------------------------
+
+
+def test_the_count_is_pagefinds_and_show_more_reaches_every_result(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(f"{SEARCH}?q=model"))
+    total = pagefind_count(page, "model")
+    assert total > PAGE_SIZE, f"'model' should need more than one page, found {total}"
+    expect(page.locator("#search-status")).to_have_text(f"{total} terms found for \u201cmodel\u201d")
+    results = page.locator("#search-results > li")
+    expect(results).to_have_count(PAGE_SIZE)
+    more = page.get_by_role("button", name="Show more results")
+    shown = PAGE_SIZE
+    while shown < total:
+        more.focus()
+        page.keyboard.press("Enter")
+        expect(results).to_have_count(min(shown + PAGE_SIZE, total))
+        expect(results.nth(shown).locator("a")).to_be_focused()  # the reader carries on from there
+        shown = min(shown + PAGE_SIZE, total)
+    expect(more).to_be_hidden()
+    hrefs = results.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert len(hrefs) == total == len(set(hrefs))
+
+
+def test_every_excerpt_marks_where_the_query_matched(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(f"{SEARCH}?q=model"))
+    excerpts = page.locator("#search-results .search-excerpt")
+    expect(excerpts).to_have_count(PAGE_SIZE)
+    for excerpt in excerpts.all():
+        expect(excerpt.locator("mark").first).to_contain_text(re.compile("model", re.IGNORECASE))
+        # text and <mark> only: the excerpt is never parsed as HTML
+        tags = excerpt.evaluate("p => [...p.querySelectorAll('*')].map(e => e.tagName)")
+        assert set(tags) == {"MARK"}
+
+
+def test_an_exact_title_goes_first_ahead_of_pagefinds_order(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(f"{SEARCH}?q=token"))
+    expect(page.locator("#search-status")).to_contain_text("found for \u201ctoken\u201d")
+    expect(page.locator("#search-results li a").first).to_have_text("Token")
+
+
+# --- instant results under the header box ---------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [FLAGSHIP, "index.html"])
+@pytest.mark.parametrize("where", ["sub-path", "root"])
+def test_the_header_box_lists_results_as_you_type_and_opens_one(
+    page: Page, served: ServedSite, served_at_root: ServedSite, path: str, where: str
+) -> None:
+    site = served if where == "sub-path" else served_at_root
+    page.goto(site.page_url(path))
+    options = type_in_header(page, "token")
+    box = header_box(page)
+    expect(box).to_have_attribute("aria-expanded", "true")
+    total = pagefind_count(page, "token")
+    assert 1 <= options.count() - 1 <= 8
+    expect(options.first).to_contain_text("Token")
+    expect(options.last).to_have_text(f"See all {total} results")
+    assert options.last.get_attribute("href") == site.page_url(f"{SEARCH}?q=token")
+    page.keyboard.press("ArrowDown")
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", options.first.get_attribute("id") or "?")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Token")
+    assert page.url.removesuffix("index.html") == site.page_url("terms/token/")
+
+
+def test_escape_closes_the_list_and_keeps_the_query(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(FLAGSHIP))
+    type_in_header(page, "diffusion")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("listbox", name="Matching terms")).to_be_hidden()
+    expect(header_box(page)).to_have_attribute("aria-expanded", "false")
+    expect(header_box(page)).not_to_have_attribute("aria-activedescendant", re.compile(".*"))
+    expect(header_box(page)).to_have_value("diffusion")
+    page.keyboard.press("ArrowDown")  # opens it again
+    expect(suggestions(page).first).to_be_visible()
+
+
+def test_enter_without_an_active_result_and_see_all_go_to_the_search_page(
+    page: Page, served: ServedSite
+) -> None:
+    page.goto(served.page_url(FLAGSHIP))
+    type_in_header(page, "model")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(served.page_url(f"{SEARCH}?q=model"))
+    total = pagefind_count(page, "model")
+    expect(page.locator("#search-status")).to_have_text(f"{total} terms found for \u201cmodel\u201d")
+    page.goto(served.page_url(FLAGSHIP))
+    type_in_header(page, "model").last.click()
+    expect(page).to_have_url(served.page_url(f"{SEARCH}?q=model"))
+
+
+def test_clicking_a_result_opens_it_and_leaving_the_box_closes_the_list(
+    page: Page, served: ServedSite
+) -> None:
+    page.goto(served.page_url("index.html"))
+    type_in_header(page, "GenAI").first.click()
+    expect(page.locator("h1")).to_have_text("Generative AI")
+    type_in_header(page, "diffusion")
+    page.locator("h1").click()
+    expect(page.get_by_role("listbox", name="Matching terms")).to_be_hidden()
+
+
+def test_slash_focuses_the_box_unless_the_reader_is_typing(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(SEARCH))
+    page.keyboard.press("/")
+    expect(header_box(page)).to_be_focused()
+    page.locator("#search-query").focus()
+    page.keyboard.type("a/b")
+    expect(page.locator("#search-query")).to_be_focused()
+    expect(page.locator("#search-query")).to_have_value("a/b")
+
+
+def test_pagefind_loads_only_once_the_box_is_used(page: Page, served: ServedSite) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(served.page_url(FLAGSHIP))
+    page.wait_for_load_state("load")
+    assert not [url for url in requested if "/pagefind/" in url]
+    with page.expect_request(re.compile(r"/glossary/pagefind/pagefind\.js$")):
+        header_box(page).focus()
+
+
+def test_without_javascript_the_box_submits_to_the_search_page(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    page = open_page(java_script_enabled=False)
+    page.goto(served.page_url(FLAGSHIP))
+    box = page.get_by_role("searchbox", name="Search the glossary")
+    box.fill("token")
+    box.press("Enter")
+    expect(page).to_have_url(served.page_url(f"{SEARCH}?q=token"))
+
+
+AXE = Axe()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violations_with_the_list_open(
+    open_page: OpenPage, served: ServedSite, scheme: str
+) -> None:
+    page = open_page(color_scheme=scheme)
+    page.goto(served.page_url(FLAGSHIP))
+    type_in_header(page, "model")
+    page.keyboard.press("ArrowDown")  # the active option has its own colours
+    violations = AXE.run(page).response["violations"]
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    report = "\n".join(f"{v['impact']} {v['id']}: {[n['target'] for n in v['nodes']][:5]}" for v in serious)
+    assert not serious, f"{scheme}:\n{report}"
