@@ -23,7 +23,7 @@ from glossary_site.fingerprint import digest, record_text
 from glossary_site.markup import fill_links, site_markdown
 from glossary_site.model import Body, CtaBlock, Face, Glossary, Group, PreparedFile, RawBody, TermSource
 from glossary_site.render import TEMPLATES, Templates
-from glossary_site.term_page import GroupName, TermPage, cta_link, term_view
+from glossary_site.term_page import GroupName, TermName, TermPage, cta_link, term_view
 from glossary_site.urls import absolute, group_path, root_of, term_path
 
 
@@ -87,10 +87,10 @@ class SitePages:
         self.tags = _memberships(glossary.tags)
         self._ctas: dict[CtaBlock, CtaBlock] = {}
         self.known = self._known_texts()
-        order = list(self.faces.values())
+        order = [TermName(term.title, slug) for slug, term in glossary.terms.items()]
         self.neighbours = {
-            face.slug: (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
-            for i, face in enumerate(order)
+            name.slug: (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
+            for i, name in enumerate(order)
         }
         self.autolinker = Autolinker(glossary) if config.autolink else None
         self.autolinked = self._names_digest(self.autolinker) if self.autolinker else ""

@@ -16,12 +16,15 @@ from glossary_site.diagnostics import Diagnostic
 
 FOLDER = "pagefind"
 MANIFEST_KEY = "pagefind/"
+#: Section permalinks ("#") and copy-link buttons would show up in every excerpt.
+IGNORED = ".headerlink, .copy-link"
 
 
 def build_index(site: Path, into: Path) -> Diagnostic | None:
     """Index the HTML under `site`, writing the bundle to `into`; a problem is returned."""
     shutil.rmtree(into, ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(into), "--quiet"]
+    command += ["--exclude-selectors", IGNORED]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=900)
     except (OSError, subprocess.TimeoutExpired) as exc:

@@ -29,6 +29,13 @@ class GroupName(NamedTuple):
     slug: str
 
 
+class TermName(NamedTuple):
+    """A term as the previous/next links show it: without its summary, whose edits they ignore."""
+
+    title: str
+    slug: str
+
+
 class TableView(NamedTuple):
     anchor: str
     title: str
@@ -67,8 +74,8 @@ class TermPage:
     #: With auto-linking any text may link any term: a digest of every name and face, else "".
     autolinked: str
     #: The terms before and after this one, A to Z.
-    previous: Face | None = None
-    next: Face | None = None
+    previous: TermName | None = None
+    next: TermName | None = None
 
 
 def cta_link(block: CtaBlock) -> CtaBlock:
@@ -112,8 +119,8 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
         "parts": [part for part in parts if part.html.strip() or part.table],
         "tables": after,
         "toc": toc,
-        "previous": _link(page.previous) if page.previous else None,
-        "next": _link(page.next) if page.next else None,
+        "previous": _name_link(page.previous),
+        "next": _name_link(page.next),
         "faq": [FaqView(q, a) for q, a in zip(body.faq_questions, body.faq_answers, strict=True)],
         "sources": [LinkView(s.title, link_url(s.url, ROOT)) for s in term.sources],
         "json_ld": structured.term_blocks(config, term, body, category.slug if category else None),
@@ -135,6 +142,10 @@ def _heading(fragment: str) -> list[tuple[str, str]]:
         (anchor, html.unescape(TAG_RE.sub("", HEADERLINK_RE.sub("", inner))).strip())
         for anchor, inner in H2_RE.findall(fragment)
     ]
+
+
+def _name_link(name: TermName | None) -> LinkView | None:
+    return LinkView(name.title, ROOT + term_path(name.slug)) if name else None
 
 
 def _link(face: Face) -> LinkView:

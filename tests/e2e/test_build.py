@@ -66,7 +66,7 @@ def test_wiki_links_resolve_by_title_alias_and_plural(built_minimal: Path) -> No
 def test_structured_tables_faq_and_sources_render_as_html(built_minimal: Path) -> None:
     soup = parse_html(built_minimal / "terms/tensor/index.html")
     table = soup.select_one(".data-table table")
-    assert soup.select_one(".data-table h2").get_text() == "Tensor ranks"
+    assert next(soup.select_one(".data-table h2").strings) == "Tensor ranks"
     assert [th.get_text() for th in table.select("thead th")] == ["Rank", "Name", "Example"]
     assert len(table.select("tbody tr")) == 2
     assert table.select_one("tbody code").get_text() == "3.0"
@@ -90,9 +90,16 @@ def test_cta_block_comes_from_site_settings_unless_the_term_opts_out(built_minim
 
 def test_az_index_lists_every_term_once_with_summary_and_letter_navigation(built_minimal: Path) -> None:
     soup = parse_html(built_minimal / "index.html")
-    titles = [dt.get_text() for dt in soup.select(".term-list dt")]
+    titles = [dt.get_text() for dt in soup.select(".term-list dt:not(.cross-ref)")]
     assert titles == ["Graphics processing unit", "Model training", "Tensor"]
-    assert soup.select(".term-list dd")[2].get_text() == "A multi-dimensional array of numbers."
+    alias = soup.select_one(".term-list dt.cross-ref")
+    assert alias is not None and alias.get_text() == "GPU"
+    see = alias.find_next_sibling("dd")
+    assert (see.a.get_text(), see.a["href"]) == (
+        "Graphics processing unit",
+        "terms/graphics-processing-unit/index.html",
+    )
+    assert soup.select(".term-list dd:not(.cross-ref)")[2].get_text() == "A multi-dimensional array of numbers."
     letters = {a.get_text(): a["href"] for a in soup.select(".letters a")}
     assert letters == {"G": "#letter-G", "M": "#letter-M", "T": "#letter-T"}
     for href in letters.values():
@@ -105,7 +112,7 @@ def test_category_and_tag_pages_list_their_terms(built_minimal: Path) -> None:
     hardware = parse_html(built_minimal / "tags/hardware/index.html")
     assert [a.get_text() for a in hardware.select(".term-list a")] == ["Graphics processing unit", "Tensor"]
     index = parse_html(built_minimal / "categories/index.html")
-    assert [a.get_text() for a in index.select(".group-list a")] == ["Concepts", "Hardware"]
+    assert [a.get_text() for a in index.select(".cards a")] == ["Concepts", "Hardware"]
 
 
 def test_every_local_link_and_asset_resolves(built_minimal: Path) -> None:
@@ -230,12 +237,12 @@ def test_hostile_front_matter_is_escaped_and_raw_html_sanitised(tmp_path: Path) 
     soup = parse_html(page)
     scripts = soup.find_all("script")
     assert [s.get("type") for s in scripts if not s.get("src")] == ["application/ld+json"] * 3, "data only"
-    assert [s["src"] for s in scripts if s.get("src")] == ["../../assets/preview.js"]
+    assert all(s["src"].startswith("../../assets/") for s in scripts if s.get("src")), "the theme's own"
     assert soup.h1.get_text() == "<script>alert(1)</script>Evil"
     assert soup.title.get_text().startswith("<script>")
     assert soup.find("img") is None
     assert soup.select_one(".alias").get_text() == "<b>bold</b>"
-    assert soup.select_one(".data-table h2").get_text() == "<i>t</i>"
+    assert next(soup.select_one(".data-table h2").strings) == "<i>t</i>"
     question = soup.select_one(".faq summary")  # inline Markdown, as table cells: sanitised, not escaped
     assert question.get_text() == "why" and question.find("em") is not None
     for tag in soup.find_all(True):
@@ -245,7 +252,7 @@ def test_hostile_front_matter_is_escaped_and_raw_html_sanitised(tmp_path: Path) 
     assert "styled" in soup.select_one(".prose").get_text()
     index = parse_html(site / "_site/index.html")
     assert index.find("img") is None
-    assert [s.get("src") for s in index.find_all("script")] == ["assets/preview.js"]
+    assert all(s.get("src", "").startswith("assets/") for s in index.find_all("script"))
 
 
 def test_new_writes_a_stub_that_check_accepts_and_never_overwrites(tmp_path: Path) -> None:

@@ -261,7 +261,14 @@ tables:
     assert problems == []
     assert term is not None
     assert term.tables == (
-        Table("Landscape", ("Modality", "Models"), (("Text", "GPT-4o, Claude"), ("Image", "3")), 7),
+        Table(
+            "Landscape",
+            ("Modality", "Models"),
+            (("Text", "GPT-4o, Claude"), ("Image", "3")),
+            7,
+            id="landscape",
+            intro_line=7,
+        ),
     )
 
 

@@ -171,7 +171,7 @@ def test_index_lists_terms_under_their_first_letter_and_others_under_hash(
 
     page = html(files, "index.html")
     sections = {
-        section.find("h2").get_text(): [a.get_text() for a in section.find_all("a")]
+        section.find("h3").get_text(): [a.get_text() for a in section.find_all("a")]
         for section in page.find_all("section", class_="letter-group")
     }
     assert sections == {"A": ["agent", "Attention"], "B": ["BERT"], "#": ["3D Gaussian splatting"]}
