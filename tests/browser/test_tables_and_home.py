@@ -1,0 +1,88 @@
+"""The Generative AI page reads like the seed (each table in its section) and the home page
+invites browsing (introduction, category cards, recent terms, aliases in the A to Z)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from playwright.sync_api import Page, expect
+
+if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
+    from conftest import ServedSite
+
+FLAGSHIP = "terms/generative-ai/index.html"
+TABLES = {
+    "landscape": "The landscape by modality (2025)",
+    "model-families": "Model families and how they learn",
+    "milestones": "Milestones, 2022–2025",
+    "use-cases": "Use cases by domain",
+}
+
+
+def test_each_generative_ai_table_sits_in_its_section_after_its_introduction(
+    page: Page, served: ServedSite
+) -> None:
+    page.goto(served.page_url(FLAGSHIP))
+    faq_top = page.locator("section.faq").bounding_box()
+    assert faq_top is not None
+    for anchor, title in TABLES.items():
+        section = page.locator(f"section.data-table:has(h2#{anchor})")
+        expect(section.locator("h2")).to_contain_text(title)
+        intro, table = section.locator(".table-intro"), section.locator("table")
+        expect(intro).to_be_visible()
+        assert len(intro.inner_text().split()) >= 8, f"{anchor}: the introduction says something"
+        intro_box, table_box = intro.bounding_box(), table.bounding_box()
+        assert intro_box and table_box and intro_box["y"] + intro_box["height"] <= table_box["y"]
+        assert table_box["y"] < faq_top["y"], f"{anchor} is in the body, before the practice questions"
+    # the tables are spread through the body, with prose between them
+    order = page.locator("article.term > .prose, article.term > section.data-table").evaluate_all(
+        "nodes => nodes.map(n => n.classList.contains('prose') ? 'prose' : 'table')"
+    )
+    assert order[0] == "prose" and order.count("table") == 4 and order[-1] == "prose", order
+    assert "table, prose, table" in ", ".join(order), order
+
+
+def test_a_table_heading_is_a_link_target_from_on_this_page(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(FLAGSHIP))
+    page.locator("nav.toc").get_by_role("link", name=TABLES["milestones"]).click()
+    expect(page).to_have_url(served.page_url(FLAGSHIP) + "#milestones")
+    expect(page.locator("h2#milestones")).to_be_in_viewport()
+
+
+def test_term_links_in_table_cells_open_their_terms(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(FLAGSHIP))
+    page.locator("section.data-table:has(h2#model-families) tbody a.wikilink", has_text="VAE").click()
+    expect(page.locator("h1")).to_have_text(served.terms["vae"]["title"])
+
+
+def test_the_home_page_lists_genai_in_the_a_to_z_linking_to_generative_ai(
+    page: Page, served: ServedSite
+) -> None:
+    page.goto(served.page_url("index.html"))
+    alias = page.locator("dt.cross-ref", has_text="GenAI")
+    expect(alias).to_have_count(1)
+    link = alias.locator("xpath=following-sibling::dd[1]").get_by_role("link")
+    expect(link).to_have_text("Generative AI")
+    link.click()
+    expect(page.locator("h1")).to_have_text("Generative AI")
+
+
+def test_the_home_page_introduces_the_site_and_its_categories(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url("index.html"))
+    expect(page.locator(".intro")).to_contain_text("plain definition")
+    categories = sorted({term["category"] for term in served.terms.values() if term["category"]})
+    cards = page.locator(".overview .card")
+    expect(cards).to_have_count(len(categories))
+    for index, name in enumerate(categories):
+        card = cards.nth(index)
+        expect(card.get_by_role("link")).to_have_text(name)
+        members = sum(1 for term in served.terms.values() if term["category"] == name)
+        expect(card.locator(".count")).to_have_text(f"{members} term{'s' if members != 1 else ''}")
+        expect(card.locator(".card-description")).not_to_be_empty()
+    newest = max(term["updated"] for term in served.terms.values() if term["updated"])
+    expect(page.locator(".recent-list li time").first).to_have_attribute("datetime", newest)
+
+
+def test_a_category_page_shows_its_description(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url("categories/concepts/index.html"))
+    expect(page.locator(".group-description")).to_contain_text("core ideas")
