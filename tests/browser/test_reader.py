@@ -303,11 +303,32 @@ def test_the_colour_scheme_follows_the_reader(
 # --- accessibility --------------------------------------------------------------------------
 
 AXE = Axe()
+AXE_PAGES = [
+    "index.html",
+    FLAGSHIP,
+    CATEGORY,
+    "categories/index.html",
+    "tags/index.html",
+    "tags/foundations/index.html",
+    "404.html",
+    SEARCH,
+]
+
+
+def assert_no_serious_violations(page: Page, where: str) -> None:
+    violations = AXE.run(page).response["violations"]
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    report = "\n".join(
+        f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:5]}\n"
+        + "\n".join(f"  {n.get('failureSummary', '')}" for n in v["nodes"][:3])
+        for v in serious
+    )
+    assert not serious, f"{where}:\n{report}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, PHONE["width"]])
-@pytest.mark.parametrize("path", ["index.html", FLAGSHIP, CATEGORY, SEARCH])
+@pytest.mark.parametrize("path", AXE_PAGES)
 def test_axe_finds_no_serious_violations(
     open_page: OpenPage, served: ServedSite, path: str, width: int, scheme: str
 ) -> None:
@@ -319,14 +340,21 @@ def test_axe_finds_no_serious_violations(
     if path == FLAGSHIP:
         page.locator(".prose a.wikilink").first.focus()  # check the preview card too
         expect(page.locator(".term-preview")).to_be_visible()
-    violations = AXE.run(page).response["violations"]
-    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
-    report = "\n".join(
-        f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:5]}\n"
-        + "\n".join(f"  {n.get('failureSummary', '')}" for n in v["nodes"][:3])
-        for v in serious
-    )
-    assert not serious, f"{path} ({scheme}, {width} px):\n{report}"
+    assert_no_serious_violations(page, f"{path} ({scheme}, {width} px)")
+
+
+@pytest.mark.parametrize(("system", "chosen"), [("light", "dark"), ("dark", "light")])
+@pytest.mark.parametrize("width", [1280, PHONE["width"]])
+def test_axe_finds_no_serious_violations_in_the_scheme_chosen_with_the_toggle(
+    open_page: OpenPage, served: ServedSite, width: int, system: str, chosen: str
+) -> None:
+    page = open_page(viewport={"width": width, "height": 800}, color_scheme=system)
+    page.goto(served.page_url(FLAGSHIP))
+    page.locator(".theme-toggle").click()  # from auto, the first press picks the other scheme
+    expect(page.locator("html")).to_have_attribute("data-theme", chosen)
+    page.locator("article.term h2[id]").nth(2).scroll_into_view_if_needed()  # a current toc entry
+    page.locator("button.copy-link").first.click()  # and the copied state of a button
+    assert_no_serious_violations(page, f"{FLAGSHIP} ({chosen} chosen on a {system} system, {width} px)")
 
 
 def test_every_page_kind_has_one_h1_and_a_labelled_search_box(page: Page, served: ServedSite) -> None:

@@ -1,0 +1,321 @@
+"""The reader-facing look of a term page: the two columns and the phone order, On this page,
+scrolling tables, previous/next, print, the reader's colour scheme and copy-link buttons."""
+
+from __future__ import annotations
+
+import urllib.parse
+from typing import TYPE_CHECKING
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
+    from conftest import OpenPage, ServedSite
+
+FLAGSHIP = "terms/generative-ai/index.html"
+LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+
+
+def luminance(page: Page, script: str) -> float:
+    """WCAG relative luminance of the rgb() colour an expression evaluates to."""
+    rgb = page.evaluate(f"(() => {{ const c = {script}; return c.match(/\\d+(\\.\\d+)?/g).slice(0, 3); }})()")
+    channels = [float(v) / 255 for v in rgb]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def body_luminance(page: Page) -> float:
+    return luminance(page, "getComputedStyle(document.body).backgroundColor")
+
+
+def box(locator: Locator) -> dict[str, float]:
+    found = locator.bounding_box()
+    assert found is not None, f"{locator} has no box"
+    return found
+
+
+def scroll_to_middle(page: Page) -> None:
+    page.evaluate("window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) / 2)")
+
+
+def slug_of(page: Page, href: str | None) -> str:
+    assert href
+    return urllib.parse.urljoin(page.url, href).rstrip("/").split("/")[-2]
+
+
+# --- two columns on a laptop, one on a phone ------------------------------------------------
+
+
+def test_the_side_column_stays_in_view_while_reading(open_page: OpenPage, served: ServedSite) -> None:
+    page = open_page(viewport=LAPTOP)
+    page.goto(served.page_url(FLAGSHIP))
+    sidebar, main = page.locator("aside.sidebar"), page.locator("main#main")
+    assert box(sidebar)["x"] > box(main)["x"] + box(main)["width"], "the sidebar is a column to the right"
+    scroll_to_middle(page)
+    assert page.evaluate("window.scrollY") > 1000, "the flagship page is long enough to test this"
+    expect(sidebar).to_be_in_viewport()
+    side = box(sidebar)
+    assert 0 <= side["y"] < 100 and side["y"] + side["height"] <= LAPTOP["height"] + 1, side
+    expect(page.locator(".toc")).to_be_in_viewport()
+
+
+def test_the_cta_sits_under_the_article_and_tables_use_the_whole_column(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    page = open_page(viewport=LAPTOP)
+    page.goto(served.page_url(FLAGSHIP))
+    main, cta = box(page.locator("main#main")), box(page.locator("aside.cta"))
+    assert abs(cta["x"] - main["x"]) < 2 and abs(cta["width"] - main["width"]) < 2, (main, cta)
+    assert cta["y"] >= main["y"] + main["height"] - 1, (main, cta)
+    article = box(page.locator("article.term"))
+    assert article["width"] >= 800, f"the main column is {article['width']} px wide at 1366 px"
+    tables = page.locator(".data-table table")
+    assert tables.count() >= 4
+    for index in range(tables.count()):
+        width = box(tables.nth(index))["width"]
+        assert width >= article["width"] - 2, f"table {index} is {width} px, the column {article['width']} px"
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_a_date_in_a_row_heading_stays_on_one_line(
+    open_page: OpenPage, served: ServedSite, viewport: dict[str, int]
+) -> None:
+    page = open_page(viewport=viewport)
+    page.goto(served.page_url(FLAGSHIP))
+    cell = page.locator("th[scope=row]", has_text="Feb 2024").first
+    lines = cell.evaluate(
+        "th => { const r = document.createRange(); r.selectNodeContents(th);"
+        " return new Set([...r.getClientRects()].map(rect => Math.round(rect.top))).size; }"
+    )
+    assert lines == 1, f"'Feb 2024' breaks over {lines} lines at {viewport['width']} px"
+
+
+def test_on_a_phone_related_terms_come_before_the_cta(open_page: OpenPage, served: ServedSite) -> None:
+    page = open_page(viewport=PHONE)
+    page.goto(served.page_url(FLAGSHIP))
+    main, related, cta = (box(page.locator(s)) for s in ("main#main", "aside.sidebar .related", "aside.cta"))
+    assert related["y"] >= main["y"] + main["height"] - 1, "one column: the sidebar follows the article"
+    assert related["y"] + related["height"] <= cta["y"], (related, cta)
+    assert all(b["x"] >= 0 and b["x"] + b["width"] <= PHONE["width"] for b in (main, related, cta))
+    assert not page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+
+
+# --- On this page -----------------------------------------------------------------------------
+
+
+def test_on_this_page_marks_the_section_being_read(open_page: OpenPage, served: ServedSite) -> None:
+    page = open_page(viewport=LAPTOP)
+    page.goto(served.page_url(FLAGSHIP))
+    links = page.locator(".toc a")
+    assert links.count() >= 6
+    current = page.locator(".toc a[aria-current=true]")
+    for index in (links.count() // 2, 2, links.count() - 3):
+        link = links.nth(index)
+        target = link.get_attribute("href")
+        assert target and target.startswith("#")
+        page.locator(target).evaluate("heading => heading.scrollIntoView({block: 'start'})")
+        expect(current).to_have_count(1)
+        expect(current).to_have_attribute("href", target)
+    scroll_to_middle(page)
+    page.keyboard.press("End")  # at the foot, the last section in view is the current one
+    expect(current).to_have_attribute("href", links.last.get_attribute("href") or "?")
+
+
+def test_on_this_page_is_left_out_on_a_phone(open_page: OpenPage, served: ServedSite) -> None:
+    page = open_page(viewport=PHONE)
+    page.goto(served.page_url(FLAGSHIP))
+    expect(page.locator(".toc")).to_be_hidden()
+    expect(page.locator("aside.sidebar .related")).to_be_visible()
+
+
+# --- tables that scroll sideways ------------------------------------------------------------------
+
+
+def test_a_wide_table_on_a_phone_says_that_it_scrolls(open_page: OpenPage, served: ServedSite) -> None:
+    page = open_page(viewport=PHONE)
+    page.goto(served.page_url(FLAGSHIP))
+    scrollers = page.locator(".data-table .table-scroll")
+    wide = page.locator(".data-table .table-scroll.is-scrollable")
+    expect(wide.first).to_be_attached()
+    widths = scrollers.evaluate_all("els => els.map(e => e.scrollWidth > e.clientWidth + 1)")
+    assert wide.count() == sum(widths), "every table wider than its box, and only those, is marked"
+    hint = page.locator(".data-table .scroll-hint:visible")
+    expect(hint).to_have_count(wide.count())
+    expect(hint.first).to_have_text("Scroll sideways for more \u2192")
+    table = wide.first
+    hint_box, table_box = box(hint.first), box(table)
+    assert hint_box["y"] + hint_box["height"] <= table_box["y"] + 1, "the hint is above its table"
+    image = table.evaluate("el => getComputedStyle(el).backgroundImage")
+    assert image.count("gradient") == 4, f"scroll shadows: {image}"
+
+
+def test_tables_that_fit_show_no_hint(open_page: OpenPage, served: ServedSite) -> None:
+    page = open_page(viewport={"width": 1600, "height": 900})
+    page.goto(served.page_url(FLAGSHIP))
+    expect(page.locator(".scroll-hint").first).to_be_attached()
+    widths = page.locator(".table-scroll").evaluate_all("els => els.map(e => e.scrollWidth - e.clientWidth)")
+    assert all(extra <= 1 for extra in widths), widths
+    expect(page.locator(".scroll-hint:visible")).to_have_count(0)
+    expect(page.locator(".table-scroll.is-scrollable")).to_have_count(0)
+
+
+# --- previous and next ----------------------------------------------------------------------------
+
+
+def test_the_pager_links_the_alphabetical_neighbours(page: Page, served: ServedSite) -> None:
+    order = sorted(served.terms.values(), key=lambda term: term["title"].casefold())
+    where = {term["slug"]: index for index, term in enumerate(order)}
+    for slug in ("generative-ai", order[0]["slug"], order[-1]["slug"]):
+        page.goto(served.page_url(f"terms/{slug}/index.html"))
+        index = where[slug]
+        pager = page.get_by_role("navigation", name="Previous and next term")
+        for rel, neighbour in (("prev", index - 1), ("next", index + 1)):
+            link = pager.locator(f"a[rel={rel}]")
+            if 0 <= neighbour < len(order):
+                expected = order[neighbour]
+                expect(link).to_contain_text(expected["title"])
+                assert slug_of(page, link.get_attribute("href")) == expected["slug"], (slug, rel)
+            else:
+                expect(link).to_have_count(0)
+    page.goto(served.page_url(FLAGSHIP))
+    previous, following = box(page.locator(".pager-previous")), box(page.locator(".pager-next"))
+    assert previous["x"] < following["x"] and abs(previous["y"] - following["y"]) < 2, "side by side"
+
+
+# --- print ------------------------------------------------------------------------------------------
+
+
+def test_printing_shows_every_answer_and_only_the_article(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(FLAGSHIP))
+    answers = page.locator(".faq .answer")
+    assert answers.count() >= 5
+    expect(answers.first).to_be_hidden()
+    page.emulate_media(media="print")
+    for index in range(answers.count()):
+        expect(answers.nth(index)).to_be_visible()
+    hidden = ("aside.sidebar", ".site-header", ".site-footer", "aside.cta", ".search-box", ".theme-toggle")
+    for selector in (*hidden, ".copy-link", ".scroll-hint", ".term-pager"):
+        expect(page.locator(selector).first, selector).to_be_hidden()
+    extra = page.locator(".table-scroll").evaluate_all("els => els.map(e => e.scrollWidth - e.clientWidth)")
+    assert all(width <= 1 for width in extra), f"a printed table is cut off: {extra}"
+    page.emulate_media(media="screen")
+    expect(answers.first).to_be_hidden()
+
+
+def test_a_dark_reader_prints_dark_text_on_white(open_page: OpenPage, served: ServedSite) -> None:
+    page = open_page(color_scheme="dark")
+    page.goto(served.page_url(FLAGSHIP))
+    assert body_luminance(page) < 0.05
+    page.emulate_media(media="print")
+    assert body_luminance(page) > 0.9
+    assert luminance(page, "getComputedStyle(document.querySelector('.definition p')).color") < 0.05
+
+
+# --- the reader's colour scheme -----------------------------------------------------------------
+
+
+def test_theme_js_runs_in_the_head_before_the_page_is_painted(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(FLAGSHIP))
+    script = page.locator("head script[src$='assets/theme.js']")
+    expect(script).to_have_count(1)
+    assert script.evaluate("s => !s.defer && !s.async && s.type === ''"), "theme.js must block, to run first"
+    first_stylesheet = page.locator("head link[rel=stylesheet]").first
+    before = "(s, css) => !!(s.compareDocumentPosition(css) & Node.DOCUMENT_POSITION_FOLLOWING)"
+    assert script.evaluate(before, first_stylesheet.element_handle()), "theme.js comes before the stylesheets"
+
+
+def test_the_theme_toggle_switches_to_dark_and_is_remembered(open_page: OpenPage, served: ServedSite) -> None:
+    page = open_page(color_scheme="light")
+    # Records the theme at the moment <body> first exists: before any paint and before deferred scripts.
+    page.add_init_script(
+        "new MutationObserver((_, observer) => { if (document.body) {"
+        " window.themeAtBody = document.documentElement.dataset.theme || 'auto';"
+        " window.pageJsRanBeforeBody = !!document.querySelector('.copy-link'); observer.disconnect(); } })"
+        ".observe(document, {childList: true, subtree: true});"
+    )
+    page.goto(served.page_url(FLAGSHIP))
+    toggle = page.locator("header .theme-toggle")
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_accessible_name("Theme: auto")
+    assert body_luminance(page) > 0.9
+    toggle.click()
+    expect(toggle).to_have_accessible_name("Theme: dark")
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")
+    assert body_luminance(page) < 0.05
+    assert page.evaluate("getComputedStyle(document.documentElement).colorScheme") == "dark"
+    assert page.evaluate("localStorage.getItem('glossary-theme')") == "dark"
+
+    page.reload()
+    assert page.evaluate("window.themeAtBody") == "dark", "the choice was applied before <body> was parsed"
+    assert page.evaluate("window.pageJsRanBeforeBody") is False
+    expect(toggle).to_have_accessible_name("Theme: dark")
+    assert body_luminance(page) < 0.05
+    page.goto(served.page_url("categories/index.html"))  # every page follows the choice
+    assert body_luminance(page) < 0.05
+
+    toggle.click()
+    expect(toggle).to_have_accessible_name("Theme: light")
+    assert body_luminance(page) > 0.9
+    assert page.evaluate("getComputedStyle(document.documentElement).colorScheme") == "light"
+    toggle.click()
+    expect(toggle).to_have_accessible_name("Theme: auto")
+    assert page.evaluate("document.documentElement.hasAttribute('data-theme')") is False
+    assert page.evaluate("localStorage.getItem('glossary-theme')") is None
+
+
+def test_light_chosen_on_a_dark_system_wins(open_page: OpenPage, served: ServedSite) -> None:
+    page = open_page(color_scheme="dark")
+    page.goto(served.page_url(FLAGSHIP))
+    assert body_luminance(page) < 0.05
+    toggle = page.locator("header .theme-toggle")
+    toggle.click()  # from auto, the first press shows the scheme the system is not using
+    expect(toggle).to_have_accessible_name("Theme: light")
+    assert body_luminance(page) > 0.9
+    page.reload()
+    assert body_luminance(page) > 0.9
+
+
+# --- copy a link to a section -------------------------------------------------------------------
+
+
+def test_a_heading_button_copies_the_link_to_its_section(open_page: OpenPage, served: ServedSite) -> None:
+    page = open_page(viewport=LAPTOP, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(served.page_url(FLAGSHIP))
+    headings = page.locator("article.term h2[id]")
+    buttons = page.locator("article.term button.copy-link")
+    expect(buttons).to_have_count(headings.count())
+    heading = page.locator("article.term .prose h2[id]").first
+    name = heading.evaluate("h => h.firstChild.textContent.trim()")
+    button = page.get_by_role("button", name=f"Copy link to {name}", exact=True)
+    expect(button).to_be_visible()
+    expect(heading).to_have_accessible_name(name)  # the button is beside the heading, not in its name
+    button.click()
+    expected = page.url.split("#")[0] + "#" + (heading.get_attribute("id") or "?")
+    expect(page.locator("[role=status][aria-live=polite]", has_text="Link copied")).to_have_count(1)
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    expect(heading.locator(".headerlink")).to_be_hidden()  # the no-script permalink steps aside
+
+
+# --- without JavaScript ------------------------------------------------------------------------------
+
+
+def test_without_javascript_the_page_reads_fully_and_the_toggle_is_hidden(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    page = open_page(viewport=LAPTOP, java_script_enabled=False)
+    page.goto(served.page_url(FLAGSHIP))
+    expect(page.locator(".theme-toggle")).to_be_hidden()
+    expect(page.locator(".copy-link")).to_have_count(0)
+    expect(page.locator(".scroll-hint")).to_have_count(0)
+    expect(page.locator("article.term .prose h2 .headerlink").first).to_be_visible()
+    expect(page.locator(".definition p").first).to_be_visible()
+    tables = page.locator(".data-table table")
+    for index in range(tables.count()):
+        expect(tables.nth(index).locator("tbody tr").first).to_be_attached()
+    expect(page.locator(".toc")).to_be_visible()
+    expect(page.locator(".toc a[aria-current]")).to_have_count(0)
+    expect(page.locator("aside.sidebar .related a").first).to_be_visible()
+    expect(page.locator("aside.cta")).to_be_visible()
+    scroll_to_middle(page)
+    expect(page.locator("aside.sidebar")).to_be_in_viewport()  # sticky is CSS, not script
