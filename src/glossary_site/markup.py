@@ -80,6 +80,11 @@ def demote_h1(fragment: str) -> str:
     return fragment.replace("<h1", "<h2").replace("</h1>", "</h2>") if "<h1" in fragment else fragment
 
 
+def _focusable_code(fragment: str) -> str:
+    """A long code line scrolls sideways; keyboard users can scroll only what takes focus."""
+    return fragment.replace("<pre>", '<pre tabindex="0">') if "<pre>" in fragment else fragment
+
+
 def site_markdown(text: str) -> str:
     """Markdown from site.yml, such as the home page's introduction: sanitised, no wiki-links."""
     return demote_h1(sanitise(markdown.markdown(text))) if text else ""
@@ -279,7 +284,7 @@ class Converter:
             for part in parts:
                 self._start(part[0], [part])
                 pieces.append(self.md.convert(part[0]))
-        return [demote_h1(sanitise(piece.strip())) for piece in pieces]
+        return [_focusable_code(demote_h1(sanitise(piece.strip()))) for piece in pieces]
 
     def _start(self, text: str, parts: list[Part]) -> None:
         self.md.reset()

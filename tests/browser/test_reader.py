@@ -44,10 +44,10 @@ def body_only_word(site: Path) -> tuple[str, str]:
     for page in sorted((site / "terms").glob("*/index.html")):
         article = parse_html(page).select_one("article.term")
         assert article is not None, page
-        body = article.select_one(".prose")
-        prose[page.parent.name] = _words(body.get_text(" ")) if body else set()
-        if body:
-            body.decompose()
+        pieces = article.select(".prose")
+        prose[page.parent.name] = _words(" ".join(piece.get_text(" ") for piece in pieces))
+        for piece in pieces:
+            piece.decompose()
         rest[page.parent.name] = _words(article.get_text(" "))
     for slug in sorted(prose):
         elsewhere = {w[:5] for other in prose if other != slug for w in prose[other] | rest[other]}
@@ -312,6 +312,7 @@ AXE_PAGES = [
     "tags/foundations/index.html",
     "404.html",
     SEARCH,
+    "terms/embedding/index.html",  # highlighted code
 ]
 
 
@@ -385,8 +386,17 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_main(page: Page, ser
 
 @pytest.mark.parametrize(("device", "width", "height"), [("desktop", 1280, 900), ("phone", 390, 844)])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_screenshots_of_the_flagship_term(
-    open_page: OpenPage, served: ServedSite, tmp_path: Path, device: str, width: int, height: int, scheme: str
+@pytest.mark.parametrize(("name", "path"), [("term", FLAGSHIP), ("home", "index.html")])
+def test_screenshots_of_the_flagship_term_and_the_home_page(
+    open_page: OpenPage,
+    served: ServedSite,
+    tmp_path: Path,
+    device: str,
+    width: int,
+    height: int,
+    scheme: str,
+    name: str,
+    path: str,
 ) -> None:
     """Always rendered; written to docs/screenshots/ only with GLOSSARY_SCREENSHOTS=1."""
     page = open_page(
@@ -394,9 +404,9 @@ def test_screenshots_of_the_flagship_term(
         color_scheme=scheme,
         device_scale_factor=2 if device == "phone" else 1,
     )
-    page.goto(served.page_url(FLAGSHIP))
+    page.goto(served.page_url(path))
     folder = SCREENSHOTS if os.environ.get("GLOSSARY_SCREENSHOTS") == "1" else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"term-{device}-{scheme}.png"
+    target = folder / f"{name}-{device}-{scheme}.png"
     page.screenshot(path=target, full_page=False)
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -99,7 +99,9 @@ def test_az_index_lists_every_term_once_with_summary_and_letter_navigation(built
         "Graphics processing unit",
         "terms/graphics-processing-unit/index.html",
     )
-    assert soup.select(".term-list dd:not(.cross-ref)")[2].get_text() == "A multi-dimensional array of numbers."
+    assert (
+        soup.select(".term-list dd:not(.cross-ref)")[2].get_text() == "A multi-dimensional array of numbers."
+    )
     letters = {a.get_text(): a["href"] for a in soup.select(".letters a")}
     assert letters == {"G": "#letter-G", "M": "#letter-M", "T": "#letter-T"}
     for href in letters.values():

@@ -54,7 +54,7 @@ def test_generative_ai_page_has_every_section_of_the_seed(example_site: Path) ->
     assert "Browse the concepts" in cta.a.get_text()
     assert cta.select_one("svg.cta-mark") is not None, "the example's own CTA partial replaces the theme's"
     assert cta.a["href"] == "../../categories/concepts/index.html"
-    prose = soup.select_one(".prose").get_text()
+    prose = " ".join(piece.get_text() for piece in soup.select(".prose"))
     assert "C2PA" in prose
     assert soup.select(".prose a.wikilink"), "the body links other terms"
 
