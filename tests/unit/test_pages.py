@@ -180,6 +180,18 @@ def test_index_lists_terms_under_their_first_letter_and_others_under_hash(
     assert page.find(id="letter-other").get_text() == "#"
 
 
+def test_only_a_section_page_marks_its_nav_entry_as_current(make_term: MakeTerm, build: Build) -> None:
+    files = build(make_term("agent", "Agent", tags=("agents",)))
+
+    def current(path: str) -> list[str]:
+        return [a.get_text() for a in html(files, path).select('.site-nav a[aria-current="page"]')]
+
+    assert current("index.html") == ["A–Z"]
+    assert current("tags/agents/index.html") == ["Tags"]
+    assert current("terms/agent/index.html") == []
+    assert current("404.html") == [], "a missing page is in no section"
+
+
 def test_tag_page_lists_its_terms_with_links_back_to_the_listing(make_term: MakeTerm, build: Build) -> None:
     files = build(
         make_term("vae", "VAE", tags=("Deep learning",)), make_term("gan", "GAN", tags=("deep learning",))
