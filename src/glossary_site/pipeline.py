@@ -17,6 +17,7 @@ from pathlib import Path
 
 from glossary_site import config as site_config
 from glossary_site import (
+    content_files,
     graph,
     health,
     incremental,
@@ -26,7 +27,6 @@ from glossary_site import (
     prepare,
     search,
     slugs,
-    term_files,
 )
 from glossary_site.cache import Cache
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
@@ -92,10 +92,12 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     with result.timed("prepare"):
         prepared = prepare.prepare_terms(options.root, cache, options.jobs)
     files = [p for _, p in prepared.values()]
-    terms_folder = options.root / term_files.TERMS_DIR
+    terms_folder = options.root / content_files.TERMS_DIR
     if not files and (terms_folder.is_dir() or not terms_folder.exists()):
-        diagnostics.warning(term_files.TERMS_DIR, 1, 'no term files yet; add one with glossary new "Title"')
-    for problem in term_files.walk_problems(options.root):
+        diagnostics.warning(
+            content_files.TERMS_DIR, 1, 'no term files yet; add one with glossary new "Title"'
+        )
+    for problem in content_files.walk_problems(options.root):
         diagnostics.add(problem)
     for file in files:
         for problem in file.diagnostics:

@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from glossary_site import content, markup, term_files
+from glossary_site import content, content_files, front_matter, markup
 from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.fingerprint import digest
@@ -26,7 +26,7 @@ def prepare_terms(root: Path, cache: Cache, jobs: int) -> Prepared:
     found: Prepared = {}
     todo: list[tuple[str, Stamp]] = []
     base = os.fspath(root)
-    for path in term_files.find_term_files(root):
+    for path in content_files.find_term_files(root):
         info = _stat(os.path.join(base, path), path)
         if isinstance(info, Diagnostic):
             found[path] = (Stamp(0, 0), PreparedFile(path, "", None, diagnostics=(info,)))
@@ -49,7 +49,7 @@ def _stat(file: str, path: str) -> os.stat_result | Diagnostic:
         info = os.stat(file)
     except OSError as exc:
         return ContentError(path, 1, f"cannot read file: {exc.strerror or exc}").diagnostic
-    problem = term_files.special_file_message(info.st_mode)
+    problem = content_files.special_file_message(info.st_mode)
     return info if problem is None else Diagnostic(path, 1, problem)
 
 
@@ -67,7 +67,7 @@ def prepare_file(
 ) -> PreparedFile:
     diagnostics = Diagnostics()
     try:
-        data = content.read_bytes(root / path, path)
+        data = front_matter.read_bytes(root / path, path)
     except ContentError as problem:
         return PreparedFile(path, "", None, diagnostics=(problem.diagnostic,))
     file_digest = digest(data)
@@ -75,7 +75,7 @@ def prepare_file(
     if known is not None and known[1].digest == file_digest:
         return known[1]
     try:
-        term = content.parse_term(path, content.decode(data, path), diagnostics)
+        term = content.parse_term(path, front_matter.decode(data, path), diagnostics)
     except ContentError as problem:
         names = content.names_in_broken_file(data)
         return PreparedFile(path, "", None, diagnostics=(problem.diagnostic,), names=names)
@@ -104,6 +104,6 @@ def load_body(root: Path, prepared: PreparedFile, cache: Cache) -> RawBody:
     raw = cache.read_body(prepared.body) if prepared.body is not None else None
     if raw is not None:
         return raw
-    data = content.read_bytes(root / prepared.path, prepared.path)
-    term = content.parse_term(prepared.path, content.decode(data, prepared.path), Diagnostics())
+    data = front_matter.read_bytes(root / prepared.path, prepared.path)
+    term = content.parse_term(prepared.path, front_matter.decode(data, prepared.path), Diagnostics())
     return markup.Converter().convert_term(term)

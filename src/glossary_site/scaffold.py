@@ -13,10 +13,10 @@ from pathlib import Path
 from glossary_site import __version__
 from glossary_site.config import CONFIG_PATH
 from glossary_site.content import load_terms
+from glossary_site.content_files import TERMS_DIR
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.graph import resolve
 from glossary_site.slugs import slugify
-from glossary_site.term_files import TERMS_DIR
 
 STUB = """\
 ---

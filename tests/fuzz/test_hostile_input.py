@@ -46,7 +46,7 @@ from bs4 import BeautifulSoup
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
-from glossary_site import cli, content, graph, markup, yaml_lines
+from glossary_site import cli, content, front_matter, graph, markup, yaml_lines
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.model import Faq, Glossary, Table, TermSource
 
@@ -923,7 +923,7 @@ def check_built_site(root: Path, out: Path, site: Site) -> None:
     assert (out / "index.html").is_file()
     index_links = {attribute_text(a.get("href", "")) for a in parse_page(out / "index.html").find_all("a")}
     for path in site.term_paths:
-        term = content.parse_term(path, content.read_text(root / path, path), Diagnostics())
+        term = content.parse_term(path, front_matter.read_text(root / path, path), Diagnostics())
         page = out / "terms" / term.slug / "index.html"
         if term.draft:
             assert not page.exists(), f"draft {path} was published"

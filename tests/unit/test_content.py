@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary_site import content, slugs, term_files
+from glossary_site import content, content_files, front_matter, slugs
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
 
@@ -385,7 +385,7 @@ def test_files_are_found_in_sorted_order_including_sub_folders(tmp_path: Path) -
     write(tmp_path, "content/terms/.hidden.md", "")
     write(tmp_path, "content/terms/.drafts/secret.md", "")
 
-    assert term_files.find_term_files(tmp_path) == [
+    assert content_files.find_term_files(tmp_path) == [
         "content/terms/alpha.md",
         "content/terms/basics/token.md",
         "content/terms/models/bert.md",
@@ -425,7 +425,7 @@ def test_read_text_turns_crlf_and_lone_cr_into_newlines(tmp_path: Path) -> None:
     file = tmp_path / "t.md"
     file.write_bytes(b"a\r\nb\rc\n")
 
-    assert content.read_text(file, "t.md") == "a\nb\nc\n"
+    assert front_matter.read_text(file, "t.md") == "a\nb\nc\n"
 
 
 def test_one_broken_file_does_not_stop_the_others_from_loading(tmp_path: Path) -> None:

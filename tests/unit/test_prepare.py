@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from support import write_files
 
-from glossary_site import prepare, term_files
+from glossary_site import content_files, prepare
 from glossary_site.cache import Cache, Stamp
 from glossary_site.model import PreparedFile
 
@@ -121,7 +121,7 @@ def test_broken_symbolic_link_is_skipped_and_reported(site: Path, tmp_path: Path
     found = prepare.prepare_terms(site, Cache(tmp_path / "cache"), jobs=1)
 
     assert list(found) == [GPU, TPU]
-    assert [str(d) for d in term_files.walk_problems(site)] == [
+    assert [str(d) for d in content_files.walk_problems(site)] == [
         "content/terms/moved.md:1: symbolic link is broken or loops; it is ignored"
     ]
 
@@ -134,7 +134,7 @@ def test_link_to_a_file_outside_content_is_not_read(site: Path, tmp_path: Path) 
     found = prepare.prepare_terms(site, Cache(tmp_path / "cache"), jobs=1)
 
     assert "content/terms/secret.md" not in found
-    assert [str(d) for d in term_files.walk_problems(site)] == [
+    assert [str(d) for d in content_files.walk_problems(site)] == [
         "content/terms/secret.md:1: symbolic link points outside content/; it is not followed"
     ]
 

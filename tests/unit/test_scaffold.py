@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary_site import content, scaffold
+from glossary_site import content, front_matter, scaffold
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.model import TermSource
 
@@ -17,7 +17,7 @@ TODAY = dt.date(2025, 3, 1)
 def load_stub(root: Path, file: Path) -> tuple[TermSource, list[str]]:
     rel = file.relative_to(root).as_posix()
     diagnostics = Diagnostics()
-    term = content.parse_term(rel, content.read_text(file, rel), diagnostics)
+    term = content.parse_term(rel, front_matter.read_text(file, rel), diagnostics)
     return term, [str(d) for d in diagnostics.errors]  # its TODO placeholders are warnings, by design
 
 

@@ -1,4 +1,5 @@
-"""Find the term files under content/terms, and say why anything there cannot be read.
+"""Find the term files under content/terms and the tool files under content/tools, and say
+why anything there cannot be read.
 
 Walking a folder editors control meets symbolic links, loops, special files and folders that
 cannot be listed; each is a diagnostic, never an exception, and nothing is ever opened before
@@ -17,6 +18,7 @@ from pathlib import Path
 from glossary_site.diagnostics import Diagnostic, Severity
 
 TERMS_DIR = "content/terms"
+TOOLS_DIR = "content/tools"
 
 
 def find_term_files(root: Path) -> list[str]:
@@ -27,7 +29,12 @@ def find_term_files(root: Path) -> list[str]:
     file are skipped; walk_problems() reports them and everything else skipped here. Linked
     folders are never followed, so a link loop cannot trap the walk.
     """
-    return _scan_terms(root).files
+    return _scan(root, TERMS_DIR).files
+
+
+def find_tool_files(root: Path) -> list[str]:
+    """Tool files, by the same rules as term files."""
+    return _scan(root, TOOLS_DIR).files
 
 
 # What a folder entry is, told by its directory record alone where the file system gives it.
@@ -38,33 +45,36 @@ _Entry = tuple[str, os.DirEntry[str], str]
 
 
 @dataclass(frozen=True)
-class _TermScan:
+class _Scan:
     files: list[str]
     problems: list[Diagnostic]
 
 
-def _scan_terms(root: Path) -> _TermScan:
-    """One walk of content/terms: the term files, and why anything else named like one is not."""
+def _scan(root: Path, folder: str) -> _Scan:
+    """One walk of a content folder: its files, and why anything else named like one is not."""
+    noun = "term" if folder == TERMS_DIR else "tool"
     content = (root / "content").resolve()
     unlisted: list[tuple[str, OSError]] = []
     files: list[str] = []
     problems: list[Diagnostic] = []
-    for relative, entry, kind in _entries(root / TERMS_DIR, True, unlisted):
-        path = f"{TERMS_DIR}/{relative}"
+    for relative, entry, kind in _entries(root / folder, True, unlisted):
+        path = f"{folder}/{relative}"
         if not relative.endswith(".md"):
             continue
         if kind == FILE or (kind == LINK and _links_to_term(entry.path, content)):
             files.append(path)
         elif kind == FOLDER:
-            message = "a folder, not a term file; rename it without '.md' (the term files in it are read)"
+            message = (
+                f"a folder, not a {noun} file; rename it without '.md' (the {noun} files in it are read)"
+            )
             problems.append(Diagnostic(path, 1, message, Severity.WARNING))
         elif kind == OTHER:
             problems.append(Diagnostic(path, 1, _special_entry_message(entry.path)))
     for relative, error in unlisted:
-        problem = _unlisted_problem(relative, error)
+        problem = _unlisted_problem(folder, noun, relative, error)
         if problem is not None:
             problems.append(problem)
-    return _TermScan(sorted(files), problems)
+    return _Scan(sorted(files), problems)
 
 
 def _entries(
@@ -145,22 +155,22 @@ def _special_entry_message(path: str) -> str:
     return special_file_message(mode) or "could not be examined; it is not read"
 
 
-def _unlisted_problem(relative: str, error: OSError) -> Diagnostic | None:
-    """What a folder that could not be listed costs: its term files would silently go missing."""
-    where = f"{TERMS_DIR}/{relative}" if relative else TERMS_DIR
-    if isinstance(error, FileNotFoundError):  # no terms yet, or a folder deleted mid-walk
+def _unlisted_problem(folder: str, noun: str, relative: str, error: OSError) -> Diagnostic | None:
+    """What a folder that could not be listed costs: its files would silently go missing."""
+    where = f"{folder}/{relative}" if relative else folder
+    if isinstance(error, FileNotFoundError):  # none yet, or a folder deleted mid-walk
         return None
     if isinstance(error, NotADirectoryError) and not relative:
-        return Diagnostic(where, 1, "not a folder; term files go in a folder named content/terms")
+        return Diagnostic(where, 1, f"not a folder; {noun} files go in a folder named {folder}")
     if error.errno == errno.ENAMETOOLONG:
-        message = "folder path is too long to open; move its term files to a folder nearer content/terms"
+        message = f"folder path is too long to open; move its {noun} files to a folder nearer {folder}"
     elif isinstance(error, PermissionError):
         message = (
-            "folder cannot be read (permission denied), so its terms would be missing; "
-            "make it readable (chmod u+rx) or move it out of content/terms"
+            f"folder cannot be read (permission denied), so its {noun}s would be missing; "
+            f"make it readable (chmod u+rx) or move it out of {folder}"
         )
     else:
-        message = f"folder cannot be read ({error.strerror or error}), so its terms would be missing"
+        message = f"folder cannot be read ({error.strerror or error}), so its {noun}s would be missing"
     return Diagnostic(where, 1, message)
 
 
@@ -173,7 +183,7 @@ def walk_problems(root: Path) -> list[Diagnostic]:
     still read). Unlisted folders elsewhere in content/ are not reported: nothing is read there.
     """
     content = (root / "content").resolve()
-    problems = list(_scan_terms(root).problems)
+    problems = [*_scan(root, TERMS_DIR).problems, *_scan(root, TOOLS_DIR).problems]
     for relative, entry, kind in _entries(root / "content", skip_hidden=False, unlisted=[]):
         if kind == LINK:
             problem = _link_problem(f"content/{relative}", entry.path, content)

@@ -1,0 +1,199 @@
+"""Reading a content file: bytes to text, front matter to YAML with line numbers, and typed
+accessors that check one field at a time and record each problem at its line.
+
+Terms and tools are both written this way, so both kinds of file share these rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from glossary_site import yaml_lines
+from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
+from glossary_site.model import Ref
+from glossary_site.slugs import SLUG_RE, slugify
+
+
+def read_bytes(file: Path, path: str) -> bytes:
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise ContentError(path, 1, f"cannot read file: {exc.strerror or exc}") from None
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 with or without a BOM; CRLF and lone CR line endings become LF."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ContentError(path, line, "file is not valid UTF-8; save it as UTF-8") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(file: Path, path: str) -> str:
+    return decode(read_bytes(file, path), path)
+
+
+def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
+    """Return (yaml, body, body_line); the YAML starts on line 2 of the file."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        raise ContentError(
+            path, 1, "no front matter; a term file starts with a '---' line, then YAML, then '---'"
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    raise ContentError(path, 1, "front matter is not closed; add a '---' line after the YAML")
+
+
+class Fields:
+    """Typed accessors over one file's front matter that record problems with their lines."""
+
+    def __init__(self, path: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> None:
+        self.path = path
+        self.located = located
+        self.data: dict[str, Any] = located.data
+        self.diagnostics = diagnostics
+
+    def error(self, key: object, message: str, *more: str | int) -> None:
+        self.diagnostics.error(self.path, self.located.line(str(key), *more), message)
+
+    def text(self, key: str, required: bool = False, one_line: bool = False) -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required and key in self.data:
+                self.error(key, f"'{key}' must not be empty")
+            elif required:
+                self.diagnostics.error(self.path, 1, f"missing required field '{key}'")
+            return ""
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            self.error(key, f"'{key}' must be text, not {_kind(value)}")
+            return ""
+        value = value.strip()
+        if required and not value:
+            self.error(key, f"'{key}' must not be empty")
+        if one_line and "\n" in value:
+            self.error(key, f"'{key}' must be a single line")
+        return value
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.error(key, f"'{key}' must be a list of text, not {_kind(value)}")
+            return ()
+        items: list[str] = []
+        for index, item in enumerate(value):
+            if isinstance(item, int | float) and not isinstance(item, bool):
+                item = str(item)
+            if not isinstance(item, str) or not item.strip():
+                self.error(key, f"each of '{key}' must be non-empty text", index)
+                continue
+            items.append(item.strip())
+        return tuple(items)
+
+    def refs(self, key: str, report: bool = True) -> tuple[Ref, ...]:
+        names = self.text_list(key) if report else ()
+        raw = self.data.get(key)
+        if isinstance(raw, str) and raw.strip():
+            return (Ref(raw.strip(), self.located.line(key)),)
+        if not isinstance(raw, list):
+            return tuple(Ref(name, self.located.line(key)) for name in names)
+        return tuple(
+            Ref(str(item).strip(), self.located.line(key, index))
+            for index, item in enumerate(raw)
+            if isinstance(item, str | int | float) and str(item).strip()
+        )
+
+    def slug(self) -> str:
+        explicit = self.data.get("slug")
+        if explicit is not None:
+            slug = str(explicit)
+            if not SLUG_RE.match(slug):
+                self.error("slug", f"slug '{slug}' must be lowercase letters, digits and single hyphens")
+            return slug
+        stem = Path(self.path).stem
+        if not SLUG_RE.match(stem):
+            suggestion = slugify(stem) or "term-name"
+            self.diagnostics.error(
+                self.path,
+                1,
+                f"file name '{stem}.md' is not a valid slug; rename it to '{suggestion}.md' "
+                f"or add 'slug: {suggestion}'",
+            )
+        return stem
+
+    def date(self, key: str) -> dt.date | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+            except ValueError:
+                pass
+        self.error(key, f"'{key}' must be a date like 2025-03-01, not '{value}'")
+        return None
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            self.error(key, f"'{key}' must be true or false")
+            return False
+        return value
+
+    def items(
+        self, key: str, item_keys: tuple[str, ...], required: tuple[str, ...]
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """The well-formed mapping items of a list field, with their indexes; reports the rest."""
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error(key, f"'{key}' must be a list")
+            return []
+        good: list[tuple[int, dict[str, Any]]] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                self.error(key, f"each item of '{key}' must have the keys {', '.join(required)}", index)
+                continue
+            ok = True
+            for name in item:
+                if name not in item_keys:
+                    hint = did_you_mean(str(name), item_keys)
+                    self.error(key, f"unknown key '{name}' in {key} item{hint}", index, name)
+                    ok = False
+            for name in required:
+                if not isinstance(item.get(name), str | int | float) or not str(item[name]).strip():
+                    self.error(key, f"{key} item needs non-empty text for '{name}'", index)
+                    ok = False
+            if ok:
+                good.append((index, item))
+        return good
+
+    def unknown_keys(self, allowed: tuple[str, ...]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                self.error(key, f"unknown field '{key}'{did_you_mean(str(key), allowed)}")
+
+
+def count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _kind(value: Any) -> str:
+    names: dict[type, str] = {list: "a list", dict: "a mapping", bool: "true/false"}
+    return names.get(type(value), type(value).__name__)
