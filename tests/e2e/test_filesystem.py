@@ -241,7 +241,7 @@ def test_folder_named_like_a_term_is_a_warning_and_its_terms_are_read(tmp_path: 
     assert result.returncode == 0, result.stderr
     assert reported(result) == [
         "content/terms/maths.md:1: warning: a folder, not a term file; "
-        "rename it without '.md' (its term files are read)"
+        "rename it without '.md' (the term files in it are read)"
     ]
     assert (site / "_site/terms/tensor/index.html").is_file()
 
