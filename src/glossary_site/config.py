@@ -11,10 +11,14 @@ from typing import Any
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.model import CtaBlock
+from glossary_site.tool_settings import StackBuilderSettings, ToolSettings, parse_stack_builder, parse_tools
 from glossary_site.url_checks import base_url_problem, link_url_problem
 
 CONFIG_PATH = "content/site.yml"
-KEYS = ("title", "description", "intro", "base_url", "language", "categories", "cta", "autolink")
+KEYS = (
+    "title", "description", "intro", "base_url", "language", "categories", "cta", "autolink",
+    "tools", "stack_builder",
+)  # fmt: skip
 CTA_KEYS = ("heading", "text", "button", "url")
 
 
@@ -35,6 +39,8 @@ class SiteConfig:
     #: A description per category name, shown on its page and the overview cards.
     categories: dict[str, str] = field(default_factory=dict)
     category_lines: dict[str, int] = field(default_factory=dict)
+    tools: ToolSettings = field(default_factory=ToolSettings)
+    stack_builder: StackBuilderSettings | None = None
 
     @property
     def base_path(self) -> str:
@@ -107,6 +113,8 @@ def parse(
     description = _text(data, "description", located, diagnostics)
     intro = _text(data, "intro", located, diagnostics)
     categories = _descriptions(data.get("categories"), located, diagnostics)
+    tools = parse_tools(data.get("tools"), located, diagnostics)
+    builder = parse_stack_builder(data.get("stack_builder"), located, diagnostics, tools or ToolSettings())
     language = _text(data, "language", located, diagnostics) or "en"
     url = base_url if base_url is not None else _text(data, "base_url", located, diagnostics, True)
     url = _check_base_url(url, located, diagnostics)
@@ -130,6 +138,8 @@ def parse(
         intro=intro,
         categories=categories,
         category_lines={name: located.line("categories", name) for name in categories},
+        tools=tools or ToolSettings(),
+        stack_builder=builder,
     )
 
 

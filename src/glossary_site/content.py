@@ -21,7 +21,7 @@ from glossary_site.url_checks import link_url_problem
 
 FIELDS = (
     "title", "slug", "summary", "definition", "aliases", "category", "tags", "related",
-    "tables", "faq", "sources", "cta", "updated", "draft",
+    "tools", "tables", "faq", "sources", "cta", "updated", "draft",
 )  # fmt: skip
 REQUIRED = ("title", "summary", "definition")
 TABLE_KEYS = ("title", "id", "intro", "columns", "rows")
@@ -69,6 +69,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         category=fields.text("category") or None,
         tags=fields.text_list("tags"),
         related=fields.refs("related"),
+        tools=fields.refs("tools"),
         tables=fields.tables(),
         faq=fields.faq(),
         sources=fields.sources(),

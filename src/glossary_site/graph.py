@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from typing import Protocol, TypeVar
 
 from glossary_site.config import CONFIG_PATH, SiteConfig
 from glossary_site.diagnostics import Diagnostics, did_you_mean
@@ -47,7 +48,7 @@ def build_glossary(
     to load.
     """
     everything = sorted(sources, key=lambda t: t.path)
-    names, spellings, owners = _index_names(everything, diagnostics)
+    names, spellings, owners = index_names(everything, diagnostics)
     drafts = frozenset(t.slug for t in everything if t.draft and not include_drafts)
     terms = {t.slug: t for t in everything if t.slug not in drafts and owners.get(t.slug) is t}
     related = {
@@ -86,15 +87,35 @@ def _check_described_categories(
             diagnostics.warning(CONFIG_PATH, line, message)
 
 
-def _index_names(
-    terms: list[TermSource], diagnostics: Diagnostics
-) -> tuple[dict[str, str], tuple[str, ...], dict[str, TermSource]]:
-    """Map every slug, title and alias (case-folded) to its term; a clash is an error.
+class Named(Protocol):
+    """What names a term or a tool."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def slug(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def alias_lines(self) -> tuple[int, ...]: ...
+    @property
+    def key_lines(self) -> dict[str, int]: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def index_names(
+    terms: list[N], diagnostics: Diagnostics
+) -> tuple[dict[str, str], tuple[str, ...], dict[str, N]]:
+    """Map every slug, title and alias (case-folded) to its term (or tool); a clash is an error.
 
     Slugs and titles are claimed before any alias, so an alias that collides is the one
     reported, whatever order the files sort in.
     """
-    owners: dict[str, TermSource] = {}
+    owners: dict[str, N] = {}
     for term in terms:
         if term.slug in owners:
             diagnostics.error(
@@ -128,7 +149,7 @@ def _index_names(
     return names, tuple(sorted({c[1] for c in claims if c[1]})), owners
 
 
-def _alias_lines(term: TermSource) -> list[tuple[str, int]]:
+def _alias_lines(term: Named) -> list[tuple[str, int]]:
     lines = term.alias_lines
     if len(lines) != len(term.aliases):
         lines = (term.key_lines.get("aliases", 1),) * len(term.aliases)

@@ -24,8 +24,10 @@ from pygments.formatters.html import HtmlFormatter
 from glossary_site import placement
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
-from glossary_site.model import Body, Glossary, RawBody, TermSource, WikiLink
+from glossary_site.model import Body, Glossary, RawBody, TermSource, Toolbox, ToolSource, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
+from glossary_site.tools import PREFIX as TOOL_PREFIX
+from glossary_site.tools import resolve as tool_resolve
 
 WIKILINK_RE = r"\[\[([^\]\|]+?)(?:\|([^\]]+?))?\]\]"
 PLACEHOLDER_RE = re.compile(r'<a class="wikilink" href="#wikilink-(\d{1,9})">(.*?)</a>', re.DOTALL)
@@ -272,6 +274,12 @@ class Converter:
             definition, body, tuple(answers), cells, tuple(self.source.links), questions, tuple(intros)
         )
 
+    def convert_text(self, text: str, first_line: int) -> tuple[str, tuple[WikiLink, ...]]:
+        """One Markdown text on its own (a tool's body), with its wiki-links."""
+        self.source.links = []
+        html_text = self._convert_parts([(text, first_line, True)])[0]
+        return html_text, tuple(self.source.links)
+
     def _convert_parts(self, parts: list[Part]) -> list[str]:
         pieces: list[str] = []
         if not any(ENTANGLING_RE.search(text) for text, _, _ in parts[:-1]):
@@ -322,11 +330,22 @@ def _unwrap_paragraph(fragment: str) -> str:
 
 
 def resolve_targets(
-    path: str, wikilinks: tuple[WikiLink, ...], glossary: Glossary, diagnostics: Diagnostics
+    path: str,
+    wikilinks: tuple[WikiLink, ...],
+    glossary: Glossary,
+    diagnostics: Diagnostics,
+    toolbox: Toolbox | None = None,
 ) -> tuple[str | None, ...]:
-    """The slug each wiki-link of a file points to (None if it cannot be linked)."""
+    """What each wiki-link of a file points to: a term's slug, "tool:" and a tool's slug for
+    [[tool:Name]], or None where it cannot be linked."""
     targets: list[str | None] = []
     for link in wikilinks:
+        if link.target.casefold().startswith(TOOL_PREFIX):
+            name = link.target[len(TOOL_PREFIX) :].strip()
+            box = toolbox or Toolbox()
+            slug = tool_resolve(box, name, path, link.line, diagnostics, "tool link")
+            targets.append(TOOL_PREFIX + slug if slug else None)
+            continue
         slug = resolve(glossary.names, link.target)
         if slug is None and may_name_unreadable(glossary.unreadable, link.target):
             pass
@@ -341,24 +360,42 @@ def resolve_targets(
     return tuple(targets)
 
 
-def term_anchor(term: TermSource, label_html: str, kind: str = "wikilink") -> str:
-    """A link from one term page to another, carrying what its preview card shows."""
+def term_anchor(term: TermSource, label_html: str, kind: str = "wikilink", terms: str = "../") -> str:
+    """A link to a term's page, carrying what its preview card shows; `terms` leads from the
+    page to the terms folder."""
     title, summary = html.escape(term.title), html.escape(term.summary)
     return (
-        f'<a class="{kind}" href="../{term.slug}/index.html" data-title="{title}" title="{summary}">'
+        f'<a class="{kind}" href="{terms}{term.slug}/index.html" data-title="{title}" title="{summary}">'
         f"{label_html}</a>"
     )
 
 
-def fill_links(raw: RawBody, targets: tuple[str | None, ...], glossary: Glossary) -> Body:
-    """Swap each placeholder for a link to its term, or plain text when it has none."""
+def tool_anchor(tool: ToolSource, label_html: str) -> str:
+    """A link from a term page to a tool's page on this site."""
+    summary = html.escape(tool.summary)
+    return f'<a class="toollink" href="../../tools/{tool.slug}/index.html" title="{summary}">{label_html}</a>'
+
+
+def fill_links(
+    raw: RawBody,
+    targets: tuple[str | None, ...],
+    glossary: Glossary,
+    toolbox: Toolbox | None = None,
+    terms: str = "../",
+) -> Body:
+    """Swap each placeholder for a link to its term or tool, or plain text when it has none."""
 
     def replace(match: re.Match[str]) -> str:
         number = int(match.group(1))
         slug = targets[number] if number < len(targets) else None
         if slug is None:
             return f'<span class="wikilink-missing">{match.group(2)}</span>'
-        return term_anchor(glossary.terms[slug], match.group(2))
+        if slug.startswith(TOOL_PREFIX):
+            tool = toolbox.tools.get(slug[len(TOOL_PREFIX) :]) if toolbox else None
+            label = match.group(2)
+            return tool_anchor(tool, label) if tool else f'<span class="wikilink-missing">{label}</span>'
+
+        return term_anchor(glossary.terms[slug], match.group(2), terms=terms)
 
     def fill(fragment: str) -> str:
         return PLACEHOLDER_RE.sub(replace, fragment) if "wikilink-" in fragment else fragment
@@ -371,5 +408,23 @@ def fill_links(raw: RawBody, targets: tuple[str | None, ...], glossary: Glossary
         faq_questions=tuple(ANCHOR_RE.sub(r"\1", fill(q)) for q in raw.faq_questions),
         table_cells=tuple(tuple(tuple(fill(c) for c in row) for row in t) for t in raw.table_cells),
         table_intros=tuple(fill(intro) for intro in raw.table_intros),
-        links=tuple(dict.fromkeys(slug for slug in targets if slug is not None)),
+        links=tuple(dict.fromkeys(slug for slug in targets if slug and not slug.startswith(TOOL_PREFIX))),
     )
+
+
+def tool_bodies(toolbox: Toolbox, glossary: Glossary, diagnostics: Diagnostics) -> dict[str, str]:
+    """Each tool's body as HTML, its wiki-links resolved (and reported) like a term's."""
+    converter = Converter()
+    bodies: dict[str, str] = {}
+    for slug, tool in toolbox.tools.items():
+        if not tool.body.strip():
+            continue
+        try:
+            text, links = converter.convert_text(tool.body, tool.body_line)
+        except (RecursionError, TooComplex):
+            diagnostics.error(tool.path, tool.body_line, "Markdown is too complex to convert; simplify it")
+            continue
+        targets = resolve_targets(tool.path, links, glossary, diagnostics, toolbox)
+        raw = RawBody("", text, (), (), links)
+        bodies[slug] = fill_links(raw, targets, glossary, toolbox, terms="../../terms/").body
+    return bodies

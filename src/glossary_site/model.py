@@ -95,10 +95,53 @@ class TermSource:
     cta_line: int = 1
     updated: dt.date | None = None
     draft: bool = False
+    #: The tools this term lists, by slug, title or alias.
+    tools: tuple[Ref, ...] = ()
     #: False when the definition's line breaks are not the file's (a quoted or folded YAML
     #: value): links in it are then reported at its first line, not counted down from it.
     definition_exact: bool = True
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ToolSource:
+    """One tool file after validation of that file alone: a product or resource the site
+    recommends, with the attributes the Stack Builder selects by."""
+
+    path: str
+    slug: str
+    title: str
+    summary: str
+    url: str
+    body: str
+    body_line: int
+    #: The file's content hash: it stands for every field in page keys.
+    digest: str
+    aliases: tuple[str, ...] = ()
+    alias_lines: tuple[int, ...] = ()
+    category: str | None = None
+    tags: tuple[str, ...] = ()
+    #: attribute → values, in site.yml's order of attributes.
+    attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    updated: dt.date | None = None
+    draft: bool = False
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Toolbox:
+    """Every published tool and the terms that mention each; empty when a site has no tools."""
+
+    tools: dict[str, ToolSource] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    spellings: tuple[str, ...] = ()
+    drafts: frozenset[str] = frozenset()
+    #: Term slug → the tools its page shows: those it lists in `tools:`, else those it links.
+    of_term: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Tool slug → the terms that mention it, in title order.
+    mentions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Tool slug → its body as HTML, links filled (absent when it has none).
+    bodies: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -16,15 +16,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from glossary_site import feeds, sitemap, views
+from glossary_site import feeds, sitemap, stack_builder, tool_page, views
 from glossary_site.autolink import Autolinker
 from glossary_site.config import SiteConfig
 from glossary_site.fingerprint import digest, record_text
 from glossary_site.markup import fill_links, site_markdown
-from glossary_site.model import Body, CtaBlock, Face, Glossary, Group, PreparedFile, RawBody, TermSource
+from glossary_site.model import (
+    Body,
+    CtaBlock,
+    Face,
+    Glossary,
+    Group,
+    PreparedFile,
+    RawBody,
+    TermSource,
+    Toolbox,
+    ToolSource,
+)
 from glossary_site.render import TEMPLATES, Templates
 from glossary_site.term_page import GroupName, TermName, TermPage, cta_link, term_view
-from glossary_site.urls import absolute, group_path, root_of, term_path
+from glossary_site.tools import PREFIX as TOOL
+from glossary_site.urls import STACK_BUILDER, absolute, group_path, link_url, root_of, term_path, tool_path
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,21 @@ class TermData(NamedTuple):
     url: str
 
 
+class ToolData(NamedTuple):
+    """One tool as tools.json holds it."""
+
+    slug: str
+    title: str
+    aliases: tuple[str, ...]
+    summary: str
+    url: str
+    category: str | None
+    tags: tuple[str, ...]
+    attributes: tuple[tuple[str, tuple[str, ...]], ...]
+    terms: tuple[str, ...]
+    page: str
+
+
 class SitePages:
     """Turns the glossary into page jobs; rendering happens when a job is produced."""
 
@@ -68,9 +95,11 @@ class SitePages:
         glossary: Glossary,
         prepared: PreparedTerms,
         load_body: Callable[[PreparedFile], RawBody],
+        toolbox: Toolbox | None = None,
     ) -> None:
         self.config = config
         self.glossary = glossary
+        self.toolbox = toolbox or Toolbox()
         self.prepared = prepared
         self.load_body = load_body
         self.templates = Templates(config.root)
@@ -83,6 +112,8 @@ class SitePages:
         self.site_key = repr(dataclasses.replace(config, root=Path(".")))
         self.term_link = views.TermLinks(glossary)
         self.faces = {slug: Face(slug, term.title, term.summary) for slug, term in glossary.terms.items()}
+        for slug, tool in self.toolbox.tools.items():
+            self.faces[TOOL + slug] = Face(TOOL + slug, tool.title, tool.summary)
         self.categories = _memberships(glossary.categories)
         self.tags = _memberships(glossary.tags)
         self._ctas: dict[CtaBlock, CtaBlock] = {}
@@ -132,13 +163,64 @@ class SitePages:
                 description="",
             )
         )
-        jobs.append(self.template_job("sitemap.xml", sitemap.sitemap_view(self.config, self.glossary)))
+        jobs += self.tool_jobs()
+        sitemap_view = sitemap.sitemap_view(self.config, self.glossary, self.toolbox)
+        jobs.append(self.template_job("sitemap.xml", sitemap_view))
         jobs.append(self.template_job("robots.txt", {"sitemap": absolute(self.config, "sitemap.xml")}))
         jobs.append(
             self.template_job("feed.xml", feeds.feed_view(self.config, self.glossary, self.definition))
         )
         jobs.append(self.terms_json_job())
         return jobs
+
+    def nav(self, path: str) -> list[dict[str, Any]]:
+        return views.nav(path, tools=bool(self.toolbox.tools))
+
+    def tool_jobs(self) -> list[PageJob]:
+        """Tool pages, the tools index, tools.json and the Stack Builder, when the site has them."""
+        jobs = [self.tool_job(tool) for tool in self.toolbox.tools.values()]
+        if self.toolbox.tools:
+            index = tool_page.tools_index_view(self.config, self.toolbox)
+            jobs.append(self.page_job(TEMPLATES["tools"], "tools/index.html", **index))
+            data = tuple(self.tool_data(tool) for tool in self.toolbox.tools.values())
+            key = digest(f"{self.site_key}\n{record_text(data)}".encode())
+            jobs.append(PageJob("tools.json", key, lambda: _tools_json(data)))
+        builder = self.config.stack_builder
+        if builder is not None:
+            view = stack_builder.page_view(builder, self.toolbox, site_markdown(builder.intro))
+            jobs.append(self.page_job(TEMPLATES["stack_builder"], STACK_BUILDER, **view))
+        return jobs
+
+    def tool_job(self, tool: ToolSource) -> PageJob:
+        page = tool_page.ToolPage(
+            slug=tool.slug,
+            source=tool.digest,
+            body=self.toolbox.bodies.get(tool.slug, ""),
+            mentions=tuple(self.faces[s] for s in self.toolbox.mentions.get(tool.slug, ())),
+        )
+        path = tool_path(tool.slug)
+        template = TEMPLATES["tool"]
+
+        def produce() -> bytes:
+            view = tool_page.tool_view(page, tool, self.config)
+            context = {"site": self.site, "root": "../../", "canonical": absolute(self.config, path)}
+            return self.templates.render(template, {**context, "nav": self.nav(path), **view})
+
+        return PageJob(path, self.key(template, record_text(page, self.known)), produce)
+
+    def tool_data(self, tool: ToolSource) -> ToolData:
+        return ToolData(
+            slug=tool.slug,
+            title=tool.title,
+            aliases=tool.aliases,
+            summary=tool.summary,
+            url=link_url(tool.url, "") if tool.url.startswith("/") else tool.url,
+            category=tool.category,
+            tags=tool.tags,
+            attributes=tool.attributes,
+            terms=self.toolbox.mentions.get(tool.slug, ()),
+            page=absolute(self.config, tool_path(tool.slug)),
+        )
 
     def key(self, template: str, record: str) -> str:
         return digest(f"{self.templates.digest(template)}\n{self.site_key}\n{record}".encode())
@@ -149,7 +231,7 @@ class SitePages:
             "site": self.site,
             "root": root if root is not None else root_of(path),
             "canonical": absolute(self.config, path),
-            "nav": views.nav(path),
+            "nav": self.nav(path),
             **view,
         }
         key = self.key(template, repr(sorted(context.items())))
@@ -172,6 +254,7 @@ class SitePages:
             category=categories[0] if categories else None,
             tags=self.tags.get(slug, ()),
             cta=self.cta_for(term),
+            tools=tuple(self.faces[TOOL + s] for s in self.toolbox.of_term.get(slug, ())),
             autolinked=self.autolinked,
             previous=self.neighbours[slug][0],
             next=self.neighbours[slug][1],
@@ -185,14 +268,16 @@ class SitePages:
         def produce() -> bytes:
             view = term_view(page, term, self.body(page), self.config)
             context = {"site": self.site, "root": "../../", "canonical": absolute(self.config, path)}
-            return self.templates.render(template, {**context, "nav": views.nav(path), **view})
+            return self.templates.render(template, {**context, "nav": self.nav(path), **view})
 
         return PageJob(path, self.key(template, record_text(page, self.known)), produce)
 
     def body(self, page: TermPage) -> Body:
         """The term's Markdown fields as HTML, its links filled from the page's record."""
         targets = tuple(face.slug if face else None for face in page.links)
-        body = fill_links(self.load_body(self.prepared.files[page.slug]), targets, self.glossary)
+        body = fill_links(
+            self.load_body(self.prepared.files[page.slug]), targets, self.glossary, self.toolbox
+        )
         if self.autolinker is None:
             return body
         return dataclasses.replace(body, body=self.autolinker.link(body.body, page.slug, body.links))
@@ -201,7 +286,7 @@ class SitePages:
         """A term's definition as HTML with its links filled, for the feed."""
         prepared = self.prepared.files[slug]
         raw = RawBody(prepared.definition_html, "", (), (), prepared.wikilinks)
-        return fill_links(raw, self.prepared.targets[slug], self.glossary).definition
+        return fill_links(raw, self.prepared.targets[slug], self.glossary, self.toolbox).definition
 
     def cta_for(self, term: TermSource) -> CtaBlock | None:
         chosen = term.cta
@@ -262,6 +347,20 @@ def _json(data: tuple[TermData, ...]) -> bytes:
             "aliases": list(item.aliases),
             "tags": list(item.tags),
             "related": list(item.related),
+        }
+        for item in data
+    ]
+    return (json.dumps(items, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode()
+
+
+def _tools_json(data: tuple[ToolData, ...]) -> bytes:
+    items = [
+        {
+            **item._asdict(),
+            "aliases": list(item.aliases),
+            "tags": list(item.tags),
+            "attributes": {name: list(values) for name, values in item.attributes},
+            "terms": list(item.terms),
         }
         for item in data
     ]

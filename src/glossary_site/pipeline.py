@@ -9,6 +9,7 @@ Each page carries a key of its inputs; a build renders only pages whose key chan
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,10 +28,12 @@ from glossary_site import (
     prepare,
     search,
     slugs,
+    stack_builder,
+    tools,
 )
 from glossary_site.cache import Cache
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
-from glossary_site.model import Glossary, PreparedFile, RawBody, TermSource
+from glossary_site.model import Glossary, PreparedFile, RawBody, TermSource, Toolbox
 from glossary_site.pages import PageJob, PreparedTerms, SitePages
 from glossary_site.workers import default_jobs, split_map
 
@@ -104,14 +107,14 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
             diagnostics.add(problem)
     terms = [f.term for f in files if f.term is not None]
     with result.timed("graph"):
-        glossary, by_slug, targets = _graph(terms, files, config, options, diagnostics)
+        glossary, toolbox, by_slug, targets = _graph(terms, files, config, options, diagnostics)
     if config is None or diagnostics.errors:
         return None
 
     def load_body(file: PreparedFile) -> RawBody:
         return prepare.load_body(options.root, file, cache)
 
-    site_pages = SitePages(config, glossary, PreparedTerms(by_slug, targets), load_body)
+    site_pages = SitePages(config, glossary, PreparedTerms(by_slug, targets), load_body, toolbox)
     try:
         with result.timed("plan"):
             pages = site_pages.jobs()
@@ -129,7 +132,7 @@ def _graph(
     config: site_config.SiteConfig | None,
     options: BuildOptions,
     diagnostics: Diagnostics,
-) -> tuple[Glossary, dict[str, PreparedFile], dict[str, tuple[str | None, ...]]]:
+) -> tuple[Glossary, Toolbox, dict[str, PreparedFile], dict[str, tuple[str | None, ...]]]:
     unreadable = frozenset(
         slugs.slugify(name)
         for f in files
@@ -138,15 +141,31 @@ def _graph(
     )
     glossary = graph.build_glossary(terms, config, diagnostics, options.drafts, unreadable)
     by_slug = {f.term.slug: f for f in files if f.term is not None and f.term.slug in glossary.terms}
+    toolbox = tools.build_toolbox(
+        tools.load_tools(options.root, config.tools if config else None, diagnostics),
+        glossary,
+        diagnostics,
+        options.drafts,
+    )
     targets = {
-        slug: markup.resolve_targets(f.path, f.wikilinks, glossary, diagnostics)
+        slug: markup.resolve_targets(f.path, f.wikilinks, glossary, diagnostics, toolbox)
         for slug, f in by_slug.items()
     }
-    links = {slug: [t for t in found if t] for slug, found in targets.items()}
+    links = {
+        slug: [t for t in found if t and not t.startswith(tools.PREFIX)] for slug, found in targets.items()
+    }
+    inline = {
+        slug: [t.removeprefix(tools.PREFIX) for t in found if t and t.startswith(tools.PREFIX)]
+        for slug, found in targets.items()
+    }
+    toolbox = tools.with_mentions(toolbox, glossary, inline)
+    toolbox = dataclasses.replace(toolbox, bodies=markup.tool_bodies(toolbox, glossary, diagnostics))
+    if config is not None and config.stack_builder is not None:
+        stack_builder.check(config.stack_builder, toolbox, diagnostics)
     glossary = graph.add_backlinks(glossary, links, diagnostics)
     if not diagnostics.errors:  # a broken graph would give misleading health warnings
         health.check_health(glossary, diagnostics)
-    return glossary, by_slug, targets
+    return glossary, toolbox, by_slug, targets
 
 
 def check(options: BuildOptions) -> BuildResult:

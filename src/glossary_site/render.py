@@ -27,6 +27,9 @@ TEMPLATES = {
     "groups": "groups.html",
     "search": "search.html",
     "404": "404.html",
+    "tool": "tool.html",
+    "tools": "tools.html",
+    "stack_builder": "stack_builder.html",
 }
 
 

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from glossary_site.config import SiteConfig
-from glossary_site.model import Body, TermSource
+from glossary_site.model import Body, TermSource, ToolSource
 from glossary_site.plaintext import plain_text
 from glossary_site.urls import absolute, group_path, term_path
 
@@ -62,3 +62,23 @@ def term_blocks(config: SiteConfig, term: TermSource, body: Body, category_slug:
         }
         blocks.append(script_json(faq))
     return blocks
+
+
+def tool_block(config: SiteConfig, tool: ToolSource, url: str) -> str:
+    """schema.org's SoftwareApplication: its page here, and where the tool itself lives."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "SoftwareApplication",
+        "@id": url,
+        "name": tool.title,
+        "description": tool.summary,
+        "url": tool.url
+        if tool.url.startswith(("http://", "https://"))
+        else absolute(config, tool.url.lstrip("/")),
+        "mainEntityOfPage": url,
+    }
+    if tool.category:
+        data["applicationCategory"] = tool.category
+    if tool.aliases:
+        data["alternateName"] = list(tool.aliases)
+    return script_json(data)

@@ -15,7 +15,8 @@ from typing import Any, NamedTuple
 from glossary_site import placement, structured
 from glossary_site.config import SiteConfig
 from glossary_site.model import Body, CtaBlock, Face, TermSource
-from glossary_site.urls import group_path, link_url, term_path
+from glossary_site.tools import PREFIX as TOOL
+from glossary_site.urls import group_path, link_url, term_path, tool_path
 from glossary_site.views import LinkView
 
 ROOT = "../../"
@@ -73,6 +74,8 @@ class TermPage:
     cta: CtaBlock | None
     #: With auto-linking any text may link any term: a digest of every name and face, else "".
     autolinked: str
+    #: The tools the term lists or links ("Related on <site>"), their faces keyed "tool:slug".
+    tools: tuple[Face, ...] = ()
     #: The terms before and after this one, A to Z.
     previous: TermName | None = None
     next: TermName | None = None
@@ -129,6 +132,10 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
         else None,
         "tags": [LinkView(g.name, ROOT + group_path("tags", g.slug)) for g in page.tags],
         "related": [_link(face) for face in page.related],
+        "tools": [
+            LinkView(face.title, ROOT + tool_path(face.slug.removeprefix(TOOL)), face.summary)
+            for face in page.tools
+        ],
         "backlinks": [_link(face) for face in page.backlinks],
         "cta": page.cta,
     }
@@ -146,6 +153,10 @@ def _heading(fragment: str) -> list[tuple[str, str]]:
 
 def _name_link(name: TermName | None) -> LinkView | None:
     return LinkView(name.title, ROOT + term_path(name.slug)) if name else None
+
+
+def _tool_link(face: Face) -> LinkView:
+    return LinkView(face.title, ROOT + tool_path(face.slug.removeprefix(TOOL)), face.summary)
 
 
 def _link(face: Face) -> LinkView:

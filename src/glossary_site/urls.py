@@ -15,6 +15,13 @@ def term_path(slug: str) -> str:
     return f"terms/{slug}/index.html"
 
 
+STACK_BUILDER = "stack-builder/index.html"
+
+
+def tool_path(slug: str) -> str:
+    return f"tools/{slug}/index.html"
+
+
 def group_path(kind: str, slug: str) -> str:
     return f"{kind}/{slug}/index.html"
 

@@ -21,6 +21,7 @@ NAV = (
     ("Tags", "tags/index.html"),
     ("Search", "search/index.html"),
 )
+TOOLS_NAV = ("Tools", "tools/index.html")
 
 
 class LinkView(NamedTuple):
@@ -46,10 +47,13 @@ class TermLinks:
         return link
 
 
-def nav(path: str) -> list[dict[str, Any]]:
+def nav(path: str, tools: bool = False) -> list[dict[str, Any]]:
+    """The main navigation; sites with tools get a Tools entry after Tags."""
     section = path.split("/", 1)[0]
+    entries = [*NAV[:3], *([TOOLS_NAV] if tools else []), NAV[3]]
     return [
-        {"title": title, "path": target, "current": target.split("/")[0] == section} for title, target in NAV
+        {"title": title, "path": target, "current": target.split("/")[0] == section}
+        for title, target in entries
     ]
 
 

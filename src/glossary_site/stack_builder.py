@@ -1,0 +1,136 @@
+"""The Stack Builder: which tools each layer offers, whether every answer can select a tool,
+and what its page receives.
+
+The page recommends in the reader's browser (assets/stack-builder.js) from data written into
+the page, so the site stays static; the rule is described in docs/content-format.md and the
+same rule picks `recommend` here, which the tests compare with what the page shows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from glossary_site.diagnostics import Diagnostics
+from glossary_site.model import Toolbox, ToolSource
+from glossary_site.structured import script_json
+from glossary_site.tool_settings import CONFIG_PATH, Layer, Selector, StackBuilderSettings
+from glossary_site.urls import tool_path
+from glossary_site.views import LinkView
+
+ROOT = "../"
+
+
+def matches(tool: ToolSource, selector: Selector) -> bool:
+    """A tool matches when, for each attribute selected, it has one of the values wanted."""
+    have = dict(tool.attributes)
+    return all(any(value in have.get(name, ()) for value in wanted) for name, wanted in selector)
+
+
+def candidates(layer: Layer, toolbox: Toolbox) -> list[ToolSource]:
+    return [tool for tool in toolbox.tools.values() if matches(tool, layer.tools)]
+
+
+def check(settings: StackBuilderSettings, toolbox: Toolbox, diagnostics: Diagnostics) -> None:
+    """Every value an answer or a layer selects must be held by some tool, and every layer
+    needs a candidate: otherwise the page could recommend nothing."""
+    held = {
+        (name, value)
+        for tool in toolbox.tools.values()
+        for name, values in tool.attributes
+        for value in values
+    }
+    selectors = [(answer.prefer, answer.lines) for q in settings.questions for answer in q.answers]
+    selectors += [(layer.tools, layer.lines) for layer in settings.layers]
+    for selector, lines in selectors:
+        for (name, wanted), line in zip(selector, lines, strict=True):
+            for value in wanted:
+                if (name, value) not in held:
+                    diagnostics.error(
+                        CONFIG_PATH, line, f"no tool has {name} '{value}'; add it to a tool or remove it here"
+                    )
+    for layer in settings.layers:
+        every_value_held = all((name, v) in held for name, values in layer.tools for v in values)
+        if every_value_held and not candidates(layer, toolbox):
+            message = f"no tool matches every attribute of layer '{layer.id}'"
+            diagnostics.error(CONFIG_PATH, layer.line, message)
+
+
+def recommend(
+    settings: StackBuilderSettings, toolbox: Toolbox, chosen: dict[str, str]
+) -> dict[str, tuple[ToolSource, tuple[str, ...]]]:
+    """Per layer: the candidate that fits the most chosen answers (the first in title order on
+    a tie), and the labels of the answers it fits."""
+    answers = [a for q in settings.questions for a in q.answers if chosen.get(q.id) == a.id]
+    picks: dict[str, tuple[ToolSource, tuple[str, ...]]] = {}
+    for layer in settings.layers:
+        best: tuple[ToolSource, tuple[str, ...]] | None = None
+        for tool in candidates(layer, toolbox):
+            fits = tuple(a.label for a in answers if matches(tool, a.prefer))
+            if best is None or len(fits) > len(best[1]):
+                best = (tool, fits)
+        if best is not None:
+            picks[layer.id] = best
+    return picks
+
+
+def page_view(settings: StackBuilderSettings, toolbox: Toolbox, intro_html: str) -> dict[str, Any]:
+    layers = [(layer, candidates(layer, toolbox)) for layer in settings.layers]
+    data = {
+        "questions": [
+            {
+                "id": q.id,
+                "answers": [
+                    {
+                        "id": a.id,
+                        "label": a.label,
+                        "prefer": {name: list(values) for name, values in a.prefer},
+                    }
+                    for a in q.answers
+                ],
+            }
+            for q in settings.questions
+        ],
+        "layers": [
+            {
+                "id": layer.id,
+                "title": layer.title,
+                "candidates": [
+                    {
+                        "slug": tool.slug,
+                        "title": tool.title,
+                        "href": ROOT + tool_path(tool.slug),
+                        "summary": tool.summary,
+                        "attributes": _as_lists(tool.attributes),
+                    }
+                    for tool in tools
+                ],
+            }
+            for layer, tools in layers
+        ],
+    }
+    return {
+        "title": settings.title,
+        "description": f"{settings.title}: pick a tool for each layer of your stack",
+        "intro": intro_html,
+        "questions": [
+            {
+                "id": q.id,
+                "question": q.question,
+                "answers": [{"id": a.id, "label": a.label} for a in q.answers],
+            }
+            for q in settings.questions
+        ],
+        "layers": [
+            {
+                "id": layer.id,
+                "title": layer.title,
+                "candidates": [LinkView(t.title, ROOT + tool_path(t.slug), t.summary) for t in tools],
+            }
+            for layer, tools in layers
+        ],
+        "data": script_json(data),
+    }
+
+
+def _as_lists(selector: Selector) -> dict[str, list[str]]:
+    return {name: list(values) for name, values in selector}

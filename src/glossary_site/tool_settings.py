@@ -1,0 +1,238 @@
+"""site.yml's `tools` and `stack_builder` settings: the attributes tools may have, the groups of
+the tools page, and the Stack Builder's questions and layers.
+
+Every answer and layer selects tools by attributes, so each selector is checked here against
+the declared attributes; whether any tool has a selected value is checked once the tools are
+loaded (stack_builder.check).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from glossary_site import yaml_lines
+from glossary_site.diagnostics import Diagnostics, did_you_mean
+from glossary_site.slugs import SLUG_RE
+
+CONFIG_PATH = "content/site.yml"
+TOOLS_KEYS = ("categories", "attributes")
+BUILDER_KEYS = ("title", "intro", "questions", "layers")
+QUESTION_KEYS = ("id", "question", "answers")
+ANSWER_KEYS = ("id", "label", "prefer")
+LAYER_KEYS = ("id", "title", "tools")
+
+#: attribute → the values wanted; a tool matches when it has one of the values of each.
+Selector = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class ToolSettings:
+    #: Group name → description, in the order the tools page shows them.
+    categories: dict[str, str] = field(default_factory=dict)
+    #: Attribute → its allowed values.
+    attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    label: str
+    prefer: Selector
+    #: The line of each selected attribute, for "no tool has ..." problems.
+    lines: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True)
+class Layer:
+    id: str
+    title: str
+    tools: Selector
+    lines: tuple[int, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class StackBuilderSettings:
+    title: str
+    intro: str
+    questions: tuple[Question, ...]
+    layers: tuple[Layer, ...]
+
+
+class _Reader:
+    """Checks one part of site.yml, recording each problem at its line."""
+
+    def __init__(self, located: yaml_lines.Located, diagnostics: Diagnostics) -> None:
+        self.located = located
+        self.diagnostics = diagnostics
+        self.failed = False
+
+    def error(self, where: tuple[str | int, ...], message: str) -> None:
+        self.failed = True
+        self.diagnostics.error(CONFIG_PATH, self.located.line(*where), message)
+
+    def mapping(self, value: Any, where: tuple[str | int, ...], keys: tuple[str, ...]) -> dict[str, Any]:
+        name = ".".join(str(part) for part in where if isinstance(part, str))
+        if not isinstance(value, dict):
+            self.error(where, f"'{name}' must be a mapping with the keys {', '.join(keys)}")
+            return {}
+        for key in value:
+            if key not in keys:
+                self.error((*where, str(key)), f"unknown key '{key}' in {name}{did_you_mean(str(key), keys)}")
+        return value
+
+    def text(self, value: dict[str, Any], key: str, where: tuple[str | int, ...]) -> str:
+        found = value.get(key)
+        if isinstance(found, int | float) and not isinstance(found, bool):
+            found = str(found)
+        if not isinstance(found, str) or not found.strip():
+            self.error((*where, key) if key in value else where, f"'{key}' must be non-empty text")
+            return ""
+        return found.strip()
+
+    def values(self, raw: Any, where: tuple[str | int, ...]) -> tuple[str, ...]:
+        items = raw if isinstance(raw, list) else [raw]
+        if not items or not all(isinstance(v, str | int | float) and str(v).strip() for v in items):
+            self.error(where, "give a value or a list of values")
+            return ()
+        return tuple(str(v).strip() for v in items)
+
+    def selector(
+        self, raw: Any, where: tuple[str | int, ...], attributes: dict[str, tuple[str, ...]]
+    ) -> tuple[Selector, tuple[int, ...]]:
+        if raw is None:
+            return (), ()
+        if not isinstance(raw, dict):
+            self.error(where, "must map attributes to a value or a list of values, like {pricing: free}")
+            return (), ()
+        pairs, lines = [], []
+        for name, wanted in raw.items():
+            at = (*where, str(name))
+            if name not in attributes:
+                known = did_you_mean(str(name), attributes) or (
+                    f"; declared: {', '.join(attributes)}"
+                    if attributes
+                    else "; declare it in tools.attributes"
+                )
+                self.error(at, f"unknown tool attribute '{name}'{known}")
+                continue
+            values = self.values(wanted, at)
+            for value in values:
+                if value not in attributes[name]:
+                    hint = did_you_mean(value, attributes[name])
+                    self.error(at, f"'{value}' is not a value of the attribute '{name}'{hint}")
+            pairs.append((str(name), values))
+            lines.append(self.located.line(*at))
+        return tuple(pairs), tuple(lines)
+
+    def unique_ids(self, items: list[tuple[str, tuple[str | int, ...]]], what: str) -> None:
+        seen: set[str] = set()
+        for item_id, where in items:
+            if item_id in seen:
+                self.error(where, f"two {what}s have the id '{item_id}'")
+            seen.add(item_id)
+
+
+def parse_tools(value: Any, located: yaml_lines.Located, diagnostics: Diagnostics) -> ToolSettings | None:
+    if value is None:
+        return ToolSettings()
+    reader = _Reader(located, diagnostics)
+    data = reader.mapping(value, ("tools",), TOOLS_KEYS)
+    categories: dict[str, str] = {}
+    raw_categories = data.get("categories") or {}
+    if not isinstance(raw_categories, dict):
+        reader.error(("tools", "categories"), "'tools.categories' must map each group name to a description")
+        raw_categories = {}
+    for name, text in raw_categories.items():
+        if not isinstance(text, str) or not text.strip() or "\n" in text.strip():
+            reader.error(("tools", "categories", str(name)), f"the description of '{name}' must be one line")
+            continue
+        categories[str(name)] = text.strip()
+    attributes: dict[str, tuple[str, ...]] = {}
+    raw_attributes = data.get("attributes") or {}
+    if not isinstance(raw_attributes, dict):
+        reader.error(("tools", "attributes"), "'tools.attributes' must map each attribute to its values")
+        raw_attributes = {}
+    for name, values in raw_attributes.items():
+        where = ("tools", "attributes", str(name))
+        if not isinstance(name, str) or not SLUG_RE.match(name):
+            reader.error(where, f"attribute name '{name}' must be lowercase letters, digits and hyphens")
+            continue
+        attributes[name] = reader.values(values, where)
+    return None if reader.failed else ToolSettings(categories, attributes)
+
+
+def parse_stack_builder(
+    value: Any, located: yaml_lines.Located, diagnostics: Diagnostics, tools: ToolSettings
+) -> StackBuilderSettings | None:
+    if value is None:
+        return None
+    reader = _Reader(located, diagnostics)
+    top = ("stack_builder",)
+    data = reader.mapping(value, top, BUILDER_KEYS)
+    title = reader.text(data, "title", top) if "title" in data else "Stack Builder"
+    intro = data.get("intro") or ""
+    if not isinstance(intro, str):
+        reader.error((*top, "intro"), "'intro' must be Markdown text")
+        intro = ""
+    questions = [
+        _question(reader, raw, (*top, "questions", i), tools.attributes)
+        for i, raw in enumerate(_list(reader, data, "questions", top))
+    ]
+    layers = [
+        _layer(reader, raw, (*top, "layers", i), tools.attributes)
+        for i, raw in enumerate(_list(reader, data, "layers", top))
+    ]
+    reader.unique_ids([(q.id, (*top, "questions", i)) for i, q in enumerate(questions)], "question")
+    reader.unique_ids([(layer.id, (*top, "layers", i)) for i, layer in enumerate(layers)], "layer")
+    if reader.failed:
+        return None
+    return StackBuilderSettings(title, intro.strip(), tuple(questions), tuple(layers))
+
+
+def _list(reader: _Reader, data: dict[str, Any], key: str, where: tuple[str | int, ...]) -> list[Any]:
+    found = data.get(key)
+    if not isinstance(found, list) or not found:
+        reader.error((*where, key) if key in data else where, f"'{key}' must be a non-empty list")
+        return []
+    return found
+
+
+def _item_id(reader: _Reader, item: dict[str, Any], where: tuple[str | int, ...]) -> str:
+    item_id = reader.text(item, "id", where)
+    if item_id and not SLUG_RE.match(item_id):
+        reader.error((*where, "id"), f"id '{item_id}' must be lowercase letters, digits and single hyphens")
+    return item_id
+
+
+def _question(
+    reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: dict[str, tuple[str, ...]]
+) -> Question:
+    item = reader.mapping(raw, where, QUESTION_KEYS)
+    answers = []
+    for i, answer_raw in enumerate(_list(reader, item, "answers", where) if item else []):
+        at = (*where, "answers", i)
+        answer = reader.mapping(answer_raw, at, ANSWER_KEYS)
+        prefer, lines = reader.selector(answer.get("prefer"), (*at, "prefer"), attributes)
+        answers.append(Answer(_item_id(reader, answer, at), reader.text(answer, "label", at), prefer, lines))
+    reader.unique_ids([(a.id, (*where, "answers", i)) for i, a in enumerate(answers)], "answer")
+    return Question(_item_id(reader, item, where), reader.text(item, "question", where), tuple(answers))
+
+
+def _layer(
+    reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: dict[str, tuple[str, ...]]
+) -> Layer:
+    item = reader.mapping(raw, where, LAYER_KEYS)
+    if item and "tools" not in item:
+        reader.error(where, "a layer needs 'tools': the attributes its candidates have, like {layer: model}")
+    selector, lines = reader.selector(item.get("tools"), (*where, "tools"), attributes)
+    line = reader.located.line(*where)
+    return Layer(_item_id(reader, item, where), reader.text(item, "title", where), selector, lines, line)

@@ -1,0 +1,164 @@
+"""Tools: content/tools/*.md read and checked like terms, then indexed by name and linked to
+the terms that mention them.
+
+Tools are few next to terms (tens to hundreds), so they are read in the main process on
+every build; their pages' keys use each file's content hash like term pages do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from glossary_site import content_files, front_matter, graph, yaml_lines
+from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
+from glossary_site.fingerprint import digest
+from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource
+from glossary_site.tool_settings import ToolSettings
+from glossary_site.url_checks import link_url_problem
+
+FIELDS = (
+    "title", "slug", "summary", "url", "aliases", "category", "tags", "attributes", "updated", "draft",
+)  # fmt: skip
+#: How a wiki-link names a tool rather than a term: [[tool:Midjourney]].
+PREFIX = "tool:"
+
+
+def load_tools(root: Path, settings: ToolSettings | None, diagnostics: Diagnostics) -> list[ToolSource]:
+    """Every tool file, in path order; `settings` is None when site.yml is broken, and then the
+    attributes are not checked against it."""
+    tools: list[ToolSource] = []
+    for path in content_files.find_tool_files(root):
+        try:
+            data = front_matter.read_bytes(root / path, path)
+            tools.append(
+                parse_tool(path, front_matter.decode(data, path), digest(data), settings, diagnostics)
+            )
+        except ContentError as problem:
+            diagnostics.add(problem.diagnostic)
+    return tools
+
+
+def parse_tool(
+    path: str, text: str, file_digest: str, settings: ToolSettings | None, diagnostics: Diagnostics
+) -> ToolSource:
+    front, body, body_line = front_matter.split_front_matter(path, text)
+    try:
+        located = yaml_lines.load(front, first_line=2)
+    except yaml_lines.YamlProblem as problem:
+        raise ContentError(path, problem.line, str(problem)) from None
+    if not isinstance(located.data, dict):
+        raise ContentError(path, 1, "front matter must be a mapping of fields (key: value)")
+    fields = front_matter.Fields(path, located, diagnostics)
+    fields.unknown_keys(FIELDS)
+    url = fields.text("url", required=True, one_line=True)
+    url_problem = link_url_problem(url) if url else None
+    if url_problem is not None:
+        fields.error("url", f"url '{url}' {url_problem}")
+    category = fields.text("category") or None
+    if category and settings is not None and settings.categories and category not in settings.categories:
+        hint = did_you_mean(category, settings.categories) or "; add it to tools.categories in site.yml"
+        fields.error("category", f"unknown tool category '{category}'{hint}")
+    return ToolSource(
+        path=path,
+        slug=fields.slug(),
+        title=fields.text("title", required=True),
+        summary=fields.text("summary", required=True, one_line=True),
+        url=url,
+        body=body,
+        body_line=body_line,
+        digest=file_digest,
+        aliases=fields.text_list("aliases"),
+        alias_lines=tuple(ref.line for ref in fields.refs("aliases", report=False)),
+        category=category,
+        tags=fields.text_list("tags"),
+        attributes=_attributes(fields, settings),
+        updated=fields.date("updated"),
+        draft=fields.flag("draft"),
+        key_lines={str(k[0]): v for k, v in located.lines.items() if len(k) == 1},
+    )
+
+
+def _attributes(
+    fields: front_matter.Fields, settings: ToolSettings | None
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    raw: Any = fields.data.get("attributes")
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict):
+        fields.error("attributes", "'attributes' must map each attribute to a value or a list of values")
+        return ()
+    declared = settings.attributes if settings is not None else None
+    found: dict[str, tuple[str, ...]] = {}
+    for name, value in raw.items():
+        items = value if isinstance(value, list) else [value]
+        if not items or not all(isinstance(v, str | int | float) and str(v).strip() for v in items):
+            fields.error("attributes", f"attribute '{name}' needs a value or a list of values", str(name))
+            continue
+        values = tuple(str(v).strip() for v in items)
+        if declared is not None and name not in declared:
+            hint = did_you_mean(str(name), declared) or "; declare it in tools.attributes in site.yml"
+            fields.error("attributes", f"unknown tool attribute '{name}'{hint}", str(name))
+            continue
+        allowed = declared[name] if declared is not None else values
+        for wrong in (v for v in values if v not in allowed):
+            hint = did_you_mean(wrong, allowed) or f"; allowed: {', '.join(allowed)}"
+            fields.error("attributes", f"'{wrong}' is not a value of the attribute '{name}'{hint}", str(name))
+        found[str(name)] = values
+    order = list(declared) if declared is not None else sorted(found)
+    return tuple((name, found[name]) for name in order if name in found)
+
+
+def build_toolbox(
+    tools: Iterable[ToolSource], glossary: Glossary, diagnostics: Diagnostics, include_drafts: bool
+) -> Toolbox:
+    """Index the tools by name and resolve each term's `tools:` list; mentions come later,
+    with the inline links (`with_mentions`)."""
+    everything = sorted(tools, key=lambda t: t.path)
+    names, spellings, owners = graph.index_names(everything, diagnostics)
+    drafts = frozenset(t.slug for t in everything if t.draft and not include_drafts)
+    published = sorted(
+        (t for t in everything if t.slug not in drafts and owners.get(t.slug) is t),
+        key=lambda t: (t.title.casefold(), t.slug),
+    )
+    box = Toolbox({t.slug: t for t in published}, names, spellings, drafts)
+    listed = {slug: _listed_tools(term, box, diagnostics) for slug, term in glossary.terms.items()}
+    return Toolbox(box.tools, names, spellings, drafts, of_term={s: t for s, t in listed.items() if t})
+
+
+def _listed_tools(term: TermSource, box: Toolbox, diagnostics: Diagnostics) -> tuple[str, ...]:
+    found: list[str] = []
+    for ref in term.tools:
+        slug = resolve(box, ref.text, term.path, ref.line, diagnostics, "tool")
+        if slug is not None and slug not in found:
+            found.append(slug)
+    return tuple(found)
+
+
+def resolve(box: Toolbox, name: str, path: str, line: int, diagnostics: Diagnostics, what: str) -> str | None:
+    """The slug of the published tool `name` names, or None with the problem reported."""
+    slug = graph.resolve(box.names, name)
+    if slug is None:
+        diagnostics.error(path, line, graph.unknown_reference(box.spellings, name, what))
+    elif slug in box.drafts:
+        diagnostics.warning(path, line, f"{what} '{name}' is a draft; it is left out")
+        return None
+    return slug
+
+
+def with_mentions(box: Toolbox, glossary: Glossary, inline: dict[str, list[str]]) -> Toolbox:
+    """Every tool's mentions: the terms that list it or link it inline. A term's page shows the
+    tools it lists, or, when it lists none, those it links."""
+    shown: dict[str, tuple[str, ...]] = {}
+    mentions: dict[str, list[str]] = {}
+    for slug in glossary.terms:  # title order
+        listed, linked = box.of_term.get(slug, ()), tuple(dict.fromkeys(inline.get(slug, ())))
+        if listed or linked:
+            shown[slug] = listed or linked
+        for tool in dict.fromkeys((*listed, *linked)):
+            mentions.setdefault(tool, []).append(slug)
+    return dataclasses.replace(
+        box, of_term=shown, mentions={tool: tuple(terms) for tool, terms in mentions.items()}
+    )
