@@ -1,0 +1,231 @@
+"""Tools as content: checked like terms, linked from terms, listed on their own pages, and the
+Stack Builder generated from site.yml."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support import copy_site, parse_html, run_glossary, write_files
+
+SETTINGS = """
+tools:
+  categories:
+    Models: Models you can call or run.
+    Databases: Where vectors live.
+  attributes:
+    layer: [model, vector-store]
+    pricing: [free, paid]
+stack_builder:
+  title: Stack Builder
+  intro: Two questions, one tool per layer.
+  questions:
+    - id: budget
+      question: What is your budget?
+      answers:
+        - id: free
+          label: Free only
+          prefer: {pricing: free}
+        - id: any
+          label: Anything
+          prefer: {}
+  layers:
+    - id: model
+      title: Model
+      tools: {layer: model}
+    - id: store
+      title: Vector store
+      tools: {layer: vector-store}
+"""
+
+TOOLS = {
+    "content/tools/tpu-cloud.md": """---
+title: TPU Cloud
+summary: Rented tensor chips.
+url: https://cloud.example.org/tpu
+aliases: [TPUs]
+category: Models
+attributes:
+  layer: model
+  pricing: paid
+updated: 2025-02-01
+---
+
+Runs [[tensor]] maths at scale.
+""",
+    "content/tools/open-model.md": """---
+title: Open Model
+summary: A model you can download.
+url: /terms/tensor/
+category: Models
+attributes:
+  layer: model
+  pricing: free
+---
+""",
+    "content/tools/vector-box.md": """---
+title: Vector Box
+summary: Stores embeddings.
+url: https://vectorbox.example.org/
+category: Databases
+attributes: {layer: vector-store, pricing: [free, paid]}
+---
+""",
+}
+
+
+def tool_site(tmp_path: Path, extra: dict[str, str] | None = None, settings: str = SETTINGS) -> Path:
+    site = copy_site("minimal", tmp_path)
+    config = site / "content/site.yml"
+    config.write_text(config.read_text(encoding="utf-8") + settings, encoding="utf-8")
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8").replace(
+        "\n---\n", "\ntools: [TPUs]\n---\n\nSee [[tool:Vector Box|a vector store]].\n", 1
+    )
+    tensor.write_text(text, encoding="utf-8")
+    write_files(site, {**TOOLS, **(extra or {})})
+    return site
+
+
+def errors(site: Path) -> list[str]:
+    result = run_glossary("check", cwd=site)
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    found = [line for line in lines if ": warning: " not in line]
+    assert (result.returncode == 1) == bool(found), result.stderr
+    return found
+
+
+@pytest.fixture()
+def built(tmp_path: Path) -> Path:
+    site = tool_site(tmp_path)
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    return site / "_site"
+
+
+def test_a_term_shows_its_tools_and_each_tool_lists_the_terms_that_mention_it(built: Path) -> None:
+    term = parse_html(built / "terms/tensor/index.html")
+    block = term.select_one("section.related-tools")
+    assert block is not None and block.h2.get_text() == "Related on Mini Glossary"
+    cards = [(li.a.get_text(), li.a["href"], li.p.get_text()) for li in block.select("li")]
+    assert cards == [("TPU Cloud", "../../tools/tpu-cloud/index.html", "Rented tensor chips.")]
+    inline = term.select_one("a.toollink")
+    assert (inline.get_text(), inline["href"]) == ("a vector store", "../../tools/vector-box/index.html")
+    for slug in ("tpu-cloud", "vector-box"):
+        tool = parse_html(built / f"tools/{slug}/index.html")
+        assert [a["href"] for a in tool.select("section.mentions a")] == ["../../terms/tensor/index.html"]
+    lonely = parse_html(built / "tools/open-model/index.html")
+    assert lonely.select("section.mentions a") == []
+    assert lonely.select_one(".tool-visit")["href"] == "../../terms/tensor/index.html"
+
+
+def test_a_tool_page_has_its_facts_body_links_and_structured_data(built: Path) -> None:
+    page = parse_html(built / "tools/tpu-cloud/index.html")
+    assert page.h1.get_text() == "TPU Cloud"
+    assert page.select_one(".tool-visit")["href"] == "https://cloud.example.org/tpu"
+    rows = {tr.th.get_text(): tr.td.get_text() for tr in page.select("table.tool-attributes tr")}
+    assert rows == {"Layer": "model", "Pricing": "paid"}
+    link = page.select_one(".prose a.wikilink")
+    assert (link.get_text(), link["href"]) == ("tensor", "../../terms/tensor/index.html")
+    data = [json.loads(s.string) for s in page.select('script[type="application/ld+json"]')]
+    assert [d["@type"] for d in data] == ["SoftwareApplication"]
+    assert data[0]["url"] == "https://cloud.example.org/tpu" and data[0]["alternateName"] == ["TPUs"]
+    assert "Tools" in [a.get_text() for a in page.select(".site-nav a")]
+
+
+def test_the_tools_index_groups_tools_in_site_order(built: Path) -> None:
+    page = parse_html(built / "tools/index.html")
+    groups = [
+        (s.h2.get_text(), [a.get_text() for a in s.select(".card a")]) for s in page.select(".tool-group")
+    ]
+    assert groups == [("Models", ["Open Model", "TPU Cloud"]), ("Databases", ["Vector Box"])]
+    assert page.select_one(".tool-group .group-description").get_text() == "Models you can call or run."
+
+
+def test_tools_json_and_the_sitemap_include_tools(built: Path) -> None:
+    data = json.loads((built / "tools.json").read_text(encoding="utf-8"))
+    by_slug = {item["slug"]: item for item in data}
+    assert set(by_slug) == {"open-model", "tpu-cloud", "vector-box"}
+    assert by_slug["tpu-cloud"]["terms"] == ["tensor"]
+    assert by_slug["vector-box"]["attributes"] == {"layer": ["vector-store"], "pricing": ["free", "paid"]}
+    assert by_slug["tpu-cloud"]["page"] == "https://example.org/docs/tools/tpu-cloud/"
+    sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("tools/", "tools/tpu-cloud/", "stack-builder/"):
+        assert f"<loc>https://example.org/docs/{path}</loc>" in sitemap
+
+
+def test_the_stack_builder_lists_each_layers_candidates_without_javascript(built: Path) -> None:
+    page = parse_html(built / "stack-builder/index.html")
+    layers = {
+        li["data-layer"]: [a.get_text() for a in li.select(".stack-candidates a")]
+        for li in page.select(".stack-layer")
+    }
+    assert layers == {"model": ["Open Model", "TPU Cloud"], "store": ["Vector Box"]}
+    radios = [(r["name"], r["value"]) for r in page.select(".stack-question input[type=radio]")]
+    assert radios == [("budget", "free"), ("budget", "any")]
+    data = json.loads(page.select_one("script#stack-data").string)
+    assert [c["slug"] for c in data["layers"][0]["candidates"]] == ["open-model", "tpu-cloud"]
+    assert data["questions"][0]["answers"][0]["prefer"] == {"pricing": ["free"]}
+
+
+def test_without_a_stack_builder_there_is_no_page_and_nothing_links_to_one(tmp_path: Path) -> None:
+    site = tool_site(tmp_path, settings=SETTINGS.split("stack_builder:")[0])
+    assert run_glossary("build", cwd=site).returncode == 0
+    assert not (site / "_site/stack-builder").exists()
+    for page in (site / "_site").rglob("*.html"):
+        assert "stack-builder/index.html" not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", cwd=site).returncode == 0
+    assert not (site / "_site/tools").exists() and not (site / "_site/tools.json").exists()
+    home = parse_html(site / "_site/index.html")
+    assert "Tools" not in [a.get_text() for a in home.select(".site-nav a")]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            {"content/terms/tensor.md": ("tools: [TPUs]", "tools: [TPU Clod]")},
+            "content/terms/tensor.md:18: unknown tool 'TPU Clod'; did you mean 'TPU Cloud'?",
+        ),
+        (
+            {"content/terms/tensor.md": ("[[tool:Vector Box|", "[[tool:Vector Bax|")},
+            "content/terms/tensor.md:21: unknown tool link 'Vector Bax'; did you mean 'Vector Box'?",
+        ),
+        (
+            {"content/tools/open-model.md": ("summary: A model you can download.\n", "")},
+            "content/tools/open-model.md:1: missing required field 'summary'",
+        ),
+        (
+            {"content/tools/vector-box.md": ("pricing: [free, paid]", "pricing: [free, paied]")},
+            "content/tools/vector-box.md:6: 'paied' is not a value of the attribute 'pricing'; "
+            "did you mean 'paid'?",
+        ),
+        (
+            {
+                "content/site.yml": ("pricing: [free, paid]\n", "pricing: [free, paid, premium]\n"),
+                "content/site.yml ": ("prefer: {pricing: free}", "prefer: {pricing: premium}"),
+            },
+            "content/site.yml:30: no tool has pricing 'premium'; add it to a tool or remove it here",
+        ),
+        (
+            {"content/site.yml": ("prefer: {pricing: free}", "prefer: {pricng: free}")},
+            "content/site.yml:30: unknown tool attribute 'pricng'; did you mean 'pricing'?",
+        ),
+    ],
+)
+def test_a_tool_problem_is_one_error_at_its_line(
+    tmp_path: Path, change: dict[str, tuple[str, str]], expected: str
+) -> None:
+    site = tool_site(tmp_path)
+    for name, (old, new) in change.items():
+        path = site / name.strip()
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    assert errors(site) == [expected]
