@@ -168,7 +168,8 @@ class _WikiLinkProcessor(InlineProcessor):
         self, m: re.Match[str], data: str
     ) -> tuple[etree.Element, int, int]:
         target = " ".join(m.group(1).split())
-        label = " ".join((m.group(2) or m.group(1)).split())
+        named = target[len(TOOL_PREFIX) :].strip() if target.casefold().startswith(TOOL_PREFIX) else target
+        label = " ".join(m.group(2).split()) if m.group(2) else named
         number = len(self.source.links)
         self.source.links.append(WikiLink(target, label, self.source.line_of(m.group(0))))
         element = etree.Element("a", {"class": "wikilink", "href": f"#wikilink-{number}"})

@@ -81,7 +81,7 @@ def tool_site(tmp_path: Path, extra: dict[str, str] | None = None, settings: str
     config.write_text(config.read_text(encoding="utf-8") + settings, encoding="utf-8")
     tensor = site / "content/terms/tensor.md"
     text = tensor.read_text(encoding="utf-8").replace(
-        "\n---\n", "\ntools: [TPUs]\n---\n\nSee [[tool:Vector Box|a vector store]].\n", 1
+        "\n---\n", "\ntools: [TPUs]\n---\n\nSee [[tool:Vector Box|a vector store]] and [[tool:tpu-cloud]].\n", 1
     )
     tensor.write_text(text, encoding="utf-8")
     write_files(site, {**TOOLS, **(extra or {})})
@@ -111,8 +111,11 @@ def test_a_term_shows_its_tools_and_each_tool_lists_the_terms_that_mention_it(bu
     assert block is not None and block.h2.get_text() == "Related on Mini Glossary"
     cards = [(li.a.get_text(), li.a["href"], li.p.get_text()) for li in block.select("li")]
     assert cards == [("TPU Cloud", "../../tools/tpu-cloud/index.html", "Rented tensor chips.")]
-    inline = term.select_one("a.toollink")
-    assert (inline.get_text(), inline["href"]) == ("a vector store", "../../tools/vector-box/index.html")
+    inline = [(a.get_text(), a["href"]) for a in term.select("a.toollink")]
+    assert inline == [
+        ("a vector store", "../../tools/vector-box/index.html"),
+        ("tpu-cloud", "../../tools/tpu-cloud/index.html"),
+    ], "a link without a label shows the name as written, without 'tool:'"
     for slug in ("tpu-cloud", "vector-box"):
         tool = parse_html(built / f"tools/{slug}/index.html")
         assert [a["href"] for a in tool.select("section.mentions a")] == ["../../terms/tensor/index.html"]

@@ -11,7 +11,9 @@ import os
 from hypothesis import HealthCheck, settings
 
 # Generating whole sites (many files, long bodies) is slow by design, and the build test
-# builds in a fresh temporary folder per example rather than reusing a fixture's.
+# builds in a fresh temporary folder per example rather than reusing a fixture's. No deadline:
+# a per-example time limit fails on a loaded machine (CI runs beside other jobs), and speed is
+# measured by bench/; the tests that guard against hangs set their own time limits.
 _SLOW_IS_FINE = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 
 settings.register_profile(
@@ -19,7 +21,7 @@ settings.register_profile(
     max_examples=30,
     derandomize=True,
     database=None,
-    deadline=10_000,
+    deadline=None,
     print_blob=True,
     suppress_health_check=_SLOW_IS_FINE,
 )
@@ -27,7 +29,7 @@ settings.register_profile(
     "fuzz",
     max_examples=int(os.environ.get("FUZZ_EXAMPLES", "10000")),
     database=None,
-    deadline=10_000,
+    deadline=None,
     print_blob=True,
     suppress_health_check=_SLOW_IS_FINE,
 )
