@@ -27,6 +27,9 @@ PAGE_KINDS = [
     "tags/foundations/index.html",
     "404.html",
     SEARCH,
+    "tools/index.html",
+    "tools/midjourney/index.html",
+    "stack-builder/index.html",
 ]
 SCREENSHOTS = PROJECT / "docs" / "screenshots"
 PHONE = {"width": 360, "height": 740}
@@ -313,6 +316,9 @@ AXE_PAGES = [
     "404.html",
     SEARCH,
     "terms/embedding/index.html",  # highlighted code
+    "tools/index.html",
+    "tools/midjourney/index.html",
+    "stack-builder/index.html",
 ]
 
 

@@ -1,0 +1,237 @@
+// The Stack Builder: once every question is answered, each layer shows one recommended tool
+// and why. The data is written into the page (#stack-data), so the site stays static; the rule
+// is the one stack_builder.recommend applies in Python, and the tests compare the two:
+//   - a tool matches a selector when, for every attribute in it, it has one of the values;
+//   - an answer fits a tool when the tool matches the answer's `prefer` ({} fits every tool);
+//   - a layer's pick is the candidate fitting the most chosen answers, the first (candidates
+//     come in title order) on a tie; its reason names the labels of the answers it fits.
+// The answers live in the address (?building=chat&budget=free&runs=servers, question ids as
+// keys, written with history.replaceState), so a stack can be bookmarked and shared. Without
+// this script the page still lists every layer's candidates.
+(function () {
+  "use strict";
+
+  var dataNode = document.getElementById("stack-data");
+  var form = document.querySelector("form.stack-form");
+  if (!dataNode || !form) { return; }
+  var data;
+  try {
+    data = JSON.parse(dataNode.textContent);
+  } catch (error) {
+    return; // unreadable data: the page keeps its plain candidate lists
+  }
+  var forEach = Array.prototype.forEach;
+  var status = document.querySelector(".stack-status");
+  var reset = form.querySelector(".stack-reset");
+  var questions = data.questions || [];
+
+  // --- the rule -------------------------------------------------------------------------
+
+  function matches(tool, selector) {
+    var have = tool.attributes || {};
+    return Object.keys(selector).every(function (name) {
+      var values = have[name] || [];
+      return selector[name].some(function (wanted) { return values.indexOf(wanted) !== -1; });
+    });
+  }
+
+  // The chosen answers, in question order: chosen maps a question id to an answer id.
+  function chosenAnswers(chosen) {
+    var answers = [];
+    questions.forEach(function (question) {
+      question.answers.forEach(function (answer) {
+        if (chosen[question.id] === answer.id) { answers.push(answer); }
+      });
+    });
+    return answers;
+  }
+
+  // Layer id -> {tool, fits: [labels]}; a layer without candidates has no pick.
+  function recommend(chosen) {
+    var answers = chosenAnswers(chosen);
+    var picks = {};
+    data.layers.forEach(function (layer) {
+      var best = null;
+      layer.candidates.forEach(function (tool) {
+        var fits = answers
+          .filter(function (answer) { return matches(tool, answer.prefer || {}); })
+          .map(function (answer) { return answer.label; });
+        if (best === null || fits.length > best.fits.length) { best = { tool: tool, fits: fits }; }
+      });
+      if (best !== null) { picks[layer.id] = best; }
+    });
+    return picks;
+  }
+
+  function reason(fits) {
+    return fits.length ? "Fits: " + fits.join(" \u00b7 ") : "Closest match: fits none of your answers";
+  }
+
+  // --- the form and the address ---------------------------------------------------------
+
+  function radios(name) {
+    return Array.prototype.filter.call(form.querySelectorAll("input[type=radio]"), function (radio) {
+      return radio.name === name;
+    });
+  }
+
+  function readForm() {
+    var chosen = {};
+    questions.forEach(function (question) {
+      radios(question.id).forEach(function (radio) {
+        if (radio.checked) { chosen[question.id] = radio.value; }
+      });
+    });
+    return chosen;
+  }
+
+  // Checks the answers the address names; an unknown question or answer is left out.
+  function readAddress() {
+    var params = new URLSearchParams(window.location.search);
+    questions.forEach(function (question) {
+      var wanted = params.get(question.id);
+      var group = radios(question.id);
+      if (group.some(function (radio) { return radio.value === wanted; })) {
+        group.forEach(function (radio) { radio.checked = radio.value === wanted; });
+      }
+    });
+  }
+
+  function writeAddress(chosen) {
+    var params = new URLSearchParams(window.location.search);
+    questions.forEach(function (question) { params.delete(question.id); });
+    questions.forEach(function (question) {
+      if (chosen[question.id]) { params.set(question.id, chosen[question.id]); }
+    });
+    var query = params.toString();
+    var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    try {
+      window.history.replaceState(window.history.state, "", address);
+    } catch (error) {
+      // Some file:// pages refuse it; the stack is still shown.
+    }
+  }
+
+  // --- the result -----------------------------------------------------------------------
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  // Each layer's elements; its candidate list moves into an "Other candidates" disclosure
+  // while a pick is shown, and back out when the answers are incomplete again.
+  var layers = [];
+  data.layers.forEach(function (layer) {
+    var item = null;
+    forEach.call(document.querySelectorAll(".stack-layer"), function (node) {
+      if (node.getAttribute("data-layer") === layer.id) { item = node; }
+    });
+    if (!item) { return; }
+    var others = element("details", "stack-others");
+    var summary = element("summary");
+    others.appendChild(summary);
+    layers.push({
+      id: layer.id,
+      pick: item.querySelector(".stack-pick"),
+      list: item.querySelector(".stack-candidates"),
+      others: others,
+      summary: summary,
+      item: item
+    });
+  });
+
+  function showPick(layer, best) {
+    var pick = layer.pick;
+    pick.textContent = "";
+    pick.appendChild(element("span", "stack-pick-label", "Recommended"));
+    var link = element("a", "stack-pick-tool", best.tool.title);
+    link.href = best.tool.href;
+    pick.appendChild(link);
+    pick.appendChild(element("span", "stack-pick-summary", best.tool.summary));
+    pick.appendChild(element("span", "stack-reason", reason(best.fits)));
+    pick.hidden = false;
+    layer.item.classList.add("has-pick");
+    if (!layer.list) { return; }
+    var left = 0;
+    forEach.call(layer.list.children, function (entry) {
+      var anchor = entry.querySelector("a");
+      entry.hidden = anchor !== null && anchor.getAttribute("href") === best.tool.href;
+      if (!entry.hidden) { left += 1; }
+    });
+    if (!layer.others.parentNode) {
+      layer.list.parentNode.insertBefore(layer.others, layer.list);
+      layer.others.appendChild(layer.list);
+      layer.others.open = false;
+    }
+    layer.summary.textContent = "Other candidates (" + left + ")";
+    layer.others.hidden = left === 0;
+  }
+
+  function clearPick(layer) {
+    layer.pick.hidden = true;
+    layer.pick.textContent = "";
+    layer.item.classList.remove("has-pick");
+    if (!layer.list) { return; }
+    forEach.call(layer.list.children, function (entry) { entry.hidden = false; });
+    if (layer.others.parentNode) {
+      layer.others.parentNode.insertBefore(layer.list, layer.others);
+      layer.others.parentNode.removeChild(layer.others);
+    }
+  }
+
+  function say(text) {
+    if (status && status.textContent !== text) { status.textContent = text; }
+  }
+
+  function update() {
+    var chosen = readForm();
+    var answered = Object.keys(chosen).length;
+    var left = questions.length - answered;
+    writeAddress(chosen);
+    if (reset) { reset.hidden = answered === 0; }
+    form.classList.toggle("is-complete", left === 0);
+    if (left > 0) {
+      layers.forEach(clearPick);
+      if (answered === 0) {
+        say("Answer the " + questions.length + (questions.length === 1 ? " question" : " questions") +
+            " above to see your stack.");
+      } else {
+        say(left + (left === 1 ? " question" : " questions") + " left to answer before your stack is ready.");
+      }
+      return;
+    }
+    var picks = recommend(chosen);
+    var names = [];
+    layers.forEach(function (layer) {
+      var best = picks[layer.id];
+      if (best) {
+        showPick(layer, best);
+        names.push(best.tool.title);
+      } else {
+        clearPick(layer);
+      }
+    });
+    say("Your stack is ready: " + names.length + (names.length === 1 ? " tool" : " tools") +
+        (names.length ? " (" + names.join(", ") + ")." : "."));
+  }
+
+  form.addEventListener("change", update);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault(); // everything happens as the answers change
+    update();
+  });
+  form.addEventListener("reset", function () {
+    // The event comes before the form clears its radios.
+    window.setTimeout(function () {
+      update();
+      var first = form.querySelector("input[type=radio]");
+      if (first) { first.focus(); }
+    }, 0);
+  });
+
+  readAddress();
+  update();
+})();
