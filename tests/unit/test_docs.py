@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary_site import config, content, yaml_lines
+from glossary_site import config, content, tool_settings, tools, yaml_lines
 from glossary_site.diagnostics import Diagnostics
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -112,6 +112,19 @@ def test_the_documented_cta_settings_are_the_ones_the_loader_accepts() -> None:
     assert [d.message for d in problems.errors] == ["unknown cta setting 'extra'"]
     documented = {name for name in _documented("site.yml") if name.startswith("cta.")}
     assert documented == {"cta.default", "cta.blocks"}
+
+
+def test_every_tool_field_is_documented_and_nothing_else() -> None:
+    documented = _documented("Tool fields")
+    assert sorted(documented) == sorted(tools.FIELDS)
+
+
+def test_every_stack_builder_key_is_documented() -> None:
+    section = "\n".join(_section(CONTENT_FORMAT, "`tools` and `stack_builder`"))
+    keys = {*tool_settings.TOOLS_KEYS, *tool_settings.BUILDER_KEYS, *tool_settings.QUESTION_KEYS}
+    keys |= {*tool_settings.ANSWER_KEYS, *tool_settings.LAYER_KEYS}
+    missing = sorted(key for key in keys if f"`{key}`" not in section and f"{key}:" not in section)
+    assert not missing, f"not documented under `tools` and `stack_builder`: {missing}"
 
 
 def test_every_cta_block_key_is_documented_and_nothing_else() -> None:
