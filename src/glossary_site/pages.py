@@ -191,13 +191,16 @@ class SitePages:
             jobs.append(self.page_job(TEMPLATES["stack_builder"], STACK_BUILDER, **view))
         return jobs
 
-    def tool_job(self, tool: ToolSource) -> PageJob:
-        page = tool_page.ToolPage(
+    def tool_record(self, tool: ToolSource) -> tool_page.ToolPage:
+        return tool_page.ToolPage(
             slug=tool.slug,
             source=tool.digest,
             body=self.toolbox.bodies.get(tool.slug, ""),
             mentions=tuple(self.faces[s] for s in self.toolbox.mentions.get(tool.slug, ())),
         )
+
+    def tool_job(self, tool: ToolSource) -> PageJob:
+        page = self.tool_record(tool)
         path = tool_path(tool.slug)
         template = TEMPLATES["tool"]
 

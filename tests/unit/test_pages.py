@@ -10,19 +10,21 @@ from collections.abc import Callable
 import pytest
 from bs4 import BeautifulSoup
 
-from glossary_site import graph, markup, pages
+from glossary_site import graph, markup, pages, tools
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.fingerprint import digest, record_text
-from glossary_site.model import CtaBlock, PreparedFile, Ref, Source, TermSource
+from glossary_site.model import CtaBlock, PreparedFile, Ref, Source, TermSource, ToolSource
 from glossary_site.term_page import GroupName
 
 MakeTerm = Callable[..., TermSource]
 Build = Callable[..., dict[str, bytes]]
 
 
-def renderer_for(terms: tuple[TermSource, ...], config: SiteConfig) -> pages.SitePages:
-    """A renderer over the given terms, prepared and linked the way a build does it."""
+def renderer_for(
+    terms: tuple[TermSource, ...], config: SiteConfig, tool_files: tuple[ToolSource, ...] = ()
+) -> pages.SitePages:
+    """A renderer over the given terms (and tools), prepared and linked the way a build does it."""
     diagnostics = Diagnostics()
     glossary = graph.build_glossary(terms, config, diagnostics)
     converter = markup.Converter()
@@ -37,15 +39,24 @@ def renderer_for(terms: tuple[TermSource, ...], config: SiteConfig) -> pages.Sit
         )
         for term in glossary.terms.values()
     }
+    toolbox = tools.build_toolbox(tool_files, glossary, diagnostics, include_drafts=False)
     targets = {
-        slug: markup.resolve_targets(file.path, file.wikilinks, glossary, diagnostics)
+        slug: markup.resolve_targets(file.path, file.wikilinks, glossary, diagnostics, toolbox)
         for slug, file in prepared.items()
     }
-    links = {slug: [target for target in found if target] for slug, found in targets.items()}
+    links = {
+        slug: [t for t in found if t and not t.startswith(tools.PREFIX)] for slug, found in targets.items()
+    }
+    inline = {
+        slug: [t.removeprefix(tools.PREFIX) for t in found if t and t.startswith(tools.PREFIX)]
+        for slug, found in targets.items()
+    }
     glossary = graph.add_backlinks(glossary, links, diagnostics)
+    toolbox = tools.with_mentions(toolbox, glossary, inline)
+    toolbox = dataclasses.replace(toolbox, bodies=markup.tool_bodies(toolbox, glossary, diagnostics))
     assert diagnostics.errors == []
     linked = pages.PreparedTerms(prepared, targets)
-    return pages.SitePages(config, glossary, linked, lambda file: raws[file.path])
+    return pages.SitePages(config, glossary, linked, lambda file: raws[file.path], toolbox)
 
 
 @pytest.fixture()
@@ -433,3 +444,81 @@ def test_no_page_of_any_kind_keeps_its_key_when_its_bytes_change(
     changed = pages_with_a_new_key(jobs_by_path(linked_terms, site_config), jobs_by_path(edited, site_config))
 
     assert f"terms/{slug}/index.html" in changed
+
+
+def a_tool(slug: str, title: str, **fields: object) -> ToolSource:
+    tool = ToolSource(
+        path=f"content/tools/{slug}.md",
+        slug=slug,
+        title=title,
+        summary=f"{title} does one job well.",
+        url="https://tools.example.org/" + slug,
+        body="Made for the [[GPU]].",
+        body_line=6,
+        digest="",
+        attributes=(("layer", ("model",)),),
+    )
+    tool = dataclasses.replace(tool, **fields)  # type: ignore[arg-type]
+    return dataclasses.replace(tool, digest=digest(repr(tool).encode()))
+
+
+@pytest.fixture()
+def tool_site(linked_terms: tuple[TermSource, ...]) -> tuple[tuple[TermSource, ...], tuple[ToolSource, ...]]:
+    """GPU lists one tool; CUDA links the other inline."""
+    terms = tuple(
+        dataclasses.replace(t, tools=(Ref("kernel-kit", 7),))
+        if t.slug == "gpu"
+        else dataclasses.replace(t, body=t.body + " Try [[tool:tensor-forge|Tensor Forge]].")
+        if t.slug == "cuda"
+        else t
+        for t in linked_terms
+    )
+    return terms, (a_tool("kernel-kit", "Kernel Kit"), a_tool("tensor-forge", "Tensor Forge"))
+
+
+def test_changing_any_field_of_a_tool_page_record_changes_its_key(
+    tool_site: tuple[tuple[TermSource, ...], tuple[ToolSource, ...]], site_config: SiteConfig
+) -> None:
+    site = renderer_for(*tool_site[:1], site_config, tool_site[1])
+    assert {tool: site.toolbox.mentions[tool] for tool in site.toolbox.tools} == {
+        "kernel-kit": ("gpu",),
+        "tensor-forge": ("cuda",),
+    }
+    for tool in site.toolbox.tools.values():
+        record = site.tool_record(tool)
+        key = site.key("tool.html", record_text(record, site.known))
+        for field in dataclasses.fields(record):
+            edited = dataclasses.replace(record, **{field.name: _changed(getattr(record, field.name))})
+            assert site.key("tool.html", record_text(edited, site.known)) != key, f"{tool.slug}: {field.name}"
+
+
+TOOL_EDITS: dict[str, Callable[[ToolSource], ToolSource]] = {
+    "title": lambda t: dataclasses.replace(t, title=t.title + " Pro"),
+    "summary": lambda t: dataclasses.replace(t, summary="Now it does two jobs."),
+    "url": lambda t: dataclasses.replace(t, url="https://elsewhere.example.org/"),
+    "body": lambda t: dataclasses.replace(t, body="Pairs with the [[TPU]] too."),
+    "attributes": lambda t: dataclasses.replace(t, attributes=(("layer", ("framework",)),)),
+    "category": lambda t: dataclasses.replace(t, category="Kits"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(TOOL_EDITS))
+@pytest.mark.parametrize("slug", ["kernel-kit", "tensor-forge"])
+def test_no_page_keeps_its_key_when_a_tool_edit_changes_its_bytes(
+    tool_site: tuple[tuple[TermSource, ...], tuple[ToolSource, ...]],
+    site_config: SiteConfig,
+    edit: str,
+    slug: str,
+) -> None:
+    terms, tool_files = tool_site
+    edited = tuple(
+        dataclasses.replace(TOOL_EDITS[edit](t), digest="") if t.slug == slug else t for t in tool_files
+    )
+    edited = tuple(dataclasses.replace(t, digest=digest(repr(t).encode())) for t in edited)
+    before = {job.path: job for job in renderer_for(terms, site_config, tool_files).jobs()}
+    after = {job.path: job for job in renderer_for(terms, site_config, edited).jobs()}
+
+    changed = pages_with_a_new_key(before, after)
+
+    assert f"tools/{slug}/index.html" in changed
+    assert "terms/token/index.html" not in changed, "a page that shows no tool keeps its key"
