@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from support import copy_site, parse_html, run_glossary, write_files
+from support import copy_site, parse_html, run_glossary, tree_digest, write_files
 
 SETTINGS = """
 tools:
@@ -81,7 +81,9 @@ def tool_site(tmp_path: Path, extra: dict[str, str] | None = None, settings: str
     config.write_text(config.read_text(encoding="utf-8") + settings, encoding="utf-8")
     tensor = site / "content/terms/tensor.md"
     text = tensor.read_text(encoding="utf-8").replace(
-        "\n---\n", "\ntools: [TPUs]\n---\n\nSee [[tool:Vector Box|a vector store]] and [[tool:tpu-cloud]].\n", 1
+        "\n---\n",
+        "\ntools: [TPUs]\n---\n\nSee [[tool:Vector Box|a vector store]] and [[tool:tpu-cloud]].\n",
+        1,
     )
     tensor.write_text(text, encoding="utf-8")
     write_files(site, {**TOOLS, **(extra or {})})
@@ -232,3 +234,25 @@ def test_a_tool_problem_is_one_error_at_its_line(
         assert old in text, (name, old)
         path.write_text(text.replace(old, new), encoding="utf-8")
     assert errors(site) == [expected]
+
+
+def test_an_edited_tool_rebuilds_what_shows_it_exactly_like_a_clean_build(tmp_path: Path) -> None:
+    site = tool_site(tmp_path)
+    assert run_glossary("build", cwd=site).returncode == 0
+    stamps = {p: p.stat().st_mtime_ns for p in (site / "_site").rglob("*.html")}
+    tool = site / "content/tools/tpu-cloud.md"
+    tool.write_text(
+        tool.read_text(encoding="utf-8").replace("Rented tensor chips.", "Tensor chips by the hour.")
+    )
+    assert run_glossary("build", cwd=site).returncode == 0
+    rewritten = {
+        p.relative_to(site / "_site").as_posix() for p, t in stamps.items() if p.stat().st_mtime_ns != t
+    }
+    assert rewritten == {
+        "tools/tpu-cloud/index.html",
+        "tools/index.html",
+        "terms/tensor/index.html",
+        "stack-builder/index.html",
+    }
+    assert run_glossary("build", "--no-cache", "--out", tmp_path / "clean", cwd=site).returncode == 0
+    assert tree_digest(site / "_site") == tree_digest(tmp_path / "clean")
