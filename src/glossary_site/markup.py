@@ -341,7 +341,7 @@ def resolve_targets(
     [[tool:Name]], or None where it cannot be linked."""
     targets: list[str | None] = []
     for link in wikilinks:
-        if link.target.casefold().startswith(TOOL_PREFIX):
+        if link.target[: len(TOOL_PREFIX)].casefold() == TOOL_PREFIX:
             name = link.target[len(TOOL_PREFIX) :].strip()
             box = toolbox or Toolbox()
             slug = tool_resolve(box, name, path, link.line, diagnostics, "tool link")

@@ -151,13 +151,7 @@ def _graph(
         slug: markup.resolve_targets(f.path, f.wikilinks, glossary, diagnostics, toolbox)
         for slug, f in by_slug.items()
     }
-    links = {
-        slug: [t for t in found if t and not t.startswith(tools.PREFIX)] for slug, found in targets.items()
-    }
-    inline = {
-        slug: [t.removeprefix(tools.PREFIX) for t in found if t and t.startswith(tools.PREFIX)]
-        for slug, found in targets.items()
-    }
+    links, inline = tools.split_links(targets)
     toolbox = tools.with_mentions(toolbox, glossary, inline)
     toolbox = dataclasses.replace(toolbox, bodies=markup.tool_bodies(toolbox, glossary, diagnostics))
     if config is not None and config.stack_builder is not None:

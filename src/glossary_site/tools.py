@@ -148,6 +148,19 @@ def resolve(box: Toolbox, name: str, path: str, line: int, diagnostics: Diagnost
     return slug
 
 
+def split_links(
+    targets: dict[str, tuple[str | None, ...]],
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Each term's resolved wiki-links, split into terms it links and tools it links."""
+    terms: dict[str, list[str]] = {}
+    linked_tools: dict[str, list[str]] = {}
+    for slug, found in targets.items():
+        terms[slug] = [t for t in found if t and not t.startswith(PREFIX)]
+        if len(terms[slug]) < len(found):
+            linked_tools[slug] = [t.removeprefix(PREFIX) for t in found if t and t.startswith(PREFIX)]
+    return terms, linked_tools
+
+
 def with_mentions(box: Toolbox, glossary: Glossary, inline: dict[str, list[str]]) -> Toolbox:
     """Every tool's mentions: the terms that list it or link it inline. A term's page shows the
     tools it lists, or, when it lists none, those it links."""

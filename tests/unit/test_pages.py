@@ -44,13 +44,7 @@ def renderer_for(
         slug: markup.resolve_targets(file.path, file.wikilinks, glossary, diagnostics, toolbox)
         for slug, file in prepared.items()
     }
-    links = {
-        slug: [t for t in found if t and not t.startswith(tools.PREFIX)] for slug, found in targets.items()
-    }
-    inline = {
-        slug: [t.removeprefix(tools.PREFIX) for t in found if t and t.startswith(tools.PREFIX)]
-        for slug, found in targets.items()
-    }
+    links, inline = tools.split_links(targets)
     glossary = graph.add_backlinks(glossary, links, diagnostics)
     toolbox = tools.with_mentions(toolbox, glossary, inline)
     toolbox = dataclasses.replace(toolbox, bodies=markup.tool_bodies(toolbox, glossary, diagnostics))
