@@ -50,10 +50,10 @@ def test_generative_ai_page_has_every_section_of_the_seed(example_site: Path) ->
     assert len(related) >= 5
     assert all(card.p.get_text().strip() for card in related), "each related term shows its summary"
     cta = soup.select_one("aside.cta")
-    assert cta.h2.get_text() == "New to these ideas?"
-    assert "Browse the concepts" in cta.a.get_text()
+    assert cta.h2.get_text() == "Want to actually build with this?"
+    assert "Build my stack" in cta.a.get_text()
     assert cta.select_one("svg.cta-mark") is not None, "the example's own CTA partial replaces the theme's"
-    assert cta.a["href"] == "../../categories/concepts/index.html"
+    assert cta.a["href"] == "../../stack-builder/index.html", "the generated Stack Builder"
     prose = " ".join(piece.get_text() for piece in soup.select(".prose"))
     assert "C2PA" in prose
     assert soup.select(".prose a.wikilink"), "the body links other terms"
