@@ -17,7 +17,7 @@ from glossary_site import output, search
 from glossary_site.cache import Cache
 from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.fingerprint import digest, inputs_digest
-from glossary_site.pages import PageJob
+from glossary_site.model import PageJob
 from glossary_site.render import THEME
 
 

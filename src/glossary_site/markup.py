@@ -2,8 +2,9 @@
 
 Converting a term depends only on that term's own text, so the result can be cached by the
 file's hash and computed in any worker process. Wiki-links are resolved afterwards, against
-the whole glossary, by `fill_links`: a cheap string substitution. The engine, the wiki-link
-extension and the filling share one placeholder format, which is why they are one module.
+the whole glossary, by `fill_links`: a cheap string substitution, to a term or, for
+[[tool:Name]], to a tool. The engine, the wiki-link extension, the resolving and the filling
+share one placeholder format, which is why they are one module, longer than most.
 """
 
 from __future__ import annotations

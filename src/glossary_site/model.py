@@ -7,6 +7,7 @@ and tuples pickle and load several times faster than dataclasses.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -232,3 +233,12 @@ class Body:
 
 def title_key(term: TermSource) -> tuple[str, str]:
     return (term.title.casefold(), term.slug)
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One output file: where it goes, what decides its bytes, and how to make them."""
+
+    path: str
+    key: str
+    produce: Callable[[], bytes]

@@ -1,10 +1,11 @@
 """Every page of the site as a job: where it goes, its key, and how to render it.
 
 A page's key is the digest of the record of its inputs, plus its templates and the site's
-settings: a term page's record is a TermPage, terms.json's the data of every term, and a
-listing page's its whole view. A build renders only pages whose key changed, so a key must
-never leave out anything the page shows; deriving it from the record the page is made from
-guarantees that. Views are built lazily: a term page's body is read only if it is rendered.
+settings: a term page's record is a TermPage (a tool page's a ToolPage, see tool_page.py),
+terms.json's the data of every term, and a listing page's its whole view. A build renders
+only pages whose key changed, so a key must never leave out anything the page shows;
+deriving it from the record the page is made from guarantees that. Views are built lazily:
+a term page's body is read only if it is rendered.
 """
 
 from __future__ import annotations
@@ -27,25 +28,16 @@ from glossary_site.model import (
     Face,
     Glossary,
     Group,
+    PageJob,
     PreparedFile,
     RawBody,
     TermSource,
     Toolbox,
-    ToolSource,
 )
 from glossary_site.render import TEMPLATES, Templates
 from glossary_site.term_page import GroupName, TermName, TermPage, cta_link, term_view
 from glossary_site.tools import PREFIX as TOOL
-from glossary_site.urls import STACK_BUILDER, absolute, group_path, link_url, root_of, term_path, tool_path
-
-
-@dataclass(frozen=True)
-class PageJob:
-    """One output file: where it goes, what decides its bytes, and how to make them."""
-
-    path: str
-    key: str
-    produce: Callable[[], bytes]
+from glossary_site.urls import STACK_BUILDER, absolute, group_path, root_of, term_path
 
 
 @dataclass(frozen=True)
@@ -69,21 +61,6 @@ class TermData(NamedTuple):
     related: tuple[str, ...]
     updated: str | None
     url: str
-
-
-class ToolData(NamedTuple):
-    """One tool as tools.json holds it."""
-
-    slug: str
-    title: str
-    aliases: tuple[str, ...]
-    summary: str
-    url: str
-    category: str | None
-    tags: tuple[str, ...]
-    attributes: tuple[tuple[str, tuple[str, ...]], ...]
-    terms: tuple[str, ...]
-    page: str
 
 
 class SitePages:
@@ -163,7 +140,11 @@ class SitePages:
                 description="",
             )
         )
-        jobs += self.tool_jobs()
+        jobs += tool_page.tool_jobs(self, self.config, self.toolbox, self.faces)
+        builder = self.config.stack_builder
+        if builder is not None:
+            view = stack_builder.page_view(builder, self.toolbox, site_markdown(builder.intro))
+            jobs.append(self.page_job(TEMPLATES["stack_builder"], STACK_BUILDER, **view))
         sitemap_view = sitemap.sitemap_view(self.config, self.glossary, self.toolbox)
         jobs.append(self.template_job("sitemap.xml", sitemap_view))
         jobs.append(self.template_job("robots.txt", {"sitemap": absolute(self.config, "sitemap.xml")}))
@@ -176,54 +157,21 @@ class SitePages:
     def nav(self, path: str) -> list[dict[str, Any]]:
         return views.nav(path, tools=bool(self.toolbox.tools))
 
-    def tool_jobs(self) -> list[PageJob]:
-        """Tool pages, the tools index, tools.json and the Stack Builder, when the site has them."""
-        jobs = [self.tool_job(tool) for tool in self.toolbox.tools.values()]
-        if self.toolbox.tools:
-            index = tool_page.tools_index_view(self.config, self.toolbox)
-            jobs.append(self.page_job(TEMPLATES["tools"], "tools/index.html", **index))
-            data = tuple(self.tool_data(tool) for tool in self.toolbox.tools.values())
-            key = digest(f"{self.site_key}\n{record_text(data)}".encode())
-            jobs.append(PageJob("tools.json", key, lambda: _tools_json(data)))
-        builder = self.config.stack_builder
-        if builder is not None:
-            view = stack_builder.page_view(builder, self.toolbox, site_markdown(builder.intro))
-            jobs.append(self.page_job(TEMPLATES["stack_builder"], STACK_BUILDER, **view))
-        return jobs
-
-    def tool_record(self, tool: ToolSource) -> tool_page.ToolPage:
-        return tool_page.ToolPage(
-            slug=tool.slug,
-            source=tool.digest,
-            body=self.toolbox.bodies.get(tool.slug, ""),
-            mentions=tuple(self.faces[s] for s in self.toolbox.mentions.get(tool.slug, ())),
-        )
-
-    def tool_job(self, tool: ToolSource) -> PageJob:
-        page = self.tool_record(tool)
-        path = tool_path(tool.slug)
-        template = TEMPLATES["tool"]
+    def record_job(
+        self, template: str, path: str, record: object, view: Callable[[], dict[str, Any]]
+    ) -> PageJob:
+        """A page made from a record: its key is the record's digest; the view is made only if
+        the page is rendered."""
 
         def produce() -> bytes:
-            view = tool_page.tool_view(page, tool, self.config)
-            context = {"site": self.site, "root": "../../", "canonical": absolute(self.config, path)}
-            return self.templates.render(template, {**context, "nav": self.nav(path), **view})
+            context = {"site": self.site, "root": root_of(path), "canonical": absolute(self.config, path)}
+            return self.templates.render(template, {**context, "nav": self.nav(path), **view()})
 
-        return PageJob(path, self.key(template, record_text(page, self.known)), produce)
+        return PageJob(path, self.key(template, record_text(record, self.known)), produce)
 
-    def tool_data(self, tool: ToolSource) -> ToolData:
-        return ToolData(
-            slug=tool.slug,
-            title=tool.title,
-            aliases=tool.aliases,
-            summary=tool.summary,
-            url=link_url(tool.url, "") if tool.url.startswith("/") else tool.url,
-            category=tool.category,
-            tags=tool.tags,
-            attributes=tool.attributes,
-            terms=self.toolbox.mentions.get(tool.slug, ()),
-            page=absolute(self.config, tool_path(tool.slug)),
-        )
+    def data_job(self, path: str, record: object, produce: Callable[[], bytes]) -> PageJob:
+        """A data file (terms.json, tools.json): its key is its record and the site settings."""
+        return PageJob(path, digest(f"{self.site_key}\n{record_text(record)}".encode()), produce)
 
     def key(self, template: str, record: str) -> str:
         return digest(f"{self.templates.digest(template)}\n{self.site_key}\n{record}".encode())
@@ -265,15 +213,8 @@ class SitePages:
 
     def term_job(self, term: TermSource) -> PageJob:
         page = self.term_record(term)
-        path = term_path(term.slug)
-        template = TEMPLATES["term"]
-
-        def produce() -> bytes:
-            view = term_view(page, term, self.body(page), self.config)
-            context = {"site": self.site, "root": "../../", "canonical": absolute(self.config, path)}
-            return self.templates.render(template, {**context, "nav": self.nav(path), **view})
-
-        return PageJob(path, self.key(template, record_text(page, self.known)), produce)
+        view = lambda: term_view(page, term, self.body(page), self.config)  # noqa: E731
+        return self.record_job(TEMPLATES["term"], term_path(term.slug), page, view)
 
     def body(self, page: TermPage) -> Body:
         """The term's Markdown fields as HTML, its links filled from the page's record."""
@@ -317,9 +258,7 @@ class SitePages:
 
     def terms_json_job(self) -> PageJob:
         data = tuple(self.term_data(term) for term in self.glossary.terms.values())
-        return PageJob(
-            "terms.json", digest(f"{self.site_key}\n{record_text(data)}".encode()), lambda: _json(data)
-        )
+        return self.data_job("terms.json", data, lambda: _json(data))
 
     def term_data(self, term: TermSource) -> TermData:
         return TermData(
@@ -350,20 +289,6 @@ def _json(data: tuple[TermData, ...]) -> bytes:
             "aliases": list(item.aliases),
             "tags": list(item.tags),
             "related": list(item.related),
-        }
-        for item in data
-    ]
-    return (json.dumps(items, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode()
-
-
-def _tools_json(data: tuple[ToolData, ...]) -> bytes:
-    items = [
-        {
-            **item._asdict(),
-            "aliases": list(item.aliases),
-            "tags": list(item.tags),
-            "attributes": {name: list(values) for name, values in item.attributes},
-            "terms": list(item.terms),
         }
         for item in data
     ]

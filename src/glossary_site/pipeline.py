@@ -33,8 +33,8 @@ from glossary_site import (
 )
 from glossary_site.cache import Cache
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
-from glossary_site.model import Glossary, PreparedFile, RawBody, TermSource, Toolbox
-from glossary_site.pages import PageJob, PreparedTerms, SitePages
+from glossary_site.model import Glossary, PageJob, PreparedFile, RawBody, TermSource, Toolbox
+from glossary_site.pages import PreparedTerms, SitePages
 from glossary_site.workers import default_jobs, split_map
 
 CACHE_DIR = ".glossary-cache"

@@ -9,8 +9,7 @@ from glossary_site import config as site_config
 from glossary_site import output
 from glossary_site.diagnostics import Diagnostic
 from glossary_site.fingerprint import digest
-from glossary_site.model import CtaBlock, Glossary
-from glossary_site.pages import PageJob
+from glossary_site.model import CtaBlock, Glossary, PageJob
 from glossary_site.render import THEME
 from glossary_site.urls import missing_site_file
 

@@ -7,12 +7,16 @@ it; the tools index's key is its whole view, like every listing page.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from functools import partial
+from typing import Any, NamedTuple, Protocol
 
 from glossary_site import structured
 from glossary_site.config import SiteConfig
-from glossary_site.model import Face, Toolbox, ToolSource
+from glossary_site.model import Face, PageJob, Toolbox, ToolSource
+from glossary_site.render import TEMPLATES
 from glossary_site.urls import absolute, link_url, term_path, tool_path
 from glossary_site.views import LinkView
 
@@ -30,6 +34,88 @@ class ToolPage:
     body: str
     #: The terms that mention the tool, in title order.
     mentions: tuple[Face, ...]
+
+
+class ToolData(NamedTuple):
+    """One tool as tools.json holds it."""
+
+    slug: str
+    title: str
+    aliases: tuple[str, ...]
+    summary: str
+    url: str
+    category: str | None
+    tags: tuple[str, ...]
+    attributes: tuple[tuple[str, tuple[str, ...]], ...]
+    terms: tuple[str, ...]
+    page: str
+
+
+class Jobs(Protocol):
+    """What makes page jobs (pages.SitePages): keys, templates and the site's context."""
+
+    def page_job(self, template: str, path: str, root: str | None = None, **view: Any) -> PageJob: ...
+
+    def record_job(
+        self, template: str, path: str, record: object, view: Callable[[], dict[str, Any]]
+    ) -> PageJob: ...
+
+    def data_job(self, path: str, record: object, produce: Callable[[], bytes]) -> PageJob: ...
+
+
+def tool_jobs(jobs: Jobs, config: SiteConfig, toolbox: Toolbox, faces: dict[str, Face]) -> list[PageJob]:
+    """Every tool's page, the tools index and tools.json; nothing when the site has no tools."""
+    if not toolbox.tools:
+        return []
+    found = [
+        jobs.record_job(
+            TEMPLATES["tool"], tool_path(tool.slug), record, partial(tool_view, record, tool, config)
+        )
+        for tool in toolbox.tools.values()
+        for record in [tool_record(tool, toolbox, faces)]
+    ]
+    found.append(jobs.page_job(TEMPLATES["tools"], "tools/index.html", **tools_index_view(config, toolbox)))
+    data = tuple(tool_data(tool, toolbox, config) for tool in toolbox.tools.values())
+    found.append(jobs.data_job("tools.json", data, lambda: _json(data)))
+    return found
+
+
+def tool_record(tool: ToolSource, toolbox: Toolbox, faces: dict[str, Face]) -> ToolPage:
+    return ToolPage(
+        slug=tool.slug,
+        source=tool.digest,
+        body=toolbox.bodies.get(tool.slug, ""),
+        mentions=tuple(faces[slug] for slug in toolbox.mentions.get(tool.slug, ())),
+    )
+
+
+def tool_data(tool: ToolSource, toolbox: Toolbox, config: SiteConfig) -> ToolData:
+    return ToolData(
+        slug=tool.slug,
+        title=tool.title,
+        aliases=tool.aliases,
+        summary=tool.summary,
+        url=absolute(config, tool.url.lstrip("/")) if tool.url.startswith("/") else tool.url,
+        category=tool.category,
+        tags=tool.tags,
+        attributes=tool.attributes,
+        terms=toolbox.mentions.get(tool.slug, ()),
+        page=absolute(config, tool_path(tool.slug)),
+    )
+
+
+def _json(data: tuple[ToolData, ...]) -> bytes:
+    items = [
+        {
+            **item._asdict(),
+            "aliases": list(item.aliases),
+            "tags": list(item.tags),
+            "attributes": {name: list(values) for name, values in item.attributes},
+            "terms": list(item.terms),
+        }
+        for item in data
+    ]
+    return (json.dumps(items, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode()
 
 
 class Attribute(NamedTuple):

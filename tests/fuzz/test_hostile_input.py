@@ -548,7 +548,8 @@ def optional_value(field: str, names: Sequence[str]) -> st.SearchStrategy[Any]:
                 "rows": st.lists(
                     st.lists(cell, min_size=n, max_size=n) | st.lists(cell, max_size=6), max_size=3
                 ),
-            }
+            },
+            optional={"id": st.one_of(st.sampled_from(["landscape", "Bad Id"]), texts), "intro": markdown},
         )
     )
     block = st.fixed_dictionaries({k: st.one_of(st.just(v), texts) for k, v in STACK_BUILDER.items()})
@@ -558,6 +559,7 @@ def optional_value(field: str, names: Sequence[str]) -> st.SearchStrategy[Any]:
         "category": st.one_of(st.sampled_from(["Concepts", "Models"]), texts),
         "tags": st.lists(st.one_of(st.sampled_from(["basics", "math"]), texts), max_size=3),
         "related": st.lists(st.one_of(st.sampled_from(names), texts), max_size=3),
+        "tools": st.lists(st.one_of(st.sampled_from(["midjourney", "tool:x"]), texts), max_size=3),
         "tables": st.lists(table, max_size=2),
         "faq": st.lists(st.fixed_dictionaries({"q": texts, "a": markdown}), max_size=3),
         "sources": st.lists(

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 from bs4 import BeautifulSoup
 
-from glossary_site import graph, markup, pages, tools
+from glossary_site import graph, markup, pages, tool_page, tools
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.fingerprint import digest, record_text
@@ -479,7 +479,7 @@ def test_changing_any_field_of_a_tool_page_record_changes_its_key(
         "tensor-forge": ("cuda",),
     }
     for tool in site.toolbox.tools.values():
-        record = site.tool_record(tool)
+        record = tool_page.tool_record(tool, site.toolbox, site.faces)
         key = site.key("tool.html", record_text(record, site.known))
         for field in dataclasses.fields(record):
             edited = dataclasses.replace(record, **{field.name: _changed(getattr(record, field.name))})
