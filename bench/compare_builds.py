@@ -1,8 +1,9 @@
 """Build the same sites with two versions of the generator and compare the output byte for byte.
 
-A re-layout must not change a byte of any page. This builds the example site and a generated
-corpus with the code of two git revisions (each from its own `git archive`, imported from its
-`src/`), then lists every file that differs or exists on one side only.
+A re-layout must not change a byte of any page. This builds the example site (as BASE has
+it) and a generated corpus with the code of two git revisions (each from its own `git
+archive`, imported from its `src/`), then lists every file that differs or exists on one
+side only.
 
     python bench/compare_builds.py BASE [HEAD] [--terms 2000] [--jobs N] [--time RUNS]
 
@@ -45,11 +46,11 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="compare-builds-") as scratch:
         work = Path(scratch)
+        sources = {"base": export(args.base, work / "base"), "head": export(args.head, work / "head")}
         sites = {
-            "example": copy_example(work / "example"),
+            "example": copy_example(sources["base"].parent, work / "example"),
             "corpus": make_corpus(work / "corpus", args.terms),
         }
-        sources = {"base": export(args.base, work / "base"), "head": export(args.head, work / "head")}
         differing = 0
         for name, site in sites.items():
             trees = {
@@ -101,21 +102,21 @@ def report_times(times: dict[str, dict[str, list[float]]]) -> None:
 
 
 def export(revision: str | None, target: Path) -> Path:
-    """The src/ folder of a revision, or of the working tree when revision is None."""
+    """The src/ folder of a revision (its whole tree is exported beside it), or of the working
+    tree when revision is None."""
     if revision is None:
         return PROJECT / "src"
-    archive = subprocess.run(
-        ["git", "archive", revision, "src"], cwd=PROJECT, capture_output=True, check=True
-    )
+    archive = subprocess.run(["git", "archive", revision], cwd=PROJECT, capture_output=True, check=True)
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(target, filter="data")
     return target / "src"
 
 
-def copy_example(target: Path) -> Path:
+def copy_example(tree: Path, target: Path) -> Path:
+    """The example site as the base revision has it, so both sides build the same content."""
     for part in SITE_PARTS:
-        if (PROJECT / part).is_dir():
-            shutil.copytree(PROJECT / part, target / part)
+        if (tree / part).is_dir():
+            shutil.copytree(tree / part, target / part)
     return target
 
 

@@ -7,9 +7,10 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import operator
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import metadata
 from pathlib import Path
 from types import MappingProxyType
@@ -45,7 +46,7 @@ def record_text(value: object, known: Mapping[object, str] = MappingProxyType({}
             pass
         parts, separator = value, "\x1f"
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        parts, separator = tuple(getattr(value, name) for name in _field_names(type(value))), "\x1e"
+        parts, separator = _fields_of(type(value))(value), "\x1e"
     elif value is None:
         return "\x00"
     elif isinstance(value, str | bool | int | float | dt.date):
@@ -58,8 +59,11 @@ def record_text(value: object, known: Mapping[object, str] = MappingProxyType({}
 
 
 @functools.cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(field.name for field in dataclasses.fields(kind))
+def _fields_of(kind: type) -> Callable[[object], tuple[object, ...]]:
+    """A getter of every field of a record kind at once (one C call per record)."""
+    names = [field.name for field in dataclasses.fields(kind)]
+    getter = operator.attrgetter(*names)
+    return getter if len(names) > 1 else lambda value: (getter(value),)
 
 
 def _code_digest() -> str:

@@ -105,15 +105,7 @@ class SitePages:
 
     def jobs(self) -> list[PageJob]:
         jobs = [self.term_job(term) for term in self.glossary.terms.values()]
-        jobs.append(
-            self.page_job(
-                TEMPLATES["index"],
-                "index.html",
-                **views.index_view(
-                    self.config, self.glossary, self.term_link, site_markdown(self.config.intro)
-                ),
-            )
-        )
+        jobs.append(self.index_job())
         for kind, plural, singular in views.TAXONOMIES:
             groups = self.glossary.categories if kind == "categories" else self.glossary.tags
             descriptions = self.config.categories if kind == "categories" else {}
@@ -153,6 +145,20 @@ class SitePages:
         )
         jobs.append(self.terms_json_job())
         return jobs
+
+    def index_job(self) -> PageJob:
+        """The home page shows every term: its record is what it shows of each, built far
+        faster than its whole view (the intro and category descriptions are site settings)."""
+        record = tuple(
+            (t.slug, t.title, t.summary, "\x1f".join(t.aliases), t.category or "", str(t.updated or ""))
+            for t in self.glossary.terms.values()
+        )
+
+        def view() -> dict[str, Any]:
+            intro = site_markdown(self.config.intro)
+            return views.index_view(self.config, self.glossary, self.term_link, intro)
+
+        return self.record_job(TEMPLATES["index"], "index.html", record, view)
 
     def nav(self, path: str) -> list[dict[str, Any]]:
         return views.nav(path, tools=bool(self.toolbox.tools))
@@ -195,20 +201,22 @@ class SitePages:
 
     def term_record(self, term: TermSource) -> TermPage:
         slug = term.slug
+        face = self.faces.__getitem__
         categories = self.categories.get(slug, ())
+        previous, following = self.neighbours[slug]
         return TermPage(
             slug=slug,
             source=self.prepared.files[slug].digest,
-            links=tuple(self.faces[s] if s else None for s in self.prepared.targets[slug]),
-            related=tuple(self.faces[s] for s in self.glossary.related[slug]),
-            backlinks=tuple(self.faces[s] for s in self.glossary.backlinks[slug]),
+            links=tuple(map(self.faces.get, self.prepared.targets[slug])),  # type: ignore[arg-type]
+            related=tuple(map(face, self.glossary.related[slug])),
+            backlinks=tuple(map(face, self.glossary.backlinks[slug])),
             category=categories[0] if categories else None,
             tags=self.tags.get(slug, ()),
             cta=self.cta_for(term),
-            tools=tuple(self.faces[TOOL + s] for s in self.toolbox.of_term.get(slug, ())),
+            tools=tuple(face(TOOL + s) for s in self.toolbox.of_term.get(slug, ())),
             autolinked=self.autolinked,
-            previous=self.neighbours[slug][0],
-            next=self.neighbours[slug][1],
+            previous=previous,
+            next=following,
         )
 
     def term_job(self, term: TermSource) -> PageJob:
