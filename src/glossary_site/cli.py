@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from glossary_site import __version__, collector, pipeline, scaffold
+from glossary_site import __version__, collector, link_graph, pipeline, scaffold
 from glossary_site.config import CONFIG_PATH
 from glossary_site.diagnostics import Diagnostics, as_json, github_annotation
 from glossary_site.url_checks import base_url_problem
@@ -122,6 +122,13 @@ def parser() -> argparse.ArgumentParser:
         choices=("text", "github", "json"),
         default="text",
         help="text: path:line: message (default); github: Actions annotations; json: a report",
+    )
+    check.add_argument(
+        "--graph",
+        type=Path,
+        metavar="FILE",
+        help="also write the term graph to FILE: GraphML if it ends in .graphml (Gephi), else JSON "
+        "(networkx node-link)",
     )
 
     init = commands.add_parser(
@@ -284,8 +291,15 @@ def run_check(args: argparse.Namespace) -> int:
     options = options_from(args)
     result = pipeline.check(options)
     ok = result.ok(options.strict)
+    shape = link_graph.summary(*result.graph) if result.graph else None
+    if args.graph is not None and result.graph is not None:
+        try:
+            args.graph.write_text(link_graph.export(*result.graph, args.graph.suffix == ".graphml"), "utf-8")
+        except OSError as exc:
+            print(f"glossary: cannot write {args.graph}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
     if args.format == "json":
-        print(as_json(result.diagnostics, ok))
+        print(as_json(result.diagnostics, ok, {"graph": shape} if shape else {}))
         return EXIT_OK if ok else EXIT_CONTENT
     if args.format == "github":
         for diagnostic in result.diagnostics.sorted():
@@ -296,6 +310,8 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"Check failed: {summary(result.diagnostics)}.", file=sys.stderr)
         return EXIT_CONTENT
     if not args.quiet:
+        if shape is not None:
+            print(link_graph.summary_line(shape))
         print(f"Check passed: {summary(result.diagnostics)}.")
     return EXIT_OK
 

@@ -96,10 +96,10 @@ def _escape_property(value: str) -> str:
     return escaped.replace(":", "%3A").replace(",", "%2C")
 
 
-def as_json(diagnostics: Diagnostics, ok: bool) -> str:
+def as_json(diagnostics: Diagnostics, ok: bool, extra: dict[str, object] | None = None) -> str:
     items = [
         {"path": d.path, "line": d.line, "severity": d.severity.value, "message": d.message}
         for d in diagnostics.sorted()
     ]
     summary = {"ok": ok, "errors": len(diagnostics.errors), "warnings": len(diagnostics.warnings)}
-    return json.dumps({**summary, "diagnostics": items}, ensure_ascii=False, indent=2)
+    return json.dumps({**summary, "diagnostics": items, **(extra or {})}, ensure_ascii=False, indent=2)

@@ -22,6 +22,7 @@ from glossary_site import (
     graph,
     health,
     incremental,
+    link_graph,
     markup,
     output,
     plan,
@@ -33,6 +34,7 @@ from glossary_site import (
 )
 from glossary_site.cache import Cache
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
+from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, PageJob, PreparedFile, RawBody, TermSource, Toolbox
 from glossary_site.pages import PreparedTerms, SitePages
 from glossary_site.workers import default_jobs, split_map
@@ -63,6 +65,8 @@ class BuildResult:
     deleted: int = 0
     refused: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    #: The term graph and its shape, once content loaded (for check's report and --graph).
+    graph: tuple[Glossary, LinkGraph] | None = None
 
     progress: Callable[[str], None] | None = None
 
@@ -107,7 +111,8 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
             diagnostics.add(problem)
     terms = [f.term for f in files if f.term is not None]
     with result.timed("graph"):
-        glossary, toolbox, by_slug, targets = _graph(terms, files, config, options, diagnostics)
+        glossary, toolbox, by_slug, targets, network = _graph(terms, files, config, options, diagnostics)
+        result.graph = (glossary, network)
     if config is None or diagnostics.errors:
         return None
 
@@ -132,7 +137,7 @@ def _graph(
     config: site_config.SiteConfig | None,
     options: BuildOptions,
     diagnostics: Diagnostics,
-) -> tuple[Glossary, Toolbox, dict[str, PreparedFile], dict[str, tuple[str | None, ...]]]:
+) -> tuple[Glossary, Toolbox, dict[str, PreparedFile], dict[str, tuple[str | None, ...]], LinkGraph]:
     unreadable = frozenset(
         slugs.slugify(name)
         for f in files
@@ -157,9 +162,11 @@ def _graph(
     if config is not None and config.stack_builder is not None:
         stack_builder.check(config.stack_builder, toolbox, diagnostics)
     glossary = graph.add_backlinks(glossary, links, diagnostics)
+    network = LinkGraph.of(glossary, links)
     if not diagnostics.errors:  # a broken graph would give misleading health warnings
+        link_graph.check_islands(glossary, network, diagnostics)
         health.check_health(glossary, diagnostics)
-    return glossary, toolbox, by_slug, targets
+    return glossary, toolbox, by_slug, targets, network
 
 
 def check(options: BuildOptions) -> BuildResult:

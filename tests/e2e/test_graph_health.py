@@ -1,0 +1,72 @@
+"""The graph's shape for editors: islands named by `glossary check`, the summary in text and
+JSON, and an export other tools open."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+from support import copy_site, run_glossary, write_files
+
+TERM = """---
+title: {title}
+summary: {title} is a term of a separate little group.
+definition: "{title} belongs to the island."
+related: [{other}]
+updated: 2025-01-01
+---
+"""
+
+
+def island_site(tmp_path: Path) -> Path:
+    site = copy_site("minimal", tmp_path)
+    return write_files(
+        site,
+        {
+            "content/terms/kiln.md": TERM.format(title="Kiln", other="Glaze"),
+            "content/terms/glaze.md": TERM.format(title="Glaze", other="Kiln"),
+        },
+    )
+
+
+def test_check_names_an_island_of_terms_nothing_else_links_to(tmp_path: Path) -> None:
+    result = run_glossary("check", cwd=island_site(tmp_path))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "island" in line]
+    assert warnings == [
+        "content/terms/glaze.md:1: warning: island: 2 terms link only among themselves and no other "
+        "term links to them (Glaze, Kiln); link one of them from the rest of the glossary"
+    ]
+    assert "Graph: 5 terms, " in result.stdout and "1 island(s), 0 isolated term(s)" in result.stdout
+
+
+def test_the_island_is_gone_once_the_rest_of_the_glossary_links_it(tmp_path: Path) -> None:
+    site = island_site(tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text(encoding="utf-8").replace("related: [GPU", "related: [Kiln, GPU"))
+    result = run_glossary("check", cwd=site)
+    assert "island" not in result.stderr
+    assert "0 island(s)" in result.stdout
+
+
+def test_json_report_and_graph_exports_carry_the_same_graph(tmp_path: Path) -> None:
+    site = island_site(tmp_path)
+    result = run_glossary("check", "--format", "json", "--graph", tmp_path / "g.json", cwd=site)
+    report = json.loads(result.stdout)
+    assert report["graph"]["islands"] == [["Glaze", "Kiln"]]
+    assert report["graph"]["most_linked"][0]["linked_from"] >= 1
+    exported = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+    assert {node["id"] for node in exported["nodes"]} == {
+        "glaze", "kiln", "graphics-processing-unit", "model-training", "tensor",
+    }  # fmt: skip
+    assert {"source": "kiln", "target": "glaze", "kind": "related"} in exported["links"]
+    assert len(exported["links"]) == report["graph"]["links"]
+    run_glossary("check", "--graph", tmp_path / "g.graphml", cwd=site)
+    graphml = ElementTree.parse(tmp_path / "g.graphml").getroot()
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    assert len(graphml.findall(".//g:node", ns)) == 5
+    assert len(graphml.findall(".//g:edge", ns)) == len(exported["links"])
+    again = tmp_path / "again.json"
+    run_glossary("check", "--graph", again, cwd=site)
+    assert again.read_bytes() == (tmp_path / "g.json").read_bytes(), "the export is deterministic"
