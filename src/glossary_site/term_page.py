@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from glossary_site import placement, structured
 from glossary_site.config import SiteConfig
 from glossary_site.model import Body, CtaBlock, Face, TermSource
+from glossary_site.neighbourhood import neighbourhood
 from glossary_site.tools import PREFIX as TOOL
 from glossary_site.urls import group_path, link_url, term_path, tool_path
 from glossary_site.views import LinkView
@@ -137,6 +138,7 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
             for face in page.tools
         ],
         "backlinks": [_link(face) for face in page.backlinks],
+        "graph": neighbourhood(page, term.title),
         "cta": page.cta,
     }
 

@@ -1,0 +1,226 @@
+"""A term's neighbourhood as a picture: the term in the centre, the terms around it on a ring.
+
+Everything is computed from the page record, so the page's key covers the picture, and the
+layout is a fixed function of each neighbour's place in the order (no force simulation, no
+randomness): the same record gives the same bytes on any machine and with any --jobs.
+Coordinates are rounded to one decimal so the SVG stays short and float noise never shows.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, NamedTuple
+
+from glossary_site.model import Face
+from glossary_site.tools import PREFIX as TOOL
+
+if TYPE_CHECKING:  # term_page calls this module to make its view
+    from glossary_site.term_page import TermPage
+
+RELATED = "related"
+LINKS_TO = "links-to"
+LINKED_FROM = "linked-from"
+#: Legend order, and the order neighbours are ranked in (a neighbour ranks by its first kind).
+KINDS = (RELATED, LINKS_TO, LINKED_FROM)
+KIND_NAMES = {RELATED: "related", LINKS_TO: "links to", LINKED_FROM: "linked from"}
+
+#: More than this and the labels of the ring would collide.
+MAX_NEIGHBOURS = 12
+#: A label is at most two lines of this many characters (the side column is about 18rem).
+LINE = 14
+#: The centre's label is narrower: it must clear the nodes left and right of it.
+CENTRE_LINE = 11
+WIDTH = 316
+HEIGHT = 298
+CENTRE_X = 158.0
+CENTRE_Y = 148.0
+#: The ring is a tall ellipse: the labels beside the left and right nodes need the width.
+RADIUS_X = 54.0
+RADIUS_Y = 112.0
+NODE_RADIUS = 6.0
+#: Space between the parallel lines of a neighbour with several kinds.
+LANE = 4.0
+#: Label geometry in viewBox units (the text is 11 units high; see style.css).
+LINE_HEIGHT = 13.0
+GAP = 9.0
+CHAR_WIDTH = 7.0
+#: Nodes this close to straight up or down are labelled above or below, not beside.
+UPRIGHT = 0.26
+
+
+class Line(NamedTuple):
+    text: str
+    x: float
+    y: float
+
+
+class Edge(NamedTuple):
+    slug: str
+    kind: str
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+class Label(NamedTuple):
+    """A title as drawn: one or two lines, cut with an ellipsis when long (links keep the title)."""
+
+    lines: tuple[Line, ...]
+    #: "start", "middle" or "end": labels beside a node grow away from the ring.
+    anchor: str
+
+
+class Node(NamedTuple):
+    slug: str
+    title: str
+    href: str
+    kinds: tuple[str, ...]
+    #: The kinds in words ("related, links to"), for the link's tooltip and description.
+    says: str
+    x: float
+    y: float
+    label: Label
+
+
+class Centre(NamedTuple):
+    title: str
+    label: Label
+    #: The pill behind the label.
+    box_x: float
+    box_y: float
+    box_width: float
+    box_height: float
+
+
+class Key(NamedTuple):
+    kind: str
+    name: str
+
+
+class Graph(NamedTuple):
+    centre: Centre
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    #: The kinds drawn, in legend order.
+    legend: tuple[Key, ...]
+    #: Neighbours left off the ring.
+    more: int
+    width: int = WIDTH
+    height: int = HEIGHT
+
+
+def neighbourhood(page: TermPage, title: str) -> Graph | None:
+    """The picture of `page`'s term (titled `title`), or None when it has no neighbours."""
+    found = _neighbours(page)
+    if not found:
+        return None
+    shown = found[:MAX_NEIGHBOURS]
+    nodes = tuple(_node(face, kinds, index, len(shown)) for index, (face, kinds) in enumerate(shown))
+    edges = tuple(edge for node in nodes for edge in _edges(node))
+    centre = _centre(title)
+    drawn = {kind for node in nodes for kind in node.kinds}
+    legend = tuple(Key(kind, KIND_NAMES[kind]) for kind in KINDS if kind in drawn)
+    return Graph(centre, nodes, edges, legend, len(found) - len(shown))
+
+
+def _neighbours(page: TermPage) -> list[tuple[Face, tuple[str, ...]]]:
+    """Each neighbour once with all its kinds, related first, then linked, then linking, then by title."""
+    kinds: dict[str, list[str]] = {}
+    faces: dict[str, Face] = {}
+    sources = (
+        (RELATED, page.related),
+        (LINKS_TO, tuple(f for f in page.links if f and not f.slug.startswith(TOOL))),
+        (LINKED_FROM, page.backlinks),
+    )
+    for kind, group in sources:
+        for face in group:
+            if face.slug == page.slug:
+                continue
+            faces.setdefault(face.slug, face)
+            have = kinds.setdefault(face.slug, [])
+            if kind not in have:
+                have.append(kind)
+    order = sorted(faces, key=lambda s: (KINDS.index(kinds[s][0]), faces[s].title.casefold(), s))
+    return [(faces[slug], tuple(kinds[slug])) for slug in order]
+
+
+def _node(face: Face, kinds: tuple[str, ...], index: int, count: int) -> Node:
+    angle = 2 * math.pi * index / count - math.pi / 2  # the first neighbour at the top
+    cos, sin = math.cos(angle), math.sin(angle)
+    x = round(CENTRE_X + RADIUS_X * cos, 1)
+    y = round(CENTRE_Y + RADIUS_Y * sin, 1)
+    lines = _wrap(face.title, LINE)
+    if abs(cos) < UPRIGHT:  # above the top nodes, below the bottom ones
+        first = y - GAP - 1 - LINE_HEIGHT * (len(lines) - 1) if sin < 0 else y + GAP + 9
+        label = _label(lines, x, first, "middle")
+    else:  # beside, centred on the node
+        side = 1 if cos > 0 else -1
+        first = y + 4 - LINE_HEIGHT * (len(lines) - 1) / 2
+        label = _label(lines, x + side * GAP, first, "start" if side > 0 else "end")
+    says = ", ".join(KIND_NAMES[kind] for kind in kinds)
+    return Node(face.slug, face.title, f"../{face.slug}/index.html", kinds, says, x, y, label)
+
+
+def _centre(title: str) -> Centre:
+    lines = _wrap(title, CENTRE_LINE)
+    height = LINE_HEIGHT * len(lines) + 11
+    width = max(len(line) for line in lines) * CHAR_WIDTH + 12
+    first = CENTRE_Y + 4 - LINE_HEIGHT * (len(lines) - 1) / 2
+    return Centre(
+        title,
+        _label(lines, CENTRE_X, first, "middle"),
+        round(CENTRE_X - width / 2, 1),
+        round(CENTRE_Y - height / 2, 1),
+        round(width, 1),
+        round(height, 1),
+    )
+
+
+def _label(lines: tuple[str, ...], x: float, first: float, anchor: str) -> Label:
+    return Label(
+        tuple(Line(text, round(x, 1), round(first + LINE_HEIGHT * n, 1)) for n, text in enumerate(lines)),
+        anchor,
+    )
+
+
+def _edges(node: Node) -> list[Edge]:
+    """One line per kind from the centre to the node's rim, side by side when there are several."""
+    dx, dy = node.x - CENTRE_X, node.y - CENTRE_Y
+    length = math.hypot(dx, dy)
+    ux, uy = dx / length, dy / length
+    end = length - NODE_RADIUS
+    edges = []
+    for lane, kind in enumerate(node.kinds):
+        offset = (lane - (len(node.kinds) - 1) / 2) * LANE
+        ox, oy = -uy * offset, ux * offset
+        edges.append(
+            Edge(
+                node.slug,
+                kind,
+                round(CENTRE_X + ox, 1),
+                round(CENTRE_Y + oy, 1),
+                round(CENTRE_X + ux * end + ox, 1),
+                round(CENTRE_Y + uy * end + oy, 1),
+            )
+        )
+    return edges
+
+
+def _wrap(title: str, width: int) -> tuple[str, ...]:
+    """The title in at most two lines of `width` characters, broken between words where it can
+    be and cut with an ellipsis where it must."""
+    words = title.split()
+    first = ""
+    while words and len(f"{first} {words[0]}".strip()) <= width:
+        first = f"{first} {words.pop(0)}".strip()
+    if not first:  # one word longer than a line: cut it there
+        return (_cut(title, width),)
+    rest = " ".join(words)
+    return (first, _cut(rest, width)) if rest else (first,)
+
+
+def _cut(text: str, width: int) -> str:
+    if len(text) <= width:
+        return text
+    return text[: width - 1].rstrip() + "\u2026"
