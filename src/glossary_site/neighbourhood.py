@@ -20,32 +20,40 @@ if TYPE_CHECKING:  # term_page calls this module to make its view
 RELATED = "related"
 LINKS_TO = "links-to"
 LINKED_FROM = "linked-from"
-#: Legend order, and the order neighbours are ranked in (a neighbour ranks by its first kind).
+#: The legend's order.
 KINDS = (RELATED, LINKS_TO, LINKED_FROM)
+#: The ring's order: a neighbour ranks by the first of its kinds here. The terms that link
+#: here come before those the body links to because the body already shows its own links,
+#: while the terms linking here are otherwise only a list further down the side column.
+RANK = (RELATED, LINKED_FROM, LINKS_TO)
 KIND_NAMES = {RELATED: "related", LINKS_TO: "links to", LINKED_FROM: "linked from"}
 
-#: More than this and the labels of the ring would collide.
-MAX_NEIGHBOURS = 12
+#: More than this and the two-line labels beside the ring would collide.
+MAX_NEIGHBOURS = 14
 #: A label is at most two lines of this many characters (the side column is about 18rem).
 LINE = 14
 #: The centre's label is narrower: it must clear the nodes left and right of it.
 CENTRE_LINE = 11
 WIDTH = 316
-HEIGHT = 298
+HEIGHT = 304
 CENTRE_X = 158.0
-CENTRE_Y = 148.0
+CENTRE_Y = 152.0
 #: The ring is a tall ellipse: the labels beside the left and right nodes need the width.
 RADIUS_X = 54.0
-RADIUS_Y = 112.0
+RADIUS_Y = 116.0
 NODE_RADIUS = 6.0
 #: Space between the parallel lines of a neighbour with several kinds.
 LANE = 4.0
 #: Label geometry in viewBox units (the text is 11 units high; see style.css).
 LINE_HEIGHT = 13.0
 GAP = 9.0
-CHAR_WIDTH = 7.0
-#: Nodes this close to straight up or down are labelled above or below, not beside.
-UPRIGHT = 0.26
+#: Average character widths at 11 units: a node's label (weight 500; a 14-character line
+#: measured at most 92 units in Chromium) and the centre's bolder one, for its pill.
+LABEL_CHAR = 6.6
+CENTRE_CHAR = 7.0
+#: Only a node straight up or down is labelled above or below; the rest beside (two nodes
+#: either side of the bottom would share the space under the ring).
+UPRIGHT = 0.1
 
 
 class Line(NamedTuple):
@@ -125,7 +133,7 @@ def neighbourhood(page: TermPage, title: str) -> Graph | None:
 
 
 def _neighbours(page: TermPage) -> list[tuple[Face, tuple[str, ...]]]:
-    """Each neighbour once with all its kinds, related first, then linked, then linking, then by title."""
+    """Each neighbour once with all its kinds (in legend order), in RANK order, then by title."""
     kinds: dict[str, list[str]] = {}
     faces: dict[str, Face] = {}
     sources = (
@@ -141,7 +149,7 @@ def _neighbours(page: TermPage) -> list[tuple[Face, tuple[str, ...]]]:
             have = kinds.setdefault(face.slug, [])
             if kind not in have:
                 have.append(kind)
-    order = sorted(faces, key=lambda s: (KINDS.index(kinds[s][0]), faces[s].title.casefold(), s))
+    order = sorted(faces, key=lambda s: (min(RANK.index(k) for k in kinds[s]), faces[s].title.casefold(), s))
     return [(faces[slug], tuple(kinds[slug])) for slug in order]
 
 
@@ -165,7 +173,7 @@ def _node(face: Face, kinds: tuple[str, ...], index: int, count: int) -> Node:
 def _centre(title: str) -> Centre:
     lines = _wrap(title, CENTRE_LINE)
     height = LINE_HEIGHT * len(lines) + 11
-    width = max(len(line) for line in lines) * CHAR_WIDTH + 12
+    width = max(len(line) for line in lines) * CENTRE_CHAR + 12
     first = CENTRE_Y + 4 - LINE_HEIGHT * (len(lines) - 1) / 2
     return Centre(
         title,
