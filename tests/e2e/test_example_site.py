@@ -89,3 +89,17 @@ def test_every_generated_page_passes_the_nu_html_checker(example_site: Path, bui
             timeout=300,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_term_graph_links_every_related_term_and_backlink(example_site: Path) -> None:
+    soup = parse_html(example_site / "terms/generative-ai/index.html")
+    graph = soup.select_one("aside.sidebar nav.term-graph svg")
+    assert graph is not None and graph.get("style") is None
+    nodes = {a["href"]: a for a in graph.select("a")}
+    listed = soup.select(".related li a") + soup.select(".backlinks li a")
+    assert len(listed) >= 10
+    for link in listed:
+        href = link["href"].replace("../../terms/", "../")  # the graph links like the body does
+        assert href in nodes, href
+        assert nodes[href]["aria-label"] == link.get_text(), "the full title names the node"
+    assert not graph.select("[style]"), "the CSP forbids style attributes"

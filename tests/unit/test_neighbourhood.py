@@ -159,10 +159,10 @@ def test_every_coordinate_is_rounded_and_inside_the_view_box(count: int) -> None
     for node in graph.nodes:
         assert 0 < node.x < graph.width and 0 < node.y < graph.height
         for line in node.label.lines:
-            assert 0 < line.y - 10 and line.y + 3 < graph.height, "a line's text stays inside"
+            assert line.y - 10 > 0 and line.y + 3 < graph.height, "a line's text stays inside"
             width = len(line.text) * nb.LABEL_CHAR
             left = {"start": line.x, "middle": line.x - width / 2, "end": line.x - width}[node.label.anchor]
-            assert 0 <= left and left + width <= graph.width, (line, node.label.anchor)
+            assert left >= 0 and left + width <= graph.width, (line, node.label.anchor)
     for edge in graph.edges:
         assert all(0 <= v <= max(graph.width, graph.height) for v in (edge.x1, edge.y1, edge.x2, edge.y2))
 

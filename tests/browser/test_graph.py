@@ -1,0 +1,75 @@
+"""The term graph in a real browser: in the side column, reachable by keyboard, no sideways
+scrolling on a phone, and no serious accessibility problems in light or dark."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from playwright.sync_api import expect
+from test_reader import assert_no_serious_violations
+
+if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
+    from conftest import OpenPage, ServedSite
+
+FLAGSHIP = "terms/generative-ai/index.html"
+LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+
+
+def test_the_graph_sits_in_the_side_column_and_a_node_opens_by_keyboard(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    page = open_page(viewport=LAPTOP)
+    page.goto(served.page_url(FLAGSHIP))
+    graph = page.locator("aside.sidebar nav.term-graph svg.graph")
+    graph.scroll_into_view_if_needed()
+    expect(graph).to_be_visible()
+    side, main = page.locator("aside.sidebar").bounding_box(), page.locator("main#main").bounding_box()
+    drawn = graph.bounding_box()
+    assert side and main and drawn
+    assert drawn["x"] > main["x"] + main["width"], "to the right of the article"
+    assert drawn["x"] >= side["x"] - 1 and drawn["x"] + drawn["width"] <= side["x"] + side["width"] + 1
+    node = graph.get_by_role("link", name="Diffusion model", exact=True)
+    expect(node).to_have_attribute("href", "../diffusion-model/index.html")
+    page.locator(".toc a").last.focus()
+    for _ in range(30):  # Tab from the end of On this page into the graph
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('svg.graph') !== null"):
+            break
+    assert page.evaluate("document.activeElement.closest('svg.graph') !== null"), "a node takes focus"
+    ring = page.evaluate("getComputedStyle(document.activeElement.querySelector('circle')).strokeWidth")
+    assert ring == "3px", "the focused node is marked"
+    title = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text(title)
+
+
+def test_on_a_phone_the_graph_fits_without_sideways_scroll(open_page: OpenPage, served: ServedSite) -> None:
+    page = open_page(viewport=PHONE)
+    page.goto(served.page_url(FLAGSHIP))
+    graph = page.locator("nav.term-graph svg.graph")
+    graph.scroll_into_view_if_needed()
+    expect(graph).to_be_visible()
+    drawn = graph.bounding_box()
+    assert drawn and drawn["x"] >= 0 and drawn["x"] + drawn["width"] <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_on_a_term_page_with_its_graph(
+    open_page: OpenPage, served: ServedSite, scheme: str
+) -> None:
+    page = open_page(viewport=LAPTOP, color_scheme=scheme)
+    page.goto(served.page_url(FLAGSHIP))
+    page.locator("nav.term-graph").scroll_into_view_if_needed()
+    assert_no_serious_violations(page, f"{FLAGSHIP} with its graph ({scheme})")
+
+
+def test_the_theme_toggle_recolours_the_graph(open_page: OpenPage, served: ServedSite) -> None:
+    page = open_page(viewport=LAPTOP, color_scheme="light")
+    page.goto(served.page_url(FLAGSHIP))
+    fill = "getComputedStyle(document.querySelector('.graph-node text')).fill"
+    light = page.evaluate(fill)
+    page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    assert page.evaluate(fill) != light
