@@ -44,6 +44,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+#: What a careful host sends: no inline script or style, no eval (Pagefind needs wasm).
+STRICT_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+class _StrictHandler(_QuietHandler):
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", STRICT_POLICY)
+        super().end_headers()
+
+
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the example glossary exactly as a user does, into www/glossary/, with a private cache key."""
@@ -58,9 +71,9 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
+def serve(folder: Path, handler_class: type[_QuietHandler] = _QuietHandler) -> Iterator[str]:
     """A threaded static server for `folder` on a free port of 127.0.0.1; yields its address."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -78,6 +91,13 @@ def served(example_build: Path) -> Iterator[ServedSite]:
     terms = json.loads((example_build / "terms.json").read_text(encoding="utf-8"))
     with serve(example_build.parent) as address:
         yield ServedSite(example_build, f"{address}/{SUB_PATH}", {t["slug"]: t for t in terms})
+
+
+@pytest.fixture()
+def strict_site(example_build: Path) -> Iterator[str]:
+    """The example site at the root of an address that sends STRICT_POLICY with every file."""
+    with serve(example_build, _StrictHandler) as address:
+        yield address
 
 
 @pytest.fixture()

@@ -6,16 +6,11 @@ and accessibility in both colour schemes."""
 from __future__ import annotations
 
 import dataclasses
-import functools
-import http.server
 import itertools
 import json
 import re
-import threading
 import urllib.parse
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -333,36 +328,6 @@ def test_without_javascript_every_layer_lists_its_candidates(
         expect(item.locator(".stack-summary").first).to_be_visible()
     expect(page.locator("details.stack-others")).to_have_count(0)
     expect(page.get_by_role("button", name="Start over")).to_be_hidden()
-
-
-class _StrictHandler(http.server.SimpleHTTPRequestHandler):
-    """The policy of test_csp.py: no inline script or style, no eval."""
-
-    def end_headers(self) -> None:
-        self.send_header(
-            "Content-Security-Policy",
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-            "object-src 'none'; base-uri 'self'; form-action 'self'",
-        )
-        super().end_headers()
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture()
-def strict_site(example_build: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_StrictHandler, directory=str(example_build))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def test_the_stack_builder_works_under_a_strict_policy(
