@@ -8,8 +8,12 @@ Coordinates are rounded to one decimal so the SVG stays short and float noise ne
 
 from __future__ import annotations
 
+import functools
+import html
 import math
 from typing import TYPE_CHECKING, NamedTuple
+
+from markupsafe import Markup
 
 from glossary_site.model import Face
 from glossary_site.tools import PREFIX as TOOL
@@ -107,6 +111,8 @@ class Key(NamedTuple):
 
 
 class Graph(NamedTuple):
+    """The picture as data, and `drawing`: the same written out as the SVG's content."""
+
     centre: Centre
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
@@ -114,6 +120,7 @@ class Graph(NamedTuple):
     legend: tuple[Key, ...]
     #: Neighbours left off the ring.
     more: int
+    drawing: Markup = Markup()
     width: int = WIDTH
     height: int = HEIGHT
 
@@ -129,7 +136,62 @@ def neighbourhood(page: TermPage, title: str) -> Graph | None:
     centre = _centre(title)
     drawn = {kind for node in nodes for kind in node.kinds}
     legend = tuple(Key(kind, KIND_NAMES[kind]) for kind in KINDS if kind in drawn)
-    return Graph(centre, nodes, edges, legend, len(found) - len(shown))
+    return Graph(centre, nodes, edges, legend, len(found) - len(shown), _drawing(centre, nodes, edges))
+
+
+def _drawing(centre: Centre, nodes: tuple[Node, ...], edges: tuple[Edge, ...]) -> Markup:
+    """The SVG elements of the picture: lines, the centre, then a link per node.
+
+    Written here rather than in partials/graph.html because every term page draws one: in a
+    template the hundreds of small values cost more than the rest of the page's graph work
+    (bench/graph_cost.py). The partial still places it, and a theme can draw its own from
+    the other fields.
+    """
+    paths = {kind: [] for kind in KINDS}  # type: dict[str, list[str]]
+    for edge in edges:
+        paths[edge.kind].append(_segment(edge.x1, edge.y1, edge.x2, edge.y2))
+    parts = ['<g class="graph-edges" aria-hidden="true">']
+    parts += [f'<path class="graph-edge graph-{kind}" d="{"".join(d)}"/>' for kind, d in paths.items() if d]
+    parts.append(
+        f'</g><g class="graph-centre"><rect x="{centre.box_x}" y="{centre.box_y}" '
+        f'width="{centre.box_width}" height="{centre.box_height}" rx="12"/>{_text(centre.label)}</g>'
+    )
+    for node in nodes:
+        link = _link(node.href, node.title, node.says)
+        parts.append(f"{link}<circle {_circle(node.x, node.y)}/>{_text(node.label)}</a>")
+    return Markup("\n".join(parts))
+
+
+def _text(label: Label) -> str:
+    lines = "".join(f"<tspan {_at(line.x, line.y)}>{_escape(line.text)}</tspan>" for line in label.lines)
+    return f'<text text-anchor="{label.anchor}">{lines}</text>'
+
+
+# Writing a float is slow (a third of the drawing's time) and the ring has few places, so the
+# coordinates are written once per place.
+@functools.cache
+def _link(href: str, title: str, says: str) -> str:
+    """A neighbour's link: the same on every page that shows it with the same kinds."""
+    name = _escape(title)
+    return f'<a class="graph-node" href="{_escape(href)}" aria-label="{name}"><title>{name} ({says})</title>'
+
+
+_escape = functools.cache(html.escape)
+
+
+@functools.cache
+def _segment(x1: float, y1: float, x2: float, y2: float) -> str:
+    return f"M{x1} {y1}L{x2} {y2}"
+
+
+@functools.cache
+def _circle(x: float, y: float) -> str:
+    return f'cx="{x}" cy="{y}" r="{NODE_RADIUS:g}"'
+
+
+@functools.cache
+def _at(x: float, y: float) -> str:
+    return f'x="{x}" y="{y}"'
 
 
 def _neighbours(page: TermPage) -> list[tuple[Face, tuple[str, ...]]]:
@@ -154,24 +216,37 @@ def _neighbours(page: TermPage) -> list[tuple[Face, tuple[str, ...]]]:
 
 
 def _node(face: Face, kinds: tuple[str, ...], index: int, count: int) -> Node:
+    lines = wrap(face.title, LINE)
+    x, y, anchor, label_x, ys = _slot(index, count, len(lines))
+    label = Label(tuple(Line(text, label_x, line_y) for text, line_y in zip(lines, ys, strict=False)), anchor)
+    return Node(face.slug, face.title, f"../{face.slug}/index.html", kinds, _says(kinds), x, y, label)
+
+
+@functools.cache
+def _says(kinds: tuple[str, ...]) -> str:
+    return ", ".join(KIND_NAMES[kind] for kind in kinds)
+
+
+@functools.cache
+def _slot(index: int, count: int, lines: int) -> tuple[float, float, str, float, tuple[float, ...]]:
+    """A place on the ring and its label's (anchor, x, each line's y): the same for every page
+    with as many neighbours, so worked out once."""
     angle = 2 * math.pi * index / count - math.pi / 2  # the first neighbour at the top
     cos, sin = math.cos(angle), math.sin(angle)
     x = round(CENTRE_X + RADIUS_X * cos, 1)
     y = round(CENTRE_Y + RADIUS_Y * sin, 1)
-    lines = _wrap(face.title, LINE)
     if abs(cos) < UPRIGHT:  # above the top nodes, below the bottom ones
-        first = y - GAP - 1 - LINE_HEIGHT * (len(lines) - 1) if sin < 0 else y + GAP + 9
-        label = _label(lines, x, first, "middle")
+        first = y - GAP - 1 - LINE_HEIGHT * (lines - 1) if sin < 0 else y + GAP + 9
+        anchor, label_x = "middle", x
     else:  # beside, centred on the node
         side = 1 if cos > 0 else -1
-        first = y + 4 - LINE_HEIGHT * (len(lines) - 1) / 2
-        label = _label(lines, x + side * GAP, first, "start" if side > 0 else "end")
-    says = ", ".join(KIND_NAMES[kind] for kind in kinds)
-    return Node(face.slug, face.title, f"../{face.slug}/index.html", kinds, says, x, y, label)
+        first = y + 4 - LINE_HEIGHT * (lines - 1) / 2
+        anchor, label_x = ("start" if side > 0 else "end"), round(x + side * GAP, 1)
+    return x, y, anchor, label_x, tuple(round(first + LINE_HEIGHT * n, 1) for n in range(lines))
 
 
 def _centre(title: str) -> Centre:
-    lines = _wrap(title, CENTRE_LINE)
+    lines = wrap(title, CENTRE_LINE)
     height = LINE_HEIGHT * len(lines) + 11
     width = max(len(line) for line in lines) * CENTRE_CHAR + 12
     first = CENTRE_Y + 4 - LINE_HEIGHT * (len(lines) - 1) / 2
@@ -193,29 +268,36 @@ def _label(lines: tuple[str, ...], x: float, first: float, anchor: str) -> Label
 
 
 def _edges(node: Node) -> list[Edge]:
+    return [
+        Edge(node.slug, kind, *ends)
+        for kind, ends in zip(node.kinds, _lanes(node.x, node.y, len(node.kinds)), strict=True)
+    ]
+
+
+@functools.cache
+def _lanes(x: float, y: float, lanes: int) -> tuple[tuple[float, float, float, float], ...]:
     """One line per kind from the centre to the node's rim, side by side when there are several."""
-    dx, dy = node.x - CENTRE_X, node.y - CENTRE_Y
+    dx, dy = x - CENTRE_X, y - CENTRE_Y
     length = math.hypot(dx, dy)
     ux, uy = dx / length, dy / length
     end = length - NODE_RADIUS
-    edges = []
-    for lane, kind in enumerate(node.kinds):
-        offset = (lane - (len(node.kinds) - 1) / 2) * LANE
+    found = []
+    for lane in range(lanes):
+        offset = (lane - (lanes - 1) / 2) * LANE
         ox, oy = -uy * offset, ux * offset
-        edges.append(
-            Edge(
-                node.slug,
-                kind,
+        found.append(
+            (
                 round(CENTRE_X + ox, 1),
                 round(CENTRE_Y + oy, 1),
                 round(CENTRE_X + ux * end + ox, 1),
                 round(CENTRE_Y + uy * end + oy, 1),
             )
         )
-    return edges
+    return tuple(found)
 
 
-def _wrap(title: str, width: int) -> tuple[str, ...]:
+@functools.cache
+def wrap(title: str, width: int) -> tuple[str, ...]:
     """The title in at most two lines of `width` characters, broken between words where it can
     be and cut with an ellipsis where it must."""
     words = title.split()

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from glossary_site import feeds, sitemap, stack_builder, tool_page, views
+from glossary_site import feeds, graph_page, sitemap, stack_builder, tool_page, views
 from glossary_site.autolink import Autolinker
 from glossary_site.config import SiteConfig
 from glossary_site.fingerprint import digest, record_text
+from glossary_site.link_graph import LinkGraph
 from glossary_site.markup import fill_links, site_markdown
 from glossary_site.model import (
     Body,
@@ -72,11 +73,13 @@ class SitePages:
         glossary: Glossary,
         prepared: PreparedTerms,
         load_body: Callable[[PreparedFile], RawBody],
-        toolbox: Toolbox | None = None,
+        toolbox: Toolbox,
+        network: LinkGraph,
     ) -> None:
         self.config = config
         self.glossary = glossary
-        self.toolbox = toolbox or Toolbox()
+        self.toolbox = toolbox
+        self.network = network
         self.prepared = prepared
         self.load_body = load_body
         self.templates = Templates(config.root)
@@ -133,6 +136,7 @@ class SitePages:
             )
         )
         jobs += tool_page.tool_jobs(self, self.config, self.toolbox, self.faces)
+        jobs += graph_page.graph_jobs(self, self.glossary, self.network)
         builder = self.config.stack_builder
         if builder is not None:
             view = stack_builder.page_view(builder, self.toolbox, site_markdown(builder.intro))
@@ -161,7 +165,7 @@ class SitePages:
         return self.record_job(TEMPLATES["index"], "index.html", record, view)
 
     def nav(self, path: str) -> list[dict[str, Any]]:
-        return views.nav(path, tools=bool(self.toolbox.tools))
+        return views.nav(path, tools=bool(self.toolbox.tools), graph=bool(self.glossary.terms))
 
     def record_job(
         self, template: str, path: str, record: object, view: Callable[[], dict[str, Any]]

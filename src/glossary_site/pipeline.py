@@ -119,7 +119,7 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     def load_body(file: PreparedFile) -> RawBody:
         return prepare.load_body(options.root, file, cache)
 
-    site_pages = SitePages(config, glossary, PreparedTerms(by_slug, targets), load_body, toolbox)
+    site_pages = SitePages(config, glossary, PreparedTerms(by_slug, targets), load_body, toolbox, network)
     try:
         with result.timed("plan"):
             pages = site_pages.jobs()

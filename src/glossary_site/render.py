@@ -30,6 +30,7 @@ TEMPLATES = {
     "tool": "tool.html",
     "tools": "tools.html",
     "stack_builder": "stack_builder.html",
+    "graph": "graph.html",
 }
 
 

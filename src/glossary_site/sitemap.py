@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from glossary_site import graph_page
 from glossary_site.config import SiteConfig
 from glossary_site.model import Glossary, Toolbox
 from glossary_site.urls import STACK_BUILDER, absolute, group_path, term_path, tool_path
@@ -19,6 +20,7 @@ def sitemap_view(config: SiteConfig, glossary: Glossary, toolbox: Toolbox) -> di
     if toolbox.tools:
         urls.append((absolute(config, "tools/index.html"), None))
         urls += [(absolute(config, tool_path(t.slug)), t.updated) for t in toolbox.tools.values()]
+    urls += [(absolute(config, path), None) for path in graph_page.graph_paths(glossary)]
     if config.stack_builder is not None:
         urls.append((absolute(config, STACK_BUILDER), None))
     return {"urls": [{"loc": loc, "lastmod": lastmod} for loc, lastmod in urls]}

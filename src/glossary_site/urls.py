@@ -16,6 +16,11 @@ def term_path(slug: str) -> str:
 
 
 STACK_BUILDER = "stack-builder/index.html"
+GRAPH = "graph/index.html"
+
+
+def category_graph_path(slug: str) -> str:
+    return f"graph/{slug}/index.html"
 
 
 def tool_path(slug: str) -> str:

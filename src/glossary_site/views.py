@@ -19,6 +19,7 @@ NAV = (
     ("A–Z", "index.html"),
     ("Categories", "categories/index.html"),
     ("Tags", "tags/index.html"),
+    ("Graph", "graph/index.html"),
     ("Search", "search/index.html"),
 )
 TOOLS_NAV = ("Tools", "tools/index.html")
@@ -47,10 +48,11 @@ class TermLinks:
         return link
 
 
-def nav(path: str, tools: bool = False) -> list[dict[str, Any]]:
-    """The main navigation; sites with tools get a Tools entry after Tags."""
+def nav(path: str, tools: bool = False, graph: bool = True) -> list[dict[str, Any]]:
+    """The main navigation; sites with tools get a Tools entry after Tags, sites with no terms
+    yet have no graph."""
     section = path.split("/", 1)[0]
-    entries = [*NAV[:3], *([TOOLS_NAV] if tools else []), NAV[3]]
+    entries = [*NAV[:3], *([TOOLS_NAV] if tools else []), *NAV[3 if graph else 4 :]]
     return [
         {"title": title, "path": target, "current": target.split("/")[0] == section}
         for title, target in entries

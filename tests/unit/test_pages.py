@@ -14,6 +14,7 @@ from glossary_site import graph, markup, pages, tool_page, tools
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.fingerprint import digest, record_text
+from glossary_site.link_graph import LinkGraph
 from glossary_site.model import CtaBlock, PreparedFile, Ref, Source, TermSource, ToolSource
 from glossary_site.term_page import GroupName
 
@@ -50,7 +51,8 @@ def renderer_for(
     toolbox = dataclasses.replace(toolbox, bodies=markup.tool_bodies(toolbox, glossary, diagnostics))
     assert diagnostics.errors == []
     linked = pages.PreparedTerms(prepared, targets)
-    return pages.SitePages(config, glossary, linked, lambda file: raws[file.path], toolbox)
+    network = LinkGraph.of(glossary, links)
+    return pages.SitePages(config, glossary, linked, lambda file: raws[file.path], toolbox, network)
 
 
 @pytest.fixture()
@@ -77,6 +79,7 @@ def test_every_page_the_contract_lists_is_rendered(make_term: MakeTerm, build: B
         "categories/hardware/index.html",
         "categories/index.html",
         "feed.xml",
+        "graph/index.html",
         "index.html",
         "robots.txt",
         "search/index.html",

@@ -1,0 +1,308 @@
+"""The whole glossary as a graph: /graph/, and at scale one graph per category.
+
+Up to ALL_TERMS terms, /graph/ draws every term. Above that a picture of every term is a
+hairball and too slow to lay out, so /graph/ draws one node per category, sized by its terms
+and joined by lines as thick as the links between the two categories, and each category node
+opens /graph/<category>/: that category's most linked terms and the links among them.
+
+Each page is made from a Chart record (what is drawn, before layout) so its key covers the
+picture and an unchanged graph is never laid out again; the layout (graph_layout.py) runs only
+when the page is rendered.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any, NamedTuple, Protocol
+
+from glossary_site import graph_layout
+from glossary_site.graph_layout import Box
+from glossary_site.link_graph import LinkGraph
+from glossary_site.model import Glossary, Group, PageJob
+from glossary_site.neighbourhood import wrap
+from glossary_site.render import TEMPLATES
+from glossary_site.urls import GRAPH, category_graph_path, group_path, term_path
+
+#: Up to this many terms /graph/ shows each of them.
+ALL_TERMS = 100
+#: A category's graph shows at most this many of its terms, the most linked.
+CATEGORY_TERMS = 50
+WIDTH = 960
+#: Room each node takes in the frame, in square units: a label and space around it.
+AREA = 14000
+LINE = 16
+LINE_HEIGHT = 14.0
+#: Average character width of a label at 12 units (weight 500).
+CHAR = 7.0
+GAP = 6.0
+
+
+class Spot(NamedTuple):
+    """A node as recorded: what it is called, where it links, how big it is drawn."""
+
+    title: str
+    href: str
+    #: Its links (a term) or terms (a category): the node's area grows with it.
+    size: int
+    #: Its tooltip: "12 links", "830 terms".
+    says: str
+
+
+class Chart(NamedTuple):
+    """Everything one graph page draws; its key is the digest of this record."""
+
+    title: str
+    spots: tuple[Spot, ...]
+    #: (spot, spot, weight): the number of links between the two.
+    edges: tuple[tuple[int, int, int], ...]
+    #: What each node stands for: "term" or "category".
+    kind: str
+    #: Terms of the category left out of a category's graph.
+    left_out: int = 0
+    #: Each category as (name, href of its graph, terms, links inside, links out) for the table
+    #: under the overview, or the linked categories under a category's graph.
+    table: tuple[tuple[str, str, int, int, int], ...] = ()
+    #: The category's name and page, on a category's graph.
+    name: str = ""
+    listing: str = ""
+
+
+class Line(NamedTuple):
+    text: str
+    x: float
+    y: float
+
+
+class Node(NamedTuple):
+    title: str
+    href: str
+    says: str
+    x: float
+    y: float
+    r: float
+    lines: tuple[Line, ...]
+
+
+class Edge(NamedTuple):
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    #: 1 to 4: the line's thickness class.
+    weight: int
+
+
+class Picture(NamedTuple):
+    width: int
+    height: int
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+
+class Jobs(Protocol):
+    def record_job(
+        self, template: str, path: str, record: object, view: Callable[[], dict[str, Any]]
+    ) -> PageJob: ...
+
+
+def graph_paths(glossary: Glossary) -> list[str]:
+    """/graph/ and, when it shows categories, one graph per category (for the sitemap)."""
+    if not glossary.terms:
+        return []
+    if _shows_terms(glossary):
+        return [GRAPH]
+    return [GRAPH, *(category_graph_path(group.slug) for group in glossary.categories)]
+
+
+def _shows_terms(glossary: Glossary) -> bool:
+    return len(glossary.terms) <= ALL_TERMS
+
+
+def graph_jobs(jobs: Jobs, glossary: Glossary, network: LinkGraph) -> list[PageJob]:
+    """The pages of graph_paths."""
+    if not glossary.terms:
+        return []
+    pairs = _pairs(network)
+    charts = {GRAPH: _all_terms(glossary, pairs)} if _shows_terms(glossary) else _by_category(glossary, pairs)
+    return [
+        jobs.record_job(TEMPLATES["graph"], path, chart, partial(graph_view, chart))
+        for path, chart in charts.items()
+    ]
+
+
+def _pairs(network: LinkGraph) -> Counter[tuple[str, str]]:
+    """Links between two terms in either direction, each pair once (its slugs in order)."""
+    return Counter(
+        (e.source, e.target) if e.source < e.target else (e.target, e.source) for e in network.edges
+    )
+
+
+def _degrees(pairs: Counter[tuple[str, str]]) -> Counter[str]:
+    degrees: Counter[str] = Counter()
+    for (a, b), count in pairs.items():
+        degrees[a] += count
+        degrees[b] += count
+    return degrees
+
+
+def _term_chart(
+    glossary: Glossary,
+    slugs: list[str],
+    pairs: Iterable[tuple[tuple[str, str], int]],
+    root: str,
+    degrees: Counter[str],
+) -> tuple[tuple[Spot, ...], tuple[tuple[int, int, int], ...]]:
+    """The terms `slugs` as spots, and those of `pairs` (links counted by pair) between them."""
+    place = {slug: i for i, slug in enumerate(slugs)}
+    spots = tuple(
+        Spot(glossary.terms[s].title, root + term_path(s), degrees[s], _count(degrees[s], "link"))
+        for s in slugs
+    )
+    edges = tuple((place[a], place[b], count) for (a, b), count in sorted(pairs) if a in place and b in place)
+    return spots, edges
+
+
+def _all_terms(glossary: Glossary, pairs: Counter[tuple[str, str]]) -> Chart:
+    """Every term, grouped by category in the starting circle so categories settle together."""
+    order = sorted(glossary.terms, key=lambda s: (glossary.terms[s].category or "\uffff", s))
+    spots, edges = _term_chart(glossary, order, pairs.items(), "../", _degrees(pairs))
+    return Chart("Graph of the glossary", spots, edges, "term")
+
+
+def _by_category(glossary: Glossary, pairs: Counter[tuple[str, str]]) -> dict[str, Chart]:
+    home = {slug: group.slug for group in glossary.categories for slug in group.terms}
+    inside: Counter[str] = Counter()
+    #: Each term's links within its own category, and each category's pairs.
+    local: Counter[str] = Counter()
+    within: dict[str, list[tuple[tuple[str, str], int]]] = {}
+    between: Counter[tuple[str, str]] = Counter()
+    for (a, b), count in pairs.items():
+        first, second = home.get(a), home.get(b)
+        if first is None or second is None:
+            continue
+        if first == second:
+            inside[first] += count
+            local[a] += count
+            local[b] += count
+            within.setdefault(first, []).append(((a, b), count))
+        else:
+            between[(first, second) if first < second else (second, first)] += count
+    outside: Counter[str] = Counter()
+    for (first, second), count in between.items():
+        outside[first] += count
+        outside[second] += count
+    groups = glossary.categories
+    place = {group.slug: i for i, group in enumerate(groups)}
+    table = tuple(
+        (g.name, f"{g.slug}/index.html", len(g.terms), inside[g.slug], outside[g.slug]) for g in groups
+    )
+    overview = Chart(
+        "Graph of the glossary",
+        tuple(
+            Spot(g.name, f"{g.slug}/index.html", len(g.terms), _count(len(g.terms), "term")) for g in groups
+        ),
+        tuple((place[a], place[b], count) for (a, b), count in sorted(between.items())),
+        "category",
+        left_out=len(glossary.terms) - len(home),
+        table=table,
+    )
+    charts = {GRAPH: overview}
+    degrees = _degrees(pairs)
+    for group in groups:
+        charts[category_graph_path(group.slug)] = _category(
+            glossary, group, within.get(group.slug, []), degrees, local, between, groups
+        )
+    return charts
+
+
+def _category(
+    glossary: Glossary,
+    group: Group,
+    pairs: list[tuple[tuple[str, str], int]],
+    degrees: Counter[str],
+    local: Counter[str],
+    between: Counter[tuple[str, str]],
+    groups: tuple[Group, ...],
+) -> Chart:
+    """A category's terms with the most links among themselves, then the most links overall
+    (ties in title order), and the categories it links to."""
+    shown = sorted(group.terms, key=lambda s: (-local[s], -degrees[s]))[:CATEGORY_TERMS]
+    shown.sort(key=group.terms.index)
+    spots, edges = _term_chart(glossary, shown, pairs, "../../", degrees)
+    linked = []
+    for other in groups:
+        key = (group.slug, other.slug) if group.slug < other.slug else (other.slug, group.slug)
+        if other is not group and between[key]:
+            linked.append((other.name, f"../{other.slug}/index.html", len(other.terms), 0, between[key]))
+    linked.sort(key=lambda row: -row[4])
+    return Chart(
+        f"Graph of {group.name}",
+        spots,
+        edges,
+        "term",
+        left_out=len(group.terms) - len(shown),
+        table=tuple(linked),
+        name=group.name,
+        listing="../../" + group_path("categories", group.slug),
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number:,} {noun if number == 1 else plural}"
+
+
+def picture(chart: Chart) -> Picture:
+    """The chart laid out: nodes' areas grow with their size, labels under them, apart."""
+    count = len(chart.spots)
+    height = max(360, round(AREA * count / WIDTH / 10) * 10)
+    largest = max((spot.size for spot in chart.spots), default=0) or 1
+    heaviest = max((w for _, _, w in chart.edges), default=0) or 1
+    radii = [round(5 + 13 * math.sqrt(spot.size / largest), 1) for spot in chart.spots]
+    labels = [wrap(spot.title, LINE) for spot in chart.spots]
+    boxes = [
+        Box(
+            max(r, max(len(line) for line in lines) * CHAR / 2) + 4, r + 4, r + GAP + LINE_HEIGHT * len(lines)
+        )
+        for r, lines in zip(radii, labels, strict=True)
+    ]
+    pulls = [(a, b, 0.3 + 0.7 * w / heaviest) for a, b, w in chart.edges]
+    points = graph_layout.place(count, pulls, WIDTH, height)
+    points = graph_layout.fit(points, boxes, WIDTH, height)
+    points = graph_layout.separate(points, boxes, WIDTH, height)
+    nodes = []
+    for spot, (x, y), r, lines in zip(chart.spots, points, radii, labels, strict=True):
+        x, y = round(x, 1), round(y, 1)
+        first = y + r + GAP + 10
+        drawn = tuple(Line(text, x, round(first + LINE_HEIGHT * n, 1)) for n, text in enumerate(lines))
+        nodes.append(Node(spot.title, spot.href, spot.says, x, y, r, drawn))
+    # between terms a line stands for one link or two (one each way); between categories for
+    # up to thousands, so there thickness is relative to the heaviest line
+    terms = chart.kind == "term"
+    edges = tuple(
+        Edge(
+            nodes[a].x,
+            nodes[a].y,
+            nodes[b].x,
+            nodes[b].y,
+            min(w, 2) if terms else 1 + round(3 * w / heaviest),
+        )
+        for a, b, w in chart.edges
+    )
+    return Picture(WIDTH, height, tuple(nodes), edges)
+
+
+def graph_view(chart: Chart) -> dict[str, Any]:
+    links = sum(w for _, _, w in chart.edges)
+    return {
+        "title": chart.title,
+        "description": f"{chart.title}: {_count(len(chart.spots), chart.kind)} and the links between them.",
+        "chart": chart,
+        "picture": picture(chart),
+        "links": links,
+        "links_text": _count(links, "link"),
+        "nodes_text": _count(len(chart.spots), chart.kind),
+    }
