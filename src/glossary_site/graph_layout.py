@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-STEPS = 120
+STEPS = 60
 #: A pull toward the centre, so parts of the graph that nothing joins stay in the picture.
 GRAVITY = 0.02
 
@@ -46,16 +46,20 @@ def place(
         dy = [GRAVITY * (cy - y) * ideal / height * 8 for y in ys]
         for i in range(count - 1):
             xi, yi = xs[i], ys[i]
+            fx = fy = 0.0
             for j in range(i + 1, count):
                 ddx, ddy = xi - xs[j], yi - ys[j]
                 far = ddx * ddx + ddy * ddy
                 if far < 0.01:  # two nodes on one spot: part them along a fixed direction
                     ddx, ddy, far = 0.1, 0.1 * (1 + i % 3), 0.02 * (1 + i % 3)
                 push = ideal2 / far
-                dx[i] += ddx * push
-                dy[i] += ddy * push
-                dx[j] -= ddx * push
-                dy[j] -= ddy * push
+                px, py = ddx * push, ddy * push
+                fx += px
+                fy += py
+                dx[j] -= px
+                dy[j] -= py
+            dx[i] += fx
+            dy[i] += fy
         for a, b, pull in edges:
             ddx, ddy = xs[a] - xs[b], ys[a] - ys[b]
             force = math.sqrt(ddx * ddx + ddy * ddy) * pull / ideal
@@ -104,42 +108,50 @@ def separate(
     boxes: Sequence[Box],
     width: float,
     height: float,
-    passes: int = 60,
-) -> list[tuple[float, float]]:
-    """Moves nodes apart until no two boxes overlap (or the passes run out), each pair along
-    the axis where they overlap least, keeping every box inside the frame."""
+    passes: int = 40,
+) -> tuple[list[tuple[float, float]], bool]:
+    """Moves nodes apart until no two boxes overlap, each pair along the axis where they overlap
+    least, every box kept inside the frame. Returns the points and whether they settled (no
+    overlap left) within the passes."""
     xs = [x for x, _ in points]
     ys = [y for _, y in points]
     count = len(xs)
+    widest = max((box.half_width for box in boxes), default=0.0)
+    low_x = [box.half_width for box in boxes]
+    high_x = [width - box.half_width for box in boxes]
+    low_y = [box.above for box in boxes]
+    high_y = [height - box.below for box in boxes]
     for _ in range(passes):
         moved = False
-        for i in range(count - 1):
+        # pairs further apart than the two widest half-widths cannot overlap: sweep left to right
+        order = sorted(range(count), key=lambda k: (xs[k], k))
+        for n, i in enumerate(order):
             bi = boxes[i]
-            for j in range(i + 1, count):
+            for j in order[n + 1 :]:
+                if xs[j] - xs[i] >= bi.half_width + widest:
+                    break
                 bj = boxes[j]
                 over_x = bi.half_width + bj.half_width - abs(xs[i] - xs[j])
-                if over_x <= 0:
-                    continue
-                if ys[i] <= ys[j]:
-                    over_y = bi.below + bj.above - (ys[j] - ys[i])
-                else:
-                    over_y = bj.below + bi.above - (ys[i] - ys[j])
-                if over_y <= 0:
+                upper, lower = (i, j) if (ys[i], i) <= (ys[j], j) else (j, i)
+                over_y = boxes[upper].below + boxes[lower].above - (ys[lower] - ys[upper])
+                if over_x <= 0 or over_y <= 0:
                     continue
                 moved = True
                 if over_y <= over_x:
-                    shift = over_y / 2 + 0.5
-                    sign = -1 if ys[i] < ys[j] or (ys[i] == ys[j] and i < j) else 1
-                    ys[i] += sign * shift
-                    ys[j] -= sign * shift
+                    ys[upper], ys[lower] = _part(ys[upper], ys[lower], over_y, low_y[upper], high_y[lower])
                 else:
-                    shift = over_x / 2 + 0.5
-                    sign = -1 if xs[i] < xs[j] or (xs[i] == xs[j] and i < j) else 1
-                    xs[i] += sign * shift
-                    xs[j] -= sign * shift
-        for i, box in enumerate(boxes):
-            xs[i] = min(max(xs[i], box.half_width), width - box.half_width)
-            ys[i] = min(max(ys[i], box.above), height - box.below)
+                    left, right = (i, j) if (xs[i], i) <= (xs[j], j) else (j, i)
+                    xs[left], xs[right] = _part(xs[left], xs[right], over_x, low_x[left], high_x[right])
         if not moved:
-            break
-    return list(zip(xs, ys, strict=True))
+            return list(zip(xs, ys, strict=True)), True
+    return list(zip(xs, ys, strict=True)), False
+
+
+def _part(low: float, high: float, overlap: float, floor: float, ceiling: float) -> tuple[float, float]:
+    """Two coordinates moved apart by the overlap (and a little), half each, the rest by the
+    other where one would leave the frame."""
+    need = overlap + 1.0
+    down = max(0.0, min(need / 2, low - floor))
+    up = max(0.0, min(need - down, ceiling - high))
+    down = max(0.0, min(need - up, low - floor))
+    return low - down, high + up

@@ -38,6 +38,8 @@ LINE_HEIGHT = 14.0
 #: Average character width of a label at 12 units (weight 500).
 CHAR = 7.0
 GAP = 6.0
+#: How many times the frame may grow taller when the labels do not fit.
+GROWTHS = 6
 
 
 class Spot(NamedTuple):
@@ -271,8 +273,13 @@ def picture(chart: Chart) -> Picture:
     ]
     pulls = [(a, b, 0.3 + 0.7 * w / heaviest) for a, b, w in chart.edges]
     points = graph_layout.place(count, pulls, WIDTH, height)
-    points = graph_layout.fit(points, boxes, WIDTH, height)
-    points = graph_layout.separate(points, boxes, WIDTH, height)
+    for _ in range(GROWTHS):
+        points, settled = graph_layout.separate(
+            graph_layout.fit(points, boxes, WIDTH, height), boxes, WIDTH, height
+        )
+        if settled:
+            break
+        height = round(height * 1.2 / 10) * 10  # labels need more room than the estimate gave
     nodes = []
     for spot, (x, y), r, lines in zip(chart.spots, points, radii, labels, strict=True):
         x, y = round(x, 1), round(y, 1)

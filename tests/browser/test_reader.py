@@ -319,6 +319,7 @@ AXE_PAGES = [
     "tools/index.html",
     "tools/midjourney/index.html",
     "stack-builder/index.html",
+    "graph/index.html",
 ]
 
 

@@ -1,0 +1,117 @@
+"""/graph/ in Chromium: on a 10,000-term glossary the page is small, each category opens its own
+graph, and a term opens from there, by keyboard and by mouse; on the example every term is a node;
+on a phone only the picture's frame scrolls sideways."""
+
+from __future__ import annotations
+
+import contextlib
+import random
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from playwright.sync_api import expect
+from support import run_glossary, write_files
+from test_reader import assert_no_serious_violations
+
+from glossary_site import graph_page
+
+if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
+    from conftest import OpenPage, ServedSite
+
+TERMS = 10_000
+CATEGORIES = (
+    "Architectures", "Training", "Inference", "Data", "Evaluation", "Optimisation", "Safety",
+    "Retrieval", "Vision", "Speech", "Reinforcement Learning", "Infrastructure",
+)  # fmt: skip
+WORDS = ("Sparse", "Dense", "Latent", "Causal", "Robust", "Adaptive", "Neural", "Linear", "Greedy", "Elastic")
+#: A comfortable page: the size of a small article. /graph/ at 10,000 terms is far below it.
+COMFORTABLE = 200_000
+PHONE = {"width": 390, "height": 844}
+
+
+def title(i: int) -> str:
+    return f"{WORDS[i % 10]} {WORDS[i // 10 % 10]} Method {i:05d}"
+
+
+def write_glossary(root: Path) -> Path:
+    """10,000 short terms in 12 categories, each related to two of its category and one other."""
+    rng = random.Random(16)
+    files = {"content/site.yml": "title: Ten thousand terms\nbase_url: https://big.example.com/\n"}
+    for i in range(TERMS):
+        related = [title((i + 12) % TERMS), title((i + 24) % TERMS), title(rng.randrange(TERMS))]
+        files[f"content/terms/term-{i:05d}.md"] = (
+            f"---\ntitle: {title(i)}\nsummary: What {title(i)} does.\n"
+            f'definition: "{title(i)} is a generated term."\ncategory: {CATEGORIES[i % 12]}\n'
+            f"related: [{', '.join(r for r in related if r != title(i))}]\n---\n"
+        )
+    return write_files(root, files)
+
+
+@pytest.fixture(scope="module")
+def big_site(
+    tmp_path_factory: pytest.TempPathFactory,
+    serve_folder: Callable[[Path], contextlib.AbstractContextManager[str]],
+) -> Iterator[str]:
+    site = write_glossary(tmp_path_factory.mktemp("big-glossary"))
+    result = run_glossary("build", "--no-search", cwd=site)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with serve_folder(site / "_site") as address:
+        yield address
+
+
+def test_at_10000_terms_the_graph_is_small_and_opens_a_category_then_a_term(
+    open_page: OpenPage, big_site: str
+) -> None:
+    page = open_page()
+    response = page.goto(f"{big_site}/graph/index.html")
+    assert response is not None and response.ok
+    assert len(response.body()) < COMFORTABLE
+    nodes = page.locator("svg.graph-whole a.graph-node")
+    expect(nodes).to_have_count(len(CATEGORIES))
+    expect(page.locator(".count")).to_contain_text("12 categories and")
+    expect(page.locator("table.graph-table tbody tr")).to_have_count(len(CATEGORIES))
+
+    page.locator("svg.graph-whole").scroll_into_view_if_needed()
+    page.locator(".graph-scroll").focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert focused in CATEGORIES
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text(f"Graph of {focused}")
+    assert page.url.endswith("/index.html") and "/graph/" in page.url
+
+    terms = page.locator("svg.graph-whole a.graph-node")
+    expect(terms).to_have_count(graph_page.CATEGORY_TERMS)
+    expect(page.locator("main")).to_contain_text(
+        f"Showing the {graph_page.CATEGORY_TERMS} most linked of its"
+    )
+    name = terms.first.get_attribute("aria-label")
+    terms.first.locator("circle").click()
+    expect(page.locator("h1")).to_have_text(str(name))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_on_a_category_graph(
+    open_page: OpenPage, big_site: str, scheme: str
+) -> None:
+    page = open_page(color_scheme=scheme)
+    response = page.goto(f"{big_site}/graph/retrieval/index.html")
+    assert response is not None and response.ok and len(response.body()) < COMFORTABLE
+    assert_no_serious_violations(page, f"graph/retrieval/ at 10,000 terms ({scheme})")
+
+
+def test_the_example_graph_shows_every_term_and_only_its_frame_scrolls_on_a_phone(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    page = open_page(viewport=PHONE)
+    page.goto(served.page_url("graph/index.html"))
+    expect(page.locator("svg.graph-whole a.graph-node")).to_have_count(len(served.terms))
+    frame = page.locator(".graph-scroll")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert frame.evaluate("el => el.scrollWidth > el.clientWidth"), "the picture keeps a readable size"
+    frame.focus()
+    page.keyboard.press("ArrowRight")
+    expect(frame).to_be_focused()
+    assert frame.evaluate("el => el.scrollLeft") > 0, "the frame scrolls from the keyboard"

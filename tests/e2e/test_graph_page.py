@@ -1,0 +1,80 @@
+"""/graph/ in the built site: every term of the example on it as a link that works, the
+pages it adds listed in the sitemap, and the whole output byte-identical whatever the order
+files are found in and the number of workers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from support import copy_site, local_targets, parse_html, run_glossary, tree_digest, write_files
+
+CATEGORIES = ("Firing", "Glazing", "Forming")
+
+
+def test_the_example_graph_links_every_term(tmp_path: Path) -> None:
+    site = copy_site("example", tmp_path)
+    result = run_glossary("build", "--no-search", cwd=site)
+    assert result.returncode == 0, result.stderr
+    out = site / "_site"
+    terms = {item["title"]: item for item in json.loads((out / "terms.json").read_text())}
+    page = parse_html(out / "graph/index.html")
+
+    nodes = page.select("svg.graph-whole a.graph-node")
+    assert sorted(node["aria-label"] for node in nodes) == sorted(terms)
+    for node in nodes:
+        assert node["href"] == f"../terms/{terms[node['aria-label']]['slug']}/index.html"
+    broken = [href for href, target, _ in local_targets(out, out / "graph/index.html") if not target.exists()]
+    assert broken == []
+    assert page.select_one("h1").get_text() == "Graph of the glossary"
+    assert page.select_one(".count").get_text().startswith(f"{len(terms)} terms and ")
+    current = page.select_one("header nav a[aria-current=page]")
+    assert current is not None and current.get_text(strip=True) == "Graph"
+
+    flagship = parse_html(out / "terms/generative-ai/index.html")
+    whole = flagship.select_one("nav.term-graph .graph-all a")
+    assert whole is not None and whole["href"] == "../../graph/index.html"
+    locs = [loc.split("</loc>")[0] for loc in (out / "sitemap.xml").read_text().split("<loc>")[1:]]
+    assert [loc for loc in locs if "/graph/" in loc] == [locs[0] + "graph/"]
+
+
+TERM = """---
+title: {title}
+summary: {title}, one of many generated terms.
+definition: "The definition of {title}."
+category: {category}
+related: [{related}]
+---
+"""
+
+
+def many_terms(root: Path, count: int, reverse: bool) -> Path:
+    """`count` terms in three categories, each related to the next and to one far away; the
+    files are written in reverse order for the second site."""
+    files = {}
+    for i in range(count):
+        related = f"term-{(i + 1) % count:03d}, term-{(i * 7 + 3) % count:03d}"
+        files[f"content/terms/term-{i:03d}.md"] = TERM.format(
+            title=f"Term {i:03d}", category=CATEGORIES[i % 3], related=related
+        )
+    files["content/site.yml"] = "title: Many terms\nbase_url: https://many.example.com/\n"
+    ordered = dict(reversed(files.items())) if reverse else files
+    return write_files(root, ordered)
+
+
+def test_output_is_identical_whatever_the_file_order_and_the_workers(tmp_path: Path) -> None:
+    """Above 100 terms /graph/ shows categories, each with its own graph: laid out by the
+    workers, so this is where an order or a process could leak into the bytes."""
+    first = many_terms(tmp_path / "first", 150, reverse=False)
+    second = many_terms(tmp_path / "second", 150, reverse=True)
+    digests = []
+    for site, jobs in ((first, "1"), (second, "2"), (first, "3")):
+        out = tmp_path / f"out-{site.name}-{jobs}"
+        result = run_glossary("build", "--no-cache", "--no-search", "--jobs", jobs, "--out", out, cwd=site)
+        assert result.returncode == 0, result.stderr
+        digests.append(tree_digest(out))
+    assert sorted(digests[0]) == sorted(digests[1]) == sorted(digests[2])
+    assert {"graph/index.html", "graph/firing/index.html", "graph/forming/index.html"} <= set(digests[0])
+    assert digests[0] == digests[1] == digests[2]
+    overview = parse_html(tmp_path / "out-first-1/graph/index.html")
+    assert [a["aria-label"] for a in overview.select("a.graph-node")] == ["Firing", "Forming", "Glazing"]
