@@ -1,7 +1,10 @@
 """What the term graph costs a build: the /graph/ pages and every term page's neighbourhood.
 
-Builds one generated corpus cold (`--no-cache --no-search`) with the graph and without it, the
-two alternating, and prints the medians of wall and CPU time and their ratio. "Without" switches
+First, in one process with the corpus loaded, it times the graph's own work: every term page
+rendered with and without its neighbourhood picture (the smaller of 3 timings each), and every
+graph page made. That figure is steady. Then it builds the corpus cold (`--no-cache
+--no-search`) with the graph and without it, the two alternating, and prints the medians of
+wall and CPU time and their ratio: the whole cost, but as noisy as the machine. "Without" switches
 off the graph pages and the term pages' neighbourhood pictures inside this script's build
 process only (the generator has no such option). Then it checks a build where no link changed:
 one term's body gets a sentence with no link, the site is rebuilt with its cache, and no graph
@@ -21,6 +24,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from serve_latency import corpus
 
@@ -37,6 +41,43 @@ def one_build(argv: Sequence[str]) -> int:
         term_page.neighbourhood = lambda *args: None  # type: ignore[assignment]
         argv = argv[1:]
     return cli.main(list(argv))
+
+
+def attributable(root: Path) -> tuple[float, float, float, int]:
+    """CPU seconds of the graph's work in one process: term pages with their pictures minus
+    without, the graph pages, and all term pages with pictures (for scale); and the number of
+    term pages."""
+    import gc
+    import tempfile
+
+    from glossary_site import collector, pipeline, term_page
+    from glossary_site.cache import Cache
+
+    result = pipeline.BuildResult()
+    options = pipeline.BuildOptions(root=root, out=root / "unused")
+    with tempfile.TemporaryDirectory() as scratch:
+        loaded = pipeline.load(options, Cache(Path(scratch)), result)
+        assert loaded is not None, result.diagnostics.items[:3]
+        terms = [job for job in loaded.jobs if job.path.startswith("terms/")]
+        graphs = [job for job in loaded.jobs if job.path.startswith("graph/")]
+        gc.freeze()
+        collector.tune_for_building()  # as a build does
+
+        def cpu(jobs: list[Any]) -> float:
+            started = time.process_time()
+            for job in jobs:
+                job.produce()
+            return time.process_time() - started
+
+        drawn = term_page.neighbourhood
+        timings: dict[bool, list[float]] = {True: [], False: []}
+        for _ in range(3):
+            for picture in (True, False):
+                term_page.neighbourhood = drawn if picture else (lambda *args: None)  # type: ignore[assignment]
+                timings[picture].append(cpu(terms))
+        term_page.neighbourhood = drawn
+        with_pictures = min(timings[True])
+        return with_pictures - min(timings[False]), cpu(graphs), with_pictures, len(terms)
 
 
 def children_cpu() -> float:
@@ -69,6 +110,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/dev/shm/glossary-bench"))
     args = parser.parse_args(args_in)
     root = corpus(args.work, args.terms)
+    pictures, pages, term_pages, count = attributable(root)
+    print(f"In one process, {count:,} term pages: {term_pages:.2f} s CPU to render with their pictures;")
+    print(
+        f"  the pictures {pictures:.2f} s of it, the graph pages {pages:.2f} s: "
+        f"{pictures + pages:.2f} s in all"
+    )
     out = args.work / "graph-cost-out"
     times: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
     for run in range(args.runs):
@@ -88,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     wall_ratio = medians[True][0] / medians[False][0]
     cpu_ratio = medians[True][1] / medians[False][1]
     print(f"| ratio | {wall_ratio:.3f} | {cpu_ratio:.3f} |")
+    share = (pictures + pages) / medians[False][1]
+    print(f"The graph's own work is {share:.1%} of the median CPU time of a build without it.")
 
     shutil.rmtree(out, ignore_errors=True)
     cache = args.work / "graph-cost-cache"

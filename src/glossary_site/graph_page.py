@@ -29,7 +29,7 @@ from glossary_site.urls import GRAPH, category_graph_path, group_path, term_path
 #: Up to this many terms /graph/ shows each of them.
 ALL_TERMS = 100
 #: A category's graph shows at most this many of its terms, the most linked.
-CATEGORY_TERMS = 50
+CATEGORY_TERMS = 40
 WIDTH = 960
 #: Room each node takes in the frame, in square units: a label and space around it.
 AREA = 14000

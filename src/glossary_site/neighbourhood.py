@@ -110,19 +110,32 @@ class Key(NamedTuple):
     name: str
 
 
-class Graph(NamedTuple):
-    """The picture as data, and `drawing`: the same written out as the SVG's content."""
+class Graph:
+    """The picture: `drawing` is its SVG elements, ready to place; `nodes` and `edges` are the
+    same as data, made only if a theme asks for them (every term page has a picture, and a
+    build of 10,000 pages would otherwise make them all for nothing)."""
 
-    centre: Centre
-    nodes: tuple[Node, ...]
-    edges: tuple[Edge, ...]
-    #: The kinds drawn, in legend order.
-    legend: tuple[Key, ...]
-    #: Neighbours left off the ring.
-    more: int
-    drawing: Markup = Markup()
-    width: int = WIDTH
-    height: int = HEIGHT
+    width = WIDTH
+    height = HEIGHT
+
+    def __init__(self, shown: list[tuple[Face, tuple[str, ...]]], title: str, more: int) -> None:
+        self._shown = shown
+        self.centre = _centre(title)
+        drawn = {kind for _, kinds in shown for kind in kinds}
+        #: The kinds drawn, in legend order.
+        self.legend = tuple(Key(kind, KIND_NAMES[kind]) for kind in KINDS if kind in drawn)
+        #: Neighbours left off the ring.
+        self.more = more
+        self.drawing = _drawing(self.centre, shown)
+
+    @functools.cached_property
+    def nodes(self) -> tuple[Node, ...]:
+        count = len(self._shown)
+        return tuple(_node(face, kinds, index, count) for index, (face, kinds) in enumerate(self._shown))
+
+    @functools.cached_property
+    def edges(self) -> tuple[Edge, ...]:
+        return tuple(edge for node in self.nodes for edge in _edges(node))
 
 
 def neighbourhood(page: TermPage, title: str) -> Graph | None:
@@ -131,44 +144,57 @@ def neighbourhood(page: TermPage, title: str) -> Graph | None:
     if not found:
         return None
     shown = found[:MAX_NEIGHBOURS]
-    nodes = tuple(_node(face, kinds, index, len(shown)) for index, (face, kinds) in enumerate(shown))
-    edges = tuple(edge for node in nodes for edge in _edges(node))
-    centre = _centre(title)
-    drawn = {kind for node in nodes for kind in node.kinds}
-    legend = tuple(Key(kind, KIND_NAMES[kind]) for kind in KINDS if kind in drawn)
-    return Graph(centre, nodes, edges, legend, len(found) - len(shown), _drawing(centre, nodes, edges))
+    return Graph(shown, title, len(found) - len(shown))
 
 
-def _drawing(centre: Centre, nodes: tuple[Node, ...], edges: tuple[Edge, ...]) -> Markup:
+def _drawing(centre: Centre, shown: list[tuple[Face, tuple[str, ...]]]) -> Markup:
     """The SVG elements of the picture: lines, the centre, then a link per node.
 
     Written here rather than in partials/graph.html because every term page draws one: in a
     template the hundreds of small values cost more than the rest of the page's graph work
-    (bench/graph_cost.py). The partial still places it, and a theme can draw its own from
-    the other fields.
+    (bench/graph_cost.py). Each place on the ring is written once (writing floats is slow)
+    and each neighbour's link once per process.
     """
-    paths = {kind: [] for kind in KINDS}  # type: dict[str, list[str]]
-    for edge in edges:
-        paths[edge.kind].append(_segment(edge.x1, edge.y1, edge.x2, edge.y2))
+    count = len(shown)
+    paths: dict[str, list[str]] = {kind: [] for kind in KINDS}
+    nodes = []
+    for index, (face, kinds) in enumerate(shown):
+        for kind, segment in zip(kinds, _place(index, count, len(kinds)), strict=True):
+            paths[kind].append(segment)
+        lines = wrap(face.title, LINE)
+        circle, anchor, spans = _marks(index, count, len(lines))
+        text = "".join(f"{span}{_escape(line)}</tspan>" for span, line in zip(spans, lines, strict=True))
+        link = _link(f"../{face.slug}/index.html", face.title, _says(kinds))
+        nodes.append(f'{link}{circle}<text text-anchor="{anchor}">{text}</text></a>')
     parts = ['<g class="graph-edges" aria-hidden="true">']
     parts += [f'<path class="graph-edge graph-{kind}" d="{"".join(d)}"/>' for kind, d in paths.items() if d]
     parts.append(
         f'</g><g class="graph-centre"><rect x="{centre.box_x}" y="{centre.box_y}" '
         f'width="{centre.box_width}" height="{centre.box_height}" rx="12"/>{_text(centre.label)}</g>'
     )
-    for node in nodes:
-        link = _link(node.href, node.title, node.says)
-        parts.append(f"{link}<circle {_circle(node.x, node.y)}/>{_text(node.label)}</a>")
-    return Markup("\n".join(parts))
+    return Markup("\n".join(parts + nodes))
+
+
+@functools.cache
+def _place(index: int, count: int, kinds: int) -> tuple[str, ...]:
+    """The path data of each line to the place `index` of `count`, for a neighbour of `kinds` kinds."""
+    x, y, *_ = _slot(index, count, 1)
+    return tuple(f"M{x1} {y1}L{x2} {y2}" for x1, y1, x2, y2 in _lanes(x, y, kinds))
+
+
+@functools.cache
+def _marks(index: int, count: int, lines: int) -> tuple[str, str, tuple[str, ...]]:
+    """The circle, the label's anchor and its lines' opening tags at a place on the ring."""
+    x, y, anchor, label_x, ys = _slot(index, count, lines)
+    circle = f'<circle cx="{x}" cy="{y}" r="{NODE_RADIUS:g}"/>'
+    return circle, anchor, tuple(f'<tspan x="{label_x}" y="{line_y}">' for line_y in ys)
 
 
 def _text(label: Label) -> str:
-    lines = "".join(f"<tspan {_at(line.x, line.y)}>{_escape(line.text)}</tspan>" for line in label.lines)
+    lines = "".join(f'<tspan x="{line.x}" y="{line.y}">{_escape(line.text)}</tspan>' for line in label.lines)
     return f'<text text-anchor="{label.anchor}">{lines}</text>'
 
 
-# Writing a float is slow (a third of the drawing's time) and the ring has few places, so the
-# coordinates are written once per place.
 @functools.cache
 def _link(href: str, title: str, says: str) -> str:
     """A neighbour's link: the same on every page that shows it with the same kinds."""
@@ -177,21 +203,6 @@ def _link(href: str, title: str, says: str) -> str:
 
 
 _escape = functools.cache(html.escape)
-
-
-@functools.cache
-def _segment(x1: float, y1: float, x2: float, y2: float) -> str:
-    return f"M{x1} {y1}L{x2} {y2}"
-
-
-@functools.cache
-def _circle(x: float, y: float) -> str:
-    return f'cx="{x}" cy="{y}" r="{NODE_RADIUS:g}"'
-
-
-@functools.cache
-def _at(x: float, y: float) -> str:
-    return f'x="{x}" y="{y}"'
 
 
 def _neighbours(page: TermPage) -> list[tuple[Face, tuple[str, ...]]]:

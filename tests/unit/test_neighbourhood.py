@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from bs4 import BeautifulSoup
 
 from glossary_site import neighbourhood as nb
 from glossary_site.model import Face
@@ -134,8 +135,35 @@ def test_no_two_labels_overlap(count: int) -> None:
 def test_the_layout_is_the_same_for_the_same_record() -> None:
     page = record(related=(face("a"), face("b")), links=(face("c"),), backlinks=(face("d"), face("a")))
     copy = dataclasses.replace(page, related=tuple(Face(*f) for f in page.related))
-    assert nb.neighbourhood(page, "Centre") == nb.neighbourhood(copy, "Centre")
-    assert repr(nb.neighbourhood(page, "Centre")) == repr(nb.neighbourhood(page, "Centre"))
+    one, other = nb.neighbourhood(page, "Centre"), nb.neighbourhood(copy, "Centre")
+    assert one is not None and other is not None
+    assert (one.drawing, one.nodes, one.edges, one.legend) == (
+        other.drawing,
+        other.nodes,
+        other.edges,
+        other.legend,
+    )
+
+
+def test_the_drawing_draws_the_nodes_and_edges_it_describes() -> None:
+    page = record(related=(face("a"), face("b")), links=(face("c"),), backlinks=(face("d"), face("a")))
+    graph = nb.neighbourhood(page, "Centre")
+    assert graph is not None
+    svg = BeautifulSoup(f"<svg>{graph.drawing}</svg>", "html.parser")
+    links = svg.select("a.graph-node")
+    assert [(a["href"], a["aria-label"]) for a in links] == [(n.href, n.title) for n in graph.nodes]
+    assert [(c["cx"], c["cy"]) for c in svg.select("a.graph-node circle")] == [
+        (str(n.x), str(n.y)) for n in graph.nodes
+    ]
+    for link, node in zip(links, graph.nodes, strict=True):
+        spans = link.select("text tspan")
+        assert [(s.get_text(), s["x"], s["y"]) for s in spans] == [
+            (line.text, str(line.x), str(line.y)) for line in node.label.lines
+        ]
+    segments = {path["class"][1]: path["d"] for path in svg.select("path.graph-edge")}
+    for kind in {edge.kind for edge in graph.edges}:
+        drawn = "".join(f"M{e.x1} {e.y1}L{e.x2} {e.y2}" for e in graph.edges if e.kind == kind)
+        assert segments[f"graph-{kind}"] == drawn
 
 
 def coordinates(graph: nb.Graph) -> list[float]:
