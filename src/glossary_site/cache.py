@@ -30,6 +30,12 @@ PACKS = "packs"
 
 
 SIGNATURE = 32
+#: An environment variable that, when set and not empty, holds the cache's signing secret.
+KEY_VARIABLE = "GLOSSARY_CACHE_KEY"
+
+
+class ForeignSignature(ValueError):
+    """Cache data signed with another key: never unpickled."""
 
 
 class Stamp(NamedTuple):
@@ -62,7 +68,7 @@ class Cache:
         """Unpickling runs code, so only data signed with this user's own key is unpickled."""
         data = signed[SIGNATURE:]
         if not hmac.compare_digest(signed[:SIGNATURE], _mac(self.key, data)):
-            raise ValueError("signature does not match")
+            raise ForeignSignature
         return data
 
     @property
@@ -84,6 +90,12 @@ class Cache:
         for shard in shards:
             try:
                 fingerprint, found = pickle.loads(self._verified(shard.read_bytes()))
+            except ForeignSignature:
+                self.notes.append(
+                    f"cache {self.folder} was signed with another key (another user or machine, "
+                    f"another {KEY_VARIABLE}) or is damaged; rebuilding it"
+                )
+                return {}
             except Exception as exc:  # any unreadable cache only makes this build slower
                 self.notes.append(f"cache {shard} could not be read ({type(exc).__name__}); rebuilding it")
                 return {}
@@ -193,7 +205,12 @@ class PackWriter:
 
 
 def secret_key() -> bytes:
-    """A per-user key outside the site folder: a cache planted in a repository cannot be signed."""
+    """The key from KEY_VARIABLE, or else a per-user key outside the site folder: either way a
+    cache planted in a repository cannot be signed. The variable is for CI, whose runners keep
+    no user folder between runs: a repository secret keeps the key out of the repository."""
+    given = os.environ.get(KEY_VARIABLE, "")
+    if given:
+        return hashlib.blake2b(given.encode(), digest_size=SIGNATURE, person=b"glossary-cache").digest()
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "glossary-site"
     path = folder / "cache-key"
     try:

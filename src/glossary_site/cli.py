@@ -279,6 +279,7 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     if args.verbose and result.timings:
         print("  ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.timings.items()))
+        print("term files converted earlier, from the cache: {} of {}".format(*result.from_cache))
     if not args.quiet:
         print(
             f"Built {options.out}: {result.written} written, {result.reused} unchanged, "

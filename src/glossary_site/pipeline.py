@@ -62,6 +62,8 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)
     written: int = 0
     reused: int = 0
+    #: Term files (of all found) whose conversion came from the cache.
+    from_cache: tuple[int, int] = (0, 0)
     deleted: int = 0
     refused: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
@@ -99,6 +101,8 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     with result.timed("prepare"):
         prepared = prepare.prepare_terms(options.root, cache, options.jobs)
     files = [p for _, p in prepared.values()]
+    known = {path: entry.digest for path, (_, entry) in cache.entries.items()}
+    result.from_cache = (sum(bool(f.digest) and known.get(f.path) == f.digest for f in files), len(files))
     terms_folder = options.root / content_files.TERMS_DIR
     if not files and (terms_folder.is_dir() or not terms_folder.exists()):
         diagnostics.warning(

@@ -61,6 +61,21 @@ def test_the_starter_workflow_installs_glossary_site_from_requirements_not_from_
     assert "_site/" in (tmp_path / ".gitignore").read_text().splitlines()
 
 
+def test_the_starter_workflow_keeps_the_build_cache_signed_with_a_repository_secret(tmp_path: Path) -> None:
+    assert run_glossary("init", cwd=tmp_path).returncode == 0
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/pages.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    names = [step.get("uses", step.get("run", "")) for step in steps]
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    build = next(step for step in steps if step.get("run", "").startswith("glossary build"))
+
+    assert names.index(cache["uses"]) < names.index(build["run"]), "restored before the build"
+    assert cache["with"]["path"] == ".glossary-cache"
+    assert "hashFiles('requirements.txt')" in cache["with"]["key"], "a new glossary-site starts clean"
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])
+    assert build["env"] == {"GLOSSARY_CACHE_KEY": "${{ secrets.GLOSSARY_CACHE_KEY }}"}
+
+
 def test_init_refuses_an_existing_site_and_changes_nothing(tmp_path: Path) -> None:
     assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
     site = tmp_path / "mysite"
