@@ -145,8 +145,12 @@ class Site:
     building: threading.Lock = field(default_factory=threading.Lock)
 
     def rebuild(self) -> None:
+        """The first build runs before any thread is started and may fork worker processes;
+        later ones run while the server's threads do, where forking can deadlock (a child
+        inherits locks other threads held), so they build in this process alone."""
+        jobs = self.options.jobs if self.preview.builds == 0 else 1
         with self.building:
-            result = pipeline.build(dataclasses.replace(self.options, search=False))
+            result = pipeline.build(dataclasses.replace(self.options, search=False, jobs=jobs))
         collector.release_after_build()
         self.end_progress()
         self.report(result.diagnostics)
