@@ -11,15 +11,26 @@ from __future__ import annotations
 import functools
 import html
 import math
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
 from markupsafe import Markup
 
 from glossary_site.model import Face
 from glossary_site.tools import PREFIX as TOOL
 
-if TYPE_CHECKING:  # term_page calls this module to make its view
-    from glossary_site.term_page import TermPage
+
+class TermPage(Protocol):
+    """What the picture needs of a term page's record (term_page.TermPage)."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def related(self) -> tuple[Face, ...]: ...
+    @property
+    def links(self) -> tuple[Face | None, ...]: ...
+    @property
+    def backlinks(self) -> tuple[Face, ...]: ...
+
 
 RELATED = "related"
 LINKS_TO = "links-to"

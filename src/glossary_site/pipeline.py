@@ -37,6 +37,7 @@ from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, PageJob, PreparedFile, RawBody, TermSource, Toolbox
 from glossary_site.pages import PreparedTerms, SitePages
+from glossary_site.warm import WarmState
 from glossary_site.workers import default_jobs, split_map
 
 CACHE_DIR = ".glossary-cache"
@@ -69,6 +70,8 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     #: The term graph and its shape, once content loaded (for check's report and --graph).
     graph: tuple[Glossary, LinkGraph] | None = None
+    #: A successful build's state, for serve's next save (see warm.py).
+    warm: WarmState | None = None
 
     progress: Callable[[str], None] | None = None
 
@@ -92,6 +95,7 @@ class Loaded:
 
     jobs: list[PageJob]
     prepared: prepare.Prepared
+    pages: SitePages
 
 
 def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | None:
@@ -132,7 +136,7 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
         return None
     jobs, found = plan.site_files(pages, config, glossary)
     diagnostics.items += found
-    return None if found else Loaded(jobs, prepared)
+    return None if found else Loaded(jobs, prepared, site_pages)
 
 
 def _graph(
@@ -214,6 +218,8 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> None:
         with result.timed("cache"):
             cache.save(loaded.prepared)
         incremental.remember(cache, inputs, options.out, result.diagnostics.items, len(loaded.jobs))
+        keys = {job.path: job.key for job in loaded.jobs}
+        result.warm = WarmState(loaded.pages, cache, loaded.prepared, keys)
 
 
 @contextlib.contextmanager

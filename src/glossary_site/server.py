@@ -12,11 +12,13 @@ offers no public way to do; that wiring is most of its length.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import html
 import logging
 import mimetypes
+import os
 import posixpath
 import shutil
 import signal
@@ -26,15 +28,15 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glossary_site import collector, incremental, output, pipeline
+from glossary_site import collector, content_files, incremental, output, pipeline, warm
 from glossary_site import config as site_config
 from glossary_site.diagnostics import Diagnostics
-from glossary_site.fingerprint import inputs_digest
+from glossary_site.warm import WarmState
 
 POLL_SECONDS = 0.1
 SETTLE_SECONDS = 1.0
@@ -143,14 +145,20 @@ class Site:
     scratch: Path
     address: str
     building: threading.Lock = field(default_factory=threading.Lock)
+    warm: WarmState | None = None
 
-    def rebuild(self) -> None:
-        """The first build runs before any thread is started and may fork worker processes;
-        later ones run while the server's threads do, where forking can deadlock (a child
-        inherits locks other threads held), so they build in this process alone."""
+    def rebuild(self, changed: Sequence[str] = ()) -> None:
+        """Apply a save of one term's text from the warm state (warm.py) when it can be;
+        otherwise build. The first build runs before any thread is started and may fork worker
+        processes; later ones run while the server's threads do, where forking can deadlock (a
+        child inherits locks other threads held), so they build in this process alone."""
+        if self._applied(changed):
+            return
+        self.warm = None
         jobs = self.options.jobs if self.preview.builds == 0 else 1
         with self.building:
             result = pipeline.build(dataclasses.replace(self.options, search=False, jobs=jobs))
+        self.warm = result.warm
         collector.release_after_build()
         self.end_progress()
         self.report(result.diagnostics)
@@ -164,6 +172,19 @@ class Site:
             ]
             print("glossary serve: build failed; the browser shows the problems", flush=True)
         self.follow_base_url()
+
+    def _applied(self, changed: Sequence[str]) -> bool:
+        if self.warm is None or self.preview.problems or len(changed) != 1:
+            return False
+        path = changed[0]
+        if not (path.startswith(f"{content_files.TERMS_DIR}/") and path.endswith(".md")):
+            return False
+        with self.building:
+            if not warm.apply_edit(self.warm, self.options.root, self.options.out, path):
+                return False
+        self.preview.builds += 1
+        print(f"glossary serve: {path} applied, its page rewritten", flush=True)
+        return True
 
     def end_progress(self) -> None:
         """The build's progress line on a terminal has no newline; without clearing it, the
@@ -220,8 +241,9 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
         while not stop.wait(POLL_SECONDS):
             now = _stamps(root)
             if now != last:
+                changed = sorted(path for path in now.keys() | last.keys() if now.get(path) != last.get(path))
                 last = now
-                site.rebuild()
+                site.rebuild(changed)
                 loop.add_callback(LiveReloadHandler.reload_waiters)
                 index_at = time.monotonic() + SETTLE_SECONDS
             elif (
@@ -278,8 +300,17 @@ def _log_problems() -> None:
     logging.getLogger("tornado").addHandler(channel)
 
 
-def _stamps(root: Path) -> str:
-    return inputs_digest([root / name for name in output.SOURCE_DIRS], [], "")
+def _stamps(root: Path) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every file serve watches, by path under the site."""
+    found = {}
+    for name in output.SOURCE_DIRS:
+        for folder, _, files in os.walk(root / name):
+            for file in files:
+                full = os.path.join(folder, file)
+                with contextlib.suppress(OSError):  # deleted meanwhile, or a broken link
+                    info = os.stat(full)
+                    found[os.path.relpath(full, root).replace(os.sep, "/")] = (info.st_size, info.st_mtime_ns)
+    return found
 
 
 def site_app(preview: Preview) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:

@@ -339,3 +339,45 @@ def test_on_a_terminal_serve_clears_the_progress_line_before_its_own_lines(tmp_p
     assert len(starts) == 2, shown
     for start in starts:
         assert shown[:start].endswith(("\n", "\r\x1b[K")), f"glued to the progress line: {shown!r}"
+
+
+def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    """Body, table and answer edits rewrite one page without a build; a summary runs the
+    build; after them all, every served file is what a clean build writes."""
+    site = copy_site("minimal", tmp_path)
+    log = tmp_path / "serve.log"
+    tensor = site / "content/terms/tensor.md"
+    gpu_page = "terms/graphics-processing-unit/index.html"
+
+    def edit(old: str, new: str) -> None:
+        tensor.write_text(tensor.read_text().replace(old, new, 1))
+
+    with serving(site, free_port(), log) as origin:
+        base = f"{origin}/docs"
+        wait_for(f"{base}/index.html", "Mini Glossary")
+        page = f"{base}/terms/tensor/index.html"
+        edit("multiply tensors fast", "multiply tensors quickly")  # body
+        wait_for(page, "multiply tensors quickly")
+        edit("Scalar", "Scalar value")  # a table cell
+        wait_for(page, "Scalar value")
+        edit("a matrix is a **rank-2** tensor", "a matrix is a **rank-2** tensor, always")  # an answer
+        wait_for(page, "tensor, always")
+        assert log.read_text().count("content/terms/tensor.md applied") == 3
+        builds = log.read_text().count(" unchanged")
+        edit("A multi-dimensional array of numbers.", "An n-dimensional grid of numbers.")  # summary
+        wait_for(f"{base}/{gpu_page}", "An n-dimensional grid of numbers.")  # GPU's sidebar shows it
+        assert log.read_text().count(" unchanged") == builds + 1, "the summary needs a build"
+        edit("multiply tensors quickly", "multiply tensors very quickly")  # the text again
+        wait_for(page, "very quickly")
+        assert log.read_text().count("content/terms/tensor.md applied") == 4
+        clean = tmp_path / "clean"
+        assert run_glossary("build", "--no-cache", "--out", clean, cwd=site).returncode == 0
+        index = (clean / "pagefind/pagefind-entry.json").read_text()
+        wait_for(f"{base}/pagefind/pagefind-entry.json", index)
+        for file in sorted(p for p in clean.rglob("*") if p.is_file() and p.name != ".glossary-site"):
+            path = file.relative_to(clean).as_posix()
+            with urllib.request.urlopen(f"{base}/{path}", timeout=5) as response:
+                served_bytes = LIVERELOAD_RE.sub(b"", response.read())
+            assert served_bytes == file.read_bytes(), path
