@@ -19,7 +19,7 @@ from pathlib import Path
 
 from glossary_site import markup, output, prepare
 from glossary_site.cache import Cache, PackWriter, Stamp
-from glossary_site.diagnostics import Diagnostics
+from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.model import TermSource
 from glossary_site.pages import SitePages
 
@@ -41,8 +41,8 @@ class WarmState:
 
 
 def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> bool:
-    """Apply a save of the term file `path` (relative to the site) from the warm state; False,
-    with nothing changed, when the edit needs a whole build."""
+    """Apply a save of the term file `path` (relative to the site) from the warm state; False
+    when the edit needs a whole build (which the caller then runs, replacing this state)."""
     known = state.prepared.get(path)
     if known is None or known[1].term is None:
         return False
@@ -70,7 +70,10 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> bool:
     keys = {**state.keys, job.path: job.key}
 
     def write_page(staging: Path) -> bool:
-        output.write_file(staging, job.path, job.produce())
+        try:
+            output.write_file(staging, job.path, job.produce())
+        except ContentError:  # the build will report it
+            return False
         return True
 
     with output.locked(out):
