@@ -86,12 +86,6 @@ def serve(folder: Path, handler_class: type[_QuietHandler] = _QuietHandler) -> I
 
 
 @pytest.fixture(scope="session")
-def serve_folder() -> Callable[[Path], contextlib.AbstractContextManager[str]]:
-    """serve, for test modules that build their own site (they cannot import this module)."""
-    return serve
-
-
-@pytest.fixture(scope="session")
 def served(example_build: Path) -> Iterator[ServedSite]:
     """The site under a sub-path, as on a GitHub project page: http://127.0.0.1:PORT/glossary/."""
     terms = json.loads((example_build / "terms.json").read_text(encoding="utf-8"))

@@ -4,21 +4,17 @@ on a phone only the picture's frame scrolls sideways."""
 
 from __future__ import annotations
 
-import contextlib
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
+from conftest import OpenPage, ServedSite, serve
 from playwright.sync_api import expect
 from support import run_glossary, write_files
 from test_reader import assert_no_serious_violations
 
 from glossary_site import graph_page
-
-if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
-    from conftest import OpenPage, ServedSite
 
 TERMS = 10_000
 CATEGORIES = (
@@ -50,14 +46,11 @@ def write_glossary(root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def big_site(
-    tmp_path_factory: pytest.TempPathFactory,
-    serve_folder: Callable[[Path], contextlib.AbstractContextManager[str]],
-) -> Iterator[str]:
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = write_glossary(tmp_path_factory.mktemp("big-glossary"))
     result = run_glossary("build", "--no-search", cwd=site)
     assert result.returncode == 0, result.stderr[-2000:]
-    with serve_folder(site / "_site") as address:
+    with serve(site / "_site") as address:
         yield address
 
 

@@ -153,6 +153,19 @@ LIVERELOAD_RE = re.compile(
 )
 
 
+def assert_served_as_built(site: Path, base: str, clean: Path) -> None:
+    """Every file a clean build of the site writes is served with the same bytes (less the
+    live-reload script), search index included once serve has indexed."""
+    assert run_glossary("build", "--no-cache", "--out", clean, cwd=site).returncode == 0
+    index = (clean / "pagefind/pagefind-entry.json").read_text()  # indexed once edits settle
+    wait_for(f"{base}/pagefind/pagefind-entry.json", index)
+    for file in sorted(p for p in clean.rglob("*") if p.is_file() and p.name != ".glossary-site"):
+        path = file.relative_to(clean).as_posix()
+        with urllib.request.urlopen(f"{base}/{path}", timeout=5) as response:
+            served_bytes = LIVERELOAD_RE.sub(b"", response.read())
+        assert served_bytes == file.read_bytes(), path
+
+
 def test_after_a_sequence_of_edits_the_served_site_equals_a_clean_build(
     served: tuple[Path, str, int], tmp_path: Path
 ) -> None:
@@ -167,15 +180,7 @@ def test_after_a_sequence_of_edits_the_served_site_equals_a_clean_build(
     )
     wait_for(f"{base}/terms/activation/index.html", "The non-linear step")
     wait_for(f"{base}/terms/tensor/index.html", "Activation")
-    clean = tmp_path / "clean"
-    assert run_glossary("build", "--no-cache", "--out", clean, cwd=site).returncode == 0
-    index = (clean / "pagefind/pagefind-entry.json").read_text()  # indexed once edits settle
-    wait_for(f"{base}/pagefind/pagefind-entry.json", index)
-    for file in sorted(p for p in clean.rglob("*") if p.is_file() and p.name != ".glossary-site"):
-        path = file.relative_to(clean).as_posix()
-        with urllib.request.urlopen(f"{base}/{path}", timeout=5) as response:
-            served_bytes = LIVERELOAD_RE.sub(b"", response.read())
-        assert served_bytes == file.read_bytes(), path
+    assert_served_as_built(site, base, tmp_path / "clean")
 
 
 @pytest.mark.parametrize("listening", ["127.0.0.1", "::1"])
@@ -373,12 +378,4 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         wait_for(page, "very quickly")
         wait_for_line(log, "content/terms/tensor.md applied", times=4)
         assert log.read_text().count(" unchanged") == builds + 1, "the text needed no build"
-        clean = tmp_path / "clean"
-        assert run_glossary("build", "--no-cache", "--out", clean, cwd=site).returncode == 0
-        index = (clean / "pagefind/pagefind-entry.json").read_text()
-        wait_for(f"{base}/pagefind/pagefind-entry.json", index)
-        for file in sorted(p for p in clean.rglob("*") if p.is_file() and p.name != ".glossary-site"):
-            path = file.relative_to(clean).as_posix()
-            with urllib.request.urlopen(f"{base}/{path}", timeout=5) as response:
-                served_bytes = LIVERELOAD_RE.sub(b"", response.read())
-            assert served_bytes == file.read_bytes(), path
+        assert_served_as_built(site, base, tmp_path / "clean")
