@@ -17,7 +17,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -153,17 +153,29 @@ LIVERELOAD_RE = re.compile(
 )
 
 
+def served_differences(base: str, clean: Path) -> list[str]:
+    """The files of a clean build that are not served with the same bytes (less the live-reload
+    script)."""
+    differ = []
+    for file in sorted(p for p in clean.rglob("*") if p.is_file() and p.name != ".glossary-site"):
+        path = file.relative_to(clean).as_posix()
+        try:
+            with urllib.request.urlopen(f"{base}/{path}", timeout=5) as response:
+                served_bytes = LIVERELOAD_RE.sub(b"", response.read())
+        except urllib.error.HTTPError:
+            served_bytes = None
+        if served_bytes != file.read_bytes():
+            differ.append(path)
+    return differ
+
+
 def assert_served_as_built(site: Path, base: str, clean: Path) -> None:
     """Every file a clean build of the site writes is served with the same bytes (less the
     live-reload script), search index included once serve has indexed."""
     assert run_glossary("build", "--no-cache", "--out", clean, cwd=site).returncode == 0
     index = (clean / "pagefind/pagefind-entry.json").read_text()  # indexed once edits settle
     wait_for(f"{base}/pagefind/pagefind-entry.json", index)
-    for file in sorted(p for p in clean.rglob("*") if p.is_file() and p.name != ".glossary-site"):
-        path = file.relative_to(clean).as_posix()
-        with urllib.request.urlopen(f"{base}/{path}", timeout=5) as response:
-            served_bytes = LIVERELOAD_RE.sub(b"", response.read())
-        assert served_bytes == file.read_bytes(), path
+    assert served_differences(base, clean) == []
 
 
 def test_after_a_sequence_of_edits_the_served_site_equals_a_clean_build(
@@ -379,3 +391,79 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         wait_for_line(log, "content/terms/tensor.md applied", times=4)
         assert log.read_text().count(" unchanged") == builds + 1, "the text needed no build"
         assert_served_as_built(site, base, tmp_path / "clean")
+
+
+def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_path: Path) -> None:
+    """Titles, groups, new, renamed and deleted terms, templates, static files and site.yml:
+    after each, every page served is the one a clean build of the site as it now is writes,
+    and the pages of terms that are gone are gone."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+
+    def edit(file: Path, old: str, new: str) -> None:
+        text = file.read_text()
+        assert old in text
+        file.write_text(text.replace(old, new, 1))
+
+    def add_term() -> None:
+        (site / "content/terms/activation.md").write_text(
+            "---\ntitle: Activation\nsummary: The non-linear step after a layer.\n"
+            "definition: An **activation** bends a layer's output.\ncategory: Layers\n"
+            "related: [tensor]\nupdated: 2025-05-01\n---\n\nApplied after every [[tensor]] product.\n"
+        )
+
+    def add_template() -> None:
+        (site / "templates/partials").mkdir(parents=True)
+        (site / "templates/partials/cta.html").write_text(
+            '<aside class="cta" aria-labelledby="term-cta"><h2 id="term-cta">{{ cta.heading }}</h2>'
+            '<p><a href="{{ cta.url }}">Plan a stack</a></p></aside>\n'
+        )
+
+    def add_static() -> None:
+        (site / "static/assets").mkdir(parents=True)
+        (site / "static/assets/extra.css").write_text("body { margin: 0; }\n")
+
+    changes: list[tuple[str, Callable[[], object], list[str]]] = [
+        ("a title", lambda: edit(tensor, "title: Tensor", "title: Tensor array"), []),
+        ("a category", lambda: edit(tensor, "category: Concepts", "category: Maths"), []),
+        ("tags", lambda: edit(tensor, "tags: [math, hardware]", "tags: [math, arrays]"), []),
+        ("a new term", add_term, []),
+        (
+            "a renamed term",
+            lambda: (site / "content/terms/activation.md").rename(
+                site / "content/terms/activation-function.md"
+            ),
+            ["terms/activation/index.html"],
+        ),
+        (
+            "a deleted term",
+            (site / "content/terms/activation-function.md").unlink,
+            ["terms/activation-function/index.html"],
+        ),
+        ("a template", add_template, []),
+        ("a static file", add_static, []),
+        (
+            "a static file edited",
+            lambda: (site / "static/assets/extra.css").write_text("body { margin: 1px; }\n"),
+            [],
+        ),
+        (
+            "site.yml",
+            lambda: edit(site / "content/site.yml", "Three terms for tests.", "A few terms for tests."),
+            [],
+        ),
+    ]
+    with serving(site, free_port(), tmp_path / "serve.log") as origin:
+        base = f"{origin}/docs"
+        wait_for(f"{base}/index.html", "Mini Glossary")
+        for step, (kind, change, gone) in enumerate(changes):
+            change()
+            clean = tmp_path / f"clean-{step}"
+            assert (
+                run_glossary("build", "--no-cache", "--no-search", "--out", clean, cwd=site).returncode == 0
+            )
+            deadline = time.monotonic() + 20
+            while (differ := served_differences(base, clean)) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert differ == [], f"after {kind}"
+            assert [(fetch(f"{base}/{path}") or (0,))[0] for path in gone] == [404] * len(gone), kind
