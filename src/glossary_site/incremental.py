@@ -16,7 +16,7 @@ from typing import Any
 from glossary_site import output, search
 from glossary_site.cache import Cache
 from glossary_site.diagnostics import Diagnostic, Severity
-from glossary_site.fingerprint import digest, inputs_digest
+from glossary_site.fingerprint import inputs_digest
 from glossary_site.model import PageJob
 from glossary_site.render import THEME
 
@@ -70,11 +70,12 @@ def _output_stamp(out: Path) -> str:
 
 
 def plan(
-    jobs: list[PageJob], previous: dict[str, str] | None, with_search: bool
+    jobs: list[PageJob], previous: dict[str, str] | None, bundle_pages: int | None
 ) -> tuple[list[PageJob], output.Update]:
-    """The pages to render and what the output must become; with no manifest, everything."""
+    """The pages to render and what the output must become; with no manifest, everything.
+    Search is indexed in bundles of `bundle_pages`, or not at all when None."""
     keys = {job.path: job.key for job in jobs}
-    search_key = pages_search_key(keys) if with_search else None
+    search_key = search.index_key(keys, bundle_pages) if bundle_pages else None
     if previous is None:
         return jobs, output.Update([job.path for job in jobs], [], keys, full=True, search_key=search_key)
     changed = [job for job in jobs if previous.get(job.path) != job.key]
@@ -84,17 +85,12 @@ def plan(
         keys=keys,
         full=False,
         search_key=search_key,
-        old_search_key=previous.get(search.MANIFEST_KEY) if with_search else None,
+        old_search_key=previous.get(search.MANIFEST_KEY) if bundle_pages else None,
     )
     return changed, update
 
 
-def pages_search_key(keys: dict[str, str]) -> str:
-    """Only term pages are indexed, so only their keys decide whether to index again."""
-    return digest("\n".join(keys[path] for path in sorted(keys) if path.startswith("terms/")).encode())
-
-
-def index_aside(out: Path, bundle_parent: Path) -> tuple[str | None, Diagnostic | None]:
+def index_aside(out: Path, bundle_parent: Path, bundle_pages: int) -> tuple[str | None, Diagnostic | None]:
     """Index the pages already in the output folder, writing the bundle elsewhere.
 
     `glossary serve` builds without search and calls this once edits settle, so a save never
@@ -104,10 +100,11 @@ def index_aside(out: Path, bundle_parent: Path) -> tuple[str | None, Diagnostic 
     manifest = output.read_manifest(out)
     if manifest is None:
         return None, None
-    key = pages_search_key({path: page for path, page in manifest.items() if path != search.MANIFEST_KEY})
+    keys = {path: page for path, page in manifest.items() if path != search.MANIFEST_KEY}
+    key = search.index_key(keys, bundle_pages)
     if manifest.get(search.MANIFEST_KEY) == key:
         return None, None
-    problem = search.build_index(out, bundle_parent / search.FOLDER)
+    problem = search.build_index(out, bundle_parent / search.FOLDER, keys, out / search.FOLDER, bundle_pages)
     return (None, problem) if problem is not None else (key, None)
 
 

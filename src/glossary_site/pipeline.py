@@ -37,6 +37,7 @@ from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, PageJob, PreparedFile, RawBody, TermSource, Toolbox
 from glossary_site.pages import PreparedTerms, SitePages
+from glossary_site.search import BUNDLE_PAGES
 from glossary_site.warm import WarmState
 from glossary_site.workers import default_jobs, split_map
 
@@ -54,6 +55,8 @@ class BuildOptions:
     cache_dir: Path | None = None
     use_cache: bool = True
     search: bool = True
+    #: How many pages one Pagefind run indexes (see search.py); tests make it small.
+    bundle_pages: int = BUNDLE_PAGES
     progress: Callable[[str], None] | None = field(default=None, compare=False)
 
 
@@ -204,7 +207,7 @@ def build(options: BuildOptions) -> BuildResult:
 
 
 def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> None:
-    settings = (options.drafts, options.base_url, options.search)
+    settings = (options.drafts, options.base_url, options.search, options.bundle_pages)
     inputs = incremental.inputs_key(options.root, options.out, settings)
     replayed = incremental.replay(cache, inputs, options.out) if options.use_cache else None
     if replayed is not None:
@@ -237,7 +240,9 @@ def _publish(loaded: Loaded, options: BuildOptions, result: BuildResult) -> bool
     previous = output.current_manifest(options.out)  # also finishes what a killed build left
     if not options.use_cache:
         previous = None
-    changed, update = incremental.plan(loaded.jobs, previous, options.search)
+    changed, update = incremental.plan(
+        loaded.jobs, previous, options.bundle_pages if options.search else None
+    )
 
     def write_pages(staging: Path) -> bool:
         with result.timed("render"):
@@ -245,7 +250,10 @@ def _publish(loaded: Loaded, options: BuildOptions, result: BuildResult) -> bool
 
     def index(site: Path, bundle_parent: Path) -> bool:
         with result.timed("search"):
-            problem = search.build_index(site, bundle_parent / search.FOLDER)
+            reuse = None if update.full else options.out / search.FOLDER
+            problem = search.build_index(
+                site, bundle_parent / search.FOLDER, update.keys, reuse, options.bundle_pages
+            )
         if problem is not None:
             result.diagnostics.add(problem)
         return problem is None

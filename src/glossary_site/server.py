@@ -217,7 +217,7 @@ class Site:
             return
         bundle = Path(tempfile.mkdtemp(prefix="search-", dir=self.scratch))
         try:
-            key, problem = incremental.index_aside(self.options.out, bundle)
+            key, problem = incremental.index_aside(self.options.out, bundle, self.options.bundle_pages)
             if problem is not None:
                 self.report(Diagnostics([problem]))
             if key is not None:

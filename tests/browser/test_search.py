@@ -3,15 +3,17 @@ results under the header box on every page."""
 
 from __future__ import annotations
 
+import json
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import SUB_PATH, OpenPage, ServedSite, serve  # this folder's, imported while it is collected
 from playwright.sync_api import Locator, Page, expect
+from support import copy_site
 
-if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
-    from conftest import OpenPage, ServedSite
+from glossary_site.pipeline import BuildOptions, build
 
 FLAGSHIP = "terms/generative-ai/index.html"
 SEARCH = "search/index.html"
@@ -19,12 +21,13 @@ PAGE_SIZE = 20
 
 
 def pagefind_count(page: Page, query: str) -> int:
-    """How many results Pagefind itself finds, asked from inside the page."""
+    """How many results Pagefind itself finds in every bundle of the index, asked from inside
+    the page (through the theme's loader, which merges the bundles)."""
     return int(
         page.evaluate(
             """async (query) => {
-                const bundle = document.querySelector("form.search-box").dataset.pagefind;
-                const pagefind = await import(new URL(bundle, document.baseURI).href);
+                const folder = document.querySelector("form.search-box").dataset.pagefind;
+                const pagefind = await window.glossarySearch(folder);
                 return (await pagefind.search(query)).results.length;
             }""",
             query,
@@ -88,6 +91,59 @@ def test_an_exact_title_goes_first_ahead_of_pagefinds_order(page: Page, served: 
     page.goto(served.page_url(f"{SEARCH}?q=token"))
     expect(page.locator("#search-status")).to_contain_text("found for \u201ctoken\u201d")
     expect(page.locator("#search-results li a").first).to_have_text("Token")
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The example site with its index in bundles of ten pages (a big glossary's index in
+    miniature), served under the same sub-path as `served`."""
+    root = tmp_path_factory.mktemp("bundled")
+    out = root / "www" / SUB_PATH
+    base_url = f"https://glossary.example.com/{SUB_PATH}/"
+    result = build(
+        BuildOptions(copy_site("example", root), out, base_url=base_url, use_cache=False, bundle_pages=10)
+    )
+    assert result.ok(strict=False), result.diagnostics.sorted()
+    with serve(root / "www") as address:
+        yield ServedSite(out, f"{address}/{SUB_PATH}", {})
+
+
+def listed(page: Page, site: ServedSite, query: str) -> tuple[str, list[str]]:
+    """The search page's status and the paths of every result it lists in order, all shown."""
+    page.goto(site.page_url(f"{SEARCH}?q={query}"))
+    status = page.locator("#search-status")
+    expect(status).to_contain_text("found for")
+    more = page.get_by_role("button", name="Show more results")
+    while more.is_visible():
+        more.click()
+    links = page.locator("#search-results > li a").evaluate_all("links => links.map(a => a.pathname)")
+    return status.inner_text(), links
+
+
+@pytest.mark.parametrize("query", ["model", "token", "diffusion"])
+def test_an_index_in_bundles_finds_what_one_index_finds(
+    page: Page, served: ServedSite, bundled: ServedSite, query: str
+) -> None:
+    names = json.loads((bundled.folder / "pagefind/bundles.json").read_text(encoding="utf-8"))
+    assert len(names) > 3 and all(
+        (bundled.folder / "pagefind" / name / "pagefind.js").is_file() for name in names
+    )
+    whole_status, whole = listed(page, served, query)
+    status, parts = listed(page, bundled, query)
+    assert pagefind_count(page, query) == len(parts) > 0
+    assert (status, sorted(parts)) == (whole_status, sorted(whole))
+
+
+def test_a_word_some_bundles_lack_still_finds_its_terms_exact_match_first(
+    page: Page, served: ServedSite, bundled: ServedSite
+) -> None:
+    """Pagefind answers a word it has not indexed with the words that begin it ("gen" for
+    "genai"), so bundles without the word add looser matches; what one index finds is all
+    there, the exact alias first."""
+    whole = listed(page, served, "GenAI")[1]
+    parts = listed(page, bundled, "GenAI")[1]
+    assert set(whole) <= set(parts)
+    assert parts[0] == whole[0] == "/glossary/terms/generative-ai/"
 
 
 # --- instant results under the header box ---------------------------------------------------
@@ -170,7 +226,7 @@ def test_pagefind_loads_only_once_the_box_is_used(page: Page, served: ServedSite
     page.goto(served.page_url(FLAGSHIP))
     page.wait_for_load_state("load")
     assert not [url for url in requested if "/pagefind/" in url]
-    with page.expect_request(re.compile(r"/glossary/pagefind/pagefind\.js$")):
+    with page.expect_request(re.compile(r"/glossary/pagefind/[0-9a-f]+/pagefind\.js$")):
         header_box(page).focus()
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from support import copy_site, run_glossary, tree_digest, write_files
 
+from glossary_site.pipeline import BuildOptions, build
+
 NEW_TERM = """---
 title: Activation function
 summary: The non-linear step applied to each neuron's output.
@@ -135,7 +137,7 @@ def test_summary_change_rerenders_the_pages_that_show_it(tmp_path: Path) -> None
 def test_search_index_is_not_rebuilt_when_no_term_page_changed(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     cached_build(site)
-    index = site / "_site/pagefind/pagefind-entry.json"
+    index = site / "_site/pagefind/bundles.json"
     before = index.stat().st_mtime_ns
     CHANGES["change a template"](site)
     _, stdout = cached_build(site)
@@ -179,3 +181,30 @@ def test_deleted_output_is_rebuilt_even_when_the_cache_says_nothing_changed(tmp_
     shutil.rmtree(site / "_site")
     again, _ = cached_build(site)
     assert again == first
+
+
+def test_an_edit_indexes_again_only_the_bundle_of_its_page(tmp_path: Path) -> None:
+    """A big glossary's index is in bundles (here of about a page each, as if of 1,500): an
+    edited body is indexed again in its own bundle, the others are kept, and the output is what a
+    clean build writes."""
+    site = copy_site("minimal", tmp_path)
+
+    def bundled(out: Path, use_cache: bool = True) -> dict[str, str]:
+        result = build(BuildOptions(site, out, bundle_pages=1, use_cache=use_cache))
+        assert result.ok(strict=False), result.diagnostics.sorted()
+        return tree_digest(out)
+
+    bundled(site / "_site")
+    index = site / "_site/pagefind"
+    before = {path.parent.name: path.stat().st_ino for path in index.glob("*/pagefind.js")}
+    assert len(before) > 1, "pages are spread over bundles by their path"
+    CHANGES["edit a body only"](site)
+    after = bundled(site / "_site")
+    now = {path.parent.name: path.stat().st_ino for path in index.glob("*/pagefind.js")}
+    assert len(now) == len(before) and len(set(now) - set(before)) == 1, (
+        "only the tensor page's bundle is new"
+    )
+    assert {name: now[name] for name in set(now) & set(before)} == {
+        name: before[name] for name in set(now) & set(before)
+    }, "the other bundles were kept, not indexed again"
+    assert after == bundled(tmp_path / "clean", use_cache=False)

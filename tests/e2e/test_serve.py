@@ -173,8 +173,8 @@ def assert_served_as_built(site: Path, base: str, clean: Path) -> None:
     """Every file a clean build of the site writes is served with the same bytes (less the
     live-reload script), search index included once serve has indexed."""
     assert run_glossary("build", "--no-cache", "--out", clean, cwd=site).returncode == 0
-    index = (clean / "pagefind/pagefind-entry.json").read_text()  # indexed once edits settle
-    wait_for(f"{base}/pagefind/pagefind-entry.json", index)
+    index = (clean / "pagefind/bundles.json").read_text()  # indexed once edits settle
+    wait_for(f"{base}/pagefind/bundles.json", index)
     assert served_differences(base, clean) == []
 
 

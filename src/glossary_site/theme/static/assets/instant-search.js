@@ -12,17 +12,12 @@
   if (!input) { return; }
   var list = document.createElement("div");
   var status = document.createElement("span");
-  var engine = null;
   var latest = 0;
   var timer = null;
   var active = -1;
 
   function load() {
-    if (!engine) {
-      // resolved against the page: import() alone would resolve it against this script
-      engine = import(new URL(form.getAttribute("data-pagefind"), document.baseURI).href);
-    }
-    return engine;
+    return window.glossarySearch(form.getAttribute("data-pagefind"));  // search-engine.js
   }
 
   function normal(text) {

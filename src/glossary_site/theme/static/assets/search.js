@@ -1,5 +1,5 @@
-// The search page: queries the Pagefind index the build wrote to pagefind/, says how many
-// terms match and lists every one of them, twenty at a time.
+// The search page: queries the Pagefind index the build wrote to pagefind/ (loaded by
+// search-engine.js), says how many terms match and lists every one of them, twenty at a time.
 (function () {
   "use strict";
   var PAGE = 20;
@@ -18,20 +18,13 @@
   var more = document.getElementById("search-more");
   if (!form || !input || !list || !status || !more) { return; }
   var bundle = form.getAttribute("data-pagefind");
-  var engine = null;
   var latest = 0;
   var timer = null;
   var unshown = [];  // loaders of the results not listed yet, in display order
   var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'", "#x27": "'" };
 
   function load() {
-    if (!engine) {
-      // resolved against the page: import() alone would resolve it against this script
-      engine = import(new URL(bundle, document.baseURI).href).then(function (pagefind) {
-        return pagefind.options({ excerptLength: 24 }).then(function () { return pagefind; });
-      });
-    }
-    return engine;
+    return window.glossarySearch(bundle);  // search-engine.js
   }
 
   function normal(text) {

@@ -1,0 +1,29 @@
+// Loads the search index once per page, for the header box and the search page alike. The
+// build indexes a big glossary in several Pagefind bundles, listed in bundles.json in the
+// index folder; the first is loaded and the others are merged into it, so one query searches
+// them all. Loading twice would merge every bundle twice, hence the single shared promise.
+(function () {
+  "use strict";
+  var OPTIONS = { excerptLength: 24 };
+  var engine = null;
+  var none = { search: function () { return Promise.resolve({ results: [] }); } };
+
+  window.glossarySearch = function (folder) {
+    if (!engine) {
+      var base = new URL(folder, document.baseURI);  // the page's address, not this script's
+      engine = fetch(new URL("bundles.json", base)).then(function (response) {
+        if (!response.ok) { throw new Error("no search index at " + base.href); }
+        return response.json();
+      }).then(function (names) {
+        if (!names.length) { return none; }  // a glossary with no terms yet
+        return import(new URL(names[0] + "/pagefind.js", base).href).then(function (pagefind) {
+          var merged = names.slice(1).map(function (name) {
+            return pagefind.mergeIndex(new URL(name + "/", base).href, OPTIONS);
+          });
+          return Promise.all([pagefind.options(OPTIONS)].concat(merged)).then(function () { return pagefind; });
+        });
+      });
+    }
+    return engine;
+  };
+})();
