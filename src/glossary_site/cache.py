@@ -53,6 +53,9 @@ class Cache:
     """Opened cheaply: the index is read on first use, which a no-change build never needs."""
 
     folder: Path
+    #: A cache read but never written: `glossary check` converts only what the last build's
+    #: cache does not hold, and writes what it converts in its own throwaway folder.
+    base: Path | None = None
     notes: list[str] = field(default_factory=list)
     _entries: Entries | None = None
     _shards: dict[str, Entries] = field(default_factory=dict)
@@ -86,7 +89,7 @@ class Cache:
 
     def _read_shards(self) -> Entries:
         entries: Entries = {}
-        shards = sorted((self.folder / INDEX).glob("*.pickle"))
+        shards = sorted(((self.base or self.folder) / INDEX).glob("*.pickle"))
         for shard in shards:
             try:
                 fingerprint, found = pickle.loads(self._verified(shard.read_bytes()))
@@ -124,7 +127,10 @@ class Cache:
 
     def read_body(self, ref: BodyRef) -> RawBody | None:
         try:
-            fd = os.open(self.folder / PACKS / ref.pack, os.O_RDONLY)  # no file object: one read
+            pack = self.folder / PACKS / ref.pack
+            if self.base is not None and not pack.exists():
+                pack = self.base / PACKS / ref.pack
+            fd = os.open(pack, os.O_RDONLY)  # no file object: one read
             try:
                 signed = os.pread(fd, ref.length, ref.offset)
             finally:

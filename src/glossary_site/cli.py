@@ -99,13 +99,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--no-cache", action="store_true", help="ignore and do not update the build cache; render every page"
     )
-    build.add_argument(
-        "--cache-dir",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="where to keep the build cache (default: .glossary-cache in the site folder)",
-    )
+    cache_dir(build, "where to keep the build cache")
     build.add_argument(
         "--no-search", action="store_true", help="skip the search index (quicker local builds)"
     )
@@ -117,6 +111,10 @@ def parser() -> argparse.ArgumentParser:
     )
     common(check)
     content_flags(check)
+    check.add_argument(
+        "--no-cache", action="store_true", help="convert every term file, ignoring the build cache"
+    )
+    cache_dir(check, "the build cache to read terms converted earlier from; check never writes it")
     check.add_argument(
         "--format",
         choices=("text", "github", "json"),
@@ -230,6 +228,16 @@ def site_root(source: Path | None) -> Path | None:
     return None
 
 
+def cache_dir(command: argparse.ArgumentParser, what: str) -> None:
+    command.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"{what} (default: .glossary-cache in the site folder)",
+    )
+
+
 def options_from(args: argparse.Namespace) -> pipeline.BuildOptions:
     root = args.source
     out = getattr(args, "out", None) or root / "_site"
@@ -313,6 +321,8 @@ def run_check(args: argparse.Namespace) -> int:
     if not args.quiet:
         if shape is not None:
             print(link_graph.summary_line(shape))
+        if result.from_cache[0]:
+            print("Term files converted earlier, from the build cache: {} of {}".format(*result.from_cache))
         print(f"Check passed: {summary(result.diagnostics)}.")
     return EXIT_OK
 

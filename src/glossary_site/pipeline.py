@@ -183,11 +183,13 @@ def _graph(
 def check(options: BuildOptions) -> BuildResult:
     """Build without writing: renders every page too, so template errors are caught.
 
-    It uses a throwaway cache, so checking never writes into the site folder.
+    It reads the build cache, if there is one, and writes what it converts into a throwaway
+    one, so checking never writes into the site folder.
     """
     result = BuildResult()
+    base = (options.cache_dir or options.root / CACHE_DIR) if options.use_cache else None
     with tempfile.TemporaryDirectory(prefix="glossary-check-") as scratch:
-        loaded = load(options, Cache(Path(scratch)), result)
+        loaded = load(options, Cache(Path(scratch), base=base), result)
         if loaded is not None:
             _render(loaded.jobs, None, options.jobs, result)
     return result

@@ -1,11 +1,12 @@
-"""`glossary check` for CI: health warnings, GitHub annotations, a JSON report, `new` flags."""
+"""`glossary check` for CI: health warnings, GitHub annotations, a JSON report, `new` flags,
+the build cache read and never written."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from support import copy_site, run_glossary, write_files
+from support import copy_site, run_glossary, tree_digest, write_files
 
 WEAK_TERM = """---
 title: Quantisation
@@ -95,3 +96,26 @@ def test_new_with_category_related_and_alias_passes_strict_check_once_todos_are_
     tensor.write_text(tensor.read_text().replace("related: [GPU,", "related: [AMP, GPU,"))
     done = run_glossary("check", "--strict", cwd=site)
     assert done.returncode == 0, done.stderr
+
+
+def test_check_reads_the_build_cache_and_writes_nothing(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    elsewhere = tmp_path / "cache"
+    assert run_glossary("build", cwd=site).returncode == 0
+    assert (
+        run_glossary("build", "--cache-dir", elsewhere, "--out", tmp_path / "out", cwd=site).returncode == 0
+    )
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace("multiply tensors fast", "multiply tensors quickly"))
+    before = (tree_digest(site), tree_digest(elsewhere))
+
+    found = run_glossary("check", "--strict", cwd=site)
+    assert found.returncode == 0, found.stderr
+    assert "Term files converted earlier, from the build cache: 2 of 3\n" in found.stdout, (
+        "the edited one is not"
+    )
+    moved = run_glossary("check", "--cache-dir", elsewhere, cwd=site)
+    assert "from the build cache: 2 of 3" in moved.stdout
+    ignored = run_glossary("check", "--no-cache", cwd=site)
+    assert ignored.returncode == 0 and "from the build cache" not in ignored.stdout
+    assert (tree_digest(site), tree_digest(elsewhere)) == before

@@ -74,6 +74,11 @@ def test_the_starter_workflow_keeps_the_build_cache_signed_with_a_repository_sec
     assert "hashFiles('requirements.txt')" in cache["with"]["key"], "a new glossary-site starts clean"
     assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])
     assert build["env"] == {"GLOSSARY_CACHE_KEY": "${{ secrets.GLOSSARY_CACHE_KEY }}"}
+    checking = workflow["jobs"]["check"]["steps"]
+    restore = next(step for step in checking if step.get("uses", "").startswith("actions/cache/restore@"))
+    check = next(step for step in checking if step.get("run", "").startswith("glossary check"))
+    assert checking.index(restore) < checking.index(check), "check reads the build's cache"
+    assert restore["with"] == cache["with"] and check["env"] == build["env"]
 
 
 def test_init_refuses_an_existing_site_and_changes_nothing(tmp_path: Path) -> None:
