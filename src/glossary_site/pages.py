@@ -75,6 +75,7 @@ class SitePages:
         load_body: Callable[[PreparedFile], RawBody],
         toolbox: Toolbox,
         network: LinkGraph,
+        earlier: SitePages | None = None,
     ) -> None:
         self.config = config
         self.glossary = glossary
@@ -105,6 +106,12 @@ class SitePages:
         }
         self.autolinker = Autolinker(glossary) if config.autolink else None
         self.autolinked = self._names_digest(self.autolinker) if self.autolinker else ""
+        #: Each record page's template digest, record and key, for the next build in this
+        #: process (serve): a key follows from those and the site settings alone, and comparing
+        #: records is far quicker than writing each out to digest it.
+        self.record_keys: dict[str, tuple[str, object, str]] = {}
+        same_site = earlier is not None and earlier.site_key == self.site_key
+        self._earlier_keys = earlier.record_keys if earlier is not None and same_site else {}
 
     def jobs(self) -> list[PageJob]:
         jobs = [self.term_job(term) for term in self.glossary.terms.values()]
@@ -177,11 +184,20 @@ class SitePages:
             context = {"site": self.site, "root": root_of(path), "canonical": absolute(self.config, path)}
             return self.templates.render(template, {**context, "nav": self.nav(path), **view()})
 
-        return PageJob(path, self.key(template, record_text(record, self.known)), produce)
+        source = self.templates.digest(template)
+        key = self._known_key(path, source, record) or self.key(template, record_text(record, self.known))
+        self.record_keys[path] = (source, record, key)
+        return PageJob(path, key, produce)
 
     def data_job(self, path: str, record: object, produce: Callable[[], bytes]) -> PageJob:
         """A data file (terms.json, tools.json): its key is its record and the site settings."""
-        return PageJob(path, digest(f"{self.site_key}\n{record_text(record)}".encode()), produce)
+        key = self._known_key(path, "", record) or digest(f"{self.site_key}\n{record_text(record)}".encode())
+        self.record_keys[path] = ("", record, key)
+        return PageJob(path, key, produce)
+
+    def _known_key(self, path: str, source: str, record: object) -> str | None:
+        earlier = self._earlier_keys.get(path)
+        return earlier[2] if earlier is not None and earlier[:2] == (source, record) else None
 
     def key(self, template: str, record: str) -> str:
         return digest(f"{self.templates.digest(template)}\n{self.site_key}\n{record}".encode())

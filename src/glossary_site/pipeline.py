@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary_site import config as site_config
 from glossary_site import (
+    collector,
     content_files,
     graph,
     health,
@@ -32,6 +32,7 @@ from glossary_site import (
     stack_builder,
     tools,
 )
+from glossary_site import config as site_config
 from glossary_site.cache import Cache
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.link_graph import LinkGraph
@@ -101,8 +102,11 @@ class Loaded:
     pages: SitePages
 
 
-def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | None:
-    """Every validating stage, over everything that loaded; None when there are errors."""
+def load(
+    options: BuildOptions, cache: Cache, result: BuildResult, earlier: SitePages | None = None
+) -> Loaded | None:
+    """Every validating stage, over everything that loaded; None when there are errors.
+    `earlier`, the pages of the last build in this process, spares re-keying unchanged pages."""
     diagnostics = result.diagnostics
     config = site_config.load(options.root, diagnostics, options.base_url)
     with result.timed("prepare"):
@@ -130,7 +134,9 @@ def load(options: BuildOptions, cache: Cache, result: BuildResult) -> Loaded | N
     def load_body(file: PreparedFile) -> RawBody:
         return prepare.load_body(options.root, file, cache)
 
-    site_pages = SitePages(config, glossary, PreparedTerms(by_slug, targets), load_body, toolbox, network)
+    site_pages = SitePages(
+        config, glossary, PreparedTerms(by_slug, targets), load_body, toolbox, network, earlier
+    )
     try:
         with result.timed("plan"):
             pages = site_pages.jobs()
@@ -195,20 +201,26 @@ def check(options: BuildOptions) -> BuildResult:
     return result
 
 
-def build(options: BuildOptions) -> BuildResult:
-    """check_target → lock → (replay, or load → plan → render → publish) → remember."""
+def build(options: BuildOptions, warm: WarmState | None = None) -> BuildResult:
+    """check_target → lock → (replay, or load → plan → render → publish) → remember.
+
+    `warm`, the state the last build in this process left (serve keeps it), lends its opened
+    cache and its pages' keys, so a build after a small change skips reading the cache index
+    and re-keying every unchanged term page."""
     result = BuildResult(progress=options.progress)
+    if warm is not None:
+        collector.keep_for_the_build()  # the state and open cache outlive it, as on a first build
     try:
         output.check_target(options.root, options.out)
-        with output.locked(options.out), _cache(options) as cache:
-            _build(options, cache, result)
+        with output.locked(options.out), _cache(options, warm) as cache:
+            _build(options, cache, result, warm.pages if warm else None)
             result.notes += cache.notes
     except output.OutputRefused as refusal:
         result.refused = str(refusal)
     return result
 
 
-def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> None:
+def _build(options: BuildOptions, cache: Cache, result: BuildResult, earlier: SitePages | None) -> None:
     settings = (options.drafts, options.base_url, options.search, options.bundle_pages)
     inputs = incremental.inputs_key(options.root, options.out, settings)
     replayed = incremental.replay(cache, inputs, options.out) if options.use_cache else None
@@ -216,7 +228,7 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> None:
         result.diagnostics.items += replayed.diagnostics
         result.reused = replayed.files
         return
-    loaded = load(options, cache, result)
+    loaded = load(options, cache, result, earlier)
     if loaded is None or not result.ok(options.strict) or not _publish(loaded, options, result):
         return
     if options.use_cache:
@@ -228,10 +240,11 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult) -> None:
 
 
 @contextlib.contextmanager
-def _cache(options: BuildOptions) -> Iterator[Cache]:
-    """The site's cache, or a throwaway one for --no-cache."""
+def _cache(options: BuildOptions, warm: WarmState | None = None) -> Iterator[Cache]:
+    """The site's cache (the one a warm state has open), or a throwaway one for --no-cache."""
     if options.use_cache:
-        yield Cache(options.cache_dir or options.root / CACHE_DIR)
+        folder = options.cache_dir or options.root / CACHE_DIR
+        yield warm.cache if warm is not None and warm.cache.folder == folder else Cache(folder)
         return
     with tempfile.TemporaryDirectory(prefix="glossary-build-") as scratch:
         yield Cache(Path(scratch))

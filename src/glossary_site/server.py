@@ -159,10 +159,10 @@ class Site:
         child inherits locks other threads held), so they build in this process alone."""
         if self._applied(changed):
             return
-        self.warm = None
+        earlier, self.warm = self.warm, None
         jobs = self.options.jobs if self.preview.builds == 0 else 1
         with self.building:
-            result = pipeline.build(dataclasses.replace(self.options, search=False, jobs=jobs))
+            result = pipeline.build(dataclasses.replace(self.options, search=False, jobs=jobs), earlier)
         self.warm = result.warm
         collector.release_after_build()
         self.end_progress()

@@ -8,7 +8,9 @@ page shows (its body, tables, questions and sources; the same links, the same wa
 applied from that state: the file is prepared again, its page made with the same job and key
 a build would make, and moved into the output under the output's journal. Anything else
 (another field, a new or deleted file, a template, static files, site.yml) runs the normal
-build, which also refreshes this state. So what is served is always what a build writes.
+build, lent this state's open cache (no index to read again) and page records (a page whose
+record is unchanged keeps its key without being written out and digested again); it leaves
+the next state. So what is served is always what a build writes.
 """
 
 from __future__ import annotations

@@ -81,6 +81,9 @@ CHANGES: dict[str, Callable[[Path], None]] = {
         },
     ),
     "change a static file": lambda site: write_files(site, {"static/assets/extra.css": "p { margin: 0; }\n"}),
+    "change a partial of the term page": lambda site: write_files(
+        site, {"templates/partials/cta.html": '<aside class="cta"><p>{{ cta.heading }}</p></aside>\n'}
+    ),
 }
 
 
@@ -181,6 +184,28 @@ def test_deleted_output_is_rebuilt_even_when_the_cache_says_nothing_changed(tmp_
     shutil.rmtree(site / "_site")
     again, _ = cached_build(site)
     assert again == first
+
+
+def test_builds_in_one_process_that_reuse_the_last_ones_state_equal_clean_builds(tmp_path: Path) -> None:
+    """What serve does: each build lends the next its open cache and its pages' keys; after
+    every kind of change, one after another, the output is still what a clean build writes
+    (the term deleted is the one added first, which nothing links to)."""
+    site = copy_site("minimal", tmp_path)
+    options = BuildOptions(site, site / "_site", search=False, jobs=1)
+    warm = build(options).warm
+    steps = {
+        **CHANGES,
+        "delete a term": lambda site: (site / "content/terms/activation-function.md").unlink(),
+    }
+    order = ["add a term", *sorted(set(CHANGES) - {"add a term", "delete a term"}), "delete a term"]
+    for step, change in enumerate(order):
+        steps[change](site)
+        result = build(options, warm)
+        assert result.ok(strict=False) and result.warm is not None, change
+        warm = result.warm
+        clean = build(BuildOptions(site, tmp_path / f"clean-{step}", search=False, use_cache=False))
+        assert clean.ok(strict=False)
+        assert tree_digest(site / "_site") == tree_digest(tmp_path / f"clean-{step}"), change
 
 
 def test_an_edit_indexes_again_only_the_bundle_of_its_page(tmp_path: Path) -> None:

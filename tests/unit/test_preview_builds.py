@@ -16,7 +16,7 @@ def test_only_the_first_preview_build_uses_worker_processes(
 ) -> None:
     seen: list[int] = []
 
-    def build(options: pipeline.BuildOptions) -> pipeline.BuildResult:
+    def build(options: pipeline.BuildOptions, warm: object = None) -> pipeline.BuildResult:
         seen.append(options.jobs)
         return pipeline.BuildResult()
 
