@@ -3,10 +3,10 @@
 Pagefind splits its index into small chunks that the browser loads on demand, so a reader
 downloads a few kilobytes per query even at 10,000 terms. While indexing, though, Pagefind holds
 the words of every page it is given (about 3 GB for the 10,000 pages of the benchmark corpus),
-so the pages are indexed in bundles of at most BUNDLE_PAGES, one Pagefind run after another,
-and the browser merges the bundles (Pagefind's mergeIndex) as it loads them. A page's bundle
-follows from its path alone and a bundle is named by its pages' keys, so an edit indexes one
-bundle again and the others are kept as they are.
+so the pages are split into as many bundles as BUNDLE_PAGES goes into their number (rounded
+up), indexed one Pagefind run after another, and the browser merges the bundles (Pagefind's
+mergeIndex) as it loads them. A hash of its path places each page and a bundle is named by its
+pages' keys, so an edit indexes one bundle again and the others are kept as they are.
 """
 
 from __future__ import annotations
