@@ -33,7 +33,7 @@ def built_site(work: Path, terms: int) -> Path:
         command = [sys.executable, str(BENCH / "make_corpus.py"), "--terms", str(terms), "--out", str(corpus)]
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     out = corpus / "site"
-    if not (out / "pagefind/pagefind.js").is_file():
+    if not (out / "pagefind/bundles.json").is_file():
         command = [sys.executable, "-m", "glossary_site", "build", "--out", str(out), "-q"]
         subprocess.run(command, check=True, cwd=corpus / "glossary")
     return out
