@@ -90,7 +90,9 @@ class SitePages:
             "language": config.language,
             "base_url": config.base_url,
         }
-        self.site_key = repr(dataclasses.replace(config, root=Path(".")))
+        # Every page's navigation shows Tools and Graph only when there are tools and terms.
+        nav = (bool(toolbox.tools), bool(glossary.terms))
+        self.site_key = repr((dataclasses.replace(config, root=Path(".")), nav))
         self.term_link = views.TermLinks(glossary)
         self.faces = {slug: Face(slug, term.title, term.summary) for slug, term in glossary.terms.items()}
         for slug, tool in self.toolbox.tools.items():

@@ -81,6 +81,14 @@ CHANGES: dict[str, Callable[[Path], None]] = {
         },
     ),
     "change a static file": lambda site: write_files(site, {"static/assets/extra.css": "p { margin: 0; }\n"}),
+    "add the first tool": lambda site: write_files(
+        site,
+        {
+            "content/tools/torch.md": "---\ntitle: Torch\nsummary: A tensor library.\n"
+            "url: https://pytorch.org/\ncategory: Frameworks\nupdated: 2025-06-01\n---\n\n"
+            "Runs every [[tensor]] product on a GPU.\n"
+        },
+    ),
     "change a partial of the term page": lambda site: write_files(
         site, {"templates/partials/cta.html": '<aside class="cta"><p>{{ cta.heading }}</p></aside>\n'}
     ),
