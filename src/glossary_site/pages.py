@@ -90,9 +90,9 @@ class SitePages:
             "language": config.language,
             "base_url": config.base_url,
         }
-        # Every page's navigation shows Tools and Graph only when there are tools and terms.
-        nav = (bool(toolbox.tools), bool(glossary.terms))
-        self.site_key = repr((dataclasses.replace(config, root=Path(".")), nav))
+        #: Whether the navigation shows Tools and Graph: on every page, so part of every key.
+        self.nav_shows = {"tools": bool(toolbox.tools), "graph": bool(glossary.terms)}
+        self.site_key = repr((dataclasses.replace(config, root=Path(".")), self.nav_shows))
         self.term_link = views.TermLinks(glossary)
         self.faces = {slug: Face(slug, term.title, term.summary) for slug, term in glossary.terms.items()}
         for slug, tool in self.toolbox.tools.items():
@@ -174,7 +174,7 @@ class SitePages:
         return self.record_job(TEMPLATES["index"], "index.html", record, view)
 
     def nav(self, path: str) -> list[dict[str, Any]]:
-        return views.nav(path, tools=bool(self.toolbox.tools), graph=bool(self.glossary.terms))
+        return views.nav(path, **self.nav_shows)
 
     def record_job(
         self, template: str, path: str, record: object, view: Callable[[], dict[str, Any]]
