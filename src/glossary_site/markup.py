@@ -25,7 +25,7 @@ from pygments.formatters.html import HtmlFormatter
 from glossary_site import placement
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
-from glossary_site.model import Body, Glossary, RawBody, TermSource, Toolbox, ToolSource, WikiLink
+from glossary_site.model import Body, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
 from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.tools import resolve as tool_resolve
@@ -362,7 +362,7 @@ def resolve_targets(
     return tuple(targets)
 
 
-def term_anchor(term: TermSource, label_html: str, kind: str = "wikilink", terms: str = "../") -> str:
+def term_anchor(term: Face | TermSource, label_html: str, kind: str = "wikilink", terms: str = "../") -> str:
     """A link to a term's page, carrying what its preview card shows; `terms` leads from the
     page to the terms folder."""
     title, summary = html.escape(term.title), html.escape(term.summary)
@@ -372,32 +372,39 @@ def term_anchor(term: TermSource, label_html: str, kind: str = "wikilink", terms
     )
 
 
-def tool_anchor(tool: ToolSource, label_html: str) -> str:
+def tool_anchor(tool: Face, label_html: str) -> str:
     """A link from a term page to a tool's page on this site."""
     summary = html.escape(tool.summary)
-    return f'<a class="toollink" href="../../tools/{tool.slug}/index.html" title="{summary}">{label_html}</a>'
+    slug = tool.slug.removeprefix(TOOL_PREFIX)
+    return f'<a class="toollink" href="../../tools/{slug}/index.html" title="{summary}">{label_html}</a>'
 
 
-def fill_links(
-    raw: RawBody,
-    targets: tuple[str | None, ...],
-    glossary: Glossary,
-    toolbox: Toolbox | None = None,
-    terms: str = "../",
-) -> Body:
-    """Swap each placeholder for a link to its term or tool, or plain text when it has none."""
+def faces_of(
+    targets: tuple[str | None, ...], glossary: Glossary, toolbox: Toolbox
+) -> tuple[Face | None, ...]:
+    """What each wiki-link shows of its target: None where the link has none."""
+    tools = {TOOL_PREFIX + slug: tool for slug, tool in toolbox.tools.items()}
+
+    def face(slug: str | None) -> Face | None:
+        found = (tools.get(slug) if slug.startswith(TOOL_PREFIX) else glossary.terms[slug]) if slug else None
+        return Face(slug, found.title, found.summary) if found and slug else None
+
+    return tuple(map(face, targets))
+
+
+def fill_links(raw: RawBody, faces: tuple[Face | None, ...], terms: str = "../") -> Body:
+    """Swap each placeholder for a link to what its wiki-link points to (`faces`, by number),
+    or plain text when it has none: no glossary is needed, so a page can be made from its
+    record alone."""
 
     def replace(match: re.Match[str]) -> str:
         number = int(match.group(1))
-        slug = targets[number] if number < len(targets) else None
-        if slug is None:
+        face = faces[number] if number < len(faces) else None
+        if face is None:
             return f'<span class="wikilink-missing">{match.group(2)}</span>'
-        if slug.startswith(TOOL_PREFIX):
-            tool = toolbox.tools.get(slug[len(TOOL_PREFIX) :]) if toolbox else None
-            label = match.group(2)
-            return tool_anchor(tool, label) if tool else f'<span class="wikilink-missing">{label}</span>'
-
-        return term_anchor(glossary.terms[slug], match.group(2), terms=terms)
+        if face.slug.startswith(TOOL_PREFIX):
+            return tool_anchor(face, match.group(2))
+        return term_anchor(face, match.group(2), terms=terms)
 
     def fill(fragment: str) -> str:
         return PLACEHOLDER_RE.sub(replace, fragment) if "wikilink-" in fragment else fragment
@@ -410,7 +417,7 @@ def fill_links(
         faq_questions=tuple(ANCHOR_RE.sub(r"\1", fill(q)) for q in raw.faq_questions),
         table_cells=tuple(tuple(tuple(fill(c) for c in row) for row in t) for t in raw.table_cells),
         table_intros=tuple(fill(intro) for intro in raw.table_intros),
-        links=tuple(dict.fromkeys(slug for slug in targets if slug and not slug.startswith(TOOL_PREFIX))),
+        links=tuple(dict.fromkeys(f.slug for f in faces if f and not f.slug.startswith(TOOL_PREFIX))),
     )
 
 
@@ -428,5 +435,5 @@ def tool_bodies(toolbox: Toolbox, glossary: Glossary, diagnostics: Diagnostics) 
             continue
         targets = resolve_targets(tool.path, links, glossary, diagnostics, toolbox)
         raw = RawBody("", text, (), (), links)
-        bodies[slug] = fill_links(raw, targets, glossary, toolbox, terms="../../terms/").body
+        bodies[slug] = fill_links(raw, faces_of(targets, glossary, toolbox), terms="../../terms/").body
     return bodies

@@ -14,7 +14,6 @@ import dataclasses
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from glossary_site import feeds, graph_page, sitemap, stack_builder, tool_page, views
@@ -35,10 +34,11 @@ from glossary_site.model import (
     TermSource,
     Toolbox,
 )
-from glossary_site.render import TEMPLATES, Templates
-from glossary_site.term_page import GroupName, TermName, TermPage, cta_link, term_view
+from glossary_site.page_jobs import PageMaker, face_texts
+from glossary_site.render import TEMPLATES
+from glossary_site.term_page import GroupName, TermName, TermPage, cta_link, term_job
 from glossary_site.tools import PREFIX as TOOL
-from glossary_site.urls import STACK_BUILDER, absolute, group_path, root_of, term_path
+from glossary_site.urls import STACK_BUILDER, absolute, group_path, term_path
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class TermData(NamedTuple):
     url: str
 
 
-class SitePages:
+class SitePages(PageMaker):
     """Turns the glossary into page jobs; rendering happens when a job is produced."""
 
     def __init__(
@@ -77,22 +77,12 @@ class SitePages:
         network: LinkGraph,
         earlier: SitePages | None = None,
     ) -> None:
-        self.config = config
+        super().__init__(config, {"tools": bool(toolbox.tools), "graph": bool(glossary.terms)}, earlier)
         self.glossary = glossary
         self.toolbox = toolbox
         self.network = network
         self.prepared = prepared
         self.load_body = load_body
-        self.templates = Templates(config.root)
-        self.site = {
-            "title": config.title,
-            "description": config.description,
-            "language": config.language,
-            "base_url": config.base_url,
-        }
-        #: Whether the navigation shows Tools and Graph: on every page, so part of every key.
-        self.nav_shows = {"tools": bool(toolbox.tools), "graph": bool(glossary.terms)}
-        self.site_key = repr((dataclasses.replace(config, root=Path(".")), self.nav_shows))
         self.term_link = views.TermLinks(glossary)
         self.faces = {slug: Face(slug, term.title, term.summary) for slug, term in glossary.terms.items()}
         for slug, tool in self.toolbox.tools.items():
@@ -108,12 +98,6 @@ class SitePages:
         }
         self.autolinker = Autolinker(glossary) if config.autolink else None
         self.autolinked = self._names_digest(self.autolinker) if self.autolinker else ""
-        #: Each record page's template digest, record and key, for the next build in this
-        #: process (serve): a key follows from those and the site settings alone, and comparing
-        #: records is far quicker than writing each out to digest it.
-        self.record_keys: dict[str, tuple[str, object, str]] = {}
-        same_site = earlier is not None and earlier.site_key == self.site_key
-        self._earlier_keys = earlier.record_keys if earlier is not None and same_site else {}
 
     def jobs(self) -> list[PageJob]:
         jobs = [self.term_job(term) for term in self.glossary.terms.values()]
@@ -173,54 +157,6 @@ class SitePages:
 
         return self.record_job(TEMPLATES["index"], "index.html", record, view)
 
-    def nav(self, path: str) -> list[dict[str, Any]]:
-        return views.nav(path, **self.nav_shows)
-
-    def record_job(
-        self, template: str, path: str, record: object, view: Callable[[], dict[str, Any]]
-    ) -> PageJob:
-        """A page made from a record: its key is the record's digest; the view is made only if
-        the page is rendered."""
-
-        def produce() -> bytes:
-            context = {"site": self.site, "root": root_of(path), "canonical": absolute(self.config, path)}
-            return self.templates.render(template, {**context, "nav": self.nav(path), **view()})
-
-        source = self.templates.digest(template)
-        key = self._known_key(path, source, record) or self.key(template, record_text(record, self.known))
-        self.record_keys[path] = (source, record, key)
-        return PageJob(path, key, produce)
-
-    def data_job(self, path: str, record: object, produce: Callable[[], bytes]) -> PageJob:
-        """A data file (terms.json, tools.json): its key is its record and the site settings."""
-        key = self._known_key(path, "", record) or digest(f"{self.site_key}\n{record_text(record)}".encode())
-        self.record_keys[path] = ("", record, key)
-        return PageJob(path, key, produce)
-
-    def _known_key(self, path: str, source: str, record: object) -> str | None:
-        earlier = self._earlier_keys.get(path)
-        return earlier[2] if earlier is not None and earlier[:2] == (source, record) else None
-
-    def key(self, template: str, record: str) -> str:
-        return digest(f"{self.templates.digest(template)}\n{self.site_key}\n{record}".encode())
-
-    def page_job(self, template: str, path: str, root: str | None = None, **view: Any) -> PageJob:
-        """A listing page: its whole view is its record."""
-        context = {
-            "site": self.site,
-            "root": root if root is not None else root_of(path),
-            "canonical": absolute(self.config, path),
-            "nav": self.nav(path),
-            **view,
-        }
-        key = self.key(template, repr(sorted(context.items())))
-        return PageJob(path, key, lambda: self.templates.render(template, context))
-
-    def template_job(self, template: str, view: dict[str, Any]) -> PageJob:
-        context = {"site": self.site, **view}
-        key = self.key(template, repr(sorted(context.items())))
-        return PageJob(template, key, lambda: self.templates.render(template, context))
-
     def term_record(self, term: TermSource) -> TermPage:
         slug = term.slug
         face = self.faces.__getitem__
@@ -243,15 +179,11 @@ class SitePages:
 
     def term_job(self, term: TermSource) -> PageJob:
         page = self.term_record(term)
-        view = lambda: term_view(page, term, self.body(page), self.config)  # noqa: E731
-        return self.record_job(TEMPLATES["term"], term_path(term.slug), page, view)
+        return term_job(self, page, term, lambda: self.body(page))
 
     def body(self, page: TermPage) -> Body:
         """The term's Markdown fields as HTML, its links filled from the page's record."""
-        targets = tuple(face.slug if face else None for face in page.links)
-        body = fill_links(
-            self.load_body(self.prepared.files[page.slug]), targets, self.glossary, self.toolbox
-        )
+        body = fill_links(self.load_body(self.prepared.files[page.slug]), page.links)
         if self.autolinker is None:
             return body
         return dataclasses.replace(body, body=self.autolinker.link(body.body, page.slug, body.links))
@@ -260,7 +192,7 @@ class SitePages:
         """A term's definition as HTML with its links filled, for the feed."""
         prepared = self.prepared.files[slug]
         raw = RawBody(prepared.definition_html, "", (), (), prepared.wikilinks)
-        return fill_links(raw, self.prepared.targets[slug], self.glossary, self.toolbox).definition
+        return fill_links(raw, tuple(map(self.faces.get, self.prepared.targets[slug]))).definition  # type: ignore[arg-type]
 
     def cta_for(self, term: TermSource) -> CtaBlock | None:
         chosen = term.cta
@@ -278,8 +210,7 @@ class SitePages:
     def _known_texts(self) -> dict[object, str]:
         """The text of what many term pages show, made once: faces (as digests, which keep each
         page's key text short), groups, call-to-action blocks and "nothing"."""
-        known: dict[object, str] = {None: record_text(None)}
-        known.update((face, digest(record_text(face).encode())) for face in self.faces.values())
+        known = face_texts(self.faces.values())
         for names in (*self.categories.values(), *self.tags.values()):
             known.update((name, record_text(name)) for name in names)
         blocks = [cta_link(b) for b in self.config.cta_blocks.values()]

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from glossary_site import placement, structured
 from glossary_site.config import SiteConfig
-from glossary_site.model import Body, CtaBlock, Face, TermSource
+from glossary_site.model import Body, CtaBlock, Face, PageJob, TermSource
 from glossary_site.neighbourhood import neighbourhood
+from glossary_site.page_jobs import PageMaker, face_texts
+from glossary_site.render import TEMPLATES
 from glossary_site.tools import PREFIX as TOOL
 from glossary_site.urls import group_path, link_url, term_path, tool_path
 from glossary_site.views import LinkView
@@ -80,6 +83,24 @@ class TermPage:
     #: The terms before and after this one, A to Z.
     previous: TermName | None = None
     next: TermName | None = None
+
+
+def term_job(
+    maker: PageMaker,
+    page: TermPage,
+    term: TermSource,
+    body: Callable[[], Body],
+    known: Mapping[object, str] | None = None,
+) -> PageJob:
+    """The page of `term`, made from its record; `body` gives its converted text, filled."""
+    view = lambda: term_view(page, term, body(), maker.config)  # noqa: E731
+    return maker.record_job(TEMPLATES["term"], term_path(page.slug), page, view, known)
+
+
+def known_for(page: TermPage) -> dict[object, str]:
+    """The texts a whole build gives the faces this record shows (pages.SitePages.known), so
+    its key comes out the same without the rest of the glossary."""
+    return face_texts((*page.links, *page.related, *page.backlinks, *page.tools))
 
 
 def cta_link(block: CtaBlock) -> CtaBlock:

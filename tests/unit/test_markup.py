@@ -13,7 +13,7 @@ from support import PROJECT
 from glossary_site import graph, markup
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics
-from glossary_site.model import Body, Faq, Glossary, Table, TermSource, WikiLink
+from glossary_site.model import Body, Faq, Glossary, Table, TermSource, Toolbox, WikiLink
 
 MakeTerm = Callable[..., TermSource]
 
@@ -45,7 +45,8 @@ def convert_and_link(
     diagnostics = Diagnostics()
     raw = converter.convert_term(term)
     targets = markup.resolve_targets(term.path, raw.wikilinks, glossary, diagnostics)
-    return markup.fill_links(raw, targets, glossary), [str(d) for d in diagnostics.sorted()]
+    faces = markup.faces_of(targets, glossary, Toolbox())
+    return markup.fill_links(raw, faces), [str(d) for d in diagnostics.sorted()]
 
 
 def soup(fragment: str) -> BeautifulSoup:
