@@ -67,7 +67,7 @@ class Cache:
             self._key = secret_key()
         return self._key
 
-    def _verified(self, signed: bytes) -> bytes:
+    def verified(self, signed: bytes) -> bytes:
         """Unpickling runs code, so only data signed with this user's own key is unpickled."""
         data = signed[SIGNATURE:]
         if not hmac.compare_digest(signed[:SIGNATURE], _mac(self.key, data)):
@@ -89,25 +89,56 @@ class Cache:
 
     def _read_shards(self) -> Entries:
         entries: Entries = {}
-        shards = sorted(((self.base or self.folder) / INDEX).glob("*.pickle"))
-        for shard in shards:
-            try:
-                fingerprint, found = pickle.loads(self._verified(shard.read_bytes()))
-            except ForeignSignature:
-                self.notes.append(
-                    f"cache {self.folder} was signed with another key (another user or machine, "
-                    f"another {KEY_VARIABLE}) or is damaged; rebuilding it"
-                )
-                return {}
-            except Exception as exc:  # any unreadable cache only makes this build slower
-                self.notes.append(f"cache {shard} could not be read ({type(exc).__name__}); rebuilding it")
-                return {}
-            if fingerprint != FINGERPRINT or not isinstance(found, dict):
-                self.notes.append(f"cache {self.folder} was written by another version; rebuilding it")
+        for shard in sorted(((self.base or self.folder) / INDEX).glob("*.pickle")):
+            found = self._read_shard(shard)
+            if found is None:
                 return {}
             self._shards[shard.stem] = found
             entries.update(found)
         return entries
+
+    def _read_shard(self, shard: Path) -> Entries | None:
+        """A shard's entries; None, with a note, when the cache must be rebuilt."""
+        try:
+            fingerprint, found = pickle.loads(self.verified(shard.read_bytes()))
+        except ForeignSignature:
+            self.notes.append(
+                f"cache {self.folder} was signed with another key (another user or machine, "
+                f"another {KEY_VARIABLE}) or is damaged; rebuilding it"
+            )
+            return None
+        except Exception as exc:  # any unreadable cache only makes this build slower
+            self.notes.append(f"cache {shard} could not be read ({type(exc).__name__}); rebuilding it")
+            return None
+        if fingerprint != FINGERPRINT or not isinstance(found, dict):
+            self.notes.append(f"cache {self.folder} was written by another version; rebuilding it")
+            return None
+        return found
+
+    def entry(self, path: str) -> tuple[Stamp, PreparedFile] | None:
+        """One file's entry; without the whole index loaded, only its shard is read."""
+        if self._entries is not None:
+            return self._entries.get(path)
+        return self._shard(_shard_name(path)).get(path)
+
+    def _shard(self, name: str) -> Entries:
+        if name not in self._shards:
+            shard = (self.base or self.folder) / INDEX / f"{name}.pickle"
+            self._shards[name] = (self._read_shard(shard) if shard.exists() else None) or {}
+        return self._shards[name]
+
+    def put(self, changed: Entries) -> None:
+        """Store a few files' entries, rewriting only their shards (term_edits.py)."""
+        for name in sorted({_shard_name(path) for path in changed}):
+            found = {**self._shard(name), **{p: e for p, e in changed.items() if _shard_name(p) == name}}
+            self._write_shard(name, dict(sorted(found.items())))
+            self._shards[name] = found
+        if self._entries is not None:
+            self._entries.update(changed)
+
+    def _write_shard(self, name: str, entries: Entries) -> None:
+        data = pickle.dumps((FINGERPRINT, entries), pickle.HIGHEST_PROTOCOL)
+        atomic_write(self.folder / INDEX / f"{name}.pickle", sign(self.key, data))
 
     def read_state(self) -> dict[str, Any] | None:
         """What the last successful build saw and said, to skip a build when nothing changed."""
@@ -119,7 +150,7 @@ class Cache:
 
     def write_state(self, state: dict[str, Any]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        _atomic_write(self.folder / STATE, json.dumps(state, sort_keys=True).encode())
+        atomic_write(self.folder / STATE, json.dumps(state, sort_keys=True).encode())
 
     def lookup(self, path: str, stamp: Stamp) -> PreparedFile | None:
         entry = self.entries.get(path)
@@ -135,7 +166,7 @@ class Cache:
                 signed = os.pread(fd, ref.length, ref.offset)
             finally:
                 os.close(fd)
-            raw = pickle.loads(self._verified(signed))
+            raw = pickle.loads(self.verified(signed))
         except Exception:  # a missing or damaged body is converted again
             return None
         return raw if isinstance(raw, RawBody) else None
@@ -164,13 +195,12 @@ class Cache:
         """The index is split in shards by path, so one edited term rewrites one small shard."""
         shards: dict[str, Entries] = {}
         for path, entry in entries.items():
-            shards.setdefault(digest(path.encode())[:2], {})[path] = entry
+            shards.setdefault(_shard_name(path), {})[path] = entry
         folder = self.folder / INDEX
         folder.mkdir(parents=True, exist_ok=True)
         for name, found in shards.items():
             if self._shards.get(name) != found:
-                data = pickle.dumps((FINGERPRINT, found), pickle.HIGHEST_PROTOCOL)
-                _atomic_write(folder / f"{name}.pickle", sign(self.key, data))
+                self._write_shard(name, found)
         for stale in folder.glob("*.pickle"):
             if stale.stem not in shards:
                 stale.unlink(missing_ok=True)
@@ -210,6 +240,10 @@ class PackWriter:
         self.handle.close()
 
 
+def _shard_name(path: str) -> str:
+    return digest(path.encode())[:2]
+
+
 def secret_key() -> bytes:
     """The key from KEY_VARIABLE, or else a per-user key outside the site folder: either way a
     cache planted in a repository cannot be signed. The variable is for CI, whose runners keep
@@ -230,7 +264,15 @@ def secret_key() -> bytes:
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
     with os.fdopen(handle, "wb") as out:
         out.write(key)
-    os.replace(temporary, path)
+    try:
+        os.link(temporary, path)  # never replaces a key a worker of the same build made meanwhile
+    except FileExistsError:
+        made = path.read_bytes()
+        if len(made) == SIGNATURE:
+            return made
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
     return key
 
 
@@ -242,7 +284,7 @@ def sign(key: bytes, data: bytes) -> bytes:
     return _mac(key, data) + data
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(handle, "wb") as out:

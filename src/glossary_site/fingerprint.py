@@ -11,11 +11,12 @@ import operator
 import os
 import sys
 from collections.abc import Callable, Mapping
-from importlib import metadata
 from pathlib import Path
 from types import MappingProxyType
 
 import markdown
+import nh3
+import pygments
 
 from glossary_site import __version__
 
@@ -74,17 +75,32 @@ def _code_digest() -> str:
 
 FINGERPRINT = (
     f"glossary-site {__version__} ({_code_digest()}); markdown {markdown.__version__}; "
-    f"nh3 {metadata.version('nh3')}; pygments {metadata.version('pygments')}; "
+    f"nh3 {nh3.__version__}; pygments {pygments.__version__}; "  # type: ignore[attr-defined]
     f"python {sys.version_info[0]}.{sys.version_info[1]}"
 )
 
 
 def inputs_digest(folders: list[Path], files: list[Path], extra: str) -> str:
     """Name, size and mtime of every input file: equal digests mean an identical build."""
-    lines = [FINGERPRINT, extra, *map(_stamp_line, files)]
+    return lines_digest(input_stamps(folders, files), extra)
+
+
+def input_stamps(folders: list[Path], files: list[Path]) -> list[str]:
+    """One line per input file: its path, size and mtime (or why it could not be read)."""
+    lines = list(map(_stamp_line, files))
     for folder in folders:
         lines += _folder_stamps(os.fspath(folder))
-    return digest("\n".join(lines).encode())
+    return lines
+
+
+def lines_digest(stamps: list[str], extra: str) -> str:
+    return digest("\n".join([FINGERPRINT, extra, *stamps]).encode())
+
+
+def stamped_file(line: str) -> str | None:
+    """The file a line of input_stamps is about, when it was read (else None)."""
+    path, size, mtime = [*line.rsplit(" ", 2), "", ""][:3]
+    return path if size.isdigit() and mtime.isdigit() else None
 
 
 def _folder_stamps(folder: str) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 from glossary_site import output, search
 from glossary_site.cache import Cache
 from glossary_site.diagnostics import Diagnostic, Severity
-from glossary_site.fingerprint import inputs_digest
+from glossary_site.fingerprint import input_stamps, inputs_digest, lines_digest
 from glossary_site.model import PageJob
 from glossary_site.render import THEME
 
@@ -29,19 +29,40 @@ class Replayed:
     files: int
 
 
-def inputs_key(root: Path, out: Path, settings: Iterable[object]) -> str:
-    """Name, size and time of everything a build reads, and the options that shape it."""
+@dataclass(frozen=True)
+class Inputs:
+    """Everything a build reads, stamped (see fingerprint.input_stamps), and their digest with
+    the options that shape the build: equal keys mean an identical build."""
+
+    key: str
+    stamps: list[str]
+
+
+def inputs_of(root: Path, settings: str) -> Inputs:
     folders = [root / name for name in output.SOURCE_DIRS] + [THEME]
-    return inputs_digest(folders, [], repr((out.resolve(), *settings)))
+    stamps = input_stamps(folders, [])
+    return Inputs(lines_digest(stamps, settings), stamps)
 
 
-def replay(cache: Cache, inputs: str, out: Path) -> Replayed | None:
+def settings_text(out: Path, settings: Iterable[object]) -> str:
+    """The options that shape a build's output, as text."""
+    return repr((out.resolve(), *settings))
+
+
+def replay(state: dict[str, Any] | None, inputs: Inputs, out: Path) -> Replayed | None:
     """The last good build's report, if its inputs were these and its output is as it left it."""
-    state = cache.read_state()
-    if state is None or state.get("inputs") != inputs:
+    if state is None or state.get("inputs") != inputs.key or not left_as_built(state, out):
         return None
-    if output.has_leftovers(out) or state.get("output") != _output_stamp(out):
-        return None
+    return reported(state)
+
+
+def left_as_built(state: dict[str, Any], out: Path) -> bool:
+    """Whether the output is as the build that saved `state` left it."""
+    return not output.has_leftovers(out) and state.get("output") == _output_stamp(out)
+
+
+def reported(state: dict[str, Any]) -> Replayed | None:
+    """What the build that saved `state` reported."""
     try:
         found = [
             Diagnostic(path, line, message, Severity(level))
@@ -52,11 +73,11 @@ def replay(cache: Cache, inputs: str, out: Path) -> Replayed | None:
         return None
 
 
-def remember(cache: Cache, inputs: str, out: Path, diagnostics: Sequence[Diagnostic], files: int) -> None:
+def remember(cache: Cache, inputs: Inputs, out: Path, diagnostics: Sequence[Diagnostic], files: int) -> None:
     """Keep a good build's report, so the same inputs next time write nothing."""
     found = [[d.path, d.line, d.message, d.severity.value] for d in diagnostics]
     state: dict[str, Any] = {
-        "inputs": inputs,
+        "inputs": inputs.key,
         "output": _output_stamp(out),
         "diagnostics": found,
         "files": files,
@@ -70,11 +91,15 @@ def _output_stamp(out: Path) -> str:
 
 
 def plan(
-    jobs: list[PageJob], previous: dict[str, str] | None, bundle_pages: int | None
+    jobs: list[PageJob],
+    previous: dict[str, str] | None,
+    bundle_pages: int | None,
+    keys: dict[str, str] | None = None,
 ) -> tuple[list[PageJob], output.Update]:
     """The pages to render and what the output must become; with no manifest, everything.
-    Search is indexed in bundles of `bundle_pages`, or not at all when None."""
-    keys = {job.path: job.key for job in jobs}
+    Search is indexed in bundles of `bundle_pages`, or not at all when None. `keys`, every
+    page's key, defaults to the jobs' (term_edits gives a few jobs and the rest's keys)."""
+    keys = keys if keys is not None else {job.path: job.key for job in jobs}
     search_key = search.index_key(keys, bundle_pages) if bundle_pages else None
     if previous is None:
         return jobs, output.Update([job.path for job in jobs], [], keys, full=True, search_key=search_key)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.model import Glossary
@@ -130,6 +129,8 @@ def export(glossary: Glossary, graph: LinkGraph, graphml: bool) -> str:
             "links": [{"source": e.source, "target": e.target, "kind": e.kind} for e in graph.edges],
         }
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    from xml.sax.saxutils import escape, quoteattr  # it imports urllib: 40 ms every build would pay
+
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',

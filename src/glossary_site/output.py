@@ -214,7 +214,11 @@ def _inside(folder: Path, path: str) -> Path:
 
 
 def _manifest_text(files: dict[str, str]) -> str:
-    return json.dumps({"generator": FINGERPRINT, "files": files}, indent=0, sort_keys=True) + "\n"
+    """One file per line, as json.dumps(indent=0) writes it, by json's C encoder (an indent
+    means its Python one, 50 ms at 10,000 files)."""
+    listed = json.dumps(dict(sorted(files.items())), separators=(",\n", ": "))
+    listed = "{\n" + listed[1:-1] + "\n}" if files else "{}"
+    return f'{{\n"files": {listed},\n"generator": {json.dumps(FINGERPRINT)}\n}}\n'
 
 
 def write_manifest(out: Path, files: dict[str, str]) -> None:

@@ -28,9 +28,15 @@ class PageMaker:
     """Makes page jobs for one site; `earlier`, the record keys of the last build in this
     process (serve), spares digesting a record that is unchanged."""
 
-    def __init__(self, config: SiteConfig, nav_shows: dict[str, bool], earlier: PageMaker | None = None):
+    def __init__(
+        self,
+        config: SiteConfig,
+        nav_shows: dict[str, bool],
+        earlier: PageMaker | None = None,
+        template_digests: dict[str, str] | None = None,
+    ):
         self.config = config
-        self.templates = Templates(config.root)
+        self.templates = Templates(config.root, template_digests)
         self.site = {
             "title": config.title,
             "description": config.description,

@@ -36,7 +36,15 @@ from glossary_site.model import (
 )
 from glossary_site.page_jobs import PageMaker, face_texts
 from glossary_site.render import TEMPLATES
-from glossary_site.term_page import GroupName, TermName, TermPage, cta_link, term_job
+from glossary_site.term_page import (
+    GroupName,
+    Surroundings,
+    TermName,
+    TermPage,
+    cta_link,
+    term_job,
+    term_record,
+)
 from glossary_site.tools import PREFIX as TOOL
 from glossary_site.urls import STACK_BUILDER, absolute, group_path, term_path
 
@@ -98,6 +106,8 @@ class SitePages(PageMaker):
         }
         self.autolinker = Autolinker(glossary) if config.autolink else None
         self.autolinked = self._names_digest(self.autolinker) if self.autolinker else ""
+        #: Each term page's surroundings, as its record was last made (term_edits.py saves them).
+        self.surroundings: dict[str, Surroundings] = {}
 
     def jobs(self) -> list[PageJob]:
         jobs = [self.term_job(term) for term in self.glossary.terms.values()]
@@ -159,23 +169,18 @@ class SitePages(PageMaker):
 
     def term_record(self, term: TermSource) -> TermPage:
         slug = term.slug
-        face = self.faces.__getitem__
-        categories = self.categories.get(slug, ())
-        previous, following = self.neighbours[slug]
-        return TermPage(
-            slug=slug,
-            source=self.prepared.files[slug].digest,
-            links=tuple(map(self.faces.get, self.prepared.targets[slug])),  # type: ignore[arg-type]
-            related=tuple(map(face, self.glossary.related[slug])),
-            backlinks=tuple(map(face, self.glossary.backlinks[slug])),
-            category=categories[0] if categories else None,
-            tags=self.tags.get(slug, ()),
-            cta=self.cta_for(term),
-            tools=tuple(face(TOOL + s) for s in self.toolbox.of_term.get(slug, ())),
-            autolinked=self.autolinked,
-            previous=previous,
-            next=following,
+        around = Surroundings(
+            self.prepared.targets[slug],
+            self.glossary.related[slug],
+            self.glossary.backlinks[slug],
+            self.categories.get(slug, ()),
+            self.tags.get(slug, ()),
+            self.toolbox.of_term.get(slug, ()),
+            *self.neighbours[slug],
         )
+        self.surroundings[slug] = around
+        source = self.prepared.files[slug].digest
+        return term_record(slug, source, around, self.faces, self.cta_for(term), self.autolinked)
 
     def term_job(self, term: TermSource) -> PageJob:
         page = self.term_record(term)

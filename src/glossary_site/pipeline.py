@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from glossary_site import (
     collector,
@@ -30,6 +31,7 @@ from glossary_site import (
     search,
     slugs,
     stack_builder,
+    term_edits,
     tools,
 )
 from glossary_site import config as site_config
@@ -213,30 +215,62 @@ def build(options: BuildOptions, warm: WarmState | None = None) -> BuildResult:
     try:
         output.check_target(options.root, options.out)
         with output.locked(options.out), _cache(options, warm) as cache:
-            _build(options, cache, result, warm.pages if warm else None)
+            _build(options, cache, result, warm)
             result.notes += cache.notes
     except output.OutputRefused as refusal:
         result.refused = str(refusal)
     return result
 
 
-def _build(options: BuildOptions, cache: Cache, result: BuildResult, earlier: SitePages | None) -> None:
-    settings = (options.drafts, options.base_url, options.search, options.bundle_pages)
-    inputs = incremental.inputs_key(options.root, options.out, settings)
-    replayed = incremental.replay(cache, inputs, options.out) if options.use_cache else None
+def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmState | None) -> None:
+    settings = incremental.settings_text(
+        options.out, (options.drafts, options.base_url, options.search, options.bundle_pages)
+    )
+    inputs = incremental.inputs_of(options.root, settings)
+    state = cache.read_state() if options.use_cache else None
+    replayed = incremental.replay(state, inputs, options.out)
     if replayed is not None:
         result.diagnostics.items += replayed.diagnostics
         result.reused = replayed.files
         return
-    loaded = load(options, cache, result, earlier)
-    if loaded is None or not result.ok(options.strict) or not _publish(loaded, options, result):
+    if state is not None and warm is None and _edit_terms(options, cache, inputs, state, result):
+        return
+    loaded = load(options, cache, result, warm.pages if warm else None)
+    if loaded is None or not result.ok(options.strict) or not _publish(loaded.jobs, options, result):
         return
     if options.use_cache:
         with result.timed("cache"):
             cache.save(loaded.prepared)
+            term_edits.save(cache, inputs, settings, loaded.pages, len(loaded.prepared))
         incremental.remember(cache, inputs, options.out, result.diagnostics.items, len(loaded.jobs))
         keys = {job.path: job.key for job in loaded.jobs}
         result.warm = WarmState(loaded.pages, cache, loaded.prepared, keys)
+
+
+def _edit_terms(
+    options: BuildOptions,
+    cache: Cache,
+    inputs: incremental.Inputs,
+    state: dict[str, Any],
+    result: BuildResult,
+) -> bool:
+    """Apply edits that changed only terms' own pages from the last build's saved records
+    (term_edits.py); False when the whole build must run. The report is the last build's:
+    such edits change nothing any check reads."""
+    if not incremental.left_as_built(state, options.out):
+        return False
+    last = incremental.reported(state)
+    if last is None or Diagnostics(list(last.diagnostics)).failed(options.strict):
+        return False
+    with result.timed("edits"):
+        edits = term_edits.plan(options.root, cache, inputs, state, options.base_url)
+        if edits is None or not _publish(edits.jobs, options, result, edited=True):
+            return False
+        term_edits.commit(cache, edits, inputs)
+    incremental.remember(cache, inputs, options.out, last.diagnostics, last.files)
+    result.diagnostics.items += last.diagnostics
+    result.from_cache = (edits.term_files - edits.converted, edits.term_files)
+    return True
 
 
 @contextlib.contextmanager
@@ -250,14 +284,19 @@ def _cache(options: BuildOptions, warm: WarmState | None = None) -> Iterator[Cac
         yield Cache(Path(scratch))
 
 
-def _publish(loaded: Loaded, options: BuildOptions, result: BuildResult) -> bool:
-    """Render only the pages whose key changed, into the output through output.publish."""
+def _publish(jobs: list[PageJob], options: BuildOptions, result: BuildResult, edited: bool = False) -> bool:
+    """Render only the pages whose key changed, into the output through output.publish.
+    `edited`: the jobs are a few pages made again (term_edits.py), the others as they are."""
     previous = output.current_manifest(options.out)  # also finishes what a killed build left
     if not options.use_cache:
         previous = None
-    changed, update = incremental.plan(
-        loaded.jobs, previous, options.bundle_pages if options.search else None
-    )
+    keys = None
+    if edited:
+        if previous is None:
+            return False
+        keys = {path: key for path, key in previous.items() if path != search.MANIFEST_KEY}
+        keys.update((job.path, job.key) for job in jobs)
+    changed, update = incremental.plan(jobs, previous, options.bundle_pages if options.search else None, keys)
 
     def write_pages(staging: Path) -> bool:
         with result.timed("render"):
@@ -276,7 +315,7 @@ def _publish(loaded: Loaded, options: BuildOptions, result: BuildResult) -> bool
     if not output.publish(options.out, update, write_pages, index):
         return False
     result.written, result.deleted = len(update.written), len(update.deleted)
-    result.reused = len(loaded.jobs) - len(changed)
+    result.reused = len(update.keys) - len(changed)
     return True
 
 

@@ -10,12 +10,13 @@ import dataclasses
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from glossary_site import content, content_files, front_matter, markup
 from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.fingerprint import digest
-from glossary_site.model import PreparedFile, RawBody
+from glossary_site.model import PreparedFile, RawBody, TermSource
 from glossary_site.workers import split_map
 
 Prepared = dict[str, tuple[Stamp, PreparedFile]]
@@ -65,36 +66,57 @@ def _prepare_chunk(
 def prepare_file(
     root: Path, path: str, cache: Cache, converter: markup.Converter, pack: PackWriter
 ) -> PreparedFile:
+    read = read_term(root, path)
+    if isinstance(read, PreparedFile):
+        return read
+    known = cache.entry(path)
+    if known is not None and known[1].digest == read.digest:
+        return known[1]
+    return convert(read, converter, pack)
+
+
+class ReadTerm(NamedTuple):
+    """A term file read and validated on its own, not yet converted."""
+
+    digest: str
+    term: TermSource
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def read_term(root: Path, path: str) -> ReadTerm | PreparedFile:
+    """The file's term, or (as a PreparedFile) why it has none."""
     diagnostics = Diagnostics()
     try:
         data = front_matter.read_bytes(root / path, path)
     except ContentError as problem:
         return PreparedFile(path, "", None, diagnostics=(problem.diagnostic,))
-    file_digest = digest(data)
-    known = cache.entries.get(path)
-    if known is not None and known[1].digest == file_digest:
-        return known[1]
     try:
         term = content.parse_term(path, front_matter.decode(data, path), diagnostics)
     except ContentError as problem:
         names = content.names_in_broken_file(data)
         return PreparedFile(path, "", None, diagnostics=(problem.diagnostic,), names=names)
+    return ReadTerm(digest(data), term, tuple(diagnostics.items))
+
+
+def convert(read: ReadTerm, converter: markup.Converter, pack: PackWriter) -> PreparedFile:
+    """The term's Markdown converted, its body into the pack."""
+    term, path = read.term, read.term.path
     names = (term.slug, term.title, *term.aliases)
     try:
         raw = converter.convert_term(term)
     except RecursionError:  # Python-Markdown recurses per nesting level
         too_deep = Diagnostic(path, term.body_line, "Markdown is nested too deeply to convert; flatten it")
-        return PreparedFile(path, "", None, diagnostics=(*diagnostics.items, too_deep), names=names)
+        return PreparedFile(path, "", None, diagnostics=(*read.diagnostics, too_deep), names=names)
     except markup.TooComplex as problem:
         too_slow = Diagnostic(path, problem.line, str(problem))
-        return PreparedFile(path, "", None, diagnostics=(*diagnostics.items, too_slow), names=names)
+        return PreparedFile(path, "", None, diagnostics=(*read.diagnostics, too_slow), names=names)
     return PreparedFile(
         path=path,
-        digest=file_digest,
+        digest=read.digest,
         term=dataclasses.replace(term, body=""),
         definition_html=raw.definition,
         wikilinks=raw.wikilinks,
-        diagnostics=tuple(diagnostics.items),
+        diagnostics=read.diagnostics,
         body=pack.add(raw),
     )
 

@@ -53,9 +53,14 @@ def environment(root: Path) -> jinja2.Environment:
 class Templates:
     """One site's templates: rendered on demand, each digested once."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, digests: dict[str, str] | None = None) -> None:
+        """`digests`: those a build made from these very files (term_edits.py saves them)."""
         self.env = environment(root)
-        self._digests: dict[str, str] = {}
+        self._digests: dict[str, str] = dict(digests or {})
+
+    @property
+    def digests(self) -> dict[str, str]:
+        return {name: found for name, found in self._digests.items() if found}
 
     def render(self, template: str, context: dict[str, Any]) -> bytes:
         try:

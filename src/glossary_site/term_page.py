@@ -85,6 +85,46 @@ class TermPage:
     next: TermName | None = None
 
 
+class Surroundings(NamedTuple):
+    """What a term's page shows of other terms and tools, by slug: saved after each build so
+    that term_edits.py can make the record again without the rest of the glossary."""
+
+    links: tuple[str | None, ...]
+    related: tuple[str, ...]
+    backlinks: tuple[str, ...]
+    categories: tuple[GroupName, ...]
+    tags: tuple[GroupName, ...]
+    #: Tool slugs, without the "tool:" their faces are keyed by.
+    tools: tuple[str, ...]
+    previous: TermName | None
+    next: TermName | None
+
+
+def term_record(
+    slug: str,
+    source: str,
+    around: Surroundings,
+    faces: Mapping[str, Face],
+    cta: CtaBlock | None,
+    autolinked: str,
+) -> TermPage:
+    face = faces.__getitem__
+    return TermPage(
+        slug=slug,
+        source=source,
+        links=tuple(map(faces.get, around.links)),  # type: ignore[arg-type]
+        related=tuple(map(face, around.related)),
+        backlinks=tuple(map(face, around.backlinks)),
+        category=around.categories[0] if around.categories else None,
+        tags=around.tags,
+        cta=cta,
+        tools=tuple(face(TOOL + s) for s in around.tools),
+        autolinked=autolinked,
+        previous=around.previous,
+        next=around.next,
+    )
+
+
 def term_job(
     maker: PageMaker,
     page: TermPage,

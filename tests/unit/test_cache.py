@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -233,3 +234,24 @@ def test_a_mostly_live_pack_is_kept_as_it_is(
     Cache(tmp_path).save(entries)
 
     assert reopen_cache(tmp_path).entries == entries
+
+
+def _key_in_new_process(home: str) -> bytes:
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = home
+    return cache.secret_key()
+
+
+def test_processes_making_the_first_key_at_once_all_sign_with_one_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: a build's worker processes each made a key on the very first build, the last one
+    written won, and the next build found its whole cache 'signed with another key'."""
+    monkeypatch.delenv(cache.KEY_VARIABLE, raising=False)
+    for attempt in range(5):
+        home = str(tmp_path / f"home{attempt}")
+        with multiprocessing.get_context("spawn").Pool(6) as pool:
+            keys = pool.map(_key_in_new_process, [home] * 12)
+        assert len(set(keys)) == 1
+        assert (Path(home) / "glossary-site" / "cache-key").read_bytes() == keys[0]
