@@ -605,6 +605,40 @@ def ratio_table(results: list[tuple[int, dict[str, Series]]]) -> list[str]:
     return lines
 
 
+#: The goals the project measures itself by (README, "Performance"): a cold build, cache
+#: written as a user builds, within this many times Hugo's time at these sizes; a rebuild
+#: after one term's body is edited within this many seconds at 10,000 terms.
+COLD_RATIO = 1.5
+COLD_SIZES = (2_000, 10_000)
+EDIT_SECONDS = {10_000: 1.0}
+
+
+def target_lines(
+    cold: list[tuple[int, dict[str, Series]]], incremental: list[tuple[int, list[Incremental]]]
+) -> list[str]:
+    """Each goal with what this run measured, and whether that meets it."""
+    lines = []
+    edited = {
+        size: {sc.scenario: sc.median("seconds") for sc in scenarios} for size, scenarios in incremental
+    }
+    for size, series in cold:
+        hugo = series["hugo"].median("seconds") if "hugo" in series else None
+        first = edited.get(size, {}).get("first build, empty cache")
+        if hugo and first and size in COLD_SIZES:
+            ratio, verdict = first / hugo, "met" if first / hugo <= COLD_RATIO else "not met"
+            lines.append(
+                f"- target: a cold build, cache written, ≤ {COLD_RATIO}× Hugo's time at {size:,} terms: "
+                f"{ratio:.2f}× (its one run against Hugo's median) — {verdict}"
+            )
+        limit, seconds = EDIT_SECONDS.get(size), edited.get(size, {}).get("after editing one term")
+        if limit and seconds:
+            lines.append(
+                f"- target: a build after one term's body is edited ≤ {limit} s at {size:,} terms: "
+                f"{seconds:.2f} s — {'met' if seconds <= limit else 'not met'}"
+            )
+    return lines
+
+
 def incremental_table(results: list[tuple[int, list[Incremental]]]) -> list[str]:
     lines = [f"| glossary-site scenario | terms {COLUMNS}", f"| --- | ---: {ALIGN}"]
     for size, scenarios in results:
@@ -856,6 +890,8 @@ def print_report(
     if incremental:
         print("Incremental builds (glossary-site, cache on, search off):\n")
         print("\n".join(incremental_table(incremental)) + "\n")
+    for line in target_lines(cold, incremental):
+        print(line)
     for note in ours.notes:
         print(f"- note: {note}")
     print(f"- {interference_note(cold, incremental)}")

@@ -257,19 +257,25 @@ def _edit_terms(
     """Apply edits that changed only terms' own pages from the last build's saved records
     (term_edits.py); False when the whole build must run. The report is the last build's:
     such edits change nothing any check reads."""
-    if not incremental.left_as_built(state, options.out):
-        return False
     last = incremental.reported(state)
-    if last is None or Diagnostics(list(last.diagnostics)).failed(options.strict):
+    manifest = output.read_manifest(options.out)
+    if last is None or manifest is None or not incremental.left_as_built(state, options.out):
+        return False
+    if Diagnostics(list(last.diagnostics)).failed(options.strict):
         return False
     with result.timed("edits"):
         edits = term_edits.plan(options.root, cache, inputs, state, options.base_url)
-        if edits is None or not _publish(edits.jobs, options, result, edited=True):
+        if edits is None:
             return False
-        term_edits.commit(cache, edits, inputs)
-    incremental.remember(cache, inputs, options.out, last.diagnostics, last.files)
+        keys = {path: key for path, key in manifest.items() if path != search.MANIFEST_KEY}
+        keys.update((job.path, job.key) for job in edits.jobs)
+        published = _publish(edits.jobs, options, result, keys)
+        if published:
+            term_edits.commit(cache, edits, inputs)
     result.diagnostics.items += last.diagnostics
-    result.from_cache = (edits.term_files - edits.converted, edits.term_files)
+    if published:
+        incremental.remember(cache, inputs, options.out, last.diagnostics, last.files)
+        result.from_cache = (edits.term_files - edits.converted, edits.term_files)
     return True
 
 
@@ -284,18 +290,15 @@ def _cache(options: BuildOptions, warm: WarmState | None = None) -> Iterator[Cac
         yield Cache(Path(scratch))
 
 
-def _publish(jobs: list[PageJob], options: BuildOptions, result: BuildResult, edited: bool = False) -> bool:
+def _publish(
+    jobs: list[PageJob], options: BuildOptions, result: BuildResult, keys: dict[str, str] | None = None
+) -> bool:
     """Render only the pages whose key changed, into the output through output.publish.
-    `edited`: the jobs are a few pages made again (term_edits.py), the others as they are."""
+    `keys`: every page's key, when the jobs are only a few pages made again (term_edits.py)."""
     previous = output.current_manifest(options.out)  # also finishes what a killed build left
     if not options.use_cache:
         previous = None
-    keys = None
-    if edited:
-        if previous is None:
-            return False
-        keys = {path: key for path, key in previous.items() if path != search.MANIFEST_KEY}
-        keys.update((job.path, job.key) for job in jobs)
+    assert keys is None or previous is not None, "a few pages alone never make a whole site"
     changed, update = incremental.plan(jobs, previous, options.bundle_pages if options.search else None, keys)
 
     def write_pages(staging: Path) -> bool:
