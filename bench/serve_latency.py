@@ -90,13 +90,47 @@ class Result:
     latencies: list[float]
     peak_mb: float
 
+    @property
+    def median(self) -> float:
+        return statistics.median(self.latencies)
+
+    @property
+    def p90(self) -> float:
+        lat = sorted(self.latencies)
+        return statistics.quantiles(lat, n=10)[-1] if len(lat) > 1 else lat[0]
+
     def row(self) -> str:
         lat = sorted(self.latencies)
-        p90 = statistics.quantiles(lat, n=10)[-1] if len(lat) > 1 else lat[0]
         return (
-            f"| {self.label} | {self.start:.1f} | {statistics.median(lat):.3f} | {p90:.3f} | "
+            f"| {self.label} | {self.start:.1f} | {self.median:.3f} | {self.p90:.3f} | "
             f"{lat[0]:.3f} | {lat[-1]:.3f} | {self.peak_mb:,.0f} |"
         )
+
+
+#: The goals the project measures its preview by (README, "Performance"): median and 90th
+#: percentile of save → served in seconds, by corpus size; peak memory against Hugo's server.
+LATENCY = {1_000: (0.1, None), 10_000: (0.25, 0.5)}
+MEMORY_RATIO = 0.5
+
+
+def target_lines(terms: int, ours: Result, hugo: Result | None) -> list[str]:
+    """Each goal with what this run measured, and whether that meets it."""
+    lines = []
+    median, p90 = LATENCY.get(terms, (None, None))
+    for name, limit, value in (("median", median, ours.median), ("90th percentile", p90, ours.p90)):
+        if limit is not None:
+            verdict = "met" if value <= limit else "not met"
+            lines.append(
+                f"- target: save → served, {name}, ≤ {limit} s at {terms:,} terms: {value:.3f} s — {verdict}"
+            )
+    if hugo is not None and terms == 10_000:
+        ratio = ours.peak_mb / hugo.peak_mb
+        verdict = "met" if ratio <= MEMORY_RATIO else "not met"
+        lines.append(
+            f"- target: peak memory ≤ {MEMORY_RATIO}× Hugo server's at {terms:,} terms: "
+            f"{ratio:.2f}× — {verdict}"
+        )
+    return lines
 
 
 def measure(
@@ -188,6 +222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for result in results:
         print(result.row())
+    by_label = {result.label.split()[0]: result for result in results}
+    if "glossary" in by_label:
+        print("\n".join(["", *target_lines(args.terms, by_label["glossary"], by_label.get("hugo"))]))
     return 0
 
 
