@@ -119,7 +119,7 @@ class Cache:
         """One file's entry; without the whole index loaded, only its shard is read."""
         if self._entries is not None:
             return self._entries.get(path)
-        return self._shard(_shard_name(path)).get(path)
+        return self._shard(shard_name(path)).get(path)
 
     def _shard(self, name: str) -> Entries:
         if name not in self._shards:
@@ -129,8 +129,8 @@ class Cache:
 
     def put(self, changed: Entries) -> None:
         """Store a few files' entries, rewriting only their shards (term_edits.py)."""
-        for name in sorted({_shard_name(path) for path in changed}):
-            found = {**self._shard(name), **{p: e for p, e in changed.items() if _shard_name(p) == name}}
+        for name in sorted({shard_name(path) for path in changed}):
+            found = {**self._shard(name), **{p: e for p, e in changed.items() if shard_name(p) == name}}
             self._write_shard(name, dict(sorted(found.items())))
             self._shards[name] = found
         if self._entries is not None:
@@ -195,7 +195,7 @@ class Cache:
         """The index is split in shards by path, so one edited term rewrites one small shard."""
         shards: dict[str, Entries] = {}
         for path, entry in entries.items():
-            shards.setdefault(_shard_name(path), {})[path] = entry
+            shards.setdefault(shard_name(path), {})[path] = entry
         folder = self.folder / INDEX
         folder.mkdir(parents=True, exist_ok=True)
         for name, found in shards.items():
@@ -240,7 +240,8 @@ class PackWriter:
         self.handle.close()
 
 
-def _shard_name(path: str) -> str:
+def shard_name(path: str) -> str:
+    """Index files and page records are kept in shards by path, so one edit rewrites one."""
     return digest(path.encode())[:2]
 
 

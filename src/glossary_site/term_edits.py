@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 from glossary_site import config as site_config
 from glossary_site import content_files, markup, prepare
-from glossary_site.cache import Cache, Entries, PackWriter, Stamp, atomic_write, sign
+from glossary_site.cache import Cache, Entries, PackWriter, Stamp, atomic_write, shard_name, sign
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.fingerprint import FINGERPRINT, digest, lines_digest, stamped_file
 from glossary_site.incremental import Inputs
@@ -126,11 +126,11 @@ def commit(cache: Cache, edits: Edits, inputs: Inputs) -> None:
     cache.put(edits.prepared)
     listing = edits.listing
     shards = dict(listing["shards"])
-    for name in sorted({_shard_name(path) for path in edits.records}):
+    for name in sorted({shard_name(path) for path in edits.records}):
         found = _read_shard(cache, name, shards.get(name))
         if found is None:  # the listing then names the old shard: the next build is whole
             continue
-        found.update({p: r for p, r in edits.records.items() if _shard_name(p) == name})
+        found.update({p: r for p, r in edits.records.items() if shard_name(p) == name})
         shards[name] = _write_shard(cache, name, found)
     site = {name: listing[name] for name in ("settings", "nav_shows", "site_key", "faces", "templates")}
     _write_listing(cache, inputs, site, shards, edits.term_files)
@@ -224,14 +224,10 @@ def _changed_files(before: list[str], now: list[str], root: Path) -> list[str] |
     return changed
 
 
-def _shard_name(path: str) -> str:
-    return digest(path.encode())[:2]
-
-
 def _write_shards(cache: Cache, records: Records, kept: dict[str, Any]) -> dict[str, str]:
     by_shard: dict[str, Records] = {}
     for path, entry in records.items():
-        by_shard.setdefault(_shard_name(path), {})[path] = entry
+        by_shard.setdefault(shard_name(path), {})[path] = entry
     shards = {}
     folder = cache.folder / FOLDER
     for name, found in sorted(by_shard.items()):
@@ -275,7 +271,7 @@ def _read_shard(cache: Cache, name: str, marker: object) -> Records | None:
 def _read_records(cache: Cache, listing: dict[str, Any], changed: list[str]) -> Records | None:
     saved: Records = {}
     shards = listing.get("shards", {})
-    for name in sorted({_shard_name(path) for path in changed}):
+    for name in sorted({shard_name(path) for path in changed}):
         found = _read_shard(cache, name, shards.get(name))
         if found is None:
             return None
