@@ -60,6 +60,9 @@ class BuildOptions:
     search: bool = True
     #: How many pages one Pagefind run indexes (see search.py); tests make it small.
     bundle_pages: int = BUNDLE_PAGES
+    #: Save every term page's record for the next build (term_edits.py). serve does not: its
+    #: output folder is new each run and it keeps that state in memory.
+    save_records: bool = True
     progress: Callable[[str], None] | None = field(default=None, compare=False)
 
 
@@ -241,7 +244,8 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmS
     if options.use_cache:
         with result.timed("cache"):
             cache.save(loaded.prepared)
-            term_edits.save(cache, inputs, settings, loaded.pages, len(loaded.prepared))
+            if options.save_records:
+                term_edits.save(cache, inputs, settings, loaded.pages, len(loaded.prepared))
         incremental.remember(cache, inputs, options.out, result.diagnostics.items, len(loaded.jobs))
         keys = {job.path: job.key for job in loaded.jobs}
         result.warm = WarmState(loaded.pages, cache, loaded.prepared, keys)

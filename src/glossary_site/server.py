@@ -162,7 +162,8 @@ class Site:
         earlier, self.warm = self.warm, None
         jobs = self.options.jobs if self.preview.builds == 0 else 1
         with self.building:
-            result = pipeline.build(dataclasses.replace(self.options, search=False, jobs=jobs), earlier)
+            options = dataclasses.replace(self.options, search=False, jobs=jobs, save_records=False)
+            result = pipeline.build(options, earlier)
         self.warm = result.warm
         collector.release_after_build()
         self.end_progress()
