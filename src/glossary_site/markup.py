@@ -386,8 +386,10 @@ def faces_of(
     tools = {TOOL_PREFIX + slug: tool for slug, tool in toolbox.tools.items()}
 
     def face(slug: str | None) -> Face | None:
-        found = (tools.get(slug) if slug.startswith(TOOL_PREFIX) else glossary.terms[slug]) if slug else None
-        return Face(slug, found.title, found.summary) if found and slug else None
+        if slug is None:
+            return None
+        found = tools.get(slug) if slug.startswith(TOOL_PREFIX) else glossary.terms[slug]
+        return Face(slug, found.title, found.summary) if found else None
 
     return tuple(map(face, targets))
 

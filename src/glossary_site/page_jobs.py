@@ -34,7 +34,7 @@ class PageMaker:
         nav_shows: dict[str, bool],
         earlier: PageMaker | None = None,
         template_digests: dict[str, str] | None = None,
-    ):
+    ) -> None:
         self.config = config
         self.templates = Templates(config.root, template_digests)
         self.site = {
