@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from glossary_site.content import TODO_RE
-from glossary_site.diagnostics import Diagnostics
+from glossary_site.diagnostics import Diagnostic, Diagnostics
 from glossary_site.model import Glossary, TermSource
 
 MIN_RELATED = 2
@@ -31,10 +31,22 @@ def check_health(glossary: Glossary, diagnostics: Diagnostics) -> None:
                 f"the definition never mentions '{term.title}' or an alias; readers landing here "
                 "should see the term they looked up",
             )
-        text = " ".join((term.title, term.summary, term.definition, term.category or ""))
-        if "TODO" in text and TODO_RE.search(text):
-            diagnostics.warning(term.path, 1, "TODO placeholders are left in this term; replace them")
+        _check_todo(term, diagnostics)
     _check_summaries(list(glossary.terms.values()), diagnostics)
+
+
+def summary_warnings(glossary: Glossary, slug: str) -> list[Diagnostic]:
+    """The warnings that a change to one term's summary alone can bring or remove."""
+    found = Diagnostics()
+    _check_todo(glossary.terms[slug], found)
+    _check_summaries(list(glossary.terms.values()), found)
+    return found.items
+
+
+def _check_todo(term: TermSource, diagnostics: Diagnostics) -> None:
+    text = " ".join((term.title, term.summary, term.definition, term.category or ""))
+    if "TODO" in text and TODO_RE.search(text):
+        diagnostics.warning(term.path, 1, "TODO placeholders are left in this term; replace them")
 
 
 def _check_summaries(terms: list[TermSource], diagnostics: Diagnostics) -> None:

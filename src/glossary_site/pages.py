@@ -19,9 +19,10 @@ from typing import Any, NamedTuple
 from glossary_site import feeds, graph_page, sitemap, stack_builder, tool_page, views
 from glossary_site.autolink import Autolinker
 from glossary_site.config import SiteConfig
+from glossary_site.diagnostics import Diagnostics
 from glossary_site.fingerprint import digest, record_text
 from glossary_site.link_graph import LinkGraph
-from glossary_site.markup import fill_links, site_markdown
+from glossary_site.markup import fill_links, site_markdown, tool_bodies
 from glossary_site.model import (
     Body,
     CtaBlock,
@@ -110,8 +111,11 @@ class SitePages(PageMaker):
         self.surroundings: dict[str, Surroundings] = {}
 
     def jobs(self) -> list[PageJob]:
-        jobs = [self.term_job(term) for term in self.glossary.terms.values()]
-        jobs.append(self.index_job())
+        return [*(self.term_job(term) for term in self.glossary.terms.values()), *self.site_jobs()]
+
+    def site_jobs(self) -> list[PageJob]:
+        """Every page but the term pages: listings, tools, graphs, feeds and data files."""
+        jobs = [self.index_job()]
         for kind, plural, singular in views.TAXONOMIES:
             groups = self.glossary.categories if kind == "categories" else self.glossary.tags
             descriptions = self.config.categories if kind == "categories" else {}
@@ -166,6 +170,24 @@ class SitePages(PageMaker):
             return views.index_view(self.config, self.glossary, self.term_link, intro)
 
         return self.record_job(TEMPLATES["index"], "index.html", record, view)
+
+    def refresh_face(self, term: TermSource, file: PreparedFile) -> list[str]:
+        """Take a term whose summary alone changed (besides its own page's fields): every view
+        reads the new face from here on. Returns the term pages that show the term."""
+        before = self.faces[term.slug]
+        face = self.faces[term.slug] = Face(term.slug, term.title, term.summary)
+        self.known = {**self.known, face: digest(record_text(face).encode())}
+        self.glossary.terms[term.slug] = term
+        self.prepared.files[term.slug] = file
+        self.term_link = views.TermLinks(self.glossary)
+        self.toolbox = dataclasses.replace(
+            self.toolbox, bodies=tool_bodies(self.toolbox, self.glossary, Diagnostics())
+        )
+        shown = [term.slug]
+        for _, record, _ in self.record_keys.values():
+            if isinstance(record, TermPage) and before in (*record.links, *record.related, *record.backlinks):
+                shown.append(record.slug)
+        return shown
 
     def term_record(self, term: TermSource) -> TermPage:
         slug = term.slug

@@ -186,10 +186,11 @@ class Site:
         if not (path.startswith(f"{content_files.TERMS_DIR}/") and path.endswith(".md")):
             return False
         with self.building:
-            if not warm.apply_edit(self.warm, self.options.root, self.options.out, path):
-                return False
+            written = warm.apply_edit(self.warm, self.options.root, self.options.out, path)
+        if written is None:
+            return False
         self.preview.builds += 1
-        print(f"glossary serve: {path} applied, its page rewritten", flush=True)
+        print(f"glossary serve: {path} applied, {written} page(s) rewritten", flush=True)
         return True
 
     def end_progress(self) -> None:

@@ -1,12 +1,15 @@
 """The warm preview: what `glossary serve` keeps between saves, so that editing the text of one
-term re-renders that term's page alone instead of running a whole build.
+term re-renders the pages that show that text instead of running a whole build.
 
 A whole build, even one that renders a single page, first loads the cache index, builds the
 graph and keys every page: at 10,000 terms that is seconds. After each successful build serve
 keeps the build's state here. A save that changes one term file in what only that term's own
-page shows (its body, tables, questions and sources; the same links, the same warnings) is
-applied from that state: the file is prepared again, its page made with the same job and key
-a build would make, and moved into the output under the output's journal. Anything else
+page shows (its body, tables, questions and sources; links to the same terms, the same
+warnings) is applied from that state: the file is prepared again, its page made with the same
+job and key a build would make, and moved into the output under the output's journal. A save
+that also changes its summary, which other pages show, makes again the term pages whose
+records show its face and every page that is not a term page (listings, feeds, graphs, tools,
+data files), if the editorial warnings, which read summaries, stay the same. Anything else
 (another field, a new or deleted file, a template, static files, site.yml) runs the normal
 build, lent this state's open cache (no index to read again) and page records (a page whose
 record is unchanged keeps its key without being written out and digested again); it leaves
@@ -16,19 +19,24 @@ the next state. So what is served is always what a build writes.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary_site import markup, output, prepare
+from glossary_site import health, markup, output, prepare
 from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.diagnostics import ContentError, Diagnostics
-from glossary_site.model import TermSource
+from glossary_site.model import PageJob, TermSource
 from glossary_site.pages import SitePages
 
 #: What only the term's own page shows. A change to any other field (the title and summary
 #: other pages show, the definition in terms.json and the feed, dates, groups, related terms...)
 #: needs the whole build.
 PAGE_ONLY = ("body", "body_line", "tables", "faq", "sources", "key_lines")
+#: What other pages show of a term that a save can change without a build, when the editorial
+#: warnings stay the same and auto-linking is off: the pages showing the term's face (its term
+#: pages' sidebars, the listings, feeds, graphs, tools and data files) are made again.
+FACE = ("summary",)
 
 
 @dataclass
@@ -42,38 +50,60 @@ class WarmState:
     keys: dict[str, str]
 
 
-def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> bool:
-    """Apply a save of the term file `path` (relative to the site) from the warm state; False
-    when the edit needs a whole build (which the caller then runs, replacing this state)."""
+def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None:
+    """Apply a save of the term file `path` (relative to the site) from the warm state: the
+    number of pages written, or None when the edit needs a whole build (which the caller then
+    runs, replacing this state)."""
     known = state.prepared.get(path)
     if known is None or known[1].term is None:
-        return False
+        return None
     try:
-        info = (root / path).stat()
+        info = os.stat(root / path)
     except OSError:  # deleted: the build reports what that breaks
-        return False
+        return None
     with PackWriter(state.cache.folder, state.cache.key) as pack:
         fresh = prepare.prepare_file(root, path, state.cache, markup.Converter(), pack)
     before, after = known[1].term, fresh.term
-    if after is None or fresh.diagnostics != known[1].diagnostics or not _page_only(before, after):
-        return False
+    if after is None or fresh.diagnostics != known[1].diagnostics:
+        return None
     pages = state.pages
-    slug = after.slug
     problems = Diagnostics()
     targets = markup.resolve_targets(path, fresh.wikilinks, pages.glossary, problems, pages.toolbox)
-    if problems.items or targets != pages.prepared.targets[slug]:
-        return False
-    pages.prepared.files[slug] = fresh
-    pages.glossary.terms[slug] = after
+    linked = pages.prepared.targets[after.slug]
+    if problems.items or list(dict.fromkeys(targets)) != list(dict.fromkeys(linked)):
+        return None  # other pages show which terms it links (backlinks, graphs, tools)
+    page_only = _unchanged_but(PAGE_ONLY, before, after)
+    face_only = (
+        not page_only
+        and _unchanged_but((*PAGE_ONLY, *FACE), before, after)
+        and pages.autolinker is None  # with it, every page's key holds every face
+        and _same_warnings(pages, after)
+    )
+    if not page_only and not face_only:
+        return None
+    pages.prepared.targets[after.slug] = targets
+    if page_only:
+        pages.prepared.files[after.slug] = fresh
+        pages.glossary.terms[after.slug] = after
+        jobs = [pages.term_job(after)]
+    else:
+        shown = pages.refresh_face(after, fresh)
+        jobs = [pages.term_job(pages.glossary.terms[slug]) for slug in shown] + pages.site_jobs()
     state.prepared[path] = (Stamp(info.st_size, info.st_mtime_ns), fresh)
-    job = pages.term_job(after)
-    if state.keys.get(job.path) == job.key:
-        return True
-    keys = {**state.keys, job.path: job.key}
+    return _publish(state, out, jobs)
 
-    def write_page(staging: Path) -> bool:
+
+def _publish(state: WarmState, out: Path, jobs: list[PageJob]) -> int | None:
+    """Put the pages whose key changed in the output, under the output's journal."""
+    changed = [job for job in jobs if state.keys.get(job.path) != job.key]
+    if not changed:
+        return 0
+    keys = {**state.keys, **{job.path: job.key for job in changed}}
+
+    def write_pages(staging: Path) -> bool:
         try:
-            output.write_file(staging, job.path, job.produce())
+            for job in changed:
+                output.write_file(staging, job.path, job.produce())
         except ContentError:  # the build will report it
             return False
         return True
@@ -81,14 +111,22 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> bool:
     with output.locked(out):
         previous = output.current_manifest(out)
         if previous is None or {p: k for p, k in previous.items() if p in state.keys} != state.keys:
-            return False  # the output is not the one this state was made for
-        update = output.Update([job.path], [], keys, full=False)
-        if not output.publish(out, update, write_page, lambda site, bundle: True):
-            return False
+            return None  # the output is not the one this state was made for
+        update = output.Update([job.path for job in changed], [], keys, full=False)
+        if not output.publish(out, update, write_pages, lambda site, bundle: True):
+            return None
     state.keys = keys
-    return True
+    return len(changed)
 
 
-def _page_only(before: TermSource, after: TermSource) -> bool:
-    kept = {name: getattr(before, name) for name in PAGE_ONLY}
+def _same_warnings(pages: SitePages, after: TermSource) -> bool:
+    """Whether the editorial warnings, which read summaries, stay as the last build gave them."""
+    glossary = dataclasses.replace(pages.glossary, terms={**pages.glossary.terms, after.slug: after})
+    return health.summary_warnings(pages.glossary, after.slug) == health.summary_warnings(
+        glossary, after.slug
+    )
+
+
+def _unchanged_but(fields: tuple[str, ...], before: TermSource, after: TermSource) -> bool:
+    kept = {name: getattr(before, name) for name in fields}
     return before.slug == after.slug and dataclasses.replace(after, **kept) == before

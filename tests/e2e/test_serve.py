@@ -361,8 +361,9 @@ def test_on_a_terminal_serve_clears_the_progress_line_before_its_own_lines(tmp_p
 def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clean_build(
     tmp_path: Path,
 ) -> None:
-    """Body, table and answer edits rewrite one page without a build; a summary runs the
-    build; after them all, every served file is what a clean build writes."""
+    """Body, table and answer edits rewrite one page without a build, a summary the pages that
+    show it; a summary that brings a warning runs the build, which reports it; after them all,
+    every served file is what a clean build writes."""
     site = copy_site("minimal", tmp_path)
     log = tmp_path / "serve.log"
     tensor = site / "content/terms/tensor.md"
@@ -381,16 +382,24 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         wait_for(page, "Scalar value")
         edit("a matrix is a **rank-2** tensor", "a matrix is a **rank-2** tensor, always")  # an answer
         wait_for(page, "tensor, always")
-        wait_for_line(log, "content/terms/tensor.md applied", times=3)  # printed once the page is in
+        wait_for_line(log, "content/terms/tensor.md applied, 1 page(s) rewritten", times=3)
         builds = log.read_text().count(" unchanged")
         edit("A multi-dimensional array of numbers.", "An n-dimensional grid of numbers.")  # summary
         wait_for(f"{base}/{gpu_page}", "An n-dimensional grid of numbers.")  # GPU's sidebar shows it
-        wait_for_line(log, " unchanged", times=builds + 1)  # the summary needs a build
+        wait_for(f"{base}/index.html", "An n-dimensional grid of numbers.")  # so does the A to Z
+        wait_for_line(log, "content/terms/tensor.md applied", times=4)
+        assert log.read_text().count(" unchanged") == builds, "the summary needed no build"
+        assert_served_as_built(site, base, tmp_path / "clean")
+        copied = "Adjusting a model's weights so its outputs improve."  # model training's summary
+        edit("An n-dimensional grid of numbers.", copied)
+        wait_for_line(log, " unchanged", times=builds + 1)  # a new warning: the build reports it
+        assert "summary is the same as the one of 'Model training'" in log.read_text()
+        wait_for(f"{base}/{gpu_page}", "Adjusting a model&#39;s weights")
         edit("multiply tensors quickly", "multiply tensors very quickly")  # the text again
         wait_for(page, "very quickly")
-        wait_for_line(log, "content/terms/tensor.md applied", times=4)
+        wait_for_line(log, "content/terms/tensor.md applied", times=5)
         assert log.read_text().count(" unchanged") == builds + 1, "the text needed no build"
-        assert_served_as_built(site, base, tmp_path / "clean")
+        assert_served_as_built(site, base, tmp_path / "clean-again")
 
 
 def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_path: Path) -> None:

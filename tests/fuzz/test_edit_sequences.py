@@ -1,5 +1,6 @@
-"""Any sequence of edits, each followed by `glossary build`, leaves what a clean build writes,
-whether a build remade the edited pages from saved records (term_edits.py) or ran whole."""
+"""Any sequence of edits, each followed by `glossary build` or seen by `glossary serve`, leaves
+what a clean build writes, whether pages were remade from saved records (term_edits.py), from
+the preview's state (warm.py), or by a whole build."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import FIXTURES, tree_digest
 
+from glossary_site import warm
 from glossary_site.pipeline import BuildOptions, build
 
 TENSOR = "content/terms/tensor.md"
@@ -31,6 +33,8 @@ TOGGLES: list[tuple[str, str, str]] = [
 ]
 #: The edits that change only what the edited term's own page shows.
 PAGE_ONLY = {0, 1, 2, 3, 5}
+#: The edits serve applies without a build (a summary: the pages showing it are made again).
+WARM = PAGE_ONLY | {7}
 
 
 def toggle(site: Path, number: int, tick: int) -> None:
@@ -58,6 +62,29 @@ def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list
             assert result.ok(strict=False)
             if set(edits) <= PAGE_ONLY:
                 assert "graph" not in result.timings, "made again from the saved records"
+            clean = Path(folder) / f"clean{tick}"
+            assert build(BuildOptions(site, clean, search=False, use_cache=False, jobs=1)).ok(strict=False)
+            assert tree_digest(site / "_site") == tree_digest(clean), steps[:tick]
+
+
+@settings(max_examples=max(4, settings().max_examples // 5))
+@given(steps=st.lists(st.integers(0, len(TOGGLES) - 1), max_size=6))
+def test_any_sequence_of_saves_serves_what_a_clean_build_writes(steps: list[int]) -> None:
+    """As serve does: a save of one term file is applied from the last build's state when it
+    can be, else a build runs that borrows that state."""
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        shutil.copytree(FIXTURES / "minimal", site)
+        options = BuildOptions(site, site / "_site", search=False, jobs=1, save_records=False)
+        state = build(options).warm
+        for tick, number in enumerate(steps, start=1):
+            toggle(site, number, tick)
+            assert state is not None
+            applied = warm.apply_edit(state, site, site / "_site", TOGGLES[number][0])
+            if number in WARM:
+                assert applied is not None, "applied without a build"
+            if applied is None:
+                state = build(options, state).warm
             clean = Path(folder) / f"clean{tick}"
             assert build(BuildOptions(site, clean, search=False, use_cache=False, jobs=1)).ok(strict=False)
             assert tree_digest(site / "_site") == tree_digest(clean), steps[:tick]
