@@ -47,7 +47,7 @@ def toggle(site: Path, number: int, tick: int) -> None:
     os.utime(file, ns=(stamp, stamp))
 
 
-@settings(max_examples=max(4, settings().max_examples // 5))
+@settings(max_examples=max(3, settings().max_examples // 10))
 @given(steps=st.lists(st.lists(st.integers(0, len(TOGGLES) - 1), min_size=1, max_size=2), max_size=5))
 def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list[int]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -67,7 +67,7 @@ def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list
             assert tree_digest(site / "_site") == tree_digest(clean), steps[:tick]
 
 
-@settings(max_examples=max(4, settings().max_examples // 5))
+@settings(max_examples=max(3, settings().max_examples // 10))
 @given(steps=st.lists(st.integers(0, len(TOGGLES) - 1), max_size=6))
 def test_any_sequence_of_saves_serves_what_a_clean_build_writes(steps: list[int]) -> None:
     """As serve does: a save of one term file is applied from the last build's state when it
