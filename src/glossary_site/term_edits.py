@@ -15,7 +15,6 @@ and every check that reports on the file reads other fields.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import pickle
@@ -30,13 +29,17 @@ from glossary_site.cache import Cache, Entries, PackWriter, Stamp, atomic_write,
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.fingerprint import FINGERPRINT, digest, lines_digest, stamped_file
 from glossary_site.incremental import Inputs
-from glossary_site.model import Body, CtaBlock, Face, PageJob, PreparedFile, TermSource
+from glossary_site.model import Body, CtaBlock, Face, PageJob, PreparedFile
 from glossary_site.page_jobs import PageMaker
 from glossary_site.pages import SitePages
 from glossary_site.term_page import Surroundings, TermPage, known_for, term_job, term_record
 from glossary_site.tools import PREFIX as TOOL
 from glossary_site.urls import term_path
-from glossary_site.warm import PAGE_ONLY
+from glossary_site.warm import PAGE_ONLY, links_same_terms, unchanged_but
+
+#: What only a term's own page shows, its front-matter keys staying on their lines: the last
+#: build's warnings about the file are given again, and checks report at those lines.
+PAGE_ONLY_SAME_LINES = tuple(name for name in PAGE_ONLY if name != "key_lines")
 
 FOLDER = "pages"
 LISTING = "pages.json"
@@ -68,6 +71,8 @@ class Edits:
     converted: int
     term_files: int
     listing: dict[str, Any]
+    #: The shards the records were read from, to be written back with the new ones.
+    shards: dict[str, Records]
 
 
 def save(cache: Cache, inputs: Inputs, settings: str, pages: SitePages, term_files: int) -> None:
@@ -115,10 +120,11 @@ def plan(
     maker = PageMaker(config, dict(listing.get("nav_shows", {})), None, dict(listing.get("templates", {})))
     if maker.site_key != listing.get("site_key"):
         return None
-    saved = _read_records(cache, listing, changed)
-    if saved is None:
+    shards = _read_shards(cache, listing, changed)
+    if shards is None or any(path not in shards[shard_name(path)] for path in changed):
         return None
-    return _remake(root, cache, maker, saved, listing)
+    saved = {path: shards[shard_name(path)][path] for path in changed}
+    return _remake(root, cache, maker, saved, listing, shards)
 
 
 def commit(cache: Cache, edits: Edits, inputs: Inputs) -> None:
@@ -126,10 +132,7 @@ def commit(cache: Cache, edits: Edits, inputs: Inputs) -> None:
     cache.put(edits.prepared)
     listing = edits.listing
     shards = dict(listing["shards"])
-    for name in sorted({shard_name(path) for path in edits.records}):
-        found = _read_shard(cache, name, shards.get(name))
-        if found is None:  # the listing then names the old shard: the next build is whole
-            continue
+    for name, found in sorted(edits.shards.items()):
         found.update({p: r for p, r in edits.records.items() if shard_name(p) == name})
         shards[name] = _write_shard(cache, name, found)
     site = {name: listing[name] for name in ("settings", "nav_shows", "site_key", "faces", "templates")}
@@ -137,7 +140,12 @@ def commit(cache: Cache, edits: Edits, inputs: Inputs) -> None:
 
 
 def _remake(
-    root: Path, cache: Cache, maker: PageMaker, saved: Records, listing: dict[str, Any]
+    root: Path,
+    cache: Cache,
+    maker: PageMaker,
+    saved: Records,
+    listing: dict[str, Any],
+    shards: dict[str, Records],
 ) -> Edits | None:
     jobs: list[PageJob] = []
     prepared: Entries = {}
@@ -154,7 +162,9 @@ def _remake(
             except OSError:
                 return None
             read = prepare.read_term(root, path)
-            if isinstance(read, PreparedFile) or not _page_only(known[1].term, read.term):
+            if isinstance(read, PreparedFile):
+                return None
+            if not unchanged_but(PAGE_ONLY_SAME_LINES, known[1].term, read.term):
                 return None
             fresh = prepare.convert(read, converter, pack) if read.digest != known[1].digest else known[1]
             links = _same_links(known[1], fresh, before.around.links)
@@ -168,7 +178,7 @@ def _remake(
             prepared[path] = (Stamp(info.st_size, info.st_mtime_ns), fresh)
             records[path] = before._replace(source=fresh.digest, around=around, key=job.key)
     converted = sum(1 for path, found in records.items() if found.source != saved[path].source)
-    return Edits(jobs, prepared, records, converted, int(listing.get("term_files", 0)), listing)
+    return Edits(jobs, prepared, records, converted, int(listing.get("term_files", 0)), listing, shards)
 
 
 def _slugs(around: Surroundings) -> list[str]:
@@ -192,20 +202,7 @@ def _same_links(
     if any(link.target not in shown for link in after.wikilinks):
         return None
     links = tuple(shown[link.target] for link in after.wikilinks)
-    if list(dict.fromkeys(links)) != list(dict.fromkeys(targets)):
-        return None
-    return links
-
-
-def _page_only(before: TermSource, after: TermSource) -> bool:
-    """Whether the term changed only in what its own page shows, its keys on the same lines
-    (checks report at those lines)."""
-    kept = {name: getattr(before, name) for name in PAGE_ONLY if name != "key_lines"}
-    return (
-        before.key_lines == after.key_lines
-        and before.slug == after.slug
-        and dataclasses.replace(after, **kept) == before
-    )
+    return links if links_same_terms(links, targets) else None
 
 
 def _changed_files(before: list[str], now: list[str], root: Path) -> list[str] | None:
@@ -268,15 +265,15 @@ def _read_shard(cache: Cache, name: str, marker: object) -> Records | None:
     return records if found_marker == marker and isinstance(records, dict) else None
 
 
-def _read_records(cache: Cache, listing: dict[str, Any], changed: list[str]) -> Records | None:
-    saved: Records = {}
-    shards = listing.get("shards", {})
+def _read_shards(cache: Cache, listing: dict[str, Any], changed: list[str]) -> dict[str, Records] | None:
+    """The shards holding the changed files' records, whole, as the listing names them."""
+    shards: dict[str, Records] = {}
     for name in sorted({shard_name(path) for path in changed}):
-        found = _read_shard(cache, name, shards.get(name))
+        found = _read_shard(cache, name, listing.get("shards", {}).get(name))
         if found is None:
             return None
-        saved.update({path: found[path] for path in changed if path in found})
-    return saved if set(saved) == set(changed) else None
+        shards[name] = found
+    return shards
 
 
 def _read_listing(cache: Cache) -> dict[str, Any] | None:

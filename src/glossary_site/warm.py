@@ -70,12 +70,12 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     problems = Diagnostics()
     targets = markup.resolve_targets(path, fresh.wikilinks, pages.glossary, problems, pages.toolbox)
     linked = pages.prepared.targets[after.slug]
-    if problems.items or list(dict.fromkeys(targets)) != list(dict.fromkeys(linked)):
-        return None  # other pages show which terms it links (backlinks, graphs, tools)
-    page_only = _unchanged_but(PAGE_ONLY, before, after)
+    if problems.items or not links_same_terms(targets, linked):
+        return None
+    page_only = unchanged_but(PAGE_ONLY, before, after)
     face_only = (
         not page_only
-        and _unchanged_but((*PAGE_ONLY, *FACE), before, after)
+        and unchanged_but((*PAGE_ONLY, *FACE), before, after)
         and pages.autolinker is None  # with it, every page's key holds every face
         and _same_warnings(pages, after)
     )
@@ -127,6 +127,14 @@ def _same_warnings(pages: SitePages, after: TermSource) -> bool:
     )
 
 
-def _unchanged_but(fields: tuple[str, ...], before: TermSource, after: TermSource) -> bool:
-    kept = {name: getattr(before, name) for name in fields}
-    return before.slug == after.slug and dataclasses.replace(after, **kept) == before
+def unchanged_but(fields: tuple[str, ...], before: TermSource, after: TermSource) -> bool:
+    """Whether the term changed in these fields alone (key_lines compares only when named)."""
+    kept = {name: getattr(before, name) for name in fields if name != "key_lines"}
+    same_lines = "key_lines" in fields or before.key_lines == after.key_lines
+    return same_lines and before.slug == after.slug and dataclasses.replace(after, **kept) == before
+
+
+def links_same_terms(targets: tuple[str | None, ...], before: tuple[str | None, ...]) -> bool:
+    """Other pages show which terms a term links, in the order first linked (backlinks, graphs,
+    tools), never how often: that alone must stay."""
+    return list(dict.fromkeys(targets)) == list(dict.fromkeys(before))
