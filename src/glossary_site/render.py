@@ -35,7 +35,11 @@ TEMPLATES = {
 
 
 def environment(root: Path) -> jinja2.Environment:
-    """Site templates first, then the package theme, so a site overrides file by file."""
+    """Site templates first, then the package theme, so a site overrides file by file.
+
+    Templates are not checked for changes on every render: a build's templates never change
+    under it, and serve makes new ones for a build after a template is saved.
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([root / "templates", THEME / "templates"]),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
@@ -43,6 +47,7 @@ def environment(root: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
     env.filters["markup"] = markupsafe.Markup
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
