@@ -8,12 +8,12 @@ page shows (its body, tables, questions and sources; links to the same terms, th
 warnings) is applied from that state: the file is prepared again, its page made with the same
 job and key a build would make, and moved into the output under the output's journal. A save
 that also changes its summary, which other pages show, makes again the term pages whose
-records show its face and every page that is not a term page (listings, feeds, graphs, tools,
-data files), if the editorial warnings, which read summaries, stay the same. Anything else
-(another field, a new or deleted file, a template, static files, site.yml) runs the normal
-build, lent this state's open cache (no index to read again) and page records (a page whose
-record is unchanged keeps its key without being written out and digested again); it leaves
-the next state. So what is served is always what a build writes.
+records show its face and every page that is not a term page (listings, feeds, tools, data
+files; the graph pages show no summary), if the editorial warnings, which read summaries, stay
+the same. Anything else (another field, a new or deleted file, a template, static files,
+site.yml) runs the normal build, lent this state's open cache (no index to read again) and page
+records (a page whose record is unchanged keeps its key without being written out and digested
+again); it leaves the next state. So what is served is always what a build writes.
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
         jobs = [pages.term_job(after)]
     else:
         shown = pages.refresh_face(after, fresh)
-        jobs = [pages.term_job(pages.glossary.terms[slug]) for slug in shown] + pages.site_jobs()
+        jobs = [pages.term_job(pages.glossary.terms[slug]) for slug in shown] + pages.site_jobs(graphs=False)
     state.prepared[path] = (Stamp(info.st_size, info.st_mtime_ns), fresh)
     return _publish(state, out, jobs)
 
