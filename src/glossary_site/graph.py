@@ -61,14 +61,15 @@ def build_glossary(
     by_title = sorted(terms, key=lambda s: title_key(terms[s]))
     if config is not None:
         _check_described_categories(everything, config, diagnostics)
+    ordered = {slug: terms[slug] for slug in by_title}
     return Glossary(
-        terms={slug: terms[slug] for slug in by_title},
+        terms=ordered,
         related=related,
         backlinks={slug: () for slug in by_title},
         categories=_groups(
             terms, by_title, lambda t: [t.category] if t.category else [], "category", diagnostics
         ),
-        tags=_groups(terms, by_title, lambda t: list(t.tags), "tags", diagnostics),
+        tags=tag_groups(ordered, diagnostics),
         names=names,
         spellings=spellings,
         drafts=drafts,
@@ -192,6 +193,12 @@ def _check_cta(term: TermSource, config: SiteConfig, diagnostics: Diagnostics) -
         diagnostics.error(
             term.path, term.cta_line, f"cta '{term.cta}' is not a block in content/site.yml{hint}"
         )
+
+
+def tag_groups(terms: Mapping[str, TermSource], diagnostics: Diagnostics) -> tuple[Group, ...]:
+    """The tags of `terms` (in title order) as pages; serve regroups them when a save changes
+    one term's tags (warm.py)."""
+    return _groups(terms, list(terms), lambda t: list(t.tags), "tags", diagnostics)
 
 
 def _groups(

@@ -192,6 +192,16 @@ class SitePages(PageMaker):
                 shown.append(record.slug)
         return shown
 
+    def retag(self, term: TermSource, file: PreparedFile, tags: tuple[Group, ...]) -> None:
+        """Take a term whose tags changed (besides its own page's fields), and the site's tags
+        regrouped with them (graph.tag_groups)."""
+        self.glossary.terms[term.slug] = term
+        self.glossary = dataclasses.replace(self.glossary, tags=tags)
+        self.prepared.files[term.slug] = file
+        self.tags = _memberships(tags)
+        named: dict[object, str] = {name: record_text(name) for names in self.tags.values() for name in names}
+        self.known = {**self.known, **named}
+
     def term_record(self, term: TermSource) -> TermPage:
         slug = term.slug
         around = Surroundings(

@@ -10,10 +10,13 @@ job and key a build would make, and moved into the output under the output's jou
 that also changes its summary, which other pages show, makes again the term pages whose
 records show its face and every page that is not a term page (listings, feeds, tools, data
 files; the graph pages show no summary), if the editorial warnings, which read summaries, stay
-the same. Anything else (another field, a new or deleted file, a template, static files,
-site.yml) runs the normal build, lent this state's open cache (no index to read again) and page
-records (a page whose record is unchanged keeps its key without being written out and digested
-again); it leaves the next state. So what is served is always what a build writes.
+the same. A save that changes its tags instead (besides its own page's fields) makes again its
+page and every page but the term and graph pages, and removes the page of a tag it alone had,
+unless a build would report something the new tags bring. Anything else (another field, a new
+or deleted file, a template, static files, site.yml) runs the normal build, lent this state's
+open cache (no index to read again) and page records (a page whose record is unchanged keeps
+its key without being written out and digested again); it leaves the next state. So what is
+served is always what a build writes.
 """
 
 from __future__ import annotations
@@ -23,20 +26,25 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary_site import health, markup, output, prepare
+from glossary_site import graph, health, markup, output, plan, prepare
 from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.diagnostics import ContentError, Diagnostics
-from glossary_site.model import PageJob, TermSource
+from glossary_site.model import Group, PageJob, TermSource
 from glossary_site.pages import SitePages
+from glossary_site.urls import group_path
 
 #: What only the term's own page shows. A change to any other field (the title and summary
-#: other pages show, the definition in terms.json and the feed, dates, groups, related terms...)
-#: needs the whole build.
+#: other pages show, the definition in terms.json and the feed, dates, category, related
+#: terms...) needs the whole build, except as below.
 PAGE_ONLY = ("body", "body_line", "tables", "faq", "sources", "key_lines")
 #: What other pages show of a term that a save can change without a build, when the editorial
 #: warnings stay the same and auto-linking is off: the pages showing the term's face (its term
-#: pages' sidebars, the listings, feeds, graphs, tools and data files) are made again.
+#: pages' sidebars, the listings, feeds, tools and data files) are made again.
 FACE = ("summary",)
+#: What a save can also change and be applied without a build, alone besides PAGE_ONLY: its
+#: page, the tag pages and their listing, the sitemap and terms.json are made again, and the
+#: page of a tag no term has any more is removed.
+TAGS = ("tags",)
 
 
 @dataclass
@@ -79,26 +87,53 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
         and pages.autolinker is None  # with it, every page's key holds every face
         and _same_warnings(pages, after)
     )
+    regrouped = None
     if not page_only and not face_only:
-        return None
+        if not unchanged_but((*PAGE_ONLY, *TAGS), before, after):
+            return None
+        regrouped = _regroup(state, after)
+        if regrouped is None:
+            return None
     pages.prepared.targets[after.slug] = targets
+    gone: list[str] = []
     if page_only:
         pages.prepared.files[after.slug] = fresh
         pages.glossary.terms[after.slug] = after
         jobs = [pages.term_job(after)]
-    else:
+    elif face_only:
         shown = pages.refresh_face(after, fresh)
         jobs = [pages.term_job(pages.glossary.terms[slug]) for slug in shown] + pages.site_jobs(graphs=False)
+    elif regrouped is not None:
+        tags, gone = regrouped
+        pages.retag(after, fresh, tags)
+        jobs = [pages.term_job(after), *pages.site_jobs(graphs=False)]
     state.prepared[path] = (Stamp(info.st_size, info.st_mtime_ns), fresh)
-    return _publish(state, out, jobs)
+    return _publish(state, out, jobs, gone)
 
 
-def _publish(state: WarmState, out: Path, jobs: list[PageJob]) -> int | None:
-    """Put the pages whose key changed in the output, under the output's journal."""
+def _regroup(state: WarmState, term: TermSource) -> tuple[tuple[Group, ...], list[str]] | None:
+    """The site's tags with the term's new ones, and the tag pages no term has any more; None
+    when the build must report what they bring: a tag with no letters or digits, a new tag page
+    where a static file is, or a call to action leading to a tag page that is gone."""
+    glossary, config = state.pages.glossary, state.pages.config
+    problems = Diagnostics()
+    tags = graph.tag_groups({**glossary.terms, term.slug: term}, problems)
+    before = {group_path("tags", group.slug) for group in glossary.tags}
+    after = {group_path("tags", group.slug) for group in tags}
+    gone = sorted(before - after)
+    problems.items += plan.output_clashes(sorted(after - before), config.root)
+    problems.items += plan.dead_cta_links(config, glossary, (state.keys.keys() - before) | after)
+    return None if problems.items else (tags, gone)
+
+
+def _publish(state: WarmState, out: Path, jobs: list[PageJob], gone: list[str]) -> int | None:
+    """Put the pages whose key changed in the output and take out those that are `gone`, under
+    the output's journal."""
     changed = [job for job in jobs if state.keys.get(job.path) != job.key]
-    if not changed:
+    if not changed and not gone:
         return 0
-    keys = {**state.keys, **{job.path: job.key for job in changed}}
+    keys = {path: key for path, key in state.keys.items() if path not in gone}
+    keys.update((job.path, job.key) for job in changed)
 
     def write_pages(staging: Path) -> bool:
         try:
@@ -112,7 +147,7 @@ def _publish(state: WarmState, out: Path, jobs: list[PageJob]) -> int | None:
         previous = output.current_manifest(out)
         if previous is None or {p: k for p, k in previous.items() if p in state.keys} != state.keys:
             return None  # the output is not the one this state was made for
-        update = output.Update([job.path for job in changed], [], keys, full=False)
+        update = output.Update([job.path for job in changed], gone, keys, full=False)
         if not output.publish(out, update, write_pages, lambda site, bundle: True):
             return None
     state.keys = keys

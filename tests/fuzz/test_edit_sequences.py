@@ -30,11 +30,14 @@ TOGGLES: list[tuple[str, str, str]] = [
     (TRAINING, "Deep Learning book", "The deep learning book"),  # a source
     (TRAINING, "fits parameters to data", "fits [[tensor]] parameters to data"),  # a new link
     (GPU, "summary: ", "summary: Fast. "),  # what other pages show
+    (TENSOR, "tags: [math, hardware]", "tags: [arrays]"),  # a tag page gone, one new
+    (GPU, "tags: [hardware]", "tags: []"),  # with the edit above, no term is tagged hardware
 ]
 #: The edits that change only what the edited term's own page shows.
 PAGE_ONLY = {0, 1, 2, 3, 5}
-#: The edits serve applies without a build (a summary: the pages showing it are made again).
-WARM = PAGE_ONLY | {7}
+#: The edits serve applies without a build (a summary or tags: the pages showing them are
+#: made again).
+WARM = PAGE_ONLY | {7, 8, 9}
 
 
 def toggle(site: Path, number: int, tick: int) -> None:
