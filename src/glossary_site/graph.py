@@ -60,16 +60,15 @@ def build_glossary(
             _check_cta(term, config, diagnostics)
     by_title = sorted(terms, key=lambda s: title_key(terms[s]))
     if config is not None:
-        _check_described_categories(everything, config, diagnostics)
+        check_described_categories(everything, config, diagnostics)
     ordered = {slug: terms[slug] for slug in by_title}
+    categories, tags = groups_of(ordered, diagnostics)
     return Glossary(
         terms=ordered,
         related=related,
         backlinks={slug: () for slug in by_title},
-        categories=_groups(
-            terms, by_title, lambda t: [t.category] if t.category else [], "category", diagnostics
-        ),
-        tags=tag_groups(ordered, diagnostics),
+        categories=categories,
+        tags=tags,
         names=names,
         spellings=spellings,
         drafts=drafts,
@@ -77,8 +76,8 @@ def build_glossary(
     )
 
 
-def _check_described_categories(
-    terms: list[TermSource], config: SiteConfig, diagnostics: Diagnostics
+def check_described_categories(
+    terms: Iterable[TermSource], config: SiteConfig, diagnostics: Diagnostics
 ) -> None:
     """A described category no term is in is most likely a typo in site.yml or in the terms."""
     used = {t.category for t in terms if t.category}
@@ -195,10 +194,16 @@ def _check_cta(term: TermSource, config: SiteConfig, diagnostics: Diagnostics) -
         )
 
 
-def tag_groups(terms: Mapping[str, TermSource], diagnostics: Diagnostics) -> tuple[Group, ...]:
-    """The tags of `terms` (in title order) as pages; serve regroups them when a save changes
-    one term's tags (warm.py)."""
-    return _groups(terms, list(terms), lambda t: list(t.tags), "tags", diagnostics)
+def groups_of(
+    terms: Mapping[str, TermSource], diagnostics: Diagnostics
+) -> tuple[tuple[Group, ...], tuple[Group, ...]]:
+    """The categories and tags of `terms` (in title order) as pages; serve regroups them when a
+    save changes one term's (warm.py)."""
+    by_title = list(terms)
+    categories = _groups(
+        terms, by_title, lambda t: [t.category] if t.category else [], "category", diagnostics
+    )
+    return categories, _groups(terms, by_title, lambda t: list(t.tags), "tags", diagnostics)
 
 
 def _groups(

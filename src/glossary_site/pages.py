@@ -192,14 +192,16 @@ class SitePages(PageMaker):
                 shown.append(record.slug)
         return shown
 
-    def retag(self, term: TermSource, file: PreparedFile, tags: tuple[Group, ...]) -> None:
-        """Take a term whose tags changed (besides its own page's fields), and the site's tags
-        regrouped with them (graph.tag_groups)."""
-        self.glossary.terms[term.slug] = term
-        self.glossary = dataclasses.replace(self.glossary, tags=tags)
+    def regroup(self, term: TermSource, file: PreparedFile, glossary: Glossary) -> None:
+        """Take a term whose category or tags changed (besides its own page's fields), and the
+        glossary regrouped with them (graph.groups_of)."""
+        self.glossary = glossary
+        self.term_link = views.TermLinks(glossary)
         self.prepared.files[term.slug] = file
-        self.tags = _memberships(tags)
-        named: dict[object, str] = {name: record_text(name) for names in self.tags.values() for name in names}
+        self.categories = _memberships(glossary.categories)
+        self.tags = _memberships(glossary.tags)
+        groups = (*self.categories.values(), *self.tags.values())
+        named: dict[object, str] = {name: record_text(name) for names in groups for name in names}
         self.known = {**self.known, **named}
 
     def term_record(self, term: TermSource) -> TermPage:

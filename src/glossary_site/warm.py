@@ -10,9 +10,10 @@ job and key a build would make, and moved into the output under the output's jou
 that also changes its summary, which other pages show, makes again the term pages whose
 records show its face and every page that is not a term page (listings, feeds, tools, data
 files; the graph pages show no summary), if the editorial warnings, which read summaries, stay
-the same. A save that changes its tags instead (besides its own page's fields) makes again its
-page and every page but the term and graph pages, and removes the page of a tag it alone had,
-unless a build would report something the new tags bring. Anything else (another field, a new
+the same. A save that changes its category or tags instead (besides its own page's fields)
+makes again its page and every page but the term pages (and the graph pages, unless the
+category changed), and removes the pages of a group it alone was in, unless a build would
+report something the change brings. Anything else (another field, a new
 or deleted file, a template, static files, site.yml) runs the normal build, lent this state's
 open cache (no index to read again) and page records (a page whose record is unchanged keeps
 its key without being written out and digested again); it leaves the next state. So what is
@@ -26,10 +27,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary_site import graph, health, markup, output, plan, prepare
+from glossary_site import graph, graph_page, health, markup, output, plan, prepare
 from glossary_site.cache import Cache, PackWriter, Stamp
-from glossary_site.diagnostics import ContentError, Diagnostics
-from glossary_site.model import Group, PageJob, TermSource
+from glossary_site.config import SiteConfig
+from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
+from glossary_site.model import Glossary, PageJob, TermSource
 from glossary_site.pages import SitePages
 from glossary_site.urls import group_path
 
@@ -41,10 +43,11 @@ PAGE_ONLY = ("body", "body_line", "tables", "faq", "sources", "key_lines")
 #: warnings stay the same and auto-linking is off: the pages showing the term's face (its term
 #: pages' sidebars, the listings, feeds, tools and data files) are made again.
 FACE = ("summary",)
-#: What a save can also change and be applied without a build, alone besides PAGE_ONLY: its
-#: page, the tag pages and their listing, the sitemap and terms.json are made again, and the
-#: page of a tag no term has any more is removed.
-TAGS = ("tags",)
+#: What a save can also change and be applied without a build, with PAGE_ONLY alone, when the
+#: warnings stay the same: its page and every page but the term pages (the graph pages when
+#: its category changed) are made again, and the pages of a group no term is in any more are
+#: removed.
+GROUPS = ("category", "tags")
 
 
 @dataclass
@@ -89,7 +92,9 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     )
     regrouped = None
     if not page_only and not face_only:
-        if not unchanged_but((*PAGE_ONLY, *TAGS), before, after):
+        if not unchanged_but((*PAGE_ONLY, *GROUPS), before, after):
+            return None
+        if before.category != after.category and not _same_warnings(pages, after):  # TODO check
             return None
         regrouped = _regroup(state, after)
         if regrouped is None:
@@ -104,26 +109,46 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
         shown = pages.refresh_face(after, fresh)
         jobs = [pages.term_job(pages.glossary.terms[slug]) for slug in shown] + pages.site_jobs(graphs=False)
     elif regrouped is not None:
-        tags, gone = regrouped
-        pages.retag(after, fresh, tags)
-        jobs = [pages.term_job(after), *pages.site_jobs(graphs=False)]
+        glossary, gone = regrouped
+        pages.regroup(after, fresh, glossary)
+        jobs = [pages.term_job(after), *pages.site_jobs(graphs=before.category != after.category)]
     state.prepared[path] = (Stamp(info.st_size, info.st_mtime_ns), fresh)
     return _publish(state, out, jobs, gone)
 
 
-def _regroup(state: WarmState, term: TermSource) -> tuple[tuple[Group, ...], list[str]] | None:
-    """The site's tags with the term's new ones, and the tag pages no term has any more; None
-    when the build must report what they bring: a tag with no letters or digits, a new tag page
-    where a static file is, or a call to action leading to a tag page that is gone."""
+def _regroup(state: WarmState, term: TermSource) -> tuple[Glossary, list[str]] | None:
+    """The glossary with the term's new category and tags, and the pages of groups no term is in
+    any more; None when the build must report what they bring: a name with no letters or
+    digits, a new page where a static file is, a call to action leading to a page that is gone,
+    or a change in which categories described in site.yml no term is in."""
     glossary, config = state.pages.glossary, state.pages.config
+    terms = {**glossary.terms, term.slug: term}
     problems = Diagnostics()
-    tags = graph.tag_groups({**glossary.terms, term.slug: term}, problems)
-    before = {group_path("tags", group.slug) for group in glossary.tags}
-    after = {group_path("tags", group.slug) for group in tags}
+    categories, tags = graph.groups_of(terms, problems)
+    regrouped = dataclasses.replace(glossary, terms=terms, categories=categories, tags=tags)
+    before, after = _group_pages(glossary), _group_pages(regrouped)
     gone = sorted(before - after)
     problems.items += plan.output_clashes(sorted(after - before), config.root)
-    problems.items += plan.dead_cta_links(config, glossary, (state.keys.keys() - before) | after)
-    return None if problems.items else (tags, gone)
+    problems.items += plan.dead_cta_links(config, regrouped, (state.keys.keys() - before) | after)
+    everything = {path: file.term for path, (_, file) in state.prepared.items() if file.term is not None}
+    if problems.items or _described(config, everything) != _described(
+        config, {**everything, term.path: term}
+    ):
+        return None
+    return regrouped, gone
+
+
+def _group_pages(glossary: Glossary) -> set[str]:
+    groups = (("categories", glossary.categories), ("tags", glossary.tags))
+    pages = {group_path(kind, group.slug) for kind, named in groups for group in named}
+    return pages | set(graph_page.graph_paths(glossary))
+
+
+def _described(config: SiteConfig, terms: dict[str, TermSource]) -> list[Diagnostic]:
+    """The warnings for categories site.yml describes that no term file (drafts too) is in."""
+    found = Diagnostics()
+    graph.check_described_categories(terms.values(), config, found)
+    return found.items
 
 
 def _publish(state: WarmState, out: Path, jobs: list[PageJob], gone: list[str]) -> int | None:

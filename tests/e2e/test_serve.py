@@ -361,8 +361,8 @@ def test_on_a_terminal_serve_clears_the_progress_line_before_its_own_lines(tmp_p
 def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clean_build(
     tmp_path: Path,
 ) -> None:
-    """Body, table and answer edits rewrite one page without a build, a summary or tags the pages
-    that show them; a summary that brings a warning runs the build, which reports it; after them
+    """Body, table and answer edits rewrite one page without a build, a summary, tags or category
+    the pages that show them; a summary that brings a warning runs the build, which reports it; after them
     all, every served file is what a clean build writes."""
     site = copy_site("minimal", tmp_path)
     log = tmp_path / "serve.log"
@@ -402,8 +402,11 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         wait_for(f"{base}/tags/arrays/index.html", "Tensor")
         wait_for(f"{base}/tags/math/index.html", "Page not found", status=404)
         wait_for(page, "tags/arrays/")
-        wait_for_line(log, "content/terms/tensor.md applied", times=6)
-        assert log.read_text().count(" unchanged") == builds + 1, "the text and tags needed no build"
+        edit("category: Concepts", "category: Maths")  # a new category; Concepts keeps model training
+        wait_for(f"{base}/categories/maths/index.html", "Tensor")
+        wait_for(page, "categories/maths/")
+        wait_for_line(log, "content/terms/tensor.md applied", times=7)
+        assert log.read_text().count(" unchanged") == builds + 1, "text, tags and category needed no build"
         assert_served_as_built(site, base, tmp_path / "clean-again")
 
 

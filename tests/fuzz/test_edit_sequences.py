@@ -19,6 +19,7 @@ from glossary_site.pipeline import BuildOptions, build
 TENSOR = "content/terms/tensor.md"
 TRAINING = "content/terms/model-training.md"
 GPU = "content/terms/graphics-processing-unit.md"
+SITE = "content/site.yml"
 
 #: Each edit swaps one text for another and back, so any sequence can be applied.
 TOGGLES: list[tuple[str, str, str]] = [
@@ -32,12 +33,15 @@ TOGGLES: list[tuple[str, str, str]] = [
     (GPU, "summary: ", "summary: Fast. "),  # what other pages show
     (TENSOR, "tags: [math, hardware]", "tags: [arrays]"),  # a tag page gone, one new
     (GPU, "tags: [hardware]", "tags: []"),  # with the edit above, no term is tagged hardware
+    (TENSOR, "category: Concepts", "category: Maths"),  # a new category and its graph page
+    (GPU, "category: Hardware", "category: Concepts"),  # no term is in Hardware any more
+    (SITE, "language: en", "language: en\ncategories:\n  Hardware: Chips."),  # that is a warning
 ]
 #: The edits that change only what the edited term's own page shows.
 PAGE_ONLY = {0, 1, 2, 3, 5}
-#: The edits serve applies without a build (a summary or tags: the pages showing them are
-#: made again).
-WARM = PAGE_ONLY | {7, 8, 9}
+#: The edits serve applies without a build (a summary, category or tags: the pages showing
+#: them are made again), unless they bring a warning.
+WARM = PAGE_ONLY | {7, 8, 9, 10, 11}
 
 
 def toggle(site: Path, number: int, tick: int) -> None:
@@ -84,7 +88,9 @@ def test_any_sequence_of_saves_serves_what_a_clean_build_writes(steps: list[int]
             toggle(site, number, tick)
             assert state is not None
             applied = warm.apply_edit(state, site, site / "_site", TOGGLES[number][0])
-            if number in WARM:
+            # emptying Hardware or filling it again while site.yml describes it changes a warning
+            warned = number == 11 and "Hardware: Chips" in (site / SITE).read_text(encoding="utf-8")
+            if number in WARM and not warned:
                 assert applied is not None, "applied without a build"
             if applied is None:
                 state = build(options, state).warm
