@@ -115,8 +115,8 @@ class SitePages(PageMaker):
 
     def site_jobs(self, graphs: bool = True) -> list[PageJob]:
         """Every page but the term pages: listings, tools, graphs, feeds and data files.
-        Without `graphs` the graph pages are left out: they show titles and links, never a
-        summary, and laying them out is a third of the work at 10,000 terms."""
+        Without `graphs` the graph pages are left out, for a save that changes none of what they
+        show (titles, categories, links): laying them out is a third of the work at 10,000 terms."""
         jobs = [self.index_job()]
         for kind, plural, singular in views.TAXONOMIES:
             groups = self.glossary.categories if kind == "categories" else self.glossary.tags
