@@ -8,6 +8,7 @@ again (the keys of the term pages differ from those it was last indexed with).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,11 @@ class Inputs:
 
     key: str
     stamps: list[str]
+
+    def paths(self, root: Path) -> frozenset[str]:
+        """Every input's path relative to `root`, as serve's file watcher names them."""
+        base = os.fspath(root)
+        return frozenset(os.path.relpath(line.rsplit(" ", 2)[0], base) for line in self.stamps)
 
 
 def inputs_of(root: Path, settings: str) -> Inputs:

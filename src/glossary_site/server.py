@@ -17,6 +17,7 @@ import errno
 import html
 import logging
 import mimetypes
+import os
 import posixpath
 import shutil
 import signal
@@ -180,7 +181,13 @@ class Site:
         self.follow_base_url()
 
     def _applied(self, changed: Sequence[str]) -> bool:
-        if self.warm is None or self.preview.problems or len(changed) != 1:
+        if self.warm is None or self.preview.problems:
+            return False
+        # An editor that saves by renaming a new file over the old one also makes a temporary
+        # file, gone by now; one that no build read cannot change what a build writes.
+        inputs = self.warm.inputs
+        changed = [path for path in changed if path in inputs or os.path.lexists(self.options.root / path)]
+        if len(changed) != 1:
             return False
         path = changed[0]
         if not (path.startswith(f"{content_files.TERMS_DIR}/") and path.endswith(".md")):

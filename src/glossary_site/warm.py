@@ -59,6 +59,8 @@ class WarmState:
     prepared: prepare.Prepared
     #: The output's manifest as the build left it: path → key.
     keys: dict[str, str]
+    #: The files the build read, relative to the site (incremental.Inputs.paths).
+    inputs: frozenset[str] = frozenset()
 
 
 def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None:

@@ -406,6 +406,11 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         wait_for(f"{base}/categories/maths/index.html", "Tensor")
         wait_for(page, "categories/maths/")
         wait_for_line(log, "content/terms/tensor.md applied", times=7)
+        saved = tensor.with_name("tensor.md.tmp")  # saved as many editors do: a new file renamed
+        saved.write_text(tensor.read_text().replace("very quickly", "rapidly"))
+        os.replace(saved, tensor)
+        wait_for(page, "multiply tensors rapidly")
+        wait_for_line(log, "content/terms/tensor.md applied", times=8)
         assert log.read_text().count(" unchanged") == builds + 1, "text, tags and category needed no build"
         assert_served_as_built(site, base, tmp_path / "clean-again")
 
