@@ -13,11 +13,11 @@ files; the graph pages show no summary), if the editorial warnings, which read s
 the same. A save that changes its category or tags instead (besides its own page's fields)
 makes again its page and every page but the term pages (and the graph pages, unless the
 category changed), and removes the pages of a group it alone was in, unless a build would
-report something the change brings. Anything else (another field, a new
-or deleted file, a template, static files, site.yml) runs the normal build, lent this state's
-open cache (no index to read again) and page records (a page whose record is unchanged keeps
-its key without being written out and digested again); it leaves the next state. So what is
-served is always what a build writes.
+report something the change brings. Anything else (another field, a new or deleted file, a
+template, static files, site.yml) runs the normal build, lent this state's open cache (no index
+to read again) and page records (a page whose record is unchanged keeps its key without being
+written out and digested again); it leaves the next state. So what is served is always what a
+build writes.
 """
 
 from __future__ import annotations
