@@ -3,19 +3,21 @@ and `hugo server --renderToMemory`, side by side on one generated corpus.
 
 Starts each server in turn on the same corpus (default 1,000 terms), then repeatedly appends a
 unique sentence to one term's body (with --edit summary: puts it at the start of the term's
-summary, which other pages show too) and polls that term's page until the sentence is served.
+summary, which other pages show too; with --edit tags or category: gives the term a new tag or
+category so named) and polls that term's page until the sentence is served.
 Prints, per server, the time to the first page, the median, 90th percentile, min and max over
 the edits, and the peak memory of the server's process tree (sampled every 50 ms); our server
 is kept running until its background search index is complete, so its peak includes it.
 
     python bench/serve_latency.py [--terms 1000] [--edits 10] [--pause 2] [--tools glossary,hugo]
-                                  [--edit body|summary] [--work /tmp/glossary-bench]
+                                  [--edit body|summary|tags|category] [--work /tmp/glossary-bench]
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import socket
 import statistics
 import subprocess
@@ -24,7 +26,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,9 +160,13 @@ def measure(
         for edit in range(args.edits):
             marker = f"Latency probe {edit} {time.time_ns()}."
             if args.edit == "summary":
-                term.write_text(original.replace("summary: ", f"summary: {marker} ", 1), encoding="utf-8")
+                changed = original.replace("summary: ", f"summary: {marker} ", 1)
+            elif args.edit in ("tags", "category"):
+                marker = f"{time.time_ns()}probe{edit}"  # a name both tools show as written
+                changed = GROUP_EDITS[args.edit](original, marker)
             else:
-                term.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
+                changed = original + f"\n\n{marker}\n"
+            term.write_text(changed, encoding="utf-8")
             latencies.append(wait_until(page, marker, 120))
             time.sleep(args.pause)
         if finished is not None:
@@ -172,6 +178,20 @@ def measure(
         peak.done.set()
         peak.join()
     return Result(label, start, latencies, peak.peak / 2**20)
+
+
+#: A new group for the term, in ours' and Hugo's front matter alike: a tag added, or its one
+#: category replaced (ours write `category: X`, the Hugo corpus `categories: [X]`).
+GROUP_EDITS: dict[str, Callable[[str, str], str]] = {
+    "tags": lambda text, name: text.replace("tags: [", f"tags: [{name}, ", 1),
+    "category": lambda text, name: re.sub(
+        r"^(category: .*|categories: \[.*\])$",
+        lambda m: f"categories: [{name}]" if m.group(1).startswith("categories") else f"category: {name}",
+        text,
+        count=1,
+        flags=re.M,
+    ),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -186,7 +206,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "server's settle time, so saves land while it indexes search in the background)",
     )  # fmt: skip
     parser.add_argument("--tools", default="glossary,hugo")
-    parser.add_argument("--edit", choices=("body", "summary"), default="body", help="what each save changes")
+    parser.add_argument(
+        "--edit",
+        choices=("body", "summary", "tags", "category"),
+        default="body",
+        help="what each save changes: the body, the summary, a new tag, a new category",
+    )
     parser.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"))
     args = parser.parse_args(argv)
     site = corpus(args.work, args.terms)
