@@ -248,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             raise SystemExit(f"unknown tool {tool!r}: choose from glossary, hugo")
     print(
-        f"\nSave → page served, {args.terms:,} terms, {args.edits} edits of a {args.edit} each, "
+        f"\nSave → page served, {args.terms:,} terms, {args.edits} saves each changing the {args.edit}, "
         f"{args.pause} s apart:\n"
     )
     print("| server | first page s | median s | p90 s | min s | max s | peak MB |")
