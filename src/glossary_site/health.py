@@ -37,9 +37,15 @@ def check_health(glossary: Glossary, diagnostics: Diagnostics) -> None:
 
 def summary_warnings(glossary: Glossary, slug: str) -> list[Diagnostic]:
     """The warnings that a change to one term's summary alone can bring or remove."""
-    found = Diagnostics()
-    _check_todo(glossary.terms[slug], found)
+    found = Diagnostics(todo_warnings(glossary.terms[slug]))
     _check_summaries(list(glossary.terms.values()), found)
+    return found.items
+
+
+def todo_warnings(term: TermSource) -> list[Diagnostic]:
+    """The warnings about the term's own text (its category included) left unfinished."""
+    found = Diagnostics()
+    _check_todo(term, found)
     return found.items
 
 

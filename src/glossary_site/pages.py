@@ -200,9 +200,7 @@ class SitePages(PageMaker):
         self.prepared.files[term.slug] = file
         self.categories = _memberships(glossary.categories)
         self.tags = _memberships(glossary.tags)
-        groups = (*self.categories.values(), *self.tags.values())
-        named: dict[object, str] = {name: record_text(name) for names in groups for name in names}
-        self.known = {**self.known, **named}
+        self.known = {**self.known, **_group_texts(glossary)}
 
     def term_record(self, term: TermSource) -> TermPage:
         slug = term.slug
@@ -253,8 +251,7 @@ class SitePages(PageMaker):
         """The text of what many term pages show, made once: faces (as digests, which keep each
         page's key text short), groups, call-to-action blocks and "nothing"."""
         known = face_texts(self.faces.values())
-        for names in (*self.categories.values(), *self.tags.values()):
-            known.update((name, record_text(name)) for name in names)
+        known.update(_group_texts(self.glossary))
         blocks = [cta_link(b) for b in self.config.cta_blocks.values()]
         known.update((block, record_text(block)) for block in blocks)
         return known
@@ -296,6 +293,12 @@ def _json(data: tuple[TermData, ...]) -> bytes:
         for item in data
     ]
     return (json.dumps(items, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode()
+
+
+def _group_texts(glossary: Glossary) -> dict[object, str]:
+    """The record text of every category's and tag's name, as term pages' records hold them."""
+    groups = (*glossary.categories, *glossary.tags)
+    return {name: record_text(name) for name in (GroupName(group.name, group.slug) for group in groups)}
 
 
 def _memberships(groups: tuple[Group, ...]) -> dict[str, tuple[GroupName, ...]]:

@@ -96,9 +96,7 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     if not page_only and not face_only:
         if not unchanged_but((*PAGE_ONLY, *GROUPS), before, after):
             return None
-        if before.category != after.category and not _same_warnings(pages, after):  # TODO check
-            return None
-        regrouped = _regroup(state, after)
+        regrouped = _regroup(state, before, after)
         if regrouped is None:
             return None
     pages.prepared.targets[after.slug] = targets
@@ -118,11 +116,12 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     return _publish(state, out, jobs, gone)
 
 
-def _regroup(state: WarmState, term: TermSource) -> tuple[Glossary, list[str]] | None:
+def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Glossary, list[str]] | None:
     """The glossary with the term's new category and tags, and the pages of groups no term is in
     any more; None when the build must report what they bring: a name with no letters or
     digits, a new page where a static file is, a call to action leading to a page that is gone,
-    or a change in which categories described in site.yml no term is in."""
+    or, for a new category, a change in its TODO warning or in which categories described in
+    site.yml no term is in."""
     glossary, config = state.pages.glossary, state.pages.config
     terms = {**glossary.terms, term.slug: term}
     problems = Diagnostics()
@@ -132,11 +131,14 @@ def _regroup(state: WarmState, term: TermSource) -> tuple[Glossary, list[str]] |
     gone = sorted(before - after)
     problems.items += plan.output_clashes(sorted(after - before), config.root)
     problems.items += plan.dead_cta_links(config, regrouped, (state.keys.keys() - before) | after)
-    everything = {path: file.term for path, (_, file) in state.prepared.items() if file.term is not None}
-    if problems.items or _described(config, everything) != _described(
-        config, {**everything, term.path: term}
-    ):
+    if problems.items:
         return None
+    if old.category != term.category:
+        everything = {path: file.term for path, (_, file) in state.prepared.items() if file.term is not None}
+        if health.todo_warnings(old) != health.todo_warnings(term) or _described(
+            config, everything
+        ) != _described(config, {**everything, term.path: term}):
+            return None
     return regrouped, gone
 
 
