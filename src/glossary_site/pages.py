@@ -111,7 +111,9 @@ class SitePages(PageMaker):
         self.surroundings: dict[str, Surroundings] = {}
 
     def jobs(self) -> list[PageJob]:
-        return [*(self.term_job(term) for term in self.glossary.terms.values()), *self.site_jobs()]
+        """The pages of the whole glossary come first: each takes as long as dozens of term
+        pages, and workers that met them last would finish far apart."""
+        return [*self.site_jobs(), *(self.term_job(term) for term in self.glossary.terms.values())]
 
     def site_jobs(self, graphs: bool = True) -> list[PageJob]:
         """Every page but the term pages: listings, tools, graphs, feeds and data files.
