@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+import random
 from collections.abc import Mapping
 
 import pytest
 
 from glossary_site import content, graph
 from glossary_site.config import SiteConfig
-from glossary_site.diagnostics import Diagnostics
+from glossary_site.diagnostics import Diagnostics, closest
 from glossary_site.model import Glossary, Group, TermSource
 
 
@@ -192,6 +194,18 @@ def test_unknown_related_term_is_an_error_at_its_line_with_did_you_mean(site_con
     assert problems == [
         "content/terms/token.md:7: unknown related term 'tokeniser'; did you mean 'tokenizer'?"
     ]
+
+
+def test_suggestion_among_many_similar_names_is_the_one_difflib_picks() -> None:
+    """The quicker search must suggest what difflib's own would, ties included."""
+    rng = random.Random(7)
+    words = ["sparse", "dense", "gradient", "token", "tokeniser", "adapter", "adaptive", "graph", "ranking"]
+    names = sorted({" ".join(rng.sample(words, rng.randint(1, 3))) for _ in range(400)})
+    typos = [name[:i] + name[i + 1 :] for name in names[::7] for i in (0, len(name) // 2)]
+    for word in [*typos, "grad", "zzz", "sparse sparse", "tokenizer", "rankings"]:
+        expected = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+        assert closest(word, names) == (expected[0] if expected else None), word
+    assert closest("token c", ["token a", "token b"]) == "token b"  # a tie: difflib's pick
 
 
 def test_unknown_related_term_with_nothing_close_has_no_suggestion(site_config: SiteConfig) -> None:
