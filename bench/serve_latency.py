@@ -3,14 +3,16 @@ and `hugo server --renderToMemory`, side by side on one generated corpus.
 
 Starts each server in turn on the same corpus (default 1,000 terms), then repeatedly appends a
 unique sentence to one term's body (with --edit summary: puts it at the start of the term's
-summary, which other pages show too; with --edit tags or category: gives the term a new tag or
-category so named) and polls that term's page until the sentence is served.
+summary, which other pages show too; with --edit definition: at the start of its definition,
+which ours keep in front matter and Hugo's corpus as the body's first paragraph; with --edit
+tags or category: gives the term a new tag or category so named) and polls that term's page
+until the sentence is served.
 Prints, per server, the time to the first page, the median, 90th percentile, min and max over
 the edits, and the peak memory of the server's process tree (sampled every 50 ms); our server
 is kept running until its background search index is complete, so its peak includes it.
 
     python bench/serve_latency.py [--terms 1000] [--edits 10] [--pause 2] [--tools glossary,hugo]
-                                  [--edit body|summary|tags|category] [--work /tmp/glossary-bench]
+                                  [--edit body|summary|definition|tags|category] [--work /tmp/glossary-bench]
 """
 
 from __future__ import annotations
@@ -161,6 +163,10 @@ def measure(
             marker = f"Latency probe {edit} {time.time_ns()}."
             if args.edit == "summary":
                 changed = original.replace("summary: ", f"summary: {marker} ", 1)
+            elif args.edit == "definition":  # ours in front matter, Hugo's the body's first paragraph
+                start = DEFINITION_START.search(original)
+                assert start is not None, "the corpus gives every term a definition"
+                changed = f"{original[: start.end()]}{marker} {original[start.end() :]}"
             elif args.edit in ("tags", "category"):
                 marker = f"{time.time_ns()}probe{edit}"  # a name both tools show as written
                 changed = GROUP_EDITS[args.edit](original, marker)
@@ -180,6 +186,8 @@ def measure(
     return Result(label, start, latencies, peak.peak / 2**20)
 
 
+#: Where the definition's text starts: ours is a literal block, Hugo's opens the body.
+DEFINITION_START = re.compile(r"^definition: \|\n  |^---\n\n", re.M)
 #: A new group for the term, in ours' and Hugo's front matter alike: a tag added, or its one
 #: category replaced (ours write `category: X`, the Hugo corpus `categories: [X]`).
 GROUP_EDITS: dict[str, Callable[[str, str], str]] = {
@@ -208,9 +216,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tools", default="glossary,hugo")
     parser.add_argument(
         "--edit",
-        choices=("body", "summary", "tags", "category"),
+        choices=("body", "summary", "definition", "tags", "category"),
         default="body",
-        help="what each save changes: the body, the summary, a new tag, a new category",
+        help="what each save changes: the body, the summary, the definition, a new tag, a new category",
     )
     parser.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"))
     args = parser.parse_args(argv)

@@ -24,32 +24,32 @@ def check_health(glossary: Glossary, diagnostics: Diagnostics) -> None:
                 term.key_lines.get("related", 1),
                 f"only {len(glossary.related[slug])} related term(s); list at least {MIN_RELATED}",
             )
-        if not _mentions_itself(term):
-            diagnostics.warning(
-                term.path,
-                term.definition_line,
-                f"the definition never mentions '{term.title}' or an alias; readers landing here "
-                "should see the term they looked up",
-            )
-        _check_todo(term, diagnostics)
+        _check_own_text(term, diagnostics)
     _check_summaries(list(glossary.terms.values()), diagnostics)
 
 
-def summary_warnings(glossary: Glossary, slug: str) -> list[Diagnostic]:
-    """The warnings that a change to one term's summary alone can bring or remove."""
-    found = Diagnostics(todo_warnings(glossary.terms[slug]))
+def summary_warnings(glossary: Glossary) -> list[Diagnostic]:
+    """The warnings about summaries that read alike, which any term's summary can change."""
+    found = Diagnostics()
     _check_summaries(list(glossary.terms.values()), found)
     return found.items
 
 
-def todo_warnings(term: TermSource) -> list[Diagnostic]:
-    """The warnings about the term's own text (its category included) left unfinished."""
+def own_warnings(term: TermSource) -> list[Diagnostic]:
+    """The warnings about the term's own text alone: left unfinished, or never naming the term."""
     found = Diagnostics()
-    _check_todo(term, found)
+    _check_own_text(term, found)
     return found.items
 
 
-def _check_todo(term: TermSource, diagnostics: Diagnostics) -> None:
+def _check_own_text(term: TermSource, diagnostics: Diagnostics) -> None:
+    if not _mentions_itself(term):
+        diagnostics.warning(
+            term.path,
+            term.definition_line,
+            f"the definition never mentions '{term.title}' or an alias; readers landing here "
+            "should see the term they looked up",
+        )
     text = " ".join((term.title, term.summary, term.definition, term.category or ""))
     if "TODO" in text and TODO_RE.search(text):
         diagnostics.warning(term.path, 1, "TODO placeholders are left in this term; replace them")

@@ -119,7 +119,7 @@ class SitePages(PageMaker):
         """Every page but the term pages: listings, tools, graphs, feeds and data files.
         Without `graphs` the graph pages are left out, for a save that changes none of what they
         show (titles, categories, links): laying them out is a third of the work at 10,000 terms."""
-        jobs = [self.index_job()]
+        jobs = self.dated_jobs()
         for kind, plural, singular in views.TAXONOMIES:
             groups = self.glossary.categories if kind == "categories" else self.glossary.tags
             descriptions = self.config.categories if kind == "categories" else {}
@@ -153,13 +153,17 @@ class SitePages(PageMaker):
         if builder is not None:
             view = stack_builder.page_view(builder, self.toolbox, site_markdown(builder.intro))
             jobs.append(self.page_job(TEMPLATES["stack_builder"], STACK_BUILDER, **view))
-        sitemap_view = sitemap.sitemap_view(self.config, self.glossary, self.toolbox)
-        jobs.append(self.template_job("sitemap.xml", sitemap_view))
         jobs.append(self.template_job("robots.txt", {"sitemap": absolute(self.config, "sitemap.xml")}))
-        jobs.append(
-            self.template_job("feed.xml", feeds.feed_view(self.config, self.glossary, self.definition))
-        )
-        jobs.append(self.terms_json_job())
+        return jobs
+
+    def dated_jobs(self, dates: bool = True) -> list[PageJob]:
+        """The pages that show terms' definitions or dates, besides the terms' own: the feed and
+        terms.json, and with `dates` the home page (its recently updated list) and the sitemap."""
+        feed_view = feeds.feed_view(self.config, self.glossary, self.definition)
+        jobs = [self.template_job("feed.xml", feed_view), self.terms_json_job()]
+        if dates:
+            sitemap_view = sitemap.sitemap_view(self.config, self.glossary, self.toolbox)
+            jobs += [self.index_job(), self.template_job("sitemap.xml", sitemap_view)]
         return jobs
 
     def index_job(self) -> PageJob:

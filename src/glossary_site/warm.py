@@ -7,17 +7,19 @@ keeps the build's state here. A save that changes one term file in what only tha
 page shows (its body, tables, questions and sources; links to the same terms, the same
 warnings) is applied from that state: the file is prepared again, its page made with the same
 job and key a build would make, and moved into the output under the output's journal. A save
-that also changes its summary, which other pages show, makes again the term pages whose
-records show its face and every page that is not a term page (listings, feeds, tools, data
-files; the graph pages show no summary), if the editorial warnings, which read summaries, stay
-the same. A save that changes its category or tags instead (besides its own page's fields)
-makes again its page and every page but the term pages (and the graph pages, unless the
-category changed), and removes the pages of a group it alone was in, unless a build would
-report something the change brings. Anything else (another field, a new or deleted file, a
-template, static files, site.yml) runs the normal build, lent this state's open cache (no index
-to read again) and page records (a page whose record is unchanged keeps its key without being
-written out and digested again); it leaves the next state. So what is served is always what a
-build writes.
+that also changes its definition or date makes again the pages that show those (the feed,
+terms.json; for a date the home page and the sitemap), if the warnings about the term's own
+text stay the same. One that also changes its summary, which other pages show, makes again
+the term pages whose records show its face and every page that is not a term page (listings,
+feeds, tools, data files; the graph pages show no summary), if the editorial warnings, which
+read summaries, stay the same. A save that changes its category or tags instead (besides the
+fields above but the summary) makes again its page and every page but the term pages (and the
+graph pages, unless the category changed), and removes the pages of a group it alone was in,
+unless a build would report something the change brings. Anything else (another field, a new
+or deleted file, a template, static files, site.yml) runs the normal build, lent this state's
+open cache (no index to read again) and page records (a page whose record is unchanged keeps
+its key without being written out and digested again); it leaves the next state. So what is
+served is always what a build writes.
 """
 
 from __future__ import annotations
@@ -39,12 +41,17 @@ from glossary_site.urls import group_path
 #: other pages show, the definition in terms.json and the feed, dates, category, related
 #: terms...) needs the whole build, except as below.
 PAGE_ONLY = ("body", "body_line", "tables", "faq", "sources", "key_lines")
-#: What other pages show of a term that a save can change without a build, when the editorial
-#: warnings stay the same and auto-linking is off: the pages showing the term's face (its term
-#: pages' sidebars, the listings, feeds, tools and data files) are made again.
+#: What only the feed, terms.json and the dated pages show besides the term's own page: with
+#: PAGE_ONLY, when the term's own warnings stay the same, its page, the feed and terms.json
+#: are made again, and for a new date the home page (recently updated) and the sitemap.
+DATA = ("definition", "updated")
+#: What other pages show of a term that a save can change without a build, with PAGE_ONLY and
+#: DATA, when the editorial warnings stay the same and auto-linking is off: the pages showing
+#: the term's face (its term pages' sidebars, the listings, feeds, tools and data files) are
+#: made again.
 FACE = ("summary",)
-#: What a save can also change and be applied without a build, with PAGE_ONLY alone, when the
-#: warnings stay the same: its page and every page but the term pages (the graph pages when
+#: What a save can also change and be applied without a build, with PAGE_ONLY and DATA, when
+#: the warnings stay the same: its page and every page but the term pages (the graph pages when
 #: its category changed) are made again, and the pages of a group no term is in any more are
 #: removed.
 GROUPS = ("category", "tags")
@@ -86,25 +93,30 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     if problems.items or not links_same_terms(targets, linked):
         return None
     page_only = unchanged_but(PAGE_ONLY, before, after)
+    if not page_only and not _same_own_warnings(before, after):
+        return None
+    data_only = not page_only and unchanged_but((*PAGE_ONLY, *DATA), before, after)
     face_only = (
         not page_only
-        and unchanged_but((*PAGE_ONLY, *FACE), before, after)
+        and not data_only
+        and unchanged_but((*PAGE_ONLY, *DATA, *FACE), before, after)
         and pages.autolinker is None  # with it, every page's key holds every face
-        and _same_warnings(pages, after)
+        and _same_summary_warnings(pages, after)
     )
     regrouped = None
-    if not page_only and not face_only:
-        if not unchanged_but((*PAGE_ONLY, *GROUPS), before, after):
+    if not page_only and not data_only and not face_only:
+        if not unchanged_but((*PAGE_ONLY, *DATA, *GROUPS), before, after):
             return None
         regrouped = _regroup(state, before, after)
         if regrouped is None:
             return None
     pages.prepared.targets[after.slug] = targets
     gone: list[str] = []
-    if page_only:
+    if page_only or data_only:
         pages.prepared.files[after.slug] = fresh
         pages.glossary.terms[after.slug] = after
-        jobs = [pages.term_job(after)]
+        dated = pages.dated_jobs(dates=before.updated != after.updated) if data_only else []
+        jobs = [pages.term_job(after), *dated]
     elif face_only:
         shown = pages.refresh_face(after, fresh)
         jobs = [pages.term_job(pages.glossary.terms[slug]) for slug in shown] + pages.site_jobs(graphs=False)
@@ -120,8 +132,7 @@ def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Gloss
     """The glossary with the term's new category and tags, and the pages of groups no term is in
     any more; None when the build must report what they bring: a name with no letters or
     digits, a new page where a static file is, a call to action leading to a page that is gone,
-    or, for a new category, a change in its TODO warning or in which categories described in
-    site.yml no term is in."""
+    or, for a new category, a change in which categories described in site.yml no term is in."""
     glossary, config = state.pages.glossary, state.pages.config
     terms = {**glossary.terms, term.slug: term}
     problems = Diagnostics()
@@ -135,9 +146,7 @@ def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Gloss
         return None
     if old.category != term.category:
         everything = {path: file.term for path, (_, file) in state.prepared.items() if file.term is not None}
-        if health.todo_warnings(old) != health.todo_warnings(term) or _described(
-            config, everything
-        ) != _described(config, {**everything, term.path: term}):
+        if _described(config, everything) != _described(config, {**everything, term.path: term}):
             return None
     return regrouped, gone
 
@@ -183,12 +192,17 @@ def _publish(state: WarmState, out: Path, jobs: list[PageJob], gone: list[str]) 
     return len(changed)
 
 
-def _same_warnings(pages: SitePages, after: TermSource) -> bool:
-    """Whether the editorial warnings, which read summaries, stay as the last build gave them."""
+def _same_own_warnings(before: TermSource, after: TermSource) -> bool:
+    """Whether the warnings about the term's own text, and about a missing date, stay the same.
+    (A date that does not parse is an error already, caught with the file's diagnostics.)"""
+    same_dated = (before.updated is None) == (after.updated is None)
+    return same_dated and health.own_warnings(before) == health.own_warnings(after)
+
+
+def _same_summary_warnings(pages: SitePages, after: TermSource) -> bool:
+    """Whether the warnings about summaries that read alike stay as the last build gave them."""
     glossary = dataclasses.replace(pages.glossary, terms={**pages.glossary.terms, after.slug: after})
-    return health.summary_warnings(pages.glossary, after.slug) == health.summary_warnings(
-        glossary, after.slug
-    )
+    return health.summary_warnings(pages.glossary) == health.summary_warnings(glossary)
 
 
 def unchanged_but(fields: tuple[str, ...], before: TermSource, after: TermSource) -> bool:

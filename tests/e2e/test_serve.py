@@ -361,9 +361,9 @@ def test_on_a_terminal_serve_clears_the_progress_line_before_its_own_lines(tmp_p
 def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clean_build(
     tmp_path: Path,
 ) -> None:
-    """Body, table and answer edits rewrite one page without a build, a summary, tags or category
-    the pages that show them; a summary that brings a warning runs the build, which reports it; after them
-    all, every served file is what a clean build writes."""
+    """Body, table and answer edits rewrite one page without a build, a summary, tags, category,
+    definition or date the pages that show them; a summary that brings a warning runs the build,
+    which reports it; after them all, every served file is what a clean build writes."""
     site = copy_site("minimal", tmp_path)
     log = tmp_path / "serve.log"
     tensor = site / "content/terms/tensor.md"
@@ -406,12 +406,18 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         wait_for(f"{base}/categories/maths/index.html", "Tensor")
         wait_for(page, "categories/maths/")
         wait_for_line(log, "content/terms/tensor.md applied", times=7)
+        edit("to any number of axes.", "to any number of axes, of any size.")  # the definition
+        wait_for(f"{base}/feed.xml", "of any size")
+        wait_for(f"{base}/terms.json", "of any size")
+        edit("updated: 2025-02-01", "updated: 2025-06-01")  # now the newest term
+        wait_for(f"{base}/index.html", "1 June 2025")
+        wait_for_line(log, "content/terms/tensor.md applied", times=9)
         saved = tensor.with_name("tensor.md.tmp")  # saved as many editors do: a new file renamed
         saved.write_text(tensor.read_text().replace("very quickly", "rapidly"))
         os.replace(saved, tensor)
         wait_for(page, "multiply tensors rapidly")
-        wait_for_line(log, "content/terms/tensor.md applied", times=8)
-        assert log.read_text().count(" unchanged") == builds + 1, "text, tags and category needed no build"
+        wait_for_line(log, "content/terms/tensor.md applied", times=10)
+        assert log.read_text().count(" unchanged") == builds + 1, "only the warning needed a build"
         assert_served_as_built(site, base, tmp_path / "clean-again")
 
 

@@ -36,12 +36,15 @@ TOGGLES: list[tuple[str, str, str]] = [
     (TENSOR, "category: Concepts", "category: Maths"),  # a new category and its graph page
     (GPU, "category: Hardware", "category: Concepts"),  # no term is in Hardware any more
     (SITE, "language: en", "language: en\ncategories:\n  Hardware: Chips."),  # that is a warning
+    (TENSOR, "to any number of axes.", "to any number of axes, of any size."),  # the definition
+    (TENSOR, "updated: 2025-02-01", "updated: 2025-04-01"),  # now the newest: feed and home page
+    (TENSOR, "A **tensor** generalises", "An **array** generalises"),  # never names its term: a warning
 ]
 #: The edits that change only what the edited term's own page shows.
 PAGE_ONLY = {0, 1, 2, 3, 5}
-#: The edits serve applies without a build (a summary, category or tags: the pages showing
-#: them are made again), unless they bring a warning.
-WARM = PAGE_ONLY | {7, 8, 9, 10, 11}
+#: The edits serve applies without a build (a definition, date, summary, category or tags: the
+#: pages showing them are made again), unless they bring a warning.
+WARM = PAGE_ONLY | {7, 8, 9, 10, 11, 13, 14}
 
 
 def toggle(site: Path, number: int, tick: int) -> None:
@@ -67,7 +70,9 @@ def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list
                 toggle(site, number, tick)
             result = build(options)
             assert result.ok(strict=False)
-            if set(edits) <= PAGE_ONLY:
+            # a file the last build warned about is built again, to give its warnings anew
+            warned = "An **array**" in (site / TENSOR).read_text(encoding="utf-8")
+            if set(edits) <= PAGE_ONLY and not (warned and any(TOGGLES[n][0] == TENSOR for n in edits)):
                 assert "graph" not in result.timings, "made again from the saved records"
             clean = Path(folder) / f"clean{tick}"
             assert build(BuildOptions(site, clean, search=False, use_cache=False, jobs=1)).ok(strict=False)
