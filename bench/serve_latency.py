@@ -164,9 +164,9 @@ def measure(
             if args.edit == "summary":
                 changed = original.replace("summary: ", f"summary: {marker} ", 1)
             elif args.edit == "definition":  # ours in front matter, Hugo's the body's first paragraph
-                start = DEFINITION_START.search(original)
-                assert start is not None, "the corpus gives every term a definition"
-                changed = f"{original[: start.end()]}{marker} {original[start.end() :]}"
+                opening = DEFINITION_START.search(original)
+                assert opening is not None, "the corpus gives every term a definition"
+                changed = f"{original[: opening.end()]}{marker} {original[opening.end() :]}"
             elif args.edit in ("tags", "category"):
                 marker = f"{time.time_ns()}probe{edit}"  # a name both tools show as written
                 changed = GROUP_EDITS[args.edit](original, marker)
