@@ -52,7 +52,7 @@ def build_glossary(
     drafts = frozenset(t.slug for t in everything if t.draft and not include_drafts)
     terms = {t.slug: t for t in everything if t.slug not in drafts and owners.get(t.slug) is t}
     related = {
-        slug: _resolve_related(term, names, spellings, drafts, unreadable, diagnostics)
+        slug: resolve_related(term, names, spellings, drafts, unreadable, diagnostics)
         for slug, term in terms.items()
     }
     for term in terms.values():
@@ -156,7 +156,7 @@ def _alias_lines(term: Named) -> list[tuple[str, int]]:
     return list(zip(term.aliases, lines, strict=True))
 
 
-def _resolve_related(
+def resolve_related(
     term: TermSource,
     names: Mapping[str, str],
     spellings: Iterable[str],

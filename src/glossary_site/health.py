@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from glossary_site.content import TODO_RE
-from glossary_site.diagnostics import Diagnostic, Diagnostics
+from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
 from glossary_site.model import Glossary, TermSource
 
 MIN_RELATED = 2
@@ -18,14 +18,17 @@ WORD_RE = re.compile(r"[a-z0-9]+")
 
 def check_health(glossary: Glossary, diagnostics: Diagnostics) -> None:
     for slug, term in glossary.terms.items():
-        if len(glossary.related[slug]) < MIN_RELATED:
-            diagnostics.warning(
-                term.path,
-                term.key_lines.get("related", 1),
-                f"only {len(glossary.related[slug])} related term(s); list at least {MIN_RELATED}",
-            )
+        diagnostics.items += related_warnings(term, len(glossary.related[slug]))
         _check_own_text(term, diagnostics)
     _check_summaries(list(glossary.terms.values()), diagnostics)
+
+
+def related_warnings(term: TermSource, related: int) -> list[Diagnostic]:
+    """The warning about a term that lists too few related terms (`related` of them)."""
+    if related >= MIN_RELATED:
+        return []
+    message = f"only {related} related term(s); list at least {MIN_RELATED}"
+    return [Diagnostic(term.path, term.key_lines.get("related", 1), message, Severity.WARNING)]
 
 
 def summary_warnings(glossary: Glossary) -> list[Diagnostic]:

@@ -208,6 +208,13 @@ class SitePages(PageMaker):
         self.tags = _memberships(glossary.tags)
         self.known = {**self.known, **_group_texts(glossary)}
 
+    def relink(self, glossary: Glossary, network: LinkGraph) -> None:
+        """Take the glossary and link graph after a term's links or related terms changed
+        (besides its own page's fields); its new file and links are taken already."""
+        self.glossary = glossary
+        self.network = network
+        self.term_link = views.TermLinks(glossary)
+
     def term_record(self, term: TermSource) -> TermPage:
         slug = term.slug
         around = Surroundings(

@@ -25,17 +25,23 @@ served is always what a build writes.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary_site import graph, graph_page, health, markup, output, plan, prepare
+from glossary_site import graph, graph_page, health, link_graph, markup, output, plan, prepare, tools
 from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
-from glossary_site.model import Glossary, PageJob, TermSource
+from glossary_site.link_graph import LinkGraph
+from glossary_site.model import Glossary, PageJob, PreparedFile, TermSource
 from glossary_site.pages import SitePages
+from glossary_site.tools import PREFIX as TOOL
 from glossary_site.urls import group_path
+
+Targets = tuple[str | None, ...]
 
 #: What only the term's own page shows. A change to any other field (the title and summary
 #: other pages show, the definition in terms.json and the feed, dates, category, related
@@ -55,6 +61,10 @@ FACE = ("summary",)
 #: its category changed) are made again, and the pages of a group no term is in any more are
 #: removed.
 GROUPS = ("category", "tags")
+#: What a save can also change, with PAGE_ONLY and DATA, besides which terms its text links:
+#: with the same warnings and tools linked, its page, the pages of the terms whose backlinks
+#: change and the graph pages are made again (and, for related terms, terms.json).
+LINKS = ("related",)
 
 
 @dataclass
@@ -89,43 +99,131 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     pages = state.pages
     problems = Diagnostics()
     targets = markup.resolve_targets(path, fresh.wikilinks, pages.glossary, problems, pages.toolbox)
-    linked = pages.prepared.targets[after.slug]
-    if problems.items or not links_same_terms(targets, linked):
+    if problems.items:
         return None
-    page_only = unchanged_but(PAGE_ONLY, before, after)
-    if not page_only and not _same_own_warnings(before, after):
+    planned = _plan(state, fresh, before, after, targets)
+    if planned is None:
         return None
-    data_only = not page_only and unchanged_but((*PAGE_ONLY, *DATA), before, after)
-    face_only = (
-        not page_only
-        and not data_only
-        and unchanged_but((*PAGE_ONLY, *DATA, *FACE), before, after)
+    pages.prepared.targets[after.slug] = targets
+    pages.prepared.files[after.slug] = fresh
+    jobs, gone = planned()
+    state.prepared[path] = (Stamp(info.st_size, info.st_mtime_ns), fresh)
+    return _publish(state, out, jobs, gone)
+
+
+#: Applies a save to the state: the pages to make again, and those to remove.
+Planned = Callable[[], tuple[list[PageJob], list[str]]]
+
+
+def _plan(
+    state: WarmState, fresh: PreparedFile, before: TermSource, after: TermSource, targets: Targets
+) -> Planned | None:
+    """How to apply the save, or None when it needs a build. Nothing changes until the plan runs
+    (after the caller has taken the term's new file and links)."""
+    pages = state.pages
+    same_links = links_same_terms(targets, pages.prepared.targets[after.slug])
+    if same_links and unchanged_but(PAGE_ONLY, before, after):
+        return functools.partial(_retext, pages, after, None)
+    if not _same_own_warnings(before, after):
+        return None
+    dates = before.updated != after.updated
+    if same_links and unchanged_but((*PAGE_ONLY, *DATA), before, after):
+        return functools.partial(_retext, pages, after, dates)
+    if unchanged_but((*PAGE_ONLY, *DATA, *LINKS), before, after):
+        relinked = _relink(pages, after, targets)
+        if relinked is None:
+            return None
+        glossary, network, shown = relinked
+        dated = not unchanged_but(PAGE_ONLY, before, after)  # related terms, definition or date
+
+        def relink() -> tuple[list[PageJob], list[str]]:
+            pages.relink(glossary, network)
+            jobs = [pages.term_job(glossary.terms[slug]) for slug in shown]
+            jobs += graph_page.graph_jobs(pages, glossary, network)
+            return jobs + (pages.dated_jobs(dates) if dated else []), []
+
+        return relink
+    if not same_links:
+        return None
+    if (
+        unchanged_but((*PAGE_ONLY, *DATA, *FACE), before, after)
         and pages.autolinker is None  # with it, every page's key holds every face
         and _same_summary_warnings(pages, after)
-    )
-    regrouped = None
-    if not page_only and not data_only and not face_only:
-        if not unchanged_but((*PAGE_ONLY, *DATA, *GROUPS), before, after):
-            return None
+    ):
+
+        def refresh() -> tuple[list[PageJob], list[str]]:
+            shown = pages.refresh_face(after, fresh)
+            return [pages.term_job(pages.glossary.terms[slug]) for slug in shown] + pages.site_jobs(
+                graphs=False
+            ), []
+
+        return refresh
+    if unchanged_but((*PAGE_ONLY, *DATA, *GROUPS), before, after):
         regrouped = _regroup(state, before, after)
         if regrouped is None:
             return None
-    pages.prepared.targets[after.slug] = targets
-    gone: list[str] = []
-    if page_only or data_only:
-        pages.prepared.files[after.slug] = fresh
-        pages.glossary.terms[after.slug] = after
-        dated = pages.dated_jobs(dates=before.updated != after.updated) if data_only else []
-        jobs = [pages.term_job(after), *dated]
-    elif face_only:
-        shown = pages.refresh_face(after, fresh)
-        jobs = [pages.term_job(pages.glossary.terms[slug]) for slug in shown] + pages.site_jobs(graphs=False)
-    elif regrouped is not None:
-        glossary, gone = regrouped
-        pages.regroup(after, fresh, glossary)
-        jobs = [pages.term_job(after), *pages.site_jobs(graphs=before.category != after.category)]
-    state.prepared[path] = (Stamp(info.st_size, info.st_mtime_ns), fresh)
-    return _publish(state, out, jobs, gone)
+        glossary_regrouped, gone = regrouped
+
+        def regroup() -> tuple[list[PageJob], list[str]]:
+            pages.regroup(after, fresh, glossary_regrouped)
+            return [pages.term_job(after), *pages.site_jobs(graphs=before.category != after.category)], gone
+
+        return regroup
+    return None
+
+
+def _relink(
+    pages: SitePages, term: TermSource, targets: Targets
+) -> tuple[Glossary, LinkGraph, list[str]] | None:
+    """The glossary and its link graph with the term's new links and related terms, and the
+    terms whose pages show that (the term and those whose backlinks changed); None when the
+    build must report what they bring: a related term that is unknown, a draft or the term
+    itself, a tool linked or no longer linked, or a change in the warnings about too few related
+    terms, terms no other term links to, or islands."""
+    glossary, slug = pages.glossary, term.slug
+    if _tools(targets) != _tools(pages.prepared.targets[slug]):
+        return None
+    problems = Diagnostics()
+    related = graph.resolve_related(
+        term, glossary.names, glossary.spellings, glossary.drafts, glossary.unreadable, problems
+    )
+    old = glossary.terms[slug]
+    if problems.items or health.related_warnings(old, len(glossary.related[slug])) != health.related_warnings(
+        term, len(related)
+    ):
+        return None
+    links, _ = tools.split_links({**pages.prepared.targets, slug: targets})
+    relinked = dataclasses.replace(
+        glossary, terms={**glossary.terms, slug: term}, related={**glossary.related, slug: related}
+    )
+    relinked = graph.add_backlinks(relinked, links, Diagnostics())
+    if _unlinked(glossary) != _unlinked(relinked):
+        return None
+    network = LinkGraph.of(relinked, links)
+    islands_before, islands_after = Diagnostics(), Diagnostics()
+    link_graph.check_islands(glossary, pages.network, islands_before)
+    link_graph.check_islands(relinked, network, islands_after)
+    if islands_before.items != islands_after.items:
+        return None
+    shown = [s for s in relinked.terms if s == slug or relinked.backlinks[s] != glossary.backlinks[s]]
+    return relinked, network, shown
+
+
+def _retext(pages: SitePages, term: TermSource, dates: bool | None) -> tuple[list[PageJob], list[str]]:
+    """A term that links the same terms and shows other pages nothing new: its page, and unless
+    `dates` is None the pages showing definitions (and, if it is true, dates)."""
+    pages.glossary.terms[term.slug] = term
+    jobs = [pages.term_job(term)]
+    return (jobs if dates is None else [*jobs, *pages.dated_jobs(dates)]), []
+
+
+def _tools(targets: Targets) -> list[str]:
+    return [target for target in dict.fromkeys(targets) if target and target.startswith(TOOL)]
+
+
+def _unlinked(glossary: Glossary) -> list[str]:
+    """The terms no other term links to, which the build warns about."""
+    return [slug for slug, backlinks in glossary.backlinks.items() if not backlinks]
 
 
 def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Glossary, list[str]] | None:

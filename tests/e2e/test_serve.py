@@ -362,7 +362,7 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
     tmp_path: Path,
 ) -> None:
     """Body, table and answer edits rewrite one page without a build, a summary, tags, category,
-    definition or date the pages that show them; a summary that brings a warning runs the build,
+    definition, date or links the pages that show them; a summary that brings a warning runs the build,
     which reports it; after them all, every served file is what a clean build writes."""
     site = copy_site("minimal", tmp_path)
     log = tmp_path / "serve.log"
@@ -412,11 +412,14 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         edit("updated: 2025-02-01", "updated: 2025-06-01")  # now the newest term
         wait_for(f"{base}/index.html", "1 June 2025")
         wait_for_line(log, "content/terms/tensor.md applied", times=9)
+        edit("Training runs on [[GPUs]]", "Training runs on GPUs")  # a link removed
+        wait_for(page, "Training runs on GPUs")
+        wait_for_line(log, "content/terms/tensor.md applied", times=10)
         saved = tensor.with_name("tensor.md.tmp")  # saved as many editors do: a new file renamed
         saved.write_text(tensor.read_text().replace("very quickly", "rapidly"))
         os.replace(saved, tensor)
         wait_for(page, "multiply tensors rapidly")
-        wait_for_line(log, "content/terms/tensor.md applied", times=10)
+        wait_for_line(log, "content/terms/tensor.md applied", times=11)
         assert log.read_text().count(" unchanged") == builds + 1, "only the warning needed a build"
         assert_served_as_built(site, base, tmp_path / "clean-again")
 

@@ -19,7 +19,21 @@ from glossary_site.pipeline import BuildOptions, build
 TENSOR = "content/terms/tensor.md"
 TRAINING = "content/terms/model-training.md"
 GPU = "content/terms/graphics-processing-unit.md"
+ACTIVATION = "content/terms/activation.md"
 SITE = "content/site.yml"
+#: A fourth term, which no term links to (a warning every build gives), so that a change of
+#: its links or related terms changes another term's backlinks without a new warning.
+ACTIVATION_TEXT = """---
+title: Activation
+summary: What a layer outputs for one input.
+definition: An **activation** is what a layer outputs.
+category: Concepts
+related: [tensor, GPU]
+updated: 2025-01-20
+---
+
+Activations are kept for the backward pass of [[model training]].
+"""
 
 #: Each edit swaps one text for another and back, so any sequence can be applied.
 TOGGLES: list[tuple[str, str, str]] = [
@@ -39,12 +53,15 @@ TOGGLES: list[tuple[str, str, str]] = [
     (TENSOR, "to any number of axes.", "to any number of axes, of any size."),  # the definition
     (TENSOR, "updated: 2025-02-01", "updated: 2025-04-01"),  # now the newest: feed and home page
     (TENSOR, "A **tensor** generalises", "An **array** generalises"),  # never names its term: a warning
+    (ACTIVATION, "of [[model training]]", "of model training"),  # model training's backlinks change
+    (ACTIVATION, "related: [tensor, GPU]", "related: [tensor, model-training]"),  # GPU's too
+    (GPU, "[[tensor]] arithmetic", "[[tensor]] arithmetic, as in [[activation]]"),  # a warning gone
 ]
 #: The edits that change only what the edited term's own page shows.
 PAGE_ONLY = {0, 1, 2, 3, 5}
-#: The edits serve applies without a build (a definition, date, summary, category or tags: the
-#: pages showing them are made again), unless they bring a warning.
-WARM = PAGE_ONLY | {7, 8, 9, 10, 11, 13, 14}
+#: The edits serve applies without a build (a definition, date, summary, category, tags, links
+#: or related terms: the pages showing them are made again), unless they bring a warning.
+WARM = PAGE_ONLY | {4, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17}
 
 
 def toggle(site: Path, number: int, tick: int) -> None:
@@ -57,12 +74,17 @@ def toggle(site: Path, number: int, tick: int) -> None:
     os.utime(file, ns=(stamp, stamp))
 
 
+def make_site(site: Path) -> None:
+    shutil.copytree(FIXTURES / "minimal", site)
+    (site / ACTIVATION).write_text(ACTIVATION_TEXT, encoding="utf-8")
+
+
 @settings(max_examples=max(3, settings().max_examples // 10))
 @given(steps=st.lists(st.lists(st.integers(0, len(TOGGLES) - 1), min_size=1, max_size=2), max_size=5))
 def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list[int]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
-        shutil.copytree(FIXTURES / "minimal", site)
+        make_site(site)
         options = BuildOptions(site, site / "_site", search=False, jobs=1)
         assert build(options).ok(strict=False)
         for tick, edits in enumerate(steps, start=1):
@@ -86,7 +108,7 @@ def test_any_sequence_of_saves_serves_what_a_clean_build_writes(steps: list[int]
     can be, else a build runs that borrows that state."""
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
-        shutil.copytree(FIXTURES / "minimal", site)
+        make_site(site)
         options = BuildOptions(site, site / "_site", search=False, jobs=1, save_records=False)
         state = build(options).warm
         for tick, number in enumerate(steps, start=1):
