@@ -5,14 +5,16 @@ Starts each server in turn on the same corpus (default 1,000 terms), then repeat
 unique sentence to one term's body (with --edit summary: puts it at the start of the term's
 summary, which other pages show too; with --edit definition: at the start of its definition,
 which ours keep in front matter and Hugo's corpus as the body's first paragraph; with --edit
-tags or category: gives the term a new tag or category so named) and polls that term's page
-until the sentence is served.
+link: adds it to the body with a link to another term, a new backlink on that term's page in
+ours; with --edit tags or category: gives the term a new tag or category so named) and polls
+that term's page until the sentence is served.
 Prints, per server, the time to the first page, the median, 90th percentile, min and max over
 the edits, and the peak memory of the server's process tree (sampled every 50 ms); our server
 is kept running until its background search index is complete, so its peak includes it.
 
     python bench/serve_latency.py [--terms 1000] [--edits 10] [--pause 2] [--tools glossary,hugo]
-                                  [--edit body|summary|definition|tags|category] [--work /tmp/glossary-bench]
+                                  [--edit body|summary|definition|link|tags|category]
+                                  [--work /tmp/glossary-bench]
 """
 
 from __future__ import annotations
@@ -167,6 +169,10 @@ def measure(
                 opening = DEFINITION_START.search(original)
                 assert opening is not None, "the corpus gives every term a definition"
                 changed = f"{original[: opening.end()]}{marker} {original[opening.end() :]}"
+            elif args.edit == "link":  # to a term the page did not link: a new backlink there
+                target = sorted(term.parent.glob("*.md"))[(edit * 997 + 17) % args.terms].stem
+                link = f"[{target}](/terms/{target}/)" if label.startswith("hugo") else f"[[{target}]]"
+                changed = original + f"\n\n{marker} See {link}.\n"
             elif args.edit in ("tags", "category"):
                 marker = f"{time.time_ns()}probe{edit}"  # a name both tools show as written
                 changed = GROUP_EDITS[args.edit](original, marker)
@@ -216,9 +222,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tools", default="glossary,hugo")
     parser.add_argument(
         "--edit",
-        choices=("body", "summary", "definition", "tags", "category"),
+        choices=("body", "summary", "definition", "link", "tags", "category"),
         default="body",
-        help="what each save changes: the body, the summary, the definition, a new tag, a new category",
+        help="what each save changes: the body, the summary, the definition, a new link in the body, "
+        "a new tag, a new category",
     )
     parser.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"))
     args = parser.parse_args(argv)
