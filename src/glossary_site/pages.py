@@ -109,6 +109,11 @@ class SitePages(PageMaker):
         self.autolinked = self._names_digest(self.autolinker) if self.autolinker else ""
         #: Each term page's surroundings, as its record was last made (term_edits.py saves them).
         self.surroundings: dict[str, Surroundings] = {}
+        #: The last build's pages in this process (serve), whose term records are taken again
+        #: where nothing in them changed: making 10,000 records is most of planning a build.
+        self._earlier = earlier if earlier is not None and self._earlier_keys else None
+        before = self._earlier.faces if self._earlier is not None else self.faces
+        self._moved = frozenset(slug for slug, face in self.faces.items() if before.get(slug) != face)
 
     def jobs(self) -> list[PageJob]:
         """The pages of the whole glossary come first: each takes as long as dozens of term
@@ -228,7 +233,28 @@ class SitePages(PageMaker):
         )
         self.surroundings[slug] = around
         source = self.prepared.files[slug].digest
-        return term_record(slug, source, around, self.faces, self.cta_for(term), self.autolinked)
+        cta = self.cta_for(term)
+        return self._earlier_record(slug, around, source, cta) or term_record(
+            slug, source, around, self.faces, cta, self.autolinked
+        )
+
+    def _earlier_record(
+        self, slug: str, around: Surroundings, source: str, cta: CtaBlock | None
+    ) -> TermPage | None:
+        """The last build's record of the term's page, if the term, what surrounds it and the
+        faces of the terms and tools it shows are all unchanged."""
+        if self._earlier is None or self._earlier.surroundings.get(slug) != around:
+            return None
+        found = self._earlier_keys.get(term_path(slug))
+        record = found[1] if found is not None else None
+        if not isinstance(record, TermPage) or (record.source, record.cta, record.autolinked) != (
+            source,
+            cta,
+            self.autolinked,
+        ):
+            return None
+        shown = (*around.links, *around.related, *around.backlinks, *(TOOL + tool for tool in around.tools))
+        return record if self._moved.isdisjoint(shown) else None
 
     def term_job(self, term: TermSource) -> PageJob:
         page = self.term_record(term)

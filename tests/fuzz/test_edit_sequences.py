@@ -56,6 +56,7 @@ TOGGLES: list[tuple[str, str, str]] = [
     (ACTIVATION, "of [[model training]]", "of model training"),  # model training's backlinks change
     (ACTIVATION, "related: [tensor, GPU]", "related: [tensor, model-training]"),  # GPU's too
     (GPU, "[[tensor]] arithmetic", "[[tensor]] arithmetic, as in [[activation]]"),  # a warning gone
+    (GPU, "title: Graphics processing unit", "title: Graphics processing units"),  # a build
 ]
 #: The edits that change only what the edited term's own page shows.
 PAGE_ONLY = {0, 1, 2, 3, 5}
