@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, TypeVar
 
 from glossary_site.config import CONFIG_PATH, SiteConfig
-from glossary_site.diagnostics import Diagnostics, did_you_mean
+from glossary_site.diagnostics import Diagnostic, Diagnostics, did_you_mean
 from glossary_site.model import Glossary, Group, TermSource, title_key
 from glossary_site.slugs import slugify
 
@@ -242,13 +242,22 @@ def add_backlinks(
                 incoming[target].add(slug)
     rank = {slug: index for index, slug in enumerate(glossary.terms)}  # terms are in title order
     backlinks = {slug: tuple(sorted(incoming[slug], key=rank.__getitem__)) for slug in glossary.terms}
+    linked = dataclasses.replace(glossary, backlinks=backlinks)
+    diagnostics.items += backlink_warnings(linked)
+    return linked
+
+
+def backlink_warnings(glossary: Glossary) -> list[Diagnostic]:
+    """The warnings about terms no other term links to, and (checked in the same pass) about
+    terms without a date."""
+    found = Diagnostics()
     for slug, term in glossary.terms.items():
-        if not backlinks[slug] and len(glossary.terms) > 1:
-            diagnostics.warning(
+        if not glossary.backlinks[slug] and len(glossary.terms) > 1:
+            found.warning(
                 term.path,
                 1,
                 "no other term links to this one; add it to a related list or [[link]] it",
             )
         if term.updated is None and "updated" not in term.key_lines:  # a bad date is an error already
-            diagnostics.warning(term.path, 1, "no 'updated' date; add one so feeds and sitemaps can use it")
-    return dataclasses.replace(glossary, backlinks=backlinks)
+            found.warning(term.path, 1, "no 'updated' date; add one so feeds and sitemaps can use it")
+    return found.items

@@ -248,7 +248,9 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmS
                 term_edits.save(cache, inputs, settings, loaded.pages, len(loaded.prepared))
         incremental.remember(cache, inputs, options.out, result.diagnostics.items, len(loaded.jobs))
         keys = {job.path: job.key for job in loaded.jobs}
-        result.warm = WarmState(loaded.pages, cache, loaded.prepared, keys, inputs.paths(options.root))
+        reported = tuple(result.diagnostics.sorted())
+        paths = inputs.paths(options.root)
+        result.warm = WarmState(loaded.pages, cache, loaded.prepared, keys, paths, reported, options.strict)
 
 
 def _edit_terms(

@@ -192,10 +192,13 @@ class Site:
         path = changed[0]
         if not (path.startswith(f"{content_files.TERMS_DIR}/") and path.endswith(".md")):
             return False
+        reported = self.warm.diagnostics
         with self.building:
             written = warm.apply_edit(self.warm, self.options.root, self.options.out, path)
         if written is None:
             return False
+        if self.warm.diagnostics != reported:  # as a build reports its warnings, all of them
+            self.report(Diagnostics(list(self.warm.diagnostics)))
         self.preview.builds += 1
         print(f"glossary serve: {path} applied, {written} page(s) rewritten", flush=True)
         return True

@@ -20,6 +20,12 @@ or deleted file, a template, static files, site.yml) runs the normal build, lent
 open cache (no index to read again) and page records (a page whose record is unchanged keeps
 its key without being written out and digested again); it leaves the next state. So what is
 served is always what a build writes.
+
+Saves that change which terms a term links or lists as related are applied here too: the
+related terms, backlinks and link graph are updated in memory, and the pages of the terms whose
+backlinks changed and the graph pages are made again. Unlike the others they may change
+warnings (a term left unlinked, too few related terms, an island): the state keeps what the
+last build reported, and those warnings are made again and given as the build would give them.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ from pathlib import Path
 from glossary_site import graph, graph_page, health, link_graph, markup, output, plan, prepare, tools
 from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.config import SiteConfig
-from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
+from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics, Severity
 from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, PageJob, PreparedFile, TermSource
 from glossary_site.pages import SitePages
@@ -62,8 +68,9 @@ FACE = ("summary",)
 #: removed.
 GROUPS = ("category", "tags")
 #: What a save can also change, with PAGE_ONLY and DATA, besides which terms its text links:
-#: with the same warnings and tools linked, its page, the pages of the terms whose backlinks
-#: change and the graph pages are made again (and, for related terms, terms.json).
+#: with the same tools linked, its page, the pages of the terms whose backlinks change and the
+#: graph pages are made again (and, for related terms, terms.json), and the warnings about
+#: links are given again as the build gives them.
 LINKS = ("related",)
 
 
@@ -78,6 +85,10 @@ class WarmState:
     keys: dict[str, str]
     #: The files the build read, relative to the site (incremental.Inputs.paths).
     inputs: frozenset[str] = frozenset()
+    #: What the build reported (warnings only: it succeeded), as a save applied here leaves it.
+    diagnostics: tuple[Diagnostic, ...] = ()
+    #: Whether warnings fail the build (`--strict`): then a save that brings one needs the build.
+    strict: bool = False
 
 
 def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None:
@@ -130,14 +141,17 @@ def _plan(
     if same_links and unchanged_but((*PAGE_ONLY, *DATA), before, after):
         return functools.partial(_retext, pages, after, dates)
     if unchanged_but((*PAGE_ONLY, *DATA, *LINKS), before, after):
-        relinked = _relink(pages, after, targets)
+        relinked = _relink(pages, after, targets, state.diagnostics)
         if relinked is None:
             return None
-        glossary, network, shown = relinked
+        glossary, network, shown, reported = relinked
+        if state.strict and any(d.severity is Severity.WARNING for d in reported):
+            return None
         dated = not unchanged_but(PAGE_ONLY, before, after)  # related terms, definition or date
 
         def relink() -> tuple[list[PageJob], list[str]]:
             pages.relink(glossary, network)
+            state.diagnostics = reported
             jobs = [pages.term_job(glossary.terms[slug]) for slug in shown]
             jobs += graph_page.graph_jobs(pages, glossary, network)
             return jobs + (pages.dated_jobs(dates) if dated else []), []
@@ -173,13 +187,13 @@ def _plan(
 
 
 def _relink(
-    pages: SitePages, term: TermSource, targets: Targets
-) -> tuple[Glossary, LinkGraph, list[str]] | None:
-    """The glossary and its link graph with the term's new links and related terms, and the
-    terms whose pages show that (the term and those whose backlinks changed); None when the
-    build must report what they bring: a related term that is unknown, a draft or the term
-    itself, a tool linked or no longer linked, or a change in the warnings about too few related
-    terms, terms no other term links to, or islands."""
+    pages: SitePages, term: TermSource, targets: Targets, reported: tuple[Diagnostic, ...]
+) -> tuple[Glossary, LinkGraph, list[str], tuple[Diagnostic, ...]] | None:
+    """The glossary and its link graph with the term's new links and related terms, the terms
+    whose pages show that (the term and those whose backlinks changed), and what the build
+    would report: `reported` with the warnings about too few related terms, terms no other
+    term links to and islands made again. None when the build must report a problem: a related
+    term that is unknown, a draft or the term itself, or a tool linked or no longer linked."""
     glossary, slug = pages.glossary, term.slug
     if _tools(targets) != _tools(pages.prepared.targets[slug]):
         return None
@@ -187,26 +201,29 @@ def _relink(
     related = graph.resolve_related(
         term, glossary.names, glossary.spellings, glossary.drafts, glossary.unreadable, problems
     )
-    old = glossary.terms[slug]
-    if problems.items or health.related_warnings(old, len(glossary.related[slug])) != health.related_warnings(
-        term, len(related)
-    ):
+    if problems.items:
         return None
     links, _ = tools.split_links({**pages.prepared.targets, slug: targets})
     relinked = dataclasses.replace(
         glossary, terms={**glossary.terms, slug: term}, related={**glossary.related, slug: related}
     )
     relinked = graph.add_backlinks(relinked, links, Diagnostics())
-    if _unlinked(glossary) != _unlinked(relinked):
-        return None
     network = LinkGraph.of(relinked, links)
-    islands_before, islands_after = Diagnostics(), Diagnostics()
-    link_graph.check_islands(glossary, pages.network, islands_before)
-    link_graph.check_islands(relinked, network, islands_after)
-    if islands_before.items != islands_after.items:
-        return None
+    before = _link_warnings(glossary, pages.network, glossary.terms[slug], len(glossary.related[slug]))
+    after = _link_warnings(relinked, network, term, len(related))
+    gone = set(before) - set(after)
+    now = Diagnostics([*(d for d in reported if d not in gone), *after])
     shown = [s for s in relinked.terms if s == slug or relinked.backlinks[s] != glossary.backlinks[s]]
-    return relinked, network, shown
+    return relinked, network, shown, tuple(now.sorted())
+
+
+def _link_warnings(
+    glossary: Glossary, network: LinkGraph, term: TermSource, related: int
+) -> list[Diagnostic]:
+    """The warnings a change of one term's links or related terms can bring or remove."""
+    found = Diagnostics(graph.backlink_warnings(glossary) + health.related_warnings(term, related))
+    link_graph.check_islands(glossary, network, found)
+    return found.items
 
 
 def _retext(pages: SitePages, term: TermSource, dates: bool | None) -> tuple[list[PageJob], list[str]]:
@@ -219,11 +236,6 @@ def _retext(pages: SitePages, term: TermSource, dates: bool | None) -> tuple[lis
 
 def _tools(targets: Targets) -> list[str]:
     return [target for target in dict.fromkeys(targets) if target and target.startswith(TOOL)]
-
-
-def _unlinked(glossary: Glossary) -> list[str]:
-    """The terms no other term links to, which the build warns about."""
-    return [slug for slug, backlinks in glossary.backlinks.items() if not backlinks]
 
 
 def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Glossary, list[str]] | None:

@@ -424,6 +424,37 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         assert_served_as_built(site, base, tmp_path / "clean-again")
 
 
+def test_a_link_save_that_leaves_a_term_unlinked_is_applied_warm_and_warned_about(
+    tmp_path: Path,
+) -> None:
+    """Removing the only link to a term rewrites the pages that showed it without a build, and
+    serve prints the warning a build would: nothing links to that term any more."""
+    site = copy_site("minimal", tmp_path)
+    log = tmp_path / "serve.log"
+    (site / "content/terms/activation.md").write_text(
+        "---\ntitle: Activation\nsummary: What a layer outputs.\n"
+        "definition: An **activation** is what a layer outputs.\n"
+        "related: [tensor, GPU]\nupdated: 2025-01-20\n---\n\nKept for the backward pass.\n"
+    )
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace("multiply tensors fast", "multiply [[activation]] fast"))
+
+    def linking_here(base: str) -> list[str]:
+        page = wait_for(f"{base}/terms/activation/index.html", "Activation")
+        return [a.get_text() for a in BeautifulSoup(page, "html.parser").select(".backlinks li a")]
+
+    with serving(site, free_port(), log) as origin:
+        base = f"{origin}/docs"
+        assert linking_here(base) == ["Tensor"]
+        assert "no other term links" not in log.read_text()
+        tensor.write_text(tensor.read_text().replace("multiply [[activation]] fast", "multiply fast"))
+        wait_for_line(log, "content/terms/tensor.md applied")
+        assert "content/terms/activation.md:1: warning: no other term links to this one" in log.read_text()
+        assert log.read_text().count(" unchanged") == 1, "no build but the first"
+        assert linking_here(base) == []
+        assert_served_as_built(site, base, tmp_path / "clean")
+
+
 def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_path: Path) -> None:
     """Titles, groups, new, renamed and deleted terms, templates, static files and site.yml:
     after each, every page served is the one a clean build of the site as it now is writes,
