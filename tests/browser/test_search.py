@@ -22,7 +22,9 @@ PAGE_SIZE = 20
 
 def pagefind_count(page: Page, query: str) -> int:
     """How many results Pagefind itself finds in every bundle of the index, asked from inside
-    the page (through the theme's loader, which merges the bundles)."""
+    the page (through the theme's loader, which merges the bundles), once its deferred
+    scripts have run."""
+    page.wait_for_load_state("domcontentloaded")
     return int(
         page.evaluate(
             """async (query) => {
@@ -44,7 +46,10 @@ def suggestions(page: Page) -> Locator:
 
 
 def type_in_header(page: Page, query: str) -> Locator:
-    """Focus the header box with "/", type `query` and wait for its instant results."""
+    """Focus the header box with "/", type `query` and wait for its instant results. The "/"
+    waits for the page's deferred scripts (they run before DOMContentLoaded): right after a
+    link is followed the heading can show before the shortcut is listened for."""
+    page.wait_for_load_state("domcontentloaded")
     page.keyboard.press("/")
     expect(header_box(page)).to_be_focused()
     page.keyboard.type(query)
