@@ -185,15 +185,15 @@ class SitePages(PageMaker):
 
         return self.record_job(TEMPLATES["index"], "index.html", record, view)
 
-    def refresh_face(self, term: TermSource, file: PreparedFile) -> list[str]:
-        """Take a term whose summary alone changed (besides its own page's fields): every view
-        reads the new face from here on. Returns the term pages that show the term."""
+    def refresh_face(self, term: TermSource) -> list[str]:
+        """Take a term whose summary alone changed (besides its own page's fields; its new file
+        is taken already): every view reads the new face from here on. Returns the term pages
+        that show the term."""
         before = self.faces[term.slug]
         face = self.faces[term.slug] = Face(term.slug, term.title, term.summary)
         self.known = {**self.known, face: digest(record_text(face).encode())}
         self.glossary.terms[term.slug] = term
-        self.prepared.files[term.slug] = file
-        self.term_link = views.TermLinks(self.glossary)
+        self._take(self.glossary)
         self.toolbox = dataclasses.replace(
             self.toolbox, bodies=tool_bodies(self.toolbox, self.glossary, Diagnostics())
         )
@@ -203,12 +203,10 @@ class SitePages(PageMaker):
                 shown.append(record.slug)
         return shown
 
-    def regroup(self, term: TermSource, file: PreparedFile, glossary: Glossary) -> None:
-        """Take a term whose category or tags changed (besides its own page's fields), and the
-        glossary regrouped with them (graph.groups_of)."""
-        self.glossary = glossary
-        self.term_link = views.TermLinks(glossary)
-        self.prepared.files[term.slug] = file
+    def regroup(self, glossary: Glossary) -> None:
+        """Take the glossary regrouped (graph.groups_of) after a term's category or tags changed
+        (besides its own page's fields; its new file is taken already)."""
+        self._take(glossary)
         self.categories = _memberships(glossary.categories)
         self.tags = _memberships(glossary.tags)
         self.known = {**self.known, **_group_texts(glossary)}
@@ -216,8 +214,11 @@ class SitePages(PageMaker):
     def relink(self, glossary: Glossary, network: LinkGraph) -> None:
         """Take the glossary and link graph after a term's links or related terms changed
         (besides its own page's fields); its new file and links are taken already."""
-        self.glossary = glossary
+        self._take(glossary)
         self.network = network
+
+    def _take(self, glossary: Glossary) -> None:
+        self.glossary = glossary
         self.term_link = views.TermLinks(glossary)
 
     def term_record(self, term: TermSource) -> TermPage:

@@ -42,7 +42,7 @@ from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics, Severity
 from glossary_site.link_graph import LinkGraph
-from glossary_site.model import Glossary, PageJob, PreparedFile, TermSource
+from glossary_site.model import Glossary, PageJob, TermSource
 from glossary_site.pages import SitePages
 from glossary_site.tools import PREFIX as TOOL
 from glossary_site.urls import group_path
@@ -112,7 +112,7 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     targets = markup.resolve_targets(path, fresh.wikilinks, pages.glossary, problems, pages.toolbox)
     if problems.items:
         return None
-    planned = _plan(state, fresh, before, after, targets)
+    planned = _plan(state, before, after, targets)
     if planned is None:
         return None
     pages.prepared.targets[after.slug] = targets
@@ -126,9 +126,7 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
 Planned = Callable[[], tuple[list[PageJob], list[str]]]
 
 
-def _plan(
-    state: WarmState, fresh: PreparedFile, before: TermSource, after: TermSource, targets: Targets
-) -> Planned | None:
+def _plan(state: WarmState, before: TermSource, after: TermSource, targets: Targets) -> Planned | None:
     """How to apply the save, or None when it needs a build. Nothing changes until the plan runs
     (after the caller has taken the term's new file and links)."""
     pages = state.pages
@@ -166,7 +164,7 @@ def _plan(
     ):
 
         def refresh() -> tuple[list[PageJob], list[str]]:
-            shown = pages.refresh_face(after, fresh)
+            shown = pages.refresh_face(after)
             return [pages.term_job(pages.glossary.terms[slug]) for slug in shown] + pages.site_jobs(
                 graphs=False
             ), []
@@ -179,7 +177,7 @@ def _plan(
         glossary_regrouped, gone = regrouped
 
         def regroup() -> tuple[list[PageJob], list[str]]:
-            pages.regroup(after, fresh, glossary_regrouped)
+            pages.regroup(glossary_regrouped)
             return [pages.term_job(after), *pages.site_jobs(graphs=before.category != after.category)], gone
 
         return regroup
