@@ -173,6 +173,11 @@ class Cache:
 
     def save(self, entries: Entries) -> None:
         """Write the new index atomically; drop packs no body lives in, compact mostly dead ones."""
+        self.drop(self.write(entries))
+
+    def write(self, entries: Entries) -> list[Path]:
+        """`save` but for the packs left without a body, which it returns: a build writes the
+        index while its pages render, and a page may still read a body from a compacted pack."""
         self.folder.mkdir(parents=True, exist_ok=True)
         live: dict[str, int] = {}
         for _, file in entries.values():
@@ -187,9 +192,12 @@ class Cache:
                 entries = self._compact(pack.name, entries)
                 dead.append(pack)
         self._write_index(entries)
-        for pack in dead:
-            pack.unlink(missing_ok=True)
         self._entries = entries
+        return dead
+
+    def drop(self, packs: list[Path]) -> None:
+        for pack in packs:
+            pack.unlink(missing_ok=True)
 
     def _write_index(self, entries: Entries) -> None:
         """The index is split in shards by path, so one edited term rewrites one small shard."""

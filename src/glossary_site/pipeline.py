@@ -239,13 +239,24 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmS
     if state is not None and warm is None and _edit_terms(options, cache, inputs, state, result):
         return
     loaded = load(options, cache, result, warm.pages if warm else None)
-    if loaded is None or not result.ok(options.strict) or not _publish(loaded.jobs, options, result):
+    if loaded is None or not result.ok(options.strict):
+        return
+    unused_packs: list[Path] = []
+
+    def save_cache() -> None:
+        """Written while the pages render: no page reads it, and a failed build's entries and
+        records are still right for their files (only a good build writes the state that
+        lets the next one trust them)."""
+        if options.use_cache:
+            with result.timed("cache"):
+                unused_packs.extend(cache.write(loaded.prepared))
+                if options.save_records:
+                    term_edits.save(cache, inputs, settings, loaded.pages, len(loaded.prepared))
+
+    if not _publish(loaded.jobs, options, result, meanwhile=save_cache):
         return
     if options.use_cache:
-        with result.timed("cache"):
-            cache.save(loaded.prepared)
-            if options.save_records:
-                term_edits.save(cache, inputs, settings, loaded.pages, len(loaded.prepared))
+        cache.drop(unused_packs)
         incremental.remember(cache, inputs, options.out, result.diagnostics.items, len(loaded.jobs))
         keys = {job.path: job.key for job in loaded.jobs}
         reported = tuple(result.diagnostics.sorted())
@@ -297,10 +308,15 @@ def _cache(options: BuildOptions, warm: WarmState | None = None) -> Iterator[Cac
 
 
 def _publish(
-    jobs: list[PageJob], options: BuildOptions, result: BuildResult, keys: dict[str, str] | None = None
+    jobs: list[PageJob],
+    options: BuildOptions,
+    result: BuildResult,
+    keys: dict[str, str] | None = None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> bool:
     """Render only the pages whose key changed, into the output through output.publish.
-    `keys`: every page's key, when the jobs are only a few pages made again (term_edits.py)."""
+    `keys`: every page's key, when the jobs are only a few pages made again (term_edits.py).
+    `meanwhile` runs while the pages render, or before publishing when none need to."""
     previous = output.current_manifest(options.out)  # also finishes what a killed build left
     if not options.use_cache:
         previous = None
@@ -308,8 +324,11 @@ def _publish(
     changed, update = incremental.plan(jobs, previous, options.bundle_pages if options.search else None, keys)
 
     def write_pages(staging: Path) -> bool:
+        nonlocal meanwhile
         with result.timed("render"):
-            return _render(changed, staging, options.jobs, result)
+            rendered = _render(changed, staging, options.jobs, result, meanwhile)
+        meanwhile = lambda: None  # noqa: E731  # done
+        return rendered
 
     def index(site: Path, bundle_parent: Path) -> bool:
         with result.timed("search"):
@@ -323,12 +342,19 @@ def _publish(
 
     if not output.publish(options.out, update, write_pages, index):
         return False
+    meanwhile()  # if no page needed writing
     result.written, result.deleted = len(update.written), len(update.deleted)
     result.reused = len(update.keys) - len(changed)
     return True
 
 
-def _render(jobs: Sequence[PageJob], staging: Path | None, workers: int, result: BuildResult) -> bool:
+def _render(
+    jobs: Sequence[PageJob],
+    staging: Path | None,
+    workers: int,
+    result: BuildResult,
+    meanwhile: Callable[[], None] | None = None,
+) -> bool:
     """Render (and write, given a staging folder) every job, spread over worker processes."""
 
     def render_chunk(chunk: Iterable[PageJob]) -> Iterator[Diagnostic]:
@@ -341,7 +367,7 @@ def _render(jobs: Sequence[PageJob], staging: Path | None, workers: int, result:
             if staging is not None:
                 output.write_file(staging, job.path, data)
 
-    problems = sorted(set(split_map(render_chunk, jobs, workers)))
+    problems = sorted(set(split_map(render_chunk, jobs, workers, meanwhile)))
     for problem in problems[:1]:
         result.diagnostics.add(problem)
     return not problems

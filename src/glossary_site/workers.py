@@ -36,16 +36,25 @@ MAX_RUN = 64
 BATCH = 16
 
 
-def split_map(func: Callable[[Iterable[T]], Iterable[R]], items: Sequence[T], jobs: int) -> list[R]:
+def split_map(
+    func: Callable[[Iterable[T]], Iterable[R]],
+    items: Sequence[T],
+    jobs: int,
+    meanwhile: Callable[[], None] | None = None,
+) -> list[R]:
     """Every result func yields, run in `jobs` processes, this one included; in no set order.
 
     func must go through its items once, in order: they are claimed as it asks for them. This
     process takes a share too: its results need no pickling and its memory no copying. Workers
     send their results in small batches as they go, and this process takes them in between
     its own items, so little is left to pickle and load once the last item is done.
+    `meanwhile` is other work for this process, done once the workers have started: they claim
+    the items it leaves them, so it takes no time of its own when there are items enough.
     """
     jobs = max(1, min(jobs, len(items)))
     if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if meanwhile is not None:
+            meanwhile()
         return list(func(items))
     context = multiprocessing.get_context("fork")
     claimed = context.Value("q", 0)
@@ -60,6 +69,8 @@ def split_map(func: Callable[[Iterable[T]], Iterable[R]], items: Sequence[T], jo
         workers.append(_Worker(process, receiver))
     results: list[R] = []
     try:
+        if meanwhile is not None:
+            meanwhile()
         for result in func(_claims(items, claimed, run)):
             results.append(result)
             for worker in workers:

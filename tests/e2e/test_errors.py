@@ -82,6 +82,26 @@ def test_template_error_is_reported_with_template_line_and_output_kept(tmp_path:
     assert tree_digest(site / "_site") == before
 
 
+def test_a_build_failed_by_a_template_keeps_its_conversions_for_the_next(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", cwd=site).returncode == 0
+    term = site / "content/terms/tensor.md"
+    term.write_text(term.read_text(encoding="utf-8") + "\nA paragraph added later.\n", encoding="utf-8")
+    write_files(
+        site,
+        {"templates/group.html": "{% extends 'base.html' %}\n{% block main %}{{ nope.x }}{% endblock %}\n"},
+    )
+    assert run_glossary("build", cwd=site).returncode == 1
+
+    (site / "templates/group.html").unlink()
+    fixed = run_glossary("build", "-v", cwd=site)
+
+    assert fixed.returncode == 0
+    files = len(list((site / "content/terms").glob("*.md")))
+    assert f"term files converted earlier, from the cache: {files} of {files}" in fixed.stdout
+    assert "A paragraph added later." in (site / "_site/terms/tensor/index.html").read_text(encoding="utf-8")
+
+
 def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     write_files(

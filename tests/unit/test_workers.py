@@ -65,6 +65,34 @@ def test_a_worker_held_up_by_one_slow_item_leaves_the_rest_to_the_others() -> No
     assert sum(1 for pid, _ in results if pid == held_up) < 20
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_other_work_runs_once_in_this_process_while_the_workers_take_the_items(jobs: int) -> None:
+    done: list[int] = []
+
+    def meanwhile() -> None:
+        time.sleep(0.5)
+        done.append(os.getpid())
+
+    def tagged(chunk: Iterable[int]) -> Iterator[tuple[int, int]]:
+        for n in chunk:
+            time.sleep(0.002)
+            yield n, os.getpid()
+
+    results = split_map(tagged, list(range(200)), jobs, meanwhile)
+
+    assert done == [os.getpid()]
+    assert sorted(n for n, _ in results) == list(range(200))
+    if jobs > 1:  # the worker got on with the items: it did most of them
+        assert sum(1 for _, pid in results if pid != os.getpid()) > 100
+
+
+def test_other_work_runs_when_there_are_no_items() -> None:
+    done: list[bool] = []
+
+    assert split_map(squares, [], 2, lambda: done.append(True)) == []
+    assert done == [True]
+
+
 def test_one_job_runs_in_this_process() -> None:
     seen: list[int] = []
 
