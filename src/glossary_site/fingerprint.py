@@ -9,6 +9,7 @@ import functools
 import hashlib
 import operator
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -85,6 +86,17 @@ def inputs_digest(folders: list[Path], files: list[Path], extra: str) -> str:
     return lines_digest(input_stamps(folders, files), extra)
 
 
+#: What editors write beside the file being edited: backups (`name~`), Emacs's auto-saves
+#: (`#name#`) and locks (`.#name`), Vim's swap files (`.name.swp`, `.swo`, ...). Vim rewrites its
+#: swap file every few seconds of typing, so were these inputs, `serve` would build again and
+#: again, and `static/` would publish them.
+EDITOR_FILE = re.compile(r".*~|#.*#|\.#.*|\..*\.sw[a-p]", re.DOTALL)
+
+
+def is_editor_file(name: str) -> bool:
+    return EDITOR_FILE.fullmatch(name) is not None
+
+
 def input_stamps(folders: list[Path], files: list[Path]) -> list[str]:
     """One line per input file: its path, size and mtime (or why it could not be read)."""
     lines = list(map(_stamp_line, files))
@@ -114,7 +126,7 @@ def _folder_stamps(folder: str) -> list[str]:
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             lines += _folder_stamps(entry.path)
-        else:
+        elif not is_editor_file(entry.name):
             lines.append(_stamp_line(entry))
     return lines
 

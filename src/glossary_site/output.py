@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossary_site import search
-from glossary_site.fingerprint import FINGERPRINT
+from glossary_site.fingerprint import FINGERPRINT, is_editor_file
 
 MARKER = ".glossary-site"
 COMMIT = ".commit"
@@ -139,14 +139,15 @@ def locked(out: Path) -> Iterator[None]:
 
 
 def static_files(folders: list[Path]) -> dict[str, Path]:
-    """Static files by output path; a later folder (the site's) overrides an earlier (theme's)."""
+    """Static files by output path; a later folder (the site's) overrides an earlier (theme's).
+    Editors' working files (fingerprint.is_editor_file) are left out."""
     found: dict[str, Path] = {}
     for folder in folders:
         if not folder.is_dir():
             continue
         for dirpath, dirs, files in os.walk(folder):
             dirs.sort()
-            for name in sorted(files):
+            for name in sorted(filter(lambda name: not is_editor_file(name), files)):
                 source = Path(dirpath) / name
                 found[source.relative_to(folder).as_posix()] = source
     return dict(sorted(found.items()))

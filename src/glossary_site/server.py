@@ -37,6 +37,7 @@ import watchfiles
 from glossary_site import collector, content_files, incremental, output, pipeline, warm
 from glossary_site import config as site_config
 from glossary_site.diagnostics import Diagnostics
+from glossary_site.fingerprint import is_editor_file
 from glossary_site.warm import WarmState
 
 #: Changes arriving this close together make one rebuild (an editor's save can be several
@@ -327,10 +328,11 @@ def _log_problems() -> None:
 
 
 def _watched(root: Path, path: str) -> bool:
-    """Only content/, templates/ and static/ are inputs; the cache and any output folder in
-    the site folder change on every build and must not start another."""
+    """Only content/, templates/ and static/ are inputs, and not the working files editors
+    write there; the cache and any output folder in the site folder change on every build
+    and must not start another."""
     parts = Path(path).relative_to(root).parts
-    return bool(parts) and parts[0] in output.SOURCE_DIRS
+    return bool(parts) and parts[0] in output.SOURCE_DIRS and not is_editor_file(parts[-1])
 
 
 def site_app(preview: Preview) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:

@@ -114,6 +114,33 @@ def test_second_build_with_nothing_changed_writes_nothing(tmp_path: Path) -> Non
     assert file_stamps(site / "_site") == stamps
 
 
+def test_files_editors_write_beside_their_work_are_not_inputs(tmp_path: Path) -> None:
+    """Backups, auto-saves, locks and swap files neither start a build nor reach the output;
+    a site's own dot files in static/ still do."""
+    site = copy_site("minimal", tmp_path)
+    write_files(site, {"static/.nojekyll": "", "static/.well-known/security.txt": "Contact: x@example.org\n"})
+    first, _ = cached_build(site)
+    editors = {
+        "content/terms/tensor.md~": "old text",
+        "content/terms/#tensor.md#": "auto-saved",
+        "content/terms/.#tensor.md": "user@host.1234",
+        "content/terms/.tensor.md.swp": "b0VIM",
+        "static/.style.css.swo": "b0VIM",
+        "static/style.css~": "body {}",
+    }
+    write_files(site, editors)
+
+    again = run_glossary("build", "-v", cwd=site)
+
+    assert again.returncode == 0, again.stderr
+    assert "0 written" in again.stdout
+    assert "prepare" not in again.stdout, "the last build's report is given again; nothing is loaded"
+    assert tree_digest(site / "_site") == first
+    clean = clean_build(site, tmp_path / "clean")
+    assert ".nojekyll" in clean and ".well-known/security.txt" in clean
+    assert not [path for path in clean if path.endswith(("~", ".swp", ".swo", "#"))]
+
+
 def test_editing_one_body_rewrites_only_that_page(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     cached_build(site)

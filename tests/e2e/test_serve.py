@@ -420,6 +420,12 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         os.replace(saved, tensor)
         wait_for(page, "multiply tensors rapidly")
         wait_for_line(log, "content/terms/tensor.md applied", times=11)
+        # Vim's swap file and Emacs's backup, written beside the save: no input of a build
+        (site / "content/terms/.tensor.md.swp").write_bytes(b"b0VIM 9.0")
+        tensor.with_name("tensor.md~").write_text(tensor.read_text())
+        edit("multiply tensors rapidly", "multiply tensors swiftly")
+        wait_for(page, "multiply tensors swiftly")
+        wait_for_line(log, "content/terms/tensor.md applied", times=12)
         assert log.read_text().count(" unchanged") == builds + 1, "only the warning needed a build"
         assert_served_as_built(site, base, tmp_path / "clean-again")
 
