@@ -12,6 +12,7 @@ when the page is rendered.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -259,19 +260,27 @@ def _count(number: int, noun: str) -> str:
 
 def picture(chart: Chart) -> Picture:
     """The chart laid out: nodes' areas grow with their size, labels under them, apart."""
-    count = len(chart.spots)
+    return _picture(chart.spots, chart.edges, chart.kind)
+
+
+@functools.lru_cache(maxsize=64)
+def _picture(spots: tuple[Spot, ...], links: tuple[tuple[int, int, int], ...], kind: str) -> Picture:
+    """Laid out once per drawing in a process: when a term moves to another category, serve
+    makes every category's graph page again (each lists the others' sizes), but only two
+    drawings changed, and the layout is most of a graph page's time."""
+    count = len(spots)
     height = max(360, round(AREA * count / WIDTH / 10) * 10)
-    largest = max((spot.size for spot in chart.spots), default=0) or 1
-    heaviest = max((w for _, _, w in chart.edges), default=0) or 1
-    radii = [round(5 + 13 * math.sqrt(spot.size / largest), 1) for spot in chart.spots]
-    labels = [wrap(spot.title, LINE) for spot in chart.spots]
+    largest = max((spot.size for spot in spots), default=0) or 1
+    heaviest = max((w for _, _, w in links), default=0) or 1
+    radii = [round(5 + 13 * math.sqrt(spot.size / largest), 1) for spot in spots]
+    labels = [wrap(spot.title, LINE) for spot in spots]
     boxes = [
         Box(
             max(r, max(len(line) for line in lines) * CHAR / 2) + 4, r + 4, r + GAP + LINE_HEIGHT * len(lines)
         )
         for r, lines in zip(radii, labels, strict=True)
     ]
-    pulls = [(a, b, 0.3 + 0.7 * w / heaviest) for a, b, w in chart.edges]
+    pulls = [(a, b, 0.3 + 0.7 * w / heaviest) for a, b, w in links]
     points = graph_layout.place(count, pulls, WIDTH, height)
     for _ in range(GROWTHS):
         points, settled = graph_layout.separate(
@@ -281,14 +290,14 @@ def picture(chart: Chart) -> Picture:
             break
         height = round(height * 1.2 / 10) * 10  # labels need more room than the estimate gave
     nodes = []
-    for spot, (x, y), r, lines in zip(chart.spots, points, radii, labels, strict=True):
+    for spot, (x, y), r, lines in zip(spots, points, radii, labels, strict=True):
         x, y = round(x, 1), round(y, 1)
         first = y + r + GAP + 10
         drawn = tuple(Line(text, x, round(first + LINE_HEIGHT * n, 1)) for n, text in enumerate(lines))
         nodes.append(Node(spot.title, spot.href, spot.says, x, y, r, drawn))
     # between terms a line stands for one link or two (one each way); between categories for
     # up to thousands, so there thickness is relative to the heaviest line
-    terms = chart.kind == "term"
+    terms = kind == "term"
     edges = tuple(
         Edge(
             nodes[a].x,
@@ -297,7 +306,7 @@ def picture(chart: Chart) -> Picture:
             nodes[b].y,
             min(w, 2) if terms else 1 + round(3 * w / heaviest),
         )
-        for a, b, w in chart.edges
+        for a, b, w in links
     )
     return Picture(WIDTH, height, tuple(nodes), edges)
 
