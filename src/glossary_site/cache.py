@@ -196,6 +196,7 @@ class Cache:
         return dead
 
     def drop(self, packs: list[Path]) -> None:
+        """Delete the packs `write` left without a body, once no page can read them."""
         for pack in packs:
             pack.unlink(missing_ok=True)
 

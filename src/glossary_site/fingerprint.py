@@ -94,6 +94,7 @@ EDITOR_FILE = re.compile(r".*~|#.*#|\.#.*|\..*\.sw[a-p]", re.DOTALL)
 
 
 def is_editor_file(name: str) -> bool:
+    """Whether a file of this name is an editor's, never the site's (see EDITOR_FILE)."""
     return EDITOR_FILE.fullmatch(name) is not None
 
 
