@@ -11,7 +11,8 @@ import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
+from bs4.element import PageElement
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sites"
 PROJECT = Path(__file__).parent.parent
@@ -49,6 +50,25 @@ def write_files(root: Path, files: dict[str, str]) -> Path:
 
 def parse_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def present(found: PageElement | None) -> Tag:
+    """The element a find(), select_one() or child lookup (soup.h1) gave; fails the test if none."""
+    assert isinstance(found, Tag), f"expected an element, found {found!r}"
+    return found
+
+
+def attribute(tag: Tag, name: str) -> str:
+    """A single-valued attribute (href, src, content): bs4 types every value as maybe a list."""
+    value = tag.get(name)
+    assert isinstance(value, str), f"{name}={value!r} on {str(tag)[:300]}"
+    return value
+
+
+def string_of(tag: Tag) -> str:
+    """tag.string, the text of a tag holding only text (a script's JSON); fails the test if none."""
+    assert tag.string is not None, f"no single string in {str(tag)[:300]}"
+    return tag.string
 
 
 def html_pages(site: Path) -> list[Path]:

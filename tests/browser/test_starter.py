@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]  # no stubs or py.typed
 from conftest import OpenPage, serve
 from playwright.sync_api import expect
 from support import run_glossary

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import copy_site, parse_html, run_glossary, tree_digest
+from support import attribute, copy_site, parse_html, run_glossary, tree_digest
 
 
 def autolinks(site: Path) -> list[tuple[str, str]]:
     soup = parse_html(site / "_site/terms/graphics-processing-unit/index.html")
-    return [(a.get_text(), a["href"]) for a in soup.select(".prose a.autolink")]
+    return [(a.get_text(), attribute(a, "href")) for a in soup.select(".prose a.autolink")]
 
 
 def test_autolink_is_off_unless_site_yml_turns_it_on(tmp_path: Path) -> None:

@@ -9,7 +9,17 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from support import PROJECT, copy_site, html_pages, local_targets, parse_html, run_glossary, tree_digest
+from support import (
+    PROJECT,
+    attribute,
+    copy_site,
+    html_pages,
+    local_targets,
+    parse_html,
+    present,
+    run_glossary,
+    tree_digest,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -20,19 +30,19 @@ def test_term_page_shows_title_summary_definition_and_aliases(built_minimal: Pat
     assert soup.title is not None
     assert soup.title.get_text() == "Graphics processing unit · Mini Glossary"
     assert [h.get_text() for h in soup.find_all("h1")] == ["Graphics processing unit"]
-    assert soup.select_one(".term-summary").get_text() == (
+    assert present(soup.select_one(".term-summary")).get_text() == (
         "A chip with thousands of small cores for parallel arithmetic."
     )
-    definition = soup.select_one("section.definition")
+    definition = present(soup.select_one("section.definition"))
     assert "runs many simple calculations at once" in definition.get_text()
-    assert definition.find("strong").get_text() == "graphics processing unit"
+    assert present(definition.find("strong")).get_text() == "graphics processing unit"
     assert [a.get_text() for a in soup.select(".aliases .alias")] == ["GPU"]
 
 
 def test_sidebar_lists_related_terms_with_summaries_and_backlinks(built_minimal: Path) -> None:
     soup = parse_html(built_minimal / "terms/tensor/index.html")
     cards = soup.select(".related .term-cards li")
-    assert [(c.a.get_text(), c.a["href"], c.p.get_text()) for c in cards] == [
+    assert [(present(c.a).get_text(), present(c.a)["href"], present(c.p).get_text()) for c in cards] == [
         (
             "Graphics processing unit",
             "../../terms/graphics-processing-unit/index.html",
@@ -57,22 +67,22 @@ def test_backlinks_come_from_wiki_links_too(built_minimal: Path) -> None:
 
 def test_wiki_links_resolve_by_title_alias_and_plural(built_minimal: Path) -> None:
     soup = parse_html(built_minimal / "terms/tensor/index.html")
-    link = soup.select_one(".prose a.wikilink")
+    link = present(soup.select_one(".prose a.wikilink"))
     assert (link.get_text(), link["href"]) == ("GPUs", "../graphics-processing-unit/index.html")
-    cell_link = soup.select_one(".data-table td a.wikilink")
+    cell_link = present(soup.select_one(".data-table td a.wikilink"))
     assert (cell_link.get_text(), cell_link["href"]) == ("weights", "../model-training/index.html")
 
 
 def test_structured_tables_faq_and_sources_render_as_html(built_minimal: Path) -> None:
     soup = parse_html(built_minimal / "terms/tensor/index.html")
-    table = soup.select_one(".data-table table")
-    assert next(soup.select_one(".data-table h2").strings) == "Tensor ranks"
+    table = present(soup.select_one(".data-table table"))
+    assert next(present(soup.select_one(".data-table h2")).strings) == "Tensor ranks"
     assert [th.get_text() for th in table.select("thead th")] == ["Rank", "Name", "Example"]
     assert len(table.select("tbody tr")) == 2
-    assert table.select_one("tbody code").get_text() == "3.0"
-    faq = soup.select_one(".faq details")
-    assert faq.summary.get_text() == "Is a matrix a tensor?"
-    assert "rank-2" in faq.select_one(".answer").get_text()
+    assert present(table.select_one("tbody code")).get_text() == "3.0"
+    faq = present(soup.select_one(".faq details"))
+    assert present(faq.summary).get_text() == "Is a matrix a tensor?"
+    assert "rank-2" in present(faq.select_one(".answer")).get_text()
     assert soup.select_one("pre code") is not None, "fenced code block"
     sources = parse_html(built_minimal / "terms/model-training/index.html").select(".sources a")
     assert [(a.get_text(), a["href"]) for a in sources] == [
@@ -81,10 +91,10 @@ def test_structured_tables_faq_and_sources_render_as_html(built_minimal: Path) -
 
 
 def test_cta_block_comes_from_site_settings_unless_the_term_opts_out(built_minimal: Path) -> None:
-    cta = parse_html(built_minimal / "terms/tensor/index.html").select_one("aside.cta")
-    assert cta.h2.get_text() == "Want to actually build with this?"
-    assert cta.a["href"] == "https://example.org/stack-builder/"
-    assert "Build my stack" in cta.a.get_text()
+    cta = present(parse_html(built_minimal / "terms/tensor/index.html").select_one("aside.cta"))
+    assert present(cta.h2).get_text() == "Want to actually build with this?"
+    assert present(cta.a)["href"] == "https://example.org/stack-builder/"
+    assert "Build my stack" in present(cta.a).get_text()
     assert parse_html(built_minimal / "terms/model-training/index.html").select_one("aside.cta") is None
 
 
@@ -94,8 +104,8 @@ def test_az_index_lists_every_term_once_with_summary_and_letter_navigation(built
     assert titles == ["Graphics processing unit", "Model training", "Tensor"]
     alias = soup.select_one(".term-list dt.cross-ref")
     assert alias is not None and alias.get_text() == "GPU"
-    see = alias.find_next_sibling("dd")
-    assert (see.a.get_text(), see.a["href"]) == (
+    see = present(alias.find_next_sibling("dd"))
+    assert (present(see.a).get_text(), present(see.a)["href"]) == (
         "Graphics processing unit",
         "terms/graphics-processing-unit/index.html",
     )
@@ -141,7 +151,7 @@ def test_feed_sitemap_robots_and_terms_json_are_valid_and_absolute(built_minimal
     urls = ET.parse(built_minimal / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
     locs = [u.findtext(f"{SITEMAP}loc") for u in urls]
     assert "https://example.org/docs/terms/tensor/" in locs
-    assert all(loc.startswith("https://example.org/docs/") for loc in locs)
+    assert all(loc is not None and loc.startswith("https://example.org/docs/") for loc in locs)
     assert "Sitemap: https://example.org/docs/sitemap.xml" in (built_minimal / "robots.txt").read_text()
     terms = json.loads((built_minimal / "terms.json").read_text())
     assert [t["slug"] for t in terms] == ["graphics-processing-unit", "model-training", "tensor"]
@@ -154,8 +164,10 @@ def test_base_url_flag_changes_absolute_urls_only(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     assert run_glossary("build", "--base-url", "https://preview.example.net/x", cwd=site).returncode == 0
     soup = parse_html(site / "_site/terms/tensor/index.html")
-    assert soup.find("link", rel="canonical")["href"] == "https://preview.example.net/x/terms/tensor/"
-    assert soup.select_one(".related a")["href"] == "../../terms/graphics-processing-unit/index.html"
+    assert (
+        present(soup.find("link", rel="canonical"))["href"] == "https://preview.example.net/x/terms/tensor/"
+    )
+    assert present(soup.select_one(".related a"))["href"] == "../../terms/graphics-processing-unit/index.html"
 
 
 def test_same_input_gives_byte_identical_output_whatever_the_file_order(tmp_path: Path) -> None:
@@ -201,7 +213,7 @@ def test_site_templates_and_static_files_override_the_theme(tmp_path: Path) -> N
         "<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8"
     )
     assert run_glossary("build", cwd=site).returncode == 0
-    assert parse_html(site / "_site/404.html").h1.get_text() == "Lost?"
+    assert present(parse_html(site / "_site/404.html").h1).get_text() == "Lost?"
     assert (site / "_site/assets/style.css").read_text() == "body { color: red; }\n"
     assert (site / "_site/images/logo.svg").is_file()
     assert (site / "_site/assets/highlight.css").is_file(), "theme files not overridden are kept"
@@ -239,22 +251,26 @@ def test_hostile_front_matter_is_escaped_and_raw_html_sanitised(tmp_path: Path) 
     soup = parse_html(page)
     scripts = soup.find_all("script")
     assert [s.get("type") for s in scripts if not s.get("src")] == ["application/ld+json"] * 3, "data only"
-    assert all(s["src"].startswith("../../assets/") for s in scripts if s.get("src")), "the theme's own"
-    assert soup.h1.get_text() == "<script>alert(1)</script>Evil"
-    assert soup.title.get_text().startswith("<script>")
+    assert all(attribute(s, "src").startswith("../../assets/") for s in scripts if s.get("src")), (
+        "the theme's own"
+    )
+    assert present(soup.h1).get_text() == "<script>alert(1)</script>Evil"
+    assert present(soup.title).get_text().startswith("<script>")
     assert soup.find("img") is None
-    assert soup.select_one(".alias").get_text() == "<b>bold</b>"
-    assert next(soup.select_one(".data-table h2").strings) == "<i>t</i>"
-    question = soup.select_one(".faq summary")  # inline Markdown, as table cells: sanitised, not escaped
+    assert present(soup.select_one(".alias")).get_text() == "<b>bold</b>"
+    assert next(present(soup.select_one(".data-table h2")).strings) == "<i>t</i>"
+    question = present(
+        soup.select_one(".faq summary")
+    )  # inline Markdown, as table cells: sanitised, not escaped
     assert question.get_text() == "why" and question.find("em") is not None
     for tag in soup.find_all(True):
         assert not any(attr.startswith("on") for attr in tag.attrs), tag
         assert not str(tag.get("href", "")).startswith("javascript:"), tag
         assert "style" not in tag.attrs, tag
-    assert "styled" in soup.select_one(".prose").get_text()
+    assert "styled" in present(soup.select_one(".prose")).get_text()
     index = parse_html(site / "_site/index.html")
     assert index.find("img") is None
-    assert all(s.get("src", "").startswith("assets/") for s in index.find_all("script"))
+    assert all(attribute(s, "src").startswith("assets/") for s in index.find_all("script"))
 
 
 def test_new_writes_a_stub_that_check_accepts_and_never_overwrites(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support import copy_site, html_pages, local_targets, parse_html, run_glossary
+from support import attribute, copy_site, html_pages, local_targets, parse_html, present, run_glossary
 
 
 @pytest.fixture(scope="module")
@@ -31,29 +31,32 @@ def test_example_has_the_flagship_term_and_at_least_25_more(example_site: Path) 
 
 def test_generative_ai_page_has_every_section_of_the_seed(example_site: Path) -> None:
     soup = parse_html(example_site / "terms/generative-ai/index.html")
-    assert soup.h1.get_text() == "Generative AI"
-    assert soup.select_one("section.definition p").get_text().strip()
+    assert present(soup.h1).get_text() == "Generative AI"
+    assert present(soup.select_one("section.definition p")).get_text().strip()
     assert {"GenAI", "Gen AI"} <= {a.get_text() for a in soup.select(".aliases .alias")}
-    tables = {t.h2.get_text(): t.table for t in soup.select("section.data-table")}
+    tables = {present(t.h2).get_text(): t.table for t in soup.select("section.data-table")}
     assert len(tables) >= 4
-    headers = {title: [th.get_text() for th in t.select("thead th")] for title, t in tables.items()}
+    headers = {title: [th.get_text() for th in present(t).select("thead th")] for title, t in tables.items()}
     assert any(cols[0] == "Modality" for cols in headers.values())
     assert any(cols[0] == "Model family" for cols in headers.values())
     assert any(cols[0] == "Date" for cols in headers.values())
     assert any(cols[0] == "Domain" for cols in headers.values())
     for table in tables.values():
-        assert len(table.select("tbody tr")) >= 3
+        assert len(present(table).select("tbody tr")) >= 3
     questions = soup.select(".faq details")
     assert len(questions) >= 5
-    assert all(q.summary.get_text().strip() and q.select_one(".answer").get_text().strip() for q in questions)
+    assert all(
+        present(q.summary).get_text().strip() and present(q.select_one(".answer")).get_text().strip()
+        for q in questions
+    )
     related = soup.select(".related .term-cards li")
     assert len(related) >= 5
-    assert all(card.p.get_text().strip() for card in related), "each related term shows its summary"
-    cta = soup.select_one("aside.cta")
-    assert cta.h2.get_text() == "Want to actually build with this?"
-    assert "Build my stack" in cta.a.get_text()
+    assert all(present(card.p).get_text().strip() for card in related), "each related term shows its summary"
+    cta = present(soup.select_one("aside.cta"))
+    assert present(cta.h2).get_text() == "Want to actually build with this?"
+    assert "Build my stack" in present(cta.a).get_text()
     assert cta.select_one("svg.cta-mark") is not None, "the example's own CTA partial replaces the theme's"
-    assert cta.a["href"] == "../../stack-builder/index.html", "the generated Stack Builder"
+    assert present(cta.a)["href"] == "../../stack-builder/index.html", "the generated Stack Builder"
     prose = " ".join(piece.get_text() for piece in soup.select(".prose"))
     assert "C2PA" in prose
     assert soup.select(".prose a.wikilink"), "the body links other terms"
@@ -63,8 +66,8 @@ def test_every_example_term_has_summary_definition_category_and_three_related(ex
     for page in sorted((example_site / "terms").glob("*/index.html")):
         soup = parse_html(page)
         name = page.parent.name
-        assert soup.select_one(".term-summary").get_text().strip(), name
-        assert soup.select_one("section.definition").get_text().strip(), name
+        assert present(soup.select_one(".term-summary")).get_text().strip(), name
+        assert present(soup.select_one("section.definition")).get_text().strip(), name
         assert len(soup.select(".breadcrumb li")) == 3, f"{name} has a category"
         assert len(soup.select(".related li")) >= 3, name
 
@@ -99,7 +102,7 @@ def test_the_term_graph_links_every_related_term_and_backlink(example_site: Path
     listed = soup.select(".related li a") + soup.select(".backlinks li a")
     assert len(listed) >= 10
     for link in listed:
-        href = link["href"].replace("../../terms/", "../")  # the graph links like the body does
+        href = attribute(link, "href").replace("../../terms/", "../")  # the graph links like the body does
         assert href in nodes, href
         assert nodes[href]["aria-label"] == link.get_text(), "the full title names the node"
     assert not graph.select("[style]"), "the CSP forbids style attributes"

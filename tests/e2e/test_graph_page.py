@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support import copy_site, local_targets, parse_html, run_glossary, tree_digest, write_files
+from support import copy_site, local_targets, parse_html, present, run_glossary, tree_digest, write_files
 
 CATEGORIES = ("Firing", "Glazing", "Forming")
 
@@ -26,8 +26,8 @@ def test_the_example_graph_links_every_term(tmp_path: Path) -> None:
         assert node["href"] == f"../terms/{terms[node['aria-label']]['slug']}/index.html"
     broken = [href for href, target, _ in local_targets(out, out / "graph/index.html") if not target.exists()]
     assert broken == []
-    assert page.select_one("h1").get_text() == "Graph of the glossary"
-    assert page.select_one(".count").get_text().startswith(f"{len(terms)} terms and ")
+    assert present(page.select_one("h1")).get_text() == "Graph of the glossary"
+    assert present(page.select_one(".count")).get_text().startswith(f"{len(terms)} terms and ")
     current = page.select_one("header nav a[aria-current=page]")
     assert current is not None and current.get_text(strip=True) == "Graph"
 

@@ -51,7 +51,18 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-CHANGES: dict[str, Callable[[Path], None]] = {
+def delete_a_term(site: Path) -> None:
+    (site / "content/terms/model-training.md").unlink()
+    edit(site / "content/terms/tensor.md", "[[model training|weights]]", "weights")
+    edit(site / "content/terms/tensor.md", "related: [GPU, model-training]", "related: [GPU]")
+    edit(
+        site / "content/terms/graphics-processing-unit.md",
+        "related: [tensor, Model training]",
+        "related: [tensor]",
+    )
+
+
+CHANGES: dict[str, Callable[[Path], object]] = {
     "add a term": lambda site: write_files(site, {"content/terms/activation-function.md": NEW_TERM}),
     "edit a summary shown in other sidebars": lambda site: edit(
         site / "content/terms/tensor.md", "A multi-dimensional array", "An n-dimensional array"
@@ -62,16 +73,7 @@ CHANGES: dict[str, Callable[[Path], None]] = {
     "rename a term file": lambda site: (site / "content/terms/tensor.md").rename(
         site / "content/terms/tensors.md"
     ),
-    "delete a term": lambda site: (
-        (site / "content/terms/model-training.md").unlink(),
-        edit(site / "content/terms/tensor.md", "[[model training|weights]]", "weights"),
-        edit(site / "content/terms/tensor.md", "related: [GPU, model-training]", "related: [GPU]"),
-        edit(
-            site / "content/terms/graphics-processing-unit.md",
-            "related: [tensor, Model training]",
-            "related: [tensor]",
-        ),
-    ),
+    "delete a term": delete_a_term,
     "change site.yml": lambda site: edit(site / "content/site.yml", "Mini Glossary", "Tiny Glossary"),
     "change a template": lambda site: write_files(
         site,
@@ -228,7 +230,7 @@ def test_builds_in_one_process_that_reuse_the_last_ones_state_equal_clean_builds
     site = copy_site("minimal", tmp_path)
     options = BuildOptions(site, site / "_site", search=False, jobs=1)
     warm = build(options).warm
-    steps = {
+    steps: dict[str, Callable[[Path], object]] = {
         **CHANGES,
         "delete a term": lambda site: (site / "content/terms/activation-function.md").unlink(),
     }

@@ -37,8 +37,8 @@ def test_the_starter_terms_link_each_other_and_show_a_table_and_practice_questio
     assert glossary.find("table") is not None
     assert "How is a glossary different from a dictionary?" in glossary.get_text()
     for slug in ("glossary", "term", "cross-reference"):
-        page = parse_html(out / f"terms/{slug}/index.html")
-        linked = {a["href"] for a in page.select("main a[href^='../']")}
+        term_page = parse_html(out / f"terms/{slug}/index.html")
+        linked = {a["href"] for a in term_page.select("main a[href^='../']")}
         others = {f"../{other}/index.html" for other in ("glossary", "term", "cross-reference")} - {
             f"../{slug}/index.html"
         }

@@ -6,30 +6,32 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
-import feedparser
-from support import copy_site, parse_html, run_glossary
+import feedparser  # type: ignore[import-untyped]  # feedparser 6 ships no stubs or py.typed
+from support import copy_site, parse_html, present, run_glossary, string_of
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 W3C_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?$")
 
 
-def json_ld(page: Path) -> dict[str, dict[str, object]]:
+def json_ld(page: Path) -> dict[str, dict[str, Any]]:
     blocks = parse_html(page).find_all("script", type="application/ld+json")
-    return {data["@type"]: data for data in (json.loads(b.string) for b in blocks)}
+    return {data["@type"]: data for data in (json.loads(string_of(b)) for b in blocks)}
 
 
 def test_term_page_has_title_description_canonical_and_social_tags(built_minimal: Path) -> None:
     soup = parse_html(built_minimal / "terms/tensor/index.html")
-    assert soup.title.get_text() == "Tensor · Mini Glossary"
+    assert present(soup.title).get_text() == "Tensor · Mini Glossary"
     assert (
-        soup.find("meta", attrs={"name": "description"})["content"] == "A multi-dimensional array of numbers."
+        present(soup.find("meta", attrs={"name": "description"}))["content"]
+        == "A multi-dimensional array of numbers."
     )
-    assert soup.find("link", rel="canonical")["href"] == "https://example.org/docs/terms/tensor/"
+    assert present(soup.find("link", rel="canonical"))["href"] == "https://example.org/docs/terms/tensor/"
     og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
     assert og["og:title"] == "Tensor"
     assert og["og:url"] == "https://example.org/docs/terms/tensor/"
-    assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+    assert present(soup.find("meta", attrs={"name": "twitter:card"}))["content"] == "summary"
 
 
 def test_term_page_json_ld_has_defined_term_faq_and_breadcrumbs(built_minimal: Path) -> None:
@@ -67,7 +69,7 @@ def test_script_end_tag_in_front_matter_cannot_break_out_of_json_ld(tmp_path: Pa
     inline = [s.get("type") for s in soup.find_all("script") if not s.get("src")]
     assert inline == ["application/ld+json"] * 3
     assert json_ld(site / "_site/terms/tensor/index.html")["DefinedTerm"]["name"] == "Tensor </script>"
-    assert soup.find("meta", attrs={"name": "description"})["content"] == hostile
+    assert present(soup.find("meta", attrs={"name": "description"}))["content"] == hostile
 
 
 def test_sitemap_follows_the_protocol(built_minimal: Path) -> None:

@@ -60,7 +60,7 @@ async def reload_after(port: int, change: object) -> dict[str, object]:
         json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]})
     )
     while True:
-        message = json.loads(await asyncio.wait_for(socket.read_message(), 20))  # type: ignore[arg-type]
+        message: dict[str, object] = json.loads(await asyncio.wait_for(socket.read_message(), 20))  # type: ignore[arg-type]
         if message.get("command") == "hello":
             break
     socket.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}/"}))
@@ -229,7 +229,7 @@ def test_an_address_that_cannot_be_listened_on_is_a_usage_error(
     tmp_path: Path, option: str, value: str, message: str
 ) -> None:
     site = copy_site("minimal", tmp_path)
-    result = run_glossary("serve", "--port", free_port(), option, value, cwd=site)
+    result = run_glossary("serve", "--port", str(free_port()), option, value, cwd=site)
     assert (result.returncode, result.stderr, result.stdout) == (2, f"glossary: {message}\n", "")
     assert not (site / ".glossary-cache").exists()
 

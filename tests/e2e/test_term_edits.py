@@ -86,7 +86,7 @@ def test_edits_one_after_another_each_give_what_a_clean_build_gives(tmp_path: Pa
     """Each build starts from what the one before saved: its records, cache and stamps."""
     site = copy_site("minimal", tmp_path)
     run_glossary("build", cwd=site)
-    steps: list[tuple[Callable[[], None], bool]] = [
+    steps: list[tuple[Callable[[], object], bool]] = [
         (lambda: edit(site, TENSOR, "multiply tensors fast", "multiply tensors quickly"), True),
         (lambda: edit(site, TENSOR, "multiply tensors quickly", "multiply them quickly"), True),
         (lambda: (PAGE_ONLY["a table cell"](site), PAGE_ONLY["a source's title"](site)), True),
@@ -104,7 +104,7 @@ def test_edits_one_after_another_each_give_what_a_clean_build_gives(tmp_path: Pa
     assert "0 written" in result.stdout, "a file saved unchanged writes nothing"
 
 
-WHOLE_BUILD: dict[str, Callable[[Path], None]] = {
+WHOLE_BUILD: dict[str, Callable[[Path], object]] = {
     "a summary other pages show": lambda site: edit(site, TENSOR, "A multi-dimensional", "An n-dimensional"),
     "a link to a term not linked before": lambda site: edit(
         site, TRAINING, "---\n\n", "---\n\nSee [[tensor]] for the data.\n\n"

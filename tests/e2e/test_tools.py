@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from support import copy_site, parse_html, run_glossary, tree_digest, write_files
+from support import copy_site, parse_html, present, run_glossary, string_of, tree_digest, write_files
 
 SETTINGS = """
 tools:
@@ -110,8 +110,11 @@ def built(tmp_path: Path) -> Path:
 def test_a_term_shows_its_tools_and_each_tool_lists_the_terms_that_mention_it(built: Path) -> None:
     term = parse_html(built / "terms/tensor/index.html")
     block = term.select_one("section.related-tools")
-    assert block is not None and block.h2.get_text() == "Related on Mini Glossary"
-    cards = [(li.a.get_text(), li.a["href"], li.p.get_text()) for li in block.select("li")]
+    assert block is not None and present(block.h2).get_text() == "Related on Mini Glossary"
+    cards = [
+        (present(li.a).get_text(), present(li.a)["href"], present(li.p).get_text())
+        for li in block.select("li")
+    ]
     assert cards == [("TPU Cloud", "../../tools/tpu-cloud/index.html", "Rented tensor chips.")]
     inline = [(a.get_text(), a["href"]) for a in term.select("a.toollink")]
     assert inline == [
@@ -123,18 +126,20 @@ def test_a_term_shows_its_tools_and_each_tool_lists_the_terms_that_mention_it(bu
         assert [a["href"] for a in tool.select("section.mentions a")] == ["../../terms/tensor/index.html"]
     lonely = parse_html(built / "tools/open-model/index.html")
     assert lonely.select("section.mentions a") == []
-    assert lonely.select_one(".tool-visit")["href"] == "../../terms/tensor/index.html"
+    assert present(lonely.select_one(".tool-visit"))["href"] == "../../terms/tensor/index.html"
 
 
 def test_a_tool_page_has_its_facts_body_links_and_structured_data(built: Path) -> None:
     page = parse_html(built / "tools/tpu-cloud/index.html")
-    assert page.h1.get_text() == "TPU Cloud"
-    assert page.select_one(".tool-visit")["href"] == "https://cloud.example.org/tpu"
-    rows = {tr.th.get_text(): tr.td.get_text() for tr in page.select("table.tool-attributes tr")}
+    assert present(page.h1).get_text() == "TPU Cloud"
+    assert present(page.select_one(".tool-visit"))["href"] == "https://cloud.example.org/tpu"
+    rows = {
+        present(tr.th).get_text(): present(tr.td).get_text() for tr in page.select("table.tool-attributes tr")
+    }
     assert rows == {"Layer": "model", "Pricing": "paid"}
-    link = page.select_one(".prose a.wikilink")
+    link = present(page.select_one(".prose a.wikilink"))
     assert (link.get_text(), link["href"]) == ("tensor", "../../terms/tensor/index.html")
-    data = [json.loads(s.string) for s in page.select('script[type="application/ld+json"]')]
+    data = [json.loads(string_of(s)) for s in page.select('script[type="application/ld+json"]')]
     assert [d["@type"] for d in data] == ["SoftwareApplication"]
     assert data[0]["url"] == "https://cloud.example.org/tpu" and data[0]["alternateName"] == ["TPUs"]
     assert "Tools" in [a.get_text() for a in page.select(".site-nav a")]
@@ -143,10 +148,13 @@ def test_a_tool_page_has_its_facts_body_links_and_structured_data(built: Path) -
 def test_the_tools_index_groups_tools_in_site_order(built: Path) -> None:
     page = parse_html(built / "tools/index.html")
     groups = [
-        (s.h2.get_text(), [a.get_text() for a in s.select(".card a")]) for s in page.select(".tool-group")
+        (present(s.h2).get_text(), [a.get_text() for a in s.select(".card a")])
+        for s in page.select(".tool-group")
     ]
     assert groups == [("Models", ["Open Model", "TPU Cloud"]), ("Databases", ["Vector Box"])]
-    assert page.select_one(".tool-group .group-description").get_text() == "Models you can call or run."
+    assert (
+        present(page.select_one(".tool-group .group-description")).get_text() == "Models you can call or run."
+    )
 
 
 def test_tools_json_and_the_sitemap_include_tools(built: Path) -> None:
@@ -170,7 +178,7 @@ def test_the_stack_builder_lists_each_layers_candidates_without_javascript(built
     assert layers == {"model": ["Open Model", "TPU Cloud"], "store": ["Vector Box"]}
     radios = [(r["name"], r["value"]) for r in page.select(".stack-question input[type=radio]")]
     assert radios == [("budget", "free"), ("budget", "any")]
-    data = json.loads(page.select_one("script#stack-data").string)
+    data = json.loads(string_of(present(page.select_one("script#stack-data"))))
     assert [c["slug"] for c in data["layers"][0]["candidates"]] == ["open-model", "tpu-cloud"]
     assert data["questions"][0]["answers"][0]["prefer"] == {"pricing": ["free"]}
 

@@ -45,6 +45,7 @@ import yaml
 from bs4 import BeautifulSoup
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
+from support import present, string_of
 
 from glossary_site import cli, content, front_matter, graph, markup, yaml_lines
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
@@ -923,7 +924,7 @@ def assert_page_is_inert(soup: BeautifulSoup, page: Path, out: Path) -> None:
 
 def check_built_site(root: Path, out: Path, site: Site) -> None:
     assert (out / "index.html").is_file()
-    index_links = {attribute_text(a.get("href", "")) for a in parse_page(out / "index.html").find_all("a")}
+    index_links = {attribute_text(a.get("href") or "") for a in parse_page(out / "index.html").find_all("a")}
     for path in site.term_paths:
         term = content.parse_term(path, front_matter.read_text(root / path, path), Diagnostics())
         page = out / "terms" / term.slug / "index.html"
@@ -933,9 +934,9 @@ def check_built_site(root: Path, out: Path, site: Site) -> None:
         assert page.is_file(), f"no page for {path}"
         assert f"terms/{term.slug}/index.html" in index_links
         soup = parse_page(page)
-        assert soup.find("h1").get_text() == as_parsed(term.title)
-        assert soup.find("p", class_="term-summary").get_text() == as_parsed(term.summary)
-        defined = json.loads(soup.find("script", type="application/ld+json").string)
+        assert present(soup.find("h1")).get_text() == as_parsed(term.title)
+        assert present(soup.find("p", class_="term-summary")).get_text() == as_parsed(term.summary)
+        defined = json.loads(string_of(present(soup.find("script", type="application/ld+json"))))
         assert defined["name"] == term.title
     for page in sorted(out.rglob("*.html")):
         assert_page_is_inert(parse_page(page), page, out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
+from support import attribute
 
 from glossary_site.autolink import Autolinker
 from glossary_site.model import Glossary, TermSource
@@ -37,7 +38,7 @@ LINKER = Autolinker(
 
 def links(fragment: str, own: str = "page", linked: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     soup = BeautifulSoup(LINKER.link(fragment, own, linked), "html.parser")
-    return [(a.get_text(), a["href"]) for a in soup.select("a.autolink")]
+    return [(a.get_text(), attribute(a, "href")) for a in soup.select("a.autolink")]
 
 
 def test_first_mention_becomes_a_link_with_its_preview_text() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,18 +10,29 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
+MYPY_TESTS = ["mypy", "--strict", "--explicit-package-bases", "--cache-dir", "{tmp}"]
+# Tests import as pytest runs them, with their own folder and then tests/ on sys.path: support.py
+# from tests/, and in tests/browser its own conftest.py (not tests/conftest.py, which shares the
+# module name: hence a run per folder). tests/conftest.py goes with e2e, which has none.
+TEST_FOLDERS = {"unit": [], "e2e": ["tests/conftest.py"], "fuzz": [], "browser": []}
 CHECKS = {
     "ruff check": ["ruff", "check", "."],
     "ruff format": ["ruff", "format", "--check", "src", "tests", "bench", "build.py"],
     "mypy --strict": ["mypy", "--strict", "--cache-dir", "{tmp}", "src"],
+    **{
+        f"mypy --strict tests/{folder}": [*MYPY_TESTS, f"tests/{folder}", *more]
+        for folder, more in TEST_FOLDERS.items()
+    },
 }
+MYPYPATH = {f"mypy --strict tests/{folder}": f"tests/{folder}{os.pathsep}tests" for folder in TEST_FOLDERS}
 
 
 @pytest.mark.parametrize("name", sorted(CHECKS))
 def test_code_passes(name: str, tmp_path: Path) -> None:
     command = [part.replace("{tmp}", str(tmp_path)) for part in CHECKS[name]]
+    env = {**os.environ, "MYPYPATH": MYPYPATH[name]} if name in MYPYPATH else None
     done = subprocess.run(
-        [sys.executable, "-m", *command], cwd=PROJECT, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", *command], cwd=PROJECT, capture_output=True, text=True, timeout=300, env=env
     )
     assert done.returncode == 0, f"{name} found problems:\n{done.stdout[-4000:]}{done.stderr[-2000:]}"
 

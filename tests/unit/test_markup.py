@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from support import PROJECT
+from support import PROJECT, present
 
 from glossary_site import graph, markup
 from glossary_site.config import SiteConfig
@@ -63,7 +63,7 @@ def links(fragment: str) -> list[tuple[str, str]]:
 def test_wiki_link_becomes_a_link_to_the_term_page_with_its_title_as_label(render: Any) -> None:
     body, problems = render(body="See [[GPU]] for details.")
 
-    link = soup(body.body).find("a")
+    link = present(soup(body.body).find("a"))
     assert problems == []
     assert (link["href"], link.get_text(), link["class"]) == ("../gpu/index.html", "GPU", ["wikilink"])
     assert link["title"] == "A processor for parallel maths."
@@ -204,8 +204,8 @@ def test_event_handler_attributes_are_removed(render: Any) -> None:
     )
 
     page = soup(body.body)
-    assert page.find("p").attrs == {}
-    assert page.find("img").attrs == {"src": "chart.png", "alt": "Chart"}
+    assert present(page.find("p")).attrs == {}
+    assert present(page.find("img")).attrs == {"src": "chart.png", "alt": "Chart"}
 
 
 def test_javascript_urls_are_removed_from_links(render: Any) -> None:
@@ -248,7 +248,7 @@ def test_level_one_headings_are_demoted_to_level_two(render: Any) -> None:
 def test_markdown_table_becomes_a_table_keeping_alignment(render: Any) -> None:
     body, _ = render(body="| Model | Params |\n|:--|--:|\n| GPT-2 | 1.5B |\n")
 
-    table = soup(body.body).find("table")
+    table = present(soup(body.body).find("table"))
     assert [th.get_text() for th in table.find_all("th")] == ["Model", "Params"]
     assert [td.get_text() for td in table.find_all("td")] == ["GPT-2", "1.5B"]
     assert [td.get("class") for td in table.find_all("td")] == [["align-left"], ["align-right"]]
@@ -259,8 +259,8 @@ def test_footnote_reference_links_to_its_note(render: Any) -> None:
     body, _ = render(body="A claim.[^1]\n\n[^1]: The source.\n")
 
     page = soup(body.body)
-    reference = page.find("sup").find("a")
-    note = page.find("div", class_="footnote").find("li")
+    reference = present(present(page.find("sup")).find("a"))
+    note = present(present(page.find("div", class_="footnote")).find("li"))
     assert reference["href"] == f"#{note['id']}"
     assert note.get_text().strip().startswith("The source.")
 
@@ -288,7 +288,7 @@ def test_table_cells_are_inline_markdown_without_paragraphs(render: Any) -> None
     assert problems == []
     first, second = soup(cells[0]), soup(cells[1])
     assert first.find("p") is None
-    assert (first.find("strong").get_text(), first.get_text()) == ("bold", "bold move")
+    assert (present(first.find("strong")).get_text(), first.get_text()) == ("bold", "bold move")
     assert [(a["href"], a.get_text()) for a in second.find_all("a")] == [("../gpu/index.html", "GPUs")]
 
 
@@ -306,7 +306,7 @@ def test_table_cells_are_sanitised(render: Any) -> None:
 
     cell = soup(cells[0])
     assert cell.find("script") is None
-    assert cell.find("b").attrs == {}
+    assert present(cell.find("b")).attrs == {}
 
 
 def test_broken_wiki_link_in_a_table_cell_is_reported_at_the_table_line(render: Any) -> None:
@@ -367,8 +367,8 @@ def test_unclosed_html_block_in_the_definition_does_not_swallow_the_other_fields
     )
 
     assert problems == ["content/terms/token.md:12: unknown wiki-link target 'Nowhere'"]
-    assert soup(body.faq_answers[0]).find("strong").get_text() == "bold"
-    assert soup(body.body).find("span", class_="wikilink-missing").get_text() == "Nowhere"
+    assert present(soup(body.faq_answers[0]).find("strong")).get_text() == "bold"
+    assert present(soup(body.body).find("span", class_="wikilink-missing")).get_text() == "Nowhere"
 
 
 def test_footnotes_with_the_same_label_in_definition_and_body_both_keep_their_text(render: Any) -> None:

@@ -6,16 +6,18 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from support import present
 
 from glossary_site import graph, markup, pages, tool_page, tools
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.fingerprint import digest, record_text
 from glossary_site.link_graph import LinkGraph
-from glossary_site.model import CtaBlock, PreparedFile, Ref, Source, TermSource, ToolSource
+from glossary_site.model import CtaBlock, PageJob, PreparedFile, Ref, Source, TermSource, ToolSource
 from glossary_site.term_page import GroupName
 
 MakeTerm = Callable[..., TermSource]
@@ -100,9 +102,9 @@ def test_front_matter_text_is_escaped_on_the_term_page(make_term: MakeTerm, buil
     inline = {s.get("type") for s in page.find_all("script") if not s.get("src")}
     assert inline == {"application/ld+json"}, "inline scripts are data, never code"
     assert page.find_all("img") == []
-    assert page.find("h1").get_text() == title
-    assert page.find("p", class_="term-summary").get_text() == "Fast & parallel <b>maths</b>"
-    assert page.find("span", class_="alias").get_text() == alias
+    assert present(page.find("h1")).get_text() == title
+    assert present(page.find("p", class_="term-summary")).get_text() == "Fast & parallel <b>maths</b>"
+    assert present(page.find("span", class_="alias")).get_text() == alias
 
 
 def test_markdown_fields_are_rendered_as_html(make_term: MakeTerm, build: Build) -> None:
@@ -111,16 +113,18 @@ def test_markdown_fields_are_rendered_as_html(make_term: MakeTerm, build: Build)
     )
 
     page = html(files, "terms/gpu/index.html")
-    assert page.find("section", class_="definition").find("strong").get_text() == "processor"
-    assert page.find("div", class_="prose").find("h2")["id"] == "uses"
+    assert (
+        present(present(page.find("section", class_="definition")).find("strong")).get_text() == "processor"
+    )
+    assert present(present(page.find("div", class_="prose")).find("h2"))["id"] == "uses"
 
 
 def test_default_cta_links_relative_to_the_term_page(make_term: MakeTerm, build: Build) -> None:
     files = build(make_term("gpu", "GPU"))
 
-    cta = html(files, "terms/gpu/index.html").find("aside", class_="cta")
-    assert cta.find("h2").get_text() == "Want to actually build with this?"
-    assert cta.find("a")["href"] == "../../stack-builder/index.html"
+    cta = present(html(files, "terms/gpu/index.html").find("aside", class_="cta"))
+    assert present(cta.find("h2")).get_text() == "Want to actually build with this?"
+    assert present(cta.find("a"))["href"] == "../../stack-builder/index.html"
 
 
 def test_term_can_switch_the_cta_off_or_bring_its_own(make_term: MakeTerm, build: Build) -> None:
@@ -128,8 +132,8 @@ def test_term_can_switch_the_cta_off_or_bring_its_own(make_term: MakeTerm, build
     files = build(make_term("gpu", "GPU", cta=False), make_term("tpu", "TPU", cta=own))
 
     assert html(files, "terms/gpu/index.html").find("aside", class_="cta") is None
-    cta = html(files, "terms/tpu/index.html").find("aside", class_="cta")
-    assert (cta.find("h2").get_text(), cta.find("a")["href"]) == (
+    cta = present(html(files, "terms/tpu/index.html").find("aside", class_="cta"))
+    assert (present(cta.find("h2")).get_text(), present(cta.find("a"))["href"]) == (
         "Compare GPUs",
         "https://shop.example.com/gpus",
     )
@@ -144,12 +148,12 @@ def test_sidebar_lists_related_terms_and_terms_that_link_here(make_term: MakeTer
     )
 
     page = html(files, "terms/gpu/index.html")
-    related = page.find("section", class_="related")
-    backlinks = page.find("section", class_="backlinks")
+    related = present(page.find("section", class_="related"))
+    backlinks = present(page.find("section", class_="backlinks"))
     assert [(a["href"], a.get_text()) for a in related.find_all("a")] == [
         ("../../terms/tpu/index.html", "TPU")
     ]
-    assert related.find("p").get_text() == "Google's accelerator."
+    assert present(related.find("p")).get_text() == "Google's accelerator."
     assert [(a["href"], a.get_text()) for a in backlinks.find_all("a")] == [
         ("../../terms/asic/index.html", "ASIC"),
         ("../../terms/cuda/index.html", "CUDA"),
@@ -160,7 +164,7 @@ def test_sources_link_relative_to_the_term_page(make_term: MakeTerm, build: Buil
     sources = (Source("Paper", "https://arxiv.org/abs/1706.03762"), Source("Our guide", "/guides/gpus/"))
     files = build(make_term("gpu", "GPU", sources=sources))
 
-    links = html(files, "terms/gpu/index.html").find("section", class_="sources").find_all("a")
+    links = present(html(files, "terms/gpu/index.html").find("section", class_="sources")).find_all("a")
     assert [(a["href"], a.get_text()) for a in links] == [
         ("https://arxiv.org/abs/1706.03762", "Paper"),
         ("../../guides/gpus/index.html", "Our guide"),
@@ -179,13 +183,13 @@ def test_index_lists_terms_under_their_first_letter_and_others_under_hash(
 
     page = html(files, "index.html")
     sections = {
-        section.find("h3").get_text(): [a.get_text() for a in section.find_all("a")]
+        present(section.find("h3")).get_text(): [a.get_text() for a in section.find_all("a")]
         for section in page.find_all("section", class_="letter-group")
     }
     assert sections == {"A": ["agent", "Attention"], "B": ["BERT"], "#": ["3D Gaussian splatting"]}
-    letters = page.find("nav", class_="letters")
+    letters = present(page.find("nav", class_="letters"))
     assert [a["href"] for a in letters.find_all("a")] == ["#letter-A", "#letter-B", "#letter-other"]
-    assert page.find(id="letter-other").get_text() == "#"
+    assert present(page.find(id="letter-other")).get_text() == "#"
 
 
 def test_only_a_section_page_marks_its_nav_entry_as_current(make_term: MakeTerm, build: Build) -> None:
@@ -206,11 +210,11 @@ def test_tag_page_lists_its_terms_with_links_back_to_the_listing(make_term: Make
     )
 
     page = html(files, "tags/deep-learning/index.html")
-    assert [(a["href"], a.get_text()) for a in page.find("dl").find_all("a")] == [
+    assert [(a["href"], a.get_text()) for a in present(page.find("dl")).find_all("a")] == [
         ("../../terms/gan/index.html", "GAN"),
         ("../../terms/vae/index.html", "VAE"),
     ]
-    assert page.find("p", class_="count").get_text() == "2 terms"
+    assert present(page.find("p", class_="count")).get_text() == "2 terms"
 
 
 def test_terms_json_holds_every_published_term_as_data(make_term: MakeTerm, build: Build) -> None:
@@ -233,8 +237,8 @@ def test_site_template_overrides_the_theme_template_of_the_same_name(
 
     files = build(make_term("gpu", "GPU"))
 
-    assert html(files, "404.html").find("p").get_text() == "Lost: Page not found"
-    assert html(files, "index.html").find("h1").get_text() == "AI Glossary"
+    assert present(html(files, "404.html").find("p")).get_text() == "Lost: Page not found"
+    assert present(html(files, "index.html").find("h1")).get_text() == "AI Glossary"
 
 
 def failure_of(site_config: SiteConfig, template: str, build: Build, make_term: MakeTerm) -> str:
@@ -270,7 +274,7 @@ def test_page_for_a_site_at_the_domain_root_has_canonical_urls_without_sub_path(
 
     files = build(make_term("gpu", "GPU"), config=at_root)
 
-    canonical = html(files, "terms/gpu/index.html").find("link", rel="canonical")
+    canonical = present(html(files, "terms/gpu/index.html").find("link", rel="canonical"))
     assert canonical["href"] == "https://glossary.example.com/terms/gpu/"
 
 
@@ -280,17 +284,17 @@ def test_404_page_links_from_the_base_path_because_it_is_served_at_any_depth(
     files = build(make_term("gpu", "GPU"))
 
     page = html(files, "404.html")
-    assert page.find("a", class_="site-title")["href"] == "/docs/index.html"
+    assert present(page.find("a", class_="site-title"))["href"] == "/docs/index.html"
 
 
 # Page keys: an unchanged key must mean unchanged bytes, or incremental builds go stale
 
 
-def jobs_by_path(terms: tuple[TermSource, ...], config: SiteConfig) -> dict[str, pages.PageJob]:
+def jobs_by_path(terms: tuple[TermSource, ...], config: SiteConfig) -> dict[str, PageJob]:
     return {job.path: job for job in renderer_for(terms, config).jobs()}
 
 
-def pages_with_a_new_key(before: dict[str, pages.PageJob], after: dict[str, pages.PageJob]) -> set[str]:
+def pages_with_a_new_key(before: dict[str, PageJob], after: dict[str, PageJob]) -> set[str]:
     """Pages whose key changed; fails if a page kept its key but would render other bytes."""
     for path in before.keys() & after.keys():
         if before[path].key == after[path].key:
@@ -380,13 +384,14 @@ def test_site_settings_and_templates_are_part_of_every_page_key(
 # Every page kind: a key is the digest of the record the page is made from
 
 
-def _changed(value: object) -> object:
+def _changed(value: object) -> Any:
     """Another value of the same shape, for every kind of field a page record holds."""
     if isinstance(value, str):
         return value + " (edited)"
     if value is None:
         return GroupName("Edited", "edited")
     if isinstance(value, tuple) and hasattr(value, "_replace"):
+        assert hasattr(value, "_fields")  # a NamedTuple: tells mypy it has _fields too
         return value._replace(**{value._fields[0]: _changed(value[0])})
     if isinstance(value, tuple):
         return (*value, value[0]) if value else (GroupName("Edited", "edited"),)

@@ -25,8 +25,12 @@ def test_only_the_first_preview_build_uses_worker_processes(
     options = pipeline.BuildOptions(root=tmp_path, out=tmp_path / "out", jobs=4)
     site = server.Site(options, server.Preview(tmp_path / "out"), lambda d: None, tmp_path, "http://x")
 
+    def two_saves() -> None:
+        site.rebuild()
+        site.rebuild()
+
     site.rebuild()
-    watcher = threading.Thread(target=lambda: [site.rebuild(), site.rebuild()])
+    watcher = threading.Thread(target=two_saves)
     watcher.start()
     watcher.join()
 
