@@ -34,6 +34,23 @@ SIGNATURE = 32
 KEY_VARIABLE = "GLOSSARY_CACHE_KEY"
 
 
+class CacheUnusable(Exception):
+    """The cache folder cannot be made or written in: found before the build, not half-way."""
+
+
+def check_folder(folder: Path) -> None:
+    """Raise CacheUnusable unless a file can be made in `folder` (created if missing)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise CacheUnusable(
+            f"cannot use {folder} for the build cache ({exc.strerror or exc}); "
+            "choose another folder with --cache-dir, or build with --no-cache"
+        ) from None
+
+
 class ForeignSignature(ValueError):
     """Cache data signed with another key: never unpickled."""
 

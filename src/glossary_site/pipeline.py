@@ -35,7 +35,7 @@ from glossary_site import (
     tools,
 )
 from glossary_site import config as site_config
-from glossary_site.cache import Cache
+from glossary_site.cache import Cache, CacheUnusable, check_folder
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, PageJob, PreparedFile, RawBody, TermSource, Toolbox
@@ -220,7 +220,7 @@ def build(options: BuildOptions, warm: WarmState | None = None) -> BuildResult:
         with output.locked(options.out), _cache(options, warm) as cache:
             _build(options, cache, result, warm)
             result.notes += cache.notes
-    except output.OutputRefused as refusal:
+    except (output.OutputRefused, CacheUnusable) as refusal:
         result.refused = str(refusal)
     return result
 
@@ -301,7 +301,11 @@ def _cache(options: BuildOptions, warm: WarmState | None = None) -> Iterator[Cac
     """The site's cache (the one a warm state has open), or a throwaway one for --no-cache."""
     if options.use_cache:
         folder = options.cache_dir or options.root / CACHE_DIR
-        yield warm.cache if warm is not None and warm.cache.folder == folder else Cache(folder)
+        if warm is not None and warm.cache.folder == folder:
+            yield warm.cache
+            return
+        check_folder(folder)
+        yield Cache(folder)
         return
     with tempfile.TemporaryDirectory(prefix="glossary-build-") as scratch:
         yield Cache(Path(scratch))

@@ -325,3 +325,16 @@ def test_every_bad_url_in_the_settings_and_terms_is_reported_at_its_line(tmp_pat
             "a port is a number from 1 to 65535",
         ],
     )
+
+
+def test_a_cache_folder_that_cannot_be_made_is_a_usage_error_and_nothing_is_written(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    write_files(site, {"notes.txt": "a file where the cache folder's parent should be\n"})
+
+    result = run_glossary("build", "--cache-dir", str(site / "notes.txt" / "cache"), cwd=site)
+
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "for the build cache (Not a directory); choose another folder with --cache-dir" in result.stderr
+    assert not (site / "_site").exists()
+    assert run_glossary("build", "--no-cache", cwd=site).returncode == 0, "the way out it names works"
