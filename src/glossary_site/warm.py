@@ -108,6 +108,8 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     if after is None or fresh.diagnostics != known[1].diagnostics:
         return None
     pages = state.pages
+    if after.slug != before.slug or before.slug not in pages.prepared.files:  # a draft, or renamed
+        return None
     problems = Diagnostics()
     targets = markup.resolve_targets(path, fresh.wikilinks, pages.glossary, problems, pages.toolbox)
     if problems.items:

@@ -462,7 +462,7 @@ def test_a_link_save_that_leaves_a_term_unlinked_is_applied_warm_and_warned_abou
 
 
 def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_path: Path) -> None:
-    """Titles, groups, new, renamed and deleted terms, templates, static files and site.yml:
+    """Titles, groups, new, renamed and deleted terms, drafts, templates, static files and site.yml:
     after each, every page served is the one a clean build of the site as it now is writes,
     and the pages of terms that are gone are gone."""
     site = copy_site("minimal", tmp_path)
@@ -478,6 +478,13 @@ def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_pat
             "---\ntitle: Activation\nsummary: The non-linear step after a layer.\n"
             "definition: An **activation** bends a layer's output.\ncategory: Layers\n"
             "related: [tensor]\nupdated: 2025-05-01\n---\n\nApplied after every [[tensor]] product.\n"
+        )
+
+    def add_draft() -> None:
+        (site / "content/terms/dropout.md").write_text(
+            "---\ntitle: Dropout\nsummary: Switching units off at random.\n"
+            'definition: "**Dropout** zeroes random units."\ndraft: true\n'
+            "updated: 2025-05-02\n---\n\nSoon.\n"
         )
 
     def add_template() -> None:
@@ -508,6 +515,9 @@ def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_pat
             (site / "content/terms/activation-function.md").unlink,
             ["terms/activation-function/index.html"],
         ),
+        ("a new draft", add_draft, []),
+        ("a draft edited", lambda: edit(site / "content/terms/dropout.md", "Soon.", "Later."), []),
+        ("a term edited after the draft", lambda: edit(tensor, "multiply tensors fast", "multiply fast"), []),
         ("a template", add_template, []),
         ("a static file", add_static, []),
         (
