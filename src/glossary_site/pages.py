@@ -100,11 +100,7 @@ class SitePages(PageMaker):
         self.tags = _memberships(glossary.tags)
         self._ctas: dict[CtaBlock, CtaBlock] = {}
         self.known = self._known_texts()
-        order = [TermName(term.title, slug) for slug, term in glossary.terms.items()]
-        self.neighbours = {
-            name.slug: (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
-            for i, name in enumerate(order)
-        }
+        self.neighbours = _neighbours(glossary)
         self.autolinker = Autolinker(glossary) if config.autolink else None
         self.autolinked = self._names_digest(self.autolinker) if self.autolinker else ""
         #: Each term page's surroundings, as its record was last made (term_edits.py saves them).
@@ -189,14 +185,29 @@ class SitePages(PageMaker):
         """Take a term whose summary alone changed (besides its own page's fields; its new file
         is taken already): every view reads the new face from here on. Returns the term pages
         that show the term."""
-        before = self.faces[term.slug]
-        face = self.faces[term.slug] = Face(term.slug, term.title, term.summary)
-        self.known = {**self.known, face: digest(record_text(face).encode())}
         self.glossary.terms[term.slug] = term
         self._take(self.glossary)
         self.toolbox = dataclasses.replace(
             self.toolbox, bodies=tool_bodies(self.toolbox, self.glossary, Diagnostics())
         )
+        return self._new_face(term)
+
+    def rename(self, glossary: Glossary, toolbox: Toolbox, network: LinkGraph, term: TermSource) -> list[str]:
+        """Take the glossary, toolbox and link graph after a term's title or aliases changed
+        (besides its summary and its own page's fields; its new file is taken already). Returns
+        the term pages that show the term, before or after, or stand next to it A to Z."""
+        before = self.neighbours[term.slug]
+        self.relink(glossary, network)
+        self.toolbox = toolbox
+        self.neighbours = _neighbours(glossary)
+        beside = [name.slug for name in (*before, *self.neighbours[term.slug]) if name is not None]
+        return list(dict.fromkeys([*self._new_face(term), *beside]))
+
+    def _new_face(self, term: TermSource) -> list[str]:
+        """Show the term's new face from here on; returns the term pages that showed the old."""
+        before = self.faces[term.slug]
+        face = self.faces[term.slug] = Face(term.slug, term.title, term.summary)
+        self.known = {**self.known, face: digest(record_text(face).encode())}
         shown = [term.slug]
         for _, record, _ in self.record_keys.values():
             if isinstance(record, TermPage) and before in (*record.links, *record.related, *record.backlinks):
@@ -339,6 +350,15 @@ def _group_texts(glossary: Glossary) -> dict[object, str]:
     """The record text of every category's and tag's name, as term pages' records hold them."""
     groups = (*glossary.categories, *glossary.tags)
     return {name: record_text(name) for name in (GroupName(group.name, group.slug) for group in groups)}
+
+
+def _neighbours(glossary: Glossary) -> dict[str, tuple[TermName | None, TermName | None]]:
+    """Each term's previous and next term A to Z, which its page links."""
+    order = [TermName(term.title, slug) for slug, term in glossary.terms.items()]
+    return {
+        name.slug: (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
+        for i, name in enumerate(order)
+    }
 
 
 def _memberships(groups: tuple[Group, ...]) -> dict[str, tuple[GroupName, ...]]:

@@ -42,7 +42,7 @@ from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics, Severity
 from glossary_site.link_graph import LinkGraph
-from glossary_site.model import Glossary, PageJob, TermSource
+from glossary_site.model import Glossary, PageJob, TermSource, Toolbox, WikiLink, title_key
 from glossary_site.pages import SitePages
 from glossary_site.tools import PREFIX as TOOL
 from glossary_site.urls import group_path
@@ -62,6 +62,11 @@ DATA = ("definition", "updated")
 #: the term's face (its term pages' sidebars, the listings, feeds, tools and data files) are
 #: made again.
 FACE = ("summary",)
+#: What a save can also change, with PAGE_ONLY, DATA and FACE, when every reference still means
+#: the term it meant and auto-linking is off: what the term is called. Its page, the term pages
+#: showing its face or standing next to it A to Z, and every page but the term pages are made
+#: again (titles order the listings, graphs and backlinks).
+NAMES = ("title", "aliases", "alias_lines")
 #: What a save can also change and be applied without a build, with PAGE_ONLY and DATA, when
 #: the warnings stay the same: its page and every page but the term pages (the graph pages when
 #: its category changed) are made again, and the pages of a group no term is in any more are
@@ -114,7 +119,7 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     targets = markup.resolve_targets(path, fresh.wikilinks, pages.glossary, problems, pages.toolbox)
     if problems.items:
         return None
-    planned = _plan(state, before, after, targets)
+    planned = _plan(state, before, after, targets, fresh.wikilinks)
     if planned is None:
         return None
     pages.prepared.targets[after.slug] = targets
@@ -128,7 +133,9 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
 Planned = Callable[[], tuple[list[PageJob], list[str]]]
 
 
-def _plan(state: WarmState, before: TermSource, after: TermSource, targets: Targets) -> Planned | None:
+def _plan(
+    state: WarmState, before: TermSource, after: TermSource, targets: Targets, wikilinks: tuple[WikiLink, ...]
+) -> Planned | None:
     """How to apply the save, or None when it needs a build. Nothing changes until the plan runs
     (after the caller has taken the term's new file and links)."""
     pages = state.pages
@@ -172,6 +179,18 @@ def _plan(state: WarmState, before: TermSource, after: TermSource, targets: Targ
             ), []
 
         return refresh
+    if unchanged_but((*PAGE_ONLY, *DATA, *FACE, *NAMES), before, after) and pages.autolinker is None:
+        renamed = _rename(state, after, targets, wikilinks)
+        if renamed is None:
+            return None
+        glossary, toolbox, network, reported = renamed
+
+        def rename() -> tuple[list[PageJob], list[str]]:
+            shown = pages.rename(glossary, toolbox, network, after)
+            state.diagnostics = reported
+            return [pages.term_job(glossary.terms[slug]) for slug in shown] + pages.site_jobs(), []
+
+        return rename
     if unchanged_but((*PAGE_ONLY, *DATA, *GROUPS), before, after):
         regrouped = _regroup(state, before, after)
         if regrouped is None:
@@ -215,6 +234,62 @@ def _relink(
     now = Diagnostics([*(d for d in reported if d not in gone), *after])
     shown = [s for s in relinked.terms if s == slug or relinked.backlinks[s] != glossary.backlinks[s]]
     return relinked, network, shown, tuple(now.sorted())
+
+
+def _rename(
+    state: WarmState, term: TermSource, targets: Targets, wikilinks: tuple[WikiLink, ...]
+) -> tuple[Glossary, Toolbox, LinkGraph, tuple[Diagnostic, ...]] | None:
+    """The glossary, toolbox and link graph with the term's new title or aliases (the terms in
+    the new title order), and what the build would report: `state.diagnostics` with the
+    islands, which name their terms A to Z, made again. None when the build must report a
+    problem or a change: a name another term or a draft has, a reference (in a term, a tool's
+    text or the term's own new text) that means another term or none now, or new warnings
+    about summaries, which name the term that reads alike."""
+    pages = state.pages
+    glossary = pages.glossary
+    everything = [file.term for _, file in state.prepared.values() if file.term is not None]
+    everything = sorted((term if t.path == term.path else t for t in everything), key=lambda t: t.path)
+    problems = Diagnostics()
+    names, spellings, _ = graph.index_names(everything, problems)
+    if problems.items:
+        return None
+
+    @functools.cache
+    def means_the_same(text: str) -> bool:
+        return graph.resolve(names, text) == graph.resolve(glossary.names, text)
+
+    for slug, source in glossary.terms.items():
+        written = wikilinks if slug == term.slug else pages.prepared.files[slug].wikilinks
+        texts = [*(ref.text for ref in source.related), *(link.target for link in written)]
+        if not all(means_the_same(text) for text in texts if text[: len(TOOL)].casefold() != TOOL):
+            return None
+    terms = {**glossary.terms, term.slug: term}
+    ordered = {slug: terms[slug] for slug in sorted(terms, key=lambda s: title_key(terms[s]))}
+    categories, tags = graph.groups_of(ordered, Diagnostics())
+    renamed = dataclasses.replace(
+        glossary, terms=ordered, categories=categories, tags=tags, names=names, spellings=spellings
+    )
+    if health.summary_warnings(glossary) != health.summary_warnings(renamed):
+        return None
+    bodies = markup.tool_bodies(pages.toolbox, renamed, problems)
+    if problems.items:
+        return None
+    rank = {slug: index for index, slug in enumerate(ordered)}
+    mentions = pages.toolbox.mentions.items()
+    toolbox = dataclasses.replace(
+        pages.toolbox,
+        bodies=bodies,
+        mentions={tool: tuple(sorted(slugs, key=rank.__getitem__)) for tool, slugs in mentions},
+    )
+    links, _ = tools.split_links({**pages.prepared.targets, term.slug: targets})
+    renamed = graph.add_backlinks(renamed, links, Diagnostics())
+    network = LinkGraph.of(renamed, links)
+    before, after = Diagnostics(), Diagnostics()
+    link_graph.check_islands(glossary, pages.network, before)
+    link_graph.check_islands(renamed, network, after)
+    gone = set(before.items)
+    reported = Diagnostics([*(d for d in state.diagnostics if d not in gone), *after.items])
+    return renamed, toolbox, network, tuple(reported.sorted())
 
 
 def _link_warnings(

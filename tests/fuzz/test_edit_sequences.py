@@ -26,6 +26,7 @@ SITE = "content/site.yml"
 ACTIVATION_TEXT = """---
 title: Activation
 summary: What a layer outputs for one input.
+aliases: [Activations]
 definition: An **activation** is what a layer outputs.
 category: Concepts
 related: [tensor, GPU]
@@ -56,15 +57,18 @@ TOGGLES: list[tuple[str, str, str]] = [
     (ACTIVATION, "of [[model training]]", "of model training"),  # model training's backlinks change
     (ACTIVATION, "related: [tensor, GPU]", "related: [tensor, model-training]"),  # GPU's too
     (GPU, "[[tensor]] arithmetic", "[[tensor]] arithmetic, as in [[activation]]"),  # a warning gone
-    (GPU, "title: Graphics processing unit", "title: Graphics processing units"),  # a build
+    (GPU, "title: Graphics processing unit", "title: Graphics processing units"),  # a title
     (ACTIVATION, "related: [tensor, GPU]", "related: [tensor]"),  # too few related: a warning
+    (GPU, "title: Graphics processing unit", "title: Accelerator"),  # now first A to Z
+    (GPU, "aliases: [GPU]", "aliases: [GPU, Graphics card]"),  # a new alias
+    (ACTIVATION, "aliases: [Activations]", "aliases: [Activations, GPUs]"),  # "[[GPUs]]" is this now
 ]
 #: The edits that change only what the edited term's own page shows.
 PAGE_ONLY = {0, 1, 2, 3, 5}
-#: The edits serve applies without a build (a definition, date, summary, category, tags, links
-#: or related terms: the pages showing them are made again), unless they bring a warning other
-#: than about links (then the warnings it reports are made again too).
-WARM = PAGE_ONLY | {4, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 20}
+#: The edits serve applies without a build (a definition, date, summary, category, tags, links,
+#: related terms, title or aliases: the pages showing them are made again), unless they bring a
+#: warning other than about links (then the warnings it reports are made again too).
+WARM = PAGE_ONLY | {4, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 21, 22}
 
 
 def toggle(site: Path, number: int, tick: int) -> None:
