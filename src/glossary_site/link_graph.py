@@ -40,7 +40,13 @@ class LinkGraph:
 
     @classmethod
     def of(cls, glossary: Glossary, links: Mapping[str, Iterable[str]]) -> LinkGraph:
-        edges = _edges(glossary, links)
+        return cls.around(glossary, _edges(glossary, links))
+
+    @classmethod
+    def around(cls, glossary: Glossary, edges: tuple[Edge, ...]) -> LinkGraph:
+        """The graph of these edges, its groups in the glossary's title order: serve reorders
+        a graph so when a title changes, which moves no edge (none of its uses depends on
+        the order of the edges)."""
         groups = _components(glossary, edges)
         isolated = tuple(group[0] for group in groups if len(group) == 1)
         islands = tuple(group for group in groups[1:] if len(group) > 1)

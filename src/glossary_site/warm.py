@@ -180,7 +180,7 @@ def _plan(
 
         return refresh
     if unchanged_but((*PAGE_ONLY, *DATA, *FACE, *NAMES), before, after) and pages.autolinker is None:
-        renamed = _rename(state, after, targets, wikilinks)
+        renamed = _rename(state, before, after, targets, wikilinks)
         if renamed is None:
             return None
         glossary, toolbox, network, reported = renamed
@@ -237,7 +237,7 @@ def _relink(
 
 
 def _rename(
-    state: WarmState, term: TermSource, targets: Targets, wikilinks: tuple[WikiLink, ...]
+    state: WarmState, before: TermSource, term: TermSource, targets: Targets, wikilinks: tuple[WikiLink, ...]
 ) -> tuple[Glossary, Toolbox, LinkGraph, tuple[Diagnostic, ...]] | None:
     """The glossary, toolbox and link graph with the term's new title or aliases (the terms in
     the new title order), and what the build would report: `state.diagnostics` with the
@@ -247,49 +247,73 @@ def _rename(
     about summaries, which name the term that reads alike."""
     pages = state.pages
     glossary = pages.glossary
-    everything = [file.term for _, file in state.prepared.values() if file.term is not None]
-    everything = sorted((term if t.path == term.path else t for t in everything), key=lambda t: t.path)
-    problems = Diagnostics()
-    names, spellings, _ = graph.index_names(everything, problems)
-    if problems.items:
+    renamed_names = _renamed_names(glossary, before, term)
+    if renamed_names is None:
         return None
-
-    @functools.cache
-    def means_the_same(text: str) -> bool:
-        return graph.resolve(names, text) == graph.resolve(glossary.names, text)
-
+    names, spellings, moved = renamed_names
     for slug, source in glossary.terms.items():
         written = wikilinks if slug == term.slug else pages.prepared.files[slug].wikilinks
-        texts = [*(ref.text for ref in source.related), *(link.target for link in written)]
-        if not all(means_the_same(text) for text in texts if text[: len(TOOL)].casefold() != TOOL):
-            return None
+        for text in (*(ref.text for ref in source.related), *(link.target for link in written)):
+            key = text.strip().casefold()
+            if key in moved and graph.resolve(names, key) != graph.resolve(glossary.names, key):
+                return None
     terms = {**glossary.terms, term.slug: term}
     ordered = {slug: terms[slug] for slug in sorted(terms, key=lambda s: title_key(terms[s]))}
+    rank = {slug: index for index, slug in enumerate(ordered)}
+    # the term's place changes in the backlinks of the terms it links, and only there
+    backlinks = dict(glossary.backlinks)
+    for slug in {*glossary.related[term.slug], *(t for t in targets if t in backlinks)} - {term.slug}:
+        backlinks[slug] = tuple(sorted(backlinks[slug], key=rank.__getitem__))
     categories, tags = graph.groups_of(ordered, Diagnostics())
     renamed = dataclasses.replace(
-        glossary, terms=ordered, categories=categories, tags=tags, names=names, spellings=spellings
+        glossary,
+        terms=ordered,
+        backlinks=backlinks,
+        categories=categories,
+        tags=tags,
+        names=names,
+        spellings=spellings,
     )
     if health.summary_warnings(glossary) != health.summary_warnings(renamed):
         return None
+    problems = Diagnostics()
     bodies = markup.tool_bodies(pages.toolbox, renamed, problems)
     if problems.items:
         return None
-    rank = {slug: index for index, slug in enumerate(ordered)}
     mentions = pages.toolbox.mentions.items()
     toolbox = dataclasses.replace(
         pages.toolbox,
         bodies=bodies,
         mentions={tool: tuple(sorted(slugs, key=rank.__getitem__)) for tool, slugs in mentions},
     )
-    links, _ = tools.split_links({**pages.prepared.targets, term.slug: targets})
-    renamed = graph.add_backlinks(renamed, links, Diagnostics())
-    network = LinkGraph.of(renamed, links)
-    before, after = Diagnostics(), Diagnostics()
-    link_graph.check_islands(glossary, pages.network, before)
-    link_graph.check_islands(renamed, network, after)
-    gone = set(before.items)
-    reported = Diagnostics([*(d for d in state.diagnostics if d not in gone), *after.items])
+    network = LinkGraph.around(renamed, pages.network.edges)
+    gone, found = Diagnostics(), Diagnostics()
+    link_graph.check_islands(glossary, pages.network, gone)
+    link_graph.check_islands(renamed, network, found)
+    reported = Diagnostics([*(d for d in state.diagnostics if d not in set(gone.items)), *found.items])
     return renamed, toolbox, network, tuple(reported.sorted())
+
+
+def _renamed_names(
+    glossary: Glossary, before: TermSource, after: TermSource
+) -> tuple[dict[str, str], tuple[str, ...], frozenset[str]] | None:
+    """The names index and spellings with the term's new names, and the references whose
+    meaning that may change (case-folded): a name gained or lost, or its plural. None when a
+    new name is another term's or a draft's."""
+    old, new = _names_of(before), _names_of(after)
+    if any(glossary.names.get(key, after.slug) != after.slug for key in new.keys() - old.keys()):
+        return None
+    names = {key: slug for key, slug in glossary.names.items() if slug != after.slug or key in new}
+    names.update(dict.fromkeys(new, after.slug))
+    spellings = tuple(sorted(set(glossary.spellings) - set(old.values()) | set(new.values())))
+    changed = old.keys() ^ new.keys()
+    plurals = {plural for key in changed for plural in (f"{key}s", f"{key}es", f"{key[:-1]}ies")}
+    return names, spellings, frozenset(changed | plurals)
+
+
+def _names_of(term: TermSource) -> dict[str, str]:
+    """Each name of the term, case-folded as the index holds it, with its spelling."""
+    return {name.casefold(): name for name in (term.slug, term.title, *term.aliases) if name.casefold()}
 
 
 def _link_warnings(
