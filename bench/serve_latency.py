@@ -6,14 +6,16 @@ unique sentence to one term's body (with --edit summary: puts it at the start of
 summary, which other pages show too; with --edit definition: at the start of its definition,
 which ours keep in front matter and Hugo's corpus as the body's first paragraph; with --edit
 link: adds it to the body with a link to another term, a new backlink on that term's page in
-ours; with --edit tags or category: gives the term a new tag or category so named) and polls
-that term's page until the sentence is served.
+ours; with --edit tags or category: gives the term a new tag or category so named; with --edit
+title: adds a word to its title, ours keeping the old title as an alias, as an editor does to
+keep links to it working, which is why that edit takes the first term from the middle on that
+has an aliases line) and polls that term's page until the sentence is served.
 Prints, per server, the time to the first page, the median, 90th percentile, min and max over
 the edits, and the peak memory of the server's process tree (sampled every 50 ms); our server
 is kept running until its background search index is complete, so its peak includes it.
 
     python bench/serve_latency.py [--terms 1000] [--edits 10] [--pause 2] [--tools glossary,hugo]
-                                  [--edit body|summary|definition|link|tags|category]
+                                  [--edit body|summary|definition|link|tags|category|title]
                                   [--work /tmp/glossary-bench]
 """
 
@@ -176,6 +178,9 @@ def measure(
             elif args.edit in ("tags", "category"):
                 marker = f"{time.time_ns()}probe{edit}"  # a name both tools show as written
                 changed = GROUP_EDITS[args.edit](original, marker)
+            elif args.edit == "title":
+                marker = f"{time.time_ns()}probe{edit}"
+                changed = retitled(original, marker, keep_alias=not label.startswith("hugo"))
             else:
                 changed = original + f"\n\n{marker}\n"
             term.write_text(changed, encoding="utf-8")
@@ -208,6 +213,15 @@ GROUP_EDITS: dict[str, Callable[[str, str], str]] = {
 }
 
 
+def retitled(text: str, word: str, keep_alias: bool) -> str:
+    """The term with `word` added to its title and, with `keep_alias`, its old title added to
+    its aliases (Hugo's `aliases` are redirects; its corpus calls aliases `synonyms`)."""
+    title = re.search(r"^title: (.*)$", text, re.M)
+    assert title is not None, "every term has a title"
+    changed = f"{text[: title.end()]} {word}{text[title.end() :]}"
+    return changed.replace("aliases: [", f"aliases: [{title.group(1)}, ", 1) if keep_alias else changed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -222,15 +236,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tools", default="glossary,hugo")
     parser.add_argument(
         "--edit",
-        choices=("body", "summary", "definition", "link", "tags", "category"),
+        choices=("body", "summary", "definition", "link", "tags", "category", "title"),
         default="body",
         help="what each save changes: the body, the summary, the definition, a new link in the body, "
-        "a new tag, a new category",
+        "a new tag, a new category, the title",
     )
     parser.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"))
     args = parser.parse_args(argv)
     site = corpus(args.work, args.terms)
-    term = sorted((site / "content/terms").glob("*.md"))[args.terms // 2]
+    terms = sorted((site / "content/terms").glob("*.md"))[args.terms // 2 :]
+    if args.edit == "title":  # one whose old title fits on its aliases line
+        terms = [t for t in terms if "\naliases: [" in t.read_text(encoding="utf-8")]
+    term = terms[0]
     results = []
     for tool in args.tools.split(","):
         port = free_port()
