@@ -12,7 +12,10 @@ terms.json; for a date the home page and the sitemap), if the warnings about the
 text stay the same. One that also changes its summary, which other pages show, makes again
 the term pages whose records show its face and every page that is not a term page (listings,
 feeds, tools, data files; the graph pages show no summary), if the editorial warnings, which
-read summaries, stay the same. A save that changes its category or tags instead (besides the
+read summaries, stay the same. One that also changes its title or aliases makes those pages
+again and the term pages beside it A to Z, with the names index, backlinks, groups and link
+graph put in the new title order, if every reference still means the term it meant. A save
+that changes its category or tags instead (besides the
 fields above but the summary) makes again its page and every page but the term pages (and the
 graph pages, unless the category changed), and removes the pages of a group it alone was in,
 unless a build would report something the change brings. Anything else (another field, a new
