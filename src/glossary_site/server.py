@@ -26,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -195,7 +196,15 @@ class Site:
             return False
         reported = self.warm.diagnostics
         with self.building:
-            written = warm.apply_edit(self.warm, self.options.root, self.options.out, path)
+            try:
+                written = warm.apply_edit(self.warm, self.options.root, self.options.out, path)
+            except Exception:  # a bug of ours must not stop the preview: build from nothing instead
+                traceback.print_exc()
+                print(
+                    f"glossary serve: applying {path} failed (a bug; please report it); building", flush=True
+                )
+                self.warm = None
+                return False
         if written is None:
             return False
         if self.warm.diagnostics != reported:  # as a build reports its warnings, all of them

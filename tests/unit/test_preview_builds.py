@@ -1,5 +1,6 @@
-"""`glossary serve` forks worker processes only for its first build, before it starts any
-thread: a process forked while other threads hold locks can hang for ever."""
+"""How `glossary serve` rebuilds: worker processes only for its first build, before it starts
+any thread (a process forked while other threads hold locks can hang for ever), and a save the
+warm preview cannot apply is built."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from support import copy_site
 
-from glossary_site import pipeline, server
+from glossary_site import pipeline, server, warm
 
 
 def test_only_the_first_preview_build_uses_worker_processes(
@@ -35,3 +37,30 @@ def test_only_the_first_preview_build_uses_worker_processes(
     watcher.join()
 
     assert seen == [4, 1, 1], "saves rebuild in the server's process, from its watcher thread"
+
+
+def test_a_save_the_warm_preview_fails_on_is_built_and_the_preview_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug in applying a save from the warm state must not stop the watcher: the save is
+    built instead, and the next save is applied from the state that build leaves."""
+    site_dir = copy_site("minimal", tmp_path)
+    options = pipeline.BuildOptions(root=site_dir, out=tmp_path / "out", search=False, jobs=1)
+    site = server.Site(options, server.Preview(tmp_path / "out"), lambda d: None, tmp_path, "http://x")
+    site.rebuild()
+    tensor = site_dir / "content/terms/tensor.md"
+    page = tmp_path / "out/terms/tensor/index.html"
+
+    def broken(*args: object) -> int:
+        raise KeyError("a bug")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(warm, "apply_edit", broken)
+        tensor.write_text(tensor.read_text().replace("multiply tensors fast", "multiply tensors swiftly"))
+        site.rebuild(["content/terms/tensor.md"])
+    assert "multiply tensors swiftly" in page.read_text()
+    assert "applying content/terms/tensor.md failed" in capsys.readouterr().out
+    tensor.write_text(tensor.read_text().replace("swiftly", "briskly"))
+    site.rebuild(["content/terms/tensor.md"])
+    assert "multiply tensors briskly" in page.read_text()
+    assert "content/terms/tensor.md applied, 1 page(s) rewritten" in capsys.readouterr().out
