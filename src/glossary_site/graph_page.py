@@ -128,27 +128,13 @@ def graph_jobs(jobs: Jobs, glossary: Glossary, network: LinkGraph) -> list[PageJ
     """The pages of graph_paths."""
     if not glossary.terms:
         return []
-    pairs = _pairs(network)
-    charts = {GRAPH: _all_terms(glossary, pairs)} if _shows_terms(glossary) else _by_category(glossary, pairs)
+    charts = (
+        {GRAPH: _all_terms(glossary, network)} if _shows_terms(glossary) else _by_category(glossary, network)
+    )
     return [
         jobs.record_job(TEMPLATES["graph"], path, chart, partial(graph_view, chart))
         for path, chart in charts.items()
     ]
-
-
-def _pairs(network: LinkGraph) -> Counter[tuple[str, str]]:
-    """Links between two terms in either direction, each pair once (its slugs in order)."""
-    return Counter(
-        (e.source, e.target) if e.source < e.target else (e.target, e.source) for e in network.edges
-    )
-
-
-def _degrees(pairs: Counter[tuple[str, str]]) -> Counter[str]:
-    degrees: Counter[str] = Counter()
-    for (a, b), count in pairs.items():
-        degrees[a] += count
-        degrees[b] += count
-    return degrees
 
 
 def _term_chart(
@@ -168,21 +154,21 @@ def _term_chart(
     return spots, edges
 
 
-def _all_terms(glossary: Glossary, pairs: Counter[tuple[str, str]]) -> Chart:
+def _all_terms(glossary: Glossary, network: LinkGraph) -> Chart:
     """Every term, grouped by category in the starting circle so categories settle together."""
     order = sorted(glossary.terms, key=lambda s: (glossary.terms[s].category or "\uffff", s))
-    spots, edges = _term_chart(glossary, order, pairs.items(), "../", _degrees(pairs))
+    spots, edges = _term_chart(glossary, order, network.pairs.items(), "../", network.degrees)
     return Chart("Graph of the glossary", spots, edges, "term")
 
 
-def _by_category(glossary: Glossary, pairs: Counter[tuple[str, str]]) -> dict[str, Chart]:
+def _by_category(glossary: Glossary, network: LinkGraph) -> dict[str, Chart]:
     home = {slug: group.slug for group in glossary.categories for slug in group.terms}
     inside: Counter[str] = Counter()
     #: Each term's links within its own category, and each category's pairs.
     local: Counter[str] = Counter()
     within: dict[str, list[tuple[tuple[str, str], int]]] = {}
     between: Counter[tuple[str, str]] = Counter()
-    for (a, b), count in pairs.items():
+    for (a, b), count in network.pairs.items():
         first, second = home.get(a), home.get(b)
         if first is None or second is None:
             continue
@@ -213,7 +199,7 @@ def _by_category(glossary: Glossary, pairs: Counter[tuple[str, str]]) -> dict[st
         table=table,
     )
     charts = {GRAPH: overview}
-    degrees = _degrees(pairs)
+    degrees = network.degrees
     for group in groups:
         charts[category_graph_path(group.slug)] = _category(
             glossary, group, within.get(group.slug, []), degrees, local, between, groups

@@ -8,7 +8,9 @@ who start elsewhere never reach it.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -40,13 +42,37 @@ class LinkGraph:
 
     @classmethod
     def of(cls, glossary: Glossary, links: Mapping[str, Iterable[str]]) -> LinkGraph:
-        return cls.around(glossary, _edges(glossary, links))
+        return cls._of_edges(glossary, _edges(glossary, links))
+
+    def reordered(self, glossary: Glossary) -> LinkGraph:
+        """The same graph with its groups in the glossary's new title order, after a title
+        changed, which moves no edge (none of the uses of the edges depends on their order);
+        the pair counts go along."""
+        graph = self._of_edges(glossary, self.edges)
+        graph.__dict__.update(
+            (name, self.__dict__[name]) for name in ("pairs", "degrees") if name in self.__dict__
+        )
+        return graph
+
+    @functools.cached_property
+    def pairs(self) -> Counter[tuple[str, str]]:
+        """Links between two terms in either direction, each pair once (its slugs in order).
+        Kept with the graph: serve makes the graph pages again on many saves that change no link."""
+        return Counter(
+            (e.source, e.target) if e.source < e.target else (e.target, e.source) for e in self.edges
+        )
+
+    @functools.cached_property
+    def degrees(self) -> Counter[str]:
+        """Each term's links in either direction, counted by pair."""
+        degrees: Counter[str] = Counter()
+        for (a, b), count in self.pairs.items():
+            degrees[a] += count
+            degrees[b] += count
+        return degrees
 
     @classmethod
-    def around(cls, glossary: Glossary, edges: tuple[Edge, ...]) -> LinkGraph:
-        """The graph of these edges, its groups in the glossary's title order: serve reorders
-        a graph so when a title changes, which moves no edge (none of its uses depends on
-        the order of the edges)."""
+    def _of_edges(cls, glossary: Glossary, edges: tuple[Edge, ...]) -> LinkGraph:
         groups = _components(glossary, edges)
         isolated = tuple(group[0] for group in groups if len(group) == 1)
         islands = tuple(group for group in groups[1:] if len(group) > 1)

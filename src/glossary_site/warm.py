@@ -289,7 +289,7 @@ def _rename(
         bodies=bodies,
         mentions={tool: tuple(sorted(slugs, key=rank.__getitem__)) for tool, slugs in mentions},
     )
-    network = LinkGraph.around(renamed, pages.network.edges)
+    network = pages.network.reordered(renamed)
     gone, found = Diagnostics(), Diagnostics()
     link_graph.check_islands(glossary, pages.network, gone)
     link_graph.check_islands(renamed, network, found)
