@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from support import copy_site, parse_html, present, run_glossary, string_of, tree_digest, write_files
 
+from glossary_site import warm
+from glossary_site.pipeline import BuildOptions, build
+
 SETTINGS = """
 tools:
   categories:
@@ -263,4 +266,30 @@ def test_an_edited_tool_rebuilds_what_shows_it_exactly_like_a_clean_build(tmp_pa
         "stack-builder/index.html",
     }
     assert run_glossary("build", "--no-cache", "--out", tmp_path / "clean", cwd=site).returncode == 0
+    assert tree_digest(site / "_site") == tree_digest(tmp_path / "clean")
+
+
+def test_a_title_saved_in_serve_reorders_the_tools_terms_like_a_clean_build(tmp_path: Path) -> None:
+    """A tool lists the terms that mention it A to Z: a term whose new title moves it past
+    another is listed in its new place, without a build."""
+    gpu = "content/terms/graphics-processing-unit.md"
+    site = tool_site(tmp_path)
+    text = (site / gpu).read_text(encoding="utf-8")
+    (site / gpu).write_text(text.replace("\n---\n", "\ntools: [TPUs]\n---\n", 1), encoding="utf-8")
+    options = BuildOptions(site, site / "_site", search=False, jobs=1, save_records=False)
+    state = build(options).warm
+    assert state is not None
+
+    def mentions() -> list[str]:
+        page = parse_html(site / "_site/tools/tpu-cloud/index.html")
+        return [a.get_text() for a in page.select("section.mentions a")]
+
+    assert mentions() == ["Graphics processing unit", "Tensor"]
+    renamed = (site / gpu).read_text(encoding="utf-8").replace("title: Graphics", "title: Zippy graphics")
+    (site / gpu).write_text(renamed, encoding="utf-8")
+    assert warm.apply_edit(state, site, site / "_site", gpu) is not None, "applied without a build"
+    assert mentions() == ["Tensor", "Zippy graphics processing unit"]
+    assert build(BuildOptions(site, tmp_path / "clean", search=False, use_cache=False, jobs=1)).ok(
+        strict=False
+    )
     assert tree_digest(site / "_site") == tree_digest(tmp_path / "clean")
