@@ -15,10 +15,10 @@ feeds, tools, data files; the graph pages show no summary), if the editorial war
 read summaries, stay the same. One that also changes its title or aliases makes those pages
 again and the term pages beside it A to Z, with the names index, backlinks, groups and link
 graph put in the new title order, if every reference still means the term it meant. A save
-that changes its category or tags instead (besides the
-fields above but the summary) makes again its page and every page but the term pages (and the
-graph pages, unless the category changed), and removes the pages of a group it alone was in,
-unless a build would report something the change brings. Anything else (another field, a new
+that changes its category or tags instead (besides the fields above but the summary) makes
+again its page and every page but the term pages (and the graph pages, unless the category
+changed), and removes the pages of a group it alone was in, unless a build would report
+something the change brings. Anything else (another field, a new
 or deleted file, a template, static files, site.yml) runs the normal build, lent this state's
 open cache (no index to read again) and page records (a page whose record is unchanged keeps
 its key without being written out and digested again); it leaves the next state. So what is
