@@ -277,7 +277,13 @@ def _rename(
         names=names,
         spellings=spellings,
     )
-    if health.summary_warnings(glossary) != health.summary_warnings(renamed):
+    # a warning about summaries that read alike names the other term: the new title shows only
+    # in those of the term's own group, and a term the last build gave none is alone in it
+    line = term.key_lines.get("summary", 1)
+    alone = before.summary == term.summary and all(
+        (d.path, d.line) != (term.path, line) for d in state.diagnostics
+    )
+    if not alone and health.summary_warnings(glossary) != health.summary_warnings(renamed):
         return None
     problems = Diagnostics()
     bodies = markup.tool_bodies(pages.toolbox, renamed, problems)
