@@ -279,10 +279,9 @@ def _rename(
     )
     # a warning about summaries that read alike names the other term: the new title shows only
     # in those of the term's own group, and a term the last build gave none is alone in it
-    line = term.key_lines.get("summary", 1)
-    alone = before.summary == term.summary and all(
-        (d.path, d.line) != (term.path, line) for d in state.diagnostics
-    )
+    line = before.key_lines.get("summary", 1)
+    same = (before.summary, line) == (term.summary, term.key_lines.get("summary", 1))
+    alone = same and all((d.path, d.line) != (term.path, line) for d in state.diagnostics)
     if not alone and health.summary_warnings(glossary) != health.summary_warnings(renamed):
         return None
     problems = Diagnostics()
