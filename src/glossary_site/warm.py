@@ -233,10 +233,8 @@ def _relink(
     network = LinkGraph.of(relinked, links)
     before = _link_warnings(glossary, pages.network, glossary.terms[slug], len(glossary.related[slug]))
     after = _link_warnings(relinked, network, term, len(related))
-    gone = set(before) - set(after)
-    now = Diagnostics([*(d for d in reported if d not in gone), *after])
     shown = [s for s in relinked.terms if s == slug or relinked.backlinks[s] != glossary.backlinks[s]]
-    return relinked, network, shown, tuple(now.sorted())
+    return relinked, network, shown, _rewarned(reported, before, after)
 
 
 def _rename(
@@ -298,8 +296,7 @@ def _rename(
     gone, found = Diagnostics(), Diagnostics()
     link_graph.check_islands(glossary, pages.network, gone)
     link_graph.check_islands(renamed, network, found)
-    reported = Diagnostics([*(d for d in state.diagnostics if d not in set(gone.items)), *found.items])
-    return renamed, toolbox, network, tuple(reported.sorted())
+    return renamed, toolbox, network, _rewarned(state.diagnostics, gone.items, found.items)
 
 
 def _renamed_names(
@@ -322,6 +319,15 @@ def _renamed_names(
 def _names_of(term: TermSource) -> dict[str, str]:
     """Each name of the term, case-folded as the index holds it, with its spelling."""
     return {name.casefold(): name for name in (term.slug, term.title, *term.aliases) if name.casefold()}
+
+
+def _rewarned(
+    reported: tuple[Diagnostic, ...], before: list[Diagnostic], after: list[Diagnostic]
+) -> tuple[Diagnostic, ...]:
+    """What the last build reported with the warnings of one kind made again: `before` as the
+    state gave them, `after` as the build would now."""
+    gone = set(before)
+    return tuple(Diagnostics([*(d for d in reported if d not in gone), *after]).sorted())
 
 
 def _link_warnings(
