@@ -198,7 +198,7 @@ class Site:
         with self.building:
             try:
                 written = warm.apply_edit(self.warm, self.options.root, self.options.out, path)
-            except Exception:  # a bug of ours must not stop the preview: build from nothing instead
+            except Exception:  # a bug of ours must not stop the preview: build, without the state
                 traceback.print_exc()
                 print(
                     f"glossary serve: applying {path} failed (a bug; please report it); building", flush=True
