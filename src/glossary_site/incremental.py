@@ -9,6 +9,7 @@ again (the keys of the term pages differ from those it was last indexed with).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,8 +131,11 @@ def plan(
     return changed, update
 
 
-def index_aside(out: Path, bundle_parent: Path, bundle_pages: int) -> tuple[str | None, Diagnostic | None]:
-    """Index the pages already in the output folder, writing the bundle elsewhere.
+def index_aside(
+    out: Path, bundle_parent: Path, bundle_pages: int, stop: threading.Event | None = None
+) -> tuple[str | None, Diagnostic | None]:
+    """Index the pages already in the output folder, writing the bundle elsewhere; `stop`
+    ends the indexing early (with a problem).
 
     `glossary serve` builds without search and calls this once edits settle, so a save never
     waits for Pagefind. Returns the key of the pages indexed (None when the index is already
@@ -144,7 +148,9 @@ def index_aside(out: Path, bundle_parent: Path, bundle_pages: int) -> tuple[str 
     key = search.index_key(keys, bundle_pages)
     if manifest.get(search.MANIFEST_KEY) == key:
         return None, None
-    problem = search.build_index(out, bundle_parent / search.FOLDER, keys, out / search.FOLDER, bundle_pages)
+    problem = search.build_index(
+        out, bundle_parent / search.FOLDER, keys, out / search.FOLDER, bundle_pages, stop
+    )
     return (None, problem) if problem is not None else (key, None)
 
 

@@ -18,6 +18,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -36,6 +38,10 @@ INDEXED = ("terms", "tools")
 BUNDLE_PAGES = 1500
 #: Section permalinks ("#") and copy-link buttons would show up in every excerpt.
 IGNORED = ".headerlink, .copy-link"
+#: The longest one Pagefind run may take.
+TIMEOUT_SECONDS = 900
+#: How often a running Pagefind is checked on: has it ended, should it stop?
+STOP_CHECK_SECONDS = 0.2
 
 
 def bundles(keys: Mapping[str, str], size: int = BUNDLE_PAGES) -> dict[str, list[str]]:
@@ -63,10 +69,16 @@ def index_key(keys: Mapping[str, str], size: int = BUNDLE_PAGES) -> str:
 
 
 def build_index(
-    site: Path, into: Path, keys: Mapping[str, str], reuse: Path | None = None, size: int = BUNDLE_PAGES
+    site: Path,
+    into: Path,
+    keys: Mapping[str, str],
+    reuse: Path | None = None,
+    size: int = BUNDLE_PAGES,
+    stop: threading.Event | None = None,
 ) -> Diagnostic | None:
     """Index the pages under `site` into the folder `into`; a problem is returned. Bundles
-    already in `reuse` (the index in place) are linked from there instead of indexed again."""
+    already in `reuse` (the index in place) are linked from there instead of indexed again.
+    Setting `stop` ends a Pagefind run under way (serve sets it when it stops) with a problem."""
     shutil.rmtree(into, ignore_errors=True)
     into.mkdir(parents=True)
     planned = bundles(keys, size)
@@ -74,14 +86,14 @@ def build_index(
         if reuse is not None and (reuse / name / "pagefind.js").is_file():
             shutil.copytree(reuse / name, into / name, copy_function=_link)
             continue
-        problem = _index(site, pages, into / name)
+        problem = _index(site, pages, into / name, stop)
         if problem is not None:
             return problem
     (into / LISTING).write_text(json.dumps(sorted(planned)) + "\n", encoding="utf-8")
     return None
 
 
-def _index(site: Path, pages: list[str], bundle: Path) -> Diagnostic | None:
+def _index(site: Path, pages: list[str], bundle: Path, stop: threading.Event | None) -> Diagnostic | None:
     """One Pagefind run over just these pages, linked into a folder of their own."""
     chosen = Path(tempfile.mkdtemp(prefix=".pages-", dir=bundle.parent))
     try:
@@ -91,19 +103,38 @@ def _index(site: Path, pages: list[str], bundle: Path) -> Diagnostic | None:
         command = [sys.executable, "-m", "pagefind", "--site", str(chosen), "--output-path", str(bundle)]
         command += ["--quiet", "--exclude-selectors", IGNORED]
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=900)
+            with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
+                output, errors = _finish(run, stop)
         except (OSError, subprocess.TimeoutExpired) as exc:
             return Diagnostic("(search)", 1, f"search indexing could not run: {exc}")
     finally:
         shutil.rmtree(chosen, ignore_errors=True)
-    if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        reason = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+    if stop is not None and stop.is_set():
+        return Diagnostic("(search)", 1, "search indexing was stopped")
+    if run.returncode != 0 or not (bundle / "pagefind.js").is_file():
+        reason = (errors or output).strip().splitlines()[-1:] or ["no output"]
         return Diagnostic(
             "(search)",
             1,
             f"search indexing failed: {reason[0]}; is pagefind installed (pip install 'pagefind[bin]')?",
         )
     return None
+
+
+def _finish(run: subprocess.Popen[str], stop: threading.Event | None) -> tuple[str, str]:
+    """Pagefind's output once it ends. It is killed once `stop` is set (a run left going would
+    index on after serve stops) or after TIMEOUT_SECONDS, then raising TimeoutExpired."""
+    deadline = time.monotonic() + TIMEOUT_SECONDS
+    while stop is None or not stop.is_set():
+        try:
+            return run.communicate(timeout=STOP_CHECK_SECONDS)
+        except subprocess.TimeoutExpired:
+            if time.monotonic() >= deadline:
+                run.kill()
+                run.communicate()
+                raise
+    run.kill()
+    return run.communicate()
 
 
 def _link(source: str | Path, target: str | Path) -> None:

@@ -48,6 +48,8 @@ WATCH_STEP_MS = 10
 WATCH_TICK_MS = 100
 WATCH_READY_SECONDS = 30
 SETTLE_SECONDS = 1.0
+#: How long a stopping serve waits for its watcher, and so for Pagefind to be stopped.
+STOP_SECONDS = 5.0
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
 
@@ -154,6 +156,8 @@ class Site:
     address: str
     building: threading.Lock = field(default_factory=threading.Lock)
     warm: WarmState | None = None
+    #: Set when serve stops: the watcher ends and a Pagefind run under way is killed.
+    stopping: threading.Event = field(default_factory=threading.Event)
 
     def rebuild(self, changed: Sequence[str] = ()) -> None:
         """Apply a save of one term's text from the warm state (warm.py) when it can be;
@@ -239,8 +243,10 @@ class Site:
             return
         bundle = Path(tempfile.mkdtemp(prefix="search-", dir=self.scratch))
         try:
-            key, problem = incremental.index_aside(self.options.out, bundle, self.options.bundle_pages)
-            if problem is not None:
+            key, problem = incremental.index_aside(
+                self.options.out, bundle, self.options.bundle_pages, self.stopping
+            )
+            if problem is not None and not self.stopping.is_set():
                 self.report(Diagnostics([problem]))
             if key is not None:
                 with self.building:
@@ -256,7 +262,6 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
     from tornado.ioloop import IOLoop
 
     loop = IOLoop.current()
-    stop = threading.Event()
     root = site.options.root.resolve()
 
     def watch() -> None:
@@ -270,7 +275,7 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
             watch_filter=lambda change, path: _watched(root, path),
             debounce=WATCH_DEBOUNCE_MS,
             step=WATCH_STEP_MS,
-            stop_event=stop,
+            stop_event=site.stopping,
             rust_timeout=WATCH_TICK_MS,
             yield_on_timeout=True,
             raise_interrupt=False,
@@ -286,6 +291,8 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
                 index_at = None
                 indexer = threading.Thread(target=site.index, name="glossary-index", daemon=True)
                 indexer.start()
+        if indexer is not None:  # it kills Pagefind, which would otherwise run on
+            indexer.join()
 
     server = HTTPServer(application(site.preview))
     server.add_sockets(sockets)
@@ -300,8 +307,9 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
     except KeyboardInterrupt:
         pass  # Ctrl-C (or SIGTERM) is how a preview ends
     finally:
-        stop.set()
+        site.stopping.set()
         server.stop()
+        watcher.join(STOP_SECONDS)  # a build under way is not waited for
 
 
 def application(preview: Preview) -> Any:

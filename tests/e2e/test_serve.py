@@ -315,6 +315,45 @@ def test_the_site_is_served_under_its_base_url_path_and_follows_it(tmp_path: Pat
         assert unfollowed(f"{origin}/") == (302, "/pantry/")
 
 
+def alive(pid: int) -> bool:
+    """Whether the process runs (a zombie, ended but not yet reaped, does not)."""
+    try:
+        return " Z " not in Path(f"/proc/{pid}/stat").read_text().split(")", 1)[1][:4]
+    except FileNotFoundError:
+        return False
+
+
+def test_stopping_serve_stops_the_search_indexing_it_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Pagefind run left going would index on, for minutes on a large site, after serve ends."""
+    fake = tmp_path / "fake" / "pagefind"  # found first by serve's `python -m pagefind`
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    started = tmp_path / "pagefind.pid"
+    (fake / "__main__.py").write_text(
+        "import os, pathlib, time\n"
+        f"pathlib.Path({str(started)!r}).write_text(str(os.getpid()))\n"
+        "time.sleep(120)\n"
+    )
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(fake.parent), os.environ.get("PYTHONPATH", "")]))
+    site = copy_site("minimal", tmp_path)
+    port, log = free_port(), tmp_path / "serve.log"
+    with serving(site, port, log):
+        deadline = time.monotonic() + 20
+        while not (started.is_file() and started.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert started.is_file(), f"serve never started indexing; printed: {log.read_text()!r}"
+        pagefind = int(started.read_text())
+        assert alive(pagefind)
+    deadline = time.monotonic() + 5
+    while alive(pagefind) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(pagefind), "Pagefind was left running after serve stopped"
+    printed = log.read_text()
+    assert "Traceback" not in printed and "(search)" not in printed, printed
+
+
 def read_until(fd: int, text: str, seconds: float = 30) -> str:
     """What a terminal shows, until `text` appears or the deadline passes."""
     seen = b""
