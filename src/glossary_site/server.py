@@ -81,6 +81,10 @@ class AddressUnusable(Exception):
     """The host and port cannot be listened on; the message says why and what to do."""
 
 
+class SiteGone(Exception):
+    """The site folder was moved or deleted while serving: the watcher sees nothing any more."""
+
+
 def serve(
     options: pipeline.BuildOptions,
     host: str,
@@ -158,6 +162,8 @@ class Site:
     warm: WarmState | None = None
     #: Set when serve stops: the watcher ends and a Pagefind run under way is killed.
     stopping: threading.Event = field(default_factory=threading.Event)
+    #: Whether the site folder went away while serving, which ends serve.
+    gone: bool = False
 
     def rebuild(self, changed: Sequence[str] = ()) -> None:
         """Apply a save of one term's text from the warm state (warm.py) when it can be;
@@ -281,6 +287,10 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
             raise_interrupt=False,
         ):
             watching.set()  # the first (empty) batch comes once every folder is watched
+            if changes and not root.is_dir():  # moved or deleted: nothing is watched any more
+                site.gone = True
+                loop.add_callback(loop.stop)
+                break
             if changes:
                 site.rebuild(sorted({Path(path).relative_to(root).as_posix() for _, path in changes}))
                 loop.add_callback(LiveReloadHandler.reload_waiters)
@@ -310,6 +320,8 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
         site.stopping.set()
         server.stop()
         watcher.join(STOP_SECONDS)  # a build under way is not waited for
+    if site.gone:
+        raise SiteGone(f"the site folder {root} was moved or deleted; serve stopped")
 
 
 def application(preview: Preview) -> Any:
@@ -347,9 +359,9 @@ def _log_problems() -> None:
 def _watched(root: Path, path: str) -> bool:
     """Only content/, templates/ and static/ are inputs, and not the working files editors
     write there; the cache and any output folder in the site folder change on every build
-    and must not start another."""
+    and must not start another. The site folder itself counts, as its going away ends serve."""
     parts = Path(path).relative_to(root).parts
-    return bool(parts) and parts[0] in output.SOURCE_DIRS and not is_editor_file(parts[-1])
+    return not parts or (parts[0] in output.SOURCE_DIRS and not is_editor_file(parts[-1]))
 
 
 def site_app(preview: Preview) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:

@@ -354,6 +354,30 @@ def test_stopping_serve_stops_the_search_indexing_it_started(
     assert "Traceback" not in printed and "(search)" not in printed, printed
 
 
+def test_serve_stops_with_a_message_when_its_site_folder_is_moved(tmp_path: Path) -> None:
+    """Once the folder is gone the watcher sees no save, even in a folder put back in its place:
+    a server left running would show the old site while the editor's saves went nowhere."""
+    site = copy_site("minimal", tmp_path)
+    log = tmp_path / "serve.log"
+    with log.open("w") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "glossary_site", "serve", "--port", str(free_port())],
+            cwd=site,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for_line(log, "serving on")
+        site.rename(tmp_path / "moved")
+        assert process.wait(timeout=20) == 1
+    finally:
+        process.kill()
+        process.wait()
+    printed = log.read_text()
+    assert f"the site folder {site} was moved or deleted; serve stopped" in printed
+    assert "Traceback" not in printed
+
+
 def read_until(fd: int, text: str, seconds: float = 30) -> str:
     """What a terminal shows, until `text` appears or the deadline passes."""
     seen = b""
