@@ -213,6 +213,7 @@ class SitePages(PageMaker):
         before = self.faces[term.slug]
         face = self.faces[term.slug] = Face(term.slug, term.title, term.summary)
         self.known = {**self.known, face: digest(record_text(face).encode())}
+        self._moved |= {term.slug}  # a record of the last build shows the face it had then
         shown = [term.slug]
         for _, record, _ in self.record_keys.values():
             if isinstance(record, TermPage) and before in (*record.links, *record.related, *record.backlinks):

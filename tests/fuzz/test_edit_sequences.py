@@ -117,6 +117,7 @@ def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list
 @given(steps=st.lists(st.integers(0, len(TOGGLES) - 1), max_size=6))
 @example(steps=[21, 22, 23, 19, 21])  # what terms are called, always
 @example(steps=[24, 21, 19, 21, 24])  # a title named by a warning about summaries
+@example(steps=[23, 7])  # a summary saved after a build that took the pages before it
 def test_any_sequence_of_saves_serves_what_a_clean_build_writes(steps: list[int]) -> None:
     """As serve does: a save of one term file is applied from the last build's state when it
     can be, else a build runs that borrows that state; either way serve then shows the
