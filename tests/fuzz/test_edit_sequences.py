@@ -36,8 +36,24 @@ updated: 2025-01-20
 Activations are kept for the backward pass of [[model training]].
 """
 
-#: Each edit swaps one text for another and back, so any sequence can be applied.
-TOGGLES: list[tuple[str, str, str]] = [
+OPTIMIZER = "content/terms/optimizer.md"
+#: A term that comes and goes: new pages, names, backlinks and groups, which serve builds.
+OPTIMIZER_TEXT = """---
+title: Optimizer
+summary: What updates the weights from the gradients.
+definition: An **optimizer** turns gradients into weight updates.
+category: Methods
+related: [model-training, tensor]
+updated: 2025-03-01
+---
+
+Every step of [[model training]] calls the optimizer on the [[GPUs]].
+"""
+HEAD = "templates/partials/head.html"
+
+#: Each edit swaps one text for another and back, so any sequence can be applied; one whose
+#: first text is None makes the file with the other text, or deletes it.
+TOGGLES: list[tuple[str, str | None, str]] = [
     (TENSOR, "multiply tensors fast.", "multiply tensors fast, and slowly."),  # body
     (TENSOR, '"`3.0`"', '"`4.5`"'),  # a table cell
     (TENSOR, "a **rank-2** tensor", "a **rank two** tensor"),  # a practice answer
@@ -67,6 +83,8 @@ TOGGLES: list[tuple[str, str, str]] = [
         "summary: Adjusting a model's weights so its outputs improve.",
         "summary: A chip with thousands of small cores for parallel arithmetic.",
     ),  # a warning naming the GPU term's title
+    (OPTIMIZER, None, OPTIMIZER_TEXT),  # a new term file, later deleted
+    (HEAD, None, '<meta name="robots" content="noindex">\n'),  # a template of the site's own
 ]
 #: The edits that change only what the edited term's own page shows.
 PAGE_ONLY = {0, 1, 2, 3, 5}
@@ -79,8 +97,16 @@ WARM = PAGE_ONLY | {4, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 21, 22}
 def toggle(site: Path, number: int, tick: int) -> None:
     path, one, other = TOGGLES[number]
     file = site / path
-    text = file.read_text(encoding="utf-8")
-    text = text.replace(one, other, 1) if one in text and other not in text else text.replace(other, one, 1)
+    if one is None:
+        if file.exists():
+            file.unlink()
+            return
+        file.parent.mkdir(parents=True, exist_ok=True)
+        text = other
+    else:
+        text = file.read_text(encoding="utf-8")
+        swapped = text.replace(one, other, 1) if one in text and other not in text else None
+        text = swapped if swapped is not None else text.replace(other, one, 1)
     file.write_text(text, encoding="utf-8")
     stamp = 1_700_000_000_000_000_000 + tick * 1_000_000_000  # saves a second apart, as an editor's
     os.utime(file, ns=(stamp, stamp))
@@ -118,6 +144,7 @@ def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list
 @example(steps=[21, 22, 23, 19, 21])  # what terms are called, always
 @example(steps=[24, 21, 19, 21, 24])  # a title named by a warning about summaries
 @example(steps=[23, 7])  # a summary saved after a build that took the pages before it
+@example(steps=[25, 7, 26, 21, 25])  # saves after a new term, a template; the term deleted
 def test_any_sequence_of_saves_serves_what_a_clean_build_writes(steps: list[int]) -> None:
     """As serve does: a save of one term file is applied from the last build's state when it
     can be, else a build runs that borrows that state; either way serve then shows the
