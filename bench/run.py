@@ -690,8 +690,14 @@ def git_commit() -> str:
 
 
 def write_json(folder: Path, size: int, data: dict[str, Any]) -> Path:
+    """A new file, never over an earlier run's: the README cites committed results by name."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{dt.date.today().isoformat()}-{size}.json"
+    stem = f"{dt.date.today().isoformat()}-{size}"
+    path = folder / f"{stem}.json"
+    run = 1
+    while path.exists():
+        run += 1
+        path = folder / f"{stem}-run{run}.json"
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return path
 
