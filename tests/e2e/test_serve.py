@@ -336,7 +336,9 @@ def test_stopping_serve_stops_the_search_indexing_it_started(
         f"pathlib.Path({str(started)!r}).write_text(str(os.getpid()))\n"
         "time.sleep(120)\n"
     )
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(fake.parent), os.environ.get("PYTHONPATH", "")]))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(fake.parent), os.environ.get("PYTHONPATH")]))
+    )
     site = copy_site("minimal", tmp_path)
     port, log = free_port(), tmp_path / "serve.log"
     with serving(site, port, log):
@@ -357,7 +359,7 @@ def test_stopping_serve_stops_the_search_indexing_it_started(
 def test_serve_stops_with_a_message_when_its_site_folder_is_moved(tmp_path: Path) -> None:
     """Once the folder is gone the watcher sees no save, even in a folder put back in its place:
     a server left running would show the old site while the editor's saves went nowhere."""
-    site = copy_site("minimal", tmp_path)
+    site = copy_site("minimal", tmp_path).resolve()
     log = tmp_path / "serve.log"
     with log.open("w") as sink:
         process = subprocess.Popen(
