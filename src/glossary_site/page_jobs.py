@@ -34,9 +34,10 @@ class PageMaker:
         nav_shows: dict[str, bool],
         earlier: PageMaker | None = None,
         template_digests: dict[str, str] | None = None,
+        templates: Templates | None = None,
     ) -> None:
         self.config = config
-        self.templates = Templates(config.root, template_digests)
+        self.templates = templates or Templates(config.root, template_digests)
         self.site = {
             "title": config.title,
             "description": config.description,

@@ -36,7 +36,7 @@ from glossary_site.model import (
     Toolbox,
 )
 from glossary_site.page_jobs import PageMaker, face_texts
-from glossary_site.render import TEMPLATES
+from glossary_site.render import TEMPLATES, Templates
 from glossary_site.term_page import (
     GroupName,
     Surroundings,
@@ -85,8 +85,10 @@ class SitePages(PageMaker):
         toolbox: Toolbox,
         network: LinkGraph,
         earlier: SitePages | None = None,
+        templates: Templates | None = None,
     ) -> None:
-        super().__init__(config, {"tools": bool(toolbox.tools), "graph": bool(glossary.terms)}, earlier)
+        shows = {"tools": bool(toolbox.tools), "graph": bool(glossary.terms)}
+        super().__init__(config, shows, earlier, templates=templates)
         self.glossary = glossary
         self.toolbox = toolbox
         self.network = network

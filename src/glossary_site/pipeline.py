@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,6 +41,7 @@ from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, PageJob, PreparedFile, RawBody, TermSource, Toolbox
 from glossary_site.pages import PreparedTerms, SitePages
+from glossary_site.render import PAGE_TEMPLATES, Templates
 from glossary_site.search import BUNDLE_PAGES
 from glossary_site.warm import WarmState
 from glossary_site.workers import default_jobs, split_map
@@ -114,8 +116,10 @@ def load(
     `earlier`, the pages of the last build in this process, spares re-keying unchanged pages."""
     diagnostics = result.diagnostics
     config = site_config.load(options.root, diagnostics, options.base_url)
+    templates = Templates(options.root)
     with result.timed("prepare"):
-        prepared = prepare.prepare_terms(options.root, cache, options.jobs)
+        ready = functools.partial(templates.ready, PAGE_TEMPLATES)
+        prepared = prepare.prepare_terms(options.root, cache, options.jobs, meanwhile=ready)
     files = [p for _, p in prepared.values()]
     known = {path: entry.digest for path, (_, entry) in cache.entries.items()}
     result.from_cache = (sum(bool(f.digest) and known.get(f.path) == f.digest for f in files), len(files))
@@ -140,7 +144,7 @@ def load(
         return prepare.load_body(options.root, file, cache)
 
     site_pages = SitePages(
-        config, glossary, PreparedTerms(by_slug, targets), load_body, toolbox, network, earlier
+        config, glossary, PreparedTerms(by_slug, targets), load_body, toolbox, network, earlier, templates
     )
     try:
         with result.timed("plan"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,8 +22,12 @@ from glossary_site.workers import split_map
 Prepared = dict[str, tuple[Stamp, PreparedFile]]
 
 
-def prepare_terms(root: Path, cache: Cache, jobs: int) -> Prepared:
-    """Every term file by path, in sorted order, with the stamp it was prepared at."""
+def prepare_terms(
+    root: Path, cache: Cache, jobs: int, meanwhile: Callable[[], None] | None = None
+) -> Prepared:
+    """Every term file by path, in sorted order, with the stamp it was prepared at.
+    `meanwhile` is work for this process while workers convert files (none when none need
+    converting)."""
     found: Prepared = {}
     todo: list[tuple[str, Stamp]] = []
     base = os.fspath(root)
@@ -39,7 +43,7 @@ def prepare_terms(root: Path, cache: Cache, jobs: int) -> Prepared:
         else:
             todo.append((path, stamp))
     if todo:
-        found.update(split_map(lambda items: _prepare_chunk(root, cache, items), todo, jobs))
+        found.update(split_map(lambda items: _prepare_chunk(root, cache, items), todo, jobs, meanwhile))
     return dict(sorted(found.items()))
 
 

@@ -8,7 +8,9 @@ changes when any template it is rendered with changes.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,8 @@ TEMPLATES = {
     "stack_builder": "stack_builder.html",
     "graph": "graph.html",
 }
+#: Every template a build renders a page with (the others are included by these).
+PAGE_TEMPLATES = (*TEMPLATES.values(), "feed.xml", "sitemap.xml", "robots.txt")
 
 
 def environment(root: Path) -> jinja2.Environment:
@@ -73,23 +77,39 @@ class Templates:
         except jinja2.TemplateError as exc:
             raise ContentError.of(template_diagnostic(exc, template)) from None
 
+    def ready(self, names: Iterable[str]) -> None:
+        """Digest and compile these templates and all they use, ahead of need: a build does
+        this while worker processes convert Markdown, and the workers it starts later to
+        render inherit them compiled instead of each compiling its own. A broken template is
+        left for keying or rendering to report."""
+        for name in names:
+            with contextlib.suppress(ContentError):
+                self.digest(name)
+        for name in self.digests:
+            with contextlib.suppress(jinja2.TemplateError):
+                self.env.get_template(name)
+
     def digest(self, name: str) -> str:
         """Hash of a template and every template it extends, includes or imports."""
         if name not in self._digests:
             self._digests[name] = ""  # guards against a template that includes itself
-            loader = self.env.loader
-            assert loader is not None
             try:
-                source, filename, _ = loader.get_source(self.env, name)
-                parsed = self.env.parse(source, name, filename)
-            except jinja2.TemplateError as exc:
-                raise ContentError.of(template_diagnostic(exc, name)) from None
-            parts = [source] + [
-                self.digest(child)
-                for child in sorted(n for n in jinja2.meta.find_referenced_templates(parsed) if n)
-            ]
-            self._digests[name] = digest("\0".join(parts).encode())
+                self._digests[name] = self._digest_of(name)
+            except ContentError:
+                del self._digests[name]  # asked again, it fails again
+                raise
         return self._digests[name]
+
+    def _digest_of(self, name: str) -> str:
+        loader = self.env.loader
+        assert loader is not None
+        try:
+            source, filename, _ = loader.get_source(self.env, name)
+            parsed = self.env.parse(source, name, filename)
+        except jinja2.TemplateError as exc:
+            raise ContentError.of(template_diagnostic(exc, name)) from None
+        children = sorted(n for n in jinja2.meta.find_referenced_templates(parsed) if n)
+        return digest("\0".join([source, *map(self.digest, children)]).encode())
 
 
 def template_diagnostic(exc: jinja2.TemplateError, template: str) -> Diagnostic:

@@ -82,6 +82,21 @@ def test_template_error_is_reported_with_template_line_and_output_kept(tmp_path:
     assert tree_digest(site / "_site") == before
 
 
+def test_template_syntax_error_is_reported_at_its_line_by_build_and_check(tmp_path: Path) -> None:
+    """Templates are compiled ahead, while term files convert; a broken one must still be
+    reported at its line, by both commands, with the output kept."""
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", cwd=site).returncode == 0
+    before = tree_digest(site / "_site")
+    write_files(site, {"templates/partials/head.html": '<meta name="x">\n{% if %}\n'})
+    for command in ("build", "check"):
+        result = run_glossary(command, cwd=site)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert "templates/partials/head.html:2: Expected an expression" in result.stderr
+    assert tree_digest(site / "_site") == before
+
+
 def test_a_build_failed_by_a_template_keeps_its_conversions_for_the_next(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     assert run_glossary("build", cwd=site).returncode == 0
