@@ -342,7 +342,12 @@ def _publish(
         with result.timed("search"):
             reuse = None if update.full else options.out / search.FOLDER
             problem = search.build_index(
-                site, bundle_parent / search.FOLDER, update.keys, reuse, options.bundle_pages
+                site,
+                bundle_parent / search.FOLDER,
+                update.keys,
+                reuse,
+                options.bundle_pages,
+                runs=options.jobs,
             )
         if problem is not None:
             result.diagnostics.add(problem)

@@ -245,6 +245,20 @@ def test_builds_in_one_process_that_reuse_the_last_ones_state_equal_clean_builds
         assert tree_digest(site / "_site") == tree_digest(tmp_path / f"clean-{step}"), change
 
 
+def test_bundles_indexed_side_by_side_give_the_index_one_after_another_gives(tmp_path: Path) -> None:
+    """With several workers, Pagefind indexes several bundles at once; the bytes must not
+    depend on it."""
+    site = copy_site("minimal", tmp_path)
+    digests = []
+    for jobs in (1, 3):
+        out = tmp_path / f"out{jobs}"
+        result = build(BuildOptions(site, out, jobs=jobs, bundle_pages=1, use_cache=False))
+        assert result.ok(strict=False), result.diagnostics.sorted()
+        digests.append(tree_digest(out))
+    assert len([path for path in digests[0] if path.endswith("/pagefind.js")]) >= 2
+    assert digests[0] == digests[1]
+
+
 def test_an_edit_indexes_again_only_the_bundle_of_its_page(tmp_path: Path) -> None:
     """A big glossary's index is in bundles (here of about a page each, as if of 1,500): an
     edited body is indexed again in its own bundle, the others are kept, and the output is what a
