@@ -118,7 +118,8 @@ def load(
     config = site_config.load(options.root, diagnostics, options.base_url)
     templates = Templates(options.root)
     with result.timed("prepare"):
-        ready = functools.partial(templates.ready, PAGE_TEMPLATES)
+        # Compiled while workers convert, templates are inherited by the render workers.
+        ready = functools.partial(templates.ready, PAGE_TEMPLATES) if options.jobs > 1 else None
         prepared = prepare.prepare_terms(options.root, cache, options.jobs, meanwhile=ready)
     files = [p for _, p in prepared.values()]
     known = {path: entry.digest for path, (_, entry) in cache.entries.items()}
