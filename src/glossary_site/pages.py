@@ -151,17 +151,17 @@ class SitePages(PageMaker):
         if builder is not None:
             view = stack_builder.page_view(builder, self.toolbox, site_markdown(builder.intro))
             jobs.append(self.page_job(TEMPLATES["stack_builder"], STACK_BUILDER, **view))
-        jobs.append(self.template_job("robots.txt", {"sitemap": absolute(self.config, "sitemap.xml")}))
+        jobs.append(self.template_job(TEMPLATES["robots"], {"sitemap": absolute(self.config, "sitemap.xml")}))
         return jobs
 
     def dated_jobs(self, dates: bool = True) -> list[PageJob]:
         """The pages that show terms' definitions or dates, besides the terms' own: the feed and
         terms.json, and with `dates` the home page (its recently updated list) and the sitemap."""
         feed_view = feeds.feed_view(self.config, self.glossary, self.definition)
-        jobs = [self.template_job("feed.xml", feed_view), self.terms_json_job()]
+        jobs = [self.template_job(TEMPLATES["feed"], feed_view), self.terms_json_job()]
         if dates:
             sitemap_view = sitemap.sitemap_view(self.config, self.glossary, self.toolbox)
-            jobs += [self.index_job(), self.template_job("sitemap.xml", sitemap_view)]
+            jobs += [self.index_job(), self.template_job(TEMPLATES["sitemap"], sitemap_view)]
         return jobs
 
     def group_job(self, kind: str, singular: str, group: Group, description: str) -> PageJob:

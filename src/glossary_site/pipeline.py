@@ -41,7 +41,7 @@ from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, PageJob, PreparedFile, RawBody, TermSource, Toolbox
 from glossary_site.pages import PreparedTerms, SitePages
-from glossary_site.render import PAGE_TEMPLATES, Templates
+from glossary_site.render import TEMPLATES, Templates
 from glossary_site.search import BUNDLE_PAGES
 from glossary_site.warm import WarmState
 from glossary_site.workers import default_jobs, split_map
@@ -119,7 +119,7 @@ def load(
     templates = Templates(options.root)
     with result.timed("prepare"):
         # Compiled while workers convert, templates are inherited by the render workers.
-        ready = functools.partial(templates.ready, PAGE_TEMPLATES) if options.jobs > 1 else None
+        ready = functools.partial(templates.ready, TEMPLATES.values()) if options.jobs > 1 else None
         prepared = prepare.prepare_terms(options.root, cache, options.jobs, meanwhile=ready)
     files = [p for _, p in prepared.values()]
     known = {path: entry.digest for path, (_, entry) in cache.entries.items()}

@@ -33,9 +33,10 @@ TEMPLATES = {
     "tools": "tools.html",
     "stack_builder": "stack_builder.html",
     "graph": "graph.html",
+    "feed": "feed.xml",
+    "sitemap": "sitemap.xml",
+    "robots": "robots.txt",
 }
-#: Every template a build renders a page with (the others are included by these).
-PAGE_TEMPLATES = (*TEMPLATES.values(), "feed.xml", "sitemap.xml", "robots.txt")
 
 
 def environment(root: Path) -> jinja2.Environment:
