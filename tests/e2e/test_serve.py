@@ -435,7 +435,12 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
     gpu_page = "terms/graphics-processing-unit/index.html"
 
     def edit(old: str, new: str) -> None:
-        tensor.write_text(tensor.read_text().replace(old, new, 1))
+        """A whole save at once (a new file renamed over the old): written in place, the file can
+        be read half-written on a busy machine, and serve then rightly runs the whole build,
+        which is not what this test counts."""
+        saved = tmp_path / "tensor.md.new"
+        saved.write_text(tensor.read_text().replace(old, new, 1))
+        os.replace(saved, tensor)
 
     with serving(site, free_port(), log) as origin:
         base = f"{origin}/docs"
