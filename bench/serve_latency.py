@@ -9,13 +9,16 @@ link: adds it to the body with a link to another term, a new backlink on that te
 ours; with --edit tags or category: gives the term a new tag or category so named; with --edit
 title: adds a word to its title, ours keeping the old title as an alias, as an editor does to
 keep links to it working, which is why that edit takes the first term from the middle on that
-has an aliases line) and polls that term's page until the sentence is served.
+has an aliases line) and polls that term's page until the sentence is served. With --edit new,
+each save is a new term file instead (a copy of that term under a new title, without its
+aliases, the sentence added to its body), and the new term's page is polled; the new files are
+removed at the end.
 Prints, per server, the time to the first page, the median, 90th percentile, min and max over
 the edits, and the peak memory of the server's process tree (sampled every 50 ms); our server
 is kept running until its background search index is complete, so its peak includes it.
 
     python bench/serve_latency.py [--terms 1000] [--edits 10] [--pause 2] [--tools glossary,hugo]
-                                  [--edit body|summary|definition|link|tags|category|title]
+                                  [--edit body|summary|definition|link|tags|category|title|new]
                                   [--work /tmp/glossary-bench]
 """
 
@@ -159,6 +162,7 @@ def measure(
     peak = Peak(server.pid)
     peak.start()
     latencies = []
+    added: list[Path] = []
     try:
         wait_until(page, "<h1", 900)
         start = time.perf_counter() - started
@@ -181,6 +185,13 @@ def measure(
             elif args.edit == "title":
                 marker = f"{time.time_ns()}probe{edit}"
                 changed = retitled(original, marker, keep_alias=not label.startswith("hugo"))
+            elif args.edit == "new":
+                new = term.with_name(f"latency-probe-{edit}-{time.time_ns()}.md")
+                new.write_text(added_term(original, new.stem, marker), encoding="utf-8")
+                added.append(new)
+                latencies.append(wait_until(page.replace(term.stem, new.stem), marker, 120))
+                time.sleep(args.pause)
+                continue
             else:
                 changed = original + f"\n\n{marker}\n"
             term.write_text(changed, encoding="utf-8")
@@ -190,6 +201,8 @@ def measure(
             wait_until(finished, "", 900)
     finally:
         term.write_text(original, encoding="utf-8")
+        for new in added:
+            new.unlink()
         server.terminate()
         server.wait(timeout=60)
         peak.done.set()
@@ -222,6 +235,14 @@ def retitled(text: str, word: str, keep_alias: bool) -> str:
     return changed.replace("aliases: [", f"aliases: [{title.group(1)}, ", 1) if keep_alias else changed
 
 
+def added_term(text: str, stem: str, marker: str) -> str:
+    """A copy of a term as a new term: titled after its file, no aliases (ours) or synonyms
+    (Hugo's corpus), which would clash with the original's, and the marker ending its body."""
+    text = re.sub(r"^title: .*$", f"title: {stem.replace('-', ' ').title()}", text, count=1, flags=re.M)
+    text = re.sub(r"^(aliases|synonyms): \[.*\]\n", "", text, count=1, flags=re.M)
+    return text + f"\n\n{marker}\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -236,10 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tools", default="glossary,hugo")
     parser.add_argument(
         "--edit",
-        choices=("body", "summary", "definition", "link", "tags", "category", "title"),
+        choices=("body", "summary", "definition", "link", "tags", "category", "title", "new"),
         default="body",
         help="what each save changes: the body, the summary, the definition, a new link in the body, "
-        "a new tag, a new category, the title",
+        "a new tag, a new category, the title; or a new term file each time",
     )
     parser.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"))
     args = parser.parse_args(argv)
@@ -279,10 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             results.append(measure(label, command, hugo, page, hugo / "content/terms" / term.name, args))
         else:
             raise SystemExit(f"unknown tool {tool!r}: choose from glossary, hugo")
-    print(
-        f"\nSave → page served, {args.terms:,} terms, {args.edits} saves each changing the {args.edit}, "
-        f"{args.pause} s apart:\n"
-    )
+    what = "each a new term file" if args.edit == "new" else f"each changing the {args.edit}"
+    print(f"\nSave → page served, {args.terms:,} terms, {args.edits} saves {what}, {args.pause} s apart:\n")
     print("| server | first page s | median s | p90 s | min s | max s | peak MB |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for result in results:
