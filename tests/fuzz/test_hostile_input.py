@@ -1035,6 +1035,7 @@ def check_convert_term(term: TermSource, converter: markup.Converter) -> None:
     ]
     parts = [(term.definition, term.definition_line), (term.body, term.body_line)]
     parts += [(faq.answer, faq.answer_line) for faq in term.faq]
+    parts += [(faq.question, faq.line) for faq in term.faq]
     parts += [(cell, table.line) for table in term.tables for row in table.rows for cell in row]
     for link in raw.wikilinks:
         assert any(first <= link.line <= first + text.count("\n") for text, first in parts), link

@@ -390,6 +390,9 @@ MARKDOWN_PIECES = [
     "[TOC]", "\n\n[TOC]\n\n", "\\[TOC\\]", "<div>\n", "&amp x", "    code\n", "```\ncode\n```\n",
     "{#id}", "\t", "    - ", "&#38 y", "\n- - -\n", "\n* * *\n", "\n_  _  _\n", "\n -  - -", "\n  ** *",
     "\n=", "\n-", "~~~\ncode\n~~~\n", " \n", "\n \n",
+    "Plain words.", "Élan", "\n\n\n", "\nNext line", "[[Alpha\nBeta]]", "[[a [b]]", "[[x|y|z]]", "[[^x]]",
+    "word ", "2019", "A. ", "[[Alpha]]:", "a|b", "\n\nLast words", "\n[[Alpha]]", "\n[[a|b]]: c",
+    "\n[[x]]\n===",
 ]  # fmt: skip
 
 
