@@ -161,10 +161,6 @@ class _Source:
 
 
 class _WikiLinkProcessor(InlineProcessor):
-    #: The links a plain paragraph may hold (quick_markdown.PlainInline): with nothing an
-    #: inline pattern or the serialiser acts on.
-    plain_re = re.compile(r"\[\[[^*_`<>&!\\~^\[\]|\x02\x03]+(?:\|[^*_`<>&!\\~^\[\]|\x02\x03]+)?\]\]")
-
     def __init__(self, source: _Source) -> None:
         super().__init__(WIKILINK_RE)
         self.source = source
@@ -172,23 +168,14 @@ class _WikiLinkProcessor(InlineProcessor):
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[etree.Element, int, int]:
-        number, label = self._record(m)
-        element = etree.Element("a", {"class": "wikilink", "href": f"#wikilink-{number}"})
-        element.text = label
-        return element, m.start(0), m.end(0)
-
-    def plain_html(self, m: re.Match[str]) -> str:
-        """The link as the stock stages write `handleMatch`'s element, for a plain paragraph
-        (quick_markdown.PlainParagraphs), whose text holds nothing the serialiser escapes."""
-        number, label = self._record(m)
-        return f'<a class="wikilink" href="#wikilink-{number}">{label}</a>'
-
-    def _record(self, m: re.Match[str]) -> tuple[int, str]:
         target = " ".join(m.group(1).split())
         named = target[len(TOOL_PREFIX) :].strip() if target.casefold().startswith(TOOL_PREFIX) else target
         label = " ".join(m.group(2).split()) if m.group(2) else named
+        number = len(self.source.links)
         self.source.links.append(WikiLink(target, label, self.source.line_of(m.group(0))))
-        return len(self.source.links) - 1, label
+        element = etree.Element("a", {"class": "wikilink", "href": f"#wikilink-{number}"})
+        element.text = label
+        return element, m.start(0), m.end(0)
 
 
 class _WikiLinkExtension(markdown.Extension):

@@ -21,10 +21,6 @@ and any other release gets the stock stages and a warning. What they rely on, an
   table-of-contents marker once per document.
 - `Markdown.is_block_level` is replaced on the instance, with `Markdown.block_level_elements`.
 - `preprocessors.NormalizeWhitespace.run` is copied, step for step.
-- `PlainParagraphs` stores HTML through `Markdown.htmlStash` (`store`, `html_counter`,
-  `rawHtmlBlocks`) and relies on the raw-HTML postprocessor putting a stored block-level HTML
-  in place of the paragraph `<p>placeholder</p>`; it runs only when every stage registered is
-  one it knows (`KNOWN_*` below), as another stage could read a paragraph differently.
 - `TocTreeprocessor.run` is copied minus building the table of contents: the module functions
   `toc.render_inner_html`, `toc.remove_fnrefs`, `toc.strip_tags` and `toc.unique` (whose third
   argument, the counters, first appears in 3.11.3), and the processor's `marker`, `header_rgx`,
@@ -39,7 +35,7 @@ import re
 import warnings
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 import markdown
 from markdown import blockprocessors, preprocessors, treeprocessors
@@ -153,12 +149,6 @@ class TextGatedStages(markdown.Extension):
             trees.register(HeadingIdsAndPermalinks(md, stock_toc[0]), "toc", _priority(trees, "toc"))
         md.is_block_level = BlockLevel(md.block_level_elements)  # type: ignore[method-assign]
         md.parser.blockprocessors = ListedRegistry(blocks)
-        if PlainParagraphs.knows(md):
-            plain = PlainParagraphs(md)
-            pre.register(plain, "plain_paragraphs", min(item.priority for item in pre._priority) - 5)  # type: ignore[attr-defined]
-            inline = trees["inline"]
-            assert isinstance(inline, TextGatedInlineProcessor)
-            inline.plain = plain
 
 
 class ListedRegistry(markdown.util.Registry[Any]):
@@ -210,7 +200,6 @@ class TextGatedInlineProcessor(treeprocessors.InlineProcessor):
 
     needs: list[frozenset[str] | None] | None = None
     triggers = frozenset(text for needs in PATTERN_NEEDS.values() for text in needs)
-    plain: PlainParagraphs | None = None
 
     def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
         if self.needs is None:  # on first use: every extension has registered its patterns
@@ -240,8 +229,6 @@ class TextGatedInlineProcessor(treeprocessors.InlineProcessor):
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
         if isinstance(data, markdown.util.AtomicString):
             return data
-        if self.plain is not None and self.plain.write(data):
-            return data
         patterns, plan = self.patterns, self.plan(data)
         index, start = plan[patternIndex], 0
         while index < len(patterns):
@@ -255,122 +242,6 @@ class TextGatedInlineProcessor(treeprocessors.InlineProcessor):
             else:
                 index = plan[index + 1]
         return data
-
-
-#: Stages known to leave a plain paragraph (below) as the paragraph processor makes it, until the
-#: inline stage: with any other stage registered, every paragraph takes the stock way.
-KNOWN_BLOCK_STAGES = frozenset(
-    (
-        "empty", "indent", "code", "table", "hashheader", "setextheader", "hr", "olist", "ulist",
-        "quote", "footnote", "reference", "paragraph",
-    )
-)  # fmt: skip
-KNOWN_TREE_STAGES = frozenset(
-    ("footnote", "hilite", "inline", "footnote-duplicate", "prettify", "unescape", "toc")
-)
-KNOWN_PREPROCESSORS = frozenset(("normalize_whitespace", "html_block", "fenced_code_block"))
-#: What an inline pattern, the serialiser or a placeholder acts on in text; '[' and ']' a plain
-#: paragraph may hold only in the matches of a PlainInline pattern's `plain_re`.
-NOT_PLAIN = re.compile(r"[*_`<>&!\\~^\x02\x03]")
-#: A line that starts with neither a letter nor '[[': a block processor may read it as a
-#: heading, list, quote, table, rule, code or reference, or it underlines a setext heading.
-NOT_A_WORD_LINE = re.compile(r"(?:\A|\n)(?![^\W\d_]|\[\[)")
-
-
-@runtime_checkable
-class PlainInline(Protocol):
-    """An inline pattern whose matches a plain paragraph may hold. `plain_re` matches some of
-    what `compiled_re` matches: holding no NOT_PLAIN text nor brackets but its own, nor a blank
-    line (the block is one of the block parser's);
-    `plain_html` writes the HTML the stock stages write for a match (recording what
-    `handleMatch` records)."""
-
-    compiled_re: re.Pattern[str]
-    plain_re: re.Pattern[str]
-
-    def plain_html(self, match: re.Match[str]) -> str: ...
-
-
-class PlainParagraphs(preprocessors.Preprocessor):
-    """Paragraphs of words (and wiki-links) written straight to HTML, past the block parser,
-    the inline stage and the serialiser.
-
-    Most of a term's text is such paragraphs, and the stock stages spend much of a term's
-    conversion testing them for syntax they cannot hold. After the other preprocessors, each
-    run of paragraphs that no block processor could read as anything but paragraphs at the top
-    level, and whose text no inline pattern but a PlainInline one can match, is swapped for a
-    raw-HTML placeholder, as the HTML preprocessor swaps an HTML block: the block parser makes
-    it a paragraph of its own, which the raw-HTML postprocessor replaces by the stored HTML.
-    The HTML is written when the inline stage reaches that paragraph, so links are numbered
-    and recorded when and in the order the stock stage records them.
-    """
-
-    def __init__(self, md: markdown.Markdown) -> None:
-        super().__init__(md)
-        links = [p for p in md.inlinePatterns if isinstance(p, PlainInline)]
-        self.link: PlainInline | None = links[0] if links else None
-        #: Per conversion: placeholder → (its index in the HTML stash, the run's text).
-        self.pending: dict[str, tuple[int, str]] = {}
-
-    @staticmethod
-    def knows(md: markdown.Markdown) -> bool:
-        """Whether every stage is one known to leave plain paragraphs alone (and at most one
-        inline pattern is PlainInline: the links of two could nest)."""
-        patterns = [md.inlinePatterns[item.name] for item in md.inlinePatterns._priority]  # type: ignore[attr-defined]
-        return (
-            {item.name for item in md.inlinePatterns._priority} <= PATTERN_NEEDS.keys()  # type: ignore[attr-defined]
-            and sum(isinstance(p, PlainInline) for p in patterns) <= 1
-            and {item.name for item in md.parser.blockprocessors._priority} <= KNOWN_BLOCK_STAGES  # type: ignore[attr-defined]
-            and {item.name for item in md.treeprocessors._priority} <= KNOWN_TREE_STAGES  # type: ignore[attr-defined]
-            and {item.name for item in md.preprocessors._priority} <= KNOWN_PREPROCESSORS  # type: ignore[attr-defined]
-        )
-
-    def run(self, lines: list[str]) -> list[str]:
-        self.pending = {}
-        blocks = "\n".join(lines).split("\n\n")
-        kept: list[str] = []
-        run: list[str] = []
-        for block in blocks:
-            if self._plain(block):
-                run.append(block)
-                continue
-            if run:
-                kept.append(self._stash(run))
-                run = []
-            kept.append(block)
-        if not self.pending and not run:
-            return lines
-        if run:
-            kept.append(self._stash(run))
-        return "\n\n".join(kept).split("\n")
-
-    def _plain(self, block: str) -> bool:
-        """Whether the block parser would make the block a paragraph holding only words and
-        PlainInline matches. Lines that end in a space are left to it: two make a line break."""
-        if not block or NOT_PLAIN.search(block) or NOT_A_WORD_LINE.search(block):
-            return False
-        if " \n" in block or block[-1].isspace():
-            return False
-        if "[" in block or "]" in block:
-            rest = self.link.plain_re.sub("", block) if self.link is not None else block
-            return "[" not in rest and "]" not in rest
-        return True
-
-    def _stash(self, run: list[str]) -> str:
-        placeholder = self.md.htmlStash.store("")
-        self.pending[placeholder] = (self.md.htmlStash.html_counter - 1, "\n\n".join(run))
-        return placeholder
-
-    def write(self, data: str) -> bool:
-        """At the inline stage: whether `data` is a run's placeholder, whose HTML is then stored."""
-        found = self.pending.pop(data, None)
-        if found is None:
-            return False
-        index, text = found
-        if self.link is not None and "[[" in text:
-            text = self.link.compiled_re.sub(self.link.plain_html, text)
-        self.md.htmlStash.rawHtmlBlocks[index] = "\n".join(f"<p>{p}</p>" for p in text.split("\n\n"))
-        return True
 
 
 class TextGatedBlockProcessor(blockprocessors.BlockProcessor):

@@ -94,15 +94,3 @@ def test_an_untested_markdown_gets_the_stock_stages_and_one_warning(
     for converter in converters:
         assert not any(map(from_quick_markdown, stages(converter)))
         assert converter.convert_term(term) == expected
-
-
-def test_plain_paragraphs_are_written_directly_only_among_stages_they_know() -> None:
-    """Another extension may read a paragraph of words as something else (def_list: a term and
-    its definition), so beside any stage it does not know every paragraph takes the stock way."""
-    assert "plain_paragraphs" in markup.Converter(fast=True).md.preprocessors
-    text = "Apple\n: A fruit.\n\nWords only."
-    stock = markdown.Markdown(extensions=["def_list"]).convert(text)
-    gated = markdown.Markdown(extensions=["def_list", quick_markdown.TextGatedStages()])
-    assert "plain_paragraphs" not in gated.preprocessors
-    assert gated.convert(text) == stock
-    assert "<dt>Apple</dt>" in stock
