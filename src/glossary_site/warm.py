@@ -39,13 +39,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from glossary_site import graph, graph_page, health, link_graph, markup, output, plan, prepare, tools
 from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics, Severity
 from glossary_site.link_graph import LinkGraph
-from glossary_site.model import Glossary, PageJob, TermSource, Toolbox, WikiLink, title_key
+from glossary_site.model import Glossary, PageJob, Ref, TermSource, Toolbox, WikiLink, title_key
 from glossary_site.pages import SitePages
 from glossary_site.tools import PREFIX as TOOL
 from glossary_site.urls import group_path
@@ -118,6 +119,8 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     pages = state.pages
     if after.slug != before.slug or before.slug not in pages.prepared.files:  # a draft, or renamed
         return None
+    if not any(reported.path == path for reported in state.diagnostics):
+        before = lines_moved(before, after)
     problems = Diagnostics()
     targets = markup.resolve_targets(path, fresh.wikilinks, pages.glossary, problems, pages.toolbox)
     if problems.items:
@@ -433,6 +436,21 @@ def unchanged_but(fields: tuple[str, ...], before: TermSource, after: TermSource
     kept = {name: getattr(before, name) for name in fields if name != "key_lines"}
     same_lines = "key_lines" in fields or before.key_lines == after.key_lines
     return same_lines and before.slug == after.slug and dataclasses.replace(after, **kept) == before
+
+
+def lines_moved(before: TermSource, after: TermSource) -> TermSource:
+    """`before` at the lines of `after` where nothing but a line differs: a line added to the
+    definition moves the fields below it, whose lines no page shows, only messages. For a term
+    the last build reported nothing about (and whose file's own messages stay the same), the
+    save then goes the way its other changes alone would go, not to a build."""
+    moved: dict[str, Any] = {"definition_line": after.definition_line, "cta_line": after.cta_line}
+    if before.aliases == after.aliases:
+        moved["alias_lines"] = after.alias_lines
+    for name in ("related", "tools"):
+        refs: tuple[Ref, ...] = getattr(after, name)
+        if [ref.text for ref in getattr(before, name)] == [ref.text for ref in refs]:
+            moved[name] = refs
+    return dataclasses.replace(before, **moved)
 
 
 def links_same_terms(targets: tuple[str | None, ...], before: tuple[str | None, ...]) -> bool:

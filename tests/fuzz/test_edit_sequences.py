@@ -85,6 +85,9 @@ TOGGLES: list[tuple[str, str | None, str]] = [
     ),  # a warning naming the GPU term's title
     (OPTIMIZER, None, OPTIMIZER_TEXT),  # a new term file, later deleted
     (HEAD, None, '<meta name="robots" content="noindex">\n'),  # a template of the site's own
+    (GPU, "at once.\naliases", "at once.\n  It also draws pixels.\naliases"),  # the lines below move
+    (TENSOR, "---\ntitle: Tensor", "---\n\ntitle: Tensor"),  # every line moves
+    (ACTIVATION, "---\ntitle: Activation", "---\n\ntitle: Activation"),  # a term warned about
 ]
 #: The edits that change only what the edited term's own page shows.
 PAGE_ONLY = {0, 1, 2, 3, 5}
@@ -176,6 +179,32 @@ def test_any_sequence_of_saves_serves_what_a_clean_build_writes(steps: list[int]
             assert built.ok(strict=False)
             assert tree_digest(site / "_site") == tree_digest(clean), steps[:tick]
             assert [str(d) for d in state.diagnostics] == [str(d) for d in built.diagnostics.sorted()]
+
+
+def test_a_line_added_to_a_definition_is_applied_warm_though_the_lines_below_move(
+    tmp_path: Path,
+) -> None:
+    """Aliases and related terms below the definition move down a line; no page shows their
+    lines, so the save remakes what a new definition remakes, and the site equals a clean build.
+    A save of a term a warning is about (Activation: no term links to it) runs the build
+    instead, as a warning may name a line that moved."""
+    site = tmp_path / "site"
+    make_site(site)
+    options = BuildOptions(site, site / "_site", search=False, jobs=1, save_records=False)
+    state = build(options).warm
+    assert state is not None
+    toggle(site, 27, 1)
+    assert warm.apply_edit(state, site, site / "_site", GPU) is not None, "applied without a build"
+    gpu_page = (site / "_site/terms/graphics-processing-unit/index.html").read_text(encoding="utf-8")
+    assert "It also draws pixels." in gpu_page
+    toggle(site, 29, 2)
+    assert warm.apply_edit(state, site, site / "_site", ACTIVATION) is None, "a warning's line moved"
+    state = build(options, state).warm
+    assert state is not None
+    clean = tmp_path / "clean"
+    built = build(BuildOptions(site, clean, search=False, use_cache=False, jobs=1))
+    assert tree_digest(site / "_site") == tree_digest(clean)
+    assert [str(d) for d in state.diagnostics] == [str(d) for d in built.diagnostics.sorted()]
 
 
 def test_a_title_saved_in_serve_remakes_the_pages_beside_it_a_to_z(tmp_path: Path) -> None:
