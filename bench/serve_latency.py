@@ -5,7 +5,8 @@ Starts each server in turn on the same corpus (default 1,000 terms), then repeat
 unique sentence to one term's body (with --edit summary: puts it at the start of the term's
 summary, which other pages show too; with --edit definition: at the start of its definition,
 which ours keep in front matter and Hugo's corpus as the body's first paragraph; with --edit
-link: adds it to the body with a link to another term, a new backlink on that term's page in
+definition-line: on a line of its own there, each save adding one more line, which moves every
+line below it; with --edit link: adds it to the body with a link to another term, a new backlink on that term's page in
 ours; with --edit tags or category: gives the term a new tag or category so named; with --edit
 title: adds a word to its title, ours keeping the old title as an alias, as an editor does to
 keep links to it working, which is why that edit takes the first term from the middle on that
@@ -18,7 +19,8 @@ the edits, and the peak memory of the server's process tree (sampled every 50 ms
 is kept running until its background search index is complete, so its peak includes it.
 
     python bench/serve_latency.py [--terms 1000] [--edits 10] [--pause 2] [--tools glossary,hugo]
-                                  [--edit body|summary|definition|link|tags|category|title|new]
+                                  [--edit body|summary|definition|definition-line|link|tags|category
+                                          |title|new]
                                   [--work /tmp/glossary-bench]
 """
 
@@ -175,6 +177,12 @@ def measure(
                 opening = DEFINITION_START.search(original)
                 assert opening is not None, "the corpus gives every term a definition"
                 changed = f"{original[: opening.end()]}{marker} {original[opening.end() :]}"
+            elif args.edit == "definition-line":  # one more line each save: every line below moves
+                current = term.read_text(encoding="utf-8")
+                opening = DEFINITION_START.search(current)
+                assert opening is not None, "the corpus gives every term a definition"
+                after = "\n" if label.startswith("hugo") else "\n  "
+                changed = f"{current[: opening.end()]}{marker}{after}{current[opening.end() :]}"
             elif args.edit == "link":  # to a term the page did not link: a new backlink there
                 target = sorted(term.parent.glob("*.md"))[(edit * 997 + 17) % args.terms].stem
                 link = f"[{target}](/terms/{target}/)" if label.startswith("hugo") else f"[[{target}]]"
@@ -235,6 +243,9 @@ def retitled(text: str, word: str, keep_alias: bool) -> str:
     return changed.replace("aliases: [", f"aliases: [{title.group(1)}, ", 1) if keep_alias else changed
 
 
+EDITS = ("body", "summary", "definition", "definition-line", "link", "tags", "category", "title", "new")
+
+
 def added_term(text: str, stem: str, marker: str) -> str:
     """A copy of a term as a new term: titled after its file, no aliases (ours) or synonyms
     (Hugo's corpus), which would clash with the original's, and the marker ending its body."""
@@ -257,10 +268,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tools", default="glossary,hugo")
     parser.add_argument(
         "--edit",
-        choices=("body", "summary", "definition", "link", "tags", "category", "title", "new"),
+        choices=EDITS,
         default="body",
-        help="what each save changes: the body, the summary, the definition, a new link in the body, "
-        "a new tag, a new category, the title; or a new term file each time",
+        help="what each save changes: the body, the summary, the definition (or a new line at its "
+        "start), a new link in the body, a new tag, a new category, the title; or a new term file each time",
     )
     parser.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"))
     args = parser.parse_args(argv)
