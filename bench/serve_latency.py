@@ -6,14 +6,14 @@ unique sentence to one term's body (with --edit summary: puts it at the start of
 summary, which other pages show too; with --edit definition: at the start of its definition,
 which ours keep in front matter and Hugo's corpus as the body's first paragraph; with --edit
 definition-line: on a line of its own there, each save adding one more line, which moves every
-line below it; with --edit link: adds it to the body with a link to another term, a new backlink on that term's page in
-ours; with --edit tags or category: gives the term a new tag or category so named; with --edit
-title: adds a word to its title, ours keeping the old title as an alias, as an editor does to
-keep links to it working, which is why that edit takes the first term from the middle on that
-has an aliases line) and polls that term's page until the sentence is served. With --edit new,
-each save is a new term file instead (a copy of that term under a new title, without its
-aliases, the sentence added to its body), and the new term's page is polled; the new files are
-removed at the end.
+line below it; with --edit link: adds it to the body with a link to another term, a new
+backlink on that term's page in ours; with --edit tags or category: gives the term a new tag or
+category so named; with --edit title: adds a word to its title, ours keeping the old title as
+an alias, as an editor does to keep links to it working, which is why that edit takes the first
+term from the middle on that has an aliases line) and polls that term's page until the sentence
+is served. With --edit new, each save is a new term file instead (a copy of that term under a
+new title, without its aliases, the sentence added to its body), and the new term's page is
+polled; the new files are removed at the end.
 Prints, per server, the time to the first page, the median, 90th percentile, min and max over
 the edits, and the peak memory of the server's process tree (sampled every 50 ms); our server
 is kept running until its background search index is complete, so its peak includes it.

@@ -35,11 +35,7 @@ from glossary_site.pages import SitePages
 from glossary_site.term_page import Surroundings, TermPage, known_for, term_job, term_record
 from glossary_site.tools import PREFIX as TOOL
 from glossary_site.urls import term_path
-from glossary_site.warm import PAGE_ONLY, links_same_terms, unchanged_but
-
-#: What only a term's own page shows, its front-matter keys staying on their lines: the last
-#: build's warnings about the file are given again, and checks report at those lines.
-PAGE_ONLY_SAME_LINES = tuple(name for name in PAGE_ONLY if name != "key_lines")
+from glossary_site.warm import PAGE_ONLY, lines_moved, links_same_terms, unchanged_but
 
 FOLDER = "pages"
 LISTING = "pages.json"
@@ -164,7 +160,8 @@ def _remake(
             read = prepare.read_term(root, path)
             if isinstance(read, PreparedFile):
                 return None
-            if not unchanged_but(PAGE_ONLY_SAME_LINES, known[1].term, read.term):
+            # The last build reported nothing about the file (`plan`), so its lines show nowhere.
+            if not unchanged_but(PAGE_ONLY, lines_moved(known[1].term, read.term), read.term):
                 return None
             fresh = prepare.convert(read, converter, pack) if read.digest != known[1].digest else known[1]
             links = _same_links(known[1], fresh, before.around.links)
