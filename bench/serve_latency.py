@@ -173,16 +173,14 @@ def measure(
             marker = f"Latency probe {edit} {time.time_ns()}."
             if args.edit == "summary":
                 changed = original.replace("summary: ", f"summary: {marker} ", 1)
-            elif args.edit == "definition":  # ours in front matter, Hugo's the body's first paragraph
-                opening = DEFINITION_START.search(original)
+            elif args.edit in ("definition", "definition-line"):  # ours in front matter, Hugo's in the body
+                # a definition-line save adds one more line each time: every line below moves
+                line = args.edit == "definition-line"
+                text = term.read_text(encoding="utf-8") if line else original
+                opening = DEFINITION_START.search(text)
                 assert opening is not None, "the corpus gives every term a definition"
-                changed = f"{original[: opening.end()]}{marker} {original[opening.end() :]}"
-            elif args.edit == "definition-line":  # one more line each save: every line below moves
-                current = term.read_text(encoding="utf-8")
-                opening = DEFINITION_START.search(current)
-                assert opening is not None, "the corpus gives every term a definition"
-                after = "\n" if label.startswith("hugo") else "\n  "
-                changed = f"{current[: opening.end()]}{marker}{after}{current[opening.end() :]}"
+                after = "\n" if line and label.startswith("hugo") else "\n  " if line else " "
+                changed = f"{text[: opening.end()]}{marker}{after}{text[opening.end() :]}"
             elif args.edit == "link":  # to a term the page did not link: a new backlink there
                 target = sorted(term.parent.glob("*.md"))[(edit * 997 + 17) % args.terms].stem
                 link = f"[{target}](/terms/{target}/)" if label.startswith("hugo") else f"[[{target}]]"
