@@ -392,7 +392,8 @@ MARKDOWN_PIECES = [
     "\n=", "\n-", "~~~\ncode\n~~~\n", " \n", "\n \n",
     "Plain words.", "Élan", "\n\n\n", "\nNext line", "[[Alpha\nBeta]]", "[[a [b]]", "[[x|y|z]]", "[[^x]]",
     "word ", "2019", "A. ", "[[Alpha]]:", "a|b", "\n\nLast words", "\n[[Alpha]]", "\n[[a|b]]: c",
-    "\n[[x]]\n===",
+    "\n[[x]]\n===", "| `x|y` | z |\n", "| a \\| b | c |\n", "\n|-|-|\n", "|:--|--:|\n", "| 1 | 2 |\n",
+    "x | y\n--- | ---\n", "| p |\n", "||\n", "\\\\|",
 ]  # fmt: skip
 
 
