@@ -16,6 +16,7 @@ import os
 import pickle
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -23,6 +24,7 @@ from typing import Any, NamedTuple
 from glossary_site import collector
 from glossary_site.fingerprint import FINGERPRINT, digest
 from glossary_site.model import BodyRef, PreparedFile, RawBody
+from glossary_site.workers import in_background
 
 INDEX = "index"
 STATE = "state.json"
@@ -77,6 +79,8 @@ class Cache:
     _entries: Entries | None = None
     _shards: dict[str, Entries] = field(default_factory=dict)
     _key: bytes | None = None
+    #: The index write under way: whether it succeeded (waiting for it), and the write itself.
+    _writing: tuple[Callable[[], bool], Callable[[], None]] | None = None
 
     @property
     def key(self) -> bytes:
@@ -146,6 +150,7 @@ class Cache:
 
     def put(self, changed: Entries) -> None:
         """Store a few files' entries, rewriting only their shards (term_edits.py)."""
+        self.settle()
         for name in sorted({shard_name(path) for path in changed}):
             found = {**self._shard(name), **{p: e for p, e in changed.items() if shard_name(p) == name}}
             self._write_shard(name, dict(sorted(found.items())))
@@ -166,6 +171,8 @@ class Cache:
         return state if isinstance(state, dict) else None
 
     def write_state(self, state: dict[str, Any]) -> None:
+        """Written last: the state vouches for the index, so that must be on disk first."""
+        self.settle()
         self.folder.mkdir(parents=True, exist_ok=True)
         atomic_write(self.folder / STATE, json.dumps(state, sort_keys=True).encode())
 
@@ -192,9 +199,10 @@ class Cache:
         """Write the new index atomically; drop packs no body lives in, compact mostly dead ones."""
         self.drop(self.write(entries))
 
-    def write(self, entries: Entries) -> list[Path]:
+    def write(self, entries: Entries, jobs: int = 1) -> list[Path]:
         """`save` but for the packs left without a body, which it returns: a build writes the
-        index while its pages render, and a page may still read a body from a compacted pack."""
+        index while it goes on, and a page may still read a body from a compacted pack.
+        With `jobs` > 1 a forked child writes the index files (see `settle`)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         live: dict[str, int] = {}
         for _, file in entries.values():
@@ -208,7 +216,7 @@ class Cache:
             elif live[pack.name] * 2 < pack.stat().st_size:
                 entries = self._compact(pack.name, entries)
                 dead.append(pack)
-        self._write_index(entries)
+        self._write_index(entries, jobs)
         self._entries = entries
         return dead
 
@@ -217,20 +225,33 @@ class Cache:
         for pack in packs:
             pack.unlink(missing_ok=True)
 
-    def _write_index(self, entries: Entries) -> None:
+    def _write_index(self, entries: Entries, jobs: int = 1) -> None:
         """The index is split in shards by path, so one edited term rewrites one small shard."""
         shards: dict[str, Entries] = {}
         for path, entry in entries.items():
             shards.setdefault(shard_name(path), {})[path] = entry
         folder = self.folder / INDEX
         folder.mkdir(parents=True, exist_ok=True)
-        for name, found in shards.items():
-            if self._shards.get(name) != found:
+        changed = [(name, found) for name, found in shards.items() if self._shards.get(name) != found]
+
+        def write_shards() -> None:
+            for name, found in changed:
                 self._write_shard(name, found)
-        for stale in folder.glob("*.pickle"):
-            if stale.stem not in shards:
-                stale.unlink(missing_ok=True)
+            for stale in folder.glob("*.pickle"):
+                if stale.stem not in shards:
+                    stale.unlink(missing_ok=True)
+
+        self.settle()
+        self._writing = (in_background(write_shards, jobs), write_shards)
         self._shards = shards
+
+    def settle(self) -> None:
+        """Wait for the index files a forked child is writing; write them here if it failed,
+        so any error is raised in this process."""
+        if self._writing is not None:
+            (done, write), self._writing = self._writing, None
+            if not done():
+                write()
 
     def _compact(self, name: str, entries: Entries) -> Entries:
         moved = dict(entries)

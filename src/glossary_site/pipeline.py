@@ -110,10 +110,15 @@ class Loaded:
 
 
 def load(
-    options: BuildOptions, cache: Cache, result: BuildResult, earlier: SitePages | None = None
+    options: BuildOptions,
+    cache: Cache,
+    result: BuildResult,
+    earlier: SitePages | None = None,
+    prepared_hook: Callable[[prepare.Prepared], None] = lambda _: None,
 ) -> Loaded | None:
     """Every validating stage, over everything that loaded; None when there are errors.
-    `earlier`, the pages of the last build in this process, spares re-keying unchanged pages."""
+    `earlier`, the pages of the last build in this process, spares re-keying unchanged pages;
+    `prepared_hook` is given the term files as soon as they are all prepared."""
     diagnostics = result.diagnostics
     config = site_config.load(options.root, diagnostics, options.base_url)
     templates = Templates(options.root)
@@ -124,6 +129,7 @@ def load(
     files = [p for _, p in prepared.values()]
     known = {path: entry.digest for path, (_, entry) in cache.entries.items()}
     result.from_cache = (sum(bool(f.digest) and known.get(f.path) == f.digest for f in files), len(files))
+    prepared_hook(prepared)
     terms_folder = options.root / content_files.TERMS_DIR
     if not files and (terms_folder.is_dir() or not terms_folder.exists()):
         diagnostics.warning(
@@ -243,23 +249,32 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmS
         return
     if state is not None and warm is None and _edit_terms(options, cache, inputs, state, result):
         return
-    loaded = load(options, cache, result, warm.pages if warm else None)
-    if loaded is None or not result.ok(options.strict):
-        return
     unused_packs: list[Path] = []
 
-    def save_cache() -> None:
-        """Written while the pages render: no page reads it, and a failed build's entries and
-        records are still right for their files (only a good build writes the state that
-        lets the next one trust them)."""
+    def write_index(prepared: prepare.Prepared) -> None:
+        """Started as soon as the files are prepared, as it needs nothing else: with workers, a
+        forked child writes it on the core that the graph and plan stages leave idle. A failed
+        build's entries are still right for their files; only a good build writes the state
+        that lets the next one trust them."""
         if options.use_cache:
             with result.timed("cache"):
-                unused_packs.extend(cache.write(loaded.prepared))
-                if options.save_records:
+                unused_packs.extend(cache.write(prepared, options.jobs))
+
+    try:
+        loaded = load(options, cache, result, warm.pages if warm else None, write_index)
+        if loaded is None or not result.ok(options.strict):
+            return
+
+        def save_records() -> None:
+            """Written while the pages render: no page reads them."""
+            if options.use_cache and options.save_records:
+                with result.timed("cache"):
                     term_edits.save(cache, inputs, settings, loaded.pages, len(loaded.prepared))
 
-    if not _publish(loaded.jobs, options, result, meanwhile=save_cache):
-        return
+        if not _publish(loaded.jobs, options, result, meanwhile=save_records):
+            return
+    finally:
+        cache.settle()
     if options.use_cache:
         cache.drop(unused_packs)
         incremental.remember(cache, inputs, options.out, result.diagnostics.items, len(loaded.jobs))

@@ -90,6 +90,31 @@ def split_map(
     return results
 
 
+def in_background(work: Callable[[], None], jobs: int) -> Callable[[], bool]:
+    """Run `work` in a forked child while this process goes on, when it has a core of its own
+    (jobs > 1), else here and now. The function returned waits for it and says whether it
+    succeeded; a child that failed says nothing more, so the caller can do the work itself and
+    report whatever went wrong there."""
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        work()
+        return lambda: True
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            with collector.paused():
+                work()
+            code = 0
+        finally:
+            os._exit(code)  # no clean-up: this process's files and buffers are the parent's
+
+    def wait() -> bool:
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status) == 0
+
+    return wait
+
+
 class _Worker:
     """A forked worker and the end of the pipe its results come through."""
 

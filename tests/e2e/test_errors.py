@@ -117,6 +117,25 @@ def test_a_build_failed_by_a_template_keeps_its_conversions_for_the_next(tmp_pat
     assert "A paragraph added later." in (site / "_site/terms/tensor/index.html").read_text(encoding="utf-8")
 
 
+def test_a_first_build_failed_by_a_content_error_keeps_the_conversions_for_the_next(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    term = site / "content/terms/tensor.md"
+    good = term.read_text(encoding="utf-8")
+    term.write_text(good.replace("related: [GPU, model-training]", "related: [Nowhere]"), encoding="utf-8")
+    failed = run_glossary("build", cwd=site)
+    assert failed.returncode == 1
+    assert "content/terms/tensor.md:7: unknown related term 'Nowhere'" in failed.stderr
+    assert not (site / "_site").exists()
+
+    term.write_text(good, encoding="utf-8")
+    fixed = run_glossary("build", "-v", cwd=site)
+
+    assert fixed.returncode == 0
+    files = len(list((site / "content/terms").glob("*.md")))
+    assert f"term files converted earlier, from the cache: {files - 1} of {files}" in fixed.stdout
+    assert "GPU" in (site / "_site/terms/tensor/index.html").read_text(encoding="utf-8")
+
+
 def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     write_files(

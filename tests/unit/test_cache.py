@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -69,6 +70,38 @@ def test_saved_cache_reopens_with_the_same_entries(
     gpu = reopened.entries["content/terms/gpu.md"][1]
     assert gpu.term is not None and gpu.term.key_lines == {"title": 2}
     assert gpu.diagnostics[0].severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("child_fails", [False, True])
+def test_an_index_written_in_the_background_is_complete_once_settled(
+    tmp_path: Path,
+    make_term: MakeTerm,
+    reopen_cache: Reopen,
+    monkeypatch: pytest.MonkeyPatch,
+    child_fails: bool,
+) -> None:
+    parent = os.getpid()
+    write_shard = Cache._write_shard
+
+    def in_child_fails(self: Cache, name: str, found: Entries) -> None:
+        if child_fails and os.getpid() != parent:
+            raise OSError("disk full")
+        write_shard(self, name, found)
+
+    monkeypatch.setattr(Cache, "_write_shard", in_child_fails)
+    with PackWriter(tmp_path, cache.secret_key()) as writer:
+        entries: Entries = {
+            f"content/terms/{slug}.md": (
+                Stamp(100 + n, 1_700_000_000_000_000_000 + n),
+                prepared(slug, make_term, writer),
+            )
+            for n, slug in enumerate(["gpu", "tpu", "npu", "fpga"])
+        }
+    written = Cache(tmp_path)
+    assert written.write(entries, jobs=2) == []
+    written.settle()
+
+    assert reopen_cache(tmp_path).entries == entries
 
 
 def test_an_entry_is_found_only_at_the_stamp_it_was_prepared_at(
