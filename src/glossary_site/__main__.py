@@ -1,3 +1,3 @@
-from glossary_site.cli import main
+from glossary_site.cli import run
 
-raise SystemExit(main())
+run()

@@ -7,10 +7,12 @@ runner for each; splitting the parser from the runners would put every command i
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from glossary_site import __version__, collector, link_graph, pipeline, scaffold
 from glossary_site.config import CONFIG_PATH
@@ -188,6 +190,18 @@ def positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
+
+
+def run(argv: Sequence[str] | None = None) -> NoReturn:
+    """The `glossary` command: `main`, then an exit that leaves freeing memory to the system.
+
+    Python's own exit frees a build's objects one by one, hundreds of thousands of them, after
+    every file is written and closed: 0.1 s at 10,000 terms, for nothing.
+    """
+    code = main(argv)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
