@@ -321,14 +321,16 @@ def _walk(
     line = where.node(node)
     if isinstance(node, yaml.ScalarNode):
         _refuse_long_number(node, line)
-        _refuse_unprintable(node, line)
+        if node.style == '"':  # only escapes make what the reader refuses in the text
+            _refuse_unprintable(node, line)
         value_lines[path] = line + (1 if node.style in ("|", ">") else 0)
         if node.style == "|" or "\n" not in node.value:
             exact.add(path)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines[(*path, index)] = where.node(item)
-            _walk(item, (*path, index), where, lines, value_lines, exact)
+            at = (*path, index)
+            lines[at] = where.node(item)
+            _walk(item, at, where, lines, value_lines, exact)
     elif isinstance(node, yaml.MappingNode):
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -340,8 +342,9 @@ def _walk(
             if key in first_seen:
                 raise YamlProblem(key_line, f"duplicate key '{key}' (first given on line {first_seen[key]})")
             first_seen[key] = key_line
-            lines[(*path, key)] = key_line
-            _walk(value_node, (*path, key), where, lines, value_lines, exact)
+            at = (*path, key)
+            lines[at] = key_line
+            _walk(value_node, at, where, lines, value_lines, exact)
 
 
 def _refuse_unprintable(node: yaml.ScalarNode, line: int) -> None:
