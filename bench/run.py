@@ -43,6 +43,7 @@ BENCH = Path(__file__).resolve().parent
 MAKE_CORPUS = BENCH / "make_corpus.py"
 TOOLS = ("glossary", "hugo", "mkdocs")
 SEARCH = "glossary+search"  # ours with search indexing on; only when --no-search exists
+CACHED = "glossary+cache"  # ours as a user runs it: the cache written (into an empty folder)
 SAMPLE_SECONDS = 0.02
 LOG_TAIL = 2000
 
@@ -425,6 +426,8 @@ def command_for(tool: str, plan: Plan, out: Path) -> tuple[list[str], Path]:
         return plan.ours.cold(out, plan.scratch / "empty-cache", search=False), site / "glossary"
     if tool == SEARCH:
         return plan.ours.cold(out, plan.scratch / "empty-cache", search=True), site / "glossary"
+    if tool == CACHED:
+        return plan.ours.incremental(out, plan.scratch / "empty-cache"), site / "glossary"
     if tool == "hugo":
         assert plan.peers.hugo
         return [plan.peers.hugo, "--quiet", "--destination", str(out)], site / "hugo"
@@ -475,6 +478,7 @@ def make_series(tools: list[str], ours: Ours, peers: Peers, size: int, mkdocs_ma
     labels = {
         "glossary": "glossary-site" + ("" if ours.has("--no-search") else " (with search)"),
         SEARCH: "glossary-site with search",
+        CACHED: "glossary-site, cache written",
         "hugo": f"Hugo {peers.hugo_version}",
         "mkdocs": f"MkDocs {peers.mkdocs_version}",
     }
@@ -623,12 +627,14 @@ def target_lines(
     }
     for size, series in cold:
         hugo = series["hugo"].median("seconds") if "hugo" in series else None
-        first = edited.get(size, {}).get("first build, empty cache")
+        cached = series.get(CACHED)
+        first = cached.median("seconds") if cached else edited.get(size, {}).get("first build, empty cache")
         if hugo and first and size in COLD_SIZES:
             ratio, verdict = first / hugo, "met" if first / hugo <= COLD_RATIO else "not met"
+            how = f"median of {len(cached.runs)} alternating runs" if cached else "its one run"
             lines.append(
                 f"- target: a cold build, cache written, ≤ {COLD_RATIO}× Hugo's time at {size:,} terms: "
-                f"{ratio:.2f}× (its one run against Hugo's median) — {verdict}"
+                f"{ratio:.2f}× ({how} against Hugo's median) — {verdict}"
             )
         limit, seconds = EDIT_SECONDS.get(size), edited.get(size, {}).get("after editing one term")
         if limit and seconds:
@@ -828,6 +834,8 @@ def tools_for(args: argparse.Namespace, ours: Ours, peers: Peers) -> list[str]:
         ]
     if "glossary" in tools and ours.has("--no-search"):
         tools.append(SEARCH)
+    if "glossary" in tools and ours.has("--cache-dir") and ours.has("--no-cache"):
+        tools.append(CACHED)
     return tools
 
 
