@@ -245,12 +245,13 @@ class Cache:
         self._writing = (in_background(write_shards, jobs), write_shards)
         self._shards = shards
 
-    def settle(self) -> None:
-        """Wait for the index files a forked child is writing; write them here if it failed,
-        so any error is raised in this process."""
+    def settle(self, redo: bool = True) -> None:
+        """Wait for the index files a forked child is writing; if it failed, write them here
+        (so any error is raised in this process) unless `redo` is false, as when the build
+        was interrupted: the next build then converts those files again."""
         if self._writing is not None:
             (done, write), self._writing = self._writing, None
-            if not done():
+            if not done() and redo:
                 write()
 
     def _compact(self, name: str, entries: Entries) -> Entries:

@@ -273,6 +273,9 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmS
 
         if not _publish(loaded.jobs, options, result, meanwhile=save_records):
             return
+    except BaseException:
+        cache.settle(redo=False)  # Ctrl-C stops the child too; no index is written again here
+        raise
     finally:
         cache.settle()
     if options.use_cache:

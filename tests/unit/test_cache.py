@@ -72,14 +72,18 @@ def test_saved_cache_reopens_with_the_same_entries(
     assert gpu.diagnostics[0].severity is Severity.WARNING
 
 
-@pytest.mark.parametrize("child_fails", [False, True])
+@pytest.mark.parametrize(
+    ("child_fails", "redo"), [(False, True), (True, True), (False, False), (True, False)]
+)
 def test_an_index_written_in_the_background_is_complete_once_settled(
     tmp_path: Path,
     make_term: MakeTerm,
     reopen_cache: Reopen,
     monkeypatch: pytest.MonkeyPatch,
     child_fails: bool,
+    redo: bool,
 ) -> None:
+    """A failed child's index is written again in this process, unless the build was stopped."""
     parent = os.getpid()
     write_shard = Cache._write_shard
 
@@ -99,9 +103,9 @@ def test_an_index_written_in_the_background_is_complete_once_settled(
         }
     written = Cache(tmp_path)
     assert written.write(entries, jobs=2) == []
-    written.settle()
+    written.settle(redo=redo)
 
-    assert reopen_cache(tmp_path).entries == entries
+    assert reopen_cache(tmp_path).entries == ({} if child_fails and not redo else entries)
 
 
 def test_an_entry_is_found_only_at_the_stamp_it_was_prepared_at(
