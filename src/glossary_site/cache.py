@@ -242,7 +242,7 @@ class Cache:
                     stale.unlink(missing_ok=True)
 
         self.settle()
-        self._writing = (in_background(write_shards, jobs), write_shards)
+        self._writing = (in_background(write_shards, jobs if changed else 1), write_shards)
         self._shards = shards
 
     def settle(self, redo: bool = True) -> None:
