@@ -84,8 +84,16 @@ class Cache:
 
     @property
     def key(self) -> bytes:
+        """Read before any worker starts, so that all of them sign with the same key."""
         if self._key is None:
-            self._key = secret_key()
+            try:
+                self._key = secret_key()
+            except OSError as exc:
+                self._key = os.urandom(SIGNATURE)
+                self.notes.append(
+                    f"the cache key cannot be kept in {user_folder()} ({exc.strerror or exc}); "
+                    "this build's cache cannot be reused"
+                )
         return self._key
 
     def verified(self, signed: bytes) -> bytes:
@@ -293,6 +301,11 @@ def shard_name(path: str) -> str:
     return digest(path.encode())[:2]
 
 
+def user_folder() -> Path:
+    """This user's own glossary-site folder, shared by every site they build."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "glossary-site"
+
+
 def secret_key() -> bytes:
     """The key from KEY_VARIABLE, or else a per-user key outside the site folder: either way a
     cache planted in a repository cannot be signed. The variable is for CI, whose runners keep
@@ -300,7 +313,7 @@ def secret_key() -> bytes:
     given = os.environ.get(KEY_VARIABLE, "")
     if given:
         return hashlib.blake2b(given.encode(), digest_size=SIGNATURE, person=b"glossary-cache").digest()
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "glossary-site"
+    folder = user_folder()
     path = folder / "cache-key"
     try:
         key = path.read_bytes()

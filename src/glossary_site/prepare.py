@@ -43,7 +43,8 @@ def prepare_terms(
         else:
             todo.append((path, stamp))
     if todo:
-        found.update(split_map(lambda items: _prepare_chunk(root, cache, items), todo, jobs, meanwhile))
+        key = cache.key
+        found.update(split_map(lambda items: _prepare_chunk(root, cache, key, items), todo, jobs, meanwhile))
     return dict(sorted(found.items()))
 
 
@@ -59,10 +60,10 @@ def _stat(file: str, path: str) -> os.stat_result | Diagnostic:
 
 
 def _prepare_chunk(
-    root: Path, cache: Cache, items: Iterable[tuple[str, Stamp]]
+    root: Path, cache: Cache, key: bytes, items: Iterable[tuple[str, Stamp]]
 ) -> Iterator[tuple[str, tuple[Stamp, PreparedFile]]]:
     converter = markup.Converter()
-    with PackWriter(cache.folder, cache.key) as pack:
+    with PackWriter(cache.folder, key) as pack:
         for path, stamp in items:
             yield path, (stamp, prepare_file(root, path, cache, converter, pack))
 

@@ -9,6 +9,7 @@ changes when any template it is rendered with changes.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +19,7 @@ import jinja2
 import jinja2.meta
 import markupsafe
 
+from glossary_site.cache import user_folder
 from glossary_site.diagnostics import ContentError, Diagnostic
 from glossary_site.fingerprint import digest
 
@@ -53,11 +55,28 @@ def environment(root: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=_CompiledTemplates(os.fspath(user_folder() / "templates")),
     )
     env.filters["markup"] = markupsafe.Markup
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
     env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}" if d else ""
     return env
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds, as Python keeps its own bytecode: compiling the
+    theme is a good part of a small site's build. Jinja checks each against its template's
+    source, so an edited template is compiled again; a folder that cannot be written costs
+    only that time."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
 
 
 class Templates:

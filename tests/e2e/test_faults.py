@@ -13,6 +13,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from support import PROJECT, copy_site, run_glossary, tree_digest
 
 from glossary_site import output
@@ -124,3 +125,22 @@ def test_dev_server_listens_on_loopback_only_by_default() -> None:
     from glossary_site.cli import parser
 
     assert parser().parse_args(["serve"]).host == "127.0.0.1"
+
+
+def test_a_user_cache_folder_that_cannot_be_written_costs_the_cache_not_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache key and compiled templates live in the user's cache folder; a read-only or
+    missing home (some CI containers) must not turn into a traceback."""
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    site = copy_site("minimal", tmp_path)
+    first = run_glossary("build", "--no-search", cwd=site)
+    assert first.returncode == 0, first.stderr
+    assert "Traceback" not in first.stderr
+    assert "the cache key cannot be kept in" in first.stderr
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    clean = tmp_path / "clean"
+    assert run_glossary("build", "--no-search", "--no-cache", "--out", clean, cwd=site).returncode == 0
+    assert tree_digest(site / "_site") == tree_digest(clean)
