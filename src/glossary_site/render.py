@@ -66,12 +66,14 @@ def environment(root: Path) -> jinja2.Environment:
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept between builds, as Python keeps its own bytecode: compiling the
     theme is a good part of a small site's build. Jinja checks each against its template's
-    source, so an edited template is compiled again; a folder that cannot be written costs
-    only that time."""
+    source, so an edited template is compiled again; a folder that cannot be written, or a
+    file in it that cannot be read, costs only that time."""
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
+        try:
             super().load_bytecode(bucket)
+        except Exception:  # missing, truncated, unreadable: compiled afresh and written again
+            bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):

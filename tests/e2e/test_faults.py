@@ -144,3 +144,19 @@ def test_a_user_cache_folder_that_cannot_be_written_costs_the_cache_not_the_buil
     clean = tmp_path / "clean"
     assert run_glossary("build", "--no-search", "--no-cache", "--out", clean, cwd=site).returncode == 0
     assert tree_digest(site / "_site") == tree_digest(clean)
+
+
+def test_damaged_compiled_templates_are_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    compiled = sorted((tmp_path / "xdg/glossary-site/templates").iterdir())
+    assert compiled, "the first build keeps its compiled templates"
+    for path in compiled:
+        path.write_bytes(path.read_bytes()[:40])  # cut short, as by a full disk
+    again = run_glossary("build", "--no-search", "--out", tmp_path / "again", cwd=site)
+    assert again.returncode == 0, again.stderr
+    assert "Traceback" not in again.stderr
+    assert tree_digest(tmp_path / "again") == tree_digest(site / "_site")
