@@ -21,7 +21,7 @@ import markupsafe
 
 from glossary_site.cache import user_folder
 from glossary_site.diagnostics import ContentError, Diagnostic
-from glossary_site.fingerprint import digest
+from glossary_site.fingerprint import FINGERPRINT, digest
 
 THEME = Path(__file__).parent / "theme"
 TEMPLATES = {
@@ -68,6 +68,11 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
     theme is a good part of a small site's build. Jinja checks each against its template's
     source, so an edited template is compiled again; a folder that cannot be written, or a
     file in it that cannot be read, costs only that time."""
+
+    def get_source_checksum(self, source: str) -> str:
+        """Jinja's own check is the source alone; another release of Jinja or of this generator
+        (other environment options or filters) may compile the same source differently."""
+        return super().get_source_checksum(f"{FINGERPRINT}; jinja2 {jinja2.__version__}\n{source}")
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
