@@ -140,6 +140,26 @@ def load(
     for file in files:
         for problem in file.diagnostics:
             diagnostics.add(problem)
+    # The graph and the page keys make hundreds of thousands of objects that live as long as
+    # the build, and next to no garbage: collecting while they are made only rescans them.
+    with collector.paused():
+        loaded = _link(options, cache, result, config, templates, prepared, earlier)
+        collector.keep_for_the_build()
+    return loaded
+
+
+def _link(
+    options: BuildOptions,
+    cache: Cache,
+    result: BuildResult,
+    config: site_config.SiteConfig | None,
+    templates: Templates,
+    prepared: prepare.Prepared,
+    earlier: SitePages | None,
+) -> Loaded | None:
+    """The graph, then every page's job; None when there are errors."""
+    diagnostics = result.diagnostics
+    files = [p for _, p in prepared.values()]
     terms = [f.term for f in files if f.term is not None]
     with result.timed("graph"):
         glossary, toolbox, by_slug, targets, network = _graph(terms, files, config, options, diagnostics)
