@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -195,16 +195,19 @@ def positive(text: str) -> int:
 def run(argv: Sequence[str] | None = None) -> NoReturn:
     """The `glossary` command: `main`, then an exit that leaves freeing memory to the system.
 
-    Python's own exit frees a build's objects one by one, hundreds of thousands of them, after
-    every file is written and closed: about 0.05 s at 10,000 terms, for nothing.
+    Python frees a build's objects one by one, hundreds of thousands of them, after every file
+    is written and closed: when the last reference to the build's result goes (0.09 s at 10,000
+    terms) and at its own exit (0.05 s), for nothing. So the result is kept to the end.
     """
-    code = main(argv)
+    kept: list[object] = []
+    code = main(argv, kept.append)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, keep: Callable[[object], None] = lambda _: None) -> int:
+    """`keep` is handed what a build leaves, for a caller that exits without freeing it."""
     args = parser().parse_args(argv)
     collector.tune_for_building()
     if args.command == "init":
@@ -221,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.source = root
     try:
         if args.command == "build":
-            return run_build(args)
+            return run_build(args, keep)
         if args.command == "check":
             return run_check(args)
         if args.command == "new":
@@ -283,10 +286,11 @@ def summary(diagnostics: Diagnostics) -> str:
     return f"{len(diagnostics.errors)} error(s), {len(diagnostics.warnings)} warning(s)"
 
 
-def run_build(args: argparse.Namespace) -> int:
+def run_build(args: argparse.Namespace, keep: Callable[[object], None] = lambda _: None) -> int:
     options = options_from(args)
     started = time.perf_counter()
     result = pipeline.build(options)
+    keep(result)
     if options.progress is not None:
         print("\r\033[K", end="", file=sys.stderr, flush=True)
     report(result.diagnostics)
