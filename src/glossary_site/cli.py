@@ -317,6 +317,9 @@ def run_build(args: argparse.Namespace, keep: Callable[[object], None] = lambda 
 def run_check(args: argparse.Namespace) -> int:
     options = options_from(args)
     result = pipeline.check(options)
+    if result.refused:
+        print(f"glossary: {result.refused}", file=sys.stderr)
+        return EXIT_USAGE
     ok = result.ok(options.strict)
     shape = link_graph.summary(*result.graph) if result.graph else None
     if args.graph is not None and result.graph is not None:

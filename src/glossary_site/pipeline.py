@@ -230,10 +230,13 @@ def check(options: BuildOptions) -> BuildResult:
     """
     result = BuildResult()
     base = (options.cache_dir or options.root / CACHE_DIR) if options.use_cache else None
-    with tempfile.TemporaryDirectory(prefix="glossary-check-") as scratch:
-        loaded = load(options, Cache(Path(scratch), base=base), result)
-        if loaded is not None:
-            _render(loaded.jobs, None, options.jobs, result)
+    try:
+        with tempfile.TemporaryDirectory(prefix="glossary-check-") as scratch:
+            loaded = load(options, Cache(Path(scratch), base=base), result)
+            if loaded is not None:
+                _render(loaded.jobs, None, options.jobs, result)
+    except OSError as exc:
+        result.refused = _stopped_by(exc, "check")
     return result
 
 
@@ -253,7 +256,16 @@ def build(options: BuildOptions, warm: WarmState | None = None) -> BuildResult:
             result.notes += cache.notes
     except (output.OutputRefused, CacheUnusable) as refusal:
         result.refused = str(refusal)
+    except OSError as exc:
+        result.refused = _stopped_by(exc)
     return result
+
+
+def _stopped_by(exc: OSError, what: str = "build") -> str:
+    """A file that could not be written or read half-way (a full disk, a permission) is the
+    machine's doing, not the content's: one line, not a traceback. A build that stops leaves
+    a complete site whatever the moment (output.py), so there is nothing more to say."""
+    return f"the {what} stopped: {exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
 
 
 def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmState | None) -> None:

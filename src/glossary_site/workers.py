@@ -87,6 +87,9 @@ def split_map(
     failure = next((worker.failure for worker in workers if worker.failure), None)
     if failure is not None:
         raise WorkerFailed(failure)
+    os_error = next((worker.os_error for worker in workers if worker.os_error), None)
+    if os_error is not None:
+        raise os_error
     return results
 
 
@@ -122,6 +125,7 @@ class _Worker:
         self.process, self.receiver = process, receiver
         self.done = False
         self.failure: str | None = None
+        self.os_error: OSError | None = None
 
     def receive(self, results: list[Any], wait: bool) -> None:
         """Take the batches already sent, or (wait) every batch until the worker is done."""
@@ -132,6 +136,8 @@ class _Worker:
                 kind, payload = "failed", f"worker {self.process.pid} ended without a result"
             if kind == "results":
                 results.extend(payload)
+            elif kind == "os-error":
+                self.done, self.os_error = True, payload
             else:
                 self.done, self.failure = True, payload
 
@@ -160,6 +166,8 @@ def _child(func: Callable[[Iterable[T]], Iterable[R]], items: Iterable[T], sende
                 batch = []
         send("results", batch)
         send("done", None)
+    except OSError as exc:  # the machine's doing (a full disk, say): raised again in the parent
+        send("os-error", exc)
     except BaseException as exc:  # reported to the parent, which decides
         send("failed", "".join(traceback.format_exception(exc)))
     sender.close()

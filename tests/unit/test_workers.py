@@ -128,6 +128,25 @@ def test_exception_in_a_worker_becomes_worker_failed_with_its_traceback() -> Non
     assert text.rstrip().endswith("ValueError: item 7 is bad")
 
 
+def test_a_file_error_in_a_worker_is_raised_here_as_the_same_error() -> None:
+    """A full disk in a worker is the machine's doing, to be reported as such, not as a bug."""
+    parent = os.getpid()
+
+    def write(chunk: Iterable[int]) -> Iterator[int]:
+        if os.getpid() != parent:
+            raise OSError(28, "No space left on device", "out/page.html")
+        yield from chunk
+
+    with pytest.raises(OSError) as failed:
+        split_map(write, ITEMS, 3)
+
+    assert (failed.value.errno, failed.value.strerror, failed.value.filename) == (
+        28,
+        "No space left on device",
+        "out/page.html",
+    )
+
+
 def test_exception_in_this_process_share_is_raised_as_it_is_and_stops_the_workers() -> None:
     parent = os.getpid()
 
