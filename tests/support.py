@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import resource
 import shutil
+import signal
 import subprocess
 import sys
 import urllib.parse
@@ -18,9 +20,18 @@ FIXTURES = Path(__file__).parent / "fixtures" / "sites"
 PROJECT = Path(__file__).parent.parent
 
 
-def run_glossary(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """The CLI exactly as a user runs it, in its own process."""
+def run_glossary(
+    *args: str | Path, cwd: Path, largest_file: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The CLI exactly as a user runs it, in its own process; with `largest_file`, no file it
+    writes may grow past that many bytes, as on a disk that is nearly full."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+
+    def limit_files() -> None:
+        if largest_file is not None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write fails instead of killing it
+            resource.setrlimit(resource.RLIMIT_FSIZE, (largest_file, largest_file))
+
     return subprocess.run(
         [sys.executable, "-m", "glossary_site", *map(str, args)],
         cwd=cwd,
@@ -28,6 +39,7 @@ def run_glossary(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[st
         text=True,
         env=env,
         timeout=300,
+        preexec_fn=limit_files,
     )
 
 

@@ -5,6 +5,7 @@ Both only ever create files: anything that exists already is refused before a by
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib.metadata
 import json
@@ -83,11 +84,23 @@ def init_site(folder: Path, title: str, today: dt.date | None = None) -> list[st
             f"{folder} already has {', '.join(taken)}; glossary init never overwrites, "
             "so choose a new or empty folder; nothing was changed"
         )
+    made: list[Path] = []  # files and folders, in the order they were made
     for path, text in files.items():
         target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            new_folders = [f for f in reversed(target.parents) if not f.exists()]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made += new_folders
+            _write_new(target, text)
+            made.append(target)
+        except OSError as exc:
+            for done in reversed(made):  # a half-made site would be refused by the next init
+                with contextlib.suppress(OSError):
+                    if done.is_dir():
+                        done.rmdir()
+                    else:
+                        done.unlink()
+            raise ScaffoldRefused(f"cannot write {target}: {exc.strerror or exc}; nothing was kept") from None
     return list(files)
 
 
@@ -154,9 +167,25 @@ def new_term(
         aliases=json.dumps(aliases or [], ensure_ascii=False),
         today=(today or dt.date.today()).isoformat(),
     )
-    with path.open("x", encoding="utf-8") as handle:
-        handle.write(text)
+    try:
+        _write_new(path, text)
+    except FileExistsError:
+        raise ScaffoldRefused(f"{path} already exists; edit it instead") from None
+    except OSError as exc:
+        raise ScaffoldRefused(f"cannot write {path}: {exc.strerror or exc}; nothing was written") from None
     return path
+
+
+def _write_new(path: Path, text: str) -> None:
+    """A new file, whole or not at all: a half-written term or site.yml would break the next
+    build. Never replaces a file, even one made meanwhile."""
+    with path.open("x", encoding="utf-8") as handle:
+        try:
+            handle.write(text)
+            handle.flush()
+        except BaseException:
+            path.unlink(missing_ok=True)  # ours: "x" made it
+            raise
 
 
 def _check_names(root: Path, title: str, slug: str, related: list[str]) -> None:

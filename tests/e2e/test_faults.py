@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import resource
 import signal
 import socket
 import subprocess
@@ -173,19 +172,8 @@ def test_a_disk_that_fills_up_mid_build_stops_it_in_one_line_and_keeps_the_site(
     for term in (site / "content/terms").glob("*.md"):
         term.write_text(term.read_text() + "\nOne more sentence.\n")
 
-    def small_files() -> None:  # no file may grow past 2 KB, as on a disk that is nearly full
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+    stopped = run_glossary("build", "--no-search", "--jobs", jobs, cwd=site, largest_file=2048)
 
-    stopped = subprocess.run(
-        [sys.executable, "-m", "glossary_site", "build", "--no-search", "--jobs", jobs],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-        preexec_fn=small_files,
-        timeout=120,
-    )
     assert stopped.returncode == 2, stopped.stderr
     assert "glossary: the build stopped: File too large" in stopped.stderr
     assert "Traceback" not in stopped.stderr
@@ -197,19 +185,8 @@ def test_a_disk_that_fills_up_mid_build_stops_it_in_one_line_and_keeps_the_site(
 def test_a_check_that_cannot_write_its_scratch_files_says_so_in_one_line(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
 
-    def small_files() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
+    stopped = run_glossary("check", "--no-cache", cwd=site, largest_file=512)
 
-    stopped = subprocess.run(
-        [sys.executable, "-m", "glossary_site", "check", "--no-cache"],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-        preexec_fn=small_files,
-        timeout=120,
-    )
     assert stopped.returncode == 2, stopped.stderr
     assert "glossary: the check stopped: File too large" in stopped.stderr
     assert "Traceback" not in stopped.stderr

@@ -146,3 +146,26 @@ def test_commands_outside_a_site_are_usage_errors_that_leave_nothing(tmp_path: P
         assert "no content/site.yml" in done.stderr and "glossary init" in done.stderr
         assert "Traceback" not in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_init_on_a_full_disk_says_so_and_keeps_no_half_written_file(tmp_path: Path) -> None:
+    failed = run_glossary("init", "mysite", cwd=tmp_path, largest_file=1024)
+
+    assert failed.returncode == 2, failed.stderr
+    assert "cannot write" in failed.stderr and "File too large" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert not (tmp_path / "mysite").exists(), "what it made is removed"
+    assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0, "a second try is not refused"
+
+
+def test_new_on_a_full_disk_says_so_and_leaves_no_half_written_term(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    before = sorted(p.name for p in (site / "content/terms").iterdir())
+
+    failed = run_glossary("new", "Sourdough Starter", cwd=site, largest_file=100)
+
+    assert failed.returncode == 2, failed.stderr
+    assert "cannot write" in failed.stderr and "nothing was written" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert sorted(p.name for p in (site / "content/terms").iterdir()) == before
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
