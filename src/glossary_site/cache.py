@@ -91,8 +91,8 @@ class Cache:
             except OSError as exc:
                 self._key = os.urandom(SIGNATURE)
                 self.notes.append(
-                    f"the cache key cannot be kept in {user_folder()} ({exc.strerror or exc}); "
-                    "this build's cache cannot be reused"
+                    f"the cache key cannot be kept: {exc.strerror or exc}"
+                    f"{f' ({exc.filename})' if exc.filename else ''}; this build's cache cannot be reused"
                 )
         return self._key
 
@@ -302,8 +302,16 @@ def shard_name(path: str) -> str:
 
 
 def user_folder() -> Path:
-    """This user's own glossary-site folder, shared by every site they build."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "glossary-site"
+    """This user's own glossary-site folder, shared by every site they build. OSError when
+    there is none to be had (no HOME and no entry in the password database, as in some
+    containers); callers then do without it."""
+    given = os.environ.get("XDG_CACHE_HOME")
+    if given:
+        return Path(given) / "glossary-site"
+    try:
+        return Path.home() / ".cache" / "glossary-site"
+    except RuntimeError as exc:
+        raise OSError(f"no home folder ({exc})") from None
 
 
 def secret_key() -> bytes:

@@ -55,12 +55,19 @@ def environment(root: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
-        bytecode_cache=_CompiledTemplates(os.fspath(user_folder() / "templates")),
+        bytecode_cache=_compiled_templates(),
     )
     env.filters["markup"] = markupsafe.Markup
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
     env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}" if d else ""
     return env
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    try:
+        return _CompiledTemplates(os.fspath(user_folder() / "templates"))
+    except OSError:  # no user folder at all: templates are compiled at every build
+        return None
 
 
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
