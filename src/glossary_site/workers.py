@@ -84,12 +84,9 @@ def split_map(
         worker.receive(results, wait=True)
         worker.process.join()
     collector.keep_for_the_build()  # results live as long as the build
-    failure = next((worker.failure for worker in workers if worker.failure), None)
-    if failure is not None:
-        raise WorkerFailed(failure)
-    os_error = next((worker.os_error for worker in workers if worker.os_error), None)
-    if os_error is not None:
-        raise os_error
+    error = next((worker.error for worker in workers if worker.error), None)
+    if error is not None:
+        raise error
     return results
 
 
@@ -124,8 +121,8 @@ class _Worker:
     def __init__(self, process: Any, receiver: Any) -> None:
         self.process, self.receiver = process, receiver
         self.done = False
-        self.failure: str | None = None
-        self.os_error: OSError | None = None
+        #: What to raise for it: its own OSError, or WorkerFailed with its traceback.
+        self.error: Exception | None = None
 
     def receive(self, results: list[Any], wait: bool) -> None:
         """Take the batches already sent, or (wait) every batch until the worker is done."""
@@ -136,10 +133,10 @@ class _Worker:
                 kind, payload = "failed", f"worker {self.process.pid} ended without a result"
             if kind == "results":
                 results.extend(payload)
-            elif kind == "os-error":
-                self.done, self.os_error = True, payload
+            elif kind == "done":
+                self.done = True
             else:
-                self.done, self.failure = True, payload
+                self.done, self.error = True, payload if kind == "os-error" else WorkerFailed(payload)
 
 
 def _claims(items: Sequence[T], claimed: Any, run: int) -> Iterator[T]:
