@@ -37,7 +37,7 @@ examples:
   glossary new "Large Language Model"   write content/terms/large-language-model.md
   glossary check --strict               validate everything; for CI
   glossary build                        write the site to _site/
-  glossary serve                        preview on http://localhost:8000/ with live reload
+  glossary serve                        preview on http://127.0.0.1:8000/ with live reload
 
 exit status: 0 success, 1 content errors, 2 wrong usage"""
 
@@ -146,7 +146,7 @@ def parser() -> argparse.ArgumentParser:
         description="Create content/terms/<slug>.md; never overwrites.",
     )
     common(new)
-    new.add_argument("--category", default=None, help="the term's category")
+    new.add_argument("--category", default=None, metavar="C", help="the term's category")
     new.add_argument(
         "--related",
         action="append",
@@ -171,7 +171,9 @@ def parser() -> argparse.ArgumentParser:
     common(serve)
     content_flags(serve)
     serve.add_argument("-p", "--port", type=int, default=8000, help="port to serve on (default: 8000)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", metavar="ADDR", help="address to bind (default: 127.0.0.1)"
+    )
     return top
 
 
@@ -383,7 +385,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from glossary_site import server
 
     try:
-        server.serve(options_from(args), host=args.host, port=args.port, report=report)
+        server.serve(options_from(args), host=args.host, port=args.port, report=report, quiet=args.quiet)
     except server.AddressUnusable as problem:
         print(f"glossary: {problem}", file=sys.stderr)
         return EXIT_USAGE

@@ -29,6 +29,8 @@ aliases: {aliases}
 category: {category}
 tags: []
 related: {related}  # slugs, titles or aliases of other terms, e.g. [large-language-model]
+# tools: []  # tools of content/tools/ shown beside the term, by slug, title or alias
+# slug: {slug}  # the page's address; by default the file name
 # tables:
 #   - title: TODO table title
 #     columns: [Column A, Column B]
@@ -161,6 +163,7 @@ def new_term(
     path.parent.mkdir(parents=True, exist_ok=True)
     text = STUB.format(
         title=title,
+        slug=slug,
         title_yaml=json.dumps(title, ensure_ascii=False),
         category=json.dumps(category, ensure_ascii=False) if category else "TODO",
         related=json.dumps(related or [], ensure_ascii=False),

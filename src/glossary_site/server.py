@@ -90,6 +90,7 @@ def serve(
     host: str,
     port: int,
     report: Callable[[Diagnostics], None],
+    quiet: bool = False,
 ) -> None:
     """Listen before building, so a taken port is reported (AddressUnusable) at once rather
     than after a long build, and nothing can take it meanwhile. Serve from a temporary folder
@@ -101,7 +102,12 @@ def serve(
             preview = Preview(Path(scratch) / "site")
             address = origin(host, sockets[0].getsockname()[1])
             site = Site(
-                dataclasses.replace(options, out=preview.out), preview, report, Path(scratch), address
+                dataclasses.replace(options, out=preview.out),
+                preview,
+                report,
+                Path(scratch),
+                address,
+                quiet=quiet,
             )
             site.rebuild()
             _run(site, sockets)
@@ -164,6 +170,8 @@ class Site:
     stopping: threading.Event = field(default_factory=threading.Event)
     #: Whether the site folder went away while serving, which ends serve.
     gone: bool = False
+    #: -q: no line for a rebuild that went well, only problems and where the site is served.
+    quiet: bool = False
 
     def rebuild(self, changed: Sequence[str] = ()) -> None:
         """Apply a save of one term's text from the warm state (warm.py) when it can be;
@@ -184,7 +192,7 @@ class Site:
         self.preview.builds += 1
         if result.ok(self.options.strict):
             self.preview.problems = []
-            print(f"glossary serve: {result.written} written, {result.reused} unchanged", flush=True)
+            self.say(f"{result.written} written, {result.reused} unchanged")
         else:
             self.preview.problems = [str(d) for d in result.diagnostics.sorted()] or [
                 result.refused or "build failed"
@@ -220,8 +228,12 @@ class Site:
         if self.warm.diagnostics != reported:  # as a build reports its warnings, all of them
             self.report(Diagnostics(list(self.warm.diagnostics)))
         self.preview.builds += 1
-        print(f"glossary serve: {path} applied, {written} page(s) rewritten", flush=True)
+        self.say(f"{path} applied, {written} page(s) rewritten")
         return True
+
+    def say(self, news: str) -> None:
+        if not self.quiet:
+            print(f"glossary serve: {news}", flush=True)
 
     def end_progress(self) -> None:
         """The build's progress line on a terminal has no newline; without clearing it, the
@@ -257,7 +269,7 @@ class Site:
             if key is not None:
                 with self.building:
                     incremental.swap_in_index(self.options.out, bundle, key)
-                print("glossary serve: search index updated", flush=True)
+                self.say("search index updated")
         finally:
             shutil.rmtree(bundle, ignore_errors=True)
 

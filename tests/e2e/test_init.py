@@ -7,6 +7,8 @@ from pathlib import Path
 import yaml
 from support import copy_site, html_pages, local_targets, parse_html, run_glossary, tree_digest
 
+from glossary_site.config import KEYS
+
 
 def test_init_writes_a_site_that_builds_strictly_without_a_warning(tmp_path: Path) -> None:
     created = run_glossary("init", "mysite", "--title", "Kitchen Words", cwd=tmp_path)
@@ -22,6 +24,26 @@ def test_init_writes_a_site_that_builds_strictly_without_a_warning(tmp_path: Pat
     assert index.title is not None and "Kitchen Words" in index.title.get_text()
     listed = {a.get_text(strip=True) for a in index.select("main a[href^='terms/']")}
     assert {"Glossary", "Term", "Cross-reference"} <= listed
+
+
+def test_the_starter_settings_name_every_setting_and_their_examples_build_strictly(tmp_path: Path) -> None:
+    """site.yml's commented examples of `intro` and `categories` work when the '#' is removed."""
+    assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
+    settings = tmp_path / "mysite/content/site.yml"
+    text = settings.read_text()
+    assert all(f"{key}:" in text or f"`{key}`" in text for key in KEYS)
+    for example in ("intro: |", "  Start with", "categories:", "  Basics:"):
+        text = text.replace(f"# {example}", example)
+    settings.write_text(text)
+
+    built = run_glossary("build", "--strict", "--no-search", cwd=tmp_path / "mysite")
+
+    assert built.returncode == 0, built.stderr
+    home = parse_html(tmp_path / "mysite/_site/index.html")
+    intro = next(p for p in home.select("main p") if "Start with" in p.get_text())
+    assert intro.select_one("a[href='terms/glossary/index.html']") is not None
+    categories = parse_html(tmp_path / "mysite/_site/categories/index.html").get_text()
+    assert "The words everyone on the team should know." in categories
 
 
 def test_the_starter_terms_link_each_other_and_show_a_table_and_practice_questions(tmp_path: Path) -> None:

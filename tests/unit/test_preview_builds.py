@@ -64,3 +64,21 @@ def test_a_save_the_warm_preview_fails_on_is_built_and_the_preview_goes_on(
     site.rebuild(["content/terms/tensor.md"])
     assert "multiply tensors briskly" in page.read_text()
     assert "content/terms/tensor.md applied, 1 page(s) rewritten" in capsys.readouterr().out
+
+
+def test_a_quiet_preview_prints_only_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`glossary serve -q`: saves that go well print nothing; a broken save still says so."""
+    site_dir = copy_site("minimal", tmp_path)
+    options = pipeline.BuildOptions(root=site_dir, out=tmp_path / "out", search=False, jobs=1)
+    site = server.Site(
+        options, server.Preview(tmp_path / "out"), lambda d: None, tmp_path, "http://x", quiet=True
+    )
+    site.rebuild()
+    tensor = site_dir / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace("multiply tensors fast", "multiply tensors swiftly"))
+    site.rebuild(["content/terms/tensor.md"])
+    assert "multiply tensors swiftly" in (tmp_path / "out/terms/tensor/index.html").read_text()
+    assert capsys.readouterr().out == ""
+    tensor.write_text(tensor.read_text().replace("title:", "title: [", 1))
+    site.rebuild(["content/terms/tensor.md"])
+    assert capsys.readouterr().out == "glossary serve: build failed; the browser shows the problems\n"

@@ -40,6 +40,14 @@ def test_stub_is_accepted_by_the_loader_without_errors(tmp_path: Path) -> None:
     assert "**Large Language Model**" in term.definition
 
 
+def test_the_stub_shows_every_field_of_the_format(tmp_path: Path) -> None:
+    """Each field appears as a key, set or commented out, so an editor sees the whole format."""
+    text = scaffold.new_term(tmp_path, "Large Language Model", TODAY).read_text()
+    keys = {line.lstrip("# ").split(":")[0] for line in text.split("---")[1].splitlines()}
+
+    assert set(content.FIELDS) <= keys
+
+
 @pytest.mark.parametrize(
     ("title", "file_name"),
     [
