@@ -2,7 +2,7 @@
 
 import sys
 
-from glossary_site.cli import run
+from glossary_site.__main__ import main
 
 if __name__ == "__main__":
-    run(["build", *sys.argv[1:]])
+    main(["build", *sys.argv[1:]])

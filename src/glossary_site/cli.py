@@ -212,6 +212,13 @@ def main(argv: Sequence[str] | None = None, keep: Callable[[object], None] = lam
     """`keep` is handed what a build leaves, for a caller that exits without freeing it."""
     args = parser().parse_args(argv)
     collector.tune_for_building()
+    try:
+        return _run_command(args, keep)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_command(args: argparse.Namespace, keep: Callable[[object], None]) -> int:
     if args.command == "init":
         return run_init(args)
     root = site_root(args.source)
@@ -224,16 +231,13 @@ def main(argv: Sequence[str] | None = None, keep: Callable[[object], None] = lam
         )
         return EXIT_USAGE
     args.source = root
-    try:
-        if args.command == "build":
-            return run_build(args, keep)
-        if args.command == "check":
-            return run_check(args)
-        if args.command == "new":
-            return run_new(args)
-        return run_serve(args)
-    except KeyboardInterrupt:
-        return 130
+    if args.command == "build":
+        return run_build(args, keep)
+    if args.command == "check":
+        return run_check(args)
+    if args.command == "new":
+        return run_new(args)
+    return run_serve(args)
 
 
 def site_root(source: Path | None) -> Path | None:

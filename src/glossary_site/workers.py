@@ -9,9 +9,11 @@ ran or which worker did what.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
+import signal
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -60,29 +62,30 @@ def split_map(
     claimed = context.Value("q", 0)
     run = max(1, min(MAX_RUN, len(items) // (jobs * 50)))
     workers: list[_Worker] = []
-    for _ in range(jobs - 1):
-        receiver, sender = context.Pipe(duplex=False)
-        claims = _claims(items, claimed, run)
-        process = context.Process(target=_child, args=(func, claims, sender), daemon=True)
-        process.start()
-        sender.close()
-        workers.append(_Worker(process, receiver))
     results: list[R] = []
-    try:
+    try:  # whatever stops this process (Ctrl-C included) stops every worker it started
+        for _ in range(jobs - 1):
+            receiver, sender = context.Pipe(duplex=False)
+            claims = _claims(items, claimed, run)
+            process = context.Process(target=_child, args=(func, claims, sender), daemon=True)
+            with _interrupts_held():
+                process.start()
+                workers.append(_Worker(process, receiver))
+            sender.close()
         if meanwhile is not None:
             meanwhile()
         for result in func(_claims(items, claimed, run)):
             results.append(result)
             for worker in workers:
                 worker.receive(results, wait=False)
+        for worker in workers:
+            worker.receive(results, wait=True)
+            worker.process.join()
     except BaseException:
         for worker in workers:
             worker.process.kill()
             worker.process.join()
         raise
-    for worker in workers:
-        worker.receive(results, wait=True)
-        worker.process.join()
     collector.keep_for_the_build()  # results live as long as the build
     error = next((worker.error for worker in workers if worker.error), None)
     if error is not None:
@@ -98,8 +101,10 @@ def in_background(work: Callable[[], None], jobs: int) -> Callable[[], bool]:
     if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
         work()
         return lambda: True
-    pid = os.fork()
+    with _interrupts_held():
+        pid = os.fork()
     if pid == 0:
+        _ignore_interrupts()
         code = 1
         try:
             with collector.paused():
@@ -150,7 +155,28 @@ def _claims(items: Sequence[T], claimed: Any, run: int) -> Iterator[T]:
         yield from items[start : start + run]
 
 
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C reaches every process of the terminal's group; it is the parent's to act on (it
+    stops its workers and exits 130), so children ignore it. Held back while forking: Python
+    runs its at-fork hooks then, and a KeyboardInterrupt raised in one is printed and dropped,
+    which let a build go on to the end."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _ignore_interrupts() -> None:
+    """In a child just forked with Ctrl-C held back: from now on it is dropped here."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _child(func: Callable[[Iterable[T]], Iterable[R]], items: Iterable[T], sender: Any) -> None:
+    _ignore_interrupts()
+
     def send(kind: str, payload: object) -> None:
         sender.send_bytes(pickle.dumps((kind, payload), protocol=pickle.HIGHEST_PROTOCOL))
 
