@@ -103,8 +103,9 @@ def in_background(work: Callable[[], None], jobs: int) -> Callable[[], bool]:
         return lambda: True
     with _interrupts_held():
         pid = os.fork()
+        if pid == 0:  # before the with unblocks Ctrl-C in the child too
+            _ignore_interrupts()
     if pid == 0:
-        _ignore_interrupts()
         code = 1
         try:
             with collector.paused():
