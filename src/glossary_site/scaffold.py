@@ -91,17 +91,19 @@ def init_site(folder: Path, title: str, today: dt.date | None = None) -> list[st
         target = folder / path
         try:
             new_folders = [f for f in reversed(target.parents) if not f.exists()]
-            target.parent.mkdir(parents=True, exist_ok=True)
             made += new_folders
+            target.parent.mkdir(parents=True, exist_ok=True)
             _write_new(target, text)
             made.append(target)
-        except OSError as exc:
-            for done in reversed(made):  # a half-made site would be refused by the next init
+        except BaseException as exc:  # a full disk, or Ctrl-C: either way the next init must not be refused
+            for done in reversed(made):
                 with contextlib.suppress(OSError):
                     if done.is_dir():
                         done.rmdir()
                     else:
                         done.unlink()
+            if not isinstance(exc, OSError):
+                raise
             raise ScaffoldRefused(f"cannot write {target}: {exc.strerror or exc}; nothing was kept") from None
     return list(files)
 

@@ -99,3 +99,29 @@ def test_title_without_letters_or_digits_is_refused_and_nothing_written(tmp_path
 
     assert str(refused.value) == "cannot make a file name from '???'; use letters or digits"
     assert not (tmp_path / "content").exists()
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new folder", "empty folder given"])
+def test_init_stopped_by_ctrl_c_keeps_nothing_it_made_so_a_second_init_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existing: bool
+) -> None:
+    site = tmp_path / "mysite"
+    if existing:
+        site.mkdir()
+    write = scaffold._write_new
+    written: list[Path] = []
+
+    def interrupted_at_the_fifth(path: Path, text: str) -> None:
+        if len(written) == 4:
+            raise KeyboardInterrupt
+        write(path, text)
+        written.append(path)
+
+    monkeypatch.setattr(scaffold, "_write_new", interrupted_at_the_fifth)
+    with pytest.raises(KeyboardInterrupt):
+        scaffold.init_site(site, "My Glossary")
+
+    assert all(not path.exists() for path in written)
+    assert (list(site.iterdir()) == []) if existing else not site.exists()
+    monkeypatch.setattr(scaffold, "_write_new", write)
+    assert "content/site.yml" in scaffold.init_site(site, "My Glossary")
