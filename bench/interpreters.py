@@ -1,0 +1,79 @@
+"""The same cold build (cache written, as a user builds) under several Python interpreters.
+
+How CPython was compiled changes how fast our build runs: pyenv builds it without profile-
+guided optimisation and link-time optimisation unless asked to, while Debian, Ubuntu, Fedora,
+python.org and the official Docker images build with them. This builds the generated corpus
+with each interpreter given, in alternating rounds after a warm-up round, and prints the
+medians of wall and CPU time and their ratio to the first interpreter. Each interpreter needs
+glossary-site installed (`pip install -e .` in its own virtual environment).
+
+    python bench/interpreters.py /usr/bin/python3.11 ~/.venvs/debian/bin/python --terms 2000 --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+from pathlib import Path
+
+from run import Harness, child_env, corpus, default_scratch, measure
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("pythons", nargs="+", type=Path, help="interpreters with glossary-site installed")
+    parser.add_argument("--terms", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"), help="corpus cache")
+    parser.add_argument("--idle-wait", type=float, default=120, help="see run.py")
+    args = parser.parse_args()
+    site = corpus(args.work, args.terms, seed=1) / "glossary"
+    scratch = default_scratch(args.work) / "interpreters"
+    harness = Harness(timeout=900, idle_wait=args.idle_wait, env=child_env(args.work))
+    versions = {py: _version(py, harness) for py in args.pythons}
+    walls: dict[Path, list[float]] = {py: [] for py in args.pythons}
+    cpus: dict[Path, list[float]] = {py: [] for py in args.pythons}
+    for run in range(args.runs + 1):  # round 0 is the warm-up
+        for py in args.pythons:
+            out, cache = scratch / "out", scratch / "cache"
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
+            cmd = [str(py), "-m", "glossary_site", "build", "--out", str(out), "--cache-dir", str(cache)]
+            result = measure([*cmd, "--no-search", "-q"], site, harness, scratch / "logs" / f"{run}.log")
+            if not result.ok:
+                print(f"{py}: {result.status}; see {scratch / 'logs'}")
+                return 1
+            print(
+                f"  {'warm-up' if run == 0 else f'run {run}'} {versions[py]}: {result.seconds:.2f} s, "
+                f"{result.cpu_s:.2f} CPU s, others {result.other_cpu_pct:.0f}% CPU"
+            )
+            if run:
+                walls[py].append(result.seconds)
+                cpus[py].append(result.cpu_s)
+    first = args.pythons[0]
+    print(f"\n{args.terms:,} terms, {args.runs} alternating runs each, medians:\n")
+    print(
+        "| interpreter | wall s | CPU s | wall / first | CPU / first |\n| --- | ---: | ---: | ---: | ---: |"
+    )
+    for py in args.pythons:
+        wall, cpu = statistics.median(walls[py]), statistics.median(cpus[py])
+        wall_ratio = wall / statistics.median(walls[first])
+        cpu_ratio = cpu / statistics.median(cpus[first])
+        print(f"| {versions[py]} (`{py}`) | {wall:.2f} | {cpu:.2f} | {wall_ratio:.2f}× | {cpu_ratio:.2f}× |")
+    return 0
+
+
+def _version(python: Path, harness: Harness) -> str:
+    code = "import sys; print(sys.version.split()[0])"
+    done = subprocess.run(
+        [str(python), "-c", code], env=harness.env, capture_output=True, text=True, check=True
+    )
+    return f"Python {done.stdout.strip()}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
