@@ -1,13 +1,13 @@
 """The same cold build (cache written, as a user builds) under several Python interpreters.
 
 How CPython was compiled changes how fast our build runs: pyenv builds it without profile-
-guided optimisation and link-time optimisation unless asked to, while Debian, Ubuntu, Fedora,
-python.org and the official Docker images build with them. This builds the generated corpus
-with each interpreter given, in alternating rounds after a warm-up round, and prints the
-medians of wall and CPU time and their ratio to the first interpreter. Each interpreter needs
-glossary-site installed (`pip install -e .` in its own virtual environment).
+guided and link-time optimisation unless PYTHON_CONFIGURE_OPTS asks for them, while Debian's
+packaged Python, for one, is built with both. This builds the generated corpus with each
+interpreter given, in alternating rounds after a warm-up round, and prints the medians of
+wall and CPU time and their ratio to the first interpreter. Each interpreter needs
+glossary-site installed (`pip install -e .` in a virtual environment made by it).
 
-    python bench/interpreters.py /usr/bin/python3.11 ~/.venvs/debian/bin/python --terms 2000 --runs 5
+    python bench/interpreters.py ~/.pyenv/versions/3.11.7/bin/python debian-venv/bin/python --terms 2000
 """
 
 from __future__ import annotations
