@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import importlib.util
 import json
@@ -668,13 +669,51 @@ def interference_note(
     return text
 
 
+@functools.cache
 def machine() -> dict[str, Any]:
     return {
         "platform": platform.platform(),
+        "cpu": cpu_model(),
         "cpus": os.cpu_count(),
         "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
         "python": platform.python_version(),
+        "python_loop_s": python_loop_seconds(),
     }
+
+
+def cpu_model() -> str:
+    """On the same VM kind, ratios to Hugo have moved by a third from one day to another: the
+    processor the guest sees, with python_loop_seconds, helps tell such days apart."""
+    try:
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
+    except OSError:
+        return platform.processor()
+    info: dict[str, str] = {}
+    for line in lines:
+        name, _, value = line.partition(":")
+        info.setdefault(name.strip(), value.strip())
+    return (
+        f"{info.get('model name', '?')} (family {info.get('cpu family', '?')} model "
+        f"{info.get('model', '?')} stepping {info.get('stepping', '?')}, cache {info.get('cache size', '?')})"
+    )
+
+
+PROBE = (
+    "import time\nt = time.perf_counter()\nx = 0\n"
+    "for i in range(3_000_000): x += i\nprint(time.perf_counter() - t)"
+)
+
+
+def python_loop_seconds() -> float:
+    """A fixed pure-Python loop, the least of 3 runs with the interpreter that runs our
+    builds: how fast this machine runs Python today, to compare runs of different days."""
+    runs = [
+        float(
+            subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True).stdout
+        )
+        for _ in range(3)
+    ]
+    return round(min(runs), 3)
 
 
 def source_fingerprint() -> str:
@@ -892,7 +931,8 @@ def print_report(
     m = machine()
     print(
         f"\n## Benchmark ({dt.date.today().isoformat()}, {m['cpus']} CPUs, {m['memory_gb']} GB, "
-        f"Python {m['python']}, commit {git_commit() or '?'})\n"
+        f"Python {m['python']}, commit {git_commit() or '?'})\n\n"
+        f"{m['cpu']}; a 3,000,000-step Python loop took {m['python_loop_s']:.3f} s.\n"
     )
     print(
         f"Cold builds, median of {args.runs} alternating run(s) after {args.warmup} untimed warm-up; "
