@@ -37,13 +37,23 @@ def main() -> int:
     versions = {py: _version(py, harness) for py in args.pythons}
     walls: dict[Path, list[float]] = {py: [] for py in args.pythons}
     cpus: dict[Path, list[float]] = {py: [] for py in args.pythons}
+    out, cache = scratch / "out", scratch / "cache"
+    build = [
+        "-m",
+        "glossary_site",
+        "build",
+        "--out",
+        str(out),
+        "--cache-dir",
+        str(cache),
+        "--no-search",
+        "-q",
+    ]
     for run in range(args.runs + 1):  # round 0 is the warm-up
         for py in args.pythons:
-            out, cache = scratch / "out", scratch / "cache"
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(cache, ignore_errors=True)
-            cmd = [str(py), "-m", "glossary_site", "build", "--out", str(out), "--cache-dir", str(cache)]
-            result = measure([*cmd, "--no-search", "-q"], site, harness, scratch / "logs" / f"{run}.log")
+            result = measure([str(py), *build], site, harness, scratch / "logs" / f"{run}.log")
             if not result.ok:
                 print(f"{py}: {result.status}; see {scratch / 'logs'}")
                 return 1
