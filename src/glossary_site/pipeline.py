@@ -179,7 +179,7 @@ def _link(
     except ContentError as problem:
         diagnostics.add(problem.diagnostic)
         return None
-    jobs, found = plan.site_files(pages, config, glossary)
+    jobs, found = plan.site_files(pages, config, glossary, toolbox)
     diagnostics.items += found
     return None if found else Loaded(jobs, prepared, site_pages)
 

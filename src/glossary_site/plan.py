@@ -1,5 +1,5 @@
 """The files a site is made of: the renderer's pages and the static files, and the checks
-that need the whole list (a static file in a page's place, a call to action to no page)."""
+that need the whole list (a static file in a page's place, a link to a page that is not there)."""
 
 from __future__ import annotations
 
@@ -9,18 +9,18 @@ from glossary_site import config as site_config
 from glossary_site import output
 from glossary_site.diagnostics import Diagnostic
 from glossary_site.fingerprint import digest
-from glossary_site.model import CtaBlock, Glossary, PageJob
+from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.render import THEME
 from glossary_site.urls import missing_site_file
 
 
 def site_files(
-    pages: list[PageJob], config: site_config.SiteConfig, glossary: Glossary
+    pages: list[PageJob], config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox
 ) -> tuple[list[PageJob], list[Diagnostic]]:
     """Every output file's job, and the problems that only the full list shows."""
     jobs = pages + static_jobs(config.root)
     problems = output_clashes([page.path for page in pages], config.root)
-    problems += dead_cta_links(config, glossary, {job.path for job in jobs})
+    problems += dead_site_links(config, glossary, toolbox, {job.path for job in jobs})
     return jobs, problems
 
 
@@ -34,17 +34,25 @@ def static_jobs(root: Path) -> list[PageJob]:
     ]
 
 
-def dead_cta_links(config: site_config.SiteConfig, glossary: Glossary, files: set[str]) -> list[Diagnostic]:
-    """A call to action that leads to no page of the site is a dead end for every reader."""
-    blocks = [
-        (block, site_config.CONFIG_PATH, config.cta_url_lines.get(name, 1))
+def dead_site_links(
+    config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox, files: set[str]
+) -> list[Diagnostic]:
+    """A call to action or a tool's "Visit" link that leads to no page of the site is a dead end
+    for every reader who follows it."""
+    links = [
+        ("cta url", block.url, site_config.CONFIG_PATH, config.cta_url_lines.get(name, 1))
         for name, block in config.cta_blocks.items()
     ]
-    blocks += [(t.cta, t.path, t.cta_line) for t in glossary.terms.values() if isinstance(t.cta, CtaBlock)]
+    links += [
+        ("cta url", t.cta.url, t.path, t.cta_line)
+        for t in glossary.terms.values()
+        if isinstance(t.cta, CtaBlock)
+    ]
+    links += [("url", tool.url, tool.path, tool.key_lines.get("url", 1)) for tool in toolbox.tools.values()]
     return [
-        Diagnostic(path, line, f"cta url '{block.url}' leads to no page of this site; check the path")
-        for block, path, line in blocks
-        if missing_site_file(block.url, files)
+        Diagnostic(path, line, f"{what} '{url}' leads to no page of this site; check the path")
+        for what, url, path, line in links
+        if missing_site_file(url, files)
     ]
 
 

@@ -160,14 +160,15 @@ def tools_index_view(config: SiteConfig, toolbox: Toolbox) -> dict[str, Any]:
         grouped.setdefault(tool.category or OTHER, []).append(
             LinkView(tool.title, "../" + tool_path(tool.slug), tool.summary)
         )
-    names = [*config.tools.categories, *sorted(n for n in grouped if n not in config.tools.categories)]
+    others = sorted(n for n in grouped if n not in config.tools.categories and n != OTHER)
+    names = dict.fromkeys([*config.tools.categories, *others, OTHER])
     return {
         "title": "Tools",
         "description": f"The tools {config.title} recommends, by category",
         "groups": [
             ToolGroup(name, config.tools.categories.get(name, ""), grouped[name])
             for name in names
-            if grouped[name]
+            if grouped.get(name)
         ],
         "count": len(toolbox.tools),
     }

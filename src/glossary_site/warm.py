@@ -367,7 +367,9 @@ def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Gloss
     before, after = _group_pages(glossary), _group_pages(regrouped)
     gone = sorted(before - after)
     problems.items += plan.output_clashes(sorted(after - before), config.root)
-    problems.items += plan.dead_cta_links(config, regrouped, (state.keys.keys() - before) | after)
+    problems.items += plan.dead_site_links(
+        config, regrouped, state.pages.toolbox, (state.keys.keys() - before) | after
+    )
     if problems.items:
         return None
     if old.category != term.category:

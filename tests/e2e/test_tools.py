@@ -160,6 +160,28 @@ def test_the_tools_index_groups_tools_in_site_order(built: Path) -> None:
     )
 
 
+def test_without_declared_categories_groups_are_sorted_by_name_and_other_tools_come_last(
+    tmp_path: Path,
+) -> None:
+    undeclared = SETTINGS.replace(
+        "  categories:\n    Models: Models you can call or run.\n    Databases: Where vectors live.\n", ""
+    )
+    bare = "---\ntitle: Bare Tool\nsummary: No category.\nurl: https://bare.example.org/\n---\n"
+    site = tool_site(tmp_path, {"content/tools/bare-tool.md": bare}, settings=undeclared)
+    for name, old, new in [("tpu-cloud", "Models", "Zebra"), ("vector-box", "Databases", "Apps")]:
+        tool = site / f"content/tools/{name}.md"
+        tool.write_text(tool.read_text(encoding="utf-8").replace(f"category: {old}", f"category: {new}"))
+
+    assert run_glossary("build", cwd=site).returncode == 0
+    page = parse_html(site / "_site/tools/index.html")
+    assert [present(s.h2).get_text() for s in page.select(".tool-group")] == [
+        "Apps",
+        "Models",
+        "Zebra",
+        "Other tools",
+    ]
+
+
 def test_tools_json_and_the_sitemap_include_tools(built: Path) -> None:
     data = json.loads((built / "tools.json").read_text(encoding="utf-8"))
     by_slug = {item["slug"]: item for item in data}
@@ -216,6 +238,11 @@ def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) ->
         (
             {"content/tools/open-model.md": ("summary: A model you can download.\n", "")},
             "content/tools/open-model.md:1: missing required field 'summary'",
+        ),
+        (
+            {"content/tools/open-model.md": ("url: /terms/tensor/", "url: /terms/tensr/")},
+            "content/tools/open-model.md:4: url '/terms/tensr/' leads to no page of this site; "
+            "check the path",
         ),
         (
             {"content/tools/vector-box.md": ("pricing: [free, paid]", "pricing: [free, paied]")},
