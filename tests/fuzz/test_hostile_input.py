@@ -1232,9 +1232,9 @@ BAD_SCALARS = [
     "!!timestamp x",
     "!!timestamp 2025-02-30",
     "!!int x",
-    "0x_",
-    "0b_",
-    "1" * 4301,
+    "!!int 0x_",
+    "!!int 0b_",
+    "!!int " + "1" * 4301,
 ]
 
 
@@ -1242,7 +1242,7 @@ BAD_SCALARS = [
 @example(scalar="!!bool maybe", before=0, first_line=2)
 @example(scalar="!!int", before=0, first_line=2)
 @example(scalar="!!timestamp x", before=0, first_line=2)
-@example(scalar="0x_", before=1, first_line=2)
+@example(scalar="!!int 0x_", before=1, first_line=2)
 def test_yaml_scalars_pyyaml_cannot_construct_are_reported_at_their_line(
     scalar: str, before: int, first_line: int
 ) -> None:

@@ -125,7 +125,8 @@ def test_missing_required_fields_are_all_reported_in_one_run() -> None:
 
 def test_fields_of_the_wrong_type_are_reported_at_their_lines() -> None:
     text = (
-        "---\ntitle: [Tensor]\nsummary: {short: An array.}\ndefinition: true\naliases: 3\ndraft: maybe\n---\n"
+        "---\ntitle: [Tensor]\nsummary: {short: An array.}\ndefinition: true\naliases: {a: b}\n"
+        "draft: maybe\n---\n"
     )
 
     _, problems = parse(text)
@@ -134,9 +135,25 @@ def test_fields_of_the_wrong_type_are_reported_at_their_lines() -> None:
         f"{PATH}:2: 'title' must be text, not a list",
         f"{PATH}:3: 'summary' must be text, not a mapping",
         f"{PATH}:4: 'definition' must be text, not true/false",
-        f"{PATH}:5: 'aliases' must be a list of text, not int",
+        f"{PATH}:5: 'aliases' must be a list of text, not a mapping",
         f"{PATH}:6: 'draft' must be true or false",
     ]
+
+
+def test_numbers_in_text_fields_keep_the_text_as_written() -> None:
+    """Was: YAML 1.1 read the title `1:20` as 80, the alias `012` as 10 and the tag `3.10` as 3.1."""
+    text = (
+        "---\ntitle: '1:20'\nsummary: 1:20\ndefinition: 0b101\naliases: [012, 0x10, 1_000, 190:20:30, .nan]\n"
+        "tags: [3.10, 1.0e+3]\nfaq:\n  - q: 1_000\n    a: 0.50\n---\n"
+    )
+
+    term, problems = parse(text)
+
+    assert problems == [] and term is not None
+    assert (term.summary, term.definition) == ("1:20", "0b101")
+    assert term.aliases == ("012", "0x10", "1_000", "190:20:30", ".nan")
+    assert term.tags == ("3.10", "1.0e+3")
+    assert [(f.question, f.answer) for f in term.faq] == [("1_000", "0.50")]
 
 
 def test_required_field_left_blank_is_reported_at_its_line() -> None:
