@@ -178,7 +178,7 @@ class Fields:
                     ok = False
             for name in required:
                 if not isinstance(item.get(name), str | int | float) or not str(item[name]).strip():
-                    self.error(key, f"{key} item needs non-empty text for '{name}'", index)
+                    self.error(key, f"{key} item needs non-empty text for '{name}'", index, name)
                     ok = False
             if ok:
                 good.append((index, item))

@@ -287,8 +287,13 @@ def _build_value(loader: Any, node: yaml.Node, where: _Lines, line: int) -> Any:
         raise
     except Exception as exc:  # PyYAML lets KeyError, ValueError... out for odd scalars
         culprit = next((scalar for scalar in _scalars(node) if not _builds(loader, scalar)), None)
-        line = where.node(culprit) if culprit is not None else line
-        raise YamlProblem(line, f"invalid YAML value: {_one_line(exc)}") from None
+        if culprit is None:
+            raise YamlProblem(line, f"invalid YAML value: {_one_line(exc)}") from None
+        tag = culprit.tag.replace("tag:yaml.org,2002:", "!!")
+        text = _one_line(culprit.value)
+        text = text if len(text) <= 40 else text[:40] + "…"
+        message = f"'{text}' is not a valid {tag}; remove the tag to keep it as text"
+        raise YamlProblem(where.node(culprit), message) from None
 
 
 def _scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:

@@ -328,6 +328,18 @@ def test_faq_item_missing_its_answer_is_reported_at_the_item_line() -> None:
     assert term is None or term.faq == (Faq("Is a matrix a tensor?", "Yes, of rank two.", 8, 9),)
 
 
+def test_faq_answer_that_is_empty_or_a_list_is_reported_at_its_own_line() -> None:
+    """Was: at the question's line, two lines above."""
+    extra = "faq:\n  - q: What is a tensor?\n    a:\n  - q: Is a matrix one?\n    a: [yes]\n"
+
+    _, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:8: faq item needs non-empty text for 'a'",
+        f"{PATH}:10: faq item needs non-empty text for 'a'",
+    ]
+
+
 def test_faq_item_with_a_long_key_name_reports_the_key_and_the_missing_answer() -> None:
     _, problems = parse(term_text("faq:\n  - q: Why?\n    answer: Because.\n"))
 

@@ -218,3 +218,14 @@ def test_only_the_fast_path_uses_libyaml_composer() -> None:
         assert yaml_lines.load(FRONT_MATTER, first_line=2, fast=False).data["title"] == "Tensor"
         with pytest.raises(AssertionError, match="used"):
             yaml_lines.load(FRONT_MATTER, first_line=2)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_value_its_explicit_tag_cannot_build_is_named_with_the_tag_at_its_line(fast: bool) -> None:
+    """Was: "invalid YAML value: 'NoneType' object has no attribute 'groupdict'"."""
+    with pytest.raises(yaml_lines.YamlProblem) as problem:
+        yaml_lines.load("title: T\nupdated:\n  - 2025-01-01\n  - !!timestamp nope\n", first_line=2, fast=fast)
+    assert (problem.value.line, str(problem.value)) == (
+        5,
+        "'nope' is not a valid !!timestamp; remove the tag to keep it as text",
+    )
