@@ -30,7 +30,7 @@ from glossary_site.quick_markdown import TextGatedStages
 from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.tools import resolve as tool_resolve
 
-WIKILINK_RE = r"\[\[([^\]\|]+?)(?:\|([^\]]+?))?\]\]"
+WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
 PLACEHOLDER_RE = re.compile(r'<a class="wikilink" href="#wikilink-(\d{1,9})">(.*?)</a>', re.DOTALL)
 INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~]|https?://")
 # A paragraph, not an HTML comment: text without '<' skips Python-Markdown's HTML parser.
@@ -167,10 +167,12 @@ class _WikiLinkProcessor(InlineProcessor):
 
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
-    ) -> tuple[etree.Element, int, int]:
+    ) -> tuple[etree.Element | None, int | None, int | None]:
         target = " ".join(m.group(1).split())
+        if not target and m.group(2) is None:  # "[[]]" is brackets, as in code written as prose
+            return None, None, None
         named = target[len(TOOL_PREFIX) :].strip() if target.casefold().startswith(TOOL_PREFIX) else target
-        label = " ".join(m.group(2).split()) if m.group(2) else named
+        label = " ".join((m.group(2) or "").split()) or named
         number = len(self.source.links)
         self.source.links.append(WikiLink(target, label, self.source.line_of(m.group(0))))
         element = etree.Element("a", {"class": "wikilink", "href": f"#wikilink-{number}"})
@@ -342,6 +344,10 @@ def resolve_targets(
     [[tool:Name]], or None where it cannot be linked."""
     targets: list[str | None] = []
     for link in wikilinks:
+        if not link.target:
+            diagnostics.error(path, link.line, f"wiki-link '[[|{link.label}]]' names no term before its '|'")
+            targets.append(None)
+            continue
         if link.target[: len(TOOL_PREFIX)].casefold() == TOOL_PREFIX:
             name = link.target[len(TOOL_PREFIX) :].strip()
             box = toolbox or Toolbox()

@@ -123,6 +123,17 @@ def test_unresolved_wiki_link_in_the_body_is_reported_at_its_file_line(render: A
     assert soup(body.body).find("a") is None
 
 
+def test_a_wiki_link_with_an_empty_label_shows_the_name_and_one_without_a_term_is_reported(
+    render: Any,
+) -> None:
+    """Was: both stayed on the page as literal brackets, with no problem reported."""
+    body, problems = render(body="A [[GPU|]] and\n[[|a card]] but [[]] stays as written.")
+
+    assert links(body.body) == [("../gpu/index.html", "GPU")]
+    assert problems == ["content/terms/token.md:11: wiki-link '[[|a card]]' names no term before its '|'"]
+    assert "[[]]" in soup(body.body).get_text()
+
+
 def test_unresolved_wiki_link_suggests_the_nearest_name(render: Any) -> None:
     _, problems = render(body="An [[Large Langage Model]].")
 
