@@ -101,6 +101,8 @@ def parse(
     if not isinstance(data, dict):
         diagnostics.error(CONFIG_PATH, 1, "site.yml must be a mapping of settings")
         return None
+    for line, message in located.duplicates:  # the first value counts: the settings stay usable
+        diagnostics.error(CONFIG_PATH, line, message)
     before = len(diagnostics.errors)
     for key in data:
         if key not in KEYS:

@@ -58,6 +58,8 @@ class Fields:
         self.located = located
         self.data: dict[str, Any] = located.data
         self.diagnostics = diagnostics
+        for line, message in located.duplicates:
+            diagnostics.error(path, line, message)
 
     def error(self, key: object, message: str, *more: str | int) -> None:
         self.diagnostics.error(self.path, self.located.line(str(key), *more), message)

@@ -53,6 +53,9 @@ class Located:
     #: Text values whose line breaks are the file's (literal blocks, one-line values); in a
     #: quoted or folded value, "\n" escapes and folding make the two counts differ.
     exact: frozenset[KeyPath] = frozenset()
+    #: (line, message) of each key given again in its mapping; the first value is kept, so
+    #: the rest of the file is still checked.
+    duplicates: tuple[tuple[int, str], ...] = ()
 
     def line(self, *path: str | int, default: int = 1) -> int:
         for end in range(len(path), 0, -1):
@@ -102,7 +105,8 @@ def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
         lines: dict[KeyPath, int] = {}
         value_lines: dict[KeyPath, int] = {}
         exact: set[KeyPath] = set()
-        _walk(node, (), where, lines, value_lines, exact)
+        duplicates: list[tuple[int, str]] = []
+        _walk(node, (), where, lines, value_lines, exact, duplicates)
         data = _construct(loader, node, where, fast)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -116,7 +120,7 @@ def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
         raise YamlProblem(first_line, f"invalid YAML: {_one_line(exc)}") from None
     finally:
         loader.dispose()
-    return Located(data, lines, value_lines, frozenset(exact))
+    return Located(data, lines, value_lines, frozenset(exact), tuple(duplicates))
 
 
 #: Nesting that libyaml's recursive composer handles with room to spare (it crashes at
@@ -327,6 +331,7 @@ def _walk(
     lines: dict[KeyPath, int],
     value_lines: dict[KeyPath, int],
     exact: set[KeyPath],
+    duplicates: list[tuple[int, str]],
 ) -> None:
     line = where.node(node)
     if isinstance(node, yaml.ScalarNode):
@@ -340,21 +345,27 @@ def _walk(
         for index, item in enumerate(node.value):
             at = (*path, index)
             lines[at] = where.node(item)
-            _walk(item, at, where, lines, value_lines, exact)
+            _walk(item, at, where, lines, value_lines, exact, duplicates)
     elif isinstance(node, yaml.MappingNode):
         first_seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
+        pairs = node.value
+        node.value = []
+        for key_node, value_node in pairs:
             key_line = where.node(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem(key_line, "a YAML key must be plain text, not a list or mapping")
             _refuse_long_number(key_node, key_line)
             key = str(key_node.value)
             if key in first_seen:
-                raise YamlProblem(key_line, f"duplicate key '{key}' (first given on line {first_seen[key]})")
+                duplicates.append(
+                    (key_line, f"duplicate key '{key}' (first given on line {first_seen[key]})")
+                )
+                continue
             first_seen[key] = key_line
+            node.value.append((key_node, value_node))
             at = (*path, key)
             lines[at] = key_line
-            _walk(value_node, at, where, lines, value_lines, exact)
+            _walk(value_node, at, where, lines, value_lines, exact, duplicates)
 
 
 def _refuse_unprintable(node: yaml.ScalarNode, line: int) -> None:

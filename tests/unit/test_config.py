@@ -248,3 +248,16 @@ def test_settings_that_are_not_utf8_are_an_error_at_the_line_of_the_bad_byte(tmp
 
     assert loaded is None
     assert problems == ["content/site.yml:2: site.yml is not valid UTF-8; save it as UTF-8"]
+
+
+def test_a_setting_given_twice_is_reported_beside_the_other_problems_and_the_first_kept(
+    tmp_path: Path,
+) -> None:
+    _, problems = load(tmp_path, "title: First\nbase_url: https://example.org/\ntitle: Second\ncolour: red\n")
+    assert problems == [
+        "content/site.yml:3: duplicate key 'title' (first given on line 1)",
+        "content/site.yml:4: unknown setting 'colour'",
+    ]
+
+    loaded, _ = load(tmp_path, "title: First\nbase_url: https://example.org/\ntitle: Second\n")
+    assert loaded is not None and loaded.title == "First"

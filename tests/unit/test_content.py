@@ -140,6 +140,23 @@ def test_fields_of_the_wrong_type_are_reported_at_their_lines() -> None:
     ]
 
 
+def test_a_duplicate_key_does_not_hide_the_other_problems_of_the_file() -> None:
+    """Was: the first duplicate key was the file's only problem reported."""
+    text = (
+        "---\ntitle: D\ntitle: E\nsummary: s\nsummary: t\ndefinition: x\nbogus: 1\nupdated: 2025-13-01\n---\n"
+    )
+
+    term, problems = parse(text)
+
+    assert problems == [
+        f"{PATH}:3: duplicate key 'title' (first given on line 2)",
+        f"{PATH}:5: duplicate key 'summary' (first given on line 4)",
+        f"{PATH}:7: unknown field 'bogus'",
+        f"{PATH}:8: 'updated' must be a date like 2025-03-01, not '2025-13-01'",
+    ]
+    assert term is not None and (term.title, term.summary) == ("D", "s")
+
+
 def test_numbers_in_text_fields_keep_the_text_as_written() -> None:
     """Was: YAML 1.1 read the title `1:20` as 80, the alias `012` as 10 and the tag `3.10` as 3.1."""
     text = (

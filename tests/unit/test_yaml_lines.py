@@ -73,16 +73,26 @@ def test_an_empty_document_loads_as_nothing() -> None:
     assert yaml_lines.load("", first_line=2).data is None
 
 
-def test_duplicate_key_is_an_error_at_the_second_key_naming_the_first_line() -> None:
-    text = "title: Tensor\nsummary: One.\nsummary: Two.\n"
+@pytest.mark.parametrize("fast", [True, False])
+def test_every_duplicate_key_is_reported_at_its_line_and_the_first_value_kept(fast: bool) -> None:
+    text = "title: Tensor\nsummary: One.\nsummary: Two.\ntitle: Again\ntags: [a]\n"
 
-    assert problem_of(text, first_line=2) == (4, "duplicate key 'summary' (first given on line 3)")
+    located = yaml_lines.load(text, first_line=2, fast=fast)
+
+    assert located.duplicates == (
+        (4, "duplicate key 'summary' (first given on line 3)"),
+        (5, "duplicate key 'title' (first given on line 2)"),
+    )
+    assert located.data == {"title": "Tensor", "summary": "One.", "tags": ["a"]}
 
 
-def test_duplicate_key_inside_a_list_item_is_an_error_at_its_line() -> None:
+def test_duplicate_key_inside_a_list_item_is_reported_at_its_line() -> None:
     text = "faq:\n  - q: One?\n    a: Yes.\n    q: Two?\n"
 
-    assert problem_of(text, first_line=2) == (5, "duplicate key 'q' (first given on line 3)")
+    located = yaml_lines.load(text, first_line=2)
+
+    assert located.duplicates == ((5, "duplicate key 'q' (first given on line 3)"),)
+    assert located.data == {"faq": [{"q": "One?", "a": "Yes."}]}
 
 
 def test_alias_of_a_value_is_refused_at_the_key_that_uses_it() -> None:
