@@ -224,6 +224,7 @@ class _Fields(Fields):
             intro=(intro or "").strip(),
             intro_line=self.located.value_line("tables", index, "intro"),
             intro_exact=self.located.is_exact("tables", index, "intro"),
+            row_lines=tuple(self.located.line("tables", index, "rows", r) for r in range(len(rows))),
         )
 
 

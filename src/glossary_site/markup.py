@@ -243,7 +243,12 @@ class Converter:
         parts += [(faq.answer, faq.answer_line, faq.answer_exact) for faq in term.faq]
         parts += [(table.intro, table.intro_line, table.intro_exact) for table in term.tables]
         inline = [(faq.question, faq.line) for faq in term.faq]
-        inline += [(cell, table.line) for table in term.tables for row in table.rows for cell in row]
+        inline += [
+            (cell, line)
+            for table in term.tables
+            for row, line in zip(table.rows, table.row_lines or [table.line] * len(table.rows), strict=True)
+            for cell in row
+        ]
         parts += [
             (BLOCK_START_RE.sub(_escape_block_start, text), line, False)
             for text, line in inline

@@ -32,6 +32,8 @@ class Table(NamedTuple):
     intro: str = ""
     intro_line: int = 0
     intro_exact: bool = False
+    #: The file line of each row, where problems in its cells are reported (else `line`).
+    row_lines: tuple[int, ...] = ()
 
 
 class Faq(NamedTuple):

@@ -302,6 +302,7 @@ tables:
             7,
             id="landscape",
             intro_line=7,
+            row_lines=(10, 11),
         ),
     )
 

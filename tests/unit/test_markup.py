@@ -320,10 +320,12 @@ def test_table_cells_are_sanitised(render: Any) -> None:
     assert present(cell.find("b")).attrs == {}
 
 
-def test_broken_wiki_link_in_a_table_cell_is_reported_at_the_table_line(render: Any) -> None:
-    _, problems = render_cells(render, "See [[Nowhere]]")
+def test_broken_wiki_link_in_a_table_cell_is_reported_at_its_row_line(render: Any) -> None:
+    """Was: at the table's first line, however far down its row was."""
+    table = Table("T", ("Cell",), (("fine",), ("See [[Nowhere]]",)), line=7, row_lines=(11, 12))
+    _, problems = render(tables=(table,))
 
-    assert problems == ["content/terms/token.md:7: unknown wiki-link target 'Nowhere'"]
+    assert problems == ["content/terms/token.md:12: unknown wiki-link target 'Nowhere'"]
 
 
 @pytest.mark.parametrize("cell", ["> 100B **params**", "# of **layers**", "1. **first**"])
