@@ -68,6 +68,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         alias_lines=tuple(ref.line for ref in fields.refs("aliases", report=False)),
         category=fields.text("category") or None,
         tags=fields.text_list("tags"),
+        tag_lines=tuple(ref.line for ref in fields.refs("tags", report=False)),
         related=fields.refs("related"),
         tools=fields.refs("tools"),
         tables=fields.tables(),

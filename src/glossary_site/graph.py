@@ -201,28 +201,35 @@ def groups_of(
     save changes one term's (warm.py)."""
     by_title = list(terms)
     categories = _groups(
-        terms, by_title, lambda t: [t.category] if t.category else [], "category", diagnostics
+        terms,
+        by_title,
+        lambda t: [(t.category, t.key_lines.get("category", 1))] if t.category else [],
+        diagnostics,
     )
-    return categories, _groups(terms, by_title, lambda t: list(t.tags), "tags", diagnostics)
+    return categories, _groups(terms, by_title, _tags_of, diagnostics)
+
+
+def _tags_of(term: TermSource) -> list[tuple[str, int]]:
+    return list(
+        zip(term.tags, term.tag_lines or [term.key_lines.get("tags", 1)] * len(term.tags), strict=True)
+    )
 
 
 def _groups(
     terms: Mapping[str, TermSource],
     by_title: list[str],
-    names_of: Callable[[TermSource], list[str]],
-    key: str,
+    names_of: Callable[[TermSource], list[tuple[str, int]]],
     diagnostics: Diagnostics,
 ) -> tuple[Group, ...]:
     members: dict[str, dict[str, None]] = defaultdict(dict)
     display: dict[str, str] = {}
     slugs: dict[str, str] = {}  # thousands of terms share a dozen names
     for slug in by_title:
-        for name in names_of(terms[slug]):
+        for name, line in names_of(terms[slug]):
             group_slug = slugs.get(name)
             if group_slug is None:
                 group_slug = slugs[name] = slugify(name)
             if not group_slug:
-                line = terms[slug].key_lines.get(key, 1)
                 diagnostics.error(terms[slug].path, line, f"'{name}' has no letters or digits to name a page")
                 continue
             display.setdefault(group_slug, name)

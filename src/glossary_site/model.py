@@ -90,6 +90,7 @@ class TermSource:
     alias_lines: tuple[int, ...] = ()
     category: str | None = None
     tags: tuple[str, ...] = ()
+    tag_lines: tuple[int, ...] = ()
     related: tuple[Ref, ...] = ()
     tables: tuple[Table, ...] = ()
     faq: tuple[Faq, ...] = ()

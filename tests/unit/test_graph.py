@@ -305,12 +305,17 @@ def test_categories_and_tags_are_grouped_ignoring_case_and_sorted(site_config: S
     )
 
 
-def test_tag_without_letters_or_digits_is_an_error(site_config: SiteConfig) -> None:
-    files = {"token.md": term_file("Token", "tags: [text, '???']\n")}
+@pytest.mark.parametrize(
+    ("tags", "line"), [("tags: [text, '???']\n", 5), ("tags:\n  - text\n  - '???'\n", 7)]
+)
+def test_tag_without_letters_or_digits_is_an_error_at_its_line(
+    site_config: SiteConfig, tags: str, line: int
+) -> None:
+    files = {"token.md": term_file("Token", tags)}
 
     glossary, problems = build(files, site_config)
 
-    assert problems == ["content/terms/token.md:5: '???' has no letters or digits to name a page"]
+    assert problems == [f"content/terms/token.md:{line}: '???' has no letters or digits to name a page"]
     assert [g.slug for g in glossary.tags] == ["text"]
 
 
