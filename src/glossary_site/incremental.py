@@ -20,7 +20,7 @@ from glossary_site.cache import Cache
 from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.fingerprint import input_stamps, inputs_digest, lines_digest
 from glossary_site.model import PageJob
-from glossary_site.render import THEME
+from glossary_site.template_files import THEME
 
 
 @dataclass(frozen=True)

@@ -419,19 +419,26 @@ def _render(
     result: BuildResult,
     meanwhile: Callable[[], None] | None = None,
 ) -> bool:
-    """Render (and write, given a staging folder) every job, spread over worker processes."""
+    """Render (and write, given a staging folder) every job, spread over worker processes.
+
+    Every page is rendered even after one fails, as each may fail in its own way; once one
+    has, nothing more is written, as the staging folder will be thrown away. A broken
+    template fails every page made with it alike: each problem is reported once."""
 
     def render_chunk(chunk: Iterable[PageJob]) -> Iterator[Diagnostic]:
+        found: set[Diagnostic] = set()
         for job in chunk:
             try:
                 data = job.produce()
             except ContentError as problem:
-                yield problem.diagnostic
-                return
-            if staging is not None:
+                new = set(Templates.reported(problem)) - found
+                found |= new
+                yield from sorted(new)
+                continue
+            if staging is not None and not found:
                 output.write_file(staging, job.path, data)
 
     problems = sorted(set(split_map(render_chunk, jobs, workers, meanwhile)))
-    for problem in problems[:1]:
+    for problem in problems:
         result.diagnostics.add(problem)
     return not problems

@@ -10,7 +10,7 @@ from glossary_site import output
 from glossary_site.diagnostics import Diagnostic
 from glossary_site.fingerprint import digest
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
-from glossary_site.render import THEME
+from glossary_site.template_files import THEME
 from glossary_site.urls import missing_site_file
 
 

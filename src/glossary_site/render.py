@@ -1,7 +1,11 @@
 """Jinja: the theme's and the site's templates, rendering a view to bytes, and template digests.
 
 Views (what each template receives) are made elsewhere (views.py, term_page.py); this module
-knows nothing of glossaries. A template that fails raises ContentError with its file and line.
+knows nothing of glossaries. A template that fails raises ContentError with its file and line,
+whatever failed: a site's templates are content, so nothing in them may end a build in a
+traceback. Before a page's template runs, it and every template it names are read and parsed,
+and all that stops them is raised at once (TemplateProblems), so a build reports every broken
+template, even one only a branch no page takes yet would include.
 A template's digest covers every template it extends, includes or imports, so a page's key
 changes when any template it is rendered with changes.
 """
@@ -10,20 +14,21 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import jinja2.meta
 import markupsafe
+from jinja2 import nodes
 
 from glossary_site.cache import user_folder
 from glossary_site.diagnostics import ContentError, Diagnostic
 from glossary_site.fingerprint import FINGERPRINT, digest
+from glossary_site.template_files import Loader, TemplateFileError
 
-THEME = Path(__file__).parent / "theme"
 TEMPLATES = {
     "term": "term.html",
     "index": "index.html",
@@ -48,7 +53,7 @@ def environment(root: Path) -> jinja2.Environment:
     under it, and serve makes new ones for a build after a template is saved.
     """
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([root / "templates", THEME / "templates"]),
+        loader=Loader(root),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -61,6 +66,15 @@ def environment(root: Path) -> jinja2.Environment:
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
     env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}" if d else ""
     return env
+
+
+class TemplateProblems(ContentError):
+    """Everything that stops a page's templates before they run (Templates.problems); a page
+    raises all of them, as it cannot be made until all are fixed."""
+
+    def __init__(self, problems: Sequence[Diagnostic]) -> None:
+        super().__init__(problems[0].path, problems[0].line, problems[0].message)
+        self.diagnostics = tuple(problems)
 
 
 def _compiled_templates() -> jinja2.BytecodeCache | None:
@@ -93,76 +107,186 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
+#: Where a template names others it needs: its line, the names (any one will do), and whether
+#: it may do without them all (an include with 'ignore missing').
+_Use = tuple[int, tuple[str, ...], bool]
+
+
+@dataclass(frozen=True)
+class _Examined:
+    """One template as read and parsed, before it runs."""
+
+    #: Its source, or for a file that cannot be read, why not; "" when there is none.
+    text: str = ""
+    #: As diagnostics name it; "" when there is no such template.
+    shown: str = ""
+    #: The templates it names, for its digest.
+    children: tuple[str, ...] = ()
+    uses: tuple[_Use, ...] = ()
+    problems: tuple[Diagnostic, ...] = ()
+
+
 class Templates:
-    """One site's templates: rendered on demand, each digested once."""
+    """One site's templates: rendered on demand, each digested and examined once."""
 
     def __init__(self, root: Path, digests: dict[str, str] | None = None) -> None:
         """`digests`: those a build made from these very files (term_edits.py saves them)."""
         self.env = environment(root)
+        loader = self.env.loader
+        assert isinstance(loader, Loader)
+        self._loader = loader
         self._digests: dict[str, str] = dict(digests or {})
+        #: Those digested by a good build from these very files: it found nothing to stop
+        #: them, and examining them again would parse them, when term_edits.py remakes a page
+        #: in milliseconds.
+        self._good = frozenset(self._digests)
+        self._examined: dict[str, _Examined] = {}
+        self._problems: dict[str, tuple[Diagnostic, ...]] = {}
 
     @property
     def digests(self) -> dict[str, str]:
         return {name: found for name, found in self._digests.items() if found}
 
     def render(self, template: str, context: dict[str, Any]) -> bytes:
+        problems = () if template in self._good else self.problems(template)
+        if problems:
+            raise TemplateProblems(problems)
         try:
             return self.env.get_template(template).render(**context).encode()
-        except jinja2.TemplateError as exc:
-            raise ContentError.of(template_diagnostic(exc, template)) from None
+        except Exception as exc:  # a template can fail in any way Python can, or recurse without end
+            raise ContentError.of(self._diagnostic(exc, template)) from None
+
+    @staticmethod
+    def reported(problem: ContentError) -> tuple[Diagnostic, ...]:
+        """What a page that raised `problem` reports: every problem of its templates, when
+        those stopped it before it ran."""
+        return problem.diagnostics if isinstance(problem, TemplateProblems) else (problem.diagnostic,)
 
     def ready(self, names: Iterable[str]) -> None:
         """Digest and compile these templates and all they use, ahead of need: a build does
         this while worker processes convert Markdown, and the workers it starts later to
         render inherit them compiled instead of each compiling its own. A broken template is
-        left for keying or rendering to report."""
+        left for rendering to report."""
         for name in names:
-            with contextlib.suppress(ContentError):
-                self.digest(name)
+            self.digest(name)
         for name in self.digests:
-            with contextlib.suppress(jinja2.TemplateError):
+            with contextlib.suppress(Exception):
                 self.env.get_template(name)
 
     def digest(self, name: str) -> str:
-        """Hash of a template and every template it extends, includes or imports."""
+        """Hash of a template and every template it extends, includes or imports; a broken
+        one has one too (of its text, or of why it cannot be read), so that keying pages never
+        fails and rendering reports every problem."""
         if name not in self._digests:
             self._digests[name] = ""  # guards against a template that includes itself
-            try:
-                self._digests[name] = self._digest_of(name)
-            except ContentError:
-                del self._digests[name]  # asked again, it fails again
-                raise
+            examined = self._examine(name)
+            parts = [examined.text, *map(self.digest, examined.children)]
+            self._digests[name] = digest("\0".join(parts).encode())
         return self._digests[name]
 
-    def _digest_of(self, name: str) -> str:
-        loader = self.env.loader
-        assert loader is not None
+    def problems(self, name: str) -> tuple[Diagnostic, ...]:
+        """What stops a template before it runs, in it and in every template it names: a file
+        that cannot be read, a syntax error, a template named that does not exist. All of them,
+        sorted, and in templates only a branch not taken would include, which rendering alone
+        would leave until a page took it."""
+        if name not in self._problems:
+            found: set[Diagnostic] = set()
+            seen: set[str] = set()
+            waiting = [name]
+            while waiting:
+                if (current := waiting.pop()) in seen:
+                    continue
+                seen.add(current)
+                examined = self._examine(current)
+                found.update(examined.problems)
+                for line, names, optional in examined.uses:
+                    present = [n for n in names if self._examine(n).shown]
+                    if not present and not optional:
+                        found.add(Diagnostic(examined.shown, line, _not_found(names)))
+                    waiting += present
+            self._problems[name] = tuple(sorted(found))
+        return self._problems[name]
+
+    def _examine(self, name: str) -> _Examined:
+        if name not in self._examined:
+            self._examined[name] = self._read_and_parse(name)
+        return self._examined[name]
+
+    def _read_and_parse(self, name: str) -> _Examined:
         try:
-            source, filename, _ = loader.get_source(self.env, name)
+            source, filename, _ = self._loader.get_source(self.env, name)
+        except jinja2.TemplateNotFound:
+            return _Examined()
+        except TemplateFileError as exc:
+            return _Examined(str(exc.diagnostic), exc.diagnostic.path, problems=(exc.diagnostic,))
+        shown = self._loader.shown[filename]
+        try:
             parsed = self.env.parse(source, name, filename)
-        except jinja2.TemplateError as exc:
-            raise ContentError.of(template_diagnostic(exc, name)) from None
-        children = sorted(n for n in jinja2.meta.find_referenced_templates(parsed) if n)
-        return digest("\0".join([source, *map(self.digest, children)]).encode())
+        except jinja2.TemplateSyntaxError as exc:
+            problem = Diagnostic(shown, exc.lineno, exc.message or str(exc))
+            return _Examined(source, shown, problems=(problem,))
+        children = tuple(sorted(n for n in jinja2.meta.find_referenced_templates(parsed) if n))
+        return _Examined(source, shown, children, tuple(_uses(parsed)))
+
+    def _diagnostic(self, exc: Exception, template: str) -> Diagnostic:
+        """Point at the template line: a file that cannot be read at itself, syntax errors
+        carry their line, and what fails as it runs (a missing template included or extended
+        among them) is in the traceback, whose frames Jinja gives template lines."""
+        if isinstance(exc, TemplateFileError):
+            return exc.diagnostic
+        shown = self._loader.shown
+        where = (self._examine(template).shown or f"templates/{template}", 1)
+        if isinstance(exc, jinja2.TemplateSyntaxError):
+            return Diagnostic(shown.get(exc.filename or "", where[0]), exc.lineno, exc.message or str(exc))
+        tb = exc.__traceback__
+        while tb is not None:
+            filename = tb.tb_frame.f_code.co_filename
+            if filename in shown:
+                where = (shown[filename], tb.tb_lineno)
+            tb = tb.tb_next
+        return Diagnostic(*where, _runtime_message(exc))
 
 
-def template_diagnostic(exc: jinja2.TemplateError, template: str) -> Diagnostic:
-    """Point at the template line: syntax errors carry it, runtime errors are in the traceback."""
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return Diagnostic(_template_path(exc.filename or template), exc.lineno, exc.message or str(exc))
-    tb = sys.exc_info()[2]
-    where = (template, 1)
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith((".html", ".xml", ".txt")):
-            where = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return Diagnostic(_template_path(where[0]), where[1], f"template error: {exc}")
+_NAMING = (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)
 
 
-def _template_path(filename: str) -> str:
-    path = Path(filename)
-    if THEME in path.parents:
-        return "(theme)/" + path.relative_to(THEME).as_posix()
-    parts = path.parts
-    return "/".join(parts[parts.index("templates") :]) if "templates" in parts else filename
+def _uses(parsed: nodes.Template) -> Iterator[_Use]:
+    """Every extends, include and import naming its templates outright; one naming them by
+    a variable is known only as it runs."""
+    for node in parsed.find_all(_NAMING):
+        assert isinstance(node, _NAMING)
+        names = _names(node.template)
+        if names:
+            yield node.lineno, names, isinstance(node, nodes.Include) and node.ignore_missing
+
+
+def _names(expr: nodes.Expr) -> tuple[str, ...]:
+    """The template names an expression gives outright: a string, or a list of strings."""
+    if isinstance(expr, nodes.Const):
+        values = expr.value if isinstance(expr.value, (tuple, list)) else [expr.value]
+    elif isinstance(expr, (nodes.List, nodes.Tuple)):
+        values = [item.value if isinstance(item, nodes.Const) else None for item in expr.items]
+    else:
+        return ()
+    return tuple(values) if all(isinstance(value, str) for value in values) else ()
+
+
+def _runtime_message(exc: Exception) -> str:
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return _not_found(exc.templates)
+    if isinstance(exc, RecursionError):
+        return (
+            "template error: endless recursion: a template extends or includes itself, "
+            "or a macro calls itself, without end"
+        )
+    if isinstance(exc, jinja2.TemplateError):
+        return f"template error: {exc}"
+    return f"template error: {type(exc).__name__}: {exc}"
+
+
+def _not_found(names: Sequence[object]) -> str:
+    listed = " or ".join(repr(str(name)) for name in names)
+    message = f"template {listed} not found in templates/ or the theme"
+    if any(".." in str(name).split("/") for name in names):
+        message += "; a template is named by its path under templates/, which cannot go up with '..'"
+    return message

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
-from support import copy_site, run_glossary, tree_digest, write_files
+import pytest
+from support import PROJECT, copy_site, run_glossary, tree_digest, write_files
 
 EXPECTED_ERRORS = [
     "content/terms/Bad Name.md:1: file name 'Bad Name.md' is not a valid slug; "
@@ -95,6 +98,162 @@ def test_template_syntax_error_is_reported_at_its_line_by_build_and_check(tmp_pa
         assert "Traceback" not in result.stderr
         assert "templates/partials/head.html:2: Expected an expression" in result.stderr
     assert tree_digest(site / "_site") == before
+
+
+PAGE = "{% extends 'base.html' %}\n{% block main %}\n{}\n{% endblock %}\n"
+
+#: Templates that fail as they run with an error of Python's, not Jinja's: file, text, report.
+RUNTIME_FAILURES = {
+    "a division by zero": (
+        "templates/search.html",
+        PAGE.replace("{}", "{{ 1/0 }}"),
+        "templates/search.html:3: template error: ZeroDivisionError: division by zero",
+    ),
+    "a method given wrong arguments": (
+        "templates/search.html",
+        PAGE.replace("{}", "{{ title.upper(1, 2, 3) }}"),
+        "templates/search.html:3: template error: TypeError: str.upper() takes no arguments (3 given)",
+    ),
+    "a template extending itself": (
+        "templates/index.html",
+        "{% extends 'index.html' %}\n",
+        "templates/index.html:1: template error: endless recursion: a template extends or includes "
+        "itself, or a macro calls itself, without end",
+    ),
+    "a macro calling itself": (
+        "templates/search.html",
+        "{% macro again(n) %}\n{{ again(n) }}\n{% endmacro %}\n" + PAGE.replace("{}", "{{ again(1) }}"),
+        "templates/search.html:2: template error: endless recursion: a template extends or includes "
+        "itself, or a macro calls itself, without end",
+    ),
+}
+
+
+@pytest.mark.parametrize("failure", sorted(RUNTIME_FAILURES))
+def test_a_template_failing_as_python_code_is_reported_at_its_line(tmp_path: Path, failure: str) -> None:
+    path, text, expected = RUNTIME_FAILURES[failure]
+    site = write_files(copy_site("minimal", tmp_path), {path: text})
+    for command in ("check", "build"):
+        result = run_glossary(command, cwd=site)
+        assert result.returncode == 1, command
+        assert "Traceback" not in result.stderr
+        assert error_lines(result.stderr) == [expected], command
+    assert not (site / "_site").exists()
+
+
+def test_a_template_that_is_not_utf8_is_reported_at_its_line(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    (site / "templates").mkdir()
+    (site / "templates/term.html").write_bytes(b"<p>\n{{ term.title }}\n\xff\xfe bad</p>\n")
+    for command in ("check", "build"):
+        result = run_glossary(command, cwd=site)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert error_lines(result.stderr) == [
+            "templates/term.html:3: file is not valid UTF-8; save it as UTF-8"
+        ]
+
+
+def test_every_template_problem_is_reported_once_in_one_run(tmp_path: Path) -> None:
+    """Every term page fails on term.html alike, the search page on its own template; a syntax
+    error counts even in a partial only a branch no page takes would include."""
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", cwd=site).returncode == 0
+    before = tree_digest(site / "_site")
+    term = (PROJECT / "src/glossary_site/theme/templates/term.html").read_text(encoding="utf-8")
+    term = term.replace("{{ term.summary }}", "{{ term.sumary }}", 1)
+    term_line = next(n for n, line in enumerate(term.splitlines(), 1) if "term.sumary" in line)
+    write_files(
+        site,
+        {
+            "templates/term.html": term,
+            "templates/search.html": PAGE.replace("{}", "{{ nosuchvar.x }}"),
+            "templates/404.html": "{% if false %}\n{% include 'partials/later.html' %}\n{% endif %}\n",
+            "templates/partials/later.html": "<p>\n{% if %}\n",
+            "templates/graph.html": "<p>\n\n{% for %}\n",
+        },
+    )
+    expected = [
+        "templates/graph.html:3: Expected an expression, got 'end of statement block'",
+        "templates/partials/later.html:2: Expected an expression, got 'end of statement block'",
+        "templates/search.html:3: template error: 'nosuchvar' is undefined",
+        f"templates/term.html:{term_line}: template error: "
+        "'glossary_site.model.TermSource object' has no attribute 'sumary'",
+    ]
+    for command in ("build", "check"):
+        result = run_glossary(command, cwd=site)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert error_lines(result.stderr) == expected, command
+    assert tree_digest(site / "_site") == before
+    assert [p.name for p in site.iterdir() if p.name.startswith("._site.") and p.is_dir()] == []
+
+
+def test_a_missing_template_is_reported_where_it_is_named(tmp_path: Path) -> None:
+    site = write_files(
+        copy_site("minimal", tmp_path),
+        {
+            "templates/search.html": PAGE.replace("{}", "{% include 'missing.html' %}"),
+            "templates/404.html": "<p>Gone.</p>\n{% extends 'nothere.html' %}\n",
+            "templates/graph.html": PAGE.replace("{}", "{% include '../content/site.yml' %}"),
+            "templates/index.html": "{% set name = 'named-later.html' %}\n\n{% include name %}\n",
+        },
+    )
+    result = run_glossary("check", cwd=site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert error_lines(result.stderr) == [
+        "templates/404.html:2: template 'nothere.html' not found in templates/ or the theme",
+        "templates/graph.html:3: template '../content/site.yml' not found in templates/ or the theme; "
+        "a template is named by its path under templates/, which cannot go up with '..'",
+        "templates/index.html:3: template 'named-later.html' not found in templates/ or the theme",
+        "templates/search.html:3: template 'missing.html' not found in templates/ or the theme",
+    ]
+
+
+def test_a_template_included_as_optional_may_be_missing(tmp_path: Path) -> None:
+    site = write_files(
+        copy_site("minimal", tmp_path),
+        {
+            "templates/search.html": PAGE.replace(
+                "{}",
+                "{% include 'mine.html' ignore missing %}\n"
+                "{% include ['yours.html', 'partials/found.html'] %}",
+            ),
+            "templates/partials/found.html": "<p>Found it.</p>\n",
+        },
+    )
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "<p>Found it.</p>" in (site / "_site/search/index.html").read_text(encoding="utf-8")
+
+
+NOT_FILES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "a link to nothing": (
+        lambda path: path.symlink_to(path.parent / "nowhere.html"),
+        "a symbolic link to nothing: its target does not exist",
+    ),
+    "a folder": (Path.mkdir, "not a regular file but a folder; a template must be a plain text file"),
+    "a named pipe": (
+        os.mkfifo,
+        "not a regular file but a named pipe (FIFO); a template must be a plain text file",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_FILES))
+def test_a_template_name_taken_by_no_file_is_an_error_not_the_theme(tmp_path: Path, kind: str) -> None:
+    """The site meant to replace the theme's term.html; a named pipe must not be opened, as
+    that would wait for a writer forever."""
+    make, message = NOT_FILES[kind]
+    site = copy_site("minimal", tmp_path)
+    (site / "templates").mkdir()
+    make(site / "templates/term.html")
+    for command in ("check", "build"):
+        result = run_glossary(command, cwd=site)
+        assert result.returncode == 1, command
+        assert "Traceback" not in result.stderr
+        assert error_lines(result.stderr) == [f"templates/term.html:1: {message}"], command
 
 
 def test_a_build_failed_by_a_template_keeps_its_conversions_for_the_next(tmp_path: Path) -> None:
