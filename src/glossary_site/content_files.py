@@ -1,9 +1,10 @@
-"""Find the term files under content/terms and the tool files under content/tools, and say
-why anything there cannot be read.
+"""Find the term files under content/terms, the tool files under content/tools and the files
+static/ publishes, and say why anything there or in templates/ cannot be read.
 
-Walking a folder editors control meets symbolic links, loops, special files and folders that
-cannot be listed; each is a diagnostic, never an exception, and nothing is ever opened before
-it is known to be a regular file (opening a named pipe would wait forever).
+Walking a folder editors control meets symbolic links, loops, special files, folders that
+cannot be listed and names that are not UTF-8; each is a diagnostic, never an exception, and
+nothing is ever opened before it is known to be a regular file (opening a named pipe would
+wait forever).
 """
 
 from __future__ import annotations
@@ -16,9 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossary_site.diagnostics import Diagnostic, Severity
+from glossary_site.fingerprint import is_editor_file
 
 TERMS_DIR = "content/terms"
 TOOLS_DIR = "content/tools"
+STATIC_DIR = "static"
+TEMPLATES_DIR = "templates"
+TERM_RULE = "a term file must be a plain text file, so it is not read"
+STATIC_RULE = "a static file must be a plain file, so it is not published"
 
 
 def find_term_files(root: Path) -> list[str]:
@@ -37,8 +43,26 @@ def find_tool_files(root: Path) -> list[str]:
     return _scan(root, TOOLS_DIR).files
 
 
-# What a folder entry is, told by its directory record alone where the file system gives it.
-FILE, FOLDER, LINK, OTHER = "file", "folder", "link", "other"
+def static_files(folder: Path) -> Iterator[tuple[str, Path]]:
+    """The files below a static folder that a build publishes, by posix path relative to it:
+    regular files and links to one, but no editor's working file (fingerprint.is_editor_file).
+    Everything else is skipped unopened, a named pipe included; walk_problems() says why."""
+    for relative, entry, kind in _entries(folder, False, []):
+        if kind in (FILE, LINK) and not is_editor_file(entry.name) and _is_file(entry):
+            yield relative, Path(entry.path)
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """Follows a link (a stat call); for anything else the directory record says it."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+# What a folder entry is, told by its directory record alone where the file system gives it;
+# NAME is one whose name is not UTF-8, which is never read nor entered.
+FILE, FOLDER, LINK, OTHER, NAME = "file", "folder", "link", "other", "name"
 
 # An entry below a folder: its posix path relative to that folder, the entry, and its kind.
 _Entry = tuple[str, os.DirEntry[str], str]
@@ -93,10 +117,28 @@ def _entries(
         if skip_hidden and entry.name.startswith("."):
             continue
         relative = prefix + entry.name
-        kind = _kind_of_entry(entry)
+        kind = _kind_of_entry(entry) if _is_utf8(entry.name) else NAME
         yield relative, entry, kind
         if kind == FOLDER:
             yield from _entries(Path(entry.path), skip_hidden, unlisted, relative + "/")
+
+
+def _is_utf8(name: str) -> bool:
+    """Whether a name read from the file system is UTF-8: os.fsdecode turns each byte that is
+    not into a lone surrogate, which no UTF-8 text (a page, a URL, a JSON report) can carry."""
+    if name.isascii():
+        return True
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable_path(path: str) -> str:
+    """A path with each byte that is not UTF-8 shown as Python writes it, e.g. `\\udcff`, as
+    standard error shows any other path: the same on every stream and in JSON."""
+    return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _kind_of_entry(entry: os.DirEntry[str]) -> str:
@@ -123,8 +165,9 @@ def _links_to_term(path: str, content: Path) -> bool:
         return False
 
 
-def special_file_message(mode: int) -> str | None:
-    """Why a file of this `mode` (from stat) is not read as a term file, or None if it can be.
+def special_file_message(mode: int, rule: str = TERM_RULE) -> str | None:
+    """Why a file of this `mode` (from stat) is not read as a term file (or, by `rule`, not
+    published as a static file), or None if it can be.
 
     An error, not a warning: the file is named as a term, so a term would go missing, and a
     named pipe would hang any tool that opened it.
@@ -132,7 +175,7 @@ def special_file_message(mode: int) -> str | None:
     kind = _special_kind(mode)
     if kind is None:
         return None
-    return f"not a regular file but {kind}; a term file must be a plain text file, so it is not read"
+    return f"not a regular file but {kind}; {rule}"
 
 
 def _special_kind(mode: int) -> str | None:
@@ -147,12 +190,12 @@ def _special_kind(mode: int) -> str | None:
     return "a folder" if stat.S_ISDIR(mode) else "a special file"
 
 
-def _special_entry_message(path: str) -> str:
+def _special_entry_message(path: str, rule: str = TERM_RULE) -> str:
     try:
         mode = os.lstat(path).st_mode  # lstat opens nothing, so a pipe cannot block it
     except OSError as error:
         return f"cannot be examined ({error.strerror or error}); it is not read"
-    return special_file_message(mode) or "could not be examined; it is not read"
+    return special_file_message(mode, rule) or "could not be examined; it is not read"
 
 
 def _unlisted_problem(folder: str, noun: str, relative: str, error: OSError) -> Diagnostic | None:
@@ -175,39 +218,92 @@ def _unlisted_problem(folder: str, noun: str, relative: str, error: OSError) -> 
 
 
 def walk_problems(root: Path) -> list[Diagnostic]:
-    """Everything under content/ the build will not read, each with the reason.
+    """Everything under content/, static/ and templates/ the build will not read.
 
     Named for its first job, symbolic links; it also reports what find_term_files() skipped:
     folders in content/terms that cannot be listed, and entries named *.md that are not regular
     files (errors: terms would go missing), folders named *.md (a warning: their files are
-    still read). Unlisted folders elsewhere in content/ are not reported: nothing is read there.
+    still read); what static_files() skipped (_static_problems); and, in all three folders,
+    names that are not UTF-8. Unlisted folders elsewhere in content/ are not reported: nothing
+    is read there.
     """
     content = (root / "content").resolve()
     problems = [*_scan(root, TERMS_DIR).problems, *_scan(root, TOOLS_DIR).problems]
     for relative, entry, kind in _entries(root / "content", skip_hidden=False, unlisted=[]):
-        if kind == LINK:
+        if kind == NAME:
+            problems += _name_problem(f"content/{relative}", entry)
+        elif kind == LINK:
             problem = _link_problem(f"content/{relative}", entry.path, content)
             if problem is not None:
                 problems.append(problem)
+    problems += _static_problems(root)
+    for relative, entry, kind in _entries(root / TEMPLATES_DIR, skip_hidden=False, unlisted=[]):
+        if kind == NAME:
+            problems += _name_problem(f"{TEMPLATES_DIR}/{relative}", entry)
     return sorted(problems)
 
 
-def _link_problem(where: str, path: str, content: Path) -> Diagnostic | None:
+def _static_problems(root: Path) -> list[Diagnostic]:
+    """Whatever in static/ would not be published: errors, as a page would miss its file, but
+    for a linked folder, which is not followed (a warning, as in content/). A link may lead
+    anywhere: static files are copied, never run."""
+    unlisted: list[tuple[str, OSError]] = []
+    problems: list[Diagnostic] = []
+    for relative, entry, kind in _entries(root / STATIC_DIR, skip_hidden=False, unlisted=unlisted):
+        where = f"{STATIC_DIR}/{relative}"
+        if kind == NAME:
+            problems += _name_problem(where, entry)
+        elif is_editor_file(entry.name):
+            continue
+        elif kind == OTHER:
+            problems.append(Diagnostic(where, 1, _special_entry_message(entry.path, STATIC_RULE)))
+        elif kind == LINK:
+            problem = _link_problem(where, entry.path, None, "it is not published")
+            if problem is not None:
+                problems.append(problem)
+    for relative, error in unlisted:
+        problem = _unlisted_problem(STATIC_DIR, "static file", relative, error)
+        if problem is not None:
+            problems.append(problem)
+    return problems
+
+
+def _name_problem(where: str, entry: os.DirEntry[str]) -> list[Diagnostic]:
+    """A name that is not UTF-8 cannot be a page's path or a term's file name in any report,
+    so nothing of it is read; an editor's working file is no input at all."""
+    if is_editor_file(entry.name):
+        return []
+    try:
+        folder = entry.is_dir(follow_symlinks=False)
+    except OSError:
+        folder = False
+    what = (
+        "folder name is not valid UTF-8; rename it (nothing in it is read)"
+        if folder
+        else ("file name is not valid UTF-8; rename it")
+    )
+    return [Diagnostic(_printable_path(where), 1, f"the {what}")]
+
+
+def _link_problem(
+    where: str, path: str, inside: Path | None, ignored: str = "it is ignored"
+) -> Diagnostic | None:
+    """What is wrong with a link, if anything; `inside`: the folder it must lead into, if any."""
     try:
         target = Path(path).resolve(strict=True)
         mode = os.stat(target).st_mode
     except (FileNotFoundError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
-        return Diagnostic(where, 1, "symbolic link is broken or loops; it is ignored")
+        return Diagnostic(where, 1, f"symbolic link is broken or loops; {ignored}")
     except OSError as error:
         if error.errno == errno.ELOOP:
-            return Diagnostic(where, 1, "symbolic link is broken or loops; it is ignored")
+            return Diagnostic(where, 1, f"symbolic link is broken or loops; {ignored}")
         reason = error.strerror or str(error)
-        return Diagnostic(where, 1, f"symbolic link cannot be followed ({reason}); it is ignored")
-    if content not in target.parents:
+        return Diagnostic(where, 1, f"symbolic link cannot be followed ({reason}); {ignored}")
+    if inside is not None and inside not in target.parents:
         return Diagnostic(where, 1, "symbolic link points outside content/; it is not followed")
     if stat.S_ISDIR(mode):
         return Diagnostic(where, 1, "linked folders are not followed; move the files here", Severity.WARNING)
     kind = _special_kind(mode)
     if kind is None:
         return None
-    return Diagnostic(where, 1, f"symbolic link leads to {kind}, not a regular file; it is ignored")
+    return Diagnostic(where, 1, f"symbolic link leads to {kind}, not a regular file; {ignored}")

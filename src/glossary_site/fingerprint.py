@@ -107,7 +107,9 @@ def input_stamps(folders: list[Path], files: list[Path]) -> list[str]:
 
 
 def lines_digest(stamps: list[str], extra: str) -> str:
-    return digest("\n".join([FINGERPRINT, extra, *stamps]).encode())
+    """A file name that is not UTF-8 is digested as the bytes it is on disk (os.fsdecode kept
+    them as surrogates), so stamping never fails before such a name can be reported."""
+    return digest("\n".join([FINGERPRINT, extra, *stamps]).encode("utf-8", "surrogateescape"))
 
 
 def stamped_file(line: str) -> str | None:

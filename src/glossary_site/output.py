@@ -3,7 +3,11 @@
 A full build is written to a staging folder beside the output and swapped in with two
 renames. An incremental build writes only the changed files to an update folder, records a
 commit mark, then moves them into place; a build killed during that move is finished by the
-next one. Nothing outside the output folder and its dot-named siblings is written or removed.
+next one. Nothing outside the output folder and its dot-named siblings is written or removed:
+a symbolic link found there, which no build makes, is removed or replaced itself, and an
+incremental build that would write or delete through a linked folder is refused before it
+changes anything. (rsync replaces a linked folder instead of writing through it; an
+incremental build cannot, as the pages its manifest lists live behind the link.)
 """
 
 from __future__ import annotations
@@ -13,12 +17,12 @@ import fcntl
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary_site import search
-from glossary_site.fingerprint import FINGERPRINT, is_editor_file
+from glossary_site import content_files, search
+from glossary_site.fingerprint import FINGERPRINT
 
 MARKER = ".glossary-site"
 COMMIT = ".commit"
@@ -122,6 +126,32 @@ def check_target(root: Path, out: Path) -> None:
         )
 
 
+def check_cache(root: Path, out: Path, cache: Path) -> None:
+    """The build cache is the generator's own: never published, never among the sources, and
+    apart from the output, which a build replaces whole."""
+    root, out, cache = root.resolve(), out.resolve(), cache.resolve()
+    if cache == out:
+        raise OutputRefused(
+            f"cache folder {cache} is the output folder, which is published; give each its own folder"
+        )
+    if out in cache.parents:
+        raise OutputRefused(
+            f"cache folder {cache} is inside the output folder, which is published; "
+            "choose a folder outside it, e.g. .glossary-cache"
+        )
+    if cache == root or cache in root.parents:
+        raise OutputRefused(
+            f"cache folder {cache} is the site folder or holds it; "
+            "choose a folder of its own, e.g. .glossary-cache"
+        )
+    if cache in out.parents:
+        raise OutputRefused(f"output folder {out} is inside the cache folder {cache}; choose one outside it")
+    for name in SOURCE_DIRS:
+        source = root / name
+        if cache == source or source in cache.parents:
+            raise OutputRefused(f"cache folder {cache} is inside {name}/; choose a folder outside it")
+
+
 @contextlib.contextmanager
 def locked(out: Path) -> Iterator[None]:
     """One build at a time per output folder; a second one is told so instead of waiting."""
@@ -140,16 +170,11 @@ def locked(out: Path) -> Iterator[None]:
 
 def static_files(folders: list[Path]) -> dict[str, Path]:
     """Static files by output path; a later folder (the site's) overrides an earlier (theme's).
-    Editors' working files (fingerprint.is_editor_file) are left out."""
+    Only what content_files.static_files publishes: no special file, broken link, name that is
+    not UTF-8 or editor's working file."""
     found: dict[str, Path] = {}
     for folder in folders:
-        if not folder.is_dir():
-            continue
-        for dirpath, dirs, files in os.walk(folder):
-            dirs.sort()
-            for name in sorted(filter(lambda name: not is_editor_file(name), files)):
-                source = Path(dirpath) / name
-                found[source.relative_to(folder).as_posix()] = source
+        found.update(content_files.static_files(folder))
     return dict(sorted(found.items()))
 
 
@@ -176,6 +201,9 @@ def recover(out: Path) -> None:
         return
     for leftover in sorted(out.parent.glob(f".{out.name}.*-*")):
         kind = leftover.name[len(out.name) + 2 :].split("-", 1)[0]
+        if leftover.is_symlink():  # no build makes one: never followed, never renamed into place
+            leftover.unlink()
+            continue
         if kind == "update" and (leftover / COMMIT).exists() and out.is_dir():
             _roll_forward(leftover, out)
         elif kind == "old" and not out.exists():
@@ -192,13 +220,22 @@ def has_leftovers(out: Path) -> bool:
 
 def new_staging(out: Path, full: bool) -> Path:
     staging = _sibling(out.resolve(), "staging" if full else "update")
-    shutil.rmtree(staging, ignore_errors=True)
+    _remove(staging)
     staging.mkdir(parents=True)
     return staging
 
 
 def discard(staging: Path) -> None:
-    shutil.rmtree(staging, ignore_errors=True)
+    _remove(staging)
+
+
+def _remove(path: Path) -> None:
+    """Remove a folder with all in it, or a file, or a link itself: never what a link leads to
+    (shutil.rmtree leaves links inside a folder unfollowed, but refuses a link given to it)."""
+    if path.is_symlink() or (path.exists() and not path.is_dir()):
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def write_file(staging: Path, path: str, data: bytes) -> None:
@@ -223,8 +260,12 @@ def _manifest_text(files: dict[str, str]) -> str:
 
 
 def write_manifest(out: Path, files: dict[str, str]) -> None:
+    """Written beside the manifest and renamed over it; an old temporary file, or a link in its
+    place, is removed first, so the write cannot go through a link ("x" fails on any name)."""
     temporary = out / f"{MARKER}.tmp"
-    temporary.write_text(_manifest_text(files), encoding="utf-8")
+    temporary.unlink(missing_ok=True)
+    with temporary.open("x", encoding="utf-8") as handle:
+        handle.write(_manifest_text(files))
     os.replace(temporary, out / MARKER)
 
 
@@ -232,12 +273,14 @@ def replace_folder(out: Path, name: str, fresh: Path) -> None:
     """Swap in a rebuilt sub-folder (the search bundle) with renames; `fresh` holds it."""
     out = out.resolve()
     target, retired = out / name, _sibling(out, "old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if target.exists():
+    _remove(retired)
+    if target.is_symlink():
+        target.unlink()
+    elif target.exists():
         target.rename(retired)
     (fresh / name).rename(target)
-    shutil.rmtree(retired, ignore_errors=True)
-    shutil.rmtree(fresh, ignore_errors=True)
+    _remove(retired)
+    _remove(fresh)
 
 
 def swap_in(staging: Path, out: Path, files: dict[str, str]) -> None:
@@ -248,7 +291,7 @@ def swap_in(staging: Path, out: Path, files: dict[str, str]) -> None:
     if out.exists():
         out.rename(retired)
     staging.rename(out)
-    shutil.rmtree(retired, ignore_errors=True)
+    _remove(retired)  # links in the old output go with it, unfollowed
 
 
 def apply_update(
@@ -263,7 +306,15 @@ def apply_update(
 
 
 def _roll_forward(staging: Path, out: Path) -> None:
+    """Checked whole before the first move, so a refused update changes nothing."""
     journal = json.loads((staging / COMMIT).read_text(encoding="utf-8"))
+    linked = _linked_folder(out, [*journal["deleted"], *journal["written"]])
+    if linked is not None:
+        raise OutputRefused(
+            f"{linked} is a symbolic link, which no build makes; the build would write or delete "
+            f"through it, outside the output folder, so it changed nothing. Delete {out} (the link "
+            "goes with it, what it leads to stays) and build again"
+        )
     for path in journal["deleted"]:  # first, so a file may become a folder and back
         target = _inside(out, path)
         target.unlink(missing_ok=True)
@@ -279,12 +330,28 @@ def _roll_forward(staging: Path, out: Path) -> None:
         os.replace(staging / MARKER, out / MARKER)
 
 
+def _linked_folder(out: Path, paths: Iterable[str]) -> Path | None:
+    """The first folder on the way to one of `paths` in `out` that is a symbolic link, if any;
+    each folder is looked at once (a few thousand lstat calls when every page changed)."""
+    seen: set[str] = set()
+    for path in paths:
+        parts = path.split("/")[:-1]
+        for end in range(1, len(parts) + 1):
+            folder = "/".join(parts[:end])
+            if folder not in seen:
+                seen.add(folder)
+                if (out / folder).is_symlink():
+                    return out / folder
+    return None
+
+
 def _clear_way(target: Path, out: Path) -> None:
-    """Remove an old file standing where a new file's folder goes, or an empty old folder."""
+    """Remove an old file standing where a new file's folder goes, or an empty old folder; a
+    link in the target's place is replaced by the move itself."""
     for parent in reversed(target.relative_to(out).parents[:-1]):
         if (out / parent).is_file():
             (out / parent).unlink()
-    if target.is_dir():
+    if target.is_dir() and not target.is_symlink():
         shutil.rmtree(target)
 
 

@@ -229,12 +229,16 @@ def check(options: BuildOptions) -> BuildResult:
     one, so checking never writes into the site folder.
     """
     result = BuildResult()
-    base = (options.cache_dir or options.root / CACHE_DIR) if options.use_cache else None
+    base = _cache_folder(options) if options.use_cache else None
     try:
+        if base is not None:  # checked here too, so CI learns it before `build`
+            output.check_cache(options.root, options.out, base)
         with tempfile.TemporaryDirectory(prefix="glossary-check-") as scratch:
             loaded = load(options, Cache(Path(scratch), base=base), result)
             if loaded is not None:
                 _render(loaded.jobs, None, options.jobs, result)
+    except output.OutputRefused as refusal:
+        result.refused = str(refusal)
     except OSError as exc:
         result.refused = _stopped_by(exc, "check")
     return result
@@ -251,6 +255,8 @@ def build(options: BuildOptions, warm: WarmState | None = None) -> BuildResult:
         collector.keep_for_the_build()  # the state and open cache outlive it, as on a first build
     try:
         output.check_target(options.root, options.out)
+        if options.use_cache:
+            output.check_cache(options.root, options.out, _cache_folder(options))
         with output.locked(options.out), _cache(options, warm) as cache:
             _build(options, cache, result, warm)
             result.notes += cache.notes
@@ -351,11 +357,15 @@ def _edit_terms(
     return True
 
 
+def _cache_folder(options: BuildOptions) -> Path:
+    return options.cache_dir or options.root / CACHE_DIR
+
+
 @contextlib.contextmanager
 def _cache(options: BuildOptions, warm: WarmState | None = None) -> Iterator[Cache]:
     """The site's cache (the one a warm state has open), or a throwaway one for --no-cache."""
     if options.use_cache:
-        folder = options.cache_dir or options.root / CACHE_DIR
+        folder = _cache_folder(options)
         if warm is not None and warm.cache.folder == folder:
             yield warm.cache
             return

@@ -1,8 +1,10 @@
-"""What the file system can do to content/: each fault is a path:line: message, exit 1, the
-previous site kept, and never a traceback; a named pipe is never opened."""
+"""What the file system can do to content/, static/ and templates/: each fault is a
+path:line: message, exit 1, the previous site kept, and never a traceback; a named pipe is
+never opened. And to the output and cache folders: nothing is written or deleted outside them."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -338,3 +340,127 @@ def test_a_cache_folder_that_cannot_be_made_is_a_usage_error_and_nothing_is_writ
     assert "for the build cache (Not a directory); choose another folder with --cache-dir" in result.stderr
     assert not (site / "_site").exists()
     assert run_glossary("build", "--no-cache", cwd=site).returncode == 0, "the way out it names works"
+
+
+def test_names_that_are_not_utf8_are_reported_and_not_read(tmp_path: Path) -> None:
+    site, before = built_site(tmp_path)
+    (site / "content/terms" / os.fsdecode(b"\xff.md")).write_text(TERM, encoding="utf-8")
+    write_files(site / "static", {os.fsdecode(b"\xfe.txt"): "hi\n"})
+    (site / "templates" / os.fsdecode(b"\xfd")).mkdir(parents=True)
+    expected = [
+        "content/terms/\\udcff.md:1: the file name is not valid UTF-8; rename it",
+        "static/\\udcfe.txt:1: the file name is not valid UTF-8; rename it",
+        "templates/\\udcfd:1: the folder name is not valid UTF-8; rename it (nothing in it is read)",
+    ]
+
+    assert_both_commands_report(site, before, expected)
+    report = json.loads(run_glossary("check", "--format", "json", cwd=site).stdout)
+    assert [d["path"] for d in report["diagnostics"]] == [
+        "content/terms/\\udcff.md",
+        "static/\\udcfe.txt",
+        "templates/\\udcfd",
+    ]
+
+
+def test_named_pipe_in_static_is_reported_and_never_opened(tmp_path: Path) -> None:
+    site, before = built_site(tmp_path)
+    (site / "static").mkdir()
+    os.mkfifo(site / "static/pipe.txt")
+
+    assert_both_commands_report(
+        site,
+        before,
+        [
+            "static/pipe.txt:1: not a regular file but a named pipe (FIFO); "
+            "a static file must be a plain file, so it is not published"
+        ],
+    )
+
+
+def test_broken_link_in_static_is_reported_with_every_other_problem(tmp_path: Path) -> None:
+    site, before = built_site(tmp_path)
+    write_files(site, {"static/kept.txt": "kept\n"})
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text(encoding="utf-8").replace("[GPU,", "[GPX,"), encoding="utf-8")
+    (site / "static/broken.txt").symlink_to("nowhere")
+    (site / "static/linked").symlink_to(site / "content", target_is_directory=True)
+
+    assert_both_commands_report(
+        site,
+        before,
+        [
+            "content/terms/tensor.md:7: unknown related term 'GPX'; did you mean 'GPU'?",
+            "static/broken.txt:1: symbolic link is broken or loops; it is not published",
+            "static/linked:1: warning: linked folders are not followed; move the files here",
+        ],
+    )
+
+
+def test_incremental_build_never_writes_or_deletes_through_a_linked_folder(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    write_files(site, {"content/terms/extra.md": TERM})
+    assert run_glossary("build", cwd=site).returncode == 0
+    victim = tmp_path / "victim"
+    (site / "_site/terms").rename(victim)
+    (site / "_site/terms").symlink_to(victim, target_is_directory=True)
+    before, kept = tree_digest(victim), tree_digest(site / "_site")
+    (site / "content/terms/extra.md").unlink()
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 2
+    link = (site / "_site").resolve() / "terms"
+    assert f"glossary: {link} is a symbolic link, which no build makes;" in result.stderr
+    assert tree_digest(victim) == before
+    assert (victim / "extra/index.html").is_file()
+    assert tree_digest(site / "_site") == kept
+    shutil.rmtree(site / "_site")
+    assert run_glossary("build", cwd=site).returncode == 0, "the way out it names works"
+    assert tree_digest(victim) == before
+
+
+def test_a_linked_search_folder_is_replaced_itself_and_its_target_left_alone(tmp_path: Path) -> None:
+    site, _ = built_site(tmp_path)
+    victim = tmp_path / "victim"
+    (site / "_site/pagefind").rename(victim)
+    (site / "_site/pagefind").symlink_to(victim, target_is_directory=True)
+    before = tree_digest(victim)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text(encoding="utf-8") + "\nOne more line to index.\n", encoding="utf-8")
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(victim) == before
+    assert not (site / "_site/pagefind").is_symlink()
+    assert any((site / "_site/pagefind").rglob("pagefind.js"))
+    assert sorted(path.name for path in site.iterdir() if path.name.startswith("._site")) == ["._site.lock"]
+
+
+@pytest.mark.parametrize(
+    "cache", ["_site", "_site/cache", "content", "content/terms", "templates", "static", "."]
+)
+def test_a_cache_folder_in_the_output_or_the_sources_is_refused(tmp_path: Path, cache: str) -> None:
+    site, before = built_site(tmp_path)
+    sources = {name: tree_digest(site / name) for name in ("content", "templates", "static")}
+
+    for command in ("check", "build"):
+        result = run_glossary(command, "--cache-dir", cache, cwd=site)
+
+        assert result.returncode == 2, command
+        assert "Traceback" not in result.stderr
+        assert f"glossary: cache folder {(site / cache).resolve()} " in result.stderr
+    assert tree_digest(site / "_site") == before
+    assert {name: tree_digest(site / name) for name in sources} == sources
+    assert not (site / "state.json").exists()
+
+
+def test_an_output_folder_inside_the_cache_folder_is_refused(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+
+    result = run_glossary("build", "--out", ".glossary-cache/site", cwd=site)
+
+    assert result.returncode == 2
+    cache = (site / ".glossary-cache").resolve()
+    assert f"glossary: output folder {cache / 'site'} is inside the cache folder {cache};" in result.stderr
+    assert not cache.exists()
