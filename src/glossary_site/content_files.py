@@ -84,6 +84,11 @@ def _scan(root: Path, folder: str) -> _Scan:
     for relative, entry, kind in _entries(root / folder, True, unlisted):
         path = f"{folder}/{relative}"
         if not relative.endswith(".md"):
+            if kind == FILE and relative.lower().endswith((".md", ".markdown")):
+                message = (
+                    f"not read: {noun} files end in '.md'; rename it to '{relative.rsplit('.', 1)[0]}.md'"
+                )
+                problems.append(Diagnostic(path, 1, message, Severity.WARNING))
             continue
         if kind == FILE or (kind == LINK and _links_to_term(entry.path, content)):
             files.append(path)

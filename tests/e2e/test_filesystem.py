@@ -248,6 +248,21 @@ def test_folder_named_like_a_term_is_a_warning_and_its_terms_are_read(tmp_path: 
     assert (site / "_site/terms/tensor/index.html").is_file()
 
 
+def test_a_term_file_named_with_another_extension_is_a_warning_not_silently_skipped(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    terms = site / "content/terms"
+    for name in ("gradient.MD", "loss.markdown"):
+        (terms / name).write_text("---\ntitle: T\nsummary: S.\ndefinition: D.\n---\n", encoding="utf-8")
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    assert [line for line in reported(result) if "not read" in line] == [
+        "content/terms/gradient.MD:1: warning: not read: term files end in '.md'; rename it to 'gradient.md'",
+        "content/terms/loss.markdown:1: warning: not read: term files end in '.md'; rename it to 'loss.md'",
+    ]
+
+
 def test_terms_path_that_is_a_file_is_an_error(tmp_path: Path) -> None:
     site, before = built_site(tmp_path)
     shutil.rmtree(site / "content/terms")
