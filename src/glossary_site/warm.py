@@ -75,7 +75,7 @@ NAMES = ("title", "aliases", "alias_lines")
 #: the warnings stay the same: its page and every page but the term pages (the graph pages when
 #: its category changed) are made again, and the pages of a group no term is in any more are
 #: removed.
-GROUPS = ("category", "tags")
+GROUPS = ("category", "tags", "tag_lines")
 #: What a save can also change, with PAGE_ONLY and DATA, besides which terms its text links:
 #: with the same tools linked, its page, the pages of the terms whose backlinks change and the
 #: graph pages are made again (and, for related terms, terms.json), and the warnings about
@@ -448,6 +448,8 @@ def lines_moved(before: TermSource, after: TermSource) -> TermSource:
     moved: dict[str, Any] = {"definition_line": after.definition_line, "cta_line": after.cta_line}
     if before.aliases == after.aliases:
         moved["alias_lines"] = after.alias_lines
+    if before.tags == after.tags:
+        moved["tag_lines"] = after.tag_lines
     for name in ("related", "tools"):
         refs: tuple[Ref, ...] = getattr(after, name)
         if [ref.text for ref in getattr(before, name)] == [ref.text for ref in refs]:

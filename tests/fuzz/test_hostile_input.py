@@ -769,6 +769,7 @@ def terms_with_markdown(draw: st.DrawFn) -> TermSource:
             columns=st.lists(cell, min_size=n, max_size=n).map(tuple),
             rows=st.lists(st.lists(cell, min_size=n, max_size=n).map(tuple), max_size=3).map(tuple),
             line=line,
+            row_lines=st.just(()),  # its rows then count as on the table's line
         )
     )
     faq = st.builds(Faq, question=texts, answer=markdown, line=line, answer_line=line)
