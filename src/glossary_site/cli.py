@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from glossary_site import __version__, collector, link_graph, pipeline, scaffold
 from glossary_site.config import CONFIG_PATH
-from glossary_site.diagnostics import Diagnostics, as_json, github_annotation
+from glossary_site.diagnostics import Diagnostics, Severity, as_json, github_annotation
 from glossary_site.url_checks import base_url_problem
 from glossary_site.workers import default_jobs
 
@@ -289,7 +289,10 @@ def report(diagnostics: Diagnostics) -> None:
 
 
 def summary(diagnostics: Diagnostics) -> str:
-    return f"{len(diagnostics.errors)} error(s), {len(diagnostics.warnings)} warning(s)"
+    """Counts what is printed: the same problem found twice is one line and one count."""
+    shown = diagnostics.sorted()
+    errors = sum(d.severity is Severity.ERROR for d in shown)
+    return f"{errors} error(s), {len(shown) - errors} warning(s)"
 
 
 def run_build(args: argparse.Namespace, keep: Callable[[object], None] = lambda _: None) -> int:

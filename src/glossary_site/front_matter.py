@@ -95,12 +95,13 @@ class Fields:
             return ()
         items: list[str] = []
         for index, item in enumerate(value):
-            if isinstance(item, int | float) and not isinstance(item, bool):
-                item = str(item)
-            if not isinstance(item, str) or not item.strip():
+            if isinstance(item, bool):
+                self.error(key, f"each of '{key}' must be text, not true/false; put it in quotes", index)
+                continue
+            if not _is_text(item) or not str(item).strip():
                 self.error(key, f"each of '{key}' must be non-empty text", index)
                 continue
-            items.append(item.strip())
+            items.append(str(item).strip())
         return tuple(items)
 
     def refs(self, key: str, report: bool = True) -> tuple[Ref, ...]:
@@ -113,7 +114,7 @@ class Fields:
         return tuple(
             Ref(str(item).strip(), self.located.line(key, index))
             for index, item in enumerate(raw)
-            if isinstance(item, str | int | float) and str(item).strip()
+            if _is_text(item) and str(item).strip()
         )
 
     def slug(self) -> str:
@@ -190,6 +191,12 @@ class Fields:
         for key in self.data:
             if key not in allowed:
                 self.error(key, f"unknown field '{key}'{did_you_mean(str(key), allowed)}")
+
+
+def _is_text(value: object) -> bool:
+    """Text, or a number taken as text (YAML gives one only for an explicit tag such as
+    `!!int`); never true/false, which YAML makes of `no`, `on` and `true`."""
+    return isinstance(value, str) or (isinstance(value, int | float) and not isinstance(value, bool))
 
 
 def count(n: int, noun: str) -> str:

@@ -210,9 +210,8 @@ def groups_of(
 
 
 def _tags_of(term: TermSource) -> list[tuple[str, int]]:
-    return list(
-        zip(term.tags, term.tag_lines or [term.key_lines.get("tags", 1)] * len(term.tags), strict=True)
-    )
+    lines = term.tag_lines if len(term.tag_lines) == len(term.tags) else None
+    return [(tag, lines[i] if lines else term.key_lines.get("tags", 1)) for i, tag in enumerate(term.tags)]
 
 
 def _groups(

@@ -463,3 +463,18 @@ def test_a_todo_left_in_the_body_of_a_new_term_is_a_warning_at_its_line(tmp_path
         f"content/terms/activation-function.md:{todo_line}: warning: a TODO placeholder is left in the body"
         in result.stderr
     )
+
+
+def test_the_same_problem_found_twice_on_a_line_is_printed_and_counted_once(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(
+        tensor.read_text().replace("updated: 2025-02-01", "updated: 2025-02-01\naliases: [null, ~, '']")
+    )
+
+    result = run_glossary("check", cwd=site)
+
+    assert error_lines(result.stderr) == [
+        "content/terms/tensor.md:18: each of 'aliases' must be non-empty text"
+    ]
+    assert "Check failed: 1 error(s), 0 warning(s)." in result.stderr

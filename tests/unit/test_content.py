@@ -157,6 +157,17 @@ def test_a_duplicate_key_does_not_hide_the_other_problems_of_the_file() -> None:
     assert term is not None and (term.title, term.summary) == ("D", "s")
 
 
+def test_true_false_in_a_list_of_text_is_one_error_and_the_other_items_keep_their_lines() -> None:
+    """Was: a traceback (the tag lines counted `true` as text, the tags did not)."""
+    term, problems = parse(term_text("tags:\n  - ok\n  - no\n  - '!!!'\naliases: [on]\n"))
+
+    assert problems == [
+        f"{PATH}:8: each of 'tags' must be text, not true/false; put it in quotes",
+        f"{PATH}:10: each of 'aliases' must be text, not true/false; put it in quotes",
+    ]
+    assert term is not None and (term.tags, term.tag_lines) == (("ok", "!!!"), (7, 9))
+
+
 def test_numbers_in_text_fields_keep_the_text_as_written() -> None:
     """Was: YAML 1.1 read the title `1:20` as 80, the alias `012` as 10 and the tag `3.10` as 3.1."""
     text = (
