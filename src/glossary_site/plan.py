@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossary_site import config as site_config
-from glossary_site import output
+from glossary_site import output, search
 from glossary_site.diagnostics import Diagnostic
 from glossary_site.fingerprint import digest
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
@@ -62,7 +62,10 @@ def output_clashes(generated: list[str], root: Path) -> list[Diagnostic]:
     folders = {"/".join(p.split("/")[:end]) for p in generated for end in range(1, p.count("/") + 1)}
     clashes = []
     for path, source in output.static_files([root / "static"]).items():
+        where = source.relative_to(root).as_posix()
         if path in pages or path in folders:
-            where = source.relative_to(root).as_posix()
             clashes.append(Diagnostic(where, 1, f"static file would replace the generated {path}; rename it"))
+        elif path == search.FOLDER or path.startswith(search.FOLDER + "/"):
+            message = f"static file would be lost when the search index replaces {search.FOLDER}/; move it"
+            clashes.append(Diagnostic(where, 1, message))
     return clashes

@@ -30,3 +30,11 @@ def test_static_file_where_pages_need_a_folder_is_reported(tmp_path: Path) -> No
 
 def test_static_files_beside_the_pages_are_fine(tmp_path: Path) -> None:
     assert clashes(tmp_path, "terms/gpu/diagram.svg", "favicon.ico") == []
+
+
+def test_static_files_where_the_search_index_goes_are_reported(tmp_path: Path) -> None:
+    """Was: published by one build, silently gone after the next full one."""
+    assert clashes(tmp_path, "pagefind/pagefind.js", "pagefinder.txt") == [
+        "static/pagefind/pagefind.js:1: "
+        "static file would be lost when the search index replaces pagefind/; move it"
+    ]
