@@ -72,12 +72,10 @@ class Fields:
             elif required:
                 self.diagnostics.error(self.path, 1, f"missing required field '{key}'")
             return ""
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str):
+        if not _is_text(value):
             self.error(key, f"'{key}' must be text, not {_kind(value)}")
             return ""
-        value = value.strip()
+        value = str(value).strip()
         if required and not value:
             self.error(key, f"'{key}' must not be empty")
         if one_line and "\n" in value:

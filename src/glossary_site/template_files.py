@@ -11,13 +11,13 @@ from __future__ import annotations
 import functools
 import os
 import posixpath
-import stat
 from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
 from jinja2.loaders import split_template_path
 
+from glossary_site import content_files
 from glossary_site.diagnostics import Diagnostic
 
 THEME = Path(__file__).parent / "theme"
@@ -89,15 +89,9 @@ def _without_waiting(path: str, flags: int) -> int:
 
 
 def _check_kind(mode: int, shown: str) -> None:
-    if stat.S_ISREG(mode):
-        return
-    if stat.S_ISDIR(mode):
-        kind = "a folder"
-    elif stat.S_ISFIFO(mode):
-        kind = "a named pipe (FIFO)"
-    else:
-        kind = "a special file"
-    raise _file_error(shown, 1, f"not a regular file but {kind}; a template must be a plain text file")
+    message = content_files.special_file_message(mode, "a template must be a plain text file")
+    if message is not None:
+        raise _file_error(shown, 1, message)
 
 
 def _file_error(shown: str, line: int, message: str) -> TemplateFileError:
