@@ -157,14 +157,16 @@ def _link(
     prepared: prepare.Prepared,
     earlier: SitePages | None,
 ) -> Loaded | None:
-    """The graph, then every page's job; None when there are errors."""
+    """The graph, then every page's job; None when there are errors. The jobs are listed even
+    after errors, as only the full list shows links to no page and static files in a page's
+    place, and every problem is reported in one run."""
     diagnostics = result.diagnostics
     files = [p for _, p in prepared.values()]
     terms = [f.term for f in files if f.term is not None]
     with result.timed("graph"):
         glossary, toolbox, by_slug, targets, network = _graph(terms, files, config, options, diagnostics)
         result.graph = (glossary, network)
-    if config is None or diagnostics.errors:
+    if config is None:
         return None
 
     def load_body(file: PreparedFile) -> RawBody:
@@ -181,7 +183,7 @@ def _link(
         return None
     jobs, found = plan.site_files(pages, config, glossary, toolbox)
     diagnostics.items += found
-    return None if found else Loaded(jobs, prepared, site_pages)
+    return None if diagnostics.errors else Loaded(jobs, prepared, site_pages)
 
 
 def _graph(

@@ -11,7 +11,7 @@ from glossary_site.diagnostics import Diagnostic
 from glossary_site.fingerprint import digest
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.template_files import THEME
-from glossary_site.urls import missing_site_file
+from glossary_site.urls import missing_site_file, term_path
 
 
 def site_files(
@@ -38,7 +38,9 @@ def dead_site_links(
     config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox, files: set[str]
 ) -> list[Diagnostic]:
     """A call to action or a tool's "Visit" link that leads to no page of the site is a dead end
-    for every reader who follows it."""
+    for every reader who follows it. A term file that could not be read is reported already, so
+    a link to its page is not reported again."""
+    files = files | {term_path(slug) for slug in glossary.unreadable}
     links = [
         ("cta url", block.url, site_config.CONFIG_PATH, config.cta_url_lines.get(name, 1))
         for name, block in config.cta_blocks.items()

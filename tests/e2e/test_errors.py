@@ -424,6 +424,31 @@ def test_a_call_to_action_leading_to_no_page_of_the_site_is_reported_at_its_url(
     assert run_glossary("check", cwd=site).returncode == 0
 
 
+def test_links_to_no_page_and_static_clashes_are_reported_beside_other_errors(tmp_path: Path) -> None:
+    """They need the full page list; a broken term must not hide them until it is mended, and a
+    link to the page of a term file that could not be read is not a second error."""
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    settings.write_text(
+        settings.read_text().replace("url: https://example.org/stack-builder/", "url: /tuor/")
+    )
+    url_line = settings.read_text().splitlines().index("      url: /tuor/") + 1
+    write_files(site, {"static/search/index.html": "mine", "content/terms/broken.md": "---\ntitle: [\n---\n"})
+    tensor = site / "content/terms/tensor.md"
+    cta = "cta:\n  heading: H\n  text: T\n  button: B\n  url: /terms/broken/"
+    tensor.write_text(tensor.read_text().replace("updated: 2025-02-01", f"updated: 2025-02-01\n{cta}"))
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        f"content/site.yml:{url_line}: cta url '/tuor/' leads to no page of this site; check the path",
+        "content/terms/broken.md:2: invalid YAML: did not find expected node content",
+        "static/search/index.html:1: static file would replace the generated search/index.html; rename it",
+    ]
+    assert not (site / "_site").exists()
+
+
 def test_a_site_without_terms_builds_with_a_warning_that_says_how_to_add_one(tmp_path: Path) -> None:
     site = write_files(tmp_path / "site", {"content/site.yml": "title: T\nbase_url: https://example.org/\n"})
 
