@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 
 import markdown
 import nh3
+from markdown import util
 from markdown.inlinepatterns import InlineProcessor
 from pygments.formatters.html import HtmlFormatter
 
@@ -31,6 +32,8 @@ from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.tools import resolve as tool_resolve
 
 WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
+#: What Python-Markdown's escape pattern leaves for `\|`, stashed before wiki-links are seen.
+ESCAPED_PIPE = f"{util.STX}{ord('|')}{util.ETX}"
 PLACEHOLDER_RE = re.compile(r'<a class="wikilink" href="#wikilink-(\d{1,9})">(.*?)</a>', re.DOTALL)
 INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~]|https?://")
 # A paragraph, not an HTML comment: text without '<' skips Python-Markdown's HTML parser.
@@ -161,23 +164,34 @@ class _Source:
 
 
 class _WikiLinkProcessor(InlineProcessor):
-    def __init__(self, source: _Source) -> None:
-        super().__init__(WIKILINK_RE)
+    def __init__(self, source: _Source, md: markdown.Markdown) -> None:
+        super().__init__(WIKILINK_RE, md)
         self.source = source
 
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[etree.Element | None, int | None, int | None]:
-        target = " ".join(m.group(1).split())
-        if not target and m.group(2) is None:  # "[[]]" is brackets, as in code written as prose
+        written, found = m.group(0), m
+        if util.STX in written:
+            written = self._escaped_pipes(written, "\\|")
+            found = self.compiled_re.match(self._escaped_pipes(m.group(0), "|")) or m
+        target = " ".join(found.group(1).split())
+        if not target and found.group(2) is None:  # "[[]]" is brackets, as in code written as prose
             return None, None, None
         named = target[len(TOOL_PREFIX) :].strip() if target.casefold().startswith(TOOL_PREFIX) else target
-        label = " ".join((m.group(2) or "").split()) or named
+        label = " ".join((found.group(2) or "").split()) or named
         number = len(self.source.links)
-        self.source.links.append(WikiLink(target, label, self.source.line_of(m.group(0))))
+        self.source.links.append(WikiLink(target, label, self.source.line_of(written)))
         element = etree.Element("a", {"class": "wikilink", "href": f"#wikilink-{number}"})
         element.text = label
         return element, m.start(0), m.end(0)
+
+    def _escaped_pipes(self, text: str, pipe: str) -> str:
+        """`[[Term\\|text]]`, as a Markdown table cell must write it, with `pipe` for its `\\|`."""
+        stash = self.md.treeprocessors["inline"].stashed_nodes  # type: ignore[attr-defined]
+        return util.INLINE_PLACEHOLDER_RE.sub(
+            lambda p: pipe if stash.get(p.group(1)) == ESCAPED_PIPE else p.group(0), text
+        )
 
 
 class _WikiLinkExtension(markdown.Extension):
@@ -186,7 +200,7 @@ class _WikiLinkExtension(markdown.Extension):
         self.source = source
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.inlinePatterns.register(_WikiLinkProcessor(self.source), "glossary-wikilink", 175)
+        md.inlinePatterns.register(_WikiLinkProcessor(self.source, md), "glossary-wikilink", 175)
 
 
 class Converter:

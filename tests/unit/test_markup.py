@@ -104,6 +104,21 @@ def test_links_found_are_recorded_once_in_the_order_written(render: Any) -> None
     assert body.links == ("gpu", "large-language-model")
 
 
+def test_a_wiki_link_in_a_markdown_table_writes_its_bar_escaped(render: Any) -> None:
+    """A Markdown table cell ends at a bare '|', so `[[Term\\|text]]` is how a link with its own
+    text is written there. Was: an unknown target named with Python-Markdown's placeholder."""
+    table = "| Model | Runs on |\n|---|---|\n| T5 | [[GPU\\|graphics cards]] |\n| X | [[Nowhere\\|x]] |\n"
+    body, problems = render(body=f"{table}\nAlso [[LLM\\|LLMs]] and [[GPU|`cuda`]].")
+
+    cells = soup(body.body).find_all("td")
+    assert links(str(cells[1])) == [("../gpu/index.html", "graphics cards")]
+    assert problems == ["content/terms/token.md:13: unknown wiki-link target 'Nowhere'"]
+    after = present(soup(body.body).find_all("p")[-1])
+    llm, gpu = "../large-language-model/index.html", "../gpu/index.html"
+    assert links(str(after)) == [(llm, "LLMs"), (gpu, "cuda")]
+    assert present(after.find("a", href=gpu)).find("code") is not None
+
+
 def test_wiki_links_in_definition_and_faq_answers_are_links_too(render: Any) -> None:
     body, _ = render(definition="Made by an [[LLM]].", faq=(Faq("Where?", "On a [[GPU]].", 20, 21),))
 
