@@ -146,7 +146,8 @@ class Fields:
                 return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
             except ValueError:
                 pass
-        self.error(key, f"'{key}' must be a date like 2025-03-01, not '{value}'")
+        written = f"'{value}'" if _is_text(value) else _kind(value)
+        self.error(key, f"'{key}' must be a date like 2025-03-01, not {written}")
         return None
 
     def flag(self, key: str) -> bool:
@@ -202,5 +203,11 @@ def count(n: int, noun: str) -> str:
 
 
 def _kind(value: Any) -> str:
-    names: dict[type, str] = {list: "a list", dict: "a mapping", bool: "true/false"}
+    names: dict[type, str] = {
+        list: "a list",
+        dict: "a mapping",
+        bool: "true/false",
+        set: "a set (!!set)",
+        bytes: "binary data (!!binary)",
+    }
     return names.get(type(value), type(value).__name__)

@@ -285,6 +285,8 @@ def _runtime_message(exc: Exception) -> str:
 
 
 def _not_found(names: Sequence[object]) -> str:
+    if not any(names):
+        return "extends or include names no template: its name is empty"
     listed = " or ".join(repr(str(name)) for name in names)
     message = f"template {listed} not found in templates/ or the theme"
     if any(".." in str(name).split("/") for name in names):

@@ -49,6 +49,8 @@ class Loader(jinja2.BaseLoader):
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, _UpToDate]:
         pieces = split_template_path(template)  # a name with '..' is not found
+        if not pieces:  # "" would name the folder itself
+            raise jinja2.TemplateNotFound(template)
         for folder, label in self.folders:
             filename = os.path.normpath(posixpath.join(folder, *pieces))
             shown = posixpath.join(label, *pieces)

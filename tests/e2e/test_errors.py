@@ -197,6 +197,8 @@ def test_a_missing_template_is_reported_where_it_is_named(tmp_path: Path) -> Non
             "templates/404.html": "<p>Gone.</p>\n{% extends 'nothere.html' %}\n",
             "templates/graph.html": PAGE.replace("{}", "{% include '../content/site.yml' %}"),
             "templates/index.html": "{% set name = 'named-later.html' %}\n\n{% include name %}\n",
+            "templates/group.html": PAGE.replace("{}", "{% include '' %}"),
+            "templates/groups.html": PAGE.replace("{}", "{% include none %}"),
         },
     )
     result = run_glossary("check", cwd=site)
@@ -206,6 +208,8 @@ def test_a_missing_template_is_reported_where_it_is_named(tmp_path: Path) -> Non
         "templates/404.html:2: template 'nothere.html' not found in templates/ or the theme",
         "templates/graph.html:3: template '../content/site.yml' not found in templates/ or the theme; "
         "a template is named by its path under templates/, which cannot go up with '..'",
+        "templates/group.html:3: extends or include names no template: its name is empty",
+        "templates/groups.html:3: extends or include names no template: its name is empty",
         "templates/index.html:3: template 'named-later.html' not found in templates/ or the theme",
         "templates/search.html:3: template 'missing.html' not found in templates/ or the theme",
     ]

@@ -289,6 +289,21 @@ def test_impossible_date_is_an_error_not_a_crash() -> None:
     assert problems == [f"{PATH}:6: 'updated' must be a date like 2025-03-01, not '2025-02-30'"]
 
 
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [
+        ("[2025, 2026]", "a list"),
+        ("!!set {a}", "a set (!!set)"),
+        ("!!binary aGVsbG8=", "binary data (!!binary)"),
+    ],
+)
+def test_a_date_that_is_not_text_is_named_by_its_kind_not_by_python(value: str, named: str) -> None:
+    """Was: Python's own rendering of the value, such as "not '{'a'}'" or "not 'b'hello''"."""
+    _, problems = parse(term_text(f"updated: {value}\n"))
+
+    assert problems == [f"{PATH}:6: 'updated' must be a date like 2025-03-01, not {named}"]
+
+
 # Tables, FAQ, sources, call to action
 
 
