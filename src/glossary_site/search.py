@@ -116,10 +116,21 @@ def _index(site: Path, pages: list[str], bundle: Path, stop: threading.Event | N
         for path in pages:
             (chosen / path).parent.mkdir(parents=True, exist_ok=True)
             _link(site / path, chosen / path)
-        command = [sys.executable, "-m", "pagefind", "--site", str(chosen), "--output-path", str(bundle)]
+        # Pagefind stops at a path or environment variable that is not UTF-8 (the site's folder
+        # need not be), so the folders are named from the one they share, and such variables
+        # (PWD in that folder) are left out
+        command = [sys.executable, "-m", "pagefind", "--site", chosen.name, "--output-path", bundle.name]
         command += ["--quiet", "--exclude-selectors", IGNORED]
+        environment = {name: value for name, value in os.environ.items() if _is_utf8(name + value)}
         try:
-            with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
+            with subprocess.Popen(
+                command,
+                cwd=bundle.parent,
+                env=environment,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            ) as run:
                 output, errors = _finish(run, stop)
         except (OSError, subprocess.TimeoutExpired) as exc:
             return Diagnostic("(search)", 1, f"search indexing could not run: {exc}")
@@ -135,6 +146,15 @@ def _index(site: Path, pages: list[str], bundle: Path, stop: threading.Event | N
             f"search indexing failed: {reason[0]}; is pagefind installed (pip install 'pagefind[bin]')?",
         )
     return None
+
+
+def _is_utf8(text: str) -> bool:
+    """False for what the OS gave as bytes that are not UTF-8 (Python keeps them as surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _finish(run: subprocess.Popen[str], stop: threading.Event | None) -> tuple[str, str]:

@@ -377,6 +377,22 @@ def test_names_that_are_not_utf8_are_reported_and_not_read(tmp_path: Path) -> No
     ]
 
 
+def test_a_site_in_a_folder_whose_name_is_not_utf8_gets_its_search_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: "search indexing failed … is pagefind installed": Pagefind stopped at the path, and
+    at PWD naming it when the build ran from inside the folder."""
+    folder = tmp_path / os.fsdecode(b"gloss\xffary")
+    folder.mkdir()
+    site = copy_site("minimal", folder)
+    monkeypatch.setenv("PWD", str(site))
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    assert any((site / "_site/pagefind").rglob("pagefind.js"))
+
+
 def test_named_pipe_in_static_is_reported_and_never_opened(tmp_path: Path) -> None:
     site, before = built_site(tmp_path)
     (site / "static").mkdir()
