@@ -10,6 +10,7 @@ from typing import Any
 
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, did_you_mean
+from glossary_site.front_matter import flag_value
 from glossary_site.model import CtaBlock
 from glossary_site.tool_settings import StackBuilderSettings, ToolSettings, parse_stack_builder, parse_tools
 from glossary_site.url_checks import base_url_problem, link_url_problem
@@ -121,8 +122,8 @@ def parse(
     url = base_url if base_url is not None else _text(data, "base_url", located, diagnostics, True)
     url = _check_base_url(url, located, diagnostics)
     default, blocks = _cta(data.get("cta"), located, diagnostics)
-    autolink = data.get("autolink", False)
-    if not isinstance(autolink, bool):
+    autolink = flag_value(data.get("autolink", False))
+    if autolink is None:
         diagnostics.error(CONFIG_PATH, located.line("autolink"), "'autolink' must be true or false")
         autolink = False
     if len(diagnostics.errors) > before:

@@ -14,7 +14,7 @@ from typing import Any
 from glossary_site import config, placement, yaml_lines
 from glossary_site.content_files import find_term_files
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
-from glossary_site.front_matter import Fields, count, decode, read_bytes, split_front_matter
+from glossary_site.front_matter import Fields, count, decode, flag_value, read_bytes, split_front_matter
 from glossary_site.model import CtaBlock, Faq, Source, Table, TermSource
 from glossary_site.slugs import SLUG_RE, slugify
 from glossary_site.url_checks import link_url_problem
@@ -121,9 +121,11 @@ class _Fields(Fields):
 
     def cta(self) -> str | CtaBlock | bool | None:
         value = self.data.get("cta")
-        if value is None or value is False:
-            return value
-        if isinstance(value, str) and value.strip():
+        if value is None:
+            return None
+        if flag_value(value) is False:
+            return False
+        if isinstance(value, str) and value.strip() and flag_value(value) is None:
             return value.strip()
         if isinstance(value, dict):
             return config.cta_block(value, self.path, self.located.line("cta"), self.diagnostics)

@@ -94,7 +94,7 @@ class Fields:
         items: list[str] = []
         for index, item in enumerate(value):
             if isinstance(item, bool):
-                self.error(key, f"each of '{key}' must be text, not true/false; put it in quotes", index)
+                self.error(key, f"each of '{key}' must be text, not true/false; remove the !!bool tag", index)
                 continue
             if not _is_text(item) or not str(item).strip():
                 self.error(key, f"each of '{key}' must be non-empty text", index)
@@ -151,8 +151,8 @@ class Fields:
         return None
 
     def flag(self, key: str) -> bool:
-        value = self.data.get(key, False)
-        if not isinstance(value, bool):
+        value = flag_value(self.data.get(key, False))
+        if value is None:
             self.error(key, f"'{key}' must be true or false")
             return False
         return value
@@ -190,6 +190,19 @@ class Fields:
         for key in self.data:
             if key not in allowed:
                 self.error(key, f"unknown field '{key}'{did_you_mean(str(key), allowed)}")
+
+
+#: What YAML 1.1 reads as true or false; a field that takes one still does, though the loader
+#: keeps them as text (yaml_lines).
+FLAGS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def flag_value(value: object) -> bool | None:
+    """True or false as written (`true`, `yes`, `on`, in any case), or given by `!!bool`; None
+    for anything else."""
+    if isinstance(value, bool):
+        return value
+    return FLAGS.get(value.strip().casefold()) if isinstance(value, str) else None
 
 
 def _is_text(value: object) -> bool:

@@ -23,15 +23,25 @@ MAX_NUMBER_LENGTH = 1000
 
 
 #: Plain scalars these resolvers would turn into values are kept as the text written.
-_AS_WRITTEN = frozenset({"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+_AS_WRITTEN = frozenset(
+    {
+        "tag:yaml.org,2002:timestamp",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+    }
+)
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe loading through libyaml (several times faster), with dates and numbers left as text.
+    """Safe loading through libyaml (several times faster), with dates, numbers and
+    true/false left as text.
 
     PyYAML turns 2025-02-30 into a crash, not an error; the field's own check parses dates
     and reports a bad one at its line. No field takes a number, and YAML 1.1 reads a title
-    `1:20` as 80, an alias `012` as 10 and a tag `3.10` as 3.1: text is kept as written.
+    `1:20` as 80, an alias `012` as 10 and a tag `3.10` as 3.1; it reads a table cell `Yes`,
+    a question `no` or a language `no` as true or false: text is kept as written, and the
+    few fields that take true or false read it from the text (front_matter.flag_value).
     """
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {

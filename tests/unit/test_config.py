@@ -58,6 +58,16 @@ def test_valid_settings_load_every_field(tmp_path: Path) -> None:
     }
 
 
+def test_norwegian_stays_no_and_autolink_still_takes_on(tmp_path: Path) -> None:
+    """Was: YAML 1.1 read `language: no` as false, an error."""
+    loaded, problems = load(
+        tmp_path, "title: T\nbase_url: https://example.org/\nlanguage: no\nautolink: on\n"
+    )
+
+    assert problems == []
+    assert loaded is not None and (loaded.language, loaded.autolink) == ("no", True)
+
+
 def test_trailing_slash_is_added_to_base_url_and_its_sub_path_is_kept(tmp_path: Path) -> None:
     loaded, _ = load(tmp_path, VALID)
 

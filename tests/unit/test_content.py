@@ -125,7 +125,7 @@ def test_missing_required_fields_are_all_reported_in_one_run() -> None:
 
 def test_fields_of_the_wrong_type_are_reported_at_their_lines() -> None:
     text = (
-        "---\ntitle: [Tensor]\nsummary: {short: An array.}\ndefinition: true\naliases: {a: b}\n"
+        "---\ntitle: [Tensor]\nsummary: {short: An array.}\ndefinition: !!bool true\naliases: {a: b}\n"
         "draft: maybe\n---\n"
     )
 
@@ -157,15 +157,48 @@ def test_a_duplicate_key_does_not_hide_the_other_problems_of_the_file() -> None:
     assert term is not None and (term.title, term.summary) == ("D", "s")
 
 
-def test_true_false_in_a_list_of_text_is_one_error_and_the_other_items_keep_their_lines() -> None:
+def test_true_false_tagged_in_a_list_of_text_is_one_error_and_the_other_items_keep_their_lines() -> None:
     """Was: a traceback (the tag lines counted `true` as text, the tags did not)."""
-    term, problems = parse(term_text("tags:\n  - ok\n  - no\n  - '!!!'\naliases: [on]\n"))
+    term, problems = parse(term_text("tags:\n  - ok\n  - !!bool no\n  - '!!!'\naliases: [!!bool on]\n"))
 
     assert problems == [
-        f"{PATH}:8: each of 'tags' must be text, not true/false; put it in quotes",
-        f"{PATH}:10: each of 'aliases' must be text, not true/false; put it in quotes",
+        f"{PATH}:8: each of 'tags' must be text, not true/false; remove the !!bool tag",
+        f"{PATH}:10: each of 'aliases' must be text, not true/false; remove the !!bool tag",
     ]
     assert term is not None and (term.tags, term.tag_lines) == (("ok", "!!!"), (7, 9))
+
+
+def test_yes_no_on_off_and_true_false_in_text_fields_keep_the_text_as_written() -> None:
+    """Was: YAML 1.1 read them as true or false, so a cell `Yes` showed "True", a question `no`
+    showed "False", and a tag `no` was an error."""
+    text = (
+        "---\ntitle: 'Yes'\nsummary: On\ndefinition: x\ntags: [no, Off, TRUE]\nfaq:\n  - q: yes\n    a: no\n"
+        "tables:\n  - title: Open?\n    columns: [Model, Open weights]\n    rows:\n      - [A, Yes]\n"
+        "      - [B, false]\nsources:\n  - title: on\n    url: https://example.org/\n---\n"
+    )
+
+    term, problems = parse(text)
+
+    assert problems == [] and term is not None
+    assert (term.title, term.summary, term.tags) == ("Yes", "On", ("no", "Off", "TRUE"))
+    assert [(f.question, f.answer) for f in term.faq] == [("yes", "no")]
+    assert term.tables[0].rows == (("A", "Yes"), ("B", "false"))
+    assert [s.title for s in term.sources] == ["on"]
+
+
+@pytest.mark.parametrize(("written", "value"), [("true", True), ("Yes", True), ("off", False), ("NO", False)])
+def test_draft_still_takes_true_false_and_yes_no_on_off(written: str, value: bool) -> None:
+    term, problems = parse(term_text(f"draft: {written}\n"))
+
+    assert problems == [] and term is not None and term.draft is value
+
+
+def test_cta_still_takes_false_and_no_or_off_but_not_true() -> None:
+    for written in ("false", "No", "OFF"):
+        term, problems = parse(term_text(f"cta: {written}\n"))
+        assert problems == [] and term is not None and term.cta is False, written
+    _, problems = parse(term_text("cta: yes\n"))
+    assert problems == [f"{PATH}:6: 'cta' must be a block name from site.yml, a block, or false"]
 
 
 def test_numbers_in_text_fields_keep_the_text_as_written() -> None:
