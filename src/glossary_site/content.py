@@ -14,7 +14,7 @@ from typing import Any
 from glossary_site import config, placement, yaml_lines
 from glossary_site.content_files import find_term_files
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
-from glossary_site.front_matter import Fields, count, decode, flag_value, read_bytes, split_front_matter
+from glossary_site.front_matter import Fields, count, decode, flag_value, kind, read_bytes, split_front_matter
 from glossary_site.model import CtaBlock, Faq, Source, Table, TermSource
 from glossary_site.slugs import SLUG_RE, slugify
 from glossary_site.url_checks import link_url_problem
@@ -199,9 +199,7 @@ class _Fields(Fields):
         for r, row in enumerate(rows):
             where = ("tables", index, "rows", r)
             if not _is_cells(row):
-                self.diagnostics.error(
-                    self.path, self.located.line(*where), "a table row must be a list of cells"
-                )
+                self.diagnostics.error(self.path, self.located.line(*where), _row_problem(row))
             elif len(row) != len(columns):
                 self.diagnostics.error(
                     self.path,
@@ -239,6 +237,13 @@ def _is_cells(value: Any) -> bool:
     return isinstance(value, list) and all(
         v is None or isinstance(v, str | int | float | dt.date) for v in value
     )
+
+
+def _row_problem(row: Any) -> str:
+    if not isinstance(row, list):
+        return "a table row must be a list of cells, such as [GPT-4, text]"
+    wrong = next(cell for cell in row if not _is_cells([cell]))
+    return f"a table cell must be text, not {kind(wrong)}; put the whole cell in quotes"
 
 
 def _cell(value: Any) -> str:

@@ -73,7 +73,7 @@ class Fields:
                 self.diagnostics.error(self.path, 1, f"missing required field '{key}'")
             return ""
         if not _is_text(value):
-            self.error(key, f"'{key}' must be text, not {_kind(value)}")
+            self.error(key, f"'{key}' must be text, not {kind(value)}")
             return ""
         value = str(value).strip()
         if required and not value:
@@ -89,7 +89,7 @@ class Fields:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            self.error(key, f"'{key}' must be a list of text, not {_kind(value)}")
+            self.error(key, f"'{key}' must be a list of text, not {kind(value)}")
             return ()
         items: list[str] = []
         for index, item in enumerate(value):
@@ -146,7 +146,7 @@ class Fields:
                 return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
             except ValueError:
                 pass
-        written = f"'{value}'" if _is_text(value) else _kind(value)
+        written = f"'{value}'" if _is_text(value) else kind(value)
         self.error(key, f"'{key}' must be a date like 2025-03-01, not {written}")
         return None
 
@@ -215,11 +215,11 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _kind(value: Any) -> str:
+def kind(value: Any) -> str:
     names: dict[type, str] = {
         list: "a list",
         dict: "a mapping",
-        bool: "true/false",
+        bool: "true/false (!!bool)",
         set: "a set (!!set)",
         bytes: "binary data (!!binary)",
     }

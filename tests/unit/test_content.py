@@ -134,7 +134,7 @@ def test_fields_of_the_wrong_type_are_reported_at_their_lines() -> None:
     assert problems == [
         f"{PATH}:2: 'title' must be text, not a list",
         f"{PATH}:3: 'summary' must be text, not a mapping",
-        f"{PATH}:4: 'definition' must be text, not true/false",
+        f"{PATH}:4: 'definition' must be text, not true/false (!!bool)",
         f"{PATH}:5: 'aliases' must be a list of text, not a mapping",
         f"{PATH}:6: 'draft' must be true or false",
     ]
@@ -383,6 +383,26 @@ tables:
         f"{PATH}:12: table 'Landscape' row 3 has 3 cells but the table has 2 columns",
     ]
     assert term is None or term.tables == ()
+
+
+def test_a_cell_that_is_a_list_or_mapping_is_named_as_the_cell_at_its_row() -> None:
+    """Was: "a table row must be a list of cells" for a row that is one, with a bad cell."""
+    extra = """\
+tables:
+  - title: Landscape
+    columns: [Modality, Models]
+    rows:
+      - [Text, [GPT-4o, Claude]]
+      - [Image, {name: DALL-E}]
+      - Video
+"""
+    _, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:10: a table cell must be text, not a list; put the whole cell in quotes",
+        f"{PATH}:11: a table cell must be text, not a mapping; put the whole cell in quotes",
+        f"{PATH}:12: a table row must be a list of cells, such as [GPT-4, text]",
+    ]
 
 
 def test_table_without_columns_or_rows_is_an_error() -> None:
