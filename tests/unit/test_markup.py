@@ -436,3 +436,29 @@ def test_fast_engine_converts_like_python_markdowns_stock_stages() -> None:
     for body in bodies:
         term = TermSource("t.md", "t", "T", "s", "d", 4, body, 6)
         assert quick.convert_term(term) == stock.convert_term(term), body
+
+
+# Text Python-Markdown would take too long over
+
+
+def test_lists_nested_past_the_limit_are_refused_before_converting(make_term: MakeTerm) -> None:
+    """Was: "nested too deeply" only after Python-Markdown gave up, 40 s into a 1,200-level list."""
+    levels = markup.MAX_LIST_DEPTH + 1
+    deep = "\n".join("    " * level + "- item" for level in range(levels))
+    with pytest.raises(markup.TooComplex) as refusal:
+        markup.Converter().convert_term(make_term("deep", "Deep", body=f"Intro.\n\n{deep}\n"))
+    assert (refusal.value.line, str(refusal.value)) == (
+        10,
+        f"lists nested more than {markup.MAX_LIST_DEPTH} levels deep; flatten them",
+    )
+
+    shallower = "\n".join("    " * level + "- item" for level in range(levels - 1))
+    converted = markup.Converter().convert_term(make_term("deep", "Deep", body=shallower))
+    assert len(soup(converted.body).find_all("ul")) == levels - 1
+
+
+def test_deeply_indented_lines_that_are_not_nested_lists_convert(make_term: MakeTerm) -> None:
+    code = "```\n" + "\n".join(" " * 1_000 + f"- {n}" for n in range(3)) + "\n```\n"
+    converted = markup.Converter().convert_term(make_term("wide", "Wide", body=code))
+
+    assert present(soup(converted.body).find("pre")).get_text().count("- ") == 3
