@@ -161,6 +161,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="another name for the term; repeat for more",
     )
+    new.add_argument(
+        "--slug",
+        default=None,
+        metavar="SLUG",
+        help="the file name (and page address) without .md, e.g. glossary; default: made from the title",
+    )
     new.add_argument("title", help='the term\'s title, e.g. "Large Language Model"')
 
     serve = commands.add_parser(
@@ -379,7 +385,12 @@ def run_init(args: argparse.Namespace) -> int:
 def run_new(args: argparse.Namespace) -> int:
     try:
         path = scaffold.new_term(
-            args.source, args.title, category=args.category, related=args.related, aliases=args.alias
+            args.source,
+            args.title,
+            category=args.category,
+            related=args.related,
+            aliases=args.alias,
+            slug=args.slug,
         )
     except scaffold.ScaffoldRefused as refusal:
         print(f"glossary: {refusal}", file=sys.stderr)

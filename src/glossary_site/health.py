@@ -13,7 +13,8 @@ from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
 from glossary_site.model import Glossary, TermSource
 
 MIN_RELATED = 2
-WORD_RE = re.compile(r"[a-z0-9]+")
+#: Letters and digits, of any script.
+WORD_RE = re.compile(r"[^\W_]+")
 
 
 def check_health(glossary: Glossary, diagnostics: Diagnostics) -> None:
@@ -59,9 +60,12 @@ def _check_own_text(term: TermSource, diagnostics: Diagnostics) -> None:
 
 
 def _check_summaries(terms: list[TermSource], diagnostics: Diagnostics) -> None:
-    """Same words (ignoring case, punctuation and order) means two terms read alike in lists."""
+    """Same words (ignoring case, punctuation and order) means two terms read alike in lists.
+    A summary still TODO is warned of as such, not as the same as every other stub's."""
     groups: dict[frozenset[str], list[TermSource]] = {}
     for term in terms:
+        if TODO_RE.search(term.summary):
+            continue
         words = WORD_RE.findall(term.summary.casefold())
         key = frozenset(words) if len(words) >= 4 else frozenset([" ".join(words)])
         groups.setdefault(key, []).append(term)

@@ -9,6 +9,7 @@ import contextlib
 import datetime as dt
 import importlib.metadata
 import json
+import os
 from pathlib import Path
 
 from glossary_site import __version__
@@ -17,7 +18,7 @@ from glossary_site.content import load_terms
 from glossary_site.content_files import TERMS_DIR
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.graph import resolve
-from glossary_site.slugs import slugify
+from glossary_site.slugs import SLUG_RE, slugify
 
 STUB = """\
 ---
@@ -52,6 +53,8 @@ TODO the body in Markdown.
 """
 
 
+#: Longer file names than a file system takes (255 bytes) fail; well under it, with room to spare.
+MAX_SLUG = 200
 STARTER = Path(__file__).parent / "starter"
 #: Where each file of the starter site goes; dot-files are packaged without their dot,
 #: which package-data globs would skip.
@@ -77,6 +80,8 @@ def init_site(folder: Path, title: str, today: dt.date | None = None) -> list[st
         raise ScaffoldRefused("the title must not be empty")
     if folder.exists() and not folder.is_dir():
         raise ScaffoldRefused(f"{folder} is a file, not a folder")
+    if folder.is_symlink() and not folder.exists():
+        raise ScaffoldRefused(f"{folder} is a symbolic link to nothing; nothing was changed")
     if (folder / CONFIG_PATH).exists():
         raise ScaffoldRefused(f"{folder} already holds a glossary ({CONFIG_PATH}); nothing was changed")
     files = starter_files(title, today or dt.date.today(), requirement())
@@ -90,7 +95,8 @@ def init_site(folder: Path, title: str, today: dt.date | None = None) -> list[st
     for path, text in files.items():
         target = folder / path
         try:
-            new_folders = [f for f in reversed(target.parents) if not f.exists()]
+            # lexists: a link to nothing is the user's, not a folder made here to be removed
+            new_folders = [f for f in reversed(target.parents) if not os.path.lexists(f)]
             made += new_folders
             target.parent.mkdir(parents=True, exist_ok=True)
             _write_new(target, text)
@@ -152,24 +158,32 @@ def new_term(
     category: str | None = None,
     related: list[str] | None = None,
     aliases: list[str] | None = None,
+    slug: str | None = None,
 ) -> Path:
     """Values are written as JSON, which is YAML too, so any title or name stays valid."""
     title = " ".join(title.split())
-    slug = slugify(title)
-    if not slug:
-        raise ScaffoldRefused(f"cannot make a file name from {title!r}; use letters or digits")
-    path = root / TERMS_DIR / f"{slug}.md"
-    if path.exists():
-        raise ScaffoldRefused(f"{path} already exists; edit it instead")
-    _check_names(root, title, slug, related or [])
-    path.parent.mkdir(parents=True, exist_ok=True)
+    aliases = [" ".join(alias.split()) for alias in aliases or []]
+    slug = _file_slug(title, slug)
+    folder = root / TERMS_DIR
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise ScaffoldRefused(f"{folder} is not a folder; term files go in a folder of that name")
+    path = folder / f"{slug}.md"
+    if os.path.lexists(path):
+        raise ScaffoldRefused(f"{path} already exists; edit it, or name this term's file with --slug")
+    if "" in aliases:
+        raise ScaffoldRefused("an --alias must not be empty")
+    _check_names(root, [title, slug, *aliases], related or [])
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ScaffoldRefused(f"cannot make {folder}: {exc.strerror or exc}; nothing was written") from None
     text = STUB.format(
         title=title,
         slug=slug,
         title_yaml=json.dumps(title, ensure_ascii=False),
         category=json.dumps(category, ensure_ascii=False) if category else "TODO",
         related=json.dumps(related or [], ensure_ascii=False),
-        aliases=json.dumps(aliases or [], ensure_ascii=False),
+        aliases=json.dumps(aliases, ensure_ascii=False),
         today=(today or dt.date.today()).isoformat(),
     )
     try:
@@ -179,6 +193,26 @@ def new_term(
     except OSError as exc:
         raise ScaffoldRefused(f"cannot write {path}: {exc.strerror or exc}; nothing was written") from None
     return path
+
+
+def _file_slug(title: str, given: str | None) -> str:
+    """The file name's stem: `given`, or one made from the title's letters and digits (Latin
+    ones only, so a title in another script needs --slug)."""
+    if given is not None:
+        if not SLUG_RE.match(given):
+            raise ScaffoldRefused(f"--slug '{given}' must be lowercase letters, digits and single hyphens")
+        slug = given
+    else:
+        slug = slugify(title)
+        if not slug:
+            raise ScaffoldRefused(
+                f"cannot make a file name from {title!r}; give one with --slug, e.g. --slug my-term"
+            )
+    if len(slug) > MAX_SLUG:
+        raise ScaffoldRefused(
+            f"the file name would be {len(slug)} characters long; give one of at most {MAX_SLUG} with --slug"
+        )
+    return slug
 
 
 def _write_new(path: Path, text: str) -> None:
@@ -193,7 +227,7 @@ def _write_new(path: Path, text: str) -> None:
             raise
 
 
-def _check_names(root: Path, title: str, slug: str, related: list[str]) -> None:
+def _check_names(root: Path, given: list[str], related: list[str]) -> None:
     """Refuse now what the next build would report: a name taken, a related term unknown."""
     names: dict[str, str] = {}
     spellings: list[str] = []
@@ -201,7 +235,7 @@ def _check_names(root: Path, title: str, slug: str, related: list[str]) -> None:
         for name in (term.slug, term.title, *term.aliases):
             names.setdefault(name.casefold(), term.path)
             spellings.append(name)
-    for name in (title, slug):
+    for name in given:
         if name.casefold() in names:
             raise ScaffoldRefused(f"'{name}' is already a name of {names[name.casefold()]}; edit that term")
     for name in related:

@@ -45,6 +45,41 @@ def test_health_report_lists_weak_terms_as_warnings(tmp_path: Path) -> None:
     ]
 
 
+def test_terms_in_another_script_are_read_as_words_by_the_health_report(tmp_path: Path) -> None:
+    """Was: only a-z and 0-9 counted as letters, so every Greek definition "never mentioned" its
+    term and every two Greek summaries were "almost the same"."""
+    site = copy_site("minimal", tmp_path)
+    for slug, title, summary in [
+        ("glossario", "Γλωσσάριο", "Κατάλογος όρων με τους ορισμούς τους."),
+        ("oros", "Όρος", "Λέξη ή φράση με σταθερή σημασία σε ένα πεδίο."),
+    ]:
+        other = "oros" if slug == "glossario" else "glossario"
+        write_files(
+            site,
+            {
+                f"content/terms/{slug}.md": f"---\ntitle: {title}\nsummary: {summary}\n"
+                f"definition: Ο {title.lower()} εξηγεί [[{other}]].\nrelated: [{other}, tensor]\n"
+                "updated: 2025-04-01\n---\n"
+            },
+        )
+
+    result = run_glossary("check", cwd=site)
+
+    greek = [line for line in result.stderr.splitlines() if "glossario" in line or "oros.md" in line]
+    assert result.returncode == 0 and greek == [], greek
+
+
+def test_stubs_still_to_write_are_not_warned_of_as_alike(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    for title in ("Dropout", "Attention"):
+        assert run_glossary("new", title, cwd=site).returncode == 0
+
+    result = run_glossary("check", cwd=site)
+
+    assert "TODO placeholders are left in this term" in result.stderr
+    assert "summary is the same" not in result.stderr
+
+
 def test_strict_check_fails_on_health_warnings(tmp_path: Path) -> None:
     assert run_glossary("check", "--strict", cwd=weak_site(tmp_path)).returncode == 1
 

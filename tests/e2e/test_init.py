@@ -128,6 +128,61 @@ def test_init_refuses_a_folder_with_any_file_it_would_write(tmp_path: Path) -> N
     assert (tmp_path / ".gitignore").read_text() == "node_modules/\n"
 
 
+def test_init_leaves_a_symbolic_link_to_nothing_where_it_was(tmp_path: Path) -> None:
+    """Was: refused, and the link itself deleted as if init had made it."""
+    (tmp_path / "site").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "up").symlink_to(tmp_path / "gone")
+
+    for target in ("site", "up/site"):
+        refused = run_glossary("init", target, cwd=tmp_path)
+        assert refused.returncode == 2 and "Traceback" not in refused.stderr, refused.stderr
+    assert "is a symbolic link to nothing" in run_glossary("init", "site", cwd=tmp_path).stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "up"]
+    assert (tmp_path / "site").is_symlink() and (tmp_path / "up").is_symlink()
+
+
+def test_new_takes_a_file_name_with_slug_for_a_title_in_another_script(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+
+    refused = run_glossary("new", "Γλωσσάριο", cwd=site)
+    made = run_glossary("new", "Γλωσσάριο", "--slug", "glossario", cwd=site)
+
+    assert refused.returncode == 2
+    assert "cannot make a file name from 'Γλωσσάριο'; give one with --slug" in refused.stderr
+    assert made.returncode == 0, made.stderr
+    assert 'title: "Γλωσσάριο"' in (site / "content/terms/glossario.md").read_text(encoding="utf-8")
+
+
+def test_new_refuses_what_the_next_build_would_and_writes_nothing(tmp_path: Path) -> None:
+    """Was: a traceback for a long title or a content/terms that is a file, and an --alias taken
+    or empty written, for the next check to fail on."""
+    site = copy_site("minimal", tmp_path)
+    before = tree_digest(site)
+    cases = [
+        (("word " * 60,), "the file name would be 299 characters long; give one of at most 200 with --slug"),
+        (
+            ("Epsilon", "--alias", "GPU"),
+            "'GPU' is already a name of content/terms/graphics-processing-unit.md",
+        ),
+        (("Epsilon", "--alias", " "), "an --alias must not be empty"),
+        (
+            ("Epsilon", "--slug", "Epsilon_1"),
+            "--slug 'Epsilon_1' must be lowercase letters, digits and single",
+        ),
+        (("Tensors", "--slug", "tensor"), "content/terms/tensor.md already exists; edit it, or name"),
+    ]
+    for args, message in cases:
+        refused = run_glossary("new", *args, cwd=site)
+        assert refused.returncode == 2 and message in refused.stderr, (args, refused.stderr)
+        assert "Traceback" not in refused.stderr
+    assert tree_digest(site) == before
+
+    (site / "content/terms").rename(site / "terms-aside")
+    (site / "content/terms").write_text("not a folder\n")
+    refused = run_glossary("new", "Epsilon", cwd=site)
+    assert refused.returncode == 2 and "content/terms is not a folder" in refused.stderr, refused.stderr
+
+
 def test_new_run_inside_content_terms_writes_into_the_site_root(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
 

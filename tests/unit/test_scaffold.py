@@ -89,7 +89,7 @@ def test_existing_term_file_is_not_overwritten(tmp_path: Path) -> None:
     with pytest.raises(scaffold.ScaffoldRefused) as refused:
         scaffold.new_term(tmp_path, "tokenizer", TODAY)
 
-    assert str(refused.value) == f"{file} already exists; edit it instead"
+    assert str(refused.value) == f"{file} already exists; edit it, or name this term's file with --slug"
     assert file.read_text(encoding="utf-8") == "my edits"
 
 
@@ -97,7 +97,9 @@ def test_title_without_letters_or_digits_is_refused_and_nothing_written(tmp_path
     with pytest.raises(scaffold.ScaffoldRefused) as refused:
         scaffold.new_term(tmp_path, "???", TODAY)
 
-    assert str(refused.value) == "cannot make a file name from '???'; use letters or digits"
+    assert str(refused.value) == (
+        "cannot make a file name from '???'; give one with --slug, e.g. --slug my-term"
+    )
     assert not (tmp_path / "content").exists()
 
 
