@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from glossary_site import __version__, collector, link_graph, pipeline, scaffold
+from glossary_site import __version__, collector, link_graph, output, pipeline, scaffold
 from glossary_site.config import CONFIG_PATH
 from glossary_site.diagnostics import Diagnostics, Severity, as_json, github_annotation
 from glossary_site.url_checks import base_url_problem
@@ -331,6 +331,12 @@ def run_build(args: argparse.Namespace, keep: Callable[[object], None] = lambda 
 
 def run_check(args: argparse.Namespace) -> int:
     options = options_from(args)
+    if args.graph is not None:
+        try:
+            output.check_export(options.root, args.graph)
+        except output.OutputRefused as refusal:
+            print(f"glossary: --graph {refusal}", file=sys.stderr)
+            return EXIT_USAGE
     result = pipeline.check(options)
     if result.refused:
         print(f"glossary: {result.refused}", file=sys.stderr)

@@ -126,6 +126,17 @@ def check_target(root: Path, out: Path) -> None:
         )
 
 
+def check_export(root: Path, path: Path) -> None:
+    """A file `check` writes on request (the graph) must not replace one the site is made of."""
+    root, path = root.resolve(), path.resolve()
+    for name in SOURCE_DIRS:
+        source = root / name
+        if path == source or source in path.parents:
+            raise OutputRefused(f"{path} is inside {name}/, which the site is made of; write it elsewhere")
+    if path.is_dir():
+        raise OutputRefused(f"{path} is a folder; name a file")
+
+
 def check_cache(root: Path, out: Path, cache: Path) -> None:
     """The build cache is the generator's own: never published, never among the sources, and
     apart from the output, which a build replaces whole."""

@@ -7,7 +7,7 @@ import json
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from support import copy_site, run_glossary, write_files
+from support import copy_site, run_glossary, tree_digest, write_files
 
 TERM = """---
 title: {title}
@@ -70,3 +70,18 @@ def test_json_report_and_graph_exports_carry_the_same_graph(tmp_path: Path) -> N
     again = tmp_path / "again.json"
     run_glossary("check", "--graph", again, cwd=site)
     assert again.read_bytes() == (tmp_path / "g.json").read_bytes(), "the export is deterministic"
+
+
+def test_the_graph_export_never_replaces_a_file_the_site_is_made_of(tmp_path: Path) -> None:
+    """Was: `check --graph content/site.yml` wrote JSON over the settings, and the next check
+    failed on them."""
+    site = copy_site("minimal", tmp_path)
+    before = tree_digest(site)
+
+    for target in ("content/site.yml", "content/terms/tensor.md", "static/graph.json", "templates"):
+        refused = run_glossary("check", "--graph", target, cwd=site)
+        assert refused.returncode == 2, (target, refused.stderr)
+        assert f"is inside {target.split('/')[0]}/, which the site is made of" in refused.stderr
+    assert tree_digest(site) == before
+    assert run_glossary("check", "--graph", "graph.json", cwd=site).returncode == 0
+    assert json.loads((site / "graph.json").read_text(encoding="utf-8"))["nodes"]
