@@ -73,8 +73,10 @@ def replay(state: dict[str, Any] | None, inputs: Inputs, out: Path) -> Replayed 
 
 
 def left_as_built(state: dict[str, Any], out: Path) -> bool:
-    """Whether the output is as the build that saved `state` left it."""
-    return not output.has_leftovers(out) and state.get("output") == _output_stamp(out)
+    """Whether the output is as the build that saved `state` left it, every file still there."""
+    return (
+        not output.has_leftovers(out) and state.get("output") == _output_stamp(out) and output.is_whole(out)
+    )
 
 
 def reported(state: dict[str, Any]) -> Replayed | None:

@@ -59,9 +59,29 @@ IndexSite = Callable[[Path, Path], bool]
 
 
 def current_manifest(out: Path) -> dict[str, str] | None:
-    """The keys of the output as it stands, once an interrupted build is finished or undone."""
+    """The keys of the output as it stands, once an interrupted build is finished or undone;
+    a file removed from the output since (by hand, or a cleaner of temporary files under serve)
+    has none, so it is made again."""
     recover(out)
-    return read_manifest(out)
+    files = read_manifest(out)
+    return None if files is None else _present(out, files)
+
+
+def is_whole(out: Path) -> bool:
+    """Whether every file the manifest lists is still in the output."""
+    files = read_manifest(out)
+    return files is not None and len(_present(out, files)) == len(files)
+
+
+def _present(out: Path, files: dict[str, str]) -> dict[str, str]:
+    """The manifest's entries whose file is there; the search index's, when its listing is."""
+    base = os.fspath(out)
+    index = os.path.join(base, search.FOLDER, search.LISTING)
+    return {
+        path: key
+        for path, key in files.items()
+        if os.path.exists(index if path == search.MANIFEST_KEY else os.path.join(base, path))
+    }
 
 
 def publish(out: Path, update: Update, write_pages: WritePages, index: IndexSite) -> bool:

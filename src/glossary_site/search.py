@@ -115,7 +115,10 @@ def _index(site: Path, pages: list[str], bundle: Path, stop: threading.Event | N
     try:
         for path in pages:
             (chosen / path).parent.mkdir(parents=True, exist_ok=True)
-            _link(site / path, chosen / path)
+            try:
+                _link(site / path, chosen / path)
+            except OSError as exc:  # removed from the output meanwhile: the next build makes it again
+                return Diagnostic("(search)", 1, f"search indexing cannot read {path}: {exc.strerror or exc}")
         # Pagefind stops at a path or environment variable that is not UTF-8 (the site's folder
         # need not be), so the folders are named from the one they share, and such variables
         # (PWD in that folder) are left out

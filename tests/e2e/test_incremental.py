@@ -223,6 +223,24 @@ def test_deleted_output_is_rebuilt_even_when_the_cache_says_nothing_changed(tmp_
     assert again == first
 
 
+def test_a_page_or_search_index_removed_from_the_output_is_made_again(tmp_path: Path) -> None:
+    """Was: "0 written, N unchanged" with the page still missing, and after an edit every build
+    stopped with "No such file or directory" until --no-cache."""
+    site = copy_site("minimal", tmp_path)
+    first, _ = cached_build(site)
+
+    shutil.rmtree(site / "_site/terms/tensor")
+    shutil.rmtree(site / "_site/pagefind")
+    again, stdout = cached_build(site)
+    assert again == first, stdout
+
+    shutil.rmtree(site / "_site/terms/tensor")
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    edited, _ = cached_build(site)
+    assert edited == clean_build(site, tmp_path / "clean")
+
+
 def test_builds_in_one_process_that_reuse_the_last_ones_state_equal_clean_builds(tmp_path: Path) -> None:
     """What serve does: each build lends the next its open cache and its pages' keys; after
     every kind of change, one after another, the output is still what a clean build writes
