@@ -391,6 +391,8 @@ def _publish(
     previous = output.current_manifest(options.out)  # also finishes what a killed build left
     if not options.use_cache:
         previous = None
+    elif previous is not None and keys is None:  # term_edits checked the output is whole
+        previous = output.present(options.out, previous)
     assert keys is None or previous is not None, "a few pages alone never make a whole site"
     changed, update = incremental.plan(jobs, previous, options.bundle_pages if options.search else None, keys)
 
