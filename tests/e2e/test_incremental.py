@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from support import copy_site, run_glossary, tree_digest, write_files
 
+from glossary_site import incremental
 from glossary_site.pipeline import BuildOptions, build
 
 NEW_TERM = """---
@@ -239,6 +240,20 @@ def test_a_page_or_search_index_removed_from_the_output_is_made_again(tmp_path: 
     tensor.write_text(tensor.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     edited, _ = cached_build(site)
     assert edited == clean_build(site, tmp_path / "clean")
+
+
+def test_indexing_an_output_with_a_page_removed_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    """serve indexes its own output once saves settle; was: a traceback in its indexing thread."""
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    shutil.rmtree(site / "_site/terms/tensor")
+
+    key, problem = incremental.index_aside(site / "_site", tmp_path / "bundle", 1500)
+
+    assert key is None and problem is not None
+    assert str(problem) == (
+        "(search):1: search indexing cannot read terms/tensor/index.html: No such file or directory"
+    )
 
 
 def test_builds_in_one_process_that_reuse_the_last_ones_state_equal_clean_builds(tmp_path: Path) -> None:
