@@ -18,20 +18,30 @@ def site_files(
     pages: list[PageJob], config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox
 ) -> tuple[list[PageJob], list[Diagnostic]]:
     """Every output file's job, and the problems that only the full list shows."""
-    jobs = pages + static_jobs(config.root)
-    problems = output_clashes([page.path for page in pages], config.root)
+    static, problems = static_jobs(config.root)
+    jobs = pages + static
+    problems += output_clashes([page.path for page in pages], config.root)
     problems += dead_site_links(config, glossary, toolbox, {job.path for job in jobs})
     return jobs, problems
 
 
-def static_jobs(root: Path) -> list[PageJob]:
-    def job(path: str, source: Path) -> PageJob:
-        data = source.read_bytes()
+def static_jobs(root: Path) -> tuple[list[PageJob], list[Diagnostic]]:
+    """The theme's and the site's static files as jobs, and a problem for each that cannot be
+    read (each is read once here, for its key)."""
+
+    def job(path: str, data: bytes) -> PageJob:
         return PageJob(path, digest(data), lambda: data)
 
-    return [
-        job(path, source) for path, source in output.static_files([THEME / "static", root / "static"]).items()
-    ]
+    jobs, problems = [], []
+    for path, source in output.static_files([THEME / "static", root / "static"]).items():
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            where = source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
+            problems.append(Diagnostic(where, 1, f"cannot read file: {exc.strerror or exc}"))
+            continue
+        jobs.append(job(path, data))
+    return jobs, problems
 
 
 def dead_site_links(

@@ -156,6 +156,26 @@ def test_site_settings_that_cannot_be_read_are_an_error_even_for_root(
     )
 
 
+def test_a_static_file_that_cannot_be_read_is_an_error_at_it_beside_the_others(
+    tmp_path: Path, locked: list[Path]
+) -> None:
+    """Was: "the check stopped: Permission denied (static/x.css)", status 2, nothing else reported."""
+    site, before = built_site(tmp_path)
+    write_files(site, {"static/x.css": "p {}\n", "content/terms/odd.md": "---\ntitle: [\n---\n"})
+    (site / "static/x.css").chmod(0)
+    locked.append(site / "static/x.css")
+
+    assert_both_commands_report(
+        site,
+        before,
+        [
+            "content/terms/odd.md:2: invalid YAML: did not find expected node content",
+            "static/x.css:1: cannot read file: Permission denied",
+        ],
+        unprivileged=True,
+    )
+
+
 def make_deep_folders(top: Path, name: str, depth: int, files: dict[int, str]) -> None:
     """`depth` nested folders called `name`, with a term file `files[n]` n folders down. Each is
     made relative to its parent, as the full paths are too long for the system to take."""
