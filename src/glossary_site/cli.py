@@ -108,7 +108,7 @@ def parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser(
         "check",
-        help="validate all content; writes nothing",
+        help="validate all content; writes nothing in the site folder",
         description="Run every check a build runs, without writing anything.",
     )
     common(check)

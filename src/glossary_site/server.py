@@ -109,7 +109,10 @@ def serve(
                 address,
                 quiet=quiet,
             )
-            site.rebuild()
+            try:
+                site.rebuild()
+            except KeyboardInterrupt:
+                return  # stopped before the first page was served: a preview's end all the same
             _run(site, sockets)
     finally:
         for sock in sockets:

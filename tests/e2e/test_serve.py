@@ -615,3 +615,21 @@ def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_pat
                 time.sleep(0.1)
             assert differ == [], f"after {kind}"
             assert [(fetch(f"{base}/{path}") or (0,))[0] for path in gone] == [404] * len(gone), kind
+
+
+def test_stopping_serve_during_its_first_build_exits_0_as_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM and Ctrl-C reach Python as KeyboardInterrupt; was: status 130 during the first build."""
+    from glossary_site import cli, server
+
+    def stopped(site: server.Site) -> None:
+        raise KeyboardInterrupt
+
+    site = copy_site("minimal", tmp_path)
+    port = free_port()
+    monkeypatch.setattr(server.Site, "rebuild", stopped)
+
+    assert cli.main(["serve", "--source", str(site), "--port", str(port), "-q"]) == 0
+    with socket.create_server(("127.0.0.1", port)):
+        pass  # the port is free again
