@@ -99,7 +99,9 @@ def is_editor_file(name: str) -> bool:
 
 
 def input_stamps(folders: list[Path], files: list[Path]) -> list[str]:
-    """One line per input file: its path, size and mtime (or why it could not be read)."""
+    """One line per input file: its path, size and mtime (or why it could not be read); and
+    one per folder, so a folder that comes or goes (even an empty one, which a build warns
+    of when its name ends in .md) is a change."""
     lines = list(map(_stamp_line, files))
     for folder in folders:
         lines += _folder_stamps(os.fspath(folder))
@@ -128,6 +130,7 @@ def _folder_stamps(folder: str) -> list[str]:
     lines = []
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
+            lines.append(f"{entry.path} folder -")
             lines += _folder_stamps(entry.path)
         elif not is_editor_file(entry.name):
             lines.append(_stamp_line(entry))

@@ -242,6 +242,19 @@ def test_a_page_or_search_index_removed_from_the_output_is_made_again(tmp_path: 
     assert edited == clean_build(site, tmp_path / "clean")
 
 
+def test_an_empty_folder_added_is_a_change_the_next_build_reports(tmp_path: Path) -> None:
+    """Was: only files were stamped, so a cached build replayed the last report without the
+    warning `check` gave for an empty folder named like a term file."""
+    site = copy_site("minimal", tmp_path)
+    cached_build(site)
+    (site / "content/terms/drafts.md").mkdir()
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 0
+    assert "content/terms/drafts.md:1: warning: a folder, not a term file" in result.stderr
+
+
 def test_indexing_an_output_with_a_page_removed_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     """serve indexes its own output once saves settle; was: a traceback in its indexing thread."""
     site = copy_site("minimal", tmp_path)
