@@ -16,6 +16,7 @@ NO_HOST = "has no host name; write it like https://example.com/"
 UNSAFE_CHARACTER_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 PORT_RE = re.compile(r"[0-9]+")
 LABEL_RE = re.compile(r"(?!-)[\w-]{1,63}(?<!-)")
+BAD_ESCAPE_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 IPV4_LIKE_RE = re.compile(r"[0-9.]+")
 
 
@@ -35,6 +36,10 @@ def base_url_problem(url: str) -> str | None:
         return ABSOLUTE_EXAMPLE
     if "?" in url or "#" in url:
         return "must not have a query ('?...') or fragment ('#...'); page paths are added to it"
+    if any(segment in (".", "..") for segment in parts.path.split("/")):
+        return "has '.' or '..' in its path, which browsers resolve away; write the path it means"
+    if BAD_ESCAPE_RE.search(parts.path):
+        return "has a '%' that is not followed by two hex digits; write it as %25"
     return _server_problem(parts.netloc)
 
 

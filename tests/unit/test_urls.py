@@ -112,10 +112,16 @@ def bad_port(port: str) -> str:
         "http://[::1]:8080/docs/",
         "https://bücher.example/",
         "HTTPS://GLOSSARY.EXAMPLE.COM/",
+        "https://example.com/my%20glossary/",
+        "https://example.com/v1.0/",
     ],
 )
 def test_plain_http_addresses_are_good_base_urls(url: str) -> None:
     assert url_checks.base_url_problem(url) is None
+
+
+#: Was accepted: serve then redirected to a path browsers normalise to another, a 404.
+DOTS = "has '.' or '..' in its path, which browsers resolve away; write the path it means"
 
 
 @pytest.mark.parametrize(
@@ -141,6 +147,10 @@ def test_plain_http_addresses_are_good_base_urls(url: str) -> None:
         ("http://", NOT_HTTP),
         ("ftp://example.com/", NOT_HTTP),
         ("example.com", NOT_HTTP),
+        ("https://example.com/a/../b/", DOTS),
+        ("https://example.com/./", DOTS),
+        ("https://example.com/%zz/", "has a '%' that is not followed by two hex digits; write it as %25"),
+        ("https://example.com/100%/", "has a '%' that is not followed by two hex digits; write it as %25"),
     ],
 )
 def test_base_url_problems_say_what_is_wrong(url: str, reason: str) -> None:
