@@ -209,7 +209,7 @@ def _unlisted_problem(folder: str, noun: str, relative: str, error: OSError) -> 
     if isinstance(error, FileNotFoundError):  # none yet, or a folder deleted mid-walk
         return None
     if isinstance(error, NotADirectoryError) and not relative:
-        return Diagnostic(where, 1, f"not a folder; {noun} files go in a folder named {folder}")
+        return Diagnostic(where, 1, f"not a folder; {noun}s go in a folder named {folder}")
     if error.errno == errno.ENAMETOOLONG:
         message = f"folder path is too long to open; move its {noun} files to a folder nearer {folder}"
     elif isinstance(error, PermissionError):
@@ -242,9 +242,15 @@ def walk_problems(root: Path) -> list[Diagnostic]:
             if problem is not None:
                 problems.append(problem)
     problems += _static_problems(root)
-    for relative, entry, kind in _entries(root / TEMPLATES_DIR, skip_hidden=False, unlisted=[]):
+    templates: list[tuple[str, OSError]] = []
+    for relative, entry, kind in _entries(root / TEMPLATES_DIR, skip_hidden=False, unlisted=templates):
         if kind == NAME:
             problems += _name_problem(f"{TEMPLATES_DIR}/{relative}", entry)
+    problems += [
+        Diagnostic(TEMPLATES_DIR, 1, f"not a folder; templates go in a folder named {TEMPLATES_DIR}")
+        for relative, error in templates
+        if isinstance(error, NotADirectoryError) and not relative
+    ]
     return sorted(problems)
 
 
@@ -263,7 +269,7 @@ def _static_problems(root: Path) -> list[Diagnostic]:
         elif kind == OTHER:
             problems.append(Diagnostic(where, 1, _special_entry_message(entry.path, STATIC_RULE)))
         elif kind == LINK:
-            problem = _link_problem(where, entry.path, None, "it is not published")
+            problem = _link_problem(where, entry.path, None, "fix or remove it (it is not published)")
             if problem is not None:
                 problems.append(problem)
     for relative, error in unlisted:
@@ -291,7 +297,7 @@ def _name_problem(where: str, entry: os.DirEntry[str]) -> list[Diagnostic]:
 
 
 def _link_problem(
-    where: str, path: str, inside: Path | None, ignored: str = "it is ignored"
+    where: str, path: str, inside: Path | None, ignored: str = "fix or remove it (it is not read)"
 ) -> Diagnostic | None:
     """What is wrong with a link, if anything; `inside`: the folder it must lead into, if any."""
     try:

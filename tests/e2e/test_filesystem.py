@@ -98,12 +98,12 @@ def test_symbolic_link_loops_are_reported_and_never_followed(tmp_path: Path) -> 
         site,
         before,
         [
-            "content/terms/itself.md:1: symbolic link is broken or loops; it is ignored",
-            "content/terms/left:1: symbolic link is broken or loops; it is ignored",
+            "content/terms/itself.md:1: symbolic link is broken or loops; fix or remove it (it is not read)",
+            "content/terms/left:1: symbolic link is broken or loops; fix or remove it (it is not read)",
             "content/terms/maths/all:1: warning: linked folders are not followed; move the files here",
-            "content/terms/ping.md:1: symbolic link is broken or loops; it is ignored",
-            "content/terms/pong.md:1: symbolic link is broken or loops; it is ignored",
-            "content/terms/right:1: symbolic link is broken or loops; it is ignored",
+            "content/terms/ping.md:1: symbolic link is broken or loops; fix or remove it (it is not read)",
+            "content/terms/pong.md:1: symbolic link is broken or loops; fix or remove it (it is not read)",
+            "content/terms/right:1: symbolic link is broken or loops; fix or remove it (it is not read)",
         ],
     )
 
@@ -115,7 +115,10 @@ def test_link_to_a_name_longer_than_the_file_system_allows_is_reported(tmp_path:
     assert_both_commands_report(
         site,
         before,
-        ["content/terms/long.md:1: symbolic link cannot be followed (File name too long); it is ignored"],
+        [
+            "content/terms/long.md:1: symbolic link cannot be followed (File name too long); "
+            "fix or remove it (it is not read)"
+        ],
     )
 
 
@@ -247,7 +250,7 @@ def test_link_to_a_named_pipe_is_reported_and_never_opened(tmp_path: Path) -> No
         before,
         [
             "content/terms/piped.md:1: symbolic link leads to a named pipe (FIFO), not a regular file; "
-            "it is ignored"
+            "fix or remove it (it is not read)"
         ],
     )
 
@@ -289,7 +292,25 @@ def test_terms_path_that_is_a_file_is_an_error(tmp_path: Path) -> None:
     (site / "content/terms").write_text("tensor.md\n", encoding="utf-8")
 
     assert_both_commands_report(
-        site, before, ["content/terms:1: not a folder; term files go in a folder named content/terms"]
+        site, before, ["content/terms:1: not a folder; terms go in a folder named content/terms"]
+    )
+
+
+def test_static_or_templates_that_is_a_file_is_an_error(tmp_path: Path) -> None:
+    """Was: "static file files go in…" for static, and nothing at all for templates (the
+    theme's templates were used as if the site had none)."""
+    site, before = built_site(tmp_path)
+    shutil.rmtree(site / "static", ignore_errors=True)
+    shutil.rmtree(site / "templates", ignore_errors=True)
+    write_files(site, {"static": "style.css\n", "templates": "term.html\n"})
+
+    assert_both_commands_report(
+        site,
+        before,
+        [
+            "static:1: not a folder; static files go in a folder named static",
+            "templates:1: not a folder; templates go in a folder named templates",
+        ],
     )
 
 
@@ -441,7 +462,7 @@ def test_broken_link_in_static_is_reported_with_every_other_problem(tmp_path: Pa
         before,
         [
             "content/terms/tensor.md:7: unknown related term 'GPX'; did you mean 'GPU'?",
-            "static/broken.txt:1: symbolic link is broken or loops; it is not published",
+            "static/broken.txt:1: symbolic link is broken or loops; fix or remove it (it is not published)",
             "static/linked:1: warning: linked folders are not followed; move the files here",
         ],
     )

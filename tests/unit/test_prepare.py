@@ -122,7 +122,7 @@ def test_broken_symbolic_link_is_skipped_and_reported(site: Path, tmp_path: Path
 
     assert list(found) == [GPU, TPU]
     assert [str(d) for d in content_files.walk_problems(site)] == [
-        "content/terms/moved.md:1: symbolic link is broken or loops; it is ignored"
+        "content/terms/moved.md:1: symbolic link is broken or loops; fix or remove it (it is not read)"
     ]
 
 
