@@ -130,12 +130,12 @@ def load(
     known = {path: entry.digest for path, (_, entry) in cache.entries.items()}
     result.from_cache = (sum(bool(f.digest) and known.get(f.path) == f.digest for f in files), len(files))
     prepared_hook(prepared)
-    terms_folder = options.root / content_files.TERMS_DIR
-    if not files and (terms_folder.is_dir() or not terms_folder.exists()):
+    walked = content_files.walk_problems(options.root)
+    if not files and not any(problem.path == content_files.TERMS_DIR for problem in walked):
         diagnostics.warning(
             content_files.TERMS_DIR, 1, 'no term files yet; add one with glossary new "Title"'
         )
-    for problem in content_files.walk_problems(options.root):
+    for problem in walked:
         diagnostics.add(problem)
     for file in files:
         for problem in file.diagnostics:

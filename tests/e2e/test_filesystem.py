@@ -144,6 +144,17 @@ def test_cached_build_does_not_replay_past_a_folder_that_cannot_be_listed(
     assert reported(result) == [f"content/terms/private:1: {UNREADABLE}"]
 
 
+def test_a_terms_folder_that_cannot_be_read_is_an_error_and_not_also_empty(
+    tmp_path: Path, locked: list[Path]
+) -> None:
+    """Was: besides the error, a warning that there were no term files yet."""
+    site, before = built_site(tmp_path)
+    (site / "content/terms").chmod(0)
+    locked.append(site / "content/terms")
+
+    assert_both_commands_report(site, before, [f"content/terms:1: {UNREADABLE}"], unprivileged=True)
+
+
 def test_site_settings_that_cannot_be_read_are_an_error_even_for_root(
     tmp_path: Path, locked: list[Path]
 ) -> None:
