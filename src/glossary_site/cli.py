@@ -227,6 +227,12 @@ def main(argv: Sequence[str] | None = None, keep: Callable[[object], None] = lam
 def _run_command(args: argparse.Namespace, keep: Callable[[object], None]) -> int:
     if args.command == "init":
         return run_init(args)
+    if args.source is not None and args.source.exists() and not args.source.is_dir():
+        print(
+            f"glossary: --source {args.source} is a file; give the site folder (holding {CONFIG_PATH})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     root = site_root(args.source)
     if root is None:
         where = args.source or Path.cwd()
@@ -373,8 +379,11 @@ def run_init(args: argparse.Namespace) -> int:
     folder: Path = args.folder
     try:
         written = scaffold.init_site(folder, args.title)
-    except (scaffold.ScaffoldRefused, OSError) as refusal:
+    except scaffold.ScaffoldRefused as refusal:
         print(f"glossary: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # a name too long, a folder that cannot be examined
+        print(f"glossary: cannot use {folder}: {exc.strerror or exc}; nothing was changed", file=sys.stderr)
         return EXIT_USAGE
     for path in written:
         print(f"  wrote {(folder / path).as_posix()}")

@@ -136,8 +136,10 @@ def check_target(root: Path, out: Path) -> None:
         source = root / name
         if out == source or source in out.parents:
             raise OutputRefused(f"output folder {out} is inside {name}/; choose a folder outside it")
-    if out.exists() and not out.is_dir():
-        raise OutputRefused(f"output path {out} is a file, not a folder")
+    for place in (out, *out.parents):
+        if place.exists() and not place.is_dir():
+            inside = "" if place == out else f" is inside {place}, which"
+            raise OutputRefused(f"output path {out}{inside} is a file, not a folder")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
         raise OutputRefused(
             f"output folder {out} is not empty and was not made by glossary-site; "

@@ -78,8 +78,9 @@ def init_site(folder: Path, title: str, today: dt.date | None = None) -> list[st
     title = " ".join(title.split())
     if not title:
         raise ScaffoldRefused("the title must not be empty")
-    if folder.exists() and not folder.is_dir():
-        raise ScaffoldRefused(f"{folder} is a file, not a folder")
+    for place in (folder, *folder.parents):
+        if place.exists() and not place.is_dir():
+            raise ScaffoldRefused(f"{place} is a file, not a folder")
     if folder.is_symlink() and not folder.exists():
         raise ScaffoldRefused(f"{folder} is a symbolic link to nothing; nothing was changed")
     if (folder / CONFIG_PATH).exists():

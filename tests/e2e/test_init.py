@@ -141,6 +141,23 @@ def test_init_leaves_a_symbolic_link_to_nothing_where_it_was(tmp_path: Path) -> 
     assert (tmp_path / "site").is_symlink() and (tmp_path / "up").is_symlink()
 
 
+def test_init_and_source_say_which_path_is_a_file_or_unusable(tmp_path: Path) -> None:
+    """Was: "Not a directory" on a path init made up, a raw "[Errno 36]", and "no
+    content/site.yml in …/site.yml" for a --source that is the settings file itself."""
+    (tmp_path / "notes").write_text("mine\n")
+    site = copy_site("minimal", tmp_path)
+
+    under_a_file = run_glossary("init", "notes/site", cwd=tmp_path)
+    too_long = run_glossary("init", "n" * 300, cwd=tmp_path)
+    a_file = run_glossary("check", "--source", "content/site.yml", cwd=site)
+
+    assert under_a_file.returncode == 2 and "glossary: notes is a file, not a folder" in under_a_file.stderr
+    assert too_long.returncode == 2 and ": File name too long; nothing was changed" in too_long.stderr
+    assert a_file.returncode == 2
+    assert "--source content/site.yml is a file; give the site folder" in a_file.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["minimal", "notes"]
+
+
 def test_new_takes_a_file_name_with_slug_for_a_title_in_another_script(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
 

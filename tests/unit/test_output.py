@@ -105,6 +105,9 @@ def test_output_onto_a_file_is_refused(project: Path) -> None:
     out.write_bytes(b"zip")
 
     assert refusal(project, out) == f"output path {out.resolve()} is a file, not a folder"
+    below = out / "site"
+    message = f"output path {below.resolve()} is inside {out.resolve()}, which is a file, not a folder"
+    assert refusal(project, below) == message, "was: 'the build stopped: File exists'"
 
 
 def test_output_into_a_non_empty_folder_not_made_by_us_is_refused(project: Path) -> None:
