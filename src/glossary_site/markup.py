@@ -30,6 +30,7 @@ from glossary_site.model import Body, Face, Glossary, RawBody, TermSource, Toolb
 from glossary_site.quick_markdown import TextGatedStages
 from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.tools import resolve as tool_resolve
+from glossary_site.urls import link_url
 
 WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
 #: What Python-Markdown's escape pattern leaves for `\|`, stashed before wiki-links are seen.
@@ -49,6 +50,11 @@ CODE_CELL_RE = re.compile(r"^`([^`]+)`$")
 BLOCK_START_RE = re.compile(r"^(?:(#|>|[-+*](?=\s))|(\d+)(?=[.)]\s))")
 
 ANCHOR_RE = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
+#: A link or image to an address on this site, in sanitised HTML (nh3 writes "..." always).
+SITE_URL_RE = re.compile(r'\b(href|src)="(/(?!/)[^"]*)"')
+#: Term and tool pages, where converted Markdown is shown, sit two folders down (terms/x/),
+#: and the feed gives each entry its page's address as xml:base.
+PAGE_ROOT = "../../"
 ALIGN_RE = re.compile(r'style="text-align: (left|right|center);"')
 _TAGS = set(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym", "map", "area"}
 _ATTRIBUTES = {
@@ -233,6 +239,8 @@ class Converter:
         self.fast = fast
         self.source = _Source()
         self.md = self._engine()
+        #: The addresses on this site the last text converted links to (_site_relative).
+        self.site_urls: tuple[str, ...] = ()
 
     def _engine(self) -> markdown.Markdown:
         return markdown.Markdown(
@@ -312,14 +320,21 @@ class Converter:
         )
         body = placement.slot_tables(converted[-1])
         return RawBody(
-            definition, body, tuple(answers), cells, tuple(self.source.links), questions, tuple(intros)
+            definition,
+            body,
+            tuple(answers),
+            cells,
+            tuple(self.source.links),
+            questions,
+            tuple(intros),
+            self.site_urls,
         )
 
-    def convert_text(self, text: str, first_line: int) -> tuple[str, tuple[WikiLink, ...]]:
-        """One Markdown text on its own (a tool's body), with its wiki-links."""
+    def convert_text(self, text: str, first_line: int) -> tuple[str, tuple[WikiLink, ...], tuple[str, ...]]:
+        """One Markdown text on its own (a tool's body), with its wiki-links and site addresses."""
         self.source.links = []
         html_text = self._convert_parts([(text, first_line, True)])[0]
-        return html_text, tuple(self.source.links)
+        return html_text, tuple(self.source.links), self.site_urls
 
     def _convert_parts(self, parts: list[Part]) -> list[str]:
         pieces: list[str] = []
@@ -333,7 +348,12 @@ class Converter:
             for part in parts:
                 self._start(part[0], [part])
                 pieces.append(self.md.convert(part[0]))
-        return [_focusable_code(demote_h1(sanitise(piece.strip()))) for piece in pieces]
+        found: list[str] = []
+        html_pieces = [
+            _site_relative(_focusable_code(demote_h1(sanitise(piece.strip()))), found) for piece in pieces
+        ]
+        self.site_urls = tuple(dict.fromkeys(found))
+        return html_pieces
 
     def _start(self, text: str, parts: list[Part]) -> None:
         self.md.reset()
@@ -346,6 +366,21 @@ class Converter:
         self.source.offsets = offsets
         self.source.first_lines = [line for _, line, _ in parts]
         self.source.exact = [exact for _, _, exact in parts]
+
+
+def _site_relative(fragment: str, found: list[str]) -> str:
+    """Addresses on this site in an editor's Markdown (`/images/x.png`, `/search/`) made
+    relative to the page, as every link the site makes is, so they work under base_url's
+    sub-path and opened from disk; `found` gets each as written, to be checked."""
+    if '="/' not in fragment:
+        return fragment
+
+    def relative(match: re.Match[str]) -> str:
+        url = html.unescape(match.group(2))
+        found.append(url)
+        return f'{match.group(1)}="{html.escape(link_url(url, PAGE_ROOT))}"'
+
+    return SITE_URL_RE.sub(relative, fragment)
 
 
 def _needs_engine(cell: str) -> bool:
@@ -466,19 +501,27 @@ def fill_links(raw: RawBody, faces: tuple[Face | None, ...], terms: str = "../")
     )
 
 
-def tool_bodies(toolbox: Toolbox, glossary: Glossary, diagnostics: Diagnostics) -> dict[str, str]:
-    """Each tool's body as HTML, its wiki-links resolved (and reported) like a term's."""
+def tool_bodies(
+    toolbox: Toolbox,
+    glossary: Glossary,
+    diagnostics: Diagnostics,
+    site_urls: dict[str, tuple[str, ...]] | None = None,
+) -> dict[str, str]:
+    """Each tool's body as HTML, its wiki-links resolved (and reported) like a term's; into
+    `site_urls`, when given, the addresses on this site each links to (the build checks them)."""
     converter = Converter()
     bodies: dict[str, str] = {}
     for slug, tool in toolbox.tools.items():
         if not tool.body.strip():
             continue
         try:
-            text, links = converter.convert_text(tool.body, tool.body_line)
+            text, links, found = converter.convert_text(tool.body, tool.body_line)
         except (RecursionError, TooComplex):
             diagnostics.error(tool.path, tool.body_line, "Markdown is too complex to convert; simplify it")
             continue
         targets = resolve_targets(tool.path, links, glossary, diagnostics, toolbox)
         raw = RawBody("", text, (), (), links)
+        if site_urls is not None and found:
+            site_urls[slug] = found
         bodies[slug] = fill_links(raw, faces_of(targets, glossary, toolbox), terms="../../terms/").body
     return bodies

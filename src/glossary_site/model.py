@@ -104,6 +104,9 @@ class TermSource:
     #: False when the definition's line breaks are not the file's (a quoted or folded YAML
     #: value): links in it are then reported at its first line, not counted down from it.
     definition_exact: bool = True
+    #: The addresses on this site (`/images/x.png`) its Markdown links to, as written, once
+    #: converted: each must lead to a file of the built site.
+    site_urls: tuple[str, ...] = ()
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -146,6 +149,8 @@ class Toolbox:
     mentions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Tool slug → its body as HTML, links filled (absent when it has none).
     bodies: dict[str, str] = field(default_factory=dict)
+    #: Tool slug → the addresses on this site its body links to, as written.
+    site_urls: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -189,6 +194,7 @@ class RawBody:
     wikilinks: tuple[WikiLink, ...]
     faq_questions: tuple[str, ...] = ()
     table_intros: tuple[str, ...] = ()
+    site_urls: tuple[str, ...] = ()
 
 
 class BodyRef(NamedTuple):

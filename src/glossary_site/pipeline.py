@@ -213,7 +213,9 @@ def _graph(
     }
     links, inline = tools.split_links(targets)
     toolbox = tools.with_mentions(toolbox, glossary, inline)
-    toolbox = dataclasses.replace(toolbox, bodies=markup.tool_bodies(toolbox, glossary, diagnostics))
+    site_urls: dict[str, tuple[str, ...]] = {}
+    bodies = markup.tool_bodies(toolbox, glossary, diagnostics, site_urls)
+    toolbox = dataclasses.replace(toolbox, bodies=bodies, site_urls=site_urls)
     if config is not None and config.stack_builder is not None:
         stack_builder.check(config.stack_builder, toolbox, diagnostics)
     glossary = graph.add_backlinks(glossary, links, diagnostics)

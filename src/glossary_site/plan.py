@@ -47,9 +47,9 @@ def static_jobs(root: Path) -> tuple[list[PageJob], list[Diagnostic]]:
 def dead_site_links(
     config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox, files: set[str]
 ) -> list[Diagnostic]:
-    """A call to action or a tool's "Visit" link that leads to no page of the site is a dead end
-    for every reader who follows it. A term file that could not be read is reported already, so
-    a link to its page is not reported again."""
+    """A call to action, a tool's "Visit" link or a link in Markdown that leads to no page or
+    file of the site is a dead end for every reader who follows it. A term file that could not
+    be read is reported already, so a link to its page is not reported again."""
     files = files | {term_path(slug) for slug in glossary.unreadable}
     links = [
         ("cta url", block.url, site_config.CONFIG_PATH, config.cta_url_lines.get(name, 1))
@@ -61,11 +61,28 @@ def dead_site_links(
         if isinstance(t.cta, CtaBlock)
     ]
     links += [("url", tool.url, tool.path, tool.key_lines.get("url", 1)) for tool in toolbox.tools.values()]
+    written = [(term.path, url) for term in glossary.terms.values() for url in term.site_urls]
+    written += [(toolbox.tools[slug].path, url) for slug, urls in toolbox.site_urls.items() for url in urls]
+    links += [("link", url, path, 0) for path, url in written]
     return [
-        Diagnostic(path, line, f"{what} '{url}' leads to no page of this site; check the path")
+        Diagnostic(
+            path,
+            line or _line_of(config.root / path, url),
+            f"{what} '{url}' leads to no page of this site; check the path",
+        )
         for what, url, path, line in links
         if missing_site_file(url, files)
     ]
+
+
+def _line_of(file: Path, url: str) -> int:
+    """The first line of a file that holds `url`: Markdown's links are not kept with their
+    lines, so a dead one is looked up where it was written, which only a failing build does."""
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((number for number, line in enumerate(lines, 1) if url in line), 1)
 
 
 def output_clashes(generated: list[str], root: Path) -> list[Diagnostic]:

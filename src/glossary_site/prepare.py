@@ -118,7 +118,7 @@ def convert(read: ReadTerm, converter: markup.Converter, pack: PackWriter) -> Pr
     return PreparedFile(
         path=path,
         digest=read.digest,
-        term=dataclasses.replace(term, body=""),
+        term=dataclasses.replace(term, body="", site_urls=raw.site_urls),
         definition_html=raw.definition,
         wikilinks=raw.wikilinks,
         diagnostics=read.diagnostics,

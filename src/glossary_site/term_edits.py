@@ -165,7 +165,7 @@ def _remake(
                 return None
             fresh = prepare.convert(read, converter, pack) if read.digest != known[1].digest else known[1]
             links = _same_links(known[1], fresh, before.around.links)
-            if links is None or fresh.term is None:
+            if links is None or fresh.term is None or fresh.term.site_urls != known[1].term.site_urls:
                 return None
             around = before.around._replace(links=links)
             faces = {slug: Face(slug, *shown[slug]) for slug in _slugs(around) if slug in shown}

@@ -56,7 +56,8 @@ Targets = tuple[str | None, ...]
 #: What only the term's own page shows. A change to any other field (the title and summary
 #: other pages show, the definition in terms.json and the feed, dates, category, related
 #: terms...) needs the whole build, except as below.
-PAGE_ONLY = ("body", "body_line", "tables", "faq", "sources", "key_lines")
+#: (Its site_urls too, which a save must leave as they were: the build checks them.)
+PAGE_ONLY = ("body", "body_line", "tables", "faq", "sources", "key_lines", "site_urls")
 #: What only the feed, terms.json and the dated pages show besides the term's own page: with
 #: PAGE_ONLY, when the term's own warnings stay the same, its page, the feed and terms.json
 #: are made again, and for a new date the home page (recently updated) and the sitemap.
@@ -114,7 +115,7 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     with PackWriter(state.cache.folder, state.cache.key) as pack:
         fresh = prepare.prepare_file(root, path, state.cache, markup.Converter(), pack)
     before, after = known[1].term, fresh.term
-    if after is None or fresh.diagnostics != known[1].diagnostics:
+    if after is None or fresh.diagnostics != known[1].diagnostics or after.site_urls != before.site_urls:
         return None
     pages = state.pages
     if after.slug != before.slug or before.slug not in pages.prepared.files:  # a draft, or renamed

@@ -19,6 +19,7 @@ from support import (
     present,
     run_glossary,
     tree_digest,
+    write_files,
 )
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -339,3 +340,82 @@ def test_wiki_links_in_practice_questions_are_checked_and_shown_as_their_text(tm
     broken = run_glossary("check", cwd=site)
     assert broken.returncode == 1
     assert "content/terms/tensor.md:15: unknown wiki-link target 'GPUz'" in broken.stderr
+
+
+def test_links_and_images_to_site_paths_in_markdown_work_under_a_sub_path(tmp_path: Path) -> None:
+    """Was: `![d](/images/d.svg)` and `[s](/search/)` left as written, so under base_url's
+    sub-path (and from disk) the image was missing and the link led off the site."""
+    site = copy_site("minimal", tmp_path)
+    (site / "static/images").mkdir(parents=True)
+    (site / "static/images/tensor.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(
+        tensor.read_text(encoding="utf-8")
+        + "\n![A rank-3 tensor](/images/tensor.svg)\n\nFind more on [the search page](/search/#q).\n"
+        + "\n```\n[not a link](/nowhere/)\n```\n",
+        encoding="utf-8",
+    )
+
+    result = run_glossary("build", "--no-search", "--base-url", "https://example.org/docs/", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    page = site / "_site/terms/tensor/index.html"
+    image = present(parse_html(page).find("img", alt="A rank-3 tensor"))
+    link = present(parse_html(page).find("a", string="the search page"))
+    assert (attribute(image, "src"), attribute(link, "href")) == (
+        "../../images/tensor.svg",
+        "../../search/index.html#q",
+    )
+    targets = {written: target for written, target, _ in local_targets(site / "_site", page)}
+    assert targets["../../images/tensor.svg"].is_file() and targets["../../search/index.html#q"].is_file()
+    assert "[not a link](/nowhere/)" in parse_html(page).get_text()
+
+
+def test_a_link_in_markdown_to_no_file_of_the_site_is_an_error_at_its_line(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8") + "\nSee ![the chart](/images/chart.png) above.\n"
+    tensor.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("See ![the chart](/images/chart.png) above.") + 1
+    write_files(
+        site,
+        {
+            "content/tools/torch.md": "---\ntitle: Torch\nsummary: A tensor library.\n"
+            "url: https://pytorch.org/\nupdated: 2025-06-01\n---\n\nRead [the guide](/guides/torch/).\n"
+        },
+    )
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 1
+    dead = "leads to no page of this site; check the path"
+    assert [problem for problem in result.stderr.splitlines() if dead in problem] == [
+        f"content/terms/tensor.md:{line}: link '/images/chart.png' {dead}",
+        f"content/tools/torch.md:8: link '/guides/torch/' {dead}",
+    ]
+
+
+def test_a_save_that_adds_a_link_to_no_file_is_reported_by_serve_and_build(tmp_path: Path) -> None:
+    """Saves of a term's body alone skip the whole build (serve's warm state, build's term
+    edits); one that changes the site addresses a term links to does not, so they are checked."""
+    from glossary_site import warm
+    from glossary_site.pipeline import BuildOptions, build
+
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8")
+    options = BuildOptions(site, site / "_site", search=False, jobs=1)
+    state = build(options).warm
+    assert state is not None
+
+    tensor.write_text(text + "\nMore words.\n", encoding="utf-8")
+    assert warm.apply_edit(state, site, site / "_site", "content/terms/tensor.md") is not None
+    tensor.write_text(text + "\nSee [the guide](/guide/).\n", encoding="utf-8")
+    assert warm.apply_edit(state, site, site / "_site", "content/terms/tensor.md") is None, "needs the build"
+    assert any("link '/guide/' leads to no page" in str(d) for d in build(options, state).diagnostics.items)
+
+    tensor.write_text(text + "\nMore words still.\n", encoding="utf-8")
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    tensor.write_text(text + "\nSee [the guide](/guide/).\n", encoding="utf-8")
+    result = run_glossary("build", "--no-search", cwd=site)
+    assert result.returncode == 1 and "link '/guide/' leads to no page of this site" in result.stderr

@@ -462,3 +462,19 @@ def test_deeply_indented_lines_that_are_not_nested_lists_convert(make_term: Make
     converted = markup.Converter().convert_term(make_term("wide", "Wide", body=code))
 
     assert present(soup(converted.body).find("pre")).get_text().count("- ") == 3
+
+
+def test_site_addresses_are_made_relative_to_the_term_page_and_kept_to_be_checked(render: Any) -> None:
+    body, _ = render(
+        definition="See [the index](/terms/?a=1&b=2).",
+        body="![Chart](/images/chart.png) [CDN](//cdn.example.org/x.js) [home](/)\n\n`[code](/not/)`",
+    )
+
+    assert links(body.definition) == [("../../terms/index.html?a=1&b=2", "the index")]
+    found = soup(body.body)
+    assert present(found.find("img"))["src"] == "../../images/chart.png"
+    assert [a["href"] for a in found.find_all("a")] == ["//cdn.example.org/x.js", "../../index.html"]
+    converted = markup.Converter().convert_term(
+        TermSource("content/terms/t.md", "t", "T", "s", "[a](/a/) [b](/b.png) [a](/a/)", 4, "`(/c/)`", 6)
+    )
+    assert converted.site_urls == ("/a/", "/b.png")
