@@ -116,6 +116,21 @@ def test_a_related_term_in_the_sidebar_opens_its_page(page: Page, served: Served
     assert page.url.endswith("/index.html") and "/terms/" in page.url
 
 
+def test_an_image_written_from_the_site_root_shows_under_the_sub_path(page: Page, served: ServedSite) -> None:
+    """The flagship's diagram is written `/images/….svg` in its Markdown, as an editor writes
+    it; the site is served under /glossary/, where that address as written would be missing."""
+    page.goto(served.page_url(FLAGSHIP))
+    diagram = page.locator("article img[src$='generative-vs-discriminative.svg']")
+    expect(diagram).to_have_count(1)
+    diagram.scroll_into_view_if_needed()
+    expect(diagram).to_have_js_property("complete", True)
+    assert diagram.evaluate("image => image.naturalWidth") > 0
+    assert (
+        diagram.evaluate("image => new URL(image.src).pathname")
+        == "/glossary/images/generative-vs-discriminative.svg"
+    )
+
+
 # --- search -------------------------------------------------------------------------------
 
 
