@@ -352,6 +352,7 @@ def test_links_and_images_to_site_paths_in_markdown_work_under_a_sub_path(tmp_pa
     tensor.write_text(
         tensor.read_text(encoding="utf-8")
         + "\n![A rank-3 tensor](/images/tensor.svg)\n\nFind more on [the search page](/search/#q).\n"
+        + "\nIts index is [one script](/pagefind/pagefind.js) and its bundles.\n"
         + "\n```\n[not a link](/nowhere/)\n```\n",
         encoding="utf-8",
     )
