@@ -97,9 +97,18 @@ def _focusable_code(fragment: str) -> str:
     return fragment.replace("<pre>", '<pre tabindex="0">') if "<pre>" in fragment else fragment
 
 
-def site_markdown(text: str) -> str:
-    """Markdown from site.yml, such as the home page's introduction: sanitised, no wiki-links."""
-    return demote_h1(sanitise(markdown.markdown(text))) if text else ""
+def site_markdown(text: str, root: str) -> str:
+    """Markdown from site.yml, such as the home page's introduction: sanitised, no wiki-links;
+    `root` leads from its page to the site's root, for addresses written from there."""
+    return _site_relative(demote_h1(sanitise(markdown.markdown(text))), [], root) if text else ""
+
+
+def site_markdown_urls(text: str) -> tuple[str, ...]:
+    """The addresses on this site that site.yml's Markdown `text` links to, as written."""
+    found: list[str] = []
+    if text:
+        _site_relative(sanitise(markdown.markdown(text)), found, "")
+    return tuple(dict.fromkeys(found))
 
 
 class _CachedStyleFormatter(HtmlFormatter):  # type: ignore[misc]
@@ -368,7 +377,7 @@ class Converter:
         self.source.exact = [exact for _, _, exact in parts]
 
 
-def _site_relative(fragment: str, found: list[str]) -> str:
+def _site_relative(fragment: str, found: list[str], root: str = PAGE_ROOT) -> str:
     """Addresses on this site in an editor's Markdown (`/images/x.png`, `/search/`) made
     relative to the page, as every link the site makes is, so they work under base_url's
     sub-path and opened from disk; `found` gets each as written, to be checked."""
@@ -378,7 +387,7 @@ def _site_relative(fragment: str, found: list[str]) -> str:
     def relative(match: re.Match[str]) -> str:
         url = html.unescape(match.group(2))
         found.append(url)
-        return f'{match.group(1)}="{html.escape(link_url(url, PAGE_ROOT))}"'
+        return f'{match.group(1)}="{html.escape(link_url(url, root))}"'
 
     return SITE_URL_RE.sub(relative, fragment)
 

@@ -149,7 +149,7 @@ class SitePages(PageMaker):
             jobs += graph_page.graph_jobs(self, self.glossary, self.network)
         builder = self.config.stack_builder
         if builder is not None:
-            view = stack_builder.page_view(builder, self.toolbox, site_markdown(builder.intro))
+            view = stack_builder.page_view(builder, self.toolbox, site_markdown(builder.intro, "../"))
             jobs.append(self.page_job(TEMPLATES["stack_builder"], STACK_BUILDER, **view))
         jobs.append(self.template_job(TEMPLATES["robots"], {"sitemap": absolute(self.config, "sitemap.xml")}))
         return jobs
@@ -183,7 +183,7 @@ class SitePages(PageMaker):
         )
 
         def view() -> dict[str, Any]:
-            intro = site_markdown(self.config.intro)
+            intro = site_markdown(self.config.intro, "")
             return views.index_view(self.config, self.glossary, self.term_link, intro)
 
         return self.record_job(TEMPLATES["index"], "index.html", record, view)

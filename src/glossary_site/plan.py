@@ -9,6 +9,7 @@ from glossary_site import config as site_config
 from glossary_site import output, search
 from glossary_site.diagnostics import Diagnostic
 from glossary_site.fingerprint import digest
+from glossary_site.markup import site_markdown_urls
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.template_files import THEME
 from glossary_site.urls import missing_site_file, term_path
@@ -63,6 +64,11 @@ def dead_site_links(
     links += [("url", tool.url, tool.path, tool.key_lines.get("url", 1)) for tool in toolbox.tools.values()]
     written = [(term.path, url) for term in glossary.terms.values() for url in term.site_urls]
     written += [(toolbox.tools[slug].path, url) for slug, urls in toolbox.site_urls.items() for url in urls]
+    written += [
+        (site_config.CONFIG_PATH, url)
+        for text in (config.intro, config.stack_builder.intro if config.stack_builder else "")
+        for url in site_markdown_urls(text)
+    ]
     links += [("link", url, path, 0) for path, url in written]
     return [
         Diagnostic(

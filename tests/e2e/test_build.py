@@ -420,3 +420,19 @@ def test_a_save_that_adds_a_link_to_no_file_is_reported_by_serve_and_build(tmp_p
     tensor.write_text(text + "\nSee [the guide](/guide/).\n", encoding="utf-8")
     result = run_glossary("build", "--no-search", cwd=site)
     assert result.returncode == 1 and "link '/guide/' leads to no page of this site" in result.stderr
+
+
+def test_links_in_the_site_settings_intros_are_made_relative_and_checked(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    intro = "intro: Start with [Tensor](/terms/tensor/)."
+    settings.write_text(settings.read_text(encoding="utf-8") + intro + "\n", encoding="utf-8")
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    start = present(parse_html(site / "_site/index.html").find("a", string="Tensor"))
+    assert attribute(start, "href") == "terms/tensor/index.html"
+
+    settings.write_text(settings.read_text(encoding="utf-8").replace("/terms/tensor/", "/terms/tensr/"))
+    line = settings.read_text(encoding="utf-8").splitlines().index(intro.replace("tensor", "tensr")) + 1
+    result = run_glossary("build", "--no-search", cwd=site)
+    assert result.returncode == 1
+    assert f"content/site.yml:{line}: link '/terms/tensr/' leads to no page of this site" in result.stderr
