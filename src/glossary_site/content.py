@@ -123,9 +123,10 @@ class _Fields(Fields):
         value = self.data.get("cta")
         if value is None:
             return None
-        if flag_value(value) is False:
+        flag = flag_value(value)
+        if flag is False:
             return False
-        if isinstance(value, str) and value.strip() and flag_value(value) is None:
+        if isinstance(value, str) and value.strip() and flag is None:
             return value.strip()
         if isinstance(value, dict):
             return config.cta_block(value, self.path, self.located.line("cta"), self.diagnostics)
