@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 import urllib.parse
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.front_matter import flag_value
 from glossary_site.model import CtaBlock
 from glossary_site.tool_settings import StackBuilderSettings, ToolSettings, parse_stack_builder, parse_tools
-from glossary_site.url_checks import base_url_problem, link_url_problem
+from glossary_site.url_checks import base_url_problem, link_url_problem, normal_base_url
 
 CONFIG_PATH = "content/site.yml"
 KEYS = (
@@ -21,6 +22,9 @@ KEYS = (
     "tools", "stack_builder",
 )  # fmt: skip
 CTA_KEYS = ("heading", "text", "button", "url")
+# BCP 47's shape: a two- or three-letter language, then subtags (script, region, variant), or a
+# private-use tag ('x-...'); whether the language exists is left to the editor.
+LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ def parse(
     categories = _descriptions(data.get("categories"), located, diagnostics)
     tools = parse_tools(data.get("tools"), located, diagnostics)
     builder = parse_stack_builder(data.get("stack_builder"), located, diagnostics, tools or ToolSettings())
-    language = _text(data, "language", located, diagnostics) or "en"
+    language = _language(_text(data, "language", located, diagnostics), located, diagnostics)
     url = base_url if base_url is not None else _text(data, "base_url", located, diagnostics, True)
     url = _check_base_url(url, located, diagnostics)
     default, blocks = _cta(data.get("cta"), located, diagnostics)
@@ -181,6 +185,18 @@ def _text(
     return value.strip()
 
 
+def _language(tag: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> str:
+    """The `lang` of every page: a browser, a screen reader and Pagefind each read it, and none
+    of them understands a locale name such as 'en_US' or a word such as 'English'."""
+    if not tag:
+        return "en"
+    if not LANGUAGE_TAG_RE.fullmatch(tag):
+        example = tag.replace("_", "-") if LANGUAGE_TAG_RE.fullmatch(tag.replace("_", "-")) else "en-US"
+        message = f"language '{tag}' is not a language tag; write one like 'en', 'de' or '{example}'"
+        diagnostics.error(CONFIG_PATH, located.line("language"), message)
+    return tag
+
+
 def _check_base_url(url: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> str:
     if not url:
         return ""
@@ -188,7 +204,7 @@ def _check_base_url(url: str, located: yaml_lines.Located, diagnostics: Diagnost
     if problem is not None:
         diagnostics.error(CONFIG_PATH, located.line("base_url"), f"base_url '{url}' {problem}")
         return ""
-    return url if url.endswith("/") else url + "/"
+    return normal_base_url(url)
 
 
 def _cta(

@@ -13,7 +13,7 @@ from typing import Any
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
 from glossary_site.model import Ref
-from glossary_site.slugs import SLUG_RE, slugify
+from glossary_site.slugs import MAX_SLUG, SLUG_RE, slug_problem, slugify
 
 
 def read_bytes(file: Path, path: str) -> bytes:
@@ -119,11 +119,19 @@ class Fields:
         explicit = self.data.get("slug")
         if explicit is not None:
             slug = str(explicit)
-            if not SLUG_RE.match(slug):
-                self.error("slug", f"slug '{slug}' must be lowercase letters, digits and single hyphens")
+            problem = slug_problem(slug)
+            if problem is not None:
+                self.error("slug", f"slug '{slug}' {problem}")
             return slug
         stem = Path(self.path).stem
-        if not SLUG_RE.match(stem):
+        if len(stem) > MAX_SLUG:
+            self.diagnostics.error(
+                self.path,
+                1,
+                f"file name '{stem}.md' is too long for a slug (at most {MAX_SLUG} characters); "
+                "shorten it or add a shorter 'slug:'",
+            )
+        elif not SLUG_RE.match(stem):
             suggestion = slugify(stem) or "term-name"
             self.diagnostics.error(
                 self.path,

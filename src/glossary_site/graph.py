@@ -10,7 +10,7 @@ from typing import Protocol, TypeVar
 from glossary_site.config import CONFIG_PATH, SiteConfig
 from glossary_site.diagnostics import Diagnostic, Diagnostics, did_you_mean
 from glossary_site.model import Glossary, Group, TermSource, title_key
-from glossary_site.slugs import slugify
+from glossary_site.slugs import MAX_SLUG, slugify
 
 
 def resolve(names: Mapping[str, str], text: str) -> str | None:
@@ -228,13 +228,22 @@ def _groups(
             group_slug = slugs.get(name)
             if group_slug is None:
                 group_slug = slugs[name] = slugify(name)
-            if not group_slug:
-                diagnostics.error(terms[slug].path, line, f"'{name}' has no letters or digits to name a page")
+            problem = _group_name_problem(name, group_slug)
+            if problem is not None:
+                diagnostics.error(terms[slug].path, line, problem)
                 continue
             display.setdefault(group_slug, name)
             members[group_slug][slug] = None
     ordered = sorted(members, key=lambda g: (display[g].casefold(), g))
     return tuple(Group(display[g], g, tuple(members[g])) for g in ordered)
+
+
+def _group_name_problem(name: str, group_slug: str) -> str | None:
+    if not group_slug:
+        return f"'{name}' has no Latin letter or digit (a-z, 0-9) to make its page's address from"
+    if len(group_slug) > MAX_SLUG:
+        return f"'{name[:40]}…' would make a page address of {len(group_slug)} characters; at most {MAX_SLUG}"
+    return None
 
 
 def add_backlinks(

@@ -18,7 +18,7 @@ from glossary_site.content import load_terms
 from glossary_site.content_files import TERMS_DIR
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.graph import resolve
-from glossary_site.slugs import SLUG_RE, slugify
+from glossary_site.slugs import MAX_SLUG, SLUG_RE, slugify
 
 STUB = """\
 ---
@@ -54,7 +54,6 @@ TODO the body in Markdown.
 
 
 #: Longer file names than a file system takes (255 bytes) fail; well under it, with room to spare.
-MAX_SLUG = 200
 STARTER = Path(__file__).parent / "starter"
 #: Where each file of the starter site goes; dot-files are packaged without their dot,
 #: which package-data globs would skip.

@@ -38,9 +38,28 @@ def base_url_problem(url: str) -> str | None:
         return "must not have a query ('?...') or fragment ('#...'); page paths are added to it"
     if any(segment in (".", "..") for segment in parts.path.split("/")):
         return "has '.' or '..' in its path, which browsers resolve away; write the path it means"
+    if "//" in parts.path:  # on the 404 page, served at any depth, '//x/' would mean the host x
+        return "has an empty segment ('//') in its path; write a single '/'"
     if BAD_ESCAPE_RE.search(parts.path):
         return "has a '%' that is not followed by two hex digits; write it as %25"
-    return _server_problem(parts.netloc)
+    return _server_problem(parts.netloc) or _ascii_host_problem(parts.netloc)
+
+
+def normal_base_url(url: str) -> str:
+    """`url` (one base_url_problem accepts) as RFC 3986 writes it, ending in '/'.
+
+    Sitemaps, robots.txt and some feed readers take only ASCII addresses, and feed entry ids
+    are built on this one, so it is spelled one way: scheme and host in lowercase, the host in
+    IDNA ('bücher.example' → 'xn--bcher-kva.example'), no empty port, and the path's other
+    characters percent-encoded.
+    """
+    parts = urllib.parse.urlsplit(url)
+    netloc = parts.netloc.lower().removesuffix(":")
+    if not netloc.startswith("["):
+        host, colon, port = netloc.partition(":")
+        netloc = host.encode("idna").decode("ascii") + colon + port
+    path = urllib.parse.quote(parts.path, safe="/%!$&'()*+,;=:@~")
+    return urllib.parse.urlunsplit((parts.scheme.lower(), netloc, path.removesuffix("/") + "/", "", ""))
 
 
 def link_url_problem(url: str) -> str | None:
@@ -100,6 +119,17 @@ def _split(url: str) -> urllib.parse.SplitResult | str:
         return urllib.parse.urlsplit(url)
     except ValueError:  # an unclosed '[' of an IPv6 host
         return "is not a valid address; check the brackets around its host"
+
+
+def _ascii_host_problem(netloc: str) -> str | None:
+    host = netloc.partition(":")[0]
+    if host.startswith("[") or host.isascii():
+        return None
+    try:
+        host.encode("idna")
+    except UnicodeError:
+        return f"has a host name '{host}' that cannot be written in ASCII (IDNA)"
+    return None
 
 
 def _port_problem(port: str) -> str | None:

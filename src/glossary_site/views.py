@@ -131,10 +131,11 @@ def group_view(
     kind: str, singular: str, group: Group, term_link: TermLinks, description: str = ""
 ) -> dict[str, Any]:
     root = "../../"
+    size = len(group.terms)
     return {
         "title": group.name,
         "summary": description,
-        "description": f"{singular}: {group.name}, {len(group.terms)} terms",
+        "description": f"{singular}: {group.name}, {size} term{'' if size == 1 else 's'}",
         "kind": singular,
         "parent": LinkView("Categories" if kind == "categories" else "Tags", root + f"{kind}/index.html"),
         "terms": [term_link(slug, root) for slug in group.terms],

@@ -34,6 +34,23 @@ def test_term_page_has_title_description_canonical_and_social_tags(built_minimal
     assert present(soup.find("meta", attrs={"name": "twitter:card"}))["content"] == "summary"
 
 
+def test_group_pages_describe_their_size_in_words_a_search_result_can_show(built_minimal: Path) -> None:
+    def description(page: str) -> str:
+        return str(
+            present(parse_html(built_minimal / page).find("meta", attrs={"name": "description"}))["content"]
+        )
+
+    assert description("categories/hardware/index.html") == "Category: Hardware, 1 term"
+    assert description("categories/concepts/index.html") == "Category: Concepts, 2 terms"
+
+
+def test_page_without_a_description_has_no_empty_description_tags(built_minimal: Path) -> None:
+    soup = parse_html(built_minimal / "404.html")
+
+    assert soup.find("meta", attrs={"name": "description"}) is None
+    assert soup.find("meta", property="og:description") is None
+
+
 def test_term_page_json_ld_has_defined_term_faq_and_breadcrumbs(built_minimal: Path) -> None:
     data = json_ld(built_minimal / "terms/tensor/index.html")
     assert set(data) == {"DefinedTerm", "BreadcrumbList", "FAQPage"}

@@ -68,6 +68,28 @@ def test_norwegian_stays_no_and_autolink_still_takes_on(tmp_path: Path) -> None:
     assert loaded is not None and (loaded.language, loaded.autolink) == ("no", True)
 
 
+@pytest.mark.parametrize(
+    ("tag", "example"), [("en_US", "en-US"), ("English", "en-US"), ("pt_br", "pt-br"), ("en-", "en-US")]
+)
+def test_language_that_is_not_a_language_tag_is_an_error_at_its_line(
+    tmp_path: Path, tag: str, example: str
+) -> None:
+    _, problems = load(tmp_path, f"title: T\nbase_url: https://example.org/\nlanguage: {tag}\n")
+
+    assert problems == [
+        f"content/site.yml:3: language '{tag}' is not a language tag; "
+        f"write one like 'en', 'de' or '{example}'"
+    ]
+
+
+@pytest.mark.parametrize("tag", ["de", "pt-BR", "zh-Hant-TW", "sr-Latn", "x-klingon", "gsw"])
+def test_language_tags_with_script_region_or_private_use_are_accepted(tmp_path: Path, tag: str) -> None:
+    loaded, problems = load(tmp_path, f"title: T\nbase_url: https://example.org/\nlanguage: {tag}\n")
+
+    assert problems == []
+    assert loaded is not None and loaded.language == tag
+
+
 def test_trailing_slash_is_added_to_base_url_and_its_sub_path_is_kept(tmp_path: Path) -> None:
     loaded, _ = load(tmp_path, VALID)
 

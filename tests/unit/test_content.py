@@ -283,10 +283,35 @@ def test_explicit_slug_that_is_not_lowercase_with_hyphens_is_an_error() -> None:
     assert problems == [f"{PATH}:6: slug 'Large_Model' must be lowercase letters, digits and single hyphens"]
 
 
+def test_slug_longer_than_a_folder_name_allows_is_an_error_at_its_line() -> None:
+    _, problems = parse(term_text("slug: " + "-".join(["long"] * 70) + "\n"))
+
+    assert problems == [
+        f"{PATH}:6: slug '{'-'.join(['long'] * 70)}' is 349 characters long; a slug has at most 200"
+    ]
+
+
+def test_file_name_longer_than_a_slug_may_be_is_an_error() -> None:
+    name = "-".join(["long"] * 45)  # 224 characters: a valid file name, too long a folder name
+
+    _, problems = parse(term_text(), path=f"content/terms/{name}.md")
+
+    assert problems == [
+        f"content/terms/{name}.md:1: file name '{name}.md' is too long for a slug (at most 200 "
+        "characters); shorten it or add a shorter 'slug:'"
+    ]
+
+
 def test_slugify_suggests_ascii_lowercase_hyphenated_names() -> None:
     assert slugs.slugify("Café au lait: naïve Bayes") == "cafe-au-lait-naive-bayes"
     assert slugs.slugify("  --GPT-4o--  ") == "gpt-4o"
     assert slugs.slugify("???") == ""
+
+
+def test_slugify_spells_latin_letters_without_accents_as_their_languages_do() -> None:
+    assert slugs.slugify("Straße") == "strasse"
+    assert slugs.slugify("Æther, Œuvre") == "aether-oeuvre"
+    assert slugs.slugify("Øresund Łódź Þorn") == "oresund-lodz-thorn"
 
 
 # Dates

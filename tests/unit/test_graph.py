@@ -315,8 +315,35 @@ def test_tag_without_letters_or_digits_is_an_error_at_its_line(
 
     glossary, problems = build(files, site_config)
 
-    assert problems == [f"content/terms/token.md:{line}: '???' has no letters or digits to name a page"]
+    assert problems == [
+        f"content/terms/token.md:{line}: '???' has no Latin letter or digit (a-z, 0-9) "
+        "to make its page's address from"
+    ]
     assert [g.slug for g in glossary.tags] == ["text"]
+
+
+def test_category_in_another_script_is_told_it_needs_latin_letters(site_config: SiteConfig) -> None:
+    files = {"token.md": term_file("Token", "category: Λεξικό\n")}
+
+    _, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/token.md:5: 'Λεξικό' has no Latin letter or digit (a-z, 0-9) "
+        "to make its page's address from"
+    ]
+
+
+def test_category_too_long_for_a_page_address_is_an_error(site_config: SiteConfig) -> None:
+    name = " ".join(["Word"] * 60)
+    files = {"token.md": term_file("Token", f"category: {name}\n")}
+
+    glossary, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/token.md:5: 'Word Word Word Word Word Word Word Word …' would make a page address "
+        "of 299 characters; at most 200"
+    ]
+    assert glossary.categories == ()
 
 
 # Backlinks and warnings that need every body

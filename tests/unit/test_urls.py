@@ -151,10 +151,31 @@ DOTS = "has '.' or '..' in its path, which browsers resolve away; write the path
         ("https://example.com/./", DOTS),
         ("https://example.com/%zz/", "has a '%' that is not followed by two hex digits; write it as %25"),
         ("https://example.com/100%/", "has a '%' that is not followed by two hex digits; write it as %25"),
+        ("https://example.org//evil.example/", "has an empty segment ('//') in its path; write a single '/'"),
+        (
+            f"https://{'ü' * 60}.example/",
+            f"has a host name '{'ü' * 60}.example' that cannot be written in ASCII (IDNA)",
+        ),
     ],
 )
 def test_base_url_problems_say_what_is_wrong(url: str, reason: str) -> None:
     assert url_checks.base_url_problem(url) == reason
+
+
+@pytest.mark.parametrize(
+    ("url", "normal"),
+    [
+        ("https://bücher.example/", "https://xn--bcher-kva.example/"),
+        ("HTTPS://Glossary.EXAMPLE.com:/Docs", "https://glossary.example.com/Docs/"),
+        ("https://example.org/glössar/", "https://example.org/gl%C3%B6ssar/"),
+        ("https://example.org/my%20glossary/", "https://example.org/my%20glossary/"),
+        ("https://example.org/a<b>/", "https://example.org/a%3Cb%3E/"),
+        ("http://[::1]:8080/docs", "http://[::1]:8080/docs/"),
+    ],
+)
+def test_base_url_is_written_in_ascii_as_sitemaps_and_feed_readers_need(url: str, normal: str) -> None:
+    assert url_checks.base_url_problem(url) is None
+    assert url_checks.normal_base_url(url) == normal
 
 
 @pytest.mark.parametrize(
