@@ -104,8 +104,8 @@ class TermSource:
     #: False when the definition's line breaks are not the file's (a quoted or folded YAML
     #: value): links in it are then reported at its first line, not counted down from it.
     definition_exact: bool = True
-    #: The addresses on this site (`/images/x.png`) its Markdown links to, as written, once
-    #: converted: each must lead to a file of the built site.
+    #: The addresses on this site (`/images/x.png`) its Markdown and sources link to, as
+    #: written, once converted: each must lead to a file of the built site.
     site_urls: tuple[str, ...] = ()
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 

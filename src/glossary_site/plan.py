@@ -3,6 +3,8 @@ that need the whole list (a static file in a page's place, a link to a page that
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from glossary_site import config as site_config
@@ -13,6 +15,10 @@ from glossary_site.markup import site_markdown_urls
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.template_files import THEME
 from glossary_site.urls import missing_site_file, term_path
+
+# What comes before an address in Markdown or HTML: '](', a reference's ']:' or 'href="'.
+LINK_START = r"\]\(\s*<?|\]:\s*<?|(?:href|src)\s*=\s*[\"']?"
+CODE_SPAN_RE = re.compile(r"(`+).*?\1")
 
 
 def site_files(
@@ -48,10 +54,33 @@ def static_jobs(root: Path) -> tuple[list[PageJob], list[Diagnostic]]:
 def dead_site_links(
     config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox, files: set[str]
 ) -> list[Diagnostic]:
-    """A call to action, a tool's "Visit" link or a link in Markdown that leads to no page or
-    file of the site is a dead end for every reader who follows it. A term file that could not
-    be read is reported already, so a link to its page is not reported again."""
+    """A call to action, a tool's "Visit" link, a source or a link in Markdown that leads to
+    no page or file of the site is a dead end for every reader who follows it. A term file
+    that could not be read is reported already, so a link to its page is not reported again."""
     files = files | {term_path(slug) for slug in glossary.unreadable}
+
+    def dead(url: str) -> bool:
+        return missing_site_file(url, files) and not url.startswith(f"/{search.FOLDER}/")  # indexed later
+
+    problems = [
+        Diagnostic(path, line, f"{what} '{url}' leads to no page of this site; check the path")
+        for what, url, path, line in _written_with_lines(config, glossary, toolbox)
+        if dead(url)
+    ]
+    looked_up: set[tuple[str, str]] = set()  # a site.yml link may be in both intros
+    for path, url, in_sources in _written_without_lines(config, glossary, toolbox):
+        if dead(url) and (path, url) not in looked_up:
+            looked_up.add((path, url))
+            message = f"link '{url}' leads to no page of this site; check the path"
+            problems += [
+                Diagnostic(path, line, message) for line in _lines_of(config.root / path, url, in_sources)
+            ]
+    return problems
+
+
+def _written_with_lines(
+    config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox
+) -> list[tuple[str, str, str, int]]:
     links = [
         ("cta url", block.url, site_config.CONFIG_PATH, config.cta_url_lines.get(name, 1))
         for name, block in config.cta_blocks.items()
@@ -61,34 +90,55 @@ def dead_site_links(
         for t in glossary.terms.values()
         if isinstance(t.cta, CtaBlock)
     ]
-    links += [("url", tool.url, tool.path, tool.key_lines.get("url", 1)) for tool in toolbox.tools.values()]
-    written = [(term.path, url) for term in glossary.terms.values() for url in term.site_urls]
-    written += [(toolbox.tools[slug].path, url) for slug, urls in toolbox.site_urls.items() for url in urls]
+    return links + [
+        ("url", tool.url, tool.path, tool.key_lines.get("url", 1)) for tool in toolbox.tools.values()
+    ]
+
+
+def _written_without_lines(
+    config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox
+) -> list[tuple[str, str, bool]]:
+    """Markdown's links and sources are not kept with their lines: (file, url, whether it may
+    be a source's `url:`)."""
+    written = [
+        (term.path, url, any(source.url == url for source in term.sources))
+        for term in glossary.terms.values()
+        for url in term.site_urls
+    ]
     written += [
-        (site_config.CONFIG_PATH, url)
+        (toolbox.tools[slug].path, url, False) for slug, urls in toolbox.site_urls.items() for url in urls
+    ]
+    return written + [
+        (site_config.CONFIG_PATH, url, False)
         for text in (config.intro, config.stack_builder.intro if config.stack_builder else "")
         for url in site_markdown_urls(text)
     ]
-    links += [("link", url, path, 0) for path, url in written]
-    return [
-        Diagnostic(
-            path,
-            line or _line_of(config.root / path, url),
-            f"{what} '{url}' leads to no page of this site; check the path",
-        )
-        for what, url, path, line in links
-        if missing_site_file(url, files) and not url.startswith(f"/{search.FOLDER}/")  # indexed later
-    ]
 
 
-def _line_of(file: Path, url: str) -> int:
-    """The first line of a file that holds `url`: Markdown's links are not kept with their
-    lines, so a dead one is looked up where it was written, which only a failing build does."""
+def _lines_of(file: Path, url: str, in_sources: bool) -> list[int]:
+    """Every line of `file` that links to `url`: as a Markdown link, image or reference, in an
+    HTML attribute or, when `in_sources`, as a source's `url:`; not in code or a YAML comment.
+    Only a failing build looks them up."""
     try:
         lines = file.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
-        return 1
-    return next((number for number, line in enumerate(lines, 1) if url in line), 1)
+        return [1]
+    before = LINK_START + (r"|\burl:\s*[\"']?" if in_sources else "")
+    link = re.compile(f"(?:{before}){re.escape(url)}(?![^\\s)\"'>])")
+    found, loose, fenced = [], [], False
+    for number, line in enumerate(lines, 1):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if fenced or (file.suffix == ".yml" and stripped.startswith("#")):
+            continue
+        text = html.unescape(CODE_SPAN_RE.sub("", line).replace("\\", ""))
+        if link.search(text):
+            found.append(number)
+        elif url in text:
+            loose.append(number)
+    return found or loose[:1] or [1]
 
 
 def output_clashes(generated: list[str], root: Path) -> list[Diagnostic]:

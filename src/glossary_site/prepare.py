@@ -118,12 +118,18 @@ def convert(read: ReadTerm, converter: markup.Converter, pack: PackWriter) -> Pr
     return PreparedFile(
         path=path,
         digest=read.digest,
-        term=dataclasses.replace(term, body="", site_urls=raw.site_urls),
+        term=dataclasses.replace(term, body="", site_urls=_site_urls(term, raw.site_urls)),
         definition_html=raw.definition,
         wikilinks=raw.wikilinks,
         diagnostics=read.diagnostics,
         body=pack.add(raw),
     )
+
+
+def _site_urls(term: TermSource, in_markdown: tuple[str, ...]) -> tuple[str, ...]:
+    """Its sources' addresses on this site are checked as its links are."""
+    sources = (s.url for s in term.sources if s.url.startswith("/") and not s.url.startswith("//"))
+    return tuple(dict.fromkeys((*in_markdown, *sources)))
 
 
 def load_body(root: Path, prepared: PreparedFile, cache: Cache) -> RawBody:

@@ -396,6 +396,34 @@ def test_a_link_in_markdown_to_no_file_of_the_site_is_an_error_at_its_line(tmp_p
     ]
 
 
+def test_every_dead_link_is_reported_where_it_links_not_where_its_text_first_appears(tmp_path: Path) -> None:
+    """Was: the first line holding the address anywhere (here the summary, a code span, the
+    fenced example), and one report however often the link was written."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8")
+    text = text.replace("numbers.", "numbers, see /guide/ soon.").replace(
+        "updated:", "sources:\n  - title: Our guide\n    url: /guide.pdf\nupdated:"
+    )
+    text += "\nWrite `[it](/guide/)` to link.\n\n```md\n[guide](/guide/)\n```\n\nRead [the guide](/guide/).\n"
+    text += "\nThen [the guide\n  again](/guide/ 'title').\n"
+    tensor.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    link_lines = [
+        lines.index("Read [the guide](/guide/).") + 1,
+        lines.index("  again](/guide/ 'title').") + 1,
+    ]
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    dead = "leads to no page of this site; check the path"
+    assert [problem for problem in result.stderr.splitlines() if dead in problem] == [
+        f"content/terms/tensor.md:{lines.index('    url: /guide.pdf') + 1}: link '/guide.pdf' {dead}",
+        *(f"content/terms/tensor.md:{line}: link '/guide/' {dead}" for line in link_lines),
+    ]
+    assert result.returncode == 1
+
+
 def test_a_save_that_adds_a_link_to_no_file_is_reported_by_serve_and_build(tmp_path: Path) -> None:
     """Saves of a term's body alone skip the whole build (serve's warm state, build's term
     edits); one that changes the site addresses a term links to does not, so they are checked."""
