@@ -113,10 +113,12 @@ def plan(
     previous: dict[str, str] | None,
     bundle_pages: int | None,
     keys: dict[str, str] | None = None,
+    keep_index: bool = False,
 ) -> tuple[list[PageJob], output.Update]:
     """The pages to render and what the output must become; with no manifest, everything.
-    Search is indexed in bundles of `bundle_pages`, or not at all when None. `keys`, every
-    page's key, defaults to the jobs' (term_edits gives a few jobs and the rest's keys)."""
+    Search is indexed in bundles of `bundle_pages`, or not at all when None (an index left
+    from an earlier build is then removed, unless `keep_index`). `keys`, every page's key,
+    defaults to the jobs' (term_edits gives a few jobs and the rest's keys)."""
     keys = keys if keys is not None else {job.path: job.key for job in jobs}
     search_key = search.index_key(keys, bundle_pages) if bundle_pages else None
     if previous is None:
@@ -129,6 +131,7 @@ def plan(
         full=False,
         search_key=search_key,
         old_search_key=previous.get(search.MANIFEST_KEY) if bundle_pages else None,
+        drop_index=not bundle_pages and not keep_index,
     )
     return changed, update
 

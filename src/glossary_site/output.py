@@ -43,6 +43,9 @@ class Update:
     full: bool
     search_key: str | None = None
     old_search_key: str | None = None
+    #: A build without search removes an index an earlier build left, which no longer
+    #: matches the pages (serve's builds keep it: serve indexes aside, after them).
+    drop_index: bool = False
 
     @property
     def reindex(self) -> bool:
@@ -91,6 +94,9 @@ def publish(out: Path, update: Update, write_pages: WritePages, index: IndexSite
         return _publish_all(out, update, write_pages, index)
     if (update.written or update.deleted) and not _publish_changes(out, update, write_pages):
         return False
+    if update.drop_index and os.path.lexists(out / search.FOLDER):
+        write_manifest(out, update.manifest(None))
+        _remove(out / search.FOLDER)
     if not update.reindex:
         return True
     fresh = new_staging(out, full=False)

@@ -65,6 +65,8 @@ class BuildOptions:
     #: Save every term page's record for the next build (term_edits.py). serve does not: its
     #: output folder is new each run and it keeps that state in memory.
     save_records: bool = True
+    #: Leave the search index an earlier build wrote (serve: it indexes after its builds).
+    keep_index: bool = False
     progress: Callable[[str], None] | None = field(default=None, compare=False)
 
 
@@ -396,7 +398,8 @@ def _publish(
     elif previous is not None and keys is None:  # term_edits checked the output is whole
         previous = output.present(options.out, previous)
     assert keys is None or previous is not None, "a few pages alone never make a whole site"
-    changed, update = incremental.plan(jobs, previous, options.bundle_pages if options.search else None, keys)
+    bundle_pages = options.bundle_pages if options.search else None
+    changed, update = incremental.plan(jobs, previous, bundle_pages, keys, options.keep_index)
 
     def write_pages(staging: Path) -> bool:
         nonlocal meanwhile

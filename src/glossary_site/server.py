@@ -186,7 +186,9 @@ class Site:
         earlier, self.warm = self.warm, None
         jobs = self.options.jobs if self.preview.builds == 0 else 1
         with self.building:
-            options = dataclasses.replace(self.options, search=False, jobs=jobs, save_records=False)
+            options = dataclasses.replace(
+                self.options, search=False, jobs=jobs, save_records=False, keep_index=True
+            )
             result = pipeline.build(options, earlier)
         self.warm = result.warm
         collector.release_after_build()

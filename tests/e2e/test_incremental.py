@@ -242,6 +242,21 @@ def test_a_page_or_search_index_removed_from_the_output_is_made_again(tmp_path: 
     assert edited == clean_build(site, tmp_path / "clean")
 
 
+def test_a_build_without_search_after_one_with_it_writes_what_a_clean_one_does(tmp_path: Path) -> None:
+    """Was: the earlier search index stayed, no longer matching the pages it searches."""
+    site = copy_site("minimal", tmp_path)
+    assert "pagefind/bundles.json" in cached_build(site)[0]
+
+    def no_search_build(*options: str | Path) -> dict[str, str]:
+        result = run_glossary("build", "--no-search", *options, cwd=site)
+        assert result.returncode == 0, result.stderr
+        return tree_digest(site / "_site" if not options else options[-1])
+
+    assert no_search_build() == no_search_build("--no-cache", "--out", tmp_path / "clean")
+    edit(site / "content/terms/tensor.md", "fast.", "fast and in bulk.")
+    assert no_search_build() == no_search_build("--no-cache", "--out", tmp_path / "clean")
+
+
 def test_an_empty_folder_added_is_a_change_the_next_build_reports(tmp_path: Path) -> None:
     """Was: only files were stamped, so a cached build replayed the last report without the
     warning `check` gave for an empty folder named like a term file."""
