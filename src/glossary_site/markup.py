@@ -47,6 +47,20 @@ CODE_RE = re.compile(
 # that have either are converted one by one instead.
 ENTANGLING_RE = re.compile(r"^\s{0,3}<[A-Za-z!/?]|\[\^", re.MULTILINE)
 CODE_CELL_RE = re.compile(r"^`([^`]+)`$")
+#: The ids the default theme gives its own elements. A heading in an editor's Markdown that
+#: would take one (a section called "Term graph") gets '_1' after it, as a second heading of
+#: the same name does, so the page's own links still lead where they should.
+THEME_IDS = frozenset(
+    {
+        "main", "site-search", "term-backlinks", "term-cta", "term-definition", "term-faq",
+        "term-graph", "term-graph-name", "term-related", "term-sources", "term-toc", "term-tools",
+        "tool-mentions", "home-recent", "home-categories", "home-az", "graph-linked",
+        "search-query", "search-status", "search-results", "search-more", "stack-data",
+        "stack-result-title",
+    }
+)  # fmt: skip
+THEME_ID_RE = re.compile(r'\bid="({})"'.format("|".join(sorted(THEME_IDS))))
+FOOTNOTE_ID_RE = re.compile(r'(id="|href="#)(fn|fnref):')
 BLOCK_START_RE = re.compile(r"^(?:(#|>|[-+*](?=\s))|(\d+)(?=[.)]\s))")
 
 ANCHOR_RE = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
@@ -354,12 +368,15 @@ class Converter:
         if len(pieces) != len(parts):
             self.source.links = []
             pieces = []
-            for part in parts:
+            for number, part in enumerate(parts, 1):
                 self._start(part[0], [part])
-                pieces.append(self.md.convert(part[0]))
+                piece = self.md.convert(part[0])
+                # Each part numbers its footnotes from 1; the body's keep their plain ids.
+                pieces.append(FOOTNOTE_ID_RE.sub(rf"\1\2:{number}-", piece) if number < len(parts) else piece)
         found: list[str] = []
         html_pieces = [
-            _site_relative(_focusable_code(demote_h1(sanitise(piece.strip()))), found) for piece in pieces
+            _site_relative(_focusable_code(demote_h1(sanitise(_clear_of_theme_ids(piece.strip())))), found)
+            for piece in pieces
         ]
         self.site_urls = tuple(dict.fromkeys(found))
         return html_pieces
@@ -375,6 +392,14 @@ class Converter:
         self.source.offsets = offsets
         self.source.first_lines = [line for _, line, _ in parts]
         self.source.exact = [exact for _, _, exact in parts]
+
+
+def _clear_of_theme_ids(fragment: str) -> str:
+    for taken in dict.fromkeys(THEME_ID_RE.findall(fragment)):
+        fragment = fragment.replace(f'id="{taken}"', f'id="{taken}_1"').replace(
+            f'href="#{taken}"', f'href="#{taken}_1"'
+        )
+    return fragment
 
 
 def _site_relative(fragment: str, found: list[str], root: str = PAGE_ROOT) -> str:

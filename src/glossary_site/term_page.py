@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from glossary_site import placement, structured
 from glossary_site.config import SiteConfig
+from glossary_site.markup import THEME_IDS
 from glossary_site.model import Body, CtaBlock, Face, PageJob, TermSource
 from glossary_site.neighbourhood import neighbourhood
 from glossary_site.page_jobs import PageMaker, face_texts
@@ -151,7 +152,7 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
     """What term.html receives; `term` and `body` are the file `page.source` names."""
     pieces, slots = placement.split_at_slots(body.body)
     headings = [_heading(piece) for piece in pieces]
-    taken = {anchor for found in headings for anchor, _ in found}
+    taken = THEME_IDS.union(anchor for found in headings for anchor, _ in found)
     tables = [
         TableView(
             table.id if table.id not in taken else f"{table.id}-table",

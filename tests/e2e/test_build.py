@@ -396,6 +396,36 @@ def test_a_link_in_markdown_to_no_file_of_the_site_is_an_error_at_its_line(tmp_p
     ]
 
 
+def test_ids_on_a_term_page_are_unique_and_each_in_page_link_finds_its_own(tmp_path: Path) -> None:
+    """Was: footnotes of the definition and the body were both 'fn:1', a section called
+    "Term graph" took the theme's own id, and a table called "Site search" the search box's."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8").replace(
+        "definition: A **tensor** generalises vectors and matrices to any number of axes.",
+        "definition: |\n  A **tensor** generalises vectors[^1].\n\n  [^1]: Said in the definition.",
+    )
+    text = text.replace("title: Tensor ranks", "title: Site search")
+    text += "\n## Term graph\n\nSee [that section](#term-graph). A note[^1].\n\n[^1]: Said in the body.\n"
+    tensor.write_text(text, encoding="utf-8")
+
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    soup = parse_html(site / "_site/terms/tensor/index.html")
+    ids = [str(element["id"]) for element in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+
+    def target(link_text: str) -> str:
+        href = attribute(present(soup.find("a", string=link_text)), "href")
+        return present(soup.find(id=href.removeprefix("#"))).get_text(" ", strip=True)
+
+    assert "Said in the definition." in target("1") and target("Term graph").startswith("Term graph")
+    assert "Said in the body." in str(present(soup.find(id="fn:1")).get_text())
+    assert target("that section").startswith("Term graph") and target("Site search").startswith("Site search")
+    assert present(soup.find(id="term-graph")).name == "h2"  # the theme's graph section kept its id
+    assert present(soup.find(id="site-search")).name != "h2"
+
+
 def test_every_dead_link_is_reported_where_it_links_not_where_its_text_first_appears(tmp_path: Path) -> None:
     """Was: the first line holding the address anywhere (here the summary, a code span, the
     fenced example), and one report however often the link was written."""

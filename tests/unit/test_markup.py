@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -478,3 +480,14 @@ def test_site_addresses_are_made_relative_to_the_term_page_and_kept_to_be_checke
         TermSource("content/terms/t.md", "t", "T", "s", "[a](/a/) [b](/b.png) [a](/a/)", 4, "`(/c/)`", 6)
     )
     assert converted.site_urls == ("/a/", "/b.png")
+
+
+def test_every_fixed_id_the_theme_writes_is_one_headings_keep_clear_of() -> None:
+    """A new id in a template must join THEME_IDS, or a heading of that name would share it."""
+    templates = Path(markup.__file__).parent / "theme/templates"
+    written = {
+        found
+        for page in templates.rglob("*.html")
+        for found in re.findall(r'\bid="([a-z][a-z0-9-]*)"', page.read_text(encoding="utf-8"))
+    }
+    assert written and written <= markup.THEME_IDS
