@@ -106,10 +106,11 @@ class PageMaker:
         key = self.key(template, repr(sorted(context.items())))
         return PageJob(path, key, lambda: self.templates.render(template, context))
 
-    def template_job(self, template: str, view: dict[str, Any]) -> PageJob:
+    def template_job(self, template: str, view: dict[str, Any], path: str | None = None) -> PageJob:
+        """A file named as its template (feed.xml), unless `path` says otherwise."""
         context = {"site": self.site, **view}
         key = self.key(template, repr(sorted(context.items())))
-        return PageJob(template, key, lambda: self.templates.render(template, context))
+        return PageJob(path or template, key, lambda: self.templates.render(template, context))
 
 
 def face_texts(faces: Iterable[Face | None]) -> dict[object, str]:

@@ -160,8 +160,11 @@ class SitePages(PageMaker):
         feed_view = feeds.feed_view(self.config, self.glossary, self.definition)
         jobs = [self.template_job(TEMPLATES["feed"], feed_view), self.terms_json_job()]
         if dates:
-            sitemap_view = sitemap.sitemap_view(self.config, self.glossary, self.toolbox)
-            jobs += [self.index_job(), self.template_job(TEMPLATES["sitemap"], sitemap_view)]
+            jobs.append(self.index_job())
+            jobs += [
+                self.template_job(TEMPLATES[file.template], file.view, file.path)
+                for file in sitemap.sitemap_files(self.config, self.glossary, self.toolbox)
+            ]
         return jobs
 
     def group_job(self, kind: str, singular: str, group: Group, description: str) -> PageJob:

@@ -42,6 +42,7 @@ TEMPLATES = {
     "graph": "graph.html",
     "feed": "feed.xml",
     "sitemap": "sitemap.xml",
+    "sitemap_index": "sitemap_index.xml",
     "robots": "robots.txt",
 }
 

@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, NamedTuple
 
 from glossary_site import graph_page
 from glossary_site.config import SiteConfig
 from glossary_site.model import Glossary, Toolbox
 from glossary_site.urls import STACK_BUILDER, absolute, group_path, term_path, tool_path
 
+#: The sitemap protocol's most addresses in one file; a bigger site gets several files and
+#: sitemap.xml lists them (a sitemap index), which is where robots.txt points either way.
+URLS_PER_FILE = 50_000
 
-def sitemap_view(config: SiteConfig, glossary: Glossary, toolbox: Toolbox) -> dict[str, Any]:
+
+class SitemapFile(NamedTuple):
+    template: str  # a key of render.TEMPLATES
+    path: str
+    view: dict[str, Any]
+
+
+def sitemap_files(config: SiteConfig, glossary: Glossary, toolbox: Toolbox) -> list[SitemapFile]:
+    urls, per_file = _urls(config, glossary, toolbox), URLS_PER_FILE
+    if len(urls) <= per_file:
+        return [SitemapFile("sitemap", "sitemap.xml", {"urls": urls})]
+    parts = [urls[start : start + per_file] for start in range(0, len(urls), per_file)]
+    files = [SitemapFile("sitemap", f"sitemap-{n}.xml", {"urls": part}) for n, part in enumerate(parts, 1)]
+    listed = [
+        {
+            "loc": absolute(config, file.path),
+            "lastmod": max(filter(None, (u["lastmod"] for u in part)), default=None),
+        }
+        for file, part in zip(files, parts, strict=True)
+    ]
+    return [*files, SitemapFile("sitemap_index", "sitemap.xml", {"sitemaps": listed})]
+
+
+def _urls(config: SiteConfig, glossary: Glossary, toolbox: Toolbox) -> list[dict[str, Any]]:
     latest = max((t.updated for t in glossary.terms.values() if t.updated), default=None)
-    urls = [(absolute(config, "index.html"), latest)]
+    urls: list[tuple[str, dt.date | None]] = [(absolute(config, "index.html"), latest)]
     urls += [(absolute(config, term_path(t.slug)), t.updated) for t in glossary.terms.values()]
     for kind, groups in (("categories", glossary.categories), ("tags", glossary.tags)):
         urls.append((absolute(config, f"{kind}/index.html"), None))
@@ -23,4 +50,4 @@ def sitemap_view(config: SiteConfig, glossary: Glossary, toolbox: Toolbox) -> di
     urls += [(absolute(config, path), None) for path in graph_page.graph_paths(glossary)]
     if config.stack_builder is not None:
         urls.append((absolute(config, STACK_BUILDER), None))
-    return {"urls": [{"loc": loc, "lastmod": lastmod} for loc, lastmod in urls]}
+    return [{"loc": loc, "lastmod": lastmod} for loc, lastmod in urls]

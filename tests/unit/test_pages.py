@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from support import present
 
-from glossary_site import graph, markup, pages, tool_page, tools
+from glossary_site import graph, markup, pages, sitemap, tool_page, tools
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.fingerprint import digest, record_text
@@ -91,6 +92,26 @@ def test_every_page_the_contract_lists_is_rendered(make_term: MakeTerm, build: B
         "terms.json",
         "terms/gpu/index.html",
     ]
+
+
+def test_a_site_with_more_addresses_than_a_sitemap_may_hold_gets_an_index_of_sitemaps(
+    make_term: MakeTerm, build: Build, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sitemap, "URLS_PER_FILE", 4)
+    terms = [make_term(f"term-{n}", f"Term {n}", updated=dt.date(2025, 1, n)) for n in range(1, 6)]
+
+    files = build(*terms)
+
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = ET.fromstring(files["sitemap.xml"])
+    assert index.tag == f"{namespace}sitemapindex"
+    listed = [(str(s.findtext(f"{namespace}loc")), s.findtext(f"{namespace}lastmod")) for s in index]
+    names = [loc.rsplit("/", 1)[1] for loc, _ in listed]
+    assert names == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]
+    parts = [ET.fromstring(files[name]) for name in names]
+    addresses = [loc.text for part in parts for loc in part.iter(f"{namespace}loc")]
+    assert len(addresses) == len(set(addresses)) > 5 and all(len(part) <= 4 for part in parts)
+    assert listed[0][1] == "2025-01-05"  # the home page's date: its newest term's
 
 
 def test_front_matter_text_is_escaped_on_the_term_page(make_term: MakeTerm, build: Build) -> None:
