@@ -240,7 +240,7 @@ def _groups(
 
 def _group_name_problem(name: str, group_slug: str) -> str | None:
     if not group_slug:
-        return f"'{name}' has no Latin letter or digit (a-z, 0-9) to make its page's address from"
+        return f"'{name}' has no letter or digit that can be written as a-z or 0-9 for its page's address"
     if len(group_slug) > MAX_SLUG:
         return f"'{name[:40]}…' would make a page address of {len(group_slug)} characters; at most {MAX_SLUG}"
     return None

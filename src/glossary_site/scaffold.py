@@ -196,8 +196,8 @@ def new_term(
 
 
 def _file_slug(title: str, given: str | None) -> str:
-    """The file name's stem: `given`, or one made from the title's letters and digits (Latin
-    ones only, so a title in another script needs --slug)."""
+    """The file name's stem: `given`, or one made from the title's letters and digits (those
+    slugify can write in a-z, so a title in Chinese or Japanese needs --slug)."""
     if given is not None:
         if not SLUG_RE.match(given):
             raise ScaffoldRefused(f"--slug '{given}' must be lowercase letters, digits and single hyphens")

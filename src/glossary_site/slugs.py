@@ -10,13 +10,23 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NON_SLUG_RE = re.compile(r"[^a-z0-9]+")
 # A folder name must fit the file systems' 255 bytes, with room for a suffix while writing.
 MAX_SLUG = 200
-# Latin letters that Unicode does not decompose into a base letter and an accent, written the
-# way their languages spell them in ASCII; without this, 'Straße' would become 'strae'.
-_LATIN_LETTERS = str.maketrans(
+# Letters that Unicode does not decompose into an ASCII letter and an accent, spelled as
+# their languages usually write them in Latin letters: without this, 'Straße' became 'strae'
+# and a category written in Greek or Cyrillic had no address at all.
+_SPELLED = str.maketrans(
     {
-        "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
-        "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "đ": "d", "Đ": "D",
-        "ħ": "h", "Ħ": "H", "ı": "i", "ŀ": "l", "Ŀ": "L", "ŋ": "ng", "Ŋ": "NG", "ĸ": "k",
+        "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "þ": "th", "ð": "d", "đ": "d",
+        "ħ": "h", "ı": "i", "ŀ": "l", "ŋ": "ng", "ĸ": "k",
+        "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th",
+        "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p",
+        "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps",
+        "ω": "o",
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
+        "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+        "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+        "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+        "і": "i", "є": "ye", "ґ": "g", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c",
+        "џ": "dz",
     }
 )  # fmt: skip
 
@@ -29,9 +39,8 @@ def slug_of_file(path: str) -> str:
 
 def slugify(text: str) -> str:
     """A URL-safe slug for category and tag names, and the suggestion for bad file names."""
-    latin = unicodedata.normalize("NFKD", text.translate(_LATIN_LETTERS))
-    ascii_text = latin.encode("ascii", "ignore").decode()
-    return NON_SLUG_RE.sub("-", ascii_text.lower()).strip("-")
+    latin = unicodedata.normalize("NFKD", text.lower()).translate(_SPELLED)
+    return NON_SLUG_RE.sub("-", latin.encode("ascii", "ignore").decode()).strip("-")
 
 
 def slug_problem(slug: str) -> str | None:

@@ -158,16 +158,19 @@ def test_init_and_source_say_which_path_is_a_file_or_unusable(tmp_path: Path) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == ["minimal", "notes"]
 
 
-def test_new_takes_a_file_name_with_slug_for_a_title_in_another_script(tmp_path: Path) -> None:
+def test_new_spells_a_greek_title_in_latin_letters_and_needs_slug_for_a_japanese_one(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
 
-    refused = run_glossary("new", "Γλωσσάριο", cwd=site)
-    made = run_glossary("new", "Γλωσσάριο", "--slug", "glossario", cwd=site)
+    greek = run_glossary("new", "Γλωσσάριο", cwd=site)
+    refused = run_glossary("new", "用語集", cwd=site)
+    made = run_glossary("new", "用語集", "--slug", "yogoshu", cwd=site)
 
-    assert refused.returncode == 2
-    assert "cannot make a file name from 'Γλωσσάριο'; give one with --slug" in refused.stderr
-    assert made.returncode == 0, made.stderr
+    assert greek.returncode == 0, greek.stderr
     assert 'title: "Γλωσσάριο"' in (site / "content/terms/glossario.md").read_text(encoding="utf-8")
+    assert refused.returncode == 2
+    assert "cannot make a file name from '用語集'; give one with --slug" in refused.stderr
+    assert made.returncode == 0, made.stderr
+    assert 'title: "用語集"' in (site / "content/terms/yogoshu.md").read_text(encoding="utf-8")
 
 
 def test_new_refuses_what_the_next_build_would_and_writes_nothing(tmp_path: Path) -> None:

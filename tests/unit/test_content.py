@@ -314,6 +314,12 @@ def test_slugify_spells_latin_letters_without_accents_as_their_languages_do() ->
     assert slugs.slugify("Øresund Łódź Þorn") == "oresund-lodz-thorn"
 
 
+def test_slugify_spells_greek_and_cyrillic_names_in_latin_letters() -> None:
+    assert slugs.slugify("Λεξικό όρων") == "lexiko-oron"
+    assert slugs.slugify("Нейронная сеть") == "neironnaya-set"
+    assert slugs.slugify("日本語") == ""
+
+
 # Dates
 
 

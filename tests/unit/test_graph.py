@@ -316,20 +316,20 @@ def test_tag_without_letters_or_digits_is_an_error_at_its_line(
     glossary, problems = build(files, site_config)
 
     assert problems == [
-        f"content/terms/token.md:{line}: '???' has no Latin letter or digit (a-z, 0-9) "
-        "to make its page's address from"
+        f"content/terms/token.md:{line}: '???' has no letter or digit that can be written "
+        "as a-z or 0-9 for its page's address"
     ]
     assert [g.slug for g in glossary.tags] == ["text"]
 
 
-def test_category_in_another_script_is_told_it_needs_latin_letters(site_config: SiteConfig) -> None:
-    files = {"token.md": term_file("Token", "category: Λεξικό\n")}
+def test_category_in_a_script_without_latin_spelling_is_told_what_it_needs(site_config: SiteConfig) -> None:
+    files = {"token.md": term_file("Token", "category: 日本語\n")}
 
     _, problems = build(files, site_config)
 
     assert problems == [
-        "content/terms/token.md:5: 'Λεξικό' has no Latin letter or digit (a-z, 0-9) "
-        "to make its page's address from"
+        "content/terms/token.md:5: '日本語' has no letter or digit that can be written "
+        "as a-z or 0-9 for its page's address"
     ]
 
 
