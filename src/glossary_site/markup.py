@@ -66,6 +66,13 @@ BLOCK_START_RE = re.compile(r"^(?:(#|>|[-+*](?=\s))|(\d+)(?=[.)]\s))")
 ANCHOR_RE = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
 #: A link or image to an address on this site, in sanitised HTML (nh3 writes "..." always).
 SITE_URL_RE = re.compile(r'\b(href|src)="(/(?!/)[^"]*)"')
+#: One written relative to its page (`chart.png`, `../gpu/`): no scheme, not from the root,
+#: not only a '#fragment' or '?query' (wiki-links and footnotes are '#...' at this stage).
+RELATIVE_URL_RE = re.compile(r'\b(?:href|src)="(?![A-Za-z][A-Za-z0-9+.-]*:|[/#?])([^"]+)"')
+#: How the links the engine and nh3 leave begin, when they are not relative.
+_NOT_RELATIVE = tuple(
+    f'{attribute}="{start}' for attribute in ("href", "src") for start in ("#", "/", "http")
+)
 #: Term and tool pages, where converted Markdown is shown, sit two folders down (terms/x/),
 #: and the feed gives each entry its page's address as xml:base.
 PAGE_ROOT = "../../"
@@ -405,7 +412,11 @@ def _clear_of_theme_ids(fragment: str) -> str:
 def _site_relative(fragment: str, found: list[str], root: str = PAGE_ROOT) -> str:
     """Addresses on this site in an editor's Markdown (`/images/x.png`, `/search/`) made
     relative to the page, as every link the site makes is, so they work under base_url's
-    sub-path and opened from disk; `found` gets each as written, to be checked."""
+    sub-path and opened from disk; `found` gets each as written, to be checked, and so do
+    the links written relative to the page, which are left as they are."""
+    links = fragment.count('href="') + fragment.count('src="')
+    if links != sum(map(fragment.count, _NOT_RELATIVE)):  # rare, so counted before searched
+        found += map(html.unescape, RELATIVE_URL_RE.findall(fragment))
     if '="/' not in fragment:
         return fragment
 

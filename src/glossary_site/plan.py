@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import html
 import re
+import urllib.parse
 from pathlib import Path
+from typing import NamedTuple
 
 from glossary_site import config as site_config
 from glossary_site import output, search
@@ -14,11 +16,12 @@ from glossary_site.fingerprint import digest
 from glossary_site.markup import site_markdown_urls
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.template_files import THEME
-from glossary_site.urls import missing_site_file, term_path
+from glossary_site.urls import STACK_BUILDER, missing_site_file, term_path, tool_path
 
 # What comes before an address in Markdown or HTML: '](', a reference's ']:' or 'href="'.
 LINK_START = r"\]\(\s*<?|\]:\s*<?|(?:href|src)\s*=\s*[\"']?"
 CODE_SPAN_RE = re.compile(r"(`+).*?\1")
+SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def site_files(
@@ -51,6 +54,15 @@ def static_jobs(root: Path) -> tuple[list[PageJob], list[Diagnostic]]:
     return jobs, problems
 
 
+class _Link(NamedTuple):
+    what: str
+    url: str
+    path: str  # the file it is written in
+    line: int  # 0 when not known: Markdown keeps no lines, so a dead one is looked up
+    page: str  # the folder of the page that shows it, from which a relative address is read
+    in_sources: bool = False  # it may be a source's `url:` line
+
+
 def dead_site_links(
     config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox, files: set[str]
 ) -> list[Diagnostic]:
@@ -58,61 +70,59 @@ def dead_site_links(
     no page or file of the site is a dead end for every reader who follows it. A term file
     that could not be read is reported already, so a link to its page is not reported again."""
     files = files | {term_path(slug) for slug in glossary.unreadable}
-
-    def dead(url: str) -> bool:
-        return missing_site_file(url, files) and not url.startswith(f"/{search.FOLDER}/")  # indexed later
-
-    problems = [
-        Diagnostic(path, line, f"{what} '{url}' leads to no page of this site; check the path")
-        for what, url, path, line in _written_with_lines(config, glossary, toolbox)
-        if dead(url)
-    ]
-    looked_up: set[tuple[str, str]] = set()  # a site.yml link may be in both intros
-    for path, url, in_sources in _written_without_lines(config, glossary, toolbox):
-        if dead(url) and (path, url) not in looked_up:
-            looked_up.add((path, url))
-            message = f"link '{url}' leads to no page of this site; check the path"
-            problems += [
-                Diagnostic(path, line, message) for line in _lines_of(config.root / path, url, in_sources)
-            ]
+    problems: list[Diagnostic] = []
+    reported: set[tuple[str, str, int]] = set()  # a site.yml link may be in both intros
+    for link in _links(config, glossary, toolbox):
+        target = _target(link.page, link.url)
+        if target.startswith(f"/{search.FOLDER}/") or not missing_site_file(target, files):
+            continue  # the search index is written after this check
+        if (link.path, link.url, link.line) in reported:
+            continue
+        reported.add((link.path, link.url, link.line))
+        message = f"{link.what} '{link.url}' leads to no page of this site; check the path"
+        if not link.url.startswith("/"):
+            message += f" (it is read from the page's folder, {link.page})"
+        lines = [link.line] if link.line else _lines_of(config.root / link.path, link.url, link.in_sources)
+        problems += [Diagnostic(link.path, line, message) for line in lines]
     return problems
 
 
-def _written_with_lines(
-    config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox
-) -> list[tuple[str, str, str, int]]:
+def _target(page: str, url: str) -> str:
+    """The address on this site `url` leads to from `page`, or '' for one elsewhere or on the
+    page itself."""
+    if url.startswith(("#", "?", "//")) or SCHEME_RE.match(url):
+        return ""
+    return urllib.parse.urljoin(page, url)
+
+
+def _links(config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox) -> list[_Link]:
+    any_term = "/terms/<slug>/"  # a block of site.yml is shown on every term page
     links = [
-        ("cta url", block.url, site_config.CONFIG_PATH, config.cta_url_lines.get(name, 1))
+        _Link("cta url", block.url, site_config.CONFIG_PATH, config.cta_url_lines.get(name, 1), any_term)
         for name, block in config.cta_blocks.items()
     ]
-    links += [
-        ("cta url", t.cta.url, t.path, t.cta_line)
-        for t in glossary.terms.values()
-        if isinstance(t.cta, CtaBlock)
-    ]
+    for term in glossary.terms.values():
+        page = _folder(term_path(term.slug))
+        if isinstance(term.cta, CtaBlock):
+            links.append(_Link("cta url", term.cta.url, term.path, term.cta_line, page))
+        sources = {source.url for source in term.sources}
+        links += [_Link("link", url, term.path, 0, page, url in sources) for url in term.site_urls]
+    for slug, tool in toolbox.tools.items():
+        page = _folder(tool_path(slug))
+        links.append(_Link("url", tool.url, tool.path, tool.key_lines.get("url", 1), page))
+        links += [_Link("link", url, tool.path, 0, page) for url in toolbox.site_urls.get(slug, ())]
+    intros = [(config.intro, "/")]
+    if config.stack_builder:
+        intros.append((config.stack_builder.intro, _folder(STACK_BUILDER)))
     return links + [
-        ("url", tool.url, tool.path, tool.key_lines.get("url", 1)) for tool in toolbox.tools.values()
-    ]
-
-
-def _written_without_lines(
-    config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox
-) -> list[tuple[str, str, bool]]:
-    """Markdown's links and sources are not kept with their lines: (file, url, whether it may
-    be a source's `url:`)."""
-    written = [
-        (term.path, url, any(source.url == url for source in term.sources))
-        for term in glossary.terms.values()
-        for url in term.site_urls
-    ]
-    written += [
-        (toolbox.tools[slug].path, url, False) for slug, urls in toolbox.site_urls.items() for url in urls
-    ]
-    return written + [
-        (site_config.CONFIG_PATH, url, False)
-        for text in (config.intro, config.stack_builder.intro if config.stack_builder else "")
+        _Link("link", url, site_config.CONFIG_PATH, 0, page)
+        for text, page in intros
         for url in site_markdown_urls(text)
     ]
+
+
+def _folder(page: str) -> str:
+    return "/" + page.removesuffix("index.html")
 
 
 def _lines_of(file: Path, url: str, in_sources: bool) -> list[int]:

@@ -454,6 +454,37 @@ def test_every_dead_link_is_reported_where_it_links_not_where_its_text_first_app
     assert result.returncode == 1
 
 
+def test_links_written_relative_to_the_page_are_checked_from_its_folder(tmp_path: Path) -> None:
+    """Was: '![chart](chart.png)' beside a term file (as in a Hugo page bundle) built without a
+    word, an image missing on the page."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8").replace(
+        "updated:", "sources:\n  - title: The paper\n    url: paper.pdf\nupdated:"
+    )
+    text += "\nSee ![the chart](chart.png), [a GPU](../graphics-processing-unit/) and [tags](../../tags/).\n"
+    tensor.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    read_from = (
+        "leads to no page of this site; check the path (it is read from the page's folder, /terms/tensor/)"
+    )
+    assert [problem for problem in result.stderr.splitlines() if "leads to no page" in problem] == [
+        f"content/terms/tensor.md:{lines.index('    url: paper.pdf') + 1}: link 'paper.pdf' {read_from}",
+        f"content/terms/tensor.md:{len(lines)}: link 'chart.png' {read_from}",
+    ]
+    assert result.returncode == 1
+
+    write_files(
+        site, {"static/terms/tensor/chart.png": "not a picture", "static/terms/tensor/paper.pdf": "-"}
+    )
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    page = site / "_site/terms/tensor/index.html"
+    assert all(target.exists() for _, target, _ in local_targets(site / "_site", page))
+
+
 def test_a_save_that_adds_a_link_to_no_file_is_reported_by_serve_and_build(tmp_path: Path) -> None:
     """Saves of a term's body alone skip the whole build (serve's warm state, build's term
     edits); one that changes the site addresses a term links to does not, so they are checked."""
