@@ -59,7 +59,7 @@ THEME_IDS = frozenset(
         "stack-result-title",
     }
 )  # fmt: skip
-THEME_ID_RE = re.compile(r'\bid="({})"'.format("|".join(sorted(THEME_IDS))))
+THEME_ID_RE = re.compile(r'id="({})"'.format("|".join(sorted(THEME_IDS))))  # a literal start: quick
 FOOTNOTE_ID_RE = re.compile(r'(id="|href="#)(fn|fnref):')
 BLOCK_START_RE = re.compile(r"^(?:(#|>|[-+*](?=\s))|(\d+)(?=[.)]\s))")
 
