@@ -12,6 +12,7 @@ from typing import Any
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.front_matter import flag_value
+from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import CtaBlock
 from glossary_site.tool_settings import StackBuilderSettings, ToolSettings, parse_stack_builder, parse_tools
 from glossary_site.url_checks import base_url_problem, link_url_problem, normal_base_url
@@ -119,6 +120,8 @@ def parse(
     title = _text(data, "title", located, diagnostics, required=True)
     description = _text(data, "description", located, diagnostics)
     intro = _text(data, "intro", located, diagnostics)
+    if (too_much := limit_problem(intro)) is not None:
+        diagnostics.error(CONFIG_PATH, located.line("intro"), too_much)
     categories = _descriptions(data.get("categories"), located, diagnostics)
     tools = parse_tools(data.get("tools"), located, diagnostics)
     builder = parse_stack_builder(data.get("stack_builder"), located, diagnostics, tools or ToolSettings())

@@ -26,6 +26,7 @@ from pygments.formatters.html import HtmlFormatter
 from glossary_site import placement
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
+from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import Body, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
 from glossary_site.tools import PREFIX as TOOL_PREFIX
@@ -144,27 +145,6 @@ class _CachedStyleFormatter(HtmlFormatter):  # type: ignore[misc]
             cached = self._tables[self.style] = (self.ttype2class, self.class2style)
         self.ttype2class: dict[Any, str] = cached[0]
         self.class2style: dict[str, Any] = cached[1]
-
-
-#: Python-Markdown scans to the end of the text for every '[' that might open a link, so
-#: time grows with the square of their number: 10,000 take minutes. No glossary needs this many.
-MAX_BRACKETS = 2_000
-#: Python-Markdown recurses for each level of a nested list and gives up near 245 levels, after
-#: time that grows with the text's size times its depth (40 s for 1,200 levels): deeper lists
-#: are reported before it starts.
-MAX_LIST_DEPTH = 200
-#: A line that may be indented MAX_LIST_DEPTH levels deep (4 columns each, or one tab).
-DEEP_LINE_RE = re.compile(rf"^[ \t]{{{MAX_LIST_DEPTH},}}", re.MULTILINE)
-LIST_ITEM_RE = re.compile(r"^([ \t]*)(?:[-+*]|\d+[.)])[ \t]", re.MULTILINE)
-
-
-def _list_depth(text: str) -> int:
-    """How many levels a list could nest: each level needs an item indented 4 more columns."""
-    levels = {len(m.group(1).expandtabs(4)) // 4 for m in LIST_ITEM_RE.finditer(text)}
-    depth = 0
-    while depth in levels:
-        depth += 1
-    return depth
 
 
 class TooComplex(ContentError):
@@ -325,12 +305,7 @@ class Converter:
         table_ids = tuple(table.id for table in term.tables)
         parts.append((placement.mark_body(term.body, table_ids), term.body_line, True))
         for text, line, _ in parts:
-            if text.count("[") - text.count("\\[") > MAX_BRACKETS:
-                raise TooComplex(
-                    line, f"more than {MAX_BRACKETS:,} '[' in one field; escape them as \\[ or split it"
-                )
-            if DEEP_LINE_RE.search(text) and _list_depth(text) > MAX_LIST_DEPTH:
-                raise TooComplex(line, f"lists nested more than {MAX_LIST_DEPTH} levels deep; flatten them")
+            _check_limits(text, line)
         try:
             converted = self._convert_parts(parts)
         except RecursionError:
@@ -362,6 +337,7 @@ class Converter:
 
     def convert_text(self, text: str, first_line: int) -> tuple[str, tuple[WikiLink, ...], tuple[str, ...]]:
         """One Markdown text on its own (a tool's body), with its wiki-links and site addresses."""
+        _check_limits(text, first_line)
         self.source.links = []
         html_text = self._convert_parts([(text, first_line, True)])[0]
         return html_text, tuple(self.source.links), self.site_urls
@@ -399,6 +375,12 @@ class Converter:
         self.source.offsets = offsets
         self.source.first_lines = [line for _, line, _ in parts]
         self.source.exact = [exact for _, _, exact in parts]
+
+
+def _check_limits(text: str, line: int) -> None:
+    problem = limit_problem(text)
+    if problem is not None:
+        raise TooComplex(line, problem)
 
 
 def _clear_of_theme_ids(fragment: str) -> str:
@@ -561,7 +543,10 @@ def tool_bodies(
             continue
         try:
             text, links, found = converter.convert_text(tool.body, tool.body_line)
-        except (RecursionError, TooComplex):
+        except TooComplex as problem:
+            diagnostics.error(tool.path, problem.line, str(problem))
+            continue
+        except RecursionError:
             diagnostics.error(tool.path, tool.body_line, "Markdown is too complex to convert; simplify it")
             continue
         targets = resolve_targets(tool.path, links, glossary, diagnostics, toolbox)

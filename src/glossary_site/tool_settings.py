@@ -13,6 +13,7 @@ from typing import Any
 
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, did_you_mean
+from glossary_site.markdown_limits import limit_problem
 from glossary_site.slugs import SLUG_RE
 
 CONFIG_PATH = "content/site.yml"
@@ -183,6 +184,8 @@ def parse_stack_builder(
     if not isinstance(intro, str):
         reader.error((*top, "intro"), "'intro' must be Markdown text")
         intro = ""
+    elif (too_much := limit_problem(intro)) is not None:
+        reader.error((*top, "intro"), too_much)
     questions = [
         _question(reader, raw, (*top, "questions", i), tools.attributes)
         for i, raw in enumerate(_list(reader, data, "questions", top))

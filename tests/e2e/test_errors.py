@@ -507,3 +507,32 @@ def test_the_same_problem_found_twice_on_a_line_is_printed_and_counted_once(tmp_
         "content/terms/tensor.md:18: each of 'aliases' must be non-empty text"
     ]
     assert "Check failed: 1 error(s), 0 warning(s)." in result.stderr
+
+
+def test_markdown_too_much_for_the_converter_is_reported_in_site_intros_and_tool_bodies(
+    tmp_path: Path,
+) -> None:
+    """Was: a traceback (RecursionError) for a deep list in site.yml's intro, and minutes of
+    converting for thousands of '[' in a tool's body or the Stack Builder's intro."""
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    text = settings.read_text(encoding="utf-8") + "intro: |\n"
+    text += "".join("  " + "    " * level + "- item\n" for level in range(300))
+    text += 'stack_builder:\n  intro: "' + "[" * 2_500 + '"\n'
+    settings.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    write_files(
+        site, {"content/tools/torch.md": "---\ntitle: Torch\nsummary: A library.\n---\n" + "[" * 2_500}
+    )
+
+    result = run_glossary("check", cwd=site)
+
+    too_many = "more than 2,000 '[' in one field; escape them as \\[ or split it"
+    too_deep = "lists nested more than 200 levels deep; flatten them"
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for problem in (
+        f"content/site.yml:{lines.index('intro: |') + 1}: {too_deep}",
+        f"content/site.yml:{lines.index('stack_builder:') + 2}: {too_many}",
+        f"content/tools/torch.md:5: {too_many}",
+    ):
+        assert problem in result.stderr.splitlines()

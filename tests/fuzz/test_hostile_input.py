@@ -47,7 +47,7 @@ from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 from support import present, string_of
 
-from glossary_site import cli, content, front_matter, graph, markup, yaml_lines
+from glossary_site import cli, content, front_matter, graph, markdown_limits, markup, yaml_lines
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.model import Faq, Table, TermSource
 
@@ -1417,7 +1417,9 @@ def test_link_lines_in_a_quoted_definition_stay_inside_the_file() -> None:
 # Converting 20,000 escaped '[' takes seconds, so this takes a fifth of the profile's examples
 # (6 in CI, where 30 took over a minute); time_limit guards the hang.
 @settings(deadline=None, max_examples=max(6, settings().max_examples // 5))
-@given(count=st.integers(markup.MAX_BRACKETS + 1, 20_000), where=st.sampled_from(["body", "definition"]))
+@given(
+    count=st.integers(markdown_limits.MAX_BRACKETS + 1, 20_000), where=st.sampled_from(["body", "definition"])
+)
 @example(count=10_000, where="body")
 def test_thousands_of_brackets_are_reported_not_a_hang(count: int, where: str) -> None:
     """Was: Python-Markdown scans to the end for every '[', so 10,000 of them took minutes."""

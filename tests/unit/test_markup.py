@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from support import PROJECT, present
 
-from glossary_site import graph, markup
+from glossary_site import graph, markdown_limits, markup
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.model import Body, Faq, Glossary, Table, TermSource, Toolbox, WikiLink
@@ -445,13 +445,13 @@ def test_fast_engine_converts_like_python_markdowns_stock_stages() -> None:
 
 def test_lists_nested_past_the_limit_are_refused_before_converting(make_term: MakeTerm) -> None:
     """Was: "nested too deeply" only after Python-Markdown gave up, 40 s into a 1,200-level list."""
-    levels = markup.MAX_LIST_DEPTH + 1
+    levels = markdown_limits.MAX_LIST_DEPTH + 1
     deep = "\n".join("    " * level + "- item" for level in range(levels))
     with pytest.raises(markup.TooComplex) as refusal:
         markup.Converter().convert_term(make_term("deep", "Deep", body=f"Intro.\n\n{deep}\n"))
     assert (refusal.value.line, str(refusal.value)) == (
         10,
-        f"lists nested more than {markup.MAX_LIST_DEPTH} levels deep; flatten them",
+        f"lists nested more than {markdown_limits.MAX_LIST_DEPTH} levels deep; flatten them",
     )
 
     shallower = "\n".join("    " * level + "- item" for level in range(levels - 1))
