@@ -124,7 +124,7 @@ def parse(
         diagnostics.error(CONFIG_PATH, located.line("intro"), too_much)
     categories = _descriptions(data.get("categories"), located, diagnostics)
     tools = parse_tools(data.get("tools"), located, diagnostics)
-    builder = parse_stack_builder(data.get("stack_builder"), located, diagnostics, tools or ToolSettings())
+    builder = parse_stack_builder(data.get("stack_builder"), located, diagnostics, tools)
     language = _language(_text(data, "language", located, diagnostics), located, diagnostics)
     url = base_url if base_url is not None else _text(data, "base_url", located, diagnostics, True)
     url = _check_base_url(url, located, diagnostics)

@@ -25,6 +25,7 @@ LAYER_KEYS = ("id", "title", "tools")
 
 #: attribute → the values wanted; a tool matches when it has one of the values of each.
 Selector = tuple[tuple[str, tuple[str, ...]], ...]
+Attributes = dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class ToolSettings:
     #: Group name → description, in the order the tools page shows them.
     categories: dict[str, str] = field(default_factory=dict)
     #: Attribute → its allowed values.
-    attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    attributes: Attributes = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,10 @@ class _Reader:
         return tuple(str(v).strip() for v in items)
 
     def selector(
-        self, raw: Any, where: tuple[str | int, ...], attributes: dict[str, tuple[str, ...]]
+        self, raw: Any, where: tuple[str | int, ...], attributes: Attributes | None
     ) -> tuple[Selector, tuple[int, ...]]:
+        """The attributes `raw` selects tools by, each checked against `attributes`, unless
+        those could not be read (None): every use would then be reported as unknown."""
         if raw is None:
             return (), ()
         if not isinstance(raw, dict):
@@ -117,7 +120,7 @@ class _Reader:
         pairs, lines = [], []
         for name, wanted in raw.items():
             at = (*where, str(name))
-            if name not in attributes:
+            if attributes is not None and name not in attributes:
                 known = did_you_mean(str(name), attributes) or (
                     f"; declared: {', '.join(attributes)}"
                     if attributes
@@ -126,9 +129,10 @@ class _Reader:
                 self.error(at, f"unknown tool attribute '{name}'{known}")
                 continue
             values = self.values(wanted, at)
+            known_values = attributes[name] if attributes is not None else values
             for value in values:
-                if value not in attributes[name]:
-                    hint = did_you_mean(value, attributes[name])
+                if value not in known_values:
+                    hint = did_you_mean(value, known_values)
                     self.error(at, f"'{value}' is not a value of the attribute '{name}'{hint}")
             pairs.append((str(name), values))
             lines.append(self.located.line(*at))
@@ -157,7 +161,7 @@ def parse_tools(value: Any, located: yaml_lines.Located, diagnostics: Diagnostic
             reader.error(("tools", "categories", str(name)), f"the description of '{name}' must be one line")
             continue
         categories[str(name)] = text.strip()
-    attributes: dict[str, tuple[str, ...]] = {}
+    attributes: Attributes = {}
     raw_attributes = data.get("attributes") or {}
     if not isinstance(raw_attributes, dict):
         reader.error(("tools", "attributes"), "'tools.attributes' must map each attribute to its values")
@@ -172,11 +176,15 @@ def parse_tools(value: Any, located: yaml_lines.Located, diagnostics: Diagnostic
 
 
 def parse_stack_builder(
-    value: Any, located: yaml_lines.Located, diagnostics: Diagnostics, tools: ToolSettings
+    value: Any, located: yaml_lines.Located, diagnostics: Diagnostics, tools: ToolSettings | None
 ) -> StackBuilderSettings | None:
+    """`tools`: None when site.yml's `tools` has errors, so the answers and layers are not
+    checked against the attributes it declares (one mistake there would make every use of
+    them an error too)."""
     if value is None:
         return None
     reader = _Reader(located, diagnostics)
+    attributes = tools.attributes if tools is not None else None
     top = ("stack_builder",)
     data = reader.mapping(value, top, BUILDER_KEYS)
     title = reader.text(data, "title", top) if "title" in data else "Stack Builder"
@@ -187,11 +195,11 @@ def parse_stack_builder(
     elif (too_much := limit_problem(intro)) is not None:
         reader.error((*top, "intro"), too_much)
     questions = [
-        _question(reader, raw, (*top, "questions", i), tools.attributes)
+        _question(reader, raw, (*top, "questions", i), attributes)
         for i, raw in enumerate(_list(reader, data, "questions", top))
     ]
     layers = [
-        _layer(reader, raw, (*top, "layers", i), tools.attributes)
+        _layer(reader, raw, (*top, "layers", i), attributes)
         for i, raw in enumerate(_list(reader, data, "layers", top))
     ]
     reader.unique_ids([(q.id, (*top, "questions", i)) for i, q in enumerate(questions)], "question")
@@ -217,7 +225,7 @@ def _item_id(reader: _Reader, item: dict[str, Any], where: tuple[str | int, ...]
 
 
 def _question(
-    reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: dict[str, tuple[str, ...]]
+    reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: Attributes | None
 ) -> Question:
     item = reader.mapping(raw, where, QUESTION_KEYS)
     answers = []
@@ -230,9 +238,7 @@ def _question(
     return Question(_item_id(reader, item, where), reader.text(item, "question", where), tuple(answers))
 
 
-def _layer(
-    reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: dict[str, tuple[str, ...]]
-) -> Layer:
+def _layer(reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: Attributes | None) -> Layer:
     item = reader.mapping(raw, where, LAYER_KEYS)
     if item and "tools" not in item:
         reader.error(where, "a layer needs 'tools': the attributes its candidates have, like {layer: model}")

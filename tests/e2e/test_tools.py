@@ -320,3 +320,22 @@ def test_a_title_saved_in_serve_reorders_the_tools_terms_like_a_clean_build(tmp_
         strict=False
     )
     assert tree_digest(site / "_site") == tree_digest(tmp_path / "clean")
+
+
+def test_one_mistake_in_the_tools_settings_is_one_error_not_one_per_stack_builder_answer(
+    tmp_path: Path,
+) -> None:
+    """Was: 14 errors, 13 of them "unknown tool attribute" for attributes site.yml declares."""
+    site = copy_site("example", tmp_path)
+    settings = site / "content/site.yml"
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines) if line.strip().startswith("Chat assistants:"))
+    lines[number] = lines[number].partition(":")[0] + ":"
+    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if "content/" in line] == [
+        f"content/site.yml:{number + 1}: the description of 'Chat assistants' must be one line"
+    ]
