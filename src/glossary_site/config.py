@@ -87,11 +87,12 @@ def _read(path: Path, diagnostics: Diagnostics) -> str | None:
         diagnostics.error(CONFIG_PATH, 1, f"cannot read site settings ({reason}); make the file readable")
         return None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         diagnostics.error(CONFIG_PATH, line, "site.yml is not valid UTF-8; save it as UTF-8")
         return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # lines are counted by "\n"
 
 
 def _not_a_file(mode: int) -> str:

@@ -42,7 +42,7 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         raise ContentError(
-            path, 1, "no front matter; a term file starts with a '---' line, then YAML, then '---'"
+            path, 1, "no front matter; the file must start with a '---' line, then YAML, then '---'"
         )
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):

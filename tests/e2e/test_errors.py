@@ -25,7 +25,7 @@ EXPECTED_ERRORS = [
     "content/terms/model-training.md:7: cta 'stack-bilder' is not a block in content/site.yml; "
     "did you mean 'stack-builder'?",
     "content/terms/model-training.md:11: unknown wiki-link target 'modle weights'",
-    "content/terms/no-front-matter.md:1: no front matter; a term file starts with a '---' line, "
+    "content/terms/no-front-matter.md:1: no front matter; the file must start with a '---' line, "
     "then YAML, then '---'",
 ]
 

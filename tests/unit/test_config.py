@@ -90,6 +90,17 @@ def test_language_tags_with_script_region_or_private_use_are_accepted(tmp_path: 
     assert loaded is not None and loaded.language == tag
 
 
+@pytest.mark.parametrize("newline", [b"\r\n", b"\r"])
+def test_problems_in_settings_saved_with_old_line_endings_are_at_their_lines(
+    tmp_path: Path, newline: bytes
+) -> None:
+    text = b"title: T\nbase_url: https://example.org/\nautolnk: true\n".replace(b"\n", newline)
+
+    _, problems = load(tmp_path, text)
+
+    assert problems == ["content/site.yml:3: unknown setting 'autolnk'; did you mean 'autolink'?"]
+
+
 def test_trailing_slash_is_added_to_base_url_and_its_sub_path_is_kept(tmp_path: Path) -> None:
     loaded, _ = load(tmp_path, VALID)
 

@@ -83,7 +83,7 @@ def test_file_without_front_matter_says_how_to_start_one() -> None:
     _, problems = parse("# Tensor\n\nAn array.\n")
 
     assert problems == [
-        f"{PATH}:1: no front matter; a term file starts with a '---' line, then YAML, then '---'"
+        f"{PATH}:1: no front matter; the file must start with a '---' line, then YAML, then '---'"
     ]
 
 
@@ -593,7 +593,7 @@ def test_one_broken_file_does_not_stop_the_others_from_loading(tmp_path: Path) -
     terms, problems = load(tmp_path)
 
     assert problems == [
-        "content/terms/a-broken.md:1: no front matter; a term file starts with a '---' line, then YAML, "
+        "content/terms/a-broken.md:1: no front matter; the file must start with a '---' line, then YAML, "
         "then '---'",
         "content/terms/b-unclosed.md:1: front matter is not closed; add a '---' line after the YAML",
     ]
