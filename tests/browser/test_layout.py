@@ -140,6 +140,7 @@ def test_a_wide_table_on_a_phone_says_that_it_scrolls(open_page: OpenPage, serve
     expect(wide.first).to_be_attached()
     widths = scrollers.evaluate_all("els => els.map(e => e.scrollWidth > e.clientWidth + 1)")
     assert wide.count() == sum(widths), "every table wider than its box, and only those, is marked"
+    assert page.locator(".table-scroll[tabindex='0']").count() == wide.count(), "only those take focus"
     hint = page.locator(".data-table .scroll-hint:visible")
     expect(hint).to_have_count(wide.count())
     expect(hint.first).to_have_text("Scroll sideways for more \u2192")
@@ -158,6 +159,7 @@ def test_tables_that_fit_show_no_hint(open_page: OpenPage, served: ServedSite) -
     assert all(extra <= 1 for extra in widths), widths
     expect(page.locator(".scroll-hint:visible")).to_have_count(0)
     expect(page.locator(".table-scroll.is-scrollable")).to_have_count(0)
+    expect(page.locator(".table-scroll[tabindex]")).to_have_count(0)  # no Tab stop with nothing to scroll
 
 
 # --- previous and next ----------------------------------------------------------------------------

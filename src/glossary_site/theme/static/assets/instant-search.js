@@ -87,8 +87,8 @@
     list.textContent = "";
     results.forEach(function (data) { option(data.url, data.meta.title || data.url, data.meta.summary); });
     option(searchPage(query), total ? "See all " + total + (total === 1 ? " result" : " results")
-      : "No terms found for \u201c" + query + "\u201d");
-    status.textContent = total + (total === 1 ? " term" : " terms") + " found";
+      : "No results found for \u201c" + query + "\u201d");
+    status.textContent = total + (total === 1 ? " result" : " results") + " found";
     select(-1);
     if (document.activeElement === input) { open(); }
   }

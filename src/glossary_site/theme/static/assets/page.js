@@ -75,6 +75,8 @@
         var wide = box.scrollWidth > box.clientWidth + 1;
         box.classList.toggle("is-scrollable", wide);
         hint.hidden = !wide;
+        // focusable so a keyboard can scroll it; one that fits would be a Tab stop for nothing
+        if (wide) { box.setAttribute("tabindex", "0"); } else { box.removeAttribute("tabindex"); }
       }
       check();
       // The window, a font or the column can change the widths after load.

@@ -3,15 +3,35 @@
 // fallback), so a preview never costs a network request.
 (function () {
   "use strict";
+  var GAP = 6;
   var card = null;
   var owner = null;
+  var leaving = null;
 
   function hide() {
+    clearTimeout(leaving);
     if (card) { card.remove(); card = null; }
     if (owner) { owner.removeAttribute("aria-describedby"); owner = null; }
   }
 
+  // A pointer on its way from the link to the card must not close it (WCAG 1.4.13: content
+  // shown on hover stays while the pointer is over it).
+  function hideSoon() {
+    clearTimeout(leaving);
+    leaving = setTimeout(hide, 300);
+  }
+
+  function place(link) {
+    var box = link.getBoundingClientRect();
+    var left = Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - card.offsetWidth - 8);
+    card.style.left = Math.max(8, left) + "px";
+    // below the link, or above it when the window has no room below and has room above
+    var below = box.bottom + GAP + card.offsetHeight <= window.innerHeight || box.top - GAP - card.offsetHeight < 0;
+    card.style.top = (below ? box.bottom + GAP : box.top - GAP - card.offsetHeight) + window.scrollY + "px";
+  }
+
   function show(link) {
+    clearTimeout(leaving);
     if (owner === link) { return; }
     hide();
     var summary = link.getAttribute("data-summary");
@@ -26,11 +46,11 @@
     text.textContent = summary;
     card.appendChild(title);
     card.appendChild(text);
-    document.body.appendChild(card);
-    var box = link.getBoundingClientRect();
-    var left = Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - card.offsetWidth - 8);
-    card.style.left = Math.max(8, left) + "px";
-    card.style.top = (box.bottom + window.scrollY + 6) + "px";
+    card.addEventListener("mouseenter", function () { clearTimeout(leaving); });
+    card.addEventListener("mouseleave", hideSoon);
+    // inside the page's main landmark, as all its content is, for screen readers' sake
+    (document.querySelector("main") || document.body).appendChild(card);
+    place(link);
     owner = link;
     link.setAttribute("aria-describedby", card.id);
   }
@@ -41,7 +61,7 @@
     link.removeAttribute("title");
     link.addEventListener("mouseenter", function () { show(link); });
     link.addEventListener("focus", function () { show(link); });
-    link.addEventListener("mouseleave", hide);
+    link.addEventListener("mouseleave", hideSoon);
     link.addEventListener("blur", hide);
   });
   document.addEventListener("keydown", function (event) {

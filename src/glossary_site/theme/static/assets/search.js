@@ -1,5 +1,7 @@
 // The search page: queries the Pagefind index the build wrote to pagefind/ (loaded by
-// search-engine.js), says how many terms match and lists every one of them, twenty at a time.
+// search-engine.js), says how many pages (terms and tools) match and lists every one of them,
+// twenty at a time. The query is kept in the address, so Back, Reload and a shared link show
+// the same results.
 (function () {
   "use strict";
   var PAGE = 20;
@@ -106,12 +108,23 @@
   }
 
   function found(query, count) {
-    return count + (count === 1 ? " term" : " terms") + " found for \u201c" + query + "\u201d";
+    return count + (count === 1 ? " result" : " results") + " found for \u201c" + query + "\u201d";
+  }
+
+  function remember(query) {
+    if ((new URLSearchParams(window.location.search).get("q") || "") === query) { return; }
+    try {
+      // written as the header's form submits it (?q=diffusion+model)
+      window.history.replaceState(null, "", query ? "?" + new URLSearchParams({ q: query }) : window.location.pathname);
+    } catch (error) {
+      // a page opened from disk may not change its address; the results are shown anyway
+    }
   }
 
   function run(query) {
     var ticket = ++latest;
     query = query.trim();
+    remember(query);
     if (!query) { list.textContent = ""; status.textContent = ""; more.hidden = true; return; }
     status.textContent = "Searching\u2026";
     unshown = [];  // "Show more results" must not add the previous query's results meanwhile
