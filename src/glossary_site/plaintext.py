@@ -7,7 +7,13 @@ import re
 
 TAG_RE = re.compile(r"<[^>]+>")
 SPACE_RE = re.compile(r"\s+")
+#: What a page shows around the text but a description must not say: a heading's '#' link
+#: and a footnote's number.
+FURNITURE_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>|<sup id="fnref:[^"]*">.*?</sup>', re.DOTALL)
+#: The notes themselves, which close a field's HTML.
+FOOTNOTES = '<div class="footnote">'
 
 
 def plain_text(fragment: str) -> str:
-    return SPACE_RE.sub(" ", html.unescape(TAG_RE.sub("", fragment))).strip()
+    text = FURNITURE_RE.sub("", fragment.partition(FOOTNOTES)[0])
+    return SPACE_RE.sub(" ", html.unescape(TAG_RE.sub("", text))).strip()

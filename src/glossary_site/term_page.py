@@ -152,15 +152,9 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
     """What term.html receives; `term` and `body` are the file `page.source` names."""
     pieces, slots = placement.split_at_slots(body.body)
     headings = [_heading(piece) for piece in pieces]
-    taken = THEME_IDS.union(anchor for found in headings for anchor, _ in found)
+    taken = set(THEME_IDS).union(anchor for found in headings for anchor, _ in found)
     tables = [
-        TableView(
-            table.id if table.id not in taken else f"{table.id}-table",
-            table.title,
-            intro,
-            table.columns,
-            cells,
-        )
+        TableView(_anchor(table.id, taken), table.title, intro, table.columns, cells)
         for table, intro, cells in zip(term.tables, body.table_intros, body.table_cells, strict=True)
     ]
     parts = [BodyPart(html, tables[index]) for html, index in zip(pieces, slots, strict=False)]
@@ -203,6 +197,17 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
         "graph": neighbourhood(page, term.title),
         "cta": page.cta,
     }
+
+
+def _anchor(wanted: str, taken: set[str]) -> str:
+    """A table heading's id, unlike every other on the page: its own, or with '-table' after it
+    (and a number, if a heading or another table has that too)."""
+    anchor, number = wanted, 1
+    while anchor in taken:
+        anchor = f"{wanted}-table" + (f"-{number}" if number > 1 else "")
+        number += 1
+    taken.add(anchor)
+    return anchor
 
 
 def _heading(fragment: str) -> list[tuple[str, str]]:

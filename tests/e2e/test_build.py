@@ -405,7 +405,11 @@ def test_ids_on_a_term_page_are_unique_and_each_in_page_link_finds_its_own(tmp_p
         "definition: A **tensor** generalises vectors and matrices to any number of axes.",
         "definition: |\n  A **tensor** generalises vectors[^1].\n\n  [^1]: Said in the definition.",
     )
-    text = text.replace("title: Tensor ranks", "title: Site search")
+    text = text.replace("title: Tensor ranks", "title: Site search").replace(
+        "faq:",
+        "  - title: Shapes table\n    columns: [A]\n    rows: [[x]]\n  - title: Shapes\n    columns: [B]\n"
+        "    rows: [[y]]\nfaq:",
+    )  # the body's "Shapes" heading takes 'shapes'; the second table must not be 'shapes-table' too
     text += "\n## Term graph\n\nSee [that section](#term-graph). A note[^1].\n\n[^1]: Said in the body.\n"
     tensor.write_text(text, encoding="utf-8")
 

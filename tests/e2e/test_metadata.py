@@ -70,6 +70,24 @@ def test_term_page_json_ld_has_defined_term_faq_and_breadcrumbs(built_minimal: P
     assert "FAQPage" not in no_faq
 
 
+def test_structured_data_says_the_text_without_heading_links_or_footnote_marks(tmp_path: Path) -> None:
+    """Was: "Meaning# A tensor is an array1 of numbers. A note. ↩" as the description."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(
+        tensor.read_text(encoding="utf-8").replace(
+            "definition: A **tensor** generalises vectors and matrices to any number of axes.",
+            "definition: |\n  ## Meaning\n\n  A tensor is an array[^1] of numbers.\n\n  [^1]: A note.",
+        ),
+        encoding="utf-8",
+    )
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    term = json_ld(site / "_site/terms/tensor/index.html")["DefinedTerm"]
+
+    assert term["description"] == "Meaning A tensor is an array of numbers."
+
+
 def test_script_end_tag_in_front_matter_cannot_break_out_of_json_ld(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     hostile = "</script><script>alert(1)</script>"
