@@ -42,6 +42,8 @@ class SiteConfig:
     autolink: bool = False
     #: Markdown shown at the top of the home page.
     intro: str = ""
+    #: The line of `intro` and of the Stack Builder's, where a dead link in them is looked for.
+    intro_lines: tuple[int, int] = (1, 1)
     #: A description per category name, shown on its page and the overview cards.
     categories: dict[str, str] = field(default_factory=dict)
     category_lines: dict[str, int] = field(default_factory=dict)
@@ -149,6 +151,7 @@ def parse(
         intro=intro,
         categories=categories,
         category_lines={name: located.line("categories", name) for name in categories},
+        intro_lines=(located.line("intro"), located.line("stack_builder", "intro")),
         tools=tools or ToolSettings(),
         stack_builder=builder,
     )

@@ -61,6 +61,7 @@ class _Link(NamedTuple):
     line: int  # 0 when not known: Markdown keeps no lines, so a dead one is looked up
     page: str  # the folder of the page that shows it, from which a relative address is read
     in_sources: bool = False  # it may be a source's `url:` line
+    within: int = 0  # the line of the YAML value it is written in (site.yml's intros), or 0
 
 
 def dead_site_links(
@@ -71,18 +72,14 @@ def dead_site_links(
     that could not be read is reported already, so a link to its page is not reported again."""
     files = files | {term_path(slug) for slug in glossary.unreadable}
     problems: list[Diagnostic] = []
-    reported: set[tuple[str, str, int]] = set()  # a site.yml link may be in both intros
     for link in _links(config, glossary, toolbox):
         target = _target(link.page, link.url)
         if target.startswith(f"/{search.FOLDER}/") or not missing_site_file(target, files):
             continue  # the search index is written after this check
-        if (link.path, link.url, link.line) in reported:
-            continue
-        reported.add((link.path, link.url, link.line))
         message = f"{link.what} '{link.url}' leads to no page of this site; check the path"
         if not link.url.startswith("/"):
             message += f" (it is read from the page's folder, {link.page})"
-        lines = [link.line] if link.line else _lines_of(config.root / link.path, link.url, link.in_sources)
+        lines = [link.line] if link.line else _lines_of(config.root / link.path, link)
         problems += [Diagnostic(link.path, line, message) for line in lines]
     return problems
 
@@ -111,12 +108,12 @@ def _links(config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox)
         page = _folder(tool_path(slug))
         links.append(_Link("url", tool.url, tool.path, tool.key_lines.get("url", 1), page))
         links += [_Link("link", url, tool.path, 0, page) for url in toolbox.site_urls.get(slug, ())]
-    intros = [(config.intro, "/")]
+    intros = [(config.intro, "/", config.intro_lines[0])]
     if config.stack_builder:
-        intros.append((config.stack_builder.intro, _folder(STACK_BUILDER)))
+        intros.append((config.stack_builder.intro, _folder(STACK_BUILDER), config.intro_lines[1]))
     return links + [
-        _Link("link", url, site_config.CONFIG_PATH, 0, page)
-        for text, page in intros
+        _Link("link", url, site_config.CONFIG_PATH, 0, page, within=line)
+        for text, page, line in intros
         for url in site_markdown_urls(text)
     ]
 
@@ -125,18 +122,19 @@ def _folder(page: str) -> str:
     return "/" + page.removesuffix("index.html")
 
 
-def _lines_of(file: Path, url: str, in_sources: bool) -> list[int]:
-    """Every line of `file` that links to `url`: as a Markdown link, image or reference, in an
-    HTML attribute or, when `in_sources`, as a source's `url:`; not in code or a YAML comment.
-    Only a failing build looks them up."""
+def _lines_of(file: Path, link: _Link) -> list[int]:
+    """Every line of `file` that links to the address: as a Markdown link, image or reference,
+    in an HTML attribute or as a source's `url:`; not in code or a YAML comment, and only in
+    the value it was written in when that is known. Only a failing build looks them up."""
     try:
         lines = file.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return [1]
-    before = LINK_START + (r"|\burl:\s*[\"']?" if in_sources else "")
-    link = re.compile(f"(?:{before}){re.escape(url)}(?![^\\s)\"'>])")
+    before = LINK_START + (r"|\burl:\s*[\"']?" if link.in_sources else "")
+    url = link.url
+    pattern = re.compile(f"(?:{before}){re.escape(url)}(?![^\\s)\"'>])")
     found, loose, fenced = [], [], False
-    for number, line in enumerate(lines, 1):
+    for number, line in _value_lines(lines, link.within):
         stripped = line.lstrip()
         if stripped.startswith(("```", "~~~")):
             fenced = not fenced
@@ -144,11 +142,27 @@ def _lines_of(file: Path, url: str, in_sources: bool) -> list[int]:
         if fenced or (file.suffix == ".yml" and stripped.startswith("#")):
             continue
         text = html.unescape(CODE_SPAN_RE.sub("", line).replace("\\", ""))
-        if link.search(text):
+        if pattern.search(text):
             found.append(number)
         elif url in text:
             loose.append(number)
     return found or loose[:1] or [1]
+
+
+def _value_lines(lines: list[str], start: int) -> list[tuple[int, str]]:
+    """The numbered lines of the YAML value whose key is on line `start` (the key's line and
+    those indented deeper), or of the whole file when `start` is 0."""
+    numbered = list(enumerate(lines, 1))
+    if not start or start > len(lines):
+        return numbered
+    key = lines[start - 1]
+    depth = len(key) - len(key.lstrip())
+    block = [numbered[start - 1]]
+    for number, line in numbered[start:]:
+        if line.strip() and len(line) - len(line.lstrip()) <= depth:
+            break
+        block.append((number, line))
+    return block
 
 
 def output_clashes(generated: list[str], root: Path) -> list[Diagnostic]:

@@ -489,6 +489,27 @@ def test_links_written_relative_to_the_page_are_checked_from_its_folder(tmp_path
     assert all(target.exists() for _, target, _ in local_targets(site / "_site", page))
 
 
+def test_a_dead_link_in_one_intro_is_reported_in_that_intro_only(tmp_path: Path) -> None:
+    """Was: also at the home intro's line, where the same words lead somewhere (from /)."""
+    site = copy_site("example", tmp_path)
+    settings = site / "content/site.yml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace("intro: |\n", "intro: |\n  Browse [the tools](tools/index.html).\n", 1)
+    text = text.replace(
+        "  intro: Answer three questions",
+        "  intro: See [the tools](tools/index.html). Answer three questions",
+    )
+    settings.write_text(text, encoding="utf-8")
+    line = next(n for n, written in enumerate(text.splitlines(), 1) if written.startswith("  intro: See"))
+
+    result = run_glossary("check", cwd=site)
+
+    assert [problem for problem in result.stderr.splitlines() if "leads to no page" in problem] == [
+        f"content/site.yml:{line}: link 'tools/index.html' leads to no page of this site; check the path "
+        "(it is read from the page's folder, /stack-builder/)"
+    ]
+
+
 def test_a_save_that_adds_a_link_to_no_file_is_reported_by_serve_and_build(tmp_path: Path) -> None:
     """Saves of a term's body alone skip the whole build (serve's warm state, build's term
     edits); one that changes the site addresses a term links to does not, so they are checked."""
