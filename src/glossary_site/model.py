@@ -151,6 +151,9 @@ class Toolbox:
     bodies: dict[str, str] = field(default_factory=dict)
     #: Tool slug → the addresses on this site its body links to, as written.
     site_urls: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The slugs a tool file that failed to load may have had: a reference to one is not an
+    #: error of its own, nor is a Stack Builder value only such a file might hold.
+    unreadable: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -203,12 +203,8 @@ def _graph(
     )
     glossary = graph.build_glossary(terms, config, diagnostics, options.drafts, unreadable)
     by_slug = {f.term.slug: f for f in files if f.term is not None and f.term.slug in glossary.terms}
-    toolbox = tools.build_toolbox(
-        tools.load_tools(options.root, config.tools if config else None, diagnostics),
-        glossary,
-        diagnostics,
-        options.drafts,
-    )
+    loaded = tools.load_tools(options.root, config.tools if config else None, diagnostics)
+    toolbox = tools.build_toolbox(loaded.sources, glossary, diagnostics, options.drafts, loaded.unreadable)
     targets = {
         slug: markup.resolve_targets(f.path, f.wikilinks, glossary, diagnostics, toolbox)
         for slug, f in by_slug.items()

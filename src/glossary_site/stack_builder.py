@@ -32,7 +32,8 @@ def candidates(layer: Layer, toolbox: Toolbox) -> list[ToolSource]:
 
 def check(settings: StackBuilderSettings, toolbox: Toolbox, diagnostics: Diagnostics) -> None:
     """Every value an answer or a layer selects must be held by some tool, and every layer
-    needs a candidate: otherwise the page could recommend nothing."""
+    needs a candidate: otherwise the page could recommend nothing. While a tool file cannot be
+    read, neither is checked: that file may hold them, and its own error is the problem."""
     held = {
         (name, value)
         for tool in toolbox.tools.values()
@@ -44,13 +45,13 @@ def check(settings: StackBuilderSettings, toolbox: Toolbox, diagnostics: Diagnos
     for selector, lines in selectors:
         for (name, wanted), line in zip(selector, lines, strict=True):
             for value in wanted:
-                if (name, value) not in held:
+                if (name, value) not in held and not toolbox.unreadable:
                     diagnostics.error(
                         CONFIG_PATH, line, f"no tool has {name} '{value}'; add it to a tool or remove it here"
                     )
     for layer in settings.layers:
         every_value_held = all((name, v) in held for name, values in layer.tools for v in values)
-        if every_value_held and not candidates(layer, toolbox):
+        if every_value_held and not candidates(layer, toolbox) and not toolbox.unreadable:
             message = f"no tool matches every attribute of layer '{layer.id}'"
             diagnostics.error(CONFIG_PATH, layer.line, message)
 

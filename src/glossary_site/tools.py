@@ -10,12 +10,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from glossary_site import content_files, front_matter, graph, yaml_lines
+from glossary_site import content, content_files, front_matter, graph, yaml_lines
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
 from glossary_site.fingerprint import digest
 from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource
+from glossary_site.slugs import slug_of_file, slugify
 from glossary_site.tool_settings import ToolSettings
 from glossary_site.url_checks import link_url_problem
 
@@ -26,11 +27,19 @@ FIELDS = (
 PREFIX = "tool:"
 
 
-def load_tools(root: Path, settings: ToolSettings | None, diagnostics: Diagnostics) -> list[ToolSource]:
+class LoadedTools(NamedTuple):
+    sources: list[ToolSource]
+    #: The slugs the files that failed to load seem to have (Toolbox.unreadable).
+    unreadable: frozenset[str]
+
+
+def load_tools(root: Path, settings: ToolSettings | None, diagnostics: Diagnostics) -> LoadedTools:
     """Every tool file, in path order; `settings` is None when site.yml is broken, and then the
     attributes are not checked against it."""
     tools: list[ToolSource] = []
+    unreadable: set[str] = set()
     for path in content_files.find_tool_files(root):
+        data = b""
         try:
             data = front_matter.read_bytes(root / path, path)
             tools.append(
@@ -38,7 +47,9 @@ def load_tools(root: Path, settings: ToolSettings | None, diagnostics: Diagnosti
             )
         except ContentError as problem:
             diagnostics.add(problem.diagnostic)
-    return tools
+            names = (slug_of_file(path), *(content.names_in_broken_file(data) if data else ()))
+            unreadable.update(filter(None, map(slugify, names)))
+    return LoadedTools(tools, frozenset(unreadable))
 
 
 def parse_tool(
@@ -112,7 +123,11 @@ def _attributes(
 
 
 def build_toolbox(
-    tools: Iterable[ToolSource], glossary: Glossary, diagnostics: Diagnostics, include_drafts: bool
+    tools: Iterable[ToolSource],
+    glossary: Glossary,
+    diagnostics: Diagnostics,
+    include_drafts: bool,
+    unreadable: frozenset[str] = frozenset(),
 ) -> Toolbox:
     """Index the tools by name and resolve each term's `tools:` list; mentions come later,
     with the inline links (`with_mentions`)."""
@@ -123,9 +138,9 @@ def build_toolbox(
         (t for t in everything if t.slug not in drafts and owners.get(t.slug) is t),
         key=lambda t: (t.title.casefold(), t.slug),
     )
-    box = Toolbox({t.slug: t for t in published}, names, spellings, drafts)
+    box = Toolbox({t.slug: t for t in published}, names, spellings, drafts, unreadable=unreadable)
     listed = {slug: _listed_tools(term, box, diagnostics) for slug, term in glossary.terms.items()}
-    return Toolbox(box.tools, names, spellings, drafts, of_term={s: t for s, t in listed.items() if t})
+    return dataclasses.replace(box, of_term={s: t for s, t in listed.items() if t})
 
 
 def _listed_tools(term: TermSource, box: Toolbox, diagnostics: Diagnostics) -> tuple[str, ...]:
@@ -141,7 +156,8 @@ def resolve(box: Toolbox, name: str, path: str, line: int, diagnostics: Diagnost
     """The slug of the published tool `name` names, or None with the problem reported."""
     slug = graph.resolve(box.names, name)
     if slug is None:
-        diagnostics.error(path, line, graph.unknown_reference(box.spellings, name, what))
+        if not graph.may_name_unreadable(box.unreadable, name):
+            diagnostics.error(path, line, graph.unknown_reference(box.spellings, name, what))
     elif slug in box.drafts:
         diagnostics.warning(path, line, f"{what} '{name}' is a draft; it is left out")
         return None

@@ -65,7 +65,9 @@ def example() -> Example:
     assert config is not None and config.stack_builder is not None, diagnostics.errors
     # The Stack Builder only looks at the published tools; no term is needed to pick one.
     no_terms = Glossary(terms={}, related={}, backlinks={}, categories=(), tags=(), names={})
-    toolbox = build_toolbox(load_tools(PROJECT, config.tools, diagnostics), no_terms, diagnostics, False)
+    toolbox = build_toolbox(
+        load_tools(PROJECT, config.tools, diagnostics).sources, no_terms, diagnostics, False
+    )
     assert not diagnostics.errors, diagnostics.errors
     return Example(config.title, tuple(config.tools.categories), config.stack_builder, toolbox)
 

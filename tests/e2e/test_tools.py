@@ -339,3 +339,21 @@ def test_one_mistake_in_the_tools_settings_is_one_error_not_one_per_stack_builde
     assert [line for line in result.stderr.splitlines() if "content/" in line] == [
         f"content/site.yml:{number + 1}: the description of 'Chat assistants' must be one line"
     ]
+
+
+def test_a_tool_file_that_cannot_be_read_is_one_error_not_one_per_reference(tmp_path: Path) -> None:
+    """Was: also "unknown tool 'Ollama'" in the terms naming it, and "no tool has layer
+    'framework'" in site.yml once both framework tools were broken: errors that vanish when
+    the one file is mended."""
+    site = copy_site("example", tmp_path)
+    for name in ("ollama", "langchain", "llamaindex"):
+        tool = site / f"content/tools/{name}.md"
+        tool.write_text(tool.read_text(encoding="utf-8").replace("summary:", "summary: : bad: [", 1), "utf-8")
+
+    result = run_glossary("check", cwd=site)
+
+    problems = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert result.returncode == 1 and len(problems) == 3, problems
+    assert {problem.split(":")[0] for problem in problems} == {
+        f"content/tools/{name}.md" for name in ("ollama", "langchain", "llamaindex")
+    }
