@@ -240,7 +240,7 @@ def _question(
 
 def _layer(reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: Attributes | None) -> Layer:
     item = reader.mapping(raw, where, LAYER_KEYS)
-    if item and "tools" not in item:
+    if item and not item.get("tools"):  # empty, it would make every tool a candidate
         reader.error(where, "a layer needs 'tools': the attributes its candidates have, like {layer: model}")
     selector, lines = reader.selector(item.get("tools"), (*where, "tools"), attributes)
     line = reader.located.line(*where)

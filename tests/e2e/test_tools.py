@@ -260,6 +260,11 @@ def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) ->
             {"content/site.yml": ("prefer: {pricing: free}", "prefer: {pricng: free}")},
             "content/site.yml:30: unknown tool attribute 'pricng'; did you mean 'pricing'?",
         ),
+        (  # was accepted, and every tool became a candidate of the layer
+            {"content/site.yml": ("tools: {layer: vector-store}", "tools: {}")},
+            "content/site.yml:38: a layer needs 'tools': the attributes its candidates have, "
+            "like {layer: model}",
+        ),
     ],
 )
 def test_a_tool_problem_is_one_error_at_its_line(
