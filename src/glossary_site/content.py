@@ -90,14 +90,13 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
 
 
 def _check_markers(path: str, term: TermSource, claimed: set[str], diagnostics: Diagnostics) -> None:
-    """`claimed` holds the ids of tables with errors too: their marker is not a second problem."""
+    """`claimed` holds the ids of tables with errors too: naming one is not a second problem,
+    but placing it twice or inside a paragraph still is."""
     ids = tuple(table.id for table in term.tables)
     placed: dict[str, int] = {}
     for marker in placement.find_markers(term.body, term.body_line):
         name = marker.table_id
-        if name in claimed and name not in ids:
-            continue
-        if name not in ids:
+        if name not in ids and name not in claimed:
             known = f"; this file's tables: {', '.join(ids)}" if ids else "; this file has no tables"
             hint = did_you_mean(name, ids) or known
             diagnostics.error(path, marker.line, f"no table with the id '{name}'{hint}")

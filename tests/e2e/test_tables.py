@@ -178,6 +178,21 @@ def test_a_bad_placement_is_one_error_at_its_line(
     assert [line for line in problems if ": warning: " not in line] == [expected]
 
 
+def test_a_broken_table_and_its_misplaced_marker_are_both_reported(tmp_path: Path) -> None:
+    term = TERM.replace("      - [Google, TPU]", "      - [Google]").replace(
+        "Opening paragraph.\n\n{{< table makers >}}", "Opening paragraph.\n{{< table makers >}}"
+    )
+    site = copy_site("minimal", tmp_path)
+    write_files(site, {"content/terms/tpu.md": term})
+    result = run_glossary("check", cwd=site)
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if ": error: " in line or "tpu.md:" in line]
+    assert [line for line in problems if ": warning: " not in line] == [
+        "content/terms/tpu.md:17: table 'Makers' row 1 has 1 cell but the table has 2 columns",
+        "content/terms/tpu.md:28: put a blank line before and after '{{< table makers >}}'",
+    ]
+
+
 def test_the_example_generative_ai_tables_each_sit_in_their_section(tmp_path: Path) -> None:
     site = copy_site("example", tmp_path)
     assert run_glossary("build", cwd=site).returncode == 0
