@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import stat
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -232,9 +234,8 @@ def _cta(
         diagnostics.error(CONFIG_PATH, located.line("cta", "blocks"), "'cta.blocks' must be a mapping")
         raw_blocks = {}
     for name, raw in raw_blocks.items():
-        where = located.line("cta", "blocks", name)
-        url_line = located.line("cta", "blocks", name, "url")
-        block = cta_block(raw, CONFIG_PATH, where, diagnostics, url_line=url_line)
+        line_of = functools.partial(located.line, "cta", "blocks", name)
+        block = cta_block(raw, CONFIG_PATH, line_of, diagnostics)
         if block is not None:
             blocks[str(name)] = block
     default = value.get("default")
@@ -250,29 +251,28 @@ def _cta(
     return default, blocks
 
 
-def cta_block(
-    raw: Any, path: str, line: int, diagnostics: Diagnostics, url_line: int | None = None
-) -> CtaBlock | None:
+def cta_block(raw: Any, path: str, line_of: Callable[..., int], diagnostics: Diagnostics) -> CtaBlock | None:
     """Validate one call-to-action block; site.yml and a term's inline `cta:` share the shape.
 
-    A bad `url` is reported at `url_line` when the caller knows it (site.yml does), else at
-    `line`; the button would otherwise link nowhere, or somewhere unsafe, on every term page.
+    `line_of(key)` is the line of one of the block's keys, or of the block when the key is not
+    there, so each problem is reported where the editor has to change something.
     """
     if not isinstance(raw, dict):
-        diagnostics.error(path, line, f"a cta block needs the keys {', '.join(CTA_KEYS)}")
+        diagnostics.error(path, line_of(), f"a cta block needs the keys {', '.join(CTA_KEYS)}")
         return None
     ok = True
     for key in CTA_KEYS:
         if not isinstance(raw.get(key), str) or not raw[key].strip():
-            diagnostics.error(path, line, f"cta block is missing text for '{key}'")
+            diagnostics.error(path, line_of(key), f"cta block is missing text for '{key}'")
             ok = False
     for key in raw:
         if key not in CTA_KEYS:
-            diagnostics.error(path, line, f"unknown cta block key '{key}'{did_you_mean(str(key), CTA_KEYS)}")
+            message = f"unknown cta block key '{key}'{did_you_mean(str(key), CTA_KEYS)}"
+            diagnostics.error(path, line_of(key), message)
             ok = False
     url = raw.get("url")
     if isinstance(url, str) and url.strip():
-        ok = _check_cta_url(url.strip(), path, line if url_line is None else url_line, diagnostics) and ok
+        ok = _check_cta_url(url.strip(), path, line_of("url"), diagnostics) and ok
     if not ok:
         return None
     return CtaBlock(**{key: raw[key].strip() for key in CTA_KEYS})

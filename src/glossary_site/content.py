@@ -7,6 +7,7 @@ action, dates), sharing the accessor that records each problem's line: hence its
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -128,7 +129,8 @@ class _Fields(Fields):
         if isinstance(value, str) and value.strip() and flag is None:
             return value.strip()
         if isinstance(value, dict):
-            return config.cta_block(value, self.path, self.located.line("cta"), self.diagnostics)
+            line_of = functools.partial(self.located.line, "cta")
+            return config.cta_block(value, self.path, line_of, self.diagnostics)
         self.error("cta", "'cta' must be a block name from site.yml, a block, or false")
         return None
 

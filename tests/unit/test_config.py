@@ -163,12 +163,14 @@ def test_cta_default_naming_an_unknown_block_is_an_error_with_a_suggestion(tmp_p
     ]
 
 
-def test_cta_block_with_a_misspelt_key_reports_the_missing_and_the_unknown_key(tmp_path: Path) -> None:
+def test_cta_block_with_a_misspelt_key_reports_the_missing_key_and_the_unknown_one_at_its_line(
+    tmp_path: Path,
+) -> None:
     _, problems = load(tmp_path, VALID.replace("button:", "buton:"))
 
     assert problems == [
         "content/site.yml:8: cta block is missing text for 'button'",
-        "content/site.yml:8: unknown cta block key 'buton'; did you mean 'button'?",
+        "content/site.yml:11: unknown cta block key 'buton'; did you mean 'button'?",
     ]
 
 
@@ -260,7 +262,7 @@ def test_each_bad_cta_url_is_an_error_at_the_line_of_its_url(tmp_path: Path) -> 
         "content/site.yml:12: cta url 'javascript:alert(1)' must be an http(s) address, a mailto: address "
         "or a path on this site like /pricing/",
         "content/site.yml:13: cta block is missing text for 'button'",
-        "content/site.yml:13: unknown cta block key 'buton'; did you mean 'button'?",
+        "content/site.yml:16: unknown cta block key 'buton'; did you mean 'button'?",
         "content/site.yml:17: cta url 'http://' has no host name; write it like https://example.com/",
     ]
 

@@ -520,6 +520,20 @@ def test_inline_cta_block_is_checked_like_one_in_site_yml() -> None:
     assert problems == [f"{PATH}:6: cta block is missing text for 'button'"]
 
 
+def test_each_cta_key_problem_is_reported_at_that_keys_line() -> None:
+    extra = "cta:\n  heading: Try it\n  text: [a]\n  buton: Go\n  button: ''\n  url: javascript:x\n"
+
+    _, problems = parse(term_text(extra))
+
+    assert sorted(problems) == [
+        f"{PATH}:10: cta block is missing text for 'button'",
+        f"{PATH}:11: cta url 'javascript:x' must be an http(s) address, a mailto: address or a path "
+        "on this site like /pricing/",
+        f"{PATH}:8: cta block is missing text for 'text'",
+        f"{PATH}:9: unknown cta block key 'buton'; did you mean 'button'?",
+    ]
+
+
 def test_cta_may_name_a_block_give_one_or_be_switched_off() -> None:
     named, _ = parse(term_text("cta: stack-builder\n"))
     inline, _ = parse(term_text("cta: {heading: H, text: T, button: B, url: /b/}\n"))
