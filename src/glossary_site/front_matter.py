@@ -50,6 +50,10 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
     raise ContentError(path, 1, "front matter is not closed; add a '---' line after the YAML")
 
 
+#: YAML reads these words as nothing at all, so `title: Null` looks like an empty title.
+NULL_HINT = ' (YAML reads a bare null or ~ as nothing; to mean the word, quote it: "Null")'
+
+
 class Fields:
     """Typed accessors over one file's front matter that record problems with their lines."""
 
@@ -68,7 +72,7 @@ class Fields:
         value = self.data.get(key)
         if value is None:
             if required and key in self.data:
-                self.error(key, f"'{key}' must not be empty")
+                self.error(key, f"'{key}' must not be empty{NULL_HINT}")
             elif required:
                 self.diagnostics.error(self.path, 1, f"missing required field '{key}'")
             return ""
@@ -97,7 +101,8 @@ class Fields:
                 self.error(key, f"each of '{key}' must be text, not true/false; remove the !!bool tag", index)
                 continue
             if not _is_text(item) or not str(item).strip():
-                self.error(key, f"each of '{key}' must be non-empty text", index)
+                hint = NULL_HINT if item is None else ""
+                self.error(key, f"each of '{key}' must be non-empty text{hint}", index)
                 continue
             items.append(str(item).strip())
         return tuple(items)

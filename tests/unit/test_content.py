@@ -220,13 +220,24 @@ def test_numbers_in_text_fields_keep_the_text_as_written() -> None:
 def test_required_field_left_blank_is_reported_at_its_line() -> None:
     _, problems = parse("---\ntitle:\nsummary: An array.\ndefinition: An array.\n---\n")
 
-    assert problems == [f"{PATH}:2: 'title' must not be empty"]
+    assert problems == [f"{PATH}:2: 'title' must not be empty{front_matter.NULL_HINT}"]
+
+
+def test_a_title_yaml_reads_as_null_says_to_quote_it() -> None:
+    _, problems = parse("---\ntitle: Null\nsummary: No value.\ndefinition: No value.\n---\n")
+    quoted, fine = parse("---\ntitle: 'Null'\nsummary: No value.\ndefinition: No value.\n---\n")
+
+    assert problems == [
+        f"{PATH}:2: 'title' must not be empty (YAML reads a bare null or ~ as nothing; to mean the word, "
+        'quote it: "Null")'
+    ]
+    assert quoted is not None and quoted.title == "Null" and not fine
 
 
 def test_empty_list_item_is_reported_at_the_item_line() -> None:
     _, problems = parse(term_text("tags:\n  - arrays\n  - ''\n"))
 
-    assert problems == [f"{PATH}:8: each of 'tags' must be non-empty text"]
+    assert problems == [f"{PATH}:8: each of 'tags' must be non-empty text"], "'' is not YAML's null"
 
 
 def test_summary_on_two_lines_is_an_error() -> None:
