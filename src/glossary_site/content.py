@@ -143,21 +143,24 @@ class _Fields(Fields):
                 answer_line=self.located.value_line("faq", i, "a"),
                 answer_exact=self.located.is_exact("faq", i, "a"),
             )
-            for i, item in self.items("faq", ("q", "a"), ("q", "a"))
+            for i, item, sound in self.items("faq", ("q", "a"), ("q", "a"))
+            if sound
         )
 
     def sources(self) -> tuple[Source, ...]:
         found = []
-        for i, item in self.items("sources", ("title", "url"), ("title", "url")):
-            url = str(item["url"]).strip()
-            problem = link_url_problem(url)
+        for i, item, sound in self.items("sources", ("title", "url"), ("title", "url")):
+            url = str(item.get("url") or "").strip()
+            problem = link_url_problem(url) if url else None
             if problem is not None:
                 self.error("sources", f"source url '{url}' {problem}", i, "url")
-                continue
-            found.append(Source(str(item["title"]).strip(), url))
+            elif sound:
+                found.append(Source(str(item["title"]).strip(), url))
         return tuple(found)
 
     def tables(self) -> tuple[Table, ...]:
+        """Every problem of every item is reported, so an item is checked to the end even
+        after its first problem; only a table without any is shown."""
         found = []
         raw = self.data.get("tables")
         if isinstance(raw, list):
@@ -167,15 +170,16 @@ class _Fields(Fields):
                 if isinstance(item, dict)
             }
         seen: dict[str, int] = {}
-        for i, item in self.items("tables", TABLE_KEYS, ("title",)):
-            table = self._table(item, i)
-            if table is None:
-                continue
-            if table.id in seen:
-                self.error("tables", f"two tables have the id '{table.id}'; give one an 'id:'", i, "id")
-                continue
-            seen[table.id] = i
-            found.append(table)
+        for i, item, sound in self.items("tables", TABLE_KEYS, ("title",)):
+            table_id = self._table_id(item, i)
+            if table_id in seen:
+                self.error("tables", f"two tables have the id '{table_id}'; give one an 'id:'", i, "id")
+                sound = False
+            elif table_id is not None:
+                seen[table_id] = i
+            table = self._table(item, i, table_id)
+            if table is not None and sound:
+                found.append(table)
         return tuple(found)
 
     def _table_id(self, item: dict[str, Any], index: int) -> str | None:
@@ -188,39 +192,41 @@ class _Fields(Fields):
             return None
         return str(explicit)
 
-    def _table(self, item: dict[str, Any], index: int) -> Table | None:
+    def _table(self, item: dict[str, Any], index: int, table_id: str | None) -> Table | None:
+        """The item as a table; None if any of its parts has a problem (its id included)."""
         columns = item.get("columns")
         rows = item.get("rows")
+        ok = True
         if not _is_cells(columns) or not columns:
             self.error("tables", "table needs 'columns': a list of column names", index, "columns")
-            return None
+            ok = False
         if not isinstance(rows, list) or not rows:
             self.error("tables", "table needs 'rows': a list of rows", index, "rows")
-            return None
+            rows, ok = [], False
+        intro = item.get("intro")
+        if intro is not None and not isinstance(intro, str):
+            self.error("tables", "a table's 'intro' must be Markdown text", index, "intro")
+            ok = False
+        title = str(item.get("title") or "").strip()
         good_rows: list[tuple[str, ...]] = []
         for r, row in enumerate(rows):
             where = ("tables", index, "rows", r)
             if not _is_cells(row):
                 self.diagnostics.error(self.path, self.located.line(*where), _row_problem(row))
-            elif len(row) != len(columns):
+            elif _is_cells(columns) and columns and len(row) != len(columns):
                 self.diagnostics.error(
                     self.path,
                     self.located.line(*where),
-                    f"table '{item['title']}' row {r + 1} has {count(len(row), 'cell')} "
-                    f"but the table has {len(columns)} columns",
+                    f"table '{title}' row {r + 1} has {count(len(row), 'cell')} "
+                    f"but the table has {count(len(columns), 'column')}",
                 )
             else:
                 good_rows.append(tuple(_cell(c) for c in row))
-        table_id = self._table_id(item, index)
-        intro = item.get("intro")
-        if intro is not None and not isinstance(intro, str):
-            self.error("tables", "a table's 'intro' must be Markdown text", index, "intro")
-            return None
-        if len(good_rows) != len(rows) or table_id is None:
+        if not ok or table_id is None or len(good_rows) != len(rows):
             return None
         return Table(
-            title=str(item["title"]).strip(),
-            columns=tuple(_cell(c) for c in columns),
+            title=title,
+            columns=tuple(_cell(c) for c in columns or ()),
             rows=tuple(good_rows),
             line=self.located.line("tables", index),
             id=table_id,

@@ -172,32 +172,34 @@ class Fields:
 
     def items(
         self, key: str, item_keys: tuple[str, ...], required: tuple[str, ...]
-    ) -> list[tuple[int, dict[str, Any]]]:
-        """The well-formed mapping items of a list field, with their indexes; reports the rest."""
+    ) -> list[tuple[int, dict[str, Any], bool]]:
+        """The mapping items of a list field, with their indexes and whether their keys are
+        sound; reports the rest. An unsound item is still returned, so the caller can report
+        its other problems in the same run."""
         value = self.data.get(key)
         if value is None:
             return []
         if not isinstance(value, list):
             self.error(key, f"'{key}' must be a list")
             return []
-        good: list[tuple[int, dict[str, Any]]] = []
+        found: list[tuple[int, dict[str, Any], bool]] = []
         for index, item in enumerate(value):
             if not isinstance(item, dict):
-                self.error(key, f"each item of '{key}' must have the keys {', '.join(required)}", index)
+                keys = ", ".join(item_keys)
+                self.error(key, f"each item of '{key}' must be a mapping (keys: {keys})", index)
                 continue
-            ok = True
+            sound = True
             for name in item:
                 if name not in item_keys:
                     hint = did_you_mean(str(name), item_keys)
                     self.error(key, f"unknown key '{name}' in {key} item{hint}", index, name)
-                    ok = False
+                    sound = False
             for name in required:
-                if not isinstance(item.get(name), str | int | float) or not str(item[name]).strip():
+                if not _is_text(item.get(name)) or not str(item[name]).strip():
                     self.error(key, f"{key} item needs non-empty text for '{name}'", index, name)
-                    ok = False
-            if ok:
-                good.append((index, item))
-        return good
+                    sound = False
+            found.append((index, item, sound))
+        return found
 
     def unknown_keys(self, allowed: tuple[str, ...]) -> None:
         for key in self.data:

@@ -458,6 +458,52 @@ def test_table_without_columns_or_rows_is_an_error() -> None:
     ]
 
 
+def test_every_problem_of_a_table_item_is_reported_in_one_run() -> None:
+    """Was: an unknown key hid the rest of the item, bad columns hid the rows and the id."""
+    extra = """\
+tables:
+  - title: Unknown key
+    extra: x
+    columns: [A, B]
+    rows: [[1, 2, 3]]
+  - title: Bad everything
+    id: Bad_ID
+    columns: A
+    rows: {a: 1}
+"""
+    _, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:8: unknown key 'extra' in tables item",
+        f"{PATH}:10: table 'Unknown key' row 1 has 3 cells but the table has 2 columns",
+        f"{PATH}:12: table id 'Bad_ID' must be lowercase letters, digits and single hyphens",
+        f"{PATH}:13: table needs 'columns': a list of column names",
+        f"{PATH}:14: table needs 'rows': a list of rows",
+    ]
+
+
+def test_two_tables_with_one_id_are_reported_though_the_first_has_a_bad_row() -> None:
+    item = "  - title: T\n    columns: [A]\n    rows: [[1{}]]\n"
+    extra = "tables:\n" + item.format(", 2") + item.format("")
+
+    _, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:9: table 'T' row 1 has 2 cells but the table has 1 column",
+        f"{PATH}:10: two tables have the id 't'; give one an 'id:'",
+    ]
+
+
+def test_a_source_with_a_bad_title_still_has_its_url_checked() -> None:
+    _, problems = parse(term_text("sources:\n  - title: [x]\n    url: 'javascript:x'\n"))
+
+    assert problems == [
+        f"{PATH}:7: sources item needs non-empty text for 'title'",
+        f"{PATH}:8: source url 'javascript:x' must be an http(s) address, a mailto: address or a path on "
+        "this site like /pricing/",
+    ]
+
+
 def test_faq_item_missing_its_answer_is_reported_at_the_item_line() -> None:
     extra = "faq:\n  - q: What is a tensor?\n  - q: Is a matrix a tensor?\n    a: Yes, of rank two.\n"
 
