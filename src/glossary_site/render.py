@@ -125,6 +125,8 @@ class _Examined:
     children: tuple[str, ...] = ()
     uses: tuple[_Use, ...] = ()
     problems: tuple[Diagnostic, ...] = ()
+    #: Whether it names a template by a variable, so that any template may be one it uses.
+    dynamic: bool = False
 
 
 class Templates:
@@ -182,6 +184,8 @@ class Templates:
             self._digests[name] = ""  # guards against a template that includes itself
             examined = self._examine(name)
             parts = [examined.text, *map(self.digest, examined.children)]
+            if examined.dynamic:
+                parts += (f"{other}\0{self._examine(other).text}" for other in self._loader.list_templates())
             self._digests[name] = digest("\0".join(parts).encode())
         return self._digests[name]
 
@@ -226,8 +230,9 @@ class Templates:
         except jinja2.TemplateSyntaxError as exc:
             problem = Diagnostic(shown, exc.lineno, exc.message or str(exc))
             return _Examined(source, shown, problems=(problem,))
-        children = tuple(sorted(n for n in jinja2.meta.find_referenced_templates(parsed) if n))
-        return _Examined(source, shown, children, tuple(_uses(parsed)))
+        named = set(jinja2.meta.find_referenced_templates(parsed))
+        children = tuple(sorted(n for n in named if n))
+        return _Examined(source, shown, children, tuple(_uses(parsed)), dynamic=None in named)
 
     def _diagnostic(self, exc: Exception, template: str) -> Diagnostic:
         """Point at the template line: a file that cannot be read at itself, syntax errors

@@ -60,6 +60,13 @@ class Loader(jinja2.BaseLoader):
                 return read[0], filename, functools.partial(_unchanged, filename, read[1])
         raise jinja2.TemplateNotFound(template)
 
+    def list_templates(self) -> list[str]:
+        """Every name a template may be found by, in either folder: what one naming others by
+        a variable (`include "extra/" ~ term.slug ~ ".html"`) may come to use."""
+        return sorted(
+            {name for folder, _ in self.folders for name, _ in content_files.static_files(Path(folder))}
+        )
+
 
 def _read(filename: str, shown: str) -> tuple[str, int] | None:
     """A template file's text and modification time; None when nothing has that name."""

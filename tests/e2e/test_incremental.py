@@ -107,6 +107,22 @@ def test_incremental_build_after_a_change_equals_a_clean_build(tmp_path: Path, c
     assert incremental == clean_build(site, tmp_path / "clean")
 
 
+def test_a_template_named_by_a_variable_is_followed_as_it_comes_and_goes(tmp_path: Path) -> None:
+    """Was: its page kept the old text until a --no-cache build."""
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site, {"templates/partials/cta.html": '{% include "extra/" ~ term.slug ~ ".html" ignore missing %}\n'}
+    )
+    cached_build(site)
+    write_files(site, {"templates/extra/tensor.html": "<p>Tensor extra</p>\n"})
+    added, _ = cached_build(site)
+    assert "Tensor extra" in (site / "_site/terms/tensor/index.html").read_text(encoding="utf-8")
+    assert added == clean_build(site, tmp_path / "clean-added")
+    (site / "templates/extra/tensor.html").unlink()
+    removed, _ = cached_build(site)
+    assert removed == clean_build(site, tmp_path / "clean-removed")
+
+
 def test_second_build_with_nothing_changed_writes_nothing(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     first, _ = cached_build(site)

@@ -564,6 +564,10 @@ def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_pat
             '<p><a href="{{ cta.url }}">Plan a stack</a></p></aside>\n'
         )
 
+    def add_named_template() -> None:
+        (site / "templates/extra").mkdir()
+        (site / "templates/extra/tensor.html").write_text("<p>Tensor extra</p>\n")
+
     def add_static() -> None:
         (site / "static/assets").mkdir(parents=True)
         (site / "static/assets/extra.css").write_text("body { margin: 0; }\n")
@@ -589,6 +593,15 @@ def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_pat
         ("a draft edited", lambda: edit(site / "content/terms/dropout.md", "Soon.", "Later."), []),
         ("a term edited after the draft", lambda: edit(tensor, "multiply tensors fast", "multiply fast"), []),
         ("a template", add_template, []),
+        (
+            "a template naming another by a variable",
+            lambda: (site / "templates/partials/cta.html").write_text(
+                '{% include "extra/" ~ term.slug ~ ".html" ignore missing %}\n'
+            ),
+            [],
+        ),
+        ("the template it names added", add_named_template, []),
+        ("the template it names deleted", (site / "templates/extra/tensor.html").unlink, []),
         ("a static file", add_static, []),
         (
             "a static file edited",
