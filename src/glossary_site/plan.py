@@ -172,7 +172,7 @@ def output_clashes(generated: list[str], root: Path) -> list[Diagnostic]:
     clashes = []
     for path, source in output.static_files([root / "static"]).items():
         where = source.relative_to(root).as_posix()
-        if path in pages or path in folders:
+        if path in pages or path in folders or path == output.MARKER:
             clashes.append(Diagnostic(where, 1, f"static file would replace the generated {path}; rename it"))
         elif path == search.FOLDER or path.startswith(search.FOLDER + "/"):
             message = f"static file would be lost when the search index replaces {search.FOLDER}/; move it"

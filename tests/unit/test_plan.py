@@ -38,3 +38,10 @@ def test_static_files_where_the_search_index_goes_are_reported(tmp_path: Path) -
         "static/pagefind/pagefind.js:1: "
         "static file would be lost when the search index replaces pagefind/; move it"
     ]
+
+
+def test_a_static_file_in_the_place_of_the_builds_own_record_is_reported(tmp_path: Path) -> None:
+    """Was: counted as written, then silently replaced by the record of the files written."""
+    assert clashes(tmp_path, ".glossary-site", ".well-known/security.txt") == [
+        "static/.glossary-site:1: static file would replace the generated .glossary-site; rename it"
+    ]
