@@ -228,7 +228,7 @@ class Templates:
         try:
             parsed = self.env.parse(source, name, filename)
         except jinja2.TemplateSyntaxError as exc:
-            problem = Diagnostic(shown, exc.lineno, exc.message or str(exc))
+            problem = Diagnostic(shown, exc.lineno, _syntax_message(exc))
             return _Examined(source, shown, problems=(problem,))
         named = set(jinja2.meta.find_referenced_templates(parsed))
         children = tuple(sorted(n for n in named if n))
@@ -243,7 +243,7 @@ class Templates:
         shown = self._loader.shown
         where = (self._examine(template).shown or f"templates/{template}", 1)
         if isinstance(exc, jinja2.TemplateSyntaxError):
-            return Diagnostic(shown.get(exc.filename or "", where[0]), exc.lineno, exc.message or str(exc))
+            return Diagnostic(shown.get(exc.filename or "", where[0]), exc.lineno, _syntax_message(exc))
         tb = exc.__traceback__
         while tb is not None:
             filename = tb.tb_frame.f_code.co_filename
@@ -275,6 +275,10 @@ def _names(expr: nodes.Expr) -> tuple[str, ...]:
     else:
         return ()
     return tuple(values) if all(isinstance(value, str) for value in values) else ()
+
+
+def _syntax_message(exc: jinja2.TemplateSyntaxError) -> str:
+    return f"template error: {exc.message or exc}"
 
 
 def _runtime_message(exc: Exception) -> str:

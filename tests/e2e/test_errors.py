@@ -96,7 +96,7 @@ def test_template_syntax_error_is_reported_at_its_line_by_build_and_check(tmp_pa
         result = run_glossary(command, cwd=site)
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
-        assert "templates/partials/head.html:2: Expected an expression" in result.stderr
+        assert "templates/partials/head.html:2: template error: Expected an expression" in result.stderr
     assert tree_digest(site / "_site") == before
 
 
@@ -174,8 +174,9 @@ def test_every_template_problem_is_reported_once_in_one_run(tmp_path: Path) -> N
         },
     )
     expected = [
-        "templates/graph.html:3: Expected an expression, got 'end of statement block'",
-        "templates/partials/later.html:2: Expected an expression, got 'end of statement block'",
+        "templates/graph.html:3: template error: Expected an expression, got 'end of statement block'",
+        "templates/partials/later.html:2: template error: "
+        "Expected an expression, got 'end of statement block'",
         "templates/search.html:3: template error: 'nosuchvar' is undefined",
         f"templates/term.html:{term_line}: template error: "
         "'glossary_site.model.TermSource object' has no attribute 'sumary'",

@@ -285,7 +285,10 @@ def test_template_syntax_error_is_reported_at_the_template_line(
 ) -> None:
     message = failure_of(site_config, "<h1>Title</h1>\n\n{% if %}\n{% endif %}\n", build, make_term)
 
-    assert message == "templates/index.html:3: Expected an expression, got 'end of statement block'"
+    assert (
+        message
+        == "templates/index.html:3: template error: Expected an expression, got 'end of statement block'"
+    )
 
 
 def test_page_for_a_site_at_the_domain_root_has_canonical_urls_without_sub_path(
