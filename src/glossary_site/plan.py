@@ -62,6 +62,7 @@ class _Link(NamedTuple):
     page: str  # the folder of the page that shows it, from which a relative address is read
     in_sources: bool = False  # it may be a source's `url:` line
     within: int = 0  # the line of the YAML value it is written in (site.yml's intros), or 0
+    plain: tuple[int, ...] = ()  # the lines of the keys whose values are text, not Markdown
 
 
 def dead_site_links(
@@ -103,7 +104,10 @@ def _links(config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox)
         if isinstance(term.cta, CtaBlock):
             links.append(_Link("cta url", term.cta.url, term.path, term.cta_line, page))
         sources = {source.url for source in term.sources}
-        links += [_Link("link", url, term.path, 0, page, url in sources) for url in term.site_urls]
+        plain = tuple(line for key, line in term.key_lines.items() if key in PLAIN_FIELDS)
+        links += [
+            _Link("link", url, term.path, 0, page, url in sources, plain=plain) for url in term.site_urls
+        ]
     for slug, tool in toolbox.tools.items():
         page = _folder(tool_path(slug))
         links.append(_Link("url", tool.url, tool.path, tool.key_lines.get("url", 1), page))
@@ -122,6 +126,10 @@ def _folder(page: str) -> str:
     return "/" + page.removesuffix("index.html")
 
 
+#: A term's fields shown as text, where a link's words are only words.
+PLAIN_FIELDS = frozenset({"title", "summary", "aliases", "tags", "category", "slug", "related", "tools"})
+
+
 def _lines_of(file: Path, link: _Link) -> list[int]:
     """Every line of `file` that links to the address: as a Markdown link, image or reference,
     in an HTML attribute or as a source's `url:`; not in code or a YAML comment, and only in
@@ -134,7 +142,10 @@ def _lines_of(file: Path, link: _Link) -> list[int]:
     url = link.url
     pattern = re.compile(f"(?:{before}){re.escape(url)}(?![^\\s)\"'>])")
     found, loose, fenced = [], [], False
+    plain = {number for start in link.plain for number, _ in _value_lines(lines, start)}
     for number, line in _value_lines(lines, link.within):
+        if number in plain:
+            continue
         stripped = line.lstrip()
         if stripped.startswith(("```", "~~~")):
             fenced = not fenced

@@ -432,11 +432,12 @@ def test_ids_on_a_term_page_are_unique_and_each_in_page_link_finds_its_own(tmp_p
 
 def test_every_dead_link_is_reported_where_it_links_not_where_its_text_first_appears(tmp_path: Path) -> None:
     """Was: the first line holding the address anywhere (here the summary, a code span, the
-    fenced example), and one report however often the link was written."""
+    fenced example), and one report however often the link was written; then the summary
+    too, whose link syntax is only text."""
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"
     text = tensor.read_text(encoding="utf-8")
-    text = text.replace("numbers.", "numbers, see /guide/ soon.").replace(
+    text = text.replace("numbers.", "numbers, see [the guide](/guide/) soon.").replace(
         "updated:", "sources:\n  - title: Our guide\n    url: /guide.pdf\nupdated:"
     )
     text += "\nWrite `[it](/guide/)` to link.\n\n```md\n[guide](/guide/)\n```\n\nRead [the guide](/guide/).\n"
