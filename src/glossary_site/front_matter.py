@@ -7,6 +7,7 @@ Terms and tools are both written this way, so both kinds of file share these rul
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,9 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
     raise ContentError(path, 1, "front matter is not closed; add a '---' line after the YAML")
 
 
+#: Year-month-day, maybe with a time; Python also reads 20250301 and 2025-W09-6, which the
+#: format does not promise and Hugo does not read.
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 #: YAML reads these words as nothing at all, so `title: Null` looks like an empty title.
 NULL_HINT = ' (YAML reads a bare null or ~ as nothing; to mean the word, quote it: "Null")'
 
@@ -154,7 +158,7 @@ class Fields:
             return value.date()
         if isinstance(value, dt.date):
             return value
-        if isinstance(value, str):
+        if isinstance(value, str) and DATE_RE.match(value.strip()):
             try:
                 return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
             except ValueError:

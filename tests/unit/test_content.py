@@ -351,7 +351,9 @@ def test_updated_timestamp_is_read_as_its_date(value: str) -> None:
     assert term.updated == dt.date(2025, 3, 1)
 
 
-@pytest.mark.parametrize("value", ["next week", "2025-3-1", "01/03/2025"])
+@pytest.mark.parametrize(
+    "value", ["next week", "2025-3-1", "01/03/2025", "20250301", "2025-W09-6", "2025-060"]
+)
 def test_invalid_date_is_an_error_showing_the_expected_form(value: str) -> None:
     _, problems = parse(term_text(f"updated: {value}\n"))
 
