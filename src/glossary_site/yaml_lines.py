@@ -273,6 +273,7 @@ def _construct(loader: Any, node: yaml.Node, where: _Lines, fast: bool) -> Any:
 
 
 STR, SEQ, MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+NULL = "tag:yaml.org,2002:null"
 #: Mapping keys that PyYAML's constructor treats specially (`<<` merges, `=` is retagged).
 SPECIAL_KEYS = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"})
 
@@ -365,6 +366,8 @@ def _walk(
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem(key_line, "a YAML key must be plain text, not a list or mapping")
             _refuse_long_number(key_node, key_line)
+            if key_node.tag == NULL:  # `null:` or `~:` is a key its editor sees as text
+                key_node.tag = STR
             key = str(key_node.value)
             if key in first_seen:
                 duplicates.append(

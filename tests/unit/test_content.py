@@ -223,6 +223,13 @@ def test_required_field_left_blank_is_reported_at_its_line() -> None:
     assert problems == [f"{PATH}:2: 'title' must not be empty{front_matter.NULL_HINT}"]
 
 
+def test_a_key_yaml_reads_as_null_is_named_as_written_at_its_line() -> None:
+    """Was: "1: unknown field 'None'"."""
+    _, problems = parse(term_text("null: y\n~: z\n"))
+
+    assert problems == [f"{PATH}:6: unknown field 'null'", f"{PATH}:7: unknown field '~'"]
+
+
 def test_a_title_yaml_reads_as_null_says_to_quote_it() -> None:
     _, problems = parse("---\ntitle: Null\nsummary: No value.\ndefinition: No value.\n---\n")
     quoted, fine = parse("---\ntitle: 'Null'\nsummary: No value.\ndefinition: No value.\n---\n")
