@@ -119,9 +119,8 @@ def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
         _walk(node, (), where, lines, value_lines, exact, duplicates)
         data = _construct(loader, node, where, fast)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = where.of(mark.index) if mark else first_line
-        raise YamlProblem(line, f"invalid YAML: {_one_line(exc.problem or exc.context)}") from None
+        index, message = _explained(exc, text)
+        raise YamlProblem(first_line if index is None else where.of(index), message) from None
     except yaml.reader.ReaderError as exc:
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         message = f"character U+{code:04X} is not allowed in YAML; remove it"
@@ -379,6 +378,37 @@ def _walk(
             at = (*path, key)
             lines[at] = key_line
             _walk(value_node, at, where, lines, value_lines, exact, duplicates)
+
+
+#: What PyYAML says of the mistakes editors make most, and what to do about each.
+_UNCLOSED = {"']'": "the '[' list", "'}'": "the '{' mapping"}
+
+
+def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    """Where a YAML error is, and what to do about it: PyYAML names the mistake in its own
+    terms ("mapping values are not allowed in this context") and reports an unclosed
+    bracket or quote where the file ends, not where it was opened."""
+    problem = _one_line(exc.problem or exc.context)
+    mark = exc.problem_mark or exc.context_mark
+    index = mark.index if mark else None
+    opened = exc.context_mark.index if exc.context_mark else None
+    closing = next((what for end, what in _UNCLOSED.items() if problem.endswith(f"or {end}")), None)
+    if closing is not None and opened is not None:
+        return opened, f"invalid YAML: {closing} that starts on this line is not closed"
+    if problem.startswith("found unexpected end of stream") and "quoted" in (exc.context or ""):
+        return opened, "invalid YAML: the quote that starts on this line is not closed"
+    if problem.startswith("mapping values are not allowed"):
+        return index, "invalid YAML: a value holds ': ' (put it in quotes) or a line is indented too far"
+    if problem.startswith("found character that cannot start any token") and index is not None:
+        if text[index : index + 1] == "\t":
+            return index, "invalid YAML: a tab; indent with spaces"
+        return (
+            index,
+            f"invalid YAML: a value cannot start with '{text[index]}'; put the whole value in quotes",
+        )
+    if "tag:yaml.org,2002:merge" in problem:
+        return index, "merge keys (<<) are not supported; write the keys out"
+    return index, f"invalid YAML: {problem}"
 
 
 def _refuse_unprintable(node: yaml.ScalarNode, line: int) -> None:

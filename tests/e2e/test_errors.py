@@ -12,7 +12,7 @@ from support import PROJECT, copy_site, run_glossary, tree_digest, write_files
 EXPECTED_ERRORS = [
     "content/terms/Bad Name.md:1: file name 'Bad Name.md' is not a valid slug; "
     "rename it to 'bad-name.md' or add 'slug: bad-name'",
-    "content/terms/bad-yaml.md:4: invalid YAML: did not find expected ',' or ']'",
+    "content/terms/bad-yaml.md:3: invalid YAML: the '[' list that starts on this line is not closed",
     "content/terms/graphics-processing-unit.md:5: alias 'Tensor' is already a name of 'tensor' "
     "(content/terms/tensor.md:1); titles, slugs and aliases must be unique",
     "content/terms/graphics-processing-unit.md:12: table 'Makers' row 2 has 1 cell "
@@ -371,7 +371,8 @@ def test_a_term_file_that_cannot_be_read_is_one_error_not_one_per_reference(tmp_
 
     assert result.returncode == 1
     assert error_lines(result.stderr) == [
-        "content/terms/graphics-processing-unit.md:3: invalid YAML: did not find expected ',' or ']'",
+        "content/terms/graphics-processing-unit.md:2: invalid YAML: "
+        "the '[' list that starts on this line is not closed",
         "content/terms/kernel.md:5: unknown related term 'tensr'",
         "content/terms/tensor.md:2: file is not valid UTF-8; save it as UTF-8",
     ]

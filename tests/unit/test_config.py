@@ -191,7 +191,9 @@ def test_every_problem_in_the_file_is_reported_in_one_run(tmp_path: Path) -> Non
 def test_yaml_syntax_error_is_reported_at_its_line(tmp_path: Path) -> None:
     _, problems = load(tmp_path, "title: AI Glossary\nbase_url: [https://x.example/\nlanguage: en\n")
 
-    assert problems == ["content/site.yml:3: invalid YAML: did not find expected ',' or ']'"]
+    assert problems == [
+        "content/site.yml:2: invalid YAML: the '[' list that starts on this line is not closed"
+    ]
 
 
 def test_settings_that_are_not_a_mapping_are_an_error(tmp_path: Path) -> None:

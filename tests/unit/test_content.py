@@ -110,7 +110,7 @@ def test_front_matter_that_is_not_a_mapping_is_an_error() -> None:
 def test_yaml_error_in_front_matter_is_reported_at_its_line_in_the_file() -> None:
     _, problems = parse(term_text("tags: [arrays, maths\nupdated: 2025-03-01\n"))
 
-    assert problems == [f"{PATH}:7: invalid YAML: did not find expected ',' or ']'"]
+    assert problems == [f"{PATH}:6: invalid YAML: the '[' list that starts on this line is not closed"]
 
 
 def test_missing_required_fields_are_all_reported_in_one_run() -> None:

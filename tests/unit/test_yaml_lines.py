@@ -22,9 +22,9 @@ summary: "Arrays of numbers."
 """
 
 
-def problem_of(text: str, first_line: int = 1) -> tuple[int, str]:
+def problem_of(text: str, first_line: int = 1, fast: bool = True) -> tuple[int, str]:
     with pytest.raises(yaml_lines.YamlProblem) as caught:
-        yaml_lines.load(text, first_line=first_line)
+        yaml_lines.load(text, first_line=first_line, fast=fast)
     return caught.value.line, str(caught.value)
 
 
@@ -126,7 +126,10 @@ def test_python_tags_are_refused_with_the_line_of_the_tag() -> None:
 def test_syntax_error_line_is_a_line_of_the_file_not_of_the_yaml_block() -> None:
     text = "title: Tensor\ntags: [maths, arrays\nsummary: Arrays.\n"
 
-    assert problem_of(text, first_line=2) == (4, "invalid YAML: did not find expected ',' or ']'")
+    assert problem_of(text, first_line=2) == (
+        3,
+        "invalid YAML: the '[' list that starts on this line is not closed",
+    )
 
 
 def test_bad_indentation_is_reported_at_the_indented_line() -> None:
@@ -134,7 +137,7 @@ def test_bad_indentation_is_reported_at_the_indented_line() -> None:
 
     assert problem_of(text, first_line=2) == (
         3,
-        "invalid YAML: mapping values are not allowed in this context",
+        "invalid YAML: a value holds ': ' (put it in quotes) or a line is indented too far",
     )
 
 
@@ -239,3 +242,32 @@ def test_a_value_its_explicit_tag_cannot_build_is_named_with_the_tag_at_its_line
         5,
         "'nope' is not a valid !!timestamp; remove the tag to keep it as text",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "title: 'Tensor\nsummary: x\n",
+            (2, "invalid YAML: the quote that starts on this line is not closed"),
+        ),
+        (
+            "title: X\ncategory: @home\n",
+            (3, "invalid YAML: a value cannot start with '@'; put the whole value in quotes"),
+        ),
+        (
+            "title: X\ncategory: `code`\n",
+            (3, "invalid YAML: a value cannot start with '`'; put the whole value in quotes"),
+        ),
+        ("faq:\n\t- q: x\n", (3, "invalid YAML: a tab; indent with spaces")),
+        ("title: X\n<<: {tags: [a]}\n", (3, "merge keys (<<) are not supported; write the keys out")),
+        ('title: "\\q"\n', (2, "invalid YAML: found unknown escape character")),
+    ],
+)
+def test_a_common_yaml_mistake_says_what_to_do_at_the_line_to_change(
+    text: str, expected: tuple[int, str]
+) -> None:
+    """Was PyYAML's own words ("found character that cannot start any token"), and for an
+    unclosed quote the line where the file ends."""
+    assert problem_of(text, first_line=2) == expected
+    assert problem_of(text, first_line=2, fast=False) == expected
