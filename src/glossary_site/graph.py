@@ -45,10 +45,12 @@ def build_glossary(
 
     `config` is None when site.yml is broken: the terms are still checked, all but their
     `cta`, which names blocks of site.yml. `unreadable` holds the slugs of files that failed
-    to load.
+    to load; the glossary's also those of files that lost their slug to another file.
     """
     everything = sorted(sources, key=lambda t: t.path)
     names, spellings, owners = index_names(everything, diagnostics)
+    # A file that lost its slug to another is one error: references meant for it are not more.
+    unreadable |= {t.slug for t in everything if owners.get(t.slug) is not t}
     drafts = frozenset(t.slug for t in everything if t.draft and not include_drafts)
     terms = {t.slug: t for t in everything if t.slug not in drafts and owners.get(t.slug) is t}
     related = {

@@ -177,6 +177,8 @@ class Glossary:
     names: dict[str, str]
     spellings: tuple[str, ...] = ()
     drafts: frozenset[str] = frozenset()
+    #: The slugs of term files that failed to load or lost their slug to another file: a
+    #: reference that may mean one is not an error of its own.
     unreadable: frozenset[str] = frozenset()
 
 

@@ -104,7 +104,7 @@ def test_json_format_is_a_machine_readable_report(tmp_path: Path) -> None:
     assert report["errors"] == 12
     first = report["diagnostics"][0]
     assert set(first) == {"path", "line", "severity", "message"}
-    assert {"path": "content/terms/bad-yaml.md", "line": 4, "severity": "error"}.items() <= next(
+    assert {"path": "content/terms/bad-yaml.md", "line": 3, "severity": "error"}.items() <= next(
         d for d in report["diagnostics"] if d["path"].endswith("bad-yaml.md")
     ).items()
 

@@ -180,6 +180,24 @@ def test_same_file_name_in_two_sub_folders_is_a_slug_clash(site_config: SiteConf
     assert glossary.terms["gpu"].path == "content/terms/hardware/gpu.md"
 
 
+def test_references_to_the_term_that_lost_its_slug_are_not_errors_as_well(site_config: SiteConfig) -> None:
+    """Was: besides the clash, "unknown related term 'Model training'; did you mean
+    'model-training'?" in every file that lists it."""
+    files = {
+        "m1.md": term_file("Training run", "slug: model-training\n"),
+        "model-training.md": term_file("Model training"),
+        "tensor.md": term_file("Tensor", "related: [Model training, Tensr]\n"),
+    }
+
+    _, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/model-training.md:1: slug 'model-training' is already used by content/terms/m1.md; "
+        "rename the file or set 'slug:'",
+        "content/terms/tensor.md:5: unknown related term 'Tensr'; did you mean 'tensor'?",
+    ]
+
+
 # Unknown references
 
 
