@@ -76,10 +76,29 @@ def _printable(text: str) -> str:
     return CONTROL_RE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
+#: Keys other generators and habits use for the ones here, which no spelling rule finds.
+KEY_SYNONYMS = {
+    "question": "q",
+    "answer": "a",
+    "name": "title",
+    "link": "url",
+    "href": "url",
+    "header": "columns",
+    "headers": "columns",
+    "lastmod": "updated",
+    "date": "updated",
+    "lang": "language",
+    "languagecode": "language",
+    "baseurl": "base_url",
+}
+
+
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:
-    """A ' did you mean ...?' suffix naming the closest candidate, or '' when none is close."""
+    """A ' did you mean ...?' suffix naming the closest candidate, or '' when none is close;
+    for a key (KEY_SYNONYMS) also the one it stands for."""
     pool = {str(c).casefold(): str(c) for c in candidates}
-    close = closest(value.casefold(), pool)
+    synonym = KEY_SYNONYMS.get(value.casefold())
+    close = synonym if synonym in pool else closest(value.casefold(), pool)
     return f"; did you mean '{pool[close]}'?" if close is not None else ""
 
 

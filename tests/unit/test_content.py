@@ -539,8 +539,28 @@ def test_faq_item_with_a_long_key_name_reports_the_key_and_the_missing_answer() 
 
     assert problems == [
         f"{PATH}:7: faq item needs non-empty text for 'a'",
-        f"{PATH}:8: unknown key 'answer' in faq item",
+        f"{PATH}:8: unknown key 'answer' in faq item; did you mean 'a'?",
     ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("lastmod: 2025-01-01\n", "6: unknown field 'lastmod'; did you mean 'updated'?"),
+        (
+            "sources:\n  - name: Paper\n    link: https://arxiv.org/\n",
+            "8: unknown key 'link' in sources item; did you mean 'url'?",
+        ),
+        (
+            "tables:\n  - title: T\n    headers: [A]\n    rows: [[1]]\n",
+            "8: unknown key 'headers' in tables item; did you mean 'columns'?",
+        ),
+    ],
+)
+def test_a_key_other_generators_use_suggests_ours(extra: str, expected: str) -> None:
+    _, problems = parse(term_text(extra))
+
+    assert f"{PATH}:{expected}" in problems
 
 
 def test_source_item_with_a_misspelt_key_suggests_the_right_one() -> None:
