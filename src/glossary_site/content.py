@@ -97,7 +97,10 @@ def _check_markers(path: str, term: TermSource, claimed: set[str], diagnostics: 
     placed: dict[str, int] = {}
     for marker in placement.find_markers(term.body, term.body_line):
         name = marker.table_id
-        if name not in ids and name not in claimed:
+        if name is None:
+            message = "this line is not a table marker, the only shortcode there is; write '{{< table ID >}}'"
+            diagnostics.error(path, marker.line, message)
+        elif name not in ids and name not in claimed:
             known = f"; this file's tables: {', '.join(ids)}" if ids else "; this file has no tables"
             hint = did_you_mean(name, ids) or known
             diagnostics.error(path, marker.line, f"no table with the id '{name}'{hint}")

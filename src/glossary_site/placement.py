@@ -15,6 +15,8 @@ import re
 from typing import NamedTuple
 
 MARKER_RE = re.compile(r"^ {0,3}\{\{<\s*table\s+([^\s>]*)\s*>\}\}[ \t]*$")
+#: A line that reads as a Hugo shortcode ({{< name ... >}} or {{% name ... %}}) of any kind.
+SHORTCODE_RE = re.compile(r"^ {0,3}\{\{(?:<.*>|%.*%)\}\}[ \t]*$")
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 #: What a marker becomes in the Markdown: a paragraph no editor writes, on the marker's line.
 TOKEN = "glossary-site-table-{}"
@@ -27,7 +29,8 @@ SLOT_RE = re.compile(r"<!--table (\d+)-->")
 
 
 class Marker(NamedTuple):
-    table_id: str
+    #: None for a line that reads as a shortcode but not as a table marker.
+    table_id: str | None
     line: int
     #: The marker's place among the body's lines, counting from 0.
     row: int
@@ -36,7 +39,8 @@ class Marker(NamedTuple):
 
 
 def find_markers(body: str, body_line: int) -> list[Marker]:
-    """Every table marker of the body outside fenced code, in order."""
+    """Every table marker of the body outside fenced code, in order, and every other line
+    that reads as a shortcode, which would otherwise be shown as written."""
     lines = body.split("\n")
     markers: list[Marker] = []
     fence = ""
@@ -49,9 +53,10 @@ def find_markers(body: str, body_line: int) -> list[Marker]:
         if opened:
             fence = opened.group(1)
             continue
-        if "{{<" in line and (found := MARKER_RE.match(line)):
+        if "{{" in line and SHORTCODE_RE.match(line):
+            found = MARKER_RE.match(line)
             alone = all(not lines[i].strip() for i in (index - 1, index + 1) if 0 <= i < len(lines))
-            markers.append(Marker(found.group(1), body_line + index, index, alone))
+            markers.append(Marker(found and found.group(1), body_line + index, index, alone))
     return markers
 
 

@@ -159,6 +159,21 @@ def test_a_table_id_taken_by_a_body_heading_gets_its_own_anchor(tmp_path: Path) 
             "content/terms/tpu.md:28: put a blank line before and after '{{< table makers >}}'",
         ),
         (
+            ("{{< table makers >}}", "{{< tabel makers >}}"),
+            "content/terms/tpu.md:29: this line is not a table marker, the only shortcode there is; "
+            "write '{{< table ID >}}'",
+        ),
+        (
+            ("{{< table makers >}}", "{{% table makers %}}"),
+            "content/terms/tpu.md:29: this line is not a table marker, the only shortcode there is; "
+            "write '{{< table ID >}}'",
+        ),
+        (
+            ("{{< table makers >}}", "{{< youtube w7Ft2ymGmfc >}}"),
+            "content/terms/tpu.md:29: this line is not a table marker, the only shortcode there is; "
+            "write '{{< table ID >}}'",
+        ),
+        (
             ("  - title: Left over\n", "  - title: Left over\n    id: makers\n"),
             "content/terms/tpu.md:19: two tables have the id 'makers'; give one an 'id:'",
         ),
