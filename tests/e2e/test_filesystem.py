@@ -390,7 +390,7 @@ def test_every_bad_url_in_the_settings_and_terms_is_reported_at_its_line(tmp_pat
             "control characters; write a space as %20",
             "content/site.yml:20: cta url 'https://:8080/papers/' has no host name; "
             "write it like https://example.com/",
-            "content/terms/tensor.md:2: cta url 'https://example.org:abc/' has port 'abc'; "
+            "content/terms/tensor.md:6: cta url 'https://example.org:abc/' has port 'abc'; "
             "a port is a number from 1 to 65535",
         ],
     )
