@@ -71,6 +71,22 @@ def load(root: Path, diagnostics: Diagnostics, base_url: str | None = None) -> S
     return parse(root, located, diagnostics, base_url)
 
 
+def sound_tool_settings(root: Path) -> tuple[ToolSettings | None, StackBuilderSettings | None]:
+    """The `tools` and `stack_builder` settings of a site.yml that has errors elsewhere, each
+    when it has none of its own, so that a typo in the title does not also hide the tool
+    files' and the Stack Builder's problems until it is fixed. load() has reported all."""
+    quiet = Diagnostics()
+    text = _read(root / CONFIG_PATH, quiet)
+    try:
+        data = yaml_lines.load(text) if text is not None else None
+    except yaml_lines.YamlProblem:
+        return None, None
+    if data is None or not isinstance(data.data, dict) or data.duplicates:
+        return None, None
+    tools = parse_tools(data.data.get("tools"), data, quiet)
+    return tools, parse_stack_builder(data.data.get("stack_builder"), data, quiet, tools)
+
+
 def _read(path: Path, diagnostics: Diagnostics) -> str | None:
     """The settings as text, or None with the reason reported.
 

@@ -203,7 +203,10 @@ def _graph(
     )
     glossary = graph.build_glossary(terms, config, diagnostics, options.drafts, unreadable)
     by_slug = {f.term.slug: f for f in files if f.term is not None and f.term.slug in glossary.terms}
-    loaded = tools.load_tools(options.root, config.tools if config else None, diagnostics)
+    settings, builder = (
+        (config.tools, config.stack_builder) if config else site_config.sound_tool_settings(options.root)
+    )
+    loaded = tools.load_tools(options.root, settings, diagnostics)
     toolbox = tools.build_toolbox(loaded.sources, glossary, diagnostics, options.drafts, loaded.unreadable)
     targets = {
         slug: markup.resolve_targets(f.path, f.wikilinks, glossary, diagnostics, toolbox)
@@ -214,8 +217,8 @@ def _graph(
     site_urls: dict[str, tuple[str, ...]] = {}
     bodies = markup.tool_bodies(toolbox, glossary, diagnostics, site_urls)
     toolbox = dataclasses.replace(toolbox, bodies=bodies, site_urls=site_urls)
-    if config is not None and config.stack_builder is not None:
-        stack_builder.check(config.stack_builder, toolbox, diagnostics)
+    if builder is not None:
+        stack_builder.check(builder, toolbox, diagnostics)
     glossary = graph.add_backlinks(glossary, links, diagnostics)
     network = LinkGraph.of(glossary, links)
     if not diagnostics.errors:  # a broken graph would give misleading health warnings

@@ -346,6 +346,30 @@ def test_one_mistake_in_the_tools_settings_is_one_error_not_one_per_stack_builde
     ]
 
 
+def test_a_mistake_elsewhere_in_site_yml_does_not_hide_the_tool_and_stack_builder_problems(
+    tmp_path: Path,
+) -> None:
+    """Was: only the unknown setting, then the rest once it was fixed."""
+    site = tool_site(tmp_path)
+    settings = site / "content/site.yml"
+    text = settings.read_text(encoding="utf-8").replace(
+        "pricing: [free, paid]\n", "pricing: [free, paid, premium]\n"
+    )
+    text = text.replace("prefer: {pricing: free}", "prefer: {pricing: premium}")
+    settings.write_text(text + "colour: blue\n", encoding="utf-8")
+    tool = site / "content/tools/vector-box.md"
+    tool.write_text(
+        tool.read_text(encoding="utf-8").replace("pricing: [free, paid]", "pricing: [free, paied]")
+    )
+
+    assert errors(site) == [
+        "content/site.yml:30: no tool has pricing 'premium'; add it to a tool or remove it here",
+        f"content/site.yml:{text.count(chr(10)) + 1}: unknown setting 'colour'",
+        "content/tools/vector-box.md:6: 'paied' is not a value of the attribute 'pricing'; "
+        "did you mean 'paid'?",
+    ]
+
+
 def test_a_tool_file_that_cannot_be_read_is_one_error_not_one_per_reference(tmp_path: Path) -> None:
     """Was: also "unknown tool 'Ollama'" in the terms naming it, and "no tool has layer
     'framework'" in site.yml once both framework tools were broken: errors that vanish when
