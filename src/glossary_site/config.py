@@ -13,7 +13,7 @@ from typing import Any
 
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, did_you_mean
-from glossary_site.front_matter import flag_value
+from glossary_site.front_matter import flag_value, kind
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import CtaBlock
 from glossary_site.tool_settings import StackBuilderSettings, ToolSettings, parse_stack_builder, parse_tools
@@ -204,7 +204,10 @@ def _text(
         if required:
             diagnostics.error(CONFIG_PATH, 1, f"missing required setting '{key}'")
         return ""
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str):
+        diagnostics.error(CONFIG_PATH, located.line(key), f"'{key}' must be text, not {kind(value)}")
+        return ""
+    if not value.strip():
         diagnostics.error(CONFIG_PATH, located.line(key), f"'{key}' must be non-empty text")
         return ""
     return value.strip()

@@ -308,3 +308,9 @@ def test_a_setting_given_twice_is_reported_beside_the_other_problems_and_the_fir
 
     loaded, _ = load(tmp_path, "title: First\nbase_url: https://example.org/\ntitle: Second\n")
     assert loaded is not None and loaded.title == "First"
+
+
+def test_a_setting_that_is_a_list_says_it_must_be_text(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, VALID.replace("Plain-language definitions of AI terms.", "[x]"))
+
+    assert problems == ["content/site.yml:2: 'description' must be text, not a list"]
