@@ -27,7 +27,7 @@ from jinja2 import nodes
 from glossary_site.cache import user_folder
 from glossary_site.diagnostics import ContentError, Diagnostic
 from glossary_site.fingerprint import FINGERPRINT, digest
-from glossary_site.template_files import Loader, TemplateFileError
+from glossary_site.template_files import THEME_LABEL, Loader, TemplateFileError
 
 TEMPLATES = {
     "term": "term.html",
@@ -244,10 +244,13 @@ class Templates:
         where = (self._examine(template).shown or f"templates/{template}", 1)
         if isinstance(exc, jinja2.TemplateSyntaxError):
             return Diagnostic(shown.get(exc.filename or "", where[0]), exc.lineno, _syntax_message(exc))
+        # The deepest template frame, but in a loop the site's own template: the theme's are
+        # in it only because the site's named them.
+        own_only = isinstance(exc, RecursionError)
         tb = exc.__traceback__
         while tb is not None:
             filename = tb.tb_frame.f_code.co_filename
-            if filename in shown:
+            if filename in shown and not (own_only and shown[filename].startswith(THEME_LABEL)):
                 where = (shown[filename], tb.tb_lineno)
             tb = tb.tb_next
         return Diagnostic(*where, _runtime_message(exc))

@@ -21,6 +21,8 @@ from glossary_site import content_files
 from glossary_site.diagnostics import Diagnostic
 
 THEME = Path(__file__).parent / "theme"
+#: How diagnostics name the theme's folder.
+THEME_LABEL = "(theme)"
 
 
 class TemplateFileError(jinja2.TemplateError):
@@ -41,7 +43,7 @@ class Loader(jinja2.BaseLoader):
     def __init__(self, root: Path) -> None:
         self.folders = [
             (os.fspath(root / "templates"), "templates"),
-            (os.fspath(THEME / "templates"), "(theme)/templates"),
+            (os.fspath(THEME / "templates"), f"{THEME_LABEL}/templates"),
         ]
         #: How each file read is named in diagnostics, by the file name Jinja knows it by (in
         #: its syntax errors and in the tracebacks of what fails as it runs).

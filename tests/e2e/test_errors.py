@@ -120,6 +120,12 @@ RUNTIME_FAILURES = {
         "templates/index.html:1: template error: endless recursion: a template extends or includes "
         "itself, or a macro calls itself, without end",
     ),
+    "a loop through a theme template": (  # was blamed on (theme)/templates/term.html
+        "templates/base.html",
+        "{% extends 'term.html' %}\n",
+        "templates/base.html:1: template error: endless recursion: a template extends or includes "
+        "itself, or a macro calls itself, without end",
+    ),
     "a macro calling itself": (
         "templates/search.html",
         "{% macro again(n) %}\n{{ again(n) }}\n{% endmacro %}\n" + PAGE.replace("{}", "{{ again(1) }}"),
