@@ -38,10 +38,11 @@ from glossary_site import (
 from glossary_site import config as site_config
 from glossary_site.cache import Cache, CacheUnusable, check_folder
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
+from glossary_site.front_matter import count
 from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, PageJob, PreparedFile, RawBody, TermSource, Toolbox
 from glossary_site.pages import PreparedTerms, SitePages
-from glossary_site.render import TEMPLATES, Templates
+from glossary_site.render import TEMPLATES, TemplateRunError, Templates
 from glossary_site.search import BUNDLE_PAGES
 from glossary_site.warm import WarmState
 from glossary_site.workers import default_jobs, split_map
@@ -441,22 +442,33 @@ def _render(
 
     Every page is rendered even after one fails, as each may fail in its own way; once one
     has, nothing more is written, as the staging folder will be thrown away. A broken
-    template fails every page made with it alike: each problem is reported once."""
+    template fails every page made with it alike: each problem is reported once, naming the
+    first page it failed (by path) when it failed as it ran, which may be for some pages only."""
 
-    def render_chunk(chunk: Iterable[PageJob]) -> Iterator[Diagnostic]:
-        found: set[Diagnostic] = set()
+    def render_chunk(chunk: Iterable[PageJob]) -> Iterator[tuple[Diagnostic, str]]:
+        found: set[tuple[Diagnostic, str]] = set()
         for job in chunk:
             try:
                 data = job.produce()
             except ContentError as problem:
-                new = set(Templates.reported(problem)) - found
+                page = job.path if isinstance(problem, TemplateRunError) else ""
+                new = {(found_problem, page) for found_problem in Templates.reported(problem)} - found
                 found |= new
                 yield from sorted(new)
                 continue
             if staging is not None and not found:
                 output.write_file(staging, job.path, data)
 
-    problems = sorted(set(split_map(render_chunk, jobs, workers, meanwhile)))
-    for problem in problems:
-        result.diagnostics.add(problem)
-    return not problems
+    pages: dict[Diagnostic, set[str]] = {}
+    for problem, page in split_map(render_chunk, jobs, workers, meanwhile):
+        pages.setdefault(problem, set()).add(page)
+    for problem, failed in sorted(pages.items()):
+        result.diagnostics.add(_naming_pages(problem, sorted(filter(None, failed))))
+    return not pages
+
+
+def _naming_pages(problem: Diagnostic, pages: list[str]) -> Diagnostic:
+    if not pages:
+        return problem
+    more = f" and {count(len(pages) - 1, 'other page')}" if len(pages) > 1 else ""
+    return dataclasses.replace(problem, message=f"{problem.message} (making {pages[0]}{more})")

@@ -78,6 +78,11 @@ class TemplateProblems(ContentError):
         self.diagnostics = tuple(problems)
 
 
+class TemplateRunError(ContentError):
+    """A template failed as it ran for one page: others may not fail alike, so the report
+    names the page."""
+
+
 def _compiled_templates() -> jinja2.BytecodeCache | None:
     try:
         return _CompiledTemplates(os.fspath(user_folder() / "templates"))
@@ -157,7 +162,7 @@ class Templates:
         try:
             return self.env.get_template(template).render(**context).encode()
         except Exception as exc:  # a template can fail in any way Python can, or recurse without end
-            raise ContentError.of(self._diagnostic(exc, template)) from None
+            raise TemplateRunError.of(self._diagnostic(exc, template)) from None
 
     @staticmethod
     def reported(problem: ContentError) -> tuple[Diagnostic, ...]:

@@ -107,30 +107,32 @@ RUNTIME_FAILURES = {
     "a division by zero": (
         "templates/search.html",
         PAGE.replace("{}", "{{ 1/0 }}"),
-        "templates/search.html:3: template error: ZeroDivisionError: division by zero",
+        "templates/search.html:3: template error: ZeroDivisionError: division by zero "
+        "(making search/index.html)",
     ),
     "a method given wrong arguments": (
         "templates/search.html",
         PAGE.replace("{}", "{{ title.upper(1, 2, 3) }}"),
-        "templates/search.html:3: template error: TypeError: str.upper() takes no arguments (3 given)",
+        "templates/search.html:3: template error: TypeError: str.upper() takes no arguments (3 given) "
+        "(making search/index.html)",
     ),
     "a template extending itself": (
         "templates/index.html",
         "{% extends 'index.html' %}\n",
         "templates/index.html:1: template error: endless recursion: a template extends or includes "
-        "itself, or a macro calls itself, without end",
+        "itself, or a macro calls itself, without end (making index.html)",
     ),
     "a loop through a theme template": (  # was blamed on (theme)/templates/term.html
         "templates/base.html",
         "{% extends 'term.html' %}\n",
         "templates/base.html:1: template error: endless recursion: a template extends or includes "
-        "itself, or a macro calls itself, without end",
+        "itself, or a macro calls itself, without end (making 404.html and 12 other pages)",
     ),
     "a macro calling itself": (
         "templates/search.html",
         "{% macro again(n) %}\n{{ again(n) }}\n{% endmacro %}\n" + PAGE.replace("{}", "{{ again(1) }}"),
         "templates/search.html:2: template error: endless recursion: a template extends or includes "
-        "itself, or a macro calls itself, without end",
+        "itself, or a macro calls itself, without end (making search/index.html)",
     ),
 }
 
@@ -183,9 +185,10 @@ def test_every_template_problem_is_reported_once_in_one_run(tmp_path: Path) -> N
         "templates/graph.html:3: template error: Expected an expression, got 'end of statement block'",
         "templates/partials/later.html:2: template error: "
         "Expected an expression, got 'end of statement block'",
-        "templates/search.html:3: template error: 'nosuchvar' is undefined",
+        "templates/search.html:3: template error: 'nosuchvar' is undefined (making search/index.html)",
         f"templates/term.html:{term_line}: template error: "
-        "'glossary_site.model.TermSource object' has no attribute 'sumary'",
+        "'glossary_site.model.TermSource object' has no attribute 'sumary' "
+        "(making terms/graphics-processing-unit/index.html and 2 other pages)",
     ]
     for command in ("build", "check"):
         result = run_glossary(command, cwd=site)
@@ -216,8 +219,10 @@ def test_a_missing_template_is_reported_where_it_is_named(tmp_path: Path) -> Non
         "templates/graph.html:3: template '../content/site.yml' not found in templates/ or the theme; "
         "a template is named by its path under templates/, which cannot go up with '..'",
         "templates/group.html:3: extends or include names no template: its name is empty",
-        "templates/groups.html:3: extends or include names no template: its name is empty",
-        "templates/index.html:3: template 'named-later.html' not found in templates/ or the theme",
+        "templates/groups.html:3: extends or include names no template: its name is empty "
+        "(making categories/index.html and 1 other page)",
+        "templates/index.html:3: template 'named-later.html' not found in templates/ or the theme "
+        "(making index.html)",
         "templates/search.html:3: template 'missing.html' not found in templates/ or the theme",
     ]
 
