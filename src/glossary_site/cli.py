@@ -344,6 +344,8 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"glossary: --graph {refusal}", file=sys.stderr)
             return EXIT_USAGE
     result = pipeline.check(options)
+    for note in result.notes:  # such as a restored cache discarded: a slower check says why
+        print(f"note: {note}", file=sys.stderr)
     if result.refused:
         print(f"glossary: {result.refused}", file=sys.stderr)
         return EXIT_USAGE

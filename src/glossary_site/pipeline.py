@@ -240,7 +240,9 @@ def check(options: BuildOptions) -> BuildResult:
         if base is not None:  # checked here too, so CI learns it before `build`
             output.check_cache(options.root, options.out, base)
         with tempfile.TemporaryDirectory(prefix="glossary-check-") as scratch:
-            loaded = load(options, Cache(Path(scratch), base=base), result)
+            cache = Cache(Path(scratch), base=base)
+            loaded = load(options, cache, result)
+            result.notes += cache.notes
             if loaded is not None:
                 _render(loaded.jobs, None, options.jobs, result)
     except output.OutputRefused as refusal:

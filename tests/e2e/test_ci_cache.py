@@ -65,6 +65,8 @@ def test_a_cache_signed_with_another_key_is_discarded(
         monkeypatch.delenv("GLOSSARY_CACHE_KEY")
     else:
         monkeypatch.setenv("GLOSSARY_CACHE_KEY", key)
+    checked = run_glossary("check", "--strict", "--format", "github", cwd=site)  # CI's check job
+    assert checked.returncode == 0 and "was signed with another key" in checked.stderr
     result = run_glossary("build", "--no-search", "-v", cwd=site)
     assert result.returncode == 0, result.stderr
     assert "was signed with another key" in result.stderr

@@ -103,6 +103,18 @@ def test_the_starter_workflow_keeps_the_build_cache_signed_with_a_repository_sec
     assert restore["with"] == cache["with"] and check["env"] == build["env"]
 
 
+def test_the_starter_workflow_publishes_the_default_branch_and_never_cancels_a_deploy(tmp_path: Path) -> None:
+    """Was: only a branch named main was published (git init may make master), and a second
+    push cancelled a deploy under way."""
+    assert run_glossary("init", cwd=tmp_path).returncode == 0
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/pages.yml").read_text())
+
+    assert "github.event.repository.default_branch" in workflow["jobs"]["build"]["if"]
+    assert "main" not in workflow["jobs"]["build"]["if"]
+    assert workflow["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+    assert workflow["jobs"]["build"]["permissions"]["pages"] == "read", "configure-pages reads the site"
+
+
 def test_init_refuses_an_existing_site_and_changes_nothing(tmp_path: Path) -> None:
     assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
     site = tmp_path / "mysite"
