@@ -93,9 +93,9 @@ def test_structured_tables_faq_and_sources_render_as_html(built_minimal: Path) -
 
 def test_cta_block_comes_from_site_settings_unless_the_term_opts_out(built_minimal: Path) -> None:
     cta = present(parse_html(built_minimal / "terms/tensor/index.html").select_one("aside.cta"))
-    assert present(cta.h2).get_text() == "Want to actually build with this?"
+    assert present(cta.h2).get_text() == "Ready to put this to work?"
     assert present(cta.a)["href"] == "https://example.org/stack-builder/"
-    assert "Build my stack" in present(cta.a).get_text()
+    assert "Plan my stack" in present(cta.a).get_text()
     assert parse_html(built_minimal / "terms/model-training/index.html").select_one("aside.cta") is None
 
 

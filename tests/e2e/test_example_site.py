@@ -53,8 +53,8 @@ def test_generative_ai_page_has_every_section_of_the_seed(example_site: Path) ->
     assert len(related) >= 5
     assert all(present(card.p).get_text().strip() for card in related), "each related term shows its summary"
     cta = present(soup.select_one("aside.cta"))
-    assert present(cta.h2).get_text() == "Want to actually build with this?"
-    assert "Build my stack" in present(cta.a).get_text()
+    assert present(cta.h2).get_text() == "Ready to put this to work?"
+    assert "Plan my stack" in present(cta.a).get_text()
     assert cta.select_one("svg.cta-mark") is not None, "the example's own CTA partial replaces the theme's"
     assert present(cta.a)["href"] == "../../stack-builder/index.html", "the generated Stack Builder"
     prose = " ".join(piece.get_text() for piece in soup.select(".prose"))

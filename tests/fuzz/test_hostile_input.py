@@ -532,8 +532,8 @@ FILE_MODES = ["plausible"] * 4 + ["any-values"] * 2 + ["raw"] * 2 + ["garbage"]
 ENCODINGS = ["utf-8"] * 6 + ["crlf", "cr", "mixed", "bom", "bad-utf-8"]
 STACK_BUILDER = {
     "heading": "Build with this?",
-    "text": "Our Stack Builder picks tools.",
-    "button": "Build my stack",
+    "text": "A few answers, a tool per layer.",
+    "button": "Plan my stack",
     "url": "/stack-builder/",
 }
 

@@ -13,9 +13,9 @@ from glossary_site.config import SiteConfig
 from glossary_site.model import CtaBlock, TermSource
 
 STACK_BUILDER = CtaBlock(
-    heading="Want to actually build with this?",
-    text="Our Stack Builder picks tools for you.",
-    button="Build my stack",
+    heading="Ready to put this to work?",
+    text="A few answers, a tool for each layer.",
+    button="Plan my stack",
     url="/stack-builder/",
 )
 

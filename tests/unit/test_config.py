@@ -20,9 +20,9 @@ cta:
   default: stack-builder
   blocks:
     stack-builder:
-      heading: Want to actually build with this?
-      text: Our Stack Builder picks the best AI tools.
-      button: Build my stack
+      heading: Ready to put this to work?
+      text: A few answers, a tool for each layer of your project.
+      button: Plan my stack
       url: /stack-builder/
 """
 
@@ -50,9 +50,9 @@ def test_valid_settings_load_every_field(tmp_path: Path) -> None:
     assert loaded.cta_default == "stack-builder"
     assert loaded.cta_blocks == {
         "stack-builder": CtaBlock(
-            heading="Want to actually build with this?",
-            text="Our Stack Builder picks the best AI tools.",
-            button="Build my stack",
+            heading="Ready to put this to work?",
+            text="A few answers, a tool for each layer of your project.",
+            button="Plan my stack",
             url="/stack-builder/",
         )
     }

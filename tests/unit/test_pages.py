@@ -144,7 +144,7 @@ def test_default_cta_links_relative_to_the_term_page(make_term: MakeTerm, build:
     files = build(make_term("gpu", "GPU"))
 
     cta = present(html(files, "terms/gpu/index.html").find("aside", class_="cta"))
-    assert present(cta.find("h2")).get_text() == "Want to actually build with this?"
+    assert present(cta.find("h2")).get_text() == "Ready to put this to work?"
     assert present(cta.find("a"))["href"] == "../../stack-builder/index.html"
 
 
