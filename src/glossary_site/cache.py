@@ -131,18 +131,25 @@ class Cache:
         try:
             fingerprint, found = pickle.loads(self.verified(shard.read_bytes()))
         except ForeignSignature:
-            self.notes.append(
-                f"cache {self.folder} was signed with another key (another user or machine, "
-                f"another {KEY_VARIABLE}) or is damaged; rebuilding it"
+            self._note(
+                f"was signed with another key (another user or machine, another {KEY_VARIABLE}) or is damaged"
             )
             return None
         except Exception as exc:  # any unreadable cache only makes this build slower
-            self.notes.append(f"cache {shard} could not be read ({type(exc).__name__}); rebuilding it")
+            self.notes.append(f"cache {shard} could not be read ({type(exc).__name__}); {self._then}")
             return None
         if fingerprint != FINGERPRINT or not isinstance(found, dict):
-            self.notes.append(f"cache {self.folder} was written by another version; rebuilding it")
+            self._note("was written by another version")
             return None
         return found
+
+    def _note(self, why: str) -> None:
+        self.notes.append(f"cache {self.base or self.folder} {why}; {self._then}")
+
+    @property
+    def _then(self) -> str:
+        """A build rebuilds a cache it cannot use; a check (which has a base) only reads it."""
+        return "rebuilding it" if self.base is None else "not used; the next build rebuilds it"
 
     def entry(self, path: str) -> tuple[Stamp, PreparedFile] | None:
         """One file's entry; without the whole index loaded, only its shard is read."""

@@ -353,7 +353,9 @@ def run_check(args: argparse.Namespace) -> int:
     shape = link_graph.summary(*result.graph) if result.graph else None
     if args.graph is not None and result.graph is not None:
         try:
-            args.graph.write_text(link_graph.export(*result.graph, args.graph.suffix == ".graphml"), "utf-8")
+            args.graph.write_text(
+                link_graph.export(*result.graph, args.graph.suffix.lower() == ".graphml"), "utf-8"
+            )
         except OSError as exc:
             print(f"glossary: cannot write {args.graph}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_USAGE

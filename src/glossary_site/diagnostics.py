@@ -135,13 +135,18 @@ def github_annotation(diagnostic: Diagnostic) -> str:
     """One GitHub Actions workflow command, so problems appear on the pull request's lines."""
     level = "warning" if diagnostic.severity is Severity.WARNING else "error"
     path = _escape_property(diagnostic.path)
-    message = diagnostic.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    message = _escape_data(diagnostic.message)
     return f"::{level} file={path},line={diagnostic.line},title=glossary::{message}"
 
 
+def _escape_data(value: str) -> str:
+    """GitHub's escapes for the line breaks that would end the command, then, as in the text
+    format, every other control character shown as \\uXXXX (U+0085 breaks lines too)."""
+    return _printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
 def _escape_property(value: str) -> str:
-    escaped = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return escaped.replace(":", "%3A").replace(",", "%2C")
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def as_json(diagnostics: Diagnostics, ok: bool, extra: dict[str, object] | None = None) -> str:

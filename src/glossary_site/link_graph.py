@@ -149,7 +149,8 @@ def summary_line(data: dict[str, object]) -> str:
 
 
 def export(glossary: Glossary, graph: LinkGraph, graphml: bool) -> str:
-    """The graph as node-link JSON (networkx.node_link_graph reads it) or as GraphML."""
+    """The graph as node-link JSON or as GraphML. The JSON has "edges", the key networkx's
+    node_link_graph reads by default since networkx 3.4 (it was "links" before)."""
     nodes = [
         {"id": slug, "title": term.title, "category": term.category or ""}
         for slug, term in glossary.terms.items()
@@ -160,7 +161,7 @@ def export(glossary: Glossary, graph: LinkGraph, graphml: bool) -> str:
             "multigraph": False,
             "graph": {},
             "nodes": nodes,
-            "links": [{"source": e.source, "target": e.target, "kind": e.kind} for e in graph.edges],
+            "edges": [{"source": e.source, "target": e.target, "kind": e.kind} for e in graph.edges],
         }
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     from xml.sax.saxutils import escape, quoteattr  # it imports urllib: 40 ms every build would pay

@@ -96,6 +96,22 @@ def test_github_format_prints_workflow_annotations(tmp_path: Path) -> None:
     assert all(line.startswith(("::error ", "::warning ")) for line in lines)
 
 
+def test_github_format_keeps_each_annotation_on_one_line(tmp_path: Path) -> None:
+    """Was: U+0085, which ends a line for many readers, passed through raw."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace("related: [", 'related: ["tens\\Nr\\tx", ', 1))
+
+    result = run_glossary("check", "--format", "github", cwd=site)
+
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert [line.partition("::")[2].partition("::")[2] for line in errors] == [
+        "unknown related term 'tens\\u0085r\\u0009x'; did you mean 'tensor'?"
+    ]
+    assert "\x85" not in result.stdout
+
+
 def test_json_format_is_a_machine_readable_report(tmp_path: Path) -> None:
     result = run_glossary("check", "--format", "json", cwd=copy_site("broken", tmp_path))
     assert result.returncode == 1

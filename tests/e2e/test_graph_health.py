@@ -60,13 +60,13 @@ def test_json_report_and_graph_exports_carry_the_same_graph(tmp_path: Path) -> N
     assert {node["id"] for node in exported["nodes"]} == {
         "glaze", "kiln", "graphics-processing-unit", "model-training", "tensor",
     }  # fmt: skip
-    assert {"source": "kiln", "target": "glaze", "kind": "related"} in exported["links"]
-    assert len(exported["links"]) == report["graph"]["links"]
-    run_glossary("check", "--graph", tmp_path / "g.graphml", cwd=site)
-    graphml = ElementTree.parse(tmp_path / "g.graphml").getroot()
+    assert {"source": "kiln", "target": "glaze", "kind": "related"} in exported["edges"]
+    assert len(exported["edges"]) == report["graph"]["links"]
+    run_glossary("check", "--graph", tmp_path / "g.GraphML", cwd=site)
+    graphml = ElementTree.parse(tmp_path / "g.GraphML").getroot()
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     assert len(graphml.findall(".//g:node", ns)) == 5
-    assert len(graphml.findall(".//g:edge", ns)) == len(exported["links"])
+    assert len(graphml.findall(".//g:edge", ns)) == len(exported["edges"])
     again = tmp_path / "again.json"
     run_glossary("check", "--graph", again, cwd=site)
     assert again.read_bytes() == (tmp_path / "g.json").read_bytes(), "the export is deterministic"
