@@ -323,7 +323,7 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
 
     server = HTTPServer(application(site.preview))
     server.add_sockets(sockets)
-    _log_problems()
+    _log_problems(site.quiet)
     watching = threading.Event()
     watcher = threading.Thread(target=watch, name="glossary-watch", daemon=True)
     watcher.start()
@@ -352,6 +352,16 @@ def application(preview: Preview) -> Any:
     from livereload.watcher import Watcher
     from tornado.web import Application, FallbackHandler
 
+    class Container(LiveScriptContainer):  # type: ignore[misc]
+        """livereload's, but a HEAD request gets a GET's headers and no body: livereload's
+        writes the body too, which tornado refuses for HEAD (a 500, and a traceback)."""
+
+        def __call__(self, request: Any) -> None:
+            if request.method == "HEAD":
+                write = request.connection.write_headers
+                request.connection.write_headers = lambda start, headers, chunk=None: write(start, headers)
+            super().__call__(request)
+
     LiveReloadHandler.watcher = Watcher()  # never started; telling browsers to reload reads it
     LiveReloadHandler.live_css = True
     return Application(
@@ -359,18 +369,22 @@ def application(preview: Preview) -> Any:
             (r"/livereload", LiveReloadHandler),
             (r"/livereload.js", LiveReloadJSHandler),
             (r"/forcereload", ForceReloadHandler),
-            (r".*", FallbackHandler, {"fallback": LiveScriptContainer(site_app(preview), LIVE_SCRIPT)}),
+            (r".*", FallbackHandler, {"fallback": Container(site_app(preview), LIVE_SCRIPT)}),
         ]
     )
 
 
-def _log_problems() -> None:
-    """Failed requests and server errors go to stderr, as with livereload's own server."""
+def _log_problems(quiet: bool) -> None:
+    """Failed requests and server errors go to stderr, as with livereload's own server; with
+    `quiet`, server errors only: no line per failed request (a missing page, or any page while
+    the build has problems, which are printed already)."""
     from tornado.log import LogFormatter
 
     channel = logging.StreamHandler()
     channel.setFormatter(LogFormatter())
     logging.getLogger("tornado").addHandler(channel)
+    if quiet:
+        logging.getLogger("tornado.access").setLevel(logging.CRITICAL)
 
 
 def _watched(root: Path, path: str) -> bool:

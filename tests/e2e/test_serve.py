@@ -108,6 +108,19 @@ def test_edit_is_served_and_the_browser_told_to_reload(served: tuple[Path, str, 
     assert not (site / "_site").exists(), "serve never touches the deployable output folder"
 
 
+def test_a_head_request_gets_the_headers_of_a_get_and_no_body(served: tuple[Path, str, int]) -> None:
+    """Was: an empty reply, and a 500 with a traceback in the terminal (link checkers send HEAD)."""
+    _, base, _ = served
+    with urllib.request.urlopen(f"{base}/terms/tensor/", timeout=5) as response:
+        body = response.read()
+    with urllib.request.urlopen(
+        urllib.request.Request(f"{base}/terms/tensor/", method="HEAD"), timeout=5
+    ) as head:
+        assert head.status == 200
+        assert head.headers["Content-Length"] == str(len(body))
+        assert head.read() == b""
+
+
 def test_broken_content_shows_an_error_page_until_fixed(served: tuple[Path, str, int]) -> None:
     site, base, _ = served
     term = site / "content/terms/tensor.md"
@@ -235,11 +248,11 @@ def test_an_address_that_cannot_be_listened_on_is_a_usage_error(
 
 
 @contextlib.contextmanager
-def serving(site: Path, port: int, log: Path) -> Iterator[str]:
+def serving(site: Path, port: int, log: Path, *options: str) -> Iterator[str]:
     """`glossary serve` in the site, its stdout and stderr in `log`; yields its origin."""
     with log.open("w") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "glossary_site", "serve", "--port", str(port)],
+            [sys.executable, "-m", "glossary_site", "serve", "--port", str(port), *options],
             cwd=site,
             stdout=sink,
             stderr=subprocess.STDOUT,
@@ -646,3 +659,14 @@ def test_stopping_serve_during_its_first_build_exits_0_as_later(
     assert cli.main(["serve", "--source", str(site), "--port", str(port), "-q"]) == 0
     with socket.create_server(("127.0.0.1", port)):
         pass  # the port is free again
+
+
+def test_quiet_serve_prints_no_line_per_failed_request(tmp_path: Path) -> None:
+    """Was: tornado's "[W ...] 404 GET /docs/nope/" for every missing page, under -q too."""
+    site = copy_site("minimal", tmp_path)
+    log = tmp_path / "serve.log"
+    with serving(site, free_port(), log, "-q") as origin:
+        wait_for(f"{origin}/docs/index.html", "Mini Glossary")
+        assert fetch(f"{origin}/docs/nope/") is not None
+        assert (fetch(f"{origin}/docs/nope/") or (0,))[0] == 404
+    assert "404" not in log.read_text() and "nope" not in log.read_text()
