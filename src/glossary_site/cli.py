@@ -208,9 +208,12 @@ def run(argv: Sequence[str] | None = None) -> NoReturn:
     terms) and at its own exit (0.05 s), for nothing. So the result is kept to the end.
     """
     kept: list[object] = []
-    code = main(argv, kept.append)
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        code = main(argv, kept.append)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # `glossary check | head`: the reader stopped reading, not an error of ours
+        code = EXIT_CONTENT
     os._exit(code)
 
 

@@ -4,6 +4,8 @@ the build cache read and never written."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from support import copy_site, run_glossary, tree_digest, write_files
@@ -170,3 +172,26 @@ def test_check_reads_the_build_cache_and_writes_nothing(tmp_path: Path) -> None:
     ignored = run_glossary("check", "--no-cache", cwd=site)
     assert ignored.returncode == 0 and "from the build cache" not in ignored.stdout
     assert (tree_digest(site), tree_digest(elsewhere)) == before
+
+
+def test_a_reader_that_stops_early_ends_the_output_without_a_traceback(tmp_path: Path) -> None:
+    """Was: `glossary check --format github | head` ended with a BrokenPipeError traceback."""
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site,
+        {
+            f"content/terms/t{n}.md": f"---\ntitle: T{n}\nsummary: S.\ndefinition: D.\nrelated: [x{n}]\n---\n"
+            for n in range(800)
+        },
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "glossary_site", "check", "--format", "github"],
+        cwd=site,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stdout.readline().startswith(b"::")
+    process.stdout.close()  # as `head -1` does
+    _, stderr = process.communicate(timeout=120)
+    assert b"Traceback" not in stderr and b"BrokenPipeError" not in stderr
+    assert process.returncode == 1
