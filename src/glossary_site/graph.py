@@ -265,11 +265,11 @@ def add_backlinks(
 
 
 def backlink_warnings(glossary: Glossary) -> list[Diagnostic]:
-    """The warnings about terms no other term links to, and (checked in the same pass) about
-    terms without a date."""
+    """The warnings about terms no other term links to (not while a term file cannot be read:
+    it may be the one that links), and (checked in the same pass) about terms without a date."""
     found = Diagnostics()
     for slug, term in glossary.terms.items():
-        if not glossary.backlinks[slug] and len(glossary.terms) > 1:
+        if not glossary.backlinks[slug] and len(glossary.terms) > 1 and not glossary.unreadable:
             found.warning(
                 term.path,
                 1,

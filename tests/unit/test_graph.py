@@ -398,6 +398,19 @@ def test_term_nothing_links_to_is_a_warning(site_config: SiteConfig) -> None:
     ]
 
 
+def test_no_term_is_called_unlinked_while_a_term_file_cannot_be_read(site_config: SiteConfig) -> None:
+    """Was: a warning for the term only the broken file links to, beside that file's error."""
+    files = {"token.md": term_file("Token", DATED), "agent.md": term_file("Agent", DATED)}
+    diagnostics = Diagnostics()
+    glossary = graph.build_glossary(
+        sources(files), site_config, diagnostics, unreadable=frozenset({"broken"})
+    )
+
+    _, problems = with_backlinks(glossary, {"agent": ("token",)})
+
+    assert problems == []
+
+
 def test_a_single_term_is_not_called_an_orphan(site_config: SiteConfig) -> None:
     glossary, _ = build({"token.md": term_file("Token", DATED)}, site_config)
 
