@@ -168,11 +168,11 @@ def new_term(
     if os.path.lexists(folder) and not folder.is_dir():
         raise ScaffoldRefused(f"{folder} is not a folder; term files go in a folder of that name")
     path = folder / f"{slug}.md"
-    if os.path.lexists(path):
-        raise ScaffoldRefused(f"{path} already exists; edit it, or name this term's file with --slug")
     if "" in aliases:
         raise ScaffoldRefused("an --alias must not be empty")
     _check_names(root, [title, slug, *aliases], related or [])
+    if os.path.lexists(path):
+        raise ScaffoldRefused(f"{path} already exists; edit it, or name this term's file with --slug")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -238,6 +238,11 @@ def _check_names(root: Path, given: list[str], related: list[str]) -> None:
     for name in given:
         if name.casefold() in names:
             raise ScaffoldRefused(f"'{name}' is already a name of {names[name.casefold()]}; edit that term")
+        if (taken := resolve(names, name)) is not None:  # links would quietly change target
+            raise ScaffoldRefused(
+                f"links naming '{name}' lead to {taken} already (a plural of one of its names); "
+                "add it there as an alias, or give this term another name"
+            )
     for name in related:
         if resolve(names, name) is None:
             raise ScaffoldRefused(

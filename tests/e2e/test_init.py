@@ -201,7 +201,8 @@ def test_new_refuses_what_the_next_build_would_and_writes_nothing(tmp_path: Path
             ("Epsilon", "--slug", "Epsilon_1"),
             "--slug 'Epsilon_1' must be lowercase letters, digits and single",
         ),
-        (("Tensors", "--slug", "tensor"), "content/terms/tensor.md already exists; edit it, or name"),
+        (("Tensor arrays", "--slug", "tensor"), "'tensor' is already a name of content/terms/tensor.md"),
+        (("Tensors",), "links naming 'Tensors' lead to content/terms/tensor.md already"),
     ]
     for args, message in cases:
         refused = run_glossary("new", *args, cwd=site)

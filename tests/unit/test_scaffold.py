@@ -93,6 +93,31 @@ def test_existing_term_file_is_not_overwritten(tmp_path: Path) -> None:
     assert file.read_text(encoding="utf-8") == "my edits"
 
 
+def test_a_title_that_is_another_terms_name_says_so_before_its_file_name(tmp_path: Path) -> None:
+    """Was: "... already exists; edit it, or name this term's file with --slug", which --slug
+    could not fix."""
+    file = scaffold.new_term(tmp_path, "Tokenizer", TODAY)
+
+    with pytest.raises(scaffold.ScaffoldRefused) as refused:
+        scaffold.new_term(tmp_path, "TOKENIZER", TODAY)
+
+    assert str(refused.value).startswith(f"'TOKENIZER' is already a name of {file.relative_to(tmp_path)}")
+
+
+def test_a_plural_of_another_terms_name_is_refused_as_links_would_change_target(tmp_path: Path) -> None:
+    """Was: accepted, and every [[Tokenizers]] link moved from 'tokenizer' to the new stub."""
+    file = scaffold.new_term(tmp_path, "Tokenizer", TODAY)
+
+    with pytest.raises(scaffold.ScaffoldRefused) as refused:
+        scaffold.new_term(tmp_path, "Tokenizers", TODAY)
+
+    assert str(refused.value) == (
+        f"links naming 'Tokenizers' lead to {file.relative_to(tmp_path)} already (a plural of one of "
+        "its names); add it there as an alias, or give this term another name"
+    )
+    assert not (tmp_path / "content/terms/tokenizers.md").exists()
+
+
 def test_title_without_letters_or_digits_is_refused_and_nothing_written(tmp_path: Path) -> None:
     with pytest.raises(scaffold.ScaffoldRefused) as refused:
         scaffold.new_term(tmp_path, "???", TODAY)
