@@ -76,7 +76,7 @@ class Fields:
         value = self.data.get(key)
         if value is None:
             if required and key in self.data:
-                self.error(key, f"'{key}' must not be empty{NULL_HINT}")
+                self.error(key, f"'{key}' must not be empty{NULL_HINT if key == 'title' else ''}")
             elif required:
                 self.diagnostics.error(self.path, 1, f"missing required field '{key}'")
             return ""

@@ -223,6 +223,12 @@ def test_required_field_left_blank_is_reported_at_its_line() -> None:
     assert problems == [f"{PATH}:2: 'title' must not be empty{front_matter.NULL_HINT}"]
 
 
+def test_a_blank_summary_is_not_told_about_quoting_null() -> None:
+    _, problems = parse("---\ntitle: Tensor\nsummary:\ndefinition: An array.\n---\n")
+
+    assert problems == [f"{PATH}:3: 'summary' must not be empty"]
+
+
 def test_a_key_yaml_reads_as_null_is_named_as_written_at_its_line() -> None:
     """Was: "1: unknown field 'None'"."""
     _, problems = parse(term_text("null: y\n~: z\n"))
