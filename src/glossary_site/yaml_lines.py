@@ -380,7 +380,7 @@ def _walk(
             _walk(value_node, at, where, lines, value_lines, exact, duplicates)
 
 
-#: What PyYAML says of the mistakes editors make most, and what to do about each.
+#: The closing bracket PyYAML says it expected, and what it would have closed.
 _UNCLOSED = {"']'": "the '[' list", "'}'": "the '{' mapping"}
 
 

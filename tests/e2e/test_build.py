@@ -284,7 +284,11 @@ def test_new_writes_a_stub_that_check_accepts_and_never_overwrites(tmp_path: Pat
     assert checked.returncode == 0, checked.stderr
     again = run_glossary("new", "Attention: the mechanism", cwd=site)
     assert again.returncode == 2
-    assert "already exists" in again.stderr
+    assert (
+        "'Attention: the mechanism' is already a name of content/terms/attention-the-mechanism.md"
+        in again.stderr
+    )
+    assert stub.read_text().startswith("---\ntitle:"), "never overwritten"
 
 
 def test_check_writes_nothing(tmp_path: Path) -> None:
