@@ -417,7 +417,7 @@ def run_new(args: argparse.Namespace) -> int:
     except scaffold.ScaffoldRefused as refusal:
         print(f"glossary: {refusal}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"Wrote {path}; replace the TODO text, then run: glossary check")
+    print(f"Wrote {os.path.relpath(path)}; replace the TODO text, then run: glossary check")
     return EXIT_OK
 
 

@@ -278,6 +278,9 @@ def test_new_writes_a_stub_that_check_accepts_and_never_overwrites(tmp_path: Pat
     site = copy_site("minimal", tmp_path)
     result = run_glossary("new", "Attention: the mechanism", cwd=site)
     assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Wrote content/terms/attention-the-mechanism.md;"), "relative to here"
+    inside = run_glossary("new", "Beam search", cwd=site / "content/terms")
+    assert inside.stdout.startswith("Wrote beam-search.md;"), inside.stdout
     stub = site / "content/terms/attention-the-mechanism.md"
     assert 'title: "Attention: the mechanism"' in stub.read_text()
     checked = run_glossary("check", cwd=site)
