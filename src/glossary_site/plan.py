@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 import urllib.parse
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -62,7 +63,7 @@ class _Link(NamedTuple):
     page: str  # the folder of the page that shows it, from which a relative address is read
     in_sources: bool = False  # it may be a source's `url:` line
     within: int = 0  # the line of the YAML value it is written in (site.yml's intros), or 0
-    plain: tuple[int, ...] = ()  # the lines of the keys whose values are text, not Markdown
+    keys: Mapping[str, int] | None = None  # the line of each top-level key of the file, if known
 
 
 def dead_site_links(
@@ -104,9 +105,9 @@ def _links(config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox)
         if isinstance(term.cta, CtaBlock):
             links.append(_Link("cta url", term.cta.url, term.path, term.cta_line, page))
         sources = {source.url for source in term.sources}
-        plain = tuple(line for key, line in term.key_lines.items() if key in PLAIN_FIELDS)
         links += [
-            _Link("link", url, term.path, 0, page, url in sources, plain=plain) for url in term.site_urls
+            _Link("link", url, term.path, 0, page, url in sources, keys=term.key_lines)
+            for url in term.site_urls
         ]
     for slug, tool in toolbox.tools.items():
         page = _folder(tool_path(slug))
@@ -142,7 +143,8 @@ def _lines_of(file: Path, link: _Link) -> list[int]:
     url = link.url
     pattern = re.compile(f"(?:{before}){re.escape(url)}(?![^\\s)\"'>])")
     found, loose, fenced = [], [], False
-    plain = {number for start in link.plain for number, _ in _value_lines(lines, start)}
+    starts = [line for key, line in (link.keys or {}).items() if key in PLAIN_FIELDS]
+    plain = {number for start in starts for number, _ in _value_lines(lines, start)}
     for number, line in _value_lines(lines, link.within):
         if number in plain:
             continue
