@@ -129,16 +129,20 @@ def index_names(
         else:
             owners[term.slug] = term
     names: dict[str, str] = {}
-    where: dict[str, tuple[str, int]] = {}
+    where: dict[str, tuple[str, int, str]] = {}
     claims = [(t, t.slug, "slug", t.key_lines.get("slug", 1)) for t in owners.values()]
     claims += [(t, t.title, "title", t.key_lines.get("title", 1)) for t in owners.values()]
     claims += [(t, alias, "alias", line) for t in owners.values() for alias, line in _alias_lines(t)]
     for term, name, kind, line in claims:
         key = name.casefold()
-        if not key or names.get(key) == term.slug:
+        if not key:
+            continue
+        if names.get(key) == term.slug:
+            if kind == "alias" == where[key][2]:
+                diagnostics.warning(term.path, line, _repeated(f"alias '{name}'", where[key][1], line))
             continue
         if key in names:
-            other_path, other_line = where[key]
+            other_path, other_line, _ = where[key]
             diagnostics.error(
                 term.path,
                 line,
@@ -147,7 +151,7 @@ def index_names(
             )
         else:
             names[key] = term.slug
-            where[key] = (term.path, line)
+            where[key] = (term.path, line, kind)
     return names, tuple(sorted({c[1] for c in claims if c[1]})), owners
 
 
@@ -158,6 +162,11 @@ def _alias_lines(term: Named) -> list[tuple[str, int]]:
     return list(zip(term.aliases, lines, strict=True))
 
 
+def _repeated(what: str, first: int, line: int) -> str:
+    where = "twice" if first == line else f"already (line {first})"
+    return f"{what} is listed {where}; remove one"
+
+
 def resolve_related(
     term: TermSource,
     names: Mapping[str, str],
@@ -166,7 +175,7 @@ def resolve_related(
     unreadable: frozenset[str],
     diagnostics: Diagnostics,
 ) -> tuple[str, ...]:
-    found: list[str] = []
+    found: dict[str, int] = {}
     for ref in term.related:
         slug = resolve(names, ref.text)
         if slug is None and may_name_unreadable(unreadable, ref.text):
@@ -183,8 +192,11 @@ def resolve_related(
                 ref.line,
                 f"related term '{ref.text}' is a draft and is left out; build with --drafts",
             )
-        elif slug not in found:
-            found.append(slug)
+        elif slug in found:
+            repeated = _repeated(f"related term '{ref.text}'", found[slug], ref.line)
+            diagnostics.warning(term.path, ref.line, repeated)
+        else:
+            found[slug] = ref.line
     return tuple(found)
 
 
@@ -230,7 +242,7 @@ def _groups(
             group_slug = slugs.get(name)
             if group_slug is None:
                 group_slug = slugs[name] = slugify(name)
-            problem = _group_name_problem(name, group_slug)
+            problem = group_name_problem(name, group_slug)
             if problem is not None:
                 diagnostics.error(terms[slug].path, line, problem)
                 continue
@@ -240,7 +252,7 @@ def _groups(
     return tuple(Group(display[g], g, tuple(members[g])) for g in ordered)
 
 
-def _group_name_problem(name: str, group_slug: str) -> str | None:
+def group_name_problem(name: str, group_slug: str) -> str | None:
     if not group_slug:
         return f"'{name}' has no letter or digit that can be written as a-z or 0-9 for its page's address"
     if len(group_slug) > MAX_SLUG:

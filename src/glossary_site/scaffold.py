@@ -10,6 +10,7 @@ import datetime as dt
 import importlib.metadata
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from glossary_site import __version__
@@ -17,7 +18,7 @@ from glossary_site.config import CONFIG_PATH
 from glossary_site.content import load_terms
 from glossary_site.content_files import TERMS_DIR
 from glossary_site.diagnostics import Diagnostics, did_you_mean
-from glossary_site.graph import resolve
+from glossary_site.graph import group_name_problem, resolve
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, slugify
 
 STUB = """\
@@ -162,7 +163,11 @@ def new_term(
 ) -> Path:
     """Values are written as JSON, which is YAML too, so any title or name stays valid."""
     title = " ".join(title.split())
-    aliases = [" ".join(alias.split()) for alias in aliases or []]
+    aliases = _once(" ".join(alias.split()) for alias in aliases or [])
+    related = _once(related or [])
+    category = " ".join((category or "").split())
+    if category and (problem := group_name_problem(category, slugify(category))) is not None:
+        raise ScaffoldRefused(f"--category {problem}")
     slug = _file_slug(title, slug)
     folder = root / TERMS_DIR
     if os.path.lexists(folder) and not folder.is_dir():
@@ -170,7 +175,7 @@ def new_term(
     path = folder / f"{slug}.md"
     if "" in aliases:
         raise ScaffoldRefused("an --alias must not be empty")
-    _check_names(root, [title, slug, *aliases], related or [])
+    _check_names(root, [title, slug, *aliases], related)
     if os.path.lexists(path):
         raise ScaffoldRefused(f"{path} already exists; edit it, or name this term's file with --slug")
     try:
@@ -182,7 +187,7 @@ def new_term(
         slug=slug,
         title_yaml=json.dumps(title, ensure_ascii=False),
         category=json.dumps(category, ensure_ascii=False) if category else "TODO",
-        related=json.dumps(related or [], ensure_ascii=False),
+        related=json.dumps(related, ensure_ascii=False),
         aliases=json.dumps(aliases, ensure_ascii=False),
         today=(today or dt.date.today()).isoformat(),
     )
@@ -193,6 +198,14 @@ def new_term(
     except OSError as exc:
         raise ScaffoldRefused(f"cannot write {path}: {exc.strerror or exc}; nothing was written") from None
     return path
+
+
+def _once(names: Iterable[str]) -> list[str]:
+    """A name given twice is written once: the build would warn about the repeat."""
+    first: dict[str, str] = {}
+    for name in names:
+        first.setdefault(name.casefold(), name)
+    return list(first.values())
 
 
 def _file_slug(title: str, given: str | None) -> str:

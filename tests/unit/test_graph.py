@@ -91,7 +91,10 @@ def test_related_terms_resolve_in_the_order_written_without_repeats(site_config:
 
     glossary, problems = build(files, site_config)
 
-    assert problems == []
+    assert problems == [
+        "content/terms/tensor.md:5: warning: related term 'gpu' is listed twice; remove one",
+        "content/terms/tensor.md:5: warning: related term 'graphics card' is listed twice; remove one",
+    ]
     assert glossary.related["tensor"] == ("policy", "gpu", "batch")
 
 
@@ -224,6 +227,23 @@ def test_suggestion_among_many_similar_names_is_the_one_difflib_picks() -> None:
         expected = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
         assert closest(word, names) == (expected[0] if expected else None), word
     assert closest("token c", ["token a", "token b"]) == "token b"  # a tie: difflib's pick
+
+
+def test_a_related_term_or_alias_listed_twice_is_a_warning_at_the_repeat(site_config: SiteConfig) -> None:
+    """Was silent: a copy-paste slip ([llm, LLM], two aliases alike) went unnoticed."""
+    files = {
+        "token.md": term_file("Token", "aliases: [tok, TOK]\nrelated:\n  - llm\n  - Large language models\n"),
+        "llm.md": term_file("Large language model", "related: [token]\n"),
+    }
+
+    glossary, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/token.md:5: warning: alias 'TOK' is listed twice; remove one",
+        "content/terms/token.md:8: warning: related term 'Large language models' is listed already "
+        "(line 7); remove one",
+    ]
+    assert glossary.related["token"] == ("llm",)
 
 
 def test_unknown_related_term_with_nothing_close_has_no_suggestion(site_config: SiteConfig) -> None:

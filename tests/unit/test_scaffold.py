@@ -118,6 +118,29 @@ def test_a_plural_of_another_terms_name_is_refused_as_links_would_change_target(
     assert not (tmp_path / "content/terms/tokenizers.md").exists()
 
 
+def test_names_given_twice_are_written_once_and_the_category_as_check_reads_it(tmp_path: Path) -> None:
+    """Was: written as given, so the first check warned about the stub's repeats."""
+    scaffold.new_term(tmp_path, "Token", TODAY)
+    file = scaffold.new_term(
+        tmp_path, "Tokenizer", TODAY, " Text  models ", related=["token", "Token"], aliases=["tok", "TOK"]
+    )
+
+    term, problems = load_stub(tmp_path, file)
+
+    assert problems == []
+    assert (term.aliases, [ref.text for ref in term.related]) == (("tok",), ["token"])
+    assert term.category == "Text models"
+
+
+def test_a_category_without_an_address_is_refused_and_nothing_written(tmp_path: Path) -> None:
+    """Was: written, and the next check refused the category."""
+    with pytest.raises(scaffold.ScaffoldRefused) as refused:
+        scaffold.new_term(tmp_path, "Token", TODAY, category="???")
+
+    assert str(refused.value).startswith("--category '???' has no letter or digit")
+    assert not (tmp_path / "content").exists()
+
+
 def test_title_without_letters_or_digits_is_refused_and_nothing_written(tmp_path: Path) -> None:
     with pytest.raises(scaffold.ScaffoldRefused) as refused:
         scaffold.new_term(tmp_path, "???", TODAY)
