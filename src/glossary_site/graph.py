@@ -58,6 +58,7 @@ def build_glossary(
         for slug, term in terms.items()
     }
     for term in terms.values():
+        diagnostics.items += repeats(term, names)
         if config is not None:
             _check_cta(term, config, diagnostics)
     by_title = sorted(terms, key=lambda s: title_key(terms[s]))
@@ -129,20 +130,16 @@ def index_names(
         else:
             owners[term.slug] = term
     names: dict[str, str] = {}
-    where: dict[str, tuple[str, int, str]] = {}
+    where: dict[str, tuple[str, int]] = {}
     claims = [(t, t.slug, "slug", t.key_lines.get("slug", 1)) for t in owners.values()]
     claims += [(t, t.title, "title", t.key_lines.get("title", 1)) for t in owners.values()]
     claims += [(t, alias, "alias", line) for t in owners.values() for alias, line in _alias_lines(t)]
     for term, name, kind, line in claims:
         key = name.casefold()
-        if not key:
-            continue
-        if names.get(key) == term.slug:
-            if kind == "alias" == where[key][2]:
-                diagnostics.warning(term.path, line, _repeated(f"alias '{name}'", where[key][1], line))
+        if not key or names.get(key) == term.slug:
             continue
         if key in names:
-            other_path, other_line, _ = where[key]
+            other_path, other_line = where[key]
             diagnostics.error(
                 term.path,
                 line,
@@ -151,7 +148,7 @@ def index_names(
             )
         else:
             names[key] = term.slug
-            where[key] = (term.path, line, kind)
+            where[key] = (term.path, line)
     return names, tuple(sorted({c[1] for c in claims if c[1]})), owners
 
 
@@ -162,9 +159,29 @@ def _alias_lines(term: Named) -> list[tuple[str, int]]:
     return list(zip(term.aliases, lines, strict=True))
 
 
-def _repeated(what: str, first: int, line: int) -> str:
-    where = "twice" if first == line else f"already (line {first})"
-    return f"{what} is listed {where}; remove one"
+def repeats(term: TermSource, names: Mapping[str, str]) -> list[Diagnostic]:
+    """The entries of the term's lists that name what an earlier one does (an alias ignoring
+    case, a related term by any of its names, a tag by its page): the pages show it once, so
+    only a warning says the list holds a slip. Apart from the build, so serve can tell when a
+    save brings or removes one."""
+    found = Diagnostics()
+    lists: list[tuple[str, list[tuple[str, int]], Callable[[str], str | None]]] = [
+        ("alias", _alias_lines(term), str.casefold),
+        ("related term", [(ref.text, ref.line) for ref in term.related], lambda text: resolve(names, text)),
+        ("tag", _tags_of(term), slugify),
+    ]
+    for what, entries, key_of in lists:
+        first: dict[str, int] = {}
+        for text, line in entries:
+            key = key_of(text)
+            if not key:
+                continue
+            if key in first:
+                where = "twice" if first[key] == line else f"already (line {first[key]})"
+                found.warning(term.path, line, f"{what} '{text}' is listed {where}; remove one")
+            else:
+                first[key] = line
+    return found.items
 
 
 def resolve_related(
@@ -175,7 +192,7 @@ def resolve_related(
     unreadable: frozenset[str],
     diagnostics: Diagnostics,
 ) -> tuple[str, ...]:
-    found: dict[str, int] = {}
+    found: list[str] = []
     for ref in term.related:
         slug = resolve(names, ref.text)
         if slug is None and may_name_unreadable(unreadable, ref.text):
@@ -192,11 +209,8 @@ def resolve_related(
                 ref.line,
                 f"related term '{ref.text}' is a draft and is left out; build with --drafts",
             )
-        elif slug in found:
-            repeated = _repeated(f"related term '{ref.text}'", found[slug], ref.line)
-            diagnostics.warning(term.path, ref.line, repeated)
-        else:
-            found[slug] = ref.line
+        elif slug not in found:
+            found.append(slug)
     return tuple(found)
 
 

@@ -82,3 +82,40 @@ def test_a_quiet_preview_prints_only_problems(tmp_path: Path, capsys: pytest.Cap
     tensor.write_text(tensor.read_text().replace("title:", "title: [", 1))
     site.rebuild(["content/terms/tensor.md"])
     assert capsys.readouterr().out == "glossary serve: build failed; the browser shows the problems\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "repeated", "fixed", "warning"),
+    [
+        ("tags: [math, hardware]", "tags: [math, hardware, Math]", "tags: [math, hardware]", "tag 'Math'"),
+        ("related: [GPU", "related: [graphics processing unit, GPU", "related: [GPU", "related term 'GPU'"),
+        ("related: [GPU", "aliases: [nd, ND]\nrelated: [GPU", "aliases: [nd]\nrelated: [GPU", "alias 'ND'"),
+    ],
+    ids=["tag", "related", "alias"],
+)
+def test_a_save_that_removes_a_repeated_name_no_longer_reports_it(
+    tmp_path: Path, written: str, repeated: str, fixed: str, warning: str
+) -> None:
+    """Was: the save was applied without a build and serve went on reporting the warning."""
+    site_dir = copy_site("minimal", tmp_path)
+    tensor = site_dir / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace(written, repeated, 1))
+    options = pipeline.BuildOptions(root=site_dir, out=tmp_path / "out", search=False, jobs=1)
+    reports: list[list[str]] = []
+    site = server.Site(
+        options,
+        server.Preview(tmp_path / "out"),
+        lambda found: reports.append([d.message for d in found.sorted() if "is listed" in d.message]),
+        tmp_path,
+        "http://x",
+    )
+    site.rebuild()
+    assert reports[-1] == [f"{warning} is listed twice; remove one"]
+
+    tensor.write_text(tensor.read_text().replace(repeated, fixed, 1))
+    site.rebuild(["content/terms/tensor.md"])
+    assert reports[-1] == []
+
+    tensor.write_text(tensor.read_text().replace(fixed, repeated, 1))
+    site.rebuild(["content/terms/tensor.md"])
+    assert reports[-1] == [f"{warning} is listed twice; remove one"]
