@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
@@ -134,6 +135,78 @@ def test_an_exact_title_goes_first_ahead_of_pagefinds_order(page: Page, served: 
     page.goto(served.page_url(f"{SEARCH}?q=token"))
     expect(page.locator("#search-status")).to_contain_text("found for \u201ctoken\u201d")
     expect(page.locator("#search-results li a").first).to_have_text("Token")
+
+
+def members(site: ServedSite, group: str) -> list[str]:
+    """The paths of the terms a category or tag page lists."""
+    html = (site.folder / group / "index.html").read_text(encoding="utf-8")
+    hrefs = re.findall(r'<dt><a href="\.\./\.\./terms/([^"]+)/index\.html">', html)
+    return [f"/{SUB_PATH}/terms/{slug}/" for slug in hrefs]
+
+
+@pytest.mark.parametrize("group", ["categories/architectures", "tags/foundations"])
+def test_a_category_or_tag_name_finds_every_term_in_it(page: Page, served: ServedSite, group: str) -> None:
+    """Was: a term's tags sat in its page's <footer>, which Pagefind leaves out, and its
+    category only in the breadcrumb, outside the indexed part: "foundations" found the terms
+    whose text says so, not the eleven tagged with it."""
+    terms = members(served, group)
+    assert len(terms) > 3
+    found = listed(page, served, group.split("/")[1])[1]
+    assert set(terms) <= set(found)
+
+
+def test_a_tool_page_is_not_found_by_the_terms_it_lists(page: Page, served: ServedSite) -> None:
+    """Was: a tool page's "Terms that mention" cards were indexed, so tools outranked the term
+    searched for, their excerpts quoting its summary."""
+    summary = '"AI systems that create new text, images, audio"'  # Generative AI's
+    assert "Generative AI" in (served.folder / "tools/runway/index.html").read_text(encoding="utf-8")
+    found = listed(page, served, summary)[1]
+    assert found and not [path for path in found if "/tools/" in path]
+
+
+def test_a_quoted_title_goes_first(page: Page, served: ServedSite) -> None:
+    """Was: the quotes were compared too, so no title matched and six tools came first."""
+    assert listed(page, served, '"large language model"')[1][0] == f"/{SUB_PATH}/terms/large-language-model/"
+
+
+def test_exact_matches_cover_tool_aliases_and_aliases_with_a_comma(page: Page, served: ServedSite) -> None:
+    """Was: tool pages had no aliases for the ranking to see, and an alias holding ", " was
+    split in two."""
+    page.goto(served.page_url(SEARCH))
+    page.wait_for_load_state("domcontentloaded")
+    meta = page.evaluate(
+        """async () => {
+            const folder = document.querySelector("form.search-box").dataset.pagefind;
+            const pagefind = await window.glossarySearch(folder);
+            const results = (await pagefind.search("Midjourney")).results;
+            return Promise.all(results.map((result) => result.data())).then((all) => all.map((d) => d.meta));
+        }"""
+    )
+    assert {"title": "Midjourney", "aliases": "MJ"}.items() <= next(
+        m for m in meta if m["title"] == "Midjourney"
+    ).items()
+    ranked = page.evaluate(
+        """(query) => window.glossarySearch.exactFirst(query, [
+            {meta: {title: "Foo Bar guide"}}, {meta: {title: "Baz", aliases: "Qux, Foo, Bar, Quux"}},
+            {meta: {title: "Foo"}}, {meta: {title: "Bar", aliases: "Foo, Bar"}},
+        ]).map((data) => data.meta.title)""",
+        '"Foo, Bar"',
+    )
+    assert ranked == ["Baz", "Bar", "Foo Bar guide", "Foo"]
+
+
+def test_a_site_built_without_search_says_so_and_links_the_a_to_z(page: Page, tmp_path: Path) -> None:
+    """Was: "It works when the site is served over http(s)", said by a site served over http,
+    and the A to Z index named but not linked."""
+    out = tmp_path / "www"
+    result = build(BuildOptions(copy_site("minimal", tmp_path), out, search=False, use_cache=False))
+    assert result.ok(strict=False)
+    with serve(out) as address:
+        page.goto(f"{address}/{SEARCH}?q=tensor")
+        status = page.locator("#search-status")
+        expect(status).to_contain_text("this copy of the site was built without its search index")
+        status.get_by_role("link", name="A\u2013Z index").click()
+        expect(page).to_have_url(f"{address}/index.html")
 
 
 @pytest.fixture(scope="module")
@@ -271,6 +344,31 @@ def test_pagefind_loads_only_once_the_box_is_used(page: Page, served: ServedSite
     assert not [url for url in requested if "/pagefind/" in url]
     with page.expect_request(re.compile(r"/glossary/pagefind/[0-9a-f]+/pagefind\.js$")):
         header_box(page).focus()
+
+
+def test_a_cleared_box_opens_no_list_from_the_last_query(page: Page, served: ServedSite) -> None:
+    """Was: Backspace to an empty box, then ArrowDown, listed the old query's results again, and
+    Enter opened one from an empty box."""
+    page.goto(served.page_url("index.html"))
+    type_in_header(page, "token")
+    for _ in "token":
+        page.keyboard.press("Backspace")
+    listbox = page.get_by_role("listbox", name="Matching terms")
+    expect(listbox).to_be_hidden()
+    page.keyboard.press("ArrowDown")
+    expect(listbox).to_be_hidden()
+    expect(header_box(page)).to_have_attribute("aria-expanded", "false")
+
+
+def test_typing_after_choosing_an_option_makes_enter_search_the_new_query(
+    page: Page, served: ServedSite
+) -> None:
+    page.goto(served.page_url("index.html"))
+    type_in_header(page, "token")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.type("izer training")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(served.page_url(f"{SEARCH}?q=tokenizer+training"))
 
 
 def test_without_javascript_the_box_submits_to_the_search_page(

@@ -116,6 +116,19 @@ def test_a_table_has_a_linkable_heading_and_an_introduction_with_term_links(tmp_
     assert answer is not None and answer.get_text() == "models"
 
 
+def test_a_tables_cells_read_as_separate_words(tmp_path: Path) -> None:
+    """Search reads a page's text without its markup: cells written edge to edge made
+    "NameYear" one word, shown so in excerpts ("YearSystemsStep forward") and found by nothing."""
+    site, _ = build(tmp_path, {"content/terms/tpu.md": TERM})
+    table = article(site, "tpu").select_one("section.data-table:has(#generations) table")
+    assert table is not None
+    assert [row.get_text().split() for row in table.select("tr")] == [
+        ["Name", "Year"],
+        ["v1", "2015"],
+        ["GPU", "rival", "v2", "2017"],
+    ]
+
+
 def test_on_this_page_lists_sections_and_tables_in_reading_order(tmp_path: Path) -> None:
     site, _ = build(tmp_path, {"content/terms/tpu.md": TERM})
     page = parse_html(site / "_site" / "terms" / "tpu" / "index.html")

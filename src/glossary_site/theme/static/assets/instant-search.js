@@ -15,23 +15,10 @@
   var latest = 0;
   var timer = null;
   var active = -1;
+  var shownFor = null;  // the query the listed options answer
 
   function load() {
     return window.glossarySearch(form.getAttribute("data-pagefind"));  // search-engine.js
-  }
-
-  function normal(text) {
-    return text.toLowerCase().replace(/\s+/g, " ").trim();
-  }
-
-  // As on the search page: "Token" before "Tokenizer" for the query "token".
-  function exactFirst(query, results) {
-    var wanted = normal(query);
-    function isExact(data) {
-      var names = [data.meta.title || ""].concat((data.meta.aliases || "").split(", "));
-      return names.some(function (name) { return normal(name) === wanted; });
-    }
-    return results.filter(isExact).concat(results.filter(function (data) { return !isExact(data); }));
   }
 
   function searchPage(query) {
@@ -84,6 +71,7 @@
   }
 
   function show(query, results, total) {
+    shownFor = query;
     list.textContent = "";
     results.forEach(function (data) { option(data.url, data.meta.title || data.url, data.meta.summary); });
     option(searchPage(query), total ? "See all " + total + (total === 1 ? " result" : " results")
@@ -96,13 +84,13 @@
   function update() {
     var ticket = ++latest;
     var query = input.value.trim();
-    if (!query) { close(); return; }
+    if (!query) { list.textContent = ""; shownFor = null; close(); return; }
     load().then(function (pagefind) {
       return pagefind.search(query);
     }).then(function (found) {
       var head = found.results.slice(0, RANKED);
       return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
-        if (ticket === latest) { show(query, exactFirst(query, data).slice(0, SHOWN), found.results.length); }
+        if (ticket === latest) { show(query, window.glossarySearch.exactFirst(query, data).slice(0, SHOWN), found.results.length); }
       });
     }).catch(function () {
       if (ticket === latest) { close(); }  // no index (opened from disk, built with --no-search): the form still works
@@ -111,7 +99,7 @@
 
   function move(step) {
     var count = list.children.length;
-    if (list.hidden) { if (count) { open(); } return; }
+    if (list.hidden) { if (count && shownFor === input.value.trim()) { open(); } return; }
     select(active < 0 ? (step > 0 ? 0 : count - 1) : (active + step + count) % count);
   }
 
@@ -154,6 +142,7 @@
     if (input.value.trim()) { update(); }
   });
   input.addEventListener("input", function () {
+    select(-1);  // Enter now means this query, not an option listed for the last one
     clearTimeout(timer);
     timer = setTimeout(update, 100);
   });

@@ -26,4 +26,21 @@
     }
     return engine;
   };
+
+  function normal(text) {
+    return text.replace(/["\u201c\u201d]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  // Pagefind ranks "Tokenizer" above "Token" for the query "token" (prefix matches and longer
+  // pages score well), and every page holding a quoted phrase alike, so a page whose title or
+  // alias is exactly the query, quotes aside, goes first. The aliases meta is the page's "A, B"
+  // text; looking for ", query, " in it keeps an alias that holds a comma whole.
+  window.glossarySearch.exactFirst = function (query, results) {
+    var wanted = normal(query);
+    function isExact(data) {
+      return normal(data.meta.title || "") === wanted ||
+        (", " + normal(data.meta.aliases || "") + ", ").indexOf(", " + wanted + ", ") >= 0;
+    }
+    return results.filter(isExact).concat(results.filter(function (data) { return !isExact(data); }));
+  };
 })();

@@ -29,26 +29,11 @@
     return window.glossarySearch(bundle);  // search-engine.js
   }
 
-  function normal(text) {
-    return text.toLowerCase().replace(/\s+/g, " ").trim();
-  }
-
-  // Pagefind ranks "Tokenizer" above "Token" for the query "token" (prefix matches and
-  // longer pages score well), so a term whose title or alias is exactly the query goes first.
-  function exactFirst(query, results) {
-    var wanted = normal(query);
-    function isExact(data) {
-      var names = [data.meta.title || ""].concat((data.meta.aliases || "").split(", "));
-      return names.some(function (name) { return normal(name) === wanted; });
-    }
-    return results.filter(isExact).concat(results.filter(function (data) { return !isExact(data); }));
-  }
-
   // Every result as a loader of its data, in the order they are listed.
   function rank(query, results) {
     var head = results.slice(0, RANKED);
     return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
-      var ranked = exactFirst(query, data).map(function (item) { return function () { return item; }; });
+      var ranked = window.glossarySearch.exactFirst(query, data).map(function (item) { return function () { return item; }; });
       return ranked.concat(results.slice(RANKED).map(function (result) {
         return function () { return result.data(); };
       }));
@@ -121,6 +106,19 @@
     }
   }
 
+  // Opened from disk, the browser refuses to load the index; served, it is missing (a build
+  // with --no-search). Either way the A to Z index is a link away.
+  function unavailable() {
+    var home = document.createElement("a");
+    home.href = status.getAttribute("data-home");
+    home.textContent = "A\u2013Z index";
+    status.textContent = window.location.protocol === "file:"
+      ? "Search is unavailable here. It works when the site is served over http(s); browse the "
+      : "Search is unavailable: this copy of the site was built without its search index. Browse the ";
+    status.appendChild(home);
+    status.appendChild(document.createTextNode(" instead."));
+  }
+
   function run(query) {
     var ticket = ++latest;
     query = query.trim();
@@ -141,8 +139,7 @@
     }).catch(function () {
       if (ticket !== latest) { return; }
       more.hidden = true;
-      status.textContent = "Search is unavailable here. It works when the site is served over http(s); " +
-        "browse the A\u2013Z index instead.";
+      unavailable();
     });
   }
 
