@@ -408,6 +408,11 @@ def site_app(preview: Preview) -> Callable[[dict[str, Any], StartResponse], Iter
             query = environ.get("QUERY_STRING", "")
             return _redirect(start_response, url_path(prefix) + (f"?{query}" if query else ""))
         target = resolve_request(preview.out, path[len(prefix) - 1 :]) if path.startswith(prefix) else None
+        if target is not None and target.is_dir():
+            if not path.endswith("/"):  # as a deployed site does: the page's relative links need it
+                query = environ.get("QUERY_STRING", "")
+                return _redirect(start_response, url_path(path) + "/" + (f"?{query}" if query else ""))
+            target = target / "index.html" if (target / "index.html").is_file() else None
         if preview.problems and (target is None or target.suffix == ".html"):
             return _respond(
                 start_response, "500 Internal Server Error", "text/html", error_page(preview.problems)
@@ -433,7 +438,8 @@ def url_path(wsgi: str) -> str:
 
 
 def resolve_request(out: Path, raw_path: str) -> Path | None:
-    """The file a URL path names, or None; nothing outside the output folder is ever named."""
+    """The file or folder a URL path names, or None; nothing outside the output folder is ever
+    named."""
     path = urllib.parse.unquote(raw_path)
     if "\0" in path or "\\" in path:
         return None
@@ -444,9 +450,7 @@ def resolve_request(out: Path, raw_path: str) -> Path | None:
     target = (base / clean).resolve() if clean not in ("", ".") else base
     if target != base and base not in target.parents:
         return None
-    if target.is_dir():
-        target = target / "index.html"
-    return target if target.is_file() else None
+    return target if target.is_file() or target.is_dir() else None
 
 
 def error_page(problems: list[str]) -> bytes:
@@ -474,5 +478,5 @@ def _respond(
 
 def _redirect(start_response: StartResponse, location: str) -> list[bytes]:
     link = html.escape(location)
-    body = f'<p>The site is served under its base_url\'s path: <a href="{link}">{link}</a></p>\n'.encode()
+    body = f'<p>This page is at <a href="{link}">{link}</a></p>\n'.encode()
     return _respond(start_response, "302 Found", "text/html", body, ("Location", location))

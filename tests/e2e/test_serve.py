@@ -302,6 +302,10 @@ def test_the_site_is_served_under_its_base_url_path_and_follows_it(tmp_path: Pat
         assert unfollowed(f"{origin}/kitchen") == (302, "/kitchen/")
         assert unfollowed(f"{origin}/?q=x") == (302, "/kitchen/?q=x")
         assert unfollowed(f"{origin}/terms/tensor/")[0] == 404  # as once deployed: the link lacks /kitchen/
+        # a folder without its slash is sent to it, as a deployed site does (was: the page, its
+        # relative links then one level off: no styles, every link a 404)
+        assert unfollowed(f"{origin}/kitchen/terms/tensor") == (302, "/kitchen/terms/tensor/")
+        assert unfollowed(f"{origin}/kitchen/search?q=a+b") == (302, "/kitchen/search/?q=a+b")
         missing = fetch(f"{origin}/kitchen/no-such-term/")
         assert missing is not None and missing[0] == 404
         links = [
