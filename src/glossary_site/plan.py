@@ -12,12 +12,12 @@ from typing import NamedTuple
 
 from glossary_site import config as site_config
 from glossary_site import output, search
-from glossary_site.diagnostics import Diagnostic
+from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.fingerprint import digest
 from glossary_site.markup import site_markdown_urls
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.template_files import THEME
-from glossary_site.urls import STACK_BUILDER, missing_site_file, term_path, tool_path
+from glossary_site.urls import STACK_BUILDER, site_file, term_path, tool_path
 
 # What comes before an address in Markdown or HTML: '](', a reference's ']:' or 'href="'.
 LINK_START = r"\]\(\s*<?|\]:\s*<?|(?:href|src)\s*=\s*[\"']?"
@@ -76,13 +76,25 @@ def dead_site_links(
     problems: list[Diagnostic] = []
     for link in _links(config, glossary, toolbox):
         target = _target(link.page, link.url)
-        if target.startswith(f"/{search.FOLDER}/") or not missing_site_file(target, files):
+        if target.startswith(f"/{search.FOLDER}/"):
             continue  # the search index is written after this check
-        message = f"{link.what} '{link.url}' leads to no page of this site; check the path"
-        if not link.url.startswith("/"):
-            message += f" (it is read from the page's folder, {link.page})"
+        found = site_file(target, files)
+        if found == "file":
+            continue
+        if found == "folder":
+            cut = min((i for i in (link.url.find("?"), link.url.find("#")) if i >= 0), default=len(link.url))
+            message = (
+                f"{link.what} '{link.url}' names a page's folder without its last '/'; write "
+                f"'{link.url[:cut]}/{link.url[cut:]}' (opened from disk, the link would list the folder)"
+            )
+            severity = Severity.WARNING
+        else:
+            message = f"{link.what} '{link.url}' leads to no page of this site; check the path"
+            if not link.url.startswith("/"):
+                message += f" (it is read from the page's folder, {link.page})"
+            severity = Severity.ERROR
         lines = [link.line] if link.line else _lines_of(config.root / link.path, link)
-        problems += [Diagnostic(link.path, line, message) for line in lines]
+        problems += [Diagnostic(link.path, line, message, severity) for line in lines]
     return problems
 
 

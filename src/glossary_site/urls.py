@@ -48,14 +48,18 @@ def is_safe_url(url: str) -> bool:
     return urllib.parse.urlsplit(url).scheme.lower() in ("", "http", "https", "mailto")
 
 
-def missing_site_file(url: str, files: set[str]) -> bool:
-    """True when `url` is an address on this site ('/stack-builder/') that no output file has."""
+def site_file(url: str, files: set[str]) -> str | None:
+    """What `url`, an address on this site ('/stack-builder/'), leads to: "file", "folder" (a
+    page's folder named without its last '/': web hosts redirect, a page opened from disk
+    lists the folder) or None, nothing. An address elsewhere is a "file"."""
     if not url.startswith("/") or url.startswith("//"):
-        return False
+        return "file"
     path = urllib.parse.unquote(urllib.parse.urlsplit(url).path).lstrip("/")
     if path == "" or path.endswith("/"):
-        return path + "index.html" not in files
-    return path not in files and path + "/index.html" not in files
+        return "file" if path + "index.html" in files else None
+    if path in files:
+        return "file"
+    return "folder" if path + "/index.html" in files else None
 
 
 def link_url(url: str, root: str) -> str:

@@ -368,9 +368,8 @@ def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Gloss
     before, after = _group_pages(glossary), _group_pages(regrouped)
     gone = sorted(before - after)
     problems.items += plan.output_clashes(sorted(after - before), config.root)
-    problems.items += plan.dead_site_links(
-        config, regrouped, state.pages.toolbox, (state.keys.keys() - before) | after
-    )
+    links = plan.dead_site_links(config, regrouped, state.pages.toolbox, (state.keys.keys() - before) | after)
+    problems.items += [d for d in links if d.severity is Severity.ERROR]  # a warning stays as it was
     if problems.items:
         return None
     if old.category != term.category:

@@ -497,6 +497,34 @@ def test_links_written_relative_to_the_page_are_checked_from_its_folder(tmp_path
     assert all(target.exists() for _, target, _ in local_targets(site / "_site", page))
 
 
+def test_a_link_to_a_pages_folder_without_its_slash_is_a_warning_saying_how_to_write_it(
+    tmp_path: Path,
+) -> None:
+    """Was: accepted and written as '../../terms/model-training', which a web host redirects
+    but a page opened from disk follows to a listing of the folder."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8")
+    text += (
+        "\nSee [training](/terms/model-training), [a GPU](../graphics-processing-unit#use), [tags](/tags/).\n"
+    )
+    tensor.write_text(text, encoding="utf-8")
+    line = len(text.splitlines())
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    assert [problem for problem in result.stderr.splitlines() if "folder" in problem] == [
+        f"content/terms/tensor.md:{line}: warning: link '../graphics-processing-unit#use' names a page's "
+        "folder without its last '/'; write '../graphics-processing-unit/#use' (opened from disk, the link "
+        "would list the folder)",
+        f"content/terms/tensor.md:{line}: warning: link '/terms/model-training' names a page's folder "
+        "without its last '/'; write '/terms/model-training/' (opened from disk, the link would list the "
+        "folder)",
+    ]
+    assert result.returncode == 0
+    assert run_glossary("build", "--no-search", "--strict", cwd=site).returncode == 1
+
+
 def test_a_dead_link_in_one_intro_is_reported_in_that_intro_only(tmp_path: Path) -> None:
     """Was: also at the home intro's line, where the same words lead somewhere (from /)."""
     site = copy_site("example", tmp_path)
