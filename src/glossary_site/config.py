@@ -201,7 +201,9 @@ def _text(
 ) -> str:
     value = data.get(key)
     if value is None:
-        if required:
+        if required and key in data:
+            diagnostics.error(CONFIG_PATH, located.line(key), f"'{key}' must be non-empty text")
+        elif required:
             diagnostics.error(CONFIG_PATH, 1, f"missing required setting '{key}'")
         return ""
     if not isinstance(value, str):

@@ -20,6 +20,10 @@ BAD_ESCAPE_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 IPV4_LIKE_RE = re.compile(r"[0-9.]+")
 
 
+#: The last segment of a base_url that names a page (a folder's name is taken as written).
+PAGE_NAME_RE = re.compile(r"\.(html?|php|aspx?|xml|txt|json)$", re.IGNORECASE)
+
+
 def base_url_problem(url: str) -> str | None:
     """Why `url` cannot be a site's base_url, or None when it can.
 
@@ -42,6 +46,10 @@ def base_url_problem(url: str) -> str | None:
         return "has an empty segment ('//') in its path; write a single '/'"
     if BAD_ESCAPE_RE.search(parts.path):
         return "has a '%' that is not followed by two hex digits; write it as %25"
+    page = parts.path.rsplit("/", 1)[-1]
+    if PAGE_NAME_RE.search(page):
+        folder = url[: len(url) - len(page)]
+        return f"names a page, not the site's folder; write {folder}"
     return _server_problem(parts.netloc) or _ascii_host_problem(parts.netloc)
 
 

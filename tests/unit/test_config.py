@@ -140,6 +140,33 @@ def test_empty_title_is_an_error_at_its_line(tmp_path: Path) -> None:
     assert problems == ["content/site.yml:2: 'title' must be non-empty text"]
 
 
+@pytest.mark.parametrize("value", ["", " ~", " null"])
+def test_a_required_setting_left_empty_is_an_error_at_its_own_line(tmp_path: Path, value: str) -> None:
+    """Was: "content/site.yml:1: missing required setting 'base_url'", the key on line 2."""
+    _, problems = load(tmp_path, f"title: AI Glossary\nbase_url:{value}\n")
+
+    assert problems == ["content/site.yml:2: 'base_url' must be non-empty text"]
+
+
+@pytest.mark.parametrize("page", ["index.html", "INDEX.HTM", "robots.txt", "sitemap.xml"])
+def test_a_base_url_naming_a_page_is_an_error_giving_its_folder(tmp_path: Path, page: str) -> None:
+    """Was: accepted, and every canonical address became '.../index.html/terms/...'."""
+    url = f"https://user.github.io/my-glossary/{page}"
+    _, problems = load(tmp_path, f"title: AI Glossary\nbase_url: {url}\n")
+
+    assert problems == [
+        f"content/site.yml:2: base_url '{url}' names a page, not the site's folder; "
+        "write https://user.github.io/my-glossary/"
+    ]
+
+
+def test_a_base_url_whose_folder_has_a_dot_is_a_folder(tmp_path: Path) -> None:
+    loaded, problems = load(tmp_path, "title: AI Glossary\nbase_url: https://example.com/docs/v1.2\n")
+
+    assert problems == []
+    assert loaded is not None and loaded.base_url == "https://example.com/docs/v1.2/"
+
+
 def test_unknown_setting_is_an_error_that_suggests_the_nearest_setting(tmp_path: Path) -> None:
     _, problems = load(tmp_path, VALID + "descripton: Oops.\n")
 
