@@ -140,6 +140,7 @@ class SitePages(PageMaker):
                 TEMPLATES["404"],
                 "404.html",
                 root=self.config.base_path,
+                canonical="",  # shown at every missing address, it has no address of its own
                 title="Page not found",
                 description="",
             )

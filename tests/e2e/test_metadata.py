@@ -51,6 +51,16 @@ def test_page_without_a_description_has_no_empty_description_tags(built_minimal:
     assert soup.find("meta", property="og:description") is None
 
 
+def test_the_404_page_asks_not_to_be_indexed_and_claims_no_address(built_minimal: Path) -> None:
+    """Was: canonical and og:url https://example.org/docs/404.html, so a search engine could
+    list the page a server shows at every missing address."""
+    soup = parse_html(built_minimal / "404.html")
+
+    assert present(soup.find("meta", attrs={"name": "robots"}))["content"] == "noindex"
+    assert soup.find("link", rel="canonical") is None
+    assert soup.find("meta", property="og:url") is None
+
+
 def test_term_page_json_ld_has_defined_term_faq_and_breadcrumbs(built_minimal: Path) -> None:
     data = json_ld(built_minimal / "terms/tensor/index.html")
     assert set(data) == {"DefinedTerm", "BreadcrumbList", "FAQPage"}
