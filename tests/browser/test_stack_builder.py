@@ -11,17 +11,20 @@ import json
 import re
 import urllib.parse
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
+from conftest import serve  # this folder's, imported while it is collected
 from playwright.sync_api import Page, Route, expect
-from support import PROJECT
+from support import PROJECT, copy_site
 
 from glossary_site import config as site_config
 from glossary_site import stack_builder
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.model import Glossary, Toolbox
+from glossary_site.pipeline import BuildOptions, build
 from glossary_site.tool_settings import StackBuilderSettings
 from glossary_site.tools import build_toolbox, load_tools
 
@@ -330,6 +333,32 @@ def test_without_javascript_every_layer_lists_its_candidates(
         expect(item.locator(".stack-summary").first).to_be_visible()
     expect(page.locator("details.stack-others")).to_have_count(0)
     expect(page.get_by_role("button", name="Start over")).to_be_hidden()
+    # was: answers that could be chosen and did nothing, without a word
+    expect(page.locator(".stack-noscript")).to_contain_text("Recommendations need JavaScript")
+
+
+def test_a_question_called_constructor_and_a_tool_picked_by_two_layers(page: Page, tmp_path: Path) -> None:
+    """Was: on load the address became ?constructor=function+Object()+..., a plain object's own
+    property taken for an answer; and the status named a tool two layers pick twice."""
+    site = copy_site("example", tmp_path)
+    settings = site / "content/site.yml"
+    twice = "  layers:\n    - id: model-again\n      title: Second model\n      tools: {layer: model}\n"
+    text = settings.read_text(encoding="utf-8").replace("    - id: runs\n", "    - id: constructor\n")
+    settings.write_text(text.replace("  layers:\n", twice), encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(BuildOptions(site, out, search=False, use_cache=False))
+    assert result.ok(strict=False), result.diagnostics.sorted()
+    with serve(out) as address:
+        page.goto(f"{address}/{STACK}")
+        status = page.locator(".stack-status")
+        expect(status).to_have_text(re.compile(r"^Answer the 3 questions"))
+        assert query_of(page) == []
+        for question in page.locator("fieldset.stack-question").all():
+            question.locator("input").first.check()
+        expect(status).to_have_text(re.compile(r"^Your stack is ready"))
+        named = re.findall(r"\((.*)\)", status.inner_text())[0].split(", ")
+        assert len(named) == len(set(named)) == 4
+        assert dict(query_of(page))["constructor"] == "cloud"
 
 
 def test_the_stack_builder_works_under_a_strict_policy(

@@ -49,7 +49,7 @@
   // Layer id -> {tool, fits: [labels]}; a layer without candidates has no pick.
   function recommend(chosen) {
     var answers = chosenAnswers(chosen);
-    var picks = {};
+    var picks = Object.create(null);
     data.layers.forEach(function (layer) {
       var best = null;
       layer.candidates.forEach(function (tool) {
@@ -76,7 +76,7 @@
   }
 
   function readForm() {
-    var chosen = {};
+    var chosen = Object.create(null);  // a question may be called "constructor"
     questions.forEach(function (question) {
       radios(question.id).forEach(function (radio) {
         if (radio.checked) { chosen[question.id] = radio.value; }
@@ -209,7 +209,7 @@
       var best = picks[layer.id];
       if (best) {
         showPick(layer, best);
-        names.push(best.tool.title);
+        if (names.indexOf(best.tool.title) === -1) { names.push(best.tool.title); }  // one tool, two layers
       } else {
         clearPick(layer);
       }
