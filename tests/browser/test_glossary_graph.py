@@ -19,7 +19,8 @@ from glossary_site import graph_page
 TERMS = 10_000
 CATEGORIES = (
     "Architectures", "Training", "Inference", "Data", "Evaluation", "Optimisation", "Safety",
-    "Retrieval", "Vision", "Speech", "Reinforcement Learning", "Infrastructure",
+    "Retrieval", "Vision", "Speech", "Infrastructure",
+    "Reinforcement Learning from Human and Machine Feedback",  # long: it wraps in the lists
 )  # fmt: skip
 WORDS = ("Sparse", "Dense", "Latent", "Causal", "Robust", "Adaptive", "Neural", "Linear", "Greedy", "Elastic")
 #: A comfortable page: the size of a small article. /graph/ at 10,000 terms is far below it.
@@ -108,3 +109,27 @@ def test_the_example_graph_shows_every_term_and_only_its_frame_scrolls_on_a_phon
     page.keyboard.press("ArrowRight")
     expect(frame).to_be_focused()
     page.wait_for_function("document.querySelector('.graph-scroll').scrollLeft > 0")  # by keyboard
+
+
+def test_on_a_phone_the_category_table_scrolls_in_its_own_frame(open_page: OpenPage, big_site: str) -> None:
+    """Was: the four-column table widened the page past the phone's screen."""
+    page = open_page(viewport={"width": 360, "height": 800})
+    page.goto(f"{big_site}/graph/index.html")
+    frame = page.get_by_role("region", name="Categories and their links")
+    expect(frame.locator("table.graph-table")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert frame.evaluate("el => el.scrollWidth > el.clientWidth")
+
+
+@pytest.mark.parametrize("width", [720, 1280])
+def test_a_linked_category_is_never_split_between_two_columns(
+    open_page: OpenPage, big_site: str, width: int
+) -> None:
+    """Was: a long name at the foot of one column, its "… links" at the top of the next."""
+    page = open_page(viewport={"width": width, "height": 900})
+    page.goto(f"{big_site}/graph/retrieval/index.html")
+    items = page.locator(".graph-linked li")
+    expect(items).to_have_count(len(CATEGORIES) - 1)
+    assert items.evaluate_all("els => els.map(el => el.getClientRects().length)") == [1] * (
+        len(CATEGORIES) - 1
+    )

@@ -361,6 +361,27 @@ def test_a_question_called_constructor_and_a_tool_picked_by_two_layers(page: Pag
         assert dict(query_of(page))["constructor"] == "cloud"
 
 
+def test_a_long_unbroken_tool_name_and_summary_fit_a_phone(open_page: OpenPage, tmp_path: Path) -> None:
+    """Was: 742 px wide tools index, 924 px tool page and 526 px Stack Builder on a 360 px phone."""
+    site = copy_site("example", tmp_path)
+    name = "Aardvarkvectordatabaseserverwithanunbrokennamethatgoesonandon"
+    (site / "content/tools/aardvark.md").write_text(
+        f"---\ntitle: {name}\nsummary: https://example.org/a/very/long/unbroken/path/that/keeps/going/on\n"
+        f"url: https://example.org/\naliases: [{name}Alias]\ncategory: Vector databases\nattributes:\n"
+        "  layer: vector-store\n  pricing: free\n  hosting: [cloud, self-hosted, local]\n"
+        "  modality: [text, image, video, audio, code]\n---\n\nBody.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert build(BuildOptions(site, out, search=False, use_cache=False)).ok(strict=False)
+    page = open_page(viewport={"width": 360, "height": 800})
+    with serve(out) as address:
+        for path in (TOOLS, "tools/aardvark/index.html", f"{STACK}?building=rag&budget=free&runs=cloud"):
+            page.goto(f"{address}/{path}")
+            expect(page.locator("main")).to_contain_text(name)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+
+
 def test_the_stack_builder_works_under_a_strict_policy(
     page: Page, strict_site: str, example: Example
 ) -> None:
