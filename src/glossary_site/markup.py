@@ -457,7 +457,10 @@ def resolve_targets(
         if slug is None and may_name_unreadable(glossary.unreadable, link.target):
             pass
         elif slug is None:
-            message = unknown_reference(glossary.spellings, link.target, "wiki-link target")
+            if toolbox is not None and resolve(toolbox.names, link.target) is not None:
+                message = f"'{link.target}' is a tool, not a term; write [[tool:{link.target}]]"
+            else:
+                message = unknown_reference(glossary.spellings, link.target, "wiki-link target")
             diagnostics.error(path, link.line, message)
         elif slug not in glossary.terms:
             message = f"wiki-link '{link.target}' points to a draft; it is shown as plain text"

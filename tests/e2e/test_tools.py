@@ -235,6 +235,10 @@ def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) ->
             {"content/terms/tensor.md": ("[[tool:Vector Box|", "[[tool:Vector Bax|")},
             "content/terms/tensor.md:21: unknown tool link 'Vector Bax'; did you mean 'Vector Box'?",
         ),
+        (  # was "unknown wiki-link target 'Vector Box'", no word of the tool
+            {"content/terms/tensor.md": ("[[tool:Vector Box|", "[[Vector Box|")},
+            "content/terms/tensor.md:21: 'Vector Box' is a tool, not a term; write [[tool:Vector Box]]",
+        ),
         (
             {"content/tools/open-model.md": ("summary: A model you can download.\n", "")},
             "content/tools/open-model.md:1: missing required field 'summary'",
