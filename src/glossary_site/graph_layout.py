@@ -37,6 +37,9 @@ def place(
     if count == 1:
         return [(cx, cy)]
     ideal = math.sqrt(width * height / count) * 0.8
+    joined = sorted({end for a, b, _ in edges for end in (a, b)})
+    if 0 < len(joined) < count:
+        return _with_lone_nodes(count, joined, edges, width, height, ideal, steps)
     ideal2 = ideal * ideal
     xs = [cx + width * 0.4 * math.cos(2 * math.pi * i / count) for i in range(count)]
     ys = [cy + height * 0.4 * math.sin(2 * math.pi * i / count) for i in range(count)]
@@ -74,6 +77,32 @@ def place(
             xs[i] += dx[i] * scale
             ys[i] += dy[i] * scale
     return list(zip(xs, ys, strict=True))
+
+
+def _with_lone_nodes(
+    count: int,
+    joined: list[int],
+    edges: Sequence[tuple[int, int, float]],
+    width: float,
+    height: float,
+    ideal: float,
+    steps: int,
+) -> list[tuple[float, float]]:
+    """The joined nodes laid out alone, the others in rows beneath them. In one layout every
+    node pushes a node with no edge away and nothing holds it, so it ends at the frame's edge,
+    and fitting the picture into the frame then squeezes the joined nodes into a corner."""
+    index = {node: k for k, node in enumerate(joined)}
+    inner = place(len(joined), [(index[a], index[b], pull) for a, b, pull in edges], width, height, steps)
+    lone = [node for node in range(count) if node not in index]
+    low, high = min(x for x, _ in inner), max(x for x, _ in inner)
+    per_row = min(len(lone), 1 + int((high - low) / ideal))  # as many as fit under them
+    gap = (high - low) / (per_row - 1) if per_row > 1 else 0.0
+    left = low if per_row > 1 else (low + high) / 2
+    below = max(y for _, y in inner) + ideal
+    spots = {node: inner[k] for node, k in index.items()}
+    for k, node in enumerate(lone):
+        spots[node] = (left + (k % per_row) * gap, below + (k // per_row) * ideal)
+    return [spots[node] for node in range(count)]
 
 
 def fit(

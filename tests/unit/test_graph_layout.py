@@ -142,6 +142,21 @@ def test_the_picture_stays_in_its_frame_with_no_label_over_another(count: int, s
             assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, f"{name} overlaps {other}"
 
 
+@pytest.mark.parametrize("lone", [1, 3, 12])
+def test_terms_with_no_line_leave_the_joined_ones_the_width_of_the_frame(lone: int) -> None:
+    """Was: every other node pushed a term with no line to the frame's edge, and fitting that
+    spread into the frame packed the 39 joined terms into its other third."""
+    chart = random_chart(40, 7)
+    joined = 40 - lone
+    ring = tuple((i, (i + 1) % joined, 1) for i in range(joined)) + tuple(
+        (i, i + 5, 1) for i in range(0, joined - 5, 4)
+    )
+    picture = graph_page.picture(chart._replace(edges=tuple(sorted(ring))))
+    xs = [node.x for node in picture.nodes[:joined]]
+    assert max(xs) - min(xs) > 0.75 * picture.width
+    assert all(node.y > max(n.y for n in picture.nodes[:joined]) for node in picture.nodes[joined:])
+
+
 def test_the_same_chart_gives_the_same_picture() -> None:
     chart = random_chart(60, 5)
     assert graph_page.picture(chart) == graph_page.picture(chart)
