@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
@@ -11,22 +13,27 @@ from glossary_site.model import Glossary
 from glossary_site.urls import absolute, term_path
 
 FEED_SIZE = 20
+#: A link or image address in the HTML the build writes (always double-quoted).
+ADDRESS_RE = re.compile(r'\b(href|src)="([^"]*)"')
 
 
 def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str], str]) -> dict[str, Any]:
     """Undated terms are left out: an Atom entry needs a date, and we never invent one."""
     dated = [t for t in glossary.terms.values() if t.updated]
     dated.sort(key=lambda t: (-t.updated.toordinal() if t.updated else 0, t.title.casefold(), t.slug))
-    entries = [
-        {
-            "title": t.title,
-            "url": absolute(config, term_path(t.slug)),
-            "updated": _timestamp(t.updated),
-            "summary": t.summary,
-            "content": definition(t.slug),
-        }
-        for t in dated[:FEED_SIZE]
-    ]
+    entries = []
+    for t in dated[:FEED_SIZE]:
+        url = absolute(config, term_path(t.slug))
+        content = _absolute_links(definition(t.slug), url)
+        entries.append(
+            {
+                "title": t.title,
+                "url": url,
+                "updated": _timestamp(t.updated),
+                "summary": t.summary,
+                "content": content,
+            }
+        )
     newest = dated[0].updated if dated else dt.date(1970, 1, 1)
     return {
         "feed_url": absolute(config, "feed.xml"),
@@ -34,6 +41,12 @@ def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str]
         "updated": _timestamp(newest),
         "entries": entries,
     }
+
+
+def _absolute_links(html: str, page: str) -> str:
+    """The page's links made absolute: the entry's xml:base says where they are read from, but
+    some feed readers ignore it and would follow '../gpu/index.html' from their own address."""
+    return ADDRESS_RE.sub(lambda m: f'{m.group(1)}="{urllib.parse.urljoin(page, m.group(2))}"', html)
 
 
 def _timestamp(day: dt.date | None) -> str:

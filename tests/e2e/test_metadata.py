@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -140,6 +141,9 @@ def test_feed_parses_without_errors_and_lists_recent_terms(built_minimal: Path) 
     wiki_link = re.search(r'href="([^"]+)"', feed.entries[0].content[0].value)
     assert wiki_link is not None
     assert wiki_link.group(1) == "https://example.org/docs/terms/graphics-processing-unit/index.html"
+    # absolute as written, for readers that ignore xml:base (was '../graphics-processing-unit/...')
+    written = (built_minimal / "feed.xml").read_text(encoding="utf-8")
+    assert 'href="https://example.org/docs/terms/graphics-processing-unit/index.html"' in html.unescape(written)
 
 
 def test_terms_json_lists_every_published_term(built_minimal: Path) -> None:
