@@ -143,7 +143,9 @@ def test_feed_parses_without_errors_and_lists_recent_terms(built_minimal: Path) 
     assert wiki_link.group(1) == "https://example.org/docs/terms/graphics-processing-unit/index.html"
     # absolute as written, for readers that ignore xml:base (was '../graphics-processing-unit/...')
     written = (built_minimal / "feed.xml").read_text(encoding="utf-8")
-    assert 'href="https://example.org/docs/terms/graphics-processing-unit/index.html"' in html.unescape(written)
+    assert 'href="https://example.org/docs/terms/graphics-processing-unit/index.html"' in html.unescape(
+        written
+    )
 
 
 def test_terms_json_lists_every_published_term(built_minimal: Path) -> None:
