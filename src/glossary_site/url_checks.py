@@ -58,16 +58,17 @@ def normal_base_url(url: str) -> str:
 
     Sitemaps, robots.txt and some feed readers take only ASCII addresses, and feed entry ids
     are built on this one, so it is spelled one way: scheme and host in lowercase, the host in
-    IDNA ('bücher.example' → 'xn--bcher-kva.example'), no empty port, and the path's other
-    characters percent-encoded.
+    IDNA ('bücher.example' → 'xn--bcher-kva.example'), no empty or default port (80 for http,
+    443 for https), and the path's other characters percent-encoded.
     """
     parts = urllib.parse.urlsplit(url)
-    netloc = parts.netloc.lower().removesuffix(":")
+    scheme = parts.scheme.lower()
+    netloc = parts.netloc.lower().removesuffix(":").removesuffix({"http": ":80", "https": ":443"}[scheme])
     if not netloc.startswith("["):
         host, colon, port = netloc.partition(":")
         netloc = host.encode("idna").decode("ascii") + colon + port
     path = urllib.parse.quote(parts.path, safe="/%!$&'()*+,;=:@~")
-    return urllib.parse.urlunsplit((parts.scheme.lower(), netloc, path.removesuffix("/") + "/", "", ""))
+    return urllib.parse.urlunsplit((scheme, netloc, path.removesuffix("/") + "/", "", ""))
 
 
 def link_url_problem(url: str) -> str | None:

@@ -171,6 +171,11 @@ def test_base_url_problems_say_what_is_wrong(url: str, reason: str) -> None:
         ("https://example.org/my%20glossary/", "https://example.org/my%20glossary/"),
         ("https://example.org/a<b>/", "https://example.org/a%3Cb%3E/"),
         ("http://[::1]:8080/docs", "http://[::1]:8080/docs/"),
+        # the default port left out, as browsers write the address (was kept in every URL)
+        ("https://example.org:443/docs/", "https://example.org/docs/"),
+        ("http://example.org:80/", "http://example.org/"),
+        ("http://example.org:443/", "http://example.org:443/"),
+        ("https://example.org:4430/", "https://example.org:4430/"),
     ],
 )
 def test_base_url_is_written_in_ascii_as_sitemaps_and_feed_readers_need(url: str, normal: str) -> None:
