@@ -333,7 +333,8 @@ def run_build(args: argparse.Namespace, keep: Callable[[object], None] = lambda 
     if not args.quiet:
         print(
             f"Built {options.out}: {result.written} written, {result.reused} unchanged, "
-            f"{result.deleted} removed; {summary(result.diagnostics)}; {seconds:.2f} s."
+            f"{result.deleted} removed{' and the search index' if result.index_removed else ''}; "
+            f"{summary(result.diagnostics)}; {seconds:.2f} s."
         )
     return EXIT_OK
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import os
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -80,6 +81,8 @@ class BuildResult:
     #: Term files (of all found) whose conversion came from the cache.
     from_cache: tuple[int, int] = (0, 0)
     deleted: int = 0
+    #: An earlier build's search index was removed (a build with --no-search).
+    index_removed: bool = False
     refused: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     #: The term graph and its shape, once content loaded (for check's report and --graph).
@@ -425,10 +428,12 @@ def _publish(
             result.diagnostics.add(problem)
         return problem is None
 
+    dropped = not options.search and not options.keep_index and os.path.lexists(options.out / search.FOLDER)
     if not output.publish(options.out, update, write_pages, index):
         return False
     meanwhile()  # if no page needed writing
     result.written, result.deleted = len(update.written), len(update.deleted)
+    result.index_removed = dropped
     result.reused = len(update.keys) - len(changed)
     return True
 

@@ -203,6 +203,22 @@ def test_search_index_is_not_rebuilt_when_no_term_page_changed(tmp_path: Path) -
     assert index.stat().st_mtime_ns == before
 
 
+def test_a_build_without_search_says_it_removed_the_earlier_index(tmp_path: Path) -> None:
+    """Was: "0 removed" while the whole pagefind/ folder went."""
+    site = copy_site("minimal", tmp_path)
+    cached_build(site)
+    assert (site / "_site/pagefind").is_dir()
+    for args, said in (
+        (["--no-search"], True),
+        (["--no-search"], False),
+        (["--no-search", "--no-cache"], False),
+    ):
+        result = run_glossary("build", *args, cwd=site)
+        assert result.returncode == 0, result.stderr
+        assert ("0 removed and the search index;" in result.stdout) is said, (args, result.stdout)
+        assert not (site / "_site/pagefind").exists()
+
+
 @pytest.mark.parametrize("damage", ["garbage", "empty", "foreign"])
 def test_a_damaged_cache_is_discarded_with_a_note(tmp_path: Path, damage: str) -> None:
     site = copy_site("minimal", tmp_path)
