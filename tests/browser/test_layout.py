@@ -4,10 +4,15 @@ scrolling tables, previous/next, print, the reader's colour scheme and copy-link
 from __future__ import annotations
 
 import urllib.parse
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from conftest import serve  # this folder's, imported while it is collected
 from playwright.sync_api import FloatRect, Locator, Page, expect
+from support import copy_site
+
+from glossary_site.pipeline import BuildOptions, build
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
     from conftest import OpenPage, ServedSite
@@ -99,6 +104,41 @@ def test_on_a_phone_related_terms_come_before_the_cta(open_page: OpenPage, serve
     assert related["y"] + related["height"] <= cta["y"], (related, cta)
     assert all(b["x"] >= 0 and b["x"] + b["width"] <= PHONE["width"] for b in (main, related, cta))
     assert not page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+
+
+def test_on_a_phone_markdown_outside_the_body_stays_in_the_column(
+    open_page: OpenPage, tmp_path: Path
+) -> None:
+    """Was: a wide table or a picture in the definition or an answer, and a long address or
+    code word anywhere, widened the page to 778-1141 px on a 360 px phone."""
+    site = copy_site("minimal", tmp_path)
+    wide = (
+        "| "
+        + " | ".join(f"column {i}" for i in range(9))
+        + " |\n|"
+        + "---|" * 9
+        + "\n| "
+        + " | ".join("x" * 9)
+        + " |"
+    )
+    long_url = "https://example.com/" + "a" * 90
+    (site / "content/terms/wide.md").write_text(
+        "---\ntitle: Wide\nsummary: Wide things.\ndefinition: |\n  **Wide** things:\n\n"
+        + "".join(f"  {line}\n" for line in wide.splitlines())
+        + f"\n  See <{long_url}> and `{'averylongcodeword' * 5}`.\n"
+        + "related: [tensor, GPU]\nfaq:\n  - q: Why?\n    a: |\n"
+        + "".join(f"      {line}\n" for line in wide.splitlines())
+        + "      ![A wide picture](https://example.com/wide.png)\nupdated: 2025-01-01\n---\n\n"
+        + f"Body with <{long_url}>.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert build(BuildOptions(site, out, search=False, use_cache=False)).ok(strict=False)
+    page = open_page(viewport={"width": 360, "height": 800})
+    with serve(out) as address:
+        page.goto(f"{address}/terms/wide/index.html")
+        expect(page.locator(".definition table")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
 # --- On this page -----------------------------------------------------------------------------
