@@ -369,7 +369,7 @@ def application(preview: Preview) -> Any:
             (r"/livereload", LiveReloadHandler),
             (r"/livereload.js", LiveReloadJSHandler),
             (r"/forcereload", ForceReloadHandler),
-            (r".*", FallbackHandler, {"fallback": Container(site_app(preview), LIVE_SCRIPT)}),
+            (r".*", FallbackHandler, {"fallback": Container(site_app(preview, LIVE_SCRIPT), b"")}),
         ]
     )
 
@@ -395,8 +395,12 @@ def _watched(root: Path, path: str) -> bool:
     return not parts or (parts[0] in output.SOURCE_DIRS and not is_editor_file(parts[-1]))
 
 
-def site_app(preview: Preview) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
-    """A WSGI app serving only files inside the output folder, or the error page.
+def site_app(
+    preview: Preview, script: bytes = b""
+) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+    """A WSGI app serving only files inside the output folder, or the error page, with `script`
+    put in each HTML page's head. (livereload's own container would put it before every
+    '</head>' of every file: a script, terms.json or a summary that mentions the tag.)
 
     Outside the site's sub-path only `/` is sent to the home page; anything else is a 404, as
     it will be once deployed, so a link written without the sub-path shows up in the preview.
@@ -414,17 +418,23 @@ def site_app(preview: Preview) -> Callable[[dict[str, Any], StartResponse], Iter
                 return _redirect(start_response, url_path(path) + "/" + (f"?{query}" if query else ""))
             target = target / "index.html" if (target / "index.html").is_file() else None
         if preview.problems and (target is None or target.suffix == ".html"):
-            return _respond(
-                start_response, "500 Internal Server Error", "text/html", error_page(preview.problems)
-            )
+            page = _with_script(error_page(preview.problems), script)
+            return _respond(start_response, "500 Internal Server Error", "text/html", page)
         if target is None:
             missing = preview.out / "404.html"
             body = missing.read_bytes() if missing.is_file() else b"<h1>Not found</h1>"
-            return _respond(start_response, "404 Not Found", "text/html", body)
+            return _respond(start_response, "404 Not Found", "text/html", _with_script(body, script))
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        return _respond(start_response, "200 OK", kind, target.read_bytes())
+        body = target.read_bytes()
+        return _respond(
+            start_response, "200 OK", kind, _with_script(body, script) if kind == "text/html" else body
+        )
 
     return app
+
+
+def _with_script(page: bytes, script: bytes) -> bytes:
+    return page.replace(b"</head>", script + b"</head>", 1)
 
 
 def wsgi_path(url_path: str) -> str:
