@@ -279,6 +279,8 @@ def _rename(
         names=names,
         spellings=spellings,
     )
+    if not _names_kept(glossary, renamed):  # a new title may put another spelling first
+        return None
     # a warning about summaries that read alike names the other term: the new title shows only
     # in those of the term's own group, and a term the last build gave none is alone in it
     line = before.key_lines.get("summary", 1)
@@ -359,12 +361,15 @@ def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Gloss
     """The glossary with the term's new category and tags, and the pages of groups no term is in
     any more; None when the build must report what they bring: a name with no letters or
     digits, a new page where a static file is, a call to action leading to a page that is gone,
-    or, for a new category, a change in which categories described in site.yml no term is in."""
+    or, for a new category, a change in which categories described in site.yml no term is in;
+    and None when a group is spelt anew (shown on every page of its terms)."""
     glossary, config = state.pages.glossary, state.pages.config
     terms = {**glossary.terms, term.slug: term}
     problems = Diagnostics()
     categories, tags = graph.groups_of(terms, problems)
     regrouped = dataclasses.replace(glossary, terms=terms, categories=categories, tags=tags)
+    if not _names_kept(glossary, regrouped):
+        return None
     before, after = _group_pages(glossary), _group_pages(regrouped)
     gone = sorted(before - after)
     problems.items += plan.output_clashes(sorted(after - before), config.root)
@@ -377,6 +382,19 @@ def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Gloss
         if _described(config, everything) != _described(config, {**everything, term.path: term}):
             return None
     return regrouped, gone
+
+
+def _names_kept(old: Glossary, new: Glossary) -> bool:
+    """Whether every category and tag in both is still spelt as it was: a group shows the
+    spelling of its first term A to Z, so a save may respell it ('foundations' to
+    'Foundations') on the page of every term in it, which only a build rewrites."""
+
+    def names(glossary: Glossary) -> dict[tuple[str, str], str]:
+        groups = (("categories", glossary.categories), ("tags", glossary.tags))
+        return {(kind, group.slug): group.name for kind, named in groups for group in named}
+
+    before = names(old)
+    return all(before.get(key, name) == name for key, name in names(new).items())
 
 
 def _group_pages(glossary: Glossary) -> set[str]:

@@ -119,3 +119,48 @@ def test_a_save_that_removes_a_repeated_name_no_longer_reports_it(
     tensor.write_text(tensor.read_text().replace(fixed, repeated, 1))
     site.rebuild(["content/terms/tensor.md"])
     assert reports[-1] == [f"{warning} is listed twice; remove one"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("tags: [hardware]", "tags: [Hardware]", '<p class="tags">'),
+        ("category: Hardware", "category: hardware", '<p class="category">'),
+    ],
+    ids=["tag", "category"],
+)
+def test_a_group_spelt_anew_shows_so_on_every_page_of_its_terms(
+    tmp_path: Path, old: str, new: str, where: str
+) -> None:
+    """A group shows the spelling of its first term A to Z. Was: the save applied warm, and
+    the other terms' pages kept the old spelling until a build."""
+    site_dir = copy_site("minimal", tmp_path)
+    gpu, tensor = site_dir / "content/terms/graphics-processing-unit.md", site_dir / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace("category: Concepts", "category: Hardware"))
+    options = pipeline.BuildOptions(root=site_dir, out=tmp_path / "out", search=False, jobs=1)
+    site = server.Site(options, server.Preview(tmp_path / "out"), lambda d: None, tmp_path, "http://x")
+    site.rebuild()
+
+    gpu.write_text(gpu.read_text().replace(old, new))
+    site.rebuild(["content/terms/graphics-processing-unit.md"])
+
+    page = (tmp_path / "out/terms/tensor/index.html").read_text()
+    spelt = new.split(": ")[1].strip("[]")
+    assert f">{spelt}</a>" in page.split(where)[1].split("</p>")[0]
+
+
+def test_a_new_title_that_puts_another_spelling_of_a_tag_first_shows_it_everywhere(tmp_path: Path) -> None:
+    """Was: applied warm, and the renamed term's own page kept the old spelling until a build."""
+    site_dir = copy_site("minimal", tmp_path)
+    gpu, tensor = site_dir / "content/terms/graphics-processing-unit.md", site_dir / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace("tags: [math, hardware]", "tags: [math, Hardware]"))
+    options = pipeline.BuildOptions(root=site_dir, out=tmp_path / "out", search=False, jobs=1)
+    site = server.Site(options, server.Preview(tmp_path / "out"), lambda d: None, tmp_path, "http://x")
+    site.rebuild()
+
+    gpu.write_text(gpu.read_text().replace("title: Graphics", "title: Zz graphics"))  # now after Tensor
+    site.rebuild(["content/terms/graphics-processing-unit.md"])
+
+    for slug in ("tensor", "graphics-processing-unit"):
+        page = (tmp_path / f"out/terms/{slug}/index.html").read_text()
+        assert ">Hardware</a>" in page.split('<p class="tags">')[1].split("</p>")[0], slug
