@@ -358,7 +358,7 @@ class Converter:
                 pieces.append(FOOTNOTE_ID_RE.sub(rf"\1\2:{number}-", piece) if number < len(parts) else piece)
         found: list[str] = []
         html_pieces = [
-            _site_relative(_focusable_code(demote_h1(sanitise(_clear_of_theme_ids(piece.strip())))), found)
+            _site_relative(_focusable_code(demote_h1(_clear_of_theme_ids(sanitise(piece.strip())))), found)
             for piece in pieces
         ]
         self.site_urls = tuple(dict.fromkeys(found))
