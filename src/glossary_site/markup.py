@@ -62,9 +62,15 @@ THEME_IDS = frozenset(
 )  # fmt: skip
 THEME_ID_RE = re.compile(r'id="({})"'.format("|".join(sorted(THEME_IDS))))  # a literal start: quick
 FOOTNOTE_ID_RE = re.compile(r'(id="|href="#)(fn|fnref):')
-BLOCK_START_RE = re.compile(r"^(?:(#|>|[-+*](?=\s))|(\d+)(?=[.)]\s))")
+#: What would start a block in a cell: a heading, a quote, a list item, a rule ('***', '___').
+BLOCK_START_RE = re.compile(r"^(?:(#|>|[-+*](?=\s)|[-*_](?=[-*_\s]*$))|(\d+)(?=[.)]\s))")
 
 ANCHOR_RE = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
+#: A link or image address with a scheme sanitise drops (`htps:`, `ftp:`, `javascript:`), in
+#: HTML as the engine or an editor writes it: the link would be left going nowhere.
+REFUSED_URL_RE = re.compile(
+    r"""\b(?:href|src)\s*=\s*["']?\s*(?!(?:https?|mailto):)([A-Za-z][A-Za-z0-9+.-]*:[^"'\s>]*)""", re.I
+)
 #: A link or image to an address on this site, in sanitised HTML (nh3 writes "..." always).
 SITE_URL_RE = re.compile(r'\b(href|src)="(/(?!/)[^"]*)"')
 #: One written relative to its page (`chart.png`, `../gpu/`): no scheme, not from the root,
@@ -129,7 +135,9 @@ def site_markdown_urls(text: str) -> tuple[str, ...]:
     """The addresses on this site that site.yml's Markdown `text` links to, as written."""
     found: list[str] = []
     if text:
-        _site_relative(sanitise(markdown.markdown(text)), found, "")
+        converted = markdown.markdown(text)
+        found += map(html.unescape, REFUSED_URL_RE.findall(converted))
+        _site_relative(sanitise(converted), found, "")
     return tuple(dict.fromkeys(found))
 
 
@@ -357,10 +365,14 @@ class Converter:
                 # Each part numbers its footnotes from 1; the body's keep their plain ids.
                 pieces.append(FOOTNOTE_ID_RE.sub(rf"\1\2:{number}-", piece) if number < len(parts) else piece)
         found: list[str] = []
-        html_pieces = [
-            _site_relative(_focusable_code(demote_h1(_clear_of_theme_ids(sanitise(piece.strip())))), found)
-            for piece in pieces
-        ]
+        html_pieces = []
+        for piece in pieces:
+            found += map(html.unescape, REFUSED_URL_RE.findall(piece))  # checked: they are dropped here
+            html_pieces.append(
+                _site_relative(
+                    _focusable_code(demote_h1(_clear_of_theme_ids(sanitise(piece.strip())))), found
+                )
+            )
         self.site_urls = tuple(dict.fromkeys(found))
         return html_pieces
 
@@ -422,7 +434,7 @@ def _simple_cell(cell: str) -> str:
 
 
 def _escape_block_start(match: re.Match[str]) -> str:
-    """Cells are inline Markdown: '> 5', '# of' or '1. first' must not start a block."""
+    """Cells are inline Markdown: '> 5', '# of', '1. first' or '***' must not start a block."""
     return "\\" + match.group(1) if match.group(1) else match.group(2) + "\\"
 
 

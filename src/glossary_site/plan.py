@@ -17,7 +17,7 @@ from glossary_site.fingerprint import digest
 from glossary_site.markup import site_markdown_urls
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.template_files import THEME
-from glossary_site.urls import STACK_BUILDER, site_file, term_path, tool_path
+from glossary_site.urls import STACK_BUILDER, is_safe_url, site_file, term_path, tool_path
 
 # What comes before an address in Markdown or HTML: '](', a reference's ']:' or 'href="'.
 LINK_START = r"\]\(\s*<?|\]:\s*<?|(?:href|src)\s*=\s*[\"']?"
@@ -75,27 +75,38 @@ def dead_site_links(
     files = files | {term_path(slug) for slug in glossary.unreadable}
     problems: list[Diagnostic] = []
     for link in _links(config, glossary, toolbox):
-        target = _target(link.page, link.url)
-        if target.startswith(f"/{search.FOLDER}/"):
-            continue  # the search index is written after this check
-        found = site_file(target, files)
-        if found == "file":
-            continue
-        if found == "folder":
-            cut = min((i for i in (link.url.find("?"), link.url.find("#")) if i >= 0), default=len(link.url))
-            message = (
-                f"{link.what} '{link.url}' names a page's folder without its last '/'; write "
-                f"'{link.url[:cut]}/{link.url[cut:]}' (opened from disk, the link would list the folder)"
-            )
-            severity = Severity.WARNING
-        else:
-            message = f"{link.what} '{link.url}' leads to no page of this site; check the path"
-            if not link.url.startswith("/"):
-                message += f" (it is read from the page's folder, {link.page})"
-            severity = Severity.ERROR
-        lines = [link.line] if link.line else _lines_of(config.root / link.path, link)
-        problems += [Diagnostic(link.path, line, message, severity) for line in lines]
+        found = _link_problem(link, files)
+        if found is not None:
+            lines = [link.line] if link.line else _lines_of(config.root / link.path, link)
+            problems += [Diagnostic(link.path, line, *found) for line in lines]
     return problems
+
+
+def _link_problem(link: _Link, files: set[str]) -> tuple[str, Severity] | None:
+    scheme = SCHEME_RE.match(link.url)
+    if scheme and not is_safe_url(link.url):  # sanitise drops it: the link would go nowhere
+        return (
+            f"{link.what} '{link.url}' starts with '{scheme.group(0)}', which a link may not; "
+            "write an http(s) or mailto: address",
+            Severity.ERROR,
+        )
+    target = _target(link.page, link.url)
+    if target.startswith(f"/{search.FOLDER}/"):
+        return None  # the search index is written after this check
+    found = site_file(target, files)
+    if found == "folder":
+        cut = min((i for i in (link.url.find("?"), link.url.find("#")) if i >= 0), default=len(link.url))
+        return (
+            f"{link.what} '{link.url}' names a page's folder without its last '/'; write "
+            f"'{link.url[:cut]}/{link.url[cut:]}' (opened from disk, the link would list the folder)",
+            Severity.WARNING,
+        )
+    if found is None:
+        message = f"{link.what} '{link.url}' leads to no page of this site; check the path"
+        if not link.url.startswith("/"):
+            message += f" (it is read from the page's folder, {link.page})"
+        return message, Severity.ERROR
+    return None
 
 
 def _target(page: str, url: str) -> str:

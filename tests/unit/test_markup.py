@@ -352,6 +352,14 @@ def test_table_cells_that_look_like_block_markdown_stay_inline(render: Any, cell
     assert [tag.name for tag in soup(cells[0]).find_all()] == ["strong"]
 
 
+@pytest.mark.parametrize("cell", ["***", "___", "---", "* * *"])
+def test_a_cell_that_looks_like_a_rule_stays_text(render: Any, cell: str) -> None:
+    """Was: a horizontal rule in the cell."""
+    cells, _ = render_cells(render, cell)
+
+    assert soup(cells[0]).find("hr") is None and soup(cells[0]).get_text() == cell
+
+
 # Converting on its own, linking afterwards
 
 
