@@ -58,7 +58,7 @@ def build_glossary(
         for slug, term in terms.items()
     }
     for term in terms.values():
-        diagnostics.items += repeats(term, names)
+        diagnostics.items += _alias_repeats(term)
         if config is not None:
             _check_cta(term, config, diagnostics)
     by_title = sorted(terms, key=lambda s: title_key(terms[s]))
@@ -159,29 +159,29 @@ def _alias_lines(term: Named) -> list[tuple[str, int]]:
     return list(zip(term.aliases, lines, strict=True))
 
 
-def repeats(term: TermSource, names: Mapping[str, str]) -> list[Diagnostic]:
-    """The entries of the term's lists that name what an earlier one does (an alias ignoring
-    case, a related term by any of its names, a tag by its page): the pages show it once, so
-    only a warning says the list holds a slip. Apart from the build, so serve can tell when a
-    save brings or removes one."""
-    found = Diagnostics()
-    lists: list[tuple[str, list[tuple[str, int]], Callable[[str], str | None]]] = [
-        ("alias", _alias_lines(term), str.casefold),
-        ("related term", [(ref.text, ref.line) for ref in term.related], lambda text: resolve(names, text)),
-        ("tag", _tags_of(term), slugify),
-    ]
-    for what, entries, key_of in lists:
-        first: dict[str, int] = {}
-        for text, line in entries:
-            key = key_of(text)
-            if not key:
-                continue
-            if key in first:
-                where = "twice" if first[key] == line else f"already (line {first[key]})"
-                found.warning(term.path, line, f"{what} '{text}' is listed {where}; remove one")
-            else:
-                first[key] = line
+def list_warnings(term: TermSource, glossary: Glossary) -> list[Diagnostic]:
+    """What the build warns about the term's own lists: a name an earlier entry of the same list
+    names (an alias ignoring case, a related term by any of its names, a tag by its page; the
+    pages show it once, so only a warning tells of the slip) or a related draft. For serve,
+    which must tell whether a save brings or removes one; the build finds them as it goes."""
+    found = Diagnostics(_alias_repeats(term))
+    resolve_related(term, glossary.names, (), glossary.drafts, glossary.unreadable, found)
+    groups_of({term.slug: term}, found)
+    return found.warnings
+
+
+def _alias_repeats(term: Named) -> list[Diagnostic]:
+    found, first = Diagnostics(), dict[str, int]()
+    for alias, line in _alias_lines(term):
+        if alias.casefold() in first:
+            found.warning(term.path, line, _repeated(f"alias '{alias}'", first[alias.casefold()], line))
+        first.setdefault(alias.casefold(), line)
     return found.items
+
+
+def _repeated(what: str, first: int, line: int) -> str:
+    where = "twice" if first == line else f"already (line {first})"
+    return f"{what} is listed {where}; remove one"
 
 
 def resolve_related(
@@ -192,7 +192,7 @@ def resolve_related(
     unreadable: frozenset[str],
     diagnostics: Diagnostics,
 ) -> tuple[str, ...]:
-    found: list[str] = []
+    found: dict[str, int] = {}
     for ref in term.related:
         slug = resolve(names, ref.text)
         if slug is None and may_name_unreadable(unreadable, ref.text):
@@ -209,8 +209,12 @@ def resolve_related(
                 ref.line,
                 f"related term '{ref.text}' is a draft and is left out; build with --drafts",
             )
-        elif slug not in found:
-            found.append(slug)
+        elif slug in found:
+            diagnostics.warning(
+                term.path, ref.line, _repeated(f"related term '{ref.text}'", found[slug], ref.line)
+            )
+        else:
+            found[slug] = ref.line
     return tuple(found)
 
 
@@ -252,6 +256,7 @@ def _groups(
     display: dict[str, str] = {}
     slugs: dict[str, str] = {}  # thousands of terms share a dozen names
     for slug in by_title:
+        first: dict[str, int] = {}
         for name, line in names_of(terms[slug]):
             group_slug = slugs.get(name)
             if group_slug is None:
@@ -260,6 +265,11 @@ def _groups(
             if problem is not None:
                 diagnostics.error(terms[slug].path, line, problem)
                 continue
+            if group_slug in first:  # a tag: a term has one category
+                diagnostics.warning(
+                    terms[slug].path, line, _repeated(f"tag '{name}'", first[group_slug], line)
+                )
+            first.setdefault(group_slug, line)
             display.setdefault(group_slug, name)
             members[group_slug][slug] = None
     ordered = sorted(members, key=lambda g: (display[g].casefold(), g))

@@ -36,7 +36,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -149,7 +149,7 @@ def _plan(
     same_links = links_same_terms(targets, pages.prepared.targets[after.slug])
     if same_links and unchanged_but(PAGE_ONLY, before, after):
         return functools.partial(_retext, pages, after, None)
-    if not _same_own_warnings(before, after, pages.glossary.names):
+    if not _same_own_warnings(before, after, pages.glossary):
         return None
     dates = before.updated != after.updated
     if same_links and unchanged_but((*PAGE_ONLY, *DATA), before, after):
@@ -438,7 +438,7 @@ def _publish(state: WarmState, out: Path, jobs: list[PageJob], gone: list[str]) 
     return len(changed)
 
 
-def _same_own_warnings(before: TermSource, after: TermSource, names: Mapping[str, str]) -> bool:
+def _same_own_warnings(before: TermSource, after: TermSource, glossary: Glossary) -> bool:
     """Whether the warnings about the term's own text and lists, and about a missing date, stay
     the same. (A date that does not parse is an error already, caught with the file's
     diagnostics.)"""
@@ -446,7 +446,7 @@ def _same_own_warnings(before: TermSource, after: TermSource, names: Mapping[str
     return (
         same_dated
         and health.own_warnings(before) == health.own_warnings(after)
-        and graph.repeats(before, names) == graph.repeats(after, names)
+        and graph.list_warnings(before, glossary) == graph.list_warnings(after, glossary)
     )
 
 
