@@ -40,8 +40,21 @@ class CacheUnusable(Exception):
     """The cache folder cannot be made or written in: found before the build, not half-way."""
 
 
+#: What a cache folder holds: the build's own (term_edits.py keeps the pages' records in
+#: "pages" and "pages.json") and atomic_write's temporary files.
+OWN_NAMES = (INDEX, STATE, PACKS, "pages", ".tmp-")
+
+
 def check_folder(folder: Path) -> None:
-    """Raise CacheUnusable unless a file can be made in `folder` (created if missing)."""
+    """Raise CacheUnusable unless a file can be made in `folder` (created if missing) and the
+    folder holds nothing but a cache: a build rewrites and deletes files in it."""
+    if folder.is_dir() and (
+        foreign := [p.name for p in folder.iterdir() if not p.name.startswith(OWN_NAMES)]
+    ):
+        raise CacheUnusable(
+            f"{folder} holds files a build cache never has ({sorted(foreign)[0]}); a build would "
+            "overwrite or delete some of them: choose another folder with --cache-dir"
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=folder):

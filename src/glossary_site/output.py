@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import glob
 import json
 import os
 import shutil
@@ -128,7 +129,12 @@ def _publish_changes(out: Path, update: Update, write_pages: WritePages) -> bool
             discard(staging)
             return False
         apply_update(staging, out, update.written, update.deleted, update.manifest(update.old_search_key))
+    except OutputRefused:
+        discard(staging)
+        raise
     except BaseException:
+        if (staging / COMMIT).exists():  # moving in had begun (Ctrl-C): finish it, so no mix is left
+            _roll_forward(staging, out.resolve())
         discard(staging)
         raise
     return True
@@ -146,7 +152,7 @@ def check_target(root: Path, out: Path) -> None:
         if place.exists() and not place.is_dir():
             inside = "" if place == out else f" is inside {place}, which"
             raise OutputRefused(f"output path {out}{inside} is a file, not a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+    if out.is_dir() and any(out.iterdir()) and not _made_here(out):
         raise OutputRefused(
             f"output folder {out} is not empty and was not made by glossary-site; "
             "empty it or choose another folder"
@@ -228,6 +234,16 @@ def read_manifest(out: Path) -> dict[str, str] | None:
     return files if isinstance(files, dict) else None
 
 
+def _made_here(out: Path) -> bool:
+    """Whether a build of any version wrote the folder: its record is ours, not merely a file of
+    that name (which would let a build empty a folder of someone else's files)."""
+    try:
+        data = json.loads((out / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "generator" in data and isinstance(data.get("files"), dict)
+
+
 def _sibling(out: Path, kind: str) -> Path:
     return out.parent / f".{out.name}.{kind}-{os.getpid()}"
 
@@ -237,7 +253,7 @@ def recover(out: Path) -> None:
     out = out.resolve()
     if not out.parent.is_dir():
         return
-    for leftover in sorted(out.parent.glob(f".{out.name}.*-*")):
+    for leftover in _leftovers(out):
         kind = leftover.name[len(out.name) + 2 :].split("-", 1)[0]
         if leftover.is_symlink():  # no build makes one: never followed, never renamed into place
             leftover.unlink()
@@ -253,7 +269,13 @@ def recover(out: Path) -> None:
 
 def has_leftovers(out: Path) -> bool:
     out = out.resolve()
-    return out.parent.is_dir() and any(out.parent.glob(f".{out.name}.*-*"))
+    return out.parent.is_dir() and any(_leftovers(out))
+
+
+def _leftovers(out: Path) -> list[Path]:
+    """The folders a build makes beside the output, named '.<name>.<kind>-<process id>'."""
+    found = out.parent.glob(f".{glob.escape(out.name)}.*-*")
+    return sorted(path for path in found if path.name.rsplit("-", 1)[1].isdigit())
 
 
 def new_staging(out: Path, full: bool) -> Path:

@@ -173,8 +173,12 @@ def new_term(
     if os.path.lexists(folder) and not folder.is_dir():
         raise ScaffoldRefused(f"{folder} is not a folder; term files go in a folder of that name")
     path = folder / f"{slug}.md"
+    if not title:
+        raise ScaffoldRefused("the title must not be empty")
     if "" in aliases:
         raise ScaffoldRefused("an --alias must not be empty")
+    if any(not name.strip() for name in related):
+        raise ScaffoldRefused("a --related must not be empty")
     _check_names(root, [title, slug, *aliases], related)
     if os.path.lexists(path):
         raise ScaffoldRefused(f"{path} already exists; edit it, or name this term's file with --slug")

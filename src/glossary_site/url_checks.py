@@ -40,7 +40,7 @@ def base_url_problem(url: str) -> str | None:
         return ABSOLUTE_EXAMPLE
     if "?" in url or "#" in url:
         return "must not have a query ('?...') or fragment ('#...'); page paths are added to it"
-    if any(segment in (".", "..") for segment in parts.path.split("/")):
+    if any(urllib.parse.unquote(segment) in (".", "..") for segment in parts.path.split("/")):
         return "has '.' or '..' in its path, which browsers resolve away; write the path it means"
     if "//" in parts.path:  # on the 404 page, served at any depth, '//x/' would mean the host x
         return "has an empty segment ('//') in its path; write a single '/'"

@@ -10,6 +10,7 @@ ran or which worker did what.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import pickle
@@ -34,6 +35,8 @@ def default_jobs() -> int:
 
 #: Items claimed at once: enough to make claiming cheap, few enough that workers end together.
 MAX_RUN = 64
+#: prctl's option that sends the calling process a signal when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
 #: Results a worker sends at once: small enough to fit a pipe's buffer, so it rarely waits.
 BATCH = 16
 
@@ -67,7 +70,7 @@ def split_map(
         for _ in range(jobs - 1):
             receiver, sender = context.Pipe(duplex=False)
             claims = _claims(items, claimed, run)
-            process = context.Process(target=_child, args=(func, claims, sender), daemon=True)
+            process = context.Process(target=_child, args=(func, claims, sender, os.getpid()), daemon=True)
             with _interrupts_held():
                 process.start()
                 workers.append(_Worker(process, receiver))
@@ -175,7 +178,21 @@ def _ignore_interrupts() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
-def _child(func: Callable[[Iterable[T]], Iterable[R]], items: Iterable[T], sender: Any) -> None:
+def _die_with_parent() -> None:
+    """A worker killed with its parent (Linux): a parent killed outright (kill -9, or SIGTERM
+    before it could stop them) would leave it blocked for ever on a full pipe that no one
+    reads, holding the output folder's lock, so every later build is refused."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: a worker ends when its work does
+        return
+
+
+def _child(func: Callable[[Iterable[T]], Iterable[R]], items: Iterable[T], sender: Any, parent: int) -> None:
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
     _ignore_interrupts()
 
     def send(kind: str, payload: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -302,6 +303,29 @@ def test_an_empty_folder_added_is_a_change_the_next_build_reports(tmp_path: Path
 
     assert result.returncode == 0
     assert "content/terms/drafts.md:1: warning: a folder, not a term file" in result.stderr
+
+
+def test_a_failed_index_after_the_pages_are_in_place_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: "Build failed: …; _site left unchanged." while the changed pages were already in it."""
+    site = copy_site("minimal", tmp_path)
+    cached_build(site)
+    fake = tmp_path / "fake" / "pagefind"  # found first by the build's `python -m pagefind`
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "__main__.py").write_text("raise SystemExit('no index today')\n")
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(fake.parent), os.environ.get("PYTHONPATH")]))
+    )
+    CHANGES["edit a body only"](site)
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1].endswith(f"; {Path('_site')} search index not updated."), (
+        result.stderr
+    )
 
 
 def test_indexing_an_output_with_a_page_removed_is_a_problem_not_a_crash(tmp_path: Path) -> None:

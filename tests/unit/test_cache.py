@@ -292,3 +292,19 @@ def test_processes_making_the_first_key_at_once_all_sign_with_one_key(
             keys = pool.map(_key_in_new_process, [home] * 12, chunksize=1)
             assert len(set(keys)) == 1
             assert (Path(home) / "glossary-site" / "cache-key").read_bytes() == keys[0]
+
+
+def test_a_cache_folder_holding_other_files_is_refused_and_left_as_it_is(tmp_path: Path) -> None:
+    """Was: accepted, and the build overwrote state.json and deleted index/*.pickle among them."""
+    folder = tmp_path / "data"
+    (folder / "index").mkdir(parents=True)
+    (folder / "state.json").write_text("{}", encoding="utf-8")
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+
+    with pytest.raises(cache.CacheUnusable) as refused:
+        cache.check_folder(folder)
+
+    assert "holds files a build cache never has (notes.txt)" in str(refused.value)
+    assert sorted(p.name for p in folder.iterdir()) == ["index", "notes.txt", "state.json"]
+    cache.check_folder(tmp_path / "new")  # a new or an empty folder is fine
+    cache.check_folder(tmp_path / "new")

@@ -380,3 +380,63 @@ def test_static_file_from_a_later_folder_overrides_an_earlier_one(tmp_path: Path
         "assets/style.css": "site assets/style.css",
         "favicon.ico": "site favicon.ico",
     }
+
+
+def test_ctrl_c_while_changed_files_move_in_finishes_the_move(
+    project: Path, previous_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: the interrupt discarded the journal with half the files moved, a mix of old and new
+    pages that the next build took for the new site ("0 written")."""
+    new_site = {"index.html": "new home", "terms/kept/index.html": "new kept", "terms/new/index.html": "new"}
+    written = ["index.html", "terms/kept/index.html", "terms/new/index.html"]
+    moves = 0
+    replace = os.replace
+
+    def interrupted(source: object, target: object) -> None:
+        nonlocal moves
+        moves += 1
+        if moves == 2:
+            raise KeyboardInterrupt
+        replace(source, target)  # type: ignore[arg-type]
+
+    def write_pages(staging: Path) -> bool:
+        for path in written:
+            output.write_file(staging, path, new_site[path].encode())
+        return True
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    change = output.Update(written, ["terms/gone/index.html"], keys(new_site), full=False)
+    with pytest.raises(KeyboardInterrupt):
+        output.publish(previous_site, change, write_pages, lambda site, bundle: True)
+
+    assert {path: p.read_text(encoding="utf-8") for path, p in files_of(previous_site).items()} == new_site
+    assert output.read_manifest(previous_site) == keys(new_site)
+    assert siblings(previous_site) == ["_site", "content", "static", "templates"]
+
+
+@pytest.mark.parametrize("record", ["hello\n", "{}", '{"files": {}}', None])
+def test_a_folder_with_a_record_not_written_by_a_build_is_refused(project: Path, record: str | None) -> None:
+    """Was: any entry named .glossary-site made the folder an output, and a build emptied it."""
+    out = project / "mine"
+    (out / ".git").mkdir(parents=True)
+    (out / "thesis.tex").write_text("precious", encoding="utf-8")
+    if record is None:
+        (out / output.MARKER).mkdir()
+    else:
+        (out / output.MARKER).write_text(record, encoding="utf-8")
+
+    assert "is not empty and was not made by glossary-site" in refusal(project, out)
+
+
+def test_recovery_touches_only_folders_a_build_names(project: Path, previous_site: Path) -> None:
+    """Was: '._site.staging-mine' removed, and for an output named 'o?t' the leftovers of 'out'."""
+    mine = project / "._site.staging-mine"
+    other = project / ".out.staging-12"
+    for folder in (mine, other):
+        folder.mkdir()
+        (folder / "a.txt").write_text("kept", encoding="utf-8")
+
+    output.recover(previous_site)
+    output.recover(project / "o?t")
+
+    assert (mine / "a.txt").is_file() and (other / "a.txt").is_file()

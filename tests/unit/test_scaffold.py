@@ -175,3 +175,18 @@ def test_init_stopped_by_ctrl_c_keeps_nothing_it_made_so_a_second_init_works(
     assert (list(site.iterdir()) == []) if existing else not site.exists()
     monkeypatch.setattr(scaffold, "_write_new", write)
     assert "content/site.yml" in scaffold.init_site(site, "My Glossary")
+
+
+@pytest.mark.parametrize(
+    ("title", "related", "message"),
+    [("   ", [], "the title must not be empty"), ("Token", [" "], "a --related must not be empty")],
+)
+def test_an_empty_title_or_related_is_refused_and_nothing_written(
+    tmp_path: Path, title: str, related: list[str], message: str
+) -> None:
+    """Was: written (title: "" or related: [""]), and the next check refused the file."""
+    with pytest.raises(scaffold.ScaffoldRefused) as refused:
+        scaffold.new_term(tmp_path, title, TODAY, related=related, slug="y")
+
+    assert str(refused.value) == message
+    assert not (tmp_path / "content").exists()

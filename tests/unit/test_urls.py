@@ -149,6 +149,7 @@ DOTS = "has '.' or '..' in its path, which browsers resolve away; write the path
         ("example.com", NOT_HTTP),
         ("https://example.com/a/../b/", DOTS),
         ("https://example.com/./", DOTS),
+        ("https://example.com/%2e%2E/", DOTS),  # was accepted: browsers read it as '..'
         ("https://example.com/%zz/", "has a '%' that is not followed by two hex digits; write it as %25"),
         ("https://example.com/100%/", "has a '%' that is not followed by two hex digits; write it as %25"),
         ("https://example.org//evil.example/", "has an empty segment ('//') in its path; write a single '/'"),

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -181,3 +184,40 @@ def test_worker_that_dies_without_a_result_is_reported() -> None:
 
     with pytest.raises(WorkerFailed, match=r"^worker \d+ ended without a result$"):
         split_map(die, ITEMS, 3)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a parent-death signal is Linux's")
+def test_a_worker_dies_with_a_parent_killed_outright(tmp_path: Path) -> None:
+    """Was: kill -9 of a build left its worker blocked for ever, holding the output's lock."""
+    pids = tmp_path / "worker.pid"
+    script = (
+        "import os, time, sys\n"
+        "from glossary_site.workers import split_map\n"
+        "parent = os.getpid()\n"
+        "def work(items):\n"
+        "    for item in items:\n"
+        "        if os.getpid() != parent:\n"
+        f"            open({str(pids)!r}, 'w').write(str(os.getpid()))\n"
+        "            time.sleep(120)\n"
+        "        time.sleep(0.05)  # leaves the worker items to claim\n"
+        "        yield item\n"
+        "split_map(work, list(range(200)), 2)\n"
+    )
+    build = subprocess.Popen([sys.executable, "-c", script])
+    deadline = time.monotonic() + 30
+    while not (pids.is_file() and pids.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    worker = int(pids.read_text())
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 10
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(worker)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return " Z " not in Path(f"/proc/{pid}/stat").read_text().split(")", 1)[1][:4]
+    except FileNotFoundError:
+        return False
