@@ -21,6 +21,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from glossary_site import content_files, search
 from glossary_site.fingerprint import FINGERPRINT
@@ -141,6 +142,10 @@ def _publish_changes(out: Path, update: Update, write_pages: WritePages) -> bool
 
 
 def check_target(root: Path, out: Path) -> None:
+    if out.is_symlink() and not out.exists():  # a build would make folders wherever it leads
+        raise OutputRefused(
+            f"output folder {out} is a symbolic link to nothing; remove it or make its folder"
+        )
     root, out = root.resolve(), out.resolve()
     if out == root or out in root.parents:
         raise OutputRefused(f"output folder {out} would replace the project itself; choose e.g. _site")
@@ -224,24 +229,24 @@ def static_files(folders: list[Path]) -> dict[str, Path]:
 
 def read_manifest(out: Path) -> dict[str, str] | None:
     """Keys of the files in the current output, if it was written by this same generator."""
-    try:
-        data = json.loads((out / MARKER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("generator") != FINGERPRINT:
-        return None
-    files = data.get("files")
-    return files if isinstance(files, dict) else None
+    record = _record(out)
+    return record["files"] if record is not None and record["generator"] == FINGERPRINT else None
 
 
 def _made_here(out: Path) -> bool:
-    """Whether a build of any version wrote the folder: its record is ours, not merely a file of
-    that name (which would let a build empty a folder of someone else's files)."""
+    """Whether a build of any version wrote the folder: its record is a build's, not merely a
+    file of that name (which would let a build empty a folder of someone else's files)."""
+    return _record(out) is not None
+
+
+def _record(out: Path) -> dict[str, Any] | None:
     try:
         data = json.loads((out / MARKER).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and "generator" in data and isinstance(data.get("files"), dict)
+        return None
+    if isinstance(data, dict) and "generator" in data and isinstance(data.get("files"), dict):
+        return data
+    return None
 
 
 def _sibling(out: Path, kind: str) -> Path:

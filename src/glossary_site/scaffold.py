@@ -163,6 +163,8 @@ def new_term(
 ) -> Path:
     """Values are written as JSON, which is YAML too, so any title or name stays valid."""
     title = " ".join(title.split())
+    if not title:
+        raise ScaffoldRefused("the title must not be empty")
     aliases = _once(" ".join(alias.split()) for alias in aliases or [])
     related = _once(related or [])
     category = " ".join((category or "").split())
@@ -173,8 +175,6 @@ def new_term(
     if os.path.lexists(folder) and not folder.is_dir():
         raise ScaffoldRefused(f"{folder} is not a folder; term files go in a folder of that name")
     path = folder / f"{slug}.md"
-    if not title:
-        raise ScaffoldRefused("the title must not be empty")
     if "" in aliases:
         raise ScaffoldRefused("an --alias must not be empty")
     if any(not name.strip() for name in related):

@@ -440,3 +440,14 @@ def test_recovery_touches_only_folders_a_build_names(project: Path, previous_sit
     output.recover(project / "o?t")
 
     assert (mine / "a.txt").is_file() and (other / "a.txt").is_file()
+
+
+def test_output_that_is_a_link_to_nothing_is_refused(project: Path, tmp_path: Path) -> None:
+    """Was: followed, making folders where it led ('../elsewhere/new/deeper') and the site there."""
+    out = project / "lo"
+    out.symlink_to(tmp_path / "elsewhere" / "new" / "deeper")
+
+    assert refusal(project, out) == (
+        f"output folder {out} is a symbolic link to nothing; remove it or make its folder"
+    )
+    assert not (tmp_path / "elsewhere").exists()
