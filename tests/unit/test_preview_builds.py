@@ -5,12 +5,24 @@ warm preview cannot apply is built."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from support import copy_site
 
 from glossary_site import pipeline, server, warm
+from glossary_site.diagnostics import Diagnostics
+
+
+def built_preview(
+    site_dir: Path, tmp_path: Path, report: Callable[[Diagnostics], None] = lambda found: None
+) -> server.Site:
+    """serve's rebuilding, without its server, after its first build of `site_dir`."""
+    options = pipeline.BuildOptions(root=site_dir, out=tmp_path / "out", search=False, jobs=1)
+    site = server.Site(options, server.Preview(tmp_path / "out"), report, tmp_path, "http://x")
+    site.rebuild()
+    return site
 
 
 def test_only_the_first_preview_build_uses_worker_processes(
@@ -45,9 +57,7 @@ def test_a_save_the_warm_preview_fails_on_is_built_and_the_preview_goes_on(
     """A bug in applying a save from the warm state must not stop the watcher: the save is
     built instead, and the next save is applied from the state that build leaves."""
     site_dir = copy_site("minimal", tmp_path)
-    options = pipeline.BuildOptions(root=site_dir, out=tmp_path / "out", search=False, jobs=1)
-    site = server.Site(options, server.Preview(tmp_path / "out"), lambda d: None, tmp_path, "http://x")
-    site.rebuild()
+    site = built_preview(site_dir, tmp_path)
     tensor = site_dir / "content/terms/tensor.md"
     page = tmp_path / "out/terms/tensor/index.html"
 
@@ -100,16 +110,12 @@ def test_a_save_that_removes_a_repeated_name_no_longer_reports_it(
     site_dir = copy_site("minimal", tmp_path)
     tensor = site_dir / "content/terms/tensor.md"
     tensor.write_text(tensor.read_text().replace(written, repeated, 1))
-    options = pipeline.BuildOptions(root=site_dir, out=tmp_path / "out", search=False, jobs=1)
     reports: list[list[str]] = []
-    site = server.Site(
-        options,
-        server.Preview(tmp_path / "out"),
-        lambda found: reports.append([d.message for d in found.sorted() if "is listed" in d.message]),
+    site = built_preview(
+        site_dir,
         tmp_path,
-        "http://x",
+        lambda found: reports.append([d.message for d in found.sorted() if "is listed" in d.message]),
     )
-    site.rebuild()
     assert reports[-1] == [f"{warning} is listed twice; remove one"]
 
     tensor.write_text(tensor.read_text().replace(repeated, fixed, 1))
@@ -137,9 +143,7 @@ def test_a_group_spelt_anew_shows_so_on_every_page_of_its_terms(
     site_dir = copy_site("minimal", tmp_path)
     gpu, tensor = site_dir / "content/terms/graphics-processing-unit.md", site_dir / "content/terms/tensor.md"
     tensor.write_text(tensor.read_text().replace("category: Concepts", "category: Hardware"))
-    options = pipeline.BuildOptions(root=site_dir, out=tmp_path / "out", search=False, jobs=1)
-    site = server.Site(options, server.Preview(tmp_path / "out"), lambda d: None, tmp_path, "http://x")
-    site.rebuild()
+    site = built_preview(site_dir, tmp_path)
 
     gpu.write_text(gpu.read_text().replace(old, new))
     site.rebuild(["content/terms/graphics-processing-unit.md"])
@@ -154,9 +158,7 @@ def test_a_new_title_that_puts_another_spelling_of_a_tag_first_shows_it_everywhe
     site_dir = copy_site("minimal", tmp_path)
     gpu, tensor = site_dir / "content/terms/graphics-processing-unit.md", site_dir / "content/terms/tensor.md"
     tensor.write_text(tensor.read_text().replace("tags: [math, hardware]", "tags: [math, Hardware]"))
-    options = pipeline.BuildOptions(root=site_dir, out=tmp_path / "out", search=False, jobs=1)
-    site = server.Site(options, server.Preview(tmp_path / "out"), lambda d: None, tmp_path, "http://x")
-    site.rebuild()
+    site = built_preview(site_dir, tmp_path)
 
     gpu.write_text(gpu.read_text().replace("title: Graphics", "title: Zz graphics"))  # now after Tensor
     site.rebuild(["content/terms/graphics-processing-unit.md"])
