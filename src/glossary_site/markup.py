@@ -136,7 +136,7 @@ def site_markdown_urls(text: str) -> tuple[str, ...]:
     found: list[str] = []
     if text:
         converted = markdown.markdown(text)
-        found += map(html.unescape, REFUSED_URL_RE.findall(converted))
+        found += _refused_urls(converted)
         _site_relative(sanitise(converted), found, "")
     return tuple(dict.fromkeys(found))
 
@@ -367,7 +367,7 @@ class Converter:
         found: list[str] = []
         html_pieces = []
         for piece in pieces:
-            found += map(html.unescape, REFUSED_URL_RE.findall(piece))  # checked: they are dropped here
+            found += _refused_urls(piece)  # checked: sanitise drops them
             html_pieces.append(
                 _site_relative(
                     _focusable_code(demote_h1(_clear_of_theme_ids(sanitise(piece.strip())))), found
@@ -401,6 +401,15 @@ def _clear_of_theme_ids(fragment: str) -> str:
             f'href="#{taken}"', f'href="#{taken}_1"'
         )
     return fragment
+
+
+def _refused_urls(fragment: str) -> list[str]:
+    """The addresses in `fragment` whose scheme sanitise drops, as written. Most links start
+    with http, / or # (wiki-links and footnotes at this stage): counted, they need no search."""
+    links = fragment.count("href=") + fragment.count("src=")
+    if links == sum(map(fragment.count, _NOT_RELATIVE)):
+        return []
+    return [html.unescape(url) for url in REFUSED_URL_RE.findall(fragment)]
 
 
 def _site_relative(fragment: str, found: list[str], root: str = PAGE_ROOT) -> str:
