@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from glossary_site.config import SiteConfig
+from glossary_site.html_tags import in_tags
 from glossary_site.model import Glossary
 from glossary_site.urls import absolute, term_path
 
@@ -46,7 +47,10 @@ def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str]
 def _absolute_links(html: str, page: str) -> str:
     """The page's links made absolute: the entry's xml:base says where they are read from, but
     some feed readers ignore it and would follow '../gpu/index.html' from their own address."""
-    return ADDRESS_RE.sub(lambda m: f'{m.group(1)}="{urllib.parse.urljoin(page, m.group(2))}"', html)
+    return in_tags(
+        html,
+        lambda tag: ADDRESS_RE.sub(lambda m: f'{m.group(1)}="{urllib.parse.urljoin(page, m.group(2))}"', tag),
+    )
 
 
 def _timestamp(day: dt.date | None) -> str:

@@ -26,6 +26,7 @@ from pygments.formatters.html import HtmlFormatter
 from glossary_site import placement
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
+from glossary_site.html_tags import in_tags, tags
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import Body, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
@@ -103,8 +104,9 @@ def sanitise(fragment: str) -> str:
     No style attribute survives, so pages work under a Content-Security-Policy without
     'unsafe-inline'; the one style Markdown writes itself, table alignment, becomes a class.
     """
-    aligned = ALIGN_RE.sub(r'class="align-\1"', fragment) if "text-align" in fragment else fragment
-    return _cleaner().clean(aligned)
+    if "text-align" in fragment:
+        fragment = in_tags(fragment, lambda tag: ALIGN_RE.sub(r'class="align-\1"', tag))
+    return _cleaner().clean(fragment)
 
 
 @functools.cache
@@ -396,11 +398,18 @@ def _check_limits(text: str, line: int) -> None:
 
 
 def _clear_of_theme_ids(fragment: str) -> str:
-    for taken in dict.fromkeys(THEME_ID_RE.findall(fragment)):
-        fragment = fragment.replace(f'id="{taken}"', f'id="{taken}_1"').replace(
-            f'href="#{taken}"', f'href="#{taken}_1"'
-        )
-    return fragment
+    if not THEME_ID_RE.search(fragment):
+        return fragment
+    taken = {found for tag in tags(fragment) for found in THEME_ID_RE.findall(tag)}
+
+    def rename(tag: str) -> str:
+        for name in taken:
+            tag = tag.replace(f'id="{name}"', f'id="{name}_1"').replace(
+                f'href="#{name}"', f'href="#{name}_1"'
+            )
+        return tag
+
+    return in_tags(fragment, rename) if taken else fragment
 
 
 def _refused_urls(fragment: str) -> list[str]:
@@ -409,7 +418,7 @@ def _refused_urls(fragment: str) -> list[str]:
     links = fragment.count("href=") + fragment.count("src=")
     if links == sum(map(fragment.count, _NOT_RELATIVE)):
         return []
-    return [html.unescape(url) for url in REFUSED_URL_RE.findall(fragment)]
+    return [html.unescape(url) for tag in tags(fragment) for url in REFUSED_URL_RE.findall(tag)]
 
 
 def _site_relative(fragment: str, found: list[str], root: str = PAGE_ROOT) -> str:
@@ -419,7 +428,7 @@ def _site_relative(fragment: str, found: list[str], root: str = PAGE_ROOT) -> st
     the links written relative to the page, which are left as they are."""
     links = fragment.count('href="') + fragment.count('src="')
     if links != sum(map(fragment.count, _NOT_RELATIVE)):  # rare, so counted before searched
-        found += map(html.unescape, RELATIVE_URL_RE.findall(fragment))
+        found += (html.unescape(url) for tag in tags(fragment) for url in RELATIVE_URL_RE.findall(tag))
     if '="/' not in fragment:
         return fragment
 
@@ -428,7 +437,7 @@ def _site_relative(fragment: str, found: list[str], root: str = PAGE_ROOT) -> st
         found.append(url)
         return f'{match.group(1)}="{html.escape(link_url(url, root))}"'
 
-    return SITE_URL_RE.sub(relative, fragment)
+    return in_tags(fragment, lambda tag: SITE_URL_RE.sub(relative, tag))
 
 
 def _needs_engine(cell: str) -> bool:

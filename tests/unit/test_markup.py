@@ -499,3 +499,29 @@ def test_every_fixed_id_the_theme_writes_is_one_headings_keep_clear_of() -> None
         for found in re.findall(r'\bid="([a-z][a-z0-9-]*)"', page.read_text(encoding="utf-8"))
     }
     assert written and written <= markup.THEME_IDS
+
+
+def test_attribute_like_text_in_code_and_prose_is_shown_as_written(render: Any, make_term: MakeTerm) -> None:
+    """Only real links are rewritten or checked: a glossary of web terms must be able to show
+    `<a href="/x/">` or `id="main"` in code and prose without the build changing or refusing it."""
+    written = [
+        '<a href="/terms/aaa/">',
+        '<a href="page.html">',
+        '<a href="javascript:alert(1)">',
+        '<h2 id="main">',
+        '<td style="text-align: left;">',
+    ]
+    spans = " ".join(f"`{code}`" for code in written)
+    body, problems = render(
+        definition=f"In HTML: {spans}.",
+        body=f'Prose: the attribute href="/terms/aaa/" stays.\n\n    {written[0]}x</a>\n\n{spans}\n',
+    )
+
+    assert problems == []
+    assert [c.get_text() for c in soup(body.definition).find_all("code")] == written
+    page = soup(body.body)
+    assert [c.get_text() for c in page.find_all("code")] == [f"{written[0]}x</a>\n", *written]
+    assert 'the attribute href="/terms/aaa/" stays.' in page.get_text()
+    assert page.find("a") is None
+    term = make_term("token", "Token", definition=f"In HTML: {spans}.", body=f'{spans} href="/b/"')
+    assert markup.Converter().convert_term(term).site_urls == ()
