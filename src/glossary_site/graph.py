@@ -116,10 +116,11 @@ def index_names(
     """Map every slug, title and alias (case-folded) to its term (or tool); a clash is an error.
 
     Slugs and titles are claimed before any alias, so an alias that collides is the one
-    reported, whatever order the files sort in.
+    reported, whatever order the files sort in; likewise a slug named by its file is claimed
+    before one set with 'slug:', so the file that set it is the one reported.
     """
     owners: dict[str, N] = {}
-    for term in terms:
+    for term in sorted(terms, key=lambda t: "slug" in t.key_lines):
         if term.slug in owners:
             diagnostics.error(
                 term.path,

@@ -195,10 +195,29 @@ def test_references_to_the_term_that_lost_its_slug_are_not_errors_as_well(site_c
     _, problems = build(files, site_config)
 
     assert problems == [
-        "content/terms/model-training.md:1: slug 'model-training' is already used by content/terms/m1.md; "
+        "content/terms/m1.md:5: slug 'model-training' is already used by content/terms/model-training.md; "
         "rename the file or set 'slug:'",
         "content/terms/tensor.md:5: unknown related term 'Tensr'; did you mean 'tensor'?",
     ]
+
+
+def test_a_slug_clash_is_reported_in_the_file_that_set_the_slug_whatever_the_file_order(
+    site_config: SiteConfig,
+) -> None:
+    """Was: the error went to transformer.md, which did nothing wrong, and a.md had a second
+    one, "'transformer' is this term itself", for the term it is related to."""
+    files = {
+        "a.md": term_file("Probe", "slug: transformer\nrelated: [transformer]\n"),
+        "transformer.md": term_file("Transformer"),
+    }
+
+    glossary, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/a.md:5: slug 'transformer' is already used by content/terms/transformer.md; "
+        "rename the file or set 'slug:'",
+    ]
+    assert glossary.terms["transformer"].title == "Transformer"
 
 
 # Unknown references
