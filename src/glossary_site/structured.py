@@ -12,7 +12,7 @@ from typing import Any
 from glossary_site.config import SiteConfig
 from glossary_site.model import Body, TermSource, ToolSource
 from glossary_site.plaintext import plain_text
-from glossary_site.urls import absolute, group_path, term_path
+from glossary_site.urls import absolute, absolute_link, group_path, term_path, tool_path
 
 
 def script_json(data: dict[str, Any]) -> str:
@@ -72,9 +72,7 @@ def tool_block(config: SiteConfig, tool: ToolSource, url: str) -> str:
         "@id": url,
         "name": tool.title,
         "description": tool.summary,
-        "url": tool.url
-        if tool.url.startswith(("http://", "https://"))
-        else absolute(config, tool.url.lstrip("/")),
+        "url": absolute_link(config, tool_path(tool.slug), tool.url),
         "mainEntityOfPage": url,
     }
     if tool.category:

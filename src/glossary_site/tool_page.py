@@ -17,7 +17,7 @@ from glossary_site import structured
 from glossary_site.config import SiteConfig
 from glossary_site.model import Face, PageJob, Toolbox, ToolSource
 from glossary_site.render import TEMPLATES
-from glossary_site.urls import absolute, link_url, term_path, tool_path
+from glossary_site.urls import absolute, absolute_link, link_url, term_path, tool_path
 from glossary_site.views import LinkView
 
 ROOT = "../../"
@@ -95,7 +95,7 @@ def tool_data(tool: ToolSource, toolbox: Toolbox, config: SiteConfig) -> ToolDat
         title=tool.title,
         aliases=tool.aliases,
         summary=tool.summary,
-        url=absolute(config, tool.url.lstrip("/")) if tool.url.startswith("/") else tool.url,
+        url=absolute_link(config, tool_path(tool.slug), tool.url),
         category=tool.category,
         tags=tool.tags,
         attributes=tool.attributes,

@@ -43,6 +43,19 @@ def absolute(config: SiteConfig, path: str) -> str:
     return config.base_url + path
 
 
+def absolute_link(config: SiteConfig, page: str, url: str) -> str:
+    """Where an editor's link on output file `page` leads, as an absolute address, for data
+    read away from the page (tools.json, structured data): a path on this site under base_url,
+    a relative one read from the page as a browser reads it, any other (HTTPS:, mailto:) as is
+    but for its scheme, written in lowercase."""
+    scheme = urllib.parse.urlsplit(url).scheme
+    if scheme:
+        return scheme + url[len(scheme) :]
+    if url.startswith("/") and not url.startswith("//"):
+        return absolute(config, url.lstrip("/"))
+    return urllib.parse.urljoin(absolute(config, page), url)
+
+
 def is_safe_url(url: str) -> bool:
     """Only http(s), mailto and relative addresses may become links."""
     return urllib.parse.urlsplit(url).scheme.lower() in ("", "http", "https", "mailto")

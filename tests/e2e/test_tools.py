@@ -4,6 +4,7 @@ Stack Builder generated from site.yml."""
 from __future__ import annotations
 
 import json
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -192,6 +193,32 @@ def test_tools_json_and_the_sitemap_include_tools(built: Path) -> None:
     sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
     for path in ("tools/", "tools/tpu-cloud/", "stack-builder/"):
         assert f"<loc>https://example.org/docs/{path}</loc>" in sitemap
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("mailto:nail@example.org", "mailto:nail@example.org"),  # was under base_url, a 404
+        ("HTTPS://Nail.example.org/Get", "https://Nail.example.org/Get"),  # was under base_url
+        ("../../terms/tensor/", "https://example.org/docs/terms/tensor/"),  # was relative / outside
+        ("/terms/tensor/", "https://example.org/docs/terms/tensor/"),
+    ],
+)
+def test_a_tools_url_is_one_working_absolute_address_in_tools_json_and_structured_data(
+    tmp_path: Path, url: str, expected: str
+) -> None:
+    nail = f"---\ntitle: Nail\nsummary: Holds things.\nurl: {url}\n---\n"
+    site = tool_site(tmp_path, {"content/tools/nail.md": nail})
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    tools = json.loads((site / "_site/tools.json").read_text("utf-8"))
+    listed = {item["slug"]: item["url"] for item in tools}
+    page = parse_html(site / "_site/tools/nail/index.html")
+    data = [json.loads(string_of(s)) for s in page.select('script[type="application/ld+json"]')]
+    visit = str(present(page.select_one(".tool-visit"))["href"])
+    assert (listed["nail"], data[0]["url"]) == (expected, expected)
+    served = urllib.parse.urljoin("https://example.org/docs/tools/nail/index.html", visit)
+    assert served.removesuffix("index.html") == expected, "the Visit link leads to the same address"
 
 
 def test_the_stack_builder_lists_each_layers_candidates_without_javascript(built: Path) -> None:

@@ -46,6 +46,23 @@ def test_absolute_url_at_the_domain_root(site_config: SiteConfig) -> None:
 
 
 @pytest.mark.parametrize(
+    ("url", "address"),
+    [
+        ("/pricing/", "https://glossary.example.com/docs/pricing/"),
+        ("../../terms/gpu/", "https://glossary.example.com/docs/terms/gpu/"),
+        ("#faq", "https://glossary.example.com/docs/tools/nail/#faq"),
+        ("HTTPS://Nail.example.org/Get", "https://Nail.example.org/Get"),
+        ("HTTP://nail.example.org/", "http://nail.example.org/"),
+        ("MAILTO:nail@example.org", "mailto:nail@example.org"),
+    ],
+)
+def test_an_editors_link_as_an_absolute_address_leads_where_the_link_on_its_page_does(
+    site_config: SiteConfig, url: str, address: str
+) -> None:
+    assert urls.absolute_link(site_config, "tools/nail/index.html", url) == address
+
+
+@pytest.mark.parametrize(
     ("url", "root", "link"),
     [
         ("/stack-builder/", "../../", "../../stack-builder/index.html"),
