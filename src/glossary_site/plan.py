@@ -23,6 +23,7 @@ from glossary_site.urls import STACK_BUILDER, is_safe_url, site_file, term_path,
 LINK_START = r"\]\(\s*<?|\]:\s*<?|(?:href|src)\s*=\s*[\"']?"
 CODE_SPAN_RE = re.compile(r"(`+).*?\1")
 SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+ABOVE_ROOT = "\0above-the-site"
 
 
 def site_files(
@@ -114,7 +115,12 @@ def _target(page: str, url: str) -> str:
     page itself."""
     if url.startswith(("#", "?", "//")) or SCHEME_RE.match(url):
         return ""
-    return urllib.parse.urljoin(page, url)
+    if url.startswith("/"):
+        return urllib.parse.urljoin(page, url)
+    # urljoin stops climbing at the root, as a browser does at the host's; under base_url's
+    # sub-path the same '../' leaves the site, so a link that climbs above it leads nowhere.
+    joined = urllib.parse.urljoin(f"/{ABOVE_ROOT}{page}", url)
+    return joined.removeprefix(f"/{ABOVE_ROOT}") if joined.startswith(f"/{ABOVE_ROOT}/") else f"/../{url}"
 
 
 def _links(config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox) -> list[_Link]:

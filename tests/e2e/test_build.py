@@ -499,6 +499,23 @@ def test_links_written_relative_to_the_page_are_checked_from_its_folder(tmp_path
     assert all(target.exists() for _, target, _ in local_targets(site / "_site", page))
 
 
+def test_a_relative_link_that_climbs_above_the_site_is_an_error(tmp_path: Path) -> None:
+    """Was: '../../../tags/' from a term page passed (the check stopped climbing at '/', as
+    a browser does at the host's root), and under base_url's sub-path it led off the site."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8") + "\nSee [tags](../../tags/), not [these](../../../tags/).\n"
+    tensor.write_text(text, encoding="utf-8")
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    assert [problem for problem in result.stderr.splitlines() if "leads to no page" in problem] == [
+        f"content/terms/tensor.md:{len(text.splitlines())}: link '../../../tags/' leads to no page of this "
+        "site; check the path (it is read from the page's folder, /terms/tensor/)"
+    ]
+    assert result.returncode == 1
+
+
 def test_a_link_whose_scheme_is_dropped_is_an_error_at_its_line(tmp_path: Path) -> None:
     """Was: built without a word, the link shown going nowhere (nh3 drops the address)."""
     site = copy_site("minimal", tmp_path)
