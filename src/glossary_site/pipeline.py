@@ -153,6 +153,12 @@ def load(
     with collector.paused():
         loaded = _link(options, cache, result, config, templates, prepared, earlier)
         collector.keep_for_the_build()
+    if result.diagnostics.failed(options.strict):
+        # No page will render, and with it the templates' check: what they hold that is found
+        # without rendering is reported now, with the content's problems, not after them.
+        for template in TEMPLATES.values():
+            for problem in templates.problems(template):
+                diagnostics.add(problem)
     return loaded
 
 

@@ -550,3 +550,20 @@ def test_markdown_too_much_for_the_converter_is_reported_in_site_intros_and_tool
         f"content/tools/torch.md:5: {too_many}",
     ):
         assert problem in result.stderr.splitlines()
+
+
+def test_template_syntax_errors_are_reported_with_the_contents_errors_in_one_run(tmp_path: Path) -> None:
+    """Was: the term's error alone; the templates' errors only once it was mended."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text(encoding="utf-8").replace("updated:", "updated: 2025-13-45\nx:"))
+    write_files(site, {"templates/tool.html": "{% if %}\n", "templates/partials/cta.html": "\n{% for %}\n"})
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    problems = result.stderr.splitlines()
+    assert any(line.startswith("content/terms/tensor.md:") and "2025-13-45" in line for line in problems)
+    syntax = "template error: Expected an expression, got 'end of statement block'"
+    assert f"templates/tool.html:1: {syntax}" in problems
+    assert any(line.startswith("templates/partials/cta.html:2: template error:") for line in problems)
