@@ -208,15 +208,36 @@ def _value_lines(lines: list[str], start: int) -> list[tuple[int, str]]:
 
 
 def output_clashes(generated: list[str], root: Path) -> list[Diagnostic]:
-    """A static file must not take the place of a page, nor of a folder pages live in."""
-    pages = set(generated)
-    folders = {"/".join(p.split("/")[:end]) for p in generated for end in range(1, p.count("/") + 1)}
-    clashes = []
+    """A static file must not take the place of a page, of a theme file, nor of a folder
+    either lives in; nor may a static folder take the place of one of their files: the build
+    would stop half-way, or put the folder where the page was."""
+    pages = {*generated, output.MARKER}
+    theme = set(output.static_files([THEME / "static"]))
+    page_folders = {folder for page in generated for folder in _folders_of(page)}
+    theme_folders = {folder for file in theme for folder in _folders_of(file)}
+    files = pages | theme
+    clashes, seen = [], set()
     for path, source in output.static_files([root / "static"]).items():
         where = source.relative_to(root).as_posix()
-        if path in pages or path in folders or path == output.MARKER:
+        taken = next((folder for folder in _folders_of(path) if folder in files), None)
+        if path in pages or path in page_folders:
             clashes.append(Diagnostic(where, 1, f"static file would replace the generated {path}; rename it"))
+        elif path in theme_folders:
+            message = f"static file would replace the theme's folder {path}/; rename it"
+            clashes.append(Diagnostic(where, 1, message))
+        elif taken is not None:
+            if taken not in seen:
+                seen.add(taken)
+                whose = "generated" if taken in pages else "theme's"
+                message = f"static folder would replace the {whose} {taken}; rename it"
+                clashes.append(Diagnostic(f"static/{taken}", 1, message))
         elif path == search.FOLDER or path.startswith(search.FOLDER + "/"):
             message = f"static file would be lost when the search index replaces {search.FOLDER}/; move it"
             clashes.append(Diagnostic(where, 1, message))
     return clashes
+
+
+def _folders_of(path: str) -> list[str]:
+    """The folders `path` lies in, outermost first: 'a/b/c' is in 'a' and 'a/b'."""
+    parts = path.split("/")
+    return ["/".join(parts[:end]) for end in range(1, len(parts))]

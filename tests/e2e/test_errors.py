@@ -466,6 +466,30 @@ def test_links_to_no_page_and_static_clashes_are_reported_beside_other_errors(tm
     assert not (site / "_site").exists()
 
 
+def test_static_folders_named_like_a_page_or_a_theme_file_are_reported_output_untouched(
+    tmp_path: Path,
+) -> None:
+    """Was: check passed, and a build over a good one exited 0 with a folder where the home
+    page was (a fresh build stopped with 'File exists', exit 2)."""
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    home = (site / "_site/index.html").read_bytes()
+    write_files(site, {"static/index.html/notes.txt": "mine", "static/assets/style.css/x.css": "mine"})
+    expected = [
+        "static/assets/style.css:1: static folder would replace the theme's assets/style.css; rename it",
+        "static/index.html:1: static folder would replace the generated index.html; rename it",
+    ]
+
+    for command in (("check",), ("build", "--no-search")):
+        result = run_glossary(*command, cwd=site)
+
+        assert result.returncode == 1
+        assert error_lines(result.stderr) == expected
+    assert (site / "_site/index.html").is_file()
+    assert (site / "_site/index.html").read_bytes() == home
+    assert (site / "_site/assets/style.css").is_file()
+
+
 def test_a_site_without_terms_builds_with_a_warning_that_says_how_to_add_one(tmp_path: Path) -> None:
     site = write_files(tmp_path / "site", {"content/site.yml": "title: T\nbase_url: https://example.org/\n"})
 

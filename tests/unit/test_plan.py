@@ -45,3 +45,28 @@ def test_a_static_file_in_the_place_of_the_builds_own_record_is_reported(tmp_pat
     assert clashes(tmp_path, ".glossary-site", ".well-known/security.txt") == [
         "static/.glossary-site:1: static file would replace the generated .glossary-site; rename it"
     ]
+
+
+def test_static_folder_with_the_path_of_a_page_is_reported_once(tmp_path: Path) -> None:
+    """Was: passed by check; a build then put the folder where the home page was."""
+    assert clashes(tmp_path, "index.html/a.txt", "index.html/b/c.txt", "terms/gpu/index.html/x") == [
+        "static/index.html:1: static folder would replace the generated index.html; rename it",
+        "static/terms/gpu/index.html:1: "
+        "static folder would replace the generated terms/gpu/index.html; rename it",
+    ]
+
+
+def test_static_folder_in_the_place_of_the_builds_own_record_is_reported(tmp_path: Path) -> None:
+    assert clashes(tmp_path, ".glossary-site/x") == [
+        "static/.glossary-site:1: static folder would replace the generated .glossary-site; rename it"
+    ]
+
+
+def test_static_folder_or_file_in_the_place_of_the_themes_files_is_reported(tmp_path: Path) -> None:
+    """Was: a fresh build stopped with 'File exists' (exit 2); a cached one mixed the two."""
+    assert clashes(tmp_path / "folder", "assets/style.css/x", "assets/mine.css") == [
+        "static/assets/style.css:1: static folder would replace the theme's assets/style.css; rename it"
+    ]
+    assert clashes(tmp_path / "file", "assets") == [
+        "static/assets:1: static file would replace the theme's folder assets/; rename it"
+    ]
