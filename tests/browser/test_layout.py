@@ -162,6 +162,26 @@ def test_on_this_page_marks_the_section_being_read(open_page: OpenPage, served: 
     expect(current).to_have_attribute("href", links.last.get_attribute("href") or "?")
 
 
+def test_on_this_page_marks_the_section_the_reader_jumped_to(open_page: OpenPage, served: ServedSite) -> None:
+    """Attention's last sections are short: a heading jumped to the top has the next one above
+    the third-of-the-window line too, which used to win."""
+    page = open_page(viewport=LAPTOP)
+    page.goto(served.page_url("terms/attention/index.html"))
+    links = page.locator(".toc a")
+    current = page.locator(".toc a[aria-current=true]")
+    for index in range(links.count()):
+        links.nth(index).click()
+        expect(current).to_have_count(1)
+        expect(current).to_have_attribute("href", links.nth(index).get_attribute("href") or "?")
+    page.locator(".toc a[href='#multi-head-attention']").click()
+    page.mouse.move(400, 400)
+    page.mouse.wheel(0, 40)  # the reader's own scroll: the usual rule again
+    expect(current).to_have_attribute("href", "#cross-attention")
+    page.goto(served.page_url("terms/attention/index.html#cross-attention"))
+    expect(page.locator("#cross-attention")).to_be_in_viewport()
+    expect(current).to_have_attribute("href", "#cross-attention")
+
+
 def test_on_this_page_is_left_out_on_a_phone(open_page: OpenPage, served: ServedSite) -> None:
     page = open_page(viewport=PHONE)
     page.goto(served.page_url(FLAGSHIP))

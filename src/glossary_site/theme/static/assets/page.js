@@ -31,6 +31,25 @@
       current = link;
     }
 
+    // A section the reader jumped to (a link here, a link with its #hash) is marked while its
+    // heading stays where the jump left it. A jump puts the heading at the top of the window,
+    // where the rule below could pick a short next section, or at the foot of the page, where
+    // it could pick the last one; the reader asked for this one.
+    var pinned = null;
+
+    function inPlace(heading, atEnd) {
+      var top = heading.getBoundingClientRect().top;
+      var margin = parseFloat(window.getComputedStyle(heading).scrollMarginTop) || 0;
+      return Math.abs(top - margin) < 2 || (atEnd && top > margin && top < window.innerHeight);
+    }
+
+    function pinTo(hash) {
+      pinned = null;
+      entries.forEach(function (entry) {
+        if ("#" + entry.heading.id === decodeURIComponent(hash)) { pinned = entry; }
+      });
+    }
+
     // The section being read is the last one whose heading has passed a line a third of the
     // way down the window. At the foot of the page the last sections can never reach that
     // line, so there the last heading in view wins.
@@ -38,6 +57,11 @@
       var line = window.innerHeight / 3;
       var root = document.documentElement;
       var atEnd = window.innerHeight + window.scrollY >= root.scrollHeight - 2;
+      if (pinned && inPlace(pinned.heading, atEnd)) {
+        mark(pinned.link);
+        return;
+      }
+      pinned = null;
       var found = null;
       entries.forEach(function (entry) {
         var top = entry.heading.getBoundingClientRect().top;
@@ -57,6 +81,15 @@
     // Reaching the very bottom crosses no heading, but the site footer comes fully into view.
     var footer = document.querySelector(".site-footer");
     if (footer) { new IntersectionObserver(update, { threshold: [0, 1] }).observe(footer); }
+
+    // A click comes before its jump, hashchange after it, and the browser makes the jump to the
+    // address's #hash before load; any scroll of the reader's own ends the pin.
+    forEach.call(document.querySelectorAll(".toc a[href^='#']"), function (link) {
+      link.addEventListener("click", function () { pinTo(link.getAttribute("href")); });
+    });
+    window.addEventListener("hashchange", function () { pinTo(window.location.hash); update(); });
+    window.addEventListener("load", function () { pinTo(window.location.hash); update(); });
+    window.addEventListener("scroll", function () { if (pinned) { update(); } }, { passive: true });
   }
 
   // --- Wide tables ---------------------------------------------------------------------
