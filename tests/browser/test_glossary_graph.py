@@ -111,6 +111,23 @@ def test_the_example_graph_shows_every_term_and_only_its_frame_scrolls_on_a_phon
     page.wait_for_function("document.querySelector('.graph-scroll').scrollLeft > 0")  # by keyboard
 
 
+def test_on_a_phone_a_node_reached_with_tab_is_wholly_inside_the_frame(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    """Was: Chromium left a node where it was while a pixel of it showed, most of it out of the frame."""
+    page = open_page(viewport={"width": 360, "height": 800})
+    page.goto(served.page_url("graph/index.html"))
+    frame = page.locator(".graph-scroll")
+    frame.focus()
+    for _ in range(len(served.terms)):
+        page.keyboard.press("Tab")
+        node, outer = page.locator(".graph-node:focus").bounding_box(), frame.bounding_box()
+        assert node is not None and outer is not None
+        name = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        # sideways only: the frame does not scroll up and down, and a label may pass its foot
+        assert outer["x"] <= node["x"] and node["x"] + node["width"] <= outer["x"] + outer["width"], name
+
+
 def test_on_a_phone_the_category_table_scrolls_in_its_own_frame(open_page: OpenPage, big_site: str) -> None:
     """Was: the four-column table widened the page past the phone's screen."""
     page = open_page(viewport={"width": 360, "height": 800})

@@ -1,7 +1,8 @@
 // Reading aids for term pages: "On this page" follows the reader, wide tables say that they
 // scroll sideways, section headings get a button that copies a link to them, and printing
-// opens every practice question. Each one only adds to the page: without JavaScript the
-// headings keep their "#" permalinks, the tables still scroll and the answers still open.
+// opens every practice question; on the graph page a node reached by keyboard is shown whole.
+// Each one only adds to the page: without JavaScript the headings keep their "#" permalinks,
+// the tables still scroll and the answers still open.
 (function () {
   "use strict";
 
@@ -232,6 +233,20 @@
     forEach.call(article.querySelectorAll("h2[id]"), addCopyButton);
   }
 
+  // --- The graph's frame ---------------------------------------------------------------
+
+  // On a narrow screen the graph page's picture scrolls inside its frame. Chromium leaves a
+  // node that is focused with Tab where it is as long as a pixel of it shows, so the node
+  // reached by keyboard could be mostly out of sight; it is brought fully into the frame.
+  function revealFocusedNodes() {
+    forEach.call(document.querySelectorAll(".graph-scroll"), function (frame) {
+      frame.addEventListener("focusin", function (event) {
+        var node = event.target.closest(".graph-node");
+        if (node) { node.scrollIntoView({ block: "nearest", inline: "nearest" }); }
+      });
+    });
+  }
+
   // --- Print ---------------------------------------------------------------------------
 
   // style.css shows closed answers in print through ::details-content; browsers without it
@@ -253,5 +268,6 @@
   addCopyButtons();
   showScrollHints();
   followReading();
+  revealFocusedNodes();
   openAnswersForPrint();
 }());
