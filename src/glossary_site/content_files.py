@@ -18,6 +18,7 @@ from pathlib import Path
 
 from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.fingerprint import is_editor_file
+from glossary_site.slugs import slugify
 
 TERMS_DIR = "content/terms"
 TOOLS_DIR = "content/tools"
@@ -74,6 +75,14 @@ class _Scan:
     problems: list[Diagnostic]
 
 
+def _md_name(relative: str) -> str:
+    """The name to suggest for a content file with another extension: a slug where one can be
+    made, as the file name is its slug and 'UPPER.md' would only lead to the next error."""
+    folder, _, name = relative.rpartition("/")
+    stem = name.rsplit(".", 1)[0]
+    return (f"{folder}/" if folder else "") + f"{slugify(stem) or stem}.md"
+
+
 def _scan(root: Path, folder: str) -> _Scan:
     """One walk of a content folder: its files, and why anything else named like one is not."""
     noun = "term" if folder == TERMS_DIR else "tool"
@@ -85,9 +94,7 @@ def _scan(root: Path, folder: str) -> _Scan:
         path = f"{folder}/{relative}"
         if not relative.endswith(".md"):
             if kind == FILE and relative.lower().endswith((".md", ".markdown")):
-                message = (
-                    f"not read: {noun} files end in '.md'; rename it to '{relative.rsplit('.', 1)[0]}.md'"
-                )
+                message = f"not read: {noun} files end in '.md'; rename it to '{_md_name(relative)}'"
                 problems.append(Diagnostic(path, 1, message, Severity.WARNING))
             continue
         if kind == FILE or (kind == LINK and _links_to_term(entry.path, content)):

@@ -297,6 +297,27 @@ def test_a_term_file_named_with_another_extension_is_a_warning_not_silently_skip
     ]
 
 
+def test_the_name_suggested_for_a_term_file_with_another_extension_is_read_without_a_problem(
+    tmp_path: Path,
+) -> None:
+    site = copy_site("minimal", tmp_path)
+    (site / "content/terms/maths").mkdir()
+    upper = site / "content/terms/maths/Loss Function.MD"
+    upper.write_text("---\ntitle: Loss\nsummary: S.\ndefinition: D.\n---\n", encoding="utf-8")
+
+    warned = reported(run_glossary("check", cwd=site))
+
+    assert warned == [
+        "content/terms/maths/Loss Function.MD:1: warning: not read: term files end in '.md'; "
+        "rename it to 'maths/loss-function.md'"
+    ]
+    upper.rename(site / "content/terms/maths/loss-function.md")
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert not [line for line in reported(result) if "slug" in line or "not read" in line]
+    assert (site / "_site/terms/loss-function/index.html").is_file()
+
+
 def test_terms_path_that_is_a_file_is_an_error(tmp_path: Path) -> None:
     site, before = built_site(tmp_path)
     shutil.rmtree(site / "content/terms")
