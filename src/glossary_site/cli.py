@@ -396,12 +396,14 @@ def run_init(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for path in written:
         print(f"  wrote {(folder / path).as_posix()}")
-    steps = [f"cd {folder.as_posix()}"] if folder != Path(".") else []
+    here = folder == Path(".")
+    steps = [] if here else [f"cd {folder.as_posix()}"]
     steps += [
         "glossary serve      # preview with live reload",
         "glossary build      # write the site to _site/",
     ]
-    print(f"A new glossary is ready in {folder.as_posix()}. Next:\n" + "\n".join(f"  {s}" for s in steps))
+    where = "this folder" if here else folder.as_posix()
+    print(f"A new glossary is ready in {where}. Next:\n" + "\n".join(f"  {s}" for s in steps))
     print(f"Before you push: {scaffold.REQUIREMENTS} says which glossary-site CI installs; check it.")
     return EXIT_OK
 

@@ -26,6 +26,15 @@ def test_init_writes_a_site_that_builds_strictly_without_a_warning(tmp_path: Pat
     assert {"Glossary", "Term", "Cross-reference"} <= listed
 
 
+def test_init_in_the_current_folder_says_this_folder_and_no_cd(tmp_path: Path) -> None:
+    created = run_glossary("init", ".", cwd=tmp_path)
+
+    assert created.returncode == 0, created.stderr
+    assert "A new glossary is ready in this folder. Next:" in created.stdout
+    assert "cd " not in created.stdout
+    assert (tmp_path / "content/site.yml").is_file()
+
+
 def test_the_starter_settings_name_every_setting_and_their_examples_build_strictly(tmp_path: Path) -> None:
     """site.yml's commented examples of `intro` and `categories` work when the '#' is removed."""
     assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
