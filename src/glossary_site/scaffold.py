@@ -218,6 +218,8 @@ def _file_slug(title: str, given: str | None) -> str:
     if given is not None:
         if not SLUG_RE.match(given):
             raise ScaffoldRefused(f"--slug '{given}' must be lowercase letters, digits and single hyphens")
+        if len(given) > MAX_SLUG:
+            raise ScaffoldRefused(f"--slug is {len(given)} characters long; give one of at most {MAX_SLUG}")
         slug = given
     else:
         slug = slugify(title)

@@ -211,6 +211,7 @@ def test_new_refuses_what_the_next_build_would_and_writes_nothing(tmp_path: Path
             "--slug 'Epsilon_1' must be lowercase letters, digits and single",
         ),
         (("Tensor arrays", "--slug", "tensor"), "'tensor' is already a name of content/terms/tensor.md"),
+        (("Eta", "--slug", "e" * 201), "--slug is 201 characters long; give one of at most 200\n"),
         (("Tensors",), "links naming 'Tensors' lead to content/terms/tensor.md already"),
     ]
     for args, message in cases:
