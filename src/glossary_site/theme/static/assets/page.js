@@ -46,8 +46,9 @@
 
     function pinTo(hash) {
       pinned = null;
+      try { hash = decodeURIComponent(hash); } catch (malformed) { return; } // "#100%"
       entries.forEach(function (entry) {
-        if ("#" + entry.heading.id === decodeURIComponent(hash)) { pinned = entry; }
+        if ("#" + entry.heading.id === hash) { pinned = entry; }
       });
     }
 
