@@ -381,3 +381,15 @@ def test_without_javascript_the_page_reads_fully_and_the_toggle_is_hidden(
     expect(page.locator("aside.cta")).to_be_visible()
     scroll_to_middle(page)
     expect(page.locator("aside.sidebar")).to_be_in_viewport()  # sticky is CSS, not script
+
+
+def test_a_malformed_address_fragment_does_not_stop_the_reading_aids(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    page = open_page(viewport=LAPTOP)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served.page_url("terms/attention/index.html#100%"))
+    page.locator(".toc a").first.click()
+    expect(page.locator(".toc a[aria-current=true]")).to_have_count(1)
+    assert errors == []
