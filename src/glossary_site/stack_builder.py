@@ -8,12 +8,13 @@ same rule picks `recommend` here, which the tests compare with what the page sho
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.model import Toolbox, ToolSource
 from glossary_site.structured import script_json
-from glossary_site.tool_settings import CONFIG_PATH, Layer, Selector, StackBuilderSettings
+from glossary_site.tool_settings import CONFIG_PATH, Answer, Layer, Selector, StackBuilderSettings
 from glossary_site.urls import tool_path
 from glossary_site.views import LinkView
 
@@ -56,22 +57,48 @@ def check(settings: StackBuilderSettings, toolbox: Toolbox, diagnostics: Diagnos
             diagnostics.error(CONFIG_PATH, layer.line, message)
 
 
-def recommend(
-    settings: StackBuilderSettings, toolbox: Toolbox, chosen: dict[str, str]
-) -> dict[str, tuple[ToolSource, tuple[str, ...]]]:
-    """Per layer: the candidate that fits the most chosen answers (the first in title order on
-    a tie), and the labels of the answers it fits."""
+@dataclass(frozen=True)
+class Pick:
+    tool: ToolSource
+    #: The labels of the chosen answers it fits, in question order; `misses` those it does not.
+    fits: tuple[str, ...]
+    misses: tuple[str, ...]
+
+
+def recommend(settings: StackBuilderSettings, toolbox: Toolbox, chosen: dict[str, str]) -> dict[str, Pick]:
+    """Per layer: the candidate that ranks first (see _rank), the first in title order on a tie."""
     answers = [a for q in settings.questions for a in q.answers if chosen.get(q.id) == a.id]
-    picks: dict[str, tuple[ToolSource, tuple[str, ...]]] = {}
+    picks: dict[str, Pick] = {}
     for layer in settings.layers:
-        best: tuple[ToolSource, tuple[str, ...]] | None = None
+        best: tuple[tuple[int, tuple[bool, ...], int], ToolSource] | None = None
         for tool in candidates(layer, toolbox):
-            fits = tuple(a.label for a in answers if matches(tool, a.prefer))
-            if best is None or len(fits) > len(best[1]):
-                best = (tool, fits)
+            rank = _rank(tool, answers)
+            if best is None or rank > best[0]:
+                best = (rank, tool)
         if best is not None:
-            picks[layer.id] = best
+            rank, tool = best
+            fitted = rank[1]
+            picks[layer.id] = Pick(
+                tool,
+                tuple(a.label for a, fits in zip(answers, fitted, strict=True) if fits),
+                tuple(a.label for a, fits in zip(answers, fitted, strict=True) if not fits),
+            )
     return picks
+
+
+def _rank(tool: ToolSource, answers: list[Answer]) -> tuple[int, tuple[bool, ...], int]:
+    """Most answers fitted first. Between equals, the one fitting the earlier question: when no
+    candidate fits them all, the order of the questions says which answer gives way, rather
+    than the alphabet. Then the more focused tool, with the fewest values the fitted answers
+    do not ask for, so a coding assistant beats a chat assistant that also writes code."""
+    fitted = tuple(matches(tool, a.prefer) for a in answers)
+    asked: dict[str, set[str]] = {}
+    for answer in (a for a, fits in zip(answers, fitted, strict=True) if fits):
+        for name, values in answer.prefer:
+            asked.setdefault(name, set()).update(values)
+    have = dict(tool.attributes)
+    unasked = sum(len(set(have.get(name, ())) - values) for name, values in asked.items())
+    return sum(fitted), fitted, -unasked
 
 
 def page_view(settings: StackBuilderSettings, toolbox: Toolbox, intro_html: str) -> dict[str, Any]:

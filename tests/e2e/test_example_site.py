@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from support import attribute, copy_site, html_pages, local_targets, parse_html, present, run_glossary
+from support import (
+    attribute,
+    copy_site,
+    html_pages,
+    local_targets,
+    parse_html,
+    present,
+    run_glossary,
+    string_of,
+)
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +70,20 @@ def test_generative_ai_page_has_every_section_of_the_seed(example_site: Path) ->
     prose = " ".join(piece.get_text() for piece in soup.select(".prose"))
     assert "C2PA" in prose
     assert soup.select(".prose a.wikilink"), "the body links other terms"
+
+
+def test_every_stack_builder_candidate_can_be_rated_on_every_question(example_site: Path) -> None:
+    """Was: no vector store had a modality and no framework a hosting, so those answers could
+    not tell them apart; Cursor and GitHub Copilot were in no layer, so never suggested."""
+    page = parse_html(example_site / "stack-builder/index.html")
+    data = json.loads(string_of(present(page.select_one("script#stack-data"))))
+    asked = {name for q in data["questions"] for a in q["answers"] for name in a["prefer"]}
+    for layer in data["layers"]:
+        for tool in layer["candidates"]:
+            lacking = asked - set(tool["attributes"])
+            assert not lacking, f"{layer['id']}: {tool['slug']} has no {sorted(lacking)}"
+    listed = {a.get_text() for a in page.select(".stack-candidates a")}  # also without JavaScript
+    assert {"Cursor", "GitHub Copilot"} <= listed
 
 
 def test_every_example_term_has_summary_definition_category_and_three_related(example_site: Path) -> None:

@@ -3,8 +3,10 @@
 // is the one stack_builder.recommend applies in Python, and the tests compare the two:
 //   - a tool matches a selector when, for every attribute in it, it has one of the values;
 //   - an answer fits a tool when the tool matches the answer's `prefer` ({} fits every tool);
-//   - a layer's pick is the candidate fitting the most chosen answers, the first (candidates
-//     come in title order) on a tie; its reason names the labels of the answers it fits.
+//   - a layer's pick is the candidate fitting the most chosen answers; on a tie, the one
+//     fitting the earlier question, then the one with the fewest values the answers it fits
+//     do not ask for, then the first (candidates come in title order); its reason names the
+//     labels of the answers it fits and of those it does not.
 // The answers live in the address (?building=chat&budget=free&runs=servers, question ids as
 // keys, written with history.replaceState), so a stack can be bookmarked and shared. Without
 // this script the page still lists every layer's candidates.
@@ -46,25 +48,61 @@
     return answers;
   }
 
-  // Layer id -> {tool, fits: [labels]}; a layer without candidates has no pick.
+  // [answers fitted, then 1/0 per answer in question order, then -values not asked for]:
+  // compared item by item, the greater ranks first.
+  function rank(tool, answers) {
+    var fitted = answers.map(function (answer) { return matches(tool, answer.prefer || {}); });
+    var asked = Object.create(null);
+    answers.forEach(function (answer, i) {
+      if (!fitted[i]) { return; }
+      Object.keys(answer.prefer || {}).forEach(function (name) {
+        asked[name] = (asked[name] || []).concat(answer.prefer[name]);
+      });
+    });
+    var have = tool.attributes || {};
+    var unasked = 0;
+    Object.keys(asked).forEach(function (name) {
+      (have[name] || []).forEach(function (value) {
+        if (asked[name].indexOf(value) === -1) { unasked += 1; }
+      });
+    });
+    var count = fitted.filter(Boolean).length;
+    return [count].concat(fitted.map(Number), [-unasked]);
+  }
+
+  function ranksAbove(a, b) {
+    for (var i = 0; i < a.length; i += 1) {
+      if (a[i] !== b[i]) { return a[i] > b[i]; }
+    }
+    return false;
+  }
+
+  // Layer id -> {tool, fits: [labels], misses: [labels]}; a layer without candidates has no pick.
   function recommend(chosen) {
     var answers = chosenAnswers(chosen);
     var picks = Object.create(null);
     data.layers.forEach(function (layer) {
       var best = null;
       layer.candidates.forEach(function (tool) {
-        var fits = answers
-          .filter(function (answer) { return matches(tool, answer.prefer || {}); })
-          .map(function (answer) { return answer.label; });
-        if (best === null || fits.length > best.fits.length) { best = { tool: tool, fits: fits }; }
+        var score = rank(tool, answers);
+        if (best === null || ranksAbove(score, best.rank)) { best = { tool: tool, rank: score }; }
       });
-      if (best !== null) { picks[layer.id] = best; }
+      if (best === null) { return; }
+      var fitted = best.rank.slice(1, 1 + answers.length);
+      var label = function (answer) { return answer.label; };
+      picks[layer.id] = {
+        tool: best.tool,
+        fits: answers.filter(function (answer, i) { return fitted[i]; }).map(label),
+        misses: answers.filter(function (answer, i) { return !fitted[i]; }).map(label)
+      };
     });
     return picks;
   }
 
-  function reason(fits) {
-    return fits.length ? "Fits: " + fits.join(" \u00b7 ") : "Closest match: fits none of your answers";
+  function reason(best) {
+    if (!best.fits.length) { return "Closest match: fits none of your answers"; }
+    var text = "Fits: " + best.fits.join(" \u00b7 ");
+    return best.misses.length ? text + ". Does not fit: " + best.misses.join(" \u00b7 ") : text;
   }
 
   // --- the form and the address ---------------------------------------------------------
@@ -151,7 +189,7 @@
     link.href = best.tool.href;
     pick.appendChild(link);
     pick.appendChild(element("span", "stack-pick-summary", best.tool.summary));
-    pick.appendChild(element("span", "stack-reason", reason(best.fits)));
+    pick.appendChild(element("span", "stack-reason", reason(best)));
     pick.hidden = false;
     layer.item.classList.add("has-pick");
     if (!layer.list) { return; }
