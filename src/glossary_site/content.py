@@ -27,6 +27,8 @@ FIELDS = (
 REQUIRED = ("title", "summary", "definition")
 TABLE_KEYS = ("title", "id", "intro", "columns", "rows")
 TODO_RE = re.compile(r"\bTODO\b")
+#: The fields whose text the page shows, where a dropped comment is seen.
+SHOWN = ("title", "summary", "definition", "aliases", "category", "tags", "tables", "faq", "sources", "cta")
 
 
 def load_terms(root: Path, diagnostics: Diagnostics) -> list[TermSource]:
@@ -83,11 +85,24 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         key_lines={str(k[0]): v for k, v in located.lines.items() if len(k) == 1},
     )
     _check_markers(path, term, fields.table_ids, diagnostics)
+    _check_shown_text(path, located, diagnostics)
     todo = TODO_RE.search(body) if "TODO" in body else None
     if todo is not None:
         line = body_line + body.count("\n", 0, todo.start())
         diagnostics.warning(path, line, "a TODO placeholder is left in the body; replace it")
     return term
+
+
+def _check_shown_text(path: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> None:
+    """Text the page would show cut short: words after ` #`, which YAML takes for a comment.
+    `cta: false  # …` is the stub's own comment."""
+    for at, line in located.commented:
+        if at[0] in SHOWN and at != ("cta",):
+            message = (
+                f"the text after ' #' is a YAML comment and is left out of '{at[0]}'; "
+                "to keep it, put the whole value in quotes"
+            )
+            diagnostics.warning(path, line, message)
 
 
 def _check_markers(path: str, term: TermSource, claimed: set[str], diagnostics: Diagnostics) -> None:

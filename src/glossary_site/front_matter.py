@@ -81,7 +81,8 @@ class Fields:
                 self.diagnostics.error(self.path, 1, f"missing required field '{key}'")
             return ""
         if not _is_text(value):
-            self.error(key, f"'{key}' must be text, not {kind(value)}")
+            quote = "; put the whole value in quotes" if isinstance(value, list | dict) else ""
+            self.error(key, f"'{key}' must be text, not {kind(value)}{quote}")
             return ""
         value = str(value).strip()
         if required and not value:
@@ -126,6 +127,9 @@ class Fields:
 
     def slug(self) -> str:
         explicit = self.data.get("slug")
+        if explicit is not None and not _is_text(explicit):
+            self.error("slug", f"'slug' must be text, not {kind(explicit)}")
+            return Path(self.path).stem
         if explicit is not None:
             slug = str(explicit)
             problem = slug_problem(slug)

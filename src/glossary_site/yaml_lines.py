@@ -8,6 +8,7 @@ the rest, with the construction they share; they must agree exactly, so they sta
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -66,6 +67,9 @@ class Located:
     #: (line, message) of each key given again in its mapping; the first value is kept, so
     #: the rest of the file is still checked.
     duplicates: tuple[tuple[int, str], ...] = ()
+    #: (path, line) of each unquoted text followed on its line by a ` #` comment, which YAML
+    #: drops: "Probe Term #1" loads as "Probe Term".
+    commented: tuple[tuple[KeyPath, int], ...] = ()
 
     def line(self, *path: str | int, default: int = 1) -> int:
         for end in range(len(path), 0, -1):
@@ -91,8 +95,9 @@ class YamlProblem(ContentError):
 def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
     """Parse one YAML document whose first line is `first_line` of the file.
 
-    Aliases are refused: front matter never needs them, and refusing them rules out
-    alias-expansion bombs. Duplicate keys are refused because the last one silently wins.
+    Anchors and aliases are refused: front matter never needs them, refusing aliases rules
+    out alias-expansion bombs, and an anchor would silently drop the `&word` that starts a
+    value. Duplicate keys are refused because the last one silently wins.
     Lines are counted from character positions, as YAML also breaks lines at U+2028 and
     friends, which no editor shows as a new line.
 
@@ -116,7 +121,8 @@ def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
         value_lines: dict[KeyPath, int] = {}
         exact: set[KeyPath] = set()
         duplicates: list[tuple[int, str]] = []
-        _walk(node, (), where, lines, value_lines, exact, duplicates)
+        commented: list[tuple[KeyPath, int]] = []
+        _walk(node, (), where, lines, value_lines, exact, duplicates, commented)
         data = _construct(loader, node, where, fast)
     except yaml.MarkedYAMLError as exc:
         index, message = _explained(exc, text)
@@ -129,23 +135,29 @@ def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
         raise YamlProblem(first_line, f"invalid YAML: {_one_line(exc)}") from None
     finally:
         loader.dispose()
-    return Located(data, lines, value_lines, frozenset(exact), tuple(duplicates))
+    return Located(data, lines, value_lines, frozenset(exact), tuple(duplicates), tuple(commented))
 
 
 #: Nesting that libyaml's recursive composer handles with room to spare (it crashes at
 #: about 30,000 levels); front matter has a few dozen indicators at most.
 PLAIN_INDICATORS = 2_000
 _NOT_PLAIN = yaml.ScalarNode("tag:glossary-site,2025:not-plain", "")
+#: Where an anchor may be: `&` and a name, where a value or item starts. "Q&A" or "R & D"
+#: cannot be one; a few texts such as "a &b" take the slower composer, to the same result.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
 
 
 def _compose_plain(loader: Any, text: str) -> yaml.Node | None:
-    """libyaml's own composer, for the usual front matter: no aliases, nesting within bounds.
+    """libyaml's own composer, for the usual front matter: no anchors or aliases, nesting within bounds.
 
     Every collection opens with one of the indicators counted, so their count bounds the
-    nesting. Anything unusual (aliases, deep nesting, errors, several documents) gets
-    _NOT_PLAIN, and `_compose` reads it again to report the problem at its line.
+    nesting. Anything unusual (anchors, aliases, deep nesting, errors, several documents)
+    gets _NOT_PLAIN, and `_compose` reads it again to report the problem at its line; nodes
+    do not keep their anchors, so a text that may hold one goes there too.
     """
     if sum(text.count(indicator) for indicator in "[{-?:") > PLAIN_INDICATORS:
+        return _NOT_PLAIN
+    if "&" in text and _MAYBE_ANCHOR.search(text):
         return _NOT_PLAIN
     try:
         node: yaml.Node | None = loader.get_single_node()
@@ -184,7 +196,9 @@ def _compose(loader: Any, where: _Lines) -> yaml.Node | None:
     while True:
         event = loader.get_event()
         if isinstance(event, yaml.AliasEvent):
-            raise YamlProblem(where.event(event), "YAML anchors and aliases (&name, *name) are not supported")
+            raise YamlProblem(where.event(event), _refused("aliases (*name)", "*"))
+        if getattr(event, "anchor", None) is not None:
+            raise YamlProblem(where.event(event), _refused("anchors (&name)", "&"))
         if isinstance(event, yaml.CollectionStartEvent):
             if len(stack) == MAX_DEPTH:
                 raise YamlProblem(where.event(event), f"YAML is nested more than {MAX_DEPTH} levels deep")
@@ -240,9 +254,17 @@ def _attach(stack: list[yaml.CollectionNode], pending_keys: list[yaml.Node | Non
         pending_keys[-1] = None
 
 
+def _refused(what: str, character: str) -> str:
+    return (
+        f"YAML {what} are not supported; to start a value with '{character}', put the whole value in quotes"
+    )
+
+
 class _Lines:
     def __init__(self, text: str, first_line: int, fast: bool = True) -> None:
         self.text, self.first_line = text, first_line
+        #: Only a text with a comment after something on its line pays for looking for one.
+        self.comments = " #" in text or "\t#" in text
         #: Where "\n" is the only line break, YAML's own line count is ours, except that at
         #: the very end libyaml counts one more line if the text does not end with "\n".
         self.yaml_counts = fast and not any(brk in text for brk in "\r\x85\u2028\u2029")
@@ -342,12 +364,17 @@ def _walk(
     value_lines: dict[KeyPath, int],
     exact: set[KeyPath],
     duplicates: list[tuple[int, str]],
+    commented: list[tuple[KeyPath, int]],
 ) -> None:
     line = where.node(node)
     if isinstance(node, yaml.ScalarNode):
         _refuse_long_number(node, line)
         if node.style == '"':  # only escapes make what the reader refuses in the text
             _refuse_unprintable(node, line)
+        elif where.comments and not node.style and node.value:
+            end = node.end_mark.index
+            if where.text[end : end + 1] in (" ", "\t") and _COMMENT_AFTER.match(where.text, end):
+                commented.append((path, where.of(end)))
         value_lines[path] = line + (1 if node.style in ("|", ">") else 0)
         if node.style == "|" or "\n" not in node.value:
             exact.add(path)
@@ -355,7 +382,7 @@ def _walk(
         for index, item in enumerate(node.value):
             at = (*path, index)
             lines[at] = where.node(item)
-            _walk(item, at, where, lines, value_lines, exact, duplicates)
+            _walk(item, at, where, lines, value_lines, exact, duplicates, commented)
     elif isinstance(node, yaml.MappingNode):
         first_seen: dict[str, int] = {}
         pairs = node.value
@@ -363,6 +390,9 @@ def _walk(
         for key_node, value_node in pairs:
             key_line = where.node(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
+                misread = _misread(where.text, key_node.start_mark.index)  # `title: {{ name }}`
+                if misread is not None:
+                    raise YamlProblem(where.of(misread[0]), misread[1])
                 raise YamlProblem(key_line, "a YAML key must be plain text, not a list or mapping")
             _refuse_long_number(key_node, key_line)
             if key_node.tag == NULL:  # `null:` or `~:` is a key its editor sees as text
@@ -377,11 +407,17 @@ def _walk(
             node.value.append((key_node, value_node))
             at = (*path, key)
             lines[at] = key_line
-            _walk(value_node, at, where, lines, value_lines, exact, duplicates)
+            _walk(value_node, at, where, lines, value_lines, exact, duplicates, commented)
 
 
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
 #: The closing bracket PyYAML says it expected, and what it would have closed.
 _UNCLOSED = {"']'": "the '[' list", "'}'": "the '{' mapping"}
+#: Where a line's value starts: after its indentation, any `- ` and any `key: `.
+_VALUE_START = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[^\s'\"\[{#-][^\n]*?:[ \t]+)?")
+#: What YAML reads as something else at the start of a value an editor means as text:
+#: Markdown (`**bold**`, `[[wiki-link]]`), template syntax, and text after `|` or `>`.
+_MISREAD = re.compile(r"\[\[|\{\{|\{%|[*&!@`%]|(?P<block>[|>])[-+0-9]*[ \t]*[^\s#]")
 
 
 def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
@@ -397,11 +433,16 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
         return opened, f"invalid YAML: {closing} that starts on this line is not closed"
     if problem.startswith("found unexpected end of stream") and "quoted" in (exc.context or ""):
         return opened, "invalid YAML: the quote that starts on this line is not closed"
+    if index is not None and text[index : index + 1] == "\t":
+        if problem.startswith("found character that cannot start any token"):
+            return index, "invalid YAML: a tab; indent with spaces"
+    elif index is not None and not _registered_tag(problem):
+        misread = _misread(text, index)
+        if misread is not None:
+            return misread
     if problem.startswith("mapping values are not allowed"):
         return index, "invalid YAML: a value holds ': ' (put it in quotes) or a line is indented too far"
     if problem.startswith("found character that cannot start any token") and index is not None:
-        if text[index : index + 1] == "\t":
-            return index, "invalid YAML: a tab; indent with spaces"
         return (
             index,
             f"invalid YAML: a value cannot start with '{text[index]}'; put the whole value in quotes",
@@ -409,6 +450,28 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     if "tag:yaml.org,2002:merge" in problem:
         return index, "merge keys (<<) are not supported; write the keys out"
     return index, f"invalid YAML: {problem}"
+
+
+def _registered_tag(problem: str) -> bool:
+    """A tag such as `!!python/object` is not a value written by mistake."""
+    return "tag 'tag:" in problem
+
+
+def _misread(text: str, index: int) -> tuple[int, str] | None:
+    """The hint for an error on a line whose value starts with what YAML reads as syntax."""
+    start = _VALUE_START.match(text, text.rfind("\n", 0, index) + 1)
+    found = _MISREAD.match(text, start.end()) if start else None
+    if found is None:
+        return None
+    if found.group("block"):
+        return found.start(), (
+            f"invalid YAML: a value cannot start with '{found.group('block')}' followed by text on "
+            "the same line; put the whole value in quotes, or start the text on the next line"
+        )
+    return (
+        found.start(),
+        f"invalid YAML: a value cannot start with '{found.group()}'; put the whole value in quotes",
+    )
 
 
 def _refuse_unprintable(node: yaml.ScalarNode, line: int) -> None:

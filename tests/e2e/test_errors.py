@@ -517,6 +517,28 @@ def test_strict_check_reports_template_errors_beside_warnings(tmp_path: Path) ->
     assert "templates/group.html:2: template error: 'nope' is undefined" in result.stderr
 
 
+def test_markdown_at_the_start_of_a_value_says_to_quote_it_and_an_anchor_is_not_dropped(
+    tmp_path: Path,
+) -> None:
+    """Was: PyYAML's words ("did not find expected alphabetic or numeric character"), and
+    `definition: &bold Tensor…` published without its first word."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace("definition: A **tensor**", "definition: &bold tensor"))
+    gpu = site / "content/terms/graphics-processing-unit.md"
+    gpu.write_text(gpu.read_text().replace("category: Hardware", "category: **Hardware** chips"))
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "content/terms/graphics-processing-unit.md:7: invalid YAML: a value cannot start with '*'; "
+        "put the whole value in quotes",
+        "content/terms/tensor.md:4: YAML anchors (&name) are not supported; "
+        "to start a value with '&', put the whole value in quotes",
+    ]
+
+
 def test_a_todo_left_in_the_body_of_a_new_term_is_a_warning_at_its_line(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     assert run_glossary("new", "Activation function", "--related", "tensor", cwd=site).returncode == 0

@@ -132,8 +132,8 @@ def test_fields_of_the_wrong_type_are_reported_at_their_lines() -> None:
     _, problems = parse(text)
 
     assert problems == [
-        f"{PATH}:2: 'title' must be text, not a list",
-        f"{PATH}:3: 'summary' must be text, not a mapping",
+        f"{PATH}:2: 'title' must be text, not a list; put the whole value in quotes",
+        f"{PATH}:3: 'summary' must be text, not a mapping; put the whole value in quotes",
         f"{PATH}:4: 'definition' must be text, not true/false (!!bool)",
         f"{PATH}:5: 'aliases' must be a list of text, not a mapping",
         f"{PATH}:6: 'draft' must be true or false",
@@ -215,6 +215,26 @@ def test_numbers_in_text_fields_keep_the_text_as_written() -> None:
     assert term.aliases == ("012", "0x10", "1_000", "190:20:30", ".nan")
     assert term.tags == ("3.10", "1.0e+3")
     assert [(f.question, f.answer) for f in term.faq] == [("1_000", "0.50")]
+
+
+def test_text_after_a_comment_mark_on_a_shown_field_is_a_warning_at_its_line() -> None:
+    """Was: `definition: Probe Term #1 is great` published "Probe Term", and nothing said so."""
+    text = (
+        "---\ntitle: Probe Term\nsummary: One line.\ndefinition: Probe Term #1 is great\n"
+        "tags: [a, b]  # the tags\nfaq:\n  - q: Why?\n    a: Because #reasons\n"
+        "cta: false        # or the name of a block\nslug: probe-term  # the address\n"
+        "updated: 2025-01-01 # today\n---\nBody.\n"
+    )
+
+    term, problems = parse(text)
+
+    assert term is not None and term.definition == "Probe Term"
+    assert problems == [
+        f"{PATH}:4: warning: the text after ' #' is a YAML comment and is left out of 'definition'; "
+        "to keep it, put the whole value in quotes",
+        f"{PATH}:8: warning: the text after ' #' is a YAML comment and is left out of 'faq'; "
+        "to keep it, put the whole value in quotes",
+    ]
 
 
 def test_required_field_left_blank_is_reported_at_its_line() -> None:
@@ -305,6 +325,14 @@ def test_explicit_slug_that_is_not_lowercase_with_hyphens_is_an_error() -> None:
     _, problems = parse(term_text("slug: Large_Model\n"))
 
     assert problems == [f"{PATH}:6: slug 'Large_Model' must be lowercase letters, digits and single hyphens"]
+
+
+def test_a_slug_that_is_a_list_is_named_as_one_not_printed_as_python() -> None:
+    """Was: "slug '['a', 'b']' must be lowercase letters, digits and single hyphens"."""
+    term, problems = parse(term_text("slug: [a, b]\n"))
+
+    assert problems == [f"{PATH}:6: 'slug' must be text, not a list"]
+    assert term is not None and term.slug == "tensor"
 
 
 def test_slug_longer_than_a_folder_name_allows_is_an_error_at_its_line() -> None:

@@ -95,13 +95,31 @@ def test_duplicate_key_inside_a_list_item_is_reported_at_its_line() -> None:
     assert located.data == {"faq": [{"q": "One?", "a": "Yes."}]}
 
 
-def test_alias_of_a_value_is_refused_at_the_key_that_uses_it() -> None:
-    text = "title: &name Tensor\nsummary: *name\n"
+ALIAS = "YAML aliases (*name) are not supported; to start a value with '*', put the whole value in quotes"
+ANCHOR = "YAML anchors (&name) are not supported; to start a value with '&', put the whole value in quotes"
 
-    assert problem_of(text, first_line=2) == (
-        3,
-        "YAML anchors and aliases (&name, *name) are not supported",
-    )
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_alias_of_a_value_is_refused_at_the_key_that_uses_it(fast: bool) -> None:
+    text = "title: Tensor\nsummary: *name\n"
+
+    assert problem_of(text, first_line=2, fast=fast) == (3, ALIAS)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize(
+    "text",
+    ["title: T\ndefinition: &bold Probe Term\n", "title: T\ntags: [&a x]\n", "title: T\nfaq: &f\n  - q: x\n"],
+)
+def test_an_anchor_is_refused_at_its_line_not_dropped_from_the_value(text: str, fast: bool) -> None:
+    """Was: `definition: &bold Probe Term` published "Probe Term", the anchor dropped."""
+    assert problem_of(text, first_line=2, fast=fast) == (3, ANCHOR)
+
+
+def test_an_ampersand_inside_text_is_text() -> None:
+    text = "title: Q&A\nsummary: R & D, and a &b.\ntags: [S&P]\n"
+
+    assert yaml_lines.load(text).data == {"title": "Q&A", "summary": "R & D, and a &b.", "tags": ["S&P"]}
 
 
 def test_alias_expansion_bomb_is_refused_instead_of_expanded() -> None:
@@ -110,7 +128,7 @@ def test_alias_expansion_bomb_is_refused_instead_of_expanded() -> None:
 
     _, message = problem_of("\n".join(levels) + "\n")
 
-    assert message == "YAML anchors and aliases (&name, *name) are not supported"
+    assert message == ANCHOR
 
 
 def test_python_tags_are_refused_with_the_line_of_the_tag() -> None:
@@ -211,6 +229,8 @@ TRICKY = [
     "a: [!!binary aGk=, !!python/name:os.system x]\n",
     "a: {1: x, 01: y, 0x1: z}\n",
     "a: {b: !!int x}\n",  # a value PyYAML cannot build, nested
+    "a: x #1\nb: [y # z\n  , 'w'] # v\nc: |\n  u # t\nd: s\n  r  # q\n",  # comments after text
+    "a: R&D, S &P\nb: &x\n  c: 1\n",  # ampersands, an anchor on a mapping
     "a: '" + "[" * 3000 + "'\n",  # brackets in text, beyond the quick path's bound
     "",
     "# only a comment\n",
@@ -223,6 +243,19 @@ TRICKY = [
 @pytest.mark.parametrize("text", TRICKY)
 def test_fast_path_loads_exactly_like_the_event_composer(text: str) -> None:
     assert outcome(text) == event_composer_outcome(text)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_unquoted_text_cut_short_by_a_comment_is_recorded_at_the_comment_line(fast: bool) -> None:
+    text = (
+        "title: Probe Term #1 is great\ntags: [a, b]  # c\nsummary: 'x' # y\nfaq:\n  - q: Why\n"
+        "      not? # z\n"
+    )
+
+    located = yaml_lines.load(text, first_line=2, fast=fast)
+
+    assert located.data["title"] == "Probe Term"
+    assert located.commented == ((("title",), 2), (("faq", 0, "q"), 7))
 
 
 def test_only_the_fast_path_uses_libyaml_composer() -> None:
@@ -258,6 +291,46 @@ def test_a_value_its_explicit_tag_cannot_build_is_named_with_the_tag_at_its_line
         (
             "title: X\ncategory: `code`\n",
             (3, "invalid YAML: a value cannot start with '`'; put the whole value in quotes"),
+        ),
+        (
+            "title: X\ndefinition: **Probe Term** is a test.\n",
+            (3, "invalid YAML: a value cannot start with '*'; put the whole value in quotes"),
+        ),
+        (
+            "title: X\ndefinition: [[transformer]] models attend.\n",
+            (3, "invalid YAML: a value cannot start with '[['; put the whole value in quotes"),
+        ),
+        (
+            "title: X\nfaq:\n  - q: {{ site }} is what?\n    a: x\n",
+            (4, "invalid YAML: a value cannot start with '{{'; put the whole value in quotes"),
+        ),
+        (
+            "title: X\nsummary: {{ site.name }}\n",
+            (3, "invalid YAML: a value cannot start with '{{'; put the whole value in quotes"),
+        ),
+        (
+            "title: X\nsummary: {% raw %} x\n",
+            (3, "invalid YAML: a value cannot start with '{%'; put the whole value in quotes"),
+        ),
+        (
+            "title: X\ndefinition: !bold Probe Term\n",
+            (3, "invalid YAML: a value cannot start with '!'; put the whole value in quotes"),
+        ),
+        (
+            "title: X\ndefinition: | Probe Term\n",
+            (
+                3,
+                "invalid YAML: a value cannot start with '|' followed by text on the same line; "
+                "put the whole value in quotes, or start the text on the next line",
+            ),
+        ),
+        (
+            "title: X\naliases:\n  - > 5 layers\n",
+            (
+                4,
+                "invalid YAML: a value cannot start with '>' followed by text on the same line; "
+                "put the whole value in quotes, or start the text on the next line",
+            ),
         ),
         ("faq:\n\t- q: x\n", (3, "invalid YAML: a tab; indent with spaces")),
         ("title: X\n<<: {tags: [a]}\n", (3, "merge keys (<<) are not supported; write the keys out")),
