@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +28,10 @@ FIELDS = (
 REQUIRED = ("title", "summary", "definition")
 TABLE_KEYS = ("title", "id", "intro", "columns", "rows")
 TODO_RE = re.compile(r"\bTODO\b")
-#: The fields whose text the page shows, where a dropped comment is seen.
+#: The fields whose text the page shows, where a placeholder or a dropped comment is seen.
 SHOWN = ("title", "summary", "definition", "aliases", "category", "tags", "tables", "faq", "sources", "cta")
+#: The address `glossary new` stubs a source with.
+PLACEHOLDER_URL = "https://example.com/"
 
 
 def load_terms(root: Path, diagnostics: Diagnostics) -> list[TermSource]:
@@ -85,7 +88,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         key_lines={str(k[0]): v for k, v in located.lines.items() if len(k) == 1},
     )
     _check_markers(path, term, fields.table_ids, diagnostics)
-    _check_shown_text(path, located, diagnostics)
+    _check_shown_text(path, front, located, diagnostics)
     todo = TODO_RE.search(body) if "TODO" in body else None
     if todo is not None:
         line = body_line + body.count("\n", 0, todo.start())
@@ -93,9 +96,9 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     return term
 
 
-def _check_shown_text(path: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> None:
-    """Text the page would show cut short: words after ` #`, which YAML takes for a comment.
-    `cta: false  # …` is the stub's own comment."""
+def _check_shown_text(path: str, front: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> None:
+    """Text the page would show unfinished or cut short: a TODO left from the stub, and words
+    after ` #`, which YAML takes for a comment. `cta: false  # …` is the stub's own comment."""
     for at, line in located.commented:
         if at[0] in SHOWN and at != ("cta",):
             message = (
@@ -103,6 +106,40 @@ def _check_shown_text(path: str, located: yaml_lines.Located, diagnostics: Diagn
                 "to keep it, put the whole value in quotes"
             )
             diagnostics.warning(path, line, message)
+    if not _todo_outside_comments(front):
+        return
+    for at, value in _texts(located.data, SHOWN):
+        todo = TODO_RE.search(value)
+        if todo is not None:
+            below = value.count("\n", 0, todo.start()) if located.is_exact(*at) else 0
+            message = f"a TODO placeholder is left in '{at[0]}'; replace it"
+            diagnostics.warning(path, located.value_line(*at) + below, message)
+
+
+def _todo_outside_comments(front: str) -> bool:
+    """Whether a TODO may be in a value: the stub's commented-out examples hold several, and
+    looking for them value by value would add a tenth to reading the file."""
+    at = front.find("TODO")
+    while at >= 0:
+        if not front[front.rfind("\n", 0, at) + 1 : at].lstrip().startswith("#"):
+            return True
+        end = front.find("\n", at)
+        at = front.find("TODO", end) if end >= 0 else -1
+    return False
+
+
+def _texts(
+    value: Any, keys: tuple[str, ...] | None = None, at: yaml_lines.KeyPath = ()
+) -> Iterator[tuple[yaml_lines.KeyPath, str]]:
+    if isinstance(value, str):
+        yield at, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, None, (*at, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if keys is None or key in keys:
+                yield from _texts(item, None, (*at, key))
 
 
 def _check_markers(path: str, term: TermSource, claimed: set[str], diagnostics: Diagnostics) -> None:
@@ -172,7 +209,12 @@ class _Fields(Fields):
             problem = link_url_problem(url) if url else None
             if problem is not None:
                 self.error("sources", f"source url '{url}' {problem}", i, "url")
-            elif sound:
+            elif url == PLACEHOLDER_URL:
+                line = self.located.line("sources", i, "url")
+                self.diagnostics.warning(
+                    self.path, line, f"source url '{url}' is a placeholder; link the source itself"
+                )
+            if problem is None and sound:
                 found.append(Source(str(item["title"]).strip(), url))
         return tuple(found)
 

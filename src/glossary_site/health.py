@@ -40,7 +40,7 @@ def summary_warnings(glossary: Glossary) -> list[Diagnostic]:
 
 
 def own_warnings(term: TermSource) -> list[Diagnostic]:
-    """The warnings about the term's own text alone: left unfinished, or never naming the term."""
+    """The warnings about the term's own text alone: the definition never naming the term."""
     found = Diagnostics()
     _check_own_text(term, found)
     return found.items
@@ -54,9 +54,6 @@ def _check_own_text(term: TermSource, diagnostics: Diagnostics) -> None:
             f"the definition never mentions '{term.title}' or an alias; readers landing here "
             "should see the term they looked up",
         )
-    text = " ".join((term.title, term.summary, term.definition, term.category or ""))
-    if "TODO" in text and TODO_RE.search(text):
-        diagnostics.warning(term.path, 1, "TODO placeholders are left in this term; replace them")
 
 
 def _check_summaries(terms: list[TermSource], diagnostics: Diagnostics) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from glossary_site import __version__
 from glossary_site.config import CONFIG_PATH
-from glossary_site.content import load_terms
+from glossary_site.content import PLACEHOLDER_URL, load_terms
 from glossary_site.content_files import TERMS_DIR
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.graph import group_name_problem, resolve
@@ -43,7 +43,7 @@ related: {related}  # slugs, titles or aliases of other terms, e.g. [large-langu
 #     a: TODO its answer.
 # sources:
 #   - title: TODO source title
-#     url: https://example.com/
+#     url: {placeholder_url}
 # cta: false        # or the name of a block in content/site.yml
 updated: {today}
 draft: false
@@ -194,6 +194,7 @@ def new_term(
         related=json.dumps(related, ensure_ascii=False),
         aliases=json.dumps(aliases, ensure_ascii=False),
         today=(today or dt.date.today()).isoformat(),
+        placeholder_url=PLACEHOLDER_URL,
     )
     try:
         _write_new(path, text)

@@ -78,7 +78,7 @@ def test_stubs_still_to_write_are_not_warned_of_as_alike(tmp_path: Path) -> None
 
     result = run_glossary("check", cwd=site)
 
-    assert "TODO placeholders are left in this term" in result.stderr
+    assert "content/terms/dropout.md:3: warning: a TODO placeholder is left in 'summary'" in result.stderr
     assert "summary is the same" not in result.stderr
 
 
@@ -139,7 +139,9 @@ def test_new_with_category_related_and_alias_passes_strict_check_once_todos_are_
     stub = site / "content/terms/mixed-precision.md"
     todo = run_glossary("check", "--strict", cwd=site)
     assert todo.returncode == 1
-    assert "content/terms/mixed-precision.md:1: warning: TODO placeholders are left" in todo.stderr
+    assert (
+        "content/terms/mixed-precision.md:3: warning: a TODO placeholder is left in 'summary'" in todo.stderr
+    )
     text = stub.read_text()
     text = text.replace("TODO one line summary", "Training with 16-bit and 32-bit numbers together.")
     text = text.replace("TODO two to four sentences defining", "Faster training by")
@@ -149,6 +151,44 @@ def test_new_with_category_related_and_alias_passes_strict_check_once_todos_are_
     tensor.write_text(tensor.read_text().replace("related: [GPU,", "related: [AMP, GPU,"))
     done = run_glossary("check", "--strict", cwd=site)
     assert done.returncode == 0, done.stderr
+
+
+def test_strict_check_fails_on_a_todo_left_in_the_stubs_tables_faq_or_sources_once_uncommented(
+    tmp_path: Path,
+) -> None:
+    """Was: only the title, summary, definition, category and body were looked at, so the
+    page published "TODO a practice question?" and a link to example.com."""
+    site = copy_site("minimal", tmp_path)
+    made = run_glossary("new", "Mixed precision", "--category", "Concepts", "--related", "tensor", cwd=site)
+    assert made.returncode == 0, made.stderr
+    stub = site / "content/terms/mixed-precision.md"
+    text = stub.read_text()
+    text = text.replace("TODO one line summary", "Training with 16-bit and 32-bit numbers together.")
+    text = text.replace("TODO two to four sentences defining", "Faster training by")
+    text = text.replace("TODO the body in Markdown.", "Runs on a [[GPU]] with [[tensor]] cores.")
+    text = text.replace('related: ["tensor"]', "related: [tensor, GPU]")
+    examples = text[text.index("# tables:") : text.index("# cta:")]
+    text = text.replace(examples, examples.replace("# ", "", 1).replace("\n# ", "\n"))
+    stub.write_text(text)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace("related: [GPU,", "related: [Mixed precision, GPU,"))
+    lines = text.splitlines()
+    line_of = {text: number for number, text in enumerate(lines, start=1)}
+
+    result = run_glossary("check", "--strict", cwd=site)
+
+    assert result.returncode == 1
+    warned = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    where = "content/terms/mixed-precision.md"
+    todo = "warning: a TODO placeholder is left in"
+    assert warned == [
+        f"{where}:{line_of['  - title: TODO table title']}: {todo} 'tables'; replace it",
+        f"{where}:{line_of['  - q: TODO a practice question?']}: {todo} 'faq'; replace it",
+        f"{where}:{line_of['    a: TODO its answer.']}: {todo} 'faq'; replace it",
+        f"{where}:{line_of['  - title: TODO source title']}: {todo} 'sources'; replace it",
+        f"{where}:{line_of['    url: https://example.com/']}: warning: source url "
+        "'https://example.com/' is a placeholder; link the source itself",
+    ]
 
 
 def test_check_reads_the_build_cache_and_writes_nothing(tmp_path: Path) -> None:

@@ -237,6 +237,27 @@ def test_text_after_a_comment_mark_on_a_shown_field_is_a_warning_at_its_line() -
     ]
 
 
+def test_a_todo_in_any_text_the_page_shows_is_a_warning_at_its_own_line() -> None:
+    text = term_text(
+        "aliases: [TODO]\ntags:\n  - x\n  - TODO tag\nrelated: [TODO]\ntables:\n  - title: Ranks\n"
+        "    intro: |\n      First line.\n      TODO say more.\n    columns: [Rank, TODO]\n"
+        "    rows:\n      - [a, b]\n      - [c, TODO]\n"
+        "cta:\n  heading: H\n  text: TODO\n  button: B\n  url: /x/\n"
+    )
+
+    _, problems = parse(text)
+
+    todo = "warning: a TODO placeholder is left in"
+    assert problems == [
+        f"{PATH}:6: {todo} 'aliases'; replace it",
+        f"{PATH}:9: {todo} 'tags'; replace it",
+        f"{PATH}:15: {todo} 'tables'; replace it",
+        f"{PATH}:16: {todo} 'tables'; replace it",
+        f"{PATH}:19: {todo} 'tables'; replace it",
+        f"{PATH}:22: {todo} 'cta'; replace it",
+    ]
+
+
 def test_required_field_left_blank_is_reported_at_its_line() -> None:
     _, problems = parse("---\ntitle:\nsummary: An array.\ndefinition: An array.\n---\n")
 
