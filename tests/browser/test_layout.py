@@ -245,6 +245,67 @@ def test_the_pager_links_the_alphabetical_neighbours(page: Page, served: ServedS
     assert previous["x"] < following["x"] and abs(previous["y"] - following["y"]) < 2, "side by side"
 
 
+# --- the site header ------------------------------------------------------------------------------
+
+
+def same_line(first: FloatRect, second: FloatRect) -> bool:
+    """Whether the two boxes sit side by side: the middle of each is within the other's height."""
+    return all(
+        b["y"] <= a["y"] + a["height"] / 2 <= b["y"] + b["height"]
+        for a, b in ((first, second), (second, first))
+    )
+
+
+@pytest.mark.parametrize("width", [320, 360, 414])
+def test_on_a_phone_the_header_is_three_short_lines(
+    open_page: OpenPage, served: ServedSite, width: int
+) -> None:
+    """Was: 215 px of an 800 px screen, as "Search" wrapped onto a second nav line and the
+    theme control sat alone on a third, above the search box."""
+    page = open_page(viewport={"width": width, "height": 800})
+    page.goto(served.page_url("terms/attention/index.html"))
+    header, nav = box(page.locator(".site-header")), box(page.locator(".site-nav"))
+    toggle, search = box(page.locator(".theme-toggle")), box(page.locator(".search-box"))
+    assert header["height"] <= 120, f"the header is {header['height']} px tall at {width} px"
+    assert same_line(nav, toggle) and toggle["x"] >= nav["x"] + nav["width"] - 1, (nav, toggle)
+    assert search["y"] >= toggle["y"] + toggle["height"] and search["width"] >= width - 41, search
+    expect(page.get_by_role("button", name="Theme: auto")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Search the glossary")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.locator(".site-title").focus()
+    links = page.get_by_role("navigation", name="Main").get_by_role("link")
+    assert links.count() == 6
+    for index in range(links.count()):  # the nav scrolls sideways: Tab brings each entry into sight
+        page.keyboard.press("Tab")
+        expect(links.nth(index)).to_be_focused()
+        expect(links.nth(index)).to_be_in_viewport(ratio=1)
+
+
+@pytest.mark.parametrize("path", ["search/index.html", "graph/index.html"])
+def test_on_a_phone_the_nav_shows_the_current_section(
+    open_page: OpenPage, served: ServedSite, path: str
+) -> None:
+    page = open_page(viewport={"width": 360, "height": 800})
+    page.goto(served.page_url(path))
+    expect(page.locator(".site-nav a[aria-current=page]")).to_be_in_viewport(ratio=1)
+
+
+@pytest.mark.parametrize("width", [960, 1024])
+def test_on_a_small_laptop_the_header_is_one_line(
+    open_page: OpenPage, served: ServedSite, width: int
+) -> None:
+    """Was: 115 px from 960 to about 1,090 px, the search box alone on a second line, 310 px
+    wide under the title, while the theme control stayed at the top right."""
+    page = open_page(viewport={"width": width, "height": 800})
+    page.goto(served.page_url("terms/attention/index.html"))
+    header = box(page.locator(".site-header"))
+    assert header["height"] <= 70, f"the header is {header['height']} px tall at {width} px"
+    title = box(page.locator(".site-title"))
+    for part in (".site-nav", ".theme-toggle", ".search-box"):
+        assert same_line(title, box(page.locator(part))), part
+    expect(page.get_by_role("button", name="Theme: auto")).to_be_visible()
+
+
 # --- print ------------------------------------------------------------------------------------------
 
 

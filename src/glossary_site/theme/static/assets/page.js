@@ -1,6 +1,7 @@
 // Reading aids for term pages: "On this page" follows the reader, wide tables say that they
 // scroll sideways, section headings get a button that copies a link to them, and printing
-// opens every practice question; on the graph page a node reached by keyboard is shown whole.
+// opens every practice question; on the graph page a node reached by keyboard is shown whole,
+// and on a phone the header's nav shows the current section's entry.
 // Each one only adds to the page: without JavaScript the headings keep their "#" permalinks,
 // the tables still scroll and the answers still open.
 (function () {
@@ -248,6 +249,35 @@
     });
   }
 
+  // --- The header's nav ---------------------------------------------------------------
+
+  // On a phone the nav is one line that scrolls sideways (style.css). Chromium leaves a link
+  // focused with Tab where it is as long as a pixel of it shows, so a link reached by keyboard
+  // is brought wholly into sight, and so is the current section's entry (Search, the last, is
+  // past the edge at 360 px). Setting scrollLeft, unlike scrollIntoView, never moves the page
+  // from an #anchor it opened at.
+  function reveal(nav, link) {
+    var room = parseFloat(getComputedStyle(nav).paddingLeft);  // the focus outline's
+    var frame = nav.getBoundingClientRect();
+    var edges = link.getBoundingClientRect();
+    if (edges.right + room > frame.right) {
+      nav.scrollLeft += edges.right + room - frame.right;
+    } else if (edges.left - room < frame.left) {
+      nav.scrollLeft -= frame.left - edges.left + room;
+    }
+  }
+
+  function fitNav() {
+    var nav = document.querySelector(".site-nav");
+    if (!nav) { return; }
+    nav.addEventListener("focusin", function (event) { reveal(nav, event.target); });
+    // After theme.js, which listened first: the control it shows beside the nav narrows it.
+    document.addEventListener("DOMContentLoaded", function () {
+      var current = nav.querySelector("a[aria-current='page']");
+      if (current) { reveal(nav, current); }
+    });
+  }
+
   // --- Print ---------------------------------------------------------------------------
 
   // style.css shows closed answers in print through ::details-content; browsers without it
@@ -270,5 +300,6 @@
   showScrollHints();
   followReading();
   revealFocusedNodes();
+  fitNav();
   openAnswersForPrint();
 }());
