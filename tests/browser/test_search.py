@@ -327,13 +327,26 @@ def test_clicking_a_result_opens_it_and_leaving_the_box_closes_the_list(
 
 
 def test_slash_focuses_the_box_unless_the_reader_is_typing(page: Page, served: ServedSite) -> None:
-    page.goto(served.page_url(SEARCH))
+    page.goto(served.page_url(FLAGSHIP))
     page.keyboard.press("/")
     expect(header_box(page)).to_be_focused()
-    page.locator("#search-query").focus()
+    expect(header_box(page)).to_have_attribute("aria-keyshortcuts", "/")
     page.keyboard.type("a/b")
-    expect(page.locator("#search-query")).to_be_focused()
-    expect(page.locator("#search-query")).to_have_value("a/b")
+    expect(header_box(page)).to_have_value("a/b")
+
+
+def test_on_the_search_page_slash_focuses_the_pages_own_field(page: Page, served: ServedSite) -> None:
+    """Was: it focused the small header box above the field whose results fill the page."""
+    page.goto(served.page_url(f"{SEARCH}?q=diffusion"))
+    field = page.get_by_role("searchbox", name="Search titles, aliases, summaries and definitions")
+    expect(page.locator("#search-status")).to_contain_text("found for")
+    expect(field).not_to_be_focused()
+    page.keyboard.press("/")
+    expect(field).to_be_focused()
+    expect(field).to_have_attribute("aria-keyshortcuts", "/")
+    expect(header_box(page)).not_to_have_attribute("aria-keyshortcuts", re.compile(".*"))
+    page.keyboard.type("token/s")  # the query was selected, so this replaces it, "/" and all
+    expect(field).to_have_value("token/s")
 
 
 def test_pagefind_loads_only_once_the_box_is_used(page: Page, served: ServedSite) -> None:

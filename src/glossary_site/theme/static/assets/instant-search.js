@@ -1,6 +1,7 @@
 // Instant results under the header search box on every page, as a WAI-ARIA combobox: the
-// best matches appear in a listbox as the reader types, and "/" focuses the box. Without
-// JavaScript the form still submits to the search page. Pagefind loads on first focus only.
+// best matches appear in a listbox as the reader types, and "/" focuses the box (on the search
+// page, that page's own field). Without JavaScript the form still submits to the search page.
+// Pagefind loads on first focus only.
 (function () {
   "use strict";
   var SHOWN = 8;
@@ -150,11 +151,17 @@
   input.addEventListener("blur", close);
   // keeps focus in the box when an option is pressed, so the list is still there for the click
   list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  // On the search page "/" goes to the page's own field, the one whose results fill the page.
+  var shortcut = document.querySelector(".search-page-form input[name=q]") || input;
+  if (shortcut !== input) {
+    input.removeAttribute("aria-keyshortcuts");
+    shortcut.setAttribute("aria-keyshortcuts", "/");
+  }
   document.addEventListener("keydown", function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented ||
         inTextField(document.activeElement)) { return; }
     event.preventDefault();
-    input.focus();
-    input.select();
+    shortcut.focus();
+    shortcut.select();
   });
 }());
