@@ -42,7 +42,8 @@ def _urls(config: SiteConfig, glossary: Glossary, toolbox: Toolbox) -> list[dict
     urls: list[tuple[str, dt.date | None]] = [(absolute(config, "index.html"), latest)]
     urls += [(absolute(config, term_path(t.slug)), t.updated) for t in glossary.terms.values()]
     for kind, groups in (("categories", glossary.categories), ("tags", glossary.tags)):
-        urls.append((absolute(config, f"{kind}/index.html"), None))
+        if groups:  # an empty listing only says "None yet.", and asks not to be indexed
+            urls.append((absolute(config, f"{kind}/index.html"), None))
         urls += [(absolute(config, group_path(kind, g.slug)), None) for g in groups]
     if toolbox.tools:
         urls.append((absolute(config, "tools/index.html"), None))

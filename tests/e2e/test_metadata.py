@@ -10,10 +10,28 @@ from pathlib import Path
 from typing import Any
 
 import feedparser  # type: ignore[import-untyped]  # feedparser 6 ships no stubs or py.typed
-from support import copy_site, parse_html, present, run_glossary, string_of
+from support import copy_site, parse_html, present, run_glossary, string_of, write_files
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 W3C_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?$")
+
+
+def term_file(title: str, *lines: str) -> str:
+    head = [f"title: {title}", "summary: A summary.", f"definition: {title} is a term."]
+    return "\n".join(["---", *head, *lines, "---", ""])
+
+
+def built_site(root: Path, site_yml: str, files: dict[str, str]) -> Path:
+    """A small site written from scratch and built with the CLI; returns its output folder."""
+    site = write_files(root / "site", {"content/site.yml": site_yml, **files})
+    result = run_glossary("build", "--no-search", cwd=site)
+    assert result.returncode == 0, result.stderr
+    return site / "_site"
+
+
+def sitemap_locs(site: Path) -> list[str]:
+    root = ET.parse(site / "sitemap.xml").getroot()
+    return [str(u.findtext(f"{SITEMAP}loc")) for u in root.findall(f"{SITEMAP}url")]
 
 
 def json_ld(page: Path) -> dict[str, dict[str, Any]]:
@@ -60,6 +78,25 @@ def test_the_404_page_asks_not_to_be_indexed_and_claims_no_address(built_minimal
     assert present(soup.find("meta", attrs={"name": "robots"}))["content"] == "noindex"
     assert soup.find("link", rel="canonical") is None
     assert soup.find("meta", property="og:url") is None
+
+
+def test_an_empty_listing_is_not_in_the_sitemap_and_asks_not_to_be_indexed(tmp_path: Path) -> None:
+    """Was: /categories/ and /tags/ in the sitemap of a site with neither, each page saying only
+    "None yet." (a thin page that search engines count as a soft 404)."""
+    out = built_site(
+        tmp_path,
+        "title: Site\nbase_url: https://example.org/\n",
+        {"content/terms/gpu.md": term_file("GPU", "tags: [hardware]")},
+    )
+
+    locs = sitemap_locs(out)
+    assert "https://example.org/categories/" not in locs
+    assert {"https://example.org/tags/", "https://example.org/tags/hardware/"} <= set(locs)
+    empty = parse_html(out / "categories/index.html")
+    assert present(empty.find("meta", attrs={"name": "robots"}))["content"] == "noindex"
+    assert parse_html(out / "tags/index.html").find("meta", attrs={"name": "robots"}) is None
+    nav = present(parse_html(out / "index.html").find("nav", class_="site-nav"))
+    assert "categories/index.html" in [a["href"] for a in nav.find_all("a")]  # so still built
 
 
 def test_term_page_json_ld_has_defined_term_faq_and_breadcrumbs(built_minimal: Path) -> None:
