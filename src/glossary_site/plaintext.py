@@ -1,4 +1,4 @@
-"""Plain text from rendered HTML, for descriptions in structured data and feeds."""
+"""Plain text from rendered HTML, for descriptions in structured data, feeds and meta tags."""
 
 from __future__ import annotations
 
@@ -12,8 +12,19 @@ SPACE_RE = re.compile(r"\s+")
 FURNITURE_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>|<sup id="fnref:[^"]*">.*?</sup>', re.DOTALL)
 #: The notes themselves, which close a field's HTML.
 FOOTNOTES = '<div class="footnote">'
+#: About what a search result shows of a meta description before cutting it off itself.
+SNIPPET = 160
 
 
 def plain_text(fragment: str) -> str:
     text = FURNITURE_RE.sub("", fragment.partition(FOOTNOTES)[0])
     return SPACE_RE.sub(" ", html.unescape(TAG_RE.sub("", text))).strip()
+
+
+def snippet(text: str, limit: int = SNIPPET) -> str:
+    """`text` cut at a word to at most `limit` characters, so a search result does not cut it
+    mid-word at its own length."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:.–—-") + "…"

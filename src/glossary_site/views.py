@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from glossary_site.config import SiteConfig
 from glossary_site.model import Glossary, Group
+from glossary_site.plaintext import plain_text, snippet
 from glossary_site.urls import group_path, term_path
 
 RECENT = 6
@@ -88,7 +89,7 @@ def index_view(
         letters.append("#")
     return {
         "title": config.title,
-        "description": config.description,
+        "description": config.description or snippet(plain_text(intro_html)),
         "intro": intro_html,
         "categories": [
             GroupCard(group_link("categories", g, ""), len(g.terms), config.categories.get(g.name, ""))
@@ -135,7 +136,7 @@ def group_view(
     return {
         "title": group.name,
         "summary": description,
-        "description": f"{singular}: {group.name}, {size} term{'' if size == 1 else 's'}",
+        "description": description or f"{singular}: {group.name}, {size} term{'' if size == 1 else 's'}",
         "kind": singular,
         "parent": LinkView("Categories" if kind == "categories" else "Tags", root + f"{kind}/index.html"),
         "terms": [term_link(slug, root) for slug in group.terms],

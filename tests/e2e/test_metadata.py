@@ -63,6 +63,39 @@ def test_group_pages_describe_their_size_in_words_a_search_result_can_show(built
     assert description("categories/concepts/index.html") == "Category: Concepts, 2 terms"
 
 
+def meta_descriptions(page: Path) -> tuple[str, str]:
+    soup = parse_html(page)
+    description = present(soup.find("meta", attrs={"name": "description"}))
+    social = present(soup.find("meta", property="og:description"))
+    return str(description["content"]), str(social["content"])
+
+
+def test_a_described_category_and_the_intro_are_the_meta_descriptions(tmp_path: Path) -> None:
+    """Was: "Category: Deep Learning, 1 term" although the page shows its description from
+    site.yml; and no meta description at all on a home page without site.yml's description."""
+    intro = "A **glossary** of [chips](/terms/gpu/) and\n  the ideas behind them. " + "More words here. " * 12
+    out = built_site(
+        tmp_path,
+        "title: Site\nbase_url: https://example.org/\n"
+        f"intro: |\n  {intro}\n"
+        "categories:\n  Deep Learning: Networks with many layers.\n",
+        {
+            "content/terms/gpu.md": term_file("GPU", "category: Deep Learning"),
+            "content/terms/tpu.md": term_file("TPU", "category: Hardware"),
+        },
+    )
+
+    shown = present(
+        parse_html(out / "categories/deep-learning/index.html").find("p", class_="group-description")
+    )
+    assert meta_descriptions(out / "categories/deep-learning/index.html") == (shown.get_text(),) * 2
+    assert meta_descriptions(out / "categories/hardware/index.html")[0] == "Category: Hardware, 1 term"
+    home, social = meta_descriptions(out / "index.html")
+    assert home == social
+    whole = "A glossary of chips and the ideas behind them. " + "More words here. " * 12
+    assert len(home) <= 160 and home.endswith("…") and whole.startswith(home.removesuffix("…") + " ")
+
+
 def test_page_without_a_description_has_no_empty_description_tags(built_minimal: Path) -> None:
     soup = parse_html(built_minimal / "404.html")
 
