@@ -96,6 +96,33 @@ def test_a_described_category_and_the_intro_are_the_meta_descriptions(tmp_path: 
     assert len(home) <= 160 and home.endswith("…") and whole.startswith(home.removesuffix("…") + " ")
 
 
+def test_no_two_pages_share_a_title_when_a_tool_term_tag_and_category_share_a_name(tmp_path: Path) -> None:
+    """Was: "GPU · Site" for both the term and the tool, "vision · Site" for the tag and "Vision ·
+    Site" for the category; a title now says what the page is, as its heading does."""
+    out = built_site(
+        tmp_path,
+        "title: Site\nbase_url: https://example.org/\n",
+        {
+            "content/terms/gpu.md": term_file("GPU", "category: Vision", "tags: [vision]"),
+            "content/tools/gpu.md": "---\ntitle: GPU\nsummary: A tool.\nurl: https://example.com/\n---\n",
+        },
+    )
+
+    titles: dict[str, str] = {}
+    for page in sorted(out.rglob("*.html")):
+        soup = parse_html(page)
+        title = present(soup.title).get_text()
+        social = present(soup.find("meta", property="og:title"))["content"]
+        assert title in {social, f"{social} · Site"}, page
+        titles[page.relative_to(out).as_posix()] = title
+    assert len({title.casefold() for title in titles.values()}) == len(titles), titles
+    assert titles["terms/gpu/index.html"] == "GPU · Site"
+    assert titles["tools/gpu/index.html"] == "GPU (tool) · Site"
+    for kind in ("categories", "tags"):
+        heading = present(parse_html(out / f"{kind}/vision/index.html").h1).get_text(" ", strip=True)
+        assert titles[f"{kind}/vision/index.html"] == f"{heading} · Site"  # "Category: Vision", "Tag: vision"
+
+
 def test_page_without_a_description_has_no_empty_description_tags(built_minimal: Path) -> None:
     soup = parse_html(built_minimal / "404.html")
 
