@@ -330,13 +330,16 @@ class SitePages(PageMaker):
         return self.data_job("terms.json", entries, lambda: f"[{','.join(entries)}]\n".encode())
 
     def term_data(self, term: TermSource) -> TermData:
+        """The term's category as its page names it: spellings that give one address are one
+        category, named by the first term A to Z."""
+        category = self.categories.get(term.slug)
         return TermData(
             slug=term.slug,
             title=term.title,
             aliases=term.aliases,
             summary=term.summary,
             definition=term.definition,
-            category=term.category,
+            category=category[0].name if category else None,
             tags=term.tags,
             related=self.glossary.related[term.slug],
             updated=term.updated.isoformat() if term.updated else None,

@@ -20,7 +20,11 @@ def script_json(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def term_blocks(config: SiteConfig, term: TermSource, body: Body, category_slug: str | None) -> list[str]:
+def term_blocks(
+    config: SiteConfig, term: TermSource, body: Body, category: tuple[str, str] | None
+) -> list[str]:
+    """`category` is the name and slug of the term's category page: the name as that page and
+    the visible breadcrumb spell it, which may not be the term's own spelling."""
     url = absolute(config, term_path(term.slug))
     term_set = {"@type": "DefinedTermSet", "name": config.title, "url": config.base_url}
     defined = {
@@ -35,8 +39,9 @@ def term_blocks(config: SiteConfig, term: TermSource, body: Body, category_slug:
     if term.aliases:
         defined["alternateName"] = list(term.aliases)
     crumbs = [("Glossary", config.base_url)]
-    if term.category and category_slug:
-        crumbs.append((term.category, absolute(config, group_path("categories", category_slug))))
+    if category:
+        name, slug = category
+        crumbs.append((name, absolute(config, group_path("categories", slug))))
     crumbs.append((term.title, url))
     breadcrumb = {
         "@context": "https://schema.org",

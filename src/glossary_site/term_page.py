@@ -183,7 +183,7 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
         "next": _name_link(page.next),
         "faq": [FaqView(q, a) for q, a in zip(body.faq_questions, body.faq_answers, strict=True)],
         "sources": [LinkView(s.title, link_url(s.url, ROOT)) for s in term.sources],
-        "json_ld": structured.term_blocks(config, term, body, category.slug if category else None),
+        "json_ld": structured.term_blocks(config, term, body, category),
         "category": LinkView(category.name, ROOT + group_path("categories", category.slug))
         if category
         else None,

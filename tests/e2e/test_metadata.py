@@ -178,6 +178,31 @@ def test_term_page_json_ld_has_defined_term_faq_and_breadcrumbs(built_minimal: P
     assert "FAQPage" not in no_faq
 
 
+def test_breadcrumb_data_and_terms_json_name_a_category_as_its_page_does(tmp_path: Path) -> None:
+    """Was: "deep-learning" in bbb's BreadcrumbList and terms.json, while its visible breadcrumb
+    and the category page, which spellings of one address share, say "Deep Learning"."""
+    out = built_site(
+        tmp_path,
+        "title: Site\nbase_url: https://example.org/\n",
+        {
+            "content/terms/aaa.md": term_file("Aaa", "category: Deep Learning"),
+            "content/terms/bbb.md": term_file("Bbb", "category: deep-learning"),
+        },
+    )
+
+    page = parse_html(out / "terms/bbb/index.html")
+    visible = [
+        li.get_text(strip=True) for li in present(page.find("nav", class_="breadcrumb")).find_all("li")
+    ]
+    crumbs = json_ld(out / "terms/bbb/index.html")["BreadcrumbList"]["itemListElement"]
+    assert [item["name"] for item in crumbs] == visible == ["Glossary", "Deep Learning", "Bbb"]
+    assert crumbs[1]["item"] == "https://example.org/categories/deep-learning/"
+    heading = present(parse_html(out / "categories/deep-learning/index.html").h1).get_text(" ", strip=True)
+    assert heading == "Category: Deep Learning"
+    terms = json.loads((out / "terms.json").read_text(encoding="utf-8"))
+    assert [t["category"] for t in terms] == ["Deep Learning", "Deep Learning"]
+
+
 def test_structured_data_says_the_text_without_heading_links_or_footnote_marks(tmp_path: Path) -> None:
     """Was: "Meaning# A tensor is an array1 of numbers. A note. ↩" as the description."""
     site = copy_site("minimal", tmp_path)
