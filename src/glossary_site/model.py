@@ -249,6 +249,15 @@ def title_key(term: TermSource) -> tuple[str, str]:
     return (term.title.casefold(), term.slug)
 
 
+def distinct_aliases(term: TermSource) -> tuple[str, ...]:
+    """The term's aliases once each, ignoring case, as first written: a repeat is one name,
+    which the build warns about and the data files give once."""
+    first: dict[str, str] = {}
+    for alias in term.aliases:
+        first.setdefault(alias.casefold(), alias)
+    return tuple(first.values())
+
+
 @dataclass(frozen=True)
 class PageJob:
     """One output file: where it goes, what decides its bytes, and how to make them."""

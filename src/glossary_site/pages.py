@@ -34,6 +34,7 @@ from glossary_site.model import (
     RawBody,
     TermSource,
     Toolbox,
+    distinct_aliases,
 )
 from glossary_site.page_jobs import PageMaker, face_texts
 from glossary_site.render import TEMPLATES, Templates
@@ -330,17 +331,17 @@ class SitePages(PageMaker):
         return self.data_job("terms.json", entries, lambda: f"[{','.join(entries)}]\n".encode())
 
     def term_data(self, term: TermSource) -> TermData:
-        """The term's category as its page names it: spellings that give one address are one
-        category, named by the first term A to Z."""
+        """The term's category and tags as its page names them: spellings that give one address
+        are one group, named by its first term A to Z, and listed once."""
         category = self.categories.get(term.slug)
         return TermData(
             slug=term.slug,
             title=term.title,
-            aliases=term.aliases,
+            aliases=distinct_aliases(term),
             summary=term.summary,
             definition=term.definition,
             category=category[0].name if category else None,
-            tags=term.tags,
+            tags=tuple(group.name for group in self.tags.get(term.slug, ())),
             related=self.glossary.related[term.slug],
             updated=term.updated.isoformat() if term.updated else None,
             url=absolute(self.config, term_path(term.slug)),

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from glossary_site.config import SiteConfig
-from glossary_site.model import Body, TermSource, ToolSource
+from glossary_site.model import Body, TermSource, ToolSource, distinct_aliases
 from glossary_site.plaintext import plain_text
 from glossary_site.urls import absolute, absolute_link, group_path, term_path, tool_path
 
@@ -37,7 +37,7 @@ def term_blocks(
         "inDefinedTermSet": term_set,
     }
     if term.aliases:
-        defined["alternateName"] = list(term.aliases)
+        defined["alternateName"] = list(distinct_aliases(term))
     crumbs = [("Glossary", config.base_url)]
     if category:
         name, slug = category

@@ -203,6 +203,27 @@ def test_breadcrumb_data_and_terms_json_name_a_category_as_its_page_does(tmp_pat
     assert [t["category"] for t in terms] == ["Deep Learning", "Deep Learning"]
 
 
+def test_terms_json_and_json_ld_give_each_alias_and_tag_once(tmp_path: Path) -> None:
+    """Was: terms.json "tags": ["Machine Learning", "machine-learning", "ML"], two of them one
+    tag page, and "aliases" and alternateName ["X", "x", "SoloX"]; the build only warned."""
+    out = built_site(
+        tmp_path,
+        "title: Site\nbase_url: https://example.org/\n",
+        {
+            "content/terms/aaa.md": term_file(
+                "Aaa", "aliases: [X, x, SoloX]", "tags: [Machine Learning, machine-learning, ML]"
+            )
+        },
+    )
+
+    [entry] = json.loads((out / "terms.json").read_text(encoding="utf-8"))
+    page = parse_html(out / "terms/aaa/index.html")
+    shown = [a.get_text() for a in present(page.find("p", class_="tags")).find_all("a")]
+    assert entry["tags"] == shown == ["Machine Learning", "ML"]
+    assert entry["aliases"] == ["X", "SoloX"]
+    assert json_ld(out / "terms/aaa/index.html")["DefinedTerm"]["alternateName"] == ["X", "SoloX"]
+
+
 def test_structured_data_says_the_text_without_heading_links_or_footnote_marks(tmp_path: Path) -> None:
     """Was: "Meaning# A tensor is an array1 of numbers. A note. ↩" as the description."""
     site = copy_site("minimal", tmp_path)
