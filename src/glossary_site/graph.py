@@ -58,7 +58,7 @@ def build_glossary(
         for slug, term in terms.items()
     }
     for term in terms.values():
-        diagnostics.items += _alias_repeats(term)
+        diagnostics.items += alias_repeats(term)
         if config is not None:
             _check_cta(term, config, diagnostics)
     by_title = sorted(terms, key=lambda s: title_key(terms[s]))
@@ -162,16 +162,16 @@ def _alias_lines(term: Named) -> list[tuple[str, int]]:
 
 def list_warnings(term: TermSource, glossary: Glossary) -> list[Diagnostic]:
     """What the build warns about the term's own lists: a name an earlier entry of the same list
-    names (an alias ignoring case, a related term by any of its names, a tag by its page; the
-    pages show it once, so only a warning tells of the slip) or a related draft. For serve,
+    names (an alias ignoring case, a related term by any of its names, a tag by its page; pages
+    and data files give it once, so only a warning tells of the slip) or a related draft. For serve,
     which must tell whether a save brings or removes one; the build finds them as it goes."""
-    found = Diagnostics(_alias_repeats(term))
+    found = Diagnostics(alias_repeats(term))
     resolve_related(term, glossary.names, (), glossary.drafts, glossary.unreadable, found)
     groups_of({term.slug: term}, found)
     return found.warnings
 
 
-def _alias_repeats(term: Named) -> list[Diagnostic]:
+def alias_repeats(term: Named) -> list[Diagnostic]:
     found, first = Diagnostics(), dict[str, int]()
     for alias, line in _alias_lines(term):
         if alias.casefold() in first:

@@ -7,7 +7,7 @@ and tuples pickle and load several times faster than dataclasses.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -249,11 +249,11 @@ def title_key(term: TermSource) -> tuple[str, str]:
     return (term.title.casefold(), term.slug)
 
 
-def distinct_aliases(term: TermSource) -> tuple[str, ...]:
-    """The term's aliases once each, ignoring case, as first written: a repeat is one name,
-    which the build warns about and the data files give once."""
+def distinct_aliases(aliases: Iterable[str]) -> tuple[str, ...]:
+    """Aliases once each, ignoring case, as first written: a repeat is one name, which the
+    build warns about and pages and data files show once."""
     first: dict[str, str] = {}
-    for alias in term.aliases:
+    for alias in aliases:
         first.setdefault(alias.casefold(), alias)
     return tuple(first.values())
 

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from glossary_site import placement, structured
 from glossary_site.config import SiteConfig
 from glossary_site.markup import THEME_IDS
-from glossary_site.model import Body, CtaBlock, Face, PageJob, TermSource
+from glossary_site.model import Body, CtaBlock, Face, PageJob, TermSource, distinct_aliases
 from glossary_site.neighbourhood import neighbourhood
 from glossary_site.page_jobs import PageMaker, face_texts
 from glossary_site.render import TEMPLATES
@@ -175,6 +175,7 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
         "title": term.title,
         "description": term.summary,
         "term": term,
+        "aliases": distinct_aliases(term.aliases),
         "body": body,
         "parts": [part for part in parts if part.html.strip() or part.table],
         "tables": after,

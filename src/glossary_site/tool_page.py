@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, Protocol
 
 from glossary_site import structured
 from glossary_site.config import SiteConfig
-from glossary_site.model import Face, PageJob, Toolbox, ToolSource
+from glossary_site.model import Face, PageJob, Toolbox, ToolSource, distinct_aliases
 from glossary_site.render import TEMPLATES
 from glossary_site.urls import absolute, absolute_link, link_url, term_path, tool_path
 from glossary_site.views import LinkView
@@ -93,7 +93,7 @@ def tool_data(tool: ToolSource, toolbox: Toolbox, config: SiteConfig) -> ToolDat
     return ToolData(
         slug=tool.slug,
         title=tool.title,
-        aliases=tool.aliases,
+        aliases=distinct_aliases(tool.aliases),
         summary=tool.summary,
         url=absolute_link(config, tool_path(tool.slug), tool.url),
         category=tool.category,
@@ -130,6 +130,7 @@ def tool_view(page: ToolPage, tool: ToolSource, config: SiteConfig) -> dict[str,
         "title": tool.title,
         "description": tool.summary,
         "tool": tool,
+        "aliases": distinct_aliases(tool.aliases),
         "visit": link_url(tool.url, ROOT),
         "attributes": [
             Attribute(name.replace("-", " ").capitalize(), values) for name, values in tool.attributes

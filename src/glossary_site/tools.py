@@ -138,6 +138,8 @@ def build_toolbox(
         (t for t in everything if t.slug not in drafts and owners.get(t.slug) is t),
         key=lambda t: (t.title.casefold(), t.slug),
     )
+    for tool in published:
+        diagnostics.items += graph.alias_repeats(tool)
     box = Toolbox({t.slug: t for t in published}, names, spellings, drafts, unreadable=unreadable)
     listed = {slug: _listed_tools(term, box, diagnostics) for slug, term in glossary.terms.items()}
     return dataclasses.replace(box, of_term={s: t for s, t in listed.items() if t})

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any, NamedTuple
 
 from glossary_site.config import SiteConfig
-from glossary_site.model import Glossary, Group
+from glossary_site.model import Glossary, Group, distinct_aliases
 from glossary_site.plaintext import plain_text, snippet
 from glossary_site.urls import group_path, term_path
 
@@ -79,7 +79,7 @@ def index_view(
     for term in glossary.terms.values():
         link = term_link(term.slug, "")
         sections.setdefault(letter_of(term.title), []).append(AzEntry(term.title, link, False))
-        for alias in term.aliases:
+        for alias in distinct_aliases(term.aliases):
             if alias.casefold() != term.title.casefold():
                 sections.setdefault(letter_of(alias), []).append(AzEntry(alias, link, True))
     for entries in sections.values():

@@ -203,9 +203,10 @@ def test_breadcrumb_data_and_terms_json_name_a_category_as_its_page_does(tmp_pat
     assert [t["category"] for t in terms] == ["Deep Learning", "Deep Learning"]
 
 
-def test_terms_json_and_json_ld_give_each_alias_and_tag_once(tmp_path: Path) -> None:
+def test_pages_and_data_files_give_each_alias_and_tag_once(tmp_path: Path) -> None:
     """Was: terms.json "tags": ["Machine Learning", "machine-learning", "ML"], two of them one
-    tag page, and "aliases" and alternateName ["X", "x", "SoloX"]; the build only warned."""
+    tag page, and "aliases", alternateName, "Also known as" and the A-Z with both X and x; the
+    build only warned."""
     out = built_site(
         tmp_path,
         "title: Site\nbase_url: https://example.org/\n",
@@ -222,6 +223,9 @@ def test_terms_json_and_json_ld_give_each_alias_and_tag_once(tmp_path: Path) -> 
     assert entry["tags"] == shown == ["Machine Learning", "ML"]
     assert entry["aliases"] == ["X", "SoloX"]
     assert json_ld(out / "terms/aaa/index.html")["DefinedTerm"]["alternateName"] == ["X", "SoloX"]
+    assert [a.get_text() for a in page.select(".aliases .alias")] == ["X", "SoloX"]
+    home = parse_html(out / "index.html")
+    assert [n.get_text() for n in home.select("section[aria-labelledby=letter-X] .alias-name")] == ["X"]
 
 
 def test_structured_data_says_the_text_without_heading_links_or_footnote_marks(tmp_path: Path) -> None:
