@@ -179,7 +179,7 @@ def new_term(
         raise ScaffoldRefused("an --alias must not be empty")
     if any(not name.strip() for name in related):
         raise ScaffoldRefused("a --related must not be empty")
-    _check_names(root, [title, slug, *aliases], related)
+    related = _check_names(root, [title, slug, *aliases], related)
     if os.path.lexists(path):
         raise ScaffoldRefused(f"{path} already exists; edit it, or name this term's file with --slug")
     try:
@@ -247,8 +247,10 @@ def _write_new(path: Path, text: str) -> None:
             raise
 
 
-def _check_names(root: Path, given: list[str], related: list[str]) -> None:
-    """Refuse now what the next build would report: a name taken, a related term unknown."""
+def _check_names(root: Path, given: list[str], related: list[str]) -> list[str]:
+    """Refuse now what the next build would report: a name taken, a related term unknown.
+    Returns `related` naming each term once (by the first of its names given), as the build
+    warns about a term listed twice, even by two of its names."""
     names: dict[str, str] = {}
     spellings: list[str] = []
     for term in load_terms(root, Diagnostics()):
@@ -263,8 +265,11 @@ def _check_names(root: Path, given: list[str], related: list[str]) -> None:
                 f"links naming '{name}' lead to {taken} already (a plural of one of its names); "
                 "add it there as an alias, or give this term another name"
             )
+    first: dict[str, str] = {}
     for name in related:
-        if resolve(names, name) is None:
+        if (target := resolve(names, name)) is None:
             raise ScaffoldRefused(
                 f"--related '{name}' is not an existing term{did_you_mean(name, spellings)}"
             )
+        first.setdefault(target, name)
+    return list(first.values())

@@ -132,6 +132,19 @@ def test_names_given_twice_are_written_once_and_the_category_as_check_reads_it(t
     assert term.category == "Text models"
 
 
+def test_a_related_term_named_twice_by_two_of_its_names_is_written_once(tmp_path: Path) -> None:
+    """Was: `--related token --related tok --related Tokens` wrote all three, and the first
+    check warned that the stub lists 'tok' and 'Tokens' again."""
+    scaffold.new_term(tmp_path, "Token", TODAY, aliases=["tok"])
+    scaffold.new_term(tmp_path, "Embedding", TODAY)
+    file = scaffold.new_term(tmp_path, "Tokenizer", TODAY, related=["token", "tok", "Embedding", "Tokens"])
+
+    term, problems = load_stub(tmp_path, file)
+
+    assert problems == []
+    assert [ref.text for ref in term.related] == ["token", "Embedding"]
+
+
 def test_a_category_without_an_address_is_refused_and_nothing_written(tmp_path: Path) -> None:
     """Was: written, and the next check refused the category."""
     with pytest.raises(scaffold.ScaffoldRefused) as refused:
