@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -397,7 +398,8 @@ def run_init(args: argparse.Namespace) -> int:
     for path in written:
         print(f"  wrote {(folder / path).as_posix()}")
     here = folder == Path(".")
-    steps = [] if here else [f"cd {folder.as_posix()}"]
+    # Quoted as a shell needs it, so the line can be pasted as it is ("cd 'my site'").
+    steps = [] if here else [f"cd {shlex.quote(folder.as_posix())}"]
     steps += [
         "glossary serve      # preview with live reload",
         "glossary build      # write the site to _site/",

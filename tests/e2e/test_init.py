@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -24,6 +25,20 @@ def test_init_writes_a_site_that_builds_strictly_without_a_warning(tmp_path: Pat
     assert index.title is not None and "Kitchen Words" in index.title.get_text()
     listed = {a.get_text(strip=True) for a in index.select("main a[href^='terms/']")}
     assert {"Glossary", "Term", "Cross-reference"} <= listed
+
+
+def test_the_cd_line_init_prints_can_be_pasted_into_a_shell_for_a_folder_with_a_space(tmp_path: Path) -> None:
+    """Was: `cd deep/my site`, which a shell reads as two arguments."""
+    created = run_glossary("init", "deep/my site", cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    cd = next(line.strip() for line in created.stdout.splitlines() if line.strip().startswith("cd "))
+
+    landed = subprocess.run(
+        ["sh", "-c", f"{cd} && pwd -P"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+
+    assert landed.returncode == 0, landed.stderr
+    assert Path(landed.stdout.strip()) == (tmp_path / "deep/my site").resolve()
 
 
 def test_init_in_the_current_folder_says_this_folder_and_no_cd(tmp_path: Path) -> None:
