@@ -174,7 +174,9 @@ def list_warnings(term: TermSource, glossary: Glossary) -> list[Diagnostic]:
 def alias_repeats(term: Named) -> list[Diagnostic]:
     found, first = Diagnostics(), dict[str, int]()
     for alias, line in _alias_lines(term):
-        if alias.casefold() in first:
+        if alias.casefold() == term.title.casefold():
+            found.warning(term.path, line, f"alias '{alias}' is the title itself; remove it")
+        elif alias.casefold() in first:
             found.warning(term.path, line, _repeated(f"alias '{alias}'", first[alias.casefold()], line))
         first.setdefault(alias.casefold(), line)
     return found.items

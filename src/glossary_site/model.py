@@ -249,13 +249,13 @@ def title_key(term: TermSource) -> tuple[str, str]:
     return (term.title.casefold(), term.slug)
 
 
-def distinct_aliases(aliases: Iterable[str]) -> tuple[str, ...]:
-    """Aliases once each, ignoring case, as first written: a repeat is one name, which the
-    build warns about and pages and data files show once."""
-    first: dict[str, str] = {}
+def distinct_aliases(title: str, aliases: Iterable[str]) -> tuple[str, ...]:
+    """Aliases once each, ignoring case, as first written, and not the title: a repeat names
+    nothing new, so the build warns about it and pages and data files leave it out."""
+    first = {title.casefold(): ""}
     for alias in aliases:
         first.setdefault(alias.casefold(), alias)
-    return tuple(first.values())
+    return tuple(first.values())[1:]
 
 
 @dataclass(frozen=True)

@@ -337,7 +337,7 @@ class SitePages(PageMaker):
         return TermData(
             slug=term.slug,
             title=term.title,
-            aliases=distinct_aliases(term.aliases),
+            aliases=distinct_aliases(term.title, term.aliases),
             summary=term.summary,
             definition=term.definition,
             category=category[0].name if category else None,

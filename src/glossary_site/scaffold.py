@@ -165,7 +165,7 @@ def new_term(
     title = " ".join(title.split())
     if not title:
         raise ScaffoldRefused("the title must not be empty")
-    aliases = _once(" ".join(alias.split()) for alias in aliases or [])
+    aliases = _once(" ".join(alias.split()) for alias in [title, *(aliases or [])])[1:]
     related = _once(related or [])
     category = " ".join((category or "").split())
     if category and (problem := group_name_problem(category, slugify(category))) is not None:
@@ -206,7 +206,8 @@ def new_term(
 
 
 def _once(names: Iterable[str]) -> list[str]:
-    """A name given twice is written once: the build would warn about the repeat."""
+    """A name given twice (or an alias that is the title) is written once: the build would warn
+    about the repeat."""
     first: dict[str, str] = {}
     for name in names:
         first.setdefault(name.casefold(), name)

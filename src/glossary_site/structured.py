@@ -37,7 +37,7 @@ def term_blocks(
         "inDefinedTermSet": term_set,
     }
     if term.aliases:
-        defined["alternateName"] = list(distinct_aliases(term.aliases))
+        defined["alternateName"] = list(distinct_aliases(term.title, term.aliases))
     crumbs = [("Glossary", config.base_url)]
     if category:
         name, slug = category
@@ -83,5 +83,5 @@ def tool_block(config: SiteConfig, tool: ToolSource, url: str) -> str:
     if tool.category:
         data["applicationCategory"] = tool.category
     if tool.aliases:
-        data["alternateName"] = list(distinct_aliases(tool.aliases))
+        data["alternateName"] = list(distinct_aliases(tool.title, tool.aliases))
     return script_json(data)

@@ -175,7 +175,7 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
         "title": term.title,
         "description": term.summary,
         "term": term,
-        "aliases": distinct_aliases(term.aliases),
+        "aliases": distinct_aliases(term.title, term.aliases),
         "body": body,
         "parts": [part for part in parts if part.html.strip() or part.table],
         "tables": after,

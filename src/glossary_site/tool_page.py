@@ -93,7 +93,7 @@ def tool_data(tool: ToolSource, toolbox: Toolbox, config: SiteConfig) -> ToolDat
     return ToolData(
         slug=tool.slug,
         title=tool.title,
-        aliases=distinct_aliases(tool.aliases),
+        aliases=distinct_aliases(tool.title, tool.aliases),
         summary=tool.summary,
         url=absolute_link(config, tool_path(tool.slug), tool.url),
         category=tool.category,
@@ -130,7 +130,7 @@ def tool_view(page: ToolPage, tool: ToolSource, config: SiteConfig) -> dict[str,
         "title": tool.title,
         "description": tool.summary,
         "tool": tool,
-        "aliases": distinct_aliases(tool.aliases),
+        "aliases": distinct_aliases(tool.title, tool.aliases),
         "visit": link_url(tool.url, ROOT),
         "attributes": [
             Attribute(name.replace("-", " ").capitalize(), values) for name, values in tool.attributes

@@ -79,9 +79,8 @@ def index_view(
     for term in glossary.terms.values():
         link = term_link(term.slug, "")
         sections.setdefault(letter_of(term.title), []).append(AzEntry(term.title, link, False))
-        for alias in distinct_aliases(term.aliases):
-            if alias.casefold() != term.title.casefold():
-                sections.setdefault(letter_of(alias), []).append(AzEntry(alias, link, True))
+        for alias in distinct_aliases(term.title, term.aliases):
+            sections.setdefault(letter_of(alias), []).append(AzEntry(alias, link, True))
     for entries in sections.values():
         entries.sort(key=lambda e: (e.name.casefold(), e.alias, e.link.href))
     letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]

@@ -212,7 +212,7 @@ def test_pages_and_data_files_give_each_alias_and_tag_once(tmp_path: Path) -> No
         "title: Site\nbase_url: https://example.org/\n",
         {
             "content/terms/aaa.md": term_file(
-                "Aaa", "aliases: [X, x, SoloX]", "tags: [Machine Learning, machine-learning, ML]"
+                "Aaa", "aliases: [X, x, AAA, SoloX]", "tags: [Machine Learning, machine-learning, ML]"
             )
         },
     )

@@ -221,13 +221,16 @@ def test_a_tools_url_is_one_working_absolute_address_in_tools_json_and_structure
     assert served.removesuffix("index.html") == expected, "the Visit link leads to the same address"
 
 
-def test_a_tool_alias_repeated_in_another_case_is_warned_at_its_line_and_shown_once(tmp_path: Path) -> None:
-    """Was: no warning, and "Also known as Nailer, NAILER", alternateName and tools.json with both."""
-    nail = "---\ntitle: Nail\nsummary: Holds things.\nurl: /tools/\naliases:\n  - Nailer\n  - NAILER\n---\n"
+def test_a_tool_alias_repeating_a_name_is_warned_at_its_line_and_not_shown_again(tmp_path: Path) -> None:
+    """Was: no warning, and "Also known as Nailer, NAILER, nail" on the page of Nail, and
+    alternateName and tools.json with all three."""
+    aliases = "aliases:\n  - Nailer\n  - NAILER\n  - nail\n"
+    nail = f"---\ntitle: Nail\nsummary: Holds things.\nurl: /tools/\n{aliases}---\n"
     site = tool_site(tmp_path, {"content/tools/nail.md": nail})
     result = run_glossary("build", cwd=site)
     assert result.returncode == 0, result.stderr
     assert "content/tools/nail.md:7: warning: alias 'NAILER' is listed already (line 6)" in result.stderr
+    assert "content/tools/nail.md:8: warning: alias 'nail' is the title itself; remove it" in result.stderr
     page = parse_html(site / "_site/tools/nail/index.html")
     assert [a.get_text() for a in page.select(".aliases .alias")] == ["Nailer"]
     data = [json.loads(string_of(s)) for s in page.select('script[type="application/ld+json"]')]

@@ -119,11 +119,11 @@ def test_a_plural_of_another_terms_name_is_refused_as_links_would_change_target(
 
 
 def test_names_given_twice_are_written_once_and_the_category_as_check_reads_it(tmp_path: Path) -> None:
-    """Was: written as given, so the first check warned about the stub's repeats."""
+    """Was: written as given, so the first check warned about the stub's repeats (and its
+    alias 'tokenizer', the title itself)."""
     scaffold.new_term(tmp_path, "Token", TODAY)
-    file = scaffold.new_term(
-        tmp_path, "Tokenizer", TODAY, " Text  models ", related=["token", "Token"], aliases=["tok", "TOK"]
-    )
+    aliases = ["tok", "TOK", "tokenizer"]
+    file = scaffold.new_term(tmp_path, "Tokenizer", TODAY, " Text  models ", ["token", "Token"], aliases)
 
     term, problems = load_stub(tmp_path, file)
 
