@@ -166,7 +166,7 @@ def new_term(
     if not title:
         raise ScaffoldRefused("the title must not be empty")
     aliases = _once(" ".join(alias.split()) for alias in [title, *(aliases or [])])[1:]
-    related = _once(related or [])
+    related = related or []
     category = " ".join((category or "").split())
     if category and (problem := group_name_problem(category, slugify(category))) is not None:
         raise ScaffoldRefused(f"--category {problem}")
