@@ -141,6 +141,50 @@ def test_on_a_phone_markdown_outside_the_body_stays_in_the_column(
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
+LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 2  # 90 letters, no place to break
+
+
+@pytest.mark.parametrize("width", [320, 768])
+def test_a_long_word_in_a_name_wraps_on_every_page_that_shows_it(
+    open_page: OpenPage, tmp_path: Path, width: int
+) -> None:
+    """Was: a 90-letter word in a tag, in an alias or summary in the A-Z or on a tag or
+    category page, in a source's title, or in a title shown in previous/next or a search result
+    widened the page at 320 px to 800-950 px (previous/next to 1,032 px at 768 px)."""
+    site = copy_site("minimal", tmp_path)
+    (site / "content/terms/long-names.md").write_text(
+        f"---\ntitle: Long {LONG_WORD}\nsummary: Summary {LONG_WORD}s.\n"
+        f"definition: The **long** word.\naliases: [Alias {LONG_WORD}a]\ncategory: Concepts\n"
+        f"tags: [{LONG_WORD}]\nrelated: [tensor, GPU]\n"
+        f"faq:\n  - q: Why {LONG_WORD}q?\n    a: Because.\n"
+        f"sources:\n  - title: Source {LONG_WORD}\n    url: https://example.com/\n"
+        f"updated: 2025-01-01\n---\n\n#### Heading {LONG_WORD}h\n\nText.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert build(BuildOptions(site, out, use_cache=False)).ok(strict=False)
+    page = open_page(viewport={"width": width, "height": 800})
+    pages = {
+        "the term": "terms/long-names/index.html",
+        "previous/next": "terms/model-training/index.html",
+        "the A-Z": "index.html",
+        "its tag": f"tags/{LONG_WORD.lower()}/index.html",
+        "its category": "categories/concepts/index.html",
+        "search": "search/index.html?q=long",
+    }
+    wider = {}
+    with serve(out) as address:
+        for name, path in pages.items():
+            page.goto(f"{address}/{path}")
+            expect(page.locator("main#main")).to_contain_text(LONG_WORD[:40])
+            if name == "search":
+                expect(page.locator("#search-results li a")).to_contain_text(LONG_WORD[:40])
+            scroll_width = page.evaluate("document.scrollingElement.scrollWidth")
+            if scroll_width > width:
+                wider[name] = scroll_width
+    assert not wider, f"pages wider than the {width} px window: {wider}"
+
+
 # --- On this page -----------------------------------------------------------------------------
 
 
