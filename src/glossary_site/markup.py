@@ -122,9 +122,12 @@ def demote_h1(fragment: str) -> str:
     return fragment.replace("<h1", "<h2").replace("</h1>", "</h2>") if "<h1" in fragment else fragment
 
 
-def _focusable_code(fragment: str) -> str:
-    """A long code line scrolls sideways; keyboard users can scroll only what takes focus."""
-    return fragment.replace("<pre>", '<pre tabindex="0">') if "<pre>" in fragment else fragment
+def _focusable_scrollers(fragment: str) -> str:
+    """A long code line and a wide table scroll sideways (the theme shows a Markdown table as a
+    scrolling block); keyboard users can scroll only what takes focus."""
+    if "<pre>" in fragment:
+        fragment = fragment.replace("<pre>", '<pre tabindex="0">')
+    return fragment.replace("<table>", '<table tabindex="0">') if "<table>" in fragment else fragment
 
 
 def site_markdown(text: str, root: str) -> str:
@@ -372,7 +375,7 @@ class Converter:
             found += _refused_urls(piece)  # checked: sanitise drops them
             html_pieces.append(
                 _site_relative(
-                    _focusable_code(demote_h1(_clear_of_theme_ids(sanitise(piece.strip())))), found
+                    _focusable_scrollers(demote_h1(_clear_of_theme_ids(sanitise(piece.strip())))), found
                 )
             )
         self.site_urls = tuple(dict.fromkeys(found))

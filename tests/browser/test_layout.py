@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import serve  # this folder's, imported while it is collected
 from playwright.sync_api import FloatRect, Locator, Page, expect
 from support import copy_site
@@ -264,6 +265,41 @@ def test_tables_that_fit_show_no_hint(open_page: OpenPage, served: ServedSite) -
     expect(page.locator(".scroll-hint:visible")).to_have_count(0)
     expect(page.locator(".table-scroll.is-scrollable")).to_have_count(0)
     expect(page.locator(".table-scroll[tabindex]")).to_have_count(0)  # no Tab stop with nothing to scroll
+
+
+def test_a_wide_markdown_table_scrolls_from_the_keyboard_and_one_that_fits_is_no_tab_stop(
+    open_page: OpenPage, tmp_path: Path
+) -> None:
+    """Was: a table written in Markdown (in a definition or a body) scrolls sideways in its own
+    box but was no Tab stop of its own (Chromium alone makes such a box focusable), so in other
+    browsers a keyboard could not scroll it; axe: serious, scrollable-region-focusable."""
+    site = copy_site("minimal", tmp_path)
+    wide = "| " + " | ".join(f"column {i}" for i in range(9)) + " |\n|" + "---|" * 9 + "\n| "
+    wide += " | ".join(f"value {i}" for i in range(9)) + " |\n"
+    narrow = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    definition = "".join(f"  {line}\n" for line in f"A **tensor** is [[GPU]] food:\n\n{wide}".splitlines())
+    term = site / "content/terms/tensor.md"
+    text = term.read_text(encoding="utf-8")
+    text = text.replace(
+        "definition: A **tensor** generalises vectors and matrices to any number of axes.\n",
+        f"definition: |\n{definition}",
+    )
+    term.write_text(text + f"\nSee [[GPU]].\n\n{wide}\nSmall:\n\n{narrow}", encoding="utf-8")
+    out = tmp_path / "out"
+    assert build(BuildOptions(site, out, search=False, use_cache=False)).ok(strict=False)
+    page = open_page(viewport={"width": 360, "height": 800})
+    with serve(out) as address:
+        page.goto(f"{address}/terms/tensor/index.html")
+        for field in (".definition", ".prose"):
+            table = page.locator(f"{field} table").first
+            assert table.evaluate("t => t.scrollWidth > t.clientWidth"), f"{field}: the table fits its box"
+            page.locator(f"{field} a.wikilink").last.focus()
+            page.keyboard.press("Tab")
+            expect(table).to_be_focused()
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function("t => t.scrollLeft > 0", arg=table.element_handle())
+        expect(page.locator(".prose table").last).not_to_have_attribute("tabindex", "0")
+        assert_axe_finds_nothing_above_minor(page, "a term with Markdown tables at 360 px")
 
 
 # --- previous and next ----------------------------------------------------------------------------

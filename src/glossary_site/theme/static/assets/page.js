@@ -97,6 +97,25 @@
 
   // --- Wide tables ---------------------------------------------------------------------
 
+  // A box that scrolls sideways is focusable, so a keyboard can scroll it, only while it is
+  // wider than its frame: one that fits would be a Tab stop for nothing. `show(wide)` updates
+  // what goes with it. The window, a font or the column can change the widths after load.
+  function focusableWhileWide(box, show) {
+    function check() {
+      var wide = box.scrollWidth > box.clientWidth + 1;
+      if (wide) { box.setAttribute("tabindex", "0"); } else { box.removeAttribute("tabindex"); }
+      show(wide);
+    }
+    check();
+    if ("ResizeObserver" in window) {
+      var watcher = new ResizeObserver(check);
+      watcher.observe(box);
+      if (box.firstElementChild) { watcher.observe(box.firstElementChild); }
+    } else {
+      window.addEventListener("resize", check);
+    }
+  }
+
   function showScrollHints() {
     forEach.call(document.querySelectorAll(".table-scroll"), function (box) {
       // aria-hidden: the hint is about what the eye sees; the region is focusable and its
@@ -106,23 +125,19 @@
       hint.setAttribute("aria-hidden", "true");
       hint.textContent = "Scroll sideways for more \u2192";
       box.parentNode.insertBefore(hint, box);
-
-      function check() {
-        var wide = box.scrollWidth > box.clientWidth + 1;
+      focusableWhileWide(box, function (wide) {
         box.classList.toggle("is-scrollable", wide);
         hint.hidden = !wide;
-        // focusable so a keyboard can scroll it; one that fits would be a Tab stop for nothing
-        if (wide) { box.setAttribute("tabindex", "0"); } else { box.removeAttribute("tabindex"); }
-      }
-      check();
-      // The window, a font or the column can change the widths after load.
-      if ("ResizeObserver" in window) {
-        var watcher = new ResizeObserver(check);
-        watcher.observe(box);
-        if (box.firstElementChild) { watcher.observe(box.firstElementChild); }
-      } else {
-        window.addEventListener("resize", check);
-      }
+      });
+    });
+  }
+
+  // A table written in Markdown is its own scrolling box (style.css); the build makes it
+  // focusable, as it makes a code block, for pages read without this script.
+  function focusWideMarkdownTables() {
+    var tables = ":is(.prose, .definition, .answer, .table-intro, .intro) table[tabindex]";
+    forEach.call(document.querySelectorAll(tables), function (table) {
+      focusableWhileWide(table, function () {});
     });
   }
 
@@ -298,6 +313,7 @@
 
   addCopyButtons();
   showScrollHints();
+  focusWideMarkdownTables();
   followReading();
   revealFocusedNodes();
   fitNav();
