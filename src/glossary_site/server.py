@@ -286,6 +286,8 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
 
     loop = IOLoop.current()
     root = site.options.root.resolve()
+    folder = root.stat()
+    identity = (folder.st_dev, folder.st_ino)
 
     def watch() -> None:
         """Follow the file system's change events under the site (inotify on Linux): a save is
@@ -304,7 +306,7 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
             raise_interrupt=False,
         ):
             watching.set()  # the first (empty) batch comes once every folder is watched
-            if changes and not root.is_dir():  # moved or deleted: nothing is watched any more
+            if changes and _gone(root, identity, changes):  # nothing is watched any more
                 site.gone = True
                 loop.add_callback(loop.stop)
                 break
@@ -385,6 +387,19 @@ def _log_problems(quiet: bool) -> None:
     logging.getLogger("tornado").addHandler(channel)
     if quiet:
         logging.getLogger("tornado.access").setLevel(logging.CRITICAL)
+
+
+def _gone(root: Path, identity: tuple[int, int], changes: set[tuple[watchfiles.Change, str]]) -> bool:
+    """Whether the site folder was moved or deleted, even when another folder was put in its
+    place at once (a copy moved in, or `rm -rf` then `cp -r`): the watches stay on the folder
+    that went, so serving on would show the old site while the saves in the new one went
+    unseen. The file system reports a moved folder as deleted, but a deleted one only once
+    nothing holds it, and serve's own working folder often does: its identity tells too."""
+    try:
+        now = root.stat()
+    except OSError:
+        return True
+    return (now.st_dev, now.st_ino) != identity or (watchfiles.Change.deleted, str(root)) in changes
 
 
 def _watched(root: Path, path: str) -> bool:

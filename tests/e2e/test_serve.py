@@ -10,6 +10,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import socket
 import subprocess
 import sys
@@ -382,9 +383,30 @@ def test_stopping_serve_stops_the_search_indexing_it_started(
     assert "Traceback" not in printed and "(search)" not in printed, printed
 
 
-def test_serve_stops_with_a_message_when_its_site_folder_is_moved(tmp_path: Path) -> None:
+def move_away(site: Path, tmp_path: Path) -> None:
+    site.rename(tmp_path / "moved")
+
+
+def move_a_copy_in(site: Path, tmp_path: Path) -> None:
+    copy = copy_site("minimal", tmp_path / "copy")
+    site.rename(tmp_path / "moved")
+    copy.rename(site)
+
+
+def delete_and_copy_back(site: Path, tmp_path: Path) -> None:
+    backup = copy_site("minimal", tmp_path / "backup")
+    shutil.rmtree(site)
+    shutil.copytree(backup, site)
+
+
+@pytest.mark.parametrize("replace", [move_away, move_a_copy_in, delete_and_copy_back])
+def test_serve_stops_with_a_message_when_its_site_folder_is_moved(
+    tmp_path: Path, replace: Callable[[Path, Path], None]
+) -> None:
     """Once the folder is gone the watcher sees no save, even in a folder put back in its place:
-    a server left running would show the old site while the editor's saves went nowhere."""
+    a server left running would show the old site while the editor's saves went nowhere.
+    Was: a folder put in its place at once (a tool swapping folders, or rm -rf then cp -r)
+    kept serve running, serving the old site, blind to every save."""
     site = copy_site("minimal", tmp_path).resolve()
     log = tmp_path / "serve.log"
     with log.open("w") as sink:
@@ -396,7 +418,7 @@ def test_serve_stops_with_a_message_when_its_site_folder_is_moved(tmp_path: Path
         )
     try:
         wait_for_line(log, "serving on")
-        site.rename(tmp_path / "moved")
+        replace(site, tmp_path)
         assert process.wait(timeout=20) == 1
     finally:
         process.kill()
