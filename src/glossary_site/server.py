@@ -202,6 +202,8 @@ class Site:
             self.preview.problems = [str(d) for d in result.diagnostics.sorted()] or [
                 result.refused or "build failed"
             ]
+            if result.refused:  # not a problem of the content, so not among the diagnostics
+                print(f"glossary serve: {result.refused}", file=sys.stderr, flush=True)
             print("glossary serve: build failed; the browser shows the problems", flush=True)
         self.follow_base_url()
 

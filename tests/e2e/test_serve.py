@@ -696,6 +696,20 @@ def test_stopping_serve_during_its_first_build_exits_0_as_later(
         pass  # the port is free again
 
 
+def test_a_build_refused_before_it_starts_says_why_in_the_terminal_too(tmp_path: Path) -> None:
+    """Was: only "build failed; the browser shows the problems", the reason in the browser alone."""
+    site = copy_site("minimal", tmp_path)
+    (site / ".glossary-cache").mkdir()
+    (site / ".glossary-cache/notes.txt").write_text("mine\n")
+    log = tmp_path / "serve.log"
+    reason = ".glossary-cache holds files a build cache never has (notes.txt)"
+    with serving(site, free_port(), log, "-q") as origin:
+        wait_for(f"{origin}/docs/index.html", reason, status=500)
+        wait_for_line(log, "serving on")
+    assert f"glossary serve: {reason}" in log.read_text()
+    assert "Traceback" not in log.read_text()
+
+
 def test_quiet_serve_prints_no_line_per_failed_request(tmp_path: Path) -> None:
     """Was: tornado's "[W ...] 404 GET /docs/nope/" for every missing page, under -q too."""
     site = copy_site("minimal", tmp_path)
