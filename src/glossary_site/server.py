@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import html
+import json
 import logging
 import mimetypes
 import os
@@ -75,6 +76,17 @@ class Preview:
     problems: list[str] = field(default_factory=list)
     builds: int = 0
     prefix: str = "/"
+    #: Which build each page (by its WSGI path) was last served from, counted before reading
+    #: it: a browser tells its page's address once its live-reload connection is open, and a
+    #: build that ended before then sent its reload to no one (see reload_missed).
+    served: dict[str, int] = field(default_factory=dict)
+
+    def reload_missed(self, url: str) -> bool:
+        """Whether the page at `url`, its live-reload connection just opened, was served
+        before the latest build: a reload sent while it was loading (the second of two quick
+        saves, say) reached no one, and the browser would go on showing the older page."""
+        path = wsgi_path(urllib.parse.urlsplit(url).path)
+        return self.served.get(path, self.builds) < self.builds
 
 
 class AddressUnusable(Exception):
@@ -194,7 +206,6 @@ class Site:
         collector.release_after_build()
         self.end_progress()
         self.report(result.diagnostics)
-        self.preview.builds += 1
         if result.ok(self.options.strict):
             self.preview.problems = []
             self.say(f"{result.written} written, {result.reused} unchanged")
@@ -206,6 +217,7 @@ class Site:
                 print(f"glossary serve: {result.refused}", file=sys.stderr, flush=True)
             print("glossary serve: build failed; the browser shows the problems", flush=True)
         self.follow_base_url()
+        self.preview.builds += 1  # last: a page served before this shows what the build replaced
 
     def _applied(self, changed: Sequence[str]) -> bool:
         if self.warm is None or self.preview.problems:
@@ -256,7 +268,7 @@ class Site:
         prefix = wsgi_path(config.base_path)
         if prefix != self.preview.prefix:
             self.preview.prefix = prefix
-            if self.preview.builds > 1:  # the first address is printed once the server starts
+            if self.preview.builds > 0:  # the first address is printed once the server starts
                 print(f"glossary serve: base_url changed; now serving on {self.url}", flush=True)
 
     @property
@@ -356,6 +368,20 @@ def application(preview: Preview) -> Any:
     from livereload.watcher import Watcher
     from tornado.web import Application, FallbackHandler
 
+    class Reloads(LiveReloadHandler):  # type: ignore[misc]
+        """livereload's, but a page whose connection opens after a build it was served before
+        is told to reload at once: the reload that build sent reached no one."""
+
+        def on_message(self, message: str | bytes) -> None:
+            super().on_message(message)
+            said = json.loads(message)  # livereload's own reading of it above let it through
+            if (
+                isinstance(said, dict)
+                and said.get("command") == "info"
+                and preview.reload_missed(str(said.get("url", "")))
+            ):
+                self.send_message({"command": "reload", "path": "*", "liveCSS": True, "liveImg": True})
+
     class Container(LiveScriptContainer):  # type: ignore[misc]
         """livereload's, but a HEAD request gets a GET's headers and no body: livereload's
         writes the body too, which tornado refuses for HEAD (a 500, and a traceback)."""
@@ -370,7 +396,7 @@ def application(preview: Preview) -> Any:
     LiveReloadHandler.live_css = True
     return Application(
         [
-            (r"/livereload", LiveReloadHandler),
+            (r"/livereload", Reloads),
             (r"/livereload.js", LiveReloadJSHandler),
             (r"/forcereload", ForceReloadHandler),
             (r".*", FallbackHandler, {"fallback": Container(site_app(preview, LIVE_SCRIPT), b"")}),
@@ -424,7 +450,7 @@ def site_app(
     """
 
     def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        path, prefix = environ.get("PATH_INFO", "/"), preview.prefix
+        path, prefix, built = environ.get("PATH_INFO", "/"), preview.prefix, preview.builds
         if path in ("/", prefix.rstrip("/")) and path != prefix:
             query = environ.get("QUERY_STRING", "")
             return _redirect(start_response, url_path(prefix) + (f"?{query}" if query else ""))
@@ -434,6 +460,8 @@ def site_app(
                 query = environ.get("QUERY_STRING", "")
                 return _redirect(start_response, url_path(path) + "/" + (f"?{query}" if query else ""))
             target = target / "index.html" if (target / "index.html").is_file() else None
+        if target is None or target.suffix == ".html":  # a page: the browser may reload it
+            preview.served[path] = built
         if preview.problems and (target is None or target.suffix == ".html"):
             page = _with_script(error_page(preview.problems), script)
             return _respond(start_response, "500 Internal Server Error", "text/html", page)

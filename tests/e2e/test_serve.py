@@ -109,6 +109,41 @@ def test_edit_is_served_and_the_browser_told_to_reload(served: tuple[Path, str, 
     assert not (site / "_site").exists(), "serve never touches the deployable output folder"
 
 
+async def told_on_connecting(port: int, url: str) -> object:
+    """Connect as the live-reload script of a page at `url` does, then say hello again: the
+    server answers in order, so the first command after the handshake is 'reload' when the
+    page is to reload at once, else the second 'hello'."""
+    socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+    hello = json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]})
+    socket.write_message(hello)
+    first = json.loads(await asyncio.wait_for(socket.read_message(), 20))  # type: ignore[arg-type]
+    assert first["command"] == "hello"
+    socket.write_message(json.dumps({"command": "info", "url": url}))
+    socket.write_message(hello)
+    told = json.loads(await asyncio.wait_for(socket.read_message(), 20))  # type: ignore[arg-type]
+    socket.close()
+    return told["command"]
+
+
+def test_a_page_that_loaded_while_a_save_was_applied_reloads_once_connected(
+    served: tuple[Path, str, int],
+) -> None:
+    """A page still loading (its live-reload connection not yet open) when a save is applied
+    gets no reload from it. Was: of two saves a moment apart, the browser reloading after the
+    first missed the second's reload and went on showing the first."""
+    site, base, port = served
+    page = f"{base}/terms/tensor/"
+    wait_for(page, "A multi-dimensional array")  # the browser loads the page...
+    assert asyncio.run(told_on_connecting(port, page)) == "hello", "it is as served: no reload"
+    wait_for(page, "A multi-dimensional array")  # ...loads it again, and a save is applied meanwhile
+    term = site / "content/terms/tensor.md"
+    term.write_text(term.read_text().replace("A multi-dimensional array", "An n-dimensional grid"))
+    wait_for(f"{base}/terms/tensor/index.html", "An n-dimensional grid")
+    assert asyncio.run(told_on_connecting(port, page)) == "reload"
+    wait_for(page, "An n-dimensional grid")  # the reload
+    assert asyncio.run(told_on_connecting(port, f"{page}#definition")) == "hello"
+
+
 def test_a_head_request_gets_the_headers_of_a_get_and_no_body(served: tuple[Path, str, int]) -> None:
     """Was: an empty reply, and a 500 with a traceback in the terminal (link checkers send HEAD)."""
     _, base, _ = served
