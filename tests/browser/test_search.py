@@ -209,6 +209,33 @@ def test_a_site_built_without_search_says_so_and_links_the_a_to_z(page: Page, tm
         expect(page).to_have_url(f"{address}/index.html")
 
 
+def test_an_index_written_after_the_page_opened_is_found_on_the_next_query(
+    page: Page, tmp_path: Path
+) -> None:
+    """`glossary serve` serves pages seconds before it has indexed them. Was: the first query's
+    missing index was remembered, so the page kept saying search was unavailable, and the
+    header box listed nothing, until the page was reloaded."""
+    site, out = copy_site("minimal", tmp_path), tmp_path / "www"
+    assert build(BuildOptions(site, out, search=False, use_cache=False)).ok(strict=False)
+    with serve(out) as address:
+        page.goto(f"{address}/{SEARCH}?q=tensor")
+        status = page.locator("#search-status")
+        expect(status).to_contain_text("built without its search index")
+        assert build(BuildOptions(site, out, use_cache=False)).ok(strict=False)
+        page.locator("#search-query").press("Enter")
+        expect(status).to_contain_text("results found for \u201ctensor\u201d")
+        expect(page.locator("#search-results li a").first).to_have_text("Tensor")
+    out, site = tmp_path / "later", copy_site("minimal", tmp_path / "again")
+    assert build(BuildOptions(site, out, search=False, use_cache=False)).ok(strict=False)
+    with serve(out) as address:
+        page.goto(f"{address}/index.html")
+        header_box(page).fill("tensor")
+        page.locator("h1").click()
+        assert build(BuildOptions(site, out, use_cache=False)).ok(strict=False)
+        header_box(page).fill("tensor")
+        expect(suggestions(page).first).to_contain_text("Tensor")
+
+
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """The example site with its index in bundles of ten pages (a big glossary's index in

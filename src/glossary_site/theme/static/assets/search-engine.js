@@ -2,6 +2,9 @@
 // build indexes a big glossary in several Pagefind bundles, listed in bundles.json in the
 // index folder; the first is loaded and the others are merged into it, so one query searches
 // them all. Loading twice would merge every bundle twice, hence the single shared promise.
+// Only a listing that could not be read is tried again on the next query (before any bundle
+// is merged): `glossary serve` writes the index seconds after it starts serving, and a
+// network blip passes.
 (function () {
   "use strict";
   var OPTIONS = { excerptLength: 24 };
@@ -14,6 +17,9 @@
       engine = fetch(new URL("bundles.json", base)).then(function (response) {
         if (!response.ok) { throw new Error("no search index at " + base.href); }
         return response.json();
+      }).catch(function (error) {
+        engine = null;
+        throw error;  // the callers say search is unavailable
       }).then(function (names) {
         if (!names.length) { return none; }  // a glossary with no terms yet
         return import(new URL(names[0] + "/pagefind.js", base).href).then(function (pagefind) {
