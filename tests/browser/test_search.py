@@ -209,6 +209,29 @@ def test_a_site_built_without_search_says_so_and_links_the_a_to_z(page: Page, tm
         expect(page).to_have_url(f"{address}/index.html")
 
 
+def test_without_an_index_the_header_box_says_search_is_unavailable_and_leads_to_why(
+    page: Page, tmp_path: Path
+) -> None:
+    """Was: typing in the header box of a site built with --no-search showed nothing and told a
+    screen reader nothing, as if the box were broken."""
+    out = tmp_path / "www"
+    assert build(BuildOptions(copy_site("minimal", tmp_path), out, search=False, use_cache=False)).ok(
+        strict=False
+    )
+    with serve(out) as address:
+        page.goto(f"{address}/terms/tensor/index.html")
+        page.wait_for_load_state("domcontentloaded")
+        page.keyboard.press("/")
+        page.keyboard.type("tensor")
+        expect(suggestions(page)).to_have_text(["Search is unavailableThe search page says why"])
+        expect(header_box(page)).to_have_attribute("aria-expanded", "true")
+        expect(page.locator("form.search-box [role=status]")).to_have_text("Search is unavailable")
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        expect(page).to_have_url(f"{address}/{SEARCH}?q=tensor")
+        expect(page.locator("#search-status")).to_contain_text("built without its search index")
+
+
 def test_an_index_written_after_the_page_opened_is_found_on_the_next_query(
     page: Page, tmp_path: Path
 ) -> None:

@@ -71,15 +71,21 @@
     select(-1);
   }
 
-  function show(query, results, total) {
+  // The results, then one option to the search page: `last` is its title and detail, `said`
+  // what the status tells a screen reader.
+  function show(query, results, last, said) {
     shownFor = query;
     list.textContent = "";
     results.forEach(function (data) { option(data.url, data.meta.title || data.url, data.meta.summary); });
-    option(searchPage(query), total ? "See all " + total + (total === 1 ? " result" : " results")
-      : "No results found for \u201c" + query + "\u201d");
-    status.textContent = total + (total === 1 ? " result" : " results") + " found";
+    option(searchPage(query), last[0], last[1]);
+    status.textContent = said;
     select(-1);
     if (document.activeElement === input) { open(); }
+  }
+
+  function showFound(query, results, total) {
+    show(query, results, [total ? "See all " + total + (total === 1 ? " result" : " results")
+      : "No results found for \u201c" + query + "\u201d"], total + (total === 1 ? " result" : " results") + " found");
   }
 
   function update() {
@@ -91,10 +97,12 @@
     }).then(function (found) {
       var head = found.results.slice(0, RANKED);
       return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
-        if (ticket === latest) { show(query, window.glossarySearch.exactFirst(query, data).slice(0, SHOWN), found.results.length); }
+        if (ticket === latest) { showFound(query, window.glossarySearch.exactFirst(query, data).slice(0, SHOWN), found.results.length); }
       });
     }).catch(function () {
-      if (ticket === latest) { close(); }  // no index (opened from disk, built with --no-search): the form still works
+      // no index (opened from disk, built with --no-search): the search page says why and
+      // links the A to Z index
+      if (ticket === latest) { show(query, [], ["Search is unavailable", "The search page says why"], "Search is unavailable"); }
     });
   }
 
