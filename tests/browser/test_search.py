@@ -423,6 +423,22 @@ def test_a_cleared_box_opens_no_list_from_the_last_query(page: Page, served: Ser
     expect(header_box(page)).to_have_attribute("aria-expanded", "false")
 
 
+def test_a_query_typed_again_after_clearing_the_box_is_announced_again(
+    page: Page, served: ServedSite
+) -> None:
+    """Was: clearing the box left "22 results found" in the status, so typing the same query (or
+    one with as many results) changed nothing there and a screen reader announced nothing."""
+    page.goto(served.page_url("index.html"))
+    status = page.locator("form.search-box [role=status]")
+    type_in_header(page, "token")
+    said = f"{pagefind_count(page, 'token')} results found"
+    expect(status).to_have_text(said)
+    header_box(page).fill("")
+    expect(status).to_have_text("")
+    page.keyboard.type("token")
+    expect(status).to_have_text(said)
+
+
 def test_typing_after_choosing_an_option_makes_enter_search_the_new_query(
     page: Page, served: ServedSite
 ) -> None:

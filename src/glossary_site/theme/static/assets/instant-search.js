@@ -91,7 +91,8 @@
   function update() {
     var ticket = ++latest;
     var query = input.value.trim();
-    if (!query) { list.textContent = ""; shownFor = null; close(); return; }
+    // the status is emptied too: the next count it says is then news a screen reader announces
+    if (!query) { list.textContent = ""; status.textContent = ""; shownFor = null; close(); return; }
     load().then(function (pagefind) {
       return pagefind.search(query);
     }).then(function (found) {
