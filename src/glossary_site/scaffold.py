@@ -10,7 +10,6 @@ import datetime as dt
 import importlib.metadata
 import json
 import os
-from collections.abc import Iterable
 from pathlib import Path
 
 from glossary_site import __version__
@@ -19,6 +18,7 @@ from glossary_site.content import PLACEHOLDER_URL, load_terms
 from glossary_site.content_files import TERMS_DIR
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.graph import group_name_problem, resolve
+from glossary_site.model import distinct_aliases
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, slugify
 
 STUB = """\
@@ -165,7 +165,7 @@ def new_term(
     title = " ".join(title.split())
     if not title:
         raise ScaffoldRefused("the title must not be empty")
-    aliases = _once(" ".join(alias.split()) for alias in [title, *(aliases or [])])[1:]
+    aliases = list(distinct_aliases(title, (" ".join(alias.split()) for alias in aliases or [])))
     related = related or []
     category = " ".join((category or "").split())
     if category and (problem := group_name_problem(category, slugify(category))) is not None:
@@ -203,15 +203,6 @@ def new_term(
     except OSError as exc:
         raise ScaffoldRefused(f"cannot write {path}: {exc.strerror or exc}; nothing was written") from None
     return path
-
-
-def _once(names: Iterable[str]) -> list[str]:
-    """A name given twice (or an alias that is the title) is written once: the build would warn
-    about the repeat."""
-    first: dict[str, str] = {}
-    for name in names:
-        first.setdefault(name.casefold(), name)
-    return list(first.values())
 
 
 def _file_slug(title: str, given: str | None) -> str:

@@ -36,8 +36,8 @@ def term_blocks(
         "url": url,
         "inDefinedTermSet": term_set,
     }
-    if term.aliases:
-        defined["alternateName"] = list(distinct_aliases(term.title, term.aliases))
+    if aliases := distinct_aliases(term.title, term.aliases):
+        defined["alternateName"] = list(aliases)
     crumbs = [("Glossary", config.base_url)]
     if category:
         name, slug = category
@@ -82,6 +82,6 @@ def tool_block(config: SiteConfig, tool: ToolSource, url: str) -> str:
     }
     if tool.category:
         data["applicationCategory"] = tool.category
-    if tool.aliases:
-        data["alternateName"] = list(distinct_aliases(tool.title, tool.aliases))
+    if aliases := distinct_aliases(tool.title, tool.aliases):
+        data["alternateName"] = list(aliases)
     return script_json(data)

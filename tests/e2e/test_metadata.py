@@ -213,11 +213,12 @@ def test_pages_and_data_files_give_each_alias_and_tag_once(tmp_path: Path) -> No
         {
             "content/terms/aaa.md": term_file(
                 "Aaa", "aliases: [X, x, AAA, SoloX]", "tags: [Machine Learning, machine-learning, ML]"
-            )
+            ),
+            "content/terms/bbb.md": term_file("Bbb", "aliases: [BBB]"),
         },
     )
 
-    [entry] = json.loads((out / "terms.json").read_text(encoding="utf-8"))
+    entry, only_title = json.loads((out / "terms.json").read_text(encoding="utf-8"))
     page = parse_html(out / "terms/aaa/index.html")
     shown = [a.get_text() for a in present(page.find("p", class_="tags")).find_all("a")]
     assert entry["tags"] == shown == ["Machine Learning", "ML"]
@@ -226,6 +227,8 @@ def test_pages_and_data_files_give_each_alias_and_tag_once(tmp_path: Path) -> No
     assert [a.get_text() for a in page.select(".aliases .alias")] == ["X", "SoloX"]
     home = parse_html(out / "index.html")
     assert [n.get_text() for n in home.select("section[aria-labelledby=letter-X] .alias-name")] == ["X"]
+    assert only_title["aliases"] == []
+    assert "alternateName" not in json_ld(out / "terms/bbb/index.html")["DefinedTerm"]
 
 
 def test_structured_data_says_the_text_without_heading_links_or_footnote_marks(tmp_path: Path) -> None:
