@@ -133,14 +133,26 @@ def _focusable_scrollers(fragment: str) -> str:
 def site_markdown(text: str, root: str) -> str:
     """Markdown from site.yml, such as the home page's introduction: sanitised, no wiki-links;
     `root` leads from its page to the site's root, for addresses written from there."""
-    return _site_relative(demote_h1(sanitise(markdown.markdown(text))), [], root) if text else ""
+    if not text:
+        return ""
+    return _site_relative(_focusable_scrollers(demote_h1(sanitise(_site_html(text)))), [], root)
+
+
+def _site_html(text: str) -> str:
+    """The same Markdown as in terms (tables, fenced code), but for wiki-links and footnotes."""
+    return markdown.markdown(
+        text,
+        extensions=["tables", "fenced_code", "sane_lists", "codehilite"],
+        extension_configs={"codehilite": {"guess_lang": False, "css_class": "highlight"}},
+        output_format="html",
+    )
 
 
 def site_markdown_urls(text: str) -> tuple[str, ...]:
     """The addresses on this site that site.yml's Markdown `text` links to, as written."""
     found: list[str] = []
     if text:
-        converted = markdown.markdown(text)
+        converted = _site_html(text)
         found += _refused_urls(converted)
         _site_relative(sanitise(converted), found, "")
     return tuple(dict.fromkeys(found))

@@ -626,3 +626,21 @@ def test_links_in_the_site_settings_intros_are_made_relative_and_checked(tmp_pat
     result = run_glossary("build", "--no-search", cwd=site)
     assert result.returncode == 1
     assert f"content/site.yml:{line}: link '/terms/tensr/' leads to no page of this site" in result.stderr
+
+
+def test_the_home_intro_is_written_in_the_same_markdown_as_terms(tmp_path: Path) -> None:
+    """Was: site.yml's intro went through bare Python-Markdown, so a table came out as a
+    paragraph of pipes and fenced code as inline code."""
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    intro = "intro: |\n  | Layer | Example |\n  | --- | --- |\n  | Model | GPT |\n\n"
+    intro += "  ```python\n  print(1)\n  ```\n"
+    settings.write_text(settings.read_text(encoding="utf-8") + intro, encoding="utf-8")
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    intro_html = present(parse_html(site / "_site/index.html").select_one(".intro"))
+    assert [cell.get_text() for cell in intro_html.select("table td")] == ["Model", "GPT"]
+    assert present(intro_html.select_one("pre")).get_text().strip() == "print(1)"
+    assert "```" not in intro_html.get_text()
