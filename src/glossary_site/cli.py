@@ -423,7 +423,11 @@ def run_new(args: argparse.Namespace) -> int:
     except scaffold.ScaffoldRefused as refusal:
         print(f"glossary: {refusal}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"Wrote {os.path.relpath(path)}; replace the TODO text, then run: glossary check")
+    check = "glossary check"
+    found_here = site_root(None)
+    if found_here is None or found_here.resolve() != Path(args.source).resolve():
+        check += f" --source {shlex.quote(Path(args.source).as_posix())}"
+    print(f"Wrote {os.path.relpath(path)}; replace the TODO text, then run: {check}")
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -249,6 +250,20 @@ def test_new_run_inside_content_terms_writes_into_the_site_root(tmp_path: Path) 
     assert made.returncode == 0, made.stderr
     assert (site / "content/terms/activation-function.md").is_file()
     assert not (site / "content/terms/content").exists()
+    assert made.stdout.rstrip().endswith("then run: glossary check")
+
+
+def test_new_with_source_prints_a_check_command_that_finds_the_site(tmp_path: Path) -> None:
+    """Was: "then run: glossary check", which outside the site folder finds no site."""
+    copy_site("minimal", tmp_path / "my glossary")
+
+    made = run_glossary("new", "Activation function", "--source", "my glossary/minimal", cwd=tmp_path)
+
+    assert made.returncode == 0, made.stderr
+    command = made.stdout.rstrip().rpartition("then run: ")[2]
+    assert command == "glossary check --source 'my glossary/minimal'"
+    checked = run_glossary(*shlex.split(command)[1:], cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
 
 
 def test_new_refuses_a_title_that_is_already_an_alias(tmp_path: Path) -> None:
