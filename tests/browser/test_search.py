@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
@@ -167,6 +168,55 @@ def test_a_tool_page_is_not_found_by_the_terms_it_lists(page: Page, served: Serv
 def test_a_quoted_title_goes_first(page: Page, served: ServedSite) -> None:
     """Was: the quotes were compared too, so no title matched and six tools came first."""
     assert listed(page, served, '"large language model"')[1][0] == f"/{SUB_PATH}/terms/large-language-model/"
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("LLMs", "large-language-model"),  # an alias's plural
+        ("LLM\u2019s", "large-language-model"),  # its possessive
+        ("Tokens", "token"),  # a title's plural
+        ("PROMPTS", "prompt"),
+        ('"Large Language Models"', "large-language-model"),  # quoted, mixed case, plural
+        ('"Large Language Model"', "large-language-model"),
+    ],
+)
+def test_a_title_or_alias_in_another_form_goes_first(
+    page: Page, served: ServedSite, query: str, slug: str
+) -> None:
+    """Was: only the very title or alias went first, so "LLMs" listed Large language model
+    third, after two pages that merely mention LLMs, "Tokens" listed Tokenizer and Next-token
+    prediction above Token, and the quoted "Large Language Models" put five tools first."""
+    path = f"/{SUB_PATH}/terms/{slug}/"
+    assert listed(page, served, quote(query))[1][0] == path
+    page.goto(served.page_url(FLAGSHIP))
+    options = type_in_header(page, query)
+    assert options.first.evaluate("link => link.pathname") == path
+
+
+def test_a_plural_ranks_below_the_exact_match_and_a_plural_title_is_found_by_its_singular(
+    page: Page, served: ServedSite
+) -> None:
+    page.goto(served.page_url(SEARCH))
+    page.wait_for_load_state("domcontentloaded")
+
+    def ranked(query: str, titles: list[str]) -> list[str]:
+        return list(
+            page.evaluate(
+                """([query, titles]) => window.glossarySearch.exactFirst(query,
+                    titles.map((title) => ({meta: {title: title}}))).map((data) => data.meta.title)""",
+                [query, titles],
+            )
+        )
+
+    assert ranked("tokens", ["Tokenizer", "Token", "Tokens"]) == ["Tokens", "Token", "Tokenizer"]
+    assert ranked("embedding", ["Vector store", "Embeddings"]) == ["Embeddings", "Vector store"]
+    assert ranked("families", ["Family tree", "Family"]) == ["Family", "Family tree"]
+    assert ranked("model family", ["Model families tree", "Model families"]) == [
+        "Model families",
+        "Model families tree",
+    ]
+    assert ranked("s", ["Glossary", ""]) == ["Glossary", ""]  # one letter names no title
 
 
 def test_exact_matches_cover_tool_aliases_and_aliases_with_a_comma(page: Page, served: ServedSite) -> None:

@@ -34,19 +34,44 @@
   };
 
   function normal(text) {
-    return text.replace(/["\u201c\u201d]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+    return text.replace(/["\u201c\u201d]/g, "").replace(/\u2019/g, "'").toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  // What else a reader may type for `text` (already normal): its plural or possessive ("LLMs",
+  // "LLM's", "tokens", "families") or, for a plural, its singular, since a title may be either
+  // ("Embeddings" asked for as "embedding"). Only the end changes, so "diffusion models" names
+  // "Diffusion model". A few of these are not words ("typ" from "types"), so match no title.
+  function otherForms(text) {
+    var forms = [text + "s", text + "es", text + "'s"];
+    if (/[^aeiou]y$/.test(text)) { forms.push(text.slice(0, -1) + "ies"); }
+    ["s", "es", "'s"].forEach(function (ending) {
+      if (text.length > ending.length && text.slice(-ending.length) === ending) {
+        forms.push(text.slice(0, -ending.length));
+      }
+    });
+    if (/.ies$/.test(text)) { forms.push(text.slice(0, -3) + "y"); }
+    return forms;
   }
 
   // Pagefind ranks "Tokenizer" above "Token" for the query "token" (prefix matches and longer
   // pages score well), and every page holding a quoted phrase alike, so a page whose title or
-  // alias is exactly the query, quotes aside, goes first. The aliases meta is the page's "A, B"
-  // text; looking for ", query, " in it keeps an alias that holds a comma whole.
+  // alias is exactly the query, quotes aside, goes first. Its stemming finds "Token" for
+  // "tokens" and "LLM" for "LLMs", but ranks it as any page that mentions tokens, so a title or
+  // alias the query names in another form (otherForms) comes next, before Pagefind's order.
+  // The aliases meta is the page's "A, B" text; looking for ", query, " in it keeps an alias
+  // that holds a comma whole.
   window.glossarySearch.exactFirst = function (query, results) {
     var wanted = normal(query);
-    function isExact(data) {
-      return normal(data.meta.title || "") === wanted ||
-        (", " + normal(data.meta.aliases || "") + ", ").indexOf(", " + wanted + ", ") >= 0;
+    var forms = wanted ? otherForms(wanted) : [];
+    function names(data, texts) {
+      var title = normal(data.meta.title || "");
+      var aliases = ", " + normal(data.meta.aliases || "") + ", ";
+      return texts.some(function (text) { return title === text || aliases.indexOf(", " + text + ", ") >= 0; });
     }
-    return results.filter(isExact).concat(results.filter(function (data) { return !isExact(data); }));
+    var tiers = [[], [], []];
+    results.forEach(function (data) {
+      tiers[names(data, [wanted]) ? 0 : names(data, forms) ? 1 : 2].push(data);
+    });
+    return tiers[0].concat(tiers[1], tiers[2]);
   };
 })();
