@@ -113,6 +113,25 @@ def test_the_query_stays_in_the_address_so_back_and_reload_show_the_same_results
     expect(page.locator("#search-results li a").first).to_have_text(title)
 
 
+def test_the_query_is_in_the_pages_title_so_tabs_and_history_tell_searches_apart(
+    page: Page, served: ServedSite
+) -> None:
+    """Was: every search page was titled "Search · AI Glossary", whatever it searched for."""
+    page.goto(served.page_url(FLAGSHIP))
+    type_in_header(page, "diffusion model")
+    page.keyboard.press("Enter")
+    expect(page.locator("#search-status")).to_contain_text("found for")
+    expect(page).to_have_title("diffusion model \u00b7 Search \u00b7 AI Glossary")
+    page.locator("#search-query").fill('"token"')
+    expect(page).to_have_title('"token" \u00b7 Search \u00b7 AI Glossary')
+    page.locator("#search-results li a").first.click()
+    expect(page).to_have_title("Token \u00b7 AI Glossary")
+    page.go_back()
+    expect(page).to_have_title('"token" \u00b7 Search \u00b7 AI Glossary')
+    page.locator("#search-query").fill("  ")
+    expect(page).to_have_title("Search \u00b7 AI Glossary")
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_a_long_query_wraps_instead_of_widening_the_page(
     open_page: OpenPage, served: ServedSite, width: int

@@ -1,7 +1,7 @@
 // The search page: queries the Pagefind index the build wrote to pagefind/ (loaded by
 // search-engine.js), says how many pages (terms and tools) match and lists every one of them,
 // twenty at a time. The query is kept in the address, so Back, Reload and a shared link show
-// the same results.
+// the same results, and in the page's title.
 (function () {
   "use strict";
   var PAGE = 20;
@@ -24,6 +24,7 @@
   var timer = null;
   var unshown = [];  // loaders of the results not listed yet, in display order
   var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'", "#x27": "'" };
+  var pageTitle = document.title;  // "Search · AI Glossary", or whatever an override makes it
 
   function load() {
     return window.glossarySearch(bundle);  // search-engine.js
@@ -96,7 +97,11 @@
     return count + (count === 1 ? " result" : " results") + " found for \u201c" + query + "\u201d";
   }
 
+  // The query is in the address and, before the page's own title, in the tab and the history
+  // ("diffusion model · Search · AI Glossary"), so searches open side by side or visited one
+  // after another can be told apart.
   function remember(query) {
+    document.title = query ? query + " \u00b7 " + pageTitle : pageTitle;
     if ((new URLSearchParams(window.location.search).get("q") || "") === query) { return; }
     try {
       // written as the header's form submits it (?q=diffusion+model)
