@@ -19,7 +19,10 @@ ADDRESS_RE = re.compile(r'\b(href|src)="([^"]*)"')
 
 
 def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str], str]) -> dict[str, Any]:
-    """Undated terms are left out: an Atom entry needs a date, and we never invent one."""
+    """Undated terms are left out: an Atom entry needs a date, and we never invent one. Nor
+    for the feed itself: with no dated term its `updated` is empty and the theme leaves the
+    element out, where a made-up date (the epoch, or the day of the build) would be untrue
+    or would change the output of the same content from one build to the next."""
     dated = [t for t in glossary.terms.values() if t.updated]
     dated.sort(key=lambda t: (-t.updated.toordinal() if t.updated else 0, t.title.casefold(), t.slug))
     entries = []
@@ -35,7 +38,7 @@ def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str]
                 "content": content,
             }
         )
-    newest = dated[0].updated if dated else dt.date(1970, 1, 1)
+    newest = dated[0].updated if dated else None
     return {
         "feed_url": absolute(config, "feed.xml"),
         "home_url": config.base_url,

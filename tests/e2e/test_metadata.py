@@ -298,6 +298,22 @@ def test_feed_parses_without_errors_and_lists_recent_terms(built_minimal: Path) 
     )
 
 
+def test_a_feed_with_no_dated_term_claims_no_date(tmp_path: Path) -> None:
+    """Was: <updated>1970-01-01T00:00:00Z</updated>, a feed last changed in 1970 to a reader."""
+    out = built_site(
+        tmp_path,
+        "title: Site\nbase_url: https://example.org/docs/\n",
+        {"content/terms/gpu.md": term_file("GPU")},
+    )
+
+    written = (out / "feed.xml").read_text(encoding="utf-8")
+    feed = feedparser.parse(written.encode())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title == "Site" and feed.entries == []
+    assert "updated" not in feed.feed, feed.feed.get("updated")
+    assert "<updated>" not in written
+
+
 def test_terms_json_lists_every_published_term(built_minimal: Path) -> None:
     terms = json.loads((built_minimal / "terms.json").read_text())
     assert {t["slug"] for t in terms} == {"tensor", "graphics-processing-unit", "model-training"}
