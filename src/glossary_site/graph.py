@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, TypeVar
 
 from glossary_site.config import CONFIG_PATH, SiteConfig
-from glossary_site.diagnostics import Diagnostic, Diagnostics, did_you_mean
+from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity, did_you_mean
 from glossary_site.model import Glossary, Group, TermSource, title_key
 from glossary_site.slugs import MAX_SLUG, slugify
 
@@ -58,7 +59,7 @@ def build_glossary(
         for slug, term in terms.items()
     }
     for term in terms.values():
-        diagnostics.items += alias_repeats(term)
+        diagnostics.items += alias_repeats(term) + date_warnings(term)
         if config is not None:
             _check_cta(term, config, diagnostics)
     by_title = sorted(terms, key=lambda s: title_key(terms[s]))
@@ -180,6 +181,39 @@ def alias_repeats(term: Named) -> list[Diagnostic]:
             found.warning(term.path, line, _repeated(f"alias '{alias}'", first[alias.casefold()], line))
         first.setdefault(alias.casefold(), line)
     return found.items
+
+
+class Dated(Protocol):
+    """What dates a term or a tool."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def updated(self) -> dt.date | None: ...
+    @property
+    def key_lines(self) -> dict[str, int]: ...
+
+
+#: How far past the building machine's today an `updated` date may be without a warning: an
+#: editor a time zone ahead of it may already be on the next day.
+DATE_GRACE = dt.timedelta(days=1)
+#: How the warning about such a date ends, so a report kept from an earlier day is known by it.
+FUTURE_DATE = "is in the future; write the day of the last change"
+
+
+def is_date_warning(diagnostic: Diagnostic) -> bool:
+    """Whether it is a warning `date_warnings` gives, which a later day may no longer give."""
+    return diagnostic.message.endswith(FUTURE_DATE)
+
+
+def date_warnings(item: Dated, today: dt.date | None = None) -> list[Diagnostic]:
+    """A date still to come: the page, the sitemap and (for a term) the feed would give it as
+    the day of the last change, and a term would head the feed until long after newer ones.
+    Checked on every build, never kept with the file's other problems, as it turns true with time."""
+    if item.updated is None or item.updated <= (today or dt.date.today()) + DATE_GRACE:
+        return []
+    message = f"'updated' date {item.updated.isoformat()} {FUTURE_DATE}"
+    return [Diagnostic(item.path, item.key_lines.get("updated", 1), message, Severity.WARNING)]
 
 
 def _repeated(what: str, first: int, line: int) -> str:

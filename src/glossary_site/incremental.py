@@ -8,6 +8,7 @@ again (the keys of the term pages differ from those it was last indexed with).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from collections.abc import Iterable, Sequence
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from glossary_site import output, search
+from glossary_site import graph, output, search
 from glossary_site.cache import Cache
 from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.fingerprint import input_stamps, inputs_digest, lines_digest
@@ -80,7 +81,11 @@ def left_as_built(state: dict[str, Any], out: Path) -> bool:
 
 
 def reported(state: dict[str, Any]) -> Replayed | None:
-    """What the build that saved `state` reported."""
+    """What the build that saved `state` reported; None when it warned of a date still to come
+    on another day than today, as that date may have come since."""
+    today = dt.date.today().isoformat()
+    if state.get("day", today) != today:
+        return None
     try:
         found = [
             Diagnostic(path, line, message, Severity(level))
@@ -100,6 +105,8 @@ def remember(cache: Cache, inputs: Inputs, out: Path, diagnostics: Sequence[Diag
         "diagnostics": found,
         "files": files,
     }
+    if any(graph.is_date_warning(d) for d in diagnostics):
+        state["day"] = dt.date.today().isoformat()
     cache.write_state(state)
 
 

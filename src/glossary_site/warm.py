@@ -439,13 +439,14 @@ def _publish(state: WarmState, out: Path, jobs: list[PageJob], gone: list[str]) 
 
 
 def _same_own_warnings(before: TermSource, after: TermSource, glossary: Glossary) -> bool:
-    """Whether the warnings about the term's own text and lists, and about a missing date, stay
-    the same. (A date that does not parse is an error already, caught with the file's
+    """Whether the warnings about the term's own text and lists, and about a missing or future
+    date, stay the same. (A date that does not parse is an error already, caught with the file's
     diagnostics.)"""
     same_dated = (before.updated is None) == (after.updated is None)
     return (
         same_dated
         and health.own_warnings(before) == health.own_warnings(after)
+        and graph.date_warnings(before) == graph.date_warnings(after)
         and graph.list_warnings(before, glossary) == graph.list_warnings(after, glossary)
     )
 

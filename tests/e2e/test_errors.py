@@ -328,6 +328,33 @@ def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
     assert "content/terms/orphan.md:1: warning: no 'updated' date" in strict.stderr
 
 
+def test_an_updated_date_still_to_come_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    """Was silent: the page said "Updated 1 January 2999", the sitemap gave that day as the
+    page's last change, and the term headed the feed above every term changed since."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8")
+    tensor.write_text(text.replace("updated: 2025-02-01", "updated: 2999-01-01"), encoding="utf-8")
+    line = text.splitlines().index("updated: 2025-02-01") + 1
+    write_files(
+        site,
+        {
+            "content/tools/hammer.md": "---\ntitle: Hammer\nsummary: Hits nails.\nurl: https://hammer.example/\n"
+            "updated: 2999-01-01T10:00:00Z\n---\n"
+        },
+    )
+
+    relaxed = run_glossary("build", cwd=site)
+    strict = run_glossary("build", "--strict", cwd=site)
+
+    assert relaxed.returncode == 0, relaxed.stderr
+    coming = "warning: 'updated' date 2999-01-01 is in the future; write the day of the last change"
+    assert f"content/terms/tensor.md:{line}: {coming}" in relaxed.stderr.splitlines()
+    assert f"content/tools/hammer.md:5: {coming}" in relaxed.stderr.splitlines()
+    assert strict.returncode == 1
+    assert f"content/terms/tensor.md:{line}: {coming}" in strict.stderr.splitlines()
+
+
 def test_bad_site_settings_are_reported_with_lines(tmp_path: Path) -> None:
     site = write_files(
         tmp_path / "site",

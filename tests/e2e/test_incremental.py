@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -132,6 +133,33 @@ def test_second_build_with_nothing_changed_writes_nothing(tmp_path: Path) -> Non
     assert second == first
     assert "0 written" in stdout
     assert file_stamps(site / "_site") == stamps
+
+
+def test_a_date_warned_of_as_to_come_is_checked_again_on_a_later_day(tmp_path: Path) -> None:
+    """Was: a build with nothing changed repeated the last build's report, so a warning that
+    an 'updated' date was still to come stayed after the day had come. The state written on
+    an earlier day is made to say so, as the build that day would have."""
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    state_file = site / ".glossary-cache" / "state.json"
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    line = (
+        (site / "content/terms/tensor.md")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        .index("updated: 2025-02-01")
+    )
+    warned = "'updated' date 2025-02-01 is in the future; write the day of the last change"
+    state["diagnostics"].append(["content/terms/tensor.md", line + 1, warned, "warning"])
+    state["day"] = "2025-01-29"
+    state_file.write_text(json.dumps(state), encoding="utf-8")
+
+    later = run_glossary("build", "--no-search", cwd=site)
+
+    assert later.returncode == 0, later.stderr
+    assert warned not in later.stderr
+    again = run_glossary("build", "--no-search", cwd=site)
+    assert "0 written" in again.stdout and again.stderr == ""  # replayed again from then on
 
 
 def test_files_editors_write_beside_their_work_are_not_inputs(tmp_path: Path) -> None:

@@ -614,6 +614,28 @@ def test_a_link_save_that_leaves_a_term_unlinked_is_applied_warm_and_warned_abou
         assert_served_as_built(site, base, tmp_path / "clean")
 
 
+def test_a_save_that_dates_a_term_in_the_future_is_warned_about(tmp_path: Path) -> None:
+    """A new date is a save serve applies without a build, but one still to come brings a
+    warning, which serve prints as a build would; the next save back takes it away."""
+    site = copy_site("minimal", tmp_path)
+    log = tmp_path / "serve.log"
+    tensor = site / "content/terms/tensor.md"
+    line = tensor.read_text().splitlines().index("updated: 2025-02-01") + 1
+    coming = f"content/terms/tensor.md:{line}: warning: 'updated' date 2999-01-01 is in the future"
+
+    with serving(site, free_port(), log) as origin:
+        base = f"{origin}/docs"
+        wait_for(f"{base}/terms/tensor/index.html", "1 February 2025")
+        tensor.write_text(tensor.read_text().replace("updated: 2025-02-01", "updated: 2999-01-01"))
+        wait_for(f"{base}/terms/tensor/index.html", "1 January 2999")
+        wait_for_line(log, coming)
+        tensor.write_text(tensor.read_text().replace("updated: 2999-01-01", "updated: 2025-03-01"))
+        wait_for(f"{base}/terms/tensor/index.html", "1 March 2025")
+        wait_for_line(log, " unchanged", times=3)
+        assert log.read_text().count(coming) == 1
+        assert_served_as_built(site, base, tmp_path / "clean")
+
+
 def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_path: Path) -> None:
     """Titles, groups, new, renamed and deleted terms, drafts, templates, static files and site.yml:
     after each, every page served is the one a clean build of the site as it now is writes,

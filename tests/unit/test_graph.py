@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import random
 from collections.abc import Mapping
@@ -170,6 +171,32 @@ def test_alias_equal_to_its_own_title_is_no_clash_but_a_warning(site_config: Sit
     _, problems = build({"tensor.md": term_file("Tensor", "aliases: [TENSOR]\n")}, site_config)
 
     assert problems == ["content/terms/tensor.md:5: warning: alias 'TENSOR' is the title itself; remove it"]
+
+
+def test_an_updated_date_may_be_tomorrow_but_not_later() -> None:
+    """Tomorrow is allowed: an editor a time zone ahead of the building machine may be on it."""
+    today = dt.date(2025, 3, 1)
+
+    def warned(day: dt.date) -> list[str]:
+        term = TermSource(
+            path="content/terms/gpu.md",
+            slug="gpu",
+            title="GPU",
+            summary="S.",
+            definition="GPU.",
+            definition_line=4,
+            body="",
+            body_line=9,
+            updated=day,
+            key_lines={"updated": 6},
+        )
+        return [str(d) for d in graph.date_warnings(term, today)]
+
+    assert warned(today) == warned(dt.date(2025, 3, 2)) == []
+    assert warned(dt.date(2025, 3, 3)) == [
+        "content/terms/gpu.md:6: warning: 'updated' date 2025-03-03 is in the future; "
+        "write the day of the last change"
+    ]
 
 
 def test_same_file_name_in_two_sub_folders_is_a_slug_clash(site_config: SiteConfig) -> None:
