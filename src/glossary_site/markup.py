@@ -30,6 +30,7 @@ from glossary_site.html_tags import in_tags, tags
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import Body, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
+from glossary_site.slugs import heading_anchor
 from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.tools import resolve as tool_resolve
 from glossary_site.urls import link_url
@@ -299,6 +300,7 @@ class Converter:
                     "permalink": "#",
                     "permalink_class": "headerlink",
                     "permalink_title": "Link to this section",
+                    "slugify": heading_anchor,
                 },
                 "footnotes": {"UNIQUE_IDS": False},
             },

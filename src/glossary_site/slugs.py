@@ -1,4 +1,5 @@
-"""Slugs: the URL-safe names of terms, categories and tags (lowercase letters, digits, hyphens)."""
+"""Slugs: the URL-safe names of terms, categories and tags (lowercase letters, digits, hyphens),
+and the anchors of Markdown headings."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NON_SLUG_RE = re.compile(r"[^a-z0-9]+")
+#: What Python-Markdown's heading ids leave out of text spelled in ASCII.
+_NOT_ANCHOR_RE = re.compile(r"[^\w\s-]")  # on ASCII text: its \w is ASCII too
 # A folder name must fit the file systems' 255 bytes, with room for a suffix while writing.
 MAX_SLUG = 200
 # Letters that Unicode does not decompose into an ASCII letter and an accent, spelled as
@@ -41,6 +44,29 @@ def slugify(text: str) -> str:
     """A URL-safe slug for category and tag names, and the suggestion for bad file names."""
     latin = unicodedata.normalize("NFKD", text.lower()).translate(_SPELLED)
     return NON_SLUG_RE.sub("-", latin.encode("ascii", "ignore").decode()).strip("-")
+
+
+def heading_anchor(text: str, separator: str) -> str:
+    """A Markdown heading's id: Python-Markdown's own (`Über uns` is `uber-uns`) for every
+    letter it can spell in ASCII, and every other letter as written (`概述`, `كيف-تعمل`,
+    `история`), as Hugo and GitHub keep them; Python-Markdown drops those, which left headings
+    in Chinese, Arabic or Greek the ids `_1`, `_2`… that say nothing and change when a heading
+    is added above them. A combining mark stays with a letter kept as written (Devanagari's
+    vowel signs, Hebrew points) and goes with one spelled in ASCII, as it always did."""
+    kept: list[str] = []
+    native = False  # the last character kept is a letter as written, whose marks stay with it
+    for char in unicodedata.normalize("NFC", text):
+        spelled = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        kind = unicodedata.category(char)[0]
+        if spelled:
+            kept.append(_NOT_ANCHOR_RE.sub("", spelled))
+            native = False
+        elif kind in "LN" or (kind == "M" and native):
+            kept.append(char)
+            native = True
+        else:
+            native = False
+    return re.sub(rf"[{re.escape(separator)}\s]+", separator, "".join(kept).strip().lower())
 
 
 def slug_problem(slug: str) -> str | None:

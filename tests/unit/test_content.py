@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from markdown.extensions import toc
 
 from glossary_site import content, content_files, front_matter, slugs
 from glossary_site.diagnostics import ContentError, Diagnostics
@@ -391,6 +392,15 @@ def test_slugify_spells_greek_and_cyrillic_names_in_latin_letters() -> None:
     assert slugs.slugify("Λεξικό όρων") == "lexiko-oron"
     assert slugs.slugify("Нейронная сеть") == "neironnaya-set"
     assert slugs.slugify("日本語") == ""
+
+
+def test_heading_anchors_keep_letters_of_every_script_and_python_markdowns_ids_for_the_rest() -> None:
+    assert slugs.heading_anchor("GPU 计算", "-") == "gpu-计算"
+    assert slugs.heading_anchor("كيف تعمل؟", "-") == "كيف-تعمل"
+    assert slugs.heading_anchor("हिन्दी भाषा", "-") == "हिन्दी-भाषा"  # the vowel signs stay
+    assert slugs.heading_anchor("❤️ 🚀", "-") == ""  # no letter: Python-Markdown numbers it
+    for text in ["Über uns", "  C++ & Python_3: a (short) intro! ", "ＧＰＵ ½", "x\u0301y", "- A -"]:
+        assert slugs.heading_anchor(text, "-") == toc.slugify(text, "-"), text
 
 
 # Dates

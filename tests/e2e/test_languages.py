@@ -1,0 +1,68 @@
+"""Glossaries written in other languages and scripts: what their readers and editors see."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import attribute, copy_site, parse_html, present, run_glossary
+
+SECTIONS = """
+## 概述
+
+计算的概述。
+
+## كيف تعمل؟
+
+نص.
+
+## Ιστορία
+
+Κείμενο.
+
+## हिन्दी भाषा
+
+पाठ।
+
+## 概述
+
+第二个概述。
+
+## GPU 计算
+
+GPU。
+
+## Über uns
+
+Text.
+"""
+
+
+def test_headings_in_any_script_get_anchors_of_their_own_words(tmp_path: Path) -> None:
+    """Was: every heading without a letter a-z was '_1', '_2'… ('GPU 计算' was 'gpu'), so a
+    link to a section said nothing and led elsewhere once a heading was added above it."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text(encoding="utf-8") + SECTIONS, encoding="utf-8")
+
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    soup = parse_html(site / "_site/terms/tensor/index.html")
+    headings = present(soup.find("article")).select("h2:has(> a.headerlink)")
+    anchors = [str(heading["id"]) for heading in headings]
+    assert anchors == [
+        "shapes",
+        "概述",
+        "كيف-تعمل",
+        "ιστορία",
+        "हिन्दी-भाषा",
+        "概述_1",
+        "gpu-计算",
+        "uber-uns",  # as before: a letter with an ASCII spelling is spelled so
+        "tensor-ranks",  # the table, after the body
+    ]
+    for heading in headings:
+        assert attribute(present(heading.find("a", class_="headerlink")), "href") == f"#{heading['id']}"
+    toc = [attribute(a, "href") for a in present(soup.find("nav", class_="toc")).find_all("a")]
+    assert toc[1 : 1 + len(anchors)] == [f"#{anchor}" for anchor in anchors]
+    ids = [str(element["id"]) for element in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
