@@ -66,3 +66,37 @@ def test_headings_in_any_script_get_anchors_of_their_own_words(tmp_path: Path) -
     assert toc[1 : 1 + len(anchors)] == [f"#{anchor}" for anchor in anchors]
     ids = [str(element["id"]) for element in soup.find_all(id=True)]
     assert len(ids) == len(set(ids))
+
+
+def term_file(title: str, related: str = "[tensor, gpu]") -> str:
+    return (
+        f"---\ntitle: {title}\nsummary: A term called {title}.\ndefinition: {title} is a term.\n"
+        f"related: {related}\nupdated: 2025-01-01\n---\n"
+    )
+
+
+def test_a_to_z_files_accented_latin_titles_under_their_letter_and_the_rest_under_hash(
+    tmp_path: Path,
+) -> None:
+    """Was: 'Éclair', 'Łódź' and 'Ökonomie' were under '#' with the digits and emoji, and the
+    index of a French, Polish or German glossary had no E, L or O for them."""
+    site = copy_site("minimal", tmp_path)
+    titles = {"eclair": "Éclair", "eagle": "Eagle", "ezra": "Ezra", "lodz": "Łódź", "okonomie": "Ökonomie"}
+    titles |= {"printing": "3D Printing", "rocket": "🚀 Rocket", "lexiko": "Λεξικό", "jisuan": "计算"}
+    for slug, title in titles.items():
+        (site / f"content/terms/{slug}.md").write_text(term_file(title), encoding="utf-8")
+
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    soup = parse_html(site / "_site/index.html")
+    letters = {a.get_text(): attribute(a, "href") for a in soup.select(".letters a")}
+    sections = {}
+    for href in letters.values():
+        section = present(present(soup.find(id=href.removeprefix("#"))).find_parent("section"))
+        sections[section.h3.get_text() if section.h3 else ""] = [
+            dt.get_text() for dt in section.select("dt:not(.cross-ref)")
+        ]
+    assert sections["E"] == ["Eagle", "Éclair", "Ezra"]
+    assert sections["L"] == ["Łódź"] and sections["O"] == ["Ökonomie"]
+    assert sections["#"] == ["3D Printing", "Λεξικό", "计算", "🚀 Rocket"]
+    assert letters["#"] == "#letter-other"
