@@ -7,6 +7,7 @@ They are warnings, so they fail a build only with --strict, and they run in `bui
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from glossary_site.content import TODO_RE
 from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
@@ -15,6 +16,9 @@ from glossary_site.model import Glossary, TermSource
 MIN_RELATED = 2
 #: Letters and digits, of any script.
 WORD_RE = re.compile(r"[^\W_]+")
+#: Scripts written without spaces between words, where a name is found inside a longer run of
+#: letters ("计算是一种过程" mentions "计算"): the start of a Unicode character name.
+UNSPACED = ("CJK ", "HIRAGANA ", "KATAKANA ", "HALFWIDTH KATAKANA ", "THAI ", "LAO ", "KHMER ", "MYANMAR ")
 
 
 def check_health(glossary: Glossary, diagnostics: Diagnostics) -> None:
@@ -102,4 +106,12 @@ def _has_word(text: str, name: str) -> bool:
     if at < 0:
         return False
     before, after = text[at - 1 : at] if at else "", text[at + len(name) : at + len(name) + 1]
-    return not WORD_RE.match(before or " ") and not WORD_RE.match(after or " ")
+    return _word_edge(before, name[:1]) and _word_edge(after, name[-1:])
+
+
+def _word_edge(neighbour: str, edge: str) -> bool:
+    """Whether a name ends here: the neighbour is no letter or digit, or either side is in a
+    script written without spaces."""
+    if not WORD_RE.match(neighbour or " "):
+        return True
+    return any(unicodedata.name(char, "").startswith(UNSPACED) for char in (neighbour, edge))

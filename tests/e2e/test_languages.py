@@ -100,3 +100,22 @@ def test_a_to_z_files_accented_latin_titles_under_their_letter_and_the_rest_unde
     assert sections["L"] == ["Łódź"] and sections["O"] == ["Ökonomie"]
     assert sections["#"] == ["3D Printing", "Λεξικό", "计算", "🚀 Rocket"]
     assert letters["#"] == "#letter-other"
+
+
+def test_a_definition_in_chinese_or_japanese_that_names_its_term_gets_no_warning(tmp_path: Path) -> None:
+    """Was: '计算是一种过程。' "never mentions '计算'", as words there have no spaces between them."""
+    site = copy_site("minimal", tmp_path)
+    terms = {"jisuan": ("计算", "计算是一种过程。"), "keisan": ("計算機", "計算機は機械です。")}
+    terms |= {"shujv": ("数据", "一种信息。")}  # names no term: still a warning
+    for slug, (title, definition) in terms.items():
+        text = term_file(title).replace(f"definition: {title} is a term.", f"definition: {definition}")
+        (site / f"content/terms/{slug}.md").write_text(text, encoding="utf-8")
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    unnamed = [line for line in result.stderr.splitlines() if "never mentions" in line]
+    assert unnamed == [
+        "content/terms/shujv.md:4: warning: the definition never mentions '数据' or an alias; "
+        "readers landing here should see the term they looked up"
+    ]
