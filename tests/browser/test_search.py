@@ -124,6 +124,7 @@ def test_the_query_is_in_the_pages_title_so_tabs_and_history_tell_searches_apart
     expect(page).to_have_title("diffusion model \u00b7 Search \u00b7 AI Glossary")
     page.locator("#search-query").fill('"token"')
     expect(page).to_have_title('"token" \u00b7 Search \u00b7 AI Glossary')
+    expect(page.locator("#search-status")).to_contain_text('found for \u201c"token"\u201d')
     page.locator("#search-results li a").first.click()
     expect(page).to_have_title("Token \u00b7 AI Glossary")
     page.go_back()
