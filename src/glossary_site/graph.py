@@ -10,7 +10,7 @@ from typing import Protocol, TypeVar
 
 from glossary_site.config import CONFIG_PATH, SiteConfig
 from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity, did_you_mean
-from glossary_site.model import Glossary, Group, TermSource, title_key
+from glossary_site.model import Glossary, Group, TermSource, sort_name, title_key
 from glossary_site.slugs import MAX_SLUG, slugify
 
 
@@ -309,7 +309,7 @@ def _groups(
             first.setdefault(group_slug, line)
             display.setdefault(group_slug, name)
             members[group_slug][slug] = None
-    ordered = sorted(members, key=lambda g: (display[g].casefold(), g))
+    ordered = sorted(members, key=lambda g: (sort_name(display[g]), display[g].casefold(), g))
     return tuple(Group(display[g], g, tuple(members[g])) for g in ordered)
 
 

@@ -7,6 +7,7 @@ and tuples pickle and load several times faster than dataclasses.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -245,8 +246,15 @@ class Body:
     table_intros: tuple[str, ...] = ()
 
 
-def title_key(term: TermSource) -> tuple[str, str]:
-    return (term.title.casefold(), term.slug)
+def sort_name(name: str) -> str:
+    """A name as readers look for it in a list, case and accents aside: Éclair between Eagle
+    and Ezra, not after Zebra."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def title_key(term: TermSource) -> tuple[str, str, str]:
+    return (sort_name(term.title), term.title.casefold(), term.slug)
 
 
 def distinct_aliases(title: str, aliases: Iterable[str]) -> tuple[str, ...]:

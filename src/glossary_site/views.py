@@ -11,7 +11,7 @@ import unicodedata
 from typing import Any, NamedTuple
 
 from glossary_site.config import SiteConfig
-from glossary_site.model import Glossary, Group, distinct_aliases
+from glossary_site.model import Glossary, Group, distinct_aliases, sort_name
 from glossary_site.plaintext import plain_text, snippet
 from glossary_site.slugs import slugify
 from glossary_site.urls import group_path, term_path
@@ -84,7 +84,7 @@ def index_view(
         for alias in distinct_aliases(term.title, term.aliases):
             sections.setdefault(letter_of(alias), []).append(AzEntry(alias, link, True))
     for entries in sections.values():
-        entries.sort(key=lambda e: (_unaccented(e.name), e.name.casefold(), e.alias, e.link.href))
+        entries.sort(key=lambda e: (sort_name(e.name), e.name.casefold(), e.alias, e.link.href))
     letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
     if "#" in sections:
         letters.append("#")
@@ -152,9 +152,3 @@ def letter_of(title: str) -> str:
         first = slugify(first)[:1]
     first = first.upper()
     return first if "A" <= first <= "Z" else "#"
-
-
-def _unaccented(name: str) -> str:
-    """A name as it sorts in its section: `Éclair` between `Eagle` and `Ezra`, not after them."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from support import attribute, copy_site, parse_html, present, run_glossary
@@ -100,6 +101,27 @@ def test_a_to_z_files_accented_latin_titles_under_their_letter_and_the_rest_unde
     assert sections["L"] == ["Łódź"] and sections["O"] == ["Ökonomie"]
     assert sections["#"] == ["3D Printing", "Λεξικό", "计算", "🚀 Rocket"]
     assert letters["#"] == "#letter-other"
+
+
+def test_accented_titles_sort_among_their_neighbours_in_every_list(tmp_path: Path) -> None:
+    """Was: only the A to Z ignored accents; the previous and next links, a category's list and
+    terms.json put 'Éclair' after 'Ezra' (and after 'Zebra' had there been one)."""
+    site = copy_site("minimal", tmp_path)
+    for slug, title in {"eclair": "Éclair", "eagle": "Eagle", "ezra": "Ezra"}.items():
+        (site / f"content/terms/{slug}.md").write_text(
+            term_file(title).replace("updated:", "category: Concepts\nupdated:"), encoding="utf-8"
+        )
+
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    terms = json.loads((site / "_site/terms.json").read_text(encoding="utf-8"))
+    titles = [term["title"] for term in terms]
+    assert titles.index("Éclair") == titles.index("Eagle") + 1 == titles.index("Ezra") - 1
+    category = parse_html(site / "_site/categories/concepts/index.html")
+    listed = [a.get_text() for a in category.select(".term-list dt a")]
+    assert listed.index("Éclair") == listed.index("Eagle") + 1 == listed.index("Ezra") - 1
+    pager = parse_html(site / "_site/terms/eclair/index.html").select(".term-pager a")
+    assert [a.get_text(" ", strip=True) for a in pager] == ["Previous Eagle", "Next Ezra"]
 
 
 def test_a_definition_in_chinese_or_japanese_that_names_its_term_gets_no_warning(tmp_path: Path) -> None:
