@@ -286,6 +286,7 @@ def test_feed_parses_without_errors_and_lists_recent_terms(built_minimal: Path) 
     feed = feedparser.parse((built_minimal / "feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.feed.title == "Mini Glossary"
+    assert feed.feed.language == "en"  # site.yml's, for readers that pick a voice or hyphenation by it
     assert [e.title for e in feed.entries] == ["Model training", "Tensor", "Graphics processing unit"]
     assert feed.entries[0].link == "https://example.org/docs/terms/model-training/"
     wiki_link = re.search(r'href="([^"]+)"', feed.entries[0].content[0].value)
