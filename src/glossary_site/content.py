@@ -17,12 +17,12 @@ from glossary_site import config, placement, yaml_lines
 from glossary_site.content_files import find_term_files
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
 from glossary_site.front_matter import Fields, count, decode, flag_value, kind, read_bytes, split_front_matter
-from glossary_site.model import CtaBlock, Faq, Source, Table, TermSource
-from glossary_site.slugs import SLUG_RE, slugify
+from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
+from glossary_site.slugs import SLUG_RE, slug_problem, slugify
 from glossary_site.url_checks import link_url_problem
 
 FIELDS = (
-    "title", "slug", "summary", "definition", "aliases", "category", "tags", "related",
+    "title", "slug", "former_slugs", "summary", "definition", "aliases", "category", "tags", "related",
     "tools", "tables", "faq", "sources", "cta", "updated", "draft",
 )  # fmt: skip
 REQUIRED = ("title", "summary", "definition")
@@ -64,6 +64,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     term = TermSource(
         path=path,
         slug=slug,
+        former_slugs=fields.former_slugs(slug),
         title=fields.text("title", required=True),
         summary=fields.text("summary", required=True, one_line=True),
         definition=fields.text("definition", required=True),
@@ -173,6 +174,26 @@ class _Fields(Fields):
         super().__init__(path, located, diagnostics)
         #: The id of every table item, valid or not.
         self.table_ids: set[str] = set()
+
+    def former_slugs(self, slug: str) -> tuple[Ref, ...]:
+        """The addresses the term had before a rename, each a slug that is not its own: one
+        that is not would name no page, or this one."""
+        found: dict[str, Ref] = {}
+        for ref in self.refs("former_slugs"):
+            problem = slug_problem(ref.text)
+            if problem is not None:
+                self.diagnostics.error(self.path, ref.line, f"former slug '{ref.text}' {problem}")
+            elif ref.text == slug:
+                message = f"former slug '{ref.text}' is this term's own slug; remove it"
+                self.diagnostics.error(self.path, ref.line, message)
+            elif ref.text in found:
+                first = found[ref.text].line
+                where = "twice" if first == ref.line else f"already (line {first})"
+                message = f"former slug '{ref.text}' is listed {where}; remove one"
+                self.diagnostics.warning(self.path, ref.line, message)
+            else:
+                found[ref.text] = ref
+        return tuple(found.values())
 
     def cta(self) -> str | CtaBlock | bool | None:
         value = self.data.get("cta")

@@ -102,6 +102,9 @@ class TermSource:
     draft: bool = False
     #: The tools this term lists, by slug, title or alias.
     tools: tuple[Ref, ...] = ()
+    #: The slugs the term had before it was renamed, each valid and once, with its line: each
+    #: address gets a page that sends readers on to this one (redirects.py).
+    former_slugs: tuple[Ref, ...] = ()
     #: False when the definition's line breaks are not the file's (a quoted or folded YAML
     #: value): links in it are then reported at its first line, not counted down from it.
     definition_exact: bool = True

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from glossary_site import feeds, graph_page, sitemap, stack_builder, tool_page, views
+from glossary_site import feeds, graph_page, redirects, sitemap, stack_builder, tool_page, views
 from glossary_site.autolink import Autolinker
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics
@@ -122,7 +122,7 @@ class SitePages(PageMaker):
         return [*self.site_jobs(), *(self.term_job(term) for term in self.glossary.terms.values())]
 
     def site_jobs(self, graphs: bool = True) -> list[PageJob]:
-        """Every page but the term pages: listings, tools, graphs, feeds and data files.
+        """Every page but the term pages: listings, tools, redirects, graphs, feeds and data files.
         Without `graphs` the graph pages are left out, for a save that changes none of what they
         show (titles, categories, links): laying them out is a third of the work at 10,000 terms."""
         jobs = self.dated_jobs()
@@ -147,6 +147,7 @@ class SitePages(PageMaker):
             )
         )
         jobs += tool_page.tool_jobs(self, self.config, self.toolbox, self.faces)
+        jobs += redirects.redirect_jobs(self, self.config, self.glossary)
         if graphs:
             jobs += graph_page.graph_jobs(self, self.glossary, self.network)
         builder = self.config.stack_builder

@@ -30,6 +30,7 @@ from glossary_site import (
     output,
     plan,
     prepare,
+    redirects,
     search,
     slugs,
     stack_builder,
@@ -214,6 +215,7 @@ def _graph(
         for name in (slugs.slug_of_file(f.path), *f.names)
     )
     glossary = graph.build_glossary(terms, config, diagnostics, options.drafts, unreadable)
+    redirects.check_former_slugs(glossary, diagnostics)
     by_slug = {f.term.slug: f for f in files if f.term is not None and f.term.slug in glossary.terms}
     settings, builder = (
         (config.tools, config.stack_builder) if config else site_config.sound_tool_settings(options.root)

@@ -40,6 +40,7 @@ TEMPLATES = {
     "tools": "tools.html",
     "stack_builder": "stack_builder.html",
     "graph": "graph.html",
+    "redirect": "redirect.html",
     "feed": "feed.xml",
     "sitemap": "sitemap.xml",
     "sitemap_index": "sitemap_index.xml",

@@ -35,6 +35,10 @@ LISTING = "bundles.json"
 #: The folders of the pages whose templates mark an article for the index
 #: (`data-pagefind-body`): terms/<slug>/index.html and tools/<slug>/index.html.
 INDEXED = ("terms", "tools")
+#: How the key of a page in one of those folders that holds no article starts (a renamed
+#: term's former address, redirects.py): it is left out of the index, as Pagefind would index
+#: the whole of such a page in a bundle that holds no article to tell it apart.
+UNINDEXED = "unindexed:"
 #: Small enough that one Pagefind run stays well under a gigabyte on long pages; large enough
 #: that a 10,000-term glossary is a handful of bundles for the browser to merge.
 BUNDLE_PAGES = 1500
@@ -50,7 +54,7 @@ STOP_CHECK_SECONDS = 0.2
 
 def bundles(keys: Mapping[str, str], size: int = BUNDLE_PAGES) -> dict[str, list[str]]:
     """The indexed pages grouped into bundles, each under the name its pages' keys give it."""
-    pages = sorted(path for path in keys if _indexed(path))
+    pages = sorted(path for path, key in keys.items() if _indexed(path, key))
     groups: list[list[str]] = [[] for _ in range(max(1, -(-len(pages) // size)))]
     for path in pages:
         place = int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest(), "big")
@@ -58,9 +62,10 @@ def bundles(keys: Mapping[str, str], size: int = BUNDLE_PAGES) -> dict[str, list
     return {_name(group, keys): group for group in groups if group}
 
 
-def _indexed(path: str) -> bool:
+def _indexed(path: str, key: str) -> bool:
     parts = path.split("/")
-    return len(parts) == 3 and parts[0] in INDEXED and parts[2] == "index.html"
+    article = len(parts) == 3 and parts[0] in INDEXED and parts[2] == "index.html"
+    return article and not key.startswith(UNINDEXED)
 
 
 def _name(pages: list[str], keys: Mapping[str, str]) -> str:

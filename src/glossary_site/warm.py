@@ -474,7 +474,7 @@ def lines_moved(before: TermSource, after: TermSource) -> TermSource:
         moved["alias_lines"] = after.alias_lines
     if before.tags == after.tags:
         moved["tag_lines"] = after.tag_lines
-    for name in ("related", "tools"):
+    for name in ("related", "tools", "former_slugs"):
         refs: tuple[Ref, ...] = getattr(after, name)
         if [ref.text for ref in getattr(before, name)] == [ref.text for ref in refs]:
             moved[name] = refs

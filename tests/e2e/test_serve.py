@@ -637,9 +637,9 @@ def test_a_save_that_dates_a_term_in_the_future_is_warned_about(tmp_path: Path) 
 
 
 def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_path: Path) -> None:
-    """Titles, groups, new, renamed and deleted terms, drafts, templates, static files and site.yml:
-    after each, every page served is the one a clean build of the site as it now is writes,
-    and the pages of terms that are gone are gone."""
+    """Titles, groups, new, renamed and deleted terms, former slugs, drafts, templates, static
+    files and site.yml: after each, every page served is the one a clean build of the site as
+    it now is writes, and the pages of terms that are gone are gone."""
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"
 
@@ -658,7 +658,7 @@ def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_pat
     def add_draft() -> None:
         (site / "content/terms/dropout.md").write_text(
             "---\ntitle: Dropout\nsummary: Switching units off at random.\n"
-            'definition: "**Dropout** zeroes random units."\ndraft: true\n'
+            'definition: "**Dropout** zeroes random units."\nformer_slugs: [drop-out]\ndraft: true\n'
             "updated: 2025-05-02\n---\n\nSoon.\n"
         )
 
@@ -677,6 +677,7 @@ def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_pat
         (site / "static/assets").mkdir(parents=True)
         (site / "static/assets/extra.css").write_text("body { margin: 0; }\n")
 
+    activation, former = site / "content/terms/activation-function.md", "former_slugs: [activation]"
     changes: list[tuple[str, Callable[[], object], list[str]]] = [
         ("a title", lambda: edit(tensor, "title: Tensor", "title: Tensor array"), []),
         ("a category", lambda: edit(tensor, "category: Concepts", "category: Maths"), []),
@@ -690,11 +691,22 @@ def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_pat
             ["terms/activation/index.html"],
         ),
         (
+            "a former slug",
+            lambda: edit(activation, "title: Activation\n", f"title: Activation\n{former}\n"),
+            [],
+        ),
+        ("its title", lambda: edit(activation, "title: Activation\n", "title: Activation function\n"), []),
+        (
+            "a former slug removed",
+            lambda: edit(activation, f"{former}\n", ""),
+            ["terms/activation/index.html"],
+        ),
+        (
             "a deleted term",
             (site / "content/terms/activation-function.md").unlink,
             ["terms/activation-function/index.html"],
         ),
-        ("a new draft", add_draft, []),
+        ("a new draft", add_draft, ["terms/drop-out/index.html"]),
         ("a draft edited", lambda: edit(site / "content/terms/dropout.md", "Soon.", "Later."), []),
         ("a term edited after the draft", lambda: edit(tensor, "multiply tensors fast", "multiply fast"), []),
         ("a template", add_template, []),

