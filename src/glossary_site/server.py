@@ -339,7 +339,7 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
 
     server = HTTPServer(application(site.preview))
     server.add_sockets(sockets)
-    _log_problems(site.quiet)
+    _log_problems(site.quiet, site.preview)
     watching = threading.Event()
     watcher = threading.Thread(target=watch, name="glossary-watch", daemon=True)
     watcher.start()
@@ -404,17 +404,25 @@ def application(preview: Preview) -> Any:
     )
 
 
-def _log_problems(quiet: bool) -> None:
+def _log_problems(quiet: bool, preview: Preview) -> None:
     """Failed requests and server errors go to stderr, as with livereload's own server; with
-    `quiet`, server errors only: no line per failed request (a missing page, or any page while
-    the build has problems, which are printed already)."""
+    `quiet`, server errors only: no line per failed request (a missing page). Never a line for
+    each page answered with the build's problems: they are printed once already, and an editor
+    reads "[E ...] 500 GET /" as the server failing."""
     from tornado.log import LogFormatter
 
     channel = logging.StreamHandler()
     channel.setFormatter(LogFormatter())
     logging.getLogger("tornado").addHandler(channel)
+    access = logging.getLogger("tornado.access")
+    access.addFilter(lambda record: not (preview.problems and _status(record) == 500))
     if quiet:
-        logging.getLogger("tornado.access").setLevel(logging.CRITICAL)
+        access.setLevel(logging.CRITICAL)
+
+
+def _status(record: logging.LogRecord) -> object:
+    """The status of a request tornado logs as ("%d %s %.2fms", status, summary, time)."""
+    return record.args[0] if isinstance(record.args, tuple) and record.args else None
 
 
 def _gone(root: Path, identity: tuple[int, int], changes: set[tuple[watchfiles.Change, str]]) -> bool:

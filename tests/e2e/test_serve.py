@@ -788,3 +788,22 @@ def test_quiet_serve_prints_no_line_per_failed_request(tmp_path: Path) -> None:
         assert fetch(f"{origin}/docs/nope/") is not None
         assert (fetch(f"{origin}/docs/nope/") or (0,))[0] == 404
     assert "404" not in log.read_text() and "nope" not in log.read_text()
+
+
+def test_pages_answered_with_the_builds_problems_are_not_logged_as_server_errors(tmp_path: Path) -> None:
+    """Was: "[E ...] 500 GET /docs/" for every page the browser asked for while the content had
+    a problem, which reads as the server failing; the problem itself is printed once."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    sound = tensor.read_text(encoding="utf-8")
+    tensor.write_text(sound.replace("summary: ", "summary:\nx: "), encoding="utf-8")
+    log = tmp_path / "serve.log"
+    with serving(site, free_port(), log) as origin:
+        wait_for(f"{origin}/docs/index.html", "content/terms/tensor.md", status=500)
+        assert (fetch(f"{origin}/docs/terms/tensor/") or (0,))[0] == 500
+        tensor.write_text(sound, encoding="utf-8")
+        wait_for(f"{origin}/docs/index.html", "Mini Glossary")
+        assert (fetch(f"{origin}/docs/nope/") or (0,))[0] == 404
+        wait_for_line(log, "404 GET /docs/nope/")  # other failed requests are still shown
+    printed = log.read_text()
+    assert "content/terms/tensor.md:" in printed and "500 GET" not in printed
