@@ -556,6 +556,9 @@ def optional_value(field: str, names: Sequence[str]) -> st.SearchStrategy[Any]:
     block = st.fixed_dictionaries({k: st.one_of(st.just(v), texts) for k, v in STACK_BUILDER.items()})
     choices: dict[str, st.SearchStrategy[Any]] = {
         "slug": st.one_of(st.sampled_from(["alpha", "term-0", "a--b", "UPPER"]), texts),
+        "former_slugs": st.lists(
+            st.one_of(st.sampled_from(["alpha", "term-0", "old-name", "Bad Slug"]), texts), max_size=3
+        ),
         "aliases": st.lists(st.one_of(texts, st.sampled_from(names)), max_size=3),
         "category": st.one_of(st.sampled_from(["Concepts", "Models"]), texts),
         "tags": st.lists(st.one_of(st.sampled_from(["basics", "math"]), texts), max_size=3),
