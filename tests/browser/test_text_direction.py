@@ -17,6 +17,7 @@ slug: shabaka
 summary: نموذج حسابي مستوحى من الدماغ.
 definition: "**شبكة عصبية** نموذج حسابي يتكون من طبقات."
 related: [tensor, gpu]
+category: Concepts
 updated: 2025-01-01
 ---
 
@@ -30,6 +31,9 @@ An English paragraph after it.
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = copy_site("minimal", tmp_path_factory.mktemp("languages"))
     (site / "content/terms/shabaka.md").write_text(ARABIC, encoding="utf-8")
+    tensor = site / "content/terms/tensor.md"
+    related = "related: [GPU, model-training]"
+    tensor.write_text(tensor.read_text(encoding="utf-8").replace(related, related[:-1] + ", shabaka]"))
     built = run_glossary("build", "--no-search", cwd=site)
     assert built.returncode == 0, built.stderr
     with serve(site / "_site") as address:
@@ -72,6 +76,27 @@ def test_a_paragraph_in_arabic_reads_from_the_right_and_ends_with_its_own_full_s
         assert edges["last"] < edges["first"], edges  # the full stop ends the line on its left
     english = text_edges(page.locator(".prose p").last)
     assert english["left"] < 1 < english["right"] and english["first"] < english["last"], english
+
+
+@pytest.mark.parametrize(
+    ("path", "summary"),
+    [
+        ("index.html", ".term-list dt:has(a[href*='shabaka']) + dd"),
+        ("terms/tensor/index.html", ".term-cards li:has(a[href*='shabaka']) p"),
+        ("categories/concepts/index.html", ".term-list dt:has(a[href*='shabaka']) + dd"),
+    ],
+    ids=["A to Z", "related card", "category"],
+)
+def test_a_summary_in_arabic_reads_from_the_right_where_lists_show_it(
+    open_page: OpenPage, site_url: str, path: str, summary: str
+) -> None:
+    """Was: in the A to Z, a related term's card and a category's list the summary lined up on
+    the left, its full stop at its right end (its start, to an Arabic reader)."""
+    page = open_page()
+    page.goto(f"{site_url}/{path}")
+    edges = text_edges(page.locator(summary).first)
+    assert edges["right"] < 1 < edges["left"], edges
+    assert edges["last"] < edges["first"], edges
 
 
 PHONE = 390
