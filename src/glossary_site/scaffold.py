@@ -180,7 +180,7 @@ def new_term(
         raise ScaffoldRefused("an --alias must not be empty")
     if any(not name.strip() for name in related):
         raise ScaffoldRefused("a --related must not be empty")
-    related = _check_names(root, [title, slug, *aliases], related)
+    related = _check_names(root, slug, [title, slug, *aliases], related)
     if os.path.lexists(path):
         raise ScaffoldRefused(f"{path} already exists; edit it, or name this term's file with --slug")
     try:
@@ -240,16 +240,23 @@ def _write_new(path: Path, text: str) -> None:
             raise
 
 
-def _check_names(root: Path, given: list[str], related: list[str]) -> list[str]:
-    """Refuse now what the next build would report: a name taken, a related term unknown.
-    Returns `related` naming each term once (by the first of its names given), as the build
-    warns about a term listed twice, even by two of its names."""
+def _check_names(root: Path, slug: str, given: list[str], related: list[str]) -> list[str]:
+    """Refuse now what the next build would report: a name or an address taken, a related
+    term unknown. Returns `related` naming each term once (by the first of its names given),
+    as the build warns about a term listed twice, even by two of its names."""
     names: dict[str, str] = {}
     spellings: list[str] = []
+    former: dict[str, str] = {}
     for term in load_terms(root, Diagnostics()):
         for name in (term.slug, term.title, *term.aliases):
             names.setdefault(name.casefold(), term.path)
             spellings.append(name)
+        former.update((ref.text, term.path) for ref in term.former_slugs)
+    if slug in former:
+        raise ScaffoldRefused(
+            f"terms/{slug}/ is a former address of {former[slug]} (its former_slugs); "
+            "remove it there first, or give this term another --slug"
+        )
     for name in given:
         if name.casefold() in names:
             raise ScaffoldRefused(f"'{name}' is already a name of {names[name.casefold()]}; edit that term")

@@ -214,8 +214,13 @@ def test_new_refuses_what_the_next_build_would_and_writes_nothing(tmp_path: Path
     """Was: a traceback for a long title or a content/terms that is a file, and an --alias taken
     or empty written, for the next check to fail on."""
     site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(
+        tensor.read_text(encoding="utf-8").replace("\ntitle:", "\nformer_slugs: [arrays]\ntitle:", 1)
+    )
     before = tree_digest(site)
     cases = [
+        (("Arrays",), "terms/arrays/ is a former address of content/terms/tensor.md (its former_slugs)"),
         (("word " * 60,), "the file name would be 299 characters long; give one of at most 200 with --slug"),
         (
             ("Epsilon", "--alias", "GPU"),
