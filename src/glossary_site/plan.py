@@ -74,9 +74,15 @@ def dead_site_links(
     no page or file of the site is a dead end for every reader who follows it. A term file
     that could not be read is reported already, so a link to its page is not reported again."""
     files = files | {term_path(slug) for slug in glossary.unreadable}
+    moved = {
+        term_path(ref.text): term.slug
+        for term in glossary.terms.values()
+        for ref in term.former_slugs
+        if ref.text not in glossary.terms
+    }
     problems: list[Diagnostic] = []
     for link in _links(config, glossary, toolbox):
-        found = _link_problem(link, files)
+        found = _link_problem(link, files) or _former_address(link, moved, glossary)
         if found is not None:
             lines = [link.line] if link.line else _lines_of(config.root / link.path, link)
             problems += [Diagnostic(link.path, line, *found) for line in lines]
@@ -108,6 +114,23 @@ def _link_problem(link: _Link, files: set[str]) -> tuple[str, Severity] | None:
             message += f" (it is read from the page's folder, {link.page})"
         return message, Severity.ERROR
     return None
+
+
+def _former_address(link: _Link, moved: dict[str, str], glossary: Glossary) -> tuple[str, Severity] | None:
+    """A link to a renamed term's former address works, through a page that only sends readers
+    on (redirects.py); the editor can spare them that."""
+    target = _target(link.page, link.url)
+    if not moved or not target.startswith("/"):
+        return None
+    path = urllib.parse.unquote(urllib.parse.urlsplit(target).path).lstrip("/")
+    slug = moved.get(path) or moved.get(path + "index.html") or moved.get(path + "/index.html")
+    if slug is None:
+        return None
+    return (
+        f"{link.what} '{link.url}' leads to the former address of '{glossary.terms[slug].title}', "
+        f"which only sends readers on; link to '/terms/{slug}/'",
+        Severity.WARNING,
+    )
 
 
 def _target(page: str, url: str) -> str:

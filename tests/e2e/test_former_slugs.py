@@ -151,3 +151,26 @@ def test_a_drafts_former_slugs_follow_the_draft(tmp_path: Path) -> None:
     clash = run_glossary("check", "--drafts", cwd=site)
     assert clash.returncode == 1
     assert "content/terms/dropout.md:6: former slug 'drop-out' is also a former slug of" in clash.stderr
+
+
+def test_a_link_to_a_former_address_is_a_warning_that_names_the_page(tmp_path: Path) -> None:
+    """Was silent: the link worked, through a page that only sends readers on."""
+    site = copy_site("minimal", tmp_path)
+    add_line(site, GPU, "title: Graphics processing unit", "former_slugs: [gpu-chip]")
+    tensor = site / TENSOR
+    text = (
+        tensor.read_text(encoding="utf-8")
+        + "\nSee [the chip](/terms/gpu-chip/) and [it](../gpu-chip/index.html).\n"
+    )
+    tensor.write_text(text, encoding="utf-8")
+    line = len(text.rstrip("\n").split("\n"))
+
+    result = run_glossary("check", cwd=site)
+
+    warned = [problem for problem in result.stderr.splitlines() if "former address" in problem]
+    assert sorted(warned) == [
+        f"{TENSOR}:{line}: warning: link '{url}' leads to the former address of 'Graphics processing unit', "
+        "which only sends readers on; link to '/terms/graphics-processing-unit/'"
+        for url in ("../gpu-chip/index.html", "/terms/gpu-chip/")
+    ]
+    assert result.returncode == 0
