@@ -15,7 +15,7 @@ from typing import Any
 
 from glossary_site import config, placement, yaml_lines
 from glossary_site.content_files import find_term_files
-from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
+from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean, listed_again
 from glossary_site.front_matter import Fields, count, decode, flag_value, kind, read_bytes, split_front_matter
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
 from glossary_site.slugs import SLUG_RE, slug_problem, slugify
@@ -187,9 +187,7 @@ class _Fields(Fields):
                 message = f"former slug '{ref.text}' is this term's own slug; remove it"
                 self.diagnostics.error(self.path, ref.line, message)
             elif ref.text in found:
-                first = found[ref.text].line
-                where = "twice" if first == ref.line else f"already (line {first})"
-                message = f"former slug '{ref.text}' is listed {where}; remove one"
+                message = listed_again(f"former slug '{ref.text}'", found[ref.text].line, ref.line)
                 self.diagnostics.warning(self.path, ref.line, message)
             else:
                 found[ref.text] = ref

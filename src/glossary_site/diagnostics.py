@@ -93,6 +93,12 @@ KEY_SYNONYMS = {
 }
 
 
+def listed_again(what: str, first: int, line: int) -> str:
+    """The warning for a name a file lists twice, pointing to where it was listed first."""
+    where = "twice" if first == line else f"already (line {first})"
+    return f"{what} is listed {where}; remove one"
+
+
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:
     """A ' did you mean ...?' suffix naming the closest candidate, or '' when none is close;
     for a key (KEY_SYNONYMS) also the one it stands for."""

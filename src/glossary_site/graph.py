@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, TypeVar
 
 from glossary_site.config import CONFIG_PATH, SiteConfig
-from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity, did_you_mean
+from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity, did_you_mean, listed_again
 from glossary_site.model import Glossary, Group, TermSource, sort_name, title_key
 from glossary_site.slugs import MAX_SLUG, slugify
 
@@ -178,7 +178,7 @@ def alias_repeats(term: Named) -> list[Diagnostic]:
         if alias.casefold() == term.title.casefold():
             found.warning(term.path, line, f"alias '{alias}' is the title itself; remove it")
         elif alias.casefold() in first:
-            found.warning(term.path, line, _repeated(f"alias '{alias}'", first[alias.casefold()], line))
+            found.warning(term.path, line, listed_again(f"alias '{alias}'", first[alias.casefold()], line))
         first.setdefault(alias.casefold(), line)
     return found.items
 
@@ -216,11 +216,6 @@ def date_warnings(item: Dated, today: dt.date | None = None) -> list[Diagnostic]
     return [Diagnostic(item.path, item.key_lines.get("updated", 1), message, Severity.WARNING)]
 
 
-def _repeated(what: str, first: int, line: int) -> str:
-    where = "twice" if first == line else f"already (line {first})"
-    return f"{what} is listed {where}; remove one"
-
-
 def resolve_related(
     term: TermSource,
     names: Mapping[str, str],
@@ -248,7 +243,7 @@ def resolve_related(
             )
         elif slug in found:
             diagnostics.warning(
-                term.path, ref.line, _repeated(f"related term '{ref.text}'", found[slug], ref.line)
+                term.path, ref.line, listed_again(f"related term '{ref.text}'", found[slug], ref.line)
             )
         else:
             found[slug] = ref.line
@@ -304,7 +299,7 @@ def _groups(
                 continue
             if group_slug in first:  # a tag: a term has one category
                 diagnostics.warning(
-                    terms[slug].path, line, _repeated(f"tag '{name}'", first[group_slug], line)
+                    terms[slug].path, line, listed_again(f"tag '{name}'", first[group_slug], line)
                 )
             first.setdefault(group_slug, line)
             display.setdefault(group_slug, name)
