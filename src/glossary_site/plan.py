@@ -119,8 +119,10 @@ def _link_problem(link: _Link, files: set[str]) -> tuple[str, Severity] | None:
 def _former_address(link: _Link, moved: dict[str, str], glossary: Glossary) -> tuple[str, Severity] | None:
     """A link to a renamed term's former address works, through a page that only sends readers
     on (redirects.py); the editor can spare them that."""
+    if not moved:  # no term was renamed: most sites, most builds
+        return None
     target = _target(link.page, link.url)
-    if not moved or not target.startswith("/"):
+    if not target.startswith("/"):
         return None
     path = urllib.parse.unquote(urllib.parse.urlsplit(target).path).lstrip("/")
     slug = moved.get(path) or moved.get(path + "index.html") or moved.get(path + "/index.html")

@@ -53,10 +53,12 @@ def heading_anchor(text: str, separator: str) -> str:
     in Chinese, Arabic or Greek the ids `_1`, `_2`… that say nothing and change when a heading
     is added above them. A combining mark stays with a letter kept as written (Devanagari's
     vowel signs, Hebrew points) and goes with one spelled in ASCII, as it always did."""
-    if text.isascii():  # most headings: no character needs looking at on its own
-        return re.sub(
-            rf"[{re.escape(separator)}\s]+", separator, _NOT_ANCHOR_RE.sub("", text).strip().lower()
-        )
+    # most headings are ASCII, where no character needs looking at on its own
+    kept = _NOT_ANCHOR_RE.sub("", text) if text.isascii() else _letters_kept(text)
+    return re.sub(rf"[{re.escape(separator)}\s]+", separator, kept.strip().lower())
+
+
+def _letters_kept(text: str) -> str:
     kept: list[str] = []
     native = False  # the last character kept is a letter as written, whose marks stay with it
     for char in unicodedata.normalize("NFC", text):
@@ -70,7 +72,7 @@ def heading_anchor(text: str, separator: str) -> str:
             native = True
         else:
             native = False
-    return re.sub(rf"[{re.escape(separator)}\s]+", separator, "".join(kept).strip().lower())
+    return "".join(kept)
 
 
 def slug_problem(slug: str) -> str | None:
