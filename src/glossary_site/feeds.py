@@ -14,8 +14,8 @@ from glossary_site.model import Glossary
 from glossary_site.urls import absolute, term_path
 
 FEED_SIZE = 20
-#: A link or image address in the HTML the build writes (always double-quoted).
-ADDRESS_RE = re.compile(r'\b(href|src)="([^"]*)"')
+#: A link, image or quotation-source address in the HTML the build writes (always double-quoted).
+ADDRESS_RE = re.compile(r'\b(href|src|cite)="([^"]*)"')
 
 
 def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str], str]) -> dict[str, Any]:
@@ -49,7 +49,8 @@ def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str]
 
 def _absolute_links(html: str, page: str) -> str:
     """The page's links made absolute: the entry's xml:base says where they are read from, but
-    some feed readers ignore it and would follow '../gpu/index.html' from their own address."""
+    some feed readers ignore it and would follow '../gpu/index.html' from their own address.
+    A quotation's source (`<blockquote cite="../gpu/">`) is an address too."""
     return in_tags(
         html,
         lambda tag: ADDRESS_RE.sub(lambda m: f'{m.group(1)}="{urllib.parse.urljoin(page, m.group(2))}"', tag),

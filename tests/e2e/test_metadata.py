@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import feedparser  # type: ignore[import-untyped]  # feedparser 6 ships no stubs or py.typed
+from bs4 import BeautifulSoup
 from support import copy_site, parse_html, present, run_glossary, string_of, write_files
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -297,6 +298,38 @@ def test_feed_parses_without_errors_and_lists_recent_terms(built_minimal: Path) 
     assert 'href="https://example.org/docs/terms/graphics-processing-unit/index.html"' in html.unescape(
         written
     )
+
+
+def test_every_address_in_a_feed_entry_is_absolute_under_base_url(tmp_path: Path) -> None:
+    """Was: <blockquote cite="../bbb/"> in the entry, which a feed reader, with no page to read
+    it from, resolves against its own address; links and images were made absolute already."""
+    aaa = (
+        "---\ntitle: Aaa\nsummary: A summary.\nupdated: 2025-03-01\n"
+        "definition: |\n  Aaa: see [[Bbb]], [b](../bbb/) and ![chart](chart.png).\n\n"
+        '  <blockquote cite="../bbb/">Quoted.</blockquote>\n---\n'
+    )
+    out = built_site(
+        tmp_path,
+        "title: Site\nbase_url: https://example.org/docs/\n",
+        {
+            "content/terms/aaa.md": aaa,
+            "static/terms/aaa/chart.png": "not really a picture",
+            "content/terms/bbb.md": term_file("Bbb"),
+        },
+    )
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    content = ET.parse(out / "feed.xml").getroot().findtext(f"{atom}entry/{atom}content")
+    entry = BeautifulSoup(content or "", "html.parser")
+    addresses = [
+        (tag.name, name, str(tag[name]))
+        for tag in entry.find_all(True)
+        for name in ("href", "src", "cite")
+        if tag.has_attr(name)
+    ]
+    assert {name for _, name, _ in addresses} == {"href", "src", "cite"}
+    assert [a for a in addresses if not a[2].startswith("https://example.org/docs/")] == []
+    assert ("blockquote", "cite", "https://example.org/docs/terms/bbb/") in addresses
 
 
 def test_a_feed_with_no_dated_term_claims_no_date(tmp_path: Path) -> None:
