@@ -6,6 +6,7 @@ holding "</script>" cannot end the element early.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -18,6 +19,14 @@ from glossary_site.urls import absolute, absolute_link, group_path, term_path, t
 def script_json(data: dict[str, Any]) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def web_page(url: str, updated: dt.date) -> dict[str, Any]:
+    """The page that is about the term or tool, with the day it last changed: schema.org's
+    dateModified belongs to a CreativeWork, which a DefinedTerm is not, and on the
+    SoftwareApplication it would date the tool itself rather than what the page says of it.
+    Given by its url, not its @id, which the term or tool already has (the same address)."""
+    return {"@type": "WebPage", "url": url, "dateModified": updated.isoformat()}
 
 
 def term_blocks(
@@ -38,6 +47,8 @@ def term_blocks(
     }
     if aliases := distinct_aliases(term.title, term.aliases):
         defined["alternateName"] = list(aliases)
+    if term.updated:
+        defined["mainEntityOfPage"] = web_page(url, term.updated)
     crumbs = [("Glossary", config.base_url)]
     if category:
         name, slug = category
@@ -78,7 +89,7 @@ def tool_block(config: SiteConfig, tool: ToolSource, url: str) -> str:
         "name": tool.title,
         "description": tool.summary,
         "url": absolute_link(config, tool_path(tool.slug), tool.url),
-        "mainEntityOfPage": url,
+        "mainEntityOfPage": web_page(url, tool.updated) if tool.updated else url,
     }
     if tool.category:
         data["applicationCategory"] = tool.category

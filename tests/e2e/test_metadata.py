@@ -179,6 +179,25 @@ def test_term_page_json_ld_has_defined_term_faq_and_breadcrumbs(built_minimal: P
     assert "FAQPage" not in no_faq
 
 
+def test_a_dated_term_page_tells_search_engines_the_day_it_last_changed(tmp_path: Path) -> None:
+    """Was: no date in the JSON-LD, though the page says "Updated 1 March 2025"; an undated
+    term still claims none."""
+    out = built_site(
+        tmp_path,
+        "title: Site\nbase_url: https://example.org/\n",
+        {
+            "content/terms/aaa.md": term_file("Aaa", "updated: 2025-03-01T10:30:00Z"),
+            "content/terms/bbb.md": term_file("Bbb"),
+        },
+    )
+
+    page = json_ld(out / "terms/aaa/index.html")["DefinedTerm"]["mainEntityOfPage"]
+    assert page == {"@type": "WebPage", "url": "https://example.org/terms/aaa/", "dateModified": "2025-03-01"}
+    undated = parse_html(out / "terms/bbb/index.html").find_all("script", type="application/ld+json")
+    assert undated and not any("dateModified" in string_of(block) for block in undated)
+    assert "mainEntityOfPage" not in json_ld(out / "terms/bbb/index.html")["DefinedTerm"]
+
+
 def test_breadcrumb_data_and_terms_json_name_a_category_as_its_page_does(tmp_path: Path) -> None:
     """Was: "deep-learning" in bbb's BreadcrumbList and terms.json, while its visible breadcrumb
     and the category page, which spellings of one address share, say "Deep Learning"."""

@@ -149,6 +149,23 @@ def test_a_tool_page_has_its_facts_body_links_and_structured_data(built: Path) -
     assert "Tools" in [a.get_text() for a in page.select(".site-nav a")]
 
 
+def test_a_dated_tool_page_tells_search_engines_the_day_it_last_changed(built: Path) -> None:
+    """Was: no date in the JSON-LD, though the page shows its `updated` date; the date is the
+    page's, not the tool's own release, and an undated tool still claims none."""
+    dated = parse_html(built / "tools/tpu-cloud/index.html")
+    data = json.loads(string_of(present(dated.select_one('script[type="application/ld+json"]'))))
+    assert data["mainEntityOfPage"] == {
+        "@type": "WebPage",
+        "url": "https://example.org/docs/tools/tpu-cloud/",
+        "dateModified": "2025-02-01",
+    }
+    assert "dateModified" not in data
+    undated = parse_html(built / "tools/open-model/index.html")
+    data = json.loads(string_of(present(undated.select_one('script[type="application/ld+json"]'))))
+    assert data["mainEntityOfPage"] == "https://example.org/docs/tools/open-model/"
+    assert "dateModified" not in json.dumps(data)
+
+
 def test_the_tools_index_groups_tools_in_site_order(built: Path) -> None:
     page = parse_html(built / "tools/index.html")
     groups = [
