@@ -36,7 +36,7 @@ from typing import Any
 
 import watchfiles
 
-from glossary_site import collector, content_files, incremental, output, pipeline, warm
+from glossary_site import collector, content_files, incremental, output, pipeline, search, warm
 from glossary_site import config as site_config
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.fingerprint import is_editor_file
@@ -51,6 +51,8 @@ WATCH_READY_SECONDS = 30
 SETTLE_SECONDS = 1.0
 #: How long a stopping serve waits for its watcher, and so for Pagefind to be stopped.
 STOP_SECONDS = 5.0
+#: How soon the search page asks again for an index that is being built.
+INDEX_RETRY_SECONDS = 1
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
 
@@ -80,6 +82,10 @@ class Preview:
     #: it: a browser tells its page's address once its live-reload connection is open, and a
     #: build that ended before then sent its reload to no one (see reload_missed).
     served: dict[str, int] = field(default_factory=dict)
+    #: Whether a search index is on its way: until it is in place, a request for it is answered
+    #: 503 with Retry-After, which the search page tells from the 404 of a site built without
+    #: one, and so says the index is being built and asks again. False once indexing failed.
+    index_coming: bool = False
 
     def reload_missed(self, url: str) -> bool:
         """Whether the page at `url`, its live-reload connection just opened, was served
@@ -111,7 +117,7 @@ def serve(
     try:
         signal.signal(signal.SIGTERM, _stop)
         with tempfile.TemporaryDirectory(prefix="glossary-serve-") as scratch:
-            preview = Preview(Path(scratch) / "site")
+            preview = Preview(Path(scratch) / "site", index_coming=options.search)
             address = origin(host, sockets[0].getsockname()[1])
             site = Site(
                 dataclasses.replace(options, out=preview.out),
@@ -278,12 +284,14 @@ class Site:
     def index(self) -> None:
         if not self.options.search or self.preview.problems:
             return
+        self.preview.index_coming = True  # again, after a run that failed
         bundle = Path(tempfile.mkdtemp(prefix="search-", dir=self.scratch))
         try:
             key, problem = incremental.index_aside(
                 self.options.out, bundle, self.options.bundle_pages, self.stopping
             )
             if problem is not None and not self.stopping.is_set():
+                self.preview.index_coming = False  # the search page says search is unavailable
                 self.report(Diagnostics([problem]))
             if key is not None:
                 with self.building:
@@ -408,14 +416,17 @@ def _log_problems(quiet: bool, preview: Preview) -> None:
     """Failed requests and server errors go to stderr, as with livereload's own server; with
     `quiet`, server errors only: no line per failed request (a missing page). Never a line for
     each page answered with the build's problems: they are printed once already, and an editor
-    reads "[E ...] 500 GET /" as the server failing."""
+    reads "[E ...] 500 GET /" as the server failing. Nor for the search index asked for while
+    it is being built: the search page asks every second until it is (a 503, see site_app)."""
     from tornado.log import LogFormatter
 
     channel = logging.StreamHandler()
     channel.setFormatter(LogFormatter())
     logging.getLogger("tornado").addHandler(channel)
     access = logging.getLogger("tornado.access")
-    access.addFilter(lambda record: not (preview.problems and _status(record) == 500))
+    access.addFilter(
+        lambda record: not (preview.problems and _status(record) == 500) and _status(record) != 503
+    )
     if quiet:
         access.setLevel(logging.CRITICAL)
 
@@ -455,6 +466,8 @@ def site_app(
 
     Outside the site's sub-path only `/` is sent to the home page; anything else is a 404, as
     it will be once deployed, so a link written without the sub-path shows up in the preview.
+    The search index's listing, asked for before serve has indexed, is a 503 "not yet" rather
+    than the 404 of a site built without search.
     """
 
     def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -473,6 +486,10 @@ def site_app(
         if preview.problems and (target is None or target.suffix == ".html"):
             page = _with_script(error_page(preview.problems), script)
             return _respond(start_response, "500 Internal Server Error", "text/html", page)
+        if target is None and preview.index_coming and path == f"{prefix}{search.FOLDER}/{search.LISTING}":
+            body = b"The search index is being built.\n"
+            retry = ("Retry-After", str(INDEX_RETRY_SECONDS))
+            return _respond(start_response, "503 Service Unavailable", "text/plain", body, retry)
         if target is None:
             missing = preview.out / "404.html"
             body = missing.read_bytes() if missing.is_file() else b"<h1>Not found</h1>"

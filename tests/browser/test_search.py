@@ -3,8 +3,14 @@ results under the header box on every page."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -327,6 +333,72 @@ def test_an_index_written_after_the_page_opened_is_found_on_the_next_query(
         assert build(BuildOptions(site, out, use_cache=False)).ok(strict=False)
         header_box(page).fill("tensor")
         expect(suggestions(page).first).to_contain_text("Tensor")
+
+
+def held_back_pagefind(root: Path, go: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Put a `pagefind` first on the path of the processes started from now on: it waits until
+    `go` exists, then runs the real Pagefind, so a test sees serve before and after indexing."""
+    real = os.environ.get("PYTHONPATH", "")
+    fake = root / "pagefind"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "__main__.py").write_text(
+        "import os, pathlib, sys, time\n"
+        f"while not pathlib.Path({str(go)!r}).exists():\n"
+        "    time.sleep(0.05)\n"
+        f"environment = {{**os.environ, 'PYTHONPATH': {real!r}}}\n"
+        "os.execve(sys.executable, [sys.executable, '-m', 'pagefind', *sys.argv[1:]], environment)\n"
+    )
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(root), real])))
+
+
+@contextlib.contextmanager
+def glossary_serve(site: Path, log: Path) -> Iterator[str]:
+    """`glossary serve` in `site` on a free port, once it says it is serving; yields its origin."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    with log.open("w") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "glossary_site", "serve", "--port", str(port)],
+            cwd=site,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        origin = f"http://127.0.0.1:{port}"
+        while f"serving on {origin}" not in log.read_text():
+            assert process.poll() is None, log.read_text()
+            time.sleep(0.05)
+        yield origin
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_in_the_preview_the_search_page_says_the_index_is_being_built_and_shows_results_once_it_is(
+    page: Page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`glossary serve` indexes after serving its first build. Was: meanwhile the search page
+    said "this copy of the site was built without its search index", untrue in the preview,
+    and showed nothing until the reader searched again."""
+    go = tmp_path / "go"
+    held_back_pagefind(tmp_path / "fake", go, monkeypatch)
+    with glossary_serve(copy_site("minimal", tmp_path), tmp_path / "serve.log") as origin:
+        listing = f"{origin}/docs/pagefind/bundles.json"
+        page.goto(f"{origin}/docs/{SEARCH}?q=tensor")
+        status = page.locator("#search-status")
+        expect(status).to_have_text(
+            "The search index is being built; the results will show here in a moment."
+        )
+        page.evaluate("window.stillTheSamePage = true")
+        with page.expect_response(lambda response: response.url == listing and response.status == 503):
+            pass  # asked again, and still being built
+        expect(status).to_contain_text("being built")
+        go.touch()
+        expect(status).to_contain_text("found for \u201ctensor\u201d")
+        expect(page.locator("#search-results li a").first).to_have_text("Tensor")
+        assert page.evaluate("window.stillTheSamePage") is True, "the page was not reloaded"
 
 
 @pytest.fixture(scope="module")

@@ -418,6 +418,39 @@ def test_stopping_serve_stops_the_search_indexing_it_started(
     assert "Traceback" not in printed and "(search)" not in printed, printed
 
 
+def test_the_index_is_not_yet_there_until_serve_has_indexed_and_missing_once_indexing_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search page tells a 503 (asks again, says the index is being built) from a 404 (a
+    site without an index). Once Pagefind has failed no index is coming, and saying it is being
+    built would keep the reader waiting for nothing."""
+    fake, go = tmp_path / "fake" / "pagefind", tmp_path / "go"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "__main__.py").write_text(
+        "import pathlib, sys, time\n"
+        f"while not pathlib.Path({str(go)!r}).exists():\n"
+        "    time.sleep(0.05)\n"
+        "sys.exit('pagefind: out of order')\n"
+    )
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(fake.parent), os.environ.get("PYTHONPATH")]))
+    )
+    site = copy_site("minimal", tmp_path)
+    port, log = free_port(), tmp_path / "serve.log"
+    with serving(site, port, log) as origin:
+        wait_for_line(log, "serving on")
+        listing = f"{origin}/docs/pagefind/bundles.json"
+        with pytest.raises(urllib.error.HTTPError) as coming:
+            urllib.request.urlopen(listing, timeout=5)
+        assert (coming.value.code, coming.value.headers["Retry-After"]) == (503, "1")
+        go.touch()
+        wait_for_line(log, "search indexing failed: pagefind: out of order")
+        missing = fetch(listing)
+        assert missing is not None and missing[0] == 404 and "Page not found" in missing[1]
+    assert " 503 " not in log.read_text(), "a request the search page repeats is no server error"
+
+
 def move_away(site: Path, tmp_path: Path) -> None:
     site.rename(tmp_path / "moved")
 

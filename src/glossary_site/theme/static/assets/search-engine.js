@@ -4,7 +4,8 @@
 // them all. Loading twice would merge every bundle twice, hence the single shared promise.
 // Only a listing that could not be read is tried again on the next query (before any bundle
 // is merged): `glossary serve` writes the index seconds after it starts serving, and a
-// network blip passes.
+// network blip passes. Until then serve answers 503 with Retry-After, where a site built
+// without an index answers 404: the error then carries `building` and the seconds to wait.
 (function () {
   "use strict";
   var OPTIONS = { excerptLength: 24 };
@@ -15,7 +16,14 @@
     if (!engine) {
       var base = new URL(folder, document.baseURI);  // the page's address, not this script's
       engine = fetch(new URL("bundles.json", base)).then(function (response) {
-        if (!response.ok) { throw new Error("no search index at " + base.href); }
+        if (!response.ok) {
+          var error = new Error("no search index at " + base.href);
+          if (response.status === 503) {
+            error.building = true;
+            error.retry = Number(response.headers.get("Retry-After")) || 1;
+          }
+          throw error;
+        }
         return response.json();
       }).catch(function (error) {
         engine = null;

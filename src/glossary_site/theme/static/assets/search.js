@@ -22,6 +22,7 @@
   var bundle = form.getAttribute("data-pagefind");
   var latest = 0;
   var timer = null;
+  var again = null;  // the next try of a query whose index is being built
   var unshown = [];  // loaders of the results not listed yet, in display order
   var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'", "#x27": "'" };
   var pageTitle = document.title;  // "Search · AI Glossary", or whatever an override makes it
@@ -111,6 +112,12 @@
     }
   }
 
+  // `glossary serve` indexes in the background once it has built: until the index is in
+  // place the query is tried again, as often as serve asks, and the results then show up.
+  function building() {
+    status.textContent = "The search index is being built; the results will show here in a moment.";
+  }
+
   // Opened from disk, the browser refuses to load the index; served, it is missing (a build
   // with --no-search). Either way the A to Z index is a link away.
   function unavailable() {
@@ -126,11 +133,16 @@
 
   function run(query) {
     var ticket = ++latest;
+    clearTimeout(again);
     query = query.trim();
     remember(query);
     if (!query) { list.textContent = ""; status.textContent = ""; more.hidden = true; return; }
     status.textContent = "Searching\u2026";
     unshown = [];  // "Show more results" must not add the previous query's results meanwhile
+    look(query, ticket);
+  }
+
+  function look(query, ticket) {
     load().then(function (pagefind) {
       return pagefind.search(query);
     }).then(function (search) {
@@ -141,9 +153,14 @@
       unshown = loaders;
       status.textContent = found(query, loaders.length);
       return showMore(false);
-    }).catch(function () {
+    }).catch(function (error) {
       if (ticket !== latest) { return; }
       more.hidden = true;
+      if (error && error.building) {
+        building();
+        again = setTimeout(function () { look(query, ticket); }, error.retry * 1000);
+        return;
+      }
       unavailable();
     });
   }
