@@ -157,6 +157,15 @@ def test_a_head_request_gets_the_headers_of_a_get_and_no_body(served: tuple[Path
         assert head.read() == b""
 
 
+def test_a_static_file_named_in_another_script_is_served(served: tuple[Path, str, int]) -> None:
+    """Was: a 404, as the request's path was looked for as Latin-1 text; a web host serves it."""
+    site, base, _ = served
+    (site / "static").mkdir(exist_ok=True)
+    (site / "static/مرحبا-café.txt").write_text("salaam\n", encoding="utf-8")
+
+    wait_for(f"{base}/{urllib.parse.quote('مرحبا-café.txt')}", "salaam")
+
+
 def test_broken_content_shows_an_error_page_until_fixed(served: tuple[Path, str, int]) -> None:
     site, base, _ = served
     term = site / "content/terms/tensor.md"
@@ -209,7 +218,7 @@ def served_differences(base: str, clean: Path) -> list[str]:
     for file in sorted(p for p in clean.rglob("*") if p.is_file() and p.name != ".glossary-site"):
         path = file.relative_to(clean).as_posix()
         try:
-            with urllib.request.urlopen(f"{base}/{path}", timeout=5) as response:
+            with urllib.request.urlopen(f"{base}/{urllib.parse.quote(path)}", timeout=5) as response:
                 served_bytes = response.read()
                 if path.endswith(".html"):
                     served_bytes = LIVERELOAD_RE.sub(b"", served_bytes, count=1)
