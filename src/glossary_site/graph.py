@@ -11,7 +11,7 @@ from typing import Protocol, TypeVar
 from glossary_site.config import CONFIG_PATH, SiteConfig
 from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity, did_you_mean, listed_again
 from glossary_site.model import Glossary, Group, TermSource, sort_name, title_key
-from glossary_site.slugs import MAX_SLUG, slugify
+from glossary_site.slugs import MAX_SLUG, group_slug, slugify
 
 
 def resolve(names: Mapping[str, str], text: str) -> str | None:
@@ -290,29 +290,33 @@ def _groups(
     for slug in by_title:
         first: dict[str, int] = {}
         for name, line in names_of(terms[slug]):
-            group_slug = slugs.get(name)
-            if group_slug is None:
-                group_slug = slugs[name] = slugify(name)
-            problem = group_name_problem(name, group_slug)
+            address = slugs.get(name)
+            if address is None:
+                address = slugs[name] = group_slug(name)
+            problem = group_name_problem(name, address)
             if problem is not None:
                 diagnostics.error(terms[slug].path, line, problem)
                 continue
-            if group_slug in first:  # a tag: a term has one category
+            if address in first:  # a tag: a term has one category
                 diagnostics.warning(
-                    terms[slug].path, line, listed_again(f"tag '{name}'", first[group_slug], line)
+                    terms[slug].path, line, listed_again(f"tag '{name}'", first[address], line)
                 )
-            first.setdefault(group_slug, line)
-            display.setdefault(group_slug, name)
-            members[group_slug][slug] = None
+            first.setdefault(address, line)
+            display.setdefault(address, name)
+            members[address][slug] = None
     ordered = sorted(members, key=lambda g: (sort_name(display[g]), display[g].casefold(), g))
     return tuple(Group(display[g], g, tuple(members[g])) for g in ordered)
 
 
-def group_name_problem(name: str, group_slug: str) -> str | None:
-    if not group_slug:
-        return f"'{name}' has no letter or digit that can be written as a-z or 0-9 for its page's address"
-    if len(group_slug) > MAX_SLUG:
-        return f"'{name[:40]}…' would make a page address of {len(group_slug)} characters; at most {MAX_SLUG}"
+def group_name_problem(name: str, address: str) -> str | None:
+    """Why a category or tag of this name, whose slug is `address` (slugs.group_slug), can have
+    no page, or None. A folder's name must fit in 255 bytes, and a Chinese letter takes 3."""
+    if not address:
+        return f"'{name}' has no letter or digit for its page's address"
+    size = len(address.encode())
+    if size > MAX_SLUG:
+        unit = "characters" if address.isascii() else "bytes in UTF-8"
+        return f"'{name[:40]}…' would make a page address of {size} {unit}; at most {MAX_SLUG}"
     return None
 
 

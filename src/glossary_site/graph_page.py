@@ -25,7 +25,7 @@ from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, Group, PageJob
 from glossary_site.neighbourhood import wrap
 from glossary_site.render import TEMPLATES
-from glossary_site.urls import GRAPH, category_graph_path, group_path, term_path
+from glossary_site.urls import GRAPH, address, category_graph_path, group_url, term_path
 
 #: Up to this many terms /graph/ shows each of them.
 ALL_TERMS = 100
@@ -185,14 +185,10 @@ def _by_category(glossary: Glossary, network: LinkGraph) -> dict[str, Chart]:
         outside[second] += count
     groups = glossary.categories
     place = {group.slug: i for i, group in enumerate(groups)}
-    table = tuple(
-        (g.name, f"{g.slug}/index.html", len(g.terms), inside[g.slug], outside[g.slug]) for g in groups
-    )
+    table = tuple((g.name, _graph_of(g), len(g.terms), inside[g.slug], outside[g.slug]) for g in groups)
     overview = Chart(
         "Graph of the glossary",
-        tuple(
-            Spot(g.name, f"{g.slug}/index.html", len(g.terms), _count(len(g.terms), "term")) for g in groups
-        ),
+        tuple(Spot(g.name, _graph_of(g), len(g.terms), _count(len(g.terms), "term")) for g in groups),
         tuple((place[a], place[b], count) for (a, b), count in sorted(between.items())),
         "category",
         left_out=len(glossary.terms) - len(home),
@@ -225,7 +221,7 @@ def _category(
     for other in groups:
         key = (group.slug, other.slug) if group.slug < other.slug else (other.slug, group.slug)
         if other is not group and between[key]:
-            linked.append((other.name, f"../{other.slug}/index.html", len(other.terms), 0, between[key]))
+            linked.append((other.name, "../" + _graph_of(other), len(other.terms), 0, between[key]))
     linked.sort(key=lambda row: -row[4])
     return Chart(
         f"Graph of {group.name}",
@@ -235,8 +231,13 @@ def _category(
         left_out=len(group.terms) - len(shown),
         table=tuple(linked),
         name=group.name,
-        listing="../../" + group_path("categories", group.slug),
+        listing=group_url("categories", group.slug, "../../"),
     )
+
+
+def _graph_of(category: Group) -> str:
+    """The link to a category's graph (category_graph_path) from /graph/, its folder's parent."""
+    return address(f"{category.slug}/index.html")
 
 
 def _count(number: int, noun: str) -> str:

@@ -19,7 +19,7 @@ from glossary_site.content_files import TERMS_DIR
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.graph import group_name_problem, resolve
 from glossary_site.model import distinct_aliases
-from glossary_site.slugs import MAX_SLUG, SLUG_RE, slugify
+from glossary_site.slugs import MAX_SLUG, SLUG_RE, group_slug, slugify
 
 STUB = """\
 ---
@@ -169,7 +169,7 @@ def new_term(
     aliases = list(distinct_aliases(title, (" ".join(alias.split()) for alias in aliases or [])))
     related = related or []
     category = " ".join((category or "").split())
-    if category and (problem := group_name_problem(category, slugify(category))) is not None:
+    if category and (problem := group_name_problem(category, group_slug(category))) is not None:
         raise ScaffoldRefused(f"--category {problem}")
     slug = _file_slug(title, slug)
     folder = root / TERMS_DIR

@@ -1,5 +1,6 @@
-"""Slugs: the URL-safe names of terms, categories and tags (lowercase letters, digits, hyphens),
-and the anchors of Markdown headings."""
+"""Slugs: the URL-safe names of terms, categories and tags (lowercase letters, digits, hyphens;
+a category or tag named in a script with no a-z spelling keeps its own letters), and the
+anchors of Markdown headings."""
 
 from __future__ import annotations
 
@@ -44,6 +45,30 @@ def slugify(text: str) -> str:
     """A URL-safe slug for category and tag names, and the suggestion for bad file names."""
     latin = unicodedata.normalize("NFKD", text.lower()).translate(_SPELLED)
     return NON_SLUG_RE.sub("-", latin.encode("ascii", "ignore").decode()).strip("-")
+
+
+def group_slug(name: str) -> str:
+    """The last part of a category's or tag's address: slugify's a-z spelling of its name, as
+    it always was; a name that leaves nothing in a-z or 0-9 (one written in Arabic, Chinese,
+    Japanese or Hindi) keeps its letters and digits as written, lowercased and NFC-normalised,
+    with a hyphen between words (`تعلم الآلة` is `تعلم-الآلة`, `機械学習` stays `機械学習`), as
+    Hugo's urlize keeps them: such a name had no page at all. Links give it percent-encoded
+    (urls.address)."""
+    return slugify(name) or _native_slug(name)
+
+
+def _native_slug(name: str) -> str:
+    words = []
+    in_word = False  # a combining mark (Arabic's vowel signs, Devanagari's) stays with its letter
+    for char in unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).lower()):
+        kind = unicodedata.category(char)
+        if kind[0] in "LN" or (kind[0] == "M" and in_word):
+            words.append(char)
+            in_word = True
+        elif kind != "Cf":  # a joiner or direction mark is invisible: it ends no word
+            words.append(" ")
+            in_word = False
+    return "-".join("".join(words).split())
 
 
 def heading_anchor(text: str, separator: str) -> str:

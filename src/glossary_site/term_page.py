@@ -21,7 +21,7 @@ from glossary_site.neighbourhood import neighbourhood
 from glossary_site.page_jobs import PageMaker, face_texts
 from glossary_site.render import TEMPLATES
 from glossary_site.tools import PREFIX as TOOL
-from glossary_site.urls import group_path, link_url, term_path, tool_path
+from glossary_site.urls import group_url, link_url, term_path, tool_path
 from glossary_site.views import LinkView
 
 ROOT = "../../"
@@ -185,10 +185,10 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
         "faq": [FaqView(q, a) for q, a in zip(body.faq_questions, body.faq_answers, strict=True)],
         "sources": [LinkView(s.title, link_url(s.url, ROOT)) for s in term.sources],
         "json_ld": structured.term_blocks(config, term, body, category),
-        "category": LinkView(category.name, ROOT + group_path("categories", category.slug))
+        "category": LinkView(category.name, group_url("categories", category.slug, ROOT))
         if category
         else None,
-        "tags": [LinkView(g.name, ROOT + group_path("tags", g.slug)) for g in page.tags],
+        "tags": [LinkView(g.name, group_url("tags", g.slug, ROOT)) for g in page.tags],
         "related": [_link(face) for face in page.related],
         "tools": [
             LinkView(face.title, ROOT + tool_path(face.slug.removeprefix(TOOL)), face.summary)

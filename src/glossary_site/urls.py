@@ -2,6 +2,8 @@
 
 Pages link with relative paths ending in index.html so the same output works from the domain
 root, from a sub-path and from disk; only canonical URLs, feeds and sitemaps are absolute.
+An output path becomes a URL through `address` alone, which percent-encodes the letters of a
+category or tag named in Arabic or Chinese (slugs.group_slug).
 """
 
 from __future__ import annotations
@@ -31,6 +33,19 @@ def group_path(kind: str, slug: str) -> str:
     return f"{kind}/{slug}/index.html"
 
 
+def group_url(kind: str, slug: str, root: str) -> str:
+    """The link to a category's or tag's page from a page `root` below the site's root."""
+    return root + address(group_path(kind, slug))
+
+
+def address(path: str) -> str:
+    """An output path as a URL writes it: percent-encoded in UTF-8 as RFC 3986 asks, so that
+    `categories/机器学习/index.html` is linked as `categories/%E6%9C%BA…/index.html`, which
+    works served and from disk and keeps sitemap.xml valid. A path of a-z, 0-9, '-', '.' and
+    '/' (every term's, tool's and Latin-named group's) is its own address."""
+    return urllib.parse.quote(path, safe="/")
+
+
 def root_of(path: str) -> str:
     """The relative prefix from an output file back to the site root."""
     return "../" * path.count("/")
@@ -38,9 +53,13 @@ def root_of(path: str) -> str:
 
 def absolute(config: SiteConfig, path: str) -> str:
     """Public URL of an output file: pretty (no index.html), under base_url."""
-    if path == "index.html" or path.endswith("/index.html"):
-        path = path[: -len("index.html")]
-    return config.base_url + path
+    return _under_base(config, address(path))
+
+
+def _under_base(config: SiteConfig, url: str) -> str:
+    if url == "index.html" or url.endswith("/index.html"):
+        url = url[: -len("index.html")]
+    return config.base_url + url
 
 
 def absolute_link(config: SiteConfig, page: str, url: str) -> str:
@@ -52,7 +71,7 @@ def absolute_link(config: SiteConfig, page: str, url: str) -> str:
     if scheme:
         return scheme + url[len(scheme) :]
     if url.startswith("/") and not url.startswith("//"):
-        return absolute(config, url.lstrip("/"))
+        return _under_base(config, url.lstrip("/"))  # a URL already
     return urllib.parse.urljoin(absolute(config, page), url)
 
 

@@ -14,7 +14,7 @@ from glossary_site.config import SiteConfig
 from glossary_site.model import Glossary, Group, distinct_aliases, sort_name
 from glossary_site.plaintext import plain_text, snippet
 from glossary_site.slugs import slugify
-from glossary_site.urls import group_path, term_path
+from glossary_site.urls import group_url, term_path
 
 RECENT = 6
 TAXONOMIES = (("categories", "Categories", "Category"), ("tags", "Tags", "Tag"))
@@ -63,7 +63,7 @@ def nav(path: str, tools: bool = False, graph: bool = True) -> list[dict[str, An
 
 
 def group_link(kind: str, group: Group, root: str) -> LinkView:
-    return LinkView(group.name, root + group_path(kind, group.slug))
+    return LinkView(group.name, group_url(kind, group.slug, root))
 
 
 class AzEntry(NamedTuple):

@@ -5,6 +5,7 @@ files are found in and the number of workers."""
 from __future__ import annotations
 
 import json
+import urllib.parse
 from pathlib import Path
 
 from support import copy_site, local_targets, parse_html, present, run_glossary, tree_digest, write_files
@@ -48,14 +49,14 @@ related: [{related}]
 """
 
 
-def many_terms(root: Path, count: int, reverse: bool) -> Path:
+def many_terms(root: Path, count: int, reverse: bool, categories: tuple[str, ...] = CATEGORIES) -> Path:
     """`count` terms in three categories, each related to the next and to one far away; the
     files are written in reverse order for the second site."""
     files = {}
     for i in range(count):
         related = f"term-{(i + 1) % count:03d}, term-{(i * 7 + 3) % count:03d}"
         files[f"content/terms/term-{i:03d}.md"] = TERM.format(
-            title=f"Term {i:03d}", category=CATEGORIES[i % 3], related=related
+            title=f"Term {i:03d}", category=categories[i % 3], related=related
         )
     files["content/site.yml"] = "title: Many terms\nbase_url: https://many.example.com/\n"
     ordered = dict(reversed(files.items())) if reverse else files
@@ -78,3 +79,27 @@ def test_output_is_identical_whatever_the_file_order_and_the_workers(tmp_path: P
     assert digests[0] == digests[1] == digests[2]
     overview = parse_html(tmp_path / "out-first-1/graph/index.html")
     assert [a["aria-label"] for a in overview.select("a.graph-node")] == ["Firing", "Forming", "Glazing"]
+
+
+def test_categories_named_in_chinese_or_arabic_have_graphs_that_link_both_ways(tmp_path: Path) -> None:
+    """Was: the build failed, as such a name had no a-z letter for its page's address."""
+    site = many_terms(tmp_path / "site", 150, reverse=False, categories=("机器学习", "تعلم الآلة", "Firing"))
+    result = run_glossary("build", "--no-search", cwd=site)
+    assert result.returncode == 0, result.stderr
+    out = site / "_site"
+
+    overview = parse_html(out / "graph/index.html")
+    nodes = {str(a["aria-label"]): str(a["href"]) for a in overview.select("a.graph-node")}
+    assert nodes == {
+        "Firing": "firing/index.html",
+        "تعلم الآلة": urllib.parse.quote("تعلم-الآلة") + "/index.html",
+        "机器学习": urllib.parse.quote("机器学习") + "/index.html",
+    }
+    pages = ["graph/index.html", "graph/机器学习/index.html", "graph/تعلم-الآلة/index.html"]
+    broken = [
+        href for page in pages for href, target, _ in local_targets(out, out / page) if not target.is_file()
+    ]
+    assert broken == []
+    chart = parse_html(out / "graph/机器学习/index.html")
+    listing = [str(a["href"]) for a in chart.select("main a") if "categories" in str(a["href"])]
+    assert listing == ["../../categories/" + urllib.parse.quote("机器学习") + "/index.html"]

@@ -5,10 +5,21 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import urllib.parse
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
-from support import attribute, copy_site, html_pages, parse_html, present, run_glossary
+from support import (
+    attribute,
+    copy_site,
+    html_pages,
+    local_targets,
+    parse_html,
+    present,
+    run_glossary,
+    tree_digest,
+)
 
 SECTIONS = """
 ## 概述
@@ -144,6 +155,70 @@ def test_a_definition_in_chinese_or_japanese_that_names_its_term_gets_no_warning
         "content/terms/shujv.md:4: warning: the definition never mentions '数据' or an alias; "
         "readers landing here should see the term they looked up"
     ]
+
+
+CHINESE_TERM = """---
+title: 张量
+slug: zhangliang
+summary: 多维数组。
+definition: 张量是多维数组。
+category: 机器学习
+tags: [Линейная алгебра, جبر خطي]
+related: [tanzor, shabaka]
+updated: 2025-01-04
+---
+
+张量。
+"""
+
+
+def test_categories_and_tags_named_in_arabic_or_chinese_get_pages_at_addresses_in_their_letters(
+    tmp_path: Path,
+) -> None:
+    """Was: "'التعلم العميق' has no letter or digit that can be written as a-z or 0-9 for its
+    page's address", and the build failed: a glossary in Arabic or Chinese could not name its
+    categories and tags in its own language. A name spelled in a-z before keeps its address."""
+    site = copy_site("arabic", tmp_path)
+    (site / "content/terms/zhangliang.md").write_text(CHINESE_TERM, encoding="utf-8")
+
+    built = run_glossary("build", "--no-search", cwd=site)
+
+    assert built.returncode == 0, built.stderr
+    out = site / "_site"
+    assert (out / "categories/机器学习/index.html").is_file()
+    assert (out / "categories/التعلم-العميق/index.html").is_file()
+    page = out / "terms/zhangliang/index.html"
+    links = {a.get_text(): attribute(a, "href") for a in parse_html(page).select(".category a, .tags a")}
+    assert links == {
+        "机器学习": "../../categories/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0/index.html",
+        "Линейная алгебра": "../../tags/lineinaya-algebra/index.html",  # spelled in a-z, as before
+        "جبر خطي": "../../tags/%D8%AC%D8%A8%D8%B1-%D8%AE%D8%B7%D9%8A/index.html",
+    }
+    for name, href in links.items():
+        listing = parse_html((page.parent / urllib.parse.unquote(href)).resolve())
+        assert present(listing.select_one(".breadcrumb [aria-current]")).get_text() == name
+        assert "张量" in [a.get_text() for a in listing.select(".term-list dt a")]
+    broken = [
+        (page.relative_to(out).as_posix(), link)
+        for page in html_pages(out)
+        for link, target, _ in local_targets(out, page, "/ar/")
+        if not target.is_file()
+    ]
+    assert broken == []
+
+    sitemap = ElementTree.parse(out / "sitemap.xml").getroot()
+    locs = [str(loc.text) for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://example.org/ar/categories/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0/" in locs
+    assert "https://example.org/ar/tags/%D8%AC%D8%A8%D8%B1-%D8%AE%D8%B7%D9%8A/" in locs
+    assert all(loc.isascii() for loc in locs)
+    canonical = present(parse_html(out / "categories/机器学习/index.html").find("link", rel="canonical"))
+    assert (
+        attribute(canonical, "href")
+        == "https://example.org/ar/categories/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0/"
+    )
+
+    again = run_glossary("build", "--no-search", "--no-cache", "--out", tmp_path / "again", cwd=site)
+    assert again.returncode == 0 and tree_digest(tmp_path / "again") == tree_digest(out)
 
 
 def page_directions(site: Path) -> set[tuple[str, str | None]]:

@@ -166,6 +166,25 @@ def test_a_static_file_named_in_another_script_is_served(served: tuple[Path, str
     wait_for(f"{base}/{urllib.parse.quote('مرحبا-café.txt')}", "salaam")
 
 
+def test_a_category_named_in_chinese_is_served_at_its_page_in_its_letters(
+    served: tuple[Path, str, int],
+) -> None:
+    """Was: the name had no address and the build failed; the page, once made, must be served
+    at the percent-encoded address its links give (the request's path is UTF-8)."""
+    site, base, _ = served
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text(encoding="utf-8").replace("Concepts", "机器学习"), encoding="utf-8")
+    folder = "/categories/" + urllib.parse.quote("机器学习")
+    term = wait_for(f"{base}/terms/tensor/", f'href="../..{folder}/index.html"')
+
+    listing = wait_for(f"{base}{folder}/", "机器学习")
+
+    crumb = BeautifulSoup(listing, "html.parser").select_one(".breadcrumb [aria-current]")
+    assert crumb is not None and crumb.get_text() == "机器学习"
+    assert "Tensor" in listing and "机器学习" in term
+    assert unfollowed(f"{base}{folder}") == (302, f"/docs{folder}/")
+
+
 def test_broken_content_shows_an_error_page_until_fixed(served: tuple[Path, str, int]) -> None:
     site, base, _ = served
     term = site / "content/terms/tensor.md"
@@ -724,6 +743,11 @@ def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_pat
         ("a title", lambda: edit(tensor, "title: Tensor", "title: Tensor array"), []),
         ("a category", lambda: edit(tensor, "category: Concepts", "category: Maths"), []),
         ("tags", lambda: edit(tensor, "tags: [math, hardware]", "tags: [math, arrays]"), []),
+        (
+            "a category and a tag named in Chinese and Arabic",
+            lambda: edit(tensor, "category: Maths\ntags: [math,", "category: 机器学习\ntags: [جبر خطي,"),
+            [],
+        ),
         ("a new term", add_term, []),
         (
             "a renamed term",

@@ -394,6 +394,20 @@ def test_slugify_spells_greek_and_cyrillic_names_in_latin_letters() -> None:
     assert slugs.slugify("日本語") == ""
 
 
+def test_group_slugs_keep_letters_of_scripts_slugify_cannot_spell_and_spell_the_rest_as_before() -> None:
+    assert slugs.group_slug("Safety & Policy") == "safety-policy"
+    assert slugs.group_slug("Нейронная сеть") == "neironnaya-set"  # an address that built stays
+    assert slugs.group_slug("GPT 日本語") == "gpt"  # likewise
+    assert slugs.group_slug("机器学习") == "机器学习"
+    assert slugs.group_slug("  تعلم  الآلة؟ ") == "تعلم-الآلة"
+    assert slugs.group_slug("हिन्दी भाषा") == "हिन्दी-भाषा"  # the vowel signs stay
+    assert slugs.group_slug("ႠႡ ⴀ") == "ⴀⴁ-ⴀ"  # lowercased, as Latin names are
+    assert slugs.group_slug("ка́") == "ka"  # NFC: the same name typed either way
+    assert slugs.group_slug("שׁלוֹם") == slugs.group_slug("שׁלוֹם")
+    assert slugs.group_slug("می‌خواهم") == "میخواهم"  # an invisible joiner is no word break
+    assert slugs.group_slug("???") == ""
+
+
 def test_heading_anchors_keep_letters_of_every_script_and_python_markdowns_ids_for_the_rest() -> None:
     assert slugs.heading_anchor("GPU 计算", "-") == "gpu-计算"
     assert slugs.heading_anchor("كيف تعمل؟", "-") == "كيف-تعمل"

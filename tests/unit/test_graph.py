@@ -400,22 +400,41 @@ def test_tag_without_letters_or_digits_is_an_error_at_its_line(
 
     glossary, problems = build(files, site_config)
 
-    assert problems == [
-        f"content/terms/token.md:{line}: '???' has no letter or digit that can be written "
-        "as a-z or 0-9 for its page's address"
-    ]
+    assert problems == [f"content/terms/token.md:{line}: '???' has no letter or digit for its page's address"]
     assert [g.slug for g in glossary.tags] == ["text"]
 
 
-def test_category_in_a_script_without_latin_spelling_is_told_what_it_needs(site_config: SiteConfig) -> None:
-    files = {"token.md": term_file("Token", "category: 日本語\n")}
+def test_groups_in_a_script_without_latin_spelling_keep_their_own_letters(site_config: SiteConfig) -> None:
+    """Was: '日本語' "has no letter or digit that can be written as a-z or 0-9", so a glossary in
+    Chinese, Japanese or Arabic could not name its categories and tags in its own language.
+    Spellings that make one address are still one group, and a tag so spelled twice is told."""
+    files = {
+        "token.md": term_file("Token", "category: 日本語\ntags: [تعلم الآلة, 'تعلم - الآلة', Нейросеть]\n"),
+        "gan.md": term_file("GAN", "category: 日本語\ntags: ['機械 学習!']\n"),
+    }
 
-    _, problems = build(files, site_config)
+    glossary, problems = build(files, site_config)
+
+    assert problems == ["content/terms/token.md:6: warning: tag 'تعلم - الآلة' is listed twice; remove one"]
+    assert glossary.categories == (Group("日本語", "日本語", ("gan", "token")),)
+    assert glossary.tags == (
+        Group("Нейросеть", "neiroset", ("token",)),  # as before: spelled in a-z
+        Group("تعلم الآلة", "تعلم-الآلة", ("token",)),
+        Group("機械 学習!", "機械-学習", ("gan",)),
+    )
+
+
+def test_a_group_name_in_chinese_too_long_for_a_folder_is_an_error(site_config: SiteConfig) -> None:
+    name = "学" * 67  # 201 bytes in UTF-8, where a folder's name has 255 at most
+    files = {"token.md": term_file("Token", f"category: {name}\n")}
+
+    glossary, problems = build(files, site_config)
 
     assert problems == [
-        "content/terms/token.md:5: '日本語' has no letter or digit that can be written "
-        "as a-z or 0-9 for its page's address"
+        f"content/terms/token.md:5: '{name[:40]}…' would make a page address of 201 bytes in UTF-8; "
+        "at most 200"
     ]
+    assert glossary.categories == ()
 
 
 def test_category_too_long_for_a_page_address_is_an_error(site_config: SiteConfig) -> None:

@@ -154,6 +154,15 @@ def test_a_category_without_an_address_is_refused_and_nothing_written(tmp_path: 
     assert not (tmp_path / "content").exists()
 
 
+def test_a_category_named_in_chinese_is_written_as_given(tmp_path: Path) -> None:
+    """Was: refused, as a name with no a-z spelling had no page's address."""
+    file = scaffold.new_term(tmp_path, "Token", TODAY, category="机器学习")
+
+    term, problems = load_stub(tmp_path, file)
+
+    assert problems == [] and term.category == "机器学习"
+
+
 def test_title_without_letters_or_digits_is_refused_and_nothing_written(tmp_path: Path) -> None:
     with pytest.raises(scaffold.ScaffoldRefused) as refused:
         scaffold.new_term(tmp_path, "???", TODAY)

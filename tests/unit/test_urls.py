@@ -15,6 +15,23 @@ def test_term_and_group_pages_live_in_their_own_folders() -> None:
     assert urls.group_path("tags", "deep-learning") == "tags/deep-learning/index.html"
 
 
+def test_a_group_named_in_another_script_lives_in_a_folder_of_its_name_linked_percent_encoded(
+    site_config: SiteConfig,
+) -> None:
+    assert urls.group_path("categories", "机器学习") == "categories/机器学习/index.html"
+    encoded = "%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0"
+    assert urls.group_url("categories", "机器学习", "../../") == f"../../categories/{encoded}/index.html"
+    assert urls.absolute(site_config, "categories/机器学习/index.html") == (
+        f"https://glossary.example.com/docs/categories/{encoded}/"
+    )
+    assert urls.group_url("tags", "deep-learning", "../") == "../tags/deep-learning/index.html"
+
+
+def test_an_editors_site_path_is_not_encoded_again(site_config: SiteConfig) -> None:
+    link = urls.absolute_link(site_config, "terms/gpu/index.html", "/tags/%D8%B1/")
+    assert link == "https://glossary.example.com/docs/tags/%D8%B1/"
+
+
 @pytest.mark.parametrize(
     ("path", "prefix"),
     [("index.html", ""), ("search/index.html", "../"), ("terms/gpu/index.html", "../../")],
