@@ -73,15 +73,16 @@ ANCHOR_RE = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
 REFUSED_URL_RE = re.compile(
     r"""\b(?:href|src)\s*=\s*["']?\s*(?!(?:https?|mailto):)([A-Za-z][A-Za-z0-9+.-]*:[^"'\s>]*)""", re.I
 )
-#: A link or image to an address on this site, in sanitised HTML (nh3 writes "..." always).
-SITE_URL_RE = re.compile(r'\b(href|src)="(/(?!/)[^"]*)"')
+#: The attributes sanitise keeps that hold an address: a link's, an image's and a quotation's
+#: source (`<blockquote cite="/terms/gpu/">`), which must lead where the others do.
+URL_ATTRIBUTES = ("href", "src", "cite")
+#: An address on this site, in sanitised HTML (nh3 writes "..." always).
+SITE_URL_RE = re.compile(r'\b(href|src|cite)="(/(?!/)[^"]*)"')
 #: One written relative to its page (`chart.png`, `../gpu/`): no scheme, not from the root,
 #: not only a '#fragment' or '?query' (wiki-links and footnotes are '#...' at this stage).
-RELATIVE_URL_RE = re.compile(r'\b(?:href|src)="(?![A-Za-z][A-Za-z0-9+.-]*:|[/#?])([^"]+)"')
-#: How the links the engine and nh3 leave begin, when they are not relative.
-_NOT_RELATIVE = tuple(
-    f'{attribute}="{start}' for attribute in ("href", "src") for start in ("#", "/", "http")
-)
+RELATIVE_URL_RE = re.compile(r'\b(?:href|src|cite)="(?![A-Za-z][A-Za-z0-9+.-]*:|[/#?])([^"]+)"')
+#: How the addresses the engine and nh3 leave begin, when they are not relative.
+_NOT_RELATIVE = tuple(f'{attribute}="{start}' for attribute in URL_ATTRIBUTES for start in ("#", "/", "http"))
 #: Term and tool pages, where converted Markdown is shown, sit two folders down (terms/x/),
 #: and the feed gives each entry its page's address as xml:base.
 PAGE_ROOT = "../../"
@@ -432,18 +433,18 @@ def _clear_of_theme_ids(fragment: str) -> str:
 def _refused_urls(fragment: str) -> list[str]:
     """The addresses in `fragment` whose scheme sanitise drops, as written. Most links start
     with http, / or # (wiki-links and footnotes at this stage): counted, they need no search."""
-    links = fragment.count("href=") + fragment.count("src=")
+    links = sum(fragment.count(f"{attribute}=") for attribute in URL_ATTRIBUTES)
     if links == sum(map(fragment.count, _NOT_RELATIVE)):
         return []
     return [html.unescape(url) for tag in tags(fragment) for url in REFUSED_URL_RE.findall(tag)]
 
 
 def _site_relative(fragment: str, found: list[str], root: str = PAGE_ROOT) -> str:
-    """Addresses on this site in an editor's Markdown (`/images/x.png`, `/search/`) made
-    relative to the page, as every link the site makes is, so they work under base_url's
-    sub-path and opened from disk; `found` gets each as written, to be checked, and so do
-    the links written relative to the page, which are left as they are."""
-    links = fragment.count('href="') + fragment.count('src="')
+    """Addresses on this site in an editor's Markdown (`/images/x.png`, `/search/`, a
+    quotation's `cite`) made relative to the page, as every link the site makes is, so they
+    work under base_url's sub-path and opened from disk; `found` gets each as written, to be
+    checked, and so do the addresses written relative to the page, which are left as they are."""
+    links = sum(fragment.count(f'{attribute}="') for attribute in URL_ATTRIBUTES)
     if links != sum(map(fragment.count, _NOT_RELATIVE)):  # rare, so counted before searched
         found += (html.unescape(url) for tag in tags(fragment) for url in RELATIVE_URL_RE.findall(tag))
     if '="/' not in fragment:

@@ -19,8 +19,8 @@ from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.template_files import THEME
 from glossary_site.urls import STACK_BUILDER, is_safe_url, site_file, term_path, tool_path
 
-# What comes before an address in Markdown or HTML: '](', a reference's ']:' or 'href="'.
-LINK_START = r"\]\(\s*<?|\]:\s*<?|(?:href|src)\s*=\s*[\"']?"
+# What comes before an address in Markdown or HTML: '](', a reference's ']:', 'href="' or 'cite="'.
+LINK_START = r"\]\(\s*<?|\]:\s*<?|(?:href|src|cite)\s*=\s*[\"']?"
 CODE_SPAN_RE = re.compile(r"(`+).*?\1")
 SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 ABOVE_ROOT = "\0above-the-site"

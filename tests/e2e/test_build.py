@@ -6,9 +6,11 @@ import json
 import shutil
 import subprocess
 import sys
+import urllib.parse
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from support import (
     PROJECT,
     attribute,
@@ -378,6 +380,57 @@ def test_links_and_images_to_site_paths_in_markdown_work_under_a_sub_path(tmp_pa
     targets = {written: target for written, target, _ in local_targets(site / "_site", page)}
     assert targets["../../images/tensor.svg"].is_file() and targets["../../search/index.html#q"].is_file()
     assert "[not a link](/nowhere/)" in parse_html(page).get_text()
+
+
+def test_a_quotations_source_written_from_the_root_leads_to_its_page_under_a_sub_path(tmp_path: Path) -> None:
+    """Was: `<blockquote cite="/terms/model-training/">` left as written on the page, so under
+    base_url's sub-path it named https://example.org/terms/model-training/, off the site, and
+    the feed's copy of it too; links written the same way were made relative already."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    definition = "definition: A **tensor** generalises vectors and matrices to any number of axes."
+    quote = '<blockquote cite="/terms/model-training/">Training needs tensors.</blockquote>'
+    text = tensor.read_text(encoding="utf-8").replace(definition, f"{definition}\n\n  {quote}")
+    tensor.write_text(text.replace("definition: ", "definition: |\n  "), encoding="utf-8")  # the feed's part
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    base, out = "https://example.org/docs/", site / "_site"
+    target = base + "terms/model-training/index.html"
+    quoted = present(parse_html(out / "terms/tensor/index.html").find("blockquote"))
+    assert urllib.parse.urljoin(base + "terms/tensor/index.html", attribute(quoted, "cite")) == target
+    assert (out / target.removeprefix(base)).is_file()
+    entries = ET.parse(out / "feed.xml").getroot().findall(f"{ATOM}entry")
+    entry = next(e for e in entries if e.findtext(f"{ATOM}title") == "Tensor")
+    in_feed = present(BeautifulSoup(entry.findtext(f"{ATOM}content") or "", "html.parser").find("blockquote"))
+    assert attribute(in_feed, "cite") == target
+
+
+def test_a_quotations_source_to_no_page_of_the_site_is_an_error_at_its_line_like_a_link(
+    tmp_path: Path,
+) -> None:
+    """Was: `<blockquote cite="/terms/tensr/">` built and checked without a word, where a link
+    to the same address is an error at its line."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8") + "\nSee [the guide](/terms/gone/).\n"
+    text += '\n<blockquote cite="/terms/tensr/">Misspelt.</blockquote>\n'
+    text += "\n<blockquote cite='../modle-training/'>Misspelt too.</blockquote>\n"
+    tensor.write_text(text, encoding="utf-8")
+    last = len(text.splitlines())
+    dead = "leads to no page of this site; check the path"
+    expected = [
+        f"content/terms/tensor.md:{last - 2}: link '/terms/tensr/' {dead}",
+        f"content/terms/tensor.md:{last - 4}: link '/terms/gone/' {dead}",
+        f"content/terms/tensor.md:{last}: link '../modle-training/' {dead} "
+        "(it is read from the page's folder, /terms/tensor/)",
+    ]
+
+    for command in ("build", "check"):
+        result = run_glossary(command, *(["--no-search"] if command == "build" else []), cwd=site)
+        assert result.returncode == 1, command
+        assert sorted(line for line in result.stderr.splitlines() if dead in line) == sorted(expected)
 
 
 def test_a_link_in_markdown_to_no_file_of_the_site_is_an_error_at_its_line(tmp_path: Path) -> None:
