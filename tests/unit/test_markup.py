@@ -249,6 +249,23 @@ def test_javascript_urls_are_removed_from_links(render: Any) -> None:
     ]
 
 
+def test_a_quotation_keeps_only_the_sources_a_link_may_have(render: Any) -> None:
+    body, _ = render(
+        body='<blockquote cite="javascript:alert(1)">A</blockquote>\n\n'
+        '<blockquote cite="JavaScript:alert(2)">B</blockquote>\n\n'
+        '<blockquote cite="https://example.com/paper">C</blockquote>\n\n'
+        '<blockquote cite="../gpu/">D</blockquote>'
+    )
+
+    quotes = soup(body.body).find_all("blockquote")
+    assert [(q.get("cite"), q.get_text(strip=True)) for q in quotes] == [
+        (None, "A"),
+        (None, "B"),
+        ("https://example.com/paper", "C"),
+        ("../gpu/", "D"),
+    ]
+
+
 def test_iframes_and_styles_are_removed(render: Any) -> None:
     body, _ = render(body='<iframe src="https://evil.example/"></iframe>\n\n<style>p {}</style>\n\nText.')
 
