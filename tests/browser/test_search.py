@@ -401,6 +401,25 @@ def test_in_the_preview_the_search_page_says_the_index_is_being_built_and_shows_
         assert page.evaluate("window.stillTheSamePage") is True, "the page was not reloaded"
 
 
+def test_in_the_preview_the_header_box_says_the_index_is_being_built_and_lists_results_once_it_is(
+    page: Page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: while serve wrote its first index the header box said "Search is unavailable" and
+    kept saying it until the reader typed again."""
+    go = tmp_path / "go"
+    held_back_pagefind(tmp_path / "fake", go, monkeypatch)
+    with glossary_serve(copy_site("minimal", tmp_path), tmp_path / "serve.log") as origin:
+        page.goto(f"{origin}/docs/index.html")
+        header_box(page).fill("tensor")
+        expect(suggestions(page)).to_have_text(
+            ["The search index is being builtResults will show here in a moment"]
+        )
+        expect(page.locator("form.search-box [role=status]")).to_have_text("The search index is being built")
+        go.touch()
+        expect(suggestions(page).first).to_contain_text("Tensor")
+        expect(header_box(page)).to_have_value("tensor")
+
+
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """The example site with its index in bundles of ten pages (a big glossary's index in

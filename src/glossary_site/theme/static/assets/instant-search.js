@@ -100,10 +100,18 @@
       return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
         if (ticket === latest) { showFound(query, window.glossarySearch.exactFirst(query, data).slice(0, SHOWN), found.results.length); }
       });
-    }).catch(function () {
+    }).catch(function (error) {
+      if (ticket !== latest) { return; }
+      // glossary serve is still writing its first index: say so and ask again, unless the
+      // reader has typed something else meanwhile
+      if (error && error.building) {
+        show(query, [], ["The search index is being built", "Results will show here in a moment"], "The search index is being built");
+        setTimeout(function () { if (ticket === latest) { update(); } }, error.retry * 1000);
+        return;
+      }
       // no index (opened from disk, built with --no-search): the search page says why and
       // links the A to Z index
-      if (ticket === latest) { show(query, [], ["Search is unavailable", "The search page says why"], "Search is unavailable"); }
+      show(query, [], ["Search is unavailable", "The search page says why"], "Search is unavailable");
     });
   }
 
