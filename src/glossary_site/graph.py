@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, TypeVar
@@ -267,10 +268,11 @@ def groups_of(
     categories = _groups(
         terms,
         by_title,
+        ("category", "categories"),
         lambda t: [(t.category, t.key_lines.get("category", 1))] if t.category else [],
         diagnostics,
     )
-    return categories, _groups(terms, by_title, _tags_of, diagnostics)
+    return categories, _groups(terms, by_title, ("tag", "tags"), _tags_of, diagnostics)
 
 
 def _tags_of(term: TermSource) -> list[tuple[str, int]]:
@@ -281,31 +283,56 @@ def _tags_of(term: TermSource) -> list[tuple[str, int]]:
 def _groups(
     terms: Mapping[str, TermSource],
     by_title: list[str],
+    kind: tuple[str, str],
     names_of: Callable[[TermSource], list[tuple[str, int]]],
     diagnostics: Diagnostics,
 ) -> tuple[Group, ...]:
+    """The groups of one kind (its word, and its folder), each shown with its first spelling.
+
+    Names that slug to one address share one page under the first name: 'C', 'C++' and 'C#'
+    are all `tags/c/`. Each other name than the first at an address is a warning, once, where
+    the first term in title order gives it, as slugs stay what they were (addresses must not
+    move); spellings of the same name (letter case, Unicode form, spacing) are one name."""
+    word, folder = kind
     members: dict[str, dict[str, None]] = defaultdict(dict)
     display: dict[str, str] = {}
-    slugs: dict[str, str] = {}  # thousands of terms share a dozen names
+    holders: dict[str, tuple[str, str]] = {}  # address → the first name's key and file
+    warned: set[tuple[str, str]] = set()
+    known: dict[str, tuple[str, str]] = {}  # thousands of terms share a dozen names
     for slug in by_title:
-        first: dict[str, int] = {}
-        for name, line in names_of(terms[slug]):
-            address = slugs.get(name)
-            if address is None:
-                address = slugs[name] = group_slug(name)
+        term = terms[slug]
+        first: dict[tuple[str, str], int] = {}
+        for name, line in names_of(term):
+            if name not in known:
+                known[name] = (group_slug(name), same_name(name))
+            address, key = known[name]
             problem = group_name_problem(name, address)
             if problem is not None:
-                diagnostics.error(terms[slug].path, line, problem)
+                diagnostics.error(term.path, line, problem)
                 continue
-            if address in first:  # a tag: a term has one category
+            holder = holders.setdefault(address, (key, term.path))
+            if (address, key) in first:  # a tag: a term has one category
                 diagnostics.warning(
-                    terms[slug].path, line, listed_again(f"tag '{name}'", first[address], line)
+                    term.path, line, listed_again(f"{word} '{name}'", first[address, key], line)
                 )
-            first.setdefault(address, line)
+            elif key != holder[0] and (address, key) not in warned:
+                warned.add((address, key))
+                message = (
+                    f"{word} '{name}' shares its page {folder}/{address}/ with {word} '{display[address]}' "
+                    f"({holder[1]}); write both alike, or rename one so each has its own page"
+                )
+                diagnostics.warning(term.path, line, message)
+            first.setdefault((address, key), line)
             display.setdefault(address, name)
             members[address][slug] = None
     ordered = sorted(members, key=lambda g: (sort_name(display[g]), display[g].casefold(), g))
     return tuple(Group(display[g], g, tuple(members[g])) for g in ordered)
+
+
+def same_name(name: str) -> str:
+    """What two spellings of one category or tag name share: they differ in letter case,
+    Unicode form (composed or not, full-width or not) or spacing alone."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def group_name_problem(name: str, address: str) -> str | None:

@@ -269,7 +269,8 @@ def _rename(
     backlinks = dict(glossary.backlinks)
     for slug in {*glossary.related[term.slug], *(t for t in targets if t in backlinks)} - {term.slug}:
         backlinks[slug] = tuple(sorted(backlinks[slug], key=rank.__getitem__))
-    categories, tags = graph.groups_of(ordered, Diagnostics())
+    grouped = Diagnostics()
+    categories, tags = graph.groups_of(ordered, grouped)
     renamed = dataclasses.replace(
         glossary,
         terms=ordered,
@@ -280,6 +281,9 @@ def _rename(
         spellings=spellings,
     )
     if not _names_kept(glossary, renamed):  # a new title may put another spelling first
+        return None
+    # or another term first among those giving a name that shares a group's page
+    if grouped.sorted() != _group_warnings(glossary):
         return None
     # a warning about summaries that read alike names the other term: the new title shows only
     # in those of the term's own group, and a term the last build gave none is alone in it
@@ -360,7 +364,8 @@ def _tools(targets: Targets) -> list[str]:
 def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Glossary, list[str]] | None:
     """The glossary with the term's new category and tags, and the pages of groups no term is in
     any more; None when the build must report what they bring: a name with no letters or
-    digits, a new page where a static file is, a call to action leading to a page that is gone,
+    digits, a name that shares a page with another (while any does, every such save builds), a
+    new page where a static file is, a call to action leading to a page that is gone,
     or, for a new category, a change in which categories described in site.yml no term is in;
     and None when a group is spelt anew (shown on every page of its terms)."""
     glossary, config = state.pages.glossary, state.pages.config
@@ -382,6 +387,13 @@ def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Gloss
         if _described(config, everything) != _described(config, {**everything, term.path: term}):
             return None
     return regrouped, gone
+
+
+def _group_warnings(glossary: Glossary) -> list[Diagnostic]:
+    """What the build warns about the glossary's categories and tags (graph.groups_of)."""
+    found = Diagnostics()
+    graph.groups_of(glossary.terms, found)
+    return found.sorted()
 
 
 def _names_kept(old: Glossary, new: Glossary) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import PROJECT, copy_site, run_glossary, tree_digest, write_files
+from support import PROJECT, copy_site, parse_html, present, run_glossary, tree_digest, write_files
 
 EXPECTED_ERRORS = [
     "content/terms/Bad Name.md:1: file name 'Bad Name.md' is not a valid slug; "
@@ -326,6 +326,45 @@ def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
     strict = run_glossary("build", "--strict", cwd=site)
     assert strict.returncode == 1
     assert "content/terms/orphan.md:1: warning: no 'updated' date" in strict.stderr
+
+
+def test_tags_that_share_one_page_under_different_names_are_warned_of_once_each(tmp_path: Path) -> None:
+    """Was silent: 'C', 'C++' and 'C#' all make the address tags/c/, so a programming glossary
+    got one page titled "C" listing the terms of all three. The addresses stay; each other name
+    is a warning where the first term A to Z gives it. Spellings of one name are no warning."""
+    site = copy_site("minimal", tmp_path)
+    gpu, training, tensor = (
+        site / f"content/terms/{name}.md" for name in ("graphics-processing-unit", "model-training", "tensor")
+    )
+    edit = [
+        (gpu, "tags: [hardware]", "tags: [hardware, C, Machine learning]"),
+        (training, "category: Concepts\n", "category: Concepts\ntags: [C++]\n"),
+        (tensor, "tags: [math, hardware]", "tags: [math, hardware, C#, C++, machine  Learning]"),
+    ]
+    for file, old, new in edit:
+        text = file.read_text(encoding="utf-8")
+        assert old in text
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    built = run_glossary("build", cwd=site)
+    strict = run_glossary("build", "--strict", cwd=site)
+    checked = run_glossary("check", cwd=site)
+
+    assert built.returncode == 0, built.stderr
+    fix = "write both alike, or rename one so each has its own page"
+    shared = [
+        "content/terms/model-training.md:6: warning: tag 'C++' shares its page tags/c/ with tag 'C' "
+        f"(content/terms/graphics-processing-unit.md); {fix}",
+        "content/terms/tensor.md:6: warning: tag 'C#' shares its page tags/c/ with tag 'C' "
+        f"(content/terms/graphics-processing-unit.md); {fix}",
+    ]
+    for result in (built, strict, checked):
+        assert [line for line in result.stderr.splitlines() if "tag '" in line] == shared
+    assert strict.returncode == 1
+    assert checked.returncode == 0
+    for address, name in [("c", "C"), ("machine-learning", "Machine learning")]:  # as before
+        page = parse_html(site / f"_site/tags/{address}/index.html")
+        assert present(page.find("h1")).get_text(" ", strip=True) == f"Tag: {name}"
 
 
 def test_an_updated_date_still_to_come_is_a_warning_at_its_line(tmp_path: Path) -> None:

@@ -390,6 +390,34 @@ def test_categories_and_tags_are_grouped_ignoring_case_and_sorted(site_config: S
     )
 
 
+def test_other_names_that_share_a_groups_page_are_warned_of_once_each_where_first_given(
+    site_config: SiteConfig,
+) -> None:
+    """Was silent: 'AI/ML' and 'AI & ML' are both categories/ai-ml/, 'GPT 日本語' and 'GPT 中文'
+    both tags/gpt/, shown under the first name. Letter case, Unicode form and spacing make
+    spellings of one name, which are no warning; nor is a name given again by a later term."""
+    files = {
+        "a.md": term_file("Alpha", "category: AI/ML\ntags: [GPT 日本語, Machine learning]\n"),
+        "b.md": term_file("Beta", "category: AI & ML\ntags: [GPT 中文, machine  Learning, ＧＰＴ 日本語]\n"),
+        "c.md": term_file("Gamma", "category: AI & ML\ntags: [GPT 中文, MACHINE LEARNING]\n"),
+    }
+
+    glossary, problems = build(files, site_config)
+
+    fix = "write both alike, or rename one so each has its own page"
+    assert problems == [
+        "content/terms/b.md:5: warning: category 'AI & ML' shares its page categories/ai-ml/ with "
+        f"category 'AI/ML' (content/terms/a.md); {fix}",
+        "content/terms/b.md:6: warning: tag 'GPT 中文' shares its page tags/gpt/ with tag 'GPT 日本語' "
+        f"(content/terms/a.md); {fix}",
+    ]
+    assert glossary.categories == (Group("AI/ML", "ai-ml", ("a", "b", "c")),)  # the addresses stay
+    assert [(g.name, g.slug) for g in glossary.tags] == [
+        ("GPT 日本語", "gpt"),
+        ("Machine learning", "machine-learning"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("tags", "line"), [("tags: [text, '???']\n", 5), ("tags:\n  - text\n  - '???'\n", 7)]
 )
@@ -415,7 +443,10 @@ def test_groups_in_a_script_without_latin_spelling_keep_their_own_letters(site_c
 
     glossary, problems = build(files, site_config)
 
-    assert problems == ["content/terms/token.md:6: warning: tag 'تعلم - الآلة' is listed twice; remove one"]
+    assert problems == [
+        "content/terms/token.md:6: warning: tag 'تعلم - الآلة' shares its page tags/تعلم-الآلة/ with tag "
+        "'تعلم الآلة' (content/terms/token.md); write both alike, or rename one so each has its own page"
+    ]
     assert glossary.categories == (Group("日本語", "日本語", ("gan", "token")),)
     assert glossary.tags == (
         Group("Нейросеть", "neiroset", ("token",)),  # as before: spelled in a-z

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import copy_site
+from support import copy_site, write_files
 
 from glossary_site import pipeline, server, warm
 from glossary_site.diagnostics import Diagnostics
@@ -166,3 +166,33 @@ def test_a_new_title_that_puts_another_spelling_of_a_tag_first_shows_it_everywhe
     for slug in ("tensor", "graphics-processing-unit"):
         page = (tmp_path / f"out/terms/{slug}/index.html").read_text()
         assert ">Hardware</a>" in page.split('<p class="tags">')[1].split("</p>")[0], slug
+
+
+def test_a_new_title_that_moves_a_warning_about_a_shared_tag_page_reports_it_where_a_build_does(
+    tmp_path: Path,
+) -> None:
+    """'C' and 'C++' share the page tags/c/; 'C++' is warned of at the first term A to Z that
+    gives it. A new title that puts another such term first keeps 'C' first, so every page
+    but the renamed term's and the listings stays as it was, but the warning moves: the
+    preview reports it where a clean build does."""
+    site_dir = copy_site("minimal", tmp_path)
+    activation = "---\ntitle: Activation\nsummary: What a layer outputs.\ndefinition: An **activation**.\n"
+    write_files(site_dir, {"content/terms/activation.md": f"{activation}tags: [C]\nrelated: [tensor]\n---\n"})
+    gpu, tensor = (site_dir / f"content/terms/{name}.md" for name in ("graphics-processing-unit", "tensor"))
+    gpu.write_text(gpu.read_text().replace("tags: [hardware]", "tags: [hardware, C++]"))
+    tensor.write_text(tensor.read_text().replace("tags: [math, hardware]", "tags: [math, C++]"))
+    reports: list[list[str]] = []
+    site = built_preview(site_dir, tmp_path, lambda found: reports.append([str(d) for d in found.sorted()]))
+    shared = "warning: tag 'C++' shares its page tags/c/ with tag 'C' (content/terms/activation.md)"
+    assert [line.split("; ")[0] for line in reports[-1] if "shares its page" in line] == [
+        f"content/terms/graphics-processing-unit.md:8: {shared}"
+    ]
+
+    gpu.write_text(gpu.read_text().replace("title: Graphics", "title: Zz graphics"))  # now after Tensor
+    site.rebuild(["content/terms/graphics-processing-unit.md"])
+
+    assert [line.split("; ")[0] for line in reports[-1] if "shares its page" in line] == [
+        f"content/terms/tensor.md:6: {shared}"
+    ]
+    clean = pipeline.build(pipeline.BuildOptions(site_dir, tmp_path / "clean", search=False, use_cache=False))
+    assert [str(d) for d in clean.diagnostics.sorted()] == reports[-1]
