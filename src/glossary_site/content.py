@@ -154,9 +154,9 @@ def _check_markers(path: str, term: TermSource, claimed: set[str], diagnostics: 
             message = "this line is not a table marker, the only shortcode there is; write '{{< table ID >}}'"
             diagnostics.error(path, marker.line, message)
         elif name not in ids and name not in claimed:
-            known = f"; this file's tables: {', '.join(ids)}" if ids else "; this file has no tables"
-            hint = did_you_mean(name, ids) or known
-            diagnostics.error(path, marker.line, f"no table with the id '{name}'{hint}")
+            diagnostics.error(
+                path, marker.line, f"no table with the id '{name}'{_tables_hint(name, ids, claimed)}"
+            )
         elif name in placed:
             diagnostics.error(path, marker.line, f"table '{name}' is already placed at line {placed[name]}")
         elif not marker.alone:
@@ -165,6 +165,22 @@ def _check_markers(path: str, term: TermSource, claimed: set[str], diagnostics: 
             )
         else:
             placed[name] = marker.line
+
+
+def _tables_hint(name: str, ids: tuple[str, ...], claimed: set[str]) -> str:
+    """What follows "no table with the id": the closest id (of a table with errors too), else the
+    file's tables; a file whose every table has errors has tables, none of which could be built."""
+    broken = sorted(claimed - set(ids))
+    close = did_you_mean(name, (*ids, *broken))
+    if close:
+        return close
+    if ids:
+        return f"; this file's tables: {', '.join(ids)}"
+    if broken:
+        return (
+            f"; this file's tables ({', '.join(broken)}) could not be built, for the errors reported at them"
+        )
+    return "; this file has no tables"
 
 
 class _Fields(Fields):

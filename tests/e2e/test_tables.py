@@ -221,6 +221,39 @@ def test_a_broken_table_and_its_misplaced_marker_are_both_reported(tmp_path: Pat
     ]
 
 
+@pytest.mark.parametrize(
+    ("marker", "hint"),
+    [
+        ("maker", "did you mean 'makers'?"),
+        (
+            "sizes",
+            "this file's tables (left-over, makers) could not be built, for the errors reported at them",
+        ),
+    ],
+)
+def test_a_marker_naming_no_table_of_a_file_whose_tables_all_have_errors_says_so(
+    tmp_path: Path, marker: str, hint: str
+) -> None:
+    """Was: "this file has no tables", in a file with tables whose errors were reported above it."""
+    term = (
+        "---\ntitle: Tensor processing unit\nsummary: A chip for matrix arithmetic.\n"
+        "definition: A **TPU** multiplies matrices in hardware.\ntables:\n"
+        "  - title: Makers\n    columns: [Maker, Chip]\n    rows:\n      - [Google]\n"
+        "  - title: Left over\n    columns: [A, B]\n---\n\n"
+        f"Opening paragraph.\n\n{{{{< table {marker} >}}}}\n"
+    )
+    site = copy_site("minimal", tmp_path)
+    write_files(site, {"content/terms/tpu.md": term})
+    result = run_glossary("check", cwd=site)
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if line.startswith("content/terms/tpu.md:")]
+    assert [line for line in problems if ": warning: " not in line] == [
+        "content/terms/tpu.md:9: table 'Makers' row 1 has 1 cell but the table has 2 columns",
+        "content/terms/tpu.md:10: table needs 'rows': a list of rows",
+        f"content/terms/tpu.md:16: no table with the id '{marker}'; {hint}",
+    ]
+
+
 def test_the_example_generative_ai_tables_each_sit_in_their_section(tmp_path: Path) -> None:
     site = copy_site("example", tmp_path)
     assert run_glossary("build", cwd=site).returncode == 0
