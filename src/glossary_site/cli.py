@@ -109,8 +109,9 @@ def parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser(
         "check",
-        help="validate all content; writes nothing in the site folder",
-        description="Run every check a build runs, without writing anything.",
+        help="validate all content without writing the site",
+        description="Run every check a build runs, without writing the site or the build cache; "
+        "--graph writes its FILE and nothing else.",
     )
     common(check)
     content_flags(check)

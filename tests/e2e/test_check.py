@@ -214,6 +214,24 @@ def test_check_reads_the_build_cache_and_writes_nothing(tmp_path: Path) -> None:
     assert (tree_digest(site), tree_digest(elsewhere)) == before
 
 
+def test_checks_help_says_it_writes_no_site_and_what_graph_writes(tmp_path: Path) -> None:
+    """Was: "without writing anything", while `check --graph FILE` writes FILE."""
+    site = copy_site("minimal", tmp_path)
+    overview = run_glossary("--help", cwd=site).stdout
+    helped = run_glossary("check", "--help", cwd=site).stdout
+    before = tree_digest(site)
+
+    assert run_glossary("check", "--graph", "graph.json", cwd=site).returncode == 0
+
+    assert "check     validate all content without writing the site" in overview
+    assert " ".join(helped.split("\n\n")[1].split()) == (
+        "Run every check a build runs, without writing the site or the build cache; "
+        "--graph writes its FILE and nothing else."
+    )
+    assert set(tree_digest(site)) - set(before) == {"graph.json"}, "the FILE alone"
+    assert not (site / "_site").exists()
+
+
 def test_a_reader_that_stops_early_ends_the_output_without_a_traceback(tmp_path: Path) -> None:
     """Was: `glossary check --format github | head` ended with a BrokenPipeError traceback."""
     site = copy_site("minimal", tmp_path)
