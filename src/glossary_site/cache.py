@@ -2,8 +2,8 @@
 
 The index (one small record per term file) is loaded whole on every build. Converted bodies
 are appended to pack files (creating one file per term is slow) and read back one by one,
-only for pages that must be re-rendered. A cache that cannot be read, or was written by
-another version, is discarded with a note.
+only for pages that must be re-rendered. A cache that cannot be read, was written by another
+version or signed with another key is discarded with a note.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import hmac
 import json
 import os
 import pickle
+import re
 import tempfile
 import time
 from collections.abc import Callable
@@ -34,6 +35,12 @@ PACKS = "packs"
 SIGNATURE = 32
 #: An environment variable that, when set and not empty, holds the cache's signing secret.
 KEY_VARIABLE = "GLOSSARY_CACHE_KEY"
+
+
+#: The first line of the state file: its signature.
+STATE_MAC = re.compile(rb"[0-9a-f]{%d}" % (2 * SIGNATURE))
+#: Why a cache signed with another key is not used.
+FOREIGN = f"was signed with another key (another user or machine, another {KEY_VARIABLE}) or is damaged"
 
 
 class CacheUnusable(Exception):
@@ -144,9 +151,7 @@ class Cache:
         try:
             fingerprint, found = pickle.loads(self.verified(shard.read_bytes()))
         except ForeignSignature:
-            self._note(
-                f"was signed with another key (another user or machine, another {KEY_VARIABLE}) or is damaged"
-            )
+            self._note(FOREIGN)
             return None
         except Exception as exc:  # any unreadable cache only makes this build slower
             self.notes.append(f"cache {shard} could not be read ({type(exc).__name__}); {self._then}")
@@ -157,7 +162,9 @@ class Cache:
         return found
 
     def _note(self, why: str) -> None:
-        self.notes.append(f"cache {self.base or self.folder} {why}; {self._then}")
+        note = f"cache {self.base or self.folder} {why}; {self._then}"
+        if note not in self.notes:  # the state and then the index found so
+            self.notes.append(note)
 
     @property
     def _then(self) -> str:
@@ -191,18 +198,34 @@ class Cache:
         atomic_write(self.folder / INDEX / f"{name}.pickle", sign(self.key, data))
 
     def read_state(self) -> dict[str, Any] | None:
-        """What the last successful build saw and said, to skip a build when nothing changed."""
+        """What the last successful build saw and said, to skip a build when nothing changed.
+
+        It is signed like the index, so a build with nothing changed, which reads nothing
+        else, still finds a cache signed with another key (and gives the note) at the cost of
+        one small file: None then, and the build that runs rebuilds the cache."""
         try:
-            state = json.loads((self.folder / STATE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            signed = (self.folder / STATE).read_bytes()
+        except OSError:
+            return None
+        mac, newline, data = signed.partition(b"\n")
+        if not newline or not STATE_MAC.fullmatch(mac):  # none, or an older version's: its index says so
+            return None
+        if not hmac.compare_digest(bytes.fromhex(mac.decode()), _mac(self.key, data)):
+            self._note(FOREIGN)
+            return None
+        try:
+            state = json.loads(data)
+        except ValueError:
             return None
         return state if isinstance(state, dict) else None
 
     def write_state(self, state: dict[str, Any]) -> None:
-        """Written last: the state vouches for the index, so that must be on disk first."""
+        """Written last: the state vouches for the index, so that must be on disk first. The
+        signature in hex, a line of its own, then the state in JSON."""
         self.settle()
         self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.folder / STATE, json.dumps(state, sort_keys=True).encode())
+        data = json.dumps(state, sort_keys=True).encode()
+        atomic_write(self.folder / STATE, _mac(self.key, data).hex().encode() + b"\n" + data)
 
     def lookup(self, path: str, stamp: Stamp) -> PreparedFile | None:
         entry = self.entries.get(path)

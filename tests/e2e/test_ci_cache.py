@@ -72,3 +72,32 @@ def test_a_cache_signed_with_another_key_is_discarded(
     assert "was signed with another key" in result.stderr
     assert f"from the cache: 0 of {terms}" in result.stdout
     assert tree_digest(site / "_site") == clean_build(site, tmp_path / "clean")
+
+
+@pytest.mark.parametrize("key", ["another secret", None])
+def test_a_build_with_nothing_changed_notes_a_cache_signed_with_another_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str | None
+) -> None:
+    """Was: a build in which nothing changed did nothing and said nothing, and the cache signed
+    with another key was discarded, with the note, only by the next build that changed a file.
+    Now that build gives the note and rebuilds the cache; the next one does nothing again."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("GLOSSARY_CACHE_KEY", SECRET)
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    if key is None:  # the user's own key, kept in the user folder
+        monkeypatch.delenv("GLOSSARY_CACHE_KEY")
+    else:
+        monkeypatch.setenv("GLOSSARY_CACHE_KEY", key)
+
+    other = run_glossary("build", "--no-search", "-v", cwd=site)
+    again = run_glossary("build", "--no-search", "-v", cwd=site)
+
+    assert other.returncode == 0, other.stderr
+    assert [line for line in other.stderr.splitlines() if line.startswith("note:")] == [
+        "note: cache .glossary-cache was signed with another key (another user or machine, another "
+        "GLOSSARY_CACHE_KEY) or is damaged; rebuilding it"
+    ]
+    assert "from the cache: 0 of 3" in other.stdout
+    assert again.returncode == 0 and again.stderr == ""
+    assert "0 written" in again.stdout and "from the cache" not in again.stdout, "nothing to do"

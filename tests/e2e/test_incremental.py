@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from collections.abc import Callable
@@ -12,6 +11,7 @@ import pytest
 from support import copy_site, run_glossary, tree_digest, write_files
 
 from glossary_site import incremental
+from glossary_site.cache import Cache
 from glossary_site.pipeline import BuildOptions, build
 
 NEW_TERM = """---
@@ -141,8 +141,9 @@ def test_a_date_warned_of_as_to_come_is_checked_again_on_a_later_day(tmp_path: P
     an earlier day is made to say so, as the build that day would have."""
     site = copy_site("minimal", tmp_path)
     assert run_glossary("build", "--no-search", cwd=site).returncode == 0
-    state_file = site / ".glossary-cache" / "state.json"
-    state = json.loads(state_file.read_text(encoding="utf-8"))
+    cache = Cache(site / ".glossary-cache")
+    state = cache.read_state()
+    assert state is not None
     line = (
         (site / "content/terms/tensor.md")
         .read_text(encoding="utf-8")
@@ -152,7 +153,7 @@ def test_a_date_warned_of_as_to_come_is_checked_again_on_a_later_day(tmp_path: P
     warned = "'updated' date 2025-02-01 is in the future; write the day of the last change"
     state["diagnostics"].append(["content/terms/tensor.md", line + 1, warned, "warning"])
     state["day"] = "2025-01-29"
-    state_file.write_text(json.dumps(state), encoding="utf-8")
+    cache.write_state(state)  # signed as the build signs it
 
     later = run_glossary("build", "--no-search", cwd=site)
 
