@@ -40,8 +40,6 @@ def built_site(work: Path, terms: int) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from playwright.sync_api import sync_playwright
-
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -49,6 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--query", default="gradient")
     parser.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"))
     args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright  # after parsing, so --help needs no browser driver
+
     site = built_site(args.work, args.terms)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
