@@ -4,7 +4,7 @@ Builds (or reuses) a generated corpus with search, serves it on 127.0.0.1 and op
 search page in Debian's Chromium, summing the size of every response. Pagefind loads its
 index in chunks, so the first figure should stay small however many terms there are.
 
-    python bench/search_payload.py [--terms 10000] [--query "sparse gradient"]
+    python bench/search_payload.py [--terms 10000] [--query gradient] [--work /tmp/glossary-bench]
 """
 
 from __future__ import annotations
