@@ -110,8 +110,10 @@ class Result:
 
     @property
     def p90(self) -> float:
+        """Never above the slowest save: with fewer than 9 saves, quantiles' default method
+        would extrapolate past it."""
         lat = sorted(self.latencies)
-        return statistics.quantiles(lat, n=10)[-1] if len(lat) > 1 else lat[0]
+        return min(statistics.quantiles(lat, n=10)[-1], lat[-1]) if len(lat) > 1 else lat[0]
 
     def row(self) -> str:
         lat = sorted(self.latencies)
