@@ -116,3 +116,25 @@ def local_targets(site: Path, page: Path, base_path: str = "/") -> Iterator[tupl
             if target.is_dir():
                 target = target / "index.html"
             yield value, target, parts.fragment
+
+
+def held_back_pagefind(root: Path, go: Path, fail: str | None = None) -> str:
+    """A `pagefind` package in `root` that waits until `go` exists, then runs the real Pagefind
+    (or, given `fail`, exits with that message), so a test sees `glossary serve` before and
+    after indexing. Returns the PYTHONPATH that puts it first for the processes started."""
+    real = os.environ.get("PYTHONPATH", "")
+    fake = root / "pagefind"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    then = (
+        f"sys.exit({fail!r})\n"
+        if fail is not None
+        else f"environment = {{**os.environ, 'PYTHONPATH': {real!r}}}\n"
+        "os.execve(sys.executable, [sys.executable, '-m', 'pagefind', *sys.argv[1:]], environment)\n"
+    )
+    (fake / "__main__.py").write_text(
+        "import os, pathlib, sys, time\n"
+        f"while not pathlib.Path({str(go)!r}).exists():\n"
+        "    time.sleep(0.05)\n" + then
+    )
+    return os.pathsep.join(filter(None, [str(root), real]))

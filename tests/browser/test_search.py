@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import socket
 import subprocess
@@ -19,7 +18,7 @@ import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import SUB_PATH, OpenPage, ServedSite, serve  # this folder's, imported while it is collected
 from playwright.sync_api import Locator, Page, expect
-from support import copy_site
+from support import copy_site, held_back_pagefind
 
 from glossary_site.pipeline import BuildOptions, build
 
@@ -335,23 +334,6 @@ def test_an_index_written_after_the_page_opened_is_found_on_the_next_query(
         expect(suggestions(page).first).to_contain_text("Tensor")
 
 
-def held_back_pagefind(root: Path, go: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Put a `pagefind` first on the path of the processes started from now on: it waits until
-    `go` exists, then runs the real Pagefind, so a test sees serve before and after indexing."""
-    real = os.environ.get("PYTHONPATH", "")
-    fake = root / "pagefind"
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("")
-    (fake / "__main__.py").write_text(
-        "import os, pathlib, sys, time\n"
-        f"while not pathlib.Path({str(go)!r}).exists():\n"
-        "    time.sleep(0.05)\n"
-        f"environment = {{**os.environ, 'PYTHONPATH': {real!r}}}\n"
-        "os.execve(sys.executable, [sys.executable, '-m', 'pagefind', *sys.argv[1:]], environment)\n"
-    )
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(root), real])))
-
-
 @contextlib.contextmanager
 def glossary_serve(site: Path, log: Path) -> Iterator[str]:
     """`glossary serve` in `site` on a free port, once it says it is serving; yields its origin."""
@@ -383,7 +365,7 @@ def test_in_the_preview_the_search_page_says_the_index_is_being_built_and_shows_
     said "this copy of the site was built without its search index", untrue in the preview,
     and showed nothing until the reader searched again."""
     go = tmp_path / "go"
-    held_back_pagefind(tmp_path / "fake", go, monkeypatch)
+    monkeypatch.setenv("PYTHONPATH", held_back_pagefind(tmp_path / "fake", go))
     with glossary_serve(copy_site("minimal", tmp_path), tmp_path / "serve.log") as origin:
         listing = f"{origin}/docs/pagefind/bundles.json"
         page.goto(f"{origin}/docs/{SEARCH}?q=tensor")
@@ -407,7 +389,7 @@ def test_in_the_preview_the_header_box_says_the_index_is_being_built_and_lists_r
     """Was: while serve wrote its first index the header box said "Search is unavailable" and
     kept saying it until the reader typed again."""
     go = tmp_path / "go"
-    held_back_pagefind(tmp_path / "fake", go, monkeypatch)
+    monkeypatch.setenv("PYTHONPATH", held_back_pagefind(tmp_path / "fake", go))
     with glossary_serve(copy_site("minimal", tmp_path), tmp_path / "serve.log") as origin:
         page.goto(f"{origin}/docs/index.html")
         header_box(page).fill("tensor")

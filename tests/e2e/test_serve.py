@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import copy_site, run_glossary
+from support import copy_site, held_back_pagefind, run_glossary
 from tornado.websocket import websocket_connect
 
 
@@ -452,18 +452,8 @@ def test_the_index_is_not_yet_there_until_serve_has_indexed_and_missing_once_ind
     """The search page tells a 503 (asks again, says the index is being built) from a 404 (a
     site without an index). Once Pagefind has failed no index is coming, and saying it is being
     built would keep the reader waiting for nothing."""
-    fake, go = tmp_path / "fake" / "pagefind", tmp_path / "go"
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("")
-    (fake / "__main__.py").write_text(
-        "import pathlib, sys, time\n"
-        f"while not pathlib.Path({str(go)!r}).exists():\n"
-        "    time.sleep(0.05)\n"
-        "sys.exit('pagefind: out of order')\n"
-    )
-    monkeypatch.setenv(
-        "PYTHONPATH", os.pathsep.join(filter(None, [str(fake.parent), os.environ.get("PYTHONPATH")]))
-    )
+    go = tmp_path / "go"
+    monkeypatch.setenv("PYTHONPATH", held_back_pagefind(tmp_path / "fake", go, fail="pagefind: out of order"))
     site = copy_site("minimal", tmp_path)
     port, log = free_port(), tmp_path / "serve.log"
     with serving(site, port, log) as origin:
