@@ -613,3 +613,104 @@ def test_axe_finds_nothing_above_minor_with_the_list_open(
     type_in_header(page, "model")
     page.keyboard.press("ArrowDown")  # the active option has its own colours
     assert_axe_finds_nothing_above_minor(page, f"the header's list ({scheme})")
+
+
+# --- "Did you mean" when nothing is found ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "meant", "slug"),
+    [
+        ("tranformer", "Transformer", "terms/transformer"),
+        ("difusion modle", "Diffusion model", "terms/diffusion-model"),
+        ("Halucinaton", "Hallucination", "terms/hallucination"),
+        ("midjurney", "Midjourney", "tools/midjourney"),  # tools are searched too
+    ],
+)
+def test_a_misspelt_query_that_finds_nothing_offers_the_closest_names(
+    page: Page, served: ServedSite, query: str, meant: str, slug: str
+) -> None:
+    """Was: "0 results found for “tranformer”" and nothing else, though the reader who does
+    not know the spelling is who a glossary is for (Pagefind has no typo tolerance)."""
+    page.goto(served.page_url(f"{SEARCH}?q={quote(query)}"))
+    assert pagefind_count(page, query) == 0, f"Pagefind finds {query!r} by itself now"
+    status = page.locator("#search-status")
+    expect(status).to_contain_text(f"No results found for \u201c{query}\u201d. Did you mean: {meant}")
+    expect(status).to_have_text(re.compile(r"\?$"))
+    expect(page.locator("#search-results li")).to_have_count(0)
+    links = status.get_by_role("link")
+    assert 1 <= links.count() <= 3
+    expect(links.first).to_have_text(meant)
+    links.first.click()
+    expect(page.locator("h1")).to_have_text(meant)
+    assert page.url == served.page_url(f"{slug}/")
+
+
+def test_nothing_close_enough_says_no_results_and_offers_nothing(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(f"{SEARCH}?q=zzzzqqqq"))
+    status = page.locator("#search-status")
+    expect(status).to_have_text("No results found for \u201czzzzqqqq\u201d.")
+    expect(status.get_by_role("link")).to_have_count(0)
+
+
+def test_a_query_with_results_shows_no_did_you_mean_nor_loads_the_names(
+    page: Page, served: ServedSite
+) -> None:
+    """The names are fetched only once a query has found nothing, never with every search."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(served.page_url(f"{SEARCH}?q=transformer"))
+    total = pagefind_count(page, "transformer")
+    expect(page.locator("#search-status")).to_have_text(f"{total} results found for \u201ctransformer\u201d")
+    header_box(page).focus()
+    page.keyboard.type("transformer")
+    expect(page.locator("form.search-box [role=status]")).to_have_text(f"{total} results found")
+    expect(suggestions(page).last).to_have_text(f"See all {total} results")
+    expect(suggestions(page).filter(has_text="Did you mean")).to_have_count(0)
+    assert not [url for url in requested if url.endswith("/names.json")]
+    with page.expect_request(re.compile(r"/glossary/pagefind/names\.json$")):
+        page.fill("#search-query", "tranformer")
+    expect(page.locator("#search-status")).to_contain_text("Did you mean: Transformer")
+
+
+def test_the_header_box_offers_the_closest_names_as_options(page: Page, served: ServedSite) -> None:
+    page.goto(served.page_url(FLAGSHIP))
+    options = type_in_header(page, "tranformer")
+    expect(options.first).to_have_text("TransformerDid you mean this?")
+    expect(options.last).to_have_text("No results found for \u201ctranformer\u201d")
+    assert options.first.get_attribute("href") == served.page_url("terms/transformer/")
+    status = page.locator("form.search-box [role=status]")
+    expect(status).to_contain_text("No results found. Did you mean: Transformer")
+    box = header_box(page)
+    expect(box).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("ArrowDown")
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", options.first.get_attribute("id") or "?")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Transformer")
+
+
+def test_a_site_built_without_search_offers_no_names_and_still_says_why(page: Page, tmp_path: Path) -> None:
+    out = tmp_path / "www"
+    assert build(BuildOptions(copy_site("minimal", tmp_path), out, search=False, use_cache=False)).ok(
+        strict=False
+    )
+    with serve(out) as address:
+        page.goto(f"{address}/{SEARCH}?q=tensr")
+        status = page.locator("#search-status")
+        expect(status).to_contain_text("this copy of the site was built without its search index")
+        expect(status).not_to_contain_text("Did you mean")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_above_minor_with_did_you_mean_shown(
+    open_page: OpenPage, served: ServedSite, scheme: str
+) -> None:
+    page = open_page(color_scheme=scheme)
+    page.goto(served.page_url(f"{SEARCH}?q=tranformer"))
+    expect(page.locator("#search-status")).to_contain_text("Did you mean")
+    header_box(page).focus()
+    page.keyboard.type("halucinaton")
+    expect(suggestions(page).first).to_have_text("HallucinationDid you mean this?")
+    page.keyboard.press("ArrowDown")
+    assert_axe_finds_nothing_above_minor(page, f"the search page's Did you mean ({scheme})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -432,3 +433,62 @@ def test_an_edit_indexes_again_only_the_bundle_of_its_page(tmp_path: Path) -> No
         name: before[name] for name in set(now) & set(before)
     }, "the other bundles were kept, not indexed again"
     assert after == bundled(tmp_path / "clean", use_cache=False)
+
+
+NAMES = "pagefind/names.json"
+
+
+def test_the_names_did_you_mean_offers_are_every_title_and_alias_with_its_page(tmp_path: Path) -> None:
+    """The search page's "Did you mean" reads names.json, next to the index: each published
+    title and alias (a tool's too, tools being searchable) with its page, relative to the file,
+    sorted; a draft's names are not there, and a build without search writes none."""
+    site = write_files(
+        copy_site("minimal", tmp_path),
+        {
+            "content/tools/tpu-cloud.md": "---\ntitle: TPU Cloud\nsummary: Rented tensor chips.\n"
+            "url: https://cloud.example.org/tpu\naliases: [TPUs]\n---\n",
+            "content/terms/quantisation.md": "---\ntitle: Quantisation\nsummary: Fewer bits.\n"
+            "definition: Fewer bits per weight.\ndraft: true\n---\n",
+        },
+    )
+    cached_build(site)
+    names = json.loads((site / "_site" / NAMES).read_text(encoding="utf-8"))
+    assert names == [
+        ["GPU", "../terms/graphics-processing-unit/"],
+        ["Graphics processing unit", "../terms/graphics-processing-unit/"],
+        ["Model training", "../terms/model-training/"],
+        ["TPU Cloud", "../tools/tpu-cloud/"],
+        ["TPUs", "../tools/tpu-cloud/"],
+        ["Tensor", "../terms/tensor/"],
+    ]
+    for _, url in names:
+        assert (site / "_site/pagefind" / url / "index.html").is_file(), url
+    assert not (tmp_path / "no-search" / NAMES).exists()
+    assert run_glossary("build", "--no-search", "--out", tmp_path / "no-search", cwd=site).returncode == 0
+    assert (tmp_path / "no-search/index.html").is_file() and not (tmp_path / "no-search/pagefind").exists()
+
+
+def test_names_follow_a_renamed_title_alias_and_slug_as_a_clean_build_writes_them(tmp_path: Path) -> None:
+    """A cached build after a new title, alias or file name writes the names a clean build
+    writes, byte for byte, whatever the number of workers and bundles."""
+    site = copy_site("minimal", tmp_path)
+    cached_build(site)
+    gpu = site / "content/terms/graphics-processing-unit.md"
+    edit(gpu, "title: Graphics processing unit", "title: Graphics processor")
+    edit(gpu, "aliases: [GPU]", "aliases: [GPU, Graphics card]")
+    CHANGES["rename a term file"](site)
+    built, _ = cached_build(site)
+    names = json.loads((site / "_site" / NAMES).read_text(encoding="utf-8"))
+    assert names == [
+        ["GPU", "../terms/graphics-processing-unit/"],
+        ["Graphics card", "../terms/graphics-processing-unit/"],
+        ["Graphics processor", "../terms/graphics-processing-unit/"],
+        ["Model training", "../terms/model-training/"],
+        ["Tensor", "../terms/tensors/"],
+    ]
+    assert built[NAMES] == clean_build(site, tmp_path / "clean")[NAMES]
+    for jobs, bundle_pages in ((1, 1), (3, 1), (2, 1500)):
+        out = tmp_path / f"out-{jobs}-{bundle_pages}"
+        result = build(BuildOptions(site, out, jobs=jobs, bundle_pages=bundle_pages, use_cache=False))
+        assert result.ok(strict=False), result.diagnostics.sorted()
+        assert (out / NAMES).read_bytes() == (site / "_site" / NAMES).read_bytes()

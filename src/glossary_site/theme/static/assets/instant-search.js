@@ -88,6 +88,17 @@
       : "No results found for \u201c" + query + "\u201d"], total + (total === 1 ? " result" : " results") + " found");
   }
 
+  // Nothing found: the closest names (search-engine.js) are the options, each leading to its
+  // page, before the one to the search page, and the status says them.
+  function showNothing(query, names) {
+    var said = "No results found";
+    if (names.length) {
+      said += ". Did you mean: " + names.map(function (name) { return name.name; }).join(", ") + "?";
+    }
+    show(query, names.map(function (name) { return { url: name.url, meta: { title: name.name, summary: "Did you mean this?" } }; }),
+      ["No results found for \u201c" + query + "\u201d"], said);
+  }
+
   function update() {
     var ticket = ++latest;
     var query = input.value.trim();
@@ -96,6 +107,13 @@
     load().then(function (pagefind) {
       return pagefind.search(query);
     }).then(function (found) {
+      if (!found.results.length) {
+        return window.glossarySearch.closest(form.getAttribute("data-pagefind"), query).catch(function () {
+          return [];
+        }).then(function (names) {
+          if (ticket === latest) { showNothing(query, names); }
+        });
+      }
       var head = found.results.slice(0, RANKED);
       return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
         if (ticket === latest) { showFound(query, window.glossarySearch.exactFirst(query, data).slice(0, SHOWN), found.results.length); }

@@ -82,4 +82,99 @@
     });
     return tiers[0].concat(tiers[1], tiers[2]);
   };
+
+  // "Did you mean": Pagefind finds no word it has not indexed, so "tranformer" finds nothing.
+  // When a query finds nothing, the callers ask for the closest names instead: names.json, next
+  // to bundles.json, lists every title and alias with its page's address (relative to the file).
+  // It is loaded on the first query that finds nothing, once per page; one that could not be
+  // read is tried again next time.
+  var SUGGESTED = 3;
+  var names = null;
+
+  // Case, accents and punctuation aside: "Text-to-Image" and "text to image" are one name.
+  function fold(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+
+  // How many typing mistakes a query may hold: none under 4 letters (too many names are that
+  // close), one up to 5, two up to 11, three from 12.
+  function allowed(text) {
+    var letters = text.replace(/ /g, "").length;
+    return letters < 4 ? -1 : letters < 6 ? 1 : letters < 12 ? 2 : 3;
+  }
+
+  // The optimal string alignment distance (a letter left out, added, changed, or two
+  // neighbours swapped each count one) from `query` to the whole of `name` and to the closest
+  // start of it ("tranfor" starts "transformer"), or null when both are over `limit`. Only the
+  // name's first query.length + limit letters can be that close, so no more are compared.
+  function distances(query, name, limit) {
+    var width = Math.min(name.length, query.length + limit);
+    var twoBack = null, last = [], row, i, j;
+    for (j = 0; j <= width; j++) { last.push(j); }
+    for (i = 1; i <= query.length; i++) {
+      row = [i];
+      var least = i;
+      for (j = 1; j <= width; j++) {
+        var step = Math.min(last[j] + 1, row[j - 1] + 1, last[j - 1] + (query[i - 1] === name[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && query[i - 1] === name[j - 2] && query[i - 2] === name[j - 1]) {
+          step = Math.min(step, twoBack[j - 2] + 1);
+        }
+        row.push(step);
+        least = Math.min(least, step);
+      }
+      if (least > limit) { return null; }
+      twoBack = last;
+      last = row;
+    }
+    return { whole: name.length <= width ? last[name.length] : Infinity, start: Math.min.apply(null, last) };
+  }
+
+  function loadNames(folder) {
+    if (!names) {
+      var base = new URL(folder, document.baseURI);
+      var file = new URL("names.json", base);
+      names = fetch(file).then(function (response) {
+        if (!response.ok) { throw new Error("no names at " + file.href); }
+        return response.json();
+      }).then(function (pairs) {
+        return pairs.map(function (pair) { return { name: pair[0], folded: fold(pair[0]), url: new URL(pair[1], file).href }; });
+      }).catch(function (error) {
+        names = null;
+        throw error;
+      });
+    }
+    return names;
+  }
+
+  // The names closest to `query`, at most three, best first: those the whole query is fewest
+  // mistakes from, then those it starts within as few, then A to Z; one per page, by the
+  // name of it that comes closest. Each is { name, url }. None for a query of under 4 letters.
+  window.glossarySearch.closest = function (folder, query) {
+    var wanted = fold(query);
+    var limit = allowed(wanted);
+    if (limit < 0) { return Promise.resolve([]); }
+    return loadNames(folder).then(function (all) {
+      var best = {};
+      all.forEach(function (entry) {
+        var found = distances(wanted, entry.folded, limit);
+        if (!found) { return; }
+        var whole = found.whole <= limit;
+        var rank = { name: entry.name, folded: entry.folded, url: entry.url,
+          score: whole ? found.whole * 2 : found.start * 2 + 1 };
+        if (!whole && found.start > limit) { return; }
+        var kept = best[entry.url];
+        if (!kept || before(rank, kept)) { best[entry.url] = rank; }
+      });
+      return Object.keys(best).map(function (url) { return best[url]; }).sort(function (a, b) {
+        return before(a, b) ? -1 : before(b, a) ? 1 : 0;
+      }).slice(0, SUGGESTED).map(function (rank) { return { name: rank.name, url: rank.url }; });
+    });
+  };
+
+  function before(a, b) {
+    if (a.score !== b.score) { return a.score < b.score; }
+    if (a.folded !== b.folded) { return a.folded < b.folded; }
+    return a.name !== b.name ? a.name < b.name : a.url < b.url;
+  }
 })();

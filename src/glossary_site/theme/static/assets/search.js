@@ -112,6 +112,26 @@
     }
   }
 
+  // Nothing found: the closest titles and aliases (search-engine.js) are offered as links, in
+  // the status, said once they are known: "No results found for “tranformer”. Did you mean:
+  // Transformer?". Without them (none close enough, or their file unreadable) it says no more.
+  function nothing(query, ticket) {
+    return window.glossarySearch.closest(bundle, query).catch(function () { return []; }).then(function (names) {
+      if (ticket !== latest) { return; }
+      status.textContent = "No results found for \u201c" + query + "\u201d.";
+      if (!names.length) { return; }
+      status.appendChild(document.createTextNode(" Did you mean: "));
+      names.forEach(function (name, index) {
+        if (index) { status.appendChild(document.createTextNode(", ")); }
+        var link = document.createElement("a");
+        link.href = name.url;
+        link.textContent = name.name;
+        status.appendChild(link);
+      });
+      status.appendChild(document.createTextNode("?"));
+    });
+  }
+
   // `glossary serve` indexes in the background once it has built: until the index is in
   // place the query is tried again, as often as serve asks, and the results then show up.
   function building() {
@@ -151,6 +171,7 @@
       if (ticket !== latest) { return; }
       list.textContent = "";
       unshown = loaders;
+      if (!loaders.length) { more.hidden = true; return nothing(query, ticket); }
       status.textContent = found(query, loaders.length);
       return showMore(false);
     }).catch(function (error) {
