@@ -29,10 +29,11 @@ def main() -> int:
     parser.add_argument("--terms", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"), help="corpus cache")
+    parser.add_argument("--scratch", type=Path, help="where the builds write (see run.py)")
     parser.add_argument("--idle-wait", type=float, default=120, help="see run.py")
     args = parser.parse_args()
     site = corpus(args.work, args.terms, seed=1) / "glossary"
-    scratch = default_scratch(args.work) / "interpreters"
+    scratch = (args.scratch or default_scratch(args.work)) / "interpreters"
     harness = Harness(timeout=900, idle_wait=args.idle_wait, env=child_env(args.work))
     versions = {py: _version(py, harness) for py in args.pythons}
     walls: dict[Path, list[float]] = {py: [] for py in args.pythons}

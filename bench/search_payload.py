@@ -20,6 +20,9 @@ from pathlib import Path
 from typing import Any
 
 BENCH = Path(__file__).resolve().parent
+# the search page has answered once it shows results or says it found none
+SETTLED = """() => document.querySelector('#search-results li')
+  || document.querySelector('#search-status').textContent.startsWith('No results')"""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -69,11 +72,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         page.wait_for_load_state("networkidle")
         before = sum(sizes)
         page.fill("#search-query", args.query)
-        page.wait_for_selector("#search-results li")
+        page.wait_for_function(SETTLED)
         page.wait_for_load_state("networkidle")
         after = sum(sizes)
+        found = page.locator("#search-results li").count()
         browser.close()
     server.shutdown()
+    if not found:
+        print(f"'{args.query}' matches nothing in the {args.terms}-term corpus; try another --query")
+        return 1
     print(f"{args.terms} terms: search page {before / 1024:.0f} KB before the first query, "
           f"{(after - before) / 1024:.0f} KB more for '{args.query}'")  # fmt: skip
     return 0
