@@ -122,6 +122,8 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
         return None
     if not any(reported.path == path for reported in state.diagnostics):
         before = lines_moved(before, after)
+    elif before.key_lines != after.key_lines:  # a warning may stand at a field that moved
+        return None
     problems = Diagnostics()
     targets = markup.resolve_targets(path, fresh.wikilinks, pages.glossary, problems, pages.toolbox)
     if problems.items:
@@ -480,7 +482,9 @@ def lines_moved(before: TermSource, after: TermSource) -> TermSource:
     """`before` at the lines of `after` where nothing but a line differs: a line added to the
     definition moves the fields below it, whose lines no page shows, only messages. For a term
     the last build reported nothing about (and whose file's own messages stay the same), the
-    save then goes the way its other changes alone would go, not to a build."""
+    save then goes the way its other changes alone would go, not to a build. A term the build
+    did report something about goes to a build when any field moved, even one only messages
+    show (key_lines): the warning may stand at that field's line."""
     moved: dict[str, Any] = {"definition_line": after.definition_line, "cta_line": after.cta_line}
     if before.aliases == after.aliases:
         moved["alias_lines"] = after.alias_lines

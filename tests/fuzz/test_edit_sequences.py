@@ -89,6 +89,8 @@ TOGGLES: list[tuple[str, str | None, str]] = [
     (TENSOR, "---\ntitle: Tensor", "---\n\ntitle: Tensor"),  # every line moves
     (ACTIVATION, "---\ntitle: Activation", "---\n\ntitle: Activation"),  # a term warned about
     (GPU, "updated: 2025-01-10", "updated: 2025-01-10\nformer_slugs: [gpu-chip]"),  # an old address
+    (TENSOR, "updated: 2025-02-01", "updated: 2999-02-01"),  # a date to come: a warning at its line
+    (TENSOR, "tensor.\nupdated:", "tensor.\n# reviewed\nupdated:"),  # the date's line moves alone
 ]
 #: The edits that change only what the edited term's own page shows.
 PAGE_ONLY = {0, 1, 2, 3, 5}
@@ -151,6 +153,7 @@ def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list
 @example(steps=[25, 7, 26, 21, 25])  # saves after a new term, a template; the term deleted
 @example(steps=[24, 7])  # summaries that read alike, then not: the build gives the warnings
 @example(steps=[30, 21, 22, 30])  # a former address shows the title: remade with it, then gone
+@example(steps=[31, 32])  # a comment above a warned field: the warning's line moves
 def test_any_sequence_of_saves_serves_what_a_clean_build_writes(steps: list[int]) -> None:
     """As serve does: a save of one term file is applied from the last build's state when it
     can be, else a build runs that borrows that state; either way serve then shows the

@@ -196,3 +196,46 @@ def test_a_new_title_that_moves_a_warning_about_a_shared_tag_page_reports_it_whe
     ]
     clean = pipeline.build(pipeline.BuildOptions(site_dir, tmp_path / "clean", search=False, use_cache=False))
     assert [str(d) for d in clean.diagnostics.sorted()] == reports[-1]
+
+
+@pytest.mark.parametrize(
+    ("edits", "warned"),
+    [
+        ([("updated: 2025-02-01", "updated: 2999-01-01")], "updated:"),
+        (
+            [  # the summary written last, just above the date, and the same as Model training's
+                ("summary: A multi-dimensional array of numbers.\n", ""),
+                ("updated:", "summary: Adjusting a model's weights so its outputs improve.\nupdated:"),
+            ],
+            "summary:",
+        ),
+    ],
+    ids=["future-date", "same-summary"],
+)
+def test_a_line_put_above_a_warned_field_moves_the_warning_where_a_build_reports_it(
+    tmp_path: Path, edits: list[tuple[str, str]], warned: str
+) -> None:
+    """A comment put above the field a warning stands at changes nothing a page shows. Was:
+    the save was applied without a build, and the preview went on reporting the warning at the
+    line the field had left (printed as soon as another save changed what it reports)."""
+    site_dir = copy_site("minimal", tmp_path)
+    tensor = site_dir / "content/terms/tensor.md"
+    text = tensor.read_text()
+    for old, new in edits:
+        text = text.replace(old, new, 1)
+    tensor.write_text(text)
+    reports: list[list[str]] = []
+    site = built_preview(site_dir, tmp_path, lambda found: reports.append([str(d) for d in found.sorted()]))
+
+    def warned_at() -> list[str]:
+        return [d.split(": warning")[0] for d in reports[-1] if d.startswith("content/terms/tensor.md")]
+
+    line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith(warned))) + 1
+    assert warned_at() == [f"content/terms/tensor.md:{line}"]
+
+    tensor.write_text(text.replace(f"\n{warned}", f"\n# reviewed every year\n{warned}", 1))
+    site.rebuild(["content/terms/tensor.md"])
+
+    assert warned_at() == [f"content/terms/tensor.md:{line + 1}"]
+    clean = pipeline.build(pipeline.BuildOptions(site_dir, tmp_path / "clean", search=False, use_cache=False))
+    assert [str(d) for d in clean.diagnostics.sorted()] == reports[-1]
