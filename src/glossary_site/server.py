@@ -520,12 +520,13 @@ def url_path(wsgi: str) -> str:
 def resolve_request(out: Path, raw_path: str) -> Path | None:
     """The file or folder a URL path names, or None; nothing outside the output folder is ever
     named. `raw_path` is a WSGI path, the URL's bytes read as Latin-1: they are read again as
-    UTF-8, so that a file named in another script (static/مرحبا.txt) is found."""
+    UTF-8, so that a file named in another script (static/مرحبا.txt) is found. It is decoded
+    already: a `%` left in it is one of the file's name (static/report%202024.pdf, asked for
+    as report%25202024.pdf), never decoded again."""
     try:
-        text = raw_path.encode("latin-1").decode("utf-8")
+        path = raw_path.encode("latin-1").decode("utf-8")
     except UnicodeError:  # no file of the output has a name that is not UTF-8
         return None
-    path = urllib.parse.unquote(text)
     if "\0" in path or "\\" in path:
         return None
     clean = posixpath.normpath("/" + path).lstrip("/")

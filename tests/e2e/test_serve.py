@@ -166,6 +166,24 @@ def test_a_static_file_named_in_another_script_is_served(served: tuple[Path, str
     wait_for(f"{base}/{urllib.parse.quote('مرحبا-café.txt')}", "salaam")
 
 
+def test_a_static_file_with_a_percent_sign_in_its_name_is_served_at_its_address(
+    served: tuple[Path, str, int],
+) -> None:
+    """A file saved from the web keeps a `%20` in its name; a web host serves it at its
+    address, where the `%` is written `%25`. Was: serve decoded the address twice, so it
+    answered 404, or served another file whose name the `%41` spelt."""
+    site, base, _ = served
+    (site / "static").mkdir(exist_ok=True)
+    (site / "static/report%202024.txt").write_text("the report\n")
+    (site / "static/a%41.txt").write_text("percent four one\n")
+    (site / "static/aA.txt").write_text("the letter A\n")
+
+    assert wait_for(f"{base}/{urllib.parse.quote('report%202024.txt')}", "report") == "the report\n"
+    assert wait_for(f"{base}/{urllib.parse.quote('a%41.txt')}", "percent") == "percent four one\n"
+    missing = fetch(f"{base}/report%202024.txt")  # "report 2024.txt": no such file
+    assert missing is not None and missing[0] == 404
+
+
 def test_a_category_named_in_chinese_is_served_at_its_page_in_its_letters(
     served: tuple[Path, str, int],
 ) -> None:
