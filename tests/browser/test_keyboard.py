@@ -1,0 +1,69 @@
+"""What a reader who moves with the keyboard alone sees: a focus ring at every stop that stands
+out from what it is drawn on, in light and in dark."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
+    from conftest import OpenPage, ServedSite
+
+FLAGSHIP = "terms/generative-ai/index.html"
+#: Pages with every kind of stop: header, term page, sidebar, CTA block, tool page, the form.
+RING_PAGES = [FLAGSHIP, "index.html", "tools/midjourney/index.html", "stack-builder/index.html", "404.html"]
+
+#: The focused element's outline colour and the first background behind the outline (it is
+#: drawn outside the element, so on its parent's background or further up).
+RING_AND_GROUND = """() => {
+  const focused = document.activeElement;
+  if (!focused || focused === document.body) { return null; }
+  const style = getComputedStyle(focused);
+  if (style.outlineStyle === "none") { return null; }  // a card or a node rings something else
+  let box = focused.parentElement;
+  while (box) {
+    const ground = getComputedStyle(box).backgroundColor;
+    if (ground !== "rgba(0, 0, 0, 0)") {
+      return [focused.outerHTML.slice(0, 80), style.outlineColor, ground];
+    }
+    box = box.parentElement;
+  }
+  return [focused.outerHTML.slice(0, 80), style.outlineColor, "rgb(255, 255, 255)"];
+}"""
+
+
+def _luminance(css_color: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", css_color)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG contrast ratio of two rgb() colours from getComputedStyle."""
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_focus_ring_stands_out_from_what_it_is_drawn_on(
+    open_page: OpenPage, served: ServedSite, scheme: str
+) -> None:
+    """Was: on a term page in light, Tab reached the CTA's button with the accent blue ring on
+    the CTA's navy block, 2.6:1, hard to see; now the ring takes the block's own text colour."""
+    page = open_page(color_scheme=scheme)
+    faint = []
+    for path in RING_PAGES:
+        page.goto(served.page_url(path))
+        stops = 0
+        while stops < 400:
+            page.keyboard.press("Tab")
+            stops += 1
+            if page.evaluate("document.activeElement === document.body"):
+                break
+            found = page.evaluate(RING_AND_GROUND)
+            if found and contrast(found[1], found[2]) < 3:
+                faint.append((path, round(contrast(found[1], found[2]), 2), *found))
+        assert stops > 10, f"{path}: Tab reached only {stops} stops"
+    assert not faint, f"focus rings below 3:1 against their background ({scheme}): {faint}"
