@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no 
     from conftest import OpenPage, ServedSite
 
 FLAGSHIP = "terms/generative-ai/index.html"
+LAPTOP = {"width": 1366, "height": 768}
 #: Pages with every kind of stop: header, term page, sidebar, CTA block, tool page, the form.
 RING_PAGES = [FLAGSHIP, "index.html", "tools/midjourney/index.html", "stack-builder/index.html", "404.html"]
 
@@ -31,6 +32,27 @@ RING_AND_GROUND = """() => {
     box = box.parentElement;
   }
   return [focused.outerHTML.slice(0, 80), style.outlineColor, "rgb(255, 255, 255)"];
+}"""
+
+
+#: How much of the focused element's ring a box that scrolls (overflow other than visible) cuts
+#: off, side by side, in px: such a box shows nothing outside its padding box.
+RING_CUT = """() => {
+  const focused = document.activeElement;
+  const style = getComputedStyle(focused);
+  if (style.outlineStyle === "none") { return null; }
+  const grow = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+  const rect = focused.getBoundingClientRect();
+  const cuts = [];
+  for (let box = focused.parentElement; box && box !== document.documentElement; box = box.parentElement) {
+    const boxStyle = getComputedStyle(box);
+    if (boxStyle.overflowX === "visible" && boxStyle.overflowY === "visible") { continue; }
+    const edges = box.getBoundingClientRect();
+    const left = edges.left + box.clientLeft, right = left + box.clientWidth;
+    const cut = Math.max(left - (rect.left - grow), rect.right + grow - right);
+    if (cut > 1) { cuts.push([box.className, Math.round(cut)]); }
+  }
+  return cuts.length ? [focused.outerHTML.slice(0, 80), cuts] : null;
 }"""
 
 
@@ -67,3 +89,25 @@ def test_every_focus_ring_stands_out_from_what_it_is_drawn_on(
                 faint.append((path, round(contrast(found[1], found[2]), 2), *found))
         assert stops > 10, f"{path}: Tab reached only {stops} stops"
     assert not faint, f"focus rings below 3:1 against their background ({scheme}): {faint}"
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP], ids=["laptop"])
+def test_every_focus_ring_on_a_term_page_is_drawn_whole(
+    open_page: OpenPage, served: ServedSite, viewport: dict[str, int]
+) -> None:
+    """Was: on a laptop the side column, a box that scrolls on its own, cut off the left side
+    of the ring round each "On this page" entry, so the ring was an open bracket; now the
+    column has room for it."""
+    page = open_page(viewport=viewport)
+    page.goto(served.page_url(FLAGSHIP))
+    cut, stops = [], 0
+    while stops < 400:
+        page.keyboard.press("Tab")
+        stops += 1
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        found = page.evaluate(RING_CUT)
+        if found:
+            cut.append(found)
+    assert stops > 50, f"Tab reached only {stops} stops"
+    assert not cut, f"focus rings cut off at {viewport['width']} px: {cut}"
