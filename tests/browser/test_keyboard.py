@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no 
 
 FLAGSHIP = "terms/generative-ai/index.html"
 LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 360, "height": 740}
 #: Pages with every kind of stop: header, term page, sidebar, CTA block, tool page, the form.
 RING_PAGES = [FLAGSHIP, "index.html", "tools/midjourney/index.html", "stack-builder/index.html", "404.html"]
 
@@ -91,13 +92,15 @@ def test_every_focus_ring_stands_out_from_what_it_is_drawn_on(
     assert not faint, f"focus rings below 3:1 against their background ({scheme}): {faint}"
 
 
-@pytest.mark.parametrize("viewport", [LAPTOP], ids=["laptop"])
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
 def test_every_focus_ring_on_a_term_page_is_drawn_whole(
     open_page: OpenPage, served: ServedSite, viewport: dict[str, int]
 ) -> None:
     """Was: on a laptop the side column, a box that scrolls on its own, cut off the left side
     of the ring round each "On this page" entry, so the ring was an open bracket; now the
-    column has room for it."""
+    column has room for it. And on a phone a link reached with Tab in a table that scrolls
+    sideways stayed where it was while a pixel of it showed ("GitH" of "GitHub Copilot"
+    at the table's edge); now the table scrolls to show it whole."""
     page = open_page(viewport=viewport)
     page.goto(served.page_url(FLAGSHIP))
     cut, stops = [], 0

@@ -264,32 +264,48 @@
     });
   }
 
-  // --- The header's nav ---------------------------------------------------------------
+  // --- Boxes that scroll sideways -----------------------------------------------------
 
-  // On a phone the nav is one line that scrolls sideways (style.css). Chromium leaves a link
-  // focused with Tab where it is as long as a pixel of it shows, so a link reached by keyboard
-  // is brought wholly into sight, and so is the current section's entry (Search, the last, is
-  // past the edge at 360 px). Setting scrollLeft, unlike scrollIntoView, never moves the page
-  // from an #anchor it opened at.
-  function reveal(nav, link) {
-    var room = parseFloat(getComputedStyle(nav).paddingLeft);  // the focus outline's
-    var frame = nav.getBoundingClientRect();
-    var edges = link.getBoundingClientRect();
+  // Chromium leaves an element focused with Tab where it is as long as a pixel of it shows, so
+  // in a box that scrolls sideways the one reached by keyboard could be mostly out of sight.
+  // reveal() brings `target` wholly into `box` with `room` px to spare on each side (for its
+  // focus ring). Setting scrollLeft, unlike scrollIntoView, never moves the page from an
+  // #anchor it opened at.
+  function reveal(box, target, room) {
+    var frame = box.getBoundingClientRect();
+    var edges = target.getBoundingClientRect();
     if (edges.right + room > frame.right) {
-      nav.scrollLeft += edges.right + room - frame.right;
+      box.scrollLeft += edges.right + room - frame.right;
     } else if (edges.left - room < frame.left) {
-      nav.scrollLeft -= frame.left - edges.left + room;
+      box.scrollLeft -= frame.left - edges.left + room;
     }
   }
 
+  // A table wider than its box (on a phone): a link in a cell past its edge, reached with Tab,
+  // showed a few letters ("GitH" of "GitHub Copilot"); it is shown whole with its ring.
+  function revealFocusInTables() {
+    var boxes = ".table-scroll, :is(.prose, .definition, .answer, .table-intro, .intro) table";
+    forEach.call(document.querySelectorAll(boxes), function (box) {
+      box.addEventListener("focusin", function (event) {
+        if (event.target === box) { return; }
+        var ring = getComputedStyle(event.target);
+        reveal(box, event.target, parseFloat(ring.outlineWidth) + Math.max(0, parseFloat(ring.outlineOffset)));
+      });
+    });
+  }
+
+  // On a phone the nav is one line that scrolls sideways (style.css): a link focused with Tab
+  // is brought wholly into sight, and so is the current section's entry (Search, the last, is
+  // past the edge at 360 px). The nav's padding is its links' focus rings' room.
   function fitNav() {
     var nav = document.querySelector(".site-nav");
     if (!nav) { return; }
-    nav.addEventListener("focusin", function (event) { reveal(nav, event.target); });
+    var room = function () { return parseFloat(getComputedStyle(nav).paddingLeft); };
+    nav.addEventListener("focusin", function (event) { reveal(nav, event.target, room()); });
     // After theme.js, which listened first: the control it shows beside the nav narrows it.
     document.addEventListener("DOMContentLoaded", function () {
       var current = nav.querySelector("a[aria-current='page']");
-      if (current) { reveal(nav, current); }
+      if (current) { reveal(nav, current, room()); }
     });
   }
 
@@ -316,6 +332,7 @@
   focusWideMarkdownTables();
   followReading();
   revealFocusedNodes();
+  revealFocusInTables();
   fitNav();
   openAnswersForPrint();
 }());
