@@ -114,3 +114,20 @@ def test_every_focus_ring_on_a_term_page_is_drawn_whole(
             cut.append(found)
     assert stops > 50, f"Tab reached only {stops} stops"
     assert not cut, f"focus rings cut off at {viewport['width']} px: {cut}"
+
+
+@pytest.mark.parametrize(
+    ("viewport", "first"), [(LAPTOP, "graph-node"), (PHONE, "graph-scroll")], ids=["laptop", "phone"]
+)
+def test_the_graph_pages_frame_is_a_tab_stop_only_while_it_scrolls(
+    open_page: OpenPage, served: ServedSite, viewport: dict[str, int], first: str
+) -> None:
+    """Was: on a laptop, where the whole picture fits its frame, the first Tab in the page
+    stopped on the frame, drawing a ring round the whole picture and scrolling nothing, as a
+    table that fits no longer does; on a phone, where the frame scrolls, it is still a stop."""
+    page = open_page(viewport=viewport)
+    page.goto(served.page_url("graph/index.html"))
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the skip link
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('class')") == first

@@ -255,8 +255,10 @@
   // On a narrow screen the graph page's picture scrolls inside its frame. Chromium leaves a
   // node that is focused with Tab where it is as long as a pixel of it shows, so the node
   // reached by keyboard could be mostly out of sight; it is brought fully into the frame.
+  // The frame is a Tab stop, as a wide table is, only while it scrolls.
   function revealFocusedNodes() {
     forEach.call(document.querySelectorAll(".graph-scroll"), function (frame) {
+      focusableWhileWide(frame, function () {});
       frame.addEventListener("focusin", function (event) {
         var node = event.target.closest(".graph-node");
         if (node) { node.scrollIntoView({ block: "nearest", inline: "nearest" }); }
