@@ -434,7 +434,7 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     if problem.startswith("found unexpected end of stream") and "quoted" in (exc.context or ""):
         return opened, "invalid YAML: the quote that starts on this line is not closed"
     if index is not None and text[index : index + 1] == "\t":
-        if problem.startswith("found character that cannot start any token"):
+        if problem.startswith(("found character that cannot start any token", "found a tab character")):
             return index, "invalid YAML: a tab; indent with spaces"
     elif index is not None and not _registered_tag(problem):
         misread = _misread(text, index)

@@ -333,6 +333,7 @@ def test_a_value_its_explicit_tag_cannot_build_is_named_with_the_tag_at_its_line
             ),
         ),
         ("faq:\n\t- q: x\n", (3, "invalid YAML: a tab; indent with spaces")),
+        ("title: X\nsummary: s\n\tdefinition: d\n", (4, "invalid YAML: a tab; indent with spaces")),
         ("title: X\n<<: {tags: [a]}\n", (3, "merge keys (<<) are not supported; write the keys out")),
         ('title: "\\q"\n', (2, "invalid YAML: found unknown escape character")),
     ],
