@@ -440,6 +440,10 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
         misread = _misread(text, index)
         if misread is not None:
             return misread
+    if index is not None and problem.startswith(_CLOSED_TOO_EARLY):
+        closed = _closed_before(text, index)
+        if closed is not None:
+            return index, closed
     if problem.startswith("mapping values are not allowed"):
         return index, "invalid YAML: a value holds ': ' (put it in quotes) or a line is indented too far"
     if problem.startswith("found character that cannot start any token") and index is not None:
@@ -450,6 +454,25 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     if "tag:yaml.org,2002:merge" in problem:
         return index, "merge keys (<<) are not supported; write the keys out"
     return index, f"invalid YAML: {problem}"
+
+
+#: What libyaml (and PyYAML) say when a value goes on after a flow list, mapping or quote.
+_CLOSED_TOO_EARLY = ("did not find expected", "expected <block end>")
+#: What a closing character closed, and what the value must then be.
+_CLOSERS = {
+    "]": "the closing ']' (a value that starts with '[' is a list); put the whole value in quotes",
+    "}": "the closing '}' (a value that starts with '{' is a mapping); put the whole value in quotes",
+    '"': "the closing quote (a quoted value ends there); put the whole value in single quotes",
+    "'": "the closing quote (a quoted value ends there); put the whole value in double quotes",
+}
+
+
+def _closed_before(text: str, index: int) -> str | None:
+    """The hint for text after a value's closing `]`, `}` or quote on its line: `title: [Draft]
+    Intro` or `summary: "GPT" models`, where the editor meant the whole line as text."""
+    before = text[text.rfind("\n", 0, index) + 1 : index].rstrip(" \t")
+    what = _CLOSERS.get(before[-1:])
+    return None if what is None else f"invalid YAML: text after {what}"
 
 
 def _registered_tag(problem: str) -> bool:

@@ -334,6 +334,38 @@ def test_a_value_its_explicit_tag_cannot_build_is_named_with_the_tag_at_its_line
         ),
         ("faq:\n\t- q: x\n", (3, "invalid YAML: a tab; indent with spaces")),
         ("title: X\nsummary: s\n\tdefinition: d\n", (4, "invalid YAML: a tab; indent with spaces")),
+        (
+            "title: [Draft] Probe Term\nsummary: s\n",
+            (
+                2,
+                "invalid YAML: text after the closing ']' (a value that starts with '[' is a list); "
+                "put the whole value in quotes",
+            ),
+        ),
+        (
+            "title: X\nfaq:\n  - q: {Hard} What is it?\n    a: x\n",
+            (
+                4,
+                "invalid YAML: text after the closing '}' (a value that starts with '{' is a mapping); "
+                "put the whole value in quotes",
+            ),
+        ),
+        (
+            'title: X\nsummary: "GPT" models\n',
+            (
+                3,
+                "invalid YAML: text after the closing quote (a quoted value ends there); "
+                "put the whole value in single quotes",
+            ),
+        ),
+        (
+            "title: X\naliases:\n  - 'GPT' 4\n",
+            (
+                4,
+                "invalid YAML: text after the closing quote (a quoted value ends there); "
+                "put the whole value in double quotes",
+            ),
+        ),
         ("title: X\n<<: {tags: [a]}\n", (3, "merge keys (<<) are not supported; write the keys out")),
         ('title: "\\q"\n', (2, "invalid YAML: found unknown escape character")),
     ],
