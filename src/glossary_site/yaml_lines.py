@@ -431,6 +431,12 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     closing = next((what for end, what in _UNCLOSED.items() if problem.endswith(f"or {end}")), None)
     if closing is not None and opened is not None:
         return opened, f"invalid YAML: {closing} that starts on this line is not closed"
+    if problem.startswith("could not find expected ':'") and opened is not None:
+        # PyYAML marks the line after; the key (or the text meant to go on a value) starts here.
+        return opened, (
+            "invalid YAML: this line has no ':' after its key; write 'key: value', "
+            "or indent the line if it goes on from the value above"
+        )
     if problem.startswith("found unexpected end of stream") and "quoted" in (exc.context or ""):
         return opened, "invalid YAML: the quote that starts on this line is not closed"
     if index is not None and text[index : index + 1] == "\t":

@@ -22,6 +22,12 @@ summary: "Arrays of numbers."
 """
 
 
+NO_COLON = (
+    "invalid YAML: this line has no ':' after its key; write 'key: value', "
+    "or indent the line if it goes on from the value above"
+)
+
+
 def problem_of(text: str, first_line: int = 1, fast: bool = True) -> tuple[int, str]:
     with pytest.raises(yaml_lines.YamlProblem) as caught:
         yaml_lines.load(text, first_line=first_line, fast=fast)
@@ -366,6 +372,9 @@ def test_a_value_its_explicit_tag_cannot_build_is_named_with_the_tag_at_its_line
                 "put the whole value in double quotes",
             ),
         ),
+        ("title: X\nsummary Probe Term is s.\ndefinition: d\n", (3, NO_COLON)),
+        ("title: X\ndefinition: |\n  Probe Term is\nthe text.\nfaq: []\n", (5, NO_COLON)),
+        ("title: X\nupdated\n", (3, NO_COLON)),
         ("title: X\n<<: {tags: [a]}\n", (3, "merge keys (<<) are not supported; write the keys out")),
         ('title: "\\q"\n', (2, "invalid YAML: found unknown escape character")),
     ],
