@@ -165,7 +165,8 @@ def _links(config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox)
         ]
     for slug, tool in toolbox.tools.items():
         page = _folder(tool_path(slug))
-        links.append(_Link("url", tool.url, tool.path, tool.key_lines.get("url", 1), page))
+        if tool.url:  # a missing or disallowed one is reported where the file is read
+            links.append(_Link("url", tool.url, tool.path, tool.key_lines.get("url", 1), page))
         links += [_Link("link", url, tool.path, 0, page) for url in toolbox.site_urls.get(slug, ())]
     intros = [(config.intro, "/", config.intro_lines[0])]
     if config.stack_builder:

@@ -66,8 +66,9 @@ def parse_tool(
     fields.unknown_keys(FIELDS)
     url = fields.text("url", required=True, one_line=True)
     url_problem = link_url_problem(url) if url else None
-    if url_problem is not None:
+    if url_problem is not None:  # reported once: the check of links on the site passes it by
         fields.error("url", f"url '{url}' {url_problem}")
+        url = ""
     category = fields.text("category") or None
     if category and settings is not None and settings.categories and category not in settings.categories:
         hint = did_you_mean(category, settings.categories) or "; add it to tools.categories in site.yml"

@@ -310,6 +310,11 @@ def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) ->
             "content/tools/open-model.md:4: url '/terms/tensr/' leads to no page of this site; "
             "check the path",
         ),
+        (  # was also "url 'ftp://…' starts with 'ftp:', which a link may not …" at the line
+            {"content/tools/open-model.md": ("url: /terms/tensor/", "url: ftp://models.example/")},
+            "content/tools/open-model.md:4: url 'ftp://models.example/' must be an http(s) address, "
+            "a mailto: address or a path on this site like /pricing/",
+        ),
         (
             {"content/tools/vector-box.md": ("pricing: [free, paid]", "pricing: [free, paied]")},
             "content/tools/vector-box.md:6: 'paied' is not a value of the attribute 'pricing'; "
