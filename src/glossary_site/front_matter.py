@@ -203,7 +203,12 @@ class Fields:
                     self.error(key, f"unknown key '{name}' in {key} item{hint}", index, name)
                     sound = False
             for name in required:
-                if not _is_text(item.get(name)) or not str(item[name]).strip():
+                given = item.get(name)
+                if isinstance(given, list | dict):  # `a: [yes]`, `q: {Hard}`: text was meant
+                    message = f"'{name}' of a {key} item must be text, not {kind(given)}"
+                    self.error(key, f"{message}; put the whole value in quotes", index, name)
+                    sound = False
+                elif not _is_text(given) or not str(given).strip():
                     self.error(key, f"{key} item needs non-empty text for '{name}'", index, name)
                     sound = False
             found.append((index, item, sound))

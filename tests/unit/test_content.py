@@ -586,7 +586,7 @@ def test_a_source_with_a_bad_title_still_has_its_url_checked() -> None:
     _, problems = parse(term_text("sources:\n  - title: [x]\n    url: 'javascript:x'\n"))
 
     assert problems == [
-        f"{PATH}:7: sources item needs non-empty text for 'title'",
+        f"{PATH}:7: 'title' of a sources item must be text, not a list; put the whole value in quotes",
         f"{PATH}:8: source url 'javascript:x' must be an http(s) address, a mailto: address or a path on "
         "this site like /pricing/",
     ]
@@ -602,14 +602,26 @@ def test_faq_item_missing_its_answer_is_reported_at_the_item_line() -> None:
 
 
 def test_faq_answer_that_is_empty_or_a_list_is_reported_at_its_own_line() -> None:
-    """Was: at the question's line, two lines above."""
+    """Was: at the question's line, two lines above; and a list was said to need "non-empty
+    text", which the editor had written."""
     extra = "faq:\n  - q: What is a tensor?\n    a:\n  - q: Is a matrix one?\n    a: [yes]\n"
 
     _, problems = parse(term_text(extra))
 
     assert problems == [
         f"{PATH}:8: faq item needs non-empty text for 'a'",
-        f"{PATH}:10: faq item needs non-empty text for 'a'",
+        f"{PATH}:10: 'a' of a faq item must be text, not a list; put the whole value in quotes",
+    ]
+
+
+def test_a_faq_question_or_table_title_that_yaml_reads_as_a_mapping_says_to_quote_it() -> None:
+    extra = "faq:\n  - q: {Hard}\n    a: x\ntables:\n  - title: {Ranks}\n    columns: [A]\n    rows: [[1]]\n"
+
+    _, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:7: 'q' of a faq item must be text, not a mapping; put the whole value in quotes",
+        f"{PATH}:10: 'title' of a tables item must be text, not a mapping; put the whole value in quotes",
     ]
 
 
