@@ -187,13 +187,16 @@ class Fields:
         value = self.data.get(key)
         if value is None:
             return []
+        keys = ", ".join(item_keys)
         if not isinstance(value, list):
-            self.error(key, f"'{key}' must be a list")
+            # A lone mapping is one item written without its `- `, the usual slip.
+            fix = "; start each item with '- '" if isinstance(value, dict) else ""
+            written = "text" if _is_text(value) else kind(value)
+            self.error(key, f"'{key}' must be a list of items (keys: {keys}), not {written}{fix}")
             return []
         found: list[tuple[int, dict[str, Any], bool]] = []
         for index, item in enumerate(value):
             if not isinstance(item, dict):
-                keys = ", ".join(item_keys)
                 self.error(key, f"each item of '{key}' must be a mapping (keys: {keys})", index)
                 continue
             sound = True

@@ -592,6 +592,31 @@ def test_a_source_with_a_bad_title_still_has_its_url_checked() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (
+            "faq:\n  q: What is a tensor?\n  a: An array.\n",
+            "6: 'faq' must be a list of items (keys: q, a), not a mapping; start each item with '- '",
+        ),
+        (
+            "tables:\n  title: Ranks\n  columns: [A]\n  rows: [[1]]\n",
+            "6: 'tables' must be a list of items (keys: title, id, intro, columns, rows), not a mapping; "
+            "start each item with '- '",
+        ),
+        (
+            "sources: https://arxiv.org/\n",
+            "6: 'sources' must be a list of items (keys: title, url), not text",
+        ),
+    ],
+)
+def test_a_list_of_items_written_otherwise_says_how_to_write_it(extra: str, expected: str) -> None:
+    """Was "'faq' must be a list", which does not say that each item needs its '- '."""
+    _, problems = parse(term_text(extra))
+
+    assert problems == [f"{PATH}:{expected}"]
+
+
 def test_faq_item_missing_its_answer_is_reported_at_the_item_line() -> None:
     extra = "faq:\n  - q: What is a tensor?\n  - q: Is a matrix a tensor?\n    a: Yes, of rank two.\n"
 
