@@ -6,6 +6,7 @@ action, dates), sharing the accessor that records each problem's line: hence its
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -56,6 +57,8 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         located = yaml_lines.load(front, first_line=2)
     except yaml_lines.YamlProblem as problem:
         raise ContentError(path, problem.line, str(problem)) from None
+    if located.data is None:  # `---` then `---`: its required fields are what is missing
+        located = dataclasses.replace(located, data={})
     if not isinstance(located.data, dict):
         raise ContentError(path, 1, "front matter must be a mapping of fields (key: value)")
     fields = _Fields(path, located, diagnostics)

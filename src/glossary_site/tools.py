@@ -60,6 +60,8 @@ def parse_tool(
         located = yaml_lines.load(front, first_line=2)
     except yaml_lines.YamlProblem as problem:
         raise ContentError(path, problem.line, str(problem)) from None
+    if located.data is None:  # `---` then `---`: its required fields are what is missing
+        located = dataclasses.replace(located, data={})
     if not isinstance(located.data, dict):
         raise ContentError(path, 1, "front matter must be a mapping of fields (key: value)")
     fields = front_matter.Fields(path, located, diagnostics)

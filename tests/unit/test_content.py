@@ -108,6 +108,16 @@ def test_front_matter_that_is_not_a_mapping_is_an_error() -> None:
     assert problems == [f"{PATH}:1: front matter must be a mapping of fields (key: value)"]
 
 
+@pytest.mark.parametrize("front", ["", "# TODO: fill in\n"])
+def test_empty_front_matter_names_the_fields_to_write(front: str) -> None:
+    """Was "front matter must be a mapping of fields (key: value)" for none at all."""
+    _, problems = parse(f"---\n{front}---\nBody.\n")
+
+    assert problems == [
+        f"{PATH}:1: missing required field '{name}'" for name in ("definition", "summary", "title")
+    ]
+
+
 def test_yaml_error_in_front_matter_is_reported_at_its_line_in_the_file() -> None:
     _, problems = parse(term_text("tags: [arrays, maths\nupdated: 2025-03-01\n"))
 
