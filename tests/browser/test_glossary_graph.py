@@ -68,8 +68,11 @@ def test_at_10000_terms_the_graph_is_small_and_opens_a_category_then_a_term(
     expect(page.locator("table.graph-table tbody tr")).to_have_count(len(CATEGORIES))
 
     page.locator("svg.graph-whole").scroll_into_view_if_needed()
-    page.locator(".graph-scroll").focus()
     page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the skip link
+    page.keyboard.press("Tab")
+    if page.evaluate("document.activeElement.classList.contains('graph-scroll')"):  # it scrolls
+        page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
     assert focused in CATEGORIES
     page.keyboard.press("Enter")

@@ -4,12 +4,13 @@ out from what it is drawn on, in light and in dark."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
     from conftest import OpenPage, ServedSite
+    from playwright.sync_api import Page
 
 FLAGSHIP = "terms/generative-ai/index.html"
 LAPTOP = {"width": 1366, "height": 768}
@@ -69,6 +70,21 @@ def contrast(one: str, other: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def tab_through(page: Page, probe: str) -> tuple[int, list[Any]]:
+    """Presses Tab until the focus leaves the page (or 400 stops), running `probe` at each stop;
+    returns the number of stops and what the probe found where it found something."""
+    stops, found = 0, []
+    while stops < 400:
+        page.keyboard.press("Tab")
+        stops += 1
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        result = page.evaluate(probe)
+        if result:
+            found.append(result)
+    return stops, found
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_focus_ring_stands_out_from_what_it_is_drawn_on(
     open_page: OpenPage, served: ServedSite, scheme: str
@@ -79,14 +95,9 @@ def test_every_focus_ring_stands_out_from_what_it_is_drawn_on(
     faint = []
     for path in RING_PAGES:
         page.goto(served.page_url(path))
-        stops = 0
-        while stops < 400:
-            page.keyboard.press("Tab")
-            stops += 1
-            if page.evaluate("document.activeElement === document.body"):
-                break
-            found = page.evaluate(RING_AND_GROUND)
-            if found and contrast(found[1], found[2]) < 3:
+        stops, rings = tab_through(page, RING_AND_GROUND)
+        for found in rings:
+            if contrast(found[1], found[2]) < 3:
                 faint.append((path, round(contrast(found[1], found[2]), 2), *found))
         assert stops > 10, f"{path}: Tab reached only {stops} stops"
     assert not faint, f"focus rings below 3:1 against their background ({scheme}): {faint}"
@@ -103,15 +114,7 @@ def test_every_focus_ring_on_a_term_page_is_drawn_whole(
     at the table's edge); now the table scrolls to show it whole."""
     page = open_page(viewport=viewport)
     page.goto(served.page_url(FLAGSHIP))
-    cut, stops = [], 0
-    while stops < 400:
-        page.keyboard.press("Tab")
-        stops += 1
-        if page.evaluate("document.activeElement === document.body"):
-            break
-        found = page.evaluate(RING_CUT)
-        if found:
-            cut.append(found)
+    stops, cut = tab_through(page, RING_CUT)
     assert stops > 50, f"Tab reached only {stops} stops"
     assert not cut, f"focus rings cut off at {viewport['width']} px: {cut}"
 
