@@ -189,9 +189,11 @@ PLAIN_FIELDS = frozenset({"title", "summary", "aliases", "tags", "category", "sl
 def _lines_of(file: Path, link: _Link) -> list[int]:
     """Every line of `file` that links to the address: as a Markdown link, image or reference,
     in an HTML attribute or as a source's `url:`; not in code or a YAML comment, and only in
-    the value it was written in when that is known. Only a failing build looks them up."""
+    the value it was written in when that is known. Only a failing build looks them up.
+    Lines end where the editor's do (LF, CRLF, CR), not at the form feeds and U+2028 that
+    splitlines() also breaks at."""
     try:
-        lines = file.read_text(encoding="utf-8").splitlines()
+        lines = file.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return [1]
     before = LINK_START + (r"|\burl:\s*[\"']?" if link.in_sources else "")

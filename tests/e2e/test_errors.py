@@ -507,6 +507,22 @@ def test_a_call_to_action_leading_to_no_page_of_the_site_is_reported_at_its_url(
     assert run_glossary("check", cwd=site).returncode == 0
 
 
+def test_a_dead_link_after_other_line_break_characters_is_reported_at_its_file_line(tmp_path: Path) -> None:
+    """Was: a vertical tab, form feed or U+0085/U+2028 in the text above a dead link counted as
+    a line of its own, so the link was reported lines below it, even past the end of the file;
+    an editor's lines end only at LF, CRLF or CR."""
+    site = copy_site("minimal", tmp_path)
+    body = "---\ntitle: Odd\nsummary: S\ndefinition: D\n---\n\nA\x0bB\x0cC\x85D\u2028E\n\n[gone](/nowhere/)\n"
+    write_files(site, {"content/terms/odd.md": body})
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "content/terms/odd.md:9: link '/nowhere/' leads to no page of this site; check the path"
+    ]
+
+
 def test_links_to_no_page_and_static_clashes_are_reported_beside_other_errors(tmp_path: Path) -> None:
     """They need the full page list; a broken term must not hide them until it is mended, and a
     link to the page of a term file that could not be read is not a second error."""
