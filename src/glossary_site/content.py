@@ -6,7 +6,6 @@ action, dates), sharing the accessor that records each problem's line: hence its
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import re
@@ -17,7 +16,16 @@ from typing import Any
 from glossary_site import config, placement, yaml_lines
 from glossary_site.content_files import find_term_files
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean, listed_again
-from glossary_site.front_matter import Fields, count, decode, flag_value, kind, read_bytes, split_front_matter
+from glossary_site.front_matter import (
+    Fields,
+    count,
+    decode,
+    flag_value,
+    kind,
+    load_mapping,
+    read_bytes,
+    split_front_matter,
+)
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
 from glossary_site.slugs import SLUG_RE, slug_problem, slugify
 from glossary_site.url_checks import link_url_problem
@@ -53,14 +61,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     in cross-file checks: one typo must not turn into errors in every file that links to it.
     """
     front, body, body_line = split_front_matter(path, text)
-    try:
-        located = yaml_lines.load(front, first_line=2)
-    except yaml_lines.YamlProblem as problem:
-        raise ContentError(path, problem.line, str(problem)) from None
-    if located.data is None:  # `---` then `---`: its required fields are what is missing
-        located = dataclasses.replace(located, data={})
-    if not isinstance(located.data, dict):
-        raise ContentError(path, 1, "front matter must be a mapping of fields (key: value)")
+    located = load_mapping(path, front)
     fields = _Fields(path, located, diagnostics)
     fields.unknown_keys(FIELDS)
     slug = fields.slug()

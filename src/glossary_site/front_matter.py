@@ -6,6 +6,7 @@ Terms and tools are both written this way, so both kinds of file share these rul
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -49,6 +50,20 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
         if lines[index].rstrip() in ("---", "..."):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
     raise ContentError(path, 1, "front matter is not closed; add a '---' line after the YAML")
+
+
+def load_mapping(path: str, front: str) -> yaml_lines.Located:
+    """Front matter read as the mapping of fields every kind of file has. Empty front matter
+    (`---` then `---`) is an empty mapping, so each required field is reported missing."""
+    try:
+        located = yaml_lines.load(front, first_line=2)
+    except yaml_lines.YamlProblem as problem:
+        raise ContentError(path, problem.line, str(problem)) from None
+    if located.data is None:
+        return dataclasses.replace(located, data={})
+    if not isinstance(located.data, dict):
+        raise ContentError(path, 1, "front matter must be a mapping of fields (key: value)")
+    return located
 
 
 #: Year-month-day, maybe with a time; Python also reads 20250301 and 2025-W09-6, which the

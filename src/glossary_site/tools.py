@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from glossary_site import content, content_files, front_matter, graph, yaml_lines
+from glossary_site import content, content_files, front_matter, graph
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
 from glossary_site.fingerprint import digest
 from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource, sort_name
@@ -56,14 +56,7 @@ def parse_tool(
     path: str, text: str, file_digest: str, settings: ToolSettings | None, diagnostics: Diagnostics
 ) -> ToolSource:
     front, body, body_line = front_matter.split_front_matter(path, text)
-    try:
-        located = yaml_lines.load(front, first_line=2)
-    except yaml_lines.YamlProblem as problem:
-        raise ContentError(path, problem.line, str(problem)) from None
-    if located.data is None:  # `---` then `---`: its required fields are what is missing
-        located = dataclasses.replace(located, data={})
-    if not isinstance(located.data, dict):
-        raise ContentError(path, 1, "front matter must be a mapping of fields (key: value)")
+    located = front_matter.load_mapping(path, front)
     fields = front_matter.Fields(path, located, diagnostics)
     fields.unknown_keys(FIELDS)
     url = fields.text("url", required=True, one_line=True)
