@@ -98,13 +98,13 @@
   // --- Wide tables ---------------------------------------------------------------------
 
   // A box that scrolls sideways is focusable, so a keyboard can scroll it, only while it is
-  // wider than its frame: one that fits would be a Tab stop for nothing. `show(wide)` updates
-  // what goes with it. The window, a font or the column can change the widths after load.
+  // wider than its frame: one that fits would be a Tab stop for nothing. `show(wide)`, if
+  // given, updates what goes with it. The window, a font or the column can change the widths after load.
   function focusableWhileWide(box, show) {
     function check() {
       var wide = box.scrollWidth > box.clientWidth + 1;
       if (wide) { box.setAttribute("tabindex", "0"); } else { box.removeAttribute("tabindex"); }
-      show(wide);
+      if (show) { show(wide); }
     }
     check();
     if ("ResizeObserver" in window) {
@@ -137,7 +137,7 @@
   function focusWideMarkdownTables() {
     var tables = ":is(.prose, .definition, .answer, .table-intro, .intro) table[tabindex]";
     forEach.call(document.querySelectorAll(tables), function (table) {
-      focusableWhileWide(table, function () {});
+      focusableWhileWide(table);
     });
   }
 
@@ -258,7 +258,7 @@
   // The frame is a Tab stop, as a wide table is, only while it scrolls.
   function revealFocusedNodes() {
     forEach.call(document.querySelectorAll(".graph-scroll"), function (frame) {
-      focusableWhileWide(frame, function () {});
+      focusableWhileWide(frame);
       frame.addEventListener("focusin", function (event) {
         var node = event.target.closest(".graph-node");
         if (node) { node.scrollIntoView({ block: "nearest", inline: "nearest" }); }
