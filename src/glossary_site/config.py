@@ -9,7 +9,7 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, did_you_mean
@@ -29,6 +29,11 @@ CTA_KEYS = ("heading", "text", "button", "url")
 # BCP 47's shape: a two- or three-letter language, then subtags (script, region, variant), or a
 # private-use tag ('x-...'); whether the language exists is left to the editor.
 LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
+#: Settings whose errors leave the site's pages unknown (the Stack Builder's page, the tools'
+#: groups): with one of them flawed, links are not checked against the pages.
+UNPLANNABLE = frozenset({"tools", "stack_builder"})
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,9 @@ class SiteConfig:
     category_lines: dict[str, int] = field(default_factory=dict)
     tools: ToolSettings = field(default_factory=ToolSettings)
     stack_builder: StackBuilderSettings | None = None
+    #: The settings that have errors, reported and replaced by their defaults. Such a config
+    #: serves only to check the rest of the site in the same run; nothing is built with it.
+    flawed: frozenset[str] = frozenset()
 
     @property
     def base_path(self) -> str:
@@ -61,8 +69,13 @@ class SiteConfig:
         return urllib.parse.urlsplit(self.base_url).path or "/"
 
 
-def load(root: Path, diagnostics: Diagnostics, base_url: str | None = None) -> SiteConfig | None:
-    """Read content/site.yml; returns None (with diagnostics) when it cannot be used."""
+def load(
+    root: Path, diagnostics: Diagnostics, base_url: str | None = None, *, flawed: bool = False
+) -> SiteConfig | None:
+    """Read content/site.yml; returns None (with diagnostics) when it cannot be used.
+
+    With `flawed`, settings with errors only in some values are still returned (see
+    SiteConfig.flawed), so that the build's other checks run in the same pass."""
     text = _read(root / CONFIG_PATH, diagnostics)
     if text is None:
         return None
@@ -71,23 +84,9 @@ def load(root: Path, diagnostics: Diagnostics, base_url: str | None = None) -> S
     except yaml_lines.YamlProblem as problem:
         diagnostics.error(CONFIG_PATH, problem.line, str(problem))
         return None
-    return parse(root, located, diagnostics, base_url)
-
-
-def sound_tool_settings(root: Path) -> tuple[ToolSettings | None, StackBuilderSettings | None]:
-    """The `tools` and `stack_builder` settings of a site.yml that has errors elsewhere, each
-    when it has none of its own, so that a typo in the title does not also hide the tool
-    files' and the Stack Builder's problems until it is fixed. load() has reported all."""
-    quiet = Diagnostics()
-    text = _read(root / CONFIG_PATH, quiet)
-    try:
-        data = yaml_lines.load(text) if text is not None else None
-    except yaml_lines.YamlProblem:
-        return None, None
-    if data is None or not isinstance(data.data, dict) or data.duplicates:
-        return None, None
-    tools = parse_tools(data.data.get("tools"), data, quiet)
-    return tools, parse_stack_builder(data.data.get("stack_builder"), data, quiet, tools)
+    before = len(diagnostics.errors) + len(located.duplicates)  # the first value counts
+    config = parse(root, located, diagnostics, base_url)
+    return config if flawed or len(diagnostics.errors) == before else None
 
 
 def _read(path: Path, diagnostics: Diagnostics) -> str | None:
@@ -127,39 +126,56 @@ def _not_a_file(mode: int) -> str:
 def parse(
     root: Path, located: yaml_lines.Located, diagnostics: Diagnostics, base_url: str | None = None
 ) -> SiteConfig | None:
+    """The settings, each that has errors (reported) replaced by its default and named in
+    `flawed`; None when the file is not a mapping of settings."""
     data = located.data
     if not isinstance(data, dict):
         diagnostics.error(CONFIG_PATH, 1, "site.yml must be a mapping of settings")
         return None
-    for line, message in located.duplicates:  # the first value counts: the settings stay usable
+    for line, message in located.duplicates:
         diagnostics.error(CONFIG_PATH, line, message)
-    before = len(diagnostics.errors)
+    flawed: set[str] = set()
+
+    def checked(key: str, read: Callable[[], _T]) -> _T:
+        before = len(diagnostics.errors)
+        value = read()
+        if len(diagnostics.errors) > before:
+            flawed.add(key)
+        return value
+
     for key in data:
         if key not in KEYS:
+            flawed.add(str(key))
             diagnostics.error(
                 CONFIG_PATH,
                 located.line(str(key)),
                 f"unknown setting '{key}'{did_you_mean(str(key), KEYS)}",
             )
-    title = _text(data, "title", located, diagnostics, required=True)
-    description = _text(data, "description", located, diagnostics)
-    intro = _text(data, "intro", located, diagnostics)
-    if (too_much := limit_problem(intro)) is not None:
-        diagnostics.error(CONFIG_PATH, located.line("intro"), too_much)
-    categories = _descriptions(data.get("categories"), located, diagnostics)
-    tools = parse_tools(data.get("tools"), located, diagnostics)
-    builder = parse_stack_builder(data.get("stack_builder"), located, diagnostics, tools)
-    language = _language(_text(data, "language", located, diagnostics), located, diagnostics)
-    direction = _direction(_text(data, "direction", located, diagnostics), language, located, diagnostics)
-    url = base_url if base_url is not None else _text(data, "base_url", located, diagnostics, True)
-    url = _check_base_url(url, located, diagnostics)
-    default, blocks = _cta(data.get("cta"), located, diagnostics)
-    autolink = flag_value(data.get("autolink", False))
-    if autolink is None:
-        diagnostics.error(CONFIG_PATH, located.line("autolink"), "'autolink' must be true or false")
-        autolink = False
-    if len(diagnostics.errors) > before:
-        return None
+    title = checked("title", lambda: _text(data, "title", located, diagnostics, required=True))
+    description = checked("description", lambda: _text(data, "description", located, diagnostics))
+    intro = checked("intro", lambda: _intro(data, located, diagnostics))
+    categories = checked("categories", lambda: _descriptions(data.get("categories"), located, diagnostics))
+    tools = checked("tools", lambda: parse_tools(data.get("tools"), located, diagnostics))
+    builder = checked(
+        "stack_builder", lambda: parse_stack_builder(data.get("stack_builder"), located, diagnostics, tools)
+    )
+    language = checked(
+        "language", lambda: _language(_text(data, "language", located, diagnostics), located, diagnostics)
+    )
+    direction = checked(
+        "direction",
+        lambda: _direction(_text(data, "direction", located, diagnostics), language, located, diagnostics),
+    )
+    url = checked(
+        "base_url",
+        lambda: _check_base_url(
+            base_url if base_url is not None else _text(data, "base_url", located, diagnostics, True),
+            located,
+            diagnostics,
+        ),
+    )
+    default, blocks = checked("cta", lambda: _cta(data.get("cta"), located, diagnostics))
+    autolink = checked("autolink", lambda: _autolink(data, located, diagnostics))
     return SiteConfig(
         root=root,
         title=title,
@@ -177,7 +193,24 @@ def parse(
         intro_lines=(located.line("intro"), located.line("stack_builder", "intro")),
         tools=tools or ToolSettings(),
         stack_builder=builder,
+        flawed=frozenset(flawed),
     )
+
+
+def _intro(data: dict[str, Any], located: yaml_lines.Located, diagnostics: Diagnostics) -> str:
+    intro = _text(data, "intro", located, diagnostics)
+    if (too_much := limit_problem(intro)) is not None:
+        diagnostics.error(CONFIG_PATH, located.line("intro"), too_much)
+        return ""
+    return intro
+
+
+def _autolink(data: dict[str, Any], located: yaml_lines.Located, diagnostics: Diagnostics) -> bool:
+    autolink = flag_value(data.get("autolink", False))
+    if autolink is None:
+        diagnostics.error(CONFIG_PATH, located.line("autolink"), "'autolink' must be true or false")
+        return False
+    return autolink
 
 
 def _descriptions(value: Any, located: yaml_lines.Located, diagnostics: Diagnostics) -> dict[str, str]:

@@ -45,9 +45,10 @@ def build_glossary(
 ) -> Glossary:
     """Index every term by its names, then resolve the edges between them.
 
-    `config` is None when site.yml is broken: the terms are still checked, all but their
-    `cta`, which names blocks of site.yml. `unreadable` holds the slugs of files that failed
-    to load; the glossary's also those of files that lost their slug to another file.
+    `config` is None when site.yml cannot be read: the terms are still checked, all but their
+    `cta`, which names blocks of site.yml (nor is it checked while the `cta` setting is flawed).
+    `unreadable` holds the slugs of files that failed to load; the glossary's also those of
+    files that lost their slug to another file.
     """
     everything = sorted(sources, key=lambda t: t.path)
     names, spellings, owners = index_names(everything, diagnostics)
@@ -61,7 +62,7 @@ def build_glossary(
     }
     for term in terms.values():
         diagnostics.items += alias_repeats(term) + date_warnings(term)
-        if config is not None:
+        if config is not None and "cta" not in config.flawed:
             _check_cta(term, config, diagnostics)
     by_title = sorted(terms, key=lambda s: title_key(terms[s]))
     if config is not None:

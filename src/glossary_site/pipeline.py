@@ -129,7 +129,7 @@ def load(
     `earlier`, the pages of the last build in this process, spares re-keying unchanged pages;
     `prepared_hook` is given the term files as soon as they are all prepared."""
     diagnostics = result.diagnostics
-    config = site_config.load(options.root, diagnostics, options.base_url)
+    config = site_config.load(options.root, diagnostics, options.base_url, flawed=True)
     templates = Templates(options.root)
     with result.timed("prepare"):
         # Compiled while workers convert, templates are inherited by the render workers.
@@ -181,7 +181,7 @@ def _link(
     with result.timed("graph"):
         glossary, toolbox, by_slug, targets, network = _graph(terms, files, config, options, diagnostics)
         result.graph = (glossary, network)
-    if config is None:
+    if config is None or config.flawed & site_config.UNPLANNABLE:
         return None
 
     def load_body(file: PreparedFile) -> RawBody:
@@ -218,7 +218,7 @@ def _graph(
     redirects.check_former_slugs(glossary, diagnostics)
     by_slug = {f.term.slug: f for f in files if f.term is not None and f.term.slug in glossary.terms}
     settings, builder = (
-        (config.tools, config.stack_builder) if config else site_config.sound_tool_settings(options.root)
+        (None if "tools" in config.flawed else config.tools, config.stack_builder) if config else (None, None)
     )
     loaded = tools.load_tools(options.root, settings, diagnostics)
     toolbox = tools.build_toolbox(loaded.sources, glossary, diagnostics, options.drafts, loaded.unreadable)

@@ -469,6 +469,58 @@ def test_broken_site_settings_do_not_hide_the_errors_of_terms(tmp_path: Path) ->
     assert any(e.startswith("content/terms/model-training.md:") and "'tensr'" in e for e in errors), errors
 
 
+def test_a_mistake_in_site_yml_does_not_hide_dead_links_or_static_clashes(tmp_path: Path) -> None:
+    """Was: any site.yml error skipped page planning, so these waited for a second run."""
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    settings.write_text(
+        settings.read_text()
+        .replace("title: Mini Glossary\n", "colour: blue\n")
+        .replace("url: https://example.org/stack-builder/", "url: javascript:go()")
+    )
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text() + "\nSee [the model](../model-trainin/).\n")
+    dead_link = tensor.read_text().splitlines().index("See [the model](../model-trainin/).") + 1
+    model = site / "content/terms/model-training.md"
+    model.write_text(model.read_text().replace("cta: false", "cta: stack-builder"))
+    write_files(site, {"static/index.html/notes.txt": "mine"})
+
+    for command in ("check", "build"):
+        result = run_glossary(command, cwd=site)
+
+        assert result.returncode == 1
+        assert error_lines(result.stderr) == [
+            "content/site.yml:1: missing required setting 'title'",
+            "content/site.yml:1: unknown setting 'colour'",
+            "content/site.yml:12: cta url 'javascript:go()' must be an http(s) address, a mailto: "
+            "address or a path on this site like /pricing/",
+            f"content/terms/tensor.md:{dead_link}: link '../model-trainin/' leads to no page of this "
+            "site; check the path (it is read from the page's folder, /terms/tensor/)",
+            "static/index.html:1: static folder would replace the generated index.html; rename it",
+        ], command
+    assert not (site / "_site").exists()
+
+
+def test_a_mistake_in_site_yml_tools_settings_keeps_links_unchecked(tmp_path: Path) -> None:
+    """With the tools' settings flawed the site's pages are not known, so links to them are not
+    called dead; the mistake itself and the terms' own problems still are reported."""
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    settings.write_text(settings.read_text() + "tools:\n  attributes: [licence]\n")
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text() + "\nSee [the model](../model-trainin/).\n")
+    model = site / "content/terms/model-training.md"
+    model.write_text(model.read_text().replace("related: [", "related: [tensr, "))
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "content/site.yml:14: 'tools.attributes' must map each attribute to its values",
+        "content/terms/model-training.md:6: unknown related term 'tensr'; did you mean 'tensor'?",
+    ]
+
+
 def test_a_bad_date_is_one_error_without_a_missing_date_warning(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"

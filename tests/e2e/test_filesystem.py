@@ -388,7 +388,7 @@ cta:
       heading: Search
       text: Find a term.
       button: Search
-      url: search/
+      url: ../../search/
 """
 
 
