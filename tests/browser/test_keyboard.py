@@ -3,10 +3,10 @@ out from what it is drawn on, in light and in dark."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from colours import contrast
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
     from conftest import OpenPage, ServedSite
@@ -56,18 +56,6 @@ RING_CUT = """() => {
   }
   return cuts.length ? [focused.outerHTML.slice(0, 80), cuts] : null;
 }"""
-
-
-def _luminance(css_color: str) -> float:
-    channels = [int(c) / 255 for c in re.findall(r"\d+", css_color)[:3]]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(one: str, other: str) -> float:
-    """WCAG contrast ratio of two rgb() colours from getComputedStyle."""
-    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def tab_through(page: Page, probe: str) -> tuple[int, list[Any]]:
@@ -134,3 +122,34 @@ def test_the_graph_pages_frame_is_a_tab_stop_only_while_it_scrolls(
     page.keyboard.press("Enter")  # the skip link
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('class')") == first
+
+
+#: Each text field's border colour and the first background behind the field.
+FIELD_EDGES = """() => [...document.querySelectorAll('input[type="search"], input[type="text"]')]
+  .filter((field) => field.getClientRects().length)
+  .map((field) => {
+    let box = field.parentElement, ground = "rgb(255, 255, 255)";
+    for (; box; box = box.parentElement) {
+      const colour = getComputedStyle(box).backgroundColor;
+      if (colour !== "rgba(0, 0, 0, 0)") { ground = colour; break; }
+    }
+    const style = getComputedStyle(field);
+    return [field.id, style.borderTopColor, ground, style.backgroundColor];
+  })"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_text_field_shows_its_edge(open_page: OpenPage, served: ServedSite, scheme: str) -> None:
+    """Was: the header's search field had a border of 1.3:1 against the header and its own
+    white inside, so the place to type hardly showed; a field's edge now keeps 3:1 to both."""
+    page = open_page(color_scheme=scheme)
+    faint = []
+    for path in ("index.html", "search/index.html"):
+        page.goto(served.page_url(path))
+        fields = page.evaluate(FIELD_EDGES)
+        assert len(fields) == (1 if path == "index.html" else 2), fields
+        for field, edge, ground, inside in fields:
+            worst = min(contrast(edge, ground), contrast(edge, inside))
+            if worst < 3:
+                faint.append((path, field, round(worst, 2)))
+    assert not faint, f"text fields whose edge is below 3:1 ({scheme}): {faint}"

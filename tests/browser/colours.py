@@ -1,0 +1,16 @@
+"""WCAG contrast of colours as getComputedStyle gives them ("rgb(r, g, b)")."""
+
+from __future__ import annotations
+
+import re
+
+
+def _luminance(css_color: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", css_color)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, other: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
