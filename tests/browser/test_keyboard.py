@@ -115,13 +115,17 @@ def test_the_graph_pages_frame_is_a_tab_stop_only_while_it_scrolls(
 ) -> None:
     """Was: on a laptop, where the whole picture fits its frame, the first Tab in the page
     stopped on the frame, drawing a ring round the whole picture and scrolling nothing, as a
-    table that fits no longer does; on a phone, where the frame scrolls, it is still a stop."""
+    table that fits no longer does; on a phone, where the frame scrolls, it is still a stop.
+    Its name says "scrollable" only while it scrolls."""
     page = open_page(viewport=viewport)
     page.goto(served.page_url("graph/index.html"))
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # the skip link
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('class')") == first
+    label = page.locator(".graph-scroll").get_attribute("aria-label")
+    title = page.locator("h1").inner_text()
+    assert label == (f"{title}, scrollable" if first == "graph-scroll" else title)
 
 
 #: Each text field's border colour and the first background behind the field.

@@ -258,7 +258,10 @@
   // The frame is a Tab stop, as a wide table is, only while it scrolls.
   function revealFocusedNodes() {
     forEach.call(document.querySelectorAll(".graph-scroll"), function (frame) {
-      focusableWhileWide(frame);
+      var scrolling = frame.getAttribute("aria-label"), fitting = frame.dataset.labelWhenFits;
+      focusableWhileWide(frame, function (wide) {
+        frame.setAttribute("aria-label", wide || !fitting ? scrolling : fitting);
+      });
       frame.addEventListener("focusin", function (event) {
         var node = event.target.closest(".graph-node");
         if (node) { node.scrollIntoView({ block: "nearest", inline: "nearest" }); }
