@@ -71,7 +71,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         former_slugs=fields.former_slugs(slug),
         title=fields.text("title", required=True),
         summary=fields.text("summary", required=True, one_line=True),
-        definition=fields.text("definition", required=True),
+        definition=fields.text("definition", required=True, markdown=True),
         definition_line=located.value_line("definition"),
         body=body,
         body_line=body_line,

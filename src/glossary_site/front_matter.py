@@ -87,7 +87,7 @@ class Fields:
     def error(self, key: object, message: str, *more: str | int) -> None:
         self.diagnostics.error(self.path, self.located.line(str(key), *more), message)
 
-    def text(self, key: str, required: bool = False, one_line: bool = False) -> str:
+    def text(self, key: str, required: bool = False, one_line: bool = False, markdown: bool = False) -> str:
         value = self.data.get(key)
         if value is None:
             if required and key in self.data:
@@ -96,8 +96,7 @@ class Fields:
                 self.diagnostics.error(self.path, 1, f"missing required field '{key}'")
             return ""
         if not _is_text(value):
-            quote = "; put the whole value in quotes" if isinstance(value, list | dict) else ""
-            self.error(key, f"'{key}' must be text, not {kind(value)}{quote}")
+            self.error(key, self._not_text(key, value, markdown))
             return ""
         value = str(value).strip()
         if required and not value:
@@ -105,6 +104,29 @@ class Fields:
         if one_line and "\n" in value:
             self.error(key, f"'{key}' must be a single line")
         return value
+
+    def _not_text(self, key: str, value: Any, markdown: bool) -> str:
+        """What an editor who wrote a list or mapping most likely meant, said as the fix."""
+        if not isinstance(value, list | dict):
+            return f"'{key}' must be text, not {kind(value)}"
+        if key == "category" and isinstance(value, list):
+            one = str(value[0]).strip() if len(value) == 1 and _is_text(value[0]) else ""
+            fix = (
+                f"write 'category: {one}'"
+                if one and "\n" not in one
+                else "pick one, list the others under 'tags'"
+            )
+            return f"'category' must be one name, not a list; {fix}"
+        first = next(iter(value), None)
+        below = first is not None and self.located.line(key, str(first) if isinstance(value, dict) else 0) > (
+            self.located.line(key)
+        )
+        if markdown and below:  # lines under the key: Markdown meant as a list or "Term: text" lines
+            return (
+                f"'{key}' must be text, not {kind(value)}; to write Markdown over several lines, "
+                f"write '{key}: |' and indent the lines under it"
+            )
+        return f"'{key}' must be text, not {kind(value)}; put the whole value in quotes"
 
     def text_list(self, key: str) -> tuple[str, ...]:
         value = self.data.get(key)

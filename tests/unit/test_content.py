@@ -151,6 +151,38 @@ def test_fields_of_the_wrong_type_are_reported_at_their_lines() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        (
+            "category: [Models, Data]",
+            "'category' must be one name, not a list; pick one, list the others under 'tags'",
+        ),
+        ("category:\n  - Models", "'category' must be one name, not a list; write 'category: Models'"),
+        (
+            "definition:\n  - Runs on GPUs.\n  - Needs data.",
+            "'definition' must be text, not a list; to write Markdown over several lines, "
+            "write 'definition: |' and indent the lines under it",
+        ),
+        (
+            "definition:\n  Input: text\n  Output: images",
+            "'definition' must be text, not a mapping; to write Markdown over several lines, "
+            "write 'definition: |' and indent the lines under it",
+        ),
+        ("definition: [see, Tensor]", "'definition' must be text, not a list; put the whole value in quotes"),
+    ],
+)
+def test_a_list_or_mapping_where_text_goes_gets_the_fix_the_editor_most_likely_needs(
+    field: str, message: str
+) -> None:
+    """Was: all of these said to put the whole value in quotes, which for a list of categories
+    makes one odd category and for Markdown written as a list keeps the dashes as text."""
+    definition = "" if field.startswith("definition") else "definition: d\n"
+    _, problems = parse(f"---\ntitle: T\n{field}\nsummary: s\n{definition}---\n")
+
+    assert problems == [f"{PATH}:3: {message}"]
+
+
 def test_a_duplicate_key_does_not_hide_the_other_problems_of_the_file() -> None:
     """Was: the first duplicate key was the file's only problem reported."""
     text = (
