@@ -103,7 +103,7 @@ class _Reader:
     def values(self, raw: Any, where: tuple[str | int, ...]) -> tuple[str, ...]:
         items = raw if isinstance(raw, list) else [raw]
         if not items or not all(isinstance(v, str | int | float) and str(v).strip() for v in items):
-            self.error(where, "give a value or a list of values")
+            self.error(where, f"'{where[-1]}' needs a value or a list of values")
             return ()
         return tuple(str(v).strip() for v in items)
 
@@ -115,7 +115,8 @@ class _Reader:
         if raw is None:
             return (), ()
         if not isinstance(raw, dict):
-            self.error(where, "must map attributes to a value or a list of values, like {pricing: free}")
+            shape = "must map attributes to a value or a list of values, like {pricing: free}"
+            self.error(where, f"'{where[-1]}' {shape}")
             return (), ()
         pairs, lines = [], []
         for name, wanted in raw.items():

@@ -368,3 +368,35 @@ def test_a_setting_that_is_a_list_says_it_must_be_text(tmp_path: Path) -> None:
     _, problems = load(tmp_path, VALID.replace("Plain-language definitions of AI terms.", "[x]"))
 
     assert problems == ["content/site.yml:2: 'description' must be text, not a list"]
+
+
+def test_a_stack_builder_answer_or_layer_in_the_wrong_shape_names_its_key(tmp_path: Path) -> None:
+    """Was: "content/site.yml:13: must map attributes to ..." and "give a value or a list of
+    values", with nothing saying which setting."""
+    builder = """\
+tools:
+  attributes:
+    pricing: [free, paid]
+stack_builder:
+  questions:
+    - id: budget
+      question: What can you spend?
+      answers:
+        - id: nothing
+          label: Nothing
+          prefer: free
+        - id: some
+          label: Some
+          prefer: {pricing: []}
+  layers:
+    - id: app
+      title: App
+      tools: {pricing: free}
+"""
+    _, problems = load(tmp_path, VALID + builder)
+
+    assert problems == [
+        "content/site.yml:23: 'prefer' must map attributes to a value or a list of values, "
+        "like {pricing: free}",
+        "content/site.yml:26: 'pricing' needs a value or a list of values",
+    ]
