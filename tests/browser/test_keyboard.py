@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no 
 
 FLAGSHIP = "terms/generative-ai/index.html"
 LAPTOP = {"width": 1366, "height": 768}
+SHORT_LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 #: Pages with every kind of stop: header, term page, sidebar, CTA block, tool page, the form.
 RING_PAGES = [FLAGSHIP, "index.html", "tools/midjourney/index.html", "stack-builder/index.html", "404.html"]
@@ -51,7 +52,11 @@ RING_CUT = """() => {
     if (boxStyle.overflowX === "visible" && boxStyle.overflowY === "visible") { continue; }
     const edges = box.getBoundingClientRect();
     const left = edges.left + box.clientLeft, right = left + box.clientWidth;
-    const cut = Math.max(left - (rect.left - grow), rect.right + grow - right);
+    const top = edges.top + box.clientTop, bottom = top + box.clientHeight;
+    const cut = Math.max(
+      left - (rect.left - grow), rect.right + grow - right,
+      top - (rect.top - grow), rect.bottom + grow - bottom
+    );
     if (cut > 1) { cuts.push([box.className, Math.round(cut)]); }
   }
   return cuts.length ? [focused.outerHTML.slice(0, 80), cuts] : null;
@@ -91,7 +96,7 @@ def test_every_focus_ring_stands_out_from_what_it_is_drawn_on(
     assert not faint, f"focus rings below 3:1 against their background ({scheme}): {faint}"
 
 
-@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
+@pytest.mark.parametrize("viewport", [LAPTOP, SHORT_LAPTOP, PHONE], ids=["laptop", "1280x800", "phone"])
 def test_every_focus_ring_on_a_term_page_is_drawn_whole(
     open_page: OpenPage, served: ServedSite, viewport: dict[str, int]
 ) -> None:
@@ -99,7 +104,8 @@ def test_every_focus_ring_on_a_term_page_is_drawn_whole(
     of the ring round each "On this page" entry, so the ring was an open bracket; now the
     column has room for it. And on a phone a link reached with Tab in a table that scrolls
     sideways stayed where it was while a pixel of it showed ("GitH" of "GitHub Copilot"
-    at the table's edge); now the table scrolls to show it whole."""
+    at the table's edge); now the table scrolls to show it whole. At 1280x800 the side
+    column scrolled its last link in flush with its bottom edge, cutting 5 px of the ring."""
     page = open_page(viewport=viewport)
     page.goto(served.page_url(FLAGSHIP))
     stops, cut = tab_through(page, RING_CUT)
