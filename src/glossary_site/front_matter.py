@@ -117,10 +117,8 @@ class Fields:
                 else "pick one, list the others under 'tags'"
             )
             return f"'category' must be one name, not a list; {fix}"
-        first = next(iter(value), None)
-        below = first is not None and self.located.line(key, str(first) if isinstance(value, dict) else 0) > (
-            self.located.line(key)
-        )
+        first = 0 if isinstance(value, list) else str(next(iter(value), ""))
+        below = bool(value) and self.located.line(key, first) > self.located.line(key)
         if markdown and below:  # lines under the key: Markdown meant as a list or "Term: text" lines
             return (
                 f"'{key}' must be text, not {kind(value)}; to write Markdown over several lines, "
