@@ -89,7 +89,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         cta_line=located.line("cta"),
         updated=fields.date("updated"),
         draft=fields.flag("draft"),
-        definition_exact=located.is_exact("definition"),
+        definition_breaks=located.breaks_of("definition"),
         key_lines={str(k[0]): v for k, v in located.lines.items() if len(k) == 1},
     )
     _check_markers(path, term, fields.table_ids, diagnostics)
@@ -116,7 +116,7 @@ def _check_shown_text(path: str, front: str, located: yaml_lines.Located, diagno
     for at, value in _texts(located.data, SHOWN):
         todo = TODO_RE.search(value)
         if todo is not None:
-            below = value.count("\n", 0, todo.start()) if located.is_exact(*at) else 0
+            below = yaml_lines.lines_down(value, todo.start(), located.breaks_of(*at))
             message = f"a TODO placeholder is left in '{at[0]}'; replace it"
             diagnostics.warning(path, located.value_line(*at) + below, message)
 
@@ -235,7 +235,7 @@ class _Fields(Fields):
                 answer=str(item["a"]).strip(),
                 line=self.located.line("faq", i),
                 answer_line=self.located.value_line("faq", i, "a"),
-                answer_exact=self.located.is_exact("faq", i, "a"),
+                answer_breaks=self.located.breaks_of("faq", i, "a"),
             )
             for i, item, sound in self.items("faq", ("q", "a"), ("q", "a"))
             if sound
@@ -331,7 +331,7 @@ class _Fields(Fields):
             id=table_id,
             intro=(intro or "").strip(),
             intro_line=self.located.value_line("tables", index, "intro"),
-            intro_exact=self.located.is_exact("tables", index, "intro"),
+            intro_breaks=self.located.breaks_of("tables", index, "intro"),
             row_lines=tuple(self.located.line("tables", index, "rows", r) for r in range(len(rows))),
         )
 

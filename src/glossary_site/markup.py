@@ -28,7 +28,7 @@ from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.html_tags import in_tags, tags
 from glossary_site.markdown_limits import limit_problem
-from glossary_site.model import Body, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
+from glossary_site.model import Body, Breaks, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
 from glossary_site.slugs import heading_anchor
 from glossary_site.tools import PREFIX as TOOL_PREFIX
@@ -187,7 +187,7 @@ class TooComplex(ContentError):
         self.line = line
 
 
-Part = tuple[str, int, bool]  # Markdown text, its first file line, whether its lines are the file's
+Part = tuple[str, int, Breaks | None]  # Markdown text, its first file line, where its file lines begin
 
 
 @dataclass
@@ -197,7 +197,7 @@ class _Source:
     text: str = ""
     offsets: list[int] = field(default_factory=list)
     first_lines: list[int] = field(default_factory=list)
-    exact: list[bool] = field(default_factory=list)
+    breaks: list[Breaks | None] = field(default_factory=list)
     cursor: int = 0
     searchable: str | None = None
     links: list[WikiLink] = field(default_factory=list)
@@ -221,8 +221,9 @@ class _Source:
             return self.first_lines[0] if self.first_lines else 1
         self.cursor = at + len(raw)
         part = bisect.bisect_right(self.offsets, at) - 1
-        if not self.exact[part]:
-            return self.first_lines[part]
+        breaks = self.breaks[part]
+        if breaks is not None:
+            return self.first_lines[part] + bisect.bisect_right(breaks, at - self.offsets[part])
         return self.first_lines[part] + self.text.count("\n", self.offsets[part], at)
 
 
@@ -319,9 +320,9 @@ class Converter:
         separator, the parts are converted one by one instead.
         """
         self.source.links = []
-        parts = [(term.definition, term.definition_line, term.definition_exact)]
-        parts += [(faq.answer, faq.answer_line, faq.answer_exact) for faq in term.faq]
-        parts += [(table.intro, table.intro_line, table.intro_exact) for table in term.tables]
+        parts = [(term.definition, term.definition_line, term.definition_breaks)]
+        parts += [(faq.answer, faq.answer_line, faq.answer_breaks) for faq in term.faq]
+        parts += [(table.intro, table.intro_line, table.intro_breaks) for table in term.tables]
         inline = [(faq.question, faq.line) for faq in term.faq]
         inline += [
             (cell, line)
@@ -330,12 +331,12 @@ class Converter:
             for cell in row
         ]
         parts += [
-            (BLOCK_START_RE.sub(_escape_block_start, text), line, False)
+            (BLOCK_START_RE.sub(_escape_block_start, text), line, ())
             for text, line in inline
             if _needs_engine(text)
         ]
         table_ids = tuple(table.id for table in term.tables)
-        parts.append((placement.mark_body(term.body, table_ids), term.body_line, True))
+        parts.append((placement.mark_body(term.body, table_ids), term.body_line, None))
         for text, line, _ in parts:
             _check_limits(text, line)
         try:
@@ -371,7 +372,7 @@ class Converter:
         """One Markdown text on its own (a tool's body), with its wiki-links and site addresses."""
         _check_limits(text, first_line)
         self.source.links = []
-        html_text = self._convert_parts([(text, first_line, True)])[0]
+        html_text = self._convert_parts([(text, first_line, None)])[0]
         return html_text, tuple(self.source.links), self.site_urls
 
     def _convert_parts(self, parts: list[Part]) -> list[str]:
@@ -410,7 +411,7 @@ class Converter:
         self.source.searchable = None
         self.source.offsets = offsets
         self.source.first_lines = [line for _, line, _ in parts]
-        self.source.exact = [exact for _, _, exact in parts]
+        self.source.breaks = [breaks for _, _, breaks in parts]
 
 
 def _check_limits(text: str, line: int) -> None:

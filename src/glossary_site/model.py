@@ -14,6 +14,11 @@ from typing import Any, NamedTuple
 
 from glossary_site.diagnostics import Diagnostic
 
+#: For a YAML value whose line breaks are not the file's: the offset in the value at which each
+#: file line after its first begins; a line not found in it (an escape changed it) takes the
+#: offset of the next one found, so a position is never placed below its line.
+Breaks = tuple[int, ...]
+
 
 class Ref(NamedTuple):
     """A reference to another term as the editor wrote it, with where it was written."""
@@ -32,7 +37,7 @@ class Table(NamedTuple):
     #: Markdown shown between the table's heading and the table.
     intro: str = ""
     intro_line: int = 0
-    intro_exact: bool = False
+    intro_breaks: Breaks | None = None  # see TermSource.definition_breaks
     #: The file line of each row, where problems in its cells are reported (else `line`).
     row_lines: tuple[int, ...] = ()
 
@@ -42,7 +47,7 @@ class Faq(NamedTuple):
     answer: str
     line: int
     answer_line: int
-    answer_exact: bool = True  # see TermSource.definition_exact
+    answer_breaks: Breaks | None = None  # see TermSource.definition_breaks
 
 
 class Source(NamedTuple):
@@ -105,9 +110,9 @@ class TermSource:
     #: The slugs the term had before it was renamed, each valid and once, with its line: each
     #: address gets a page that sends readers on to this one (redirects.py).
     former_slugs: tuple[Ref, ...] = ()
-    #: False when the definition's line breaks are not the file's (a quoted or folded YAML
-    #: value): links in it are then reported at its first line, not counted down from it.
-    definition_exact: bool = True
+    #: Where the definition's file lines begin, when its line breaks are not the file's (a
+    #: quoted, folded or plain YAML value over several lines); None: count its "\n".
+    definition_breaks: Breaks | None = None
     #: The addresses on this site (`/images/x.png`) its Markdown and sources link to, as
     #: written, once converted: each must lead to a file of the built site.
     site_urls: tuple[str, ...] = ()

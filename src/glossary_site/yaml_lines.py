@@ -8,6 +8,7 @@ the rest, with the construction they share; they must agree exactly, so they sta
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any, ClassVar
 import yaml
 
 from glossary_site.diagnostics import ContentError
+from glossary_site.model import Breaks
 
 #: Where a value sits in the document: the keys and list indexes leading to it.
 KeyPath = tuple[str | int, ...]
@@ -61,9 +63,11 @@ class Located:
     data: Any
     lines: dict[KeyPath, int] = field(default_factory=dict)
     value_lines: dict[KeyPath, int] = field(default_factory=dict)
-    #: Text values whose line breaks are the file's (literal blocks, one-line values); in a
-    #: quoted or folded value, "\n" escapes and folding make the two counts differ.
-    exact: frozenset[KeyPath] = frozenset()
+    #: Text values whose line breaks are not the file's (quoted, folded or plain text over
+    #: several lines, or with "\n" escapes): where in the value each file line after the
+    #: first begins (Breaks). Literal blocks and one-line values are not here: their "\n"
+    #: are the file's.
+    breaks: dict[KeyPath, Breaks] = field(default_factory=dict)
     #: (line, message) of each key given again in its mapping; the first value is kept, so
     #: the rest of the file is still checked.
     duplicates: tuple[tuple[int, str], ...] = ()
@@ -80,8 +84,14 @@ class Located:
     def value_line(self, *path: str | int) -> int:
         return self.value_lines.get(path, self.line(*path))
 
-    def is_exact(self, *path: str | int) -> bool:
-        return path in self.exact
+    def breaks_of(self, *path: str | int) -> Breaks | None:
+        """None when the value's own "\n" are the file's line breaks."""
+        return self.breaks.get(path)
+
+
+def lines_down(value: str, offset: int, breaks: Breaks | None) -> int:
+    """How many file lines below the value's first line the character at `offset` is."""
+    return value.count("\n", 0, offset) if breaks is None else bisect.bisect_right(breaks, offset)
 
 
 class YamlProblem(ContentError):
@@ -119,10 +129,10 @@ def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
             return Located(None)
         lines: dict[KeyPath, int] = {}
         value_lines: dict[KeyPath, int] = {}
-        exact: set[KeyPath] = set()
+        breaks: dict[KeyPath, Breaks] = {}
         duplicates: list[tuple[int, str]] = []
         commented: list[tuple[KeyPath, int]] = []
-        _walk(node, (), where, lines, value_lines, exact, duplicates, commented)
+        _walk(node, (), where, lines, value_lines, breaks, duplicates, commented)
         data = _construct(loader, node, where, fast)
     except yaml.MarkedYAMLError as exc:
         index, message = _explained(exc, text)
@@ -135,7 +145,7 @@ def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
         raise YamlProblem(first_line, f"invalid YAML: {_one_line(exc)}") from None
     finally:
         loader.dispose()
-    return Located(data, lines, value_lines, frozenset(exact), tuple(duplicates), tuple(commented))
+    return Located(data, lines, value_lines, breaks, tuple(duplicates), tuple(commented))
 
 
 #: Nesting that libyaml's recursive composer handles with room to spare (it crashes at
@@ -269,6 +279,7 @@ class _Lines:
         #: the very end libyaml counts one more line if the text does not end with "\n".
         self.yaml_counts = fast and not any(brk in text for brk in "\r\x85\u2028\u2029")
         self.last_line = first_line + text.count("\n")
+        self._lines: list[str] | None = None
 
     def of(self, index: int) -> int:
         return self.first_line + self.text.count("\n", 0, index)
@@ -280,6 +291,20 @@ class _Lines:
 
     def event(self, event: Any) -> int:
         return self.of(event.start_mark.index)
+
+    def end(self, node: yaml.Node) -> int:
+        """The last line with some of the node: a block's end is at the start of the next line."""
+        mark = node.end_mark
+        if self.yaml_counts:
+            line = min(self.first_line + int(mark.line), self.last_line)
+        else:
+            line = self.of(mark.index)
+        return line - 1 if mark.column == 0 and line > self.node(node) else line
+
+    def lines(self, first: int, last: int) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines[first - self.first_line : last - self.first_line + 1]
 
 
 def _construct(loader: Any, node: yaml.Node, where: _Lines, fast: bool) -> Any:
@@ -362,7 +387,7 @@ def _walk(
     where: _Lines,
     lines: dict[KeyPath, int],
     value_lines: dict[KeyPath, int],
-    exact: set[KeyPath],
+    breaks: dict[KeyPath, Breaks],
     duplicates: list[tuple[int, str]],
     commented: list[tuple[KeyPath, int]],
 ) -> None:
@@ -375,14 +400,15 @@ def _walk(
             end = node.end_mark.index
             if where.text[end : end + 1] in (" ", "\t") and _COMMENT_AFTER.match(where.text, end):
                 commented.append((path, where.of(end)))
-        value_lines[path] = line + (1 if node.style in ("|", ">") else 0)
-        if node.style == "|" or "\n" not in node.value:
-            exact.add(path)
+        value_lines[path] = first = line + (1 if node.style in ("|", ">") else 0)
+        last = where.end(node)
+        if node.style != "|" and ("\n" in node.value or last > first):
+            breaks[path] = _breaks(node.value, where.lines(first + 1, last))
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             at = (*path, index)
             lines[at] = where.node(item)
-            _walk(item, at, where, lines, value_lines, exact, duplicates, commented)
+            _walk(item, at, where, lines, value_lines, breaks, duplicates, commented)
     elif isinstance(node, yaml.MappingNode):
         first_seen: dict[str, int] = {}
         pairs = node.value
@@ -407,7 +433,31 @@ def _walk(
             node.value.append((key_node, value_node))
             at = (*path, key)
             lines[at] = key_line
-            _walk(value_node, at, where, lines, value_lines, exact, duplicates, commented)
+            _walk(value_node, at, where, lines, value_lines, breaks, duplicates, commented)
+
+
+#: The start of a source line that a value holds as written: up to an escape or a quote.
+_LINE_START = re.compile(r"[^\\'\"]{1,24}")
+
+
+def _breaks(value: str, below: list[str]) -> Breaks:
+    """Where each of the lines `below` the value's first begins in the value, found by the
+    text they start with (folding turned their line breaks into spaces)."""
+    found: list[int | None] = []
+    cursor = 0
+    for line in below:
+        start = _LINE_START.match(line.strip())
+        text = start.group() if start else ""
+        at = value.find(text, cursor) if text else -1
+        if at >= 0:
+            cursor = at + len(text)
+        found.append(at if at >= 0 else None)
+    offsets: list[int] = []
+    after = len(value) + 1
+    for at_line in reversed(found):
+        after = after if at_line is None else at_line
+        offsets.append(after)
+    return tuple(reversed(offsets))
 
 
 _COMMENT_AFTER = re.compile(r"[ \t]+#")

@@ -521,6 +521,47 @@ def test_a_mistake_in_site_yml_tools_settings_keeps_links_unchecked(tmp_path: Pa
     ]
 
 
+def test_links_and_todos_in_values_written_over_several_lines_are_reported_at_their_own_line(
+    tmp_path: Path,
+) -> None:
+    """Was: in a folded (`>`), plain or quoted value over several lines, at the value's first
+    line, however far down the link or TODO was written."""
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site,
+        {
+            "content/terms/kernel.md": "---\ntitle: Kernel\nsummary: A function run on a GPU.\n"
+            "definition: >\n  A kernel is a function\n  that runs on a [[GPU]] and\n\n"
+            "  reads [[tensr]] values. TODO: say which\n"
+            "faq:\n  - q: Why?\n    a: Because it is\n      fast with [[tensrs]]\n"
+            '  - q: How?\n    a: "In \\"blocks\\"\n      of [[thredas]]"\n'
+            "related: [tensor]\nupdated: 2025-01-01\n---\nBody.\n",
+        },
+    )
+    lines = (site / "content/terms/kernel.md").read_text().splitlines()
+
+    def line_of(text: str) -> int:
+        return next(number for number, line in enumerate(lines, 1) if text in line)
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    below_line_1 = [
+        line
+        for line in result.stderr.splitlines()
+        if line.startswith("content/terms/kernel.md:") and not line.startswith("content/terms/kernel.md:1:")
+    ]
+    assert below_line_1 == [
+        f"content/terms/kernel.md:{line_of('[[tensr]]')}: warning: a TODO placeholder is left in "
+        "'definition'; replace it",
+        f"content/terms/kernel.md:{line_of('[[tensr]]')}: unknown wiki-link target 'tensr'; "
+        "did you mean 'tensor'?",
+        f"content/terms/kernel.md:{line_of('[[tensrs]]')}: unknown wiki-link target 'tensrs'; "
+        "did you mean 'tensor'?",
+        f"content/terms/kernel.md:{line_of('[[thredas]]')}: unknown wiki-link target 'thredas'",
+    ]
+
+
 def test_a_bad_date_is_one_error_without_a_missing_date_warning(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"

@@ -773,16 +773,23 @@ def terms_with_markdown(draw: st.DrawFn) -> TermSource:
             rows=st.lists(st.lists(cell, min_size=n, max_size=n).map(tuple), max_size=3).map(tuple),
             line=line,
             row_lines=st.just(()),  # its rows then count as on the table's line
+            intro_breaks=st.none(),
         )
     )
-    faq = st.builds(Faq, question=texts, answer=markdown, line=line, answer_line=line)
+    faq = st.builds(
+        Faq, question=texts, answer=markdown, line=line, answer_line=line, answer_breaks=st.none()
+    )
+    definition = draw(markdown)
+    # a folded or quoted definition: where its file lines begin, as yaml_lines finds them
+    starts = st.lists(st.integers(0, len(definition) + 1), max_size=5).map(lambda found: tuple(sorted(found)))
     return TermSource(
         path=TERM_PATH,
         slug="fuzzed-term",
         title="Fuzzed",
         summary="s",
-        definition=draw(markdown),
+        definition=definition,
         definition_line=draw(line),
+        definition_breaks=draw(st.none() | starts),
         body=draw(markdown),
         body_line=draw(line),
         faq=tuple(draw(st.lists(faq, max_size=2))),
@@ -1037,12 +1044,13 @@ def check_convert_term(term: TermSource, converter: markup.Converter) -> None:
     assert [[len(row) for row in table] for table in raw.table_cells] == [
         [len(r) for r in t.rows] for t in term.tables
     ]
-    parts = [(term.definition, term.definition_line), (term.body, term.body_line)]
-    parts += [(faq.answer, faq.answer_line) for faq in term.faq]
-    parts += [(faq.question, faq.line) for faq in term.faq]
-    parts += [(cell, table.line) for table in term.tables for row in table.rows for cell in row]
+    below = len(term.definition_breaks) if term.definition_breaks is not None else term.definition.count("\n")
+    parts = [(term.definition_line, below), (term.body_line, term.body.count("\n"))]
+    parts += [(faq.answer_line, faq.answer.count("\n")) for faq in term.faq]
+    parts += [(faq.line, faq.question.count("\n")) for faq in term.faq]
+    parts += [(table.line, cell.count("\n")) for table in term.tables for row in table.rows for cell in row]
     for link in raw.wikilinks:
-        assert any(first <= link.line <= first + text.count("\n") for text, first in parts), link
+        assert any(first <= link.line <= first + lines for first, lines in parts), link
     assert raw == markup.Converter().convert_term(term), "a reused converter must give what a fresh one gives"
 
 
