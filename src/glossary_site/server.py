@@ -201,15 +201,19 @@ class Site:
         child inherits locks other threads held), so they build in this process alone."""
         if self._applied(changed):
             return
-        earlier, self.warm = self.warm, None
-        jobs = self.options.jobs if self.preview.builds == 0 else 1
-        with self.building:
-            options = dataclasses.replace(
-                self.options, search=False, jobs=jobs, save_records=False, keep_index=True
-            )
-            result = pipeline.build(options, earlier)
-        self.warm = result.warm
-        collector.release_after_build()
+        missing = self.settings_missing()
+        if missing is not None:  # nothing is built; the last good build's state stays for the next
+            result = pipeline.BuildResult(refused=missing)
+        else:
+            earlier, self.warm = self.warm, None
+            jobs = self.options.jobs if self.preview.builds == 0 else 1
+            with self.building:
+                options = dataclasses.replace(
+                    self.options, search=False, jobs=jobs, save_records=False, keep_index=True
+                )
+                result = pipeline.build(options, earlier)
+            self.warm = result.warm
+            collector.release_after_build()
         self.end_progress()
         self.report(result.diagnostics)
         if result.ok(self.options.strict):
@@ -224,6 +228,15 @@ class Site:
             print("glossary serve: build failed; the browser shows the problems", flush=True)
         self.follow_base_url()
         self.preview.builds += 1  # last: a page served before this shows what the build replaced
+
+    def settings_missing(self) -> str | None:
+        """Why there is no site to build while content/site.yml is deleted or renamed away, in
+        the words `glossary build` uses then (its exit 2): not a problem of the content, so not
+        given as one at a line of a file that is not there."""
+        if (self.options.root / site_config.CONFIG_PATH).exists():
+            return None
+        folder = self.options.root.resolve()
+        return f"no {site_config.CONFIG_PATH} in {folder}; serve builds again once it is back"
 
     def _applied(self, changed: Sequence[str]) -> bool:
         if self.warm is None or self.preview.problems:

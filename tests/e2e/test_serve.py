@@ -853,6 +853,31 @@ def test_a_build_refused_before_it_starts_says_why_in_the_terminal_too(tmp_path:
     assert "Traceback" not in log.read_text()
 
 
+def test_site_settings_renamed_away_are_reported_as_build_reports_them_and_serve_recovers(
+    tmp_path: Path,
+) -> None:
+    """Was: "content/site.yml:1: site settings not found; create content/site.yml", a problem of
+    the content at a line of a file that is not there, where `glossary build` stops (exit 2)
+    with "no content/site.yml in <folder>"."""
+    site = copy_site("minimal", tmp_path).resolve()
+    settings = site / "content/site.yml"
+    log = tmp_path / "serve.log"
+    with serving(site, free_port(), log) as origin:
+        wait_for(f"{origin}/docs/index.html", "Mini Glossary")
+        settings.rename(site / "content/site.yml.bak")
+        built = run_glossary("build", "--source", site, "--out", tmp_path / "out", cwd=tmp_path)
+        assert built.returncode == 2 and f"glossary: no content/site.yml in {site};" in built.stderr
+        page = wait_for(f"{origin}/docs/index.html", "The glossary has problems", status=500)
+        problems = [li.get_text() for li in BeautifulSoup(page, "html.parser").select(".problems li")]
+        said = f"no content/site.yml in {site}; serve builds again once it is back"
+        assert problems == [said]
+        wait_for_line(log, f"glossary serve: {said}")
+        (site / "content/site.yml.bak").rename(settings)
+        wait_for(f"{origin}/docs/index.html", "Mini Glossary")
+        assert_served_as_built(site, f"{origin}/docs", tmp_path / "clean")
+    assert "content/site.yml:1" not in log.read_text() and "Traceback" not in log.read_text()
+
+
 def test_quiet_serve_prints_no_line_per_failed_request(tmp_path: Path) -> None:
     """Was: tornado's "[W ...] 404 GET /docs/nope/" for every missing page, under -q too."""
     site = copy_site("minimal", tmp_path)

@@ -36,6 +36,7 @@ def test_only_the_first_preview_build_uses_worker_processes(
 
     monkeypatch.setattr(pipeline, "build", build)
     monkeypatch.setattr(server.Site, "follow_base_url", lambda self: None)
+    write_files(tmp_path, {"content/site.yml": ""})  # serve builds nothing without it
     options = pipeline.BuildOptions(root=tmp_path, out=tmp_path / "out", jobs=4)
     site = server.Site(options, server.Preview(tmp_path / "out"), lambda d: None, tmp_path, "http://x")
 
