@@ -193,6 +193,9 @@ class Site:
     gone: bool = False
     #: -q: no line for a rebuild that went well, only problems and where the site is served.
     quiet: bool = False
+    #: Whether a build has succeeded: from then on the served path is that of the last good
+    #: build, whose pages' links use it, until another succeeds (follow_base_url).
+    built: bool = False
 
     def rebuild(self, changed: Sequence[str] = ()) -> None:
         """Apply a save of one term's text from the warm state (warm.py) when it can be;
@@ -216,7 +219,8 @@ class Site:
             collector.release_after_build()
         self.end_progress()
         self.report(result.diagnostics)
-        if result.ok(self.options.strict):
+        ok = result.ok(self.options.strict)
+        if ok:
             self.preview.problems = []
             self.say(f"{result.written} written, {result.reused} unchanged")
         else:
@@ -226,7 +230,9 @@ class Site:
             if result.refused:  # not a problem of the content, so not among the diagnostics
                 print(f"glossary serve: {result.refused}", file=sys.stderr, flush=True)
             print("glossary serve: build failed; the browser shows the problems", flush=True)
-        self.follow_base_url()
+        if ok or not self.built:  # a failed build wrote nothing under a new base_url's path
+            self.follow_base_url()
+        self.built = self.built or ok
         self.preview.builds += 1  # last: a page served before this shows what the build replaced
 
     def settings_missing(self) -> str | None:
@@ -280,7 +286,9 @@ class Site:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
 
     def follow_base_url(self) -> None:
-        """Serve under the path base_url now names; while site.yml is broken, keep the last one."""
+        """Serve under the path base_url now names; while site.yml is broken, keep the last one.
+        Called after a build that succeeded (or before any has), so the path is always the one
+        the pages served were built for, and a new one is printed once, when they are."""
         config = site_config.load(self.options.root, Diagnostics(), self.options.base_url)
         if config is None:
             return

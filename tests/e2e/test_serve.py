@@ -423,6 +423,33 @@ def test_the_site_is_served_under_its_base_url_path_and_follows_it(tmp_path: Pat
         assert unfollowed(f"{origin}/") == (302, "/pantry/")
 
 
+def test_a_new_base_url_is_followed_once_a_build_succeeds_under_it(tmp_path: Path) -> None:
+    """Was: with the content broken, a new base_url in site.yml moved the preview to its path at
+    once and printed "now serving on" there, though nothing had been built for it: the old
+    build's files under the new path, its pages linking the old one; the fixing build then
+    printed no address."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    sound = tensor.read_text()
+    port, log = free_port(), tmp_path / "serve.log"
+    with serving(site, port, log) as origin:
+        wait_for(f"{origin}/docs/terms/tensor/", "A multi-dimensional array of numbers.")
+        tensor.write_text(sound.replace("related: [GPU, model-training]", "related: [GPU, modle-training]"))
+        wait_for(f"{origin}/docs/", "The glossary has problems", status=500)
+        set_base_url(site, "https://example.com/pantry/")
+        wait_for_line(log, "build failed", times=2)  # the build after site.yml's change failed too
+        assert unfollowed(f"{origin}/") == (302, "/docs/"), "the last good build's path is kept"
+        assert unfollowed(f"{origin}/docs/assets/style.css")[0] == 200
+        assert unfollowed(f"{origin}/pantry/assets/style.css")[0] == 500  # no file: the problems
+        assert "now serving on" not in log.read_text()
+        tensor.write_text(sound)
+        wait_for(f"{origin}/pantry/terms/tensor/", "A multi-dimensional array of numbers.")
+        assert unfollowed(f"{origin}/") == (302, "/pantry/")
+        assert log.read_text().count("now serving on") == 1
+        wait_for_line(log, f"base_url changed; now serving on {origin}/pantry/")
+        assert_served_as_built(site, f"{origin}/pantry", tmp_path / "clean")
+
+
 def alive(pid: int) -> bool:
     """Whether the process runs (a zombie, ended but not yet reaped, does not)."""
     try:
