@@ -442,20 +442,16 @@ _LINE_START = re.compile(r"[^\\'\"]{1,24}")
 
 def _breaks(value: str, below: list[str]) -> Breaks:
     """Where each of the lines `below` the value's first begins in the value, found by the
-    text they start with (folding turned their line breaks into spaces)."""
-    found: list[int | None] = []
-    cursor = 0
-    for line in below:
-        start = _LINE_START.match(line.strip())
-        text = start.group() if start else ""
-        at = value.find(text, cursor) if text else -1
-        if at >= 0:
-            cursor = at + len(text)
-        found.append(at if at >= 0 else None)
+    text they start with (folding turned their line breaks into spaces). The search runs from
+    the last line up, each before the one below it: a short line's text ("and") is more often
+    found again in the line above than in its own line."""
     offsets: list[int] = []
-    after = len(value) + 1
-    for at_line in reversed(found):
-        after = after if at_line is None else at_line
+    end, after = len(value), len(value) + 1
+    for line in reversed(below):
+        start = _LINE_START.match(line.strip())
+        at = value.rfind(start.group(), 0, end) if start else -1
+        if at >= 0:
+            end = after = at
         offsets.append(after)
     return tuple(reversed(offsets))
 

@@ -386,3 +386,27 @@ def test_a_common_yaml_mistake_says_what_to_do_at_the_line_to_change(
     unclosed quote the line where the file ends."""
     assert problem_of(text, first_line=2) == expected
     assert problem_of(text, first_line=2, fast=False) == expected
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize(
+    "value",
+    [
+        ">\n  the [[x]] and\n  the\n\n  end [[y]]\n",  # folded, a short line found again above it
+        "the [[x]] and\n  the\n\n  end [[y]]\n",  # plain
+        '"the [[x]] and\n  the \\"quoted\\"\n\n  end [[y]]"\n',  # double-quoted, with escapes
+        "'the [[x]] and\n  the ''quoted''\n\n  end [[y]]'\n",  # single-quoted
+    ],
+)
+def test_a_value_over_several_lines_knows_the_file_line_of_each_of_its_words(value: str, fast: bool) -> None:
+    """What a wiki-link or TODO in it is reported at (it was the value's first line)."""
+    text = f"title: T\ndefinition: {value}"
+    located = yaml_lines.load(text, first_line=2, fast=fast)
+    definition = located.data["definition"]
+    file_lines = text.splitlines()
+
+    for word in ("[[x]]", "[[y]]"):
+        line = located.value_line("definition") + yaml_lines.lines_down(
+            definition, definition.index(word), located.breaks_of("definition")
+        )
+        assert word in file_lines[line - 2], (word, line)
