@@ -349,7 +349,7 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
             raise_interrupt=False,
         ):
             watching.set()  # the first (empty) batch comes once every folder is watched
-            if changes and _gone(root, identity, changes):  # nothing is watched any more
+            if _gone(root, identity, changes):  # nothing is watched any more
                 site.gone = True
                 loop.add_callback(loop.stop)
                 break
@@ -462,7 +462,8 @@ def _gone(root: Path, identity: tuple[int, int], changes: set[tuple[watchfiles.C
     place at once (a copy moved in, or `rm -rf` then `cp -r`): the watches stay on the folder
     that went, so serving on would show the old site while the saves in the new one went
     unseen. The file system reports a moved folder as deleted, but a deleted one only once
-    nothing holds it, and serve's own working folder often does: its identity tells too."""
+    nothing holds it, and serve's own working folder often does: its identity tells too, and
+    is looked at on every tick, as the last events may have come before the folder went."""
     try:
         now = root.stat()
     except OSError:
