@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from glossary_site import yaml_lines
-from glossary_site.diagnostics import Diagnostics, did_you_mean
+from glossary_site.diagnostics import Diagnostics, did_you_mean, meant_by, suggesting
 from glossary_site.front_matter import flag_value, kind
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import CtaBlock
@@ -143,15 +143,14 @@ def parse(
             flawed.add(key)
         return value
 
+    misspelt: set[str | None] = set()  # what unknown keys seem meant for is not also missing
     for key in data:
         if key not in KEYS:
             flawed.add(str(key))
-            diagnostics.error(
-                CONFIG_PATH,
-                located.line(str(key)),
-                f"unknown setting '{key}'{did_you_mean(str(key), KEYS)}",
-            )
-    title = checked("title", lambda: _text(data, "title", located, diagnostics, required=True))
+            misspelt.add(meant := meant_by(str(key), KEYS))
+            message = f"unknown setting '{key}'{suggesting(meant)}"
+            diagnostics.error(CONFIG_PATH, located.line(str(key)), message)
+    title = checked("title", lambda: _text(data, "title", located, diagnostics, "title" not in misspelt))
     description = checked("description", lambda: _text(data, "description", located, diagnostics))
     intro = checked("intro", lambda: _intro(data, located, diagnostics))
     categories = checked("categories", lambda: _descriptions(data.get("categories"), located, diagnostics))
@@ -169,7 +168,9 @@ def parse(
     url = checked(
         "base_url",
         lambda: _check_base_url(
-            base_url if base_url is not None else _text(data, "base_url", located, diagnostics, True),
+            base_url
+            if base_url is not None
+            else _text(data, "base_url", located, diagnostics, "base_url" not in misspelt),
             located,
             diagnostics,
         ),

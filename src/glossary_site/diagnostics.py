@@ -100,12 +100,21 @@ def listed_again(what: str, first: int, line: int) -> str:
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:
-    """A ' did you mean ...?' suffix naming the closest candidate, or '' when none is close;
-    for a key (KEY_SYNONYMS) also the one it stands for."""
+    """A ' did you mean ...?' suffix naming the closest candidate, or '' when none is close."""
+    return suggesting(meant_by(value, candidates))
+
+
+def suggesting(meant: str | None) -> str:
+    return f"; did you mean '{meant}'?" if meant is not None else ""
+
+
+def meant_by(value: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to `value`, or None when none is close; for a key (KEY_SYNONYMS)
+    also the one it stands for."""
     pool = {str(c).casefold(): str(c) for c in candidates}
     synonym = KEY_SYNONYMS.get(value.casefold())
     close = synonym if synonym in pool else closest(value.casefold(), pool)
-    return f"; did you mean '{pool[close]}'?" if close is not None else ""
+    return pool[close] if close is not None else None
 
 
 def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:

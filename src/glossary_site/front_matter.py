@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary_site import yaml_lines
-from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
+from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean, meant_by, suggesting
 from glossary_site.model import Ref
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, slug_problem, slugify
 
@@ -81,6 +81,8 @@ class Fields:
         self.located = located
         self.data: dict[str, Any] = located.data
         self.diagnostics = diagnostics
+        #: Fields that an unknown key seems to be a misspelling of (unknown_keys).
+        self.misspelt: set[str] = set()
         for line, message in located.duplicates:
             diagnostics.error(path, line, message)
 
@@ -92,7 +94,7 @@ class Fields:
         if value is None:
             if required and key in self.data:
                 self.error(key, f"'{key}' must not be empty{NULL_HINT if key == 'title' else ''}")
-            elif required:
+            elif required and key not in self.misspelt:
                 self.diagnostics.error(self.path, 1, f"missing required field '{key}'")
             return ""
         if not _is_text(value):
@@ -253,9 +255,14 @@ class Fields:
         return found
 
     def unknown_keys(self, allowed: tuple[str, ...]) -> None:
+        """Reported before the fields are read: a misspelt required field (`sumary:`) is then
+        one problem, this one, not also a missing field."""
         for key in self.data:
             if key not in allowed:
-                self.error(key, f"unknown field '{key}'{did_you_mean(str(key), allowed)}")
+                meant = meant_by(str(key), allowed)
+                self.error(key, f"unknown field '{key}'{suggesting(meant)}")
+                if meant is not None:
+                    self.misspelt.add(meant)
 
 
 #: What YAML 1.1 reads as true or false; a field that takes one still does, though the loader
