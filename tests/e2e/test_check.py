@@ -119,7 +119,7 @@ def test_json_format_is_a_machine_readable_report(tmp_path: Path) -> None:
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["ok"] is False
-    assert report["errors"] == 12
+    assert report["errors"] == 11
     first = report["diagnostics"][0]
     assert set(first) == {"path", "line", "severity", "message"}
     assert {"path": "content/terms/bad-yaml.md", "line": 3, "severity": "error"}.items() <= next(
