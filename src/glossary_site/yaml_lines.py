@@ -401,9 +401,9 @@ def _walk(
             if where.text[end : end + 1] in (" ", "\t") and _COMMENT_AFTER.match(where.text, end):
                 commented.append((path, where.of(end)))
         value_lines[path] = first = line + (1 if node.style in ("|", ">") else 0)
-        last = where.end(node)
-        if node.style != "|" and ("\n" in node.value or last > first):
-            breaks[path] = _breaks(node.value, where.lines(first + 1, last))
+        # most values are on one line: only one that YAML says spans more is looked into
+        if node.style != "|" and ("\n" in node.value or node.end_mark.line > node.start_mark.line):
+            breaks[path] = _breaks(node.value, where.lines(first + 1, where.end(node)))
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             at = (*path, index)
