@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import resource
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import time
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -138,3 +141,35 @@ def held_back_pagefind(root: Path, go: Path, fail: str | None = None) -> str:
         "    time.sleep(0.05)\n" + then
     )
     return os.pathsep.join(filter(None, [str(root), real]))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serving(site: Path, port: int, log: Path, *options: str) -> Iterator[str]:
+    """`glossary serve` in the site, its stdout and stderr in `log`; yields its origin."""
+    with log.open("w") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "glossary_site", "serve", "--port", str(port), *options],
+            cwd=site,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def wait_for_line(log: Path, text: str, seconds: float = 20, times: int = 1) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if log.read_text().count(text) >= times:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never printed; printed: {log.read_text()!r}")

@@ -78,6 +78,9 @@ class Preview:
     problems: list[str] = field(default_factory=list)
     builds: int = 0
     prefix: str = "/"
+    #: The path served before base_url last moved it: a page open there reloads when the build
+    #: under the new path ends, and is sent to itself under that path rather than to a 404.
+    former: str | None = None
     #: Which build each page (by its WSGI path) was last served from, counted before reading
     #: it: a browser tells its page's address once its live-reload connection is open, and a
     #: build that ended before then sent its reload to no one (see reload_missed).
@@ -294,8 +297,9 @@ class Site:
             return
         prefix = wsgi_path(config.base_path)
         if prefix != self.preview.prefix:
-            self.preview.prefix = prefix
+            former, self.preview.prefix = self.preview.prefix, prefix
             if self.preview.builds > 0:  # the first address is printed once the server starts
+                self.preview.former = former
                 print(f"glossary serve: base_url changed; now serving on {self.url}", flush=True)
 
     @property
@@ -486,23 +490,26 @@ def site_app(
     put in each HTML page's head. (livereload's own container would put it before every
     '</head>' of every file: a script, terms.json or a summary that mentions the tag.)
 
-    Outside the site's sub-path only `/` is sent to the home page; anything else is a 404, as
-    it will be once deployed, so a link written without the sub-path shows up in the preview.
+    Outside the site's sub-path only `/` is sent to the home page, and a page served before
+    base_url moved to the same page under its new path; anything else is a 404, as it will be
+    once deployed, so a link written without the sub-path shows up in the preview.
     The search index's listing, asked for before serve has indexed, is a 503 "not yet" rather
     than the 404 of a site built without search.
     """
 
     def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        path, prefix, built = environ.get("PATH_INFO", "/"), preview.prefix, preview.builds
+        path, query = environ.get("PATH_INFO", "/"), environ.get("QUERY_STRING", "")
+        prefix, former, built = preview.prefix, preview.former, preview.builds
+        query = f"?{query}" if query else ""
         if path in ("/", prefix.rstrip("/")) and path != prefix:
-            query = environ.get("QUERY_STRING", "")
-            return _redirect(start_response, url_path(prefix) + (f"?{query}" if query else ""))
+            return _redirect(start_response, url_path(prefix) + query)
         target = resolve_request(preview.out, path[len(prefix) - 1 :]) if path.startswith(prefix) else None
         if target is not None and target.is_dir():
             if not path.endswith("/"):  # as a deployed site does: the page's relative links need it
-                query = environ.get("QUERY_STRING", "")
-                return _redirect(start_response, url_path(path) + "/" + (f"?{query}" if query else ""))
+                return _redirect(start_response, url_path(path) + "/" + query)
             target = target / "index.html" if (target / "index.html").is_file() else None
+        if target is None and former and path.startswith(former) and path in preview.served:
+            return _redirect(start_response, url_path(prefix + path[len(former) :]) + query)
         if target is None or target.suffix == ".html":  # a page: the browser may reload it
             preview.served[path] = built
         if preview.problems and (target is None or target.suffix == ".html"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import http.client
 import json
 import os
@@ -23,14 +22,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import copy_site, held_back_pagefind, run_glossary
+from support import copy_site, free_port, held_back_pagefind, run_glossary, serving, wait_for_line
 from tornado.websocket import websocket_connect
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def fetch(url: str) -> tuple[int, str] | None:
@@ -338,32 +331,6 @@ def test_an_address_that_cannot_be_listened_on_is_a_usage_error(
     assert not (site / ".glossary-cache").exists()
 
 
-@contextlib.contextmanager
-def serving(site: Path, port: int, log: Path, *options: str) -> Iterator[str]:
-    """`glossary serve` in the site, its stdout and stderr in `log`; yields its origin."""
-    with log.open("w") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "glossary_site", "serve", "--port", str(port), *options],
-            cwd=site,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def wait_for_line(log: Path, text: str, seconds: float = 20, times: int = 1) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if log.read_text().count(text) >= times:
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"{text!r} never printed; printed: {log.read_text()!r}")
-
-
 def unfollowed(url: str) -> tuple[int, str | None]:
     """Status and Location of a GET, without following a redirect as urllib would."""
     parts = urllib.parse.urlsplit(url)
@@ -412,11 +379,17 @@ def test_the_site_is_served_under_its_base_url_path_and_follows_it(tmp_path: Pat
         got = fetch(f"{origin}/livereload.js")
         assert got is not None and got[0] == 200 and "LiveReload" in got[1]
 
+        wait_for(f"{origin}/kitchen/terms/tensor/", "A multi-dimensional array of numbers.")
         message = asyncio.run(reload_after(port, lambda: set_base_url(site, "https://example.com/pantry/")))
         assert message["command"] == "reload"
         wait_for_line(log, f"now serving on {origin}/pantry/")
         wait_for(f"{origin}/pantry/terms/tensor/", "A multi-dimensional array of numbers.")
         assert unfollowed(f"{origin}/") == (302, "/pantry/")
+        # the page open when base_url moved reloads into itself under the new path (was: a 404);
+        # one never served under the old path is still a 404, as a link lacking /pantry/ is
+        assert unfollowed(f"{origin}/kitchen/terms/tensor/?q=x") == (302, "/pantry/terms/tensor/?q=x")
+        assert "/kitchen/terms/model-training/" not in links
+        assert unfollowed(f"{origin}/kitchen/terms/model-training/")[0] == 404
 
         set_base_url(site, "example.com/attic/")  # not a URL: the build fails, the path stays
         wait_for(f"{origin}/pantry/", "The glossary has problems", status=500)

@@ -1,0 +1,36 @@
+"""`glossary serve` in Chromium: the page an editor has open follows their saves by itself."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+from support import copy_site, free_port, serving, wait_for_line
+
+
+def test_the_open_page_reloads_into_each_save_and_follows_base_url(page: Page, tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path / "site")
+    tensor, settings = site / "content/terms/tensor.md", site / "content/site.yml"
+    log = tmp_path / "serve.log"
+    with serving(site, free_port(), log) as origin:
+        wait_for_line(log, "serving on")
+        page.goto(f"{origin}/docs/terms/tensor/")
+        expect(page.locator("h1")).to_have_text("Tensor")
+
+        tensor.write_text(tensor.read_text().replace("array of numbers.", "array of numbers, edited."))
+        expect(page.get_by_text("A multi-dimensional array of numbers, edited.").first).to_be_visible()
+
+        tensor.write_text(tensor.read_text().replace("related: [GPU,", "related: [GPX,"))
+        expect(page.locator("h1")).to_have_text("The glossary has problems")
+        expect(page.locator(".problems")).to_contain_text("content/terms/tensor.md:7")
+
+        tensor.write_text(tensor.read_text().replace("related: [GPX,", "related: [GPU,"))
+        expect(page.locator("h1")).to_have_text("Tensor")
+
+        # was: the reload after the move asked for the old address, and the editor saw a 404
+        settings.write_text(settings.read_text().replace("example.org/docs/", "example.org/pantry/"))
+        expect(page).to_have_url(re.compile(r"/pantry/terms/tensor/$"))
+        expect(page.locator("h1")).to_have_text("Tensor")
+        canonical = page.locator('link[rel="canonical"]')
+        expect(canonical).to_have_attribute("href", "https://example.org/pantry/terms/tensor/")
