@@ -92,6 +92,10 @@ class BuildResult:
     graph: tuple[Glossary, LinkGraph] | None = None
     #: A successful build's state, for serve's next save (see warm.py).
     warm: WarmState | None = None
+    #: The URL path base_url gave the pages, once site.yml's base_url was read without a fault:
+    #: serve follows it, from what was built rather than a second reading of a file that may
+    #: have changed since.
+    base_path: str | None = None
 
     progress: Callable[[str], None] | None = None
 
@@ -130,6 +134,8 @@ def load(
     `prepared_hook` is given the term files as soon as they are all prepared."""
     diagnostics = result.diagnostics
     config = site_config.load(options.root, diagnostics, options.base_url, flawed=True)
+    if config is not None and "base_url" not in config.flawed:
+        result.base_path = config.base_path
     templates = Templates(options.root)
     with result.timed("prepare"):
         # Compiled while workers convert, templates are inherited by the render workers.

@@ -233,8 +233,8 @@ class Site:
             if result.refused:  # not a problem of the content, so not among the diagnostics
                 print(f"glossary serve: {result.refused}", file=sys.stderr, flush=True)
             print("glossary serve: build failed; the browser shows the problems", flush=True)
-        if ok or not self.built:  # a failed build wrote nothing under a new base_url's path
-            self.follow_base_url()
+        if (ok or not self.built) and result.base_path is not None:  # a failed build wrote nothing
+            self.follow_base_url(result.base_path)  # under a new base_url's path
         self.built = self.built or ok
         self.preview.builds += 1  # last: a page served before this shows what the build replaced
 
@@ -288,14 +288,11 @@ class Site:
         if self.options.progress is not None:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
 
-    def follow_base_url(self) -> None:
-        """Serve under the path base_url now names; while site.yml is broken, keep the last one.
-        Called after a build that succeeded (or before any has), so the path is always the one
-        the pages served were built for, and a new one is printed once, when they are."""
-        config = site_config.load(self.options.root, Diagnostics(), self.options.base_url)
-        if config is None:
-            return
-        prefix = wsgi_path(config.base_path)
+    def follow_base_url(self, base_path: str) -> None:
+        """Serve under the path the build's pages were built for; while site.yml is broken,
+        keep the last one. Called after a build that succeeded (or before any has), so a new
+        address is printed once, when the pages for it are there."""
+        prefix = wsgi_path(base_path)
         if prefix != self.preview.prefix:
             former, self.preview.prefix = self.preview.prefix, prefix
             if self.preview.builds > 0:  # the first address is printed once the server starts
