@@ -56,7 +56,11 @@ def test_the_letter_links_and_the_end_key_reach_the_last_entries(page: Page, lon
     page.locator("nav.letters").get_by_role("link", name="Z", exact=True).click()
     expect(page.locator("h3#letter-Z")).to_be_in_viewport()
     expect(page.locator("#letter-Z ~ .term-list a", has_text="Zeta")).to_be_in_viewport()
-    page.goto(f"{long_home}/index.html")
-    page.locator("h1").click()
-    page.keyboard.press("End")
-    expect(page.locator("footer")).to_be_in_viewport()
+    # The runs End passes are laid out at other heights than estimated, which could leave it
+    # short of the end (in one try of three, or more on a busy machine): it is tried a few times.
+    for _ in range(3):
+        page.goto(f"{long_home}/index.html")
+        page.locator("h1").click()
+        page.keyboard.press("End")
+        expect(page.locator("footer")).to_be_in_viewport()
+        expect(page.locator("#letter-Z ~ .term-list a", has_text="Zeta")).to_be_in_viewport()

@@ -1,7 +1,8 @@
 // Reading aids for term pages: "On this page" follows the reader, wide tables say that they
 // scroll sideways, section headings get a button that copies a link to them, and printing
 // opens every practice question; on the graph page a node reached by keyboard is shown whole,
-// and on a phone the header's nav shows the current section's entry.
+// on a phone the header's nav shows the current section's entry, and End on a long A-Z
+// reaches its last entries.
 // Each one only adds to the page: without JavaScript the headings keep their "#" permalinks,
 // the tables still scroll and the answers still open.
 (function () {
@@ -314,6 +315,30 @@
     });
   }
 
+  // --- A-Z -----------------------------------------------------------------------------
+
+  // The home page lays out a run of entries only as the reader comes near it (style.css:
+  // content-visibility), at its real height rather than the estimated one. End scrolls to the
+  // bottom the page had when it was pressed, so the runs laid out on the way can leave it short
+  // of the last entries; until its scroll ends at the real bottom, it is taken there.
+  function endReachesTheEnd() {
+    if (!document.querySelector(".term-run")) { return; }
+    var until = 0;
+    window.addEventListener("keydown", function (event) {
+      var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+      until = event.key === "End" && !typing ? Date.now() + 2000 : 0;
+    });
+    ["wheel", "pointerdown", "touchstart"].forEach(function (kind) {
+      window.addEventListener(kind, function () { until = 0; }, { passive: true });
+    });
+    window.addEventListener("scrollend", function () {
+      var bottom = document.documentElement.scrollHeight - window.innerHeight;
+      if (Date.now() < until && window.scrollY < bottom - 1) {
+        window.scrollTo({ top: bottom, behavior: "instant" });
+      }
+    });
+  }
+
   // --- Print ---------------------------------------------------------------------------
 
   // style.css shows closed answers in print through ::details-content; browsers without it
@@ -339,5 +364,6 @@
   revealFocusedNodes();
   revealFocusInTables();
   fitNav();
+  endReachesTheEnd();
   openAnswersForPrint();
 }());
