@@ -336,14 +336,17 @@ def cta_block(raw: Any, path: str, line_of: Callable[..., int], diagnostics: Dia
         diagnostics.error(path, line_of(), f"a cta block needs the keys {', '.join(CTA_KEYS)}")
         return None
     ok = True
-    for key in CTA_KEYS:
-        if not isinstance(raw.get(key), str) or not raw[key].strip():
-            diagnostics.error(path, line_of(key), f"cta block is missing text for '{key}'")
-            ok = False
+    misspelt: set[str | None] = set()  # what unknown keys seem meant for is not also missing
     for key in raw:
         if key not in CTA_KEYS:
-            message = f"unknown cta block key '{key}'{did_you_mean(str(key), CTA_KEYS)}"
-            diagnostics.error(path, line_of(key), message)
+            misspelt.add(meant := meant_by(str(key), CTA_KEYS))
+            diagnostics.error(path, line_of(key), f"unknown cta block key '{key}'{suggesting(meant)}")
+            ok = False
+    for key in CTA_KEYS:
+        if key not in raw and key in misspelt:
+            continue
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            diagnostics.error(path, line_of(key), f"cta block is missing text for '{key}'")
             ok = False
     url = raw.get("url")
     if isinstance(url, str) and url.strip():

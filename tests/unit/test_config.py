@@ -217,14 +217,20 @@ def test_cta_default_naming_an_unknown_block_is_an_error_with_a_suggestion(tmp_p
     ]
 
 
-def test_cta_block_with_a_misspelt_key_reports_the_missing_key_and_the_unknown_one_at_its_line(
-    tmp_path: Path,
-) -> None:
-    _, problems = load(tmp_path, VALID.replace("button:", "buton:"))
+def test_cta_block_with_a_misspelt_key_is_one_error_the_unknown_key_at_its_line(tmp_path: Path) -> None:
+    """As for a misspelt setting: the key it was meant to be is not also reported missing."""
+    loaded, problems = load(tmp_path, VALID.replace("button:", "buton:"))
+
+    assert loaded is None
+    assert problems == ["content/site.yml:11: unknown cta block key 'buton'; did you mean 'button'?"]
+
+
+def test_cta_block_with_a_key_like_none_of_its_keys_still_misses_the_absent_one(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, VALID.replace("button:", "colour:"))
 
     assert problems == [
         "content/site.yml:8: cta block is missing text for 'button'",
-        "content/site.yml:11: unknown cta block key 'buton'; did you mean 'button'?",
+        "content/site.yml:11: unknown cta block key 'colour'",
     ]
 
 
@@ -317,7 +323,6 @@ def test_each_bad_cta_url_is_an_error_at_the_line_of_its_url(tmp_path: Path) -> 
     assert problems == [
         "content/site.yml:12: cta url 'javascript:alert(1)' must be an http(s) address, a mailto: address "
         "or a path on this site like /pricing/",
-        "content/site.yml:13: cta block is missing text for 'button'",
         "content/site.yml:16: unknown cta block key 'buton'; did you mean 'button'?",
         "content/site.yml:17: cta url 'http://' has no host name; write it like https://example.com/",
     ]

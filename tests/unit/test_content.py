@@ -764,6 +764,14 @@ def test_inline_cta_block_is_checked_like_one_in_site_yml() -> None:
     assert problems == [f"{PATH}:6: cta block is missing text for 'button'"]
 
 
+def test_inline_cta_block_with_a_misspelt_key_is_one_error_at_that_keys_line() -> None:
+    extra = "cta:\n  heading: Try it\n  txt: Now.\n  button: Go\n  url: /try/\n"
+
+    _, problems = parse(term_text(extra))
+
+    assert problems == [f"{PATH}:8: unknown cta block key 'txt'; did you mean 'text'?"]
+
+
 def test_each_cta_key_problem_is_reported_at_that_keys_line() -> None:
     extra = "cta:\n  heading: Try it\n  text: [a]\n  buton: Go\n  button: ''\n  url: javascript:x\n"
 
