@@ -70,7 +70,7 @@ def load_mapping(path: str, front: str) -> yaml_lines.Located:
 #: format does not promise and Hugo does not read.
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 #: YAML reads these words as nothing at all, so `title: Null` looks like an empty title.
-NULL_HINT = ' (YAML reads a bare null or ~ as nothing; to mean the word, quote it: "Null")'
+NULL_WORDS = frozenset({"null", "Null", "NULL"})
 
 
 class Fields:
@@ -93,7 +93,7 @@ class Fields:
         value = self.data.get(key)
         if value is None:
             if required and key in self.data:
-                self.error(key, f"'{key}' must not be empty{NULL_HINT if key == 'title' else ''}")
+                self.error(key, f"'{key}' must not be empty{self._null_hint(key) if key == 'title' else ''}")
             elif required and key not in self.misspelt:
                 self.diagnostics.error(self.path, 1, f"missing required field '{key}'")
             return ""
@@ -106,6 +106,14 @@ class Fields:
         if one_line and "\n" in value:
             self.error(key, f"'{key}' must be a single line")
         return value
+
+    def _null_hint(self, *path: str | int) -> str:
+        """Said only for the word (`title: Null`, a term so named), not for `~` or nothing
+        written, which are plainly empty."""
+        written = self.located.nulls.get(path, "")
+        if written not in NULL_WORDS:
+            return ""
+        return f' (YAML reads a bare {written} as nothing; to mean the word, quote it: "{written}")'
 
     def _not_text(self, key: str, value: Any, markdown: bool) -> str:
         """What an editor who wrote a list or mapping most likely meant, said as the fix."""
@@ -143,7 +151,7 @@ class Fields:
                 self.error(key, f"each of '{key}' must be text, not true/false; remove the !!bool tag", index)
                 continue
             if not _is_text(item) or not str(item).strip():
-                hint = NULL_HINT if item is None else ""
+                hint = self._null_hint(key, index) if item is None else ""
                 self.error(key, f"each of '{key}' must be non-empty text{hint}", index)
                 continue
             items.append(str(item).strip())

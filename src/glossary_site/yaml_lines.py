@@ -74,6 +74,9 @@ class Located:
     #: (path, line) of each unquoted text followed on its line by a ` #` comment, which YAML
     #: drops: "Probe Term #1" loads as "Probe Term".
     commented: tuple[tuple[KeyPath, int], ...] = ()
+    #: Each value YAML reads as nothing, as written: '' (nothing after the key), '~', or a
+    #: word such as 'Null', which an editor may have meant as text.
+    nulls: dict[KeyPath, str] = field(default_factory=dict)
 
     def line(self, *path: str | int, default: int = 1) -> int:
         for end in range(len(path), 0, -1):
@@ -132,7 +135,8 @@ def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
         breaks: dict[KeyPath, Breaks] = {}
         duplicates: list[tuple[int, str]] = []
         commented: list[tuple[KeyPath, int]] = []
-        _walk(node, (), where, lines, value_lines, breaks, duplicates, commented)
+        nulls: dict[KeyPath, str] = {}
+        _walk(node, (), where, lines, value_lines, breaks, duplicates, commented, nulls)
         data = _construct(loader, node, where, fast)
     except yaml.MarkedYAMLError as exc:
         index, message = _explained(exc, text)
@@ -145,7 +149,7 @@ def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
         raise YamlProblem(first_line, f"invalid YAML: {_one_line(exc)}") from None
     finally:
         loader.dispose()
-    return Located(data, lines, value_lines, breaks, tuple(duplicates), tuple(commented))
+    return Located(data, lines, value_lines, breaks, tuple(duplicates), tuple(commented), nulls)
 
 
 #: Nesting that libyaml's recursive composer handles with room to spare (it crashes at
@@ -390,10 +394,13 @@ def _walk(
     breaks: dict[KeyPath, Breaks],
     duplicates: list[tuple[int, str]],
     commented: list[tuple[KeyPath, int]],
+    nulls: dict[KeyPath, str],
 ) -> None:
     line = where.node(node)
     if isinstance(node, yaml.ScalarNode):
         _refuse_long_number(node, line)
+        if node.tag == NULL:
+            nulls[path] = node.value
         if node.style == '"':  # only escapes make what the reader refuses in the text
             _refuse_unprintable(node, line)
         elif where.comments and not node.style and node.value:
@@ -408,7 +415,7 @@ def _walk(
         for index, item in enumerate(node.value):
             at = (*path, index)
             lines[at] = where.node(item)
-            _walk(item, at, where, lines, value_lines, breaks, duplicates, commented)
+            _walk(item, at, where, lines, value_lines, breaks, duplicates, commented, nulls)
     elif isinstance(node, yaml.MappingNode):
         first_seen: dict[str, int] = {}
         pairs = node.value
@@ -433,7 +440,7 @@ def _walk(
             node.value.append((key_node, value_node))
             at = (*path, key)
             lines[at] = key_line
-            _walk(value_node, at, where, lines, value_lines, breaks, duplicates, commented)
+            _walk(value_node, at, where, lines, value_lines, breaks, duplicates, commented, nulls)
 
 
 #: The start of a source line that a value holds as written: up to an escape or a quote.

@@ -731,16 +731,17 @@ def test_the_same_problem_found_twice_on_a_line_is_printed_and_counted_once(tmp_
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"
     tensor.write_text(
-        tensor.read_text().replace("updated: 2025-02-01", "updated: 2025-02-01\naliases: [null, ~, Null]")
+        tensor.read_text().replace("updated: 2025-02-01", "updated: 2025-02-01\naliases: [Null, '', ~, Null]")
     )
 
     result = run_glossary("check", cwd=site)
 
     assert error_lines(result.stderr) == [
-        "content/terms/tensor.md:18: each of 'aliases' must be non-empty text (YAML reads a bare null or ~ "
-        'as nothing; to mean the word, quote it: "Null")'
+        "content/terms/tensor.md:18: each of 'aliases' must be non-empty text",
+        "content/terms/tensor.md:18: each of 'aliases' must be non-empty text (YAML reads a bare Null "
+        'as nothing; to mean the word, quote it: "Null")',
     ]
-    assert "Check failed: 1 error(s), 0 warning(s)." in result.stderr
+    assert "Check failed: 2 error(s), 0 warning(s)." in result.stderr
 
 
 def test_markdown_too_much_for_the_converter_is_reported_in_site_intros_and_tool_bodies(

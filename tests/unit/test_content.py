@@ -304,7 +304,26 @@ def test_a_todo_in_any_text_the_page_shows_is_a_warning_at_its_own_line() -> Non
 def test_required_field_left_blank_is_reported_at_its_line() -> None:
     _, problems = parse("---\ntitle:\nsummary: An array.\ndefinition: An array.\n---\n")
 
-    assert problems == [f"{PATH}:2: 'title' must not be empty{front_matter.NULL_HINT}"]
+    assert problems == [f"{PATH}:2: 'title' must not be empty"]
+
+
+@pytest.mark.parametrize("written", ["~", "", " # to do"])
+def test_a_title_written_as_tilde_or_nothing_is_empty_not_told_to_quote_a_word(written: str) -> None:
+    """Only `title: Null` may be a term called Null; `~` or nothing is a title left out."""
+    _, problems = parse(f"---\ntitle: {written}\nsummary: An array.\ndefinition: An array.\n---\n")
+
+    assert problems == [f"{PATH}:2: 'title' must not be empty"]
+
+
+def test_a_list_item_written_as_tilde_is_empty_and_one_written_null_is_told_to_quote_it() -> None:
+    _, problems = parse(term_text("aliases:\n  - ~\n  - NULL\n  -\n"))
+
+    assert problems == [
+        f"{PATH}:7: each of 'aliases' must be non-empty text",
+        f"{PATH}:8: each of 'aliases' must be non-empty text (YAML reads a bare NULL as nothing; to mean "
+        'the word, quote it: "NULL")',
+        f"{PATH}:9: each of 'aliases' must be non-empty text",
+    ]
 
 
 def test_a_blank_summary_is_not_told_about_quoting_null() -> None:
@@ -325,7 +344,7 @@ def test_a_title_yaml_reads_as_null_says_to_quote_it() -> None:
     quoted, fine = parse("---\ntitle: 'Null'\nsummary: No value.\ndefinition: No value.\n---\n")
 
     assert problems == [
-        f"{PATH}:2: 'title' must not be empty (YAML reads a bare null or ~ as nothing; to mean the word, "
+        f"{PATH}:2: 'title' must not be empty (YAML reads a bare Null as nothing; to mean the word, "
         'quote it: "Null")'
     ]
     assert quoted is not None and quoted.title == "Null" and not fine
