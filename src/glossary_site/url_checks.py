@@ -50,7 +50,9 @@ def base_url_problem(url: str) -> str | None:
     if PAGE_NAME_RE.search(page):
         folder = url[: len(url) - len(page)]
         return f"names a page, not the site's folder; write {folder}"
-    return _server_problem(parts.netloc) or _ascii_host_problem(parts.netloc)
+    return (
+        _server_problem(parts.netloc) or _ascii_host_problem(parts.netloc) or _dns_name_problem(parts.netloc)
+    )
 
 
 def normal_base_url(url: str) -> str:
@@ -139,6 +141,22 @@ def _ascii_host_problem(netloc: str) -> str | None:
     except UnicodeError:
         return f"has a host name '{host}' that cannot be written in ASCII (IDNA)"
     return None
+
+
+def _dns_name_problem(netloc: str) -> str | None:
+    """Why the host of a base_url is not a name DNS can give an address for (RFC 952/1123), or
+    None. Links elsewhere may name a host such as 'my_host.example', which some resolvers
+    accept; the site's own address is in every feed, sitemap and canonical link, so it must be
+    one that exists. Letters of other scripts are left to IDNA (_ascii_host_problem)."""
+    host = netloc.partition(":")[0]
+    if host.startswith("["):
+        return None
+    wrong = next((c for c in host if c.isascii() and not (c.isalnum() or c in "-.")), None)
+    if wrong is None:
+        return None
+    return (
+        f"has an invalid host name '{host}': a host name cannot have '{wrong}'; use letters, digits and '-'"
+    )
 
 
 def _port_problem(port: str) -> str | None:

@@ -410,6 +410,29 @@ def test_bad_site_settings_are_reported_with_lines(tmp_path: Path) -> None:
     ]
 
 
+UNDERSCORE = "has an invalid host name 'bad_host': a host name cannot have '_'; use letters, digits and '-'"
+
+
+def test_a_base_url_host_with_an_underscore_is_refused_in_site_yml_and_as_base_url(tmp_path: Path) -> None:
+    """Was: built, with the feed, sitemap and canonical links on a host that cannot exist."""
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    text = settings.read_text()
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("base_url:"))
+
+    flag = run_glossary("build", "--base-url", "http://bad_host/", cwd=site)
+    settings.write_text(text.replace(text.splitlines()[line - 1], "base_url: http://bad_host/"))
+    written = run_glossary("build", cwd=site)
+
+    assert flag.returncode == 2
+    assert f"glossary build: error: argument --base-url: 'http://bad_host/' {UNDERSCORE}" in flag.stderr
+    assert written.returncode == 1
+    assert error_lines(written.stderr) == [
+        f"content/site.yml:{line}: base_url 'http://bad_host/' {UNDERSCORE}"
+    ]
+    assert not (site / "_site").exists()
+
+
 def test_output_folder_that_is_not_ours_is_refused(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     foreign = tmp_path / "precious"

@@ -145,6 +145,8 @@ def bad_port(port: str) -> str:
         "https://127.0.0.1:65535/",
         "http://[::1]:8080/docs/",
         "https://bücher.example/",
+        "https://xn--bcher-kva.example/",
+        "https://glossary.example.com./",
         "HTTPS://GLOSSARY.EXAMPLE.COM/",
         "https://example.com/my%20glossary/",
         "https://example.com/v1.0/",
@@ -177,6 +179,16 @@ DOTS = "has '.' or '..' in its path, which browsers resolve away; write the path
         ("https://-example.com/", "has an invalid host name '-example.com'"),
         ("https://exa%6dple.com/", "has an invalid host name 'exa%6dple.com'"),
         ("https://300.1.1.1/", "has an invalid host name '300.1.1.1'"),
+        # was accepted: no DNS name has '_', so the feed and sitemap named a host that cannot exist
+        (
+            "http://bad_host/",
+            "has an invalid host name 'bad_host': a host name cannot have '_'; use letters, digits and '-'",
+        ),
+        (
+            "https://docs.bücher_shop.example:8443/",
+            "has an invalid host name 'docs.bücher_shop.example': a host name cannot have '_'; use letters, "
+            "digits and '-'",
+        ),
         ("http://[::1/", "is not a valid address; check the brackets around its host"),
         ("http://", NOT_HTTP),
         ("ftp://example.com/", NOT_HTTP),
