@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 import urllib.parse
 
 ABSOLUTE_EXAMPLE = "must be an absolute http(s) address, e.g. https://example.com/"
@@ -15,7 +16,9 @@ NO_HOST = "has no host name; write it like https://example.com/"
 # Whitespace, control characters, and the invisible ones that make an address read as another.
 UNSAFE_CHARACTER_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 PORT_RE = re.compile(r"[0-9]+")
-LABEL_RE = re.compile(r"(?!-)[\w-]{1,63}(?<!-)")
+#: Besides letters and digits (str.isalnum, as regular expressions' \w), the vowel signs and
+#: other marks that words of many scripts cannot be written without (उदाहरण, ไทย).
+MARKS = frozenset({"Mn", "Mc"})
 BAD_ESCAPE_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 IPV4_LIKE_RE = re.compile(r"[0-9.]+")
 
@@ -178,7 +181,16 @@ def _is_host_name(host: str) -> bool:
         except ValueError:
             return False
         return True
-    return all(LABEL_RE.fullmatch(label) for label in name.split("."))
+    return all(_is_label(label) for label in name.split("."))
+
+
+def _is_label(label: str) -> bool:
+    return (
+        0 < len(label) <= 63
+        and not label.startswith("-")
+        and not label.endswith("-")
+        and all(c.isalnum() or c in "-_" or unicodedata.category(c) in MARKS for c in label)
+    )
 
 
 def _is_ipv6(host: str) -> bool:

@@ -213,6 +213,9 @@ def test_base_url_problems_say_what_is_wrong(url: str, reason: str) -> None:
     ("url", "normal"),
     [
         ("https://bücher.example/", "https://xn--bcher-kva.example/"),
+        # vowel signs are marks, not letters (was: "has an invalid host name")
+        ("https://उदाहरण.भारत/", "https://xn--p1b6ci4b4b3a.xn--h2brj9c/"),
+        ("https://ตัวอย่าง.ไทย/", "https://xn--72c1a1bt4awk9o.xn--o3cw4h/"),
         ("HTTPS://Glossary.EXAMPLE.com:/Docs", "https://glossary.example.com/Docs/"),
         ("https://example.org/glössar/", "https://example.org/gl%C3%B6ssar/"),
         ("https://example.org/my%20glossary/", "https://example.org/my%20glossary/"),
@@ -241,6 +244,7 @@ def test_base_url_is_written_in_ascii_as_sitemaps_and_feed_readers_need(url: str
         "http://localhost:8000/",
         "mailto:editor@example.com",
         "mailto:editor@example.com?subject=Glossary",
+        "https://उदाहरण.भारत/",
     ],
 )
 def test_site_paths_http_and_mailto_addresses_are_good_links(url: str) -> None:
