@@ -130,13 +130,8 @@ def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
             node = _compose(loader, where)
         if node is None:
             return Located(None)
-        lines: dict[KeyPath, int] = {}
-        value_lines: dict[KeyPath, int] = {}
-        breaks: dict[KeyPath, Breaks] = {}
-        duplicates: list[tuple[int, str]] = []
-        commented: list[tuple[KeyPath, int]] = []
-        nulls: dict[KeyPath, str] = {}
-        _walk(node, (), where, lines, value_lines, breaks, duplicates, commented, nulls)
+        found = _Found()
+        _walk(node, (), where, found)
         data = _construct(loader, node, where, fast)
     except yaml.MarkedYAMLError as exc:
         index, message = _explained(exc, text)
@@ -149,7 +144,15 @@ def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
         raise YamlProblem(first_line, f"invalid YAML: {_one_line(exc)}") from None
     finally:
         loader.dispose()
-    return Located(data, lines, value_lines, breaks, tuple(duplicates), tuple(commented), nulls)
+    return Located(
+        data,
+        found.lines,
+        found.value_lines,
+        found.breaks,
+        tuple(found.duplicates),
+        tuple(found.commented),
+        found.nulls,
+    )
 
 
 #: Nesting that libyaml's recursive composer handles with room to spare (it crashes at
@@ -385,37 +388,39 @@ def _one_line(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _walk(
-    node: yaml.Node,
-    path: KeyPath,
-    where: _Lines,
-    lines: dict[KeyPath, int],
-    value_lines: dict[KeyPath, int],
-    breaks: dict[KeyPath, Breaks],
-    duplicates: list[tuple[int, str]],
-    commented: list[tuple[KeyPath, int]],
-    nulls: dict[KeyPath, str],
-) -> None:
+@dataclass
+class _Found:
+    """What walking the nodes gathers for Located (see its fields)."""
+
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    value_lines: dict[KeyPath, int] = field(default_factory=dict)
+    breaks: dict[KeyPath, Breaks] = field(default_factory=dict)
+    duplicates: list[tuple[int, str]] = field(default_factory=list)
+    commented: list[tuple[KeyPath, int]] = field(default_factory=list)
+    nulls: dict[KeyPath, str] = field(default_factory=dict)
+
+
+def _walk(node: yaml.Node, path: KeyPath, where: _Lines, found: _Found) -> None:
     line = where.node(node)
     if isinstance(node, yaml.ScalarNode):
         _refuse_long_number(node, line)
         if node.tag == NULL:
-            nulls[path] = node.value
+            found.nulls[path] = node.value
         if node.style == '"':  # only escapes make what the reader refuses in the text
             _refuse_unprintable(node, line)
         elif where.comments and not node.style and node.value:
             end = node.end_mark.index
             if where.text[end : end + 1] in (" ", "\t") and _COMMENT_AFTER.match(where.text, end):
-                commented.append((path, where.of(end)))
-        value_lines[path] = first = line + (1 if node.style in ("|", ">") else 0)
+                found.commented.append((path, where.of(end)))
+        found.value_lines[path] = first = line + (1 if node.style in ("|", ">") else 0)
         # most values are on one line: only one that YAML says spans more is looked into
         if node.style != "|" and ("\n" in node.value or node.end_mark.line > node.start_mark.line):
-            breaks[path] = _breaks(node.value, where.lines(first + 1, where.end(node)))
+            found.breaks[path] = _breaks(node.value, where.lines(first + 1, where.end(node)))
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             at = (*path, index)
-            lines[at] = where.node(item)
-            _walk(item, at, where, lines, value_lines, breaks, duplicates, commented, nulls)
+            found.lines[at] = where.node(item)
+            _walk(item, at, where, found)
     elif isinstance(node, yaml.MappingNode):
         first_seen: dict[str, int] = {}
         pairs = node.value
@@ -432,15 +437,15 @@ def _walk(
                 key_node.tag = STR
             key = str(key_node.value)
             if key in first_seen:
-                duplicates.append(
+                found.duplicates.append(
                     (key_line, f"duplicate key '{key}' (first given on line {first_seen[key]})")
                 )
                 continue
             first_seen[key] = key_line
             node.value.append((key_node, value_node))
             at = (*path, key)
-            lines[at] = key_line
-            _walk(value_node, at, where, lines, value_lines, breaks, duplicates, commented, nulls)
+            found.lines[at] = key_line
+            _walk(value_node, at, where, found)
 
 
 #: The start of a source line that a value holds as written: up to an escape or a quote.
