@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glossary_site import yaml_lines
-from glossary_site.diagnostics import Diagnostics, did_you_mean
+from glossary_site.diagnostics import Diagnostics, did_you_mean, meant_by, suggesting
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.slugs import SLUG_RE
 
@@ -76,6 +76,9 @@ class _Reader:
         self.located = located
         self.diagnostics = diagnostics
         self.failed = False
+        #: Where each key an unknown key seems meant for would be (`questin:` → its question's
+        #: `question`): that key is not also reported missing, one mistake being one error.
+        self.meant: set[tuple[str | int, ...]] = set()
 
     def error(self, where: tuple[str | int, ...], message: str) -> None:
         self.failed = True
@@ -88,15 +91,24 @@ class _Reader:
             return {}
         for key in value:
             if key not in keys:
-                self.error((*where, str(key)), f"unknown key '{key}' in {name}{did_you_mean(str(key), keys)}")
+                meant = meant_by(str(key), keys)
+                self.error((*where, str(key)), f"unknown key '{key}' in {name}{suggesting(meant)}")
+                if meant is not None:
+                    self.meant.add((*where, meant))
         return value
+
+    def misspelt(self, value: dict[str, Any], key: str, where: tuple[str | int, ...]) -> bool:
+        """Whether `key` is missing from the mapping at `where` for an unknown key meant as it,
+        reported already; a key present but empty is still a problem of its own."""
+        return key not in value and (*where, key) in self.meant
 
     def text(self, value: dict[str, Any], key: str, where: tuple[str | int, ...]) -> str:
         found = value.get(key)
         if isinstance(found, int | float) and not isinstance(found, bool):
             found = str(found)
         if not isinstance(found, str) or not found.strip():
-            self.error((*where, key) if key in value else where, f"'{key}' must be non-empty text")
+            if not self.misspelt(value, key, where):
+                self.error((*where, key) if key in value else where, f"'{key}' must be non-empty text")
             return ""
         return found.strip()
 
@@ -212,10 +224,11 @@ def parse_stack_builder(
 
 def _list(reader: _Reader, data: dict[str, Any], key: str, where: tuple[str | int, ...]) -> list[Any]:
     found = data.get(key)
-    if not isinstance(found, list) or not found:
+    if isinstance(found, list) and found:
+        return found
+    if not reader.misspelt(data, key, where):
         reader.error((*where, key) if key in data else where, f"'{key}' must be a non-empty list")
-        return []
-    return found
+    return []
 
 
 def _item_id(reader: _Reader, item: dict[str, Any], where: tuple[str | int, ...]) -> str:
@@ -241,7 +254,8 @@ def _question(
 
 def _layer(reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: Attributes | None) -> Layer:
     item = reader.mapping(raw, where, LAYER_KEYS)
-    if item and not item.get("tools"):  # empty, it would make every tool a candidate
+    misspelt = reader.misspelt(item, "tools", where)
+    if item and not item.get("tools") and not misspelt:  # empty, it would make every tool a candidate
         reader.error(where, "a layer needs 'tools': the attributes its candidates have, like {layer: model}")
     selector, lines = reader.selector(item.get("tools"), (*where, "tools"), attributes)
     line = reader.located.line(*where)

@@ -336,6 +336,34 @@ def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) ->
             "content/site.yml:38: a layer needs 'tools': the attributes its candidates have, "
             "like {layer: model}",
         ),
+        # A misspelt key is the unknown key alone; each was also "'question' must be non-empty
+        # text", "'label' ...", "'title' ...", "a layer needs 'tools'", "'layers' must be a
+        # non-empty list".
+        (
+            {"content/site.yml": ("question: What", "questin: What")},
+            "content/site.yml:26: unknown key 'questin' in stack_builder.questions; did you mean 'question'?",
+        ),
+        (
+            {"content/site.yml": ("label: Free only", "lable: Free only")},
+            "content/site.yml:29: unknown key 'lable' in stack_builder.questions.answers; "
+            "did you mean 'label'?",
+        ),
+        (
+            {"content/site.yml": ("title: Vector store", "titel: Vector store")},
+            "content/site.yml:39: unknown key 'titel' in stack_builder.layers; did you mean 'title'?",
+        ),
+        (
+            {"content/site.yml": ("tools: {layer: vector-store}", "tols: {layer: vector-store}")},
+            "content/site.yml:40: unknown key 'tols' in stack_builder.layers; did you mean 'tools'?",
+        ),
+        (
+            {"content/site.yml": ("  layers:", "  layrs:")},
+            "content/site.yml:34: unknown key 'layrs' in stack_builder; did you mean 'layers'?",
+        ),
+        (
+            {"content/tools/open-model.md": ("title: Open Model", "titel: Open Model")},
+            "content/tools/open-model.md:2: unknown field 'titel'; did you mean 'title'?",
+        ),
     ],
 )
 def test_a_tool_problem_is_one_error_at_its_line(

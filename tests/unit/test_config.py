@@ -405,3 +405,31 @@ stack_builder:
         "like {pricing: free}",
         "content/site.yml:26: 'pricing' needs a value or a list of values",
     ]
+
+
+def test_a_stack_builder_key_present_but_empty_is_reported_beside_a_misspelt_one(tmp_path: Path) -> None:
+    """A misspelt key (`titel:`) is one error, the unknown key; the real key written empty is a
+    mistake of its own, still reported."""
+    builder = """\
+tools:
+  attributes:
+    layer: [app]
+stack_builder:
+  questions:
+    - id: budget
+      question: What can you spend?
+      answers:
+        - id: nothing
+          label: Nothing
+  layers:
+    - id: app
+      title: ''
+      titel: App
+      tools: {layer: app}
+"""
+    _, problems = load(tmp_path, VALID + builder)
+
+    assert problems == [
+        "content/site.yml:25: 'title' must be non-empty text",
+        "content/site.yml:26: unknown key 'titel' in stack_builder.layers; did you mean 'title'?",
+    ]
