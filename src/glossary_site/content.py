@@ -297,10 +297,12 @@ class _Fields(Fields):
         rows = item.get("rows")
         ok = True
         if not _is_cells(columns) or not columns:
-            self.error("tables", "table needs 'columns': a list of column names", index, "columns")
+            if not self.item_key_misspelt("tables", index, item, "columns"):
+                self.error("tables", "table needs 'columns': a list of column names", index, "columns")
             ok = False
         if not isinstance(rows, list) or not rows:
-            self.error("tables", "table needs 'rows': a list of rows", index, "rows")
+            if not self.item_key_misspelt("tables", index, item, "rows"):
+                self.error("tables", "table needs 'rows': a list of rows", index, "rows")
             rows, ok = [], False
         intro = item.get("intro")
         if intro is not None and not isinstance(intro, str):

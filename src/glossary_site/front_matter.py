@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary_site import yaml_lines
-from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean, meant_by, suggesting
+from glossary_site.diagnostics import ContentError, Diagnostics, meant_by, suggesting
 from glossary_site.model import Ref
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, slug_problem, slugify
 
@@ -83,6 +83,9 @@ class Fields:
         self.diagnostics = diagnostics
         #: Fields that an unknown key seems to be a misspelling of (unknown_keys).
         self.misspelt: set[str] = set()
+        #: (field, index, key): the keys of list items that an unknown key of the item seems
+        #: to be a misspelling of (items), not also reported missing.
+        self.misspelt_in_items: set[tuple[str, int, str]] = set()
         for line, message in located.duplicates:
             diagnostics.error(path, line, message)
 
@@ -247,11 +250,15 @@ class Fields:
             sound = True
             for name in item:
                 if name not in item_keys:
-                    hint = did_you_mean(str(name), item_keys)
-                    self.error(key, f"unknown key '{name}' in {key} item{hint}", index, name)
+                    meant = meant_by(str(name), item_keys)
+                    self.error(key, f"unknown key '{name}' in {key} item{suggesting(meant)}", index, name)
                     sound = False
+                    if meant is not None:
+                        self.misspelt_in_items.add((key, index, meant))
             for name in required:
                 given = item.get(name)
+                if self.item_key_misspelt(key, index, item, name):
+                    continue
                 if isinstance(given, list | dict):  # `a: [yes]`, `q: {Hard}`: text was meant
                     message = f"'{name}' of a {key} item must be text, not {kind(given)}"
                     self.error(key, f"{message}; put the whole value in quotes", index, name)
@@ -261,6 +268,11 @@ class Fields:
                     sound = False
             found.append((index, item, sound))
         return found
+
+    def item_key_misspelt(self, key: str, index: int, item: dict[str, Any], name: str) -> bool:
+        """Whether `name` is missing from the item for an unknown key meant as it, reported
+        already (items); a key written but empty is still a problem of its own."""
+        return name not in item and (key, index, name) in self.misspelt_in_items
 
     def unknown_keys(self, allowed: tuple[str, ...]) -> None:
         """Reported before the fields are read: a misspelt required field (`sumary:`) is then

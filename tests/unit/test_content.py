@@ -711,13 +711,11 @@ def test_a_faq_question_or_table_title_that_yaml_reads_as_a_mapping_says_to_quot
     ]
 
 
-def test_faq_item_with_a_long_key_name_reports_the_key_and_the_missing_answer() -> None:
+def test_faq_item_with_a_long_key_name_is_one_error_the_key_and_what_it_means() -> None:
+    """Was also "faq item needs non-empty text for 'a'": one mistake, reported once."""
     _, problems = parse(term_text("faq:\n  - q: Why?\n    answer: Because.\n"))
 
-    assert problems == [
-        f"{PATH}:7: faq item needs non-empty text for 'a'",
-        f"{PATH}:8: unknown key 'answer' in faq item; did you mean 'a'?",
-    ]
+    assert problems == [f"{PATH}:8: unknown key 'answer' in faq item; did you mean 'a'?"]
 
 
 @pytest.mark.parametrize(
@@ -740,12 +738,38 @@ def test_a_key_other_generators_use_suggests_ours(extra: str, expected: str) -> 
     assert f"{PATH}:{expected}" in problems
 
 
-def test_source_item_with_a_misspelt_key_suggests_the_right_one() -> None:
-    _, problems = parse(term_text("sources:\n  - titel: Paper\n    url: https://arxiv.org/\n"))
+def test_source_item_with_a_misspelt_key_is_one_error_that_suggests_the_right_one() -> None:
+    """Was also "sources item needs non-empty text for 'title'": one mistake, reported once,
+    as for a misspelt field."""
+    term, problems = parse(term_text("sources:\n  - titel: Paper\n    url: https://arxiv.org/\n"))
+
+    assert problems == [f"{PATH}:7: unknown key 'titel' in sources item; did you mean 'title'?"]
+    assert term is not None
+    assert term.sources == ()
+
+
+def test_table_item_with_misspelt_keys_is_one_error_for_each() -> None:
+    """Each was also "table needs 'columns'"/"... 'rows'", or "tables item needs non-empty
+    text for 'title'"."""
+    extra = "tables:\n  - titel: T\n    colums: [A]\n    rws: [[1]]\n"
+
+    _, problems = parse(term_text(extra))
 
     assert problems == [
-        f"{PATH}:7: sources item needs non-empty text for 'title'",
+        f"{PATH}:7: unknown key 'titel' in tables item; did you mean 'title'?",
+        f"{PATH}:8: unknown key 'colums' in tables item; did you mean 'columns'?",
+        f"{PATH}:9: unknown key 'rws' in tables item; did you mean 'rows'?",
+    ]
+
+
+def test_an_item_key_written_empty_beside_a_misspelt_one_is_still_reported() -> None:
+    extra = "sources:\n  - titel: Paper\n    title: ''\n    url: https://arxiv.org/\n"
+
+    _, problems = parse(term_text(extra))
+
+    assert problems == [
         f"{PATH}:7: unknown key 'titel' in sources item; did you mean 'title'?",
+        f"{PATH}:8: sources item needs non-empty text for 'title'",
     ]
 
 
