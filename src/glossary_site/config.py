@@ -26,6 +26,7 @@ KEYS = (
     "autolink", "tools", "stack_builder",
 )  # fmt: skip
 CTA_KEYS = ("heading", "text", "button", "url")
+CTA_SETTINGS = ("default", "blocks")
 # BCP 47's shape: a two- or three-letter language, then subtags (script, region, variant), or a
 # private-use tag ('x-...'); whether the language exists is left to the editor.
 LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
@@ -300,9 +301,12 @@ def _cta(
     if not isinstance(value, dict):
         diagnostics.error(CONFIG_PATH, line, "'cta' must be a mapping with 'default' and 'blocks'")
         return None, {}
+    misspelt: set[str | None] = set()  # what unknown keys seem meant for is not also missing
     for key in value:
-        if key not in ("default", "blocks"):
-            diagnostics.error(CONFIG_PATH, located.line("cta", key), f"unknown cta setting '{key}'")
+        if key not in CTA_SETTINGS:
+            misspelt.add(meant := meant_by(str(key), CTA_SETTINGS))
+            message = f"unknown cta setting '{key}'{suggesting(meant)}"
+            diagnostics.error(CONFIG_PATH, located.line("cta", key), message)
     blocks: dict[str, CtaBlock] = {}
     raw_blocks = value.get("blocks") or {}
     if not isinstance(raw_blocks, dict):
@@ -317,7 +321,8 @@ def _cta(
     if default is not None and not isinstance(default, str):
         diagnostics.error(CONFIG_PATH, located.line("cta", "default"), "'cta.default' must be a block name")
         default = None
-    if default is not None and default not in raw_blocks:
+    blocks_misspelt = "blocks" in misspelt and "blocks" not in value
+    if default is not None and default not in raw_blocks and not blocks_misspelt:
         diagnostics.error(
             CONFIG_PATH,
             located.line("cta", "default"),

@@ -225,6 +225,14 @@ def test_cta_block_with_a_misspelt_key_is_one_error_the_unknown_key_at_its_line(
     assert problems == ["content/site.yml:11: unknown cta block key 'buton'; did you mean 'button'?"]
 
 
+def test_a_misspelt_cta_setting_is_one_error_with_a_suggestion(tmp_path: Path) -> None:
+    """Was "unknown cta setting 'blcks'" with no suggestion, and also "cta.default names
+    unknown block 'stack-builder'", which only the misspelling had hidden."""
+    _, problems = load(tmp_path, VALID.replace("  blocks:", "  blcks:"))
+
+    assert problems == ["content/site.yml:7: unknown cta setting 'blcks'; did you mean 'blocks'?"]
+
+
 def test_cta_block_with_a_key_like_none_of_its_keys_still_misses_the_absent_one(tmp_path: Path) -> None:
     _, problems = load(tmp_path, VALID.replace("button:", "colour:"))
 
