@@ -415,6 +415,36 @@ def test_a_dark_reader_prints_dark_text_on_white(open_page: OpenPage, served: Se
     assert luminance(page, "getComputedStyle(document.querySelector('.definition p')).color") < 0.05
 
 
+#: The code block's background, then the colour of its text and of each highlighted token.
+CODE_COLOURS = (
+    "(() => { const block = document.querySelector('.highlight');"
+    " const inks = [...block.querySelectorAll('pre, pre span[class]')].map(e => getComputedStyle(e).color);"
+    " return [getComputedStyle(block).backgroundColor, ...inks]; })()"
+)
+CODE_TERM = "terms/embedding/index.html"
+
+
+@pytest.mark.parametrize(("system", "choice"), [("dark", None), ("light", "dark")])
+def test_a_dark_reader_prints_code_as_a_light_reader_does(
+    open_page: OpenPage, served: ServedSite, system: str, choice: str | None
+) -> None:
+    """Printed code is dark on white whatever the scheme: the dark scheme's pale text would be
+    grey on paper (backgrounds are not printed) or a dark block on the page (they are)."""
+    light = open_page(color_scheme="light")
+    light.goto(served.page_url(CODE_TERM))
+    light.emulate_media(media="print")
+    printed = light.evaluate(CODE_COLOURS)
+    page = open_page(color_scheme=system)
+    page.goto(served.page_url(CODE_TERM))
+    if choice:
+        page.evaluate(f"localStorage.setItem('glossary-theme', '{choice}')")
+        page.reload()
+    assert luminance(page, "getComputedStyle(document.querySelector('.highlight')).backgroundColor") < 0.05
+    page.emulate_media(media="print")
+    assert page.evaluate(CODE_COLOURS) == printed
+    assert luminance(page, "getComputedStyle(document.querySelector('.highlight pre')).color") < 0.05
+
+
 # --- the reader's colour scheme -----------------------------------------------------------------
 
 

@@ -16,21 +16,27 @@ from support import PROJECT
 CSS = PROJECT / "src/glossary_site/theme/static/assets/highlight.css"
 LIGHT, DARK = "xcode", "monokai"
 HEADER = (
-    "/* Pygments styles for fenced code: {light} (light) and {dark} (dark), the dark one for a\n"
-    "   reader who chose dark and for auto on a dark system. Generated and checked by\n"
-    "   tests/unit/test_highlight_css.py; do not edit by hand. */\n"
+    "/* Pygments styles for fenced code: {light} (light) and {dark} (dark), the dark one on screen\n"
+    "   for a reader who chose dark and for auto on a dark system; print has the light one, as\n"
+    "   style.css prints black on white. Generated and checked by tests/unit/test_highlight_css.py;\n"
+    "   do not edit by hand. */\n"
 )
+#: The dark colours are for the screen only.
+DARK_CHOSEN = "@media screen {"
+DARK_AUTO = "@media screen and (prefers-color-scheme: dark) {"
 
 
 def expected_css() -> str:
     light = HtmlFormatter(style=LIGHT).get_style_defs(".highlight")
     dark = HtmlFormatter(style=DARK).get_style_defs(':root[data-theme="dark"] .highlight')
     auto = HtmlFormatter(style=DARK).get_style_defs(':root:not([data-theme="light"]) .highlight')
-    indented = "\n".join("  " + line for line in auto.splitlines())
-    return (
-        HEADER.format(light=LIGHT, dark=DARK)
-        + f"{light}\n{dark}\n@media (prefers-color-scheme: dark) {{\n{indented}\n}}\n"
-    )
+    header = HEADER.format(light=LIGHT, dark=DARK)
+    return f"{header}{light}\n{_within(DARK_CHOSEN, dark)}{_within(DARK_AUTO, auto)}"
+
+
+def _within(media: str, css: str) -> str:
+    indented = "\n".join("  " + line for line in css.splitlines())
+    return f"{media}\n{indented}\n}}\n"
 
 
 def luminance(colour: str) -> float:
@@ -94,6 +100,14 @@ def test_every_code_colour_is_readable_in_every_scheme(scheme: str) -> None:
 
 def test_the_automatic_dark_scheme_applies_only_on_a_dark_system() -> None:
     css = CSS.read_text(encoding="utf-8")
-    media = css[css.index("@media (prefers-color-scheme: dark)") :]
+    media = css[css.index(DARK_AUTO) :]
     assert rules(media, SCHEMES["dark, automatic"]), "inside the media query"
-    assert not rules(css[: css.index("@media")], SCHEMES["dark, automatic"]), "and nowhere else"
+    assert not rules(css[: css.index(DARK_AUTO)], SCHEMES["dark, automatic"]), "and nowhere else"
+
+
+def test_the_dark_colours_are_for_the_screen_only() -> None:
+    """Print keeps the light colours whatever the reader chose (style.css prints black on white)."""
+    css = CSS.read_text(encoding="utf-8")
+    chosen, auto = css.index(DARK_CHOSEN), css.index(DARK_AUTO)
+    assert not rules(css[:chosen], SCHEMES["dark, chosen"]), "no dark rule outside @media screen"
+    assert rules(css[chosen:auto], SCHEMES["dark, chosen"]), "the chosen dark colours, on screen"
