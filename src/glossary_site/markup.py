@@ -81,6 +81,8 @@ SITE_URL_RE = re.compile(r'\b(href|src|cite)="(/(?!/)[^"]*)"')
 #: One written relative to its page (`chart.png`, `../gpu/`): no scheme, not from the root,
 #: not only a '#fragment' or '?query' (wiki-links and footnotes are '#...' at this stage).
 RELATIVE_URL_RE = re.compile(r'\b(?:href|src|cite)="(?![A-Za-z][A-Za-z0-9+.-]*:|[/#?])([^"]+)"')
+#: A full http(s) address, which leads to this site when it is under base_url (plan.py).
+ABSOLUTE_URL_RE = re.compile(r'\b(?:href|src|cite)="(https?://[^"]+)"', re.IGNORECASE)
 #: How the addresses the engine and nh3 leave begin, when they are not relative.
 _NOT_RELATIVE = tuple(f'{attribute}="{start}' for attribute in URL_ATTRIBUTES for start in ("#", "/", "http"))
 #: Term and tool pages, where converted Markdown is shown, sit two folders down (terms/x/),
@@ -448,10 +450,13 @@ def _site_relative(fragment: str, found: list[str], root: str = PAGE_ROOT) -> st
     """Addresses on this site in an editor's Markdown (`/images/x.png`, `/search/`, a
     quotation's `cite`) made relative to the page, as every link the site makes is, so they
     work under base_url's sub-path and opened from disk; `found` gets each as written, to be
-    checked, and so do the addresses written relative to the page, which are left as they are."""
+    checked, and so do the addresses written relative to the page, which are left as they are,
+    and the full http(s) ones, which may be this site's own."""
     links = sum(fragment.count(f'{attribute}="') for attribute in URL_ATTRIBUTES)
     if links != sum(map(fragment.count, _NOT_RELATIVE)):  # rare, so counted before searched
         found += (html.unescape(url) for tag in tags(fragment) for url in RELATIVE_URL_RE.findall(tag))
+    if '="http' in fragment:
+        found += (html.unescape(url) for tag in tags(fragment) for url in ABSOLUTE_URL_RE.findall(tag))
     if '="/' not in fragment:
         return fragment
 

@@ -23,6 +23,7 @@ from glossary_site.urls import STACK_BUILDER, is_safe_url, site_file, term_path,
 LINK_START = r"\]\(\s*<?|\]:\s*<?|(?:href|src|cite)\s*=\s*[\"']?"
 CODE_SPAN_RE = re.compile(r"(`+).*?\1")
 SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+WEB_RE = re.compile(r"https?://", re.IGNORECASE)
 ABOVE_ROOT = "\0above-the-site"
 
 
@@ -82,14 +83,16 @@ def dead_site_links(
     }
     problems: list[Diagnostic] = []
     for link in _links(config, glossary, toolbox):
-        found = _link_problem(link, files) or _former_address(link, moved, glossary)
+        found = _link_problem(link, files, config.base_url) or _former_address(
+            link, moved, glossary, config.base_url
+        )
         if found is not None:
             lines = [link.line] if link.line else _lines_of(config.root / link.path, link)
             problems += [Diagnostic(link.path, line, *found) for line in lines]
     return problems
 
 
-def _link_problem(link: _Link, files: set[str]) -> tuple[str, Severity] | None:
+def _link_problem(link: _Link, files: set[str], base_url: str) -> tuple[str, Severity] | None:
     scheme = SCHEME_RE.match(link.url)
     if scheme and not is_safe_url(link.url):  # sanitise drops it: the link would go nowhere
         return (
@@ -97,7 +100,7 @@ def _link_problem(link: _Link, files: set[str]) -> tuple[str, Severity] | None:
             "write an http(s) or mailto: address",
             Severity.ERROR,
         )
-    target = _target(link.page, link.url)
+    target = _target(link.page, link.url, base_url)
     if target.startswith(f"/{search.FOLDER}/"):
         return None  # the search index is written after this check
     found = site_file(target, files)
@@ -110,18 +113,20 @@ def _link_problem(link: _Link, files: set[str]) -> tuple[str, Severity] | None:
         )
     if found is None:
         message = f"{link.what} '{link.url}' leads to no page of this site; check the path"
-        if not link.url.startswith("/"):
+        if not link.url.startswith("/") and not scheme:
             message += f" (it is read from the page's folder, {link.page})"
         return message, Severity.ERROR
     return None
 
 
-def _former_address(link: _Link, moved: dict[str, str], glossary: Glossary) -> tuple[str, Severity] | None:
+def _former_address(
+    link: _Link, moved: dict[str, str], glossary: Glossary, base_url: str
+) -> tuple[str, Severity] | None:
     """A link to a renamed term's former address works, through a page that only sends readers
     on (redirects.py); the editor can spare them that."""
     if not moved:  # no term was renamed: most sites, most builds
         return None
-    target = _target(link.page, link.url)
+    target = _target(link.page, link.url, base_url)
     if not target.startswith("/"):
         return None
     path = urllib.parse.unquote(urllib.parse.urlsplit(target).path).lstrip("/")
@@ -135,17 +140,36 @@ def _former_address(link: _Link, moved: dict[str, str], glossary: Glossary) -> t
     )
 
 
-def _target(page: str, url: str) -> str:
+def _target(page: str, url: str, base_url: str) -> str:
     """The address on this site `url` leads to from `page`, or '' for one elsewhere or on the
-    page itself."""
-    if url.startswith(("#", "?", "//")) or SCHEME_RE.match(url):
+    page itself. A full address under base_url, as editors copy it from the published site, is
+    this site's too, whichever of http and https it is written with."""
+    if url.startswith(("#", "?", "//")):
         return ""
+    if SCHEME_RE.match(url):
+        return _own_address(url, base_url)
     if url.startswith("/"):
         return urllib.parse.urljoin(page, url)
     # urljoin stops climbing at the root, as a browser does at the host's; under base_url's
     # sub-path the same '../' leaves the site, so a link that climbs above it leads nowhere.
     joined = urllib.parse.urljoin(f"/{ABOVE_ROOT}{page}", url)
     return joined.removeprefix(f"/{ABOVE_ROOT}") if joined.startswith(f"/{ABOVE_ROOT}/") else f"/../{url}"
+
+
+def checked_urls(urls: tuple[str, ...], base_url: str) -> tuple[str, ...]:
+    """Of the addresses a file links to, those the build checks: all but the full http(s)
+    ones elsewhere, so that a save changing only those needs no check (serve's warm path)."""
+    return tuple(url for url in urls if not WEB_RE.match(url) or _own_address(url, base_url))
+
+
+def _own_address(url: str, base_url: str) -> str:
+    parts, own = urllib.parse.urlsplit(url), urllib.parse.urlsplit(base_url)
+    if parts.scheme.lower() not in ("http", "https") or parts.netloc.lower() != own.netloc:
+        return ""
+    path = own.path if parts.path == own.path.rstrip("/") else parts.path
+    if not path.startswith(own.path):
+        return ""
+    return urllib.parse.urlunsplit(("", "", "/" + path[len(own.path) :], parts.query, parts.fragment))
 
 
 def _links(config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox) -> list[_Link]:

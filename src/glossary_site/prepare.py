@@ -127,10 +127,8 @@ def convert(read: ReadTerm, converter: markup.Converter, pack: PackWriter) -> Pr
 
 
 def _site_urls(term: TermSource, in_markdown: tuple[str, ...]) -> tuple[str, ...]:
-    """Its sources' addresses on this site (the ones without a scheme) are checked as its
-    links are."""
-    sources = (s.url for s in term.sources if ":" not in s.url.partition("/")[0])
-    return tuple(dict.fromkeys((*in_markdown, *sources)))
+    """Its sources' addresses are checked as its links are, when they are on this site."""
+    return tuple(dict.fromkeys((*in_markdown, *(s.url for s in term.sources))))
 
 
 def load_body(root: Path, prepared: PreparedFile, cache: Cache) -> RawBody:

@@ -32,6 +32,7 @@ from glossary_site.incremental import Inputs
 from glossary_site.model import Body, CtaBlock, Face, PageJob, PreparedFile
 from glossary_site.page_jobs import PageMaker
 from glossary_site.pages import SitePages
+from glossary_site.plan import checked_urls
 from glossary_site.term_page import Surroundings, TermPage, known_for, term_job, term_record
 from glossary_site.tools import PREFIX as TOOL
 from glossary_site.urls import term_path
@@ -165,7 +166,10 @@ def _remake(
                 return None
             fresh = prepare.convert(read, converter, pack) if read.digest != known[1].digest else known[1]
             links = _same_links(known[1], fresh, before.around.links)
-            if links is None or fresh.term is None or fresh.term.site_urls != known[1].term.site_urls:
+            if links is None or fresh.term is None:
+                return None
+            checked = checked_urls(fresh.term.site_urls, maker.config.base_url)
+            if checked != checked_urls(known[1].term.site_urls, maker.config.base_url):
                 return None
             around = before.around._replace(links=links)
             faces = {slug: Face(slug, *shown[slug]) for slug in _slugs(around) if slug in shown}

@@ -115,7 +115,10 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     with PackWriter(state.cache.folder, state.cache.key) as pack:
         fresh = prepare.prepare_file(root, path, state.cache, markup.Converter(), pack)
     before, after = known[1].term, fresh.term
-    if after is None or fresh.diagnostics != known[1].diagnostics or after.site_urls != before.site_urls:
+    if after is None or fresh.diagnostics != known[1].diagnostics:
+        return None
+    base_url = state.pages.config.base_url
+    if plan.checked_urls(after.site_urls, base_url) != plan.checked_urls(before.site_urls, base_url):
         return None
     pages = state.pages
     if after.slug != before.slug or before.slug not in pages.prepared.files:  # a draft, or renamed

@@ -433,6 +433,43 @@ def test_a_quotations_source_to_no_page_of_the_site_is_an_error_at_its_line_like
         assert sorted(line for line in result.stderr.splitlines() if dead in line) == sorted(expected)
 
 
+def test_a_full_address_of_the_sites_own_pages_is_checked_like_a_path(tmp_path: Path) -> None:
+    """Was: a link copied from the published site (https://example.org/docs/terms/gone/) was
+    never checked, though the same address written as a path is an error at its line. Other
+    hosts, and the same host outside base_url's path, are not this site."""
+    site = copy_site("minimal", tmp_path)  # base_url: https://example.org/docs/
+    tensor = site / "content/terms/tensor.md"
+    links = [
+        "[gone](https://example.org/docs/terms/gone/)",
+        "[http too](http://EXAMPLE.org/docs/terms/gpu-old/#use)",
+        "[fine](https://example.org/docs/terms/model-training/)",
+        "[home](https://example.org/docs)",
+        "[elsewhere](https://example.org/blog/terms/gone/)",
+        "[other host](https://example.com/docs/terms/gone/)",
+    ]
+    text = tensor.read_text(encoding="utf-8")
+    text += "\n" + "\n\n".join(f"See {link}." for link in links) + "\n"
+    tensor.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    training = site / "content/terms/model-training.md"
+    ours = "\n  - title: A paper of ours\n    url: https://example.org/docs/papers/\nupdated:"
+    training.write_text(training.read_text(encoding="utf-8").replace("\nupdated:", ours), encoding="utf-8")
+    dead = "leads to no page of this site; check the path"
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert sorted(line for line in result.stderr.splitlines() if dead in line) == sorted(
+        [
+            f"content/terms/tensor.md:{lines.index(f'See {links[0]}.') + 1}: "
+            f"link 'https://example.org/docs/terms/gone/' {dead}",
+            f"content/terms/tensor.md:{lines.index(f'See {links[1]}.') + 1}: "
+            f"link 'http://EXAMPLE.org/docs/terms/gpu-old/#use' {dead}",
+            f"content/terms/model-training.md:12: link 'https://example.org/docs/papers/' {dead}",
+        ]
+    )
+
+
 def test_a_link_in_markdown_to_no_file_of_the_site_is_an_error_at_its_line(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"

@@ -590,9 +590,10 @@ def test_on_a_terminal_serve_clears_the_progress_line_before_its_own_lines(tmp_p
 def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clean_build(
     tmp_path: Path,
 ) -> None:
-    """Body, table and answer edits rewrite one page without a build, a summary, tags, category,
-    definition, date or links the pages that show them; a summary that brings a warning runs the build,
-    which reports it; after them all, every served file is what a clean build writes."""
+    """Body, table (a link to another site too) and answer edits rewrite one page without a
+    build, a summary, tags, category, definition, date or links the pages that show them; a
+    summary that brings a warning runs the build, which reports it; after them all, every
+    served file is what a clean build writes."""
     site = copy_site("minimal", tmp_path)
     log = tmp_path / "serve.log"
     tensor = site / "content/terms/tensor.md"
@@ -612,8 +613,8 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         page = f"{base}/terms/tensor/index.html"
         edit("multiply tensors fast", "multiply tensors quickly")  # body
         wait_for(page, "multiply tensors quickly")
-        edit("Scalar", "Scalar value")  # a table cell
-        wait_for(page, "Scalar value")
+        edit("Scalar", '"[Scalar](https://example.com/scalar/) value"')  # a cell, a link elsewhere
+        wait_for(page, "https://example.com/scalar/")
         edit("a matrix is a **rank-2** tensor", "a matrix is a **rank-2** tensor, always")  # an answer
         wait_for(page, "tensor, always")
         wait_for_line(log, "content/terms/tensor.md applied, 1 page(s) rewritten", times=3)

@@ -62,6 +62,12 @@ PAGE_ONLY: dict[str, Callable[[Path], None]] = {
         site, TENSOR, "a: Yes, a matrix is", "a: |\n      Yes, every matrix\n      is"
     ),
     "a source's title": lambda site: edit(site, TRAINING, "Deep Learning book", "The deep learning book"),
+    "a source's address elsewhere": lambda site: edit(
+        site, TRAINING, "https://www.deeplearningbook.org/", "https://www.deeplearningbook.org/contents/"
+    ),
+    "a link to another site": lambda site: edit(
+        site, TENSOR, "multiply tensors fast", "multiply tensors [fast](https://example.com/fast/)"
+    ),
     "a second link with the same words": lambda site: edit(
         site, TENSOR, "multiply tensors fast.", "multiply tensors fast, for [[model training]]."
     ),
