@@ -101,43 +101,34 @@ def publish(out: Path, update: Update, write_pages: WritePages, index: IndexSite
         _remove(out / search.FOLDER)
     if not update.reindex:
         return True
-    fresh = new_staging(out, full=False)
-    if not index(out, fresh):
-        discard(fresh)
-        return False
-    replace_folder(out, search.FOLDER, fresh)
+    with staged(out, full=False) as fresh:
+        if not index(out, fresh):
+            return False
+        replace_folder(out, search.FOLDER, fresh)
     write_manifest(out, update.manifest(update.search_key))
     return True
 
 
 def _publish_all(out: Path, update: Update, write_pages: WritePages, index: IndexSite) -> bool:
-    staging = new_staging(out, full=True)
-    try:
+    with staged(out, full=True) as staging:
         if not write_pages(staging) or (update.reindex and not index(staging, staging)):
-            discard(staging)
             return False
         swap_in(staging, out, update.manifest(update.search_key))
-    except BaseException:
-        discard(staging)
-        raise
     return True
 
 
 def _publish_changes(out: Path, update: Update, write_pages: WritePages) -> bool:
-    staging = new_staging(out, full=False)
-    try:
+    with staged(out, full=False) as staging:
         if not write_pages(staging):
-            discard(staging)
             return False
-        apply_update(staging, out, update.written, update.deleted, update.manifest(update.old_search_key))
-    except OutputRefused:
-        discard(staging)
-        raise
-    except BaseException:
-        if (staging / COMMIT).exists():  # moving in had begun (Ctrl-C): finish it, so no mix is left
-            _roll_forward(staging, out.resolve())
-        discard(staging)
-        raise
+        try:
+            apply_update(staging, out, update.written, update.deleted, update.manifest(update.old_search_key))
+        except OutputRefused:
+            raise
+        except BaseException:
+            if (staging / COMMIT).exists():  # moving in had begun (Ctrl-C): finish it, so no mix is left
+                _roll_forward(staging, out.resolve())
+            raise
     return True
 
 
@@ -283,15 +274,23 @@ def _leftovers(out: Path) -> list[Path]:
     return sorted(path for path in found if path.name.rsplit("-", 1)[1].isdigit())
 
 
+@contextlib.contextmanager
+def staged(out: Path, full: bool) -> Iterator[Path]:
+    """A new folder beside the output to build in, gone afterwards whatever happens, unless it
+    was moved into place: made within the cleanup's reach, so that a Ctrl-C that comes just as
+    it is made leaves nothing behind either."""
+    staging = _sibling(out.resolve(), "staging" if full else "update")
+    try:
+        yield new_staging(out, full)
+    finally:
+        _remove(staging)
+
+
 def new_staging(out: Path, full: bool) -> Path:
     staging = _sibling(out.resolve(), "staging" if full else "update")
     _remove(staging)
     staging.mkdir(parents=True)
     return staging
-
-
-def discard(staging: Path) -> None:
-    _remove(staging)
 
 
 def _remove(path: Path) -> None:

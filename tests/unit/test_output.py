@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -164,10 +165,10 @@ def test_failure_before_the_swap_leaves_the_previous_site_untouched(
     project: Path, previous_site: Path
 ) -> None:
     before = digest(previous_site)
-    staging = output.new_staging(previous_site, full=True)
-    output.write_file(staging, "index.html", b"half-built home")
 
-    output.discard(staging)  # what the build does when rendering fails
+    with pytest.raises(KeyboardInterrupt), output.staged(previous_site, full=True) as staging:
+        output.write_file(staging, "index.html", b"half-built home")
+        raise KeyboardInterrupt  # rendering stopped, by Ctrl-C or a failure
 
     assert digest(previous_site) == before
     assert siblings(previous_site) == ["_site", "content", "static", "templates"]
@@ -411,6 +412,29 @@ def test_ctrl_c_while_changed_files_move_in_finishes_the_move(
 
     assert {path: p.read_text(encoding="utf-8") for path, p in files_of(previous_site).items()} == new_site
     assert output.read_manifest(previous_site) == keys(new_site)
+    assert siblings(previous_site) == ["_site", "content", "static", "templates"]
+
+
+@pytest.mark.parametrize("full", [True, False])
+def test_ctrl_c_just_as_the_staging_folder_is_made_leaves_nothing_beside_the_site(
+    previous_site: Path, monkeypatch: pytest.MonkeyPatch, full: bool
+) -> None:
+    """Was: the folder was made before the cleanup was in reach, and a Ctrl-C that came then
+    (the moment it appears, a CI run saw) left '._site.update-<pid>' behind."""
+    before = digest(previous_site)
+    make = Path.mkdir
+
+    def interrupted(folder: Path, *args: Any, **kwargs: Any) -> None:
+        make(folder, *args, **kwargs)
+        if folder.name.startswith(("._site.staging-", "._site.update-")):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "mkdir", interrupted)
+    change = output.Update(["index.html"], [], {"index.html": "new"}, full=full)
+    with pytest.raises(KeyboardInterrupt):
+        output.publish(previous_site, change, lambda staging: True, lambda site, bundle: True)
+
+    assert digest(previous_site) == before
     assert siblings(previous_site) == ["_site", "content", "static", "templates"]
 
 
