@@ -811,3 +811,34 @@ def test_template_syntax_errors_are_reported_with_the_contents_errors_in_one_run
     syntax = "template error: Expected an expression, got 'end of statement block'"
     assert f"templates/tool.html:1: {syntax}" in problems
     assert any(line.startswith("templates/partials/cta.html:2: template error:") for line in problems)
+
+
+def test_a_code_fence_written_for_another_generator_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """Was: built without a word, the block's code came out as a paragraph and its closing
+    fence swallowed the text after it, headings and all, into a code block."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    titled, numbered = '```python title="shapes.py"', '```js linenums="1"'
+    text = tensor.read_text(encoding="utf-8") + f"\n{titled}\nx = 1\n```\n\n## More\n\n{numbered}\ny\n```\n"
+    tensor.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    tool = (
+        "---\ntitle: Torch\nsummary: A tensor library.\nurl: https://pytorch.org/\nupdated: 2025-06-01\n---\n"
+    )
+    write_files(site, {"content/tools/torch.md": tool + "\n```bash {.numbered}\npip install torch\n```\n"})
+
+    def problem(where: str, extra: str) -> str:
+        return (
+            f"{where}: a code fence takes a language and hl_lines=\"…\" only, not '{extra}', or this "
+            "block and the text after it come out garbled; a title goes in the text above the block"
+        )
+
+    for command in ("check", "build"):
+        result = run_glossary(command, cwd=site)
+
+        assert result.returncode == 1, command
+        assert [line for line in result.stderr.splitlines() if "code fence" in line] == [
+            problem(f"content/terms/tensor.md:{lines.index(titled) + 1}", 'title="shapes.py"'),
+            problem(f"content/terms/tensor.md:{lines.index(numbered) + 1}", 'linenums="1"'),
+            problem("content/tools/torch.md:8", "{.numbered}"),
+        ], command

@@ -1,0 +1,46 @@
+"""Code fences the Markdown engine would not read as fences.
+
+Python-Markdown's fences take a language and `hl_lines="…"`, nothing else. A fence written
+for another generator (```python title="app.py"`, linenums="1") is not one: its first line
+and code come out as a paragraph, and its closing fence opens a code block that swallows the
+text after it, headings and all, up to the next bare fence. Reported at its line instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+#: A fence at the start of a line (the engine reads none that is indented), and what follows it.
+FENCE_RE = re.compile(r"(`{3,}|~{3,})(.*)")
+#: What may follow an opening fence: a language (`.python` too) and hl_lines, or {attributes}.
+INFO_RE = re.compile(r"[ ]*(?:\{.*\}|\.?[\w#.+-]*[ ]*(?:hl_lines=(\"|').*?\1[ ]*)?)")
+LANGUAGE_RE = re.compile(r"[ ]*\.?[\w#.+-]*[ ]*")
+
+
+def unread_fences(text: str) -> Iterator[tuple[int, str]]:
+    """(line index, what follows its language) of each opening fence the engine would not read,
+    outside fenced blocks (code that shows a fence is left alone); each is taken to open the
+    block its editor meant, so that all are found in one run."""
+    if "```" not in text and "~~~" not in text:
+        return
+    open_fence = None
+    for index, line in enumerate(text.split("\n")):
+        fence = FENCE_RE.match(line)
+        if fence is None:
+            continue
+        mark, info = fence.groups()
+        if open_fence is not None:
+            if mark == open_fence and not info.strip(" "):
+                open_fence = None
+        else:
+            open_fence = mark  # as its editor meant it, so that each later one is found too
+            if not INFO_RE.fullmatch(info):
+                yield index, LANGUAGE_RE.sub("", info, count=1).strip()
+
+
+def fence_message(extra: str) -> str:
+    return (
+        f"a code fence takes a language and hl_lines=\"…\" only, not '{extra}', or this block and "
+        "the text after it come out garbled; a title goes in the text above the block"
+    )
