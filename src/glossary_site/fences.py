@@ -20,12 +20,15 @@ LANGUAGE_RE = re.compile(r"[ ]*\.?[\w#.+-]*[ ]*")
 
 def unread_fences(text: str) -> Iterator[tuple[int, str]]:
     """(line index, what follows its language) of each opening fence the engine would not read,
-    outside fenced blocks (code that shows a fence is left alone); each is taken to open the
-    block its editor meant, so that all are found in one run."""
+    outside fenced blocks (code that shows a fence is left alone). Only a fence that a later
+    one closes is taken for one, as by the engine, and each is taken to open the block its
+    editor meant, so that all are found in one run; a line that merely starts with ``` and
+    inline code such as ```x()``` are text."""
     if "```" not in text and "~~~" not in text:
         return
+    lines = text.split("\n")
     open_fence = None
-    for index, line in enumerate(text.split("\n")):
+    for index, line in enumerate(lines):
         fence = FENCE_RE.match(line)
         if fence is None:
             continue
@@ -33,10 +36,14 @@ def unread_fences(text: str) -> Iterator[tuple[int, str]]:
         if open_fence is not None:
             if mark == open_fence and not info.strip(" "):
                 open_fence = None
-        else:
-            open_fence = mark  # as its editor meant it, so that each later one is found too
+        elif mark[0] not in info and _closed(lines, index, mark):
+            open_fence = mark
             if not INFO_RE.fullmatch(info):
                 yield index, LANGUAGE_RE.sub("", info, count=1).strip()
+
+
+def _closed(lines: list[str], start: int, mark: str) -> bool:
+    return any(line.rstrip(" ") == mark for line in lines[start + 1 :])
 
 
 def fence_message(extra: str) -> str:

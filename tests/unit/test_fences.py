@@ -17,6 +17,8 @@ GOOD = [
     # code that shows a fence written for another generator is only code
     '````markdown\n```python title="app.py"\nx = 1\n```\n````',
     "Text with ``` in it, and ``inline`` code.",
+    "```print()``` writes a line.\n\n```\ncode\n```",
+    "``` is how a fence starts, as the last line",
 ]
 
 
