@@ -587,6 +587,16 @@ def test_on_a_terminal_serve_clears_the_progress_line_before_its_own_lines(tmp_p
         assert shown[:start].endswith(("\n", "\r\x1b[K")), f"glued to the progress line: {shown!r}"
 
 
+def save_whole(file: Path, text: str, scratch: Path) -> None:
+    """A whole save at once (a new file, made outside the site, renamed over the old): written
+    in place, the file can be read half-written on a busy machine, and serve then rightly runs
+    the whole build, which is not what the tests of saves applied without one count (a CI run
+    saw it)."""
+    saved = scratch / (file.name + ".new")
+    saved.write_text(text)
+    os.replace(saved, file)
+
+
 def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clean_build(
     tmp_path: Path,
 ) -> None:
@@ -600,12 +610,7 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
     gpu_page = "terms/graphics-processing-unit/index.html"
 
     def edit(old: str, new: str) -> None:
-        """A whole save at once (a new file renamed over the old): written in place, the file can
-        be read half-written on a busy machine, and serve then rightly runs the whole build,
-        which is not what this test counts."""
-        saved = tmp_path / "tensor.md.new"
-        saved.write_text(tensor.read_text().replace(old, new, 1))
-        os.replace(saved, tensor)
+        save_whole(tensor, tensor.read_text().replace(old, new, 1), tmp_path)
 
     with serving(site, free_port(), log) as origin:
         base = f"{origin}/docs"
@@ -688,7 +693,9 @@ def test_a_link_save_that_leaves_a_term_unlinked_is_applied_warm_and_warned_abou
         base = f"{origin}/docs"
         assert linking_here(base) == ["Tensor"]
         assert "no other term links" not in log.read_text()
-        tensor.write_text(tensor.read_text().replace("multiply [[activation]] fast", "multiply fast"))
+        save_whole(
+            tensor, tensor.read_text().replace("multiply [[activation]] fast", "multiply fast"), tmp_path
+        )
         wait_for_line(log, "content/terms/tensor.md applied")
         assert "content/terms/activation.md:1: warning: no other term links to this one" in log.read_text()
         assert log.read_text().count(" unchanged") == 1, "no build but the first"
