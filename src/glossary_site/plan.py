@@ -17,6 +17,7 @@ from glossary_site.fingerprint import digest
 from glossary_site.markup import site_markdown_urls
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.template_files import THEME
+from glossary_site.url_checks import normal_base_url
 from glossary_site.urls import STACK_BUILDER, is_safe_url, site_file, term_path, tool_path
 
 # What comes before an address in Markdown or HTML: '](', a reference's ']:', 'href="' or 'cite="'.
@@ -163,8 +164,15 @@ def checked_urls(urls: tuple[str, ...], base_url: str) -> tuple[str, ...]:
 
 
 def _own_address(url: str, base_url: str) -> str:
+    """Its host is compared as base_url is kept: in ASCII, without a default port."""
     parts, own = urllib.parse.urlsplit(url), urllib.parse.urlsplit(base_url)
-    if parts.scheme.lower() not in ("http", "https") or parts.netloc.lower() != own.netloc:
+    if parts.scheme.lower() not in ("http", "https"):
+        return ""
+    try:
+        origin = normal_base_url(f"{parts.scheme}://{parts.netloc}/")
+    except (UnicodeError, ValueError):  # a host IDNA cannot write is no host of this site
+        return ""
+    if urllib.parse.urlsplit(origin).netloc != own.netloc:
         return ""
     path = own.path if parts.path == own.path.rstrip("/") else parts.path
     if not path.startswith(own.path):

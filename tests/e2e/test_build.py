@@ -442,6 +442,7 @@ def test_a_full_address_of_the_sites_own_pages_is_checked_like_a_path(tmp_path: 
     links = [
         "[gone](https://example.org/docs/terms/gone/)",
         "[http too](http://EXAMPLE.org/docs/terms/gpu-old/#use)",
+        "[default port](https://example.org:443/docs/terms/tensr/)",
         "[fine](https://example.org/docs/terms/model-training/)",
         "[home](https://example.org/docs)",
         "[elsewhere](https://example.org/blog/terms/gone/)",
@@ -465,6 +466,8 @@ def test_a_full_address_of_the_sites_own_pages_is_checked_like_a_path(tmp_path: 
             f"link 'https://example.org/docs/terms/gone/' {dead}",
             f"content/terms/tensor.md:{lines.index(f'See {links[1]}.') + 1}: "
             f"link 'http://EXAMPLE.org/docs/terms/gpu-old/#use' {dead}",
+            f"content/terms/tensor.md:{lines.index(f'See {links[2]}.') + 1}: "
+            f"link 'https://example.org:443/docs/terms/tensr/' {dead}",
             f"content/terms/model-training.md:12: link 'https://example.org/docs/papers/' {dead}",
         ]
     )

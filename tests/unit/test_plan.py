@@ -70,3 +70,25 @@ def test_static_folder_or_file_in_the_place_of_the_themes_files_is_reported(tmp_
     assert clashes(tmp_path / "file", "assets") == [
         "static/assets:1: static file would replace the theme's folder assets/; rename it"
     ]
+
+
+def test_the_links_checked_are_paths_and_full_addresses_of_this_site_however_spelt() -> None:
+    """A save that changes only links elsewhere needs no check; base_url is kept in ASCII
+    without a default port, and its addresses are recognised however an editor spells them."""
+    base_url = "https://xn--bcher-kva.example/kb/"
+    ours = (
+        "/terms/gpu/",
+        "../gpu/",
+        "javascript:alert(1)",  # refused, so reported: always checked
+        "https://bücher.example/kb/terms/gpu/",
+        "HTTP://XN--BCHER-KVA.EXAMPLE:80/kb/",
+        "https://xn--bcher-kva.example:443/kb",
+    )
+    elsewhere = (
+        "https://bücher.example/blog/",
+        "https://example.com/kb/terms/gpu/",
+        "https://xn--bcher-kva.example:8443/kb/",
+        "mailto:editor@example.com",
+    )
+
+    assert plan.checked_urls(ours + elsewhere, base_url) == (*ours, "mailto:editor@example.com")
