@@ -165,7 +165,10 @@ def checked_urls(urls: tuple[str, ...], base_url: str) -> tuple[str, ...]:
 
 def _own_address(url: str, base_url: str) -> str:
     """Its host is compared as base_url is kept: in ASCII, without a default port."""
-    parts, own = urllib.parse.urlsplit(url), urllib.parse.urlsplit(base_url)
+    own = urllib.parse.urlsplit(base_url)
+    if url.isascii() and (own.hostname or "") not in url.lower():
+        return ""  # most links: another site, told without taking the address apart
+    parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         return ""
     try:
