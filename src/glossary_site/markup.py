@@ -139,19 +139,25 @@ def _focusable_scrollers(fragment: str) -> str:
 
 
 def site_markdown(text: str, root: str) -> str:
-    """Markdown from site.yml, such as the home page's introduction: sanitised, no wiki-links;
-    `root` leads from its page to the site's root, for addresses written from there."""
+    """Markdown from site.yml, such as the home page's introduction: sanitised, no wiki-links
+    (site.yml is read before the terms); `root` leads from its page to the site's root, for
+    addresses written from there."""
     if not text:
         return ""
     return _site_relative(_focusable_scrollers(demote_h1(sanitise(_site_html(text)))), [], root)
 
 
 def _site_html(text: str) -> str:
-    """The same Markdown as in terms (tables, fenced code), but for wiki-links and footnotes."""
+    """The same Markdown as in terms (tables, fenced code, footnotes), but for wiki-links.
+    Without footnotes, `[^note]` was shown as written and its note read as a link to 'note'.
+    The intro is its page's only Markdown, so its notes keep their plain ids (`#fn:note`)."""
     return markdown.markdown(
         text,
-        extensions=["tables", "fenced_code", "sane_lists", "codehilite"],
-        extension_configs={"codehilite": {"guess_lang": False, "css_class": "highlight"}},
+        extensions=["tables", "fenced_code", "footnotes", "sane_lists", "codehilite"],
+        extension_configs={
+            "codehilite": {"guess_lang": False, "css_class": "highlight"},
+            "footnotes": {"UNIQUE_IDS": False},
+        },
         output_format="html",
     )
 

@@ -737,3 +737,22 @@ def test_the_home_intro_is_written_in_the_same_markdown_as_terms(tmp_path: Path)
     assert [cell.get_text() for cell in intro_html.select("table td")] == ["Model", "GPT"]
     assert present(intro_html.select_one("pre")).get_text().strip() == "print(1)"
     assert "```" not in intro_html.get_text()
+
+
+def test_a_footnote_in_the_home_intro_is_a_footnote(tmp_path: Path) -> None:
+    """Was: footnotes were not read in site.yml's intro, so `[^note]` was shown as written and
+    its note, `[^note]: glossary`, failed the build as a link to a page 'glossary'."""
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    intro = 'intro: "Terms are checked.[^note]\\n\\n[^note]: glossary"\n'
+    settings.write_text(settings.read_text(encoding="utf-8") + intro, encoding="utf-8")
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    intro_html = present(parse_html(site / "_site/index.html").select_one(".intro"))
+    assert "[^note]" not in intro_html.get_text()
+    mark = present(intro_html.select_one("sup a"))
+    note = present(intro_html.select_one(".footnote li"))
+    assert attribute(mark, "href") == f"#{attribute(note, 'id')}"
+    assert note.get_text(" ", strip=True).startswith("glossary")
