@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, did_you_mean, meant_by, suggesting
+from glossary_site.fences import fence_problems
 from glossary_site.front_matter import flag_value, kind
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import CtaBlock
@@ -204,6 +205,9 @@ def _intro(data: dict[str, Any], located: yaml_lines.Located, diagnostics: Diagn
     if (too_much := limit_problem(intro)) is not None:
         diagnostics.error(CONFIG_PATH, located.line("intro"), too_much)
         return ""
+    written = data["intro"] if intro else ""  # as written, so that its lines are the file's
+    for line, message in fence_problems(written, located.value_line("intro"), located.breaks_of("intro")):
+        diagnostics.error(CONFIG_PATH, line, message)
     return intro
 
 

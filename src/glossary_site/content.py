@@ -16,7 +16,7 @@ from typing import Any
 from glossary_site import config, placement, yaml_lines
 from glossary_site.content_files import find_term_files
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean, listed_again
-from glossary_site.fences import fence_message, unread_fences
+from glossary_site.fences import fence_problems
 from glossary_site.front_matter import (
     Fields,
     count,
@@ -99,8 +99,12 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     if todo is not None:
         line = body_line + body.count("\n", 0, todo.start())
         diagnostics.warning(path, line, "a TODO placeholder is left in the body; replace it")
-    for index, extra in unread_fences(body):
-        diagnostics.error(path, body_line + index, fence_message(extra))
+    texts = [(term.definition, term.definition_line, term.definition_breaks)]
+    texts += [(faq.answer, faq.answer_line, faq.answer_breaks) for faq in term.faq]
+    texts += [(table.intro, table.intro_line, table.intro_breaks) for table in term.tables]
+    for text, first_line, breaks in [*texts, (body, body_line, None)]:
+        for line, message in fence_problems(text, first_line, breaks):
+            diagnostics.error(path, line, message)
     return term
 
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from glossary_site.model import Breaks
+from glossary_site.yaml_lines import lines_down
+
 #: A fence at the start of a line (the engine reads none that is indented), and what follows it.
 FENCE_RE = re.compile(r"(`{3,}|~{3,})(.*)")
 #: What may follow an opening fence: a language (`.python` too) and hl_lines, or {attributes}.
@@ -40,6 +43,19 @@ def unread_fences(text: str) -> Iterator[tuple[int, str]]:
             open_fence = mark
             if not INFO_RE.fullmatch(info):
                 yield index, LANGUAGE_RE.sub("", info, count=1).strip()
+
+
+def fence_problems(text: str, first_line: int, breaks: Breaks | None = None) -> Iterator[tuple[int, str]]:
+    """(file line, message) for each fence of a Markdown text the engine would not read: a
+    body, or a YAML value (a definition, an answer, site.yml's intro) whose first line is
+    `first_line` of its file and whose file lines begin at `breaks` (yaml_lines.Located)."""
+    starts: list[int] = []
+    for index, extra in unread_fences(text):
+        if not starts:
+            starts = [0]
+            for line in text.split("\n"):
+                starts.append(starts[-1] + len(line) + 1)
+        yield first_line + lines_down(text, starts[index], breaks), fence_message(extra)
 
 
 def _closed(lines: list[str], start: int, mark: str) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, did_you_mean, meant_by, suggesting
+from glossary_site.fences import fence_problems
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.slugs import SLUG_RE
 
@@ -207,6 +208,10 @@ def parse_stack_builder(
         intro = ""
     elif (too_much := limit_problem(intro)) is not None:
         reader.error((*top, "intro"), too_much)
+    else:  # reported without failing the Stack Builder: only its intro comes out garbled
+        first, breaks = located.value_line(*top, "intro"), located.breaks_of(*top, "intro")
+        for line, message in fence_problems(intro, first, breaks):
+            diagnostics.error(CONFIG_PATH, line, message)
     questions = [
         _question(reader, raw, (*top, "questions", i), attributes)
         for i, raw in enumerate(_list(reader, data, "questions", top))

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from glossary_site import content, content_files, front_matter, graph
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
-from glossary_site.fences import fence_message, unread_fences
+from glossary_site.fences import fence_problems
 from glossary_site.fingerprint import digest
 from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource, sort_name
 from glossary_site.slugs import slug_of_file, slugify
@@ -59,8 +59,8 @@ def parse_tool(
     front, body, body_line = front_matter.split_front_matter(path, text)
     located = front_matter.load_mapping(path, front)
     fields = front_matter.Fields(path, located, diagnostics)
-    for index, extra in unread_fences(body):
-        diagnostics.error(path, body_line + index, fence_message(extra))
+    for line, message in fence_problems(body, body_line):
+        diagnostics.error(path, line, message)
     fields.unknown_keys(FIELDS)
     url = fields.text("url", required=True, one_line=True)
     url_problem = link_url_problem(url) if url else None

@@ -842,3 +842,50 @@ def test_a_code_fence_written_for_another_generator_is_an_error_at_its_line(tmp_
             problem(f"content/terms/tensor.md:{lines.index(numbered) + 1}", 'linenums="1"'),
             problem("content/tools/torch.md:8", "{.numbered}"),
         ], command
+
+
+def test_a_code_fence_for_another_generator_in_a_front_matter_or_site_yml_field_is_an_error_at_its_line(
+    tmp_path: Path,
+) -> None:
+    """Was: checked in bodies only; in a definition, an answer, a table's intro or site.yml's
+    intro, the block's code came out as a paragraph of inline code, without a word."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    in_definition, in_intro = '  ```python title="a.py"', "      ```bash {.numbered}"
+    in_answer = '      ```js linenums="1"'
+    text = tensor.read_text(encoding="utf-8")
+    text = text.replace(
+        "definition: A **tensor** generalises vectors and matrices to any number of axes.\n",
+        f"definition: |\n  A **tensor** has axes.\n\n{in_definition}\n  x = 1\n  ```\n",
+    )
+    # A quoted value over several lines: its line breaks are not the file's.
+    text = text.replace(
+        "  - title: Tensor ranks\n",
+        f'  - title: Tensor ranks\n    intro: "Ranks.\n\n\n{in_intro}\n\n      ls\n\n      ```"\n',
+    )
+    text = text.replace(
+        "    a: Yes, a matrix is a **rank-2** tensor.\n",
+        f"    a: |\n      Yes.\n\n{in_answer}\n      m\n      ```\n",
+    )
+    tensor.write_text(text, encoding="utf-8")
+    settings = site / "content/site.yml"
+    in_home = '  ```python title="intro.py"'
+    intro = f"intro: |\n  Welcome.\n\n{in_home}\n  print(1)\n  ```\n"
+    settings.write_text(settings.read_text(encoding="utf-8") + intro, encoding="utf-8")
+    lines, settings_lines = text.splitlines(), settings.read_text(encoding="utf-8").splitlines()
+
+    def problem(where: str, extra: str) -> str:
+        return (
+            f"{where}: a code fence takes a language and hl_lines=\"…\" only, not '{extra}', or this "
+            "block and the text after it come out garbled; a title goes in the text above the block"
+        )
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if "code fence" in line] == [
+        problem(f"content/site.yml:{settings_lines.index(in_home) + 1}", 'title="intro.py"'),
+        problem(f"content/terms/tensor.md:{lines.index(in_definition) + 1}", 'title="a.py"'),
+        problem(f"content/terms/tensor.md:{lines.index(in_intro) + 1}", "{.numbered}"),
+        problem(f"content/terms/tensor.md:{lines.index(in_answer) + 1}", 'linenums="1"'),
+    ]

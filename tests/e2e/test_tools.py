@@ -378,6 +378,22 @@ def test_a_tool_problem_is_one_error_at_its_line(
     assert errors(site) == [expected]
 
 
+def test_a_code_fence_for_another_generator_in_the_stack_builder_intro_is_an_error_at_its_line(
+    tmp_path: Path,
+) -> None:
+    """Was: not checked there, so the block's code came out as a paragraph of inline code."""
+    fence = '    ```bash title="setup.sh"'
+    intro = f"  intro: |\n    Two questions.\n\n{fence}\n    pip install x\n    ```\n"
+    settings = SETTINGS.replace("  intro: Two questions, one tool per layer.\n", intro)
+    site = tool_site(tmp_path, settings=settings)
+    line = (site / "content/site.yml").read_text(encoding="utf-8").splitlines().index(fence) + 1
+    assert errors(site) == [
+        f'content/site.yml:{line}: a code fence takes a language and hl_lines="…" only, not '
+        "'title=\"setup.sh\"', or this block and the text after it come out garbled; a title goes in "
+        "the text above the block"
+    ]
+
+
 def test_an_edited_tool_rebuilds_what_shows_it_exactly_like_a_clean_build(tmp_path: Path) -> None:
     site = tool_site(tmp_path)
     assert run_glossary("build", cwd=site).returncode == 0
