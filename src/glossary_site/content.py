@@ -66,6 +66,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     fields = _Fields(path, located, diagnostics)
     fields.unknown_keys(FIELDS)
     slug = fields.slug()
+    definition_line, definition_breaks = located.trimmed_start("definition")
     term = TermSource(
         path=path,
         slug=slug,
@@ -73,7 +74,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         title=fields.text("title", required=True),
         summary=fields.text("summary", required=True, one_line=True),
         definition=fields.text("definition", required=True, markdown=True),
-        definition_line=located.value_line("definition"),
+        definition_line=definition_line,
         body=body,
         body_line=body_line,
         aliases=fields.text_list("aliases"),
@@ -90,7 +91,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         cta_line=located.line("cta"),
         updated=fields.date("updated"),
         draft=fields.flag("draft"),
-        definition_breaks=located.breaks_of("definition"),
+        definition_breaks=definition_breaks,
         key_lines={str(k[0]): v for k, v in located.lines.items() if len(k) == 1},
     )
     _check_markers(path, term, fields.table_ids, diagnostics)
@@ -236,17 +237,14 @@ class _Fields(Fields):
         return None
 
     def faq(self) -> tuple[Faq, ...]:
-        return tuple(
-            Faq(
-                question=str(item["q"]).strip(),
-                answer=str(item["a"]).strip(),
-                line=self.located.line("faq", i),
-                answer_line=self.located.value_line("faq", i, "a"),
-                answer_breaks=self.located.breaks_of("faq", i, "a"),
-            )
-            for i, item, sound in self.items("faq", ("q", "a"), ("q", "a"))
-            if sound
-        )
+        found: list[Faq] = []
+        for i, item, sound in self.items("faq", ("q", "a"), ("q", "a")):
+            if sound:
+                answer_line, answer_breaks = self.located.trimmed_start("faq", i, "a")
+                question, answer = str(item["q"]).strip(), str(item["a"]).strip()
+                line = self.located.line("faq", i)
+                found.append(Faq(question, answer, line, answer_line, answer_breaks))
+        return tuple(found)
 
     def sources(self) -> tuple[Source, ...]:
         found = []
@@ -332,6 +330,7 @@ class _Fields(Fields):
                 good_rows.append(tuple(_cell(c) for c in row))
         if not ok or table_id is None or len(good_rows) != len(rows):
             return None
+        intro_line, intro_breaks = self.located.trimmed_start("tables", index, "intro")
         return Table(
             title=title,
             columns=tuple(_cell(c) for c in columns or ()),
@@ -339,8 +338,8 @@ class _Fields(Fields):
             line=self.located.line("tables", index),
             id=table_id,
             intro=(intro or "").strip(),
-            intro_line=self.located.value_line("tables", index, "intro"),
-            intro_breaks=self.located.breaks_of("tables", index, "intro"),
+            intro_line=intro_line,
+            intro_breaks=intro_breaks,
             row_lines=tuple(self.located.line("tables", index, "rows", r) for r in range(len(rows))),
         )
 

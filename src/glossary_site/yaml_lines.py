@@ -91,6 +91,25 @@ class Located:
         """None when the value's own "\n" are the file's line breaks."""
         return self.breaks.get(path)
 
+    def trimmed_start(self, *path: str | int) -> tuple[int, Breaks | None]:
+        """The first file line and the breaks (as breaks_of) of the text at `path` once its
+        surrounding spaces are trimmed, as fields keep it: a Markdown value written as a block
+        that opens with an empty line starts a line below the value's first."""
+        first, breaks = self.value_line(*path), self.breaks_of(*path)
+        value = self.data
+        for key in path:
+            if isinstance(value, dict):
+                value = value.get(key)
+            elif isinstance(value, list) and isinstance(key, int) and key < len(value):
+                value = value[key]
+            else:
+                value = None
+        lead = len(value) - len(value.lstrip()) if isinstance(value, str) else 0
+        if not lead:
+            return first, breaks
+        moved = None if breaks is None else tuple(at - lead for at in breaks if at > lead)
+        return first + lines_down(value, lead, breaks), moved
+
 
 def lines_down(value: str, offset: int, breaks: Breaks | None) -> int:
     """How many file lines below the value's first line the character at `offset` is."""

@@ -584,6 +584,43 @@ def test_links_and_todos_in_values_written_over_several_lines_are_reported_at_th
     ]
 
 
+def test_problems_in_a_markdown_value_that_opens_with_an_empty_line_are_reported_at_their_own_line(
+    tmp_path: Path,
+) -> None:
+    """Was: a line too high for each empty line the value opened with (`definition: |`, then an
+    empty line), as the text is trimmed before it is converted and checked."""
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site,
+        {
+            "content/terms/kernel.md": "---\ntitle: Kernel\nsummary: A function run on a GPU.\n"
+            "definition: |\n\n  A kernel reads [[tensr]] values.\n"
+            '  ```c title="k.cu"\n  x\n  ```\n'
+            "faq:\n  - q: Why?\n    a: >\n\n\n      Fast with\n      [[tensrs]]\n"
+            '  - q: How?\n    a: "\n\n      In [[thredas]]"\n'
+            "related: [tensor]\nupdated: 2025-01-01\n---\nBody.\n",
+        },
+    )
+    lines = (site / "content/terms/kernel.md").read_text().splitlines()
+
+    def line_of(text: str) -> int:
+        return next(number for number, line in enumerate(lines, 1) if text in line)
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert [line for line in error_lines(result.stderr) if line.startswith("content/terms/kernel.md")] == [
+        f"content/terms/kernel.md:{line_of('[[tensr]]')}: unknown wiki-link target 'tensr'; "
+        "did you mean 'tensor'?",
+        f'content/terms/kernel.md:{line_of("k.cu")}: a code fence takes a language and hl_lines="…" '
+        "only, not 'title=\"k.cu\"', or this block and the text after it come out garbled; a title goes "
+        "in the text above the block",
+        f"content/terms/kernel.md:{line_of('[[tensrs]]')}: unknown wiki-link target 'tensrs'; "
+        "did you mean 'tensor'?",
+        f"content/terms/kernel.md:{line_of('[[thredas]]')}: unknown wiki-link target 'thredas'",
+    ]
+
+
 def test_a_bad_date_is_one_error_without_a_missing_date_warning(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"
