@@ -19,12 +19,18 @@ from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import CtaBlock
 from glossary_site.text_direction import DIRECTIONS, Direction, direction_of
 from glossary_site.tool_settings import StackBuilderSettings, ToolSettings, parse_stack_builder, parse_tools
-from glossary_site.url_checks import base_url_problem, link_url_problem, normal_base_url
+from glossary_site.url_checks import (
+    EDIT_PATH,
+    base_url_problem,
+    edit_url_problem,
+    link_url_problem,
+    normal_base_url,
+)
 
 CONFIG_PATH = "content/site.yml"
 KEYS = (
     "title", "description", "intro", "base_url", "language", "direction", "categories", "cta",
-    "autolink", "tools", "stack_builder",
+    "autolink", "tools", "stack_builder", "edit_url",
 )  # fmt: skip
 CTA_KEYS = ("heading", "text", "button", "url")
 CTA_SETTINGS = ("default", "blocks")
@@ -52,6 +58,8 @@ class SiteConfig:
     #: The line of each block's url, for problems only known once every page is (a dead link).
     cta_url_lines: dict[str, int] = field(default_factory=dict)
     autolink: bool = False
+    #: Where a term's or tool's file can be edited ("" for no edit links); see urls.edit_address.
+    edit_url: str = ""
     #: Markdown shown at the top of the home page.
     intro: str = ""
     #: The line of `intro` and of the Stack Builder's, where a dead link in them is looked for.
@@ -179,6 +187,9 @@ def parse(
     )
     default, blocks = checked("cta", lambda: _cta(data.get("cta"), located, diagnostics))
     autolink = checked("autolink", lambda: _autolink(data, located, diagnostics))
+    edit_url = checked(
+        "edit_url", lambda: _edit_url(_text(data, "edit_url", located, diagnostics), located, diagnostics)
+    )
     return SiteConfig(
         root=root,
         title=title,
@@ -190,6 +201,7 @@ def parse(
         cta_blocks=blocks,
         cta_url_lines={name: located.line("cta", "blocks", name, "url") for name in blocks},
         autolink=autolink,
+        edit_url=edit_url,
         intro=intro,
         categories=categories,
         category_lines={name: located.line("categories", name) for name in categories},
@@ -294,6 +306,16 @@ def _check_base_url(url: str, located: yaml_lines.Located, diagnostics: Diagnost
         diagnostics.error(CONFIG_PATH, located.line("base_url"), f"base_url '{url}' {problem}")
         return ""
     return normal_base_url(url)
+
+
+def _edit_url(url: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> str:
+    if not url:
+        return ""
+    problem = edit_url_problem(url)
+    if problem is not None:
+        diagnostics.error(CONFIG_PATH, located.line("edit_url"), f"edit_url '{url}' {problem}")
+        return ""
+    return url if EDIT_PATH in url else url.removesuffix("/") + "/"
 
 
 def _cta(

@@ -260,12 +260,12 @@ class SitePages(PageMaker):
         self.surroundings[slug] = around
         source = self.prepared.files[slug].digest
         cta = self.cta_for(term)
-        return self._earlier_record(slug, around, source, cta) or term_record(
-            slug, source, around, self.faces, cta, self.autolinked
+        return self._earlier_record(slug, around, source, term.path, cta) or term_record(
+            slug, source, term.path, around, self.faces, cta, self.autolinked
         )
 
     def _earlier_record(
-        self, slug: str, around: Surroundings, source: str, cta: CtaBlock | None
+        self, slug: str, around: Surroundings, source: str, file: str, cta: CtaBlock | None
     ) -> TermPage | None:
         """The last build's record of the term's page, if the term, what surrounds it and the
         faces of the terms and tools it shows are all unchanged."""
@@ -273,8 +273,14 @@ class SitePages(PageMaker):
             return None
         found = self._earlier_keys.get(term_path(slug))
         record = found[1] if found is not None else None
-        if not isinstance(record, TermPage) or (record.source, record.cta, record.autolinked) != (
+        if not isinstance(record, TermPage) or (
+            record.source,
+            record.file,
+            record.cta,
+            record.autolinked,
+        ) != (
             source,
+            file,
             cta,
             self.autolinked,
         ):

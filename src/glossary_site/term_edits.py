@@ -173,7 +173,7 @@ def _remake(
                 return None
             around = before.around._replace(links=links)
             faces = {slug: Face(slug, *shown[slug]) for slug in _slugs(around) if slug in shown}
-            record = term_record(before.slug, fresh.digest, around, faces, before.cta, "")
+            record = term_record(before.slug, fresh.digest, path, around, faces, before.cta, "")
             job = term_job(maker, record, fresh.term, _body(root, cache, fresh, record), known_for(record))
             jobs.append(job)
             prepared[path] = (Stamp(info.st_size, info.st_mtime_ns), fresh)

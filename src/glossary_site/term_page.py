@@ -21,7 +21,7 @@ from glossary_site.neighbourhood import neighbourhood
 from glossary_site.page_jobs import PageMaker, face_texts
 from glossary_site.render import TEMPLATES
 from glossary_site.tools import PREFIX as TOOL
-from glossary_site.urls import group_url, link_url, term_path, tool_path
+from glossary_site.urls import edit_address, group_url, link_url, term_path, tool_path
 from glossary_site.views import LinkView
 
 ROOT = "../../"
@@ -69,6 +69,8 @@ class TermPage:
     slug: str
     #: The term file's content hash: it stands for every field of the term and its body.
     source: str
+    #: Where the file is (content/terms/gpu.md), which the page's edit link names.
+    file: str
     #: The term each wiki-link points to, in order; None where the link is shown as text.
     links: tuple[Face | None, ...]
     related: tuple[Face, ...]
@@ -104,6 +106,7 @@ class Surroundings(NamedTuple):
 def term_record(
     slug: str,
     source: str,
+    file: str,
     around: Surroundings,
     faces: Mapping[str, Face],
     cta: CtaBlock | None,
@@ -113,6 +116,7 @@ def term_record(
     return TermPage(
         slug=slug,
         source=source,
+        file=file,
         links=tuple(map(faces.get, around.links)),  # type: ignore[arg-type]
         related=tuple(map(face, around.related)),
         backlinks=tuple(map(face, around.backlinks)),
@@ -197,6 +201,7 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
         "backlinks": [_link(face) for face in page.backlinks],
         "graph": neighbourhood(page, term.title),
         "cta": page.cta,
+        "edit": edit_address(config, page.file),
     }
 
 

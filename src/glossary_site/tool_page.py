@@ -17,7 +17,7 @@ from glossary_site import structured
 from glossary_site.config import SiteConfig
 from glossary_site.model import Face, PageJob, Toolbox, ToolSource, distinct_aliases
 from glossary_site.render import TEMPLATES
-from glossary_site.urls import absolute, absolute_link, link_url, term_path, tool_path
+from glossary_site.urls import absolute, absolute_link, edit_address, link_url, term_path, tool_path
 from glossary_site.views import LinkView
 
 ROOT = "../../"
@@ -31,6 +31,8 @@ class ToolPage:
     slug: str
     #: The tool file's content hash: it stands for every field of the tool.
     source: str
+    #: Where the file is (content/tools/ollama.md), which the page's edit link names.
+    file: str
     body: str
     #: The terms that mention the tool, in title order.
     mentions: tuple[Face, ...]
@@ -84,6 +86,7 @@ def tool_record(tool: ToolSource, toolbox: Toolbox, faces: dict[str, Face]) -> T
     return ToolPage(
         slug=tool.slug,
         source=tool.digest,
+        file=tool.path,
         body=toolbox.bodies.get(tool.slug, ""),
         mentions=tuple(faces[slug] for slug in toolbox.mentions.get(tool.slug, ())),
     )
@@ -141,6 +144,7 @@ def tool_view(page: ToolPage, tool: ToolSource, config: SiteConfig) -> dict[str,
         ],
         "tools_index": ROOT + "tools/index.html",
         "json_ld": [structured.tool_block(config, tool, url)],
+        "edit": edit_address(config, page.file),
     }
 
 

@@ -1,4 +1,4 @@
-"""Which addresses editors may write: base_url, call-to-action and source links.
+"""Which addresses editors may write: base_url, edit_url, call-to-action and source links.
 
 Each check returns why an address cannot be used, or None, worded to follow the quoted
 address, so site.yml, term files and the --base-url option report it alike.
@@ -74,6 +74,35 @@ def normal_base_url(url: str) -> str:
         netloc = host.encode("idna").decode("ascii") + colon + port
     path = urllib.parse.quote(parts.path, safe="/%!$&'()*+,;=:@~")
     return urllib.parse.urlunsplit((scheme, netloc, path.removesuffix("/") + "/", "", ""))
+
+
+#: Where an edit link puts the file's path; without it the path is added at the end.
+EDIT_PATH = "{path}"
+
+
+def edit_url_problem(url: str) -> str | None:
+    """Why `url` cannot be the site's edit_url, or None when it can.
+
+    Each term's and tool's file path is added at its end, or put where it says {path}: an
+    address with a query or fragment needs {path}, or the file's path would land in them.
+    """
+    parts = _split(url)
+    if isinstance(parts, str):
+        return parts
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "must be an absolute http(s) address, e.g. https://github.com/OWNER/REPO/edit/main/"
+    if EDIT_PATH in parts.netloc:
+        return f"has {EDIT_PATH} in its host; put it where the file's path goes"
+    if url.count(EDIT_PATH) > 1:
+        return f"has {EDIT_PATH} more than once; write it once, where the file's path goes"
+    if EDIT_PATH not in url and ("?" in url or "#" in url):
+        return (
+            f"has a query ('?...') or fragment ('#...'); put {EDIT_PATH} where the file's path goes, "
+            "e.g. https://bitbucket.org/OWNER/REPO/src/main/{path}?mode=edit"
+        )
+    if BAD_ESCAPE_RE.search(url):
+        return "has a '%' that is not followed by two hex digits; write it as %25"
+    return _server_problem(parts.netloc)
 
 
 def link_url_problem(url: str) -> str | None:

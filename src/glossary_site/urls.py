@@ -11,6 +11,7 @@ from __future__ import annotations
 import urllib.parse
 
 from glossary_site.config import SiteConfig
+from glossary_site.url_checks import EDIT_PATH
 
 
 def term_path(slug: str) -> str:
@@ -73,6 +74,17 @@ def absolute_link(config: SiteConfig, page: str, url: str) -> str:
     if url.startswith("/") and not url.startswith("//"):
         return _under_base(config, url.lstrip("/"))  # a URL already
     return urllib.parse.urljoin(absolute(config, page), url)
+
+
+def edit_address(config: SiteConfig, file: str) -> str:
+    """Where a term's or tool's file (`content/terms/gpu.md`) is edited, or "" when the site
+    has no edit_url: the file's path percent-encoded, put where edit_url says {path}, or at its end."""
+    if not config.edit_url:
+        return ""
+    path = urllib.parse.quote(file, safe="/")
+    if EDIT_PATH in config.edit_url:
+        return config.edit_url.replace(EDIT_PATH, path)
+    return config.edit_url + path
 
 
 def is_safe_url(url: str) -> bool:

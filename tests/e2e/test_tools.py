@@ -501,3 +501,61 @@ def test_a_tool_file_that_cannot_be_read_is_one_error_not_one_per_reference(tmp_
     assert {problem.split(":")[0] for problem in problems} == {
         f"content/tools/{name}.md" for name in ("ollama", "langchain", "llamaindex")
     }
+
+
+EDIT_URL = "edit_url: https://git.example.org/team/glossary/edit/main\n"
+
+
+def edit_links(site: Path) -> dict[str, str]:
+    """The "Edit this page" link of every page that has one, by page."""
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        links = parse_html(page).select(".edit-link a")
+        if links:
+            assert [string_of(a) for a in links] == ["Edit this page"]
+            found[page.relative_to(site).as_posix()] = str(links[0]["href"])
+    return found
+
+
+def test_with_edit_url_each_term_and_tool_page_links_to_its_file_in_the_web_editor(tmp_path: Path) -> None:
+    site = tool_site(tmp_path, settings=SETTINGS + EDIT_URL)
+    assert run_glossary("build", cwd=site).returncode == 0
+    editor = "https://git.example.org/team/glossary/edit/main/content/"
+    assert edit_links(site / "_site") == {
+        "terms/graphics-processing-unit/index.html": editor + "terms/graphics-processing-unit.md",
+        "terms/model-training/index.html": editor + "terms/model-training.md",
+        "terms/tensor/index.html": editor + "terms/tensor.md",
+        "tools/open-model/index.html": editor + "tools/open-model.md",
+        "tools/tpu-cloud/index.html": editor + "tools/tpu-cloud.md",
+        "tools/vector-box/index.html": editor + "tools/vector-box.md",
+    }
+    plain = tool_site(tmp_path / "plain")
+    assert run_glossary("build", cwd=plain).returncode == 0
+    assert edit_links(plain / "_site") == {}, "no edit_url, no edit links"
+
+
+def test_a_term_file_moved_to_another_folder_is_linked_there_by_build_and_serve(tmp_path: Path) -> None:
+    """The page's address stays (the slug comes from the file name) but its file's changes."""
+    site = tool_site(tmp_path, settings=SETTINGS + EDIT_URL)
+    moved = "content/terms/maths & arrays/tensor.md"
+    options = BuildOptions(site, site / "_site", search=False, jobs=1)
+    state = build(options).warm
+    assert state is not None
+    (site / moved).parent.mkdir()
+    (site / "content/terms/tensor.md").rename(site / moved)
+    if warm.apply_edit(state, site, site / "_site", moved) is None:
+        assert build(options, state).ok(strict=False)
+    link = edit_links(site / "_site")["terms/tensor/index.html"]
+    assert (
+        link == "https://git.example.org/team/glossary/edit/main/content/terms/maths%20%26%20arrays/tensor.md"
+    )
+    assert build(BuildOptions(site, tmp_path / "clean", search=False, use_cache=False, jobs=1)).ok(
+        strict=False
+    )
+    assert tree_digest(site / "_site") == tree_digest(tmp_path / "clean")
+
+    (site / moved).rename(site / "content/terms/tensor.md")
+    assert run_glossary("build", cwd=site).returncode == 0, "a build with the cache, as an editor runs it"
+    assert edit_links(site / "_site")["terms/tensor/index.html"].endswith(
+        "/edit/main/content/terms/tensor.md"
+    )

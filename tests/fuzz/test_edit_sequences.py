@@ -120,6 +120,8 @@ def toggle(site: Path, number: int, tick: int) -> None:
 
 def make_site(site: Path) -> None:
     shutil.copytree(FIXTURES / "minimal", site)
+    with (site / SITE).open("a", encoding="utf-8") as settings_file:
+        settings_file.write("edit_url: https://git.example.org/glossary/edit/main/\n")
     (site / ACTIVATION).write_text(ACTIVATION_TEXT, encoding="utf-8")
 
 

@@ -634,11 +634,12 @@ def site_yml(draw: st.DrawFn) -> str:
         "base_url": "https://example.org/docs/",
         "language": "en",
         "cta": {"default": "stack-builder", "blocks": {"stack-builder": dict(STACK_BUILDER)}},
+        "edit_url": "https://example.org/edit/{path}?plain=1",
     }
     mode = draw(st.sampled_from(["good"] * 4 + ["hostile-text", "any-values", "raw", "garbage"]))
     if mode == "hostile-text":
         for key in draw(
-            st.sets(st.sampled_from(["title", "description", "language", "base_url"]), min_size=1)
+            st.sets(st.sampled_from(["title", "description", "language", "base_url", "edit_url"]), min_size=1)
         ):
             settings_[key] = draw(texts)
     if mode == "any-values":

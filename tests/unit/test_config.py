@@ -441,3 +441,61 @@ stack_builder:
         "content/site.yml:25: 'title' must be non-empty text",
         "content/site.yml:26: unknown key 'titel' in stack_builder.layers; did you mean 'title'?",
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("https://github.com/acme/glossary/edit/main", "https://github.com/acme/glossary/edit/main/"),
+        ("https://gitlab.example.com/acme/g/-/edit/main/", "https://gitlab.example.com/acme/g/-/edit/main/"),
+        (
+            "https://bitbucket.org/acme/g/src/main/{path}?mode=edit",
+            "https://bitbucket.org/acme/g/src/main/{path}?mode=edit",
+        ),
+    ],
+)
+def test_edit_url_ends_in_a_slash_unless_it_says_where_the_path_goes(
+    tmp_path: Path, written: str, kept: str
+) -> None:
+    loaded, problems = load(tmp_path, VALID + f"edit_url: {written}\n")
+
+    assert problems == []
+    assert loaded is not None
+    assert loaded.edit_url == kept
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        (
+            "github.com/acme/g/edit/main/",
+            "must be an absolute http(s) address, e.g. https://github.com/OWNER/REPO/edit/main/",
+        ),
+        (
+            "ftp://example.com/g/",
+            "must be an absolute http(s) address, e.g. https://github.com/OWNER/REPO/edit/main/",
+        ),
+        (
+            "https://bitbucket.org/acme/g/src/main/?mode=edit",
+            "has a query ('?...') or fragment ('#...'); put {path} where the file's path goes, "
+            "e.g. https://bitbucket.org/OWNER/REPO/src/main/{path}?mode=edit",
+        ),
+        (
+            "https://example.com/{path}/{path}",
+            "has {path} more than once; write it once, where the file's path goes",
+        ),
+        ("https://{path}.example.com/", "has {path} in its host; put it where the file's path goes"),
+        ("https://example.com:99999/edit/", "has port '99999'; a port is a number from 1 to 65535"),
+        (
+            "https://example.com/edit/100%/",
+            "has a '%' that is not followed by two hex digits; write it as %25",
+        ),
+    ],
+)
+def test_an_edit_url_no_file_path_can_be_added_to_is_an_error_at_its_line(
+    tmp_path: Path, url: str, reason: str
+) -> None:
+    loaded, problems = load(tmp_path, VALID + f"edit_url: '{url}'\n")
+
+    assert loaded is None
+    assert problems == [f"content/site.yml:13: edit_url '{url}' {reason}"]

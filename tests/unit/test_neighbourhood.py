@@ -24,6 +24,7 @@ def record(
     return TermPage(
         slug="centre",
         source="0" * 64,
+        file="content/terms/centre.md",
         links=links,
         related=related,
         backlinks=backlinks,

@@ -278,3 +278,37 @@ ANY_SCHEME = "must be an http(s) address, a mailto: address or a path on this si
 )
 def test_link_problems_say_what_is_wrong(url: str, reason: str) -> None:
     assert url_checks.link_url_problem(url) == reason
+
+
+@pytest.mark.parametrize(
+    ("edit_url", "file", "address"),
+    [
+        ("", "content/terms/gpu.md", ""),
+        (
+            "https://github.com/a/g/edit/main/",
+            "content/terms/gpu.md",
+            "https://github.com/a/g/edit/main/content/terms/gpu.md",
+        ),
+        (
+            "https://github.com/a/g/edit/main/",
+            "content/terms/sub dir/términ.md",
+            "https://github.com/a/g/edit/main/content/terms/sub%20dir/t%C3%A9rmin.md",
+        ),
+        (
+            "https://bitbucket.org/a/g/src/main/{path}?mode=edit",
+            "content/tools/ollama.md",
+            "https://bitbucket.org/a/g/src/main/content/tools/ollama.md?mode=edit",
+        ),
+        (
+            "https://example.com/edit?file={path}",
+            "content/terms/c#.md",
+            "https://example.com/edit?file=content/terms/c%23.md",
+        ),
+    ],
+)
+def test_a_files_edit_address_has_its_path_encoded_at_the_end_or_where_edit_url_says(
+    site_config: SiteConfig, edit_url: str, file: str, address: str
+) -> None:
+    config = dataclasses.replace(site_config, edit_url=edit_url)
+
+    assert urls.edit_address(config, file) == address
