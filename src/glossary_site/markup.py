@@ -172,6 +172,19 @@ def site_markdown_urls(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+#: Code in HTML the engine wrote, whose text is shown as written, brackets and all.
+HTML_CODE_RE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
+
+
+def site_markdown_wikilinks(text: str) -> tuple[str, ...]:
+    """The wiki-links written in site.yml's Markdown `text` outside code, as written: with no
+    terms to link to yet, site_markdown would show their brackets."""
+    if "[[" not in text:
+        return ()
+    shown = HTML_CODE_RE.sub("", _site_html(text))
+    return tuple(dict.fromkeys(html.unescape(found.group(0)) for found in re.finditer(WIKILINK_RE, shown)))
+
+
 class _CachedStyleFormatter(HtmlFormatter):  # type: ignore[misc]
     """Pygments rebuilds its style table for every code block; ours are all the same style."""
 

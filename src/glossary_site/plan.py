@@ -14,7 +14,7 @@ from glossary_site import config as site_config
 from glossary_site import output, search
 from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.fingerprint import digest
-from glossary_site.markup import site_markdown_urls
+from glossary_site.markup import WIKILINK_RE, site_markdown_urls, site_markdown_wikilinks
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.template_files import THEME
 from glossary_site.url_checks import normal_base_url
@@ -36,7 +36,38 @@ def site_files(
     jobs = pages + static
     problems += output_clashes([page.path for page in pages], config.root)
     problems += dead_site_links(config, glossary, toolbox, {job.path for job in jobs})
+    problems += site_wikilinks(config)
     return jobs, problems
+
+
+def site_wikilinks(config: site_config.SiteConfig) -> list[Diagnostic]:
+    """A wiki-link in site.yml's intros, which are read before the terms and so cannot have them;
+    the reader would see its brackets. The problem is the editor's wording, not a dead link:
+    the message shows the Markdown link to write, which the build then checks."""
+    intros = [(config.intro, config.intro_lines[0])]
+    if config.stack_builder:
+        intros.append((config.stack_builder.intro, config.intro_lines[1]))
+    problems = []
+    for text, line in intros:
+        for written in site_markdown_wikilinks(text):
+            target, label = re.fullmatch(WIKILINK_RE, written).groups()  # type: ignore[union-attr]
+            message = (
+                f"{written} is shown as written: site.yml has no wiki-links; link the term's page "
+                f"instead, e.g. [{(label or target).strip()}](/terms/<its slug>/)"
+            )
+            problems.append(
+                Diagnostic(site_config.CONFIG_PATH, _line_with(config.root, line, written), message)
+            )
+    return problems
+
+
+def _line_with(root: Path, start: int, written: str) -> int:
+    """The line of site.yml's value starting on line `start` where `written` is, else `start`."""
+    try:
+        lines = (root / site_config.CONFIG_PATH).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return start
+    return next((number for number, line in _value_lines(lines, start) if written in line), start)
 
 
 def static_jobs(root: Path) -> tuple[list[PageJob], list[Diagnostic]]:

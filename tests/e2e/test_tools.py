@@ -559,3 +559,28 @@ def test_a_term_file_moved_to_another_folder_is_linked_there_by_build_and_serve(
     assert edit_links(site / "_site")["terms/tensor/index.html"].endswith(
         "/edit/main/content/terms/tensor.md"
     )
+
+
+def test_a_wiki_link_in_site_yml_intros_is_an_error_at_its_line_saying_what_to_write(tmp_path: Path) -> None:
+    """Was: the home page showed "[[Tensor]]", brackets and all, and nothing said why."""
+    site = tool_site(tmp_path)
+    settings = site / "content/site.yml"
+    text = settings.read_text(encoding="utf-8").replace(
+        "  intro: Two questions, one tool per layer.", "  intro: Two questions; see [[tensor|tensors]]."
+    )
+    text += "intro: |\n  Start with [[Tensor]].\n\n  In code, `[[Tensor]]` is only text:\n\n      [[GPU]]\n"
+    settings.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    builder_line = lines.index("  intro: Two questions; see [[tensor|tensors]].") + 1
+    home_line = lines.index("  Start with [[Tensor]].") + 1
+
+    for command in ("check", "build"):
+        result = run_glossary(command, cwd=site)
+
+        assert result.returncode == 1, command
+        said = "is shown as written: site.yml has no wiki-links; link the term's page instead, e.g."
+        assert [line for line in result.stderr.splitlines() if "wiki-links" in line] == [
+            f"content/site.yml:{builder_line}: [[tensor|tensors]] {said} [tensors](/terms/<its slug>/)",
+            f"content/site.yml:{home_line}: [[Tensor]] {said} [Tensor](/terms/<its slug>/)",
+        ], command
+    assert not (site / "_site").exists()
