@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from glossary_site import labels as theme_labels
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, did_you_mean, meant_by, suggesting
 from glossary_site.fences import fence_problems
@@ -30,7 +31,7 @@ from glossary_site.url_checks import (
 CONFIG_PATH = "content/site.yml"
 KEYS = (
     "title", "description", "intro", "base_url", "language", "direction", "categories", "cta",
-    "autolink", "tools", "stack_builder", "edit_url",
+    "autolink", "tools", "stack_builder", "edit_url", "labels",
 )  # fmt: skip
 CTA_KEYS = ("heading", "text", "button", "url")
 CTA_SETTINGS = ("default", "blocks")
@@ -60,6 +61,8 @@ class SiteConfig:
     autolink: bool = False
     #: Where a term's or tool's file can be edited ("" for no edit links); see urls.edit_address.
     edit_url: str = ""
+    #: Every theme word by name: English, or as site.yml's `labels` gives it (labels.py).
+    labels: dict[str, str] = field(default_factory=lambda: dict(theme_labels.defaults()))
     #: Markdown shown at the top of the home page.
     intro: str = ""
     #: The line of `intro` and of the Stack Builder's, where a dead link in them is looked for.
@@ -190,6 +193,9 @@ def parse(
     edit_url = checked(
         "edit_url", lambda: _edit_url(_text(data, "edit_url", located, diagnostics), located, diagnostics)
     )
+    labels = checked(
+        "labels", lambda: theme_labels.parse(data.get("labels"), located, CONFIG_PATH, diagnostics)
+    )
     return SiteConfig(
         root=root,
         title=title,
@@ -202,6 +208,7 @@ def parse(
         cta_url_lines={name: located.line("cta", "blocks", name, "url") for name in blocks},
         autolink=autolink,
         edit_url=edit_url,
+        labels=labels,
         intro=intro,
         categories=categories,
         category_lines={name: located.line("categories", name) for name in categories},

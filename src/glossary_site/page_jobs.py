@@ -44,6 +44,7 @@ class PageMaker:
             "language": config.language,
             "direction": config.direction,
             "base_url": config.base_url,
+            "labels": config.labels,
         }
         #: Whether the navigation shows Tools and Graph: on every page, so part of every key.
         self.nav_shows = nav_shows

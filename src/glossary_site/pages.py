@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from glossary_site import feeds, graph_page, redirects, sitemap, stack_builder, tool_page, views
+from glossary_site import feeds, graph_page, labels, redirects, sitemap, stack_builder, tool_page, views
 from glossary_site.autolink import Autolinker
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics
@@ -155,6 +155,8 @@ class SitePages(PageMaker):
             view = stack_builder.page_view(builder, self.toolbox, site_markdown(builder.intro, "../"))
             jobs.append(self.page_job(TEMPLATES["stack_builder"], STACK_BUILDER, **view))
         jobs.append(self.template_job(TEMPLATES["robots"], {"sitemap": absolute(self.config, "sitemap.xml")}))
+        script_labels = {"labels": labels.as_json(self.config.labels)}
+        jobs.append(self.template_job(TEMPLATES["labels"], script_labels, labels.SCRIPT_PATH))
         return jobs
 
     def dated_jobs(self, dates: bool = True) -> list[PageJob]:

@@ -23,7 +23,9 @@ import jinja2
 import jinja2.meta
 import markupsafe
 from jinja2 import nodes
+from jinja2.runtime import Context
 
+from glossary_site import labels as theme_labels
 from glossary_site.cache import user_folder
 from glossary_site.diagnostics import ContentError, Diagnostic
 from glossary_site.fingerprint import FINGERPRINT, digest
@@ -45,6 +47,7 @@ TEMPLATES = {
     "sitemap": "sitemap.xml",
     "sitemap_index": "sitemap_index.xml",
     "robots": "robots.txt",
+    "labels": "labels.js",
 }
 
 
@@ -66,8 +69,33 @@ def environment(root: Path) -> jinja2.Environment:
     )
     env.filters["markup"] = markupsafe.Markup
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
-    env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}" if d else ""
+    env.filters["longdate"] = _long_date
+    env.filters["number"] = _number
+    env.globals["t"] = _label
     return env
+
+
+@jinja2.pass_context
+def _label(context: Context, key: str, count: int | None = None, **values: Any) -> markupsafe.Markup:
+    """`{{ t("updated", date=...) }}`: a theme word in the site's language (labels.py), its
+    text escaped, and each value too unless it is markup already (a <time> element)."""
+    labels = context["site"]["labels"]
+    if count is not None:
+        values["count"] = theme_labels.number(labels, count)
+    text = markupsafe.escape(theme_labels.form(labels, key, count))
+    return markupsafe.Markup(
+        theme_labels.fill(text, {name: markupsafe.escape(v) for name, v in values.items()})
+    )
+
+
+@jinja2.pass_context
+def _long_date(context: Context, day: Any) -> str:
+    return theme_labels.long_date(context["site"]["labels"], day) if day else ""
+
+
+@jinja2.pass_context
+def _number(context: Context, value: int) -> str:
+    return theme_labels.number(context["site"]["labels"], value)
 
 
 class TemplateProblems(ContentError):

@@ -1,0 +1,101 @@
+"""The theme's own words (Definition, Search, "Updated 2 April 2025", "12 terms"): English as
+the theme's label files give them, each replaceable by site.yml's `labels`, so that a glossary in
+any language reads in that language throughout.
+
+A label is one line of text; `{name}` in it is filled in where it is shown (a count, a date, a
+title). A label for a count, such as `terms_count` ("{count} terms"), may have a `_one` twin
+("{count} term") used when the count is exactly 1. Templates show labels with `t(...)`, scripts
+read them from the generated assets/labels.js, Python's page views with `say`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+
+from glossary_site import yaml_lines
+from glossary_site.diagnostics import Diagnostics, meant_by, suggesting
+from glossary_site.template_files import THEME
+
+FOLDER = THEME / "labels"
+PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
+#: What every page loads before its scripts, from the labels a build uses.
+SCRIPT_PATH = "assets/labels.js"
+
+
+@functools.cache
+def defaults() -> Mapping[str, str]:
+    """Every label in English, from the theme's label files (each key in one file only)."""
+    found: dict[str, str] = {}
+    for file in sorted(FOLDER.glob("*.yml")):
+        found.update(yaml.safe_load(file.read_text(encoding="utf-8")) or {})
+    return found
+
+
+def form(labels: Mapping[str, str], key: str, count: int | None = None) -> str:
+    """The text of label `key`; for a count of exactly 1, its `_one` twin when it has one."""
+    return labels.get(f"{key}_one", labels[key]) if count == 1 else labels[key]
+
+
+def fill(text: str, values: Mapping[str, object]) -> str:
+    return PLACEHOLDER_RE.sub(lambda found: str(values[found.group(1)]), text)
+
+
+def say(labels: Mapping[str, str], key: str, count: int | None = None, **values: object) -> str:
+    """The label `key` with its placeholders filled; `count` fills {count}, digits grouped."""
+    if count is not None:
+        values["count"] = number(labels, count)
+    return fill(form(labels, key, count), values)
+
+
+def long_date(labels: Mapping[str, str], day: dt.date) -> str:
+    """'2 April 2025', in the words and order of the labels `date` and `month_1`...`month_12`."""
+    return say(labels, "date", day=day.day, month=labels[f"month_{day.month}"], year=day.year)
+
+
+def number(labels: Mapping[str, str], value: int) -> str:
+    """12,345: digits in groups of three, parted by the label `thousands_separator`."""
+    return f"{value:,}".replace(",", labels["thousands_separator"])
+
+
+def as_json(labels: Mapping[str, str]) -> str:
+    """The labels for assets/labels.js, which the theme's scripts read."""
+    return json.dumps(dict(labels), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def parse(value: Any, located: yaml_lines.Located, path: str, diagnostics: Diagnostics) -> dict[str, str]:
+    """site.yml's `labels`, laid over the English ones; each problem reported at its line.
+
+    A label must keep the placeholders of the English one, and no other: a count or date a
+    translation drops would vanish from every page, and one it adds cannot be filled."""
+    labels = dict(defaults())
+    if value is None:
+        return labels
+    if not isinstance(value, dict):
+        message = "'labels' must map each theme word's name to its text, e.g. search: Suchen"
+        diagnostics.error(path, located.line("labels"), message)
+        return labels
+    for key, text in value.items():
+        line = located.line("labels", key)
+        english = defaults().get(str(key))
+        if english is None:
+            diagnostics.error(
+                path, line, f"unknown label '{key}'{suggesting(meant_by(str(key), defaults()))}"
+            )
+            continue
+        if not isinstance(text, str) or not text.strip() or "\n" in text.strip():
+            diagnostics.error(path, line, f"label '{key}' must be one line of text")
+            continue
+        wanted, written = set(PLACEHOLDER_RE.findall(english)), set(PLACEHOLDER_RE.findall(text))
+        if wanted != written:
+            needed = ", ".join(f"{{{name}}}" for name in sorted(wanted)) or "no {...}"
+            diagnostics.error(path, line, f"label '{key}' must have {needed}, as in '{english}'")
+            continue
+        labels[str(key)] = text.strip()
+    return labels

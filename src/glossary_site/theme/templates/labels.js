@@ -1,0 +1,12 @@
+"use strict";
+// The theme's words for its scripts, as site.yml's `labels` gives them (or in English), with
+// say(): a label with its {placeholders} filled, the `_one` form for a count of exactly 1.
+window.glossaryLabels = {{ labels | markup }};
+window.glossarySay = function (key, values) {
+  const labels = window.glossaryLabels;
+  const given = values || {};
+  const one = given.count === 1 && labels[key + "_one"] !== undefined;
+  return labels[one ? key + "_one" : key].replace(/\{([a-z_]+)\}/g, function (_, name) {
+    return String(given[name]);
+  });
+};
