@@ -78,7 +78,7 @@ def parse(value: Any, located: yaml_lines.Located, path: str, diagnostics: Diagn
     if value is None:
         return labels
     if not isinstance(value, dict):
-        message = "'labels' must map each theme word's name to its text, e.g. search: Suchen"
+        message = "'labels' must map each theme word's name to its text, e.g. search_button: Suchen"
         diagnostics.error(path, located.line("labels"), message)
         return labels
     for key, text in value.items():

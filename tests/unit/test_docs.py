@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary_site import config, content, tool_settings, tools, yaml_lines
+from glossary_site import config, content, labels, tool_settings, tools, yaml_lines
 from glossary_site.diagnostics import Diagnostics
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -205,3 +205,14 @@ def test_external_links_go_only_to_the_documentation_of_named_tools() -> None:
                 if urllib.parse.urlsplit(target).scheme and not target.startswith(allowed):
                     outside.append(f"{page.relative_to(PROJECT)}: {target}")
     assert not outside, "\n".join(outside)
+
+
+def test_every_theme_word_is_documented_with_its_english_text() -> None:
+    section = _section(DOCS / "themes.md", "The theme's words")
+    rows = {}
+    for line in section:
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        name = re.fullmatch(r"`([a-z0-9_]+)`", cells[0]) if len(cells) == 2 else None
+        if name:
+            rows[name.group(1)] = cells[1]
+    assert rows == {key: f"`{english}`" for key, english in labels.defaults().items()}

@@ -1,0 +1,82 @@
+"""labels: the theme's words, English unless site.yml's `labels` says otherwise."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from glossary_site import labels
+from glossary_site.diagnostics import Diagnostics
+from glossary_site.yaml_lines import load
+
+
+def parsed(text: str) -> tuple[dict[str, str], list[str]]:
+    located = load(text)
+    diagnostics = Diagnostics()
+    found = labels.parse(located.data["labels"], located, "content/site.yml", diagnostics)
+    return found, [str(d) for d in diagnostics.sorted()]
+
+
+def test_each_label_is_named_in_one_label_file_only() -> None:
+    seen: dict[str, str] = {}
+    for file in sorted(labels.FOLDER.glob("*.yml")):
+        for key in yaml.safe_load(file.read_text(encoding="utf-8")) or {}:
+            assert key not in seen, f"{key} is in {seen.get(key)} and {file.name}"
+            seen[key] = file.name
+    assert seen.keys() == labels.defaults().keys()
+
+
+def test_a_label_given_in_site_yml_replaces_the_english_one_and_the_rest_stay() -> None:
+    found, problems = parsed(
+        'labels:\n  search_button: Suchen\n  date: "{day}. {month} {year}"\n  month_4: April\n'
+    )
+
+    assert problems == []
+    assert found["search_button"] == "Suchen"
+    assert labels.long_date(found, dt.date(2025, 4, 2)) == "2. April 2025"
+    assert found["atom_feed"] == labels.defaults()["atom_feed"]
+
+
+def test_a_count_uses_the_one_form_for_exactly_one_and_groups_its_digits() -> None:
+    words = {
+        **labels.defaults(),
+        "thousands_separator": ".",
+        "n": "{count} Begriffe",
+        "n_one": "{count} Begriff",
+    }
+
+    assert [labels.say(words, "n", count=n) for n in (0, 1, 2, 12345)] == [
+        "0 Begriffe",
+        "1 Begriff",
+        "2 Begriffe",
+        "12.345 Begriffe",
+    ]
+
+
+def test_every_problem_in_labels_is_reported_at_its_line() -> None:
+    _, problems = parsed(
+        "labels:\n"
+        "  serch_button: Suchen\n"
+        '  date: "{day} {month}"\n'
+        "  atom_feed: [Atom]\n"
+        '  terms_as_json: ""\n'
+        '  skip_to_content: "Zum Inhalt {page}"\n'
+    )
+
+    assert problems == [
+        "content/site.yml:2: unknown label 'serch_button'; did you mean 'search_button'?",
+        "content/site.yml:3: label 'date' must have {day}, {month}, {year}, as in '{day} {month} {year}'",
+        "content/site.yml:4: label 'atom_feed' must be one line of text",
+        "content/site.yml:5: label 'terms_as_json' must be one line of text",
+        "content/site.yml:6: label 'skip_to_content' must have no {...}, as in 'Skip to content'",
+    ]
+
+
+def test_labels_that_are_not_a_mapping_are_an_error() -> None:
+    found, problems = parsed("labels: [Suchen]\n")
+
+    assert problems == [
+        "content/site.yml:1: 'labels' must map each theme word's name to its text, e.g. search_button: Suchen"
+    ]
+    assert found == dict(labels.defaults())
