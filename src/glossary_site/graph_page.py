@@ -15,11 +15,12 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any, NamedTuple, Protocol
 
 from glossary_site import graph_layout
+from glossary_site import labels as theme_labels
 from glossary_site.graph_layout import Box
 from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, Group, PageJob
@@ -41,6 +42,8 @@ CHAR = 7.0
 GAP = 6.0
 #: How many times the frame may grow taller when the labels do not fit.
 GROWTHS = 6
+#: The label counting each kind of thing a graph page counts ("37 terms").
+COUNTS = {"term": "terms_count", "category": "categories_count", "link": "links_count"}
 
 
 class Spot(NamedTuple):
@@ -124,15 +127,21 @@ def _shows_terms(glossary: Glossary) -> bool:
     return len(glossary.terms) <= ALL_TERMS
 
 
-def graph_jobs(jobs: Jobs, glossary: Glossary, network: LinkGraph) -> list[PageJob]:
-    """The pages of graph_paths."""
+def graph_jobs(
+    jobs: Jobs, glossary: Glossary, network: LinkGraph, labels: Mapping[str, str] | None = None
+) -> list[PageJob]:
+    """The pages of graph_paths, in the words of `labels` (English unless given); the labels
+    are site settings, part of every page's key."""
     if not glossary.terms:
         return []
+    said = theme_labels.defaults() if labels is None else labels
     charts = (
-        {GRAPH: _all_terms(glossary, network)} if _shows_terms(glossary) else _by_category(glossary, network)
+        {GRAPH: _all_terms(glossary, network, said)}
+        if _shows_terms(glossary)
+        else _by_category(glossary, network, said)
     )
     return [
-        jobs.record_job(TEMPLATES["graph"], path, chart, partial(graph_view, chart))
+        jobs.record_job(TEMPLATES["graph"], path, chart, partial(graph_view, chart, said))
         for path, chart in charts.items()
     ]
 
@@ -143,25 +152,26 @@ def _term_chart(
     pairs: Iterable[tuple[tuple[str, str], int]],
     root: str,
     degrees: Counter[str],
+    labels: Mapping[str, str],
 ) -> tuple[tuple[Spot, ...], tuple[tuple[int, int, int], ...]]:
     """The terms `slugs` as spots, and those of `pairs` (links counted by pair) between them."""
     place = {slug: i for i, slug in enumerate(slugs)}
     spots = tuple(
-        Spot(glossary.terms[s].title, root + term_path(s), degrees[s], _count(degrees[s], "link"))
+        Spot(glossary.terms[s].title, root + term_path(s), degrees[s], _count(labels, degrees[s], "link"))
         for s in slugs
     )
     edges = tuple((place[a], place[b], count) for (a, b), count in sorted(pairs) if a in place and b in place)
     return spots, edges
 
 
-def _all_terms(glossary: Glossary, network: LinkGraph) -> Chart:
+def _all_terms(glossary: Glossary, network: LinkGraph, labels: Mapping[str, str]) -> Chart:
     """Every term, grouped by category in the starting circle so categories settle together."""
     order = sorted(glossary.terms, key=lambda s: (glossary.terms[s].category or "\uffff", s))
-    spots, edges = _term_chart(glossary, order, network.pairs.items(), "../", network.degrees)
-    return Chart("Graph of the glossary", spots, edges, "term")
+    spots, edges = _term_chart(glossary, order, network.pairs.items(), "../", network.degrees, labels)
+    return Chart(labels["graph_of_the_glossary"], spots, edges, "term")
 
 
-def _by_category(glossary: Glossary, network: LinkGraph) -> dict[str, Chart]:
+def _by_category(glossary: Glossary, network: LinkGraph, labels: Mapping[str, str]) -> dict[str, Chart]:
     home = {slug: group.slug for group in glossary.categories for slug in group.terms}
     inside: Counter[str] = Counter()
     #: Each term's links within its own category, and each category's pairs.
@@ -187,8 +197,8 @@ def _by_category(glossary: Glossary, network: LinkGraph) -> dict[str, Chart]:
     place = {group.slug: i for i, group in enumerate(groups)}
     table = tuple((g.name, _graph_of(g), len(g.terms), inside[g.slug], outside[g.slug]) for g in groups)
     overview = Chart(
-        "Graph of the glossary",
-        tuple(Spot(g.name, _graph_of(g), len(g.terms), _count(len(g.terms), "term")) for g in groups),
+        labels["graph_of_the_glossary"],
+        tuple(Spot(g.name, _graph_of(g), len(g.terms), _count(labels, len(g.terms), "term")) for g in groups),
         tuple((place[a], place[b], count) for (a, b), count in sorted(between.items())),
         "category",
         left_out=len(glossary.terms) - len(home),
@@ -198,7 +208,7 @@ def _by_category(glossary: Glossary, network: LinkGraph) -> dict[str, Chart]:
     degrees = network.degrees
     for group in groups:
         charts[category_graph_path(group.slug)] = _category(
-            glossary, group, within.get(group.slug, []), degrees, local, between, groups
+            glossary, group, within.get(group.slug, []), degrees, local, between, groups, labels
         )
     return charts
 
@@ -211,12 +221,13 @@ def _category(
     local: Counter[str],
     between: Counter[tuple[str, str]],
     groups: tuple[Group, ...],
+    labels: Mapping[str, str],
 ) -> Chart:
     """A category's terms with the most links among themselves, then the most links overall
     (ties in title order), and the categories it links to."""
     shown = sorted(group.terms, key=lambda s: (-local[s], -degrees[s]))[:CATEGORY_TERMS]
     shown.sort(key=group.terms.index)
-    spots, edges = _term_chart(glossary, shown, pairs, "../../", degrees)
+    spots, edges = _term_chart(glossary, shown, pairs, "../../", degrees, labels)
     linked = []
     for other in groups:
         key = (group.slug, other.slug) if group.slug < other.slug else (other.slug, group.slug)
@@ -224,7 +235,7 @@ def _category(
             linked.append((other.name, "../" + _graph_of(other), len(other.terms), 0, between[key]))
     linked.sort(key=lambda row: -row[4])
     return Chart(
-        f"Graph of {group.name}",
+        theme_labels.say(labels, "graph_of_category", category=group.name),
         spots,
         edges,
         "term",
@@ -240,9 +251,9 @@ def _graph_of(category: Group) -> str:
     return address(f"{category.slug}/index.html")
 
 
-def _count(number: int, noun: str) -> str:
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{number:,} {noun if number == 1 else plural}"
+def _count(labels: Mapping[str, str], number: int, noun: str) -> str:
+    """'37 terms', '1 link': the label COUNTS gives the noun."""
+    return theme_labels.say(labels, COUNTS[noun], count=number)
 
 
 def picture(chart: Chart) -> Picture:
@@ -298,14 +309,15 @@ def _picture(spots: tuple[Spot, ...], links: tuple[tuple[int, int, int], ...], k
     return Picture(WIDTH, height, tuple(nodes), edges)
 
 
-def graph_view(chart: Chart) -> dict[str, Any]:
+def graph_view(chart: Chart, labels: Mapping[str, str]) -> dict[str, Any]:
     links = sum(w for _, _, w in chart.edges)
+    nodes = _count(labels, len(chart.spots), chart.kind)
     return {
         "title": chart.title,
-        "description": f"{chart.title}: {_count(len(chart.spots), chart.kind)} and the links between them.",
+        "description": theme_labels.say(labels, "graph_description", title=chart.title, nodes=nodes),
         "chart": chart,
         "picture": picture(chart),
         "links": links,
-        "links_text": _count(links, "link"),
-        "nodes_text": _count(len(chart.spots), chart.kind),
+        "links_text": _count(labels, links, "link"),
+        "nodes_text": nodes,
     }

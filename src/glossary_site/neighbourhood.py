@@ -11,10 +11,12 @@ from __future__ import annotations
 import functools
 import html
 import math
+from collections.abc import Mapping
 from typing import NamedTuple, Protocol
 
 from markupsafe import Markup
 
+from glossary_site import labels as theme_labels
 from glossary_site.model import Face
 from glossary_site.tools import PREFIX as TOOL
 
@@ -41,7 +43,8 @@ KINDS = (RELATED, LINKS_TO, LINKED_FROM)
 #: here come before those the body links to because the body already shows its own links,
 #: while the terms linking here are otherwise only a list further down the side column.
 RANK = (RELATED, LINKED_FROM, LINKS_TO)
-KIND_NAMES = {RELATED: "related", LINKS_TO: "links to", LINKED_FROM: "linked from"}
+#: The label of each kind's name, as the legend and each neighbour's tooltip say it.
+KIND_LABELS = {RELATED: "legend_related", LINKS_TO: "legend_links_to", LINKED_FROM: "legend_linked_from"}
 
 #: More than this and the two-line labels beside the ring would collide.
 MAX_NEIGHBOURS = 14
@@ -129,36 +132,44 @@ class Graph:
     width = WIDTH
     height = HEIGHT
 
-    def __init__(self, shown: list[tuple[Face, tuple[str, ...]]], title: str, more: int) -> None:
+    def __init__(
+        self, shown: list[tuple[Face, tuple[str, ...]]], title: str, more: int, names: Mapping[str, str]
+    ) -> None:
         self._shown = shown
+        self._names = names
         self.centre = _centre(title)
         drawn = {kind for _, kinds in shown for kind in kinds}
         #: The kinds drawn, in legend order.
-        self.legend = tuple(Key(kind, KIND_NAMES[kind]) for kind in KINDS if kind in drawn)
+        self.legend = tuple(Key(kind, names[kind]) for kind in KINDS if kind in drawn)
         #: Neighbours left off the ring.
         self.more = more
-        self.drawing = _drawing(self.centre, shown)
+        self.drawing = _drawing(self.centre, shown, names)
 
     @functools.cached_property
     def nodes(self) -> tuple[Node, ...]:
         count = len(self._shown)
-        return tuple(_node(face, kinds, index, count) for index, (face, kinds) in enumerate(self._shown))
+        return tuple(
+            _node(face, kinds, index, count, self._names) for index, (face, kinds) in enumerate(self._shown)
+        )
 
     @functools.cached_property
     def edges(self) -> tuple[Edge, ...]:
         return tuple(edge for node in self.nodes for edge in _edges(node))
 
 
-def neighbourhood(page: TermPage, title: str) -> Graph | None:
-    """The picture of `page`'s term (titled `title`), or None when it has no neighbours."""
+def neighbourhood(page: TermPage, title: str, labels: Mapping[str, str] | None = None) -> Graph | None:
+    """The picture of `page`'s term (titled `title`), or None when it has no neighbours; the
+    kinds named in the words of `labels` (English unless given)."""
     found = _neighbours(page)
     if not found:
         return None
     shown = found[:MAX_NEIGHBOURS]
-    return Graph(shown, title, len(found) - len(shown))
+    said = theme_labels.defaults() if labels is None else labels
+    names = {kind: said[label] for kind, label in KIND_LABELS.items()}
+    return Graph(shown, title, len(found) - len(shown), names)
 
 
-def _drawing(centre: Centre, shown: list[tuple[Face, tuple[str, ...]]]) -> Markup:
+def _drawing(centre: Centre, shown: list[tuple[Face, tuple[str, ...]]], names: Mapping[str, str]) -> Markup:
     """The SVG elements of the picture: lines, the centre, then a link per node.
 
     Written here rather than in partials/graph.html because every term page draws one: in a
@@ -175,7 +186,7 @@ def _drawing(centre: Centre, shown: list[tuple[Face, tuple[str, ...]]]) -> Marku
         lines = wrap(face.title, LINE)
         circle, anchor, spans = _marks(index, count, len(lines))
         text = "".join(f"{span}{_escape(line)}</tspan>" for span, line in zip(spans, lines, strict=True))
-        link = _link(f"../{face.slug}/index.html", face.title, _says(kinds))
+        link = _link(f"../{face.slug}/index.html", face.title, _says(kinds, names))
         nodes.append(f'{link}{circle}<text text-anchor="{anchor}">{text}</text></a>')
     parts = ['<g class="graph-edges" aria-hidden="true">']
     parts += [f'<path class="graph-edge graph-{kind}" d="{"".join(d)}"/>' for kind, d in paths.items() if d]
@@ -237,16 +248,16 @@ def _neighbours(page: TermPage) -> list[tuple[Face, tuple[str, ...]]]:
     return [(faces[slug], tuple(kinds[slug])) for slug in order]
 
 
-def _node(face: Face, kinds: tuple[str, ...], index: int, count: int) -> Node:
+def _node(face: Face, kinds: tuple[str, ...], index: int, count: int, names: Mapping[str, str]) -> Node:
     lines = wrap(face.title, LINE)
     x, y, anchor, label_x, ys = _slot(index, count, len(lines))
     label = Label(tuple(Line(text, label_x, line_y) for text, line_y in zip(lines, ys, strict=False)), anchor)
-    return Node(face.slug, face.title, f"../{face.slug}/index.html", kinds, _says(kinds), x, y, label)
+    return Node(face.slug, face.title, f"../{face.slug}/index.html", kinds, _says(kinds, names), x, y, label)
 
 
-@functools.cache
-def _says(kinds: tuple[str, ...]) -> str:
-    return ", ".join(KIND_NAMES[kind] for kind in kinds)
+def _says(kinds: tuple[str, ...], names: Mapping[str, str]) -> str:
+    """The kinds in words, "related, links to"."""
+    return ", ".join(names[kind] for kind in kinds)
 
 
 @functools.cache

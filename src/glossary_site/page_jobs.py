@@ -59,7 +59,7 @@ class PageMaker:
         self._earlier_keys = earlier.record_keys if earlier is not None and same_site else {}
 
     def nav(self, path: str) -> list[dict[str, Any]]:
-        return views.nav(path, **self.nav_shows)
+        return views.nav(path, self.config.labels, **self.nav_shows)
 
     def record_job(
         self,

@@ -126,15 +126,18 @@ class SitePages(PageMaker):
         Without `graphs` the graph pages are left out, for a save that changes none of what they
         show (titles, categories, links): laying them out is a third of the work at 10,000 terms."""
         jobs = self.dated_jobs()
-        for kind, plural, singular in views.TAXONOMIES:
+        said = self.config.labels
+        for kind, singular in views.TAXONOMIES:
             groups = self.glossary.categories if kind == "categories" else self.glossary.tags
             descriptions = self.config.categories if kind == "categories" else {}
-            listing = views.groups_view(self.config, kind, plural, groups)
+            listing = views.groups_view(self.config, kind, groups)
             jobs.append(self.page_job(TEMPLATES["groups"], f"{kind}/index.html", **listing))
             jobs += [self.group_job(kind, singular, g, descriptions.get(g.name, "")) for g in groups]
-        description = f"Search {self.config.title}"
+        description = labels.say(said, "search_description", site=self.config.title)
         jobs.append(
-            self.page_job(TEMPLATES["search"], "search/index.html", title="Search", description=description)
+            self.page_job(
+                TEMPLATES["search"], "search/index.html", title=said["search"], description=description
+            )
         )
         jobs.append(
             self.page_job(
@@ -142,17 +145,18 @@ class SitePages(PageMaker):
                 "404.html",
                 root=self.config.base_path,
                 canonical="",  # shown at every missing address, it has no address of its own
-                title="Page not found",
+                title=said["page_not_found"],
                 description="",
             )
         )
         jobs += tool_page.tool_jobs(self, self.config, self.toolbox, self.faces)
         jobs += redirects.redirect_jobs(self, self.config, self.glossary)
         if graphs:
-            jobs += graph_page.graph_jobs(self, self.glossary, self.network)
+            jobs += graph_page.graph_jobs(self, self.glossary, self.network, said)
         builder = self.config.stack_builder
         if builder is not None:
-            view = stack_builder.page_view(builder, self.toolbox, site_markdown(builder.intro, "../"))
+            intro = site_markdown(builder.intro, "../")
+            view = stack_builder.page_view(builder, self.toolbox, intro, said)
             jobs.append(self.page_job(TEMPLATES["stack_builder"], STACK_BUILDER, **view))
         jobs.append(self.template_job(TEMPLATES["robots"], {"sitemap": absolute(self.config, "sitemap.xml")}))
         script_labels = {"labels": labels.as_json(self.config.labels)}
@@ -174,11 +178,12 @@ class SitePages(PageMaker):
 
     def group_job(self, kind: str, singular: str, group: Group, description: str) -> PageJob:
         """A category's or tag's page: its record holds its members' faces, which the key
-        text gives as digests, so keying every group page on a save costs little."""
+        text gives as digests, so keying every group page on a save costs little (its words
+        are labels, site settings that are part of every key)."""
         record = (kind, group.name, description, tuple(self.faces[slug] for slug in group.terms))
 
         def view() -> dict[str, Any]:
-            return views.group_view(kind, singular, group, self.term_link, description)
+            return views.group_view(self.config.labels, kind, singular, group, self.term_link, description)
 
         return self.record_job(TEMPLATES["group"], group_path(kind, group.slug), record, view)
 

@@ -8,10 +8,12 @@ same rule picks `recommend` here, which the tests compare with what the page sho
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from glossary_site.diagnostics import Diagnostics
+from glossary_site.labels import say
 from glossary_site.model import Toolbox, ToolSource
 from glossary_site.structured import script_json
 from glossary_site.tool_settings import CONFIG_PATH, Answer, Layer, Selector, StackBuilderSettings
@@ -101,7 +103,9 @@ def _rank(tool: ToolSource, answers: list[Answer]) -> tuple[int, tuple[bool, ...
     return sum(fitted), fitted, -unasked
 
 
-def page_view(settings: StackBuilderSettings, toolbox: Toolbox, intro_html: str) -> dict[str, Any]:
+def page_view(
+    settings: StackBuilderSettings, toolbox: Toolbox, intro_html: str, labels: Mapping[str, str]
+) -> dict[str, Any]:
     layers = [(layer, candidates(layer, toolbox)) for layer in settings.layers]
     data = {
         "questions": [
@@ -138,7 +142,7 @@ def page_view(settings: StackBuilderSettings, toolbox: Toolbox, intro_html: str)
     }
     return {
         "title": settings.title,
-        "description": f"{settings.title}: pick a tool for each layer of your stack",
+        "description": say(labels, "stack_builder_description", title=settings.title),
         "intro": intro_html,
         "questions": [
             {

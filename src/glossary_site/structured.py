@@ -49,7 +49,7 @@ def term_blocks(
         defined["alternateName"] = list(aliases)
     if term.updated:
         defined["mainEntityOfPage"] = web_page(url, term.updated)
-    crumbs = [("Glossary", config.base_url)]
+    crumbs = [(config.labels["glossary"], config.base_url)]
     if category:
         name, slug = category
         crumbs.append((name, absolute(config, group_path("categories", slug))))

@@ -164,16 +164,17 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
     parts = [BodyPart(html, tables[index]) for html, index in zip(pieces, slots, strict=False)]
     parts.append(BodyPart(pieces[-1], None))
     after = [table for index, table in enumerate(tables) if index not in slots]
-    toc = [LinkView("Definition", "#term-definition")]
+    said = config.labels
+    toc = [LinkView(said["definition"], "#term-definition")]
     for found, part in zip(headings, parts, strict=True):
         toc += [LinkView(text, f"#{anchor}") for anchor, text in found]
         if part.table:
             toc.append(LinkView(part.table.title, f"#{part.table.anchor}"))
     toc += [LinkView(table.title, f"#{table.anchor}") for table in after]
     if term.faq:
-        toc.append(LinkView("Practice questions", "#term-faq"))
+        toc.append(LinkView(said["practice_questions"], "#term-faq"))
     if term.sources:
-        toc.append(LinkView("Further reading", "#term-sources"))
+        toc.append(LinkView(said["further_reading"], "#term-sources"))
     category = page.category
     return {
         "title": term.title,
@@ -199,7 +200,7 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
             for face in page.tools
         ],
         "backlinks": [_link(face) for face in page.backlinks],
-        "graph": neighbourhood(page, term.title),
+        "graph": neighbourhood(page, term.title, said),
         "cta": page.cta,
         "edit": edit_address(config, page.file),
     }

@@ -15,13 +15,13 @@ from typing import Any, NamedTuple, Protocol
 
 from glossary_site import structured
 from glossary_site.config import SiteConfig
+from glossary_site.labels import say
 from glossary_site.model import Face, PageJob, Toolbox, ToolSource, distinct_aliases
 from glossary_site.render import TEMPLATES
 from glossary_site.urls import absolute, absolute_link, edit_address, link_url, term_path, tool_path
 from glossary_site.views import LinkView
 
 ROOT = "../../"
-OTHER = "Other tools"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,17 +159,19 @@ class ToolGroup(NamedTuple):
 
 
 def tools_index_view(config: SiteConfig, toolbox: Toolbox) -> dict[str, Any]:
-    """Every tool under its category, in site.yml's order of categories; the rest last."""
+    """Every tool under its category, in site.yml's order of categories; the rest last, under
+    the label `other_tools`."""
+    other = config.labels["other_tools"]
     grouped: dict[str, list[LinkView]] = {name: [] for name in config.tools.categories}
     for tool in toolbox.tools.values():
-        grouped.setdefault(tool.category or OTHER, []).append(
+        grouped.setdefault(tool.category or other, []).append(
             LinkView(tool.title, "../" + tool_path(tool.slug), tool.summary)
         )
-    others = sorted(n for n in grouped if n not in config.tools.categories and n != OTHER)
-    names = dict.fromkeys([*config.tools.categories, *others, OTHER])
+    others = sorted(n for n in grouped if n not in config.tools.categories and n != other)
+    names = dict.fromkeys([*config.tools.categories, *others, other])
     return {
-        "title": "Tools",
-        "description": f"The tools {config.title} recommends, by category",
+        "title": config.labels["tools"],
+        "description": say(config.labels, "tools_description", site=config.title),
         "groups": [
             ToolGroup(name, config.tools.categories.get(name, ""), grouped[name])
             for name in names

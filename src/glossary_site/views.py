@@ -8,24 +8,29 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from glossary_site.config import SiteConfig
+from glossary_site.labels import fill, form, say
 from glossary_site.model import Glossary, Group, distinct_aliases, sort_name
 from glossary_site.plaintext import plain_text, snippet
 from glossary_site.slugs import slugify
 from glossary_site.urls import group_url, term_path
 
 RECENT = 6
-TAXONOMIES = (("categories", "Categories", "Category"), ("tags", "Tags", "Tag"))
+#: Each kind of group: its folder, also the label of its listing's title ("Categories"), and
+#: the label of its singular ("Category: Firing").
+TAXONOMIES = (("categories", "category"), ("tags", "tag"))
+#: The navigation's entries: the label of each title, and where it leads.
 NAV = (
-    ("A–Z", "index.html"),
-    ("Categories", "categories/index.html"),
-    ("Tags", "tags/index.html"),
-    ("Graph", "graph/index.html"),
-    ("Search", "search/index.html"),
+    ("a_to_z", "index.html"),
+    ("categories", "categories/index.html"),
+    ("tags", "tags/index.html"),
+    ("graph", "graph/index.html"),
+    ("search", "search/index.html"),
 )
-TOOLS_NAV = ("Tools", "tools/index.html")
+TOOLS_NAV = ("tools", "tools/index.html")
 
 
 class LinkView(NamedTuple):
@@ -51,13 +56,15 @@ class TermLinks:
         return link
 
 
-def nav(path: str, tools: bool = False, graph: bool = True) -> list[dict[str, Any]]:
+def nav(
+    path: str, labels: Mapping[str, str], tools: bool = False, graph: bool = True
+) -> list[dict[str, Any]]:
     """The main navigation; sites with tools get a Tools entry after Tags, sites with no terms
     yet have no graph."""
     section = path.split("/", 1)[0]
     entries = [*NAV[:3], *([TOOLS_NAV] if tools else []), *NAV[3 if graph else 4 :]]
     return [
-        {"title": title, "path": target, "current": target.split("/")[0] == section}
+        {"title": labels[title], "path": target, "current": target.split("/")[0] == section}
         for title, target in entries
     ]
 
@@ -118,11 +125,12 @@ class GroupCard(NamedTuple):
     description: str
 
 
-def groups_view(config: SiteConfig, kind: str, title: str, groups: tuple[Group, ...]) -> dict[str, Any]:
+def groups_view(config: SiteConfig, kind: str, groups: tuple[Group, ...]) -> dict[str, Any]:
+    """The list of every category or tag (`kind`, a TAXONOMIES folder)."""
     descriptions = config.categories if kind == "categories" else {}
     return {
-        "title": title,
-        "description": f"{title} of {config.title}",
+        "title": config.labels[kind],
+        "description": say(config.labels, f"{kind}_description", site=config.title),
         "groups": [
             GroupCard(group_link(kind, g, "../"), len(g.terms), descriptions.get(g.name, "")) for g in groups
         ],
@@ -130,16 +138,24 @@ def groups_view(config: SiteConfig, kind: str, title: str, groups: tuple[Group, 
 
 
 def group_view(
-    kind: str, singular: str, group: Group, term_link: TermLinks, description: str = ""
+    labels: Mapping[str, str],
+    kind: str,
+    singular: str,
+    group: Group,
+    term_link: TermLinks,
+    description: str = "",
 ) -> dict[str, Any]:
+    """A category's or tag's page; `singular` is the label of its kind's name ("category")."""
     root = "../../"
     size = len(group.terms)
+    # the count as it always read here, without a thousands separator
+    told = fill(form(labels, f"{singular}_description", size), {"name": group.name, "count": size})
     return {
         "title": group.name,
         "summary": description,
-        "description": description or f"{singular}: {group.name}, {size} term{'' if size == 1 else 's'}",
-        "kind": singular,
-        "parent": LinkView("Categories" if kind == "categories" else "Tags", root + f"{kind}/index.html"),
+        "description": description or told,
+        "kind": labels[singular],
+        "parent": LinkView(labels[kind], root + f"{kind}/index.html"),
         "terms": [term_link(slug, root) for slug in group.terms],
     }
 
