@@ -84,19 +84,21 @@
   }
 
   function showFound(query, results, total) {
-    show(query, results, [total ? "See all " + total + (total === 1 ? " result" : " results")
-      : "No results found for \u201c" + query + "\u201d"], total + (total === 1 ? " result" : " results") + " found");
+    var say = window.glossarySay;
+    show(query, results, [total ? say("see_all_results", { count: total }) : say("no_results_for_query", { query: query })],
+      say("results_found", { count: total }));
   }
 
   // Nothing found: the closest names (search-engine.js) are the options, each leading to its
   // page, before the one to the search page, and the status says them.
   function showNothing(query, names) {
-    var said = "No results found";
-    if (names.length) {
-      said += ". Did you mean: " + names.map(function (name) { return name.name; }).join(", ") + "?";
-    }
-    show(query, names.map(function (name) { return { url: name.url, meta: { title: name.name, summary: "Did you mean this?" } }; }),
-      ["No results found for \u201c" + query + "\u201d"], said);
+    var say = window.glossarySay;
+    var said = names.length
+      ? say("no_results_did_you_mean", { names: names.map(function (name) { return name.name; }).join(", ") })
+      : say("no_results_found");
+    var summary = say("did_you_mean_this");
+    show(query, names.map(function (name) { return { url: name.url, meta: { title: name.name, summary: summary } }; }),
+      [say("no_results_for_query", { query: query })], said);
   }
 
   function update() {
@@ -123,13 +125,15 @@
       // glossary serve is still writing its first index: say so and ask again, unless the
       // reader has typed something else meanwhile
       if (error && error.building) {
-        show(query, [], ["The search index is being built", "Results will show here in a moment"], "The search index is being built");
+        var building = window.glossarySay("search_index_being_built");
+        show(query, [], [building, window.glossarySay("results_show_in_a_moment")], building);
         setTimeout(function () { if (ticket === latest) { update(); } }, error.retry * 1000);
         return;
       }
       // no index (opened from disk, built with --no-search): the search page says why and
       // links the A to Z index
-      show(query, [], ["Search is unavailable", "The search page says why"], "Search is unavailable");
+      var unavailable = window.glossarySay("search_unavailable");
+      show(query, [], [unavailable, window.glossarySay("search_page_says_why")], unavailable);
     });
   }
 
@@ -162,7 +166,7 @@
   list.id = input.id + "-results";
   list.className = "search-suggestions";
   list.setAttribute("role", "listbox");
-  list.setAttribute("aria-label", "Matching terms");
+  list.setAttribute("aria-label", window.glossarySay("matching_terms"));
   list.hidden = true;
   status.className = "visually-hidden";
   status.setAttribute("role", "status");

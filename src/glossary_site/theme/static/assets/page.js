@@ -124,7 +124,7 @@
       var hint = document.createElement("p");
       hint.className = "scroll-hint";
       hint.setAttribute("aria-hidden", "true");
-      hint.textContent = "Scroll sideways for more \u2192";
+      hint.textContent = window.glossarySay("scroll_sideways_hint");
       box.parentNode.insertBefore(hint, box);
       focusableWhileWide(box, function (wide) {
         box.classList.toggle("is-scrollable", wide);
@@ -217,8 +217,8 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-link";
-    button.setAttribute("aria-label", "Copy link to " + name);
-    button.title = "Copy link to this section";
+    button.setAttribute("aria-label", window.glossarySay("copy_link_to_section", { section: name }));
+    button.title = window.glossarySay("copy_link_to_this_section");
     var done = document.createElement("span");
     done.className = "copy-status";
     done.setAttribute("aria-hidden", "true");
@@ -230,13 +230,13 @@
     button.addEventListener("click", function () {
       var url = window.location.href.split("#")[0] + "#" + heading.id;
       copyText(url).then(function () {
-        done.textContent = "Copied";
-        announce("Link copied");
+        done.textContent = window.glossarySay("copied");
+        announce(window.glossarySay("link_copied"));
       }, function () {
         // Nothing was copied: put the link in the address bar, where it can be copied by hand.
         window.history.replaceState(null, "", "#" + heading.id);
         done.textContent = "";
-        announce("Could not copy; the link to this section is now in the address bar");
+        announce(window.glossarySay("link_not_copied"));
       }).then(function () {
         button.focus();
         window.clearTimeout(timer);

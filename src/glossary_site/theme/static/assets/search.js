@@ -95,14 +95,28 @@
   }
 
   function found(query, count) {
-    return count + (count === 1 ? " result" : " results") + " found for \u201c" + query + "\u201d";
+    return window.glossarySay("results_found_for_query", { count: count, query: query });
+  }
+
+  // The label `key` in `parent`, after what is there: its text, with the nodes `nodes` (links)
+  // where their {placeholders} are, so a translation may put them anywhere in its sentence.
+  function sayInto(parent, key, values, nodes) {
+    var filled = {};
+    var names = Object.keys(nodes);
+    Object.keys(values).forEach(function (name) { filled[name] = values[name]; });
+    names.forEach(function (name, index) { filled[name] = "\ue000" + index + "\ue000"; });
+    window.glossarySay(key, filled).split(/\ue000(\d+)\ue000/).forEach(function (part, index) {
+      if (index % 2) { parent.appendChild(nodes[names[Number(part)]]); } else if (part) {
+        parent.appendChild(document.createTextNode(part));
+      }
+    });
   }
 
   // The query is in the address and, before the page's own title, in the tab and the history
   // ("diffusion model · Search · AI Glossary"), so searches open side by side or visited one
   // after another can be told apart.
   function remember(query) {
-    document.title = query ? query + " \u00b7 " + pageTitle : pageTitle;
+    document.title = query ? window.glossarySay("search_title_with_query", { query: query, title: pageTitle }) : pageTitle;
     if ((new URLSearchParams(window.location.search).get("q") || "") === query) { return; }
     try {
       // written as the header's form submits it (?q=diffusion+model)
@@ -118,24 +132,24 @@
   function nothing(query, ticket) {
     return window.glossarySearch.closest(bundle, query).catch(function () { return []; }).then(function (names) {
       if (ticket !== latest) { return; }
-      status.textContent = "No results found for \u201c" + query + "\u201d.";
-      if (!names.length) { return; }
-      status.appendChild(document.createTextNode(" Did you mean: "));
+      status.textContent = "";
+      if (!names.length) { sayInto(status, "search_page_no_results", { query: query }, {}); return; }
+      var links = document.createDocumentFragment();
       names.forEach(function (name, index) {
-        if (index) { status.appendChild(document.createTextNode(", ")); }
+        if (index) { links.appendChild(document.createTextNode(", ")); }
         var link = document.createElement("a");
         link.href = name.url;
         link.textContent = name.name;
-        status.appendChild(link);
+        links.appendChild(link);
       });
-      status.appendChild(document.createTextNode("?"));
+      sayInto(status, "search_page_did_you_mean", { query: query }, { names: links });
     });
   }
 
   // `glossary serve` indexes in the background once it has built: until the index is in
   // place the query is tried again, as often as serve asks, and the results then show up.
   function building() {
-    status.textContent = "The search index is being built; the results will show here in a moment.";
+    status.textContent = window.glossarySay("search_page_index_being_built");
   }
 
   // Opened from disk, the browser refuses to load the index; served, it is missing (a build
@@ -143,12 +157,10 @@
   function unavailable() {
     var home = document.createElement("a");
     home.href = status.getAttribute("data-home");
-    home.textContent = "A\u2013Z index";
-    status.textContent = window.location.protocol === "file:"
-      ? "Search is unavailable here. It works when the site is served over http(s); browse the "
-      : "Search is unavailable: this copy of the site was built without its search index. Browse the ";
-    status.appendChild(home);
-    status.appendChild(document.createTextNode(" instead."));
+    home.textContent = window.glossarySay("search_unavailable_index_link");
+    status.textContent = "";
+    sayInto(status, window.location.protocol === "file:" ? "search_unavailable_from_disk" : "search_unavailable_without_index",
+      {}, { index: home });
   }
 
   function run(query) {
@@ -157,7 +169,7 @@
     query = query.trim();
     remember(query);
     if (!query) { list.textContent = ""; status.textContent = ""; more.hidden = true; return; }
-    status.textContent = "Searching\u2026";
+    status.textContent = window.glossarySay("searching");
     unshown = [];  // "Show more results" must not add the previous query's results meanwhile
     look(query, ticket);
   }

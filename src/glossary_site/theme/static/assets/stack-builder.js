@@ -100,9 +100,11 @@
   }
 
   function reason(best) {
-    if (!best.fits.length) { return "Closest match: fits none of your answers"; }
-    var text = "Fits: " + best.fits.join(" \u00b7 ");
-    return best.misses.length ? text + ". Does not fit: " + best.misses.join(" \u00b7 ") : text;
+    var fits = best.fits.join(" \u00b7 "), misses = best.misses.join(" \u00b7 ");
+    if (!best.fits.length) { return window.glossarySay("stack_fits_none"); }
+    return best.misses.length
+      ? window.glossarySay("stack_fits_and_misses", { fits: fits, misses: misses })
+      : window.glossarySay("stack_fits", { fits: fits });
   }
 
   // --- the form and the address ---------------------------------------------------------
@@ -184,7 +186,7 @@
   function showPick(layer, best) {
     var pick = layer.pick;
     pick.textContent = "";
-    pick.appendChild(element("span", "stack-pick-label", "Recommended"));
+    pick.appendChild(element("span", "stack-pick-label", window.glossarySay("stack_recommended")));
     var link = element("a", "stack-pick-tool", best.tool.title);
     link.href = best.tool.href;
     pick.appendChild(link);
@@ -204,7 +206,7 @@
       layer.others.appendChild(layer.list);
       layer.others.open = false;
     }
-    layer.summary.textContent = "Other candidates (" + left + ")";
+    layer.summary.textContent = window.glossarySay("stack_other_candidates", { count: left });
     layer.others.hidden = left === 0;
   }
 
@@ -234,10 +236,9 @@
     if (left > 0) {
       layers.forEach(clearPick);
       if (answered === 0) {
-        say("Answer the " + questions.length + (questions.length === 1 ? " question" : " questions") +
-            " above to see your stack.");
+        say(window.glossarySay("stack_questions_to_answer", { count: questions.length }));
       } else {
-        say(left + (left === 1 ? " question" : " questions") + " left to answer before your stack is ready.");
+        say(window.glossarySay("stack_questions_left", { count: left }));
       }
       return;
     }
@@ -252,8 +253,9 @@
         clearPick(layer);
       }
     });
-    say("Your stack is ready: " + names.length + (names.length === 1 ? " tool" : " tools") +
-        (names.length ? " (" + names.join(", ") + ")." : "."));
+    say(names.length
+      ? window.glossarySay("stack_ready", { count: names.length, tools: names.join(", ") })
+      : window.glossarySay("stack_ready_without_tools"));
   }
 
   form.addEventListener("change", update);

@@ -45,7 +45,7 @@
 
   function describe(button, choice) {
     var text = button.querySelector(".theme-toggle-text");
-    (text || button).textContent = "Theme: " + choice;
+    (text || button).textContent = window.glossarySay("theme_" + choice);  // the labels theme_auto, theme_light, theme_dark
     button.setAttribute("data-choice", choice);
   }
 

@@ -1,0 +1,104 @@
+"""The words the theme's scripts show and announce come from site.yml's `labels`, in Chromium:
+a glossary in another language reads in it in the theme control, search, the copy-link
+buttons and the Stack Builder too, not only in the built HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from conftest import OpenPage, serve
+from playwright.sync_api import expect
+from support import copy_site, run_glossary
+
+#: A few of the scripts' labels in German; {names} and {title} first show a label may reorder.
+LABELS = {
+    "theme_auto": "Farbschema: automatisch",
+    "theme_light": "Farbschema: hell",
+    "theme_dark": "Farbschema: dunkel",
+    "matching_terms": "Passende Begriffe",
+    "did_you_mean_this": "Meinten Sie das?",
+    "no_results_for_query": "Nichts gefunden für „{query}“",
+    "no_results_did_you_mean": "Nichts gefunden. Meinten Sie {names}?",
+    "search_title_with_query": "{title} – „{query}“",
+    "search_page_no_results": "Keine Treffer für „{query}“.",
+    "search_page_did_you_mean": "Meinten Sie {names}? Für „{query}“ gibt es keine Treffer.",
+    "copy_link_to_section": "Link zu „{section}“ kopieren",
+    "link_copied": "Link kopiert",
+    "stack_questions_to_answer": "Beantworten Sie die {count} Fragen, um Ihren Stack zu sehen.",
+}
+
+
+@pytest.fixture(scope="module")
+def german_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example site with LABELS in its site.yml, indexed for search, served at the root."""
+    root = tmp_path_factory.mktemp("theme-words")
+    site = copy_site("example", root)
+    with (site / "content/site.yml").open("a", encoding="utf-8") as settings:
+        settings.write("labels:\n" + "".join(f'  {key}: "{text}"\n' for key, text in LABELS.items()))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(root / "cache"))
+        built = run_glossary("build", "--strict", "--out", root / "www", cwd=site)
+    assert built.returncode == 0, built.stderr
+    with serve(root / "www") as address:
+        yield address
+
+
+def test_the_theme_control_says_each_choice_in_the_sites_words(open_page: OpenPage, german_url: str) -> None:
+    page = open_page(color_scheme="light")
+    page.goto(f"{german_url}/terms/transformer/")
+    toggle = page.locator("header .theme-toggle")
+    expect(toggle).to_have_accessible_name("Farbschema: automatisch")
+    toggle.click()
+    expect(toggle).to_have_accessible_name("Farbschema: dunkel")
+    toggle.click()
+    expect(toggle).to_have_accessible_name("Farbschema: hell")
+
+
+def test_the_search_page_says_no_results_and_did_you_mean_in_the_sites_words(
+    open_page: OpenPage, german_url: str
+) -> None:
+    page = open_page()
+    page.goto(f"{german_url}/search/index.html?q=tranformer")
+    status = page.locator("#search-status")
+    expect(status).to_have_text("Meinten Sie Transformer? Für „tranformer“ gibt es keine Treffer.")
+    link = status.get_by_role("link", name="Transformer")
+    expect(link).to_have_attribute("href", f"{german_url}/terms/transformer/")
+    expect(page).to_have_title("Search · AI Glossary – „tranformer“")
+    page.fill("#search-query", "zzzzqqqq")
+    expect(status).to_have_text("Keine Treffer für „zzzzqqqq“.")
+
+
+def test_the_header_box_offers_the_closest_names_in_the_sites_words(
+    open_page: OpenPage, german_url: str
+) -> None:
+    page = open_page()
+    page.goto(f"{german_url}/terms/transformer/")
+    page.wait_for_load_state("domcontentloaded")
+    page.keyboard.press("/")
+    page.keyboard.type("tranformer")
+    options = page.get_by_role("listbox", name="Passende Begriffe").get_by_role("option")
+    expect(options.last).to_have_text("Nichts gefunden für „tranformer“")
+    expect(options.first).to_have_text("TransformerMeinten Sie das?")
+    status = page.locator("form.search-box [role=status]")
+    expect(status).to_have_text("Nichts gefunden. Meinten Sie Transformer?")
+
+
+def test_the_copy_link_button_is_named_and_announced_in_the_sites_words(
+    open_page: OpenPage, german_url: str
+) -> None:
+    page = open_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(f"{german_url}/terms/transformer/")
+    heading = page.locator("article.term .prose h2[id]").first
+    name = heading.evaluate("h => h.firstChild.textContent.trim()")
+    page.get_by_role("button", name=f"Link zu „{name}“ kopieren", exact=True).click()
+    expect(page.locator("[role=status][aria-live=polite]", has_text="Link kopiert")).to_have_count(1)
+
+
+def test_the_stack_builder_asks_for_the_answers_in_the_sites_words(
+    open_page: OpenPage, german_url: str
+) -> None:
+    page = open_page()
+    page.goto(f"{german_url}/stack-builder/")
+    status = page.locator(".stack-status")
+    expect(status).to_have_text("Beantworten Sie die 3 Fragen, um Ihren Stack zu sehen.")
