@@ -172,6 +172,18 @@ def site_markdown_urls(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+#: The title of a heading's permalink ('#') in converted HTML, which the cache keeps whatever
+#: the site's labels say; `permalinks_titled` gives it the site's words when a page is made.
+PERMALINK_TITLE = "Link to this section"
+
+
+def permalinks_titled(fragment: str, title: str) -> str:
+    """The fragment with its headings' permalinks titled `title` (the label link_to_this_section)."""
+    if title == PERMALINK_TITLE:
+        return fragment
+    return fragment.replace(f'title="{PERMALINK_TITLE}"', f'title="{html.escape(title)}"')
+
+
 #: Code in HTML the engine wrote, whose text is shown as written, brackets and all.
 HTML_CODE_RE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
 
@@ -326,7 +338,7 @@ class Converter:
                 "toc": {
                     "permalink": "#",
                     "permalink_class": "headerlink",
-                    "permalink_title": "Link to this section",
+                    "permalink_title": PERMALINK_TITLE,
                     "slugify": heading_anchor,
                 },
                 "footnotes": {"UNIQUE_IDS": False},

@@ -7,6 +7,8 @@ page cannot show something its key leaves out.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import html
 import re
 from collections.abc import Callable, Mapping
@@ -15,7 +17,7 @@ from typing import Any, NamedTuple
 
 from glossary_site import placement, structured
 from glossary_site.config import SiteConfig
-from glossary_site.markup import THEME_IDS
+from glossary_site.markup import THEME_IDS, permalinks_titled
 from glossary_site.model import Body, CtaBlock, Face, PageJob, TermSource, distinct_aliases
 from glossary_site.neighbourhood import neighbourhood
 from glossary_site.page_jobs import PageMaker, face_texts
@@ -154,6 +156,14 @@ def cta_link(block: CtaBlock) -> CtaBlock:
 
 def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) -> dict[str, Any]:
     """What term.html receives; `term` and `body` are the file `page.source` names."""
+    titled = functools.partial(permalinks_titled, title=config.labels["link_to_this_section"])
+    body = dataclasses.replace(
+        body,
+        definition=titled(body.definition),
+        body=titled(body.body),
+        faq_answers=tuple(map(titled, body.faq_answers)),
+        table_intros=tuple(map(titled, body.table_intros)),
+    )
     pieces, slots = placement.split_at_slots(body.body)
     headings = [_heading(piece) for piece in pieces]
     taken = set(THEME_IDS).union(anchor for found in headings for anchor, _ in found)

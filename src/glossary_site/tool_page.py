@@ -16,6 +16,7 @@ from typing import Any, NamedTuple, Protocol
 from glossary_site import structured
 from glossary_site.config import SiteConfig
 from glossary_site.labels import say
+from glossary_site.markup import permalinks_titled
 from glossary_site.model import Face, PageJob, Toolbox, ToolSource, distinct_aliases
 from glossary_site.render import TEMPLATES
 from glossary_site.urls import absolute, absolute_link, edit_address, link_url, term_path, tool_path
@@ -138,7 +139,7 @@ def tool_view(page: ToolPage, tool: ToolSource, config: SiteConfig) -> dict[str,
         "attributes": [
             Attribute(name.replace("-", " ").capitalize(), values) for name, values in tool.attributes
         ],
-        "body": page.body,
+        "body": permalinks_titled(page.body, config.labels["link_to_this_section"]),
         "mentions": [
             LinkView(face.title, ROOT + term_path(face.slug), face.summary) for face in page.mentions
         ],
