@@ -27,7 +27,7 @@ definition: A **scalar** is a rank-0 tensor.
 
 def test_a_sites_labels_replace_the_pages_words(tmp_path: Path) -> None:
     """A glossary in Spanish reads in Spanish where the theme speaks: a term's headings and
-    date, the home page's count and cards, the graph's sentence (its counts kept)."""
+    date, the home page's count and cards, the graph's sentence and its count of terms."""
     site = copy_site("minimal", tmp_path)
     config = site / "content/site.yml"
     config.write_text(config.read_text(encoding="utf-8") + LABELS, encoding="utf-8")
@@ -51,4 +51,4 @@ def test_a_sites_labels_replace_the_pages_words(tmp_path: Path) -> None:
 
     graph = parse_html(out / "graph/index.html")
     sentence = present(graph.select_one("main > .count")).get_text()
-    assert sentence == "4 terms y 6 links entre ellos; cada círculo es un término."
+    assert sentence == "4 términos y 6 links entre ellos; cada círculo es un término.", "links_count kept"
