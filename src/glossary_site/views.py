@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from glossary_site.config import SiteConfig
-from glossary_site.labels import fill, form, say
+from glossary_site.labels import say
 from glossary_site.model import Glossary, Group, distinct_aliases, sort_name
 from glossary_site.plaintext import plain_text, snippet
 from glossary_site.slugs import slugify
@@ -148,8 +148,7 @@ def group_view(
     """A category's or tag's page; `singular` is the label of its kind's name ("category")."""
     root = "../../"
     size = len(group.terms)
-    # the count as it always read here, without a thousands separator
-    told = fill(form(labels, f"{singular}_description", size), {"name": group.name, "count": size})
+    told = say(labels, f"{singular}_description", count=size, name=group.name)
     return {
         "title": group.name,
         "summary": description,
