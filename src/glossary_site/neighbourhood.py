@@ -45,6 +45,8 @@ KINDS = (RELATED, LINKS_TO, LINKED_FROM)
 RANK = (RELATED, LINKED_FROM, LINKS_TO)
 #: The label of each kind's name, as the legend and each neighbour's tooltip say it.
 KIND_LABELS = {RELATED: "legend_related", LINKS_TO: "legend_links_to", LINKED_FROM: "legend_linked_from"}
+#: Each kind and its name in the site's words; a tuple, so that what is said of kinds is cached.
+KindNames = tuple[tuple[str, str], ...]
 
 #: More than this and the two-line labels beside the ring would collide.
 MAX_NEIGHBOURS = 14
@@ -133,14 +135,14 @@ class Graph:
     height = HEIGHT
 
     def __init__(
-        self, shown: list[tuple[Face, tuple[str, ...]]], title: str, more: int, names: Mapping[str, str]
+        self, shown: list[tuple[Face, tuple[str, ...]]], title: str, more: int, names: KindNames
     ) -> None:
         self._shown = shown
         self._names = names
         self.centre = _centre(title)
         drawn = {kind for _, kinds in shown for kind in kinds}
         #: The kinds drawn, in legend order.
-        self.legend = tuple(Key(kind, names[kind]) for kind in KINDS if kind in drawn)
+        self.legend = tuple(Key(kind, dict(names)[kind]) for kind in KINDS if kind in drawn)
         #: Neighbours left off the ring.
         self.more = more
         self.drawing = _drawing(self.centre, shown, names)
@@ -165,11 +167,11 @@ def neighbourhood(page: TermPage, title: str, labels: Mapping[str, str] | None =
         return None
     shown = found[:MAX_NEIGHBOURS]
     said = theme_labels.defaults() if labels is None else labels
-    names = {kind: said[label] for kind, label in KIND_LABELS.items()}
+    names = tuple((kind, said[label]) for kind, label in KIND_LABELS.items())
     return Graph(shown, title, len(found) - len(shown), names)
 
 
-def _drawing(centre: Centre, shown: list[tuple[Face, tuple[str, ...]]], names: Mapping[str, str]) -> Markup:
+def _drawing(centre: Centre, shown: list[tuple[Face, tuple[str, ...]]], names: KindNames) -> Markup:
     """The SVG elements of the picture: lines, the centre, then a link per node.
 
     Written here rather than in partials/graph.html because every term page draws one: in a
@@ -248,16 +250,18 @@ def _neighbours(page: TermPage) -> list[tuple[Face, tuple[str, ...]]]:
     return [(faces[slug], tuple(kinds[slug])) for slug in order]
 
 
-def _node(face: Face, kinds: tuple[str, ...], index: int, count: int, names: Mapping[str, str]) -> Node:
+def _node(face: Face, kinds: tuple[str, ...], index: int, count: int, names: KindNames) -> Node:
     lines = wrap(face.title, LINE)
     x, y, anchor, label_x, ys = _slot(index, count, len(lines))
     label = Label(tuple(Line(text, label_x, line_y) for text, line_y in zip(lines, ys, strict=False)), anchor)
     return Node(face.slug, face.title, f"../{face.slug}/index.html", kinds, _says(kinds, names), x, y, label)
 
 
-def _says(kinds: tuple[str, ...], names: Mapping[str, str]) -> str:
+@functools.cache
+def _says(kinds: tuple[str, ...], names: KindNames) -> str:
     """The kinds in words, "related, links to"."""
-    return ", ".join(names[kind] for kind in kinds)
+    named = dict(names)
+    return ", ".join(named[kind] for kind in kinds)
 
 
 @functools.cache

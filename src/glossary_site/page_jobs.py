@@ -38,13 +38,13 @@ class PageMaker:
     ) -> None:
         self.config = config
         self.templates = templates or Templates(config.root, template_digests)
+        self.templates.env.speak(config.labels)
         self.site = {
             "title": config.title,
             "description": config.description,
             "language": config.language,
             "direction": config.direction,
             "base_url": config.base_url,
-            "labels": config.labels,
         }
         #: Whether the navigation shows Tools and Graph: on every page, so part of every key.
         self.nav_shows = nav_shows

@@ -159,7 +159,7 @@ class SitePages(PageMaker):
             view = stack_builder.page_view(builder, self.toolbox, intro, said)
             jobs.append(self.page_job(TEMPLATES["stack_builder"], STACK_BUILDER, **view))
         jobs.append(self.template_job(TEMPLATES["robots"], {"sitemap": absolute(self.config, "sitemap.xml")}))
-        script_labels = {"labels": labels.as_json(self.config.labels)}
+        script_labels = {"labels_json": labels.as_json(self.config.labels)}
         jobs.append(self.template_job(TEMPLATES["labels"], script_labels, labels.SCRIPT_PATH))
         return jobs
 

@@ -13,8 +13,10 @@ changes when any template it is rendered with changes.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import types
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,6 @@ import jinja2
 import jinja2.meta
 import markupsafe
 from jinja2 import nodes
-from jinja2.runtime import Context
 
 from glossary_site import labels as theme_labels
 from glossary_site.cache import user_folder
@@ -51,13 +52,13 @@ TEMPLATES = {
 }
 
 
-def environment(root: Path) -> jinja2.Environment:
+def environment(root: Path) -> ThemeEnvironment:
     """Site templates first, then the package theme, so a site overrides file by file.
 
     Templates are not checked for changes on every render: a build's templates never change
     under it, and serve makes new ones for a build after a template is saved.
     """
-    env = jinja2.Environment(
+    env = ThemeEnvironment(
         loader=Loader(root),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
@@ -69,33 +70,38 @@ def environment(root: Path) -> jinja2.Environment:
     )
     env.filters["markup"] = markupsafe.Markup
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
-    env.filters["longdate"] = _long_date
-    env.filters["number"] = _number
-    env.globals["t"] = _label
     return env
 
 
-@jinja2.pass_context
-def _label(context: Context, key: str, count: int | None = None, **values: Any) -> markupsafe.Markup:
-    """`{{ t("updated", date=...) }}`: a theme word in the site's language (labels.py), its
-    text escaped, and each value too unless it is markup already (a <time> element)."""
-    labels = context["site"]["labels"]
+class ThemeEnvironment(jinja2.Environment):
+    """Jinja's, speaking the site's words (labels.py): `labels.name` shows one, `t(...)` fills
+    one's placeholders, `longdate` and `number` write dates and numbers. A template binds its
+    filters when it is loaded, so they read `words`, which `speak` changes in place."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.words: dict[str, str] = {}
+        self.globals["t"] = functools.partial(_label, self.words)
+        self.filters["longdate"] = lambda day: theme_labels.long_date(self.words, day) if day else ""
+        self.filters["number"] = functools.partial(theme_labels.number, self.words)
+        self.speak(theme_labels.defaults())
+
+    def speak(self, labels: Mapping[str, str]) -> None:
+        self.words.clear()
+        self.words.update(labels)
+        # escaped once, here; attributes, as Jinja looks them up before items
+        self.globals["labels"] = types.SimpleNamespace(**{k: markupsafe.escape(v) for k, v in labels.items()})
+
+
+def _label(labels: Mapping[str, str], key: str, count: int | None = None, **values: Any) -> markupsafe.Markup:
+    """`{{ t("updated_on", date=...) }}`: a theme word with its placeholders filled, its text
+    escaped, and each value too unless it is markup already (a <time> element)."""
     if count is not None:
         values["count"] = theme_labels.number(labels, count)
     text = markupsafe.escape(theme_labels.form(labels, key, count))
     return markupsafe.Markup(
         theme_labels.fill(text, {name: markupsafe.escape(v) for name, v in values.items()})
     )
-
-
-@jinja2.pass_context
-def _long_date(context: Context, day: Any) -> str:
-    return theme_labels.long_date(context["site"]["labels"], day) if day else ""
-
-
-@jinja2.pass_context
-def _number(context: Context, value: int) -> str:
-    return theme_labels.number(context["site"]["labels"], value)
 
 
 class TemplateProblems(ContentError):

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from support import copy_site, parse_html, present, run_glossary, write_files
 
+from glossary_site.pipeline import BuildOptions, build
+
 LABELS = """
 labels:
   definition: Definición
@@ -52,3 +54,20 @@ def test_a_sites_labels_replace_the_pages_words(tmp_path: Path) -> None:
     graph = parse_html(out / "graph/index.html")
     sentence = present(graph.select_one("main > .count")).get_text()
     assert sentence == "4 términos y 6 links entre ellos; cada círculo es un término.", "links_count kept"
+
+
+def test_labels_changed_while_serving_are_used_by_the_next_build(tmp_path: Path) -> None:
+    """serve keeps its templates between builds: their words, dates and numbers follow site.yml."""
+    site = copy_site("minimal", tmp_path)
+    options = BuildOptions(site, site / "_site", search=False, jobs=1, save_records=False)
+    state = build(options).warm
+    config = site / "content/site.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + 'labels:\n  month_2: Februar\n  updated_on: "Stand: {date}"\n',
+        encoding="utf-8",
+    )
+
+    assert build(options, state).ok(strict=False)
+
+    updated = present(parse_html(site / "_site/terms/tensor/index.html").select_one(".term-meta .updated"))
+    assert updated.get_text() == "Stand: 1 Februar 2025"

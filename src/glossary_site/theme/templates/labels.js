@@ -1,7 +1,7 @@
 "use strict";
 // The theme's words for its scripts, as site.yml's `labels` gives them (or in English), with
 // say(): a label with its {placeholders} filled, the `_one` form for a count of exactly 1.
-window.glossaryLabels = {{ labels | markup }};
+window.glossaryLabels = {{ labels_json | markup }};
 window.glossarySay = function (key, values) {
   const labels = window.glossaryLabels;
   const given = values || {};
