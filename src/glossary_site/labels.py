@@ -5,8 +5,8 @@ any language reads in that language throughout.
 A label is one line of text; `{name}` in it is filled in where it is shown (a count, a date, a
 title). A label for a count, such as `terms_count` ("{count} terms"), may have a `_one` twin
 ("{count} term") used when the count is exactly 1. Templates show labels as `labels.name` and
-fill them with `t(...)`, scripts
-read them from the generated assets/labels.js, Python's page views with `say`.
+fill them with `t(...)`, scripts read them from the generated assets/labels.js, Python's page
+views use `say`.
 """
 
 from __future__ import annotations
