@@ -635,6 +635,7 @@ def site_yml(draw: st.DrawFn) -> str:
         "language": "en",
         "cta": {"default": "stack-builder", "blocks": {"stack-builder": dict(STACK_BUILDER)}},
         "edit_url": "https://example.org/edit/{path}?plain=1",
+        "labels": {"search_button": "Suchen", "updated_on": "Stand: {date}"},
     }
     mode = draw(st.sampled_from(["good"] * 4 + ["hostile-text", "any-values", "raw", "garbage"]))
     if mode == "hostile-text":
