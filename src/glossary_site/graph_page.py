@@ -127,14 +127,11 @@ def _shows_terms(glossary: Glossary) -> bool:
     return len(glossary.terms) <= ALL_TERMS
 
 
-def graph_jobs(
-    jobs: Jobs, glossary: Glossary, network: LinkGraph, labels: Mapping[str, str] | None = None
-) -> list[PageJob]:
-    """The pages of graph_paths, in the words of `labels` (English unless given); the labels
-    are site settings, part of every page's key."""
+def graph_jobs(jobs: Jobs, glossary: Glossary, network: LinkGraph, said: Mapping[str, str]) -> list[PageJob]:
+    """The pages of graph_paths, in the site's words `said` (its labels, site settings that are
+    part of every page's key)."""
     if not glossary.terms:
         return []
-    said = theme_labels.defaults() if labels is None else labels
     charts = (
         {GRAPH: _all_terms(glossary, network, said)}
         if _shows_terms(glossary)

@@ -16,7 +16,6 @@ from typing import NamedTuple, Protocol
 
 from markupsafe import Markup
 
-from glossary_site import labels as theme_labels
 from glossary_site.model import Face
 from glossary_site.tools import PREFIX as TOOL
 
@@ -159,14 +158,13 @@ class Graph:
         return tuple(edge for node in self.nodes for edge in _edges(node))
 
 
-def neighbourhood(page: TermPage, title: str, labels: Mapping[str, str] | None = None) -> Graph | None:
+def neighbourhood(page: TermPage, title: str, said: Mapping[str, str]) -> Graph | None:
     """The picture of `page`'s term (titled `title`), or None when it has no neighbours; the
-    kinds named in the words of `labels` (English unless given)."""
+    kinds named in the site's words `said` (its labels)."""
     found = _neighbours(page)
     if not found:
         return None
     shown = found[:MAX_NEIGHBOURS]
-    said = theme_labels.defaults() if labels is None else labels
     names = tuple((kind, said[label]) for kind, label in KIND_LABELS.items())
     return Graph(shown, title, len(found) - len(shown), names)
 

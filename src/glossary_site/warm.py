@@ -172,7 +172,7 @@ def _plan(
             pages.relink(glossary, network)
             state.diagnostics = reported
             jobs = [pages.term_job(glossary.terms[slug]) for slug in shown]
-            jobs += graph_page.graph_jobs(pages, glossary, network)
+            jobs += graph_page.graph_jobs(pages, glossary, network, pages.config.labels)
             return jobs + (pages.dated_jobs(dates) if dated else []), []
 
         return relink

@@ -7,7 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support import attribute, copy_site, parse_html, present, run_glossary, string_of
+from support import attribute, copy_site, parse_html, present, run_glossary, string_of, tree_digest
+
+from glossary_site import warm
+from glossary_site.pipeline import BuildOptions, build
 
 LABELS = """
 labels:
@@ -79,3 +82,29 @@ def test_labels_in_site_yml_replace_the_words_page_views_make(tmp_path: Path) ->
     assert present(tools.select_one("h1")).get_text(strip=True) == "Werkzeuge"
     description = attribute(present(tools.select_one('meta[name="description"]')), "content")
     assert description == "Werkzeuge, die AI Glossary empfiehlt"
+
+
+def test_a_link_saved_while_serving_remakes_the_graph_page_in_the_sites_words(tmp_path: Path) -> None:
+    """serve's warm path remakes the graph pages when links change: in the labels' words, as a
+    clean build writes them."""
+    site = copy_site("minimal", tmp_path)
+    config = site / "content/site.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "labels:\n  graph_of_the_glossary: Begriffsnetz\n",
+        encoding="utf-8",
+    )
+    options = BuildOptions(site, site / "_site", search=False, jobs=1, save_records=False)
+    state = build(options).warm
+    assert state is not None
+    training = site / "content/terms/model-training.md"
+    text = training.read_text(encoding="utf-8")
+    training.write_text(
+        text.replace("fits parameters to data", "fits [[tensor]] parameters to data"), "utf-8"
+    )
+
+    assert warm.apply_edit(state, site, site / "_site", "content/terms/model-training.md") is not None
+    assert present(parse_html(site / "_site/graph/index.html").h1).get_text() == "Begriffsnetz"
+    assert build(BuildOptions(site, tmp_path / "clean", search=False, use_cache=False, jobs=1)).ok(
+        strict=False
+    )
+    assert tree_digest(site / "_site") == tree_digest(tmp_path / "clean")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from glossary_site import graph, graph_page
+from glossary_site import graph, graph_page, labels
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.graph_page import Chart
@@ -39,7 +39,7 @@ def charts(terms: Sequence[TermSource], config: SiteConfig) -> dict[str, Chart]:
     glossary = graph.add_backlinks(glossary, {}, diagnostics)
     assert not diagnostics.errors
     recorder = Recorder()
-    jobs = graph_page.graph_jobs(recorder, glossary, LinkGraph.of(glossary, {}))
+    jobs = graph_page.graph_jobs(recorder, glossary, LinkGraph.of(glossary, {}), labels.defaults())
     assert [job.path for job in jobs] == graph_page.graph_paths(glossary), "the sitemap lists each page"
     return recorder.charts
 

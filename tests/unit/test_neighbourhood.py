@@ -7,9 +7,12 @@ import dataclasses
 import pytest
 from bs4 import BeautifulSoup
 
+from glossary_site import labels
 from glossary_site import neighbourhood as nb
 from glossary_site.model import Face
 from glossary_site.term_page import TermPage
+
+ENGLISH = labels.defaults()
 
 
 def face(slug: str, title: str | None = None) -> Face:
@@ -40,8 +43,8 @@ def kinds_of(graph: nb.Graph) -> dict[str, tuple[str, ...]]:
 
 
 def test_a_term_without_neighbours_has_no_graph() -> None:
-    assert nb.neighbourhood(record(), "Centre") is None
-    assert nb.neighbourhood(record(links=(None, face("tool:midjourney"))), "Centre") is None
+    assert nb.neighbourhood(record(), "Centre", ENGLISH) is None
+    assert nb.neighbourhood(record(links=(None, face("tool:midjourney"))), "Centre", ENGLISH) is None
 
 
 def test_each_neighbour_appears_once_with_every_kind_it_has() -> None:
@@ -50,7 +53,7 @@ def test_each_neighbour_appears_once_with_every_kind_it_has() -> None:
         links=(face("both"), None, face("linked"), face("tool:cursor"), face("linked"), face("centre")),
         backlinks=(face("both"), face("backlink")),
     )
-    graph = nb.neighbourhood(page, "Centre")
+    graph = nb.neighbourhood(page, "Centre", ENGLISH)
     assert graph is not None
     assert kinds_of(graph) == {
         "both": (nb.RELATED, nb.LINKS_TO, nb.LINKED_FROM),
@@ -68,7 +71,7 @@ def test_each_neighbour_appears_once_with_every_kind_it_has() -> None:
 
 def test_nodes_link_to_their_terms_and_keep_the_full_title() -> None:
     title = "Reinforcement learning from human feedback"
-    graph = nb.neighbourhood(record(related=(face("rlhf", title),)), "Centre")
+    graph = nb.neighbourhood(record(related=(face("rlhf", title),)), "Centre", ENGLISH)
     assert graph is not None
     (node,) = graph.nodes
     assert node.href == "../rlhf/index.html"
@@ -79,7 +82,7 @@ def test_nodes_link_to_their_terms_and_keep_the_full_title() -> None:
 
 
 def test_the_legend_lists_only_the_kinds_drawn() -> None:
-    graph = nb.neighbourhood(record(backlinks=(face("a"),)), "Centre")
+    graph = nb.neighbourhood(record(backlinks=(face("a"),)), "Centre", ENGLISH)
     assert graph is not None
     assert [key.kind for key in graph.legend] == [nb.LINKED_FROM]
 
@@ -88,7 +91,7 @@ def test_the_ring_is_capped_related_first_then_backlinks_then_links_then_by_titl
     related = tuple(face(f"r{n:02}", f"Related {chr(ord('z') - n)}") for n in range(5))
     links = tuple(face(f"l{n:02}") for n in range(8))
     backlinks = tuple(face(f"b{n:02}") for n in range(6))
-    graph = nb.neighbourhood(record(related, links, backlinks), "Centre")
+    graph = nb.neighbourhood(record(related, links, backlinks), "Centre", ENGLISH)
     assert graph is not None
     assert len(graph.nodes) == nb.MAX_NEIGHBOURS == 14
     assert graph.more == 19 - 14
@@ -99,9 +102,9 @@ def test_the_ring_is_capped_related_first_then_backlinks_then_links_then_by_titl
 
 
 def test_a_link_that_also_links_back_ranks_as_a_backlink() -> None:
-    graph = nb.neighbourhood(record(links=(face("a"), face("z"))), "Centre")
+    graph = nb.neighbourhood(record(links=(face("a"), face("z"))), "Centre", ENGLISH)
     assert graph is not None
-    both = nb.neighbourhood(record(links=(face("a"), face("z")), backlinks=(face("z"),)), "Centre")
+    both = nb.neighbourhood(record(links=(face("a"), face("z")), backlinks=(face("z"),)), "Centre", ENGLISH)
     assert both is not None
     assert [n.slug for n in graph.nodes] == ["a", "z"]
     assert [n.slug for n in both.nodes] == ["z", "a"]
@@ -122,7 +125,7 @@ def labels_overlap(one: nb.Node, other: nb.Node) -> bool:
 @pytest.mark.parametrize("count", range(1, nb.MAX_NEIGHBOURS + 1))
 def test_no_two_labels_overlap(count: int) -> None:
     neighbours = tuple(face(f"t{n:02}", "Generative adversarial network") for n in range(count))
-    graph = nb.neighbourhood(record(related=neighbours), "Centre")
+    graph = nb.neighbourhood(record(related=neighbours), "Centre", ENGLISH)
     assert graph is not None
     clashes = [
         (a.slug, b.slug)
@@ -136,7 +139,10 @@ def test_no_two_labels_overlap(count: int) -> None:
 def test_the_layout_is_the_same_for_the_same_record() -> None:
     page = record(related=(face("a"), face("b")), links=(face("c"),), backlinks=(face("d"), face("a")))
     copy = dataclasses.replace(page, related=tuple(Face(*f) for f in page.related))
-    one, other = nb.neighbourhood(page, "Centre"), nb.neighbourhood(copy, "Centre")
+    one, other = (
+        nb.neighbourhood(page, "Centre", ENGLISH),
+        nb.neighbourhood(copy, "Centre", ENGLISH),
+    )
     assert one is not None and other is not None
     assert (one.drawing, one.nodes, one.edges, one.legend) == (
         other.drawing,
@@ -148,7 +154,7 @@ def test_the_layout_is_the_same_for_the_same_record() -> None:
 
 def test_the_drawing_draws_the_nodes_and_edges_it_describes() -> None:
     page = record(related=(face("a"), face("b")), links=(face("c"),), backlinks=(face("d"), face("a")))
-    graph = nb.neighbourhood(page, "Centre")
+    graph = nb.neighbourhood(page, "Centre", ENGLISH)
     assert graph is not None
     svg = BeautifulSoup(f"<svg>{graph.drawing}</svg>", "html.parser")
     links = svg.select("a.graph-node")
@@ -181,7 +187,9 @@ def coordinates(graph: nb.Graph) -> list[float]:
 @pytest.mark.parametrize("count", [1, 2, 3, 5, 8, 12, 14, 20])
 def test_every_coordinate_is_rounded_and_inside_the_view_box(count: int) -> None:
     neighbours = tuple(face(f"term-{n}", "Generative adversarial network") for n in range(count))
-    graph = nb.neighbourhood(record(related=neighbours), "Reinforcement learning from human feedback")
+    graph = nb.neighbourhood(
+        record(related=neighbours), "Reinforcement learning from human feedback", ENGLISH
+    )
     assert graph is not None
     for value in coordinates(graph):
         assert value == round(value, 1)
@@ -197,7 +205,9 @@ def test_every_coordinate_is_rounded_and_inside_the_view_box(count: int) -> None
 
 
 def test_the_centre_clears_the_nodes_beside_it() -> None:
-    graph = nb.neighbourhood(record(related=tuple(face(f"t{n}") for n in range(12))), "Generative AI")
+    graph = nb.neighbourhood(
+        record(related=tuple(face(f"t{n}") for n in range(12))), "Generative AI", ENGLISH
+    )
     assert graph is not None
     centre = graph.centre
     assert [line.text for line in centre.label.lines] == ["Generative", "AI"]
