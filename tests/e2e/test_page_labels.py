@@ -71,3 +71,19 @@ def test_labels_changed_while_serving_are_used_by_the_next_build(tmp_path: Path)
 
     updated = present(parse_html(site / "_site/terms/tensor/index.html").select_one(".term-meta .updated"))
     assert updated.get_text() == "Stand: 1 Februar 2025"
+
+
+def test_a_one_term_glossary_counts_one_term(tmp_path: Path) -> None:
+    """Was: the home page of a new glossary with its first term read "1 terms, A to Z"."""
+    site = write_files(
+        tmp_path / "site",
+        {
+            "content/site.yml": "title: First\nbase_url: https://first.example.org/\n",
+            "content/terms/scalar.md": UNSORTED,
+        },
+    )
+    result = run_glossary("build", "--no-search", cwd=site)
+    assert result.returncode == 0, result.stderr
+    home = parse_html(site / "_site/index.html")
+    count = "1 term, A to Z; other names point to the term they belong to."
+    assert present(home.select_one(".az .count")).get_text() == count
