@@ -26,6 +26,7 @@ LABELS = {
     "copy_link_to_section": "Link zu „{section}“ kopieren",
     "link_copied": "Link kopiert",
     "stack_questions_to_answer": "Beantworten Sie die {count} Fragen, um Ihren Stack zu sehen.",
+    "thousands_separator": ".",
 }
 
 
@@ -102,3 +103,15 @@ def test_the_stack_builder_asks_for_the_answers_in_the_sites_words(
     page.goto(f"{german_url}/stack-builder/")
     status = page.locator(".stack-status")
     expect(status).to_have_text("Beantworten Sie die 3 Fragen, um Ihren Stack zu sehen.")
+
+
+def test_the_scripts_group_a_counts_digits_as_the_pages_do(open_page: OpenPage, german_url: str) -> None:
+    """Was: a search of a big glossary said "1234 results found" where the built pages say
+    "1.234 Begriffe"; the scripts now part the digits with the site's thousands separator."""
+    page = open_page()
+    page.goto(f"{german_url}/search/")
+    say = "([key, count]) => window.glossarySay(key, { count: count, query: 'q' })"
+    assert page.evaluate(say, ["results_found", 12345]) == "12.345 results found"
+    assert page.evaluate(say, ["results_found_for_query", 1234567]) == "1.234.567 results found for “q”"
+    assert page.evaluate(say, ["results_found", 1]) == "1 result found"
+    assert page.evaluate(say, ["results_found", 999]) == "999 results found"
