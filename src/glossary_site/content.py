@@ -309,6 +309,8 @@ class _Fields(Fields):
             if not self.item_key_misspelt("tables", index, item, "rows"):
                 self.error("tables", "table needs 'rows': a list of rows", index, "rows")
             rows, ok = [], False
+        if _is_cells(columns) and columns and not self._column_names(columns, index, item):
+            ok = False
         intro = item.get("intro")
         if intro is not None and not isinstance(intro, str):
             self.error("tables", "a table's 'intro' must be Markdown text", index, "intro")
@@ -342,6 +344,18 @@ class _Fields(Fields):
             intro_breaks=intro_breaks,
             row_lines=tuple(self.located.line("tables", index, "rows", r) for r in range(len(rows))),
         )
+
+    def _column_names(self, columns: list[Any], index: int, item: dict[str, Any]) -> bool:
+        """Whether every column has a name: an empty one is a heading cell that says nothing,
+        to a reader or to a screen reader naming each cell by its column."""
+        title = str(item.get("title") or "").strip()
+        named = True
+        for c, column in enumerate(columns):
+            if not _cell(column):
+                message = f"table '{title}' column {c + 1} has no name; give every column a name"
+                self.error("tables", message, index, "columns", c)
+                named = False
+        return named
 
 
 def _default_id(item: dict[str, Any], index: int) -> str:

@@ -607,6 +607,31 @@ def test_table_without_columns_or_rows_is_an_error() -> None:
     ]
 
 
+def test_a_column_without_a_name_is_an_error_at_its_line() -> None:
+    """Was: accepted, and the page showed a table with blank column headings."""
+    extra = """\
+tables:
+  - title: Blank headings
+    columns: [A, null, ""]
+    rows: [[x, y, z]]
+  - title: Block list
+    columns:
+      - A
+      -
+      - "  "
+    rows: [[x, y, z]]
+"""
+    term, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:8: table 'Blank headings' column 2 has no name; give every column a name",
+        f"{PATH}:8: table 'Blank headings' column 3 has no name; give every column a name",
+        f"{PATH}:13: table 'Block list' column 2 has no name; give every column a name",
+        f"{PATH}:14: table 'Block list' column 3 has no name; give every column a name",
+    ]
+    assert term is not None and term.tables == ()
+
+
 def test_every_problem_of_a_table_item_is_reported_in_one_run() -> None:
     """Was: an unknown key hid the rest of the item, bad columns hid the rows and the id."""
     extra = """\
