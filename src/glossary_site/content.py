@@ -347,14 +347,25 @@ class _Fields(Fields):
 
     def _column_names(self, columns: list[Any], index: int, item: dict[str, Any]) -> bool:
         """Whether every column has a name: an empty one is a heading cell that says nothing,
-        to a reader or to a screen reader naming each cell by its column."""
+        to a reader or to a screen reader naming each cell by its column. A name given twice
+        says nothing of which column is which, but the table is whole: a warning."""
         title = str(item.get("title") or "").strip()
         named = True
+        first: dict[str, int] = {}
         for c, column in enumerate(columns):
-            if not _cell(column):
+            name = _cell(column)
+            if not name:
                 message = f"table '{title}' column {c + 1} has no name; give every column a name"
                 self.error("tables", message, index, "columns", c)
                 named = False
+            elif name.casefold() in first:
+                message = (
+                    f"table '{title}' column {c + 1} has the name of column {first[name.casefold()] + 1}, "
+                    f"'{name}'; give each column its own name"
+                )
+                self.diagnostics.warning(self.path, self.located.line("tables", index, "columns", c), message)
+            else:
+                first[name.casefold()] = c
         return named
 
 

@@ -632,6 +632,23 @@ tables:
     assert term is not None and term.tables == ()
 
 
+def test_a_column_name_given_twice_is_a_warning_and_the_table_is_kept() -> None:
+    """Was: accepted silently, and the page's table had two columns headed alike."""
+    extra = (
+        "tables:\n  - title: Scores\n    columns: [Model, Score, score, Model]\n    rows: [[a, 1, 2, b]]\n"
+    )
+
+    term, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:8: warning: table 'Scores' column 3 has the name of column 2, 'score'; "
+        "give each column its own name",
+        f"{PATH}:8: warning: table 'Scores' column 4 has the name of column 1, 'Model'; "
+        "give each column its own name",
+    ]
+    assert term is not None and term.tables[0].columns == ("Model", "Score", "score", "Model")
+
+
 def test_every_problem_of_a_table_item_is_reported_in_one_run() -> None:
     """Was: an unknown key hid the rest of the item, bad columns hid the rows and the id."""
     extra = """\
