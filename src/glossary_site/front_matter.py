@@ -139,7 +139,9 @@ class Fields:
             )
         return f"'{key}' must be text, not {kind(value)}; put the whole value in quotes"
 
-    def text_list(self, key: str) -> tuple[str, ...]:
+    def text_list(self, key: str, one_line: bool = False) -> tuple[str, ...]:
+        """With `one_line`, an item over several lines is reported but kept, so that the items
+        still line up with their lines (refs)."""
         value = self.data.get(key)
         if value is None:
             return ()
@@ -158,6 +160,8 @@ class Fields:
                 self.error(key, f"each of '{key}' must be non-empty text{hint}", index)
                 continue
             items.append(str(item).strip())
+            if one_line and "\n" in items[-1]:
+                self.error(key, f"each of '{key}' must be a single line", index)
         return tuple(items)
 
     def refs(self, key: str, report: bool = True) -> tuple[Ref, ...]:

@@ -67,23 +67,23 @@ def parse_tool(
     if url_problem is not None:  # reported once: the check of links on the site passes it by
         fields.error("url", f"url '{url}' {url_problem}")
         url = ""
-    category = fields.text("category") or None
+    category = fields.text("category", one_line=True) or None
     if category and settings is not None and settings.categories and category not in settings.categories:
         hint = did_you_mean(category, settings.categories) or "; add it to tools.categories in site.yml"
         fields.error("category", f"unknown tool category '{category}'{hint}")
     return ToolSource(
         path=path,
         slug=fields.slug(),
-        title=fields.text("title", required=True),
+        title=fields.text("title", required=True, one_line=True),
         summary=fields.text("summary", required=True, one_line=True),
         url=url,
         body=body,
         body_line=body_line,
         digest=file_digest,
-        aliases=fields.text_list("aliases"),
+        aliases=fields.text_list("aliases", one_line=True),
         alias_lines=tuple(ref.line for ref in fields.refs("aliases", report=False)),
         category=category,
-        tags=fields.text_list("tags"),
+        tags=fields.text_list("tags", one_line=True),
         attributes=_attributes(fields, settings),
         updated=fields.date("updated"),
         draft=fields.flag("draft"),

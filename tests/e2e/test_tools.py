@@ -360,6 +360,10 @@ def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) ->
             {"content/site.yml": ("  layers:", "  layrs:")},
             "content/site.yml:34: unknown key 'layrs' in stack_builder; did you mean 'layers'?",
         ),
+        (  # was accepted, and the tool's name had a line break on every page and in tools.json
+            {"content/tools/open-model.md": ("title: Open Model", 'title: "Open\\nModel"')},
+            "content/tools/open-model.md:2: 'title' must be a single line",
+        ),
         (
             {"content/tools/open-model.md": ("title: Open Model", "titel: Open Model")},
             "content/tools/open-model.md:2: unknown field 'titel'; did you mean 'title'?",

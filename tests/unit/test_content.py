@@ -364,6 +364,25 @@ def test_summary_on_two_lines_is_an_error() -> None:
     assert problems == [f"{PATH}:3: 'summary' must be a single line"]
 
 
+def test_a_name_on_two_lines_is_an_error_like_a_summary_on_two_lines() -> None:
+    """Was: accepted; the page's <title>, its structured data, terms.json and the category and
+    tag pages then named the term, category or tag with a line break in it, and a reference
+    written as the name on one line named no term."""
+    extra = (
+        'aliases:\n  - |\n    Rank-n\n    array\ncategory: |\n  Linear\n  algebra\ntags: [maths, "a\\nb"]\n'
+    )
+    text = term_text(extra).replace("title: Tensor", "title: |\n  Ten\n  sor")
+
+    _, problems = parse(text)
+
+    assert problems == [
+        f"{PATH}:2: 'title' must be a single line",
+        f"{PATH}:9: each of 'aliases' must be a single line",
+        f"{PATH}:12: 'category' must be a single line",
+        f"{PATH}:15: each of 'tags' must be a single line",
+    ]
+
+
 def test_unknown_field_is_an_error_that_suggests_the_nearest_field() -> None:
     _, problems = parse(term_text("catgory: Maths\n"))
 
