@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from glossary_site import content, content_files, front_matter, graph
-from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
+from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
 from glossary_site.fingerprint import digest
 from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource, sort_name
@@ -145,11 +145,17 @@ def build_toolbox(
 
 
 def _listed_tools(term: TermSource, box: Toolbox, diagnostics: Diagnostics) -> tuple[str, ...]:
-    found: list[str] = []
+    """Each tool once, as the sidebar shows it; one named again (by any of its names) is a
+    warning, as a related term named again is."""
+    found: dict[str, int] = {}
     for ref in term.tools:
         slug = resolve(box, ref.text, term.path, ref.line, diagnostics, "tool")
-        if slug is not None and slug not in found:
-            found.append(slug)
+        if slug is not None and slug in found:
+            diagnostics.warning(
+                term.path, ref.line, listed_again(f"tool '{ref.text}'", found[slug], ref.line)
+            )
+        elif slug is not None:
+            found[slug] = ref.line
     return tuple(found)
 
 

@@ -256,6 +256,22 @@ def test_a_tool_alias_repeating_a_name_is_warned_at_its_line_and_not_shown_again
     assert listed["nail"]["aliases"] == ["Nailer"]
 
 
+def test_a_term_naming_a_tool_twice_is_warned_at_the_second_name_and_shows_one_card(tmp_path: Path) -> None:
+    """Was: no warning, as a related term named twice has; the card was shown once."""
+    site = tool_site(tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8").replace("tools: [TPUs]", "tools:\n  - TPUs\n  - tpu-cloud")
+    tensor.write_text(text, encoding="utf-8")
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "content/terms/tensor.md:20: warning: tool 'tpu-cloud' is listed already (line 19); remove one"
+        in (result.stderr)
+    )
+    page = parse_html(site / "_site/terms/tensor/index.html")
+    assert [a.get_text() for a in page.select("section.related-tools li a")] == ["TPU Cloud"]
+
+
 def test_the_stack_builder_lists_each_layers_candidates_without_javascript(built: Path) -> None:
     page = parse_html(built / "stack-builder/index.html")
     layers = {
