@@ -107,7 +107,7 @@ def _attributes(
         if not items or not all(isinstance(v, str | int | float) and str(v).strip() for v in items):
             fields.error("attributes", f"attribute '{name}' needs a value or a list of values", str(name))
             continue
-        values = tuple(str(v).strip() for v in items)
+        values = _distinct_values(fields, str(name), [str(v).strip() for v in items], isinstance(value, list))
         if declared is not None and name not in declared:
             hint = did_you_mean(str(name), declared) or "; declare it in tools.attributes in site.yml"
             fields.error("attributes", f"unknown tool attribute '{name}'{hint}", str(name))
@@ -119,6 +119,20 @@ def _attributes(
         found[str(name)] = values
     order = list(declared) if declared is not None else sorted(found)
     return tuple((name, found[name]) for name in order if name in found)
+
+
+def _distinct_values(
+    fields: front_matter.Fields, name: str, values: list[str], listed: bool
+) -> tuple[str, ...]:
+    """Each value once, as the page and tools.json give it; one listed again is a warning."""
+    first: dict[str, int] = {}
+    for index, written in enumerate(values):
+        line = fields.located.line("attributes", name, *((index,) if listed else ()))
+        if written in first:
+            message = listed_again(f"value '{written}' of the attribute '{name}'", first[written], line)
+            fields.diagnostics.warning(fields.path, line, message)
+        first.setdefault(written, line)
+    return tuple(first)
 
 
 def build_toolbox(

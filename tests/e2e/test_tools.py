@@ -256,6 +256,23 @@ def test_a_tool_alias_repeating_a_name_is_warned_at_its_line_and_not_shown_again
     assert listed["nail"]["aliases"] == ["Nailer"]
 
 
+def test_an_attribute_value_listed_twice_is_warned_at_its_line_and_shown_once(tmp_path: Path) -> None:
+    """Was: no warning, and "Pricing: free, paid, free" on the tool's page and in tools.json."""
+    attributes = "attributes:\n  pricing:\n    - free\n    - paid\n    - free\n"
+    box = f"---\ntitle: Box\nsummary: Holds things.\nurl: /tools/\n{attributes}---\n"
+    site = tool_site(tmp_path, {"content/tools/box.md": box})
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "content/tools/box.md:9: warning: value 'free' of the attribute 'pricing' is listed already "
+        "(line 7); remove one"
+    ) in result.stderr
+    page = parse_html(site / "_site/tools/box/index.html")
+    assert [td.get_text(strip=True) for td in page.select("main td")] == ["free, paid"]
+    listed = {item["slug"]: item for item in json.loads((site / "_site/tools.json").read_text("utf-8"))}
+    assert listed["box"]["attributes"] == {"pricing": ["free", "paid"]}
+
+
 def test_a_term_naming_a_tool_twice_is_warned_at_the_second_name_and_shows_one_card(tmp_path: Path) -> None:
     """Was: no warning, as a related term named twice has; the card was shown once."""
     site = tool_site(tmp_path)
