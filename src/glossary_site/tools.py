@@ -83,7 +83,7 @@ def parse_tool(
         aliases=fields.text_list("aliases", one_line=True),
         alias_lines=tuple(ref.line for ref in fields.refs("aliases", report=False)),
         category=category,
-        tags=fields.text_list("tags", one_line=True),
+        tags=_distinct_tags(fields),
         attributes=_attributes(fields, settings),
         updated=fields.date("updated"),
         draft=fields.flag("draft"),
@@ -119,6 +119,25 @@ def _attributes(
         found[str(name)] = values
     order = list(declared) if declared is not None else sorted(found)
     return tuple((name, found[name]) for name in order if name in found)
+
+
+def _distinct_tags(fields: front_matter.Fields) -> tuple[str, ...]:
+    """Each tag once in tools.json, as a term's page and terms.json give a term's; one listed
+    again (in any letter case, Unicode form or spacing, as for a term) is a warning."""
+    tags = fields.text_list("tags", one_line=True)
+    lines = [ref.line for ref in fields.refs("tags", report=False)]
+    first: dict[str, int] = {}
+    found: list[str] = []
+    if len(lines) != len(tags):
+        lines = [fields.located.line("tags")] * len(tags)
+    for tag, line in zip(tags, lines, strict=True):
+        key = graph.same_name(tag)
+        if key in first:
+            fields.diagnostics.warning(fields.path, line, listed_again(f"tag '{tag}'", first[key], line))
+        else:
+            first[key] = line
+            found.append(tag)
+    return tuple(found)
 
 
 def _distinct_values(

@@ -273,6 +273,17 @@ def test_an_attribute_value_listed_twice_is_warned_at_its_line_and_shown_once(tm
     assert listed["box"]["attributes"] == {"pricing": ["free", "paid"]}
 
 
+def test_a_tag_a_tool_file_lists_twice_is_warned_at_its_line_and_kept_once(tmp_path: Path) -> None:
+    """Was: no warning, as a term's tag listed twice has, and tools.json with all three."""
+    box = "---\ntitle: Box\nsummary: Holds things.\nurl: /tools/\ntags: [storage, Storage, Boxes]\n---\n"
+    site = tool_site(tmp_path, {"content/tools/box.md": box})
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "content/tools/box.md:5: warning: tag 'Storage' is listed twice; remove one" in result.stderr
+    listed = {item["slug"]: item for item in json.loads((site / "_site/tools.json").read_text("utf-8"))}
+    assert listed["box"]["tags"] == ["storage", "Boxes"]
+
+
 def test_a_term_naming_a_tool_twice_is_warned_at_the_second_name_and_shows_one_card(tmp_path: Path) -> None:
     """Was: no warning, as a related term named twice has; the card was shown once."""
     site = tool_site(tmp_path)
