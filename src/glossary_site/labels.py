@@ -90,7 +90,10 @@ def parse(value: Any, located: yaml_lines.Located, path: str, diagnostics: Diagn
                 path, line, f"unknown label '{key}'{suggesting(meant_by(str(key), defaults()))}"
             )
             continue
-        if not isinstance(text, str) or not text.strip() or "\n" in text.strip():
+        # spaces around a word are dropped, but a label of spaces alone is kept: a space or a
+        # narrow no-break space is how many languages group digits (thousands_separator)
+        shown = (text.strip() or text) if isinstance(text, str) else ""
+        if not shown or shown.splitlines() != [shown]:
             diagnostics.error(path, line, f"label '{key}' must be one line of text")
             continue
         wanted, written = set(PLACEHOLDER_RE.findall(english)), set(PLACEHOLDER_RE.findall(text))
@@ -98,5 +101,5 @@ def parse(value: Any, located: yaml_lines.Located, path: str, diagnostics: Diagn
             needed = ", ".join(f"{{{name}}}" for name in sorted(wanted)) or "no {...}"
             diagnostics.error(path, line, f"label '{key}' must have {needed}, as in '{english}'")
             continue
-        labels[str(key)] = text.strip()
+        labels[str(key)] = shown
     return labels

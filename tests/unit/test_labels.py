@@ -54,6 +54,18 @@ def test_a_count_uses_the_one_form_for_exactly_one_and_groups_its_digits() -> No
     ]
 
 
+def test_a_space_or_a_narrow_no_break_space_groups_digits() -> None:
+    """French writes 12 345 and 12\u202f345: a label of spaces alone is the label, not an empty one."""
+    for space in (" ", "\u202f"):
+        found, problems = parsed(
+            f'labels:\n  thousands_separator: "{space}"\n  search_button: " Chercher "\n'
+        )
+
+        assert problems == []
+        assert labels.say(found, "terms_count", count=12345) == f"12{space}345 terms"
+        assert found["search_button"] == "Chercher"
+
+
 def test_every_problem_in_labels_is_reported_at_its_line() -> None:
     _, problems = parsed(
         "labels:\n"
@@ -62,6 +74,7 @@ def test_every_problem_in_labels_is_reported_at_its_line() -> None:
         "  atom_feed: [Atom]\n"
         '  terms_as_json: ""\n'
         '  skip_to_content: "Zum Inhalt {page}"\n'
+        '  breadcrumb: "\\n"\n'
     )
 
     assert problems == [
@@ -70,6 +83,7 @@ def test_every_problem_in_labels_is_reported_at_its_line() -> None:
         "content/site.yml:4: label 'atom_feed' must be one line of text",
         "content/site.yml:5: label 'terms_as_json' must be one line of text",
         "content/site.yml:6: label 'skip_to_content' must have no {...}, as in 'Skip to content'",
+        "content/site.yml:7: label 'breadcrumb' must be one line of text",
     ]
 
 
