@@ -83,7 +83,9 @@ class ThemeEnvironment(jinja2.Environment):
         self.words: dict[str, str] = {}
         self.globals["t"] = functools.partial(_label, self.words)
         self.filters["longdate"] = lambda day: theme_labels.long_date(self.words, day) if day else ""
-        self.filters["number"] = functools.partial(theme_labels.number, self.words)
+        # Taking the context keeps Jinja from writing `{{ 12345|number }}` out as it compiles,
+        # into code kept between builds whatever separator a later one speaks.
+        self.filters["number"] = jinja2.pass_context(lambda _, value: theme_labels.number(self.words, value))
         self.speak(theme_labels.defaults())
 
     def speak(self, labels: Mapping[str, str]) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import yaml
 
 from glossary_site import labels
 from glossary_site.diagnostics import Diagnostics
+from glossary_site.render import Templates
 from glossary_site.yaml_lines import load
 
 
@@ -64,6 +66,17 @@ def test_a_space_or_a_narrow_no_break_space_groups_digits() -> None:
         assert problems == []
         assert labels.say(found, "terms_count", count=12345) == f"12{space}345 terms"
         assert found["search_button"] == "Chercher"
+
+
+def test_a_number_written_in_a_template_follows_the_separator_of_each_build(tmp_path: Path) -> None:
+    """The template is compiled once and its code kept between builds; the separator is not."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates/robots.txt").write_text("{{ 12345|number }}\n", encoding="utf-8")
+    for separator in (",", "."):
+        templates = Templates(tmp_path)
+        templates.env.speak({**labels.defaults(), "thousands_separator": separator})
+
+        assert templates.render("robots.txt", {}) == f"12{separator}345\n".encode()
 
 
 def test_every_problem_in_labels_is_reported_at_its_line() -> None:
