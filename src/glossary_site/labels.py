@@ -74,7 +74,9 @@ def parse(value: Any, located: yaml_lines.Located, path: str, diagnostics: Diagn
     """site.yml's `labels`, laid over the English ones; each problem reported at its line.
 
     A label must keep the placeholders of the English one, and no other: a count or date a
-    translation drops would vanish from every page, and one it adds cannot be filled."""
+    translation drops would vanish from every page, and one it adds cannot be filled. A label
+    given without its `_one` twin stands for a count of 1 too: "1 Begriffe" is nearer the
+    site's language than the English "1 term"."""
     labels = dict(defaults())
     if value is None:
         return labels
@@ -102,4 +104,6 @@ def parse(value: Any, located: yaml_lines.Located, path: str, diagnostics: Diagn
             diagnostics.error(path, line, f"label '{key}' must have {needed}, as in '{english}'")
             continue
         labels[str(key)] = shown
+        if f"{key}_one" in labels and f"{key}_one" not in value:
+            labels[f"{key}_one"] = shown
     return labels

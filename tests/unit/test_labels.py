@@ -56,6 +56,19 @@ def test_a_count_uses_the_one_form_for_exactly_one_and_groups_its_digits() -> No
     ]
 
 
+def test_a_label_given_without_its_one_form_is_used_for_one_too() -> None:
+    """Half a translation must not show English for a count of 1."""
+    found, problems = parsed(
+        'labels:\n  terms_count: "{count} Begriffe"\n  links_count: "{count} Links"\n'
+        '  links_count_one: "{count} Link"\n'
+    )
+
+    assert problems == []
+    assert [labels.say(found, "terms_count", count=n) for n in (1, 2)] == ["1 Begriffe", "2 Begriffe"]
+    assert [labels.say(found, "links_count", count=n) for n in (1, 2)] == ["1 Link", "2 Links"]
+    assert labels.say(found, "categories_count", count=1) == "1 category", "English stays English"
+
+
 def test_a_space_or_a_narrow_no_break_space_groups_digits() -> None:
     """French writes 12 345 and 12\u202f345: a label of spaces alone is the label, not an empty one."""
     for space in (" ", "\u202f"):
