@@ -132,6 +132,19 @@ def test_every_cta_block_key_is_documented_and_nothing_else() -> None:
     assert sorted(documented) == sorted(config.CTA_KEYS)
 
 
+def test_how_it_works_names_every_module_of_the_package() -> None:
+    """The README's "How it works" is a reader's map of src/glossary_site/: a module it leaves out
+    is one a contributor cannot place."""
+    section = "\n".join(_section(PROJECT / "README.md", "How it works"))
+    package = PROJECT / "src" / "glossary_site"
+    modules = sorted(path.name for path in package.glob("*.py") if not path.name.startswith("__"))
+    missing = [name for name in modules if f"`{name}`" not in section]
+    assert not missing, f"not named under How it works in README.md: {missing}"
+    named = set(re.findall(r"`([a-z_]+\.py)`", section))
+    gone = sorted(name for name in named - set(modules) if not (PROJECT / name).exists())
+    assert not gone, f"named under How it works but not in the package: {gone}"
+
+
 def _scanned_files() -> list[Path]:
     files: list[Path] = []
     for name in SCANNED:
