@@ -4,13 +4,14 @@ readers at files outside this repository."""
 
 from __future__ import annotations
 
+import argparse
 import re
 import urllib.parse
 from pathlib import Path
 
 import pytest
 
-from glossary_site import config, content, labels, tool_settings, tools, yaml_lines
+from glossary_site import cli, config, content, labels, tool_settings, tools, yaml_lines
 from glossary_site.diagnostics import Diagnostics
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -143,6 +144,56 @@ def test_how_it_works_names_every_module_of_the_package() -> None:
     named = set(re.findall(r"`([a-z_]+\.py)`", section))
     gone = sorted(name for name in named - set(modules) if not (PROJECT / name).exists())
     assert not gone, f"named under How it works but not in the package: {gone}"
+
+
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    top = cli.parser()
+    found = next(a for a in top._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(found.choices)
+
+
+def _options(command: argparse.ArgumentParser) -> list[list[str]]:
+    """Each option's spellings (['-j', '--jobs']), --help left out."""
+    return [list(a.option_strings) for a in command._actions if a.option_strings and a.dest != "help"]
+
+
+OPTION_RE = re.compile(r"(?<![\w-])--?[a-z][a-z-]*")
+
+
+@pytest.mark.parametrize("name", sorted(_commands()))
+def test_the_command_line_page_gives_every_option_and_no_other(name: str) -> None:
+    """docs/commands.md's synopsis and option table of each command are what its parser takes."""
+    text = (DOCS / "commands.md").read_text(encoding="utf-8")
+    start = text.index(f"## `glossary {name}`")
+    end = text.find("\n## ", start + 1)
+    section = text[start : end if end > 0 else len(text)]
+    synopsis = re.search(r"^```\n(glossary .*?)^```$", section, re.MULTILINE | re.DOTALL)
+    assert synopsis is not None, f"no synopsis under glossary {name}"
+    table = [line.split("|")[1] for line in section.split("\n") if line.startswith("| `")]
+    options = _options(_commands()[name])
+    spelled = {spelling for option in options for spelling in option}
+    for where, words in (("synopsis", synopsis.group(1)), ("option table", "\n".join(table))):
+        written = set(OPTION_RE.findall(words))
+        assert written <= spelled, f"glossary {name} {where}: no such option {sorted(written - spelled)}"
+        missing = [option for option in options if not written & set(option)]
+        assert not missing, f"glossary {name} {where} leaves out {missing}"
+    assert all(set(option) <= set(OPTION_RE.findall("\n".join(table))) for option in options), (
+        f"glossary {name}: the option table gives every spelling of each option"
+    )
+
+
+def test_the_readme_command_reference_gives_every_option_and_no_other() -> None:
+    rows = {}
+    for line in _section(PROJECT / "README.md", "Command reference"):
+        found = re.match(r"\| `glossary (\w+) ([^`]*)` \|", line)
+        if found:
+            rows[found.group(1)] = found.group(2)
+    assert set(rows) == set(_commands())
+    for name, words in rows.items():
+        options = _options(_commands()[name])
+        written = set(OPTION_RE.findall(words))
+        assert written <= {s for option in options for s in option}, f"README: glossary {name} {words}"
+        assert all(written & set(option) for option in options), f"README: glossary {name} {words}"
 
 
 def _scanned_files() -> list[Path]:
