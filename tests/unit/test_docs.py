@@ -5,13 +5,14 @@ readers at files outside this repository."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import urllib.parse
 from pathlib import Path
 
 import pytest
 
-from glossary_site import cli, config, content, labels, tool_settings, tools, yaml_lines
+from glossary_site import cli, config, content, labels, scaffold, tool_settings, tools, yaml_lines
 from glossary_site.diagnostics import Diagnostics
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -194,6 +195,19 @@ def test_the_readme_command_reference_gives_every_option_and_no_other() -> None:
         written = set(OPTION_RE.findall(words))
         assert written <= {s for option in options for s in option}, f"README: glossary {name} {words}"
         assert all(written & set(option) for option in options), f"README: glossary {name} {words}"
+
+
+def test_the_command_line_page_lists_every_file_init_writes_and_no_other() -> None:
+    listed = []
+    for line in _section(DOCS / "commands.md", "`glossary init`"):
+        cells = line.split("|")
+        if len(cells) > 2 and cells[1].strip().startswith("`") and "." in cells[1]:
+            folder = ""
+            for name in re.findall(r"`([^`]+)`", cells[1]):
+                folder = name.rpartition("/")[0] if "/" in name else folder
+                listed.append(name if "/" in name else f"{folder}/{name}".lstrip("/"))
+    written = scaffold.starter_files("T", dt.date(2025, 3, 1), "")
+    assert sorted(listed) == sorted(written)
 
 
 def _scanned_files() -> list[Path]:
