@@ -4,6 +4,7 @@ copies first: each checks strictly, without a warning, beside the terms it names
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,43 @@ def test_the_documented_term_example_checks_strictly_without_a_warning(
 
     assert checked.returncode == 0, checked.stderr
     assert checked.stderr == ""
+
+
+def loop_commands(document: str, heading: str) -> list[list[str]]:
+    """The `glossary` and `git add` commands of the first ```sh block after `heading`, comments
+    and the lines that start the preview server left out."""
+    text = (PROJECT / document).read_text(encoding="utf-8")
+    after = text[text.index(heading) :]
+    found = re.search(r"^```sh\n(.*?)^```$", after, re.MULTILINE | re.DOTALL)
+    assert found is not None, f"no sh block under '{heading}' in {document}"
+    commands = []
+    for line in found.group(1).splitlines():
+        words = shlex.split(line, comments=True)
+        if words[:1] == ["glossary"] and words[1] != "serve":
+            commands.append(words)
+        elif words[:2] == ["git", "add"] and "." not in words[2:3]:
+            commands.append(words[:3])
+    return commands
+
+
+@pytest.mark.parametrize(
+    ("document", "heading"),
+    [("README.md", "## Editor guide"), ("docs/editor-guide.md", "## The loop")],
+)
+def test_the_documented_editor_loop_works_as_written_in_a_new_site(
+    tmp_path: Path, document: str, heading: str
+) -> None:
+    """Copied line by line into the site `glossary init` makes, the loop's `glossary new` succeeds,
+    and the file its `git add` names is the one `new` wrote."""
+    assert run_glossary("init", "site", cwd=tmp_path).returncode == 0
+    site = tmp_path / "site"
+    commands = loop_commands(document, heading)
+    assert [words[:2] for words in commands] == [["glossary", "new"], ["glossary", "check"], ["git", "add"]]
+
+    made = run_glossary(*commands[0][1:], cwd=site)
+    checked = run_glossary(*commands[1][1:], cwd=site)
+
+    assert made.returncode == 0, made.stderr
+    assert (site / commands[2][2]).is_file()
+    assert checked.returncode == 1  # --strict: the new file's TODOs are warnings until replaced
+    assert f"{commands[2][2]}:3: warning: a TODO placeholder is left in 'summary'" in checked.stderr
