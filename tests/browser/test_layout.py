@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
+from colours import contrast
 from conftest import serve  # this folder's, imported while it is collected
 from playwright.sync_api import FloatRect, Locator, Page, expect
 from support import copy_site
@@ -413,6 +414,33 @@ def test_a_dark_reader_prints_dark_text_on_white(open_page: OpenPage, served: Se
     page.emulate_media(media="print")
     assert body_luminance(page) > 0.9
     assert luminance(page, "getComputedStyle(document.querySelector('.definition p')).color") < 0.05
+
+
+INK_AND_PAPER = "e => { const s = getComputedStyle(e); return [s.color, s.backgroundColor]; }"
+
+
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [
+        ("tools/stable-diffusion/index.html", "a.tool-visit"),
+        ("search/index.html?q=diffusion", ".search-excerpt mark"),
+        ("search/index.html?q=diffusion", ".search-page-form button[type=submit]"),
+    ],
+    ids=["visit-button", "search-match", "search-button"],
+)
+def test_a_dark_reader_prints_text_on_the_accent_colour_legibly(
+    open_page: OpenPage, served: ServedSite, path: str, selector: str
+) -> None:
+    """Was: print turned the accent black but kept the dark scheme's near-black text on it, so
+    with background graphics on, the tool's Visit button and the matched words of search
+    results came out black on black (1.1:1)."""
+    page = open_page(color_scheme="dark")
+    page.goto(served.page_url(path))
+    shown = page.locator(selector).first
+    expect(shown).to_be_visible()
+    page.emulate_media(media="print")
+    ink, paper = shown.evaluate(INK_AND_PAPER)
+    assert contrast(ink, paper) >= 4.5, f"{selector} prints {ink} on {paper}"
 
 
 #: The code block's background, then the colour of its text and of each highlighted token.
