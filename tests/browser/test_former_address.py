@@ -40,3 +40,14 @@ def test_opening_the_old_address_lands_on_the_terms_page(
     page.goto(f"{renamed_url}/terms/gpu-chip/")
     expect(page).to_have_url(f"{renamed_url}/terms/graphics-processing-unit/index.html")
     expect(page.locator("h1")).to_have_text("Graphics processing unit")
+
+
+def test_a_link_to_a_section_of_the_old_address_lands_on_that_section(
+    open_page: OpenPage, renamed_url: str
+) -> None:
+    """Was: the meta refresh dropped the #section, so the reader landed at the top of the page."""
+    page = open_page()
+    page.goto(f"{renamed_url}/terms/gpu-chip/#term-definition")
+    expect(page).to_have_url(f"{renamed_url}/terms/graphics-processing-unit/index.html#term-definition")
+    expect(page.locator(":target")).to_have_attribute("id", "term-definition")
+    expect(page.locator(":target")).to_have_text("Definition")
