@@ -316,6 +316,26 @@ def test_the_address_holds_the_answers_and_reloading_restores_the_stack(
     assert shown_picks(shared) == before
 
 
+def test_a_printed_stack_asks_for_no_answers_the_paper_leaves_out(
+    page: Page, served: ServedSite, example: Example
+) -> None:
+    """Was: printed before every question was answered, the page said "Answer the 3 questions
+    above to see your stack." above the candidates, with no question on the paper."""
+    first = example.builder.questions[0]
+    for chosen in ({}, {first.id: first.answers[0].id}):
+        page.goto(stack_url(served, chosen))
+        expect(page.locator(".stack-status")).to_have_text(re.compile("question"))
+        page.emulate_media(media="print")
+        expect(page.locator("fieldset.stack-question").first).to_be_hidden()
+        expect(page.locator(".stack-status")).to_be_hidden()
+        expect(page.locator(".stack-candidates a").first).to_be_visible()
+        page.emulate_media(media="screen")
+    page.goto(stack_url(served, example.every_answer_set()[0]))
+    page.emulate_media(media="print")
+    expect(page.locator(".stack-status")).to_have_text(re.compile("^Your stack is ready"))
+    expect(page.locator("p.stack-pick:visible")).to_have_count(len(example.builder.layers))
+
+
 def test_an_address_with_unknown_answers_keeps_only_the_known_ones(
     page: Page, served: ServedSite, example: Example
 ) -> None:
