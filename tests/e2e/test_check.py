@@ -83,7 +83,16 @@ def test_stubs_still_to_write_are_not_warned_of_as_alike(tmp_path: Path) -> None
 
 
 def test_strict_check_fails_on_health_warnings(tmp_path: Path) -> None:
-    assert run_glossary("check", "--strict", cwd=weak_site(tmp_path)).returncode == 1
+    """The same warnings a plain check passes with fail a strict one, each still printed, so
+    CI says what to fix. (Was: only the exit status, which a traceback also gives.)"""
+    site = weak_site(tmp_path)
+    relaxed = run_glossary("check", cwd=site)
+    strict = run_glossary("check", "--strict", cwd=site)
+
+    warnings = [line for line in relaxed.stderr.splitlines() if ": warning: " in line]
+    assert relaxed.returncode == 0 and len(warnings) == 5, relaxed.stderr
+    assert strict.returncode == 1
+    assert strict.stderr.splitlines() == [*warnings, "Check failed: 0 error(s), 5 warning(s)."]
 
 
 def test_github_format_prints_workflow_annotations(tmp_path: Path) -> None:
