@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from support import (
+    PROJECT,
     attribute,
     copy_site,
     html_pages,
@@ -78,6 +79,7 @@ def test_every_stack_builder_candidate_can_be_rated_on_every_question(example_si
     page = parse_html(example_site / "stack-builder/index.html")
     data = json.loads(string_of(present(page.select_one("script#stack-data"))))
     asked = {name for q in data["questions"] for a in q["answers"] for name in a["prefer"]}
+    assert {"pricing", "hosting", "modality"} <= asked and len(data["layers"]) >= 4, (asked, data["layers"])
     for layer in data["layers"]:
         for tool in layer["candidates"]:
             lacking = asked - set(tool["attributes"])
@@ -87,7 +89,10 @@ def test_every_stack_builder_candidate_can_be_rated_on_every_question(example_si
 
 
 def test_every_example_term_has_summary_definition_category_and_three_related(example_site: Path) -> None:
-    for page in sorted((example_site / "terms").glob("*/index.html")):
+    pages = sorted((example_site / "terms").glob("*/index.html"))
+    written = sorted(path.stem for path in (PROJECT / "content/terms").glob("*.md"))
+    assert [page.parent.name for page in pages] == written, "a page for every term file"
+    for page in pages:
         soup = parse_html(page)
         name = page.parent.name
         assert present(soup.select_one(".term-summary")).get_text().strip(), name
