@@ -339,7 +339,7 @@ class Converter:
                     "permalink": "#",
                     "permalink_class": "headerlink",
                     "permalink_title": PERMALINK_TITLE,
-                    "slugify": heading_anchor,
+                    "slugify": _section_anchor,
                 },
                 "footnotes": {"UNIQUE_IDS": False},
             },
@@ -451,6 +451,13 @@ def _check_limits(text: str, line: int) -> None:
     problem = limit_problem(text)
     if problem is not None:
         raise TooComplex(line, problem)
+
+
+def _section_anchor(text: str, separator: str) -> str:
+    """A heading that would take a theme id starts at '_1', so the engine numbers a second one
+    '_2' as it numbers any repeat; renamed only afterwards, both would be '_1'."""
+    anchor = heading_anchor(text, separator)
+    return f"{anchor}_1" if anchor in THEME_IDS else anchor
 
 
 def _clear_of_theme_ids(fragment: str) -> str:

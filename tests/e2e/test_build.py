@@ -544,6 +544,34 @@ def test_ids_on_a_term_page_are_unique_and_each_in_page_link_finds_its_own(tmp_p
     assert present(soup.find(id="site-search")).name != "h2"
 
 
+def test_two_sections_named_as_a_theme_section_each_get_their_own_anchor(tmp_path: Path) -> None:
+    """Was: both "Term graph" sections of the body were 'term-graph_1', so the second's "#" link
+    and its entry under "On this page" led to the first."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8")
+    text += "\n## Term graph\n\nThe first.\n\n## Main\n\nBetween.\n\n## Term graph\n\nThe second.\n"
+    tensor.write_text(text, encoding="utf-8")
+
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    soup = parse_html(site / "_site/terms/tensor/index.html")
+    ids = [str(element["id"]) for element in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    sections = present(soup.find("article")).select("h2:has(> a.headerlink)")
+    anchors = [(heading.get_text(" ", strip=True), str(heading["id"])) for heading in sections]
+    assert anchors[-4:-1] == [
+        ("Term graph #", "term-graph_1"),
+        ("Main #", "main_1"),
+        ("Term graph #", "term-graph_2"),
+    ]
+    toc_links = present(soup.find("nav", class_="toc")).find_all("a", string="Term graph")
+    toc = [attribute(a, "href") for a in toc_links]
+    assert toc == ["#term-graph_1", "#term-graph_2"]
+    followed = [present(soup.find(id=href.removeprefix("#"))).find_next("p") for href in toc]
+    assert [present(p).get_text() for p in followed] == ["The first.", "The second."]
+
+
 def test_every_dead_link_is_reported_where_it_links_not_where_its_text_first_appears(tmp_path: Path) -> None:
     """Was: the first line holding the address anywhere (here the summary, a code span, the
     fenced example), and one report however often the link was written; then the summary
