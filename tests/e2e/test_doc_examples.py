@@ -1,5 +1,6 @@
 """The example term files of the README and the content format reference are what a new user
-copies first: each checks strictly, without a warning, beside the terms it names."""
+copies first: each checks strictly, without a warning, beside the terms it names. The layout of
+what a build writes is what a build writes."""
 
 from __future__ import annotations
 
@@ -110,3 +111,71 @@ def test_the_documented_editor_loop_works_as_written_in_a_new_site(
     assert (site / commands[2][2]).is_file()
     assert checked.returncode == 1  # --strict: the new file's TODOs are warnings until replaced
     assert f"{commands[2][2]}:3: warning: a TODO placeholder is left in 'summary'" in checked.stderr
+
+
+#: A site with every kind of page: a category and a tag, a renamed term, tools and the Stack Builder.
+EVERY_PAGE_SITE = {
+    "content/site.yml": (
+        "title: T\nbase_url: https://example.org/g/\n"
+        "tools:\n  categories:\n    Apps: Apps.\n  attributes:\n    pricing: [free]\n"
+        "stack_builder:\n  questions:\n    - id: budget\n      question: Budget?\n      answers:\n"
+        "        - id: free\n          label: Free\n          prefer: {pricing: free}\n"
+        "  layers:\n    - id: app\n      title: App\n      tools: {pricing: free}\n"
+    ),
+    "content/terms/alpha.md": (
+        "---\ntitle: Alpha\nsummary: The first.\ndefinition: Alpha is first.\ncategory: Concepts\n"
+        "tags: [letters]\nformer_slugs: [old-alpha]\ntools: [kit]\nupdated: 2025-01-01\n---\n"
+    ),
+    "content/tools/kit.md": (
+        "---\ntitle: Kit\nsummary: A kit.\nurl: https://example.com/\ncategory: Apps\n"
+        "attributes: {pricing: free}\n---\n"
+    ),
+}
+#: Written only above 100 terms (tests/e2e/test_graph_page.py builds such a site).
+NOT_BUILT_HERE = {"graph/<slug>/index.html"}
+
+
+def documented_output() -> dict[str, str]:
+    """The entries of the layout under "What a build writes", each with its description."""
+    text = (PROJECT / "docs/content-format.md").read_text(encoding="utf-8")
+    after = text[text.index("## What a build writes") :]
+    found = re.search(r"^```\n(.*?)^```$", after, re.MULTILINE | re.DOTALL)
+    assert found is not None, "no layout under 'What a build writes' in docs/content-format.md"
+    entries: dict[str, str] = {}
+    name = ""
+    for line in found.group(1).splitlines():
+        if line.startswith(" "):
+            entries[name] += " " + line.strip()
+        else:
+            entry = re.fullmatch(r"((?:<[^>]*>|\S)+)\s*(.*)", line)  # a <placeholder> may hold a space
+            assert entry is not None, line
+            name, entries[name] = entry.group(1), entry.group(2)
+    return entries
+
+
+def matches(entry: str, path: str) -> bool:
+    """Whether the built file `path` is the documented `entry` (`<slug>` stands for any name;
+    an entry ending in '/' is a folder and everything in it)."""
+    pattern = re.escape(entry).replace(re.escape("<"), "<").replace(re.escape(">"), ">")
+    pattern = re.sub(r"<[^>]*>", "[^/]+", pattern)
+    return re.fullmatch(pattern + (".*" if entry.endswith("/") else ""), path) is not None
+
+
+def test_a_build_writes_every_file_the_content_format_lists_and_no_other(tmp_path: Path) -> None:
+    """Was true when written; a page the build adds, drops or moves without the reference's
+    layout saying so fails it, as does an asset added to or dropped from the theme."""
+    site = write_files(tmp_path / "site", EVERY_PAGE_SITE)
+    built = run_glossary("build", cwd=site)
+    assert built.returncode == 0, built.stderr
+
+    out = site / "_site"
+    written = sorted(path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file())
+    documented = documented_output()
+    assert [path for path in written if not any(matches(entry, path) for entry in documented)] == []
+    assert [
+        entry
+        for entry in documented
+        if entry not in NOT_BUILT_HERE and not any(matches(entry, path) for path in written)
+    ] == []
+    assets = set(re.findall(r"[\w-]+\.(?:css|js|svg)", documented["assets/"]))
+    assert {path.name for path in (out / "assets").iterdir()} == assets
