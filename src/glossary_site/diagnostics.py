@@ -112,8 +112,11 @@ def meant_by(value: str, candidates: Iterable[str]) -> str | None:
     """The candidate closest to `value`, or None when none is close; for a key (KEY_SYNONYMS)
     also the one it stands for."""
     pool = {str(c).casefold(): str(c) for c in candidates}
-    synonym = KEY_SYNONYMS.get(value.casefold())
-    close = synonym if synonym in pool else closest(value.casefold(), pool)
+    synonyms = {word: key for word, key in KEY_SYNONYMS.items() if key in pool}
+    word = value.casefold()
+    close = synonyms.get(word) or closest(word, pool)
+    if close is None:  # a slip in a word that stands for a key ('questin': 'question', so 'q')
+        close = synonyms.get(closest(word, synonyms) or "")
     return pool[close] if close is not None else None
 
 

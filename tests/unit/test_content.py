@@ -779,6 +779,17 @@ def test_faq_item_with_a_long_key_name_is_one_error_the_key_and_what_it_means() 
     assert problems == [f"{PATH}:8: unknown key 'answer' in faq item; did you mean 'a'?"]
 
 
+def test_faq_item_with_a_misspelt_long_key_name_is_one_error_the_key_and_what_it_means() -> None:
+    """Was also "faq item needs non-empty text for 'q'" (and 'a'), and no "did you mean": 'questin'
+    is close to no key of an item, only to the 'question' that stands for 'q'."""
+    _, problems = parse(term_text("faq:\n  - questin: Why?\n    answr: Because.\n"))
+
+    assert problems == [
+        f"{PATH}:7: unknown key 'questin' in faq item; did you mean 'q'?",
+        f"{PATH}:8: unknown key 'answr' in faq item; did you mean 'a'?",
+    ]
+
+
 @pytest.mark.parametrize(
     ("extra", "expected"),
     [
