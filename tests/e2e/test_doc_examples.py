@@ -4,6 +4,7 @@ what a build writes is what a build writes."""
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
@@ -161,14 +162,19 @@ def matches(entry: str, path: str) -> bool:
     return re.fullmatch(pattern + (".*" if entry.endswith("/") else ""), path) is not None
 
 
-def test_a_build_writes_every_file_the_content_format_lists_and_no_other(tmp_path: Path) -> None:
-    """Was true when written; a page the build adds, drops or moves without the reference's
-    layout saying so fails it, as does an asset added to or dropped from the theme."""
-    site = write_files(tmp_path / "site", EVERY_PAGE_SITE)
+@pytest.fixture(scope="module")
+def every_page_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The _site folder a build of EVERY_PAGE_SITE writes."""
+    site = write_files(tmp_path_factory.mktemp("every-page") / "site", EVERY_PAGE_SITE)
     built = run_glossary("build", cwd=site)
     assert built.returncode == 0, built.stderr
+    return site / "_site"
 
-    out = site / "_site"
+
+def test_a_build_writes_every_file_the_content_format_lists_and_no_other(every_page_site: Path) -> None:
+    """Was true when written; a page the build adds, drops or moves without the reference's
+    layout saying so fails it, as does an asset added to or dropped from the theme."""
+    out = every_page_site
     written = sorted(path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file())
     documented = documented_output()
     assert [path for path in written if not any(matches(entry, path) for entry in documented)] == []
@@ -179,3 +185,22 @@ def test_a_build_writes_every_file_the_content_format_lists_and_no_other(tmp_pat
     ] == []
     assets = set(re.findall(r"[\w-]+\.(?:css|js|svg)", documented["assets/"]))
     assert {path.name for path in (out / "assets").iterdir()} == assets
+
+
+@pytest.mark.parametrize("name", ["terms.json", "tools.json"])
+def test_each_object_of_a_data_file_has_the_keys_the_content_format_lists(
+    every_page_site: Path, name: str
+) -> None:
+    """Was true when written: the table after "`terms.json` is a list" (and `tools.json`'s) names
+    every key of each object, and no other, in the alphabetical order they are written in."""
+    text = (PROJECT / "docs/content-format.md").read_text(encoding="utf-8")
+    after = text[text.index(f"`{name}` is a list") :]
+    table = re.search(r"^\| key \| value \|\n\| --- \| --- \|\n((?:\|.*\n)+)", after, re.MULTILINE)
+    assert table is not None, f"no table of keys after '`{name}` is a list' in docs/content-format.md"
+    documented = re.findall(r"^\| `([a-z_]+)` \|", table.group(1), re.MULTILINE)
+
+    objects = json.loads((every_page_site / name).read_text(encoding="utf-8"))
+
+    assert objects
+    for found in objects:
+        assert list(found) == sorted(documented)
