@@ -43,6 +43,12 @@ def base_url_problem(url: str) -> str | None:
         return ABSOLUTE_EXAMPLE
     if "?" in url or "#" in url:
         return "must not have a query ('?...') or fragment ('#...'); page paths are added to it"
+    # the host first: the folder a page name is corrected to below keeps the host as written
+    host_problem = (
+        _server_problem(parts.netloc) or _ascii_host_problem(parts.netloc) or _dns_name_problem(parts.netloc)
+    )
+    if host_problem is not None:
+        return host_problem
     if any(urllib.parse.unquote(segment) in (".", "..") for segment in parts.path.split("/")):
         return "has '.' or '..' in its path, which browsers resolve away; write the path it means"
     if "//" in parts.path:  # on the 404 page, served at any depth, '//x/' would mean the host x
@@ -53,9 +59,7 @@ def base_url_problem(url: str) -> str | None:
     if PAGE_NAME_RE.search(page):
         folder = url[: len(url) - len(page)]
         return f"names a page, not the site's folder; write {folder}"
-    return (
-        _server_problem(parts.netloc) or _ascii_host_problem(parts.netloc) or _dns_name_problem(parts.netloc)
-    )
+    return None
 
 
 def normal_base_url(url: str) -> str:

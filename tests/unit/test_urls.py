@@ -172,6 +172,8 @@ DOTS = "has '.' or '..' in its path, which browsers resolve away; write the path
         ("https://exa\u200bmple.com/", SPACES),
         ("https://example.com\\docs", "must not contain a backslash; write '/' instead"),
         ("https://editor:secret@example.com/", PASSWORD),
+        # was: "names a page ...; write https://editor@example.com/", a fix that still failed
+        ("https://editor@example.com/index.html", PASSWORD),
         ("https://example.com/?lang=en", QUERY),
         ("https://example.com/#top", QUERY),
         ("https://:8080/", NO_HOST),
