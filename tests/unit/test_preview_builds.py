@@ -4,6 +4,7 @@ warm preview cannot apply is built."""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -38,28 +39,39 @@ def group_links(page: Path, kind: str) -> list[str]:
 def test_only_the_first_preview_build_uses_worker_processes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seen: list[int] = []
+    """Real builds, each fork seen on its way through: the first build forks its workers;
+    saves built later from the watcher thread, while the server's threads run, fork none and
+    still show what was saved."""
+    site_dir = copy_site("minimal", tmp_path)
+    forks: list[str] = []
+    real_fork = os.fork
 
-    def build(options: pipeline.BuildOptions, warm: object = None) -> pipeline.BuildResult:
-        seen.append(options.jobs)
-        return pipeline.BuildResult()
+    def fork() -> int:
+        forks.append(threading.current_thread().name)
+        return real_fork()
 
-    monkeypatch.setattr(pipeline, "build", build)
-    monkeypatch.setattr(server.Site, "follow_base_url", lambda self: None)
-    write_files(tmp_path, {"content/site.yml": ""})  # serve builds nothing without it
-    options = pipeline.BuildOptions(root=tmp_path, out=tmp_path / "out", jobs=4)
-    site = server.Site(options, server.Preview(tmp_path / "out"), lambda d: None, tmp_path, "http://x")
+    monkeypatch.setattr(os, "fork", fork)
+    options = pipeline.BuildOptions(root=site_dir, out=tmp_path / "out", search=False, jobs=2)
+    site = server.Site(options, server.Preview(tmp_path / "out"), lambda found: None, tmp_path, "http://x")
+    settings = site_dir / "content/site.yml"
+    written = settings.read_text(encoding="utf-8")
+    title = next(line for line in written.splitlines() if line.startswith("title:"))
 
     def two_saves() -> None:
-        site.rebuild()
-        site.rebuild()
+        for new_title in ("Second title", "Third title"):
+            settings.write_text(written.replace(title, f"title: {new_title}"), encoding="utf-8")
+            site.rebuild(["content/site.yml"])
 
     site.rebuild()
-    watcher = threading.Thread(target=two_saves)
+    first = list(forks)
+    watcher = threading.Thread(target=two_saves, name="watcher")
     watcher.start()
     watcher.join()
 
-    assert seen == [4, 1, 1], "saves rebuild in the server's process, from its watcher thread"
+    assert first and set(first) == {threading.current_thread().name}, "the first build forks workers"
+    assert forks == first, "saves rebuild in the server's process, from its watcher thread"
+    home = parse_html(tmp_path / "out/index.html")
+    assert present(home.select_one("header .site-title")).get_text(strip=True) == "Third title"
 
 
 def test_a_save_the_warm_preview_fails_on_is_built_and_the_preview_goes_on(
