@@ -219,9 +219,10 @@ def _text(label: Label) -> str:
 
 @functools.cache
 def _link(href: str, title: str, says: str) -> str:
-    """A neighbour's link: the same on every page that shows it with the same kinds."""
-    name = _escape(title)
-    return f'<a class="graph-node" href="{_escape(href)}" aria-label="{name}"><title>{name} ({says})</title>'
+    """A neighbour's link: the same on every page that shows it with the same kinds. The kinds
+    are named in the site's labels, text from site.yml like the title, so both are escaped."""
+    name, kinds = _escape(title), _escape(says)
+    return f'<a class="graph-node" href="{_escape(href)}" aria-label="{name}"><title>{name} ({kinds})</title>'
 
 
 _escape = functools.cache(html.escape)

@@ -289,6 +289,25 @@ def test_hostile_front_matter_is_escaped_and_raw_html_sanitised(tmp_path: Path) 
     assert all(attribute(s, "src").startswith("assets/") for s in index.find_all("script"))
 
 
+def test_hostile_labels_are_escaped_in_the_term_graph(tmp_path: Path) -> None:
+    """site.yml's labels are text like the rest of it: the names of the kinds of link, which
+    each neighbour's tooltip in the term graph gives, are shown as written, never as markup."""
+    site = copy_site("minimal", tmp_path)
+    related = "</title><script>alert(1)</script><title>"
+    links_to = "<img src=x onerror=alert(2)>"
+    with (site / "content/site.yml").open("a", encoding="utf-8") as settings:
+        settings.write(f"labels:\n  legend_related: '{related}'\n  legend_links_to: '{links_to}'\n")
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    soup = parse_html(site / "_site/terms/tensor/index.html")
+    graph = present(soup.select_one("svg.graph"))
+    assert graph.find("script") is None and graph.find("img") is None
+    tooltips = [title.get_text() for title in graph.select("a.graph-node > title")]
+    assert f"Graphics processing unit ({related}, {links_to}, linked from)" in tooltips, tooltips
+    assert {s.get("type") for s in soup.find_all("script") if not s.get("src")} == {"application/ld+json"}
+    assert not any(attr.startswith("on") for tag in soup.find_all(True) for attr in tag.attrs)
+
+
 def test_new_writes_a_stub_that_check_accepts_and_never_overwrites(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     result = run_glossary("new", "Attention: the mechanism", cwd=site)
