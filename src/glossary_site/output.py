@@ -21,7 +21,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from glossary_site import content_files, search
 from glossary_site.fingerprint import FINGERPRINT
@@ -197,7 +197,7 @@ def locked(out: Path) -> Iterator[None]:
     """One build at a time per output folder; a second one is told so instead of waiting."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    with (out.parent / f".{out.name}.lock").open("a+b") as handle:
+    with _lock_file(out.parent / f".{out.name}.lock") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -206,6 +206,20 @@ def locked(out: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _lock_file(path: Path) -> BinaryIO:
+    """The lock file, never opened through a link: no build makes one there, and opening one
+    (committed to a repository, say) would create an empty file wherever it leads."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        handle = os.open(path, flags, 0o644)
+    except OSError:
+        if not path.is_symlink():
+            raise
+        path.unlink()  # the link itself, never what it leads to
+        handle = os.open(path, flags, 0o644)
+    return os.fdopen(handle, "a+b")
 
 
 def static_files(folders: list[Path]) -> dict[str, Path]:

@@ -541,6 +541,20 @@ def test_a_linked_search_folder_is_replaced_itself_and_its_target_left_alone(tmp
     assert sorted(path.name for path in site.iterdir() if path.name.startswith("._site")) == ["._site.lock"]
 
 
+def test_a_linked_lock_file_is_replaced_itself_and_nothing_is_made_where_it_leads(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    victim = tmp_path / "victim" / "made-by-the-build"
+    victim.parent.mkdir()
+    (site / "._site.lock").symlink_to(victim)
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    assert not victim.exists() and not victim.is_symlink()
+    assert (site / "._site.lock").is_file() and not (site / "._site.lock").is_symlink()
+    assert (site / "_site/index.html").is_file()
+
+
 @pytest.mark.parametrize(
     "cache", ["_site", "_site/cache", "content", "content/terms", "templates", "static", "."]
 )
