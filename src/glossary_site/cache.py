@@ -54,14 +54,17 @@ OWN_NAMES = (INDEX, STATE, PACKS, "pages", ".tmp-")
 
 def check_folder(folder: Path) -> None:
     """Raise CacheUnusable unless a file can be made in `folder` (created if missing) and the
-    folder holds nothing but a cache: a build rewrites and deletes files in it."""
-    if folder.is_dir() and (
-        foreign := [p.name for p in folder.iterdir() if not p.name.startswith(OWN_NAMES)]
-    ):
+    folder holds nothing but a cache: a build rewrites and deletes files in it. A symbolic link
+    in it (index, packs, pages), which no build makes, is removed itself: the build would
+    write and delete files wherever it leads, as through a cache planted in a repository."""
+    found = list(folder.iterdir()) if folder.is_dir() else []
+    if foreign := [p.name for p in found if not p.name.startswith(OWN_NAMES)]:
         raise CacheUnusable(
             f"{folder} holds files a build cache never has ({sorted(foreign)[0]}); a build would "
             "overwrite or delete some of them: choose another folder with --cache-dir"
         )
+    for linked in (path for path in found if path.is_symlink()):
+        linked.unlink()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=folder):

@@ -555,6 +555,25 @@ def test_a_linked_lock_file_is_replaced_itself_and_nothing_is_made_where_it_lead
     assert (site / "_site/index.html").is_file()
 
 
+def test_links_in_a_planted_cache_folder_are_removed_and_nothing_is_written_or_deleted_where_they_lead(
+    tmp_path: Path,
+) -> None:
+    site = copy_site("minimal", tmp_path)
+    victim = tmp_path / "victim"
+    write_files(victim, {"30.pickle": "not the cache's\n", "0-1.pack": "nor this\n"})
+    before = tree_digest(victim)
+    for name in ("index", "packs", "pages"):
+        (site / ".glossary-cache" / name).parent.mkdir(exist_ok=True)
+        (site / ".glossary-cache" / name).symlink_to(victim, target_is_directory=True)
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(victim) == before
+    assert not any(path.is_symlink() for path in (site / ".glossary-cache").iterdir())
+    assert any((site / ".glossary-cache/index").glob("*.pickle")), "the cache is made in its own folder"
+
+
 @pytest.mark.parametrize(
     "cache", ["_site", "_site/cache", "content", "content/terms", "templates", "static", "."]
 )
