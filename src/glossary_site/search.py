@@ -16,15 +16,12 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
-import sys
-import tempfile
 import threading
-import time
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from glossary_site import pagefind_run
 from glossary_site.diagnostics import Diagnostic
 from glossary_site.fingerprint import digest
 from glossary_site.urls import address
@@ -55,8 +52,6 @@ IGNORED = ".headerlink, .copy-link"
 MAX_RUNS = 4
 #: The longest one Pagefind run may take.
 TIMEOUT_SECONDS = 900
-#: How often a running Pagefind is checked on: has it ended, should it stop?
-STOP_CHECK_SECONDS = 0.2
 
 
 def bundles(keys: Mapping[str, str], size: int = BUNDLE_PAGES) -> dict[str, list[str]]:
@@ -146,70 +141,28 @@ def names(site: Path) -> str:
 
 
 def _index(site: Path, pages: list[str], bundle: Path, stop: threading.Event | None) -> Diagnostic | None:
-    """One Pagefind run over just these pages, linked into a folder of their own."""
-    chosen = Path(tempfile.mkdtemp(prefix=".pages-", dir=bundle.parent))
-    try:
-        for path in pages:
-            (chosen / path).parent.mkdir(parents=True, exist_ok=True)
-            try:
-                _link(site / path, chosen / path)
-            except OSError as exc:  # removed from the output meanwhile: the next build makes it again
-                return Diagnostic("(search)", 1, f"search indexing cannot read {path}: {exc.strerror or exc}")
-        # Pagefind stops at a path or environment variable that is not UTF-8 (the site's folder
-        # need not be), so the folders are named from the one they share, and such variables
-        # (PWD in that folder) are left out
-        command = [sys.executable, "-m", "pagefind", "--site", chosen.name, "--output-path", bundle.name]
-        command += ["--quiet", "--exclude-selectors", IGNORED]
-        environment = {name: value for name, value in os.environ.items() if _is_utf8(name + value)}
-        try:
-            with subprocess.Popen(
-                command,
-                cwd=bundle.parent,
-                env=environment,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            ) as run:
-                output, errors = _finish(run, stop)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            return Diagnostic("(search)", 1, f"search indexing could not run: {exc}")
-    finally:
-        shutil.rmtree(chosen, ignore_errors=True)
-    if stop is not None and stop.is_set():
+    """One Pagefind run over just these pages, numbered in address order (pagefind_run.py)."""
+    outcome = pagefind_run.index_pages(site, pages, bundle, IGNORED, stop, TIMEOUT_SECONDS)
+    if outcome.stopped:
         return Diagnostic("(search)", 1, "search indexing was stopped")
-    if run.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        reason = (errors or output).strip().splitlines()[-1:] or ["no output"]
+    if outcome.not_run is not None:
+        return Diagnostic("(search)", 1, f"search indexing could not run: {outcome.not_run}")
+    if outcome.unreadable is not None:  # removed from the output meanwhile: the next build makes it again
+        path, why = outcome.unreadable
+        return Diagnostic("(search)", 1, f"search indexing cannot read {path}: {why}")
+    if outcome.exit_status != 0 or outcome.refused or "pagefind.js" not in outcome.files:
+        reason = (outcome.refused or [outcome.last_words or "no output"])[0]
         return Diagnostic(
             "(search)",
             1,
-            f"search indexing failed: {reason[0]}; is pagefind installed (pip install 'pagefind[bin]')?",
+            f"search indexing failed: {reason}; is pagefind installed (pip install 'pagefind[bin]')?",
         )
-    return None
-
-
-def _is_utf8(text: str) -> bool:
-    """False for what the OS gave as bytes that are not UTF-8 (Python keeps them as surrogates)."""
     try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _finish(run: subprocess.Popen[str], stop: threading.Event | None) -> tuple[str, str]:
-    """Pagefind's output once it ends. It is killed once `stop` is set (a run left going would
-    index on after serve stops) or after TIMEOUT_SECONDS, then raising TimeoutExpired."""
-    deadline = time.monotonic() + TIMEOUT_SECONDS
-    while stop is None or not stop.is_set():
-        try:
-            return run.communicate(timeout=STOP_CHECK_SECONDS)
-        except subprocess.TimeoutExpired:
-            if time.monotonic() >= deadline:
-                run.kill()
-                run.communicate()
-                raise
-    run.kill()
-    return run.communicate()
+        pagefind_run.write_files(bundle, outcome.files)
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return Diagnostic("(search)", 1, f"search indexing cannot write its index: {why}")
+    return None
 
 
 def _link(source: str | Path, target: str | Path) -> None:

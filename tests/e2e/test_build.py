@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -198,6 +199,27 @@ def test_same_input_gives_byte_identical_output_whatever_the_file_order(tmp_path
     assert run_glossary("build", cwd=first).returncode == 0
     assert run_glossary("build", cwd=second).returncode == 0
     assert tree_digest(first / "_site") == tree_digest(second / "_site")
+
+
+def test_the_search_index_numbers_its_pages_in_address_order_whatever_the_file_system(
+    tmp_path: Path,
+) -> None:
+    """Pagefind numbers pages in the order it meets them, and the numbers are in the index's
+    bytes. Was: it was given a folder of the pages, met in the order the file system lists
+    them (by a hash that differs between ext4 disks, newest first on tmpfs), so the same site
+    got another index in CI than on the laptop."""
+    site = copy_site("example", tmp_path)
+    assert run_glossary("build", cwd=site).returncode == 0
+    (bundle,) = [path.parent for path in (site / "_site/pagefind").glob("*/pagefind.js")]
+    urls = {}
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        urls[fragment.name.removesuffix(".pf_fragment")] = json.loads(data[data.index(b"{") :])["url"]
+    (meta,) = bundle.glob("*.pf_meta")
+    listed = gzip.decompress(meta.read_bytes())  # each page's fragment, in the order of its number
+    numbered = [urls[page] for page in sorted(urls, key=lambda page: listed.index(page.encode()))]
+    assert "/terms/ai-agent/" in numbered and "/tools/chatgpt/" in numbered
+    assert numbered == sorted(numbered)
 
 
 def test_drafts_are_built_only_with_the_drafts_flag(tmp_path: Path) -> None:
