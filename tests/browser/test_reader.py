@@ -404,7 +404,7 @@ def test_every_page_kind_has_one_h1_and_a_labelled_search_box(page: Page, served
         expect(page.locator("h1"), path).to_have_count(1)
         expect(page.get_by_role("combobox", name="Search the glossary"), path).to_be_visible()
     page.goto(served.page_url(SEARCH))
-    expect(page.get_by_role("searchbox", name=re.compile("^Search titles"))).to_be_visible()
+    expect(page.get_by_role("searchbox", name="Full-text search", exact=True)).to_be_visible()
 
 
 def test_the_skip_link_is_the_first_stop_and_moves_focus_to_main(page: Page, served: ServedSite) -> None:

@@ -531,7 +531,7 @@ def test_slash_focuses_the_box_unless_the_reader_is_typing(page: Page, served: S
 def test_on_the_search_page_slash_focuses_the_pages_own_field(page: Page, served: ServedSite) -> None:
     """Was: it focused the small header box above the field whose results fill the page."""
     page.goto(served.page_url(f"{SEARCH}?q=diffusion"))
-    field = page.get_by_role("searchbox", name="Search the whole glossary")
+    field = page.get_by_role("searchbox", name="Full-text search")
     expect(page.locator("#search-status")).to_contain_text("found for")
     expect(field).not_to_be_focused()
     page.keyboard.press("/")
