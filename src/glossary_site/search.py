@@ -92,9 +92,9 @@ def build_index(
     already in `reuse` (the index in place) are linked from there instead of indexed again.
     Setting `stop` ends a Pagefind run under way (serve sets it when it stops) with a problem.
 
-    Up to `runs` bundles are indexed at once (at most MAX_RUNS): one Pagefind run keeps about
-    one and a half cores busy, so on two cores two runs together take about 30 % less time
-    than one after the other, for the memory of two."""
+    Up to `runs` bundles are indexed at once (at most MAX_RUNS): one Pagefind run, fed by this
+    process, keeps about 1.2 cores busy, so on two cores two runs together take about 30 % less
+    time than one after the other, for the memory of two."""
     shutil.rmtree(into, ignore_errors=True)
     into.mkdir(parents=True)
     planned = bundles(keys, size)
