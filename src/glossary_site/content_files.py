@@ -129,15 +129,16 @@ def _entries(
         if skip_hidden and entry.name.startswith("."):
             continue
         relative = prefix + entry.name
-        kind = _kind_of_entry(entry) if _is_utf8(entry.name) else NAME
+        kind = _kind_of_entry(entry) if is_utf8(entry.name) else NAME
         yield relative, entry, kind
         if kind == FOLDER:
             yield from _entries(Path(entry.path), skip_hidden, unlisted, relative + "/")
 
 
-def _is_utf8(name: str) -> bool:
-    """Whether a name read from the file system is UTF-8: os.fsdecode turns each byte that is
-    not into a lone surrogate, which no UTF-8 text (a page, a URL, a JSON report) can carry."""
+def is_utf8(name: str) -> bool:
+    """Whether a name the OS gave (a file's, an environment variable's) is UTF-8: os.fsdecode
+    turns each byte that is not into a lone surrogate, which no UTF-8 text (a page, a URL, a
+    JSON report, Pagefind's input) can carry."""
     if name.isascii():
         return True
     try:

@@ -140,8 +140,8 @@ class Graph:
         self._names = names
         self.centre = _centre(title)
         drawn = {kind for _, kinds in shown for kind in kinds}
-        #: The kinds drawn, in legend order.
-        self.legend = tuple(Key(kind, dict(names)[kind]) for kind in KINDS if kind in drawn)
+        #: The kinds drawn, in legend order (that of KINDS, which `names` follows).
+        self.legend = tuple(Key(kind, name) for kind, name in names if kind in drawn)
         #: Neighbours left off the ring.
         self.more = more
         self.drawing = _drawing(self.centre, shown, names)

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from glossary_site.content_files import is_utf8
+
 #: How often a running Pagefind is checked on: has it ended, should it stop?
 STOP_CHECK_SECONDS = 0.2
 
@@ -59,7 +61,7 @@ def index_pages(
     """Index `pages` (paths under `site`, numbered in this order) into the folder `bundle`.
     Pagefind runs in the bundle's parent and is told only the bundle's name, as it stops at a
     path or an environment variable that is not UTF-8 (the site's folder need not be)."""
-    environment = {name: value for name, value in os.environ.items() if _is_utf8(name + value)}
+    environment = {name: value for name, value in os.environ.items() if is_utf8(name + value)}
     outcome = Outcome()
     with tempfile.TemporaryFile() as errors:
         try:
@@ -193,12 +195,3 @@ def _wait(
     run.kill()
     run.wait()
     outcome.stopped = True
-
-
-def _is_utf8(text: str) -> bool:
-    """False for what the OS gave as bytes that are not UTF-8 (Python keeps them as surrogates)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
