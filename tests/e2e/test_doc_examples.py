@@ -45,12 +45,12 @@ def neighbour(slug: str, title: str) -> str:
     )
 
 
-def first_term_example(document: str, heading: str) -> str:
-    """The first ```markdown block after `heading` in `document` (relative to the project)."""
+def block_after(document: str, heading: str, language: str) -> str:
+    """The first ```language block after `heading` in `document` (relative to the project)."""
     text = (PROJECT / document).read_text(encoding="utf-8")
     after = text[text.index(heading) :]
-    found = re.search(r"^```markdown\n(.*?)^```$", after, re.MULTILINE | re.DOTALL)
-    assert found is not None, f"no term example under '{heading}' in {document}"
+    found = re.search(rf"^```{language}\n(.*?)^```$", after, re.MULTILINE | re.DOTALL)
+    assert found is not None, f"no {language} block under '{heading}' in {document}"
     return found.group(1)
 
 
@@ -63,7 +63,7 @@ def test_the_documented_term_example_checks_strictly_without_a_warning(
 ) -> None:
     files = {
         "content/site.yml": SITE_YML,
-        "content/terms/generative-ai.md": first_term_example(document, heading),
+        "content/terms/generative-ai.md": block_after(document, heading, "markdown"),
         **{f"content/terms/{slug}.md": neighbour(slug, title) for slug, title in NEIGHBOURS.items()},
     }
     site = write_files(tmp_path / "site", files)
@@ -77,12 +77,8 @@ def test_the_documented_term_example_checks_strictly_without_a_warning(
 def loop_commands(document: str, heading: str) -> list[list[str]]:
     """The `glossary` and `git add` commands of the first ```sh block after `heading`, comments
     and the lines that start the preview server left out."""
-    text = (PROJECT / document).read_text(encoding="utf-8")
-    after = text[text.index(heading) :]
-    found = re.search(r"^```sh\n(.*?)^```$", after, re.MULTILINE | re.DOTALL)
-    assert found is not None, f"no sh block under '{heading}' in {document}"
     commands = []
-    for line in found.group(1).splitlines():
+    for line in block_after(document, heading, "sh").splitlines():
         words = shlex.split(line, comments=True)
         if words[:1] == ["glossary"] and words[1] != "serve":
             commands.append(words)
