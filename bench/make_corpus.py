@@ -19,6 +19,7 @@ import datetime as dt
 import re
 import shutil
 import sys
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import product
@@ -645,7 +646,8 @@ def mkdocs_term(term: Term, by_slug: dict[str, Term], resolve: Callable[[str], s
     if term.aliases:
         parts.append("Also known as: " + ", ".join(term.aliases))
     parts += [
-        f'!!! note "Definition"\n\n    {term.definition}',
+        # every line indented: an unindented line would end the admonition there
+        '!!! note "Definition"\n\n' + textwrap.indent(term.definition, "    "),
         convert_links(term.body, resolve, lambda s: f"{s}.md"),
     ]
     for table in term.tables:

@@ -1,15 +1,21 @@
 """The example term files of the README and the content format reference are what a new user
 copies first: each checks strictly, without a warning, beside the terms it names. The layout of
-what a build writes is what a build writes."""
+what a build writes is what a build writes. The benchmark's peers get the content bench/README.md
+says they get."""
 
 from __future__ import annotations
 
 import json
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 from support import PROJECT, run_glossary, write_files
 
 SITE_YML = """title: AI Glossary
@@ -200,3 +206,20 @@ def test_each_object_of_a_data_file_has_the_keys_the_content_format_lists(
     assert objects
     for found in objects:
         assert list(found) == sorted(documented)
+
+
+def test_the_benchmark_gives_mkdocs_each_whole_definition_as_an_admonition(tmp_path: Path) -> None:
+    """bench/README.md: MkDocs gets "the definition as an admonition"; rendered with the
+    admonition extension the corpus's mkdocs.yml turns on, the box holds all of its text."""
+    command = [sys.executable, str(PROJECT / "bench/make_corpus.py"), "--terms", "3", "--out", str(tmp_path)]
+    subprocess.run(command, check=True, capture_output=True)
+    pages = sorted((tmp_path / "mkdocs/docs/terms").glob("*.md"))
+    assert len(pages) == 3
+    for page in pages:
+        ours = (tmp_path / "glossary/content/terms" / page.name).read_text(encoding="utf-8")
+        definition = yaml.safe_load(ours.split("---\n")[1])["definition"]
+        text = BeautifulSoup(markdown.markdown(definition), "html.parser").get_text()
+        html = markdown.markdown(page.read_text(encoding="utf-8"), extensions=["admonition"])
+        box = BeautifulSoup(html, "html.parser").select_one("div.admonition")
+        assert box is not None, page.name
+        assert " ".join(text.split()) in " ".join(box.get_text().split()), page.name
