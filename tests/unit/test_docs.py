@@ -1,10 +1,12 @@
 """The user-facing reference stays true to the code: every field and setting the loaders accept
-is documented (and nothing else), links inside the project lead somewhere, and nothing points
-readers at files outside this repository."""
+is documented (and nothing else), every command shown takes the options written after it,
+links inside the project lead somewhere, and nothing points readers at files outside this
+repository."""
 
 from __future__ import annotations
 
 import argparse
+import ast
 import datetime as dt
 import re
 import urllib.parse
@@ -195,6 +197,69 @@ def test_the_readme_command_reference_gives_every_option_and_no_other() -> None:
         written = set(OPTION_RE.findall(words))
         assert written <= {s for option in options for s in option}, f"README: glossary {name} {words}"
         assert all(written & set(option) for option in options), f"README: glossary {name} {words}"
+
+
+BENCH = PROJECT / "bench"
+#: The pages that show benchmark commands and the `glossary` commands the figures came from.
+COMMAND_PAGES = (PROJECT / "README.md", DOCS / "performance.md", BENCH / "README.md")
+
+
+def _script_options(script: Path) -> set[str]:
+    """The options a bench script takes, read from its `add_argument` calls (importing it would
+    need the benchmark's own requirements)."""
+    tree = ast.parse(script.read_text(encoding="utf-8"))
+    return {
+        arg.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "add_argument"
+        for arg in node.args
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.startswith("-")
+    }
+
+
+def _commands_shown(page: Path) -> list[str]:
+    """Every line of the page's code blocks and every inline code span (which may run over a
+    line break), comments left out, one entry for each part of an `&&` chain."""
+    text = page.read_text(encoding="utf-8")
+    blocks = re.findall(r"^```[a-z]*\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
+    pieces = [line.partition(" #")[0] for block in blocks for line in block.split("\n")]
+    pieces += [" ".join(span.split()) for span in re.findall(r"`([^`]+)`", "\n".join(_without_code(text)))]
+    return [part.strip() for piece in pieces for part in piece.split("&&")]
+
+
+@pytest.mark.parametrize("page", COMMAND_PAGES, ids=lambda p: p.relative_to(PROJECT).as_posix())
+def test_every_command_shown_takes_the_options_written_after_it(page: Path) -> None:
+    """`python bench/<script>.py ...` names a script that exists, and every option written after
+    it or after `glossary <command>` (or `python -m glossary_site <command>`) is one it takes."""
+    commands = _commands()
+    wrong = []
+    for shown in _commands_shown(page):
+        script = re.match(r"python (bench/[\w.]+\.py)(.*)", shown)
+        ours = re.match(r"(?:glossary|python -m glossary_site) ([a-z]+)\b(.*)", shown)
+        if script:
+            path = PROJECT / script.group(1)
+            if not path.is_file():
+                wrong.append(f"{shown}: no such script")
+                continue
+            taken, written = _script_options(path), script.group(2)
+        elif ours and ours.group(1) in commands:
+            taken = {spelling for option in _options(commands[ours.group(1)]) for spelling in option}
+            written = ours.group(2)
+        else:
+            continue
+        unknown = sorted(set(OPTION_RE.findall(written)) - taken - {"-h", "--help"})
+        if unknown:
+            wrong.append(f"{shown}: no such option {unknown}")
+    assert not wrong, f"{page.relative_to(PROJECT)}:\n" + "\n".join(wrong)
+
+
+def test_the_benchmark_page_lists_every_option_of_run_py_and_no_other() -> None:
+    text = (BENCH / "README.md").read_text(encoding="utf-8")
+    start = text.index("Options of `run.py`:")
+    listed = set(OPTION_RE.findall(text[start : text.index("\n\n", start)]))
+    assert listed == _script_options(BENCH / "run.py")
 
 
 def test_the_command_line_page_lists_every_file_init_writes_and_no_other() -> None:
