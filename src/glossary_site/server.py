@@ -330,6 +330,7 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
 
     loop = IOLoop.current()
     root = site.options.root.resolve()
+    own = site.scratch.resolve()
     folder = root.stat()
     identity = (folder.st_dev, folder.st_ino)
 
@@ -341,7 +342,7 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
         indexer: threading.Thread | None = None
         for changes in watchfiles.watch(
             root,
-            watch_filter=lambda change, path: _watched(root, path),
+            watch_filter=lambda change, path: _watched(root, path, own),
             debounce=WATCH_DEBOUNCE_MS,
             step=WATCH_STEP_MS,
             stop_event=site.stopping,
@@ -472,12 +473,25 @@ def _gone(root: Path, identity: tuple[int, int], changes: set[tuple[watchfiles.C
     return (now.st_dev, now.st_ino) != identity or (watchfiles.Change.deleted, str(root)) in changes
 
 
-def _watched(root: Path, path: str) -> bool:
+def _watched(root: Path, path: str, own: Path) -> bool:
     """Only content/, templates/ and static/ are inputs, and not the working files editors
     write there; the cache and any output folder in the site folder change on every build
-    and must not start another. The site folder itself counts, as its going away ends serve."""
+    and must not start another. The site folder itself counts, as its going away ends serve.
+
+    The watcher enters linked folders, which the build enters only in templates/ (a template
+    is looked up by its path): a change seen through one in content/ or static/ is none of
+    the build's. Serve's own folder (`own`, resolved) changes on every build, so a link that
+    leads to it, or to a folder holding it, would otherwise start builds without end."""
     parts = Path(path).relative_to(root).parts
-    return not parts or (parts[0] in output.SOURCE_DIRS and not is_editor_file(parts[-1]))
+    if not parts:
+        return True
+    if parts[0] not in output.SOURCE_DIRS or is_editor_file(parts[-1]):
+        return False
+    if parts[0] != content_files.TEMPLATES_DIR and any(
+        root.joinpath(*parts[:depth]).is_symlink() for depth in range(2, len(parts))
+    ):
+        return False
+    return own not in Path(os.path.realpath(path)).parents
 
 
 def site_app(

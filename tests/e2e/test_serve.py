@@ -22,7 +22,16 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import copy_site, free_port, held_back_pagefind, run_glossary, serving, wait_for_line
+from support import (
+    attribute,
+    copy_site,
+    free_port,
+    held_back_pagefind,
+    present,
+    run_glossary,
+    serving,
+    wait_for_line,
+)
 from tornado.websocket import websocket_connect
 
 
@@ -926,3 +935,51 @@ def test_pages_answered_with_the_builds_problems_are_not_logged_as_server_errors
         wait_for_line(log, "404 GET /docs/nope/")  # other failed requests are still shown
     printed = log.read_text()
     assert "content/terms/tensor.md:" in printed and "500 GET" not in printed
+
+
+def test_changes_through_links_the_build_does_not_follow_and_to_serves_own_folder_start_nothing(
+    tmp_path: Path,
+) -> None:
+    """The watcher enters linked folders, the build only those in templates/. Was: with a link
+    in static/ to /tmp, where serve writes its site, every build and search index was a change
+    that started the next build, without end; a link in templates/ to it did the same."""
+    site = copy_site("minimal", tmp_path)
+    temporary, outside = tmp_path / "tmp", tmp_path / "outside"
+    for folder in (temporary, outside / "notes", outside / "partials", site / "static", site / "templates"):
+        folder.mkdir(parents=True)
+    (site / "static/notes").symlink_to(outside / "notes")  # not published: a warning
+    (site / "templates/tmp").symlink_to(temporary)  # serve's own folder is made in it
+    (site / "templates/partials").symlink_to(outside / "partials")  # a template is looked up there
+    head = outside / "partials/head.html"
+    head.write_text('<meta name="edited" content="no">\n')
+    log = tmp_path / "serve.log"
+    port = free_port()
+    with log.open("w") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "glossary_site", "serve", "--port", str(port)],
+            cwd=site,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "TMPDIR": str(temporary)},
+        )
+    try:
+
+        def builds() -> int:
+            return log.read_text().count(" unchanged\n")
+
+        wait_for_line(log, "search index updated")  # written in serve's own folder
+        (outside / "notes/todo.txt").write_text("seen through static/notes only\n")
+        time.sleep(1.5)  # a build starts within a tenth of a second of a change it sees
+        assert builds() == 1, log.read_text()
+        save_whole(head, '<meta name="edited" content="yes">\n', tmp_path)
+        page = wait_for(f"http://127.0.0.1:{port}/docs/", 'content="yes"')
+        edited = present(BeautifulSoup(page, "html.parser").find("meta", attrs={"name": "edited"}))
+        assert attribute(edited, "content") == "yes"
+        wait_for_line(log, "search index updated", times=2)
+        time.sleep(1.5)
+        assert builds() == 2, log.read_text()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert list(temporary.iterdir()) == [], "serve removes its own folder when it stops"
+    assert "static/notes:1: warning: linked folders are not followed" in log.read_text()
