@@ -180,7 +180,10 @@ def parser() -> argparse.ArgumentParser:
     content_flags(serve)
     serve.add_argument("-p", "--port", type=int, default=8000, help="port to serve on (default: 8000)")
     serve.add_argument(
-        "--host", default="127.0.0.1", metavar="ADDR", help="address to bind (default: 127.0.0.1)"
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDR",
+        help="address to bind (default: 127.0.0.1, this computer only; 0.0.0.0 opens it to your network)",
     )
     return top
 

@@ -36,7 +36,7 @@ from typing import Any
 
 import watchfiles
 
-from glossary_site import collector, content_files, incremental, output, pipeline, search, warm
+from glossary_site import collector, content_files, incremental, output, pipeline, preview_hosts, search, warm
 from glossary_site import config as site_config
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.fingerprint import is_editor_file
@@ -129,6 +129,7 @@ def serve(
                 Path(scratch),
                 address,
                 quiet=quiet,
+                bound=host if preview_hosts.loopback_only(s.getsockname()[0] for s in sockets) else None,
             )
             try:
                 site.rebuild()
@@ -199,6 +200,9 @@ class Site:
     #: Whether a build has succeeded: from then on the served path is that of the last good
     #: build, whose pages' links use it, until another succeeds (follow_base_url).
     built: bool = False
+    #: The host listened on, when that is a loopback address only: then a request must name
+    #: it, localhost or a loopback address (preview_hosts). None: any name is answered.
+    bound: str | None = None
 
     def rebuild(self, changed: Sequence[str] = ()) -> None:
         """Apply a save of one term's text from the warm state (warm.py) when it can be;
@@ -303,6 +307,12 @@ class Site:
     def url(self) -> str:
         return self.address + url_path(self.preview.prefix)
 
+    def refused(self, host: str) -> bytes | None:
+        """What a request under the host name `host` is answered instead, if it is refused."""
+        if self.bound is None or preview_hosts.allowed(host, self.bound):
+            return None
+        return preview_hosts.refusal(host, self.bound, self.url)
+
     def index(self) -> None:
         if not self.options.search or self.preview.problems:
             return
@@ -368,7 +378,7 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
         if indexer is not None:  # it kills Pagefind, which would otherwise run on
             indexer.join()
 
-    server = HTTPServer(application(site.preview))
+    server = HTTPServer(application(site.preview, site.refused))
     server.add_sockets(sockets)
     _log_problems(site.quiet, site.preview)
     watching = threading.Event()
@@ -388,16 +398,17 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
         raise SiteGone(f"the site folder {root} was moved or deleted; serve stopped")
 
 
-def application(preview: Preview) -> Any:
+def application(preview: Preview, refused: Callable[[str], bytes | None]) -> Any:
     """livereload's endpoints at the root, where its script looks for them, and the site (with
-    that script put in every page) everywhere else.
+    that script put in every page) everywhere else; but a request whose Host header `refused`
+    answers for gets that answer, a 403, whatever its path (the live-reload socket's too).
 
     This is the application livereload's Server.serve makes, minus its file watching (ours
     rebuilds first); made here because Server.serve insists on binding the socket itself."""
     from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler
     from livereload.server import LiveScriptContainer
     from livereload.watcher import Watcher
-    from tornado.web import Application, FallbackHandler
+    from tornado.web import Application, FallbackHandler, RequestHandler
 
     class Reloads(LiveReloadHandler):  # type: ignore[misc]
         """livereload's, but a page whose connection opens after a build it was served before
@@ -423,9 +434,28 @@ def application(preview: Preview) -> Any:
                 request.connection.write_headers = lambda start, headers, chunk=None: write(start, headers)
             super().__call__(request)
 
+    class Refused(RequestHandler):
+        def initialize(self, body: bytes) -> None:
+            self.body = body
+
+        def prepare(self) -> None:
+            self.set_status(403)
+            self.set_header("Content-Type", "text/plain; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.finish(self.body)
+
+    class Guarded(Application):
+        """Every request, the live-reload socket's too, is routed here before any handler runs."""
+
+        def find_handler(self, request: Any, **kwargs: Any) -> Any:
+            body = refused(request.host)
+            if body is not None:
+                return self.get_handler_delegate(request, Refused, {"body": body})
+            return super().find_handler(request, **kwargs)
+
     LiveReloadHandler.watcher = Watcher()  # never started; telling browsers to reload reads it
     LiveReloadHandler.live_css = True
-    return Application(
+    return Guarded(
         [
             (r"/livereload", Reloads),
             (r"/livereload.js", LiveReloadJSHandler),

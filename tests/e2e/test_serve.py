@@ -983,3 +983,55 @@ def test_changes_through_links_the_build_does_not_follow_and_to_serves_own_folde
         process.wait(timeout=10)
     assert list(temporary.iterdir()) == [], "serve removes its own folder when it stops"
     assert "static/notes:1: warning: linked folders are not followed" in log.read_text()
+
+
+def ask_as(port: int, host: str, path: str, *upgrade: tuple[str, str]) -> tuple[int, str, str]:
+    """A request as a browser sends it for a page at `host` (a name and port): status, type, text."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", path, headers={"Host": host, **dict(upgrade)})
+        response = connection.getresponse()
+        return response.status, response.getheader("Content-Type", ""), response.read().decode()
+    finally:
+        connection.close()
+
+
+def heading(page: str) -> str:
+    return present(BeautifulSoup(page, "html.parser").h1).get_text(strip=True)
+
+
+WEBSOCKET = (
+    ("Connection", "Upgrade"),
+    ("Upgrade", "websocket"),
+    ("Sec-WebSocket-Version", "13"),
+    ("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="),
+)
+
+
+def test_a_page_under_another_host_name_cannot_read_the_preview(served: tuple[Path, str, int]) -> None:
+    """A web site that points its own name at 127.0.0.1 (DNS rebinding) sends that name as the
+    Host: was served the preview, drafts and all, and could open the live-reload socket."""
+    _, _, port = served
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", "LocalHost", "preview.localhost"):
+        status, _, page = ask_as(port, host, "/docs/terms/tensor/")
+        assert status == 200, host
+        assert heading(page) == "Tensor", host
+        assert ask_as(port, host, "/livereload", *WEBSOCKET)[0] == 101, host
+    for host in (f"attacker.example:{port}", "attacker.example", f"127.0.0.1.attacker.example:{port}"):
+        for path in ("/docs/terms/tensor/", "/docs/terms.json", "/livereload.js", "/nowhere"):
+            status, kind, said = ask_as(port, host, path)
+            assert (status, kind) == (403, "text/plain; charset=utf-8"), (host, path)
+            assert said.startswith(f"glossary serve refused the host {host!r}"), said
+            assert f"Open http://127.0.0.1:{port}/docs/ instead, or serve with --host 0.0.0.0" in said
+            assert "Tensor" not in said
+        assert ask_as(port, host, "/livereload", *WEBSOCKET)[0] == 403, host
+
+
+def test_listening_on_every_address_answers_any_host_name(tmp_path: Path) -> None:
+    """A phone on the network asks by whatever name or address it knows the computer by."""
+    site = copy_site("minimal", tmp_path)
+    port = free_port()
+    with serving(site, port, tmp_path / "serve.log", "--host", "0.0.0.0") as origin:
+        wait_for(f"{origin}/docs/index.html", "Mini Glossary")
+        status, _, page = ask_as(port, f"laptop.example:{port}", "/docs/terms/tensor/")
+    assert (status, heading(page)) == (200, "Tensor")
