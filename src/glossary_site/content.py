@@ -79,7 +79,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         body_line=body_line,
         aliases=fields.text_list("aliases", one_line=True),
         alias_lines=tuple(ref.line for ref in fields.refs("aliases", report=False)),
-        category=fields.text("category", one_line=True) or None,
+        category=fields.optional_name("category"),
         tags=fields.text_list("tags", one_line=True),
         tag_lines=tuple(ref.line for ref in fields.refs("tags", report=False)),
         related=fields.refs("related"),

@@ -110,6 +110,14 @@ class Fields:
             self.error(key, f"'{key}' must be a single line")
         return value
 
+    def optional_name(self, key: str) -> str | None:
+        """A one-line name that may be left out (a category). Written but blank (`""`, spaces),
+        it is an error, as a blank tag is: read as none, it would hide the name left unwritten."""
+        value = self.text(key, one_line=True)
+        if not value and _is_text(self.data.get(key)):
+            self.error(key, f"'{key}' must be non-empty text; to have no {key}, remove the key")
+        return value or None
+
     def _null_hint(self, *path: str | int) -> str:
         """Said only for the word (`title: Null`, a term so named), not for `~` or nothing
         written, which are plainly empty."""

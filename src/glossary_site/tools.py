@@ -67,7 +67,7 @@ def parse_tool(
     if url_problem is not None:  # reported once: the check of links on the site passes it by
         fields.error("url", f"url '{url}' {url_problem}")
         url = ""
-    category = fields.text("category", one_line=True) or None
+    category = fields.optional_name("category")
     if category and settings is not None and settings.categories and category not in settings.categories:
         hint = did_you_mean(category, settings.categories) or "; add it to tools.categories in site.yml"
         fields.error("category", f"unknown tool category '{category}'{hint}")

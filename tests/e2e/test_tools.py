@@ -284,6 +284,16 @@ def test_a_tag_a_tool_file_lists_twice_is_warned_at_its_line_and_kept_once(tmp_p
     assert listed["box"]["tags"] == ["storage", "Boxes"]
 
 
+def test_a_blank_category_in_a_tool_file_is_an_error_as_in_a_term(tmp_path: Path) -> None:
+    """Was: `category: ""` listed the tool under no category, silently."""
+    box = '---\ntitle: Box\nsummary: Holds things.\nurl: /tools/\ncategory: " "\n---\n'
+    site = tool_site(tmp_path, {"content/tools/box.md": box})
+    result = run_glossary("check", cwd=site)
+    assert result.returncode == 1
+    message = "content/tools/box.md:5: 'category' must be non-empty text; to have no category, remove the key"
+    assert message in result.stderr.splitlines()
+
+
 def test_a_term_naming_a_tool_twice_is_warned_at_the_second_name_and_shows_one_card(tmp_path: Path) -> None:
     """Was: no warning, as a related term named twice has; the card was shown once."""
     site = tool_site(tmp_path)

@@ -356,6 +356,21 @@ def test_empty_list_item_is_reported_at_the_item_line() -> None:
     assert problems == [f"{PATH}:8: each of 'tags' must be non-empty text"], "'' is not YAML's null"
 
 
+@pytest.mark.parametrize("written", ['""', "'   '"])
+def test_a_blank_category_is_an_error_like_a_blank_tag(written: str) -> None:
+    """Was: taken as no category, silently, while `tags: ['']` was an error."""
+    term, problems = parse(term_text(f"category: {written}\ntags: [arrays]\n"))
+
+    assert problems == [f"{PATH}:6: 'category' must be non-empty text; to have no category, remove the key"]
+    assert term is not None and term.category is None
+
+
+def test_a_category_left_bare_is_still_no_category() -> None:
+    term, problems = parse(term_text("category:\n"))
+
+    assert problems == [] and term is not None and term.category is None
+
+
 def test_summary_on_two_lines_is_an_error() -> None:
     text = "---\ntitle: Tensor\nsummary: |\n  An array\n  of numbers.\ndefinition: An array.\n---\n"
 
