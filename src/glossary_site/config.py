@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from glossary_site import labels as theme_labels
 from glossary_site import yaml_lines
-from glossary_site.diagnostics import Diagnostics, did_you_mean, meant_by, suggesting
+from glossary_site.diagnostics import Diagnostics, clipped, did_you_mean, meant_by, suggesting
 from glossary_site.fences import fence_problems
 from glossary_site.front_matter import flag_value, kind
 from glossary_site.markdown_limits import limit_problem
@@ -161,7 +161,7 @@ def parse(
         if key not in KEYS:
             flawed.add(str(key))
             misspelt.add(meant := meant_by(str(key), KEYS))
-            message = f"unknown setting '{key}'{suggesting(meant)}"
+            message = f"unknown setting '{clipped(str(key))}'{suggesting(meant)}"
             diagnostics.error(CONFIG_PATH, located.line(str(key)), message)
     title = checked("title", lambda: _text(data, "title", located, diagnostics, "title" not in misspelt))
     description = checked("description", lambda: _text(data, "description", located, diagnostics))
@@ -338,7 +338,7 @@ def _cta(
     for key in value:
         if key not in CTA_SETTINGS:
             misspelt.add(meant := meant_by(str(key), CTA_SETTINGS))
-            message = f"unknown cta setting '{key}'{suggesting(meant)}"
+            message = f"unknown cta setting '{clipped(str(key))}'{suggesting(meant)}"
             diagnostics.error(CONFIG_PATH, located.line("cta", key), message)
     blocks: dict[str, CtaBlock] = {}
     raw_blocks = value.get("blocks") or {}
@@ -378,7 +378,9 @@ def cta_block(raw: Any, path: str, line_of: Callable[..., int], diagnostics: Dia
     for key in raw:
         if key not in CTA_KEYS:
             misspelt.add(meant := meant_by(str(key), CTA_KEYS))
-            diagnostics.error(path, line_of(key), f"unknown cta block key '{key}'{suggesting(meant)}")
+            diagnostics.error(
+                path, line_of(key), f"unknown cta block key '{clipped(str(key))}'{suggesting(meant)}"
+            )
             ok = False
     for key in CTA_KEYS:
         if key not in raw and key in misspelt:

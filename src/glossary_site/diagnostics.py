@@ -93,6 +93,17 @@ KEY_SYNONYMS = {
 }
 
 
+#: How much of a text from content a message quotes: enough to find it in the file.
+QUOTED = 40
+
+
+def clipped(text: str, limit: int = QUOTED) -> str:
+    """`text` as a message quotes it, cut with an ellipsis after `limit` characters: a key of
+    thousands of characters would otherwise make a line too long to read, or to find the
+    file's name in. Whatever is worked out from the text ("did you mean") uses all of it."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def listed_again(what: str, first: int, line: int) -> str:
     """The warning for a name a file lists twice, pointing to where it was listed first."""
     where = "twice" if first == line else f"already (line {first})"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary_site import yaml_lines
-from glossary_site.diagnostics import ContentError, Diagnostics, meant_by, suggesting
+from glossary_site.diagnostics import ContentError, Diagnostics, clipped, meant_by, suggesting
 from glossary_site.model import Ref
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, slug_problem, slugify
 
@@ -263,7 +263,12 @@ class Fields:
             for name in item:
                 if name not in item_keys:
                     meant = meant_by(str(name), item_keys)
-                    self.error(key, f"unknown key '{name}' in {key} item{suggesting(meant)}", index, name)
+                    self.error(
+                        key,
+                        f"unknown key '{clipped(str(name))}' in {key} item{suggesting(meant)}",
+                        index,
+                        name,
+                    )
                     sound = False
                     if meant is not None:
                         self.misspelt_in_items.add((key, index, meant))
@@ -292,7 +297,7 @@ class Fields:
         for key in self.data:
             if key not in allowed:
                 meant = meant_by(str(key), allowed)
-                self.error(key, f"unknown field '{key}'{suggesting(meant)}")
+                self.error(key, f"unknown field '{clipped(str(key))}'{suggesting(meant)}")
                 if meant is not None:
                     self.misspelt.add(meant)
 

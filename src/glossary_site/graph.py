@@ -10,7 +10,14 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, TypeVar
 
 from glossary_site.config import CONFIG_PATH, SiteConfig
-from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity, did_you_mean, listed_again
+from glossary_site.diagnostics import (
+    Diagnostic,
+    Diagnostics,
+    Severity,
+    clipped,
+    did_you_mean,
+    listed_again,
+)
 from glossary_site.model import Glossary, Group, TermSource, sort_name, title_key
 from glossary_site.slugs import MAX_SLUG, group_slug, slugify
 
@@ -344,7 +351,7 @@ def group_name_problem(name: str, address: str) -> str | None:
     size = len(address.encode())
     if size > MAX_SLUG:
         unit = "characters" if address.isascii() else "bytes in UTF-8"
-        return f"'{name[:40]}…' would make a page address of {size} {unit}; at most {MAX_SLUG}"
+        return f"'{clipped(name)}' would make a page address of {size} {unit}; at most {MAX_SLUG}"
     return None
 
 

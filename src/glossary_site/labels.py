@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from glossary_site import yaml_lines
-from glossary_site.diagnostics import Diagnostics, meant_by, suggesting
+from glossary_site.diagnostics import Diagnostics, clipped, meant_by, suggesting
 from glossary_site.template_files import THEME
 
 FOLDER = THEME / "labels"
@@ -89,7 +89,7 @@ def parse(value: Any, located: yaml_lines.Located, path: str, diagnostics: Diagn
         english = defaults().get(str(key))
         if english is None:
             diagnostics.error(
-                path, line, f"unknown label '{key}'{suggesting(meant_by(str(key), defaults()))}"
+                path, line, f"unknown label '{clipped(str(key))}'{suggesting(meant_by(str(key), defaults()))}"
             )
             continue
         # spaces around a word are dropped, but a label of spaces alone is kept: a space or a

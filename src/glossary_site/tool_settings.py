@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glossary_site import yaml_lines
-from glossary_site.diagnostics import Diagnostics, did_you_mean, meant_by, suggesting
+from glossary_site.diagnostics import Diagnostics, clipped, did_you_mean, meant_by, suggesting
 from glossary_site.fences import fence_problems
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.slugs import SLUG_RE
@@ -93,7 +93,9 @@ class _Reader:
         for key in value:
             if key not in keys:
                 meant = meant_by(str(key), keys)
-                self.error((*where, str(key)), f"unknown key '{key}' in {name}{suggesting(meant)}")
+                self.error(
+                    (*where, str(key)), f"unknown key '{clipped(str(key))}' in {name}{suggesting(meant)}"
+                )
                 if meant is not None:
                     self.meant.add((*where, meant))
         return value
@@ -140,7 +142,7 @@ class _Reader:
                     if attributes
                     else "; declare it in tools.attributes"
                 )
-                self.error(at, f"unknown tool attribute '{name}'{known}")
+                self.error(at, f"unknown tool attribute '{clipped(str(name))}'{known}")
                 continue
             values = self.values(wanted, at)
             known_values = attributes[name] if attributes is not None else values

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from glossary_site import content, content_files, front_matter, graph
-from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean, listed_again
+from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
 from glossary_site.fingerprint import digest
 from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource, sort_name
@@ -105,12 +105,14 @@ def _attributes(
     for name, value in raw.items():
         items = value if isinstance(value, list) else [value]
         if not items or not all(isinstance(v, str | int | float) and str(v).strip() for v in items):
-            fields.error("attributes", f"attribute '{name}' needs a value or a list of values", str(name))
+            fields.error(
+                "attributes", f"attribute '{clipped(str(name))}' needs a value or a list of values", str(name)
+            )
             continue
         values = _distinct_values(fields, str(name), [str(v).strip() for v in items], isinstance(value, list))
         if declared is not None and name not in declared:
             hint = did_you_mean(str(name), declared) or "; declare it in tools.attributes in site.yml"
-            fields.error("attributes", f"unknown tool attribute '{name}'{hint}", str(name))
+            fields.error("attributes", f"unknown tool attribute '{clipped(str(name))}'{hint}", str(name))
             continue
         allowed = declared[name] if declared is not None else values
         for wrong in (v for v in values if v not in allowed):

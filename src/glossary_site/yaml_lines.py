@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from glossary_site.diagnostics import ContentError
+from glossary_site.diagnostics import ContentError, clipped
 from glossary_site.model import Breaks
 
 #: Where a value sits in the document: the keys and list indexes leading to it.
@@ -378,8 +378,7 @@ def _build_value(loader: Any, node: yaml.Node, where: _Lines, line: int) -> Any:
             raise YamlProblem(line, f"invalid YAML value: {_one_line(exc)}") from None
         tag = culprit.tag.replace("tag:yaml.org,2002:", "!!")
         text = _one_line(culprit.value)
-        text = text if len(text) <= 40 else text[:40] + "…"
-        message = f"'{text}' is not a valid {tag}; remove the tag to keep it as text"
+        message = f"'{clipped(text)}' is not a valid {tag}; remove the tag to keep it as text"
         raise YamlProblem(where.node(culprit), message) from None
 
 
@@ -457,7 +456,7 @@ def _walk(node: yaml.Node, path: KeyPath, where: _Lines, found: _Found) -> None:
             key = str(key_node.value)
             if key in first_seen:
                 found.duplicates.append(
-                    (key_line, f"duplicate key '{key}' (first given on line {first_seen[key]})")
+                    (key_line, f"duplicate key '{clipped(key)}' (first given on line {first_seen[key]})")
                 )
                 continue
             first_seen[key] = key_line

@@ -1298,12 +1298,12 @@ def test_integers_too_long_to_print_are_kept_as_the_text_written() -> None:
     [
         (
             f"---\n? {TOO_LONG_TO_PRINT}\n: x\ntitle: T\nsummary: s\ndefinition: d\n---\n",
-            [(2, f"unknown field '{TOO_LONG_TO_PRINT}'")],
+            [(2, f"unknown field '{TOO_LONG_TO_PRINT[:40]}…'")],
         ),
         (
             f"---\ntitle: T\nsummary: s\ndefinition: d\nfaq: [{{? {TOO_LONG_TO_PRINT} : x}}]\n---\n",
             [
-                (5, f"unknown key '{TOO_LONG_TO_PRINT}' in faq item"),
+                (5, f"unknown key '{TOO_LONG_TO_PRINT[:40]}…' in faq item"),
                 (5, "faq item needs non-empty text for 'q'"),
                 (5, "faq item needs non-empty text for 'a'"),
             ],
@@ -1314,7 +1314,8 @@ def test_integers_too_long_to_print_are_kept_as_the_text_written() -> None:
 def test_keys_too_long_to_print_are_reported(text: str, expected: list[tuple[int, str]]) -> None:
     """Was: a mapping key that is an int too long to print passes yaml_lines (only values are checked for
     length), then str(key) raises ValueError in content.parse_term: a traceback. (Was checked only as "a
-    term or some problem", so a key dropped without a word passed.)
+    term or some problem", so a key dropped without a word passed.) It is quoted cut short, as
+    every long key is.
     """
     diagnostics = Diagnostics()
     content.parse_term(TERM_PATH, text, diagnostics)

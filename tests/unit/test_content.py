@@ -332,6 +332,21 @@ def test_a_blank_summary_is_not_told_about_quoting_null() -> None:
     assert problems == [f"{PATH}:3: 'summary' must not be empty"]
 
 
+def test_a_key_of_thousands_of_characters_is_quoted_cut_short() -> None:
+    """Was: quoted in full, a line of over 4,000 characters that hid the file's name."""
+    long = "7" * 4000
+    _, problems = parse(term_text(f"? {long}\n: 1\n? {long}\n: 2\nsources:\n  - ? {long}\n    : x\n"))
+
+    quoted = "7" * 40 + "…"
+    assert problems == [
+        f"{PATH}:6: unknown field '{quoted}'",
+        f"{PATH}:8: duplicate key '{quoted}' (first given on line 6)",
+        f"{PATH}:11: sources item needs non-empty text for 'title'",
+        f"{PATH}:11: sources item needs non-empty text for 'url'",
+        f"{PATH}:11: unknown key '{quoted}' in sources item",
+    ]
+
+
 def test_a_key_yaml_reads_as_null_is_named_as_written_at_its_line() -> None:
     """Was: "1: unknown field 'None'"."""
     _, problems = parse(term_text("null: y\n~: z\n"))

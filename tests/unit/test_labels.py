@@ -92,6 +92,15 @@ def test_a_number_written_in_a_template_follows_the_separator_of_each_build(tmp_
         assert templates.render("robots.txt", {}) == f"12{separator}345\n".encode()
 
 
+def test_a_long_unknown_label_is_quoted_cut_short_and_still_gets_its_did_you_mean() -> None:
+    _, problems = parsed("labels:\n  search_unavailable_without_index_misspelt: Nicht da\n")
+
+    assert problems == [
+        "content/site.yml:2: unknown label 'search_unavailable_without_index_misspel…'; "
+        "did you mean 'search_unavailable_without_index'?"
+    ]
+
+
 def test_every_problem_in_labels_is_reported_at_its_line() -> None:
     _, problems = parsed(
         "labels:\n"
