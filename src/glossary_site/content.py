@@ -15,7 +15,7 @@ from typing import Any
 
 from glossary_site import config, placement, yaml_lines
 from glossary_site.content_files import find_term_files
-from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean, listed_again
+from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
 from glossary_site.front_matter import (
     Fields,
@@ -238,13 +238,28 @@ class _Fields(Fields):
 
     def faq(self) -> tuple[Faq, ...]:
         found: list[Faq] = []
+        asked: dict[str, int] = {}
         for i, item, sound in self.items("faq", ("q", "a"), ("q", "a")):
+            self._asked_again(item.get("q"), i, asked)
             if sound:
                 answer_line, answer_breaks = self.located.trimmed_start("faq", i, "a")
                 question, answer = str(item["q"]).strip(), str(item["a"]).strip()
                 line = self.located.line("faq", i)
                 found.append(Faq(question, answer, line, answer_line, answer_breaks))
         return tuple(found)
+
+    def _asked_again(self, question: object, index: int, asked: dict[str, int]) -> None:
+        """A question asked twice (case and spaces aside) is a warning, and both are kept:
+        their answers may differ, and which to keep is the editor's choice. `asked` holds the
+        line of each question asked so far."""
+        if not isinstance(question, str) or not question.strip():
+            return
+        line, said = self.located.line("faq", index, "q"), question.strip().casefold()
+        if said in asked:
+            what = f"practice question '{clipped(question.strip())}'"
+            self.diagnostics.warning(self.path, line, listed_again(what, asked[said], line))
+        else:
+            asked[said] = line
 
     def sources(self) -> tuple[Source, ...]:
         found = []

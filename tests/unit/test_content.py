@@ -778,6 +778,34 @@ def test_faq_item_missing_its_answer_is_reported_at_the_item_line() -> None:
     assert term is None or term.faq == (Faq("Is a matrix a tensor?", "Yes, of rank two.", 8, 9),)
 
 
+def test_a_practice_question_asked_twice_is_a_warning_at_the_second_and_both_are_kept() -> None:
+    """Was: accepted silently; the page showed the question twice, and so did its FAQPage data."""
+    extra = (
+        "faq:\n  - q: What is a tensor?\n    a: An array.\n  - q: Is it a matrix?\n    a: Not always.\n"
+        "  - q: '  what is a TENSOR?  '\n    a: An array with axes.\n"
+        "  - q: What is a tensor?\n    a: A third time.\n"
+    )
+
+    term, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:11: warning: practice question 'what is a TENSOR?' is listed already (line 7); remove one",
+        f"{PATH}:13: warning: practice question 'What is a tensor?' is listed already (line 7); remove one",
+    ]
+    assert term is not None and [f.answer for f in term.faq] == [
+        "An array.",
+        "Not always.",
+        "An array with axes.",
+        "A third time.",
+    ]
+
+
+def test_a_practice_question_asked_twice_on_one_line_is_listed_twice() -> None:
+    _, problems = parse(term_text("faq: [{q: Why?, a: One.}, {q: why?, a: Two.}]\n"))
+
+    assert problems == [f"{PATH}:6: warning: practice question 'why?' is listed twice; remove one"]
+
+
 def test_faq_answer_that_is_empty_or_a_list_is_reported_at_its_own_line() -> None:
     """Was: at the question's line, two lines above; and a list was said to need "non-empty
     text", which the editor had written."""
