@@ -289,17 +289,35 @@ class _Fields(Fields):
                 if isinstance(item, dict)
             }
         seen: dict[str, int] = {}
+        titled: dict[str, int] = {}
         for i, item, sound in self.items("tables", TABLE_KEYS, ("title",)):
             table_id = self._table_id(item, i)
-            if table_id in seen:
-                self.error("tables", f"two tables have the id '{table_id}'; give one an 'id:'", i, "id")
+            again = self._title_again(item, i, titled)
+            clash = table_id in seen
+            if table_id is not None and clash:
+                self.error("tables", _id_clash(table_id, item, again), i, "id")
                 sound = False
             elif table_id is not None:
                 seen[table_id] = i
+            if again is not None and not (clash and "id" not in item):
+                message = f"{again}; give each table its own title"
+                self.diagnostics.warning(self.path, self.located.line("tables", i, "title"), message)
             table = self._table(item, i, table_id)
             if table is not None and sound:
                 found.append(table)
         return tuple(found)
+
+    def _title_again(self, item: dict[str, Any], index: int, titled: dict[str, int]) -> str | None:
+        """What to say of a table titled as an earlier one (case and spaces aside), or None:
+        the page would show both under one heading, and its contents list would name both alike.
+        `titled` holds the index of each title seen so far."""
+        title = item.get("title")
+        if not isinstance(title, str) or not title.strip():
+            return None
+        first = titled.setdefault(title.strip().casefold(), index)
+        if first == index:
+            return None
+        return f"table {index + 1} has the title of table {first + 1}, '{clipped(title.strip())}'"
 
     def _table_id(self, item: dict[str, Any], index: int) -> str | None:
         explicit = item.get("id")
@@ -382,6 +400,13 @@ class _Fields(Fields):
             else:
                 first[name.casefold()] = c
         return named
+
+
+def _id_clash(table_id: str, item: dict[str, Any], title_again: str | None) -> str:
+    """An id taken from a title given twice is one mistake, the title, said once."""
+    if title_again is not None and "id" not in item:
+        return f"{title_again}, and so its id '{table_id}'; give each table its own title"
+    return f"two tables have the id '{table_id}'; give one an 'id:'"
 
 
 def _default_id(item: dict[str, Any], index: int) -> str:

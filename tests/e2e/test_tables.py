@@ -156,6 +156,26 @@ def test_a_table_id_taken_by_a_body_heading_gets_its_own_anchor(tmp_path: Path) 
     assert page.select_one("section.data-table h2#makers-table") is not None
 
 
+def test_a_table_titled_as_another_is_warned_of_and_both_keep_their_own_anchors(tmp_path: Path) -> None:
+    """Was: accepted silently, and the page showed two sections headed "Makers"."""
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site, {"content/terms/tpu.md": TERM.replace("title: Left over\n", "title: ' makers'\n    id: more\n")}
+    )
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    warning = (
+        "content/terms/tpu.md:18: warning: table 3 has the title of table 2, 'makers'; "
+        "give each table its own title"
+    )
+    assert warning in result.stderr.splitlines()
+    page = parse_html(site / "_site" / "terms" / "tpu" / "index.html")
+    toc = [(a.get_text(), a["href"]) for a in page.select("nav.toc a")]
+    assert ("Makers", "#makers") in toc and ("makers", "#more") in toc
+    ids = [tag["id"] for tag in page.find_all(id=True)]
+    assert len(ids) == len(set(ids)), "every id on the page is unique"
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [

@@ -730,7 +730,34 @@ def test_two_tables_with_one_id_are_reported_though_the_first_has_a_bad_row() ->
 
     assert problems == [
         f"{PATH}:9: table 'T' row 1 has 2 cells but the table has 1 column",
-        f"{PATH}:10: two tables have the id 't'; give one an 'id:'",
+        f"{PATH}:10: table 2 has the title of table 1, 'T', and so its id 't'; give each table its own title",
+    ]
+
+
+def test_a_table_titled_as_another_is_a_warning_at_its_title_and_both_are_kept() -> None:
+    """Was: accepted silently; the page showed two tables under one heading."""
+    item = "  - title: {}\n    id: {}\n    columns: [A]\n    rows: [[1]]\n"
+    extra = (
+        "tables:\n" + item.format("Sizes", "a") + item.format("Shapes", "b") + item.format("' sizes '", "c")
+    )
+
+    term, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:15: warning: table 3 has the title of table 1, 'sizes'; give each table its own title"
+    ]
+    assert term is not None and [table.id for table in term.tables] == ["a", "b", "c"]
+
+
+def test_tables_with_one_id_and_one_title_are_told_of_both() -> None:
+    """Two mistakes: an id written twice, and a title."""
+    item = "  - title: T\n    id: x\n    columns: [A]\n    rows: [[1]]\n"
+
+    _, problems = parse(term_text("tables:\n" + item + item))
+
+    assert problems == [
+        f"{PATH}:11: warning: table 2 has the title of table 1, 'T'; give each table its own title",
+        f"{PATH}:12: two tables have the id 'x'; give one an 'id:'",
     ]
 
 
