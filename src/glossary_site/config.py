@@ -35,6 +35,11 @@ KEYS = (
 )  # fmt: skip
 CTA_KEYS = ("heading", "text", "button", "url")
 CTA_SETTINGS = ("default", "blocks")
+#: `cta` with no block at all (`blocks: []`, `cta: {}`): valid, but likely a block left unwritten.
+NO_CTA_BLOCKS = (
+    "'cta' has no blocks, so no term page shows a call to action; "
+    "add a block under 'cta.blocks', or remove 'cta' to have none"
+)
 # BCP 47's shape: a two- or three-letter language, then subtags (script, region, variant), or a
 # private-use tag ('x-...'); whether the language exists is left to the editor.
 LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
@@ -342,6 +347,8 @@ def _cta(
             diagnostics.error(CONFIG_PATH, located.line("cta", key), message)
     blocks: dict[str, CtaBlock] = {}
     raw_blocks = value.get("blocks") or {}
+    if not raw_blocks and value.get("default") is None and not misspelt:
+        diagnostics.warning(CONFIG_PATH, located.line("cta", "blocks"), NO_CTA_BLOCKS)
     if not isinstance(raw_blocks, dict):
         diagnostics.error(CONFIG_PATH, located.line("cta", "blocks"), "'cta.blocks' must be a mapping")
         raw_blocks = {}

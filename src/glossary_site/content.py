@@ -231,6 +231,14 @@ class _Fields(Fields):
         if isinstance(value, str) and value.strip() and flag is None:
             return value.strip()
         if isinstance(value, dict):
+            setting = next((key for key in config.CTA_SETTINGS if key in value), None)
+            if setting is not None:  # site.yml's `cta` copied in: one mistake, not five
+                message = (
+                    f"'{setting}' is a setting of site.yml's 'cta', not of a term's; "
+                    "a term's 'cta' is a block name from site.yml, a block, or false"
+                )
+                self.error("cta", message, setting)
+                return None
             line_of = functools.partial(self.located.line, "cta")
             return config.cta_block(value, self.path, line_of, self.diagnostics)
         self.error("cta", "'cta' must be a block name from site.yml, a block, or false")

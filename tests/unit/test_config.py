@@ -233,6 +233,30 @@ def test_a_misspelt_cta_setting_is_one_error_with_a_suggestion(tmp_path: Path) -
     assert problems == ["content/site.yml:7: unknown cta setting 'blcks'; did you mean 'blocks'?"]
 
 
+@pytest.mark.parametrize(
+    ("cta", "line"), [("\n  blocks: []\n", 4), ("\n  blocks: {}\n", 4), ("\n  blocks:\n", 4), (" {}\n", 3)]
+)
+def test_a_cta_without_blocks_is_a_warning_that_says_how_to_have_none(
+    tmp_path: Path, cta: str, line: int
+) -> None:
+    """Was accepted silently, though no term page could show a call to action."""
+    loaded, problems = load(tmp_path, f"title: AI Glossary\nbase_url: https://example.org/\ncta:{cta}")
+
+    assert problems == [
+        f"content/site.yml:{line}: warning: 'cta' has no blocks, so no term page shows a call to action; "
+        "add a block under 'cta.blocks', or remove 'cta' to have none"
+    ]
+    assert loaded is not None and loaded.cta_blocks == {} and loaded.cta_default is None
+
+
+def test_a_cta_default_without_blocks_is_the_one_error_of_its_unknown_block(tmp_path: Path) -> None:
+    text = "title: AI Glossary\nbase_url: https://example.org/\ncta:\n  default: news\n  blocks: []\n"
+
+    _, problems = load(tmp_path, text)
+
+    assert problems == ["content/site.yml:4: cta.default names unknown block 'news'"]
+
+
 def test_cta_block_with_a_key_like_none_of_its_keys_still_misses_the_absent_one(tmp_path: Path) -> None:
     _, problems = load(tmp_path, VALID.replace("button:", "colour:"))
 

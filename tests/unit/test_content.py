@@ -986,6 +986,17 @@ def test_each_cta_key_problem_is_reported_at_that_keys_line() -> None:
     ]
 
 
+def test_site_yml_cta_settings_in_a_term_are_one_error_saying_where_they_go() -> None:
+    """Was five errors: 'blocks' an unknown block key, and each of the four keys missing."""
+    term, problems = parse(term_text("cta:\n  blocks: []\n"))
+
+    assert problems == [
+        f"{PATH}:7: 'blocks' is a setting of site.yml's 'cta', not of a term's; a term's 'cta' is a "
+        "block name from site.yml, a block, or false"
+    ]
+    assert term is not None and term.cta is None
+
+
 def test_cta_may_name_a_block_give_one_or_be_switched_off() -> None:
     named, _ = parse(term_text("cta: stack-builder\n"))
     inline, _ = parse(term_text("cta: {heading: H, text: T, button: B, url: /b/}\n"))
