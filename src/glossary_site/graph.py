@@ -15,6 +15,7 @@ from glossary_site.diagnostics import (
     Diagnostics,
     Severity,
     clipped,
+    closest,
     did_you_mean,
     listed_again,
 )
@@ -92,12 +93,31 @@ def build_glossary(
 def check_described_categories(
     terms: Iterable[TermSource], config: SiteConfig, diagnostics: Diagnostics
 ) -> None:
-    """A described category no term is in is most likely a typo in site.yml or in the terms."""
+    """A described category no term is in is most likely a typo in site.yml or in the terms; so
+    is a term's category that site.yml does not describe, close to one it does that other terms
+    are in (a category free of terms is reported at site.yml alone, naming the close one).
+    Spellings of one name (same_name) are one category, as on its page."""
     used = {t.category for t in terms if t.category}
+    in_use = {same_name(name) for name in used}
     for name, line in config.category_lines.items():
-        if name not in used:
+        if same_name(name) not in in_use:
             message = f"no term is in category '{name}'{did_you_mean(name, used)}"
             diagnostics.warning(CONFIG_PATH, line, message)
+    described = {same_name(name): name for name in config.category_lines}
+    busy = {key: name for key, name in described.items() if key in in_use}
+    warned: set[str] = set()
+    for term in sorted(terms, key=lambda t: t.path):
+        key = same_name(term.category or "")
+        if not key or key in described or key in warned:
+            continue
+        warned.add(key)
+        meant = closest(key, busy, cutoff=0.8)
+        if meant is not None:
+            message = (
+                f"category '{term.category}' has no description in site.yml; did you mean "
+                f"'{busy[meant]}'? (for a new category, describe it under categories in {CONFIG_PATH})"
+            )
+            diagnostics.warning(term.path, term.key_lines.get("category", 1), message)
 
 
 class Named(Protocol):

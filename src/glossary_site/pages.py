@@ -129,10 +129,10 @@ class SitePages(PageMaker):
         said = self.config.labels
         for kind, singular in views.TAXONOMIES:
             groups = self.glossary.categories if kind == "categories" else self.glossary.tags
-            descriptions = self.config.categories if kind == "categories" else {}
+            descriptions = views.group_descriptions(self.config, kind)
             listing = views.groups_view(self.config, kind, groups)
             jobs.append(self.page_job(TEMPLATES["groups"], f"{kind}/index.html", **listing))
-            jobs += [self.group_job(kind, singular, g, descriptions.get(g.name, "")) for g in groups]
+            jobs += [self.group_job(kind, singular, g, views.described(descriptions, g)) for g in groups]
         description = labels.say(said, "search_description", site=self.config.title)
         jobs.append(
             self.page_job(

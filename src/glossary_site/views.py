@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from glossary_site.config import SiteConfig
+from glossary_site.graph import same_name
 from glossary_site.labels import say
 from glossary_site.model import Glossary, Group, distinct_aliases, sort_name
 from glossary_site.plaintext import plain_text, snippet
@@ -95,12 +96,13 @@ def index_view(
     letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
     if "#" in sections:
         letters.append("#")
+    descriptions = group_descriptions(config, "categories")
     return {
         "title": config.title,
         "description": config.description or snippet(plain_text(intro_html)),
         "intro": intro_html,
         "categories": [
-            GroupCard(group_link("categories", g, ""), len(g.terms), config.categories.get(g.name, ""))
+            GroupCard(group_link("categories", g, ""), len(g.terms), described(descriptions, g))
             for g in glossary.categories
         ],
         "recent": recent_terms(glossary, term_link),
@@ -125,14 +127,28 @@ class GroupCard(NamedTuple):
     description: str
 
 
+def group_descriptions(config: SiteConfig, kind: str) -> dict[str, str]:
+    """site.yml's descriptions of `kind`'s groups by their spelling-free names (graph.same_name):
+    a group is named as its first term spells it (`chemistry`), which need not be the spelling
+    site.yml describes (`Chemistry`)."""
+    found: dict[str, str] = {}
+    for name, text in (config.categories if kind == "categories" else {}).items():
+        found.setdefault(same_name(name), text)
+    return found
+
+
+def described(descriptions: Mapping[str, str], group: Group) -> str:
+    return descriptions.get(same_name(group.name), "")
+
+
 def groups_view(config: SiteConfig, kind: str, groups: tuple[Group, ...]) -> dict[str, Any]:
     """The list of every category or tag (`kind`, a TAXONOMIES folder)."""
-    descriptions = config.categories if kind == "categories" else {}
+    descriptions = group_descriptions(config, kind)
     return {
         "title": config.labels[kind],
         "description": say(config.labels, f"{kind}_description", site=config.title),
         "groups": [
-            GroupCard(group_link(kind, g, "../"), len(g.terms), descriptions.get(g.name, "")) for g in groups
+            GroupCard(group_link(kind, g, "../"), len(g.terms), described(descriptions, g)) for g in groups
         ],
     }
 

@@ -97,6 +97,28 @@ def test_a_described_category_and_the_intro_are_the_meta_descriptions(tmp_path: 
     assert len(home) <= 160 and home.endswith("…") and whole.startswith(home.removesuffix("…") + " ")
 
 
+def test_a_category_keeps_its_description_when_its_first_term_spells_it_in_another_case(
+    tmp_path: Path,
+) -> None:
+    """Was: site.yml described "Chemistry", the first term in title order wrote "chemistry", and
+    the page, its card on the home page and on the categories page lost the description, with
+    no warning: the two spellings are one category, so the description is that category's."""
+    out = built_site(
+        tmp_path,
+        "title: Site\nbase_url: https://example.org/\ncategories:\n  Chemistry: What heat does to food.\n",
+        {
+            "content/terms/emulsion.md": term_file("Emulsion", "category: chemistry"),
+            "content/terms/maillard.md": term_file("Maillard reaction", "category: Chemistry"),
+        },
+    )
+
+    page = parse_html(out / "categories/chemistry/index.html")
+    assert present(page.find("p", class_="group-description")).get_text() == "What heat does to food."
+    for listing in ("index.html", "categories/index.html"):
+        card = present(parse_html(out / listing).find("li", class_="card"))
+        assert present(card.find("p", class_="card-description")).get_text() == "What heat does to food."
+
+
 def test_no_two_pages_share_a_title_when_a_tool_term_tag_and_category_share_a_name(tmp_path: Path) -> None:
     """Was: "GPU · Site" for both the term and the tool, "vision · Site" for the tag and "Vision ·
     Site" for the category; a title now says what the page is, as its heading does."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import random
@@ -388,6 +389,41 @@ def test_categories_and_tags_are_grouped_ignoring_case_and_sorted(site_config: S
         Group("Generative", "generative", ("gan", "vae")),
         Group("text", "text", ("token",)),
     )
+
+
+def test_a_category_close_to_a_described_one_others_are_in_is_warned_of_once(
+    site_config: SiteConfig,
+) -> None:
+    """Was silent: with "Chemistry" described and used, a term in "Chemestry" made a page of its
+    own. Another spelling of a described name is no warning, nor is a name close to none; a
+    described name no term is in is warned of at site.yml alone, as before."""
+    described = ("Chemistry", "Techniques", "Basics")
+    config = dataclasses.replace(
+        site_config,
+        categories={name: f"About {name}." for name in described},
+        category_lines={name: line for line, name in enumerate(described, start=20)},
+    )
+    files = {
+        "a.md": term_file("Alpha", "category: Chemistry\n"),
+        "b.md": term_file("Beta", "category: Chemestry\n"),
+        "c.md": term_file("Gamma", "category: Chemestry\n"),
+        "d.md": term_file("Delta", "category: chemistry\n"),
+        "e.md": term_file("Epsilon", "category: Plating\n"),
+        "f.md": term_file("Zeta", "category: Technique\n"),
+        "g.md": term_file("Eta", "category: Basic\n"),
+        "h.md": term_file("Theta", "category: basics\n"),
+    }
+
+    _, problems = build(files, config)
+
+    hint = "(for a new category, describe it under categories in content/site.yml)"
+    assert problems == [
+        "content/site.yml:21: warning: no term is in category 'Techniques'; did you mean 'Technique'?",
+        "content/terms/b.md:5: warning: category 'Chemestry' has no description in site.yml; "
+        f"did you mean 'Chemistry'? {hint}",
+        "content/terms/g.md:5: warning: category 'Basic' has no description in site.yml; "
+        f"did you mean 'Basics'? {hint}",
+    ]
 
 
 def test_other_names_that_share_a_groups_page_are_warned_of_once_each_where_first_given(
