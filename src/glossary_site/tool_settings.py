@@ -148,7 +148,7 @@ class _Reader:
             known_values = attributes[name] if attributes is not None else values
             for value in values:
                 if value not in known_values:
-                    hint = did_you_mean(value, known_values)
+                    hint = did_you_mean(value, known_values) or f"; allowed: {', '.join(known_values)}"
                     self.error(at, f"'{value}' is not a value of the attribute '{name}'{hint}")
             pairs.append((str(name), values))
             lines.append(self.located.line(*at))

@@ -439,6 +439,42 @@ stack_builder:
     ]
 
 
+def test_a_stack_builder_value_not_declared_lists_the_allowed_ones_when_none_is_close(
+    tmp_path: Path,
+) -> None:
+    """Was: "'grill' is not a value of the attribute 'heat'" and nothing more, where a tool file
+    with the same mistake lists the values tools.attributes allows."""
+    builder = """\
+tools:
+  attributes:
+    heat: [stovetop, oven, water bath]
+stack_builder:
+  questions:
+    - id: heat
+      question: How do you cook?
+      answers:
+        - id: grill
+          label: On a grill
+          prefer: {heat: grill}
+        - id: oven
+          label: In the oven
+          prefer: {heat: ovn}
+  layers:
+    - id: pot
+      title: Pot
+      tools: {heat: [stovetop, grill]}
+"""
+    _, problems = load(tmp_path, VALID + builder)
+
+    assert problems == [
+        "content/site.yml:23: 'grill' is not a value of the attribute 'heat'; "
+        "allowed: stovetop, oven, water bath",
+        "content/site.yml:26: 'ovn' is not a value of the attribute 'heat'; did you mean 'oven'?",
+        "content/site.yml:30: 'grill' is not a value of the attribute 'heat'; "
+        "allowed: stovetop, oven, water bath",
+    ]
+
+
 def test_a_stack_builder_key_present_but_empty_is_reported_beside_a_misspelt_one(tmp_path: Path) -> None:
     """A misspelt key (`titel:`) is one error, the unknown key; the real key written empty is a
     mistake of its own, still reported."""
