@@ -143,6 +143,12 @@ def _link_problem(link: _Link, files: set[str], base_url: str) -> tuple[str, Sev
             f"'{link.url[:cut]}/{link.url[cut:]}' (opened from disk, the link would list the folder)",
             Severity.WARNING,
         )
+    if found is None and link.url.startswith("{{"):  # Hugo's {{< ref "gpu.md" >}}, {{< relref >}}
+        return (
+            f"{link.what} '{link.url}' is a shortcode, which is not read here; link a term with "
+            "[[its title]], or write the address of its page, such as /terms/gpu/",
+            Severity.ERROR,
+        )
     if found is None:
         message = f"{link.what} '{link.url}' leads to no page of this site; check the path"
         if not link.url.startswith("/") and not scheme:

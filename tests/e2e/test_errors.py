@@ -675,6 +675,29 @@ def test_a_dead_link_after_other_line_break_characters_is_reported_at_its_file_l
     ]
 
 
+def test_a_link_written_as_a_hugo_ref_shortcode_says_how_to_link_a_term(tmp_path: Path) -> None:
+    """Was: "link '{{< ref "tensor.md" >}}' leads to no page of this site; check the path", which
+    sent an editor coming from Hugo looking for a wrong path rather than at the shortcode."""
+    site = copy_site("minimal", tmp_path)
+    body = (
+        "---\ntitle: Odd\nsummary: S\ndefinition: D\n---\n\n"
+        'See [the tensor]({{< ref "tensor.md" >}}) and [GPUs]({{< relref "/terms/gpu" >}}).\n'
+    )
+    write_files(site, {"content/terms/odd.md": body})
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    how = (
+        "is a shortcode, which is not read here; link a term with [[its title]], "
+        "or write the address of its page, such as /terms/gpu/"
+    )
+    assert error_lines(result.stderr) == [
+        f"""content/terms/odd.md:7: link '{{{{< ref "tensor.md" >}}}}' {how}""",
+        f"""content/terms/odd.md:7: link '{{{{< relref "/terms/gpu" >}}}}' {how}""",
+    ]
+
+
 def test_links_to_no_page_and_static_clashes_are_reported_beside_other_errors(tmp_path: Path) -> None:
     """They need the full page list; a broken term must not hide them until it is mended, and a
     link to the page of a term file that could not be read is not a second error."""
