@@ -163,7 +163,10 @@ def _check_markers(path: str, term: TermSource, claimed: set[str], diagnostics: 
     for marker in placement.find_markers(term.body, term.body_line):
         name = marker.table_id
         if name is None:
-            message = "this line is not a table marker, the only shortcode there is; write '{{< table ID >}}'"
+            message = (
+                "this line is not a table marker, the only shortcode there is; write '{{< table ID >}}' "
+                "to place a table, and anything else in Markdown (an image: ![text](/file.png))"
+            )
             diagnostics.error(path, marker.line, message)
         elif name not in ids and name not in claimed:
             diagnostics.error(

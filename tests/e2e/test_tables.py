@@ -194,17 +194,26 @@ def test_a_table_titled_as_another_is_warned_of_and_both_keep_their_own_anchors(
         (
             ("{{< table makers >}}", "{{< tabel makers >}}"),
             "content/terms/tpu.md:29: this line is not a table marker, the only shortcode there is; "
-            "write '{{< table ID >}}'",
+            "write '{{< table ID >}}' to place a table, and anything else in Markdown "
+            "(an image: ![text](/file.png))",
         ),
         (
             ("{{< table makers >}}", "{{% table makers %}}"),
             "content/terms/tpu.md:29: this line is not a table marker, the only shortcode there is; "
-            "write '{{< table ID >}}'",
+            "write '{{< table ID >}}' to place a table, and anything else in Markdown "
+            "(an image: ![text](/file.png))",
         ),
         (
             ("{{< table makers >}}", "{{< youtube w7Ft2ymGmfc >}}"),
             "content/terms/tpu.md:29: this line is not a table marker, the only shortcode there is; "
-            "write '{{< table ID >}}'",
+            "write '{{< table ID >}}' to place a table, and anything else in Markdown "
+            "(an image: ![text](/file.png))",
+        ),
+        (
+            ("{{< table makers >}}", '{{< figure src="/tpu.png" >}}'),
+            "content/terms/tpu.md:29: this line is not a table marker, the only shortcode there is; "
+            "write '{{< table ID >}}' to place a table, and anything else in Markdown "
+            "(an image: ![text](/file.png))",
         ),
         (
             ("  - title: Left over\n", "  - title: Left over\n    id: makers\n"),
