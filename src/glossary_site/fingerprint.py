@@ -11,7 +11,7 @@ import operator
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
@@ -99,13 +99,18 @@ def is_editor_file(name: str) -> bool:
     return EDITOR_FILE.fullmatch(name) is not None
 
 
-def input_stamps(folders: list[Path], files: list[Path]) -> list[str]:
+def input_stamps(folders: list[Path], files: list[Path], linked: Collection[Path] = ()) -> list[str]:
     """One line per input file: its path, size and mtime (or why it could not be read); and
     one per folder, so a folder that comes or goes (even an empty one, which a build warns
-    of when its name ends in .md) is a change."""
+    of when its name ends in .md) is a change.
+
+    Linked folders are entered only below the folders in `linked`: a template is looked up by
+    its path, through any link, while content/ and static/ are walked without entering one.
+    Stamped as a link's size and time, an edit of a file behind it went unseen."""
     lines = list(map(_stamp_line, files))
     for folder in folders:
-        lines += _folder_stamps(os.fspath(folder))
+        path = os.fspath(folder)
+        lines += _folder_stamps(path, (os.path.realpath(path),) if folder in linked else None)
     return lines
 
 
@@ -121,9 +126,13 @@ def stamped_file(line: str) -> str | None:
     return path if size.isdigit() and mtime.isdigit() else None
 
 
-def _folder_stamps(folder: str) -> list[str]:
+def _folder_stamps(folder: str, walked: tuple[str, ...] | None = None) -> list[str]:
     """A folder that cannot be listed is stamped by its error, so it never reads as unchanged:
-    a chmod keeps names, sizes and times, and a replayed build would lose its terms silently."""
+    a chmod keeps names, sizes and times, and a replayed build would lose its terms silently.
+
+    `walked`, when linked folders are entered: the real paths of the folders walked down to
+    this one. A link to one of them or to a folder holding one (`up -> ..`) is a loop, stamped
+    as such and not entered; what it leads to is stamped already, where the walk came from."""
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
@@ -132,10 +141,30 @@ def _folder_stamps(folder: str) -> list[str]:
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             lines.append(f"{entry.path} folder -")
-            lines += _folder_stamps(entry.path)
+            below = None if walked is None else (*walked, os.path.join(walked[-1], entry.name))
+            lines += _folder_stamps(entry.path, below)
+        elif walked is not None and _leads_to_folder(entry):
+            target = os.path.realpath(entry.path)
+            if any(_holds(target, place) for place in walked):
+                lines.append(f"{entry.path} loop -")
+            else:
+                lines.append(f"{entry.path} folder -")
+                lines += _folder_stamps(entry.path, (*walked, target))
         elif not is_editor_file(entry.name):
             lines.append(_stamp_line(entry))
     return lines
+
+
+def _leads_to_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # stamped by _stamp_line as what cannot be read
+        return False
+
+
+def _holds(folder: str, path: str) -> bool:
+    """Whether `path` is `folder` or below it; both real paths."""
+    return path == folder or path.startswith(os.path.join(folder, ""))
 
 
 def _stamp_line(file: Path | os.DirEntry[str]) -> str:

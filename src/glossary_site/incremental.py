@@ -18,6 +18,7 @@ from typing import Any
 
 from glossary_site import graph, output, search
 from glossary_site.cache import Cache
+from glossary_site.content_files import TEMPLATES_DIR
 from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.fingerprint import input_stamps, inputs_digest, lines_digest
 from glossary_site.model import PageJob
@@ -57,7 +58,7 @@ class Inputs:
 
 def inputs_of(root: Path, settings: str) -> Inputs:
     folders = [root / name for name in output.SOURCE_DIRS] + [THEME]
-    stamps = input_stamps(folders, [])
+    stamps = input_stamps(folders, [], linked=[root / TEMPLATES_DIR])
     return Inputs(lines_digest(stamps, settings), stamps)
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import copy_site, run_glossary, tree_digest, write_files
+from support import attribute, copy_site, parse_html, present, run_glossary, tree_digest, write_files
 
 from glossary_site import incremental
 from glossary_site.cache import Cache
@@ -491,3 +491,43 @@ def test_names_follow_a_renamed_title_alias_and_slug_as_a_clean_build_writes_the
         result = build(BuildOptions(site, out, jobs=jobs, bundle_pages=bundle_pages, use_cache=False))
         assert result.ok(strict=False), result.diagnostics.sorted()
         assert (out / NAMES).read_bytes() == (site / "_site" / NAMES).read_bytes()
+
+
+def test_a_template_edited_through_a_linked_folder_in_templates_is_built_again(tmp_path: Path) -> None:
+    """A template is looked up by its path, through any linked folder in templates/, so the
+    stamps of the inputs go through them too; a link there to a folder that holds it (a loop)
+    is not entered twice. A linked folder in static/ is published by no build, so a change
+    behind one is none. Was: "0 written, 30 unchanged", every page with the old head."""
+    site = copy_site("minimal", tmp_path)
+    head = site / "common-partials/head.html"
+    write_files(site, {"common-partials/head.html": '<meta name="edited" content="no">\n'})
+    (site / "templates").mkdir()
+    (site / "templates/partials").symlink_to("../common-partials")
+    (site / "common-partials/site").symlink_to("..")  # templates/partials/site: the site folder
+    (site / "templates/itself").symlink_to(".")
+    (site / "elsewhere").mkdir()  # two folders linked to each other: a loop too
+    (site / "common-partials/elsewhere").symlink_to("../elsewhere")
+    (site / "elsewhere/partials").symlink_to("../common-partials")
+    (site / "static").mkdir()
+    (site / "static/notes").symlink_to(tmp_path / "outside", target_is_directory=True)
+    write_files(tmp_path, {"outside/todo.md": "not read\n"})
+
+    def edited() -> str:
+        result = run_glossary("build", "--no-search", cwd=site)
+        assert result.returncode == 0, result.stderr
+        meta = present(parse_html(site / "_site/index.html").find("meta", attrs={"name": "edited"}))
+        return attribute(meta, "content")
+
+    assert edited() == "no"
+    head.write_text('<meta name="edited" content="yes">\n', encoding="utf-8")
+    assert edited() == "yes"
+    assert tree_digest(site / "_site") == no_search_clean_build(site, tmp_path / "clean")
+    (tmp_path / "outside/todo.md").write_text("still not read, nor published\n", encoding="utf-8")
+    again = run_glossary("build", "--no-search", "-v", cwd=site)
+    assert "0 written" in again.stdout and "prepare" not in again.stdout, again.stdout
+
+
+def no_search_clean_build(site: Path, dest: Path) -> dict[str, str]:
+    result = run_glossary("build", "--no-search", "--no-cache", "--out", dest, cwd=site)
+    assert result.returncode == 0, result.stderr
+    return tree_digest(dest)
