@@ -443,7 +443,7 @@ def run_serve(args: argparse.Namespace) -> int:
     except server.AddressUnusable as problem:
         print(f"glossary: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    except server.SiteGone as problem:
+    except server.Unwatched as problem:
         print(f"glossary serve: {problem}", file=sys.stderr)
         return EXIT_CONTENT
     return EXIT_OK

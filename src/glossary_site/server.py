@@ -36,17 +36,22 @@ from typing import Any
 
 import watchfiles
 
-from glossary_site import collector, content_files, incremental, output, pipeline, preview_hosts, search, warm
+from glossary_site import (
+    collector,
+    content_files,
+    file_watch,
+    incremental,
+    output,
+    pipeline,
+    preview_hosts,
+    search,
+    warm,
+)
 from glossary_site import config as site_config
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.fingerprint import is_editor_file
 from glossary_site.warm import WarmState
 
-#: Changes arriving this close together make one rebuild (an editor's save can be several
-#: writes); the watcher checks for them every WATCH_STEP_MS and wakes every WATCH_TICK_MS.
-WATCH_DEBOUNCE_MS = 50
-WATCH_STEP_MS = 10
-WATCH_TICK_MS = 100
 WATCH_READY_SECONDS = 30
 SETTLE_SECONDS = 1.0
 #: How long a stopping serve waits for its watcher, and so for Pagefind to be stopped.
@@ -102,7 +107,12 @@ class AddressUnusable(Exception):
     """The host and port cannot be listened on; the message says why and what to do."""
 
 
-class SiteGone(Exception):
+class Unwatched(Exception):
+    """Serve can no longer see saves, so it stops rather than go on showing a site that does
+    not follow them; the message says why."""
+
+
+class SiteGone(Unwatched):
     """The site folder was moved or deleted while serving: the watcher sees nothing any more."""
 
 
@@ -193,8 +203,9 @@ class Site:
     warm: WarmState | None = None
     #: Set when serve stops: the watcher ends and a Pagefind run under way is killed.
     stopping: threading.Event = field(default_factory=threading.Event)
-    #: Whether the site folder went away while serving, which ends serve.
-    gone: bool = False
+    #: Why serve stops by itself (its site folder went away, or its watch ended on an error
+    #: of ours), raised once the server has stopped.
+    stopped: Unwatched | None = None
     #: -q: no line for a rebuild that went well, only problems and where the site is served.
     quiet: bool = False
     #: Whether a build has succeeded: from then on the served path is that of the last good
@@ -286,6 +297,14 @@ class Site:
         if not self.quiet:
             print(f"glossary serve: {news}", flush=True)
 
+    def input_key(self) -> str:
+        """What changes whenever an input of the build does."""
+        return incremental.inputs_of(self.options.root, "").key
+
+    def warn(self, news: str) -> None:
+        """A line printed under -q too: something the user should know is amiss."""
+        print(f"glossary serve: {news}", file=sys.stderr, flush=True)
+
     def end_progress(self) -> None:
         """The build's progress line on a terminal has no newline; without clearing it, the
         next line printed would be glued to it."""
@@ -344,39 +363,46 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
     folder = root.stat()
     identity = (folder.st_dev, folder.st_ino)
 
+    def stop(reason: Unwatched) -> None:
+        site.stopped = reason
+        loop.add_callback(loop.stop)
+
     def watch() -> None:
         """Follow the file system's change events under the site (inotify on Linux): a save is
         seen within milliseconds, however many files there are. Indexing starts when nothing
-        has changed for SETTLE_SECONDS, in its own thread."""
+        has changed for SETTLE_SECONDS, in its own thread. Serve stops when the watch does,
+        whatever ends it: left running, it would show the site as it was, blind to every save."""
         index_at: float | None = time.monotonic()
         indexer: threading.Thread | None = None
-        for changes in watchfiles.watch(
-            root,
-            watch_filter=lambda change, path: _watched(root, path, own),
-            debounce=WATCH_DEBOUNCE_MS,
-            step=WATCH_STEP_MS,
-            stop_event=site.stopping,
-            rust_timeout=WATCH_TICK_MS,
-            yield_on_timeout=True,
-            raise_interrupt=False,
-        ):
-            watching.set()  # the first (empty) batch comes once every folder is watched
-            if _gone(root, identity, changes):  # nothing is watched any more
-                site.gone = True
-                loop.add_callback(loop.stop)
-                break
-            if changes:
-                site.rebuild(sorted({Path(path).relative_to(root).as_posix() for _, path in changes}))
-                loop.add_callback(LiveReloadHandler.reload_waiters)
-                index_at = time.monotonic() + SETTLE_SECONDS
-            elif (
-                index_at is not None and time.monotonic() >= index_at and not (indexer and indexer.is_alive())
-            ):
-                index_at = None
-                indexer = threading.Thread(target=site.index, name="glossary-index", daemon=True)
-                indexer.start()
-        if indexer is not None:  # it kills Pagefind, which would otherwise run on
-            indexer.join()
+        batches = file_watch.batches(
+            root, lambda path: _watched(root, path, own), site.stopping, site.warn, site.input_key
+        )
+        try:
+            for changes in batches:
+                watching.set()  # the first (empty) batch comes once every folder is watched
+                if _gone(root, identity, changes or set()):  # nothing is watched any more
+                    stop(SiteGone(f"the site folder {root} was moved or deleted; serve stopped"))
+                    break
+                if changes is None or changes:  # None: changes went unseen, so all are built
+                    site.rebuild(
+                        sorted({Path(path).relative_to(root).as_posix() for _, path in changes or ()})
+                    )
+                    loop.add_callback(LiveReloadHandler.reload_waiters)
+                    index_at = time.monotonic() + SETTLE_SECONDS
+                elif (
+                    index_at is not None
+                    and time.monotonic() >= index_at
+                    and not (indexer and indexer.is_alive())
+                ):
+                    index_at = None
+                    indexer = threading.Thread(target=site.index, name="glossary-index", daemon=True)
+                    indexer.start()
+        finally:
+            watching.set()
+            if site.stopped is None and not site.stopping.is_set():  # a bug: its traceback follows
+                stop(Unwatched("watching for changes stopped on an error (a bug; please report it)"))
+            if indexer is not None:  # it kills Pagefind, which would otherwise run on
+                indexer.join()
 
     server = HTTPServer(application(site.preview, site.refused))
     server.add_sockets(sockets)
@@ -385,7 +411,8 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
     watcher = threading.Thread(target=watch, name="glossary-watch", daemon=True)
     watcher.start()
     watching.wait(WATCH_READY_SECONDS)  # a save right after the first page is seen
-    print(f"glossary serve: serving on {site.url} (Ctrl-C stops)", flush=True)
+    if site.stopped is None:
+        print(f"glossary serve: serving on {site.url} (Ctrl-C stops)", flush=True)
     try:
         loop.start()
     except KeyboardInterrupt:
@@ -394,8 +421,8 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
         site.stopping.set()
         server.stop()
         watcher.join(STOP_SECONDS)  # a build under way is not waited for
-    if site.gone:
-        raise SiteGone(f"the site folder {root} was moved or deleted; serve stopped")
+    if site.stopped is not None:
+        raise site.stopped
 
 
 def application(preview: Preview, refused: Callable[[str], bytes | None]) -> Any:

@@ -10,14 +10,16 @@ import pty
 import re
 import select
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -1035,3 +1037,82 @@ def test_listening_on_every_address_answers_any_host_name(tmp_path: Path) -> Non
         wait_for(f"{origin}/docs/index.html", "Mini Glossary")
         status, _, page = ask_as(port, f"laptop.example:{port}", "/docs/terms/tensor/")
     assert (status, heading(page)) == (200, "Tensor")
+
+
+def problems_shown(page: str) -> list[str]:
+    return [li.get_text() for li in BeautifulSoup(page, "html.parser").select(".problems li")]
+
+
+def test_a_name_that_is_not_utf8_is_reported_and_serve_goes_on_building_each_save(tmp_path: Path) -> None:
+    """watchfiles fails on such a name before any filter of ours sees it: serve watches again,
+    says so once for each name (not again as the file goes), and builds, which reports it. A
+    folder so named keeps the watch from starting again: serve then looks for changes every
+    second instead. Was: the watcher's thread died on the first such name, and serve went on
+    serving, never building again, saying nothing."""
+    site = copy_site("minimal", tmp_path)
+    log = tmp_path / "serve.log"
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8")
+    bad_file = site / os.fsdecode(b"content/terms/bad\xfd.md")
+    bad_folder = site / os.fsdecode(b"content/terms/more\xfe")
+    with serving(site, free_port(), log) as origin:
+        wait_for_line(log, "serving on")
+        bad_file.write_text(text, encoding="utf-8")
+        page = wait_for(f"{origin}/docs/index.html", "not valid UTF-8", status=500)
+        assert problems_shown(page) == [
+            "content/terms/bad\\udcfd.md:1: the file name is not valid UTF-8; rename it"
+        ]
+        bad_file.unlink()
+        wait_for(f"{origin}/docs/index.html", "Mini Glossary")
+        tensor.write_text(
+            text.replace("A multi-dimensional array", "An n-dimensional grid"), encoding="utf-8"
+        )
+        page = wait_for(f"{origin}/docs/terms/tensor/", "An n-dimensional grid")
+        summary = present(BeautifulSoup(page, "html.parser").select_one(".term-summary")).get_text()
+        assert summary.startswith("An n-dimensional grid")
+
+        bad_folder.mkdir()
+        (bad_folder / "term.md").write_text(text, encoding="utf-8")
+        wait_for_line(log, "looking for them every 1 s instead")
+        page = wait_for(f"{origin}/docs/index.html", "not valid UTF-8", status=500)
+        folder = "content/terms/more\\udcfe:1: the folder name is not valid UTF-8"
+        assert problems_shown(page) == [f"{folder}; rename it (nothing in it is read)"]
+        shutil.rmtree(bad_folder)
+        wait_for(f"{origin}/docs/index.html", "Mini Glossary")
+        tensor.write_text(text.replace("A multi-dimensional array", "A grid of any rank"), encoding="utf-8")
+        wait_for(f"{origin}/docs/terms/tensor/", "A grid of any rank")
+    printed = log.read_text()
+    told = [line for line in printed.splitlines() if "watching for changes failed" in line]
+    assert len(told) == 2 and "bad\\xFD.md" in told[0] and "more\\xFE" in told[1], printed
+    assert printed.count("looking for them every 1 s instead") == 1
+    assert "Traceback" not in printed
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")  # the error itself
+def test_serve_stops_saying_why_when_its_watch_ends_on_an_error_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Was: the watcher's thread died, and serve served on, blind to every save, saying nothing."""
+    from glossary_site import cli, server
+
+    first = server.Site.rebuild
+
+    def rebuild(site: server.Site, changed: Sequence[str] = ()) -> None:
+        if site.preview.builds:
+            raise ValueError("a bug")
+        first(site, changed)
+
+    site = copy_site("minimal", tmp_path)
+    port = free_port()
+    monkeypatch.setattr(server.Site, "rebuild", rebuild)
+
+    def save_then_give_up() -> None:
+        wait_for(f"http://127.0.0.1:{port}/docs/index.html", "Mini Glossary")
+        (site / "content/terms/tensor.md").touch()
+        time.sleep(20)
+        os.kill(os.getpid(), signal.SIGTERM)  # serve still running: it would exit 0
+
+    threading.Thread(target=save_then_give_up, daemon=True).start()
+    assert cli.main(["serve", "--source", str(site), "--port", str(port), "-q"]) == 1
+    printed = capsys.readouterr().err
+    assert "glossary serve: watching for changes stopped on an error (a bug; please report it)" in printed
