@@ -1106,13 +1106,18 @@ def test_serve_stops_saying_why_when_its_watch_ends_on_an_error_of_its_own(
     port = free_port()
     monkeypatch.setattr(server.Site, "rebuild", rebuild)
 
+    stopped = threading.Event()
+
     def save_then_give_up() -> None:
         wait_for(f"http://127.0.0.1:{port}/docs/index.html", "Mini Glossary")
         (site / "content/terms/tensor.md").touch()
-        time.sleep(20)
-        os.kill(os.getpid(), signal.SIGTERM)  # serve still running: it would exit 0
+        if not stopped.wait(20):
+            os.kill(os.getpid(), signal.SIGTERM)  # serve still running: it would exit 0
 
     threading.Thread(target=save_then_give_up, daemon=True).start()
-    assert cli.main(["serve", "--source", str(site), "--port", str(port), "-q"]) == 1
+    try:
+        assert cli.main(["serve", "--source", str(site), "--port", str(port), "-q"]) == 1
+    finally:
+        stopped.set()  # a signal after serve has stopped would interrupt the next test
     printed = capsys.readouterr().err
     assert "glossary serve: watching for changes stopped on an error (a bug; please report it)" in printed
