@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import OpenPage, serve
 from playwright.sync_api import expect
 from support import copy_site, run_glossary
@@ -51,3 +52,19 @@ def test_a_link_to_a_section_of_the_old_address_lands_on_that_section(
     expect(page).to_have_url(f"{renamed_url}/terms/graphics-processing-unit/index.html#term-definition")
     expect(page.locator(":target")).to_have_attribute("id", "term-definition")
     expect(page.locator(":target")).to_have_text("Definition")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_above_minor_on_the_page_at_the_old_address(
+    open_page: OpenPage, renamed_url: str, scheme: str
+) -> None:
+    """The page a reader sees for a moment, held on screen: the term's page answers its
+    refresh with 204 No Content, so the browser stays where it is."""
+    page = open_page(color_scheme=scheme)
+    target = "**/terms/graphics-processing-unit/index.html"
+    page.route(target, lambda route: route.fulfill(status=204))
+    with page.expect_request(target):  # the refresh, answered
+        page.goto(f"{renamed_url}/terms/gpu-chip/")
+    expect(page).to_have_url(f"{renamed_url}/terms/gpu-chip/")
+    expect(page.get_by_role("link", name="Graphics processing unit")).to_be_visible()
+    assert_axe_finds_nothing_above_minor(page, f"the page at a former address ({scheme})")
