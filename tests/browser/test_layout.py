@@ -407,6 +407,17 @@ def test_printing_shows_every_answer_and_only_the_article(page: Page, served: Se
     expect(answers.first).to_be_hidden()
 
 
+def test_printed_further_reading_shows_the_address_of_each_link(page: Page, served: ServedSite) -> None:
+    """On paper a link cannot be followed: each source's address is printed after its title."""
+    page.goto(served.page_url(FLAGSHIP))
+    sources = page.get_by_role("region", name="Further reading").get_by_role("link")
+    added = "links => links.map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])"
+    shown = sources.evaluate_all(added)
+    assert len(shown) >= 2 and all(after == "none" for _, after in shown), "not on screen"
+    page.emulate_media(media="print")
+    assert [after for _, after in sources.evaluate_all(added)] == [f'" ({href})"' for href, _ in shown]
+
+
 def test_a_dark_reader_prints_dark_text_on_white(open_page: OpenPage, served: ServedSite) -> None:
     page = open_page(color_scheme="dark")
     page.goto(served.page_url(FLAGSHIP))
@@ -535,6 +546,23 @@ def test_light_chosen_on_a_dark_system_wins(open_page: OpenPage, served: ServedS
     assert body_luminance(page) > 0.9
     page.reload()
     assert body_luminance(page) > 0.9
+
+
+def test_a_choice_made_in_one_tab_applies_to_the_sites_other_open_tabs(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    page = open_page(color_scheme="light")
+    page.goto(served.page_url(FLAGSHIP))
+    other = page.context.new_page()
+    other.goto(served.page_url("categories/index.html"))
+    assert body_luminance(other) > 0.9
+    page.locator("header .theme-toggle").click()
+    expect(other.locator("header .theme-toggle")).to_have_accessible_name("Theme: dark")
+    assert body_luminance(other) < 0.05
+    page.locator("header .theme-toggle").click()
+    page.locator("header .theme-toggle").click()  # dark, light, then back to auto
+    expect(other.locator("header .theme-toggle")).to_have_accessible_name("Theme: auto")
+    assert body_luminance(other) > 0.9
 
 
 # --- copy a link to a section -------------------------------------------------------------------

@@ -116,6 +116,22 @@ def test_a_related_term_in_the_sidebar_opens_its_page(page: Page, served: Served
     assert page.url.endswith("/index.html") and "/terms/" in page.url
 
 
+def test_each_term_that_links_here_opens_a_page_that_links_back(page: Page, served: ServedSite) -> None:
+    """The sidebar's "Terms that link here": every term whose body or related list names this one."""
+    page.goto(served.page_url(FLAGSHIP))
+    flagship = urllib.parse.urlsplit(page.url).path
+    backlinks = page.get_by_role("region", name="Terms that link here").get_by_role("link")
+    found = backlinks.evaluate_all("links => links.map(link => [link.textContent, link.href])")
+    assert len(found) >= 3
+    for title, href in found:
+        page.goto(href)
+        expect(page.locator("h1")).to_have_text(title)
+        back = page.locator("main a[href], aside.sidebar .related a[href]").evaluate_all(
+            "links => links.map(link => new URL(link.href).pathname)"
+        )
+        assert flagship in back, f"{title} does not link to Generative AI"
+
+
 def test_an_image_written_from_the_site_root_shows_under_the_sub_path(page: Page, served: ServedSite) -> None:
     """The flagship's diagram is written `/images/….svg` in its Markdown, as an editor writes
     it; the site is served under /glossary/, where that address as written would be missing."""
