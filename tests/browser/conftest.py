@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import http
 import http.server
 import json
 import threading
@@ -55,6 +56,24 @@ class _StrictHandler(_QuietHandler):
     def end_headers(self) -> None:
         self.send_header("Content-Security-Policy", STRICT_POLICY)
         super().end_headers()
+
+
+class NotFoundPageHandler(_QuietHandler):
+    """Answers an address with nothing at it with the site's 404.html under SUB_PATH, at that
+    address, as GitHub Pages and most hosts do."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory, SUB_PATH, "404.html")
+        if code != http.HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
