@@ -16,7 +16,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from support import PROJECT, run_glossary, write_files
+from support import PROJECT, attribute, parse_html, present, run_glossary, write_files
 
 SITE_YML = """title: AI Glossary
 base_url: https://glossary.example.com/
@@ -223,3 +223,116 @@ def test_the_benchmark_gives_mkdocs_each_whole_definition_as_an_admonition(tmp_p
         box = BeautifulSoup(html, "html.parser").select_one("div.admonition")
         assert box is not None, page.name
         assert " ".join(text.split()) in " ".join(box.get_text().split()), page.name
+
+
+MIGRATION = "docs/coming-from-hugo-or-mkdocs.md"
+CONVERSION = "## A worked conversion"
+HUGO_ALIASES = 'aliases: ["/terms/synonyms/"]'
+
+
+def hugo_term() -> str:
+    return block_after(MIGRATION, CONVERSION, "markdown")
+
+
+def converted_term() -> str:
+    return block_after(MIGRATION, "The same term here", "markdown")
+
+
+def new_site(tmp_path: Path) -> Path:
+    assert run_glossary("init", "site", cwd=tmp_path).returncode == 0
+    return tmp_path / "site"
+
+
+def converted_site(tmp_path: Path, term: str) -> Path:
+    """The site `init` makes with `term` as content/terms/synonym.md, its image in static/, and the
+    `related` line the migration page gives for term.md."""
+    site = new_site(tmp_path)
+    related = block_after(MIGRATION, "The same term here", "yaml").strip()
+    term_file = site / "content/terms/term.md"
+    lines = term_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    term_file.write_text(
+        "".join(related + "\n" if line.startswith("related:") else line for line in lines), encoding="utf-8"
+    )
+    return write_files(site, {"content/terms/synonym.md": term, "static/images/synonyms.png": "png"})
+
+
+def test_the_hugo_term_dropped_into_a_new_site_gives_the_messages_the_migration_page_quotes(
+    tmp_path: Path,
+) -> None:
+    site = write_files(new_site(tmp_path), {"content/terms/synonym.md": hugo_term()})
+
+    checked = run_glossary("check", cwd=site)
+
+    assert checked.returncode == 1
+    assert checked.stderr.splitlines() == block_after(MIGRATION, "Dropped as it is", "text").splitlines()
+
+
+def test_hugo_toml_front_matter_gives_the_message_the_migration_page_quotes(tmp_path: Path) -> None:
+    front, body = hugo_term().split("\n---\n", 1)
+    toml = "+++" + front.removeprefix("---") + "\n+++\n" + body
+    site = write_files(new_site(tmp_path), {"content/terms/synonym.md": toml})
+    said = "no front matter; the file must start with a '---' line, then YAML, then '---'"
+
+    checked = run_glossary("check", cwd=site)
+
+    assert said in " ".join((PROJECT / MIGRATION).read_text(encoding="utf-8").split())
+    assert checked.returncode == 1
+    assert f"content/terms/synonym.md:1: {said}" in checked.stderr.splitlines()
+
+
+def test_the_converted_hugo_term_builds_strictly_and_shows_what_the_migration_page_says(
+    tmp_path: Path,
+) -> None:
+    site = converted_site(tmp_path, converted_term())
+
+    built = run_glossary("build", "--strict", cwd=site)
+
+    assert built.returncode == 0, built.stderr
+    assert built.stderr == ""
+    article = present(parse_html(site / "_site/terms/synonym/index.html").find("article"))
+    text = " ".join(article.get_text(" ").split())
+    assert "Also known as Equivalent term" in text
+    assert "Updated 10 February 2025" in text
+    link = present(present(article.find("section", class_="definition")).find("a", string="term"))
+    assert attribute(link, "href") == "../term/index.html"
+    image = present(article.find("img"))
+    assert (attribute(image, "src"), attribute(image, "alt")) == (
+        "../../images/synonyms.png",
+        "Two words pointing to one entry",
+    )
+    groups = [(a.get_text(strip=True), attribute(a, "href")) for a in article.select(".category a, .tags a")]
+    assert groups == [
+        ("Basics", "../../categories/basics/index.html"),
+        ("linking", "../../tags/linking/index.html"),
+    ]
+    moved = parse_html(site / "_site/terms/synonyms/index.html")
+    refresh = present(moved.find("meta", attrs={"http-equiv": "refresh"}))
+    assert attribute(refresh, "content") == "0; url=../synonym/index.html"
+
+
+def test_hugo_aliases_left_in_the_converted_term_are_other_names_as_the_migration_page_says(
+    tmp_path: Path,
+) -> None:
+    lines = converted_term().splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(("aliases:", "former_slugs:"))]
+    term = "".join(HUGO_ALIASES + "\n" + line if line.startswith("category:") else line for line in kept)
+    site = converted_site(tmp_path, term)
+
+    built = run_glossary("build", "--strict", cwd=site)
+
+    assert built.returncode == 0, built.stderr
+    assert HUGO_ALIASES in hugo_term()
+    article = present(parse_html(site / "_site/terms/synonym/index.html").find("article"))
+    assert "Also known as /terms/synonyms/" in " ".join(article.get_text(" ").split())
+    assert not (site / "_site/terms/synonyms").exists()
+
+
+def test_a_mkdocs_link_to_a_markdown_file_gives_the_message_the_migration_page_quotes(tmp_path: Path) -> None:
+    site = converted_site(tmp_path, converted_term().replace("[[term]]", "[term](term.md)"))
+    said = "link 'term.md' leads to no page of this site; check the path"
+
+    checked = run_glossary("check", cwd=site)
+
+    assert said in " ".join((PROJECT / MIGRATION).read_text(encoding="utf-8").split())
+    assert checked.returncode == 1
+    assert any(line.startswith(f"content/terms/synonym.md:6: {said}") for line in checked.stderr.splitlines())

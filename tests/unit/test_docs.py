@@ -200,8 +200,14 @@ def test_the_readme_command_reference_gives_every_option_and_no_other() -> None:
 
 
 BENCH = PROJECT / "bench"
-#: The pages that show benchmark commands and the `glossary` commands the figures came from.
-COMMAND_PAGES = (PROJECT / "README.md", DOCS / "performance.md", BENCH / "README.md")
+#: The pages that show benchmark commands, the `glossary` commands the figures came from, and the
+#: `glossary` commands that stand for Hugo's and MkDocs'.
+COMMAND_PAGES = (
+    PROJECT / "README.md",
+    DOCS / "performance.md",
+    DOCS / "coming-from-hugo-or-mkdocs.md",
+    BENCH / "README.md",
+)
 
 
 def _script_options(script: Path) -> set[str]:
