@@ -87,6 +87,7 @@ KEY_SYNONYMS = {
     "headers": "columns",
     "lastmod": "updated",
     "date": "updated",
+    "description": "summary",
     "lang": "language",
     "languagecode": "language",
     "baseurl": "base_url",

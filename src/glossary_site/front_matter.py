@@ -197,6 +197,14 @@ class Fields:
                 self.error("slug", f"slug '{slug}' {problem}")
             return slug
         stem = Path(self.path).stem
+        if stem == "index" and len(Path(self.path).parts) > 3:  # content/terms/x/index.md
+            suggestion = slugify(Path(self.path).parent.name) or "term-name"
+            self.diagnostics.warning(
+                self.path,
+                1,
+                f"this file is the term 'index' (terms/index/), not the page of its folder as a Hugo "
+                f"page bundle is; rename it to '{suggestion}.md' or add 'slug: {suggestion}'",
+            )
         if len(stem) > MAX_SLUG:
             self.diagnostics.error(
                 self.path,

@@ -202,9 +202,17 @@ def list_warnings(term: TermSource, glossary: Glossary) -> list[Diagnostic]:
 
 
 def alias_repeats(term: Named) -> list[Diagnostic]:
+    """Also an alias written as an address (`/old/path/`): in Hugo, `aliases` are old addresses
+    that redirect, and such a list copied over would silently list paths as the term's names."""
     found, first = Diagnostics(), dict[str, int]()
     for alias, line in _alias_lines(term):
-        if alias.casefold() == term.title.casefold():
+        if alias.startswith("/"):
+            message = (
+                f"alias '{clipped(alias)}' is an address, but an alias is another name of the "
+                "term; remove it (a term's old slug goes in 'former_slugs')"
+            )
+            found.warning(term.path, line, message)
+        elif alias.casefold() == term.title.casefold():
             found.warning(term.path, line, f"alias '{alias}' is the title itself; remove it")
         elif alias.casefold() in first:
             found.warning(term.path, line, listed_again(f"alias '{alias}'", first[alias.casefold()], line))

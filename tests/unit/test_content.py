@@ -879,6 +879,7 @@ def test_faq_item_with_a_misspelt_long_key_name_is_one_error_the_key_and_what_it
     ("extra", "expected"),
     [
         ("lastmod: 2025-01-01\n", "6: unknown field 'lastmod'; did you mean 'updated'?"),
+        ("description: An array.\n", "6: unknown field 'description'; did you mean 'summary'?"),
         (
             "sources:\n  - name: Paper\n    link: https://arxiv.org/\n",
             "8: unknown key 'link' in sources item; did you mean 'url'?",
@@ -893,6 +894,19 @@ def test_a_key_other_generators_use_suggests_ours(extra: str, expected: str) -> 
     _, problems = parse(term_text(extra))
 
     assert f"{PATH}:{expected}" in problems
+
+
+def test_an_index_file_in_a_folder_is_warned_to_be_the_term_index_not_the_folders_page() -> None:
+    """Was silent: Hugo's page bundle content/terms/tensor/index.md became the term at
+    terms/index/. A term file index.md directly in content/terms/ is the term "Index"."""
+    _, problems = parse(term_text(), path="content/terms/tensor/index.md")
+
+    assert problems == [
+        "content/terms/tensor/index.md:1: warning: this file is the term 'index' (terms/index/), not the "
+        "page of its folder as a Hugo page bundle is; rename it to 'tensor.md' or add 'slug: tensor'"
+    ]
+    assert parse(term_text(), path="content/terms/index.md")[1] == []
+    assert parse(term_text("slug: tensor\n"), path="content/terms/tensor/index.md")[1] == []
 
 
 def test_source_item_with_a_misspelt_key_is_one_error_that_suggests_the_right_one() -> None:

@@ -174,6 +174,20 @@ def test_alias_equal_to_its_own_title_is_no_clash_but_a_warning(site_config: Sit
     assert problems == ["content/terms/tensor.md:5: warning: alias 'TENSOR' is the title itself; remove it"]
 
 
+def test_an_alias_written_as_an_address_is_a_warning_and_a_name_with_a_slash_is_not(
+    site_config: SiteConfig,
+) -> None:
+    """Was silent: Hugo's aliases (old addresses) copied over showed as "Also known as /terms/x/"."""
+    files = {"tcp.md": term_file("TCP", "aliases: [/terms/tcp-ip/, TCP/IP]\n")}
+
+    _, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/tcp.md:5: warning: alias '/terms/tcp-ip/' is an address, but an alias is another "
+        "name of the term; remove it (a term's old slug goes in 'former_slugs')"
+    ]
+
+
 def test_an_updated_date_may_be_tomorrow_but_not_later() -> None:
     """Tomorrow is allowed: an editor a time zone ahead of the building machine may be on it."""
     today = dt.date(2025, 3, 1)
