@@ -161,8 +161,9 @@ def load(
         loaded = _link(options, cache, result, config, templates, prepared, earlier)
         collector.keep_for_the_build()
     if result.diagnostics.failed(options.strict):
-        # No page will render, and with it the templates' check: what they hold that is found
-        # without rendering is reported now, with the content's problems, not after them.
+        # With errors no page will render, and with it the templates' check; failing on
+        # warnings alone, pages render but may not use every template. What the templates
+        # hold that is found without rendering is reported now, with the content's problems.
         for template in TEMPLATES.values():
             for problem in templates.problems(template):
                 diagnostics.add(problem)
@@ -327,7 +328,10 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmS
 
     try:
         loaded = load(options, cache, result, warm.pages if warm else None, write_index)
-        if loaded is None or not result.ok(options.strict):
+        if loaded is None:
+            return
+        if not result.ok(options.strict):
+            _render_unpublished(loaded.jobs, options, result)
             return
 
         def save_records() -> None:
@@ -350,6 +354,15 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmS
         reported = tuple(result.diagnostics.sorted())
         paths = inputs.paths(options.root)
         result.warm = WarmState(loaded.pages, cache, loaded.prepared, keys, paths, reported, options.strict)
+
+
+def _render_unpublished(jobs: list[PageJob], options: BuildOptions, result: BuildResult) -> None:
+    """A build that fails on warnings alone (--strict) renders every page as `check` does, so
+    a template error that shows only as a page is made is reported with the warnings, in the
+    same run. Nothing is written: the output, and the state and records that let the next
+    build trust it, stay those of the last good build."""
+    with result.timed("render"):
+        _render(jobs, None, options.jobs, result)
 
 
 def _edit_terms(

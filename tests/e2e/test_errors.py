@@ -774,6 +774,46 @@ def test_strict_check_reports_template_errors_beside_warnings(tmp_path: Path) ->
     assert "templates/group.html:2: template error: 'nope' is undefined" in result.stderr
 
 
+def test_strict_build_failing_on_warnings_also_reports_template_errors_and_keeps_the_site(
+    tmp_path: Path,
+) -> None:
+    """Was: `build --strict` stopped at the warning without rendering, so a misspelt variable
+    in a template was reported only once the warning was fixed, in a second run; `check
+    --strict` reported both. The failed build renders but publishes nothing, and leaves no
+    state a later build trusts: the error is still reported once the warning goes."""
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", cwd=site).returncode == 0
+    before = tree_digest(site / "_site")
+    term = (PROJECT / "src/glossary_site/theme/templates/term.html").read_text(encoding="utf-8")
+    write_files(site, {"templates/term.html": term.replace("{{ term.summary }}", "{{ term.sumary }}", 1)})
+    line = next(n for n, text in enumerate(term.splitlines(), 1) if "{{ term.summary }}" in text)
+    tensor = site / "content/terms/tensor.md"
+    dated = tensor.read_text(encoding="utf-8")
+    tensor.write_text(dated.replace("updated: 2025-02-01\n", ""), encoding="utf-8")
+    warning = (
+        "content/terms/tensor.md:1: warning: no 'updated' date; add one so feeds and sitemaps can use it"
+    )
+    error = (
+        f"templates/term.html:{line}: template error: 'glossary_site.model.TermSource object' "
+        "has no attribute 'sumary' (making terms/graphics-processing-unit/index.html and 2 other pages)"
+    )
+
+    strict = run_glossary("build", "--strict", cwd=site)
+
+    assert strict.returncode == 1
+    assert "Traceback" not in strict.stderr
+    assert [warning, error] == [shown for shown in strict.stderr.splitlines() if shown in (warning, error)]
+    assert "Build failed: 1 error(s), 1 warning(s); " in strict.stderr
+    assert tree_digest(site / "_site") == before
+    assert [p.name for p in site.iterdir() if p.name.startswith("._site.") and p.is_dir()] == []
+
+    tensor.write_text(dated, encoding="utf-8")
+    relaxed = run_glossary("build", cwd=site)
+    assert relaxed.returncode == 1
+    assert error in relaxed.stderr.splitlines()
+    assert tree_digest(site / "_site") == before
+
+
 def test_markdown_at_the_start_of_a_value_says_to_quote_it_and_an_anchor_is_not_dropped(
     tmp_path: Path,
 ) -> None:
