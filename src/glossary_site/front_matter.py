@@ -197,13 +197,14 @@ class Fields:
                 self.error("slug", f"slug '{slug}' {problem}")
             return slug
         stem = Path(self.path).stem
-        if stem == "index" and len(Path(self.path).parts) > 3:  # content/terms/x/index.md
-            suggestion = slugify(Path(self.path).parent.name) or "term-name"
+        parts = Path(self.path).parts
+        if stem == "index" and len(parts) > 3:  # content/terms/x/index.md, as Hugo's page bundles
+            suggestion = slugify(parts[-2]) or "name"
             self.diagnostics.warning(
                 self.path,
                 1,
-                f"this file is the term 'index' (terms/index/), not the page of its folder as a Hugo "
-                f"page bundle is; rename it to '{suggestion}.md' or add 'slug: {suggestion}'",
+                f"this file's page is {parts[1]}/index/, not its folder's as a Hugo page bundle's "
+                f"is; rename it to '{suggestion}.md' or add 'slug: {suggestion}'",
             )
         if len(stem) > MAX_SLUG:
             self.diagnostics.error(

@@ -902,8 +902,8 @@ def test_an_index_file_in_a_folder_is_warned_to_be_the_term_index_not_the_folder
     _, problems = parse(term_text(), path="content/terms/tensor/index.md")
 
     assert problems == [
-        "content/terms/tensor/index.md:1: warning: this file is the term 'index' (terms/index/), not the "
-        "page of its folder as a Hugo page bundle is; rename it to 'tensor.md' or add 'slug: tensor'"
+        "content/terms/tensor/index.md:1: warning: this file's page is terms/index/, not its folder's as a "
+        "Hugo page bundle's is; rename it to 'tensor.md' or add 'slug: tensor'"
     ]
     assert parse(term_text(), path="content/terms/index.md")[1] == []
     assert parse(term_text("slug: tensor\n"), path="content/terms/tensor/index.md")[1] == []
