@@ -70,6 +70,10 @@ class BuildOptions:
     save_records: bool = True
     #: Leave the search index an earlier build wrote (serve: it indexes after its builds).
     keep_index: bool = False
+    #: A --strict build failing on warnings alone renders every page all the same, writing none,
+    #: to report template errors with them (_render_unpublished). serve does not: every save
+    #: while a warning stands would take a whole render, and the save that fixes it shows them.
+    render_refused: bool = True
     progress: Callable[[str], None] | None = field(default=None, compare=False)
 
 
@@ -331,7 +335,8 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmS
         if loaded is None:
             return
         if not result.ok(options.strict):
-            _render_unpublished(loaded.jobs, options, result)
+            if options.render_refused:
+                _render_unpublished(loaded.jobs, options, result)
             return
 
         def save_records() -> None:

@@ -230,7 +230,12 @@ class Site:
             jobs = self.options.jobs if self.preview.builds == 0 else 1
             with self.building:
                 options = dataclasses.replace(
-                    self.options, search=False, jobs=jobs, save_records=False, keep_index=True
+                    self.options,
+                    search=False,
+                    jobs=jobs,
+                    save_records=False,
+                    keep_index=True,
+                    render_refused=False,
                 )
                 result = pipeline.build(options, earlier)
             self.warm = result.warm
