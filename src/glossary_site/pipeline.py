@@ -317,7 +317,7 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmS
         result.diagnostics.items += replayed.diagnostics
         result.reused = replayed.files
         return
-    if state is not None and warm is None and _edit_terms(options, cache, inputs, state, result):
+    if state is not None and warm is None and _edit_terms(options, cache, inputs, settings, state, result):
         return
     unused_packs: list[Path] = []
 
@@ -374,6 +374,7 @@ def _edit_terms(
     options: BuildOptions,
     cache: Cache,
     inputs: incremental.Inputs,
+    settings: str,
     state: dict[str, Any],
     result: BuildResult,
 ) -> bool:
@@ -387,7 +388,7 @@ def _edit_terms(
     if Diagnostics(list(last.diagnostics)).failed(options.strict):
         return False
     with result.timed("edits"):
-        edits = term_edits.plan(options.root, cache, inputs, state, options.base_url)
+        edits = term_edits.plan(options.root, cache, inputs, settings, state, options.base_url)
         if edits is None:
             return False
         keys = {path: key for path, key in manifest.items() if path != search.MANIFEST_KEY}

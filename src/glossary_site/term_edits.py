@@ -94,15 +94,16 @@ def save(cache: Cache, inputs: Inputs, settings: str, pages: SitePages, term_fil
 
 
 def plan(
-    root: Path, cache: Cache, inputs: Inputs, state: dict[str, Any], base_url: str | None
+    root: Path, cache: Cache, inputs: Inputs, settings: str, state: dict[str, Any], base_url: str | None
 ) -> Edits | None:
     """The edited terms' pages, made from their saved records; None when the edits need the
-    whole build (or nothing was saved, or the saved records are not the last build's)."""
+    whole build (or nothing was saved, or the saved records are not the last build's, or were
+    made with other options: a draft shown with --drafts is on many pages but its own)."""
     listing = _read_listing(cache)
     if listing is None or listing.get("inputs") != state.get("inputs"):
         return None
-    before, settings = listing.get("stamps"), listing.get("settings")
-    if not isinstance(before, list) or not isinstance(settings, str):
+    before = listing.get("stamps")
+    if not isinstance(before, list) or listing.get("settings") != settings:
         return None
     if lines_digest(before, settings) != listing["inputs"]:
         return None

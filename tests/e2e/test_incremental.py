@@ -531,3 +531,29 @@ def no_search_clean_build(site: Path, dest: Path) -> dict[str, str]:
     result = run_glossary("build", "--no-search", "--no-cache", "--out", dest, cwd=site)
     assert result.returncode == 0, result.stderr
     return tree_digest(dest)
+
+
+def test_a_body_edited_after_a_build_with_drafts_leaves_no_draft_in_one_without(tmp_path: Path) -> None:
+    """The pages remade from the last build's saved records (term_edits.py) are that build's:
+    after `--drafts`, a build without it must not keep the draft's page and listings. Was: "1
+    written", the draft still on its own page, the home page and its category's."""
+    site = write_files(
+        copy_site("minimal", tmp_path),
+        {
+            "content/terms/optimizer.md": "---\ntitle: Optimizer\nsummary: Turns gradients into "
+            "updates.\ndefinition: An **optimizer** turns gradients into weight updates.\n"
+            "category: Methods\nrelated: [tensor, model-training]\ndraft: true\n---\n\n"
+            "Runs on the [[GPU]].\n"
+        },
+    )
+    assert run_glossary("build", "--drafts", cwd=site).returncode == 0
+    assert (site / "_site/terms/optimizer/index.html").is_file()
+    CHANGES["edit a body only"](site)
+
+    built, _ = cached_build(site)
+
+    assert not (site / "_site/terms/optimizer").exists()
+    home = parse_html(site / "_site/index.html")
+    assert "Optimizer" not in home.get_text()
+    assert not (site / "_site/categories/methods").exists()
+    assert built == clean_build(site, tmp_path / "clean")
