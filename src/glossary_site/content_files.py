@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossary_site.diagnostics import Diagnostic, Severity
-from glossary_site.fingerprint import is_editor_file
+from glossary_site.fingerprint import is_editor_file, leads_back
 from glossary_site.slugs import slugify
 
 TERMS_DIR = "content/terms"
@@ -48,7 +48,18 @@ def static_files(folder: Path) -> Iterator[tuple[str, Path]]:
     """The files below a static folder that a build publishes, by posix path relative to it:
     regular files and links to one, but no editor's working file (fingerprint.is_editor_file).
     Everything else is skipped unopened, a named pipe included; walk_problems() says why."""
-    for relative, entry, kind in _entries(folder, False, []):
+    return _plain_files(folder, None)
+
+
+def template_files(folder: Path) -> Iterator[tuple[str, Path]]:
+    """As static_files(), but through linked folders too: Jinja looks a template up by its
+    path, through any link, so a template behind one is as much the site's as any other. A
+    link to a folder the walk is in, or one holding it (`up -> ..`), is not entered."""
+    return _plain_files(folder, (os.path.realpath(folder),))
+
+
+def _plain_files(folder: Path, walked: tuple[str, ...] | None) -> Iterator[tuple[str, Path]]:
+    for relative, entry, kind in _entries(folder, False, [], walked=walked):
         if kind in (FILE, LINK) and not is_editor_file(entry.name) and _is_file(entry):
             yield relative, Path(entry.path)
 
@@ -114,9 +125,15 @@ def _scan(root: Path, folder: str) -> _Scan:
 
 
 def _entries(
-    folder: Path, skip_hidden: bool, unlisted: list[tuple[str, OSError]], prefix: str = ""
+    folder: Path,
+    skip_hidden: bool,
+    unlisted: list[tuple[str, OSError]],
+    prefix: str = "",
+    walked: tuple[str, ...] | None = None,
 ) -> Iterator[_Entry]:
-    """Every entry below `folder`; linked folders are listed, not entered. A folder that cannot
+    """Every entry below `folder`; linked folders are listed, and entered only when `walked`
+    is given: the real paths of the folders walked down to this one, so that a link leading
+    back to one of them is not entered again (fingerprint.leads_back). A folder that cannot
     be listed goes into `unlisted` with its error, for the caller to report or not. os.scandir
     knows each entry's type without a stat call per file, which matters at 10,000 terms."""
     try:
@@ -132,7 +149,20 @@ def _entries(
         kind = _kind_of_entry(entry) if is_utf8(entry.name) else NAME
         yield relative, entry, kind
         if kind == FOLDER:
-            yield from _entries(Path(entry.path), skip_hidden, unlisted, relative + "/")
+            below = None if walked is None else (*walked, os.path.join(walked[-1], entry.name))
+            yield from _entries(Path(entry.path), skip_hidden, unlisted, relative + "/", below)
+        elif kind == LINK and walked is not None and _leads_to_folder(entry):
+            target = os.path.realpath(entry.path)
+            if not leads_back(target, walked):
+                below = (*walked, target)
+                yield from _entries(Path(entry.path), skip_hidden, unlisted, relative + "/", below)
+
+
+def _leads_to_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def is_utf8(name: str) -> bool:
@@ -237,8 +267,9 @@ def walk_problems(root: Path) -> list[Diagnostic]:
     folders in content/terms that cannot be listed, and entries named *.md that are not regular
     files (errors: terms would go missing), folders named *.md (a warning: their files are
     still read); what static_files() skipped (_static_problems); and, in all three folders,
-    names that are not UTF-8. Unlisted folders elsewhere in content/ are not reported: nothing
-    is read there.
+    names that are not UTF-8, in templates/ also in linked folders, as template_files() and
+    the loader go through them. Unlisted folders elsewhere in content/ are not reported:
+    nothing is read there.
     """
     content = (root / "content").resolve()
     problems = [*_scan(root, TERMS_DIR).problems, *_scan(root, TOOLS_DIR).problems]
@@ -251,7 +282,8 @@ def walk_problems(root: Path) -> list[Diagnostic]:
                 problems.append(problem)
     problems += _static_problems(root)
     templates: list[tuple[str, OSError]] = []
-    for relative, entry, kind in _entries(root / TEMPLATES_DIR, skip_hidden=False, unlisted=templates):
+    linked = (os.path.realpath(root / TEMPLATES_DIR),)
+    for relative, entry, kind in _entries(root / TEMPLATES_DIR, False, templates, walked=linked):
         if kind == NAME:
             problems += _name_problem(f"{TEMPLATES_DIR}/{relative}", entry)
     problems += [

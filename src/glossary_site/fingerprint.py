@@ -11,7 +11,7 @@ import operator
 import os
 import re
 import sys
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
@@ -145,7 +145,7 @@ def _folder_stamps(folder: str, walked: tuple[str, ...] | None = None) -> list[s
             lines += _folder_stamps(entry.path, below)
         elif walked is not None and _leads_to_folder(entry):
             target = os.path.realpath(entry.path)
-            if any(_holds(target, place) for place in walked):
+            if leads_back(target, walked):
                 lines.append(f"{entry.path} loop -")
             else:
                 lines.append(f"{entry.path} folder -")
@@ -160,6 +160,12 @@ def _leads_to_folder(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir()
     except OSError:  # stamped by _stamp_line as what cannot be read
         return False
+
+
+def leads_back(target: str, walked: Sequence[str]) -> bool:
+    """Whether a linked folder whose real path is `target` is one of the folders `walked` down
+    to it (real paths too) or holds one: entering it would walk them again, without end."""
+    return any(_holds(target, place) for place in walked)
 
 
 def _holds(folder: str, path: str) -> bool:

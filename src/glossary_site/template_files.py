@@ -64,9 +64,10 @@ class Loader(jinja2.BaseLoader):
 
     def list_templates(self) -> list[str]:
         """Every name a template may be found by, in either folder: what one naming others by
-        a variable (`include "extra/" ~ term.slug ~ ".html"`) may come to use."""
+        a variable (`include "extra/" ~ term.slug ~ ".html"`) may come to use, through linked
+        folders too, as get_source finds them."""
         return sorted(
-            {name for folder, _ in self.folders for name, _ in content_files.static_files(Path(folder))}
+            {name for folder, _ in self.folders for name, _ in content_files.template_files(Path(folder))}
         )
 
 

@@ -450,6 +450,27 @@ def test_names_that_are_not_utf8_are_reported_and_not_read(tmp_path: Path) -> No
     ]
 
 
+def test_a_name_that_is_not_utf8_behind_a_linked_folder_in_templates_is_reported(tmp_path: Path) -> None:
+    """A template is looked up through a linked folder in templates/, so a name there is
+    reported as in any folder of templates/; a link to a folder that holds it is not entered
+    again, and a linked folder in static/ is still not followed. Was: only "template
+    'partials/note-été.html' not found", the file saved with a Latin-1 name never named."""
+    site, before = built_site(tmp_path)
+    write_files(site, {"common/" + os.fsdecode(b"note-\xe9t\xe9.html"): "<p>Note</p>\n"})
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates/partials").symlink_to("../common")
+    (site / "common/site").symlink_to("..")  # templates/partials/site: the site folder, a loop
+    (site / "templates/itself").symlink_to(".")
+    (site / "static").mkdir(exist_ok=True)
+    (site / "static/linked").symlink_to("../common")
+    expected = [
+        "static/linked:1: warning: linked folders are not followed; move the files here",
+        "templates/partials/note-\\udce9t\\udce9.html:1: the file name is not valid UTF-8; rename it",
+    ]
+
+    assert_both_commands_report(site, before, expected)
+
+
 def test_a_site_in_a_folder_whose_name_is_not_utf8_gets_its_search_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -527,6 +527,36 @@ def test_a_template_edited_through_a_linked_folder_in_templates_is_built_again(t
     assert "0 written" in again.stdout and "prepare" not in again.stdout, again.stdout
 
 
+def test_a_template_named_by_a_variable_behind_a_linked_folder_is_rendered_again_when_edited(
+    tmp_path: Path,
+) -> None:
+    """A template that names others by a variable counts as naming every template, those the
+    loader finds through a linked folder in templates/ too. Was: "0 written, 30 unchanged",
+    every page with the old head, though the build saw the edit."""
+    site = copy_site("minimal", tmp_path)
+    note = site / "extra-templates/note.html"
+    write_files(
+        site,
+        {
+            "templates/partials/head.html": '{% for name in ["note"] %}'
+            '{% include "extra/" ~ name ~ ".html" %}{% endfor %}\n',
+            "extra-templates/note.html": '<meta name="edited" content="no">\n',
+        },
+    )
+    (site / "templates/extra").symlink_to("../extra-templates")
+
+    def edited() -> str:
+        result = run_glossary("build", "--no-search", cwd=site)
+        assert result.returncode == 0, result.stderr
+        meta = present(parse_html(site / "_site/index.html").find("meta", attrs={"name": "edited"}))
+        return attribute(meta, "content")
+
+    assert edited() == "no"
+    note.write_text('<meta name="edited" content="yes">\n', encoding="utf-8")
+    assert edited() == "yes"
+    assert tree_digest(site / "_site") == no_search_clean_build(site, tmp_path / "clean")
+
+
 def no_search_clean_build(site: Path, dest: Path) -> dict[str, str]:
     result = run_glossary("build", "--no-search", "--no-cache", "--out", dest, cwd=site)
     assert result.returncode == 0, result.stderr
