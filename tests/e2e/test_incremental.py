@@ -512,15 +512,9 @@ def test_a_template_edited_through_a_linked_folder_in_templates_is_built_again(t
     (site / "static/notes").symlink_to(tmp_path / "outside", target_is_directory=True)
     write_files(tmp_path, {"outside/todo.md": "not read\n"})
 
-    def edited() -> str:
-        result = run_glossary("build", "--no-search", cwd=site)
-        assert result.returncode == 0, result.stderr
-        meta = present(parse_html(site / "_site/index.html").find("meta", attrs={"name": "edited"}))
-        return attribute(meta, "content")
-
-    assert edited() == "no"
+    assert edited_mark(site) == "no"
     head.write_text('<meta name="edited" content="yes">\n', encoding="utf-8")
-    assert edited() == "yes"
+    assert edited_mark(site) == "yes"
     assert tree_digest(site / "_site") == no_search_clean_build(site, tmp_path / "clean")
     (tmp_path / "outside/todo.md").write_text("still not read, nor published\n", encoding="utf-8")
     again = run_glossary("build", "--no-search", "-v", cwd=site)
@@ -545,16 +539,18 @@ def test_a_template_named_by_a_variable_behind_a_linked_folder_is_rendered_again
     )
     (site / "templates/extra").symlink_to("../extra-templates")
 
-    def edited() -> str:
-        result = run_glossary("build", "--no-search", cwd=site)
-        assert result.returncode == 0, result.stderr
-        meta = present(parse_html(site / "_site/index.html").find("meta", attrs={"name": "edited"}))
-        return attribute(meta, "content")
-
-    assert edited() == "no"
+    assert edited_mark(site) == "no"
     note.write_text('<meta name="edited" content="yes">\n', encoding="utf-8")
-    assert edited() == "yes"
+    assert edited_mark(site) == "yes"
     assert tree_digest(site / "_site") == no_search_clean_build(site, tmp_path / "clean")
+
+
+def edited_mark(site: Path) -> str:
+    """Build without search; the home page's <meta name="edited"> content, which a template sets."""
+    result = run_glossary("build", "--no-search", cwd=site)
+    assert result.returncode == 0, result.stderr
+    meta = present(parse_html(site / "_site/index.html").find("meta", attrs={"name": "edited"}))
+    return attribute(meta, "content")
 
 
 def no_search_clean_build(site: Path, dest: Path) -> dict[str, str]:
