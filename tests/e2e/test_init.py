@@ -52,14 +52,15 @@ def test_init_in_the_current_folder_says_this_folder_and_no_cd(tmp_path: Path) -
 
 
 def test_the_starter_settings_name_every_setting_and_their_examples_build_strictly(tmp_path: Path) -> None:
-    """site.yml's commented examples of `intro` and `categories` work when the '#' is removed."""
+    """Every commented example in site.yml works once its '#' is removed, as its first line
+    says. Was: the cta example's url, under the starter's base_url, was an error."""
     assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
     settings = tmp_path / "mysite/content/site.yml"
     text = settings.read_text()
     assert all(f"{key}:" in text or f"`{key}`" in text for key in KEYS)
-    for example in ("intro: |", "  Start with", "categories:", "  Basics:"):
-        text = text.replace(f"# {example}", example)
-    settings.write_text(text)
+    examples = (*(f"# {key}:" for key in KEYS), "#   ")
+    uncommented = [line[2:] if line.startswith(examples) else line for line in text.splitlines()]
+    settings.write_text("\n".join(uncommented) + "\n")
 
     built = run_glossary("build", "--strict", "--no-search", cwd=tmp_path / "mysite")
 
@@ -69,6 +70,11 @@ def test_the_starter_settings_name_every_setting_and_their_examples_build_strict
     assert intro.select_one("a[href='terms/glossary/index.html']") is not None
     categories = parse_html(tmp_path / "mysite/_site/categories/index.html").get_text()
     assert "The words everyone on the team should know." in categories
+    term = parse_html(tmp_path / "mysite/_site/terms/term/index.html")
+    assert "Learn a new word every week" in term.get_text()
+    edit = term.select_one("a[href$='/edit/main/content/terms/term.md']")
+    assert edit is not None and edit.get_text() == "Edit this page"
+    assert "Aktualisiert am" in term.get_text()
 
 
 def test_the_starter_terms_link_each_other_and_show_a_table_and_practice_questions(tmp_path: Path) -> None:
