@@ -137,7 +137,8 @@ def parser() -> argparse.ArgumentParser:
         "init",
         help="start a new glossary: settings, three example terms, CI workflow",
         description="Write a ready site into DIR (created if needed). Never overwrites: a folder "
-        "that already holds a site, or any of the files, is refused and left as it was.",
+        "that already holds a site, or any of the files, is refused and left as it was, and so "
+        "is one inside another site's content/, templates/, static/, _site/ or .glossary-cache/.",
     )
     init.add_argument("folder", nargs="?", type=Path, default=Path("."), metavar="DIR", help="default: .")
     init.add_argument("--title", default="My Glossary", help='the site\'s title (default: "My Glossary")')

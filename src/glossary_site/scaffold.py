@@ -19,6 +19,8 @@ from glossary_site.content_files import TERMS_DIR
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.graph import group_name_problem, resolve
 from glossary_site.model import distinct_aliases
+from glossary_site.output import SOURCE_DIRS
+from glossary_site.pipeline import CACHE_DIR
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, group_slug, slugify
 
 STUB = """\
@@ -68,6 +70,8 @@ STARTER_FILES = {
     ".github/workflows/pages.yml": "github/workflows/pages.yml",
 }
 REQUIREMENTS = "requirements.txt"
+#: The folders of a site that its builds read, or replace with their own output.
+BUILD_FOLDERS = (*SOURCE_DIRS, "_site", CACHE_DIR)
 
 
 class ScaffoldRefused(Exception):
@@ -86,6 +90,7 @@ def init_site(folder: Path, title: str, today: dt.date | None = None) -> list[st
         raise ScaffoldRefused(f"{folder} is a symbolic link to nothing; nothing was changed")
     if (folder / CONFIG_PATH).exists():
         raise ScaffoldRefused(f"{folder} already holds a glossary ({CONFIG_PATH}); nothing was changed")
+    _refuse_inside_a_site(folder)
     files = starter_files(title, today or dt.date.today(), requirement())
     taken = sorted(path for path in [*files, "content"] if (folder / path).exists())
     if taken:
@@ -114,6 +119,23 @@ def init_site(folder: Path, title: str, today: dt.date | None = None) -> list[st
                 raise
             raise ScaffoldRefused(f"cannot write {target}: {exc.strerror or exc}; nothing was kept") from None
     return list(files)
+
+
+def _refuse_inside_a_site(folder: Path) -> None:
+    """A site made in another's content/ or static/ would be read as that site's own files
+    (its terms clash with theirs), and one in _site/ is deleted by the next full build."""
+    place = folder.resolve()
+    for outer in place.parents:
+        if (outer / CONFIG_PATH).is_file():
+            part = place.relative_to(outer).parts[0]
+            if part in BUILD_FOLDERS:
+                site = os.path.relpath(outer)
+                raise ScaffoldRefused(
+                    f"{folder} is in {part}/ of the glossary in {site}, "
+                    "which its builds read or replace; start the new glossary outside it; "
+                    "nothing was changed"
+                )
+            return
 
 
 def starter_files(title: str, today: dt.date, requirement_lines: str) -> dict[str, str]:

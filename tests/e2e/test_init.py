@@ -159,6 +159,29 @@ def test_init_refuses_an_existing_site_and_changes_nothing(tmp_path: Path) -> No
     assert tree_digest(site) == before
 
 
+def test_init_inside_a_sites_content_or_output_is_refused_and_the_site_still_builds(tmp_path: Path) -> None:
+    """Was: `glossary init` run again from mysite/content/terms wrote a second site there,
+    whose three terms then clashed with the first site's own ("slug 'term' is already used")."""
+    assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
+    site = tmp_path / "mysite"
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    before = tree_digest(site)
+
+    for folder, where in (("content/terms", "content/"), ("static/extra", "static/"), ("_site/x", "_site/")):
+        refused = run_glossary("init", folder, cwd=site)
+        assert refused.returncode == 2, refused.stdout
+        said = f"glossary: {folder} is in {where} of the glossary in ., which its builds read"
+        assert said in refused.stderr
+        assert "nothing was changed" in refused.stderr and "Traceback" not in refused.stderr
+    from_inside = run_glossary("init", cwd=site / "content/terms")
+    assert from_inside.returncode == 2
+    assert "glossary: . is in content/ of the glossary in ../.." in from_inside.stderr
+
+    assert tree_digest(site) == before
+    assert not (site / "static").exists()
+    assert run_glossary("check", "--strict", cwd=site).returncode == 0
+
+
 def test_init_refuses_a_folder_with_any_file_it_would_write(tmp_path: Path) -> None:
     (tmp_path / ".gitignore").write_text("node_modules/\n")
     (tmp_path / "README.md").write_text("my notes\n")
