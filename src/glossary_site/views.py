@@ -94,6 +94,7 @@ def index_view(
     for entries in sections.values():
         entries.sort(key=lambda e: (sort_name(e.name), e.name.casefold(), e.alias, e.link.href))
     letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    letters += sorted(letter for letter in sections if len(letter) == 1 and letter > "Z")
     if "#" in sections:
         letters.append("#")
     descriptions = group_descriptions(config, "categories")
@@ -177,9 +178,22 @@ def group_view(
 
 def letter_of(title: str) -> str:
     """The A to Z section of a name: its first letter, an accented Latin one (`Éclair`,
-    `Łódź`, `Øresund`) under the letter it is spelled with; '#' for anything else."""
+    `Łódź`, `Øresund`) under the letter it is spelled with; a letter of another alphabet
+    (`אלגוריתם`, `تعلم`, `Λεξικό`) under itself without its marks, as a Hebrew or Arabic glossary
+    needed: all its entries were under one '#'; '#' for anything else (a digit, an emoji, a
+    Chinese character or kana, which have no short alphabet to jump through)."""
     first = title[:1]
     if first and unicodedata.name(first, "").startswith("LATIN"):
-        first = slugify(first)[:1]
-    first = first.upper()
-    return first if "A" <= first <= "Z" else "#"
+        first = slugify(first)[:1].upper()
+        return first if "A" <= first <= "Z" else "#"
+    base = unicodedata.normalize("NFKD", first)[:1].upper()
+    return base if _alphabet_letter(base) else "#"
+
+
+def _alphabet_letter(char: str) -> bool:
+    name = unicodedata.name(char, "") if len(char) == 1 else ""
+    return " LETTER " in name and not name.startswith(_SYLLABARIES)
+
+
+#: Scripts whose "letters" are syllables or ideographs by the hundred: no jump bar of them.
+_SYLLABARIES = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "YI ", "BOPOMOFO")

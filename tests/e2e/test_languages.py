@@ -113,7 +113,7 @@ def test_a_to_z_files_accented_latin_titles_under_their_letter_and_the_rest_unde
         ]
     assert sections["E"] == ["Eagle", "Éclair", "Ezra"]
     assert sections["L"] == ["Łódź"] and sections["O"] == ["Ökonomie"]
-    assert sections["#"] == ["3D Printing", "Λεξικό", "计算", "🚀 Rocket"]
+    assert sections["#"] == ["3D Printing", "计算", "🚀 Rocket"] and sections["Λ"] == ["Λεξικό"]
     assert letters["#"] == "#letter-other"
 
 

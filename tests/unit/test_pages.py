@@ -214,6 +214,42 @@ def test_index_lists_terms_under_their_first_letter_and_others_under_hash(
     assert present(page.find(id="letter-other")).get_text() == "#"
 
 
+def test_index_gives_each_letter_of_another_alphabet_its_own_section(
+    make_term: MakeTerm, build: Build
+) -> None:
+    """Was: every Hebrew, Arabic or Greek name was under one '#', so the A to Z of a Hebrew or
+    Arabic glossary was a single list with 26 empty Latin letters above it."""
+    files = build(
+        make_term("algoritm", "אלגוריתם", aliases=("Algorithm",)),
+        make_term("reshet", "רשת נוירונים"),
+        make_term("rosh", "ראש קשב"),
+        make_term("taalum", "تعلم الآلة"),
+        make_term("adaa", "أداة"),
+        make_term("lexiko", "Λεξικό"),
+        make_term("jisuan", "计算"),
+        make_term("printing", "3D printing"),
+    )
+
+    page = html(files, "index.html")
+    sections = {
+        present(section.find("h3")).get_text(): [dt.get_text() for dt in section.find_all("dt")]
+        for section in page.find_all("section", class_="letter-group")
+    }
+    assert sections == {
+        "A": ["Algorithm"],
+        "Λ": ["Λεξικό"],
+        "א": ["אלגוריתם"],
+        "ר": ["ראש קשב", "רשת נוירונים"],
+        "ا": ["أداة"],
+        "ت": ["تعلم الآلة"],
+        "#": ["3D printing", "计算"],
+    }
+    letters = present(page.find("nav", class_="letters"))
+    jumps = [str(a["href"]) for a in letters.find_all("a")]
+    assert [jump.removeprefix("#letter-") for jump in jumps] == ["A", "Λ", "א", "ר", "ا", "ت", "other"]
+    assert all(page.find(id=jump.removeprefix("#")) is not None for jump in jumps)
+
+
 def test_only_a_section_page_marks_its_nav_entry_as_current(make_term: MakeTerm, build: Build) -> None:
     files = build(make_term("agent", "Agent", tags=("agents",)))
 
