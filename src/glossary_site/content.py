@@ -28,7 +28,7 @@ from glossary_site.front_matter import (
     split_front_matter,
 )
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
-from glossary_site.slugs import SLUG_RE, slug_problem, slugify
+from glossary_site.slugs import SLUG_RE, group_slug, slug_problem
 from glossary_site.url_checks import link_url_problem
 
 FIELDS = (
@@ -421,7 +421,10 @@ def _id_clash(table_id: str, item: dict[str, Any], title_again: str | None) -> s
 
 
 def _default_id(item: dict[str, Any], index: int) -> str:
-    return slugify(str(item.get("title", ""))) or f"table-{index + 1}"
+    """The title as a category's address is made (`סוגי רשתות` is `סוגי-רשתות`): a title with
+    no a-z spelling was `table-1`, an anchor that says nothing and that a table added above
+    it moves, and the marker could not name it by its title as the docs say."""
+    return group_slug(str(item.get("title", ""))) or f"table-{index + 1}"
 
 
 def _is_cells(value: Any) -> bool:

@@ -303,3 +303,20 @@ def test_the_example_generative_ai_tables_each_sit_in_their_section(tmp_path: Pa
     target = genai[0].find_next_sibling("dd")
     assert target is not None and target.a is not None
     assert (target.a.get_text(), target.a["href"]) == ("Generative AI", "terms/generative-ai/index.html")
+
+
+def test_a_table_titled_in_another_script_is_placed_and_anchored_by_its_title(tmp_path: Path) -> None:
+    """Was: a table titled `סוגי רשתות` got the id `table-1`, so `{{< table סוגי-רשתות >}}`
+    (the title as a slug, as the docs say) was 'no table with the id', and its anchor said
+    nothing, unlike the Hebrew body heading beside it."""
+    term = TERM.replace("title: Generations", "title: סוגי רשתות").replace(
+        "{{< table generations >}}", "{{< table סוגי-רשתות >}}"
+    )
+    site, errors = build(tmp_path, {"content/terms/tpu.md": term})
+    assert not errors
+    page = parse_html(site / "_site" / "terms" / "tpu" / "index.html")
+    heading = page.select_one("section.data-table h2#סוגי-רשתות")
+    assert heading is not None and next(heading.stripped_strings) == "סוגי רשתות"
+    headings = [next(h2.stripped_strings) for h2 in page.select("main h2")]
+    assert headings.index("סוגי רשתות") == headings.index("History") + 1, "placed where the marker is"
+    assert ("סוגי רשתות", "#סוגי-רשתות") in [(a.get_text(), a["href"]) for a in page.select("nav.toc a")]
