@@ -132,11 +132,12 @@ def graph_jobs(jobs: Jobs, glossary: Glossary, network: LinkGraph, said: Mapping
     part of every page's key)."""
     if not glossary.terms:
         return []
-    charts = (
-        {GRAPH: _all_terms(glossary, network, said)}
-        if _shows_terms(glossary)
-        else _by_category(glossary, network, said)
-    )
+    if _shows_terms(glossary):
+        charts = {GRAPH: _all_terms(glossary, network, said)}
+    elif glossary.categories:
+        charts = _by_category(glossary, network, said)
+    else:
+        charts = {GRAPH: _most_linked(glossary, network, said)}
     return [
         jobs.record_job(TEMPLATES["graph"], path, chart, partial(graph_view, chart, said))
         for path, chart in charts.items()
@@ -166,6 +167,19 @@ def _all_terms(glossary: Glossary, network: LinkGraph, labels: Mapping[str, str]
     order = sorted(glossary.terms, key=lambda s: (glossary.terms[s].category or "\uffff", s))
     spots, edges = _term_chart(glossary, order, network.pairs.items(), "../", network.degrees, labels)
     return Chart(labels["graph_of_the_glossary"], spots, edges, "term")
+
+
+def _most_linked(glossary: Glossary, network: LinkGraph, labels: Mapping[str, str]) -> Chart:
+    """The ALL_TERMS most linked terms (ties in title order) of a glossary too large to draw
+    whole that has no category to draw instead: its /graph/ was an empty frame over "0
+    categories and 0 links", whatever its links."""
+    order = {slug: n for n, slug in enumerate(glossary.terms)}
+    shown = sorted(
+        sorted(glossary.terms, key=lambda s: -network.degrees[s])[:ALL_TERMS], key=order.__getitem__
+    )
+    spots, edges = _term_chart(glossary, shown, network.pairs.items(), "../", network.degrees, labels)
+    left_out = len(glossary.terms) - len(shown)
+    return Chart(labels["graph_of_the_glossary"], spots, edges, "term", left_out=left_out)
 
 
 def _by_category(glossary: Glossary, network: LinkGraph, labels: Mapping[str, str]) -> dict[str, Chart]:

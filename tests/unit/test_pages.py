@@ -250,6 +250,33 @@ def test_index_gives_each_letter_of_another_alphabet_its_own_section(
     assert all(page.find(id=jump.removeprefix("#")) is not None for jump in jumps)
 
 
+def test_a_large_glossary_without_categories_graphs_its_most_linked_terms(
+    make_term: MakeTerm, build: Build
+) -> None:
+    """Was: above 100 terms /graph/ drew one node per category, so a glossary with none drew an
+    empty frame: '0 categories and 0 links between them'."""
+    count = 130
+    hubs = {"hub-a", "hub-b"}
+    terms = [make_term(f"t{n:03d}", related=(Ref("hub-a", 5), Ref("hub-b", 5))) for n in range(count - 2)]
+    terms += [make_term(slug, related=(Ref("t000", 5),)) for slug in sorted(hubs)]
+    files = build(*terms)
+
+    page = html(files, "graph/index.html")
+    drawn = {
+        str(a["href"]).removeprefix("../terms/").removesuffix("/index.html")
+        for a in page.select("a.graph-node")
+    }
+    assert len(drawn) == 100 and hubs | {"t000"} <= drawn
+    assert len(page.select("line.graph-link")) > 0
+    note = present(page.select_one("main p:has(a)"))
+    assert (
+        note.get_text(" ", strip=True)
+        == "Showing the 100 most linked of its 130 terms; the A–Z index lists them all."
+    )
+    assert present(note.a)["href"] == "../index.html"
+    assert not [path for path in files if path.startswith("graph/") and path != "graph/index.html"]
+
+
 def test_only_a_section_page_marks_its_nav_entry_as_current(make_term: MakeTerm, build: Build) -> None:
     files = build(make_term("agent", "Agent", tags=("agents",)))
 
