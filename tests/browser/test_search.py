@@ -494,6 +494,33 @@ def test_escape_closes_the_list_and_keeps_the_query(page: Page, served: ServedSi
     expect(suggestions(page).first).to_be_visible()
 
 
+#: A 1280 by 900 window zoomed to 200 %: the eight results and "See all" reach below its fold.
+ZOOMED = {"width": 640, "height": 450}
+
+
+def in_view(page: Page, option: Locator) -> bool:
+    box = option.bounding_box()
+    assert box is not None
+    bottom = page.viewport_size["height"]  # type: ignore[index]
+    return box["y"] >= -1 and box["y"] + box["height"] <= bottom + 1  # scrolled to it: fractions of a px
+
+
+def test_the_active_result_is_scrolled_into_view_in_a_zoomed_window(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    """Focus stays in the box, so the browser scrolled nothing: "See all", reached with Up,
+    was chosen 150 px below the window's bottom edge."""
+    page = open_page(viewport=ZOOMED)
+    page.goto(served.page_url("index.html"))
+    options = type_in_header(page, "diffusion")
+    page.keyboard.press("ArrowUp")
+    expect(options.last).to_have_attribute("aria-selected", "true")
+    assert in_view(page, options.last)
+    page.keyboard.press("ArrowDown")  # round to the first again
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    assert in_view(page, options.first)
+
+
 def test_enter_without_an_active_result_and_see_all_go_to_the_search_page(
     page: Page, served: ServedSite
 ) -> None:

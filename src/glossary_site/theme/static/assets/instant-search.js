@@ -57,6 +57,9 @@
     });
     if (index < 0) { input.removeAttribute("aria-activedescendant"); } else {
       input.setAttribute("aria-activedescendant", list.children[index].id);
+      // Focus stays in the box, so the browser scrolls nothing: zoomed in or on a short window
+      // the active option could sit below the fold, chosen but out of sight.
+      list.children[index].scrollIntoView({ block: "nearest" });
     }
   }
 
