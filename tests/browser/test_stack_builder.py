@@ -389,6 +389,23 @@ def test_other_candidates_open_by_keyboard_and_leave_out_the_pick(
     expect(others.locator(".stack-candidates")).to_be_hidden()
 
 
+def test_each_other_candidates_control_is_named_with_its_layer(
+    page: Page, served: ServedSite, example: Example
+) -> None:
+    """A screen reader's list of controls showed five "Other candidates (n)", told apart by
+    their counts alone; each now says its layer too, after the words it shows."""
+    page.goto(stack_url(served, example.every_answer_set()[0]))
+    for layer in example.builder.layers:
+        summary = page.locator(f"li.stack-layer[data-layer='{layer.id}'] details.stack-others summary")
+        if summary.is_visible():
+            shown = summary.inner_text()
+            expect(summary).to_have_accessible_name(f"{shown} {layer.title}")
+    names = page.locator("details.stack-others summary").evaluate_all(
+        "items => items.map(s => s.getAttribute('aria-labelledby'))"
+    )
+    assert len(names) == len(set(names)) == len(example.builder.layers)
+
+
 def test_without_javascript_every_layer_lists_its_candidates(
     open_page: OpenPage, served: ServedSite, example: Example
 ) -> None:

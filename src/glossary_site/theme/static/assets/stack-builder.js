@@ -173,6 +173,14 @@
     var others = element("details", "stack-others");
     var summary = element("summary");
     others.appendChild(summary);
+    // Every layer has its "Other candidates (n)": in a screen reader's list of controls they
+    // would be told apart by their counts alone, so each is named with its layer's title too.
+    var heading = item.querySelector("h3");
+    if (heading) {
+      heading.id = heading.id || "stack-layer-" + layers.length;
+      summary.id = "stack-others-" + layers.length;
+      summary.setAttribute("aria-labelledby", summary.id + " " + heading.id);
+    }
     layers.push({
       id: layer.id,
       pick: item.querySelector(".stack-pick"),
