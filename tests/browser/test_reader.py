@@ -423,6 +423,22 @@ def test_every_page_kind_has_one_h1_and_a_labelled_search_box(page: Page, served
     expect(page.get_by_role("searchbox", name="Full-text search", exact=True)).to_be_visible()
 
 
+@pytest.mark.parametrize("path", [FLAGSHIP, CATEGORY, "tools/midjourney/index.html"])
+def test_a_screen_reader_hears_the_breadcrumb_without_its_slashes(
+    page: Page, served: ServedSite, path: str
+) -> None:
+    """The "/" between two crumbs is drawn for the eye only: it was read out as "slash
+    Concepts", "slash Generative AI"."""
+    page.goto(served.page_url(path))
+    crumbs = page.get_by_role("navigation", name="Breadcrumb").get_by_role("listitem")
+    assert crumbs.count() >= 2
+    for crumb in crumbs.all():
+        heard = [line for line in crumb.aria_snapshot().splitlines() if "/url:" not in line]
+        assert not [line for line in heard if "/" in line], heard
+    separator = crumbs.nth(1).evaluate("li => getComputedStyle(li, '::before').content")
+    assert "/" in separator  # still drawn
+
+
 def test_the_skip_link_is_the_first_stop_and_moves_focus_to_main(page: Page, served: ServedSite) -> None:
     for path in ("index.html", FLAGSHIP, SEARCH):
         page.goto(served.page_url(path))
