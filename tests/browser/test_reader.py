@@ -423,6 +423,18 @@ def test_every_page_kind_has_one_h1_and_a_labelled_search_box(page: Page, served
     expect(page.get_by_role("searchbox", name="Full-text search", exact=True)).to_be_visible()
 
 
+def test_the_search_pages_two_search_landmarks_have_names_that_tell_them_apart(
+    page: Page, served: ServedSite
+) -> None:
+    """A screen reader's list of landmarks showed "search" twice on the search page, the
+    header's box and the page's own field, with nothing to tell which is which."""
+    page.goto(served.page_url(SEARCH))
+    expect(page.get_by_role("search")).to_have_count(2)
+    expect(page.get_by_role("search", name="Search the glossary", exact=True)).to_contain_text("Search")
+    page_form = page.get_by_role("search", name="Full-text search", exact=True)
+    expect(page_form.get_by_role("searchbox", name="Full-text search")).to_be_visible()
+
+
 @pytest.mark.parametrize("path", [FLAGSHIP, CATEGORY, "tools/midjourney/index.html"])
 def test_a_screen_reader_hears_the_breadcrumb_without_its_slashes(
     page: Page, served: ServedSite, path: str

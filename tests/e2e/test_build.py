@@ -566,6 +566,7 @@ def test_ids_on_a_term_page_are_unique_and_each_in_page_link_finds_its_own(tmp_p
     )  # the body's "Shapes" heading takes 'shapes'; the second table must not be 'shapes-table' too
     text += "\n## Term graph\n\nSee [that section](#term-graph). A note[^1].\n\n[^1]: Said in the body.\n"
     text += "\n<span id='term-faq'>Raw</span> and <b id=term-toc>HTML</b>, quoted otherwise.\n"  # was kept
+    text += "\n## Site search label\n\nThe header's search form is named by its label's id.\n"
     tensor.write_text(text, encoding="utf-8")
 
     assert run_glossary("build", "--no-search", cwd=site).returncode == 0
