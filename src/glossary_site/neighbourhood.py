@@ -187,11 +187,11 @@ def _drawing(centre: Centre, shown: list[tuple[Face, tuple[str, ...]]], names: K
         circle, anchor, spans = _marks(index, count, len(lines))
         text = "".join(f"{span}{_escape(line)}</tspan>" for span, line in zip(spans, lines, strict=True))
         link = _link(f"../{face.slug}/index.html", face.title, _says(kinds, names))
-        nodes.append(f'{link}{circle}<text text-anchor="{anchor}">{text}</text></a>')
+        nodes.append(f'{link}{circle}<text text-anchor="{anchor}" aria-hidden="true">{text}</text></a>')
     parts = ['<g class="graph-edges" aria-hidden="true">']
     parts += [f'<path class="graph-edge graph-{kind}" d="{"".join(d)}"/>' for kind, d in paths.items() if d]
     parts.append(
-        f'</g><g class="graph-centre"><rect x="{centre.box_x}" y="{centre.box_y}" '
+        f'</g><g class="graph-centre" aria-hidden="true"><rect x="{centre.box_x}" y="{centre.box_y}" '
         f'width="{centre.box_width}" height="{centre.box_height}" rx="12"/>{_text(centre.label)}</g>'
     )
     return Markup("\n".join(parts + nodes))

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
     from conftest import OpenPage, ServedSite
+    from playwright.sync_api import Page
 
 FLAGSHIP = "terms/generative-ai/index.html"
 LAPTOP = {"width": 1366, "height": 768}
@@ -43,6 +44,23 @@ def test_the_graph_sits_in_the_side_column_and_a_node_opens_by_keyboard(
     title = page.evaluate("document.activeElement.getAttribute('aria-label')")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text(title)
+
+
+@pytest.mark.parametrize(
+    ("path", "picture"), [(FLAGSHIP, "nav.term-graph svg.graph"), ("graph/index.html", "svg.graph-whole")]
+)
+def test_a_screen_reader_hears_each_node_by_its_title_and_no_label_run_together(
+    page: Page, served: ServedSite, path: str, picture: str
+) -> None:
+    """A label drawn on two lines was also read as text, its lines run together: the centre
+    said "GenerativeAI", beside the links' names ("Diffusion model") their labels said
+    "Diffusionmodel". Only the nodes' links are heard, each by its whole title."""
+    page.goto(served.page_url(path))
+    heard = page.locator(picture).aria_snapshot().splitlines()
+    assert not [line for line in heard if line.lstrip().startswith("- text:")]
+    links = [line for line in heard if line.lstrip().startswith("- link ")]
+    assert '- link "Diffusion model"' in [line.strip().removesuffix(":") for line in links]
+    assert len(links) == page.locator(f"{picture} a.graph-node").count() > 1
 
 
 def test_on_a_phone_the_graph_fits_without_sideways_scroll(open_page: OpenPage, served: ServedSite) -> None:
