@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, TypeVar
 
+from glossary_site.a_to_z import a_to_z_key
 from glossary_site.config import CONFIG_PATH, SiteConfig
 from glossary_site.diagnostics import (
     Diagnostic,
@@ -19,7 +20,7 @@ from glossary_site.diagnostics import (
     did_you_mean,
     listed_again,
 )
-from glossary_site.model import Glossary, Group, TermSource, sort_name, title_key
+from glossary_site.model import Glossary, Group, TermSource, title_key
 from glossary_site.slugs import MAX_SLUG, group_slug, slugify
 
 
@@ -361,7 +362,7 @@ def _groups(
             first.setdefault((address, key), line)
             display.setdefault(address, name)
             members[address][slug] = None
-    ordered = sorted(members, key=lambda g: (sort_name(display[g]), display[g].casefold(), g))
+    ordered = sorted(members, key=lambda g: (a_to_z_key(display[g]), g))
     return tuple(Group(display[g], g, tuple(members[g])) for g in ordered)
 
 

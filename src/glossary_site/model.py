@@ -7,11 +7,11 @@ and tuples pickle and load several times faster than dataclasses.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from glossary_site.a_to_z import a_to_z_key
 from glossary_site.diagnostics import Diagnostic
 
 #: For a YAML value whose line breaks are not the file's: the offset in the value at which each
@@ -254,15 +254,9 @@ class Body:
     table_intros: tuple[str, ...] = ()
 
 
-def sort_name(name: str) -> str:
-    """A name as readers look for it in a list, case and accents aside: Éclair between Eagle
-    and Ezra, not after Zebra."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def title_key(term: TermSource) -> tuple[str, str, str]:
-    return (sort_name(term.title), term.title.casefold(), term.slug)
+def title_key(term: TermSource) -> tuple[int, str, str, str]:
+    """A term's place in glossary.terms, which is the A to Z's order (a_to_z.py)."""
+    return (*a_to_z_key(term.title), term.slug)
 
 
 def distinct_aliases(title: str, aliases: Iterable[str]) -> tuple[str, ...]:

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from glossary_site import content, content_files, front_matter, graph
+from glossary_site.a_to_z import a_to_z_key
 from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
 from glossary_site.fingerprint import digest
-from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource, sort_name
+from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource
 from glossary_site.slugs import slug_of_file, slugify
 from glossary_site.tool_settings import ToolSettings
 from glossary_site.url_checks import link_url_problem
@@ -170,7 +171,7 @@ def build_toolbox(
     drafts = frozenset(t.slug for t in everything if t.draft and not include_drafts)
     published = sorted(
         (t for t in everything if t.slug not in drafts and owners.get(t.slug) is t),
-        key=lambda t: (sort_name(t.title), t.title.casefold(), t.slug),
+        key=lambda t: (a_to_z_key(t.title), t.slug),
     )
     for tool in published:
         diagnostics.items += graph.alias_repeats(tool) + graph.date_warnings(tool)

@@ -7,16 +7,15 @@ is covered by the key without further thought.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from glossary_site.a_to_z import a_to_z_key, letter_of
 from glossary_site.config import SiteConfig
 from glossary_site.graph import same_name
 from glossary_site.labels import say
-from glossary_site.model import Glossary, Group, distinct_aliases, sort_name
+from glossary_site.model import Glossary, Group, distinct_aliases
 from glossary_site.plaintext import plain_text, snippet
-from glossary_site.slugs import slugify
 from glossary_site.urls import group_url, term_path
 
 RECENT = 6
@@ -92,7 +91,7 @@ def index_view(
         for alias in distinct_aliases(term.title, term.aliases):
             sections.setdefault(letter_of(alias), []).append(AzEntry(alias, link, True))
     for entries in sections.values():
-        entries.sort(key=lambda e: (sort_name(e.name), e.name.casefold(), e.alias, e.link.href))
+        entries.sort(key=lambda e: (a_to_z_key(e.name), e.alias, e.link.href))
     letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
     letters += sorted(letter for letter in sections if len(letter) == 1 and letter > "Z")
     if "#" in sections:
@@ -174,26 +173,3 @@ def group_view(
         "parent": LinkView(labels[kind], root + f"{kind}/index.html"),
         "terms": [term_link(slug, root) for slug in group.terms],
     }
-
-
-def letter_of(title: str) -> str:
-    """The A to Z section of a name: its first letter, an accented Latin one (`Éclair`,
-    `Łódź`, `Øresund`) under the letter it is spelled with; a letter of another alphabet
-    (`אלגוריתם`, `تعلم`, `Λεξικό`) under itself without its marks, as a Hebrew or Arabic glossary
-    needed: all its entries were under one '#'; '#' for anything else (a digit, an emoji, a
-    Chinese character or kana, which have no short alphabet to jump through)."""
-    first = title[:1]
-    if first and unicodedata.name(first, "").startswith("LATIN"):
-        first = slugify(first)[:1].upper()
-        return first if "A" <= first <= "Z" else "#"
-    base = unicodedata.normalize("NFKD", first)[:1].upper()
-    return base if _alphabet_letter(base) else "#"
-
-
-def _alphabet_letter(char: str) -> bool:
-    name = unicodedata.name(char, "") if len(char) == 1 else ""
-    return " LETTER " in name and not name.startswith(_SYLLABARIES)
-
-
-#: Scripts whose "letters" are syllables or ideographs by the hundred: no jump bar of them.
-_SYLLABARIES = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "YI ", "BOPOMOFO")

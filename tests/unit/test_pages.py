@@ -250,6 +250,36 @@ def test_index_gives_each_letter_of_another_alphabet_its_own_section(
     assert all(page.find(id=jump.removeprefix("#")) is not None for jump in jumps)
 
 
+def test_next_walks_the_terms_in_the_order_of_the_a_to_z(make_term: MakeTerm, build: Build) -> None:
+    """Was: previous and next put `3D printing` first while the A to Z filed it under '#' after
+    Z, and put `Łódź` and `Øresund` (letters Unicode does not split into letter and accent)
+    after `Zebra`, while the A to Z listed them last under L and O, after `Lyon` and `Oslo` (not
+    where they are read: between `Lisbon` and `Lyon`, before `Oslo`)."""
+    files = build(
+        make_term("lodz", "Łódź", category="Places"),
+        make_term("lisbon", "Lisbon", category="Places"),
+        make_term("lyon", "Lyon", category="Places"),
+        make_term("oresund", "Øresund", category="Places"),
+        make_term("oslo", "Oslo", category="Places"),
+        make_term("zebra", "Zebra", category="Places"),
+        make_term("printing", "3D printing", category="Places"),
+        make_term("alpha", "Alpha", category="Places"),
+    )
+
+    home = html(files, "index.html")
+    a_to_z = [dt.get_text() for dt in home.select("section.letter-group dt")]
+    walked = []
+    page: BeautifulSoup | None = html(files, "terms/alpha/index.html")
+    while page is not None:
+        walked.append(present(page.find("h1")).get_text(strip=True))
+        following = page.find("a", class_="pager-next")
+        page = html(files, f"terms/{str(following['href']).split('/')[-2]}/index.html") if following else None
+    assert a_to_z == ["Alpha", "Lisbon", "Łódź", "Lyon", "Øresund", "Oslo", "Zebra", "3D printing"]
+    assert walked == a_to_z
+    category = html(files, "categories/places/index.html")
+    assert [dt.get_text() for dt in category.select("dt")] == a_to_z
+
+
 def test_a_large_glossary_without_categories_graphs_its_most_linked_terms(
     make_term: MakeTerm, build: Build
 ) -> None:

@@ -1,0 +1,61 @@
+"""The one A to Z order of the site, and the letter each name is listed under.
+
+The home page's letter sections, each term page's previous and next links, the category and
+tag pages and every other list in title order all sort by `a_to_z_key`, so a reader walking
+"next" from the first term meets the terms in the order the A to Z shows them: before, the
+home page filed `3D printing` under '#' after Z while previous and next put it first, and
+`Łódź` after `Lyon` yet before `Zebra` in one list and after `Zebra` in the other.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+from glossary_site.slugs import slugify
+
+#: Latin letters that Unicode does not split into a letter and an accent, as the one they are
+#: read as in a list (slugs.py spells them so in addresses too): `Łódź` among the L's, not after z.
+_LATIN_FOLDED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "ð": "d",
+     "þ": "th", "ŋ": "ng", "ĸ": "k"}
+)  # fmt: skip
+#: '#' (digits, emoji, Chinese characters...) comes after every letter of every alphabet.
+_LAST = sys.maxunicode + 1
+
+
+def sort_name(name: str) -> str:
+    """A name as readers look for it in a list, case and accents aside: Éclair between Eagle
+    and Ezra, Łódź between Lisbon and Lyon, not after Zebra."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).translate(_LATIN_FOLDED)
+
+
+def a_to_z_key(name: str) -> tuple[int, str, str]:
+    """Where a name stands A to Z: its letter's section (A to Z, then other alphabets' letters
+    in Unicode order, then '#'), then its sort_name; the name itself settles the rest."""
+    letter = letter_of(name)
+    return (_LAST if letter == "#" else ord(letter), sort_name(name), name.casefold())
+
+
+def letter_of(title: str) -> str:
+    """The A to Z section of a name: its first letter, an accented Latin one (`Éclair`,
+    `Łódź`, `Øresund`) under the letter it is spelled with; a letter of another alphabet
+    (`אלגוריתם`, `تعلم`, `Λεξικό`) under itself without its marks, as a Hebrew or Arabic glossary
+    needed: all its entries were under one '#'; '#' for anything else (a digit, an emoji, a
+    Chinese character or kana, which have no short alphabet to jump through)."""
+    first = title[:1]
+    if first and unicodedata.name(first, "").startswith("LATIN"):
+        first = slugify(first)[:1].upper()
+        return first if "A" <= first <= "Z" else "#"
+    base = unicodedata.normalize("NFKD", first)[:1].upper()
+    return base if _alphabet_letter(base) else "#"
+
+
+def _alphabet_letter(char: str) -> bool:
+    name = unicodedata.name(char, "") if len(char) == 1 else ""
+    return " LETTER " in name and not name.startswith(_SYLLABARIES)
+
+
+#: Scripts whose "letters" are syllables or ideographs by the hundred: no jump bar of them.
+_SYLLABARIES = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "YI ", "BOPOMOFO")
