@@ -280,6 +280,33 @@ def test_next_walks_the_terms_in_the_order_of_the_a_to_z(make_term: MakeTerm, bu
     assert [dt.get_text() for dt in category.select("dt")] == a_to_z
 
 
+def test_a_long_category_page_lists_its_terms_by_letter_under_a_jump_bar(
+    make_term: MakeTerm, build: Build
+) -> None:
+    """Was: a category of hundreds of terms (860 at 10,000 terms) was one long list with no
+    letters to jump to, laid out whole; a small one stays one list."""
+    words = ["Alpha", "Beta", "Łódź", "3D"]
+    long = [make_term(f"t{n:03d}", f"{words[n % 4]} {n:03d}", category="Long") for n in range(120)]
+    files = build(*long, make_term("short-one", "Short one", category="Short"))
+
+    page = html(files, "categories/long/index.html")
+    sections = {
+        present(section.find("h2")).get_text(): [dt.get_text() for dt in section.select("dt")]
+        for section in page.select("section.letter-group")
+    }
+    assert list(sections) == ["A", "B", "L", "#"]
+    assert sections["L"] == [f"Łódź {n:03d}" for n in range(2, 120, 4)]
+    assert sum(map(len, sections.values())) == 120
+    jumps = [str(a["href"]) for a in present(page.find("nav", class_="letters")).find_all("a")]
+    assert jumps == ["#letter-A", "#letter-B", "#letter-L", "#letter-other"]
+    assert all(page.find(id=jump.removeprefix("#")) is not None for jump in jumps)
+    assert len(page.select("#letter-A ~ .term-list dl.term-run")) == 1  # 30 terms: one run
+    small = html(files, "categories/short/index.html")
+    assert small.find("nav", class_="letters") is None
+    assert small.find("section", class_="letter-group") is None
+    assert [dt.get_text() for dt in small.select("dl.term-list dt")] == ["Short one"]
+
+
 def test_a_large_glossary_without_categories_graphs_its_most_linked_terms(
     make_term: MakeTerm, build: Build
 ) -> None:

@@ -317,10 +317,11 @@
 
   // --- A-Z -----------------------------------------------------------------------------
 
-  // The home page lays out a run of entries only as the reader comes near it (style.css:
-  // content-visibility), at its real height rather than the estimated one. End scrolls to the
-  // bottom the page had when it was pressed, so the runs laid out on the way can leave it short
-  // of the last entries; until its scroll ends at the real bottom, it is taken there.
+  // The home page (and a long category or tag page) lays out a run of entries only as the
+  // reader comes near it (style.css: content-visibility), at its real height rather than the
+  // estimated one. End scrolls to the bottom the page had when it was pressed, so the runs laid
+  // out on the way can leave it short of the last entries; until its scroll ends at the real
+  // bottom, it is taken there.
   function endReachesTheEnd() {
     if (!document.querySelector(".term-run")) { return; }
     var until = 0;
