@@ -15,6 +15,7 @@ from glossary_site import labels as theme_labels
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, clipped, did_you_mean, meant_by, suggesting
 from glossary_site.fences import fence_problems
+from glossary_site.foreign_markdown import foreign_problems
 from glossary_site.front_matter import flag_value, kind
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import CtaBlock
@@ -230,8 +231,11 @@ def _intro(data: dict[str, Any], located: yaml_lines.Located, diagnostics: Diagn
         diagnostics.error(CONFIG_PATH, located.line("intro"), too_much)
         return ""
     written = data["intro"] if intro else ""  # as written, so that its lines are the file's
-    for line, message in fence_problems(written, located.value_line("intro"), located.breaks_of("intro")):
+    first, breaks = located.value_line("intro"), located.breaks_of("intro")
+    for line, message in fence_problems(written, first, breaks):
         diagnostics.error(CONFIG_PATH, line, message)
+    for line, message in foreign_problems(written, first, breaks):
+        diagnostics.warning(CONFIG_PATH, line, message)
     return intro
 
 

@@ -17,6 +17,7 @@ from glossary_site import config, placement, yaml_lines
 from glossary_site.content_files import find_term_files
 from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
+from glossary_site.foreign_markdown import foreign_problems
 from glossary_site.front_matter import (
     Fields,
     count,
@@ -106,6 +107,8 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     for text, first_line, breaks in [*texts, (body, body_line, None)]:
         for line, message in fence_problems(text, first_line, breaks):
             diagnostics.error(path, line, message)
+        for line, message in foreign_problems(text, first_line, breaks, markers=text is body):
+            diagnostics.warning(path, line, message)
     return term
 
 

@@ -25,6 +25,7 @@ from pygments.formatters.html import HtmlFormatter
 
 from glossary_site import placement
 from glossary_site.diagnostics import ContentError, Diagnostics
+from glossary_site.foreign_markdown import KEPT_TAGS
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.html_tags import in_tags, tags
 from glossary_site.markdown_limits import limit_problem
@@ -49,6 +50,12 @@ CODE_RE = re.compile(
 # Raw HTML blocks and footnotes can reach across parts joined into one document; parts
 # that have either are converted one by one instead.
 ENTANGLING_RE = re.compile(r"^\s{0,3}<[A-Za-z!/?]|\[\^", re.MULTILINE)
+#: Abbreviations apply to the whole document they are defined in: a part that defines one is
+#: converted on its own, so that it stays within its field.
+ABBREVIATION_RE = re.compile(r"^ {0,3}\*\[", re.MULTILINE)
+#: The Markdown extensions shipped with Python-Markdown that every Markdown field gets, the
+#: three MkDocs sites use most among them: definition lists, abbreviations, admonitions.
+EXTENSIONS = ("tables", "fenced_code", "footnotes", "def_list", "abbr", "admonition")
 CODE_CELL_RE = re.compile(r"^`([^`]+)`$")
 #: The ids the default theme gives its own elements. A heading in an editor's Markdown that
 #: would take one (a section called "Term graph") gets '_1' after it, as a second heading of
@@ -92,7 +99,6 @@ ALIGN_RE = re.compile(r'style="text-align: (left|right|center);"')
 #: nh3 checks the scheme of links and images but not of a quotation's source; the same schemes
 #: are kept there, so no page carries a `javascript:` address in any attribute.
 _UNSAFE_CITE_RE = re.compile(r' cite="(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:[^"]*"')
-_TAGS = set(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym", "map", "area"}
 _ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
     "a": {"href", "hreflang"},
@@ -121,7 +127,7 @@ def sanitise(fragment: str) -> str:
 def _cleaner() -> nh3.Cleaner:
     """Built once: handing the allow-lists to nh3 on every call costs more than cleaning."""
     return nh3.Cleaner(
-        tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"}, link_rel=None
+        tags=set(KEPT_TAGS), attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"}, link_rel=None
     )
 
 
@@ -153,7 +159,7 @@ def _site_html(text: str) -> str:
     The intro is its page's only Markdown, so its notes keep their plain ids (`#fn:note`)."""
     return markdown.markdown(
         text,
-        extensions=["tables", "fenced_code", "footnotes", "sane_lists", "codehilite"],
+        extensions=[*EXTENSIONS, "sane_lists", "codehilite"],
         extension_configs={
             "codehilite": {"guess_lang": False, "css_class": "highlight"},
             "footnotes": {"UNIQUE_IDS": False},
@@ -320,9 +326,7 @@ class Converter:
     def _engine(self) -> markdown.Markdown:
         return markdown.Markdown(
             extensions=[
-                "tables",
-                "fenced_code",
-                "footnotes",
+                *EXTENSIONS,
                 "sane_lists",
                 "codehilite",
                 "toc",
@@ -410,7 +414,10 @@ class Converter:
 
     def _convert_parts(self, parts: list[Part]) -> list[str]:
         pieces: list[str] = []
-        if not any(ENTANGLING_RE.search(text) for text, _, _ in parts[:-1]):
+        if len(parts) == 1 or not (
+            any(ENTANGLING_RE.search(text) for text, _, _ in parts[:-1])
+            or any(ABBREVIATION_RE.search(text) for text, _, _ in parts)
+        ):
             joined = f"\n\n{PART_MARK}\n\n".join(text for text, _, _ in parts)
             self._start(joined, parts)
             pieces = self.md.convert(joined).split(f"<p>{PART_MARK}</p>")

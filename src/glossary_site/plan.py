@@ -25,6 +25,9 @@ LINK_START = r"\]\(\s*<?|\]:\s*<?|(?:href|src|cite)\s*=\s*[\"']?"
 CODE_SPAN_RE = re.compile(r"(`+).*?\1")
 SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 WEB_RE = re.compile(r"https?://", re.IGNORECASE)
+#: A link to a Markdown file, as MkDocs writes one (`gpu.md`, `../terms/gpu.md#use`): its name
+#: and fragment.
+MARKDOWN_FILE_RE = re.compile(r"(?![A-Za-z][A-Za-z0-9+.-]*:)(?:[^#?]*/)?([^/#?]+)\.md(#[^?]*)?$")
 ABOVE_ROOT = "\0above-the-site"
 
 
@@ -147,6 +150,14 @@ def _link_problem(link: _Link, files: set[str], base_url: str) -> tuple[str, Sev
         return (
             f"{link.what} '{link.url}' is a shortcode, which is not read here; link a term with "
             "[[its title]], or write the address of its page, such as /terms/gpu/",
+            Severity.ERROR,
+        )
+    markdown_file = MARKDOWN_FILE_RE.match(link.url)
+    if found is None and markdown_file:  # MkDocs' [GPU](gpu.md): a file, not an address
+        stem, fragment = markdown_file.group(1), markdown_file.group(2) or ""
+        return (
+            f"{link.what} '{link.url}' names a Markdown file, which has no address here; link the "
+            f"term as [[{stem}]], or write the address of its page, /terms/{stem}/{fragment}",
             Severity.ERROR,
         )
     if found is None:

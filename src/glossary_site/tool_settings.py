@@ -14,6 +14,7 @@ from typing import Any
 from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, clipped, did_you_mean, meant_by, suggesting
 from glossary_site.fences import fence_problems
+from glossary_site.foreign_markdown import foreign_problems
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.slugs import SLUG_RE
 
@@ -214,6 +215,8 @@ def parse_stack_builder(
         first, breaks = located.value_line(*top, "intro"), located.breaks_of(*top, "intro")
         for line, message in fence_problems(intro, first, breaks):
             diagnostics.error(CONFIG_PATH, line, message)
+        for line, message in foreign_problems(intro, first, breaks):
+            diagnostics.warning(CONFIG_PATH, line, message)
     questions = [
         _question(reader, raw, (*top, "questions", i), attributes)
         for i, raw in enumerate(_list(reader, data, "questions", top))

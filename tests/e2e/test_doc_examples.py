@@ -330,7 +330,10 @@ def test_hugo_aliases_left_in_the_converted_term_are_other_names_as_the_migratio
 
 def test_a_mkdocs_link_to_a_markdown_file_gives_the_message_the_migration_page_quotes(tmp_path: Path) -> None:
     site = converted_site(tmp_path, converted_term().replace("[[term]]", "[term](term.md)"))
-    said = "link 'term.md' leads to no page of this site; check the path"
+    said = (
+        "link 'term.md' names a Markdown file, which has no address here; link the term as [[term]], "
+        "or write the address of its page, /terms/term/"
+    )
 
     checked = run_glossary("check", cwd=site)
 

@@ -989,3 +989,34 @@ def test_a_code_fence_for_another_generator_in_a_front_matter_or_site_yml_field_
         problem(f"content/terms/tensor.md:{lines.index(in_intro) + 1}", "{.numbered}"),
         problem(f"content/terms/tensor.md:{lines.index(in_answer) + 1}", 'linenums="1"'),
     ]
+
+
+def test_markdown_written_for_mkdocs_or_hugo_is_named_at_its_file_line(tmp_path: Path) -> None:
+    """Was: `???+ tip`, `=== "Tab"`, `~~…~~`, `{#id}` and a shortcode inside a line reached the
+    page as written, an <iframe> vanished, and a MkDocs link to `tensor.md` was only a path that
+    "leads to no page", all with no word of what to write instead. The file is saved with a BOM
+    and CRLF line ends, as some Windows editors do; lines count from the front matter's first."""
+    site = copy_site("minimal", tmp_path)
+    text = (
+        "\ufeff---\ntitle: Odd\nsummary: S\ndefinition: |\n  Once\n  ~~twice~~.\nrelated: [tensor]\n---\n\n"
+        "## Usage {#use}\n\n"
+        '???+ tip "Collapsible"\n    A tip.\n\n'
+        '<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n'
+        "See [the tensor](tensor.md#shape) and press {{< kbd Ctrl >}}.\n"
+    )
+    (site / "content/terms/odd.md").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "content/terms/odd.md:17: link 'tensor.md#shape' names a Markdown file, which has no address "
+        "here; link the term as [[tensor]], or write the address of its page, /terms/tensor/#shape"
+    ]
+    warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+    said = {where: message for where, message in warned}
+    assert said["content/terms/odd.md:6"].startswith("'~~twice~~' (strikethrough) is not converted")
+    assert said["content/terms/odd.md:10"].startswith("'{#use}' is an attribute list")
+    assert said["content/terms/odd.md:12"].startswith("'???+ tip' is a collapsible admonition")
+    assert said["content/terms/odd.md:15"].startswith("'<iframe>' is read as an HTML tag and removed")
+    assert said["content/terms/odd.md:17"].startswith("'{{< kbd Ctrl >}}' is a Hugo shortcode")

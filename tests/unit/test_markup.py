@@ -449,6 +449,8 @@ MARKDOWN_PIECES = [
     "word ", "2019", "A. ", "[[Alpha]]:", "a|b", "\n\nLast words", "\n[[Alpha]]", "\n[[a|b]]: c",
     "\n[[x]]\n===", "| `x|y` | z |\n", "| a \\| b | c |\n", "\n|-|-|\n", "|:--|--:|\n", "| 1 | 2 |\n",
     "x | y\n--- | ---\n", "| p |\n", "||\n", "\\\\|",
+    "\nApple\n:   A fruit.\n", ":   ", "\n*[HTML]: Hyper Text\n", "HTML", "!!! ",
+    '\n!!! note "T"\n    Aside.\n',
 ]  # fmt: skip
 
 
@@ -586,3 +588,31 @@ def test_attribute_like_text_in_code_and_prose_is_shown_as_written(render: Any, 
     assert page.find("a") is None
     term = make_term("token", "Token", definition=f"In HTML: {spans}.", body=f'{spans} href="/b/"')
     assert markup.Converter().convert_term(term).site_urls == ()
+
+
+def test_definition_lists_abbreviations_and_admonitions_convert_as_in_mkdocs(render: Any) -> None:
+    """The three Python-Markdown extensions MkDocs sites write most: shown as written, the
+    syntax reached the page as '!!! note', ':   A fruit.' and '*[HTML]: …' paragraphs."""
+    body, problems = render(
+        definition="*[GPU]: Graphics Processing Unit\n\nA GPU draws.",
+        body=(
+            "Apple\n:   A fruit.\n\n"
+            '!!! warning "Mind the gap"\n    Between the train and the platform.\n\n'
+            "*[HTML]: Hyper Text Markup Language\n\nHTML pages, and a GPU.\n"
+        ),
+    )
+
+    assert problems == []
+    page = soup(body.body)
+    assert [(dt.get_text(), dd.get_text()) for dt, dd in zip(page("dt"), page("dd"), strict=True)] == [
+        ("Apple", "A fruit.")
+    ]
+    aside = page.find("div", class_="admonition")
+    assert aside is not None and "warning" in aside["class"]
+    assert present(aside.find(class_="admonition-title")).get_text() == "Mind the gap"
+    assert "Between the train and the platform." in aside.get_text()
+    assert [(a.get_text(), a["title"]) for a in page("abbr")] == [("HTML", "Hyper Text Markup Language")]
+    assert "*[" not in page.get_text() and "!!!" not in page.get_text() and ":   " not in page.get_text()
+    # An abbreviation holds in the field that defines it.
+    definition = soup(body.definition)
+    assert [(a.get_text(), a["title"]) for a in definition("abbr")] == [("GPU", "Graphics Processing Unit")]

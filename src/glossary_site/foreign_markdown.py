@@ -1,0 +1,194 @@
+"""Markdown written for other generators, which the engine here would show as written.
+
+Editors coming from MkDocs Material, GitHub or Hugo write syntax this site does not convert:
+`???+ tip`, `=== "Tab"`, `~~gone~~`, `:smile:`, `$x^2$`, `{#id}`. Left alone, the page shows
+the raw marks with no word from the build, and a tag the sanitiser drops (`<iframe>`, or
+`<String>` in `Vec<String>`) leaves no trace at all. Each is a warning at its line, naming
+what to write instead. Code (fenced, indented or in backticks) is shown as written on purpose
+and is not looked at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import nh3
+
+from glossary_site.model import Breaks
+from glossary_site.yaml_lines import lines_down
+
+#: The elements raw HTML keeps (markup.sanitise); any other is removed with its tags.
+KEPT_TAGS = frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym", "map", "area"}
+
+#: Whether a text may hold any of it at all: most texts do not, and are not looked at further.
+_ANY_RE = re.compile(
+    r"^ {0,3}(?:\?\?\?|===|>[ \t]*\[!|\$\$)|\[[ xX]\][ \t]|~~|==|:[\w+-]+:|\$|\{[:#.]|\{\{[<%]|<[A-Za-z]",
+    re.MULTILINE,
+)
+_FENCE_RE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+#: A line after which an indented line, even past a blank one, continues it rather than
+#: starting a code block: a list item, an admonition, a footnote, a definition.
+_CONTAINER_RE = re.compile(r"[ ]{0,3}(?:[-+*][ \t]|\d+[.)][ \t]|!!!|\?\?\?|===|\[\^[^\]]+\]:|:[ \t])")
+_SHORTCODE_LINE_RE = re.compile(r"[ ]{0,3}\{\{(?:<.*>|%.*%)\}\}[ \t]*$")
+#: A task-list item; reported at the first of a list's, not at every one.
+_TASK_RE = re.compile(r"[ \t]*(?:[-+*]|\d+[.)])[ \t]+(\[[ xX]\])[ \t]")
+TASK_MESSAGE = (
+    "a task-list box '{}' is not converted here and is shown as written; write the items without "
+    "it, or with a ☐ or ☑ character"
+)
+_TAG_RE = re.compile(r"</?([A-Za-z][\w-]*)(?=[\s/>])")
+
+Message = Callable[[re.Match[str]], str]
+
+#: Syntax that starts a line (or ends one, for an attribute list): one of each a line.
+_LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
+    (
+        re.compile(r"^[ ]{0,3}(\?\?\?\+?)[ \t]+(\w+)"),
+        lambda m: (
+            f"'{m.group(1)} {m.group(2)}' is a collapsible admonition of MkDocs Material, which is not "
+            f"converted here and is shown as written; write '!!! {m.group(2)}' for a box, or "
+            "<details><summary>Title</summary>…</details>"
+        ),
+    ),
+    (
+        re.compile(r"^[ ]{0,3}(===\+?[ \t]+\"[^\"\n]*\"?)"),
+        lambda m: (
+            f"'{m.group(1)}' is a content tab of MkDocs Material, which is not converted here and is "
+            "shown as written; give each tab a heading instead"
+        ),
+    ),
+    (
+        re.compile(r"^[ ]{0,3}>[ \t]*\[!(\w+)\]", re.ASCII),
+        lambda m: (
+            f"'> [!{m.group(1)}]' is a GitHub alert, which is shown here as a quotation that starts "
+            f"'[!{m.group(1)}]'; write '!!! {m.group(1).lower()}' and indent its text by 4 spaces"
+        ),
+    ),
+    (
+        re.compile(r"^[ ]{0,3}\$\$"),
+        lambda m: (
+            "'$$' math is not rendered here and is shown as written; write the formula in a code "
+            "block or as an image"
+        ),
+    ),
+    (
+        re.compile(r"(?:^|[ \t])(\{:?[ \t]*[#.][^{}\n]*\})[ \t]*$"),
+        lambda m: (
+            f"'{m.group(1)}' is an attribute list, which is not read here and is shown as written; "
+            "remove it (a heading's anchor is made from its words)"
+        ),
+    ),
+)
+#: Syntax anywhere in a line.
+_INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
+    (
+        re.compile(r"(?<!~)~~(?=\S)([^~\n]*?\S)~~(?!~)"),
+        lambda m: (
+            f"'~~{m.group(1)}~~' (strikethrough) is not converted here and is shown as written; "
+            f"write <del>{m.group(1)}</del>"
+        ),
+    ),
+    (
+        re.compile(r"(?<![=\w])==(?=[^\s=])([^=\n]*?[^\s=])==(?![=\w])"),
+        lambda m: (
+            f"'=={m.group(1)}==' (highlighting) is not converted here and is shown as written; "
+            f"write <mark>{m.group(1)}</mark>"
+        ),
+    ),
+    (
+        re.compile(r"(?<![\w:/]):([a-z0-9_+-]*[a-z][a-z0-9_+-]*):(?![\w:/])"),
+        lambda m: (
+            f"':{m.group(1)}:' is an emoji shortcode, which is not converted here and is shown as "
+            "written; write the emoji itself"
+        ),
+    ),
+    (
+        re.compile(r"(?<![\\$\w])\$(?!\{\{)(?=[^\s$])(?=[^$\n]*?[\\^_{])([^$\n]*+)(?<![\s\\])\$(?![\w$])"),
+        lambda m: (
+            f"'${m.group(1)}$' math is not rendered here and is shown as written; write it in a code "
+            "span, or with <sub> and <sup>"
+        ),
+    ),
+)
+_SHORTCODE_RE = re.compile(r"(?<!\]\()(?<!\]\(<)\{\{([<%])[ \t]*+(\w*+)[^{}\n]*?[>%]\}\}")
+
+
+def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]]:
+    """(line index, message) for each piece of another generator's Markdown outside code, and
+    each HTML tag the sanitiser removes. With `markers` (a term's body), a shortcode on a line of
+    its own is left to the table markers' check, which reports it."""
+    if not _ANY_RE.search(text):
+        return
+    fence = ""
+    code = math = task = False
+    blank = container = True
+    for index, line in enumerate(text.split("\n")):
+        opened = _FENCE_RE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        if math:
+            math = not line.strip().endswith("$$")
+            continue
+        if not line.strip():
+            blank = True
+            continue
+        spaced = line.expandtabs(4)
+        indent = len(spaced) - len(spaced.lstrip())
+        if indent >= 4 and (code or (blank and not container)):
+            code = True
+            continue
+        if indent < 4:
+            container = bool(_CONTAINER_RE.match(line)) or (container and not blank)
+        code = blank = False
+        math = line.strip() == "$$"  # an opening line: the formula's lines are not looked at
+        box = _TASK_RE.match(line)
+        if box and not task:
+            yield index, TASK_MESSAGE.format(box.group(1))
+        task = bool(box)
+        yield from ((index, message) for message in _line_problems(line, markers))
+
+
+def _line_problems(line: str, markers: bool) -> Iterator[str]:
+    prose = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group(0)), line)
+    for pattern, message in _LINE_PATTERNS:
+        found = pattern.search(prose)
+        if found:
+            yield message(found)
+    for pattern, message in _INLINE_PATTERNS:
+        yield from map(message, pattern.finditer(prose))
+    if "{{" in prose and not (markers and _SHORTCODE_LINE_RE.match(prose)):
+        for found in _SHORTCODE_RE.finditer(prose):
+            if found.group(2) not in ("ref", "relref"):  # in a link: the link's check reports it
+                yield (
+                    f"'{found.group(0)}' is a Hugo shortcode, which is not read here and is shown as "
+                    "written; write what it makes in Markdown or HTML"
+                )
+    if "<" in prose:
+        removed = {name.lower(): name for name in reversed(_TAG_RE.findall(prose))}
+        for name in sorted(removed.keys() - KEPT_TAGS):
+            yield (
+                f"'<{removed[name]}>' is read as an HTML tag and removed from the page, as only text and "
+                "structure elements are kept; write it as code (in backticks) or as '&lt;', or "
+                "link to what it shows"
+            )
+
+
+def foreign_problems(
+    text: str, first_line: int, breaks: Breaks | None = None, markers: bool = False
+) -> Iterator[tuple[int, str]]:
+    """(file line, message) for each problem of foreign_syntax in a Markdown text whose first
+    line is `first_line` of its file and whose file lines begin at `breaks` (yaml_lines.Located)."""
+    starts: list[int] = []
+    for index, message in foreign_syntax(text, markers):
+        if not starts:
+            starts = [0]
+            for line in text.split("\n"):
+                starts.append(starts[-1] + len(line) + 1)
+        yield first_line + lines_down(text, starts[index], breaks), message

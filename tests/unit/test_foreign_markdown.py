@@ -1,0 +1,76 @@
+"""foreign_markdown: another generator's Markdown, shown as written here, is named at its line."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from glossary_site.foreign_markdown import foreign_problems, foreign_syntax
+
+WRITTEN = [
+    ('???+ tip "Collapsible"\n    Tip.', "'???+ tip' is a collapsible admonition", "write '!!! tip'"),
+    ('=== "Tab A"\n    A.', "'=== \"Tab A\"' is a content tab", "give each tab a heading"),
+    ("> [!NOTE]\n> Mind.", "'> [!NOTE]' is a GitHub alert", "write '!!! note'"),
+    ("- [ ] open\n- [x] done", "a task-list box '[ ]'", "without it"),
+    ("It is ~~gone~~ now.", "'~~gone~~' (strikethrough)", "write <del>gone</del>"),
+    ("It is ==marked== now.", "'==marked==' (highlighting)", "write <mark>marked</mark>"),
+    ("Happy :smile: face.", "':smile:' is an emoji shortcode", "write the emoji itself"),
+    ("Area is $\\pi r^2$ here.", "'$\\pi r^2$' math", "<sub> and <sup>"),
+    ("$$\nE = mc^2\n$$", "'$$' math", "code block"),
+    ("## Code {#code-id}", "'{#code-id}' is an attribute list", "remove it"),
+    ("Press {{< kbd Ctrl >}} now.", "'{{< kbd Ctrl >}}' is a Hugo shortcode", "Markdown or HTML"),
+    ('<iframe src="https://e.org/v"></iframe>', "'<iframe>' is read as an HTML tag and removed", "link"),
+    ("A Vec<String> holds text.", "'<String>' is read as an HTML tag and removed", "in backticks"),
+]
+
+
+@pytest.mark.parametrize(("text", "said", "instead"), WRITTEN, ids=[w[1][:20] for w in WRITTEN])
+def test_each_construct_is_named_once_at_its_first_line_with_what_to_write(
+    text: str, said: str, instead: str
+) -> None:
+    found = list(foreign_syntax("Intro.\n\n" + text))
+
+    assert [index for index, _ in found] == [2], found
+    assert said in found[0][1] and instead in found[0][1]
+
+
+def test_code_and_ordinary_prose_are_left_alone() -> None:
+    text = (
+        "Ratios a:b:c at 10:30:00, if a == b == c; it costs $5 or $10.\n\n"
+        "Inline `~~x~~ :smile: <iframe>` code.\n\n"
+        "```\n???+ tip\n~~x~~ <script>\n```\n\n"
+        "    ~~indented code~~ <String>\n\n"
+        "A <b>bold</b> <abbr>word</abbr>, a <https://example.org> link and [ ] brackets.\n\n"
+        'See [GPU]({{< ref "gpu.md" >}}).\n'
+    )
+
+    assert list(foreign_syntax(text)) == []
+
+
+def test_text_indented_under_a_list_item_or_admonition_is_prose_not_code() -> None:
+    text = "- item\n\n    It is ~~gone~~.\n\n!!! note\n    A ==mark==."
+
+    assert [index for index, _ in foreign_syntax(text)] == [2, 5]
+
+
+def test_a_shortcode_alone_on_a_body_line_is_left_to_the_table_marker_check() -> None:
+    assert list(foreign_syntax("{{< youtube abc >}}", markers=True)) == []
+    assert len(list(foreign_syntax("{{< youtube abc >}}"))) == 1
+
+
+def test_lines_are_counted_in_the_file_including_folded_yaml_lines() -> None:
+    assert [line for line, _ in foreign_problems("A.\n\nB ~~c~~.", 12)] == [14]
+    # A YAML value with a file line break inside its first line: its third line is file line 15.
+    assert [line for line, _ in foreign_problems("A\nB\nC ~~d~~", 12, (1, 2, 4))] == [15]
+
+
+@pytest.mark.parametrize(
+    "line", ["$a" + "_" * 40_000, "x {#" * 20_000, "{{< " * 20_000, "{{<" + "a" * 40_000, ":" + "a" * 40_000]
+)
+def test_a_very_long_line_is_looked_at_in_time_that_grows_with_its_length(line: str) -> None:
+    """Each of these took 4 to 20 seconds with patterns that backtracked over the whole line."""
+    started = time.perf_counter()
+
+    assert list(foreign_syntax(line)) == []
+    assert time.perf_counter() - started < 1
