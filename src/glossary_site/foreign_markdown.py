@@ -39,6 +39,8 @@ TASK_MESSAGE = (
     "it, or with a ☐ or ☑ character"
 )
 _TAG_RE = re.compile(r"</?([A-Za-z][\w-]*)(?=[\s/>])")
+#: md_in_html's `<details markdown="1">`, which asks MkDocs to convert the Markdown inside.
+_MARKDOWN_ATTRIBUTE_RE = re.compile(r"<[A-Za-z][\w-]*[ \t][^<>]*?\bmarkdown\b(?:=[\"']?\w*[\"']?)?(?=[\s/>])")
 
 Message = Callable[[re.Match[str]], str]
 
@@ -171,6 +173,11 @@ def _line_problems(line: str, markers: bool) -> Iterator[str]:
                     "written; write what it makes in Markdown or HTML"
                 )
     if "<" in prose:
+        if "markdown" in prose and _MARKDOWN_ATTRIBUTE_RE.search(prose):
+            yield (
+                "the 'markdown' attribute is not read here: Markdown inside raw HTML is shown as "
+                "written; write what it makes in HTML (<strong>…</strong>, <a href=…>)"
+            )
         removed = {name.lower(): name for name in reversed(_TAG_RE.findall(prose))}
         for name in sorted(removed.keys() - KEPT_TAGS):
             yield (

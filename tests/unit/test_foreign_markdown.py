@@ -21,6 +21,7 @@ WRITTEN = [
     ("## Code {#code-id}", "'{#code-id}' is an attribute list", "remove it"),
     ("Press {{< kbd Ctrl >}} now.", "'{{< kbd Ctrl >}}' is a Hugo shortcode", "Markdown or HTML"),
     ('<iframe src="https://e.org/v"></iframe>', "'<iframe>' is read as an HTML tag and removed", "link"),
+    ('<details markdown="1">\n**Bold**\n</details>', "the 'markdown' attribute is not read", "in HTML"),
     ("A Vec<String> holds text.", "'<String>' is read as an HTML tag and removed", "in backticks"),
 ]
 
