@@ -99,8 +99,8 @@ PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 #: The same for block processors: without any of these in a block, the stock test is false
-#: (or, for the footnote and reference processors, whose test is always true, their run finds
-#: nothing and hands the block on unchanged).
+#: (or, for the footnote, reference and abbreviation processors, whose test is always true,
+#: their run finds nothing and hands the block on unchanged).
 BLOCK_NEEDS: dict[str, tuple[str, ...]] = {
     "table": ("|",),
     "hashheader": ("#",),
@@ -110,6 +110,10 @@ BLOCK_NEEDS: dict[str, tuple[str, ...]] = {
     "quote": (">",),
     "footnote": ("[^",),
     "reference": ("]:",),
+    "abbr": ("*[",),  # its test is always true too
+    "deflist": (":",),
+    # An admonition's first line, or the indented text that continues one.
+    "admonition": ("!!!", "    "),
 }
 
 #: The same for preprocessors: without any of these in the text, the stock stage changes nothing.
@@ -165,7 +169,9 @@ class ListedRegistry(markdown.util.Registry[Any]):
     def __init__(self, items: markdown.util.Registry[Any]) -> None:
         super().__init__()
         self.listed: list[Any] | None = None
-        for item in items._priority:  # type: ignore[attr-defined]
+        # A copy: looking an item up sorts the list in place, and an item sorted to a place
+        # already passed (an admonition's, at 105, listed last) would be left out.
+        for item in list(items._priority):  # type: ignore[attr-defined]
             self.register(items[item.name], item.name, item.priority)
 
     def register(self, item: Any, name: str, priority: float) -> None:
