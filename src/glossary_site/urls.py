@@ -72,8 +72,15 @@ def absolute_link(config: SiteConfig, page: str, url: str) -> str:
     if scheme:
         return scheme + url[len(scheme) :]
     if url.startswith("/") and not url.startswith("//"):
-        return _under_base(config, url.lstrip("/"))  # a URL already
-    return urllib.parse.urljoin(absolute(config, page), url)
+        return _under_base(config, _as_uri(url.lstrip("/")))
+    return _as_uri(urllib.parse.urljoin(absolute(config, page), url))
+
+
+def _as_uri(url: str) -> str:
+    """An editor's path on this site as data gives it, like every other address of the site:
+    `/categories/机器学习/` with its letters percent-encoded in UTF-8, which a program reading
+    tools.json can request as it is; an escape already written (`%E6`) is kept."""
+    return urllib.parse.quote(url, safe="/:?#[]@!$&'()*+,;=%")
 
 
 def edit_address(config: SiteConfig, file: str) -> str:

@@ -219,13 +219,18 @@ def test_tools_json_and_the_sitemap_include_tools(built: Path) -> None:
         ("HTTPS://Nail.example.org/Get", "https://Nail.example.org/Get"),  # was under base_url
         ("../../terms/tensor/", "https://example.org/docs/terms/tensor/"),  # was relative / outside
         ("/terms/tensor/", "https://example.org/docs/terms/tensor/"),
+        # were given with the raw letters, an address a program cannot request as it is
+        ("/preise/für-alle.html", "https://example.org/docs/preise/f%C3%BCr-alle.html"),
+        ("../../preise/für-alle.html", "https://example.org/docs/preise/f%C3%BCr-alle.html"),
+        ("/preise/f%C3%BCr-alle.html", "https://example.org/docs/preise/f%C3%BCr-alle.html"),
     ],
 )
 def test_a_tools_url_is_one_working_absolute_address_in_tools_json_and_structured_data(
     tmp_path: Path, url: str, expected: str
 ) -> None:
     nail = f"---\ntitle: Nail\nsummary: Holds things.\nurl: {url}\n---\n"
-    site = tool_site(tmp_path, {"content/tools/nail.md": nail})
+    prices = {"static/preise/für-alle.html": "<p>Preise</p>"}
+    site = tool_site(tmp_path, {"content/tools/nail.md": nail, **prices})
     result = run_glossary("build", cwd=site)
     assert result.returncode == 0, result.stderr
     tools = json.loads((site / "_site/tools.json").read_text("utf-8"))
@@ -235,7 +240,8 @@ def test_a_tools_url_is_one_working_absolute_address_in_tools_json_and_structure
     visit = str(present(page.select_one(".tool-visit"))["href"])
     assert (listed["nail"], data[0]["url"]) == (expected, expected)
     served = urllib.parse.urljoin("https://example.org/docs/tools/nail/index.html", visit)
-    assert served.removesuffix("index.html") == expected, "the Visit link leads to the same address"
+    requested = urllib.parse.quote(served, safe=":/%@")  # as a browser sends it
+    assert requested.removesuffix("index.html") == expected, "the Visit link leads to the same address"
 
 
 def test_a_tool_alias_repeating_a_name_is_warned_at_its_line_and_not_shown_again(tmp_path: Path) -> None:

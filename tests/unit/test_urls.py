@@ -68,6 +68,15 @@ def test_absolute_url_at_the_domain_root(site_config: SiteConfig) -> None:
         ("/pricing/", "https://glossary.example.com/docs/pricing/"),
         ("../../terms/gpu/", "https://glossary.example.com/docs/terms/gpu/"),
         ("#faq", "https://glossary.example.com/docs/tools/nail/#faq"),
+        (
+            "/categories/机器学习/",
+            "https://glossary.example.com/docs/categories/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0/",
+        ),
+        (
+            "../../tags/وسم/?q=ü#ä",
+            "https://glossary.example.com/docs/tags/%D9%88%D8%B3%D9%85/?q=%C3%BC#%C3%A4",
+        ),
+        ("/a%20b/(x)/?k=v&l=w", "https://glossary.example.com/docs/a%20b/(x)/?k=v&l=w"),
         ("HTTPS://Nail.example.org/Get", "https://Nail.example.org/Get"),
         ("HTTP://nail.example.org/", "http://nail.example.org/"),
         ("MAILTO:nail@example.org", "mailto:nail@example.org"),
