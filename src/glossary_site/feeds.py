@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import urllib.parse
 from collections.abc import Callable
@@ -47,14 +48,17 @@ def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str]
     }
 
 
-def _absolute_links(html: str, page: str) -> str:
+def _absolute_links(fragment: str, page: str) -> str:
     """The page's links made absolute: the entry's xml:base says where they are read from, but
     some feed readers ignore it and would follow '../gpu/index.html' from their own address.
-    A quotation's source (`<blockquote cite="../gpu/">`) is an address too."""
-    return in_tags(
-        html,
-        lambda tag: ADDRESS_RE.sub(lambda m: f'{m.group(1)}="{urllib.parse.urljoin(page, m.group(2))}"', tag),
-    )
+    A quotation's source (`<blockquote cite="../gpu/">`) is an address too. The attribute is
+    read and written as HTML: a base_url path holding '&' (`/r&copy/`) must not become '©'."""
+
+    def made_absolute(match: re.Match[str]) -> str:
+        address = urllib.parse.urljoin(page, html.unescape(match.group(2)))
+        return f'{match.group(1)}="{html.escape(address)}"'
+
+    return in_tags(fragment, lambda tag: ADDRESS_RE.sub(made_absolute, tag))
 
 
 def _timestamp(day: dt.date | None) -> str:
