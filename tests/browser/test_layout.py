@@ -536,6 +536,21 @@ def test_the_theme_toggle_switches_to_dark_and_is_remembered(open_page: OpenPage
     assert page.evaluate("localStorage.getItem('glossary-theme')") is None
 
 
+def test_each_press_of_the_theme_toggle_is_announced(open_page: OpenPage, served: ServedSite) -> None:
+    """Was: only the focused button's name changed, which a screen reader does not read again,
+    so pressing it seemed to do nothing."""
+    page = open_page(color_scheme="light")
+    page.goto(served.page_url(FLAGSHIP))
+    status = page.locator("header [role=status][aria-live=polite]")
+    expect(status).to_have_count(1)
+    expect(status).to_have_text("")  # nothing said on load
+    toggle = page.locator("header .theme-toggle")
+    for said in ["Theme: dark", "Theme: light", "Theme: auto"]:
+        toggle.press("Enter")
+        expect(status).to_have_text(said)
+        expect(toggle).to_be_focused()
+
+
 def test_light_chosen_on_a_dark_system_wins(open_page: OpenPage, served: ServedSite) -> None:
     page = open_page(color_scheme="dark")
     page.goto(served.page_url(FLAGSHIP))

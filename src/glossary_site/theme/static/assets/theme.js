@@ -49,18 +49,33 @@
     button.setAttribute("data-choice", choice);
   }
 
+  // A screen reader does not read a focused button again when its name changes, so the new
+  // choice is also said in a polite status beside it. The control has three states (auto is
+  // neither pressed nor unpressed), so aria-pressed would not fit. Made empty at load: a live
+  // region is only watched once it exists.
+  function statusFor(button) {
+    var status = document.createElement("span");
+    status.className = "visually-hidden theme-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    button.insertAdjacentElement("afterend", status);
+    return status;
+  }
+
   function wire() {
     var button = document.querySelector(".theme-toggle");
     if (!button) { return; }
     // Kept here as well as in storage, so the control still cycles when storage is blocked.
     var choice = stored();
     describe(button, choice);
+    var status = statusFor(button);
     button.hidden = false;
     button.addEventListener("click", function () {
       choice = nextChoice(choice);
       save(choice);
       apply(choice);
       describe(button, choice);
+      status.textContent = window.glossarySay("theme_" + choice);
     });
     // A choice made in another tab of the site applies here too.
     window.addEventListener("storage", function (event) {
