@@ -249,7 +249,8 @@ def test_a_wide_table_on_a_phone_says_that_it_scrolls(open_page: OpenPage, serve
     assert page.locator(".table-scroll[tabindex='0']").count() == wide.count(), "only those take focus"
     hint = page.locator(".data-table .scroll-hint:visible")
     expect(hint).to_have_count(wide.count())
-    expect(hint.first).to_have_text("Scroll sideways for more \u2192")
+    expect(hint.first).to_have_text("Scroll sideways for more")
+    assert hint.first.evaluate("el => getComputedStyle(el, '::after').content") == '" \u2192" / ""'
     table = wide.first
     hint_box, table_box = box(hint.first), box(table)
     assert hint_box["y"] + hint_box["height"] <= table_box["y"] + 1, "the hint is above its table"

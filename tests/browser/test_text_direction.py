@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import DESKTOP, OpenPage, serve
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 from support import copy_site, run_glossary
 
 ARABIC = """---
@@ -172,3 +172,56 @@ def test_axe_finds_nothing_above_minor_in_an_arabic_glossary(
     for path in ["index.html", TERM]:
         page.goto(f"{arabic_url}/{path}")
         assert_axe_finds_nothing_above_minor(page, f"{path} in Arabic ({scheme}, {width} px)")
+
+
+SIZES = """---
+title: نماذج لغوية
+summary: نماذج تتنبأ بالكلمة التالية.
+definition: "**نماذج لغوية** تتنبأ بالكلمة التالية."
+category: Concepts
+updated: 2025-01-03
+tables:
+  - title: أحجام النماذج
+    columns: [النموذج, المعاملات بالمليار, الطبقات, السياق بالألف, السنة, الترخيص]
+    rows:
+      - [نموذج كبير جدا, "175", "96", "2048", "2020", مغلق المصدر]
+      - [نموذج صغير, "7", "32", "4096", "2023", مفتوح المصدر]
+---
+
+| النموذج | المعاملات |
+| --- | --- |
+| كبير | 175 |
+| صغير | 7 |
+"""
+SIZES_PAGE = "terms/namadhij/index.html"
+
+
+@pytest.fixture(scope="module")
+def tables_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The Arabic site with a term whose tables hold numbers: one from the front matter, six
+    columns wide, and one written in Markdown."""
+    site = copy_site("arabic", tmp_path_factory.mktemp("arabic-tables"))
+    (site / "content/terms/namadhij.md").write_text(SIZES, encoding="utf-8")
+    built = run_glossary("build", "--no-search", cwd=site)
+    assert built.returncode == 0, built.stderr
+    with serve(site / "_site") as address:
+        yield address
+
+
+def test_the_hint_over_a_wide_table_points_left_where_its_hidden_columns_are(
+    open_page: OpenPage, tables_url: str
+) -> None:
+    """Was: 'Scroll sideways for more →' pointed right, where the table's first column is, while
+    on a right-to-left page the columns out of sight are on the left."""
+    page = open_page(viewport={"width": PHONE, "height": 800})
+    page.goto(f"{tables_url}/{SIZES_PAGE}")
+    scroller = page.locator(".data-table .table-scroll.is-scrollable")
+    expect(scroller).to_have_count(1)
+    frame = box(page, ".data-table .table-scroll")
+    last_column = box(page, ".data-table th:last-child")
+    assert last_column["right"] < frame["x"], "the last column is out of sight, on the left"
+    hint = page.locator(".data-table .scroll-hint")
+    expect(hint).to_be_visible()
+    expect(hint).to_have_text("Scroll sideways for more")
+    arrow = hint.evaluate("el => getComputedStyle(el, '::after').content")
+    assert "\u2190" in arrow and "\u2192" not in arrow, arrow

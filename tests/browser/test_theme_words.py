@@ -27,6 +27,7 @@ LABELS = {
     "link_copied": "Link kopiert",
     "stack_questions_to_answer": "Beantworten Sie die {count} Fragen, um Ihren Stack zu sehen.",
     "thousands_separator": ".",
+    "scroll_sideways_hint": "Seitwärts scrollen für mehr →",  # with the arrow, as the theme's once was
 }
 
 
@@ -54,6 +55,17 @@ def test_the_theme_control_says_each_choice_in_the_sites_words(open_page: OpenPa
     expect(toggle).to_have_accessible_name("Farbschema: dunkel")
     toggle.click()
     expect(toggle).to_have_accessible_name("Farbschema: hell")
+
+
+def test_the_hint_over_a_wide_table_is_in_the_sites_words_with_one_arrow(
+    open_page: OpenPage, german_url: str
+) -> None:
+    """The theme draws the hint's arrow itself; a site's label written with one keeps working."""
+    page = open_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{german_url}/terms/generative-ai/")
+    hint = page.locator(".data-table .scroll-hint:visible").first
+    expect(hint).to_have_text("Seitwärts scrollen für mehr")
+    assert hint.evaluate("el => getComputedStyle(el, '::after').content") == '" \u2192" / ""'
 
 
 def test_the_search_page_says_no_results_and_did_you_mean_in_the_sites_words(

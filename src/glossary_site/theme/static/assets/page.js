@@ -124,7 +124,9 @@
       var hint = document.createElement("p");
       hint.className = "scroll-hint";
       hint.setAttribute("aria-hidden", "true");
-      hint.textContent = window.glossarySay("scroll_sideways_hint");
+      // The arrow is drawn by style.css, which knows the page's direction; a site's own label
+      // written with one, as the theme's once was, shows it once.
+      hint.textContent = window.glossarySay("scroll_sideways_hint").replace(/\s*[\u2190\u2192]\s*$/, "");
       box.parentNode.insertBefore(hint, box);
       focusableWhileWide(box, function (wide) {
         box.classList.toggle("is-scrollable", wide);
