@@ -225,3 +225,29 @@ def test_the_hint_over_a_wide_table_points_left_where_its_hidden_columns_are(
     expect(hint).to_have_text("Scroll sideways for more")
     arrow = hint.evaluate("el => getComputedStyle(el, '::after').content")
     assert "\u2190" in arrow and "\u2192" not in arrow, arrow
+
+
+def test_cells_of_numbers_line_up_on_the_right_with_the_rest_of_their_column(
+    open_page: OpenPage, tables_url: str
+) -> None:
+    """Was: a cell holding only digits took its direction from them (left to right), so '175'
+    and '7' stood on the left of their cells while the column's Arabic heading and every other
+    cell started on the right, in both the front matter's table and a Markdown one."""
+    page = open_page()
+    page.goto(f"{tables_url}/{SIZES_PAGE}")
+    for table in [".data-table table", ".prose table"]:
+        cells = page.locator(f"{table} td").evaluate_all(
+            """cells => cells.map(cell => {
+                const range = document.createRange();
+                range.selectNodeContents(cell);
+                const text = range.getBoundingClientRect(), box = cell.getBoundingClientRect();
+                const gaps = {left: text.left - box.left, right: box.right - text.right};
+                return {text: cell.textContent.trim(), ...gaps};
+            })"""
+        )
+        numbers = [cell for cell in cells if cell["text"].isdigit()]
+        assert len(numbers) >= 2, cells
+        for cell in numbers:
+            assert cell["right"] < 12 < cell["left"], f"{table}: {cell}"
+    digits = text_edges(page.locator(".prose td").filter(has_text="175"))
+    assert digits["first"] < digits["last"], "the number still reads 175, not 571"
