@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import OpenPage, ServedSite, serve
+from forced_colours import system_colours
 from playwright.sync_api import expect
 from support import run_glossary, write_files
 
@@ -131,6 +132,35 @@ def test_the_example_graph_shows_every_term_and_only_its_frame_scrolls_on_a_phon
     page.keyboard.press("ArrowRight")
     expect(frame).to_be_focused()
     page.wait_for_function("document.querySelector('.graph-scroll').scrollLeft > 0")  # by keyboard
+
+
+@pytest.mark.parametrize(("system", "choice"), [("dark", None), ("light", "dark")])
+def test_in_forced_colours_the_example_graph_is_drawn_in_the_readers_system_colours(
+    open_page: OpenPage, served: ServedSite, system: str, choice: str | None
+) -> None:
+    """Was: Windows high contrast left the picture in the site's colours: near-white circles and
+    accent labels with halos of the site's panel colour, and grey lines, on the reader's black."""
+    page = open_page(color_scheme=system, forced_colors="active")
+    page.goto(served.page_url("graph/index.html"))
+    if choice:
+        page.evaluate(f"localStorage.setItem('glossary-theme', '{choice}')")
+        page.reload()
+    colours = system_colours(page, "Canvas", "CanvasText", "LinkText")
+    paints = (
+        "svg => ({lines: [...svg.querySelectorAll('.graph-link')].map(e => getComputedStyle(e).stroke),"
+        " circles: [...svg.querySelectorAll('.graph-node circle')].map(e => getComputedStyle(e).fill),"
+        " rings: [...svg.querySelectorAll('.graph-node circle')].map(e => getComputedStyle(e).stroke),"
+        " labels: [...svg.querySelectorAll('.graph-node text')].map(e => getComputedStyle(e).fill),"
+        " halos: [...svg.querySelectorAll('.graph-node text')].map(e => getComputedStyle(e).stroke)})"
+    )
+    found = {part: set(values) for part, values in page.locator("svg.graph-whole").evaluate(paints).items()}
+    assert found == {
+        "lines": {colours["CanvasText"]},
+        "circles": {colours["Canvas"]},
+        "rings": {colours["LinkText"]},
+        "labels": {colours["LinkText"]},
+        "halos": {colours["Canvas"]},
+    }
 
 
 def test_on_a_phone_a_node_reached_with_tab_is_wholly_inside_the_frame(

@@ -11,6 +11,7 @@ import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
 from colours import contrast
 from conftest import serve  # this folder's, imported while it is collected
+from forced_colours import system_colours
 from playwright.sync_api import FloatRect, Locator, Page, expect
 from support import copy_site
 
@@ -226,6 +227,25 @@ def test_on_this_page_marks_the_section_the_reader_jumped_to(open_page: OpenPage
     page.goto(served.page_url("terms/attention/index.html#cross-attention"))
     expect(page.locator("#cross-attention")).to_be_in_viewport()
     expect(current).to_have_attribute("href", "#cross-attention")
+
+
+def test_in_forced_colours_on_this_page_still_marks_the_section_being_read(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    """Was: Windows high contrast paints every border, the transparent ones too, and drops
+    backgrounds, so every link carried the current one's bar and only its weight told it apart."""
+    page = open_page(viewport=LAPTOP, forced_colors="active")
+    page.goto(served.page_url(FLAGSHIP))
+    expect(page.locator(".toc a[aria-current=true]")).to_have_count(1)
+    bars = page.locator(".toc a").evaluate_all(
+        "links => links.map(a => { const s = getComputedStyle(a); return"
+        " [a.getAttribute('aria-current') === 'true', s.borderInlineStartColor, s.borderInlineStartWidth]; })"
+    )
+    current = {(colour, width) for is_current, colour, width in bars if is_current}
+    others = {(colour, width) for is_current, colour, width in bars if not is_current}
+    line = page.locator(".toc ol").evaluate("ol => getComputedStyle(ol).borderInlineStartColor")
+    assert others == {(line, "2px")}, "the others are part of the list's line"
+    assert current == {(system_colours(page, "Highlight")["Highlight"], "5px")}
 
 
 def test_on_this_page_is_left_out_on_a_phone(open_page: OpenPage, served: ServedSite) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
+from forced_colours import system_colours
 from playwright.sync_api import expect
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
@@ -91,3 +92,42 @@ def test_the_theme_toggle_recolours_the_graph(open_page: OpenPage, served: Serve
     light = page.evaluate(fill)
     page.evaluate("document.documentElement.dataset.theme = 'dark'")
     assert page.evaluate(fill) != light
+
+
+#: Each part of the drawing: [selector, paint property, the colour of each match].
+GRAPH_PAINTS = (
+    "selectors => selectors.map(([selector, property]) => [selector, property,"
+    " [...document.querySelectorAll(selector)].map(e => getComputedStyle(e)[property])])"
+)
+
+
+@pytest.mark.parametrize(("system", "choice"), [("light", None), ("dark", None), ("light", "dark")])
+def test_in_forced_colours_the_graph_is_drawn_in_the_readers_system_colours(
+    open_page: OpenPage, served: ServedSite, system: str, choice: str | None
+) -> None:
+    """Was: forced colours leave SVG paint alone, so in Windows high contrast the graph kept the
+    site's pale circles, accent labels with halos of the site's background and grey lines, on
+    the reader's own background (with the dark scheme chosen on a white one: labels at 2:1)."""
+    page = open_page(viewport=LAPTOP, color_scheme=system, forced_colors="active")
+    page.goto(served.page_url(FLAGSHIP))
+    if choice:
+        page.evaluate(f"localStorage.setItem('glossary-theme', '{choice}')")
+        page.reload()
+    colours = system_colours(page, "Canvas", "CanvasText", "LinkText", "Highlight")
+    expected = {
+        (".graph-edge", "stroke"): "CanvasText",
+        (".graph-key .graph-edge", "stroke"): "CanvasText",
+        (".graph-centre rect", "fill"): "Canvas",
+        (".graph-centre rect", "stroke"): "CanvasText",
+        (".graph-centre text", "fill"): "CanvasText",
+        (".graph text", "stroke"): "Canvas",
+        (".graph-node circle", "fill"): "Canvas",
+        (".graph-node circle", "stroke"): "LinkText",
+        (".graph-node text", "fill"): "LinkText",
+    }
+    for selector, paint, found in page.evaluate(GRAPH_PAINTS, [list(key) for key in expected]):
+        want = expected[selector, paint]
+        assert found and set(found) == {colours[want]}, f"{selector} {paint}: {set(found)}, not {want}"
+    node = page.locator(".graph-node").first
+    node.focus()
+    assert node.locator("circle").evaluate("c => getComputedStyle(c).fill") == colours["Highlight"]
