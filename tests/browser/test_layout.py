@@ -428,6 +428,16 @@ def test_printing_shows_every_answer_and_only_the_article(page: Page, served: Se
     expect(answers.first).to_be_hidden()
 
 
+def test_the_letter_bar_is_left_out_of_a_printed_a_to_z(page: Page, served: ServedSite) -> None:
+    """Was: the home page printed its row of jump-to-letter links, which paper cannot follow."""
+    page.goto(served.page_url("index.html"))
+    letters = page.get_by_role("navigation", name="Jump to letter")
+    expect(letters).to_be_visible()
+    page.emulate_media(media="print")
+    expect(letters).to_be_hidden()
+    expect(page.locator("#letter-A")).to_be_visible()
+
+
 def test_printed_further_reading_shows_the_address_of_each_link(page: Page, served: ServedSite) -> None:
     """On paper a link cannot be followed: each source's address is printed after its title."""
     page.goto(served.page_url(FLAGSHIP))
