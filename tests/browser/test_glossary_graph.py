@@ -163,6 +163,23 @@ def test_in_forced_colours_the_example_graph_is_drawn_in_the_readers_system_colo
     }
 
 
+def test_the_printed_graph_is_scaled_to_the_paper_not_cut_off(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    """Was: printed, the frame kept its sideways scroll, which paper cannot do: the picture keeps
+    at least 45rem (720 px) on screen, wider than an A5 page (or A4 with wide margins), and the
+    part past the edge was cut off."""
+    page = open_page(viewport={"width": 560, "height": 800})
+    page.goto(served.page_url("graph/index.html"))
+    page.emulate_media(media="print")
+    frame, picture = page.locator(".graph-scroll"), page.locator("svg.graph-whole")
+    assert frame.evaluate("el => el.scrollWidth <= el.clientWidth")
+    drawn, room = picture.bounding_box(), frame.bounding_box()
+    assert drawn is not None and room is not None
+    assert room["x"] <= drawn["x"] and drawn["x"] + drawn["width"] <= room["x"] + room["width"]
+    expect(picture.locator("a.graph-node")).to_have_count(len(served.terms))
+
+
 def test_on_a_phone_a_node_reached_with_tab_is_wholly_inside_the_frame(
     open_page: OpenPage, served: ServedSite
 ) -> None:
