@@ -4,6 +4,7 @@ scrolling tables, previous/next, print, the reader's colour scheme and copy-link
 from __future__ import annotations
 
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from colours import contrast
 from conftest import serve  # this folder's, imported while it is collected
 from forced_colours import system_colours
 from playwright.sync_api import FloatRect, Locator, Page, expect
-from support import copy_site
+from support import copy_site, run_glossary, write_files
 
 from glossary_site.pipeline import BuildOptions, build
 
@@ -447,6 +448,52 @@ def test_printed_further_reading_shows_the_address_of_each_link(page: Page, serv
     assert len(shown) >= 2 and all(after == "none" for _, after in shown), "not on screen"
     page.emulate_media(media="print")
     assert [after for _, after in sources.evaluate_all(added)] == [f'" ({href})"' for href, _ in shown]
+
+
+LINKED_TERM = """---
+title: Linked
+summary: A term whose text links to other sites.
+definition: "Described in [the first paper](https://example.org/first)."
+faq:
+  - q: Where is more?
+    a: "In [the survey](https://example.org/survey)."
+---
+See [the benchmark](https://example.org/benchmark) and the [other term](../other/index.html).
+"""
+
+
+@pytest.fixture(scope="module")
+def linked_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A glossary of two terms; the first links to other sites in its definition, body and answer."""
+    site = write_files(
+        tmp_path_factory.mktemp("linked"),
+        {
+            "content/site.yml": "title: Links\nbase_url: https://links.example.com/\n",
+            "content/terms/linked.md": LINKED_TERM,
+            "content/terms/other.md": "---\ntitle: Other\nsummary: Another.\ndefinition: Another.\n---\n",
+        },
+    )
+    built = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
+    assert built.returncode == 0, built.stderr
+    with serve(site / "www") as address:
+        yield address
+
+
+def test_a_printed_term_shows_the_address_of_each_link_to_another_site(page: Page, linked_site: str) -> None:
+    """Was: only "Further reading" printed its addresses; a link to a paper in the definition,
+    the body or an answer printed as its words alone, and the reader of the paper had no way to it."""
+    page.goto(f"{linked_site}/terms/linked/")
+    added = "a => getComputedStyle(a, '::after').content"
+    page.emulate_media(media="print")
+    for name, address in [
+        ("the first paper", "https://example.org/first"),
+        ("the benchmark", "https://example.org/benchmark"),
+        ("the survey", "https://example.org/survey"),
+    ]:
+        link = page.locator("article.term a", has_text=name)  # printed, its name has the address too
+        expect(link).to_be_visible()
+        assert link.evaluate(added) == f'" ({address})"', name
+    assert page.locator("a", has_text="other term").evaluate(added) == "none", "an address of this site"
 
 
 def test_a_dark_reader_prints_dark_text_on_white(open_page: OpenPage, served: ServedSite) -> None:
