@@ -439,6 +439,20 @@ def test_the_letter_bar_is_left_out_of_a_printed_a_to_z(page: Page, served: Serv
     expect(page.locator("#letter-A")).to_be_visible()
 
 
+def test_a_printed_code_block_wraps_its_long_lines(open_page: OpenPage, served: ServedSite) -> None:
+    """Was: a code block kept its sideways scroll in print, so on paper a line longer than the
+    page (Attention's example, on A4) was cut off at the edge."""
+    page = open_page(viewport={"width": 640, "height": 900})
+    page.goto(served.page_url("terms/attention/index.html"))
+    code = page.locator("article.term pre").first
+    overflow = "pre => pre.scrollWidth - pre.clientWidth"
+    assert code.evaluate(overflow) > 50, "on screen, the long line scrolls in its box"
+    text = code.inner_text()
+    page.emulate_media(media="print")
+    assert code.evaluate(overflow) <= 1
+    assert code.inner_text() == text, "only wrapped: every character and line break kept"
+
+
 def test_printed_further_reading_shows_the_address_of_each_link(page: Page, served: ServedSite) -> None:
     """On paper a link cannot be followed: each source's address is printed after its title."""
     page.goto(served.page_url(FLAGSHIP))
