@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any, NamedTuple, Protocol
 
 from glossary_site import structured
+from glossary_site.a_to_z import a_to_z_key
 from glossary_site.config import SiteConfig
 from glossary_site.labels import say
 from glossary_site.markup import permalinks_titled
@@ -168,7 +169,7 @@ def tools_index_view(config: SiteConfig, toolbox: Toolbox) -> dict[str, Any]:
         grouped.setdefault(tool.category or other, []).append(
             LinkView(tool.title, "../" + tool_path(tool.slug), tool.summary)
         )
-    others = sorted(n for n in grouped if n not in config.tools.categories and n != other)
+    others = sorted((n for n in grouped if n not in config.tools.categories and n != other), key=a_to_z_key)
     names = dict.fromkeys([*config.tools.categories, *others, other])
     return {
         "title": config.labels["tools"],

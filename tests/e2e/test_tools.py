@@ -200,6 +200,22 @@ def test_without_declared_categories_groups_are_sorted_by_name_and_other_tools_c
     ]
 
 
+def test_undeclared_tool_categories_follow_the_a_to_z_order_case_and_accents_aside(tmp_path: Path) -> None:
+    """The tools page's other categories are a list of groups, which follows the A to Z as the
+    categories page does: 'éditeurs' is under E, not after Zebra as a code-point sort puts it."""
+    undeclared = SETTINGS.replace(
+        "  categories:\n    Models: Models you can call or run.\n    Databases: Where vectors live.\n", ""
+    )
+    site = tool_site(tmp_path, settings=undeclared)
+    for name, old, new in [("tpu-cloud", "Models", "Zebra"), ("vector-box", "Databases", "éditeurs")]:
+        tool = site / f"content/tools/{name}.md"
+        tool.write_text(tool.read_text(encoding="utf-8").replace(f"category: {old}", f"category: {new}"))
+
+    assert run_glossary("build", cwd=site).returncode == 0
+    page = parse_html(site / "_site/tools/index.html")
+    assert [present(s.h2).get_text() for s in page.select(".tool-group")] == ["éditeurs", "Models", "Zebra"]
+
+
 def test_tools_json_and_the_sitemap_include_tools(built: Path) -> None:
     data = json.loads((built / "tools.json").read_text(encoding="utf-8"))
     by_slug = {item["slug"]: item for item in data}
