@@ -176,7 +176,12 @@ def group_view(
     terms = [term_link(slug, root) for slug in group.terms]
     long = size > LETTERED_GROUP
     return {
-        **lettered([AzEntry(link.title, link, False) for link in terms] if long else []),
+        # A shorter one is one list, without a jump bar: both empty, as themes.md says.
+        **(
+            lettered([AzEntry(link.title, link, False) for link in terms])
+            if long
+            else {"letters": [], "sections": []}
+        ),
         "title": group.name,
         "summary": description,
         "description": description or told,

@@ -256,6 +256,24 @@ def test_site_templates_and_static_files_override_the_theme(tmp_path: Path) -> N
     assert (site / "_site/assets/highlight.css").is_file(), "theme files not overridden are kept"
 
 
+def test_a_group_template_that_tests_letters_shows_no_jump_bar_on_a_short_category(tmp_path: Path) -> None:
+    """themes.md: `letters` and `sections` are empty lists on a category of 100 terms or
+    fewer, so an override may test either; `letters` was A to Z, every letter absent."""
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site,
+        {
+            "templates/group.html": '{% extends "base.html" %}{% block main %}<main id="main">'
+            '{% if letters %}<nav class="jump">{% for l, p in letters %}{{ l }}{% endfor %}</nav>'
+            '{% endif %}<p class="sections">{{ sections | length }}</p></main>{% endblock %}'
+        },
+    )
+    assert run_glossary("build", cwd=site).returncode == 0
+    page = parse_html(site / "_site/categories/concepts/index.html")
+    assert page.select("nav.jump") == []
+    assert present(page.select_one("p.sections")).get_text() == "0"
+
+
 def test_hostile_front_matter_is_escaped_and_raw_html_sanitised(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     (site / "content/terms/xss.md").write_text(
