@@ -231,6 +231,12 @@ class Templates:
             self._digests[name] = digest("\0".join(parts).encode())
         return self._digests[name]
 
+    def named(self, name: str) -> tuple[str, ...] | None:
+        """What `name` extends, includes or imports by name; None when that is not known: it
+        names a template by a variable, and so may use any, or it cannot be read or parsed."""
+        examined = self._examine(name)
+        return None if examined.dynamic or examined.problems else examined.children
+
     def problems(self, name: str) -> tuple[Diagnostic, ...]:
         """What stops a template before it runs, in it and in every template it names: a file
         that cannot be read, a syntax error, a template named that does not exist. All of them,

@@ -274,6 +274,34 @@ def test_a_group_template_that_tests_letters_shows_no_jump_bar_on_a_short_catego
     assert present(page.select_one("p.sections")).get_text() == "0"
 
 
+def test_a_template_no_page_uses_is_a_warning_naming_the_template_meant(tmp_path: Path) -> None:
+    """A misspelt folder or name overrides nothing: the warning says so and what was meant,
+    while a partial of the site's own that a template includes is no warning."""
+    site = copy_site("minimal", tmp_path)
+    cta = (PROJECT / "src/glossary_site/theme/templates/partials/cta.html").read_text(encoding="utf-8")
+    write_files(
+        site,
+        {
+            "templates/partial/cta.html": cta,
+            "templates/trem.html": '{% extends "base.html" %}',
+            "templates/partials/head.html": '{% include "partials/mine.html" %}',
+            "templates/partials/mine.html": '<meta name="mine" content="1">',
+            "templates/README.md": "Our overrides.",
+        },
+    )
+    result = run_glossary("check", "--strict", cwd=site)
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() + result.stderr.splitlines() if "templates/" in line]
+    assert lines == [
+        "templates/partial/cta.html:1: warning: no page is made with this template: no other extends, "
+        "includes or imports it; did you mean 'partials/cta.html'?",
+        "templates/trem.html:1: warning: no page is made with this template: no other extends, "
+        "includes or imports it; did you mean 'term.html'?",
+    ]
+    write_files(site, {"templates/partials/head.html": '{% include "partials/" ~ "mine.html" %}'})
+    assert "templates/" not in run_glossary("check", cwd=site).stdout
+
+
 def test_hostile_front_matter_is_escaped_and_raw_html_sanitised(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     (site / "content/terms/xss.md").write_text(

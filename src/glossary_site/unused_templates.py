@@ -1,0 +1,50 @@
+"""A site's template that no page is made with: most often one whose name or folder is
+misspelt (`templates/partial/cta.html`), which would otherwise change nothing and say nothing,
+since a site may keep templates of its own. Found by following what the page templates
+extend, include and import, as the site and the theme give them."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from pathlib import Path
+
+from glossary_site import content_files
+from glossary_site.diagnostics import Diagnostic, Severity, did_you_mean
+from glossary_site.render import TEMPLATES, Templates
+from glossary_site.template_files import THEME
+
+#: What a template is named; another file in templates/ (a README) is not a template.
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".js")
+
+
+def unused_templates(root: Path, templates: Templates) -> Iterator[Diagnostic]:
+    """A warning at each of the site's templates that no page template reaches; none when
+    one names templates by a variable, as it may reach any of them."""
+    reached = _reached(templates)
+    if reached is None:
+        return
+    theme = {name for name, _ in content_files.template_files(THEME / "templates")}
+    for name, _ in content_files.template_files(root / "templates"):
+        if name in reached or not name.endswith(TEMPLATE_SUFFIXES):
+            continue
+        others = sorted((reached | theme) - {name})
+        namesakes = [n for n in others if posixpath.basename(n) == posixpath.basename(name)]
+        hint = did_you_mean(name, namesakes or others)
+        message = f"no page is made with this template: no other extends, includes or imports it{hint}"
+        yield Diagnostic(f"templates/{name}", 1, message, Severity.WARNING)
+
+
+def _reached(templates: Templates) -> set[str] | None:
+    reached: set[str] = set()
+    waiting = list(TEMPLATES.values())
+    while waiting:
+        name = waiting.pop()
+        if name in reached:
+            continue
+        reached.add(name)
+        named = templates.named(name)
+        if named is None:
+            return None
+        waiting += named
+    return reached
