@@ -292,16 +292,23 @@ class Templates:
         where = (self._examine(template).shown or f"templates/{template}", 1)
         if isinstance(exc, jinja2.TemplateSyntaxError):
             return Diagnostic(shown.get(exc.filename or "", where[0]), exc.lineno, _syntax_message(exc))
-        # The deepest template frame, but in a loop the site's own template: the theme's are
-        # in it only because the site's named them.
-        own_only = isinstance(exc, RecursionError)
+        # The deepest template frame, but the site's own deepest when a theme template's is
+        # deeper: the theme's fails there only as the site's called it (a partial included
+        # without its variable), its line said too, or, in a loop, named it.
+        deepest: tuple[str, int] | None = None
+        own: tuple[str, int] | None = None
         tb = exc.__traceback__
         while tb is not None:
-            filename = tb.tb_frame.f_code.co_filename
-            if filename in shown and not (own_only and shown[filename].startswith(THEME_LABEL)):
-                where = (shown[filename], tb.tb_lineno)
+            if (name := shown.get(tb.tb_frame.f_code.co_filename)) is not None:
+                deepest = (name, tb.tb_lineno)
+                own = own if name.startswith(THEME_LABEL) else deepest
             tb = tb.tb_next
-        return Diagnostic(*where, _runtime_message(exc))
+        message = _runtime_message(exc)
+        if isinstance(exc, RecursionError):
+            return Diagnostic(*(own or where), message)
+        if own is not None and deepest is not None and deepest != own:
+            message += f", in {deepest[0]}:{deepest[1]}"
+        return Diagnostic(*(own or deepest or where), message)
 
 
 _NAMING = (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)

@@ -115,6 +115,12 @@ RUNTIME_FAILURES = {
         "templates/search.html:3: template error: TypeError: str.upper() takes no arguments (3 given) "
         "(making search/index.html)",
     ),
+    "a theme partial included without its variables": (  # was blamed on the theme's partial
+        "templates/search.html",
+        PAGE.replace("{}", '{% include "partials/a_to_z.html" %}'),
+        "templates/search.html:3: template error: 'letters' is undefined, "
+        "in (theme)/templates/partials/a_to_z.html:4 (making search/index.html)",
+    ),
     "a template extending itself": (
         "templates/index.html",
         "{% extends 'index.html' %}\n",
