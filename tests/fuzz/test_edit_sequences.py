@@ -9,11 +9,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from support import FIXTURES, tree_digest
+from support import FIXTURES, parse_html, tree_digest
 
-from glossary_site import warm
+from glossary_site import graph_page, views, warm
 from glossary_site.pipeline import BuildOptions, build
 
 TENSOR = "content/terms/tensor.md"
@@ -91,9 +92,11 @@ TOGGLES: list[tuple[str, str | None, str]] = [
     (GPU, "updated: 2025-01-10", "updated: 2025-01-10\nformer_slugs: [gpu-chip]"),  # an old address
     (TENSOR, "updated: 2025-02-01", "updated: 2999-02-01"),  # a date to come: a warning at its line
     (TENSOR, "tensor.\nupdated:", "tensor.\n# reviewed\nupdated:"),  # the date's line moves alone
+    (TRAINING, "mini-batches.\n", "mini-batches.\n\n*[passes]: Forward and backward sweeps\n"),  # abbr
+    (GPU, "for pixels;", "for ==pixels==;"),  # Markdown of another tool: a warning at its line
 ]
 #: The edits that change only what the edited term's own page shows.
-PAGE_ONLY = {0, 1, 2, 3, 5}
+PAGE_ONLY = {0, 1, 2, 3, 5, 33}
 #: The edits serve applies without a build (a definition, date, summary, category, tags, links,
 #: related terms, title or aliases: the pages showing them are made again), unless they bring a
 #: warning other than about links (then the warnings it reports are made again too).
@@ -128,6 +131,7 @@ def make_site(site: Path) -> None:
 @settings(max_examples=max(3, settings().max_examples // 10))
 @given(steps=st.lists(st.lists(st.integers(0, len(TOGGLES) - 1), min_size=1, max_size=2), max_size=5))
 @example(steps=[[31], [0]])  # a body edit of a term warned about for its date: built again
+@example(steps=[[34, 33], [33], [34]])  # foreign Markdown warned about, then not; an abbreviation
 def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list[int]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
@@ -158,6 +162,7 @@ def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list
 @example(steps=[24, 7])  # summaries that read alike, then not: the build gives the warnings
 @example(steps=[30, 21, 22, 30])  # a former address shows the title: remade with it, then gone
 @example(steps=[31, 32])  # a comment above a warned field: the warning's line moves
+@example(steps=[34, 33, 7, 21, 18, 34, 33])  # saves of a term warned about for foreign Markdown
 def test_any_sequence_of_saves_serves_what_a_clean_build_writes(steps: list[int]) -> None:
     """As serve does: a save of one term file is applied from the last build's state when it
     can be, else a build runs that borrows that state; either way serve then shows the
@@ -239,3 +244,62 @@ def test_a_title_saved_in_serve_remakes_the_pages_beside_it_a_to_z(tmp_path: Pat
     clean = tmp_path / "clean"
     assert build(BuildOptions(site, clean, search=False, use_cache=False, jobs=1)).ok(strict=False)
     assert tree_digest(site / "_site") == tree_digest(clean)
+
+
+#: Saves across the size limits of long lists and of the graph page (lowered below so the four
+#: terms cross them), and titles moving between letter sections and alphabets.
+ACROSS_LIMITS: list[tuple[str, str, str]] = [
+    (GPU, "category: Hardware", "category: Concepts"),  # Concepts is long: by letter
+    (GPU, "title: Graphics processing unit", "title: Accelerator"),  # from G to A in it
+    (GPU, "title: Accelerator", "title: 3D chip"),  # to '#'
+    (GPU, "title: 3D chip", "title: מעבד גרפי"),  # to a Hebrew letter
+    (GPU, "category: Concepts", "category: Hardware"),  # Concepts is short again
+    (TENSOR, "category: Concepts\n", ""),
+    (TRAINING, "category: Concepts\n", ""),
+    (ACTIVATION, "category: Concepts\n", ""),
+    (GPU, "category: Hardware\n", ""),  # no category: the graph shows the most linked terms
+    (TENSOR, "Training runs on [[GPUs]]", "Training runs on GPUs"),  # which are others now
+    (GPU, "tags: [hardware]", "category: Hardware\ntags: [hardware]"),  # a category again
+]
+
+
+@pytest.mark.parametrize("serve", [True, False], ids=["serve", "build"])
+def test_saves_across_the_limits_of_long_lists_give_what_a_clean_build_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, serve: bool
+) -> None:
+    """A category or tag page above LETTERED_GROUP terms is by letter, and /graph/ of a glossary
+    above ALL_TERMS terms with no category draws the most linked: a save crossing either
+    limit, or moving a title to another letter, is applied warm (or from the saved records)
+    and still gives the bytes of a clean build."""
+    monkeypatch.setattr(views, "LETTERED_GROUP", 2)
+    monkeypatch.setattr(graph_page, "ALL_TERMS", 3)
+    site = tmp_path / "site"
+    make_site(site)
+    options = BuildOptions(site, site / "_site", search=False, jobs=1, save_records=not serve)
+    result = build(options)
+    state = result.warm
+    for tick, (path, one, other) in enumerate(ACROSS_LIMITS, start=1):
+        file = site / path
+        file.write_text(file.read_text(encoding="utf-8").replace(one, other, 1), encoding="utf-8")
+        stamp = 1_700_000_000_000_000_000 + tick * 1_000_000_000
+        os.utime(file, ns=(stamp, stamp))
+        if serve:
+            assert state is not None
+            if warm.apply_edit(state, site, site / "_site", path) is None:
+                state = build(options, state).warm
+            assert state is not None
+            reported = [str(d) for d in state.diagnostics]
+        else:
+            result = build(options)
+            reported = [str(d) for d in result.diagnostics.sorted()]
+        clean = tmp_path / f"clean{tick}"
+        built = build(BuildOptions(site, clean, search=False, use_cache=False, jobs=1))
+        assert built.ok(strict=False)
+        assert tree_digest(site / "_site") == tree_digest(clean), ACROSS_LIMITS[tick - 1]
+        assert reported == [str(d) for d in built.diagnostics.sorted()]
+        if tick == 1:
+            concepts = parse_html(site / "_site/categories/concepts/index.html")
+            assert concepts.select("section.letter-group"), "four terms in Concepts: by letter"
+        if tick == 9:
+            shown = parse_html(site / "_site/graph/index.html").get_text()
+            assert "most linked" in shown, "no category: the most linked terms"
