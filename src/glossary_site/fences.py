@@ -19,6 +19,23 @@ FENCE_RE = re.compile(r"(`{3,}|~{3,})(.*)")
 #: What may follow an opening fence: a language (`.python` too) and hl_lines, or {attributes}.
 INFO_RE = re.compile(r"[ ]*(?:\{.*\}|\.?[\w#.+-]*[ ]*(?:hl_lines=(\"|').*?\1[ ]*)?)")
 LANGUAGE_RE = re.compile(r"[ ]*\.?[\w#.+-]*[ ]*")
+#: A fence as a reader of the text takes it: indented up to 3 spaces, whatever follows.
+LOOSE_FENCE_RE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+
+
+def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(index, line) of each line that is not a fence nor inside a fenced block: shortcodes
+    and other generators' syntax shown in code are examples, not mistakes."""
+    fence = ""
+    for index, line in enumerate(lines):
+        opened = LOOSE_FENCE_RE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+        elif opened:
+            fence = opened.group(1)
+        else:
+            yield index, line
 
 
 def unread_fences(text: str) -> Iterator[tuple[int, str]]:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 
 import nh3
 
+from glossary_site.fences import outside_fences
 from glossary_site.model import Breaks
 from glossary_site.yaml_lines import lines_down
 
@@ -26,7 +27,6 @@ _ANY_RE = re.compile(
     r"^ {0,3}(?:\?\?\?|===|>[ \t]*\[!|\$\$)|\[[ xX]\][ \t]|~~|==|:[\w+-]+:|\$|\{[:#.]|\{\{[<%]|<[A-Za-z]",
     re.MULTILINE,
 )
-_FENCE_RE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 _CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 #: A line after which an indented line, even past a blank one, continues it rather than
 #: starting a code block: a list item, an admonition, a footnote, a definition.
@@ -123,18 +123,9 @@ def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]
     its own is left to the table markers' check, which reports it."""
     if not _ANY_RE.search(text):
         return
-    fence = ""
     code = math = task = False
     blank = container = True
-    for index, line in enumerate(text.split("\n")):
-        opened = _FENCE_RE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
+    for index, line in outside_fences(text.split("\n")):
         if math:
             math = not line.strip().endswith("$$")
             continue

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from glossary_site.fences import outside_fences
+
 MARKER_RE = re.compile(r"^ {0,3}\{\{<\s*table\s+([^\s>]*)\s*>\}\}[ \t]*$")
 #: A line that reads as a Hugo shortcode ({{< name ... >}} or {{% name ... %}}) of any kind.
 SHORTCODE_RE = re.compile(r"^ {0,3}\{\{(?:<.*>|%.*%)\}\}[ \t]*$")
-FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 #: What a marker becomes in the Markdown: a paragraph no editor writes, on the marker's line.
 TOKEN = "glossary-site-table-{}"
 TOKEN_HTML_RE = re.compile(r"<p>glossary-site-table-(\d+)</p>")
@@ -43,16 +44,7 @@ def find_markers(body: str, body_line: int) -> list[Marker]:
     that reads as a shortcode, which would otherwise be shown as written."""
     lines = body.split("\n")
     markers: list[Marker] = []
-    fence = ""
-    for index, line in enumerate(lines):
-        opened = FENCE_RE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
+    for index, line in outside_fences(lines):
         if "{{" in line and SHORTCODE_RE.match(line):
             found = MARKER_RE.match(line)
             alone = all(not lines[i].strip() for i in (index - 1, index + 1) if 0 <= i < len(lines))
