@@ -86,6 +86,19 @@ def test_the_cta_sits_under_the_article_and_tables_use_the_whole_column(
         assert width >= article["width"] - 2, f"table {index} is {width} px, the column {article['width']} px"
 
 
+def test_in_forced_colours_the_cta_and_its_button_keep_their_edges(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    """Was: Windows high contrast drops backgrounds, and the block and its button were drawn with
+    nothing else, so their text stood loose on the page with no edge to show where they were."""
+    page = open_page(viewport=LAPTOP, forced_colors="active")
+    page.goto(served.page_url(FLAGSHIP))
+    colours = system_colours(page, "CanvasText", "LinkText")
+    edge = "el => { const s = getComputedStyle(el); return [s.borderStyle, s.borderWidth, s.borderColor]; }"
+    assert page.locator("aside.cta").evaluate(edge) == ["solid", "1px", colours["CanvasText"]]
+    assert page.locator("aside.cta a.button").evaluate(edge) == ["solid", "1px", colours["LinkText"]]
+
+
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
 def test_a_date_in_a_row_heading_stays_on_one_line(
     open_page: OpenPage, served: ServedSite, viewport: dict[str, int]

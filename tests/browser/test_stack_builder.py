@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import serve  # this folder's, imported while it is collected
+from forced_colours import system_colours
 from playwright.sync_api import Page, Route, expect
 from support import PROJECT, copy_site
 
@@ -295,6 +296,33 @@ def test_arrow_keys_change_an_answer_and_the_stack_follows(
     )
     assert_picks(page, example, chosen)
     assert dict(query_of(page)) == chosen
+
+
+def test_in_forced_colours_a_picked_answer_and_the_question_numbers_stay_marked(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    """Was: Windows high contrast drops backgrounds and shadows and paints every border in one
+    colour, so a picked answer differed from the others only by its radio's dot and the
+    questions' numbers lost their circles."""
+    page = open_page(forced_colors="active")
+    page.goto(served.page_url(STACK))
+    question = page.locator("fieldset.stack-question").first
+    question.locator(".stack-answer").nth(1).click()
+    colours = system_colours(page, "CanvasText", "Highlight")
+    rows = question.locator(".stack-answer").evaluate_all(
+        "rows => rows.map(row => { const s = getComputedStyle(row); return"
+        " [row.querySelector('input').checked, s.borderTopColor, s.borderTopWidth]; })"
+    )
+    picked = {(colour, width) for checked, colour, width in rows if checked}
+    others = {(colour, width) for checked, colour, width in rows if not checked}
+    assert picked == {(colours["Highlight"], "2px")}
+    assert others == {(colours["CanvasText"], "1px")}
+    circles = page.locator(".stack-question legend").evaluate_all(
+        "legends => legends.map(legend => { const s = getComputedStyle(legend, '::before');"
+        " return [s.borderStyle, s.borderWidth, s.borderColor, s.borderRadius]; })"
+    )
+    circle = ("solid", "2px", colours["CanvasText"], "50%")
+    assert circles and {tuple(each) for each in circles} == {circle}
 
 
 def test_the_address_holds_the_answers_and_reloading_restores_the_stack(
