@@ -305,7 +305,7 @@ def show_stage(stage: str) -> None:
 
 
 def report(diagnostics: Diagnostics) -> None:
-    for diagnostic in diagnostics.sorted():
+    for diagnostic in diagnostics.errors_first():
         print(diagnostic, file=sys.stderr)
 
 
@@ -374,7 +374,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(as_json(result.diagnostics, ok, {"graph": shape} if shape else {}))
         return EXIT_OK if ok else EXIT_CONTENT
     if args.format == "github":
-        for diagnostic in result.diagnostics.sorted():
+        for diagnostic in result.diagnostics.errors_first():
             print(github_annotation(diagnostic))
     else:
         report(result.diagnostics)

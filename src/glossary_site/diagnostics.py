@@ -68,6 +68,11 @@ class Diagnostics:
         """Sorted by path then line, so output is the same whatever order stages ran in."""
         return sorted(set(self.items), key=lambda d: (d.path, d.line, d.message))
 
+    def errors_first(self) -> list[Diagnostic]:
+        """The errors, then the warnings, each in file and line order: on a big site the error
+        that stopped the build would otherwise come after hundreds of warnings, to scroll to."""
+        return sorted(self.sorted(), key=lambda d: d.severity is not Severity.ERROR)
+
 
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 

@@ -48,7 +48,7 @@ from glossary_site import (
     warm,
 )
 from glossary_site import config as site_config
-from glossary_site.diagnostics import Diagnostics
+from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
 from glossary_site.fingerprint import is_editor_file
 from glossary_site.warm import WarmState
 
@@ -80,7 +80,8 @@ class Preview:
     URL path the site lives under (its base_url's, as a WSGI path: decoded, Latin-1)."""
 
     out: Path
-    problems: list[str] = field(default_factory=list)
+    #: A text for a reason the build did not run (no content/site.yml), not at a line of a file.
+    problems: list[Diagnostic | str] = field(default_factory=list)
     builds: int = 0
     prefix: str = "/"
     #: The path served before base_url last moved it: a page open there reloads when the build
@@ -247,9 +248,7 @@ class Site:
             self.preview.problems = []
             self.say(f"{result.written} written, {result.reused} unchanged")
         else:
-            self.preview.problems = [str(d) for d in result.diagnostics.sorted()] or [
-                result.refused or "build failed"
-            ]
+            self.preview.problems = [*result.diagnostics.errors_first()] or [result.refused or "build failed"]
             if result.refused:  # not a problem of the content, so not among the diagnostics
                 print(f"glossary serve: {result.refused}", file=sys.stderr, flush=True)
             print("glossary serve: build failed; the browser shows the problems", flush=True)
@@ -641,15 +640,27 @@ def resolve_request(out: Path, raw_path: str) -> Path | None:
     return target if target.is_file() or target.is_dir() else None
 
 
-def error_page(problems: list[str]) -> bytes:
-    items = "\n".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+def error_page(problems: Sequence[Diagnostic | str]) -> bytes:
+    """The errors under their own heading before the warnings, each with its count, so what
+    stopped the build is the first thing read, however many warnings there are."""
+    warnings = [str(p) for p in problems if isinstance(p, Diagnostic) and p.severity is Severity.WARNING]
+    errors = [str(p) for p in problems if not (isinstance(p, Diagnostic) and p.severity is Severity.WARNING)]
+    sections = "".join(
+        f'<h2>{len(lines)} {kind}(s)</h2>\n<ol class="problems {kind}s">\n{_items(lines)}\n</ol>\n'
+        for kind, lines in (("error", errors), ("warning", warnings))
+        if lines
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         "<title>Build failed · glossary serve</title>\n</head>\n<body>\n"
         '<main id="main">\n<h1>The glossary has problems</h1>\n'
         "<p>Fix these and save; this page reloads by itself.</p>\n"
-        f'<ol class="problems">\n{items}\n</ol>\n</main>\n</body>\n</html>\n'
+        f"{sections}</main>\n</body>\n</html>\n"
     ).encode()
+
+
+def _items(lines: list[str]) -> str:
+    return "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines)
 
 
 def _respond(

@@ -580,13 +580,13 @@ def test_links_and_todos_in_values_written_over_several_lines_are_reported_at_th
         if line.startswith("content/terms/kernel.md:") and not line.startswith("content/terms/kernel.md:1:")
     ]
     assert below_line_1 == [
-        f"content/terms/kernel.md:{line_of('[[tensr]]')}: warning: a TODO placeholder is left in "
-        "'definition'; replace it",
         f"content/terms/kernel.md:{line_of('[[tensr]]')}: unknown wiki-link target 'tensr'; "
         "did you mean 'tensor'?",
         f"content/terms/kernel.md:{line_of('[[tensrs]]')}: unknown wiki-link target 'tensrs'; "
         "did you mean 'tensor'?",
         f"content/terms/kernel.md:{line_of('[[thredas]]')}: unknown wiki-link target 'thredas'",
+        f"content/terms/kernel.md:{line_of('[[tensr]]')}: warning: a TODO placeholder is left in "
+        "'definition'; replace it",
     ]
 
 
@@ -808,7 +808,7 @@ def test_strict_build_failing_on_warnings_also_reports_template_errors_and_keeps
 
     assert strict.returncode == 1
     assert "Traceback" not in strict.stderr
-    assert [warning, error] == [shown for shown in strict.stderr.splitlines() if shown in (warning, error)]
+    assert [error, warning] == [shown for shown in strict.stderr.splitlines() if shown in (warning, error)]
     assert "Build failed: 1 error(s), 1 warning(s); " in strict.stderr
     assert tree_digest(site / "_site") == before
     assert [p.name for p in site.iterdir() if p.name.startswith("._site.") and p.is_dir()] == []
@@ -1026,3 +1026,33 @@ def test_markdown_written_for_mkdocs_or_hugo_is_named_at_its_file_line(tmp_path:
     assert said["content/terms/odd.md:12"].startswith("'???+ tip' is a collapsible admonition")
     assert said["content/terms/odd.md:15"].startswith("'<iframe>' is read as an HTML tag and removed")
     assert said["content/terms/odd.md:17"].startswith("'{{< kbd Ctrl >}}' is a Hugo shortcode")
+
+
+def test_the_error_that_failed_the_build_is_printed_before_the_warnings(tmp_path: Path) -> None:
+    """Was: problems in file order alone, so one error in a file sorted late came after every
+    warning of the files before it, item 416 of 420 on a big site. Now the errors come first,
+    then the warnings, each in file and line order, and the summary line last, in every format
+    read from top to bottom."""
+    site = copy_site("minimal", tmp_path)
+    warned = {
+        f"content/terms/a-{n}.md": f"---\ntitle: A{n}\nsummary: S\ndefinition: Once ~~twice~~.\n---\n"
+        for n in (1, 2, 3)
+    }
+    broken = "---\ntitle: Zed\nsummary: S\ndefinition: Zed.\nrelated: [tensr]\n---\n"
+    write_files(site, {**warned, "content/terms/z-broken.md": broken})
+
+    build = run_glossary("build", cwd=site)
+    github = run_glossary("check", "--format", "github", cwd=site)
+
+    assert build.returncode == github.returncode == 1
+    lines = build.stderr.splitlines()
+    problems = [line for line in lines if line.startswith("content/")]
+    assert problems[0] == "content/terms/z-broken.md:5: unknown related term 'tensr'; did you mean 'tensor'?"
+    warnings = problems[1:]
+    assert all(": warning: " in line for line in warnings)
+    assert [line.split(":")[0] for line in warnings if "~~twice~~" in line] == sorted(warned)
+    assert warnings == sorted(warnings, key=lambda line: (line.split(":")[0], int(line.split(":")[1])))
+    assert lines[-1].startswith("Build failed: 1 error(s), ")
+    annotations = github.stdout.splitlines()
+    assert annotations[0].startswith("::error file=content/terms/z-broken.md,line=5,")
+    assert all(line.startswith("::warning ") for line in annotations[1:])

@@ -100,10 +100,10 @@ def test_symbolic_link_loops_are_reported_and_never_followed(tmp_path: Path) -> 
         [
             "content/terms/itself.md:1: symbolic link is broken or loops; fix or remove it (it is not read)",
             "content/terms/left:1: symbolic link is broken or loops; fix or remove it (it is not read)",
-            "content/terms/maths/all:1: warning: linked folders are not followed; move the files here",
             "content/terms/ping.md:1: symbolic link is broken or loops; fix or remove it (it is not read)",
             "content/terms/pong.md:1: symbolic link is broken or loops; fix or remove it (it is not read)",
             "content/terms/right:1: symbolic link is broken or loops; fix or remove it (it is not read)",
+            "content/terms/maths/all:1: warning: linked folders are not followed; move the files here",
         ],
     )
 
@@ -464,8 +464,8 @@ def test_a_name_that_is_not_utf8_behind_a_linked_folder_in_templates_is_reported
     (site / "static").mkdir(exist_ok=True)
     (site / "static/linked").symlink_to("../common")
     expected = [
-        "static/linked:1: warning: linked folders are not followed; move the files here",
         "templates/partials/note-\\udce9t\\udce9.html:1: the file name is not valid UTF-8; rename it",
+        "static/linked:1: warning: linked folders are not followed; move the files here",
     ]
 
     assert_both_commands_report(site, before, expected)

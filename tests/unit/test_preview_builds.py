@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from support import copy_site, parse_html, present, write_files
 
 from glossary_site import pipeline, server, warm
@@ -259,3 +260,26 @@ def test_a_line_put_above_a_warned_field_moves_the_warning_where_a_build_reports
     assert warned_at() == [f"content/terms/tensor.md:{line + 1}"]
     clean = pipeline.build(pipeline.BuildOptions(site_dir, tmp_path / "clean", search=False, use_cache=False))
     assert [str(d) for d in clean.diagnostics.sorted()] == reports[-1]
+
+
+def test_the_problem_page_shows_the_errors_first_under_headings_with_counts(tmp_path: Path) -> None:
+    """Was: one list in file order, where the error that failed the build came after every
+    warning of the files sorted before it; the lines themselves are as the terminal prints them."""
+    site_dir = write_files(
+        copy_site("minimal", tmp_path),
+        {
+            "content/terms/a-1.md": "---\ntitle: A1\nsummary: S\ndefinition: Once ~~twice~~.\n---\n",
+            "content/terms/z-broken.md": "---\ntitle: Zed\nsummary: S\ndefinition: Zed.\nrelated: [tensr]\n"
+            "---\n",
+        },
+    )
+    site = built_preview(site_dir, tmp_path)
+
+    page = BeautifulSoup(server.error_page(site.preview.problems), "html.parser")
+
+    headings = [h2.get_text() for h2 in page.select("main h2")]
+    assert headings == ["1 error(s)", "5 warning(s)"]
+    errors, warnings = ([li.get_text() for li in ol.select("li")] for ol in page.select("ol.problems"))
+    assert errors == ["content/terms/z-broken.md:5: unknown related term 'tensr'; did you mean 'tensor'?"]
+    assert len(warnings) == 5 and all(": warning: " in line for line in warnings)
+    assert warnings[0].startswith("content/terms/a-1.md:1: warning: ")
