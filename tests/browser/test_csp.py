@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from playwright.sync_api import expect
+
 if TYPE_CHECKING:
     from conftest import OpenPage
 
@@ -23,6 +25,7 @@ def test_pages_and_search_work_under_a_strict_policy(strict_site: str, open_page
     assert page.wait_for_selector("#search-results .search-excerpt mark") is not None
     page.goto(f"{strict_site}/terms/generative-ai/index.html")
     page.keyboard.press("/")
+    expect(page.locator("#site-search")).to_be_focused()  # keys typed before it is are lost
     page.keyboard.type("token")
     option = page.wait_for_selector("#site-search-results [role=option]")
     assert option is not None and "Token" in option.inner_text()

@@ -297,6 +297,7 @@ def test_without_an_index_the_header_box_says_search_is_unavailable_and_leads_to
         page.goto(f"{address}/terms/tensor/index.html")
         page.wait_for_load_state("domcontentloaded")
         page.keyboard.press("/")
+        expect(header_box(page)).to_be_focused()  # keys typed before it is are lost
         page.keyboard.type("tensor")
         expect(suggestions(page)).to_have_text(["Search is unavailableThe search page says why"])
         expect(header_box(page)).to_have_attribute("aria-expanded", "true")

@@ -89,6 +89,7 @@ def test_the_header_box_offers_the_closest_names_in_the_sites_words(
     page.goto(f"{german_url}/terms/transformer/")
     page.wait_for_load_state("domcontentloaded")
     page.keyboard.press("/")
+    expect(page.locator("#site-search")).to_be_focused()  # keys typed before it is are lost
     page.keyboard.type("tranformer")
     options = page.get_by_role("listbox", name="Passende Begriffe").get_by_role("option")
     expect(options.last).to_have_text("Nichts gefunden für „tranformer“")
