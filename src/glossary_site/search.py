@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from glossary_site import pagefind_run
+from glossary_site import name_lookup, pagefind_run
 from glossary_site.diagnostics import Diagnostic
 from glossary_site.fingerprint import digest
 from glossary_site.urls import address
@@ -113,30 +113,40 @@ def build_index(
     if problem is not None:
         return problem
     try:
-        text = names(site)
+        published = named(site)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         return Diagnostic("(search)", 1, f"search indexing cannot read the names of the pages: {exc}")
-    (into / NAMES).write_text(text, encoding="utf-8")
+    (into / NAMES).write_text(names(published), encoding="utf-8")
+    (into / name_lookup.FOLDER).mkdir()
+    for file, text in name_lookup.files(published).items():
+        (into / name_lookup.FOLDER / file).write_text(text, encoding="utf-8")
     (into / LISTING).write_text(json.dumps(sorted(planned)) + "\n", encoding="utf-8")
     return None
 
 
-def names(site: Path) -> str:
-    """names.json: every title and alias of the terms and tools the site publishes, each with
-    the address of its page relative to this file (`../terms/<slug>/`), as [name, url] pairs
-    sorted by name and address. They are read from the site's terms.json and tools.json, as the
-    index is made from its pages, so the names always go with the index beside them: serve
-    indexes after its builds, from the output alone. A name and its page is all the browser
-    needs to suggest one: 40 to 70 bytes a name, 1.3 MB (140 kB compressed) for the 20,000
-    names of the benchmark's 10,000 terms, fetched only once a query has found nothing.
-    """
-    pairs: set[tuple[str, str]] = set()
+def named(site: Path) -> list[name_lookup.Named]:
+    """Every term and tool page the site publishes, with its names. They are read from the
+    site's terms.json and tools.json, as the index is made from its pages, so the names always
+    go with the index beside them: serve indexes after its builds, from the output alone."""
+    pages: list[name_lookup.Named] = []
     for file, folder in NAMED:
         if not (site / file).is_file():
             continue
         for entry in json.loads((site / file).read_text(encoding="utf-8")):
-            url = f"../{folder}/{address(entry['slug'])}/"
-            pairs.update((str(name), url) for name in (entry["title"], *entry["aliases"]) if name)
+            names = tuple(str(name) for name in (entry["title"], *entry["aliases"]) if name)
+            url = f"{folder}/{address(entry['slug'])}/"
+            pages.append(name_lookup.Named(url, str(entry["title"]), str(entry["summary"]), names))
+    return pages
+
+
+def names(pages: list[name_lookup.Named]) -> str:
+    """names.json: every title and alias of the pages, each with the address of its page
+    relative to this file (`../terms/<slug>/`), as [name, url] pairs sorted by name and
+    address. A name and its page is all the browser needs to suggest one: 40 to 70 bytes a
+    name, 1.3 MB (140 kB compressed) for the 20,000 names of the benchmark's 10,000 terms,
+    fetched only once a query has found nothing.
+    """
+    pairs = {(name, f"../{page.url}") for page in pages for name in page.names}
     return json.dumps(sorted(pairs), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 

@@ -18,7 +18,7 @@ import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import SUB_PATH, OpenPage, ServedSite, serve  # this folder's, imported while it is collected
 from playwright.sync_api import Locator, Page, expect
-from support import copy_site, held_back_pagefind
+from support import copy_site, held_back_pagefind, write_files
 
 from glossary_site.pipeline import BuildOptions, build
 
@@ -276,6 +276,79 @@ def test_exact_matches_cover_tool_aliases_and_aliases_with_a_comma(page: Page, s
     assert ranked == ["Baz", "Bar", "Foo Bar guide", "Foo"]
 
 
+CROWDED_TERM = """---
+title: {title}
+summary: {summary}
+definition: |
+  {definition}
+aliases: [{aliases}]
+---
+"""
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """Two short terms, "Weight Sampling" and "Poids échantillonnés", each crowded out by
+    longer ones whose titles hold its words and whose text repeats them: Pagefind ranks each
+    last, below 110 and 30 others, as a 10,000-term glossary ranked "Efficient Weight
+    Sampling" 34th and "Probabilistic Kernel Sampling" 95th."""
+    root = tmp_path_factory.mktemp("crowded")
+    files = {"content/site.yml": f"title: Crowded\nbase_url: https://crowded.example.com/{SUB_PATH}/\n"}
+    targets = [
+        ("weight-sampling", "Weight Sampling", "WS", 110),
+        ("poids", "Poids \u00e9chantillonn\u00e9s", "PE", 30),
+    ]
+    for slug, title, alias, crowd in targets:
+        files[f"content/terms/{slug}.md"] = CROWDED_TERM.format(
+            title=title,
+            summary="The one the reader is after.",
+            definition="Drawing a few of many at random, the way a lottery draws its numbers, so that each "
+            "step touches fewer of them; cheap, and widely used.",
+            aliases=alias,
+        )
+        for number in range(crowd):
+            other = f"{title} Method {number:03d}"
+            files[f"content/terms/{slug}-method-{number:03d}.md"] = CROWDED_TERM.format(
+                title=other,
+                summary=f"One more {title.lower()} method.",
+                definition=f"{other}: {title.lower()}, {title.lower()}, {title.lower()} again. {title}.",
+                aliases=f"{alias}-{number:03d}",
+            )
+    site = write_files(root, files)
+    out = root / "www" / SUB_PATH
+    assert build(BuildOptions(site, out, use_cache=False)).ok(strict=False)
+    with serve(out.parent) as address:
+        yield ServedSite(out, f"{address}/{SUB_PATH}", {})
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("Weight Sampling", "weight-sampling"),
+        ("weight samplings", "weight-sampling"),  # another form
+        ("Poids \u00e9chantillonn\u00e9s", "poids"),  # letters outside ASCII
+    ],
+)
+def test_a_title_pagefind_ranks_below_all_it_looks_at_still_goes_first(
+    page: Page, crowded: ServedSite, query: str, slug: str
+) -> None:
+    """Was: the exact title was looked for only among Pagefind's first 20 results (the header
+    box) or 100 (the search page), so a title whose words longer titles repeat was listed
+    last, or not at all under the header box, though the reader typed it letter for letter."""
+    path = f"/{SUB_PATH}/terms/{slug}/"
+    status, found = listed(page, crowded, quote(query))
+    total = pagefind_count(page, query)
+    assert found[0] == path
+    assert status == f"{total} results found for \u201c{query}\u201d"
+    assert len(found) == len(set(found)) == total, "each result is listed once, the count is right"
+    page.goto(crowded.page_url("terms/weight-sampling-method-000/"))
+    options = type_in_header(page, query)
+    assert options.first.evaluate("link => link.pathname") == path
+    expect(options.first.locator(".search-suggestion-summary")).to_have_text("The one the reader is after.")
+    expect(options.last).to_have_text(f"See all {total} results")
+    expect(options).to_have_count(9)
+
+
 def test_a_site_built_without_search_says_so_and_links_the_a_to_z(page: Page, tmp_path: Path) -> None:
     """Was: "It works when the site is served over http(s)", said by a site served over http,
     and the A to Z index named but not linked."""
@@ -432,6 +505,7 @@ def listed(page: Page, site: ServedSite, query: str) -> tuple[str, list[str]]:
     more = page.get_by_role("button", name="Show more results")
     while more.is_visible():
         more.click()
+        expect(page.locator("#search-more")).to_be_enabled()  # listed, and the button maybe hidden
     links = page.locator("#search-results > li a").evaluate_all("links => links.map(a => a.pathname)")
     return status.inner_text(), links
 

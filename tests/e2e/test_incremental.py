@@ -13,6 +13,7 @@ from support import attribute, copy_site, parse_html, present, run_glossary, tre
 
 from glossary_site import incremental
 from glossary_site.cache import Cache
+from glossary_site.name_lookup import BUCKETS, bucket
 from glossary_site.pipeline import BuildOptions, build
 
 NEW_TERM = """---
@@ -436,6 +437,7 @@ def test_an_edit_indexes_again_only_the_bundle_of_its_page(tmp_path: Path) -> No
 
 
 NAMES = "pagefind/names.json"
+NAMED = "pagefind/named/"
 
 
 def test_the_names_did_you_mean_offers_are_every_title_and_alias_with_its_page(tmp_path: Path) -> None:
@@ -485,7 +487,13 @@ def test_names_follow_a_renamed_title_alias_and_slug_as_a_clean_build_writes_the
         ["Model training", "../terms/model-training/"],
         ["Tensor", "../terms/tensors/"],
     ]
-    assert built[NAMES] == clean_build(site, tmp_path / "clean")[NAMES]
+    clean = clean_build(site, tmp_path / "clean")
+    assert built[NAMES] == clean[NAMES]
+    named = {path: built[path] for path in built if path.startswith(NAMED)}
+    assert len(named) == BUCKETS and named == {path: clean[path] for path in clean if path.startswith(NAMED)}
+    renamed = ["graphics processor", "../../terms/graphics-processing-unit/", "Graphics processor"]
+    file = site / "_site" / f"{NAMED}{bucket('graphics processor')}.json"
+    assert [row[:3] for row in json.loads(file.read_text(encoding="utf-8"))] == [renamed]
     for jobs, bundle_pages in ((1, 1), (3, 1), (2, 1500)):
         out = tmp_path / f"out-{jobs}-{bundle_pages}"
         result = build(BuildOptions(site, out, jobs=jobs, bundle_pages=bundle_pages, use_cache=False))

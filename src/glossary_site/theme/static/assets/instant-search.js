@@ -6,7 +6,8 @@
   "use strict";
   var SHOWN = 8;
   // Exact title or alias matches are looked for among this many of Pagefind's best results
-  // (see search.js for why a bounded number): each costs a small, cached fragment fetch.
+  // (see search.js for why a bounded number): each costs a small, cached fragment fetch. A page
+  // the query names that Pagefind ranks lower is added by glossarySearch.named.
   var RANKED = 20;
   var form = document.querySelector("form.search-box[data-pagefind]");
   var input = form && form.querySelector("input[name=q]");
@@ -109,19 +110,23 @@
     var query = input.value.trim();
     // the status is emptied too: the next count it says is then news a screen reader announces
     if (!query) { list.textContent = ""; status.textContent = ""; shownFor = null; close(); return; }
+    var folder = form.getAttribute("data-pagefind");
+    var named = null;
     load().then(function (pagefind) {
+      named = window.glossarySearch.named(folder, query);  // read while Pagefind searches
       return pagefind.search(query);
     }).then(function (found) {
       if (!found.results.length) {
-        return window.glossarySearch.closest(form.getAttribute("data-pagefind"), query).catch(function () {
+        return window.glossarySearch.closest(folder, query).catch(function () {
           return [];
         }).then(function (names) {
           if (ticket === latest) { showNothing(query, names); }
         });
       }
       var head = found.results.slice(0, RANKED);
-      return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
-        if (ticket === latest) { showFound(query, window.glossarySearch.exactFirst(query, data).slice(0, SHOWN), found.results.length); }
+      return Promise.all([named].concat(head.map(function (result) { return result.data(); }))).then(function (data) {
+        var ranked = window.glossarySearch.exactFirst(query, data.slice(1), data[0]);
+        if (ticket === latest) { showFound(query, ranked.slice(0, SHOWN), found.results.length); }
       });
     }).catch(function (error) {
       if (ticket !== latest) { return; }

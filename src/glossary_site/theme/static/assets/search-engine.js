@@ -67,8 +67,10 @@
   // "tokens" and "LLM" for "LLMs", but ranks it as any page that mentions tokens, so a title or
   // alias the query names in another form (otherForms) comes next, before Pagefind's order.
   // The aliases meta is the page's "A, B" text; looking for ", query, " in it keeps an alias
-  // that holds a comma whole.
-  window.glossarySearch.exactFirst = function (query, results) {
+  // that holds a comma whole. Only the results whose data the callers loaded can be told
+  // apart: `named` (from glossarySearch.named) adds the pages the query names that are not
+  // among them, each in its tier after those that are.
+  window.glossarySearch.exactFirst = function (query, results, named) {
     var wanted = normal(query);
     var forms = wanted ? otherForms(wanted) : [];
     function names(data, texts) {
@@ -77,10 +79,71 @@
       return texts.some(function (text) { return title === text || aliases.indexOf(", " + text + ", ") >= 0; });
     }
     var tiers = [[], [], []];
+    var listed = {};
     results.forEach(function (data) {
+      if (data.url) { listed[new URL(data.url, document.baseURI).href] = true; }
       tiers[names(data, [wanted]) ? 0 : names(data, forms) ? 1 : 2].push(data);
     });
+    (named || []).forEach(function (page) {
+      if (!listed[page.url]) { tiers[page.tier].push(page); }
+    });
     return tiers[0].concat(tiers[1], tiers[2]);
+  };
+
+  // The pages a query names, by title or alias, exactly (tier 0) or in another form (tier 1),
+  // each once, as results { url, meta: { title, summary }, tier }: Pagefind may rank such a
+  // page past every result whose data is loaded (a 10,000-term glossary has dozens of titles
+  // holding the words of "Weight Sampling"). named/<bucket>.json, in the index's folder, holds
+  // every name whose key hashes to that bucket, as name_lookup.py writes them; a query and its
+  // other forms share a key, so one small file answers it. Each file is read once a page;
+  // one that could not be read counts as naming nothing, and is tried again next time.
+  var BUCKETS = 256;
+  var buckets = {};
+
+  function bucket(text) {
+    var bytes = new TextEncoder().encode(text.replace(/[se'iy]+$/, ""));
+    var value = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { value = Math.imul(value ^ bytes[i], 0x01000193) >>> 0; }
+    return ("0" + (value % BUCKETS).toString(16)).slice(-2);
+  }
+
+  function namedIn(folder, key) {
+    if (!buckets[key]) {
+      var file = new URL("named/" + key + ".json", new URL(folder, document.baseURI));
+      buckets[key] = fetch(file).then(function (response) {
+        if (!response.ok) { throw new Error("no names at " + file.href); }
+        return response.json();
+      }).catch(function () {
+        delete buckets[key];
+        return [];
+      }).then(function (rows) {
+        return rows.map(function (row) {
+          return { name: row[0], url: new URL(row[1], file).href, meta: { title: row[2], summary: row[3] } };
+        });
+      });
+    }
+    return buckets[key];
+  }
+
+  window.glossarySearch.named = function (folder, query) {
+    var wanted = normal(query);
+    if (!wanted) { return Promise.resolve([]); }
+    var forms = otherForms(wanted);
+    return namedIn(folder, bucket(wanted)).then(function (rows) {
+      var found = {};
+      var pages = [];
+      rows.forEach(function (row) {
+        var tier = row.name === wanted ? 0 : forms.indexOf(row.name) >= 0 ? 1 : -1;
+        if (tier < 0) { return; }
+        var kept = found[row.url];
+        if (!kept) {
+          kept = found[row.url] = { url: row.url, meta: row.meta, tier: tier };
+          pages.push(kept);
+        }
+        kept.tier = Math.min(kept.tier, tier);
+      });
+      return pages.sort(function (a, b) { return a.tier - b.tier; });
+    });
   };
 
   // "Did you mean": Pagefind finds no word it has not indexed, so "tranformer" finds nothing.

@@ -7,11 +7,11 @@
   var PAGE = 20;
   // Exact title or alias matches go first, and telling them apart needs each result's data:
   // Pagefind results carry only an id until data() fetches that page's fragment. Titles weigh
-  // 10 and aliases 8 in the index, so an exact match ranks among the first hundred even when
-  // longer titles that merely start with the query rank above it. Checking those costs at most
-  // a hundred small fetches (Pagefind caches them), where loading every result of a broad query
-  // on a 10,000-term glossary would cost thousands. Later results keep Pagefind's order and
-  // load a page at a time.
+  // 10 and aliases 8 in the index, so an exact match mostly ranks among the first hundred even
+  // when longer titles that merely start with the query rank above it; one ranked lower is
+  // named by glossarySearch.named. Checking those costs at most a hundred small fetches
+  // (Pagefind caches them), where loading every result of a broad query on a 10,000-term
+  // glossary would cost thousands. Later results keep Pagefind's order and load a page at a time.
   var RANKED = 100;
   var form = document.querySelector(".search-page-form");
   var input = document.getElementById("search-query");
@@ -31,13 +31,21 @@
     return window.glossarySearch(bundle);  // search-engine.js
   }
 
-  // Every result as a loader of its data, in the order they are listed.
-  function rank(query, results) {
+  // Every result as a loader of its data, in the order they are listed. A page the query names
+  // that Pagefind ranks past the first RANKED (glossarySearch.named) is listed with them, so
+  // its own place further down loads as null and is skipped.
+  function rank(query, results, named) {
     var head = results.slice(0, RANKED);
     return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
-      var ranked = window.glossarySearch.exactFirst(query, data).map(function (item) { return function () { return item; }; });
-      return ranked.concat(results.slice(RANKED).map(function (result) {
-        return function () { return result.data(); };
+      var ranked = window.glossarySearch.exactFirst(query, data, named);
+      var added = {};
+      ranked.forEach(function (item) {
+        if (data.indexOf(item) < 0) { added[item.url] = true; }
+      });
+      return ranked.map(function (item) { return function () { return item; }; }).concat(results.slice(RANKED).map(function (result) {
+        return function () {
+          return result.data().then(function (item) { return added[new URL(item.url, document.baseURI).href] ? null : item; });
+        };
       }));
     });
   }
@@ -86,7 +94,7 @@
     more.disabled = true;
     return Promise.all(batch.map(function (loader) { return loader(); })).then(function (results) {
       if (ticket !== latest) { return; }
-      var items = results.map(entry);
+      var items = results.filter(Boolean).map(entry);
       items.forEach(function (item) { list.appendChild(item); });
       more.disabled = false;
       more.hidden = unshown.length === 0;
@@ -175,16 +183,18 @@
   }
 
   function look(query, ticket) {
+    var count = 0;
     load().then(function (pagefind) {
-      return pagefind.search(query);
-    }).then(function (search) {
-      return rank(query, search.results);
+      return Promise.all([pagefind.search(query), window.glossarySearch.named(bundle, query)]);
+    }).then(function (both) {
+      count = both[0].results.length;
+      return count ? rank(query, both[0].results, both[1]) : [];
     }).then(function (loaders) {
       if (ticket !== latest) { return; }
       list.textContent = "";
       unshown = loaders;
       if (!loaders.length) { more.hidden = true; return nothing(query, ticket); }
-      status.textContent = found(query, loaders.length);
+      status.textContent = found(query, count);
       return showMore(false);
     }).catch(function (error) {
       if (ticket !== latest) { return; }

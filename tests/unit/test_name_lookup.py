@@ -1,0 +1,34 @@
+"""The files search-engine.js looks a query up in: each name in the one file its key hashes
+to, a name's other forms (plural, possessive, singular) in that same file."""
+
+from __future__ import annotations
+
+import json
+
+from glossary_site.name_lookup import BUCKETS, Named, bucket, files, normal
+
+TOKEN = Named("terms/token/", "Token", "A piece of text.", ("Token", "\u201cTok\u2019s\u201d", ""))
+FAMILY = Named("tools/family/", "Model Family", "Related models.", ("Model  Family",))
+
+
+def test_a_name_and_its_other_forms_share_a_file() -> None:
+    for forms in (["token", "tokens", "token's"], ["model family", "model families"], ["cache", "caches"]):
+        assert len({bucket(form) for form in forms}) == 1, forms
+
+
+def test_every_file_is_written_and_holds_each_name_where_the_browser_looks() -> None:
+    written = files([TOKEN, FAMILY])
+    assert sorted(written) == [f"{index:02x}.json" for index in range(BUCKETS)]
+    rows = [row for text in written.values() for row in json.loads(text)]
+    assert sorted(rows) == [
+        ["model family", "../../tools/family/", "Model Family", "Related models."],
+        ["tok's", "../../terms/token/", "Token", "A piece of text."],
+        ["token", "../../terms/token/", "Token", "A piece of text."],
+    ]
+    for row in rows:
+        assert row in json.loads(written[f"{bucket(row[0])}.json"])
+    assert files([FAMILY, TOKEN]) == written
+
+
+def test_names_compare_as_the_browser_compares_queries() -> None:
+    assert normal(' \u201cLarge\u00a0 Language\u201d Model\u2019s"  ') == "large language model's"
