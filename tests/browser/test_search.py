@@ -660,6 +660,27 @@ def test_pagefind_loads_only_once_the_box_is_used(page: Page, served: ServedSite
         header_box(page).focus()
 
 
+def test_a_query_fetches_the_data_of_the_results_it_shows_and_no_more(page: Page, served: ServedSite) -> None:
+    """Was: every query checked the data of Pagefind's first 100 results (20 under the header
+    box) for an exact title, one fragment request each: on a 10,000-term glossary 100 requests
+    and 300 to 700 kB before the search page showed its first 20, at each pause in typing."""
+    fragments: list[str] = []
+    page.on("request", lambda request: fragments.extend([request.url] if "/fragment/" in request.url else []))
+    page.goto(served.page_url(f"{SEARCH}?q=model"))
+    total = pagefind_count(page, "model")
+    assert total > 2 * PAGE_SIZE, f"'model' should need more than two pages, found {total}"
+    expect(page.locator("#search-results > li")).to_have_count(PAGE_SIZE)
+    page.wait_for_timeout(300)
+    assert len(set(fragments)) == PAGE_SIZE
+    page.goto(served.page_url(FLAGSHIP))
+    fragments.clear()
+    header_box(page).fill("model")  # one query, not one a letter
+    expect(suggestions(page).last).to_have_text(f"See all {total} results")
+    expect(suggestions(page)).to_have_count(9)
+    page.wait_for_timeout(300)
+    assert len(set(fragments)) <= 8
+
+
 def test_a_cleared_box_opens_no_list_from_the_last_query(page: Page, served: ServedSite) -> None:
     """Was: Backspace to an empty box, then ArrowDown, listed the old query's results again, and
     Enter opened one from an empty box."""

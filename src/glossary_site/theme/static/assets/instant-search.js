@@ -4,11 +4,10 @@
 // Pagefind loads on first focus only.
 (function () {
   "use strict";
+  // Exact title or alias matches go first (see search.js): the fragments of the results shown
+  // are fetched, and a page the query names that Pagefind ranks lower is added by
+  // glossarySearch.named.
   var SHOWN = 8;
-  // Exact title or alias matches are looked for among this many of Pagefind's best results
-  // (see search.js for why a bounded number): each costs a small, cached fragment fetch. A page
-  // the query names that Pagefind ranks lower is added by glossarySearch.named.
-  var RANKED = 20;
   var form = document.querySelector("form.search-box[data-pagefind]");
   var input = form && form.querySelector("input[name=q]");
   if (!input) { return; }
@@ -123,7 +122,7 @@
           if (ticket === latest) { showNothing(query, names); }
         });
       }
-      var head = found.results.slice(0, RANKED);
+      var head = found.results.slice(0, SHOWN);
       return Promise.all([named].concat(head.map(function (result) { return result.data(); }))).then(function (data) {
         var ranked = window.glossarySearch.exactFirst(query, data.slice(1), data[0]);
         if (ticket === latest) { showFound(query, ranked.slice(0, SHOWN), found.results.length); }

@@ -5,14 +5,12 @@
 (function () {
   "use strict";
   var PAGE = 20;
-  // Exact title or alias matches go first, and telling them apart needs each result's data:
-  // Pagefind results carry only an id until data() fetches that page's fragment. Titles weigh
-  // 10 and aliases 8 in the index, so an exact match mostly ranks among the first hundred even
-  // when longer titles that merely start with the query rank above it; one ranked lower is
-  // named by glossarySearch.named. Checking those costs at most a hundred small fetches
-  // (Pagefind caches them), where loading every result of a broad query on a 10,000-term
-  // glossary would cost thousands. Later results keep Pagefind's order and load a page at a time.
-  var RANKED = 100;
+  // Exact title or alias matches go first. Among the first page of results they are told apart
+  // by their data, which Pagefind fetches a page's fragment for (data()); beyond it,
+  // glossarySearch.named names them without any fragment. So a query fetches only the fragments
+  // of the page it shows, where checking a broad query's first hundred results would cost 100
+  // requests and 300 to 700 kB at 10,000 terms before the first one showed, at each pause in
+  // typing. Later results keep Pagefind's order and load a page at a time.
   var form = document.querySelector(".search-page-form");
   var input = document.getElementById("search-query");
   var list = document.getElementById("search-results");
@@ -32,17 +30,17 @@
   }
 
   // Every result as a loader of its data, in the order they are listed. A page the query names
-  // that Pagefind ranks past the first RANKED (glossarySearch.named) is listed with them, so
+  // that Pagefind ranks past the first page (glossarySearch.named) is listed with them, so
   // its own place further down loads as null and is skipped.
   function rank(query, results, named) {
-    var head = results.slice(0, RANKED);
+    var head = results.slice(0, PAGE);
     return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
       var ranked = window.glossarySearch.exactFirst(query, data, named);
       var added = {};
       ranked.forEach(function (item) {
         if (data.indexOf(item) < 0) { added[item.url] = true; }
       });
-      return ranked.map(function (item) { return function () { return item; }; }).concat(results.slice(RANKED).map(function (result) {
+      return ranked.map(function (item) { return function () { return item; }; }).concat(results.slice(PAGE).map(function (result) {
         return function () {
           return result.data().then(function (item) { return added[new URL(item.url, document.baseURI).href] ? null : item; });
         };
