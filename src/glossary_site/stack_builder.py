@@ -34,9 +34,10 @@ def candidates(layer: Layer, toolbox: Toolbox) -> list[ToolSource]:
 
 
 def check(settings: StackBuilderSettings, toolbox: Toolbox, diagnostics: Diagnostics) -> None:
-    """Every value an answer or a layer selects must be held by some tool, and every layer
-    needs a candidate: otherwise the page could recommend nothing. While a tool file cannot be
-    read, neither is checked: that file may hold them, and its own error is the problem."""
+    """Every value an answer or a layer selects must be held by some tool, every answer must fit
+    some tool and every layer needs a candidate: otherwise an answer could change nothing, or the
+    page could recommend nothing. While a tool file cannot be read, none of this is checked:
+    that file may hold them, and its own error is the problem."""
     held = {
         (name, value)
         for tool in toolbox.tools.values()
@@ -57,6 +58,25 @@ def check(settings: StackBuilderSettings, toolbox: Toolbox, diagnostics: Diagnos
         if every_value_held and not candidates(layer, toolbox) and not toolbox.unreadable:
             message = f"no tool matches every attribute of layer '{layer.id}'"
             diagnostics.error(CONFIG_PATH, layer.line, message)
+    for answer in (answer for q in settings.questions for answer in q.answers):
+        every_value_held = all((name, v) in held for name, values in answer.prefer for v in values)
+        if (
+            answer.prefer
+            and every_value_held
+            and not toolbox.unreadable
+            and not any(matches(tool, answer.prefer) for tool in toolbox.tools.values())
+        ):
+            message = (
+                f"no tool has {_together(answer.prefer)} together, so answer '{answer.id}' fits none; "
+                "give one tool all of them or prefer fewer here"
+            )
+            diagnostics.error(CONFIG_PATH, answer.line, message)
+
+
+def _together(selector: Selector) -> str:
+    """`pricing 'free' or 'freemium' and hosting 'cloud'`, as an editor would say it."""
+    parts = [f"{name} " + " or ".join(f"'{value}'" for value in values) for name, values in selector]
+    return " and ".join(filter(None, [", ".join(parts[:-1]), parts[-1]]))
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,8 @@ class Answer:
     prefer: Selector
     #: The line of each selected attribute, for "no tool has ..." problems.
     lines: tuple[int, ...]
+    #: The line of `prefer`, for an answer that no one tool fits.
+    line: int
 
 
 @dataclass(frozen=True)
@@ -256,8 +258,11 @@ def _question(
     for i, answer_raw in enumerate(_list(reader, item, "answers", where) if item else []):
         at = (*where, "answers", i)
         answer = reader.mapping(answer_raw, at, ANSWER_KEYS)
+        line = reader.located.line(*at, "prefer")
         prefer, lines = reader.selector(answer.get("prefer"), (*at, "prefer"), attributes)
-        answers.append(Answer(_item_id(reader, answer, at), reader.text(answer, "label", at), prefer, lines))
+        answers.append(
+            Answer(_item_id(reader, answer, at), reader.text(answer, "label", at), prefer, lines, line)
+        )
     reader.unique_ids([(a.id, (*where, "answers", i)) for i, a in enumerate(answers)], "answer")
     return Question(_item_id(reader, item, where), reader.text(item, "question", where), tuple(answers))
 

@@ -403,6 +403,18 @@ def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) ->
             },
             "content/site.yml:30: no tool has pricing 'premium'; add it to a tool or remove it here",
         ),
+        (  # was accepted: each value is some tool's, but no one tool has both, so choosing
+            # the answer could change no recommendation
+            {
+                "content/tools/vector-box.md": ("pricing: [free, paid]", "pricing: free"),
+                "content/site.yml": (
+                    "prefer: {pricing: free}",
+                    "prefer: {pricing: paid, layer: vector-store}",
+                ),
+            },
+            "content/site.yml:30: no tool has pricing 'paid' and layer 'vector-store' together, so answer "
+            "'free' fits none; give one tool all of them or prefer fewer here",
+        ),
         (
             {"content/site.yml": ("prefer: {pricing: free}", "prefer: {pricng: free}")},
             "content/site.yml:30: unknown tool attribute 'pricng'; did you mean 'pricing'?",
