@@ -91,7 +91,8 @@ class _Reader:
     def mapping(self, value: Any, where: tuple[str | int, ...], keys: tuple[str, ...]) -> dict[str, Any]:
         name = ".".join(str(part) for part in where if isinstance(part, str))
         if not isinstance(value, dict):
-            self.error(where, f"'{name}' must be a mapping with the keys {', '.join(keys)}")
+            whole = f"each item of '{name}'" if isinstance(where[-1], int) else f"'{name}'"
+            self.error(where, f"{whole} must be a mapping with the keys {', '.join(keys)}")
             return {}
         for key in value:
             if key not in keys:
@@ -160,7 +161,7 @@ class _Reader:
     def unique_ids(self, items: list[tuple[str, tuple[str | int, ...]]], what: str) -> None:
         seen: set[str] = set()
         for item_id, where in items:
-            if item_id in seen:
+            if item_id and item_id in seen:  # a missing id is reported already
                 self.error(where, f"two {what}s have the id '{item_id}'")
             seen.add(item_id)
 
@@ -254,11 +255,16 @@ def _question(
     reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: Attributes | None
 ) -> Question:
     item = reader.mapping(raw, where, QUESTION_KEYS)
+    if not isinstance(raw, dict):  # reported as not a mapping: its keys are not missing too
+        return Question("", "", ())
     answers = []
     for i, answer_raw in enumerate(_list(reader, item, "answers", where) if item else []):
         at = (*where, "answers", i)
         answer = reader.mapping(answer_raw, at, ANSWER_KEYS)
         line = reader.located.line(*at, "prefer")
+        if not isinstance(answer_raw, dict):  # kept in place, so a clash of ids is at its own line
+            answers.append(Answer("", "", (), (), line))
+            continue
         prefer, lines = reader.selector(answer.get("prefer"), (*at, "prefer"), attributes)
         answers.append(
             Answer(_item_id(reader, answer, at), reader.text(answer, "label", at), prefer, lines, line)
@@ -269,6 +275,8 @@ def _question(
 
 def _layer(reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: Attributes | None) -> Layer:
     item = reader.mapping(raw, where, LAYER_KEYS)
+    if not isinstance(raw, dict):
+        return Layer("", "", (), (), reader.located.line(*where))
     misspelt = reader.misspelt(item, "tools", where)
     if item and not item.get("tools") and not misspelt:  # empty, it would make every tool a candidate
         reader.error(where, "a layer needs 'tools': the attributes its candidates have, like {layer: model}")

@@ -415,6 +415,23 @@ def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) ->
             "content/site.yml:30: no tool has pricing 'paid' and layer 'vector-store' together, so answer "
             "'free' fits none; give one tool all of them or prefer fewer here",
         ),
+        # An item written as a plain word was also "'id' must be non-empty text" and
+        # "'label' (or 'title') must be non-empty text", at the same line.
+        (
+            {"content/site.yml": ("- id: any\n          label: Anything\n          prefer: {}\n", "- any\n")},
+            "content/site.yml:31: each item of 'stack_builder.questions.answers' must be a mapping "
+            "with the keys id, label, prefer",
+        ),
+        (
+            {
+                "content/site.yml": (
+                    "- id: store\n      title: Vector store\n      tools: {layer: vector-store}\n",
+                    "- store\n",
+                )
+            },
+            "content/site.yml:38: each item of 'stack_builder.layers' must be a mapping with the keys "
+            "id, title, tools",
+        ),
         (
             {"content/site.yml": ("prefer: {pricing: free}", "prefer: {pricng: free}")},
             "content/site.yml:30: unknown tool attribute 'pricng'; did you mean 'pricing'?",
@@ -550,6 +567,21 @@ def test_one_mistake_in_the_tools_settings_is_one_error_not_one_per_stack_builde
     assert result.returncode == 1
     assert [line for line in result.stderr.splitlines() if "content/" in line] == [
         f"content/site.yml:{number + 1}: the description of 'Chat assistants' must be one line"
+    ]
+
+
+def test_two_answers_with_a_misspelt_id_are_two_errors_not_also_a_clash_of_empty_ids(tmp_path: Path) -> None:
+    """Was also "two answers have the id ''" at the second, which names no id of the file."""
+    site = tool_site(tmp_path)
+    config = site / "content/site.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("- id: free", "- ide: free").replace("- id: any", "- ide: any"), encoding="utf-8"
+    )
+
+    assert errors(site) == [
+        "content/site.yml:28: unknown key 'ide' in stack_builder.questions.answers; did you mean 'id'?",
+        "content/site.yml:31: unknown key 'ide' in stack_builder.questions.answers; did you mean 'id'?",
     ]
 
 
