@@ -258,6 +258,7 @@ def _question(
     if not isinstance(raw, dict):  # reported as not a mapping: its keys are not missing too
         return Question("", "", ())
     answers = []
+    labelled: dict[str, int] = {}
     for i, answer_raw in enumerate(_list(reader, item, "answers", where) if item else []):
         at = (*where, "answers", i)
         answer = reader.mapping(answer_raw, at, ANSWER_KEYS)
@@ -266,11 +267,27 @@ def _question(
             answers.append(Answer("", "", (), (), line))
             continue
         prefer, lines = reader.selector(answer.get("prefer"), (*at, "prefer"), attributes)
-        answers.append(
-            Answer(_item_id(reader, answer, at), reader.text(answer, "label", at), prefer, lines, line)
-        )
+        label = reader.text(answer, "label", at)
+        _labelled_again(reader, label, reader.located.line(*at, "label"), labelled)
+        answers.append(Answer(_item_id(reader, answer, at), label, prefer, lines, line))
     reader.unique_ids([(a.id, (*where, "answers", i)) for i, a in enumerate(answers)], "answer")
     return Question(_item_id(reader, item, where), reader.text(item, "question", where), tuple(answers))
+
+
+def _labelled_again(reader: _Reader, label: str, line: int, labelled: dict[str, int]) -> None:
+    """Two answers of a question with one label (case and spaces aside) are two radio buttons
+    a reader cannot tell apart; a warning, as their `prefer` may differ and the fix is a word."""
+    said = label.casefold()
+    if not said:
+        return
+    if said in labelled:
+        message = (
+            f"answer label '{clipped(label)}' is already used in this question (line {labelled[said]}); "
+            "readers cannot tell the two answers apart: reword one"
+        )
+        reader.diagnostics.warning(CONFIG_PATH, line, message)
+    else:
+        labelled[said] = line
 
 
 def _layer(reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: Attributes | None) -> Layer:

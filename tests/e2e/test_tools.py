@@ -585,6 +585,23 @@ def test_two_answers_with_a_misspelt_id_are_two_errors_not_also_a_clash_of_empty
     ]
 
 
+def test_two_answers_of_a_question_with_one_label_are_a_warning_at_the_second(tmp_path: Path) -> None:
+    """Was accepted: the page showed two radio buttons a reader could not tell apart."""
+    site = tool_site(tmp_path)
+    config = site / "content/site.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("label: Anything", "label: free ONLY "), encoding="utf-8"
+    )
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("content/")] == [
+        "content/site.yml:32: warning: answer label 'free ONLY' is already used in this question (line 29); "
+        "readers cannot tell the two answers apart: reword one"
+    ]
+
+
 def test_a_mistake_elsewhere_in_site_yml_does_not_hide_the_tool_and_stack_builder_problems(
     tmp_path: Path,
 ) -> None:
