@@ -259,7 +259,7 @@ def _question(
         return Question("", "", ())
     answers = []
     labelled: dict[str, int] = {}
-    for i, answer_raw in enumerate(_list(reader, item, "answers", where) if item else []):
+    for i, answer_raw in enumerate(_list(reader, item, "answers", where)):
         at = (*where, "answers", i)
         answer = reader.mapping(answer_raw, at, ANSWER_KEYS)
         line = reader.located.line(*at, "prefer")
@@ -295,7 +295,7 @@ def _layer(reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: 
     if not isinstance(raw, dict):
         return Layer("", "", (), (), reader.located.line(*where))
     misspelt = reader.misspelt(item, "tools", where)
-    if item and not item.get("tools") and not misspelt:  # empty, it would make every tool a candidate
+    if not item.get("tools") and not misspelt:  # empty, it would make every tool a candidate
         reader.error(where, "a layer needs 'tools': the attributes its candidates have, like {layer: model}")
     selector, lines = reader.selector(item.get("tools"), (*where, "tools"), attributes)
     line = reader.located.line(*where)

@@ -602,6 +602,26 @@ def test_two_answers_of_a_question_with_one_label_are_a_warning_at_the_second(tm
     ]
 
 
+def test_an_empty_question_or_layer_has_every_missing_key_reported_in_one_run(tmp_path: Path) -> None:
+    """Was: 'answers' and 'tools' left unreported until the id and the title were written."""
+    site = tool_site(tmp_path)
+    config = site / "content/site.yml"
+    text = config.read_text(encoding="utf-8").replace("  layers:\n", "    - {}\n  layers:\n")
+    text = text.replace(
+        "- id: store\n      title: Vector store\n      tools: {layer: vector-store}\n", "- {}\n"
+    )
+    config.write_text(text, encoding="utf-8")
+
+    assert errors(site) == [
+        "content/site.yml:34: 'answers' must be a non-empty list",
+        "content/site.yml:34: 'id' must be non-empty text",
+        "content/site.yml:34: 'question' must be non-empty text",
+        "content/site.yml:39: 'id' must be non-empty text",
+        "content/site.yml:39: 'title' must be non-empty text",
+        "content/site.yml:39: a layer needs 'tools': the attributes its candidates have, like {layer: model}",
+    ]
+
+
 def test_a_mistake_elsewhere_in_site_yml_does_not_hide_the_tool_and_stack_builder_problems(
     tmp_path: Path,
 ) -> None:
