@@ -142,6 +142,7 @@ def serve(
                 quiet=quiet,
                 bound=host if preview_hosts.loopback_only(s.getsockname()[0] for s in sockets) else None,
             )
+            site.first_inputs = site.watched_stamps()
             try:
                 site.rebuild()
             except KeyboardInterrupt:
@@ -215,6 +216,9 @@ class Site:
     #: The host listened on, when that is a loopback address only: then a request must name
     #: it, localhost or a loopback address (preview_hosts). None: any name is answered.
     bound: str | None = None
+    #: The inputs' key as the first build began. The watch starts only once that build has
+    #: ended, so a save made meanwhile is found by this key (saved_unseen), not by the watch.
+    first_inputs: list[str] | None = None
 
     def rebuild(self, changed: Sequence[str] = ()) -> None:
         """Apply a save of one term's text from the warm state (warm.py) when it can be;
@@ -305,6 +309,25 @@ class Site:
         """What changes whenever an input of the build does."""
         return incremental.inputs_of(self.options.root, "").key
 
+    def saved_unseen(self) -> bool:
+        """Whether an input changed while the first build ran, before the watch had started:
+        that build may fork workers, so no thread (the watch's) may run before it ends."""
+        return self.first_inputs is not None and self.watched_stamps() != self.first_inputs
+
+    def watched_stamps(self) -> list[str]:
+        """The stamps of the inputs the watch follows: not the theme outside the site, nor
+        serve's own folder, which every build changes; a link may lead there only in templates/,
+        the one folder whose links are followed, so only its paths need the watch's own test."""
+        root, own = self.options.root.resolve(), self.scratch.resolve()
+        inside = os.path.join(root, "")
+        templates = os.path.join(root, content_files.TEMPLATES_DIR, "")
+        paths = ((line, line.rsplit(" ", 2)[0]) for line in incremental.inputs_of(root, "").stamps)
+        return [
+            line
+            for line, path in paths
+            if path.startswith(inside) and (not path.startswith(templates) or _watched(root, path, own))
+        ]
+
     def warn(self, news: str) -> None:
         """A line printed under -q too: something the user should know is amiss."""
         print(f"glossary serve: {news}", file=sys.stderr, flush=True)
@@ -383,6 +406,8 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
         )
         try:
             for changes in batches:
+                if not watching.is_set() and site.saved_unseen():
+                    changes = None  # so the save is built, as one the watch missed
                 watching.set()  # the first (empty) batch comes once every folder is watched
                 if _gone(root, identity, changes or set()):  # nothing is watched any more
                     stop(SiteGone(f"the site folder {root} was moved or deleted; serve stopped"))

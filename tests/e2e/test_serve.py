@@ -1121,3 +1121,40 @@ def test_serve_stops_saying_why_when_its_watch_ends_on_an_error_of_its_own(
         stopped.set()  # a signal after serve has stopped would interrupt the next test
     printed = capsys.readouterr().err
     assert "glossary serve: watching for changes stopped on an error (a bug; please report it)" in printed
+
+
+def test_a_save_made_while_the_first_build_runs_is_served_once_it_has_ended(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save comes after the first build has read the term and before the watch starts,
+    which is only once that build has ended. Was: it was never seen, and the preview showed
+    the term as it was until the next save, which on a large site can be minutes later."""
+    from glossary_site import cli, server
+
+    site = copy_site("minimal", tmp_path)
+    term = site / "content/terms/tensor.md"
+    port = free_port()
+    page = f"http://127.0.0.1:{port}/docs/terms/tensor/"
+    first = server.Site.rebuild
+
+    def rebuild(preview: server.Site, changed: Sequence[str] = ()) -> None:
+        first(preview, changed)
+        if preview.preview.builds == 1:
+            term.write_text(term.read_text().replace("A multi-dimensional array", "An n-dimensional grid"))
+
+    monkeypatch.setattr(server.Site, "rebuild", rebuild)
+    shown: list[str] = []
+
+    def look_then_stop() -> None:
+        try:
+            shown.append(wait_for(page, "An n-dimensional grid", seconds=20))
+        except AssertionError:
+            pass  # told below
+        finally:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=look_then_stop, daemon=True).start()
+    assert cli.main(["serve", "--source", str(site), "--port", str(port), "-q"]) == 0
+    assert shown, "the page never showed the save made during the first build"
+    summary = present(BeautifulSoup(shown[0], "html.parser").select_one(".term-summary"))
+    assert summary.get_text(strip=True) == "An n-dimensional grid of numbers."
