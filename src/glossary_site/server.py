@@ -677,6 +677,7 @@ def error_page(problems: Sequence[Diagnostic | str]) -> bytes:
     )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>Build failed · glossary serve</title>\n</head>\n<body>\n"
         '<main id="main">\n<h1>The glossary has problems</h1>\n'
         "<p>Fix these and save; this page reloads by itself.</p>\n"

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from conftest import OpenPage
 from playwright.sync_api import Page, expect
 from support import copy_site, free_port, serving, wait_for_line
+
+PHONE = {"width": 390, "height": 844}
 
 
 def test_the_open_page_reloads_into_each_save_and_follows_base_url(page: Page, tmp_path: Path) -> None:
@@ -34,3 +37,21 @@ def test_the_open_page_reloads_into_each_save_and_follows_base_url(page: Page, t
         expect(page.locator("h1")).to_have_text("Tensor")
         canonical = page.locator('link[rel="canonical"]')
         expect(canonical).to_have_attribute("href", "https://example.org/pantry/terms/tensor/")
+
+
+def test_the_problem_page_fits_a_phone(open_page: OpenPage, tmp_path: Path) -> None:
+    """serve --host 0.0.0.0 is how the preview is tried on a phone. Was: the problem page had
+    no viewport, so a phone laid it out 980 pixels wide and showed its lines at a third of
+    their size."""
+    site = copy_site("minimal", tmp_path / "site")
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text().replace("related: [GPU,", "related: [GPX,"))
+    log = tmp_path / "serve.log"
+    with serving(site, free_port(), log) as origin:
+        wait_for_line(log, "serving on")
+        page = open_page(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+        page.goto(f"{origin}/docs/terms/tensor/")
+        expect(page.locator("h1")).to_have_text("The glossary has problems")
+        expect(page.locator(".problems")).to_contain_text("content/terms/tensor.md:7")
+        assert page.evaluate("window.innerWidth") == PHONE["width"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
