@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from glossary_site import config as site_config
-from glossary_site import output, search
+from glossary_site import letter_case, output, search
 from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.fingerprint import digest
 from glossary_site.markup import WIKILINK_RE, site_markdown_urls, site_markdown_wikilinks
@@ -327,7 +327,8 @@ def output_clashes(generated: list[str], root: Path) -> list[Diagnostic]:
     page_folders = {folder for page in generated for folder in _folders_of(page)}
     theme_folders = {folder for file in theme for folder in _folders_of(file)}
     files = pages | theme
-    clashes, seen = [], set()
+    taken_by = letter_case.taken_by((page_folders | {search.FOLDER}, theme_folders), (pages, theme))
+    clashes, seen, case_seen = [], set(), set[str]()
     for path, source in output.static_files([root / "static"]).items():
         where = source.relative_to(root).as_posix()
         taken = next((folder for folder in _folders_of(path) if folder in files), None)
@@ -345,6 +346,8 @@ def output_clashes(generated: list[str], root: Path) -> list[Diagnostic]:
         elif path == search.FOLDER or path.startswith(search.FOLDER + "/"):
             message = f"static file would be lost when the search index replaces {search.FOLDER}/; move it"
             clashes.append(Diagnostic(where, 1, message))
+        else:
+            clashes += letter_case.clash(path, where, taken_by, case_seen)
     return clashes
 
 

@@ -753,6 +753,32 @@ def test_static_folders_named_like_a_page_or_a_theme_file_are_reported_output_un
     assert (site / "_site/assets/style.css").is_file()
 
 
+def test_a_static_override_of_a_theme_file_in_another_letter_case_is_an_error_output_untouched(
+    tmp_path: Path,
+) -> None:
+    """Was: built (exit 0) with assets/Style.css beside the theme's style.css, which every page
+    still linked, so the override did nothing on Linux and replaced the theme's on macOS."""
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    before = {p: p.read_bytes() for p in (site / "_site").rglob("*") if p.is_file()}
+    write_files(site, {"static/assets/Style.css": "body { color: red; }", "static/Index.html": "mine"})
+    expected = [
+        "static/Index.html:1: static file differs from the generated index.html only in letter case,"
+        " so it would replace it on macOS and Windows; rename it",
+        "static/assets/Style.css:1: static file differs from the theme's assets/style.css only in letter"
+        " case, so it replaces it on macOS and Windows but not elsewhere; to replace it, name it"
+        " static/assets/style.css",
+    ]
+
+    for command in (("check",), ("build", "--no-search")):
+        result = run_glossary(*command, cwd=site)
+
+        assert result.returncode == 1
+        assert error_lines(result.stderr) == expected
+        assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in (site / "_site").rglob("*") if p.is_file()} == before
+
+
 def test_a_site_without_terms_builds_with_a_warning_that_says_how_to_add_one(tmp_path: Path) -> None:
     site = write_files(tmp_path / "site", {"content/site.yml": "title: T\nbase_url: https://example.org/\n"})
 

@@ -72,6 +72,34 @@ def test_static_folder_or_file_in_the_place_of_the_themes_files_is_reported(tmp_
     ]
 
 
+def test_static_files_and_folders_named_as_a_page_or_a_theme_file_in_another_case_are_reported(
+    tmp_path: Path,
+) -> None:
+    """Was: accepted, so `Style.css` replaced the theme's stylesheet on macOS and Windows and
+    on Linux was a second file no page links; `Index.html` replaced the home page there."""
+    assert clashes(
+        tmp_path, "assets/Style.css", "Index.html", "Assets/a.css", "Assets/b.css", "TERMS/x.html"
+    ) == [
+        "static/Assets:1: static folder differs from the theme's assets/ only in letter case, so its"
+        " files go into that folder on macOS and Windows but not elsewhere; rename it, or name it"
+        " static/assets",
+        "static/Index.html:1: static file differs from the generated index.html only in letter case,"
+        " so it would replace it on macOS and Windows; rename it",
+        "static/TERMS:1: static folder differs from the generated terms/ only in letter case, so its"
+        " files go into that folder on macOS and Windows but not elsewhere; rename it",
+        "static/assets/Style.css:1: static file differs from the theme's assets/style.css only in letter"
+        " case, so it replaces it on macOS and Windows but not elsewhere; to replace it, name it"
+        " static/assets/style.css",
+    ]
+
+
+def test_static_files_in_a_case_no_page_or_theme_file_has_are_fine(tmp_path: Path) -> None:
+    assert (
+        clashes(tmp_path, "assets/Logo.svg", "Images/a.png", "terms/gpu/Diagram.svg", "assets/style.css")
+        == []
+    )
+
+
 def test_the_links_checked_are_paths_and_full_addresses_of_this_site_however_spelt() -> None:
     """A save that changes only links elsewhere needs no check; base_url is kept in ASCII
     without a default port, and its addresses are recognised however an editor spells them."""
