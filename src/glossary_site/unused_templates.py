@@ -16,6 +16,8 @@ from glossary_site.template_files import THEME
 
 #: What a template is named; another file in templates/ (a README) is not a template.
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".js")
+#: What other tools name Jinja templates with, after their own extension or instead of it.
+JINJA_EXTENSIONS = (".j2", ".jinja", ".jinja2")
 
 
 def unused_templates(root: Path, templates: Templates) -> Iterator[Diagnostic]:
@@ -26,7 +28,10 @@ def unused_templates(root: Path, templates: Templates) -> Iterator[Diagnostic]:
         return
     theme = {name for name, _ in content_files.template_files(THEME / "templates")}
     for name, _ in content_files.template_files(root / "templates"):
-        if name in reached or not name.endswith(TEMPLATE_SUFFIXES):
+        if name in reached:
+            continue
+        if not name.endswith(TEMPLATE_SUFFIXES):
+            yield from _misnamed(name, reached | theme)
             continue
         others = sorted((reached | theme) - {name})
         namesakes = [n for n in others if posixpath.basename(n) == posixpath.basename(name)]
@@ -48,3 +53,18 @@ def _reached(templates: Templates) -> set[str] | None:
             return None
         waiting += named
     return reached
+
+
+def _misnamed(name: str, templates: set[str]) -> Iterator[Diagnostic]:
+    """A file that would be a template under another extension (`partials/cta.htm`,
+    `term.jinja`, `partials/cta.html.j2`) overrides nothing either; a README, or a backup
+    such as `term.html.bak`, is no such file."""
+    stem, extension = posixpath.splitext(name)
+    named = [stem] if extension in JINJA_EXTENSIONS else []
+    meant = [n for n in (*named, *(stem + suffix for suffix in TEMPLATE_SUFFIXES)) if n in templates]
+    if meant:
+        message = (
+            "no page is made with this file: a template is named in full, its extension too;"
+            f" did you mean {meant[0]!r}?"
+        )
+        yield Diagnostic(f"templates/{name}", 1, message, Severity.WARNING)

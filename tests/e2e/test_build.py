@@ -302,6 +302,36 @@ def test_a_template_no_page_uses_is_a_warning_naming_the_template_meant(tmp_path
     assert "templates/" not in run_glossary("check", cwd=site).stdout
 
 
+def test_a_template_written_with_another_extension_is_a_warning_naming_the_template_meant(
+    tmp_path: Path,
+) -> None:
+    """Was: `partials/cta.htm` or `term.jinja` overrode nothing and said nothing, as only
+    names ending in .html, .xml, .txt or .js were looked at; a README or a backup still says
+    nothing."""
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site,
+        {
+            "templates/partials/cta.htm": "<aside>mine</aside>",
+            "templates/term.jinja": '{% extends "base.html" %}',
+            "templates/partials/head.html.j2": '<meta name="mine" content="1">',
+            "templates/README.md": "Our overrides.",
+            "templates/term.html.bak": '{% extends "base.html" %}',
+        },
+    )
+
+    result = run_glossary("check", "--strict", cwd=site)
+
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() + result.stderr.splitlines() if "templates/" in line]
+    said = "warning: no page is made with this file: a template is named in full, its extension too"
+    assert lines == [
+        f"templates/partials/cta.htm:1: {said}; did you mean 'partials/cta.html'?",
+        f"templates/partials/head.html.j2:1: {said}; did you mean 'partials/head.html'?",
+        f"templates/term.jinja:1: {said}; did you mean 'term.html'?",
+    ]
+
+
 def test_hostile_front_matter_is_escaped_and_raw_html_sanitised(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     (site / "content/terms/xss.md").write_text(
