@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import types
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ import markupsafe
 from jinja2 import nodes
 
 from glossary_site import labels as theme_labels
+from glossary_site import template_words
 from glossary_site.cache import user_folder
 from glossary_site.diagnostics import ContentError, Diagnostic
 from glossary_site.fingerprint import FINGERPRINT, digest
@@ -81,7 +81,7 @@ class ThemeEnvironment(jinja2.Environment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.words: dict[str, str] = {}
-        self.globals["t"] = functools.partial(_label, self.words)
+        self.globals["t"] = functools.partial(template_words.fill, self.words)
         self.filters["longdate"] = lambda day: theme_labels.long_date(self.words, day) if day else ""
         # Taking the context keeps Jinja from writing `{{ 12345|number }}` out as it compiles,
         # into code kept between builds whatever separator a later one speaks.
@@ -91,19 +91,7 @@ class ThemeEnvironment(jinja2.Environment):
     def speak(self, labels: Mapping[str, str]) -> None:
         self.words.clear()
         self.words.update(labels)
-        # escaped once, here; attributes, as Jinja looks them up before items
-        self.globals["labels"] = types.SimpleNamespace(**{k: markupsafe.escape(v) for k, v in labels.items()})
-
-
-def _label(labels: Mapping[str, str], key: str, count: int | None = None, **values: Any) -> markupsafe.Markup:
-    """`{{ t("updated_on", date=...) }}`: a theme word with its placeholders filled, its text
-    escaped, and each value too unless it is markup already (a <time> element)."""
-    if count is not None:
-        values["count"] = theme_labels.number(labels, count)
-    text = markupsafe.escape(theme_labels.form(labels, key, count))
-    return markupsafe.Markup(
-        theme_labels.fill(text, {name: markupsafe.escape(v) for name, v in values.items()})
-    )
+        self.globals["labels"] = template_words.Labels(labels)
 
 
 class TemplateProblems(ContentError):

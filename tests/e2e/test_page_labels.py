@@ -87,3 +87,38 @@ def test_a_one_term_glossary_counts_one_term(tmp_path: Path) -> None:
     home = parse_html(site / "_site/index.html")
     count = "1 term, A to Z; other names point to the term they belong to."
     assert present(home.select_one(".az .count")).get_text() == count
+
+
+def test_a_misspelt_label_or_a_placeholder_left_out_in_a_template_is_said_in_words(tmp_path: Path) -> None:
+    """Was: `'types.SimpleNamespace object' has no attribute 'serch_button'` for
+    `labels.serch_button`, and `KeyError: 'serch_button'` or `KeyError: 'count'` for `t(...)`;
+    now the label meant, or the value the label needs. A label that may be missing still
+    takes `default`."""
+    site = copy_site("minimal", tmp_path)
+    head = (
+        "{{ labels.serch_button }}\n"
+        '{{ t("serch_button") }}\n'
+        '{{ t("terms_count") }}\n'
+        '{{ t("no_page_here", index="A-Z") }}\n'
+        '<meta name="x" content="{{ labels.mine | default(labels.search_button) }}">\n'
+    )
+    for line, expected in enumerate(
+        (
+            "no label 'serch_button'; did you mean 'search_button'?",
+            "t(): no label 'serch_button'; did you mean 'search_button'?",
+            "t('terms_count') needs count=..., as the label has {count}",
+            "t('no_page_here') needs search=..., as the label has {search}",
+        ),
+        1,
+    ):
+        write_files(site, {"templates/partials/head.html": head.splitlines(keepends=True)[line - 1]})
+        result = run_glossary("build", "--no-search", cwd=site)
+        problems = [text for text in result.stderr.splitlines() if text.startswith("templates/")]
+        assert result.returncode == 1
+        assert len(problems) == 1
+        assert problems[0].startswith(f"templates/partials/head.html:1: template error: {expected} (making ")
+        assert "Traceback" not in result.stderr
+    write_files(site, {"templates/partials/head.html": head.splitlines()[-1]})
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    meta = present(parse_html(site / "_site/index.html").select_one('meta[name="x"]'))
+    assert meta["content"] == "Search"
