@@ -24,7 +24,8 @@ KEPT_TAGS = frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym", 
 
 #: Whether a text may hold any of it at all: most texts do not, and are not looked at further.
 _ANY_RE = re.compile(
-    r"^ {0,3}(?:\?\?\?|===|>[ \t]*\[!|\$\$)|\[[ xX]\][ \t]|~~|==|:[\w+-]+:|\$|\{[:#.]|\{\{[<%]|<[A-Za-z]",
+    r"^ {0,3}(?:\?\?\?|===|>[ \t]*\[!|\$\$|-+8<-)|\[[ xX]\][ \t]|~~|==|:[\w+-]+:|\$"
+    r"|\{:?[ \t]*[#.]|\{\{[<%]|<[A-Za-z]",
     re.MULTILINE,
 )
 _CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
@@ -66,6 +67,14 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
         lambda m: (
             f"'> [!{m.group(1)}]' is a GitHub alert, which is shown here as a quotation that starts "
             f"'[!{m.group(1)}]'; write '!!! {m.group(1).lower()}' and indent its text by 4 spaces"
+        ),
+    ),
+    (
+        re.compile(r"^[ ]{0,3}(-+8<-+(?:[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'))?)"),
+        lambda m: (
+            f"'{m.group(1)}' is a snippet include of MkDocs "
+            "(pymdownx.snippets), which is not read here and is shown as written; paste the "
+            "snippet's text in its place"
         ),
     ),
     (

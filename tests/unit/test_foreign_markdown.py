@@ -19,6 +19,8 @@ WRITTEN = [
     ("Area is $\\pi r^2$ here.", "'$\\pi r^2$' math", "<sub> and <sup>"),
     ("$$\nE = mc^2\n$$", "'$$' math", "code block"),
     ("## Code {#code-id}", "'{#code-id}' is an attribute list", "remove it"),
+    ("See it. { #tok }", "'{ #tok }' is an attribute list", "remove it"),
+    ('--8<-- "snippets/abbr.md"', "'--8<-- \"snippets/abbr.md\"' is a snippet include", "paste"),
     ("Press {{< kbd Ctrl >}} now.", "'{{< kbd Ctrl >}}' is a Hugo shortcode", "Markdown or HTML"),
     ('<iframe src="https://e.org/v"></iframe>', "'<iframe>' is read as an HTML tag and removed", "link"),
     ('<details markdown="1">\n**Bold**\n</details>', "the 'markdown' attribute is not read", "in HTML"),
