@@ -42,7 +42,16 @@ def read_text(file: Path, path: str) -> str:
 def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
     """Return (yaml, body, body_line); the YAML starts on line 2 of the file."""
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    first = lines[0].rstrip() if lines else ""
+    if first == "+++" or first.startswith("{"):  # Hugo's TOML and JSON front matter
+        written = "between '+++' lines is TOML" if first == "+++" else "in braces is JSON"
+        raise ContentError(
+            path,
+            1,
+            f"front matter {written}, which Hugo reads and this site does not; rewrite it in YAML "
+            "between '---' lines (title = \"GPU\" becomes title: GPU)",
+        )
+    if first != "---":
         raise ContentError(
             path, 1, "no front matter; the file must start with a '---' line, then YAML, then '---'"
         )
@@ -212,6 +221,14 @@ class Fields:
                 1,
                 f"file name '{stem}.md' is too long for a slug (at most {MAX_SLUG} characters); "
                 "shorten it or add a shorter 'slug:'",
+            )
+        elif stem == "_index":
+            self.diagnostics.error(
+                self.path,
+                1,
+                "'_index.md' is a Hugo section's list page, which has no counterpart here (the home "
+                "page, categories and tags list the terms): delete it, and move any text it has to "
+                "the 'intro' of content/site.yml",
             )
         elif not SLUG_RE.match(stem):
             suggestion = slugify(stem) or "term-name"

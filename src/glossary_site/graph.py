@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -12,6 +13,7 @@ from typing import Protocol, TypeVar
 from glossary_site.a_to_z import a_to_z_key
 from glossary_site.config import CONFIG_PATH, SiteConfig
 from glossary_site.diagnostics import (
+    QUOTED,
     Diagnostic,
     Diagnostics,
     Severity,
@@ -21,7 +23,7 @@ from glossary_site.diagnostics import (
     listed_again,
 )
 from glossary_site.model import Glossary, Group, TermSource, title_key
-from glossary_site.slugs import MAX_SLUG, group_slug, slugify
+from glossary_site.slugs import MAX_SLUG, SLUG_RE, group_slug, slugify
 
 
 def resolve(names: Mapping[str, str], text: str) -> str | None:
@@ -208,17 +210,41 @@ def alias_repeats(term: Named) -> list[Diagnostic]:
     found, first = Diagnostics(), dict[str, int]()
     for alias, line in _alias_lines(term):
         if alias.startswith("/"):
-            message = (
-                f"alias '{clipped(alias)}' is an address, but an alias is another name of the "
-                "term; remove it (a term's old slug goes in 'former_slugs')"
-            )
-            found.warning(term.path, line, message)
+            found.warning(term.path, line, _address_alias(alias, term))
         elif alias.casefold() == term.title.casefold():
             found.warning(term.path, line, f"alias '{alias}' is the title itself; remove it")
         elif alias.casefold() in first:
             found.warning(term.path, line, listed_again(f"alias '{alias}'", first[alias.casefold()], line))
         first.setdefault(alias.casefold(), line)
     return found.items
+
+
+#: A folder or file name of an old address that a file in static/ can have.
+_PATH_PART_RE = re.compile(r"(?!\.\.?$)[\w.~+-]+")
+
+
+def _address_alias(alias: str, term: Named) -> str:
+    """The way to keep a Hugo alias's address: a term's old address under terms/ is a former
+    slug, and any other (Hugo's /glossary/gpu/) a page of the site's own in static/, which
+    sends readers on as a former slug's page does; either is needed, or the address is lost."""
+    said = f"alias '{clipped(alias)}' is an address, but an alias is another name of the term; remove it"
+    parts = [part for part in alias.split("/") if part]
+    folder = "tools" if term.path.startswith("content/tools/") else "terms"
+    if folder == "terms" and len(parts) == 2 and parts[0] == "terms" and SLUG_RE.match(parts[1]):
+        return f"{said}, and keep the address with 'former_slugs: [{parts[1]}]'"
+    if (
+        len(alias) > QUOTED
+        or alias.startswith("//")
+        or not parts
+        or not all(map(_PATH_PART_RE.fullmatch, parts))
+    ):
+        return f"{said} (a term's old slug goes in 'former_slugs')"
+    page = "/".join(parts) if parts[-1].endswith((".html", ".htm")) else "/".join([*parts, "index.html"])
+    back = "../" * page.count("/")
+    return (
+        f"{said}, and to keep the address write static/{page} holding "
+        f'<meta http-equiv="refresh" content="0; url={back}{folder}/{term.slug}/index.html">'
+    )
 
 
 class Dated(Protocol):

@@ -271,7 +271,10 @@ def test_hugo_toml_front_matter_gives_the_message_the_migration_page_quotes(tmp_
     front, body = hugo_term().split("\n---\n", 1)
     toml = "+++" + front.removeprefix("---") + "\n+++\n" + body
     site = write_files(new_site(tmp_path), {"content/terms/synonym.md": toml})
-    said = "no front matter; the file must start with a '---' line, then YAML, then '---'"
+    said = (
+        "front matter between '+++' lines is TOML, which Hugo reads and this site does not; rewrite "
+        "it in YAML between '---' lines (title = \"GPU\" becomes title: GPU)"
+    )
 
     checked = run_glossary("check", cwd=site)
 
@@ -340,3 +343,55 @@ def test_a_mkdocs_link_to_a_markdown_file_gives_the_message_the_migration_page_q
     assert said in " ".join((PROJECT / MIGRATION).read_text(encoding="utf-8").split())
     assert checked.returncode == 1
     assert any(line.startswith(f"content/terms/synonym.md:6: {said}") for line in checked.stderr.splitlines())
+
+
+GPU_TERM = """---
+title: GPU
+summary: A processor for parallel work.
+definition: A **GPU** is a processor for parallel work.
+aliases: [/glossary/gpu/]
+related: [term, glossary]
+updated: 2025-02-10
+---
+
+![A GPU board](board.png)
+"""
+
+
+def test_a_hugo_address_outside_terms_is_kept_by_the_page_the_migration_page_and_warning_give(
+    tmp_path: Path,
+) -> None:
+    """Hugo's /glossary/gpu/: the warning names the file and line the migration page shows,
+    written so a strict build passes and the old address leads to the term; the bundle's image,
+    in static/terms/gpu/, is found by the page's relative link."""
+    site = write_files(
+        new_site(tmp_path), {"content/terms/gpu.md": GPU_TERM, "static/terms/gpu/board.png": "png"}
+    )
+    page = block_after(MIGRATION, "### Keeping Hugo's addresses", "html")
+
+    warned = run_glossary("check", cwd=site)
+
+    meta = '<meta http-equiv="refresh" content="0; url=../../terms/gpu/index.html">'
+    assert warned.returncode == 0, warned.stderr
+    assert (
+        "content/terms/gpu.md:5: warning: alias '/glossary/gpu/' is an address, but an alias is another name "
+        f"of the term; remove it, and to keep the address write static/glossary/gpu/index.html holding {meta}"
+    ) in warned.stderr.splitlines()
+    assert meta in page
+
+    write_files(site, {"content/terms/gpu.md": GPU_TERM.replace("aliases: [/glossary/gpu/]\n", "")})
+    term = (site / "content/terms/term.md").read_text(encoding="utf-8")
+    linked = term.replace("related: [glossary, cross-reference]", "related: [glossary, cross-reference, gpu]")
+    assert linked != term
+    write_files(site, {"static/glossary/gpu/index.html": page, "content/terms/term.md": linked})
+    built = run_glossary("build", "--strict", cwd=site)
+
+    assert built.returncode == 0, built.stderr
+    moved = parse_html(site / "_site/glossary/gpu/index.html")
+    target = attribute(present(moved.find("meta", attrs={"http-equiv": "refresh"})), "content").split("url=")[
+        1
+    ]
+    assert (site / "_site/glossary/gpu" / target).resolve() == (site / "_site/terms/gpu/index.html").resolve()
+    article = present(parse_html(site / "_site/terms/gpu/index.html").find("article"))
+    image = attribute(present(article.find("img")), "src")
+    assert (site / "_site/terms/gpu" / image).is_file()

@@ -88,6 +88,36 @@ def test_file_without_front_matter_says_how_to_start_one() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ('+++\ntitle = "Tensor"\n+++\nBody.\n', "between '+++' lines is TOML"),
+        ('{\n  "title": "Tensor"\n}\nBody.\n', "in braces is JSON"),
+    ],
+)
+def test_hugo_toml_or_json_front_matter_is_named_with_how_to_rewrite_it(text: str, written: str) -> None:
+    """Was "no front matter; the file must start with a '---' line", said of a file that has
+    front matter, only in a format Hugo reads."""
+    _, problems = parse(text)
+
+    assert problems == [
+        f"{PATH}:1: front matter {written}, which Hugo reads and this site does not; rewrite it in "
+        "YAML between '---' lines (title = \"GPU\" becomes title: GPU)"
+    ]
+
+
+def test_a_hugo_section_page_is_said_to_have_no_counterpart_not_to_be_renamed() -> None:
+    """Was "rename it to 'index.md' or add 'slug: index'": a term at terms/index/, which a
+    Hugo section's _index.md, the list page of its folder, never was."""
+    _, problems = parse(term_text(), path="content/terms/_index.md")
+
+    assert problems == [
+        "content/terms/_index.md:1: '_index.md' is a Hugo section's list page, which has no "
+        "counterpart here (the home page, categories and tags list the terms): delete it, and move "
+        "any text it has to the 'intro' of content/site.yml"
+    ]
+
+
 def test_unclosed_front_matter_says_how_to_close_it() -> None:
     _, problems = parse("---\ntitle: Tensor\nsummary: An array.\n\nBody.\n")
 

@@ -184,7 +184,27 @@ def test_an_alias_written_as_an_address_is_a_warning_and_a_name_with_a_slash_is_
 
     assert problems == [
         "content/terms/tcp.md:5: warning: alias '/terms/tcp-ip/' is an address, but an alias is another "
-        "name of the term; remove it (a term's old slug goes in 'former_slugs')"
+        "name of the term; remove it, and keep the address with 'former_slugs: [tcp-ip]'"
+    ]
+
+
+def test_an_alias_that_is_an_address_outside_terms_says_which_page_keeps_it(site_config: SiteConfig) -> None:
+    """Was "remove it (a term's old slug goes in 'former_slugs')", which cannot hold Hugo's
+    /glossary/tcp-ip/: the warning named no way to keep the address."""
+    files = {"tcp.md": term_file("TCP", "aliases: [/glossary/tcp-ip/, /old/tcp.html]\n")}
+
+    _, problems = build(files, site_config)
+
+    said = (
+        "content/terms/tcp.md:5: warning: alias '{}' is an address, but an alias is another name "
+        "of the term; "
+    )
+    assert problems == [
+        said.format("/glossary/tcp-ip/") + "remove it, and to keep the address write "
+        'static/glossary/tcp-ip/index.html holding <meta http-equiv="refresh" '
+        'content="0; url=../../terms/tcp/index.html">',
+        said.format("/old/tcp.html") + "remove it, and to keep the address write static/old/tcp.html "
+        'holding <meta http-equiv="refresh" content="0; url=../terms/tcp/index.html">',
     ]
 
 
