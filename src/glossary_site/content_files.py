@@ -268,8 +268,8 @@ def walk_problems(root: Path) -> list[Diagnostic]:
     files (errors: terms would go missing), folders named *.md (a warning: their files are
     still read); what static_files() skipped (_static_problems); and, in all three folders,
     names that are not UTF-8, in templates/ also in linked folders, as template_files() and
-    the loader go through them. Unlisted folders elsewhere in content/ are not reported:
-    nothing is read there.
+    the loader go through them. Elsewhere in content/, where nothing is read, a Markdown file
+    is a warning; a folder that cannot be listed is not reported.
     """
     content = (root / "content").resolve()
     problems = [*_scan(root, TERMS_DIR).problems, *_scan(root, TOOLS_DIR).problems]
@@ -280,6 +280,8 @@ def walk_problems(root: Path) -> list[Diagnostic]:
             problem = _link_problem(f"content/{relative}", entry.path, content)
             if problem is not None:
                 problems.append(problem)
+        elif kind == FILE and _unread_markdown(relative):
+            problems.append(Diagnostic(f"content/{relative}", 1, UNREAD_MARKDOWN, Severity.WARNING))
     problems += _static_problems(root)
     templates: list[tuple[str, OSError]] = []
     linked = (os.path.realpath(root / TEMPLATES_DIR),)
@@ -292,6 +294,23 @@ def walk_problems(root: Path) -> list[Diagnostic]:
         if isinstance(error, NotADirectoryError) and not relative
     ]
     return sorted(problems)
+
+
+UNREAD_MARKDOWN = (
+    "not read: only the '.md' files in content/terms/ (terms) and content/tools/ (tools) are; "
+    "move it into content/terms/ if it is a term, or delete it"
+)
+
+
+def _unread_markdown(relative: str) -> bool:
+    """A Markdown file elsewhere in content/: Hugo's content/glossary/gpu.md or _index.md,
+    copied over as they were, which would otherwise go missing from the site without a word."""
+    parts = relative.split("/")
+    return (
+        relative.lower().endswith(".md")
+        and parts[0] not in ("terms", "tools")
+        and not any(part.startswith(".") for part in parts)
+    )
 
 
 def _static_problems(root: Path) -> list[Diagnostic]:

@@ -297,6 +297,29 @@ def test_a_term_file_named_with_another_extension_is_a_warning_not_silently_skip
     ]
 
 
+def test_markdown_elsewhere_in_content_is_a_warning_that_it_is_not_read(tmp_path: Path) -> None:
+    """Was silent: a Hugo site's content/glossary/gpu.md and _index.md, copied over as they
+    were, went missing from the site without a word. Hidden folders are not looked in."""
+    site = copy_site("minimal", tmp_path)
+    term = "---\ntitle: GPU\nsummary: S.\ndefinition: D.\n---\n"
+    for name in ("glossary/gpu.md", "_index.md", ".git/README.md", "data/notes.txt"):
+        (site / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "content" / name).write_text(term, encoding="utf-8")
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    said = (
+        "warning: not read: only the '.md' files in content/terms/ (terms) and content/tools/ (tools) "
+        "are; move it into content/terms/ if it is a term, or delete it"
+    )
+    assert [line for line in reported(result) if "not read" in line] == [
+        f"content/_index.md:1: {said}",
+        f"content/glossary/gpu.md:1: {said}",
+    ]
+    assert not (site / "_site/terms/gpu").exists()
+
+
 def test_the_name_suggested_for_a_term_file_with_another_extension_is_read_without_a_problem(
     tmp_path: Path,
 ) -> None:
