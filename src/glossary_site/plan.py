@@ -16,6 +16,7 @@ from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.fingerprint import digest
 from glossary_site.markup import WIKILINK_RE, site_markdown_urls, site_markdown_wikilinks
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
+from glossary_site.slugs import SLUG_RE
 from glossary_site.template_files import THEME
 from glossary_site.url_checks import normal_base_url
 from glossary_site.urls import STACK_BUILDER, is_safe_url, site_file, term_path, tool_path
@@ -28,6 +29,8 @@ WEB_RE = re.compile(r"https?://", re.IGNORECASE)
 #: A link to a Markdown file, as MkDocs writes one (`gpu.md`, `../terms/gpu.md#use`): its name
 #: and fragment.
 MARKDOWN_FILE_RE = re.compile(r"(?![A-Za-z][A-Za-z0-9+.-]*:)(?:[^#?]*/)?([^/#?]+)\.md(#[^?]*)?$")
+#: Hugo's {{< ref "glossary/gpu.md#history" >}}: the file it names, and the section.
+REF_RE = re.compile(r"\{\{[<%][ \t]*(?:rel)?ref[ \t]+\"([^\"#]*)(#[^\"]*)?\"")
 ABOVE_ROOT = "\0above-the-site"
 
 
@@ -148,8 +151,7 @@ def _link_problem(link: _Link, files: set[str], base_url: str) -> tuple[str, Sev
         )
     if found is None and link.url.startswith("{{"):  # Hugo's {{< ref "gpu.md" >}}, {{< relref >}}
         return (
-            f"{link.what} '{link.url}' is a shortcode, which is not read here; link a term with "
-            "[[its title]], or write the address of its page, such as /terms/gpu/",
+            f"{link.what} '{link.url}' is a shortcode, which is not read here; {_ref_fix(link.url)}",
             Severity.ERROR,
         )
     markdown_file = MARKDOWN_FILE_RE.match(link.url)
@@ -166,6 +168,20 @@ def _link_problem(link: _Link, files: set[str], base_url: str) -> tuple[str, Sev
             message += f" (it is read from the page's folder, {link.page})"
         return message, Severity.ERROR
     return None
+
+
+def _ref_fix(url: str) -> str:
+    """What to write for a Hugo ref: the term its file names, when the name can be a slug
+    (gpu.md, /glossary/gpu.md, gpu/index.md, gpu#history), as the MkDocs message names it."""
+    ref = REF_RE.match(url)
+    parts = [part for part in (ref.group(1) if ref else "").split("/") if part]
+    if parts and parts[-1] in ("index.md", "_index.md"):
+        parts.pop()
+    stem = parts[-1].removesuffix(".md") if parts else ""
+    if not SLUG_RE.match(stem):
+        return "link a term with [[its title]], or write the address of its page, such as /terms/gpu/"
+    fragment = (ref.group(2) or "") if ref else ""
+    return f"link the term as [[{stem}]], or write the address of its page, /terms/{stem}/{fragment}"
 
 
 def _former_address(

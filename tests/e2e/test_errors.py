@@ -683,11 +683,13 @@ def test_a_dead_link_after_other_line_break_characters_is_reported_at_its_file_l
 
 def test_a_link_written_as_a_hugo_ref_shortcode_says_how_to_link_a_term(tmp_path: Path) -> None:
     """Was: "link '{{< ref "tensor.md" >}}' leads to no page of this site; check the path", which
-    sent an editor coming from Hugo looking for a wrong path rather than at the shortcode."""
+    sent an editor coming from Hugo looking for a wrong path rather than at the shortcode; then
+    "link a term with [[its title]], or write ... such as /terms/gpu/", whatever term it named."""
     site = copy_site("minimal", tmp_path)
     body = (
         "---\ntitle: Odd\nsummary: S\ndefinition: D\n---\n\n"
         'See [the tensor]({{< ref "tensor.md" >}}) and [GPUs]({{< relref "/terms/gpu" >}}).\n'
+        '\nIts [history]({{< ref "/glossary/gpu/index.md#history" >}}).\n'
     )
     write_files(site, {"content/terms/odd.md": body})
 
@@ -695,12 +697,14 @@ def test_a_link_written_as_a_hugo_ref_shortcode_says_how_to_link_a_term(tmp_path
 
     assert result.returncode == 1
     how = (
-        "is a shortcode, which is not read here; link a term with [[its title]], "
-        "or write the address of its page, such as /terms/gpu/"
+        "is a shortcode, which is not read here; link the term as [[{0}]], "
+        "or write the address of its page, /terms/{0}/"
     )
     assert error_lines(result.stderr) == [
-        f"""content/terms/odd.md:7: link '{{{{< ref "tensor.md" >}}}}' {how}""",
-        f"""content/terms/odd.md:7: link '{{{{< relref "/terms/gpu" >}}}}' {how}""",
+        f"""content/terms/odd.md:7: link '{{{{< ref "tensor.md" >}}}}' {how.format("tensor")}""",
+        f"""content/terms/odd.md:7: link '{{{{< relref "/terms/gpu" >}}}}' {how.format("gpu")}""",
+        """content/terms/odd.md:9: link '{{< ref "/glossary/gpu/index.md#history" >}}' """
+        + how.format("gpu").replace("/terms/gpu/", "/terms/gpu/#history"),
     ]
 
 
