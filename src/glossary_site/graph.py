@@ -241,9 +241,12 @@ def _address_alias(alias: str, term: Named) -> str:
         return f"{said} (a term's old slug goes in 'former_slugs')"
     page = "/".join(parts) if parts[-1].endswith((".html", ".htm")) else "/".join([*parts, "index.html"])
     back = "../" * page.count("/")
+    file = term.path.split("/")
+    # A Hugo page bundle's index.md, which its own warning says to rename after its folder.
+    slug = slugify(file[-2]) or term.slug if term.slug == "index" and len(file) > 3 else term.slug
     return (
         f"{said}, and to keep the address write static/{page} holding "
-        f'<meta http-equiv="refresh" content="0; url={back}{folder}/{term.slug}/index.html">'
+        f'<meta http-equiv="refresh" content="0; url={back}{folder}/{slug}/index.html">'
     )
 
 

@@ -208,6 +208,22 @@ def test_an_alias_that_is_an_address_outside_terms_says_which_page_keeps_it(site
     ]
 
 
+def test_the_page_keeping_a_bundles_address_leads_to_the_slug_its_rename_gives() -> None:
+    """A Hugo page bundle's index.md, whose page is terms/index/ until it is renamed as its own
+    warning says: the redirect it was told to write led to terms/index/."""
+    text = term_file("TCP", "aliases: [/glossary/tcp-ip/]\n")
+    terms = [content.parse_term("content/terms/tcp/index.md", text, Diagnostics())]
+
+    warned = [str(found) for found in graph.alias_repeats(terms[0])]
+
+    assert warned == [
+        "content/terms/tcp/index.md:5: warning: alias '/glossary/tcp-ip/' is an address, but an alias is "
+        "another name of the term; remove it, and to keep the address write "
+        'static/glossary/tcp-ip/index.html holding <meta http-equiv="refresh" '
+        'content="0; url=../../terms/tcp/index.html">'
+    ]
+
+
 def test_an_updated_date_may_be_tomorrow_but_not_later() -> None:
     """Tomorrow is allowed: an editor a time zone ahead of the building machine may be on it."""
     today = dt.date(2025, 3, 1)
