@@ -844,3 +844,106 @@ def test_axe_finds_nothing_above_minor_with_did_you_mean_shown(
     expect(suggestions(page).first).to_have_text("HallucinationDid you mean this?")
     page.keyboard.press("ArrowDown")
     assert_axe_finds_nothing_above_minor(page, f"the search page's Did you mean ({scheme})")
+
+
+#: The second words of the terms `probable` holds, each after "Probabilistic".
+PROBABLE = [
+    "Sampling",
+    "Inference",
+    "Modelling",
+    "Forecasting",
+    "Circuit",
+    "Parsing",
+    "Reasoning",
+    "Ranking",
+    "Clustering",
+    "Calibration",
+    "Graphical Model",
+    "Numerics",
+]
+QUOTED_TYPO = "\u201cprobabilstic\u201d"
+QUOTED_WORD = "\u201cprobabilistic\u201d"
+
+
+@pytest.fixture(scope="module")
+def probable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """A dozen terms whose titles start with the word "Probabilistic", as on a 10,000-term
+    glossary nearly 400 do, and a "Transformer"."""
+    root = tmp_path_factory.mktemp("probable")
+    files = {"content/site.yml": f"title: Probable\nbase_url: https://probable.example.com/{SUB_PATH}/\n"}
+    for second in PROBABLE:
+        title = f"Probabilistic {second}"
+        files[f"content/terms/{title.lower().replace(' ', '-')}.md"] = CROWDED_TERM.format(
+            title=title,
+            summary=f"{second} under uncertainty.",
+            definition=f"{second} that keeps track of how likely each outcome is.",
+            aliases=f"{second} under uncertainty",
+        )
+    files["content/terms/transformer.md"] = CROWDED_TERM.format(
+        title="Transformer",
+        summary="A neural network built on attention.",
+        definition="A neural network that weighs every token of its input against every other.",
+        aliases="Transformer model",
+    )
+    site = write_files(root, files)
+    out = root / "www" / SUB_PATH
+    assert build(BuildOptions(site, out, use_cache=False)).ok(strict=False)
+    with serve(out.parent) as address:
+        yield ServedSite(out, f"{address}/{SUB_PATH}", {})
+
+
+def test_a_misspelt_word_many_names_start_with_offers_the_word_searched(
+    page: Page, probable: ServedSite
+) -> None:
+    """Was: "Did you mean: Probabilistic Calibration, Probabilistic Circuit, Probabilistic
+    Clustering?", three of the dozen names the misspelt word starts alike, picked A to Z, where
+    the reader wants the word spelt right searched; on a 10,000-term glossary, three of 381."""
+    page.goto(probable.page_url(f"{SEARCH}?q=probabilstic"))
+    assert pagefind_count(page, "probabilstic") == 0, "Pagefind finds 'probabilstic' by itself now"
+    status = page.locator("#search-status")
+    expect(status).to_have_text(f"No results found for {QUOTED_TYPO}. Did you mean {QUOTED_WORD}?")
+    links = status.get_by_role("link")
+    expect(links).to_have_count(1)
+    expect(links).to_have_text("probabilistic")
+    links.click()
+    expect(page).to_have_url(probable.page_url(f"{SEARCH}?q=probabilistic"))
+    expect(header_box(page)).to_have_value("")
+    expect(page.locator("#search-query")).to_have_value("probabilistic")
+    expect(status).to_have_text(f"{len(PROBABLE)} results found for {QUOTED_WORD}")
+    expect(page.locator("#search-results li")).to_have_count(len(PROBABLE))
+
+
+def test_the_header_box_offers_the_misspelt_word_searched_and_says_so(
+    page: Page, probable: ServedSite
+) -> None:
+    page.goto(probable.page_url("terms/transformer/"))
+    options = type_in_header(page, "probabilstic", pasted=True)
+    listed = options.evaluate_all("all => all.map(option => [option.textContent, option.href])")
+    assert listed == [
+        [f"Search for {QUOTED_WORD}Did you mean this?", probable.page_url(f"{SEARCH}?q=probabilistic")],
+        [f"No results found for {QUOTED_TYPO}", probable.page_url(f"{SEARCH}?q=probabilstic")],
+    ], f"the box listed (text, address): {listed}"
+    status = page.locator("form.search-box [role=status]")
+    expect(status).to_have_text(f"No results found. Did you mean {QUOTED_WORD}?")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page.locator("#search-status")).to_have_text(f"{len(PROBABLE)} results found for {QUOTED_WORD}")
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        # a whole name as close as the corrected word: the name, as on a small glossary
+        ("tranformer", "Did you mean: Transformer?"),
+        ("probabilstic circut", "Did you mean: Probabilistic Circuit?"),
+        # the corrected words are held by names but no page holds them all: the closest names
+        ("probabilstic tranformer", "No results found for \u201cprobabilstic tranformer\u201d."),
+    ],
+)
+def test_a_whole_name_as_close_as_the_corrected_query_is_offered_instead(
+    page: Page, probable: ServedSite, query: str, said: str
+) -> None:
+    page.goto(probable.page_url(f"{SEARCH}?q={quote(query)}"))
+    assert pagefind_count(page, query) == 0, f"Pagefind finds {query!r} by itself now"
+    status = page.locator("#search-status")
+    expect(status).to_have_text(re.compile(re.escape(said) + "$"))

@@ -24,6 +24,9 @@ LABELS = {
     "search_title_with_query": "{title} – „{query}“",
     "search_page_no_results": "Keine Treffer für „{query}“.",
     "search_page_did_you_mean": "Meinten Sie {names}? Für „{query}“ gibt es keine Treffer.",
+    "search_for_query": "Nach „{query}“ suchen",
+    "no_results_did_you_mean_query": "Nichts gefunden. Meinten Sie „{query}“?",
+    "search_page_did_you_mean_query": "Für „{query}“ gibt es keine Treffer. Nach „{meant}“ suchen?",
     "copy_link_to_section": "Link zu „{section}“ kopieren",
     "link_copied": "Link kopiert",
     "stack_questions_to_answer": "Beantworten Sie die {count} Fragen, um Ihren Stack zu sehen.",
@@ -104,6 +107,32 @@ def test_the_header_box_offers_the_closest_names_in_the_sites_words(
     ], f"the box listed (text, address): {listed}"
     status = page.locator("form.search-box [role=status]")
     expect(status).to_have_text("Nichts gefunden. Meinten Sie Transformer?")
+
+
+def test_the_corrected_query_is_offered_in_the_sites_words(open_page: OpenPage, german_url: str) -> None:
+    """No whole name is as close to "difusion" as the word "diffusion", which names hold
+    ("Diffusion model", "Stable Diffusion"), so that word is offered, to be searched, in the
+    site's words."""
+    page = open_page()
+    page.goto(f"{german_url}/search/index.html?q=difusion")
+    status = page.locator("#search-status")
+    expect(status).to_have_text("Für „difusion“ gibt es keine Treffer. Nach „diffusion“ suchen?")
+    link = status.get_by_role("link", name="diffusion")
+    expect(link).to_have_attribute("href", f"{german_url}/search/index.html?q=diffusion")
+    page.goto(f"{german_url}/terms/transformer/")
+    page.wait_for_load_state("domcontentloaded")
+    page.keyboard.press("/")
+    expect(page.locator("#site-search")).to_be_focused()
+    page.keyboard.insert_text("difusion")  # in one input event, as in the test above
+    options = page.get_by_role("listbox", name="Passende Begriffe").get_by_role("option")
+    expect(options.last).to_have_attribute("href", re.compile(r"\?q=difusion$"))
+    listed = options.evaluate_all("all => all.map(option => [option.textContent, option.href])")
+    assert listed == [
+        ["Nach „diffusion“ suchenMeinten Sie das?", f"{german_url}/search/index.html?q=diffusion"],
+        ["Nichts gefunden für „difusion“", f"{german_url}/search/index.html?q=difusion"],
+    ], f"the box listed (text, address): {listed}"
+    status = page.locator("form.search-box [role=status]")
+    expect(status).to_have_text("Nichts gefunden. Meinten Sie „diffusion“?")
 
 
 def test_the_copy_link_button_is_named_and_announced_in_the_sites_words(

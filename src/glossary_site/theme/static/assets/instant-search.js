@@ -92,16 +92,20 @@
       say("results_found", { count: total }));
   }
 
-  // Nothing found: the closest names (search-engine.js) are the options, each leading to its
-  // page, before the one to the search page, and the status says them.
-  function showNothing(query, names) {
+  // Nothing found: what the query may have meant (search-engine.js) is offered before the last
+  // option, the one to the search page, and the status says it: the query with its misspelt
+  // words corrected, leading to the search page for it, or else the closest names, each leading
+  // to its page.
+  function showNothing(query, meant) {
     var say = window.glossarySay;
-    var said = names.length
-      ? say("no_results_did_you_mean", { names: names.map(function (name) { return name.name; }).join(", ") })
-      : say("no_results_found");
     var summary = say("did_you_mean_this");
-    show(query, names.map(function (name) { return { url: name.url, meta: { title: name.name, summary: summary } }; }),
-      [say("no_results_for_query", { query: query })], said);
+    var said = meant.query ? say("no_results_did_you_mean_query", { query: meant.query })
+      : meant.names.length ? say("no_results_did_you_mean", { names: meant.names.map(function (name) { return name.name; }).join(", ") })
+        : say("no_results_found");
+    var offered = meant.query
+      ? [{ url: searchPage(meant.query), meta: { title: say("search_for_query", { query: meant.query }), summary: summary } }]
+      : meant.names.map(function (name) { return { url: name.url, meta: { title: name.name, summary: summary } }; });
+    show(query, offered, [say("no_results_for_query", { query: query })], said);
   }
 
   function update() {
@@ -116,10 +120,10 @@
       return pagefind.search(query);
     }).then(function (found) {
       if (!found.results.length) {
-        return window.glossarySearch.closest(folder, query).catch(function () {
-          return [];
-        }).then(function (names) {
-          if (ticket === latest) { showNothing(query, names); }
+        return window.glossarySearch.meant(folder, query).catch(function () {
+          return { query: null, names: [] };
+        }).then(function (meant) {
+          if (ticket === latest) { showNothing(query, meant); }
         });
       }
       var head = found.results.slice(0, SHOWN);

@@ -147,7 +147,8 @@
   };
 
   // "Did you mean": Pagefind finds no word it has not indexed, so "tranformer" finds nothing.
-  // When a query finds nothing, the callers ask for the closest names instead: names.json, next
+  // When a query finds nothing, the callers ask what it meant (meant()): the closest names, or
+  // the query with its misspelt words corrected, from the names and their words. names.json, next
   // to bundles.json, lists every title and alias with its page's address (relative to the file).
   // It is loaded on the first query that finds nothing, once per page; one that could not be
   // read is tried again next time.
@@ -193,6 +194,7 @@
     return { whole: name.length <= width ? last[name.length] : Infinity, start: Math.min.apply(null, last) };
   }
 
+  // The names, and every word of them with how many names hold it (corrected() picks from these).
   function loadNames(folder) {
     if (!names) {
       var base = new URL(folder, document.baseURI);
@@ -201,7 +203,13 @@
         if (!response.ok) { throw new Error("no names at " + file.href); }
         return response.json();
       }).then(function (pairs) {
-        return pairs.map(function (pair) { return { name: pair[0], folded: fold(pair[0]), url: new URL(pair[1], file).href }; });
+        var words = new Map();
+        var entries = pairs.map(function (pair) {
+          var folded = fold(pair[0]);
+          folded.split(" ").forEach(function (word) { if (word) { words.set(word, (words.get(word) || 0) + 1); } });
+          return { name: pair[0], folded: folded, url: new URL(pair[1], file).href };
+        });
+        return { entries: entries, words: words };
       }).catch(function (error) {
         names = null;
         throw error;
@@ -210,29 +218,86 @@
     return names;
   }
 
-  // The names closest to `query`, at most three, best first: those the whole query is fewest
-  // mistakes from, then those it starts within as few, then A to Z; one per page, by the
-  // name of it that comes closest. Each is { name, url }. None for a query of under 4 letters.
+  // The names closest to `wanted` (folded), one per page, by the name of it that comes
+  // closest, best first: those the whole query is fewest mistakes from, then those it starts
+  // within as few, then A to Z. `whole` is the fewest mistakes from any whole name.
+  function ranked(all, wanted, limit) {
+    var best = {};
+    var whole = Infinity;
+    all.forEach(function (entry) {
+      var found = distances(wanted, entry.folded, limit);
+      if (!found) { return; }
+      var isWhole = found.whole <= limit;
+      if (!isWhole && found.start > limit) { return; }
+      if (isWhole) { whole = Math.min(whole, found.whole); }
+      var rank = { name: entry.name, folded: entry.folded, url: entry.url,
+        score: isWhole ? found.whole * 2 : found.start * 2 + 1 };
+      var kept = best[entry.url];
+      if (!kept || before(rank, kept)) { best[entry.url] = rank; }
+    });
+    var ranks = Object.keys(best).map(function (url) { return best[url]; }).sort(function (a, b) {
+      return before(a, b) ? -1 : before(b, a) ? 1 : 0;
+    });
+    return { names: ranks.slice(0, SUGGESTED).map(function (rank) { return { name: rank.name, url: rank.url }; }), whole: whole };
+  }
+
+  // `wanted` (folded) with each word of 4 letters or more that no name holds replaced by the
+  // closest word a name holds, within that word's own allowance of mistakes: the one in most
+  // names on a tie, then A to Z. `mistakes` counts the changes; null when a word stays one no
+  // name holds (nothing close to it, or under 4 letters), as that query is still misspelt.
+  function corrected(words, wanted) {
+    var mistakes = 0;
+    var text = wanted.split(" ").map(function (word) {
+      var limit = allowed(word);
+      if (words.has(word) || limit < 0) { return word; }
+      var best = null;
+      words.forEach(function (count, candidate) {
+        var found = distances(word, candidate, best ? Math.min(limit, best.mistakes) : limit);
+        if (!found || found.whole > limit) { return; }
+        if (!best || found.whole < best.mistakes ||
+            (found.whole === best.mistakes && (count > best.count || (count === best.count && candidate < best.word)))) {
+          best = { word: candidate, count: count, mistakes: found.whole };
+        }
+      });
+      if (!best) { return word; }
+      mistakes += best.mistakes;
+      return best.word;
+    });
+    var whole = text.every(function (word) { return words.has(word); });
+    return whole ? { text: text.join(" "), mistakes: mistakes } : null;
+  }
+
+  // What a query that found nothing may have meant: { query, names }. On a big glossary a
+  // misspelt word ("probabilstic") starts hundreds of names alike, and the reader wants the
+  // word searched, not three of them picked A to Z. So when no whole name is as few mistakes
+  // from the query as the query with its words corrected (corrected()), and Pagefind finds
+  // that, `query` is it and `names` is empty; otherwise `query` is null and `names` are the
+  // closest names, as closest() gives them ("tranformer" is still one mistake from
+  // "Transformer"). Nothing for a query of under 4 letters.
+  window.glossarySearch.meant = function (folder, query) {
+    var wanted = fold(query);
+    var limit = allowed(wanted);
+    if (limit < 0) { return Promise.resolve({ query: null, names: [] }); }
+    return loadNames(folder).then(function (loaded) {
+      var close = ranked(loaded.entries, wanted, limit);
+      var fixed = corrected(loaded.words, wanted);
+      var byNames = { query: null, names: close.names };
+      if (!fixed || !fixed.mistakes || fixed.mistakes >= close.whole) { return byNames; }
+      return window.glossarySearch(folder).then(function (pagefind) {
+        return pagefind.search(fixed.text);
+      }).then(function (found) {
+        return found.results.length ? { query: fixed.text, names: [] } : byNames;
+      });
+    });
+  };
+
+  // The names closest to `query`, at most three, best first (see ranked()), each { name, url }.
+  // None for a query of under 4 letters.
   window.glossarySearch.closest = function (folder, query) {
     var wanted = fold(query);
     var limit = allowed(wanted);
     if (limit < 0) { return Promise.resolve([]); }
-    return loadNames(folder).then(function (all) {
-      var best = {};
-      all.forEach(function (entry) {
-        var found = distances(wanted, entry.folded, limit);
-        if (!found) { return; }
-        var whole = found.whole <= limit;
-        var rank = { name: entry.name, folded: entry.folded, url: entry.url,
-          score: whole ? found.whole * 2 : found.start * 2 + 1 };
-        if (!whole && found.start > limit) { return; }
-        var kept = best[entry.url];
-        if (!kept || before(rank, kept)) { best[entry.url] = rank; }
-      });
-      return Object.keys(best).map(function (url) { return best[url]; }).sort(function (a, b) {
-        return before(a, b) ? -1 : before(b, a) ? 1 : 0;
-      }).slice(0, SUGGESTED).map(function (rank) { return { name: rank.name, url: rank.url }; });
-    });
+    return loadNames(folder).then(function (loaded) { return ranked(loaded.entries, wanted, limit).names; });
   };
 
   function before(a, b) {

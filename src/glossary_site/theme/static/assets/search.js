@@ -132,16 +132,30 @@
     }
   }
 
-  // Nothing found: the closest titles and aliases (search-engine.js) are offered as links, in
-  // the status, said once they are known: "No results found for “tranformer”. Did you mean:
-  // Transformer?". Without them (none close enough, or their file unreadable) it says no more.
+  // Nothing found: what the query may have meant (search-engine.js) is offered as links, in the
+  // status, said once it is known: the query with its misspelt words corrected, a link to this
+  // page searching it ("No results found for “probabilstic”. Did you mean “probabilistic”?"),
+  // or else the closest titles and aliases ("… Did you mean: Transformer?"). Without either
+  // (nothing close enough, or the names' file unreadable) it says no more.
   function nothing(query, ticket) {
-    return window.glossarySearch.closest(bundle, query).catch(function () { return []; }).then(function (names) {
+    return window.glossarySearch.meant(bundle, query).catch(function () {
+      return { query: null, names: [] };
+    }).then(function (meant) {
       if (ticket !== latest) { return; }
       status.textContent = "";
-      if (!names.length) { sayInto(status, "search_page_no_results", { query: query }, {}); return; }
+      if (meant.query) {
+        var search = document.createElement("a");
+        var address = new URL(window.location.href);
+        address.search = "?" + new URLSearchParams({ q: meant.query });  // as the form submits it
+        address.hash = "";
+        search.href = address.href;
+        search.textContent = meant.query;
+        sayInto(status, "search_page_did_you_mean_query", { query: query }, { meant: search });
+        return;
+      }
+      if (!meant.names.length) { sayInto(status, "search_page_no_results", { query: query }, {}); return; }
       var links = document.createDocumentFragment();
-      names.forEach(function (name, index) {
+      meant.names.forEach(function (name, index) {
         if (index) { links.appendChild(document.createTextNode(", ")); }
         var link = document.createElement("a");
         link.href = name.url;
