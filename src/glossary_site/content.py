@@ -109,6 +109,9 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
             diagnostics.error(path, line, message)
         for line, message in foreign_problems(text, first_line, breaks, markers=text is body):
             diagnostics.warning(path, line, message)
+    for at, value in _inline_texts(located.data):
+        for line, message in foreign_problems(value, located.value_line(*at), located.breaks_of(*at)):
+            diagnostics.warning(path, line, message)
     return term
 
 
@@ -156,6 +159,14 @@ def _texts(
         for key, item in value.items():
             if keys is None or key in keys:
                 yield from _texts(item, None, (*at, key))
+
+
+def _inline_texts(data: dict[str, Any]) -> Iterator[tuple[yaml_lines.KeyPath, str]]:
+    """Table cells and practice questions: inline Markdown, so another generator's syntax or a
+    tag the sanitiser drops would reach the page as silently as in the body."""
+    for at, value in _texts(data, ("tables", "faq")):
+        if (len(at) == 5 and at[2] == "rows") or at[2:] == ("q",):
+            yield at, value
 
 
 def _check_markers(path: str, term: TermSource, claimed: set[str], diagnostics: Diagnostics) -> None:

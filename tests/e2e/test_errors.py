@@ -1058,6 +1058,49 @@ def test_markdown_written_for_mkdocs_or_hugo_is_named_at_its_file_line(tmp_path:
     assert said["content/terms/odd.md:17"].startswith("'{{< kbd Ctrl >}}' is a Hugo shortcode")
 
 
+def test_markdown_of_another_generator_in_a_table_cell_or_a_question_is_named_at_its_line(
+    tmp_path: Path,
+) -> None:
+    """Was: said of the body, the definition and the answers only, so a `<script>` or an
+    `<iframe>` in a cell or a question left the page with no word, and `~~old~~` in a cell
+    was shown as written, though cells and questions are inline Markdown as those are."""
+    site = copy_site("minimal", tmp_path)
+    lines = [
+        "---",
+        "title: Odd",
+        "summary: S",
+        "definition: Odd.",
+        "related: [tensor]",
+        "tables:",
+        "  - title: Chips",
+        "    columns: [Chip, Note]",
+        "    rows:",
+        "      - [A100, ~~old~~ price]",
+        '      - [H100, "Watch <iframe src=x></iframe> here"]',
+        "faq:",
+        '  - q: "Is <script>alert(1)</script> safe?"',
+        "    a: No.",
+        "---",
+        "",
+    ]
+    write_files(site, {"content/terms/odd.md": "\n".join(lines)})
+
+    result = run_glossary("check", cwd=site)
+
+    warned = [line for line in result.stderr.splitlines() if line.startswith("content/terms/odd.md:")]
+    assert [
+        line.split(": warning: ")[0] for line in warned if "shown as written" in line or "HTML tag" in line
+    ] == [
+        "content/terms/odd.md:10",
+        "content/terms/odd.md:11",
+        "content/terms/odd.md:13",
+    ]
+    said = {where: message for where, message in (line.split(": warning: ") for line in warned)}
+    assert said["content/terms/odd.md:10"].startswith("'~~old~~' (strikethrough) is not converted")
+    assert said["content/terms/odd.md:11"].startswith("'<iframe>' is read as an HTML tag and removed")
+    assert said["content/terms/odd.md:13"].startswith("'<script>' is read as an HTML tag and removed")
+
+
 def test_the_error_that_failed_the_build_is_printed_before_the_warnings(tmp_path: Path) -> None:
     """Was: problems in file order alone, so one error in a file sorted late came after every
     warning of the files before it, item 416 of 420 on a big site. Now the errors come first,
