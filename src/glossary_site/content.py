@@ -203,6 +203,11 @@ def _tables_hint(name: str, ids: tuple[str, ...], claimed: set[str]) -> str:
     close = did_you_mean(name, (*ids, *broken))
     if close:
         return close
+    if ids and broken:
+        return (
+            f"; this file's tables: {', '.join(ids)}, and {', '.join(broken)}, which could not be built, "
+            "for the errors reported at them"
+        )
     if ids:
         return f"; this file's tables: {', '.join(ids)}"
     if broken:
@@ -359,11 +364,23 @@ class _Fields(Fields):
         columns = item.get("columns")
         rows = item.get("rows")
         ok = True
-        if not _is_cells(columns) or not columns:
+        title = str(item.get("title") or "").strip()
+        if columns == []:
+            message = f"table '{title}' has no columns; name at least one, as in columns: [Name, Meaning]"
+            self.error("tables", message, index, "columns")
+            ok = False
+        elif not _is_cells(columns) or not columns:
             if not self.item_key_misspelt("tables", index, item, "columns"):
                 self.error("tables", "table needs 'columns': a list of column names", index, "columns")
             ok = False
-        if not isinstance(rows, list) or not rows:
+        if rows == []:
+            message = (
+                f"table '{title}' has no rows; add at least one, a list of cells such as "
+                "- [cell, cell], or remove the table"
+            )
+            self.error("tables", message, index, "rows")
+            rows, ok = [], False
+        elif not isinstance(rows, list) or not rows:
             if not self.item_key_misspelt("tables", index, item, "rows"):
                 self.error("tables", "table needs 'rows': a list of rows", index, "rows")
             rows, ok = [], False
@@ -373,7 +390,6 @@ class _Fields(Fields):
         if intro is not None and not isinstance(intro, str):
             self.error("tables", "a table's 'intro' must be Markdown text", index, "intro")
             ok = False
-        title = str(item.get("title") or "").strip()
         good_rows: list[tuple[str, ...]] = []
         for r, row in enumerate(rows):
             where = ("tables", index, "rows", r)

@@ -686,6 +686,36 @@ def test_table_without_columns_or_rows_is_an_error() -> None:
     ]
 
 
+def test_a_table_left_empty_says_so_and_what_to_write() -> None:
+    """Was: 'table needs 'rows': a list of rows' for `rows: []`, which is a list of rows."""
+    extra = "tables:\n  - title: Empty\n    columns: []\n    rows: []\n"
+
+    term, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:8: table 'Empty' has no columns; name at least one, as in columns: [Name, Meaning]",
+        f"{PATH}:9: table 'Empty' has no rows; add at least one, a list of cells such as "
+        "- [cell, cell], or remove the table",
+    ]
+    assert term is not None and term.tables == ()
+
+
+def test_a_marker_naming_no_table_lists_the_files_tables_with_errors_too() -> None:
+    """Was: "this file's tables: products", in a file that also has the table 'makers', whose
+    error is reported above: the editor was told the file has no such table."""
+    extra = (
+        "tables:\n  - title: Makers\n    columns: [Maker, Chip]\n    rows: [[Google]]\n"
+        "  - title: Products\n    columns: [A]\n    rows: [[x]]\n"
+    )
+
+    _, problems = parse(term_text(extra, body="\nText.\n\n{{< table sizes >}}\n"))
+
+    assert problems[1:] == [
+        f"{PATH}:17: no table with the id 'sizes'; this file's tables: products, and makers, which "
+        "could not be built, for the errors reported at them"
+    ]
+
+
 def test_a_column_without_a_name_is_an_error_at_its_line() -> None:
     """Was: accepted, and the page showed a table with blank column headings."""
     extra = """\
