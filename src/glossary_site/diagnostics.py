@@ -98,6 +98,12 @@ KEY_SYNONYMS = {
     "baseurl": "base_url",
 }
 
+#: Fields other generators have for what has no counterpart here: what the message says instead
+#: of "did you mean".
+UNMATCHED_FIELDS = {
+    "weight": "; lists here are in A–Z order, and there is no order set by hand: delete it",
+}
+
 
 #: How much of a text from content a message quotes: enough to find it in the file.
 QUOTED = 40

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from glossary_site import yaml_lines
-from glossary_site.diagnostics import ContentError, Diagnostics, clipped, meant_by, suggesting
+from glossary_site.diagnostics import (
+    UNMATCHED_FIELDS,
+    ContentError,
+    Diagnostics,
+    clipped,
+    meant_by,
+    suggesting,
+)
 from glossary_site.model import Ref
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, slug_problem, slugify
 
@@ -323,7 +330,8 @@ class Fields:
         for key in self.data:
             if key not in allowed:
                 meant = meant_by(str(key), allowed)
-                self.error(key, f"unknown field '{clipped(str(key))}'{suggesting(meant)}")
+                hint = suggesting(meant) or UNMATCHED_FIELDS.get(str(key).casefold(), "")
+                self.error(key, f"unknown field '{clipped(str(key))}'{hint}")
                 if meant is not None:
                     self.misspelt.add(meant)
 

@@ -1149,3 +1149,16 @@ def test_one_broken_file_does_not_stop_the_others_from_loading(tmp_path: Path) -
         "content/terms/b-unclosed.md:1: front matter is not closed; add a '---' line after the YAML",
     ]
     assert [t.slug for t in terms] == ["tensor"]
+
+
+# What a term file copied from Hugo or MkDocs brings
+
+
+def test_a_hugo_weight_says_there_is_no_order_set_by_hand() -> None:
+    """Was: "unknown field 'weight'", with no word of what orders the lists instead."""
+    _, problems = parse(term_text("weight: 10\n"))
+
+    assert problems == [
+        f"{PATH}:6: unknown field 'weight'; lists here are in A–Z order, and there is no order set "
+        "by hand: delete it"
+    ]
