@@ -17,7 +17,7 @@ from glossary_site import config, placement, yaml_lines
 from glossary_site.content_files import find_term_files
 from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
-from glossary_site.foreign_markdown import foreign_problems
+from glossary_site.foreign_markdown import foreign_problems, highlight_advice
 from glossary_site.front_matter import (
     Fields,
     count,
@@ -177,11 +177,7 @@ def _check_markers(path: str, term: TermSource, claimed: set[str], diagnostics: 
     for marker in placement.find_markers(term.body, term.body_line):
         name = marker.table_id
         if name is None:
-            message = (
-                "this line is not a table marker, the only shortcode there is; write '{{< table ID >}}' "
-                "to place a table, and anything else in Markdown (an image: ![text](/file.png))"
-            )
-            diagnostics.error(path, marker.line, message)
+            diagnostics.error(path, marker.line, _not_a_marker(term.body.split("\n")[marker.row]))
         elif name not in ids and name not in claimed:
             diagnostics.error(
                 path, marker.line, f"no table with the id '{name}'{_tables_hint(name, ids, claimed)}"
@@ -194,6 +190,18 @@ def _check_markers(path: str, term: TermSource, claimed: set[str], diagnostics: 
             )
         else:
             placed[name] = marker.line
+
+
+def _not_a_marker(line: str) -> str:
+    """The error for a line that reads as a shortcode but not as a table marker: Hugo's code
+    highlighting has a counterpart, a fenced code block, which the message names."""
+    highlight = highlight_advice(line)
+    if highlight is not None:
+        return f"'{clipped(line.strip())}' {highlight[0]}, which is not read here; {highlight[1]}"
+    return (
+        "this line is not a table marker, the only shortcode there is; write '{{< table ID >}}' "
+        "to place a table, and anything else in Markdown (an image: ![text](/file.png))"
+    )
 
 
 def _tables_hint(name: str, ids: tuple[str, ...], claimed: set[str]) -> str:

@@ -124,6 +124,22 @@ _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
     ),
 )
 _SHORTCODE_RE = re.compile(r"(?<!\]\()(?<!\]\(<)\{\{([<%])[ \t]*+(\w*+)[^{}\n]*?[>%]\}\}")
+#: Hugo's code highlighting, opened (with its language, if any) or closed.
+_HIGHLIGHT_RE = re.compile(r"[ ]{0,3}\{\{[<%][ \t]*(/?)highlight\b(?:[ \t]+\"?([\w#.+-]+))?")
+
+
+def highlight_advice(shortcode: str) -> tuple[str, str] | None:
+    """What Hugo's `{{< highlight go >}}` … `{{< /highlight >}}` is, and what to write for it: a
+    fenced code block, highlighted here too. None for any other shortcode."""
+    found = _HIGHLIGHT_RE.match(shortcode)
+    if found is None:
+        return None
+    if found.group(1):
+        return "ends Hugo's code highlighting", "write ``` in its place, to end a fenced code block"
+    return "is Hugo's code highlighting", (
+        f"write a fenced code block instead: ```{found.group(2) or ''} in its place, and ``` in "
+        "place of '{{< /highlight >}}'"
+    )
 
 
 def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]]:
@@ -168,10 +184,11 @@ def _line_problems(line: str, markers: bool) -> Iterator[str]:
     if "{{" in prose and not (markers and _SHORTCODE_LINE_RE.match(prose)):
         for found in _SHORTCODE_RE.finditer(prose):
             if found.group(2) not in ("ref", "relref"):  # in a link: the link's check reports it
-                yield (
-                    f"'{found.group(0)}' is a Hugo shortcode, which is not read here and is shown as "
-                    "written; write what it makes in Markdown or HTML"
+                what, advice = highlight_advice(found.group(0)) or (
+                    "is a Hugo shortcode",
+                    "write what it makes in Markdown or HTML",
                 )
+                yield f"'{found.group(0)}' {what}, which is not read here and is shown as written; {advice}"
     if "<" in prose:
         if "markdown" in prose and _MARKDOWN_ATTRIBUTE_RE.search(prose):
             yield (

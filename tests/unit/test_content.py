@@ -1162,3 +1162,25 @@ def test_a_hugo_weight_says_there_is_no_order_set_by_hand() -> None:
         f"{PATH}:6: unknown field 'weight'; lists here are in A–Z order, and there is no order set "
         "by hand: delete it"
     ]
+
+
+def test_hugo_code_highlighting_says_to_write_a_fenced_code_block() -> None:
+    """Was: "this line is not a table marker, the only shortcode there is", at both lines, with
+    an image for an example of what to write instead."""
+    body = '\n{{< highlight go "linenos=table" >}}\nfmt.Println(1)\n{{< /highlight >}}\n'
+
+    _, problems = parse(term_text(body=body))
+
+    assert problems == [
+        f"{PATH}:8: '{{{{< highlight go \"linenos=table\" >}}}}' is Hugo's code highlighting, which is "
+        "not read here; write a fenced code block instead: ```go in its place, and ``` in place of "
+        "'{{< /highlight >}}'",
+        f"{PATH}:10: '{{{{< /highlight >}}}}' ends Hugo's code highlighting, which is not read here; write "
+        "``` in its place, to end a fenced code block",
+    ]
+
+
+def test_a_fenced_code_block_in_place_of_hugo_highlighting_is_no_problem() -> None:
+    _, problems = parse(term_text(body="\n```go\nfmt.Println(1)\n```\n"))
+
+    assert problems == []

@@ -22,6 +22,8 @@ WRITTEN = [
     ("See it. { #tok }", "'{ #tok }' is an attribute list", "remove it"),
     ('--8<-- "snippets/abbr.md"', "'--8<-- \"snippets/abbr.md\"' is a snippet include", "paste"),
     ("Press {{< kbd Ctrl >}} now.", "'{{< kbd Ctrl >}}' is a Hugo shortcode", "Markdown or HTML"),
+    ("{{< highlight go >}}", "'{{< highlight go >}}' is Hugo's code highlighting", "```go in its place"),
+    ("{{< /highlight >}}", "'{{< /highlight >}}' ends Hugo's code highlighting", "``` in its place"),
     ('<iframe src="https://e.org/v"></iframe>', "'<iframe>' is read as an HTML tag and removed", "link"),
     ('<details markdown="1">\n**Bold**\n</details>', "the 'markdown' attribute is not read", "in HTML"),
     ("A Vec<String> holds text.", "'<String>' is read as an HTML tag and removed", "in backticks"),
