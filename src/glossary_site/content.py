@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from glossary_site import config, placement, yaml_lines
+from glossary_site import config, placement, title_heading, yaml_lines
 from glossary_site.content_files import find_term_files
 from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
@@ -97,6 +97,9 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     )
     _check_markers(path, term, fields.table_ids, diagnostics)
     _check_shown_text(path, front, located, diagnostics)
+    repeated = title_heading.repeated_title(body, body_line, term.title)
+    if repeated is not None:
+        diagnostics.warning(path, repeated, title_heading.message("term"))
     todo = TODO_RE.search(body) if "TODO" in body else None
     if todo is not None:
         line = body_line + body.count("\n", 0, todo.start())

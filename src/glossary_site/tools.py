@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from glossary_site import content, content_files, front_matter, graph
+from glossary_site import content, content_files, front_matter, graph, title_heading
 from glossary_site.a_to_z import a_to_z_key
 from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
@@ -75,7 +75,7 @@ def parse_tool(
     if category and settings is not None and settings.categories and category not in settings.categories:
         hint = did_you_mean(category, settings.categories) or "; add it to tools.categories in site.yml"
         fields.error("category", f"unknown tool category '{category}'{hint}")
-    return ToolSource(
+    tool = ToolSource(
         path=path,
         slug=fields.slug(),
         title=fields.text("title", required=True, one_line=True),
@@ -93,6 +93,10 @@ def parse_tool(
         draft=fields.flag("draft"),
         key_lines={str(k[0]): v for k, v in located.lines.items() if len(k) == 1},
     )
+    repeated = title_heading.repeated_title(body, body_line, tool.title)
+    if repeated is not None:
+        diagnostics.warning(path, repeated, title_heading.message("tool"))
+    return tool
 
 
 def _attributes(

@@ -316,6 +316,19 @@ def test_a_blank_category_in_a_tool_file_is_an_error_as_in_a_term(tmp_path: Path
     assert message in result.stderr.splitlines()
 
 
+def test_a_tool_body_that_opens_with_the_title_as_a_heading_is_warned_to_delete_it(tmp_path: Path) -> None:
+    """Was silent: the page showed the tool's title twice, as its heading and the body's first."""
+    box = "---\ntitle: Box\nsummary: Holds things.\nurl: /tools/\n---\n\n# Box\n\nIt holds things.\n"
+    site = tool_site(tmp_path, {"content/tools/box.md": box})
+    result = run_glossary("check", cwd=site)
+    assert result.returncode == 0, result.stderr
+    message = (
+        "content/tools/box.md:7: warning: this heading repeats the tool's title, which its page shows "
+        "as its heading already; delete this line"
+    )
+    assert message in result.stderr.splitlines()
+
+
 def test_a_term_naming_a_tool_twice_is_warned_at_the_second_name_and_shows_one_card(tmp_path: Path) -> None:
     """Was: no warning, as a related term named twice has; the card was shown once."""
     site = tool_site(tmp_path)

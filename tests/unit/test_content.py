@@ -1154,6 +1154,37 @@ def test_one_broken_file_does_not_stop_the_others_from_loading(tmp_path: Path) -
 # What a term file copied from Hugo or MkDocs brings
 
 
+REPEATED_TITLE = (
+    f"{PATH}:8: warning: this heading repeats the term's title, which its page shows as its heading "
+    "already; delete this line"
+)
+
+
+@pytest.mark.parametrize("heading", ["# Tensor", "#  **tensor** #", "   # TENSOR"])
+def test_a_body_that_opens_with_the_title_as_a_heading_is_warned_to_delete_it(heading: str) -> None:
+    """Was silent: a MkDocs page starts with `# Title`, so the page showed its title twice, the
+    second time as the article's first heading."""
+    _, problems = parse(term_text(body=f"\n{heading}\n\nBody text.\n"))
+
+    assert problems == [REPEATED_TITLE]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "\n# Background\n\nBody text.\n",
+        "\n## Tensor\n\nBody text.\n",
+        "\nA tensor is an array.\n\n# Tensor\n",
+        "\n```markdown\n# Tensor\n```\n",
+        "\n#Tensor\n",
+    ],
+)
+def test_a_heading_that_is_not_the_title_or_not_first_is_no_repeat(body: str) -> None:
+    _, problems = parse(term_text(body=body))
+
+    assert problems == []
+
+
 def test_a_hugo_weight_says_there_is_no_order_set_by_hand() -> None:
     """Was: "unknown field 'weight'", with no word of what orders the lists instead."""
     _, problems = parse(term_text("weight: 10\n"))

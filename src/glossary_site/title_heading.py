@@ -1,0 +1,42 @@
+"""A body that opens with its page's title as a heading, as every MkDocs page does (`# GPU`).
+
+The page shows the title as its heading already, so a copied page would show it twice, the
+second time as a second-level heading (markup.demote_h1), with no word from the build. Its
+line is a warning that says to delete it.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A level-1 heading as the engine reads one: up to 3 spaces, '#', a space, the text, and
+#: any closing '#'s.
+_H1_RE = re.compile(r"[ ]{0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
+#: What makes a heading's text differ from the title without changing what it says.
+_MARKS_RE = re.compile(r"[*_`\s]+")
+
+
+def repeated_title(body: str, body_line: int, title: str) -> int | None:
+    """The file line of the body's first line when it is a level-1 heading that says the
+    title (case and emphasis aside); else None."""
+    if not title or "#" not in body:
+        return None
+    for index, line in enumerate(body.split("\n")):
+        if line.strip():
+            heading = _H1_RE.fullmatch(line)
+            return (
+                body_line + index if heading is not None and _said(heading.group(1)) == _said(title) else None
+            )
+    return None
+
+
+def _said(text: str) -> str:
+    return _MARKS_RE.sub(" ", text).strip().casefold()
+
+
+def message(what: str) -> str:
+    """The warning at the heading, for a term's or a tool's body."""
+    return (
+        f"this heading repeats the {what}'s title, which its page shows as its heading already; "
+        "delete this line"
+    )
