@@ -102,6 +102,10 @@ KEY_SYNONYMS = {
 #: of "did you mean".
 UNMATCHED_FIELDS = {
     "weight": "; lists here are in A–Z order, and there is no order set by hand: delete it",
+    "url": "; a term's address is terms/<slug>/, its slug the file name or 'slug': use 'slug'",
+    "publishdate": "; a term is published unless it is a draft (draft: true): delete it",
+    "expirydate": "; no date takes a page down: delete it, and mark the file draft: true when it is to go",
+    "layout": "; each kind of page has one template (term.html, tool.html), set in templates/: delete it",
 }
 
 

@@ -1185,14 +1185,23 @@ def test_a_heading_that_is_not_the_title_or_not_first_is_no_repeat(body: str) ->
     assert problems == []
 
 
-def test_a_hugo_weight_says_there_is_no_order_set_by_hand() -> None:
-    """Was: "unknown field 'weight'", with no word of what orders the lists instead."""
-    _, problems = parse(term_text("weight: 10\n"))
+@pytest.mark.parametrize(
+    ("field", "said"),
+    [
+        ("weight: 10", "unknown field 'weight'; lists here are in A–Z order, and there is no order set"),
+        ("url: /glossary/gpu/", "unknown field 'url'; a term's address is terms/<slug>/"),
+        ("publishDate: 2024-01-01", "unknown field 'publishDate'; a term is published unless it is a draft"),
+        ("expiryDate: 2030-01-01", "unknown field 'expiryDate'; no date takes a page down"),
+        ("layout: wide", "unknown field 'layout'; each kind of page has one template"),
+    ],
+)
+def test_a_hugo_field_with_no_counterpart_says_what_to_do_instead(field: str, said: str) -> None:
+    """Was: "unknown field 'weight'" (or 'url', 'publishDate'...), with no word of what does
+    that job here, or that nothing does."""
+    _, problems = parse(term_text(field + "\n"))
 
-    assert problems == [
-        f"{PATH}:6: unknown field 'weight'; lists here are in A–Z order, and there is no order set "
-        "by hand: delete it"
-    ]
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{PATH}:6: {said}")
 
 
 def test_hugo_code_highlighting_says_to_write_a_fenced_code_block() -> None:
