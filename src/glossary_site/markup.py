@@ -23,7 +23,7 @@ from markdown import util
 from markdown.inlinepatterns import InlineProcessor
 from pygments.formatters.html import HtmlFormatter
 
-from glossary_site import placement
+from glossary_site import long_runs, placement
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.foreign_markdown import KEPT_TAGS
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
@@ -150,7 +150,9 @@ def site_markdown(text: str, root: str) -> str:
     addresses written from there."""
     if not text:
         return ""
-    return _site_relative(_focusable_scrollers(demote_h1(sanitise(_site_html(text)))), [], root)
+    return _site_relative(
+        _focusable_scrollers(long_runs.in_tables(demote_h1(sanitise(_site_html(text))))), [], root
+    )
 
 
 def _site_html(text: str) -> str:
@@ -391,7 +393,8 @@ class Converter:
 
         questions = tuple(inline_html(faq.question) for faq in term.faq)
         cells = tuple(
-            tuple(tuple(inline_html(cell) for cell in row) for row in table.rows) for table in term.tables
+            tuple(tuple(long_runs.mark(inline_html(cell)) for cell in row) for row in table.rows)
+            for table in term.tables
         )
         body = placement.slot_tables(converted[-1])
         return RawBody(
@@ -435,7 +438,10 @@ class Converter:
             found += _refused_urls(piece)  # checked: sanitise drops them
             html_pieces.append(
                 _site_relative(
-                    _focusable_scrollers(demote_h1(_clear_of_theme_ids(sanitise(piece.strip())))), found
+                    _focusable_scrollers(
+                        long_runs.in_tables(demote_h1(_clear_of_theme_ids(sanitise(piece.strip()))))
+                    ),
+                    found,
                 )
             )
         self.site_urls = tuple(dict.fromkeys(found))

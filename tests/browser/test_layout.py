@@ -523,6 +523,91 @@ def test_a_printed_term_shows_the_address_of_each_link_to_another_site(page: Pag
     assert page.locator("a", has_text="other term").evaluate(added) == "none", "an address of this site"
 
 
+A4 = {"width": 718, "height": 1000}  # A4's width at 96 dpi less Chromium's default margins
+LONG_URL = "https://example.org/watch?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYGabcdefghij"
+SIXTY_LETTERS = "Pneumonoultramicroscopicsilicovolcanoconiosis" + "fifteenletterss"
+LONG_CELLS_TERM = f"""---
+title: Long cells
+summary: A term whose tables hold a long address and a long word.
+definition: A term whose tables hold a long address and a long word.
+tables:
+  - title: Sources
+    columns: [Name, Address, Word, Notes]
+    rows:
+      - ["Playlist", "[{LONG_URL}]({LONG_URL})", "{SIXTY_LETTERS}", "An ordinary sentence of ordinary words"]
+---
+| Name | Address | Notes |
+|---|---|---|
+| Paper | [the paper](https://example.org/a-long-address-with-no-place-to-break-in-it-at-all) | Words |
+| Word | {SIXTY_LETTERS} | Words |
+"""
+
+
+@pytest.fixture(scope="module")
+def long_cells_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = write_files(
+        tmp_path_factory.mktemp("long-cells"),
+        {
+            "content/site.yml": "title: Long cells\nbase_url: https://long.example.com/\n",
+            "content/terms/long-cells.md": LONG_CELLS_TERM,
+        },
+    )
+    built = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
+    assert built.returncode == 0, built.stderr
+    with serve(site / "www") as address:
+        yield address
+
+
+#: The words of the cells of each table of the page that lie on more than one line.
+SPLIT_WORDS = """article => [...article.querySelectorAll('td, th')].flatMap(cell => {
+  const split = [], walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const word of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      const lines = new Set([...range.getClientRects()].map(line => Math.round(line.top)));
+      if (lines.size > 1) split.push(word[0]);
+    }
+  }
+  return split;
+})"""
+
+
+def test_a_printed_table_with_a_long_address_or_word_fits_the_page(
+    open_page: OpenPage, long_cells_site: str
+) -> None:
+    """Was: a cell's 70-character address or 60-letter word made the printed table as wide as
+    it (1,154 px on a 718 px page), and paper lost the columns past the edge."""
+    page = open_page(viewport=A4)
+    page.goto(f"{long_cells_site}/terms/long-cells/")
+    page.emulate_media(media="print")
+    article = page.locator("article.term")
+    tables = article.locator("table")
+    expect(tables).to_have_count(2)
+    right = box(article)["x"] + box(article)["width"]
+    for index in range(2):
+        table = box(tables.nth(index))
+        assert table["x"] + table["width"] <= right + 1, (
+            f"table {index + 1} ends at {table['x'] + table['width']}"
+        )
+    broken = article.evaluate(SPLIT_WORDS)
+    assert LONG_URL in broken and SIXTY_LETTERS in broken, "the long ones break, kept whole"
+    assert not [word for word in broken if len(word) <= 20], broken
+    expect(tables.nth(1)).to_contain_text(LONG_URL)
+
+
+@pytest.mark.parametrize("slug", ["generative-ai", "transformer", "large-language-model"])
+def test_a_printed_table_breaks_no_ordinary_word(open_page: OpenPage, served: ServedSite, slug: str) -> None:
+    """Was, with every cell allowed to break anywhere: "Autoregressi|ve", "generate|s". A word
+    may still wrap after its hyphen ("fine-|tuning"), as it does on screen."""
+    page = open_page(viewport=A4)
+    page.goto(served.page_url(f"terms/{slug}/index.html"))
+    page.emulate_media(media="print")
+    split = page.locator("article.term").evaluate(SPLIT_WORDS)
+    assert not [word for word in split if "-" not in word], split
+
+
 def test_a_dark_reader_prints_dark_text_on_white(open_page: OpenPage, served: ServedSite) -> None:
     page = open_page(color_scheme="dark")
     page.goto(served.page_url(FLAGSHIP))
