@@ -63,7 +63,7 @@ def parser() -> argparse.ArgumentParser:
             "(default: the current folder or the nearest one above it that holds it)",
         )
 
-    def content_flags(cmd: argparse.ArgumentParser) -> None:
+    def content_flags(cmd: argparse.ArgumentParser, quiet: str = "print only problems") -> None:
         cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
         cmd.add_argument("--drafts", action="store_true", help="include terms marked draft: true")
         cmd.add_argument(
@@ -74,7 +74,7 @@ def parser() -> argparse.ArgumentParser:
             metavar="N",
             help=f"worker processes (default: all cores, here {default_jobs()})",
         )
-        cmd.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+        cmd.add_argument("-q", "--quiet", action="store_true", help=quiet)
 
     build = commands.add_parser(
         "build",
@@ -170,7 +170,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="SLUG",
         help="the file name (and page address) without .md, e.g. glossary; default: made from the title",
     )
-    new.add_argument("title", help='the term\'s title, e.g. "Large Language Model"')
+    new.add_argument("title", metavar="TITLE", help='the term\'s title, e.g. "Large Language Model"')
 
     serve = commands.add_parser(
         "serve",
@@ -178,14 +178,18 @@ def parser() -> argparse.ArgumentParser:
         description="Build, serve on localhost and rebuild on every save.",
     )
     common(serve)
-    content_flags(serve)
-    serve.add_argument("-p", "--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    content_flags(serve, quiet="print only problems and the address")
+    serve.add_argument(
+        "-p", "--port", type=whole_number, default=8000, help="port to serve on (default: 8000)"
+    )
     serve.add_argument(
         "--host",
         default="127.0.0.1",
         metavar="ADDR",
         help="address to bind (default: 127.0.0.1, this computer only; 0.0.0.0 opens it to your network)",
     )
+    for command in commands.choices.values():
+        command.set_defaults(usage_of=command)
     return top
 
 
@@ -196,14 +200,27 @@ def base_url(text: str) -> str:
     return text
 
 
-def positive(text: str) -> int:
+def whole_number(text: str) -> int:
     try:
-        value = int(text)
+        return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+
+
+def positive(text: str) -> int:
+    value = whole_number(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """argparse reports an option it does not know after a command with the top-level usage,
+    which lists no option of that command; the command's own usage says which ones there are."""
+    args, unknown = parser().parse_known_args(argv)
+    if unknown:
+        args.usage_of.error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
 
 
 def run(argv: Sequence[str] | None = None) -> NoReturn:
@@ -225,7 +242,7 @@ def run(argv: Sequence[str] | None = None) -> NoReturn:
 
 def main(argv: Sequence[str] | None = None, keep: Callable[[object], None] = lambda _: None) -> int:
     """`keep` is handed what a build leaves, for a caller that exits without freeing it."""
-    args = parser().parse_args(argv)
+    args = parse(argv)
     collector.tune_for_building()
     try:
         return _run_command(args, keep)

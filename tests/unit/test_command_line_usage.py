@@ -1,0 +1,47 @@
+"""What `glossary` prints for a command line it cannot run: the command's own usage and one line."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary_site import cli
+
+
+def usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(list(argv))
+    assert stopped.value.code == 2
+    return capsys.readouterr().err.strip().splitlines()
+
+
+@pytest.mark.parametrize(
+    ("argv", "last"),
+    [
+        (["build", "--bogus"], "glossary build: error: unrecognized arguments: --bogus"),
+        (["check", "--bogus"], "glossary check: error: unrecognized arguments: --bogus"),
+        (["new", "Term", "extra"], "glossary new: error: unrecognized arguments: extra"),
+    ],
+)
+def test_an_unknown_option_is_named_under_the_usage_of_its_command(
+    capsys: pytest.CaptureFixture[str], argv: list[str], last: str
+) -> None:
+    lines = usage_error(capsys, *argv)
+    assert lines[0].startswith(f"usage: glossary {argv[0]} ")
+    assert lines[-1] == last
+
+
+def test_a_port_that_is_not_a_number_is_said_as_for_jobs(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = usage_error(capsys, "serve", "-p", "abc")
+    assert lines[-1] == "glossary serve: error: argument -p/--port: expected a whole number, not 'abc'"
+
+
+def test_new_names_its_title_as_the_command_line_page_does(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = usage_error(capsys, "new")
+    assert lines[-1] == "glossary new: error: the following arguments are required: TITLE"
+
+
+def test_serve_quiet_help_says_the_address_is_still_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["serve", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "-q, --quiet print only problems and the address" in help_text
