@@ -367,7 +367,7 @@ def run_check(args: argparse.Namespace) -> int:
     options = options_from(args)
     if args.graph is not None:
         try:
-            output.check_export(options.root, args.graph)
+            output.check_export(options.root, args.graph, pipeline.cache_folder(options))
         except output.OutputRefused as refusal:
             print(f"glossary: --graph {refusal}", file=sys.stderr)
             return EXIT_USAGE

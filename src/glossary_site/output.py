@@ -155,13 +155,18 @@ def check_target(root: Path, out: Path) -> None:
         )
 
 
-def check_export(root: Path, path: Path) -> None:
-    """A file `check` writes on request (the graph) must not replace one the site is made of."""
-    root, path = root.resolve(), path.resolve()
+def check_export(root: Path, path: Path, cache: Path) -> None:
+    """A file `check` writes on request (the graph) must not replace one the site is made of,
+    nor sit in the build cache, whose next build would refuse a folder holding a file of ours."""
+    root, path, cache = root.resolve(), path.resolve(), cache.resolve()
     for name in SOURCE_DIRS:
         source = root / name
         if path == source or source in path.parents:
             raise OutputRefused(f"{path} is inside {name}/, which the site is made of; write it elsewhere")
+    if path == cache or cache in path.parents:
+        raise OutputRefused(
+            f"{path} is inside the build cache {cache}, which the next build would refuse; write it elsewhere"
+        )
     if path.is_dir():
         raise OutputRefused(f"{path} is a folder; name a file")
 

@@ -263,7 +263,7 @@ def check(options: BuildOptions) -> BuildResult:
     one, so checking never writes into the site folder.
     """
     result = BuildResult()
-    base = _cache_folder(options) if options.use_cache else None
+    base = cache_folder(options) if options.use_cache else None
     try:
         if base is not None:  # checked here too, so CI learns it before `build`
             output.check_cache(options.root, options.out, base)
@@ -292,7 +292,7 @@ def build(options: BuildOptions, warm: WarmState | None = None) -> BuildResult:
     try:
         output.check_target(options.root, options.out)
         if options.use_cache:
-            output.check_cache(options.root, options.out, _cache_folder(options))
+            output.check_cache(options.root, options.out, cache_folder(options))
         with output.locked(options.out), _cache(options, warm) as cache:
             _build(options, cache, result, warm)
             result.notes += cache.notes
@@ -407,7 +407,7 @@ def _edit_terms(
     return True
 
 
-def _cache_folder(options: BuildOptions) -> Path:
+def cache_folder(options: BuildOptions) -> Path:
     return options.cache_dir or options.root / CACHE_DIR
 
 
@@ -415,7 +415,7 @@ def _cache_folder(options: BuildOptions) -> Path:
 def _cache(options: BuildOptions, warm: WarmState | None = None) -> Iterator[Cache]:
     """The site's cache (the one a warm state has open), or a throwaway one for --no-cache."""
     if options.use_cache:
-        folder = _cache_folder(options)
+        folder = cache_folder(options)
         if warm is not None and warm.cache.folder == folder:
             yield warm.cache
             return

@@ -85,3 +85,21 @@ def test_the_graph_export_never_replaces_a_file_the_site_is_made_of(tmp_path: Pa
     assert tree_digest(site) == before
     assert run_glossary("check", "--graph", "graph.json", cwd=site).returncode == 0
     assert json.loads((site / "graph.json").read_text(encoding="utf-8"))["nodes"]
+
+
+def test_the_graph_export_is_not_written_into_the_build_cache(tmp_path: Path) -> None:
+    """Was: `check --graph .glossary-cache/graph.json` wrote it, and every build after refused
+    the cache folder for holding a file a build cache never has."""
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", "--no-search", "-q", cwd=site).returncode == 0
+    before = tree_digest(site)
+    for target in (".glossary-cache/graph.json", ".glossary-cache"):
+        refused = run_glossary("check", "--graph", target, cwd=site)
+        assert refused.returncode == 2, (target, refused.stderr)
+        assert "is inside the build cache" in refused.stderr
+    own = tmp_path / "own-cache"
+    refused = run_glossary("check", "--cache-dir", own, "--graph", own / "graph.json", cwd=site)
+    assert refused.returncode == 2, refused.stderr
+    assert tree_digest(site) == before
+    assert not own.exists()
+    assert run_glossary("build", "--no-search", "-q", cwd=site).returncode == 0
