@@ -446,10 +446,12 @@ def run_new(args: argparse.Namespace) -> int:
         print(f"glossary: {refusal}", file=sys.stderr)
         return EXIT_USAGE
     check = "glossary check"
+    shown = os.path.relpath(path)
     found_here = site_root(None)
     if found_here is None or found_here.resolve() != Path(args.source).resolve():
         check += f" --source {shlex.quote(Path(args.source).as_posix())}"
-    print(f"Wrote {os.path.relpath(path)}; replace the TODO text, then run: {check}")
+        shown = path.as_posix()  # under the --source given: relative to here, it can climb to /
+    print(f"Wrote {shown}; replace the TODO text, then run: {check}")
     return EXIT_OK
 
 

@@ -413,6 +413,12 @@ def test_new_writes_a_stub_that_check_accepts_and_never_overwrites(tmp_path: Pat
     assert result.stdout.startswith("Wrote content/terms/attention-the-mechanism.md;"), "relative to here"
     inside = run_glossary("new", "Beam search", cwd=site / "content/terms")
     assert inside.stdout.startswith("Wrote beam-search.md;"), inside.stdout
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    named = run_glossary("new", "Softmax", "--source", site, cwd=elsewhere)
+    assert named.stdout.startswith(f"Wrote {site.as_posix()}/content/terms/softmax.md;"), named.stdout
+    relative = run_glossary("new", "Dropout", "--source", "../minimal", cwd=elsewhere)
+    assert relative.stdout.startswith("Wrote ../minimal/content/terms/dropout.md;"), relative.stdout
     stub = site / "content/terms/attention-the-mechanism.md"
     assert 'title: "Attention: the mechanism"' in stub.read_text()
     checked = run_glossary("check", cwd=site)
