@@ -377,16 +377,29 @@ def run_check(args: argparse.Namespace) -> int:
     if result.refused:
         print(f"glossary: {result.refused}", file=sys.stderr)
         return EXIT_USAGE
-    ok = result.ok(options.strict)
+    unwritten = write_graph(args.graph, result) if args.graph is not None else None
+    code = show_check(args, result, options.strict)
+    if unwritten:
+        print(f"glossary: cannot write {args.graph}: {unwritten}", file=sys.stderr)
+        return EXIT_USAGE
+    return code
+
+
+def write_graph(path: Path, result: pipeline.BuildResult) -> str | None:
+    """Why the graph could not be written, if it could not: said after the check's problems,
+    which a failure the refusal before the check could not foresee (a full disk) must not hide."""
+    if result.graph is None:
+        return None
+    try:
+        path.write_text(link_graph.export(*result.graph, path.suffix.lower() == ".graphml"), "utf-8")
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    return None
+
+
+def show_check(args: argparse.Namespace, result: pipeline.BuildResult, strict: bool) -> int:
+    ok = result.ok(strict)
     shape = link_graph.summary(*result.graph) if result.graph else None
-    if args.graph is not None and result.graph is not None:
-        try:
-            args.graph.write_text(
-                link_graph.export(*result.graph, args.graph.suffix.lower() == ".graphml"), "utf-8"
-            )
-        except OSError as exc:
-            print(f"glossary: cannot write {args.graph}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_USAGE
     if args.format == "json":
         print(as_json(result.diagnostics, ok, {"graph": shape} if shape else {}))
         return EXIT_OK if ok else EXIT_CONTENT

@@ -18,6 +18,7 @@ import glob
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,6 +170,24 @@ def check_export(root: Path, path: Path, cache: Path) -> None:
         )
     if path.is_dir():
         raise OutputRefused(f"{path} is a folder; name a file")
+    _check_writable(path)
+
+
+def _check_writable(path: Path) -> None:
+    """Found before the check runs, as a cache folder that cannot be written in is: found after,
+    the run's problems would be lost behind the one line saying the file could not be written."""
+    if path.exists():
+        if not os.access(path, os.W_OK):
+            raise OutputRefused(f"{path} cannot be written (no permission); write elsewhere")
+        return
+    if not path.parent.is_dir():
+        raise OutputRefused(f"{path}: there is no folder {path.parent}; make it or write elsewhere")
+    try:
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise OutputRefused(f"cannot write in {path.parent} ({reason}); write elsewhere") from None
 
 
 def check_cache(root: Path, out: Path, cache: Path) -> None:

@@ -103,3 +103,38 @@ def test_the_graph_export_is_not_written_into_the_build_cache(tmp_path: Path) ->
     assert tree_digest(site) == before
     assert not own.exists()
     assert run_glossary("build", "--no-search", "-q", cwd=site).returncode == 0
+
+
+def test_a_graph_file_that_cannot_be_written_is_refused_before_the_check(tmp_path: Path) -> None:
+    """Was: the whole check ran, then only `cannot write …` was printed with status 2, and the
+    content problems it had found were lost."""
+    site = write_files(
+        island_site(tmp_path), {"content/terms/broken.md": TERM.format(title="Broken", other="Nowhere")}
+    )
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    before = tree_digest(tmp_path)
+    for target, reason in (
+        ("../missing/x.json", "there is no folder"),
+        ("../a-file/x.json", "there is no folder"),
+    ):
+        refused = run_glossary("check", "--graph", target, cwd=site)
+        assert refused.returncode == 2, refused.stderr
+        assert refused.stderr.splitlines() == [
+            f"glossary: --graph {(site / target).resolve()}: {reason} {(site / target).resolve().parent}; "
+            "make it or write elsewhere"
+        ]
+    assert tree_digest(tmp_path) == before
+
+
+def test_a_graph_file_that_fails_half_way_still_leaves_the_problems_shown(tmp_path: Path) -> None:
+    """A failure no refusal foresees, such as a full disk, is said after the problems found."""
+    site = write_files(
+        island_site(tmp_path), {"content/terms/broken.md": TERM.format(title="Broken", other="Nowhere")}
+    )
+    (tmp_path / "g.json").symlink_to("/dev/full")  # every write to it fails: no space left
+    result = run_glossary("check", "--graph", tmp_path / "g.json", cwd=site)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("content/terms/broken.md:") and "Nowhere" in line for line in lines), lines
+    assert lines[-2].startswith("Check failed: ")
+    assert lines[-1].startswith(f"glossary: cannot write {tmp_path / 'g.json'}: "), lines
