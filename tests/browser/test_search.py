@@ -10,15 +10,17 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
+from colours import contrast
 from conftest import SUB_PATH, OpenPage, ServedSite, serve  # this folder's, imported while it is collected
 from playwright.sync_api import Locator, Page, expect
 from support import copy_site, held_back_pagefind, write_files
+from test_keyboard import RING_AND_GROUND
 
 from glossary_site.pipeline import BuildOptions, build
 
@@ -947,3 +949,81 @@ def test_a_whole_name_as_close_as_the_corrected_query_is_offered_instead(
     assert pagefind_count(page, query) == 0, f"Pagefind finds {query!r} by itself now"
     status = page.locator("#search-status")
     expect(status).to_have_text(re.compile(re.escape(said) + "$"))
+
+
+# --- the corrected query and the named exact title, to axe and the keyboard ------------------------
+
+
+QUOTED_MEANT = "\u201cdiffusion\u201d"
+
+
+def header_offers_the_corrected_query(page: Page, served: ServedSite, crowded: ServedSite) -> None:
+    """Arrow Down makes "Search for “diffusion”" the active option, and Enter searches it."""
+    page.goto(served.page_url(FLAGSHIP))
+    options = type_in_header(page, "difusion", pasted=True)
+    expect(options.first).to_have_text("Search for \u201cdiffusion\u201dDid you mean this?")
+    status = page.locator("form.search-box [role=status]")
+    expect(status).to_have_text("No results found. Did you mean \u201cdiffusion\u201d?")
+    page.keyboard.press("ArrowDown")
+    active = options.first.get_attribute("id") or "?"
+    expect(header_box(page)).to_have_attribute("aria-activedescendant", active)
+
+
+def page_offers_the_corrected_query(page: Page, served: ServedSite, crowded: ServedSite) -> None:
+    """Tab alone reaches the "Did you mean “diffusion”?" link, with a ring that stands out."""
+    page.goto(served.page_url(f"{SEARCH}?q=difusion"))
+    status = page.locator("#search-status")
+    expect(status).to_have_text(f"No results found for \u201cdifusion\u201d. Did you mean {QUOTED_MEANT}?")
+    link = status.get_by_role("link", name="diffusion")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if link.evaluate("link => link === document.activeElement"):
+            break
+    expect(link).to_be_focused()
+    ring = page.evaluate(RING_AND_GROUND)
+    assert ring and contrast(ring[1], ring[2]) >= 3, f"no focus ring that stands out: {ring}"
+
+
+def page_lists_the_named_title_first(page: Page, served: ServedSite, crowded: ServedSite) -> None:
+    """The title Pagefind ranks last, listed first from named/, without an excerpt."""
+    page.goto(crowded.page_url(f"{SEARCH}?q={quote('Weight Sampling')}"))
+    first = page.locator("#search-results li").first
+    expect(first.get_by_role("link")).to_have_text("Weight Sampling")
+    expect(first.locator(".search-excerpt")).to_have_count(0)
+    first.get_by_role("link").focus()
+
+
+def header_lists_the_named_title_first(page: Page, served: ServedSite, crowded: ServedSite) -> None:
+    page.goto(crowded.page_url("terms/weight-sampling-method-000/"))
+    options = type_in_header(page, "weight sampling", pasted=True)
+    expect(options.first.locator(".search-suggestion-summary")).to_have_text("The one the reader is after.")
+    page.keyboard.press("ArrowDown")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "state",
+    [
+        header_offers_the_corrected_query,
+        page_offers_the_corrected_query,
+        page_lists_the_named_title_first,
+        header_lists_the_named_title_first,
+    ],
+)
+def test_axe_finds_nothing_above_minor_in_todays_search_states(
+    open_page: OpenPage,
+    served: ServedSite,
+    crowded: ServedSite,
+    scheme: str,
+    state: Callable[[Page, ServedSite, ServedSite], None],
+) -> None:
+    page = open_page(color_scheme=scheme)
+    state(page, served, crowded)
+    assert_axe_finds_nothing_above_minor(page, f"{state.__name__} ({scheme})")
+    if "corrected" in state.__name__:  # Enter on the offer searches the corrected query
+        page.keyboard.press("Enter")
+        expect(page).to_have_url(served.page_url(f"{SEARCH}?q=diffusion"))
+        expect(page.locator("#search-query")).to_have_value("diffusion")
+        expect(page.locator("#search-status")).to_have_text(
+            re.compile(r"^\d+ results? found for \u201cdiffusion\u201d$")
+        )
