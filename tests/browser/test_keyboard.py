@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from colours import contrast
+from colours import RING_AND_GROUND, contrast
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
     from conftest import OpenPage, ServedSite
@@ -18,24 +18,6 @@ SHORT_LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 #: Pages with every kind of stop: header, term page, sidebar, CTA block, tool page, the form.
 RING_PAGES = [FLAGSHIP, "index.html", "tools/midjourney/index.html", "stack-builder/index.html", "404.html"]
-
-#: The focused element's outline colour and the first background behind the outline (it is
-#: drawn outside the element, so on its parent's background or further up).
-RING_AND_GROUND = """() => {
-  const focused = document.activeElement;
-  if (!focused || focused === document.body) { return null; }
-  const style = getComputedStyle(focused);
-  if (style.outlineStyle === "none") { return null; }  // a card or a node rings something else
-  let box = focused.parentElement;
-  while (box) {
-    const ground = getComputedStyle(box).backgroundColor;
-    if (ground !== "rgba(0, 0, 0, 0)") {
-      return [focused.outerHTML.slice(0, 80), style.outlineColor, ground];
-    }
-    box = box.parentElement;
-  }
-  return [focused.outerHTML.slice(0, 80), style.outlineColor, "rgb(255, 255, 255)"];
-}"""
 
 
 #: How much of the focused element's ring a box that scrolls (overflow other than visible) cuts

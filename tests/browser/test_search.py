@@ -16,11 +16,10 @@ from urllib.parse import quote
 
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
-from colours import contrast
+from colours import RING_AND_GROUND, contrast
 from conftest import SUB_PATH, OpenPage, ServedSite, serve  # this folder's, imported while it is collected
 from playwright.sync_api import Locator, Page, expect
 from support import copy_site, held_back_pagefind, write_files
-from test_keyboard import RING_AND_GROUND
 
 from glossary_site.pipeline import BuildOptions, build
 
