@@ -256,6 +256,24 @@ def test_site_templates_and_static_files_override_the_theme(tmp_path: Path) -> N
     assert (site / "_site/assets/highlight.css").is_file(), "theme files not overridden are kept"
 
 
+def test_a_sites_footer_partial_replaces_the_footer_of_every_page(tmp_path: Path) -> None:
+    """Was: the footer could be changed only by copying base.html or overriding its block in
+    every page template; a Hugo theme's user looks for partials/footer.html."""
+    site = copy_site("minimal", tmp_path)
+    footer = '<p>© Us · <a href="{{ root }}feed.xml">Feed</a></p>'
+    write_files(site, {"templates/partials/footer.html": footer})
+
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    pages = sorted((site / "_site").rglob("*.html"))
+    footers = {page.relative_to(site / "_site").as_posix(): parse_html(page).find("footer") for page in pages}
+    assert {
+        name: footer.get_text(" ", strip=True) for name, footer in footers.items() if footer is not None
+    } == {name: "© Us · Feed" for name, footer in footers.items() if footer is not None}
+    assert footers["index.html"] is not None and footers["terms/tensor/index.html"] is not None
+    assert present(present(footers["terms/tensor/index.html"]).a).get("href") == "../../feed.xml"
+
+
 def test_a_group_template_that_tests_letters_shows_no_jump_bar_on_a_short_category(tmp_path: Path) -> None:
     """themes.md: `letters` and `sections` are empty lists on a category of 100 terms or
     fewer, so an override may test either; `letters` was A to Z, every letter absent."""
