@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import OpenPage, serve
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 from support import copy_site, run_glossary
 
 #: A few of the scripts' labels in German; {names} and {title} first show a label may reorder.
@@ -86,21 +86,28 @@ def test_the_search_page_says_no_results_and_did_you_mean_in_the_sites_words(
     expect(status).to_have_text("Keine Treffer für „zzzzqqqq“.")
 
 
-def test_the_header_box_offers_the_closest_names_in_the_sites_words(
-    open_page: OpenPage, german_url: str
-) -> None:
-    page = open_page()
+def header_listing(page: Page, german_url: str, query: str) -> list[list[str]]:
+    """Each option of the header box's list for `query`, as [text, address], once the list
+    answers it. The query goes in as one input event, as pasted: typed key by key on a busy
+    machine, "t" is searched first (the 100 ms pause passes between two keys), and Pagefind then
+    answers "tranformer" with the one page holding the word "T", the longest word it has loaded
+    that begins the query."""
     page.goto(f"{german_url}/terms/transformer/")
     page.wait_for_load_state("domcontentloaded")
     page.keyboard.press("/")
     expect(page.locator("#site-search")).to_be_focused()  # keys typed before it is are lost
-    # In one input event, as pasted: typed key by key on a busy machine, "t" is searched first
-    # (the 100 ms pause passes between two keys), and Pagefind then answers "tranformer" with the
-    # one page holding the word "T", the longest word it has loaded that begins the query.
-    page.keyboard.insert_text("tranformer")
+    page.keyboard.insert_text(query)
     options = page.get_by_role("listbox", name="Passende Begriffe").get_by_role("option")
-    expect(options.last).to_have_attribute("href", re.compile(r"\?q=tranformer$"))  # the list answers it
-    listed = options.evaluate_all("all => all.map(option => [option.textContent, option.href])")
+    expect(options.last).to_have_attribute("href", re.compile(rf"\?q={re.escape(query)}$"))
+    listed: list[list[str]] = options.evaluate_all("all => all.map(o => [o.textContent, o.href])")
+    return listed
+
+
+def test_the_header_box_offers_the_closest_names_in_the_sites_words(
+    open_page: OpenPage, german_url: str
+) -> None:
+    page = open_page()
+    listed = header_listing(page, german_url, "tranformer")
     assert listed == [
         ["TransformerMeinten Sie das?", f"{german_url}/terms/transformer/"],
         ["Nichts gefunden für „tranformer“", f"{german_url}/search/index.html?q=tranformer"],
@@ -119,14 +126,7 @@ def test_the_corrected_query_is_offered_in_the_sites_words(open_page: OpenPage, 
     expect(status).to_have_text("Für „difusion“ gibt es keine Treffer. Nach „diffusion“ suchen?")
     link = status.get_by_role("link", name="diffusion")
     expect(link).to_have_attribute("href", f"{german_url}/search/index.html?q=diffusion")
-    page.goto(f"{german_url}/terms/transformer/")
-    page.wait_for_load_state("domcontentloaded")
-    page.keyboard.press("/")
-    expect(page.locator("#site-search")).to_be_focused()
-    page.keyboard.insert_text("difusion")  # in one input event, as in the test above
-    options = page.get_by_role("listbox", name="Passende Begriffe").get_by_role("option")
-    expect(options.last).to_have_attribute("href", re.compile(r"\?q=difusion$"))
-    listed = options.evaluate_all("all => all.map(option => [option.textContent, option.href])")
+    listed = header_listing(page, german_url, "difusion")
     assert listed == [
         ["Nach „diffusion“ suchenMeinten Sie das?", f"{german_url}/search/index.html?q=diffusion"],
         ["Nichts gefunden für „difusion“", f"{german_url}/search/index.html?q=difusion"],
