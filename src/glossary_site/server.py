@@ -460,15 +460,21 @@ def application(preview: Preview, refused: Callable[[str], bytes | None]) -> Any
     answers for gets that answer, a 403, whatever its path (the live-reload socket's too).
 
     This is the application livereload's Server.serve makes, minus its file watching (ours
-    rebuilds first); made here because Server.serve insists on binding the socket itself."""
-    from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler
+    rebuilds first) and its /forcereload, which any site could ask to reload every open page;
+    made here because Server.serve insists on binding the socket itself."""
+    from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
     from livereload.server import LiveScriptContainer
     from livereload.watcher import Watcher
     from tornado.web import Application, FallbackHandler, RequestHandler
+    from tornado.websocket import WebSocketHandler
 
     class Reloads(LiveReloadHandler):  # type: ignore[misc]
         """livereload's, but a page whose connection opens after a build it was served before
-        is told to reload at once: the reload that build sent reached no one."""
+        is told to reload at once: the reload that build sent reached no one. Only the preview's
+        own pages may connect (livereload lets any site's): the socket says when each page changes.
+        """
+
+        check_origin = WebSocketHandler.check_origin
 
         def on_message(self, message: str | bytes) -> None:
             super().on_message(message)
@@ -515,7 +521,6 @@ def application(preview: Preview, refused: Callable[[str], bytes | None]) -> Any
         [
             (r"/livereload", Reloads),
             (r"/livereload.js", LiveReloadJSHandler),
-            (r"/forcereload", ForceReloadHandler),
             (r".*", FallbackHandler, {"fallback": Container(site_app(preview, LIVE_SCRIPT), b"")}),
         ]
     )

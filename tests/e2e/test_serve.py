@@ -1032,6 +1032,21 @@ def test_a_page_under_another_host_name_cannot_read_the_preview(served: tuple[Pa
         assert ask_as(port, host, "/livereload", *WEBSOCKET)[0] == 403, host
 
 
+def test_a_page_of_another_site_cannot_open_the_live_reload_socket_or_reload_the_preview(
+    served: tuple[Path, str, int],
+) -> None:
+    """The socket tells whoever connects when each previewed page changes; a browser sends the
+    page's own origin, and only the preview's own pages are let in. livereload's /forcereload,
+    which reloaded every open preview for any site that asked, is not served."""
+    _, _, port = served
+    here = f"127.0.0.1:{port}"
+    assert ask_as(port, here, "/livereload", *WEBSOCKET, ("Origin", f"http://{here}"))[0] == 101
+    for other in ("http://attacker.example", f"http://localhost:{port + 1}", "null"):
+        assert ask_as(port, here, "/livereload", *WEBSOCKET, ("Origin", other))[0] == 403, other
+    status, _, page = ask_as(port, here, "/forcereload")
+    assert status == 404, page
+
+
 def test_listening_on_every_address_answers_any_host_name(tmp_path: Path) -> None:
     """A phone on the network asks by whatever name or address it knows the computer by."""
     site = copy_site("minimal", tmp_path)
