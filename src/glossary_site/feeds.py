@@ -11,7 +11,7 @@ from typing import Any
 
 from glossary_site.config import SiteConfig
 from glossary_site.html_tags import in_tags
-from glossary_site.model import Glossary
+from glossary_site.model import Glossary, TermSource
 from glossary_site.urls import absolute, term_path
 
 FEED_SIZE = 20
@@ -33,6 +33,7 @@ def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str]
         entries.append(
             {
                 "title": t.title,
+                "id": _entry_id(config, t),
                 "url": url,
                 "updated": _timestamp(t.updated),
                 "summary": t.summary,
@@ -46,6 +47,14 @@ def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str]
         "updated": _timestamp(newest),
         "entries": entries,
     }
+
+
+def _entry_id(config: SiteConfig, term: TermSource) -> str:
+    """An Atom entry's id must never change (RFC 4287, 4.2.6), or a reader shows the renamed
+    term as a new entry beside the old: a term keeps the address it was first published at,
+    its first former slug (they are listed oldest first), or its own if never renamed."""
+    first = term.former_slugs[0].text if term.former_slugs else term.slug
+    return absolute(config, term_path(first))
 
 
 def _absolute_links(fragment: str, page: str) -> str:

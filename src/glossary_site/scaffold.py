@@ -35,7 +35,7 @@ tags: []
 related: {related}  # slugs, titles or aliases of other terms, e.g. [large-language-model]
 # tools: []  # tools of content/tools/ shown beside the term, by slug, title or alias
 # slug: {slug}  # the page's address; by default the file name
-# former_slugs: []  # earlier slugs after a rename: each old address leads here
+# former_slugs: []  # earlier slugs after a rename, oldest first: each old address leads here
 # tables:
 #   - title: TODO table title
 #     columns: [Column A, Column B]

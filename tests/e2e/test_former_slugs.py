@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import urllib.parse
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from support import (
     run_glossary,
 )
 
+ATOM = "{http://www.w3.org/2005/Atom}"
 GPU = "content/terms/graphics-processing-unit.md"
 TENSOR = "content/terms/tensor.md"
 
@@ -66,9 +68,18 @@ def test_a_former_address_sends_readers_to_the_term_page(renamed: Path) -> None:
 
 def test_a_former_address_is_no_page_of_the_glossary(renamed: Path) -> None:
     formers = ("terms/gpu-chip/", "terms/graphics-card/")
-    for name in ("sitemap.xml", "feed.xml", "index.html", "terms.json"):
+    for name in ("sitemap.xml", "index.html", "terms.json"):
         text = (renamed / name).read_text(encoding="utf-8")
         assert not any(former in text for former in formers), name
+    entries = ET.parse(renamed / "feed.xml").getroot().findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        "Model training",
+        "Tensor",
+        "Graphics processing unit",
+    ]
+    links = [link.get("href", "") for e in entries for link in e.iter(f"{ATOM}link")]
+    contents = [e.findtext(f"{ATOM}content") or "" for e in entries]
+    assert not any(former in text for former in formers for text in links + contents)
     slugs = {term["slug"] for term in json.loads((renamed / "terms.json").read_text(encoding="utf-8"))}
     assert slugs == {"graphics-processing-unit", "model-training", "tensor"}
     a_to_z = [attribute(a, "href") for a in parse_html(renamed / "index.html").select("main a")]
@@ -82,6 +93,23 @@ def test_a_former_address_is_no_page_of_the_glossary(renamed: Path) -> None:
         "/terms/model-training/",
         "/terms/tensor/",
     }
+
+
+def test_a_renamed_terms_feed_entry_keeps_the_id_of_its_first_address(renamed: Path) -> None:
+    """Atom ids never change (RFC 4287, 4.2.6): was the new address, so a feed reader showed
+    the renamed term as a new entry beside the one it had. Its link is the new address."""
+    entries = ET.parse(renamed / "feed.xml").getroot().findall(f"{ATOM}entry")
+    ids = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}id") for e in entries}
+    assert ids == {
+        "Graphics processing unit": "https://example.org/docs/terms/gpu-chip/",
+        "Model training": "https://example.org/docs/terms/model-training/",
+        "Tensor": "https://example.org/docs/terms/tensor/",
+    }
+    gpu = next(e for e in entries if e.findtext(f"{ATOM}title") == "Graphics processing unit")
+    address = "https://example.org/docs/terms/graphics-processing-unit/"
+    assert [link.get("href") for link in gpu.iter(f"{ATOM}link")] == [address]
+    xml_base = "{http://www.w3.org/XML/1998/namespace}base"
+    assert [content.get(xml_base) for content in gpu.iter(f"{ATOM}content")] == [address]
 
 
 @needs_nu_checker
