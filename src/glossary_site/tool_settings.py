@@ -259,7 +259,10 @@ def _question(
         return Question("", "", ())
     answers = []
     labelled: dict[str, int] = {}
-    for i, answer_raw in enumerate(_list(reader, item, "answers", where)):
+    raw_answers = _list(reader, item, "answers", where)
+    if len(raw_answers) == 1:
+        _one_answer(reader, reader.located.line(*where))
+    for i, answer_raw in enumerate(raw_answers):
         at = (*where, "answers", i)
         answer = reader.mapping(answer_raw, at, ANSWER_KEYS)
         line = reader.located.line(*at, "prefer")
@@ -272,6 +275,17 @@ def _question(
         answers.append(Answer(_item_id(reader, answer, at), label, prefer, lines, line))
     reader.unique_ids([(a.id, (*where, "answers", i)) for i, a in enumerate(answers)], "answer")
     return Question(_item_id(reader, item, where), reader.text(item, "question", where), tuple(answers))
+
+
+def _one_answer(reader: _Reader, line: int) -> None:
+    """A question with one answer offers the reader no choice, and that answer changes no
+    recommendation against another: a warning, as the page still works and the fix is the
+    editor's to choose (a second answer, or no question)."""
+    message = (
+        "this question has only one answer, so readers have nothing to choose; "
+        "add another answer, or remove the question"
+    )
+    reader.diagnostics.warning(CONFIG_PATH, line, message)
 
 
 def _labelled_again(reader: _Reader, label: str, line: int, labelled: dict[str, int]) -> None:

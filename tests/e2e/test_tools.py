@@ -615,6 +615,39 @@ def test_two_answers_of_a_question_with_one_label_are_a_warning_at_the_second(tm
     ]
 
 
+def test_questions_with_one_answer_are_warnings_at_each_question_that_fail_a_strict_build(
+    tmp_path: Path,
+) -> None:
+    """Was accepted: the page asked a question whose one radio button was no choice at all."""
+    site = tool_site(tmp_path)
+    config = site / "content/site.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "        - id: any\n          label: Anything\n          prefer: {}\n",
+        "    - id: size\n      question: How big is it?\n      answers:\n"
+        "        - id: big\n          label: Big\n          prefer: {}\n",
+    )
+    config.write_text(text, encoding="utf-8")
+    warned = [
+        f"content/site.yml:{line}: warning: this question has only one answer, so readers have nothing "
+        "to choose; add another answer, or remove the question"
+        for line in (25, 31)
+    ]
+    lines = text.splitlines()
+    assert [lines[n - 1].strip() for n in (25, 31)] == ["- id: budget", "- id: size"]
+
+    result = run_glossary("build", "--strict", cwd=site)
+
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("content/")] == warned
+    assert not (site / "_site").exists()
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = parse_html(site / "_site/stack-builder/index.html")
+    radios = [(r["name"], r["value"]) for r in page.select(".stack-question input[type=radio]")]
+    assert radios == [("budget", "free"), ("size", "big")]
+
+
 def test_an_empty_question_or_layer_has_every_missing_key_reported_in_one_run(tmp_path: Path) -> None:
     """Was: 'answers' and 'tools' left unreported until the id and the title were written."""
     site = tool_site(tmp_path)

@@ -489,6 +489,8 @@ stack_builder:
       answers:
         - id: nothing
           label: Nothing
+        - id: plenty
+          label: Plenty
   layers:
     - id: app
       title: ''
@@ -498,8 +500,8 @@ stack_builder:
     _, problems = load(tmp_path, VALID + builder)
 
     assert problems == [
-        "content/site.yml:25: 'title' must be non-empty text",
-        "content/site.yml:26: unknown key 'titel' in stack_builder.layers; did you mean 'title'?",
+        "content/site.yml:27: 'title' must be non-empty text",
+        "content/site.yml:28: unknown key 'titel' in stack_builder.layers; did you mean 'title'?",
     ]
 
 
