@@ -526,6 +526,8 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
         closed = _closed_before(text, index)
         if closed is not None:
             return index, closed
+        if not text[text.rfind("\n", 0, index) + 1 : index].strip(" "):
+            return index, _MISALIGNED
     if problem.startswith("mapping values are not allowed"):
         return index, "invalid YAML: a value holds ': ' (put it in quotes) or a line is indented too far"
     if problem.startswith("found character that cannot start any token") and index is not None:
@@ -540,6 +542,12 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
 
 #: What libyaml (and PyYAML) say when a value goes on after a flow list, mapping or quote.
 _CLOSED_TOO_EARLY = ("did not find expected", "expected <block end>")
+#: PyYAML's words for a line whose indentation fits no key or item above it ("did not find
+#: expected key"), which an editor reads as nothing wrong with the line's text.
+_MISALIGNED = (
+    "invalid YAML: this line is indented differently from the lines above it; give it as many "
+    "spaces as the other keys (or '- ' items) of its list or mapping"
+)
 #: What a closing character closed, and what the value must then be.
 _CLOSERS = {
     "]": "the closing ']' (a value that starts with '[' is a list); put the whole value in quotes",

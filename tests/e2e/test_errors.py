@@ -1129,3 +1129,35 @@ def test_the_error_that_failed_the_build_is_printed_before_the_warnings(tmp_path
     annotations = github.stdout.splitlines()
     assert annotations[0].startswith("::error file=content/terms/z-broken.md,line=5,")
     assert all(line.startswith("::warning ") for line in annotations[1:])
+
+
+def test_a_line_indented_out_of_step_is_said_to_be_so_at_its_line(tmp_path: Path) -> None:
+    """Was: PyYAML's 'did not find expected key' (or "… expected '-' indicator"), which names
+    nothing wrong in the line's text, for the commonest slip of a new editor: an alias line
+    one space in after a block definition, an answer not lined up with its question."""
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", cwd=site).returncode == 0
+    before = tree_digest(site / "_site")
+    term = "---\ntitle: {0}\nsummary: S.\ndefinition: |\n  **{0}** is a term.\n"
+    write_files(
+        site,
+        {
+            "content/terms/alias.md": term.format("Alias") + " aliases: [A]\nrelated: [tensor]\n---\n",
+            "content/terms/answer.md": term.format("Answer") + "faq:\n  - q: Why?\n   a: So.\n---\n",
+        },
+    )
+    misaligned = (
+        "invalid YAML: this line is indented differently from the lines above it; give it as "
+        "many spaces as the other keys (or '- ' items) of its list or mapping"
+    )
+
+    for command in ("build", "check"):
+        result = run_glossary(command, cwd=site)
+
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert error_lines(result.stderr) == [
+            f"content/terms/alias.md:6: {misaligned}",
+            f"content/terms/answer.md:8: {misaligned}",
+        ]
+    assert tree_digest(site / "_site") == before
