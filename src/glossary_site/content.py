@@ -113,7 +113,9 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         for line, message in foreign_problems(text, first_line, breaks, markers=text is body):
             diagnostics.warning(path, line, message)
     for at, value in _inline_texts(located.data):
-        for line, message in foreign_problems(value, located.value_line(*at), located.breaks_of(*at)):
+        for line, message in foreign_problems(
+            value, located.value_line(*at), located.breaks_of(*at), inline=True
+        ):
             diagnostics.warning(path, line, message)
     return term
 

@@ -62,6 +62,36 @@ def unread_fences(text: str) -> Iterator[tuple[int, str]]:
                 yield index, LANGUAGE_RE.sub("", info, count=1).strip()
 
 
+def unclosed_fences(text: str) -> Iterator[tuple[int, str]]:
+    """(line index, fence) of each opening fence that no later line closes: the engine then
+    reads no block, so the page shows the fence and the code as a paragraph of text, which a
+    new editor who forgot the closing line would otherwise only find by reading the page."""
+    if "```" not in text and "~~~" not in text:
+        return
+    lines = text.split("\n")
+    open_fence = None
+    for index, line in enumerate(lines):
+        fence = FENCE_RE.match(line)
+        if fence is None:
+            continue
+        mark, info = fence.groups()
+        if open_fence is not None:
+            if mark == open_fence and not info.strip(" "):
+                open_fence = None
+        elif mark[0] not in info:
+            if _closed(lines, index, mark):
+                open_fence = mark
+            else:
+                yield index, mark
+
+
+def unclosed_message(mark: str) -> str:
+    return (
+        f"this code fence '{mark}' is never closed, so the page shows it and the code as text; "
+        f"end the code with a line of {mark}"
+    )
+
+
 def fence_problems(text: str, first_line: int, breaks: Breaks | None = None) -> Iterator[tuple[int, str]]:
     """(file line, message) for each fence of a Markdown text the engine would not read: a
     body, or a YAML value (a definition, an answer, site.yml's intro) whose first line is

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import chain
 
 import nh3
 
-from glossary_site.fences import outside_fences
+from glossary_site.fences import outside_fences, unclosed_fences, unclosed_message
 from glossary_site.model import Breaks
 from glossary_site.yaml_lines import lines_down
 
@@ -205,12 +206,15 @@ def _line_problems(line: str, markers: bool) -> Iterator[str]:
 
 
 def foreign_problems(
-    text: str, first_line: int, breaks: Breaks | None = None, markers: bool = False
+    text: str, first_line: int, breaks: Breaks | None = None, markers: bool = False, inline: bool = False
 ) -> Iterator[tuple[int, str]]:
     """(file line, message) for each problem of foreign_syntax in a Markdown text whose first
-    line is `first_line` of its file and whose file lines begin at `breaks` (yaml_lines.Located)."""
+    line is `first_line` of its file and whose file lines begin at `breaks` (yaml_lines.Located),
+    and each fence it leaves unclosed, unless it is `inline` Markdown (a cell), which has none."""
     starts: list[int] = []
-    for index, message in foreign_syntax(text, markers):
+    fences = () if inline else unclosed_fences(text)
+    unclosed = ((index, unclosed_message(mark)) for index, mark in fences)
+    for index, message in chain(foreign_syntax(text, markers), unclosed):
         if not starts:
             starts = [0]
             for line in text.split("\n"):

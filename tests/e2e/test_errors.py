@@ -1161,3 +1161,53 @@ def test_a_line_indented_out_of_step_is_said_to_be_so_at_its_line(tmp_path: Path
             f"content/terms/answer.md:8: {misaligned}",
         ]
     assert tree_digest(site / "_site") == before
+
+
+def test_a_code_fence_left_open_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    """Was: no word at all, while the page showed '```python' and the code as a paragraph.
+    Closed fences, a fence shown inside a longer one and ```inline``` code are no warning."""
+    site = copy_site("minimal", tmp_path)
+    lines = [
+        "---",
+        "title: Open",
+        "summary: S.",
+        "definition: |",
+        "  **Open** fences.",
+        "  ~~~",
+        "  x = 1",
+        "related: [tensor]",
+        "updated: 2025-02-01",
+        "---",
+        "",
+        "````markdown",
+        "```python",
+        "````",
+        "",
+        "Run ```f()``` once.",
+        "",
+        "```bash",
+        "ls",
+        "```",
+        "",
+        "```python",
+        'print("hi")',
+        "",
+        "More text.",
+        "",
+    ]
+    write_files(site, {"content/terms/open.md": "\n".join(lines)})
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    assert result.returncode == 0
+    unclosed = [line for line in result.stderr.splitlines() if "never closed" in line]
+    assert unclosed == [
+        "content/terms/open.md:6: warning: this code fence '~~~' is never closed, so the page "
+        "shows it and the code as text; end the code with a line of ~~~",
+        "content/terms/open.md:22: warning: this code fence '```' is never closed, so the page "
+        "shows it and the code as text; end the code with a line of ```",
+    ]
+    prose = present(parse_html(site / "_site/terms/open/index.html").select_one(".prose"))
+    assert '```python print("hi")' in " ".join(prose.get_text().split())
+    checked = run_glossary("check", cwd=site)
+    assert [line for line in checked.stderr.splitlines() if "never closed" in line] == unclosed
