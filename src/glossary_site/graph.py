@@ -41,6 +41,14 @@ def unknown_reference(spellings: Iterable[str], text: str, what: str) -> str:
     return f"unknown {what} '{text}'{did_you_mean(text, spellings)}"
 
 
+def _unknown_related(names: Mapping[str, str], spellings: Iterable[str], text: str) -> str:
+    """`related: gpu, tensor` is one text, a list of one, to YAML; its editor meant two terms."""
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) > 1 and all(part and resolve(names, part) is not None for part in parts):
+        return f"unknown related term '{text}'; to list several terms, write a list: [{', '.join(parts)}]"
+    return unknown_reference(spellings, text, "related term")
+
+
 def may_name_unreadable(unreadable: frozenset[str], text: str) -> bool:
     """A reference that could mean a file that failed to load (by its file name, or a title
     that slugifies to it) is not reported: that file's own error is the one problem."""
@@ -297,7 +305,7 @@ def resolve_related(
         if slug is None and may_name_unreadable(unreadable, ref.text):
             continue
         if slug is None:
-            diagnostics.error(term.path, ref.line, unknown_reference(spellings, ref.text, "related term"))
+            diagnostics.error(term.path, ref.line, _unknown_related(names, spellings, ref.text))
         elif slug == term.slug:
             diagnostics.error(
                 term.path, ref.line, f"'{ref.text}' is this term itself; remove it from related"

@@ -1211,3 +1211,29 @@ def test_a_code_fence_left_open_is_a_warning_at_its_line(tmp_path: Path) -> None
     assert '```python print("hi")' in " ".join(prose.get_text().split())
     checked = run_glossary("check", cwd=site)
     assert [line for line in checked.stderr.splitlines() if "never closed" in line] == unclosed
+
+
+def test_related_terms_written_with_commas_but_no_brackets_are_shown_the_list_to_write(
+    tmp_path: Path,
+) -> None:
+    """Was: "unknown related term 'tensor, model training'; did you mean 'tensor'?", which
+    suggests dropping the second term: YAML reads the line as one text, a list of one."""
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site,
+        {
+            "content/terms/comma.md": "---\ntitle: Comma\nsummary: S.\ndefinition: A **comma**.\n"
+            "related: tensor, model training\n---\n",
+            "content/terms/typo.md": "---\ntitle: Typo\nsummary: S.\ndefinition: A **typo**.\n"
+            "related: tensor, modle\n---\n",
+        },
+    )
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "content/terms/comma.md:5: unknown related term 'tensor, model training'; "
+        "to list several terms, write a list: [tensor, model training]",
+        "content/terms/typo.md:5: unknown related term 'tensor, modle'; did you mean 'tensor'?",
+    ]
