@@ -68,3 +68,31 @@ def test_axe_finds_nothing_above_minor_on_the_page_at_the_old_address(
     expect(page).to_have_url(f"{renamed_url}/terms/gpu-chip/")
     expect(page.get_by_role("link", name="Graphics processing unit")).to_be_visible()
     assert_axe_finds_nothing_above_minor(page, f"the page at a former address ({scheme})")
+
+
+#: The theme's --bg and --fg in each scheme, as the term page that follows shows them.
+COLOURS = {
+    "light": ("rgb(255, 255, 255)", "rgb(28, 31, 36)"),
+    "dark": ("rgb(18, 21, 26)", "rgb(230, 233, 238)"),
+}
+
+
+@pytest.mark.parametrize(
+    ("system", "chosen"), [("light", None), ("dark", None), ("light", "dark"), ("dark", "light")]
+)
+def test_the_page_at_the_old_address_is_in_the_readers_colour_scheme(
+    open_page: OpenPage, renamed_url: str, system: str, chosen: str | None
+) -> None:
+    """The page shown for a moment has the colours of the term page that follows, in the
+    system's scheme or the one chosen with the theme control. Was: black on white in dark
+    mode too, a white flash between two dark pages."""
+    page = open_page(color_scheme=system)
+    if chosen:
+        page.add_init_script(f"localStorage.setItem('glossary-theme', '{chosen}')")
+    target = "**/terms/graphics-processing-unit/index.html"
+    page.route(target, lambda route: route.fulfill(status=204))
+    with page.expect_request(target):
+        page.goto(f"{renamed_url}/terms/gpu-chip/")
+    ground, text = COLOURS[chosen or system]
+    expect(page.locator("body")).to_have_css("background-color", ground)
+    expect(page.locator("h1")).to_have_css("color", text)

@@ -112,6 +112,13 @@ def test_a_renamed_terms_feed_entry_keeps_the_id_of_its_first_address(renamed: P
     assert [content.get(xml_base) for content in gpu.iter(f"{ATOM}content")] == [address]
 
 
+def test_a_redirect_page_follows_the_readers_colour_scheme(renamed: Path) -> None:
+    """Was: no colour scheme, so a reader in dark mode saw a white page flash before the term's."""
+    soup = parse_html(renamed / "terms/gpu-chip/index.html")
+    schemes = attribute(present(soup.select_one('meta[name="color-scheme"]')), "content").split()
+    assert sorted(schemes) == ["dark", "light"]
+
+
 @needs_nu_checker
 def test_a_redirect_page_passes_the_nu_html_checker(renamed: Path) -> None:
     assert_nu_checker_passes(renamed / "terms/gpu-chip")
