@@ -274,6 +274,40 @@ def test_a_sites_footer_partial_replaces_the_footer_of_every_page(tmp_path: Path
     assert present(present(footers["terms/tensor/index.html"]).a).get("href") == "../../feed.xml"
 
 
+def test_a_sites_brand_partial_puts_its_logo_beside_the_title_on_every_page(tmp_path: Path) -> None:
+    """Was: the site title link was written in base.html, so a logo beside it meant copying
+    the whole frame; the nav, theme control and search box stay the theme's."""
+    site = copy_site("minimal", tmp_path)
+    brand = (
+        '<a class="site-title" href="{{ root }}index.html">'
+        '<img class="logo" src="{{ root }}assets/logo.svg" alt="">{{ site.title }}</a>'
+    )
+    logo = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4"/></svg>'
+    write_files(site, {"templates/partials/brand.html": brand, "static/assets/logo.svg": logo})
+
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    out = site / "_site"
+    base = "https://example.org/docs/"
+    seen = set()
+    for page in html_pages(out):
+        name = page.relative_to(out).as_posix()
+        header = present(parse_html(page).find("header", class_="site-header"))
+        title = present(header.find("a", class_="site-title"))
+        assert title.get_text(strip=True) == "Mini Glossary", name
+        image = present(title.find("img", class_="logo"))
+        assert attribute(image, "alt") == "", name
+        src = urllib.parse.urljoin(base + name, attribute(image, "src"))
+        assert src == base + "assets/logo.svg", name
+        nav = [a.get_text(strip=True) for a in present(header.find("nav", class_="site-nav")).find_all("a")]
+        assert nav == ["A–Z", "Categories", "Tags", "Graph", "Search"], name
+        assert present(header.select_one("form.search-box input#site-search")).get("name") == "q", name
+        assert header.find("button", class_="theme-toggle") is not None, name
+        seen.add(name.split("/")[0])
+    assert (out / "assets/logo.svg").read_text(encoding="utf-8") == logo
+    assert seen == {"404.html", "categories", "graph", "index.html", "search", "tags", "terms"}
+
+
 def test_a_group_template_that_tests_letters_shows_no_jump_bar_on_a_short_category(tmp_path: Path) -> None:
     """themes.md: `letters` and `sections` are empty lists on a category of 100 terms or
     fewer, so an override may test either; `letters` was A to Z, every letter absent."""
