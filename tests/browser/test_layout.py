@@ -388,6 +388,10 @@ def test_on_a_phone_the_header_is_three_short_lines(
     expect(page.get_by_role("button", name="Theme: auto")).to_be_visible()
     expect(page.get_by_role("combobox", name="Search the glossary")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    title, logo = box(page.locator(".site-title")), box(page.locator(".site-title img"))
+    assert logo["x"] >= 0 and logo["x"] + logo["width"] <= title["x"] + title["width"] <= width, (logo, title)
+    assert page.locator(".site-title img").evaluate("img => img.complete && img.naturalWidth > 0")
+    expect(page.get_by_role("link", name="AI Glossary", exact=True)).to_be_in_viewport(ratio=1)
     page.locator(".site-title").focus()
     links = page.get_by_role("navigation", name="Main").get_by_role("link")
     assert links.count() == 6

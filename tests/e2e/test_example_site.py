@@ -111,6 +111,22 @@ def test_every_local_link_in_the_example_resolves(example_site: Path) -> None:
     assert broken == []
 
 
+def test_the_example_shows_its_logo_beside_the_title_on_every_page(example_site: Path) -> None:
+    """Its templates/partials/brand.html puts static/assets/logo.svg before the title; the
+    logo is decorative, so the link is named by the title alone."""
+    for page in html_pages(example_site):
+        name = page.relative_to(example_site).as_posix()
+        header = present(parse_html(page).find("header", class_="site-header"))
+        title = present(header.find("a", class_="site-title"))
+        assert title.get_text(strip=True) == "AI Glossary", name
+        logo = present(title.find("img"))
+        assert attribute(logo, "alt") == "", name
+        root = "/" if name == "404.html" else "../" * name.count("/")
+        assert attribute(logo, "src") == f"{root}assets/logo.svg", name
+        assert header.find("nav", class_="site-nav") is not None and header.find("form", role="search"), name
+    assert (example_site / "assets/logo.svg").read_bytes().startswith(b"<svg")
+
+
 @needs_nu_checker
 def test_every_generated_page_passes_the_nu_html_checker(example_site: Path, built_minimal: Path) -> None:
     for site in (example_site, built_minimal):
