@@ -1,6 +1,6 @@
 """Opt-in auto-linking: the first mention of another term in a body becomes a link.
 
-Works on the sanitised HTML: text inside links, code, pre and headings is never touched.
+Works on the sanitised HTML: text inside links, code, pre, formulas and headings is never touched.
 Names match as whole words, ignoring case, with simple English plurals, longest name first,
 and each term is linked at most once per page (and never from its own page).
 """
@@ -15,7 +15,7 @@ from glossary_site.model import Glossary
 
 TAG_RE = re.compile(r"(<[^>]*>)")
 TOKEN_RE = re.compile(r"(?<![&#\w])\w+")
-SKIP = {"a", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
+SKIP = {"a", "code", "pre", "math", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
 TAG_NAME_RE = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
 
 

@@ -16,6 +16,7 @@ from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, clipped, did_you_mean, meant_by, suggesting
 from glossary_site.fences import fence_problems
 from glossary_site.foreign_markdown import foreign_problems
+from glossary_site.formulas import formula_problems
 from glossary_site.front_matter import flag_value, kind
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import CtaBlock
@@ -233,6 +234,8 @@ def _intro(data: dict[str, Any], located: yaml_lines.Located, diagnostics: Diagn
     written = data["intro"] if intro else ""  # as written, so that its lines are the file's
     first, breaks = located.value_line("intro"), located.breaks_of("intro")
     for line, message in fence_problems(written, first, breaks):
+        diagnostics.error(CONFIG_PATH, line, message)
+    for line, message in formula_problems(written, first, breaks):
         diagnostics.error(CONFIG_PATH, line, message)
     for line, message in foreign_problems(written, first, breaks):
         diagnostics.warning(CONFIG_PATH, line, message)

@@ -18,6 +18,7 @@ from glossary_site.content_files import find_term_files
 from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
 from glossary_site.foreign_markdown import foreign_problems, highlight_advice
+from glossary_site.formulas import formula_problems
 from glossary_site.front_matter import (
     Fields,
     count,
@@ -110,9 +111,13 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     for text, first_line, breaks in [*texts, (body, body_line, None)]:
         for line, message in fence_problems(text, first_line, breaks):
             diagnostics.error(path, line, message)
+        for line, message in formula_problems(text, first_line, breaks):
+            diagnostics.error(path, line, message)
         for line, message in foreign_problems(text, first_line, breaks, markers=text is body):
             diagnostics.warning(path, line, message)
     for at, value in _inline_texts(located.data):
+        for line, message in formula_problems(value, located.value_line(*at), located.breaks_of(*at)):
+            diagnostics.error(path, line, message)
         for line, message in foreign_problems(
             value, located.value_line(*at), located.breaks_of(*at), inline=True
         ):

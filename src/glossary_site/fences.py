@@ -38,6 +38,32 @@ def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
             yield index, line
 
 
+#: A line after which an indented line, even past a blank one, continues it rather than
+#: starting a code block: a list item, an admonition, a footnote, a definition.
+_CONTAINER_RE = re.compile(r"[ ]{0,3}(?:[-+*][ \t]|\d+[.)][ \t]|!!!|\?\?\?|===|\[\^[^\]]+\]:|:[ \t])")
+
+
+def outside_code(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(index, line) of each line outside fenced and indented code, blank ones included: what
+    a text shows in code is an example, not Markdown to check."""
+    code = False
+    blank = container = True
+    for index, line in outside_fences(lines):
+        if not line.strip():
+            blank = True
+            yield index, line
+            continue
+        spaced = line.expandtabs(4)
+        indent = len(spaced) - len(spaced.lstrip())
+        if indent >= 4 and (code or (blank and not container)):
+            code = True
+            continue
+        if indent < 4:
+            container = bool(_CONTAINER_RE.match(line)) or (container and not blank)
+        code = blank = False
+        yield index, line
+
+
 def unread_fences(text: str) -> Iterator[tuple[int, str]]:
     """(line index, what follows its language) of each opening fence the engine would not read,
     outside fenced blocks (code that shows a fence is left alone). Only a fence that a later

@@ -1,7 +1,7 @@
 """Markdown written for other generators, which the engine here would show as written.
 
 Editors coming from MkDocs Material, GitHub or Hugo write syntax this site does not convert:
-`???+ tip`, `=== "Tab"`, `~~gone~~`, `:smile:`, `$x^2$`, `{#id}`. Left alone, the page shows
+`???+ tip`, `=== "Tab"`, `~~gone~~`, `:smile:`, `{#id}`. Left alone, the page shows
 the raw marks with no word from the build, and a tag the sanitiser drops (`<iframe>`, or
 `<String>` in `Vec<String>`) leaves no trace at all. Each is a warning at its line, naming
 what to write instead. Code (fenced, indented or in backticks) is shown as written on purpose
@@ -16,23 +16,20 @@ from itertools import chain
 
 import nh3
 
-from glossary_site.fences import outside_fences, unclosed_fences, unclosed_message
+from glossary_site.fences import outside_code, unclosed_fences, unclosed_message
+from glossary_site.formulas import DISPLAY_LINE_RE, MATHML_TAGS, without_formulas
 from glossary_site.model import Breaks
 from glossary_site.yaml_lines import lines_down
 
 #: The elements raw HTML keeps (markup.sanitise); any other is removed with its tags.
-KEPT_TAGS = frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym", "map", "area"}
+KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym", "map", "area"}) | MATHML_TAGS
 
 #: Whether a text may hold any of it at all: most texts do not, and are not looked at further.
 _ANY_RE = re.compile(
-    r"^ {0,3}(?:\?\?\?|===|>[ \t]*\[!|\$\$|-+8<-)|\[[ xX]\][ \t]|~~|==|:[\w+-]+:|\$"
+    r"^ {0,3}(?:\?\?\?|===|>[ \t]*\[!|-+8<-)|\[[ xX]\][ \t]|~~|==|:[\w+-]+:"
     r"|\{:?[ \t]*[#.]|\{\{[<%]|<[A-Za-z]",
     re.MULTILINE,
 )
-_CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
-#: A line after which an indented line, even past a blank one, continues it rather than
-#: starting a code block: a list item, an admonition, a footnote, a definition.
-_CONTAINER_RE = re.compile(r"[ ]{0,3}(?:[-+*][ \t]|\d+[.)][ \t]|!!!|\?\?\?|===|\[\^[^\]]+\]:|:[ \t])")
 _SHORTCODE_LINE_RE = re.compile(r"[ ]{0,3}\{\{(?:<.*>|%.*%)\}\}[ \t]*$")
 #: A task-list item; reported at the first of a list's, not at every one.
 _TASK_RE = re.compile(r"[ \t]*(?:[-+*]|\d+[.)])[ \t]+(\[[ xX]\])[ \t]")
@@ -79,13 +76,6 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
         ),
     ),
     (
-        re.compile(r"^[ ]{0,3}\$\$"),
-        lambda m: (
-            "'$$' math is not rendered here and is shown as written; write the formula in a code "
-            "block or as an image"
-        ),
-    ),
-    (
         re.compile(r"(?:^|[ \t])(\{:?[ \t]*[#.][^{}\n]*\})[ \t]*$"),
         lambda m: (
             f"'{m.group(1)}' is an attribute list, which is not read here and is shown as written; "
@@ -116,13 +106,6 @@ _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
             "written; write the emoji itself"
         ),
     ),
-    (
-        re.compile(r"(?<![\\$\w])\$(?!\{\{)(?=[^\s$])(?=[^$\n]*?[\\^_{])([^$\n]*+)(?<![\s\\])\$(?![\w$])"),
-        lambda m: (
-            f"'${m.group(1)}$' math is not rendered here and is shown as written; write it in a code "
-            "span, or with <sub> and <sup>"
-        ),
-    ),
 )
 _SHORTCODE_RE = re.compile(r"(?<!\]\()(?<!\]\(<)\{\{([<%])[ \t]*+(\w*+)[^{}\n]*?[>%]\}\}")
 #: Hugo's code highlighting, opened (with its language, if any) or closed.
@@ -149,24 +132,12 @@ def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]
     its own is left to the table markers' check, which reports it."""
     if not _ANY_RE.search(text):
         return
-    code = math = task = False
-    blank = container = True
-    for index, line in outside_fences(text.split("\n")):
-        if math:
-            math = not line.strip().endswith("$$")
+    math = task = False
+    for index, line in outside_code(text.split("\n")):
+        if math or not line.strip():  # a formula's lines, which are TeX, end at its '$$' line
+            math = math and bool(line.strip()) and not DISPLAY_LINE_RE.match(line)
             continue
-        if not line.strip():
-            blank = True
-            continue
-        spaced = line.expandtabs(4)
-        indent = len(spaced) - len(spaced.lstrip())
-        if indent >= 4 and (code or (blank and not container)):
-            code = True
-            continue
-        if indent < 4:
-            container = bool(_CONTAINER_RE.match(line)) or (container and not blank)
-        code = blank = False
-        math = line.strip() == "$$"  # an opening line: the formula's lines are not looked at
+        math = bool(DISPLAY_LINE_RE.match(line))
         box = _TASK_RE.match(line)
         if box and not task:
             yield index, TASK_MESSAGE.format(box.group(1))
@@ -175,7 +146,7 @@ def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]
 
 
 def _line_problems(line: str, markers: bool) -> Iterator[str]:
-    prose = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group(0)), line)
+    prose = without_formulas(line)
     for pattern, message in _LINE_PATTERNS:
         found = pattern.search(prose)
         if found:

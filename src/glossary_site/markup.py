@@ -26,6 +26,7 @@ from pygments.formatters.html import HtmlFormatter
 from glossary_site import long_runs, placement
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.foreign_markdown import KEPT_TAGS
+from glossary_site.formulas import MATHML_ATTRIBUTES, FormulaExtension
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.html_tags import in_tags, tags
 from glossary_site.markdown_limits import limit_problem
@@ -40,7 +41,7 @@ WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
 #: What Python-Markdown's escape pattern leaves for `\|`, stashed before wiki-links are seen.
 ESCAPED_PIPE = f"{util.STX}{ord('|')}{util.ETX}"
 PLACEHOLDER_RE = re.compile(r'<a class="wikilink" href="#wikilink-(\d{1,9})">(.*?)</a>', re.DOTALL)
-INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~]|https?://")
+INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~$]|https?://")
 # A paragraph, not an HTML comment: text without '<' skips Python-Markdown's HTML parser.
 PART_MARK = "glossary-site-part-break"
 # The lookahead is redundant but lets the regex engine skip to the next '`' or '~' at C speed.
@@ -108,6 +109,7 @@ _ATTRIBUTES = {
     "ol": {"start"},
     "blockquote": {"cite"},
     "time": {"datetime"},
+    **MATHML_ATTRIBUTES,
 }
 
 
@@ -137,8 +139,10 @@ def demote_h1(fragment: str) -> str:
 
 
 def _focusable_scrollers(fragment: str) -> str:
-    """A long code line and a wide table scroll sideways (the theme shows a Markdown table as a
-    scrolling block); keyboard users can scroll only what takes focus."""
+    """A long code line, a wide table and a wide formula scroll sideways (the theme shows a
+    Markdown table as a scrolling block); keyboard users can scroll only what takes focus."""
+    if '<div class="formula">' in fragment:
+        fragment = fragment.replace('<div class="formula">', '<div class="formula" tabindex="0">')
     if "<pre>" in fragment:
         fragment = fragment.replace("<pre>", '<pre tabindex="0">')
     return fragment.replace("<table>", '<table tabindex="0">') if "<table>" in fragment else fragment
@@ -161,7 +165,7 @@ def _site_html(text: str) -> str:
     The intro is its page's only Markdown, so its notes keep their plain ids (`#fn:note`)."""
     return markdown.markdown(
         text,
-        extensions=[*EXTENSIONS, "sane_lists", "codehilite"],
+        extensions=[*EXTENSIONS, "sane_lists", "codehilite", FormulaExtension()],
         extension_configs={
             "codehilite": {"guess_lang": False, "css_class": "highlight"},
             "footnotes": {"UNIQUE_IDS": False},
@@ -333,6 +337,7 @@ class Converter:
                 "codehilite",
                 "toc",
                 _WikiLinkExtension(self.source),
+                FormulaExtension(),
                 *([TextGatedStages()] if self.fast else []),
             ],
             extension_configs={

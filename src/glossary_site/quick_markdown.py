@@ -96,6 +96,7 @@ PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
     "em_strong2": ("_",),
     "not_strong": ("*", "_"),
     "glossary-wikilink": ("[[",),
+    "glossary-formula": ("$",),
 }
 
 #: The same for block processors: without any of these in a block, the stock test is false
@@ -114,6 +115,7 @@ BLOCK_NEEDS: dict[str, tuple[str, ...]] = {
     "deflist": (":",),
     # An admonition's first line, or the indented text that continues one.
     "admonition": ("!!!", "    "),
+    "glossary-formula": ("$$",),
 }
 
 #: The same for preprocessors: without any of these in the text, the stock stage changes nothing.

@@ -15,6 +15,7 @@ from glossary_site import yaml_lines
 from glossary_site.diagnostics import Diagnostics, clipped, did_you_mean, meant_by, suggesting
 from glossary_site.fences import fence_problems
 from glossary_site.foreign_markdown import foreign_problems
+from glossary_site.formulas import formula_problems
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.slugs import SLUG_RE
 
@@ -217,6 +218,8 @@ def parse_stack_builder(
     else:  # reported without failing the Stack Builder: only its intro comes out garbled
         first, breaks = located.value_line(*top, "intro"), located.breaks_of(*top, "intro")
         for line, message in fence_problems(intro, first, breaks):
+            diagnostics.error(CONFIG_PATH, line, message)
+        for line, message in formula_problems(intro, first, breaks):
             diagnostics.error(CONFIG_PATH, line, message)
         for line, message in foreign_problems(intro, first, breaks):
             diagnostics.warning(CONFIG_PATH, line, message)

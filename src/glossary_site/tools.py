@@ -18,6 +18,7 @@ from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_yo
 from glossary_site.fences import fence_problems
 from glossary_site.fingerprint import digest
 from glossary_site.foreign_markdown import foreign_problems
+from glossary_site.formulas import formula_problems
 from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource
 from glossary_site.slugs import slug_of_file, slugify
 from glossary_site.tool_settings import ToolSettings
@@ -62,6 +63,8 @@ def parse_tool(
     located = front_matter.load_mapping(path, front)
     fields = front_matter.Fields(path, located, diagnostics)
     for line, message in fence_problems(body, body_line):
+        diagnostics.error(path, line, message)
+    for line, message in formula_problems(body, body_line):
         diagnostics.error(path, line, message)
     for line, message in foreign_problems(body, body_line):
         diagnostics.warning(path, line, message)

@@ -16,8 +16,6 @@ WRITTEN = [
     ("It is ~~gone~~ now.", "'~~gone~~' (strikethrough)", "write <del>gone</del>"),
     ("It is ==marked== now.", "'==marked==' (highlighting)", "write <mark>marked</mark>"),
     ("Happy :smile: face.", "':smile:' is an emoji shortcode", "write the emoji itself"),
-    ("Area is $\\pi r^2$ here.", "'$\\pi r^2$' math", "<sub> and <sup>"),
-    ("$$\nE = mc^2\n$$", "'$$' math", "code block"),
     ("## Code {#code-id}", "'{#code-id}' is an attribute list", "remove it"),
     ("See it. { #tok }", "'{ #tok }' is an attribute list", "remove it"),
     ('--8<-- "snippets/abbr.md"', "'--8<-- \"snippets/abbr.md\"' is a snippet include", "paste"),
@@ -49,6 +47,12 @@ def test_code_and_ordinary_prose_are_left_alone() -> None:
         "A <b>bold</b> <abbr>word</abbr>, a <https://example.org> link and [ ] brackets.\n\n"
         'See [GPU]({{< ref "gpu.md" >}}).\n'
     )
+
+    assert list(foreign_syntax(text)) == []
+
+
+def test_a_formula_is_not_foreign_and_its_tex_is_not_read_as_other_syntax() -> None:
+    text = "Area $a == b :x: <mi>$ here.\n\n$$\n{#not-an-id} a == b\n$$\n\n$$ x ~~y~~ $$"
 
     assert list(foreign_syntax(text)) == []
 

@@ -451,6 +451,7 @@ MARKDOWN_PIECES = [
     "x | y\n--- | ---\n", "| p |\n", "||\n", "\\\\|",
     "\nApple\n:   A fruit.\n", ":   ", "\n*[HTML]: Hyper Text\n", "HTML", "!!! ",
     '\n!!! note "T"\n    Aside.\n',
+    "$", "$$", "\n$$\n", "$x_1$", "$5", "\\$", "$a*b$ ", "\n$$ y^2 $$\n", "$\\frac{a}{", "\\text{<b>}",
 ]  # fmt: skip
 
 

@@ -1,0 +1,234 @@
+"""TeX formulas in Markdown (`$…$`, and `$$` lines around a displayed one), as MathML.
+
+Converted when the site is built, so a page needs no script and no web font: browsers draw
+MathML themselves. The formula's text is taken out before Markdown sees it, so its `_`, `*`
+and `[[` stay TeX. latex2mathml turns `\\href` into an attribute and `\\text{…}` into text: its
+output is sanitised like all raw HTML, with only the MathML elements and attributes below
+allowed, so a formula can carry no script and no link.
+
+The same patterns find formulas in the Markdown engine and in `formula_problems`, which reports,
+at its line, each formula that cannot be converted.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+
+import markdown
+from latex2mathml import converter, exceptions
+from markdown.blockprocessors import BlockProcessor
+from markdown.inlinepatterns import InlineProcessor
+
+from glossary_site.fences import outside_code
+from glossary_site.model import Breaks
+from glossary_site.yaml_lines import lines_down
+
+#: pandoc's rule: `$` then a non-space, a non-space then `$` not followed by a digit, so that
+#: "$5 and $10" is text. `\$` is a dollar, in a formula or out of one.
+INLINE_RE = re.compile(r"(?<![\\$])\$(?=[^\s$])((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)")
+#: A line of its own that opens or closes a displayed formula.
+DISPLAY_LINE_RE = re.compile(r"[ \t]*\$\$[ \t]*$")
+#: A displayed formula on one line: `$$ x^2 $$`.
+ONE_LINE_RE = re.compile(r"[ \t]*\$\$([^\n$]*[^\s$][^\n$]*)\$\$[ \t]*$")
+#: A whole displayed formula within a Markdown block, which holds no blank line.
+DISPLAY_RE = re.compile(
+    r"^[ \t]*\$\$[ \t]*\n(.+?)\n[ \t]*\$\$[ \t]*$|^[ \t]*\$\$([^\n$]*[^\s$][^\n$]*)\$\$[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+_CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+#: A command latex2mathml does not know, which it writes out as a letter: `<mi>\foo</mi>`.
+_UNKNOWN_RE = re.compile(r"<m[io]\b[^>]*>(\\[A-Za-z]+)")
+
+#: The MathML elements latex2mathml writes, which the sanitiser keeps.
+MATHML_TAGS = frozenset(
+    {
+        "math", "mrow", "mi", "mn", "mo", "mtext", "mspace", "mpadded", "mphantom", "mstyle",
+        "msub", "msup", "msubsup", "munder", "mover", "munderover", "mfrac", "msqrt", "mroot",
+        "mtable", "mtr", "mtd", "menclose",
+    }
+)  # fmt: skip
+#: Their attributes that latex2mathml writes and that only change how the formula is drawn;
+#: not its `href` (from `\\href`) nor `style` (from `\\style`), nor colours, which could hide
+#: text from a reader in the dark theme. `alttext` is this module's own.
+MATHML_ATTRIBUTES: dict[str, set[str]] = {
+    "math": {"display", "alttext"},
+    "mi": {"mathvariant"},
+    "mn": {"mathvariant"},
+    "mtext": {"mathvariant"},
+    "mo": {
+        "mathvariant", "stretchy", "fence", "form", "largeop", "movablelimits", "minsize", "maxsize",
+        "lspace", "rspace", "separator", "accent",
+    },
+    "mstyle": {"displaystyle", "scriptlevel", "mathsize"},
+    "mover": {"accent"},
+    "munder": {"accentunder"},
+    "munderover": {"accent", "accentunder"},
+    "mfrac": {"linethickness"},
+    "mspace": {"width", "height", "depth", "linebreak"},
+    "mpadded": {"width", "height", "depth", "lspace", "voffset"},
+    "mtable": {"rowspacing", "columnspacing", "rowlines", "columnlines", "displaystyle"},
+    "mtd": {"columnalign"},
+    "menclose": {"notation"},
+}  # fmt: skip
+
+_PROBLEMS: dict[type[Exception], str] = {
+    exceptions.NumeratorNotFoundError: "a fraction has no numerator",
+    exceptions.DenominatorNotFoundError: "a fraction has no denominator",
+    exceptions.ExtraLeftOrMissingRightError: "a \\left has no \\right to close it",
+    exceptions.MissingSuperScriptOrSubscriptError: "a ^ or _ has nothing after it",
+    exceptions.DoubleSubscriptsError: "a letter has two subscripts (write x_{ab}, or {x_a}_b)",
+    exceptions.DoubleSuperscriptsError: "a letter has two superscripts (write x^{ab}, or {x^a}^b)",
+    exceptions.NoAvailableTokensError: (
+        "it ends too early: a '{' is not closed, or a command lacks its argument"
+    ),
+    exceptions.InvalidStyleForGenfracError: "\\genfrac has a style that is not 0, 1, 2 or 3",
+    exceptions.MissingEndError: "a \\begin{…} has no \\end{…}",
+    exceptions.InvalidAlignmentError: "an array's column alignment is not l, c or r",
+    exceptions.InvalidWidthError: "a width is not a length (such as 1em)",
+    exceptions.LimitsMustFollowMathOperatorError: "\\limits follows no operator such as \\sum",
+}
+
+UNCLOSED = (
+    "this '$$' opens a formula that no '$$' line closes before a blank line or the end; close it "
+    "(a formula holds no blank line), or write \\$\\$ for two dollar signs"
+)
+
+
+class FormulaError(ValueError):
+    """A formula that cannot be drawn; the message says why, in the editor's words."""
+
+
+@functools.lru_cache(maxsize=1024)
+def to_mathml(tex: str, display: bool) -> str:
+    """The formula as MathML, its TeX as the text read out where MathML is not understood.
+
+    Raises FormulaError. Cached: the build converts each formula twice (check, then page)."""
+    shown = "block" if display else "inline"
+    try:
+        math = converter.convert_to_element(tex, display=shown)
+    except Exception as problem:  # latex2mathml raises others (IndexError) on broken input too
+        reason = _PROBLEMS.get(type(problem), "it is not TeX that can be converted")
+        raise FormulaError(reason) from None
+    # latex2mathml's own `convert` unescapes its whole output, the formula's text included
+    # (`\text{<b>}`); its text holds character references (`&#x0003D;`) meant to survive that.
+    for node in math.iter():
+        node.text = html.unescape(node.text) if node.text else node.text
+        node.tail = html.unescape(node.tail) if node.tail else node.tail
+    math.attrib = {"display": shown, "alttext": " ".join(tex.split())}
+    written = etree.tostring(math, encoding="unicode", short_empty_elements=False)
+    unknown = _UNKNOWN_RE.search(written)
+    if unknown:
+        raise FormulaError(f"'{unknown.group(1)}' is not a command the formula converter knows")
+    return written
+
+
+def formula_html(tex: str, display: bool) -> str | None:
+    """What a page shows for a formula: a displayed one in a box of its own, which scrolls
+    sideways when wider than the screen. None if it cannot be converted (reported elsewhere)."""
+    try:
+        mathml = to_mathml(tex, display)
+    except FormulaError:
+        return None
+    return f'<div class="formula">{mathml}</div>' if display else mathml
+
+
+class _InlineFormula(InlineProcessor):
+    """After code spans (which stay code), before escapes, wiki-links and emphasis."""
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[str | None, int | None, int | None]:
+        shown = formula_html(m.group(1), display=False)
+        if shown is None:
+            return None, None, None
+        return self.md.htmlStash.store(shown), m.start(0), m.end(0)
+
+
+class _DisplayFormula(BlockProcessor):
+    """A displayed formula; the text before and after it in its block is left to the others."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return "$$" in block and DISPLAY_RE.search(block) is not None
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        found = DISPLAY_RE.search(blocks[0])
+        shown = formula_html(found.group(1) or found.group(2), display=True) if found else None
+        if found is None or shown is None:
+            return False
+        block = blocks.pop(0)
+        before, after = block[: found.start()], block[found.end() :]
+        if before.strip():
+            self.parser.parseBlocks(parent, [before.rstrip("\n")])
+        holder = etree.SubElement(parent, "p")
+        holder.text = self.parser.md.htmlStash.store(shown)
+        if after.strip():
+            blocks.insert(0, after.lstrip("\n"))
+        return True
+
+
+class FormulaExtension(markdown.Extension):
+    """Formulas, and `\\$` for a dollar sign."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.ESCAPED_CHARS.append("$")
+        md.inlinePatterns.register(_InlineFormula(INLINE_RE.pattern, md), "glossary-formula", 185)
+        md.parser.blockprocessors.register(_DisplayFormula(md.parser), "glossary-formula", 77)
+
+
+def without_formulas(line: str) -> str:
+    """The line with its code spans and inline formulas blanked out, for checks of its prose."""
+    if ONE_LINE_RE.match(line):
+        return ""
+    if "`" in line:
+        line = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group(0)), line)
+    return INLINE_RE.sub(lambda formula: " " * len(formula.group(0)), line) if "$" in line else line
+
+
+def formula_problems(text: str, first_line: int, breaks: Breaks | None = None) -> Iterator[tuple[int, str]]:
+    """(file line, message) for each formula outside code that cannot be converted, and each
+    '$$' line that opens a formula no '$$' line closes."""
+    if "$" not in text:
+        return
+    found: list[tuple[int, str]] = []
+    opened: int | None = None
+    formula: list[str] = []
+    for index, line in outside_code(text.split("\n")):
+        if opened is not None:
+            if not line.strip():
+                found.append((opened, UNCLOSED))
+                opened = None
+            elif DISPLAY_LINE_RE.match(line):
+                found += _problem(opened, "\n".join(formula), True)
+                opened = None
+            else:
+                formula.append(line)
+            continue
+        if DISPLAY_LINE_RE.match(line):
+            opened, formula = index, []
+            continue
+        one_line = ONE_LINE_RE.match(line)
+        if one_line:
+            found += _problem(index, one_line.group(1), True)
+            continue
+        prose = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group(0)), line) if "`" in line else line
+        for inline in INLINE_RE.finditer(prose):
+            found += _problem(index, inline.group(1), False)
+    if opened is not None:
+        found.append((opened, UNCLOSED))
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    for index, message in found:
+        yield first_line + lines_down(text, starts[index], breaks), message
+
+
+def _problem(index: int, tex: str, display: bool) -> list[tuple[int, str]]:
+    try:
+        to_mathml(tex, display)
+    except FormulaError as problem:
+        return [(index, f"the formula '{' '.join(tex.split())}' cannot be shown: {problem}")]
+    return []

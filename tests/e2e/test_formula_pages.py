@@ -1,0 +1,72 @@
+"""Formulas in a built site: MathML on the page, and a broken formula stops the build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import copy_site, parse_html, present, run_glossary, write_files
+
+SOFTMAX = """---
+title: Softmax
+summary: Turns scores into probabilities.
+definition: The softmax of $z$ is a probability distribution.
+category: Concepts
+tables:
+  - title: Values
+    columns: [Input, Output]
+    rows:
+      - ["$z_1 = 2$", "$p_1 = 0.7$"]
+faq:
+  - q: Does it sum to one?
+    a: Yes, $\\sum_i p_i = 1$.
+updated: 2025-02-01
+---
+
+It costs $5 and $10 to compute, `$not_math$` in code, and each score $z_i$ becomes:
+
+$$
+\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_{j=1}^{K} e^{z_j}}
+$$
+"""
+
+
+def test_formulas_are_mathml_in_every_field_of_a_term(tmp_path: Path) -> None:
+    site = write_files(copy_site("minimal", tmp_path), {"content/terms/softmax.md": SOFTMAX})
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if "$" in line or "formula" in line] == []
+    soup = parse_html(site / "_site/terms/softmax/index.html")
+    shown = {m["alttext"]: m["display"] for m in soup.find_all("math")}
+    assert shown == {
+        "z": "inline",
+        "z_1 = 2": "inline",
+        "p_1 = 0.7": "inline",
+        "\\sum_i p_i = 1": "inline",
+        "z_i": "inline",
+        "\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_{j=1}^{K} e^{z_j}}": "block",
+    }
+    box = present(soup.find("div", class_="formula"))
+    assert present(box.find("math"))["display"] == "block"
+    prose = present(soup.select_one(".prose"))
+    assert "It costs $5 and $10 to compute" in prose.get_text()
+    assert present(prose.find("code")).get_text() == "$not_math$"
+    assert "$" not in prose.get_text().replace("$5 and $10", "").replace("$not_math$", "")
+
+
+def test_each_formula_that_cannot_be_shown_is_an_error_at_its_line(tmp_path: Path) -> None:
+    broken = SOFTMAX.replace("$z$ is", "$\\frac{z}{$ is").replace("(z)_i =", "\\left( z =")
+    site = write_files(copy_site("minimal", tmp_path), {"content/terms/softmax.md": broken})
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if "formula" in line]
+    assert errors == [
+        "content/terms/softmax.md:4: the formula '\\frac{z}{' cannot be shown: it ends too early: "
+        "a '{' is not closed, or a command lacks its argument",
+        "content/terms/softmax.md:19: the formula '\\mathrm{softmax}\\left( z = "
+        "\\frac{e^{z_i}}{\\sum_{j=1}^{K} e^{z_j}}' cannot be shown: a \\left has no \\right to close it",
+    ]

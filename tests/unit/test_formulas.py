@@ -1,0 +1,137 @@
+"""Formulas: TeX between dollars is shown as MathML, and everything else stays as it was."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+from support import present
+
+from glossary_site import markup
+from glossary_site.formulas import formula_problems
+from glossary_site.model import RawBody, Table, TermSource
+
+
+def term(body: str = "", definition: str = "A definition.", tables: tuple[Table, ...] = ()) -> RawBody:
+    source = TermSource("t.md", "t", "T", "s", definition, 4, body, 6, tables=tables)
+    quick = markup.Converter(fast=True).convert_term(source)
+    assert quick == markup.Converter(fast=False).convert_term(source)
+    return quick
+
+
+def page(fragment: str) -> BeautifulSoup:
+    return BeautifulSoup(fragment, "html.parser")
+
+
+def test_an_inline_formula_is_mathml_with_its_tex_as_text_and_no_dollar_left() -> None:
+    shown = page(term("The softmax $p_i = e^{z_i} / \\sum_j e^{z_j}$ sums to one.").body)
+
+    formula = shown.find("math")
+    assert formula is not None and formula["display"] == "inline"
+    assert formula["alttext"] == "p_i = e^{z_i} / \\sum_j e^{z_j}"
+    assert present(formula.find("msub")).get_text() == "pi"
+    assert "$" not in shown.get_text()
+    assert shown.find("em") is None  # the underscores are TeX, not emphasis
+
+
+def test_a_displayed_formula_has_a_box_of_its_own_with_block_math() -> None:
+    body = "Given scores:\n$$\nx_1 * y_2 [[Token]] <https://e.org>\n$$\nafter."
+    shown = page(term(body).body)
+
+    box = shown.find("div", class_="formula")
+    assert box is not None and box["tabindex"] == "0"
+    assert present(box.find("math"))["display"] == "block"
+    assert [p.get_text() for p in shown.find_all("p")] == ["Given scores:", "after."]
+    assert shown.find("a") is None and shown.find("em") is None
+    assert "$" not in shown.get_text()
+
+
+def test_a_displayed_formula_on_one_line_too() -> None:
+    shown = page(term("$$ E = mc^2 $$").body)
+
+    assert present(shown.find("math"))["display"] == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It costs $5 and $10.",
+        "From $5 to $x$10 dollars.",
+        "A $ lone sign and $ another.",
+        "Not $ spaced$ nor $spaced $.",
+    ],
+)
+def test_dollars_in_prose_stay_text(text: str) -> None:
+    shown = page(term(text).body)
+
+    assert shown.find("math") is None
+    assert shown.get_text() == text
+
+
+def test_an_escaped_dollar_is_a_dollar_and_opens_no_formula() -> None:
+    shown = page(term("Pay \\$x_1\\$ now, and $\\$5$ is a formula.").body)
+
+    assert shown.get_text().startswith("Pay $x_1$ now")
+    assert [m["alttext"] for m in shown.find_all("math")] == ["\\$5"]
+
+
+def test_code_is_never_a_formula() -> None:
+    shown = page(term("In `$x_1$` code.\n\n```\n$$\na_b\n$$\n```\n\n    $y^2$").body)
+
+    assert shown.find("math") is None
+    assert [code.get_text() for code in shown.find_all("code")] == ["$x_1$", "$$\na_b\n$$\n", "$y^2$\n"]
+
+
+def test_formulas_in_tables_cells_and_the_definition() -> None:
+    table = Table("t1", ("a", "b"), (("$x$", "$y_1$"),), 20)
+    raw = term("| m | n |\n|---|---|\n| $a_1$ | b |", definition="It is $d^2$.", tables=(table,))
+
+    assert present(page(raw.definition).find("math"))["alttext"] == "d^2"
+    assert present(present(page(raw.body).find("td")).find("math"))["alttext"] == "a_1"
+    assert [present(page(cell).find("math"))["alttext"] for cell in raw.table_cells[0][0]] == ["x", "y_1"]
+
+
+def test_a_formula_in_site_yml_intro_too() -> None:
+    assert present(page(markup.site_markdown("Welcome, $x^2$.", "")).find("math"))["alttext"] == "x^2"
+
+
+def test_a_formula_can_carry_no_script_no_link_and_no_style() -> None:
+    body = (
+        "$\\text{<script>alert(1)</script><img src=x onerror=alert(1)>}$ "
+        "$\\href{javascript:alert(1)}{x}$ $\\style{color:red}{y}$ $\\color{red}{z}$"
+    )
+    fragment = term(body).body
+    shown = page(fragment)
+
+    assert len(shown.find_all("math")) == 4
+    assert shown.find_all(["script", "img", "a"]) == []
+    assert [el for el in shown.find_all(True) if el.has_attr("href") or el.has_attr("style")] == []
+    assert "mathcolor" not in fragment
+    texts = [text.get_text().replace("\xa0", " ") for text in shown.find_all("mtext")]
+    assert texts == ["<script>alert(1)</script><img src=x onerror=alert(1)>"]  # as text, not HTML
+
+
+def test_each_formula_that_cannot_be_converted_is_named_at_its_line() -> None:
+    text = "Fine $x$.\n\nBroken $\\frac{a}{$ here, and $a_1_2$.\n\n$$\n\\left( x\n$$\n\n$$\nx\n\n"
+    text += "Text $\\foo$."
+    found = list(formula_problems(text, 10))
+
+    assert [line for line, _ in found] == [12, 12, 14, 18, 21]
+    assert "'\\frac{a}{' cannot be shown: it ends too early" in found[0][1]
+    assert "two subscripts" in found[1][1]
+    assert "\\left has no \\right" in found[2][1]
+    assert "no '$$' line closes" in found[3][1]
+    assert "'\\foo' is not a command" in found[4][1]
+
+
+def test_formulas_in_code_are_not_checked() -> None:
+    assert list(formula_problems("`$\\frac{$`\n\n```\n$$\n\\frac{\n$$\n```", 1)) == []
+
+
+def test_a_very_long_line_of_dollars_is_looked_at_quickly() -> None:
+    started = time.perf_counter()
+    list(formula_problems("$a " * 20_000, 1))
+    term("$a " * 20_000)
+
+    assert time.perf_counter() - started < 5
