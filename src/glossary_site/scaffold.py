@@ -32,7 +32,7 @@ definition: |
 aliases: {aliases}
 category: {category}
 tags: []
-related: {related}  # slugs, titles or aliases of other terms, e.g. [large-language-model]
+related: {related}  # slugs, titles or aliases of other terms, e.g. [{related_example}]
 # tools: []  # tools of content/tools/ shown beside the term, by slug, title or alias
 # slug: {slug}  # the page's address; by default the file name
 # former_slugs: []  # earlier slugs after a rename, oldest first: each old address leads here
@@ -215,6 +215,7 @@ def new_term(
         title_yaml=json.dumps(title, ensure_ascii=False),
         category=json.dumps(category, ensure_ascii=False) if category else "TODO",
         related=json.dumps(related, ensure_ascii=False),
+        related_example=_related_example([title, slug, *aliases]),
         aliases=json.dumps(aliases, ensure_ascii=False),
         today=(today or dt.date.today()).isoformat(),
         placeholder_url=PLACEHOLDER_URL,
@@ -226,6 +227,16 @@ def new_term(
     except OSError as exc:
         raise ScaffoldRefused(f"cannot write {path}: {exc.strerror or exc}; nothing was written") from None
     return path
+
+
+#: Slugs the stub's `related` comment shows as an example, the first that is not the new term's.
+RELATED_EXAMPLES = ("large-language-model", "neural-network")
+
+
+def _related_example(names: list[str]) -> str:
+    """An example that names the new term itself would suggest a term is related to itself."""
+    own = {slugify(name) for name in names}
+    return next((example for example in RELATED_EXAMPLES if example not in own), "another-term")
 
 
 def _file_slug(title: str, given: str | None) -> str:

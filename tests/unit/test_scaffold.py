@@ -212,3 +212,23 @@ def test_an_empty_title_or_related_is_refused_and_nothing_written(
 
     assert str(refused.value) == message
     assert not (tmp_path / "content").exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "aliases"), [("Large Language Model", []), ("LLM", ["Large language model"])]
+)
+def test_the_related_example_never_names_the_new_term_itself(
+    tmp_path: Path, title: str, aliases: list[str]
+) -> None:
+    """Was: 'e.g. [large-language-model]' in the file of Large Language Model itself, as though
+    a term were related to itself."""
+    text = scaffold.new_term(tmp_path, title, TODAY, aliases=aliases).read_text()
+    comment = next(line for line in text.splitlines() if line.startswith("related:"))
+
+    assert comment == "related: []  # slugs, titles or aliases of other terms, e.g. [neural-network]"
+
+
+def test_the_related_example_of_another_term_is_unchanged(tmp_path: Path) -> None:
+    text = scaffold.new_term(tmp_path, "Tensor", TODAY).read_text()
+
+    assert "related: []  # slugs, titles or aliases of other terms, e.g. [large-language-model]\n" in text
