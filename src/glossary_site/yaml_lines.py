@@ -487,8 +487,15 @@ def _breaks(value: str, below: list[str]) -> Breaks:
 
 
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
-#: The closing bracket PyYAML says it expected, and what it would have closed.
-_UNCLOSED = {"']'": "the '[' list", "'}'": "the '{' mapping"}
+#: The closing bracket PyYAML says it expected, and what to say of the one it would have closed.
+_UNCLOSED = {
+    f"'{end}'": (
+        f"invalid YAML: the '{start}' {what} that starts on this line is never closed; end it with "
+        f"'{end}', or put the whole value in quotes if the '{start}' is part of the text"
+    )
+    for start, end, what in (("[", "]", "list"), ("{", "}", "mapping"))
+}
+_CLOSING = {"[": "']'", "{": "'}'"}
 #: Where a line's value starts: after its indentation, any `- ` and any `key: `.
 _VALUE_START = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[^\s'\"\[{#-][^\n]*?:[ \t]+)?")
 #: What YAML reads as something else at the start of a value an editor means as text:
@@ -504,9 +511,14 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     mark = exc.problem_mark or exc.context_mark
     index = mark.index if mark else None
     opened = exc.context_mark.index if exc.context_mark else None
-    closing = next((what for end, what in _UNCLOSED.items() if problem.endswith(f"or {end}")), None)
+    closing = next((end for end in _UNCLOSED if problem.endswith(f"or {end}")), None)
     if closing is not None and opened is not None:
-        return opened, f"invalid YAML: {closing} that starts on this line is not closed"
+        return opened, _UNCLOSED[closing]
+    if problem.startswith("did not find expected node content") and index is not None:
+        # `title: [` on the last line: PyYAML names the end, not the '[' it never saw closed.
+        opener = _never_closed(text, index)
+        if opener is not None:
+            return opener, _UNCLOSED[_CLOSING[text[opener]]]
     if problem.startswith("could not find expected ':'") and opened is not None:
         # PyYAML marks the line after; the key (or the text meant to go on a value) starts here.
         return opened, (
@@ -563,6 +575,26 @@ def _closed_before(text: str, index: int) -> str | None:
     before = text[text.rfind("\n", 0, index) + 1 : index].rstrip(" \t")
     what = _CLOSERS.get(before[-1:])
     return None if what is None else f"invalid YAML: text after {what}"
+
+
+def _never_closed(text: str, index: int) -> int | None:
+    """Where the innermost '[' or '{' open at `index` starts, if nothing after it closes it.
+    A bracket closed later is no answer: the error is then inside the list (`[a, - b]`)."""
+    opened: list[int] = []
+    loader: Any = yaml.SafeLoader(text)
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if isinstance(token, yaml.FlowSequenceStartToken | yaml.FlowMappingStartToken):
+                opened.append(token.start_mark.index)
+            elif isinstance(token, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken) and opened:
+                opened.pop()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    before = [start for start in opened if start < index]
+    return before[-1] if before else None
 
 
 def _registered_tag(problem: str) -> bool:

@@ -12,7 +12,8 @@ from support import PROJECT, copy_site, parse_html, present, run_glossary, tree_
 EXPECTED_ERRORS = [
     "content/terms/Bad Name.md:1: file name 'Bad Name.md' is not a valid slug; "
     "rename it to 'bad-name.md' or add 'slug: bad-name'",
-    "content/terms/bad-yaml.md:3: invalid YAML: the '[' list that starts on this line is not closed",
+    "content/terms/bad-yaml.md:3: invalid YAML: the '[' list that starts on this line is never "
+    "closed; end it with ']', or put the whole value in quotes if the '[' is part of the text",
     "content/terms/graphics-processing-unit.md:5: alias 'Tensor' is already a name of 'tensor' "
     "(content/terms/tensor.md:1); titles, slugs and aliases must be unique",
     "content/terms/graphics-processing-unit.md:12: table 'Makers' row 2 has 1 cell "
@@ -477,7 +478,8 @@ def test_a_term_file_that_cannot_be_read_is_one_error_not_one_per_reference(tmp_
     assert result.returncode == 1
     assert error_lines(result.stderr) == [
         "content/terms/graphics-processing-unit.md:2: invalid YAML: "
-        "the '[' list that starts on this line is not closed",
+        "the '[' list that starts on this line is never closed; end it with ']', "
+        "or put the whole value in quotes if the '[' is part of the text",
         "content/terms/kernel.md:5: unknown related term 'tensr'",
         "content/terms/tensor.md:2: file is not valid UTF-8; save it as UTF-8",
     ]
@@ -727,7 +729,8 @@ def test_links_to_no_page_and_static_clashes_are_reported_beside_other_errors(tm
     assert result.returncode == 1
     assert error_lines(result.stderr) == [
         f"content/site.yml:{url_line}: cta url '/tuor/' leads to no page of this site; check the path",
-        "content/terms/broken.md:2: invalid YAML: did not find expected node content",
+        "content/terms/broken.md:2: invalid YAML: the '[' list that starts on this line is never "
+        "closed; end it with ']', or put the whole value in quotes if the '[' is part of the text",
         "static/search/index.html:1: static file would replace the generated search/index.html; rename it",
     ]
     assert not (site / "_site").exists()
@@ -1237,3 +1240,34 @@ def test_related_terms_written_with_commas_but_no_brackets_are_shown_the_list_to
         "to list several terms, write a list: [tensor, model training]",
         "content/terms/typo.md:5: unknown related term 'tensor, modle'; did you mean 'tensor'?",
     ]
+
+
+def test_a_bracket_never_closed_is_said_to_be_so_at_its_line_with_what_to_write(tmp_path: Path) -> None:
+    """Was: PyYAML's 'did not find expected node content' for a '[' or '{' on the last line of
+    the front matter (`title: [`), and for one on an earlier line 'is not closed' with no word
+    of what to do, when the bracket may be meant as text."""
+    site = copy_site("minimal", tmp_path)
+    term = "---\ntitle: {0}\nsummary: S.\ndefinition: D.\n"
+    write_files(
+        site,
+        {
+            "content/terms/draft.md": "---\nsummary: S.\ndefinition: D.\ntitle: [\n---\n",
+            "content/terms/names.md": term.format("Names") + "aliases: [a, b\nrelated: [tensor]\n---\n",
+            "content/terms/short.md": "---\ntitle: Short\ndefinition: D.\nsummary: {\n---\n",
+        },
+    )
+    never = (
+        "invalid YAML: the '{0}' {1} that starts on this line is never closed; end it with '{2}', "
+        "or put the whole value in quotes if the '{0}' is part of the text"
+    )
+
+    for command in ("build", "check"):
+        result = run_glossary(command, cwd=site)
+
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert error_lines(result.stderr) == [
+            f"content/terms/draft.md:4: {never.format('[', 'list', ']')}",
+            f"content/terms/names.md:5: {never.format('[', 'list', ']')}",
+            f"content/terms/short.md:4: {never.format('{', 'mapping', '}')}",
+        ]

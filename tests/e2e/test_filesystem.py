@@ -183,7 +183,8 @@ def test_a_static_file_that_cannot_be_read_is_an_error_at_it_beside_the_others(
         site,
         before,
         [
-            "content/terms/odd.md:2: invalid YAML: did not find expected node content",
+            "content/terms/odd.md:2: invalid YAML: the '[' list that starts on this line is never "
+            "closed; end it with ']', or put the whole value in quotes if the '[' is part of the text",
             "static/x.css:1: cannot read file: Permission denied",
         ],
         unprivileged=True,

@@ -284,7 +284,8 @@ def test_yaml_syntax_error_is_reported_at_its_line(tmp_path: Path) -> None:
     _, problems = load(tmp_path, "title: AI Glossary\nbase_url: [https://x.example/\nlanguage: en\n")
 
     assert problems == [
-        "content/site.yml:2: invalid YAML: the '[' list that starts on this line is not closed"
+        "content/site.yml:2: invalid YAML: the '[' list that starts on this line is never closed; "
+        "end it with ']', or put the whole value in quotes if the '[' is part of the text"
     ]
 
 

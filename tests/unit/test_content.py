@@ -151,7 +151,10 @@ def test_empty_front_matter_names_the_fields_to_write(front: str) -> None:
 def test_yaml_error_in_front_matter_is_reported_at_its_line_in_the_file() -> None:
     _, problems = parse(term_text("tags: [arrays, maths\nupdated: 2025-03-01\n"))
 
-    assert problems == [f"{PATH}:6: invalid YAML: the '[' list that starts on this line is not closed"]
+    assert problems == [
+        f"{PATH}:6: invalid YAML: the '[' list that starts on this line is never closed; end it "
+        "with ']', or put the whole value in quotes if the '[' is part of the text"
+    ]
 
 
 def test_missing_required_fields_are_all_reported_in_one_run() -> None:

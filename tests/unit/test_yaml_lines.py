@@ -152,7 +152,8 @@ def test_syntax_error_line_is_a_line_of_the_file_not_of_the_yaml_block() -> None
 
     assert problem_of(text, first_line=2) == (
         3,
-        "invalid YAML: the '[' list that starts on this line is not closed",
+        "invalid YAML: the '[' list that starts on this line is never closed; end it with ']', "
+        "or put the whole value in quotes if the '[' is part of the text",
     )
 
 
