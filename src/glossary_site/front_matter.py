@@ -77,6 +77,9 @@ def load_mapping(path: str, front: str) -> yaml_lines.Located:
         raise ContentError(path, problem.line, str(problem)) from None
     if located.data is None:
         return dataclasses.replace(located, data={})
+    squeezed = yaml_lines.squeezed_key(front) if isinstance(located.data, str) else None
+    if squeezed is not None:
+        raise ContentError(path, 2, squeezed)
     if not isinstance(located.data, dict):
         raise ContentError(path, 1, "front matter must be a mapping of fields (key: value)")
     return located

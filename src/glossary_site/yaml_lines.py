@@ -520,6 +520,9 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
         if opener is not None:
             return opener, _UNCLOSED[_CLOSING[text[opener]]]
     if problem.startswith("could not find expected ':'") and opened is not None:
+        squeezed = _squeezed_key(text, opened)
+        if squeezed is not None:
+            return opened, squeezed
         # PyYAML marks the line after; the key (or the text meant to go on a value) starts here.
         return opened, (
             "invalid YAML: this line has no ':' after its key; write 'key: value', "
@@ -540,6 +543,13 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
             return index, closed
         if not text[text.rfind("\n", 0, index) + 1 : index].strip(" "):
             return index, _MISALIGNED
+    if problem.startswith("mapping values are not allowed") and index is not None:
+        # `title:A` then `summary: S.`: YAML reads both lines as one text until the ': '.
+        start = text.rfind("\n", 0, index) + 1
+        above = text.rfind("\n", 0, max(start - 1, 0)) + 1
+        squeezed = _squeezed_key(text, above, _key_column(text, start)) if start else None
+        if squeezed is not None:
+            return above, squeezed
     if problem.startswith("mapping values are not allowed"):
         return index, "invalid YAML: a value holds ': ' (put it in quotes) or a line is indented too far"
     if problem.startswith("found character that cannot start any token") and index is not None:
@@ -595,6 +605,35 @@ def _never_closed(text: str, index: int) -> int | None:
         loader.dispose()
     before = [start for start in opened if start < index]
     return before[-1] if before else None
+
+
+#: A line that starts like `key:value`, the space after the colon left out; YAML reads it as text.
+_SQUEEZED = re.compile(r"(?P<indent>[ \t]*(?:-[ \t]+)*)(?P<key>[^\W\d][\w-]*):(?P<value>[^\s:][^\n]*)")
+
+
+_KEY_INDENT = re.compile(r"[ \t]*(?:-[ \t]+)*")
+
+
+def _key_column(text: str, start: int) -> int:
+    found = _KEY_INDENT.match(text, start)
+    return len(found.group()) if found else 0
+
+
+def squeezed_key(line: str) -> str | None:
+    """The message for `title:A`, a key with no space after its colon, or None: alone in the
+    front matter, it is read as one text, no error of YAML's."""
+    return _squeezed_key(line, 0)
+
+
+def _squeezed_key(text: str, start: int, column: int | None = None) -> str | None:
+    """The message for a key with no space after its colon on the line at `start`, or None;
+    with `column`, only for a key there (the line below's, so a line inside a block of text
+    above, `  Ratio:1`, is not taken for one)."""
+    found = _SQUEEZED.match(text, start)
+    if found is None or (column is not None and len(found.group("indent")) != column):
+        return None
+    key, value = found.group("key"), found.group("value").rstrip()
+    return f"invalid YAML: a key needs a space after its colon; write '{clipped(f'{key}: {value}')}'"
 
 
 def _registered_tag(problem: str) -> bool:

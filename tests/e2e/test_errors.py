@@ -1271,3 +1271,34 @@ def test_a_bracket_never_closed_is_said_to_be_so_at_its_line_with_what_to_write(
             f"content/terms/names.md:5: {never.format('[', 'list', ']')}",
             f"content/terms/short.md:4: {never.format('{', 'mapping', '}')}",
         ]
+
+
+def test_a_key_with_no_space_after_its_colon_is_said_to_be_so_at_its_own_line(tmp_path: Path) -> None:
+    """Was: 'a value holds ': '…' on the line below `title:A` (YAML reads both lines as one text
+    until the next ': '), "this line has no ':' after its key" for `summary:S.`, which has one,
+    and 'front matter must be a mapping' at line 1 for `title:A` alone."""
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site,
+        {
+            "content/terms/first.md": "---\ntitle:First\nsummary: S.\ndefinition: D.\n---\n",
+            "content/terms/middle.md": "---\ntitle: Middle\nsummary:S.\ndefinition: D.\n---\n",
+            "content/terms/question.md": (
+                "---\ntitle: Question\nsummary: S.\ndefinition: D.\nfaq:\n  - q:Why?\n    a: So.\n---\n"
+            ),
+            "content/terms/alone.md": "---\ntitle:Alone\n---\n",
+        },
+    )
+    spaced = "invalid YAML: a key needs a space after its colon; write '{}'"
+
+    for command in ("build", "check"):
+        result = run_glossary(command, cwd=site)
+
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert error_lines(result.stderr) == [
+            f"content/terms/alone.md:2: {spaced.format('title: Alone')}",
+            f"content/terms/first.md:2: {spaced.format('title: First')}",
+            f"content/terms/middle.md:3: {spaced.format('summary: S.')}",
+            f"content/terms/question.md:6: {spaced.format('q: Why?')}",
+        ]
