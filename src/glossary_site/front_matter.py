@@ -117,7 +117,7 @@ class Fields:
             if required and key in self.data:
                 self.error(key, f"'{key}' must not be empty{self._null_hint(key) if key == 'title' else ''}")
             elif required and key not in self.misspelt:
-                self.diagnostics.error(self.path, 1, f"missing required field '{key}'")
+                self.diagnostics.error(self.path, 1, missing_field(key))
             return ""
         if not _is_text(value):
             self.error(key, self._not_text(key, value, markdown))
@@ -337,6 +337,11 @@ class Fields:
                 self.error(key, f"unknown field '{clipped(str(key))}'{hint}")
                 if meant is not None:
                     self.misspelt.add(meant)
+
+
+def missing_field(key: str) -> str:
+    """Said at the opening '---' line: the field goes anywhere between it and the closing one."""
+    return f"missing required field '{key}'; add '{key}: ...' to the front matter, between the '---' lines"
 
 
 #: What YAML 1.1 reads as true or false; a field that takes one still does, though the loader

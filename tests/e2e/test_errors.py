@@ -18,7 +18,8 @@ EXPECTED_ERRORS = [
     "(content/terms/tensor.md:1); titles, slugs and aliases must be unique",
     "content/terms/graphics-processing-unit.md:12: table 'Makers' row 2 has 1 cell "
     "but the table has 2 columns",
-    "content/terms/missing-fields.md:1: missing required field 'definition'",
+    "content/terms/missing-fields.md:1: missing required field 'definition'; "
+    "add 'definition: ...' to the front matter, between the '---' lines",
     "content/terms/missing-fields.md:3: unknown field 'sumary'; did you mean 'summary'?",
     "content/terms/missing-fields.md:4: 'updated' must be a date like 2025-03-01, not 'not-a-date'",
     "content/terms/model-training.md:6: unknown related term 'tensr'; did you mean 'tensor'?",
@@ -1301,4 +1302,22 @@ def test_a_key_with_no_space_after_its_colon_is_said_to_be_so_at_its_own_line(tm
             f"content/terms/first.md:2: {spaced.format('title: First')}",
             f"content/terms/middle.md:3: {spaced.format('summary: S.')}",
             f"content/terms/question.md:6: {spaced.format('q: Why?')}",
+        ]
+
+
+def test_a_missing_required_field_is_said_with_the_line_to_add_and_where(tmp_path: Path) -> None:
+    """Was: "missing required field 'definition'" alone, at the opening '---' line, with no word
+    of what to write or where: the field has no line of its own to point at."""
+    site = copy_site("minimal", tmp_path)
+    write_files(site, {"content/terms/bare.md": "---\ntitle: Bare\n---\nBody.\n"})
+    missing = "missing required field '{0}'; add '{0}: ...' to the front matter, between the '---' lines"
+
+    for command in ("build", "check"):
+        result = run_glossary(command, cwd=site)
+
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert error_lines(result.stderr) == [
+            f"content/terms/bare.md:1: {missing.format('definition')}",
+            f"content/terms/bare.md:1: {missing.format('summary')}",
         ]

@@ -392,7 +392,8 @@ def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) ->
         ),
         (
             {"content/tools/open-model.md": ("summary: A model you can download.\n", "")},
-            "content/tools/open-model.md:1: missing required field 'summary'",
+            "content/tools/open-model.md:1: missing required field 'summary'; "
+            "add 'summary: ...' to the front matter, between the '---' lines",
         ),
         (
             {"content/tools/open-model.md": ("url: /terms/tensor/", "url: /terms/tensr/")},

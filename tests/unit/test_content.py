@@ -144,7 +144,9 @@ def test_empty_front_matter_names_the_fields_to_write(front: str) -> None:
     _, problems = parse(f"---\n{front}---\nBody.\n")
 
     assert problems == [
-        f"{PATH}:1: missing required field '{name}'" for name in ("definition", "summary", "title")
+        f"{PATH}:1: missing required field '{name}'; add '{name}: ...' to the front matter, "
+        "between the '---' lines"
+        for name in ("definition", "summary", "title")
     ]
 
 
@@ -161,9 +163,9 @@ def test_missing_required_fields_are_all_reported_in_one_run() -> None:
     _, problems = parse("---\ncategory: Maths\n---\nBody.\n")
 
     assert problems == [
-        f"{PATH}:1: missing required field 'definition'",
-        f"{PATH}:1: missing required field 'summary'",
-        f"{PATH}:1: missing required field 'title'",
+        f"{PATH}:1: missing required field '{name}'; add '{name}: ...' to the front matter, "
+        "between the '---' lines"
+        for name in ("definition", "summary", "title")
     ]
 
 
