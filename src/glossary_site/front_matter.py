@@ -317,7 +317,7 @@ class Fields:
                     self.error(key, f"{message}; put the whole value in quotes", index, name)
                     sound = False
                 elif not _is_text(given) or not str(given).strip():
-                    self.error(key, f"{key} item needs non-empty text for '{name}'", index, name)
+                    self.error(key, _lacking(key, item, name), index, name)
                     sound = False
             found.append((index, item, sound))
         return found
@@ -337,6 +337,18 @@ class Fields:
                 self.error(key, f"unknown field '{clipped(str(key))}'{hint}")
                 if meant is not None:
                     self.misspelt.add(meant)
+
+
+def _lacking(key: str, item: dict[str, Any], name: str) -> str:
+    """A practice question without its answer is named by its question, which the editor
+    looks for, not by its place in the list."""
+    question = item.get("q")
+    if key != "faq" or name != "a" or not _is_text(question) or not str(question).strip():
+        return f"{key} item needs non-empty text for '{name}'"
+    asked = f"practice question '{clipped(' '.join(str(question).split()))}'"
+    if name in item:
+        return f"{asked} has an empty answer; write the answer after its 'a: '"
+    return f"{asked} has no answer; add 'a: ...' under its 'q:', lined up with it"
 
 
 def missing_field(key: str) -> str:

@@ -1321,3 +1321,27 @@ def test_a_missing_required_field_is_said_with_the_line_to_add_and_where(tmp_pat
             f"content/terms/bare.md:1: {missing.format('definition')}",
             f"content/terms/bare.md:1: {missing.format('summary')}",
         ]
+
+
+def test_a_practice_question_without_its_answer_is_named_by_its_question(tmp_path: Path) -> None:
+    """Was: "faq item needs non-empty text for 'a'" for each, which does not say which of a
+    term's questions lacks its answer, nor what to write."""
+    site = copy_site("minimal", tmp_path)
+    long_question = "Why does a tensor of rank two behave like a matrix in every case?"
+    faq = (
+        f"faq:\n  - q: Is a vector a tensor?\n  - q: {long_question}\n    a:\n"
+        "  - q: Is a scalar one?\n    a: Yes.\n"
+    )
+    write_files(site, {"content/terms/rank.md": f"---\ntitle: Rank\nsummary: S.\ndefinition: D.\n{faq}---\n"})
+
+    for command in ("build", "check"):
+        result = run_glossary(command, cwd=site)
+
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert error_lines(result.stderr) == [
+            "content/terms/rank.md:6: practice question 'Is a vector a tensor?' has no answer; "
+            "add 'a: ...' under its 'q:', lined up with it",
+            "content/terms/rank.md:8: practice question 'Why does a tensor of rank two behave lik…' "
+            "has an empty answer; write the answer after its 'a: '",
+        ]

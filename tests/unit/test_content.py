@@ -866,7 +866,10 @@ def test_faq_item_missing_its_answer_is_reported_at_the_item_line() -> None:
 
     term, problems = parse(term_text(extra))
 
-    assert problems == [f"{PATH}:7: faq item needs non-empty text for 'a'"]
+    assert problems == [
+        f"{PATH}:7: practice question 'What is a tensor?' has no answer; add 'a: ...' under its "
+        "'q:', lined up with it"
+    ]
     assert term is None or term.faq == (Faq("Is a matrix a tensor?", "Yes, of rank two.", 8, 9),)
 
 
@@ -906,7 +909,8 @@ def test_faq_answer_that_is_empty_or_a_list_is_reported_at_its_own_line() -> Non
     _, problems = parse(term_text(extra))
 
     assert problems == [
-        f"{PATH}:8: faq item needs non-empty text for 'a'",
+        f"{PATH}:8: practice question 'What is a tensor?' has an empty answer; write the answer "
+        "after its 'a: '",
         f"{PATH}:10: 'a' of a faq item must be text, not a list; put the whole value in quotes",
     ]
 
