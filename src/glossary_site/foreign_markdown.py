@@ -133,6 +133,7 @@ def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]
     if not _ANY_RE.search(text):
         return
     math = task = False
+    prose = without_formulas(text)
     for index, line in outside_code(text.split("\n")):
         if math or not line.strip():  # a formula's lines, which are TeX, end at its '$$' line
             math = math and bool(line.strip()) and not DISPLAY_LINE_RE.match(line)
@@ -142,11 +143,10 @@ def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]
         if box and not task:
             yield index, TASK_MESSAGE.format(box.group(1))
         task = bool(box)
-        yield from ((index, message) for message in _line_problems(line, markers))
+        yield from ((index, message) for message in _line_problems(prose[index], markers))
 
 
-def _line_problems(line: str, markers: bool) -> Iterator[str]:
-    prose = without_formulas(line)
+def _line_problems(prose: str, markers: bool) -> Iterator[str]:
     for pattern, message in _LINE_PATTERNS:
         found = pattern.search(prose)
         if found:

@@ -22,14 +22,16 @@ import markdown
 from latex2mathml import converter, exceptions
 from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import RawHtmlPostprocessor
 
 from glossary_site.fences import outside_code
 from glossary_site.model import Breaks
 from glossary_site.yaml_lines import lines_down
 
 #: pandoc's rule: `$` then a non-space, a non-space then `$` not followed by a digit, so that
-#: "$5 and $10" is text. `\$` is a dollar, in a formula or out of one.
-INLINE_RE = re.compile(r"(?<![\\$])\$(?=[^\s$])((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)")
+#: "$5 and $10" is text. `\$` is a dollar, in a formula or out of one. A formula may go on past
+#: the end of a line, as hard-wrapped paragraphs need, but never past a blank line.
+INLINE_RE = re.compile(r"(?<![\\$])\$(?=[^\s$])((?:\\[^\n]|\\?\n(?![ \t]*\n)|[^\\$\n])+?)(?<!\s)\$(?!\d)")
 #: A line of its own that opens or closes a displayed formula.
 DISPLAY_LINE_RE = re.compile(r"[ \t]*\$\$[ \t]*$")
 #: A displayed formula on one line: `$$ x^2 $$`.
@@ -39,7 +41,7 @@ DISPLAY_RE = re.compile(
     r"^[ \t]*\$\$[ \t]*\n(.+?)\n[ \t]*\$\$[ \t]*$|^[ \t]*\$\$([^\n$]*[^\s$][^\n$]*)\$\$[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
-_CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+_CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 #: A command latex2mathml does not know, which it writes out as a letter: `<mi>\foo</mi>`.
 _UNKNOWN_RE = re.compile(r"<m[io]\b[^>]*>(\\[A-Za-z]+)")
 
@@ -170,33 +172,105 @@ class _DisplayFormula(BlockProcessor):
         return True
 
 
+class _RawHtml(RawHtmlPostprocessor):
+    """Python-Markdown takes `<math>` for a block of its own, and a paragraph holding only one
+    for raw HTML written between blank lines, which it leaves without its `<p>`. An inline
+    formula is text in its paragraph, alone or not."""
+
+    def isblocklevel(self, html: str) -> bool:
+        return not html.startswith('<math display="inline"') and super().isblocklevel(html)
+
+
 class FormulaExtension(markdown.Extension):
     """Formulas, and `\\$` for a dollar sign."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.ESCAPED_CHARS.append("$")
+        md.postprocessors.register(_RawHtml(md), "raw_html", 30)
         md.inlinePatterns.register(_InlineFormula(INLINE_RE.pattern, md), "glossary-formula", 185)
         md.parser.blockprocessors.register(_DisplayFormula(md.parser), "glossary-formula", 77)
 
 
-def without_formulas(line: str) -> str:
-    """The line with its code spans and inline formulas blanked out, for checks of its prose."""
-    if ONE_LINE_RE.match(line):
-        return ""
-    if "`" in line:
-        line = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group(0)), line)
-    return INLINE_RE.sub(lambda formula: " " * len(formula.group(0)), line) if "$" in line else line
+#: A quotation's '>' marks, which the engine takes off before it reads the text inside.
+_QUOTE_RE = re.compile(r"(?:[ ]{0,3}>[ ]?)+")
+#: A list item's first line: in a list, it ends the item before it.
+_ITEM_RE = re.compile(r"[ ]{0,3}(?:[-+*]|\d+\.)[ \t]")
+
+
+def _runs(lines: list[str]) -> Iterator[tuple[list[int], str]]:
+    """The line indexes and joined text of each run of lines that the engine reads as one
+    paragraph, heading or item, so an inline formula may go on from one line to the next: not
+    past a blank line, a displayed formula, code, a heading, a deeper quotation nor, in a list,
+    the next item. Quotation marks and code spans are blanked out, keeping each line's length."""
+    run: list[tuple[int, str]] = []
+    math = False
+    depth = 0
+    for index, line in outside_code(lines):
+        text = _unquoted(line)
+        level = line[: len(text) - len(text.lstrip())].count(">")
+        if math:
+            math = bool(text.strip()) and not DISPLAY_LINE_RE.match(text)
+            continue
+        stop = not text.strip() or DISPLAY_LINE_RE.match(text) or ONE_LINE_RE.match(text)
+        if run and (
+            stop
+            or index != run[-1][0] + 1
+            or level > depth
+            or text.startswith("#")
+            or run[-1][1].startswith("#")
+            or (_ITEM_RE.match(text) and _ITEM_RE.match(run[0][1]))
+        ):
+            yield _joined(run)
+            run = []
+        if stop:
+            math = bool(DISPLAY_LINE_RE.match(text))
+            continue
+        depth = depth if run else level
+        run.append((index, text))
+    if run:
+        yield _joined(run)
+
+
+def _unquoted(line: str) -> str:
+    """The line with its quotation marks blanked out: the formulas in a quotation are its text's."""
+    marks = _QUOTE_RE.match(line)
+    return " " * marks.end() + line[marks.end() :] if marks else line
+
+
+def _joined(run: list[tuple[int, str]]) -> tuple[list[int], str]:
+    text = "\n".join(line for _, line in run)
+    return [index for index, _ in run], _CODE_SPAN_RE.sub(_blank, text) if "`" in text else text
+
+
+def _blank(found: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", found.group(0))
+
+
+def without_formulas(text: str) -> list[str]:
+    """The text's lines, with the code spans and formulas in its prose blanked out, for checks
+    of what the engine reads as Markdown; quotation marks are kept."""
+    lines = text.split("\n")
+    shown = [("" if ONE_LINE_RE.match(line) else line) for line in lines]
+    if "$" not in text and "`" not in text:
+        return shown
+    for indexes, joined in _runs(lines):
+        blanked = INLINE_RE.sub(_blank, joined).split("\n") if "$" in joined else joined.split("\n")
+        for index, prose in zip(indexes, blanked, strict=True):
+            marks = _QUOTE_RE.match(lines[index])
+            shown[index] = lines[index][: marks.end()] + prose[marks.end() :] if marks else prose
+    return shown
 
 
 def formula_problems(text: str, first_line: int, breaks: Breaks | None = None) -> Iterator[tuple[int, str]]:
-    """(file line, message) for each formula outside code that cannot be converted, and each
-    '$$' line that opens a formula no '$$' line closes."""
+    """(file line, message) for each formula outside code that cannot be converted, at the line
+    it starts on, and each '$$' line that opens a formula no '$$' line closes."""
     if "$" not in text:
         return
+    lines = text.split("\n")
     found: list[tuple[int, str]] = []
     opened: int | None = None
     formula: list[str] = []
-    for index, line in outside_code(text.split("\n")):
+    for index, line in ((index, _unquoted(line)) for index, line in outside_code(lines)):
         if opened is not None:
             if not line.strip():
                 found.append((opened, UNCLOSED))
@@ -213,16 +287,15 @@ def formula_problems(text: str, first_line: int, breaks: Breaks | None = None) -
         one_line = ONE_LINE_RE.match(line)
         if one_line:
             found += _problem(index, one_line.group(1), True)
-            continue
-        prose = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group(0)), line) if "`" in line else line
-        for inline in INLINE_RE.finditer(prose):
-            found += _problem(index, inline.group(1), False)
     if opened is not None:
         found.append((opened, UNCLOSED))
+    for indexes, joined in _runs(lines):
+        for inline in INLINE_RE.finditer(joined) if "$" in joined else ():
+            found += _problem(indexes[joined.count("\n", 0, inline.start())], inline.group(1), False)
     starts = [0]
-    for line in text.split("\n"):
+    for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    for index, message in found:
+    for index, message in sorted(found, key=lambda problem: problem[0]):
         yield first_line + lines_down(text, starts[index], breaks), message
 
 

@@ -70,3 +70,55 @@ def test_each_formula_that_cannot_be_shown_is_an_error_at_its_line(tmp_path: Pat
         "content/terms/softmax.md:19: the formula '\\mathrm{softmax}\\left( z = "
         "\\frac{e^{z_i}}{\\sum_{j=1}^{K} e^{z_j}}' cannot be shown: a \\left has no \\right to close it",
     ]
+
+
+WRAPPED = """---
+title: Batch loss
+summary: The loss of a batch.
+definition: |
+  The batch loss is the mean of the losses, $L = \\frac{1}{N}
+  \\sum_i \\ell_i$ over a batch.
+category: Concepts
+updated: 2025-02-01
+---
+
+The loss over a batch is $L = \\frac{1}{N}
+\\sum_i \\ell_i$ when averaged, at $5 and
+$10 a run.
+
+$N^2$
+
+Broken, wrapped: $\\frac{a}
+{$.
+"""
+
+
+def test_a_wrapped_formula_is_one_formula_and_one_alone_is_a_paragraph(tmp_path: Path) -> None:
+    site = write_files(copy_site("minimal", tmp_path), {"content/terms/batch-loss.md": WRAPPED})
+
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if "formula" in line]
+    assert errors == [
+        "content/terms/batch-loss.md:17: the formula '\\frac{a} {' cannot be shown: it ends too early: "
+        "a '{' is not closed, or a command lacks its argument"
+    ]
+    write_files(site, {"content/terms/batch-loss.md": WRAPPED.replace("{$.", "{b}$.")})
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if "$" in line or "formula" in line] == []
+    soup = parse_html(site / "_site/terms/batch-loss/index.html")
+    prose = present(soup.select_one(".prose"))
+    paragraphs = prose.find_all("p", recursive=False)
+    assert [p.math["alttext"] for p in paragraphs if p.math] == [
+        "L = \\frac{1}{N} \\sum_i \\ell_i",
+        "N^2",
+        "\\frac{a} {b}",
+    ]
+    assert [p.get_text() for p in paragraphs if p.math and p.math["alttext"] == "N^2"] == ["N2"]
+    assert "at $5 and\n$10 a run." in prose.get_text()
+    assert "$" not in prose.get_text().replace("$5 and\n$10", "")
+    definition = present(soup.select_one("section.definition"))
+    assert [m["alttext"] for m in definition.find_all("math")] == ["L = \\frac{1}{N} \\sum_i \\ell_i"]

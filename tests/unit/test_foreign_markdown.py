@@ -83,3 +83,9 @@ def test_a_very_long_line_is_looked_at_in_time_that_grows_with_its_length(line: 
 
     assert list(foreign_syntax(line)) == []
     assert time.perf_counter() - started < 1
+
+
+def test_a_formula_wrapped_over_lines_is_not_read_as_other_syntax() -> None:
+    text = "Then $\\text{Vec<String>}\nb ==c== d :x: +\ny$ holds, as do $5 and\n$10 with :smile:."
+
+    assert [index for index, _ in foreign_syntax(text)] == [3]

@@ -135,3 +135,65 @@ def test_a_very_long_line_of_dollars_is_looked_at_quickly() -> None:
     term("$a " * 20_000)
 
     assert time.perf_counter() - started < 5
+
+
+# A formula wrapped over lines, and one alone in its paragraph
+
+WRAPPED = "The loss over a batch is $L = \\frac{1}{N}\n\\sum_i \\ell_i$ when averaged."
+
+
+def test_an_inline_formula_goes_on_past_a_line_break_in_every_field() -> None:
+    raw = term(WRAPPED, definition=WRAPPED)
+    intro = markup.site_markdown(WRAPPED, "")
+
+    for fragment in (raw.body, raw.definition, intro):
+        shown = page(fragment)
+        assert [m["alttext"] for m in shown.find_all("math")] == ["L = \\frac{1}{N} \\sum_i \\ell_i"]
+        assert "$" not in shown.get_text() and shown.get_text().endswith(" when averaged.")
+    listed = page(term("- item $a +\n  b$ too\n\n> quoted $c +\n> d$ too").body)
+    assert [m["alttext"] for m in listed.find_all("math")] == ["a + b", "c + d"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It costs $5 and\n$10, or $3 to\n$5 for US$25.",
+        "A sum $a +\n\nb$ is two paragraphs.",
+        "- $a +\n- b$ two items",
+        "Heading next $a\n# b$",
+    ],
+)
+def test_a_formula_does_not_go_past_a_paragraph_nor_take_prices(text: str) -> None:
+    shown = page(term(text).body)
+
+    assert shown.find("math") is None
+    assert list(formula_problems(text, 1)) == []
+
+
+def test_a_wrapped_formula_that_cannot_be_converted_is_named_at_its_first_line() -> None:
+    text = "Fine\nand $\\frac{a}\n{b} + \\frac{c}{$\nhere, $x$ and $a_1\n_2$."
+
+    found = list(formula_problems(text, 10))
+
+    assert [line for line, _ in found] == [11, 13]
+    assert "'\\frac{a} {b} + \\frac{c}{' cannot be shown" in found[0][1]
+    assert "'a_1 _2' cannot be shown: a letter has two subscripts" in found[1][1]
+
+
+def test_a_paragraph_of_only_a_formula_is_a_paragraph() -> None:
+    shown = page(term("Before.\n\n$x^2$\n\n$$\ny^2\n$$\n\nAfter.").body)
+
+    paragraphs = shown.find_all("p", recursive=False)
+    assert [p.get_text() for p in paragraphs] == ["Before.", "x2", "After."]
+    assert present(paragraphs[1].find("math"))["alttext"] == "x^2"
+    assert [child.name for child in shown.find_all(True, recursive=False)] == ["p", "p", "div", "p"]
+    assert present(present(shown.find("div", class_="formula")).find("math"))["display"] == "block"
+    assert present(page(markup.site_markdown("$x^2$", "")).find("p")).find("math") is not None
+
+
+@pytest.mark.parametrize("text", ["($x$), $y$, $z$'s and $w$.", "$x$; $y$: $z$!"])
+def test_a_formula_next_to_punctuation_is_a_formula(text: str) -> None:
+    shown = page(term(text).body)
+
+    assert len(shown.find_all("math")) == 3 + text.startswith("(")
+    assert "$" not in shown.get_text()

@@ -452,6 +452,7 @@ MARKDOWN_PIECES = [
     "\nApple\n:   A fruit.\n", ":   ", "\n*[HTML]: Hyper Text\n", "HTML", "!!! ",
     '\n!!! note "T"\n    Aside.\n',
     "$", "$$", "\n$$\n", "$x_1$", "$5", "\\$", "$a*b$ ", "\n$$ y^2 $$\n", "$\\frac{a}{", "\\text{<b>}",
+    "$a +\nb$", "\n\n$x^2$\n\n", "$a\n\nb$", "\n> $c\n> d$", "$5 and\n$10", "\n- $e\n  f$",
 ]  # fmt: skip
 
 
