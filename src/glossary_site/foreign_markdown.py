@@ -27,7 +27,7 @@ KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym",
 #: Whether a text may hold any of it at all: most texts do not, and are not looked at further.
 _ANY_RE = re.compile(
     r"^ {0,3}(?:\?\?\?|===|>[ \t]*\[!|-+8<-)|\[[ xX]\][ \t]|~~|==|:[\w+-]+:"
-    r"|\{:?[ \t]*[#.]|\{\{[<%]|<[A-Za-z]",
+    r"|\{:?[ \t]*[#.]|\{\{[<%]|<[A-Za-z]|\$",
     re.MULTILINE,
 )
 _SHORTCODE_LINE_RE = re.compile(r"[ ]{0,3}\{\{(?:<.*>|%.*%)\}\}[ \t]*$")
@@ -104,6 +104,14 @@ _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
         lambda m: (
             f"':{m.group(1)}:' is an emoji shortcode, which is not converted here and is shown as "
             "written; write the emoji itself"
+        ),
+    ),
+    (  # what is left once the formulas are blanked out: dollars around TeX that is no formula
+        re.compile(r"(?<![\\$\w])(\$\$?)(?!\{\{)(?=[^$\n]*?[\\^_{])([^$\n]+?)(?<!\\)\1(?![\w$])"),
+        lambda m: (
+            f"'{m.group(0)}' looks like a formula but is shown as written: write $ right before and "
+            "after an inline formula, with no space ($x^2$), and $$ on lines of their own around a "
+            "displayed one; \\$ is a dollar sign"
         ),
     ),
 )

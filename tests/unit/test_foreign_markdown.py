@@ -25,6 +25,8 @@ WRITTEN = [
     ('<iframe src="https://e.org/v"></iframe>', "'<iframe>' is read as an HTML tag and removed", "link"),
     ('<details markdown="1">\n**Bold**\n</details>', "the 'markdown' attribute is not read", "in HTML"),
     ("A Vec<String> holds text.", "'<String>' is read as an HTML tag and removed", "in backticks"),
+    ("Its square $ x^2 $ grows.", "'$ x^2 $' looks like a formula but is shown as written", "no space"),
+    ("Inline $$x_1$$ too.", "'$$x_1$$' looks like a formula but is shown as written", "lines of their own"),
 ]
 
 
@@ -41,6 +43,7 @@ def test_each_construct_is_named_once_at_its_first_line_with_what_to_write(
 def test_code_and_ordinary_prose_are_left_alone() -> None:
     text = (
         "Ratios a:b:c at 10:30:00, if a == b == c; it costs $5 or $10.\n\n"
+        "Paid US$25 for $HOME_DIR and x_1 at $3; ${{ secrets.KEY }}; \\$x^2\\$ is escaped.\n\n"
         "Inline `~~x~~ :smile: <iframe>` code.\n\n"
         "```\n???+ tip\n~~x~~ <script>\n```\n\n"
         "    ~~indented code~~ <String>\n\n"
