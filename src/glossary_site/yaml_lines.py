@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from glossary_site import yaml_hints
 from glossary_site.diagnostics import ContentError, clipped
 from glossary_site.model import Breaks
 
@@ -255,7 +256,7 @@ def _compose(loader: Any, where: _Lines) -> yaml.Node | None:
             break
     loader.get_event()  # document end
     if not loader.check_event(yaml.StreamEndEvent):
-        raise YamlProblem(where.event(loader.get_event()), "expected one YAML document, found more")
+        raise YamlProblem(where.event(loader.get_event()), yaml_hints.second_document())
     return node
 
 
@@ -513,7 +514,8 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     opened = exc.context_mark.index if exc.context_mark else None
     closing = next((end for end in _UNCLOSED if problem.endswith(f"or {end}")), None)
     if closing is not None and opened is not None:
-        return opened, _UNCLOSED[closing]
+        item = None if index is None else yaml_hints.flow_item(text, index, opened)
+        return item or (opened, _UNCLOSED[closing])
     if problem.startswith("did not find expected node content") and index is not None:
         # `title: [` on the last line: PyYAML names the end, not the '[' it never saw closed.
         opener = _never_closed(text, index)
@@ -528,8 +530,11 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
             "invalid YAML: this line has no ':' after its key; write 'key: value', "
             "or indent the line if it goes on from the value above"
         )
-    if problem.startswith("found unexpected end of stream") and "quoted" in (exc.context or ""):
-        return opened, "invalid YAML: the quote that starts on this line is not closed"
+    if problem.startswith(_QUOTE_LEFT_OPEN) and "quoted" in (exc.context or "") and opened is not None:
+        return opened, yaml_hints.unclosed_quote(opened, text)
+    hint = None if index is None else _hinted(text, index, problem)
+    if hint is not None:
+        return hint
     if index is not None and text[index : index + 1] == "\t":
         if problem.startswith(("found character that cannot start any token", "found a tab character")):
             return index, "invalid YAML: a tab; indent with spaces"
@@ -538,9 +543,15 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
         if misread is not None:
             return misread
     if index is not None and problem.startswith(_CLOSED_TOO_EARLY):
+        left_open = yaml_hints.quote_closed_by_next_value(text, index)
+        if left_open is not None:
+            return left_open
         closed = _closed_before(text, index)
         if closed is not None:
             return index, closed
+        block = yaml_hints.block_text_indent(text, index)
+        if block is not None:
+            return block
         if not text[text.rfind("\n", 0, index) + 1 : index].strip(" "):
             return index, _MISALIGNED
     if problem.startswith("mapping values are not allowed") and index is not None:
@@ -550,6 +561,9 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
         squeezed = _squeezed_key(text, above, _key_column(text, start)) if start else None
         if squeezed is not None:
             return above, squeezed
+        colon = yaml_hints.colon_in_value(text, index)
+        if colon is not None:
+            return colon
     if problem.startswith("mapping values are not allowed"):
         return index, "invalid YAML: a value holds ': ' (put it in quotes) or a line is indented too far"
     if problem.startswith("found character that cannot start any token") and index is not None:
@@ -560,6 +574,25 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     if "tag:yaml.org,2002:merge" in problem:
         return index, "merge keys (<<) are not supported; write the keys out"
     return index, f"invalid YAML: {problem}"
+
+
+#: What libyaml and PyYAML say of a quoted value still open where the text or document ends.
+_QUOTE_LEFT_OPEN = ("found unexpected end of stream", "found unexpected document")
+
+
+def _hinted(text: str, index: int, problem: str) -> tuple[int, str] | None:
+    """The hints that know their mistake by PyYAML's words and the character it stopped at."""
+    for hint in (
+        yaml_hints.escape,
+        yaml_hints.node_expected,
+        yaml_hints.item_on_key_line,
+        yaml_hints.complex_key,
+        yaml_hints.document_end,
+    ):
+        found = hint(text, index, problem)
+        if found is not None:
+            return found
+    return None
 
 
 #: What libyaml (and PyYAML) say when a value goes on after a flow list, mapping or quote.

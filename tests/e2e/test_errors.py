@@ -1345,3 +1345,132 @@ def test_a_practice_question_without_its_answer_is_named_by_its_question(tmp_pat
             "content/terms/rank.md:8: practice question 'Why does a tensor of rank two behave lik…' "
             "has an empty answer; write the answer after its 'a: '",
         ]
+
+
+#: Front matter YAML reads otherwise than its editor meant, each a term file of its own: the
+#: YAML after `title`, `summary` and `definition` (or in place of one), then the line and the
+#: message. Each was PyYAML's or libyaml's own words, a message with no fix, or another line.
+YAML_MISTAKES = {
+    "unclosed-quote": (  # was "… is not closed", with no word of what to write
+        'title: "Unclosed quote\nsummary: S.\ndefinition: D.\n',
+        2,
+        "invalid YAML: the quoted value that starts on this line is never closed; end it with '\"', "
+        "or put the whole value in single quotes if the '\"' is part of the text",
+    ),
+    "quote-closed-below": (  # was 'text after the closing quote' at line 3
+        'title: "Closed below\nsummary: "S."\ndefinition: D.\n',
+        2,
+        "invalid YAML: the quoted value that starts on this line is never closed; end it with '\"', "
+        "or put the whole value in single quotes if the '\"' is part of the text",
+    ),
+    "dash-in-brackets": (  # was "did not find expected node content"
+        "title: Dash\nsummary: S.\ndefinition: D.\ntags: [a, - b]\n",
+        5,
+        "invalid YAML: a '- ' item inside '[ ]'; in brackets, separate the items with commas ([a, b]), "
+        "or write each item on a line of its own starting with '- ', without the brackets",
+    ),
+    "extra-comma": (  # was "did not find expected node content"
+        "title: Comma\nsummary: S.\ndefinition: D.\ntags: [a,, b]\n",
+        5,
+        "invalid YAML: a ',' with no item before it; remove the extra comma",
+    ),
+    "stray-bracket": (  # was "did not find expected node content"
+        "title: ]Stray\nsummary: S.\ndefinition: D.\n",
+        2,
+        "invalid YAML: a value cannot start with ']'; put the whole value in quotes",
+    ),
+    "colon-in-value": (  # was "a value holds ': ' (put it in quotes) or a line is indented too far"
+        "title: Colon\nsummary: Ratio: 2 to 1\ndefinition: D.\n",
+        3,
+        "invalid YAML: the value holds ': ', which YAML reads as the start of another key; "
+        'put the whole value in quotes: summary: "Ratio: 2 to 1"',
+    ),
+    "item-on-key-line": (  # was "block sequence entries are not allowed in this context"
+        "title: Item\nsummary: S.\ndefinition: D.\ntags: - a\n",
+        5,
+        "invalid YAML: a '- ' item cannot go on the line of its key; put each item on a line of its "
+        "own under the key, or put the whole value in quotes if the '-' is part of the text",
+    ),
+    "question-mark": (  # was "mapping keys are not allowed in this context"
+        "title: Question mark\nsummary: ? unknown\ndefinition: D.\n",
+        3,
+        "invalid YAML: a value cannot start with '?'; put the whole value in quotes",
+    ),
+    "backslash": (  # was "found unknown escape character"
+        'title: "C:\\path"\nsummary: S.\ndefinition: D.\n',
+        2,
+        "invalid YAML: in double quotes, '\\' starts an escape such as '\\n', and '\\p' is not one; "
+        "write '\\\\' for a backslash, or put the whole value in single quotes",
+    ),
+    "short-escape": (  # was "did not find expected hexdecimal number"
+        'title: Escape\nsummary: "caf\\u00e"\ndefinition: D.\n',
+        3,
+        "invalid YAML: in double quotes, '\\' starts an escape such as '\\n', and '\\u' takes 4 "
+        "hexadecimal digits after it; write '\\\\' for a backslash, or put the whole value in single quotes",
+    ),
+    "block-indent": (  # was "this line is indented differently …; give it as many spaces as the other keys"
+        "title: Block\nsummary: S.\ndefinition: |\n    Line one\n  line two\n",
+        6,
+        "invalid YAML: this line is indented less than the first line of the '|' text above it; "
+        "indent every line of the text at least as far as its first line",
+    ),
+    "quoted-item": (  # was "the '[' list … is never closed", which it is
+        'title: Quoted item\nsummary: S.\ndefinition: D.\naliases: ["GPU" chips, TPU]\n',
+        5,
+        "invalid YAML: text after the closing quote of an item in '[ ]'; put the whole item in "
+        "quotes, single quotes if it holds a '\"'",
+    ),
+    "colon-in-item": (  # was "the '[' list … is never closed", which it is
+        "title: Colon item\nsummary: S.\ndefinition: D.\naliases: [ratio: 1: 2]\n",
+        5,
+        "invalid YAML: an item in '[ ]' holds ': '; put the whole item in quotes",
+    ),
+}
+
+
+def test_each_yaml_mistake_in_front_matter_says_what_to_write_at_its_line(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site,
+        {
+            f"content/terms/{name}.md": f"---\n{yaml}---\nBody.\n"
+            for name, (yaml, _, _) in YAML_MISTAKES.items()
+        },
+    )
+
+    for command in ("build", "check"):
+        result = run_glossary(command, cwd=site)
+
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert error_lines(result.stderr) == [
+            f"content/terms/{name}.md:{line}: {message}"
+            for name, (_, line, message) in sorted(YAML_MISTAKES.items())
+        ]
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        (  # was "expected one YAML document, found more"
+            "title: X\n---\nbase_url: https://example.org/\n",
+            "content/site.yml:2: invalid YAML: a '---' line starts a second YAML document, and only one "
+            "is read; remove the line",
+        ),
+        (  # was "did not find expected <document start>", at the line after it
+            "title: X\n...\nbase_url: https://example.org/\n",
+            "content/site.yml:2: invalid YAML: a '...' line ends the YAML, and more follows it; "
+            "remove the line",
+        ),
+    ],
+)
+def test_a_document_marker_inside_site_yml_says_to_remove_it(
+    tmp_path: Path, settings: str, expected: str
+) -> None:
+    site = write_files(copy_site("minimal", tmp_path), {"content/site.yml": settings})
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert error_lines(result.stderr) == [expected]

@@ -289,7 +289,11 @@ def test_a_value_its_explicit_tag_cannot_build_is_named_with_the_tag_at_its_line
     [
         (
             "title: 'Tensor\nsummary: x\n",
-            (2, "invalid YAML: the quote that starts on this line is not closed"),
+            (
+                2,
+                "invalid YAML: the quoted value that starts on this line is never closed; end it "
+                'with "\'", or put the whole value in double quotes if the "\'" is part of the text',
+            ),
         ),
         (
             "title: X\ncategory: @home\n",
@@ -377,7 +381,14 @@ def test_a_value_its_explicit_tag_cannot_build_is_named_with_the_tag_at_its_line
         ("title: X\ndefinition: |\n  Probe Term is\nthe text.\nfaq: []\n", (5, NO_COLON)),
         ("title: X\nupdated\n", (3, NO_COLON)),
         ("title: X\n<<: {tags: [a]}\n", (3, "merge keys (<<) are not supported; write the keys out")),
-        ('title: "\\q"\n', (2, "invalid YAML: found unknown escape character")),
+        (
+            'title: "\\q"\n',
+            (
+                2,
+                "invalid YAML: in double quotes, '\\' starts an escape such as '\\n', and '\\q' is not "
+                "one; write '\\\\' for a backslash, or put the whole value in single quotes",
+            ),
+        ),
     ],
 )
 def test_a_common_yaml_mistake_says_what_to_do_at_the_line_to_change(

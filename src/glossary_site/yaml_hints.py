@@ -1,0 +1,215 @@
+"""What to write instead, for YAML mistakes that PyYAML and libyaml name only in their own terms.
+
+Each hint takes the text and where the loader gave up, and returns where the cause is and
+what to say, or None when the mistake is not the one it knows: yaml_lines then falls back on
+its other hints. Both loaders are matched, as libyaml words its problems apart from PyYAML.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from glossary_site.diagnostics import clipped
+
+#: Where the cause is (an index into the text) and what to say of it.
+Hint = tuple[int, str]
+
+#: A line's `key: value`, after its indentation and any `- `.
+_KEYED = re.compile(r"[ \t]*(?:-[ \t]+)*(?P<key>[^\s'\"\[{#&*!|>%@`?:,\]}-][^\n]*?):[ \t]+(?P<value>[^\n]*)")
+#: Each quote, and the other quotes a value that holds it can be put in.
+_QUOTES = {'"': "single", "'": "double"}
+_NODE_EXPECTED = ("did not find expected node content", "expected the node content")
+_SECOND_DOCUMENT = (
+    "invalid YAML: a '---' line starts a second YAML document, and only one is read; remove the line"
+)
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _line_end(text: str, index: int) -> int:
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def unclosed_quote(opener: int, text: str) -> str:
+    """A quote that nothing closes, or that the opening quote of a later value closes."""
+    quote = text[opener] if text[opener : opener + 1] in _QUOTES else '"'
+    shown = f'"{quote}"' if quote == "'" else f"'{quote}'"
+    return (
+        f"invalid YAML: the quoted value that starts on this line is never closed; end it with {shown}, "
+        f"or put the whole value in {_QUOTES[quote]} quotes if the {shown} is part of the text"
+    )
+
+
+def second_document() -> str:
+    return _SECOND_DOCUMENT
+
+
+def _tokens(text: str) -> list[Any]:
+    """The tokens YAML reads from the text, up to the first it cannot read."""
+    found: list[Any] = []
+    loader: Any = yaml.SafeLoader(text)
+    try:
+        while loader.check_token():
+            found.append(loader.get_token())
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return found
+
+
+def quote_closed_by_next_value(text: str, index: int) -> Hint | None:
+    """`title: "Hello` then `summary: "S."`: YAML reads the second line's opening quote as the
+    end of the first value and gives up at `S.`; the cause is the quote left open above."""
+    before = text[_line_start(text, index) : index].rstrip(" \t")
+    if before[-1:] not in _QUOTES or before.count(before[-1]) != 1:
+        return None
+    quoted = [
+        token
+        for token in _tokens(text)
+        if isinstance(token, yaml.ScalarToken) and token.style in _QUOTES and token.end_mark.index <= index
+    ]
+    if not quoted or quoted[-1].start_mark.line == quoted[-1].end_mark.line:
+        return None
+    opener = quoted[-1].start_mark.index
+    return opener, unclosed_quote(opener, text)
+
+
+def node_expected(text: str, index: int, problem: str) -> Hint | None:
+    """Where YAML wanted a value and found a character that cannot start one: a `- ` item
+    inside brackets (`tags: [a, - b]`), a comma with no item before it, or a value that starts
+    with what YAML reads as the end of a list or mapping (`title: ]T`)."""
+    if not problem.startswith(_NODE_EXPECTED):
+        return None
+    character = text[index : index + 1]
+    if character == "-":
+        return index, (
+            "invalid YAML: a '- ' item inside '[ ]'; in brackets, separate the items with commas "
+            "([a, b]), or write each item on a line of its own starting with '- ', without the brackets"
+        )
+    if character == "," and text[_line_start(text, index) : index].rstrip()[-1:] in (",", "[", "{"):
+        return index, "invalid YAML: a ',' with no item before it; remove the extra comma"
+    if character in ("]", "}", ","):
+        return index, f"invalid YAML: a value cannot start with '{character}'; put the whole value in quotes"
+    return None
+
+
+def flow_item(text: str, index: int, opened: int) -> Hint | None:
+    """An item of a one-line `[ ]` or `{ }` that YAML cannot read, where the brackets are both
+    there: `["GPU" chips, TPU]`, `[ratio: 1: 2]`."""
+    closer = {"[": "]", "{": "}"}.get(text[opened : opened + 1])
+    end = _line_end(text, opened)
+    if closer is None or not opened < index < end or closer not in text[index:end]:
+        return None
+    brackets = f"'{text[opened]} {closer}'"
+    if text[:index].rstrip(" \t")[-1:] in _QUOTES:
+        return index, (
+            f"invalid YAML: text after the closing quote of an item in {brackets}; put the whole "
+            "item in quotes, single quotes if it holds a '\"'"
+        )
+    if text[index] == ":":
+        return index, f"invalid YAML: an item in {brackets} holds ': '; put the whole item in quotes"
+    return None
+
+
+def complex_key(text: str, index: int, problem: str) -> Hint | None:
+    """`summary: ? unknown`: YAML reads '? ' as the start of a key."""
+    if problem.startswith("mapping keys are not allowed") and text[index : index + 1] == "?":
+        return index, "invalid YAML: a value cannot start with '?'; put the whole value in quotes"
+    return None
+
+
+def item_on_key_line(text: str, index: int, problem: str) -> Hint | None:
+    """`tags: - a`: a list item written on the line of its key."""
+    if not problem.startswith(("block sequence entries are not allowed", "sequence entries are not allowed")):
+        return None
+    return index, (
+        "invalid YAML: a '- ' item cannot go on the line of its key; put each item on a line of its "
+        "own under the key, or put the whole value in quotes if the '-' is part of the text"
+    )
+
+
+def colon_in_value(text: str, index: int) -> Hint | None:
+    """`summary: ratio: 2`: a ': ' in a value on its key's line, which YAML reads as a second key."""
+    start = _line_start(text, index)
+    found = _KEYED.match(text, start, _line_end(text, index))
+    if found is None or found.start("value") > index or found.group("value")[:1] in _QUOTES:
+        return None
+    key, value = found.group("key"), found.group("value").rstrip()
+    quoted = "'" + value.replace("'", "''") + "'" if '"' in value or "\\" in value else f'"{value}"'
+    return start, (
+        "invalid YAML: the value holds ': ', which YAML reads as the start of another key; put the "
+        f"whole value in quotes: {clipped(f'{key}: {quoted}')}"
+    )
+
+
+_ESCAPE_PROBLEMS = (
+    "found unknown escape character",
+    "did not find expected hexdecimal",
+    "expected escape sequence",
+)
+
+
+def escape(text: str, index: int, problem: str) -> Hint | None:
+    """`"C:\\path"`: in double quotes a backslash starts an escape, which must be one YAML knows."""
+    backslash = text.rfind("\\", 0, index + 1)
+    if not problem.startswith(_ESCAPE_PROBLEMS) or backslash < 0:
+        return None
+    written = text[backslash : backslash + 2]
+    digits = _HEX_DIGITS.get(written[1:])
+    wrong = "is not one" if digits is None else f"takes {digits} hexadecimal digits after it"
+    return backslash, (
+        f"invalid YAML: in double quotes, '\\' starts an escape such as '\\n', and '{written}' {wrong}; "
+        "write '\\\\' for a backslash, or put the whole value in single quotes"
+    )
+
+
+#: The escapes that take a character's number, and how many hexadecimal digits it has.
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
+
+
+_KEY_OR_ITEM = re.compile(r"-(?:[ \t]|$)|[^\s:]+:(?:[ \t]|$)", re.MULTILINE)
+
+
+def block_text_indent(text: str, index: int) -> Hint | None:
+    """A line of a `|` or `>` text indented less than the text's first line: YAML ends the text
+    above it and reads the line as the next key, at the indentation of none."""
+    start = _line_start(text, index)
+    if text[start:index].strip(" ") or _KEY_OR_ITEM.match(text, index):
+        return None  # a key or item out of step (` aliases: [A]`) is not a line of the text
+    blocks = [
+        token
+        for token in _tokens(text)
+        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">") and token.end_mark.index <= start
+    ]
+    if not blocks or text[blocks[-1].end_mark.index : start].strip():
+        return None
+    block = blocks[-1]
+    opened = _line_start(text, block.start_mark.index)
+    lines = [line for line in text[opened:start].split("\n")[1:] if line.strip()]
+    if not lines or not _indent(text[opened:]) < index - start < _indent(lines[0]):
+        return None
+    return index, (
+        f"invalid YAML: this line is indented less than the first line of the '{block.style}' text "
+        "above it; indent every line of the text at least as far as its first line"
+    )
+
+
+def document_end(text: str, index: int, problem: str) -> Hint | None:
+    """A `...` line, which ends the document, with more YAML after it."""
+    if "<document start>" not in problem:
+        return None
+    ends = list(re.finditer(r"^\.\.\.[ \t]*$", text[:index], re.MULTILINE))
+    if not ends:
+        return None
+    return ends[-1].start(), "invalid YAML: a '...' line ends the YAML, and more follows it; remove the line"
