@@ -20,6 +20,7 @@ from glossary_site.formulas import formula_problems
 from glossary_site.front_matter import flag_value, kind
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import CtaBlock
+from glossary_site.plain_markup import Field, warn_of_markup
 from glossary_site.text_direction import DIRECTIONS, Direction, direction_of
 from glossary_site.tool_settings import StackBuilderSettings, ToolSettings, parse_stack_builder, parse_tools
 from glossary_site.url_checks import (
@@ -48,6 +49,15 @@ LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za
 #: Settings whose errors leave the site's pages unknown (the Stack Builder's page, the tools'
 #: groups): with one of them flawed, links are not checked against the pages.
 UNPLANNABLE = frozenset({"tools", "stack_builder"})
+_LINK_TERMS = (
+    "and link the term's page from the intro with a Markdown link: [Transformer](/terms/transformer/)"
+)
+#: The settings shown as written, where Markdown an editor writes reaches the page as marks.
+PLAIN = {
+    "title": Field("the site's title", "the intro", _LINK_TERMS),
+    "description": Field("the site's description", "the intro", _LINK_TERMS),
+    "categories": Field("a category's description", "the intro", _LINK_TERMS),
+}
 
 _T = TypeVar("_T")
 
@@ -170,6 +180,7 @@ def parse(
             misspelt.add(meant := meant_by(str(key), KEYS))
             message = f"unknown setting '{clipped(str(key))}'{suggesting(meant)}"
             diagnostics.error(CONFIG_PATH, located.line(str(key)), message)
+    warn_of_markup(CONFIG_PATH, located, PLAIN, diagnostics)
     title = checked("title", lambda: _text(data, "title", located, diagnostics, "title" not in misspelt))
     description = checked("description", lambda: _text(data, "description", located, diagnostics))
     intro = checked("intro", lambda: _intro(data, located, diagnostics))

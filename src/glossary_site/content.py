@@ -30,6 +30,7 @@ from glossary_site.front_matter import (
     split_front_matter,
 )
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
+from glossary_site.plain_markup import Field, warn_of_markup
 from glossary_site.slugs import SLUG_RE, group_slug, slug_problem
 from glossary_site.url_checks import link_url_problem
 
@@ -42,6 +43,13 @@ TABLE_KEYS = ("title", "id", "intro", "columns", "rows")
 TODO_RE = re.compile(r"\bTODO\b")
 #: The fields whose text the page shows, where a placeholder or a dropped comment is seen.
 SHOWN = ("title", "summary", "definition", "aliases", "category", "tags", "tables", "faq", "sources", "cta")
+_LINK_TERMS = "and link the term from the definition or body, or list it in 'related'"
+#: The fields shown as written, where Markdown an editor writes reaches the page as marks.
+PLAIN = {
+    "title": Field("a title", "the definition and body", _LINK_TERMS),
+    "summary": Field("a summary", "the definition and body", _LINK_TERMS),
+    "aliases": Field("an alias", "the definition and body", _LINK_TERMS),
+}
 #: The address `glossary new` stubs a source with.
 PLACEHOLDER_URL = "https://example.com/"
 
@@ -98,6 +106,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     )
     _check_markers(path, term, fields.table_ids, diagnostics)
     _check_shown_text(path, front, located, diagnostics)
+    warn_of_markup(path, located, PLAIN, diagnostics)
     repeated = title_heading.repeated_title(body, body_line, term.title)
     if repeated is not None:
         diagnostics.warning(path, repeated, title_heading.message("term"))

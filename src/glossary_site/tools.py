@@ -20,6 +20,7 @@ from glossary_site.fingerprint import digest
 from glossary_site.foreign_markdown import foreign_problems
 from glossary_site.formulas import formula_problems
 from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource
+from glossary_site.plain_markup import Field, warn_of_markup
 from glossary_site.slugs import slug_of_file, slugify
 from glossary_site.tool_settings import ToolSettings
 from glossary_site.url_checks import link_url_problem
@@ -27,6 +28,12 @@ from glossary_site.url_checks import link_url_problem
 FIELDS = (
     "title", "slug", "summary", "url", "aliases", "category", "tags", "attributes", "updated", "draft",
 )  # fmt: skip
+#: The fields shown as written, where Markdown an editor writes reaches the page as marks.
+PLAIN = {
+    "title": Field("a title", "the body", "and link the term from the body"),
+    "summary": Field("a summary", "the body", "and link the term from the body"),
+    "aliases": Field("an alias", "the body", "and link the term from the body"),
+}
 #: How a wiki-link names a tool rather than a term: [[tool:Midjourney]].
 PREFIX = "tool:"
 
@@ -69,6 +76,7 @@ def parse_tool(
     for line, message in foreign_problems(body, body_line):
         diagnostics.warning(path, line, message)
     fields.unknown_keys(FIELDS)
+    warn_of_markup(path, located, PLAIN, diagnostics)
     url = fields.text("url", required=True, one_line=True)
     url_problem = link_url_problem(url) if url else None
     if url_problem is not None:  # reported once: the check of links on the site passes it by
