@@ -66,6 +66,32 @@ def write_files(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
+#: The letters big_a_to_z_site files its terms and their other names under: J, K, X and Y none.
+BIG_LETTERS = "ABCDEFGHILMNOPRSTUVWZ"
+
+
+def big_a_to_z_site(root: Path, terms: int = 520) -> Path:
+    """A site past views.LETTER_PAGES_ABOVE (1,000 A to Z entries): `terms` terms ('Aex 000',
+    'Bex 001'... under the letters of BIG_LETTERS in turn), each with another name under another
+    letter ('Doa 000'), and 'Quasar', alone under Q, and '3D printing', under '#', with none:
+    `terms` * 2 + 2 entries in all."""
+    size = len(BIG_LETTERS)
+    files = {"content/site.yml": "title: Big Glossary\nbase_url: https://big.example.com/\n"}
+    titles = {
+        f"{BIG_LETTERS[i % size]}ex {i:03d}": f"{BIG_LETTERS[(i + 3) % size]}oa {i:03d}" for i in range(terms)
+    }
+    titles |= {"Quasar": "", "3D printing": ""}
+    ring = list(titles)
+    for i, (title, alias) in enumerate(titles.items()):
+        named = f"aliases: [{alias}]" if alias else ""
+        related = f"related: [{ring[i - 1]}, {ring[(i + 1) % len(ring)]}]"
+        files[f"content/terms/{title.lower().replace(' ', '-')}.md"] = (
+            f"---\ntitle: {title}\nsummary: What {title} means here.\ndefinition: {title} is one of many."
+            f"\n{named}\n{related}\nupdated: 2025-01-01\n---\n"
+        )
+    return write_files(root, files)
+
+
 def parse_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -53,6 +53,17 @@ def jump_letters(present: Collection[str]) -> list[str]:
     return [*latin, *others, *(["#"] if "#" in present else [])]
 
 
+#: The folder of a big glossary's letter pages (letter_pages.py): no other page or group is
+#: written there, and `a-z/b/` reads as what it is, as a Hugo site's `tags/b/` does.
+FOLDER = "a-z"
+
+
+def letter_path(letter: str) -> str:
+    """A letter's page: `a-z/a/index.html`; '#' is `other` (a '#' in an address starts its
+    fragment), another alphabet's letter is itself in lower case (`a-z/λ/index.html`)."""
+    return f"{FOLDER}/{'other' if letter == '#' else letter.lower()}/index.html"
+
+
 def letter_of(title: str) -> str:
     """The A to Z section of a name: its first letter, an accented Latin one (`Éclair`,
     `Łódź`, `Øresund`) under the letter it is spelled with; a letter of another alphabet

@@ -16,7 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from glossary_site import feeds, graph_page, labels, redirects, sitemap, stack_builder, tool_page, views
+from glossary_site import (
+    feeds,
+    graph_page,
+    labels,
+    letter_pages,
+    redirects,
+    sitemap,
+    stack_builder,
+    tool_page,
+    views,
+)
 from glossary_site.autolink import Autolinker
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics
@@ -126,6 +136,7 @@ class SitePages(PageMaker):
         Without `graphs` the graph pages are left out, for a save that changes none of what they
         show (titles, categories, links): laying them out is a third of the work at 10,000 terms."""
         jobs = self.dated_jobs()
+        jobs += letter_pages.letter_jobs(self, self.glossary, self.faces, self.term_link)
         said = self.config.labels
         for kind, singular in views.TAXONOMIES:
             groups = self.glossary.categories if kind == "categories" else self.glossary.tags

@@ -35,6 +35,7 @@ from glossary_site.template_files import THEME_LABEL, Loader, TemplateFileError
 TEMPLATES = {
     "term": "term.html",
     "index": "index.html",
+    "a_to_z_letter": "a_to_z_letter.html",
     "group": "group.html",
     "groups": "groups.html",
     "search": "search.html",

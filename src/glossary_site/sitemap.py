@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NamedTuple
 
-from glossary_site import graph_page
+from glossary_site import graph_page, letter_pages
 from glossary_site.config import SiteConfig
 from glossary_site.model import Glossary, Toolbox
 from glossary_site.urls import STACK_BUILDER, absolute, group_path, term_path, tool_path
@@ -40,6 +40,7 @@ def sitemap_files(config: SiteConfig, glossary: Glossary, toolbox: Toolbox) -> l
 def _urls(config: SiteConfig, glossary: Glossary, toolbox: Toolbox) -> list[dict[str, Any]]:
     latest = max((t.updated for t in glossary.terms.values() if t.updated), default=None)
     urls: list[tuple[str, dt.date | None]] = [(absolute(config, "index.html"), latest)]
+    urls += [(absolute(config, path), None) for path in letter_pages.letter_paths(glossary)]
     urls += [(absolute(config, term_path(t.slug)), t.updated) for t in glossary.terms.values()]
     for kind, groups in (("categories", glossary.categories), ("tags", glossary.tags)):
         if groups:  # an empty listing only says "None yet.", and asks not to be indexed

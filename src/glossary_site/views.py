@@ -10,13 +10,14 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from glossary_site.a_to_z import a_to_z_key, jump_letters, letter_of_key
+from glossary_site.a_to_z import FOLDER as A_TO_Z_FOLDER
+from glossary_site.a_to_z import a_to_z_key, jump_letters, letter_of_key, letter_path
 from glossary_site.config import SiteConfig
 from glossary_site.graph import same_name
 from glossary_site.labels import say
 from glossary_site.model import Glossary, Group, distinct_aliases
 from glossary_site.plaintext import plain_text, snippet
-from glossary_site.urls import group_url, term_path
+from glossary_site.urls import address, group_url, term_path
 
 RECENT = 6
 #: Each kind of group: its folder, also the label of its listing's title ("Categories"), and
@@ -34,6 +35,14 @@ TOOLS_NAV = ("tools", "tools/index.html")
 #: A category or tag page with more terms than this gets the A to Z's jump bar and letter
 #: sections: 860 terms of a 10,000-term glossary in one list, 185 kB, had no way to jump on.
 LETTERED_GROUP = 100
+#: Above this many A to Z entries (terms and their other names) the home page's A to Z is its
+#: jump bar alone, each letter with its count, leading to the letter's own page (letter_pages.py).
+#: An entry is about 245 bytes of HTML (3 elements), so 1,000 are about 250 kB (16 kB
+#: compressed) and 3,000 elements: a page a phone on a slow connection shows in a second or two,
+#: still one a reader searches with Ctrl+F. The 20,000 entries of a 10,000-term glossary were a
+#: 4.9 MB home page, downloaded before anything showed. Glossaries of a few hundred terms, most
+#: of them, keep their one list.
+LETTER_PAGES_ABOVE = 1_000
 
 
 class LinkView(NamedTuple):
@@ -65,6 +74,7 @@ def nav(
     """The main navigation; sites with tools get a Tools entry after Tags, sites with no terms
     yet have no graph."""
     section = path.split("/", 1)[0]
+    section = "index.html" if section == A_TO_Z_FOLDER else section  # a letter's page: the A to Z
     entries = [*NAV[:3], *([TOOLS_NAV] if tools else []), *NAV[3 if graph else 4 :]]
     return [
         {"title": labels[title], "path": target, "current": target.split("/")[0] == section}
@@ -84,14 +94,39 @@ class AzEntry(NamedTuple):
     alias: bool
 
 
-def index_view(
-    config: SiteConfig, glossary: Glossary, term_link: TermLinks, intro_html: str
-) -> dict[str, Any]:
+class LetterLink(NamedTuple):
+    """A letter of a big glossary's jump bar: its page, its entries, and whether it is this page."""
+
+    href: str
+    entries: int
+    current: bool
+
+
+def a_to_z_entries(glossary: Glossary, term_link: TermLinks) -> list[AzEntry]:
+    """Every term and each of its other names, linked from the home page."""
     entries: list[AzEntry] = []
     for term in glossary.terms.values():
         link = term_link(term.slug, "")
         entries.append(AzEntry(term.title, link, False))
         entries += [AzEntry(alias, link, True) for alias in distinct_aliases(term.title, term.aliases)]
+    return entries
+
+
+def letter_links(counts: Mapping[str, int], root: str, current: str = "") -> dict[str, LetterLink]:
+    """Each letter's page and count, for the jump bar of the home page or of letter `current`'s."""
+    return {
+        letter: LetterLink(root + address(letter_path(letter)), count, letter == current)
+        for letter, count in counts.items()
+    }
+
+
+def index_view(
+    config: SiteConfig, glossary: Glossary, term_link: TermLinks, intro_html: str
+) -> dict[str, Any]:
+    entries = a_to_z_entries(glossary, term_link)
+    a_to_z = lettered(entries)
+    if len(entries) > LETTER_PAGES_ABOVE:
+        a_to_z = {**a_to_z, "sections": [], "letter_pages": letter_links(counts(a_to_z), "")}
     descriptions = group_descriptions(config, "categories")
     return {
         "title": config.title,
@@ -102,7 +137,7 @@ def index_view(
             for g in glossary.categories
         ],
         "recent": recent_terms(glossary, term_link),
-        **lettered(entries),
+        **a_to_z,
         "count": len(glossary.terms),
     }
 
@@ -118,6 +153,11 @@ def lettered(entries: list[AzEntry]) -> dict[str, Any]:
         "letters": [(letter, letter in sections) for letter in letters],
         "sections": [(letter, sections[letter]) for letter in letters if letter in sections],
     }
+
+
+def counts(a_to_z: Mapping[str, Any]) -> dict[str, int]:
+    """How many entries each letter of a lettered() list has."""
+    return {letter: len(entries) for letter, entries in a_to_z["sections"]}
 
 
 def recent_terms(

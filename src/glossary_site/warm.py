@@ -41,7 +41,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from glossary_site import graph, graph_page, health, link_graph, markup, output, plan, prepare, tools
+from glossary_site import (
+    graph,
+    graph_page,
+    health,
+    letter_pages,
+    link_graph,
+    markup,
+    output,
+    plan,
+    prepare,
+    tools,
+)
 from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics, Severity
@@ -198,9 +209,11 @@ def _plan(
         glossary, toolbox, network, reported = renamed
 
         def rename() -> tuple[list[PageJob], list[str]]:
+            letters = set(letter_pages.letter_paths(pages.glossary))  # a letter may lose its last name
             shown = pages.rename(glossary, toolbox, network, after)
             state.diagnostics = reported
-            return [pages.term_job(glossary.terms[slug]) for slug in shown] + pages.site_jobs(), []
+            gone = sorted(letters.difference(letter_pages.letter_paths(glossary)))
+            return [pages.term_job(glossary.terms[slug]) for slug in shown] + pages.site_jobs(), gone
 
         return rename
     if unchanged_but((*PAGE_ONLY, *DATA, *GROUPS), before, after):

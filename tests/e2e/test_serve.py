@@ -26,6 +26,7 @@ import pytest
 from bs4 import BeautifulSoup
 from support import (
     attribute,
+    big_a_to_z_site,
     copy_site,
     free_port,
     held_back_pagefind,
@@ -681,6 +682,52 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         wait_for(page, "multiply tensors swiftly")
         wait_for_line(log, "content/terms/tensor.md applied", times=12)
         assert log.read_text().count(" unchanged") == builds + 1, "only the warning needed a build"
+        assert_served_as_built(site, base, tmp_path / "clean-again")
+
+
+def test_saves_on_a_glossary_split_by_letter_follow_on_its_letter_pages_as_a_build_would(
+    tmp_path: Path,
+) -> None:
+    """Past 1,000 A to Z entries each letter has its page (a-z/m/): a summary, a title moving a
+    letter's only entry to another letter, an alias under a letter no entry was under, related
+    terms, a term added and one deleted. The saves of one term's fields are applied without a
+    build, and after each kind every served file is what a clean build writes."""
+    site = big_a_to_z_site(tmp_path / "site")
+    log = tmp_path / "serve.log"
+    terms = site / "content/terms"
+
+    def edit(name: str, old: str, new: str) -> None:
+        file = terms / name
+        assert old in file.read_text()
+        save_whole(file, file.read_text().replace(old, new, 1), tmp_path)
+
+    with serving(site, free_port(), log) as base:
+        wait_for(f"{base}/a-z/q/index.html", "Quasar")
+        builds = log.read_text().count(" unchanged")
+        edit("aex-000.md", "What Aex 000 means here.", "Aex 000, said anew.")
+        wait_for(f"{base}/a-z/a/index.html", "Aex 000, said anew.")
+        wait_for_line(log, "content/terms/aex-000.md applied")
+        quasar = terms / "quasar.md"
+        save_whole(quasar, quasar.read_text().replace("Quasar", "Pulsar"), tmp_path)  # Q's only entry
+        wait_for(f"{base}/a-z/p/index.html", "Pulsar")
+        wait_for(f"{base}/a-z/q/index.html", "Page not found", status=404)
+        wait_for_line(log, "content/terms/quasar.md applied")
+        edit("bex-001.md", "aliases: [Eoa 001]", "aliases: [Eoa 001, Kilo 001]")  # no K before
+        wait_for(f"{base}/a-z/k/index.html", "Kilo 001")
+        wait_for_line(log, "content/terms/bex-001.md applied")
+        assert log.read_text().count(" unchanged") == builds, "no save of one term's names needed a build"
+        home = wait_for(
+            f"{base}/index.html", '<a href="a-z/k/index.html">K <span class="letter-count">1</span>'
+        )
+        assert 'href="a-z/q/' not in home
+        assert_served_as_built(site, base, tmp_path / "clean")
+        edit("aex-000.md", "[3D printing, ", "[")
+        edit("quasar.md", ", 3D printing]", "]")
+        (terms / "3d-printing.md").unlink()  # the only entry under '#'
+        wait_for(f"{base}/a-z/other/index.html", "Page not found", status=404)
+        jolt = (terms / "cex-002.md").read_text().replace("Cex 002", "Jolt").replace("Foa 002", "Xray")
+        save_whole(terms / "jolt.md", jolt, tmp_path)  # under J, named under X: no entry was
+        wait_for(f"{base}/a-z/j/index.html", "Jolt")
         assert_served_as_built(site, base, tmp_path / "clean-again")
 
 

@@ -1,0 +1,86 @@
+"""A big glossary's A to Z, a page per letter: past views.LETTER_PAGES_ABOVE entries the home
+page keeps only the jump bar, and each letter's entries are listed on `a-z/<letter>/`
+(a_to_z.letter_path) as the home page lists them below that.
+
+A letter page's record is what it shows: each of its entries' name and whether it is another
+name, the face of the term it leads to (a digest in the key text, see fingerprint.record_text),
+and every letter's count for its jump bar. So a save that renames a term, adds an alias or
+edits a summary changes the keys of the letter pages showing it, and of all of them when a
+count changes, and nothing else; warm.py removes a letter page no entry is under any more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from glossary_site import views
+from glossary_site.a_to_z import jump_letters, letter_of, letter_path
+from glossary_site.labels import say
+from glossary_site.model import Face, Glossary, PageJob, distinct_aliases
+from glossary_site.page_jobs import PageMaker
+from glossary_site.render import TEMPLATES
+
+#: An entry of a letter page's record: its name, whether it is another name, its term's face.
+Entry = tuple[str, bool, Face]
+
+
+def letter_entries(glossary: Glossary, faces: Mapping[str, Face]) -> dict[str, list[Entry]]:
+    """Each letter's entries in jump-bar order, or none when the home page lists them all."""
+    found: dict[str, list[Entry]] = {}
+    total = 0
+    for slug, term in glossary.terms.items():
+        face = faces[slug]
+        for name, alias in (
+            (term.title, False),
+            *((a, True) for a in distinct_aliases(term.title, term.aliases)),
+        ):
+            found.setdefault(letter_of(name), []).append((name, alias, face))
+            total += 1
+    if total <= views.LETTER_PAGES_ABOVE:
+        return {}
+    return {letter: found[letter] for letter in jump_letters(found) if letter in found}
+
+
+def letter_paths(glossary: Glossary) -> list[str]:
+    """The letter pages a build writes, in jump-bar order (for the sitemap and warm.py)."""
+    faces = {slug: Face(slug, term.title, term.summary) for slug, term in glossary.terms.items()}
+    return [letter_path(letter) for letter in letter_entries(glossary, faces)]
+
+
+def letter_jobs(
+    maker: PageMaker, glossary: Glossary, faces: Mapping[str, Face], term_link: views.TermLinks
+) -> list[PageJob]:
+    by_letter = letter_entries(glossary, faces)
+    counts = tuple((letter, len(entries)) for letter, entries in by_letter.items())
+    jobs = []
+    for letter, entries in by_letter.items():
+        record = (letter, counts, tuple(entries))
+
+        def view(letter: str = letter, entries: list[Entry] = entries) -> dict[str, Any]:
+            return letter_view(maker.config.labels, letter, entries, dict(counts), term_link)
+
+        jobs.append(maker.record_job(TEMPLATES["a_to_z_letter"], letter_path(letter), record, view))
+    return jobs
+
+
+def letter_view(
+    labels: Mapping[str, str],
+    letter: str,
+    entries: list[Entry],
+    counts: Mapping[str, int],
+    term_link: views.TermLinks,
+) -> dict[str, Any]:
+    """A letter's page: its entries under its one letter, and the jump bar to the others."""
+    root = "../../"
+    lines = [views.AzEntry(name, term_link(face.slug, root), alias) for name, alias, face in entries]
+    title = say(labels, "a_to_z_letter", letter=letter)
+    return {
+        "title": title,
+        "description": say(labels, "a_to_z_letter_count", count=len(entries), letter=letter),
+        "letter": letter,
+        "count": len(entries),
+        "letters": [(shown, shown in counts) for shown in jump_letters(counts)],
+        "sections": views.lettered(lines)["sections"],
+        "letter_pages": views.letter_links(counts, root, letter),
+    }

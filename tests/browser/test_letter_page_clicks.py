@@ -1,0 +1,47 @@
+"""A glossary past 1,000 A to Z entries opened in Chromium: the home page's jump bar leads to each
+letter's own page, which lists that letter's entries, and axe finds nothing on either page in
+the light or the dark scheme."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from axe_check import assert_axe_finds_nothing_above_minor
+from conftest import OpenPage, serve
+from playwright.sync_api import Page, expect
+from support import big_a_to_z_site, run_glossary
+
+
+@pytest.fixture(scope="module")
+def big_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = big_a_to_z_site(tmp_path_factory.mktemp("big") / "site")
+    built = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
+    assert built.returncode == 0, built.stderr
+    with serve(site / "www") as address:
+        yield address
+
+
+def test_a_reader_on_the_home_page_clicks_a_letter_and_reaches_its_page(page: Page, big_home: str) -> None:
+    page.goto(f"{big_home}/index.html")
+    expect(page.locator("section.letter-group")).to_have_count(0)
+    page.locator("nav.letters").get_by_role("link", name="M 50", exact=True).click()
+    expect(page).to_have_url(f"{big_home}/a-z/m/index.html")
+    expect(page.locator("h1")).to_have_text("A–Z: M")
+    expect(page.locator("h2#letter-M")).to_be_visible()
+    expect(page.locator("section.letter-group dt a").first).to_have_text("Mex 010")
+    page.locator("nav.letters").get_by_role("link", name="Q 1", exact=True).click()
+    expect(page).to_have_url(f"{big_home}/a-z/q/index.html")
+    page.get_by_role("link", name="Quasar", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Quasar")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["index.html", "a-z/m/index.html"])
+def test_axe_finds_nothing_above_minor_on_the_home_and_a_letter_page(
+    open_page: OpenPage, big_home: str, scheme: str, path: str
+) -> None:
+    page = open_page(color_scheme=scheme)
+    page.goto(f"{big_home}/{path}")
+    expect(page.locator("nav.letters a").first).to_be_visible()
+    assert_axe_finds_nothing_above_minor(page, f"{path} of a glossary split by letter ({scheme})")
