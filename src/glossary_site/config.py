@@ -20,7 +20,7 @@ from glossary_site.formulas import formula_problems
 from glossary_site.front_matter import flag_value, kind
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import CtaBlock
-from glossary_site.plain_markup import Field, warn_of_markup
+from glossary_site.plain_markup import EACH, Field, FieldPath, warn_of_markup
 from glossary_site.text_direction import DIRECTIONS, Direction, direction_of
 from glossary_site.tool_settings import StackBuilderSettings, ToolSettings, parse_stack_builder, parse_tools
 from glossary_site.url_checks import (
@@ -52,11 +52,28 @@ UNPLANNABLE = frozenset({"tools", "stack_builder"})
 _LINK_TERMS = (
     "and link the term's page from the intro with a Markdown link: [Transformer](/terms/transformer/)"
 )
+_BUILDER_LINK_TERMS = (
+    "and link the term's page from the Stack Builder's intro with a Markdown link: "
+    "[Transformer](/terms/transformer/)"
+)
+_IN_BUILDER = "the Stack Builder's intro"
+_CTA_LINK = "and point the button's url at the term's page: /terms/transformer/"
+_IN_TERMS = "the terms' definitions and bodies"
+_BLOCK = ("cta", "blocks", EACH)
+_QUESTION = ("stack_builder", "questions", EACH)
 #: The settings shown as written, where Markdown an editor writes reaches the page as marks.
-PLAIN = {
+PLAIN: dict[str | FieldPath, Field] = {
     "title": Field("the site's title", "the intro", _LINK_TERMS),
     "description": Field("the site's description", "the intro", _LINK_TERMS),
     "categories": Field("a category's description", "the intro", _LINK_TERMS),
+    (*_BLOCK, "heading"): Field("a call to action's heading", _IN_TERMS, _CTA_LINK),
+    (*_BLOCK, "text"): Field("a call to action's text", _IN_TERMS, _CTA_LINK),
+    (*_BLOCK, "button"): Field("a call to action's button", _IN_TERMS, _CTA_LINK),
+    ("tools", "categories"): Field("a tool category's description", "the intro", _LINK_TERMS),
+    ("stack_builder", "title"): Field("the Stack Builder's title", _IN_BUILDER, _BUILDER_LINK_TERMS),
+    (*_QUESTION, "question"): Field("a Stack Builder question", _IN_BUILDER, _BUILDER_LINK_TERMS),
+    (*_QUESTION, "answers", EACH, "label"): Field("an answer's label", _IN_BUILDER, _BUILDER_LINK_TERMS),
+    ("stack_builder", "layers", EACH, "title"): Field("a layer's title", _IN_BUILDER, _BUILDER_LINK_TERMS),
 }
 
 _T = TypeVar("_T")

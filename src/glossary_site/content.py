@@ -30,7 +30,7 @@ from glossary_site.front_matter import (
     split_front_matter,
 )
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
-from glossary_site.plain_markup import Field, warn_of_markup
+from glossary_site.plain_markup import EACH, Field, FieldPath, warn_of_markup
 from glossary_site.slugs import SLUG_RE, group_slug, slug_problem
 from glossary_site.url_checks import link_url_problem
 
@@ -44,11 +44,22 @@ TODO_RE = re.compile(r"\bTODO\b")
 #: The fields whose text the page shows, where a placeholder or a dropped comment is seen.
 SHOWN = ("title", "summary", "definition", "aliases", "category", "tags", "tables", "faq", "sources", "cta")
 _LINK_TERMS = "and link the term from the definition or body, or list it in 'related'"
+_IN_TERM = "the definition and body"
+_IN_TABLE = "the table's intro and cells"
+_CTA_LINK = "and point the button's url at the term's page: /terms/transformer/"
 #: The fields shown as written, where Markdown an editor writes reaches the page as marks.
-PLAIN = {
-    "title": Field("a title", "the definition and body", _LINK_TERMS),
-    "summary": Field("a summary", "the definition and body", _LINK_TERMS),
-    "aliases": Field("an alias", "the definition and body", _LINK_TERMS),
+PLAIN: dict[str | FieldPath, Field] = {
+    "title": Field("a title", _IN_TERM, _LINK_TERMS),
+    "summary": Field("a summary", _IN_TERM, _LINK_TERMS),
+    "aliases": Field("an alias", _IN_TERM, _LINK_TERMS),
+    "category": Field("a category", _IN_TERM, _LINK_TERMS),
+    "tags": Field("a tag", _IN_TERM, _LINK_TERMS),
+    ("tables", EACH, "title"): Field("a table's title", _IN_TABLE, _LINK_TERMS),
+    ("tables", EACH, "columns"): Field("a column name", _IN_TABLE, _LINK_TERMS),
+    ("sources", EACH, "title"): Field("a source's title", _IN_TERM, _LINK_TERMS),
+    ("cta", "heading"): Field("a call to action's heading", _IN_TERM, _CTA_LINK),
+    ("cta", "text"): Field("a call to action's text", _IN_TERM, _CTA_LINK),
+    ("cta", "button"): Field("a call to action's button", _IN_TERM, _CTA_LINK),
 }
 #: The address `glossary new` stubs a source with.
 PLACEHOLDER_URL = "https://example.com/"

@@ -1,4 +1,4 @@
-"""Markup written in a plain-text field (a title, a summary, an alias, site.yml's description),
+"""Markup written in a plain-text field (a title, a summary, an alias, a tag, a table's column name),
 which every page, card, search result and feed shows as written, marks and all.
 
 An editor writes `summary: The **loss** says how [wrong](https://x) a model is` as they would
@@ -142,22 +142,41 @@ def _blank(found: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", found.group(0))
 
 
+#: In a field's path (see warn_of_markup): each item of a list, or each value of a mapping.
+EACH = None
+#: Where a plain-text field is in a file's data: keys and EACH, as ("tables", EACH, "title").
+FieldPath = tuple[str | None, ...]
+
+
 def warn_of_markup(
-    path: str, located: Located, fields: Mapping[str, Field], diagnostics: Diagnostics
+    path: str, located: Located, fields: Mapping[str | FieldPath, Field], diagnostics: Diagnostics
 ) -> None:
-    """A warning for the markup in each of a file's plain-text `fields`: a text, each text of a
-    list (aliases) or each value of a mapping (category descriptions). A value of another kind
-    is an error its own check reports."""
-    data = located.data if isinstance(located.data, dict) else {}
+    """A warning for the markup in each of a file's plain-text `fields`, each a key or the path
+    to one, whose value is a text, a list of texts (aliases) or a mapping of texts (category
+    descriptions). A value of another kind is an error its own check reports."""
     for key, field in fields.items():
-        value = data.get(key)
-        items: Iterable[tuple[KeyPath, object]] = [((key,), value)]
-        if isinstance(value, list):
-            items = (((key, index), item) for index, item in enumerate(value))
-        elif isinstance(value, dict):
-            items = (((key, name), item) for name, item in value.items())
-        for at, text in items:
+        for at, text in _values(located.data, (key,) if isinstance(key, str) else key, ()):
             if isinstance(text, str):
                 found = plain_markup_problems(text, field, located.value_line(*at), located.breaks_of(*at))
                 for line, message in found:
                     diagnostics.warning(path, line, message)
+
+
+def _values(value: object, pattern: FieldPath, at: KeyPath) -> Iterator[tuple[KeyPath, object]]:
+    """Each value at `pattern` under `value` with its key path; the texts of a list or mapping
+    found at its end. Whatever is missing or of another shape there gives nothing."""
+    head = pattern[0] if pattern else EACH
+    items: Iterable[tuple[str | int, object]] = ()
+    if head is EACH and isinstance(value, list):
+        items = enumerate(value)
+    elif head is EACH and isinstance(value, dict):
+        items = value.items()
+    elif isinstance(head, str) and isinstance(value, dict) and head in value:
+        items = [(head, value[head])]
+    elif not pattern:
+        yield at, value
+    for key, item in items:
+        if pattern:
+            yield from _values(item, pattern[1:], (*at, key))
+        else:
+            yield (*at, key), item

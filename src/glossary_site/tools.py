@@ -20,7 +20,7 @@ from glossary_site.fingerprint import digest
 from glossary_site.foreign_markdown import foreign_problems
 from glossary_site.formulas import formula_problems
 from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource
-from glossary_site.plain_markup import Field, warn_of_markup
+from glossary_site.plain_markup import Field, FieldPath, warn_of_markup
 from glossary_site.slugs import slug_of_file, slugify
 from glossary_site.tool_settings import ToolSettings
 from glossary_site.url_checks import link_url_problem
@@ -29,10 +29,11 @@ FIELDS = (
     "title", "slug", "summary", "url", "aliases", "category", "tags", "attributes", "updated", "draft",
 )  # fmt: skip
 #: The fields shown as written, where Markdown an editor writes reaches the page as marks.
-PLAIN = {
+PLAIN: dict[str | FieldPath, Field] = {
     "title": Field("a title", "the body", "and link the term from the body"),
     "summary": Field("a summary", "the body", "and link the term from the body"),
     "aliases": Field("an alias", "the body", "and link the term from the body"),
+    "category": Field("a category", "the body", "and link the term from the body"),
 }
 #: How a wiki-link names a tool rather than a term: [[tool:Midjourney]].
 PREFIX = "tool:"

@@ -68,3 +68,119 @@ def test_markup_in_plain_text_fields_is_a_warning_at_its_line_for_each_field(tmp
     ) in lines
     page = parse_html(site / "_site/terms/loss/index.html")
     assert present(page.find("h1")).get_text(strip=True) == "**Loss**"
+
+
+GRADIENT = """---
+title: Gradient
+summary: The slope of the loss.
+definition: The **gradient** points uphill, see [[Tensor]].
+category: _Maths_
+tags: [calculus, "<b>key</b>"]
+related: [tensor, model-training]
+tables:
+  - title: "Steps by
+      *optimiser*"
+    intro: Each **optimiser** takes [[Tensor|tensors]].
+    columns: [Optimiser, "`lr`", "Rate, $\\\\eta$"]
+    rows:
+      - [SGD, "**0.1**", "$10^{-2}$"]
+sources:
+  - title: The [[Tensor]] paper
+    url: https://example.org/paper/
+cta:
+  heading: Try <b>it</b>
+  text: >-
+    Plan a stack
+    with **one** question.
+  button: Go
+  url: https://example.org/go/
+updated: 2025-01-01
+---
+"""
+TOOLS = """tools:
+  categories:
+    Hand tools: Things you [hold](https://hammer.example/).
+  attributes:
+    pricing: [free]
+stack_builder:
+  title: The `stack`
+  intro: Answer **one** question, see [Tensor](/terms/tensor/).
+  questions:
+    - id: budget
+      question: What is your <em>budget</em>?
+      answers:
+        - id: free
+          label: Free, like [[Hammer]]
+          prefer: {pricing: free}
+        - id: any
+          label: Anything
+          prefer: {}
+  layers:
+    - id: kit
+      title: The $K$ kit
+      tools: {pricing: free}
+"""
+FREE_HAMMER = """---
+title: Hammer
+summary: A sturdy hammer.
+url: https://hammer.example/
+category: Hand tools
+attributes: {pricing: free}
+---
+"""
+
+
+def test_markup_in_tables_sources_names_calls_to_action_and_the_stack_builder_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    """Was silent: a table's heading and column names, a source's link text, a category or tag,
+    a call to action's words, a tool category's description and the Stack Builder's title,
+    questions, answers and layers all showed their marks. Their Markdown neighbours (the table's
+    intro and cells, the Stack Builder's intro) say nothing."""
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    text = settings.read_text(encoding="utf-8").replace("a tool for each", "a *tool* for each")
+    settings.write_text(text + TOOLS, encoding="utf-8")
+    write_files(site, {"content/terms/gradient.md": GRADIENT, "content/tools/hammer.md": FREE_HAMMER})
+
+    built = run_glossary("build", cwd=site)
+    strict = run_glossary("build", "--strict", cwd=site)
+
+    assert built.returncode == 0, built.stderr
+    plain = "plain text and shows it as written"
+    for result in (built, strict):
+        said = [line for line in result.stderr.splitlines() if plain in line]
+        assert [line.split(": warning: '")[0] + " " + line.split("'")[1] for line in said] == [
+            "content/site.yml:10 *tool*",
+            "content/site.yml:15 [hold](https://hammer.example/)",
+            "content/site.yml:19 `stack`",
+            "content/site.yml:23 <em>",
+            "content/site.yml:26 [[Hammer]]",
+            "content/site.yml:33 $K$",
+            "content/terms/gradient.md:5 _Maths_",
+            "content/terms/gradient.md:6 <b>",
+            "content/terms/gradient.md:10 *optimiser*",
+            "content/terms/gradient.md:12 $\\eta$",
+            "content/terms/gradient.md:12 `lr`",
+            "content/terms/gradient.md:16 [[Tensor]]",
+            "content/terms/gradient.md:19 <b>",
+            "content/terms/gradient.md:22 **one**",
+        ]
+        assert "Traceback" not in result.stderr
+    assert strict.returncode == 1
+    lines = built.stderr.splitlines()
+    assert (
+        "content/site.yml:26: warning: '[[Hammer]]' is a wiki-link, but an answer's label is plain "
+        "text and shows it as written; write the name without the brackets, and link the term's page "
+        "from the Stack Builder's intro with a Markdown link: [Transformer](/terms/transformer/)"
+    ) in lines
+    assert (
+        "content/terms/gradient.md:10: warning: '*optimiser*' is Markdown, but a table's title is plain "
+        "text and shows it as written; write the words without the marks (Markdown works in the "
+        "table's intro and cells)"
+    ) in lines
+    page = parse_html(site / "_site/terms/gradient/index.html")
+    assert present(page.select_one(".data-table h2")).get_text().startswith("Steps by *optimiser*")
+    assert present(page.select_one(".cta h2")).get_text() == "Try <b>it</b>"
+    builder = parse_html(site / "_site/stack-builder/index.html")
+    assert present(builder.find("legend")).get_text() == "What is your <em>budget</em>?"

@@ -7,7 +7,17 @@ import time
 
 import pytest
 
-from glossary_site.plain_markup import Field, plain_markup, plain_markup_problems
+from glossary_site import yaml_lines
+from glossary_site.diagnostics import Diagnostics
+from glossary_site.plain_markup import (
+    EACH,
+    Field,
+    FieldPath,
+    plain_markup,
+    plain_markup_problems,
+    warn_of_markup,
+)
+from glossary_site.tools import parse_tool
 
 SUMMARY = Field("a summary", "the definition and body", "and link the term from the definition or body")
 
@@ -76,3 +86,53 @@ def test_many_plain_fields_are_quick() -> None:
     start = time.perf_counter()
     assert not any(plain_markup(text, SUMMARY) for text in texts)
     assert time.perf_counter() - start < 1.0
+
+
+def _warned(text: str, fields: dict[str | FieldPath, Field]) -> list[tuple[int, str]]:
+    diagnostics = Diagnostics()
+    warn_of_markup("content/site.yml", yaml_lines.load(text), fields, diagnostics)
+    return [(found.line, found.message.split("'")[1]) for found in diagnostics.warnings]
+
+
+def test_a_field_inside_lists_and_mappings_is_reached_by_its_path_and_its_neighbours_are_not() -> None:
+    """A table's title and column names, a block's heading, a question's answers: plain text
+    beside Markdown (the table's intro) in the same item, so only the named keys are checked.
+    A value of another shape on the way (its own check's error) is passed over."""
+    text = (
+        "tables:\n"
+        "  - title: The *first*\n"
+        "    intro: The **intro** is Markdown.\n"
+        "    columns: [Name, '`lr`']\n"
+        "  - title: Second\n"
+        "    columns:\n"
+        "      - Plain\n"
+        "      - A <b>bold</b> one\n"
+        "blocks:\n"
+        "  start: {heading: '[[Go]]', url: 'https://x.org/[[y]]'}\n"
+        "sources: Not a list, *marks* and all\n"
+        "cta: false\n"
+    )
+    fields: dict[str | FieldPath, Field] = {
+        ("tables", EACH, "title"): SUMMARY,
+        ("tables", EACH, "columns"): SUMMARY,
+        ("blocks", EACH, "heading"): SUMMARY,
+        ("sources", EACH, "title"): SUMMARY,
+        ("cta", "heading"): SUMMARY,
+    }
+
+    assert sorted(_warned(text, fields)) == [(2, "*first*"), (4, "`lr`"), (8, "<b>"), (10, "[[Go]]")]
+
+
+def test_a_tools_category_is_plain_text() -> None:
+    text = "---\ntitle: Hammer\nsummary: A hammer.\nurl: https://x.org/\ncategory: '**Hand** tools'\n---\n"
+    diagnostics = Diagnostics()
+
+    parse_tool("content/tools/hammer.md", text, "digest", None, diagnostics)
+
+    assert [(found.line, found.message) for found in diagnostics.warnings] == [
+        (
+            5,
+            "'**Hand**' is Markdown, but a category is plain text and shows it as written; "
+            "write the words without the marks (Markdown works in the body)",
+        )
+    ]
