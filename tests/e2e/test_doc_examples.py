@@ -134,7 +134,7 @@ EVERY_PAGE_SITE = {
         "attributes: {pricing: free}\n---\n"
     ),
 }
-#: Written only above 100 terms, and above 1,000 A–Z entries (tests/e2e/test_graph_page.py and
+#: Written only above 100 terms, and above 1,000 A-Z entries (tests/e2e/test_graph_page.py and
 #: test_letter_pages.py build such sites).
 NOT_BUILT_HERE = {"graph/<slug>/index.html", "a-z/<letter>/index.html"}
 
