@@ -383,6 +383,7 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
     from livereload.handlers import LiveReloadHandler  # only `serve` needs these
     from tornado.httpserver import HTTPServer
     from tornado.ioloop import IOLoop
+    from tornado.platform.asyncio import BaseAsyncIOLoop
 
     loop = IOLoop.current()
     root = site.options.root.resolve()
@@ -433,8 +434,18 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
             if indexer is not None:  # it kills Pagefind, which would otherwise run on
                 indexer.join()
 
+    def interrupt(signum: int, frame: object) -> None:
+        """Ctrl-C or SIGTERM: the loop is told to stop as well, as the KeyboardInterrupt can land
+        in livereload's handlers, which catch everything (a bare `except:`) and would swallow it.
+        Told thread-safely, so the loop wakes from waiting (add_callback, here, would not)."""
+        if isinstance(loop, BaseAsyncIOLoop):
+            loop.asyncio_loop.call_soon_threadsafe(loop.stop)
+        raise KeyboardInterrupt
+
     server = HTTPServer(application(site.preview, site.refused))
     server.add_sockets(sockets)
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
     _log_problems(site.quiet, site.preview)
     watching = threading.Event()
     watcher = threading.Thread(target=watch, name="glossary-watch", daemon=True)
