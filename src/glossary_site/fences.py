@@ -64,11 +64,10 @@ def outside_code(lines: list[str]) -> Iterator[tuple[int, str]]:
         yield index, line
 
 
-def unread_fences(text: str) -> Iterator[tuple[int, str]]:
-    """(line index, what follows its language) of each opening fence the engine would not read,
-    outside fenced blocks (code that shows a fence is left alone). Only a fence that a later
-    one closes is taken for one, as by the engine, and each is taken to open the block its
-    editor meant, so that all are found in one run; a line that merely starts with ``` and
+def _openings(text: str) -> Iterator[tuple[int, str, str, bool]]:
+    """(line index, fence, what follows it, whether a later line closes it) of each opening
+    fence outside fenced blocks (code that shows a fence is left alone). Only a fence that a
+    later one closes opens a block, as with the engine; a line that merely starts with ``` and
     inline code such as ```x()``` are text."""
     if "```" not in text and "~~~" not in text:
         return
@@ -82,33 +81,27 @@ def unread_fences(text: str) -> Iterator[tuple[int, str]]:
         if open_fence is not None:
             if mark == open_fence and not info.strip(" "):
                 open_fence = None
-        elif mark[0] not in info and _closed(lines, index, mark):
-            open_fence = mark
-            if not INFO_RE.fullmatch(info):
-                yield index, LANGUAGE_RE.sub("", info, count=1).strip()
+        elif mark[0] not in info:
+            closed = _closed(lines, index, mark)
+            open_fence = mark if closed else None
+            yield index, mark, info, closed
+
+
+def unread_fences(text: str) -> Iterator[tuple[int, str]]:
+    """(line index, what follows its language) of each opening fence the engine would not read.
+    Each is taken to open the block its editor meant, so that all are found in one run."""
+    for index, _, info, closed in _openings(text):
+        if closed and not INFO_RE.fullmatch(info):
+            yield index, LANGUAGE_RE.sub("", info, count=1).strip()
 
 
 def unclosed_fences(text: str) -> Iterator[tuple[int, str]]:
     """(line index, fence) of each opening fence that no later line closes: the engine then
     reads no block, so the page shows the fence and the code as a paragraph of text, which a
     new editor who forgot the closing line would otherwise only find by reading the page."""
-    if "```" not in text and "~~~" not in text:
-        return
-    lines = text.split("\n")
-    open_fence = None
-    for index, line in enumerate(lines):
-        fence = FENCE_RE.match(line)
-        if fence is None:
-            continue
-        mark, info = fence.groups()
-        if open_fence is not None:
-            if mark == open_fence and not info.strip(" "):
-                open_fence = None
-        elif mark[0] not in info:
-            if _closed(lines, index, mark):
-                open_fence = mark
-            else:
-                yield index, mark
+    for index, mark, _, closed in _openings(text):
+        if not closed:
+            yield index, mark
 
 
 def unclosed_message(mark: str) -> str:
