@@ -26,6 +26,20 @@ url: https://hammer.example/
 """
 
 
+def markup_warnings(site: Path, expected: list[str]) -> list[str]:
+    """Build the site, then build it with --strict: both say `expected` (each warning's place
+    and the markup it quotes), --strict fails, neither with a traceback; the build's lines."""
+    built = run_glossary("build", cwd=site)
+    strict = run_glossary("build", "--strict", cwd=site)
+    assert built.returncode == 0, built.stderr
+    for result in (built, strict):
+        said = [line for line in result.stderr.splitlines() if "plain text and shows it as written" in line]
+        assert [line.split(": warning: '")[0] + " " + line.split("'")[1] for line in said] == expected
+        assert "Traceback" not in result.stderr
+    assert strict.returncode == 1
+    return built.stderr.splitlines()
+
+
 def test_markup_in_plain_text_fields_is_a_warning_at_its_line_for_each_field(tmp_path: Path) -> None:
     """Was silent: the heading read "**Loss**", the summary showed its backticks and brackets
     in every list and search result, and site.yml's description its link, with no word."""
@@ -36,14 +50,9 @@ def test_markup_in_plain_text_fields_is_a_warning_at_its_line_for_each_field(tmp
     settings.write_text(text + "categories:\n  Concepts: The __core ideas__.\n", encoding="utf-8")
     write_files(site, {"content/terms/loss.md": LOSS, "content/tools/hammer.md": HAMMER})
 
-    built = run_glossary("build", cwd=site)
-    strict = run_glossary("build", "--strict", cwd=site)
-
-    assert built.returncode == 0, built.stderr
-    plain = "plain text and shows it as written"
-    for result in (built, strict):
-        said = [line for line in result.stderr.splitlines() if plain in line]
-        assert [line.split(": warning: '")[0] + " " + line.split("'")[1] for line in said] == [
+    lines = markup_warnings(
+        site,
+        [
             "content/site.yml:2 [terms](/)",
             "content/site.yml:14 __core ideas__",
             "content/terms/loss.md:2 **Loss**",
@@ -53,10 +62,8 @@ def test_markup_in_plain_text_fields_is_a_warning_at_its_line_for_each_field(tmp
             "content/terms/loss.md:7 <em>",
             "content/tools/hammer.md:3 *sturdy*",
             "content/tools/hammer.md:3 [the shop](https://hammer.example/)",
-        ]
-        assert "Traceback" not in result.stderr
-    assert strict.returncode == 1
-    lines = built.stderr.splitlines()
+        ],
+    )
     assert (
         "content/terms/loss.md:2: warning: '**Loss**' is Markdown, but a title is plain text and shows "
         "it as written; write the words without the marks (Markdown works in the definition and body)"
@@ -143,14 +150,9 @@ def test_markup_in_tables_sources_names_calls_to_action_and_the_stack_builder_is
     settings.write_text(text + TOOLS, encoding="utf-8")
     write_files(site, {"content/terms/gradient.md": GRADIENT, "content/tools/hammer.md": FREE_HAMMER})
 
-    built = run_glossary("build", cwd=site)
-    strict = run_glossary("build", "--strict", cwd=site)
-
-    assert built.returncode == 0, built.stderr
-    plain = "plain text and shows it as written"
-    for result in (built, strict):
-        said = [line for line in result.stderr.splitlines() if plain in line]
-        assert [line.split(": warning: '")[0] + " " + line.split("'")[1] for line in said] == [
+    lines = markup_warnings(
+        site,
+        [
             "content/site.yml:10 *tool*",
             "content/site.yml:15 [hold](https://hammer.example/)",
             "content/site.yml:19 `stack`",
@@ -165,10 +167,8 @@ def test_markup_in_tables_sources_names_calls_to_action_and_the_stack_builder_is
             "content/terms/gradient.md:16 [[Tensor]]",
             "content/terms/gradient.md:19 <b>",
             "content/terms/gradient.md:22 **one**",
-        ]
-        assert "Traceback" not in result.stderr
-    assert strict.returncode == 1
-    lines = built.stderr.splitlines()
+        ],
+    )
     assert (
         "content/site.yml:26: warning: '[[Hammer]]' is a wiki-link, but an answer's label is plain "
         "text and shows it as written; write the name without the brackets, and link the term's page "
