@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -173,6 +174,7 @@ class Fields:
         if value is None:
             return ()
         if isinstance(value, str):
+            self._one_with_commas(key, value)
             value = [value]
         if not isinstance(value, list):
             self.error(key, f"'{key}' must be a list of text, not {kind(value)}")
@@ -190,6 +192,20 @@ class Fields:
             if one_line and "\n" in items[-1]:
                 self.error(key, f"each of '{key}' must be a single line", index)
         return tuple(items)
+
+    def _one_with_commas(self, key: str, value: str) -> None:
+        """`tags: nlp, vision` is one text to YAML, so one tag named "nlp, vision"; its editor
+        meant two. `related` has its own word for it (graph.py): its names must be terms."""
+        parts = [part.strip() for part in value.split(",")]
+        if key in ("aliases", "tags") and len(parts) > 1 and all(parts):
+            one = "alias" if key == "aliases" else "tag"
+            self.diagnostics.warning(
+                self.path,
+                self.located.line(key),
+                f"'{value.strip()}' is one {one}, commas and all; to give several, write a list: "
+                f"[{', '.join(parts)}] (or, to keep it one {one}, write it as a list of one: "
+                f"[{json.dumps(value.strip(), ensure_ascii=False)}])",
+            )
 
     def refs(self, key: str, report: bool = True) -> tuple[Ref, ...]:
         names = self.text_list(key) if report else ()

@@ -1243,6 +1243,39 @@ def test_related_terms_written_with_commas_but_no_brackets_are_shown_the_list_to
     ]
 
 
+def test_aliases_or_tags_written_with_commas_but_no_brackets_are_shown_the_list_to_write(
+    tmp_path: Path,
+) -> None:
+    """Was silent: `tags: training, metrics` is one text to YAML, so the term had one tag named
+    "training, metrics" with a page of its own, and `aliases: cost, objective` one alias."""
+    site = copy_site("minimal", tmp_path)
+    term = "---\ntitle: {0}\nsummary: S.\ndefinition: A **{0}**.\n"
+    write_files(
+        site,
+        {
+            "content/terms/loss.md": term.format("Loss")
+            + "aliases: cost, objective\ntags: training, metrics\n---\n",
+            "content/terms/smith.md": term.format("Smith")
+            + "aliases: ['Smith, John']\ntags: [people]\n---\n",
+            "content/terms/one.md": term.format("One") + "aliases: single\ntags: basics\n---\n",
+        },
+    )
+
+    for strict in ((), ("--strict",)):
+        result = run_glossary("build", *strict, cwd=site)
+        said = [line for line in result.stderr.splitlines() if "commas and all" in line]
+        assert said == [
+            "content/terms/loss.md:5: warning: 'cost, objective' is one alias, commas and all; to give "
+            "several, write a list: [cost, objective] (or, to keep it one alias, write it as a list of "
+            'one: ["cost, objective"])',
+            "content/terms/loss.md:6: warning: 'training, metrics' is one tag, commas and all; to give "
+            "several, write a list: [training, metrics] (or, to keep it one tag, write it as a list of "
+            'one: ["training, metrics"])',
+        ]
+        assert result.returncode == (1 if strict else 0), result.stderr
+        assert "Traceback" not in result.stderr
+
+
 def test_a_bracket_never_closed_is_said_to_be_so_at_its_line_with_what_to_write(tmp_path: Path) -> None:
     """Was: PyYAML's 'did not find expected node content' for a '[' or '{' on the last line of
     the front matter (`title: [`), and for one on an earlier line 'is not closed' with no word
