@@ -51,6 +51,7 @@ related: {related}  # slugs, titles or aliases of other terms, e.g. [{related_ex
 updated: {today}
 draft: false
 # Below: the body in Markdown. Link other terms with [[Term title]] or [[slug|shown text]].
+# Formulas are TeX: $x^2$ within a line; a $$ line, the formula, a $$ line for one of its own.
 ---
 
 TODO the body in Markdown.

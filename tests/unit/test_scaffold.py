@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary_site import content, front_matter, scaffold
+from glossary_site import content, front_matter, markup, scaffold
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.model import TermSource
 
@@ -46,6 +46,18 @@ def test_the_stub_shows_every_field_of_the_format(tmp_path: Path) -> None:
     keys = {line.lstrip("# ").split(":")[0] for line in text.split("---")[1].splitlines()}
 
     assert set(content.FIELDS) <= keys
+
+
+def test_the_stub_shows_how_to_write_links_and_formulas_and_they_work(tmp_path: Path) -> None:
+    """The body's two kinds of markup beyond Markdown are named above it; its examples, written
+    in a body as the comment shows them, are a link and a formula, not text."""
+    text = scaffold.new_term(tmp_path, "Softmax", TODAY).read_text()
+    front = text.split("---")[1]
+
+    assert "[[Term title]]" in front
+    assert "$x^2$ within a line" in front and "a $$ line, the formula, a $$ line" in front
+    html = markup.site_markdown("Its square is $x^2$.\n\n$$\nx^2\n$$\n", "")
+    assert html.count("<math") == 2 and "$" not in html
 
 
 @pytest.mark.parametrize(
