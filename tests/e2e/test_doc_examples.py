@@ -123,6 +123,7 @@ EVERY_PAGE_SITE = {
         "tools:\n  categories:\n    Apps: Apps.\n  attributes:\n    pricing: [free]\n"
         "stack_builder:\n  questions:\n    - id: budget\n      question: Budget?\n      answers:\n"
         "        - id: free\n          label: Free\n          prefer: {pricing: free}\n"
+        "        - id: any\n          label: Any\n          prefer: {}\n"
         "  layers:\n    - id: app\n      title: App\n      tools: {pricing: free}\n"
     ),
     "content/terms/alpha.md": (

@@ -40,6 +40,9 @@ stack_builder:
         - id: free
           label: مجاني
           prefer: {}
+        - id: any
+          label: أي ميزانية
+          prefer: {}
   layers:
     - id: model
       title: النموذج
