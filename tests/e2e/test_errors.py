@@ -42,6 +42,15 @@ def error_lines(stderr: str) -> list[str]:
     ]
 
 
+def assert_build_and_check_report(site: Path, expected: list[str]) -> None:
+    """`build` and `check` each fail with exactly the `expected` errors, and no traceback."""
+    for command in ("build", "check"):
+        result = run_glossary(command, cwd=site)
+        assert result.returncode == 1, command
+        assert "Traceback" not in result.stderr
+        assert error_lines(result.stderr) == expected, command
+
+
 def test_every_content_error_is_reported_at_once_with_path_and_line(tmp_path: Path) -> None:
     site = copy_site("broken", tmp_path)
     result = run_glossary("build", cwd=site)
@@ -197,11 +206,7 @@ def test_every_template_problem_is_reported_once_in_one_run(tmp_path: Path) -> N
         "'glossary_site.model.TermSource object' has no attribute 'sumary' "
         "(making terms/graphics-processing-unit/index.html and 2 other pages)",
     ]
-    for command in ("build", "check"):
-        result = run_glossary(command, cwd=site)
-        assert result.returncode == 1
-        assert "Traceback" not in result.stderr
-        assert error_lines(result.stderr) == expected, command
+    assert_build_and_check_report(site, expected)
     assert tree_digest(site / "_site") == before
     assert [p.name for p in site.iterdir() if p.name.startswith("._site.") and p.is_dir()] == []
 
@@ -1155,15 +1160,13 @@ def test_a_line_indented_out_of_step_is_said_to_be_so_at_its_line(tmp_path: Path
         "many spaces as the other keys (or '- ' items) of its list or mapping"
     )
 
-    for command in ("build", "check"):
-        result = run_glossary(command, cwd=site)
-
-        assert result.returncode == 1
-        assert "Traceback" not in result.stderr
-        assert error_lines(result.stderr) == [
+    assert_build_and_check_report(
+        site,
+        [
             f"content/terms/alias.md:6: {misaligned}",
             f"content/terms/answer.md:8: {misaligned}",
-        ]
+        ],
+    )
     assert tree_digest(site / "_site") == before
 
 
@@ -1295,16 +1298,14 @@ def test_a_bracket_never_closed_is_said_to_be_so_at_its_line_with_what_to_write(
         "or put the whole value in quotes if the '{0}' is part of the text"
     )
 
-    for command in ("build", "check"):
-        result = run_glossary(command, cwd=site)
-
-        assert result.returncode == 1
-        assert "Traceback" not in result.stderr
-        assert error_lines(result.stderr) == [
+    assert_build_and_check_report(
+        site,
+        [
             f"content/terms/draft.md:4: {never.format('[', 'list', ']')}",
             f"content/terms/names.md:5: {never.format('[', 'list', ']')}",
             f"content/terms/short.md:4: {never.format('{', 'mapping', '}')}",
-        ]
+        ],
+    )
 
 
 def test_a_key_with_no_space_after_its_colon_is_said_to_be_so_at_its_own_line(tmp_path: Path) -> None:
@@ -1325,17 +1326,15 @@ def test_a_key_with_no_space_after_its_colon_is_said_to_be_so_at_its_own_line(tm
     )
     spaced = "invalid YAML: a key needs a space after its colon; write '{}'"
 
-    for command in ("build", "check"):
-        result = run_glossary(command, cwd=site)
-
-        assert result.returncode == 1
-        assert "Traceback" not in result.stderr
-        assert error_lines(result.stderr) == [
+    assert_build_and_check_report(
+        site,
+        [
             f"content/terms/alone.md:2: {spaced.format('title: Alone')}",
             f"content/terms/first.md:2: {spaced.format('title: First')}",
             f"content/terms/middle.md:3: {spaced.format('summary: S.')}",
             f"content/terms/question.md:6: {spaced.format('q: Why?')}",
-        ]
+        ],
+    )
 
 
 def test_a_missing_required_field_is_said_with_the_line_to_add_and_where(tmp_path: Path) -> None:
@@ -1345,15 +1344,13 @@ def test_a_missing_required_field_is_said_with_the_line_to_add_and_where(tmp_pat
     write_files(site, {"content/terms/bare.md": "---\ntitle: Bare\n---\nBody.\n"})
     missing = "missing required field '{0}'; add '{0}: ...' to the front matter, between the '---' lines"
 
-    for command in ("build", "check"):
-        result = run_glossary(command, cwd=site)
-
-        assert result.returncode == 1
-        assert "Traceback" not in result.stderr
-        assert error_lines(result.stderr) == [
+    assert_build_and_check_report(
+        site,
+        [
             f"content/terms/bare.md:1: {missing.format('definition')}",
             f"content/terms/bare.md:1: {missing.format('summary')}",
-        ]
+        ],
+    )
 
 
 def test_a_practice_question_without_its_answer_is_named_by_its_question(tmp_path: Path) -> None:
@@ -1367,17 +1364,15 @@ def test_a_practice_question_without_its_answer_is_named_by_its_question(tmp_pat
     )
     write_files(site, {"content/terms/rank.md": f"---\ntitle: Rank\nsummary: S.\ndefinition: D.\n{faq}---\n"})
 
-    for command in ("build", "check"):
-        result = run_glossary(command, cwd=site)
-
-        assert result.returncode == 1
-        assert "Traceback" not in result.stderr
-        assert error_lines(result.stderr) == [
+    assert_build_and_check_report(
+        site,
+        [
             "content/terms/rank.md:6: practice question 'Is a vector a tensor?' has no answer; "
             "add 'a: ...' under its 'q:', lined up with it",
             "content/terms/rank.md:8: practice question 'Why does a tensor of rank two behave lik…' "
             "has an empty answer; write the answer after its 'a: '",
-        ]
+        ],
+    )
 
 
 #: Front matter YAML reads otherwise than its editor meant, each a term file of its own: the
@@ -1471,15 +1466,13 @@ def test_each_yaml_mistake_in_front_matter_says_what_to_write_at_its_line(tmp_pa
         },
     )
 
-    for command in ("build", "check"):
-        result = run_glossary(command, cwd=site)
-
-        assert result.returncode == 1
-        assert "Traceback" not in result.stderr
-        assert error_lines(result.stderr) == [
+    assert_build_and_check_report(
+        site,
+        [
             f"content/terms/{name}.md:{line}: {message}"
             for name, (_, line, message) in sorted(YAML_MISTAKES.items())
-        ]
+        ],
+    )
 
 
 @pytest.mark.parametrize(
