@@ -95,13 +95,16 @@ def _with_lone_nodes(
     inner = place(len(joined), [(index[a], index[b], pull) for a, b, pull in edges], width, height, steps)
     lone = [node for node in range(count) if node not in index]
     low, high = min(x for x, _ in inner), max(x for x, _ in inner)
-    per_row = min(len(lone), 1 + int((high - low) / ideal))  # as many as fit under them
+    # fitting the picture into the frame shrinks it back: the gaps are ideal once fitted
+    across = ideal * max(1.0, (high - low) / width)
+    per_row = min(len(lone), 1 + int((high - low) / across))  # as many as fit under them
     gap = (high - low) / (per_row - 1) if per_row > 1 else 0.0
     left = low if per_row > 1 else (low + high) / 2
-    below = max(y for _, y in inner) + ideal
+    top, bottom = min(y for _, y in inner), max(y for _, y in inner)
+    step = ideal * max(1.0, (bottom - top) / height)
     spots = {node: inner[k] for node, k in index.items()}
     for k, node in enumerate(lone):
-        spots[node] = (left + (k % per_row) * gap, below + (k // per_row) * ideal)
+        spots[node] = (left + (k % per_row) * gap, bottom + step * (1 + k // per_row))
     return [spots[node] for node in range(count)]
 
 

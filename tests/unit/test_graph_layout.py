@@ -132,7 +132,7 @@ def test_the_picture_stays_in_its_frame_with_no_label_over_another(count: int, s
     picture = graph_page.picture(random_chart(count, seed))
     boxes = []
     for node in picture.nodes:
-        widest = max(len(line.text) for line in node.lines) * graph_page.CHAR
+        widest = max(graph_page.label_width(line.text) for line in node.lines)
         top, bottom = node.y - node.r, node.lines[-1].y + 3
         left, right = node.x - max(node.r, widest / 2), node.x + max(node.r, widest / 2)
         assert left >= 0 and right <= picture.width and top >= 0 and bottom <= picture.height, node.title
