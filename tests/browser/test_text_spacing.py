@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import serve  # this folder's, imported while it is collected
+from conftest import DESKTOP, serve  # this folder's, imported while it is collected
 from playwright.sync_api import Page
 from support import run_glossary, write_files
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
-    from conftest import ServedSite
+    from conftest import OpenPage, ServedSite
 
 SPACING = (
     "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
@@ -103,3 +103,80 @@ def test_the_graph_of_categories_and_a_category_graph_keep_labels_apart(
 ) -> None:
     open_spaced(page, f"{category_site}/{path}", spacing)
     assert label_clashes(page) == []
+
+
+#: What a page loses under the spacing: text in a box that hides its overflow and no longer
+#: fits, text pushed past the start edge of a box that scrolls (no scrollbar reaches it) or
+#: past any edge of one that clips, and header or navigation items drawn over each other.
+LOSSES = r"""() => {
+  const lost = [];
+  const name = el => `${el.tagName.toLowerCase()}.${el.getAttribute('class') || ''}`
+    + ` "${el.textContent.trim().slice(0, 30)}"`;
+  const hides = v => v === 'hidden' || v === 'clip';
+  const shown = el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden';
+  for (const el of document.body.querySelectorAll('*')) {
+    const style = getComputedStyle(el);
+    if (!el.textContent.trim() || !shown(el)) continue;
+    if (el.clientWidth > 1 && el.clientHeight > 1  // not the visually-hidden 1px boxes
+        && ((hides(style.overflowY) && el.scrollHeight > el.clientHeight + 1)
+            || (hides(style.overflowX) && el.scrollWidth > el.clientWidth + 1)))
+      lost.push(`${name(el)} is cut off`);
+    const own = [...el.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+    if (!own) continue;
+    for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+      const outer = getComputedStyle(box);
+      if (outer.overflowX === 'visible' && outer.overflowY === 'visible') continue;
+      const inner = el.getBoundingClientRect(), edge = box.getBoundingClientRect();
+      const clips = hides(outer.overflowX) && hides(outer.overflowY);
+      const before = inner.left + box.scrollLeft < edge.left - 1;  // no scrolling reaches it
+      if (before || (clips && (inner.right > edge.right + 1 || inner.top < edge.top - 1)))
+        lost.push(`${name(el)} runs out of ${name(box)}`);
+      break;
+    }
+  }
+  for (const list of document.querySelectorAll('header, header ul, nav ul, nav ol, footer ul')) {
+    const items = [...list.children].filter(shown).map(el => [el, el.getBoundingClientRect()]);
+    items.forEach(([one, a], i) => items.slice(i + 1).forEach(([two, b]) => {
+      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+        lost.push(`${name(one)} overlaps ${name(two)}`);
+    }));
+  }
+  return lost;
+}"""
+PAGES = (
+    "index.html",
+    "terms/generative-ai/index.html",
+    "categories/index.html",
+    "categories/techniques/index.html",
+    "tags/index.html",
+    "tags/agents/index.html",
+    "tools/index.html",
+    "tools/chatgpt/index.html",
+    "stack-builder/index.html",
+    "search/index.html",
+    "404.html",
+    "graph/index.html",
+)
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_loses_text_under_the_readers_text_spacing(
+    open_page: OpenPage, served: ServedSite, path: str, viewport: dict[str, int]
+) -> None:
+    page = open_spaced(open_page(viewport=viewport), served.page_url(path))
+    assert page.evaluate("getComputedStyle(document.querySelector('main')).letterSpacing") != "normal"
+    assert page.evaluate(LOSSES) == []
+
+
+def test_no_term_graph_loses_the_start_of_a_label_under_the_readers_text_spacing(
+    page: Page, served: ServedSite
+) -> None:
+    """Was: on a desktop the side column, a box that scrolls, cut the start of the left-hand
+    labels ("Large language model" on Fine-tuning's), which the spacing widens past the drawing."""
+    lost = []
+    for slug in sorted(served.terms):
+        open_spaced(page, served.page_url(f"terms/{slug}/index.html"))
+        lost += [f"{slug}: {loss}" for loss in page.evaluate(LOSSES)]
+    assert lost == []
