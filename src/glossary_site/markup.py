@@ -77,10 +77,10 @@ BLOCK_START_RE = re.compile(r"^(?:(#|>|[-+*](?=\s)|[-*_](?=[-*_\s]*$))|(\d+)(?=[
 
 ANCHOR_RE = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
 #: A link or image address with a scheme sanitise drops (`htps:`, `ftp:`, `javascript:`), in
-#: HTML as the engine or an editor writes it: the link would be left going nowhere.
-REFUSED_URL_RE = re.compile(
-    r"""\b(?:href|src)\s*=\s*["']?\s*(?!(?:https?|mailto):)([A-Za-z][A-Za-z0-9+.-]*:[^"'\s>]*)""", re.I
-)
+#: HTML as the engine or an editor writes it: the link would be left going nowhere. The value is
+#: read with its character references (`&#106;avascript:`), as nh3 and browsers read it.
+LINK_VALUE_RE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+REFUSED_URL_RE = re.compile(r"(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:", re.I)
 #: The attributes sanitise keeps that hold an address: a link's, an image's and a quotation's
 #: source (`<blockquote cite="/terms/gpu/">`), which must lead where the others do.
 URL_ATTRIBUTES = ("href", "src", "cite")
@@ -499,7 +499,8 @@ def _refused_urls(fragment: str) -> list[str]:
     links = sum(fragment.count(f"{attribute}=") for attribute in URL_ATTRIBUTES)
     if links == sum(map(fragment.count, _NOT_RELATIVE)):
         return []
-    return [html.unescape(url) for tag in tags(fragment) for url in REFUSED_URL_RE.findall(tag)]
+    values = ("".join(value) for tag in tags(fragment) for value in LINK_VALUE_RE.findall(tag))
+    return [url for url in (html.unescape(value).strip() for value in values) if REFUSED_URL_RE.match(url)]
 
 
 def _site_relative(fragment: str, found: list[str], root: str = PAGE_ROOT) -> str:

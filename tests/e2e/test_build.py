@@ -390,8 +390,8 @@ def test_hostile_front_matter_is_escaped_and_raw_html_sanitised(tmp_path: Path) 
         "---\n"
         'title: "<script>alert(1)</script>Evil"\n'
         'summary: "</title><img src=x onerror=alert(2)>"\n'
-        # written plainly, a javascript: link is an error (test below); hidden in an entity, it is dropped
-        "definition: 'Click <a href=\"java&#115;cript:alert(3)\">here</a>.'\n"
+        # a javascript: link, plain or in character references, is an error (tests below)
+        'definition: \'Click <a href="https://example.org/" onmouseover="alert(3)">here</a>.\'\n'
         'aliases: ["<b>bold</b>"]\n'
         "related: [tensor]\n"
         "tables:\n"
@@ -846,6 +846,28 @@ def test_a_link_whose_scheme_is_dropped_is_an_error_at_its_line(tmp_path: Path) 
         f"content/terms/tensor.md:{last - 2}: link 'ftp://example.com/f' starts with 'ftp:', {tail}",
         f"content/terms/tensor.md:{last - 2}: link 'htps://example.com/x' starts with 'htps:', {tail}",
         f"content/terms/tensor.md:{last}: link 'javascript:alert(1)' starts with 'javascript:', {tail}",
+    ]
+    assert result.returncode == 1
+
+
+def test_a_link_whose_scheme_is_written_with_character_references_is_an_error_too(tmp_path: Path) -> None:
+    """Was: `&#106;avascript:` passed the check, and nh3, reading the reference as the browser
+    does, dropped the address: the page showed a link going nowhere, without a word."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8")
+    text += '\n<a href="&#106;avascript:alert(1)">Raw</a>\n\n[md](&#x6A;avascript&#x3A;alert(2))\n\n'
+    text += '<img alt="x" src="&#100;ata:image/png;base64,AAAA">\n'
+    tensor.write_text(text, encoding="utf-8")
+    last = len(text.splitlines())
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    tail = "which a link may not; write an http(s) or mailto: address"
+    assert [line for line in result.stderr.splitlines() if "starts with" in line] == [
+        f"content/terms/tensor.md:{last - 4}: link 'javascript:alert(1)' starts with 'javascript:', {tail}",
+        f"content/terms/tensor.md:{last - 2}: link 'javascript:alert(2)' starts with 'javascript:', {tail}",
+        f"content/terms/tensor.md:{last}: link 'data:image/png;base64,AAAA' starts with 'data:', {tail}",
     ]
     assert result.returncode == 1
 

@@ -239,12 +239,13 @@ def test_event_handler_attributes_are_removed(render: Any) -> None:
 def test_javascript_urls_are_removed_from_links(render: Any) -> None:
     body, _ = render(
         body="[Markdown](javascript:alert(1)) and <a href='JAVASCRIPT:alert(2)'>raw</a> "
-        "and [safe](https://example.com/)"
+        "and <a href='java&#115;cript:alert(3)'>entity</a> and [safe](https://example.com/)"
     )
 
     assert [(a.get("href"), a.get_text()) for a in soup(body.body).find_all("a")] == [
         (None, "Markdown"),
         (None, "raw"),
+        (None, "entity"),
         ("https://example.com/", "safe"),
     ]
 
