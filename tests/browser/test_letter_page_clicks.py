@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import OpenPage, serve
+from forced_colours import system_colours
 from playwright.sync_api import Page, expect
 from support import big_a_to_z_site, run_glossary
 
@@ -45,3 +46,20 @@ def test_axe_finds_nothing_above_minor_on_the_home_and_a_letter_page(
     page.goto(f"{big_home}/{path}")
     expect(page.locator("nav.letters a").first).to_be_visible()
     assert_axe_finds_nothing_above_minor(page, f"{path} of a glossary split by letter ({scheme})")
+
+
+def test_in_forced_colours_the_jump_bar_still_marks_the_letter_being_read(
+    open_page: OpenPage, big_home: str
+) -> None:
+    """Was: the current letter was told apart by its background and the colour of its border,
+    both of which Windows high contrast replaces, so on M's page M looked like every other letter."""
+    page = open_page(forced_colors="active")
+    page.goto(f"{big_home}/a-z/m/index.html")
+    edges = page.locator(".letters a").evaluate_all(
+        "links => links.map(a => { const s = getComputedStyle(a); return"
+        " [a.getAttribute('aria-current') === 'page', s.borderTopColor, s.borderTopWidth]; })"
+    )
+    current = {(colour, width) for is_current, colour, width in edges if is_current}
+    others = {(colour, width) for is_current, colour, width in edges if not is_current}
+    assert current == {(system_colours(page, "Highlight")["Highlight"], "3px")}
+    assert current.isdisjoint(others)

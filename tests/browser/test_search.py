@@ -18,6 +18,7 @@ import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
 from colours import RING_AND_GROUND, contrast
 from conftest import SUB_PATH, OpenPage, ServedSite, serve  # this folder's, imported while it is collected
+from forced_colours import system_colours
 from playwright.sync_api import Locator, Page, expect
 from support import copy_site, held_back_pagefind, write_files
 
@@ -538,6 +539,21 @@ def test_a_word_some_bundles_lack_still_finds_its_terms_exact_match_first(
 
 
 # --- instant results under the header box ---------------------------------------------------
+
+
+def test_in_forced_colours_the_result_chosen_with_the_arrow_keys_stays_marked(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    """The chosen result is drawn on the accent colour, which Windows high contrast drops with
+    every background: only the Highlight outline shows which one Enter opens."""
+    page = open_page(forced_colors="active")
+    page.goto(served.page_url(FLAGSHIP))
+    options = type_in_header(page, "token")
+    page.keyboard.press("ArrowDown")
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    ring = "a => { const s = getComputedStyle(a); return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }"
+    assert options.first.evaluate(ring) == ["solid", "2px", system_colours(page, "Highlight")["Highlight"]]
+    assert options.nth(1).evaluate(ring)[0] == "none"
 
 
 @pytest.mark.parametrize("path", [FLAGSHIP, "index.html"])
