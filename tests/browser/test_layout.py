@@ -438,7 +438,7 @@ def test_printing_shows_every_answer_and_only_the_article(page: Page, served: Se
     for index in range(answers.count()):
         expect(answers.nth(index)).to_be_visible()
     hidden = ("aside.sidebar", ".site-header", ".site-footer", "aside.cta", ".search-box", ".theme-toggle")
-    for selector in (*hidden, ".copy-link", ".scroll-hint", ".term-pager"):
+    for selector in (*hidden, ".copy-link", ".scroll-hint", ".term-pager", ".breadcrumb"):
         expect(page.locator(selector).first, selector).to_be_hidden()
     extra = page.locator(".table-scroll").evaluate_all("els => els.map(e => e.scrollWidth - e.clientWidth)")
     assert all(width <= 1 for width in extra), f"a printed table is cut off: {extra}"
@@ -488,6 +488,12 @@ definition: "Described in [the first paper](https://example.org/first)."
 faq:
   - q: Where is more?
     a: "In [the survey](https://example.org/survey)."
+tables:
+  - title: Results
+    intro: "From [the leaderboard](https://example.org/leaderboard)."
+    columns: [Model, Score]
+    rows:
+      - [A, "1"]
 ---
 See [the benchmark](https://example.org/benchmark) and the [other term](../other/index.html).
 """
@@ -499,7 +505,8 @@ def linked_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = write_files(
         tmp_path_factory.mktemp("linked"),
         {
-            "content/site.yml": "title: Links\nbase_url: https://links.example.com/\n",
+            "content/site.yml": "title: Links\nbase_url: https://links.example.com/\n"
+            "intro: Start with [the handbook](https://example.org/handbook).\n",
             "content/terms/linked.md": LINKED_TERM,
             "content/terms/other.md": "---\ntitle: Other\nsummary: Another.\ndefinition: Another.\n---\n",
         },
@@ -525,6 +532,25 @@ def test_a_printed_term_shows_the_address_of_each_link_to_another_site(page: Pag
         expect(link).to_be_visible()
         assert link.evaluate(added) == f'" ({address})"', name
     assert page.locator("a", has_text="other term").evaluate(added) == "none", "an address of this site"
+
+
+def test_the_printed_home_page_and_table_introductions_show_their_links_addresses(
+    page: Page, linked_site: str
+) -> None:
+    """What an editor wrote around the terms links to papers too: on paper, only the address
+    printed after the words leads there."""
+    added = "a => getComputedStyle(a, '::after').content"
+    for path, where, address in [
+        ("index.html", ".intro", "https://example.org/handbook"),
+        ("terms/linked/", ".table-intro", "https://example.org/leaderboard"),
+    ]:
+        page.goto(f"{linked_site}/{path}")
+        link = page.locator(f"{where} a")  # printed, its name has the address too
+        assert link.evaluate(added) == "none", "not on screen"
+        page.emulate_media(media="print")
+        expect(link).to_be_visible()
+        assert link.evaluate(added) == f'" ({address})"', where
+        page.emulate_media(media="screen")
 
 
 A4 = {"width": 718, "height": 1000}  # A4's width at 96 dpi less Chromium's default margins
