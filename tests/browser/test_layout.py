@@ -446,6 +446,24 @@ def test_printing_shows_every_answer_and_only_the_article(page: Page, served: Se
     expect(answers.first).to_be_hidden()
 
 
+def test_before_printing_page_js_opens_the_closed_answers_and_closes_them_after(
+    page: Page, served: ServedSite
+) -> None:
+    """For browsers without ::details-content, where print shows only an open answer; the one
+    the reader opened stays open after printing."""
+    page.goto(served.page_url(FLAGSHIP))
+    questions = page.locator(".faq details")
+    assert questions.count() >= 3
+    questions.nth(1).locator("summary").click()
+    is_open = "all => all.map(details => details.open)"
+    before = questions.evaluate_all(is_open)
+    assert before.count(True) == 1
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert all(questions.evaluate_all(is_open))
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert questions.evaluate_all(is_open) == before
+
+
 def test_the_letter_bar_is_left_out_of_a_printed_a_to_z(page: Page, served: ServedSite) -> None:
     """Was: the home page printed its row of jump-to-letter links, which paper cannot follow."""
     page.goto(served.page_url("index.html"))
