@@ -99,9 +99,15 @@ class Preview:
     def reload_missed(self, url: str) -> bool:
         """Whether the page at `url`, its live-reload connection just opened, was served
         before the latest build: a reload sent while it was loading (the second of two quick
-        saves, say) reached no one, and the browser would go on showing the older page."""
+        saves, say) reached no one, and the browser would go on showing the older page.
+        So does a page this serve never served: an earlier serve, stopped and started again
+        since, did (its script connects again by itself), and the saves made in between would
+        not show until the next. It is counted as served now, so it is told no more than once."""
         path = wsgi_path(urllib.parse.urlsplit(url).path)
-        return self.served.get(path, self.builds) < self.builds
+        if path not in self.served:
+            self.served[path] = self.builds
+            return True
+        return self.served[path] < self.builds
 
 
 class AddressUnusable(Exception):

@@ -59,8 +59,9 @@ def wait_for(url: str, text: str, status: int = 200, seconds: float = 20) -> str
     raise AssertionError(f"{text!r} with status {status} never appeared at {url}; last: {got}")
 
 
-async def reload_after(port: int, change: object) -> dict[str, object]:
-    """Connect as the browser's live-reload script does, make a change, await the reload."""
+async def reload_after(port: int, url: str, change: object) -> dict[str, object]:
+    """Connect as the live-reload script of the page at `url`, served already, does; make a
+    change, await the reload."""
     socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
     socket.write_message(
         json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]})
@@ -69,7 +70,7 @@ async def reload_after(port: int, change: object) -> dict[str, object]:
         message: dict[str, object] = json.loads(await asyncio.wait_for(socket.read_message(), 20))  # type: ignore[arg-type]
         if message.get("command") == "hello":
             break
-    socket.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}/"}))
+    socket.write_message(json.dumps({"command": "info", "url": url}))
     assert callable(change)
     change()
     while True:
@@ -108,7 +109,7 @@ def test_edit_is_served_and_the_browser_told_to_reload(served: tuple[Path, str, 
     def edit() -> None:
         term.write_text(text.replace("A multi-dimensional array", "An n-dimensional grid"))
 
-    message = asyncio.run(reload_after(port, edit))
+    message = asyncio.run(reload_after(port, f"{base}/terms/tensor/", edit))
     assert message["command"] == "reload"
     wait_for(f"{base}/terms/tensor/index.html", "An n-dimensional grid of numbers.")
     assert not (site / "_site").exists(), "serve never touches the deployable output folder"
@@ -147,6 +148,24 @@ def test_a_page_that_loaded_while_a_save_was_applied_reloads_once_connected(
     assert asyncio.run(told_on_connecting(port, page)) == "reload"
     wait_for(page, "An n-dimensional grid")  # the reload
     assert asyncio.run(told_on_connecting(port, f"{page}#definition")) == "hello"
+
+
+def test_a_page_left_open_while_serve_was_stopped_reloads_once_serve_runs_again(tmp_path: Path) -> None:
+    """The editor stops serve, saves, and starts it again: the page still open in the browser
+    connects again by itself. Was: it was told nothing, and showed the site as it was before
+    the save until the next one."""
+    site = copy_site("minimal", tmp_path / "site")
+    port = free_port()
+    page = f"http://127.0.0.1:{port}/docs/terms/tensor/"
+    with serving(site, port, tmp_path / "first.log"):
+        wait_for(page, "A multi-dimensional array")
+    term = site / "content/terms/tensor.md"
+    term.write_text(term.read_text().replace("A multi-dimensional array", "An n-dimensional grid"))
+    with serving(site, port, tmp_path / "second.log"):
+        wait_for(f"http://127.0.0.1:{port}/docs/index.html", "Mini Glossary")
+        assert asyncio.run(told_on_connecting(port, page)) == "reload"
+        wait_for(page, "An n-dimensional grid")  # the reload
+        assert asyncio.run(told_on_connecting(port, page)) == "hello", "told once"
 
 
 SWALLOWING = """
@@ -431,8 +450,11 @@ def test_the_site_is_served_under_its_base_url_path_and_follows_it(tmp_path: Pat
         got = fetch(f"{origin}/livereload.js")
         assert got is not None and got[0] == 200 and "LiveReload" in got[1]
 
-        wait_for(f"{origin}/kitchen/terms/tensor/", "A multi-dimensional array of numbers.")
-        message = asyncio.run(reload_after(port, lambda: set_base_url(site, "https://example.com/pantry/")))
+        page = f"{origin}/kitchen/terms/tensor/"
+        wait_for(page, "A multi-dimensional array of numbers.")
+        message = asyncio.run(
+            reload_after(port, page, lambda: set_base_url(site, "https://example.com/pantry/"))
+        )
         assert message["command"] == "reload"
         wait_for_line(log, f"now serving on {origin}/pantry/")
         wait_for(f"{origin}/pantry/terms/tensor/", "A multi-dimensional array of numbers.")
