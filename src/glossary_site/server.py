@@ -255,8 +255,12 @@ class Site:
         self.report(result.diagnostics)
         ok = result.ok(self.options.strict)
         if ok:
+            news = f"{result.written} written, {result.reused} unchanged"
+            if self.preview.problems:  # said under -q too: the problems printed last are gone
+                print(f"glossary serve: problems fixed; {news}", flush=True)
+            else:
+                self.say(news)
             self.preview.problems = []
-            self.say(f"{result.written} written, {result.reused} unchanged")
         else:
             self.preview.problems = [*result.diagnostics.errors_first()] or [result.refused or "build failed"]
             if result.refused:  # not a problem of the content, so not among the diagnostics

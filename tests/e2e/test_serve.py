@@ -1032,6 +1032,25 @@ def test_quiet_serve_prints_no_line_per_failed_request(tmp_path: Path) -> None:
     assert "404" not in log.read_text() and "nope" not in log.read_text()
 
 
+def test_quiet_serve_says_when_the_problems_it_printed_are_fixed(tmp_path: Path) -> None:
+    """Was: under -q nothing was printed once they were, so the terminal's last lines went on
+    saying the build failed while the browser showed the site again."""
+    site = copy_site("minimal", tmp_path)
+    term = site / "content/terms/tensor.md"
+    text = term.read_text()
+    log = tmp_path / "serve.log"
+    with serving(site, free_port(), log, "-q") as origin:
+        wait_for(f"{origin}/docs/index.html", "Mini Glossary")
+        term.write_text(text.replace("related: [GPU,", "related: [GPX,"))
+        wait_for_line(log, "build failed; the browser shows the problems")
+        term.write_text(text)
+        wait_for(f"{origin}/docs/terms/tensor/", "A multi-dimensional array")
+        wait_for_line(log, "glossary serve: problems fixed;")
+    lines = log.read_text().splitlines()
+    assert lines[-1].startswith("glossary serve: problems fixed; "), lines
+    assert sum("fixed" in line for line in lines) == 1
+
+
 def test_pages_answered_with_the_builds_problems_are_not_logged_as_server_errors(tmp_path: Path) -> None:
     """Was: "[E ...] 500 GET /docs/" for every page the browser asked for while the content had
     a problem, which reads as the server failing; the problem itself is printed once."""
