@@ -90,10 +90,10 @@ def inputs_digest(folders: list[Path], files: list[Path], extra: str) -> str:
 
 #: What editors write beside the file being edited: backups (`name~`), Emacs's auto-saves
 #: (`#name#`) and locks (`.#name`), Vim's swap files (`.name.swp`, `.swo`, ...) and the file
-#: `4913` it writes and deletes to test a folder on each save. Vim rewrites its
-#: swap file every few seconds of typing, so were these inputs, `serve` would build again and
-#: again, and `static/` would publish them.
-EDITOR_FILE = re.compile(r".*~|#.*#|\.#.*|\..*\.sw[a-p]|4913", re.DOTALL)
+#: `4913` it writes and deletes to test a folder on each save, Kate's swap files
+#: (`.name.kate-swp`). Vim and Kate rewrite their swap files every few seconds of typing, so
+#: were these inputs, `serve` would build again and again, and `static/` would publish them.
+EDITOR_FILE = re.compile(r".*~|#.*#|\.#.*|\..*\.sw[a-p]|\..*\.kate-swp|4913", re.DOTALL)
 
 
 def is_editor_file(name: str) -> bool:

@@ -177,6 +177,8 @@ def test_files_editors_write_beside_their_work_are_not_inputs(tmp_path: Path) ->
         "content/terms/.#tensor.md": "user@host.1234",
         "content/terms/.tensor.md.swp": "b0VIM",
         "static/.style.css.swo": "b0VIM",
+        "static/.style.css.kate-swp": "Kate Swap File 2.0",  # rewritten every 15 s of typing
+        "content/terms/.tensor.md.kate-swp": "Kate Swap File 2.0",
         "static/style.css~": "body {}",
         "content/terms/4913": "",  # Vim's test of the folder, on each save
     }
@@ -190,7 +192,7 @@ def test_files_editors_write_beside_their_work_are_not_inputs(tmp_path: Path) ->
     assert tree_digest(site / "_site") == first
     clean = clean_build(site, tmp_path / "clean")
     assert ".nojekyll" in clean and ".well-known/security.txt" in clean
-    assert not [path for path in clean if path.endswith(("~", ".swp", ".swo", "#", "4913"))]
+    assert not [path for path in clean if path.endswith(("~", ".swp", ".swo", "-swp", "#", "4913"))]
 
 
 def test_editing_one_body_rewrites_only_that_page(tmp_path: Path) -> None:
