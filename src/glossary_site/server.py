@@ -351,13 +351,15 @@ class Site:
     def follow_base_url(self, base_path: str) -> None:
         """Serve under the path the build's pages were built for; while site.yml is broken,
         keep the last one. Called after a build that succeeded (or before any has), so a new
-        address is printed once, when the pages for it are there."""
+        address is printed once, when the pages for it are there. Before any has, the path left
+        is the root's, taken while site.yml could not be read: base_url did not change then."""
         prefix = wsgi_path(base_path)
         if prefix != self.preview.prefix:
             former, self.preview.prefix = self.preview.prefix, prefix
             if self.preview.builds > 0:  # the first address is printed once the server starts
                 self.preview.former = former
-                print(f"glossary serve: base_url changed; now serving on {self.url}", flush=True)
+                why = "base_url changed; " if self.built else ""
+                print(f"glossary serve: {why}now serving on {self.url}", flush=True)
 
     @property
     def url(self) -> str:

@@ -497,6 +497,26 @@ def test_a_new_base_url_is_followed_once_a_build_succeeds_under_it(tmp_path: Pat
         assert_served_as_built(site, f"{origin}/pantry", tmp_path / "clean")
 
 
+def test_serve_started_while_site_yml_is_broken_moves_to_its_base_url_once_it_is_read(
+    tmp_path: Path,
+) -> None:
+    """Was: "base_url changed; now serving on …" once site.yml was fixed, though the editor
+    had not changed base_url: serve had never read it."""
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    sound = settings.read_text()
+    settings.write_text(sound.replace("title:", "title: [", 1))
+    port, log = free_port(), tmp_path / "serve.log"
+    with serving(site, port, log) as origin:
+        wait_for_line(log, f"serving on {origin}/ ")
+        assert unfollowed(f"{origin}/")[0] == 500, "the problems, at the only address there is"
+        settings.write_text(sound)
+        wait_for(f"{origin}/docs/terms/tensor/", "A multi-dimensional array of numbers.")
+        wait_for_line(log, f"glossary serve: now serving on {origin}/docs/")
+        assert unfollowed(f"{origin}/") == (302, "/docs/")
+    assert "base_url changed" not in log.read_text()
+
+
 def alive(pid: int) -> bool:
     """Whether the process runs (a zombie, ended but not yet reaped, does not)."""
     try:
