@@ -55,3 +55,21 @@ def test_the_problem_page_fits_a_phone(open_page: OpenPage, tmp_path: Path) -> N
         expect(page.locator(".problems")).to_contain_text("content/terms/tensor.md:7")
         assert page.evaluate("window.innerWidth") == PHONE["width"]
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_a_page_left_open_while_serve_was_stopped_shows_the_saves_made_meanwhile(
+    page: Page, tmp_path: Path
+) -> None:
+    """Was: the page's live-reload script connected again to the new serve, which told it
+    nothing, so it showed the site from before the save until the next one."""
+    site = copy_site("minimal", tmp_path / "site")
+    tensor = site / "content/terms/tensor.md"
+    port = free_port()
+    with serving(site, port, tmp_path / "first.log") as origin:
+        wait_for_line(tmp_path / "first.log", "serving on")
+        page.goto(f"{origin}/docs/terms/tensor/")
+        expect(page.locator("h1")).to_have_text("Tensor")
+    tensor.write_text(tensor.read_text().replace("array of numbers.", "array of numbers, edited."))
+    with serving(site, port, tmp_path / "second.log"):
+        edited = page.get_by_text("A multi-dimensional array of numbers, edited.").first
+        expect(edited).to_be_visible(timeout=30_000)
