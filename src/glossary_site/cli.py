@@ -178,7 +178,7 @@ def parser() -> argparse.ArgumentParser:
         description="Build, serve on localhost and rebuild on every save.",
     )
     common(serve)
-    content_flags(serve, quiet="print only problems and the address")
+    content_flags(serve, quiet="print only problems, the address and when they are fixed")
     serve.add_argument(
         "-p", "--port", type=whole_number, default=8000, help="port to serve on (default: 8000)"
     )

@@ -44,4 +44,4 @@ def test_serve_quiet_help_says_the_address_is_still_printed(capsys: pytest.Captu
     with pytest.raises(SystemExit):
         cli.main(["serve", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
-    assert "-q, --quiet print only problems and the address" in help_text
+    assert "-q, --quiet print only problems, the address and when they are fixed" in help_text
