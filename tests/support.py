@@ -27,11 +27,12 @@ needs_nu_checker = pytest.mark.skipif(shutil.which("java") is None, reason="the 
 
 
 def run_glossary(
-    *args: str | Path, cwd: Path, largest_file: int | None = None
+    *args: str | Path, cwd: Path, largest_file: int | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """The CLI exactly as a user runs it, in its own process; with `largest_file`, no file it
-    writes may grow past that many bytes, as on a disk that is nearly full."""
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    writes may grow past that many bytes, as on a disk that is nearly full; `env` adds to or
+    overrides the environment, as another machine's would."""
+    environment = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
 
     def limit_files() -> None:
         if largest_file is not None:
@@ -43,7 +44,7 @@ def run_glossary(
         cwd=cwd,
         capture_output=True,
         text=True,
-        env=env,
+        env=environment,
         timeout=300,
         preexec_fn=limit_files,
     )

@@ -201,6 +201,45 @@ def test_same_input_gives_byte_identical_output_whatever_the_file_order(tmp_path
     assert tree_digest(first / "_site") == tree_digest(second / "_site")
 
 
+def files_and_modes(folder: Path) -> dict[str, tuple[int, str]]:
+    """Every file and folder under `folder` with its mode, and each file's digest."""
+    digests = tree_digest(folder)
+    return {
+        path.relative_to(folder).as_posix(): (
+            path.stat().st_mode,
+            digests.get(path.relative_to(folder).as_posix(), "folder"),
+        )
+        for path in sorted(folder.rglob("*"))
+    }
+
+
+def test_the_machine_and_the_folders_it_is_built_from_and_into_leave_the_output_alone(
+    tmp_path: Path,
+) -> None:
+    """Hash seed, time zone, locale, working folder and the output folder's path are not
+    input: the same content gives the same files, bytes and modes, search index included."""
+    site = write_files(
+        copy_site("minimal", tmp_path),
+        {
+            "content/terms/angstrom.md": "---\ntitle: Ångström unit\nsummary: A tenth of a nanometre.\n"
+            "definition: A length of 10⁻¹⁰ m.\ncategory: Mesures\ntags: [Größe, math]\n"
+            "related: [tensor, GPU]\nupdated: 2025-03-31\n---\n\nÉtendue d'un atome.\n",
+        },
+    )
+    here = {"PYTHONHASHSEED": "0", "TZ": "UTC", "LC_ALL": "C", "LANG": "C"}
+    there = {"PYTHONHASHSEED": "1", "TZ": "Pacific/Kiritimati", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    first = run_glossary("build", cwd=site, env=here)
+    assert first.returncode == 0, first.stderr
+    deep = tmp_path / "deep/other/path"
+    second = run_glossary("build", "--source", site, "--out", deep, cwd=elsewhere, env=there)
+    assert second.returncode == 0, second.stderr
+    built = files_and_modes(site / "_site")
+    assert "pagefind/names.json" in built and "terms/angstrom/index.html" in built
+    assert built == files_and_modes(deep)
+
+
 def test_the_search_index_numbers_its_pages_in_address_order_whatever_the_file_system(
     tmp_path: Path,
 ) -> None:
