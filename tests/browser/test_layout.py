@@ -336,6 +336,8 @@ def test_a_wide_markdown_table_scrolls_from_the_keyboard_and_one_that_fits_is_no
             page.wait_for_function("t => t.scrollLeft > 0", arg=table.element_handle())
         expect(page.locator(".prose table").last).not_to_have_attribute("tabindex", "0")
         assert_axe_finds_nothing_above_minor(page, "a term with Markdown tables at 360 px")
+        page.emulate_media(color_scheme="dark")
+        assert_axe_finds_nothing_above_minor(page, "a term with Markdown tables at 360 px (dark)")
 
 
 # --- previous and next ----------------------------------------------------------------------------

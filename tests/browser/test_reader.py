@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
+from nu_shown import ShownPages
 from playwright.sync_api import Page, expect
-from support import PROJECT, parse_html
+from support import PROJECT, needs_nu_checker, parse_html
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
     from conftest import OpenPage, ServedSite
@@ -409,9 +410,46 @@ def test_axe_finds_nothing_above_minor_in_the_scheme_chosen_with_the_toggle(
     expect(page.locator("html")).to_have_attribute("data-theme", chosen)
     page.locator("article.term h2[id]").nth(2).scroll_into_view_if_needed()  # a current toc entry
     page.locator("button.copy-link").first.click()  # and the copied state of a button
+    page.locator(".faq details summary").first.click()  # and a practice answer opened
+    expect(page.locator(".faq details .answer").first).to_be_visible()
     assert_axe_finds_nothing_above_minor(
         page, f"{FLAGSHIP} ({chosen} chosen on a {system} system, {width} px)"
     )
+
+
+@needs_nu_checker
+def test_the_nu_html_checker_passes_every_page_kind_as_shown_and_after_a_readers_clicks(
+    open_page: OpenPage, served: ServedSite, tmp_path: Path
+) -> None:
+    """The built files pass (tests/e2e); this checks the markup the scripts add: scroll hints
+    and copy buttons (at phone width), the graph frame's label, the preview card, the current
+    section, a copied link, a chosen scheme, an opened answer, search results and none."""
+    shown = ShownPages(tmp_path)
+    page = open_page(viewport={"width": PHONE["width"], "height": 800})
+    for path in AXE_PAGES:
+        page.goto(served.page_url(path))
+        shown.save(page, path)
+    page.goto(served.page_url(FLAGSHIP))
+    page.locator(".prose a.wikilink").first.hover()
+    expect(page.locator(".term-preview")).to_be_visible()
+    shown.save(page, "preview card on hover")
+    page.locator(".prose a.wikilink").nth(3).focus()
+    expect(page.locator(".prose a.wikilink").nth(3)).to_have_attribute("aria-describedby", "term-preview")
+    shown.save(page, "preview card on focus")
+    page.locator(".theme-toggle").click()
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")
+    page.locator("article.term h2[id]").nth(2).scroll_into_view_if_needed()
+    expect(page.locator(".toc a[aria-current]")).to_have_count(1)
+    page.locator("button.copy-link").first.click()
+    page.locator(".faq details summary").first.click()
+    expect(page.locator(".faq details[open]")).to_have_count(1)
+    shown.save(page, "scheme chosen, section current, link copied, answer opened")
+    search_for(page, served, "diffusion")
+    shown.save(page, "search results")
+    page.fill("#search-query", "zzzzqqqq")
+    expect(page.locator("#search-status")).to_contain_text("No results found")
+    shown.save(page, "no search results")
+    shown.assert_nu_checker_passes()
 
 
 def test_every_page_kind_has_one_h1_and_a_labelled_search_box(page: Page, served: ServedSite) -> None:

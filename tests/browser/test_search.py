@@ -19,8 +19,9 @@ from axe_check import assert_axe_finds_nothing_above_minor
 from colours import RING_AND_GROUND, contrast
 from conftest import SUB_PATH, OpenPage, ServedSite, serve  # this folder's, imported while it is collected
 from forced_colours import system_colours
+from nu_shown import ShownPages
 from playwright.sync_api import Locator, Page, expect
-from support import copy_site, held_back_pagefind, write_files
+from support import copy_site, held_back_pagefind, needs_nu_checker, write_files
 
 from glossary_site.pipeline import BuildOptions, build
 
@@ -579,7 +580,11 @@ def test_the_header_box_lists_results_as_you_type_and_opens_one(
     assert page.url.removesuffix("index.html") == site.page_url("terms/token/")
 
 
-def test_escape_closes_the_list_and_keeps_the_query(page: Page, served: ServedSite) -> None:
+def test_escape_closes_the_list_and_keeps_the_query_and_once_closed_clears_it(
+    page: Page, served: ServedSite
+) -> None:
+    """A second Escape clears the box, as in any search field; the box is a text field (ARIA
+    allows a combobox on no other), so the script does that."""
     page.goto(served.page_url(FLAGSHIP))
     type_in_header(page, "diffusion")
     page.keyboard.press("ArrowDown")
@@ -590,6 +595,9 @@ def test_escape_closes_the_list_and_keeps_the_query(page: Page, served: ServedSi
     expect(header_box(page)).to_have_value("diffusion")
     page.keyboard.press("ArrowDown")  # opens it again
     expect(suggestions(page).first).to_be_visible()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    expect(header_box(page)).to_have_value("")
 
 
 #: A 1280 by 900 window zoomed to 200 %: the eight results and "See all" reach below its fold.
@@ -1015,16 +1023,30 @@ def header_lists_the_named_title_first(page: Page, served: ServedSite, crowded: 
     page.keyboard.press("ArrowDown")
 
 
+def page_finds_nothing(page: Page, served: ServedSite, crowded: ServedSite) -> None:
+    """No result and nothing close enough to offer instead."""
+    page.goto(served.page_url(f"{SEARCH}?q=zzzzqqqq"))
+    expect(page.locator("#search-status")).to_have_text("No results found for \u201czzzzqqqq\u201d.")
+
+
+def header_finds_nothing(page: Page, served: ServedSite, crowded: ServedSite) -> None:
+    page.goto(served.page_url(FLAGSHIP))
+    options = type_in_header(page, "zzzzqqqq", pasted=True)
+    expect(options.last).to_have_text("No results found for \u201czzzzqqqq\u201d")
+
+
+SEARCH_STATES = [
+    header_offers_the_corrected_query,
+    page_offers_the_corrected_query,
+    page_lists_the_named_title_first,
+    header_lists_the_named_title_first,
+    page_finds_nothing,
+    header_finds_nothing,
+]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(
-    "state",
-    [
-        header_offers_the_corrected_query,
-        page_offers_the_corrected_query,
-        page_lists_the_named_title_first,
-        header_lists_the_named_title_first,
-    ],
-)
+@pytest.mark.parametrize("state", SEARCH_STATES)
 def test_axe_finds_nothing_above_minor_in_todays_search_states(
     open_page: OpenPage,
     served: ServedSite,
@@ -1042,3 +1064,27 @@ def test_axe_finds_nothing_above_minor_in_todays_search_states(
         expect(page.locator("#search-status")).to_have_text(
             re.compile(r"^\d+ results? found for \u201cdiffusion\u201d$")
         )
+
+
+@needs_nu_checker
+def test_the_nu_html_checker_passes_the_markup_search_adds(
+    open_page: OpenPage, served: ServedSite, crowded: ServedSite, tmp_path: Path
+) -> None:
+    """The header's list and the search page's results, offers and "No results" are made by
+    scripts, so the built files the e2e tests check hold none of them."""
+    shown = ShownPages(tmp_path)
+    page = open_page()
+    page.goto(served.page_url(FLAGSHIP))
+    type_in_header(page, "model")
+    page.keyboard.press("ArrowDown")
+    shown.save(page, "the header's list with an active option")
+    page.goto(served.page_url(f"{SEARCH}?q=tranformer"))
+    expect(page.locator("#search-status")).to_contain_text("Did you mean")
+    header_box(page).focus()
+    page.keyboard.type("halucinaton")
+    expect(suggestions(page).first).to_have_text("HallucinationDid you mean this?")
+    shown.save(page, "did you mean on the page and in the header")
+    for state in SEARCH_STATES:
+        state(page, served, crowded)
+        shown.save(page, state.__name__)
+    shown.assert_nu_checker_passes()

@@ -18,8 +18,9 @@ import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import serve  # this folder's, imported while it is collected
 from forced_colours import system_colours
+from nu_shown import ShownPages
 from playwright.sync_api import Page, Route, expect
-from support import PROJECT, copy_site
+from support import PROJECT, copy_site, needs_nu_checker
 
 from glossary_site import config as site_config
 from glossary_site import stack_builder
@@ -634,3 +635,27 @@ def test_axe_passes_the_answered_stack_in_the_scheme_chosen_with_the_toggle(
     assert_axe_finds_nothing_above_minor(page, f"{STACK} ({chosen} chosen on a {system} system)")
     page.goto(served.page_url(MIDJOURNEY))
     assert_axe_finds_nothing_above_minor(page, f"{MIDJOURNEY} ({chosen} chosen on a {system} system)")
+
+
+@needs_nu_checker
+def test_the_nu_html_checker_passes_the_stack_as_answered(
+    open_page: OpenPage, served: ServedSite, example: Example, tmp_path: Path
+) -> None:
+    """The picks, their reasons and the lists of others are the script's markup, which the
+    built page the e2e tests check does not hold."""
+    shown = ShownPages(tmp_path)
+    page = open_page()
+    first = example.every_answer_set()[0]
+    question, answer = next(iter(first.items()))
+    page.goto(stack_url(served, {question: answer}))
+    expect(page.locator(".stack-form input:checked")).to_have_count(1)
+    shown.save(page, "one question answered")
+    page.goto(stack_url(served))
+    for chosen in first.values():
+        page.locator(f".stack-form input[value='{chosen}']").first.check()
+    expect(page.locator("li.stack-layer.has-pick").first).to_be_visible()
+    page.locator("details.stack-others summary").first.click()
+    page.locator(".theme-toggle").click()
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")
+    shown.save(page, "every question answered, others opened, dark chosen")
+    shown.assert_nu_checker_passes()

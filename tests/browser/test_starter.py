@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import OpenPage, serve
 from playwright.sync_api import expect
-from support import run_glossary
+from support import assert_nu_checker_passes, needs_nu_checker, run_glossary
 
 
 @pytest.fixture(scope="module")
-def starter_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def starter_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("starter")
     assert run_glossary("init", "mysite", "--title", "Kitchen Words", cwd=root).returncode == 0
     built = run_glossary("build", "--strict", cwd=root / "mysite")
     assert built.returncode == 0, built.stderr
-    with serve(root / "mysite/_site") as address:
+    return root / "mysite/_site"
+
+
+@pytest.fixture(scope="module")
+def starter_url(starter_site: Path) -> Iterator[str]:
+    with serve(starter_site) as address:
         yield address
 
 
@@ -48,3 +54,10 @@ def test_the_starter_term_page_has_no_accessibility_violations_above_minor(
     page = open_page(color_scheme=scheme)
     page.goto(f"{starter_url}/terms/glossary/index.html")
     assert_axe_finds_nothing_above_minor(page, f"the starter's term page ({scheme})")
+
+
+@needs_nu_checker
+def test_every_page_of_the_starter_passes_the_nu_html_checker(starter_site: Path) -> None:
+    """The e2e tests check the example's and the fixtures' pages; a new owner's first site is
+    built from the starter's own content (its tables, practice questions and links)."""
+    assert_nu_checker_passes(starter_site)

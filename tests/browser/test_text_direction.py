@@ -4,12 +4,14 @@ an Arabic block in a left-to-right site, and a whole site written in Arabic (`la
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import DESKTOP, OpenPage, serve
+from nu_shown import ShownPages
 from playwright.sync_api import Locator, Page, expect
-from support import copy_site, run_glossary
+from support import copy_site, needs_nu_checker, run_glossary
 
 ARABIC = """---
 title: شبكة عصبية
@@ -101,6 +103,7 @@ def test_a_summary_in_arabic_reads_from_the_right_where_lists_show_it(
 
 PHONE = 390
 TERM = "terms/shabaka/index.html"  # شبكة عصبية: after تدريب النموذج, before موتر
+RTL_PAGES = ["index.html", TERM, "categories/index.html", "graph/index.html", "search/index.html", "404.html"]
 
 
 @pytest.fixture(scope="module")
@@ -169,9 +172,32 @@ def test_axe_finds_nothing_above_minor_in_an_arabic_glossary(
     open_page: OpenPage, arabic_url: str, width: int, scheme: str
 ) -> None:
     page = open_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
-    for path in ["index.html", TERM]:
+    for path in RTL_PAGES:
         page.goto(f"{arabic_url}/{path}")
+        if path == TERM:
+            page.locator(".prose a.wikilink").first.focus()  # the preview card, right to left
+            expect(page.locator(".term-preview")).to_be_visible()
         assert_axe_finds_nothing_above_minor(page, f"{path} in Arabic ({scheme}, {width} px)")
+
+
+@needs_nu_checker
+def test_the_nu_html_checker_passes_an_arabic_glossary_as_shown(
+    open_page: OpenPage, arabic_url: str, tmp_path: Path
+) -> None:
+    """The e2e test checks the built files; this, the markup the scripts add to them, right to
+    left: copy buttons, the preview card, the current section, the header's list."""
+    shown = ShownPages(tmp_path)
+    page = open_page(viewport={"width": PHONE, "height": 800})
+    for path in RTL_PAGES:
+        page.goto(f"{arabic_url}/{path}")
+        shown.save(page, path)
+    page.goto(f"{arabic_url}/{TERM}")
+    page.locator(".prose a.wikilink").first.focus()
+    expect(page.locator(".term-preview")).to_be_visible()
+    page.locator(".theme-toggle").click()
+    page.locator("button.copy-link").first.click()
+    shown.save(page, "preview card, scheme chosen, link copied")
+    shown.assert_nu_checker_passes()
 
 
 SIZES = """---
