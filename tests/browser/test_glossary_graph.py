@@ -12,6 +12,7 @@ import pytest
 from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import OpenPage, ServedSite, serve
 from forced_colours import system_colours
+from nu_shown import ShownPages
 from playwright.sync_api import expect
 from support import assert_nu_checker_passes, needs_nu_checker, run_glossary, write_files
 
@@ -108,11 +109,21 @@ def test_axe_finds_nothing_above_minor_on_the_graph_of_categories_and_a_category
 
 
 @needs_nu_checker
-def test_the_graph_of_categories_and_every_category_graph_pass_the_nu_html_checker(big_build: Path) -> None:
+def test_the_graph_of_categories_and_every_category_graph_pass_the_nu_html_checker(
+    open_page: OpenPage, big_build: Path, big_site: str, tmp_path: Path
+) -> None:
     """Here, not in tests/e2e: only a glossary above graph_page.ALL_TERMS has these pages, and
-    this one is already built."""
+    this one is already built. On a phone the script makes each picture's frame a labelled Tab
+    stop, so both pages are checked as shown there too."""
     assert_nu_checker_passes(big_build / "graph")
     assert len(list((big_build / "graph").glob("*/index.html"))) == len(CATEGORIES)
+    shown = ShownPages(tmp_path)
+    page = open_page(viewport={"width": 360, "height": 740})
+    for path in ["graph/index.html", "graph/retrieval/index.html"]:
+        page.goto(f"{big_site}/{path}")
+        expect(page.locator(".graph-scroll").first).to_have_attribute("tabindex", "0")
+        shown.save(page, path)
+    shown.assert_nu_checker_passes()
 
 
 def test_the_example_graph_shows_every_term_and_only_its_frame_scrolls_on_a_phone(
