@@ -7,6 +7,7 @@
   var card = null;
   var owner = null;
   var leaving = null;
+  var dismissed = null;  // the focused link whose card Escape closed
 
   function hide() {
     clearTimeout(leaving);
@@ -15,10 +16,15 @@
   }
 
   // A pointer on its way from the link to the card must not close it (WCAG 1.4.13: content
-  // shown on hover stays while the pointer is over it).
+  // shown on hover stays while the pointer is over it). Content shown on focus stays while the
+  // focus does, so a pointer passing over another link on its way gives the card back.
   function hideSoon() {
     clearTimeout(leaving);
-    leaving = setTimeout(hide, 300);
+    leaving = setTimeout(function () {
+      hide();
+      var focused = document.activeElement;
+      if (focused && focused !== dismissed && focused.hasAttribute("data-summary")) { show(focused); }
+    }, 300);
   }
 
   function place(link) {
@@ -60,11 +66,11 @@
     link.setAttribute("data-summary", link.getAttribute("title"));
     link.removeAttribute("title");
     link.addEventListener("mouseenter", function () { show(link); });
-    link.addEventListener("focus", function () { show(link); });
+    link.addEventListener("focus", function () { dismissed = null; show(link); });
     link.addEventListener("mouseleave", hideSoon);
     link.addEventListener("blur", hide);
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { hide(); }
+    if (event.key === "Escape") { dismissed = document.activeElement; hide(); }
   });
 }());
