@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from playwright.sync_api import Page, expect
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
@@ -42,3 +43,42 @@ def test_a_focused_links_preview_comes_back_after_the_pointer_passes_over_anothe
     page.mouse.move(0, 0)
     page.wait_for_timeout(600)
     expect(card).to_have_count(0)
+
+
+#: Records each text a live region is given, from now on, in window.said.
+RECORD_SAID = """(selector) => {
+  window.said = [];
+  const region = document.querySelector(selector);
+  new MutationObserver(() => window.said.push(region.textContent))
+    .observe(region, { childList: true, subtree: true, characterData: true });
+}"""
+
+
+@pytest.mark.parametrize(
+    ("path", "field", "region", "final"),
+    [
+        ("index.html", "#site-search", "form.search-box [role=status]", "14 results found"),
+        (
+            "search/index.html",
+            "#search-query",
+            "#search-status",
+            "14 results found for \u201ctransformer\u201d",
+        ),
+    ],
+    ids=["header-box", "search-page"],
+)
+def test_a_word_typed_a_letter_at_a_time_has_its_count_said_once(
+    page: Page, served: ServedSite, path: str, field: str, region: str, final: str
+) -> None:
+    """Was: the count went into the live region at each pause of 100 ms, so typing
+    "transformer" at a steady pace had a screen reader say eleven counts one after another
+    ("62 results found", "45 results found", …), and on the search page "Searching…" before
+    each: 21 announcements for one word. Now only the count for what the reader stopped at."""
+    page.goto(served.page_url(path))
+    page.evaluate(RECORD_SAID, region)
+    page.locator(field).focus()
+    page.keyboard.type("transformer", delay=180)
+    expect(page.locator(region)).to_have_text(final)
+    page.wait_for_timeout(1500)
+    said = [text for text in page.evaluate("window.said") if text and text != "Searching\u2026"]
+    assert said == [final]

@@ -15,6 +15,7 @@
   var status = document.createElement("span");
   var latest = 0;
   var timer = null;
+  var telling = null;
   var active = -1;
   var shownFor = null;  // the query the listed options answer
 
@@ -81,7 +82,9 @@
     list.textContent = "";
     results.forEach(function (data) { option(data.url, data.meta.title || data.url, data.meta.summary); });
     option(searchPage(query), last[0], last[1]);
-    status.textContent = said;
+    // said once the results stand still for a second, not for each letter typed
+    clearTimeout(telling);
+    telling = setTimeout(function () { status.textContent = said; }, 1000);
     select(-1);
     if (document.activeElement === input) { open(); }
   }
@@ -112,7 +115,7 @@
     var ticket = ++latest;
     var query = input.value.trim();
     // the status is emptied too: the next count it says is then news a screen reader announces
-    if (!query) { list.textContent = ""; status.textContent = ""; shownFor = null; close(); return; }
+    if (!query) { clearTimeout(telling); list.textContent = ""; status.textContent = ""; shownFor = null; close(); return; }
     var folder = form.getAttribute("data-pagefind");
     var named = null;
     load().then(function (pagefind) {

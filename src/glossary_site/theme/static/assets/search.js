@@ -21,6 +21,8 @@
   var latest = 0;
   var timer = null;
   var again = null;  // the next try of a query whose index is being built
+  var typed = 0;  // when the reader last typed in the field
+  var telling = null;
   var unshown = [];  // loaders of the results not listed yet, in display order
   var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'", "#x27": "'" };
   var pageTitle = document.title;  // "Search · AI Glossary", or whatever an override makes it
@@ -100,6 +102,15 @@
     });
   }
 
+  // The status is a live region: written at every pause in typing, a screen reader would say
+  // "Searching…" and a count for each letter. So what it says waits until the reader has
+  // stopped typing for a second (it is blank meanwhile), and only the last of it is said.
+  function tell(write) {
+    clearTimeout(telling);
+    var wait = typed + 1000 - Date.now();
+    if (wait > 0) { telling = setTimeout(write, wait); } else { write(); }
+  }
+
   function found(query, count) {
     return window.glossarySay("results_found_for_query", { count: count, query: query });
   }
@@ -141,29 +152,32 @@
     return window.glossarySearch.meant(bundle, query).catch(function () {
       return { query: null, names: [] };
     }).then(function (meant) {
-      if (ticket !== latest) { return; }
-      status.textContent = "";
-      if (meant.query) {
-        var search = document.createElement("a");
-        var address = new URL(window.location.href);
-        address.search = "?" + new URLSearchParams({ q: meant.query });  // as the form submits it
-        address.hash = "";
-        search.href = address.href;
-        search.textContent = meant.query;
-        sayInto(status, "search_page_did_you_mean_query", { query: query }, { meant: search });
-        return;
-      }
-      if (!meant.names.length) { sayInto(status, "search_page_no_results", { query: query }, {}); return; }
-      var links = document.createDocumentFragment();
-      meant.names.forEach(function (name, index) {
-        if (index) { links.appendChild(document.createTextNode(", ")); }
-        var link = document.createElement("a");
-        link.href = name.url;
-        link.textContent = name.name;
-        links.appendChild(link);
-      });
-      sayInto(status, "search_page_did_you_mean", { query: query }, { names: links });
+      if (ticket === latest) { tell(function () { sayMeant(query, meant); }); }
     });
+  }
+
+  function sayMeant(query, meant) {
+    status.textContent = "";
+    if (meant.query) {
+      var search = document.createElement("a");
+      var address = new URL(window.location.href);
+      address.search = "?" + new URLSearchParams({ q: meant.query });  // as the form submits it
+      address.hash = "";
+      search.href = address.href;
+      search.textContent = meant.query;
+      sayInto(status, "search_page_did_you_mean_query", { query: query }, { meant: search });
+      return;
+    }
+    if (!meant.names.length) { sayInto(status, "search_page_no_results", { query: query }, {}); return; }
+    var links = document.createDocumentFragment();
+    meant.names.forEach(function (name, index) {
+      if (index) { links.appendChild(document.createTextNode(", ")); }
+      var link = document.createElement("a");
+      link.href = name.url;
+      link.textContent = name.name;
+      links.appendChild(link);
+    });
+    sayInto(status, "search_page_did_you_mean", { query: query }, { names: links });
   }
 
   // `glossary serve` indexes in the background once it has built: until the index is in
@@ -188,8 +202,8 @@
     clearTimeout(again);
     query = query.trim();
     remember(query);
-    if (!query) { list.textContent = ""; status.textContent = ""; more.hidden = true; return; }
-    status.textContent = window.glossarySay("searching");
+    if (!query) { clearTimeout(telling); list.textContent = ""; status.textContent = ""; more.hidden = true; return; }
+    tell(function () { status.textContent = window.glossarySay("searching"); });
     unshown = [];  // "Show more results" must not add the previous query's results meanwhile
     look(query, ticket);
   }
@@ -206,17 +220,17 @@
       list.textContent = "";
       unshown = loaders;
       if (!loaders.length) { more.hidden = true; return nothing(query, ticket); }
-      status.textContent = found(query, count);
+      tell(function () { status.textContent = found(query, count); });
       return showMore(false);
     }).catch(function (error) {
       if (ticket !== latest) { return; }
       more.hidden = true;
       if (error && error.building) {
-        building();
+        tell(building);
         again = setTimeout(function () { look(query, ticket); }, error.retry * 1000);
         return;
       }
-      unavailable();
+      tell(unavailable);
     });
   }
 
@@ -225,6 +239,9 @@
   if (initial) { run(initial); }
   // a short pause while typing spares a search (and its fragment fetches) per keystroke
   input.addEventListener("input", function () {
+    typed = Date.now();
+    clearTimeout(telling);
+    if (status.firstChild) { status.textContent = ""; }
     clearTimeout(timer);
     timer = setTimeout(function () { run(input.value); }, 100);
   });
