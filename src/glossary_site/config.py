@@ -206,6 +206,8 @@ def parse(
     builder = checked(
         "stack_builder", lambda: parse_stack_builder(data.get("stack_builder"), located, diagnostics, tools)
     )
+    if builder is not None:  # its errors were in its intro's Markdown: the page is still made
+        flawed.discard("stack_builder")
     language = checked(
         "language", lambda: _language(_text(data, "language", located, diagnostics), located, diagnostics)
     )

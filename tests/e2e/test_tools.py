@@ -517,6 +517,41 @@ def test_a_code_fence_for_another_generator_in_the_stack_builder_intro_is_an_err
     ]
 
 
+def test_a_formula_error_in_the_stack_builder_intro_hides_no_dead_link_wiki_link_or_static_clash(
+    tmp_path: Path,
+) -> None:
+    """Was: it counted as a flawed Stack Builder, so which pages exist was 'not known' and only
+    the formula was reported; the rest waited for the next run."""
+    intro = "  intro: |\n    Two questions on \\frobnicate $\\foo$ and [[tensor]].\n"
+    settings = SETTINGS.replace("  intro: Two questions, one tool per layer.\n", intro)
+    site = tool_site(tmp_path, settings=settings, extra={"static/terms/tensor/index.html": "mine"})
+    model = site / "content/terms/model-training.md"
+    model.write_text(model.read_text(encoding="utf-8") + "\nSee [the GPU](/terms/gpu/).\n", encoding="utf-8")
+    line = next(
+        number
+        for number, text in enumerate((site / "content/site.yml").read_text(encoding="utf-8").splitlines(), 1)
+        if "$\\foo$" in text
+    )
+    dead = len(model.read_text(encoding="utf-8").splitlines())
+
+    for command in ("check", "build"):
+        result = run_glossary(command, cwd=site)
+
+        assert result.returncode == 1, command
+        assert "Traceback" not in result.stderr
+        assert [entry for entry in result.stderr.splitlines() if ": warning: " not in entry][:-1] == [
+            f"content/site.yml:{line}: [[tensor]] is shown as written: site.yml has no wiki-links; link "
+            "the term's page instead, e.g. [tensor](/terms/<its slug>/)",
+            f"content/site.yml:{line}: the formula '\\foo' cannot be shown: '\\foo' is not a command the "
+            "formula converter knows",
+            f"content/terms/model-training.md:{dead}: link '/terms/gpu/' leads to no page of this site; "
+            "check the path",
+            "static/terms/tensor/index.html:1: static file would replace the generated "
+            "terms/tensor/index.html; rename it",
+        ], command
+    assert not (site / "_site").exists()
+
+
 def test_an_edited_tool_rebuilds_what_shows_it_exactly_like_a_clean_build(tmp_path: Path) -> None:
     site = tool_site(tmp_path)
     assert run_glossary("build", cwd=site).returncode == 0
