@@ -408,7 +408,9 @@ class _Fields(Fields):
             self.error("tables", message, index, "columns")
             ok = False
         elif not _is_cells(columns) or not columns:
-            if not self.item_key_misspelt("tables", index, item, "columns"):
+            if columns is not None:
+                self.error("tables", _columns_problem(columns), index, "columns")
+            elif not self.item_key_misspelt("tables", index, item, "columns"):
                 self.error("tables", "table needs 'columns': a list of column names", index, "columns")
             ok = False
         if rows == []:
@@ -419,7 +421,13 @@ class _Fields(Fields):
             self.error("tables", message, index, "rows")
             rows, ok = [], False
         elif not isinstance(rows, list) or not rows:
-            if not self.item_key_misspelt("tables", index, item, "rows"):
+            if rows is not None:
+                message = (
+                    f"'rows' must be a list of rows, not {_shape(rows)}; write each row on a line of "
+                    "its own under 'rows:', as - [cell, cell]"
+                )
+                self.error("tables", message, index, "rows")
+            elif not self.item_key_misspelt("tables", index, item, "rows"):
                 self.error("tables", "table needs 'rows': a list of rows", index, "rows")
             rows, ok = [], False
         if _is_cells(columns) and columns and not self._column_names(columns, index, item):
@@ -499,6 +507,21 @@ def _is_cells(value: Any) -> bool:
     return isinstance(value, list) and all(
         v is None or isinstance(v, str | int | float | dt.date) for v in value
     )
+
+
+def _shape(value: Any) -> str:
+    return "one text" if isinstance(value, str | int | float | dt.date) else kind(value)
+
+
+def _columns_problem(columns: Any) -> str:
+    """A table's `columns` written but not as a list of names: most often the names as one
+    text (`columns: Model, Size`), whose list to write is shown."""
+    if isinstance(columns, list):
+        wrong = next(name for name in columns if not _is_cells([name]))
+        return f"a column name must be text, not {kind(wrong)}; put the whole name in quotes"
+    names = [name.strip() for name in str(columns).split(",")] if _shape(columns) == "one text" else []
+    example = f"[{', '.join(names)}]" if all(names) and names else "[Name, Meaning]"
+    return f"'columns' must be a list of column names, not {_shape(columns)}; write columns: {example}"
 
 
 def _row_problem(row: Any) -> str:

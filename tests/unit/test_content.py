@@ -691,6 +691,23 @@ def test_table_without_columns_or_rows_is_an_error() -> None:
     ]
 
 
+def test_columns_or_rows_written_but_not_as_lists_say_what_to_write_not_that_they_are_missing() -> None:
+    """Was: "table needs 'columns'", as if the line were not there, for the names as one text."""
+    extra = (
+        "tables:\n  - title: Sizes\n    columns: Model, Size\n    rows: a, b\n"
+        "  - title: Nested\n    columns: [[Model, Size]]\n    rows: [[a]]\n"
+    )
+
+    _, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:8: 'columns' must be a list of column names, not one text; write columns: [Model, Size]",
+        f"{PATH}:9: 'rows' must be a list of rows, not one text; write each row on a line of its own "
+        "under 'rows:', as - [cell, cell]",
+        f"{PATH}:11: a column name must be text, not a list; put the whole name in quotes",
+    ]
+
+
 def test_a_table_left_empty_says_so_and_what_to_write() -> None:
     """Was: 'table needs 'rows': a list of rows' for `rows: []`, which is a list of rows."""
     extra = "tables:\n  - title: Empty\n    columns: []\n    rows: []\n"
@@ -782,8 +799,9 @@ tables:
         f"{PATH}:8: unknown key 'extra' in tables item",
         f"{PATH}:10: table 'Unknown key' row 1 has 3 cells but the table has 2 columns",
         f"{PATH}:12: table id 'Bad_ID' must be lowercase letters, digits and single hyphens",
-        f"{PATH}:13: table needs 'columns': a list of column names",
-        f"{PATH}:14: table needs 'rows': a list of rows",
+        f"{PATH}:13: 'columns' must be a list of column names, not one text; write columns: [A]",
+        f"{PATH}:14: 'rows' must be a list of rows, not a mapping; write each row on a line of its own "
+        "under 'rows:', as - [cell, cell]",
     ]
 
 
