@@ -264,6 +264,8 @@ class Templates:
         shown = self._loader.shown[filename]
         try:
             parsed = self.env.parse(source, name, filename)
+            # Compiled too: an unknown filter or test is found only then, else as a page is made.
+            self.env.compile(parsed, name, filename, raw=True)
         except jinja2.TemplateSyntaxError as exc:
             problem = Diagnostic(shown, exc.lineno, _syntax_message(exc))
             return _Examined(source, shown, problems=(problem,))

@@ -958,6 +958,27 @@ def test_template_syntax_errors_are_reported_with_the_contents_errors_in_one_run
     assert any(line.startswith("templates/partials/cta.html:2: template error:") for line in problems)
 
 
+def test_an_unknown_template_filter_is_reported_with_the_contents_errors_in_one_run(tmp_path: Path) -> None:
+    """Was: the term's error alone, as a filter is looked up only as the page is made; the
+    template's error came once the term was mended."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8").replace("updated: 2025-02-01", "updated: 2025-13-45")
+    tensor.write_text(text, encoding="utf-8")
+    date_line = tensor.read_text(encoding="utf-8").splitlines().index("updated: 2025-13-45") + 1
+    write_files(site, {"templates/partials/cta.html": "<aside>\n  {{ cta.heading | titel }}\n</aside>\n"})
+
+    assert_build_and_check_report(
+        site,
+        [
+            f"content/terms/tensor.md:{date_line}: 'updated' must be a date like 2025-03-01, "
+            "not '2025-13-45'",
+            "templates/partials/cta.html:2: template error: No filter named 'titel'.",
+        ],
+    )
+    assert not (site / "_site").exists()
+
+
 def test_a_code_fence_written_for_another_generator_is_an_error_at_its_line(tmp_path: Path) -> None:
     """Was: built without a word, the block's code came out as a paragraph and its closing
     fence swallowed the text after it, headings and all, into a code block."""
