@@ -23,7 +23,7 @@ from glossary_site.diagnostics import (
     listed_again,
 )
 from glossary_site.model import Glossary, Group, TermSource, title_key
-from glossary_site.slugs import MAX_SLUG, SLUG_RE, group_slug, slugify
+from glossary_site.slugs import MAX_SLUG, SLUG_RE, group_slug, slug_of_file, slugify
 
 
 def resolve(names: Mapping[str, str], text: str) -> str | None:
@@ -71,8 +71,7 @@ def build_glossary(
     """
     everything = sorted(sources, key=lambda t: t.path)
     names, spellings, owners = index_names(everything, diagnostics)
-    # A file that lost its slug to another is one error: references meant for it are not more.
-    unreadable |= {t.slug for t in everything if owners.get(t.slug) is not t}
+    unreadable |= lost_slug_names(everything, owners)
     drafts = frozenset(t.slug for t in everything if t.draft and not include_drafts)
     terms = {t.slug: t for t in everything if t.slug not in drafts and owners.get(t.slug) is t}
     related = {
@@ -192,6 +191,18 @@ def index_names(
             names[key] = term.slug
             where[key] = (term.path, line)
     return names, tuple(sorted({c[1] for c in claims if c[1]})), owners
+
+
+def lost_slug_names(everything: Iterable[N], owners: Mapping[str, N]) -> frozenset[str]:
+    """The names, as slugs, of each file that lost its slug to another, which claims none of
+    them: that is one error, and references meant for the file by any of them are not more."""
+    return frozenset(
+        slug
+        for item in everything
+        if owners.get(item.slug) is not item
+        for name in (item.slug, slug_of_file(item.path), item.title, *item.aliases)
+        if (slug := slugify(name))
+    )
 
 
 def _alias_lines(term: Named) -> list[tuple[str, int]]:

@@ -194,6 +194,7 @@ def build_toolbox(
     )
     for tool in published:
         diagnostics.items += graph.alias_repeats(tool) + graph.date_warnings(tool)
+    unreadable |= graph.lost_slug_names(everything, owners)
     box = Toolbox({t.slug: t for t in published}, names, spellings, drafts, unreadable=unreadable)
     listed = {slug: _listed_tools(term, box, diagnostics) for slug, term in glossary.terms.items()}
     return dataclasses.replace(box, of_term={s: t for s, t in listed.items() if t})

@@ -704,6 +704,21 @@ def test_an_empty_question_or_layer_has_every_missing_key_reported_in_one_run(tm
     ]
 
 
+def test_a_tool_that_lost_its_slug_to_another_is_one_error_not_one_per_term_naming_it(tmp_path: Path) -> None:
+    """Was: besides the clash, 'unknown tool' for each term that listed or linked the tool by
+    its title, alias or file name."""
+    site = tool_site(tmp_path)
+    tool = site / "content/tools/tpu-cloud.md"
+    clash = "title: TPU Cloud\nslug: open-model\n"
+    text = tool.read_text(encoding="utf-8").replace("title: TPU Cloud\n", clash)
+    tool.write_text(text, encoding="utf-8")
+
+    assert errors(site) == [
+        "content/tools/tpu-cloud.md:3: slug 'open-model' is already used by content/tools/open-model.md; "
+        "rename the file or set 'slug:'"
+    ]
+
+
 def test_a_mistake_elsewhere_in_site_yml_does_not_hide_the_tool_and_stack_builder_problems(
     tmp_path: Path,
 ) -> None:

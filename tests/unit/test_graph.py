@@ -280,6 +280,26 @@ def test_references_to_the_term_that_lost_its_slug_are_not_errors_as_well(site_c
     ]
 
 
+def test_references_by_any_name_to_the_term_that_lost_its_slug_are_not_errors_as_well(
+    site_config: SiteConfig,
+) -> None:
+    """Was: one 'unknown related term' per file that named it by its file name, title or alias,
+    besides the clash, though no other term has those names."""
+    files = {
+        "vae.md": term_file("Variational autoencoder", "slug: gan\naliases: [VAE]\n"),
+        "gan.md": term_file("GAN"),
+        "tensor.md": term_file("Tensor", "related: [vae, Variational autoencoder, VAEs, Tensr]\n"),
+    }
+
+    _, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/tensor.md:5: unknown related term 'Tensr'; did you mean 'tensor'?",
+        "content/terms/vae.md:5: slug 'gan' is already used by content/terms/gan.md; "
+        "rename the file or set 'slug:'",
+    ]
+
+
 def test_a_slug_clash_is_reported_in_the_file_that_set_the_slug_whatever_the_file_order(
     site_config: SiteConfig,
 ) -> None:
