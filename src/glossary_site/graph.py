@@ -41,12 +41,15 @@ def unknown_reference(spellings: Iterable[str], text: str, what: str) -> str:
     return f"unknown {what} '{text}'{did_you_mean(text, spellings)}"
 
 
-def _unknown_related(names: Mapping[str, str], spellings: Iterable[str], text: str) -> str:
-    """`related: gpu, tensor` is one text, a list of one, to YAML; its editor meant two terms."""
+def unknown_listed(
+    names: Mapping[str, str], spellings: Iterable[str], text: str, what: str, several: str
+) -> str:
+    """`related: gpu, tensor` is one text, a list of one, to YAML; its editor meant two terms
+    (and `tools: Chroma, Cursor` two tools)."""
     parts = [part.strip() for part in text.split(",")]
     if len(parts) > 1 and all(part and resolve(names, part) is not None for part in parts):
-        return f"unknown related term '{text}'; to list several terms, write a list: [{', '.join(parts)}]"
-    return unknown_reference(spellings, text, "related term")
+        return f"unknown {what} '{text}'; to list several {several}, write a list: [{', '.join(parts)}]"
+    return unknown_reference(spellings, text, what)
 
 
 def may_name_unreadable(unreadable: frozenset[str], text: str) -> bool:
@@ -316,7 +319,8 @@ def resolve_related(
         if slug is None and may_name_unreadable(unreadable, ref.text):
             continue
         if slug is None:
-            diagnostics.error(term.path, ref.line, _unknown_related(names, spellings, ref.text))
+            problem = unknown_listed(names, spellings, ref.text, "related term", "terms")
+            diagnostics.error(term.path, ref.line, problem)
         elif slug == term.slug:
             diagnostics.error(
                 term.path, ref.line, f"'{ref.text}' is this term itself; remove it from related"

@@ -205,7 +205,7 @@ def _listed_tools(term: TermSource, box: Toolbox, diagnostics: Diagnostics) -> t
     warning, as a related term named again is."""
     found: dict[str, int] = {}
     for ref in term.tools:
-        slug = resolve(box, ref.text, term.path, ref.line, diagnostics, "tool")
+        slug = resolve(box, ref.text, term.path, ref.line, diagnostics, "tool", in_list=True)
         if slug is not None and slug in found:
             diagnostics.warning(
                 term.path, ref.line, listed_again(f"tool '{ref.text}'", found[slug], ref.line)
@@ -215,12 +215,20 @@ def _listed_tools(term: TermSource, box: Toolbox, diagnostics: Diagnostics) -> t
     return tuple(found)
 
 
-def resolve(box: Toolbox, name: str, path: str, line: int, diagnostics: Diagnostics, what: str) -> str | None:
-    """The slug of the published tool `name` names, or None with the problem reported."""
+def resolve(
+    box: Toolbox, name: str, path: str, line: int, diagnostics: Diagnostics, what: str, in_list: bool = False
+) -> str | None:
+    """The slug of the published tool `name` names, or None with the problem reported; `in_list`
+    for an entry of a term's `tools`, which may be several names written as one text."""
     slug = graph.resolve(box.names, name)
     if slug is None:
         if not graph.may_name_unreadable(box.unreadable, name):
-            diagnostics.error(path, line, graph.unknown_reference(box.spellings, name, what))
+            problem = (
+                graph.unknown_listed(box.names, box.spellings, name, what, "tools")
+                if in_list
+                else graph.unknown_reference(box.spellings, name, what)
+            )
+            diagnostics.error(path, line, problem)
     elif slug in box.drafts:
         diagnostics.warning(path, line, f"{what} '{name}' is a draft; it is left out")
         return None

@@ -382,6 +382,11 @@ def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) ->
             {"content/terms/tensor.md": ("tools: [TPUs]", "tools: [TPU Clod]")},
             "content/terms/tensor.md:18: unknown tool 'TPU Clod'; did you mean 'TPU Cloud'?",
         ),
+        (  # was "unknown tool 'TPUs, Vector Box'; did you mean 'Vector Box'?", no word of the list
+            {"content/terms/tensor.md": ("tools: [TPUs]", "tools: TPUs, Vector Box")},
+            "content/terms/tensor.md:18: unknown tool 'TPUs, Vector Box'; to list several tools, write "
+            "a list: [TPUs, Vector Box]",
+        ),
         (
             {"content/terms/tensor.md": ("[[tool:Vector Box|", "[[tool:Vector Bax|")},
             "content/terms/tensor.md:21: unknown tool link 'Vector Bax'; did you mean 'Vector Box'?",
