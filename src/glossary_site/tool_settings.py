@@ -16,6 +16,7 @@ from glossary_site.diagnostics import Diagnostics, clipped, did_you_mean, meant_
 from glossary_site.fences import fence_problems
 from glossary_site.foreign_markdown import foreign_problems
 from glossary_site.formulas import formula_problems
+from glossary_site.front_matter import kind
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.slugs import SLUG_RE
 
@@ -114,6 +115,9 @@ class _Reader:
         found = value.get(key)
         if isinstance(found, int | float) and not isinstance(found, bool):
             found = str(found)
+        if isinstance(found, list | dict):
+            self.error((*where, key), f"'{key}' must be text, not {kind(found)}")
+            return ""
         if not isinstance(found, str) or not found.strip():
             if not self.misspelt(value, key, where):
                 self.error((*where, key) if key in value else where, f"'{key}' must be non-empty text")

@@ -382,6 +382,14 @@ def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) ->
             {"content/terms/tensor.md": ("tools: [TPUs]", "tools: [TPU Clod]")},
             "content/terms/tensor.md:18: unknown tool 'TPU Clod'; did you mean 'TPU Cloud'?",
         ),
+        (  # was "'question' must be non-empty text", as if it were left empty
+            {"content/site.yml": ("question: What is your budget?", "question: [What is your budget?]")},
+            "content/site.yml:26: 'question' must be text, not a list",
+        ),
+        (
+            {"content/site.yml": ("label: Free only", "label: {Free: only}")},
+            "content/site.yml:29: 'label' must be text, not a mapping",
+        ),
         (  # was "unknown tool 'TPUs, Vector Box'; did you mean 'Vector Box'?", no word of the list
             {"content/terms/tensor.md": ("tools: [TPUs]", "tools: TPUs, Vector Box")},
             "content/terms/tensor.md:18: unknown tool 'TPUs, Vector Box'; to list several tools, write "
