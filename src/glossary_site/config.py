@@ -429,7 +429,13 @@ def cta_block(raw: Any, path: str, line_of: Callable[..., int], diagnostics: Dia
     for key in CTA_KEYS:
         if key not in raw and key in misspelt:
             continue
-        if not isinstance(raw.get(key), str) or not raw[key].strip():
+        if isinstance(raw.get(key), list | dict):
+            message = (
+                f"'{key}' of a cta block must be text, not {kind(raw[key])}; put the whole value in quotes"
+            )
+            diagnostics.error(path, line_of(key), message)
+            ok = False
+        elif not isinstance(raw.get(key), str) or not raw[key].strip():
             diagnostics.error(path, line_of(key), f"cta block is missing text for '{key}'")
             ok = False
     url = raw.get("url")

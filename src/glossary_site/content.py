@@ -332,7 +332,8 @@ class _Fields(Fields):
     def sources(self) -> tuple[Source, ...]:
         found = []
         for i, item, sound in self.items("sources", ("title", "url"), ("title", "url")):
-            url = str(item.get("url") or "").strip()
+            written = item.get("url")  # a list or mapping is reported as no text already
+            url = str(written).strip() if isinstance(written, str | int | float) else ""
             problem = link_url_problem(url) if url else None
             if problem is not None:
                 self.error("sources", f"source url '{url}' {problem}", i, "url")
@@ -403,8 +404,9 @@ class _Fields(Fields):
         rows = item.get("rows")
         ok = True
         title = str(item.get("title") or "").strip()
+        table = _table_name(title, index)
         if columns == []:
-            message = f"table '{title}' has no columns; name at least one, as in columns: [Name, Meaning]"
+            message = f"{table} has no columns; name at least one, as in columns: [Name, Meaning]"
             self.error("tables", message, index, "columns")
             ok = False
         elif not _is_cells(columns) or not columns:
@@ -415,7 +417,7 @@ class _Fields(Fields):
             ok = False
         if rows == []:
             message = (
-                f"table '{title}' has no rows; add at least one, a list of cells such as "
+                f"{table} has no rows; add at least one, a list of cells such as "
                 "- [cell, cell], or remove the table"
             )
             self.error("tables", message, index, "rows")
@@ -445,7 +447,7 @@ class _Fields(Fields):
                 self.diagnostics.error(
                     self.path,
                     self.located.line(*where),
-                    f"table '{title}' row {r + 1} has {count(len(row), 'cell')} "
+                    f"{table} row {r + 1} has {count(len(row), 'cell')} "
                     f"but the table has {count(len(columns), 'column')}",
                 )
             else:
@@ -470,17 +472,18 @@ class _Fields(Fields):
         to a reader or to a screen reader naming each cell by its column. A name given twice
         says nothing of which column is which, but the table is whole: a warning."""
         title = str(item.get("title") or "").strip()
+        table = _table_name(title, index)
         named = True
         first: dict[str, int] = {}
         for c, column in enumerate(columns):
             name = _cell(column)
             if not name:
-                message = f"table '{title}' column {c + 1} has no name; give every column a name"
+                message = f"{table} column {c + 1} has no name; give every column a name"
                 self.error("tables", message, index, "columns", c)
                 named = False
             elif name.casefold() in first:
                 message = (
-                    f"table '{title}' column {c + 1} has the name of column {first[name.casefold()] + 1}, "
+                    f"{table} column {c + 1} has the name of column {first[name.casefold()] + 1}, "
                     f"'{name}'; give each column its own name"
                 )
                 self.diagnostics.warning(self.path, self.located.line("tables", index, "columns", c), message)
@@ -507,6 +510,12 @@ def _is_cells(value: Any) -> bool:
     return isinstance(value, list) and all(
         v is None or isinstance(v, str | int | float | dt.date) for v in value
     )
+
+
+def _table_name(title: str, index: int) -> str:
+    """How a message names a table: by its title, or by its place when it has none (which is
+    an error of its own)."""
+    return f"table '{title}'" if title else f"table {index + 1}"
 
 
 def _shape(value: Any) -> str:

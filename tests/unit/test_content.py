@@ -844,6 +844,27 @@ def test_tables_with_one_id_and_one_title_are_told_of_both() -> None:
     ]
 
 
+def test_a_source_url_written_as_a_mapping_is_one_error_not_also_a_url_with_spaces() -> None:
+    """Was also "source url '{'href': …}' must not contain spaces", Python's spelling of it."""
+    _, problems = parse(term_text("sources:\n  - title: X\n    url: {href: 'https://x.org/'}\n"))
+
+    assert problems == [
+        f"{PATH}:8: 'url' of a sources item must be text, not a mapping; put the whole value in quotes"
+    ]
+
+
+def test_a_table_without_a_title_is_named_by_its_place_in_its_other_problems() -> None:
+    """Was "table '' row 1 has 1 cell …"."""
+    extra = "tables:\n  - title: T\n    columns: [A]\n    rows: [[1]]\n  - columns: [A, B]\n    rows: [[1]]\n"
+
+    _, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:10: tables item needs non-empty text for 'title'",
+        f"{PATH}:11: table 2 row 1 has 1 cell but the table has 2 columns",
+    ]
+
+
 def test_a_source_with_a_bad_title_still_has_its_url_checked() -> None:
     _, problems = parse(term_text("sources:\n  - title: [x]\n    url: 'javascript:x'\n"))
 
@@ -1082,7 +1103,7 @@ def test_each_cta_key_problem_is_reported_at_that_keys_line() -> None:
         f"{PATH}:10: cta block is missing text for 'button'",
         f"{PATH}:11: cta url 'javascript:x' must be an http(s) address, a mailto: address or a path "
         "on this site like /pricing/",
-        f"{PATH}:8: cta block is missing text for 'text'",
+        f"{PATH}:8: 'text' of a cta block must be text, not a list; put the whole value in quotes",
         f"{PATH}:9: unknown cta block key 'buton'; did you mean 'button'?",
     ]
 
