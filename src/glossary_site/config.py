@@ -195,6 +195,8 @@ def parse(
         if key not in KEYS:
             flawed.add(str(key))
             misspelt.add(meant := meant_by(str(key), KEYS))
+            if meant is not None:  # what it decides waits for the fix, as for a flawed setting
+                flawed.add(meant)
             message = f"unknown setting '{clipped(str(key))}'{suggesting(meant)}"
             diagnostics.error(CONFIG_PATH, located.line(str(key)), message)
     warn_of_markup(CONFIG_PATH, located, PLAIN, diagnostics)
@@ -204,7 +206,10 @@ def parse(
     categories = checked("categories", lambda: _descriptions(data.get("categories"), located, diagnostics))
     tools = checked("tools", lambda: parse_tools(data.get("tools"), located, diagnostics))
     builder = checked(
-        "stack_builder", lambda: parse_stack_builder(data.get("stack_builder"), located, diagnostics, tools)
+        "stack_builder",
+        lambda: parse_stack_builder(
+            data.get("stack_builder"), located, diagnostics, None if "tools" in flawed else tools
+        ),
     )
     if builder is not None:  # its errors were in its intro's Markdown: the page is still made
         flawed.discard("stack_builder")

@@ -732,6 +732,38 @@ def test_a_tool_that_lost_its_slug_to_another_is_one_error_not_one_per_term_nami
     ]
 
 
+@pytest.mark.parametrize(
+    ("misspelt", "expected"),
+    [
+        ("tools:\n  categories:", "content/site.yml:14: unknown setting 'tool'; did you mean 'tools'?"),
+        (
+            "stack_builder:\n",
+            "content/site.yml:21: unknown setting 'stack_bulder'; did you mean 'stack_builder'?",
+        ),
+        ("cta:\n", "content/site.yml:5: unknown setting 'ctas'; did you mean 'cta'?"),
+    ],
+)
+def test_a_misspelt_setting_is_one_error_not_one_per_use_of_what_it_sets(
+    tmp_path: Path, misspelt: str, expected: str
+) -> None:
+    """Was: with `tool:`, 'unknown tool attribute' at every answer, layer and tool file that
+    used one; with `stack_bulder:`, the link to the Stack Builder's page leading to no page;
+    with `ctas:`, every term's block name 'not a block', as if those settings were left out."""
+    site = tool_site(tmp_path)
+    settings = site / "content/site.yml"
+    text = settings.read_text(encoding="utf-8").replace(
+        "url: https://example.org/stack-builder/", "url: /stack-builder/"
+    )
+    wrong = {"tools": "tool", "stack_builder": "stack_bulder", "cta": "ctas"}[misspelt.split(":")[0]]
+    settings.write_text(text.replace(misspelt, wrong + misspelt[misspelt.index(":") :], 1), encoding="utf-8")
+    model = site / "content/terms/model-training.md"
+    model.write_text(
+        model.read_text(encoding="utf-8").replace("cta: false", "cta: stack-builder"), encoding="utf-8"
+    )
+
+    assert errors(site) == [expected]
+
+
 def test_a_mistake_elsewhere_in_site_yml_does_not_hide_the_tool_and_stack_builder_problems(
     tmp_path: Path,
 ) -> None:
