@@ -176,6 +176,12 @@ def parse(
     """The settings, each that has errors (reported) replaced by its default and named in
     `flawed`; None when the file is not a mapping of settings."""
     data = located.data
+    if data is None:  # nothing but blank lines and comments
+        message = (
+            "site.yml has no settings; write at least 'title:' and 'base_url:', each on a line of its own"
+        )
+        diagnostics.error(CONFIG_PATH, 1, message)
+        return None
     if not isinstance(data, dict):
         diagnostics.error(CONFIG_PATH, 1, "site.yml must be a mapping of settings")
         return None

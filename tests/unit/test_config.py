@@ -295,6 +295,17 @@ def test_settings_that_are_not_a_mapping_are_an_error(tmp_path: Path) -> None:
     assert problems == ["content/site.yml:1: site.yml must be a mapping of settings"]
 
 
+@pytest.mark.parametrize("text", ["", "# title: AI Glossary\n\n"])
+def test_settings_left_empty_say_which_to_write(tmp_path: Path, text: str) -> None:
+    """Was "site.yml must be a mapping of settings", a puzzle for a file with nothing in it."""
+    _, problems = load(tmp_path, text)
+
+    assert problems == [
+        "content/site.yml:1: site.yml has no settings; write at least 'title:' and 'base_url:', "
+        "each on a line of its own"
+    ]
+
+
 def test_settings_saved_with_a_byte_order_mark_load(tmp_path: Path) -> None:
     loaded, problems = load(tmp_path, b"\xef\xbb\xbf" + VALID.encode())
 
