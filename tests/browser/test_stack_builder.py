@@ -39,6 +39,7 @@ MIDJOURNEY = "tools/midjourney/index.html"
 FLAGSHIP = "terms/generative-ai/index.html"
 PHONE = {"width": 390, "height": 844}
 NO_FIT = "Closest match: fits none of your answers"
+SAME_TOOLS = "Same tools as before."
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,8 @@ def assert_picks(page: Page, example: Example, chosen: dict[str, str]) -> None:
     """Every layer shows exactly the one tool Python recommends, linked, with its reason."""
     expected = example.expected(chosen)
     n = len({title for title, _, _ in expected.values()})  # a tool two layers pick is named once
-    expect(page.locator(".stack-status")).to_have_text(re.compile(rf"^Your stack is ready: {n} tools"))
+    ready = re.compile(rf"^({SAME_TOOLS} )?Your stack is ready: {n} tools")
+    expect(page.locator(".stack-status")).to_have_text(ready)
     shown = shown_picks(page)
     assert set(shown) == {layer.id for layer in example.builder.layers}
     for layer, (title, slug, reason) in expected.items():
@@ -297,6 +299,78 @@ def test_arrow_keys_change_an_answer_and_the_stack_follows(
     )
     assert_picks(page, example, chosen)
     assert dict(query_of(page)) == chosen
+
+
+def record_what_the_status_says(page: Page) -> None:
+    """From now on, window.said lists the status's text after each change to it."""
+    page.evaluate(
+        """() => {
+            const status = document.querySelector(".stack-status");
+            window.said = [];
+            new MutationObserver(() => window.said.push(status.textContent))
+                .observe(status, { childList: true, characterData: true, subtree: true });
+        }"""
+    )
+
+
+def announcements(page: Page) -> list[str]:
+    """What the status said, its blanking between answers left out."""
+    said: list[str] = page.evaluate("window.said")
+    return [text for text in said if text]
+
+
+def status_text(example: Example, chosen: dict[str, str]) -> str:
+    tools = list(dict.fromkeys(title for title, _, _ in example.expected(chosen).values()))
+    return f"Your stack is ready: {len(tools)} tools ({', '.join(tools)})."
+
+
+def test_arrowing_through_answers_announces_only_the_stack_it_stops_at(
+    page: Page, served: ServedSite, example: Example
+) -> None:
+    """Was: each arrow key checked an answer and the live status said its stack at once, so a
+    screen reader read out a stack for every answer passed on the way."""
+    question = next(q for q in example.builder.questions if len(q.answers) >= 4)
+    start = {**example.every_answer_set()[0], question.id: question.answers[0].id}
+    steps = [{**start, question.id: answer.id} for answer in question.answers[1:4]]
+    assert len({status_text(example, chosen) for chosen in [start, *steps]}) >= 3, "stacks that differ"
+    page.goto(stack_url(served, start))
+    status = page.locator(".stack-status")
+    expect(status).to_have_text(status_text(example, start))
+    record_what_the_status_says(page)
+    page.wait_for_timeout(1500)
+    assert announcements(page) == [], "nothing is announced before the reader answers"
+    page.locator(f"fieldset[data-question='{question.id}'] input:checked").focus()
+    for _ in steps:
+        page.keyboard.press("ArrowDown")
+    assert_picks(page, example, steps[-1])  # the picks follow at once; the status waits for it
+    page.wait_for_timeout(1500)
+    assert announcements(page) == [status_text(example, steps[-1])]
+
+
+def test_an_answer_that_keeps_the_stacks_tools_still_announces_that_it_was_taken(
+    page: Page, served: ServedSite, example: Example
+) -> None:
+    """Was: changing an answer whose stack had the same tools left the status as it was, so a
+    screen reader said nothing, though every layer's reason had changed."""
+    pairs = (
+        (chosen, {**chosen, question.id: answer.id})
+        for chosen in example.every_answer_set()
+        for question in example.builder.questions
+        for answer in question.answers
+        if answer.id != chosen[question.id]
+    )
+    before, after = next((a, b) for a, b in pairs if status_text(example, a) == status_text(example, b))
+    question = next(q for q in example.builder.questions if before[q.id] != after[q.id])
+    page.goto(stack_url(served, before))
+    status = page.locator(".stack-status")
+    expect(status).to_have_text(status_text(example, before))
+    reasons = shown_picks(page)
+    record_what_the_status_says(page)
+    page.locator(f"fieldset[data-question='{question.id}'] input[value='{after[question.id]}']").check()
+    expect(status).to_have_text(f"{SAME_TOOLS} {status_text(example, after)}")
+    assert announcements(page) == [f"{SAME_TOOLS} {status_text(example, after)}"]
+    assert shown_picks(page) != reasons
+    assert_picks(page, example, after)
 
 
 def test_in_forced_colours_a_picked_answer_and_the_question_numbers_stay_marked(

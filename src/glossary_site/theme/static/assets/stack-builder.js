@@ -230,24 +230,44 @@
     }
   }
 
-  function say(text) {
-    if (status && status.textContent !== text) { status.textContent = text; }
+  // The status is a live region. Arrowing through a question's answers checks each in turn,
+  // and a screen reader would say the stack of every one of them; so, as the search page does,
+  // it is blank while the reader changes answers and says only the last once they pause for a
+  // second. Blanking it also makes the same words news again, and a stack whose tools an answer
+  // did not change says so, so the reader knows the answer was taken. On loading, the page
+  // says what it shows at once: that is its content, not news.
+  var telling = null;
+  var shownFor = null;  // the answers the status was last written for
+  var lastReady = null;  // the stack the status last said, while it says one
+
+  function say(text, ready, answers, quietly) {
+    if (!status || answers === shownFor) { return; }  // Enter on an answer changes nothing
+    shownFor = answers;
+    clearTimeout(telling);
+    var write = function () {
+      status.textContent = ready && text === lastReady
+        ? window.glossarySay("stack_same_tools", { stack: text })
+        : text;
+      lastReady = ready ? text : null;
+    };
+    if (quietly) { write(); return; }
+    if (status.firstChild) { status.textContent = ""; }
+    telling = window.setTimeout(write, 1000);
   }
 
-  function update() {
+  function update(quietly) {
     var chosen = readForm();
     var answered = Object.keys(chosen).length;
     var left = questions.length - answered;
+    var answers = JSON.stringify(questions.map(function (question) { return chosen[question.id] || null; }));
     writeAddress(chosen);
     if (reset) { reset.hidden = answered === 0; }
     form.classList.toggle("is-complete", left === 0);
     if (left > 0) {
       layers.forEach(clearPick);
-      if (answered === 0) {
-        say(window.glossarySay("stack_questions_to_answer", { count: questions.length }));
-      } else {
-        say(window.glossarySay("stack_questions_left", { count: left }));
-      }
+      say(answered === 0
+        ? window.glossarySay("stack_questions_to_answer", { count: questions.length })
+        : window.glossarySay("stack_questions_left", { count: left }), false, answers, quietly);
       return;
     }
     var picks = recommend(chosen);
@@ -263,23 +283,23 @@
     });
     say(names.length
       ? window.glossarySay("stack_ready", { count: names.length, tools: names.join(", ") })
-      : window.glossarySay("stack_ready_without_tools"));
+      : window.glossarySay("stack_ready_without_tools"), true, answers, quietly);
   }
 
-  form.addEventListener("change", update);
+  form.addEventListener("change", function () { update(false); });
   form.addEventListener("submit", function (event) {
     event.preventDefault(); // everything happens as the answers change
-    update();
+    update(false);
   });
   form.addEventListener("reset", function () {
     // The event comes before the form clears its radios.
     window.setTimeout(function () {
-      update();
+      update(false);
       var first = form.querySelector("input[type=radio]");
       if (first) { first.focus(); }
     }, 0);
   });
 
   readAddress();
-  update();
+  update(true);
 })();
