@@ -1,0 +1,152 @@
+"""Reader-visible features no other browser test looked at: a term's other names and date, its
+tags, the call to action, code colours, the header's sections, the feed and terms.json links,
+and auto-linked first mentions."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import DESKTOP, serve  # this folder's, imported while it is collected
+from playwright.sync_api import Browser, Page, expect
+from support import run_glossary, write_files
+
+if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
+    from conftest import ServedSite
+
+FLAGSHIP = "terms/generative-ai/index.html"
+
+
+@pytest.fixture(scope="module")
+def reader(browser: Browser) -> Iterator[Page]:
+    """One page for the whole module: each test starts with its own goto, and none changes storage."""
+    context = browser.new_context(viewport={"width": DESKTOP["width"], "height": DESKTOP["height"]})
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+def test_the_term_header_names_the_terms_other_names(reader: Page, served: ServedSite) -> None:
+    reader.goto(served.page_url(FLAGSHIP))
+    aliases = reader.locator("article.term header .aliases")
+    expect(aliases).to_be_visible()
+    expect(aliases).to_have_text("Also known as " + ", ".join(served.terms["generative-ai"]["aliases"]))
+
+
+def test_the_date_a_term_was_updated_is_shown_in_words(reader: Page, served: ServedSite) -> None:
+    reader.goto(served.page_url(FLAGSHIP))
+    day = datetime.date.fromisoformat(served.terms["generative-ai"]["updated"])
+    updated = reader.locator("article.term .updated")
+    expect(updated).to_be_visible()
+    expect(updated).to_have_text(f"Updated {day.day} {day:%B %Y}")
+    expect(updated.locator("time")).to_have_attribute("datetime", day.isoformat())
+
+
+def test_a_terms_tag_opens_its_page_which_lists_the_term_and_leads_to_every_tag(
+    reader: Page, served: ServedSite
+) -> None:
+    reader.goto(served.page_url(FLAGSHIP))
+    tag = served.terms["generative-ai"]["tags"][0]
+    reader.locator("article.term .tags").get_by_role("link", name=tag, exact=True).click()
+    expect(reader.locator("h1")).to_have_text(f"Tag: {tag}")
+    members = sorted((t["title"] for t in served.terms.values() if tag in t["tags"]), key=str.casefold)
+    expect(reader.locator(".term-list a")).to_have_text(members)
+    reader.locator(".breadcrumb a").nth(1).click()
+    expect(reader.locator("h1")).to_have_text("Tags")
+    every: list[str] = sorted(
+        {str(name) for t in served.terms.values() for name in t["tags"]}, key=str.casefold
+    )
+    expect(reader.locator(".cards .card a")).to_have_text(every)
+    reader.locator(".cards a", has_text=re.compile(f"^{tag}$")).click()
+    expect(reader.locator("h1")).to_have_text(f"Tag: {tag}")
+
+
+def test_the_call_to_action_says_its_offer_and_its_button_opens_the_stack_builder(
+    reader: Page, served: ServedSite
+) -> None:
+    reader.goto(served.page_url(FLAGSHIP))
+    cta = reader.locator("aside.cta")
+    expect(cta.get_by_role("heading")).to_have_text("Ready to put this to work?")
+    expect(cta).to_contain_text("suggests a tool for each layer")
+    cta.get_by_role("link", name="Plan my stack").click()
+    expect(reader.locator("h1")).to_have_text("Stack Builder")
+
+
+def test_a_code_block_is_coloured_by_its_language(reader: Page, served: ServedSite) -> None:
+    reader.goto(served.page_url("terms/attention/index.html"))
+    code = reader.locator("article.term pre").first
+    expect(code).to_contain_text("softmax")
+    plain = code.evaluate("pre => getComputedStyle(pre).color")
+    colours = code.locator("span").evaluate_all("spans => spans.map(s => getComputedStyle(s).color)")
+    assert len(set(colours) - {plain}) >= 2, "keywords, names and numbers stand out in their own colours"
+
+
+def test_each_header_link_opens_its_section_and_is_marked_current_there(
+    reader: Page, served: ServedSite
+) -> None:
+    reader.goto(served.page_url(FLAGSHIP))
+    names = reader.locator(".site-nav a").all_inner_texts()
+    assert names[:3] == ["A–Z", "Categories", "Tags"] and "Search" in names, names
+    for name in names:
+        reader.locator(".site-nav").get_by_role("link", name=name, exact=True).click()
+        expect(reader.locator(".site-nav a[aria-current=page]")).to_have_text(name)
+        expect(reader.locator("h1")).to_be_visible()
+
+
+def test_the_footer_links_the_feed_and_terms_json_and_the_head_announces_the_feed(
+    reader: Page, served: ServedSite
+) -> None:
+    reader.goto(served.page_url(FLAGSHIP))
+    feed = reader.locator("footer").get_by_role("link", name="Atom feed")
+    announced = reader.locator("link[rel=alternate][type='application/atom+xml']")
+    address = feed.evaluate("a => a.href")
+    assert announced.evaluate("link => link.href") == address
+    answer = reader.request.get(address)
+    assert answer.ok and "<feed" in answer.text() and "Generative AI" in answer.text()
+    reader.locator("footer").get_by_role("link", name="All terms as JSON").click()
+    shown = json.loads(reader.locator("body").inner_text())
+    assert sorted(term["slug"] for term in shown) == sorted(served.terms)
+
+
+AUTOLINKED = """---
+title: Diffusion
+summary: Makes pictures from noise.
+definition: A model that removes noise step by step.
+---
+A diffusion model is one kind of generative model. Every generative model learns its data.
+"""
+
+
+@pytest.fixture(scope="module")
+def autolinked_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Two terms with autolink on; the first mentions the second twice in its body."""
+    site = write_files(
+        tmp_path_factory.mktemp("autolinked"),
+        {
+            "content/site.yml": "title: Auto\nbase_url: https://auto.example.com/\nautolink: true\n",
+            "content/terms/diffusion.md": AUTOLINKED,
+            "content/terms/generative-model.md": "---\ntitle: Generative model\nsummary: Learns to make data."
+            "\ndefinition: A model that learns to make new data.\nrelated: [diffusion]\n---\n",
+        },
+    )
+    built = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
+    assert built.returncode == 0, built.stderr
+    with serve(site / "www") as address:
+        yield address
+
+
+def test_the_first_mention_of_another_term_links_to_it_and_previews_it(
+    reader: Page, autolinked_site: str
+) -> None:
+    reader.goto(f"{autolinked_site}/terms/diffusion/index.html")
+    links = reader.locator("article.term .prose a")
+    expect(links).to_have_text(["generative model"])
+    expect(reader.locator("article.term .prose")).to_contain_text("Every generative model learns")
+    links.hover()
+    expect(reader.locator(".term-preview")).to_contain_text("Learns to make data.")
+    links.click()
+    expect(reader.locator("h1")).to_have_text("Generative model")
