@@ -85,7 +85,7 @@ def test_a_code_block_is_coloured_by_its_language(reader: Page, served: ServedSi
     assert len(set(colours) - {plain}) >= 2, "keywords, names and numbers stand out in their own colours"
 
 
-def test_each_header_link_opens_its_section_and_is_marked_current_there(
+def test_each_header_link_opens_its_section_marked_current_and_the_title_leads_home(
     reader: Page, served: ServedSite
 ) -> None:
     reader.goto(served.page_url(FLAGSHIP))
@@ -95,6 +95,9 @@ def test_each_header_link_opens_its_section_and_is_marked_current_there(
         reader.locator(".site-nav").get_by_role("link", name=name, exact=True).click()
         expect(reader.locator(".site-nav a[aria-current=page]")).to_have_text(name)
         expect(reader.locator("h1")).to_be_visible()
+    reader.get_by_role("link", name="AI Glossary", exact=True).click()  # the logo and title lead home
+    expect(reader).to_have_url(served.page_url("index.html"))
+    expect(reader.locator(".overview .card").first).to_be_visible()
 
 
 def test_the_footer_links_the_feed_and_terms_json_and_the_head_announces_the_feed(
