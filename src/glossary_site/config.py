@@ -57,7 +57,8 @@ _BUILDER_LINK_TERMS = (
     "[Transformer](/terms/transformer/)"
 )
 _IN_BUILDER = "the Stack Builder's intro"
-_CTA_LINK = "and point the button's url at the term's page: /terms/transformer/"
+#: How to link a term from a call to action, whose texts are plain.
+CTA_LINK = "and point the button's url at the term's page: /terms/transformer/"
 _IN_TERMS = "the terms' definitions and bodies"
 _BLOCK = ("cta", "blocks", EACH)
 _QUESTION = ("stack_builder", "questions", EACH)
@@ -66,9 +67,9 @@ PLAIN: dict[str | FieldPath, Field] = {
     "title": Field("the site's title", "the intro", _LINK_TERMS),
     "description": Field("the site's description", "the intro", _LINK_TERMS),
     "categories": Field("a category's description", "the intro", _LINK_TERMS),
-    (*_BLOCK, "heading"): Field("a call to action's heading", _IN_TERMS, _CTA_LINK),
-    (*_BLOCK, "text"): Field("a call to action's text", _IN_TERMS, _CTA_LINK),
-    (*_BLOCK, "button"): Field("a call to action's button", _IN_TERMS, _CTA_LINK),
+    (*_BLOCK, "heading"): Field("a call to action's heading", _IN_TERMS, CTA_LINK),
+    (*_BLOCK, "text"): Field("a call to action's text", _IN_TERMS, CTA_LINK),
+    (*_BLOCK, "button"): Field("a call to action's button", _IN_TERMS, CTA_LINK),
     ("tools", "categories"): Field("a tool category's description", "the intro", _LINK_TERMS),
     ("stack_builder", "title"): Field("the Stack Builder's title", _IN_BUILDER, _BUILDER_LINK_TERMS),
     (*_QUESTION, "question"): Field("a Stack Builder question", _IN_BUILDER, _BUILDER_LINK_TERMS),

@@ -38,7 +38,6 @@ FIELDS = (
     "title", "slug", "former_slugs", "summary", "definition", "aliases", "category", "tags", "related",
     "tools", "tables", "faq", "sources", "cta", "updated", "draft",
 )  # fmt: skip
-REQUIRED = ("title", "summary", "definition")
 TABLE_KEYS = ("title", "id", "intro", "columns", "rows")
 TODO_RE = re.compile(r"\bTODO\b")
 #: The fields whose text the page shows, where a placeholder or a dropped comment is seen.
@@ -46,7 +45,6 @@ SHOWN = ("title", "summary", "definition", "aliases", "category", "tags", "table
 _LINK_TERMS = "and link the term from the definition or body, or list it in 'related'"
 _IN_TERM = "the definition and body"
 _IN_TABLE = "the table's intro and cells"
-_CTA_LINK = "and point the button's url at the term's page: /terms/transformer/"
 #: The fields shown as written, where Markdown an editor writes reaches the page as marks.
 PLAIN: dict[str | FieldPath, Field] = {
     "title": Field("a title", _IN_TERM, _LINK_TERMS),
@@ -57,9 +55,9 @@ PLAIN: dict[str | FieldPath, Field] = {
     ("tables", EACH, "title"): Field("a table's title", _IN_TABLE, _LINK_TERMS),
     ("tables", EACH, "columns"): Field("a column name", _IN_TABLE, _LINK_TERMS),
     ("sources", EACH, "title"): Field("a source's title", _IN_TERM, _LINK_TERMS),
-    ("cta", "heading"): Field("a call to action's heading", _IN_TERM, _CTA_LINK),
-    ("cta", "text"): Field("a call to action's text", _IN_TERM, _CTA_LINK),
-    ("cta", "button"): Field("a call to action's button", _IN_TERM, _CTA_LINK),
+    ("cta", "heading"): Field("a call to action's heading", _IN_TERM, config.CTA_LINK),
+    ("cta", "text"): Field("a call to action's text", _IN_TERM, config.CTA_LINK),
+    ("cta", "button"): Field("a call to action's button", _IN_TERM, config.CTA_LINK),
 }
 #: The address `glossary new` stubs a source with.
 PLACEHOLDER_URL = "https://example.com/"

@@ -241,9 +241,5 @@ def _name_link(name: TermName | None) -> LinkView | None:
     return LinkView(name.title, ROOT + term_path(name.slug)) if name else None
 
 
-def _tool_link(face: Face) -> LinkView:
-    return LinkView(face.title, ROOT + tool_path(face.slug.removeprefix(TOOL)), face.summary)
-
-
 def _link(face: Face) -> LinkView:
     return LinkView(face.title, ROOT + term_path(face.slug), face.summary)
