@@ -8,6 +8,7 @@ loaded (stack_builder.check).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -209,7 +210,8 @@ def parse_stack_builder(
     if value is None:
         return None
     reader = _Reader(located, diagnostics)
-    attributes = tools.attributes if tools is not None else None
+    declared = tools.attributes if tools is not None else None
+    attributes = declared or None  # with none declared, one problem below instead of one per use
     top = ("stack_builder",)
     data = reader.mapping(value, top, BUILDER_KEYS)
     title = reader.text(data, "title", top) if "title" in data else "Stack Builder"
@@ -235,11 +237,32 @@ def parse_stack_builder(
         _layer(reader, raw, (*top, "layers", i), attributes)
         for i, raw in enumerate(_list(reader, data, "layers", top))
     ]
+    selectors = [(a.prefer, a.lines) for q in questions for a in q.answers]
+    selectors += [(layer.tools, layer.lines) for layer in layers]
+    used = sorted(
+        (line, name) for pairs, lines in selectors for (name, _), line in zip(pairs, lines, strict=True)
+    )
+    if declared == {} and used:
+        reader.failed = True
+        message = undeclared("the Stack Builder selects tools by", [name for _, name in used])
+        diagnostics.error(CONFIG_PATH, used[0][0], message)
     reader.unique_ids([(q.id, (*top, "questions", i)) for i, q in enumerate(questions)], "question")
     reader.unique_ids([(layer.id, (*top, "layers", i)) for i, layer in enumerate(layers)], "layer")
     if reader.failed:
         return None
     return StackBuilderSettings(title, intro.strip(), tuple(questions), tuple(layers))
+
+
+def undeclared(what: str, names: Iterable[str]) -> str:
+    """The one problem for every use of tool attributes when site.yml declares none, the usual
+    cause being a site.yml without its `tools` section: one fix, so one error, not one per use."""
+    quoted = [f"'{clipped(name)}'" for name in dict.fromkeys(names)]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    plural = "s" if len(quoted) > 1 else ""
+    return (
+        f"{what} the attribute{plural} {listed}, but site.yml declares no tool attributes; "
+        "list each with its values under tools.attributes in site.yml"
+    )
 
 
 def _list(reader: _Reader, data: dict[str, Any], key: str, where: tuple[str | int, ...]) -> list[Any]:

@@ -22,7 +22,7 @@ from glossary_site.formulas import formula_problems
 from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource
 from glossary_site.plain_markup import Field, FieldPath, warn_of_markup
 from glossary_site.slugs import slug_of_file, slugify
-from glossary_site.tool_settings import ToolSettings
+from glossary_site.tool_settings import ToolSettings, undeclared
 from glossary_site.url_checks import link_url_problem
 
 FIELDS = (
@@ -61,6 +61,12 @@ def load_tools(root: Path, settings: ToolSettings | None, diagnostics: Diagnosti
             diagnostics.add(problem.diagnostic)
             names = (slug_of_file(path), *(content.names_in_broken_file(data) if data else ()))
             unreadable.update(filter(None, map(slugify, names)))
+    having = [tool for tool in tools if tool.attributes]
+    if settings is not None and not settings.attributes and having:
+        first = having[0]
+        what = f"{len(having)} tools have" if len(having) > 1 else "this tool has"
+        used = [name for tool in having for name, _ in tool.attributes]
+        diagnostics.error(first.path, first.key_lines.get("attributes", 1), undeclared(what, used))
     return LoadedTools(tools, frozenset(unreadable))
 
 
@@ -120,7 +126,7 @@ def _attributes(
     if not isinstance(raw, dict):
         fields.error("attributes", "'attributes' must map each attribute to a value or a list of values")
         return ()
-    declared = settings.attributes if settings is not None else None
+    declared = (settings.attributes or None) if settings is not None else None  # none: see load_tools
     found: dict[str, tuple[str, ...]] = {}
     for name, value in raw.items():
         items = value if isinstance(value, list) else [value]

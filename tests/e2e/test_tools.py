@@ -887,3 +887,39 @@ def test_a_wiki_link_in_site_yml_intros_is_an_error_at_its_line_saying_what_to_w
             f"content/site.yml:{home_line}: [[Tensor]] {said} [Tensor](/terms/<its slug>/)",
         ], command
     assert not (site / "_site").exists()
+
+
+def test_a_site_yml_without_its_tools_section_is_one_error_where_tools_use_attributes_not_one_per_use(
+    tmp_path: Path,
+) -> None:
+    """Was: 114 errors on the example, "unknown tool attribute" at every attribute of every tool
+    file and at every answer and layer of the Stack Builder, for one missing section."""
+    site = copy_site("example", tmp_path)
+    settings = site / "content/site.yml"
+    text = settings.read_text(encoding="utf-8")
+    start, end = text.index("\ntools:\n") + 1, text.index("\nstack_builder:\n") + 1
+    settings.write_text(text[:start] + text[end:], encoding="utf-8")
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    first_use = next(n for n, line in enumerate(lines, 1) if "prefer: {" in line and "{}" not in line)
+    first_tool = sorted((site / "content/tools").glob("*.md"))[0]
+    tool_lines = first_tool.read_text(encoding="utf-8").splitlines()
+    attributes_line = tool_lines.index("attributes:") + 1
+    having = sum(
+        "\nattributes:" in path.read_text(encoding="utf-8") for path in first_tool.parent.glob("*.md")
+    )
+
+    found = errors(site)
+
+    assert len(found) == 2, found
+    assert found[0].startswith(
+        f"content/site.yml:{first_use}: the Stack Builder selects tools by the attributes "
+    )
+    assert found[1].startswith(
+        f"content/tools/{first_tool.name}:{attributes_line}: {having} tools have the attributes "
+    )
+    for error in found:
+        assert error.endswith(
+            ", but site.yml declares no tool attributes; "
+            "list each with its values under tools.attributes in site.yml"
+        )
+        assert all(f"'{name}'" in error for name in ("layer", "modality", "pricing", "hosting"))
