@@ -28,7 +28,10 @@ _LAST = sys.maxunicode + 1
 def sort_name(name: str) -> str:
     """A name as readers look for it in a list, case and accents aside: Éclair between Eagle
     and Ezra, Łódź between Lisbon and Lyon, not after Zebra."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    folded = name.casefold()
+    if folded.isascii():  # most names: nothing to decompose, no accent to drop
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).translate(_LATIN_FOLDED)
 
 
@@ -71,7 +74,10 @@ def letter_of(title: str) -> str:
     needed: all its entries were under one '#'; '#' for anything else (a digit, an emoji, a
     Chinese character or kana, which have no short alphabet to jump through)."""
     first = title[:1]
-    if first and unicodedata.name(first, "").startswith("LATIN"):
+    if first.isascii():
+        first = first.upper()
+        return first if "A" <= first <= "Z" else "#"
+    if unicodedata.name(first, "").startswith("LATIN"):
         first = slugify(first)[:1].upper()
         return first if "A" <= first <= "Z" else "#"
     base = unicodedata.normalize("NFKD", first)[:1].upper()

@@ -17,7 +17,7 @@ from glossary_site import config, placement, title_heading, yaml_lines
 from glossary_site.content_files import find_term_files
 from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
-from glossary_site.foreign_markdown import foreign_problems, highlight_advice
+from glossary_site.foreign_markdown import foreign_problems, highlight_advice, marked
 from glossary_site.formulas import formula_problems
 from glossary_site.front_matter import (
     Fields,
@@ -134,11 +134,12 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         for line, message in foreign_problems(text, first_line, breaks, markers=text is body):
             diagnostics.warning(path, line, message)
     for at, value in _inline_texts(located.data):
-        for line, message in formula_problems(value, located.value_line(*at), located.breaks_of(*at)):
+        if not marked(value):
+            continue
+        first, breaks = located.value_line(*at), located.breaks_of(*at)
+        for line, message in formula_problems(value, first, breaks):
             diagnostics.error(path, line, message)
-        for line, message in foreign_problems(
-            value, located.value_line(*at), located.breaks_of(*at), inline=True
-        ):
+        for line, message in foreign_problems(value, first, breaks, inline=True):
             diagnostics.warning(path, line, message)
     return term
 
