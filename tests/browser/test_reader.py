@@ -113,6 +113,17 @@ def test_a_letter_on_the_index_jumps_to_its_section(page: Page, served: ServedSi
     assert box is not None and box["y"] < 150, f"the section heading should be at the top, not at {box}"
 
 
+def test_the_jump_bar_lists_only_the_letters_a_reader_can_jump_to(page: Page, served: ServedSite) -> None:
+    """Was: a letter without terms was hidden from screen readers but its list item was not, so
+    the bar was heard as a list of 26 with eight blank items among the letters."""
+    page.goto(served.page_url("index.html"))
+    bar = page.get_by_role("navigation", name="Jump to letter")
+    expect(bar.locator(".empty").first).to_be_visible()
+    letters = bar.get_by_role("link")
+    assert bar.get_by_role("listitem").count() == letters.count() > 1
+    assert bar.get_by_role("listitem").all_inner_texts() == letters.all_inner_texts()
+
+
 def test_a_related_term_in_the_sidebar_opens_its_page(page: Page, served: ServedSite) -> None:
     page.goto(served.page_url(FLAGSHIP))
     expect(page.locator("h1")).to_have_text("Generative AI")

@@ -64,6 +64,17 @@ def test_a_screen_reader_hears_each_node_by_its_title_and_no_label_run_together(
     assert len(links) == page.locator(f"{picture} a.graph-node").count() > 1
 
 
+def test_a_screen_reader_hears_whose_graph_it_is_once(page: Page, served: ServedSite) -> None:
+    """Was: the SVG was named by a visually hidden span in the figure's caption, so after the
+    last node that name was read again as text, and the figure's name (its whole caption) ran
+    it into the legend: "Generative AI and the terms around it related links to linked from"."""
+    page.goto(served.page_url(FLAGSHIP))
+    heard = page.locator("nav.term-graph").aria_snapshot().splitlines()
+    whose = "Generative AI and the terms around it"
+    assert [line.strip() for line in heard if whose in line] == [f'- img "{whose}":']
+    assert not [line for line in heard if line.lstrip().startswith("- figure")]
+
+
 def test_on_a_phone_the_graph_fits_without_sideways_scroll(open_page: OpenPage, served: ServedSite) -> None:
     page = open_page(viewport=PHONE)
     page.goto(served.page_url(FLAGSHIP))
