@@ -13,7 +13,7 @@ from axe_check import assert_axe_finds_nothing_above_minor
 from conftest import OpenPage, ServedSite, serve
 from forced_colours import system_colours
 from nu_shown import ShownPages
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 from support import assert_nu_checker_passes, needs_nu_checker, run_glossary, write_files
 
 from glossary_site import graph_page
@@ -124,6 +124,22 @@ def test_the_graph_of_categories_and_every_category_graph_pass_the_nu_html_check
         expect(page.locator(".graph-scroll").first).to_have_attribute("tabindex", "0")
         shown.save(page, path)
     shown.assert_nu_checker_passes()
+
+
+def test_a_screen_reader_hears_the_graphs_name_from_its_heading_and_frame_not_a_third_time(
+    page: Page, served: ServedSite
+) -> None:
+    """Was: the picture was named as its frame and heading are, so the page began "Graph of the
+    glossary, heading; Graph of the glossary, region; Graph of the glossary, graphic"."""
+    page.goto(served.page_url("graph/index.html"))
+    heard = page.locator("main").aria_snapshot().splitlines()
+    named = [
+        line.strip().split(" [")[0].removesuffix(":") for line in heard if '"Graph of the glossary"' in line
+    ]
+    assert named == ['- heading "Graph of the glossary"', '- region "Graph of the glossary"']
+    expect(page.locator(".graph-scroll").get_by_role("link", name="Generative AI", exact=True)).to_have_count(
+        1
+    )
 
 
 def test_the_example_graph_shows_every_term_and_only_its_frame_scrolls_on_a_phone(
