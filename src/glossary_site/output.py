@@ -149,7 +149,7 @@ def check_target(root: Path, out: Path) -> None:
         if place.exists() and not place.is_dir():
             inside = "" if place == out else f" is inside {place}, which"
             raise OutputRefused(f"output path {out}{inside} is a file, not a folder")
-    if out.is_dir() and any(out.iterdir()) and not _made_here(out):
+    if out.is_dir() and any(out.iterdir()) and not made_by_a_build(out):
         raise OutputRefused(
             f"output folder {out} is not empty and was not made by glossary-site; "
             "empty it or choose another folder"
@@ -262,7 +262,7 @@ def read_manifest(out: Path) -> dict[str, str] | None:
     return record["files"] if record is not None and record["generator"] == FINGERPRINT else None
 
 
-def _made_here(out: Path) -> bool:
+def made_by_a_build(out: Path) -> bool:
     """Whether a build of any version wrote the folder: its record is a build's, not merely a
     file of that name (which would let a build empty a folder of someone else's files)."""
     return _record(out) is not None

@@ -19,7 +19,7 @@ from glossary_site.content_files import TERMS_DIR
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.graph import group_name_problem, resolve
 from glossary_site.model import distinct_aliases
-from glossary_site.output import SOURCE_DIRS
+from glossary_site.output import MARKER, SOURCE_DIRS, made_by_a_build
 from glossary_site.pipeline import CACHE_DIR
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, group_slug, slugify
 
@@ -124,7 +124,8 @@ def init_site(folder: Path, title: str, today: dt.date | None = None) -> list[st
 
 def _refuse_inside_a_site(folder: Path) -> None:
     """A site made in another's content/ or static/ would be read as that site's own files
-    (its terms clash with theirs), and one in _site/ is deleted by the next full build."""
+    (its terms clash with theirs), and one in _site/ is deleted by the next full build; so is
+    one in any folder a build wrote (`--out public`), which its record tells, whatever its name."""
     place = folder.resolve()
     for outer in place.parents:
         if (outer / CONFIG_PATH).is_file():
@@ -136,7 +137,14 @@ def _refuse_inside_a_site(folder: Path) -> None:
                     "which its builds read or replace; start the new glossary outside it; "
                     "nothing was changed"
                 )
-            return
+            break
+    for output in (place, *place.parents):
+        if made_by_a_build(output):
+            raise ScaffoldRefused(
+                f"{folder} is in {output}, the output folder of a glossary build ({MARKER}), "
+                "which the next build replaces whole; start the new glossary outside it; "
+                "nothing was changed"
+            )
 
 
 def starter_files(title: str, today: dt.date, requirement_lines: str) -> dict[str, str]:

@@ -182,6 +182,26 @@ def test_init_inside_a_sites_content_or_output_is_refused_and_the_site_still_bui
     assert run_glossary("check", "--strict", cwd=site).returncode == 0
 
 
+def test_init_inside_an_output_folder_of_any_name_is_refused_so_no_build_deletes_it(tmp_path: Path) -> None:
+    """Was: only a folder named _site/ was known as output, so `glossary init public/docs` in a
+    site built with `--out public` wrote a site there, and the next whole build deleted it with
+    every edit made to it."""
+    assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
+    site = tmp_path / "mysite"
+    assert run_glossary("build", "--no-search", "--out", "public", cwd=site).returncode == 0
+    assert run_glossary("build", "--no-search", "--out", "../elsewhere", cwd=site).returncode == 0
+    before = tree_digest(tmp_path)
+
+    for folder in ("mysite/public/docs", "mysite/public", "elsewhere/nested/site"):
+        refused = run_glossary("init", folder, cwd=tmp_path)
+        assert refused.returncode == 2, refused.stdout
+        assert f"glossary: {folder} is in " in refused.stderr
+        assert "the output folder of a glossary build" in refused.stderr
+        assert "nothing was changed" in refused.stderr and "Traceback" not in refused.stderr
+
+    assert tree_digest(tmp_path) == before
+
+
 def test_init_refuses_a_folder_with_any_file_it_would_write(tmp_path: Path) -> None:
     (tmp_path / ".gitignore").write_text("node_modules/\n")
     (tmp_path / "README.md").write_text("my notes\n")
