@@ -206,6 +206,12 @@ def new_term(
     folder = root / TERMS_DIR
     if os.path.lexists(folder) and not folder.is_dir():
         raise ScaffoldRefused(f"{folder} is not a folder; term files go in a folder of that name")
+    if folder.is_symlink() and (root / "content").resolve() not in folder.resolve().parents:
+        # Builds report such a link and never follow it: the term would land outside the site, unread.
+        raise ScaffoldRefused(
+            f"{folder} is a symbolic link that leads outside content/, which no build follows; "
+            "make it a folder; nothing was written"
+        )
     path = folder / f"{slug}.md"
     if "" in aliases:
         raise ScaffoldRefused("an --alias must not be empty")

@@ -296,6 +296,28 @@ def test_new_refuses_what_the_next_build_would_and_writes_nothing(tmp_path: Path
     assert refused.returncode == 2 and "content/terms is not a folder" in refused.stderr, refused.stderr
 
 
+def test_new_refuses_a_terms_folder_linked_outside_content_which_no_build_reads(tmp_path: Path) -> None:
+    """Was: the term was written into the folder the link leads to, outside the site, and the
+    next check failed on the link ("points outside content/"), never reading the new term."""
+    assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
+    site = tmp_path / "mysite"
+    (site / "content/terms").rename(tmp_path / "elsewhere")
+    (site / "content/terms").symlink_to(tmp_path / "elsewhere")
+    before = tree_digest(tmp_path / "elsewhere")
+
+    refused = run_glossary("new", "Brand new", cwd=site)
+
+    assert refused.returncode == 2, refused.stdout
+    assert "is a symbolic link that leads outside content/" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert tree_digest(tmp_path / "elsewhere") == before
+    (site / "content/terms").unlink()
+    (site / "content/real-terms").mkdir()
+    (site / "content/terms").symlink_to("real-terms")  # a link within content/ is read, so allowed
+    assert run_glossary("new", "Brand new", cwd=site).returncode == 0
+    assert (site / "content/real-terms/brand-new.md").is_file()
+
+
 def test_new_run_inside_content_terms_writes_into_the_site_root(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
 
