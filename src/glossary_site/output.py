@@ -29,6 +29,10 @@ from glossary_site.fingerprint import FINGERPRINT
 
 MARKER = ".glossary-site"
 COMMIT = ".commit"
+#: What a whole build carries over from the output it replaces: a git repository kept in the
+#: output folder to push the site from (ghp-import's way, or `git init` in _site/) is history
+#: no build can make again, where any other file put there by hand is only lost work.
+CARRIED = (".git",)
 SOURCE_DIRS = ("content", "templates", "static")
 
 
@@ -149,7 +153,7 @@ def check_target(root: Path, out: Path) -> None:
         if place.exists() and not place.is_dir():
             inside = "" if place == out else f" is inside {place}, which"
             raise OutputRefused(f"output path {out}{inside} is a file, not a folder")
-    if out.is_dir() and any(out.iterdir()) and not made_by_a_build(out):
+    if out.is_dir() and any(p.name not in CARRIED for p in out.iterdir()) and not made_by_a_build(out):
         raise OutputRefused(
             f"output folder {out} is not empty and was not made by glossary-site; "
             "empty it or choose another folder"
@@ -297,6 +301,8 @@ def recover(out: Path) -> None:
         elif kind == "old" and not out.exists():
             leftover.rename(out)
             continue
+        elif kind == "old" and out.is_dir():
+            _carry_over(leftover, out)
         if kind in ("staging", "update", "old"):
             shutil.rmtree(leftover, ignore_errors=True)
 
@@ -393,7 +399,16 @@ def swap_in(staging: Path, out: Path, files: dict[str, str]) -> None:
     if out.exists():
         out.rename(retired)
     staging.rename(out)
+    _carry_over(retired, out)
     _remove(retired)  # links in the old output go with it, unfollowed
+
+
+def _carry_over(retired: Path, out: Path) -> None:
+    """Move CARRIED into the new output, each with one rename, before the old output goes: a
+    build killed before that leaves the old output beside the new one, and recover() ends it."""
+    for name in CARRIED:
+        if os.path.lexists(retired / name) and not os.path.lexists(out / name):
+            os.rename(retired / name, out / name)
 
 
 def apply_update(

@@ -127,8 +127,10 @@ def test_output_into_a_new_an_empty_or_an_earlier_output_folder_is_accepted(
 ) -> None:
     empty = project / "empty"
     empty.mkdir()
+    repository = project / "repository"  # `git init` before the first build, to push the site from
+    (repository / ".git").mkdir(parents=True)
 
-    for out in (project / "_new", empty, previous_site, project.parent / "elsewhere"):
+    for out in (project / "_new", empty, repository, previous_site, project.parent / "elsewhere"):
         output.check_target(project, out)
 
 
@@ -345,6 +347,34 @@ def test_old_output_left_after_a_finished_swap_is_removed(project: Path, previou
     output.recover(previous_site)
 
     assert digest(previous_site) == before
+    assert siblings(previous_site) == ["_site", "content", "static", "templates"]
+
+
+def test_a_git_repository_in_the_output_is_kept_by_a_whole_build(project: Path, previous_site: Path) -> None:
+    """Was deleted with the old output: `git init` in _site/ to push the site from lost its history."""
+    (previous_site / ".git/objects").mkdir(parents=True)
+    (previous_site / ".git/HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    (previous_site / "notes.txt").write_text("put here by hand", encoding="utf-8")
+
+    publish(previous_site, {"index.html": "new home"})
+
+    assert sorted(digest(previous_site)) == [".git/HEAD", ".glossary-site", "index.html"]
+    assert (previous_site / ".git/objects").is_dir()
+    assert siblings(previous_site) == ["_site", "content", "static", "templates"]
+
+
+def test_a_git_repository_left_in_the_old_output_by_a_killed_swap_is_moved_into_the_new_one(
+    project: Path, previous_site: Path
+) -> None:
+    """Killed after the new output was renamed into place, before its .git was moved in."""
+    (previous_site / ".git").mkdir()
+    (previous_site / ".git/HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    previous_site.rename(project / f".{previous_site.name}.old-{os.getpid() + 1}")
+    publish(previous_site, {"index.html": "new home"})
+
+    output.recover(previous_site)
+
+    assert sorted(digest(previous_site)) == [".git/HEAD", ".glossary-site", "index.html"]
     assert siblings(previous_site) == ["_site", "content", "static", "templates"]
 
 
