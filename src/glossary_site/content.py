@@ -111,7 +111,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         updated=fields.date("updated"),
         draft=fields.flag("draft"),
         definition_breaks=definition_breaks,
-        key_lines={str(k[0]): v for k, v in located.lines.items() if len(k) == 1},
+        key_lines=_key_lines(located),
     )
     _check_markers(path, term, fields.table_ids, diagnostics)
     _check_shown_text(path, front, located, diagnostics)
@@ -142,6 +142,16 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         for line, message in foreign_problems(value, first, breaks, inline=True):
             diagnostics.warning(path, line, message)
     return term
+
+
+def _key_lines(located: yaml_lines.Located) -> dict[str, int]:
+    """The line of each field written. `updated:` with nothing after it is no date, as if left
+    out (graph.py warns of a term without one), not a date that was reported as wrong."""
+    return {
+        str(key[0]): line
+        for key, line in located.lines.items()
+        if len(key) == 1 and not (key[0] == "updated" and located.data.get("updated") is None)
+    }
 
 
 def _check_shown_text(path: str, front: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> None:

@@ -642,6 +642,23 @@ def test_a_single_term_is_not_called_an_orphan(site_config: SiteConfig) -> None:
     assert problems == []
 
 
+@pytest.mark.parametrize("empty", ["updated:\n", "updated: null\n", "updated: ~\n"])
+def test_an_updated_key_with_no_value_is_warned_of_as_no_date(site_config: SiteConfig, empty: str) -> None:
+    """Was: no warning at all, as a date written wrong (an error already) is not warned of."""
+    files = {
+        "token.md": term_file("Token", empty),
+        "agent.md": term_file("Agent", DATED + "related: [Token]\n"),
+    }
+    glossary, problems = build(files, site_config)
+
+    _, warnings = with_backlinks(glossary, {"token": ("agent",)})
+
+    assert problems == []
+    assert warnings == [
+        "content/terms/token.md:1: warning: no 'updated' date; add one so feeds and sitemaps can use it"
+    ]
+
+
 def test_term_without_updated_date_is_a_warning(site_config: SiteConfig) -> None:
     files = {"token.md": term_file("Token"), "agent.md": term_file("Agent", DATED + "related: [Token]\n")}
     glossary, _ = build(files, site_config)
