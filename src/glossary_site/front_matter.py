@@ -184,6 +184,9 @@ class Fields:
             if isinstance(item, bool):
                 self.error(key, f"each of '{key}' must be text, not true/false; remove the !!bool tag", index)
                 continue
+            if isinstance(item, list | dict):
+                self.error(key, _nested_item(key, item), index)
+                continue
             if not _is_text(item) or not str(item).strip():
                 hint = self._null_hint(key, index) if item is None else ""
                 self.error(key, f"each of '{key}' must be non-empty text{hint}", index)
@@ -389,6 +392,23 @@ def _is_text(value: object) -> bool:
     """Text, or a number taken as text (YAML gives one only for an explicit tag such as
     `!!int`); never true/false, which YAML makes of `no`, `on` and `true`."""
     return isinstance(value, str) or (isinstance(value, int | float) and not isinstance(value, bool))
+
+
+def _nested_item(key: str, item: list[Any] | dict[Any, Any]) -> str:
+    """`related: [[Tensor]]`, a wiki-link written as in a Markdown field (or in Obsidian's front
+    matter), is to YAML a list in the list; saying "non-empty text" of it would puzzle."""
+    inner: Any = item
+    while isinstance(inner, list) and len(inner) == 1:  # `- [[Tensor]]` is a list in a list in it
+        inner = inner[0]
+    if inner is not item and _is_text(inner):
+        name = str(inner).strip()
+        return (
+            f"each of '{key}' must be text, not a list: [[{name}]] is a list in the list to YAML, "
+            f"not a wiki-link; write the name alone: {name}"
+        )
+    if isinstance(item, dict):
+        return f"each of '{key}' must be text, not a mapping; put the whole item in quotes"
+    return f"each of '{key}' must be text, not a list"
 
 
 def count(n: int, noun: str) -> str:

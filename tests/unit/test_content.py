@@ -400,6 +400,20 @@ def test_a_title_yaml_reads_as_null_says_to_quote_it() -> None:
     assert quoted is not None and quoted.title == "Null" and not fine
 
 
+def test_a_list_item_written_as_a_wiki_link_or_a_mapping_says_what_it_is() -> None:
+    """Was "each of 'related' must be non-empty text" for `[[Matrix]]`, which is not empty."""
+    _, problems = parse(term_text("related:\n  - [[Matrix]]\n  - [a, b]\ntags: [[ML], ML: basics]\n"))
+
+    assert problems == [
+        f"{PATH}:7: each of 'related' must be text, not a list: [[Matrix]] is a list in the list to "
+        "YAML, not a wiki-link; write the name alone: Matrix",
+        f"{PATH}:8: each of 'related' must be text, not a list",
+        f"{PATH}:9: each of 'tags' must be text, not a list: [[ML]] is a list in the list to YAML, "
+        "not a wiki-link; write the name alone: ML",
+        f"{PATH}:9: each of 'tags' must be text, not a mapping; put the whole item in quotes",
+    ]
+
+
 def test_empty_list_item_is_reported_at_the_item_line() -> None:
     _, problems = parse(term_text("tags:\n  - arrays\n  - ''\n"))
 
