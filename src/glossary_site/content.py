@@ -203,9 +203,15 @@ def _texts(
 def _inline_texts(data: dict[str, Any]) -> Iterator[tuple[yaml_lines.KeyPath, str]]:
     """Table cells and practice questions: inline Markdown, so another generator's syntax or a
     tag the sanitiser drops would reach the page as silently as in the body."""
-    for at, value in _texts(data, ("tables", "faq")):
-        if (len(at) == 5 and at[2] == "rows") or at[2:] == ("q",):
-            yield at, value
+    tables, faq = data.get("tables"), data.get("faq")
+    for i, table in enumerate(tables if isinstance(tables, list) else ()):
+        rows = table.get("rows") if isinstance(table, dict) else None
+        for r, row in enumerate(rows if isinstance(rows, list) else ()):
+            cells = row.items() if isinstance(row, dict) else enumerate(row) if isinstance(row, list) else ()
+            yield from ((("tables", i, "rows", r, c), cell) for c, cell in cells if isinstance(cell, str))
+    for i, item in enumerate(faq if isinstance(faq, list) else ()):
+        if isinstance(item, dict) and isinstance(item.get("q"), str):
+            yield ("faq", i, "q"), item["q"]
 
 
 def _check_markers(path: str, term: TermSource, claimed: set[str], diagnostics: Diagnostics) -> None:

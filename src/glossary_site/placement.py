@@ -42,6 +42,8 @@ class Marker(NamedTuple):
 def find_markers(body: str, body_line: int) -> list[Marker]:
     """Every table marker of the body outside fenced code, in order, and every other line
     that reads as a shortcode, which would otherwise be shown as written."""
+    if "{{" not in body:
+        return []
     lines = body.split("\n")
     markers: list[Marker] = []
     for index, line in outside_fences(lines):
