@@ -43,6 +43,10 @@ STATE_MAC = re.compile(rb"[0-9a-f]{%d}" % (2 * SIGNATURE))
 FOREIGN = f"was signed with another key (another user or machine, another {KEY_VARIABLE}) or is damaged"
 
 
+#: Said by serve, which has no --cache-dir: where its cache is cannot be changed.
+ALWAYS_HERE = " (serve always keeps its cache there)"
+
+
 class CacheUnusable(Exception):
     """The cache folder cannot be made or written in: found before the build, not half-way."""
 
@@ -52,16 +56,19 @@ class CacheUnusable(Exception):
 OWN_NAMES = (INDEX, STATE, PACKS, "pages", ".tmp-")
 
 
-def check_folder(folder: Path) -> None:
+def check_folder(folder: Path, movable: bool = True) -> None:
     """Raise CacheUnusable unless a file can be made in `folder` (created if missing) and the
     folder holds nothing but a cache: a build rewrites and deletes files in it. A symbolic link
     in it (index, packs, pages), which no build makes, is removed itself: the build would
-    write and delete files wherever it leads, as through a cache planted in a repository."""
+    write and delete files wherever it leads, as through a cache planted in a repository.
+    `movable`: whether the command takes --cache-dir and --no-cache; serve takes neither, so
+    its message says what to do with the one folder it always uses."""
     found = list(folder.iterdir()) if folder.is_dir() else []
     if foreign := [p.name for p in found if not p.name.startswith(OWN_NAMES)]:
         raise CacheUnusable(
             f"{folder} holds files a build cache never has ({sorted(foreign)[0]}); a build would "
-            "overwrite or delete some of them: choose another folder with --cache-dir"
+            "overwrite or delete some of them: "
+            + ("choose another folder with --cache-dir" if movable else f"move them out of it{ALWAYS_HERE}")
         )
     for linked in (path for path in found if path.is_symlink()):
         linked.unlink()
@@ -72,7 +79,11 @@ def check_folder(folder: Path) -> None:
     except OSError as exc:
         raise CacheUnusable(
             f"cannot use {folder} for the build cache ({exc.strerror or exc}); "
-            "choose another folder with --cache-dir, or build with --no-cache"
+            + (
+                "choose another folder with --cache-dir, or build with --no-cache"
+                if movable
+                else f"make it a folder that can be written in{ALWAYS_HERE}"
+            )
         ) from None
 
 

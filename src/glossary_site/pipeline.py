@@ -75,6 +75,9 @@ class BuildOptions:
     #: to report template errors with them (_render_unpublished). serve does not: every save
     #: while a warning stands would take a whole render, and the save that fixes it shows them.
     render_refused: bool = True
+    #: The command takes --cache-dir and --no-cache, which a cache folder refused may name;
+    #: serve takes neither.
+    cache_options: bool = True
     progress: Callable[[str], None] | None = field(default=None, compare=False)
 
 
@@ -419,7 +422,7 @@ def _cache(options: BuildOptions, warm: WarmState | None = None) -> Iterator[Cac
         if warm is not None and warm.cache.folder == folder:
             yield warm.cache
             return
-        check_folder(folder)
+        check_folder(folder, options.cache_options)
         yield Cache(folder)
         return
     with tempfile.TemporaryDirectory(prefix="glossary-build-") as scratch:

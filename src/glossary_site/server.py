@@ -140,7 +140,7 @@ def serve(
             preview = Preview(Path(scratch) / "site", index_coming=options.search)
             address = origin(host, sockets[0].getsockname()[1])
             site = Site(
-                dataclasses.replace(options, out=preview.out),
+                dataclasses.replace(options, out=preview.out, cache_options=False),
                 preview,
                 report,
                 Path(scratch),

@@ -1016,6 +1016,35 @@ def test_a_build_refused_before_it_starts_says_why_in_the_terminal_too(tmp_path:
     assert "Traceback" not in log.read_text()
 
 
+@pytest.mark.parametrize(
+    ("planted", "remedy"),
+    [
+        ("notes.txt", "move them out of it (serve always keeps its cache there)"),
+        ("", "make it a folder that can be written in (serve always keeps its cache there)"),
+    ],
+)
+def test_a_cache_folder_refused_is_told_to_serve_without_options_serve_lacks(
+    tmp_path: Path, planted: str, remedy: str
+) -> None:
+    """Was: "choose another folder with --cache-dir" (and "or build with --no-cache"), options
+    `glossary serve` does not take: it always keeps its cache in .glossary-cache."""
+    site = copy_site("minimal", tmp_path)
+    cache = site / ".glossary-cache"
+    if planted:  # a folder holding a file of the user's
+        cache.mkdir()
+        (cache / planted).write_text("mine\n")
+    else:  # a file where the folder would be
+        cache.write_text("mine\n")
+    log = tmp_path / "serve.log"
+    with serving(site, free_port(), log, "-q") as origin:
+        page = wait_for(f"{origin}/docs/index.html", remedy, status=500)
+        wait_for_line(log, "serving on")
+    problems = [li.get_text() for li in BeautifulSoup(page, "html.parser").select(".problems li")]
+    said = [line for line in log.read_text().splitlines() if ".glossary-cache" in line]
+    assert [problem.endswith(remedy) for problem in problems] == [True]
+    assert [line.endswith(remedy) for line in said] == [True]
+
+
 def test_site_settings_renamed_away_are_reported_as_build_reports_them_and_serve_recovers(
     tmp_path: Path,
 ) -> None:
