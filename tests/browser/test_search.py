@@ -772,6 +772,24 @@ def test_axe_finds_nothing_above_minor_with_the_list_open(
 # --- "Did you mean" when nothing is found ------------------------------------------------------
 
 
+def test_the_results_list_is_out_of_the_tree_while_it_is_empty(page: Page, served: ServedSite) -> None:
+    """Was: the empty list was always there, so before a search and after one that found
+    nothing a screen reader said "list, 0 items"."""
+    page.goto(served.page_url(SEARCH))
+    results = page.locator("#search-results")
+    heard = page.locator("main").aria_snapshot()
+    assert "- list" not in heard, heard
+    expect(results).to_be_hidden()
+    page.locator("#search-query").fill("zzzzqqqq")
+    expect(page.locator("#search-status")).to_contain_text("No results found")
+    expect(results).to_be_hidden()
+    page.locator("#search-query").fill("tensor")
+    expect(results.get_by_role("listitem").first).to_be_visible()
+    assert "- list" in page.locator("main").aria_snapshot()
+    page.locator("#search-query").fill("")
+    expect(results).to_be_hidden()
+
+
 @pytest.mark.parametrize(
     ("query", "meant", "slug"),
     [

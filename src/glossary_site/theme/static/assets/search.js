@@ -86,6 +86,13 @@
     return item;
   }
 
+  // An empty list is hidden (search.html starts it so): a screen reader would say "list,
+  // 0 items" before a search and after one that found nothing.
+  function empty() {
+    list.textContent = "";
+    list.hidden = true;
+  }
+
   // Lists the next page of results; `focus` moves keyboard focus to the first new one, so a
   // reader who pressed "Show more results" carries on reading where the new ones start.
   function showMore(focus) {
@@ -96,6 +103,7 @@
       if (ticket !== latest) { return; }
       var items = results.filter(Boolean).map(entry);
       items.forEach(function (item) { list.appendChild(item); });
+      list.hidden = !list.firstChild;
       more.disabled = false;
       more.hidden = unshown.length === 0;
       if (focus && items.length) { items[0].querySelector("a").focus(); }
@@ -202,7 +210,7 @@
     clearTimeout(again);
     query = query.trim();
     remember(query);
-    if (!query) { clearTimeout(telling); list.textContent = ""; status.textContent = ""; more.hidden = true; return; }
+    if (!query) { clearTimeout(telling); empty(); status.textContent = ""; more.hidden = true; return; }
     tell(function () { status.textContent = window.glossarySay("searching"); });
     unshown = [];  // "Show more results" must not add the previous query's results meanwhile
     look(query, ticket);
@@ -217,7 +225,7 @@
       return count ? rank(query, both[0].results, both[1]) : [];
     }).then(function (loaders) {
       if (ticket !== latest) { return; }
-      list.textContent = "";
+      empty();
       unshown = loaders;
       if (!loaders.length) { more.hidden = true; return nothing(query, ticket); }
       tell(function () { status.textContent = found(query, count); });
