@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from playwright.sync_api import Page, expect
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
@@ -86,3 +87,29 @@ def test_the_home_page_introduces_the_site_and_its_categories(page: Page, served
 def test_a_category_page_shows_its_description(page: Page, served: ServedSite) -> None:
     page.goto(served.page_url("categories/concepts/index.html"))
     expect(page.locator(".group-description")).to_contain_text("core ideas")
+
+
+def regions(heard: str) -> list[str]:
+    return [line.strip().rstrip(":") for line in heard.splitlines() if line.strip().startswith("- region")]
+
+
+@pytest.mark.parametrize(
+    ("path", "heading", "landmarks"),
+    [
+        (
+            "index.html",
+            '- heading "G" [level=3]',
+            ['- region "Browse by category"', '- region "Recently updated"', '- region "A–Z"'],
+        ),
+        ("tools/index.html", '- heading "Image and video" [level=2]', []),
+    ],
+)
+def test_each_letter_or_tool_group_is_a_heading_not_a_landmark(
+    page: Page, served: ServedSite, path: str, heading: str, landmarks: list[str]
+) -> None:
+    """Was: each letter of the A to Z (17 on the home page) and each group of tools was a region
+    named by its heading, flooding a screen reader's list of landmarks."""
+    page.goto(served.page_url(path))
+    heard = page.locator("main").aria_snapshot()
+    assert heading in heard
+    assert regions(heard) == landmarks
