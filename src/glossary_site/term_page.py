@@ -45,7 +45,11 @@ class TermName(NamedTuple):
 
 
 class TableView(NamedTuple):
+    """`name_id` is on the heading's text alone, which names the table: the heading itself would
+    give it the permalink's '#' as well."""
+
     anchor: str
+    name_id: str
     title: str
     intro: str
     columns: tuple[str, ...]
@@ -167,9 +171,13 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
     pieces, slots = placement.split_at_slots(body.body)
     headings = [_heading(piece) for piece in pieces]
     taken = set(THEME_IDS).union(anchor for found in headings for anchor, _ in found)
+    anchors = [_anchor(table.id, taken) for table in term.tables]
+    name_ids = [_anchor(f"{anchor}-name", taken) for anchor in anchors]
     tables = [
-        TableView(_anchor(table.id, taken), table.title, intro, table.columns, cells)
-        for table, intro, cells in zip(term.tables, body.table_intros, body.table_cells, strict=True)
+        TableView(anchor, name_id, table.title, intro, table.columns, cells)
+        for anchor, name_id, table, intro, cells in zip(
+            anchors, name_ids, term.tables, body.table_intros, body.table_cells, strict=True
+        )
     ]
     parts = [BodyPart(html, tables[index]) for html, index in zip(pieces, slots, strict=False)]
     parts.append(BodyPart(pieces[-1], None))

@@ -89,6 +89,16 @@ def test_a_category_page_shows_its_description(page: Page, served: ServedSite) -
     expect(page.locator(".group-description")).to_contain_text("core ideas")
 
 
+def test_a_term_table_is_named_by_its_title_once_and_is_no_landmark(page: Page, served: ServedSite) -> None:
+    """Was: the scrolling frame was a region named by the title and the table had no name, so
+    moving by table a screen reader said "table" alone, and the landmarks had one per table."""
+    page.goto(served.page_url(FLAGSHIP))
+    heard = "\n".join(section.aria_snapshot() for section in page.locator("section.data-table").all())
+    for title in TABLES.values():
+        assert heard.count(f'- table "{title}"') == 1, title
+    assert regions(heard) == []
+
+
 def regions(heard: str) -> list[str]:
     return [line.strip().rstrip(":") for line in heard.splitlines() if line.strip().startswith("- region")]
 
