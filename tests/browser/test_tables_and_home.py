@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
-    from conftest import ServedSite
+    from conftest import OpenPage, ServedSite
 
 FLAGSHIP = "terms/generative-ai/index.html"
 TABLES = {
@@ -97,6 +97,29 @@ def test_a_term_table_is_named_by_its_title_once_and_is_no_landmark(page: Page, 
     for title in TABLES.values():
         assert heard.count(f'- table "{title}"') == 1, title
     assert regions(heard) == []
+
+
+def test_on_a_phone_a_table_wider_than_its_frame_is_a_named_region_a_keyboard_can_reach(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    """A focusable frame needs a role and a name for a screen reader to say what the Tab stop
+    is: while its table is too wide, the frame is a region named by the table's title."""
+    page = open_page(viewport={"width": 360, "height": 800})
+    page.goto(served.page_url(FLAGSHIP))
+    wide = page.locator(".table-scroll.is-scrollable")
+    expect(wide.first).to_be_visible()
+    named = [
+        frame.get_attribute("aria-labelledby") and frame.evaluate("el => el.getAttribute('role')")
+        for frame in wide.all()
+    ]
+    heard = "\n".join(section.aria_snapshot() for section in page.locator("section.data-table").all())
+
+    assert named and all(role == "region" for role in named)
+    assert len(regions(heard)) == len(named)
+    for frame in wide.all():
+        assert frame.get_attribute("tabindex") == "0"
+        title = frame.locator("table").get_attribute("aria-labelledby")
+        assert frame.get_attribute("aria-labelledby") == title
 
 
 def regions(heard: str) -> list[str]:

@@ -128,9 +128,20 @@
       // written with one, as the theme's once was, shows it once.
       hint.textContent = window.glossarySay("scroll_sideways_hint").replace(/\s*[\u2190\u2192]\s*$/, "");
       box.parentNode.insertBefore(hint, box);
+      // Focusable, it is a region named by the table's title, as a screen reader needs to say
+      // what the Tab stop is; while the table fits it is no Tab stop and no landmark, and the
+      // title is said once, by the table.
+      var name = box.getAttribute("aria-labelledby");
       focusableWhileWide(box, function (wide) {
         box.classList.toggle("is-scrollable", wide);
         hint.hidden = !wide;
+        if (wide && name) {
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-labelledby", name);
+        } else {
+          box.removeAttribute("role");
+          box.removeAttribute("aria-labelledby");
+        }
       });
     });
   }
