@@ -150,10 +150,6 @@ def tool_view(page: ToolPage, tool: ToolSource, config: SiteConfig) -> dict[str,
     }
 
 
-def _label(attribute: str) -> str:
-    return attribute.replace("-", " ").capitalize()
-
-
 class ToolGroup(NamedTuple):
     name: str
     description: str
