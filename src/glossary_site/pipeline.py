@@ -250,7 +250,8 @@ def _graph(
     bodies = markup.tool_bodies(toolbox, glossary, diagnostics, site_urls)
     toolbox = dataclasses.replace(toolbox, bodies=bodies, site_urls=site_urls)
     if builder is not None:
-        stack_builder.check(builder, toolbox, diagnostics)
+        left_out = [tool for tool in loaded.sources if tool.slug in toolbox.drafts]
+        stack_builder.check(builder, toolbox, diagnostics, left_out)
     glossary = graph.add_backlinks(glossary, links, diagnostics)
     network = LinkGraph.of(glossary, links)
     if not diagnostics.errors:  # a broken graph would give misleading health warnings

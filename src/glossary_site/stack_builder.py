@@ -8,7 +8,7 @@ same rule picks `recommend` here, which the tests compare with what the page sho
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,44 +33,63 @@ def candidates(layer: Layer, toolbox: Toolbox) -> list[ToolSource]:
     return [tool for tool in toolbox.tools.values() if matches(tool, layer.tools)]
 
 
-def check(settings: StackBuilderSettings, toolbox: Toolbox, diagnostics: Diagnostics) -> None:
+def check(
+    settings: StackBuilderSettings,
+    toolbox: Toolbox,
+    diagnostics: Diagnostics,
+    drafts: Sequence[ToolSource] = (),
+) -> None:
     """Every value an answer or a layer selects must be held by some tool, every answer must fit
     some tool and every layer needs a candidate: otherwise an answer could change nothing, or the
     page could recommend nothing. While a tool file cannot be read, none of this is checked:
-    that file may hold them, and its own error is the problem."""
-    held = {
-        (name, value)
-        for tool in toolbox.tools.values()
-        for name, values in tool.attributes
-        for value in values
-    }
+    that file may hold them, and its own error is the problem. `drafts`, the tools left out of
+    this build, are named when one of them would do, as the editor sees the value in its file."""
+    if toolbox.unreadable:
+        return
+    published = list(toolbox.tools.values())
+    held = _held(published)
     selectors = [(answer.prefer, answer.lines) for q in settings.questions for answer in q.answers]
     selectors += [(layer.tools, layer.lines) for layer in settings.layers]
     for selector, lines in selectors:
         for (name, wanted), line in zip(selector, lines, strict=True):
             for value in wanted:
-                if (name, value) not in held and not toolbox.unreadable:
-                    diagnostics.error(
-                        CONFIG_PATH, line, f"no tool has {name} '{value}'; add it to a tool or remove it here"
-                    )
+                if (name, value) not in held:
+                    draft = _draft_with(drafts, ((name, (value,)),))
+                    advice = _first_publishing(draft, "add it to a tool or remove it here")
+                    diagnostics.error(CONFIG_PATH, line, f"no tool has {name} '{value}'{draft}; {advice}")
     for layer in settings.layers:
         every_value_held = all((name, v) in held for name, values in layer.tools for v in values)
-        if every_value_held and not candidates(layer, toolbox) and not toolbox.unreadable:
-            message = f"no tool matches every attribute of layer '{layer.id}'"
+        if every_value_held and not candidates(layer, toolbox):
+            draft = _draft_with(drafts, layer.tools)
+            message = f"no tool matches every attribute of layer '{layer.id}'{draft}"
+            if draft:
+                message += "; publish it (draft: false) or give another tool those values"
             diagnostics.error(CONFIG_PATH, layer.line, message)
     for answer in (answer for q in settings.questions for answer in q.answers):
         every_value_held = all((name, v) in held for name, values in answer.prefer for v in values)
-        if (
-            answer.prefer
-            and every_value_held
-            and not toolbox.unreadable
-            and not any(matches(tool, answer.prefer) for tool in toolbox.tools.values())
-        ):
+        if answer.prefer and every_value_held and not any(matches(tool, answer.prefer) for tool in published):
+            draft = _draft_with(drafts, answer.prefer)
+            advice = "give one tool all of them or prefer fewer here"
             message = (
-                f"no tool has {_together(answer.prefer)} together, so answer '{answer.id}' fits none; "
-                "give one tool all of them or prefer fewer here"
+                f"no tool has {_together(answer.prefer)} together{draft}, so answer '{answer.id}' "
+                f"fits none; {_first_publishing(draft, advice)}"
             )
             diagnostics.error(CONFIG_PATH, answer.line, message)
+
+
+def _held(tools: Iterable[ToolSource]) -> set[tuple[str, str]]:
+    return {(name, value) for tool in tools for name, values in tool.attributes for value in values}
+
+
+def _draft_with(drafts: Sequence[ToolSource], selector: Selector) -> str:
+    """`but the draft content/tools/x.md, which is left out`: the file an editor would look in
+    first, having given it the value, or nothing when no draft matches."""
+    found = next((tool for tool in drafts if matches(tool, selector)), None)
+    return "" if found is None else f" but the draft {found.path}, which is left out"
+
+
+def _first_publishing(draft: str, advice: str) -> str:
+    return f"publish it (draft: false), {advice}" if draft else advice
 
 
 def _together(selector: Selector) -> str:

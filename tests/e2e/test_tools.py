@@ -514,6 +514,67 @@ def test_a_tool_problem_is_one_error_at_its_line(
     assert errors(site) == [expected]
 
 
+PAID_STORE = """---
+title: Paid Store
+summary: A vector store on a paid plan.
+url: https://paidstore.example.org/
+attributes: {layer: vector-store, pricing: paid}
+draft: true
+---
+"""
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            {"content/tools/vector-box.md": ("attributes:", "draft: true\nattributes:")},
+            "content/site.yml:40: no tool has layer 'vector-store' but the draft "
+            "content/tools/paid-store.md, which is left out; publish it (draft: false), add it to a "
+            "tool or remove it here",
+        ),
+        (
+            {
+                "content/tools/vector-box.md": ("pricing: [free, paid]", "pricing: free"),
+                "content/site.yml": (
+                    "tools: {layer: vector-store}",
+                    "tools: {layer: vector-store, pricing: paid}",
+                ),
+            },
+            "content/site.yml:38: no tool matches every attribute of layer 'store' but the draft "
+            "content/tools/paid-store.md, which is left out; publish it (draft: false) or give another "
+            "tool those values",
+        ),
+        (
+            {
+                "content/tools/vector-box.md": ("pricing: [free, paid]", "pricing: free"),
+                "content/site.yml": (
+                    "prefer: {pricing: free}",
+                    "prefer: {pricing: paid, layer: vector-store}",
+                ),
+            },
+            "content/site.yml:30: no tool has pricing 'paid' and layer 'vector-store' together but the "
+            "draft content/tools/paid-store.md, which is left out, so answer 'free' fits none; publish it "
+            "(draft: false), give one tool all of them or prefer fewer here",
+        ),
+    ],
+)
+def test_a_stack_builder_value_only_a_draft_tool_has_is_an_error_naming_the_draft(
+    tmp_path: Path, change: dict[str, tuple[str, str]], expected: str
+) -> None:
+    """Was "no tool has layer 'vector-store'" while a tool file plainly had it: the editor was
+    not told that drafts are left out. With --drafts the same site builds."""
+    site = tool_site(tmp_path, {"content/tools/paid-store.md": PAID_STORE})
+    for name, (old, new) in change.items():
+        path = site / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    assert errors(site) == [expected]
+    assert run_glossary("check", "--drafts", cwd=site).returncode == 0
+
+
 def test_a_code_fence_for_another_generator_in_the_stack_builder_intro_is_an_error_at_its_line(
     tmp_path: Path,
 ) -> None:
