@@ -16,6 +16,7 @@ from typing import Any, NamedTuple, Protocol
 from glossary_site import structured
 from glossary_site.a_to_z import a_to_z_key
 from glossary_site.config import SiteConfig
+from glossary_site.graph import same_name
 from glossary_site.labels import say
 from glossary_site.markup import permalinks_titled
 from glossary_site.model import Face, PageJob, Toolbox, ToolSource, distinct_aliases
@@ -158,13 +159,16 @@ class ToolGroup(NamedTuple):
 
 def tools_index_view(config: SiteConfig, toolbox: Toolbox) -> dict[str, Any]:
     """Every tool under its category, in site.yml's order of categories; the rest last, under
-    the label `other_tools`."""
+    the label `other_tools`. Categories site.yml does not declare are grouped as terms' are:
+    spellings differing in letter case, Unicode form or spacing alone are one group, named as
+    the first tool in title order spells it."""
     other = config.labels["other_tools"]
     grouped: dict[str, list[LinkView]] = {name: [] for name in config.tools.categories}
+    spelt: dict[str, str] = {}
     for tool in toolbox.tools.values():
-        grouped.setdefault(tool.category or other, []).append(
-            LinkView(tool.title, "../" + tool_path(tool.slug), tool.summary)
-        )
+        name = tool.category or other
+        name = name if name in grouped else spelt.setdefault(same_name(name), name)
+        grouped.setdefault(name, []).append(LinkView(tool.title, "../" + tool_path(tool.slug), tool.summary))
     others = sorted((n for n in grouped if n not in config.tools.categories and n != other), key=a_to_z_key)
     names = dict.fromkeys([*config.tools.categories, *others, other])
     return {

@@ -216,6 +216,24 @@ def test_undeclared_tool_categories_follow_the_a_to_z_order_case_and_accents_asi
     assert [present(s.h2).get_text() for s in page.select(".tool-group")] == ["éditeurs", "Models", "Zebra"]
 
 
+def test_undeclared_tool_categories_spelt_in_another_letter_case_are_one_group(tmp_path: Path) -> None:
+    """Was two groups, 'models' and 'Models', each with one tool, as if two categories; terms'
+    categories spelt so are one already."""
+    undeclared = SETTINGS.replace(
+        "  categories:\n    Models: Models you can call or run.\n    Databases: Where vectors live.\n", ""
+    )
+    site = tool_site(tmp_path, settings=undeclared)
+    tool = site / "content/tools/tpu-cloud.md"
+    tool.write_text(tool.read_text(encoding="utf-8").replace("category: Models", "category: models "))
+
+    assert run_glossary("build", cwd=site).returncode == 0
+    page = parse_html(site / "_site/tools/index.html")
+    groups = {
+        present(s.h2).get_text(): [a.get_text() for a in s.select("h3 a")] for s in page.select(".tool-group")
+    }
+    assert groups == {"Databases": ["Vector Box"], "Models": ["Open Model", "TPU Cloud"]}
+
+
 def test_tools_json_and_the_sitemap_include_tools(built: Path) -> None:
     data = json.loads((built / "tools.json").read_text(encoding="utf-8"))
     by_slug = {item["slug"]: item for item in data}
