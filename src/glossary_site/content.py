@@ -114,15 +114,12 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         key_lines=_key_lines(located),
     )
     _check_markers(path, term, fields.table_ids, diagnostics)
-    _check_shown_text(path, front, located, diagnostics)
+    check_shown_text(path, front, located, diagnostics)
     warn_of_markup(path, located, PLAIN, diagnostics)
     repeated = title_heading.repeated_title(body, body_line, term.title)
     if repeated is not None:
         diagnostics.warning(path, repeated, title_heading.message("term"))
-    todo = TODO_RE.search(body) if "TODO" in body else None
-    if todo is not None:
-        line = body_line + body.count("\n", 0, todo.start())
-        diagnostics.warning(path, line, "a TODO placeholder is left in the body; replace it")
+    check_body_todo(path, body, body_line, diagnostics)
     texts = [(term.definition, term.definition_line, term.definition_breaks)]
     texts += [(faq.answer, faq.answer_line, faq.answer_breaks) for faq in term.faq]
     texts += [(table.intro, table.intro_line, table.intro_breaks) for table in term.tables]
@@ -144,6 +141,13 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     return term
 
 
+def check_body_todo(path: str, body: str, body_line: int, diagnostics: Diagnostics) -> None:
+    todo = TODO_RE.search(body) if "TODO" in body else None
+    if todo is not None:
+        line = body_line + body.count("\n", 0, todo.start())
+        diagnostics.warning(path, line, "a TODO placeholder is left in the body; replace it")
+
+
 def _key_lines(located: yaml_lines.Located) -> dict[str, int]:
     """The line of each field written. `updated:` with nothing after it is no date, as if left
     out (graph.py warns of a term without one), not a date that was reported as wrong."""
@@ -154,11 +158,18 @@ def _key_lines(located: yaml_lines.Located) -> dict[str, int]:
     }
 
 
-def _check_shown_text(path: str, front: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> None:
+def check_shown_text(
+    path: str,
+    front: str,
+    located: yaml_lines.Located,
+    diagnostics: Diagnostics,
+    shown: tuple[str, ...] = SHOWN,
+) -> None:
     """Text the page would show unfinished or cut short: a TODO left from the stub, and words
-    after ` #`, which YAML takes for a comment. `cta: false  # …` is the stub's own comment."""
+    after ` #`, which YAML takes for a comment. `cta: false  # …` is the stub's own comment.
+    `shown`: the fields a page shows (a tool file has fewer than a term file)."""
     for at, line in located.commented:
-        if at[0] in SHOWN and at != ("cta",):
+        if at[0] in shown and at != ("cta",):
             message = (
                 f"the text after ' #' is a YAML comment and is left out of '{at[0]}'; "
                 "to keep it, put the whole value in quotes"
@@ -166,7 +177,7 @@ def _check_shown_text(path: str, front: str, located: yaml_lines.Located, diagno
             diagnostics.warning(path, line, message)
     if not _todo_outside_comments(front):
         return
-    for at, value in _texts(located.data, SHOWN):
+    for at, value in _texts(located.data, shown):
         todo = TODO_RE.search(value)
         if todo is not None:
             below = yaml_lines.lines_down(value, todo.start(), located.breaks_of(*at))

@@ -35,6 +35,8 @@ PLAIN: dict[str | FieldPath, Field] = {
     "aliases": Field("an alias", "the body", "and link the term from the body"),
     "category": Field("a category", "the body", "and link the term from the body"),
 }
+#: The fields a tool's page or cards show, where a TODO or words YAML cut off are warned of.
+SHOWN = ("title", "summary", "aliases", "category", "tags")
 #: How a wiki-link names a tool rather than a term: [[tool:Midjourney]].
 PREFIX = "tool:"
 
@@ -84,6 +86,8 @@ def parse_tool(
         diagnostics.warning(path, line, message)
     fields.unknown_keys(FIELDS)
     warn_of_markup(path, located, PLAIN, diagnostics)
+    content.check_shown_text(path, front, located, diagnostics, SHOWN)
+    content.check_body_todo(path, body, body_line, diagnostics)
     url = fields.text("url", required=True, one_line=True)
     url_problem = link_url_problem(url) if url else None
     if url_problem is not None:  # reported once: the check of links on the site passes it by

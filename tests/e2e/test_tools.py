@@ -347,6 +347,29 @@ def test_a_tool_body_that_opens_with_the_title_as_a_heading_is_warned_to_delete_
     assert message in result.stderr.splitlines()
 
 
+def test_a_todo_or_words_yaml_cut_off_in_a_tool_file_are_warned_at_their_lines(tmp_path: Path) -> None:
+    """Was silent: the tools page showed "TODO" and a summary cut at ' #', which a term file
+    is warned of."""
+    unfinished = """---
+title: Half Done
+summary: A tool that # everyone uses
+url: https://half.example.org/
+tags: [TODO tag]
+---
+
+TODO say what it does.
+"""
+    site = tool_site(tmp_path, {"content/tools/half-done.md": unfinished})
+    result = run_glossary("check", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("content/tools/")] == [
+        "content/tools/half-done.md:3: warning: the text after ' #' is a YAML comment and is left out "
+        "of 'summary'; to keep it, put the whole value in quotes",
+        "content/tools/half-done.md:5: warning: a TODO placeholder is left in 'tags'; replace it",
+        "content/tools/half-done.md:8: warning: a TODO placeholder is left in the body; replace it",
+    ]
+
+
 def test_a_term_naming_a_tool_twice_is_warned_at_the_second_name_and_shows_one_card(tmp_path: Path) -> None:
     """Was: no warning, as a related term named twice has; the card was shown once."""
     site = tool_site(tmp_path)
