@@ -97,6 +97,23 @@ def test_the_count_is_pagefinds_and_show_more_reaches_every_result(page: Page, s
     assert len(hrefs) == total == len(set(hrefs))
 
 
+def test_a_result_found_by_its_title_quotes_the_page_below_not_its_title_and_summary_again(
+    page: Page, served: ServedSite
+) -> None:
+    """Was: "Diffusion model. A generative model that learns…", the title and summary listed
+    just above it, for every term whose title held the query."""
+    page.goto(served.page_url(f"{SEARCH}?q=diffusion"))
+    first = page.locator("#search-results > li").first
+    expect(first.locator("a")).to_have_text("Diffusion model")
+    summary = served.terms["diffusion-model"]["summary"]
+    expect(first.locator(".search-summary")).to_have_text(summary)
+    quoted = first.locator(".search-excerpt")
+    expect(quoted.locator("mark").first).to_have_text(re.compile("diffusion", re.IGNORECASE))
+    text = quoted.inner_text()
+    assert summary[:40] not in text
+    assert not text.startswith("Diffusion model")
+
+
 def test_every_excerpt_marks_where_the_query_matched(page: Page, served: ServedSite) -> None:
     page.goto(served.page_url(f"{SEARCH}?q=model"))
     excerpts = page.locator("#search-results .search-excerpt")

@@ -82,8 +82,19 @@
     summary.textContent = data.meta.summary || "";
     item.appendChild(link);
     item.appendChild(summary);
-    if (data.excerpt) { item.appendChild(excerpt(data.excerpt)); }
+    var text = passage(data);
+    if (text) { item.appendChild(excerpt(text)); }
     return item;
+  }
+
+  // Pagefind lists the sections of a page (headings with an id) that match, each with its own
+  // excerpt; the page's top, if it matched, comes first without an id. A page whose title,
+  // summary or alias matched has its excerpt there, repeating the title and summary listed just
+  // above it: a section below that matches too shows more of the page.
+  function passage(data) {
+    var sections = data.sub_results || [];
+    var below = sections.filter(function (section) { return section.url.indexOf("#") >= 0 && section.excerpt; });
+    return sections.length && sections[0].url.indexOf("#") < 0 && below.length ? below[0].excerpt : data.excerpt;
   }
 
   // An empty list is hidden (search.html starts it so): a screen reader would say "list,
