@@ -75,7 +75,8 @@ def load_mapping(path: str, front: str) -> yaml_lines.Located:
     try:
         located = yaml_lines.load(front, first_line=2)
     except yaml_lines.YamlProblem as problem:
-        raise ContentError(path, problem.line, str(problem)) from None
+        message = _body_read_as_yaml(front, problem.line) + str(problem)
+        raise ContentError(path, problem.line, message) from None
     if located.data is None:
         return dataclasses.replace(located, data={})
     squeezed = yaml_lines.squeezed_key(front) if isinstance(located.data, str) else None
@@ -84,6 +85,32 @@ def load_mapping(path: str, front: str) -> yaml_lines.Located:
     if not isinstance(located.data, dict):
         raise ContentError(path, 1, "front matter must be a mapping of fields (key: value)")
     return located
+
+
+def _body_read_as_yaml(front: str, line: int) -> str:
+    """A hint for a front matter whose closing `---` was forgotten while the body has a `---`
+    rule further down: YAML then reads the body's first paragraphs and fails in one of them,
+    with a message about keys that says nothing of the missing line. The body is taken to
+    start after the first blank line that has valid fields above it and none below it."""
+    lines = front.split("\n")
+    at = min(line - 2, len(lines))
+    for blank in range(1, at):
+        if lines[blank].strip() or any(_FIELD_LINE.match(text) for text in lines[blank:at]):
+            continue
+        try:
+            above = yaml_lines.load("\n".join(lines[:blank]), first_line=2).data
+        except yaml_lines.YamlProblem:
+            continue
+        if isinstance(above, dict) and above:
+            return (
+                f"if the body starts on line {blank + 3}, the front matter above it has no closing "
+                f"'---': add one on line {blank + 2}; else: "
+            )
+    return ""
+
+
+#: A front-matter field at the start of a line, as every field's name is written.
+_FIELD_LINE = re.compile(r"[a-z_]+:(?:[ \t]|$)")
 
 
 #: Year-month-day, maybe with a time; Python also reads 20250301 and 2025-W09-6, which the

@@ -124,6 +124,27 @@ def test_unclosed_front_matter_says_how_to_close_it() -> None:
     assert problems == [f"{PATH}:1: front matter is not closed; add a '---' line after the YAML"]
 
 
+def test_forgotten_closing_line_before_a_rule_in_the_body_is_named() -> None:
+    """The body's `---` rule closes the front matter, so YAML read the body's first line and
+    the message spoke only of a key without ':'; the editor had forgotten the closing line."""
+    _, problems = parse(HEAD + "\nA tensor has axes: many.\n\nMore text.\n\n---\n\nThe end.\n")
+
+    assert problems == [
+        f"{PATH}:9: if the body starts on line 7, the front matter above it has no closing '---': "
+        "add one on line 6; else: invalid YAML: this line has no ':' after its key; write "
+        "'key: value', or indent the line if it goes on from the value above"
+    ]
+
+
+def test_a_blank_line_between_fields_is_not_taken_for_the_body() -> None:
+    _, problems = parse(term_text("\ntags: [maths]\ndraft fals\n"))
+
+    assert problems == [
+        f"{PATH}:8: invalid YAML: this line has no ':' after its key; write 'key: value', "
+        "or indent the line if it goes on from the value above"
+    ]
+
+
 def test_front_matter_may_close_with_three_dots() -> None:
     term, problems = parse(HEAD + "...\nBody.\n")
 
