@@ -37,19 +37,35 @@ def resolve(names: Mapping[str, str], text: str) -> str | None:
     return None
 
 
-def unknown_reference(spellings: Iterable[str], text: str, what: str) -> str:
+def unknown_reference(
+    spellings: Iterable[str], text: str, what: str, terms: Iterable[TermSource] = ()
+) -> str:
+    """A term's old slug, still written after its rename, would otherwise get a "did you mean"
+    for whatever name is spelt closest, not the term it was renamed to."""
+    key = text.strip().casefold()
+    moved = next((t for t in terms if any(ref.text == key for ref in t.former_slugs)), None)
+    if moved is not None:
+        return (
+            f"unknown {what} '{text}': it is a former slug of {moved.path}, renamed; "
+            f"write its slug now, '{moved.slug}'"
+        )
     return f"unknown {what} '{text}'{did_you_mean(text, spellings)}"
 
 
 def unknown_listed(
-    names: Mapping[str, str], spellings: Iterable[str], text: str, what: str, several: str
+    names: Mapping[str, str],
+    spellings: Iterable[str],
+    text: str,
+    what: str,
+    several: str,
+    terms: Iterable[TermSource] = (),
 ) -> str:
     """`related: gpu, tensor` is one text, a list of one, to YAML; its editor meant two terms
     (and `tools: Chroma, Cursor` two tools)."""
     parts = [part.strip() for part in text.split(",")]
     if len(parts) > 1 and all(part and resolve(names, part) is not None for part in parts):
         return f"unknown {what} '{text}'; to list several {several}, write a list: [{', '.join(parts)}]"
-    return unknown_reference(spellings, text, what)
+    return unknown_reference(spellings, text, what, terms)
 
 
 def may_name_unreadable(unreadable: frozenset[str], text: str) -> bool:
@@ -78,7 +94,7 @@ def build_glossary(
     drafts = frozenset(t.slug for t in everything if t.draft and not include_drafts)
     terms = {t.slug: t for t in everything if t.slug not in drafts and owners.get(t.slug) is t}
     related = {
-        slug: resolve_related(term, names, spellings, drafts, unreadable, diagnostics)
+        slug: resolve_related(term, names, spellings, drafts, unreadable, diagnostics, terms.values())
         for slug, term in terms.items()
     }
     for term in terms.values():
@@ -312,6 +328,7 @@ def resolve_related(
     drafts: frozenset[str],
     unreadable: frozenset[str],
     diagnostics: Diagnostics,
+    terms: Iterable[TermSource] = (),
 ) -> tuple[str, ...]:
     found: dict[str, int] = {}
     for ref in term.related:
@@ -319,7 +336,7 @@ def resolve_related(
         if slug is None and may_name_unreadable(unreadable, ref.text):
             continue
         if slug is None:
-            problem = unknown_listed(names, spellings, ref.text, "related term", "terms")
+            problem = unknown_listed(names, spellings, ref.text, "related term", "terms", terms)
             diagnostics.error(term.path, ref.line, problem)
         elif slug == term.slug:
             diagnostics.error(

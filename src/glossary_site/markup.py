@@ -575,7 +575,9 @@ def resolve_targets(
             if toolbox is not None and resolve(toolbox.names, link.target) is not None:
                 message = f"'{link.target}' is a tool, not a term; write [[tool:{link.target}]]"
             else:
-                message = unknown_reference(glossary.spellings, link.target, "wiki-link target")
+                message = unknown_reference(
+                    glossary.spellings, link.target, "wiki-link target", glossary.terms.values()
+                )
             diagnostics.error(path, link.line, message)
         elif slug not in glossary.terms:
             message = f"wiki-link '{link.target}' points to a draft; it is shown as plain text"

@@ -209,3 +209,20 @@ def test_a_link_to_a_former_address_is_a_warning_that_names_the_page(tmp_path: P
         for url in ("../gpu-chip/index.html", "/terms/gpu-chip/")
     ]
     assert result.returncode == 0
+
+
+def test_a_reference_by_a_renamed_terms_old_slug_names_the_new_one(tmp_path: Path) -> None:
+    """Was "unknown related term 'model-training'" with a "did you mean" for the closest
+    spelling: the editor who renamed the file was not told the old slug was the reason."""
+    site = copy_site("minimal", tmp_path)
+    (site / "content/terms/model-training.md").rename(site / "content/terms/training.md")
+    add_line(site, "content/terms/training.md", "title: Model training", "former_slugs: [model-training]")
+    tensor = site / TENSOR
+    tensor.write_text(tensor.read_text(encoding="utf-8") + "\nSee [[model-training]].\n", encoding="utf-8")
+    result = run_glossary("check", cwd=site)
+    assert result.returncode == 1
+    renamed = "it is a former slug of content/terms/training.md, renamed; write its slug now, 'training'"
+    assert [line for line in result.stderr.splitlines() if "unknown" in line] == [
+        f"{TENSOR}:7: unknown related term 'model-training': {renamed}",
+        f"{TENSOR}:30: unknown wiki-link target 'model-training': {renamed}",
+    ]
