@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glossary_site import yaml_lines
-from glossary_site.diagnostics import Diagnostics, clipped, did_you_mean, meant_by, suggesting
+from glossary_site.diagnostics import (
+    Diagnostics,
+    clipped,
+    did_you_mean,
+    listed_again,
+    meant_by,
+    suggesting,
+)
 from glossary_site.fences import fence_problems
 from glossary_site.foreign_markdown import foreign_problems
 from glossary_site.formulas import formula_problems
@@ -183,8 +190,12 @@ def parse_tools(value: Any, located: yaml_lines.Located, diagnostics: Diagnostic
         reader.error(("tools", "categories"), "'tools.categories' must map each group name to a description")
         raw_categories = {}
     for name, text in raw_categories.items():
-        if not isinstance(text, str) or not text.strip() or "\n" in text.strip():
-            reader.error(("tools", "categories", str(name)), f"the description of '{name}' must be one line")
+        if text is None or (isinstance(text, str) and not text.strip()):
+            reader.error(("tools", "categories", str(name)), f"the description of '{name}' must not be empty")
+            continue
+        if not isinstance(text, str) or "\n" in text.strip():
+            message = f"the description of '{name}' must be one line of text"
+            reader.error(("tools", "categories", str(name)), message)
             continue
         categories[str(name)] = text.strip()
     attributes: Attributes = {}
@@ -197,8 +208,23 @@ def parse_tools(value: Any, located: yaml_lines.Located, diagnostics: Diagnostic
         if not isinstance(name, str) or not SLUG_RE.match(name):
             reader.error(where, f"attribute name '{name}' must be lowercase letters, digits and hyphens")
             continue
-        attributes[name] = reader.values(values, where)
+        attributes[name] = _distinct(reader, reader.values(values, where), where)
     return None if reader.failed else ToolSettings(categories, attributes)
+
+
+def _distinct(reader: _Reader, values: tuple[str, ...], where: tuple[str | int, ...]) -> tuple[str, ...]:
+    """Each declared value once; one declared again is a warning, as in a tool file: the
+    second changes nothing but may be a misspelling of a value meant to be there."""
+    first: dict[str, int] = {}
+    for index, value in enumerate(values):
+        line = reader.located.line(*where, index)
+        if value in first:
+            message = listed_again(
+                f"value '{clipped(value)}' of the attribute '{where[-1]}'", first[value], line
+            )
+            reader.diagnostics.warning(CONFIG_PATH, line, message)
+        first.setdefault(value, line)
+    return tuple(first)
 
 
 def parse_stack_builder(
@@ -289,6 +315,7 @@ def _question(
         return Question("", "", ())
     answers = []
     labelled: dict[str, int] = {}
+    errors_before = len(reader.diagnostics.errors)
     raw_answers = _list(reader, item, "answers", where)
     if len(raw_answers) == 1:
         _one_answer(reader, reader.located.line(*where))
@@ -304,6 +331,8 @@ def _question(
         _labelled_again(reader, label, reader.located.line(*at, "label"), labelled)
         answers.append(Answer(_item_id(reader, answer, at), label, prefer, lines, line))
     reader.unique_ids([(a.id, (*where, "answers", i)) for i, a in enumerate(answers)], "answer")
+    if len(answers) > 1 and len(reader.diagnostics.errors) == errors_before:
+        _same_preference(reader, answers, reader.located.line(*where))
     return Question(_item_id(reader, item, where), reader.text(item, "question", where), tuple(answers))
 
 
@@ -316,6 +345,20 @@ def _one_answer(reader: _Reader, line: int) -> None:
         "add another answer, or remove the question"
     )
     reader.diagnostics.warning(CONFIG_PATH, line, message)
+
+
+def _same_preference(reader: _Reader, answers: list[Answer], line: int) -> None:
+    """Answers that all prefer the same tools (all `{}`, or all `{pricing: free}`) rank every
+    candidate alike, so the reader's choice changes no recommendation: a warning, as with one
+    answer. Only when the answers have no errors, as an attribute left out for its error
+    could make answers that differ look alike."""
+    preferences = {frozenset((name, frozenset(values)) for name, values in a.prefer) for a in answers}
+    if len(preferences) == 1:
+        message = (
+            "every answer of this question has the same 'prefer', so whichever readers choose "
+            "changes no recommendation; make the answers prefer different tools, or remove the question"
+        )
+        reader.diagnostics.warning(CONFIG_PATH, line, message)
 
 
 def _labelled_again(reader: _Reader, label: str, line: int, labelled: dict[str, int]) -> None:

@@ -715,6 +715,124 @@ def test_a_title_saved_in_serve_reorders_the_tools_terms_like_a_clean_build(tmp_
     assert tree_digest(site / "_site") == tree_digest(tmp_path / "clean")
 
 
+def line_of(site: Path, text: str, after: int = 0) -> int:
+    """The number of the first line of site.yml after line `after` that is `text`, stripped."""
+    lines = (site / "content/site.yml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if n > after and line.strip() == text)
+
+
+def replaced_in_settings(site: Path, old: str, new: str) -> None:
+    config = site / "content/site.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text, old
+    config.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def content_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("content/")]
+
+
+@pytest.mark.parametrize("block", [False, True])
+def test_a_value_declared_twice_in_tools_attributes_is_a_warning_at_its_line_naming_the_first(
+    tmp_path: Path, block: bool
+) -> None:
+    """Was accepted silently, and a tool's undeclared value was told "allowed: free, paid, free"."""
+    site = tool_site(tmp_path, {"content/tools/box.md": BOX_PREMIUM})
+    values = "\n      - free\n      - paid\n      - free" if block else " [free, paid, free]"
+    replaced_in_settings(site, "pricing: [free, paid]", f"pricing:{values}")
+    first = line_of(site, "- free" if block else "pricing: [free, paid, free]")
+    again = line_of(site, "- free", first) if block else first
+    where = f"already (line {first})" if block else "twice"
+
+    result = run_glossary("check", cwd=site)
+
+    assert "Traceback" not in result.stderr
+    assert content_lines(result.stderr) == [
+        "content/tools/box.md:6: 'premium' is not a value of the attribute 'pricing'; allowed: free, paid",
+        f"content/site.yml:{again}: warning: value 'free' of the attribute 'pricing' is listed {where}; "
+        "remove one",
+    ]
+
+
+BOX_PREMIUM = "---\ntitle: Box\nsummary: Holds things.\nurl: /tools/\nattributes:\n  pricing: premium\n---\n"
+
+SAME_PREFERENCE = (
+    "every answer of this question has the same 'prefer', so whichever readers choose changes no "
+    "recommendation; make the answers prefer different tools, or remove the question"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("prefer: {pricing: free}", "prefer: {}"),
+        ("prefer: {pricing: free}", ""),
+        ("prefer: {}", "prefer: {pricing: free}"),
+        ("prefer: {}", "prefer: {pricing: [free]}"),
+    ],
+)
+def test_a_question_whose_answers_all_prefer_the_same_is_a_warning_at_the_question(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    """Was accepted: whichever answer a reader chose, the page recommended the same tools."""
+    site = tool_site(tmp_path)
+    replaced_in_settings(site, old, new)
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    assert content_lines(result.stderr) == [
+        f"content/site.yml:{line_of(site, '- id: budget')}: warning: {SAME_PREFERENCE}"
+    ]
+
+
+def test_answers_alike_only_for_their_errors_or_one_answer_alone_get_no_same_preference_warning(
+    tmp_path: Path,
+) -> None:
+    """One mistake, one message: answers that differ but for a misspelt attribute get only its
+    errors, and a question with one answer only the warning that says so."""
+    site = tool_site(tmp_path)
+    replaced_in_settings(site, "prefer: {pricing: free}", "prefer: {pricng: free}")
+    replaced_in_settings(site, "prefer: {}", "prefer: {pricng: paid}")
+    first = line_of(site, "prefer: {pricng: free}")
+    assert errors(site) == [
+        f"content/site.yml:{first}: unknown tool attribute 'pricng'; did you mean 'pricing'?",
+        f"content/site.yml:{first + 3}: unknown tool attribute 'pricng'; did you mean 'pricing'?",
+    ]
+    replaced_in_settings(site, "prefer: {pricng: free}", "prefer: {}")
+    replaced_in_settings(
+        site, "        - id: any\n          label: Anything\n          prefer: {pricng: paid}\n", ""
+    )
+
+    result = run_glossary("check", cwd=site)
+
+    assert content_lines(result.stderr) == [
+        f"content/site.yml:{line_of(site, '- id: budget')}: warning: this question has only one answer, "
+        "so readers have nothing to choose; add another answer, or remove the question"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("description", "problem"),
+    [
+        ("", "must not be empty"),
+        ('""', "must not be empty"),
+        ("'   '", "must not be empty"),
+        ("[call, run]", "must be one line of text"),
+        ("|\n      Models you call.\n      Models you run.", "must be one line of text"),
+    ],
+)
+def test_a_tool_category_description_that_is_empty_or_not_one_line_says_which(
+    tmp_path: Path, description: str, problem: str
+) -> None:
+    """Was "must be one line" for an empty one too, which it is not the trouble with."""
+    site = tool_site(tmp_path)
+    replaced_in_settings(site, "Models: Models you can call or run.", f"Models: {description}")
+    line = line_of(site, f"Models: {description}".split("\n")[0].strip())
+
+    assert errors(site) == [f"content/site.yml:{line}: the description of 'Models' {problem}"]
+
+
 def test_one_mistake_in_the_tools_settings_is_one_error_not_one_per_stack_builder_answer(
     tmp_path: Path,
 ) -> None:
@@ -730,7 +848,7 @@ def test_one_mistake_in_the_tools_settings_is_one_error_not_one_per_stack_builde
 
     assert result.returncode == 1
     assert [line for line in result.stderr.splitlines() if "content/" in line] == [
-        f"content/site.yml:{number + 1}: the description of 'Chat assistants' must be one line"
+        f"content/site.yml:{number + 1}: the description of 'Chat assistants' must not be empty"
     ]
 
 

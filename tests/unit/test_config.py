@@ -501,6 +501,7 @@ stack_builder:
       answers:
         - id: nothing
           label: Nothing
+          prefer: {layer: app}
         - id: plenty
           label: Plenty
   layers:
@@ -512,8 +513,8 @@ stack_builder:
     _, problems = load(tmp_path, VALID + builder)
 
     assert problems == [
-        "content/site.yml:27: 'title' must be non-empty text",
-        "content/site.yml:28: unknown key 'titel' in stack_builder.layers; did you mean 'title'?",
+        "content/site.yml:28: 'title' must be non-empty text",
+        "content/site.yml:29: unknown key 'titel' in stack_builder.layers; did you mean 'title'?",
     ]
 
 
