@@ -301,11 +301,14 @@ def _descriptions(value: Any, located: yaml_lines.Located, diagnostics: Diagnost
         return {}
     found: dict[str, str] = {}
     for name, text in value.items():
-        if not isinstance(text, str) or not text.strip() or "\n" in text.strip():
+        if text is None or (isinstance(text, str) and not text.strip()):  # as tools.categories says
+            message = f"the description of category '{name}' must not be empty"
+            diagnostics.error(CONFIG_PATH, located.line("categories", name), message)
+        elif not isinstance(text, str) or "\n" in text.strip():
             message = f"the description of category '{name}' must be one line of text"
             diagnostics.error(CONFIG_PATH, located.line("categories", name), message)
-            continue
-        found[str(name)] = text.strip()
+        else:
+            found[str(name)] = text.strip()
     return found
 
 

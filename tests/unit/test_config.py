@@ -574,3 +574,23 @@ def test_an_edit_url_no_file_path_can_be_added_to_is_an_error_at_its_line(
 
     assert loaded is None
     assert problems == [f"content/site.yml:13: edit_url '{url}' {reason}"]
+
+
+@pytest.mark.parametrize(
+    ("description", "problem"),
+    [
+        ("", "must not be empty"),
+        ("''", "must not be empty"),
+        ("[a, b]", "must be one line of text"),
+        ("|\n    One line.\n    Two lines.", "must be one line of text"),
+    ],
+)
+def test_a_category_description_that_is_empty_or_not_one_line_says_which(
+    tmp_path: Path, description: str, problem: str
+) -> None:
+    """Was "must be one line of text" for an empty one too, which it is not the trouble with
+    (tools.categories says "must not be empty" for the same mistake)."""
+    settings = f"title: AI\nbase_url: https://glossary.example.com/\ncategories:\n  Concepts: {description}\n"
+    _, problems = load(tmp_path, settings)
+
+    assert problems == [f"content/site.yml:4: the description of category 'Concepts' {problem}"]
