@@ -161,7 +161,7 @@ class _Reader:
                 )
                 self.error(at, f"unknown tool attribute '{clipped(str(name))}'{known}")
                 continue
-            values = self.values(wanted, at)
+            values = _distinct(self, self.values(wanted, at), at)
             known_values = attributes[name] if attributes is not None else values
             for value in values:
                 if value not in known_values:

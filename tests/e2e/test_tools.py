@@ -1143,3 +1143,18 @@ def test_a_site_yml_without_its_tools_section_is_one_error_where_tools_use_attri
             "list each with its values under tools.attributes in site.yml"
         )
         assert all(f"'{name}'" in error for name in ("layer", "modality", "pricing", "hosting"))
+
+
+def test_a_value_a_stack_builder_answer_prefers_twice_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    """Was accepted silently: the second 'free' changed nothing, and may be a slip for another value."""
+    site = tool_site(tmp_path)
+    replaced_in_settings(site, "prefer: {pricing: free}", "prefer: {pricing: [free, free]}")
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    line = line_of(site, "prefer: {pricing: [free, free]}")
+    assert content_lines(result.stderr) == [
+        f"content/site.yml:{line}: warning: value 'free' of the attribute 'pricing' is listed twice; "
+        "remove one"
+    ]
