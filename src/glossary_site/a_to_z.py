@@ -21,18 +21,23 @@ _LATIN_FOLDED = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "ð": "d",
      "þ": "th", "ŋ": "ng", "ĸ": "k"}
 )  # fmt: skip
+#: Katakana as the hiragana of the same sound (NFKD has made half-width ones full-width): a
+#: Japanese list is in the order of the kana's sounds whichever of the two a word is written
+#: in, so 'アクセス' (a) comes before 'いのうえ' (i), not after every hiragana word.
+_KANA_FOLDED = str.maketrans({code: code - 0x60 for code in range(0x30A1, 0x30F7)})
 #: '#' (digits, emoji, Chinese characters...) comes after every letter of every alphabet.
 _LAST = sys.maxunicode + 1
 
 
 def sort_name(name: str) -> str:
     """A name as readers look for it in a list, case and accents aside: Éclair between Eagle
-    and Ezra, Łódź between Lisbon and Lyon, not after Zebra."""
+    and Ezra, Łódź between Lisbon and Lyon, not after Zebra; katakana and hiragana alike."""
     folded = name.casefold()
     if folded.isascii():  # most names: nothing to decompose, no accent to drop
         return folded
     decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).translate(_LATIN_FOLDED)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return bare.translate(_LATIN_FOLDED).translate(_KANA_FOLDED)
 
 
 def a_to_z_key(name: str) -> tuple[int, str, str]:

@@ -279,3 +279,22 @@ def test_every_page_of_a_glossary_in_arabic_passes_the_nu_html_checker(tmp_path:
     assert run_glossary("build", "--no-search", cwd=site).returncode == 0
 
     assert_nu_checker_passes(site / "_site")
+
+
+def test_a_japanese_glossary_lists_katakana_and_hiragana_titles_by_their_sounds(tmp_path: Path) -> None:
+    """Was: every katakana title after every hiragana one ('いのうえ' before 'アクセス'), as
+    their code points are, where a Japanese reader looks them up by sound (a, i, u…) in either."""
+    site = copy_site("minimal", tmp_path)
+    titles = {"inoue": "いのうえ", "akusesu": "アクセス", "kasa": "かさ", "gradient": "グラディエント"}
+    titles |= {"token": "トークン", "kikai": "機械学習"}
+    for slug, title in titles.items():
+        (site / f"content/terms/{slug}.md").write_text(term_file(title), encoding="utf-8")
+
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    soup = parse_html(site / "_site/index.html")
+    heading = present(soup.find(["h2", "h3"], string="#"))
+    listed = [dt.get_text() for dt in present(heading.find_parent("section")).select("dt:not(.cross-ref)")]
+    assert listed == ["アクセス", "いのうえ", "かさ", "グラディエント", "トークン", "機械学習"]
+    pager = parse_html(site / "_site/terms/inoue/index.html").select(".term-pager a")
+    assert [a.get_text(" ", strip=True) for a in pager] == ["Previous アクセス", "Next かさ"]
