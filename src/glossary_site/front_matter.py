@@ -286,8 +286,17 @@ class Fields:
                 "page, categories and tags list the terms): delete it, and move any text it has to "
                 "the 'intro' of content/site.yml",
             )
+        elif not SLUG_RE.match(stem) and not slugify(stem):
+            # '機械学習.md' was told to become 'term-name.md', as was every other such file
+            self.diagnostics.error(
+                self.path,
+                1,
+                f"file name '{stem}.md' is not a valid slug, and has no letter a-z to make one of: "
+                "rename it, or add a 'slug:', in lowercase a-z, digits and hyphens (the term's name "
+                "in Latin letters, such as its reading or a translation)",
+            )
         elif not SLUG_RE.match(stem):
-            suggestion = slugify(stem) or "term-name"
+            suggestion = slugify(stem)
             self.diagnostics.error(
                 self.path,
                 1,

@@ -515,6 +515,18 @@ def test_bad_file_name_is_an_error_that_suggests_a_slug() -> None:
     ]
 
 
+def test_a_file_name_with_no_latin_letter_is_told_to_be_spelt_in_them_not_named_term_name() -> None:
+    """Was: '機械学習.md' (and every other file named in Japanese, Chinese or Arabic) was told to
+    become 'term-name.md', which two such files cannot both be."""
+    _, problems = parse(term_text(), path="content/terms/機械学習.md")
+
+    assert problems == [
+        "content/terms/機械学習.md:1: file name '機械学習.md' is not a valid slug, and has no letter "
+        "a-z to make one of: rename it, or add a 'slug:', in lowercase a-z, digits and hyphens "
+        "(the term's name in Latin letters, such as its reading or a translation)"
+    ]
+
+
 def test_explicit_slug_replaces_a_bad_file_name() -> None:
     term, problems = parse(term_text("slug: large-language-model\n"), path="content/terms/LLM (big).md")
 
