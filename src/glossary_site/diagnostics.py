@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -124,6 +124,21 @@ def listed_again(what: str, first: int, line: int) -> str:
     """The warning for a name a file lists twice, pointing to where it was listed first."""
     where = "twice" if first == line else f"already (line {first})"
     return f"{what} is listed {where}; remove one"
+
+
+def first_of_each(
+    values: Sequence[str], lines: Sequence[int], what: Callable[[str], str]
+) -> tuple[tuple[str, ...], list[tuple[int, str]]]:
+    """Each value once, in order, and a warning (line, message) at each value given again,
+    pointing to the first: the repeat changes nothing, but may be a slip for another value.
+    `what` names a value in the message."""
+    first: dict[str, int] = {}
+    repeats: list[tuple[int, str]] = []
+    for value, line in zip(values, lines, strict=True):
+        if value in first:
+            repeats.append((line, listed_again(what(value), first[value], line)))
+        first.setdefault(value, line)
+    return tuple(first), repeats
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:

@@ -17,7 +17,7 @@ from glossary_site.diagnostics import (
     Diagnostics,
     clipped,
     did_you_mean,
-    listed_again,
+    first_of_each,
     meant_by,
     suggesting,
 )
@@ -213,18 +213,15 @@ def parse_tools(value: Any, located: yaml_lines.Located, diagnostics: Diagnostic
 
 
 def _distinct(reader: _Reader, values: tuple[str, ...], where: tuple[str | int, ...]) -> tuple[str, ...]:
-    """Each declared value once; one declared again is a warning, as in a tool file: the
-    second changes nothing but may be a misspelling of a value meant to be there."""
-    first: dict[str, int] = {}
-    for index, value in enumerate(values):
-        line = reader.located.line(*where, index)
-        if value in first:
-            message = listed_again(
-                f"value '{clipped(value)}' of the attribute '{where[-1]}'", first[value], line
-            )
-            reader.diagnostics.warning(CONFIG_PATH, line, message)
-        first.setdefault(value, line)
-    return tuple(first)
+    """Each declared value once; one declared again is a warning, as in a tool file."""
+    lines = [reader.located.line(*where, index) for index in range(len(values))]
+    attribute = where[-1]
+    distinct, repeats = first_of_each(
+        values, lines, lambda value: f"value '{clipped(value)}' of the attribute '{attribute}'"
+    )
+    for line, message in repeats:
+        reader.diagnostics.warning(CONFIG_PATH, line, message)
+    return distinct
 
 
 def parse_stack_builder(

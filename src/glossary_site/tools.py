@@ -14,7 +14,14 @@ from typing import Any, NamedTuple
 
 from glossary_site import content, content_files, front_matter, graph, title_heading
 from glossary_site.a_to_z import a_to_z_key
-from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
+from glossary_site.diagnostics import (
+    ContentError,
+    Diagnostics,
+    clipped,
+    did_you_mean,
+    first_of_each,
+    listed_again,
+)
 from glossary_site.fences import fence_problems
 from glossary_site.fingerprint import digest
 from glossary_site.foreign_markdown import foreign_problems
@@ -176,14 +183,13 @@ def _distinct_values(
     fields: front_matter.Fields, name: str, values: list[str], listed: bool
 ) -> tuple[str, ...]:
     """Each value once, as the page and tools.json give it; one listed again is a warning."""
-    first: dict[str, int] = {}
-    for index, written in enumerate(values):
-        line = fields.located.line("attributes", name, *((index,) if listed else ()))
-        if written in first:
-            message = listed_again(f"value '{written}' of the attribute '{name}'", first[written], line)
-            fields.diagnostics.warning(fields.path, line, message)
-        first.setdefault(written, line)
-    return tuple(first)
+    lines = [fields.located.line("attributes", name, *((i,) if listed else ())) for i in range(len(values))]
+    distinct, repeats = first_of_each(
+        values, lines, lambda value: f"value '{value}' of the attribute '{name}'"
+    )
+    for line, message in repeats:
+        fields.diagnostics.warning(fields.path, line, message)
+    return distinct
 
 
 def build_toolbox(
