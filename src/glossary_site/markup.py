@@ -65,7 +65,7 @@ THEME_IDS = frozenset(
     {
         "main", "site-search", "term-backlinks", "term-cta", "term-definition", "term-faq",
         "term-graph", "term-related", "term-sources", "term-toc", "term-tools",
-        "tool-mentions", "home-recent", "home-categories", "home-az", "graph-linked",
+        "tool-about", "tool-mentions", "home-recent", "home-categories", "home-az", "graph-linked",
         "search-query", "search-status", "search-results", "search-more", "stack-data",
         "stack-result-title", "site-search-label", "search-query-label", "graph-table-name",
     }

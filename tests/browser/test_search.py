@@ -114,6 +114,24 @@ def test_a_result_found_by_its_title_quotes_the_page_below_not_its_title_and_sum
     assert not text.startswith("Diffusion model")
 
 
+def test_a_tool_found_by_its_name_quotes_its_description_not_its_title_and_summary_again(
+    page: Page, served: ServedSite
+) -> None:
+    """Was: "ChatGPT. OpenAI's chat assistant for… What ChatGPT offers Layer app…", the title
+    and summary listed just above it: a tool page had no section below its top to quote."""
+    tools = json.loads((served.folder / "tools.json").read_text(encoding="utf-8"))
+    summary = next(tool["summary"] for tool in tools if tool["title"] == "ChatGPT")
+    page.goto(served.page_url(f"{SEARCH}?q=chatgpt"))
+    first = page.locator("#search-results > li").first
+    expect(first.locator("a")).to_have_text("ChatGPT")
+    expect(first.locator(".search-summary")).to_have_text(summary)
+    quoted = first.locator(".search-excerpt")
+    expect(quoted.locator("mark").first).to_have_text(re.compile("chatgpt", re.IGNORECASE))
+    text = quoted.inner_text()
+    assert summary[:40] not in text
+    assert "ChatGPT is the assistant OpenAI launched" in text, "the start of its description"
+
+
 def test_every_excerpt_marks_where_the_query_matched(page: Page, served: ServedSite) -> None:
     page.goto(served.page_url(f"{SEARCH}?q=model"))
     excerpts = page.locator("#search-results .search-excerpt")
