@@ -153,6 +153,35 @@ def colon_in_value(text: str, index: int) -> Hint | None:
     )
 
 
+def key_indented_too_far(text: str, index: int) -> Hint | None:
+    """`title: T` then `  summary: S`: a key indented further than the key above it, whose
+    value YAML then reads as going on over this line, where a ': ' cannot stand."""
+    start = _line_start(text, index)
+    found = _KEYED.match(text, start, _line_end(text, index))
+    if found is None or found.end("key") != index:
+        return None
+    above = start
+    while above:
+        above = _line_start(text, above - 1)
+        line = text[above : _line_end(text, above)]
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+    else:
+        return None
+    parent = _KEYED.match(text, above, _line_end(text, above))
+    if parent is None or parent.group("value")[:1] in ("", "|", ">", "#", "[", "{", *_QUOTES):
+        return None
+    if not parent.start("key") - above < found.start("key") - start:
+        return None
+    key, parent_key = found.group("key"), parent.group("key")
+    return start, (
+        f"invalid YAML: this line is indented further than '{clipped(parent_key)}:' above it, so YAML "
+        f"reads it as more of that value, where ': ' cannot stand; start '{clipped(key)}:' in the same "
+        f"column as '{clipped(parent_key)}:', or, if the line goes on from that value, put the "
+        "whole value in quotes"
+    )
+
+
 _ESCAPE_PROBLEMS = (
     "found unknown escape character",
     "did not find expected hexdecimal",

@@ -564,6 +564,9 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
         colon = yaml_hints.colon_in_value(text, index)
         if colon is not None:
             return colon
+        too_far = yaml_hints.key_indented_too_far(text, index)
+        if too_far is not None:
+            return too_far
     if problem.startswith("mapping values are not allowed"):
         return index, "invalid YAML: a value holds ': ' (put it in quotes) or a line is indented too far"
     if problem.startswith("found character that cannot start any token") and index is not None:

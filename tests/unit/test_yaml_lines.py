@@ -157,13 +157,25 @@ def test_syntax_error_line_is_a_line_of_the_file_not_of_the_yaml_block() -> None
     )
 
 
-def test_bad_indentation_is_reported_at_the_indented_line() -> None:
+def test_a_key_indented_further_than_the_key_above_is_told_to_line_up_with_it() -> None:
     text = "title: Tensor\n  summary: Arrays.\n"
 
     assert problem_of(text, first_line=2) == (
         3,
-        "invalid YAML: a value holds ': ' (put it in quotes) or a line is indented too far",
+        "invalid YAML: this line is indented further than 'title:' above it, so YAML reads it as "
+        "more of that value, where ': ' cannot stand; start 'summary:' in the same column as "
+        "'title:', or, if the line goes on from that value, put the whole value in quotes",
     )
+
+
+def test_an_answer_indented_further_than_its_question_names_the_question() -> None:
+    text = "title: T\nfaq:\n  - q: Why?\n\n     a: Because.\n"
+
+    line, message = problem_of(text, first_line=2)
+
+    assert line == 6
+    assert "indented further than 'q:' above it" in message
+    assert "start 'a:' in the same column as 'q:'" in message
 
 
 def test_deeply_nested_yaml_is_refused_without_crashing() -> None:
