@@ -439,6 +439,7 @@ def _walk(node: yaml.Node, path: KeyPath, where: _Lines, found: _Found) -> None:
         for index, item in enumerate(node.value):
             at = (*path, index)
             found.lines[at] = where.node(item)
+            _refuse_item_run_on(item, where)
             _walk(item, at, where, found)
     elif isinstance(node, yaml.MappingNode):
         first_seen: dict[str, int] = {}
@@ -692,6 +693,26 @@ def _misread(text: str, index: int) -> tuple[int, str] | None:
         found.start(),
         f"invalid YAML: a value cannot start with '{found.group()}'; put the whole value in quotes",
     )
+
+
+#: A line of a plain value that starts as a list item would: YAML folds it into the text above.
+_ITEM_LINE = re.compile(r"\n[ \t]*-[ \t]")
+
+
+def _refuse_item_run_on(item: yaml.Node, where: _Lines) -> None:
+    """`- term` then `  - glossary`: an item indented further than the one above it is no item
+    to YAML but more of that one's text, so the list silently gets 'term - glossary'."""
+    if not isinstance(item, yaml.ScalarNode) or item.style or item.end_mark.line == item.start_mark.line:
+        return
+    found = _ITEM_LINE.search(where.text, item.start_mark.index, item.end_mark.index)
+    if found is None:
+        return
+    message = (
+        "invalid YAML: this '- ' item is indented further than the item above it, so YAML reads it "
+        f"as more of that item's text ('{clipped(_one_line(item.value))}'); start its '-' in the "
+        "same column as the '-' above"
+    )
+    raise YamlProblem(where.of(found.start() + 1), message)
 
 
 def _refuse_unprintable(node: yaml.ScalarNode, line: int) -> None:

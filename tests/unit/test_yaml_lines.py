@@ -434,3 +434,21 @@ def test_a_value_over_several_lines_knows_the_file_line_of_each_of_its_words(val
             definition, definition.index(word), located.breaks_of("definition")
         )
         assert word in file_lines[line - 2], (word, line)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_an_item_indented_further_than_the_item_above_is_an_error_not_one_run_on_name(fast: bool) -> None:
+    text = "title: T\nrelated:\n- term\n  - glossary\n"
+
+    assert problem_of(text, first_line=2, fast=fast) == (
+        5,
+        "invalid YAML: this '- ' item is indented further than the item above it, so YAML reads "
+        "it as more of that item's text ('term - glossary'); start its '-' in the same column as "
+        "the '-' above",
+    )
+
+
+def test_an_item_whose_text_goes_on_over_lines_is_still_one_item() -> None:
+    text = "title: T\ntags:\n  - machine\n    learning - basics\n  - maths\n"
+
+    assert yaml_lines.load(text).data["tags"] == ["machine learning - basics", "maths"]
