@@ -222,32 +222,69 @@ def check_cache(root: Path, out: Path, cache: Path) -> None:
 
 @contextlib.contextmanager
 def locked(out: Path) -> Iterator[None]:
-    """One build at a time per output folder; a second one is told so instead of waiting."""
+    """One build at a time per output folder; a second one is told so instead of waiting.
+
+    A build that ends with no output folder (it failed before publishing a first one) removes
+    the lock file it made and the folders it made for it, as it found things. It removes the
+    file while still holding the lock, and a build that then locks the removed file tries
+    again: two builds must never hold locks on two files for one output folder."""
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with _lock_file(out.parent / f".{out.name}.lock") as handle:
+    made = [folder for folder in (out.parent, *out.parent.parents) if not folder.exists()]
+    path = out.parent / f".{out.name}.lock"
+    while True:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        created, handle = _lock_file(path)
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            handle.close()
             raise OutputRefused(f"another build is writing {out}; wait for it to finish") from None
+        if _still_named(path, handle):
+            break
+        handle.close()
+    with handle:
         try:
             yield
         finally:
+            left_nothing = created and not out.exists()
+            if left_nothing:
+                path.unlink(missing_ok=True)
+            # a forked worker may still share the open file, so closing alone might not unlock it
             fcntl.flock(handle, fcntl.LOCK_UN)
+    if left_nothing:
+        for folder in made:
+            with contextlib.suppress(OSError):  # another build's lock file is in it, say
+                folder.rmdir()
 
 
-def _lock_file(path: Path) -> BinaryIO:
-    """The lock file, never opened through a link: no build makes one there, and opening one
-    (committed to a repository, say) would create an empty file wherever it leads."""
-    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+def _still_named(path: Path, handle: BinaryIO) -> bool:
+    """Whether the locked file is still the one at `path`, not one a failed build removed."""
     try:
-        handle = os.open(path, flags, 0o644)
-    except OSError:
-        if not path.is_symlink():
-            raise
-        path.unlink()  # the link itself, never what it leads to
-        handle = os.open(path, flags, 0o644)
-    return os.fdopen(handle, "a+b")
+        named = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(handle.fileno())
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
+def _lock_file(path: Path) -> tuple[bool, BinaryIO]:
+    """Whether this build made the lock file, and the file, never opened through a link: no
+    build makes one there, and opening one (committed to a repository, say) would create an
+    empty file wherever it leads."""
+    flags = os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC
+    while True:
+        try:
+            return True, os.fdopen(os.open(path, flags | os.O_CREAT | os.O_EXCL, 0o644), "a+b")
+        except FileExistsError:
+            pass
+        try:
+            return False, os.fdopen(os.open(path, flags), "a+b")
+        except FileNotFoundError:  # a build that failed removed it meanwhile
+            continue
+        except OSError:
+            if not path.is_symlink():
+                raise
+            path.unlink()  # the link itself, never what it leads to
 
 
 def static_files(folders: list[Path]) -> dict[str, Path]:

@@ -30,6 +30,24 @@ def test_a_second_build_into_the_same_output_is_refused_while_one_runs(tmp_path:
     assert run_glossary("build", cwd=site).returncode == 0, "the lock is released afterwards"
 
 
+def test_a_failed_first_build_leaves_no_folder_or_lock_file_behind(tmp_path: Path) -> None:
+    """Was: --out new/deeper/site failing on content left new/deeper/ holding '.site.lock',
+    and --out out left '.out.lock' beside the site."""
+    site = copy_site("minimal", tmp_path / "source")
+    bad = site / "content/terms/bad.md"
+    bad.write_text("---\ntitle: Bad\n---\n", encoding="utf-8")
+    before = sorted(tmp_path.iterdir())
+
+    for out in (tmp_path / "new/deeper/site", tmp_path / "out"):
+        result = run_glossary("build", "--out", out, cwd=site)
+        assert result.returncode == 1, result.stderr
+        assert sorted(tmp_path.iterdir()) == before
+
+    bad.unlink()
+    assert run_glossary("build", "--out", tmp_path / "out", cwd=site).returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out", "source"]
+
+
 def generated_site(tmp_path: Path, terms: int) -> Path:
     subprocess.run(
         [

@@ -505,3 +505,55 @@ def test_output_that_is_a_link_to_nothing_is_refused(project: Path, tmp_path: Pa
         f"output folder {out} is a symbolic link to nothing; remove it or make its folder"
     )
     assert not (tmp_path / "elsewhere").exists()
+
+
+# One build at a time
+
+
+def test_a_build_that_publishes_nothing_leaves_no_lock_file_or_folder_it_made(tmp_path: Path) -> None:
+    """Was: a failed first build into new/deeper/site left new/deeper/ holding '.site.lock'."""
+    out = tmp_path / "new" / "deeper" / "site"
+
+    with output.locked(out):
+        with pytest.raises(output.OutputRefused, match="another build is writing"), output.locked(out):
+            pass
+        assert (out.parent / ".site.lock").is_file(), "held while the build runs"
+
+    assert sorted(tmp_path.iterdir()) == []
+
+
+def test_a_lock_file_that_was_there_already_or_beside_a_published_site_is_kept(tmp_path: Path) -> None:
+    kept = tmp_path / "kept"
+    (tmp_path / ".kept.lock").write_bytes(b"")
+    published = tmp_path / "site"
+
+    with output.locked(kept):
+        pass
+    with output.locked(published):
+        publish(published, OLD_SITE)
+
+    assert siblings(published) == [".kept.lock", ".site.lock", "site"]
+
+
+def test_a_lock_file_removed_by_a_failed_build_before_it_was_locked_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that opened the lock file just before a failed build removed it would hold a
+    lock on no file, and a third build would lock a new one beside it: two builds at once."""
+    out = tmp_path / "site"
+    lock_file = output._lock_file
+    calls: list[Path] = []
+
+    def removed_meanwhile(path: Path) -> tuple[bool, Any]:
+        calls.append(path)
+        opened = lock_file(path)
+        if len(calls) == 1:
+            path.unlink()
+        return opened
+
+    monkeypatch.setattr(output, "_lock_file", removed_meanwhile)
+    with output.locked(out):
+        monkeypatch.undo()
+        assert len(calls) == 2
+        with pytest.raises(output.OutputRefused, match="another build is writing"), output.locked(out):
+            pass
