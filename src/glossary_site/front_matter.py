@@ -259,7 +259,7 @@ class Fields:
             slug = str(explicit)
             problem = slug_problem(slug)
             if problem is not None:
-                self.error("slug", f"slug '{slug}' {problem}")
+                self.error("slug", f"slug '{slug}' {problem}{_lowercase_hint(slug)}")
             return slug
         stem = Path(self.path).stem
         parts = Path(self.path).parts
@@ -392,6 +392,13 @@ class Fields:
                 self.error(key, f"unknown field '{clipped(str(key))}'{hint}")
                 if meant is not None:
                     self.misspelt.add(meant)
+
+
+def _lowercase_hint(slug: str) -> str:
+    """`Machine-Learning` is a slip of case only (a title copied, say): name the slug it was
+    meant as, when that one is valid."""
+    lower = slug.lower()
+    return f"; write '{lower}'" if lower != slug and slug_problem(lower) is None else ""
 
 
 def _lacking(key: str, item: dict[str, Any], name: str) -> str:

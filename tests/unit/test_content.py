@@ -541,6 +541,16 @@ def test_explicit_slug_that_is_not_lowercase_with_hyphens_is_an_error() -> None:
     assert problems == [f"{PATH}:6: slug 'Large_Model' must be lowercase letters, digits and single hyphens"]
 
 
+def test_explicit_slug_in_capitals_is_an_error_that_names_it_in_lowercase() -> None:
+    """Was the same error as for 'Large_Model', with nothing to say that lowercase was all."""
+    _, problems = parse(term_text("slug: Machine-Learning\n"))
+
+    assert problems == [
+        f"{PATH}:6: slug 'Machine-Learning' must be lowercase letters, digits and single hyphens; "
+        "write 'machine-learning'"
+    ]
+
+
 def test_a_slug_that_is_a_list_is_named_as_one_not_printed_as_python() -> None:
     """Was: "slug '['a', 'b']' must be lowercase letters, digits and single hyphens"."""
     term, problems = parse(term_text("slug: [a, b]\n"))
