@@ -289,6 +289,15 @@ def site_root(source: Path | None) -> Path | None:
     return None
 
 
+def source_option(root: Path) -> str:
+    """` --source DIR` for a command suggested to be run from here, quoted so that the line can
+    be pasted as it is; empty when the command would find the site from here anyway."""
+    found_here = site_root(None)
+    if found_here is not None and found_here.resolve() == Path(root).resolve():
+        return ""
+    return f" --source {shlex.quote(Path(root).as_posix())}"
+
+
 def cache_dir(command: argparse.ArgumentParser, what: str) -> None:
     command.add_argument(
         "--cache-dir",
@@ -312,6 +321,7 @@ def options_from(args: argparse.Namespace) -> pipeline.BuildOptions:
         cache_dir=getattr(args, "cache_dir", None),
         use_cache=not getattr(args, "no_cache", False),
         search=not getattr(args, "no_search", False),
+        source_option=source_option(root),
         progress=show_stage if sys.stderr.isatty() and not args.quiet else None,
     )
 
@@ -458,13 +468,10 @@ def run_new(args: argparse.Namespace) -> int:
     except scaffold.ScaffoldRefused as refusal:
         print(f"glossary: {refusal}", file=sys.stderr)
         return EXIT_USAGE
-    check = "glossary check"
-    shown = os.path.relpath(path)
-    found_here = site_root(None)
-    if found_here is None or found_here.resolve() != Path(args.source).resolve():
-        check += f" --source {shlex.quote(Path(args.source).as_posix())}"
-        shown = path.as_posix()  # under the --source given: relative to here, it can climb to /
-    print(f"Wrote {shown}; replace the TODO text, then run: {check}")
+    option = source_option(args.source)
+    # under the --source given: relative to here, it can climb to /
+    shown = path.as_posix() if option else os.path.relpath(path)
+    print(f"Wrote {shown}; replace the TODO text, then run: glossary check{option}")
     return EXIT_OK
 
 

@@ -78,6 +78,9 @@ class BuildOptions:
     #: The command takes --cache-dir and --no-cache, which a cache folder refused may name;
     #: serve takes neither.
     cache_options: bool = True
+    #: What a command a message suggests needs to name this site (` --source DIR`) when run
+    #: where this one was; empty when it finds the site from there.
+    source_option: str = ""
     progress: Callable[[str], None] | None = field(default=None, compare=False)
 
 
@@ -156,7 +159,9 @@ def load(
     walked = content_files.walk_problems(options.root)
     if not files and not any(problem.path == content_files.TERMS_DIR for problem in walked):
         diagnostics.warning(
-            content_files.TERMS_DIR, 1, 'no term files yet; add one with glossary new "Title"'
+            content_files.TERMS_DIR,
+            1,
+            f'no term files yet; add one with glossary new{options.source_option} "Title"',
         )
     for problem in walked:
         diagnostics.add(problem)
@@ -316,7 +321,9 @@ def _stopped_by(exc: OSError, what: str = "build") -> str:
 
 def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmState | None) -> None:
     settings = incremental.settings_text(
-        options.out, (options.drafts, options.base_url, options.search, options.bundle_pages)
+        options.out,
+        # the source option too: a replayed warning would suggest the command of another run
+        (options.drafts, options.base_url, options.search, options.bundle_pages, options.source_option),
     )
     inputs = incremental.inputs_of(options.root, settings)
     state = cache.read_state() if options.use_cache else None

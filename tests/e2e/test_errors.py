@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Callable
 from pathlib import Path
 
@@ -801,6 +802,22 @@ def test_a_site_without_terms_builds_with_a_warning_that_says_how_to_add_one(tmp
     warning = 'content/terms:1: warning: no term files yet; add one with glossary new "Title"'
     assert relaxed.returncode == 0 and warning in relaxed.stderr.splitlines()
     assert strict.returncode == 1 and warning in strict.stderr.splitlines()
+
+
+def test_the_no_terms_warning_of_a_build_given_source_names_it_so_its_command_can_be_pasted(
+    tmp_path: Path,
+) -> None:
+    """Was `glossary new "Title"`, which, pasted where the build ran, found no site folder."""
+    write_files(tmp_path / "my site", {"content/site.yml": "title: T\nbase_url: https://example.org/\n"})
+
+    built = run_glossary("build", "--no-search", "--source", "my site", cwd=tmp_path)
+    warned = [line for line in built.stderr.splitlines() if "no term files yet" in line]
+    assert warned == [
+        "content/terms:1: warning: no term files yet; add one with glossary new --source 'my site' \"Title\""
+    ]
+    pasted = shlex.split(warned[0].split(" with ", 1)[1])
+    assert run_glossary(*pasted[1:], cwd=tmp_path).returncode == 0
+    assert (tmp_path / "my site/content/terms/title.md").is_file()
 
 
 def test_strict_check_reports_template_errors_beside_warnings(tmp_path: Path) -> None:
