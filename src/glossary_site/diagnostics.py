@@ -96,6 +96,9 @@ KEY_SYNONYMS = {
     "lang": "language",
     "languagecode": "language",
     "baseurl": "base_url",
+    # the heading a term's page shows its faq under
+    "practice_questions": "faq",
+    "questions": "faq",
 }
 
 #: Fields other generators have for what has no counterpart here: what the message says instead

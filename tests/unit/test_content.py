@@ -1061,6 +1061,15 @@ def test_a_key_other_generators_use_suggests_ours(extra: str, expected: str) -> 
     assert f"{PATH}:{expected}" in problems
 
 
+@pytest.mark.parametrize("key", ["practice_questions", "practice_questionss", "questions"])
+def test_a_key_named_for_the_practice_questions_heading_suggests_faq(key: str) -> None:
+    """Was no "did you mean" ('questions' was told 'summary'): the page heads them "Practice
+    questions", and no field is spelt like that."""
+    _, problems = parse(term_text(f"{key}:\n  - q: Why?\n    a: Because.\n"))
+
+    assert problems == [f"{PATH}:6: unknown field '{key}'; did you mean 'faq'?"]
+
+
 def test_an_index_file_in_a_folder_is_warned_to_be_the_term_index_not_the_folders_page() -> None:
     """Was silent: Hugo's page bundle content/terms/tensor/index.md became the term at
     terms/index/. A term file index.md directly in content/terms/ is the term "Index"."""
