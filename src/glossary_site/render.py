@@ -26,7 +26,7 @@ import markupsafe
 from jinja2 import nodes
 
 from glossary_site import labels as theme_labels
-from glossary_site import template_words
+from glossary_site import template_fields, template_words
 from glossary_site.cache import user_folder
 from glossary_site.diagnostics import ContentError, Diagnostic
 from glossary_site.fingerprint import FINGERPRINT, digest
@@ -62,7 +62,7 @@ def environment(root: Path) -> ThemeEnvironment:
     env = ThemeEnvironment(
         loader=Loader(root),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
-        undefined=jinja2.StrictUndefined,
+        undefined=template_fields.FieldUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -288,13 +288,17 @@ class Templates:
         # without its variable), its line said too, or, in a loop, named it.
         deepest: tuple[str, int] | None = None
         own: tuple[str, int] | None = None
+        deepest_file = ""
         tb = exc.__traceback__
         while tb is not None:
-            if (name := shown.get(tb.tb_frame.f_code.co_filename)) is not None:
-                deepest = (name, tb.tb_lineno)
+            if (name := shown.get(file := tb.tb_frame.f_code.co_filename)) is not None:
+                deepest, deepest_file = (name, tb.tb_lineno), file
                 own = own if name.startswith(THEME_LABEL) else deepest
             tb = tb.tb_next
         message = _runtime_message(exc)
+        if isinstance(exc, template_fields.NoField) and deepest is not None:
+            written = template_fields.written(self.env, deepest_file, deepest[1], exc.field)
+            message = f"template error: {exc.said(written)}"
         if isinstance(exc, RecursionError):
             return Diagnostic(*(own or where), message)
         if own is not None and deepest is not None and deepest != own:

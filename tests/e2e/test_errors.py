@@ -204,7 +204,7 @@ def test_every_template_problem_is_reported_once_in_one_run(tmp_path: Path) -> N
         "Expected an expression, got 'end of statement block'",
         "templates/search.html:3: template error: 'nosuchvar' is undefined (making search/index.html)",
         f"templates/term.html:{term_line}: template error: "
-        "'glossary_site.model.TermSource object' has no attribute 'sumary' "
+        "'term' has no field 'sumary'; did you mean 'summary'? "
         "(making terms/graphics-processing-unit/index.html and 2 other pages)",
     ]
     assert_build_and_check_report(site, expected)
@@ -856,8 +856,8 @@ def test_strict_build_failing_on_warnings_also_reports_template_errors_and_keeps
         "content/terms/tensor.md:1: warning: no 'updated' date; add one so feeds and sitemaps can use it"
     )
     error = (
-        f"templates/term.html:{line}: template error: 'glossary_site.model.TermSource object' "
-        "has no attribute 'sumary' (making terms/graphics-processing-unit/index.html and 2 other pages)"
+        f"templates/term.html:{line}: template error: 'term' has no field 'sumary'; "
+        "did you mean 'summary'? (making terms/graphics-processing-unit/index.html and 2 other pages)"
     )
 
     strict = run_glossary("build", "--strict", cwd=site)

@@ -383,9 +383,11 @@ def test_site_template_overrides_the_theme_template_of_the_same_name(
     assert present(html(files, "index.html").find("h1")).get_text() == "AI Glossary"
 
 
-def failure_of(site_config: SiteConfig, template: str, build: Build, make_term: MakeTerm) -> str:
-    (site_config.root / "templates").mkdir()
-    (site_config.root / "templates" / "index.html").write_text(template, encoding="utf-8")
+def failure_of(
+    site_config: SiteConfig, template: str, build: Build, make_term: MakeTerm, name: str = "index.html"
+) -> str:
+    (site_config.root / "templates" / name).parent.mkdir(parents=True, exist_ok=True)
+    (site_config.root / "templates" / name).write_text(template, encoding="utf-8")
     with pytest.raises(ContentError) as problem:
         build(make_term("gpu", "GPU"))
     return str(problem.value.diagnostic)
@@ -399,6 +401,43 @@ def test_undefined_template_variable_is_reported_at_the_template_line(
     )
 
     assert message == "templates/index.html:2: template error: 'missing' is undefined"
+
+
+def test_a_misspelt_field_names_the_variable_and_the_field_meant(
+    make_term: MakeTerm, build: Build, site_config: SiteConfig
+) -> None:
+    """Was: `'glossary_site.model.TermSource object' has no attribute 'titel'`, a Python
+    class the theme's author never sees, and nothing to write instead."""
+    template = "<main>\n<h1>{{ term.titel }}</h1>\n</main>\n"
+
+    message = failure_of(site_config, template, build, make_term, name="term.html")
+
+    assert message == (
+        "templates/term.html:2: template error: 'term' has no field 'titel'; did you mean 'title'?"
+    )
+
+
+def test_a_misspelt_field_in_a_partial_is_reported_there_as_written_there(
+    make_term: MakeTerm, build: Build, site_config: SiteConfig
+) -> None:
+    (site_config.root / "templates" / "partials").mkdir(parents=True)
+    partial = "{% for entry in [term] %}\n<p>{{ entry.sumary }}</p>\n{% endfor %}\n"
+    (site_config.root / "templates" / "partials" / "lead.html").write_text(partial, encoding="utf-8")
+
+    message = failure_of(site_config, "{% include 'partials/lead.html' %}\n", build, make_term, "term.html")
+
+    assert message == (
+        "templates/partials/lead.html:2: template error: 'entry' has no field 'sumary'; "
+        "did you mean 'summary'?"
+    )
+
+
+def test_a_field_nothing_is_close_to_is_named_without_a_guess(
+    make_term: MakeTerm, build: Build, site_config: SiteConfig
+) -> None:
+    message = failure_of(site_config, "<p>\n{{ term.zzqx }}</p>\n", build, make_term, name="term.html")
+
+    assert message == "templates/term.html:2: template error: 'term' has no field 'zzqx'"
 
 
 def test_template_syntax_error_is_reported_at_the_template_line(
