@@ -91,11 +91,15 @@ def _body_read_as_yaml(front: str, line: int) -> str:
     """A hint for a front matter whose closing `---` was forgotten while the body has a `---`
     rule further down: YAML then reads the body's first paragraphs and fails in one of them,
     with a message about keys that says nothing of the missing line. The body is taken to
-    start after the first blank line that has valid fields above it and none below it."""
+    start after the first blank line that has valid fields above it and none below it down to
+    the `---` taken for the closing one, the failing line among them: a field there, or a line
+    indented as YAML goes on after a blank line, says that `---` is the front matter's own."""
     lines = front.split("\n")
     at = min(line - 2, len(lines))
     for blank in range(1, at):
-        if lines[blank].strip() or any(_FIELD_LINE.match(text) for text in lines[blank:at]):
+        if lines[blank].strip() or any(_FIELD_LINE.match(text) for text in lines[blank:]):
+            continue
+        if _goes_on_indented(lines[blank:]):
             continue
         try:
             above = yaml_lines.load("\n".join(lines[:blank]), first_line=2).data
@@ -111,6 +115,13 @@ def _body_read_as_yaml(front: str, line: int) -> str:
 
 #: A front-matter field at the start of a line, as every field's name is written.
 _FIELD_LINE = re.compile(r"[a-z_]+:(?:[ \t]|$)")
+
+
+def _goes_on_indented(lines: list[str]) -> bool:
+    """Whether the first line written after a blank one is indented: a body's first line is
+    not, unless it is a code block, which a glossary entry hardly starts with."""
+    first = next((text for text in lines if text.strip()), "")
+    return first[:1] in (" ", "\t")
 
 
 #: Year-month-day, maybe with a time; Python also reads 20250301 and 2025-W09-6, which the

@@ -136,6 +136,27 @@ def test_forgotten_closing_line_before_a_rule_in_the_body_is_named() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("extra", "line", "problem"),
+    [
+        ('\ncategory: "Maths" extra\n', 7, "text after the closing quote (a quoted value ends there)"),
+        ("\nTags maths\nupdated: 2025-03-01\n", 7, "this line has no ':' after its key"),
+        ("aliases:\n  - Array\n\n - Matrix\n", 9, "this line is indented differently"),
+    ],
+    ids=["a field fails", "a field follows", "an indented item"],
+)
+def test_a_file_with_its_closing_line_is_not_told_it_may_lack_one(
+    extra: str, line: int, problem: str
+) -> None:
+    """Was "if the body starts on line N, the front matter above it has no closing '---'" for
+    any YAML error after a blank line, when a field there, a field below it, or a line
+    indented as YAML goes on, shows the '---' below is the front matter's own."""
+    _, problems = parse(term_text(extra))
+
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{PATH}:{line}: invalid YAML: {problem}")
+
+
 def test_a_blank_line_between_fields_is_not_taken_for_the_body() -> None:
     _, problems = parse(term_text("\ntags: [maths]\ndraft fals\n"))
 
