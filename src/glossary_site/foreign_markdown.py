@@ -1,7 +1,7 @@
 """Markdown written for other generators, which the engine here would show as written.
 
-Editors coming from MkDocs Material, GitHub or Hugo write syntax this site does not convert:
-`???+ tip`, `=== "Tab"`, `~~gone~~`, `:smile:`, `{#id}`. Left alone, the page shows
+Editors coming from MkDocs Material, GitHub, Hugo or Sphinx write syntax this site does not
+convert: `???+ tip`, `=== "Tab"`, `~~gone~~`, `:smile:`, `{#id}`, `:term:`API``. Left alone, the page shows
 the raw marks with no word from the build, and a tag the sanitiser drops (`<iframe>`, or
 `<String>` in `Vec<String>`) leaves no trace at all. Each is a warning at its line, naming
 what to write instead. Code (fenced, indented or in backticks) is shown as written on purpose
@@ -29,7 +29,8 @@ KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym",
 #: those characters: several times quicker over a 10,000-term glossary's text. The line-start
 #: syntax is matched anywhere here; the line's own check below looks at where it stands.
 _ANY_RE = re.compile(
-    r"\?\?\?|==|>[ \t]*\[!|-8<-|\[[ xX]\][ \t]|~~|:[\w+-]+:|\{(?:\{[<%]|:?[ \t]*[#.])|<[A-Za-z]|\$"
+    r"\?\?\?|==|>[ \t]*\[!|-8<-|\[[ xX]\][ \t]|~~|:[\w+-]+:"
+    r"|\{(?:\{[<%]|:?[ \t]*[#.]|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$"
 )
 _SHORTCODE_LINE_RE = re.compile(r"[ ]{0,3}\{\{(?:<.*>|%.*%)\}\}[ \t]*$")
 #: A task-list item; reported at the first of a list's, not at every one.
@@ -116,6 +117,11 @@ _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
         ),
     ),
 )
+#: A Sphinx role (`:term:`API``, `:py:func:`len``) or MyST's spelling of one (`{term}`API``),
+#: looked for in the line as written: the prose has its code spans, the role's text, blanked out.
+_ROLE_RE = re.compile(r"(?<![\w:/`])(?::((?:[a-z][\w.-]*:)?[a-z][\w.-]*):|\{([a-z][\w:.-]*)\})`([^`\n]+)`")
+#: A role's text with a target of its own, `source files <source directory>`.
+_ROLE_TARGET_RE = re.compile(r"(.*?)\s*<([^<>]+)>")
 _SHORTCODE_RE = re.compile(r"(?<!\]\()(?<!\]\(<)\{\{([<%])[ \t]*+(\w*+)[^{}\n]*?[>%]\}\}")
 #: Hugo's code highlighting, opened (with its language, if any) or closed.
 _HIGHLIGHT_RE = re.compile(r"[ ]{0,3}\{\{[<%][ \t]*(/?)highlight\b(?:[ \t]+\"?([\w#.+-]+))?")
@@ -159,7 +165,32 @@ def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]
         if box and not task:
             yield index, TASK_MESSAGE.format(box.group(1))
         task = bool(box)
-        yield from ((index, message) for message in _line_problems(prose[index], markers))
+        roles, prose_left = _roles(line, prose[index])
+        yield from ((index, message) for message in chain(roles, _line_problems(prose_left, markers)))
+
+
+def _roles(line: str, prose: str) -> tuple[list[str], str]:
+    """A message for each Sphinx or MyST role outside code in `line`, and `prose` with the roles'
+    names blanked, so that `:term:` is not taken for an emoji shortcode as well."""
+    messages = []
+    for found in _ROLE_RE.finditer(line):
+        start, end = found.start(), found.start(3) - 1
+        if prose[start:end] != line[start:end]:  # inside a code span
+            continue
+        name, text = found.group(1) or found.group(2), found.group(3).strip()
+        kind, shown = ("Sphinx", f":{name}:") if found.group(1) else ("MyST", f"{{{name}}}")
+        if name.rpartition(":")[2] == "term":
+            target = _ROLE_TARGET_RE.fullmatch(text)
+            link = f"[[{target.group(2).strip()}|{target.group(1)}]]" if target else f"[[{text}]]"
+            advice = f"link the term as {link}"
+        else:
+            advice = "write what it makes in Markdown (a link is [text](address))"
+        messages.append(
+            f"'{found.group(0)}' is a {kind} role, which is not read here: the page shows '{shown}' "
+            f"and its text as code; {advice}"
+        )
+        prose = prose[:start] + " " * (end - start) + prose[end:]
+    return messages, prose
 
 
 def _line_problems(prose: str, markers: bool) -> Iterator[str]:

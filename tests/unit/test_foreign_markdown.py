@@ -16,6 +16,10 @@ WRITTEN = [
     ("It is ~~gone~~ now.", "'~~gone~~' (strikethrough)", "write <del>gone</del>"),
     ("It is ==marked== now.", "'==marked==' (highlighting)", "write <mark>marked</mark>"),
     ("Happy :smile: face.", "':smile:' is an emoji shortcode", "write the emoji itself"),
+    ("See :term:`API`.", "':term:`API`' is a Sphinx role", "link the term as [[API]]"),
+    ("The :term:`files <source directory>`.", "is a Sphinx role", "as [[source directory|files]]"),
+    ("A {term}`builder` runs.", "'{term}`builder`' is a MyST role", "link the term as [[builder]]"),
+    ("Call :py:func:`len` here.", "':py:func:`len`' is a Sphinx role", "[text](address)"),
     ("## Code {#code-id}", "'{#code-id}' is an attribute list", "remove it"),
     ("See it. { #tok }", "'{ #tok }' is an attribute list", "remove it"),
     ('--8<-- "snippets/abbr.md"', "'--8<-- \"snippets/abbr.md\"' is a snippet include", "paste"),
@@ -44,7 +48,7 @@ def test_code_and_ordinary_prose_are_left_alone() -> None:
     text = (
         "Ratios a:b:c at 10:30:00, if a == b == c; it costs $5 or $10.\n\n"
         "Paid US$25 for $HOME_DIR and x_1 at $3; ${{ secrets.KEY }}; \\$x^2\\$ is escaped.\n\n"
-        "Inline `~~x~~ :smile: <iframe>` code.\n\n"
+        "Inline `~~x~~ :smile: <iframe>` code, and ``:term:`API` `` too.\n\n"
         "```\n???+ tip\n~~x~~ <script>\n```\n\n"
         "    ~~indented code~~ <String>\n\n"
         "A <b>bold</b> <abbr>word</abbr>, a <https://example.org> link and [ ] brackets.\n\n"
