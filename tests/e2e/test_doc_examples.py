@@ -347,6 +347,83 @@ def test_a_mkdocs_link_to_a_markdown_file_gives_the_message_the_migration_page_q
     assert any(line.startswith(f"content/terms/synonym.md:6: {said}") for line in checked.stderr.splitlines())
 
 
+SPHINX_CONVERSION = "### A Sphinx glossary converted"
+#: The example terms `glossary init` writes, which the Sphinx conversion deletes first.
+STARTER_TERMS = ("glossary.md", "term.md", "cross-reference.md")
+
+
+def sphinx_term_files() -> dict[str, str]:
+    """The converted term files the migration page shows, by the path named above each."""
+    text = (PROJECT / MIGRATION).read_text(encoding="utf-8")
+    after = text[text.index(SPHINX_CONVERSION) :]
+    found = re.findall(r"^`(content/terms/[\w-]+\.md)`:\n\n```markdown\n(.*?)^```$", after, re.M | re.S)
+    return dict(found)
+
+
+def sphinx_site(tmp_path: Path, files: dict[str, str]) -> Path:
+    site = new_site(tmp_path)
+    for name in STARTER_TERMS:
+        assert name in " ".join((PROJECT / MIGRATION).read_text(encoding="utf-8").split())
+        (site / "content/terms" / name).unlink()
+    return write_files(site, files)
+
+
+def test_the_converted_sphinx_glossary_builds_strictly_and_shows_what_the_migration_page_says(
+    tmp_path: Path,
+) -> None:
+    files = sphinx_term_files()
+    assert len(files) == 3, files
+    site = sphinx_site(tmp_path, files)
+
+    checked = run_glossary("check", "--strict", cwd=site)
+    built = run_glossary("build", "--strict", cwd=site)
+
+    assert checked.returncode == 0, checked.stderr
+    assert built.returncode == 0, built.stderr
+    assert built.stderr == ""
+    definition = present(
+        parse_html(site / "_site/terms/builder/index.html").find("section", class_="definition")
+    )
+    links = [(a.get_text(), attribute(a, "href")) for a in definition.find_all("a")]
+    assert links == [
+        ("source files", "../source-directory/index.html"),
+        ("output directory", "../build-directory/index.html"),
+    ]
+    article = present(parse_html(site / "_site/terms/build-directory/index.html").find("article"))
+    assert "Also known as Output directory" in " ".join(article.get_text(" ").split())
+    home = " ".join(present(parse_html(site / "_site/index.html").find("main")).get_text(" ").split())
+    assert re.search(
+        r"Build directory .* Builder .* Output directory → see Build directory .* Source directory", home
+    )
+
+
+def test_every_sphinx_term_line_is_a_title_or_alias_of_the_converted_files() -> None:
+    """The glossary.rst the page shows and the files it is converted to name the same terms."""
+    rst = block_after(MIGRATION, SPHINX_CONVERSION, "rst")
+    term_lines = {line.strip() for line in rst.splitlines() if re.fullmatch(r"   [a-z][\w ]*", line)}
+    names = set()
+    for text in sphinx_term_files().values():
+        front = yaml.safe_load(text.split("---\n")[1])
+        names |= {name.lower() for name in [front["title"], *front.get("aliases", [])]}
+    assert term_lines == names
+
+
+def test_a_sphinx_term_role_left_in_gives_the_warning_the_migration_page_quotes(tmp_path: Path) -> None:
+    files = sphinx_term_files()
+    builder = "content/terms/builder.md"
+    role = ":term:`source files <source directory>`"
+    assert role in block_after(MIGRATION, SPHINX_CONVERSION, "rst")
+    site = sphinx_site(
+        tmp_path, {**files, builder: files[builder].replace("[[source directory|source files]]", role)}
+    )
+
+    checked = run_glossary("check", cwd=site)
+
+    assert checked.returncode == 0, checked.stderr
+    quoted = block_after(MIGRATION, "Left as it was", "text").splitlines()
+    assert quoted and set(quoted) <= set(checked.stderr.splitlines()), checked.stderr
+
+
 GPU_TERM = """---
 title: GPU
 summary: A processor for parallel work.
