@@ -46,6 +46,7 @@ from glossary_site.model import Glossary, PageJob, PreparedFile, RawBody, TermSo
 from glossary_site.pages import PreparedTerms, SitePages
 from glossary_site.render import TEMPLATES, TemplateRunError, Templates
 from glossary_site.search import BUNDLE_PAGES
+from glossary_site.stray_blocks import stray_blocks
 from glossary_site.unused_templates import unused_templates
 from glossary_site.warm import WarmState
 from glossary_site.workers import default_jobs, split_map
@@ -175,6 +176,8 @@ def load(
         collector.keep_for_the_build()
     # After the page keys, which have read and parsed the templates this follows.
     for problem in unused_templates(options.root, templates):
+        diagnostics.add(problem)
+    for problem in stray_blocks(templates):
         diagnostics.add(problem)
     if result.diagnostics.failed(options.strict):
         # With errors no page will render, and with it the templates' check; failing on

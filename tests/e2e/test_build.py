@@ -393,6 +393,31 @@ def test_a_template_no_page_uses_is_a_warning_naming_the_template_meant(tmp_path
     assert "templates/" not in run_glossary("check", cwd=site).stdout
 
 
+def test_a_block_the_base_does_not_have_is_a_warning_naming_the_block_meant(tmp_path: Path) -> None:
+    """Was: a misspelt `{% block mian %}`, or a copied base.html whose `main` was renamed, built
+    pages without their content and said nothing."""
+    site = copy_site("minimal", tmp_path)
+    base = (PROJECT / "src/glossary_site/theme/templates/base.html").read_text(encoding="utf-8")
+    term = '{% extends "base.html" %}\n{% block mian %}<p>x</p>{% endblock %}'
+    write_files(site, {"templates/term.html": term})
+    result = run_glossary("check", "--strict", cwd=site)
+    assert result.returncode == 1
+    assert (
+        "templates/term.html:2: warning: block 'mian' is not a block of (theme)/templates/base.html,"
+        " which this template extends, so nothing shows it; did you mean 'main'?"
+    ) in result.stderr.splitlines()
+    (site / "templates/term.html").unlink()
+    write_files(site, {"templates/base.html": base.replace("block main", "block mains")})
+    result = run_glossary("check", "--strict", cwd=site)
+    line = base.splitlines().index("{% block main %}{% endblock %}") + 1
+    assert [said for said in result.stderr.splitlines() if "warning:" in said] == [
+        f"templates/base.html:{line}: warning: no block 'main', which (theme)/templates/404.html:3"
+        " and 10 other theme templates fill, so their pages show none of it; name this block 'main' again"
+    ]
+    write_files(site, {"templates/base.html": base})
+    assert run_glossary("check", "--strict", cwd=site).returncode == 0
+
+
 def test_a_template_written_with_another_extension_is_a_warning_naming_the_template_meant(
     tmp_path: Path,
 ) -> None:
