@@ -100,10 +100,24 @@ def parse(value: Any, located: yaml_lines.Located, path: str, diagnostics: Diagn
             continue
         wanted, written = set(PLACEHOLDER_RE.findall(english)), set(PLACEHOLDER_RE.findall(text))
         if wanted != written:
-            needed = ", ".join(f"{{{name}}}" for name in sorted(wanted)) or "no {...}"
-            diagnostics.error(path, line, f"label '{key}' must have {needed}, as in '{english}'")
+            diagnostics.error(path, line, _placeholder_problem(str(key), text, english, wanted, written))
             continue
         labels[str(key)] = shown
         if f"{key}_one" in labels and f"{key}_one" not in value:
             labels[f"{key}_one"] = shown
     return labels
+
+
+def _placeholder_problem(key: str, text: str, english: str, wanted: set[str], written: set[str]) -> str:
+    """Says what is wrong before what is right: `{datum}` for `{date}` is a slip to see at
+    once, and a `{zeit}` added beside `{date}` is not a `{date}` missing."""
+    needed = ", ".join(f"{{{name}}}" for name in sorted(wanted)) or "no {...}"
+    said = ", ".join(f"{{{name}}}" for name in sorted(written - wanted))
+    lacking = ", ".join(f"{{{name}}}" for name in sorted(wanted - written))
+    if said:
+        what = f"has {said}, which nothing fills in" + (f", and lacks {lacking}" if lacking else "")
+    elif "{" in (rest := PLACEHOLDER_RE.sub("", text)) or "}" in rest:
+        what = f"lacks {lacking}: a '{{' or '}}' there has no pair, or holds other than a-z and _"
+    else:
+        what = f"lacks {lacking}"
+    return f"label '{key}' {what}; it must have {needed}, as in '{english}'"

@@ -114,11 +114,33 @@ def test_every_problem_in_labels_is_reported_at_its_line() -> None:
 
     assert problems == [
         "content/site.yml:2: unknown label 'serch_button'; did you mean 'search_button'?",
-        "content/site.yml:3: label 'date' must have {day}, {month}, {year}, as in '{day} {month} {year}'",
+        "content/site.yml:3: label 'date' lacks {year};"
+        " it must have {day}, {month}, {year}, as in '{day} {month} {year}'",
         "content/site.yml:4: label 'atom_feed' must be one line of text",
         "content/site.yml:5: label 'terms_as_json' must be one line of text",
-        "content/site.yml:6: label 'skip_to_content' must have no {...}, as in 'Skip to content'",
+        "content/site.yml:6: label 'skip_to_content' has {page}, which nothing fills in;"
+        " it must have no {...}, as in 'Skip to content'",
         "content/site.yml:7: label 'breadcrumb' must be one line of text",
+    ]
+
+
+def test_a_placeholder_misspelt_added_or_unclosed_is_named_in_the_error() -> None:
+    """Was "must have {date}" for all three, though the second has {date}: what is wrong was
+    left to find."""
+    _, problems = parsed(
+        "labels:\n"
+        '  updated_on: "Aktualisiert am {datum}"\n'
+        '  terms_count_one: "{count} Begriff {zeit}"\n'
+        '  terms_count: "{count Begriffe"\n'
+    )
+
+    assert problems == [
+        "content/site.yml:2: label 'updated_on' has {datum}, which nothing fills in, and lacks {date};"
+        " it must have {date}, as in 'Updated {date}'",
+        "content/site.yml:3: label 'terms_count_one' has {zeit}, which nothing fills in;"
+        " it must have {count}, as in '{count} term'",
+        "content/site.yml:4: label 'terms_count' lacks {count}: a '{' or '}' there has no pair,"
+        " or holds other than a-z and _; it must have {count}, as in '{count} terms'",
     ]
 
 
