@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,10 +23,9 @@ from typing import Any
 import jinja2
 import jinja2.meta
 import markupsafe
-from jinja2 import nodes
 
 from glossary_site import labels as theme_labels
-from glossary_site import template_fields, template_words
+from glossary_site import template_fields, template_names, template_words
 from glossary_site.cache import user_folder
 from glossary_site.diagnostics import ContentError, Diagnostic
 from glossary_site.fingerprint import FINGERPRINT, digest
@@ -139,11 +138,6 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-#: Where a template names others it needs: its line, the names (any one will do), and whether
-#: it may do without them all (an include with 'ignore missing').
-_Use = tuple[int, tuple[str, ...], bool]
-
-
 @dataclass(frozen=True)
 class _Examined:
     """One template as read and parsed, before it runs."""
@@ -154,7 +148,7 @@ class _Examined:
     shown: str = ""
     #: The templates it names, for its digest.
     children: tuple[str, ...] = ()
-    uses: tuple[_Use, ...] = ()
+    uses: tuple[template_names.Use, ...] = ()
     problems: tuple[Diagnostic, ...] = ()
     #: Whether it names a template by a variable, so that any template may be one it uses.
     dynamic: bool = False
@@ -244,7 +238,7 @@ class Templates:
                 for line, names, optional in examined.uses:
                     present = [n for n in names if self._examine(n).shown]
                     if not present and not optional:
-                        found.add(Diagnostic(examined.shown, line, _not_found(names)))
+                        found.add(Diagnostic(examined.shown, line, self._not_found(names)))
                     waiting += present
             self._problems[name] = tuple(sorted(found))
         return self._problems[name]
@@ -271,7 +265,12 @@ class Templates:
             return _Examined(source, shown, problems=(problem,))
         named = set(jinja2.meta.find_referenced_templates(parsed))
         children = tuple(sorted(n for n in named if n))
-        return _Examined(source, shown, children, tuple(_uses(parsed)), dynamic=None in named)
+        uses = tuple(template_names.uses(parsed))
+        problems = tuple(template_names.extending_itself(parsed, name, shown))
+        return _Examined(source, shown, children, uses, problems, dynamic=None in named)
+
+    def _not_found(self, names: Sequence[object]) -> str:
+        return template_names.not_found(names, self._loader.list_templates())
 
     def _diagnostic(self, exc: Exception, template: str) -> Diagnostic:
         """Point at the template line: a file that cannot be read at itself, syntax errors
@@ -295,7 +294,11 @@ class Templates:
                 deepest, deepest_file = (name, tb.tb_lineno), file
                 own = own if name.startswith(THEME_LABEL) else deepest
             tb = tb.tb_next
-        message = _runtime_message(exc)
+        message = (
+            self._not_found(exc.templates)
+            if isinstance(exc, jinja2.TemplateNotFound)
+            else _runtime_message(exc)
+        )
         if isinstance(exc, template_fields.NoField) and deepest is not None:
             written = template_fields.written(self.env, deepest_file, deepest[1], exc.field)
             message = f"template error: {exc.said(written)}"
@@ -306,37 +309,11 @@ class Templates:
         return Diagnostic(*(own or deepest or where), message)
 
 
-_NAMING = (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)
-
-
-def _uses(parsed: nodes.Template) -> Iterator[_Use]:
-    """Every extends, include and import naming its templates outright; one naming them by
-    a variable is known only as it runs."""
-    for node in parsed.find_all(_NAMING):
-        assert isinstance(node, _NAMING)
-        names = _names(node.template)
-        if names:
-            yield node.lineno, names, isinstance(node, nodes.Include) and node.ignore_missing
-
-
-def _names(expr: nodes.Expr) -> tuple[str, ...]:
-    """The template names an expression gives outright: a string, or a list of strings."""
-    if isinstance(expr, nodes.Const):
-        values = expr.value if isinstance(expr.value, (tuple, list)) else [expr.value]
-    elif isinstance(expr, (nodes.List, nodes.Tuple)):
-        values = [item.value if isinstance(item, nodes.Const) else None for item in expr.items]
-    else:
-        return ()
-    return tuple(values) if all(isinstance(value, str) for value in values) else ()
-
-
 def _syntax_message(exc: jinja2.TemplateSyntaxError) -> str:
     return f"template error: {exc.message or exc}"
 
 
 def _runtime_message(exc: Exception) -> str:
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return _not_found(exc.templates)
     if isinstance(exc, RecursionError):
         return (
             "template error: endless recursion: a template extends or includes itself, "
@@ -345,13 +322,3 @@ def _runtime_message(exc: Exception) -> str:
     if isinstance(exc, jinja2.TemplateError):
         return f"template error: {exc}"
     return f"template error: {type(exc).__name__}: {exc}"
-
-
-def _not_found(names: Sequence[object]) -> str:
-    if not any(names):
-        return "extends or include names no template: its name is empty"
-    listed = " or ".join(repr(str(name)) for name in names)
-    message = f"template {listed} not found in templates/ or the theme"
-    if any(".." in str(name).split("/") for name in names):
-        message += "; a template is named by its path under templates/, which cannot go up with '..'"
-    return message

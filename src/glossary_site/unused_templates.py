@@ -9,7 +9,7 @@ import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 
-from glossary_site import content_files
+from glossary_site import content_files, template_names
 from glossary_site.diagnostics import Diagnostic, Severity, did_you_mean
 from glossary_site.render import TEMPLATES, Templates
 from glossary_site.template_files import THEME
@@ -27,17 +27,34 @@ def unused_templates(root: Path, templates: Templates) -> Iterator[Diagnostic]:
     if reached is None:
         return
     theme = {name for name, _ in content_files.template_files(THEME / "templates")}
-    for name, _ in content_files.template_files(root / "templates"):
+    ours = [name for name, _ in content_files.template_files(root / "templates")]
+    # A name a template gives that no file has is an error there, which names the template
+    # meant (template_names.meant); this one is not told to take that name instead.
+    missing = sorted(reached - theme - set(ours))
+    known = (reached | theme) - set(missing)
+    for name in ours:
         if name in reached:
             continue
-        if not name.endswith(TEMPLATE_SUFFIXES):
-            yield from _misnamed(name, reached | theme)
-            continue
-        others = sorted((reached | theme) - {name})
-        namesakes = [n for n in others if posixpath.basename(n) == posixpath.basename(name)]
-        hint = did_you_mean(name, namesakes or others)
-        message = f"no page is made with this template: no other extends, includes or imports it{hint}"
-        yield Diagnostic(f"templates/{name}", 1, message, Severity.WARNING)
+        named = [m for m in missing if template_names.meant(m, [*theme, *ours]) == name]
+        if named:
+            yield Diagnostic(f"templates/{name}", 1, _named_otherwise(name, named[0]), Severity.WARNING)
+        elif not name.endswith(TEMPLATE_SUFFIXES):
+            yield from _misnamed(name, known)
+        else:
+            others = sorted(known - {name})
+            namesakes = [n for n in others if posixpath.basename(n) == posixpath.basename(name)]
+            hint = did_you_mean(name, namesakes or others)
+            message = f"no page is made with this template: no other extends, includes or imports it{hint}"
+            yield Diagnostic(f"templates/{name}", 1, message, Severity.WARNING)
+
+
+def _named_otherwise(name: str, named: str) -> str:
+    """The file of a template named by a slip: the name is to be corrected where it is
+    given, as the error there says, unless the file's extension is the slip."""
+    message = f"no page is made with this template: {named!r} is named but not found"
+    if posixpath.splitext(name)[0] == posixpath.splitext(named)[0]:
+        return f"{message}; rename this file to {named!r}, or name it {name!r} where it is used"
+    return f"{message}; if it means this template, correct that name to {name!r} where it is used"
 
 
 def _reached(templates: Templates) -> set[str] | None:

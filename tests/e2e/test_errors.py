@@ -133,12 +133,6 @@ RUNTIME_FAILURES = {
         "templates/search.html:3: template error: 'letters' is undefined, "
         "in (theme)/templates/partials/a_to_z.html:4 (making search/index.html)",
     ),
-    "a template extending itself": (
-        "templates/index.html",
-        "{% extends 'index.html' %}\n",
-        "templates/index.html:1: template error: endless recursion: a template extends or includes "
-        "itself, or a macro calls itself, without end (making index.html)",
-    ),
     "a loop through a theme template": (  # was blamed on (theme)/templates/term.html
         "templates/base.html",
         "{% extends 'term.html' %}\n",
@@ -238,6 +232,75 @@ def test_a_missing_template_is_reported_where_it_is_named(tmp_path: Path) -> Non
         "(making index.html)",
         "templates/search.html:3: template 'missing.html' not found in templates/ or the theme",
     ]
+
+
+def test_a_missing_template_names_the_one_meant_and_that_one_is_not_told_to_take_the_slip(
+    tmp_path: Path,
+) -> None:
+    """Was: the error named no template, and the warning at the file told it to take the
+    misspelt name: 'did you mean 'partials/metainfo.html'?'."""
+    site = write_files(
+        copy_site("minimal", tmp_path),
+        {
+            "templates/search.html": PAGE.replace("{}", '{% include "partials/metainfo.html" %}'),
+            "templates/partials/meta-info.html": '<p class="meta">Reviewed.</p>\n',
+            "templates/404.html": PAGE.replace("{}", '{% include "partials/logo.html" %}'),
+        },
+    )
+    result = run_glossary("check", cwd=site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert error_lines(result.stderr) == [
+        "templates/404.html:3: template 'partials/logo.html' not found in templates/ or the theme",
+        "templates/search.html:3: template 'partials/metainfo.html' not found in templates/ or the theme;"
+        " did you mean 'partials/meta-info.html'?",
+    ]
+    assert [line for line in result.stderr.splitlines() if ": warning: " in line] == [
+        "templates/partials/meta-info.html:1: warning: no page is made with this template:"
+        " 'partials/metainfo.html' is named but not found; if it means this template,"
+        " correct that name to 'partials/meta-info.html' where it is used"
+    ]
+    write_files(
+        site,
+        {
+            "templates/search.html": PAGE.replace("{}", '{% include "partials/meta-info.html" %}'),
+            "templates/404.html": PAGE.replace("{}", "<p>Gone.</p>"),
+        },
+    )
+    result = run_glossary("build", "--strict", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = parse_html(site / "_site/search/index.html")
+    assert [p.get_text() for p in page.select("p.meta")] == ["Reviewed."]
+
+
+def test_a_base_extending_itself_is_one_error_saying_to_copy_the_themes_base(tmp_path: Path) -> None:
+    """Was: an endless recursion error, and a warning at each of the site's partials that
+    base.html includes, as unused."""
+    site = write_files(
+        copy_site("minimal", tmp_path),
+        {
+            "templates/base.html": '{% extends "base.html" %}\n{% block footer %}<p>Ours</p>{% endblock %}\n',
+            "templates/partials/brand.html": '<a class="site-title" href="{{ root }}index.html">Logo</a>\n',
+            "templates/partials/head.html": '<meta name="ours" content="1">\n',
+        },
+    )
+    for command in ("check", "build"):
+        result = run_glossary(command, cwd=site)
+        assert result.returncode == 1, command
+        assert "Traceback" not in result.stderr
+        assert [line for line in result.stderr.splitlines() if "templates/" in line] == [
+            "templates/base.html:1: template error: a template cannot extend itself: 'base.html' here is"
+            " this file, not the theme's; to change the theme's base.html, copy the theme's file to"
+            " templates/base.html instead and change the copy"
+        ], command
+    base = (PROJECT / "src/glossary_site/theme/templates/base.html").read_text(encoding="utf-8")
+    ours = base.replace('{% include "partials/footer.html" %}', "<p>Ours</p>")
+    write_files(site, {"templates/base.html": ours})
+    result = run_glossary("build", "--strict", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = parse_html(site / "_site/index.html")
+    assert present(page.select_one("footer p")).get_text() == "Ours"
+    assert present(page.select_one("a.site-title")).get_text() == "Logo"
 
 
 def test_a_template_included_as_optional_may_be_missing(tmp_path: Path) -> None:
