@@ -94,6 +94,30 @@ def _md_name(relative: str) -> str:
     return (f"{folder}/" if folder else "") + f"{slugify(stem) or stem}.md"
 
 
+#: Text files other generators read, by how their names end: Sphinx's `glossary.rst` (and the
+#: `.rst.txt` copy of it a built Sphinx site holds), AsciiDoc, Org, MDX, Quarto, R Markdown.
+#: Images and other files beside the terms are no such file: they are left alone, unread.
+_OTHER_FORMATS = (
+    (".rst.txt", "a reStructuredText"),
+    (".rst", "a reStructuredText"),
+    (".rest", "a reStructuredText"),
+    (".txt", "a plain text"),
+    (".adoc", "an AsciiDoc"),
+    (".asciidoc", "an AsciiDoc"),
+    (".org", "an Org"),
+    (".mdx", "an MDX"),
+    (".qmd", "a Quarto"),
+    (".rmd", "an R Markdown"),
+)
+
+
+def _other_format(name: str) -> str | None:
+    """The format of a text file written for another generator, with its article, or None: a
+    glossary.rst copied into content/terms/ would otherwise leave its terms out without a word."""
+    lowered = name.lower()
+    return next((format_name for end, format_name in _OTHER_FORMATS if lowered.endswith(end)), None)
+
+
 def _scan(root: Path, folder: str) -> _Scan:
     """One walk of a content folder: its files, and why anything else named like one is not."""
     noun = "term" if folder == TERMS_DIR else "tool"
@@ -106,6 +130,13 @@ def _scan(root: Path, folder: str) -> _Scan:
         if not relative.endswith(".md"):
             if kind == FILE and relative.lower().endswith((".md", ".markdown")):
                 message = f"not read: {noun} files end in '.md'; rename it to '{_md_name(relative)}'"
+                problems.append(Diagnostic(path, 1, message, Severity.WARNING))
+            elif kind == FILE and (format_name := _other_format(relative)) is not None:
+                message = (
+                    f"not read: a {noun} is one '.md' file that starts with front matter, and this is "
+                    f"{format_name} file; write each {noun} in it as a file of its own, then delete it "
+                    f"or move it out of {folder}/"
+                )
                 problems.append(Diagnostic(path, 1, message, Severity.WARNING))
             continue
         if kind == FILE or (kind == LINK and _links_to_term(entry.path, content)):
@@ -266,10 +297,11 @@ def walk_problems(root: Path) -> list[Diagnostic]:
     Named for its first job, symbolic links; it also reports what find_term_files() skipped:
     folders in content/terms that cannot be listed, and entries named *.md that are not regular
     files (errors: terms would go missing), folders named *.md (a warning: their files are
-    still read); what static_files() skipped (_static_problems); and, in all three folders,
-    names that are not UTF-8, in templates/ also in linked folders, as template_files() and
-    the loader go through them. Elsewhere in content/, where nothing is read, a Markdown file
-    is a warning; a folder that cannot be listed is not reported.
+    still read), files named *.MD or *.markdown and text files of other generators' formats
+    (glossary.rst) there (warnings); what static_files() skipped (_static_problems); and, in
+    all three folders, names that are not UTF-8, in templates/ also in linked folders, as
+    template_files() and the loader go through them. Elsewhere in content/, where nothing is
+    read, a Markdown file is a warning; a folder that cannot be listed is not reported.
     """
     content = (root / "content").resolve()
     problems = [*_scan(root, TERMS_DIR).problems, *_scan(root, TOOLS_DIR).problems]

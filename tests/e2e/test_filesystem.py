@@ -321,6 +321,30 @@ def test_markdown_elsewhere_in_content_is_a_warning_that_it_is_not_read(tmp_path
     assert not (site / "_site/terms/gpu").exists()
 
 
+def test_another_generators_text_file_in_terms_is_a_warning_and_an_image_is_not(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    terms = site / "content/terms"
+    for name in ("glossary.rst", "api.txt", "x.adoc", "y.org", "z.mdx", "w.rst.txt", "chart.png"):
+        (terms / name).write_text("API\n   An interface.\n", encoding="utf-8")
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    said = (
+        "warning: not read: a term is one '.md' file that starts with front matter, and this is {} "
+        "file; write each term in it as a file of its own, then delete it or move it out of content/terms/"
+    )
+    assert [line for line in reported(result) if "not read" in line] == [
+        f"content/terms/api.txt:1: {said.format('a plain text')}",
+        f"content/terms/glossary.rst:1: {said.format('a reStructuredText')}",
+        f"content/terms/w.rst.txt:1: {said.format('a reStructuredText')}",
+        f"content/terms/x.adoc:1: {said.format('an AsciiDoc')}",
+        f"content/terms/y.org:1: {said.format('an Org')}",
+        f"content/terms/z.mdx:1: {said.format('an MDX')}",
+    ]
+    assert "chart.png" not in result.stderr
+
+
 def test_the_name_suggested_for_a_term_file_with_another_extension_is_read_without_a_problem(
     tmp_path: Path,
 ) -> None:
