@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from glossary_site.model import Breaks
+from glossary_site.myst import DIRECTIVE_RE, directive_message
 from glossary_site.yaml_lines import lines_down
 
 #: A fence at the start of a line (the engine reads none that is indented), and what follows it.
@@ -90,9 +91,23 @@ def _openings(text: str) -> Iterator[tuple[int, str, str, bool]]:
 def unread_fences(text: str) -> Iterator[tuple[int, str]]:
     """(line index, what follows its language) of each opening fence the engine would not read.
     Each is taken to open the block its editor meant, so that all are found in one run."""
-    for index, _, info, closed in _openings(text):
+    for index, _, info in _unread(text):
+        yield index, LANGUAGE_RE.sub("", info, count=1).strip()
+
+
+def _unread(text: str) -> Iterator[tuple[int, str, str]]:
+    for index, mark, info, closed in _openings(text):
         if closed and not INFO_RE.fullmatch(info):
-            yield index, LANGUAGE_RE.sub("", info, count=1).strip()
+            yield index, mark, info
+
+
+def directive_fences(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
+    """(line index, fence, directive) of each MyST directive fence the engine reads, as a code
+    block of the directive's text; one it cannot read (`{admonition} Title`) is fence_problems'."""
+    for index, mark, info, closed in _openings(text):
+        found = DIRECTIVE_RE.fullmatch(info)
+        if closed and found and INFO_RE.fullmatch(info):
+            yield index, mark, found
 
 
 def unclosed_fences(text: str) -> Iterator[tuple[int, str]]:
@@ -116,16 +131,28 @@ def fence_problems(text: str, first_line: int, breaks: Breaks | None = None) -> 
     body, or a YAML value (a definition, an answer, site.yml's intro) whose first line is
     `first_line` of its file and whose file lines begin at `breaks` (yaml_lines.Located)."""
     starts: list[int] = []
-    for index, extra in unread_fences(text):
+    for index, mark, info in _unread(text):
         if not starts:
             starts = [0]
             for line in text.split("\n"):
                 starts.append(starts[-1] + len(line) + 1)
-        yield first_line + lines_down(text, starts[index], breaks), fence_message(extra)
+        directive = DIRECTIVE_RE.fullmatch(info)
+        message = (
+            directive_message(mark, directive.group(1), directive.group(2).strip(), GARBLED)
+            if directive
+            else fence_message(LANGUAGE_RE.sub("", info, count=1).strip())
+        )
+        yield first_line + lines_down(text, starts[index], breaks), message
 
 
 def _closed(lines: list[str], start: int, mark: str) -> bool:
     return any(line.rstrip(" ") == mark for line in lines[start + 1 :])
+
+
+GARBLED = (
+    'a code fence takes a language and hl_lines="…" only, so this block and the text after it come '
+    "out garbled"
+)
 
 
 def fence_message(extra: str) -> str:

@@ -1,11 +1,12 @@
 """Markdown written for other generators, which the engine here would show as written.
 
 Editors coming from MkDocs Material, GitHub, Hugo or Sphinx write syntax this site does not
-convert: `???+ tip`, `=== "Tab"`, `~~gone~~`, `:smile:`, `{#id}`, `:term:`API``. Left alone, the page shows
-the raw marks with no word from the build, and a tag the sanitiser drops (`<iframe>`, or
-`<String>` in `Vec<String>`) leaves no trace at all. Each is a warning at its line, naming
-what to write instead. Code (fenced, indented or in backticks) is shown as written on purpose
-and is not looked at.
+convert: `???+ tip`, `=== "Tab"`, `~~gone~~`, `:smile:`, `{#id}`, `:term:`API``, MyST's
+```{note}. Left alone, the page shows the raw marks with no word from the build, and a tag
+the sanitiser drops (`<iframe>`, or `<String>` in `Vec<String>`) leaves no trace at all. Each
+is a warning at its line, naming what to write instead. Code (fenced, indented or in
+backticks) is shown as written on purpose and is not looked at, but for a fence that opens a
+MyST directive (myst.py): no one writes ```{note} to show code.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from itertools import chain
 
 import nh3
 
-from glossary_site.fences import outside_code, unclosed_fences, unclosed_message
+from glossary_site.fences import directive_fences, outside_code, unclosed_fences, unclosed_message
 from glossary_site.formulas import DISPLAY_LINE_RE, MATHML_TAGS, without_formulas
 from glossary_site.model import Breaks
+from glossary_site.myst import DIRECTIVE_RE, directive_message
 from glossary_site.yaml_lines import lines_down
 
 #: The elements raw HTML keeps (markup.sanitise); any other is removed with its tags.
@@ -30,7 +32,7 @@ KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym",
 #: syntax is matched anywhere here; the line's own check below looks at where it stands.
 _ANY_RE = re.compile(
     r"\?\?\?|==|>[ \t]*\[!|-8<-|\[[ xX]\][ \t]|~~|:[\w+-]+:"
-    r"|\{(?:\{[<%]|:?[ \t]*[#.]|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$"
+    r"|\{(?:\{[<%]|:?[ \t]*[#.]|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$|```[ \t]*\{|:::[ \t]*\{"
 )
 _SHORTCODE_LINE_RE = re.compile(r"[ ]{0,3}\{\{(?:<.*>|%.*%)\}\}[ \t]*$")
 #: A task-list item; reported at the first of a list's, not at every one.
@@ -75,6 +77,12 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
             f"'{m.group(1)}' is a snippet include of MkDocs "
             "(pymdownx.snippets), which is not read here and is shown as written; paste the "
             "snippet's text in its place"
+        ),
+    ),
+    (
+        re.compile(r"^[ ]{0,3}(:{3,})" + DIRECTIVE_RE.pattern),
+        lambda m: directive_message(
+            m.group(1), m.group(2), m.group(3).strip(), "the page shows it and its text as written"
         ),
     ),
     (
@@ -149,11 +157,18 @@ def marked(text: str) -> bool:
 
 
 def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]]:
-    """(line index, message) for each piece of another generator's Markdown outside code, and
-    each HTML tag the sanitiser removes. With `markers` (a term's body), a shortcode on a line of
-    its own is left to the table markers' check, which reports it."""
+    """(line index, message) for each piece of another generator's Markdown outside code, each
+    fence that opens a MyST directive, and each HTML tag the sanitiser removes. With `markers`
+    (a term's body), a shortcode on a line of its own is left to the table markers' check,
+    which reports it."""
     if not marked(text):
         return
+    for index, fence, directive in directive_fences(text):
+        name, argument = directive.groups()
+        yield (
+            index,
+            directive_message(fence, name, argument.strip(), "the page shows its text as a code block"),
+        )
     math = task = False
     prose = without_formulas(text)
     for index, line in outside_code(text.split("\n")):

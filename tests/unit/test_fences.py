@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glossary_site import markup
-from glossary_site.fences import unread_fences
+from glossary_site.fences import fence_problems, unread_fences
 
 GOOD = [
     "```\ncode\n```",
@@ -38,3 +38,24 @@ def test_what_is_reported_is_what_the_engine_garbles() -> None:
     assert "<h2" not in markup.site_markdown(text, "")
     assert "<h2" in markup.site_markdown(text.replace(' title="app.py"', ""), "")
     assert list(unread_fences(text)) == [(0, 'title="app.py"')]
+
+
+def test_a_myst_directive_with_an_argument_is_named_with_what_to_write() -> None:
+    """The engine garbles it as any fence with more than a language; the message says what it is."""
+    text = "Intro.\n\n```{admonition} Mind the gap\nText.\n```\n\n```{code-block} python\nx = 1\n```\n"
+
+    assert list(fence_problems(text, 5)) == [
+        (
+            7,
+            "'```{admonition} Mind the gap' is a MyST directive, which is not read here: a code fence "
+            'takes a language and hl_lines="…" only, so this block and the text after it come out '
+            "garbled; write '!!! note \"Mind the gap\"' with its text indented by 4 spaces for a box, "
+            "or a quotation (> …)",
+        ),
+        (
+            11,
+            "'```{code-block} python' is a MyST directive, which is not read here: a code fence takes "
+            'a language and hl_lines="…" only, so this block and the text after it come out garbled; '
+            "write a fenced code block with the language alone: ```python",
+        ),
+    ]

@@ -20,6 +20,15 @@ WRITTEN = [
     ("The :term:`files <source directory>`.", "is a Sphinx role", "as [[source directory|files]]"),
     ("A {term}`builder` runs.", "'{term}`builder`' is a MyST role", "link the term as [[builder]]"),
     ("Call :py:func:`len` here.", "':py:func:`len`' is a Sphinx role", "[text](address)"),
+    (
+        "```{glossary}\nAPI\n   An interface.\n```",
+        "'```{glossary}' is a MyST directive",
+        "one term file per term",
+    ),
+    ("```{note}\nMind.\n```", "'```{note}' is a MyST directive", "write '!!! note' with its text indented"),
+    ("````{warning}\nHot.\n````", "'````{warning}' is a MyST directive", "write '!!! warning'"),
+    (":::{tip}\nA tip.\n:::", "':::{tip}' is a MyST directive", "or a quotation (> …)"),
+    ("~~~{math}\nx^2\n~~~", "'~~~{math}' is a MyST directive", "between two lines of $$"),
     ("## Code {#code-id}", "'{#code-id}' is an attribute list", "remove it"),
     ("See it. { #tok }", "'{ #tok }' is an attribute list", "remove it"),
     ('--8<-- "snippets/abbr.md"', "'--8<-- \"snippets/abbr.md\"' is a snippet include", "paste"),
@@ -53,6 +62,15 @@ def test_code_and_ordinary_prose_are_left_alone() -> None:
         "    ~~indented code~~ <String>\n\n"
         "A <b>bold</b> <abbr>word</abbr>, a <https://example.org> link and [ ] brackets.\n\n"
         'See [GPU]({{< ref "gpu.md" >}}).\n'
+    )
+
+    assert list(foreign_syntax(text)) == []
+
+
+def test_a_code_fence_with_a_language_or_one_that_shows_a_myst_directive_is_left_alone() -> None:
+    text = (
+        "```python\nx = {1}\n```\n\n```{.python}\ny = 2\n```\n\n"
+        "````markdown\n```{note}\nShown as an example.\n```\n:::{tip}\nToo.\n:::\n````\n"
     )
 
     assert list(foreign_syntax(text)) == []
