@@ -472,6 +472,9 @@ def run_new(args: argparse.Namespace) -> int:
     # under the --source given: relative to here, it can climb to /
     shown = path.as_posix() if option else os.path.relpath(path)
     print(f"Wrote {shown}; replace the TODO text, then run: glossary check{option}")
+    note = None if args.slug else scaffold.slug_note(args.title, path.stem)
+    if note:
+        print(f"note: {note}", file=sys.stderr)
     return EXIT_OK
 
 

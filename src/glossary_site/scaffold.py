@@ -10,6 +10,7 @@ import datetime as dt
 import importlib.metadata
 import json
 import os
+import re
 from pathlib import Path
 
 from glossary_site import __version__
@@ -252,6 +253,25 @@ def _related_example(names: list[str]) -> str:
     """An example that names the new term itself would suggest a term is related to itself."""
     own = {slugify(name) for name in names}
     return next((example for example in RELATED_EXAMPLES if example not in own), "another-term")
+
+
+#: A sign that is part of a name's meaning, as in C++, C# or F#, which a slug drops.
+_MEANINGFUL_SIGN_RE = re.compile(r"\w[+#]")
+
+
+def slug_note(title: str, slug: str) -> str | None:
+    """Why a slug made from the title may not be the one wanted: 'C++' makes 'c', the slug a
+    later term 'C' needs, and which the address then says for good."""
+    title = " ".join(title.split())
+    if not _MEANINGFUL_SIGN_RE.search(title):
+        return None
+    dropped = " and ".join(f"'{sign}'" for sign in "+#" if sign in title)
+    other = slugify(title.replace("+", "p").replace("#", "sharp"))
+    return (
+        f"the slug made from {title!r} is '{slug}' (its page is terms/{slug}/), without its "
+        f"{dropped}; to choose another, rename the file to {other}.md (--slug {other} names it so "
+        "when the term is made)"
+    )
 
 
 def _file_slug(title: str, given: str | None) -> str:

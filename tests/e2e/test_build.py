@@ -548,6 +548,27 @@ def test_new_writes_a_stub_that_check_accepts_and_never_overwrites(tmp_path: Pat
     assert stub.read_text().startswith("---\ntitle:"), "never overwritten"
 
 
+def test_new_says_which_slug_a_title_with_a_meaningful_sign_made_and_how_to_choose_another(
+    tmp_path: Path,
+) -> None:
+    site = copy_site("minimal", tmp_path)
+
+    made = run_glossary("new", "C++", cwd=site)
+    chosen = run_glossary("new", "C#", "--slug", "c-sharp", cwd=site)
+    plain = run_glossary("new", "Beam search", cwd=site)
+
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith("Wrote content/terms/c.md;")
+    assert made.stderr == (
+        "note: the slug made from 'C++' is 'c' (its page is terms/c/), without its '+'; to choose "
+        "another, rename the file to cpp.md (--slug cpp names it so when the term is made)\n"
+    )
+    assert chosen.returncode == 0 and chosen.stderr == "", "a slug given is the one wanted"
+    assert plain.returncode == 0 and plain.stderr == ""
+    (site / "content/terms/c.md").rename(site / "content/terms/cpp.md")
+    assert run_glossary("new", "C", cwd=site).returncode == 0, "the slug c is free again"
+
+
 def test_check_writes_nothing(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     before = tree_digest(site)
