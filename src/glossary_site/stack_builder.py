@@ -179,9 +179,10 @@ def page_view(
             for layer, tools in layers
         ],
     }
+    title = settings.title or labels["stack_builder_title"]
     return {
-        "title": settings.title,
-        "description": say(labels, "stack_builder_description", title=settings.title),
+        "title": title,
+        "description": say(labels, "stack_builder_description", title=title),
         "intro": intro_html,
         "questions": [
             {

@@ -77,7 +77,9 @@ class Layer:
 
 @dataclass(frozen=True)
 class StackBuilderSettings:
-    title: str
+    #: None when site.yml gives no `title`: the page then has the label `stack_builder_title`,
+    #: which a translation can change as it does every other word the theme shows.
+    title: str | None
     intro: str
     questions: tuple[Question, ...]
     layers: tuple[Layer, ...]
@@ -237,7 +239,7 @@ def parse_stack_builder(
     attributes = declared or None  # with none declared, one problem below instead of one per use
     top = ("stack_builder",)
     data = reader.mapping(value, top, BUILDER_KEYS)
-    title = reader.text(data, "title", top) if "title" in data else "Stack Builder"
+    title = reader.text(data, "title", top) if "title" in data else None
     intro = data.get("intro") or ""
     if not isinstance(intro, str):
         reader.error((*top, "intro"), "'intro' must be Markdown text")

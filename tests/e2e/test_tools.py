@@ -8,7 +8,16 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from support import copy_site, parse_html, present, run_glossary, string_of, tree_digest, write_files
+from support import (
+    attribute,
+    copy_site,
+    parse_html,
+    present,
+    run_glossary,
+    string_of,
+    tree_digest,
+    write_files,
+)
 
 from glossary_site import warm
 from glossary_site.pipeline import BuildOptions, build
@@ -398,6 +407,44 @@ def test_the_stack_builder_lists_each_layers_candidates_without_javascript(built
     data = json.loads(string_of(present(page.select_one("script#stack-data"))))
     assert [c["slug"] for c in data["layers"][0]["candidates"]] == ["open-model", "tpu-cloud"]
     assert data["questions"][0]["answers"][0]["prefer"] == {"pricing": ["free"]}
+
+
+#: The files a build writes from templates and labels, not copied from the theme's static files.
+WRITTEN = (".html", ".xml", ".json", ".txt")
+
+
+def test_a_stack_builder_without_a_title_is_named_by_the_label_in_the_sites_language(
+    tmp_path: Path,
+) -> None:
+    """Was "Stack Builder" in English on a German site whatever its labels said: the default
+    title was written into the code, the one word of the theme a translation could not change."""
+    untitled = SETTINGS.replace("  title: Stack Builder\n", "", 1)
+    labels = "labels:\n  stack_builder_title: Stapelplaner\n"
+    site = tool_site(tmp_path, settings=untitled + labels)
+    config = site / "content/site.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: de"), "utf-8")
+    result = run_glossary("build", "--no-search", cwd=site)
+    assert result.returncode == 0, result.stderr
+
+    page = parse_html(site / "_site/stack-builder/index.html")
+    assert present(page.select_one("main h1")).get_text() == "Stapelplaner"
+    assert string_of(present(page.title)) == "Stapelplaner · Mini Glossary"
+    assert attribute(present(page.select_one('meta[property="og:title"]')), "content") == "Stapelplaner"
+    description = attribute(present(page.select_one('meta[name="description"]')), "content")
+    assert description.startswith("Stapelplaner: ")
+    written = [p for p in (site / "_site").rglob("*") if p.suffix in WRITTEN or p.name == "labels.js"]
+    english = [p for p in written if b"Stack Builder" in p.read_bytes()]  # the theme's own files aside
+    assert english == []
+
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "stack_builder:\n", "stack_builder:\n  title: Mein Stapel\n"
+        ),
+        "utf-8",
+    )
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    page = parse_html(site / "_site/stack-builder/index.html")
+    assert present(page.select_one("main h1")).get_text() == "Mein Stapel", "site.yml's title wins"
 
 
 def test_without_a_stack_builder_there_is_no_page_and_nothing_links_to_one(tmp_path: Path) -> None:
