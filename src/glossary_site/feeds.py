@@ -1,4 +1,5 @@
-"""feed.xml (Atom): the most recently updated terms, newest first."""
+"""The Atom feeds: feed.xml, the most recently updated terms, newest first, and one per
+category (categories/<slug>/feed.xml), the same for that category's terms alone."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ import datetime as dt
 import html
 import re
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from glossary_site.config import SiteConfig
 from glossary_site.html_tags import in_tags
-from glossary_site.model import Glossary, TermSource
-from glossary_site.urls import absolute, term_path
+from glossary_site.labels import say
+from glossary_site.model import Glossary, Group, TermSource
+from glossary_site.urls import absolute, category_feed_path, group_path, term_path
 
 FEED_SIZE = 20
 #: A link, image or quotation-source address in the HTML the build writes (always double-quoted).
@@ -20,11 +22,37 @@ ADDRESS_RE = re.compile(r'\b(href|src|cite)="([^"]*)"')
 
 
 def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str], str]) -> dict[str, Any]:
+    """The site's feed, of every term; its id and alternate link are the home page's address."""
+    terms = glossary.terms.values()
+    view = _view(config, terms, definition, absolute(config, "feed.xml"), config.base_url)
+    return {"title": config.title, "subtitle": config.description, **view}
+
+
+def category_feed_view(
+    config: SiteConfig, glossary: Glossary, group: Group, description: str, definition: Callable[[str], str]
+) -> dict[str, Any]:
+    """A category's feed: its id and alternate link are the category page's address, which is
+    the category's own as long as its name is, as an Atom feed's id must be; its subtitle the
+    category's description from site.yml (`description`), as its page shows."""
+    terms = (glossary.terms[slug] for slug in group.terms)
+    feed_url = absolute(config, category_feed_path(group.slug))
+    view = _view(config, terms, definition, feed_url, absolute(config, group_path("categories", group.slug)))
+    title = say(config.labels, "category_feed_title", category=group.name, site=config.title)
+    return {"title": title, "subtitle": description, **view}
+
+
+def _view(
+    config: SiteConfig,
+    terms: Iterable[TermSource],
+    definition: Callable[[str], str],
+    feed_url: str,
+    page_url: str,
+) -> dict[str, Any]:
     """Undated terms are left out: an Atom entry needs a date, and we never invent one. Nor
     for the feed itself: with no dated term its `updated` is empty and the theme leaves the
     element out, where a made-up date (the epoch, or the day of the build) would be untrue
     or would change the output of the same content from one build to the next."""
-    dated = [t for t in glossary.terms.values() if t.updated]
+    dated = [t for t in terms if t.updated]
     dated.sort(key=lambda t: (-t.updated.toordinal() if t.updated else 0, t.title.casefold(), t.slug))
     entries = []
     for t in dated[:FEED_SIZE]:
@@ -42,7 +70,8 @@ def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str]
         )
     newest = dated[0].updated if dated else None
     return {
-        "feed_url": absolute(config, "feed.xml"),
+        "feed_url": feed_url,
+        "page_url": page_url,
         "home_url": config.base_url,
         "updated": _timestamp(newest),
         "entries": entries,

@@ -11,6 +11,7 @@ a term page's body is read only if it is rendered.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,7 +59,7 @@ from glossary_site.term_page import (
     term_record,
 )
 from glossary_site.tools import PREFIX as TOOL
-from glossary_site.urls import STACK_BUILDER, absolute, group_path, term_path
+from glossary_site.urls import STACK_BUILDER, absolute, category_feed_path, group_path, term_path
 
 
 @dataclass(frozen=True)
@@ -175,16 +176,27 @@ class SitePages(PageMaker):
         return jobs
 
     def dated_jobs(self, dates: bool = True) -> list[PageJob]:
-        """The pages that show terms' definitions or dates, besides the terms' own: the feed and
+        """The pages that show terms' definitions or dates, besides the terms' own: the feeds and
         terms.json, and with `dates` the home page (its recently updated list) and the sitemap."""
-        feed_view = feeds.feed_view(self.config, self.glossary, self.definition)
-        jobs = [self.template_job(TEMPLATES["feed"], feed_view), self.terms_json_job()]
+        jobs = [*self.feed_jobs(), self.terms_json_job()]
         if dates:
             jobs.append(self.index_job())
             jobs += [
                 self.template_job(TEMPLATES[file.template], file.view, file.path)
                 for file in sitemap.sitemap_files(self.config, self.glossary, self.toolbox)
             ]
+        return jobs
+
+    def feed_jobs(self) -> list[PageJob]:
+        """feed.xml and each category's feed, each keyed by its whole view; a term in feed.xml
+        and its category's has its definition made once."""
+        definition = functools.cache(self.definition)
+        jobs = [self.template_job(TEMPLATES["feed"], feeds.feed_view(self.config, self.glossary, definition))]
+        descriptions = views.group_descriptions(self.config, "categories")
+        for group in self.glossary.categories:
+            described = views.described(descriptions, group)
+            view = feeds.category_feed_view(self.config, self.glossary, group, described, definition)
+            jobs.append(self.template_job(TEMPLATES["feed"], view, category_feed_path(group.slug)))
         return jobs
 
     def group_job(self, kind: str, singular: str, group: Group, description: str) -> PageJob:

@@ -34,6 +34,11 @@ def group_path(kind: str, slug: str) -> str:
     return f"{kind}/{slug}/index.html"
 
 
+def category_feed_path(slug: str) -> str:
+    """A category's Atom feed, beside its page (as Hugo writes one per taxonomy term)."""
+    return f"categories/{slug}/feed.xml"
+
+
 def group_url(kind: str, slug: str, root: str) -> str:
     """The link to a category's or tag's page from a page `root` below the site's root."""
     return root + address(group_path(kind, slug))

@@ -17,7 +17,7 @@ from glossary_site.graph import same_name
 from glossary_site.labels import say
 from glossary_site.model import Glossary, Group, distinct_aliases
 from glossary_site.plaintext import plain_text, snippet
-from glossary_site.urls import address, group_url, term_path
+from glossary_site.urls import address, category_feed_path, group_url, term_path
 
 RECENT = 6
 #: Each kind of group: its folder, also the label of its listing's title ("Categories"), and
@@ -228,4 +228,6 @@ def group_view(
         "kind": labels[singular],
         "parent": LinkView(labels[kind], root + f"{kind}/index.html"),
         "terms": terms,
+        # A category has an Atom feed of its own (feeds.py); a tag has none.
+        "feed": root + address(category_feed_path(group.slug)) if kind == "categories" else "",
     }

@@ -7,7 +7,7 @@ keeps the build's state here. A save that changes one term file in what only tha
 page shows (its body, tables, questions and sources; links to the same terms, the same
 warnings) is applied from that state: the file is prepared again, its page made with the same
 job and key a build would make, and moved into the output under the output's journal. A save
-that also changes its definition or date makes again the pages that show those (the feed,
+that also changes its definition or date makes again the pages that show those (the feeds,
 terms.json; for a date the home page and the sitemap), if the warnings about the term's own
 text stay the same. One that also changes its summary, which other pages show, makes again
 the term pages whose records show its face and every page that is not a term page (listings,
@@ -60,17 +60,17 @@ from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, PageJob, Ref, TermSource, Toolbox, WikiLink, title_key
 from glossary_site.pages import SitePages
 from glossary_site.tools import PREFIX as TOOL
-from glossary_site.urls import group_path
+from glossary_site.urls import category_feed_path, group_path
 
 Targets = tuple[str | None, ...]
 
 #: What only the term's own page shows. A change to any other field (the title and summary
-#: other pages show, the definition in terms.json and the feed, dates, category, related
+#: other pages show, the definition in terms.json and the feeds, dates, category, related
 #: terms...) needs the whole build, except as below.
 #: (Its site_urls too, which a save must leave as they were: the build checks them.)
 PAGE_ONLY = ("body", "body_line", "tables", "faq", "sources", "key_lines", "site_urls")
-#: What only the feed, terms.json and the dated pages show besides the term's own page: with
-#: PAGE_ONLY, when the term's own warnings stay the same, its page, the feed and terms.json
+#: What only the feeds, terms.json and the dated pages show besides the term's own page: with
+#: PAGE_ONLY, when the term's own warnings stay the same, its page, the feeds and terms.json
 #: are made again, and for a new date the home page (recently updated) and the sitemap.
 DATA = ("definition", "updated")
 #: What other pages show of a term that a save can change without a build, with PAGE_ONLY and
@@ -430,7 +430,8 @@ def _names_kept(old: Glossary, new: Glossary) -> bool:
 def _group_pages(glossary: Glossary) -> set[str]:
     groups = (("categories", glossary.categories), ("tags", glossary.tags))
     pages = {group_path(kind, group.slug) for kind, named in groups for group in named}
-    return pages | set(graph_page.graph_paths(glossary))
+    feeds = {category_feed_path(group.slug) for group in glossary.categories}
+    return pages | feeds | set(graph_page.graph_paths(glossary))
 
 
 def _described(config: SiteConfig, terms: dict[str, TermSource]) -> list[Diagnostic]:

@@ -1,6 +1,6 @@
 """Reader-visible features no other browser test looked at: a term's other names and date, its
 tags, the call to action, code colours, the header's sections, the feed and terms.json links,
-and auto-linked first mentions."""
+a category's own feed, and auto-linked first mentions."""
 
 from __future__ import annotations
 
@@ -113,6 +113,19 @@ def test_the_footer_links_the_feed_and_terms_json_and_the_head_announces_the_fee
     reader.locator("footer").get_by_role("link", name="All terms as JSON").click()
     shown = json.loads(reader.locator("body").inner_text())
     assert sorted(term["slug"] for term in shown) == sorted(served.terms)
+
+
+def test_a_category_page_shows_a_link_to_its_own_feed(reader: Page, served: ServedSite) -> None:
+    reader.goto(served.page_url(FLAGSHIP))
+    reader.locator(".category a").first.click()
+    name = reader.locator("h1").inner_text().split(":", 1)[1].strip()
+    shown = reader.locator("main").get_by_role("link", name="Atom feed of this category")
+    expect(shown).to_be_visible()
+    address = shown.evaluate("a => a.href")
+    assert address == reader.url.removesuffix("index.html") + "feed.xml"
+    answer = reader.request.get(address)
+    assert answer.ok and f"<title>{name} · AI Glossary</title>" in answer.text()
+    assert "<title>Generative AI</title>" in answer.text()
 
 
 AUTOLINKED = """---

@@ -75,6 +75,12 @@ CHANGES: dict[str, Callable[[Path], object]] = {
     "edit a body only": lambda site: edit(
         site / "content/terms/tensor.md", "multiply tensors fast", "multiply fast"
     ),
+    "edit a date, which the feeds show": lambda site: edit(
+        site / "content/terms/tensor.md", "updated: 2025-02-01", "updated: 2025-04-01"
+    ),
+    "move a term to another category, whose feed lists it": lambda site: edit(
+        site / "content/terms/tensor.md", "category: Concepts", "category: Hardware"
+    ),
     "rename a term file": lambda site: (site / "content/terms/tensor.md").rename(
         site / "content/terms/tensors.md"
     ),

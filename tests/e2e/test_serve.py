@@ -751,6 +751,7 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         wait_for_line(log, "content/terms/tensor.md applied", times=7)
         edit("to any number of axes.", "to any number of axes, of any size.")  # the definition
         wait_for(f"{base}/feed.xml", "of any size")
+        wait_for(f"{base}/categories/maths/feed.xml", "of any size")  # the feed of its category
         wait_for(f"{base}/terms.json", "of any size")
         edit("updated: 2025-02-01", "updated: 2025-06-01")  # now the newest term
         wait_for(f"{base}/index.html", "1 June 2025")
@@ -923,7 +924,7 @@ def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_pat
         (
             "a category and a tag named in Chinese and Arabic",
             lambda: edit(tensor, "category: Maths\ntags: [math,", "category: 机器学习\ntags: [جبر خطي,"),
-            [],
+            ["categories/maths/index.html", "categories/maths/feed.xml"],
         ),
         ("a new term", add_term, []),
         (

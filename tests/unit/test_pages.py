@@ -80,6 +80,7 @@ def test_every_page_the_contract_lists_is_rendered(make_term: MakeTerm, build: B
     assert sorted(files) == [
         "404.html",
         "assets/labels.js",
+        "categories/hardware/feed.xml",
         "categories/hardware/index.html",
         "categories/index.html",
         "feed.xml",
