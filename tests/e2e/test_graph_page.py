@@ -10,6 +10,8 @@ from pathlib import Path
 
 from support import copy_site, local_targets, parse_html, present, run_glossary, tree_digest, write_files
 
+from glossary_site.neighbourhood import MAX_NEIGHBOURS
+
 CATEGORIES = ("Firing", "Glazing", "Forming")
 
 
@@ -35,6 +37,15 @@ def test_the_example_graph_links_every_term(tmp_path: Path) -> None:
     flagship = parse_html(out / "terms/generative-ai/index.html")
     whole = flagship.select_one("nav.term-graph .graph-all a")
     assert whole is not None and whole["href"] == "../../graph/index.html"
+    # The neighbours past the drawing's limit are said as such, not as "and 8 more" after the
+    # legend, which read as more kinds of line.
+    for slug in ("generative-ai", "large-language-model"):
+        term_graph = present(parse_html(out / f"terms/{slug}/index.html").select_one("nav.term-graph"))
+        said = present(term_graph.select_one(".graph-more")).get_text()
+        count = int(said.split()[0])
+        plural = f"{count} other linked terms are not drawn"
+        assert said == (plural if count > 1 else "1 other linked term is not drawn")
+        assert len(term_graph.select("a.graph-node")) == MAX_NEIGHBOURS  # the term itself is no link
     locs = [loc.split("</loc>")[0] for loc in (out / "sitemap.xml").read_text().split("<loc>")[1:]]
     assert [loc for loc in locs if "/graph/" in loc] == [locs[0] + "graph/"]
 
