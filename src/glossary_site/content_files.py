@@ -300,8 +300,9 @@ def walk_problems(root: Path) -> list[Diagnostic]:
     still read), files named *.MD or *.markdown and text files of other generators' formats
     (glossary.rst) there (warnings); what static_files() skipped (_static_problems); and, in
     all three folders, names that are not UTF-8, in templates/ also in linked folders, as
-    template_files() and the loader go through them. Elsewhere in content/, where nothing is
-    read, a Markdown file is a warning; a folder that cannot be listed is not reported.
+    template_files() and the loader go through them. Elsewhere in content/, where nothing but
+    site.yml is read, a Markdown file or a text file of another generator's format is a
+    warning; a folder that cannot be listed is not reported.
     """
     content = (root / "content").resolve()
     problems = [*_scan(root, TERMS_DIR).problems, *_scan(root, TOOLS_DIR).problems]
@@ -312,8 +313,8 @@ def walk_problems(root: Path) -> list[Diagnostic]:
             problem = _link_problem(f"content/{relative}", entry.path, content)
             if problem is not None:
                 problems.append(problem)
-        elif kind == FILE and _unread_markdown(relative):
-            problems.append(Diagnostic(f"content/{relative}", 1, UNREAD_MARKDOWN, Severity.WARNING))
+        elif kind == FILE and (message := _unread_elsewhere(relative)) is not None:
+            problems.append(Diagnostic(f"content/{relative}", 1, message, Severity.WARNING))
     problems += _static_problems(root)
     templates: list[tuple[str, OSError]] = []
     linked = (os.path.realpath(root / TEMPLATES_DIR),)
@@ -334,14 +335,22 @@ UNREAD_MARKDOWN = (
 )
 
 
-def _unread_markdown(relative: str) -> bool:
-    """A Markdown file elsewhere in content/: Hugo's content/glossary/gpu.md or _index.md,
-    copied over as they were, which would otherwise go missing from the site without a word."""
+def _unread_elsewhere(relative: str) -> str | None:
+    """Why a text file elsewhere in content/ is not read, or None: Hugo's content/glossary/gpu.md
+    or _index.md, or a Sphinx glossary.rst, copied over as they were, would otherwise go missing
+    from the site without a word. site.yml, the one file read there, is neither."""
     parts = relative.split("/")
+    if parts[0] in ("terms", "tools") or any(part.startswith(".") for part in parts):
+        return None
+    if relative.lower().endswith(".md"):
+        return UNREAD_MARKDOWN
+    format_name = _other_format(relative)
+    if format_name is None:
+        return None
     return (
-        relative.lower().endswith(".md")
-        and parts[0] not in ("terms", "tools")
-        and not any(part.startswith(".") for part in parts)
+        f"not read: this is {format_name} file, and only the '.md' files in content/terms/ (terms) "
+        "and content/tools/ (tools) are; write each term in it as a '.md' file of its own in "
+        "content/terms/, or delete it"
     )
 
 

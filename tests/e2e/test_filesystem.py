@@ -303,7 +303,7 @@ def test_markdown_elsewhere_in_content_is_a_warning_that_it_is_not_read(tmp_path
     were, went missing from the site without a word. Hidden folders are not looked in."""
     site = copy_site("minimal", tmp_path)
     term = "---\ntitle: GPU\nsummary: S.\ndefinition: D.\n---\n"
-    for name in ("glossary/gpu.md", "_index.md", ".git/README.md", "data/notes.txt"):
+    for name in ("glossary/gpu.md", "_index.md", ".git/README.md", "data/notes.json"):
         (site / "content" / name).parent.mkdir(parents=True, exist_ok=True)
         (site / "content" / name).write_text(term, encoding="utf-8")
 
@@ -319,6 +319,31 @@ def test_markdown_elsewhere_in_content_is_a_warning_that_it_is_not_read(tmp_path
         f"content/glossary/gpu.md:1: {said}",
     ]
     assert not (site / "_site/terms/gpu").exists()
+
+
+def test_another_generators_text_file_elsewhere_in_content_is_a_warning(tmp_path: Path) -> None:
+    """Was silent: a Sphinx glossary.rst copied into content/ (not content/terms/) left all its
+    terms out without a word. Hidden folders are not looked in; other files, and site.yml, are
+    not warned of."""
+    site = copy_site("minimal", tmp_path)
+    for name in ("glossary.rst", "docs/notes.txt", "docs/x.adoc", ".git/y.org", "chart.png", "data.yml"):
+        (site / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "content" / name).write_text("API\n   An interface.\n", encoding="utf-8")
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    said = (
+        "warning: not read: this is {} file, and only the '.md' files in content/terms/ (terms) and "
+        "content/tools/ (tools) are; write each term in it as a '.md' file of its own in content/terms/, "
+        "or delete it"
+    )
+    assert [line for line in reported(result) if "not read" in line] == [
+        f"content/docs/notes.txt:1: {said.format('a plain text')}",
+        f"content/docs/x.adoc:1: {said.format('an AsciiDoc')}",
+        f"content/glossary.rst:1: {said.format('a reStructuredText')}",
+    ]
+    assert not [line for line in reported(result) if "site.yml" in line]
 
 
 def test_another_generators_text_file_in_terms_is_a_warning_and_an_image_is_not(tmp_path: Path) -> None:
