@@ -258,15 +258,22 @@ def _related_example(names: list[str]) -> str:
 #: A sign that is part of a name's meaning, as in C++, C# or F#, which a slug drops.
 _MEANINGFUL_SIGN_RE = re.compile(r"\w[+#]")
 
+#: The dot of .NET, which a slug drops too; one inside a name (Node.js) becomes a hyphen,
+#: which reads as well.
+_LEADING_DOT_RE = re.compile(r"\.(?=[^\W\d_])")
+
 
 def slug_note(title: str, slug: str) -> str | None:
     """Why a slug made from the title may not be the one wanted: 'C++' makes 'c', the slug a
-    later term 'C' needs, and which the address then says for good."""
+    later term 'C' needs, '.NET' makes 'net', and the address then says so for good."""
     title = " ".join(title.split())
-    if not _MEANINGFUL_SIGN_RE.search(title):
+    leading_dot = _LEADING_DOT_RE.match(title) is not None
+    if not (leading_dot or _MEANINGFUL_SIGN_RE.search(title)):
         return None
-    dropped = " and ".join(f"'{sign}'" for sign in "+#" if sign in title)
-    other = slugify(title.replace("+", "p").replace("#", "sharp"))
+    signs = [f"'{sign}'" for sign in "+#" if sign in title]
+    dropped = " and ".join(["leading '.'", *signs] if leading_dot else signs)
+    spelled = "dot" + title[1:] if leading_dot else title
+    other = slugify(spelled.replace("+", "p").replace("#", "sharp"))
     return (
         f"the slug made from {title!r} is '{slug}' (its page is terms/{slug}/), without its "
         f"{dropped}; to choose another, rename the file to {other}.md (--slug {other} names it so "

@@ -569,6 +569,25 @@ def test_new_says_which_slug_a_title_with_a_meaningful_sign_made_and_how_to_choo
     assert run_glossary("new", "C", cwd=site).returncode == 0, "the slug c is free again"
 
 
+def test_new_says_which_slug_a_title_with_a_leading_dot_made_and_leaves_a_dot_inside_alone(
+    tmp_path: Path,
+) -> None:
+    """Was silent: '.NET' made the slug 'net', which loses what the dot meant."""
+    site = copy_site("minimal", tmp_path)
+
+    made = run_glossary("new", ".NET", cwd=site)
+    inside = run_glossary("new", "Node.js", cwd=site)
+
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith("Wrote content/terms/net.md;")
+    assert made.stderr == (
+        "note: the slug made from '.NET' is 'net' (its page is terms/net/), without its leading '.'; "
+        "to choose another, rename the file to dotnet.md (--slug dotnet names it so when the term is made)\n"
+    )
+    assert inside.returncode == 0 and inside.stderr == "", "node-js reads as Node.js does"
+    assert inside.stdout.startswith("Wrote content/terms/node-js.md;")
+
+
 def test_check_writes_nothing(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     before = tree_digest(site)
