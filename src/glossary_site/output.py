@@ -224,10 +224,11 @@ def check_cache(root: Path, out: Path, cache: Path) -> None:
 def locked(out: Path) -> Iterator[None]:
     """One build at a time per output folder; a second one is told so instead of waiting.
 
-    A build that ends with no output folder (it failed before publishing a first one) removes
-    the lock file it made and the folders it made for it, as it found things. It removes the
-    file while still holding the lock, and a build that then locks the removed file tries
-    again: two builds must never hold locks on two files for one output folder."""
+    A build that ends with no output folder (it failed, or was stopped, before publishing a
+    first one) removes the lock file it made and the folders it made for it, as it found
+    things. It removes the file while still holding the lock, and a build that then locks the
+    removed file tries again: two builds must never hold locks on two files for one output
+    folder."""
     out = out.resolve()
     made = [folder for folder in (out.parent, *out.parent.parents) if not folder.exists()]
     path = out.parent / f".{out.name}.lock"
@@ -242,17 +243,19 @@ def locked(out: Path) -> Iterator[None]:
         if _still_named(path, handle):
             break
         handle.close()
-    with handle:
-        try:
-            yield
-        finally:
-            left_nothing = created and not out.exists()
-            if left_nothing:
-                path.unlink(missing_ok=True)
-            # a forked worker may still share the open file, so closing alone might not unlock it
-            fcntl.flock(handle, fcntl.LOCK_UN)
-    if left_nothing:
-        for folder in made:
+    left_nothing = False
+    try:
+        with handle:
+            try:
+                yield
+            finally:
+                left_nothing = created and not out.exists()
+                if left_nothing:
+                    path.unlink(missing_ok=True)
+                # a forked worker may still share the open file, so closing alone might not unlock it
+                fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:  # a first build stopped by Ctrl-C too
+        for folder in made if left_nothing else ():
             with contextlib.suppress(OSError):  # another build's lock file is in it, say
                 folder.rmdir()
 

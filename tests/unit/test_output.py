@@ -522,6 +522,18 @@ def test_a_build_that_publishes_nothing_leaves_no_lock_file_or_folder_it_made(tm
     assert sorted(tmp_path.iterdir()) == []
 
 
+def test_a_first_build_stopped_before_publishing_leaves_no_lock_file_or_folder_it_made(
+    tmp_path: Path,
+) -> None:
+    """Was: stopped (Ctrl-C) rather than failed, it left new/deeper/ behind, empty."""
+    out = tmp_path / "new" / "deeper" / "site"
+
+    with pytest.raises(KeyboardInterrupt), output.locked(out):
+        raise KeyboardInterrupt
+
+    assert sorted(tmp_path.iterdir()) == []
+
+
 def test_a_lock_file_that_was_there_already_or_beside_a_published_site_is_kept(tmp_path: Path) -> None:
     kept = tmp_path / "kept"
     (tmp_path / ".kept.lock").write_bytes(b"")
