@@ -23,6 +23,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 import markupsafe
+from jinja2 import nodes
 
 from glossary_site import labels as theme_labels
 from glossary_site import template_fields, template_names, template_words
@@ -152,6 +153,8 @@ class _Examined:
     problems: tuple[Diagnostic, ...] = ()
     #: Whether it names a template by a variable, so that any template may be one it uses.
     dynamic: bool = False
+    #: Its syntax tree, kept for the checks that read its blocks (stray_blocks.py).
+    tree: nodes.Template | None = None
 
 
 class Templates:
@@ -220,6 +223,12 @@ class Templates:
         examined = self._examine(name)
         return None if examined.dynamic or examined.problems else examined.children
 
+    def parsed(self, name: str) -> tuple[str, nodes.Template] | None:
+        """A template's name as diagnostics give it and its syntax tree, parsed once for all
+        checks; None when it cannot be read or parsed, which problems() reports."""
+        examined = self._examine(name)
+        return None if examined.tree is None else (examined.shown, examined.tree)
+
     def problems(self, name: str) -> tuple[Diagnostic, ...]:
         """What stops a template before it runs, in it and in every template it names: a file
         that cannot be read, a syntax error, a template named that does not exist. All of them,
@@ -267,7 +276,7 @@ class Templates:
         children = tuple(sorted(n for n in named if n))
         uses = tuple(template_names.uses(parsed))
         problems = tuple(template_names.extending_itself(parsed, name, shown))
-        return _Examined(source, shown, children, uses, problems, dynamic=None in named)
+        return _Examined(source, shown, children, uses, problems, dynamic=None in named, tree=parsed)
 
     def _not_found(self, names: Sequence[object]) -> str:
         return template_names.not_found(names, self._loader.list_templates())

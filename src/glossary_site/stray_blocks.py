@@ -55,8 +55,8 @@ def stray_blocks(templates: Templates) -> Iterator[Diagnostic]:
     #: fault is the base's, for all the theme's templates filling it.
     lacking: dict[tuple[_Shape, str], list[str]] = {}
     for name in _reached(templates):
-        # Parsing is most of this check's time: a theme template can extend a site's only
-        # when it names one (the theme's base extends nothing), so the rest are left alone.
+        # A theme template can extend a site's only when it names one (the theme's base
+        # extends nothing), so the rest are left alone.
         if name not in ours and ours.isdisjoint(templates.named(name) or ()):
             continue
         shape = _shape(templates, name, shapes)
@@ -130,18 +130,14 @@ def _shape(templates: Templates, name: str, shapes: dict[str, _Shape | None]) ->
 
 
 def _read(templates: Templates, name: str) -> _Shape | None:
-    env = templates.env
-    loader = env.loader
-    assert isinstance(loader, Loader)
-    try:
-        source, filename, _ = loader.get_source(env, name)
-        parsed = env.parse(source, name, filename)
-    except Exception:  # missing, unreadable or broken: the templates' check reports it
+    found = templates.parsed(name)
+    if found is None:  # missing, unreadable or broken: the templates' check reports it
         return None
+    shown, parsed = found
     extends = [node.template for node in parsed.find_all(nodes.Extends)]
     named = extends[0].value if len(extends) == 1 and isinstance(extends[0], nodes.Const) else None
     return _Shape(
-        shown=loader.shown.get(filename, name),
+        shown=shown,
         extends=named if isinstance(named, str) else None,
         filled=tuple(_outer_blocks(parsed)),
         offered=frozenset(block.name for block in parsed.find_all(nodes.Block)),
