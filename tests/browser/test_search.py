@@ -759,7 +759,9 @@ def test_a_query_typed_again_after_clearing_the_box_is_announced_again(
     page: Page, served: ServedSite
 ) -> None:
     """Was: clearing the box left "22 results found" in the status, so typing the same query (or
-    one with as many results) changed nothing there and a screen reader announced nothing."""
+    one with as many results) changed nothing there and a screen reader announced nothing. So
+    was typing over the query without clearing it: the status kept the old count meanwhile and
+    never changed, so the new one, as many, was not news."""
     page.goto(served.page_url("index.html"))
     status = page.locator("form.search-box [role=status]")
     type_in_header(page, "token")
@@ -768,6 +770,12 @@ def test_a_query_typed_again_after_clearing_the_box_is_announced_again(
     header_box(page).fill("")
     expect(status).to_have_text("")
     page.keyboard.type("token")
+    expect(status).to_have_text(said)
+
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("t")
+    expect(status).to_have_text("")
+    page.keyboard.type("oken")
     expect(status).to_have_text(said)
 
 

@@ -202,6 +202,10 @@
   });
   input.addEventListener("input", function () {
     select(-1);  // Enter now means this query, not an option listed for the last one
+    // Blank while the reader types, as on the search page: it no longer tells the last query's
+    // count, and the next count is news a screen reader says even when it is the same one.
+    clearTimeout(telling);
+    if (status.firstChild) { status.textContent = ""; }
     clearTimeout(timer);
     timer = setTimeout(update, 100);
   });
