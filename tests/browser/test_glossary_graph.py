@@ -221,7 +221,9 @@ def test_on_a_phone_a_node_reached_with_tab_is_wholly_inside_the_frame(
 
 
 def test_on_a_phone_the_category_table_scrolls_in_its_own_frame(open_page: OpenPage, big_site: str) -> None:
-    """Was: the four-column table widened the page past the phone's screen."""
+    """Was: the four-column table widened the page past the phone's screen. Was too: its
+    caption, centred over the whole scrolling table, read "Categories and their" at 390 px,
+    the rest past the frame's edge until the reader scrolled the table."""
     page = open_page(viewport={"width": 360, "height": 800})
     page.goto(f"{big_site}/graph/index.html")
     table = page.get_by_role("table", name="Categories and their links")
@@ -229,6 +231,11 @@ def test_on_a_phone_the_category_table_scrolls_in_its_own_frame(open_page: OpenP
     frame = page.locator(".table-scroll").filter(has=table)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert frame.evaluate("el => el.scrollWidth > el.clientWidth")
+    words, box = table.locator("caption").evaluate(
+        "c => { const r = document.createRange(); r.selectNodeContents(c);"
+        " return [r.getBoundingClientRect().right, c.closest('.table-scroll').getBoundingClientRect()]; }"
+    )
+    assert words <= box["right"], "the caption's words all show in the frame"
 
 
 @pytest.mark.parametrize("width", [720, 1280])
