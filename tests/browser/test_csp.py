@@ -24,7 +24,7 @@ def test_pages_and_search_work_under_a_strict_policy(strict_site: str, open_page
     assert first is not None and first.inner_text() == "Generative AI"
     assert page.wait_for_selector("#search-results .search-excerpt mark") is not None
     page.goto(f"{strict_site}/terms/generative-ai/index.html")
-    page.keyboard.press("/")
+    page.keyboard.press("Control+k")
     expect(page.locator("#site-search")).to_be_focused()  # keys typed before it is are lost
     page.keyboard.type("token")
     option = page.wait_for_selector("#site-search-results [role=option]")

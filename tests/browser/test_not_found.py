@@ -34,7 +34,7 @@ def test_a_missing_address_deep_in_the_site_shows_the_styled_not_found_page_whos
         assert look(page) == home_look, "the site's style sheet applies"
         expect(page.locator("header .theme-toggle")).to_be_visible()  # the theme's scripts ran
 
-        page.keyboard.press("/")
+        page.keyboard.press("Control+k")
         expect(page.locator("#site-search")).to_be_focused()  # keys typed before it is are lost
         page.keyboard.type("token")
         options = page.get_by_role("listbox", name="Matching terms").get_by_role("option")

@@ -56,14 +56,14 @@ def suggestions(page: Page) -> Locator:
 
 
 def type_in_header(page: Page, query: str, *, pasted: bool = False) -> Locator:
-    """Focus the header box with "/", type `query` and wait for its instant results. The "/"
-    waits for the page's deferred scripts (they run before DOMContentLoaded): right after a
-    link is followed the heading can show before the shortcut is listened for. `pasted` gives
+    """Focus the header box with Ctrl+K, type `query` and wait for its instant results. The
+    shortcut waits for the page's deferred scripts (they run before DOMContentLoaded): right after
+    a link is followed the heading can show before the shortcut is listened for. `pasted` gives
     the box the whole query in one input event, so only it is searched: typed key by key on a
     busy machine, its start is searched too, and Pagefind answers a word it has not indexed with
     the longest word it has loaded that begins it ("tranformer" with the page holding a "T")."""
     page.wait_for_load_state("domcontentloaded")
-    page.keyboard.press("/")
+    page.keyboard.press("Control+k")
     expect(header_box(page)).to_be_focused()
     if pasted:
         page.keyboard.insert_text(query)
@@ -413,7 +413,7 @@ def test_without_an_index_the_header_box_says_search_is_unavailable_and_leads_to
     with serve(out) as address:
         page.goto(f"{address}/terms/tensor/index.html")
         page.wait_for_load_state("domcontentloaded")
-        page.keyboard.press("/")
+        page.keyboard.press("Control+k")
         expect(header_box(page)).to_be_focused()  # keys typed before it is are lost
         page.keyboard.type("tensor")
         expect(suggestions(page)).to_have_text(["Search is unavailableThe search page says why"])
@@ -687,24 +687,43 @@ def test_clicking_a_result_opens_it_and_leaving_the_box_closes_the_list(
     expect(page.get_by_role("listbox", name="Matching terms")).to_be_hidden()
 
 
-def test_slash_focuses_the_box_unless_the_reader_is_typing(page: Page, served: ServedSite) -> None:
+def test_ctrl_or_cmd_k_focuses_the_box_and_slash_is_no_shortcut(page: Page, served: ServedSite) -> None:
+    """Was: "/" alone focused the box, a one-key shortcut that speech input or a slip fires and
+    that could not be turned off (WCAG 2.1.4)."""
     page.goto(served.page_url(FLAGSHIP))
+    page.wait_for_load_state("domcontentloaded")
     page.keyboard.press("/")
+    expect(header_box(page)).not_to_be_focused()
+    for keys in ("Control+Shift+K", "Alt+k"):
+        page.keyboard.press(keys)
+        expect(header_box(page)).not_to_be_focused()
+    page.keyboard.press("Control+k")
     expect(header_box(page)).to_be_focused()
-    expect(header_box(page)).to_have_attribute("aria-keyshortcuts", "/")
-    page.keyboard.type("a/b")
+    expect(header_box(page)).to_have_attribute("aria-keyshortcuts", "Control+K Meta+K")
+    page.keyboard.insert_text("a/b")
     expect(header_box(page)).to_have_value("a/b")
+    page.locator("h1").click()
+    page.keyboard.press("Meta+k")
+    expect(header_box(page)).to_be_focused()
+    page.keyboard.insert_text("c")  # the query was selected, so this replaces it
+    expect(header_box(page)).to_have_value("c")
 
 
-def test_on_the_search_page_slash_focuses_the_pages_own_field(page: Page, served: ServedSite) -> None:
-    """Was: it focused the small header box above the field whose results fill the page."""
+def test_on_the_search_page_ctrl_k_focuses_the_pages_own_field(page: Page, served: ServedSite) -> None:
+    """Was: it focused the small header box above the field whose results fill the page. It
+    works from inside another text field, where "/" is typed as any other key."""
     page.goto(served.page_url(f"{SEARCH}?q=diffusion"))
     field = page.get_by_role("searchbox", name="Full-text search")
     expect(page.locator("#search-status")).to_contain_text("found for")
     expect(field).not_to_be_focused()
     page.keyboard.press("/")
+    expect(field).not_to_be_focused()
+    header_box(page).focus()
+    page.keyboard.press("/")
+    expect(header_box(page)).to_have_value("/")
+    page.keyboard.press("Control+k")
     expect(field).to_be_focused()
-    expect(field).to_have_attribute("aria-keyshortcuts", "/")
+    expect(field).to_have_attribute("aria-keyshortcuts", "Control+K Meta+K")
     expect(header_box(page)).not_to_have_attribute("aria-keyshortcuts", re.compile(".*"))
     page.keyboard.type("token/s")  # the query was selected, so this replaces it, "/" and all
     expect(field).to_have_value("token/s")

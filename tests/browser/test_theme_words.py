@@ -94,7 +94,7 @@ def header_listing(page: Page, german_url: str, query: str) -> list[list[str]]:
     that begins the query."""
     page.goto(f"{german_url}/terms/transformer/")
     page.wait_for_load_state("domcontentloaded")
-    page.keyboard.press("/")
+    page.keyboard.press("Control+k")
     expect(page.locator("#site-search")).to_be_focused()  # keys typed before it is are lost
     page.keyboard.insert_text(query)
     options = page.get_by_role("listbox", name="Passende Begriffe").get_by_role("option")

@@ -1,6 +1,6 @@
 // Instant results under the header search box on every page, as a WAI-ARIA combobox: the
-// best matches appear in a listbox as the reader types, and "/" focuses the box (on the search
-// page, that page's own field). Without JavaScript the form still submits to the search page.
+// best matches appear in a listbox as the reader types, and Ctrl+K or ⌘K focuses the box (on the
+// search page, that page's own field). Without JavaScript the form still submits to the search page.
 // Pagefind loads on first focus only.
 (function () {
   "use strict";
@@ -172,13 +172,6 @@
     }
   }
 
-  function inTextField(element) {
-    if (!element) { return false; }
-    var tag = element.tagName;
-    return element.isContentEditable || tag === "TEXTAREA" || tag === "SELECT" ||
-      (tag === "INPUT" && !/^(button|checkbox|radio|submit|reset|file|image|range|color)$/.test(element.type));
-  }
-
   list.id = input.id + "-results";
   list.className = "search-suggestions";
   list.setAttribute("role", "listbox");
@@ -213,15 +206,19 @@
   input.addEventListener("blur", close);
   // keeps focus in the box when an option is pressed, so the list is still there for the click
   list.addEventListener("mousedown", function (event) { event.preventDefault(); });
-  // On the search page "/" goes to the page's own field, the one whose results fill the page.
+  // On the search page the shortcut goes to the page's own field, the one whose results fill
+  // the page. It needs Ctrl or ⌘ (either, on any system, as on Docusaurus sites): a shortcut of
+  // one printable key, as "/" was, fires when speech input or a slip types that key, and
+  // WCAG 2.1.4 asks for a way to turn such a shortcut off. With a modifier it is safe inside a
+  // text field too.
   var shortcut = document.querySelector(".search-page-form input[name=q]") || input;
   if (shortcut !== input) {
     input.removeAttribute("aria-keyshortcuts");
-    shortcut.setAttribute("aria-keyshortcuts", "/");
+    shortcut.setAttribute("aria-keyshortcuts", "Control+K Meta+K");
   }
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented ||
-        inTextField(document.activeElement)) { return; }
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.defaultPrevented ||
+        !event.key || event.key.toLowerCase() !== "k") { return; }
     event.preventDefault();
     shortcut.focus();
     shortcut.select();
