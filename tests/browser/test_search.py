@@ -925,6 +925,31 @@ def test_the_header_box_offers_the_closest_names_as_options(page: Page, served: 
     expect(page.locator("h1")).to_have_text("Transformer")
 
 
+def test_a_word_pagefind_answers_with_a_short_start_of_it_finds_nothing(
+    page: Page, served: ServedSite
+) -> None:
+    """Was: "26 results found for “attenion”", every page holding the word "at" and not Attention
+    among them, and no "Did you mean": Pagefind answers a word it has not indexed with the
+    longest start of it that it has. A long start is still the word meant ("embed")."""
+    page.goto(served.page_url(f"{SEARCH}?q=attenion"))
+    assert pagefind_count(page, "attenion") > 0, "Pagefind no longer answers 'attenion' with a start of it"
+    status = page.locator("#search-status")
+    expect(status).to_have_text(
+        "No results found for \u201cattenion\u201d. Did you mean \u201cattention\u201d?"
+    )
+    expect(page.locator("#search-results li")).to_have_count(0)
+    page.fill("#search-query", "xyzzy")
+    expect(status).to_have_text("No results found for \u201cxyzzy\u201d.")
+    page.fill("#search-query", "embeding")
+    expect(status).to_have_text(f"{pagefind_count(page, 'embeding')} results found for \u201cembeding\u201d")
+    expect(page.locator("#search-results li > a").first).to_have_text("Embedding")
+    page.goto(served.page_url(FLAGSHIP))
+    options = type_in_header(page, "atention", pasted=True)
+    expect(options).to_have_text(
+        ["Search for \u201cattention\u201dDid you mean this?", "No results found for \u201catention\u201d"]
+    )
+
+
 def test_a_site_built_without_search_offers_no_names_and_still_says_why(page: Page, tmp_path: Path) -> None:
     out = tmp_path / "www"
     assert build(BuildOptions(copy_site("minimal", tmp_path), out, search=False, use_cache=False)).ok(

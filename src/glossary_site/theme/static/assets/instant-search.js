@@ -122,15 +122,16 @@
       named = window.glossarySearch.named(folder, query);  // read while Pagefind searches
       return pagefind.search(query);
     }).then(function (found) {
-      if (!found.results.length) {
-        return window.glossarySearch.meant(folder, query).catch(function () {
-          return { query: null, names: [] };
-        }).then(function (meant) {
-          if (ticket === latest) { showNothing(query, meant); }
-        });
-      }
       var head = found.results.slice(0, SHOWN);
       return Promise.all([named].concat(head.map(function (result) { return result.data(); }))).then(function (data) {
+        // only Pagefind's stand-ins for words it has not indexed count as nothing found
+        if (!window.glossarySearch.matched(query, data.slice(1))) {
+          return window.glossarySearch.meant(folder, query).catch(function () {
+            return { query: null, names: [] };
+          }).then(function (meant) {
+            if (ticket === latest) { showNothing(query, meant); }
+          });
+        }
         var ranked = window.glossarySearch.exactFirst(query, data.slice(1), data[0]);
         if (ticket === latest) { showFound(query, ranked.slice(0, SHOWN), found.results.length); }
       });

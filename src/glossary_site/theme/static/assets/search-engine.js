@@ -146,7 +146,12 @@
     });
   };
 
-  // "Did you mean": Pagefind finds no word it has not indexed, so "tranformer" finds nothing.
+  // "Did you mean": Pagefind has no typo tolerance, and it answers a word it has not indexed
+  // with the longest start of it that it has (since its PR #315, with no way to turn that off):
+  // "at" for "atention", so that misspelling lists every page holding "at" and Attention is not
+  // among them. A start that long is often the word meant ("embed" for "embeding"), a short one
+  // is chance, so a query whose marked words are all short starts of its words (matched())
+  // counts as finding nothing, as "tranformer" does.
   // When a query finds nothing, the callers ask what it meant (meant()): the closest names, or
   // the query with its misspelt words corrected, from the names and their words. names.json, next
   // to bundles.json, lists every title and alias with its page's address (relative to the file).
@@ -160,6 +165,36 @@
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
+
+  // The words Pagefind marked in a result's data, as its excerpt marks them: `locations` index
+  // the page's text split as Pagefind splits it (at zero-width spaces in a text segmented so).
+  function marked(data) {
+    var text = (data.raw_content || data.content || "").replace(/&lt;|&gt;/g, " ");
+    var words = text.indexOf("\u200b") >= 0 ? text.split("\u200b") : text.split(/[\r\n\s]+/g);
+    return (data.locations || []).map(function (at) { return fold(words[at] || ""); });
+  }
+
+  // Whether the results whose data the callers loaded found what `query` asks for, not only
+  // Pagefind's stand-ins for words it has not indexed (see above). A marked word is a stand-in
+  // when a part of it ("x" of "f(x)", "at" of "at-scale") is a strict start of a query word of
+  // 4 letters or more, at most half as long: "at" for "atention", "x" for "xyzzy", "qwe" for
+  // "qwerty", but not "embed" for "embeding" nor "token" for "tokens" (as Pagefind stems it).
+  // One marked word that is not a stand-in, or a result matched with no word of its text
+  // marked, is enough: "self atention" still lists the pages holding "self…" and "at".
+  window.glossarySearch.matched = function (query, results) {
+    var wanted = fold(query).split(" ").filter(function (word) { return word.length >= 4; });
+    function standIn(word) {
+      return word.split(" ").some(function (part) {
+        return part && wanted.some(function (whole) {
+          return part.length * 2 <= whole.length && whole.slice(0, part.length) === part;
+        });
+      });
+    }
+    return results.some(function (data) {
+      var words = marked(data);
+      return !words.length || !words.every(standIn);
+    });
+  };
 
   // How many typing mistakes a query may hold: none under 4 letters (too many names are that
   // close), one up to 5, two up to 11, three from 12.

@@ -33,10 +33,12 @@
 
   // Every result as a loader of its data, in the order they are listed. A page the query names
   // that Pagefind ranks past the first page (glossarySearch.named) is listed with them, so
-  // its own place further down loads as null and is skipped.
+  // its own place further down loads as null and is skipped. None when the first page holds
+  // only Pagefind's stand-ins for words it has not indexed (glossarySearch.matched).
   function rank(query, results, named) {
     var head = results.slice(0, PAGE);
     return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
+      if (!window.glossarySearch.matched(query, data)) { return []; }
       var ranked = window.glossarySearch.exactFirst(query, data, named);
       var added = {};
       ranked.forEach(function (item) {
