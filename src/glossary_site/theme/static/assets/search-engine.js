@@ -149,9 +149,10 @@
   // "Did you mean": Pagefind has no typo tolerance, and it answers a word it has not indexed
   // with the longest start of it that it has (since its PR #315, with no way to turn that off):
   // "at" for "atention", so that misspelling lists every page holding "at" and Attention is not
-  // among them. A start that long is often the word meant ("embed" for "embeding"), a short one
-  // is chance, so a query whose marked words are all short starts of its words (matched())
-  // counts as finding nothing, as "tranformer" does.
+  // among them. A start of 4 letters or more is often the word meant ("embed" for "embeding",
+  // "fine" for "finetuning"); a shorter one is chance, as the shortest words are the commonest,
+  // so a query whose marked words are all such short starts of its words (matched()) counts as
+  // finding nothing, as "tranformer" does.
   // When a query finds nothing, the callers ask what it meant (meant()): the closest names, or
   // the query with its misspelt words corrected, from the names and their words. names.json, next
   // to bundles.json, lists every title and alias with its page's address (relative to the file).
@@ -176,9 +177,9 @@
 
   // Whether the results whose data the callers loaded found what `query` asks for, not only
   // Pagefind's stand-ins for words it has not indexed (see above). A marked word is a stand-in
-  // when a part of it ("x" of "f(x)", "at" of "at-scale") is a strict start of a query word of
-  // 4 letters or more, at most half as long: "at" for "atention", "x" for "xyzzy", "qwe" for
-  // "qwerty", but not "embed" for "embeding" nor "token" for "tokens" (as Pagefind stems it).
+  // when a part of it ("x" of "f(x)", "at" of "at-scale") of 3 letters or fewer is a strict start
+  // of a query word of 4 letters or more: "at" for "atention", "x" for "xyzzy", "qwe" for
+  // "qwerty", but not "fine" for "finetuning" nor "token" for "tokens" (as Pagefind stems it).
   // One marked word that is not a stand-in, or a result matched with no word of its text
   // marked, is enough: "self atention" still lists the pages holding "self…" and "at".
   window.glossarySearch.matched = function (query, results) {
@@ -186,7 +187,7 @@
     function standIn(word) {
       return word.split(" ").some(function (part) {
         return part && wanted.some(function (whole) {
-          return part.length * 2 <= whole.length && whole.slice(0, part.length) === part;
+          return part.length <= 3 && whole.slice(0, part.length) === part;
         });
       });
     }
