@@ -1,5 +1,6 @@
 """The Atom feeds: feed.xml, the most recently updated terms, newest first, and one per
-category (categories/<slug>/feed.xml), the same for that category's terms alone."""
+category and tag (categories/<slug>/feed.xml, tags/<slug>/feed.xml), the same for that
+group's terms alone."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ import datetime as dt
 import html
 import re
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from glossary_site.config import SiteConfig
 from glossary_site.html_tags import in_tags
-from glossary_site.labels import say
+from glossary_site.labels import fill
 from glossary_site.model import Glossary, Group, TermSource
-from glossary_site.urls import absolute, category_feed_path, group_path, term_path
+from glossary_site.urls import absolute, group_feed_path, group_path, term_path
 
 FEED_SIZE = 20
 #: A link, image or quotation-source address in the HTML the build writes (always double-quoted).
@@ -28,17 +29,30 @@ def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str]
     return {"title": config.title, "subtitle": config.description, **view}
 
 
-def category_feed_view(
-    config: SiteConfig, glossary: Glossary, group: Group, description: str, definition: Callable[[str], str]
+def group_feed_view(
+    config: SiteConfig,
+    glossary: Glossary,
+    kind: str,
+    singular: str,
+    group: Group,
+    description: str,
+    definition: Callable[[str], str],
 ) -> dict[str, Any]:
-    """A category's feed: its id and alternate link are the category page's address, which is
-    the category's own as long as its name is, as an Atom feed's id must be; its subtitle the
-    category's description from site.yml (`description`), as its page shows."""
+    """A category's or tag's feed (`kind`, a views.TAXONOMIES folder): its id and alternate
+    link are the group page's address, which is the group's own as long as its name is, as an
+    Atom feed's id must be; its subtitle the group's description from site.yml
+    (`description`; tags have none), as its page shows."""
     terms = (glossary.terms[slug] for slug in group.terms)
-    feed_url = absolute(config, category_feed_path(group.slug))
-    view = _view(config, terms, definition, feed_url, absolute(config, group_path("categories", group.slug)))
-    title = say(config.labels, "category_feed_title", category=group.name, site=config.title)
+    feed_url = absolute(config, group_feed_path(kind, group.slug))
+    view = _view(config, terms, definition, feed_url, absolute(config, group_path(kind, group.slug)))
+    title = group_feed_title(config.labels, singular, group.name, config.title)
     return {"title": title, "subtitle": description, **view}
+
+
+def group_feed_title(labels: Mapping[str, str], singular: str, name: str, site: str) -> str:
+    """The label `category_feed_title` or `tag_feed_title` filled in: the feed's own title, and
+    the one its group's page announces it by, which must be the same."""
+    return fill(labels[f"{singular}_feed_title"], {singular: name, "site": site})
 
 
 def _view(

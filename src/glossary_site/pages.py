@@ -59,7 +59,7 @@ from glossary_site.term_page import (
     term_record,
 )
 from glossary_site.tools import PREFIX as TOOL
-from glossary_site.urls import STACK_BUILDER, absolute, category_feed_path, group_path, term_path
+from glossary_site.urls import STACK_BUILDER, absolute, group_feed_path, group_path, term_path
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ class SitePages(PageMaker):
         jobs += letter_pages.letter_jobs(self, self.glossary, self.faces, self.term_link)
         said = self.config.labels
         for kind, singular in views.TAXONOMIES:
-            groups = self.glossary.categories if kind == "categories" else self.glossary.tags
+            groups = views.groups_of_kind(self.glossary, kind)
             descriptions = views.group_descriptions(self.config, kind)
             listing = views.groups_view(self.config, kind, groups)
             jobs.append(self.page_job(TEMPLATES["groups"], f"{kind}/index.html", **listing))
@@ -188,15 +188,18 @@ class SitePages(PageMaker):
         return jobs
 
     def feed_jobs(self) -> list[PageJob]:
-        """feed.xml and each category's feed, each keyed by its whole view; a term in feed.xml
-        and its category's has its definition made once."""
+        """feed.xml and each category's and tag's feed, each keyed by its whole view; a term in
+        several feeds has its definition made once."""
         definition = functools.cache(self.definition)
         jobs = [self.template_job(TEMPLATES["feed"], feeds.feed_view(self.config, self.glossary, definition))]
-        descriptions = views.group_descriptions(self.config, "categories")
-        for group in self.glossary.categories:
-            described = views.described(descriptions, group)
-            view = feeds.category_feed_view(self.config, self.glossary, group, described, definition)
-            jobs.append(self.template_job(TEMPLATES["feed"], view, category_feed_path(group.slug)))
+        for kind, singular in views.TAXONOMIES:
+            descriptions = views.group_descriptions(self.config, kind)
+            for group in views.groups_of_kind(self.glossary, kind):
+                described = views.described(descriptions, group)
+                view = feeds.group_feed_view(
+                    self.config, self.glossary, kind, singular, group, described, definition
+                )
+                jobs.append(self.template_job(TEMPLATES["feed"], view, group_feed_path(kind, group.slug)))
         return jobs
 
     def group_job(self, kind: str, singular: str, group: Group, description: str) -> PageJob:
@@ -206,7 +209,7 @@ class SitePages(PageMaker):
         record = (kind, group.name, description, tuple(self.faces[slug] for slug in group.terms))
 
         def view() -> dict[str, Any]:
-            return views.group_view(self.config.labels, kind, singular, group, self.term_link, description)
+            return views.group_view(self.config, kind, singular, group, self.term_link, description)
 
         return self.record_job(TEMPLATES["group"], group_path(kind, group.slug), record, view)
 

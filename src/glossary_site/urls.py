@@ -34,9 +34,9 @@ def group_path(kind: str, slug: str) -> str:
     return f"{kind}/{slug}/index.html"
 
 
-def category_feed_path(slug: str) -> str:
-    """A category's Atom feed, beside its page (as Hugo writes one per taxonomy term)."""
-    return f"categories/{slug}/feed.xml"
+def group_feed_path(kind: str, slug: str) -> str:
+    """A category's or tag's Atom feed, beside its page (as Hugo writes one per taxonomy term)."""
+    return f"{kind}/{slug}/feed.xml"
 
 
 def group_url(kind: str, slug: str, root: str) -> str:

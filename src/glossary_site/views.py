@@ -13,11 +13,12 @@ from typing import Any, NamedTuple
 from glossary_site.a_to_z import FOLDER as A_TO_Z_FOLDER
 from glossary_site.a_to_z import a_to_z_key, jump_letters, letter_of_key, letter_path
 from glossary_site.config import SiteConfig
+from glossary_site.feeds import group_feed_title
 from glossary_site.graph import same_name
 from glossary_site.labels import say
 from glossary_site.model import Glossary, Group, distinct_aliases
 from glossary_site.plaintext import plain_text, snippet
-from glossary_site.urls import address, category_feed_path, group_url, term_path
+from glossary_site.urls import address, group_feed_path, group_url, term_path
 
 RECENT = 6
 #: Each kind of group: its folder, also the label of its listing's title ("Categories"), and
@@ -175,6 +176,11 @@ class GroupCard(NamedTuple):
     description: str
 
 
+def groups_of_kind(glossary: Glossary, kind: str) -> tuple[Group, ...]:
+    """The categories or the tags (`kind`, a TAXONOMIES folder)."""
+    return glossary.categories if kind == "categories" else glossary.tags
+
+
 def group_descriptions(config: SiteConfig, kind: str) -> dict[str, str]:
     """site.yml's descriptions of `kind`'s groups by their spelling-free names (graph.same_name):
     a group is named as its first term spells it (`chemistry`), which need not be the spelling
@@ -202,7 +208,7 @@ def groups_view(config: SiteConfig, kind: str, groups: tuple[Group, ...]) -> dic
 
 
 def group_view(
-    labels: Mapping[str, str],
+    config: SiteConfig,
     kind: str,
     singular: str,
     group: Group,
@@ -210,6 +216,7 @@ def group_view(
     description: str = "",
 ) -> dict[str, Any]:
     """A category's or tag's page; `singular` is the label of its kind's name ("category")."""
+    labels = config.labels
     root = "../../"
     size = len(group.terms)
     told = say(labels, f"{singular}_description", count=size, name=group.name)
@@ -228,6 +235,8 @@ def group_view(
         "kind": labels[singular],
         "parent": LinkView(labels[kind], root + f"{kind}/index.html"),
         "terms": terms,
-        # A category has an Atom feed of its own (feeds.py); a tag has none.
-        "feed": root + address(category_feed_path(group.slug)) if kind == "categories" else "",
+        # Each category and tag has an Atom feed of its own (feeds.py), announced by its own title.
+        "feed": root + address(group_feed_path(kind, group.slug)),
+        "feed_title": group_feed_title(labels, singular, group.name, config.title),
+        "feed_label": labels[f"{singular}_feed"],
     }

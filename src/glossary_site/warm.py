@@ -60,7 +60,7 @@ from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, PageJob, Ref, TermSource, Toolbox, WikiLink, title_key
 from glossary_site.pages import SitePages
 from glossary_site.tools import PREFIX as TOOL
-from glossary_site.urls import category_feed_path, group_path
+from glossary_site.urls import group_feed_path, group_path
 
 Targets = tuple[str | None, ...]
 
@@ -428,10 +428,16 @@ def _names_kept(old: Glossary, new: Glossary) -> bool:
 
 
 def _group_pages(glossary: Glossary) -> set[str]:
+    """Each category's and tag's page and feed, and the graph pages: what a regrouping save
+    may bring or leave behind."""
     groups = (("categories", glossary.categories), ("tags", glossary.tags))
-    pages = {group_path(kind, group.slug) for kind, named in groups for group in named}
-    feeds = {category_feed_path(group.slug) for group in glossary.categories}
-    return pages | feeds | set(graph_page.graph_paths(glossary))
+    pages = {
+        path(kind, group.slug)
+        for kind, named in groups
+        for group in named
+        for path in (group_path, group_feed_path)
+    }
+    return pages | set(graph_page.graph_paths(glossary))
 
 
 def _described(config: SiteConfig, terms: dict[str, TermSource]) -> list[Diagnostic]:

@@ -1,6 +1,6 @@
 """Reader-visible features no other browser test looked at: a term's other names and date, its
 tags, the call to action, code colours, the header's sections, the feed and terms.json links,
-a category's own feed, and auto-linked first mentions."""
+a category's and a tag's own feed, and auto-linked first mentions."""
 
 from __future__ import annotations
 
@@ -116,16 +116,18 @@ def test_the_footer_links_the_feed_and_terms_json_and_the_head_announces_the_fee
 
 
 def test_a_category_page_shows_a_link_to_its_own_feed(reader: Page, served: ServedSite) -> None:
-    reader.goto(served.page_url(FLAGSHIP))
-    reader.locator(".category a").first.click()
-    name = reader.locator("h1").inner_text().split(":", 1)[1].strip()
-    shown = reader.locator("main").get_by_role("link", name="Atom feed of this category")
-    expect(shown).to_be_visible()
-    address = shown.evaluate("a => a.href")
-    assert address == reader.url.removesuffix("index.html") + "feed.xml"
-    answer = reader.request.get(address)
-    assert answer.ok and f"<title>{name} · AI Glossary</title>" in answer.text()
-    assert "<title>Generative AI</title>" in answer.text()
+    """And a tag's page to its own, as well."""
+    for group, words in ((".category a", "Atom feed of this category"), (".tags a", "Atom feed of this tag")):
+        reader.goto(served.page_url(FLAGSHIP))
+        reader.locator(f"article.term {group}").first.click()
+        name = reader.locator("h1").inner_text().split(":", 1)[1].strip()
+        shown = reader.locator("main").get_by_role("link", name=words)
+        expect(shown).to_be_visible()
+        address = shown.evaluate("a => a.href")
+        assert address == reader.url.removesuffix("index.html") + "feed.xml"
+        answer = reader.request.get(address)
+        assert answer.ok and f"<title>{name} · AI Glossary</title>" in answer.text()
+        assert "<title>Generative AI</title>" in answer.text()
 
 
 AUTOLINKED = """---

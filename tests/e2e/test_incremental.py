@@ -81,6 +81,9 @@ CHANGES: dict[str, Callable[[Path], object]] = {
     "move a term to another category, whose feed lists it": lambda site: edit(
         site / "content/terms/tensor.md", "category: Concepts", "category: Hardware"
     ),
+    "change a term's tags, whose feeds list it": lambda site: edit(
+        site / "content/terms/tensor.md", "tags: [math, hardware]", "tags: [hardware, arrays]"
+    ),
     "rename a term file": lambda site: (site / "content/terms/tensor.md").rename(
         site / "content/terms/tensors.md"
     ),

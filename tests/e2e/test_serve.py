@@ -924,7 +924,12 @@ def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_pat
         (
             "a category and a tag named in Chinese and Arabic",
             lambda: edit(tensor, "category: Maths\ntags: [math,", "category: 机器学习\ntags: [جبر خطي,"),
-            ["categories/maths/index.html", "categories/maths/feed.xml"],
+            [
+                "categories/maths/index.html",
+                "categories/maths/feed.xml",
+                "tags/math/index.html",
+                "tags/math/feed.xml",
+            ],
         ),
         ("a new term", add_term, []),
         (

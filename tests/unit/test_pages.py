@@ -89,6 +89,7 @@ def test_every_page_the_contract_lists_is_rendered(make_term: MakeTerm, build: B
         "robots.txt",
         "search/index.html",
         "sitemap.xml",
+        "tags/compute/feed.xml",
         "tags/compute/index.html",
         "tags/index.html",
         "terms.json",
