@@ -150,7 +150,7 @@ def summary_line(data: dict[str, object]) -> str:
 
 def export(glossary: Glossary, graph: LinkGraph, graphml: bool) -> str:
     """The graph as node-link JSON or as GraphML. The JSON has "edges", the key networkx's
-    node_link_graph reads by default since networkx 3.4 (it was "links" before)."""
+    node_link_graph reads by default since networkx 3.6 (3.4 and 3.5 take it with edges="edges")."""
     nodes = [
         {"id": slug, "title": term.title, "category": term.category or ""}
         for slug, term in glossary.terms.items()
