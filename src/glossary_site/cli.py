@@ -40,7 +40,8 @@ examples:
   glossary build                        write the site to _site/
   glossary serve                        preview on http://127.0.0.1:8000/ with live reload
 
-exit status: 0 success, 1 content errors, 2 wrong usage"""
+exit status: 0 success, 1 content errors or a failed search indexing, 2 wrong usage,
+  130 stopped with Ctrl-C (serve exits 0)"""
 
 
 def parser() -> argparse.ArgumentParser:
