@@ -945,6 +945,13 @@ def test_a_word_pagefind_answers_with_a_short_start_of_it_finds_nothing(
         f"{pagefind_count(page, 'finetuning')} results found for \u201cfinetuning\u201d"
     )
     expect(page.locator("#search-results li > a").first).to_have_text("Fine-tuning")
+    # what a 10,000-term index marks: "ATS" (stemmed to "at") for "atention", and a "x" counted
+    # past a "&gt;" of code; "GPU" for "gpus" is the word stemmed, a match
+    verdicts = page.evaluate(
+        """[["atention", "ATS. at", 0], ["xyzzy", "a &gt; x, 0.0)", 2], ["gpus", "GPU at", 0]].map(
+            ([query, text, at]) => glossarySearch.matched(query, [{raw_content: text, locations: [at]}]))"""
+    )
+    assert verdicts == [False, False, True]
     page.goto(served.page_url(FLAGSHIP))
     options = type_in_header(page, "atention", pasted=True)
     expect(options).to_have_text(

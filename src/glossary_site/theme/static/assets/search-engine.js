@@ -148,11 +148,12 @@
 
   // "Did you mean": Pagefind has no typo tolerance, and it answers a word it has not indexed
   // with the longest start of it that it has (since its PR #315, with no way to turn that off):
-  // "at" for "atention", so that misspelling lists every page holding "at" and Attention is not
-  // among them. A start of 4 letters or more is often the word meant ("embed" for "embeding",
-  // "fine" for "finetuning"); a shorter one is chance, as the shortest words are the commonest,
-  // so a query whose marked words are all such short starts of its words (matched()) counts as
-  // finding nothing, as "tranformer" does.
+  // "at" for "atention", so that misspelling lists every page holding "at" (or "ATS", which
+  // Pagefind's stemmer makes "at") and Attention is not among them. A start of 4 letters or
+  // more is often the word meant ("embed" for "embeding", "fine" for "finetuning"); a shorter
+  // one is chance, as the shortest words are the commonest, so a query whose marked words all
+  // share no more than such a short start with its words (matched()) counts as finding
+  // nothing, as "tranformer" does.
   // When a query finds nothing, the callers ask what it meant (meant()): the closest names, or
   // the query with its misspelt words corrected, from the names and their words. names.json, next
   // to bundles.json, lists every title and alias with its page's address (relative to the file).
@@ -170,26 +171,39 @@
   // The words Pagefind marked in a result's data, as its excerpt marks them: `locations` index
   // the page's text split as Pagefind splits it (at zero-width spaces in a text segmented so).
   function marked(data) {
-    var text = (data.raw_content || data.content || "").replace(/&lt;|&gt;/g, " ");
+    var text = data.raw_content || data.content || "";
     var words = text.indexOf("\u200b") >= 0 ? text.split("\u200b") : text.split(/[\r\n\s]+/g);
     return (data.locations || []).map(function (at) { return fold(words[at] || ""); });
   }
 
+  // How many letters `a` and `b` begin with in common.
+  function shared(a, b) {
+    var n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) { n += 1; }
+    return n;
+  }
+
   // Whether the results whose data the callers loaded found what `query` asks for, not only
-  // Pagefind's stand-ins for words it has not indexed (see above). A marked word is a stand-in
-  // when a part of it ("x" of "f(x)", "at" of "at-scale") of 3 letters or fewer is a strict start
-  // of a query word of 4 letters or more: "at" for "atention", "x" for "xyzzy", "qwe" for
-  // "qwerty", but not "fine" for "finetuning" nor "token" for "tokens" (as Pagefind stems it).
-  // One marked word that is not a stand-in, or a result matched with no word of its text
-  // marked, is enough: "self atention" still lists the pages holding "self…" and "at".
+  // Pagefind's stand-ins for words it has not indexed (see above). A part of a marked word
+  // ("x" of "f(x)", "at" of "at-scale") is close to a query word when they share its first 4
+  // letters, all of the query word, or all of it but its last one or two (stemmed away: "gpu"
+  // for "gpus"). A marked word is a stand-in when no part of it is close to any query word and
+  // a part shares a start with a query word of 4 letters or more: "at" or "ats" for
+  // "atention", "x" for "xyzzy", "qwe" for "qwerty", but not "fine" for "finetuning". One
+  // marked word that is not a stand-in, or a result matched with no word of its text marked,
+  // is enough: "self atention" still lists the pages holding "self…" and "at".
   window.glossarySearch.matched = function (query, results) {
-    var wanted = fold(query).split(" ").filter(function (word) { return word.length >= 4; });
+    var asked = fold(query).split(" ").filter(Boolean);
+    function close(part, word) {
+      var n = shared(part, word);
+      return n >= 4 || n === word.length || (n > 0 && word.length - n <= 2);
+    }
     function standIn(word) {
-      return word.split(" ").some(function (part) {
-        return part && wanted.some(function (whole) {
-          return part.length <= 3 && whole.slice(0, part.length) === part;
+      var parts = word.split(" ").filter(Boolean);
+      return !parts.some(function (part) { return asked.some(function (w) { return close(part, w); }); }) &&
+        parts.some(function (part) {
+          return asked.some(function (w) { return w.length >= 4 && shared(part, w) > 0; });
         });
-      });
     }
     return results.some(function (data) {
       var words = marked(data);
