@@ -120,6 +120,12 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+def sends_readers_on(page: BeautifulSoup) -> bool:
+    """Whether the page is one that sends readers on (redirect.html: a former address, terms/,
+    a-z/), a page of its own without the site's header, title or description."""
+    return page.find("meta", attrs={"http-equiv": "refresh"}) is not None
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """Every file under a folder with a hash of its bytes, to prove nothing changed."""
     return {

@@ -163,6 +163,7 @@ class SitePages(PageMaker):
         )
         jobs += tool_page.tool_jobs(self, self.config, self.toolbox, self.faces)
         jobs += redirects.redirect_jobs(self, self.config, self.glossary)
+        jobs += redirects.section_jobs(self, self.config)
         if graphs:
             jobs += graph_page.graph_jobs(self, self.glossary, self.network, said)
         builder = self.config.stack_builder

@@ -12,6 +12,12 @@ record (the address, and the slug and title of the page it leads to) with its te
 the site's settings, so a build, term_edits.py and serve's warm preview (which makes every page
 but the term pages again when a title changes) remake it exactly when what it shows changes.
 A draft's former slugs follow the draft: no page unless drafts are built.
+
+The same pages stand at the addresses a reader shortens a term's or a letter page's to,
+/terms/ and /a-z/ (SECTIONS): Hugo lists a section there, and without a page each is the 404
+page. Both lead to the home page's A to Z, which lists every term, or above 1,000 entries is
+the jump bar to the letter pages. a-z/index.html is written at any size, so no save that
+crosses that count has a page to add or remove, and /a-z/ of a small glossary is its A to Z.
 """
 
 from __future__ import annotations
@@ -21,12 +27,19 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, NamedTuple, Protocol
 
+from glossary_site import a_to_z
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.model import Glossary, PageJob, TermSource
 from glossary_site.render import TEMPLATES
 from glossary_site.search import UNINDEXED
 from glossary_site.urls import absolute, term_path
+
+#: The folders of pages that have no list of their own at their address (terms/<slug>/ and
+#: a_to_z.FOLDER's letter pages).
+SECTIONS = ("terms", a_to_z.FOLDER)
+#: The id of the home page's A to Z section (index.html), which the section pages lead to.
+A_TO_Z_ID = "home-az"
 
 
 class Redirect(NamedTuple):
@@ -93,6 +106,27 @@ def redirect_view(record: Redirect, config: SiteConfig) -> dict[str, Any]:
     return {
         "title": record.title,
         "description": "",
+        "sentence": "page_moved",
         "target": f"../{record.slug}/index.html",
         "canonical": absolute(config, term_path(record.slug)),
+    }
+
+
+def section_jobs(jobs: Jobs, config: SiteConfig) -> list[PageJob]:
+    """terms/index.html and a-z/index.html: all they show is site settings (labels, base_url),
+    part of every key already, so each one's record is its address."""
+    paths = [f"{folder}/index.html" for folder in SECTIONS]
+    return [
+        jobs.record_job(TEMPLATES["redirect"], path, path, partial(section_view, config)) for path in paths
+    ]
+
+
+def section_view(config: SiteConfig) -> dict[str, Any]:
+    """What redirect.html receives at a section's address, one folder below the home page."""
+    return {
+        "title": config.labels["az_index"],
+        "description": "",
+        "sentence": "terms_listed_in",
+        "target": f"../index.html#{A_TO_Z_ID}",
+        "canonical": absolute(config, "index.html"),
     }

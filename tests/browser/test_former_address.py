@@ -1,4 +1,5 @@
-"""A renamed term's old address, opened in Chromium, lands on the term's page."""
+"""A renamed term's old address, opened in Chromium, lands on the term's page; /terms/ and
+/a-z/ on the home page's A to Z."""
 
 from __future__ import annotations
 
@@ -52,6 +53,17 @@ def test_a_link_to_a_section_of_the_old_address_lands_on_that_section(
     expect(page).to_have_url(f"{renamed_url}/terms/graphics-processing-unit/index.html#term-definition")
     expect(page.locator(":target")).to_have_attribute("id", "term-definition")
     expect(page.locator(":target")).to_have_text("Definition")
+
+
+@pytest.mark.parametrize(("folder", "script"), [("terms", True), ("terms", False), ("a-z", True)])
+def test_a_sections_address_lands_on_the_home_pages_a_to_z(
+    open_page: OpenPage, renamed_url: str, folder: str, script: bool
+) -> None:
+    """Was the 404 page: a reader who shortens /terms/tensor/ to /terms/ meets the A to Z."""
+    page = open_page(java_script_enabled=script)
+    page.goto(f"{renamed_url}/{folder}/")
+    expect(page).to_have_url(f"{renamed_url}/index.html#home-az")
+    expect(page.locator(":target")).to_have_text("A–Z")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -79,6 +79,7 @@ def test_every_page_the_contract_lists_is_rendered(make_term: MakeTerm, build: B
 
     assert sorted(files) == [
         "404.html",
+        "a-z/index.html",
         "assets/labels.js",
         "categories/hardware/feed.xml",
         "categories/hardware/index.html",
@@ -94,6 +95,7 @@ def test_every_page_the_contract_lists_is_rendered(make_term: MakeTerm, build: B
         "tags/index.html",
         "terms.json",
         "terms/gpu/index.html",
+        "terms/index.html",
     ]
 
 
