@@ -42,7 +42,6 @@ def site_files(
     jobs = pages + static
     problems += output_clashes([page.path for page in pages], config.root)
     problems += dead_site_links(config, glossary, toolbox, {job.path for job in jobs})
-    problems += site_wikilinks(config)
     return jobs, problems
 
 

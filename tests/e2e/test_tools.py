@@ -1156,6 +1156,27 @@ def test_a_wiki_link_in_site_yml_intros_is_an_error_at_its_line_saying_what_to_w
     assert not (site / "_site").exists()
 
 
+def test_a_wiki_link_in_the_intro_is_reported_beside_a_misspelt_tools_setting(tmp_path: Path) -> None:
+    """Was: with `tool:`, which leaves the pages unknown, the intro's wiki-link, which needs no
+    page list, waited for the next run, though a mistake in site.yml hides only what it decides."""
+    site = tool_site(tmp_path)
+    settings = site / "content/site.yml"
+    text = settings.read_text(encoding="utf-8").replace("tools:\n  categories:", "tool:\n  categories:", 1)
+    settings.write_text(text + "intro: Start with [[Tensor]].\n", encoding="utf-8")
+    line = len(text.splitlines()) + 1
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    said = result.stderr.splitlines()
+    assert (
+        f"content/site.yml:{line}: [[Tensor]] is shown as written: site.yml has no wiki-links; link the "
+        "term's page instead, e.g. [Tensor](/terms/<its slug>/)"
+    ) in said
+    assert any("unknown setting 'tool'; did you mean 'tools'?" in entry for entry in said)
+
+
 def test_a_site_yml_without_its_tools_section_is_one_error_where_tools_use_attributes_not_one_per_use(
     tmp_path: Path,
 ) -> None:
