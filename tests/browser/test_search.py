@@ -286,6 +286,12 @@ def test_a_plural_ranks_below_the_exact_match_and_a_plural_title_is_found_by_its
         "Model families tree",
     ]
     assert ranked("s", ["Glossary", ""]) == ["Glossary", ""]  # one letter names no title
+    # then a title or alias the query begins, as a reader typing a name expects
+    assert ranked("trans", ["Whisper", "Vision transformer", "Transformer"]) == [
+        "Transformer",
+        "Whisper",
+        "Vision transformer",
+    ]
 
 
 def test_exact_matches_cover_tool_aliases_and_aliases_with_a_comma(page: Page, served: ServedSite) -> None:

@@ -65,7 +65,9 @@
   // pages score well), and every page holding a quoted phrase alike, so a page whose title or
   // alias is exactly the query, quotes aside, goes first. Its stemming finds "Token" for
   // "tokens" and "LLM" for "LLMs", but ranks it as any page that mentions tokens, so a title or
-  // alias the query names in another form (otherForms) comes next, before Pagefind's order.
+  // alias the query names in another form (otherForms) comes next, then a page whose title or
+  // alias begins with the query, as a reader typing "trans" looks for Transformer (Pagefind put
+  // Whisper, which mentions transcription, first), before Pagefind's order.
   // The aliases meta is the page's "A, B" text; looking for ", query, " in it keeps an alias
   // that holds a comma whole. Only the results whose data the callers loaded can be told
   // apart: `named` (from glossarySearch.named) adds the pages the query names that are not
@@ -78,16 +80,20 @@
       var aliases = ", " + normal(data.meta.aliases || "") + ", ";
       return texts.some(function (text) { return title === text || aliases.indexOf(", " + text + ", ") >= 0; });
     }
-    var tiers = [[], [], []];
+    function begins(data) {
+      var aliases = ", " + normal(data.meta.aliases || "");
+      return normal(data.meta.title || "").indexOf(wanted) === 0 || aliases.indexOf(", " + wanted) >= 0;
+    }
+    var tiers = [[], [], [], []];
     var listed = {};
     results.forEach(function (data) {
       if (data.url) { listed[new URL(data.url, document.baseURI).href] = true; }
-      tiers[names(data, [wanted]) ? 0 : names(data, forms) ? 1 : 2].push(data);
+      tiers[names(data, [wanted]) ? 0 : names(data, forms) ? 1 : wanted && begins(data) ? 2 : 3].push(data);
     });
     (named || []).forEach(function (page) {
       if (!listed[page.url]) { tiers[page.tier].push(page); }
     });
-    return tiers[0].concat(tiers[1], tiers[2]);
+    return tiers[0].concat(tiers[1], tiers[2], tiers[3]);
   };
 
   // The pages a query names, by title or alias, exactly (tier 0) or in another form (tier 1),
