@@ -730,6 +730,10 @@ def _respond(
 
 
 def _redirect(start_response: StartResponse, location: str) -> list[bytes]:
+    """A Location starting with '//' names another host: `//evil.example/../terms/`, sent for
+    the request `/%2Fevil.example%2F..%2Fterms` (the folder terms/ without its slash), would
+    take the browser to evil.example. One slash keeps it on the preview, at the same folder."""
+    location = "/" + location.lstrip("/")
     link = html.escape(location)
     body = f'<p>This page is at <a href="{link}">{link}</a></p>\n'.encode()
     return _respond(start_response, "302 Found", "text/html", body, ("Location", location))

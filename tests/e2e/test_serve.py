@@ -7,6 +7,7 @@ import contextlib
 import http.client
 import json
 import os
+import posixpath
 import pty
 import re
 import select
@@ -311,6 +312,27 @@ def test_paths_outside_the_site_are_not_served(served: tuple[Path, str, int]) ->
     for path in ("/../content/site.yml", "/%2e%2e/content/site.yml", "/terms/..%2f..%2fcontent/site.yml"):
         got = fetch(base + path)
         assert got is not None and got[0] == 404, path
+
+
+def test_a_folder_asked_for_without_its_slash_is_never_sent_to_another_host(tmp_path: Path) -> None:
+    """At a base_url without a sub-path, a folder named without its last '/' behind a path that
+    starts with an encoded '/' (which browsers send as it is) was sent to
+    '//evil.example/../terms/': another host, which the browser then opened."""
+    site = copy_site("minimal", tmp_path)
+    set_base_url(site, "https://example.com/")
+    port, log = free_port(), tmp_path / "serve.log"
+    with serving(site, port, log) as origin:
+        wait_for(f"{origin}/", "Mini Glossary")
+        for path in (
+            "/%2Fevil.example%2F..%2Fterms",
+            "//evil.example/%2e%2e/terms",
+            "/%2F%2Fevil.example/..%2Fterms",
+        ):
+            status, location = unfollowed(origin + path)
+            assert status == 302, path
+            followed = urllib.parse.urlsplit(urllib.parse.urljoin(f"{origin}{path}", location))
+            assert (followed.hostname, followed.port) == ("127.0.0.1", port), (path, location)
+            assert posixpath.normpath(followed.path) == "/terms", (path, location)
 
 
 LIVERELOAD_RE = re.compile(
