@@ -123,7 +123,10 @@ def link_url(url: str, root: str) -> str:
     if not is_safe_url(url):
         return "#"
     if url.startswith("/") and not url.startswith("//"):
-        parts = urllib.parse.urlsplit(root + url.lstrip("/"))
+        relative = root + url.lstrip("/")
+        if urllib.parse.urlsplit(relative).scheme:  # on the home page, `/javascript:x` is `javascript:x`
+            relative = "./" + relative
+        parts = urllib.parse.urlsplit(relative)
         if parts.path == "" or parts.path.endswith("/"):
             parts = parts._replace(path=parts.path + "index.html")
         return urllib.parse.urlunsplit(parts)

@@ -507,6 +507,27 @@ def test_hostile_front_matter_is_escaped_and_raw_html_sanitised(tmp_path: Path) 
     assert all(attribute(s, "src").startswith("assets/") for s in index.find_all("script"))
 
 
+def test_a_link_from_the_home_page_to_a_file_with_a_colon_in_its_name_stays_on_the_site(
+    tmp_path: Path,
+) -> None:
+    """An address from the site's root made relative to the home page lost its '/' only:
+    `/javascript:alert(1)` (a file of static/ so named) became the link `javascript:alert(1)`,
+    which runs as a script, and `/notes:2024.txt` one to the scheme 'notes:'."""
+    site = copy_site("minimal", tmp_path)
+    for name in ("javascript:alert(1)", "notes:2024.txt"):
+        write_files(site, {f"static/{name}": "x\n"})
+    with (site / "content/site.yml").open("a", encoding="utf-8") as settings:
+        settings.write("intro: '[run](/javascript:alert(1)) and [notes](/notes:2024.txt)'\n")
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    intro = present(parse_html(site / "_site/index.html").select_one(".intro"))
+    page = "https://example.org/docs/index.html"
+    assert [urllib.parse.urljoin(page, attribute(a, "href")) for a in intro.find_all("a")] == [
+        "https://example.org/docs/javascript:alert(1)",
+        "https://example.org/docs/notes:2024.txt",
+    ]
+
+
 def test_hostile_labels_are_escaped_in_the_term_graph(tmp_path: Path) -> None:
     """site.yml's labels are text like the rest of it: the names of the kinds of link, which
     each neighbour's tooltip in the term graph gives, are shown as written, never as markup."""
