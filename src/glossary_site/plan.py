@@ -165,6 +165,8 @@ def _link_problem(link: _Link, files: set[str], base_url: str) -> tuple[str, Sev
         message = f"{link.what} '{link.url}' leads to no page of this site; check the path"
         if not link.url.startswith("/") and not scheme:
             message += f" (it is read from the page's folder, {link.page})"
+        if "\\" in link.url:
+            message += "; separate folders with '/', not '\\'"
         return message, Severity.ERROR
     return None
 
@@ -309,10 +311,11 @@ def _lines_of(file: Path, link: _Link) -> list[int]:
             continue
         if fenced or (file.suffix == ".yml" and stripped.startswith("#")):
             continue
-        text = html.unescape(CODE_SPAN_RE.sub("", line).replace("\\", ""))
-        if pattern.search(text):
+        text = html.unescape(CODE_SPAN_RE.sub("", line))
+        texts = (text.replace("\\", ""), text)  # Markdown's escapes undone, or a Windows path kept
+        if any(pattern.search(each) for each in texts):
             found.append(number)
-        elif url in text:
+        elif any(url in each for each in texts):
             loose.append(number)
     return found or loose[:1] or [1]
 

@@ -906,6 +906,24 @@ def test_every_dead_link_is_reported_where_it_links_not_where_its_text_first_app
     assert result.returncode == 1
 
 
+def test_a_windows_path_in_a_link_is_reported_at_its_line_with_the_separator_to_use(tmp_path: Path) -> None:
+    """Was: 'content/terms/tensor.md:1:' and no word on the '\\': the line was looked up with
+    every backslash taken out, as Markdown escapes are, so 'images\\chart.png' was never found."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8") + "\nSee ![the chart](images\\chart.png).\n"
+    tensor.write_text(text, encoding="utf-8")
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    assert [problem for problem in result.stderr.splitlines() if "leads to no page" in problem] == [
+        f"content/terms/tensor.md:{len(text.splitlines())}: link 'images\\chart.png' leads to no page of "
+        "this site; check the path (it is read from the page's folder, /terms/tensor/); separate "
+        "folders with '/', not '\\'"
+    ]
+    assert result.returncode == 1
+
+
 def test_links_written_relative_to_the_page_are_checked_from_its_folder(tmp_path: Path) -> None:
     """Was: '![chart](chart.png)' beside a term file (as in a Hugo page bundle) built without a
     word, an image missing on the page."""
