@@ -151,19 +151,16 @@ def test_the_feeds_title_and_link_take_the_sites_words(tmp_path: Path) -> None:
     yml.write_text(yml.read_text() + "labels:\n" + words)
     out = build(site)
 
-    feed = ET.parse(out / "categories/concepts/feed.xml").getroot()
-    assert feed.findtext(f"{ATOM}title") == "Mini Glossary: Concepts"
-    soup = parse_html(out / "categories/concepts/index.html")
-    assert present(soup.select_one(".feed-link a")).get_text() == "Neu in dieser Kategorie"
-    titles = [attribute(link, "title") for link in soup.select("link[rel=alternate]")]
-    assert titles == ["Mini Glossary", "Mini Glossary: Concepts"]
-
-    tag_feed = ET.parse(out / "tags/math/feed.xml").getroot()
-    assert tag_feed.findtext(f"{ATOM}title") == "Mini Glossary, Schlagwort math"
-    tag_page = parse_html(out / "tags/math/index.html")
-    assert present(tag_page.select_one(".feed-link a")).get_text() == "Neu mit diesem Schlagwort"
-    titles = [attribute(link, "title") for link in tag_page.select("link[rel=alternate]")]
-    assert titles == ["Mini Glossary", "Mini Glossary, Schlagwort math"]
+    for group, title, link_text in (
+        ("categories/concepts", "Mini Glossary: Concepts", "Neu in dieser Kategorie"),
+        ("tags/math", "Mini Glossary, Schlagwort math", "Neu mit diesem Schlagwort"),
+    ):
+        feed = ET.parse(out / group / "feed.xml").getroot()
+        assert feed.findtext(f"{ATOM}title") == title
+        soup = parse_html(out / group / "index.html")
+        assert present(soup.select_one(".feed-link a")).get_text() == link_text
+        titles = [attribute(link, "title") for link in soup.select("link[rel=alternate]")]
+        assert titles == ["Mini Glossary", title]
 
 
 def test_a_cached_build_remakes_the_feeds_of_the_category_and_tags_whose_term_changed(tmp_path: Path) -> None:
