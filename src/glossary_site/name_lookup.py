@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,6 +26,9 @@ FOLDER = "named"
 BUCKETS = 256
 _QUOTES = re.compile('["\u201c\u201d]')
 _SPACE = re.compile(r"\s+")
+#: The accents search-engine.js drops (Unicode's combining diacritical marks), as Pagefind
+#: matches "elagage" to "élagage".
+_ACCENTS = re.compile("[\u0300-\u036f]")
 #: A query may name a title in another form (search-engine.js otherForms): only its end
 #: changes, by "s", "es", "'s" or "ies" for "y", so without its last run of these letters a
 #: name and each of its forms have one key and are in one file.
@@ -43,8 +47,11 @@ class Named:
 
 
 def normal(text: str) -> str:
-    """The query as search-engine.js compares it: quotes aside, one case, spaces collapsed."""
-    return _SPACE.sub(" ", _QUOTES.sub("", text).replace("\u2019", "'").lower()).strip()
+    """The query as search-engine.js compares it: quotes and accents aside, one case, spaces
+    collapsed; "elagage", typed where a keyboard has no É, names Élagage."""
+    lower = _QUOTES.sub("", text).replace("\u2019", "'").lower()
+    bare = unicodedata.normalize("NFC", _ACCENTS.sub("", unicodedata.normalize("NFD", lower)))
+    return _SPACE.sub(" ", bare).strip()
 
 
 def bucket(text: str) -> str:

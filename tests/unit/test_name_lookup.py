@@ -32,3 +32,12 @@ def test_every_file_is_written_and_holds_each_name_where_the_browser_looks() -> 
 
 def test_names_compare_as_the_browser_compares_queries() -> None:
     assert normal(' \u201cLarge\u00a0 Language\u201d Model\u2019s"  ') == "large language model's"
+
+
+def test_a_name_is_found_with_its_accents_left_out_as_pagefind_finds_its_words() -> None:
+    """Was: "elagage" (an AZERTY keyboard types no É) and "arbol" were other keys than
+    "Élagage" and "Árbol", so search listed those terms wherever Pagefind ranked them."""
+    for name, typed in (("Élagage", "elagage"), ("Árbol de decisión", "ARBOL DE DECISION"), ("Λέξη", "λεξη")):
+        assert normal(name) == normal(typed)
+        assert bucket(normal(name)) == bucket(normal(typed))
+    assert normal("그래디언트 ガンマ") == "그래디언트 ガンマ"  # syllables and voiced kana stay whole

@@ -41,8 +41,12 @@
     return engine;
   };
 
+  // Accents aside, as Pagefind matches words: "elagage" (an AZERTY keyboard has no É) names
+  // Élagage as "élagage" does. Decomposed, unaccented and composed again, so a Korean syllable or
+  // a kana with its voicing mark stays one character, as name_lookup.py writes it.
   function normal(text) {
-    return text.replace(/["\u201c\u201d]/g, "").replace(/\u2019/g, "'").toLowerCase().replace(/\s+/g, " ").trim();
+    return text.replace(/["\u201c\u201d]/g, "").replace(/\u2019/g, "'").toLowerCase()
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC").replace(/\s+/g, " ").trim();
   }
 
   // What else a reader may type for `text` (already normal): its plural or possessive ("LLMs",
