@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from glossary_site.a_to_z import sort_name
 from glossary_site.content import TODO_RE
 from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
 from glossary_site.model import Glossary, TermSource
@@ -19,6 +20,10 @@ WORD_RE = re.compile(r"[^\W_]+")
 #: Scripts written without spaces between words, where a name is found inside a longer run of
 #: letters ("计算是一种过程" mentions "计算"): the start of a Unicode character name.
 UNSPACED = ("CJK ", "HIRAGANA ", "KATAKANA ", "HALFWIDTH KATAKANA ", "THAI ", "LAO ", "KHMER ", "MYANMAR ")
+#: How many letters a word of the definition may have past a word of the name and still name
+#: it: a plural or another form of it in most languages that write words apart ("tokens",
+#: "réseaux de neurones", "Sprachmodellen", "redes neuronales").
+ENDING = 2
 
 
 def check_health(glossary: Glossary, diagnostics: Diagnostics) -> None:
@@ -84,7 +89,10 @@ def _check_summaries(terms: list[TermSource], diagnostics: Diagnostics) -> None:
 
 
 def _mentions_itself(term: TermSource) -> bool:
-    """Compared as lower-case words, ignoring punctuation: "Fine-tuning" matches "fine tuning".
+    """Compared as words, case, accents and punctuation aside ("fine tuning" names
+    "Fine-tuning", "oeuvre" "Œuvre"), each word of the definition with up to ENDING letters
+    past the name's: a French, German or Spanish definition names its term in the plural or
+    another case as often as not ("Les réseaux de neurones…", "des Sprachmodells").
 
     Most definitions name their term verbatim, which a plain substring test confirms; only
     the rest pay for splitting the definition into words.
@@ -93,12 +101,24 @@ def _mentions_itself(term: TermSource) -> bool:
     names = [name.casefold() for name in (term.title, *term.aliases) if WORD_RE.search(name.casefold())]
     if any(_has_word(definition, name) for name in names):
         return True
-    text = f" {' '.join(WORD_RE.findall(definition))} "
-    for name in names:
-        words = " ".join(WORD_RE.findall(name))
-        if words and any(f" {words}{plural} " in text for plural in ("", "s", "es")):
-            return True
-    return False
+    text = WORD_RE.findall(sort_name(term.definition))
+    return any(_named_in(text, WORD_RE.findall(sort_name(name))) for name in names)
+
+
+def _named_in(text: list[str], name: list[str]) -> bool:
+    """Whether the words of `name` follow one another in `text`, each maybe with an ending."""
+    size = len(name)
+    return size > 0 and any(
+        all(map(_names, text[at : at + size], name)) for at in range(len(text) - size + 1)
+    )
+
+
+def _names(word: str, part: str) -> bool:
+    """A word of 3 letters or more may take any ending ("GANs", "réseaux"); a shorter one only
+    an English plural's ("AIs"), or "aim" would name "AI"."""
+    if len(part) < 3:
+        return word in (part, f"{part}s", f"{part}es")
+    return word.startswith(part) and len(word) - len(part) <= ENDING
 
 
 def _has_word(text: str, name: str) -> bool:

@@ -157,6 +157,31 @@ def test_a_definition_in_chinese_or_japanese_that_names_its_term_gets_no_warning
     ]
 
 
+def test_a_definition_naming_its_term_in_the_plural_or_another_case_gets_no_warning(tmp_path: Path) -> None:
+    """Was: only an English plural of the last word counted, so a French, German or Spanish
+    glossary was told its definitions "never mention" terms they name on their first line."""
+    site = copy_site("minimal", tmp_path)
+    terms = {
+        "reseau-de-neurones": ("Réseau de neurones", "Les réseaux de neurones apprennent des exemples."),
+        "sprachmodell": ("Sprachmodell", "Große Sprachmodelle sagen das nächste Wort voraus."),
+        "red-neuronal": ("Red neuronal", "Las redes neuronales aprenden de ejemplos."),
+        "oeuvre": ("Œuvre", "Une oeuvre produite par un modèle."),
+        "elagage": ("Élagage", "Retirer les poids inutiles."),  # names no term: still a warning
+    }
+    for slug, (title, definition) in terms.items():
+        text = term_file(title).replace(f"definition: {title} is a term.", f"definition: {definition}")
+        (site / f"content/terms/{slug}.md").write_text(text, encoding="utf-8")
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    unnamed = [line for line in result.stderr.splitlines() if "never mentions" in line]
+    assert unnamed == [
+        "content/terms/elagage.md:4: warning: the definition never mentions 'Élagage' or an alias; "
+        "readers landing here should see the term they looked up"
+    ]
+
+
 CHINESE_TERM = """---
 title: 张量
 slug: zhangliang
