@@ -9,6 +9,7 @@ home page filed `3D printing` under '#' after Z while previous and next put it f
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from collections.abc import Collection
@@ -27,17 +28,41 @@ _LATIN_FOLDED = str.maketrans(
 _KANA_FOLDED = str.maketrans({code: code - 0x60 for code in range(0x30A1, 0x30F7)})
 #: '#' (digits, emoji, Chinese characters...) comes after every letter of every alphabet.
 _LAST = sys.maxunicode + 1
+#: Most names hold no digit, and a one-character search says so in a third of the time of
+#: the run-matching substitution's.
+_DIGIT = re.compile("[0-9]")
+_DIGITS = re.compile("[0-9]+")
 
 
 def sort_name(name: str) -> str:
     """A name as readers look for it in a list, case and accents aside: Éclair between Eagle
-    and Ezra, Łódź between Lisbon and Lyon, not after Zebra; katakana and hiragana alike."""
+    and Ezra, Łódź between Lisbon and Lyon, not after Zebra; katakana and hiragana alike; and
+    numbers by their value, as file managers list them: GPT-3, GPT-4, GPT-10, not GPT-10 first."""
     folded = name.casefold()
-    if folded.isascii():  # most names: nothing to decompose, no accent to drop
-        return folded
+    if not folded.isascii():  # most names are not: nothing to decompose, no accent to drop
+        folded = _unaccented(folded)
+    return _DIGITS.sub(_by_value, folded) if _DIGIT.search(folded) else folded
+
+
+def folded_name(name: str) -> str:
+    """A name case and accents aside, its digits as written: words to compare, not to sort."""
+    folded = name.casefold()
+    return folded if folded.isascii() else _unaccented(folded)
+
+
+def _unaccented(folded: str) -> str:
     decomposed = unicodedata.normalize("NFKD", folded)
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return bare.translate(_LATIN_FOLDED).translate(_KANA_FOLDED)
+
+
+def _by_value(run: re.Match[str]) -> str:
+    """A run of digits as its count of digits (two of them) and the digits, leading zeros
+    dropped: '10' is '0210', after '3' ('013'), and '007' is '017' like '7' (a_to_z_key's last
+    part then puts "Agent 007" first). Still digits, so a number sorts where it did among
+    letters and punctuation. A run of over 99 digits sorts as if of 99, then by its digits."""
+    digits = run.group().lstrip("0")
+    return f"{min(len(digits), 99):02d}{digits}"
 
 
 def a_to_z_key(name: str) -> tuple[int, str, str]:

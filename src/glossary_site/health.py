@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from glossary_site.a_to_z import sort_name
+from glossary_site.a_to_z import folded_name
 from glossary_site.content import TODO_RE
 from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
 from glossary_site.model import Glossary, TermSource
@@ -101,8 +101,8 @@ def _mentions_itself(term: TermSource) -> bool:
     names = [name.casefold() for name in (term.title, *term.aliases) if WORD_RE.search(name.casefold())]
     if any(_has_word(definition, name) for name in names):
         return True
-    text = WORD_RE.findall(sort_name(term.definition))
-    return any(_named_in(text, WORD_RE.findall(sort_name(name))) for name in names)
+    text = WORD_RE.findall(folded_name(term.definition))
+    return any(_named_in(text, WORD_RE.findall(folded_name(name))) for name in names)
 
 
 def _named_in(text: list[str], name: list[str]) -> bool:

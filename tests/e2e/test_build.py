@@ -144,6 +144,38 @@ def test_category_and_tag_pages_list_their_terms(built_minimal: Path) -> None:
     assert [a.get_text() for a in index.select(".cards a")] == ["Concepts", "Hardware"]
 
 
+def test_numbers_in_titles_are_in_the_order_of_their_value_in_every_list(tmp_path: Path) -> None:
+    """Was: numbers sorted as text, so the A to Z, the models tag and previous and next all put
+    'GPT-10' before 'GPT-3', and '#' listed '2001 model' before '3D printing'."""
+    site = copy_site("minimal", tmp_path)
+    titles = ["GPT-10", "GPT-4o", "GPT-3.5", "GPT-4", "GPT-3", "3D printing", "2001 model"]
+    for number, title in enumerate(titles):
+        (site / f"content/terms/model-{number}.md").write_text(
+            f"---\ntitle: {title}\nsummary: A model.\ndefinition: {title} is a model.\ntags: [models]\n"
+            "updated: 2025-01-01\n---\n",
+            encoding="utf-8",
+        )
+
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    home = parse_html(site / "_site/index.html")
+    listed = [dt.get_text() for dt in home.select(".term-list dt:not(.cross-ref)")]
+    models = ["GPT-3", "GPT-3.5", "GPT-4", "GPT-4o", "GPT-10"]
+    assert listed[listed.index("GPT-3") :][:5] == models
+    assert listed[-2:] == ["3D printing", "2001 model"]
+    tag = parse_html(site / "_site/tags/models/index.html")
+    assert [a.get_text() for a in tag.select(".term-list dt a")] == [*models, "3D printing", "2001 model"]
+    walked = []
+    for title in models:
+        page = parse_html(site / f"_site/terms/model-{titles.index(title)}/index.html")
+        walked.append([a.get_text(" ", strip=True) for a in page.select(".term-pager a")])
+    assert walked[1:4] == [
+        ["Previous GPT-3", "Next GPT-4"],
+        ["Previous GPT-3.5", "Next GPT-4o"],
+        ["Previous GPT-4", "Next GPT-10"],
+    ]
+
+
 def test_every_local_link_and_asset_resolves(built_minimal: Path) -> None:
     broken = []
     for page in html_pages(built_minimal):

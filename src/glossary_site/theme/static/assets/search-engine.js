@@ -315,7 +315,7 @@
         var found = distances(word, candidate, best ? Math.min(limit, best.mistakes) : limit);
         if (!found || found.whole > limit) { return; }
         if (!best || found.whole < best.mistakes ||
-            (found.whole === best.mistakes && (count > best.count || (count === best.count && candidate < best.word)))) {
+            (found.whole === best.mistakes && (count > best.count || (count === best.count && aToZ(candidate, best.word))))) {
           best = { word: candidate, count: count, mistakes: found.whole };
         }
       });
@@ -362,7 +362,25 @@
 
   function before(a, b) {
     if (a.score !== b.score) { return a.score < b.score; }
-    if (a.folded !== b.folded) { return a.folded < b.folded; }
+    if (a.folded !== b.folded) { return aToZ(a.folded, b.folded); }
     return a.name !== b.name ? a.name < b.name : a.url < b.url;
+  }
+
+  // Whether folded text `a` comes before `b` A to Z, numbers by their value as the site's A to
+  // Z has them (a_to_z.py's sort_name), so "gpt 3" before "gpt 10"; "007" before "7".
+  function aToZ(a, b) {
+    var x = byValue(a);
+    var y = byValue(b);
+    return x !== y ? x < y : a < b;
+  }
+
+  // Each run of digits as its count of digits, two of them, then the digits without leading
+  // zeros: "10" is "0210", after "3" ("013").
+  function byValue(text) {
+    return text.replace(/[0-9]+/g, function (run) {
+      var digits = run.replace(/^0+/, "");
+      var size = Math.min(digits.length, 99);
+      return (size < 10 ? "0" : "") + size + digits;
+    });
   }
 })();
