@@ -38,16 +38,14 @@ def sort_name(name: str) -> str:
     """A name as readers look for it in a list, case and accents aside: Éclair between Eagle
     and Ezra, Łódź between Lisbon and Lyon, not after Zebra; katakana and hiragana alike; and
     numbers by their value, as file managers list them: GPT-3, GPT-4, GPT-10, not GPT-10 first."""
-    folded = name.casefold()
-    if not folded.isascii():  # most names are not: nothing to decompose, no accent to drop
-        folded = _unaccented(folded)
+    folded = folded_name(name)
     return _DIGITS.sub(_by_value, folded) if _DIGIT.search(folded) else folded
 
 
 def folded_name(name: str) -> str:
     """A name case and accents aside, its digits as written: words to compare, not to sort."""
     folded = name.casefold()
-    return folded if folded.isascii() else _unaccented(folded)
+    return folded if folded.isascii() else _unaccented(folded)  # ASCII, most: no accent to drop
 
 
 def _unaccented(folded: str) -> str:
