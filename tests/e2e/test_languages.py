@@ -138,20 +138,23 @@ def test_accented_titles_sort_among_their_neighbours_in_every_list(tmp_path: Pat
     assert [a.get_text(" ", strip=True) for a in pager] == ["Previous Eagle", "Next Ezra"]
 
 
+def never_mentions(site: Path, terms: dict[str, tuple[str, str]]) -> list[str]:
+    """The "never mentions" warnings of a check of `site` with these terms (slug: title and
+    definition) added."""
+    for slug, (title, definition) in terms.items():
+        text = term_file(title).replace(f"definition: {title} is a term.", f"definition: {definition}")
+        (site / f"content/terms/{slug}.md").write_text(text, encoding="utf-8")
+    result = run_glossary("check", cwd=site)
+    assert result.returncode == 0, result.stderr
+    return [line for line in result.stderr.splitlines() if "never mentions" in line]
+
+
 def test_a_definition_in_chinese_or_japanese_that_names_its_term_gets_no_warning(tmp_path: Path) -> None:
     """Was: '计算是一种过程。' "never mentions '计算'", as words there have no spaces between them."""
     site = copy_site("minimal", tmp_path)
     terms = {"jisuan": ("计算", "计算是一种过程。"), "keisan": ("計算機", "計算機は機械です。")}
     terms |= {"shujv": ("数据", "一种信息。")}  # names no term: still a warning
-    for slug, (title, definition) in terms.items():
-        text = term_file(title).replace(f"definition: {title} is a term.", f"definition: {definition}")
-        (site / f"content/terms/{slug}.md").write_text(text, encoding="utf-8")
-
-    result = run_glossary("check", cwd=site)
-
-    assert result.returncode == 0, result.stderr
-    unnamed = [line for line in result.stderr.splitlines() if "never mentions" in line]
-    assert unnamed == [
+    assert never_mentions(site, terms) == [
         "content/terms/shujv.md:4: warning: the definition never mentions '数据' or an alias; "
         "readers landing here should see the term they looked up"
     ]
@@ -168,15 +171,7 @@ def test_a_definition_naming_its_term_in_the_plural_or_another_case_gets_no_warn
         "oeuvre": ("Œuvre", "Une oeuvre produite par un modèle."),
         "elagage": ("Élagage", "Retirer les poids inutiles."),  # names no term: still a warning
     }
-    for slug, (title, definition) in terms.items():
-        text = term_file(title).replace(f"definition: {title} is a term.", f"definition: {definition}")
-        (site / f"content/terms/{slug}.md").write_text(text, encoding="utf-8")
-
-    result = run_glossary("check", cwd=site)
-
-    assert result.returncode == 0, result.stderr
-    unnamed = [line for line in result.stderr.splitlines() if "never mentions" in line]
-    assert unnamed == [
+    assert never_mentions(site, terms) == [
         "content/terms/elagage.md:4: warning: the definition never mentions 'Élagage' or an alias; "
         "readers landing here should see the term they looked up"
     ]
