@@ -286,6 +286,9 @@ def test_a_plural_ranks_below_the_exact_match_and_a_plural_title_is_found_by_its
         "Model families tree",
     ]
     assert ranked("s", ["Glossary", ""]) == ["Glossary", ""]  # one letter names no title
+    # a keyboard without Œ, Æ or ß spells them out
+    assert ranked("oeuvre", ["Oeuvres completes", "\u0152uvre"]) == ["\u0152uvre", "Oeuvres completes"]
+    assert ranked("massstab", ["Ma\u00dfst\u00e4be der Welt", "Ma\u00dfstab"])[0] == "Ma\u00dfstab"
     # then a title or alias the query begins, as a reader typing a name expects
     assert ranked("trans", ["Whisper", "Vision transformer", "Transformer"]) == [
         "Transformer",
@@ -964,6 +967,19 @@ def test_a_word_pagefind_answers_with_a_short_start_of_it_finds_nothing(
     expect(options).to_have_text(
         ["Search for \u201cattention\u201dDid you mean this?", "No results found for \u201catention\u201d"]
     )
+    # Was "No results" still when the query names a page (named/) that Pagefind does not find
+    # under it, as it does not find Œuvre under "oeuvre": here named/ is made to name Attention.
+    row = ["../../terms/attention/", "Attention", "Named."]
+    page.route("**/named/*.json", lambda route: route.fulfill(json=[["atention", *row], ["xyzzy", *row]]))
+    page.goto(served.page_url(f"{SEARCH}?q=atention"))
+    expect(status).to_have_text("1 result found for \u201catention\u201d")
+    expect(page.locator("#search-results li > a")).to_have_text(["Attention"])
+    page.fill("#search-query", "xyzzy")  # Pagefind finds nothing at all
+    expect(status).to_have_text("1 result found for \u201cxyzzy\u201d")
+    page.goto(served.page_url(FLAGSHIP))
+    options = type_in_header(page, "atention", pasted=True)
+    expect(options.first).to_have_text(re.compile("^Attention"))
+    assert options.first.evaluate("link => link.pathname") == f"/{SUB_PATH}/terms/attention/"
 
 
 def test_a_site_built_without_search_offers_no_names_and_still_says_why(page: Page, tmp_path: Path) -> None:

@@ -41,3 +41,13 @@ def test_a_name_is_found_with_its_accents_left_out_as_pagefind_finds_its_words()
         assert normal(name) == normal(typed)
         assert bucket(normal(name)) == bucket(normal(typed))
     assert normal("그래디언트 ガンマ") == "그래디언트 ガンマ"  # syllables and voiced kana stay whole
+
+
+def test_a_name_with_oe_ae_or_sz_is_found_as_a_keyboard_without_them_spells_it() -> None:
+    """Was: "oeuvre" and "massstab", typed where a keyboard has no Œ or ß, were other keys than
+    "Œuvre" and "Maßstab", as NFD keeps those letters whole, so named/ did not name the term."""
+    spelled = (("Œuvre", "oeuvre"), ("Cœur", "COEUR"), ("Maßstab", "massstab"), ("MAẞSTAB", "Massstab"))
+    for name, typed in spelled:
+        assert normal(name) == normal(typed)
+        assert bucket(normal(name)) == bucket(normal(typed))
+    assert normal("Æsthetics") == "aesthetics"

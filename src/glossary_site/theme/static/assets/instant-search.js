@@ -124,16 +124,19 @@
     }).then(function (found) {
       var head = found.results.slice(0, SHOWN);
       return Promise.all([named].concat(head.map(function (result) { return result.data(); }))).then(function (data) {
-        // only Pagefind's stand-ins for words it has not indexed count as nothing found
-        if (!window.glossarySearch.matched(query, data.slice(1))) {
+        // only Pagefind's stand-ins for words it has not indexed count as nothing found, unless
+        // the query names pages (named/): then they are what is found
+        var matched = window.glossarySearch.matched(query, data.slice(1));
+        if (!matched && !data[0].length) {
           return window.glossarySearch.meant(folder, query).catch(function () {
             return { query: null, names: [] };
           }).then(function (meant) {
             if (ticket === latest) { showNothing(query, meant); }
           });
         }
-        var ranked = window.glossarySearch.exactFirst(query, data.slice(1), data[0]);
-        if (ticket === latest) { showFound(query, ranked.slice(0, SHOWN), found.results.length); }
+        var ranked = window.glossarySearch.exactFirst(query, matched ? data.slice(1) : [], data[0]);
+        var total = matched ? found.results.length : data[0].length;
+        if (ticket === latest) { showFound(query, ranked.slice(0, SHOWN), total); }
       });
     }).catch(function (error) {
       if (ticket !== latest) { return; }

@@ -43,9 +43,12 @@
 
   // Accents aside, as Pagefind matches words: "elagage" (an AZERTY keyboard has no É) names
   // Élagage as "élagage" does. Decomposed, unaccented and composed again, so a Korean syllable or
-  // a kana with its voicing mark stays one character, as name_lookup.py writes it.
+  // a kana with its voicing mark stays one character, as name_lookup.py writes it. Œ, Æ and ß,
+  // which a keyboard without them spells "oe", "ae" and "ss" ("oeuvre", "massstab"), are spelled so.
+  var SPELLED_OUT = { "\u0153": "oe", "\u00e6": "ae", "\u00df": "ss" };
   function normal(text) {
     return text.replace(/["\u201c\u201d]/g, "").replace(/\u2019/g, "'").toLowerCase()
+      .replace(/[\u0153\u00e6\u00df]/g, function (letter) { return SPELLED_OUT[letter]; })
       .normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC").replace(/\s+/g, " ").trim();
   }
 

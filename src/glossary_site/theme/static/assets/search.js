@@ -33,22 +33,30 @@
 
   // Every result as a loader of its data, in the order they are listed. A page the query names
   // that Pagefind ranks past the first page (glossarySearch.named) is listed with them, so
-  // its own place further down loads as null and is skipped. None when the first page holds
-  // only Pagefind's stand-ins for words it has not indexed (glossarySearch.matched).
+  // its own place further down loads as null and is skipped. When Pagefind found nothing, or
+  // its first page holds only its stand-ins for words it has not indexed
+  // (glossarySearch.matched), the pages the query names are all that is found ("oeuvre" names
+  // Œuvre, a word Pagefind does not find under "oeuvre"). With them, how many there are.
   function rank(query, results, named) {
     var head = results.slice(0, PAGE);
     return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
-      if (!window.glossarySearch.matched(query, data)) { return []; }
+      var count = results.length;
+      if (!window.glossarySearch.matched(query, data)) {
+        data = [];
+        results = [];
+        count = named.length;
+      }
       var ranked = window.glossarySearch.exactFirst(query, data, named);
       var added = {};
       ranked.forEach(function (item) {
         if (data.indexOf(item) < 0) { added[item.url] = true; }
       });
-      return ranked.map(function (item) { return function () { return item; }; }).concat(results.slice(PAGE).map(function (result) {
+      var loaders = ranked.map(function (item) { return function () { return item; }; }).concat(results.slice(PAGE).map(function (result) {
         return function () {
           return result.data().then(function (item) { return added[new URL(item.url, document.baseURI).href] ? null : item; });
         };
       }));
+      return { loaders: loaders, count: count };
     });
   }
 
@@ -234,10 +242,11 @@
     load().then(function (pagefind) {
       return Promise.all([pagefind.search(query), window.glossarySearch.named(bundle, query)]);
     }).then(function (both) {
-      count = both[0].results.length;
-      return count ? rank(query, both[0].results, both[1]) : [];
-    }).then(function (loaders) {
+      return rank(query, both[0].results, both[1]);
+    }).then(function (ranked) {
       if (ticket !== latest) { return; }
+      var loaders = ranked.loaders;
+      count = ranked.count;
       empty();
       unshown = loaders;
       if (!loaders.length) { more.hidden = true; return nothing(query, ticket); }
