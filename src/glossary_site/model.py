@@ -174,6 +174,10 @@ class Group:
     terms: tuple[str, ...]
 
 
+#: The folders of the two kinds of group, categories and tags (Glossary.groups).
+GROUP_KINDS = ("categories", "tags")
+
+
 @dataclass(frozen=True)
 class Glossary:
     """The term graph: every published term and the edges between them, all sorted."""
@@ -189,6 +193,10 @@ class Glossary:
     #: The slugs of term files that failed to load or lost their slug to another file: a
     #: reference that may mean one is not an error of its own.
     unreadable: frozenset[str] = frozenset()
+
+    def groups(self, kind: str) -> tuple[Group, ...]:
+        """The categories or the tags: `kind` is the folder their pages are in."""
+        return self.categories if kind == "categories" else self.tags
 
 
 class WikiLink(NamedTuple):

@@ -140,7 +140,7 @@ class SitePages(PageMaker):
         jobs += letter_pages.letter_jobs(self, self.glossary, self.faces, self.term_link)
         said = self.config.labels
         for kind, singular in views.TAXONOMIES:
-            groups = views.groups_of_kind(self.glossary, kind)
+            groups = self.glossary.groups(kind)
             descriptions = views.group_descriptions(self.config, kind)
             listing = views.groups_view(self.config, kind, groups)
             jobs.append(self.page_job(TEMPLATES["groups"], f"{kind}/index.html", **listing))
@@ -195,7 +195,7 @@ class SitePages(PageMaker):
         jobs = [self.template_job(TEMPLATES["feed"], feeds.feed_view(self.config, self.glossary, definition))]
         for kind, singular in views.TAXONOMIES:
             descriptions = views.group_descriptions(self.config, kind)
-            for group in views.groups_of_kind(self.glossary, kind):
+            for group in self.glossary.groups(kind):
                 described = views.described(descriptions, group)
                 view = feeds.group_feed_view(
                     self.config, self.glossary, kind, singular, group, described, definition

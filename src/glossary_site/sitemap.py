@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 from glossary_site import graph_page, letter_pages
 from glossary_site.config import SiteConfig
-from glossary_site.model import Glossary, Toolbox
+from glossary_site.model import GROUP_KINDS, Glossary, Toolbox
 from glossary_site.urls import STACK_BUILDER, absolute, group_path, term_path, tool_path
 
 #: The sitemap protocol's most addresses in one file; a bigger site gets several files and
@@ -42,7 +42,8 @@ def _urls(config: SiteConfig, glossary: Glossary, toolbox: Toolbox) -> list[dict
     urls: list[tuple[str, dt.date | None]] = [(absolute(config, "index.html"), latest)]
     urls += [(absolute(config, path), None) for path in letter_pages.letter_paths(glossary)]
     urls += [(absolute(config, term_path(t.slug)), t.updated) for t in glossary.terms.values()]
-    for kind, groups in (("categories", glossary.categories), ("tags", glossary.tags)):
+    for kind in GROUP_KINDS:
+        groups = glossary.groups(kind)
         if groups:  # an empty listing only says "None yet.", and asks not to be indexed
             urls.append((absolute(config, f"{kind}/index.html"), None))
         urls += [(absolute(config, group_path(kind, g.slug)), None) for g in groups]

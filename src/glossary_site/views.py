@@ -176,11 +176,6 @@ class GroupCard(NamedTuple):
     description: str
 
 
-def groups_of_kind(glossary: Glossary, kind: str) -> tuple[Group, ...]:
-    """The categories or the tags (`kind`, a TAXONOMIES folder)."""
-    return glossary.categories if kind == "categories" else glossary.tags
-
-
 def group_descriptions(config: SiteConfig, kind: str) -> dict[str, str]:
     """site.yml's descriptions of `kind`'s groups by their spelling-free names (graph.same_name):
     a group is named as its first term spells it (`chemistry`), which need not be the spelling

@@ -57,7 +57,7 @@ from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics, Severity
 from glossary_site.link_graph import LinkGraph
-from glossary_site.model import Glossary, PageJob, Ref, TermSource, Toolbox, WikiLink, title_key
+from glossary_site.model import GROUP_KINDS, Glossary, PageJob, Ref, TermSource, Toolbox, WikiLink, title_key
 from glossary_site.pages import SitePages
 from glossary_site.tools import PREFIX as TOOL
 from glossary_site.urls import group_feed_path, group_path
@@ -420,8 +420,7 @@ def _names_kept(old: Glossary, new: Glossary) -> bool:
     'Foundations') on the page of every term in it, which only a build rewrites."""
 
     def names(glossary: Glossary) -> dict[tuple[str, str], str]:
-        groups = (("categories", glossary.categories), ("tags", glossary.tags))
-        return {(kind, group.slug): group.name for kind, named in groups for group in named}
+        return {(kind, group.slug): group.name for kind in GROUP_KINDS for group in glossary.groups(kind)}
 
     before = names(old)
     return all(before.get(key, name) == name for key, name in names(new).items())
@@ -430,11 +429,10 @@ def _names_kept(old: Glossary, new: Glossary) -> bool:
 def _group_pages(glossary: Glossary) -> set[str]:
     """Each category's and tag's page and feed, and the graph pages: what a regrouping save
     may bring or leave behind."""
-    groups = (("categories", glossary.categories), ("tags", glossary.tags))
     pages = {
         path(kind, group.slug)
-        for kind, named in groups
-        for group in named
+        for kind in GROUP_KINDS
+        for group in glossary.groups(kind)
         for path in (group_path, group_feed_path)
     }
     return pages | set(graph_page.graph_paths(glossary))
