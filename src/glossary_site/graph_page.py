@@ -21,6 +21,7 @@ from typing import Any, NamedTuple, Protocol
 
 from glossary_site import graph_layout
 from glossary_site import labels as theme_labels
+from glossary_site.a_to_z import a_to_z_key
 from glossary_site.graph_layout import Box
 from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, Group, PageJob
@@ -111,6 +112,13 @@ class Picture(NamedTuple):
     height: int
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+
+
+class Joins(NamedTuple):
+    """A drawn term and the drawn terms its lines join it to: the lines in words."""
+
+    term: Spot
+    others: tuple[Spot, ...]
 
 
 class Jobs(Protocol):
@@ -329,6 +337,26 @@ def label_width(line: str) -> float:
     return len(line) * (CHAR + LETTER_SPACING) + line.count(" ") * WORD_SPACING
 
 
+def joins(chart: Chart) -> tuple[Joins, ...]:
+    """Each drawn term and the ones its lines join it to, both A to Z: the drawing's lines are
+    hidden from screen readers, and a reader who cannot see them learns from this list which
+    terms they join. Made from the chart alone, so it lists exactly the lines drawn and the
+    page's key covers it. A graph of categories has its table instead."""
+    if chart.kind != "term":
+        return ()
+    ends: list[set[int]] = [set() for _ in chart.spots]
+    for a, b, _ in chart.edges:
+        if a != b:
+            ends[a].add(b)
+            ends[b].add(a)
+    order = sorted(range(len(chart.spots)), key=lambda i: a_to_z_key(chart.spots[i].title))
+    rank = {spot: n for n, spot in enumerate(order)}
+    return tuple(
+        Joins(chart.spots[i], tuple(chart.spots[j] for j in sorted(ends[i], key=rank.__getitem__)))
+        for i in order
+    )
+
+
 def graph_view(chart: Chart, labels: Mapping[str, str]) -> dict[str, Any]:
     links = sum(w for _, _, w in chart.edges)
     nodes = _count(labels, len(chart.spots), chart.kind)
@@ -337,6 +365,7 @@ def graph_view(chart: Chart, labels: Mapping[str, str]) -> dict[str, Any]:
         "description": theme_labels.say(labels, "graph_description", title=chart.title, nodes=nodes),
         "chart": chart,
         "picture": picture(chart),
+        "joins": joins(chart),
         "links": links,
         "links_text": _count(labels, links, "link"),
         "nodes_text": nodes,

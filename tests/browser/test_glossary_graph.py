@@ -91,6 +91,22 @@ def test_at_10000_terms_the_graph_is_small_and_opens_a_category_then_a_term(
     expect(page.locator("main")).to_contain_text(
         f"Showing the {graph_page.CATEGORY_TERMS} most linked of its"
     )
+    # the lines in words, closed at first: each drawn term and those its lines join it to
+    lines = page.locator("section.graph-lines")
+    expect(lines.get_by_role("heading", name="Lines in the graph")).to_be_visible()
+    listed = lines.locator("details > ul > li")
+    expect(listed.first).to_be_hidden()
+    lines.get_by_text("Each term and the terms its lines join it to, A to Z").click()
+    expect(listed).to_have_count(graph_page.CATEGORY_TERMS)
+    expect(listed.first).to_be_visible()
+    assert_axe_finds_nothing_above_minor(page, f"the lines of the graph of {focused}, open")
+    joined = lines.locator("details > ul > li > ul a").first
+    joined_name = joined.inner_text()
+    expect(terms.and_(page.locator(f'[aria-label="{joined_name}"]'))).to_have_count(1)  # drawn
+    joined.click()
+    expect(page.locator("h1")).to_have_text(joined_name)
+    page.go_back()
+
     name = terms.first.get_attribute("aria-label")
     terms.first.locator("circle").click()
     expect(page.locator("h1")).to_have_text(str(name))

@@ -8,11 +8,43 @@ import json
 import urllib.parse
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from support import copy_site, local_targets, parse_html, present, run_glossary, tree_digest, write_files
 
 from glossary_site.neighbourhood import MAX_NEIGHBOURS
 
 CATEGORIES = ("Firing", "Glazing", "Forming")
+
+
+def listed_lines(page: BeautifulSoup) -> tuple[list[str], set[frozenset[str]]]:
+    """The terms of "Lines in the graph" in their order, and the lines it names, each checked
+    to be named from both its ends, after checking it names exactly the lines drawn: a line
+    of the picture ends at the centres of the two nodes it joins."""
+    nodes = page.select("svg.graph-whole a.graph-node")
+    at = {(str(c["cx"]), str(c["cy"])): str(a["aria-label"]) for a in nodes for c in [present(a.circle)]}
+    href = {str(a["aria-label"]): str(a["href"]) for a in nodes}
+    drawn = {
+        frozenset((at[(str(line["x1"]), str(line["y1"]))], at[(str(line["x2"]), str(line["y2"]))]))
+        for line in page.select("svg.graph-whole line.graph-link")
+    }
+    section = present(page.select_one("main section.graph-lines"))
+    assert present(section.h2).get_text() == "Lines in the graph"
+    assert present(section.select_one("details > summary")).get_text() == (
+        "Each term and the terms its lines join it to, A to Z"
+    )
+    order, ends = [], set()
+    for item in section.select("details > ul > li"):
+        term = present(item.a)
+        order.append(term.get_text())
+        others = item.select(":scope > ul > li > a")
+        assert term["href"] == href[term.get_text()] and all(a["href"] == href[a.get_text()] for a in others)
+        if not others:
+            assert item.get_text(strip=True) == f"{term.get_text()}: no lines"
+        ends |= {(term.get_text(), a.get_text()) for a in others}
+    assert sorted(order) == sorted(href), "every drawn term once"
+    assert ends == {(b, a) for a, b in ends}, "each line from both its ends"
+    assert {frozenset(pair) for pair in ends} == drawn
+    return order, drawn
 
 
 def test_the_example_graph_links_every_term(tmp_path: Path) -> None:
@@ -30,6 +62,13 @@ def test_the_example_graph_links_every_term(tmp_path: Path) -> None:
     broken = [href for href, target, _ in local_targets(out, out / "graph/index.html") if not target.exists()]
     assert broken == []
     assert present(page.select_one("h1")).get_text() == "Graph of the glossary"
+    order, lines = listed_lines(page)
+    assert order == list(terms), "A to Z, as terms.json"
+    title_of = {item["slug"]: title for title, item in terms.items()}
+    related = {
+        frozenset((title, title_of[slug])) for title, item in terms.items() for slug in item["related"]
+    }
+    assert related <= lines, "every related term joined, besides the links in the text"
     assert present(page.select_one(".count")).get_text().startswith(f"{len(terms)} terms and ")
     current = page.select_one("header nav a[aria-current=page]")
     assert current is not None and current.get_text(strip=True) == "Graph"
@@ -112,5 +151,13 @@ def test_categories_named_in_chinese_or_arabic_have_graphs_that_link_both_ways(t
     ]
     assert broken == []
     chart = parse_html(out / "graph/机器学习/index.html")
+    # Term i is related to term (7i + 3) % 150, of its category, and to term i + 1, of another;
+    # a category's graph draws the lines among its drawn terms (Firing's include terms with none)
+    pairs = {frozenset((f"Term {i:03d}", f"Term {(7 * i + 3) % 150:03d}")) for i in range(150)}
+    for category in (chart, parse_html(out / "graph/firing/index.html")):
+        order, lines = listed_lines(category)
+        assert order == sorted(order) and len(order) == 40
+        assert lines == {pair for pair in pairs if len(pair) == 2 and pair <= set(order)}
+    assert "no lines" in present(category.select_one(".graph-lines")).get_text()
     listing = [str(a["href"]) for a in chart.select("main a") if "categories" in str(a["href"])]
     assert listing == ["../../categories/" + urllib.parse.quote("机器学习") + "/index.html"]
