@@ -819,15 +819,23 @@ def test_typing_after_choosing_an_option_makes_enter_search_the_new_query(
     expect(page).to_have_url(served.page_url(f"{SEARCH}?q=tokenizer+training"))
 
 
-def test_without_javascript_the_box_submits_to_the_search_page(
-    open_page: OpenPage, served: ServedSite
-) -> None:
+def test_without_javascript_no_search_box_is_offered(open_page: OpenPage, served: ServedSite) -> None:
+    """Was: the header's box and the search page's form were shown, and a query typed in
+    either led only to "Search needs JavaScript"."""
     page = open_page(java_script_enabled=False)
     page.goto(served.page_url(FLAGSHIP))
-    box = page.get_by_role("searchbox", name="Search the glossary")
-    box.fill("token")
-    box.press("Enter")
-    expect(page).to_have_url(served.page_url(f"{SEARCH}?q=token"))
+    expect(page.get_by_role("searchbox", name="Search the glossary")).to_be_hidden()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Search").click()
+    expect(page).to_have_url(served.page_url(SEARCH))
+    note = page.locator("main noscript p")
+    expect(note).to_have_text("Search needs JavaScript. Browse the A–Z index instead.")
+    expect(note).to_be_visible()
+    controls = page.locator("input[type=search], button")
+    expect(controls).to_have_count(6)  # header and page: a box and its button each; theme; Show more
+    for control in controls.all():
+        expect(control).to_be_hidden()
+    page.get_by_role("link", name="A–Z index").click()
+    expect(page.locator(".term-list a").first).to_be_visible()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

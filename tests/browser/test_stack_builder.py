@@ -523,8 +523,12 @@ def test_without_javascript_every_layer_lists_its_candidates(
         expect(item.locator(".stack-summary").first).to_be_visible()
     expect(page.locator("details.stack-others")).to_have_count(0)
     expect(page.get_by_role("button", name="Start over")).to_be_hidden()
-    # was: answers that could be chosen and did nothing, without a word
+    # was: answers that could be chosen and did nothing, first without a word, then with a note
     expect(page.locator(".stack-noscript")).to_contain_text("Recommendations need JavaScript")
+    radios = page.locator("input[type=radio]")
+    expect(radios).to_have_count(sum(len(question.answers) for question in example.builder.questions))
+    for radio in radios.all():
+        expect(radio).to_be_hidden()
 
 
 def test_a_question_called_constructor_and_a_tool_picked_by_two_layers(
