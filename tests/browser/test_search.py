@@ -717,6 +717,18 @@ def test_ctrl_or_cmd_k_focuses_the_box_and_slash_is_no_shortcut(page: Page, serv
     expect(header_box(page)).to_be_focused()
     page.keyboard.insert_text("c")  # the query was selected, so this replaces it
     expect(header_box(page)).to_have_value("c")
+    # A Russian layout: Ctrl and the key where K is types "л"; a Dvorak "t" there is no K.
+    for key, focused in (("t", False), ("л", True)):
+        page.locator("h1").click()
+        page.evaluate(
+            "key => document.dispatchEvent(new KeyboardEvent('keydown',"
+            " {key: key, code: 'KeyK', ctrlKey: true, bubbles: true}))",
+            key,
+        )
+        if focused:
+            expect(header_box(page)).to_be_focused()
+        else:
+            expect(header_box(page)).not_to_be_focused()
 
 
 def test_on_the_search_page_ctrl_k_focuses_the_pages_own_field(page: Page, served: ServedSite) -> None:

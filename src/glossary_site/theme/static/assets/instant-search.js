@@ -220,9 +220,16 @@
     input.removeAttribute("aria-keyshortcuts");
     shortcut.setAttribute("aria-keyshortcuts", "Control+K Meta+K");
   }
+  // The key is read as typed, so K is where the reader's layout has it (Dvorak too); on a
+  // layout without Latin letters (Cyrillic, Greek, Hebrew...) Ctrl+K types another letter, and
+  // the key where K is on a QWERTY keyboard counts instead.
+  function isK(event) {
+    var key = (event.key || "").toLowerCase();
+    return key === "k" || (!/^[a-z]$/.test(key) && event.code === "KeyK");
+  }
   document.addEventListener("keydown", function (event) {
     if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.defaultPrevented ||
-        !event.key || event.key.toLowerCase() !== "k") { return; }
+        !isK(event)) { return; }
     event.preventDefault();
     shortcut.focus();
     shortcut.select();
