@@ -5,14 +5,19 @@ tag pages and every other list in title order all sort by `a_to_z_key`, so a rea
 "next" from the first term meets the terms in the order the A to Z shows them: before, the
 home page filed `3D printing` under '#' after Z while previous and next put it first, and
 `Łódź` after `Lyon` yet before `Zebra` in one list and after `Zebra` in the other.
+
+The order is the site's language's (site.yml `language`), as Hugo sorts by title with the
+language's collation: a Swedish reader looks for `Ärende` after Z, not among the A's.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from glossary_site.slugs import slugify
 
@@ -27,18 +32,72 @@ _LATIN_FOLDED = str.maketrans(
 #: in, so 'アクセス' (a) comes before 'いのうえ' (i), not after every hiragana word.
 _KANA_FOLDED = str.maketrans({code: code - 0x60 for code in range(0x30A1, 0x30F7)})
 #: '#' (digits, emoji, Chinese characters...) comes after every letter of every alphabet.
-_LAST = sys.maxunicode + 1
+_LAST = chr(sys.maxunicode) + "#"
+
+#: The languages whose readers look for some accented Latin letters elsewhere than under the
+#: plain letter (CLDR's collations, as Hugo uses them): those letters, in their order, come
+#: right after the letter named first; a letter spelt after another in one string is filed
+#: and sorted with it (a Swede looks for `Æ` among the `Ä`'s). Every other language files an
+#: accented letter under the one it is spelled with.
+_OWN_LETTERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "sv": ("z", ("å", "äæ", "öø")),
+    "fi": ("z", ("å", "äæ", "öø")),
+    "da": ("z", ("æä", "øö", "å")),
+    "nb": ("z", ("æä", "øö", "å")),
+    "nn": ("z", ("æä", "øö", "å")),
+    "no": ("z", ("æä", "øö", "å")),
+    "es": ("n", ("ñ",)),
+}
 #: Most names hold no digit, and a one-character search says so in a third of the time of
 #: the run-matching substitution's.
 _DIGIT = re.compile("[0-9]")
 _DIGITS = re.compile("[0-9]+")
 
+_LATIN = tuple(chr(code) for code in range(ord("A"), ord("Z") + 1))
 
-def sort_name(name: str) -> str:
+
+@dataclass(frozen=True)
+class _Alphabet:
+    """A language's letters of its own: how a name spells each (`spelled`, for sort_name),
+    each one's place among the sections (`sections`) and the whole jump bar (`letters`)."""
+
+    spelled: dict[int, str]
+    sections: dict[str, str]
+    letters: tuple[str, ...]
+
+
+@functools.cache
+def _alphabet(language: str) -> _Alphabet | None:
+    """The language's letters of its own (by its primary subtag: `sv-FI` is Swedish), or None."""
+    own = _OWN_LETTERS.get(language.partition("-")[0].casefold())
+    if own is None:
+        return None
+    after, groups = own
+    # `after` then one of the last code points, which no name holds: after every word going on
+    # with `after` ("På" after "Pz", "Pzz"), before the next letter, in the language's order.
+    places = {group: after + chr(sys.maxunicode - len(groups) + rank) for rank, group in enumerate(groups)}
+    spelled = {ord(letter): place for group, place in places.items() for letter in group}
+    sections = {
+        letter.upper(): place.upper() + group[0].upper()
+        for group, place in places.items()
+        for letter in group
+    }
+    at = _LATIN.index(after.upper()) + 1
+    letters = (*_LATIN[:at], *(group[0].upper() for group in groups), *_LATIN[at:])
+    return _Alphabet(spelled, sections, letters)
+
+
+def sort_name(name: str, language: str) -> str:
     """A name as readers look for it in a list, case and accents aside: Éclair between Eagle
     and Ezra, Łódź between Lisbon and Lyon, not after Zebra; katakana and hiragana alike; and
-    numbers by their value, as file managers list them: GPT-3, GPT-4, GPT-10, not GPT-10 first."""
-    folded = folded_name(name)
+    numbers by their value, as file managers list them: GPT-3, GPT-4, GPT-10, not GPT-10 first.
+    A letter of the language's own (`_OWN_LETTERS`) keeps its place: Swedish `På` after `Paz`."""
+    folded = name.casefold()
+    if not folded.isascii():
+        alphabet = _alphabet(language)
+        if alphabet is not None:
+            folded = unicodedata.normalize("NFC", folded).translate(alphabet.spelled)
+        folded = _unaccented(folded)
     return _DIGITS.sub(_by_value, folded) if _DIGIT.search(folded) else folded
 
 
@@ -63,25 +122,36 @@ def _by_value(run: re.Match[str]) -> str:
     return f"{min(len(digits), 99):02d}{digits}"
 
 
-def a_to_z_key(name: str) -> tuple[int, str, str]:
-    """Where a name stands A to Z: its letter's section (A to Z, then other alphabets' letters
-    in Unicode order, then '#'), then its sort_name; the name itself settles the rest."""
-    letter = letter_of(name)
-    return (_LAST if letter == "#" else ord(letter), sort_name(name), name.casefold())
+def a_to_z_key(name: str, language: str) -> tuple[str, str, str]:
+    """Where a name stands A to Z: its letter's section (A to Z with the language's letters of
+    its own, then other alphabets' letters in Unicode order, then '#'), then its sort_name; the
+    name itself settles the rest. A section ends with its letter (letter_of_key)."""
+    letter = letter_of(name, language)
+    if letter == "#":
+        section = _LAST
+    elif letter.isascii() or (alphabet := _alphabet(language)) is None:
+        section = letter
+    else:
+        section = alphabet.sections.get(letter, letter)
+    return (section, sort_name(name, language), name.casefold())
 
 
-def letter_of_key(key: tuple[int, str, str]) -> str:
+def letter_of_key(key: tuple[str, str, str]) -> str:
     """The letter of the name whose a_to_z_key this is: the A to Z's 20,000 names at 10,000
     terms are looked at once, not once to sort and once more to file."""
-    return "#" if key[0] == _LAST else chr(key[0])
+    return key[0][-1]
 
 
-def jump_letters(present: Collection[str]) -> list[str]:
-    """The letters of a jump bar, in the order of a_to_z_key: A to Z always, so a reader finds
-    each where it always is, then the letters of other alphabets and '#' that `present` holds."""
-    latin = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-    others = sorted(letter for letter in present if len(letter) == 1 and letter > "Z")
-    return [*latin, *others, *(["#"] if "#" in present else [])]
+def jump_letters(present: Collection[str], language: str) -> list[str]:
+    """The letters of a jump bar, in the order of a_to_z_key: the language's alphabet always
+    (A to Z, with its letters of its own), so a reader finds each where it always is, then the
+    letters of other alphabets and '#' that `present` holds."""
+    alphabet = _alphabet(language)
+    letters = _LATIN if alphabet is None else alphabet.letters
+    others = sorted(
+        letter for letter in present if len(letter) == 1 and letter > "Z" and letter not in letters
+    )
+    return [*letters, *others, *(["#"] if "#" in present else [])]
 
 
 #: The folder of a big glossary's letter pages (letter_pages.py): no other page or group is
@@ -91,17 +161,23 @@ FOLDER = "a-z"
 
 def letter_path(letter: str) -> str:
     """A letter's page: `a-z/a/index.html`; '#' is `other` (a '#' in an address starts its
-    fragment), another alphabet's letter is itself in lower case (`a-z/λ/index.html`)."""
+    fragment), another alphabet's letter or a language's own is itself in lower case
+    (`a-z/λ/index.html`, Swedish `a-z/ä/index.html`)."""
     return f"{FOLDER}/{'other' if letter == '#' else letter.lower()}/index.html"
 
 
-def letter_of(title: str) -> str:
+def letter_of(title: str, language: str) -> str:
     """The A to Z section of a name: its first letter, an accented Latin one (`Éclair`,
-    `Łódź`, `Øresund`) under the letter it is spelled with; a letter of another alphabet
-    (`אלגוריתם`, `تعلم`, `Λεξικό`) under itself without its marks, as a Hebrew or Arabic glossary
+    `Łódź`, `Øresund`) under the letter it is spelled with unless it is one of the language's
+    own (Swedish `Ärende` under Ä, `Øresund` under Ö as a Swede files it); a letter of another
+    alphabet (`אלגוריתם`, `تعلم`, `Λεξικό`) under itself without its marks, as a Hebrew or Arabic glossary
     needed: all its entries were under one '#'; '#' for anything else (a digit, an emoji, a
     Chinese character or kana, which have no short alphabet to jump through)."""
     first = title[:1]
+    if not title[:2].isascii() and (alphabet := _alphabet(language)) is not None:
+        own = alphabet.sections.get(unicodedata.normalize("NFC", title[:2])[:1].upper())
+        if own is not None:
+            return own[-1]
     if first.isascii():
         first = first.upper()
         return first if "A" <= first <= "Z" else "#"

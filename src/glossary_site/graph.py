@@ -101,11 +101,12 @@ def build_glossary(
         diagnostics.items += alias_repeats(term) + date_warnings(term)
         if config is not None and "cta" not in config.flawed:
             _check_cta(term, config, diagnostics)
-    by_title = sorted(terms, key=lambda s: title_key(terms[s]))
+    language = config.language if config is not None else ""
+    by_title = sorted(terms, key=lambda s: title_key(terms[s], language))
     if config is not None:
         check_described_categories(everything, config, diagnostics)
     ordered = {slug: terms[slug] for slug in by_title}
-    categories, tags = groups_of(ordered, diagnostics)
+    categories, tags = groups_of(ordered, diagnostics, language)
     return Glossary(
         terms=ordered,
         related=related,
@@ -231,14 +232,14 @@ def _alias_lines(term: Named) -> list[tuple[str, int]]:
     return list(zip(term.aliases, lines, strict=True))
 
 
-def list_warnings(term: TermSource, glossary: Glossary) -> list[Diagnostic]:
+def list_warnings(term: TermSource, glossary: Glossary, language: str) -> list[Diagnostic]:
     """What the build warns about the term's own lists: a name an earlier entry of the same list
     names (an alias ignoring case, a related term by any of its names, a tag by its page; pages
     and data files give it once, so only a warning tells of the slip) or a related draft. For serve,
     which must tell whether a save brings or removes one; the build finds them as it goes."""
     found = Diagnostics(alias_repeats(term))
     resolve_related(term, glossary.names, (), glossary.drafts, glossary.unreadable, found)
-    groups_of({term.slug: term}, found)
+    groups_of({term.slug: term}, found, language)
     return found.warnings
 
 
@@ -366,10 +367,10 @@ def _check_cta(term: TermSource, config: SiteConfig, diagnostics: Diagnostics) -
 
 
 def groups_of(
-    terms: Mapping[str, TermSource], diagnostics: Diagnostics
+    terms: Mapping[str, TermSource], diagnostics: Diagnostics, language: str
 ) -> tuple[tuple[Group, ...], tuple[Group, ...]]:
-    """The categories and tags of `terms` (in title order) as pages; serve regroups them when a
-    save changes one term's (warm.py)."""
+    """The categories and tags of `terms` (in title order) as pages, A to Z in the site's
+    `language`; serve regroups them when a save changes one term's (warm.py)."""
     by_title = list(terms)
     categories = _groups(
         terms,
@@ -377,8 +378,9 @@ def groups_of(
         ("category", "categories"),
         lambda t: [(t.category, t.key_lines.get("category", 1))] if t.category else [],
         diagnostics,
+        language,
     )
-    return categories, _groups(terms, by_title, ("tag", "tags"), _tags_of, diagnostics)
+    return categories, _groups(terms, by_title, ("tag", "tags"), _tags_of, diagnostics, language)
 
 
 def _tags_of(term: TermSource) -> list[tuple[str, int]]:
@@ -392,6 +394,7 @@ def _groups(
     kind: tuple[str, str],
     names_of: Callable[[TermSource], list[tuple[str, int]]],
     diagnostics: Diagnostics,
+    language: str,
 ) -> tuple[Group, ...]:
     """The groups of one kind (its word, and its folder), each shown with its first spelling.
 
@@ -431,7 +434,7 @@ def _groups(
             first.setdefault((address, key), line)
             display.setdefault(address, name)
             members[address][slug] = None
-    ordered = sorted(members, key=lambda g: (a_to_z_key(display[g]), g))
+    ordered = sorted(members, key=lambda g: (a_to_z_key(display[g], language), g))
     return tuple(Group(display[g], g, tuple(members[g])) for g in ordered)
 
 

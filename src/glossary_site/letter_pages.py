@@ -25,8 +25,9 @@ from glossary_site.render import TEMPLATES
 Entry = tuple[str, bool, Face]
 
 
-def letter_entries(glossary: Glossary, faces: Mapping[str, Face]) -> dict[str, list[Entry]]:
-    """Each letter's entries in jump-bar order, or none when the home page lists them all."""
+def letter_entries(glossary: Glossary, faces: Mapping[str, Face], language: str) -> dict[str, list[Entry]]:
+    """Each letter's entries in jump-bar order (the site's `language`'s), or none when the home
+    page lists them all."""
     found: dict[str, list[Entry]] = {}
     total = 0
     for slug, term in glossary.terms.items():
@@ -35,30 +36,31 @@ def letter_entries(glossary: Glossary, faces: Mapping[str, Face]) -> dict[str, l
             (term.title, False),
             *((a, True) for a in distinct_aliases(term.title, term.aliases)),
         ):
-            found.setdefault(letter_of(name), []).append((name, alias, face))
+            found.setdefault(letter_of(name, language), []).append((name, alias, face))
             total += 1
     if total <= views.LETTER_PAGES_ABOVE:
         return {}
-    return {letter: found[letter] for letter in jump_letters(found) if letter in found}
+    return {letter: found[letter] for letter in jump_letters(found, language) if letter in found}
 
 
-def letter_paths(glossary: Glossary) -> list[str]:
+def letter_paths(glossary: Glossary, language: str) -> list[str]:
     """The letter pages a build writes, in jump-bar order (for the sitemap and warm.py)."""
     faces = {slug: Face(slug, term.title, term.summary) for slug, term in glossary.terms.items()}
-    return [letter_path(letter) for letter in letter_entries(glossary, faces)]
+    return [letter_path(letter) for letter in letter_entries(glossary, faces, language)]
 
 
 def letter_jobs(
     maker: PageMaker, glossary: Glossary, faces: Mapping[str, Face], term_link: views.TermLinks
 ) -> list[PageJob]:
-    by_letter = letter_entries(glossary, faces)
+    language = maker.config.language
+    by_letter = letter_entries(glossary, faces, language)
     counts = tuple((letter, len(entries)) for letter, entries in by_letter.items())
     jobs = []
     for letter, entries in by_letter.items():
         record = (letter, counts, tuple(entries))
 
         def view(letter: str = letter, entries: list[Entry] = entries) -> dict[str, Any]:
-            return letter_view(maker.config.labels, letter, entries, dict(counts), term_link)
+            return letter_view(maker.config.labels, language, letter, entries, dict(counts), term_link)
 
         jobs.append(maker.record_job(TEMPLATES["a_to_z_letter"], letter_path(letter), record, view))
     return jobs
@@ -66,6 +68,7 @@ def letter_jobs(
 
 def letter_view(
     labels: Mapping[str, str],
+    language: str,
     letter: str,
     entries: list[Entry],
     counts: Mapping[str, int],
@@ -80,7 +83,7 @@ def letter_view(
         "description": say(labels, "a_to_z_letter_count", count=len(entries), letter=letter),
         "letter": letter,
         "count": len(entries),
-        "letters": [(shown, shown in counts) for shown in jump_letters(counts)],
-        "sections": views.lettered(lines)["sections"],
+        "letters": [(shown, shown in counts) for shown in jump_letters(counts, language)],
+        "sections": views.lettered(lines, language)["sections"],
         "letter_pages": views.letter_links(counts, root, letter),
     }

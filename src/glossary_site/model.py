@@ -262,9 +262,9 @@ class Body:
     table_intros: tuple[str, ...] = ()
 
 
-def title_key(term: TermSource) -> tuple[int, str, str, str]:
-    """A term's place in glossary.terms, which is the A to Z's order (a_to_z.py)."""
-    return (*a_to_z_key(term.title), term.slug)
+def title_key(term: TermSource, language: str) -> tuple[str, str, str, str]:
+    """A term's place in glossary.terms, which is the A to Z's order in the site's language (a_to_z.py)."""
+    return (*a_to_z_key(term.title, language), term.slug)
 
 
 def distinct_aliases(title: str, aliases: Iterable[str]) -> tuple[str, ...]:

@@ -251,7 +251,10 @@ def _graph(
         (None if "tools" in config.flawed else config.tools, config.stack_builder) if config else (None, None)
     )
     loaded = tools.load_tools(options.root, settings, diagnostics)
-    toolbox = tools.build_toolbox(loaded.sources, glossary, diagnostics, options.drafts, loaded.unreadable)
+    language = config.language if config else ""
+    toolbox = tools.build_toolbox(
+        loaded.sources, glossary, diagnostics, options.drafts, language, loaded.unreadable
+    )
     targets = {
         slug: markup.resolve_targets(f.path, f.wikilinks, glossary, diagnostics, toolbox)
         for slug, f in by_slug.items()

@@ -40,7 +40,7 @@ def sitemap_files(config: SiteConfig, glossary: Glossary, toolbox: Toolbox) -> l
 def _urls(config: SiteConfig, glossary: Glossary, toolbox: Toolbox) -> list[dict[str, Any]]:
     latest = max((t.updated for t in glossary.terms.values() if t.updated), default=None)
     urls: list[tuple[str, dt.date | None]] = [(absolute(config, "index.html"), latest)]
-    urls += [(absolute(config, path), None) for path in letter_pages.letter_paths(glossary)]
+    urls += [(absolute(config, path), None) for path in letter_pages.letter_paths(glossary, config.language)]
     urls += [(absolute(config, term_path(t.slug)), t.updated) for t in glossary.terms.values()]
     for kind in GROUP_KINDS:
         groups = glossary.groups(kind)

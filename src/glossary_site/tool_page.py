@@ -169,7 +169,10 @@ def tools_index_view(config: SiteConfig, toolbox: Toolbox) -> dict[str, Any]:
         name = tool.category or other
         name = name if name in grouped else spelt.setdefault(same_name(name), name)
         grouped.setdefault(name, []).append(LinkView(tool.title, "../" + tool_path(tool.slug), tool.summary))
-    others = sorted((n for n in grouped if n not in config.tools.categories and n != other), key=a_to_z_key)
+    others = sorted(
+        (n for n in grouped if n not in config.tools.categories and n != other),
+        key=lambda n: a_to_z_key(n, config.language),
+    )
     names = dict.fromkeys([*config.tools.categories, *others, other])
     return {
         "title": config.labels["tools"],

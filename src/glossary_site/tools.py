@@ -197,6 +197,7 @@ def build_toolbox(
     glossary: Glossary,
     diagnostics: Diagnostics,
     include_drafts: bool,
+    language: str,
     unreadable: frozenset[str] = frozenset(),
 ) -> Toolbox:
     """Index the tools by name and resolve each term's `tools:` list; mentions come later,
@@ -206,7 +207,7 @@ def build_toolbox(
     drafts = frozenset(t.slug for t in everything if t.draft and not include_drafts)
     published = sorted(
         (t for t in everything if t.slug not in drafts and owners.get(t.slug) is t),
-        key=lambda t: (a_to_z_key(t.title), t.slug),
+        key=lambda t: (a_to_z_key(t.title, language), t.slug),
     )
     for tool in published:
         diagnostics.items += graph.alias_repeats(tool) + graph.date_warnings(tool)

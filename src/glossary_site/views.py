@@ -125,7 +125,7 @@ def index_view(
     config: SiteConfig, glossary: Glossary, term_link: TermLinks, intro_html: str
 ) -> dict[str, Any]:
     entries = a_to_z_entries(glossary, term_link)
-    a_to_z = lettered(entries)
+    a_to_z = lettered(entries, config.language)
     if len(entries) > LETTER_PAGES_ABOVE:
         a_to_z = {**a_to_z, "sections": [], "letter_pages": letter_links(counts(a_to_z), "")}
     descriptions = group_descriptions(config, "categories")
@@ -143,13 +143,14 @@ def index_view(
     }
 
 
-def lettered(entries: list[AzEntry]) -> dict[str, Any]:
+def lettered(entries: list[AzEntry], language: str) -> dict[str, Any]:
     """A list's jump bar (`letters`: each letter, and whether any entry is under it) and its
-    entries by letter (`sections`), as the A to Z and long category and tag pages show them."""
+    entries by letter (`sections`), as the A to Z and long category and tag pages show them,
+    in the order of the site's `language`."""
     sections: dict[str, list[AzEntry]] = {}
-    for key, entry in sorted(((a_to_z_key(e.name), e.alias, e.link.href), e) for e in entries):
+    for key, entry in sorted(((a_to_z_key(e.name, language), e.alias, e.link.href), e) for e in entries):
         sections.setdefault(letter_of_key(key[0]), []).append(entry)
-    letters = jump_letters(sections)
+    letters = jump_letters(sections, language)
     return {
         "letters": [(letter, letter in sections) for letter in letters],
         "sections": [(letter, sections[letter]) for letter in letters if letter in sections],
@@ -220,7 +221,7 @@ def group_view(
     return {
         # A shorter one is one list, without a jump bar: both empty, as themes.md says.
         **(
-            lettered([AzEntry(link.title, link, False) for link in terms])
+            lettered([AzEntry(link.title, link, False) for link in terms], config.language)
             if long
             else {"letters": [], "sections": []}
         ),

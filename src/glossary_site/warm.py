@@ -165,7 +165,7 @@ def _plan(
     same_links = links_same_terms(targets, pages.prepared.targets[after.slug])
     if same_links and unchanged_but(PAGE_ONLY, before, after):
         return functools.partial(_retext, pages, after, None)
-    if not _same_own_warnings(before, after, pages.glossary):
+    if not _same_own_warnings(before, after, pages.glossary, pages.config.language):
         return None
     dates = before.updated != after.updated
     if same_links and unchanged_but((*PAGE_ONLY, *DATA), before, after):
@@ -209,10 +209,11 @@ def _plan(
         glossary, toolbox, network, reported = renamed
 
         def rename() -> tuple[list[PageJob], list[str]]:
-            letters = set(letter_pages.letter_paths(pages.glossary))  # a letter may lose its last name
+            language = pages.config.language  # a letter may lose its last name:
+            letters = set(letter_pages.letter_paths(pages.glossary, language))
             shown = pages.rename(glossary, toolbox, network, after)
             state.diagnostics = reported
-            gone = sorted(letters.difference(letter_pages.letter_paths(glossary)))
+            gone = sorted(letters.difference(letter_pages.letter_paths(glossary, language)))
             return [pages.term_job(glossary.terms[slug]) for slug in shown] + pages.site_jobs(), gone
 
         return rename
@@ -281,14 +282,15 @@ def _rename(
             if key in moved and graph.resolve(names, key) != graph.resolve(glossary.names, key):
                 return None
     terms = {**glossary.terms, term.slug: term}
-    ordered = {slug: terms[slug] for slug in sorted(terms, key=lambda s: title_key(terms[s]))}
+    language = pages.config.language
+    ordered = {slug: terms[slug] for slug in sorted(terms, key=lambda s: title_key(terms[s], language))}
     rank = {slug: index for index, slug in enumerate(ordered)}
     # the term's place changes in the backlinks of the terms it links, and only there
     backlinks = dict(glossary.backlinks)
     for slug in {*glossary.related[term.slug], *(t for t in targets if t in backlinks)} - {term.slug}:
         backlinks[slug] = tuple(sorted(backlinks[slug], key=rank.__getitem__))
     grouped = Diagnostics()
-    categories, tags = graph.groups_of(ordered, grouped)
+    categories, tags = graph.groups_of(ordered, grouped, language)
     renamed = dataclasses.replace(
         glossary,
         terms=ordered,
@@ -301,7 +303,7 @@ def _rename(
     if not _names_kept(glossary, renamed):  # a new title may put another spelling first
         return None
     # or another term first among those giving a name that shares a group's page
-    if grouped.sorted() != _group_warnings(glossary):
+    if grouped.sorted() != _group_warnings(glossary, language):
         return None
     # a warning about summaries that read alike names the other term: the new title shows only
     # in those of the term's own group, and a term the last build gave none is alone in it
@@ -389,7 +391,7 @@ def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Gloss
     glossary, config = state.pages.glossary, state.pages.config
     terms = {**glossary.terms, term.slug: term}
     problems = Diagnostics()
-    categories, tags = graph.groups_of(terms, problems)
+    categories, tags = graph.groups_of(terms, problems, config.language)
     regrouped = dataclasses.replace(glossary, terms=terms, categories=categories, tags=tags)
     if not _names_kept(glossary, regrouped):
         return None
@@ -407,10 +409,10 @@ def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Gloss
     return regrouped, gone
 
 
-def _group_warnings(glossary: Glossary) -> list[Diagnostic]:
+def _group_warnings(glossary: Glossary, language: str) -> list[Diagnostic]:
     """What the build warns about the glossary's categories and tags (graph.groups_of)."""
     found = Diagnostics()
-    graph.groups_of(glossary.terms, found)
+    graph.groups_of(glossary.terms, found, language)
     return found.sorted()
 
 
@@ -473,7 +475,7 @@ def _publish(state: WarmState, out: Path, jobs: list[PageJob], gone: list[str]) 
     return len(changed)
 
 
-def _same_own_warnings(before: TermSource, after: TermSource, glossary: Glossary) -> bool:
+def _same_own_warnings(before: TermSource, after: TermSource, glossary: Glossary, language: str) -> bool:
     """Whether the warnings about the term's own text and lists, and about a missing or future
     date, stay the same. (A date that does not parse is an error already, caught with the file's
     diagnostics.)"""
@@ -482,7 +484,7 @@ def _same_own_warnings(before: TermSource, after: TermSource, glossary: Glossary
         same_dated
         and health.own_warnings(before) == health.own_warnings(after)
         and graph.date_warnings(before) == graph.date_warnings(after)
-        and graph.list_warnings(before, glossary) == graph.list_warnings(after, glossary)
+        and graph.list_warnings(before, glossary, language) == graph.list_warnings(after, glossary, language)
     )
 
 

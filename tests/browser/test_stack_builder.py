@@ -69,7 +69,7 @@ def example() -> Example:
     # The Stack Builder only looks at the published tools; no term is needed to pick one.
     no_terms = Glossary(terms={}, related={}, backlinks={}, categories=(), tags=(), names={})
     toolbox = build_toolbox(
-        load_tools(PROJECT, config.tools, diagnostics).sources, no_terms, diagnostics, False
+        load_tools(PROJECT, config.tools, diagnostics).sources, no_terms, diagnostics, False, config.language
     )
     assert not diagnostics.errors, diagnostics.errors
     return Example(config.title, tuple(config.tools.categories), config.stack_builder, toolbox)

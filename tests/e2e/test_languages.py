@@ -137,6 +137,29 @@ def test_accented_titles_sort_among_their_neighbours_in_every_list(tmp_path: Pat
     pager = parse_html(site / "_site/terms/eclair/index.html").select(".term-pager a")
     assert [a.get_text(" ", strip=True) for a in pager] == ["Previous Eagle", "Next Ezra"]
 
+    # Was: a Swedish glossary filed 'Ärende' and 'Åtgärd' under A and 'Öppen' under O, where a
+    # Swede looks for them after Z, in the order Å Ä Ö; so do the jump bar and every list.
+    set_language(site, "sv")
+    for slug, title in {"arende": "Ärende", "oppen": "Öppen", "zebra": "Zebra", "atgard": "Åtgärd"}.items():
+        (site / f"content/terms/{slug}.md").write_text(
+            term_file(title).replace("updated:", "category: Concepts\nupdated:"), encoding="utf-8"
+        )
+
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    home = parse_html(site / "_site/index.html")
+    assert [li.get_text(strip=True) for li in home.select(".letters li")][-4:] == ["Z", "Å", "Ä", "Ö"]
+    section = present(present(home.find(id="letter-Ä")).find_parent("section"))
+    assert [dt.get_text() for dt in section.select("dt")] == ["Ärende"]
+    swedish = ["Zebra", "Åtgärd", "Ärende", "Öppen"]
+    assert [dt.get_text() for dt in home.select("section.letter-group dt")][-4:] == swedish
+    terms = json.loads((site / "_site/terms.json").read_text(encoding="utf-8"))
+    assert [term["title"] for term in terms][-4:] == swedish
+    category = parse_html(site / "_site/categories/concepts/index.html")
+    assert [a.get_text() for a in category.select(".term-list dt a")][-4:] == swedish
+    pager = parse_html(site / "_site/terms/arende/index.html").select(".term-pager a")
+    assert [a.get_text(" ", strip=True) for a in pager] == ["Previous Åtgärd", "Next Öppen"]
+
 
 def never_mentions(site: Path, terms: dict[str, tuple[str, str]]) -> list[str]:
     """The "never mentions" warnings of a check of `site` with these terms (slug: title and

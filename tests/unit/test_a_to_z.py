@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import random
 
-from glossary_site.a_to_z import a_to_z_key, letter_of, sort_name
+from glossary_site.a_to_z import a_to_z_key, jump_letters, letter_of, letter_of_key, letter_path
+from glossary_site.a_to_z import sort_name as sort_name_in
 
 
-def a_to_z(names: list[str]) -> list[str]:
+def a_to_z(names: list[str], language: str = "en") -> list[str]:
     shuffled = names[:]
     random.Random(141).shuffle(shuffled)
-    return sorted(shuffled, key=a_to_z_key)
+    return sorted(shuffled, key=lambda name: a_to_z_key(name, language))
+
+
+def sort_name(name: str) -> str:
+    return sort_name_in(name, "en")
+
+
+def letters(names: list[str], language: str) -> dict[str, list[str]]:
+    """Each letter's names as the A to Z lists them, letters in jump-bar order."""
+    filed: dict[str, list[str]] = {}
+    for name in a_to_z(names, language):
+        filed.setdefault(letter_of(name, language), []).append(name)
+        assert letter_of_key(a_to_z_key(name, language)) == letter_of(name, language)
+    return {letter: filed[letter] for letter in jump_letters(filed, language) if letter in filed}
 
 
 def test_numbers_in_names_sort_by_their_value_as_readers_expect() -> None:
@@ -27,7 +41,7 @@ def test_numbers_in_names_sort_by_their_value_as_readers_expect() -> None:
 def test_names_filed_under_hash_sort_by_their_numbers_and_keep_their_letter() -> None:
     names = ["2001 model", "3D printing", "10x engineer", "计算"]
     assert a_to_z(names) == ["3D printing", "10x engineer", "2001 model", "计算"]
-    assert {letter_of(name) for name in names} == {"#"}
+    assert {letter_of(name, "en") for name in names} == {"#"}
 
 
 def test_leading_zeros_count_for_nothing_but_settle_a_tie_the_same_way_every_time() -> None:
@@ -46,3 +60,52 @@ def test_numbers_keep_their_place_among_letters_and_punctuation() -> None:
     assert a_to_z(["Web API", "Web 2.0", "Web", "Web-10"]) == ["Web", "Web 2.0", "Web API", "Web-10"]
     assert sort_name("Éclair 2") < sort_name("Éclair 10") < sort_name("Eclairs")
     assert sort_name("Ｍodel １０") == sort_name("Model 10")
+
+
+SWEDISH = ["Öppen", "Zebra", "Ärende", "Paz", "Åtgärd", "På", "Apa", "Ørsted", "Oslo", "A\u030angest"]
+
+
+def test_swedish_files_a_ring_a_umlaut_and_o_umlaut_after_z_as_swedish_readers_look_for_them() -> None:
+    """Was: under A and O, as in German; a Swede looks for `Ärende` after Z, in the order Å Ä Ö,
+    and `Ø` (Danish) among the Ö's. Inside a word too: `Paz` before `På`. Any region alike."""
+    filed = letters(SWEDISH, "sv")
+    assert filed == {
+        "A": ["Apa"],
+        "O": ["Oslo"],
+        "P": ["Paz", "På"],
+        "Z": ["Zebra"],
+        "Å": ["A\u030angest", "Åtgärd"],
+        "Ä": ["Ärende"],
+        "Ö": ["Öppen", "Ørsted"],
+    }
+    assert letters(SWEDISH, "sv-FI") == letters(SWEDISH, "fi") == filed
+    assert jump_letters({"#", "Λ"}, "sv")[-6:] == ["Z", "Å", "Ä", "Ö", "Λ", "#"]
+    assert letter_path("Ä") == "a-z/ä/index.html"
+
+
+def test_danish_and_norwegian_file_ae_o_slash_and_a_ring_after_z() -> None:
+    names = ["Ål", "Øl", "Ære", "Zulu", "Ägypten", "Aber"]
+    expected = {"A": ["Aber"], "Z": ["Zulu"], "Æ": ["Ägypten", "Ære"], "Ø": ["Øl"], "Å": ["Ål"]}
+    for language in ("da", "nb", "nn", "no", "nb-NO"):
+        assert letters(names, language) == expected, language
+    assert jump_letters({}, "da")[-4:] == ["Z", "Æ", "Ø", "Å"]
+
+
+def test_spanish_n_tilde_is_a_letter_of_its_own_between_n_and_o() -> None:
+    words = ["ñandú", "oso", "nutria", "capa", "caña", "nube", "cana", "Ñu"]
+    assert a_to_z(words, "es") == ["cana", "caña", "capa", "nube", "nutria", "ñandú", "Ñu", "oso"]
+    assert list(letters(words, "es-MX")) == ["C", "N", "Ñ", "O"]
+    assert jump_letters({}, "es")[13:16] == ["N", "Ñ", "O"]
+
+
+def test_other_languages_keep_accented_letters_with_their_base_letter() -> None:
+    """German, English and every language not in a_to_z's table file `Ä` with `A`, as before."""
+    for language in ("de", "en", "fr", ""):
+        assert letters(SWEDISH, language) == {
+            "A": ["A\u030angest", "Apa", "Ärende", "Åtgärd"],
+            "O": ["Öppen", "Ørsted", "Oslo"],
+            "P": ["På", "Paz"],
+            "Z": ["Zebra"],
+        }
+        assert a_to_z(["nube", "ñandú", "nutria"], language) == ["ñandú", "nube", "nutria"]
+        assert jump_letters({"Λ"}, language) == [chr(c) for c in range(ord("A"), ord("Z") + 1)] + ["Λ"]

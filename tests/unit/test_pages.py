@@ -43,7 +43,7 @@ def renderer_for(
         )
         for term in glossary.terms.values()
     }
-    toolbox = tools.build_toolbox(tool_files, glossary, diagnostics, include_drafts=False)
+    toolbox = tools.build_toolbox(tool_files, glossary, diagnostics, include_drafts=False, language="en")
     targets = {
         slug: markup.resolve_targets(file.path, file.wikilinks, glossary, diagnostics, toolbox)
         for slug, file in prepared.items()
