@@ -140,9 +140,11 @@ def _shows_terms(glossary: Glossary) -> bool:
     return len(glossary.terms) <= ALL_TERMS
 
 
-def graph_jobs(jobs: Jobs, glossary: Glossary, network: LinkGraph, said: Mapping[str, str]) -> list[PageJob]:
-    """The pages of graph_paths, in the site's words `said` (its labels, site settings that are
-    part of every page's key)."""
+def graph_jobs(
+    jobs: Jobs, glossary: Glossary, network: LinkGraph, said: Mapping[str, str], language: str
+) -> list[PageJob]:
+    """The pages of graph_paths, in the site's words `said` (its labels) and A to Z order of its
+    `language`: site settings that are part of every page's key."""
     if not glossary.terms:
         return []
     if _shows_terms(glossary):
@@ -152,7 +154,7 @@ def graph_jobs(jobs: Jobs, glossary: Glossary, network: LinkGraph, said: Mapping
     else:
         charts = {GRAPH: _most_linked(glossary, network, said)}
     return [
-        jobs.record_job(TEMPLATES["graph"], path, chart, partial(graph_view, chart, said))
+        jobs.record_job(TEMPLATES["graph"], path, chart, partial(graph_view, chart, said, language))
         for path, chart in charts.items()
     ]
 
@@ -337,7 +339,7 @@ def label_width(line: str) -> float:
     return len(line) * (CHAR + LETTER_SPACING) + line.count(" ") * WORD_SPACING
 
 
-def joins(chart: Chart) -> tuple[Joins, ...]:
+def joins(chart: Chart, language: str) -> tuple[Joins, ...]:
     """Each drawn term and the ones its lines join it to, both A to Z: the drawing's lines are
     hidden from screen readers, and a reader who cannot see them learns from this list which
     terms they join. Made from the chart alone, so it lists exactly the lines drawn and the
@@ -349,7 +351,7 @@ def joins(chart: Chart) -> tuple[Joins, ...]:
         if a != b:
             ends[a].add(b)
             ends[b].add(a)
-    order = sorted(range(len(chart.spots)), key=lambda i: a_to_z_key(chart.spots[i].title))
+    order = sorted(range(len(chart.spots)), key=lambda i: a_to_z_key(chart.spots[i].title, language))
     rank = {spot: n for n, spot in enumerate(order)}
     return tuple(
         Joins(chart.spots[i], tuple(chart.spots[j] for j in sorted(ends[i], key=rank.__getitem__)))
@@ -357,7 +359,7 @@ def joins(chart: Chart) -> tuple[Joins, ...]:
     )
 
 
-def graph_view(chart: Chart, labels: Mapping[str, str]) -> dict[str, Any]:
+def graph_view(chart: Chart, labels: Mapping[str, str], language: str) -> dict[str, Any]:
     links = sum(w for _, _, w in chart.edges)
     nodes = _count(labels, len(chart.spots), chart.kind)
     return {
@@ -365,7 +367,7 @@ def graph_view(chart: Chart, labels: Mapping[str, str]) -> dict[str, Any]:
         "description": theme_labels.say(labels, "graph_description", title=chart.title, nodes=nodes),
         "chart": chart,
         "picture": picture(chart),
-        "joins": joins(chart),
+        "joins": joins(chart, language),
         "links": links,
         "links_text": _count(labels, links, "link"),
         "nodes_text": nodes,

@@ -165,7 +165,7 @@ class SitePages(PageMaker):
         jobs += redirects.redirect_jobs(self, self.config, self.glossary)
         jobs += redirects.section_jobs(self, self.config)
         if graphs:
-            jobs += graph_page.graph_jobs(self, self.glossary, self.network, said)
+            jobs += graph_page.graph_jobs(self, self.glossary, self.network, said, self.config.language)
         builder = self.config.stack_builder
         if builder is not None:
             intro = site_markdown(builder.intro, "../")

@@ -183,7 +183,9 @@ def _plan(
             pages.relink(glossary, network)
             state.diagnostics = reported
             jobs = [pages.term_job(glossary.terms[slug]) for slug in shown]
-            jobs += graph_page.graph_jobs(pages, glossary, network, pages.config.labels)
+            jobs += graph_page.graph_jobs(
+                pages, glossary, network, pages.config.labels, pages.config.language
+            )
             return jobs + (pages.dated_jobs(dates) if dated else []), []
 
         return relink

@@ -39,7 +39,9 @@ def charts(terms: Sequence[TermSource], config: SiteConfig) -> dict[str, Chart]:
     glossary = graph.add_backlinks(glossary, {}, diagnostics)
     assert not diagnostics.errors
     recorder = Recorder()
-    jobs = graph_page.graph_jobs(recorder, glossary, LinkGraph.of(glossary, {}), labels.defaults())
+    jobs = graph_page.graph_jobs(
+        recorder, glossary, LinkGraph.of(glossary, {}), labels.defaults(), config.language
+    )
     assert [job.path for job in jobs] == graph_page.graph_paths(glossary), "the sitemap lists each page"
     return recorder.charts
 
