@@ -96,7 +96,8 @@ class SiteConfig:
     autolink: bool = False
     #: Where a term's or tool's file can be edited ("" for no edit links); see urls.edit_address.
     edit_url: str = ""
-    #: Every theme word by name: English, or as site.yml's `labels` gives it (labels.py).
+    #: Every theme word by name: English, the theme's translation into `language` over it, and
+    #: site.yml's `labels` over both (labels.py).
     labels: dict[str, str] = field(default_factory=lambda: dict(theme_labels.defaults()))
     #: Markdown shown at the top of the home page.
     intro: str = ""
@@ -243,7 +244,8 @@ def parse(
         "edit_url", lambda: _edit_url(_text(data, "edit_url", located, diagnostics), located, diagnostics)
     )
     labels = checked(
-        "labels", lambda: theme_labels.parse(data.get("labels"), located, CONFIG_PATH, diagnostics)
+        "labels",
+        lambda: theme_labels.parse(data.get("labels"), located, CONFIG_PATH, diagnostics, language),
     )
     return SiteConfig(
         root=root,

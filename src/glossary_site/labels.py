@@ -1,6 +1,7 @@
 """The theme's own words (Definition, Search, "Updated 2 April 2025", "12 terms"): English as
-the theme's label files give them, each replaceable by site.yml's `labels`, so that a glossary in
-any language reads in that language throughout.
+the theme's label files give them, then the theme's translation into the site's `language` when it
+ships one (theme/translations/<tag>.yml), then site.yml's `labels`, so that a glossary in any
+language reads in that language throughout, and one in a shipped language without writing a word.
 
 A label is one line of text; `{name}` in it is filled in where it is shown (a count, a date, a
 title). A label for a count, such as `terms_count` ("{count} terms"), may have a `_one` twin
@@ -16,6 +17,7 @@ import functools
 import json
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -25,6 +27,8 @@ from glossary_site.diagnostics import Diagnostics, clipped, meant_by, suggesting
 from glossary_site.template_files import THEME
 
 FOLDER = THEME / "labels"
+#: One file per language, named by its tag (de.yml, pt-BR.yml): every label, flat as in FOLDER.
+TRANSLATIONS = THEME / "translations"
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
 #: What every page loads before its scripts, from the labels a build uses.
 SCRIPT_PATH = "assets/labels.js"
@@ -37,6 +41,33 @@ def defaults() -> Mapping[str, str]:
     for file in sorted(FOLDER.glob("*.yml")):
         found.update(yaml.safe_load(file.read_text(encoding="utf-8")) or {})
     return found
+
+
+@functools.cache
+def translations() -> Mapping[str, Path]:
+    """Each shipped translation's file by its tag in lower case: tags ignore case (`pt-br` is
+    `pt-BR`), so a site.yml's spelling of one must not decide whether it is found."""
+    return {file.stem.lower(): file for file in sorted(TRANSLATIONS.glob("*.yml"))}
+
+
+@functools.cache
+def _translation(file: Path) -> Mapping[str, str]:
+    return yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+
+
+def translation_of(language: str) -> Mapping[str, str]:
+    """The shipped translation for a language tag: the tag's own (`pt-BR`) when it has one, else
+    its language's (`de` for `de-AT` and `de-CH`); none for a language the theme does not ship."""
+    shipped = translations()
+    tag = language.lower()
+    file = shipped.get(tag) or shipped.get(tag.split("-")[0])
+    return _translation(file) if file is not None else {}
+
+
+def for_language(language: str) -> dict[str, str]:
+    """Every label as a site in `language` gets it before its own `labels`: English, with the
+    shipped translation's words over it."""
+    return {**defaults(), **translation_of(language)}
 
 
 def form(labels: Mapping[str, str], key: str, count: int | None = None) -> str:
@@ -70,14 +101,17 @@ def as_json(labels: Mapping[str, str]) -> str:
     return json.dumps(dict(labels), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def parse(value: Any, located: yaml_lines.Located, path: str, diagnostics: Diagnostics) -> dict[str, str]:
-    """site.yml's `labels`, laid over the English ones; each problem reported at its line.
+def parse(
+    value: Any, located: yaml_lines.Located, path: str, diagnostics: Diagnostics, language: str = "en"
+) -> dict[str, str]:
+    """site.yml's `labels`, laid over the `language`'s (for_language); each problem reported at
+    its line.
 
     A label must keep the placeholders of the English one, and no other: a count or date a
     translation drops would vanish from every page, and one it adds cannot be filled. A label
     given without its `_one` twin stands for a count of 1 too: "1 Begriffe" is nearer the
     site's language than the English "1 term"."""
-    labels = dict(defaults())
+    labels = for_language(language)
     if value is None:
         return labels
     if not isinstance(value, dict):

@@ -37,11 +37,14 @@ LABELS = {
 
 @pytest.fixture(scope="module")
 def german_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The example site with LABELS in its site.yml, indexed for search, served at the root."""
+    """The example site in German with LABELS in its site.yml, indexed for search, served at
+    the root: the labels it does not give are the theme's German ones."""
     root = tmp_path_factory.mktemp("theme-words")
     site = copy_site("example", root)
-    with (site / "content/site.yml").open("a", encoding="utf-8") as settings:
-        settings.write("labels:\n" + "".join(f'  {key}: "{text}"\n' for key, text in LABELS.items()))
+    settings = site / "content/site.yml"
+    written = settings.read_text(encoding="utf-8").replace("\nlanguage: en\n", "\nlanguage: de\n")
+    labels = "labels:\n" + "".join(f'  {key}: "{text}"\n' for key, text in LABELS.items())
+    settings.write_text(written + labels, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(root / "cache"))
         built = run_glossary("build", "--strict", "--out", root / "www", cwd=site)
@@ -81,7 +84,7 @@ def test_the_search_page_says_no_results_and_did_you_mean_in_the_sites_words(
     expect(status).to_have_text("Meinten Sie Transformer? Für „tranformer“ gibt es keine Treffer.")
     link = status.get_by_role("link", name="Transformer")
     expect(link).to_have_attribute("href", f"{german_url}/terms/transformer/")
-    expect(page).to_have_title("Search · AI Glossary – „tranformer“")
+    expect(page).to_have_title("Suche · AI Glossary – „tranformer“")
     page.fill("#search-query", "zzzzqqqq")
     expect(status).to_have_text("Keine Treffer für „zzzzqqqq“.")
 
@@ -157,11 +160,12 @@ def test_the_stack_builder_asks_for_the_answers_in_the_sites_words(
 
 def test_the_scripts_group_a_counts_digits_as_the_pages_do(open_page: OpenPage, german_url: str) -> None:
     """Was: a search of a big glossary said "1234 results found" where the built pages say
-    "1.234 Begriffe"; the scripts now part the digits with the site's thousands separator."""
+    "1.234 Begriffe"; the scripts now part the digits with the site's thousands separator. The
+    words are the theme's German ones (site.yml does not give these labels)."""
     page = open_page()
     page.goto(f"{german_url}/search/")
     say = "([key, count]) => window.glossarySay(key, { count: count, query: 'q' })"
-    assert page.evaluate(say, ["results_found", 12345]) == "12.345 results found"
-    assert page.evaluate(say, ["results_found_for_query", 1234567]) == "1.234.567 results found for “q”"
-    assert page.evaluate(say, ["results_found", 1]) == "1 result found"
-    assert page.evaluate(say, ["results_found", 999]) == "999 results found"
+    assert page.evaluate(say, ["results_found", 12345]) == "12.345 Ergebnisse gefunden"
+    assert page.evaluate(say, ["results_found_for_query", 1234567]) == "1.234.567 Ergebnisse für „q“ gefunden"
+    assert page.evaluate(say, ["results_found", 1]) == "1 Ergebnis gefunden"
+    assert page.evaluate(say, ["results_found", 999]) == "999 Ergebnisse gefunden"

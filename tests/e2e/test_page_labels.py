@@ -1,7 +1,10 @@
-"""The pages' own words (theme/labels/pages.yml) as site.yml's `labels` gives them."""
+"""The pages' own words (theme/labels/pages.yml) as site.yml's `labels` gives them, or the
+theme's translation into the site's language (theme/translations)."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 from support import copy_site, parse_html, present, run_glossary, write_files
@@ -54,6 +57,39 @@ def test_a_sites_labels_replace_the_pages_words(tmp_path: Path) -> None:
     graph = parse_html(out / "graph/index.html")
     sentence = present(graph.select_one("main > .count")).get_text()
     assert sentence == "4 términos y 6 links entre ellos; cada círculo es un término.", "links_count kept"
+
+
+def test_a_german_site_reads_german_throughout_and_its_own_labels_still_win(tmp_path: Path) -> None:
+    """`language: de-AT` needs no `labels` for German theme words (German is shipped, and
+    Austrian German is German): headings, dates, counts, the 404 page and the scripts' words;
+    a label site.yml gives is shown over the German one."""
+    site = copy_site("minimal", tmp_path)
+    config = site / "content/site.yml"
+    written = config.read_text(encoding="utf-8").replace("language: en", "language: de-AT")
+    config.write_text(written + "labels:\n  practice_questions: Testen Sie sich\n", encoding="utf-8")
+    result = run_glossary("build", "--no-search", cwd=site)
+    assert result.returncode == 0, result.stderr
+    out = site / "_site"
+
+    tensor = parse_html(out / "terms/tensor/index.html")
+    assert present(tensor.select_one("#term-definition")).get_text() == "Definition"
+    assert present(tensor.select_one("#term-faq")).get_text() == "Testen Sie sich", "the site's label wins"
+    assert present(tensor.select_one(".term-meta .updated")).get_text() == "Aktualisiert am 1. Februar 2025"
+    assert present(tensor.select_one(".skip-link")).get_text() == "Zum Inhalt springen"
+    assert present(tensor.select_one("nav.breadcrumb"))["aria-label"] == "Brotkrümelnavigation"
+
+    home = parse_html(out / "index.html")
+    count = "3 Begriffe von A bis Z; andere Namen verweisen auf den zugehörigen Begriff."
+    assert present(home.select_one(".az .count")).get_text() == count
+    assert [a.get_text() for a in home.select(".site-nav a")][:2] == ["A–Z", "Kategorien"]
+    assert present(parse_html(out / "404.html").select_one("h1")).get_text() == "Seite nicht gefunden"
+
+    script = (out / "assets/labels.js").read_text(encoding="utf-8")
+    given = re.search(r"window.glossaryLabels = (.*);", script)
+    assert given is not None
+    said = json.loads(given.group(1))
+    assert said["no_results_found"] == "Keine Ergebnisse gefunden"
+    assert said["practice_questions"] == "Testen Sie sich"
 
 
 def test_labels_changed_while_serving_are_used_by_the_next_build(tmp_path: Path) -> None:

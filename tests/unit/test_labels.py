@@ -5,18 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 import yaml
 
 from glossary_site import labels
+from glossary_site.config import LANGUAGE_TAG_RE
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.render import Templates
 from glossary_site.yaml_lines import load
 
 
-def parsed(text: str) -> tuple[dict[str, str], list[str]]:
+def parsed(text: str, language: str = "en") -> tuple[dict[str, str], list[str]]:
     located = load(text)
     diagnostics = Diagnostics()
-    found = labels.parse(located.data["labels"], located, "content/site.yml", diagnostics)
+    found = labels.parse(located.data["labels"], located, "content/site.yml", diagnostics, language)
     return found, [str(d) for d in diagnostics.sorted()]
 
 
@@ -27,6 +29,57 @@ def test_each_label_is_named_in_one_label_file_only() -> None:
             assert key not in seen, f"{key} is in {seen.get(key)} and {file.name}"
             seen[key] = file.name
     assert seen.keys() == labels.defaults().keys()
+
+
+def test_every_shipped_translation_gives_every_label_with_the_english_placeholders() -> None:
+    """A shipped language is complete: a label it lacked would show English in the middle of
+    German pages, and one with a `{...}` of its own could not be filled."""
+    english = labels.defaults()
+    files = sorted(labels.TRANSLATIONS.glob("*.yml"))
+    assert [file.name for file in files if file.stem == "de"] == ["de.yml"]
+    for file in files:
+        assert LANGUAGE_TAG_RE.fullmatch(file.stem), f"{file.name} is not named by a language tag"
+        translated = yaml.safe_load(file.read_text(encoding="utf-8"))
+        assert isinstance(translated, dict), f"{file.name} must map each label to its text"
+        assert translated.keys() - english.keys() == set(), f"{file.name}: not labels"
+        assert english.keys() - translated.keys() == set(), f"{file.name}: labels missing"
+        for key, text in translated.items():
+            where = f"{file.name}: {key}"
+            assert isinstance(text, str) and text.strip(), f"{where} must be text"
+            assert text.splitlines() == [text], f"{where} must be one line"
+            placeholders = labels.PLACEHOLDER_RE.findall
+            assert sorted(placeholders(text)) == sorted(placeholders(english[key])), where
+            assert (f"{key}_one" in translated) == (f"{key}_one" in english), where
+
+
+def test_a_site_gets_the_shipped_translation_of_its_language_and_its_own_labels_over_it() -> None:
+    """`de-AT` and `de-CH` read German as `de` does; a language with no translation stays English."""
+    for language in ("de", "de-AT", "DE-ch"):
+        found, problems = parsed("labels:\n  search_button: Los\n", language)
+
+        assert problems == []
+        assert found["definition"] == "Definition"
+        assert found["practice_questions"] == "Übungsfragen"
+        assert labels.long_date(found, dt.date(2025, 4, 2)) == "2. April 2025"
+        assert labels.say(found, "terms_count", count=12345) == "12.345 Begriffe"
+        assert labels.say(found, "terms_count", count=1) == "1 Begriff"
+        assert found["search_button"] == "Los", "the site's own label wins"
+    for language in ("en", "en-GB", "fr", "x-klingon"):
+        assert parsed("labels:\n", language)[0] == dict(labels.defaults())
+
+
+def test_a_translation_for_the_whole_tag_comes_before_its_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Swiss German writes no ß: a de-CH.yml, were it shipped, is what `de-CH` gets, not de.yml."""
+    swiss = tmp_path / "de-CH.yml"
+    swiss.write_text("search_button: Suchen (CH)\n", encoding="utf-8")
+    shipped = {"de": labels.TRANSLATIONS / "de.yml", "de-ch": swiss}
+    monkeypatch.setattr(labels, "translations", lambda: shipped)
+
+    assert labels.for_language("de-CH")["search_button"] == "Suchen (CH)"
+    assert labels.for_language("de-AT")["search_button"] == "Suchen"
+    assert labels.for_language("pt-BR")["search_button"] == "Search"
 
 
 def test_a_label_given_in_site_yml_replaces_the_english_one_and_the_rest_stay() -> None:

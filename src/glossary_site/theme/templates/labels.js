@@ -1,7 +1,7 @@
 "use strict";
-// The theme's words for its scripts, as site.yml's `labels` gives them (or in English), with
-// say(): a label with its {placeholders} filled, the `_one` form for a count of exactly 1, and
-// the count's digits grouped as the built pages group them (12,345).
+// The theme's words for its scripts (site.yml's `labels`, else the theme's translation into the
+// site's language, else English), with say(): a label with its {placeholders} filled, the `_one`
+// form for a count of exactly 1, and the count's digits grouped as the built pages do (12,345).
 window.glossaryLabels = {{ labels_json | markup }};
 window.glossarySay = function (key, values) {
   const labels = window.glossaryLabels;
