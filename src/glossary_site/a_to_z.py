@@ -136,7 +136,14 @@ def a_to_z_key(name: str, language: str) -> tuple[str, str, str]:
     return (section, sort_name(name, language), name.casefold())
 
 
-def letter_of_key(key: tuple[str, str, str]) -> str:
+def filed_key(name: str, sort_as: str, language: str) -> tuple[str, str, str, str]:
+    """Where a name stands A to Z when it is filed as `sort_as` (a term's `sort_as` field: the
+    Chinese title `机器学习` as its pinyin `jiqi xuexi`, among the J's; `.NET` as `NET`), or as
+    itself when that is empty. Two names filed alike (homophones) then go by the name."""
+    return (*a_to_z_key(sort_as or name, language), name)
+
+
+def letter_of_key(key: tuple[str, ...]) -> str:
     """The letter of the name whose a_to_z_key this is: the A to Z's 20,000 names at 10,000
     terms are looked at once, not once to sort and once more to file."""
     return key[0][-1]

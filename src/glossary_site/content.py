@@ -35,8 +35,8 @@ from glossary_site.slugs import SLUG_RE, group_slug, slug_problem
 from glossary_site.url_checks import link_url_problem
 
 FIELDS = (
-    "title", "slug", "former_slugs", "summary", "definition", "aliases", "category", "tags", "related",
-    "tools", "tables", "faq", "sources", "cta", "updated", "draft",
+    "title", "slug", "former_slugs", "summary", "definition", "aliases", "sort_as", "category", "tags",
+    "related", "tools", "tables", "faq", "sources", "cta", "updated", "draft",
 )  # fmt: skip
 TABLE_KEYS = ("title", "id", "intro", "columns", "rows")
 TODO_RE = re.compile(r"\bTODO\b")
@@ -98,6 +98,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         body_line=body_line,
         aliases=fields.text_list("aliases", one_line=True),
         alias_lines=tuple(ref.line for ref in fields.refs("aliases", report=False)),
+        sort_as=fields.sort_as(),
         category=fields.optional_name("category"),
         tags=fields.text_list("tags", one_line=True),
         tag_lines=tuple(ref.line for ref in fields.refs("tags", report=False)),
@@ -306,6 +307,14 @@ class _Fields(Fields):
             else:
                 found[ref.text] = ref
         return tuple(found.values())
+
+    def sort_as(self) -> str:
+        """The name the title is filed under A to Z, or "" for the title. Written but blank
+        (`sort_as:` too) is an error: the editor meant a reading the term would not sort by."""
+        if "sort_as" in self.data and self.data["sort_as"] is None:
+            self.error("sort_as", "'sort_as' must be non-empty text; to have no sort_as, remove the key")
+            return ""
+        return self.optional_name("sort_as") or ""
 
     def cta(self) -> str | CtaBlock | bool | None:
         value = self.data.get("cta")

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, Protocol
 
 from glossary_site import graph_layout
 from glossary_site import labels as theme_labels
-from glossary_site.a_to_z import a_to_z_key
+from glossary_site.a_to_z import filed_key
 from glossary_site.graph_layout import Box
 from glossary_site.link_graph import LinkGraph
 from glossary_site.model import Glossary, Group, PageJob
@@ -61,6 +61,8 @@ class Spot(NamedTuple):
     size: int
     #: Its tooltip: "12 links", "830 terms".
     says: str
+    #: The name a term is filed under A to Z instead of its title (its `sort_as`), or "".
+    sort_as: str = ""
 
 
 class Chart(NamedTuple):
@@ -169,8 +171,15 @@ def _term_chart(
 ) -> tuple[tuple[Spot, ...], tuple[tuple[int, int, int], ...]]:
     """The terms `slugs` as spots, and those of `pairs` (links counted by pair) between them."""
     place = {slug: i for i, slug in enumerate(slugs)}
+    terms = glossary.terms
     spots = tuple(
-        Spot(glossary.terms[s].title, root + term_path(s), degrees[s], _count(labels, degrees[s], "link"))
+        Spot(
+            terms[s].title,
+            root + term_path(s),
+            degrees[s],
+            _count(labels, degrees[s], "link"),
+            terms[s].sort_as,
+        )
         for s in slugs
     )
     edges = tuple((place[a], place[b], count) for (a, b), count in sorted(pairs) if a in place and b in place)
@@ -351,7 +360,8 @@ def joins(chart: Chart, language: str) -> tuple[Joins, ...]:
         if a != b:
             ends[a].add(b)
             ends[b].add(a)
-    order = sorted(range(len(chart.spots)), key=lambda i: a_to_z_key(chart.spots[i].title, language))
+    spots = chart.spots
+    order = sorted(range(len(spots)), key=lambda i: filed_key(spots[i].title, spots[i].sort_as, language))
     rank = {spot: n for n, spot in enumerate(order)}
     return tuple(
         Joins(chart.spots[i], tuple(chart.spots[j] for j in sorted(ends[i], key=rank.__getitem__)))

@@ -21,8 +21,9 @@ from glossary_site.model import Face, Glossary, PageJob, distinct_aliases
 from glossary_site.page_jobs import PageMaker
 from glossary_site.render import TEMPLATES
 
-#: An entry of a letter page's record: its name, whether it is another name, its term's face.
-Entry = tuple[str, bool, Face]
+#: An entry of a letter page's record: its name, whether it is another name, its term's face,
+#: and the name a title is filed under instead (its term's `sort_as`, else "").
+Entry = tuple[str, bool, Face, str]
 
 
 def letter_entries(glossary: Glossary, faces: Mapping[str, Face], language: str) -> dict[str, list[Entry]]:
@@ -32,11 +33,11 @@ def letter_entries(glossary: Glossary, faces: Mapping[str, Face], language: str)
     total = 0
     for slug, term in glossary.terms.items():
         face = faces[slug]
-        for name, alias in (
-            (term.title, False),
-            *((a, True) for a in distinct_aliases(term.title, term.aliases)),
+        for name, alias, sort_as in (
+            (term.title, False, term.sort_as),
+            *((a, True, "") for a in distinct_aliases(term.title, term.aliases)),
         ):
-            found.setdefault(letter_of(name, language), []).append((name, alias, face))
+            found.setdefault(letter_of(sort_as or name, language), []).append((name, alias, face, sort_as))
             total += 1
     if total <= views.LETTER_PAGES_ABOVE:
         return {}
@@ -76,7 +77,9 @@ def letter_view(
 ) -> dict[str, Any]:
     """A letter's page: its entries under its one letter, and the jump bar to the others."""
     root = "../../"
-    lines = [views.AzEntry(name, term_link(face.slug, root), alias) for name, alias, face in entries]
+    lines = [
+        views.AzEntry(name, term_link(face.slug, root), alias, as_) for name, alias, face, as_ in entries
+    ]
     title = say(labels, "a_to_z_letter", letter=letter)
     return {
         "title": title,

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from glossary_site.a_to_z import a_to_z_key
+from glossary_site.a_to_z import filed_key
 from glossary_site.diagnostics import Diagnostic
 
 #: For a YAML value whose line breaks are not the file's: the offset in the value at which each
@@ -94,6 +94,9 @@ class TermSource:
     body_line: int
     aliases: tuple[str, ...] = ()
     alias_lines: tuple[int, ...] = ()
+    #: The name its title is sorted and filed under A to Z instead of the title ("" for the
+    #: title itself): a reading (`jiqi xuexi` for `机器学习`), or `NET` for `.NET`.
+    sort_as: str = ""
     category: str | None = None
     tags: tuple[str, ...] = ()
     tag_lines: tuple[int, ...] = ()
@@ -262,9 +265,10 @@ class Body:
     table_intros: tuple[str, ...] = ()
 
 
-def title_key(term: TermSource, language: str) -> tuple[str, str, str, str]:
-    """A term's place in glossary.terms, which is the A to Z's order in the site's language (a_to_z.py)."""
-    return (*a_to_z_key(term.title, language), term.slug)
+def title_key(term: TermSource, language: str) -> tuple[str, str, str, str, str]:
+    """A term's place in glossary.terms, which is the A to Z's order in the site's language
+    (a_to_z.py), its title filed as its `sort_as` when it has one."""
+    return (*filed_key(term.title, term.sort_as, language), term.slug)
 
 
 def distinct_aliases(title: str, aliases: Iterable[str]) -> tuple[str, ...]:

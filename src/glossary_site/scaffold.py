@@ -31,6 +31,7 @@ summary: TODO one line summary
 definition: |
   TODO two to four sentences defining **{title}**.
 aliases: {aliases}
+# sort_as: {title_yaml}  # the name it is sorted and filed under A to Z: a reading (jiqi xuexi), NET for .NET
 category: {category}
 tags: []
 related: {related}  # slugs, titles or aliases of other terms, e.g. [{related_example}]

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from glossary_site.a_to_z import FOLDER as A_TO_Z_FOLDER
-from glossary_site.a_to_z import a_to_z_key, jump_letters, letter_of_key, letter_path
+from glossary_site.a_to_z import filed_key, jump_letters, letter_of_key, letter_path
 from glossary_site.config import SiteConfig
 from glossary_site.feeds import group_feed_title
 from glossary_site.graph import same_name
@@ -93,6 +93,8 @@ class AzEntry(NamedTuple):
     name: str
     link: LinkView
     alias: bool
+    #: The name a title is filed under instead (its term's `sort_as`); "" for the name itself.
+    sort_as: str = ""
 
 
 class LetterLink(NamedTuple):
@@ -108,7 +110,7 @@ def a_to_z_entries(glossary: Glossary, term_link: TermLinks) -> list[AzEntry]:
     entries: list[AzEntry] = []
     for term in glossary.terms.values():
         link = term_link(term.slug, "")
-        entries.append(AzEntry(term.title, link, False))
+        entries.append(AzEntry(term.title, link, False, term.sort_as))
         entries += [AzEntry(alias, link, True) for alias in distinct_aliases(term.title, term.aliases)]
     return entries
 
@@ -148,7 +150,8 @@ def lettered(entries: list[AzEntry], language: str) -> dict[str, Any]:
     entries by letter (`sections`), as the A to Z and long category and tag pages show them,
     in the order of the site's `language`."""
     sections: dict[str, list[AzEntry]] = {}
-    for key, entry in sorted(((a_to_z_key(e.name, language), e.alias, e.link.href), e) for e in entries):
+    keyed = (((filed_key(e.name, e.sort_as, language), e.alias, e.link.href), e) for e in entries)
+    for key, entry in sorted(keyed):
         sections.setdefault(letter_of_key(key[0]), []).append(entry)
     letters = jump_letters(sections, language)
     return {
@@ -218,10 +221,14 @@ def group_view(
     told = say(labels, f"{singular}_description", count=size, name=group.name)
     terms = [term_link(slug, root) for slug in group.terms]
     long = size > LETTERED_GROUP
+    filed = [term_link.glossary.terms[slug].sort_as for slug in group.terms]  # as the A to Z files them
     return {
         # A shorter one is one list, without a jump bar: both empty, as themes.md says.
         **(
-            lettered([AzEntry(link.title, link, False) for link in terms], config.language)
+            lettered(
+                [AzEntry(link.title, link, False, as_) for link, as_ in zip(terms, filed, strict=True)],
+                config.language,
+            )
             if long
             else {"letters": [], "sections": []}
         ),

@@ -12,8 +12,8 @@ terms.json; for a date the home page and the sitemap), if the warnings about the
 text stay the same. One that also changes its summary, which other pages show, makes again
 the term pages whose records show its face and every page that is not a term page (listings,
 feeds, tools, data files; the graph pages show no summary), if the editorial warnings, which
-read summaries, stay the same. One that also changes its title or aliases makes those pages
-again and the term pages beside it A to Z, with the names index, backlinks, groups and link
+read summaries, stay the same. One that also changes its title, sort_as or aliases makes those
+pages again and the term pages beside it A to Z, with the names index, backlinks, groups and link
 graph put in the new title order, if every reference still means the term it meant. A save
 that changes its category or tags instead (besides the fields above but the summary) makes
 again its page and every page but the term pages (and the graph pages, unless the category
@@ -79,10 +79,11 @@ DATA = ("definition", "updated")
 #: made again.
 FACE = ("summary",)
 #: What a save can also change, with PAGE_ONLY, DATA and FACE, when every reference still means
-#: the term it meant and auto-linking is off: what the term is called. Its page, the term pages
-#: showing its face or standing next to it A to Z, and every page but the term pages are made
-#: again (titles order the listings, graphs and backlinks).
-NAMES = ("title", "aliases", "alias_lines")
+#: the term it meant and auto-linking is off: what the term is called, and what its title is
+#: filed under (sort_as). Its page, the term pages showing its face or standing next to it A to
+#: Z, and every page but the term pages are made again (titles order the listings, graphs and
+#: backlinks).
+NAMES = ("title", "sort_as", "aliases", "alias_lines")
 #: What a save can also change and be applied without a build, with PAGE_ONLY and DATA, when
 #: the warnings stay the same: its page and every page but the term pages (the graph pages when
 #: its category changed) are made again, and the pages of a group no term is in any more are

@@ -1347,6 +1347,33 @@ def test_related_terms_written_with_commas_but_no_brackets_are_shown_the_list_to
     ]
 
 
+def test_a_sort_as_that_is_not_one_line_of_text_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """`sort_as` names where the title is filed A to Z: a list, nothing or two lines name none,
+    and sorting by the title instead would hide the mistake."""
+    site = copy_site("minimal", tmp_path)
+    term = "---\ntitle: {0}\nsummary: S.\ndefinition: A **{0}**.\n"
+    write_files(
+        site,
+        {
+            "content/terms/dotnet.md": term.format(".NET") + "sort_as: [NET, dotnet]\n---\n",
+            "content/terms/jiqi.md": term.format("机器学习") + "sort_as:\n---\n",
+            "content/terms/jisuan.md": term.format("计算") + 'sort_as: ""\n---\n',
+            "content/terms/kernel.md": term.format("Kernel") + 'sort_as: "ker\\nnel"\n---\n',
+        },
+    )
+
+    empty = "'sort_as' must be non-empty text; to have no sort_as, remove the key"
+    assert_build_and_check_report(
+        site,
+        [
+            "content/terms/dotnet.md:5: 'sort_as' must be text, not a list; put the whole value in quotes",
+            f"content/terms/jiqi.md:5: {empty}",
+            f"content/terms/jisuan.md:5: {empty}",
+            "content/terms/kernel.md:5: 'sort_as' must be a single line",
+        ],
+    )
+
+
 def test_aliases_or_tags_written_with_commas_but_no_brackets_are_shown_the_list_to_write(
     tmp_path: Path,
 ) -> None:

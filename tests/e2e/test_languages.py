@@ -161,6 +161,39 @@ def test_accented_titles_sort_among_their_neighbours_in_every_list(tmp_path: Pat
     assert [a.get_text(" ", strip=True) for a in pager] == ["Previous Åtgärd", "Next Öppen"]
 
 
+def test_a_title_is_filed_and_sorted_as_its_sort_as_in_every_list(tmp_path: Path) -> None:
+    """Was: a Chinese glossary's titles were all under '#' in code point order, and `.NET`
+    there too; a Chinese dictionary orders them by their pinyin, as `sort_as` now does, and an
+    English one files `.NET` under N. The titles show as written."""
+    site = copy_site("minimal", tmp_path)
+    terms = {"jiqi": ("机器学习", "jiqi xuexi"), "jisuan": ("计算", "jisuan"), "shuju": ("数据", "")}
+    terms |= {"dotnet": (".NET", "NET"), "java": ("Java", ""), "nim": ("Nim", ""), "kernel": ("Kernel", "")}
+    for slug, (title, sort_as) in terms.items():
+        sorted_as = f"sort_as: {sort_as}\nupdated:" if sort_as else "updated:"
+        text = term_file(title).replace("updated:", sorted_as)
+        (site / f"content/terms/{slug}.md").write_text(text, encoding="utf-8")
+
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    home = parse_html(site / "_site/index.html")
+    sections = {
+        present(section.h3).get_text(): [dt.get_text() for dt in section.select("dt:not(.cross-ref)")]
+        for section in home.select("section.letter-group")
+    }
+    assert sections["J"] == ["Java", "机器学习", "计算"]
+    assert sections["N"] == [".NET", "Nim"] and sections["#"] == ["数据"]
+    pager = parse_html(site / "_site/terms/jiqi/index.html").select(".term-pager a")
+    assert [a.get_text(" ", strip=True) for a in pager] == ["Previous Java", "Next 计算"]
+    pager = parse_html(site / "_site/terms/dotnet/index.html").select(".term-pager a")
+    assert [a.get_text(" ", strip=True) for a in pager] == ["Previous Model training", "Next Nim"]
+    titles = [term["title"] for term in json.loads((site / "_site/terms.json").read_text(encoding="utf-8"))]
+    assert titles.index("机器学习") == titles.index("Java") + 1 == titles.index("计算") - 1
+    assert titles[-1] == "数据"
+    lines = parse_html(site / "_site/graph/index.html").select(".graph-lines details > ul > li > a")
+    listed = [a.get_text() for a in lines]
+    assert listed.index("机器学习") == listed.index("Java") + 1 == listed.index("计算") - 1
+
+
 def never_mentions(site: Path, terms: dict[str, tuple[str, str]]) -> list[str]:
     """The "never mentions" warnings of a check of `site` with these terms (slug: title and
     definition) added."""
@@ -329,15 +362,19 @@ def test_a_japanese_glossary_lists_katakana_and_hiragana_titles_by_their_sounds(
     their code points are, where a Japanese reader looks them up by sound (a, i, u…) in either."""
     site = copy_site("minimal", tmp_path)
     titles = {"inoue": "いのうえ", "akusesu": "アクセス", "kasa": "かさ", "gradient": "グラディエント"}
-    titles |= {"token": "トークン", "kikai": "機械学習"}
+    titles |= {"token": "トークン", "kikai": "機械学習", "gakushu": "学習"}
     for slug, title in titles.items():
         (site / f"content/terms/{slug}.md").write_text(term_file(title), encoding="utf-8")
+    # a title in kanji given its reading in kana (sort_as) is listed by that sound: gakushū
+    # before kasa
+    reading = term_file("学習").replace("updated:", "sort_as: がくしゅう\nupdated:")
+    (site / "content/terms/gakushu.md").write_text(reading, encoding="utf-8")
 
     assert run_glossary("build", "--no-search", cwd=site).returncode == 0
 
     soup = parse_html(site / "_site/index.html")
     heading = present(soup.find(["h2", "h3"], string="#"))
     listed = [dt.get_text() for dt in present(heading.find_parent("section")).select("dt:not(.cross-ref)")]
-    assert listed == ["アクセス", "いのうえ", "かさ", "グラディエント", "トークン", "機械学習"]
+    assert listed == ["アクセス", "いのうえ", "学習", "かさ", "グラディエント", "トークン", "機械学習"]
     pager = parse_html(site / "_site/terms/inoue/index.html").select(".term-pager a")
-    assert [a.get_text(" ", strip=True) for a in pager] == ["Previous アクセス", "Next かさ"]
+    assert [a.get_text(" ", strip=True) for a in pager] == ["Previous アクセス", "Next 学習"]

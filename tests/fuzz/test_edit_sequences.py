@@ -94,13 +94,20 @@ TOGGLES: list[tuple[str, str | None, str]] = [
     (TENSOR, "tensor.\nupdated:", "tensor.\n# reviewed\nupdated:"),  # the date's line moves alone
     (TRAINING, "mini-batches.\n", "mini-batches.\n\n*[passes]: Forward and backward sweeps\n"),  # abbr
     (GPU, "for pixels;", "for ==pixels==;"),  # Markdown of another tool: a warning at its line
+    (GPU, "related: [tensor, Model training]", "sort_as: Accelerator\nrelated: [tensor, Model training]"),
+    (  # with the edit above, filed last instead of first (and then the one above leaves it)
+        GPU,
+        "sort_as: Accelerator\nrelated: [tensor, Model training]",
+        "related: [tensor, 'Model training']\nsort_as: Zebra",
+    ),
+    (TRAINING, "cta: false", "sort_as: 3D training\ncta: false"),  # under '#', its title unchanged
 ]
 #: The edits that change only what the edited term's own page shows.
 PAGE_ONLY = {0, 1, 2, 3, 5, 33}
 #: The edits serve applies without a build (a definition, date, summary, category, tags, links,
 #: related terms, title or aliases: the pages showing them are made again), unless they bring a
 #: warning other than about links (then the warnings it reports are made again too).
-WARM = PAGE_ONLY | {4, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 21, 22}
+WARM = PAGE_ONLY | {4, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 21, 22, 35, 36, 37}
 
 
 def toggle(site: Path, number: int, tick: int) -> None:
@@ -132,6 +139,7 @@ def make_site(site: Path) -> None:
 @given(steps=st.lists(st.lists(st.integers(0, len(TOGGLES) - 1), min_size=1, max_size=2), max_size=5))
 @example(steps=[[31], [0]])  # a body edit of a term warned about for its date: built again
 @example(steps=[[34, 33], [33], [34]])  # foreign Markdown warned about, then not; an abbreviation
+@example(steps=[[35], [36, 37], [35]])  # what titles are filed under, from the saved records or not
 def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list[int]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
@@ -163,6 +171,7 @@ def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list
 @example(steps=[30, 21, 22, 30])  # a former address shows the title: remade with it, then gone
 @example(steps=[31, 32])  # a comment above a warned field: the warning's line moves
 @example(steps=[34, 33, 7, 21, 18, 34, 33])  # saves of a term warned about for foreign Markdown
+@example(steps=[35, 36, 37, 21, 36, 35, 37])  # what titles are filed under, and the titles
 def test_any_sequence_of_saves_serves_what_a_clean_build_writes(steps: list[int]) -> None:
     """As serve does: a save of one term file is applied from the last build's state when it
     can be, else a build runs that borrows that state; either way serve then shows the
@@ -247,12 +256,14 @@ def test_a_title_saved_in_serve_remakes_the_pages_beside_it_a_to_z(tmp_path: Pat
 
 
 #: Saves across the size limits of long lists and of the graph page (lowered below so the four
-#: terms cross them), and titles moving between letter sections and alphabets.
+#: terms cross them), and titles moving between letter sections and alphabets, and their pages
+#: of the A to Z (whose limit is lowered below all six names).
 ACROSS_LIMITS: list[tuple[str, str, str]] = [
     (GPU, "category: Hardware", "category: Concepts"),  # Concepts is long: by letter
     (GPU, "title: Graphics processing unit", "title: Accelerator"),  # from G to A in it
     (GPU, "title: Accelerator", "title: 3D chip"),  # to '#'
     (GPU, "title: 3D chip", "title: מעבד גרפי"),  # to a Hebrew letter
+    (GPU, "category: Concepts", "sort_as: Accelerator\ncategory: Concepts"),  # filed under A again
     (GPU, "category: Concepts", "category: Hardware"),  # Concepts is short again
     (TENSOR, "category: Concepts\n", ""),
     (TRAINING, "category: Concepts\n", ""),
@@ -273,6 +284,7 @@ def test_saves_across_the_limits_of_long_lists_give_what_a_clean_build_writes(
     and still gives the bytes of a clean build."""
     monkeypatch.setattr(views, "LETTERED_GROUP", 2)
     monkeypatch.setattr(graph_page, "ALL_TERMS", 3)
+    monkeypatch.setattr(views, "LETTER_PAGES_ABOVE", 5)
     site = tmp_path / "site"
     make_site(site)
     options = BuildOptions(site, site / "_site", search=False, jobs=1, save_records=not serve)
@@ -300,6 +312,10 @@ def test_saves_across_the_limits_of_long_lists_give_what_a_clean_build_writes(
         if tick == 1:
             concepts = parse_html(site / "_site/categories/concepts/index.html")
             assert concepts.select("section.letter-group"), "four terms in Concepts: by letter"
-        if tick == 9:
+        if tick == 5:
+            filed = parse_html(site / "_site/a-z/a/index.html").select("section.letter-group dt")
+            assert [dt.get_text() for dt in filed] == ["מעבד גרפי", "Activation", "Activations"]
+            assert not (site / "_site/a-z/מ").exists(), "its letter's page is gone"
+        if tick == 10:
             shown = parse_html(site / "_site/graph/index.html").get_text()
             assert "most linked" in shown, "no category: the most linked terms"

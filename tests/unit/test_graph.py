@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import pytest
 
-from glossary_site import content, graph
+from glossary_site import content, graph, views
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics, closest
 from glossary_site.model import Glossary, Group, TermSource
@@ -438,6 +438,37 @@ def test_terms_are_ordered_by_title_ignoring_case(site_config: SiteConfig) -> No
 
     assert [t.title for t in glossary.terms.values()] == ["Alpha", "beta", "zeta"]
     assert list(glossary.terms) == ["b", "c", "a"]
+
+
+def test_a_title_is_sorted_and_filed_as_its_sort_as_and_an_alias_as_itself(site_config: SiteConfig) -> None:
+    """`sort_as` is what a dictionary calls the sort key: a Chinese title was under '#' in code
+    point order, `.NET` and `The Beatles` under '#' and T; with it, each is where readers look."""
+    files = {
+        "jiqi.md": term_file("机器学习", "sort_as: jiqi xuexi\naliases: [ML]\ncategory: All\n"),
+        "jisuan.md": term_file("计算", "sort_as: jisuan\ncategory: All\n"),
+        "dotnet.md": term_file(".NET", "sort_as: NET\ncategory: All\n"),
+        "beatles.md": term_file("The Beatles", "sort_as: Beatles\ncategory: All\n"),
+        "java.md": term_file("Java", "category: All\n"),
+        "kernel.md": term_file("Kernel", "category: All\n"),
+        "nim.md": term_file("Nim", "category: All\n"),
+    }
+
+    glossary, _ = build(files, site_config)
+
+    titles = ["The Beatles", "Java", "机器学习", "计算", "Kernel", ".NET", "Nim"]
+    assert [t.title for t in glossary.terms.values()] == titles
+    assert [glossary.terms[slug].title for slug in glossary.categories[0].terms] == titles
+    entries = views.a_to_z_entries(glossary, views.TermLinks(glossary))
+    sections = {
+        letter: [entry.name for entry in filed] for letter, filed in views.lettered(entries, "en")["sections"]
+    }
+    assert sections == {
+        "B": ["The Beatles"],
+        "J": ["Java", "机器学习", "计算"],
+        "K": ["Kernel"],
+        "M": ["ML"],  # an alias by itself
+        "N": [".NET", "Nim"],
+    }
 
 
 def test_categories_and_tags_are_grouped_ignoring_case_and_sorted(site_config: SiteConfig) -> None:
