@@ -179,6 +179,25 @@ def held_back_pagefind(root: Path, go: Path, fail: str | None = None) -> str:
     return os.pathsep.join(filter(None, [str(root), real]))
 
 
+@contextlib.contextmanager
+def stops_within(seconds: int) -> Iterator[None]:
+    """Fails the check inside if it is still running after `seconds`: for a pattern that used to
+    backtrack for minutes on one long line, whose fixed form takes milliseconds. A guard
+    against a build that hangs, not a measure of speed (bench/ measures that): Python's regular
+    expression engine heeds the alarm."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise AssertionError(f"still running after {seconds} s: it hangs on this input")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from bs4 import BeautifulSoup
-from support import present
+from support import present, stops_within
 
 from glossary_site import markup
 from glossary_site.formulas import formula_problems
@@ -129,12 +127,10 @@ def test_formulas_in_code_are_not_checked() -> None:
     assert list(formula_problems("`$\\frac{$`\n\n```\n$$\n\\frac{\n$$\n```", 1)) == []
 
 
-def test_a_very_long_line_of_dollars_is_looked_at_quickly() -> None:
-    started = time.perf_counter()
-    list(formula_problems("$a " * 20_000, 1))
-    term("$a " * 20_000)
-
-    assert time.perf_counter() - started < 5
+def test_a_very_long_line_of_dollars_does_not_hang_the_check_or_the_page() -> None:
+    with stops_within(60):
+        list(formula_problems("$a " * 100_000, 1))
+        term("$a " * 100_000)
 
 
 # A formula wrapped over lines, and one alone in its paragraph
