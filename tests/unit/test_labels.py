@@ -45,7 +45,8 @@ def test_every_shipped_translation_gives_every_label_with_the_english_placeholde
         assert english.keys() - translated.keys() == set(), f"{file.name}: labels missing"
         for key, text in translated.items():
             where = f"{file.name}: {key}"
-            assert isinstance(text, str) and text.strip(), f"{where} must be text"
+            # a label of spaces alone is kept: French groups digits with a narrow no-break space
+            assert isinstance(text, str) and (text.strip() or text), f"{where} must be text"
             assert text.splitlines() == [text], f"{where} must be one line"
             placeholders = labels.PLACEHOLDER_RE.findall
             assert sorted(placeholders(text)) == sorted(placeholders(english[key])), where
@@ -64,7 +65,7 @@ def test_a_site_gets_the_shipped_translation_of_its_language_and_its_own_labels_
         assert labels.say(found, "terms_count", count=12345) == "12.345 Begriffe"
         assert labels.say(found, "terms_count", count=1) == "1 Begriff"
         assert found["search_button"] == "Los", "the site's own label wins"
-    for language in ("en", "en-GB", "fr", "x-klingon"):
+    for language in ("en", "en-GB", "x-klingon"):
         assert parsed("labels:\n", language)[0] == dict(labels.defaults())
 
 
