@@ -74,7 +74,7 @@ def test_the_starter_settings_name_every_setting_and_their_examples_build_strict
     assert "Learn a new word every week" in term.get_text()
     edit = term.select_one("a[href$='/edit/main/content/terms/term.md']")
     assert edit is not None and edit.get_text() == "Edit this page"
-    assert "Aktualisiert am" in term.get_text()
+    assert "Mis à jour le" in term.get_text()
 
 
 def test_the_starter_terms_link_each_other_and_show_a_table_and_practice_questions(tmp_path: Path) -> None:

@@ -560,6 +560,9 @@ def optional_value(field: str, names: Sequence[str]) -> st.SearchStrategy[Any]:
             st.one_of(st.sampled_from(["alpha", "term-0", "old-name", "Bad Slug"]), texts), max_size=3
         ),
         "aliases": st.lists(st.one_of(texts, st.sampled_from(names)), max_size=3),
+        "sort_as": st.one_of(
+            st.sampled_from(["jiqi xuexi", "NET", "", None]), texts, st.lists(texts, max_size=2)
+        ),
         "category": st.one_of(st.sampled_from(["Concepts", "Models"]), texts),
         "tags": st.lists(st.one_of(st.sampled_from(["basics", "math"]), texts), max_size=3),
         "related": st.lists(st.one_of(st.sampled_from(names), texts), max_size=3),
