@@ -34,6 +34,46 @@ _KANA_FOLDED = str.maketrans({code: code - 0x60 for code in range(0x30A1, 0x30F7
 #: '#' (digits, emoji, Chinese characters...) comes after every letter of every alphabet.
 _LAST = chr(sys.maxunicode) + "#"
 
+#: Kana under the head of its gojūon row, as a Japanese dictionary's or index's sections are
+#: (the index letters CLDR gives Japanese, which a phone's contact list jumps through): あ か
+#: さ た な は ま や ら わ. A name is looked at without its voicing marks and half-width forms (NFKD), so
+#: `が` is under か, `パン` under は, `ｱ` under あ and `ゔ` under あ as the `う` it is written on;
+#: small kana with their full one (`ゃ` under や), `ん` with わ as indexes file it. The katakana
+#: phonetic extensions (Ainu `ㇰ`...) go with the kana they are small forms of. `ー`, `ゝ` only
+#: carry on a sound, so a name starting with one is under '#'.
+_KANA_ROWS = {
+    "あ": "ぁあぃいぅうぇえぉおゔ",
+    "か": "かがきぎくぐけげこごゕゖㇰ",
+    "さ": "さざしじすずせぜそぞㇱㇲ",
+    "た": "ただちぢっつづてでとどㇳ",
+    "な": "なにぬねのㇴ",
+    "は": "はばぱひびぴふぶぷへべぺほぼぽㇵㇶㇷㇸㇹ",
+    "ま": "まみむめもㇺ",
+    "や": "ゃやゅゆょよ",
+    "ら": "らりるれろㇻㇼㇽㇾㇿ",
+    "わ": "ゎわゐゑをん",
+}
+#: A Hangul syllable under its initial consonant, as the compatibility jamo a Korean index
+#: heads its sections with: NFKD splits `한` into its jamo, the first its initial (the
+#: arithmetic (code - 0xAC00) // 588 would give), and the 19 initials are U+1100 on in
+#: dictionary order. The doubled initials ㄲ ㄸ ㅃ ㅆ ㅉ are filed with their plain one, as
+#: CLDR's Korean index letters, a Korean book's 찾아보기 (index) and a phone's contact list
+#: have them: 14 sections ㄱ to ㅎ, a bar short enough to jump through, and no order lost, since
+#: every `까` sorts after every `기` as the dictionary has it, so ㄲ's words end ㄱ's section.
+_HANGUL_INITIALS = "ㄱㄱㄴㄷㄷㄹㅁㅂㅂㅅㅅㅇㅈㅈㅊㅋㅌㅍㅎ"
+#: The section of a name starting with a kana (katakana as its hiragana: `アクセス` under あ like
+#: `あさ`) or a Hangul initial, each after NFKD.
+_SYLLABLE_LETTERS = {kana: row for row, kanas in _KANA_ROWS.items() for kana in kanas} | {
+    chr(0x1100 + rank): initial for rank, initial in enumerate(_HANGUL_INITIALS)
+}
+#: Where those sections stand: after every alphabet's letters (whatever their code points: an
+#: SMP script's too), kana rows in gojūon order, then Hangul initials in theirs (both in
+#: code point order: あ U+3042 ... わ U+308F, ㄱ U+3131 ... ㅎ U+314E), then '#'.
+_SYLLABLE_SECTIONS = {
+    letter: chr(sys.maxunicode - (2 if letter in _KANA_ROWS else 1)) + letter
+    for letter in _SYLLABLE_LETTERS.values()
+}
+
 #: The languages whose readers look for some accented Latin letters elsewhere than under the
 #: plain letter (CLDR's collations, as Hugo uses them): those letters, in their order, come
 #: right after the letter named first; a letter spelt after another in one string is filed
@@ -124,16 +164,22 @@ def _by_value(run: re.Match[str]) -> str:
 
 def a_to_z_key(name: str, language: str) -> tuple[str, str, str]:
     """Where a name stands A to Z: its letter's section (A to Z with the language's letters of
-    its own, then other alphabets' letters in Unicode order, then '#'), then its sort_name; the
-    name itself settles the rest. A section ends with its letter (letter_of_key)."""
-    letter = letter_of(name, language)
+    its own, then other alphabets' letters in Unicode order, then kana rows in gojūon order,
+    then Hangul initials, then '#'), then its sort_name; the name itself settles the rest. A
+    section ends with its letter (letter_of_key)."""
+    return (_section(letter_of(name, language), language), sort_name(name, language), name.casefold())
+
+
+def _section(letter: str, language: str) -> str:
     if letter == "#":
-        section = _LAST
-    elif letter.isascii() or (alphabet := _alphabet(language)) is None:
-        section = letter
-    else:
-        section = alphabet.sections.get(letter, letter)
-    return (section, sort_name(name, language), name.casefold())
+        return _LAST
+    if letter.isascii():
+        return letter
+    syllables = _SYLLABLE_SECTIONS.get(letter)
+    if syllables is not None:
+        return syllables
+    alphabet = _alphabet(language)
+    return letter if alphabet is None else alphabet.sections.get(letter, letter)
 
 
 def filed_key(name: str, sort_as: str, language: str) -> tuple[str, str, str, str]:
@@ -152,11 +198,12 @@ def letter_of_key(key: tuple[str, ...]) -> str:
 def jump_letters(present: Collection[str], language: str) -> list[str]:
     """The letters of a jump bar, in the order of a_to_z_key: the language's alphabet always
     (A to Z, with its letters of its own), so a reader finds each where it always is, then the
-    letters of other alphabets and '#' that `present` holds."""
+    letters of other alphabets, kana rows, Hangul initials and '#' that `present` holds."""
     alphabet = _alphabet(language)
     letters = _LATIN if alphabet is None else alphabet.letters
     others = sorted(
-        letter for letter in present if len(letter) == 1 and letter > "Z" and letter not in letters
+        (letter for letter in present if len(letter) == 1 and letter > "Z" and letter not in letters),
+        key=lambda letter: _section(letter, language),
     )
     return [*letters, *others, *(["#"] if "#" in present else [])]
 
@@ -169,7 +216,7 @@ FOLDER = "a-z"
 def letter_path(letter: str) -> str:
     """A letter's page: `a-z/a/index.html`; '#' is `other` (a '#' in an address starts its
     fragment), another alphabet's letter or a language's own is itself in lower case
-    (`a-z/λ/index.html`, Swedish `a-z/ä/index.html`)."""
+    (`a-z/λ/index.html`, Swedish `a-z/ä/index.html`, a kana row's `a-z/か/index.html`)."""
     return f"{FOLDER}/{'other' if letter == '#' else letter.lower()}/index.html"
 
 
@@ -178,8 +225,10 @@ def letter_of(title: str, language: str) -> str:
     `Łódź`, `Øresund`) under the letter it is spelled with unless it is one of the language's
     own (Swedish `Ärende` under Ä, `Øresund` under Ö as a Swede files it); a letter of another
     alphabet (`אלגוריתם`, `تعلم`, `Λεξικό`) under itself without its marks, as a Hebrew or Arabic glossary
-    needed: all its entries were under one '#'; '#' for anything else (a digit, an emoji, a
-    Chinese character or kana, which have no short alphabet to jump through)."""
+    needed: all its entries were under one '#'; kana under its gojūon row (`がくしゅう` under
+    か) and Hangul under its initial (`한국어` under ㅎ), as Japanese and Korean indexes file
+    them, in any language: all were under '#'; '#' for anything else (a digit, an emoji, a
+    Chinese character, which has no short alphabet to jump through: its `sort_as` reading has)."""
     first = title[:1]
     if not title[:2].isascii() and (alphabet := _alphabet(language)) is not None:
         own = alphabet.sections.get(unicodedata.normalize("NFC", title[:2])[:1].upper())
@@ -192,6 +241,9 @@ def letter_of(title: str, language: str) -> str:
         first = slugify(first)[:1].upper()
         return first if "A" <= first <= "Z" else "#"
     base = unicodedata.normalize("NFKD", first)[:1].upper()
+    syllables = _SYLLABLE_LETTERS.get(base.translate(_KANA_FOLDED))
+    if syllables is not None:
+        return syllables
     return base if _alphabet_letter(base) else "#"
 
 
@@ -200,5 +252,6 @@ def _alphabet_letter(char: str) -> bool:
     return " LETTER " in name and not name.startswith(_SYLLABARIES)
 
 
-#: Scripts whose "letters" are syllables or ideographs by the hundred: no jump bar of them.
+#: Scripts whose "letters" are syllables or ideographs by the hundred: no jump bar of each one
+#: (kana and Hangul have their rows and initials, _SYLLABLE_LETTERS).
 _SYLLABARIES = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "YI ", "BOPOMOFO")

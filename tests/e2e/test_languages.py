@@ -359,22 +359,31 @@ def test_every_page_of_a_glossary_in_arabic_passes_the_nu_html_checker(tmp_path:
 
 def test_a_japanese_glossary_lists_katakana_and_hiragana_titles_by_their_sounds(tmp_path: Path) -> None:
     """Was: every katakana title after every hiragana one ('いのうえ' before 'アクセス'), as
-    their code points are, where a Japanese reader looks them up by sound (a, i, u…) in either."""
+    their code points are, where a Japanese reader looks them up by sound (a, i, u…) in either.
+    And all of them under one '#': a Japanese index files each under its gojūon row (あ か さ
+    た …), `グラディエント` under か, and a Korean one `한국어` under ㅎ; the jump bar has them."""
     site = copy_site("minimal", tmp_path)
     titles = {"inoue": "いのうえ", "akusesu": "アクセス", "kasa": "かさ", "gradient": "グラディエント"}
-    titles |= {"token": "トークン", "kikai": "機械学習", "gakushu": "学習"}
+    titles |= {"token": "トークン", "kikai": "機械学習", "gakushu": "学習", "hanguk": "한국어"}
     for slug, title in titles.items():
         (site / f"content/terms/{slug}.md").write_text(term_file(title), encoding="utf-8")
-    # a title in kanji given its reading in kana (sort_as) is listed by that sound: gakushū
-    # before kasa
+    # a title in kanji given its reading in kana (sort_as) is listed by that sound, in its
+    # row: gakushū under か, before kasa
     reading = term_file("学習").replace("updated:", "sort_as: がくしゅう\nupdated:")
     (site / "content/terms/gakushu.md").write_text(reading, encoding="utf-8")
 
     assert run_glossary("build", "--no-search", cwd=site).returncode == 0
 
     soup = parse_html(site / "_site/index.html")
-    heading = present(soup.find(["h2", "h3"], string="#"))
-    listed = [dt.get_text() for dt in present(heading.find_parent("section")).select("dt:not(.cross-ref)")]
-    assert listed == ["アクセス", "いのうえ", "学習", "かさ", "グラディエント", "トークン", "機械学習"]
+    bar = [li.get_text(strip=True) for li in soup.select(".letters li")]
+    assert bar[-6:] == ["Z", "あ", "か", "た", "ㅎ", "#"]
+    sections = {}
+    for link in soup.select(".letters a"):
+        anchor = present(soup.find(id=attribute(link, "href").removeprefix("#")))
+        section = present(anchor.find_parent("section"))
+        sections[link.get_text()] = [dt.get_text() for dt in section.select("dt:not(.cross-ref)")]
+    assert sections["あ"] == ["アクセス", "いのうえ"]
+    assert sections["か"] == ["学習", "かさ", "グラディエント"]
+    assert sections["た"] == ["トークン"] and sections["ㅎ"] == ["한국어"] and sections["#"] == ["機械学習"]
     pager = parse_html(site / "_site/terms/inoue/index.html").select(".term-pager a")
     assert [a.get_text(" ", strip=True) for a in pager] == ["Previous アクセス", "Next 学習"]

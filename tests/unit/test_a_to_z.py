@@ -109,3 +109,29 @@ def test_other_languages_keep_accented_letters_with_their_base_letter() -> None:
         }
         assert a_to_z(["nube", "ñandú", "nutria"], language) == ["ñandú", "nube", "nutria"]
         assert jump_letters({"Λ"}, language) == [chr(c) for c in range(ord("A"), ord("Z") + 1)] + ["Λ"]
+
+
+def test_kana_are_filed_under_their_gojuon_row_and_hangul_under_its_initial_in_any_language() -> None:
+    """Was: every kana and Hangul name under one '#', so a Japanese or Korean glossary had no
+    jump bar to speak of; a Japanese index files `が` under か and `パン` under は, a Korean
+    one `한국어` under ㅎ and `까치` with `가나` under ㄱ, after its ㄱ words."""
+    names = ["アクセス", "がくしゅう", "パン", "かさ", "ｶﾒﾗ", "きゃく", "ゃ", "ん", "わに", "한국어", "가나"]
+    names += ["까치", "각", "나무", "Λεξικό", "Zebra", "学習", "3D", "ー"]
+    expected = {
+        "Z": ["Zebra"],
+        "Λ": ["Λεξικό"],
+        "あ": ["アクセス"],
+        "か": ["がくしゅう", "かさ", "ｶﾒﾗ", "きゃく"],
+        "は": ["パン"],
+        "や": ["ゃ"],
+        "わ": ["わに", "ん"],
+        "ㄱ": ["가나", "각", "까치"],
+        "ㄴ": ["나무"],
+        "ㅎ": ["한국어"],
+        "#": ["3D", "ー", "学習"],
+    }
+    for language in ("ja", "ko", "en", "sv"):
+        assert letters(names, language) == expected, language
+    present = {"#", "ㅎ", "あ", "ㄱ", "は", "Λ", "𐌰"}
+    assert jump_letters(present, "ja")[26:] == ["Λ", "𐌰", "あ", "は", "ㄱ", "ㅎ", "#"]
+    assert letter_path("か") == "a-z/か/index.html"
