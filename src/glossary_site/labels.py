@@ -127,8 +127,9 @@ def parse(
             )
             continue
         # spaces around a word are dropped, but a label of spaces alone is kept: a space or a
-        # narrow no-break space is how many languages group digits (thousands_separator)
-        shown = (text.strip() or text) if isinstance(text, str) else ""
+        # narrow no-break space is how many languages group digits (thousands_separator); and a
+        # separator whose English has them keeps its own (list_separator: ", ")
+        shown = _trimmed(text, english) if isinstance(text, str) else ""
         if not shown or shown.splitlines() != [shown]:
             diagnostics.error(path, line, f"label '{key}' must be one line of text")
             continue
@@ -140,6 +141,10 @@ def parse(
         if f"{key}_one" in labels and f"{key}_one" not in value:
             labels[f"{key}_one"] = shown
     return labels
+
+
+def _trimmed(text: str, english: str) -> str:
+    return text if english != english.strip() else (text.strip() or text)
 
 
 def _placeholder_problem(key: str, text: str, english: str, wanted: set[str], written: set[str]) -> str:

@@ -16,6 +16,7 @@ from typing import NamedTuple, Protocol
 
 from markupsafe import Markup
 
+from glossary_site.labels import fill
 from glossary_site.model import Face
 from glossary_site.tools import PREFIX as TOOL
 
@@ -46,6 +47,17 @@ RANK = (RELATED, LINKED_FROM, LINKS_TO)
 KIND_LABELS = {RELATED: "legend_related", LINKS_TO: "legend_links_to", LINKED_FROM: "legend_linked_from"}
 #: Each kind and its name in the site's words; a tuple, so that what is said of kinds is cached.
 KindNames = tuple[tuple[str, str], ...]
+
+
+class Said(NamedTuple):
+    """The site's words for the picture: each kind's name, the separator between a neighbour's
+    kinds (the label list_separator) and its tooltip (graph_node_title); hashable, so that what
+    is said of kinds is cached."""
+
+    names: KindNames
+    separator: str
+    node_title: str
+
 
 #: More than this and the two-line labels beside the ring would collide.
 MAX_NEIGHBOURS = 14
@@ -133,24 +145,22 @@ class Graph:
     width = WIDTH
     height = HEIGHT
 
-    def __init__(
-        self, shown: list[tuple[Face, tuple[str, ...]]], title: str, more: int, names: KindNames
-    ) -> None:
+    def __init__(self, shown: list[tuple[Face, tuple[str, ...]]], title: str, more: int, said: Said) -> None:
         self._shown = shown
-        self._names = names
+        self._said = said
         self.centre = _centre(title)
         drawn = {kind for _, kinds in shown for kind in kinds}
-        #: The kinds drawn, in legend order (that of KINDS, which `names` follows).
-        self.legend = tuple(Key(kind, name) for kind, name in names if kind in drawn)
+        #: The kinds drawn, in legend order (that of KINDS, which `said.names` follows).
+        self.legend = tuple(Key(kind, name) for kind, name in said.names if kind in drawn)
         #: Neighbours left off the ring.
         self.more = more
-        self.drawing = _drawing(self.centre, shown, names)
+        self.drawing = _drawing(self.centre, shown, said)
 
     @functools.cached_property
     def nodes(self) -> tuple[Node, ...]:
         count = len(self._shown)
         return tuple(
-            _node(face, kinds, index, count, self._names) for index, (face, kinds) in enumerate(self._shown)
+            _node(face, kinds, index, count, self._said) for index, (face, kinds) in enumerate(self._shown)
         )
 
     @functools.cached_property
@@ -166,10 +176,11 @@ def neighbourhood(page: TermPage, title: str, said: Mapping[str, str]) -> Graph 
         return None
     shown = found[:MAX_NEIGHBOURS]
     names = tuple((kind, said[label]) for kind, label in KIND_LABELS.items())
-    return Graph(shown, title, len(found) - len(shown), names)
+    words = Said(names, said["list_separator"], said["graph_node_title"])
+    return Graph(shown, title, len(found) - len(shown), words)
 
 
-def _drawing(centre: Centre, shown: list[tuple[Face, tuple[str, ...]]], names: KindNames) -> Markup:
+def _drawing(centre: Centre, shown: list[tuple[Face, tuple[str, ...]]], said: Said) -> Markup:
     """The SVG elements of the picture: lines, the centre, then a link per node.
 
     Written here rather than in partials/graph.html because every term page draws one: in a
@@ -186,7 +197,7 @@ def _drawing(centre: Centre, shown: list[tuple[Face, tuple[str, ...]]], names: K
         lines = wrap(face.title, LINE)
         circle, anchor, spans = _marks(index, count, len(lines))
         text = "".join(f"{span}{_escape(line)}</tspan>" for span, line in zip(spans, lines, strict=True))
-        link = _link(f"../{face.slug}/index.html", face.title, _says(kinds, names))
+        link = _link(f"../{face.slug}/index.html", face.title, _says(kinds, said), said.node_title)
         nodes.append(f'{link}{circle}<text text-anchor="{anchor}" aria-hidden="true">{text}</text></a>')
     parts = ['<g class="graph-edges" aria-hidden="true">']
     parts += [f'<path class="graph-edge graph-{kind}" d="{"".join(d)}"/>' for kind, d in paths.items() if d]
@@ -218,11 +229,12 @@ def _text(label: Label) -> str:
 
 
 @functools.cache
-def _link(href: str, title: str, says: str) -> str:
+def _link(href: str, title: str, says: str, node_title: str) -> str:
     """A neighbour's link: the same on every page that shows it with the same kinds. The kinds
-    are named in the site's labels, text from site.yml like the title, so both are escaped."""
-    name, kinds = _escape(title), _escape(says)
-    return f'<a class="graph-node" href="{_escape(href)}" aria-label="{name}"><title>{name} ({kinds})</title>'
+    and the tooltip's words are the site's labels, text from site.yml like the title, so all
+    are escaped."""
+    name, tooltip = _escape(title), _escape(fill(node_title, {"name": title, "about": says}))
+    return f'<a class="graph-node" href="{_escape(href)}" aria-label="{name}"><title>{tooltip}</title>'
 
 
 _escape = functools.cache(html.escape)
@@ -249,18 +261,18 @@ def _neighbours(page: TermPage) -> list[tuple[Face, tuple[str, ...]]]:
     return [(faces[slug], tuple(kinds[slug])) for slug in order]
 
 
-def _node(face: Face, kinds: tuple[str, ...], index: int, count: int, names: KindNames) -> Node:
+def _node(face: Face, kinds: tuple[str, ...], index: int, count: int, said: Said) -> Node:
     lines = wrap(face.title, LINE)
     x, y, anchor, label_x, ys = _slot(index, count, len(lines))
     label = Label(tuple(Line(text, label_x, line_y) for text, line_y in zip(lines, ys, strict=False)), anchor)
-    return Node(face.slug, face.title, f"../{face.slug}/index.html", kinds, _says(kinds, names), x, y, label)
+    return Node(face.slug, face.title, f"../{face.slug}/index.html", kinds, _says(kinds, said), x, y, label)
 
 
 @functools.cache
-def _says(kinds: tuple[str, ...], names: KindNames) -> str:
+def _says(kinds: tuple[str, ...], said: Said) -> str:
     """The kinds in words, "related, links to"."""
-    named = dict(names)
-    return ", ".join(named[kind] for kind in kinds)
+    named = dict(said.names)
+    return said.separator.join(named[kind] for kind in kinds)
 
 
 @functools.cache

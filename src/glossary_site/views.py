@@ -15,7 +15,7 @@ from glossary_site.a_to_z import filed_key, jump_letters, letter_of_key, letter_
 from glossary_site.config import SiteConfig
 from glossary_site.feeds import group_feed_title
 from glossary_site.graph import same_name
-from glossary_site.labels import say
+from glossary_site.labels import fill, say
 from glossary_site.model import Glossary, Group, distinct_aliases
 from glossary_site.plaintext import plain_text, snippet
 from glossary_site.urls import address, group_feed_path, group_url, term_path
@@ -52,6 +52,29 @@ class LinkView(NamedTuple):
     title: str
     href: str
     summary: str = ""
+
+
+class Words(NamedTuple):
+    """A piece of a title in words: a label's own words (`label`), or the name or the spaces
+    between them."""
+
+    text: str
+    label: bool
+
+
+def labelled_title(text: str, name: str) -> tuple[Words, ...]:
+    """A label holding `{name}` as the pieces a heading shows, so a theme can set the label's
+    words apart from the name wherever a translation puts them: "{kind}: {name}" is "Category:",
+    " ", "Firing". The spaces at the words' ends are pieces of their own, outside the words."""
+    pieces: list[Words] = []
+    for index, chunk in enumerate(text.split("{name}")):
+        if index:
+            pieces.append(Words(name, False))
+        words = chunk.strip()
+        start = chunk.find(words) if words else len(chunk)
+        before, after = chunk[:start], chunk[start + len(words) :]
+        pieces += [Words(t, label) for t, label in ((before, False), (words, True), (after, False)) if t]
+    return tuple(pieces)
 
 
 class TermLinks:
@@ -219,6 +242,7 @@ def group_view(
     root = "../../"
     size = len(group.terms)
     told = say(labels, f"{singular}_description", count=size, name=group.name)
+    titled = fill(labels["group_page_title"], {"kind": labels[singular], "name": "{name}"})
     terms = [term_link(slug, root) for slug in group.terms]
     long = size > LETTERED_GROUP
     filed = [term_link.glossary.terms[slug].sort_as for slug in group.terms]  # as the A to Z files them
@@ -236,6 +260,8 @@ def group_view(
         "summary": description,
         "description": description or told,
         "kind": labels[singular],
+        "page_title": say(labels, "group_page_title", kind=labels[singular], name=group.name),
+        "heading": labelled_title(titled, group.name),
         "parent": LinkView(labels[kind], root + f"{kind}/index.html"),
         "terms": terms,
         # Each category and tag has an Atom feed of its own (feeds.py), announced by its own title.

@@ -62,7 +62,10 @@ def test_a_sites_labels_replace_the_pages_words(tmp_path: Path) -> None:
 def test_a_german_site_reads_german_throughout_and_its_own_labels_still_win(tmp_path: Path) -> None:
     """`language: de-AT` needs no `labels` for German theme words (German is shipped, and
     Austrian German is German): headings, dates, counts, the 404 page and the scripts' words;
-    a label site.yml gives is shown over the German one."""
+    a label site.yml gives is shown over the German one. And the punctuation the theme puts
+    around content is the language's: Japanese puts a full-width colon after "カテゴリ" in a
+    category's title and parts lists with "、" (was: ": " and an English ", " in the graph's
+    tooltips)."""
     site = copy_site("minimal", tmp_path)
     config = site / "content/site.yml"
     written = config.read_text(encoding="utf-8").replace("language: en", "language: de-AT")
@@ -90,6 +93,16 @@ def test_a_german_site_reads_german_throughout_and_its_own_labels_still_win(tmp_
     said = json.loads(given.group(1))
     assert said["no_results_found"] == "Keine Ergebnisse gefunden"
     assert said["practice_questions"] == "Testen Sie sich"
+
+    config.write_text(written.replace("language: de-AT", "language: ja"), encoding="utf-8")
+    assert build(BuildOptions(site, site / "_ja", search=False, jobs=1, save_records=False)).ok(strict=False)
+    category = parse_html(site / "_ja/categories/concepts/index.html")
+    assert present(category.select_one("h1")).get_text() == "カテゴリ：Concepts"
+    assert present(category.select_one("h1 .kind")).get_text() == "カテゴリ："
+    assert present(category.title).get_text() == "カテゴリ：Concepts · Mini Glossary"
+    training = parse_html(site / "_ja/terms/model-training/index.html")
+    tooltips = [title.get_text() for title in training.select(".term-graph a.graph-node title")]
+    assert "Graphics processing unit（関連、リンク先、リンク元）" in tooltips, tooltips
 
 
 def test_labels_changed_while_serving_are_used_by_the_next_build(tmp_path: Path) -> None:

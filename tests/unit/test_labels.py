@@ -124,15 +124,18 @@ def test_a_label_given_without_its_one_form_is_used_for_one_too() -> None:
 
 
 def test_a_space_or_a_narrow_no_break_space_groups_digits() -> None:
-    """French writes 12 345 and 12\u202f345: a label of spaces alone is the label, not an empty one."""
+    """French writes 12 345 and 12\u202f345: a label of spaces alone is the label, not an empty one.
+    A separator whose English has spaces at its ends keeps the site's: " / " is not "/"."""
     for space in (" ", "\u202f"):
         found, problems = parsed(
             f'labels:\n  thousands_separator: "{space}"\n  search_button: " Chercher "\n'
+            '  list_separator: " / "\n'
         )
 
         assert problems == []
         assert labels.say(found, "terms_count", count=12345) == f"12{space}345 terms"
         assert found["search_button"] == "Chercher"
+        assert found["list_separator"] == " / "
 
 
 def test_a_number_written_in_a_template_follows_the_separator_of_each_build(tmp_path: Path) -> None:

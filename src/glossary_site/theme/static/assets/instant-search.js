@@ -103,7 +103,7 @@
     var say = window.glossarySay;
     var summary = say("did_you_mean_this");
     var said = meant.query ? say("no_results_did_you_mean_query", { query: meant.query })
-      : meant.names.length ? say("no_results_did_you_mean", { names: meant.names.map(function (name) { return name.name; }).join(", ") })
+      : meant.names.length ? say("no_results_did_you_mean", { names: meant.names.map(function (name) { return name.name; }).join(say("list_separator")) })
         : say("no_results_found");
     var offered = meant.query
       ? [{ url: searchPage(meant.query), meta: { title: say("search_for_query", { query: meant.query }), summary: summary } }]

@@ -75,21 +75,22 @@
   // alias the query names in another form (otherForms) comes next, then a page whose title or
   // alias begins with the query, as a reader typing "trans" looks for Transformer (Pagefind put
   // Whisper, which mentions transcription, first), before Pagefind's order.
-  // The aliases meta is the page's "A, B" text; looking for ", query, " in it keeps an alias
-  // that holds a comma whole. Only the results whose data the callers loaded can be told
-  // apart: `named` (from glossarySearch.named) adds the pages the query names that are not
-  // among them, each in its tier after those that are.
+  // The aliases meta is the page's "A, B" text, its names parted by the label list_separator;
+  // looking for ", query, " in it keeps an alias that holds a comma whole. Only the results
+  // whose data the callers loaded can be told apart: `named` (from glossarySearch.named) adds
+  // the pages the query names that are not among them, each in its tier after those that are.
   window.glossarySearch.exactFirst = function (query, results, named) {
     var wanted = normal(query);
     var forms = wanted ? otherForms(wanted) : [];
+    var parted = normal("a" + window.glossarySay("list_separator") + "a").slice(1, -1);
     function names(data, texts) {
       var title = normal(data.meta.title || "");
-      var aliases = ", " + normal(data.meta.aliases || "") + ", ";
-      return texts.some(function (text) { return title === text || aliases.indexOf(", " + text + ", ") >= 0; });
+      var aliases = parted + normal(data.meta.aliases || "") + parted;
+      return texts.some(function (text) { return title === text || aliases.indexOf(parted + text + parted) >= 0; });
     }
     function begins(data) {
-      var aliases = ", " + normal(data.meta.aliases || "");
-      return normal(data.meta.title || "").indexOf(wanted) === 0 || aliases.indexOf(", " + wanted) >= 0;
+      var aliases = parted + normal(data.meta.aliases || "");
+      return normal(data.meta.title || "").indexOf(wanted) === 0 || aliases.indexOf(parted + wanted) >= 0;
     }
     var tiers = [[], [], [], []];
     var listed = {};

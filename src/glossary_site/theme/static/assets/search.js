@@ -200,7 +200,7 @@
     if (!meant.names.length) { sayInto(status, "search_page_no_results", { query: query }, {}); return; }
     var links = document.createDocumentFragment();
     meant.names.forEach(function (name, index) {
-      if (index) { links.appendChild(document.createTextNode(", ")); }
+      if (index) { links.appendChild(document.createTextNode(window.glossarySay("list_separator"))); }
       var link = document.createElement("a");
       link.href = name.url;
       link.textContent = name.name;

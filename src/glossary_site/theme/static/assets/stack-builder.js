@@ -282,7 +282,7 @@
       }
     });
     say(names.length
-      ? window.glossarySay("stack_ready", { count: names.length, tools: names.join(", ") })
+      ? window.glossarySay("stack_ready", { count: names.length, tools: names.join(window.glossarySay("list_separator")) })
       : window.glossarySay("stack_ready_without_tools"), true, answers, quietly);
   }
 
