@@ -55,13 +55,34 @@ def _translation(file: Path) -> Mapping[str, str]:
     return yaml.safe_load(file.read_text(encoding="utf-8")) or {}
 
 
+#: The script a language's tag without a script subtag is written in, by its region: Chinese is
+#: Traditional in Taiwan, Hong Kong and Macau and Simplified elsewhere (and with no region).
+IMPLIED_SCRIPTS: Mapping[str, tuple[str, Mapping[str, str]]] = {
+    "zh": ("hans", {"tw": "hant", "hk": "hant", "mo": "hant"}),
+}
+
+
 def translation_of(language: str) -> Mapping[str, str]:
     """The shipped translation for a language tag: the tag's own (`pt-BR`) when it has one, else
-    its language's (`de` for `de-AT` and `de-CH`); none for a language the theme does not ship."""
+    its language and script's (`zh-Hant` for `zh-Hant-TW`), else, for a tag without a script,
+    the script its region implies (`zh-TW` reads `zh-Hant`, `zh` and `zh-CN` `zh-Hans`), else its
+    language's (`de` for `de-AT` and `de-CH`); none for a language the theme does not ship."""
     shipped = translations()
-    tag = language.lower()
-    file = shipped.get(tag) or shipped.get(tag.split("-")[0])
-    return _translation(file) if file is not None else {}
+    for tag in _fallbacks(language.lower()):
+        if tag in shipped:
+            return _translation(shipped[tag])
+    return {}
+
+
+def _fallbacks(tag: str) -> list[str]:
+    """The tags to try for `tag` (lower case), most specific first."""
+    language, *rest = tag.split("-")
+    if rest and len(rest[0]) == 4:
+        script = rest[0]
+    else:
+        default, by_region = IMPLIED_SCRIPTS.get(language, ("", {}))
+        script = by_region.get(rest[0] if rest else "", default)
+    return [tag, *([f"{language}-{script}"] if script else []), language]
 
 
 def for_language(language: str) -> dict[str, str]:

@@ -65,7 +65,7 @@ def test_a_german_site_reads_german_throughout_and_its_own_labels_still_win(tmp_
     a label site.yml gives is shown over the German one. And the punctuation the theme puts
     around content is the language's: Japanese puts a full-width colon after "カテゴリ" in a
     category's title and parts lists with "、" (was: ": " and an English ", " in the graph's
-    tooltips)."""
+    tooltips). Chinese in Taiwan (`zh-TW`) reads Traditional characters."""
     site = copy_site("minimal", tmp_path)
     config = site / "content/site.yml"
     written = config.read_text(encoding="utf-8").replace("language: en", "language: de-AT")
@@ -103,6 +103,12 @@ def test_a_german_site_reads_german_throughout_and_its_own_labels_still_win(tmp_
     training = parse_html(site / "_ja/terms/model-training/index.html")
     tooltips = [title.get_text() for title in training.select(".term-graph a.graph-node title")]
     assert "Graphics processing unit（関連、リンク先、リンク元）" in tooltips, tooltips
+
+    config.write_text(written.replace("language: de-AT", "language: zh-TW"), encoding="utf-8")
+    assert build(BuildOptions(site, site / "_zh", search=False, jobs=1, save_records=False)).ok(strict=False)
+    home = parse_html(site / "_zh/index.html")
+    assert [a.get_text() for a in home.select(".site-nav a")][:2] == ["A–Z", "分類"], "not 分类"
+    assert present(home.select_one(".skip-link")).get_text() == "跳到主要內容"
 
 
 def test_labels_changed_while_serving_are_used_by_the_next_build(tmp_path: Path) -> None:

@@ -69,6 +69,27 @@ def test_a_site_gets_the_shipped_translation_of_its_language_and_its_own_labels_
         assert parsed("labels:\n", language)[0] == dict(labels.defaults())
 
 
+def test_a_chinese_tag_reads_the_script_it_names_or_its_region_implies() -> None:
+    """zh.yml is not shipped: Chinese is written in Simplified characters on the mainland and in
+    Singapore, in Traditional ones in Taiwan, Hong Kong and Macau, so a tag without a script
+    reads the one its region implies. Other languages still fall back to the language alone."""
+    simplified, traditional = labels.translations()["zh-hans"], labels.translations()["zh-hant"]
+    for language in ("zh", "zh-CN", "zh-SG", "zh-Hans", "zh-Hans-CN", "zh-hans-tw"):
+        found = labels.for_language(language)
+        assert found["search_button"] == "搜索", language
+        assert labels.translation_of(language) == yaml.safe_load(simplified.read_text(encoding="utf-8"))
+    for language in ("zh-TW", "zh-HK", "zh-MO", "zh-Hant", "zh-Hant-TW", "ZH-tw"):
+        found = labels.for_language(language)
+        assert found["search_button"] == "搜尋", language
+        assert labels.translation_of(language) == yaml.safe_load(traditional.read_text(encoding="utf-8"))
+    words = labels.for_language("zh-TW")
+    assert labels.long_date(words, dt.date(2025, 4, 2)) == "2025年4月2日"
+    assert labels.say(words, "terms_count", count=12345) == "12,345個術語"
+    assert labels.for_language("de-AT")["search_button"] == "Suchen"
+    assert labels.for_language("pt-BR")["search_button"] == "Pesquisar"
+    assert labels.translation_of("en") == {}
+
+
 def test_a_translation_for_the_whole_tag_comes_before_its_languages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
