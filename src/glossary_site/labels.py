@@ -60,13 +60,17 @@ def _translation(file: Path) -> Mapping[str, str]:
 IMPLIED_SCRIPTS: Mapping[str, tuple[str, Mapping[str, str]]] = {
     "zh": ("hans", {"tw": "hant", "hk": "hant", "mo": "hant"}),
 }
+#: A language tag that names a group of written standards, read as the one most sites write:
+#: `no` (Norwegian) as Bokmål, which is also what `no` meant before `nb` and `nn` had codes.
+WRITTEN_AS: Mapping[str, str] = {"no": "nb"}
 
 
 def translation_of(language: str) -> Mapping[str, str]:
     """The shipped translation for a language tag: the tag's own (`pt-BR`) when it has one, else
     its language and script's (`zh-Hant` for `zh-Hant-TW`), else, for a tag without a script,
     the script its region implies (`zh-TW` reads `zh-Hant`, `zh` and `zh-CN` `zh-Hans`), else its
-    language's (`de` for `de-AT` and `de-CH`); none for a language the theme does not ship."""
+    language's (`de` for `de-AT` and `de-CH`), or the written standard a group's tag is read as
+    (Bokmål's `nb` for Norwegian `no`); none for a language the theme does not ship."""
     shipped = translations()
     for tag in _fallbacks(language.lower()):
         if tag in shipped:
@@ -82,7 +86,8 @@ def _fallbacks(tag: str) -> list[str]:
     else:
         default, by_region = IMPLIED_SCRIPTS.get(language, ("", {}))
         script = by_region.get(rest[0] if rest else "", default)
-    return [tag, *([f"{language}-{script}"] if script else []), language]
+    written = WRITTEN_AS.get(language)
+    return [tag, *([f"{language}-{script}"] if script else []), language, *([written] if written else [])]
 
 
 def for_language(language: str) -> dict[str, str]:

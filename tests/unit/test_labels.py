@@ -90,6 +90,15 @@ def test_a_chinese_tag_reads_the_script_it_names_or_its_region_implies() -> None
     assert labels.translation_of("en") == {}
 
 
+def test_norwegian_without_a_written_standard_reads_bokmal() -> None:
+    """`no` names Norwegian as a whole; most Norwegian sites write Bokmål, nb.yml."""
+    bokmal = labels.translation_of("nb")
+    assert bokmal
+    for language in ("no", "no-NO", "NO"):
+        assert labels.translation_of(language) == bokmal, language
+    assert labels.translation_of("nn") == {}, "Nynorsk is not Bokmål"
+
+
 def test_a_translation_for_the_whole_tag_comes_before_its_languages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
