@@ -158,7 +158,7 @@ def test_accented_titles_sort_among_their_neighbours_in_every_list(tmp_path: Pat
     category = parse_html(site / "_site/categories/concepts/index.html")
     assert [a.get_text() for a in category.select(".term-list dt a")][-4:] == swedish
     pager = parse_html(site / "_site/terms/arende/index.html").select(".term-pager a")
-    assert [a.get_text(" ", strip=True) for a in pager] == ["Previous Åtgärd", "Next Öppen"]
+    assert [a.get_text(" ", strip=True) for a in pager] == ["Föregående Åtgärd", "Nästa Öppen"]
 
 
 def test_a_title_is_filed_and_sorted_as_its_sort_as_in_every_list(tmp_path: Path) -> None:
