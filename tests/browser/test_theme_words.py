@@ -62,6 +62,13 @@ def test_the_theme_control_says_each_choice_in_the_sites_words(open_page: OpenPa
     expect(toggle).to_have_accessible_name("Farbschema: dunkel")
     toggle.click()
     expect(toggle).to_have_accessible_name("Farbschema: hell")
+    # Was: from 1,120 px to about 1,240 (at 1,130 here) the control's German words pushed the search box under
+    # the title, a second header line English never has.
+    page.set_viewport_size({"width": 1130, "height": 800})
+    title, search = (page.locator(f"header {part}").bounding_box() for part in (".site-title", ".search-box"))
+    assert title and search and search["y"] < title["y"] + title["height"], (
+        "the search box is on a line of its own"
+    )
 
 
 def test_the_hint_over_a_wide_table_is_in_the_sites_words_with_one_arrow(
