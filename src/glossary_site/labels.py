@@ -113,8 +113,11 @@ def say(labels: Mapping[str, str], key: str, count: int | None = None, **values:
 
 
 def long_date(labels: Mapping[str, str], day: dt.date) -> str:
-    """'2 April 2025', in the words and order of the labels `date` and `month_1`...`month_12`."""
-    return say(labels, "date", day=day.day, month=labels[f"month_{day.month}"], year=day.year)
+    """'2 April 2025', in the words and order of the labels `date` and `month_1`...`month_12`;
+    the first of a month as `date_first_day` says, for the languages that write it as an
+    ordinal ("1er avril 2025")."""
+    number = fill(labels["date_first_day"], {"day": 1}) if day.day == 1 else day.day
+    return say(labels, "date", day=number, month=labels[f"month_{day.month}"], year=day.year)
 
 
 def number(labels: Mapping[str, str], value: int) -> str:

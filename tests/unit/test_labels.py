@@ -238,3 +238,12 @@ def test_labels_that_are_not_a_mapping_are_an_error() -> None:
         "content/site.yml:1: 'labels' must map each theme word's name to its text, e.g. search_button: Suchen"
     ]
     assert found == dict(labels.defaults())
+
+
+def test_the_first_of_a_month_is_written_as_the_language_writes_it() -> None:
+    """French dates say "1er avril", Italian "1º aprile"; every other day, and English, a plain number."""
+    french, english = labels.for_language("fr"), labels.for_language("en")
+    assert labels.long_date(french, dt.date(2025, 4, 1)) == "1er avril 2025"
+    assert labels.long_date(french, dt.date(2025, 4, 2)) == "2 avril 2025"
+    assert labels.long_date(labels.for_language("it"), dt.date(2025, 1, 1)) == "1º gennaio 2025"
+    assert labels.long_date(english, dt.date(2025, 4, 1)) == "1 April 2025"
