@@ -941,19 +941,26 @@ def test_every_dead_link_is_reported_where_it_links_not_where_its_text_first_app
 def test_a_windows_path_in_a_link_is_reported_at_its_line_with_the_separator_to_use(tmp_path: Path) -> None:
     """Was: 'content/terms/tensor.md:1:' and no word on the '\\': the line was looked up with
     every backslash taken out, as Markdown escapes are, so 'images\\chart.png' was never found."""
-    site = copy_site("minimal", tmp_path)
-    tensor = site / "content/terms/tensor.md"
-    text = tensor.read_text(encoding="utf-8") + "\nSee ![the chart](images\\chart.png).\n"
-    tensor.write_text(text, encoding="utf-8")
+    line, problems, status = _tensor_built_with(tmp_path, "See ![the chart](images\\chart.png).")
 
-    result = run_glossary("build", "--no-search", cwd=site)
-
-    assert [problem for problem in result.stderr.splitlines() if "leads to no page" in problem] == [
-        f"content/terms/tensor.md:{len(text.splitlines())}: link 'images\\chart.png' leads to no page of "
+    assert problems == [
+        f"content/terms/tensor.md:{line}: link 'images\\chart.png' leads to no page of "
         "this site; check the path (it is read from the page's folder, /terms/tensor/); separate "
         "folders with '/', not '\\'"
     ]
-    assert result.returncode == 1
+    assert status == 1
+
+
+def _tensor_built_with(tmp_path: Path, line: str) -> tuple[int, list[str], int]:
+    """The minimal site built with `line` added at the end of tensor.md: that line's number,
+    the dead links reported and the exit status."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8") + f"\n{line}\n"
+    tensor.write_text(text, encoding="utf-8")
+    result = run_glossary("build", "--no-search", cwd=site)
+    dead = [problem for problem in result.stderr.splitlines() if "leads to no page" in problem]
+    return len(text.splitlines()), dead, result.returncode
 
 
 def test_links_written_relative_to_the_page_are_checked_from_its_folder(tmp_path: Path) -> None:
@@ -994,18 +1001,15 @@ def test_links_written_relative_to_the_page_are_checked_from_its_folder(tmp_path
 def test_a_relative_link_that_climbs_above_the_site_is_an_error(tmp_path: Path) -> None:
     """Was: '../../../tags/' from a term page passed (the check stopped climbing at '/', as
     a browser does at the host's root), and under base_url's sub-path it led off the site."""
-    site = copy_site("minimal", tmp_path)
-    tensor = site / "content/terms/tensor.md"
-    text = tensor.read_text(encoding="utf-8") + "\nSee [tags](../../tags/), not [these](../../../tags/).\n"
-    tensor.write_text(text, encoding="utf-8")
+    line, problems, status = _tensor_built_with(
+        tmp_path, "See [tags](../../tags/), not [these](../../../tags/)."
+    )
 
-    result = run_glossary("build", "--no-search", cwd=site)
-
-    assert [problem for problem in result.stderr.splitlines() if "leads to no page" in problem] == [
-        f"content/terms/tensor.md:{len(text.splitlines())}: link '../../../tags/' leads to no page of this "
+    assert problems == [
+        f"content/terms/tensor.md:{line}: link '../../../tags/' leads to no page of this "
         "site; check the path (it is read from the page's folder, /terms/tensor/)"
     ]
-    assert result.returncode == 1
+    assert status == 1
 
 
 def test_a_link_whose_scheme_is_dropped_is_an_error_at_its_line(tmp_path: Path) -> None:
