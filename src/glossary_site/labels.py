@@ -4,10 +4,11 @@ ships one (theme/translations/<tag>.yml), then site.yml's `labels`, so that a gl
 language reads in that language throughout, and one in a shipped language without writing a word.
 
 A label is one line of text; `{name}` in it is filled in where it is shown (a count, a date, a
-title). A label for a count, such as `terms_count` ("{count} terms"), may have a `_one` twin
-("{count} term") used when the count is exactly 1. Templates show labels as `labels.name` and
-fill them with `t(...)`, scripts read them from the generated assets/labels.js, Python's page
-views use `say`.
+title). A label for a count, such as `terms_count` ("{count} terms"), may have twins for the
+other forms of the plural its language has, named by their CLDR categories: `_one` ("{count}
+term"), and `_two`, `_few`, `_many` (Russian "{count} термина" for 2, 3, 4, 22…); the label
+itself is the category `other`. Templates show labels as `labels.name` and fill them with
+`t(...)`, scripts read them from the generated assets/labels.js, Python's page views use `say`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import datetime as dt
 import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -90,15 +91,107 @@ def _fallbacks(tag: str) -> list[str]:
     return [tag, *([f"{language}-{script}"] if script else []), language, *([written] if written else [])]
 
 
+def _one_if_1(count: int) -> str:
+    return "one" if count == 1 else "other"
+
+
+def _one_if_0_or_1(count: int) -> str:
+    return "one" if count in (0, 1) else "other"
+
+
+def _other_only(count: int) -> str:
+    return "other"
+
+
+def _few_if_2_to_4(count: int) -> str:
+    """Russian and Ukrainian: 1, 21, 101 one; 2-4, 22-24 few; the rest, 11-14 too, many."""
+    if count % 10 == 1 and count % 100 != 11:
+        return "one"
+    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
+        return "few"
+    return "many"
+
+
+def _polish(count: int) -> str:
+    """As Russian but 1 alone is one: 21 terminów, like 25."""
+    if count == 1:
+        return "one"
+    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
+        return "few"
+    return "many"
+
+
+def _czech(count: int) -> str:
+    """1 one, 2-4 few, the rest other (CLDR's `many` is for fractions, which counts never are)."""
+    return "one" if count == 1 else "few" if count in (2, 3, 4) else "other"
+
+
+#: Which form of the plural a count takes, by language (lower-case tag, found as translations
+#: are): CLDR's cardinal rules for whole numbers, which is what Intl.PluralRules in the browser
+#: applies too (tests/browser/test_theme_words.py compares them). CLDR's `many` for a million in
+#: French, Spanish, Italian and Portuguese is left out: it is for the word ("un million de
+#: termes"), and the theme writes digits. A language not here counts as English does.
+PLURAL_RULES: Mapping[str, Callable[[int], str]] = {
+    **dict.fromkeys(("en", "de", "nl", "sv", "da", "nb", "fi", "es", "it", "pt-pt"), _one_if_1),
+    **dict.fromkeys(("fr", "pt"), _one_if_0_or_1),
+    **dict.fromkeys(("ja", "ko", "zh"), _other_only),
+    **dict.fromkeys(("ru", "uk"), _few_if_2_to_4),
+    "pl": _polish,
+    "cs": _czech,
+}
+#: The categories a count label may have a twin for; the label itself is `other`.
+TWINS = ("one", "two", "few", "many")
+#: Not a label: the PLURAL_RULES tag a build counts by, kept with its labels so that every place
+#: that fills a count (and assets/labels.js, for the scripts) counts in the site's language.
+PLURALS = "plural_rules"
+
+
+def plural_rules(language: str) -> str:
+    """The PLURAL_RULES tag `language` counts by: its own, its language's (`pt-BR` counts as
+    `pt`, `pt-PT` as itself), or English's."""
+    return next((tag for tag in _fallbacks(language.lower()) if tag in PLURAL_RULES), "en")
+
+
+def plural_form(language: str, count: int) -> str:
+    """`one`, `two`, `few`, `many` or `other`: the form of the plural `count` takes in `language`."""
+    return PLURAL_RULES[plural_rules(language)](count)
+
+
+@functools.cache
+def plural_forms(language: str) -> tuple[str, ...]:
+    """The twins a count label has in `language`, in TWINS order. Every rule repeats within
+    100, so 0 to 199 meet every form."""
+    taken = {plural_form(language, count) for count in range(200)}
+    return tuple(twin for twin in TWINS if twin in taken)
+
+
+@functools.cache
+def count_labels() -> frozenset[str]:
+    """The labels that say a count, and so may have twins: those with a `_one` twin in English."""
+    return frozenset(key for key in defaults() if f"{key}_one" in defaults())
+
+
 def for_language(language: str) -> dict[str, str]:
     """Every label as a site in `language` gets it before its own `labels`: English, with the
-    shipped translation's words over it."""
-    return {**defaults(), **translation_of(language)}
+    shipped translation's words over it, without the English twins of forms the language does
+    not have (Japanese "1 term")."""
+    found = {**defaults(), **translation_of(language), PLURALS: plural_rules(language)}
+    unused = set(TWINS) - set(plural_forms(language))
+    return {key: text for key, text in found.items() if not _twin_of(key, unused)}
+
+
+def _twin_of(key: str, forms: set[str]) -> bool:
+    base, _, form = key.rpartition("_")
+    return form in forms and base in count_labels()
 
 
 def form(labels: Mapping[str, str], key: str, count: int | None = None) -> str:
-    """The text of label `key`; for a count of exactly 1, its `_one` twin when it has one."""
-    return labels.get(f"{key}_one", labels[key]) if count == 1 else labels[key]
+    """The text of label `key`; for a count, its twin for the form the count takes in the
+    labels' language (`terms_count_few` for 3 in Russian) when it has one."""
+    if count is None:
+        return labels[key]
+    category = PLURAL_RULES[labels.get(PLURALS, "en")](count)
+    return labels.get(f"{key}_{category}", labels[key]) if category != "other" else labels[key]
 
 
 def fill(text: str, values: Mapping[str, object]) -> str:
@@ -138,8 +231,10 @@ def parse(
 
     A label must keep the placeholders of the English one, and no other: a count or date a
     translation drops would vanish from every page, and one it adds cannot be filled. A label
-    given without its `_one` twin stands for a count of 1 too: "1 Begriffe" is nearer the
-    site's language than the English "1 term"."""
+    given without its twins stands for their counts too: "1 Begriffe" is nearer the site's
+    language than the English "1 term". A twin of a form the language's counts never take is
+    warned of and left out, so that the scripts, whose Intl.PluralRules may know a form this
+    module's rules leave out, cannot show it either."""
     labels = for_language(language)
     if value is None:
         return labels
@@ -147,13 +242,16 @@ def parse(
         message = "'labels' must map each theme word's name to its text, e.g. search_button: Suchen"
         diagnostics.error(path, located.line("labels"), message)
         return labels
+    forms = plural_forms(language)
     for key, text in value.items():
         line = located.line("labels", key)
-        english = defaults().get(str(key))
-        if english is None:
-            diagnostics.error(
-                path, line, f"unknown label '{clipped(str(key))}'{suggesting(meant_by(str(key), defaults()))}"
-            )
+        base, _, twin = str(key).rpartition("_")
+        if str(key) not in defaults() and (problem := _not_a_twin(str(key))):
+            diagnostics.error(path, line, problem)
+            continue
+        english = defaults().get(str(key)) or defaults()[base]
+        if base in count_labels() and twin in TWINS and twin not in forms:
+            diagnostics.warning(path, line, _unused_twin(str(key), base, twin, language, forms))
             continue
         # spaces around a word are dropped, but a label of spaces alone is kept: a space or a
         # narrow no-break space is how many languages group digits (thousands_separator); and a
@@ -167,9 +265,36 @@ def parse(
             diagnostics.error(path, line, _placeholder_problem(str(key), text, english, wanted, written))
             continue
         labels[str(key)] = shown
-        if f"{key}_one" in labels and f"{key}_one" not in value:
-            labels[f"{key}_one"] = shown
+        for other in forms if key in count_labels() else ():
+            if f"{key}_{other}" in labels and f"{key}_{other}" not in value:
+                labels[f"{key}_{other}"] = shown
     return labels
+
+
+def _not_a_twin(key: str) -> str:
+    """What is wrong with a label name the theme does not have, read as a count label's twin."""
+    base, _, twin = key.rpartition("_")
+    if base in count_labels():
+        if twin in TWINS:
+            return ""
+        forms = ", ".join(f"{base}_{name}" for name in TWINS)
+        return f"unknown label '{clipped(key)}': the forms of '{base}' are {forms}"
+    if base in defaults() and twin in TWINS:
+        return f"label '{base}' says no count, so it has no '{twin}' form '{clipped(key)}'"
+    if twin in TWINS:
+        return f"unknown label '{clipped(key)}'{suggesting(meant_by(key, _twin_names(twin)))}"
+    return f"unknown label '{clipped(key)}'{suggesting(meant_by(key, defaults()))}"
+
+
+def _twin_names(twin: str) -> list[str]:
+    return [f"{key}_{twin}" for key in sorted(count_labels())]
+
+
+def _unused_twin(key: str, base: str, twin: str, language: str, forms: tuple[str, ...]) -> str:
+    if forms:
+        given = ", ".join(f"{base}_{name}" for name in forms)
+        return f"label '{key}' is never used: counts in '{language}' take {given} or {base}, never '{twin}'"
+    return f"label '{key}' is never used: counts in '{language}' all take {base}"
 
 
 def _trimmed(text: str, english: str) -> str:

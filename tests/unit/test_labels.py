@@ -33,24 +33,30 @@ def test_each_label_is_named_in_one_label_file_only() -> None:
 
 def test_every_shipped_translation_gives_every_label_with_the_english_placeholders() -> None:
     """A shipped language is complete: a label it lacked would show English in the middle of
-    German pages, and one with a `{...}` of its own could not be filled."""
+    German pages, and one with a `{...}` of its own could not be filled. A count label has a
+    twin for each form its language's counts take (Russian `_one`, `_few`, `_many`, Japanese
+    none), and none for a form they never take."""
     english = labels.defaults()
     files = sorted(labels.TRANSLATIONS.glob("*.yml"))
     assert [file.name for file in files if file.stem == "de"] == ["de.yml"]
+    assert labels.plural_forms("ru") == ("one", "few", "many")
     for file in files:
         assert LANGUAGE_TAG_RE.fullmatch(file.stem), f"{file.name} is not named by a language tag"
         translated = yaml.safe_load(file.read_text(encoding="utf-8"))
         assert isinstance(translated, dict), f"{file.name} must map each label to its text"
-        assert translated.keys() - english.keys() == set(), f"{file.name}: not labels"
-        assert english.keys() - translated.keys() == set(), f"{file.name}: labels missing"
+        forms = labels.plural_forms(file.stem)
+        twins = {f"{key}_{form}" for key in labels.count_labels() for form in forms}
+        wanted = english.keys() - {f"{key}_one" for key in labels.count_labels()} | twins
+        assert translated.keys() - wanted == set(), f"{file.name}: not labels, or twins of forms it has not"
+        assert wanted - translated.keys() == set(), f"{file.name}: labels missing"
         for key, text in translated.items():
             where = f"{file.name}: {key}"
             # a label of spaces alone is kept: French groups digits with a narrow no-break space
             assert isinstance(text, str) and (text.strip() or text), f"{where} must be text"
             assert text.splitlines() == [text], f"{where} must be one line"
             placeholders = labels.PLACEHOLDER_RE.findall
-            assert sorted(placeholders(text)) == sorted(placeholders(english[key])), where
-            assert (f"{key}_one" in translated) == (f"{key}_one" in english), where
+            english_text = english.get(key) or english[key.rpartition("_")[0]]
+            assert sorted(placeholders(text)) == sorted(placeholders(english_text)), where
 
 
 def test_a_site_gets_the_shipped_translation_of_its_language_and_its_own_labels_over_it() -> None:
@@ -66,7 +72,7 @@ def test_a_site_gets_the_shipped_translation_of_its_language_and_its_own_labels_
         assert labels.say(found, "terms_count", count=1) == "1 Begriff"
         assert found["search_button"] == "Los", "the site's own label wins"
     for language in ("en", "en-GB", "x-klingon"):
-        assert parsed("labels:\n", language)[0] == dict(labels.defaults())
+        assert parsed("labels:\n", language)[0] == {**labels.defaults(), labels.PLURALS: "en"}
 
 
 def test_a_chinese_tag_reads_the_script_it_names_or_its_region_implies() -> None:
@@ -237,7 +243,7 @@ def test_labels_that_are_not_a_mapping_are_an_error() -> None:
     assert problems == [
         "content/site.yml:1: 'labels' must map each theme word's name to its text, e.g. search_button: Suchen"
     ]
-    assert found == dict(labels.defaults())
+    assert found == {**labels.defaults(), labels.PLURALS: "en"}
 
 
 def test_the_first_of_a_month_is_written_as_the_language_writes_it() -> None:
@@ -247,3 +253,71 @@ def test_the_first_of_a_month_is_written_as_the_language_writes_it() -> None:
     assert labels.long_date(french, dt.date(2025, 4, 2)) == "2 avril 2025"
     assert labels.long_date(labels.for_language("it"), dt.date(2025, 1, 1)) == "1º gennaio 2025"
     assert labels.long_date(english, dt.date(2025, 4, 1)) == "1 April 2025"
+
+
+def test_a_count_takes_the_form_of_the_plural_its_language_gives_it() -> None:
+    """CLDR's rules: Russian and Polish have three forms, and 0 is singular in French. Was: the
+    `_one` form for 1 alone in every language ("0 termes", "22 terminów")."""
+    expected = {
+        "ru": {1: "one", 2: "few", 5: "many", 11: "many", 21: "one", 22: "few", 112: "many"},
+        "pl": {1: "one", 2: "few", 5: "many", 22: "few", 12: "many", 0: "many", 21: "many"},
+        "fr": {0: "one", 1: "one", 2: "other"},
+        "pt-BR": {0: "one", 1: "one", 2: "other"},
+        "pt-PT": {0: "other", 1: "one"},
+        "en": {0: "other", 1: "one", 21: "other"},
+        "ja": {1: "other"},
+        "x-klingon": {0: "other", 1: "one", 2: "other"},
+    }
+    for language, forms in expected.items():
+        assert {n: labels.plural_form(language, n) for n in forms} == forms, language
+    russian = labels.for_language("ru-RU")
+    said = [labels.say(russian, "terms_count", count=n) for n in (1, 3, 5, 11, 21, 1234)]
+    assert said == ["1 термин", "3 термина", "5 терминов", "11 терминов", "21 термин", "1\u00a0234 термина"]
+    polish = labels.for_language("pl")
+    assert [labels.say(polish, "terms_count", count=n) for n in (1, 2, 12, 22)] == [
+        "1 termin",
+        "2 terminy",
+        "12 terminów",
+        "22 terminy",
+    ]
+    assert labels.say(labels.for_language("fr"), "terms_count", count=0) == "0 terme"
+    assert "terms_count_one" not in labels.for_language("ja"), "Japanese counts have one form"
+
+
+def test_a_twin_for_a_form_of_the_plural_is_checked_as_its_label_is() -> None:
+    """A Ukrainian site, whose language the theme does not ship, gives its three forms; a form
+    that is no label's twin is an error at its line, and one the language never takes a warning."""
+    found, problems = parsed(
+        "labels:\n"
+        '  terms_count: "{count} термінів"\n'
+        '  terms_count_one: "{count} термін"\n'
+        '  terms_count_few: "{count} терміни"\n'
+        '  links_count_many: "{count} посилань"\n'
+        '  terms_count_several: "{count} термінів"\n'
+        '  search_button_few: "Пошук"\n'
+        '  terms_cuont_few: "{count}"\n'
+        '  terms_count_two: "{count} терміни"\n'
+        '  links_count_few: "{count} посилання {page}"\n',
+        "uk",
+    )
+
+    assert problems == [
+        "content/site.yml:6: unknown label 'terms_count_several': the forms of 'terms_count' are"
+        " terms_count_one, terms_count_two, terms_count_few, terms_count_many",
+        "content/site.yml:7: label 'search_button' says no count,"
+        " so it has no 'few' form 'search_button_few'",
+        "content/site.yml:8: unknown label 'terms_cuont_few'; did you mean 'terms_count_few'?",
+        "content/site.yml:9: warning: label 'terms_count_two' is never used:"
+        " counts in 'uk' take terms_count_one, terms_count_few, terms_count_many or terms_count, never 'two'",
+        "content/site.yml:10: label 'links_count_few' has {page}, which nothing fills in;"
+        " it must have {count}, as in '{count} links'",
+    ]
+    said = [labels.say(found, "terms_count", count=n) for n in (1, 2, 5)]
+    assert said == ["1 термін", "2 терміни", "5 термінів"]
+    linked = [labels.say(found, "links_count", count=n) for n in (1, 2, 5)]
+    assert linked == ["1 link", "2 links", "5 посилань"]
+    _, problems = parsed('labels:\n  terms_count_one: "{count}件"\n', "ja")
+    assert problems == [
+        "content/site.yml:2: warning: label 'terms_count_one' is never used:"
+        " counts in 'ja' all take terms_count"
+    ]
