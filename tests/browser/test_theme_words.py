@@ -12,6 +12,8 @@ from conftest import OpenPage, serve
 from playwright.sync_api import Page, expect
 from support import copy_site, run_glossary
 
+from glossary_site import labels as theme_labels
+
 #: A few of the scripts' labels in German; {names} and {title} first show a label may reorder.
 LABELS = {
     "theme_auto": "Farbschema: automatisch",
@@ -165,10 +167,13 @@ def test_the_stack_builder_asks_for_the_answers_in_the_sites_words(
     expect(status).to_have_text("Beantworten Sie die 3 Fragen, um Ihren Stack zu sehen.")
 
 
-def test_the_scripts_group_a_counts_digits_as_the_pages_do(open_page: OpenPage, german_url: str) -> None:
+def test_the_scripts_group_a_counts_digits_and_take_its_plural_form_as_the_pages_do(
+    open_page: OpenPage, german_url: str
+) -> None:
     """Was: a search of a big glossary said "1234 results found" where the built pages say
     "1.234 Begriffe"; the scripts now part the digits with the site's thousands separator. The
-    words are the theme's German ones (site.yml does not give these labels)."""
+    words are the theme's German ones (site.yml does not give these labels). And was: the `_one`
+    form for 1 alone, in any language; now Russian's three forms, as the pages have them."""
     page = open_page()
     page.goto(f"{german_url}/search/")
     say = "([key, count]) => window.glossarySay(key, { count: count, query: 'q' })"
@@ -176,3 +181,25 @@ def test_the_scripts_group_a_counts_digits_as_the_pages_do(open_page: OpenPage, 
     assert page.evaluate(say, ["results_found_for_query", 1234567]) == "1.234.567 Ergebnisse für „q“ gefunden"
     assert page.evaluate(say, ["results_found", 1]) == "1 Ergebnis gefunden"
     assert page.evaluate(say, ["results_found", 999]) == "999 Ergebnisse gefunden"
+
+    # The form of the plural: the scripts ask Intl.PluralRules, Python its own table
+    # (labels.PLURAL_RULES); both must say the same for every language in the table, or a
+    # search would say "22 результатов" under a page that says "22 термина".
+    counts = list(range(201))
+    forms = "([tag, counts]) => counts.map(n => new Intl.PluralRules(tag).select(n))"
+    for tag in theme_labels.PLURAL_RULES:
+        said = page.evaluate(forms, [tag, counts])
+        assert said == [theme_labels.plural_form(tag, n) for n in counts], tag
+    russian = theme_labels.as_json(theme_labels.for_language("ru"))
+    page.evaluate(f"window.glossaryLabels = {russian}")
+    found = [page.evaluate(say, ["results_found", n]) for n in (1, 3, 12, 21, 22, 25, 1234)]
+    assert found == [
+        "Найден 1 результат",
+        "Найдено 3 результата",
+        "Найдено 12 результатов",
+        "Найден 21 результат",
+        "Найдено 22 результата",
+        "Найдено 25 результатов",
+        "Найдено 1\u00a0234 результата",
+    ]
+    assert page.evaluate(say, ["search_button", 5]) == "Найти"

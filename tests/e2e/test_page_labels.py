@@ -29,6 +29,14 @@ definition: A **scalar** is a rank-0 tensor.
 ---
 """
 
+CONCEPT = """---
+title: {name}
+summary: A term among the concepts.
+definition: A **{name}** is a concept.
+category: Concepts
+---
+"""
+
 
 def test_a_sites_labels_replace_the_pages_words(tmp_path: Path) -> None:
     """A glossary in Spanish reads in Spanish where the theme speaks: a term's headings and
@@ -65,7 +73,8 @@ def test_a_german_site_reads_german_throughout_and_its_own_labels_still_win(tmp_
     a label site.yml gives is shown over the German one. And the punctuation the theme puts
     around content is the language's: Japanese puts a full-width colon after "カテゴリ" in a
     category's title and parts lists with "、" (was: ": " and an English ", " in the graph's
-    tooltips). Chinese in Taiwan (`zh-TW`) reads Traditional characters."""
+    tooltips). Chinese in Taiwan (`zh-TW`) reads Traditional characters, and Russian counts in
+    its three forms."""
     site = copy_site("minimal", tmp_path)
     config = site / "content/site.yml"
     written = config.read_text(encoding="utf-8").replace("language: en", "language: de-AT")
@@ -109,6 +118,19 @@ def test_a_german_site_reads_german_throughout_and_its_own_labels_still_win(tmp_
     home = parse_html(site / "_zh/index.html")
     assert [a.get_text() for a in home.select(".site-nav a")][:2] == ["A–Z", "分類"], "not 分类"
     assert present(home.select_one(".skip-link")).get_text() == "跳到主要內容"
+
+    # Russian has three forms of the plural: 1 термин, 4 термина, 5 терминов (was: "4 терминов")
+    more = {f"content/terms/{name}.md": CONCEPT.format(name=name) for name in ("scalar", "vector")}
+    write_files(site, more)
+    config.write_text(written.replace("language: de-AT", "language: ru"), encoding="utf-8")
+    assert build(BuildOptions(site, site / "_ru", search=False, jobs=1, save_records=False)).ok(strict=False)
+    home = parse_html(site / "_ru/index.html")
+    count = "5 терминов от А до Я; другие названия ведут к своему термину."
+    assert present(home.select_one(".az .count")).get_text() == count
+    cards = [card.get_text() for card in home.select(".overview .card .count")]
+    assert cards == ["4 термина", "1 термин"]
+    tensor = parse_html(site / "_ru/terms/tensor/index.html")
+    assert present(tensor.select_one(".term-meta .updated")).get_text() == "Обновлено 1 февраля 2025 г."
 
 
 def test_labels_changed_while_serving_are_used_by_the_next_build(tmp_path: Path) -> None:
