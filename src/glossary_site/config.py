@@ -97,7 +97,7 @@ class SiteConfig:
     #: Where a term's or tool's file can be edited ("" for no edit links); see urls.edit_address.
     edit_url: str = ""
     #: Every theme word by name: English, the theme's translation into `language` over it, and
-    #: site.yml's `labels` over both (labels.py).
+    #: site.yml's `labels` over both, with the plural rules `language` counts by (labels.py).
     labels: dict[str, str] = field(default_factory=lambda: dict(theme_labels.defaults()))
     #: Markdown shown at the top of the home page.
     intro: str = ""
