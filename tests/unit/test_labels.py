@@ -253,6 +253,8 @@ def test_the_first_of_a_month_is_written_as_the_language_writes_it() -> None:
     assert labels.long_date(french, dt.date(2025, 4, 2)) == "2 avril 2025"
     assert labels.long_date(labels.for_language("it"), dt.date(2025, 1, 1)) == "1º gennaio 2025"
     assert labels.long_date(english, dt.date(2025, 4, 1)) == "1 April 2025"
+    assert labels.long_date(labels.for_language("uk"), dt.date(2025, 4, 2)) == "2 квітня 2025 р."
+    assert labels.long_date(labels.for_language("cs"), dt.date(2025, 4, 1)) == "1. dubna 2025"
 
 
 def test_a_count_takes_the_form_of_the_plural_its_language_gives_it() -> None:
@@ -261,6 +263,8 @@ def test_a_count_takes_the_form_of_the_plural_its_language_gives_it() -> None:
     expected = {
         "ru": {1: "one", 2: "few", 5: "many", 11: "many", 21: "one", 22: "few", 112: "many"},
         "pl": {1: "one", 2: "few", 5: "many", 22: "few", 12: "many", 0: "many", 21: "many"},
+        "uk": {1: "one", 2: "few", 5: "many", 11: "many", 21: "one", 22: "few", 112: "many"},
+        "cs": {1: "one", 2: "few", 4: "few", 5: "other", 0: "other", 22: "other"},
         "fr": {0: "one", 1: "one", 2: "other"},
         "pt-BR": {0: "one", 1: "one", 2: "other"},
         "pt-PT": {0: "other", 1: "one"},
@@ -280,13 +284,27 @@ def test_a_count_takes_the_form_of_the_plural_its_language_gives_it() -> None:
         "12 terminów",
         "22 terminy",
     ]
+    ukrainian = labels.for_language("uk-UA")
+    said = [labels.say(ukrainian, "terms_count", count=n) for n in (1, 3, 5, 11, 21, 1234)]
+    assert said == ["1 термін", "3 терміни", "5 термінів", "11 термінів", "21 термін", "1\u00a0234 терміни"]
+    czech = labels.for_language("cs")
+    assert [labels.say(czech, "terms_count", count=n) for n in (0, 1, 2, 4, 5, 22, 12345)] == [
+        "0 pojmů",
+        "1 pojem",
+        "2 pojmy",
+        "4 pojmy",
+        "5 pojmů",
+        "22 pojmů",
+        "12\u00a0345 pojmů",
+    ]
     assert labels.say(labels.for_language("fr"), "terms_count", count=0) == "0 terme"
     assert "terms_count_one" not in labels.for_language("ja"), "Japanese counts have one form"
 
 
 def test_a_twin_for_a_form_of_the_plural_is_checked_as_its_label_is() -> None:
-    """A Ukrainian site, whose language the theme does not ship, gives its three forms; a form
-    that is no label's twin is an error at its line, and one the language never takes a warning."""
+    """A Ukrainian site gives its own three forms over the shipped ones, and one twin alone
+    (links_count_many) leaves the shipped others; a form that is no label's twin is an error at
+    its line, and one the language never takes a warning."""
     found, problems = parsed(
         "labels:\n"
         '  terms_count: "{count} термінів"\n'
@@ -315,7 +333,7 @@ def test_a_twin_for_a_form_of_the_plural_is_checked_as_its_label_is() -> None:
     said = [labels.say(found, "terms_count", count=n) for n in (1, 2, 5)]
     assert said == ["1 термін", "2 терміни", "5 термінів"]
     linked = [labels.say(found, "links_count", count=n) for n in (1, 2, 5)]
-    assert linked == ["1 link", "2 links", "5 посилань"]
+    assert linked == ["1 зв’язок", "2 зв’язки", "5 посилань"]
     _, problems = parsed('labels:\n  terms_count_one: "{count}件"\n', "ja")
     assert problems == [
         "content/site.yml:2: warning: label 'terms_count_one' is never used:"
