@@ -21,6 +21,7 @@ from glossary_site.foreign_markdown import foreign_problems, highlight_advice, m
 from glossary_site.formulas import formula_problems
 from glossary_site.front_matter import (
     Fields,
+    check_body_characters,
     count,
     decode,
     flag_value,
@@ -121,6 +122,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     if repeated is not None:
         diagnostics.warning(path, repeated, title_heading.message("term"))
     check_body_todo(path, body, body_line, diagnostics)
+    check_body_characters(path, body, body_line, diagnostics)
     texts = [(term.definition, term.definition_line, term.definition_breaks)]
     texts += [(faq.answer, faq.answer_line, faq.answer_breaks) for faq in term.faq]
     texts += [(table.intro, table.intro_line, table.intro_breaks) for table in term.tables]

@@ -47,6 +47,27 @@ def read_text(file: Path, path: str) -> str:
     return decode(read_bytes(file, path), path)
 
 
+#: What HTML forbids in a page's text: controls but tab, line feed, form feed and carriage
+#: return, and the noncharacters. YAML refuses them in front matter; the body would carry them
+#: into the page unseen (a NUL is dropped, STX and ETX too, ESC and DEL kept).
+FORBIDDEN_CHARACTER_RE = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
+
+
+def check_body_characters(path: str, body: str, body_line: int, diagnostics: Diagnostics) -> None:
+    """Each line of the body that holds a character no page may, reported at that line."""
+    found = FORBIDDEN_CHARACTER_RE.search(body)
+    while found is not None:
+        line = body_line + body.count("\n", 0, found.start())
+        message = f"character U+{ord(found.group()):04X} is not allowed in a web page; remove it"
+        diagnostics.error(path, line, message)
+        end = body.find("\n", found.start())
+        found = FORBIDDEN_CHARACTER_RE.search(body, end) if end != -1 else None
+
+
 def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
     """Return (yaml, body, body_line); the YAML starts on line 2 of the file."""
     lines = text.split("\n")

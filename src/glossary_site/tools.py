@@ -95,6 +95,7 @@ def parse_tool(
     warn_of_markup(path, located, PLAIN, diagnostics)
     content.check_shown_text(path, front, located, diagnostics, SHOWN)
     content.check_body_todo(path, body, body_line, diagnostics)
+    front_matter.check_body_characters(path, body, body_line, diagnostics)
     url = fields.text("url", required=True, one_line=True)
     url_problem = link_url_problem(url) if url else None
     if url_problem is not None:  # reported once: the check of links on the site passes it by

@@ -1264,6 +1264,19 @@ def test_invalid_utf8_is_reported_at_the_line_of_the_bad_byte(tmp_path: Path) ->
     assert terms == []
 
 
+def test_a_control_character_in_the_body_is_an_error_at_each_line_that_has_one() -> None:
+    """Was: a pasted ESC or DEL went into the page unseen (invalid HTML), a NUL vanished."""
+    body = "\nText \x1b[31m and \x7f.\nFine, form feed \x0c too.\nA\x00B\x02\n"
+
+    term, problems = parse(term_text(body=body))
+
+    assert term is not None
+    assert problems == [
+        f"{PATH}:8: character U+001B is not allowed in a web page; remove it",
+        f"{PATH}:10: character U+0000 is not allowed in a web page; remove it",
+    ]
+
+
 def test_read_text_turns_crlf_and_lone_cr_into_newlines(tmp_path: Path) -> None:
     file = tmp_path / "t.md"
     file.write_bytes(b"a\r\nb\rc\n")
