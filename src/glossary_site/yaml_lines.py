@@ -425,9 +425,8 @@ def _walk(node: yaml.Node, path: KeyPath, where: _Lines, found: _Found) -> None:
         _refuse_long_number(node, line)
         if node.tag == NULL:
             found.nulls[path] = node.value
-        if node.style == '"':  # only escapes make what the reader refuses in the text
-            _refuse_unprintable(node, line)
-        elif where.comments and not node.style and node.value:
+        _refuse_unprintable(node, line, where)
+        if where.comments and not node.style and node.value:
             end = node.end_mark.index
             if where.text[end : end + 1] in (" ", "\t") and _COMMENT_AFTER.match(where.text, end):
                 found.commented.append((path, where.of(end)))
@@ -489,6 +488,13 @@ def _breaks(value: str, below: list[str]) -> Breaks:
 
 
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
+#: What the reader lets through but no web page may hold: the noncharacters (U+FDD0 to U+FDEF
+#: and the last two of each plane; U+FFFE and U+FFFF it refuses) and NEL, which "\N" writes.
+_NOT_IN_A_PAGE = re.compile(
+    "[\x85\ufdd0-\ufdef"
+    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0x10000, 0x110000, 0x10000))
+    + "]"
+)
 #: The closing bracket PyYAML says it expected, and what to say of the one it would have closed.
 _UNCLOSED = {
     f"'{end}'": (
@@ -715,13 +721,19 @@ def _refuse_item_run_on(item: yaml.Node, where: _Lines) -> None:
     raise YamlProblem(where.of(found.start() + 1), message)
 
 
-def _refuse_unprintable(node: yaml.ScalarNode, line: int) -> None:
+def _refuse_unprintable(node: yaml.ScalarNode, line: int, where: _Lines) -> None:
     """YAML refuses these characters in the file but lets a quoted escape ("\\0") make them;
-    a NUL or an escape sequence in a title would end up in every page that shows it."""
-    found = yaml.reader.Reader.NON_PRINTABLE.search(node.value)
-    if found is not None:
+    a NUL or an escape sequence in a title would end up in every page that shows it. The reader
+    lets the noncharacters through, and "\\N" makes a NEL: no web page may hold either."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(node.value) if node.style == '"' else None
+    if found is not None:  # only escapes make what the reader refuses in the text
         message = f"character U+{ord(found.group()):04X} (written as an escape) is not allowed; remove it"
         raise YamlProblem(line, message)
+    found = _NOT_IN_A_PAGE.search(node.value)
+    if found is not None:  # at its own line of a block, unless an escape wrote it
+        at = where.text.find(found.group(), node.start_mark.index, node.end_mark.index)
+        message = f"character U+{ord(found.group()):04X} is not allowed in a web page; remove it"
+        raise YamlProblem(line if at < 0 else where.of(at), message)
 
 
 def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:

@@ -200,6 +200,23 @@ def test_control_characters_made_by_escapes_are_refused_at_their_line(escape: st
     assert "is not allowed" in str(problem.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "code"),
+    [
+        ('title: "a\\N b"\n', 2, "0085"),  # NEL, which the reader lets an escape make
+        ('title: "\\uFDD0"\n', 2, "FDD0"),
+        ("title: a \ufdef\n", 2, "FDEF"),  # the noncharacters the reader lets through as they are
+        ("title: T\ndefinition: |\n  fine\n  then \U0001fffe\n", 5, "1FFFE"),
+    ],
+)
+@pytest.mark.parametrize("fast", [True, False])
+def test_characters_no_page_may_hold_are_refused_at_their_line(
+    text: str, line: int, code: str, fast: bool
+) -> None:
+    """Was: they went into every page that shows the value, which the Nu checker then refused."""
+    assert outcome(text, fast=fast) == (line, f"character U+{code} is not allowed in a web page; remove it")
+
+
 def test_tabs_newlines_and_accents_from_escapes_are_kept() -> None:
     located = yaml_lines.load('definition: "a\\tb\\nc \\u00e9"\n', first_line=2)
     assert located.data["definition"] == "a\tb\nc é"
