@@ -329,6 +329,8 @@ class Converter:
         self.md = self._engine()
         #: The addresses on this site the last text converted links to (_site_relative).
         self.site_urls: tuple[str, ...] = ()
+        #: The fields of the last term converted that were too complex to convert, left empty.
+        self.too_complex: tuple[TooComplex, ...] = ()
 
     def _engine(self) -> markdown.Markdown:
         return markdown.Markdown(
@@ -362,7 +364,8 @@ class Converter:
         """All Markdown fields of a term in one pass of the engine, which has a high fixed cost.
 
         The body goes last so its footnotes stay with it. If a part's raw HTML swallows a
-        separator, the parts are converted one by one instead.
+        separator, the parts are converted one by one instead. A part too complex to convert
+        is left empty and recorded in `too_complex`, so the others' wiki-links are still checked.
         """
         self.source.links = []
         parts = [(term.definition, term.definition_line, term.definition_breaks)]
@@ -382,8 +385,17 @@ class Converter:
         ]
         table_ids = tuple(table.id for table in term.tables)
         parts.append((placement.mark_body(term.body, table_ids), term.body_line, None))
-        for text, line, _ in parts:
-            _check_limits(text, line)
+        problems = [limit_problem(text) for text, _, _ in parts]
+        self.too_complex = tuple(
+            TooComplex(line, problem)
+            for (_, line, _), problem in zip(parts, problems, strict=True)
+            if problem
+        )
+        if self.too_complex:
+            parts = [
+                ("" if problem else text, line, breaks)
+                for (text, line, breaks), problem in zip(parts, problems, strict=True)
+            ]
         try:
             converted = self._convert_parts(parts)
         except RecursionError:

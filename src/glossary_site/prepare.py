@@ -112,16 +112,14 @@ def convert(read: ReadTerm, converter: markup.Converter, pack: PackWriter) -> Pr
     except RecursionError:  # Python-Markdown recurses per nesting level
         too_deep = Diagnostic(path, term.body_line, "Markdown is nested too deeply to convert; flatten it")
         return PreparedFile(path, "", None, diagnostics=(*read.diagnostics, too_deep), names=names)
-    except markup.TooComplex as problem:
-        too_slow = Diagnostic(path, problem.line, str(problem))
-        return PreparedFile(path, "", None, diagnostics=(*read.diagnostics, too_slow), names=names)
+    too_slow = tuple(Diagnostic(path, problem.line, str(problem)) for problem in converter.too_complex)
     return PreparedFile(
         path=path,
         digest=read.digest,
         term=dataclasses.replace(term, body="", site_urls=_site_urls(term, raw.site_urls)),
         definition_html=raw.definition,
         wikilinks=raw.wikilinks,
-        diagnostics=read.diagnostics,
+        diagnostics=(*read.diagnostics, *too_slow),
         body=pack.add(raw),
     )
 

@@ -996,7 +996,8 @@ def test_markdown_too_much_for_the_converter_is_reported_in_site_intros_and_tool
     tmp_path: Path,
 ) -> None:
     """Was: a traceback (RecursionError) for a deep list in site.yml's intro, and minutes of
-    converting for thousands of '[' in a tool's body or the Stack Builder's intro."""
+    converting for thousands of '[' in a tool's body or the Stack Builder's intro; and a term
+    field refused so hid every other problem of its file (its related terms, its wiki-links)."""
     site = copy_site("minimal", tmp_path)
     settings = site / "content/site.yml"
     text = settings.read_text(encoding="utf-8") + "intro: |\n"
@@ -1004,8 +1005,14 @@ def test_markdown_too_much_for_the_converter_is_reported_in_site_intros_and_tool
     text += 'stack_builder:\n  intro: "' + "[" * 2_500 + '"\n'
     settings.write_text(text, encoding="utf-8")
     lines = text.splitlines()
+    odd = '---\ntitle: Odd\nsummary: s\ndefinition: "' + "[" * 2_500
+    odd += '"\nrelated: [nowhere]\n---\n[[Elsewhere]]\n'
     write_files(
-        site, {"content/tools/torch.md": "---\ntitle: Torch\nsummary: A library.\n---\n" + "[" * 2_500}
+        site,
+        {
+            "content/tools/torch.md": "---\ntitle: Torch\nsummary: A library.\n---\n" + "[" * 2_500,
+            "content/terms/odd.md": odd,
+        },
     )
 
     result = run_glossary("check", cwd=site)
@@ -1017,6 +1024,9 @@ def test_markdown_too_much_for_the_converter_is_reported_in_site_intros_and_tool
         f"content/site.yml:{lines.index('intro: |') + 1}: {too_deep}",
         f"content/site.yml:{lines.index('stack_builder:') + 2}: {too_many}",
         f"content/tools/torch.md:5: {too_many}",
+        f"content/terms/odd.md:4: {too_many}",
+        "content/terms/odd.md:5: unknown related term 'nowhere'",
+        "content/terms/odd.md:7: unknown wiki-link target 'Elsewhere'",
     ):
         assert problem in result.stderr.splitlines()
 
