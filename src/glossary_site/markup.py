@@ -253,24 +253,33 @@ class _Source:
 
         A link text that occurs once in the whole text is the link. Otherwise code is blanked
         out first, so a link-like text in code is never mistaken for the link; footnotes are
-        converted last, so a link not found after the cursor is sought again.
+        converted last, so a link not found after the cursor is sought again. The engine
+        expands tabs, so a link written with one is sought by its words.
         """
         if self.text.count(raw) == 1:
             at = self.text.find(raw)
         else:
-            if self.searchable is None:
-                self.searchable = CODE_RE.sub(lambda m: " " * len(m.group(0)), self.text)
-            at = self.searchable.find(raw, self.cursor)
+            at = self._without_code().find(raw, self.cursor)
             if at < 0:
-                at = self.searchable.find(raw)
+                at = self._without_code().find(raw)
+        end = at + len(raw)
         if at < 0:
-            return self.first_lines[0] if self.first_lines else 1
-        self.cursor = at + len(raw)
+            words = re.compile(r"\s+".join(map(re.escape, raw.split())))
+            found = words.search(self._without_code(), self.cursor) or words.search(self._without_code())
+            if found is None:
+                return self.first_lines[0] if self.first_lines else 1
+            at, end = found.span()
+        self.cursor = end
         part = bisect.bisect_right(self.offsets, at) - 1
         breaks = self.breaks[part]
         if breaks is not None:
             return self.first_lines[part] + bisect.bisect_right(breaks, at - self.offsets[part])
         return self.first_lines[part] + self.text.count("\n", self.offsets[part], at)
+
+    def _without_code(self) -> str:
+        if self.searchable is None:
+            self.searchable = CODE_RE.sub(lambda m: " " * len(m.group(0)), self.text)
+        return self.searchable
 
 
 class _WikiLinkProcessor(InlineProcessor):

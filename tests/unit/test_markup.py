@@ -140,6 +140,14 @@ def test_unresolved_wiki_link_in_the_body_is_reported_at_its_file_line(render: A
     assert soup(body.body).find("a") is None
 
 
+def test_a_wiki_link_written_with_a_tab_is_reported_at_its_own_line(render: Any) -> None:
+    """Was: the engine expands tabs, so the link was not found in the text as written and was
+    reported at the definition's first line."""
+    _, problems = render(body="First paragraph.\n\nSecond one names [[Photo\tsynthesis|the\tsun]].\n")
+
+    assert problems == ["content/terms/token.md:12: unknown wiki-link target 'Photo synthesis'"]
+
+
 def test_a_wiki_link_with_an_empty_label_shows_the_name_and_one_without_a_term_is_reported(
     render: Any,
 ) -> None:
