@@ -27,6 +27,7 @@ from glossary_site import long_runs, placement
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.foreign_markdown import KEPT_TAGS
 from glossary_site.formulas import MATHML_ATTRIBUTES, FormulaExtension
+from glossary_site.front_matter import FORBIDDEN_CHARACTER_RE
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.html_tags import in_tags, tags
 from glossary_site.markdown_limits import limit_problem
@@ -123,7 +124,9 @@ def sanitise(fragment: str) -> str:
     if "text-align" in fragment:
         fragment = in_tags(fragment, lambda tag: ALIGN_RE.sub(r'class="align-\1"', tag))
     clean = _cleaner().clean(fragment)
-    return _UNSAFE_CITE_RE.sub("", clean) if ' cite="' in clean else clean
+    clean = _UNSAFE_CITE_RE.sub("", clean) if ' cite="' in clean else clean
+    # nh3 writes a reference such as '&#27;' as its character, which no page may hold
+    return FORBIDDEN_CHARACTER_RE.sub("", clean) if "&#" in fragment else clean
 
 
 @functools.cache

@@ -244,6 +244,16 @@ def test_event_handler_attributes_are_removed(render: Any) -> None:
     assert present(page.find("img")).attrs == {"src": "chart.png", "alt": "Chart"}
 
 
+def test_character_references_to_characters_no_page_may_hold_are_dropped(render: Any) -> None:
+    """Was: '&#27;' and '&#xFDD0;' came out as the raw characters, which the Nu checker refuses."""
+    body, _ = render(
+        body="a&#27;b &#x7F;c&#xfdd0; &#12; &#x41; &#233; &#x2028;", faq=(Faq("Q?", "d&#x1b;e", 20, 21),)
+    )
+
+    assert soup(body.body).get_text() == "ab c \x0c A é \u2028"
+    assert soup(body.faq_answers[0]).get_text() == "de"
+
+
 def test_javascript_urls_are_removed_from_links(render: Any) -> None:
     body, _ = render(
         body="[Markdown](javascript:alert(1)) and <a href='JAVASCRIPT:alert(2)'>raw</a> "
