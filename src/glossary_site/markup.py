@@ -102,6 +102,10 @@ ALIGN_RE = re.compile(r'style="text-align: (left|right|center);"')
 #: nh3 checks the scheme of links and images but not of a quotation's source; the same schemes
 #: are kept there, so no page carries a `javascript:` address in any attribute.
 _UNSAFE_CITE_RE = re.compile(r' cite="(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:[^"]*"')
+#: An address with spaces around it, which browsers strip (`<a href=" /terms/gpu/">`): trimmed,
+#: it is read, checked and made relative as they read it, not as a relative ' /terms/gpu/'.
+_PADDED_URL_RE = re.compile(r'\b(href|src|cite)="([\t\n\f\r ][^"]*|[^"]*[\t\n\f\r ])"')
+_ASCII_SPACES = " \t\n\f\r"
 _ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
     "a": {"href", "hreflang"},
@@ -125,8 +129,14 @@ def sanitise(fragment: str) -> str:
         fragment = in_tags(fragment, lambda tag: ALIGN_RE.sub(r'class="align-\1"', tag))
     clean = _cleaner().clean(fragment)
     clean = _UNSAFE_CITE_RE.sub("", clean) if ' cite="' in clean else clean
+    if _PADDED_URL_RE.search(clean):
+        clean = in_tags(clean, lambda tag: _PADDED_URL_RE.sub(_trimmed_url, tag))
     # nh3 writes a reference such as '&#27;' as its character, which no page may hold
     return FORBIDDEN_CHARACTER_RE.sub("", clean) if "&#" in fragment else clean
+
+
+def _trimmed_url(match: re.Match[str]) -> str:
+    return f'{match.group(1)}="{match.group(2).strip(_ASCII_SPACES)}"'
 
 
 @functools.cache

@@ -573,6 +573,20 @@ def test_site_addresses_are_made_relative_to_the_term_page_and_kept_to_be_checke
     assert converted.site_urls == ("/a/", "/b.png")
 
 
+def test_spaces_around_an_address_in_raw_html_are_dropped_as_browsers_drop_them(make_term: MakeTerm) -> None:
+    """Was: `href=" /search/"` was taken for a relative ' /search/', reported as leading to no
+    page, and never made relative to the term page."""
+    body = '<a href=" /search/ ">s</a> <img src="\n/images/chart.png" alt="c">'
+    body += ' <a href="https://example.org/ ">e</a>'
+
+    converted = markup.Converter().convert_term(make_term("t", "T", body=body))
+
+    page = soup(converted.body)
+    assert [a["href"] for a in page.find_all("a")] == ["../../search/index.html", "https://example.org/"]
+    assert present(page.find("img"))["src"] == "../../images/chart.png"
+    assert converted.site_urls == ("https://example.org/", "/search/", "/images/chart.png")
+
+
 def test_every_fixed_id_the_theme_writes_is_one_headings_keep_clear_of() -> None:
     """A new id in a template must join THEME_IDS, or a heading of that name would share it."""
     templates = Path(markup.__file__).parent / "theme/templates"
