@@ -333,6 +333,8 @@ def recover(out: Path) -> None:
         return
     for leftover in _leftovers(out):
         kind = leftover.name[len(out.name) + 2 :].split("-", 1)[0]
+        if kind not in ("staging", "update", "old"):
+            continue
         if leftover.is_symlink():  # no build makes one: never followed, never renamed into place
             leftover.unlink()
             continue
@@ -343,8 +345,7 @@ def recover(out: Path) -> None:
             continue
         elif kind == "old" and out.is_dir():
             _carry_over(leftover, out)
-        if kind in ("staging", "update", "old"):
-            shutil.rmtree(leftover, ignore_errors=True)
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def has_leftovers(out: Path) -> bool:

@@ -483,17 +483,21 @@ def test_a_folder_with_a_record_not_written_by_a_build_is_refused(project: Path,
 
 
 def test_recovery_touches_only_folders_a_build_names(project: Path, previous_site: Path) -> None:
-    """Was: '._site.staging-mine' removed, and for an output named 'o?t' the leftovers of 'out'."""
+    """Was: '._site.staging-mine' removed, and for an output named 'o?t' the leftovers of 'out';
+    and a link named as no build names its folders ('._site.notes-12') deleted."""
     mine = project / "._site.staging-mine"
     other = project / ".out.staging-12"
     for folder in (mine, other):
         folder.mkdir()
         (folder / "a.txt").write_text("kept", encoding="utf-8")
+    link = project / "._site.notes-12"
+    link.symlink_to(mine)
 
     output.recover(previous_site)
     output.recover(project / "o?t")
 
     assert (mine / "a.txt").is_file() and (other / "a.txt").is_file()
+    assert link.is_symlink()
 
 
 def test_output_that_is_a_link_to_nothing_is_refused(project: Path, tmp_path: Path) -> None:
