@@ -30,8 +30,12 @@ _SPACE = re.compile(r"\s+")
 #: matches "elagage" to "élagage".
 _ACCENTS = re.compile("[\u0300-\u036f]")
 #: The letters a French or German keyboard without them spells as two: "oeuvre" names Œuvre,
-#: "massstab" Maßstab. No accent to drop, so NFD keeps them whole; the capitals are lowered first.
-_SPELLED_OUT = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
+#: "massstab" Maßstab; and those with a stroke or without their dot, which a keyboard without
+#: them types as the plain letter: "zrodlo" names Źródło, "isik" the Turkish for light. No accent
+#: to drop, so NFD keeps them whole; the capitals are lowered first.
+_SPELLED_OUT = str.maketrans(
+    {"œ": "oe", "æ": "ae", "ß": "ss", "ł": "l", "\u0131": "i", "ø": "o", "đ": "d", "ħ": "h"}
+)
 #: A query may name a title in another form (search-engine.js otherForms): only its end
 #: changes, by "s", "es", "'s" or "ies" for "y", so without its last run of these letters a
 #: name and each of its forms have one key and are in one file.
@@ -51,7 +55,8 @@ class Named:
 
 def normal(text: str) -> str:
     """The query as search-engine.js compares it: quotes and accents aside, one case, œ æ ß
-    spelled out, spaces collapsed; "elagage", typed where a keyboard has no É, names Élagage."""
+    spelled out, ł, dotless i, ø, đ, ħ plain, spaces collapsed; "elagage", typed where a keyboard has no É,
+    names Élagage."""
     lower = _QUOTES.sub("", text).replace("\u2019", "'").lower().translate(_SPELLED_OUT)
     bare = unicodedata.normalize("NFC", _ACCENTS.sub("", unicodedata.normalize("NFD", lower)))
     return _SPACE.sub(" ", bare).strip()

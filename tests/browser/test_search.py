@@ -289,6 +289,9 @@ def test_a_plural_ranks_below_the_exact_match_and_a_plural_title_is_found_by_its
     # a keyboard without Œ, Æ or ß spells them out
     assert ranked("oeuvre", ["Oeuvres completes", "\u0152uvre"]) == ["\u0152uvre", "Oeuvres completes"]
     assert ranked("massstab", ["Ma\u00dfst\u00e4be der Welt", "Ma\u00dfstab"])[0] == "Ma\u00dfstab"
+    # and a letter with a stroke or without its dot as the plain letter (Polish, Turkish)
+    assert ranked("zrodlo", ["Zrodlowy", "\u0179r\u00f3d\u0142o"]) == ["\u0179r\u00f3d\u0142o", "Zrodlowy"]
+    assert ranked("ILIK", ["Ilikli", "Il\u0131k"]) == ["Il\u0131k", "Ilikli"]
     # then a title or alias the query begins, as a reader typing a name expects
     assert ranked("trans", ["Whisper", "Vision transformer", "Transformer"]) == [
         "Transformer",
@@ -1050,7 +1053,7 @@ QUOTED_WORD = "\u201cprobabilistic\u201d"
 @pytest.fixture(scope="module")
 def probable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """A dozen terms whose titles start with the word "Probabilistic", as on a 10,000-term
-    glossary nearly 400 do, and a "Transformer"."""
+    glossary nearly 400 do, a "Transformer" and a Polish "Źródło danych"."""
     root = tmp_path_factory.mktemp("probable")
     files = {"content/site.yml": f"title: Probable\nbase_url: https://probable.example.com/{SUB_PATH}/\n"}
     for second in PROBABLE:
@@ -1066,6 +1069,12 @@ def probable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
         summary="A neural network built on attention.",
         definition="A neural network that weighs every token of its input against every other.",
         aliases="Transformer model",
+    )
+    files["content/terms/zrodlo-danych.md"] = CROWDED_TERM.format(
+        title="\u0179r\u00f3d\u0142o danych",
+        summary="Sk\u0105d pochodz\u0105 dane.",
+        definition="\u0179r\u00f3d\u0142o danych zasila model.",
+        aliases="Dane \u017ar\u00f3d\u0142owe",
     )
     site = write_files(root, files)
     out = root / "www" / SUB_PATH
@@ -1093,6 +1102,12 @@ def test_a_misspelt_word_many_names_start_with_offers_the_word_searched(
     expect(page.locator("#search-query")).to_have_value("probabilistic")
     expect(status).to_have_text(f"{len(PROBABLE)} results found for {QUOTED_WORD}")
     expect(page.locator("#search-results li")).to_have_count(len(PROBABLE))
+    # Was "Did you mean “zrodło”?": the word as the names spell it, not with its accents dropped
+    page.fill("#search-query", "zrodla")
+    meant = "\u201c\u017ar\u00f3d\u0142o\u201d"
+    expect(status).to_have_text(f"No results found for \u201czrodla\u201d. Did you mean {meant}?")
+    status.get_by_role("link").click()
+    expect(page.locator("#search-results li > a")).to_have_text(["\u0179r\u00f3d\u0142o danych"])
 
 
 def test_the_header_box_offers_the_misspelt_word_searched_and_says_so(

@@ -51,3 +51,19 @@ def test_a_name_with_oe_ae_or_sz_is_found_as_a_keyboard_without_them_spells_it()
         assert normal(name) == normal(typed)
         assert bucket(normal(name)) == bucket(normal(typed))
     assert normal("Æsthetics") == "aesthetics"
+
+
+def test_a_letter_with_a_stroke_or_without_its_dot_is_found_as_the_plain_letter() -> None:
+    """Was: "zrodlo" and "isik", typed where a keyboard has no Ł or dotless i, were other keys
+    than "Źródło" and the Turkish for light, as NFD keeps those letters whole, so named/ did not name
+    the term."""
+    dotless = "\u0131"
+    spelled = (
+        ("Źródło", "zrodlo"),
+        (f"Iş{dotless}k", "ISIK"),
+        (f"{dotless}l{dotless}k", "Ilik"),
+        ("Ørsted", "orsted"),
+    )
+    for name, typed in spelled:
+        assert normal(name) == normal(typed)
+        assert bucket(normal(name)) == bucket(normal(typed))

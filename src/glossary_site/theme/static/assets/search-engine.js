@@ -44,11 +44,17 @@
   // Accents aside, as Pagefind matches words: "elagage" (an AZERTY keyboard has no É) names
   // Élagage as "élagage" does. Decomposed, unaccented and composed again, so a Korean syllable or
   // a kana with its voicing mark stays one character, as name_lookup.py writes it. Œ, Æ and ß,
-  // which a keyboard without them spells "oe", "ae" and "ss" ("oeuvre", "massstab"), are spelled so.
-  var SPELLED_OUT = { "\u0153": "oe", "\u00e6": "ae", "\u00df": "ss" };
+  // which a keyboard without them spells "oe", "ae" and "ss" ("oeuvre", "massstab"), are spelled so;
+  // a letter with a stroke or without its dot, which no accent marks and NFD keeps whole, is its
+  // plain one, as a keyboard without it types it ("zrodlo" for Źródło, "isik" for Işık).
+  var SPELLED_OUT = { "\u0153": "oe", "\u00e6": "ae", "\u00df": "ss", "\u0142": "l", "\u0131": "i",
+    "\u00f8": "o", "\u0111": "d", "\u0127": "h" };
+  function spelled(text) {
+    return text.replace(/[\u0153\u00e6\u00df\u0142\u0131\u00f8\u0111\u0127]/g, function (letter) { return SPELLED_OUT[letter]; });
+  }
+
   function normal(text) {
-    return text.replace(/["\u201c\u201d]/g, "").replace(/\u2019/g, "'").toLowerCase()
-      .replace(/[\u0153\u00e6\u00df]/g, function (letter) { return SPELLED_OUT[letter]; })
+    return spelled(text.replace(/["\u201c\u201d]/g, "").replace(/\u2019/g, "'").toLowerCase())
       .normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC").replace(/\s+/g, " ").trim();
   }
 
@@ -176,9 +182,10 @@
   var SUGGESTED = 3;
   var names = null;
 
-  // Case, accents and punctuation aside: "Text-to-Image" and "text to image" are one name.
+  // Case, accents and punctuation aside: "Text-to-Image" and "text to image" are one name;
+  // œ, ß, ł... are spelled as normal() spells them.
   function fold(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    return spelled(text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase())
       .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
 
@@ -258,7 +265,9 @@
     return { whole: name.length <= width ? last[name.length] : Infinity, start: Math.min.apply(null, last) };
   }
 
-  // The names, and every word of them with how many names hold it (corrected() picks from these).
+  // The names, and every word of them (folded) with how many names hold it and how the first
+  // name holding it spells it, in lower case (corrected() picks from these). A word offered is
+  // spelled so: "źródło", not "zrodlo", for "zrodla" in a Polish glossary.
   function loadNames(folder) {
     if (!names) {
       var base = new URL(folder, document.baseURI);
@@ -268,12 +277,17 @@
         return response.json();
       }).then(function (pairs) {
         var words = new Map();
+        var spellings = new Map();
         var entries = pairs.map(function (pair) {
           var folded = fold(pair[0]);
           folded.split(" ").forEach(function (word) { if (word) { words.set(word, (words.get(word) || 0) + 1); } });
+          pair[0].normalize("NFC").toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).forEach(function (word) {
+            var alike = fold(word);
+            if (alike && alike.indexOf(" ") < 0 && !spellings.has(alike)) { spellings.set(alike, word); }
+          });
           return { name: pair[0], folded: folded, url: new URL(pair[1], file).href };
         });
-        return { entries: entries, words: words };
+        return { entries: entries, words: words, spellings: spellings };
       }).catch(function (error) {
         names = null;
         throw error;
@@ -309,7 +323,8 @@
   // closest word a name holds, within that word's own allowance of mistakes: the one in most
   // names on a tie, then A to Z. `mistakes` counts the changes; null when a word stays one no
   // name holds (nothing close to it, or under 4 letters), as that query is still misspelt.
-  function corrected(words, wanted) {
+  // Its `text` has each word as the names spell it (loadNames).
+  function corrected(words, spellings, wanted) {
     var mistakes = 0;
     var text = wanted.split(" ").map(function (word) {
       var limit = allowed(word);
@@ -328,7 +343,8 @@
       return best.word;
     });
     var whole = text.every(function (word) { return words.has(word); });
-    return whole ? { text: text.join(" "), mistakes: mistakes } : null;
+    var written = text.map(function (word) { return spellings.get(word) || word; });
+    return whole ? { text: written.join(" "), mistakes: mistakes } : null;
   }
 
   // What a query that found nothing may have meant: { query, names }. On a big glossary a
@@ -344,7 +360,7 @@
     if (limit < 0) { return Promise.resolve({ query: null, names: [] }); }
     return loadNames(folder).then(function (loaded) {
       var close = ranked(loaded.entries, wanted, limit);
-      var fixed = corrected(loaded.words, wanted);
+      var fixed = corrected(loaded.words, loaded.spellings, wanted);
       var byNames = { query: null, names: close.names };
       if (!fixed || !fixed.mistakes || fixed.mistakes >= close.whole) { return byNames; }
       return window.glossarySearch(folder).then(function (pagefind) {
