@@ -353,7 +353,9 @@
   // from the query as the query with its words corrected (corrected()), and Pagefind finds
   // that, `query` is it and `names` is empty; otherwise `query` is null and `names` are the
   // closest names, as closest() gives them ("tranformer" is still one mistake from
-  // "Transformer"). Nothing for a query of under 4 letters.
+  // "Transformer"). Nothing for a query of under 4 letters. A query whose words are all right
+  // but spelled without a letter Pagefind does not match to its plain one (ł, ı...) is
+  // corrected too: "lancuch", which Pagefind finds nothing for, means "łańcuch".
   window.glossarySearch.meant = function (folder, query) {
     var wanted = fold(query);
     var limit = allowed(wanted);
@@ -362,7 +364,7 @@
       var close = ranked(loaded.entries, wanted, limit);
       var fixed = corrected(loaded.words, loaded.spellings, wanted);
       var byNames = { query: null, names: close.names };
-      if (!fixed || !fixed.mistakes || fixed.mistakes >= close.whole) { return byNames; }
+      if (!fixed || fixed.text === wanted || fixed.mistakes >= close.whole) { return byNames; }
       return window.glossarySearch(folder).then(function (pagefind) {
         return pagefind.search(fixed.text);
       }).then(function (found) {
