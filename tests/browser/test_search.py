@@ -956,6 +956,11 @@ def test_the_header_box_offers_the_closest_names_as_options(page: Page, served: 
     expect(box).to_have_attribute("aria-activedescendant", options.first.get_attribute("id") or "?")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Transformer")
+    # Was nothing: a vowel sign was taken for a space, so "भाशा" was two letters, too short
+    page.route("**/names.json", lambda route: route.fulfill(json=[["\u092d\u093e\u0937\u093e", "../x/"]]))
+    page.reload()
+    options = type_in_header(page, "\u092d\u093e\u0936\u093e", pasted=True)
+    expect(options.first).to_have_text("\u092d\u093e\u0937\u093eDid you mean this?")
 
 
 def test_a_word_pagefind_answers_with_a_short_start_of_it_finds_nothing(

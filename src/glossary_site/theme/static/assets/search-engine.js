@@ -183,10 +183,11 @@
   var names = null;
 
   // Case, accents and punctuation aside: "Text-to-Image" and "text to image" are one name;
-  // œ, ß, ł... are spelled as normal() spells them.
+  // œ, ß, ł... are spelled as normal() spells them. Other marks are part of their letter (a
+  // vowel sign of Devanagari: "भाषा" is one word of four characters, not "भ ष").
   function fold(text) {
     return spelled(text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase())
-      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, " ").trim();
   }
 
   // The words Pagefind marked in a result's data, as its excerpt marks them: `locations` index
