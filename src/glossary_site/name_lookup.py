@@ -55,10 +55,11 @@ class Named:
 
 def normal(text: str) -> str:
     """The query as search-engine.js compares it: quotes and accents aside, one case, œ æ ß
-    spelled out, ł, dotless i, ø, đ, ħ plain, spaces collapsed; "elagage", typed where a keyboard has no É,
-    names Élagage."""
+    spelled out, ł, dotless i, ø, đ, ħ plain, compatibility forms (full-width, half-width) as
+    their plain ones, spaces collapsed; "elagage", typed where a keyboard has no É, names
+    Élagage, and LLM in full-width letters, typed by a Japanese input method, LLM."""
     lower = _QUOTES.sub("", text).replace("\u2019", "'").lower().translate(_SPELLED_OUT)
-    bare = unicodedata.normalize("NFC", _ACCENTS.sub("", unicodedata.normalize("NFD", lower)))
+    bare = unicodedata.normalize("NFKC", _ACCENTS.sub("", unicodedata.normalize("NFKD", lower)))
     return _SPACE.sub(" ", bare).strip()
 
 

@@ -292,6 +292,8 @@ def test_a_plural_ranks_below_the_exact_match_and_a_plural_title_is_found_by_its
     # and a letter with a stroke or without its dot as the plain letter (Polish, Turkish)
     assert ranked("zrodlo", ["Zrodlowy", "\u0179r\u00f3d\u0142o"]) == ["\u0179r\u00f3d\u0142o", "Zrodlowy"]
     assert ranked("ILIK", ["Ilikli", "Il\u0131k"]) == ["Il\u0131k", "Ilikli"]
+    # and a full-width name, as a Japanese input method types it, as the plain one
+    assert ranked("\uff2c\uff2c\uff2d", ["Mixture", "LLM"]) == ["LLM", "Mixture"]
     # then a title or alias the query begins, as a reader typing a name expects
     assert ranked("trans", ["Whisper", "Vision transformer", "Transformer"]) == [
         "Transformer",

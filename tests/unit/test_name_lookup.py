@@ -43,6 +43,19 @@ def test_a_name_is_found_with_its_accents_left_out_as_pagefind_finds_its_words()
     assert normal("그래디언트 ガンマ") == "그래디언트 ガンマ"  # syllables and voiced kana stay whole
 
 
+def test_a_full_or_half_width_name_is_found_as_typed_in_its_plain_form() -> None:
+    """Was: "LLM" in full-width letters and "トークン" in half-width kana, as a Japanese input
+    method may type them, were other keys than the names, so named/ did not name the term, and
+    Pagefind finds nothing for them."""
+    for name, typed in (
+        ("LLM", "\uff2c\uff2c\uff2d"),
+        ("トークン", "\uff84\uff70\uff78\uff9d"),
+        ("ガウス", "\uff76\uff9e\uff73\uff7d"),
+    ):
+        assert normal(name) == normal(typed)
+        assert bucket(normal(name)) == bucket(normal(typed))
+
+
 def test_a_name_with_oe_ae_or_sz_is_found_as_a_keyboard_without_them_spells_it() -> None:
     """Was: "oeuvre" and "massstab", typed where a keyboard has no Œ or ß, were other keys than
     "Œuvre" and "Maßstab", as NFD keeps those letters whole, so named/ did not name the term."""

@@ -43,7 +43,9 @@
 
   // Accents aside, as Pagefind matches words: "elagage" (an AZERTY keyboard has no É) names
   // Élagage as "élagage" does. Decomposed, unaccented and composed again, so a Korean syllable or
-  // a kana with its voicing mark stays one character, as name_lookup.py writes it. Œ, Æ and ß,
+  // a kana with its voicing mark stays one character, as name_lookup.py writes it; compatibility
+  // forms are their plain ones, so "ＬＬＭ" or "ﾄｰｸﾝ", as a Japanese input method may type them,
+  // names LLM or トークン. Œ, Æ and ß,
   // which a keyboard without them spells "oe", "ae" and "ss" ("oeuvre", "massstab"), are spelled so;
   // a letter with a stroke or without its dot, which no accent marks and NFD keeps whole, is its
   // plain one, as a keyboard without it types it ("zrodlo" for Źródło, "isik" for Işık).
@@ -55,7 +57,7 @@
 
   function normal(text) {
     return spelled(text.replace(/["\u201c\u201d]/g, "").replace(/\u2019/g, "'").toLowerCase())
-      .normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC").replace(/\s+/g, " ").trim();
+      .normalize("NFKD").replace(/[\u0300-\u036f]/g, "").normalize("NFKC").replace(/\s+/g, " ").trim();
   }
 
   // What else a reader may type for `text` (already normal): its plural or possessive ("LLMs",
