@@ -15,6 +15,7 @@ import json
 import os
 import pickle
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -54,13 +55,16 @@ class CacheUnusable(Exception):
 #: What a cache folder holds: the build's own (term_edits.py keeps the pages' records in
 #: "pages" and "pages.json") and atomic_write's temporary files.
 OWN_NAMES = (INDEX, STATE, PACKS, "pages", ".tmp-")
+#: The folders among them.
+OWN_FOLDERS = (INDEX, PACKS, "pages")
 
 
 def check_folder(folder: Path, movable: bool = True) -> None:
     """Raise CacheUnusable unless a file can be made in `folder` (created if missing) and the
     folder holds nothing but a cache: a build rewrites and deletes files in it. A symbolic link
     in it (index, packs, pages), which no build makes, is removed itself: the build would
-    write and delete files wherever it leads, as through a cache planted in a repository.
+    write and delete files wherever it leads, as through a cache planted in a repository. So is
+    a file where the build keeps a folder, damage that would otherwise stop every build.
     `movable`: whether the command takes --cache-dir and --no-cache; serve takes neither, so
     its message says what to do with the one folder it always uses."""
     found = list(folder.iterdir()) if folder.is_dir() else []
@@ -70,8 +74,10 @@ def check_folder(folder: Path, movable: bool = True) -> None:
             "overwrite or delete some of them: "
             + ("choose another folder with --cache-dir" if movable else f"move them out of it{ALWAYS_HERE}")
         )
-    for linked in (path for path in found if path.is_symlink()):
-        linked.unlink()
+    for stray in (
+        path for path in found if path.is_symlink() or (path.name in OWN_FOLDERS and not path.is_dir())
+    ):
+        stray.unlink()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=folder):
@@ -412,6 +418,10 @@ def sign(key: bytes, data: bytes) -> bytes:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
+    """A folder in the file's place (a damaged cache: no build makes one) goes first, or no
+    build could write the file again."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(handle, "wb") as out:

@@ -161,6 +161,30 @@ def test_unreadable_or_foreign_index_is_discarded_with_a_note(
     ]
 
 
+def test_a_cache_with_a_file_where_a_folder_was_or_a_folder_where_a_file_was_is_made_anew(
+    tmp_path: Path, make_term: MakeTerm, reopen_cache: Reopen
+) -> None:
+    """Was: every later build stopped with 'File exists (…/.glossary-cache/index)' (or 'Is a
+    directory') until the cache folder was deleted by hand."""
+    index = saved_index(tmp_path, make_term)
+    index.unlink()
+    index.mkdir()
+    (tmp_path / cache.STATE).mkdir()
+    for name in (cache.PACKS, "pages"):
+        (tmp_path / name).write_bytes(b"damaged")
+
+    cache.check_folder(tmp_path)
+    file = prepared("gpu", make_term)
+    Cache(tmp_path).save({file.path: (Stamp(1, 2), file)})
+    Cache(tmp_path).write_state({"inputs": "key"})
+    with PackWriter(tmp_path, cache.secret_key()) as writer:
+        writer.add(raw_body("tpu"))
+
+    assert reopen_cache(tmp_path).entries == {file.path: (Stamp(1, 2), file)}
+    assert Cache(tmp_path).read_state() == {"inputs": "key"}
+    assert not (tmp_path / "pages").exists()
+
+
 def test_index_written_by_another_version_is_discarded_with_a_note(
     tmp_path: Path, make_term: MakeTerm, reopen_cache: Reopen
 ) -> None:
