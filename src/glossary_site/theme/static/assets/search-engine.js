@@ -45,10 +45,10 @@
   // Élagage as "élagage" does. Decomposed, unaccented and composed again, so a Korean syllable or
   // a kana with its voicing mark stays one character, as name_lookup.py writes it; compatibility
   // forms are their plain ones, so "ＬＬＭ" or "ﾄｰｸﾝ", as a Japanese input method may type them,
-  // names LLM or トークン. Œ, Æ and ß,
-  // which a keyboard without them spells "oe", "ae" and "ss" ("oeuvre", "massstab"), are spelled so;
-  // a letter with a stroke or without its dot, which no accent marks and NFD keeps whole, is its
-  // plain one, as a keyboard without it types it ("zrodlo" for Źródło, "isik" for Işık).
+  // names LLM or トークン. Œ, Æ and ß, which a keyboard without them spells "oe", "ae" and "ss"
+  // ("oeuvre", "massstab"), are spelled so; a letter with a stroke or without its dot, which no
+  // accent marks and NFD keeps whole, is its plain one, as a keyboard without it types it
+  // ("zrodlo" for Źródło, "isik" for Işık).
   var SPELLED_OUT = { "\u0153": "oe", "\u00e6": "ae", "\u00df": "ss", "\u0142": "l", "\u0131": "i",
     "\u00f8": "o", "\u0111": "d", "\u0127": "h" };
   function spelled(text) {
