@@ -57,7 +57,7 @@ def site_wikilinks(config: site_config.SiteConfig) -> list[Diagnostic]:
         for written in site_markdown_wikilinks(text):
             target, label = re.fullmatch(WIKILINK_RE, written).groups()  # type: ignore[union-attr]
             message = (
-                f"{written} is shown as written: site.yml has no wiki-links; link the term's page "
+                f"{written} would be shown as written: site.yml has no wiki-links; link the term's page "
                 f"instead, e.g. [{(label or target).strip()}](/terms/<its slug>/)"
             )
             problems.append(

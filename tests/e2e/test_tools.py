@@ -702,8 +702,8 @@ def test_a_formula_error_in_the_stack_builder_intro_hides_no_dead_link_wiki_link
         assert result.returncode == 1, command
         assert "Traceback" not in result.stderr
         assert [entry for entry in result.stderr.splitlines() if ": warning: " not in entry][:-1] == [
-            f"content/site.yml:{line}: [[tensor]] is shown as written: site.yml has no wiki-links; link "
-            "the term's page instead, e.g. [tensor](/terms/<its slug>/)",
+            f"content/site.yml:{line}: [[tensor]] would be shown as written: site.yml has no wiki-links; "
+            "link the term's page instead, e.g. [tensor](/terms/<its slug>/)",
             f"content/site.yml:{line}: the formula '\\foo' cannot be shown: '\\foo' is not a command the "
             "formula converter knows",
             f"content/terms/model-training.md:{dead}: link '/terms/gpu/' leads to no page of this site; "
@@ -1148,7 +1148,7 @@ def test_a_wiki_link_in_site_yml_intros_is_an_error_at_its_line_saying_what_to_w
         result = run_glossary(command, cwd=site)
 
         assert result.returncode == 1, command
-        said = "is shown as written: site.yml has no wiki-links; link the term's page instead, e.g."
+        said = "would be shown as written: site.yml has no wiki-links; link the term's page instead, e.g."
         assert [line for line in result.stderr.splitlines() if "wiki-links" in line] == [
             f"content/site.yml:{builder_line}: [[tensor|tensors]] {said} [tensors](/terms/<its slug>/)",
             f"content/site.yml:{home_line}: [[Tensor]] {said} [Tensor](/terms/<its slug>/)",
@@ -1171,8 +1171,8 @@ def test_a_wiki_link_in_the_intro_is_reported_beside_a_misspelt_tools_setting(tm
     assert "Traceback" not in result.stderr
     said = result.stderr.splitlines()
     assert (
-        f"content/site.yml:{line}: [[Tensor]] is shown as written: site.yml has no wiki-links; link the "
-        "term's page instead, e.g. [Tensor](/terms/<its slug>/)"
+        f"content/site.yml:{line}: [[Tensor]] would be shown as written: site.yml has no wiki-links; "
+        "link the term's page instead, e.g. [Tensor](/terms/<its slug>/)"
     ) in said
     assert any("unknown setting 'tool'; did you mean 'tools'?" in entry for entry in said)
 
