@@ -245,12 +245,14 @@ def group_view(
     titled = fill(labels["group_page_title"], {"kind": labels[singular], "name": "{name}"})
     terms = [term_link(slug, root) for slug in group.terms]
     long = size > LETTERED_GROUP
-    filed = [term_link.glossary.terms[slug].sort_as for slug in group.terms]  # as the A to Z files them
     return {
         # A shorter one is one list, without a jump bar: both empty, as themes.md says.
         **(
             lettered(
-                [AzEntry(link.title, link, False, as_) for link, as_ in zip(terms, filed, strict=True)],
+                [  # filed as the A to Z files them
+                    AzEntry(link.title, link, False, term_link.glossary.terms[slug].sort_as)
+                    for slug, link in zip(group.terms, terms, strict=True)
+                ],
                 config.language,
             )
             if long
