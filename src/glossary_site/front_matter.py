@@ -50,11 +50,7 @@ def read_text(file: Path, path: str) -> str:
 #: What HTML forbids in a page's text: controls but tab, line feed, form feed and carriage
 #: return, and the noncharacters. YAML refuses them in front matter; the body would carry them
 #: into the page unseen (a NUL is dropped, STX and ETX too, ESC and DEL kept).
-FORBIDDEN_CHARACTER_RE = re.compile(
-    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
-    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
-    + "]"
-)
+FORBIDDEN_CHARACTER_RE = re.compile(f"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f{yaml_lines.NONCHARACTERS}]")
 
 
 def check_body_characters(path: str, body: str, body_line: int, diagnostics: Diagnostics) -> None:

@@ -488,13 +488,14 @@ def _breaks(value: str, below: list[str]) -> Breaks:
 
 
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
-#: What the reader lets through but no web page may hold: the noncharacters (U+FDD0 to U+FDEF
-#: and the last two of each plane; U+FFFE and U+FFFF it refuses) and NEL, which "\N" writes.
-_NOT_IN_A_PAGE = re.compile(
-    "[\x85\ufdd0-\ufdef"
-    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0x10000, 0x110000, 0x10000))
-    + "]"
+#: Unicode's noncharacters, for a regular expression's character class: U+FDD0 to U+FDEF and the
+#: last two code points of each plane. No web page may hold one.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
 )
+#: What the reader lets through but no web page may hold: the noncharacters (but U+FFFE and
+#: U+FFFF, which it refuses) and NEL, which "\N" writes.
+_NOT_IN_A_PAGE = re.compile(f"[\x85{NONCHARACTERS}]")
 #: The closing bracket PyYAML says it expected, and what to say of the one it would have closed.
 _UNCLOSED = {
     f"'{end}'": (
