@@ -51,8 +51,9 @@
   // ("zrodlo" for Źródło, "isik" for Işık).
   var SPELLED_OUT = { "\u0153": "oe", "\u00e6": "ae", "\u00df": "ss", "\u0142": "l", "\u0131": "i",
     "\u00f8": "o", "\u0111": "d", "\u0127": "h" };
+  var SPELLED_RE = new RegExp("[" + Object.keys(SPELLED_OUT).join("") + "]", "g");
   function spelled(text) {
-    return text.replace(/[\u0153\u00e6\u00df\u0142\u0131\u00f8\u0111\u0127]/g, function (letter) { return SPELLED_OUT[letter]; });
+    return text.replace(SPELLED_RE, function (letter) { return SPELLED_OUT[letter]; });
   }
 
   function normal(text) {
