@@ -65,6 +65,8 @@ def generated_site(tmp_path: Path, terms: int) -> Path:
 
 
 def test_a_build_killed_at_any_moment_leaves_a_complete_site_and_the_next_build_works(tmp_path: Path) -> None:
+    """Builds killed one after another, each finding what the last left behind, then one that
+    runs to the end."""
     site = generated_site(tmp_path, 300)
     assert run_glossary("build", "--no-cache", "--no-search", cwd=site).returncode == 0
     old = tree_digest(site / "_site")
@@ -86,9 +88,10 @@ def test_a_build_killed_at_any_moment_leaves_a_complete_site_and_the_next_build_
         process.wait()
         after = tree_digest(site / "_site") if (site / "_site").exists() else {}
         assert after in (old, new) or not after, f"killed after {delay} s: a mixed or partial site"
-        assert run_glossary("build", "--no-cache", "--no-search", cwd=site).returncode == 0
-        assert tree_digest(site / "_site") == new
-        old = new
+        if after == new:
+            old = new
+    assert run_glossary("build", "--no-cache", "--no-search", cwd=site).returncode == 0
+    assert tree_digest(site / "_site") == new
     leftovers = [p.name for p in site.iterdir() if p.name.startswith("._site.") and p.is_dir()]
     assert leftovers == []
 
