@@ -16,6 +16,7 @@ import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
+import forked_cli
 import pytest
 from bs4 import BeautifulSoup, Tag
 from bs4.element import PageElement
@@ -29,10 +30,14 @@ needs_nu_checker = pytest.mark.skipif(shutil.which("java") is None, reason="the 
 def run_glossary(
     *args: str | Path, cwd: Path, largest_file: int | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """The CLI exactly as a user runs it, in its own process; with `largest_file`, no file it
-    writes may grow past that many bytes, as on a disk that is nearly full; `env` adds to or
-    overrides the environment, as another machine's would."""
+    """The CLI as a user runs it, in its own process (forked from one that has imported the
+    generator already, see forked_cli.py); with `largest_file`, no file it writes may grow past
+    that many bytes, as on a disk that is nearly full; `env` adds to or overrides the
+    environment, as another machine's would."""
     environment = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
+    forked = forked_cli.run([str(arg) for arg in args], cwd, environment, largest_file, timeout=300)
+    if forked is not None:
+        return forked
 
     def limit_files() -> None:
         if largest_file is not None:
