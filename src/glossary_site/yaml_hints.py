@@ -242,3 +242,19 @@ def document_end(text: str, index: int, problem: str) -> Hint | None:
     if not ends:
         return None
     return ends[-1].start(), "invalid YAML: a '...' line ends the YAML, and more follows it; remove the line"
+
+
+#: The characters YAML reads as a line break that no editor shows as one.
+_HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def hidden_break(text: str, index: int) -> Hint | None:
+    """A line separator pasted from a word processor or a web page: YAML starts a new line
+    there, so the rest of what the editor sees as one line is misread as the next."""
+    found = _HIDDEN_BREAKS.search(text, _line_start(text, index), _line_end(text, index))
+    if found is None:
+        return None
+    return found.start(), (
+        f"invalid YAML: this line holds an invisible line break (U+{ord(found.group()):04X}), which YAML "
+        "reads as the end of the line; remove it"
+    )

@@ -519,6 +519,9 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     problem = _one_line(exc.problem or exc.context)
     mark = exc.problem_mark or exc.context_mark
     index = mark.index if mark else None
+    hidden = None if index is None else yaml_hints.hidden_break(text, index)
+    if hidden is not None:
+        return hidden
     opened = exc.context_mark.index if exc.context_mark else None
     closing = next((end for end in _UNCLOSED if problem.endswith(f"or {end}")), None)
     if closing is not None and opened is not None:

@@ -418,6 +418,17 @@ def test_a_value_its_explicit_tag_cannot_build_is_named_with_the_tag_at_its_line
                 "one; write '\\\\' for a backslash, or put the whole value in single quotes",
             ),
         ),
+        *(  # was "did not find expected key": the editor shows one line, YAML reads two
+            (
+                f"title: X\ndefinition: |\n  first{mark} second\nsummary: S\n",
+                (
+                    4,
+                    f"invalid YAML: this line holds an invisible line break (U+{ord(mark):04X}), which YAML "
+                    "reads as the end of the line; remove it",
+                ),
+            )
+            for mark in "\u2028\u2029\x85"
+        ),
     ],
 )
 def test_a_common_yaml_mistake_says_what_to_do_at_the_line_to_change(
