@@ -28,7 +28,7 @@ STARTUP_VARIABLES = ("LANG", "LANGUAGE", "TZ")
 STARTUP_PREFIXES = ("PYTHON", "LC_")
 
 _HELPER = r"""
-import json, os, resource, runpy, signal, sys, time, traceback
+import json, os, resource, runpy, signal, sys, traceback
 import glossary_site.cli  # what every run would import again
 
 requests = os.fdopen(int(sys.argv[1]), "r")
@@ -46,7 +46,6 @@ for line in requests:
             os.chdir(run["cwd"])
             os.environ.clear()
             os.environ.update(run["env"])
-            time.tzset()
             if run["largest_file"] is not None:
                 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
                 resource.setrlimit(resource.RLIMIT_FSIZE, (run["largest_file"], run["largest_file"]))
@@ -121,8 +120,8 @@ class _Helper:
             return subprocess.CompletedProcess(
                 [sys.executable, "-m", "glossary_site", *args],
                 code,
-                _text(out),
-                _text(err),
+                out.read_text(),  # decoded as run(text=True) decodes: the locale's encoding
+                err.read_text(),
             )
 
     def _reply(self, timeout: float) -> str:
@@ -140,11 +139,6 @@ class _Helper:
         os.close(self._requests)
         self.process.wait(timeout=10)
         os.close(self._replies)
-
-
-def _text(path: Path) -> str:
-    """Decoded as `subprocess.run(..., text=True)` decodes: the locale's encoding, universal newlines."""
-    return path.read_text()
 
 
 def _startup_part(environment: dict[str, str]) -> dict[str, str]:
