@@ -127,7 +127,8 @@ def served_at_root(served: ServedSite) -> Iterator[ServedSite]:
 
 
 # Module scope, not session: Playwright's sync API keeps an asyncio loop running in the main
-# thread while it is started, and later tests (the serve test) call asyncio.run().
+# thread while it is started, and later tests of the same process may run a loop of their own
+# there (the serve tests: asyncio.run(), and serve itself, which needs the main thread for signals).
 @pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as driver:
