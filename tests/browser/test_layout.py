@@ -16,6 +16,7 @@ from forced_colours import system_colours
 from playwright.sync_api import FloatRect, Locator, Page, expect
 from support import copy_site, run_glossary, write_files
 
+from glossary_site import labels as theme_labels
 from glossary_site.pipeline import BuildOptions, build
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
@@ -426,6 +427,47 @@ def test_on_a_small_laptop_the_header_is_one_line(
     for part in (".site-nav", ".theme-toggle", ".search-box"):
         assert same_line(title, box(page.locator(part))), part
     expect(page.get_by_role("button", name="Theme: auto")).to_be_visible()
+
+
+#: The room the header's search box leaves its hint, and the width the hint takes in its font.
+HINT_AND_ROOM = """box => {
+    const style = getComputedStyle(box);
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = style.font;
+    const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return [context.measureText(box.placeholder).width, room];
+}"""
+
+
+def test_on_a_phone_the_search_box_shows_its_whole_hint_in_every_shipped_language(
+    open_page: OpenPage, tmp_path: Path
+) -> None:
+    """Was: the button's words left the box too narrow for its hint ("Rechercher un te" at
+    320 px in French; Dutch, Portuguese, Ukrainian and Russian too). On a phone the button
+    shows a magnifier and keeps its words as its name; wider, it shows the words."""
+    languages = ["en", *theme_labels.translations()]
+    for language in languages:
+        site = copy_site("minimal", tmp_path / language)
+        settings = site / "content/site.yml"
+        settings.write_text(settings.read_text().replace("\nlanguage: en\n", f"\nlanguage: {language}\n"))
+        built = run_glossary("build", "--no-search", "--out", tmp_path / "www" / language, cwd=site)
+        assert built.returncode == 0, built.stderr
+    page = open_page(viewport={"width": 320, "height": 700})
+    button = page.locator(".search-box button")
+    with serve(tmp_path / "www") as address:
+        for language in languages:
+            page.goto(f"{address}/{language}/index.html")
+            words = theme_labels.for_language(language)
+            expect(page.locator("#site-search")).to_have_attribute("placeholder", words["search_placeholder"])
+            for width in (300, 320, 390, 479):
+                page.set_viewport_size({"width": width, "height": 700})
+                expect(button.locator("svg")).to_be_visible()
+                hint, room = page.locator("#site-search").evaluate(HINT_AND_ROOM)
+                assert hint <= room, f"{language} at {width} px: a {hint:.0f} px hint in {room:.0f} px"
+            expect(button).to_have_accessible_name(words["search_button"])
+            page.set_viewport_size({"width": 1280, "height": 700})
+            expect(button.locator("svg")).to_be_hidden()
+            assert box(button.locator(".search-button-text"))["width"] > 10, "wide, it shows its words"
 
 
 # --- print ------------------------------------------------------------------------------------------
