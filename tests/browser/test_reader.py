@@ -69,13 +69,6 @@ def search_for(page: Page, served: ServedSite, query: str) -> None:
     expect(page.locator("#search-status")).to_contain_text(f"found for \u201c{query}\u201d")
 
 
-def open_search(page: Page, served: ServedSite, query: str) -> None:
-    """Open the search page at `query`'s address and wait for its results: the page says the
-    count at once, where a typed query has it said once the reader pauses for a second."""
-    page.goto(served.page_url(SEARCH) + "?" + urllib.parse.urlencode({"q": query}))
-    expect(page.locator("#search-status")).to_contain_text(f"found for \u201c{query}\u201d")
-
-
 def first_result_title(page: Page) -> str:
     return page.locator("#search-results li a").first.inner_text()
 
