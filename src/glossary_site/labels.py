@@ -103,22 +103,19 @@ def _other_only(count: int) -> str:
     return "other"
 
 
+def _few_or_many(count: int) -> str:
+    """Past `one`, Russian, Ukrainian and Polish: 2-4, 22-24 few; the rest, 11-14 too, many."""
+    return "few" if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14) else "many"
+
+
 def _few_if_2_to_4(count: int) -> str:
-    """Russian and Ukrainian: 1, 21, 101 one; 2-4, 22-24 few; the rest, 11-14 too, many."""
-    if count % 10 == 1 and count % 100 != 11:
-        return "one"
-    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
-        return "few"
-    return "many"
+    """Russian and Ukrainian: 1, 21, 101 one."""
+    return "one" if count % 10 == 1 and count % 100 != 11 else _few_or_many(count)
 
 
 def _polish(count: int) -> str:
     """As Russian but 1 alone is one: 21 terminów, like 25."""
-    if count == 1:
-        return "one"
-    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
-        return "few"
-    return "many"
+    return "one" if count == 1 else _few_or_many(count)
 
 
 def _czech(count: int) -> str:
