@@ -470,6 +470,41 @@ def test_on_a_phone_the_search_box_shows_its_whole_hint_in_every_shipped_languag
             assert box(button.locator(".search-button-text"))["width"] > 10, "wide, it shows its words"
 
 
+#: Resizes a frame showing this page through `widths` and returns those at which the header's
+#: search box is narrower than its hint: one call, where a viewport per width took seconds.
+HINT_CLIPPED_AT = """async widths => {
+    const frame = document.createElement("iframe");
+    frame.style.cssText = "border: 0; height: 400px";
+    frame.src = location.href;
+    await new Promise(loaded => { frame.onload = loaded; document.body.append(frame); });
+    const search = frame.contentDocument.getElementById("site-search");
+    const clipped = [];
+    for (const width of widths) {
+        frame.style.width = `${width}px`;
+        frame.offsetWidth;  // lays the frame out at this width, media queries and all
+        const [hint, room] = (HINT_AND_ROOM)(search);
+        if (hint > room + 0.5) clipped.push(`${Math.round(hint - room)} px at ${width} px`);
+    }
+    return clipped;
+}""".replace("HINT_AND_ROOM", HINT_AND_ROOM)
+
+
+@pytest.mark.parametrize("language", ["fr", "ru"])
+def test_at_every_width_the_header_search_box_shows_its_whole_hint(
+    page: Page, tmp_path: Path, language: str
+) -> None:
+    """Was: just before the box moved under the example site's nav it was narrower than its
+    hint, "Rechercher un te" by 44 px at 1,050 px; Dutch by 20, Russian by 15."""
+    site = copy_site("example", tmp_path)
+    settings = site / "content/site.yml"
+    settings.write_text(settings.read_text().replace("\nlanguage: en\n", f"\nlanguage: {language}\n"))
+    built = run_glossary("build", "--no-search", "--out", tmp_path / "www", cwd=site)
+    assert built.returncode == 0, built.stderr
+    with serve(tmp_path / "www") as address:
+        page.goto(f"{address}/index.html")
+        assert page.evaluate(HINT_CLIPPED_AT, list(range(300, 1500, 5))) == []
+
+
 # --- print ------------------------------------------------------------------------------------------
 
 
