@@ -3,7 +3,7 @@
 The built files pass the checker (tests/e2e), but scripts add markup of their own: the header's
 list of matches, the search page's results, a term's preview card, the Stack Builder's picks,
 a copied link's button. Each state is saved as the browser serialises its document, and the
-checker reads them all in one run (it starts a Java machine each time)."""
+checker reads them all at the end."""
 
 from __future__ import annotations
 

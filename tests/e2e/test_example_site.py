@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import nu_checker
 import pytest
 from support import (
     PROJECT,
@@ -132,9 +133,17 @@ def test_the_example_shows_its_logo_beside_the_title_on_every_page(example_site:
 
 
 @needs_nu_checker
-def test_every_generated_page_passes_the_nu_html_checker(example_site: Path, built_minimal: Path) -> None:
+def test_every_generated_page_passes_the_nu_html_checker(
+    example_site: Path, built_minimal: Path, tmp_path: Path
+) -> None:
     for site in (example_site, built_minimal):
         assert_nu_checker_passes(site)
+    page = (example_site / "terms/generative-ai/index.html").read_text(encoding="utf-8")
+    before, body_end, after = page.rpartition("</body>")
+    broken = tmp_path / "broken.html"
+    broken.write_text(f'{before}\n<p id="twice"></p><p id="twice"></p>\n{body_end}{after}', encoding="utf-8")
+    line = before.count("\n") + 2
+    assert nu_checker.problems(broken) == [f"{broken}:{line}: error: Duplicate ID “twice”."]
 
 
 def test_the_term_graph_links_every_related_term_and_backlink(example_site: Path) -> None:
