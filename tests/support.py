@@ -65,6 +65,14 @@ def copy_site(name: str, dest: Path) -> Path:
     return target
 
 
+def set_language(site: Path, language: str, extra: str = "") -> None:
+    """Switch a copied English site to `language`, with `extra` site.yml lines after it."""
+    settings = site / "content/site.yml"
+    text, english = settings.read_text(encoding="utf-8"), "\nlanguage: en\n"
+    assert english in text, f"{settings} does not say `language: en`"
+    settings.write_text(text.replace(english, f"\nlanguage: {language}\n{extra}"), encoding="utf-8")
+
+
 def write_files(root: Path, files: dict[str, str]) -> Path:
     for rel, text in files.items():
         path = root / rel

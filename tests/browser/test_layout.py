@@ -14,7 +14,7 @@ from colours import contrast
 from conftest import serve  # this folder's, imported while it is collected
 from forced_colours import system_colours
 from playwright.sync_api import FloatRect, Locator, Page, expect
-from support import copy_site, run_glossary, write_files
+from support import copy_site, run_glossary, set_language, write_files
 
 from glossary_site import labels as theme_labels
 from glossary_site.pipeline import BuildOptions, build
@@ -448,8 +448,7 @@ def test_on_a_phone_the_search_box_shows_its_whole_hint_in_every_shipped_languag
     languages = ["en", *theme_labels.translations()]
     for language in languages:
         site = copy_site("minimal", tmp_path / language)
-        settings = site / "content/site.yml"
-        settings.write_text(settings.read_text().replace("\nlanguage: en\n", f"\nlanguage: {language}\n"))
+        set_language(site, language)
         built = run_glossary("build", "--no-search", "--out", tmp_path / "www" / language, cwd=site)
         assert built.returncode == 0, built.stderr
     page = open_page(viewport={"width": 320, "height": 700})
@@ -496,8 +495,7 @@ def test_at_every_width_the_header_search_box_shows_its_whole_hint(
     """Was: just before the box moved under the example site's nav it was narrower than its
     hint, "Rechercher un te" by 44 px at 1,050 px; Dutch by 20, Russian by 15."""
     site = copy_site("example", tmp_path)
-    settings = site / "content/site.yml"
-    settings.write_text(settings.read_text().replace("\nlanguage: en\n", f"\nlanguage: {language}\n"))
+    set_language(site, language)
     built = run_glossary("build", "--no-search", "--out", tmp_path / "www", cwd=site)
     assert built.returncode == 0, built.stderr
     with serve(tmp_path / "www") as address:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from conftest import OpenPage, serve
 from playwright.sync_api import Page, expect
-from support import copy_site, run_glossary
+from support import copy_site, run_glossary, set_language
 
 from glossary_site import labels as theme_labels
 
@@ -43,10 +43,7 @@ def german_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     the root: the labels it does not give are the theme's German ones."""
     root = tmp_path_factory.mktemp("theme-words")
     site = copy_site("example", root)
-    settings = site / "content/site.yml"
-    written = settings.read_text(encoding="utf-8").replace("\nlanguage: en\n", "\nlanguage: de\n")
-    labels = "labels:\n" + "".join(f'  {key}: "{text}"\n' for key, text in LABELS.items())
-    settings.write_text(written + labels, encoding="utf-8")
+    set_language(site, "de", "labels:\n" + "".join(f'  {key}: "{text}"\n' for key, text in LABELS.items()))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(root / "cache"))
         built = run_glossary("build", "--strict", "--out", root / "www", cwd=site)

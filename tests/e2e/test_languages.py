@@ -18,6 +18,7 @@ from support import (
     parse_html,
     present,
     run_glossary,
+    set_language,
     tree_digest,
 )
 
@@ -305,12 +306,6 @@ def page_directions(site: Path) -> set[tuple[str, str | None]]:
         direction = root.get("dir")
         found.add((attribute(root, "lang"), direction if isinstance(direction, str) else None))
     return found
-
-
-def set_language(site: Path, language: str, extra: str = "") -> None:
-    settings = site / "content/site.yml"
-    text = settings.read_text(encoding="utf-8").replace("language: en\n", f"language: {language}\n{extra}")
-    settings.write_text(text, encoding="utf-8")
 
 
 def test_a_glossary_in_arabic_runs_right_to_left_on_every_page(tmp_path: Path) -> None:
