@@ -19,3 +19,16 @@ def assert_axe_finds_nothing_above_minor(page: Page, where: str) -> None:
         for v in found
     )
     assert not found, f"{where}:\n{report}"
+
+
+def assert_axe_finds_nothing_above_minor_in_either_scheme(page: Page, where: str) -> None:
+    """The page as the test left it, with the system in light and then in dark. Only colours
+    differ between the two (the stylesheet's prefers-color-scheme rules: no script reads the
+    scheme as a page loads, and nothing fades between colours), so switching the one page
+    checks what a load in each scheme would, without opening it and repeating the steps
+    that led to it twice. A scheme chosen with the theme control would hide the switch."""
+    assert page.evaluate("document.documentElement.dataset.theme") is None, "a scheme is chosen"
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        assert page.evaluate(f"matchMedia('(prefers-color-scheme: {scheme})').matches")
+        assert_axe_finds_nothing_above_minor(page, f"{where} ({scheme})")

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from axe_check import assert_axe_finds_nothing_above_minor
+from axe_check import assert_axe_finds_nothing_above_minor_in_either_scheme
 from colours import RING_AND_GROUND, contrast
 from conftest import SUB_PATH, OpenPage, ServedSite, serve  # this folder's, imported while it is collected
 from forced_colours import system_colours
@@ -855,15 +855,12 @@ def test_without_javascript_no_search_box_is_offered(open_page: OpenPage, served
     expect(page.locator(".term-list a").first).to_be_visible()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_above_minor_with_the_list_open(
-    open_page: OpenPage, served: ServedSite, scheme: str
-) -> None:
-    page = open_page(color_scheme=scheme)
+def test_axe_finds_nothing_above_minor_with_the_list_open(open_page: OpenPage, served: ServedSite) -> None:
+    page = open_page()
     page.goto(served.page_url(FLAGSHIP))
     type_in_header(page, "model")
     page.keyboard.press("ArrowDown")  # the active option has its own colours
-    assert_axe_finds_nothing_above_minor(page, f"the header's list ({scheme})")
+    assert_axe_finds_nothing_above_minor_in_either_scheme(page, "the header's list")
 
 
 # --- "Did you mean" when nothing is found ------------------------------------------------------
@@ -1024,18 +1021,17 @@ def test_a_site_built_without_search_offers_no_names_and_still_says_why(page: Pa
         expect(status).not_to_contain_text("Did you mean")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_above_minor_with_did_you_mean_shown(
-    open_page: OpenPage, served: ServedSite, scheme: str
+    open_page: OpenPage, served: ServedSite
 ) -> None:
-    page = open_page(color_scheme=scheme)
+    page = open_page()
     page.goto(served.page_url(f"{SEARCH}?q=tranformer"))
     expect(page.locator("#search-status")).to_contain_text("Did you mean")
     header_box(page).focus()
     page.keyboard.type("halucinaton")
     expect(suggestions(page).first).to_have_text("HallucinationDid you mean this?")
     page.keyboard.press("ArrowDown")
-    assert_axe_finds_nothing_above_minor(page, f"the search page's Did you mean ({scheme})")
+    assert_axe_finds_nothing_above_minor_in_either_scheme(page, "the search page's Did you mean")
 
 
 #: The second words of the terms `probable` holds, each after "Probabilistic".
@@ -1227,18 +1223,16 @@ SEARCH_STATES = [
 ]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("state", SEARCH_STATES)
 def test_axe_finds_nothing_above_minor_in_todays_search_states(
     open_page: OpenPage,
     served: ServedSite,
     crowded: ServedSite,
-    scheme: str,
     state: Callable[[Page, ServedSite, ServedSite], None],
 ) -> None:
-    page = open_page(color_scheme=scheme)
+    page = open_page()
     state(page, served, crowded)
-    assert_axe_finds_nothing_above_minor(page, f"{state.__name__} ({scheme})")
+    assert_axe_finds_nothing_above_minor_in_either_scheme(page, state.__name__)
     if "corrected" in state.__name__:  # Enter on the offer searches the corrected query
         page.keyboard.press("Enter")
         expect(page).to_have_url(served.page_url(f"{SEARCH}?q=diffusion"))
