@@ -18,7 +18,7 @@ _SLOW_IS_FINE = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.l
 
 settings.register_profile(
     "ci",
-    max_examples=30,
+    max_examples=20,
     derandomize=True,
     database=None,
     deadline=None,
