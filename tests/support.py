@@ -18,6 +18,7 @@ from pathlib import Path
 
 import forked_cli
 import nu_checker
+import pagefind.service
 import pytest
 from bs4 import BeautifulSoup, Tag
 from bs4.element import PageElement
@@ -171,26 +172,33 @@ def local_targets(site: Path, page: Path, base_path: str = "/") -> Iterator[tupl
             yield value, target, parts.fragment
 
 
-def held_back_pagefind(root: Path, go: Path, fail: str | None = None) -> str:
-    """A `pagefind` package in `root` that waits until `go` exists, then runs the real Pagefind
+def fake_pagefind(folder: Path, program: str) -> str:
+    """An executable `pagefind` in `folder` that runs the Python `program` instead; returns its
+    path, for PAGEFIND_BINARY_PATH, which the build heeds as `python -m pagefind` does."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fake = folder / "pagefind"
+    fake.write_text(f"#!{sys.executable}\n{program}", encoding="utf-8")
+    fake.chmod(0o755)
+    return str(fake)
+
+
+def held_back_pagefind(folder: Path, go: Path, fail: str | None = None) -> str:
+    """A `pagefind` (see fake_pagefind) that waits until `go` exists, then runs the real Pagefind
     (or, given `fail`, exits with that message), so a test sees `glossary serve` before and
-    after indexing. Returns the PYTHONPATH that puts it first for the processes started."""
-    real = os.environ.get("PYTHONPATH", "")
-    fake = root / "pagefind"
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("")
+    after indexing."""
+    real = pagefind.service.get_executable()
+    assert real is not None, "pagefind[bin] is a dependency"
     then = (
         f"sys.exit({fail!r})\n"
         if fail is not None
-        else f"environment = {{**os.environ, 'PYTHONPATH': {real!r}}}\n"
-        "os.execve(sys.executable, [sys.executable, '-m', 'pagefind', *sys.argv[1:]], environment)\n"
+        else f"os.execv({str(real)!r}, [{str(real)!r}, *sys.argv[1:]])\n"
     )
-    (fake / "__main__.py").write_text(
+    return fake_pagefind(
+        folder,
         "import os, pathlib, sys, time\n"
         f"while not pathlib.Path({str(go)!r}).exists():\n"
-        "    time.sleep(0.05)\n" + then
+        "    time.sleep(0.05)\n" + then,
     )
-    return os.pathsep.join(filter(None, [str(root), real]))
 
 
 @contextlib.contextmanager

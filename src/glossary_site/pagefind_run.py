@@ -21,7 +21,6 @@ import contextlib
 import json
 import os
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -61,12 +60,21 @@ def index_pages(
     """Index `pages` (paths under `site`, numbered in this order) into the folder `bundle`.
     Pagefind runs in the bundle's parent and is told only the bundle's name, as it stops at a
     path or an environment variable that is not UTF-8 (the site's folder need not be)."""
+    try:  # here, as it imports asyncio, which a build without search never needs
+        from pagefind.service import get_executable
+    except ImportError as exc:
+        return Outcome(not_run=f"the pagefind package cannot be imported: {exc}")
+    # The binary itself, as `python -m pagefind` would find it (PAGEFIND_BINARY_PATH, then the
+    # extended build, then pagefind[bin]'s) but without starting an interpreter to exec it.
+    binary = get_executable()
+    if binary is None:
+        return Outcome(not_run="no Pagefind binary is installed (pip install 'pagefind[bin]')")
     environment = {name: value for name, value in os.environ.items() if is_utf8(name + value)}
     outcome = Outcome()
     with tempfile.TemporaryFile() as errors:
         try:
             run = subprocess.Popen(
-                [sys.executable, "-m", "pagefind", "--service"],
+                [str(binary), "--service"],
                 cwd=bundle.parent,
                 env=environment,
                 stdin=subprocess.PIPE,

@@ -498,7 +498,7 @@ def test_in_the_preview_the_search_page_says_the_index_is_being_built_and_shows_
     said "this copy of the site was built without its search index", untrue in the preview,
     and showed nothing until the reader searched again."""
     go = tmp_path / "go"
-    monkeypatch.setenv("PYTHONPATH", held_back_pagefind(tmp_path / "fake", go))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", held_back_pagefind(tmp_path / "fake", go))
     with glossary_serve(copy_site("minimal", tmp_path), tmp_path / "serve.log") as origin:
         listing = f"{origin}/docs/pagefind/bundles.json"
         page.goto(f"{origin}/docs/{SEARCH}?q=tensor")
@@ -522,7 +522,7 @@ def test_in_the_preview_the_header_box_says_the_index_is_being_built_and_lists_r
     """Was: while serve wrote its first index the header box said "Search is unavailable" and
     kept saying it until the reader typed again."""
     go = tmp_path / "go"
-    monkeypatch.setenv("PYTHONPATH", held_back_pagefind(tmp_path / "fake", go))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", held_back_pagefind(tmp_path / "fake", go))
     with glossary_serve(copy_site("minimal", tmp_path), tmp_path / "serve.log") as origin:
         page.goto(f"{origin}/docs/index.html")
         header_box(page).fill("tensor")

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import attribute, copy_site, parse_html, present, run_glossary, tree_digest, write_files
+from support import (
+    attribute,
+    copy_site,
+    fake_pagefind,
+    parse_html,
+    present,
+    run_glossary,
+    tree_digest,
+    write_files,
+)
 
 from glossary_site import incremental
 from glossary_site.cache import Cache
@@ -353,12 +361,8 @@ def test_a_failed_index_after_the_pages_are_in_place_says_so(
     """Was: "Build failed: …; _site left unchanged." while the changed pages were already in it."""
     site = copy_site("minimal", tmp_path)
     cached_build(site)
-    fake = tmp_path / "fake" / "pagefind"  # found first by the build's `python -m pagefind`
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("")
-    (fake / "__main__.py").write_text("raise SystemExit('no index today')\n")
     monkeypatch.setenv(
-        "PYTHONPATH", os.pathsep.join(filter(None, [str(fake.parent), os.environ.get("PYTHONPATH")]))
+        "PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path / "fake", "raise SystemExit('no index today')\n")
     )
     CHANGES["edit a body only"](site)
 

@@ -30,6 +30,7 @@ from support import (
     attribute,
     big_a_to_z_site,
     copy_site,
+    fake_pagefind,
     free_port,
     held_back_pagefind,
     present,
@@ -557,18 +558,10 @@ def test_stopping_serve_stops_the_search_indexing_it_started(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A Pagefind run left going would index on, for minutes on a large site, after serve ends."""
-    fake = tmp_path / "fake" / "pagefind"  # found first by serve's `python -m pagefind`
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("")
     started = tmp_path / "pagefind.pid"
-    (fake / "__main__.py").write_text(
-        "import os, pathlib, time\n"
-        f"pathlib.Path({str(started)!r}).write_text(str(os.getpid()))\n"
-        "time.sleep(120)\n"
-    )
-    monkeypatch.setenv(
-        "PYTHONPATH", os.pathsep.join(filter(None, [str(fake.parent), os.environ.get("PYTHONPATH")]))
-    )
+    program = f"import os, pathlib, time\npathlib.Path({str(started)!r}).write_text(str(os.getpid()))\n"
+    program += "time.sleep(120)\n"
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path / "fake", program))
     site = copy_site("minimal", tmp_path)
     port, log = free_port(), tmp_path / "serve.log"
     with serving(site, port, log):
@@ -593,7 +586,9 @@ def test_the_index_is_not_yet_there_until_serve_has_indexed_and_missing_once_ind
     site without an index). Once Pagefind has failed no index is coming, and saying it is being
     built would keep the reader waiting for nothing."""
     go = tmp_path / "go"
-    monkeypatch.setenv("PYTHONPATH", held_back_pagefind(tmp_path / "fake", go, fail="pagefind: out of order"))
+    monkeypatch.setenv(
+        "PAGEFIND_BINARY_PATH", held_back_pagefind(tmp_path / "fake", go, fail="pagefind: out of order")
+    )
     site = copy_site("minimal", tmp_path)
     port, log = free_port(), tmp_path / "serve.log"
     with serving(site, port, log) as origin:
