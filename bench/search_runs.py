@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sampler = PeakSampler(os.getpid())
             sampler.start()
             started = time.perf_counter()
-            problem = search.build_index(out, into, keys, runs=runs)
+            problem = search.build_index([out], into, keys, runs=runs)
             seconds[runs].append(time.perf_counter() - started)
             peaks[runs].append(sampler.stop())
             if problem is not None:

@@ -359,8 +359,7 @@ def run_build(args: argparse.Namespace, keep: Callable[[object], None] = lambda 
         return EXIT_USAGE
     seconds = time.perf_counter() - started
     if not result.ok(options.strict):
-        kept = "search index not updated" if result.pages_published else "left unchanged"
-        print(f"Build failed: {summary(result.diagnostics)}; {options.out} {kept}.", file=sys.stderr)
+        print(f"Build failed: {summary(result.diagnostics)}; {options.out} left unchanged.", file=sys.stderr)
         return EXIT_CONTENT
     if args.verbose and result.timings:
         print("  ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.timings.items()))

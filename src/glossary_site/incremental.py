@@ -162,7 +162,7 @@ def index_aside(
     if manifest.get(search.MANIFEST_KEY) == key:
         return None, None
     problem = search.build_index(
-        out, bundle_parent / search.FOLDER, keys, out / search.FOLDER, bundle_pages, stop
+        [out], bundle_parent / search.FOLDER, keys, out / search.FOLDER, bundle_pages, stop
     )
     return (None, problem) if problem is not None else (key, None)
 

@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -33,6 +33,9 @@ COMMIT = ".commit"
 #: output folder to push the site from (ghp-import's way, or `git init` in _site/) is history
 #: no build can make again, where any other file put there by hand is only lost work.
 CARRIED = (".git",)
+#: The folders a build makes beside the output (see _sibling): a whole new output, an update's
+#: changed pages, an update's new search bundle, what is being replaced.
+STAGING, UPDATE, BUNDLE, OLD = "staging", "update", "index", "old"
 SOURCE_DIRS = ("content", "templates", "static")
 
 
@@ -64,8 +67,9 @@ class Update:
 
 #: Writes the changed files into the folder it is given; False when it failed.
 WritePages = Callable[[Path], bool]
-#: Indexes the site in the first folder into a bundle under the second; False when it failed.
-IndexSite = Callable[[Path, Path], bool]
+#: Indexes the site, each page read from the first of the folders given that holds it
+#: (pagefind_run.located), into a bundle under the folder given last; False when it failed.
+IndexSite = Callable[[Sequence[Path], Path], bool]
 
 
 def current_manifest(out: Path) -> dict[str, str] | None:
@@ -94,47 +98,47 @@ def present(out: Path, files: dict[str, str]) -> dict[str, str]:
 
 
 def publish(out: Path, update: Update, write_pages: WritePages, index: IndexSite) -> bool:
-    """Make the output what `update` says, so that a failure or a kill at any moment leaves a
-    complete site: a full build is swapped in whole, changed files are moved in under a
-    journal, and a new search bundle replaces the old one with renames."""
+    """Make the output what `update` says, or leave it as it was: a failure or a kill at any
+    moment leaves a complete site. A full build is swapped in whole. An update makes its
+    changed pages and its new search bundle aside, the bundle from those pages and the
+    output's others, before anything moves: then the pages go in under a journal and the
+    bundle replaces the old one with renames."""
     if update.full:
         return _publish_all(out, update, write_pages, index)
-    if (update.written or update.deleted) and not _publish_changes(out, update, write_pages):
-        return False
-    if update.drop_index and os.path.lexists(out / search.FOLDER):
-        write_manifest(out, update.manifest(None))
-        _remove(out / search.FOLDER)
-    if not update.reindex:
-        return True
-    with staged(out, full=False) as fresh:
-        if not index(out, fresh):
+    changes = bool(update.written or update.deleted)
+    with staged(out, UPDATE) as staging, staged(out, BUNDLE) as fresh:
+        if changes and not write_pages(staging):
             return False
-        replace_folder(out, search.FOLDER, fresh)
-    write_manifest(out, update.manifest(update.search_key))
+        if update.reindex and not index([staging, out], fresh):
+            return False
+        if changes:
+            _move_in(staging, out, update)
+        if update.drop_index and os.path.lexists(out / search.FOLDER):
+            write_manifest(out, update.manifest(None))
+            _remove(out / search.FOLDER)
+        if update.reindex:
+            replace_folder(out, search.FOLDER, fresh)
+            write_manifest(out, update.manifest(update.search_key))
     return True
 
 
 def _publish_all(out: Path, update: Update, write_pages: WritePages, index: IndexSite) -> bool:
-    with staged(out, full=True) as staging:
-        if not write_pages(staging) or (update.reindex and not index(staging, staging)):
+    with staged(out, STAGING) as staging:
+        if not write_pages(staging) or (update.reindex and not index([staging], staging)):
             return False
         swap_in(staging, out, update.manifest(update.search_key))
     return True
 
 
-def _publish_changes(out: Path, update: Update, write_pages: WritePages) -> bool:
-    with staged(out, full=False) as staging:
-        if not write_pages(staging):
-            return False
-        try:
-            apply_update(staging, out, update.written, update.deleted, update.manifest(update.old_search_key))
-        except OutputRefused:
-            raise
-        except BaseException:
-            if (staging / COMMIT).exists():  # moving in had begun (Ctrl-C): finish it, so no mix is left
-                _roll_forward(staging, out.resolve())
-            raise
-    return True
+def _move_in(staging: Path, out: Path, update: Update) -> None:
+    try:
+        apply_update(staging, out, update.written, update.deleted, update.manifest(update.old_search_key))
+    except OutputRefused:
+        raise
+    except BaseException:
+        if (staging / COMMIT).exists():  # moving in had begun (Ctrl-C): finish it, so no mix is left
+            _roll_forward(staging, out.resolve())
+        raise
 
 
 def check_target(root: Path, out: Path) -> None:
@@ -333,17 +337,17 @@ def recover(out: Path) -> None:
         return
     for leftover in _leftovers(out):
         kind = leftover.name[len(out.name) + 2 :].split("-", 1)[0]
-        if kind not in ("staging", "update", "old"):
+        if kind not in (STAGING, UPDATE, BUNDLE, OLD):
             continue
         if leftover.is_symlink():  # no build makes one: never followed, never renamed into place
             leftover.unlink()
             continue
-        if kind == "update" and (leftover / COMMIT).exists() and out.is_dir():
+        if kind == UPDATE and (leftover / COMMIT).exists() and out.is_dir():
             _roll_forward(leftover, out)
-        elif kind == "old" and not out.exists():
+        elif kind == OLD and not out.exists():
             leftover.rename(out)
             continue
-        elif kind == "old" and out.is_dir():
+        elif kind == OLD and out.is_dir():
             _carry_over(leftover, out)
         shutil.rmtree(leftover, ignore_errors=True)
 
@@ -360,19 +364,19 @@ def _leftovers(out: Path) -> list[Path]:
 
 
 @contextlib.contextmanager
-def staged(out: Path, full: bool) -> Iterator[Path]:
+def staged(out: Path, kind: str) -> Iterator[Path]:
     """A new folder beside the output to build in, gone afterwards whatever happens, unless it
     was moved into place: made within the cleanup's reach, so that a Ctrl-C that comes just as
     it is made leaves nothing behind either."""
-    staging = _sibling(out.resolve(), "staging" if full else "update")
+    staging = _sibling(out.resolve(), kind)
     try:
-        yield new_staging(out, full)
+        yield new_staging(out, kind)
     finally:
         _remove(staging)
 
 
-def new_staging(out: Path, full: bool) -> Path:
-    staging = _sibling(out.resolve(), "staging" if full else "update")
+def new_staging(out: Path, kind: str) -> Path:
+    staging = _sibling(out.resolve(), kind)
     _remove(staging)
     staging.mkdir(parents=True)
     return staging
@@ -421,7 +425,7 @@ def write_manifest(out: Path, files: dict[str, str]) -> None:
 def replace_folder(out: Path, name: str, fresh: Path) -> None:
     """Swap in a rebuilt sub-folder (the search bundle) with renames; `fresh` holds it."""
     out = out.resolve()
-    target, retired = out / name, _sibling(out, "old")
+    target, retired = out / name, _sibling(out, OLD)
     _remove(retired)
     if target.is_symlink():
         target.unlink()
@@ -436,7 +440,7 @@ def swap_in(staging: Path, out: Path, files: dict[str, str]) -> None:
     """Make a complete staging folder the output; the old output goes only after it."""
     out = out.resolve()
     (staging / MARKER).write_text(_manifest_text(files), encoding="utf-8")
-    retired = _sibling(out, "old")
+    retired = _sibling(out, OLD)
     if out.exists():
         out.rename(retired)
     staging.rename(out)

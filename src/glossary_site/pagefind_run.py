@@ -24,7 +24,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -55,11 +55,17 @@ class Outcome:
 
 
 def index_pages(
-    site: Path, pages: list[str], bundle: Path, exclude: str, stop: threading.Event | None, timeout: float
+    site: Sequence[Path],
+    pages: list[str],
+    bundle: Path,
+    exclude: str,
+    stop: threading.Event | None,
+    timeout: float,
 ) -> Outcome:
-    """Index `pages` (paths under `site`, numbered in this order) into the folder `bundle`.
-    Pagefind runs in the bundle's parent and is told only the bundle's name, as it stops at a
-    path or an environment variable that is not UTF-8 (the site's folder need not be)."""
+    """Index `pages` (paths in the site, numbered in this order; see `located` for `site`) into
+    the folder `bundle`. Pagefind runs in the bundle's parent and is told only the bundle's
+    name, as it stops at a path or an environment variable that is not UTF-8 (the site's
+    folders need not be)."""
     try:  # here, as it imports asyncio, which a build without search never needs
         from pagefind.service import get_executable
     except ImportError as exc:
@@ -113,14 +119,24 @@ def write_files(bundle: Path, files: dict[str, bytes]) -> None:
         target.write_bytes(data)
 
 
-def _messages(site: Path, pages: list[str], exclude: str, outcome: Outcome) -> Iterator[bytes]:
+def located(site: Sequence[Path], path: str) -> Path:
+    """A file of the site as it will be published: from the first of its folders that holds it
+    (the changed pages of an update, then the output they are to be moved into), or from the
+    last, which then names it in the error."""
+    for folder in site[:-1]:
+        if os.path.isfile(folder / path):
+            return folder / path
+    return site[-1] / path
+
+
+def _messages(site: Sequence[Path], pages: list[str], exclude: str, outcome: Outcome) -> Iterator[bytes]:
     """A new index, each page, then the asking for the index's files, numbered from 1. A page is read
     only as its message is sent, so a run holds one at a time in memory; one that cannot be
     read ends the messages, noted in `outcome`."""
     yield _message(1, {"type": "NewIndex", "config": {"exclude_selectors": [exclude]}})
     for number, path in enumerate(pages, start=2):
         try:
-            text = (site / path).read_text(encoding="utf-8", errors="replace")
+            text = located(site, path).read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
             outcome.unreadable = (path, exc.strerror or str(exc))
             return

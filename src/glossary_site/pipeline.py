@@ -96,8 +96,6 @@ class BuildResult:
     deleted: int = 0
     #: An earlier build's search index was removed (a build with --no-search).
     index_removed: bool = False
-    #: The build failed after its changed pages were published: only the search index is old.
-    pages_published: bool = False
     refused: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     #: The term graph and its shape, once content loaded (for check's report and --graph).
@@ -473,7 +471,7 @@ def _publish(
         meanwhile = lambda: None  # noqa: E731  # done
         return rendered
 
-    def index(site: Path, bundle_parent: Path) -> bool:
+    def index(site: Sequence[Path], bundle_parent: Path) -> bool:
         with result.timed("search"):
             reuse = None if update.full else options.out / search.FOLDER
             problem = search.build_index(
@@ -486,7 +484,6 @@ def _publish(
             )
         if problem is not None:
             result.diagnostics.add(problem)
-            result.pages_published = not update.full  # an update's pages are in place before indexing
         return problem is None
 
     dropped = not options.search and not options.keep_index and os.path.lexists(options.out / search.FOLDER)

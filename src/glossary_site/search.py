@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -80,7 +80,7 @@ def index_key(keys: Mapping[str, str], size: int = BUNDLE_PAGES) -> str:
 
 
 def build_index(
-    site: Path,
+    site: Sequence[Path],
     into: Path,
     keys: Mapping[str, str],
     reuse: Path | None = None,
@@ -88,7 +88,9 @@ def build_index(
     stop: threading.Event | None = None,
     runs: int = 1,
 ) -> Diagnostic | None:
-    """Index the pages under `site` into the folder `into`; a problem is returned. Bundles
+    """Index the site's pages into the folder `into`; a problem is returned. The site is read
+    from its folders in `site`, each page from the first that holds it (pagefind_run.located):
+    an update's changed pages are indexed before they replace the output's. Bundles
     already in `reuse` (the index in place) are linked from there instead of indexed again.
     Setting `stop` ends a Pagefind run under way (serve sets it when it stops) with a problem.
 
@@ -124,15 +126,16 @@ def build_index(
     return None
 
 
-def named(site: Path) -> list[name_lookup.Named]:
+def named(site: Sequence[Path]) -> list[name_lookup.Named]:
     """Every term and tool page the site publishes, with its names. They are read from the
     site's terms.json and tools.json, as the index is made from its pages, so the names always
     go with the index beside them: serve indexes after its builds, from the output alone."""
     pages: list[name_lookup.Named] = []
     for file, folder in NAMED:
-        if not (site / file).is_file():
+        path = pagefind_run.located(site, file)
+        if not path.is_file():
             continue
-        for entry in json.loads((site / file).read_text(encoding="utf-8")):
+        for entry in json.loads(path.read_text(encoding="utf-8")):
             names = tuple(str(name) for name in (entry["title"], *entry["aliases"]) if name)
             url = f"{folder}/{address(entry['slug'])}/"
             pages.append(name_lookup.Named(url, str(entry["title"]), str(entry["summary"]), names))
@@ -150,7 +153,9 @@ def names(pages: list[name_lookup.Named]) -> str:
     return json.dumps(sorted(pairs), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _index(site: Path, pages: list[str], bundle: Path, stop: threading.Event | None) -> Diagnostic | None:
+def _index(
+    site: Sequence[Path], pages: list[str], bundle: Path, stop: threading.Event | None
+) -> Diagnostic | None:
     """One Pagefind run over just these pages, numbered in address order (pagefind_run.py)."""
     outcome = pagefind_run.index_pages(site, pages, bundle, IGNORED, stop, TIMEOUT_SECONDS)
     if outcome.stopped:

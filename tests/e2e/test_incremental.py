@@ -355,23 +355,28 @@ def test_an_empty_folder_added_is_a_change_the_next_build_reports(tmp_path: Path
     assert "content/terms/drafts.md:1: warning: a folder, not a term file" in result.stderr
 
 
-def test_a_failed_index_after_the_pages_are_in_place_says_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("change", ["add a term", "delete a term"])
+def test_an_update_whose_indexing_fails_leaves_the_output_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
-    """Was: "Build failed: …; _site left unchanged." while the changed pages were already in it."""
+    """Was: the changed pages were moved in before Pagefind ran, so a failed index left new pages
+    beside the old index ("search index not updated"). Now nothing moves until both are made,
+    and the next build, with Pagefind working, still makes what a clean build makes."""
     site = copy_site("minimal", tmp_path)
-    cached_build(site)
-    monkeypatch.setenv(
-        "PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path / "fake", "raise SystemExit('no index today')\n")
-    )
-    CHANGES["edit a body only"](site)
+    before, _ = cached_build(site)
+    CHANGES[change](site)
+    failing = fake_pagefind(tmp_path / "fake", "raise SystemExit('no index today')\n")
 
-    result = run_glossary("build", cwd=site)
+    with monkeypatch.context() as patched:
+        patched.setenv("PAGEFIND_BINARY_PATH", failing)
+        result = run_glossary("build", cwd=site)
 
     assert result.returncode == 1
-    assert result.stderr.splitlines()[-1].endswith(f"; {Path('_site')} search index not updated."), (
-        result.stderr
-    )
+    assert result.stderr.splitlines()[-1].endswith(f"; {Path('_site')} left unchanged."), result.stderr
+    assert tree_digest(site / "_site") == before
+    assert [p.name for p in site.iterdir() if p.name.startswith("._site.") and p.is_dir()] == []
+    after, _ = cached_build(site)
+    assert after == clean_build(site, tmp_path / "clean")
 
 
 def test_indexing_an_output_with_a_page_removed_is_a_problem_not_a_crash(tmp_path: Path) -> None:

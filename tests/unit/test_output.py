@@ -26,7 +26,7 @@ def digest(folder: Path) -> dict[str, str]:
 
 def publish(out: Path, files: dict[str, str]) -> None:
     """A full build: every file written into a fresh staging folder, then swapped in."""
-    staging = output.new_staging(out, full=True)
+    staging = output.new_staging(out, output.STAGING)
     for path, text in files.items():
         output.write_file(staging, path, text.encode())
     output.swap_in(staging, out, keys(files))
@@ -168,7 +168,7 @@ def test_failure_before_the_swap_leaves_the_previous_site_untouched(
 ) -> None:
     before = digest(previous_site)
 
-    with pytest.raises(KeyboardInterrupt), output.staged(previous_site, full=True) as staging:
+    with pytest.raises(KeyboardInterrupt), output.staged(previous_site, output.STAGING) as staging:
         output.write_file(staging, "index.html", b"half-built home")
         raise KeyboardInterrupt  # rendering stopped, by Ctrl-C or a failure
 
@@ -180,7 +180,7 @@ def test_staging_left_by_a_killed_build_is_removed_and_the_site_kept(
     project: Path, previous_site: Path
 ) -> None:
     before = digest(previous_site)
-    staging = output.new_staging(previous_site, full=True)
+    staging = output.new_staging(previous_site, output.STAGING)
     output.write_file(staging, "index.html", b"half-built home")
 
     output.recover(previous_site)
@@ -193,7 +193,7 @@ def test_binary_files_are_written_byte_for_byte(project: Path, tmp_path: Path) -
     logo = project / "static" / "img" / "logo.png"
     logo.write_bytes(bytes(range(256)))
     out = tmp_path / "out"
-    staging = output.new_staging(out, full=True)
+    staging = output.new_staging(out, output.STAGING)
 
     for path, source in output.static_files([project / "static"]).items():
         output.write_file(staging, path, source.read_bytes())
@@ -206,7 +206,7 @@ def test_binary_files_are_written_byte_for_byte(project: Path, tmp_path: Path) -
 def test_path_outside_the_output_folder_is_refused(project: Path, previous_site: Path, path: str) -> None:
     if path == "(absolute)":
         path = str(project.parent / "escape.html")
-    staging = output.new_staging(previous_site, full=True)
+    staging = output.new_staging(previous_site, output.STAGING)
     before = digest(project.parent)
 
     with pytest.raises(output.OutputRefused) as refused:
@@ -235,7 +235,7 @@ def test_damaged_or_missing_manifest_is_not_trusted(previous_site: Path, tmp_pat
 
 
 def update(out: Path, written: dict[str, str], deleted: list[str], files: dict[str, str]) -> None:
-    staging = output.new_staging(out, full=False)
+    staging = output.new_staging(out, output.UPDATE)
     for path, text in written.items():
         output.write_file(staging, path, text.encode())
     output.apply_update(staging, out, list(written), deleted, keys(files))
@@ -293,7 +293,7 @@ def test_file_that_becomes_a_folder_in_an_update_is_replaced(tmp_path: Path) -> 
 
 def interrupted_update(out: Path, written: dict[str, str], deleted: list[str], files: dict[str, str]) -> Path:
     """What a build killed during apply_update leaves: changed files, manifest, commit journal."""
-    staging = output.new_staging(out, full=False)
+    staging = output.new_staging(out, output.UPDATE)
     for path, text in written.items():
         output.write_file(staging, path, text.encode())
     manifest = {"generator": FINGERPRINT, "files": keys(files)}
@@ -316,8 +316,21 @@ def test_interrupted_update_with_a_commit_mark_is_rolled_forward(project: Path, 
 
 def test_interrupted_update_without_a_commit_mark_is_discarded(project: Path, previous_site: Path) -> None:
     before = digest(previous_site)
-    staging = output.new_staging(previous_site, full=False)
+    staging = output.new_staging(previous_site, output.UPDATE)
     output.write_file(staging, "index.html", b"never committed")
+
+    output.recover(previous_site)
+
+    assert digest(previous_site) == before
+    assert siblings(previous_site) == ["_site", "content", "static", "templates"]
+
+
+def test_a_search_bundle_left_by_a_killed_update_is_discarded(project: Path, previous_site: Path) -> None:
+    """An update makes its new search bundle aside before anything moves in; killed there, the
+    output is the previous one and the half-made bundle goes with the next build's recovery."""
+    before = digest(previous_site)
+    fresh = output.new_staging(previous_site, output.BUNDLE)
+    output.write_file(fresh, "pagefind/pagefind.js", b"half made")
 
     output.recover(previous_site)
 
@@ -328,7 +341,7 @@ def test_interrupted_update_without_a_commit_mark_is_discarded(project: Path, pr
 def test_previous_output_set_aside_by_a_killed_swap_is_restored(project: Path, previous_site: Path) -> None:
     """Killed between the two renames of swap_in: the output is gone, the old one is beside it."""
     before = digest(previous_site)
-    staging = output.new_staging(previous_site, full=True)
+    staging = output.new_staging(previous_site, output.STAGING)
     output.write_file(staging, "index.html", b"new home")
     previous_site.rename(project / f".{previous_site.name}.old-{os.getpid() + 1}")
 
