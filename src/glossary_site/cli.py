@@ -64,7 +64,7 @@ def parser() -> argparse.ArgumentParser:
             "(default: the current folder or the nearest one above it that holds it)",
         )
 
-    def content_flags(cmd: argparse.ArgumentParser, quiet: str = "print only problems") -> None:
+    def content_flags(cmd: argparse.ArgumentParser, quiet: str = "print only problems and notes") -> None:
         cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
         cmd.add_argument("--drafts", action="store_true", help="include terms marked draft: true")
         cmd.add_argument(
