@@ -166,7 +166,8 @@ def check_target(root: Path, out: Path) -> None:
 
 def check_export(root: Path, path: Path, cache: Path) -> None:
     """A file `check` writes on request (the graph) must not replace one the site is made of,
-    nor sit in the build cache, whose next build would refuse a folder holding a file of ours."""
+    nor sit in the build cache, whose next build would refuse a folder holding a file of ours,
+    nor in a built site (wherever --out put it) or over its lock file."""
     root, path, cache = root.resolve(), path.resolve(), cache.resolve()
     for name in SOURCE_DIRS:
         source = root / name
@@ -176,6 +177,18 @@ def check_export(root: Path, path: Path, cache: Path) -> None:
         raise OutputRefused(
             f"{path} is inside the build cache {cache}, which the next build would refuse; write it elsewhere"
         )
+    built = next((folder for folder in path.parents if made_by_a_build(folder)), None)
+    if built is not None:
+        raise OutputRefused(
+            f"{path} is inside {built}, a built site, whose next build would not put back a file "
+            "it believes unchanged; write it elsewhere"
+        )
+    if (
+        path.name.startswith(".")
+        and path.name.endswith(".lock")
+        and made_by_a_build(path.with_name(path.name[1:-5]))
+    ):
+        raise OutputRefused(f"{path} is the lock file of the built site beside it; write it elsewhere")
     if path.is_dir():
         raise OutputRefused(f"{path} is a folder; name a file")
     _check_writable(path)

@@ -105,6 +105,25 @@ def test_the_graph_export_is_not_written_into_the_build_cache(tmp_path: Path) ->
     assert run_glossary("build", "--no-search", "-q", cwd=site).returncode == 0
 
 
+def test_the_graph_export_never_replaces_a_file_of_a_built_site(tmp_path: Path) -> None:
+    """Was: `check --graph _site/index.html` wrote JSON over the home page, and the next build,
+    finding its key unchanged, left it there; `._site.lock` was written over too."""
+    site = copy_site("minimal", tmp_path)
+    for out in ("_site", "elsewhere"):
+        assert run_glossary("build", "--no-search", "-q", "--out", out, cwd=site).returncode == 0
+    before = tree_digest(site)
+
+    for target in ("_site/index.html", "_site/new-folder-file.json", "elsewhere/terms/tensor/index.html"):
+        refused = run_glossary("check", "--graph", target, cwd=site)
+        assert refused.returncode == 2, (target, refused.stderr)
+        built = (site / target.split("/")[0]).resolve()
+        assert f"is inside {built}, a built site" in refused.stderr, refused.stderr
+    refused = run_glossary("check", "--graph", "._site.lock", cwd=site)
+    assert refused.returncode == 2, refused.stderr
+    assert "is the lock file of the built site beside it" in refused.stderr
+    assert tree_digest(site) == before
+
+
 def test_a_graph_file_that_cannot_be_written_is_refused_before_the_check(tmp_path: Path) -> None:
     """Was: the whole check ran, then only `cannot write …` was printed with status 2, and the
     content problems it had found were lost."""
