@@ -18,6 +18,7 @@ from glossary_site.config import CONFIG_PATH
 from glossary_site.content import PLACEHOLDER_URL, load_terms
 from glossary_site.content_files import TERMS_DIR
 from glossary_site.diagnostics import Diagnostics, did_you_mean
+from glossary_site.front_matter import FORBIDDEN_CHARACTER_RE
 from glossary_site.graph import group_name_problem, resolve
 from glossary_site.model import distinct_aliases
 from glossary_site.output import MARKER, SOURCE_DIRS, made_by_a_build
@@ -81,9 +82,22 @@ class ScaffoldRefused(Exception):
     """What the user asked for would overwrite a file or break the site; nothing was written."""
 
 
+def one_line(what: str, text: str) -> str:
+    """A name given on the command line as the files will hold it: white space of any kind
+    made single spaces, and a character no web page may hold (an escape pasted with a
+    terminal's colour codes, say) refused here rather than by the next check."""
+    text = " ".join(text.split())
+    found = FORBIDDEN_CHARACTER_RE.search(text)
+    if found is not None:
+        raise ScaffoldRefused(
+            f"{what} holds character U+{ord(found.group()):04X}, which no web page may; remove it"
+        )
+    return text
+
+
 def init_site(folder: Path, title: str, today: dt.date | None = None) -> list[str]:
     """Write the starter site into `folder`; returns the paths written, relative to it."""
-    title = " ".join(title.split())
+    title = one_line("the title", title)
     if not title:
         raise ScaffoldRefused("the title must not be empty")
     for place in (folder, *folder.parents):
@@ -196,12 +210,12 @@ def new_term(
     slug: str | None = None,
 ) -> Path:
     """Values are written as JSON, which is YAML too, so any title or name stays valid."""
-    title = " ".join(title.split())
+    title = one_line("the title", title)
     if not title:
         raise ScaffoldRefused("the title must not be empty")
-    aliases = list(distinct_aliases(title, (" ".join(alias.split()) for alias in aliases or [])))
+    aliases = list(distinct_aliases(title, (one_line("an --alias", alias) for alias in aliases or [])))
     related = related or []
-    category = " ".join((category or "").split())
+    category = one_line("--category", category or "")
     if category and (problem := group_name_problem(category, group_slug(category))) is not None:
         raise ScaffoldRefused(f"--category {problem}")
     slug = _file_slug(title, slug)

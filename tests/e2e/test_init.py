@@ -146,6 +146,17 @@ def test_the_starter_workflow_publishes_the_default_branch_and_never_cancels_a_d
     assert workflow["jobs"]["build"]["permissions"]["pages"] == "read", "configure-pages reads the site"
 
 
+def test_init_refuses_a_title_no_page_may_hold_and_writes_nothing(tmp_path: Path) -> None:
+    """Was: `glossary init site --title $'x\\x1by'` wrote a site whose first build failed on its
+    own site.yml."""
+    refused = run_glossary("init", "site", "--title", "x\x1by", cwd=tmp_path)
+    assert refused.returncode == 2, refused.stderr
+    assert refused.stderr.splitlines() == [
+        "glossary: the title holds character U+001B, which no web page may; remove it"
+    ]
+    assert not (tmp_path / "site").exists()
+
+
 def test_init_refuses_an_existing_site_and_changes_nothing(tmp_path: Path) -> None:
     assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
     site = tmp_path / "mysite"
@@ -283,6 +294,9 @@ def test_new_refuses_what_the_next_build_would_and_writes_nothing(tmp_path: Path
         (("Tensor arrays", "--slug", "tensor"), "'tensor' is already a name of content/terms/tensor.md"),
         (("Eta", "--slug", "e" * 201), "--slug is 201 characters long; give one of at most 200\n"),
         (("Tensors",), "links naming 'Tensors' lead to content/terms/tensor.md already"),
+        (("x\x1by",), "the title holds character U+001B, which no web page may; remove it"),
+        (("Epsilon", "--alias", "e\x7f"), "an --alias holds character U+007F, which no web page may"),
+        (("Epsilon", "--category", "Bad\x07"), "--category holds character U+0007, which no web page may"),
     ]
     for args, message in cases:
         refused = run_glossary("new", *args, cwd=site)
