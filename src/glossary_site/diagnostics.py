@@ -22,6 +22,14 @@ class Diagnostic:
     message: str
     severity: Severity = field(default=Severity.ERROR, compare=False)
 
+    def __post_init__(self) -> None:
+        """A message that quoted a text of content whole (a title of megabytes, a name pasted
+        with a page of text) would bury the path and the advice: each long quotation is cut as
+        `clipped` cuts a key, once the message is longer than any written in full needs to be."""
+        if len(self.message) > LONGEST_MESSAGE:
+            cut = _LONG_QUOTATION_RE.sub(lambda found: f"'{clipped(found.group(1))}'", self.message)
+            object.__setattr__(self, "message", cut)
+
     def __str__(self) -> str:
         """One printable line: text quoted from content cannot break it or drive the terminal."""
         prefix = "warning: " if self.severity is Severity.WARNING else ""
@@ -118,6 +126,9 @@ UNMATCHED_FIELDS = {
 
 #: How much of a text from content a message quotes: enough to find it in the file.
 QUOTED = 40
+#: Longer than this, a message has quoted some text whole that it should have clipped.
+LONGEST_MESSAGE = 1000
+_LONG_QUOTATION_RE = re.compile(f"'([^'\n]{{{QUOTED + 1},}})'")
 
 
 def clipped(text: str, limit: int = QUOTED) -> str:

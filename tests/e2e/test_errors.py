@@ -1241,6 +1241,24 @@ def test_markdown_of_another_generator_in_a_table_cell_or_a_question_is_named_at
     assert said["content/terms/odd.md:13"].startswith("'<script>' is read as an HTML tag and removed")
 
 
+def test_a_message_about_a_huge_title_quotes_only_its_start(tmp_path: Path) -> None:
+    """Was: a title of 5,000,000 characters was quoted whole by the warning that the definition
+    never mentions it: 5 MB on the terminal for one line."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    huge = "Tensor" + "x" * 200_000
+    tensor.write_text(tensor.read_text(encoding="utf-8").replace("title: Tensor", f"title: {huge}", 1))
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    assert max(len(line) for line in result.stderr.splitlines()) < 1000
+    assert (
+        f"content/terms/tensor.md:4: warning: the definition never mentions '{huge[:40]}…' or an alias"
+        in result.stderr
+    )
+
+
 def test_the_error_that_failed_the_build_is_printed_before_the_warnings(tmp_path: Path) -> None:
     """Was: problems in file order alone, so one error in a file sorted late came after every
     warning of the files before it, item 416 of 420 on a big site. Now the errors come first,
