@@ -282,10 +282,10 @@ def _run_command(args: argparse.Namespace, keep: Callable[[object], None]) -> in
 def site_root(source: Path | None) -> Path | None:
     """The site folder: the one named, else the nearest holding content/site.yml, as git finds .git."""
     if source is not None:
-        return source if (source / CONFIG_PATH).exists() else None
+        return source if os.path.lexists(source / CONFIG_PATH) else None
     here = Path.cwd()
     for folder in (here, *here.parents):
-        if (folder / CONFIG_PATH).exists():
+        if os.path.lexists(folder / CONFIG_PATH):  # a link to nothing too: the build says so
             return folder if folder != here else Path(".")
     return None
 

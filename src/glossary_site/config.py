@@ -151,7 +151,8 @@ def _read(path: Path, diagnostics: Diagnostics) -> str | None:
             return None
         data = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
-        diagnostics.error(CONFIG_PATH, 1, "site settings not found; create content/site.yml")
+        if not path.is_symlink():  # a link to nothing is reported as any broken link in content/ is
+            diagnostics.error(CONFIG_PATH, 1, "site settings not found; create content/site.yml")
         return None
     except OSError as exc:
         reason = exc.strerror or str(exc)

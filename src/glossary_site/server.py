@@ -275,7 +275,7 @@ class Site:
         """Why there is no site to build while content/site.yml is deleted or renamed away, in
         the words `glossary build` uses then (its exit 2): not a problem of the content, so not
         given as one at a line of a file that is not there."""
-        if (self.options.root / site_config.CONFIG_PATH).exists():
+        if os.path.lexists(self.options.root / site_config.CONFIG_PATH):  # as `glossary build` finds a site
             return None
         folder = self.options.root.resolve()
         return f"no {site_config.CONFIG_PATH} in {folder}; serve builds again once it is back"

@@ -575,6 +575,25 @@ def test_named_pipe_in_static_is_reported_and_never_opened(tmp_path: Path) -> No
     )
 
 
+def test_site_settings_that_are_a_link_to_nothing_are_reported_as_one(tmp_path: Path) -> None:
+    """Was: "no content/site.yml in … or a folder above it; run `glossary init`" (status 2), as
+    if there were no site, from the site folder itself."""
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", "--no-search", "-q", cwd=site).returncode == 0
+    before = tree_digest(site / "_site")
+    (site / "content/site.yml").unlink()
+    (site / "content/site.yml").symlink_to("nowhere.yml")
+
+    for command in ("check", "build"):
+        result = run_glossary(command, cwd=site / "content/terms")
+        assert result.returncode == 1, result.stderr
+        assert result.stderr.splitlines()[0] == (
+            "content/site.yml:1: symbolic link is broken or loops; fix or remove it (it is not read)"
+        )
+        assert "1 error(s)" in result.stderr.splitlines()[-1]
+    assert tree_digest(site / "_site") == before
+
+
 def test_broken_link_in_static_is_reported_with_every_other_problem(tmp_path: Path) -> None:
     site, before = built_site(tmp_path)
     write_files(site, {"static/kept.txt": "kept\n"})
