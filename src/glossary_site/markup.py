@@ -36,7 +36,7 @@ from glossary_site.quick_markdown import TextGatedStages
 from glossary_site.slugs import heading_anchor
 from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.tools import resolve as tool_resolve
-from glossary_site.urls import link_url
+from glossary_site.urls import as_read, link_url
 
 WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
 #: What Python-Markdown's escape pattern leaves for `\|`, stashed before wiki-links are seen.
@@ -535,7 +535,11 @@ def _refused_urls(fragment: str) -> list[str]:
     if links == sum(map(fragment.count, _NOT_RELATIVE)):
         return []
     values = ("".join(value) for tag in tags(fragment) for value in LINK_VALUE_RE.findall(tag))
-    return [url for url in (html.unescape(value).strip() for value in values) if REFUSED_URL_RE.match(url)]
+    return [
+        url
+        for url in (html.unescape(value).strip() for value in values)
+        if REFUSED_URL_RE.match(as_read(url))
+    ]
 
 
 def _site_relative(fragment: str, found: list[str], root: str = PAGE_ROOT) -> str:

@@ -19,7 +19,7 @@ from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.slugs import SLUG_RE
 from glossary_site.template_files import THEME
 from glossary_site.url_checks import normal_base_url
-from glossary_site.urls import STACK_BUILDER, is_safe_url, site_file, term_path, tool_path
+from glossary_site.urls import STACK_BUILDER, as_read, is_safe_url, site_file, term_path, tool_path
 
 # What comes before an address in Markdown or HTML: '](', a reference's ']:', 'href="' or 'cite="'.
 LINK_START = r"\]\(\s*<?|\]:\s*<?|(?:href|src|cite)\s*=\s*[\"']?"
@@ -130,7 +130,7 @@ def dead_site_links(
 
 
 def _link_problem(link: _Link, files: set[str], base_url: str) -> tuple[str, Severity] | None:
-    scheme = SCHEME_RE.match(link.url)
+    scheme = SCHEME_RE.match(as_read(link.url))
     if scheme and not is_safe_url(link.url):  # sanitise drops it: the link would go nowhere
         return (
             f"{link.what} '{link.url}' starts with '{scheme.group(0)}', which a link may not; "
@@ -297,7 +297,7 @@ def _lines_of(file: Path, link: _Link) -> list[int]:
     except (OSError, UnicodeDecodeError):
         return [1]
     before = LINK_START + (r"|\burl:\s*[\"']?" if link.in_sources else "")
-    url = link.url
+    url = re.split("[\t\n\r]", link.url)[0]  # an address written across lines: where it starts
     pattern = re.compile(f"(?:{before}){re.escape(url)}(?![^\\s)\"'>])")
     found, loose, fenced = [], [], False
     starts = [line for key, line in (link.keys or {}).items() if key in PLAIN_FIELDS]

@@ -99,6 +99,15 @@ def edit_address(config: SiteConfig, file: str) -> str:
     return config.edit_url + path
 
 
+#: What browsers (and urllib) take out of an address before reading it, the URL standard's
+#: "ASCII tab or newline": to them `java&#9;script:` is `javascript:`.
+_IGNORED_IN_URL = str.maketrans("", "", "\t\n\r")
+
+
+def as_read(url: str) -> str:
+    return url.translate(_IGNORED_IN_URL)
+
+
 def is_safe_url(url: str) -> bool:
     """Only http(s), mailto and relative addresses may become links."""
     return urllib.parse.urlsplit(url).scheme.lower() in ("", "http", "https", "mailto")

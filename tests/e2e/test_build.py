@@ -1041,6 +1041,8 @@ def test_a_link_whose_scheme_is_written_with_character_references_is_an_error_to
     text = tensor.read_text(encoding="utf-8")
     text += '\n<a href="&#106;avascript:alert(1)">Raw</a>\n\n[md](&#x6A;avascript&#x3A;alert(2))\n\n'
     text += '<img alt="x" src="&#100;ata:image/png;base64,AAAA">\n'
+    # Browsers take tabs and line breaks out of an address before they read its scheme.
+    text += '\n<a href="jav&#x09;ascript:alert(3)">Tab</a>\n\n<a href="java\nscript:alert(4)">Split</a>\n'
     tensor.write_text(text, encoding="utf-8")
     last = len(text.splitlines())
 
@@ -1048,9 +1050,13 @@ def test_a_link_whose_scheme_is_written_with_character_references_is_an_error_to
 
     tail = "which a link may not; write an http(s) or mailto: address"
     assert [line for line in result.stderr.splitlines() if "starts with" in line] == [
-        f"content/terms/tensor.md:{last - 4}: link 'javascript:alert(1)' starts with 'javascript:', {tail}",
-        f"content/terms/tensor.md:{last - 2}: link 'javascript:alert(2)' starts with 'javascript:', {tail}",
-        f"content/terms/tensor.md:{last}: link 'data:image/png;base64,AAAA' starts with 'data:', {tail}",
+        f"content/terms/tensor.md:{last - 9}: link 'javascript:alert(1)' starts with 'javascript:', {tail}",
+        f"content/terms/tensor.md:{last - 7}: link 'javascript:alert(2)' starts with 'javascript:', {tail}",
+        f"content/terms/tensor.md:{last - 5}: link 'data:image/png;base64,AAAA' starts with 'data:', {tail}",
+        f"content/terms/tensor.md:{last - 3}: link 'jav\\u0009ascript:alert(3)' starts with 'javascript:', "
+        + tail,
+        f"content/terms/tensor.md:{last - 1}: link 'java\\u000ascript:alert(4)' starts with 'javascript:', "
+        + tail,
     ]
     assert result.returncode == 1
 
