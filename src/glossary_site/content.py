@@ -478,8 +478,11 @@ class _Fields(Fields):
         good_rows: list[tuple[str, ...]] = []
         for r, row in enumerate(rows):
             where = ("tables", index, "rows", r)
-            if not _is_cells(row):
-                self.diagnostics.error(self.path, self.located.line(*where), _row_problem(row))
+            if not isinstance(row, list):
+                message = "a table row must be a list of cells, such as [GPT-4, text]"
+                self.diagnostics.error(self.path, self.located.line(*where), message)
+            elif not _is_cells(row):
+                self._cell_problems(row, table, index, r)
             elif _is_cells(columns) and columns and len(row) != len(columns):
                 self.diagnostics.error(
                     self.path,
@@ -503,6 +506,17 @@ class _Fields(Fields):
             intro_breaks=intro_breaks,
             row_lines=tuple(self.located.line("tables", index, "rows", r) for r in range(len(rows))),
         )
+
+    def _cell_problems(self, row: list[Any], table: str, index: int, r: int) -> None:
+        """Each cell that is not text, at its own line: a row written as a block has a line
+        per cell, and one written as a flow list may hold several on its line, told by number."""
+        for c, cell in enumerate(row):
+            if not _is_cells([cell]):
+                message = (
+                    f"{table} row {r + 1} cell {c + 1} must be text, not {kind(cell)}; "
+                    "put the whole cell in quotes"
+                )
+                self.diagnostics.error(self.path, self.located.line("tables", index, "rows", r, c), message)
 
     def _column_names(self, columns: list[Any], index: int, item: dict[str, Any]) -> bool:
         """Whether every column has a name: an empty one is a heading cell that says nothing,
@@ -568,13 +582,6 @@ def _columns_problem(columns: Any) -> str:
     names = [name.strip() for name in str(columns).split(",")] if _shape(columns) == "one text" else []
     example = f"[{', '.join(names)}]" if all(names) and names else "[Name, Meaning]"
     return f"'columns' must be a list of column names, not {_shape(columns)}; write columns: {example}"
-
-
-def _row_problem(row: Any) -> str:
-    if not isinstance(row, list):
-        return "a table row must be a list of cells, such as [GPT-4, text]"
-    wrong = next(cell for cell in row if not _is_cells([cell]))
-    return f"a table cell must be text, not {kind(wrong)}; put the whole cell in quotes"
 
 
 def _cell(value: Any) -> str:

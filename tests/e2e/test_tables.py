@@ -250,6 +250,36 @@ def test_a_broken_table_and_its_misplaced_marker_are_both_reported(tmp_path: Pat
     ]
 
 
+def test_every_cell_that_is_not_text_is_an_error_at_its_own_line(tmp_path: Path) -> None:
+    """Was: at the row's first line, and only the row's first bad cell, the rest found one
+    build at a time. A row written on one line has its cells told apart by number."""
+    term = (
+        "---\ntitle: Tensor processing unit\nsummary: A chip for matrix arithmetic.\n"
+        "definition: A **TPU** multiplies matrices in hardware.\ntables:\n"
+        "  - title: Block\n    columns: [A, B, C]\n    rows:\n"
+        "      - - ok\n        - fine\n        - {m: n}\n"
+        "      - - ok\n        - [x]\n        - {m: n}\n"
+        "  - title: Flow\n    columns: [A, B, C]\n    rows:\n"
+        "      - [{y: z}, [x], [q]]\n---\n\nBody.\n"
+    )
+    site = copy_site("minimal", tmp_path)
+    write_files(site, {"content/terms/tpu.md": term})
+    quote = "put the whole cell in quotes"
+    for command in ("build", "check"):
+        result = run_glossary(command, cwd=site)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        problems = [line for line in result.stderr.splitlines() if line.startswith("content/terms/tpu.md:")]
+        assert [line for line in problems if ": warning: " not in line] == [
+            f"content/terms/tpu.md:11: table 'Block' row 1 cell 3 must be text, not a mapping; {quote}",
+            f"content/terms/tpu.md:13: table 'Block' row 2 cell 2 must be text, not a list; {quote}",
+            f"content/terms/tpu.md:14: table 'Block' row 2 cell 3 must be text, not a mapping; {quote}",
+            f"content/terms/tpu.md:18: table 'Flow' row 1 cell 1 must be text, not a mapping; {quote}",
+            f"content/terms/tpu.md:18: table 'Flow' row 1 cell 2 must be text, not a list; {quote}",
+            f"content/terms/tpu.md:18: table 'Flow' row 1 cell 3 must be text, not a list; {quote}",
+        ], command
+
+
 @pytest.mark.parametrize(
     ("marker", "hint"),
     [

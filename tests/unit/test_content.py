@@ -751,9 +751,10 @@ tables:
 """
     _, problems = parse(term_text(extra))
 
+    quote = "put the whole cell in quotes"
     assert problems == [
-        f"{PATH}:10: a table cell must be text, not a list; put the whole cell in quotes",
-        f"{PATH}:11: a table cell must be text, not a mapping; put the whole cell in quotes",
+        f"{PATH}:10: table 'Landscape' row 1 cell 2 must be text, not a list; {quote}",
+        f"{PATH}:11: table 'Landscape' row 2 cell 2 must be text, not a mapping; {quote}",
         f"{PATH}:12: a table row must be a list of cells, such as [GPT-4, text]",
     ]
 
