@@ -163,6 +163,20 @@ def warn_of_markup(
                     diagnostics.warning(path, line, message)
 
 
+def plain_lines(located: Located, fields: Iterable[str | FieldPath]) -> set[int]:
+    """The file lines that hold the text of `fields` (keys or paths, as warn_of_markup takes):
+    the page shows an address written there as text, so a link elsewhere to the same address
+    is not to be reported at them."""
+    lines: set[int] = set()
+    for key in fields:
+        for at, text in _values(located.data, (key,) if isinstance(key, str) else key, ()):
+            if isinstance(text, str):
+                first = located.value_line(*at)
+                below = lines_down(text, len(text.rstrip()), located.breaks_of(*at))
+                lines.update(range(first, first + below + 1))
+    return lines
+
+
 def _values(value: object, pattern: FieldPath, at: KeyPath) -> Iterator[tuple[KeyPath, object]]:
     """Each value at `pattern` under `value` with its key path; the texts of a list or mapping
     found at its end. Whatever is missing or of another shape there gives nothing."""

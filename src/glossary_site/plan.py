@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from glossary_site import config as site_config
-from glossary_site import letter_case, output, search
-from glossary_site.diagnostics import Diagnostic, Severity
+from glossary_site import content, front_matter, letter_case, output, search
+from glossary_site.diagnostics import ContentError, Diagnostic, Severity
 from glossary_site.fingerprint import digest
 from glossary_site.markup import WIKILINK_RE, site_markdown_urls, site_markdown_wikilinks
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
+from glossary_site.plain_markup import plain_lines
 from glossary_site.slugs import SLUG_RE
 from glossary_site.template_files import THEME
 from glossary_site.url_checks import normal_base_url
@@ -302,6 +303,8 @@ def _lines_of(file: Path, link: _Link) -> list[int]:
     found, loose, fenced = [], [], False
     starts = [line for key, line in (link.keys or {}).items() if key in PLAIN_FIELDS]
     plain = {number for start in starts for number, _ in _value_lines(lines, start)}
+    if link.keys is not None:
+        plain |= _nested_plain_lines(file, link.path)
     for number, line in _value_lines(lines, link.within):
         if number in plain:
             continue
@@ -318,6 +321,18 @@ def _lines_of(file: Path, link: _Link) -> list[int]:
         elif any(url in each for each in texts):
             loose.append(number)
     return found or loose[:1] or [1]
+
+
+def _nested_plain_lines(file: Path, path: str) -> set[int]:
+    """The lines of a term's plain-text fields, table column names among them, that lie inside
+    a field holding Markdown too (`tables`, `sources`, `cta`): PLAIN_FIELDS leaves out whole
+    fields, and a column name `<img src=x.png>` is text on the page, not the image tag."""
+    try:
+        front, _, _ = front_matter.split_front_matter(path, front_matter.read_text(file, path))
+        located = front_matter.load_mapping(path, front)
+    except ContentError:
+        return set()
+    return plain_lines(located, content.PLAIN)
 
 
 def _value_lines(lines: list[str], start: int) -> list[tuple[int, str]]:

@@ -756,6 +756,34 @@ def test_a_call_to_action_leading_to_no_page_of_the_site_is_reported_at_its_url(
     assert run_glossary("check", cwd=site).returncode == 0
 
 
+def test_a_dead_link_is_reported_at_its_own_line_not_at_a_plain_text_field_quoting_it(
+    tmp_path: Path,
+) -> None:
+    """Was: also at the line of a table's column name and of a source's title holding the same
+    address as text, which their pages show as written (escaped), with no link in them."""
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site,
+        {
+            "content/terms/evil.md": "---\ntitle: Evil\nsummary: An evil thing.\n"
+            'definition: An **Evil** thing <img src="pic.png" alt="">.\n'
+            "related: [tensor, gpu]\nupdated: 2025-01-01\ntables:\n  - title: Kinds\n"
+            '    columns: ["Name <img src=pic.png>", B]\n    rows:\n      - [a, b]\n'
+            'sources:\n  - title: "Seen as <img src=pic.png>"\n    url: https://evil.example/\n'
+            "---\nBody.\n",
+        },
+    )
+
+    for command in ("build", "check"):
+        result = run_glossary(command, cwd=site)
+        assert result.returncode == 1, command
+        assert "Traceback" not in result.stderr
+        assert error_lines(result.stderr) == [
+            "content/terms/evil.md:4: link 'pic.png' leads to no page of this site; check the path "
+            "(it is read from the page's folder, /terms/evil/)",
+        ], command
+
+
 def test_a_dead_link_after_other_line_break_characters_is_reported_at_its_file_line(tmp_path: Path) -> None:
     """Was: a vertical tab, form feed or U+0085/U+2028 in the text above a dead link counted as
     a line of its own, so the link was reported lines below it, even past the end of the file;
