@@ -447,7 +447,13 @@ class _Fields(Fields):
             self.error("tables", message, index, "columns")
             ok = False
         elif not _is_cells(columns) or not columns:
-            if columns is not None:
+            if isinstance(columns, list):
+                for c, name in enumerate(columns):
+                    if not _is_cells([name]):  # each at its own line, as a row's cells are
+                        message = f"{table} column {c + 1} must be text, not {kind(name)}; "
+                        message += "put the whole name in quotes"
+                        self.error("tables", message, index, "columns", c)
+            elif columns is not None:
                 self.error("tables", _columns_problem(columns), index, "columns")
             elif not self.item_key_misspelt("tables", index, item, "columns"):
                 self.error("tables", "table needs 'columns': a list of column names", index, "columns")
@@ -576,9 +582,6 @@ def _shape(value: Any) -> str:
 def _columns_problem(columns: Any) -> str:
     """A table's `columns` written but not as a list of names: most often the names as one
     text (`columns: Model, Size`), whose list to write is shown."""
-    if isinstance(columns, list):
-        wrong = next(name for name in columns if not _is_cells([name]))
-        return f"a column name must be text, not {kind(wrong)}; put the whole name in quotes"
     names = [name.strip() for name in str(columns).split(",")] if _shape(columns) == "one text" else []
     example = f"[{', '.join(names)}]" if all(names) and names else "[Name, Meaning]"
     return f"'columns' must be a list of column names, not {_shape(columns)}; write columns: {example}"

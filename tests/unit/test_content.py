@@ -783,7 +783,20 @@ def test_columns_or_rows_written_but_not_as_lists_say_what_to_write_not_that_the
         f"{PATH}:8: 'columns' must be a list of column names, not one text; write columns: [Model, Size]",
         f"{PATH}:9: 'rows' must be a list of rows, not one text; write each row on a line of its own "
         "under 'rows:', as - [cell, cell]",
-        f"{PATH}:11: a column name must be text, not a list; put the whole name in quotes",
+        f"{PATH}:11: table 'Nested' column 1 must be text, not a list; put the whole name in quotes",
+    ]
+
+
+def test_every_column_name_that_is_not_text_is_an_error_at_its_own_line() -> None:
+    """Was: only the first, at the line of 'columns:'."""
+    extra = "tables:\n  - title: Sizes\n    columns:\n      - Model\n      - [a]\n      - {b: c}\n"
+    extra += "    rows: [[a, b, c]]\n"
+
+    _, problems = parse(term_text(extra))
+
+    assert problems == [
+        f"{PATH}:10: table 'Sizes' column 2 must be text, not a list; put the whole name in quotes",
+        f"{PATH}:11: table 'Sizes' column 3 must be text, not a mapping; put the whole name in quotes",
     ]
 
 
