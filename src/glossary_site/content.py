@@ -348,9 +348,12 @@ class _Fields(Fields):
             self._asked_again(item.get("q"), i, asked)
             if sound:
                 answer_line, answer_breaks = self.located.trimmed_start("faq", i, "a")
+                question_line, question_breaks = self.located.trimmed_start("faq", i, "q")
                 question, answer = str(item["q"]).strip(), str(item["a"]).strip()
                 line = self.located.line("faq", i)
-                found.append(Faq(question, answer, line, answer_line, answer_breaks))
+                found.append(
+                    Faq(question, answer, line, answer_line, answer_breaks, question_line, question_breaks)
+                )
         return tuple(found)
 
     def _asked_again(self, question: object, index: int, asked: dict[str, int]) -> None:
@@ -511,6 +514,12 @@ class _Fields(Fields):
             intro_line=intro_line,
             intro_breaks=intro_breaks,
             row_lines=tuple(self.located.line("tables", index, "rows", r) for r in range(len(rows))),
+            cell_lines=tuple(
+                (r, c, *self.located.trimmed_start("tables", index, "rows", r, c))
+                for r, row in enumerate(rows)
+                for c, cell in enumerate(row)
+                if isinstance(cell, str) and "[" in cell
+            ),
         )
 
     def _cell_problems(self, row: list[Any], table: str, index: int, r: int) -> None:

@@ -393,18 +393,7 @@ class Converter:
         parts = [(term.definition, term.definition_line, term.definition_breaks)]
         parts += [(faq.answer, faq.answer_line, faq.answer_breaks) for faq in term.faq]
         parts += [(table.intro, table.intro_line, table.intro_breaks) for table in term.tables]
-        inline = [(faq.question, faq.line) for faq in term.faq]
-        inline += [
-            (cell, line)
-            for table in term.tables
-            for row, line in zip(table.rows, table.row_lines or [table.line] * len(table.rows), strict=True)
-            for cell in row
-        ]
-        parts += [
-            (BLOCK_START_RE.sub(_escape_block_start, text), line, ())
-            for text, line in inline
-            if _needs_engine(text)
-        ]
+        parts += [_inline_part(*written) for written in _inline_texts(term) if _needs_engine(written[0])]
         table_ids = tuple(table.id for table in term.tables)
         parts.append((placement.mark_body(term.body, table_ids), term.body_line, None))
         problems = [limit_problem(text) for text, _, _ in parts]
@@ -498,6 +487,30 @@ class Converter:
         self.source.offsets = offsets
         self.source.first_lines = [line for _, line, _ in parts]
         self.source.breaks = [breaks for _, _, breaks in parts]
+
+
+def _inline_texts(term: TermSource) -> list[Part]:
+    """The questions, then the cells, each with where its text is in the file: a question
+    written as a block starts below its `q:`, a cell of a row written as a list below its row."""
+    inline: list[Part] = [
+        (faq.question, faq.question_line or faq.line, faq.question_breaks) for faq in term.faq
+    ]
+    for table in term.tables:
+        placed = {(r, c): (line, breaks) for r, c, line, breaks in table.cell_lines}
+        row_lines = table.row_lines or (table.line,) * len(table.rows)
+        for r, (row, line) in enumerate(zip(table.rows, row_lines, strict=True)):
+            for c, cell in enumerate(row):
+                inline.append((cell, *placed[r, c]) if (r, c) in placed else (cell, line, None))
+    return inline
+
+
+def _inline_part(text: str, line: int, breaks: Breaks | None) -> Part:
+    """The text as the engine gets it: a backslash before what would start a block moves
+    the rest, and so where each file line begins, one character on."""
+    escaped = BLOCK_START_RE.sub(_escape_block_start, text)
+    if breaks and len(escaped) != len(text):
+        breaks = tuple(at + len(escaped) - len(text) for at in breaks)
+    return escaped, line, breaks
 
 
 def _check_limits(text: str, line: int) -> None:

@@ -40,6 +40,10 @@ class Table(NamedTuple):
     intro_breaks: Breaks | None = None  # see TermSource.definition_breaks
     #: The file line of each row, where problems in its cells are reported (else `line`).
     row_lines: tuple[int, ...] = ()
+    #: (row, column, first line, breaks) of each cell holding a '[': a wiki-link, or too many
+    #: '[', are the only problems found in a cell once converted, and a cell may start below its
+    #: row's line (a row written as a '- ' list) or go on over several lines.
+    cell_lines: tuple[tuple[int, int, int, Breaks | None], ...] = ()
 
 
 class Faq(NamedTuple):
@@ -48,6 +52,9 @@ class Faq(NamedTuple):
     line: int
     answer_line: int
     answer_breaks: Breaks | None = None  # see TermSource.definition_breaks
+    #: Where the question's text starts (0: on `line`), which a block (`q: >`) puts below it.
+    question_line: int = 0
+    question_breaks: Breaks | None = None  # see TermSource.definition_breaks
 
 
 class Source(NamedTuple):

@@ -681,6 +681,58 @@ def test_links_and_todos_in_values_written_over_several_lines_are_reported_at_th
     ]
 
 
+def test_links_in_questions_and_cells_written_over_several_lines_are_reported_at_their_own_line(
+    tmp_path: Path,
+) -> None:
+    """Was: at the `q:` line or the row's line. A question or cell over several lines (folded,
+    plain or quoted) was taken to be all on its first line, and a cell of a row written as a
+    '- ' list to be on its row's; an answer had its own lines already."""
+    site = copy_site("minimal", tmp_path)
+    lines = [
+        "---",
+        "title: Kernel",
+        "summary: A function run on a GPU.",
+        "definition: A function that runs on a GPU.",
+        "related: [tensor]",
+        "faq:",
+        "  - q: >",
+        "      Folded question",
+        "      with [[missing-a]]?",
+        "    a: Yes.",
+        "  - q: Plain question",
+        "      with [[missing-b]]?",
+        "    a: Yes.",
+        '  - q: "A \\"quoted\\" question',
+        '      with [[missing-c]]?"',
+        "    a: Yes.",
+        "tables:",
+        "  - title: Chips",
+        "    columns: [Chip, Note]",
+        "    rows:",
+        '      - [A100, "A quoted',
+        '         cell [[missing-d]]"]',
+        '      - ["- a cell that starts',
+        '         as a list item [[missing-e]]", H100]',
+        "      - - B200",
+        '        - "[[missing-f]]"',
+        "updated: 2025-01-01",
+        "---",
+        "Body.",
+        "",
+    ]
+    write_files(site, {"content/terms/kernel.md": "\n".join(lines)})
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert [line for line in error_lines(result.stderr) if line.startswith("content/terms/kernel.md")] == [
+        f"content/terms/kernel.md:{lines.index(line) + 1}: unknown wiki-link target '{target}'"
+        for target in ("missing-a", "missing-b", "missing-c", "missing-d", "missing-e", "missing-f")
+        for line in lines
+        if f"[[{target}]]" in line
+    ]
+
+
 def test_problems_in_a_markdown_value_that_opens_with_an_empty_line_are_reported_at_their_own_line(
     tmp_path: Path,
 ) -> None:

@@ -1001,7 +1001,9 @@ def test_faq_item_missing_its_answer_is_reported_at_the_item_line() -> None:
         f"{PATH}:7: practice question 'What is a tensor?' has no answer; add 'a: ...' under its "
         "'q:', lined up with it"
     ]
-    assert term is None or term.faq == (Faq("Is a matrix a tensor?", "Yes, of rank two.", 8, 9),)
+    assert term is None or term.faq == (
+        Faq("Is a matrix a tensor?", "Yes, of rank two.", 8, 9, question_line=8),
+    )
 
 
 def test_a_practice_question_asked_twice_is_a_warning_at_the_second_and_both_are_kept() -> None:
@@ -1157,7 +1159,7 @@ def test_faq_answer_line_is_where_its_text_starts() -> None:
     term, _ = parse(term_text("faq:\n  - q: Why?\n    a: |\n      Because.\n"))
 
     assert term is not None
-    assert term.faq == (Faq("Why?", "Because.", 7, 9),)
+    assert term.faq == (Faq("Why?", "Because.", 7, 9, question_line=7),)
 
 
 @pytest.mark.parametrize(
