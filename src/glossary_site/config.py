@@ -274,7 +274,8 @@ def parse(
 def _intro(data: dict[str, Any], located: yaml_lines.Located, diagnostics: Diagnostics) -> str:
     intro = _text(data, "intro", located, diagnostics)
     if (too_much := limit_problem(intro)) is not None:
-        diagnostics.error(CONFIG_PATH, located.line("intro"), too_much)
+        first, breaks = located.trimmed_start("intro")
+        diagnostics.error(CONFIG_PATH, first + yaml_lines.lines_down(intro, too_much[0], breaks), too_much[1])
         return ""
     written = data["intro"] if intro else ""  # as written, so that its lines are the file's
     first, breaks = located.value_line("intro"), located.breaks_of("intro")

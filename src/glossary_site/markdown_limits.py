@@ -6,6 +6,7 @@ so a problem is reported at its line instead of a build that seems to hang.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -25,6 +26,8 @@ LIST_ITEM_RE = re.compile(r"^([ \t]*)(?:[-+*]|\d+[.)])[ \t]", re.MULTILINE)
 #: second or so, far beyond any paragraph a person writes.
 MAX_BRACKET_SCAN = 3_000_000
 BRACKET_RE = re.compile(r"(?<!\\)[\[\]]")
+#: A '[' that counts towards MAX_BRACKETS: one not written as '\['.
+OPENING_RE = re.compile(r"(?<!\\)\[")
 #: A line that opens or closes fenced code, which no link pattern reads.
 FENCE_RE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 #: The first character of a heading, a quote or a list item, and a table's header separator.
@@ -32,29 +35,46 @@ BLOCK_RE = re.compile(r"[ \t]*(?:(#)|(>)|([-+*]|\d+[.)])[ \t])")
 TABLE_SEPARATOR_RE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
 
-def limit_problem(text: str) -> str | None:
-    """Why `text` is too much for Python-Markdown, or None."""
+def limit_problem(text: str) -> tuple[int, str] | None:
+    """Why `text` is too much for Python-Markdown, with where in it (an offset) the limit is
+    passed, so that the problem is reported at that line rather than the field's first; or
+    None. Where is sought only once a limit is known to be passed."""
     if text.count("[") - text.count("\\[") > MAX_BRACKETS:
-        return f"more than {MAX_BRACKETS:,} '[' in one field; escape them as \\[ or split it"
-    if DEEP_LINE_RE.search(text) and _list_depth(text) > MAX_LIST_DEPTH:
-        return f"lists nested more than {MAX_LIST_DEPTH} levels deep; flatten them"
-    if _bracket_scan(text) > MAX_BRACKET_SCAN:
         return (
-            "too many '[' without a matching ']' in one paragraph; escape them as \\[ or split the paragraph"
+            next(itertools.islice(OPENING_RE.finditer(text), MAX_BRACKETS, None)).start(),
+            f"more than {MAX_BRACKETS:,} '[' in one field; escape them as \\[ or split it",
+        )
+    if DEEP_LINE_RE.search(text) and _list_depth(text) > MAX_LIST_DEPTH:
+        return _too_deep_item(text), f"lists nested more than {MAX_LIST_DEPTH} levels deep; flatten them"
+    passed = _bracket_scan_passed(text)
+    if passed is not None:
+        return (
+            passed,
+            "too many '[' without a matching ']' in one paragraph; escape them as \\[ or split the paragraph",
         )
     return None
 
 
-def _bracket_scan(text: str) -> int:
-    """About how many characters Python-Markdown's link patterns would scan for matching
-    brackets; text that holds too few '[' to matter is not looked at."""
+def _bracket_scan_passed(text: str) -> int | None:
+    """Where the characters Python-Markdown's link patterns would scan for matching brackets
+    pass MAX_BRACKET_SCAN: at the first '[' left open in the paragraph that takes them past it
+    (its start if it closes them all), or None. Text that holds too few '[' to matter is not
+    looked at."""
     if text.count("[") * len(text) <= MAX_BRACKET_SCAN:
-        return 0
-    return sum(_run_scan("\n".join(run)) for run in _inline_runs(text.split("\n")))
+        return None
+    lines = text.split("\n")
+    scanned = 0
+    for first, run in _inline_runs(lines):
+        run_scanned, left_open = _run_scan("\n".join(run))
+        scanned += run_scanned
+        if scanned > MAX_BRACKET_SCAN:
+            return sum(len(line) + 1 for line in lines[:first]) + left_open
+    return None
 
 
-def _inline_runs(lines: list[str]) -> Iterator[list[str]]:
-    """The lines grouped near enough as Python-Markdown gives them to its inline patterns.
+def _inline_runs(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """The lines grouped near enough as Python-Markdown gives them to its inline patterns,
+    each group with the index of its first line.
 
     A paragraph ends at a blank line or a heading; lines after its first starting `- ` or
     holding `|` are still the paragraph, but each item of a list, each row of a table and
@@ -63,13 +83,14 @@ def _inline_runs(lines: list[str]) -> Iterator[list[str]]:
     """
     run: list[str] = []
     kind = fence = ""
+    first = 0
     for number, line in enumerate(lines):
         if fence:
             fence = "" if line.lstrip(" \t").startswith(fence) else fence
             continue
         opened = FENCE_RE.match(line)
         if opened or not line.strip():
-            yield run
+            yield first, run
             run, kind, fence = [], "", opened.group(1) if opened else ""
             continue
         starts = _block_kind(line, lines[number + 1] if number + 1 < len(lines) else "")
@@ -79,12 +100,13 @@ def _inline_runs(lines: list[str]) -> Iterator[list[str]]:
             or starts == kind == "item"
             or (starts == "quote" and kind != "quote")
         ):
-            yield run
+            yield first, run
             run = []
-        if not run and kind != "table":
-            kind = starts
+        if not run:
+            first = number
+            kind = starts if kind != "table" else kind
         run.append(line)
-    yield run
+    yield first, run
 
 
 def _block_kind(line: str, following: str) -> str:
@@ -94,8 +116,9 @@ def _block_kind(line: str, following: str) -> str:
     return "table" if "|" in line and TABLE_SEPARATOR_RE.match(following) else ""
 
 
-def _run_scan(run: str) -> int:
-    """Characters from each '[' to its matching ']', or to the end of the text."""
+def _run_scan(run: str) -> tuple[int, int]:
+    """Characters from each '[' to its matching ']', or to the end of the text; and where the
+    first '[' left open is (0 when none is)."""
     scanned = 0
     open_at: list[int] = []
     for bracket in BRACKET_RE.finditer(run):
@@ -103,7 +126,7 @@ def _run_scan(run: str) -> int:
             open_at.append(bracket.start())
         elif open_at:
             scanned += bracket.start() - open_at.pop()
-    return scanned + sum(len(run) - start for start in open_at)
+    return scanned + sum(len(run) - start for start in open_at), open_at[0] if open_at else 0
 
 
 def _list_depth(text: str) -> int:
@@ -113,3 +136,13 @@ def _list_depth(text: str) -> int:
     while depth in levels:
         depth += 1
     return depth
+
+
+def _too_deep_item(text: str) -> int:
+    """Where the first item more than MAX_LIST_DEPTH levels deep starts; `_list_depth` past
+    MAX_LIST_DEPTH means there is one."""
+    return next(
+        item.start()
+        for item in LIST_ITEM_RE.finditer(text)
+        if len(item.group(1).expandtabs(4)) // 4 >= MAX_LIST_DEPTH
+    )

@@ -37,6 +37,7 @@ from glossary_site.slugs import heading_anchor
 from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.tools import resolve as tool_resolve
 from glossary_site.urls import as_read, link_url
+from glossary_site.yaml_lines import lines_down
 
 WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
 #: What Python-Markdown's escape pattern leaves for `\|`, stashed before wiki-links are seen.
@@ -398,8 +399,8 @@ class Converter:
         parts.append((placement.mark_body(term.body, table_ids), term.body_line, None))
         problems = [limit_problem(text) for text, _, _ in parts]
         self.too_complex = tuple(
-            TooComplex(line, problem)
-            for (_, line, _), problem in zip(parts, problems, strict=True)
+            TooComplex(line + lines_down(text, problem[0], breaks), problem[1])
+            for (text, line, breaks), problem in zip(parts, problems, strict=True)
             if problem
         )
         if self.too_complex:
@@ -516,7 +517,7 @@ def _inline_part(text: str, line: int, breaks: Breaks | None) -> Part:
 def _check_limits(text: str, line: int) -> None:
     problem = limit_problem(text)
     if problem is not None:
-        raise TooComplex(line, problem)
+        raise TooComplex(line + text.count("\n", 0, problem[0]), problem[1])
 
 
 def _section_anchor(text: str, separator: str) -> str:

@@ -97,8 +97,11 @@ class _Reader:
         self.meant: set[tuple[str | int, ...]] = set()
 
     def error(self, where: tuple[str | int, ...], message: str) -> None:
+        self.error_at(self.located.line(*where), message)
+
+    def error_at(self, line: int, message: str) -> None:
         self.failed = True
-        self.diagnostics.error(CONFIG_PATH, self.located.line(*where), message)
+        self.diagnostics.error(CONFIG_PATH, line, message)
 
     def mapping(self, value: Any, where: tuple[str | int, ...], keys: tuple[str, ...]) -> dict[str, Any]:
         name = ".".join(str(part) for part in where if isinstance(part, str))
@@ -245,7 +248,8 @@ def parse_stack_builder(
         reader.error((*top, "intro"), "'intro' must be Markdown text")
         intro = ""
     elif (too_much := limit_problem(intro)) is not None:
-        reader.error((*top, "intro"), too_much)
+        first, breaks = located.value_line(*top, "intro"), located.breaks_of(*top, "intro")
+        reader.error_at(first + yaml_lines.lines_down(intro, too_much[0], breaks), too_much[1])
     else:  # reported without failing the Stack Builder: only its intro comes out garbled
         first, breaks = located.value_line(*top, "intro"), located.breaks_of(*top, "intro")
         for line, message in fence_problems(intro, first, breaks):

@@ -1121,7 +1121,7 @@ def test_markdown_too_much_for_the_converter_is_reported_in_site_intros_and_tool
     too_deep = "lists nested more than 200 levels deep; flatten them"
     assert result.returncode == 1 and "Traceback" not in result.stderr
     for problem in (
-        f"content/site.yml:{lines.index('intro: |') + 1}: {too_deep}",
+        f"content/site.yml:{lines.index('  ' + '    ' * 200 + '- item') + 1}: {too_deep}",
         f"content/site.yml:{lines.index('stack_builder:') + 2}: {too_many}",
         f"content/tools/torch.md:5: {too_many}",
         f"content/terms/odd.md:4: {too_many}",
@@ -1129,6 +1129,53 @@ def test_markdown_too_much_for_the_converter_is_reported_in_site_intros_and_tool
         "content/terms/odd.md:7: unknown wiki-link target 'Elsewhere'",
     ):
         assert problem in result.stderr.splitlines()
+
+
+def test_markdown_too_much_for_the_converter_is_reported_at_the_line_where_it_passes_the_limit(
+    tmp_path: Path,
+) -> None:
+    """Was: at the first line of the body, field or intro, however far down the 2,001st '[',
+    the list item nested past 200 levels or the paragraph of unclosed '[' was."""
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    settings_text = settings.read_text(encoding="utf-8")
+    settings_text += (
+        "intro: >\n  Three terms\n  for tests,\n  see " + "[" * 1_500 + "\n  and " + "[" * 600 + "\n"
+    )
+    settings_text += "stack_builder:\n  intro: |\n    Pick a tool.\n\n    " + "[" * 2_500 + "\n"
+    settings.write_text(settings_text, encoding="utf-8")
+    unclosed, deepest = "      [" + "word " * 8, "    " * 200 + "- item"
+    second = "  and on " + "[" * 600
+    term = (
+        "---\ntitle: Odd\nsummary: s\nrelated: [tensor]\ndefinition: >\n  A folded definition\n"
+        f"  that goes on {'[' * 1_500}\n{second}\n"
+        "faq:\n  - q: Why?\n    a: |\n      Because.\n\n"
+        + f"{unclosed}\n" * 600
+        + "---\nIntro.\n\n"
+        + "\n".join("    " * level + "- item" for level in range(300))
+        + "\n"
+    )
+    tool = "---\ntitle: Torch\nsummary: A library.\nurl: https://pytorch.org/\n---\nIntro.\n\n"
+    tool += "[" * 1_500 + "\n" + "[" * 1_000 + "\n"
+    write_files(site, {"content/terms/odd.md": term, "content/tools/torch.md": tool})
+    term_lines, settings_lines = term.splitlines(), settings_text.splitlines()
+
+    result = run_glossary("check", cwd=site)
+
+    too_many = "more than 2,000 '[' in one field; escape them as \\[ or split it"
+    too_deep = "lists nested more than 200 levels deep; flatten them"
+    too_slow = (
+        "too many '[' without a matching ']' in one paragraph; escape them as \\[ or split the paragraph"
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert [line for line in error_lines(result.stderr) if line.endswith((too_many, too_deep, too_slow))] == [
+        f"content/site.yml:{settings_lines.index('  and ' + '[' * 600) + 1}: {too_many}",
+        f"content/site.yml:{settings_lines.index('    ' + '[' * 2_500) + 1}: {too_many}",
+        f"content/terms/odd.md:{term_lines.index(second) + 1}: {too_many}",
+        f"content/terms/odd.md:{term_lines.index(unclosed) + 1}: {too_slow}",
+        f"content/terms/odd.md:{term_lines.index(deepest) + 1}: {too_deep}",
+        "content/tools/torch.md:9: " + too_many,
+    ]
 
 
 def test_template_syntax_errors_are_reported_with_the_contents_errors_in_one_run(tmp_path: Path) -> None:

@@ -1037,10 +1037,14 @@ def shared_converter() -> markup.Converter:
 def check_convert_term(term: TermSource, converter: markup.Converter) -> None:
     with time_limit(PURE_SECONDS):
         raw = converter.convert_term(term)
-    if converter.too_complex:  # thousands of '[': reported, never a hang
-        lines = {term.definition_line, term.body_line, *(f.answer_line for f in term.faq)}
-        lines |= {table.line for table in term.tables}
-        assert {refusal.line for refusal in converter.too_complex} <= lines
+    below = len(term.definition_breaks) if term.definition_breaks is not None else term.definition.count("\n")
+    parts = [(term.definition_line, below), (term.body_line, term.body.count("\n"))]
+    parts += [(faq.answer_line, faq.answer.count("\n")) for faq in term.faq]
+    parts += [(faq.line, faq.question.count("\n")) for faq in term.faq]
+    parts += [(table.line, cell.count("\n")) for table in term.tables for row in table.rows for cell in row]
+    if converter.too_complex:  # thousands of '[': reported at a line of their text, never a hang
+        for refusal in converter.too_complex:
+            assert any(first <= refusal.line <= first + lines for first, lines in parts), refusal
         return
     cells = [cell for table in raw.table_cells for row in table for cell in row]
     for fragment in [raw.definition, raw.body, *raw.faq_answers, *cells]:
@@ -1049,11 +1053,6 @@ def check_convert_term(term: TermSource, converter: markup.Converter) -> None:
     assert [[len(row) for row in table] for table in raw.table_cells] == [
         [len(r) for r in t.rows] for t in term.tables
     ]
-    below = len(term.definition_breaks) if term.definition_breaks is not None else term.definition.count("\n")
-    parts = [(term.definition_line, below), (term.body_line, term.body.count("\n"))]
-    parts += [(faq.answer_line, faq.answer.count("\n")) for faq in term.faq]
-    parts += [(faq.line, faq.question.count("\n")) for faq in term.faq]
-    parts += [(table.line, cell.count("\n")) for table in term.tables for row in table.rows for cell in row]
     for link in raw.wikilinks:
         assert any(first <= link.line <= first + lines for first, lines in parts), link
     assert raw == markup.Converter().convert_term(term), "a reused converter must give what a fresh one gives"

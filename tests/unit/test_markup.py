@@ -492,13 +492,17 @@ def test_fast_engine_converts_like_python_markdowns_stock_stages() -> None:
 
 
 def test_lists_nested_past_the_limit_are_refused_before_converting(make_term: MakeTerm) -> None:
-    """Was: "nested too deeply" only after Python-Markdown gave up, 40 s into a 1,200-level list."""
+    """Was: "nested too deeply" only after Python-Markdown gave up, 40 s into a 1,200-level list.
+    Reported at the first item past the limit, the body starting on line 10."""
     levels = markdown_limits.MAX_LIST_DEPTH + 1
     deep = "\n".join("    " * level + "- item" for level in range(levels))
     converter = markup.Converter()
     converter.convert_term(make_term("deep", "Deep", body=f"Intro.\n\n{deep}\n"))
     assert [(refusal.line, str(refusal)) for refusal in converter.too_complex] == [
-        (10, f"lists nested more than {markdown_limits.MAX_LIST_DEPTH} levels deep; flatten them")
+        (
+            12 + markdown_limits.MAX_LIST_DEPTH,
+            f"lists nested more than {levels - 1} levels deep; flatten them",
+        )
     ]
 
     shallower = "\n".join("    " * level + "- item" for level in range(levels - 1))
@@ -511,22 +515,23 @@ TOO_SLOW = "too many '[' without a matching ']' in one paragraph; escape them as
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "line"),
     [
-        "\n".join(UNCLOSED * 10 for _ in range(60)),
-        "\n".join("> " + UNCLOSED for _ in range(600)),
-        "Intro\n" + "\n".join("- " + UNCLOSED for _ in range(600)),
+        ("\n".join(UNCLOSED * 10 for _ in range(60)), 4),
+        ("\n".join("> " + UNCLOSED for _ in range(600)), 4),
+        ("Intro\n" + "\n".join("- " + UNCLOSED for _ in range(600)), 5),
     ],
     ids=["paragraph", "quote", "paragraph then '- ' lines"],
 )
 def test_unclosed_brackets_in_a_long_paragraph_are_refused_before_converting(
-    make_term: MakeTerm, text: str
+    make_term: MakeTerm, text: str, line: int
 ) -> None:
     """Was: far fewer '[' than MAX_BRACKETS, each scanned to the end of a long paragraph, took
-    seconds a term (500 before 20,000 characters: 3 s), 14 s for one generated fuzz term."""
+    seconds a term (500 before 20,000 characters: 3 s), 14 s for one generated fuzz term.
+    Reported at the paragraph's first '[' left open, the definition starting on line 4."""
     converter = markup.Converter()
     converter.convert_term(make_term("odd", "Odd", definition=text))
-    assert [(refusal.line, str(refusal)) for refusal in converter.too_complex] == [(4, TOO_SLOW)]
+    assert [(refusal.line, str(refusal)) for refusal in converter.too_complex] == [(line, TOO_SLOW)]
 
     for mended in (text.replace("[", "\\["), text.replace("[", "[]"), text.replace("\n", "\n\n")):
         converted = markup.Converter().convert_term(make_term("odd", "Odd", definition=mended))
