@@ -176,12 +176,20 @@ def test_failure_before_the_swap_leaves_the_previous_site_untouched(
     assert siblings(previous_site) == ["_site", "content", "static", "templates"]
 
 
+@pytest.mark.parametrize(
+    ("kind", "path"),
+    [
+        (output.STAGING, "index.html"),
+        # an update makes its new search bundle aside before anything moves in
+        (output.BUNDLE, "pagefind/pagefind.js"),
+    ],
+)
 def test_staging_left_by_a_killed_build_is_removed_and_the_site_kept(
-    project: Path, previous_site: Path
+    project: Path, previous_site: Path, kind: str, path: str
 ) -> None:
     before = digest(previous_site)
-    staging = output.new_staging(previous_site, output.STAGING)
-    output.write_file(staging, "index.html", b"half-built home")
+    staging = output.new_staging(previous_site, kind)
+    output.write_file(staging, path, b"half made")
 
     output.recover(previous_site)
 
@@ -318,19 +326,6 @@ def test_interrupted_update_without_a_commit_mark_is_discarded(project: Path, pr
     before = digest(previous_site)
     staging = output.new_staging(previous_site, output.UPDATE)
     output.write_file(staging, "index.html", b"never committed")
-
-    output.recover(previous_site)
-
-    assert digest(previous_site) == before
-    assert siblings(previous_site) == ["_site", "content", "static", "templates"]
-
-
-def test_a_search_bundle_left_by_a_killed_update_is_discarded(project: Path, previous_site: Path) -> None:
-    """An update makes its new search bundle aside before anything moves in; killed there, the
-    output is the previous one and the half-made bundle goes with the next build's recovery."""
-    before = digest(previous_site)
-    fresh = output.new_staging(previous_site, output.BUNDLE)
-    output.write_file(fresh, "pagefind/pagefind.js", b"half made")
 
     output.recover(previous_site)
 
