@@ -634,7 +634,11 @@ def site_app(
                 return _redirect(start_response, url_path(path) + "/" + query)
             target = target / "index.html" if (target / "index.html").is_file() else None
         if target is None and former and path.startswith(former) and path in preview.served:
-            return _redirect(start_response, url_path(prefix + path[len(former) :]) + query)
+            moved = prefix + path[len(former) :]
+            # only to a page there: under a new path below the old one, an address missing under
+            # it (served, as a 404) starts with the old path too, and would be sent one level deeper
+            if resolve_request(preview.out, moved[len(prefix) - 1 :]) is not None:
+                return _redirect(start_response, url_path(moved) + query)
         if target is None or target.suffix == ".html":  # a page: the browser may reload it
             preview.served[path] = built
         if preview.problems and (target is None or target.suffix == ".html"):

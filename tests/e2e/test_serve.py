@@ -499,6 +499,32 @@ def test_the_site_is_served_under_its_base_url_path_and_follows_it(tmp_path: Pat
         assert unfollowed(f"{origin}/") == (302, "/pantry/")
 
 
+def test_after_base_url_moves_below_the_root_a_missing_page_stays_a_404(tmp_path: Path) -> None:
+    """Was: with base_url moved from / to /kitchen/, every address served before counted as one
+    of the old path's: a missing /kitchen/nope/, asked for again, was sent to
+    /kitchen/kitchen/nope/, and a deleted page's open tab one level deeper at every reload."""
+    site = copy_site("minimal", tmp_path)
+    set_base_url(site, "https://example.com/")
+    port, log = free_port(), tmp_path / "serve.log"
+    with serving(site, port, log) as origin:
+        wait_for(f"{origin}/terms/tensor/", "A multi-dimensional array of numbers.")
+        set_base_url(site, "https://example.com/kitchen/")
+        wait_for_line(log, f"now serving on {origin}/kitchen/")
+        wait_for(f"{origin}/kitchen/terms/tensor/", "A multi-dimensional array of numbers.")
+        assert unfollowed(f"{origin}/terms/tensor/") == (302, "/kitchen/terms/tensor/")
+        for _ in range(2):
+            assert unfollowed(f"{origin}/kitchen/no-such-term/")[0] == 404
+        (site / "content/terms/bias.md").write_text(
+            "---\ntitle: Bias\nsummary: A weight's offset.\ndefinition: A **bias** shifts a sum.\n"
+            "updated: 2025-05-01\n---\n\nAn offset.\n"
+        )
+        page = f"{origin}/kitchen/terms/bias/"
+        wait_for(page, "An offset.")
+        (site / "content/terms/bias.md").unlink()
+        wait_for(page, "", status=404)
+        assert unfollowed(page) == (404, None), "a page deleted stays where it was, a 404"
+
+
 def test_a_new_base_url_is_followed_once_a_build_succeeds_under_it(tmp_path: Path) -> None:
     """Was: with the content broken, a new base_url in site.yml moved the preview to its path at
     once and printed "now serving on" there, though nothing had been built for it: the old
