@@ -211,6 +211,9 @@ def jump_letters(present: Collection[str], language: str) -> list[str]:
 #: The folder of a big glossary's letter pages (letter_pages.py): no other page or group is
 #: written there, and `a-z/b/` reads as what it is, as a Hugo site's `tags/b/` does.
 FOLDER = "a-z"
+#: The id of the home page's A to Z section (index.html): the menu's A to Z and the section
+#: addresses (redirects.py) lead there, not to the top of a page that opens with categories.
+SECTION_ID = "home-az"
 
 
 def letter_path(letter: str) -> str:

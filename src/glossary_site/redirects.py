@@ -38,8 +38,6 @@ from glossary_site.urls import absolute, term_path
 #: The folders of pages that have no list of their own at their address (terms/<slug>/ and
 #: a_to_z.FOLDER's letter pages).
 SECTIONS = ("terms", a_to_z.FOLDER)
-#: The id of the home page's A to Z section (index.html), which the section pages lead to.
-A_TO_Z_ID = "home-az"
 
 
 class Redirect(NamedTuple):
@@ -127,6 +125,6 @@ def section_view(config: SiteConfig) -> dict[str, Any]:
         "title": config.labels["az_index"],
         "description": "",
         "sentence": "terms_listed_in",
-        "target": f"../index.html#{A_TO_Z_ID}",
+        "target": f"../index.html#{a_to_z.SECTION_ID}",
         "canonical": absolute(config, "index.html"),
     }

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from glossary_site.a_to_z import FOLDER as A_TO_Z_FOLDER
+from glossary_site.a_to_z import SECTION_ID as A_TO_Z_ID
 from glossary_site.a_to_z import filed_key, jump_letters, letter_of_key, letter_path
 from glossary_site.config import SiteConfig
 from glossary_site.feeds import group_feed_title
@@ -26,7 +27,7 @@ RECENT = 6
 TAXONOMIES = (("categories", "category"), ("tags", "tag"))
 #: The navigation's entries: the label of each title, and where it leads.
 NAV = (
-    ("a_to_z", "index.html"),
+    ("a_to_z", f"index.html#{A_TO_Z_ID}"),
     ("categories", "categories/index.html"),
     ("tags", "tags/index.html"),
     ("graph", "graph/index.html"),
@@ -101,7 +102,7 @@ def nav(
     section = "index.html" if section == A_TO_Z_FOLDER else section  # a letter's page: the A to Z
     entries = [*NAV[:3], *([TOOLS_NAV] if tools else []), *NAV[3 if graph else 4 :]]
     return [
-        {"title": labels[title], "path": target, "current": target.split("/")[0] == section}
+        {"title": labels[title], "path": target, "current": target.split("#")[0].split("/")[0] == section}
         for title, target in entries
     ]
 

@@ -11,7 +11,16 @@ from typing import Any
 
 import feedparser  # type: ignore[import-untyped]  # feedparser 6 ships no stubs or py.typed
 from bs4 import BeautifulSoup
-from support import copy_site, parse_html, present, run_glossary, sends_readers_on, string_of, write_files
+from support import (
+    attribute,
+    copy_site,
+    parse_html,
+    present,
+    run_glossary,
+    sends_readers_on,
+    string_of,
+    write_files,
+)
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 W3C_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?$")
@@ -146,6 +155,16 @@ def test_no_two_pages_share_a_title_when_a_tool_term_tag_and_category_share_a_na
     for kind in ("categories", "tags"):
         heading = present(parse_html(out / f"{kind}/vision/index.html").h1).get_text(" ", strip=True)
         assert titles[f"{kind}/vision/index.html"] == f"{heading} · Site"  # "Category: Vision", "Tag: vision"
+
+
+def test_every_page_names_the_sites_icon_so_no_browser_asks_for_a_favicon_ico(built_minimal: Path) -> None:
+    """Was: the pages at terms/ and a-z/, which send readers to the A to Z, named none, so a
+    browser asked the server's root for /favicon.ico: a 404 in the console."""
+    for page in sorted(built_minimal.rglob("*.html")):
+        href = attribute(present(parse_html(page).find("link", rel="icon")), "href")
+        # the 404 page, shown at any address, names it from base_url's path (/docs/)
+        icon = built_minimal / href.removeprefix("/docs/") if href.startswith("/") else page.parent / href
+        assert icon.resolve().is_file(), page
 
 
 def test_page_without_a_description_has_no_empty_description_tags(built_minimal: Path) -> None:
