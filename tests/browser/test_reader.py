@@ -162,6 +162,20 @@ def test_an_image_written_from_the_site_root_shows_under_the_sub_path(page: Page
     )
 
 
+def test_on_a_phone_the_diagram_opens_at_full_size_from_a_tap(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    """Was: shrunk to the 280 px column its 15 px labels were 6 px high, with no way to enlarge it."""
+    page = open_page(viewport={"width": 320, "height": 640})
+    page.goto(served.page_url(FLAGSHIP))
+    diagram = page.locator("article img[src$='generative-vs-discriminative.svg']")
+    assert diagram.evaluate("image => image.getBoundingClientRect().width") < 300
+    link = page.locator("article a:has(img[src$='generative-vs-discriminative.svg'])")
+    expect(link).to_have_accessible_name(re.compile("^A discriminative model maps an email"))
+    link.click()
+    expect(page).to_have_url(served.page_url("images/generative-vs-discriminative.svg"))
+
+
 # --- search -------------------------------------------------------------------------------
 
 
