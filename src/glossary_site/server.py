@@ -61,6 +61,8 @@ INDEX_RETRY_SECONDS = 1
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
 
+#: livereload's message that makes a page reload, CSS and images in place where they alone changed.
+RELOAD = {"command": "reload", "path": "*", "liveCSS": True, "liveImg": True}
 # What livereload's own server puts before </head>: it loads livereload.js from the page's
 # host and port, whatever sub-path the page is served under.
 LIVE_SCRIPT = (
@@ -371,9 +373,10 @@ class Site:
             return None
         return preview_hosts.refusal(host, self.bound, self.url)
 
-    def index(self) -> None:
+    def index(self) -> bool:
+        """Whether a new search index was put in place."""
         if not self.options.search or self.preview.problems:
-            return
+            return False
         self.preview.index_coming = True  # again, after a run that failed
         bundle = Path(tempfile.mkdtemp(prefix="search-", dir=self.scratch))
         try:
@@ -389,6 +392,7 @@ class Site:
                 self.say("search index updated")
         finally:
             shutil.rmtree(bundle, ignore_errors=True)
+        return key is not None
 
 
 def _run(site: Site, sockets: list[socket.socket]) -> None:
@@ -406,6 +410,10 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
     def stop(reason: Unwatched) -> None:
         site.stopped = reason
         loop.add_callback(loop.stop)
+
+    def index() -> None:
+        if site.index():
+            loop.add_callback(reload_search_pages, site.preview)
 
     def watch() -> None:
         """Follow the file system's change events under the site (inotify on Linux): a save is
@@ -437,7 +445,7 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
                     and not (indexer and indexer.is_alive())
                 ):
                     index_at = None
-                    indexer = threading.Thread(target=site.index, name="glossary-index", daemon=True)
+                    indexer = threading.Thread(target=index, name="glossary-index", daemon=True)
                     indexer.start()
         finally:
             watching.set()
@@ -502,12 +510,11 @@ def application(preview: Preview, refused: Callable[[str], bytes | None]) -> Any
         def on_message(self, message: str | bytes) -> None:
             super().on_message(message)
             said = json.loads(message)  # livereload's own reading of it above let it through
-            if (
-                isinstance(said, dict)
-                and said.get("command") == "info"
-                and preview.reload_missed(str(said.get("url", "")))
-            ):
-                self.send_message({"command": "reload", "path": "*", "liveCSS": True, "liveImg": True})
+            if not isinstance(said, dict) or said.get("command") != "info":
+                return
+            self.page = wsgi_path(urllib.parse.urlsplit(str(said.get("url", ""))).path)
+            if preview.reload_missed(str(said.get("url", ""))):
+                self.send_message(RELOAD)
 
     class Container(LiveScriptContainer):  # type: ignore[misc]
         """livereload's, but a HEAD request gets a GET's headers and no body: livereload's
@@ -547,6 +554,18 @@ def application(preview: Preview, refused: Callable[[str], bytes | None]) -> Any
             (r".*", FallbackHandler, {"fallback": Container(site_app(preview, LIVE_SCRIPT), b"")}),
         ]
     )
+
+
+def reload_search_pages(preview: Preview) -> None:
+    """A search page left open showed what the index held when the save reloaded it, before
+    the index was made again: it reloads once the new one is in place. Other pages are left
+    alone, as a reload would take the editor's page from under them for nothing."""
+    from livereload.handlers import LiveReloadHandler
+
+    search_page = f"{preview.prefix}search/"
+    for waiter in list(LiveReloadHandler.waiters):
+        if getattr(waiter, "page", "").startswith(search_page):
+            waiter.send_message(RELOAD)
 
 
 def _log_problems(quiet: bool, preview: Preview) -> None:

@@ -73,3 +73,20 @@ def test_a_page_left_open_while_serve_was_stopped_shows_the_saves_made_meanwhile
     with serving(site, port, tmp_path / "second.log"):
         edited = page.get_by_text("A multi-dimensional array of numbers, edited.").first
         expect(edited).to_be_visible(timeout=30_000)
+
+
+def test_a_search_page_left_open_finds_a_word_just_saved(page: Page, tmp_path: Path) -> None:
+    """Was: the save reloaded it before the search index was made again, and it went on
+    saying no term holds the word until reloaded by hand."""
+    site = copy_site("minimal", tmp_path / "site")
+    tensor = site / "content/terms/tensor.md"
+    log = tmp_path / "serve.log"
+    with serving(site, free_port(), log) as origin:
+        wait_for_line(log, "search index updated")
+        page.goto(f"{origin}/docs/search/index.html?q=frobnicate")
+        expect(page.locator("#search-status")).to_contain_text("frobnicate")
+        expect(page.locator("#search-results li")).to_have_count(0)
+
+        tensor.write_text(tensor.read_text() + "\nTensors frobnicate.\n")
+
+        expect(page.locator("#search-results li").first).to_contain_text("Tensor", timeout=30_000)

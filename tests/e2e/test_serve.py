@@ -499,6 +499,67 @@ def test_the_site_is_served_under_its_base_url_path_and_follows_it(tmp_path: Pat
         assert unfollowed(f"{origin}/") == (302, "/pantry/")
 
 
+async def reloads_until(port: int, pages: dict[str, str], change: object, log: Path) -> dict[str, int]:
+    """Connect as the live-reload script of each page (by name) does, make a change, and count
+    the reloads each is sent until serve says a new search index is in place and a moment
+    more has passed."""
+    sockets = {}
+    for name, url in pages.items():
+        socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+        socket.write_message(
+            json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]})
+        )
+        await asyncio.wait_for(socket.read_message(), 20)  # its hello
+        socket.write_message(json.dumps({"command": "info", "url": url}))
+        sockets[name] = socket
+    indexed = log.read_text().count("search index updated")
+    assert callable(change)
+    change()
+    counts = dict.fromkeys(pages, 0)
+    reads = {name: asyncio.ensure_future(socket.read_message()) for name, socket in sockets.items()}
+    deadline = time.monotonic() + 30
+    quiet_from: float | None = None
+    while time.monotonic() < deadline:
+        if quiet_from is None and log.read_text().count("search index updated") > indexed:
+            quiet_from = time.monotonic()
+        if quiet_from is not None and time.monotonic() > quiet_from + 1:
+            break
+        await asyncio.wait(reads.values(), timeout=0.05)  # never cancelled: a message is never lost
+        for name, read in reads.items():
+            if read.done():
+                message = read.result()
+                counts[name] += bool(message and json.loads(message).get("command") == "reload")
+                reads[name] = asyncio.ensure_future(sockets[name].read_message())
+    for socket in sockets.values():
+        socket.close()
+    assert quiet_from is not None, log.read_text()
+    return counts
+
+
+def test_a_search_page_left_open_reloads_once_the_new_index_is_in_place(tmp_path: Path) -> None:
+    """Was: the save reloaded it before the index was made again, so it went on saying "No
+    results" for a word just written until reloaded by hand. Other pages reload once, for the
+    save, not again for the index."""
+    site = copy_site("minimal", tmp_path)
+    port, log = free_port(), tmp_path / "serve.log"
+    with serving(site, port, log) as origin:
+        wait_for_line(log, "search index updated")
+        pages = {
+            "search": f"{origin}/docs/search/index.html?q=frobnicate",
+            "term": f"{origin}/docs/terms/tensor/index.html",
+        }
+        for url in pages.values():
+            wait_for(url, "Mini Glossary")
+        tensor = site / "content/terms/tensor.md"
+
+        def edit() -> None:
+            tensor.write_text(tensor.read_text() + "\nTensors frobnicate.\n")
+
+        counts = asyncio.run(reloads_until(port, pages, edit, log))
+
+    assert counts == {"search": 2, "term": 1}, counts
+
+
 def test_after_base_url_moves_below_the_root_a_missing_page_stays_a_404(tmp_path: Path) -> None:
     """Was: with base_url moved from / to /kitchen/, every address served before counted as one
     of the old path's: a missing /kitchen/nope/, asked for again, was sent to
