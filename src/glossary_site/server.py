@@ -63,6 +63,7 @@ StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
 #: livereload's message that makes a page reload, CSS and images in place where they alone changed.
 RELOAD = {"command": "reload", "path": "*", "liveCSS": True, "liveImg": True}
+
 # What livereload's own server puts before </head>: it loads livereload.js from the page's
 # host and port, whatever sub-path the page is served under.
 LIVE_SCRIPT = (
@@ -374,7 +375,8 @@ class Site:
         return preview_hosts.refusal(host, self.bound, self.url)
 
     def index(self) -> bool:
-        """Whether a new search index was put in place."""
+        """Whether a new search index replaced one a page may have searched already: until
+        the first is in place, the search page asks for it again by itself (index_coming)."""
         if not self.options.search or self.preview.problems:
             return False
         self.preview.index_coming = True  # again, after a run that failed
@@ -386,13 +388,15 @@ class Site:
             if problem is not None and not self.stopping.is_set():
                 self.preview.index_coming = False  # the search page says search is unavailable
                 self.report(Diagnostics([problem]))
+            replaced = False
             if key is not None:
                 with self.building:
+                    replaced = (self.options.out / search.FOLDER / search.LISTING).is_file()
                     incremental.swap_in_index(self.options.out, bundle, key)
                 self.say("search index updated")
         finally:
             shutil.rmtree(bundle, ignore_errors=True)
-        return key is not None
+        return replaced
 
 
 def _run(site: Site, sockets: list[socket.socket]) -> None:
@@ -512,8 +516,9 @@ def application(preview: Preview, refused: Callable[[str], bytes | None]) -> Any
             said = json.loads(message)  # livereload's own reading of it above let it through
             if not isinstance(said, dict) or said.get("command") != "info":
                 return
-            self.page = wsgi_path(urllib.parse.urlsplit(str(said.get("url", ""))).path)
-            if preview.reload_missed(str(said.get("url", ""))):
+            url = str(said.get("url", ""))
+            self.page = wsgi_path(urllib.parse.urlsplit(url).path)
+            if preview.reload_missed(url):
                 self.send_message(RELOAD)
 
     class Container(LiveScriptContainer):  # type: ignore[misc]
