@@ -268,7 +268,10 @@ def _links(config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox)
         page = _folder(tool_path(slug))
         if tool.url:  # a missing or disallowed one is reported where the file is read
             links.append(_Link("url", tool.url, tool.path, tool.key_lines.get("url", 1), page))
-        links += [_Link("link", url, tool.path, 0, page) for url in toolbox.site_urls.get(slug, ())]
+        links += [
+            _Link("link", url, tool.path, 0, page, keys=tool.key_lines)
+            for url in toolbox.site_urls.get(slug, ())
+        ]
     intros = [(config.intro, "/", config.intro_lines[0])]
     if config.stack_builder:
         intros.append((config.stack_builder.intro, _folder(STACK_BUILDER), config.intro_lines[1]))
@@ -283,7 +286,7 @@ def _folder(page: str) -> str:
     return "/" + page.removesuffix("index.html")
 
 
-#: A term's fields shown as text, where a link's words are only words.
+#: A term's (or a tool's) fields shown as text, where a link's words are only words.
 PLAIN_FIELDS = frozenset({"title", "summary", "aliases", "tags", "category", "slug", "related", "tools"})
 
 

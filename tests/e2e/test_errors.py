@@ -836,6 +836,26 @@ def test_a_dead_link_is_reported_at_its_own_line_not_at_a_plain_text_field_quoti
         ], command
 
 
+def test_a_dead_link_in_a_tools_body_is_not_reported_at_its_title_quoting_it(tmp_path: Path) -> None:
+    """Was: also at the line of the title, which the tool's page shows as written."""
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site,
+        {
+            "content/tools/lens.md": '---\ntitle: "Lens <img src=pic.png>"\nsummary: A tool.\n'
+            "url: https://example.com/\ncategory: Apps\n---\n"
+            'A picture: <img src="pic.png" alt="">\n',
+        },
+    )
+
+    result = run_glossary("check", cwd=site)
+
+    assert error_lines(result.stderr) == [
+        "content/tools/lens.md:7: link 'pic.png' leads to no page of this site; check the path "
+        "(it is read from the page's folder, /tools/lens/)",
+    ]
+
+
 def test_a_dead_link_after_other_line_break_characters_is_reported_at_its_file_line(tmp_path: Path) -> None:
     """Was: a vertical tab, form feed or U+0085/U+2028 in the text above a dead link counted as
     a line of its own, so the link was reported lines below it, even past the end of the file;
