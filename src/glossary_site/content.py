@@ -451,11 +451,7 @@ class _Fields(Fields):
             ok = False
         elif not _is_cells(columns) or not columns:
             if isinstance(columns, list):
-                for c, name in enumerate(columns):
-                    if not _is_cells([name]):  # each at its own line, as a row's cells are
-                        message = f"{table} column {c + 1} must be text, not {kind(name)}; "
-                        message += "put the whole name in quotes"
-                        self.error("tables", message, index, "columns", c)
+                self._items_not_text(columns, f"{table} column ", "name", "tables", index, "columns")
             elif columns is not None:
                 self.error("tables", _columns_problem(columns), index, "columns")
             elif not self.item_key_misspelt("tables", index, item, "columns"):
@@ -491,7 +487,7 @@ class _Fields(Fields):
                 message = "a table row must be a list of cells, such as [GPT-4, text]"
                 self.diagnostics.error(self.path, self.located.line(*where), message)
             elif not _is_cells(row):
-                self._cell_problems(row, table, index, r)
+                self._items_not_text(row, f"{table} row {r + 1} cell ", "cell", "tables", index, "rows", r)
             elif _is_cells(columns) and columns and len(row) != len(columns):
                 self.diagnostics.error(
                     self.path,
@@ -522,16 +518,14 @@ class _Fields(Fields):
             ),
         )
 
-    def _cell_problems(self, row: list[Any], table: str, index: int, r: int) -> None:
-        """Each cell that is not text, at its own line: a row written as a block has a line
-        per cell, and one written as a flow list may hold several on its line, told by number."""
-        for c, cell in enumerate(row):
-            if not _is_cells([cell]):
-                message = (
-                    f"{table} row {r + 1} cell {c + 1} must be text, not {kind(cell)}; "
-                    "put the whole cell in quotes"
-                )
-                self.diagnostics.error(self.path, self.located.line("tables", index, "rows", r, c), message)
+    def _items_not_text(self, items: list[Any], label: str, noun: str, *where: str | int) -> None:
+        """Each item (a row's cell, a column's name) that is not text, at its own line: a list
+        written as a block has a line per item, and one written as a flow list may hold several
+        on its line, told apart by their numbers, which follow `label`."""
+        for i, item in enumerate(items):
+            if not _is_cells([item]):
+                message = f"{label}{i + 1} must be text, not {kind(item)}; put the whole {noun} in quotes"
+                self.diagnostics.error(self.path, self.located.line(*where, i), message)
 
     def _column_names(self, columns: list[Any], index: int, item: dict[str, Any]) -> bool:
         """Whether every column has a name: an empty one is a heading cell that says nothing,

@@ -517,7 +517,7 @@ def _inline_part(text: str, line: int, breaks: Breaks | None) -> Part:
 def _check_limits(text: str, line: int) -> None:
     problem = limit_problem(text)
     if problem is not None:
-        raise TooComplex(line + text.count("\n", 0, problem[0]), problem[1])
+        raise TooComplex(line + lines_down(text, problem[0], None), problem[1])
 
 
 def _section_anchor(text: str, separator: str) -> str:

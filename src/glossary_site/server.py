@@ -99,14 +99,13 @@ class Preview:
     #: one, and so says the index is being built and asks again. False once indexing failed.
     index_coming: bool = False
 
-    def reload_missed(self, url: str) -> bool:
-        """Whether the page at `url`, its live-reload connection just opened, was served
+    def reload_missed(self, path: str) -> bool:
+        """Whether the page at `path` (a WSGI path), its live-reload connection just opened, was served
         before the latest build: a reload sent while it was loading (the second of two quick
         saves, say) reached no one, and the browser would go on showing the older page.
         So does a page this serve never served: an earlier serve, stopped and started again
         since, did (its script connects again by itself), and the saves made in between would
         not show until the next. It is counted as served now, so it is told no more than once."""
-        path = wsgi_path(urllib.parse.urlsplit(url).path)
         if path not in self.served:
             self.served[path] = self.builds
             return True
@@ -516,9 +515,8 @@ def application(preview: Preview, refused: Callable[[str], bytes | None]) -> Any
             said = json.loads(message)  # livereload's own reading of it above let it through
             if not isinstance(said, dict) or said.get("command") != "info":
                 return
-            url = str(said.get("url", ""))
-            self.page = wsgi_path(urllib.parse.urlsplit(url).path)
-            if preview.reload_missed(url):
+            self.page = wsgi_path(urllib.parse.urlsplit(str(said.get("url", ""))).path)
+            if preview.reload_missed(self.page):
                 self.send_message(RELOAD)
 
     class Container(LiveScriptContainer):  # type: ignore[misc]
