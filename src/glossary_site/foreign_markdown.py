@@ -42,6 +42,9 @@ TASK_MESSAGE = (
     "it, or with a ☐ or ☑ character"
 )
 _TAG_RE = re.compile(r"</?([A-Za-z][\w-]*)(?=[\s/>])")
+#: CommonMark's `<scheme:address>` autolink: Python-Markdown links only http(s) and ftp(s) so,
+#: and reads any other as a tag, which the sanitiser then removes with no trace on the page.
+_SCHEME_TAG_RE = re.compile(r"<(?!(?:https?|ftps?)://)[A-Za-z][\w+.-]*:[^<>@ \t]*>", re.IGNORECASE)
 #: md_in_html's `<details markdown="1">`, which asks MkDocs to convert the Markdown inside.
 _MARKDOWN_ATTRIBUTE_RE = re.compile(r"<[A-Za-z][\w-]*[ \t][^<>]*?\bmarkdown\b(?:=[\"']?\w*[\"']?)?(?=[\s/>])")
 
@@ -228,6 +231,11 @@ def _line_problems(prose: str, markers: bool) -> Iterator[str]:
             yield (
                 "the 'markdown' attribute is not read here: Markdown inside raw HTML is shown as "
                 "written; write what it makes in HTML (<strong>…</strong>, <a href=…>)"
+            )
+        for found in _SCHEME_TAG_RE.finditer(prose):
+            yield (
+                f"'{found.group(0)}' is read as an HTML tag and removed from the page, as only "
+                "<https://…> and <name@example.com> become links here; write [text](address)"
             )
         removed = {name.lower(): name for name in reversed(_TAG_RE.findall(prose))}
         for name in sorted(removed.keys() - KEPT_TAGS):

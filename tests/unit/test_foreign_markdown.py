@@ -36,6 +36,7 @@ WRITTEN = [
     ("{{< /highlight >}}", "'{{< /highlight >}}' ends Hugo's code highlighting", "``` in its place"),
     ('<iframe src="https://e.org/v"></iframe>', "'<iframe>' is read as an HTML tag and removed", "link"),
     ('<details markdown="1">\n**Bold**\n</details>', "the 'markdown' attribute is not read", "in HTML"),
+    ("Call <tel:+441234> now.", "'<tel:+441234>' is read as an HTML tag and removed", "[text](address)"),
     ("A Vec<String> holds text.", "'<String>' is read as an HTML tag and removed", "in backticks"),
     ("Its square $ x^2 $ grows.", "'$ x^2 $' looks like a formula but is shown as written", "no space"),
     ("Inline $$x_1$$ too.", "'$$x_1$$' looks like a formula but is shown as written", "lines of their own"),
@@ -59,7 +60,8 @@ def test_code_and_ordinary_prose_are_left_alone() -> None:
         "Inline `~~x~~ :smile: <iframe>` code, and ``:term:`API` `` too.\n\n"
         "```\n???+ tip\n~~x~~ <script>\n```\n\n"
         "    ~~indented code~~ <String>\n\n"
-        "A <b>bold</b> <abbr>word</abbr>, a <https://example.org> link and [ ] brackets.\n\n"
+        "A <b>bold</b> <abbr>word</abbr>, a <https://example.org> link, <FTP://example.org/f>,\n"
+        "<team@example.org> and [ ] brackets.\n\n"
         'See [GPU]({{< ref "gpu.md" >}}).\n'
     )
 
@@ -100,7 +102,14 @@ def test_lines_are_counted_in_the_file_including_folded_yaml_lines() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["$a" + "_" * 200_000, "x {#" * 100_000, "{{< " * 100_000, "{{<" + "a" * 200_000, ":" + "a" * 200_000],
+    [
+        "$a" + "_" * 200_000,
+        "x {#" * 100_000,
+        "{{< " * 100_000,
+        "<a:" * 100_000,
+        "{{<" + "a" * 200_000,
+        ":" + "a" * 200_000,
+    ],
 )
 def test_a_very_long_line_does_not_hang_the_check(line: str) -> None:
     """A fifth of each took 4 to 20 seconds with patterns that backtracked over the whole line,
