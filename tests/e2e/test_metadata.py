@@ -184,6 +184,15 @@ def test_the_404_page_asks_not_to_be_indexed_and_claims_no_address(built_minimal
     assert soup.find("meta", property="og:url") is None
 
 
+def test_the_search_page_asks_not_to_be_indexed_and_is_not_in_the_sitemap(built_minimal: Path) -> None:
+    """Was: indexable, with a canonical and a description, while it shows nothing but a form
+    to a crawler; the sitemap already left it out."""
+    soup = parse_html(built_minimal / "search/index.html")
+
+    assert present(soup.find("meta", attrs={"name": "robots"}))["content"] == "noindex"
+    assert not [loc for loc in sitemap_locs(built_minimal) if "search" in loc]
+
+
 def test_an_empty_listing_is_not_in_the_sitemap_and_asks_not_to_be_indexed(tmp_path: Path) -> None:
     """Was: /categories/ and /tags/ in the sitemap of a site with neither, each page saying only
     "None yet." (a thin page that search engines count as a soft 404)."""
