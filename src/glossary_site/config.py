@@ -108,9 +108,17 @@ class SiteConfig:
     category_lines: dict[str, int] = field(default_factory=dict)
     tools: ToolSettings = field(default_factory=ToolSettings)
     stack_builder: StackBuilderSettings | None = None
+    #: site.yml's own base_url when --base-url replaced it (a preview build), else "".
+    published_url: str = ""
     #: The settings that have errors, reported and replaced by their defaults. Such a config
     #: serves only to check the rest of the site in the same run; nothing is built with it.
     flawed: frozenset[str] = frozenset()
+
+    @property
+    def addresses(self) -> tuple[str, ...]:
+        """What a full address on this site may start with: base_url, and in a preview build the
+        published site's too, as editors copy links from it; both are checked alike (plan.py)."""
+        return (self.base_url, self.published_url) if self.published_url else (self.base_url,)
 
     @property
     def base_path(self) -> str:
@@ -239,6 +247,10 @@ def parse(
             diagnostics,
         ),
     )
+    published = data.get("base_url") if base_url is not None else None
+    published_url = (
+        normal_base_url(published) if isinstance(published, str) and not base_url_problem(published) else ""
+    )
     default, blocks = checked("cta", lambda: _cta(data.get("cta"), located, diagnostics))
     autolink = checked("autolink", lambda: _autolink(data, located, diagnostics))
     edit_url = checked(
@@ -252,6 +264,7 @@ def parse(
         root=root,
         title=title,
         base_url=url,
+        published_url="" if published_url == url else published_url,
         description=description,
         language=language,
         direction=direction,

@@ -121,8 +121,8 @@ def dead_site_links(
     }
     problems: list[Diagnostic] = []
     for link in _links(config, glossary, toolbox):
-        found = _link_problem(link, files, config.base_url) or _former_address(
-            link, moved, glossary, config.base_url
+        found = _link_problem(link, files, config.addresses) or _former_address(
+            link, moved, glossary, config.addresses
         )
         if found is not None:
             lines = [link.line] if link.line else _lines_of(config.root / link.path, link)
@@ -130,7 +130,7 @@ def dead_site_links(
     return problems
 
 
-def _link_problem(link: _Link, files: set[str], base_url: str) -> tuple[str, Severity] | None:
+def _link_problem(link: _Link, files: set[str], addresses: tuple[str, ...]) -> tuple[str, Severity] | None:
     scheme = SCHEME_RE.match(as_read(link.url))
     if scheme and not is_safe_url(link.url):  # sanitise drops it: the link would go nowhere
         return (
@@ -138,7 +138,7 @@ def _link_problem(link: _Link, files: set[str], base_url: str) -> tuple[str, Sev
             "write an http(s) or mailto: address",
             Severity.ERROR,
         )
-    target = _target(link.page, link.url, base_url)
+    target = _target(link.page, link.url, addresses)
     if target.startswith(f"/{search.FOLDER}/"):
         return None  # the search index is written after this check
     found = site_file(target, files)
@@ -187,13 +187,13 @@ def _ref_fix(url: str) -> str:
 
 
 def _former_address(
-    link: _Link, moved: dict[str, str], glossary: Glossary, base_url: str
+    link: _Link, moved: dict[str, str], glossary: Glossary, addresses: tuple[str, ...]
 ) -> tuple[str, Severity] | None:
     """A link to a renamed term's former address works, through a page that only sends readers
     on (redirects.py); the editor can spare them that."""
     if not moved:  # no term was renamed: most sites, most builds
         return None
-    target = _target(link.page, link.url, base_url)
+    target = _target(link.page, link.url, addresses)
     if not target.startswith("/"):
         return None
     path = urllib.parse.unquote(urllib.parse.urlsplit(target).path).lstrip("/")
@@ -207,14 +207,15 @@ def _former_address(
     )
 
 
-def _target(page: str, url: str, base_url: str) -> str:
+def _target(page: str, url: str, addresses: tuple[str, ...]) -> str:
     """The address on this site `url` leads to from `page`, or '' for one elsewhere or on the
-    page itself. A full address under base_url, as editors copy it from the published site, is
-    this site's too, whichever of http and https it is written with."""
+    page itself. A full address under one of the site's `addresses` (SiteConfig.addresses), as
+    editors copy it from the published site, is this site's too, whichever of http and https it
+    is written with."""
     if url.startswith(("#", "?", "//")):
         return ""
     if SCHEME_RE.match(url):
-        return _own_address(url, base_url)
+        return _own_address(url, addresses)
     if url.startswith("/"):
         return urllib.parse.urljoin(page, url)
     # urljoin stops climbing at the root, as a browser does at the host's; under base_url's
@@ -223,13 +224,17 @@ def _target(page: str, url: str, base_url: str) -> str:
     return joined.removeprefix(f"/{ABOVE_ROOT}") if joined.startswith(f"/{ABOVE_ROOT}/") else f"/../{url}"
 
 
-def checked_urls(urls: tuple[str, ...], base_url: str) -> tuple[str, ...]:
+def checked_urls(urls: tuple[str, ...], addresses: tuple[str, ...]) -> tuple[str, ...]:
     """Of the addresses a file links to, those the build checks: all but the full http(s)
     ones elsewhere, so that a save changing only those needs no check (serve's warm path)."""
-    return tuple(url for url in urls if not WEB_RE.match(url) or _own_address(url, base_url))
+    return tuple(url for url in urls if not WEB_RE.match(url) or _own_address(url, addresses))
 
 
-def _own_address(url: str, base_url: str) -> str:
+def _own_address(url: str, addresses: tuple[str, ...]) -> str:
+    return next(filter(None, (_under(url, base_url) for base_url in addresses)), "")
+
+
+def _under(url: str, base_url: str) -> str:
     """Its host is compared as base_url is kept: in ASCII, without a default port."""
     own = urllib.parse.urlsplit(base_url)
     if url.isascii() and (own.hostname or "") not in url.lower():

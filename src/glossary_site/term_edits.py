@@ -169,8 +169,8 @@ def _remake(
             links = _same_links(known[1], fresh, before.around.links)
             if links is None or fresh.term is None:
                 return None
-            checked = checked_urls(fresh.term.site_urls, maker.config.base_url)
-            if checked != checked_urls(known[1].term.site_urls, maker.config.base_url):
+            checked = checked_urls(fresh.term.site_urls, maker.config.addresses)
+            if checked != checked_urls(known[1].term.site_urls, maker.config.addresses):
                 return None
             around = before.around._replace(links=links)
             faces = {slug: Face(slug, *shown[slug]) for slug in _slugs(around) if slug in shown}

@@ -129,8 +129,8 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     before, after = known[1].term, fresh.term
     if after is None or fresh.diagnostics != known[1].diagnostics:
         return None
-    base_url = state.pages.config.base_url
-    if plan.checked_urls(after.site_urls, base_url) != plan.checked_urls(before.site_urls, base_url):
+    addresses = state.pages.config.addresses
+    if plan.checked_urls(after.site_urls, addresses) != plan.checked_urls(before.site_urls, addresses):
         return None
     pages = state.pages
     if after.slug != before.slug or before.slug not in pages.prepared.files:  # a draft, or renamed

@@ -821,6 +821,33 @@ def test_a_full_address_of_the_sites_own_pages_is_checked_like_a_path(tmp_path: 
     )
 
 
+def test_a_preview_build_checks_full_addresses_of_the_published_site_too(tmp_path: Path) -> None:
+    """Was: with --base-url (a preview deployment), a dead link written as the published site's
+    full address was taken for another site's and passed `build --strict`, while `check` and a
+    build without the option reported it."""
+    site = copy_site("minimal", tmp_path)  # base_url: https://example.org/docs/
+    tensor = site / "content/terms/tensor.md"
+    links = [
+        "[published](https://example.org/docs/terms/gone/)",
+        "[preview](https://preview.example.net/pr-7/terms/tensr/)",
+        "[fine](https://example.org/docs/terms/model-training/)",
+    ]
+    text = tensor.read_text(encoding="utf-8") + "\n" + "\n\n".join(f"See {link}." for link in links) + "\n"
+    tensor.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    dead = "leads to no page of this site; check the path"
+
+    result = run_glossary("build", "--no-search", "--base-url", "https://preview.example.net/pr-7/", cwd=site)
+
+    assert result.returncode == 1
+    assert sorted(line for line in result.stderr.splitlines() if dead in line) == [
+        f"content/terms/tensor.md:{lines.index(f'See {links[0]}.') + 1}: "
+        f"link 'https://example.org/docs/terms/gone/' {dead}",
+        f"content/terms/tensor.md:{lines.index(f'See {links[1]}.') + 1}: "
+        f"link 'https://preview.example.net/pr-7/terms/tensr/' {dead}",
+    ]
+
+
 def test_a_link_in_markdown_to_no_file_of_the_site_is_an_error_at_its_line(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"

@@ -119,4 +119,4 @@ def test_the_links_checked_are_paths_and_full_addresses_of_this_site_however_spe
         "mailto:editor@example.com",
     )
 
-    assert plan.checked_urls(ours + elsewhere, base_url) == (*ours, "mailto:editor@example.com")
+    assert plan.checked_urls(ours + elsewhere, (base_url,)) == (*ours, "mailto:editor@example.com")
