@@ -236,9 +236,11 @@ def group_view(
     singular: str,
     group: Group,
     term_link: TermLinks,
-    description: str = "",
+    description: str,
+    feed: bool,
 ) -> dict[str, Any]:
-    """A category's or tag's page; `singular` is the label of its kind's name ("category")."""
+    """A category's or tag's page; `singular` is the label of its kind's name ("category"),
+    and `feed` whether it has a feed to link to (pages.has_feed)."""
     labels = config.labels
     root = "../../"
     size = len(group.terms)
@@ -267,8 +269,8 @@ def group_view(
         "heading": labelled_title(titled, group.name),
         "parent": LinkView(labels[kind], root + f"{kind}/index.html"),
         "terms": terms,
-        # Each category and tag has an Atom feed of its own (feeds.py), announced by its own title.
-        "feed": root + address(group_feed_path(kind, group.slug)),
+        # A category's or tag's Atom feed (feeds.py) is announced by its own title.
+        "feed": root + address(group_feed_path(kind, group.slug)) if feed else "",
         "feed_title": group_feed_title(labels, singular, group.name, config.title),
         "feed_label": labels[f"{singular}_feed"],
     }

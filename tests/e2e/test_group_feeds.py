@@ -67,13 +67,7 @@ def test_each_category_and_tag_has_a_feed_of_its_terms_alone(tmp_path: Path) -> 
     assert [e.findtext(f"{ATOM}title") for e in hardware.findall(f"{ATOM}entry")] == [
         "Graphics processing unit"
     ]
-    # a category whose terms have no date: a valid feed with no entries and no date of its own
-    ideas = ET.parse(out / "categories/ideas/feed.xml").getroot()
-    assert ideas.findtext(f"{ATOM}title") == "Ideas · Mini Glossary"
-    assert ideas.findall(f"{ATOM}entry") == [] and ideas.find(f"{ATOM}updated") is None
-
     assert sorted(p.relative_to(out).as_posix() for p in out.glob("tags/*/feed.xml")) == [
-        "tags/calculus/feed.xml",
         "tags/hardware/feed.xml",
         "tags/math/feed.xml",
     ]
@@ -89,9 +83,40 @@ def test_each_category_and_tag_has_a_feed_of_its_terms_alone(tmp_path: Path) -> 
     assert hardware_tag.findtext(f"{ATOM}updated") == "2025-02-01T00:00:00Z"
     assert entry_titles(hardware_tag) == ["Tensor", "Graphics processing unit"]
     assert entry_titles(ET.parse(out / "tags/math/feed.xml").getroot()) == ["Tensor"]
+
+
+def test_a_group_with_no_dated_term_has_no_feed_until_one_is_dated(tmp_path: Path) -> None:
+    """Was: a feed with no entries and no <updated>, which RFC 4287 (4.1.1) does not allow and
+    validators reject, announced and linked from the group's page. A cached build follows the
+    date's coming and going as a clean one does."""
+    site = copy_site("minimal", tmp_path)
+    backpropagation = site / "content/terms/backpropagation.md"
+    write_files(site, {"content/terms/backpropagation.md": UNDATED})
+    out = build(site)
+
+    for group in ("categories/ideas", "tags/calculus"):
+        assert not (out / group / "feed.xml").exists()
+        soup = parse_html(out / group / "index.html")
+        assert soup.select_one(".feed-link") is None
+        assert [attribute(link, "title") for link in soup.select("link[rel=alternate]")] == ["Mini Glossary"]
+
+    backpropagation.write_text(UNDATED.replace("tags: [calculus]", "tags: [calculus]\nupdated: 2025-04-01"))
+    dated = tree_digest(build(site))
     calculus = ET.parse(out / "tags/calculus/feed.xml").getroot()
-    assert calculus.findtext(f"{ATOM}title") == "calculus · Mini Glossary"
-    assert calculus.findall(f"{ATOM}entry") == [] and calculus.find(f"{ATOM}updated") is None
+    assert calculus.findtext(f"{ATOM}updated") == "2025-04-01T00:00:00Z"
+    assert entry_titles(calculus) == ["Backpropagation"]
+    link = present(parse_html(out / "categories/ideas/index.html").select_one(".feed-link a"))
+    assert attribute(link, "href") == "../../categories/ideas/feed.xml"
+    clean = tmp_path / "clean"
+    assert run_glossary("build", "--no-search", "--no-cache", "--out", clean, cwd=site).returncode == 0
+    assert dated == tree_digest(clean)
+
+    backpropagation.write_text(UNDATED)
+    undated = tree_digest(build(site))
+    assert not (out / "tags/calculus/feed.xml").exists()
+    again = tmp_path / "again"
+    assert run_glossary("build", "--no-search", "--no-cache", "--out", again, cwd=site).returncode == 0
+    assert undated == tree_digest(again)
 
 
 @pytest.mark.parametrize(

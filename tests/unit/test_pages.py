@@ -75,7 +75,9 @@ def html(files: dict[str, bytes], path: str) -> BeautifulSoup:
 
 
 def test_every_page_the_contract_lists_is_rendered(make_term: MakeTerm, build: Build) -> None:
-    files = build(make_term("gpu", "GPU", category="Hardware", tags=("compute",)))
+    files = build(
+        make_term("gpu", "GPU", category="Hardware", tags=("compute",), updated=dt.date(2025, 1, 1))
+    )
 
     assert sorted(files) == [
         "404.html",
