@@ -98,10 +98,17 @@ class ForeignSignature(ValueError):
 
 
 class Stamp(NamedTuple):
-    """Size and modification time: when both match, the stored content hash is trusted."""
+    """Size, modification and change time: when all match, the stored content hash is trusted.
+    The change time too, because an edit can keep the size and get its old modification time
+    back (`touch -r`, `cp -p`, `rsync -t`, `tar x`), and no tool sets the change time back."""
 
     size: int
     mtime_ns: int
+    ctime_ns: int = 0
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> Stamp:
+        return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 Entries = dict[str, tuple[Stamp, PreparedFile]]

@@ -124,8 +124,8 @@ def lines_digest(stamps: list[str], extra: str) -> str:
 
 def stamped_file(line: str) -> str | None:
     """The file a line of input_stamps is about, when it was read (else None)."""
-    path, size, mtime = [*line.rsplit(" ", 2), "", ""][:3]
-    return path if size.isdigit() and mtime.isdigit() else None
+    path, *stamp = [*line.rsplit(" ", 3), "", "", ""][:4]
+    return path if all(number.isdigit() for number in stamp) else None
 
 
 def _folder_stamps(folder: str, walked: tuple[str, ...] | None = None) -> list[str]:
@@ -180,4 +180,4 @@ def _stamp_line(file: Path | os.DirEntry[str]) -> str:
         info = file.stat()
     except OSError:
         return f"{os.fspath(file)} missing"
-    return f"{os.fspath(file)} {info.st_size} {info.st_mtime_ns}"
+    return f"{os.fspath(file)} {info.st_size} {info.st_mtime_ns} {info.st_ctime_ns}"

@@ -36,7 +36,7 @@ def prepare_terms(
         if isinstance(info, Diagnostic):
             found[path] = (Stamp(0, 0), PreparedFile(path, "", None, diagnostics=(info,)))
             continue
-        stamp = Stamp(info.st_size, info.st_mtime_ns)
+        stamp = Stamp.of(info)
         cached = cache.lookup(path, stamp)
         if cached is not None:
             found[path] = (stamp, cached)

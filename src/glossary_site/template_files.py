@@ -71,8 +71,8 @@ class Loader(jinja2.BaseLoader):
         )
 
 
-def _read(filename: str, shown: str) -> tuple[str, int] | None:
-    """A template file's text and modification time; None when nothing has that name."""
+def _read(filename: str, shown: str) -> tuple[str, tuple[int, int]] | None:
+    """A template file's text and times (modification, change); None when nothing has that name."""
     try:
         os.lstat(filename)  # opens nothing
     except (FileNotFoundError, NotADirectoryError):
@@ -90,7 +90,7 @@ def _read(filename: str, shown: str) -> tuple[str, int] | None:
     except OSError as error:
         raise _file_error(shown, 1, f"cannot be read: {error.strerror or error}") from None
     try:
-        return data.decode("utf-8"), status.st_mtime_ns
+        return data.decode("utf-8"), (status.st_mtime_ns, status.st_ctime_ns)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise _file_error(shown, line, "file is not valid UTF-8; save it as UTF-8") from None
@@ -110,8 +110,10 @@ def _file_error(shown: str, line: int, message: str) -> TemplateFileError:
     return TemplateFileError(Diagnostic(shown, line, message))
 
 
-def _unchanged(filename: str, modified: int) -> bool:
+def _unchanged(filename: str, modified: tuple[int, int]) -> bool:
+    """Changed when either time is: an edit may get its old modification time back (cache.Stamp)."""
     try:
-        return os.stat(filename).st_mtime_ns == modified
+        status = os.stat(filename)
+        return (status.st_mtime_ns, status.st_ctime_ns) == modified
     except OSError:
         return False

@@ -177,7 +177,7 @@ def _remake(
             record = term_record(before.slug, fresh.digest, path, around, faces, before.cta, "")
             job = term_job(maker, record, fresh.term, _body(root, cache, fresh, record), known_for(record))
             jobs.append(job)
-            prepared[path] = (Stamp(info.st_size, info.st_mtime_ns), fresh)
+            prepared[path] = (Stamp.of(info), fresh)
             records[path] = before._replace(source=fresh.digest, around=around, key=job.key)
     converted = sum(1 for path, found in records.items() if found.source != saved[path].source)
     return Edits(jobs, prepared, records, converted, int(listing.get("term_files", 0)), listing, shards)

@@ -149,7 +149,7 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     pages.prepared.targets[after.slug] = targets
     pages.prepared.files[after.slug] = fresh
     jobs, gone = planned()
-    state.prepared[path] = (Stamp(info.st_size, info.st_mtime_ns), fresh)
+    state.prepared[path] = (Stamp.of(info), fresh)
     return _publish(state, out, jobs, gone)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -126,6 +127,45 @@ def test_incremental_build_after_a_change_equals_a_clean_build(tmp_path: Path, c
     CHANGES[change](site)
     incremental, _ = cached_build(site)
     assert incremental == clean_build(site, tmp_path / "clean")
+
+
+@pytest.mark.parametrize(
+    ("edited", "old", "new"),
+    [
+        (
+            "content/terms/tensor.md",
+            "[[GPUs]], which multiply tensors fast",
+            "[[GPUz]], which multiply tensors FAST",
+        ),
+        ("templates/partials/cta.html", None, None),
+    ],
+)
+def test_an_edit_that_keeps_the_size_and_gets_its_old_time_back_is_seen(
+    tmp_path: Path, edited: str, old: str | None, new: str | None
+) -> None:
+    """Was: unseen, as `touch -r`, `cp -p`, `rsync -t` or `tar x` leave an edit: the cached
+    build kept the old page, and `check` passed a link to no term, until a --no-cache run."""
+    site = copy_site("minimal", tmp_path)
+    if old is None:
+        write_files(site, {edited: '<aside class="cta"><p>one</p></aside>\n'})
+    cached_build(site)
+    path = site / edited
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new) if old and new else text.replace("one", "two"), encoding="utf-8")
+    assert path.stat().st_size == before.st_size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    if old is not None:
+        result = run_glossary("check", cwd=site)
+        assert result.returncode == 1
+        assert "content/terms/tensor.md:22: unknown wiki-link target 'GPUz'" in result.stderr
+        path.write_text(text.replace(old, old.replace("fast", "FAST")), encoding="utf-8")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    built, _ = cached_build(site)
+    assert built == clean_build(site, tmp_path / "clean")
+    page = (site / "_site/terms/tensor/index.html").read_text(encoding="utf-8")
+    assert ("multiply tensors FAST" if old else "<p>two</p>") in page
 
 
 def test_a_template_named_by_a_variable_is_followed_as_it_comes_and_goes(tmp_path: Path) -> None:
