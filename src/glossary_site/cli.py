@@ -359,7 +359,8 @@ def run_build(args: argparse.Namespace, keep: Callable[[object], None] = lambda 
         return EXIT_USAGE
     seconds = time.perf_counter() - started
     if not result.ok(options.strict):
-        print(f"Build failed: {summary(result.diagnostics)}; {options.out} left unchanged.", file=sys.stderr)
+        kept = "left unchanged" if os.path.lexists(options.out) else "not written"
+        print(f"Build failed: {summary(result.diagnostics)}; {options.out} {kept}.", file=sys.stderr)
         return EXIT_CONTENT
     if args.verbose and result.timings:
         print("  ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.timings.items()))

@@ -58,7 +58,8 @@ def test_every_content_error_is_reported_at_once_with_path_and_line(tmp_path: Pa
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert error_lines(result.stderr) == EXPECTED_ERRORS
-    assert "Build failed: 11 error(s)" in result.stderr
+    assert result.stderr.splitlines()[-1] == "Build failed: 11 error(s), 0 warning(s); _site not written."
+    assert not (site / "_site").exists()
 
 
 def test_check_reports_exactly_what_build_reports(tmp_path: Path) -> None:
