@@ -46,7 +46,7 @@ class PageMaker:
             "direction": config.direction,
             "base_url": config.base_url,
         }
-        #: Whether the navigation shows Tools and Graph: on every page, so part of every key.
+        #: Which of its optional entries the navigation shows: on every page, so part of every key.
         self.nav_shows = nav_shows
         self.site_key = repr((dataclasses.replace(config, root=Path(".")), nav_shows))
         #: Texts that stand for values many records hold (see fingerprint.record_text).

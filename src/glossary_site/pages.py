@@ -99,7 +99,12 @@ class SitePages(PageMaker):
         earlier: SitePages | None = None,
         templates: Templates | None = None,
     ) -> None:
-        shows = {"tools": bool(toolbox.tools), "graph": bool(glossary.terms)}
+        shows = {
+            "tools": bool(toolbox.tools),
+            "graph": bool(glossary.terms),
+            "categories": bool(glossary.categories),
+            "tags": bool(glossary.tags),
+        }
         super().__init__(config, shows, earlier, templates=templates)
         self.glossary = glossary
         self.toolbox = toolbox

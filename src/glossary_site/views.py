@@ -94,13 +94,20 @@ class TermLinks:
 
 
 def nav(
-    path: str, labels: Mapping[str, str], tools: bool = False, graph: bool = True
+    path: str,
+    labels: Mapping[str, str],
+    tools: bool = False,
+    graph: bool = True,
+    categories: bool = True,
+    tags: bool = True,
 ) -> list[dict[str, Any]]:
-    """The main navigation; sites with tools get a Tools entry after Tags, sites with no terms
-    yet have no graph."""
+    """The main navigation: an entry only for what the site has (a reader sent to a page that
+    says "None yet." has been sent nowhere), so Categories and Tags once a term has one, Tools
+    after Tags once there are tools, and Graph once there is a term."""
     section = path.split("/", 1)[0]
     section = "index.html" if section == A_TO_Z_FOLDER else section  # a letter's page: the A to Z
-    entries = [*NAV[:3], *([TOOLS_NAV] if tools else []), *NAV[3 if graph else 4 :]]
+    shown = {"categories": categories, "tags": tags, "tools": tools, "graph": graph}
+    entries = [entry for entry in (*NAV[:3], TOOLS_NAV, *NAV[3:]) if shown.get(entry[0], True)]
     return [
         {"title": labels[title], "path": target, "current": target.split("#")[0].split("/")[0] == section}
         for title, target in entries

@@ -47,6 +47,31 @@ def test_a_new_owner_can_walk_from_the_index_to_a_term_and_its_practice_answers(
     expect(page.locator("h1")).to_have_text("Term")
 
 
+def test_a_menu_entry_for_what_the_site_has_none_of_yet_is_left_out(
+    open_page: OpenPage, tmp_path: Path
+) -> None:
+    """Was: Categories and Tags in every page's menu of a glossary without either, each leading
+    to a page that said only "None yet."."""
+    assert run_glossary("init", "plain", cwd=tmp_path).returncode == 0
+    site = tmp_path / "plain"
+    for term in (site / "content/terms").glob("*.md"):
+        text = term.read_text(encoding="utf-8")
+        kept = [line for line in text.splitlines() if not line.startswith(("category:", "tags:"))]
+        term.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    built = run_glossary("build", "--strict", cwd=site)
+    assert built.returncode == 0, built.stderr
+
+    page = open_page()
+    with serve(site / "_site") as address:
+        page.goto(f"{address}/terms/glossary/index.html")
+        menu = page.get_by_role("navigation", name="Main")
+        expect(menu.get_by_role("link")).to_have_text(["A–Z", "Graph", "Search"])
+        for name in ("Graph", "A–Z"):
+            menu.get_by_role("link", name=name, exact=True).click()
+            expect(page.get_by_text("None yet.")).to_have_count(0)
+            expect(page.get_by_role("navigation", name="Main").get_by_role("link")).to_have_count(3)
+
+
 def test_the_starter_term_page_has_no_accessibility_violations_above_minor(
     open_page: OpenPage, starter_url: str
 ) -> None:

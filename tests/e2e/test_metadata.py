@@ -208,8 +208,12 @@ def test_an_empty_listing_is_not_in_the_sitemap_and_asks_not_to_be_indexed(tmp_p
     empty = parse_html(out / "categories/index.html")
     assert present(empty.find("meta", attrs={"name": "robots"}))["content"] == "noindex"
     assert parse_html(out / "tags/index.html").find("meta", attrs={"name": "robots"}) is None
-    nav = present(parse_html(out / "index.html").find("nav", class_="site-nav"))
-    assert "categories/index.html" in [a["href"] for a in nav.find_all("a")]  # so still built
+    # the page is still built, for an address typed or kept from before, but no menu leads there
+    for page in ("index.html", "terms/gpu/index.html", "tags/hardware/index.html"):
+        nav = present(parse_html(out / page).find("nav", class_="site-nav"))
+        hrefs = [str(a["href"]) for a in nav.find_all("a")]
+        assert not [href for href in hrefs if "categories/" in href], page
+        assert [href for href in hrefs if href.endswith("tags/index.html")], page
 
 
 def test_term_page_json_ld_has_defined_term_faq_and_breadcrumbs(built_minimal: Path) -> None:
