@@ -78,6 +78,8 @@ PLAIN: dict[str | FieldPath, Field] = {
 }
 
 _T = TypeVar("_T")
+#: The repository the starter's site.yml and the messages' examples name in an edit_url.
+STARTER_REPOSITORY = "OWNER/REPO"
 
 
 @dataclass(frozen=True)
@@ -396,6 +398,13 @@ def _edit_url(url: str, located: yaml_lines.Located, diagnostics: Diagnostics) -
     if problem is not None:
         diagnostics.error(CONFIG_PATH, located.line("edit_url"), f"edit_url '{url}' {problem}")
         return ""
+    if STARTER_REPOSITORY in url:  # the starter's example line, uncommented as it stands
+        diagnostics.warning(
+            CONFIG_PATH,
+            located.line("edit_url"),
+            f"edit_url '{url}' names the example repository {STARTER_REPOSITORY}; write your "
+            "repository's owner and name, or every 'Edit this page' link leads nowhere",
+        )
     return url if EDIT_PATH in url else url.removesuffix("/") + "/"
 
 

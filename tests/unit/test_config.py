@@ -576,6 +576,19 @@ def test_an_edit_url_no_file_path_can_be_added_to_is_an_error_at_its_line(
     assert problems == [f"content/site.yml:13: edit_url '{url}' {reason}"]
 
 
+def test_the_starters_example_edit_url_uncommented_as_it_stands_is_a_warning(tmp_path: Path) -> None:
+    """Was: taken, and every page's "Edit this page" led to github.com/OWNER/REPO."""
+    url = "https://github.com/OWNER/REPO/edit/main/"
+    loaded, problems = load(tmp_path, VALID + f"edit_url: {url}\n")
+
+    assert loaded is not None and loaded.edit_url == url
+    assert problems == [
+        f"content/site.yml:13: warning: edit_url '{url}' names the example repository OWNER/REPO; "
+        "write your repository's owner and name, or every 'Edit this page' link leads nowhere"
+    ]
+    assert load(tmp_path, VALID + "edit_url: https://github.com/owner-org/repo/edit/main/\n")[1] == []
+
+
 @pytest.mark.parametrize(
     ("description", "problem"),
     [
