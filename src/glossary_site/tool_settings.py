@@ -242,6 +242,8 @@ def parse_stack_builder(
     attributes = declared or None  # with none declared, one problem below instead of one per use
     top = ("stack_builder",)
     data = reader.mapping(value, top, BUILDER_KEYS)
+    if not isinstance(value, dict):  # one mistake: not also each list missing from it
+        return None
     title = reader.text(data, "title", top) if "title" in data else None
     intro = data.get("intro") or ""
     if not isinstance(intro, str):

@@ -984,6 +984,19 @@ def test_an_empty_question_or_layer_has_every_missing_key_reported_in_one_run(tm
     ]
 
 
+def test_a_stack_builder_that_is_no_mapping_is_one_error(tmp_path: Path) -> None:
+    """Was: 'layers' and 'questions' reported missing first, at the same line, then the cause."""
+    site = copy_site("minimal", tmp_path)
+    config = site / "content/site.yml"
+    text = config.read_text(encoding="utf-8") + "stack_builder: []\n"
+    config.write_text(text, encoding="utf-8")
+
+    assert errors(site) == [
+        f"content/site.yml:{len(text.splitlines())}: 'stack_builder' must be a mapping with the keys "
+        "title, intro, questions, layers"
+    ]
+
+
 def test_a_tool_that_lost_its_slug_to_another_is_one_error_not_one_per_term_naming_it(tmp_path: Path) -> None:
     """Was: besides the clash, 'unknown tool' for each term that listed or linked the tool by
     its title, alias or file name."""
