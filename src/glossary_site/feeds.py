@@ -29,6 +29,12 @@ def feed_view(config: SiteConfig, glossary: Glossary, definition: Callable[[str]
     return {"title": config.title, "subtitle": config.description, **view}
 
 
+def has_feed(glossary: Glossary, group: Group) -> bool:
+    """An Atom feed must have a date (RFC 4287, 4.1.1), and it is that of its newest entry:
+    a group none of whose terms is dated gets no feed, nor a link to one, until one is."""
+    return any(glossary.terms[slug].updated for slug in group.terms)
+
+
 def group_feed_view(
     config: SiteConfig,
     glossary: Glossary,

@@ -202,23 +202,18 @@ class SitePages(PageMaker):
             descriptions = views.group_descriptions(self.config, kind)
             for group in self.glossary.groups(kind):
                 described = views.described(descriptions, group)
-                if self.has_feed(group):
+                if feeds.has_feed(self.glossary, group):
                     view = feeds.group_feed_view(
                         self.config, self.glossary, kind, singular, group, described, definition
                     )
                     jobs.append(self.template_job(TEMPLATES["feed"], view, group_feed_path(kind, group.slug)))
         return jobs
 
-    def has_feed(self, group: Group) -> bool:
-        """An Atom feed must have a date (RFC 4287, 4.1.1), and it is that of its newest entry:
-        a group none of whose terms is dated gets no feed, nor a link to one, until one is."""
-        return any(self.glossary.terms[slug].updated for slug in group.terms)
-
     def group_job(self, kind: str, singular: str, group: Group, description: str) -> PageJob:
         """A category's or tag's page: its record holds its members' faces, which the key
         text gives as digests, so keying every group page on a save costs little (its words
         are labels, site settings that are part of every key)."""
-        feed = self.has_feed(group)
+        feed = feeds.has_feed(self.glossary, group)
         record = (kind, group.name, description, feed, tuple(self.faces[slug] for slug in group.terms))
 
         def view() -> dict[str, Any]:

@@ -247,7 +247,7 @@ def group_view(
     feed: bool,
 ) -> dict[str, Any]:
     """A category's or tag's page; `singular` is the label of its kind's name ("category"),
-    and `feed` whether it has a feed to link to (pages.has_feed)."""
+    and `feed` whether it has a feed to link to (feeds.has_feed)."""
     labels = config.labels
     root = "../../"
     size = len(group.terms)

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary_site import (
+    feeds,
     graph,
     graph_page,
     health,
@@ -390,11 +391,14 @@ def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Gloss
     digits, a name that shares a page with another (while any does, every such save builds), a
     new page where a static file is, a call to action leading to a page that is gone,
     or, for a new category, a change in which categories described in site.yml no term is in;
-    and None when a group is spelt anew (shown on every page of its terms)."""
+    and None when a group is spelt anew (shown on every page of its terms), or when the site
+    gets its first category or tag or loses its last (the menu on every page shows them)."""
     glossary, config = state.pages.glossary, state.pages.config
     terms = {**glossary.terms, term.slug: term}
     problems = Diagnostics()
     categories, tags = graph.groups_of(terms, problems, config.language)
+    if bool(categories) != bool(glossary.categories) or bool(tags) != bool(glossary.tags):
+        return None  # the first category or tag, or the last gone: every page's menu changes
     regrouped = dataclasses.replace(glossary, terms=terms, categories=categories, tags=tags)
     if not _names_kept(glossary, regrouped):
         return None
@@ -432,15 +436,15 @@ def _names_kept(old: Glossary, new: Glossary) -> bool:
 
 
 def _group_pages(glossary: Glossary) -> set[str]:
-    """Each category's and tag's page and feed, and the graph pages: what a regrouping save
-    may bring or leave behind."""
-    pages = {
-        path(kind, group.slug)
-        for kind in GROUP_KINDS
-        for group in glossary.groups(kind)
-        for path in (group_path, group_feed_path)
-    }
-    return pages | set(graph_page.graph_paths(glossary))
+    """Each category's and tag's page and feed (a group of undated terms has none), and the
+    graph pages: what a regrouping save may bring or leave behind."""
+    pages = set(graph_page.graph_paths(glossary))
+    for kind in GROUP_KINDS:
+        for group in glossary.groups(kind):
+            pages.add(group_path(kind, group.slug))
+            if feeds.has_feed(glossary, group):
+                pages.add(group_feed_path(kind, group.slug))
+    return pages
 
 
 def _described(config: SiteConfig, terms: dict[str, TermSource]) -> list[Diagnostic]:

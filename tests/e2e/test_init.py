@@ -53,7 +53,8 @@ def test_init_in_the_current_folder_says_this_folder_and_no_cd(tmp_path: Path) -
 
 def test_the_starter_settings_name_every_setting_and_their_examples_build_strictly(tmp_path: Path) -> None:
     """Every commented example in site.yml works once its '#' is removed, as its first line
-    says. Was: the cta example's url, under the starter's base_url, was an error."""
+    says, and edit_url's once it names a repository. Was: the cta example's url, under the
+    starter's base_url, was an error."""
     assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
     settings = tmp_path / "mysite/content/site.yml"
     text = settings.read_text()
@@ -61,9 +62,17 @@ def test_the_starter_settings_name_every_setting_and_their_examples_build_strict
     examples = (*(f"# {key}:" for key in KEYS), "#   ")
     uncommented = [line[2:] if line.startswith(examples) else line for line in text.splitlines()]
     settings.write_text("\n".join(uncommented) + "\n")
+    placeholder = run_glossary("build", "--strict", "--no-search", cwd=tmp_path / "mysite")
+    settings.write_text(settings.read_text().replace("OWNER/REPO", "kitchen/words"))
 
     built = run_glossary("build", "--strict", "--no-search", cwd=tmp_path / "mysite")
 
+    assert placeholder.returncode == 1
+    assert [line for line in placeholder.stderr.splitlines() if line.startswith("content/")] == [
+        f"content/site.yml:{uncommented.index('edit_url: https://github.com/OWNER/REPO/edit/main/') + 1}: "
+        "warning: edit_url 'https://github.com/OWNER/REPO/edit/main/' names the example repository "
+        "OWNER/REPO; write your repository's owner and name, or every 'Edit this page' link leads nowhere"
+    ]
     assert built.returncode == 0, built.stderr
     home = parse_html(tmp_path / "mysite/_site/index.html")
     intro = next(p for p in home.select("main p") if "Start with" in p.get_text())

@@ -255,6 +255,29 @@ def test_a_title_saved_in_serve_remakes_the_pages_beside_it_a_to_z(tmp_path: Pat
     assert tree_digest(site / "_site") == tree_digest(clean)
 
 
+def test_a_group_that_loses_its_only_dated_term_in_serve_loses_its_feed(tmp_path: Path) -> None:
+    """Its other terms are undated, so it keeps its page but has no feed any more: the feed
+    file goes and the page no longer links it, as a clean build writes it."""
+    site = tmp_path / "site"
+    make_site(site)
+    (site / "content/terms/scalar.md").write_text(
+        "---\ntitle: Scalar\nsummary: A single number, a tensor of rank 0.\n"
+        "definition: A **scalar** is one number.\ntags: [math]\nrelated: [tensor, activation]\n---\n\n"
+        "The smallest [[tensor]] and [[activation]].\n",
+        encoding="utf-8",
+    )
+    options = BuildOptions(site, site / "_site", search=False, jobs=1, save_records=False)
+    state = build(options).warm
+    assert state is not None
+    assert (site / "_site/tags/math/feed.xml").exists()
+    toggle(site, 8, 1)  # Tensor, math's only dated term, leaves it
+    assert warm.apply_edit(state, site, site / "_site", TENSOR) is not None, "applied without a build"
+    assert not (site / "_site/tags/math/feed.xml").exists()
+    clean = tmp_path / "clean"
+    assert build(BuildOptions(site, clean, search=False, use_cache=False, jobs=1)).ok(strict=False)
+    assert tree_digest(site / "_site") == tree_digest(clean)
+
+
 #: Saves across the size limits of long lists and of the graph page (lowered below so the four
 #: terms cross them), and titles moving between letter sections and alphabets, and their pages
 #: of the A to Z (whose limit is lowered below all six names).
