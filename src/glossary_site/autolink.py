@@ -1,8 +1,9 @@
 """Opt-in auto-linking: the first mention of another term in a body becomes a link.
 
 Works on the sanitised HTML: text inside links, code, pre, formulas and headings is never touched.
-Names match as whole words, ignoring case, with simple English plurals, longest name first,
-and each term is linked at most once per page (and never from its own page).
+Names match as whole words, ignoring case and Unicode form (model.name_key), with simple
+English plurals, longest name first, and each term is linked at most once per page (and never
+from its own page).
 """
 
 from __future__ import annotations
@@ -11,16 +12,20 @@ import re
 from collections.abc import Iterable
 
 from glossary_site.markup import term_anchor
-from glossary_site.model import Glossary
+from glossary_site.model import Glossary, name_key
 
 TAG_RE = re.compile(r"(<[^>]*>)")
-TOKEN_RE = re.compile(r"(?<![&#\w])\w+")
+#: A word, with the accents written apart from their letters (e and U+0301 for é, as macOS
+#: tools often write it), which are no word characters to `\w` and would end it at its "e".
+WORD = r"\w(?:\w|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])*"
+WORD_RE = re.compile(WORD)
+TOKEN_RE = re.compile(rf"(?<![&#\w]){WORD}")
 SKIP = {"a", "code", "pre", "math", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
 TAG_NAME_RE = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.casefold() for w in re.findall(r"\w+", text))
+    return tuple(name_key(w) for w in WORD_RE.findall(text))
 
 
 class Autolinker:
@@ -59,7 +64,7 @@ class Autolinker:
 
     def _link_text(self, text: str, done: set[str]) -> str:
         tokens = list(TOKEN_RE.finditer(text))
-        words = [t.group(0).casefold() for t in tokens]
+        words = [name_key(t.group(0)) for t in tokens]
         out, cursor, position = [], 0, 0
         while position < len(tokens):
             found = self.find(words, position)

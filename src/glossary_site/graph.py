@@ -22,13 +22,14 @@ from glossary_site.diagnostics import (
     did_you_mean,
     listed_again,
 )
-from glossary_site.model import Glossary, Group, TermSource, title_key
+from glossary_site.model import Glossary, Group, TermSource, name_key, title_key
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, group_slug, slug_of_file, slugify
 
 
 def resolve(names: Mapping[str, str], text: str) -> str | None:
-    """Slug for a reference: by slug, title or alias, ignoring case, then as a plural of one."""
-    key = text.strip().casefold()
+    """Slug for a reference: by slug, title or alias, ignoring case and Unicode form (model.name_key),
+    then as a plural of one."""
+    key = name_key(text.strip())
     if key in names:
         return names[key]
     for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
@@ -42,7 +43,7 @@ def unknown_reference(
 ) -> str:
     """A term's old slug, still written after its rename, would otherwise get a "did you mean"
     for whatever name is spelt closest, not the term it was renamed to."""
-    key = text.strip().casefold()
+    key = name_key(text.strip())
     moved = next((t for t in terms if any(ref.text == key for ref in t.former_slugs)), None)
     if moved is not None:
         return (
@@ -173,7 +174,7 @@ N = TypeVar("N", bound=Named)
 def index_names(
     terms: list[N], diagnostics: Diagnostics
 ) -> tuple[dict[str, str], tuple[str, ...], dict[str, N]]:
-    """Map every slug, title and alias (case-folded) to its term (or tool); a clash is an error.
+    """Map every slug, title and alias (by model.name_key) to its term (or tool); a clash is an error.
 
     Slugs and titles are claimed before any alias, so an alias that collides is the one
     reported, whatever order the files sort in; likewise a slug named by its file is claimed
@@ -196,7 +197,7 @@ def index_names(
     claims += [(t, t.title, "title", t.key_lines.get("title", 1)) for t in owners.values()]
     claims += [(t, alias, "alias", line) for t in owners.values() for alias, line in _alias_lines(t)]
     for term, name, kind, line in claims:
-        key = name.casefold()
+        key = name_key(name)
         if not key or names.get(key) == term.slug:
             continue
         if key in names:
@@ -248,13 +249,14 @@ def alias_repeats(term: Named) -> list[Diagnostic]:
     that redirect, and such a list copied over would silently list paths as the term's names."""
     found, first = Diagnostics(), dict[str, int]()
     for alias, line in _alias_lines(term):
+        key = name_key(alias)
         if alias.startswith("/"):
             found.warning(term.path, line, _address_alias(alias, term))
-        elif alias.casefold() == term.title.casefold():
+        elif key == name_key(term.title):
             found.warning(term.path, line, f"alias '{alias}' is the title itself; remove it")
-        elif alias.casefold() in first:
-            found.warning(term.path, line, listed_again(f"alias '{alias}'", first[alias.casefold()], line))
-        first.setdefault(alias.casefold(), line)
+        elif key in first:
+            found.warning(term.path, line, listed_again(f"alias '{alias}'", first[key], line))
+        first.setdefault(key, line)
     return found.items
 
 

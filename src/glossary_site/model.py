@@ -7,6 +7,7 @@ and tuples pickle and load several times faster than dataclasses.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -278,12 +279,28 @@ def title_key(term: TermSource, language: str) -> tuple[str, str, str, str, str]
     return (*filed_key(term.title, term.sort_as, language), term.slug)
 
 
+def name_key(name: str) -> str:
+    """The key of a term's or tool's name (slug, title or alias) in every index and comparison,
+    the one place names are made alike: spellings that differ in letter case or Unicode form
+    alone are one name, as "Café" with é as one letter and with e and a combining accent (as
+    macOS tools often write it) look the same. Compatibility forms stay apart, unlike in
+    graph.same_name for categories: "x²" and "x2" may be two terms. It runs for every name and
+    reference, so ASCII and text already composed skip the normalising."""
+    if name.isascii():
+        return name.casefold()
+    if not unicodedata.is_normalized("NFC", name):
+        name = unicodedata.normalize("NFC", name)
+    folded = name.casefold()  # folding can take a letter apart again: "ǰ" is j and a caron
+    return folded if unicodedata.is_normalized("NFC", folded) else unicodedata.normalize("NFC", folded)
+
+
 def distinct_aliases(title: str, aliases: Iterable[str]) -> tuple[str, ...]:
-    """Aliases once each, ignoring case, as first written, and not the title: a repeat names
-    nothing new, so the build warns about it and pages and data files leave it out."""
-    first = {title.casefold(): ""}
+    """Aliases once each, ignoring case and Unicode form (name_key), as first written, and not
+    the title: a repeat names nothing new, so the build warns about it and pages and data files
+    leave it out."""
+    first = {name_key(title): ""}
     for alias in aliases:
-        first.setdefault(alias.casefold(), alias)
+        first.setdefault(name_key(alias), alias)
     return tuple(first.values())[1:]
 
 

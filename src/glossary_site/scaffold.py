@@ -20,7 +20,7 @@ from glossary_site.content_files import TERMS_DIR
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.front_matter import FORBIDDEN_CHARACTER_RE
 from glossary_site.graph import group_name_problem, resolve
-from glossary_site.model import distinct_aliases
+from glossary_site.model import distinct_aliases, name_key
 from glossary_site.output import MARKER, SOURCE_DIRS, made_by_a_build
 from glossary_site.pipeline import CACHE_DIR
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, group_slug, slugify
@@ -339,7 +339,7 @@ def _check_names(root: Path, slug: str, given: list[str], related: list[str]) ->
     former: dict[str, str] = {}
     for term in load_terms(root, Diagnostics()):
         for name in (term.slug, term.title, *term.aliases):
-            names.setdefault(name.casefold(), term.path)
+            names.setdefault(name_key(name), term.path)
             spellings.append(name)
         former.update((ref.text, term.path) for ref in term.former_slugs)
     if slug in former:
@@ -348,8 +348,8 @@ def _check_names(root: Path, slug: str, given: list[str], related: list[str]) ->
             "remove it there first, or give this term another --slug"
         )
     for name in given:
-        if name.casefold() in names:
-            raise ScaffoldRefused(f"'{name}' is already a name of {names[name.casefold()]}; edit that term")
+        if (key := name_key(name)) in names:
+            raise ScaffoldRefused(f"'{name}' is already a name of {names[key]}; edit that term")
         if (taken := resolve(names, name)) is not None:  # links would quietly change target
             raise ScaffoldRefused(
                 f"links naming '{name}' lead to {taken} already (a plural of one of its names); "

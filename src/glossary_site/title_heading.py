@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from glossary_site.model import name_key
+
 #: A level-1 heading as the engine reads one: up to 3 spaces, '#', a space, the text, and
 #: any closing '#'s.
 _H1_RE = re.compile(r"[ ]{0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
@@ -18,7 +20,7 @@ _MARKS_RE = re.compile(r"[*_`\s]+")
 
 def repeated_title(body: str, body_line: int, title: str) -> int | None:
     """The file line of the body's first line when it is a level-1 heading that says the
-    title (case and emphasis aside); else None."""
+    title (case, Unicode form and emphasis aside); else None."""
     if not title or "#" not in body:
         return None
     for index, line in enumerate(body.split("\n")):
@@ -31,7 +33,7 @@ def repeated_title(body: str, body_line: int, title: str) -> int | None:
 
 
 def _said(text: str) -> str:
-    return _MARKS_RE.sub(" ", text).strip().casefold()
+    return name_key(_MARKS_RE.sub(" ", text).strip())
 
 
 def message(what: str) -> str:

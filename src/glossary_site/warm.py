@@ -58,7 +58,17 @@ from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics, Severity
 from glossary_site.link_graph import LinkGraph
-from glossary_site.model import GROUP_KINDS, Glossary, PageJob, Ref, TermSource, Toolbox, WikiLink, title_key
+from glossary_site.model import (
+    GROUP_KINDS,
+    Glossary,
+    PageJob,
+    Ref,
+    TermSource,
+    Toolbox,
+    WikiLink,
+    name_key,
+    title_key,
+)
 from glossary_site.pages import SitePages
 from glossary_site.tools import PREFIX as TOOL
 from glossary_site.urls import group_feed_path, group_path
@@ -282,7 +292,7 @@ def _rename(
     for slug, source in glossary.terms.items():
         written = wikilinks if slug == term.slug else pages.prepared.files[slug].wikilinks
         for text in (*(ref.text for ref in source.related), *(link.target for link in written)):
-            key = text.strip().casefold()
+            key = name_key(text.strip())
             if key in moved and graph.resolve(names, key) != graph.resolve(glossary.names, key):
                 return None
     terms = {**glossary.terms, term.slug: term}
@@ -337,7 +347,7 @@ def _renamed_names(
     glossary: Glossary, before: TermSource, after: TermSource
 ) -> tuple[dict[str, str], tuple[str, ...], frozenset[str]] | None:
     """The names index and spellings with the term's new names, and the references whose
-    meaning that may change (case-folded): a name gained or lost, or its plural. None when a
+    meaning that may change (keyed by name_key): a name gained or lost, or its plural. None when a
     new name is another term's or a draft's."""
     old, new = _names_of(before), _names_of(after)
     if any(glossary.names.get(key, after.slug) != after.slug for key in new.keys() - old.keys()):
@@ -351,8 +361,8 @@ def _renamed_names(
 
 
 def _names_of(term: TermSource) -> dict[str, str]:
-    """Each name of the term, case-folded as the index holds it, with its spelling."""
-    return {name.casefold(): name for name in (term.slug, term.title, *term.aliases) if name.casefold()}
+    """Each name of the term, keyed as the index holds it (name_key), with its spelling."""
+    return {key: name for name in (term.slug, term.title, *term.aliases) if (key := name_key(name))}
 
 
 def _rewarned(

@@ -88,3 +88,13 @@ def test_own_term_and_terms_already_linked_are_not_linked_again() -> None:
 
 def test_entities_are_not_words() -> None:
     assert links("<p>Fish &amp; chips &#39;quoted&#39;</p>") == []
+
+
+def test_a_mention_in_another_unicode_form_is_linked_as_written() -> None:
+    """A body typed on macOS may spell é as e and an accent; "Cafe" alone is no mention."""
+    terms = {"cafe": term("cafe", "Caf\u00e9")}
+    linker = Autolinker(Glossary(terms=terms, related={}, backlinks={}, categories=(), tags=(), names={}))
+    soup = BeautifulSoup(linker.link("<p>Cafe and Cafe\u0301s.</p>", "page", ()), "html.parser")
+    assert [(a.get_text(), attribute(a, "href")) for a in soup.select("a.autolink")] == [
+        ("Cafe\u0301s", "../cafe/index.html")
+    ]

@@ -699,3 +699,18 @@ def test_term_without_updated_date_is_a_warning(site_config: SiteConfig) -> None
     assert problems == [
         "content/terms/token.md:1: warning: no 'updated' date; add one so feeds and sitemaps can use it"
     ]
+
+
+def test_reference_in_another_unicode_form_resolves_to_the_term(site_config: SiteConfig) -> None:
+    """ "Café" with é as e and an accent (as macOS tools write it) was an unknown term."""
+    glossary, _ = build({"cafe.md": term_file("Caf\u00e9", "aliases: [Cre\u0300me]\n")}, site_config)
+
+    assert graph.resolve(glossary.names, "Cafe\u0301") == "cafe"
+    assert graph.resolve(glossary.names, "CAFE\u0301S") == "cafe"
+    assert graph.resolve(glossary.names, "Cr\u00e8me") == "cafe"
+
+
+def test_alias_equal_to_its_title_in_another_unicode_form_is_a_warning(site_config: SiteConfig) -> None:
+    _, problems = build({"cafe.md": term_file("Caf\u00e9", "aliases: [Cafe\u0301]\n")}, site_config)
+
+    assert problems == ["content/terms/cafe.md:5: warning: alias 'Cafe\u0301' is the title itself; remove it"]

@@ -116,6 +116,17 @@ def test_a_title_that_is_another_terms_name_says_so_before_its_file_name(tmp_pat
     assert str(refused.value).startswith(f"'TOKENIZER' is already a name of {file.relative_to(tmp_path)}")
 
 
+def test_a_title_that_is_another_terms_in_another_unicode_form_is_refused(tmp_path: Path) -> None:
+    """ "Café" with é as e and an accent (as macOS tools write it) looks the same as with é: the
+    build would report it as a name taken, so `new` refuses it now."""
+    file = scaffold.new_term(tmp_path, "Caf\u00e9", TODAY)
+
+    with pytest.raises(scaffold.ScaffoldRefused) as refused:
+        scaffold.new_term(tmp_path, "Cafe\u0301", TODAY, slug="cafe-2")
+
+    assert str(refused.value).startswith(f"'Cafe\u0301' is already a name of {file.relative_to(tmp_path)}")
+
+
 def test_a_plural_of_another_terms_name_is_refused_as_links_would_change_target(tmp_path: Path) -> None:
     """Was: accepted, and every [[Tokenizers]] link moved from 'tokenizer' to the new stub."""
     file = scaffold.new_term(tmp_path, "Tokenizer", TODAY)
