@@ -108,6 +108,40 @@ def big_a_to_z_site(root: Path, terms: int = 520) -> Path:
     return write_files(root, files)
 
 
+#: The parts of S's page on long_letter_site, in order.
+LONG_S_PARTS = ("S", "Sa", "Sc", "Se", "Sh", "Si", "So", "Sp", "St", "Sy")
+_LONG_S_PREFIXES = ("Sa", "Sc", "Sh", "Si", "Sp", "St", "Sy")
+
+
+def long_letter_site(root: Path) -> Path:
+    """big_a_to_z_site with S's page past views.LETTERED_GROUP (100) entries, so that it is split
+    in parts: its 50 'Sex'/'Soa' entries and 'Saket 000' to 'Syket 011' (12 under each of
+    _LONG_S_PREFIXES), with 'S', 'S-Bahn' and 'S3 bucket', under S alone, 'Ščedro' (under Sc,
+    accent aside) and 'Σ notation' filed as 'Sigma notation' (under Si); and 101 terms under
+    the Greek Λ, a letter not split however long."""
+    site = big_a_to_z_site(root)
+    term = (
+        "---\ntitle: {title}\nsummary: What {title} means here.\n"
+        "definition: {title} is one of many.\n{more}---\n"
+    )
+    titles = {f"{prefix}ket {i:03d}": "" for prefix in _LONG_S_PREFIXES for i in range(12)}
+    titles |= {
+        "S": "",
+        "S-Bahn": "",
+        "S3 bucket": "",
+        "Ščedro": "",
+        "Σ notation": "sort_as: Sigma notation\n",
+    }
+    titles |= {f"Λέξη {i:03d}": "" for i in range(101)}
+    return write_files(
+        site,
+        {
+            f"content/terms/long-{index:03d}.md": term.format(title=title, more=more)
+            for index, (title, more) in enumerate(titles.items())
+        },
+    )
+
+
 def parse_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

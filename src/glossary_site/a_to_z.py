@@ -16,7 +16,7 @@ import functools
 import re
 import sys
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from glossary_site.slugs import slugify
@@ -145,6 +145,24 @@ def folded_name(name: str) -> str:
     """A name case and accents aside, its digits as written: words to compare, not to sort."""
     folded = name.casefold()
     return folded if folded.isascii() else _unaccented(folded)  # ASCII, most: no accent to drop
+
+
+def letter_parts(letter: str, filed: Iterable[str]) -> list[tuple[str, int]]:
+    """A long letter's parts by the first two letters of each name as it is filed (folded_name:
+    'Éclair' is in 'Ec'), in the list's own order, which it keeps: each part's label and how
+    many names in a row it holds. A name whose second letter is not a to z ('S3', 'S-Bahn')
+    or would go back ('Aö' after 'Az' in Swedish) stays in the part before it, so a jump bar of
+    the labels goes forward and names each part once; the names before any part are under the
+    letter alone."""
+    parts: list[tuple[str, int]] = []
+    for name in filed:
+        second = folded_name(name)[1:2]
+        label = letter + second if "a" <= second <= "z" else letter
+        if parts and label <= parts[-1][0]:
+            parts[-1] = (parts[-1][0], parts[-1][1] + 1)
+        else:
+            parts.append((label, 1))
+    return parts
 
 
 def _unaccented(folded: str) -> str:

@@ -11,7 +11,7 @@ from axe_check import assert_axe_finds_nothing_above_minor_in_either_scheme
 from conftest import OpenPage, serve
 from forced_colours import system_colours
 from playwright.sync_api import Page, expect
-from support import big_a_to_z_site, run_glossary
+from support import LONG_S_PARTS, big_a_to_z_site, long_letter_site, run_glossary
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +62,36 @@ def test_in_forced_colours_the_jump_bar_still_marks_the_letter_being_read(
     others = {(colour, width) for is_current, colour, width in edges if not is_current}
     assert current == {(system_colours(page, "Highlight")["Highlight"], "3px")}
     assert current.isdisjoint(others)
+
+
+@pytest.fixture(scope="module")
+def long_letter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """S's page of a glossary whose S has more than 100 entries, so is in parts ('Sa', 'Sc'...)."""
+    site = long_letter_site(tmp_path_factory.mktemp("long-letter") / "site")
+    built = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
+    assert built.returncode == 0, built.stderr
+    with serve(site / "www") as address:
+        yield f"{address}/a-z/s/index.html"
+
+
+def test_a_reader_on_a_long_letters_page_jumps_to_a_part_of_it(page: Page, long_letter: str) -> None:
+    page.goto(long_letter)
+    within = page.get_by_role("navigation", name="Jump within S")
+    expect(within.get_by_role("link")).to_have_count(len(LONG_S_PARTS))
+    within.get_by_role("link", name="Si 13", exact=True).click()
+    expect(page).to_have_url(f"{long_letter}#within-Si")
+    expect(page.locator("h3#within-Si")).to_be_in_viewport()
+    expect(page.get_by_role("link", name="Σ notation", exact=True)).to_be_in_viewport()
+    page.goto(long_letter)
+    within.get_by_role("link", name="Sy 12", exact=True).click()
+    expect(page.locator("h3#within-Sy")).to_be_in_viewport()
+    expect(page.get_by_role("link", name="Syket 011", exact=True)).to_be_in_viewport()
+
+
+def test_axe_finds_nothing_above_minor_on_a_letter_page_in_parts(
+    open_page: OpenPage, long_letter: str
+) -> None:
+    page = open_page()
+    page.goto(long_letter)
+    expect(page.locator("section.letter-part h3")).to_have_count(len(LONG_S_PARTS))
+    assert_axe_finds_nothing_above_minor_in_either_scheme(page, "a-z/s/index.html in parts")

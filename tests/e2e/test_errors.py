@@ -151,7 +151,7 @@ RUNTIME_FAILURES = {
         "templates/search.html",
         PAGE.replace("{}", '{% include "partials/a_to_z.html" %}'),
         "templates/search.html:3: template error: 'letters' is undefined, "
-        "in (theme)/templates/partials/a_to_z.html:4 (making search/index.html)",
+        "in (theme)/templates/partials/a_to_z.html:20 (making search/index.html)",
     ),
     "a loop through a theme template": (  # was blamed on (theme)/templates/term.html
         "templates/base.html",

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import random
 
-from glossary_site.a_to_z import a_to_z_key, jump_letters, letter_of, letter_of_key, letter_path
+from glossary_site.a_to_z import (
+    a_to_z_key,
+    jump_letters,
+    letter_of,
+    letter_of_key,
+    letter_parts,
+    letter_path,
+)
 from glossary_site.a_to_z import sort_name as sort_name_in
 
 
@@ -135,3 +142,38 @@ def test_kana_are_filed_under_their_gojuon_row_and_hangul_under_its_initial_in_a
     present = {"#", "ㅎ", "あ", "ㄱ", "は", "Λ", "𐌰"}
     assert jump_letters(present, "ja")[26:] == ["Λ", "𐌰", "あ", "は", "ㄱ", "ㅎ", "#"]
     assert letter_path("か") == "a-z/か/index.html"
+
+
+def test_a_letters_parts_go_by_the_first_two_letters_of_each_name_in_the_lists_order() -> None:
+    names = a_to_z(["Sabre", "Scale", "sable", "Search", "Shard", "Sea", "Schema", "Syntax"])
+    assert letter_parts("S", names) == [("Sa", 2), ("Sc", 2), ("Se", 2), ("Sh", 1), ("Sy", 1)]
+
+
+def test_a_name_is_in_the_part_of_the_name_it_is_filed_under_case_and_accents_aside() -> None:
+    """'Éclair' is read as 'eclair'; 'Æther' as 'aether'; a term's sort_as is what is given."""
+    assert letter_parts("E", ["Eagle", "ÉCLAIR", "Ecology", "Ezra"]) == [("Ea", 1), ("Ec", 2), ("Ez", 1)]
+    assert letter_parts("A", ["Æther", "Aft"]) == [("Ae", 1), ("Af", 1)]
+    assert letter_parts("L", ["Lisbon", "Łódź", "Lyon"]) == [("Li", 1), ("Lo", 1), ("Ly", 1)]
+
+
+def test_names_with_no_second_letter_first_are_under_the_letter_alone_later_in_the_part_before() -> None:
+    names = a_to_z(["S", "S-Bahn", "S3", "Sabre", "Sa 2", "Sx", "Sx-1"])
+    assert names == ["S", "S-Bahn", "S3", "Sa 2", "Sabre", "Sx", "Sx-1"]
+    assert letter_parts("S", names) == [("S", 3), ("Sa", 2), ("Sx", 2)]
+    assert letter_parts("S", ["Sa", "S.", "S4"]) == [("Sa", 3)]
+
+
+def test_a_part_whose_label_would_go_back_keeps_its_names_in_the_part_before() -> None:
+    """Swedish files 'Aö' after 'Az': its label 'Ao' would come twice, or out of order."""
+    names = a_to_z(["Aorta", "Azur", "Aöl", "Ark"], "sv")
+    assert names == ["Aorta", "Ark", "Azur", "Aöl"]
+    assert letter_parts("A", names) == [("Ao", 1), ("Ar", 1), ("Az", 2)]
+    assert letter_parts("A", ["Abba", "Ard", "Aöl"]) == [("Ab", 1), ("Ar", 2)]
+
+
+def test_every_name_is_in_one_part_and_none_when_there_are_none() -> None:
+    names = a_to_z([f"T{chr(97 + i % 26)}{i}" for i in range(300)])
+    parts = letter_parts("T", names)
+    assert sum(count for _, count in parts) == 300
+    assert [label for label, _ in parts] == sorted({label for label, _ in parts})
+    assert letter_parts("T", []) == []
