@@ -165,13 +165,14 @@ def _focusable_scrollers(fragment: str) -> str:
 
 def site_markdown(text: str, root: str) -> str:
     """Markdown from site.yml, such as the home page's introduction: sanitised, no wiki-links
-    (site.yml is read before the terms); `root` leads from its page to the site's root, for
+    (site.yml is read before the terms), and clear of the theme's ids as a term's is: an
+    element of its own called `stack-data` above the Stack Builder's data was read as the data,
+    and its tools' addresses followed; `root` leads from its page to the site's root, for
     addresses written from there."""
     if not text:
         return ""
-    return _site_relative(
-        _focusable_scrollers(long_runs.in_tables(demote_h1(sanitise(_site_html(text))))), [], root
-    )
+    fragment = _clear_of_theme_ids(sanitise(_site_html(text)))
+    return _site_relative(_focusable_scrollers(long_runs.in_tables(demote_h1(fragment))), [], root)
 
 
 def _site_html(text: str) -> str:

@@ -561,6 +561,37 @@ def test_a_question_called_constructor_and_a_tool_picked_by_two_layers(
         assert dict(query_of(page))["constructor"] == "cloud"
 
 
+def test_an_element_of_the_intro_named_like_the_pages_data_is_not_read_as_it(
+    page: Page, tmp_path: Path
+) -> None:
+    """Was: a `<div id="stack-data">` in site.yml's intro, above the page's own data, was read as
+    the data, so the pick linked wherever it said, `javascript:` included, and ran it."""
+    site = copy_site("example", tmp_path)
+    settings = site / "content/site.yml"
+    decoy = json.dumps({"layers": [{"id": "model", "title": "Model", "candidates": []}], "questions": []})
+    intro = f'  intro: |\n    Answer three questions.\n\n    <div id="stack-data">{decoy}</div>\n'
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        re.sub(r"  intro: Answer three questions[^\n]*\n", lambda _: intro, text), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert build(BuildOptions(site, out, search=False, use_cache=False)).ok(strict=False)
+    with serve(out) as address:
+        page.goto(f"{address}/{STACK}")
+        assert page.locator("#stack-data").evaluate_all("nodes => nodes.map(node => node.tagName)") == [
+            "SCRIPT"
+        ]
+        for question in page.locator("fieldset.stack-question").all():
+            question.locator("input").first.check()
+        expect(page.locator(".stack-status")).to_have_text(re.compile(r"^Your stack is ready"))
+        picks = page.locator("a.stack-pick-tool")
+        expect(picks.first).to_be_visible()
+        assert all(
+            href.startswith("../tools/")
+            for href in picks.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        )
+
+
 def test_a_long_unbroken_tool_name_and_summary_fit_a_phone(open_page: OpenPage, tmp_path: Path) -> None:
     """Was: 742 px wide tools index, 924 px tool page and 526 px Stack Builder on a 360 px phone."""
     site = copy_site("example", tmp_path)

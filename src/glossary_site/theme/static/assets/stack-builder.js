@@ -13,7 +13,7 @@
 (function () {
   "use strict";
 
-  var dataNode = document.getElementById("stack-data");
+  var dataNode = document.querySelector('script[type="application/json"]#stack-data');
   var form = document.querySelector("form.stack-form");
   if (!dataNode || !form) { return; }
   var data;
