@@ -129,9 +129,9 @@ def sanitise(fragment: str) -> str:
     if "text-align" in fragment:
         fragment = in_tags(fragment, lambda tag: ALIGN_RE.sub(r'class="align-\1"', tag))
     clean = _cleaner().clean(fragment)
-    clean = _UNSAFE_CITE_RE.sub("", clean) if ' cite="' in clean else clean
-    if _PADDED_URL_RE.search(clean):
+    if _PADDED_URL_RE.search(clean):  # first: ' javascript:…' is a scheme once trimmed
         clean = in_tags(clean, lambda tag: _PADDED_URL_RE.sub(_trimmed_url, tag))
+    clean = _UNSAFE_CITE_RE.sub("", clean) if ' cite="' in clean else clean
     # nh3 writes a reference such as '&#27;' as its character, which no page may hold
     return FORBIDDEN_CHARACTER_RE.sub("", clean) if "&#" in fragment else clean
 

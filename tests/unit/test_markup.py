@@ -273,7 +273,8 @@ def test_a_quotation_keeps_only_the_sources_a_link_may_have(render: Any) -> None
         body='<blockquote cite="javascript:alert(1)">A</blockquote>\n\n'
         '<blockquote cite="JavaScript:alert(2)">B</blockquote>\n\n'
         '<blockquote cite="https://example.com/paper">C</blockquote>\n\n'
-        '<blockquote cite="../gpu/">D</blockquote>'
+        '<blockquote cite="../gpu/">D</blockquote>\n\n'
+        '<blockquote cite=" javascript:alert(3)">E</blockquote>'  # a scheme once trimmed, as browsers do
     )
 
     quotes = soup(body.body).find_all("blockquote")
@@ -282,6 +283,7 @@ def test_a_quotation_keeps_only_the_sources_a_link_may_have(render: Any) -> None
         (None, "B"),
         ("https://example.com/paper", "C"),
         ("../gpu/", "D"),
+        (None, "E"),
     ]
 
 
