@@ -155,6 +155,8 @@ def _read(path: Path, diagnostics: Diagnostics) -> str | None:
     writer, and an OSError's own text names the absolute path rather than the one editors see.
     """
     try:
+        if path.is_symlink() and path.parent.resolve() not in path.resolve().parents:
+            return None  # reported with every link out of content/ as not followed: nor read here
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):
             diagnostics.error(CONFIG_PATH, 1, _not_a_file(mode))

@@ -594,6 +594,24 @@ def test_site_settings_that_are_a_link_to_nothing_are_reported_as_one(tmp_path: 
     assert tree_digest(site / "_site") == before
 
 
+def test_site_settings_linked_from_outside_content_are_not_read(tmp_path: Path) -> None:
+    """Was: reported as "not followed", then read all the same, so each of its lines a build
+    complains about (a token put there, say) was printed, as in a public CI log."""
+    site = copy_site("minimal", tmp_path)
+    outside = tmp_path / "elsewhere.yml"
+    outside.write_text("GITHUB_TOKEN: ghp_not_to_be_printed\n", encoding="utf-8")
+    (site / "content/site.yml").unlink()
+    (site / "content/site.yml").symlink_to(outside)
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert "ghp_not_to_be_printed" not in result.stderr + result.stdout
+    assert [line for line in result.stderr.splitlines() if line.startswith("content/site.yml")] == [
+        "content/site.yml:1: symbolic link points outside content/; it is not followed"
+    ]
+
+
 def test_broken_link_in_static_is_reported_with_every_other_problem(tmp_path: Path) -> None:
     site, before = built_site(tmp_path)
     write_files(site, {"static/kept.txt": "kept\n"})
