@@ -7,6 +7,7 @@ holding "</script>" cannot end the element early.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from typing import Any
 
@@ -71,7 +72,11 @@ def term_blocks(
                 {
                     "@type": "Question",
                     "name": plain_text(question),
-                    "acceptedAnswer": {"@type": "Answer", "text": plain_text(answer)},
+                    # read as HTML (Google shows its links and lists): the answer's text must stay text
+                    "acceptedAnswer": {
+                        "@type": "Answer",
+                        "text": html.escape(plain_text(answer), quote=False),
+                    },
                 }
                 for question, answer in zip(body.faq_questions, body.faq_answers, strict=True)
             ],

@@ -235,6 +235,24 @@ def test_term_page_json_ld_has_defined_term_faq_and_breadcrumbs(built_minimal: P
     assert "FAQPage" not in no_faq
 
 
+def test_a_practice_answer_that_shows_a_tag_as_text_keeps_it_text_in_the_faq_data(tmp_path: Path) -> None:
+    """Was: `<img src=x onerror=alert(1)>`, shown on the page as code, given as it reads in the
+    answer's text, which consumers of FAQPage (Google among them) read as HTML."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8")
+    tensor.write_text(
+        text.replace(
+            "Yes, a matrix is a **rank-2** tensor.", "Yes, write `<img src=x onerror=alert(1)>` & more."
+        ),
+        encoding="utf-8",
+    )
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+    answer = json_ld(site / "_site/terms/tensor/index.html")["FAQPage"]["mainEntity"][0]["acceptedAnswer"]
+    assert answer["text"] == "Yes, write &lt;img src=x onerror=alert(1)&gt; &amp; more."
+
+
 def test_a_dated_term_page_tells_search_engines_the_day_it_last_changed(tmp_path: Path) -> None:
     """Was: no date in the JSON-LD, though the page says "Updated 1 March 2025"; an undated
     term still claims none."""
