@@ -962,6 +962,21 @@ def test_the_header_box_offers_the_closest_names_as_options(page: Page, served: 
     expect(options.first).to_have_text("\u092d\u093e\u0937\u093eDid you mean this?")
 
 
+@pytest.mark.parametrize(("query", "meant"), [("promt", "Prompt"), ("tokn", "Token")])
+def test_a_short_misspelt_title_answered_with_the_start_it_shares_offers_the_title(
+    page: Page, served: ServedSite, query: str, meant: str
+) -> None:
+    """Was: the pages holding "pro" (Sora, Gemini...) for "promt" and the 54 holding "to" for
+    "tokn", Prompt and Token not among them, and no "Did you mean": a start that all of the
+    query but its last two letters made counted as a match, as a stemmed ending would."""
+    page.goto(served.page_url(f"{SEARCH}?q={query}"))
+    assert pagefind_count(page, query) > 0, f"Pagefind no longer answers {query!r} with a start of it"
+    status = page.locator("#search-status")
+    expect(status).to_contain_text(f"No results found for \u201c{query}\u201d. Did you mean")
+    expect(page.locator("#search-results li")).to_have_count(0)
+    expect(status.get_by_role("link").first).to_have_text(re.compile(meant, re.IGNORECASE))
+
+
 def test_a_word_pagefind_answers_with_a_short_start_of_it_finds_nothing(
     page: Page, served: ServedSite
 ) -> None:

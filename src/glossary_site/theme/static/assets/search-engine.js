@@ -211,17 +211,18 @@
   // Whether the results whose data the callers loaded found what `query` asks for, not only
   // Pagefind's stand-ins for words it has not indexed (see above). A part of a marked word
   // ("x" of "f(x)", "at" of "at-scale") is close to a query word when they share its first 4
-  // letters, all of the query word, or all of it but its last one or two (stemmed away: "gpu"
-  // for "gpus"). A marked word is a stand-in when no part of it is close to any query word and
+  // letters, all of the query word, or all of it but an ending a stemmer drops (STEMMED: "gpu"
+  // for "gpus"; not "pro" for "promt" nor "to" for "tokn", which were taken for matches). A marked word is a stand-in when no part of it is close to any query word and
   // a part shares a start with a query word of 4 letters or more: "at" or "ats" for
   // "atention", "x" for "xyzzy", "qwe" for "qwerty", but not "fine" for "finetuning". One
   // marked word that is not a stand-in, or a result matched with no word of its text marked,
   // is enough: "self atention" still lists the pages holding "self…" and "at".
+  var STEMMED = /^(?:e?s|e?d|ing)$/;
   window.glossarySearch.matched = function (query, results) {
     var asked = fold(query).split(" ").filter(Boolean);
     function close(part, word) {
       var n = shared(part, word);
-      return n >= 4 || n === word.length || (n > 0 && word.length - n <= 2);
+      return n >= 4 || n === word.length || (n > 0 && STEMMED.test(word.slice(n)));
     }
     function standIn(word) {
       var parts = word.split(" ").filter(Boolean);
