@@ -81,8 +81,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     A term with field errors is still returned (bad fields left empty) so its names take part
     in cross-file checks: one typo must not turn into errors in every file that links to it.
     """
-    front, body, body_line = split_front_matter(path, text)
-    located = load_mapping(path, front)
+    front, located, body, body_line = read_front_matter(path, text, diagnostics, markers=True)
     fields = _Fields(path, located, diagnostics)
     fields.unknown_keys(FIELDS)
     slug = fields.slug()
@@ -121,18 +120,12 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     repeated = title_heading.repeated_title(body, body_line, term.title)
     if repeated is not None:
         diagnostics.warning(path, repeated, title_heading.message("term"))
-    check_body_todo(path, body, body_line, diagnostics)
-    check_body_characters(path, body, body_line, diagnostics)
+    check_body(path, body, body_line, diagnostics, markers=True)
     texts = [(term.definition, term.definition_line, term.definition_breaks)]
     texts += [(faq.answer, faq.answer_line, faq.answer_breaks) for faq in term.faq]
     texts += [(table.intro, table.intro_line, table.intro_breaks) for table in term.tables]
-    for text, first_line, breaks in [*texts, (body, body_line, None)]:
-        for line, message in fence_problems(text, first_line, breaks):
-            diagnostics.error(path, line, message)
-        for line, message in formula_problems(text, first_line, breaks):
-            diagnostics.error(path, line, message)
-        for line, message in foreign_problems(text, first_line, breaks, markers=text is body):
-            diagnostics.warning(path, line, message)
+    for text, first_line, breaks in texts:
+        _check_markdown(path, text, first_line, breaks, diagnostics)
     for at, value in _inline_texts(located.data):
         if not marked(value):
             continue
@@ -142,6 +135,43 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         for line, message in foreign_problems(value, first, breaks, inline=True):
             diagnostics.warning(path, line, message)
     return term
+
+
+def read_front_matter(
+    path: str, text: str, diagnostics: Diagnostics, markers: bool
+) -> tuple[str, yaml_lines.Located, str, int]:
+    """A term's or tool's front matter (as text and read) and body with its first line. When
+    the front matter cannot be read, the body is checked before the ContentError is raised: its
+    problems need nothing from the front matter, and one run reports them all."""
+    front, body, body_line = split_front_matter(path, text)
+    try:
+        return front, load_mapping(path, front), body, body_line
+    except ContentError:
+        check_body(path, body, body_line, diagnostics, markers)
+        raise
+
+
+def check_body(path: str, body: str, body_line: int, diagnostics: Diagnostics, markers: bool) -> None:
+    """`markers`: whether the body may place tables (`{{< table id >}}`), as a term's may."""
+    check_body_todo(path, body, body_line, diagnostics)
+    check_body_characters(path, body, body_line, diagnostics)
+    _check_markdown(path, body, body_line, None, diagnostics, markers)
+
+
+def _check_markdown(
+    path: str,
+    text: str,
+    first_line: int,
+    breaks: tuple[int, ...] | None,
+    diagnostics: Diagnostics,
+    markers: bool = False,
+) -> None:
+    for line, message in fence_problems(text, first_line, breaks):
+        diagnostics.error(path, line, message)
+    for line, message in formula_problems(text, first_line, breaks):
+        diagnostics.error(path, line, message)
+    for line, message in foreign_problems(text, first_line, breaks, markers=markers):
+        diagnostics.warning(path, line, message)
 
 
 def check_body_todo(path: str, body: str, body_line: int, diagnostics: Diagnostics) -> None:

@@ -97,9 +97,10 @@ def read_term(root: Path, path: str) -> ReadTerm | PreparedFile:
         return PreparedFile(path, "", None, diagnostics=(problem.diagnostic,))
     try:
         term = content.parse_term(path, front_matter.decode(data, path), diagnostics)
-    except ContentError as problem:
+    except ContentError as problem:  # with what was found before it (the body's problems)
         names = content.names_in_broken_file(data)
-        return PreparedFile(path, "", None, diagnostics=(problem.diagnostic,), names=names)
+        found = (problem.diagnostic, *diagnostics.items)
+        return PreparedFile(path, "", None, diagnostics=found, names=names)
     return ReadTerm(digest(data), term, tuple(diagnostics.items))
 
 

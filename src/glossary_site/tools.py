@@ -22,10 +22,7 @@ from glossary_site.diagnostics import (
     first_of_each,
     listed_again,
 )
-from glossary_site.fences import fence_problems
 from glossary_site.fingerprint import digest
-from glossary_site.foreign_markdown import foreign_problems
-from glossary_site.formulas import formula_problems
 from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource
 from glossary_site.plain_markup import Field, FieldPath, warn_of_markup
 from glossary_site.slugs import slug_of_file, slugify
@@ -82,20 +79,12 @@ def load_tools(root: Path, settings: ToolSettings | None, diagnostics: Diagnosti
 def parse_tool(
     path: str, text: str, file_digest: str, settings: ToolSettings | None, diagnostics: Diagnostics
 ) -> ToolSource:
-    front, body, body_line = front_matter.split_front_matter(path, text)
-    located = front_matter.load_mapping(path, front)
+    front, located, body, body_line = content.read_front_matter(path, text, diagnostics, markers=False)
     fields = front_matter.Fields(path, located, diagnostics)
-    for line, message in fence_problems(body, body_line):
-        diagnostics.error(path, line, message)
-    for line, message in formula_problems(body, body_line):
-        diagnostics.error(path, line, message)
-    for line, message in foreign_problems(body, body_line):
-        diagnostics.warning(path, line, message)
+    content.check_body(path, body, body_line, diagnostics, markers=False)
     fields.unknown_keys(FIELDS)
     warn_of_markup(path, located, PLAIN, diagnostics)
     content.check_shown_text(path, front, located, diagnostics, SHOWN)
-    content.check_body_todo(path, body, body_line, diagnostics)
-    front_matter.check_body_characters(path, body, body_line, diagnostics)
     url = fields.text("url", required=True, one_line=True)
     url_problem = link_url_problem(url) if url else None
     if url_problem is not None:  # reported once: the check of links on the site passes it by

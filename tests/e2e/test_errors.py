@@ -927,6 +927,31 @@ def test_links_to_no_page_and_static_clashes_are_reported_beside_other_errors(tm
     assert not (site / "_site").exists()
 
 
+@pytest.mark.parametrize("folder", ["terms", "tools"])
+def test_the_body_of_a_file_whose_front_matter_cannot_be_read_is_checked_in_the_same_run(
+    tmp_path: Path, folder: str
+) -> None:
+    """Was: only the YAML error, and the body's unclosed fence and formula shown as written once
+    that was fixed: one run reports every problem it can find."""
+    site = copy_site("minimal", tmp_path)
+    body = "Its $x^{$ grows ~~fast~~.\n\n```\nnever closed\n"
+    write_files(site, {f"content/{folder}/broken.md": f"---\ntitle: [\n---\n\n{body}"})
+
+    for command in ("check", "build"):
+        result = run_glossary(command, "--strict", cwd=site)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        lines = [
+            line for line in result.stderr.splitlines() if line.startswith(f"content/{folder}/broken.md")
+        ]
+        assert [line.split(": ", 2)[0:2] for line in lines] == [
+            [f"content/{folder}/broken.md:2", "invalid YAML"],
+            [f"content/{folder}/broken.md:5", "the formula 'x^{' cannot be shown"],
+            [f"content/{folder}/broken.md:5", "warning"],
+            [f"content/{folder}/broken.md:7", "warning"],
+        ], lines
+
+
 def test_static_folders_named_like_a_page_or_a_theme_file_are_reported_output_untouched(
     tmp_path: Path,
 ) -> None:
