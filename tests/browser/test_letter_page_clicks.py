@@ -4,7 +4,9 @@ the light or the dark scheme."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor_in_either_scheme
@@ -14,12 +16,17 @@ from playwright.sync_api import Page, expect
 from support import LONG_S_PARTS, big_a_to_z_site, long_letter_site, run_glossary
 
 
-@pytest.fixture(scope="module")
-def big_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = big_a_to_z_site(tmp_path_factory.mktemp("big") / "site")
+@contextlib.contextmanager
+def built_and_served(site: Path) -> Iterator[str]:
     built = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
     assert built.returncode == 0, built.stderr
     with serve(site / "www") as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def big_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with built_and_served(big_a_to_z_site(tmp_path_factory.mktemp("big") / "site")) as address:
         yield address
 
 
@@ -67,10 +74,7 @@ def test_in_forced_colours_the_jump_bar_still_marks_the_letter_being_read(
 @pytest.fixture(scope="module")
 def long_letter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """S's page of a glossary whose S has more than 100 entries, so is in parts ('Sa', 'Sc'...)."""
-    site = long_letter_site(tmp_path_factory.mktemp("long-letter") / "site")
-    built = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
-    assert built.returncode == 0, built.stderr
-    with serve(site / "www") as address:
+    with built_and_served(long_letter_site(tmp_path_factory.mktemp("long-letter") / "site")) as address:
         yield f"{address}/a-z/s/index.html"
 
 
