@@ -263,6 +263,29 @@ def test_a_title_or_alias_in_another_form_goes_first(
     assert options.first.evaluate("link => link.pathname") == path
 
 
+@pytest.mark.parametrize(
+    ("query", "meant"),
+    [("what is a transformer?", "Transformer"), ("diffusion model meaning", "Diffusion model")],
+)
+def test_a_question_that_ends_or_starts_with_a_title_lists_that_page_first(
+    page: Page, served: ServedSite, query: str, meant: str
+) -> None:
+    """Was: the pages holding every word ("what", "is", "a"...) and not the page the question is
+    about, which Pagefind does not find without them. The count is the list's length, and the
+    header box says the same."""
+    page.goto(served.page_url(f"{SEARCH}?q={quote(query)}"))
+    found = pagefind_count(page, query)
+    assert found <= 20
+    results = page.locator("#search-results li > a")
+    expect(results.first).to_have_text(meant)
+    expect(page.locator("#search-status")).to_have_text(f"{found + 1} results found for \u201c{query}\u201d")
+    expect(results).to_have_count(found + 1)
+    page.goto(served.page_url(FLAGSHIP))
+    options = type_in_header(page, query, pasted=True)
+    expect(options.first).to_contain_text(meant)
+    expect(options.last).to_have_text(f"See all {found + 1} results")
+
+
 def test_a_plural_ranks_below_the_exact_match_and_a_plural_title_is_found_by_its_singular(
     page: Page, served: ServedSite
 ) -> None:

@@ -8,6 +8,7 @@
   // are fetched, and a page the query names that Pagefind ranks lower is added by
   // glossarySearch.named.
   var SHOWN = 8;
+  var WHOLE = 20;  // the search page's first page: glossarySearch.parted
   var form = document.querySelector("form.search-box[data-pagefind]");
   var input = form && form.querySelector("input[name=q]");
   if (!input) { return; }
@@ -122,8 +123,13 @@
       named = window.glossarySearch.named(folder, query);  // read while Pagefind searches
       return pagefind.search(query);
     }).then(function (found) {
-      var head = found.results.slice(0, SHOWN);
-      return Promise.all([named].concat(head.map(function (result) { return result.data(); }))).then(function (data) {
+      return named.then(function (names) {
+        // pages a part of the query names are listed when every result is (see parted): all of
+        // them, up to the search page's first page, are then loaded, to leave none out twice
+        var parted = window.glossarySearch.parted(names, found.results.length <= WHOLE);
+        var head = found.results.slice(0, parted.counted ? WHOLE : SHOWN);
+        return Promise.all([names].concat(head.map(function (result) { return result.data(); })));
+      }).then(function (data) {
         // only Pagefind's stand-ins for words it has not indexed count as nothing found, unless
         // the query names pages (named/): then they are what is found
         var matched = window.glossarySearch.matched(query, data.slice(1));
@@ -134,8 +140,9 @@
             if (ticket === latest) { showNothing(query, meant); }
           });
         }
-        var ranked = window.glossarySearch.exactFirst(query, matched ? data.slice(1) : [], data[0]);
-        var total = matched ? found.results.length : data[0].length;
+        var parted = window.glossarySearch.parted(data[0], found.results.length <= WHOLE);
+        var ranked = window.glossarySearch.exactFirst(query, matched ? data.slice(1) : [], matched ? parted.named : data[0]);
+        var total = !matched ? data[0].length : parted.counted ? ranked.length : found.results.length;
         if (ticket === latest) { showFound(query, ranked.slice(0, SHOWN), total); }
       });
     }).catch(function (error) {

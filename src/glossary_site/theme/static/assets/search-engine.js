@@ -148,22 +148,55 @@
     return buckets[key];
   }
 
+  // A query of a few words also names the pages named by the words it starts or ends with
+  // (tier PART): a reader asking "what is a transformer?" names Transformer, which Pagefind, as
+  // it wants every word, does not find (its page has no "what").
+  var PART = 2;
+  var PARTS_UP_TO = 6;
+  function parts(wanted) {
+    var words = wanted.replace(/[?!.]+$/, "").split(" ");
+    var found = [];
+    if (words.length < 2 || words.length > PARTS_UP_TO) { return found; }
+    for (var i = 1; i < words.length; i++) { found.push(words.slice(i).join(" "), words.slice(0, i).join(" ")); }
+    return found;
+  }
+
+  // Of the pages a query names, those to list beside Pagefind's results: the pages only a part
+  // of it names only when every result is loaded (`whole`), as then the list is every page found
+  // and its length the count (`counted`); else the count is Pagefind's and they are left out.
+  window.glossarySearch.parted = function (named, whole) {
+    var some = named.some(function (page) { return page.tier >= PART; });
+    return {
+      named: whole ? named : named.filter(function (page) { return page.tier < PART; }),
+      counted: whole && some,
+    };
+  };
   window.glossarySearch.named = function (folder, query) {
     var wanted = normal(query);
     if (!wanted) { return Promise.resolve([]); }
-    var forms = otherForms(wanted);
-    return namedIn(folder, bucket(wanted)).then(function (rows) {
+    var asked = [[wanted, 0]].concat(parts(wanted).map(function (part) { return [part, PART]; }));
+    return Promise.all(asked.map(function (one) {
+      var text = one[0];
+      var forms = otherForms(text);
+      return namedIn(folder, bucket(text)).then(function (rows) {
+        return rows.map(function (row) {
+          var tier = row.name === text ? one[1] : forms.indexOf(row.name) >= 0 ? Math.max(one[1], 1) : -1;
+          return { row: row, tier: tier };
+        });
+      });
+    })).then(function (lists) {
       var found = {};
       var pages = [];
-      rows.forEach(function (row) {
-        var tier = row.name === wanted ? 0 : forms.indexOf(row.name) >= 0 ? 1 : -1;
-        if (tier < 0) { return; }
-        var kept = found[row.url];
-        if (!kept) {
-          kept = found[row.url] = { url: row.url, meta: row.meta, tier: tier };
-          pages.push(kept);
-        }
-        kept.tier = Math.min(kept.tier, tier);
+      lists.forEach(function (hits) {
+        hits.forEach(function (hit) {
+          if (hit.tier < 0) { return; }
+          var kept = found[hit.row.url];
+          if (!kept) {
+            kept = found[hit.row.url] = { url: hit.row.url, meta: hit.row.meta, tier: hit.tier };
+            pages.push(kept);
+          }
+          kept.tier = Math.min(kept.tier, hit.tier);
+        });
       });
       return pages.sort(function (a, b) { return a.tier - b.tier; });
     });

@@ -36,17 +36,23 @@
   // its own place further down loads as null and is skipped. When Pagefind found nothing, or
   // its first page holds only its stand-ins for words it has not indexed
   // (glossarySearch.matched), the pages the query names are all that is found ("oeuvre" names
-  // Œuvre, a word Pagefind does not find under "oeuvre"). With them, how many there are.
+  // Œuvre, a word Pagefind does not find under "oeuvre"). With them, how many there are. The
+  // pages only a part of the query names (the Transformer of "what is a transformer?") are
+  // listed when every result is loaded, so that the count, the list's length, stays exact.
   function rank(query, results, named) {
     var head = results.slice(0, PAGE);
+    var parted = window.glossarySearch.parted(named, results.length <= PAGE);
     return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
       var count = results.length;
       if (!window.glossarySearch.matched(query, data)) {
         data = [];
         results = [];
         count = named.length;
+      } else {
+        named = parted.named;
       }
       var ranked = window.glossarySearch.exactFirst(query, data, named);
+      count = parted.counted && data.length ? ranked.length : count;
       var added = {};
       ranked.forEach(function (item) {
         if (data.indexOf(item) < 0) { added[item.url] = true; }
