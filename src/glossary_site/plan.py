@@ -295,6 +295,9 @@ def _folder(page: str) -> str:
 PLAIN_FIELDS = frozenset({"title", "summary", "aliases", "tags", "category", "slug", "related", "tools"})
 
 
+FENCES = ("```", "~~~")
+
+
 def _lines_of(file: Path, link: _Link) -> list[int]:
     """Every line of `file` that links to the address: as a Markdown link, image or reference,
     in an HTML attribute or as a source's `url:`; not in code or a YAML comment, and only in
@@ -313,11 +316,12 @@ def _lines_of(file: Path, link: _Link) -> list[int]:
     plain = {number for start in starts for number, _ in _value_lines(lines, start)}
     if link.keys is not None:
         plain |= _nested_plain_lines(file, link.path)
-    for number, line in _value_lines(lines, link.within):
-        if number in plain:
-            continue
+    written = [(number, line) for number, line in _value_lines(lines, link.within) if number not in plain]
+    fences = [number for number, line in written if line.lstrip().startswith(FENCES)]
+    unclosed = fences[-1] if len(fences) % 2 else None  # no code to Python-Markdown: text, links and all
+    for number, line in written:
         stripped = line.lstrip()
-        if stripped.startswith(("```", "~~~")):
+        if stripped.startswith(FENCES) and number != unclosed:
             fenced = not fenced
             continue
         if fenced or (file.suffix == ".yml" and stripped.startswith("#")):

@@ -848,6 +848,24 @@ def test_a_preview_build_checks_full_addresses_of_the_published_site_too(tmp_pat
     ]
 
 
+def test_a_dead_link_below_a_code_fence_never_closed_is_reported_at_its_line(tmp_path: Path) -> None:
+    """Was: at line 1, as the link was taken for code; Python-Markdown shows a fence that is
+    never closed as text, and converts the link below it."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8") + "\n```\nnot code after all\n\nSee [x](/terms/nosuch/).\n"
+    tensor.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("See [x](/terms/nosuch/).") + 1
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    dead = "leads to no page of this site; check the path"
+    assert [problem for problem in result.stderr.splitlines() if dead in problem] == [
+        f"content/terms/tensor.md:{line}: link '/terms/nosuch/' {dead}"
+    ]
+
+
 def test_a_link_in_markdown_to_no_file_of_the_site_is_an_error_at_its_line(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"
