@@ -97,6 +97,32 @@ def test_the_count_is_pagefinds_and_show_more_reaches_every_result(page: Page, s
     assert len(hrefs) == total == len(set(hrefs))
 
 
+def test_back_from_a_result_shown_by_show_more_lists_as_many_and_returns_to_it(
+    page: Page, served: ServedSite
+) -> None:
+    """Was: the first 20 results again, at the top of the page, after a reader had shown 40 and
+    opened the 25th."""
+    page.goto(served.page_url(f"{SEARCH}?q=model"))
+    results = page.locator("#search-results > li")
+    expect(results).to_have_count(PAGE_SIZE)
+    page.get_by_role("button", name="Show more results").click()
+    expect(results).to_have_count(min(2 * PAGE_SIZE, pagefind_count(page, "model")))
+    shown = results.count()
+    chosen = results.nth(PAGE_SIZE + 4).locator("a")
+    title = chosen.inner_text()
+    chosen.scroll_into_view_if_needed()
+    chosen.click()
+    expect(page.locator("h1")).to_have_text(title)
+
+    page.go_back()
+
+    expect(results).to_have_count(shown)
+    expect(results.nth(PAGE_SIZE + 4).locator("a")).to_have_text(title)
+    expect(results.nth(PAGE_SIZE + 4)).to_be_in_viewport()
+    page.reload()
+    expect(results).to_have_count(shown)
+
+
 def test_a_result_found_by_its_title_quotes_the_page_below_not_its_title_and_summary_again(
     page: Page, served: ServedSite
 ) -> None:

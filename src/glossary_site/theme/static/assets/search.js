@@ -257,7 +257,7 @@
       unshown = loaders;
       if (!loaders.length) { more.hidden = true; return nothing(query, ticket); }
       tell(function () { status.textContent = found(query, count); });
-      return showMore(false);
+      return showMore(false).then(function () { return restore(ticket); });
     }).catch(function (error) {
       if (ticket !== latest) { return; }
       more.hidden = true;
@@ -268,6 +268,23 @@
       }
       tell(unavailable);
     });
+  }
+
+  // The results a reader had listed and the place they were at, kept in the history entry
+  // (keep) when they left for a result: listed again, once, on coming back.
+  var returned = window.history.state || {};
+  if ("scrollRestoration" in window.history && returned.y) { window.history.scrollRestoration = "manual"; }
+  function restore(ticket) {
+    var pages = Math.ceil(returned.pages || 1);
+    var y = returned.y;
+    returned = {};
+    function next() {
+      if (ticket !== latest) { return null; }
+      if (list.children.length < pages * PAGE && unshown.length) { return showMore(false).then(next); }
+      if (y) { window.scrollTo(0, y); }
+      return null;
+    }
+    return next();
   }
 
   var initial = new URLSearchParams(window.location.search).get("q") || "";
@@ -286,5 +303,18 @@
     clearTimeout(timer);
     run(input.value);
   });
-  more.addEventListener("click", function () { showMore(true); });
+  more.addEventListener("click", function () {
+    showMore(true).then(function () { keep({ pages: list.children.length / PAGE }); });
+  });
+  // Leaving for a result, the reader comes back (Back) to as many results as were listed and
+  // where they were read: the results come after the browser would restore the place itself.
+  window.addEventListener("pagehide", function () { keep({ y: window.scrollY }); });
+
+  function keep(state) {
+    try {
+      window.history.replaceState(Object.assign({}, window.history.state, state), "");
+    } catch (error) {
+      // a page opened from disk may not change its history; nothing is kept then
+    }
+  }
 }());
