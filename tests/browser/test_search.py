@@ -740,6 +740,21 @@ def test_enter_without_an_active_result_and_see_all_go_to_the_search_page(
     expect(page).to_have_url(served.page_url(f"{SEARCH}?q=model"))
 
 
+def test_enter_in_an_empty_header_box_stays_on_the_page(page: Page, served: ServedSite) -> None:
+    """Was: an empty search page (search/?q=), with nothing on it but the form."""
+    page.goto(served.page_url(FLAGSHIP))
+    page.wait_for_load_state("domcontentloaded")
+    went: list[str] = []
+    page.on("framenavigated", lambda frame: went.append(frame.url))
+    page.keyboard.press("Control+k")
+    page.keyboard.type("   ")
+    page.keyboard.press("Enter")
+    expect(header_box(page)).to_be_focused()
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.wait_for_timeout(500)  # a form submitted would have started loading the search page by now
+    assert went == []
+
+
 def test_clicking_a_result_opens_it_and_leaving_the_box_closes_the_list(
     page: Page, served: ServedSite
 ) -> None:

@@ -214,6 +214,10 @@
     timer = setTimeout(update, 100);
   });
   input.addEventListener("keydown", onKey);
+  // an empty box searches for nothing: the search page would open empty, with nothing to say
+  form.addEventListener("submit", function (event) {
+    if (!input.value.trim()) { event.preventDefault(); }
+  });
   input.addEventListener("blur", close);
   // keeps focus in the box when an option is pressed, so the list is still there for the click
   list.addEventListener("mousedown", function (event) { event.preventDefault(); });
