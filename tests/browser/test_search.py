@@ -206,6 +206,9 @@ def test_the_query_is_in_the_pages_title_so_tabs_and_history_tell_searches_apart
     expect(page).to_have_title('"token" \u00b7 Search \u00b7 AI Glossary')
     page.locator("#search-query").fill("  ")
     expect(page).to_have_title("Search \u00b7 AI Glossary")
+    # a long query gives the title its start, as much as a tab shows (was: 742 characters)
+    page.locator("#search-query").fill("diffusion " * 70)
+    expect(page).to_have_title(f"{('diffusion ' * 6)[:59]}\u2026 \u00b7 Search \u00b7 AI Glossary")
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -5,6 +5,7 @@
 (function () {
   "use strict";
   var PAGE = 20;
+  var TITLE_QUERY = 60;
   // Exact title or alias matches go first. Among the first page of results they are told apart
   // by their data, which Pagefind fetches a page's fragment for (data()); beyond it,
   // glossarySearch.named names them without any fragment. So a query fetches only the fragments
@@ -168,7 +169,9 @@
   // ("diffusion model · Search · AI Glossary"), so searches open side by side or visited one
   // after another can be told apart.
   function remember(query) {
-    document.title = query ? window.glossarySay("search_title_with_query", { query: query, title: pageTitle }) : pageTitle;
+    var shown = Array.from(query);  // a tab or a history list shows a title's start: a long query's will do
+    shown = shown.length > TITLE_QUERY ? shown.slice(0, TITLE_QUERY - 1).join("") + "\u2026" : query;
+    document.title = query ? window.glossarySay("search_title_with_query", { query: shown, title: pageTitle }) : pageTitle;
     if ((new URLSearchParams(window.location.search).get("q") || "") === query) { return; }
     try {
       // written as the header's form submits it (?q=diffusion+model)
