@@ -128,22 +128,21 @@
         // them, up to the search page's first page, are then loaded, to leave none out twice
         var parted = window.glossarySearch.parted(names, found.results.length <= WHOLE);
         var head = found.results.slice(0, parted.counted ? WHOLE : SHOWN);
-        return Promise.all([names].concat(head.map(function (result) { return result.data(); })));
-      }).then(function (data) {
-        // only Pagefind's stand-ins for words it has not indexed count as nothing found, unless
-        // the query names pages (named/): then they are what is found
-        var matched = window.glossarySearch.matched(query, data.slice(1));
-        if (!matched && !data[0].length) {
-          return window.glossarySearch.meant(folder, query).catch(function () {
-            return { query: null, names: [] };
-          }).then(function (meant) {
-            if (ticket === latest) { showNothing(query, meant); }
-          });
-        }
-        var parted = window.glossarySearch.parted(data[0], found.results.length <= WHOLE);
-        var ranked = window.glossarySearch.exactFirst(query, matched ? data.slice(1) : [], matched ? parted.named : data[0]);
-        var total = !matched ? data[0].length : parted.counted ? ranked.length : found.results.length;
-        if (ticket === latest) { showFound(query, ranked.slice(0, SHOWN), total); }
+        return Promise.all(head.map(function (result) { return result.data(); })).then(function (data) {
+          // only Pagefind's stand-ins for words it has not indexed count as nothing found, unless
+          // the query names pages (named/): then they are what is found
+          var matched = window.glossarySearch.matched(query, data);
+          if (!matched && !names.length) {
+            return window.glossarySearch.meant(folder, query).catch(function () {
+              return { query: null, names: [] };
+            }).then(function (meant) {
+              if (ticket === latest) { showNothing(query, meant); }
+            });
+          }
+          var ranked = window.glossarySearch.exactFirst(query, matched ? data : [], matched ? parted.named : names);
+          var total = !matched ? names.length : parted.counted ? ranked.length : found.results.length;
+          if (ticket === latest) { showFound(query, ranked.slice(0, SHOWN), total); }
+        });
       });
     }).catch(function (error) {
       if (ticket !== latest) { return; }
