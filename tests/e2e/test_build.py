@@ -781,12 +781,20 @@ def test_a_quotations_source_to_no_page_of_the_site_is_an_error_at_its_line_like
         assert sorted(line for line in result.stderr.splitlines() if dead in line) == sorted(expected)
 
 
+def links_in_tensor(site: Path, links: list[str]) -> dict[str, int]:
+    """Each link put in a sentence of its own at the end of the Tensor term: the line it is on."""
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8") + "\n" + "\n\n".join(f"See {link}." for link in links) + "\n"
+    tensor.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    return {link: lines.index(f"See {link}.") + 1 for link in links}
+
+
 def test_a_full_address_of_the_sites_own_pages_is_checked_like_a_path(tmp_path: Path) -> None:
     """Was: a link copied from the published site (https://example.org/docs/terms/gone/) was
     never checked, though the same address written as a path is an error at its line. Other
     hosts, and the same host outside base_url's path, are not this site."""
     site = copy_site("minimal", tmp_path)  # base_url: https://example.org/docs/
-    tensor = site / "content/terms/tensor.md"
     links = [
         "[gone](https://example.org/docs/terms/gone/)",
         "[http too](http://EXAMPLE.org/docs/terms/gpu-old/#use)",
@@ -796,10 +804,7 @@ def test_a_full_address_of_the_sites_own_pages_is_checked_like_a_path(tmp_path: 
         "[elsewhere](https://example.org/blog/terms/gone/)",
         "[other host](https://example.com/docs/terms/gone/)",
     ]
-    text = tensor.read_text(encoding="utf-8")
-    text += "\n" + "\n\n".join(f"See {link}." for link in links) + "\n"
-    tensor.write_text(text, encoding="utf-8")
-    lines = text.splitlines()
+    at = links_in_tensor(site, links)
     training = site / "content/terms/model-training.md"
     ours = "\n  - title: A paper of ours\n    url: https://example.org/docs/papers/\nupdated:"
     training.write_text(training.read_text(encoding="utf-8").replace("\nupdated:", ours), encoding="utf-8")
@@ -810,11 +815,10 @@ def test_a_full_address_of_the_sites_own_pages_is_checked_like_a_path(tmp_path: 
     assert result.returncode == 1
     assert sorted(line for line in result.stderr.splitlines() if dead in line) == sorted(
         [
-            f"content/terms/tensor.md:{lines.index(f'See {links[0]}.') + 1}: "
-            f"link 'https://example.org/docs/terms/gone/' {dead}",
-            f"content/terms/tensor.md:{lines.index(f'See {links[1]}.') + 1}: "
+            f"content/terms/tensor.md:{at[links[0]]}: link 'https://example.org/docs/terms/gone/' {dead}",
+            f"content/terms/tensor.md:{at[links[1]]}: "
             f"link 'http://EXAMPLE.org/docs/terms/gpu-old/#use' {dead}",
-            f"content/terms/tensor.md:{lines.index(f'See {links[2]}.') + 1}: "
+            f"content/terms/tensor.md:{at[links[2]]}: "
             f"link 'https://example.org:443/docs/terms/tensr/' {dead}",
             f"content/terms/model-training.md:12: link 'https://example.org/docs/papers/' {dead}",
         ]
@@ -826,24 +830,20 @@ def test_a_preview_build_checks_full_addresses_of_the_published_site_too(tmp_pat
     full address was taken for another site's and passed `build --strict`, while `check` and a
     build without the option reported it."""
     site = copy_site("minimal", tmp_path)  # base_url: https://example.org/docs/
-    tensor = site / "content/terms/tensor.md"
     links = [
         "[published](https://example.org/docs/terms/gone/)",
         "[preview](https://preview.example.net/pr-7/terms/tensr/)",
         "[fine](https://example.org/docs/terms/model-training/)",
     ]
-    text = tensor.read_text(encoding="utf-8") + "\n" + "\n\n".join(f"See {link}." for link in links) + "\n"
-    tensor.write_text(text, encoding="utf-8")
-    lines = text.splitlines()
+    at = links_in_tensor(site, links)
     dead = "leads to no page of this site; check the path"
 
     result = run_glossary("build", "--no-search", "--base-url", "https://preview.example.net/pr-7/", cwd=site)
 
     assert result.returncode == 1
     assert sorted(line for line in result.stderr.splitlines() if dead in line) == [
-        f"content/terms/tensor.md:{lines.index(f'See {links[0]}.') + 1}: "
-        f"link 'https://example.org/docs/terms/gone/' {dead}",
-        f"content/terms/tensor.md:{lines.index(f'See {links[1]}.') + 1}: "
+        f"content/terms/tensor.md:{at[links[0]]}: link 'https://example.org/docs/terms/gone/' {dead}",
+        f"content/terms/tensor.md:{at[links[1]]}: "
         f"link 'https://preview.example.net/pr-7/terms/tensr/' {dead}",
     ]
 
