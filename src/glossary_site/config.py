@@ -34,8 +34,10 @@ from glossary_site.url_checks import (
 CONFIG_PATH = "content/site.yml"
 KEYS = (
     "title", "description", "intro", "base_url", "language", "direction", "categories", "cta",
-    "autolink", "tools", "stack_builder", "edit_url", "labels",
+    "autolink", "tools", "stack_builder", "edit_url", "image", "image_alt", "labels",
 )  # fmt: skip
+#: The kinds of picture the sites and apps that show a link's preview all show (none shows SVG).
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 CTA_KEYS = ("heading", "text", "button", "url")
 CTA_SETTINGS = ("default", "blocks")
 #: `cta` with no block at all (`blocks: []`, `cta: {}`): valid, but likely a block left unwritten.
@@ -66,6 +68,7 @@ _QUESTION = ("stack_builder", "questions", EACH)
 PLAIN: dict[str | FieldPath, Field] = {
     "title": Field("the site's title", "the intro", _LINK_TERMS),
     "description": Field("the site's description", "the intro", _LINK_TERMS),
+    "image_alt": Field("the image's description", "the intro", _LINK_TERMS),
     "categories": Field("a category's description", "the intro", _LINK_TERMS),
     (*_BLOCK, "heading"): Field("a call to action's heading", _IN_TERMS, CTA_LINK),
     (*_BLOCK, "text"): Field("a call to action's text", _IN_TERMS, CTA_LINK),
@@ -98,6 +101,12 @@ class SiteConfig:
     autolink: bool = False
     #: Where a term's or tool's file can be edited ("" for no edit links); see urls.edit_address.
     edit_url: str = ""
+    #: The picture a link to any page shows where it is shared, as its path in static/ without
+    #: a leading '/' ("" for
+    #: none), its line in site.yml (its file is checked with the links) and its description.
+    image: str = ""
+    image_line: int = 1
+    image_alt: str = ""
     #: Every theme word by name: English, the theme's translation into `language` over it, and
     #: site.yml's `labels` over both, with the plural rules `language` counts by (labels.py).
     labels: dict[str, str] = field(default_factory=lambda: dict(theme_labels.defaults()))
@@ -260,6 +269,11 @@ def parse(
     edit_url = checked(
         "edit_url", lambda: _edit_url(_text(data, "edit_url", located, diagnostics), located, diagnostics)
     )
+    image = checked("image", lambda: _image(_text(data, "image", located, diagnostics), located, diagnostics))
+    image_alt = checked("image_alt", lambda: _text(data, "image_alt", located, diagnostics))
+    if image_alt and "image" not in data:
+        message = "'image_alt' describes the preview picture, but there is no 'image'; add one or remove it"
+        diagnostics.warning(CONFIG_PATH, located.line("image_alt"), message)
     labels = checked(
         "labels",
         lambda: theme_labels.parse(data.get("labels"), located, CONFIG_PATH, diagnostics, language),
@@ -277,6 +291,9 @@ def parse(
         cta_url_lines={name: located.line("cta", "blocks", name, "url") for name in blocks},
         autolink=autolink,
         edit_url=edit_url,
+        image=image,
+        image_line=located.line("image"),
+        image_alt=image_alt,
         labels=labels,
         intro=intro,
         categories=categories,
@@ -408,6 +425,30 @@ def _edit_url(url: str, located: yaml_lines.Located, diagnostics: Diagnostics) -
             "repository's owner and name, or every 'Edit this page' link leads nowhere",
         )
     return url if EDIT_PATH in url else url.removesuffix("/") + "/"
+
+
+def _image(path: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> str:
+    """A file of the site's static/ folder, so that the build can check it is there; social
+    sites fetch it by its full address (urls.absolute), which base_url makes."""
+    if not path:
+        return ""
+    inside = path.removeprefix("/")
+    parts = inside.split("/")
+    problem = None
+    if urllib.parse.urlsplit(path).scheme or path.startswith("//") or "\\" in path:
+        problem = "must be the path of a file in the site's static/ folder, such as assets/card.png"
+    elif any(part in ("", ".", "..") for part in parts):
+        problem = "must be the path of a file in the site's static/ folder, without '.', '..' or '//'"
+    elif parts[0] == "static" and len(parts) > 1:
+        problem = f"is read from inside the static/ folder; write '{inside.removeprefix('static/')}'"
+    elif not inside.lower().endswith(IMAGE_TYPES):
+        problem = (
+            "must be a PNG, JPEG, GIF or WebP file: the sites that show a link's picture show no other kind"
+        )
+    if problem is not None:
+        diagnostics.error(CONFIG_PATH, located.line("image"), f"image '{path}' {problem}")
+        return ""
+    return inside
 
 
 def _cta(

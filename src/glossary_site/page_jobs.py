@@ -18,7 +18,7 @@ from glossary_site.config import SiteConfig
 from glossary_site.fingerprint import digest, record_text
 from glossary_site.model import Face, PageJob
 from glossary_site.render import Templates
-from glossary_site.urls import absolute, root_of
+from glossary_site.urls import absolute, absolute_link, root_of
 
 #: A record page's template digest, record and key, by output path.
 RecordKeys = dict[str, tuple[str, object, str]]
@@ -45,6 +45,8 @@ class PageMaker:
             "language": config.language,
             "direction": config.direction,
             "base_url": config.base_url,
+            "image": absolute_link(config, "index.html", "/" + config.image) if config.image else "",
+            "image_alt": config.image_alt,
         }
         #: Which of its optional entries the navigation shows: on every page, so part of every key.
         self.nav_shows = nav_shows

@@ -162,6 +162,11 @@ def _link_problem(link: _Link, files: set[str], addresses: tuple[str, ...]) -> t
             f"term as [[{stem}]], or write the address of its page, /terms/{stem}/{fragment}",
             Severity.ERROR,
         )
+    if found is None and link.what == "image":
+        return (
+            f"image '{link.url.lstrip('/')}' is no file of the site's static/ folder; check the path",
+            Severity.ERROR,
+        )
     if found is None:
         message = f"{link.what} '{link.url}' leads to no page of this site; check the path"
         if not link.url.startswith("/") and not scheme:
@@ -277,6 +282,8 @@ def _links(config: site_config.SiteConfig, glossary: Glossary, toolbox: Toolbox)
             _Link("link", url, tool.path, 0, page, keys=tool.key_lines)
             for url in toolbox.site_urls.get(slug, ())
         ]
+    if config.image:
+        links.append(_Link("image", "/" + config.image, site_config.CONFIG_PATH, config.image_line, "/"))
     intros = [(config.intro, "/", config.intro_lines[0])]
     if config.stack_builder:
         intros.append((config.stack_builder.intro, _folder(STACK_BUILDER), config.intro_lines[1]))

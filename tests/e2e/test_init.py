@@ -7,7 +7,17 @@ import subprocess
 from pathlib import Path
 
 import yaml
-from support import copy_site, html_pages, local_targets, parse_html, run_glossary, tree_digest
+from support import (
+    attribute,
+    copy_site,
+    html_pages,
+    local_targets,
+    parse_html,
+    present,
+    run_glossary,
+    tree_digest,
+    write_files,
+)
 
 from glossary_site.config import KEYS
 
@@ -53,8 +63,8 @@ def test_init_in_the_current_folder_says_this_folder_and_no_cd(tmp_path: Path) -
 
 def test_the_starter_settings_name_every_setting_and_their_examples_build_strictly(tmp_path: Path) -> None:
     """Every commented example in site.yml works once its '#' is removed, as its first line
-    says, and edit_url's once it names a repository. Was: the cta example's url, under the
-    starter's base_url, was an error."""
+    says, edit_url's once it names a repository and image's once the picture is there. Was:
+    the cta example's url, under the starter's base_url, was an error."""
     assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
     settings = tmp_path / "mysite/content/site.yml"
     text = settings.read_text()
@@ -64,14 +74,17 @@ def test_the_starter_settings_name_every_setting_and_their_examples_build_strict
     settings.write_text("\n".join(uncommented) + "\n")
     placeholder = run_glossary("build", "--strict", "--no-search", cwd=tmp_path / "mysite")
     settings.write_text(settings.read_text().replace("OWNER/REPO", "kitchen/words"))
+    write_files(tmp_path / "mysite/static", {"images/card.png": "a picture"})
 
     built = run_glossary("build", "--strict", "--no-search", cwd=tmp_path / "mysite")
 
     assert placeholder.returncode == 1
     assert [line for line in placeholder.stderr.splitlines() if line.startswith("content/")] == [
+        f"content/site.yml:{uncommented.index('image: images/card.png') + 1}: "
+        "image 'images/card.png' is no file of the site's static/ folder; check the path",
         f"content/site.yml:{uncommented.index('edit_url: https://github.com/OWNER/REPO/edit/main/') + 1}: "
         "warning: edit_url 'https://github.com/OWNER/REPO/edit/main/' names the example repository "
-        "OWNER/REPO; write your repository's owner and name, or every 'Edit this page' link leads nowhere"
+        "OWNER/REPO; write your repository's owner and name, or every 'Edit this page' link leads nowhere",
     ]
     assert built.returncode == 0, built.stderr
     home = parse_html(tmp_path / "mysite/_site/index.html")
@@ -84,6 +97,10 @@ def test_the_starter_settings_name_every_setting_and_their_examples_build_strict
     edit = term.select_one("a[href$='/edit/main/content/terms/term.md']")
     assert edit is not None and edit.get_text() == "Edit this page"
     assert "Mis à jour le" in term.get_text()
+    assert (
+        attribute(present(term.select_one("meta[property='og:image']")), "content")
+        == "https://example.com/images/card.png"
+    )
 
 
 def test_the_starter_terms_link_each_other_and_show_a_table_and_practice_questions(tmp_path: Path) -> None:

@@ -63,6 +63,57 @@ def test_term_page_has_title_description_canonical_and_social_tags(built_minimal
     assert present(soup.find("meta", attrs={"name": "twitter:card"}))["content"] == "summary"
 
 
+SITE_WITH_IMAGE = """\
+title: Mini Glossary
+base_url: https://example.org/docs/
+image: og/card ä.png
+image_alt: The words Mini Glossary on a blue card
+"""
+
+
+def social_tags(page: Path) -> dict[str, str]:
+    soup = parse_html(page)
+    return {
+        str(m.get("property") or m.get("name")): str(m["content"])
+        for m in soup.find_all("meta", content=True)
+        if str(m.get("property") or m.get("name")).startswith(("og:image", "twitter:"))
+    }
+
+
+def test_every_page_offers_the_sites_preview_image_by_its_full_address(tmp_path: Path) -> None:
+    site = built_site(
+        tmp_path,
+        SITE_WITH_IMAGE,
+        {"content/terms/tensor.md": term_file("Tensor"), "static/og/card ä.png": "not really a PNG"},
+    )
+
+    expected = {
+        "og:image": "https://example.org/docs/og/card%20%C3%A4.png",
+        "og:image:alt": "The words Mini Glossary on a blue card",
+        "twitter:image:alt": "The words Mini Glossary on a blue card",
+        "twitter:card": "summary_large_image",
+    }
+    for page in ("index.html", "terms/tensor/index.html", "search/index.html", "404.html"):
+        assert social_tags(site / page) == expected, page
+    assert (site / "og/card ä.png").read_text(encoding="utf-8") == "not really a PNG"
+
+
+def test_a_preview_image_missing_from_static_fails_the_build_at_its_line(tmp_path: Path) -> None:
+    site = write_files(
+        tmp_path / "site",
+        {"content/site.yml": SITE_WITH_IMAGE, "content/terms/tensor.md": term_file("Tensor")},
+    )
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    assert result.returncode == 1
+    assert (
+        "content/site.yml:3: image 'og/card ä.png' is no file of the site's static/ folder; check the path"
+        in (result.stderr.splitlines())
+    )
+    assert not (site / "_site").exists()
+
+
 def test_group_pages_describe_their_size_in_words_a_search_result_can_show(built_minimal: Path) -> None:
     def description(page: str) -> str:
         return str(

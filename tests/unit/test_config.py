@@ -607,3 +607,51 @@ def test_a_category_description_that_is_empty_or_not_one_line_says_which(
     _, problems = load(tmp_path, settings)
 
     assert problems == [f"content/site.yml:4: the description of category 'Concepts' {problem}"]
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"), [("assets/card.png", "assets/card.png"), ("/og/Card.JPG", "og/Card.JPG")]
+)
+def test_the_preview_image_is_kept_as_its_path_inside_static(tmp_path: Path, written: str, kept: str) -> None:
+    loaded, problems = load(tmp_path, VALID + f"image: {written}\nimage_alt: The glossary's logo\n")
+
+    assert problems == []
+    assert loaded is not None
+    assert (loaded.image, loaded.image_line, loaded.image_alt) == (kept, 13, "The glossary's logo")
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        (
+            "assets/card.svg",
+            "must be a PNG, JPEG, GIF or WebP file: the sites that show a link's picture show no other kind",
+        ),
+        ("static/assets/card.png", "is read from inside the static/ folder; write 'assets/card.png'"),
+        (
+            "https://cdn.example.com/card.png",
+            "must be the path of a file in the site's static/ folder, such as assets/card.png",
+        ),
+        (
+            "assets/../card.png",
+            "must be the path of a file in the site's static/ folder, without '.', '..' or '//'",
+        ),
+    ],
+)
+def test_a_preview_image_no_social_site_could_show_is_an_error_at_its_line(
+    tmp_path: Path, written: str, reason: str
+) -> None:
+    loaded, problems = load(tmp_path, VALID + f"image: {written}\n")
+
+    assert loaded is None
+    assert problems == [f"content/site.yml:13: image '{written}' {reason}"]
+
+
+def test_a_description_of_no_preview_image_is_a_warning(tmp_path: Path) -> None:
+    loaded, problems = load(tmp_path, VALID + "image_alt: Our logo\n")
+
+    assert loaded is not None and loaded.image == ""
+    assert problems == [
+        "content/site.yml:13: warning: 'image_alt' describes the preview picture, but there is no 'image'; "
+        "add one or remove it"
+    ]
