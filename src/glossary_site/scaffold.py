@@ -12,6 +12,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from glossary_site import __version__
 from glossary_site.config import CONFIG_PATH
@@ -176,27 +177,33 @@ def starter_files(title: str, today: dt.date, requirement_lines: str) -> dict[st
 
 
 def requirement() -> str:
-    """The requirements.txt line that installs this very glossary-site in CI.
-
-    pip records where a package came from (PEP 610); a git install is pinned to its commit.
-    Anything else (a local folder, an index) can only be named by version.
-    """
+    """The requirements.txt that installs this very glossary-site in CI (see requirement_for)."""
     try:
         origin = importlib.metadata.distribution("glossary-site").read_text("direct_url.json")
     except importlib.metadata.PackageNotFoundError:
         origin = None
-    info = json.loads(origin) if origin else {}
-    vcs = info.get("vcs_info") or {}
-    if vcs.get("vcs") == "git" and vcs.get("commit_id"):
+    return requirement_for(json.loads(origin) if origin else {})
+
+
+def requirement_for(origin: dict[str, Any]) -> str:
+    """pip records where a package came from (PEP 610, `origin`); a git install from an https
+    address is pinned to its commit. Anything else gets no line CI would act on: the name is
+    not ours on PyPI, so `glossary-site==<version>` could install whoever registers it, and an
+    ssh or file address is one GitHub's runners cannot reach. The workflow then stops with an
+    annotation on requirements.txt rather than running something else."""
+    vcs = origin.get("vcs_info") or {}
+    url, commit = str(origin.get("url", "")), str(vcs.get("commit_id", ""))
+    if vcs.get("vcs") == "git" and commit and url.startswith("https://"):
         return (
             "# The glossary-site that `glossary init` ran with, pinned to its commit.\n"
             "# Change the commit (or put a tag) to upgrade.\n"
-            f"glossary-site @ git+{info['url']}@{vcs['commit_id']}\n"
+            f"glossary-site @ git+{url}@{commit}\n"
         )
     return (
-        "# glossary-site is not on PyPI: point this line at where CI can install it from, e.g.\n"
-        "# glossary-site @ git+https://github.com/OWNER/glossary-site@COMMIT\n"
-        f"glossary-site=={__version__}\n"
+        f"# glossary-site is not on PyPI, and this one ({__version__}) was not installed from an\n"
+        "# https git address, so nothing here installs it yet: remove the '#' from the next line\n"
+        "# and write the repository (and a tag or commit) that CI installs it from.\n"
+        f"# glossary-site @ git+https://github.com/OWNER/glossary-site@{commit or 'COMMIT'}\n"
     )
 
 

@@ -255,3 +255,39 @@ def test_the_related_example_of_another_term_is_unchanged(tmp_path: Path) -> Non
     text = scaffold.new_term(tmp_path, "Tensor", TODAY).read_text()
 
     assert "related: []  # slugs, titles or aliases of other terms, e.g. [large-language-model]\n" in text
+
+
+def installed_lines(requirements: str) -> list[str]:
+    return [line for line in requirements.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_a_glossary_site_installed_from_an_https_git_address_is_pinned_to_its_commit() -> None:
+    origin = {
+        "url": "https://github.com/acme/glossary-site",
+        "vcs_info": {"vcs": "git", "commit_id": "abc123"},
+    }
+
+    assert installed_lines(scaffold.requirement_for(origin)) == [
+        "glossary-site @ git+https://github.com/acme/glossary-site@abc123"
+    ]
+
+
+@pytest.mark.parametrize(
+    "origin",
+    [
+        {"url": "file:///home/me/src/glossary-site", "dir_info": {"editable": True}},
+        {"url": "ssh://git@github.com/acme/glossary-site", "vcs_info": {"vcs": "git", "commit_id": "abc123"}},
+        {"url": "file:///home/me/src/glossary-site", "vcs_info": {"vcs": "git", "commit_id": "abc123"}},
+        {},
+    ],
+)
+def test_a_glossary_site_ci_cannot_install_as_it_was_installed_gets_no_line_pip_would_act_on(
+    origin: dict[str, object],
+) -> None:
+    """Was: `glossary-site==0.1.0`, which would install whatever someone registers on PyPI
+    under that name (it is not ours there), or an ssh/file address no runner can reach."""
+    written = scaffold.requirement_for(origin)
+
+    assert installed_lines(written) == []
+    commit = "abc123" if "vcs_info" in origin else "COMMIT"
+    assert f"# glossary-site @ git+https://github.com/OWNER/glossary-site@{commit}" in written.splitlines()
