@@ -523,6 +523,43 @@ def test_printing_shows_every_answer_and_only_the_article(page: Page, served: Se
     expect(answers.first).to_be_hidden()
 
 
+CHOOSE_SCHEME = """c => {
+    const html = document.documentElement;
+    if (c === "auto") delete html.dataset.theme; else html.dataset.theme = c;
+}"""
+
+
+def test_a_site_with_dark_colours_of_its_own_still_prints_black_on_white(
+    open_page: OpenPage, tmp_path: Path
+) -> None:
+    """Was: a site stylesheet that set its dark colours in both blocks, as themes.md says, came
+    after the theme's print rule with selectors as specific, so a reader in dark mode printed
+    light grey text on a dark page."""
+    site = copy_site("minimal", tmp_path)
+    dark = "--bg: #0d1b0d; --fg: #eeeeee; --accent: #ff77aa;"
+    write_files(
+        site,
+        {
+            "templates/partials/head.html": '<link rel="stylesheet" href="{{ root }}assets/site.css">\n',
+            "static/assets/site.css": f":root[data-theme='dark'] {{ {dark} }}\n"
+            f"@media (prefers-color-scheme: dark) {{ :root:not([data-theme='light']) {{ {dark} }} }}\n",
+        },
+    )
+    out = tmp_path / "out"
+    assert build(BuildOptions(site, out, search=False, use_cache=False)).ok(strict=False)
+    page = open_page()
+    colours = "() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]"
+    with serve(out) as address:
+        page.goto(f"{address}/terms/tensor/index.html")
+        page.emulate_media(color_scheme="dark")
+        assert page.evaluate(colours) == ["rgb(238, 238, 238)", "rgb(13, 27, 13)"], "the site's dark colours"
+        for choice in ("auto", "dark"):
+            page.evaluate(CHOOSE_SCHEME, choice)
+            page.emulate_media(media="print")
+            assert page.evaluate(colours) == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], choice
+            page.emulate_media(media="screen")
+
+
 def test_before_printing_page_js_opens_the_closed_answers_and_closes_them_after(
     page: Page, served: ServedSite
 ) -> None:

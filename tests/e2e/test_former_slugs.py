@@ -19,6 +19,7 @@ from support import (
     parse_html,
     present,
     run_glossary,
+    write_files,
 )
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -38,8 +39,16 @@ def add_line(site: Path, path: str, after: str, line: str) -> int:
 
 @pytest.fixture(scope="module")
 def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The minimal site after its GPU term was renamed twice: it was gpu-chip, then graphics-card."""
+    """The minimal site after its GPU term was renamed twice: it was gpu-chip, then graphics-card;
+    it has a stylesheet of its own, linked from its head partial."""
     site = copy_site("minimal", tmp_path_factory.mktemp("renamed"))
+    write_files(
+        site,
+        {
+            "templates/partials/head.html": '<link rel="stylesheet" href="{{ root }}assets/site.css">\n',
+            "static/assets/site.css": ":root[data-theme='dark'] { --bg: #0d1b0d; }\n",
+        },
+    )
     add_line(site, GPU, "title: Graphics processing unit", "former_slugs: [gpu-chip, graphics-card]")
     result = run_glossary("build", "--strict", cwd=site)
     assert result.returncode == 0, result.stderr
@@ -117,6 +126,14 @@ def test_a_redirect_page_follows_the_readers_colour_scheme(renamed: Path) -> Non
     soup = parse_html(renamed / "terms/gpu-chip/index.html")
     schemes = attribute(present(soup.select_one('meta[name="color-scheme"]')), "content").split()
     assert sorted(schemes) == ["dark", "light"]
+
+
+def test_a_redirect_page_has_the_sites_own_head_tags_so_its_own_colours_too(renamed: Path) -> None:
+    """Was: only the theme's stylesheet, so on a site with colours of its own the page flashed
+    the theme's before the term page showed the site's."""
+    soup = parse_html(renamed / "terms/gpu-chip/index.html")
+    sheets = [attribute(link, "href") for link in soup.select('head link[rel="stylesheet"]')]
+    assert sheets == ["../../assets/style.css", "../../assets/site.css"]
 
 
 @needs_nu_checker
