@@ -18,6 +18,11 @@ from glossary_site.template_files import THEME
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".js")
 #: What other tools name Jinja templates with, after their own extension or instead of it.
 JINJA_EXTENSIONS = (".j2", ".jinja", ".jinja2")
+REPLACED_BUT_UNUSED = (
+    "no page is made with this template: it replaces the theme's template of that name, which "
+    "none of the site's templates extends, includes or imports any more; put its include back "
+    "where it should show, or delete this file"
+)
 
 
 def unused_templates(root: Path, templates: Templates) -> Iterator[Diagnostic]:
@@ -40,6 +45,8 @@ def unused_templates(root: Path, templates: Templates) -> Iterator[Diagnostic]:
             yield Diagnostic(f"templates/{name}", 1, _named_otherwise(name, named[0]), Severity.WARNING)
         elif not name.endswith(TEMPLATE_SUFFIXES):
             yield from _misnamed(name, known)
+        elif name in theme:  # its name is right: an override of the template that used it left it out
+            yield Diagnostic(f"templates/{name}", 1, REPLACED_BUT_UNUSED, Severity.WARNING)
         else:
             others = sorted(known - {name})
             namesakes = [n for n in others if posixpath.basename(n) == posixpath.basename(name)]

@@ -429,6 +429,29 @@ def test_a_template_no_page_uses_is_a_warning_naming_the_template_meant(tmp_path
     assert "templates/" not in run_glossary("check", cwd=site).stdout
 
 
+def test_an_override_left_out_by_another_says_so_rather_than_suggest_another_name(tmp_path: Path) -> None:
+    """Was: "did you mean 'partials/table.html'?" at a rightly named partials/cta.html that the
+    site's term.html no longer included: renaming it as told would have replaced the tables'."""
+    site = copy_site("minimal", tmp_path)
+    term = (PROJECT / "src/glossary_site/theme/templates/term.html").read_text(encoding="utf-8")
+    assert '{% include "partials/cta.html" %}' in term
+    write_files(
+        site,
+        {
+            "templates/term.html": term.replace('{% include "partials/cta.html" %}', ""),
+            "templates/partials/cta.html": "<aside>Ours</aside>",
+        },
+    )
+
+    result = run_glossary("check", "--strict", cwd=site)
+
+    assert [line for line in result.stderr.splitlines() if "templates/" in line] == [
+        "templates/partials/cta.html:1: warning: no page is made with this template: it replaces the "
+        "theme's template of that name, which none of the site's templates extends, includes or imports "
+        "any more; put its include back where it should show, or delete this file"
+    ]
+
+
 def test_a_block_the_base_does_not_have_is_a_warning_naming_the_block_meant(tmp_path: Path) -> None:
     """Was: a misspelt `{% block mian %}`, or a copied base.html whose `main` was renamed, built
     pages without their content and said nothing."""
