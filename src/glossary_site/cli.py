@@ -263,6 +263,12 @@ def _run_command(args: argparse.Namespace, keep: Callable[[object], None]) -> in
     root = site_root(args.source)
     if root is None:
         where = args.source or Path.cwd()
+        if (where / CONFIG_PATH).with_suffix(".yaml").is_file():
+            print(
+                f"glossary: the site settings are read from {CONFIG_PATH}; rename site.yaml to site.yml",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
         print(
             f"glossary: no {CONFIG_PATH} in {where}{'' if args.source else ' or a folder above it'}; "
             "run `glossary init` to start a glossary, or pass --source DIR",

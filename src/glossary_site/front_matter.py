@@ -76,6 +76,12 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
             f"front matter {written}, which Hugo reads and this site does not; rewrite it in YAML "
             "between '---' lines (title = \"GPU\" becomes title: GPU)",
         )
+    blank = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    if first != "---" and blank and lines[blank].rstrip() == "---":
+        lines_before = "line" if blank == 1 else f"{blank} lines"
+        raise ContentError(
+            path, 1, f"the front matter must start on line 1; delete the blank {lines_before} before '---'"
+        )
     if first != "---":
         raise ContentError(
             path, 1, "no front matter; the file must start with a '---' line, then YAML, then '---'"

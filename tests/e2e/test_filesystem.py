@@ -575,6 +575,19 @@ def test_named_pipe_in_static_is_reported_and_never_opened(tmp_path: Path) -> No
     )
 
 
+def test_site_settings_named_site_yaml_are_told_to_be_renamed(tmp_path: Path) -> None:
+    """Was: "no content/site.yml in … run `glossary init`", as if the folder held no site."""
+    site = copy_site("minimal", tmp_path)
+    (site / "content/site.yml").rename(site / "content/site.yaml")
+
+    for where, options in ((site, ()), (tmp_path, ("--source", site.name))):
+        result = run_glossary("check", *options, cwd=where)
+        assert result.returncode == 2
+        assert result.stderr.splitlines() == [
+            "glossary: the site settings are read from content/site.yml; rename site.yaml to site.yml"
+        ]
+
+
 def test_site_settings_that_are_a_link_to_nothing_are_reported_as_one(tmp_path: Path) -> None:
     """Was: "no content/site.yml in … or a folder above it; run `glossary init`" (status 2), as
     if there were no site, from the site folder itself."""

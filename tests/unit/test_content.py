@@ -88,6 +88,17 @@ def test_file_without_front_matter_says_how_to_start_one() -> None:
     ]
 
 
+@pytest.mark.parametrize(("blank", "said"), [("\n", "line"), ("\n \n\n", "3 lines")])
+def test_blank_lines_before_the_front_matter_are_named_as_what_to_delete(blank: str, said: str) -> None:
+    """Was "no front matter; the file must start with a '---' line", said of a file whose
+    '---' the editor can see a line or two down."""
+    _, problems = parse(blank + term_text())
+
+    assert problems == [
+        f"{PATH}:1: the front matter must start on line 1; delete the blank {said} before '---'"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "written"),
     [
