@@ -31,6 +31,7 @@ from glossary_site.cache import user_folder
 from glossary_site.diagnostics import ContentError, Diagnostic
 from glossary_site.fingerprint import FINGERPRINT, digest
 from glossary_site.template_files import THEME_LABEL, Loader, TemplateFileError
+from glossary_site.template_nesting import unclosed_line
 
 TEMPLATES = {
     "term": "term.html",
@@ -270,7 +271,7 @@ class Templates:
             # Compiled too: an unknown filter or test is found only then, else as a page is made.
             self.env.compile(parsed, name, filename, raw=True)
         except jinja2.TemplateSyntaxError as exc:
-            problem = Diagnostic(shown, exc.lineno, _syntax_message(exc))
+            problem = Diagnostic(shown, exc.lineno, _syntax_message(self.env, exc))
             return _Examined(source, shown, problems=(problem,))
         named = set(jinja2.meta.find_referenced_templates(parsed))
         children = tuple(sorted(n for n in named if n))
@@ -290,7 +291,9 @@ class Templates:
         shown = self._loader.shown
         where = (self._examine(template).shown or f"templates/{template}", 1)
         if isinstance(exc, jinja2.TemplateSyntaxError):
-            return Diagnostic(shown.get(exc.filename or "", where[0]), exc.lineno, _syntax_message(exc))
+            return Diagnostic(
+                shown.get(exc.filename or "", where[0]), exc.lineno, _syntax_message(self.env, exc)
+            )
         # The deepest template frame, but the site's own deepest when a theme template's is
         # deeper: the theme's fails there only as the site's called it (a partial included
         # without its variable), its line said too, or, in a loop, named it.
@@ -318,8 +321,10 @@ class Templates:
         return Diagnostic(*(own or deepest or where), message)
 
 
-def _syntax_message(exc: jinja2.TemplateSyntaxError) -> str:
-    return f"template error: {exc.message or exc}"
+def _syntax_message(env: jinja2.Environment, exc: jinja2.TemplateSyntaxError) -> str:
+    message = f"template error: {exc.message or exc}"
+    opened = unclosed_line(env, exc.source or "", exc) if exc.source else None
+    return message if opened is None else f"{message} It opens at line {opened}."
 
 
 def _runtime_message(exc: Exception) -> str:

@@ -131,6 +131,21 @@ def test_template_syntax_error_is_reported_at_its_line_by_build_and_check(tmp_pa
     assert tree_digest(site / "_site") == before
 
 
+def test_a_block_left_open_is_said_to_open_where_it_does_not_only_where_jinja_stopped(tmp_path: Path) -> None:
+    """Was: only the last line, where Jinja met an end tag it did not expect; the `{% if %}` to
+    close was named, not its line."""
+    site = copy_site("minimal", tmp_path)
+    body = "\n".join(["{% if term.aliases %}", *(["<p>{{ term.title }}</p>"] * 20), "{% endblock %}"])
+    write_files(site, {"templates/term.html": "{% extends 'base.html' %}\n{% block main %}\n" + body + "\n"})
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    said = next(line for line in result.stderr.splitlines() if line.startswith("templates/term.html:"))
+    assert said.startswith("templates/term.html:24: template error: Encountered unknown tag 'endblock'.")
+    assert said.endswith("The innermost block that needs to be closed is 'if'. It opens at line 3.")
+
+
 PAGE = "{% extends 'base.html' %}\n{% block main %}\n{}\n{% endblock %}\n"
 
 #: Templates that fail as they run with an error of Python's, not Jinja's: file, text, report.
