@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ from jinja2 import nodes
 from glossary_site import labels as theme_labels
 from glossary_site import template_fields, template_names, template_words
 from glossary_site.cache import user_folder
-from glossary_site.diagnostics import ContentError, Diagnostic
+from glossary_site.diagnostics import ContentError, Diagnostic, did_you_mean
 from glossary_site.fingerprint import FINGERPRINT, digest
 from glossary_site.template_files import THEME_LABEL, Loader, TemplateFileError
 from glossary_site.template_nesting import unclosed_line
@@ -321,8 +322,14 @@ class Templates:
         return Diagnostic(*(own or deepest or where), message)
 
 
+#: Jinja's words for a filter it does not have, found as the template is compiled.
+UNKNOWN_FILTER_RE = re.compile(r"No filter named '([^']+)'\.")
+
+
 def _syntax_message(env: jinja2.Environment, exc: jinja2.TemplateSyntaxError) -> str:
     message = f"template error: {exc.message or exc}"
+    if unknown := UNKNOWN_FILTER_RE.fullmatch(exc.message or ""):
+        return message.removesuffix(".") + did_you_mean(unknown.group(1), env.filters)
     opened = unclosed_line(env, exc.source or "", exc) if exc.source else None
     return message if opened is None else f"{message} It opens at line {opened}."
 

@@ -1271,7 +1271,7 @@ def test_an_unknown_template_filter_is_reported_with_the_contents_errors_in_one_
         [
             f"content/terms/tensor.md:{date_line}: 'updated' must be a date like 2025-03-01, "
             "not '2025-13-45'",
-            "templates/partials/cta.html:2: template error: No filter named 'titel'.",
+            "templates/partials/cta.html:2: template error: No filter named 'titel'; did you mean 'title'?",
         ],
     )
     assert not (site / "_site").exists()
