@@ -21,6 +21,7 @@ from glossary_site.fences import directive_fences, outside_code, unclosed_fences
 from glossary_site.formulas import DISPLAY_LINE_RE, MATHML_TAGS, without_formulas
 from glossary_site.model import Breaks
 from glossary_site.myst import DIRECTIVE_RE, directive_message
+from glossary_site.url_checks import schemeless_address
 from glossary_site.yaml_lines import lines_down
 
 #: The elements raw HTML keeps (markup.sanitise); any other is removed with its tags.
@@ -45,6 +46,9 @@ _TAG_RE = re.compile(r"</?([A-Za-z][\w-]*)(?=[\s/>])")
 #: CommonMark's `<scheme:address>` autolink: Python-Markdown links only http(s) and ftp(s) so,
 #: and reads any other as a tag, which the sanitiser then removes with no trace on the page.
 _SCHEME_TAG_RE = re.compile(r"<(?!(?:https?|ftps?)://)[A-Za-z][\w+.-]*:[^<>@ \t]*>", re.IGNORECASE)
+#: `<www.example.org>`, `<example.org/x>`: an address in angle brackets without its scheme,
+#: which Python-Markdown reads as a tag too; url_checks tells an address from a dotted word.
+_HOST_TAG_RE = re.compile(r"<([a-z][a-z0-9-]*\.[^<>\s@]*)>")
 #: md_in_html's `<details markdown="1">`, which asks MkDocs to convert the Markdown inside.
 _MARKDOWN_ATTRIBUTE_RE = re.compile(r"<[A-Za-z][\w-]*[ \t][^<>]*?\bmarkdown\b(?:=[\"']?\w*[\"']?)?(?=[\s/>])")
 
@@ -237,6 +241,13 @@ def _line_problems(prose: str, markers: bool) -> Iterator[str]:
                 f"'{found.group(0)}' is read as an HTML tag and removed from the page, as only "
                 "<https://…> and <name@example.com> become links here; write [text](address)"
             )
+        for found in _HOST_TAG_RE.finditer(prose):
+            meant = schemeless_address(found.group(1))
+            if meant is not None:
+                yield (
+                    f"'{found.group(0)}' is read as an HTML tag and removed from the page, as only "
+                    f"<https://…> and <name@example.com> become links here; write <{meant}>"
+                )
         removed = {name.lower(): name for name in reversed(_TAG_RE.findall(prose))}
         for name in sorted(removed.keys() - KEPT_TAGS):
             yield (

@@ -23,6 +23,36 @@ BAD_ESCAPE_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 IPV4_LIKE_RE = re.compile(r"[0-9.]+")
 
 
+#: The endings of a host written without its scheme ('example.org/x') taken for another site's:
+#: the generic ones and much-linked countries', leaving out those that also end file names
+#: (.md, .py, .sh, .rs, .pl, .ps, .cc), which a link to a file of the site may as well name.
+WEB_ENDINGS = frozenset(
+    {
+        "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "dev", "app", "ai",
+        "co", "me", "tv", "eu", "uk", "de", "fr", "nl", "be", "ch", "at", "it", "es", "pt", "se",
+        "no", "dk", "fi", "ie", "cz", "gr", "hu", "ro", "jp", "cn", "kr", "tw", "hk", "sg", "in",
+        "au", "nz", "ca", "us", "br", "mx", "ar", "za", "ru", "ua", "tr", "il",
+    }
+)  # fmt: skip
+_HOST_LABEL_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
+_MAIL_ADDRESS_RE = re.compile(r"[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\?\S*)?")
+
+
+def schemeless_address(url: str) -> str | None:
+    """The address `url` means when it is another site's written without its scheme, or None.
+
+    A link to 'www.example.org/x' or 'someone@example.com' is read as a path from the page's
+    folder, as browsers read it, and leads nowhere; its message can say what to write. Only a
+    host in lowercase that starts with 'www.' or ends in one of WEB_ENDINGS is taken for one, so
+    a file name ('chart.png', 'notes.md') or a dotted name in text ('System.IO') is not."""
+    if _MAIL_ADDRESS_RE.fullmatch(url):
+        return "mailto:" + url
+    labels = re.split(r"[/?#]", url, maxsplit=1)[0].split(".")
+    if len(labels) < 2 or not all(map(_HOST_LABEL_RE.fullmatch, labels)):
+        return None
+    return "https://" + url if labels[0] == "www" or labels[-1] in WEB_ENDINGS else None
+
+
 #: The last segment of a base_url that names a page (a folder's name is taken as written).
 PAGE_NAME_RE = re.compile(r"\.(html?|php|aspx?|xml|txt|json)$", re.IGNORECASE)
 

@@ -292,6 +292,33 @@ def test_link_problems_say_what_is_wrong(url: str, reason: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("url", "meant"),
+    [
+        ("www.seriouseats.com/how-to-make-roux", "https://www.seriouseats.com/how-to-make-roux"),
+        ("www.example", "https://www.example"),
+        ("example.org/x?a=1#b", "https://example.org/x?a=1#b"),
+        ("docs.python.org", "https://docs.python.org"),
+        ("someone@example.com", "mailto:someone@example.com"),
+        ("chart.png", None),
+        ("notes.md", None),
+        ("build.sh", None),
+        ("v1.2/", None),
+        ("System.IO", None),
+        ("Example.com", None),
+        ("terms/gpu/", None),
+        ("../gpu/#use", None),
+        ("gpu", None),
+    ],
+)
+def test_another_sites_address_written_without_its_scheme_is_told_from_a_path(
+    url: str, meant: str | None
+) -> None:
+    """Only a lowercase host that starts with 'www.' or ends in a known ending is taken for one:
+    the file names a page links to end in many of the countries' two letters."""
+    assert url_checks.schemeless_address(url) == meant
+
+
+@pytest.mark.parametrize(
     ("edit_url", "file", "address"),
     [
         ("", "content/terms/gpu.md", ""),
