@@ -19,7 +19,7 @@ from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.plain_markup import plain_lines
 from glossary_site.slugs import SLUG_RE
 from glossary_site.template_files import THEME
-from glossary_site.url_checks import normal_base_url
+from glossary_site.url_checks import normal_base_url, schemeless_address
 from glossary_site.urls import STACK_BUILDER, as_read, is_safe_url, site_file, term_path, tool_path
 
 # What comes before an address in Markdown or HTML: '](', a reference's ']:', 'href="' or 'cite="'.
@@ -168,13 +168,42 @@ def _link_problem(link: _Link, files: set[str], addresses: tuple[str, ...]) -> t
             Severity.ERROR,
         )
     if found is None:
-        message = f"{link.what} '{link.url}' leads to no page of this site; check the path"
-        if not link.url.startswith("/") and not scheme:
-            message += f" (it is read from the page's folder, {link.page})"
-        if "\\" in link.url:
-            message += "; separate folders with '/', not '\\'"
-        return message, Severity.ERROR
+        return _dead_link_message(link, bool(scheme), files), Severity.ERROR
     return None
+
+
+def _dead_link_message(link: _Link, has_scheme: bool, files: set[str]) -> str:
+    """Besides where a relative address is read from, what the editor most likely meant: another
+    site's address written without https:// or mailto: (which browsers read as a path here
+    too), or a term's page named in another letter case or from another folder."""
+    said = f"{link.what} '{link.url}' leads to no page of this site"
+    relative = not link.url.startswith("/") and not has_scheme
+    where = f" (it is read from the page's folder, {link.page})" if relative else ""
+    meant = schemeless_address(link.url) if relative else None
+    if meant is not None:
+        advice = f"add https:// in front: {meant}" if meant.startswith("https:") else f"write {meant}"
+        return f"{said}{where}; {advice}"
+    page = None if has_scheme else _term_page_meant(link.url, files)
+    if page is not None:
+        return f"{said}{where}; did you mean '{page}'?"
+    message = f"{said}; check the path{where}"
+    if "\\" in link.url:
+        message += "; separate folders with '/', not '\\'"
+    return message
+
+
+def _term_page_meant(url: str, files: set[str]) -> str | None:
+    """The address of the term page `url` names by its slug in another letter case or from the
+    wrong folder ('/terms/Roux/', 'terms/roux/', 'roux' on a term's page), or None."""
+    path, _, fragment = url.partition("#")
+    parts = [part.lower() for part in path.split("?")[0].split("/") if part not in ("", ".", "..")]
+    if parts[-1:] == ["index.html"]:
+        parts.pop()
+    if parts[:1] == ["terms"]:
+        parts.pop(0)
+    if len(parts) != 1 or not SLUG_RE.match(parts[0]) or term_path(parts[0]) not in files:
+        return None
+    return f"/terms/{parts[0]}/" + (f"#{fragment}" if fragment else "")
 
 
 def _ref_fix(url: str) -> str:

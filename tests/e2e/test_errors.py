@@ -889,6 +889,36 @@ def test_a_dead_link_after_other_line_break_characters_is_reported_at_its_file_l
     ]
 
 
+def test_a_dead_link_meant_for_another_site_or_a_term_says_what_to_write(tmp_path: Path) -> None:
+    """Was "leads to no page of this site; check the path (it is read from the page's folder…)"
+    for each, though the path was right for another site's address written without https:// or
+    mailto:, and for a term's page named in capitals or from the wrong folder."""
+    site = copy_site("minimal", tmp_path)
+    body = (
+        "---\ntitle: Odd\nsummary: S\ndefinition: D\nsources:\n  - title: Roux\n"
+        "    url: www.seriouseats.com/how-to-make-roux\n---\n\n"
+        "Ask [us](someone@example.com) or [the docs](docs.python.org/3/#top).\n\n"
+        "See [A](/terms/Tensor/#shapes), [B](terms/tensor/) and [C](tensor); not [D](tensors).\n"
+    )
+    write_files(site, {"content/terms/odd.md": body})
+
+    result = run_glossary("check", cwd=site)
+
+    dead = "content/terms/odd.md:{}: link '{}' leads to no page of this site"
+    here = " (it is read from the page's folder, /terms/odd/)"
+    assert error_lines(result.stderr) == [
+        dead.format(7, "www.seriouseats.com/how-to-make-roux")
+        + f"{here}; add https:// in front: https://www.seriouseats.com/how-to-make-roux",
+        dead.format(10, "docs.python.org/3/#top")
+        + f"{here}; add https:// in front: https://docs.python.org/3/#top",
+        dead.format(10, "someone@example.com") + f"{here}; write mailto:someone@example.com",
+        dead.format(12, "/terms/Tensor/#shapes") + "; did you mean '/terms/tensor/#shapes'?",
+        dead.format(12, "tensor") + f"{here}; did you mean '/terms/tensor/'?",
+        dead.format(12, "tensors") + f"; check the path{here}",
+        dead.format(12, "terms/tensor/") + f"{here}; did you mean '/terms/tensor/'?",
+    ]
+
+
 def test_a_link_written_as_a_hugo_ref_shortcode_says_how_to_link_a_term(tmp_path: Path) -> None:
     """Was: "link '{{< ref "tensor.md" >}}' leads to no page of this site; check the path", which
     sent an editor coming from Hugo looking for a wrong path rather than at the shortcode; then
