@@ -21,6 +21,7 @@ from glossary_site.fences import directive_fences, outside_code, unclosed_fences
 from glossary_site.formulas import DISPLAY_LINE_RE, MATHML_TAGS, without_formulas
 from glossary_site.model import Breaks
 from glossary_site.myst import DIRECTIVE_RE, directive_message
+from glossary_site.slugs import SLUG_RE
 from glossary_site.url_checks import schemeless_address
 from glossary_site.yaml_lines import lines_down
 
@@ -138,6 +139,13 @@ _ROLE_RE = re.compile(r"(?<![\w:/`])(?::((?:[a-z][\w.-]*:)?[a-z][\w.-]*):|\{([a-
 #: A role's text with a target of its own, `source files <source directory>`.
 _ROLE_TARGET_RE = re.compile(r"(.*?)\s*<([^<>]+)>")
 _SHORTCODE_RE = re.compile(r"(?<!\]\()(?<!\]\(<)\{\{([<%])[ \t]*+(\w*+)[^{}\n]*?[>%]\}\}")
+#: A Markdown link's '](' before a shortcode, spaces between (looked for in the few characters
+#: before it): a Hugo ref there is the link's address, which the check of links reports. In a
+#: reference (`[id]: {{< ref … >}}`) or a tag's `href="…"` it is no address the engine reads,
+#: and is shown as written.
+_LINK_BEFORE_RE = re.compile(r"\]\([ \t]*<?$")
+#: Hugo's {{< ref "glossary/gpu.md#history" >}}: the file it names, and the section.
+REF_RE = re.compile(r"\{\{[<%][ \t]*(?:rel)?ref[ \t]+\"([^\"#]*)(#[^\"]*)?\"")
 #: Hugo's code highlighting, opened (with its language, if any) or closed.
 _HIGHLIGHT_RE = re.compile(r"[ ]{0,3}\{\{[<%][ \t]*(/?)highlight\b(?:[ \t]+\"?([\w#.+-]+))?")
 
@@ -154,6 +162,30 @@ def highlight_advice(shortcode: str) -> tuple[str, str] | None:
         f"write a fenced code block instead: ```{found.group(2) or ''} in its place, and ``` in "
         "place of '{{< /highlight >}}'"
     )
+
+
+def ref_target(shortcode: str) -> tuple[str, str] | None:
+    """The slug of the term a Hugo ref (or relref) names, and its section ('#history'), when the
+    name of the file it gives can be a slug: gpu.md, /glossary/gpu.md, gpu/index.md, gpu#history."""
+    ref = REF_RE.match(shortcode)
+    parts = [part for part in (ref.group(1) if ref else "").split("/") if part]
+    if parts and parts[-1] in ("index.md", "_index.md"):
+        parts.pop()
+    stem = parts[-1].removesuffix(".md") if parts else ""
+    if ref is None or not SLUG_RE.match(stem):
+        return None
+    return stem, ref.group(2) or ""
+
+
+def _ref_in_text_advice(shortcode: str) -> str:
+    """What to write for a Hugo ref in running text, where Hugo wrote the page's address: a
+    wiki-link, which has no section, so a section's link is a Markdown one."""
+    target = ref_target(shortcode)
+    if target is None:
+        return "link a term with [[its title]]"
+    stem, fragment = target
+    section = f", or its section as [its words](/terms/{stem}/{fragment})" if fragment else ""
+    return f"link the term as [[{stem}]]{section}"
 
 
 def marked(text: str) -> bool:
@@ -224,12 +256,16 @@ def _line_problems(prose: str, markers: bool) -> Iterator[str]:
         yield from map(message, pattern.finditer(prose))
     if "{{" in prose and not (markers and _SHORTCODE_LINE_RE.match(prose)):
         for found in _SHORTCODE_RE.finditer(prose):
-            if found.group(2) not in ("ref", "relref"):  # in a link: the link's check reports it
+            if found.group(2) in ("ref", "relref"):
+                if _LINK_BEFORE_RE.search(prose, max(0, found.start() - 20), found.start()):
+                    continue  # a link's address: the check of links reports it
+                what, advice = "is a Hugo shortcode", _ref_in_text_advice(found.group(0))
+            else:
                 what, advice = highlight_advice(found.group(0)) or (
                     "is a Hugo shortcode",
                     "write what it makes in Markdown or HTML",
                 )
-                yield f"'{found.group(0)}' {what}, which is not read here and is shown as written; {advice}"
+            yield f"'{found.group(0)}' {what}, which is not read here and is shown as written; {advice}"
     if "<" in prose:
         if "markdown" in prose and _MARKDOWN_ATTRIBUTE_RE.search(prose):
             yield (

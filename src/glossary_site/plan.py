@@ -14,6 +14,7 @@ from glossary_site import config as site_config
 from glossary_site import content, front_matter, letter_case, output, search
 from glossary_site.diagnostics import ContentError, Diagnostic, Severity
 from glossary_site.fingerprint import digest
+from glossary_site.foreign_markdown import ref_target
 from glossary_site.markup import WIKILINK_RE, site_markdown_urls, site_markdown_wikilinks
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.plain_markup import plain_lines
@@ -30,8 +31,6 @@ WEB_RE = re.compile(r"https?://", re.IGNORECASE)
 #: A link to a Markdown file, as MkDocs writes one (`gpu.md`, `../terms/gpu.md#use`): its name
 #: and fragment.
 MARKDOWN_FILE_RE = re.compile(r"(?![A-Za-z][A-Za-z0-9+.-]*:)(?:[^#?]*/)?([^/#?]+)\.md(#[^?]*)?$")
-#: Hugo's {{< ref "glossary/gpu.md#history" >}}: the file it names, and the section.
-REF_RE = re.compile(r"\{\{[<%][ \t]*(?:rel)?ref[ \t]+\"([^\"#]*)(#[^\"]*)?\"")
 ABOVE_ROOT = "\0above-the-site"
 
 
@@ -209,14 +208,10 @@ def _term_page_meant(url: str, files: set[str]) -> str | None:
 def _ref_fix(url: str) -> str:
     """What to write for a Hugo ref: the term its file names, when the name can be a slug
     (gpu.md, /glossary/gpu.md, gpu/index.md, gpu#history), as the MkDocs message names it."""
-    ref = REF_RE.match(url)
-    parts = [part for part in (ref.group(1) if ref else "").split("/") if part]
-    if parts and parts[-1] in ("index.md", "_index.md"):
-        parts.pop()
-    stem = parts[-1].removesuffix(".md") if parts else ""
-    if not SLUG_RE.match(stem):
+    target = ref_target(url)
+    if target is None:
         return "link a term with [[its title]], or write the address of its page, such as /terms/gpu/"
-    fragment = (ref.group(2) or "") if ref else ""
+    stem, fragment = target
     return f"link the term as [[{stem}]], or write the address of its page, /terms/{stem}/{fragment}"
 
 

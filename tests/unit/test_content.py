@@ -1395,6 +1395,24 @@ def test_hugo_code_highlighting_says_to_write_a_fenced_code_block() -> None:
     ]
 
 
+def test_a_hugo_ref_in_running_text_says_to_link_the_term_in_the_definition_and_the_body() -> None:
+    """Was shown as written with no word, and `check --strict` passed: only a ref that is a
+    link's address was reported (by the check of links, which still reports it alone)."""
+    text = (
+        "---\ntitle: Tensor\nsummary: An array with any number of axes.\ndefinition: |\n"
+        '  A **tensor**, see {{< ref "matrix" >}}.\n---\n\n'
+        'As in {{< relref "/glossary/vector.md" >}}, run on [GPUs]({{< ref "gpu.md" >}}).\n'
+    )
+
+    _, problems = parse(text)
+
+    said = "is a Hugo shortcode, which is not read here and is shown as written; link the term as"
+    assert problems == [
+        f"""{PATH}:5: warning: '{{{{< ref "matrix" >}}}}' {said} [[matrix]]""",
+        f"""{PATH}:8: warning: '{{{{< relref "/glossary/vector.md" >}}}}' {said} [[vector]]""",
+    ]
+
+
 def test_a_fenced_code_block_in_place_of_hugo_highlighting_is_no_problem() -> None:
     _, problems = parse(term_text(body="\n```go\nfmt.Println(1)\n```\n"))
 

@@ -32,6 +32,9 @@ WRITTEN = [
     ("See it. { #tok }", "'{ #tok }' is an attribute list", "remove it"),
     ('--8<-- "snippets/abbr.md"', "'--8<-- \"snippets/abbr.md\"' is a snippet include", "paste"),
     ("Press {{< kbd Ctrl >}} now.", "'{{< kbd Ctrl >}}' is a Hugo shortcode", "Markdown or HTML"),
+    ('See {{< ref "transformer" >}}.', "'{{< ref \"transformer\" >}}' is a Hugo", "as [[transformer]]"),
+    ('As {{% relref "gpu.md#use" %}}.', "'{{% relref \"gpu.md#use\" %}}' is a", "[[gpu]], or its section"),
+    ('[id]: {{< ref "gpu.md" >}}', "'{{< ref \"gpu.md\" >}}' is a Hugo", "link the term as [[gpu]]"),
     ("{{< highlight go >}}", "'{{< highlight go >}}' is Hugo's code highlighting", "```go in its place"),
     ("{{< /highlight >}}", "'{{< /highlight >}}' ends Hugo's code highlighting", "``` in its place"),
     ('<iframe src="https://e.org/v"></iframe>', "'<iframe>' is read as an HTML tag and removed", "link"),
@@ -64,7 +67,7 @@ def test_code_and_ordinary_prose_are_left_alone() -> None:
         "    ~~indented code~~ <String>\n\n"
         "A <b>bold</b> <abbr>word</abbr>, a <https://example.org> link, <FTP://example.org/f>,\n"
         "<team@example.org> and [ ] brackets.\n\n"
-        'See [GPU]({{< ref "gpu.md" >}}).\n'
+        'See [GPU]({{< ref "gpu.md" >}}) and [TPU]( {{< relref "tpu" >}} ).\n'
     )
 
     assert list(foreign_syntax(text)) == []
