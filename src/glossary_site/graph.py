@@ -252,6 +252,14 @@ def alias_repeats(term: Named) -> list[Diagnostic]:
         key = name_key(alias)
         if alias.startswith("/"):
             found.warning(term.path, line, _address_alias(alias, term))
+        elif _looks_like_address(alias, term):
+            found.warning(
+                term.path,
+                line,
+                f"alias '{clipped(alias)}' looks like an address, but an alias is another name of the "
+                "term; remove it (a term's old slug goes in 'former_slugs', and another old address "
+                "is kept by a page in static/ that sends readers on)",
+            )
         elif key == name_key(term.title):
             found.warning(term.path, line, f"alias '{alias}' is the title itself; remove it")
         elif key in first:
@@ -262,6 +270,23 @@ def alias_repeats(term: Named) -> list[Diagnostic]:
 
 #: A folder or file name of an old address that a file in static/ can have.
 _PATH_PART_RE = re.compile(r"(?!\.\.?$)[\w.~+-]+")
+
+
+def _looks_like_address(alias: str, term: Named) -> bool:
+    """Whether an alias is an old address written without its first '/', as Hugo reads one
+    too ('gpus/', 'old/gpu', 'graphics-card.html'), rather than a name with a '/' in it ('TCP/IP',
+    'I/O', 'km/h', 'input/output'): it has no space, and ends in '/' after lowercase slug-like
+    segments, ends in '.html' or '.htm', or has two or more such segments of which one has a
+    hyphen or the last is the slug of one of the term's names. A name that only may be one is
+    left alone: the warning cannot be silenced but by renaming it."""
+    parts = alias.split("/")
+    if alias.lower().endswith((".html", ".htm")):
+        return all(map(_PATH_PART_RE.fullmatch, parts)) and "." in parts[-1][1:]
+    if len(parts) < 2 or "" in parts[:-1] or not all(map(SLUG_RE.match, filter(None, parts))):
+        return False
+    if parts[-1] == "" or any("-" in part for part in parts):
+        return True
+    return parts[-1] in {term.slug, *map(slugify, (term.title, *term.aliases))}
 
 
 def _address_alias(alias: str, term: Named) -> str:

@@ -188,6 +188,24 @@ def test_an_alias_written_as_an_address_is_a_warning_and_a_name_with_a_slash_is_
     ]
 
 
+def test_an_alias_that_looks_like_an_address_without_its_first_slash_is_a_warning(
+    site_config: SiteConfig,
+) -> None:
+    """Was silent: Hugo's aliases written without their first '/' showed as "Also known as
+    gpus/, old/gpu, graphics-card.html"; a name with a slash in it is no address."""
+    names = "gpus/, old/gpu, graphics-card.html, TCP/IP, I/O, AI/ML, km/h, input/output, and/or"
+    files = {"gpu.md": term_file("GPU", f"aliases: [{names}]\n")}
+
+    _, problems = build(files, site_config)
+
+    said = (
+        "content/terms/gpu.md:5: warning: alias '{}' looks like an address, but an alias is another "
+        "name of the term; remove it (a term's old slug goes in 'former_slugs', and another old "
+        "address is kept by a page in static/ that sends readers on)"
+    )
+    assert problems == [said.format(alias) for alias in ("gpus/", "graphics-card.html", "old/gpu")]
+
+
 def test_an_alias_that_is_an_address_outside_terms_says_which_page_keeps_it(site_config: SiteConfig) -> None:
     """Was "remove it (a term's old slug goes in 'former_slugs')", which cannot hold Hugo's
     /glossary/tcp-ip/: the warning named no way to keep the address."""
