@@ -469,7 +469,9 @@ class _Fields(Fields):
         return str(explicit)
 
     def _table(self, item: dict[str, Any], index: int, table_id: str | None) -> Table | None:
-        """The item as a table; None if any of its parts has a problem (its id included)."""
+        """The item as a table; None if its columns, intro or id have a problem. A row with one
+        is reported and left out, so that the links in the rest are still checked in this run:
+        the file has an error, so no page is made with the table."""
         columns = item.get("columns")
         rows = item.get("rows")
         ok = True
@@ -510,7 +512,7 @@ class _Fields(Fields):
         if intro is not None and not isinstance(intro, str):
             self.error("tables", "a table's 'intro' must be Markdown text", index, "intro")
             ok = False
-        good_rows: list[tuple[str, ...]] = []
+        good_rows: dict[int, list[Any]] = {}
         for r, row in enumerate(rows):
             where = ("tables", index, "rows", r)
             if not isinstance(row, list):
@@ -526,23 +528,23 @@ class _Fields(Fields):
                     f"but the table has {count(len(columns), 'column')}",
                 )
             else:
-                good_rows.append(tuple(_cell(c) for c in row))
-        if not ok or table_id is None or len(good_rows) != len(rows):
+                good_rows[r] = row
+        if not ok or table_id is None:
             return None
         intro_line, intro_breaks = self.located.trimmed_start("tables", index, "intro")
         return Table(
             title=title,
             columns=tuple(_cell(c) for c in columns or ()),
-            rows=tuple(good_rows),
+            rows=tuple(tuple(_cell(c) for c in row) for row in good_rows.values()),
             line=self.located.line("tables", index),
             id=table_id,
             intro=(intro or "").strip(),
             intro_line=intro_line,
             intro_breaks=intro_breaks,
-            row_lines=tuple(self.located.line("tables", index, "rows", r) for r in range(len(rows))),
+            row_lines=tuple(self.located.line("tables", index, "rows", r) for r in good_rows),
             cell_lines=tuple(
-                (r, c, *self.located.trimmed_start("tables", index, "rows", r, c))
-                for r, row in enumerate(rows)
+                (kept, c, *self.located.trimmed_start("tables", index, "rows", r, c))
+                for kept, (r, row) in enumerate(good_rows.items())
                 for c, cell in enumerate(row)
                 if isinstance(cell, str) and "[" in cell
             ),

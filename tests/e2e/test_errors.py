@@ -52,6 +52,38 @@ def assert_build_and_check_report(site: Path, expected: list[str]) -> None:
         assert error_lines(result.stderr) == expected, command
 
 
+CUBES = '      - ["3", Cube, "[[cubes]]"]'
+
+
+def test_a_bad_table_row_hides_no_other_problem_of_its_table(tmp_path: Path) -> None:
+    """Was: only the row's error, and the dead wiki-links in the table's intro and other rows
+    came one run later, once it was fixed."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8")
+    text = text.replace(
+        "    columns: [Rank, Name, Example]\n",
+        "    intro: See [[vectr]].\n    columns: [Rank, Name, Example]\n",
+    )
+    text = text.replace(
+        '      - ["1", Vector, "[[model training|weights]] of one layer"]\n',
+        '      - ["1", Vector, "[[model training|weights]] of one layer"]\n'
+        "      - [[[Matrix]], 2]\n" + CUBES + "\n",
+    )
+    tensor.write_text(text, encoding="utf-8")
+    line = {written: number for number, written in enumerate(text.splitlines(), start=1)}
+
+    assert_build_and_check_report(
+        site,
+        [
+            f"content/terms/tensor.md:{line['    intro: See [[vectr]].']}: unknown wiki-link target 'vectr'",
+            f"content/terms/tensor.md:{line['      - [[[Matrix]], 2]']}: table 'Tensor ranks' row 3 "
+            "cell 1 must be text, not a list; put the whole cell in quotes",
+            f"content/terms/tensor.md:{line[CUBES]}: unknown wiki-link target 'cubes'",
+        ],
+    )
+
+
 def test_every_content_error_is_reported_at_once_with_path_and_line(tmp_path: Path) -> None:
     site = copy_site("broken", tmp_path)
     result = run_glossary("build", cwd=site)
