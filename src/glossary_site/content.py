@@ -114,7 +114,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         definition_breaks=definition_breaks,
         key_lines=_key_lines(located),
     )
-    _check_markers(path, term, fields.table_ids, diagnostics)
+    _check_markers(path, term, fields.table_ids, fields.flawed_tables, diagnostics)
     check_shown_text(path, front, located, diagnostics)
     warn_of_markup(path, located, PLAIN, diagnostics)
     repeated = title_heading.repeated_title(body, body_line, term.title)
@@ -258,10 +258,13 @@ def _inline_texts(data: dict[str, Any]) -> Iterator[tuple[yaml_lines.KeyPath, st
             yield ("faq", i, "q"), item["q"]
 
 
-def _check_markers(path: str, term: TermSource, claimed: set[str], diagnostics: Diagnostics) -> None:
-    """`claimed` holds the ids of tables with errors too: naming one is not a second problem,
-    but placing it twice or inside a paragraph still is."""
-    ids = tuple(table.id for table in term.tables)
+def _check_markers(
+    path: str, term: TermSource, claimed: set[str], flawed: set[str], diagnostics: Diagnostics
+) -> None:
+    """`claimed` holds the ids of tables with errors too (`flawed`, those kept without their
+    bad rows): naming one is not a second problem, but placing it twice or inside a paragraph
+    still is."""
+    ids = tuple(table.id for table in term.tables if table.id not in flawed)
     placed: dict[str, int] = {}
     for marker in placement.find_markers(term.body, term.body_line):
         name = marker.table_id
@@ -321,6 +324,8 @@ class _Fields(Fields):
         super().__init__(path, located, diagnostics)
         #: The id of every table item, valid or not.
         self.table_ids: set[str] = set()
+        #: The ids of tables with rows left out for their errors, which are not whole tables.
+        self.flawed_tables: set[str] = set()
 
     def former_slugs(self, slug: str) -> tuple[Ref, ...]:
         """The addresses the term had before a rename, each a slug that is not its own: one
@@ -531,6 +536,8 @@ class _Fields(Fields):
                 good_rows[r] = row
         if not ok or table_id is None:
             return None
+        if len(good_rows) != len(rows):
+            self.flawed_tables.add(table_id)
         intro_line, intro_breaks = self.located.trimmed_start("tables", index, "intro")
         return Table(
             title=title,
