@@ -227,7 +227,8 @@ def parse(
             misspelt.add(meant := meant_by(str(key), KEYS))
             if meant is not None:  # what it decides waits for the fix, as for a flawed setting
                 flawed.add(meant)
-            message = f"unknown setting '{clipped(str(key))}'{suggesting(meant)}"
+            stray = None if meant else located.strays.get((str(key),))  # a line meant for an `intro: |`
+            message = stray[1] if stray else f"unknown setting '{clipped(str(key))}'{suggesting(meant)}"
             diagnostics.error(CONFIG_PATH, located.line(str(key)), message)
     warn_of_markup(CONFIG_PATH, located, PLAIN, diagnostics)
     title = checked("title", lambda: _text(data, "title", located, diagnostics, "title" not in misspelt))

@@ -167,6 +167,9 @@ class Fields:
         #: (field, index, key): the keys of list items that an unknown key of the item seems
         #: to be a misspelling of (items), not also reported missing.
         self.misspelt_in_items: set[tuple[str, int, str]] = set()
+        #: The `|` and `>` texts whose lines were taken for keys (strayed): said of those lines,
+        #: an empty text is not also said to be empty.
+        self.left: set[yaml_lines.KeyPath] = set()
         for line, message in located.duplicates:
             diagnostics.error(path, line, message)
 
@@ -185,7 +188,7 @@ class Fields:
             self.error(key, self._not_text(key, value, markdown))
             return ""
         value = str(value).strip()
-        if required and not value:
+        if required and not value and (key,) not in self.left:  # its lines were said to be misplaced
             self.error(key, f"'{key}' must not be empty")
         if one_line and "\n" in value:
             self.error(key, f"'{key}' must be a single line")
@@ -388,12 +391,9 @@ class Fields:
             for name in item:
                 if name not in item_keys:
                     meant = meant_by(str(name), item_keys)
-                    self.error(
-                        key,
-                        f"unknown key '{clipped(str(name))}' in {key} item{suggesting(meant)}",
-                        index,
-                        name,
-                    )
+                    unknown = f"unknown key '{clipped(str(name))}' in {key} item{suggesting(meant)}"
+                    stray = None if meant else self.strayed(key, index, name)
+                    self.error(key, stray or unknown, index, name)
                     sound = False
                     if meant is not None:
                         self.misspelt_in_items.add((key, index, meant))
@@ -406,7 +406,8 @@ class Fields:
                     self.error(key, f"{message}; put the whole value in quotes", index, name)
                     sound = False
                 elif not _is_text(given) or not str(given).strip():
-                    self.error(key, _lacking(key, item, name), index, name)
+                    if (key, index, name) not in self.left:
+                        self.error(key, _lacking(key, item, name), index, name)
                     sound = False
             found.append((index, item, sound))
         return found
@@ -416,6 +417,16 @@ class Fields:
         already (items); a key written but empty is still a problem of its own."""
         return name not in item and (key, index, name) in self.misspelt_in_items
 
+    def strayed(self, *path: str | int) -> str | None:
+        """What to say of an unknown key that is a line meant for the `|` or `>` text above it
+        (yaml_lines.Located.strays); the text it left is then not also said to be empty. Asked
+        only of a key that no field is close to: a misspelt field is one whatever it follows."""
+        stray = self.located.strays.get(path)
+        if stray is None:
+            return None
+        self.left.add(stray[0])
+        return stray[1]
+
     def unknown_keys(self, allowed: tuple[str, ...]) -> None:
         """Reported before the fields are read: a misspelt required field (`sumary:`) is then
         one problem, this one, not also a missing field."""
@@ -423,7 +434,8 @@ class Fields:
             if key not in allowed:
                 meant = meant_by(str(key), allowed)
                 hint = suggesting(meant) or UNMATCHED_FIELDS.get(str(key).casefold(), "")
-                self.error(key, f"unknown field '{clipped(str(key))}'{hint}")
+                stray = None if hint else self.strayed(key)
+                self.error(key, stray or f"unknown field '{clipped(str(key))}'{hint}")
                 if meant is not None:
                     self.misspelt.add(meant)
 

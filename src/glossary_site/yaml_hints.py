@@ -207,31 +207,102 @@ def escape(text: str, index: int, problem: str) -> Hint | None:
 _HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
 
 
-_KEY_OR_ITEM = re.compile(r"-(?:[ \t]|$)|[^\s:]+:(?:[ \t]|$)", re.MULTILINE)
+#: A key written as the fields of front matter and the settings of site.yml are: right under a
+#: `|` or `>` text, any other (`Emulsion means`, `**Note**`) is taken for a line of the text.
+FIELD_LIKE = re.compile(r"[a-z0-9_-]+")
+#: A line that is the next key after a block of text (`aliases:`, `"title":`, `summary:S.`, its
+#: space left out), or a document marker: anything else there is taken for a line of the text.
+_KEY_LINE = re.compile(
+    rf"""{FIELD_LIKE.pattern}:(?:[ \t]|$|[^\s:/])"""
+    r"""|(?:"[^"\n]*"|'[^'\n]*'):(?:[ \t]|$)|(?:---|\.\.\.)(?:[ \t]|$)"""
+)
+#: A line's indentation and any `- `: where its key starts.
+_KEY_START = re.compile(r"[ \t]*(?:-[ \t]+)*")
+#: A `|` or `>` and what may follow it: chomping and indentation indicators.
+_BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*")
 
 
-def block_text_indent(text: str, index: int) -> Hint | None:
-    """A line of a `|` or `>` text indented less than the text's first line: YAML ends the text
-    above it and reads the line as the next key, at the indentation of none."""
-    start = _line_start(text, index)
-    if text[start:index].strip(" ") or _KEY_OR_ITEM.match(text, index):
-        return None  # a key or item out of step (` aliases: [A]`) is not a line of the text
+def stray_block_line(text: str, indexes: tuple[int | None, ...]) -> Hint | None:
+    """A line meant for a `|` or `>` text but indented less than it, where YAML fails: YAML ends
+    the text above it and reads the line as the next key, which it is not (`**Emulsion**
+    means…`, `[[emulsion]] is…`). `indexes` are where PyYAML says it failed: the line must be
+    at one of them, so an error further down is not blamed on a sound line."""
+    starts = sorted({_line_start(text, index) for index in indexes if index is not None})
     blocks = [
-        token
-        for token in _tokens(text)
-        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">") and token.end_mark.index <= start
+        token for token in _tokens(text) if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">")
     ]
-    if not blocks or text[blocks[-1].end_mark.index : start].strip():
-        return None
-    block = blocks[-1]
-    opened = _line_start(text, block.start_mark.index)
-    lines = [line for line in text[opened:start].split("\n")[1:] if line.strip()]
-    if not lines or not _indent(text[opened:]) < index - start < _indent(lines[0]):
-        return None
-    return index, (
-        f"invalid YAML: this line is indented less than the first line of the '{block.style}' text "
-        "above it; indent every line of the text at least as far as its first line"
+    for start in starts:
+        before = [token for token in blocks if token.end_mark.index <= start]
+        if not before or text[before[-1].end_mark.index : start].strip():
+            continue
+        indicator = before[-1].start_mark.index
+        if _meant_for_block(text, indicator, start):
+            line = text[start : _line_end(text, start)]
+            return start + _indent(line), outdented_block_line(text, indicator, start)
+    return None
+
+
+def _meant_for_block(text: str, indicator: int, start: int) -> bool:
+    """Whether the line at `start`, after the block whose `|` or `>` is at `indicator`, is
+    indented less than the block's text but no less than its key, is no key itself (a line
+    left of the key belongs to what holds the key, the next `- ` item), and is in the text:
+    right under it, or with more of it below (after a blank line, a line alone may be a
+    field that lost its colon)."""
+    line = text[start : _line_end(text, start)]
+    indent = _indent(line)
+    if not line.strip() or line[indent : indent + 1] == "\t" or _KEY_LINE.match(line, indent):
+        return False
+    column = _key_column(text, indicator)
+    above = _text_lines(text[_line_start(text, indicator) : start].split("\n")[1:], column)
+    if not column <= indent < (_indent(above[0]) if above else column + 1):
+        return False
+    return right_under(text, start) or bool(_text_below(text, start, column))
+
+
+def right_under(text: str, start: int) -> bool:
+    """Whether the line at `start` has a line above it that is not blank."""
+    return bool(start) and bool(text[_line_start(text, start - 1) : start].strip())
+
+
+def _key_column(text: str, indicator: int) -> int:
+    found = _KEY_START.match(text, _line_start(text, indicator), indicator)
+    return len(found.group()) if found else 0
+
+
+def _text_lines(lines: list[str], key_column: int) -> list[str]:
+    """The lines that YAML can read as the text of a block under a key at `key_column`."""
+    return [line for line in lines if line.strip() and _indent(line) > key_column]
+
+
+def outdented_block_line(text: str, indicator: int, start: int) -> str:
+    """What to say of the line at `start`, meant as a line of the block whose `|` or `>` is at
+    `indicator` but indented too little for YAML to read it so: the spaces that the lines of
+    the text above it have, or, for a line right under the key, those of the lines below it.
+    Said alike where YAML fails and where it reads the line as a key (an unknown field)."""
+    opener, column = _line_start(text, indicator), _key_column(text, indicator)
+    written = _BLOCK_INDICATOR.match(text, indicator)
+    label = clipped(text[opener + column : written.end() if written else indicator + 1])
+    above = _text_lines(text[opener:start].split("\n")[1:], column)
+    lines, where = (above, "above") if above else (_text_below(text, start, column), "below")
+    spaces = _indent(lines[0]) if lines else column + 2
+    indent = f"indent it {spaces} space{'' if spaces == 1 else 's'}"
+    if not lines:
+        return f"this line is not indented under '{label}', so YAML does not read it as its text; {indent}"
+    return (
+        f"this line is indented less than the text of '{label}' {where} it, so YAML does not read it "
+        f"as part of that text; {indent}, as the lines {where} it"
     )
+
+
+def _text_below(text: str, start: int, key_column: int) -> list[str]:
+    """The lines below the line at `start` that go on right of `key_column`, as a text does,
+    down to the first that does not."""
+    lines = []
+    for line in text[_line_end(text, start) + 1 :].split("\n"):
+        if line.strip() and _indent(line) <= key_column:
+            break
+        lines.append(line)
+    return _text_lines(lines, key_column)
 
 
 def document_end(text: str, index: int, problem: str) -> Hint | None:

@@ -78,6 +78,10 @@ class Located:
     #: Each value YAML reads as nothing, as written: '' (nothing after the key), '~', or a
     #: word such as 'Null', which an editor may have meant as text.
     nulls: dict[KeyPath, str] = field(default_factory=dict)
+    #: Keys that are lines meant for a `|` or `>` text right above them, which YAML reads as
+    #: keys as they are indented no further than its key (`Emulsion means: a stable…`): the
+    #: path of the text's key, and what to say of the line (yaml_hints.outdented_block_line).
+    strays: dict[KeyPath, tuple[KeyPath, str]] = field(default_factory=dict)
 
     def line(self, *path: str | int, default: int = 1) -> int:
         for end in range(len(path), 0, -1):
@@ -172,6 +176,7 @@ def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
         tuple(found.duplicates),
         tuple(found.commented),
         found.nulls,
+        found.strays,
     )
 
 
@@ -417,6 +422,7 @@ class _Found:
     duplicates: list[tuple[int, str]] = field(default_factory=list)
     commented: list[tuple[KeyPath, int]] = field(default_factory=list)
     nulls: dict[KeyPath, str] = field(default_factory=dict)
+    strays: dict[KeyPath, tuple[KeyPath, str]] = field(default_factory=dict)
 
 
 def _walk(node: yaml.Node, path: KeyPath, where: _Lines, found: _Found) -> None:
@@ -444,6 +450,7 @@ def _walk(node: yaml.Node, path: KeyPath, where: _Lines, found: _Found) -> None:
         first_seen: dict[str, int] = {}
         pairs = node.value
         node.value = []
+        _find_strays(pairs, path, where, found)
         for key_node, value_node in pairs:
             key_line = where.node(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
@@ -465,6 +472,45 @@ def _walk(node: yaml.Node, path: KeyPath, where: _Lines, found: _Found) -> None:
             at = (*path, key)
             found.lines[at] = key_line
             _walk(value_node, at, where, found)
+
+
+def _find_strays(
+    pairs: list[tuple[yaml.Node, yaml.Node]], path: KeyPath, where: _Lines, found: _Found
+) -> None:
+    """The keys of a mapping that are lines meant for the `|` or `>` text of a key above them
+    (Located.strays): right under the text (or under such a line) and not written as a field
+    is, or after it and going on over the lines below, as the rest of a text does. A field
+    written right after a text (`aliases:`, `weight: 10`) is the next key it looks like."""
+    block: tuple[KeyPath, int] | None = None  # the text's key and where its `|` or `>` is
+    end = 0  # where the text, or the last line taken for a line of it, ends
+    for key_node, value_node in pairs:
+        if not isinstance(key_node, yaml.ScalarNode):
+            block = None
+        elif block is not None and _goes_on_text(key_node, value_node, end, where):
+            start = where.text.rfind("\n", 0, key_node.start_mark.index) + 1
+            said = yaml_hints.outdented_block_line(where.text, block[1], start)
+            found.strays[(*path, key_node.value)] = (block[0], said)
+            end = value_node.end_mark.index
+        elif isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">"):
+            block = ((*path, key_node.value), value_node.start_mark.index)
+            end = value_node.end_mark.index
+        else:
+            block = None
+
+
+def _goes_on_text(key_node: yaml.ScalarNode, value_node: yaml.Node, end: int, where: _Lines) -> bool:
+    """Whether a key is a line meant for the text that ends at `end` (_find_strays)."""
+    start = key_node.start_mark.index
+    line = where.text.rfind("\n", 0, start) + 1
+    if key_node.style or where.text[end:start].strip() or where.text[line:start].strip(" "):
+        return False  # not right after the text, or `? key`, or a key after a `- `
+    goes_on = (
+        isinstance(value_node, yaml.ScalarNode)
+        and not value_node.style
+        and value_node.end_mark.line > key_node.start_mark.line
+    )
+    field_like = yaml_hints.FIELD_LIKE.fullmatch(key_node.value)
+    return goes_on or (yaml_hints.right_under(where.text, line) and not field_like)
 
 
 #: The start of a source line that a value holds as written: up to an escape or a quote.
@@ -519,10 +565,13 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     problem = _one_line(exc.problem or exc.context)
     mark = exc.problem_mark or exc.context_mark
     index = mark.index if mark else None
+    opened = exc.context_mark.index if exc.context_mark else None
     hidden = None if index is None else yaml_hints.hidden_break(text, index)
     if hidden is not None:
         return hidden
-    opened = exc.context_mark.index if exc.context_mark else None
+    stray = yaml_hints.stray_block_line(text, (opened, index))
+    if stray is not None:
+        return stray
     closing = next((end for end in _UNCLOSED if problem.endswith(f"or {end}")), None)
     if closing is not None and opened is not None:
         item = None if index is None else yaml_hints.flow_item(text, index, opened)
@@ -560,9 +609,6 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
         closed = _closed_before(text, index)
         if closed is not None:
             return index, closed
-        block = yaml_hints.block_text_indent(text, index)
-        if block is not None:
-            return block
         if not text[text.rfind("\n", 0, index) + 1 : index].strip(" "):
             return index, _MISALIGNED
     if problem.startswith("mapping values are not allowed") and index is not None:

@@ -1865,8 +1865,14 @@ YAML_MISTAKES = {
     "block-indent": (  # was "this line is indented differently …; give it as many spaces as the other keys"
         "title: Block\nsummary: S.\ndefinition: |\n    Line one\n  line two\n",
         6,
-        "invalid YAML: this line is indented less than the first line of the '|' text above it; "
-        "indent every line of the text at least as far as its first line",
+        "this line is indented less than the text of 'definition: |' above it, so YAML does not read "
+        "it as part of that text; indent it 4 spaces, as the lines above it",
+    ),
+    "block-line-at-key": (  # was "invalid YAML: did not find expected alphabetic or numeric character"
+        "title: Block\nsummary: S.\ndefinition: |\n  An emulsion\n**Emulsion**: a stable mix\n",
+        6,
+        "this line is indented less than the text of 'definition: |' above it, so YAML does not read "
+        "it as part of that text; indent it 2 spaces, as the lines above it",
     ),
     "quoted-item": (  # was "the '[' list … is never closed", which it is
         'title: Quoted item\nsummary: S.\ndefinition: D.\naliases: ["GPU" chips, TPU]\n',

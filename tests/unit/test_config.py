@@ -200,6 +200,17 @@ def test_unknown_setting_is_an_error_that_suggests_the_nearest_setting(tmp_path:
     assert problems == ["content/site.yml:13: unknown setting 'descripton'; did you mean 'description'?"]
 
 
+def test_a_line_of_the_intro_not_indented_is_said_to_be_so_not_an_unknown_setting(tmp_path: Path) -> None:
+    """Was "unknown setting 'See also'": YAML reads the line as a key, as it is indented no further
+    than 'intro:'."""
+    _, problems = load(tmp_path, VALID + "intro: |\n  Start with the basics.\nSee also: the list.\n")
+
+    assert problems == [
+        "content/site.yml:15: this line is indented less than the text of 'intro: |' above it, so YAML "
+        "does not read it as part of that text; indent it 2 spaces, as the lines above it"
+    ]
+
+
 @pytest.mark.parametrize("url", ["ftp://glossary.example.com/", "glossary.example.com/", "/glossary/"])
 def test_base_url_that_is_not_an_absolute_http_address_is_an_error(tmp_path: Path, url: str) -> None:
     _, problems = load(tmp_path, f"title: AI Glossary\nbase_url: {url}\n")

@@ -527,6 +527,56 @@ def test_unknown_numeric_field_is_reported_at_its_line() -> None:
     assert problems == [f"{PATH}:6: unknown field '2024'"]
 
 
+OUTDENTED = (
+    "this line is indented less than the text of '{0}' {1} it, so YAML does not read it as part of "
+    "that text; indent it {2} spaces, as the lines {1} it"
+)
+
+
+def test_a_line_of_the_definition_not_indented_is_said_to_be_so_not_an_unknown_field() -> None:
+    """Was "unknown field 'Emulsion means'": YAML reads a line indented no further than
+    'definition:' as the next key, though it was meant as more of the definition."""
+    _, problems = parse(
+        term_text("Emulsion means: a stable mix\nOf two liquids: oil and water\naliases: [Mix]\n")
+    )
+    _, inside = parse(term_text("\nEmulsion means: a stable mix\n  of two liquids.\n"))
+
+    assert problems == [
+        f"{PATH}:6: {OUTDENTED.format('definition: |', 'above', 2)}",
+        f"{PATH}:7: {OUTDENTED.format('definition: |', 'above', 2)}",
+    ]
+    assert inside == [f"{PATH}:7: {OUTDENTED.format('definition: |', 'above', 2)}"]
+
+
+def test_a_first_line_of_the_definition_not_indented_is_not_also_an_empty_definition() -> None:
+    """Was "'definition' must not be empty" at the key and "unknown field 'Emulsion means'"."""
+    text = "---\ntitle: T\nsummary: S.\ndefinition: |\nEmulsion means: a stable mix\n  of two liquids.\n---\n"
+    faq = term_text("faq:\n  - q: Why?\n    a: |\n    Because: it mixes\n      well.\n")
+
+    assert parse(text)[1] == [f"{PATH}:5: {OUTDENTED.format('definition: |', 'below', 2)}"]
+    assert parse(faq)[1] == [f"{PATH}:9: {OUTDENTED.format('a: |', 'below', 6)}"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("note: x\n", "6: unknown field 'note'"),
+        ("weight: 10\n", "6: unknown field 'weight'; lists here are in A–Z order"),
+        ("Summary: S.\n", "6: unknown field 'Summary'; did you mean 'summary'?"),
+        ("\nEmulsion means: a stable mix\n", "7: unknown field 'Emulsion means'"),
+        ("aliases: [Mix]\nEmulsion means: a mix\n", "7: unknown field 'Emulsion means'"),
+    ],
+)
+def test_a_key_after_the_definition_written_as_a_field_is_still_an_unknown_field(
+    extra: str, expected: str
+) -> None:
+    """Only a line right under the text, not written as a field is (or going on over the lines
+    below it, as the text does), is taken for a line of it; a field misspelt is one anywhere."""
+    _, problems = parse(term_text(extra))
+
+    assert len(problems) == 1 and problems[0].startswith(f"{PATH}:{expected}")
+
+
 def test_numbers_in_text_fields_are_taken_as_text() -> None:
     term, problems = parse("---\ntitle: 2001\nsummary: 42\ndefinition: 3.5\naliases: [7]\n---\n")
 

@@ -28,6 +28,12 @@ NO_COLON = (
 )
 
 
+OUTDENTED = (
+    "this line is indented less than the text of 'definition: |' {0} it, so YAML does not read it "
+    "as part of that text; indent it 2 spaces, as the lines {0} it"
+)
+
+
 def problem_of(text: str, first_line: int = 1, fast: bool = True) -> tuple[int, str]:
     with pytest.raises(yaml_lines.YamlProblem) as caught:
         yaml_lines.load(text, first_line=first_line, fast=fast)
@@ -407,7 +413,7 @@ def test_a_value_its_explicit_tag_cannot_build_is_named_with_the_tag_at_its_line
             ),
         ),
         ("title: X\nsummary Probe Term is s.\ndefinition: d\n", (3, NO_COLON)),
-        ("title: X\ndefinition: |\n  Probe Term is\nthe text.\nfaq: []\n", (5, NO_COLON)),
+        ("title: X\ndefinition: |\n  Probe Term is\nthe text.\nfaq: []\n", (5, OUTDENTED.format("above"))),
         ("title: X\nupdated\n", (3, NO_COLON)),
         ("title: X\n<<: {tags: [a]}\n", (3, "merge keys (<<) are not supported; write the keys out")),
         (
@@ -480,3 +486,79 @@ def test_an_item_whose_text_goes_on_over_lines_is_still_one_item() -> None:
     text = "title: T\ntags:\n  - machine\n    learning - basics\n  - maths\n"
 
     assert yaml_lines.load(text).data["tags"] == ["machine learning - basics", "maths"]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Emulsion** means a mix.",
+        "**Emulsion**: a mix.",
+        "[[emulsion]] is a mix.",
+        "`code` here",
+        "- a point",
+        "plain words",
+        " **Emulsion** means a mix.",
+    ],
+)
+def test_a_line_of_a_block_text_indented_less_than_it_is_told_to_line_up_with_the_text(
+    line: str, fast: bool
+) -> None:
+    """Was whatever its first characters made of it as a key ("a value cannot start with '*'",
+    "did not find expected alphabetic or numeric character", "this line has no ':' after its
+    key"), though the line was meant as more of the text above it."""
+    text = f"title: X\ndefinition: |\n  An emulsion is\n  a mix.\n{line}\n  More text.\nsummary: S.\n"
+
+    assert problem_of(text, first_line=2, fast=fast) == (6, OUTDENTED.format("above"))
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_block_texts_first_line_not_indented_is_told_the_spaces_of_the_lines_below(fast: bool) -> None:
+    below = "title: X\ndefinition: |\n**Emulsion** means\n  a mix of liquids.\nsummary: S.\n"
+    alone = "title: X\nfaq:\n  - q: Why?\n    a: >-\n    [[emulsion]] is a mix.\n"
+
+    assert problem_of(below, first_line=2, fast=fast) == (4, OUTDENTED.format("below"))
+    assert problem_of(alone, first_line=2, fast=fast) == (
+        6,
+        "this line is not indented under 'a: >-', so YAML does not read it as its text; indent it 6 spaces",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "aliases: [A",
+            "invalid YAML: the '[' list that starts on this line is never closed; end it with ']', "
+            "or put the whole value in quotes if the '[' is part of the text",
+        ),
+        ("summary:S.", "invalid YAML: a key needs a space after its colon; write 'summary: S.'"),
+        ("\tmore text", "invalid YAML: a tab; indent with spaces"),
+    ],
+)
+def test_a_key_right_under_a_block_text_keeps_its_own_mistake(line: str, expected: str) -> None:
+    """A line YAML rightly reads as the next key is not taken for a line of the text above."""
+    text = f"title: X\ndefinition: |\n  An emulsion is a mix.\n{line}\n"
+
+    assert problem_of(text, first_line=2) == (5, expected)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_keys_that_are_lines_meant_for_a_block_text_are_recorded_with_what_to_say(fast: bool) -> None:
+    text = (
+        "definition: |\n  An emulsion is\n"
+        "Emulsion means: a mix\nOther words: more\n"
+        "aliases: [A]\nnote: x\nfaq:\n  - a: |\n      Yes.\n    Also: so.\n"
+    )
+
+    located = yaml_lines.load(text, first_line=2, fast=fast)
+
+    assert located.strays == {
+        ("Emulsion means",): (("definition",), OUTDENTED.format("above")),
+        ("Other words",): (("definition",), OUTDENTED.format("above")),
+        ("faq", 0, "Also"): (
+            ("faq", 0, "a"),
+            "this line is indented less than the text of 'a: |' above it, so YAML does not read it as "
+            "part of that text; indent it 6 spaces, as the lines above it",
+        ),
+    }
