@@ -144,6 +144,23 @@ def listed_again(what: str, first: int, line: int) -> str:
     return f"{what} is listed {where}; remove one"
 
 
+#: A wiki-link as written in Markdown, `[[Name]]` or `[[Name|shown]]`: the name, and the rest.
+_WIKI_LINK = re.compile(r"\[\[([^\]|]*)(?:\|[^\]]*)?\]\]")
+
+
+def wiki_bracketed(text: str) -> bool:
+    """Whether a name is written with the `[[ ]]` of a wiki-link, which a list of names in front
+    matter (`related`, `aliases`, `tags`) does not take."""
+    return "[[" in text or "]]" in text
+
+
+def listed_names(text: str) -> list[str]:
+    """The names in one text meant as several (`[[Stock]], fond`): its comma-separated parts,
+    without the `[[ ]]` of a wiki-link, as a list in front matter names them."""
+    bare = _WIKI_LINK.sub(r"\1", text).replace("[[", "").replace("]]", "")
+    return [part.strip() for part in bare.split(",")]
+
+
 def first_of_each(
     values: Sequence[str], lines: Sequence[int], what: Callable[[str], str]
 ) -> tuple[tuple[str, ...], list[tuple[int, str]]]:

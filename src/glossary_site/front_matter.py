@@ -19,8 +19,10 @@ from glossary_site.diagnostics import (
     ContentError,
     Diagnostics,
     clipped,
+    listed_names,
     meant_by,
     suggesting,
+    wiki_bracketed,
 )
 from glossary_site.model import Ref
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, slug_problem, slugify
@@ -262,17 +264,23 @@ class Fields:
 
     def _one_with_commas(self, key: str, value: str) -> None:
         """`tags: nlp, vision` is one text to YAML, so one tag named "nlp, vision"; its editor
-        meant two. `related` has its own word for it (graph.py): its names must be terms."""
-        parts = [part.strip() for part in value.split(",")]
-        if key in ("aliases", "tags") and len(parts) > 1 and all(parts):
-            one = "alias" if key == "aliases" else "tag"
-            self.diagnostics.warning(
-                self.path,
-                self.located.line(key),
-                f"'{value.strip()}' is one {one}, commas and all; to give several, write a list: "
-                f"[{', '.join(parts)}] (or, to keep it one {one}, write it as a list of one: "
-                f"[{json.dumps(value.strip(), ensure_ascii=False)}])",
-            )
+        meant two. `related` has its own word for it (graph.py): its names must be terms. Names
+        written as wiki-links (`"[[Stock]], fond"`) are shown without their brackets, and not as
+        one name, which no one means with them."""
+        parts = listed_names(value)
+        if key not in ("aliases", "tags") or len(parts) < 2 or not all(parts):
+            return
+        one = "alias" if key == "aliases" else "tag"
+        keep = f"[{json.dumps(value.strip(), ensure_ascii=False)}]"
+        keep_one = (
+            "" if wiki_bracketed(value) else f" (or, to keep it one {one}, write it as a list of one: {keep})"
+        )
+        self.diagnostics.warning(
+            self.path,
+            self.located.line(key),
+            f"'{value.strip()}' is one {one}, commas and all; to give several, write a list: "
+            f"[{', '.join(parts)}]{keep_one}",
+        )
 
     def refs(self, key: str, report: bool = True) -> tuple[Ref, ...]:
         names = self.text_list(key) if report else ()

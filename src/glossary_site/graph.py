@@ -21,6 +21,9 @@ from glossary_site.diagnostics import (
     closest,
     did_you_mean,
     listed_again,
+    listed_names,
+    meant_by,
+    wiki_bracketed,
 )
 from glossary_site.model import Glossary, Group, TermSource, name_key, title_key
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, group_slug, slug_of_file, slugify
@@ -62,11 +65,24 @@ def unknown_listed(
     terms: Iterable[TermSource] = (),
 ) -> str:
     """`related: gpu, tensor` is one text, a list of one, to YAML; its editor meant two terms
-    (and `tools: Chroma, Cursor` two tools)."""
-    parts = [part.strip() for part in text.split(",")]
-    if len(parts) > 1 and all(part and resolve(names, part) is not None for part in parts):
-        return f"unknown {what} '{text}'; to list several {several}, write a list: [{', '.join(parts)}]"
-    return unknown_reference(spellings, text, what, terms)
+    (and `tools: Chroma, Cursor` two tools), and with `"[[gpu]], tensor"` wiki-links too, which
+    the list does not take. A text whose closest name has a comma of its own ('Smith, John')
+    was meant as that one name."""
+    parts = listed_names(text)
+    bracketed = wiki_bracketed(text)
+    if not all(parts) or not (bracketed or len(parts) > 1):
+        return unknown_reference(spellings, text, what, terms)
+    if not bracketed and "," in (meant_by(text, spellings) or ""):
+        return unknown_reference(spellings, text, what, terms)
+    unknown = [part for part in parts if resolve(names, part) is None]
+    meant = meant_by(unknown[0], spellings) if len(unknown) == 1 else None
+    if len(parts) == 1:
+        aside = f" (did you mean '{meant}'?)" if meant is not None else ""
+        return f"unknown {what} '{text}'; write the name alone, without '[[ ]]': {parts[0]}{aside}"
+    aside = f" (and for '{unknown[0]}', did you mean '{meant}'?)" if meant is not None else ""
+    without = ", without '[[ ]]'" if bracketed else ""
+    listed = f"[{', '.join(parts)}]"
+    return f"unknown {what} '{text}'; to list several {several}, write a list{without}: {listed}{aside}"
 
 
 def may_name_unreadable(unreadable: frozenset[str], text: str) -> bool:

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import yaml
 
 from glossary_site import yaml_hints
-from glossary_site.diagnostics import ContentError, clipped
+from glossary_site.diagnostics import ContentError, clipped, listed_names
 from glossary_site.model import Breaks
 
 #: Where a value sits in the document: the keys and list indexes leading to it.
@@ -745,10 +745,34 @@ def _misread(text: str, index: int) -> tuple[int, str] | None:
             f"invalid YAML: a value cannot start with '{found.group('block')}' followed by text on "
             "the same line; put the whole value in quotes, or start the text on the next line"
         )
+    names = _LIST_OF_NAMES.match(text, text.rfind("\n", 0, index) + 1)
+    if found.group() == "[[" and names is not None:
+        return found.start(), _wiki_linked_names(names.group("key"), text, found.start())
     return (
         found.start(),
         f"invalid YAML: a value cannot start with '{found.group()}'; put the whole value in quotes",
     )
+
+
+#: A field that lists names, on its line with a value that starts as a wiki-link (`[[Stock]], fond`).
+_LIST_OF_NAMES = re.compile(r"(?P<key>related|aliases|tags):[ \t]+\[\[")
+
+
+def _wiki_linked_names(key: str, text: str, start: int) -> str:
+    """`related: [[Stock]], fond`: quoting it, as said of other values, makes one name of it all,
+    brackets and comma included; the editor meant a list of names."""
+    value = text[start : _line_end(text, start)]
+    value = value.split(" #", 1)[0]
+    names = ", ".join(name for name in listed_names(value) if name)
+    return (
+        f"invalid YAML: '[[' starts a list in a list to YAML, not a wiki-link; write the names alone, "
+        f"as a list: {clipped(f'{key}: [{names}]', 120)}"
+    )
+
+
+def _line_end(text: str, index: int) -> int:
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end
 
 
 #: A line of a plain value that starts as a list item would: YAML folds it into the text above.

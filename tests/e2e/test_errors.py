@@ -1623,7 +1623,8 @@ def test_related_terms_written_with_commas_but_no_brackets_are_shown_the_list_to
     tmp_path: Path,
 ) -> None:
     """Was: "unknown related term 'tensor, model training'; did you mean 'tensor'?", which
-    suggests dropping the second term: YAML reads the line as one text, a list of one."""
+    suggests dropping the second term: YAML reads the line as one text, a list of one. With a
+    name that is no term's, the list is still what to write."""
     site = copy_site("minimal", tmp_path)
     write_files(
         site,
@@ -1641,7 +1642,8 @@ def test_related_terms_written_with_commas_but_no_brackets_are_shown_the_list_to
     assert error_lines(result.stderr) == [
         "content/terms/comma.md:5: unknown related term 'tensor, model training'; "
         "to list several terms, write a list: [tensor, model training]",
-        "content/terms/typo.md:5: unknown related term 'tensor, modle'; did you mean 'tensor'?",
+        "content/terms/typo.md:5: unknown related term 'tensor, modle'; to list several terms, write a "
+        "list: [tensor, modle]",
     ]
 
 
@@ -1687,6 +1689,7 @@ def test_aliases_or_tags_written_with_commas_but_no_brackets_are_shown_the_list_
             "content/terms/smith.md": term.format("Smith")
             + "aliases: ['Smith, John']\ntags: [people]\n---\n",
             "content/terms/one.md": term.format("One") + "aliases: single\ntags: basics\n---\n",
+            "content/terms/price.md": term.format("Price") + 'aliases: "[[Expense]], fee"\n---\n',
         },
     )
 
@@ -1700,6 +1703,9 @@ def test_aliases_or_tags_written_with_commas_but_no_brackets_are_shown_the_list_
             "content/terms/loss.md:6: warning: 'training, metrics' is one tag, commas and all; to give "
             "several, write a list: [training, metrics] (or, to keep it one tag, write it as a list of "
             'one: ["training, metrics"])',
+            # was "…write a list: [[[Expense]], fee] (or, … a list of one: ["[[Expense]], fee"])"
+            "content/terms/price.md:5: warning: '[[Expense]], fee' is one alias, commas and all; to give "
+            "several, write a list: [Expense, fee]",
         ]
         assert result.returncode == (1 if strict else 0), result.stderr
         assert "Traceback" not in result.stderr

@@ -388,6 +388,55 @@ def test_unknown_related_term_with_nothing_close_has_no_suggestion(site_config: 
     assert problems == ["content/terms/token.md:5: unknown related term 'Photosynthesis'"]
 
 
+@pytest.mark.parametrize(
+    ("related", "expected"),
+    [
+        (  # was "unknown related term '[[Stock]], fond'", no word of what to write
+            '"[[Stock]], fond"',
+            "unknown related term '[[Stock]], fond'; to list several terms, write a list, without "
+            "'[[ ]]': [Stock, fond]",
+        ),
+        (  # was "…; did you mean 'Batch'?", which drops the other name
+            '"[[Batch]], [[GPU|the GPU]]"',
+            "unknown related term '[[Batch]], [[GPU|the GPU]]'; to list several terms, write a list, "
+            "without '[[ ]]': [Batch, GPU]",
+        ),
+        (
+            '[Batch, "[[Polcy]]"]',
+            "unknown related term '[[Polcy]]'; write the name alone, without "
+            "'[[ ]]': Polcy (did you mean 'policy'?)",
+        ),
+        (  # was "unknown related term 'Batch, Polcy'; did you mean 'Batch'?"
+            "Batch, Polcy",
+            "unknown related term 'Batch, Polcy'; to list several terms, write a list: [Batch, Polcy] "
+            "(and for 'Polcy', did you mean 'policy'?)",
+        ),
+    ],
+)
+def test_an_unknown_related_entry_written_as_wiki_links_or_a_list_says_to_write_a_list(
+    site_config: SiteConfig, related: str, expected: str
+) -> None:
+    files = {**NAMED, "token.md": term_file("Token", f"related: {related}\n")}
+
+    _, problems = build(files, site_config)
+
+    assert problems == [f"content/terms/token.md:5: {expected}"]
+
+
+def test_an_unknown_name_with_a_comma_close_to_a_name_with_one_is_that_name(site_config: SiteConfig) -> None:
+    files = {
+        **NAMED,
+        "smith.md": term_file("Smith, John"),
+        "token.md": term_file("Token", 'related: "Smith, Jon"\n'),
+    }
+
+    _, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/token.md:5: unknown related term 'Smith, Jon'; did you mean 'Smith, John'?"
+    ]
+
+
 def test_term_listing_itself_as_related_is_an_error(site_config: SiteConfig) -> None:
     files = {"token.md": term_file("Token", "aliases: [Tokens]\nrelated:\n  - tokens\n")}
 

@@ -346,6 +346,17 @@ def test_a_value_its_explicit_tag_cannot_build_is_named_with_the_tag_at_its_line
             "title: X\ndefinition: [[transformer]] models attend.\n",
             (3, "invalid YAML: a value cannot start with '[['; put the whole value in quotes"),
         ),
+        *(  # was "a value cannot start with '[['; put the whole value in quotes", one name then
+            (
+                f"title: X\n{key}: [[Stock]], [[fond|the fond]]  # two\n",
+                (
+                    3,
+                    "invalid YAML: '[[' starts a list in a list to YAML, not a wiki-link; write the "
+                    f"names alone, as a list: {key}: [Stock, fond]",
+                ),
+            )
+            for key in ("related", "aliases", "tags")
+        ),
         (
             "title: X\nfaq:\n  - q: {{ site }} is what?\n    a: x\n",
             (4, "invalid YAML: a value cannot start with '{{'; put the whole value in quotes"),
