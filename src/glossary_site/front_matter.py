@@ -193,7 +193,7 @@ class Fields:
         if required and not value and (key,) not in self.left:  # its lines were said to be misplaced
             self.error(key, f"'{key}' must not be empty")
         if one_line and "\n" in value:
-            self.error(key, f"'{key}' must be a single line")
+            self.error(key, f"'{key}' must be a single line{self._escaped(key)}")
         return value
 
     def optional_name(self, key: str) -> str | None:
@@ -203,6 +203,16 @@ class Fields:
         if not value and _is_text(self.data.get(key)):
             self.error(key, f"'{key}' must be non-empty text; to have no {key}, remove the key")
         return value or None
+
+    def _escaped(self, *path: str | int) -> str:
+        """Said of a value written on one line whose line break an escape made: its editor sees
+        one line, and a backslash meant as one (`\\new`, a path) in double quotes."""
+        if not self.located.broken_by_escape(*path):
+            return ""
+        return (
+            ": in double quotes, '\\' starts an escape ('\\n' is a line break, '\\t' a tab); write '\\\\' "
+            "for a backslash, or put the whole value in single quotes"
+        )
 
     def _null_hint(self, *path: str | int) -> str:
         """Said only for the word (`title: Null`, a term so named), not for `~` or nothing
@@ -259,7 +269,7 @@ class Fields:
                 continue
             items.append(str(item).strip())
             if one_line and "\n" in items[-1]:
-                self.error(key, f"each of '{key}' must be a single line", index)
+                self.error(key, f"each of '{key}' must be a single line{self._escaped(key, index)}", index)
         return tuple(items)
 
     def _one_with_commas(self, key: str, value: str) -> None:

@@ -92,6 +92,11 @@ class Located:
     def value_line(self, *path: str | int) -> int:
         return self.value_lines.get(path, self.line(*path))
 
+    def broken_by_escape(self, *path: str | int) -> bool:
+        """Whether the text at `path` holds a line break though it is written on one line: one
+        that an escape in double quotes makes ("then \\new batch" holds "\\n")."""
+        return self.breaks.get(path) == ()
+
     def breaks_of(self, *path: str | int) -> Breaks | None:
         """None when the value's own "\n" are the file's line breaks."""
         return self.breaks.get(path)

@@ -1669,7 +1669,9 @@ def test_a_sort_as_that_is_not_one_line_of_text_is_an_error_at_its_line(tmp_path
             "content/terms/dotnet.md:5: 'sort_as' must be text, not a list; put the whole value in quotes",
             f"content/terms/jiqi.md:5: {empty}",
             f"content/terms/jisuan.md:5: {empty}",
-            "content/terms/kernel.md:5: 'sort_as' must be a single line",
+            "content/terms/kernel.md:5: 'sort_as' must be a single line: in double quotes, '\\' starts an "
+            "escape ('\\n' is a line break, '\\t' a tab); write '\\\\' for a backslash, or put the whole "
+            "value in single quotes",
         ],
     )
 

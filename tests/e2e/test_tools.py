@@ -582,7 +582,9 @@ def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) ->
         ),
         (  # was accepted, and the tool's name had a line break on every page and in tools.json
             {"content/tools/open-model.md": ("title: Open Model", 'title: "Open\\nModel"')},
-            "content/tools/open-model.md:2: 'title' must be a single line",
+            "content/tools/open-model.md:2: 'title' must be a single line: in double quotes, '\\' starts "
+            "an escape ('\\n' is a line break, '\\t' a tab); write '\\\\' for a backslash, or put the "
+            "whole value in single quotes",
         ),
         (
             {"content/tools/open-model.md": ("title: Open Model", "titel: Open Model")},

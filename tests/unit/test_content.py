@@ -511,8 +511,28 @@ def test_a_name_on_two_lines_is_an_error_like_a_summary_on_two_lines() -> None:
         f"{PATH}:2: 'title' must be a single line",
         f"{PATH}:9: each of 'aliases' must be a single line",
         f"{PATH}:12: 'category' must be a single line",
-        f"{PATH}:15: each of 'tags' must be a single line",
+        f"{PATH}:15: each of 'tags' must be a single line{ESCAPED}",
     ]
+
+
+ESCAPED = (
+    ": in double quotes, '\\' starts an escape ('\\n' is a line break, '\\t' a tab); write '\\\\' "
+    "for a backslash, or put the whole value in single quotes"
+)
+
+
+def test_a_line_break_an_escape_made_in_a_one_line_value_is_said_to_come_from_the_backslash() -> None:
+    """Was "'summary' must be a single line" of a summary written on one line: in double quotes,
+    `\\new` is a line break and "ew"."""
+    one_line = HEAD.replace("axes.", 'axes, then \\new batch"').replace("summary: ", 'summary: "')
+    two_lines = HEAD.replace("axes.", 'axes,\n\n  then new batch"').replace("summary: ", 'summary: "')
+    text = one_line + 'aliases: ["C:\\temp\\new"]\n---\n'
+
+    assert parse(text)[1] == [
+        f"{PATH}:3: 'summary' must be a single line{ESCAPED}",
+        f"{PATH}:6: each of 'aliases' must be a single line{ESCAPED}",
+    ]
+    assert parse(two_lines + "---\n")[1] == [f"{PATH}:3: 'summary' must be a single line"]
 
 
 def test_unknown_field_is_an_error_that_suggests_the_nearest_field() -> None:
