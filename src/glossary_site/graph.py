@@ -35,9 +35,15 @@ def resolve(names: Mapping[str, str], text: str) -> str | None:
     key = name_key(text.strip())
     if key in names:
         return names[key]
+    singular = as_plural(names, key)
+    return None if singular is None else names[singular]
+
+
+def as_plural(names: Mapping[str, str], key: str) -> str | None:
+    """The name (its key) that a key reads as a plural of, in resolve's order, or None."""
     for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
-        if key.endswith(suffix) and key[: -len(suffix)] + replacement in names:
-            return names[key[: -len(suffix)] + replacement]
+        if key.endswith(suffix) and (singular := key[: -len(suffix)] + replacement) in names:
+            return singular
     return None
 
 
@@ -107,6 +113,7 @@ def build_glossary(
     """
     everything = sorted(sources, key=lambda t: t.path)
     names, spellings, owners = index_names(everything, diagnostics)
+    diagnostics.items += plural_takeovers(owners.values(), names)
     unreadable |= lost_slug_names(everything, owners)
     drafts = frozenset(t.slug for t in everything if t.draft and not include_drafts)
     terms = {t.slug: t for t in everything if t.slug not in drafts and owners.get(t.slug) is t}
@@ -228,6 +235,51 @@ def index_names(
             names[key] = term.slug
             where[key] = (term.path, line)
     return names, tuple(sorted({c[1] for c in claims if c[1]})), owners
+
+
+def plural_takeovers(terms: Iterable[TermSource], names: Mapping[str, str]) -> list[Diagnostic]:
+    """A name that is also a plural of another term's name takes that term's links without an
+    error: a reference tries plurals only when no name matches it whole, so once Sear has the
+    alias 'Stocks', [[stocks]] written for Stock leads to Sear. Each name is weighed as if it
+    were not there, as `glossary new` weighs a name it is given, against the names that own
+    their key (`names`), so the same terms give the same warnings whatever the file order."""
+    owners = {term.slug: term for term in terms}
+    found: list[Diagnostic] = []
+    for term in owners.values():
+        seen: set[str] = set()
+        for name, kind, line in _names_with_lines(term):
+            key = name_key(name)
+            if key in seen or names.get(key) != term.slug:
+                continue  # a name given twice, or another term's (a clash, an error of its own)
+            seen.add(key)
+            singular = as_plural(names, key)
+            other = owners.get(names[singular]) if singular is not None else None
+            if singular is not None and other is not None and other is not term:
+                message = _takeover(name, kind, _spelling(other, singular), other.path)
+                found.append(Diagnostic(term.path, line, message, Severity.WARNING))
+    return found
+
+
+def _names_with_lines(term: TermSource) -> list[tuple[str, str, int]]:
+    """The title and the aliases, each with what it is and its line: the names an editor gives
+    as words. Not the slug, an address: a warning about `tensors.md` would come beside one about
+    its title 'Tensors', or beside the error of a title that clashes."""
+    title = (term.title, "title", term.key_lines.get("title", 1))
+    return [title, *((alias, "alias", line) for alias, line in _alias_lines(term))]
+
+
+def _spelling(term: TermSource, key: str) -> str:
+    """The term's name with this key, as its file writes it."""
+    return next(name for name in (term.title, *term.aliases, term.slug) if name_key(name) == key)
+
+
+def _takeover(name: str, kind: str, other_name: str, other_path: str) -> str:
+    instead = "remove the alias" if kind == "alias" else "give this term another title"
+    return (
+        f"{kind} '{name}' is also a plural of '{other_name}' ({other_path}), so [[{name}]] and "
+        f"related entries naming '{name}' now lead to this term, not to that one; {instead}, or "
+        f"keep it and write each link meant for that term by one of its own names ([[{other_name}|{name}]])"
+    )
 
 
 def lost_slug_names(everything: Iterable[N], owners: Mapping[str, N]) -> frozenset[str]:

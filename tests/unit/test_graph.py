@@ -167,6 +167,61 @@ def test_alias_clashing_with_a_title_is_reported_even_in_the_earlier_file(site_c
     assert graph.resolve(glossary.names, "tensor") == "b-tensor"
 
 
+@pytest.mark.parametrize(("stock", "sear"), [("stock.md", "sear.md"), ("z-stock.md", "a-sear.md")])
+def test_a_title_or_alias_that_is_a_plural_of_another_terms_name_is_a_warning_at_its_line(
+    site_config: SiteConfig, stock: str, sear: str
+) -> None:
+    """Was silent: [[stocks]], written for Stock, led to Sear once Sear had the alias 'Stocks',
+    and [[fonds]] to a new term Fonds instead of Fond; whichever file sorts first."""
+    files = {
+        stock: term_file("Stock"),
+        sear: term_file("Sear", "aliases: [Searing, Stocks]\n"),
+        "fond.md": term_file("Fond"),
+        "fonds.md": term_file("Fonds"),
+    }
+
+    glossary, problems = build(files, site_config)
+
+    assert problems == sorted(
+        [
+            f"content/terms/{sear}:5: warning: alias 'Stocks' is also a plural of 'Stock' "
+            f"(content/terms/{stock}), so [[Stocks]] and related entries naming 'Stocks' now lead to "
+            "this term, not to that one; remove the alias, or keep it and write each link meant for "
+            "that term by one of its own names ([[Stock|Stocks]])",
+            "content/terms/fonds.md:2: warning: title 'Fonds' is also a plural of 'Fond' "
+            "(content/terms/fond.md), so [[Fonds]] and related entries naming 'Fonds' now lead to this "
+            "term, not to that one; give this term another title, or keep it and write each link meant "
+            "for that term by one of its own names ([[Fond|Fonds]])",
+        ]
+    )
+    assert graph.resolve(glossary.names, "stocks") == sear.removesuffix(".md")
+
+
+def test_a_drafts_title_that_is_a_plural_of_another_terms_name_is_warned_of_unbuilt(
+    site_config: SiteConfig,
+) -> None:
+    """Its name is its own, published or not: [[fonds]] leads to the draft already."""
+    files = {"fond.md": term_file("Fond"), "fonds.md": term_file("Fonds", "draft: true\n")}
+
+    _, problems = build(files, site_config)
+
+    assert [problem.split(" is also")[0] for problem in problems] == [
+        "content/terms/fonds.md:2: warning: title 'Fonds'"
+    ]
+
+
+def test_a_plural_of_the_terms_own_name_or_of_no_terms_is_no_warning(site_config: SiteConfig) -> None:
+    files = {
+        "stock.md": term_file("Stock", "aliases: [Stocks, Fonds]\n"),
+        "policy.md": term_file("Policies"),
+        "glass.md": term_file("Glass", "aliases: [GPUs]\n"),
+    }
+
+    _, problems = build(files, site_config)
+
+    assert problems == []
+
+
 def test_alias_equal_to_its_own_title_is_no_clash_but_a_warning(site_config: SiteConfig) -> None:
     """Was silent, and the page said "Also known as TENSOR" under the title Tensor."""
     _, problems = build({"tensor.md": term_file("Tensor", "aliases: [TENSOR]\n")}, site_config)
