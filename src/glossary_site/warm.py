@@ -36,7 +36,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -348,7 +348,8 @@ def _renamed_names(
 ) -> tuple[dict[str, str], tuple[str, ...], frozenset[str]] | None:
     """The names index and spellings with the term's new names, and the references whose
     meaning that may change (keyed by name_key): a name gained or lost, or its plural. None when a
-    new name is another term's or a draft's."""
+    new name is another term's or a draft's, or when a name gained or lost is a plural of another
+    term's name or has one among them, as a warning may then come or go (plural_takeovers)."""
     old, new = _names_of(before), _names_of(after)
     if any(glossary.names.get(key, after.slug) != after.slug for key in new.keys() - old.keys()):
         return None
@@ -357,7 +358,25 @@ def _renamed_names(
     spellings = tuple(sorted(set(glossary.spellings) - set(old.values()) | set(new.values())))
     changed = old.keys() ^ new.keys()
     plurals = {plural for key in changed for plural in (f"{key}s", f"{key}es", f"{key[:-1]}ies")}
+    if _near_another_name((glossary.names, names), changed, plurals, after.slug):
+        return None
     return names, spellings, frozenset(changed | plurals)
+
+
+def _near_another_name(
+    indexes: tuple[Mapping[str, str], ...], changed: set[str], plurals: set[str], slug: str
+) -> bool:
+    """Whether a name gained or lost (`changed`) is, in the names before or after, a plural of
+    another term's name, or has a plural among them: a warning that it or that name takes the
+    other's references (graph.plural_takeovers) may come or go."""
+    for index in indexes:
+        if any(index.get(key, slug) != slug for key in plurals):
+            return True
+        for key in changed:
+            singular = graph.as_plural(index, key)
+            if singular is not None and index[singular] != slug:
+                return True
+    return False
 
 
 def _names_of(term: TermSource) -> dict[str, str]:

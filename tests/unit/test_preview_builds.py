@@ -262,6 +262,44 @@ def test_a_line_put_above_a_warned_field_moves_the_warning_where_a_build_reports
     assert [str(d) for d in clean.diagnostics.sorted()] == reports[-1]
 
 
+@pytest.mark.parametrize(
+    ("path", "old", "new"),
+    [
+        ("tensor.md", "category: Concepts", "aliases: [GPUs]\ncategory: Concepts"),
+        ("graphics-processing-unit.md", "aliases: [GPU]", "aliases: [GPU, Box]"),
+        ("model-training.md", "title: Model training", "title: Tensors"),
+    ],
+    ids=["plural-gained", "singular-gained", "title"],
+)
+def test_a_save_that_gives_a_name_a_plural_of_another_reports_it_as_a_build_does(
+    tmp_path: Path, path: str, old: str, new: str
+) -> None:
+    """A name that is a plural of another term's takes its links, a warning. Was: the save
+    was applied without a build, and the preview neither reported it nor, once the name was
+    gone again, stopped reporting it."""
+    site_dir = copy_site("minimal", tmp_path)
+    edited = site_dir / "content/terms" / path
+    training = site_dir / "content/terms/model-training.md"  # a plural of the alias GPU gains
+    training.write_text(training.read_text().replace("category:", "aliases: [Boxes]\ncategory:"))
+    written = edited.read_text()
+    reports: list[list[str]] = []
+    site = built_preview(site_dir, tmp_path, lambda found: reports.append([str(d) for d in found.sorted()]))
+    before = reports[-1]
+    assert not any("is also a plural" in line for line in before)
+
+    edited.write_text(written.replace(old, new, 1))
+    site.rebuild([f"content/terms/{path}"])
+
+    assert any("is also a plural" in line for line in reports[-1])
+    clean = pipeline.build(pipeline.BuildOptions(site_dir, tmp_path / "clean", search=False, use_cache=False))
+    assert [str(d) for d in clean.diagnostics.sorted()] == reports[-1]
+
+    edited.write_text(written)
+    site.rebuild([f"content/terms/{path}"])
+
+    assert reports[-1] == before
+
+
 def test_the_problem_page_shows_the_errors_first_under_headings_with_counts(tmp_path: Path) -> None:
     """Was: one list in file order, where the error that failed the build came after every
     warning of the files sorted before it; the lines themselves are as the terminal prints them."""
