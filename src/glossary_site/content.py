@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary_site import config, placement, title_heading, yaml_lines
-from glossary_site.content_files import find_term_files
+from glossary_site.content_files import find_term_files, misnamed_files
 from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
 from glossary_site.foreign_markdown import foreign_problems, highlight_advice, marked
@@ -32,7 +32,7 @@ from glossary_site.front_matter import (
 )
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
 from glossary_site.plain_markup import EACH, Field, FieldPath, warn_of_markup
-from glossary_site.slugs import SLUG_RE, group_slug, slug_problem
+from glossary_site.slugs import SLUG_RE, group_slug, slug_of_file, slug_problem, slugify
 from glossary_site.url_checks import link_url_problem
 
 FIELDS = (
@@ -658,3 +658,19 @@ def names_in_broken_file(data: bytes) -> tuple[str, ...]:
             value = found.get(key)
             names += [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]
     return tuple(names)
+
+
+def misnamed_names(root: Path, folder: str) -> frozenset[str]:
+    """The names, as slugs, of each term (or tool, by `folder`) file named with another ending
+    than '.md' (stock.MD): the slug its file name gives once renamed, and the slug, title and
+    aliases its front matter seems to give. Its name is one error; references to it by any of
+    them are not more, as the file will be read once renamed."""
+    names: set[str] = set()
+    for file in misnamed_files(root, folder):
+        try:
+            data = read_bytes(root / file.path, file.path)
+        except ContentError:  # the build reports nothing more of a file it does not read
+            data = b""
+        found = (slug_of_file(file.renamed), *(names_in_broken_file(data) if data else ()))
+        names.update(filter(None, map(slugify, found)))
+    return frozenset(names)

@@ -15,6 +15,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.fingerprint import is_editor_file, leads_back
@@ -42,6 +43,14 @@ def find_term_files(root: Path) -> list[str]:
 def find_tool_files(root: Path) -> list[str]:
     """Tool files, by the same rules as term files."""
     return _scan(root, TOOLS_DIR).files
+
+
+def misnamed_files(root: Path, folder: str) -> list[Misnamed]:
+    """The files in content/terms (or content/tools, by `folder`) that are term (or tool) files
+    but for their ending (stock.MD, stock.markdown, stock.md.txt), with the name to give each.
+    Each is an error (walk_problems); a reference to it is not one as well, as the file is
+    there to be renamed, as a term file that cannot be read is."""
+    return _scan(root, folder).misnamed
 
 
 def static_files(folder: Path) -> Iterator[tuple[str, Path]]:
@@ -80,17 +89,39 @@ FILE, FOLDER, LINK, OTHER, NAME = "file", "folder", "link", "other", "name"
 _Entry = tuple[str, os.DirEntry[str], str]
 
 
+class Misnamed(NamedTuple):
+    """A term or tool file named with another ending than '.md', and the path (from the site)
+    it should have."""
+
+    path: str
+    renamed: str
+
+
 @dataclass(frozen=True)
 class _Scan:
     files: list[str]
     problems: list[Diagnostic]
+    misnamed: list[Misnamed]
 
 
-def _md_name(relative: str) -> str:
-    """The name to suggest for a content file with another extension: a slug where one can be
+#: The endings editors and tools give Markdown files, in any letter case: a file so named in
+#: content/terms is a term file, but for its name. `.md.txt` is what an editor that adds
+#: `.txt` to what it saves (TextEdit, Notepad) makes of `stock.md`.
+_MARKDOWN_ENDINGS = (".md.txt", ".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext")
+
+
+def _markdown_ending(name: str) -> str | None:
+    """The Markdown ending of a file name not ending in '.md', as written (`.MD`), or None."""
+    lowered = name.lower()
+    end = next((end for end in _MARKDOWN_ENDINGS if lowered.endswith(end)), None)
+    return None if end is None or len(end) == len(name) else name[-len(end) :]
+
+
+def _md_name(relative: str, ending: str) -> str:
+    """The name to suggest for a content file with another ending: a slug where one can be
     made, as the file name is its slug and 'UPPER.md' would only lead to the next error."""
     folder, _, name = relative.rpartition("/")
-    stem = name.rsplit(".", 1)[0]
+    stem = name[: -len(ending)]
     return (f"{folder}/" if folder else "") + f"{slugify(stem) or stem}.md"
 
 
@@ -125,12 +156,12 @@ def _scan(root: Path, folder: str) -> _Scan:
     unlisted: list[tuple[str, OSError]] = []
     files: list[str] = []
     problems: list[Diagnostic] = []
+    endings: list[tuple[str, str]] = []
     for relative, entry, kind in _entries(root / folder, True, unlisted):
         path = f"{folder}/{relative}"
         if not relative.endswith(".md"):
-            if kind == FILE and relative.lower().endswith((".md", ".markdown")):
-                message = f"not read: {noun} files end in '.md'; rename it to '{_md_name(relative)}'"
-                problems.append(Diagnostic(path, 1, message, Severity.WARNING))
+            if kind == FILE and (ending := _markdown_ending(entry.name)) is not None:
+                endings.append((relative, ending))
             elif kind == FILE and (format_name := _other_format(relative)) is not None:
                 message = (
                     f"not read: a {noun} is one '.md' file that starts with front matter, and this is "
@@ -152,7 +183,22 @@ def _scan(root: Path, folder: str) -> _Scan:
         problem = _unlisted_problem(folder, noun, relative, error)
         if problem is not None:
             problems.append(problem)
-    return _Scan(sorted(files), problems)
+    found = set(files)
+    misnamed = sorted(
+        Misnamed(f"{folder}/{name}", f"{folder}/{_md_name(name, end)}") for name, end in endings
+    )
+    problems += [_misnamed_problem(file, folder, noun, found) for file in misnamed]
+    return _Scan(sorted(files), problems, [file for file in misnamed if file.renamed not in found])
+
+
+def _misnamed_problem(file: Misnamed, folder: str, noun: str, files: set[str]) -> Diagnostic:
+    """An error, as its term would go missing and every reference to it fail; but a warning
+    beside the file it would be renamed to, of which it is most likely an old copy."""
+    said = f"not read: {noun} files end in '.md', not '{_markdown_ending(file.path)}'"
+    if file.renamed in files:
+        message = f"{said}, and {file.renamed} is there already; delete this copy, or merge it into that file"
+        return Diagnostic(file.path, 1, message, Severity.WARNING)
+    return Diagnostic(file.path, 1, f"{said}; rename it to '{file.renamed[len(folder) + 1 :]}'")
 
 
 def _entries(
@@ -297,8 +343,9 @@ def walk_problems(root: Path) -> list[Diagnostic]:
     Named for its first job, symbolic links; it also reports what find_term_files() skipped:
     folders in content/terms that cannot be listed, and entries named *.md that are not regular
     files (errors: terms would go missing), folders named *.md (a warning: their files are
-    still read), files named *.MD or *.markdown and text files of other generators' formats
-    (glossary.rst) there (warnings); what static_files() skipped (_static_problems); and, in
+    still read), files named *.MD, *.markdown or *.md.txt (errors, as their terms would go
+    missing too, but for an old copy beside its .md file) and text files of other generators'
+    formats (glossary.rst) there (warnings); what static_files() skipped (_static_problems); and, in
     all three folders, names that are not UTF-8, in templates/ also in linked folders, as
     template_files() and the loader go through them. Elsewhere in content/, where nothing but
     site.yml is read, a Markdown file or a text file of another generator's format is a

@@ -21,6 +21,7 @@ from typing import Any
 
 from glossary_site import (
     collector,
+    content,
     content_files,
     graph,
     health,
@@ -241,7 +242,7 @@ def _graph(
         for f in files
         if f.term is None
         for name in (slugs.slug_of_file(f.path), *f.names)
-    )
+    ) | content.misnamed_names(options.root, content_files.TERMS_DIR)
     glossary = graph.build_glossary(terms, config, diagnostics, options.drafts, unreadable)
     redirects.check_former_slugs(glossary, diagnostics)
     by_slug = {f.term.slug: f for f in files if f.term is not None and f.term.slug in glossary.terms}

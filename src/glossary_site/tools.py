@@ -67,6 +67,7 @@ def load_tools(root: Path, settings: ToolSettings | None, diagnostics: Diagnosti
             diagnostics.add(problem.diagnostic)
             names = (slug_of_file(path), *(content.names_in_broken_file(data) if data else ()))
             unreadable.update(filter(None, map(slugify, names)))
+    unreadable |= content.misnamed_names(root, content_files.TOOLS_DIR)
     having = [tool for tool in tools if tool.attributes]
     if settings is not None and not settings.attributes and having:
         first = having[0]

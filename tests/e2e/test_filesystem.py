@@ -283,18 +283,63 @@ def test_folder_named_like_a_term_is_a_warning_and_its_terms_are_read(tmp_path: 
     assert (site / "_site/terms/tensor/index.html").is_file()
 
 
-def test_a_term_file_named_with_another_extension_is_a_warning_not_silently_skipped(tmp_path: Path) -> None:
-    site = copy_site("minimal", tmp_path)
+def test_a_term_file_named_with_another_ending_is_an_error_and_references_to_it_are_not(
+    tmp_path: Path,
+) -> None:
+    """Was a warning, below an error for each reference to the term ('unknown related term
+    'gradient'') that did not say why; and 'optimizer.md.txt', as an editor that adds '.txt'
+    saves a term file, was said to be a text file to write each term of as a file of its own."""
+    site, before = built_site(tmp_path)
     terms = site / "content/terms"
-    for name in ("gradient.MD", "loss.markdown"):
-        (terms / name).write_text("---\ntitle: T\nsummary: S.\ndefinition: D.\n---\n", encoding="utf-8")
+    titles = {
+        "gradient.MD": "Gradient descent",
+        "loss.markdown": "Loss",
+        "optimizer.md.txt": "Optimizer",
+        "epoch.Md": "Epoch",
+        "batch.mkd": "Batch",
+        "layer.mdown": "Layer",
+    }
+    for name, title in titles.items():
+        (terms / name).write_text(
+            f"---\ntitle: {title}\nsummary: S.\ndefinition: D.\n---\n", encoding="utf-8"
+        )
+    write_files(
+        site,
+        {
+            "content/terms/notes.md": "---\ntitle: Notes\nsummary: S.\ndefinition: D.\n"
+            "related: [gradient, Loss, optimizers, epoch, batch, layer, tensor]\nupdated: 2025-01-01\n---\n\n"
+            "See [[Gradient descent]], [[losses]] and [the loss](/terms/loss/).\n"
+        },
+    )
 
-    result = run_glossary("check", cwd=site)
+    said = "not read: term files end in '.md', not '{}'; rename it to '{}.md'"
+    assert_both_commands_report(
+        site,
+        before,
+        [
+            f"content/terms/batch.mkd:1: {said.format('.mkd', 'batch')}",
+            f"content/terms/epoch.Md:1: {said.format('.Md', 'epoch')}",
+            f"content/terms/gradient.MD:1: {said.format('.MD', 'gradient')}",
+            f"content/terms/layer.mdown:1: {said.format('.mdown', 'layer')}",
+            f"content/terms/loss.markdown:1: {said.format('.markdown', 'loss')}",
+            f"content/terms/optimizer.md.txt:1: {said.format('.md.txt', 'optimizer')}",
+        ],
+    )
+
+
+def test_a_term_file_with_another_ending_beside_the_md_file_is_a_warning_as_an_old_copy(
+    tmp_path: Path,
+) -> None:
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    (tensor.parent / "tensor.md.txt").write_text(tensor.read_text(encoding="utf-8"), encoding="utf-8")
+
+    result = run_glossary("build", cwd=site)
 
     assert result.returncode == 0, result.stderr
     assert [line for line in reported(result) if "not read" in line] == [
-        "content/terms/gradient.MD:1: warning: not read: term files end in '.md'; rename it to 'gradient.md'",
-        "content/terms/loss.markdown:1: warning: not read: term files end in '.md'; rename it to 'loss.md'",
+        "content/terms/tensor.md.txt:1: warning: not read: term files end in '.md', not '.md.txt', and "
+        "content/terms/tensor.md is there already; delete this copy, or merge it into that file"
     ]
 
 
@@ -381,7 +426,7 @@ def test_the_name_suggested_for_a_term_file_with_another_extension_is_read_witho
     warned = reported(run_glossary("check", cwd=site))
 
     assert warned == [
-        "content/terms/maths/Loss Function.MD:1: warning: not read: term files end in '.md'; "
+        "content/terms/maths/Loss Function.MD:1: not read: term files end in '.md', not '.MD'; "
         "rename it to 'maths/loss-function.md'"
     ]
     upper.rename(site / "content/terms/maths/loss-function.md")

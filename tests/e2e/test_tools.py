@@ -1088,6 +1088,17 @@ def test_a_tool_file_that_cannot_be_read_is_one_error_not_one_per_reference(tmp_
     }
 
 
+def test_a_tool_file_named_with_another_ending_is_one_error_not_one_per_reference(tmp_path: Path) -> None:
+    """Was a warning, and an error in the term naming it by its alias and by its slug."""
+    site = tool_site(tmp_path)
+    (site / "content/tools/tpu-cloud.md").rename(site / "content/tools/tpu-cloud.MD")
+
+    assert errors(site) == [
+        "content/tools/tpu-cloud.MD:1: not read: tool files end in '.md', not '.MD'; "
+        "rename it to 'tpu-cloud.md'"
+    ]
+
+
 EDIT_URL = "edit_url: https://git.example.org/team/glossary/edit/main\n"
 
 
