@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import NamedTuple
 
 from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.fingerprint import is_editor_file, leads_back
+from glossary_site.front_matter import count
 from glossary_site.slugs import slugify
 
 TERMS_DIR = "content/terms"
@@ -380,6 +382,29 @@ UNREAD_MARKDOWN = (
     "not read: only the '.md' files in content/terms/ (terms) and content/tools/ (tools) are; "
     "move it into content/terms/ if it is a term, or delete it"
 )
+
+
+def terms_elsewhere(problems: list[Diagnostic]) -> list[Diagnostic] | None:
+    """For a site with no term file: `problems` with their warnings about Markdown files
+    elsewhere in content/ made one error, or None when there are none. content/terms renamed
+    by a slip (content/term) would otherwise pass, with a warning for each term and one that
+    there are no terms yet, and a build would replace the site with a glossary of none.
+
+    Reported at the folder under content/ that holds the most of them (content/ itself for
+    those right in it), naming each such folder with its count, most first."""
+    unread = [problem.path for problem in problems if problem.message == UNREAD_MARKDOWN]
+    if not unread:
+        return None
+    folders = Counter("/".join(path.split("/")[:2]) if path.count("/") > 1 else "content" for path in unread)
+    (first, most), *rest = sorted(folders.items(), key=lambda item: (-item[1], item[0]))
+    where = ", ".join([f"{count(most, 'Markdown file')} in {first}/", *(f"{n} in {f}/" for f, n in rest)])
+    where = " and ".join(where.rsplit(", ", 1))
+    move = "move the term files there"
+    if first != "content":
+        move = f"rename {first} to {TERMS_DIR}, or {move}"
+    message = f"no term files in {TERMS_DIR}/, where terms must be, but {where}; {move}"
+    kept = [problem for problem in problems if problem.message != UNREAD_MARKDOWN]
+    return sorted([*kept, Diagnostic(first, 1, message)])
 
 
 def _unread_elsewhere(relative: str) -> str | None:

@@ -158,11 +158,15 @@ def load(
     prepared_hook(prepared)
     walked = content_files.walk_problems(options.root)
     if not files and not any(problem.path == content_files.TERMS_DIR for problem in walked):
-        diagnostics.warning(
-            content_files.TERMS_DIR,
-            1,
-            f'no term files yet; add one with glossary new{options.source_option} "Title"',
-        )
+        elsewhere = content_files.terms_elsewhere(walked)
+        if elsewhere is not None:
+            walked = elsewhere
+        else:
+            diagnostics.warning(
+                content_files.TERMS_DIR,
+                1,
+                f'no term files yet; add one with glossary new{options.source_option} "Title"',
+            )
     for problem in walked:
         diagnostics.add(problem)
     for file in files:

@@ -366,6 +366,41 @@ def test_markdown_elsewhere_in_content_is_a_warning_that_it_is_not_read(tmp_path
     assert not (site / "_site/terms/gpu").exists()
 
 
+def test_terms_in_a_misnamed_folder_are_one_error_and_the_built_site_is_kept(tmp_path: Path) -> None:
+    """Was: content/terms renamed content/term passed, with a warning for each term file and one
+    that there were no term files yet, and a build replaced the site with a glossary of none."""
+    site, before = built_site(tmp_path)
+    (site / "content/terms").rename(site / "content/term")
+
+    assert_both_commands_report(
+        site,
+        before,
+        [
+            "content/term:1: no term files in content/terms/, where terms must be, but 3 Markdown files "
+            "in content/term/; rename content/term to content/terms, or move the term files there"
+        ],
+    )
+
+
+def test_terms_left_in_hugos_folders_are_one_error_naming_each_folder(tmp_path: Path) -> None:
+    site, before = built_site(tmp_path)
+    terms = site / "content/terms"
+    (site / "content/glossary").mkdir()
+    for term in terms.iterdir():
+        term.rename(site / "content/glossary" / term.name)
+    (site / "content/_index.md").write_text("---\ntitle: Glossary\n---\n", encoding="utf-8")
+
+    assert_both_commands_report(
+        site,
+        before,
+        [
+            "content/glossary:1: no term files in content/terms/, where terms must be, but 3 Markdown "
+            "files in content/glossary/ and 1 in content/; rename content/glossary to content/terms, or "
+            "move the term files there"
+        ],
+    )
+
+
 def test_another_generators_text_file_elsewhere_in_content_is_a_warning(tmp_path: Path) -> None:
     """Was silent: a Sphinx glossary.rst copied into content/ (not content/terms/) left all its
     terms out without a word. Hidden folders are not looked in; other files, and site.yml, are
