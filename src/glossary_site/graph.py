@@ -238,16 +238,18 @@ def index_names(
 
 
 def plural_takeovers(terms: Iterable[TermSource], names: Mapping[str, str]) -> list[Diagnostic]:
-    """A name that is also a plural of another term's name takes that term's links without an
-    error: a reference tries plurals only when no name matches it whole, so once Sear has the
-    alias 'Stocks', [[stocks]] written for Stock leads to Sear. Each name is weighed as if it
-    were not there, as `glossary new` weighs a name it is given, against the names that own
-    their key (`names`), so the same terms give the same warnings whatever the file order."""
+    """An alias that is also a plural of another term's name takes that term's links without
+    an error: a reference tries plurals only when no name matches it whole, so once Sear has
+    the alias 'Stocks', [[stocks]] written for Stock leads to Sear. A title is left alone: two
+    terms may well be named so on purpose (Statistic, Statistics), and a warning no edit but a
+    new title could silence would fail every strict build. Each alias is weighed against the
+    names that own their key (`names`), as `glossary new` weighs a name it is given, so the same
+    terms give the same warnings whatever the file order."""
     owners = {term.slug: term for term in terms}
     found: list[Diagnostic] = []
     for term in owners.values():
         seen: set[str] = set()
-        for name, kind, line in _names_with_lines(term):
+        for name, line in _alias_lines(term):
             key = name_key(name)
             if key in seen or names.get(key) != term.slug:
                 continue  # a name given twice, or another term's (a clash, an error of its own)
@@ -255,17 +257,9 @@ def plural_takeovers(terms: Iterable[TermSource], names: Mapping[str, str]) -> l
             singular = as_plural(names, key)
             other = owners.get(names[singular]) if singular is not None else None
             if singular is not None and other is not None and other is not term:
-                message = _takeover(name, kind, _spelling(other, singular), other.path)
+                message = _takeover(name, _spelling(other, singular), other.path)
                 found.append(Diagnostic(term.path, line, message, Severity.WARNING))
     return found
-
-
-def _names_with_lines(term: TermSource) -> list[tuple[str, str, int]]:
-    """The title and the aliases, each with what it is and its line: the names an editor gives
-    as words. Not the slug, an address: a warning about `tensors.md` would come beside one about
-    its title 'Tensors', or beside the error of a title that clashes."""
-    title = (term.title, "title", term.key_lines.get("title", 1))
-    return [title, *((alias, "alias", line) for alias, line in _alias_lines(term))]
 
 
 def _spelling(term: TermSource, key: str) -> str:
@@ -273,12 +267,10 @@ def _spelling(term: TermSource, key: str) -> str:
     return next(name for name in (term.title, *term.aliases, term.slug) if name_key(name) == key)
 
 
-def _takeover(name: str, kind: str, other_name: str, other_path: str) -> str:
-    instead = "remove the alias" if kind == "alias" else "give this term another title"
+def _takeover(name: str, other_name: str, other_path: str) -> str:
     return (
-        f"{kind} '{name}' is also a plural of '{other_name}' ({other_path}), so [[{name}]] and "
-        f"related entries naming '{name}' now lead to this term, not to that one; {instead}, or "
-        f"keep it and write each link meant for that term by one of its own names ([[{other_name}|{name}]])"
+        f"alias '{name}' is also a plural of '{other_name}' ({other_path}), so [[{name}]] and "
+        f"related entries naming '{name}' lead to this term, not to that one; remove the alias"
     )
 
 
