@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import importlib.util
 import json
 import os
 import subprocess
@@ -52,6 +53,17 @@ class Outcome:
     last_words: str = ""
     #: The index's files, by their paths in the bundle's folder, as the last answer gave them.
     files: dict[str, bytes] = field(default_factory=dict)
+
+
+def splits_unspaced_text() -> bool:
+    """Whether runs use Pagefind's extended build, the one that splits Chinese and Japanese
+    into words (get_executable prefers it when installed); a binary named by
+    PAGEFIND_BINARY_PATH is taken to be the one the user wants. Looked up without importing
+    pagefind, which a build that needs no index would pay for."""
+    return (
+        bool(os.getenv("PAGEFIND_BINARY_PATH"))
+        or importlib.util.find_spec("pagefind_bin_extended") is not None
+    )
 
 
 def index_pages(

@@ -29,6 +29,7 @@ from glossary_site import (
     link_graph,
     markup,
     output,
+    pagefind_run,
     plan,
     prepare,
     redirects,
@@ -147,6 +148,8 @@ def load(
     config = site_config.load(options.root, diagnostics, options.base_url, flawed=True)
     if config is not None and "base_url" not in config.flawed:
         result.base_path = config.base_path
+    if config is not None and options.search:
+        diagnostics.items += search.unsplit_words(config.language)
     templates = Templates(options.root)
     with result.timed("prepare"):
         # Compiled while workers convert, templates are inherited by the render workers.
@@ -335,8 +338,16 @@ def _stopped_by(exc: OSError, what: str = "build") -> str:
 def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmState | None) -> None:
     settings = incremental.settings_text(
         options.out,
-        # the source option too: a replayed warning would suggest the command of another run
-        (options.drafts, options.base_url, options.search, options.bundle_pages, options.source_option),
+        # the source option too: a replayed warning would suggest the command of another run,
+        # and the Pagefind build: its warning (search.unsplit_words) comes and goes with it
+        (
+            options.drafts,
+            options.base_url,
+            options.search,
+            options.search and pagefind_run.splits_unspaced_text(),
+            options.bundle_pages,
+            options.source_option,
+        ),
     )
     inputs = incremental.inputs_of(options.root, settings)
     state = cache.read_state() if options.use_cache else None

@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from glossary_site import name_lookup, pagefind_run
-from glossary_site.diagnostics import Diagnostic
+from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.fingerprint import digest
 from glossary_site.urls import address
 
@@ -71,12 +71,33 @@ def _indexed(path: str, key: str) -> bool:
 
 
 def _name(pages: list[str], keys: Mapping[str, str]) -> str:
-    return digest("".join(f"{path}\0{keys[path]}\n" for path in pages).encode())[:16]
+    """A bundle is named for its pages and for the Pagefind build that indexes them, since the
+    extended one splits Chinese and Japanese into words: installing it makes every bundle anew."""
+    flavour = "extended\n" if pagefind_run.splits_unspaced_text() else ""
+    return digest((flavour + "".join(f"{path}\0{keys[path]}\n" for path in pages)).encode())[:16]
 
 
 def index_key(keys: Mapping[str, str], size: int = BUNDLE_PAGES) -> str:
     """What the index as a whole is made of; the same key means nothing to index again."""
     return digest("\n".join(sorted(bundles(keys, size))).encode())
+
+
+#: The languages written without spaces that Pagefind's extended build splits into words.
+UNSPACED = {"ja": "Japanese", "zh": "Chinese"}
+
+
+def unsplit_words(language: str) -> list[Diagnostic]:
+    """A warning when the site's language needs Pagefind's extended build and it is not
+    installed: the standard build takes a run of such text, up to a space or punctuation, for
+    one word, so readers find most words of a page by no query at all."""
+    name = UNSPACED.get(language.split("-")[0].lower())
+    if name is None or pagefind_run.splits_unspaced_text():
+        return []
+    message = (
+        f"Pagefind's standard build does not split {name} text into words, so search finds a word "
+        "only where a run of text starts; install its extended build: pip install 'pagefind[extended]'"
+    )
+    return [Diagnostic("(search)", 1, message, Severity.WARNING)]
 
 
 def build_index(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from support import (
     PROJECT,
@@ -292,6 +294,41 @@ def test_the_search_index_numbers_its_pages_in_address_order_whatever_the_file_s
     numbered = [urls[page] for page in sorted(urls, key=lambda page: listed.index(page.encode()))]
     assert "/terms/ai-agent/" in numbered and "/tools/chatgpt/" in numbered
     assert numbered == sorted(numbered)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("pagefind_bin_extended") is not None, reason="needs Pagefind's standard build"
+)
+def test_a_japanese_site_is_told_to_install_pagefinds_extended_build_and_then_indexed_anew(
+    tmp_path: Path,
+) -> None:
+    """Was silent: the standard build takes a run of Japanese up to punctuation for one word, so
+    search found only the words that start one; and once the extended build was installed, the
+    bundles of unchanged pages were kept as they were."""
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("language: en", "language: ja"), encoding="utf-8"
+    )
+
+    standard = run_glossary("build", cwd=site)
+    bundles = {path.name for path in (site / "_site/pagefind").iterdir() if path.is_dir()}
+    import pagefind_bin  # type: ignore[import-untyped]  # ships no stubs
+
+    extended = {
+        "PAGEFIND_BINARY_PATH": str(pagefind_bin.get_executable())
+    }  # named by the user: taken as such
+    anew = run_glossary("build", cwd=site, env=extended)
+
+    assert standard.returncode == 0, standard.stderr
+    assert (
+        "(search):1: warning: Pagefind's standard build does not split Japanese text into words, so search "
+        "finds a word only where a run of text starts; install its extended build: pip install "
+        "'pagefind[extended]'"
+    ) in standard.stderr.splitlines()
+    assert anew.returncode == 0 and "warning" not in anew.stderr, anew.stderr
+    remade = {path.name for path in (site / "_site/pagefind").iterdir() if path.is_dir()}
+    assert remade - {"named"} and not (remade - {"named"}) & bundles
 
 
 def test_drafts_are_built_only_with_the_drafts_flag(tmp_path: Path) -> None:
