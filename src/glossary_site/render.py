@@ -28,6 +28,7 @@ from jinja2 import nodes
 
 from glossary_site import labels as theme_labels
 from glossary_site import template_fields, template_names, template_words
+from glossary_site.bidi_marks import with_marks
 from glossary_site.cache import user_folder
 from glossary_site.diagnostics import ContentError, Diagnostic, did_you_mean
 from glossary_site.fingerprint import FINGERPRINT, digest
@@ -185,9 +186,11 @@ class Templates:
         if problems:
             raise TemplateProblems(problems)
         try:
-            return self.env.get_template(template).render(**context).encode()
+            page = self.env.get_template(template).render(**context)
         except Exception as exc:  # a template can fail in any way Python can, or recurse without end
             raise TemplateRunError.of(self._diagnostic(exc, template)) from None
+        right_to_left = template.endswith(".html") and context.get("site", {}).get("direction") == "rtl"
+        return (with_marks(page) if right_to_left else page).encode()
 
     @staticmethod
     def reported(problem: ContentError) -> tuple[Diagnostic, ...]:

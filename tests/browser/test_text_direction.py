@@ -276,3 +276,77 @@ def test_cells_of_numbers_line_up_on_the_right_with_the_rest_of_their_column(
             assert cell["right"] < 12 < cell["left"], f"{table}: {cell}"
     digits = text_edges(page.locator(".prose td").filter(has_text="175"))
     assert digits["first"] < digits["last"], "the number still reads 175, not 571"
+
+
+FIVE_G = """---
+title: 5G والحوسبة الطرفية
+slug: edge
+summary: تشغيل النماذج قرب المستخدم عبر شبكات 5G.
+definition: "**5G والحوسبة الطرفية** تعني تشغيل نماذج صغيرة قرب المستخدم بزمن استجابة أقل من 10 ms."
+related: [tanzor, tadrib]
+category: التعلم العميق
+tables:
+  - title: أمثلة
+    columns: [النظام, الوصف]
+    rows:
+      - [AlphaGo, "AlphaGo عام 2016"]
+updated: 2025-01-01
+---
+
+GPU هو المعالج الذي تعمل عليه النماذج.
+
+An English paragraph stays left to right.
+"""
+
+
+def reads_first(block: Locator, first: str, then: str) -> bool:
+    """Whether `first` comes before `then` for a reader of the block's direction: in a
+    right-to-left line, the one further right."""
+    return bool(
+        block.evaluate(
+            """(block, [first, then]) => {
+                const where = (words) => {
+                    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+                    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                        const at = node.data.indexOf(words);
+                        if (at >= 0) {
+                            const range = document.createRange();
+                            range.setStart(node, at); range.setEnd(node, at + words.length);
+                            return range.getBoundingClientRect();
+                        }
+                    }
+                    throw new Error(words + ' not found');
+                };
+                return where(first).left > where(then).left;
+            }""",
+            [first, then],
+        )
+    )
+
+
+def test_arabic_that_opens_with_a_latin_name_or_number_still_reads_from_the_right(
+    open_page: OpenPage, tmp_path: Path
+) -> None:
+    """Was: a title, definition, paragraph or cell opening with '5G', 'GPU' or 'AlphaGo' took
+    its direction from that first Latin letter: it lined up on the left and its Arabic words
+    read in the wrong order ('والحوسبة الطرفية 5G'). An English paragraph stays left to right."""
+    site = copy_site("arabic", tmp_path)
+    (site / "content/terms/edge.md").write_text(FIVE_G, encoding="utf-8")
+    built = run_glossary("build", "--no-search", cwd=site)
+    assert built.returncode == 0, built.stderr
+    page = open_page()
+    with serve(site / "_site") as address:
+        page.goto(f"{address}/terms/edge/index.html")
+        blocks = {
+            "title": (page.locator("h1"), "5G", "الطرفية"),
+            "definition": (page.locator(".definition p").first, "5G", "تعني"),
+            "paragraph": (page.locator(".prose p").first, "GPU", "المعالج"),
+            "cell": (page.locator(".data-table td").last, "AlphaGo", "2016"),
+        }
+        for name, (block, first, then) in blocks.items():
+            assert reads_first(block, first, then), name
+            padding = float(block.evaluate("b => parseFloat(getComputedStyle(b).paddingRight)"))
+            assert text_edges(block)["right"] < padding + 1, f"{name} lines up on the right"
+        english = page.locator(".prose p").last
+        assert reads_first(english, "English", "paragraph") is False
+        assert text_edges(english)["left"] < 1
