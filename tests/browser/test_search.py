@@ -346,6 +346,8 @@ def test_a_plural_ranks_below_the_exact_match_and_a_plural_title_is_found_by_its
     assert ranked("ILIK", ["Ilikli", "Il\u0131k"]) == ["Il\u0131k", "Ilikli"]
     # and a full-width name, as a Japanese input method types it, as the plain one
     assert ranked("\uff2c\uff2c\uff2d", ["Mixture", "LLM"]) == ["LLM", "Mixture"]
+    # and a right-to-left site's title that opens with a Latin name, marked to run right to left
+    assert ranked("5G شبكة", ["5G شبكات الجيل", "\u200f5G شبكة"]) == ["\u200f5G شبكة", "5G شبكات الجيل"]
     # then a title or alias the query begins, as a reader typing a name expects
     assert ranked("trans", ["Whisper", "Vision transformer", "Transformer"]) == [
         "Transformer",

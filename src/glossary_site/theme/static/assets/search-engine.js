@@ -56,8 +56,10 @@
     return text.replace(SPELLED_RE, function (letter) { return SPELLED_OUT[letter]; });
   }
 
+  // The right-to-left mark a right-to-left site's title may open with (bidi_marks.py) is no
+  // letter a reader types.
   function normal(text) {
-    return spelled(text.replace(/["\u201c\u201d]/g, "").replace(/\u2019/g, "'").toLowerCase())
+    return spelled(text.replace(/["\u201c\u201d\u200e\u200f]/g, "").replace(/\u2019/g, "'").toLowerCase())
       .normalize("NFKD").replace(/[\u0300-\u036f]/g, "").normalize("NFKC").replace(/\s+/g, " ").trim();
   }
 
