@@ -6,7 +6,7 @@ language reads in that language throughout, and one in a shipped language withou
 A label is one line of text; `{name}` in it is filled in where it is shown (a count, a date, a
 title). A label for a count, such as `terms_count` ("{count} terms"), may have twins for the
 other forms of the plural its language has, named by their CLDR categories: `_one` ("{count}
-term"), and `_two`, `_few`, `_many` (Russian "{count} термина" for 2, 3, 4, 22…); the label
+term"), and `_zero`, `_two`, `_few`, `_many` (Russian "{count} термина" for 2, 3, 4, 22…); the label
 itself is the category `other`. Templates show labels as `labels.name` and fill them with
 `t(...)`, scripts read them from the generated assets/labels.js, Python's page views use `say`.
 """
@@ -118,6 +118,17 @@ def _polish(count: int) -> str:
     return "one" if count == 1 else _few_or_many(count)
 
 
+def _arabic(count: int) -> str:
+    """0 zero, 1 one, 2 two, 3-10 few and 11-99 many (past each hundred too), the rest other."""
+    if count in (0, 1, 2):
+        return ("zero", "one", "two")[count]
+    return "few" if 3 <= count % 100 <= 10 else "many" if count % 100 >= 11 else "other"
+
+
+def _hebrew(count: int) -> str:
+    return "one" if count == 1 else "two" if count == 2 else "other"
+
+
 def _czech(count: int) -> str:
     """1 one, 2-4 few, the rest other (CLDR's `many` is for fractions, which counts never are)."""
     return "one" if count == 1 else "few" if count in (2, 3, 4) else "other"
@@ -135,9 +146,11 @@ PLURAL_RULES: Mapping[str, Callable[[int], str]] = {
     **dict.fromkeys(("ru", "uk"), _few_if_2_to_4),
     "pl": _polish,
     "cs": _czech,
+    "ar": _arabic,
+    "he": _hebrew,
 }
 #: The categories a count label may have a twin for; the label itself is `other`.
-TWINS = ("one", "two", "few", "many")
+TWINS = ("zero", "one", "two", "few", "many")
 #: Not a label: the PLURAL_RULES tag a build counts by, kept with its labels so that every place
 #: that fills a count (and assets/labels.js, for the scripts) counts in the site's language.
 PLURALS = "plural_rules"
@@ -258,7 +271,7 @@ def parse(
             diagnostics.error(path, line, f"label '{key}' must be one line of text")
             continue
         wanted, written = set(PLACEHOLDER_RE.findall(english)), set(PLACEHOLDER_RE.findall(text))
-        if wanted != written:
+        if wanted != written and not (_one_count(str(key), language) and written == wanted - {"count"}):
             diagnostics.error(path, line, _placeholder_problem(str(key), text, english, wanted, written))
             continue
         labels[str(key)] = shown
@@ -266,6 +279,14 @@ def parse(
             if f"{key}_{other}" in labels and f"{key}_{other}" not in value:
                 labels[f"{key}_{other}"] = shown
     return labels
+
+
+def _one_count(key: str, language: str) -> bool:
+    """Whether `key` is a count label's twin that a single count takes in `language` (English
+    `_one`, Arabic `_zero`, `_one` and `_two`): it may say its count in words ("مصطلح واحد",
+    "مصطلحان") rather than with {count}."""
+    base, _, twin = key.rpartition("_")
+    return base in count_labels() and sum(plural_form(language, n) == twin for n in range(200)) == 1
 
 
 def _not_a_twin(key: str) -> str:

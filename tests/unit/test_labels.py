@@ -321,7 +321,7 @@ def test_a_twin_for_a_form_of_the_plural_is_checked_as_its_label_is() -> None:
 
     assert problems == [
         "content/site.yml:6: unknown label 'terms_count_several': the forms of 'terms_count' are"
-        " terms_count_one, terms_count_two, terms_count_few, terms_count_many",
+        " terms_count_zero, terms_count_one, terms_count_two, terms_count_few, terms_count_many",
         "content/site.yml:7: label 'search_button' says no count,"
         " so it has no 'few' form 'search_button_few'",
         "content/site.yml:8: unknown label 'terms_cuont_few'; did you mean 'terms_count_few'?",
@@ -339,3 +339,27 @@ def test_a_twin_for_a_form_of_the_plural_is_checked_as_its_label_is() -> None:
         "content/site.yml:2: warning: label 'terms_count_one' is never used:"
         " counts in 'ja' all take terms_count"
     ]
+
+
+def test_an_arabic_site_counts_in_six_forms_and_may_say_a_single_count_in_words() -> None:
+    """Was: Arabic counted as English (one, other), so "2 مصطلحات" for مصطلحان and "12 مصطلحات"
+    for "12 مصطلحًا"; its `_two`, `_few`, `_many` twins were warned of as never used, `_zero`
+    was no name, and "مصطلح واحد" (one term, in words) was refused for lacking {count}."""
+    found, problems = parsed(
+        "labels:\n"
+        '  terms_count: "{count} مصطلح"\n'
+        '  terms_count_zero: "لا مصطلحات"\n'
+        '  terms_count_one: "مصطلح واحد"\n'
+        '  terms_count_two: "مصطلحان"\n'
+        '  terms_count_few: "{count} مصطلحات"\n'
+        '  terms_count_many: "{count} مصطلحًا"\n'
+        '  links_count_few: "روابط"\n',
+        "ar",
+    )
+
+    assert problems == [  # 'few' is 3-10, 103-110...: its count must be written
+        "content/site.yml:8: label 'links_count_few' lacks {count};"
+        " it must have {count}, as in '{count} links'"
+    ]
+    said = [labels.say(found, "terms_count", count=n) for n in (0, 1, 2, 3, 11, 100, 102)]
+    assert said == ["لا مصطلحات", "مصطلح واحد", "مصطلحان", "3 مصطلحات", "11 مصطلحًا", "100 مصطلح", "102 مصطلح"]
