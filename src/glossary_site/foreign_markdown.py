@@ -33,9 +33,12 @@ KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym",
 #: those characters: several times quicker over a 10,000-term glossary's text. The line-start
 #: syntax is matched anywhere here; the line's own check below looks at where it stands.
 _ANY_RE = re.compile(
-    r"\?\?\?|==|>[ \t]*\[!|-8<-|\[[ xX]\][ \t]|~~|:[\w+-]+:"
+    r"\?\?\?|==|>[ \t]*\[!|-8<-|\[[ xX]\][ \t]|~~|:[\w+-]+:|\[\^"
     r"|\{(?:\{[<%]|:?[ \t]*[#.]|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$|```[ \t]*\{|:::[ \t]*\{"
 )
+#: A footnote's note, `[^1]: text`, at the start of a line, and a reference to one, `[^1]`.
+_NOTE_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+_NOTE_REFERENCE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _SHORTCODE_LINE_RE = re.compile(r"[ ]{0,3}\{\{(?:<.*>|%.*%)\}\}[ \t]*$")
 #: A task-list item; reported at the first of a list's, not at every one.
 _TASK_RE = re.compile(r"[ \t]*(?:[-+*]|\d+[.)])[ \t]+(\[[ xX]\])[ \t]")
@@ -210,6 +213,7 @@ def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]
         )
     math = task = False
     prose = without_formulas(text)
+    notes = set(_NOTE_RE.findall(text)) if "[^" in text else set()
     for index, line in outside_code(text.split("\n")):
         if math or not line.strip():  # a formula's lines, which are TeX, end at its '$$' line
             math = math and bool(line.strip()) and not DISPLAY_LINE_RE.match(line)
@@ -221,6 +225,18 @@ def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]
         task = bool(box)
         roles, prose_left = _roles(line, prose[index])
         yield from ((index, message) for message in chain(roles, _line_problems(prose_left, markers)))
+        for reference in _NOTE_REFERENCE_RE.finditer(prose_left) if "[^" in prose_left else ():
+            if reference.group(1) not in notes:
+                yield index, _no_note(reference.group(0))
+
+
+def _no_note(reference: str) -> str:
+    """Python-Markdown makes a footnote only of a reference whose note the same text has: the
+    page shows any other as written, brackets and caret."""
+    return (
+        f"footnote '{reference}' has no note in this text, so the page shows it as written; "
+        f"add its note on a line of its own below, '{reference}: the note', or remove it"
+    )
 
 
 def _roles(line: str, prose: str) -> tuple[list[str], str]:

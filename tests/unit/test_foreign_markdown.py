@@ -128,3 +128,19 @@ def test_a_formula_wrapped_over_lines_is_not_read_as_other_syntax() -> None:
     text = "Then $\\text{Vec<String>}\nb ==c== d :x: +\ny$ holds, as do $5 and\n$10 with :smile:."
 
     assert [index for index, _ in foreign_syntax(text)] == [3]
+
+
+def test_a_footnote_reference_without_its_note_in_the_same_text_is_named_at_its_line() -> None:
+    """Was silent: Python-Markdown shows such a reference as written, '[^missing]' and all."""
+    text = (
+        "A note[^1] and a missing one[^missing].\n\n`code [^x]`\n\n"
+        "    [^y] in indented code\n\n[^1]: The note.\n"
+    )
+
+    assert list(foreign_problems(text, 10)) == [
+        (
+            10,
+            "footnote '[^missing]' has no note in this text, so the page shows it as written; add its "
+            "note on a line of its own below, '[^missing]: the note', or remove it",
+        )
+    ]
