@@ -263,7 +263,8 @@ def _run_command(args: argparse.Namespace, keep: Callable[[object], None]) -> in
     root = site_root(args.source)
     if root is None:
         where = args.source or Path.cwd()
-        if (where / CONFIG_PATH).with_suffix(".yaml").is_file():
+        looked = [where] if args.source else [where, *where.parents]
+        if any((folder / CONFIG_PATH).with_suffix(".yaml").is_file() for folder in looked):
             print(
                 f"glossary: the site settings are read from {CONFIG_PATH}; rename site.yaml to site.yml",
                 file=sys.stderr,

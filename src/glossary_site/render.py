@@ -313,7 +313,7 @@ class Templates:
         message = (
             self._not_found(exc.templates)
             if isinstance(exc, jinja2.TemplateNotFound)
-            else _runtime_message(exc)
+            else _runtime_message(exc, self.env)
         )
         if isinstance(exc, template_fields.NoField) and deepest is not None:
             written = template_fields.written(self.env, deepest_file, deepest[1], exc.field)
@@ -325,24 +325,35 @@ class Templates:
         return Diagnostic(*(own or deepest or where), message)
 
 
-#: Jinja's words for a filter it does not have, found as the template is compiled.
-UNKNOWN_FILTER_RE = re.compile(r"No filter named '([^']+)'\.")
+#: Jinja's words for a filter it does not have: found as the template is compiled, or, in a
+#: branch of an `{% if %}`, only as a page takes it.
+UNKNOWN_FILTER_RE = re.compile(r"No filter named '([^']+)'( found)?\.")
 
 
 def _syntax_message(env: jinja2.Environment, exc: jinja2.TemplateSyntaxError) -> str:
     message = f"template error: {exc.message or exc}"
-    if unknown := UNKNOWN_FILTER_RE.fullmatch(exc.message or ""):
-        return message.removesuffix(".") + did_you_mean(unknown.group(1), env.filters)
+    if unknown := _unknown_filter(exc.message or "", env):
+        return unknown
     opened = unclosed_line(env, exc.source or "", exc) if exc.source else None
     return message if opened is None else f"{message} It opens at line {opened}."
 
 
-def _runtime_message(exc: Exception) -> str:
+def _unknown_filter(message: str, env: jinja2.Environment) -> str:
+    """Jinja's message for a filter it does not have, with the closest it has; else ''."""
+    unknown = UNKNOWN_FILTER_RE.fullmatch(message)
+    if unknown is None:
+        return ""
+    return (
+        f"template error: No filter named '{unknown.group(1)}'{did_you_mean(unknown.group(1), env.filters)}"
+    )
+
+
+def _runtime_message(exc: Exception, env: jinja2.Environment) -> str:
     if isinstance(exc, RecursionError):
         return (
             "template error: endless recursion: a template extends or includes itself, "
             "or a macro calls itself, without end"
         )
     if isinstance(exc, jinja2.TemplateError):
-        return f"template error: {exc}"
+        return _unknown_filter(str(exc), env) or f"template error: {exc}"
     return f"template error: {type(exc).__name__}: {exc}"

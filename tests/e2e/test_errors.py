@@ -1339,6 +1339,24 @@ def test_an_unknown_template_filter_is_reported_with_the_contents_errors_in_one_
     assert not (site / "_site").exists()
 
 
+def test_an_unknown_filter_in_a_branch_is_named_with_the_filter_meant_as_the_page_takes_it(
+    tmp_path: Path,
+) -> None:
+    """Inside an `{% if %}`, Jinja looks a filter up only as a page takes the branch; the
+    message then lacked the "did you mean" that one outside has."""
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site, {"templates/partials/head.html": "{% if site.title %}{{ site.title | titel }}{% endif %}\n"}
+    )
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert [line.split(" (making")[0] for line in result.stderr.splitlines() if "titel" in line] == [
+        "templates/partials/head.html:1: template error: No filter named 'titel'; did you mean 'title'?"
+    ]
+
+
 def test_a_code_fence_written_for_another_generator_is_an_error_at_its_line(tmp_path: Path) -> None:
     """Was: built without a word, the block's code came out as a paragraph and its closing
     fence swallowed the text after it, headings and all, into a code block."""

@@ -660,7 +660,7 @@ def test_site_settings_named_site_yaml_are_told_to_be_renamed(tmp_path: Path) ->
     site = copy_site("minimal", tmp_path)
     (site / "content/site.yml").rename(site / "content/site.yaml")
 
-    for where, options in ((site, ()), (tmp_path, ("--source", site.name))):
+    for where, options in ((site, ()), (site / "content/terms", ()), (tmp_path, ("--source", site.name))):
         result = run_glossary("check", *options, cwd=where)
         assert result.returncode == 2
         assert result.stderr.splitlines() == [
