@@ -48,7 +48,7 @@ def test_a_terms_link_to_its_arabic_category_or_tag_lands_on_that_page(
     page.locator(link).click()
 
     expect(page).to_have_url(f"{arabic_url}/{urllib.parse.quote(folder)}/index.html")
-    expect(page.locator("h1")).to_have_text(heading)
+    expect(page.locator("h1")).to_contain_text(heading)  # after the mark of a right-to-left site
     expect(page.locator(".term-list a", has_text="شبكة عصبية")).to_be_visible()
 
 
@@ -60,9 +60,9 @@ def test_links_between_arabic_categories_work_on_pages_opened_from_disk(
 
     page.locator(".category a").click()
     expect(page).to_have_url((arabic_site / "categories/التعلم-العميق/index.html").as_uri())
-    expect(page.locator("h1")).to_have_text("Category: التعلم العميق")
+    expect(page.locator("h1")).to_contain_text("Category: التعلم العميق")
     page.locator(".breadcrumb a").nth(1).click()  # all categories
     page.locator(".cards a", has_text="الرياضيات").click()
 
-    expect(page.locator("h1")).to_have_text("Category: الرياضيات")
+    expect(page.locator("h1")).to_contain_text("Category: الرياضيات")
     expect(page.locator(".term-list a", has_text="موتر")).to_be_visible()
