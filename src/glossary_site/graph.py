@@ -215,8 +215,8 @@ def index_names(
         else:
             owners[term.slug] = term
     names: dict[str, str] = {}
-    where: dict[str, tuple[str, int]] = {}
-    claims = [(t, t.slug, "slug", t.key_lines.get("slug", 1)) for t in owners.values()]
+    where: dict[str, str] = {}
+    claims = [(t, t.slug, "slug", t.key_lines.get("slug", 0)) for t in owners.values()]
     claims += [(t, t.title, "title", t.key_lines.get("title", 1)) for t in owners.values()]
     claims += [(t, alias, "alias", line) for t in owners.values() for alias, line in _alias_lines(t)]
     for term, name, kind, line in claims:
@@ -224,17 +224,26 @@ def index_names(
         if not key or names.get(key) == term.slug:
             continue
         if key in names:
-            other_path, other_line = where[key]
             diagnostics.error(
                 term.path,
-                line,
-                f"{kind} '{name}' is already a name of '{names[key]}' ({other_path}:{other_line}); "
+                line or 1,
+                f"{kind} '{name}' is already a name of '{names[key]}' ({where[key]}); "
                 "titles, slugs and aliases must be unique",
             )
         else:
             names[key] = term.slug
-            where[key] = (term.path, line)
+            where[key] = _claimed_at(term, key, line)
     return names, tuple(sorted({c[1] for c in claims if c[1]})), owners
+
+
+def _claimed_at(term: Named, key: str, line: int) -> str:
+    """Where a name is written, for the error of another term that gives it too: a slug taken
+    from the file's name is on no line, but the title it was made from usually is."""
+    if line:
+        return f"{term.path}:{line}"
+    if name_key(term.title) == key:
+        return f"{term.path}:{term.key_lines.get('title', 1)}"
+    return f"the slug of {term.path}, from its file name"
 
 
 def plural_takeovers(terms: Iterable[TermSource], names: Mapping[str, str]) -> list[Diagnostic]:

@@ -16,7 +16,7 @@ EXPECTED_ERRORS = [
     "content/terms/bad-yaml.md:3: invalid YAML: the '[' list that starts on this line is never "
     "closed; end it with ']', or put the whole value in quotes if the '[' is part of the text",
     "content/terms/graphics-processing-unit.md:5: alias 'Tensor' is already a name of 'tensor' "
-    "(content/terms/tensor.md:1); titles, slugs and aliases must be unique",
+    "(content/terms/tensor.md:2); titles, slugs and aliases must be unique",
     "content/terms/graphics-processing-unit.md:12: table 'Makers' row 2 has 1 cell "
     "but the table has 2 columns",
     "content/terms/missing-fields.md:1: missing required field 'definition'; "

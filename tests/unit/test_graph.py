@@ -112,7 +112,24 @@ def test_duplicate_title_is_an_error_at_the_second_files_line_naming_the_first(
 
     assert problems == [
         "content/terms/tensors.md:2: title 'tensor' is already a name of 'tensor' "
-        "(content/terms/tensor.md:1); titles, slugs and aliases must be unique"
+        "(content/terms/tensor.md:2); titles, slugs and aliases must be unique"
+    ]
+
+
+def test_a_name_that_is_another_files_name_points_at_its_file_name_not_at_line_1(
+    site_config: SiteConfig,
+) -> None:
+    """Was "(content/terms/gpu.md:1)", a '---' line, for a slug that only the file's name gives."""
+    files = {
+        "gpu.md": term_file("Graphics processing unit"),
+        "card.md": term_file("Card", "aliases: [GPU]\n"),
+    }
+
+    _, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/card.md:5: alias 'GPU' is already a name of 'gpu' (the slug of "
+        "content/terms/gpu.md, from its file name); titles, slugs and aliases must be unique"
     ]
 
 
