@@ -91,7 +91,30 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
-    raise ContentError(path, 1, "front matter is not closed; add a '---' line after the YAML")
+    gap = _gap_before_text(lines)
+    if gap is None:
+        raise ContentError(path, 1, "front matter is not closed; add a '---' line after the YAML")
+    raise ContentError(
+        path,
+        gap + 1,
+        "front matter is not closed; put a '---' line here, between the fields above and the text below",
+    )
+
+
+#: A line of front matter: a key at the margin, an indented line, a list item.
+_YAML_LINE_RE = re.compile(r"[\w\"'-][^:]*:(?:\s|$)|\s|- |-$")
+
+
+def _gap_before_text(lines: list[str]) -> int | None:
+    """The index of the first blank line after the opening '---' that text follows which is no
+    YAML (a paragraph, a `# heading`): where the forgotten closing line most likely goes."""
+    for index in range(2, len(lines) - 1):
+        if lines[index].strip():
+            continue
+        after = next((line for line in lines[index + 1 :] if line.strip()), "")
+        if after and not _YAML_LINE_RE.match(after):
+            return index
+    return None
 
 
 def load_mapping(path: str, front: str) -> yaml_lines.Located:

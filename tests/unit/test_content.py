@@ -129,8 +129,15 @@ def test_a_hugo_section_page_is_said_to_have_no_counterpart_not_to_be_renamed() 
     ]
 
 
-def test_unclosed_front_matter_says_how_to_close_it() -> None:
-    _, problems = parse("---\ntitle: Tensor\nsummary: An array.\n\nBody.\n")
+def test_unclosed_front_matter_says_where_to_close_it() -> None:
+    """Was line 1 alone: the editor was not told which line the '---' had gone missing from."""
+    _, problems = parse("---\ntitle: Tensor\ndefinition: |\n  A.\n\n  B.\n\n# Uses\n\nBody.\n")
+
+    assert problems == [
+        f"{PATH}:7: front matter is not closed; put a '---' line here,"
+        " between the fields above and the text below"
+    ]
+    _, problems = parse("---\ntitle: Tensor\nsummary: An array.\n")
 
     assert problems == [f"{PATH}:1: front matter is not closed; add a '---' line after the YAML"]
 
