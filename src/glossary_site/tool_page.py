@@ -21,7 +21,15 @@ from glossary_site.labels import say
 from glossary_site.markup import permalinks_titled
 from glossary_site.model import Face, PageJob, Toolbox, ToolSource, distinct_aliases
 from glossary_site.render import TEMPLATES
-from glossary_site.urls import absolute, absolute_link, edit_address, link_url, term_path, tool_path
+from glossary_site.urls import (
+    STACK_BUILDER,
+    absolute,
+    absolute_link,
+    edit_address,
+    link_url,
+    term_path,
+    tool_path,
+)
 from glossary_site.views import LinkView
 
 ROOT = "../../"
@@ -174,7 +182,15 @@ def tools_index_view(config: SiteConfig, toolbox: Toolbox) -> dict[str, Any]:
         key=lambda n: a_to_z_key(n, config.language),
     )
     names = dict.fromkeys([*config.tools.categories, *others, other])
+    builder = config.stack_builder
     return {
+        # the way to the Stack Builder from the tools it picks among: no other page links it
+        # but a call to action the editor may not write
+        "stack_builder": LinkView(
+            builder.title or config.labels["stack_builder_title"], "../" + STACK_BUILDER
+        )
+        if builder is not None
+        else None,
         "title": config.labels["tools"],
         "description": say(config.labels, "tools_description", site=config.title),
         "groups": [

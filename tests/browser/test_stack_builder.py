@@ -770,3 +770,14 @@ def test_the_nu_html_checker_passes_the_stack_as_answered(
     expect(page.locator("html")).to_have_attribute("data-theme", "dark")
     shown.save(page, "every question answered, others opened, dark chosen")
     shown.assert_nu_checker_passes()
+
+
+def test_the_tools_index_leads_to_the_stack_builder(page: Page, served: ServedSite) -> None:
+    """Was: only a call to action an editor may not write led there; a site without one had
+    the page and no way to it."""
+    page.goto(served.page_url("tools/index.html"))
+
+    page.get_by_role("link", name="Stack Builder", exact=True).click()
+
+    expect(page).to_have_url(served.page_url(STACK))
+    expect(page.locator("h1")).to_have_text("Stack Builder")
