@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no 
     from conftest import OpenPage, ServedSite
 
 FLAGSHIP = "terms/generative-ai/index.html"
+STACK_PAGE = "stack-builder/index.html"
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
 
@@ -990,3 +991,22 @@ def test_a_malformed_address_fragment_does_not_stop_the_reading_aids(
     page.locator(".toc a").first.click()
     expect(page.locator(".toc a[aria-current=true]")).to_have_count(1)
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["index.html", "tools/chatgpt/index.html", STACK_PAGE, "tags/index.html"],
+    ids=lambda p: p.split("/")[0],
+)
+def test_at_200_percent_zoom_on_a_phone_nothing_widens_the_page_or_hides_the_search_field(
+    open_page: OpenPage, served: ServedSite, path: str
+) -> None:
+    """A 360 px phone at 200 % zoom lays pages out 180 px wide. Was: cards of 15rem and more,
+    the Stack Builder's questions and a tool's attributes table widened the page, and the
+    header's search field (10rem at least) ran under its button."""
+    page = open_page(viewport={"width": 180, "height": 700})
+    page.goto(served.page_url(path))
+
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 180
+    field, button = box(page.locator(".search-box input")), box(page.locator(".search-box button"))
+    assert field["x"] + field["width"] <= button["x"], (field, button)

@@ -1348,3 +1348,24 @@ def test_the_nu_html_checker_passes_the_markup_search_adds(
         state(page, served, crowded)
         shown.save(page, state.__name__)
     shown.assert_nu_checker_passes()
+
+
+def test_on_a_phone_the_header_results_scroll_in_the_half_of_the_screen_the_keyboard_leaves(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    """Was: eight results and "See all" ran 540 px down a 740 px screen, under the keyboard."""
+    page = open_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page.goto(served.page_url(FLAGSHIP))
+
+    options = type_in_header(page, "diffusion", pasted=True)
+
+    listed = page.locator(".search-suggestions")
+    box = listed.bounding_box()
+    assert box is not None and box["height"] <= 0.45 * 740 + 1, box
+    assert listed.evaluate("list => list.scrollHeight > list.clientHeight"), (
+        "more results than room: it scrolls"
+    )
+    for _ in range(options.count()):
+        page.keyboard.press("ArrowDown")
+    expect(options.last).to_have_attribute("aria-selected", "true")
+    expect(options.last).to_be_in_viewport()
