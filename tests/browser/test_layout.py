@@ -3,6 +3,7 @@ scrolling tables, previous/next, print, the reader's colour scheme and copy-link
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -1010,3 +1011,17 @@ def test_at_200_percent_zoom_on_a_phone_nothing_widens_the_page_or_hides_the_sea
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 180
     field, button = box(page.locator(".search-box input")), box(page.locator(".search-box button"))
     assert field["x"] + field["width"] <= button["x"], (field, button)
+
+
+def test_a_tap_anywhere_on_a_related_terms_card_follows_it(open_page: OpenPage, served: ServedSite) -> None:
+    """Was: the card looked like one target, but only its title's words were a link."""
+    page = open_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page.goto(served.page_url(FLAGSHIP))
+    card = page.locator("section.related .term-cards li").first
+    card.scroll_into_view_if_needed()
+    slug = str(card.locator("a").get_attribute("href")).split("/")[-2]
+    where = box(card)
+
+    page.touchscreen.tap(where["x"] + where["width"] - 10, where["y"] + where["height"] - 10)
+
+    expect(page).to_have_url(re.compile(f"/terms/{re.escape(slug)}/index.html$"))
