@@ -40,6 +40,11 @@ Selector = tuple[tuple[str, tuple[str, ...]], ...]
 Attributes = dict[str, tuple[str, ...]]
 
 
+def is_value(item: Any) -> bool:
+    """Whether a list item of an attribute's values is one: text or a number, not blank."""
+    return isinstance(item, str | int | float) and bool(str(item).strip())
+
+
 @dataclass(frozen=True)
 class ToolSettings:
     #: Group name → description, in the order the tools page shows them.
@@ -138,11 +143,17 @@ class _Reader:
         return found.strip()
 
     def values(self, raw: Any, where: tuple[str | int, ...]) -> tuple[str, ...]:
+        """The values, each checked by the caller; an item that is none (`null`, a list) is
+        reported by its number, and the others are still checked in the same run."""
         items = raw if isinstance(raw, list) else [raw]
-        if not items or not all(isinstance(v, str | int | float) and str(v).strip() for v in items):
+        kept = [item for item in items if is_value(item)]
+        if not kept:
             self.error(where, f"'{where[-1]}' needs a value or a list of values")
             return ()
-        return tuple(str(v).strip() for v in items)
+        if len(kept) < len(items):
+            number = next(i for i, item in enumerate(items, 1) if not is_value(item))
+            self.error(where, f"item {number} of '{where[-1]}' is no value; write one or remove it")
+        return tuple(str(v).strip() for v in kept)
 
     def selector(
         self, raw: Any, where: tuple[str | int, ...], attributes: Attributes | None
@@ -387,7 +398,12 @@ def _layer(reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: 
     if not isinstance(raw, dict):
         return Layer("", "", (), (), reader.located.line(*where))
     misspelt = reader.misspelt(item, "tools", where)
-    if not item.get("tools") and not misspelt:  # empty, it would make every tool a candidate
+    if item.get("tools") == {}:  # empty, it would make every tool a candidate
+        reader.error(
+            (*where, "tools"),
+            "'tools' must not be empty: name the attributes its candidates have, like {layer: model}",
+        )
+    elif not item.get("tools") and not misspelt:
         reader.error(where, "a layer needs 'tools': the attributes its candidates have, like {layer: model}")
     selector, lines = reader.selector(item.get("tools"), (*where, "tools"), attributes)
     line = reader.located.line(*where)

@@ -553,7 +553,7 @@ def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) ->
         ),
         (  # was accepted, and every tool became a candidate of the layer
             {"content/site.yml": ("tools: {layer: vector-store}", "tools: {}")},
-            "content/site.yml:38: a layer needs 'tools': the attributes its candidates have, "
+            "content/site.yml:40: 'tools' must not be empty: name the attributes its candidates have, "
             "like {layer: model}",
         ),
         # A misspelt key is the unknown key alone; each was also "'question' must be non-empty
@@ -602,6 +602,22 @@ def test_a_tool_problem_is_one_error_at_its_line(
         assert old in text, (name, old)
         path.write_text(text.replace(old, new), encoding="utf-8")
     assert errors(site) == [expected]
+
+
+def test_an_empty_item_among_an_attributes_values_is_named_and_the_others_still_checked(
+    tmp_path: Path,
+) -> None:
+    """Was "'pricing' needs a value or a list of values", of a list, and the '5' went unreported."""
+    site = tool_site(tmp_path)
+    box = site / "content/tools/vector-box.md"
+    box.write_text(
+        box.read_text(encoding="utf-8").replace("pricing: [free, paid]", "pricing: [free, null, 5]")
+    )
+
+    assert errors(site) == [
+        "content/tools/vector-box.md:6: '5' is not a value of the attribute 'pricing'; allowed: free, paid",
+        "content/tools/vector-box.md:6: item 2 of attribute 'pricing' is no value; write one or remove it",
+    ]
 
 
 PAID_STORE = """---
