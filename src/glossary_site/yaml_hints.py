@@ -218,6 +218,8 @@ _KEY_LINE = re.compile(
 )
 #: A line's indentation and any `- `: where its key starts.
 _KEY_START = re.compile(r"[ \t]*(?:-[ \t]+)*")
+#: A `|` or `>` text's start, after its key or list dash: without one, no line is a stray of it.
+_BLOCK_OPENER = re.compile(r"[:-][ \t]+[|>]")
 #: A `|` or `>` and what may follow it: chomping and indentation indicators.
 _BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*")
 
@@ -228,8 +230,14 @@ def stray_block_line(text: str, indexes: tuple[int | None, ...]) -> Hint | None:
     means…`, `[[emulsion]] is…`). `indexes` are where PyYAML says it failed: the line must be
     at one of them, so an error further down is not blamed on a sound line."""
     starts = sorted({_line_start(text, index) for index in indexes if index is not None})
+    if not starts or not _BLOCK_OPENER.search(text, 0, starts[-1]):
+        return None
+    # Only what comes before the line is read: PyYAML's scanner takes time that grows with the
+    # square of the nesting, and a file nested 30,000 deep below the line took a minute.
     blocks = [
-        token for token in _tokens(text) if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">")
+        token
+        for token in _tokens(text[: starts[-1]])
+        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">")
     ]
     for start in starts:
         before = [token for token in blocks if token.end_mark.index <= start]
