@@ -61,7 +61,8 @@ def bundles(keys: Mapping[str, str], size: int = BUNDLE_PAGES) -> dict[str, list
     for path in pages:
         place = int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest(), "big")
         groups[place % len(groups)].append(path)
-    return {_name(group, keys): group for group in groups if group}
+    flavour = "extended\n" if pagefind_run.splits_unspaced_text() else ""
+    return {_name(group, keys, flavour): group for group in groups if group}
 
 
 def _indexed(path: str, key: str) -> bool:
@@ -70,10 +71,10 @@ def _indexed(path: str, key: str) -> bool:
     return article and not key.startswith(UNINDEXED)
 
 
-def _name(pages: list[str], keys: Mapping[str, str]) -> str:
-    """A bundle is named for its pages and for the Pagefind build that indexes them, since the
-    extended one splits Chinese and Japanese into words: installing it makes every bundle anew."""
-    flavour = "extended\n" if pagefind_run.splits_unspaced_text() else ""
+def _name(pages: list[str], keys: Mapping[str, str], flavour: str) -> str:
+    """A bundle is named for its pages and for the Pagefind build that indexes them (`flavour`),
+    since the extended one splits Chinese and Japanese into words: installing it makes every
+    bundle anew."""
     return digest((flavour + "".join(f"{path}\0{keys[path]}\n" for path in pages)).encode())[:16]
 
 

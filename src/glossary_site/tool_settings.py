@@ -40,9 +40,14 @@ Selector = tuple[tuple[str, tuple[str, ...]], ...]
 Attributes = dict[str, tuple[str, ...]]
 
 
-def is_value(item: Any) -> bool:
-    """Whether a list item of an attribute's values is one: text or a number, not blank."""
-    return isinstance(item, str | int | float) and bool(str(item).strip())
+def split_values(raw: Any) -> tuple[list[Any], int | None]:
+    """An attribute's values (one, or a list): the items that are values (text or a number, not
+    blank), and the number of the first that is none (`null`, a list), or None, so that one bad
+    item is reported by its number and the others are still checked in the same run."""
+    items = raw if isinstance(raw, list) else [raw]
+    fits = [isinstance(item, str | int | float) and bool(str(item).strip()) for item in items]
+    bad = next((number for number, fit in enumerate(fits, 1) if not fit), None)
+    return [item for item, fit in zip(items, fits, strict=True) if fit], bad
 
 
 @dataclass(frozen=True)
@@ -143,16 +148,13 @@ class _Reader:
         return found.strip()
 
     def values(self, raw: Any, where: tuple[str | int, ...]) -> tuple[str, ...]:
-        """The values, each checked by the caller; an item that is none (`null`, a list) is
-        reported by its number, and the others are still checked in the same run."""
-        items = raw if isinstance(raw, list) else [raw]
-        kept = [item for item in items if is_value(item)]
+        """The values, each checked by the caller (split_values)."""
+        kept, bad = split_values(raw)
         if not kept:
             self.error(where, f"'{where[-1]}' needs a value or a list of values")
             return ()
-        if len(kept) < len(items):
-            number = next(i for i, item in enumerate(items, 1) if not is_value(item))
-            self.error(where, f"item {number} of '{where[-1]}' is no value; write one or remove it")
+        if bad is not None:
+            self.error(where, f"item {bad} of '{where[-1]}' is no value; write one or remove it")
         return tuple(str(v).strip() for v in kept)
 
     def selector(

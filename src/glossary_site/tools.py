@@ -26,7 +26,7 @@ from glossary_site.fingerprint import digest
 from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource
 from glossary_site.plain_markup import Field, FieldPath, warn_of_markup
 from glossary_site.slugs import slug_of_file, slugify
-from glossary_site.tool_settings import ToolSettings, is_value, undeclared
+from glossary_site.tool_settings import ToolSettings, split_values, undeclared
 from glossary_site.url_checks import link_url_problem
 
 FIELDS = (
@@ -131,18 +131,15 @@ def _attributes(
     declared = (settings.attributes or None) if settings is not None else None  # none: see load_tools
     found: dict[str, tuple[str, ...]] = {}
     for name, value in raw.items():
-        items = value if isinstance(value, list) else [value]
-        kept = [v for v in items if is_value(v)]
-        if not kept:
+        items, bad = split_values(value)
+        if not items:
             fields.error(
                 "attributes", f"attribute '{clipped(str(name))}' needs a value or a list of values", str(name)
             )
             continue
-        if len(kept) < len(items):  # the rest are still checked
-            number = next(i for i, v in enumerate(items, 1) if not is_value(v))
-            message = f"item {number} of attribute '{clipped(str(name))}' is no value; write one or remove it"
+        if bad is not None:
+            message = f"item {bad} of attribute '{clipped(str(name))}' is no value; write one or remove it"
             fields.error("attributes", message, str(name))
-            items = kept
         values = _distinct_values(fields, str(name), [str(v).strip() for v in items], isinstance(value, list))
         if declared is not None and name not in declared:
             hint = did_you_mean(str(name), declared) or "; declare it in tools.attributes in site.yml"
