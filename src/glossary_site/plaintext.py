@@ -10,6 +10,11 @@ SPACE_RE = re.compile(r"\s+")
 #: What a page shows around the text but a description must not say: a heading's '#' link
 #: and a footnote's number.
 FURNITURE_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>|<sup id="fnref:[^"]*">.*?</sup>', re.DOTALL)
+#: What a description says for a formula (its TeX, which formulas.py keeps as `alttext`) and
+#: for an image (its alt text): the text of their elements would read "12" for \frac{1}{2}.
+SPOKEN_RE = re.compile(
+    r'<math\b[^>]*?\balttext="([^"]*)"[^>]*>.*?</math>|<img\b[^>]*?\balt="([^"]*)"[^>]*>', re.DOTALL
+)
 #: The notes themselves, which close a field's HTML.
 FOOTNOTES = '<div class="footnote">'
 #: About what a search result shows of a meta description before cutting it off itself.
@@ -18,6 +23,7 @@ SNIPPET = 160
 
 def plain_text(fragment: str) -> str:
     text = FURNITURE_RE.sub("", fragment.partition(FOOTNOTES)[0])
+    text = SPOKEN_RE.sub(lambda found: found[1] or found[2] or "", text)
     return SPACE_RE.sub(" ", html.unescape(TAG_RE.sub("", text))).strip()
 
 

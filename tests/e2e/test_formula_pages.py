@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from support import copy_site, parse_html, present, run_glossary, write_files
+from support import copy_site, parse_html, present, run_glossary, string_of, write_files
 
 SOFTMAX = """---
 title: Softmax
@@ -53,6 +54,11 @@ def test_formulas_are_mathml_in_every_field_of_a_term(tmp_path: Path) -> None:
     assert "It costs $5 and $10 to compute" in prose.get_text()
     assert present(prose.find("code")).get_text() == "$not_math$"
     assert "$" not in prose.get_text().replace("$5 and $10", "").replace("$not_math$", "")
+    blocks = [json.loads(string_of(block)) for block in soup.find_all("script", type="application/ld+json")]
+    said = {block["@type"]: block for block in blocks}
+    # a description says the formula as written, not the digits of its drawing ("z1=2")
+    assert said["DefinedTerm"]["description"] == "The softmax of z is a probability distribution."
+    assert said["FAQPage"]["mainEntity"][0]["acceptedAnswer"]["text"] == "Yes, \\sum_i p_i = 1."
 
 
 def test_each_formula_that_cannot_be_shown_is_an_error_at_its_line(tmp_path: Path) -> None:
