@@ -110,10 +110,17 @@ def _absolute_links(fragment: str, page: str) -> str:
     """The page's links made absolute: the entry's xml:base says where they are read from, but
     some feed readers ignore it and would follow '../gpu/index.html' from their own address.
     A quotation's source (`<blockquote cite="../gpu/">`) is an address too. The attribute is
-    read and written as HTML: a base_url path holding '&' (`/r&copy/`) must not become '©'."""
+    read and written as HTML: a base_url path holding '&' (`/r&copy/`) must not become '©'.
+    A page of the site is named by its canonical address (`.../gpu/`, not `.../gpu/index.html`),
+    and a footnote's links, whose targets are in the entry too, stay in it."""
 
     def made_absolute(match: re.Match[str]) -> str:
-        address = urllib.parse.urljoin(page, html.unescape(match.group(2)))
+        written = html.unescape(match.group(2))
+        if written.startswith("#") and f' id="{match.group(2)[1:]}"' in fragment:
+            return match.group(0)
+        address = urllib.parse.urljoin(page, written)
+        if not urllib.parse.urlsplit(written).netloc:
+            address = re.sub(r"/index\.html(?=#|$)", "/", address)
         return f'{match.group(1)}="{html.escape(address)}"'
 
     return in_tags(fragment, lambda tag: ADDRESS_RE.sub(made_absolute, tag))

@@ -436,12 +436,11 @@ def test_feed_parses_without_errors_and_lists_recent_terms(built_minimal: Path) 
     assert feed.entries[0].link == "https://example.org/docs/terms/model-training/"
     wiki_link = re.search(r'href="([^"]+)"', feed.entries[0].content[0].value)
     assert wiki_link is not None
-    assert wiki_link.group(1) == "https://example.org/docs/terms/graphics-processing-unit/index.html"
-    # absolute as written, for readers that ignore xml:base (was '../graphics-processing-unit/...')
+    assert wiki_link.group(1) == "https://example.org/docs/terms/graphics-processing-unit/"
+    # absolute as written, for readers that ignore xml:base (was '../graphics-processing-unit/...'),
+    # and the page's canonical address, not a duplicate of it at .../index.html
     written = (built_minimal / "feed.xml").read_text(encoding="utf-8")
-    assert 'href="https://example.org/docs/terms/graphics-processing-unit/index.html"' in html.unescape(
-        written
-    )
+    assert 'href="https://example.org/docs/terms/graphics-processing-unit/"' in html.unescape(written)
 
 
 def test_every_address_in_a_feed_entry_is_absolute_under_base_url(tmp_path: Path) -> None:
@@ -449,8 +448,8 @@ def test_every_address_in_a_feed_entry_is_absolute_under_base_url(tmp_path: Path
     it from, resolves against its own address; links and images were made absolute already."""
     aaa = (
         "---\ntitle: Aaa\nsummary: A summary.\nupdated: 2025-03-01\n"
-        "definition: |\n  Aaa: see [[Bbb]], [b](../bbb/) and ![chart](chart.png).\n\n"
-        '  <blockquote cite="../bbb/">Quoted.</blockquote>\n---\n'
+        "definition: |\n  Aaa: see [[Bbb]], [b](../bbb/) and ![chart](chart.png).[^1]\n\n"
+        '  <blockquote cite="../bbb/">Quoted.</blockquote>\n\n  [^1]: A note.\n---\n'
     )
     out = built_site(
         tmp_path,
@@ -472,8 +471,12 @@ def test_every_address_in_a_feed_entry_is_absolute_under_base_url(tmp_path: Path
         if tag.has_attr(name)
     ]
     assert {name for _, name, _ in addresses} == {"href", "src", "cite"}
-    assert [a for a in addresses if not a[2].startswith("https://example.org/docs/")] == []
+    # a footnote and its way back are both in the entry: following one stays in the feed reader
+    in_entry = [a for a in addresses if a[2].startswith("#")]
+    assert [a for a in addresses if not a[2].startswith("https://example.org/docs/")] == in_entry
+    assert [entry.find(id=address[1:]) is not None for _, _, address in in_entry] == [True, True]
     assert ("blockquote", "cite", "https://example.org/docs/terms/bbb/") in addresses
+    assert ("a", "href", "https://example.org/docs/terms/bbb/") in addresses  # [[Bbb]]: the canonical address
 
 
 def test_a_feed_with_no_dated_term_claims_no_date(tmp_path: Path) -> None:
