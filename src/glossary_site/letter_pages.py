@@ -57,9 +57,17 @@ def letter_entries(glossary: Glossary, faces: Mapping[str, Face], language: str)
 
 
 def letter_paths(glossary: Glossary, language: str) -> list[str]:
-    """The letter pages a build writes, in jump-bar order (for the sitemap and warm.py)."""
+    """The letter pages a build writes, in jump-bar order (for warm.py)."""
+    return list(letter_slugs(glossary, language))
+
+
+def letter_slugs(glossary: Glossary, language: str) -> dict[str, set[str]]:
+    """Each letter page's path and the terms it lists, in jump-bar order (for the sitemap)."""
     faces = {slug: Face(slug, term.title, term.summary) for slug, term in glossary.terms.items()}
-    return [letter_path(letter) for letter in letter_entries(glossary, faces, language)]
+    return {
+        letter_path(letter): {face.slug for _, _, face, _ in entries}
+        for letter, entries in letter_entries(glossary, faces, language).items()
+    }
 
 
 def letter_jobs(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from glossary_site import graph_page, letter_pages
@@ -38,17 +39,27 @@ def sitemap_files(config: SiteConfig, glossary: Glossary, toolbox: Toolbox) -> l
 
 
 def _urls(config: SiteConfig, glossary: Glossary, toolbox: Toolbox) -> list[dict[str, Any]]:
-    latest = max((t.updated for t in glossary.terms.values() if t.updated), default=None)
-    urls: list[tuple[str, dt.date | None]] = [(absolute(config, "index.html"), latest)]
-    urls += [(absolute(config, path), None) for path in letter_pages.letter_paths(glossary, config.language)]
+    """A list page's lastmod is its newest term's `updated`, as Hugo dates a section by its
+    newest page: the page changes when they do."""
+
+    def newest(slugs: Iterable[str]) -> dt.date | None:
+        return max(filter(None, (glossary.terms[slug].updated for slug in slugs)), default=None)
+
+    urls: list[tuple[str, dt.date | None]] = [(absolute(config, "index.html"), newest(glossary.terms))]
+    urls += [
+        (absolute(config, path), newest(slugs))
+        for path, slugs in letter_pages.letter_slugs(glossary, config.language).items()
+    ]
     urls += [(absolute(config, term_path(t.slug)), t.updated) for t in glossary.terms.values()]
     for kind in GROUP_KINDS:
         groups = glossary.groups(kind)
         if groups:  # an empty listing only says "None yet.", and asks not to be indexed
-            urls.append((absolute(config, f"{kind}/index.html"), None))
-        urls += [(absolute(config, group_path(kind, g.slug)), None) for g in groups]
+            listed = newest(slug for g in groups for slug in g.terms)
+            urls.append((absolute(config, f"{kind}/index.html"), listed))
+        urls += [(absolute(config, group_path(kind, g.slug)), newest(g.terms)) for g in groups]
     if toolbox.tools:
-        urls.append((absolute(config, "tools/index.html"), None))
+        tools_updated = max(filter(None, (t.updated for t in toolbox.tools.values())), default=None)
+        urls.append((absolute(config, "tools/index.html"), tools_updated))
         urls += [(absolute(config, tool_path(t.slug)), t.updated) for t in toolbox.tools.values()]
     urls += [(absolute(config, path), None) for path in graph_page.graph_paths(glossary)]
     if config.stack_builder is not None:

@@ -423,6 +423,11 @@ def test_sitemap_follows_the_protocol(built_minimal: Path) -> None:
     lastmods = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in urls}
     assert lastmods["https://example.org/docs/terms/tensor/"] == "2025-02-01"
     assert all(W3C_DATE.match(value) for value in lastmods.values() if value)
+    # a list page is as new as its newest term, as Hugo dates a section
+    listed = {loc.removeprefix("https://example.org/docs/"): day for loc, day in lastmods.items() if loc}
+    assert listed["categories/concepts/"] == "2025-03-01"  # model training, not tensor
+    assert listed["tags/hardware/"] == "2025-02-01"  # tensor, not the GPU
+    assert (listed[""], listed["categories/"], listed["tags/"]) == ("2025-03-01", "2025-03-01", "2025-02-01")
     robots = (built_minimal / "robots.txt").read_text()
     assert "Sitemap: https://example.org/docs/sitemap.xml" in robots.splitlines()
 
