@@ -30,9 +30,9 @@ from glossary_site.front_matter import (
     read_bytes,
     split_front_matter,
 )
-from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
+from glossary_site.model import CtaBlock, Faq, Source, Table, TermSource
 from glossary_site.plain_markup import EACH, Field, FieldPath, warn_of_markup
-from glossary_site.slugs import SLUG_RE, group_slug, slug_of_file, slug_problem, slugify
+from glossary_site.slugs import SLUG_RE, group_slug, slug_of_file, slugify
 from glossary_site.url_checks import link_url_problem
 
 FIELDS = (
@@ -89,7 +89,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     term = TermSource(
         path=path,
         slug=slug,
-        former_slugs=fields.former_slugs(slug),
+        former_slugs=fields.former_slugs(slug, "term"),
         title=fields.text("title", required=True, one_line=True),
         summary=fields.text("summary", required=True, one_line=True),
         definition=fields.text("definition", required=True, markdown=True),
@@ -326,24 +326,6 @@ class _Fields(Fields):
         self.table_ids: set[str] = set()
         #: The ids of tables with rows left out for their errors, which are not whole tables.
         self.flawed_tables: set[str] = set()
-
-    def former_slugs(self, slug: str) -> tuple[Ref, ...]:
-        """The addresses the term had before a rename, each a slug that is not its own: one
-        that is not would name no page, or this one."""
-        found: dict[str, Ref] = {}
-        for ref in self.refs("former_slugs"):
-            problem = slug_problem(ref.text)
-            if problem is not None:
-                self.diagnostics.error(self.path, ref.line, f"former slug '{ref.text}' {problem}")
-            elif ref.text == slug:
-                message = f"former slug '{ref.text}' is this term's own slug; remove it"
-                self.diagnostics.error(self.path, ref.line, message)
-            elif ref.text in found:
-                message = listed_again(f"former slug '{ref.text}'", found[ref.text].line, ref.line)
-                self.diagnostics.warning(self.path, ref.line, message)
-            else:
-                found[ref.text] = ref
-        return tuple(found.values())
 
     def sort_as(self) -> str:
         """The name the title is filed under A to Z, or "" for the title. Written but blank

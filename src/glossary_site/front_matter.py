@@ -19,6 +19,7 @@ from glossary_site.diagnostics import (
     ContentError,
     Diagnostics,
     clipped,
+    listed_again,
     listed_names,
     meant_by,
     suggesting,
@@ -382,6 +383,24 @@ class Fields:
                 f"or add 'slug: {suggestion}'",
             )
         return stem
+
+    def former_slugs(self, slug: str, what: str) -> tuple[Ref, ...]:
+        """The addresses the term or tool had before a rename, each a slug that is not its own: one
+        that is not would name no page, or this one."""
+        found: dict[str, Ref] = {}
+        for ref in self.refs("former_slugs"):
+            problem = slug_problem(ref.text)
+            if problem is not None:
+                self.diagnostics.error(self.path, ref.line, f"former slug '{ref.text}' {problem}")
+            elif ref.text == slug:
+                message = f"former slug '{ref.text}' is this {what}'s own slug; remove it"
+                self.diagnostics.error(self.path, ref.line, message)
+            elif ref.text in found:
+                message = listed_again(f"former slug '{ref.text}'", found[ref.text].line, ref.line)
+                self.diagnostics.warning(self.path, ref.line, message)
+            else:
+                found[ref.text] = ref
+        return tuple(found.values())
 
     def date(self, key: str) -> dt.date | None:
         value = self.data.get(key)

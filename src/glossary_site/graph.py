@@ -25,7 +25,7 @@ from glossary_site.diagnostics import (
     meant_by,
     wiki_bracketed,
 )
-from glossary_site.model import Glossary, Group, TermSource, name_key, title_key
+from glossary_site.model import Glossary, Group, Ref, TermSource, name_key, title_key
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, group_slug, slug_of_file, slugify
 
 
@@ -47,11 +47,9 @@ def as_plural(names: Mapping[str, str], key: str) -> str | None:
     return None
 
 
-def unknown_reference(
-    spellings: Iterable[str], text: str, what: str, terms: Iterable[TermSource] = ()
-) -> str:
-    """A term's old slug, still written after its rename, would otherwise get a "did you mean"
-    for whatever name is spelt closest, not the term it was renamed to."""
+def unknown_reference(spellings: Iterable[str], text: str, what: str, terms: Iterable[Named] = ()) -> str:
+    """A term's (or tool's) old slug, still written after its rename, would otherwise get a "did
+    you mean" for whatever name is spelt closest, not the one it was renamed to."""
     key = name_key(text.strip())
     moved = next((t for t in terms if any(ref.text == key for ref in t.former_slugs)), None)
     if moved is not None:
@@ -68,7 +66,7 @@ def unknown_listed(
     text: str,
     what: str,
     several: str,
-    terms: Iterable[TermSource] = (),
+    terms: Iterable[Named] = (),
 ) -> str:
     """`related: gpu, tensor` is one text, a list of one, to YAML; its editor meant two terms
     (and `tools: Chroma, Cursor` two tools), and with `"[[gpu]], tensor"` wiki-links too, which
@@ -189,6 +187,8 @@ class Named(Protocol):
     def alias_lines(self) -> tuple[int, ...]: ...
     @property
     def key_lines(self) -> dict[str, int]: ...
+    @property
+    def former_slugs(self) -> tuple[Ref, ...]: ...
 
 
 N = TypeVar("N", bound=Named)
@@ -359,13 +359,14 @@ def _looks_like_address(alias: str, term: Named) -> bool:
 
 
 def _address_alias(alias: str, term: Named) -> str:
-    """The way to keep a Hugo alias's address: a term's old address under terms/ is a former
-    slug, and any other (Hugo's /glossary/gpu/) a page of the site's own in static/, which
-    sends readers on as a former slug's page does; either is needed, or the address is lost."""
+    """The way to keep a Hugo alias's address: a term's old address under terms/ (a tool's
+    under tools/) is a former slug, and any other (Hugo's /glossary/gpu/) a page of the site's
+    own in static/, which sends readers on as a former slug's page does; either is needed, or
+    the address is lost."""
     said = f"alias '{clipped(alias)}' is an address, but an alias is another name of the term; remove it"
     parts = [part for part in alias.split("/") if part]
     folder = "tools" if term.path.startswith("content/tools/") else "terms"
-    if folder == "terms" and len(parts) == 2 and parts[0] == "terms" and SLUG_RE.match(parts[1]):
+    if len(parts) == 2 and parts[0] == folder and SLUG_RE.match(parts[1]):
         return f"{said}, and keep the address with 'former_slugs: [{parts[1]}]'"
     if (
         len(alias) > QUOTED

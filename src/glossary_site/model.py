@@ -152,6 +152,8 @@ class ToolSource:
     attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     updated: dt.date | None = None
     draft: bool = False
+    #: As a term's: each former address gets a page that sends readers on (redirects.py).
+    former_slugs: tuple[Ref, ...] = ()
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 

@@ -167,7 +167,8 @@ class SitePages(PageMaker):
             )
         )
         jobs += tool_page.tool_jobs(self, self.config, self.toolbox, self.faces)
-        jobs += redirects.redirect_jobs(self, self.config, self.glossary)
+        jobs += redirects.redirect_jobs(self, self.config, "terms", self.glossary.terms)
+        jobs += redirects.redirect_jobs(self, self.config, "tools", self.toolbox.tools)
         jobs += redirects.section_jobs(self, self.config)
         if graphs:
             jobs += graph_page.graph_jobs(self, self.glossary, self.network, said, self.config.language)

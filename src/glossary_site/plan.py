@@ -113,16 +113,15 @@ def dead_site_links(
     that could not be read is reported already, so a link to its page is not reported again."""
     files = files | {term_path(slug) for slug in glossary.unreadable}
     moved = {
-        term_path(ref.text): term.slug
-        for term in glossary.terms.values()
-        for ref in term.former_slugs
-        if ref.text not in glossary.terms
+        f"{folder}/{ref.text}/index.html": (item.title, f"/{folder}/{item.slug}/")
+        for folder, published in (("terms", glossary.terms), ("tools", toolbox.tools))
+        for item in published.values()
+        for ref in item.former_slugs
+        if ref.text not in published
     }
     problems: list[Diagnostic] = []
     for link in _links(config, glossary, toolbox):
-        found = _link_problem(link, files, config.addresses) or _former_address(
-            link, moved, glossary, config.addresses
-        )
+        found = _link_problem(link, files, config.addresses) or _former_address(link, moved, config.addresses)
         if found is not None:
             lines = [link.line] if link.line else _lines_of(config.root / link.path, link)
             problems += [Diagnostic(link.path, line, *found) for line in lines]
@@ -216,22 +215,24 @@ def _ref_fix(url: str) -> str:
 
 
 def _former_address(
-    link: _Link, moved: dict[str, str], glossary: Glossary, addresses: tuple[str, ...]
+    link: _Link, moved: dict[str, tuple[str, str]], addresses: tuple[str, ...]
 ) -> tuple[str, Severity] | None:
-    """A link to a renamed term's former address works, through a page that only sends readers
-    on (redirects.py); the editor can spare them that."""
-    if not moved:  # no term was renamed: most sites, most builds
+    """A link to a renamed term's or tool's former address works, through a page that only
+    sends readers on (redirects.py); the editor can spare them that. `moved`: each former
+    address's page → the title and address of the page it leads to."""
+    if not moved:  # nothing was renamed: most sites, most builds
         return None
     target = _target(link.page, link.url, addresses)
     if not target.startswith("/"):
         return None
     path = urllib.parse.unquote(urllib.parse.urlsplit(target).path).lstrip("/")
-    slug = moved.get(path) or moved.get(path + "index.html") or moved.get(path + "/index.html")
-    if slug is None:
+    found = moved.get(path) or moved.get(path + "index.html") or moved.get(path + "/index.html")
+    if found is None:
         return None
+    title, address = found
     return (
-        f"{link.what} '{link.url}' leads to the former address of '{glossary.terms[slug].title}', "
-        f"which only sends readers on; link to '/terms/{slug}/'",
+        f"{link.what} '{link.url}' leads to the former address of '{title}', "
+        f"which only sends readers on; link to '{address}'",
         Severity.WARNING,
     )
 

@@ -40,7 +40,7 @@ NAMED = (("terms.json", "terms"), ("tools.json", "tools"))
 #: (`data-pagefind-body`): terms/<slug>/index.html and tools/<slug>/index.html.
 INDEXED = ("terms", "tools")
 #: How the key of a page in one of those folders that holds no article starts (a renamed
-#: term's former address, redirects.py): it is left out of the index, as Pagefind would index
+#: term's or tool's former address, redirects.py): it is left out of the index, as Pagefind would index
 #: the whole of such a page in a bundle that holds no article to tell it apart.
 UNINDEXED = "unindexed:"
 #: Small enough that one Pagefind run stays well under a gigabyte on long pages; large enough

@@ -30,7 +30,8 @@ from glossary_site.tool_settings import ToolSettings, split_values, undeclared
 from glossary_site.url_checks import link_url_problem
 
 FIELDS = (
-    "title", "slug", "summary", "url", "aliases", "category", "tags", "attributes", "updated", "draft",
+    "title", "slug", "former_slugs", "summary", "url", "aliases", "category", "tags", "attributes",
+    "updated", "draft",
 )  # fmt: skip
 #: The fields shown as written, where Markdown an editor writes reaches the page as marks.
 PLAIN: dict[str | FieldPath, Field] = {
@@ -95,9 +96,11 @@ def parse_tool(
     if category and settings is not None and settings.categories and category not in settings.categories:
         hint = did_you_mean(category, settings.categories) or "; add it to tools.categories in site.yml"
         fields.error("category", f"unknown tool category '{category}'{hint}")
+    slug = fields.slug()
     tool = ToolSource(
         path=path,
-        slug=fields.slug(),
+        slug=slug,
+        former_slugs=fields.former_slugs(slug, "tool"),
         title=fields.text("title", required=True, one_line=True),
         summary=fields.text("summary", required=True, one_line=True),
         url=url,
@@ -235,9 +238,9 @@ def resolve(
     if slug is None:
         if not graph.may_name_unreadable(box.unreadable, name):
             problem = (
-                graph.unknown_listed(box.names, box.spellings, name, what, "tools")
+                graph.unknown_listed(box.names, box.spellings, name, what, "tools", box.tools.values())
                 if in_list
-                else graph.unknown_reference(box.spellings, name, what)
+                else graph.unknown_reference(box.spellings, name, what, box.tools.values())
             )
             diagnostics.error(path, line, problem)
     elif slug in box.drafts:

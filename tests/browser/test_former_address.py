@@ -1,5 +1,5 @@
-"""A renamed term's old address, opened in Chromium, lands on the term's page; /terms/ and
-/a-z/ on the home page's A to Z."""
+"""A renamed term's (tool's) old address, opened in Chromium, lands on the term's (tool's) page;
+/terms/ and /a-z/ on the home page's A to Z."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from axe_check import assert_axe_finds_nothing_above_minor_in_either_scheme
 from conftest import OpenPage, serve
 from playwright.sync_api import expect
-from support import copy_site, run_glossary
+from support import copy_site, run_glossary, write_files
 
 GPU = "content/terms/graphics-processing-unit.md"
 
@@ -17,9 +17,11 @@ GPU = "content/terms/graphics-processing-unit.md"
 @pytest.fixture(scope="module")
 def renamed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The minimal site, whose base_url has the sub-path /docs/, after the GPU term was renamed
-    from gpu-chip; served under that sub-path."""
+    from gpu-chip and its tool Ollama from local-runner; served under that sub-path."""
     root = tmp_path_factory.mktemp("renamed")
     site = copy_site("minimal", root)
+    tool = "---\ntitle: Ollama\nformer_slugs: local-runner\nsummary: Runs models.\nurl: https://ollama.com/\n---\n"
+    write_files(site, {"content/tools/ollama.md": tool})
     gpu = site / GPU
     gpu.write_text(
         gpu.read_text(encoding="utf-8").replace(
@@ -34,14 +36,17 @@ def renamed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.mark.parametrize("script", [True, False])
-def test_opening_the_old_address_lands_on_the_terms_page(
+def test_opening_the_old_address_lands_on_the_terms_or_tools_page(
     open_page: OpenPage, renamed_url: str, script: bool
 ) -> None:
-    """The page refreshes itself to the term's, with or without JavaScript."""
+    """The page refreshes itself to the term's (tool's), with or without JavaScript."""
     page = open_page(java_script_enabled=script)
     page.goto(f"{renamed_url}/terms/gpu-chip/")
     expect(page).to_have_url(f"{renamed_url}/terms/graphics-processing-unit/index.html")
     expect(page.locator("h1")).to_have_text("Graphics processing unit")
+    page.goto(f"{renamed_url}/tools/local-runner/")
+    expect(page).to_have_url(f"{renamed_url}/tools/ollama/index.html")
+    expect(page.locator("h1")).to_have_text("Ollama")
 
 
 def test_a_link_to_a_section_of_the_old_address_lands_on_that_section(

@@ -1,6 +1,6 @@
-"""A renamed term keeps its old address: `former_slugs` makes terms/<old>/ a page that sends
-readers on to the term, and that page is no page of the glossary (sitemap, search, feed,
-terms.json, A to Z)."""
+"""A renamed term or tool keeps its old address: `former_slugs` makes terms/<old>/ (tools/<old>/)
+a page that sends readers on to the term (tool), and that page is no page of the glossary
+(sitemap, search, feed, terms.json, tools.json, A to Z)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,12 @@ from support import (
 ATOM = "{http://www.w3.org/2005/Atom}"
 GPU = "content/terms/graphics-processing-unit.md"
 TENSOR = "content/terms/tensor.md"
+OLLAMA = "content/tools/ollama.md"
+#: A tool renamed from local-runner; its line 3 is its former_slugs.
+RENAMED_TOOL = (
+    "---\ntitle: Ollama\nformer_slugs: [local-runner]\nsummary: Runs models on your machine.\n"
+    "url: https://ollama.com/\n---\n\nServes a [[tensor]] model locally.\n"
+)
 
 
 def add_line(site: Path, path: str, after: str, line: str) -> int:
@@ -40,13 +46,15 @@ def add_line(site: Path, path: str, after: str, line: str) -> int:
 @pytest.fixture(scope="module")
 def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal site after its GPU term was renamed twice: it was gpu-chip, then graphics-card;
-    it has a stylesheet of its own, linked from its head partial."""
+    it has a stylesheet of its own, linked from its head partial, and a tool renamed from
+    local-runner to ollama."""
     site = copy_site("minimal", tmp_path_factory.mktemp("renamed"))
     write_files(
         site,
         {
             "templates/partials/head.html": '<link rel="stylesheet" href="{{ root }}assets/site.css">\n',
             "static/assets/site.css": ":root[data-theme='dark'] { --bg: #0d1b0d; }\n",
+            OLLAMA: RENAMED_TOOL,
         },
     )
     add_line(site, GPU, "title: Graphics processing unit", "former_slugs: [gpu-chip, graphics-card]")
@@ -55,29 +63,35 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site / "_site"
 
 
-def test_a_former_address_sends_readers_to_the_term_page(renamed: Path) -> None:
-    for former in ("gpu-chip", "graphics-card"):
-        page = renamed / "terms" / former / "index.html"
-        soup = parse_html(page)
+#: Each former address of the renamed site, with the page it leads to and that page's title.
+FORMER = [
+    ("terms/gpu-chip", "terms/graphics-processing-unit", "Graphics processing unit"),
+    ("terms/graphics-card", "terms/graphics-processing-unit", "Graphics processing unit"),
+    ("tools/local-runner", "tools/ollama", "Ollama"),
+]
+
+
+def test_a_former_address_sends_readers_to_the_page(renamed: Path) -> None:
+    for former, page, title in FORMER:
+        soup = parse_html(renamed / former / "index.html")
         refresh = attribute(present(soup.select_one('meta[http-equiv="refresh"]')), "content")
         delay, _, url = refresh.partition(";")
         assert delay == "0" and url.strip().startswith("url=")
         target = url.strip().removeprefix("url=")
-        assert target == "../graphics-processing-unit/index.html"
-        assert (page.parent / target).resolve() == (renamed / "terms/graphics-processing-unit/index.html")
+        assert target == f"../{page.split('/')[1]}/index.html"
+        assert (renamed / former / target).resolve() == (renamed / page / "index.html")
         canonical = attribute(present(soup.select_one('link[rel="canonical"]')), "href")
-        assert canonical == "https://example.org/docs/terms/graphics-processing-unit/"
+        assert canonical == f"https://example.org/docs/{page}/"
         assert attribute(present(soup.select_one('meta[name="robots"]')), "content") == "noindex"
         link = present(soup.select_one("main a"))
-        assert " ".join(present(link.parent).get_text().split()) == (
-            "This page has moved to Graphics processing unit."
-        )
+        assert " ".join(present(link.parent).get_text().split()) == f"This page has moved to {title}."
         assert attribute(link, "href") == target
 
 
 def test_a_former_address_is_no_page_of_the_glossary(renamed: Path) -> None:
-    formers = ("terms/gpu-chip/", "terms/graphics-card/")
-    for name in ("sitemap.xml", "index.html", "terms.json"):
+    formers = ("terms/gpu-chip/", "terms/graphics-card/", "tools/local-runner/", "local-runner")
+    assert "tools/ollama/" in (renamed / "sitemap.xml").read_text(encoding="utf-8")
+    for name in ("sitemap.xml", "index.html", "terms.json", "tools.json", "tools/index.html"):
         text = (renamed / name).read_text(encoding="utf-8")
         assert not any(former in text for former in formers), name
     entries = ET.parse(renamed / "feed.xml").getroot().findall(f"{ATOM}entry")
@@ -101,6 +115,7 @@ def test_a_former_address_is_no_page_of_the_glossary(renamed: Path) -> None:
         "/terms/graphics-processing-unit/",
         "/terms/model-training/",
         "/terms/tensor/",
+        "/tools/ollama/",
     }
 
 
@@ -141,18 +156,36 @@ def test_a_redirect_page_passes_the_nu_html_checker(renamed: Path) -> None:
     assert_nu_checker_passes(renamed / "terms/gpu-chip")
 
 
-def test_renaming_a_term_file_keeps_its_old_address_working(tmp_path: Path) -> None:
-    """The page of the term under its old name is replaced by one that sends readers to the new."""
-    site = copy_site("minimal", tmp_path)
+def test_renaming_a_term_or_tool_file_keeps_its_old_address_working(tmp_path: Path) -> None:
+    """The page of the term (tool) under its old name is replaced by one that sends readers to
+    the new, in a build from the cache of the last."""
+    site = write_files(copy_site("minimal", tmp_path), {OLLAMA: RENAMED_TOOL})
     assert run_glossary("build", cwd=site).returncode == 0
     (site / TENSOR).rename(site / "content/terms/tensors.md")
     add_line(site, "content/terms/tensors.md", "title: Tensor", "former_slugs: tensor")
+    (site / OLLAMA).rename(site / "content/tools/ollama-app.md")
+    add_line(site, "content/tools/ollama-app.md", "title: Ollama", "slug: local-ollama")
     result = run_glossary("build", cwd=site)
     assert result.returncode == 0, result.stderr
     soup = parse_html(site / "_site/terms/tensor/index.html")
     assert present(soup.select_one("main a")).get_text() == "Tensor"
     assert attribute(present(soup.select_one("main a")), "href") == "../tensors/index.html"
     assert (site / "_site/terms/tensors/index.html").is_file()
+    assert not (site / "_site/tools/ollama").exists(), "not a former slug of the tool"
+    link = present(parse_html(site / "_site/tools/local-runner/index.html").select_one("main a"))
+    assert attribute(link, "href") == "../local-ollama/index.html"
+    add_line(site, "content/tools/ollama-app.md", "slug: local-ollama", "former_slugs: [ollama]")
+    (site / "content/tools/ollama-app.md").write_text(
+        (site / "content/tools/ollama-app.md")
+        .read_text(encoding="utf-8")
+        .replace("former_slugs: [local-runner]\n", ""),
+        encoding="utf-8",
+    )
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert not (site / "_site/tools/local-runner").exists(), "its page goes with the former slug"
+    link = present(parse_html(site / "_site/tools/ollama/index.html").select_one("main a"))
+    assert attribute(link, "href") == "../local-ollama/index.html"
 
 
 def test_former_slug_problems_are_reported_at_their_lines_in_one_run(tmp_path: Path) -> None:
@@ -164,6 +197,15 @@ def test_former_slug_problems_are_reported_at_their_lines_in_one_run(tmp_path: P
         "former_slugs:\n  - Old Tensor\n  - tensor\n  - model-training\n  - gpu-chip\n  - nd-array",
     )
     gpu = add_line(site, GPU, "title: Graphics processing unit", "former_slugs: [gpu-chip]")
+    box = "content/tools/llama-box.md"
+    write_files(
+        site,
+        {
+            OLLAMA: "---\ntitle: Ollama\nformer_slugs:\n  - Bad Slug\n  - ollama\n  - llama-box\n"
+            "  - runner\n  - tensor\nsummary: Runs models.\nurl: https://ollama.com/\n---\n",
+            box: "---\ntitle: Llama box\nformer_slugs: runner\nsummary: Boxes.\nurl: https://x.org/\n---\n",
+        },
+    )
     result = run_glossary("check", cwd=site)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -178,14 +220,24 @@ def test_former_slug_problems_are_reported_at_their_lines_in_one_run(tmp_path: P
         "(content/terms/model-training.md), whose page is at that address; remove it",
         f"{TENSOR}:{first + 4}: former slug 'gpu-chip' is also a former slug of 'Graphics processing unit' "
         f"({GPU}:{gpu}); one address can lead to one term only: keep it in one file",
+        f"{box}:3: former slug 'runner' is also a former slug of 'Ollama' ({OLLAMA}:7); "
+        "one address can lead to one tool only: keep it in one file",
+        f"{OLLAMA}:4: former slug 'Bad Slug' must be lowercase letters, digits and single hyphens",
+        f"{OLLAMA}:5: former slug 'ollama' is this tool's own slug; remove it",
+        f"{OLLAMA}:6: former slug 'llama-box' is the slug of 'Llama box' ({box}), "
+        "whose page is at that address; remove it",
+        f"{OLLAMA}:7: former slug 'runner' is also a former slug of 'Llama box' ({box}:3); "
+        "one address can lead to one tool only: keep it in one file",
     ]
-    assert "Check failed: 5 error(s)" in result.stderr
+    assert "Check failed: 10 error(s)" in result.stderr, "a term's slug is no tool's address"
 
 
 def test_a_drafts_former_slugs_follow_the_draft(tmp_path: Path) -> None:
-    """No page for the address of a term not yet published; with --drafts there is one, and it
-    claims the address against the other terms as a published term does."""
-    site = copy_site("minimal", tmp_path)
+    """No page for the address of a term (tool) not yet published; with --drafts there is one,
+    and it claims the address against the other terms (tools) as a published one does."""
+    site = write_files(
+        copy_site("minimal", tmp_path), {OLLAMA: RENAMED_TOOL.replace("---\n\n", "draft: true\n---\n\n")}
+    )
     (site / "content/terms/dropout.md").write_text(
         "---\ntitle: Dropout\nsummary: Switching units off at random.\n"
         'definition: "**Dropout** zeroes random units."\nrelated: [tensor, GPU]\n'
@@ -194,25 +246,31 @@ def test_a_drafts_former_slugs_follow_the_draft(tmp_path: Path) -> None:
     )
     assert run_glossary("build", cwd=site).returncode == 0
     assert not (site / "_site/terms/drop-out").exists()
+    assert not (site / "_site/tools/local-runner").exists()
     drafts = run_glossary("build", "--drafts", cwd=site)
     assert drafts.returncode == 0, drafts.stderr
     link = present(parse_html(site / "_site/terms/drop-out/index.html").select_one("main a"))
     assert attribute(link, "href") == "../dropout/index.html"
+    link = present(parse_html(site / "_site/tools/local-runner/index.html").select_one("main a"))
+    assert attribute(link, "href") == "../ollama/index.html"
     add_line(site, GPU, "title: Graphics processing unit", "former_slugs: [drop-out]")
-    assert run_glossary("build", cwd=site).returncode == 0, "the draft claims nothing"
+    write_files(site, {"content/tools/box.md": RENAMED_TOOL.replace("Ollama", "Box")})
+    assert run_glossary("build", cwd=site).returncode == 0, "the drafts claim nothing"
     clash = run_glossary("check", "--drafts", cwd=site)
     assert clash.returncode == 1
     assert "content/terms/dropout.md:6: former slug 'drop-out' is also a former slug of" in clash.stderr
+    assert f"{OLLAMA}:3: former slug 'local-runner' is also a former slug of 'Box'" in clash.stderr
 
 
 def test_a_link_to_a_former_address_is_a_warning_that_names_the_page(tmp_path: Path) -> None:
     """Was silent: the link worked, through a page that only sends readers on."""
-    site = copy_site("minimal", tmp_path)
+    site = write_files(copy_site("minimal", tmp_path), {OLLAMA: RENAMED_TOOL})
     add_line(site, GPU, "title: Graphics processing unit", "former_slugs: [gpu-chip]")
     tensor = site / TENSOR
     text = (
         tensor.read_text(encoding="utf-8")
-        + "\nSee [the chip](/terms/gpu-chip/) and [it](../gpu-chip/index.html).\n"
+        + "\nSee [the chip](/terms/gpu-chip/), [it](../gpu-chip/index.html) "
+        + "and [a tool](/tools/local-runner/).\n"
     )
     tensor.write_text(text, encoding="utf-8")
     line = len(text.rstrip("\n").split("\n"))
@@ -221,25 +279,33 @@ def test_a_link_to_a_former_address_is_a_warning_that_names_the_page(tmp_path: P
 
     warned = [problem for problem in result.stderr.splitlines() if "former address" in problem]
     assert sorted(warned) == [
-        f"{TENSOR}:{line}: warning: link '{url}' leads to the former address of 'Graphics processing unit', "
-        "which only sends readers on; link to '/terms/graphics-processing-unit/'"
-        for url in ("../gpu-chip/index.html", "/terms/gpu-chip/")
+        *(
+            f"{TENSOR}:{line}: warning: link '{url}' leads to the former address of "
+            "'Graphics processing unit', which only sends readers on; "
+            "link to '/terms/graphics-processing-unit/'"
+            for url in ("../gpu-chip/index.html", "/terms/gpu-chip/")
+        ),
+        f"{TENSOR}:{line}: warning: link '/tools/local-runner/' leads to the former address of 'Ollama', "
+        "which only sends readers on; link to '/tools/ollama/'",
     ]
     assert result.returncode == 0
 
 
-def test_a_reference_by_a_renamed_terms_old_slug_names_the_new_one(tmp_path: Path) -> None:
+def test_a_reference_by_a_renamed_term_or_tools_old_slug_names_the_new_one(tmp_path: Path) -> None:
     """Was "unknown related term 'model-training'" with a "did you mean" for the closest
     spelling: the editor who renamed the file was not told the old slug was the reason."""
-    site = copy_site("minimal", tmp_path)
+    site = write_files(copy_site("minimal", tmp_path), {OLLAMA: RENAMED_TOOL})
     (site / "content/terms/model-training.md").rename(site / "content/terms/training.md")
     add_line(site, "content/terms/training.md", "title: Model training", "former_slugs: [model-training]")
     tensor = site / TENSOR
-    tensor.write_text(tensor.read_text(encoding="utf-8") + "\nSee [[model-training]].\n", encoding="utf-8")
+    text = tensor.read_text(encoding="utf-8") + "\nSee [[model-training]] and [[tool:local-runner]].\n"
+    tensor.write_text(text, encoding="utf-8")
     result = run_glossary("check", cwd=site)
     assert result.returncode == 1
     renamed = "it is a former slug of content/terms/training.md, renamed; write its slug now, 'training'"
     assert [line for line in result.stderr.splitlines() if "unknown" in line] == [
         f"{TENSOR}:7: unknown related term 'model-training': {renamed}",
+        f"{TENSOR}:30: unknown tool link 'local-runner': it is a former slug of {OLLAMA}, renamed; "
+        "write its slug now, 'ollama'",
         f"{TENSOR}:30: unknown wiki-link target 'model-training': {renamed}",
     ]

@@ -37,6 +37,7 @@ from support import (
     run_glossary,
     serving,
     wait_for_line,
+    write_files,
 )
 from tornado.websocket import websocket_connect
 
@@ -980,9 +981,9 @@ def test_a_save_that_dates_a_term_in_the_future_is_warned_about(tmp_path: Path) 
 
 
 def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_path: Path) -> None:
-    """Titles, groups, new, renamed and deleted terms, former slugs, drafts, templates, static
-    files and site.yml: after each, every page served is the one a clean build of the site as
-    it now is writes, and the pages of terms that are gone are gone."""
+    """Titles, groups, new, renamed and deleted terms, former slugs, a renamed tool, drafts,
+    templates, static files and site.yml: after each, every page served is the one a clean build
+    of the site as it now is writes, and the pages of terms that are gone are gone."""
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"
 
@@ -1021,6 +1022,15 @@ def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_pat
         (site / "static/assets/extra.css").write_text("body { margin: 0; }\n")
 
     activation, former = site / "content/terms/activation-function.md", "former_slugs: [activation]"
+    runner, ollama = site / "content/tools/runner.md", site / "content/tools/ollama.md"
+    tool = (
+        "---\ntitle: Ollama\nsummary: Runs models.\nurl: https://ollama.com/\n---\n\nFor [[tensor]] work.\n"
+    )
+
+    def rename_tool() -> None:
+        ollama.write_text(tool.replace("title: Ollama\n", "title: Ollama\nformer_slugs: [runner]\n"))
+        runner.unlink()
+
     changes: list[tuple[str, Callable[[], object], list[str]]] = [
         ("a title", lambda: edit(tensor, "title: Tensor", "title: Tensor array"), []),
         ("a category", lambda: edit(tensor, "category: Concepts", "category: Maths"), []),
@@ -1053,6 +1063,13 @@ def test_after_every_kind_of_change_the_served_site_equals_a_clean_build(tmp_pat
             "a former slug removed",
             lambda: edit(activation, f"{former}\n", ""),
             ["terms/activation/index.html"],
+        ),
+        ("a new tool", lambda: write_files(site, {"content/tools/runner.md": tool}), []),
+        ("a renamed tool with a former slug", rename_tool, []),
+        (
+            "its former slug removed",
+            lambda: edit(ollama, "former_slugs: [runner]\n", ""),
+            ["tools/runner/index.html"],
         ),
         (
             "a deleted term",

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import pytest
 
-from glossary_site import content, graph, views
+from glossary_site import content, graph, tools, views
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics, closest
 from glossary_site.model import Glossary, Group, TermSource
@@ -251,6 +251,12 @@ def test_an_alias_written_as_an_address_is_a_warning_and_a_name_with_a_slash_is_
         "content/terms/tcp.md:5: warning: alias '/terms/tcp-ip/' is an address, but an alias is another "
         "name of the term; remove it, and keep the address with 'former_slugs: [tcp-ip]'"
     ]
+    text = "---\ntitle: Box\nsummary: A box.\nurl: https://x.org/\naliases: [/tools/old-box/]\n---\n"
+    tool = tools.parse_tool("content/tools/box.md", text, "", None, Diagnostics())
+    assert [str(found) for found in graph.alias_repeats(tool)] == [
+        "content/tools/box.md:5: warning: alias '/tools/old-box/' is an address, but an alias is another "
+        "name of the term; remove it, and keep the address with 'former_slugs: [old-box]'"
+    ], "a tool has former slugs too"
 
 
 def test_an_alias_that_looks_like_an_address_without_its_first_slash_is_a_warning(
