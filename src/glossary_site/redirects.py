@@ -62,11 +62,15 @@ class Jobs(Protocol):
     ) -> PageJob: ...
 
 
-def check_former_slugs(published: Mapping[str, Named], what: str, diagnostics: Diagnostics) -> None:
+def check_former_slugs(
+    published: Mapping[str, Named], drafts: frozenset[str], what: str, diagnostics: Diagnostics
+) -> None:
     """A former slug may not be the slug of a term (or, among tools, a tool) the site publishes
     (its page is there), nor a former slug of two of them (its page could send readers to one
     only): each is reported at every line that claims the address. Drafts left out of the build
-    claim nothing. `what` is "term" or "tool"."""
+    claim nothing, but the slug of one is warned of: publishing it would make the line an error,
+    and the editor could then only drop the former slug, which the feed's entry id may be.
+    `what` is "term" or "tool"."""
     claims: dict[str, list[tuple[Named, int]]] = defaultdict(list)
     for item in published.values():
         for ref in item.former_slugs:
@@ -74,6 +78,13 @@ def check_former_slugs(published: Mapping[str, Named], what: str, diagnostics: D
     for former, claimants in claims.items():
         owner = published.get(former)
         for item, line in claimants:
+            if owner is None and former in drafts:
+                message = (
+                    f"former slug '{former}' is the slug of a draft {what}, whose page will be at "
+                    "that address once it is published, and this line an error: give one of them "
+                    "another slug"
+                )
+                diagnostics.warning(item.path, line, message)
             if owner is not None:
                 message = (
                     f"former slug '{former}' is the slug of '{owner.title}' ({owner.path}), "
