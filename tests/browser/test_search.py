@@ -1,5 +1,5 @@
 """Search tells the truth: the whole count, every result, where each matched, and instant
-results under the header box on every page."""
+results under the header box on every page but the search page, whose own field is its one box."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def pagefind_count(page: Page, query: str) -> int:
     return int(
         page.evaluate(
             """async (query) => {
-                const folder = document.querySelector("form.search-box").dataset.pagefind;
+                const folder = document.querySelector("form[data-pagefind]").dataset.pagefind;
                 const pagefind = await window.glossarySearch(folder);
                 return (await pagefind.search(query)).results.length;
             }""",
@@ -363,7 +363,7 @@ def test_exact_matches_cover_tool_aliases_and_aliases_with_a_comma(page: Page, s
     page.wait_for_load_state("domcontentloaded")
     meta = page.evaluate(
         """async () => {
-            const folder = document.querySelector("form.search-box").dataset.pagefind;
+            const folder = document.querySelector("form[data-pagefind]").dataset.pagefind;
             const pagefind = await window.glossarySearch(folder);
             const results = (await pagefind.search("Midjourney")).results;
             return Promise.all(results.map((result) => result.data())).then((all) => all.map((d) => d.meta));
@@ -806,23 +806,27 @@ def test_ctrl_or_cmd_k_focuses_the_box_and_slash_is_no_shortcut(page: Page, serv
 
 
 def test_on_the_search_page_ctrl_k_focuses_the_pages_own_field(page: Page, served: ServedSite) -> None:
-    """Was: it focused the small header box above the field whose results fill the page. It
-    works from inside another text field, where "/" is typed as any other key."""
-    page.goto(served.page_url(f"{SEARCH}?q=diffusion"))
+    """Was: it focused the small header box above the field whose results fill the page; the
+    header has no box there now, and the shortcut still works, with no script failing. It works
+    from inside the field, where "/" is typed as any other key."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served.page_url(SEARCH))
     field = page.get_by_role("searchbox", name="Full-text search")
-    expect(page.locator("#search-status")).to_contain_text("found for")
-    expect(field).not_to_be_focused()
+    expect(field).to_have_attribute("aria-keyshortcuts", "Control+K Meta+K")
     page.keyboard.press("/")
     expect(field).not_to_be_focused()
-    header_box(page).focus()
-    page.keyboard.press("/")
-    expect(header_box(page)).to_have_value("/")
     page.keyboard.press("Control+k")
     expect(field).to_be_focused()
-    expect(field).to_have_attribute("aria-keyshortcuts", "Control+K Meta+K")
-    expect(header_box(page)).not_to_have_attribute("aria-keyshortcuts", re.compile(".*"))
-    page.keyboard.type("token/s")  # the query was selected, so this replaces it, "/" and all
+    page.keyboard.type("token/s")
     expect(field).to_have_value("token/s")
+    page.locator("h1").click()
+    page.keyboard.press("Meta+k")
+    expect(field).to_be_focused()
+    page.keyboard.type("diffusion")  # the query was selected, so this replaces it, "/" and all
+    expect(field).to_have_value("diffusion")
+    expect(page.locator("#search-status")).to_contain_text("found for")
+    assert errors == []
 
 
 def test_pagefind_loads_only_once_the_box_is_used(page: Page, served: ServedSite) -> None:
@@ -894,10 +898,34 @@ def test_a_query_typed_again_after_clearing_the_box_is_announced_again(
     expect(status).to_have_text(said)
 
 
-def test_typing_after_choosing_an_option_makes_enter_search_the_new_query(
+def test_typing_or_moving_the_cursor_after_choosing_an_option_makes_enter_search_the_query(
     page: Page, served: ServedSite
 ) -> None:
+    """Home, End and the left and right arrows move the cursor in the box and leave the chosen
+    option, as in the ARIA combobox pattern. Was: the option stayed chosen, and Enter opened it
+    instead of searching what the reader was editing. Arriving on the search page, the reader
+    goes on in its field, the page's one search box (was: from <body>, past the header's box)."""
     page.goto(served.page_url("index.html"))
+    box = header_box(page)
+    options = type_in_header(page, "token")
+    for key in ("End", "ArrowLeft", "ArrowRight"):
+        page.keyboard.press("ArrowDown")
+        expect(box).to_have_attribute("aria-activedescendant", options.first.get_attribute("id") or "?")
+        page.keyboard.press(key)
+        expect(box).not_to_have_attribute("aria-activedescendant", re.compile(".*"))
+        expect(page.locator("#site-search-results [aria-selected=true]")).to_have_count(0)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Home")
+    expect(options.first).to_be_visible()  # the list stays open
+    assert box.evaluate("box => box.selectionStart") == 0, "Home moves the cursor to the start"
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(served.page_url(f"{SEARCH}?q=token"))
+    field = page.get_by_role("searchbox", name="Full-text search")
+    expect(field).to_be_focused()
+    expect(page.get_by_role("search")).to_have_count(1)
+    expect(page.get_by_role("combobox")).to_have_count(0)
+    page.go_back()
     type_in_header(page, "token")
     page.keyboard.press("ArrowDown")
     page.keyboard.type("izer training")
@@ -917,7 +945,7 @@ def test_without_javascript_no_search_box_is_offered(open_page: OpenPage, served
     expect(note).to_have_text("Search needs JavaScript. Browse the A–Z index instead.")
     expect(note).to_be_visible()
     controls = page.locator("input[type=search], button")
-    expect(controls).to_have_count(6)  # header and page: a box and its button each; theme; Show more
+    expect(controls).to_have_count(4)  # the page's box and its button (none in the header); theme; Show more
     for control in controls.all():
         expect(control).to_be_hidden()
     page.get_by_role("link", name="A–Z index").click()
@@ -997,6 +1025,7 @@ def test_a_query_with_results_shows_no_did_you_mean_nor_loads_the_names(
     page.goto(served.page_url(f"{SEARCH}?q=transformer"))
     total = pagefind_count(page, "transformer")
     expect(page.locator("#search-status")).to_have_text(f"{total} results found for \u201ctransformer\u201d")
+    page.goto(served.page_url(FLAGSHIP))
     header_box(page).focus()
     # pasted, not typed: a search for its "t" would make Pagefind find "tranformer" (type_in_header)
     page.keyboard.insert_text("transformer")
@@ -1004,6 +1033,7 @@ def test_a_query_with_results_shows_no_did_you_mean_nor_loads_the_names(
     expect(suggestions(page).last).to_have_text(f"See all {total} results")
     expect(suggestions(page).filter(has_text="Did you mean")).to_have_count(0)
     assert not [url for url in requested if url.endswith("/names.json")]
+    page.goto(served.page_url(SEARCH))
     with page.expect_request(re.compile(r"/glossary/pagefind/names\.json$")):
         page.fill("#search-query", "tranformer")
     expect(page.locator("#search-status")).to_contain_text("Did you mean: Transformer")
@@ -1111,10 +1141,6 @@ def test_axe_finds_nothing_above_minor_with_did_you_mean_shown(
     page = open_page()
     page.goto(served.page_url(f"{SEARCH}?q=tranformer"))
     expect(page.locator("#search-status")).to_contain_text("Did you mean")
-    header_box(page).focus()
-    page.keyboard.type("halucinaton")
-    expect(suggestions(page).first).to_have_text("HallucinationDid you mean this?")
-    page.keyboard.press("ArrowDown")
     assert_axe_finds_nothing_above_minor_in_either_scheme(page, "the search page's Did you mean")
 
 
@@ -1185,7 +1211,6 @@ def test_a_misspelt_word_many_names_start_with_offers_the_word_searched(
     expect(links).to_have_text("probabilistic")
     links.click()
     expect(page).to_have_url(probable.page_url(f"{SEARCH}?q=probabilistic"))
-    expect(header_box(page)).to_have_value("")
     expect(page.locator("#search-query")).to_have_value("probabilistic")
     expect(status).to_have_text(f"{len(PROBABLE)} results found for {QUOTED_WORD}")
     expect(page.locator("#search-results li")).to_have_count(len(PROBABLE))
@@ -1340,10 +1365,11 @@ def test_the_nu_html_checker_passes_the_markup_search_adds(
     shown.save(page, "the header's list with an active option")
     page.goto(served.page_url(f"{SEARCH}?q=tranformer"))
     expect(page.locator("#search-status")).to_contain_text("Did you mean")
-    header_box(page).focus()
-    page.keyboard.type("halucinaton")
+    shown.save(page, "did you mean on the page")
+    page.goto(served.page_url(FLAGSHIP))
+    type_in_header(page, "halucinaton", pasted=True)
     expect(suggestions(page).first).to_have_text("HallucinationDid you mean this?")
-    shown.save(page, "did you mean on the page and in the header")
+    shown.save(page, "did you mean in the header")
     for state in SEARCH_STATES:
         state(page, served, crowded)
         shown.save(page, state.__name__)

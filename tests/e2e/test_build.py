@@ -413,7 +413,10 @@ def test_a_sites_brand_partial_puts_its_logo_beside_the_title_on_every_page(tmp_
         assert src == base + "assets/logo.svg", name
         nav = [a.get_text(strip=True) for a in present(header.find("nav", class_="site-nav")).find_all("a")]
         assert nav == ["A–Z", "Categories", "Tags", "Graph", "Search"], name
-        assert present(header.select_one("form.search-box input#site-search")).get("name") == "q", name
+        if name == "search/index.html":  # its own field is its one search box
+            assert header.select_one("form.search-box") is None
+        else:
+            assert present(header.select_one("form.search-box input#site-search")).get("name") == "q", name
         assert header.find("button", class_="theme-toggle") is not None, name
         seen.add(name.split("/")[0])
     assert (out / "assets/logo.svg").read_text(encoding="utf-8") == logo

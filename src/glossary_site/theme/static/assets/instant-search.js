@@ -1,7 +1,7 @@
-// Instant results under the header search box on every page, as a WAI-ARIA combobox: the
-// best matches appear in a listbox as the reader types, and Ctrl+K or ⌘K focuses the box (on the
-// search page, that page's own field). Without JavaScript the form still submits to the search page.
-// Pagefind loads on first focus only.
+// Instant results under the header search box on every page but the search page, as a WAI-ARIA
+// combobox: the best matches appear in a listbox as the reader types, and Ctrl+K or ⌘K focuses the
+// box (on the search page, which has no header box, that page's own field). Without JavaScript the
+// form still submits to the search page. Pagefind loads on first focus only.
 (function () {
   "use strict";
   // Exact title or alias matches go first (see search.js): the fragments of the results shown
@@ -9,8 +9,36 @@
   // glossarySearch.named.
   var SHOWN = 8;
   var WHOLE = 20;  // the search page's first page: glossarySearch.parted
+  var CURSOR_KEYS = ["Home", "End", "ArrowLeft", "ArrowRight"];
+  // On the search page the shortcut goes to the page's own field, the one whose results fill
+  // the page. It needs Ctrl or ⌘ (either, on any system, as on Docusaurus sites): a shortcut of
+  // one printable key, as "/" was, fires when speech input or a slip types that key, and
+  // WCAG 2.1.4 asks for a way to turn such a shortcut off. With a modifier it is safe inside a
+  // text field too.
+  function listenForShortcut(field) {
+    if (!field) { return; }
+    if (input && field !== input) { input.removeAttribute("aria-keyshortcuts"); }
+    field.setAttribute("aria-keyshortcuts", "Control+K Meta+K");
+    document.addEventListener("keydown", function (event) {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.defaultPrevented ||
+          !isK(event)) { return; }
+      event.preventDefault();
+      field.focus();
+      field.select();
+    });
+  }
+
+  // The key is read as typed, so K is where the reader's layout has it (Dvorak too); on a
+  // layout without Latin letters (Cyrillic, Greek, Hebrew...) Ctrl+K types another letter, and
+  // the key where K is on a QWERTY keyboard counts instead.
+  function isK(event) {
+    var key = (event.key || "").toLowerCase();
+    return key === "k" || (!/^[a-z]$/.test(key) && event.code === "KeyK");
+  }
+
   var form = document.querySelector("form.search-box[data-pagefind]");
   var input = form && form.querySelector("input[name=q]");
+  listenForShortcut(document.querySelector(".search-page-form input[name=q]") || input);
   if (!input) { return; }
   var list = document.createElement("div");
   var status = document.createElement("span");
@@ -179,6 +207,10 @@
       close();
     } else if (event.key === "Escape" && input.value) {
       input.value = "";  // with no list shown, Escape clears the box as a search field does
+    } else if (CURSOR_KEYS.indexOf(event.key) >= 0 && active >= 0) {
+      // As the ARIA combobox pattern has it: they move the cursor in the box (the default kept)
+      // and so leave the option, and Enter searches the query as edited, not the option.
+      select(-1);
     }
   }
 
@@ -220,28 +252,4 @@
   input.addEventListener("blur", close);
   // keeps focus in the box when an option is pressed, so the list is still there for the click
   list.addEventListener("mousedown", function (event) { event.preventDefault(); });
-  // On the search page the shortcut goes to the page's own field, the one whose results fill
-  // the page. It needs Ctrl or ⌘ (either, on any system, as on Docusaurus sites): a shortcut of
-  // one printable key, as "/" was, fires when speech input or a slip types that key, and
-  // WCAG 2.1.4 asks for a way to turn such a shortcut off. With a modifier it is safe inside a
-  // text field too.
-  var shortcut = document.querySelector(".search-page-form input[name=q]") || input;
-  if (shortcut !== input) {
-    input.removeAttribute("aria-keyshortcuts");
-    shortcut.setAttribute("aria-keyshortcuts", "Control+K Meta+K");
-  }
-  // The key is read as typed, so K is where the reader's layout has it (Dvorak too); on a
-  // layout without Latin letters (Cyrillic, Greek, Hebrew...) Ctrl+K types another letter, and
-  // the key where K is on a QWERTY keyboard counts instead.
-  function isK(event) {
-    var key = (event.key || "").toLowerCase();
-    return key === "k" || (!/^[a-z]$/.test(key) && event.code === "KeyK");
-  }
-  document.addEventListener("keydown", function (event) {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.defaultPrevented ||
-        !isK(event)) { return; }
-    event.preventDefault();
-    shortcut.focus();
-    shortcut.select();
-  });
 }());

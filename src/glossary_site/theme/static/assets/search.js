@@ -293,6 +293,17 @@
   var initial = new URLSearchParams(window.location.search).get("q") || "";
   input.value = initial;
   if (initial) { run(initial); }
+  // Arriving with a query (from another page's header box, or a link), the reader carries on in
+  // the field that holds it, as focus stays in the box of a combobox and of Material's search
+  // view: a screen reader says the field and the query, then the count, and Tab goes on to the
+  // results, where from <body> it would start again at the skip link. Back, Forward and Reload
+  // keep the place the browser gives.
+  if (initial && arrived()) { input.focus(); }
+
+  function arrived() {
+    var entry = window.performance.getEntriesByType ? window.performance.getEntriesByType("navigation")[0] : null;
+    return !entry || entry.type === "navigate";
+  }
   // a short pause while typing spares a search (and its fragment fetches) per keystroke
   input.addEventListener("input", function () {
     typed = Date.now();
