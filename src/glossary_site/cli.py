@@ -244,6 +244,15 @@ def run(argv: Sequence[str] | None = None) -> NoReturn:
 def main(argv: Sequence[str] | None = None, keep: Callable[[object], None] = lambda _: None) -> int:
     """`keep` is handed what a build leaves, for a caller that exits without freeing it."""
     args = parse(argv)
+    try:
+        os.getcwd()
+    except FileNotFoundError:  # every command reads paths from here, the site's own included
+        print(
+            "glossary: the current folder no longer exists (it was removed or replaced, e.g. by a "
+            "build of the site it was in); cd to the site again",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     collector.tune_for_building()
     try:
         return _run_command(args, keep)

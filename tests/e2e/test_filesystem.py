@@ -668,6 +668,32 @@ def test_site_settings_named_site_yaml_are_told_to_be_renamed(tmp_path: Path) ->
         ]
 
 
+def test_a_current_folder_a_build_replaced_is_named_as_gone(tmp_path: Path) -> None:
+    """A build run from inside its own _site replaces the folder it was run in. Was: the next
+    command there ended in a FileNotFoundError traceback, status 1, even with --source."""
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", "--no-search", "-q", cwd=site).returncode == 0
+    assert run_glossary("build", "--no-cache", "--no-search", "-q", cwd=site / "_site/terms").returncode == 0
+    gone = tmp_path / "gone"
+    script = 'cd "$0" && rmdir "$0" && exec "$@"'  # a current folder that is gone at the start
+    launch = ["sh", "-c", script, str(gone), sys.executable, "-m", "glossary_site"]
+    for options in (["build"], ["check", "--source", str(site)]):
+        gone.mkdir()
+        result = subprocess.run(
+            [*launch, *options],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert (result.returncode, result.stderr.splitlines()) == (
+            2,
+            [
+                "glossary: the current folder no longer exists (it was removed or replaced, e.g. by a "
+                "build of the site it was in); cd to the site again"
+            ],
+        )
+
+
 def test_site_settings_that_are_a_link_to_nothing_are_reported_as_one(tmp_path: Path) -> None:
     """Was: "no content/site.yml in … or a folder above it; run `glossary init`" (status 2), as
     if there were no site, from the site folder itself."""
