@@ -15,13 +15,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from glossary_site import __version__, collector, link_graph, output, pipeline, scaffold
+from glossary_site import (
+    __version__,
+    collector,
+    interrupts,
+    link_graph,
+    output,
+    pipeline,
+    scaffold,
+)
 from glossary_site.config import CONFIG_PATH
 from glossary_site.diagnostics import Diagnostics, Severity, as_json, github_annotation
 from glossary_site.url_checks import base_url_problem
 from glossary_site.workers import default_jobs
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 DESCRIPTION = """\
 Build a cross-linked glossary website from one Markdown file per term.
@@ -41,7 +49,7 @@ examples:
   glossary serve                        preview on http://127.0.0.1:8000/ with live reload
 
 exit status: 0 success, 1 content errors or a failed search indexing, 2 wrong usage,
-  130 stopped with Ctrl-C (serve exits 0)"""
+  130 stopped with Ctrl-C or SIGTERM (serve exits 0)"""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -234,8 +242,11 @@ def run(argv: Sequence[str] | None = None) -> NoReturn:
     kept: list[object] = []
     try:
         code = main(argv, kept.append)
-        sys.stdout.flush()
-        sys.stderr.flush()
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except KeyboardInterrupt:  # Ctrl-C as the run ends
+            code = EXIT_INTERRUPTED
     except BrokenPipeError:  # `glossary check | head`: the reader stopped reading, not an error of ours
         code = EXIT_CONTENT
     os._exit(code)
@@ -255,9 +266,10 @@ def main(argv: Sequence[str] | None = None, keep: Callable[[object], None] = lam
         return EXIT_USAGE
     collector.tune_for_building()
     try:
-        return _run_command(args, keep)
+        with interrupts.stopping_once():
+            return _run_command(args, keep)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
 
 
 def _run_command(args: argparse.Namespace, keep: Callable[[object], None]) -> int:

@@ -41,6 +41,7 @@ from glossary_site import (
     content_files,
     file_watch,
     incremental,
+    interrupts,
     output,
     pipeline,
     preview_hosts,
@@ -134,10 +135,10 @@ def serve(
 ) -> None:
     """Listen before building, so a taken port is reported (AddressUnusable) at once rather
     than after a long build, and nothing can take it meanwhile. Serve from a temporary folder
-    so previewing never touches the deployable _site/."""
+    so previewing never touches the deployable _site/. Ctrl-C and SIGTERM must reach it as
+    KeyboardInterrupt, as `interrupts.stopping_once` makes them."""
     sockets = listen(host, port)
     try:
-        signal.signal(signal.SIGTERM, _stop)
         with tempfile.TemporaryDirectory(prefix="glossary-serve-") as scratch:
             preview = Preview(Path(scratch) / "site", index_coming=options.search)
             address = origin(host, sockets[0].getsockname()[1])
@@ -191,11 +192,6 @@ def origin(host: str, port: int) -> str:
     """The address to print for browsers: scheme, host and port, no path."""
     name = host or "0.0.0.0"
     return f"http://[{name}]:{port}" if ":" in name else f"http://{name}:{port}"
-
-
-def _stop(signum: int, frame: object) -> None:
-    """Stopping with SIGTERM cleans up like Ctrl-C does."""
-    raise KeyboardInterrupt
 
 
 @dataclass
@@ -463,7 +459,7 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
         Told thread-safely, so the loop wakes from waiting (add_callback, here, would not)."""
         if isinstance(loop, BaseAsyncIOLoop):
             loop.asyncio_loop.call_soon_threadsafe(loop.stop)
-        raise KeyboardInterrupt
+        interrupts.stop_once(signum, frame)
 
     server = HTTPServer(application(site.preview, site.refused))
     server.add_sockets(sockets)

@@ -162,20 +162,23 @@ def _claims(items: Sequence[T], claimed: Any, run: int) -> Iterator[T]:
 @contextlib.contextmanager
 def _interrupts_held() -> Iterator[None]:
     """Ctrl-C reaches every process of the terminal's group; it is the parent's to act on (it
-    stops its workers and exits 130), so children ignore it. Held back while forking: Python
-    runs its at-fork hooks then, and a KeyboardInterrupt raised in one is printed and dropped,
-    which let a build go on to the end."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    stops its workers and exits 130), so children ignore it. Held back while forking (SIGTERM
+    too, which the parent turns into a KeyboardInterrupt as well): Python runs its at-fork
+    hooks then, and a KeyboardInterrupt raised in one is printed and dropped, which let a build
+    go on to the end."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _ignore_interrupts() -> None:
-    """In a child just forked with Ctrl-C held back: from now on it is dropped here."""
+    """In a child just forked with Ctrl-C held back: from now on it is dropped here, and
+    SIGTERM kills the child outright, as it has nothing of its own to clean up."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _die_with_parent() -> None:

@@ -96,40 +96,57 @@ def test_a_build_killed_at_any_moment_leaves_a_complete_site_and_the_next_build_
     assert leftovers == []
 
 
-@pytest.mark.parametrize("stage", ["converting", "writing pages"])
-def test_ctrl_c_in_a_build_exits_130_quietly_and_keeps_the_previous_site(tmp_path: Path, stage: str) -> None:
-    """Ctrl-C reaches every process of the terminal's group, the workers too; the build stops
-    whole, leaving nothing of its own behind."""
+@pytest.mark.parametrize(
+    ("stage", "stop", "options"),
+    [
+        ("converting", signal.SIGINT, ()),
+        ("writing pages", signal.SIGINT, ()),
+        ("converting", signal.SIGTERM, ("--no-cache",)),
+    ],
+)
+def test_ctrl_c_or_sigterm_in_a_build_exits_130_quietly_and_keeps_the_previous_site(
+    tmp_path: Path, stage: str, stop: signal.Signals, options: tuple[str, ...]
+) -> None:
+    """Ctrl-C reaches every process of the terminal's group, the workers too; SIGTERM (from a
+    service manager, `kill`) the build's own process alone. The build stops whole, leaving
+    nothing of its own behind. Was: SIGTERM left --no-cache's scratch folder in /tmp."""
     site = generated_site(tmp_path, 300)
     assert run_glossary("build", "--no-search", cwd=site).returncode == 0
     old = tree_digest(site / "_site")
     shutil.rmtree(site / ".glossary-cache")
     for path in sorted((site / "content/terms").glob("*.md")):
         path.write_text(path.read_text() + "\nOne more sentence.\n")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
 
     def started() -> bool:
         if stage == "converting":
-            return (site / ".glossary-cache/packs").is_dir()
+            return any(scratch.glob("glossary-build-*/packs")) or (site / ".glossary-cache/packs").is_dir()
         return any(p.name.startswith(("._site.staging-", "._site.update-")) for p in site.iterdir())
 
     process = subprocess.Popen(
-        [sys.executable, "-m", "glossary_site", "build", "--no-search", "-q"],
+        [sys.executable, "-m", "glossary_site", "build", "--no-search", "-q", *options],
         cwd=site,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        env={**os.environ, "TMPDIR": str(scratch)},
     )
     deadline = time.monotonic() + 60
     while not started() and time.monotonic() < deadline:
         time.sleep(0.005)
-    os.killpg(process.pid, signal.SIGINT)
+    if stop == signal.SIGINT:
+        os.killpg(process.pid, stop)
+    else:
+        os.kill(process.pid, stop)
     _, err = process.communicate(timeout=60)
 
     assert (process.returncode, err) == (130, "")
     assert tree_digest(site / "_site") == old
     hidden = sorted(p.name for p in site.iterdir() if p.name.startswith("."))
-    assert hidden == ["._site.lock", ".glossary-cache"], "no staging folder is left"
+    assert hidden == ["._site.lock", *([] if options else [".glossary-cache"])], "no staging folder is left"
+    assert list(scratch.iterdir()) == [], "no scratch folder is left"
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, 0)
         pytest.fail("a worker process outlived the interrupted build")

@@ -217,6 +217,33 @@ def test_serve_stops_on_sigterm_even_when_the_interrupt_lands_in_code_that_catch
         process.wait()
 
 
+def test_serve_stopped_by_ctrl_c_pressed_again_and_again_exits_0_and_cleans_up(tmp_path: Path) -> None:
+    """Was: a Ctrl-C pressed while serve was stopping cut its clean-up short: status 130, and
+    its temporary folder was left behind."""
+    site = copy_site("minimal", tmp_path)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "glossary_site", "serve", "--port", str(port), "-q"],
+        cwd=site,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "TMPDIR": str(scratch)},
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/docs/index.html", "Mini Glossary")
+        for _ in range(3):
+            process.send_signal(signal.SIGINT)
+            time.sleep(0.003)  # the next while serve is stopping
+        _, err = process.communicate(timeout=10)
+        assert (process.returncode, err) == (0, b"")
+        assert list(scratch.iterdir()) == []
+    finally:
+        process.kill()
+        process.wait()
+
+
 def test_a_head_request_gets_the_headers_of_a_get_and_no_body(served: tuple[Path, str, int]) -> None:
     """Was: an empty reply, and a 500 with a traceback in the terminal (link checkers send HEAD)."""
     _, base, _ = served
