@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from glossary_site import (
     __version__,
+    closed_pipes,
     collector,
     interrupts,
     link_graph,
@@ -240,15 +241,13 @@ def run(argv: Sequence[str] | None = None) -> NoReturn:
     terms) and at its own exit (0.05 s), for nothing. So the result is kept to the end.
     """
     kept: list[object] = []
+    closed_pipes.tolerate()
+    code = main(argv, kept.append)
     try:
-        code = main(argv, kept.append)
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        except KeyboardInterrupt:  # Ctrl-C as the run ends
-            code = EXIT_INTERRUPTED
-    except BrokenPipeError:  # `glossary check | head`: the reader stopped reading, not an error of ours
-        code = EXIT_CONTENT
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except KeyboardInterrupt:  # Ctrl-C as the run ends
+        code = EXIT_INTERRUPTED
     os._exit(code)
 
 

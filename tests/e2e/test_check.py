@@ -244,13 +244,15 @@ def test_checks_help_says_it_writes_no_site_and_what_graph_writes(tmp_path: Path
 
 
 def test_a_reader_that_stops_early_ends_the_output_without_a_traceback(tmp_path: Path) -> None:
-    """Was: `glossary check --format github | head` ended with a BrokenPipeError traceback."""
+    """Was: `glossary check --format github | head` ended with a BrokenPipeError traceback, and
+    then with status 1 where the check passed (warnings alone), as it did with its output in
+    /dev/null."""
     site = copy_site("minimal", tmp_path)
     write_files(
         site,
         {
-            f"content/terms/t{n}.md": f"---\ntitle: T{n}\nsummary: S.\ndefinition: D.\nrelated: [x{n}]\n---\n"
-            for n in range(800)
+            f"content/terms/t{n}.md": f"---\ntitle: T{n}\nsummary: S.\ndefinition: D.\n---\n"
+            for n in range(200)
         },
     )
     process = subprocess.Popen(
@@ -259,8 +261,8 @@ def test_a_reader_that_stops_early_ends_the_output_without_a_traceback(tmp_path:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    assert process.stdout is not None and process.stdout.readline().startswith(b"::")
+    assert process.stdout is not None and process.stdout.readline().startswith(b"::warning ")
     process.stdout.close()  # as `head -1` does
     _, stderr = process.communicate(timeout=120)
     assert b"Traceback" not in stderr and b"BrokenPipeError" not in stderr
-    assert process.returncode == 1
+    assert process.returncode == 0
