@@ -167,7 +167,9 @@ def listen(host: str, port: int) -> list[socket.socket]:
     from tornado.netutil import bind_sockets
 
     if not 0 <= port <= 65535:  # the OS would quietly take the port modulo 65536
-        raise AddressUnusable(f"there is no port {port}; choose one from 1 to 65535 with --port")
+        raise AddressUnusable(
+            f"there is no port {port}; choose one from 0 (any free port) to 65535 with --port"
+        )
     try:
         return bind_sockets(port, address=host)
     except OSError as error:

@@ -447,7 +447,7 @@ def test_a_taken_port_is_reported_before_building(tmp_path: Path, listening: str
     [
         ("--host", "203.0.113.9", "cannot listen on 203.0.113.9: it is not an address of this machine; "
          "choose another with --host"),
-        ("--port", "70000", "there is no port 70000; choose one from 1 to 65535 with --port"),
+        ("--port", "70000", "there is no port 70000; choose one from 0 (any free port) to 65535 with --port"),
     ],
 )  # fmt: skip
 def test_an_address_that_cannot_be_listened_on_is_a_usage_error(
