@@ -153,6 +153,12 @@ def check_target(root: Path, out: Path) -> None:
         source = root / name
         if out == source or source in out.parents:
             raise OutputRefused(f"output folder {out} is inside {name}/; choose a folder outside it")
+    built = next((folder for folder in out.parents if made_by_a_build(folder)), None)
+    if built is not None:
+        raise OutputRefused(
+            f"output folder {out} is inside {built}, a built site, whose next build would delete it; "
+            "choose a folder outside it"
+        )
     for place in (out, *out.parents):
         if place.exists() and not place.is_dir():
             inside = "" if place == out else f" is inside {place}, which"

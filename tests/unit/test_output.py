@@ -101,6 +101,16 @@ def test_output_into_a_source_folder_or_below_it_is_refused(project: Path, folde
     )
 
 
+def test_output_inside_a_built_site_is_refused(project: Path, previous_site: Path) -> None:
+    """Was: accepted, and the site written there was deleted by the next build of the other."""
+    out = previous_site / "preview"
+
+    assert refusal(project, out) == (
+        f"output folder {out.resolve()} is inside {previous_site.resolve()}, a built site, "
+        "whose next build would delete it; choose a folder outside it"
+    )
+
+
 def test_output_onto_a_file_is_refused(project: Path) -> None:
     out = project / "site.zip"
     out.write_bytes(b"zip")
