@@ -66,7 +66,7 @@ def parser() -> argparse.ArgumentParser:
     def common(cmd: argparse.ArgumentParser) -> None:
         cmd.add_argument(
             "--source",
-            type=Path,
+            type=path,
             default=None,
             metavar="DIR",
             help="the site folder holding content/site.yml "
@@ -97,7 +97,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("-v", "--verbose", action="store_true", help="also print how long each stage took")
     build.add_argument(
         "--out",
-        type=Path,
+        type=path,
         default=None,
         metavar="DIR",
         help="output folder (default: _site in the site folder)",
@@ -137,7 +137,7 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--graph",
-        type=Path,
+        type=path,
         metavar="FILE",
         help="also write the term graph to FILE: GraphML if it ends in .graphml (Gephi), else JSON "
         "(networkx node-link)",
@@ -150,7 +150,7 @@ def parser() -> argparse.ArgumentParser:
         "that already holds a site, or any of the files, is refused and left as it was, and so "
         "is one inside another site's content/, templates/, static/, _site/ or .glossary-cache/.",
     )
-    init.add_argument("folder", nargs="?", type=Path, default=Path("."), metavar="DIR", help="default: .")
+    init.add_argument("folder", nargs="?", type=path, default=Path("."), metavar="DIR", help="default: .")
     init.add_argument("--title", default="My Glossary", help='the site\'s title (default: "My Glossary")')
 
     new = commands.add_parser(
@@ -208,6 +208,14 @@ def base_url(text: str) -> str:
     if problem is not None:
         raise argparse.ArgumentTypeError(f"{text!r} {problem}")
     return text
+
+
+def path(text: str) -> Path:
+    """Path("") is the current folder: an empty argument, as an unset shell variable gives,
+    must not quietly mean it (`glossary init ""` wrote a site there)."""
+    if not text:
+        raise argparse.ArgumentTypeError("must not be empty; give a path (. for the current folder)")
+    return Path(text)
 
 
 def whole_number(text: str) -> int:
@@ -329,7 +337,7 @@ def source_option(root: Path) -> str:
 def cache_dir(command: argparse.ArgumentParser, what: str) -> None:
     command.add_argument(
         "--cache-dir",
-        type=Path,
+        type=path,
         default=None,
         metavar="DIR",
         help=f"{what} (default: .glossary-cache in the site folder)",

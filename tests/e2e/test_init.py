@@ -276,11 +276,16 @@ def test_init_and_source_say_which_path_is_a_file_or_unusable(tmp_path: Path) ->
     under_a_file = run_glossary("init", "notes/site", cwd=tmp_path)
     too_long = run_glossary("init", "n" * 300, cwd=tmp_path)
     a_file = run_glossary("check", "--source", "content/site.yml", cwd=site)
+    empty = [run_glossary(*args, cwd=tmp_path) for args in (("init", ""), ("check", "--source", ""))]
 
     assert under_a_file.returncode == 2 and "glossary: notes is a file, not a folder" in under_a_file.stderr
     assert too_long.returncode == 2 and ": File name too long; nothing was changed" in too_long.stderr
     assert a_file.returncode == 2
     assert "--source content/site.yml is a file; give the site folder" in a_file.stderr
+    for refused, name in zip(empty, ("DIR", "--source"), strict=True):  # was: a site written in tmp_path
+        assert refused.returncode == 2
+        message = f"error: argument {name}: must not be empty; give a path (. for the current folder)"
+        assert message in refused.stderr.splitlines()[-1]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["minimal", "notes"]
 
 
