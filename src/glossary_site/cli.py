@@ -234,8 +234,16 @@ def positive(text: str) -> int:
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     """argparse reports an option it does not know after a command with the top-level usage,
-    which lists no option of that command; the command's own usage says which ones there are."""
+    which lists no option of that command; the command's own usage says which ones there are.
+    Options put before the command, as git takes some, are the command's, so the line to type
+    instead is shown."""
     args, unknown = parser().parse_known_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    before = words[: words.index(args.command)] if args.command in words else []
+    if unknown and before and all(word in unknown for word in before):  # `glossary -q build`
+        line = shlex.join(["glossary", args.command, *before, *words[len(before) + 1 :]])
+        print(f"glossary: options go after the command: {line}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
     if unknown:
         args.usage_of.error(f"unrecognized arguments: {' '.join(unknown)}")
     return args

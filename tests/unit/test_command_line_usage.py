@@ -30,6 +30,12 @@ def test_an_unknown_option_is_named_under_the_usage_of_its_command(
     assert lines[-1] == last
 
 
+def test_options_before_the_command_are_said_to_go_after_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """Was: build's usage and "unrecognized arguments: -q", an option build has."""
+    lines = usage_error(capsys, "-q", "--strict", "build", "--out", "my site")
+    assert lines == ["glossary: options go after the command: glossary build -q --strict --out 'my site'"]
+
+
 def test_a_port_that_is_not_a_number_is_said_as_for_jobs(capsys: pytest.CaptureFixture[str]) -> None:
     lines = usage_error(capsys, "serve", "-p", "abc")
     assert lines[-1] == "glossary serve: error: argument -p/--port: expected a whole number, not 'abc'"
