@@ -73,7 +73,9 @@ def parser() -> argparse.ArgumentParser:
             "(default: the current folder or the nearest one above it that holds it)",
         )
 
-    def content_flags(cmd: argparse.ArgumentParser, quiet: str = "print only problems and notes") -> None:
+    def content_flags(
+        cmd: argparse.ArgumentParser, quiet: str = "print only problems and notes"
+    ) -> argparse._MutuallyExclusiveGroup:
         cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
         cmd.add_argument("--drafts", action="store_true", help="include terms marked draft: true")
         cmd.add_argument(
@@ -84,7 +86,9 @@ def parser() -> argparse.ArgumentParser:
             metavar="N",
             help=f"worker processes (default: all cores, here {default_jobs()})",
         )
-        cmd.add_argument("-q", "--quiet", action="store_true", help=quiet)
+        loudness = cmd.add_mutually_exclusive_group()
+        loudness.add_argument("-q", "--quiet", action="store_true", help=quiet)
+        return loudness
 
     build = commands.add_parser(
         "build",
@@ -93,8 +97,9 @@ def parser() -> argparse.ArgumentParser:
         "The previous output is replaced only if the build succeeds.",
     )
     common(build)
-    content_flags(build)
-    build.add_argument("-v", "--verbose", action="store_true", help="also print how long each stage took")
+    content_flags(build).add_argument(
+        "-v", "--verbose", action="store_true", help="also print how long each stage took"
+    )
     build.add_argument(
         "--out",
         type=path,
@@ -366,8 +371,14 @@ def options_from(args: argparse.Namespace) -> pipeline.BuildOptions:
         use_cache=not getattr(args, "no_cache", False),
         search=not getattr(args, "no_search", False),
         source_option=source_option(root),
-        progress=show_stage if sys.stderr.isatty() and not args.quiet else None,
+        progress=show_stage if draws_progress() and not args.quiet else None,
     )
+
+
+def draws_progress() -> bool:
+    """A terminal that can redraw a line: TERM=dumb (Emacs' shell, some CI logs) cannot, and
+    would show the codes that clear it."""
+    return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def show_stage(stage: str) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from glossary_site import cli
@@ -34,6 +37,23 @@ def test_options_before_the_command_are_said_to_go_after_it(capsys: pytest.Captu
     """Was: build's usage and "unrecognized arguments: -q", an option build has."""
     lines = usage_error(capsys, "-q", "--strict", "build", "--out", "my site")
     assert lines == ["glossary: options go after the command: glossary build -q --strict --out 'my site'"]
+
+
+def test_verbose_and_quiet_are_refused_together(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = usage_error(capsys, "build", "--verbose", "--quiet")
+    assert lines[-1] == "glossary build: error: argument -q/--quiet: not allowed with argument -v/--verbose"
+
+
+def test_a_terminal_that_cannot_redraw_a_line_gets_no_progress_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Was: TERM=dumb showed the codes that clear the line, "\\r\\033[K", stage after stage."""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    args = cli.parse(["build", "--source", str(tmp_path)])
+    monkeypatch.setenv("TERM", "xterm")
+    assert cli.options_from(args).progress is not None
+    monkeypatch.setenv("TERM", "dumb")
+    assert cli.options_from(args).progress is None
 
 
 def test_a_port_that_is_not_a_number_is_said_as_for_jobs(capsys: pytest.CaptureFixture[str]) -> None:
