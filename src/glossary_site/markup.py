@@ -92,6 +92,8 @@ SITE_URL_RE = re.compile(r'\b(href|src|cite)="(/(?!/)[^"]*)"')
 #: One written relative to its page (`chart.png`, `../gpu/`): no scheme, not from the root,
 #: not only a '#fragment' or '?query' (wiki-links and footnotes are '#...' at this stage).
 RELATIVE_URL_RE = re.compile(r'\b(?:href|src|cite)="(?![A-Za-z][A-Za-z0-9+.-]*:|[/#?])([^"]+)"')
+#: One that keeps only the page's scheme (`//host/x`): another site's, checked by plan.py.
+PROTOCOL_RELATIVE_URL_RE = re.compile(r'\b(?:href|src|cite)="(//[^"]*)"')
 #: A full http(s) address, which leads to this site when it is under base_url (plan.py).
 ABSOLUTE_URL_RE = re.compile(r'\b(?:href|src|cite)="(https?://[^"]+)"', re.IGNORECASE)
 #: How the addresses the engine and nh3 leave begin, when they are not relative.
@@ -562,7 +564,7 @@ def _site_relative(fragment: str, found: list[str], root: str = PAGE_ROOT) -> st
     quotation's `cite`) made relative to the page, as every link the site makes is, so they
     work under base_url's sub-path and opened from disk; `found` gets each as written, to be
     checked, and so do the addresses written relative to the page, which are left as they are,
-    and the full http(s) ones, which may be this site's own."""
+    the full http(s) ones, which may be this site's own, and those starting with '//'."""
     links = sum(fragment.count(f'{attribute}="') for attribute in URL_ATTRIBUTES)
     if links != sum(map(fragment.count, _NOT_RELATIVE)):  # rare, so counted before searched
         found += (html.unescape(url) for tag in tags(fragment) for url in RELATIVE_URL_RE.findall(tag))
@@ -570,6 +572,8 @@ def _site_relative(fragment: str, found: list[str], root: str = PAGE_ROOT) -> st
         found += (html.unescape(url) for tag in tags(fragment) for url in ABSOLUTE_URL_RE.findall(tag))
     if '="/' not in fragment:
         return fragment
+    if '="//' in fragment:
+        found += (html.unescape(u) for tag in tags(fragment) for u in PROTOCOL_RELATIVE_URL_RE.findall(tag))
 
     def relative(match: re.Match[str]) -> str:
         url = html.unescape(match.group(2))

@@ -13,6 +13,8 @@ import urllib.parse
 
 ABSOLUTE_EXAMPLE = "must be an absolute http(s) address, e.g. https://example.com/"
 NO_HOST = "has no host name; write it like https://example.com/"
+#: '//host/x' takes the scheme of the page, which is file: for a site opened from disk.
+PROTOCOL_RELATIVE = "starts with '//'; write the scheme too, e.g. https://example.com/page/"
 # Whitespace, control characters, and the invisible ones that make an address read as another.
 UNSAFE_CHARACTER_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 PORT_RE = re.compile(r"[0-9]+")
@@ -158,7 +160,7 @@ def link_url_problem(url: str) -> str | None:
     if parts.scheme:
         return "must be an http(s) address, a mailto: address or a path on this site like /pricing/"
     if parts.netloc or url.startswith("//"):
-        return "starts with '//'; write the scheme too, e.g. https://example.com/page/"
+        return PROTOCOL_RELATIVE
     return None
 
 

@@ -1121,22 +1121,32 @@ def test_a_relative_link_that_climbs_above_the_site_is_an_error(tmp_path: Path) 
 
 
 def test_a_link_whose_scheme_is_dropped_is_an_error_at_its_line(tmp_path: Path) -> None:
-    """Was: built without a word, the link shown going nowhere (nh3 drops the address)."""
+    """Was: built without a word, the link shown going nowhere (nh3 drops the address). And a
+    '//host/...' address (an error in `sources` or a `cta`) passed in Markdown: kept as
+    written, past the link checks, and file://host/... on a site opened from disk."""
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"
     text = tensor.read_text(encoding="utf-8")
+    text = text.replace("**rank-2** tensor.", "**rank-2** [tensor](//evil.example/faq).")
     text += "\nA [typo](htps://example.com/x) and [a file](ftp://example.com/f).\n\n"
     text += "<a href='javascript:alert(1)'>Raw</a>, [fine](https://example.com/) and [mail](mailto:a@b.c).\n"
+    text += '\n[x](//evil.example/a), <a href="//evil.example/b">b</a>, <img src="//tracker.example/p.gif">\n'
     tensor.write_text(text, encoding="utf-8")
     last = len(text.splitlines())
+    faq = text.splitlines().index("    a: Yes, a matrix is a **rank-2** [tensor](//evil.example/faq).") + 1
 
     result = run_glossary("build", "--no-search", cwd=site)
 
     tail = "which a link may not; write an http(s) or mailto: address"
+    slashes = "starts with '//'; write the scheme too, e.g. https://example.com/page/"
     assert [line for line in result.stderr.splitlines() if "starts with" in line] == [
-        f"content/terms/tensor.md:{last - 2}: link 'ftp://example.com/f' starts with 'ftp:', {tail}",
-        f"content/terms/tensor.md:{last - 2}: link 'htps://example.com/x' starts with 'htps:', {tail}",
-        f"content/terms/tensor.md:{last}: link 'javascript:alert(1)' starts with 'javascript:', {tail}",
+        f"content/terms/tensor.md:{faq}: link '//evil.example/faq' {slashes}",
+        f"content/terms/tensor.md:{last - 4}: link 'ftp://example.com/f' starts with 'ftp:', {tail}",
+        f"content/terms/tensor.md:{last - 4}: link 'htps://example.com/x' starts with 'htps:', {tail}",
+        f"content/terms/tensor.md:{last - 2}: link 'javascript:alert(1)' starts with 'javascript:', {tail}",
+        f"content/terms/tensor.md:{last}: link '//evil.example/a' {slashes}",
+        f"content/terms/tensor.md:{last}: link '//evil.example/b' {slashes}",
+        f"content/terms/tensor.md:{last}: link '//tracker.example/p.gif' {slashes}",
     ]
     assert result.returncode == 1
 
