@@ -42,7 +42,8 @@ from glossary_site.yaml_lines import lines_down
 WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
 #: What Python-Markdown's escape pattern leaves for `\|`, stashed before wiki-links are seen.
 ESCAPED_PIPE = f"{util.STX}{ord('|')}{util.ETX}"
-PLACEHOLDER_RE = re.compile(r'<a class="wikilink" href="#wikilink-(\d{1,9})">(.*?)</a>', re.DOTALL)
+# Classless: sanitise removes the class `wikilink` (THEME_CLASSES); fill_links gives it back.
+PLACEHOLDER_RE = re.compile(r'<a href="#wikilink-(\d{1,9})">(.*?)</a>', re.DOTALL)
 INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~$]|https?://")
 # A paragraph, not an HTML comment: text without '<' skips Python-Markdown's HTML parser.
 PART_MARK = "glossary-site-part-break"
@@ -109,6 +110,21 @@ _UNSAFE_CITE_RE = re.compile(r' cite="(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.
 #: it is read, checked and made relative as they read it, not as a relative ' /terms/gpu/'.
 _PADDED_URL_RE = re.compile(r'\b(href|src|cite)="([\t\n\f\r ][^"]*|[^"]*[\t\n\f\r ])"')
 _ASCII_SPACES = " \t\n\f\r"
+#: The classes the build marks its own links with and the theme's scripts find elements by
+#: (preview.js shows the title of an `a.wikilink` as a term's summary; page.js, stack-builder.js).
+#: In an editor's HTML one would pass for the site's own, so sanitise removes them; other classes
+#: stay, for a site's own CSS.
+THEME_CLASSES = frozenset(
+    {
+        "wikilink", "autolink", "toollink", "wikilink-missing", "term-preview", "toc", "faq",
+        "table-scroll", "term-run", "graph-scroll", "graph-node", "stack-form", "stack-layer",
+        "stack-pick", "stack-candidates", "stack-status", "stack-reset",
+    }
+)  # fmt: skip
+_THEME_CLASS_RE = re.compile(
+    r'\bclass="[^"]*?(?<![^\s"])(?:{})(?![^\s"])'.format("|".join(sorted(THEME_CLASSES)))
+)
+_CLASS_RE = re.compile(r' class="([^"]*)"')
 _ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
     "a": {"href", "hreflang"},
@@ -131,11 +147,18 @@ def sanitise(fragment: str) -> str:
     if "text-align" in fragment:
         fragment = in_tags(fragment, lambda tag: ALIGN_RE.sub(r'class="align-\1"', tag))
     clean = _cleaner().clean(fragment)
+    if _THEME_CLASS_RE.search(clean):  # after nh3, which reads `&#119;ikilink` as the browser does
+        clean = in_tags(clean, lambda tag: _CLASS_RE.sub(_without_theme_classes, tag))
     if _PADDED_URL_RE.search(clean):  # first: ' javascript:…' is a scheme once trimmed
         clean = in_tags(clean, lambda tag: _PADDED_URL_RE.sub(_trimmed_url, tag))
     clean = _UNSAFE_CITE_RE.sub("", clean) if ' cite="' in clean else clean
     # nh3 writes a reference such as '&#27;' as its character, which no page may hold
     return FORBIDDEN_CHARACTER_RE.sub("", clean) if "&#" in fragment else clean
+
+
+def _without_theme_classes(match: re.Match[str]) -> str:
+    kept = " ".join(name for name in match.group(1).split() if name not in THEME_CLASSES)
+    return f' class="{kept}"' if kept else ""
 
 
 def _trimmed_url(match: re.Match[str]) -> str:
@@ -318,7 +341,7 @@ class _WikiLinkProcessor(InlineProcessor):
         label = " ".join((found.group(2) or "").split()) or named
         number = len(self.source.links)
         self.source.links.append(WikiLink(target, label, self.source.line_of(written)))
-        element = etree.Element("a", {"class": "wikilink", "href": f"#wikilink-{number}"})
+        element = etree.Element("a", {"href": f"#wikilink-{number}"})
         element.text = label
         return element, m.start(0), m.end(0)
 

@@ -234,14 +234,23 @@ def test_script_elements_are_removed_with_their_code(render: Any) -> None:
     assert "alert" not in page.get_text()
 
 
-def test_event_handler_attributes_are_removed(render: Any) -> None:
+def test_event_handler_attributes_and_the_themes_classes_are_removed(render: Any) -> None:
+    """Was: an editor's `<a class="wikilink" title="...">` passed for a wiki-link, and the theme
+    showed its title in a term's preview card as the summary of a term."""
+    forged = '<a class="wikilink note" title="Official page: sign in" href="https://evil.example/">G</a>'
     body, _ = render(
-        body='<p onclick="steal()">Click</p>\n\n<img src="chart.png" alt="Chart" onerror="steal()">'
+        body='<p onclick="steal()">Click</p>\n\n<img src="chart.png" alt="Chart" onerror="steal()">\n\n'
+        f'[[GPU]], {forged} and <a class="&#119;ikilink" title="Sign in" href="/">H</a>'
     )
 
     page = soup(body.body)
     assert present(page.find("p")).attrs == {}
     assert present(page.find("img")).attrs == {"src": "chart.png", "alt": "Chart"}
+    assert [(a.get_text(), a.get("class")) for a in page.find_all("a")] == [
+        ("GPU", ["wikilink"]),
+        ("G", ["note"]),
+        ("H", None),
+    ]
 
 
 def test_character_references_to_characters_no_page_may_hold_are_dropped(render: Any) -> None:
