@@ -519,10 +519,13 @@ def test_printing_shows_every_answer_and_only_the_article(page: Page, served: Se
     hidden = ("aside.sidebar", ".site-header", ".site-footer", "aside.cta", ".search-box", ".theme-toggle")
     for selector in (*hidden, ".copy-link", ".scroll-hint", ".term-pager", ".breadcrumb"):
         expect(page.locator(selector).first, selector).to_be_hidden()
+    canonical = page.locator("link[rel=canonical]").get_attribute("href")
+    expect(page.locator(".print-source")).to_have_text(re.compile(f" · {re.escape(canonical or '?')}$"))
     extra = page.locator(".table-scroll").evaluate_all("els => els.map(e => e.scrollWidth - e.clientWidth)")
     assert all(width <= 1 for width in extra), f"a printed table is cut off: {extra}"
     page.emulate_media(media="screen")
     expect(answers.first).to_be_hidden()
+    expect(page.locator(".print-source")).to_be_hidden()
 
 
 CHOOSE_SCHEME = """c => {
@@ -585,9 +588,13 @@ def test_the_letter_bar_is_left_out_of_a_printed_a_to_z(page: Page, served: Serv
     page.goto(served.page_url("index.html"))
     letters = page.get_by_role("navigation", name="Jump to letter")
     expect(letters).to_be_visible()
+    ways_in = page.locator("main").locator("section.overview, section.recent")
+    expect(ways_in).to_have_count(2)
     page.emulate_media(media="print")
     expect(letters).to_be_hidden()
     expect(page.locator("#letter-A")).to_be_visible()
+    expect(ways_in.first).to_be_hidden()  # the A to Z is what paper holds
+    expect(ways_in.last).to_be_hidden()
 
 
 def test_a_printed_code_block_wraps_its_long_lines(open_page: OpenPage, served: ServedSite) -> None:

@@ -492,6 +492,19 @@ def test_without_an_index_the_header_box_says_search_is_unavailable_and_leads_to
         page.keyboard.press("Enter")
         expect(page).to_have_url(f"{address}/{SEARCH}?q=tensor")
         expect(page.locator("#search-status")).to_contain_text("built without its search index")
+    # Opened from disk: the same, with no request the browser refuses (each logged an error), and
+    # the search page says why at once. Was: only after the reader's first query.
+    page.goto((out / "terms/tensor/index.html").as_uri())
+    page.wait_for_load_state("domcontentloaded")
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.keyboard.press("Control+k")
+    expect(header_box(page)).to_be_focused()
+    page.keyboard.type("tensor")
+    expect(suggestions(page)).to_have_text(["Search is unavailableThe search page says why"])
+    page.goto((out / SEARCH).as_uri())
+    expect(page.locator("#search-status")).to_contain_text("It works when the site is served over http(s)")
+    assert errors == []
 
 
 def test_an_index_written_after_the_page_opened_is_found_on_the_next_query(

@@ -440,6 +440,10 @@ def test_a_printed_stack_asks_for_no_answers_the_paper_leaves_out(
     page.emulate_media(media="print")
     expect(page.locator(".stack-status")).to_have_text(re.compile("^Your stack is ready"))
     expect(page.locator("p.stack-pick:visible")).to_have_count(len(example.builder.layers))
+    # was: every other candidate printed under the pick, with no heading, as if part of it
+    expect(page.locator(".stack-others li:visible")).to_have_count(0)
+    page.emulate_media(media="screen")
+    expect(page.locator(".stack-others summary").first).to_be_visible()
 
 
 def test_an_address_with_unknown_answers_keeps_only_the_known_ones(

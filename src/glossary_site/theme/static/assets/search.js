@@ -28,6 +28,8 @@
   var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'", "#x27": "'" };
   var pageTitle = document.title;  // "Search · AI Glossary", or whatever an override makes it
 
+  var FROM_DISK = window.location.protocol === "file:";
+
   function load() {
     return window.glossarySearch(bundle);  // search-engine.js
   }
@@ -240,7 +242,13 @@
     clearTimeout(again);
     query = query.trim();
     remember(query);
-    if (!query) { clearTimeout(telling); empty(); status.textContent = ""; more.hidden = true; return; }
+    if (!query) {
+      clearTimeout(telling);
+      empty();
+      more.hidden = true;
+      if (FROM_DISK) { unavailable(); } else { status.textContent = ""; }
+      return;
+    }
     tell(function () { status.textContent = window.glossarySay("searching"); });
     unshown = [];  // "Show more results" must not add the previous query's results meanwhile
     look(query, ticket);
@@ -292,7 +300,9 @@
 
   var initial = new URLSearchParams(window.location.search).get("q") || "";
   input.value = initial;
-  if (initial) { run(initial); }
+  // Opened from disk, the page says at once that search needs the site served, rather than
+  // after the reader's first query.
+  if (initial || FROM_DISK) { run(initial); }
   // Arriving with a query (from another page's header box, or a link), the reader carries on in
   // the field that holds it, as focus stays in the box of a combobox and of Material's search
   // view: a screen reader says the field and the query, then the count, and Tab goes on to the
