@@ -26,7 +26,7 @@ from glossary_site import (
     scaffold,
 )
 from glossary_site.config import CONFIG_PATH
-from glossary_site.diagnostics import Diagnostics, Severity, as_json, github_annotation
+from glossary_site.diagnostics import Diagnostics, Severity, as_json, github_annotation, printable
 from glossary_site.url_checks import base_url_problem
 from glossary_site.workers import default_jobs
 
@@ -297,7 +297,8 @@ def _run_command(args: argparse.Namespace, keep: Callable[[object], None]) -> in
         return run_init(args)
     if args.source is not None and args.source.exists() and not args.source.is_dir():
         print(
-            f"glossary: --source {args.source} is a file; give the site folder (holding {CONFIG_PATH})",
+            f"glossary: --source {printable(args.source)} is a file; "
+            f"give the site folder (holding {CONFIG_PATH})",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -312,7 +313,8 @@ def _run_command(args: argparse.Namespace, keep: Callable[[object], None]) -> in
             )
             return EXIT_USAGE
         print(
-            f"glossary: no {CONFIG_PATH} in {where}{'' if args.source else ' or a folder above it'}; "
+            f"glossary: no {CONFIG_PATH} in {printable(where)}"
+            f"{'' if args.source else ' or a folder above it'}; "
             "run `glossary init` to start a glossary, or pass --source DIR",
             file=sys.stderr,
         )
@@ -409,19 +411,21 @@ def run_build(args: argparse.Namespace, keep: Callable[[object], None] = lambda 
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     if result.refused:
-        print(f"glossary: {result.refused}", file=sys.stderr)
+        print(f"glossary: {printable(result.refused)}", file=sys.stderr)
         return EXIT_USAGE
     seconds = time.perf_counter() - started
     if not result.ok(options.strict):
         kept = "left unchanged" if os.path.lexists(options.out) else "not written"
-        print(f"Build failed: {summary(result.diagnostics)}; {options.out} {kept}.", file=sys.stderr)
+        print(
+            f"Build failed: {summary(result.diagnostics)}; {printable(options.out)} {kept}.", file=sys.stderr
+        )
         return EXIT_CONTENT
     if args.verbose and result.timings:
         print("  ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.timings.items()))
         print("term files converted earlier, from the cache: {} of {}".format(*result.from_cache))
     if not args.quiet:
         print(
-            f"Built {options.out}: {result.written} written, {result.reused} unchanged, "
+            f"Built {printable(options.out)}: {result.written} written, {result.reused} unchanged, "
             f"{result.deleted} removed{' and the search index' if result.index_removed else ''}; "
             f"{summary(result.diagnostics)}; {seconds:.2f} s."
         )
@@ -434,18 +438,18 @@ def run_check(args: argparse.Namespace) -> int:
         try:
             output.check_export(options.root, args.graph, pipeline.cache_folder(options))
         except output.OutputRefused as refusal:
-            print(f"glossary: --graph {refusal}", file=sys.stderr)
+            print(f"glossary: --graph {printable(refusal)}", file=sys.stderr)
             return EXIT_USAGE
     result = pipeline.check(options)
     for note in result.notes:  # such as a restored cache discarded: a slower check says why
         print(f"note: {note}", file=sys.stderr)
     if result.refused:
-        print(f"glossary: {result.refused}", file=sys.stderr)
+        print(f"glossary: {printable(result.refused)}", file=sys.stderr)
         return EXIT_USAGE
     unwritten = write_graph(args.graph, result) if args.graph is not None else None
     code = show_check(args, result, options.strict)
     if unwritten:
-        print(f"glossary: cannot write {args.graph}: {unwritten}", file=sys.stderr)
+        print(f"glossary: cannot write {printable(args.graph)}: {unwritten}", file=sys.stderr)
         return EXIT_USAGE
     return code
 
@@ -490,10 +494,13 @@ def run_init(args: argparse.Namespace) -> int:
     try:
         written = scaffold.init_site(folder, args.title)
     except scaffold.ScaffoldRefused as refusal:
-        print(f"glossary: {refusal}", file=sys.stderr)
+        print(f"glossary: {printable(refusal)}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:  # a name too long, a folder that cannot be examined
-        print(f"glossary: cannot use {folder}: {exc.strerror or exc}; nothing was changed", file=sys.stderr)
+        print(
+            f"glossary: cannot use {printable(folder)}: {exc.strerror or exc}; nothing was changed",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     for path in written:
         print(f"  wrote {(folder / path).as_posix()}")
@@ -521,12 +528,12 @@ def run_new(args: argparse.Namespace) -> int:
             slug=args.slug,
         )
     except scaffold.ScaffoldRefused as refusal:
-        print(f"glossary: {refusal}", file=sys.stderr)
+        print(f"glossary: {printable(refusal)}", file=sys.stderr)
         return EXIT_USAGE
     option = source_option(args.source)
     # under the --source given: relative to here, it can climb to /
     shown = path.as_posix() if option else os.path.relpath(path)
-    print(f"Wrote {shown}; replace the TODO text, then run: glossary check{option}")
+    print(f"Wrote {printable(shown)}; replace the TODO text, then run: glossary check{option}")
     note = None if args.slug else scaffold.slug_note(args.title, path.stem)
     if note:
         print(f"note: {note}", file=sys.stderr)
@@ -539,9 +546,9 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         server.serve(options_from(args), host=args.host, port=args.port, report=report, quiet=args.quiet)
     except server.AddressUnusable as problem:
-        print(f"glossary: {problem}", file=sys.stderr)
+        print(f"glossary: {printable(problem)}", file=sys.stderr)
         return EXIT_USAGE
     except server.Unwatched as problem:
-        print(f"glossary serve: {problem}", file=sys.stderr)
+        print(f"glossary serve: {printable(problem)}", file=sys.stderr)
         return EXIT_CONTENT
     return EXIT_OK

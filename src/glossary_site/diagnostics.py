@@ -33,7 +33,7 @@ class Diagnostic:
     def __str__(self) -> str:
         """One printable line: text quoted from content cannot break it or drive the terminal."""
         prefix = "warning: " if self.severity is Severity.WARNING else ""
-        return f"{_printable(self.path)}:{self.line}: {prefix}{_printable(self.message)}"
+        return f"{printable(self.path)}:{self.line}: {prefix}{printable(self.message)}"
 
 
 class ContentError(Exception):
@@ -85,8 +85,10 @@ class Diagnostics:
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def _printable(text: str) -> str:
-    return CONTROL_RE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+def printable(text: object) -> str:
+    """One line whatever an editor or a command's argument holds, and no escape code reaching
+    the terminal: each control character shown as \\uXXXX."""
+    return CONTROL_RE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", str(text))
 
 
 #: Keys other generators and habits use for the ones here, which no spelling rule finds.
@@ -237,7 +239,7 @@ def github_annotation(diagnostic: Diagnostic) -> str:
 def _escape_data(value: str) -> str:
     """GitHub's escapes for the line breaks that would end the command, then, as in the text
     format, every other control character shown as \\uXXXX (U+0085 breaks lines too)."""
-    return _printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(value: str) -> str:

@@ -344,7 +344,12 @@ def _check_names(root: Path, slug: str, given: list[str], related: list[str]) ->
     names: dict[str, str] = {}
     spellings: list[str] = []
     former: dict[str, str] = {}
-    for term in load_terms(root, Diagnostics()):
+    problems = Diagnostics()
+    terms = load_terms(root, problems)
+    loaded = {term.path for term in terms}
+    # a file that could not be read at all is no term yet, but is there, by its name
+    unreadable = {slugify(Path(d.path).stem): d.path for d in problems.items if d.path not in loaded}
+    for term in terms:
         for name in (term.slug, term.title, *term.aliases):
             names.setdefault(name_key(name), term.path)
             spellings.append(name)
@@ -365,6 +370,11 @@ def _check_names(root: Path, slug: str, given: list[str], related: list[str]) ->
     first: dict[str, str] = {}
     for name in related:
         if (target := resolve(names, name)) is None:
+            if (broken := unreadable.get(slugify(name))) is not None:
+                raise ScaffoldRefused(
+                    f"--related '{name}' names {broken}, which cannot be read; "
+                    "run `glossary check` and fix it first"
+                )
             raise ScaffoldRefused(
                 f"--related '{name}' is not an existing term{did_you_mean(name, spellings)}"
             )

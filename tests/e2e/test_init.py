@@ -410,6 +410,16 @@ def test_new_refuses_an_unknown_related_term_with_a_suggestion(tmp_path: Path) -
     assert refused.returncode == 2
     assert "--related 'tensr' is not an existing term; did you mean 'Tensor'?" in refused.stderr
     assert tree_digest(site) == before
+    # an argument is said on one line, with no escape code reaching the terminal
+    refused = run_glossary("new", "Activation function", "--related", "\x1b[31mred\nline", cwd=site)
+    assert refused.stderr == "glossary: --related '\\u001b[31mred\\u000aline' is not an existing term\n"
+    # a file that cannot be read is there all the same
+    write_files(site, {"content/terms/broken.md": "---\ntitle: [Broken\n---\n"})
+    refused = run_glossary("new", "Activation function", "--related", "Broken", cwd=site)
+    assert refused.returncode == 2
+    assert "--related 'Broken' names content/terms/broken.md, which cannot be read; run `glossary check`" in (
+        refused.stderr
+    )
 
 
 def test_commands_outside_a_site_are_usage_errors_that_leave_nothing(tmp_path: Path) -> None:
