@@ -25,10 +25,7 @@ def test_entry_links_are_made_absolute_and_link_like_code_is_left_as_written(
     entry = feeds.feed_view(site_config, glossary, lambda slug: converted)["entries"][0]
 
     content = BeautifulSoup(entry["content"], "html.parser")
-    assert (
-        content.a is not None
-        and content.a["href"] == "https://glossary.example.com/docs/terms/tpu/"
-    )
+    assert content.a is not None and content.a["href"] == "https://glossary.example.com/docs/terms/tpu/"
     assert content.code is not None and content.code.get_text() == '<a href="../x/">'
     assert content.get_text().endswith(' src="y.png"')
 
