@@ -1479,3 +1479,15 @@ def test_thousands_of_brackets_are_reported_not_a_hang(count: int, where: str) -
         term, body=body.replace("[", "\\["), definition=definition.replace("[", "\\[")
     )
     markup.Converter().convert_term(escaped)  # escaped brackets are text, and quick to convert
+
+
+@pytest.mark.parametrize(("tag", "count"), [("<i>", 40_000), ("a<br>", 35_000), ("<kbd>a</kbd> ", 17_000)])
+def test_a_paragraph_of_thousands_of_html_tags_converts_in_linear_time(tag: str, count: int) -> None:
+    """Was: after each tag the fast engine looked for every pattern's text in the rest of the
+    paragraph, so time grew with length times tags: 40,000 <i> took a minute, not a second."""
+    term = TermSource(TERM_PATH, "a", "A", "s", "d", 4, tag * count, 6)
+    with time_limit(PURE_SECONDS):
+        raw = markup.Converter().convert_term(term)
+    assert raw.body.count(tag.strip()) == count
+    few = dataclasses.replace(term, body=tag * 300)
+    assert markup.Converter().convert_term(few) == markup.Converter(fast=False).convert_term(few)
