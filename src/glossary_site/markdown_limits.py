@@ -1,4 +1,5 @@
-"""What Markdown an editor may write before Python-Markdown would take minutes over it.
+"""What Markdown an editor may write before Python-Markdown, or the sanitiser after it,
+would take minutes over it.
 
 Checked before converting, in every Markdown field (terms, tools' bodies, site.yml's intros),
 so a problem is reported at its line instead of a build that seems to hang.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 #: Python-Markdown scans to the end of the text for every '[' that might open a link, so
@@ -20,6 +22,19 @@ MAX_LIST_DEPTH = 200
 #: A line that may be indented MAX_LIST_DEPTH levels deep (4 columns each, or one tab).
 DEEP_LINE_RE = re.compile(rf"^[ \t]{{{MAX_LIST_DEPTH},}}", re.MULTILINE)
 LIST_ITEM_RE = re.compile(r"^([ \t]*)(?:[-+*]|\d+[.)])[ \t]", re.MULTILINE)
+#: For a start tag of these elements, the HTML parser in nh3 (the sanitiser) looks through every
+#: element still open, so time grows with the square of the depth: 50,000 nested <div> took
+#: 17 s. Inline elements (<i>) it does not look through, and void elements (<br>) and those
+#: whose end tag may be left out (<p>, <li>) never nest, so they do not count: ordinary HTML
+#: is far from the limit. A <ruby> counts too, as an <rt> or <rp> left open in one is closed
+#: by the next, or by its </ruby>.
+MAX_HTML_DEPTH = MAX_LIST_DEPTH
+BLOCK_TAG_RE = re.compile(
+    r"(?<!\\)<(/?)(address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset"
+    r"|figcaption|figure|footer|header|hgroup|listing|main|menu|nav|ol|optgroup|pre|rp|rt|ruby"
+    r"|search|section|summary|ul)(?=[\s/>])",
+    re.IGNORECASE,
+)
 #: Each '[' sends Python-Markdown's link patterns scanning for its matching ']', to the end of
 #: the paragraph when there is none, at about 0.3 µs a character here: 500 unclosed '[' before
 #: 20,000 characters took 3 s, well within MAX_BRACKETS. This many characters scanned is a
@@ -46,6 +61,13 @@ def limit_problem(text: str) -> tuple[int, str] | None:
         )
     if DEEP_LINE_RE.search(text) and _list_depth(text) > MAX_LIST_DEPTH:
         return _too_deep_item(text), f"lists nested more than {MAX_LIST_DEPTH} levels deep; flatten them"
+    too_deep = _html_too_deep(text) if text.count("<") > MAX_HTML_DEPTH else None
+    if too_deep is not None:
+        return (
+            too_deep,
+            f"HTML elements nested more than {MAX_HTML_DEPTH} levels deep; flatten them "
+            "(an element left open holds all that follows it: close each one)",
+        )
     passed = _bracket_scan_passed(text)
     if passed is not None:
         return (
@@ -146,3 +168,27 @@ def _too_deep_item(text: str) -> int:
         for item in LIST_ITEM_RE.finditer(text)
         if len(item.group(1).expandtabs(4)) // 4 >= MAX_LIST_DEPTH
     )
+
+
+def _html_too_deep(text: str) -> int | None:
+    """Where the first start tag more than MAX_HTML_DEPTH elements deep is, or None.
+
+    An end tag closes the last element of its name still open and all opened after it, as
+    HTML parsers do; one with none open is ignored.
+    """
+    opened: list[str] = []
+    still_open: Counter[str] = Counter()
+    for tag in BLOCK_TAG_RE.finditer(text):
+        name = tag.group(2).lower()
+        if not tag.group(1):
+            if name in ("rp", "rt") and opened and opened[-1] in ("rp", "rt") and still_open["ruby"]:
+                still_open[opened.pop()] -= 1
+            opened.append(name)
+            still_open[name] += 1
+            if len(opened) > MAX_HTML_DEPTH:
+                return tag.start()
+        elif still_open[name]:
+            while (closed := opened.pop()) != name:
+                still_open[closed] -= 1
+            still_open[name] -= 1
+    return None
