@@ -48,6 +48,8 @@ WORD_SPACING = 1.92
 GAP = 6.0
 #: How many times the frame may grow taller when the labels do not fit.
 GROWTHS = 6
+#: From this many nodes a link before the drawing skips them: Tab reaches each node in turn.
+SKIP_FROM = 10
 #: The label counting each kind of thing a graph page counts ("37 terms").
 COUNTS = {"term": "terms_count", "category": "categories_count", "link": "links_count"}
 
@@ -360,8 +362,7 @@ def joins(chart: Chart, language: str) -> tuple[Joins, ...]:
         if a != b:
             ends[a].add(b)
             ends[b].add(a)
-    spots = chart.spots
-    order = sorted(range(len(spots)), key=lambda i: filed_key(spots[i].title, spots[i].sort_as, language))
+    order = a_to_z(chart.spots, language)
     rank = {spot: n for n, spot in enumerate(order)}
     return tuple(
         Joins(chart.spots[i], tuple(chart.spots[j] for j in sorted(ends[i], key=rank.__getitem__)))
@@ -369,14 +370,25 @@ def joins(chart: Chart, language: str) -> tuple[Joins, ...]:
     )
 
 
+def a_to_z(spots: tuple[Spot, ...], language: str) -> list[int]:
+    """The places of `spots` in the order of the site's A to Z."""
+    return sorted(range(len(spots)), key=lambda i: filed_key(spots[i].title, spots[i].sort_as, language))
+
+
 def graph_view(chart: Chart, labels: Mapping[str, str], language: str) -> dict[str, Any]:
     links = sum(w for _, _, w in chart.edges)
     nodes = _count(labels, len(chart.spots), chart.kind)
+    drawn = picture(chart)
+    # Tab follows the nodes' order in the page: A to Z, as "Lines in the graph" lists them, not
+    # the layout's order (by category), which leapt about the picture. Nodes and their labels
+    # are kept apart (graph_layout.separate), so the order they are painted in does not show.
+    drawn = drawn._replace(nodes=tuple(drawn.nodes[i] for i in a_to_z(chart.spots, language)))
     return {
         "title": chart.title,
         "description": theme_labels.say(labels, "graph_description", title=chart.title, nodes=nodes),
         "chart": chart,
-        "picture": picture(chart),
+        "picture": drawn,
+        "skippable": len(chart.spots) >= SKIP_FROM,
         "joins": joins(chart, language),
         "links": links,
         "links_text": _count(labels, links, "link"),

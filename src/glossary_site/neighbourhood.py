@@ -16,6 +16,7 @@ from typing import NamedTuple, Protocol
 
 from markupsafe import Markup
 
+from glossary_site.a_to_z import a_to_z_key
 from glossary_site.labels import fill
 from glossary_site.model import Face
 from glossary_site.tools import PREFIX as TOOL
@@ -145,7 +146,9 @@ class Graph:
     width = WIDTH
     height = HEIGHT
 
-    def __init__(self, shown: list[tuple[Face, tuple[str, ...]]], title: str, more: int, said: Said) -> None:
+    def __init__(
+        self, shown: list[tuple[Face, tuple[str, ...]]], title: str, more: int, said: Said, language: str
+    ) -> None:
         self._shown = shown
         self._said = said
         self.centre = _centre(title)
@@ -154,7 +157,7 @@ class Graph:
         self.legend = tuple(Key(kind, name) for kind, name in said.names if kind in drawn)
         #: Neighbours left off the ring.
         self.more = more
-        self.drawing = _drawing(self.centre, shown, said)
+        self.drawing = _drawing(self.centre, shown, said, _a_to_z(shown, language))
 
     @functools.cached_property
     def nodes(self) -> tuple[Node, ...]:
@@ -168,20 +171,31 @@ class Graph:
         return tuple(edge for node in self.nodes for edge in _edges(node))
 
 
-def neighbourhood(page: TermPage, title: str, said: Mapping[str, str]) -> Graph | None:
+def neighbourhood(page: TermPage, title: str, said: Mapping[str, str], language: str) -> Graph | None:
     """The picture of `page`'s term (titled `title`), or None when it has no neighbours; the
-    kinds named in the site's words `said` (its labels)."""
+    kinds named in the site's words `said` (its labels), the nodes' links A to Z in `language`."""
     found = _neighbours(page)
     if not found:
         return None
     shown = found[:MAX_NEIGHBOURS]
     names = tuple((kind, said[label]) for kind, label in KIND_LABELS.items())
     words = Said(names, said["list_separator"], said["graph_node_title"])
-    return Graph(shown, title, len(found) - len(shown), words)
+    return Graph(shown, title, len(found) - len(shown), words, language)
 
 
-def _drawing(centre: Centre, shown: list[tuple[Face, tuple[str, ...]]], said: Said) -> Markup:
-    """The SVG elements of the picture: lines, the centre, then a link per node.
+def _a_to_z(shown: list[tuple[Face, tuple[str, ...]]], language: str) -> list[int]:
+    """The neighbours' places on the ring, in the order of their titles A to Z: the order of
+    their links, so that Tab visits them as the site lists terms; round the ring they go by
+    kind, and the same look with Tab leaping about it meant nothing to a reader."""
+    return sorted(
+        range(len(shown)), key=lambda i: (*a_to_z_key(shown[i][0].title, language), shown[i][0].slug)
+    )
+
+
+def _drawing(
+    centre: Centre, shown: list[tuple[Face, tuple[str, ...]]], said: Said, order: list[int]
+) -> Markup:
+    """The SVG elements of the picture: lines, the centre, then a link per node, in `order`.
 
     Written here rather than in partials/graph.html because every term page draws one: in a
     template the hundreds of small values cost more than the rest of the page's graph work
@@ -191,7 +205,8 @@ def _drawing(centre: Centre, shown: list[tuple[Face, tuple[str, ...]]], said: Sa
     count = len(shown)
     paths: dict[str, list[str]] = {kind: [] for kind in KINDS}
     nodes = []
-    for index, (face, kinds) in enumerate(shown):
+    for index in order:
+        face, kinds = shown[index]
         for kind, segment in zip(kinds, _place(index, count, len(kinds)), strict=True):
             paths[kind].append(segment)
         lines = wrap(face.title, LINE)

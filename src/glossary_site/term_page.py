@@ -218,7 +218,7 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
             for face in page.tools
         ],
         "backlinks": [_link(face) for face in page.backlinks],
-        "graph": neighbourhood(page, term.title, said),
+        "graph": neighbourhood(page, term.title, said, config.language),
         "cta": page.cta,
         "edit": edit_address(config, page.file),
     }

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from colours import RING_AND_GROUND, contrast
+from playwright.sync_api import expect
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
     from conftest import OpenPage, ServedSite
@@ -104,16 +105,33 @@ def test_the_graph_pages_frame_is_a_tab_stop_only_while_it_scrolls(
     """Was: on a laptop, where the whole picture fits its frame, the first Tab in the page
     stopped on the frame, drawing a ring round the whole picture and scrolling nothing, as a
     table that fits no longer does; on a phone, where the frame scrolls, it is still a stop.
-    Its name says "scrollable" only while it scrolls."""
+    Its name says "scrollable" only while it scrolls.
+    And Tab visits the nodes A to Z, as "Lines in the graph" lists them: it went by category,
+    leaping about the picture; a link before the picture skips its 37 stops."""
     page = open_page(viewport=viewport)
     page.goto(served.page_url("graph/index.html"))
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # the skip link
     page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip the graph")
+    expect(skip).to_be_focused()
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('class')") == first
     label = page.locator(".graph-scroll").get_attribute("aria-label")
     title = page.locator("h1").inner_text()
     assert label == (f"{title}, scrollable" if first == "graph-scroll" else title)
+    if first == "graph-scroll":
+        page.keyboard.press("Tab")
+    listed = page.locator(".graph-lines details > ul > li > a").all_text_contents()
+    visited = []
+    while page.evaluate("document.activeElement.matches('a.graph-node')"):
+        visited.append(page.evaluate("document.activeElement.getAttribute('aria-label')"))
+        page.keyboard.press("Tab")
+    assert visited == listed and len(visited) == 37
+    skip.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.locator(".graph-lines summary")).to_be_focused()
 
 
 #: Each text field's border colour and the first background behind the field.

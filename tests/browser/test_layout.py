@@ -209,6 +209,8 @@ def test_a_long_word_in_a_name_wraps_on_every_page_that_shows_it(
 
 
 def test_on_this_page_marks_the_section_being_read(open_page: OpenPage, served: ServedSite) -> None:
+    """And Tab reaches it before the article: it came after every link of the body (stop 69
+    of 121 here); now the link after the title skips to it."""
     page = open_page(viewport=LAPTOP)
     page.goto(served.page_url(FLAGSHIP))
     links = page.locator(".toc a")
@@ -224,6 +226,16 @@ def test_on_this_page_marks_the_section_being_read(open_page: OpenPage, served: 
     scroll_to_middle(page)
     page.keyboard.press("End")  # at the foot, the last section in view is the current one
     expect(current).to_have_attribute("href", links.last.get_attribute("href") or "?")
+    page.keyboard.press("Home")
+    page.locator(".breadcrumb a").last.focus()
+    page.keyboard.press("Tab")
+    skip = page.locator("article.term a.contents-skip")
+    expect(skip).to_be_focused()
+    assert box(skip)["y"] < box(page.locator(".definition"))["y"] + 40, "shown where it stands"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(links.first).to_be_focused()
+    expect(links.first).to_be_in_viewport()
 
 
 def test_on_this_page_marks_the_section_the_reader_jumped_to(open_page: OpenPage, served: ServedSite) -> None:
@@ -265,11 +277,34 @@ def test_in_forced_colours_on_this_page_still_marks_the_section_being_read(
     assert current == {(system_colours(page, "Highlight")["Highlight"], "5px")}
 
 
-def test_on_this_page_is_left_out_on_a_phone(open_page: OpenPage, served: ServedSite) -> None:
+def test_on_a_phone_on_this_page_is_a_closed_list_at_the_top_of_the_article(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    """Was: left out on a phone (the side column, at the page's end, still lists related terms)."""
     page = open_page(viewport=PHONE)
     page.goto(served.page_url(FLAGSHIP))
     expect(page.locator(".toc")).to_be_hidden()
     expect(page.locator("aside.sidebar .related")).to_be_visible()
+    expect(page.locator(".contents-skip")).to_be_hidden()
+    contents = page.get_by_role("navigation", name="On this page")
+    expect(contents).to_have_count(1)
+    summary = contents.locator("summary")
+    expect(summary).to_have_text("On this page")
+    assert box(summary)["y"] + box(summary)["height"] < box(page.locator(".definition"))["y"]
+    expect(contents.locator("a").first).to_be_hidden()
+    page.locator(".breadcrumb a").last.focus()
+    page.keyboard.press("Tab")
+    expect(summary).to_be_focused()
+    page.keyboard.press("Enter")
+    entries = contents.locator("a")
+    hrefs = [
+        page.locator(".toc a").nth(n).get_attribute("href") for n in range(page.locator(".toc a").count())
+    ]
+    assert [entries.nth(n).get_attribute("href") for n in range(entries.count())] == hrefs
+    page.keyboard.press("Tab")
+    expect(entries.first).to_be_focused()
+    entries.last.press("Enter")
+    expect(page.locator(hrefs[-1] or "?")).to_be_in_viewport()
 
 
 # --- tables that scroll sideways ------------------------------------------------------------------

@@ -43,6 +43,12 @@ def test_the_graph_sits_in_the_side_column_and_a_node_opens_by_keyboard(
     ring = page.evaluate("getComputedStyle(document.activeElement.querySelector('circle')).strokeWidth")
     assert ring == "3px", "the focused node is marked"
     title = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    visited = []  # A to Z, as the site lists terms: round the ring, by kind, was no order to a reader
+    while page.evaluate("document.activeElement.matches('a.graph-node')"):
+        visited.append(page.evaluate("document.activeElement.getAttribute('aria-label')"))
+        page.keyboard.press("Tab")
+    assert visited == sorted(visited, key=str.casefold) and len(visited) == 14
+    graph.get_by_role("link", name=title, exact=True).focus()
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text(title)
 

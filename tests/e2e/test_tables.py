@@ -144,6 +144,18 @@ def test_on_this_page_lists_sections_and_tables_in_reading_order(tmp_path: Path)
     ids = [tag["id"] for tag in page.find_all(id=True)]
     assert all(page.find(id=href[1:]) for _, href in toc)
     assert len(ids) == len(set(ids)), "every id on the page is unique"
+    # Reached early: the article lists it, for a narrow screen, before its definition, and a
+    # wide screen's skip link there leads to the side column's; a term with only its
+    # definition has no list to skip to.
+    early = page.select(
+        "article.term > .contents-skip, article.term > nav.contents, article.term > .definition"
+    )
+    assert [tag.name for tag in early] == ["a", "nav", "section"]
+    assert early[0]["href"] == "#term-toc" and page.find(id="term-toc") in page.select("aside nav.toc h2")
+    assert [(a.get_text(), a["href"]) for a in early[1].select("details a")] == toc
+    gpu = parse_html(site / "_site" / "terms" / "graphics-processing-unit" / "index.html")
+    assert [a.get_text() for a in gpu.select("nav.toc a")] == ["Definition"]
+    assert not gpu.select(".contents-skip, nav.contents")
 
 
 def test_a_table_id_taken_by_a_body_heading_gets_its_own_anchor(tmp_path: Path) -> None:

@@ -43,8 +43,8 @@ def kinds_of(graph: nb.Graph) -> dict[str, tuple[str, ...]]:
 
 
 def test_a_term_without_neighbours_has_no_graph() -> None:
-    assert nb.neighbourhood(record(), "Centre", ENGLISH) is None
-    assert nb.neighbourhood(record(links=(None, face("tool:midjourney"))), "Centre", ENGLISH) is None
+    assert nb.neighbourhood(record(), "Centre", ENGLISH, "en") is None
+    assert nb.neighbourhood(record(links=(None, face("tool:midjourney"))), "Centre", ENGLISH, "en") is None
 
 
 def test_each_neighbour_appears_once_with_every_kind_it_has() -> None:
@@ -53,7 +53,7 @@ def test_each_neighbour_appears_once_with_every_kind_it_has() -> None:
         links=(face("both"), None, face("linked"), face("tool:cursor"), face("linked"), face("centre")),
         backlinks=(face("both"), face("backlink")),
     )
-    graph = nb.neighbourhood(page, "Centre", ENGLISH)
+    graph = nb.neighbourhood(page, "Centre", ENGLISH, "en")
     assert graph is not None
     assert kinds_of(graph) == {
         "both": (nb.RELATED, nb.LINKS_TO, nb.LINKED_FROM),
@@ -71,7 +71,7 @@ def test_each_neighbour_appears_once_with_every_kind_it_has() -> None:
 
 def test_nodes_link_to_their_terms_and_keep_the_full_title() -> None:
     title = "Reinforcement learning from human feedback"
-    graph = nb.neighbourhood(record(related=(face("rlhf", title),)), "Centre", ENGLISH)
+    graph = nb.neighbourhood(record(related=(face("rlhf", title),)), "Centre", ENGLISH, "en")
     assert graph is not None
     (node,) = graph.nodes
     assert node.href == "../rlhf/index.html"
@@ -82,7 +82,7 @@ def test_nodes_link_to_their_terms_and_keep_the_full_title() -> None:
 
 
 def test_the_legend_lists_only_the_kinds_drawn() -> None:
-    graph = nb.neighbourhood(record(backlinks=(face("a"),)), "Centre", ENGLISH)
+    graph = nb.neighbourhood(record(backlinks=(face("a"),)), "Centre", ENGLISH, "en")
     assert graph is not None
     assert [key.kind for key in graph.legend] == [nb.LINKED_FROM]
 
@@ -91,7 +91,7 @@ def test_the_ring_is_capped_related_first_then_backlinks_then_links_then_by_titl
     related = tuple(face(f"r{n:02}", f"Related {chr(ord('z') - n)}") for n in range(5))
     links = tuple(face(f"l{n:02}") for n in range(8))
     backlinks = tuple(face(f"b{n:02}") for n in range(6))
-    graph = nb.neighbourhood(record(related, links, backlinks), "Centre", ENGLISH)
+    graph = nb.neighbourhood(record(related, links, backlinks), "Centre", ENGLISH, "en")
     assert graph is not None
     assert len(graph.nodes) == nb.MAX_NEIGHBOURS == 14
     assert graph.more == 19 - 14
@@ -102,9 +102,11 @@ def test_the_ring_is_capped_related_first_then_backlinks_then_links_then_by_titl
 
 
 def test_a_link_that_also_links_back_ranks_as_a_backlink() -> None:
-    graph = nb.neighbourhood(record(links=(face("a"), face("z"))), "Centre", ENGLISH)
+    graph = nb.neighbourhood(record(links=(face("a"), face("z"))), "Centre", ENGLISH, "en")
     assert graph is not None
-    both = nb.neighbourhood(record(links=(face("a"), face("z")), backlinks=(face("z"),)), "Centre", ENGLISH)
+    both = nb.neighbourhood(
+        record(links=(face("a"), face("z")), backlinks=(face("z"),)), "Centre", ENGLISH, "en"
+    )
     assert both is not None
     assert [n.slug for n in graph.nodes] == ["a", "z"]
     assert [n.slug for n in both.nodes] == ["z", "a"]
@@ -125,7 +127,7 @@ def labels_overlap(one: nb.Node, other: nb.Node) -> bool:
 @pytest.mark.parametrize("count", range(1, nb.MAX_NEIGHBOURS + 1))
 def test_no_two_labels_overlap(count: int) -> None:
     neighbours = tuple(face(f"t{n:02}", "Generative adversarial network") for n in range(count))
-    graph = nb.neighbourhood(record(related=neighbours), "Centre", ENGLISH)
+    graph = nb.neighbourhood(record(related=neighbours), "Centre", ENGLISH, "en")
     assert graph is not None
     clashes = [
         (a.slug, b.slug)
@@ -140,8 +142,8 @@ def test_the_layout_is_the_same_for_the_same_record() -> None:
     page = record(related=(face("a"), face("b")), links=(face("c"),), backlinks=(face("d"), face("a")))
     copy = dataclasses.replace(page, related=tuple(Face(*f) for f in page.related))
     one, other = (
-        nb.neighbourhood(page, "Centre", ENGLISH),
-        nb.neighbourhood(copy, "Centre", ENGLISH),
+        nb.neighbourhood(page, "Centre", ENGLISH, "en"),
+        nb.neighbourhood(copy, "Centre", ENGLISH, "en"),
     )
     assert one is not None and other is not None
     assert (one.drawing, one.nodes, one.edges, one.legend) == (
@@ -154,15 +156,18 @@ def test_the_layout_is_the_same_for_the_same_record() -> None:
 
 def test_the_drawing_draws_the_nodes_and_edges_it_describes() -> None:
     page = record(related=(face("a"), face("b")), links=(face("c"),), backlinks=(face("d"), face("a")))
-    graph = nb.neighbourhood(page, "Centre", ENGLISH)
+    graph = nb.neighbourhood(page, "Centre", ENGLISH, "en")
     assert graph is not None
     svg = BeautifulSoup(f"<svg>{graph.drawing}</svg>", "html.parser")
     links = svg.select("a.graph-node")
-    assert [(a["href"], a["aria-label"]) for a in links] == [(n.href, n.title) for n in graph.nodes]
+    # the links A to Z, the order Tab visits them in; the ring (`nodes`) goes by kind
+    nodes = sorted(graph.nodes, key=lambda n: n.title)
+    assert [n.title for n in graph.nodes] == ["A", "B", "D", "C"]
+    assert [(a["href"], a["aria-label"]) for a in links] == [(n.href, n.title) for n in nodes]
     assert [(c["cx"], c["cy"]) for c in svg.select("a.graph-node circle")] == [
-        (str(n.x), str(n.y)) for n in graph.nodes
+        (str(n.x), str(n.y)) for n in nodes
     ]
-    for link, node in zip(links, graph.nodes, strict=True):
+    for link, node in zip(links, nodes, strict=True):
         spans = link.select("text tspan")
         assert [(s.get_text(), s["x"], s["y"]) for s in spans] == [
             (line.text, str(line.x), str(line.y)) for line in node.label.lines
@@ -188,7 +193,7 @@ def coordinates(graph: nb.Graph) -> list[float]:
 def test_every_coordinate_is_rounded_and_inside_the_view_box(count: int) -> None:
     neighbours = tuple(face(f"term-{n}", "Generative adversarial network") for n in range(count))
     graph = nb.neighbourhood(
-        record(related=neighbours), "Reinforcement learning from human feedback", ENGLISH
+        record(related=neighbours), "Reinforcement learning from human feedback", ENGLISH, "en"
     )
     assert graph is not None
     for value in coordinates(graph):
@@ -206,7 +211,7 @@ def test_every_coordinate_is_rounded_and_inside_the_view_box(count: int) -> None
 
 def test_the_centre_clears_the_nodes_beside_it() -> None:
     graph = nb.neighbourhood(
-        record(related=tuple(face(f"t{n}") for n in range(12))), "Generative AI", ENGLISH
+        record(related=tuple(face(f"t{n}") for n in range(12))), "Generative AI", ENGLISH, "en"
     )
     assert graph is not None
     centre = graph.centre
