@@ -104,8 +104,8 @@ def latin_words(page: Path) -> set[str]:
     """The Latin words a reader of `page` meets: its text (not scripts or styles, not code) and
     the attributes that are read aloud or shown."""
     soup = parse_html(page)
-    for hidden in soup.find_all(["script", "style", "code", "pre"]):
-        hidden.decompose()
+    for hidden in [*soup.find_all(["script", "style", "code", "pre"]), *soup.select(".print-source bdi")]:
+        hidden.decompose()  # the printed page's address is no word
     text = [soup.get_text(" ")]
     text += [str(tag[name]) for tag in soup.find_all(True) for name in READ_ATTRIBUTES if tag.has_attr(name)]
     text += [str(meta["content"]) for meta in soup.find_all("meta", attrs={"name": "description"})]
