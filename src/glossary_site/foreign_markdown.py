@@ -203,12 +203,19 @@ def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]
     fence that opens a MyST directive, and each HTML tag the sanitiser removes. With `markers`
     (a term's body), a shortcode on a line of its own is left to the table markers' check,
     which reports it."""
+    return ((index, message) for index, _, message in _found(text, markers))
+
+
+def _found(text: str, markers: bool) -> Iterator[tuple[int, int, str]]:
+    """foreign_syntax's problems, each with its column in its line: a line of a folded YAML
+    text holds several of the file's lines, and the column tells which."""
     if not marked(text):
         return
     for index, fence, directive in directive_fences(text):
         name, argument = directive.groups()
         yield (
             index,
+            0,
             directive_message(fence, name, argument.strip(), "the page shows its text as a code block"),
         )
     math = task = False
@@ -221,13 +228,14 @@ def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]
         math = bool(DISPLAY_LINE_RE.match(line))
         box = _TASK_RE.match(line)
         if box and not task:
-            yield index, TASK_MESSAGE.format(box.group(1))
+            yield index, box.start(1), TASK_MESSAGE.format(box.group(1))
         task = bool(box)
         roles, prose_left = _roles(line, prose[index])
-        yield from ((index, message) for message in chain(roles, _line_problems(prose_left, markers)))
+        for column, message in chain(roles, _line_problems(prose_left, markers)):
+            yield index, column, message
         for reference in _NOTE_REFERENCE_RE.finditer(prose_left) if "[^" in prose_left else ():
             if reference.group(1) not in notes:
-                yield index, _no_note(reference.group(0))
+                yield index, reference.start(), _no_note(reference.group(0))
 
 
 def _no_note(reference: str) -> str:
@@ -239,7 +247,7 @@ def _no_note(reference: str) -> str:
     )
 
 
-def _roles(line: str, prose: str) -> tuple[list[str], str]:
+def _roles(line: str, prose: str) -> tuple[list[tuple[int, str]], str]:
     """A message for each Sphinx or MyST role outside code in `line`, and `prose` with the roles'
     names blanked, so that `:term:` is not taken for an emoji shortcode as well."""
     messages = []
@@ -256,20 +264,24 @@ def _roles(line: str, prose: str) -> tuple[list[str], str]:
         else:
             advice = "write what it makes in Markdown (a link is [text](address))"
         messages.append(
-            f"'{found.group(0)}' is a {kind} role, which is not read here: the page shows '{shown}' "
-            f"and its text as code; {advice}"
+            (
+                start,
+                f"'{found.group(0)}' is a {kind} role, which is not read here: the page shows '{shown}' "
+                f"and its text as code; {advice}",
+            )
         )
         prose = prose[:start] + " " * (end - start) + prose[end:]
     return messages, prose
 
 
-def _line_problems(prose: str, markers: bool) -> Iterator[str]:
+def _line_problems(prose: str, markers: bool) -> Iterator[tuple[int, str]]:
+    """(column, message) of each problem in a line of prose."""
     for pattern, message in _LINE_PATTERNS:
         found = pattern.search(prose)
         if found:
-            yield message(found)
+            yield found.start(1), message(found)
     for pattern, message in _INLINE_PATTERNS:
-        yield from map(message, pattern.finditer(prose))
+        yield from ((found.start(), message(found)) for found in pattern.finditer(prose))
     if "{{" in prose and not (markers and _SHORTCODE_LINE_RE.match(prose)):
         for found in _SHORTCODE_RE.finditer(prose):
             if found.group(2) in ("ref", "relref"):
@@ -281,31 +293,42 @@ def _line_problems(prose: str, markers: bool) -> Iterator[str]:
                     "is a Hugo shortcode",
                     "write what it makes in Markdown or HTML",
                 )
-            yield f"'{found.group(0)}' {what}, which is not read here and is shown as written; {advice}"
-    if "<" in prose:
-        if "markdown" in prose and _MARKDOWN_ATTRIBUTE_RE.search(prose):
             yield (
+                found.start(),
+                f"'{found.group(0)}' {what}, which is not read here and is shown as written; {advice}",
+            )
+    if "<" in prose:
+        attribute = _MARKDOWN_ATTRIBUTE_RE.search(prose) if "markdown" in prose else None
+        if attribute:
+            yield (
+                attribute.start(),
                 "the 'markdown' attribute is not read here: Markdown inside raw HTML is shown as "
-                "written; write what it makes in HTML (<strong>…</strong>, <a href=…>)"
+                "written; write what it makes in HTML (<strong>…</strong>, <a href=…>)",
             )
         for found in _SCHEME_TAG_RE.finditer(prose):
             yield (
+                found.start(),
                 f"'{found.group(0)}' is read as an HTML tag and removed from the page, as only "
-                "<https://…> and <name@example.com> become links here; write [text](address)"
+                "<https://…> and <name@example.com> become links here; write [text](address)",
             )
         for found in _HOST_TAG_RE.finditer(prose):
             meant = schemeless_address(found.group(1))
             if meant is not None:
                 yield (
+                    found.start(),
                     f"'{found.group(0)}' is read as an HTML tag and removed from the page, as only "
-                    f"<https://…> and <name@example.com> become links here; write <{meant}>"
+                    f"<https://…> and <name@example.com> become links here; write <{meant}>",
                 )
-        removed = {name.lower(): name for name in reversed(_TAG_RE.findall(prose))}
+        removed: dict[str, tuple[int, str]] = {}
+        for found in reversed(list(_TAG_RE.finditer(prose))):
+            removed[found.group(1).lower()] = found.start(), found.group(1)
         for name in sorted(removed.keys() - KEPT_TAGS):
+            column, written = removed[name]
             yield (
-                f"'<{removed[name]}>' is read as an HTML tag and removed from the page, as only text and "
+                column,
+                f"'<{written}>' is read as an HTML tag and removed from the page, as only text and "
                 "structure elements are kept; write it as code (in backticks) or as '&lt;', or "
-                "link to what it shows"
+                "link to what it shows",
             )
 
 
@@ -317,10 +340,10 @@ def foreign_problems(
     and each fence it leaves unclosed, unless it is `inline` Markdown (a cell), which has none."""
     starts: list[int] = []
     fences = () if inline else unclosed_fences(text)
-    unclosed = ((index, unclosed_message(mark)) for index, mark in fences)
-    for index, message in chain(foreign_syntax(text, markers), unclosed):
+    unclosed = ((index, 0, unclosed_message(mark)) for index, mark in fences)
+    for index, column, message in chain(_found(text, markers), unclosed):
         if not starts:
             starts = [0]
             for line in text.split("\n"):
                 starts.append(starts[-1] + len(line) + 1)
-        yield first_line + lines_down(text, starts[index], breaks), message
+        yield first_line + lines_down(text, starts[index] + column, breaks), message

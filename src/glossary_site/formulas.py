@@ -289,14 +289,20 @@ def formula_problems(text: str, first_line: int, breaks: Breaks | None = None) -
             found += _problem(index, one_line.group(1), True)
     if opened is not None:
         found.append((opened, UNCLOSED))
-    for indexes, joined in _runs(lines):
-        for inline in INLINE_RE.finditer(joined) if "$" in joined else ():
-            found += _problem(indexes[joined.count("\n", 0, inline.start())], inline.group(1), False)
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    for index, message in sorted(found, key=lambda problem: problem[0]):
-        yield first_line + lines_down(text, starts[index], breaks), message
+    at = [(starts[index], message) for index, message in found]
+    for indexes, joined in _runs(lines):
+        for inline in INLINE_RE.finditer(joined) if "$" in joined else ():
+            # its column too: a line of a folded YAML text holds several of the file's lines
+            index = indexes[joined.count("\n", 0, inline.start())]
+            column = inline.start() - joined.rfind("\n", 0, inline.start()) - 1
+            at += (
+                (starts[index] + column, message) for _, message in _problem(index, inline.group(1), False)
+            )
+    for offset, message in sorted(at, key=lambda problem: problem[0]):
+        yield first_line + lines_down(text, offset, breaks), message
 
 
 def _problem(index: int, tex: str, display: bool) -> list[tuple[int, str]]:

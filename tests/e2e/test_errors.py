@@ -692,13 +692,14 @@ def test_links_and_todos_in_values_written_over_several_lines_are_reported_at_th
     tmp_path: Path,
 ) -> None:
     """Was: in a folded (`>`), plain or quoted value over several lines, at the value's first
-    line, however far down the link or TODO was written."""
+    line, however far down the link or TODO was written; a formula or another generator's
+    Markdown in a folded line, at the line that line of the value starts on."""
     site = copy_site("minimal", tmp_path)
     write_files(
         site,
         {
             "content/terms/kernel.md": "---\ntitle: Kernel\nsummary: A function run on a GPU.\n"
-            "definition: >\n  A kernel is a function\n  that runs on a [[GPU]] and\n\n"
+            "definition: >\n  A kernel is a function\n  that runs ~~fast~~ on a [[GPU]] and $x^$\n\n"
             "  reads [[tensr]] values. TODO: say which\n"
             "faq:\n  - q: Why?\n    a: Because it is\n      fast with [[tensrs]]\n"
             '  - q: How?\n    a: "In \\"blocks\\"\n      of [[thredas]]"\n'
@@ -719,11 +720,15 @@ def test_links_and_todos_in_values_written_over_several_lines_are_reported_at_th
         if line.startswith("content/terms/kernel.md:") and not line.startswith("content/terms/kernel.md:1:")
     ]
     assert below_line_1 == [
+        f"content/terms/kernel.md:{line_of('~~fast~~')}: the formula 'x^' cannot be shown: a ^ or _ "
+        "has nothing after it",
         f"content/terms/kernel.md:{line_of('[[tensr]]')}: unknown wiki-link target 'tensr'; "
         "did you mean 'tensor'?",
         f"content/terms/kernel.md:{line_of('[[tensrs]]')}: unknown wiki-link target 'tensrs'; "
         "did you mean 'tensor'?",
         f"content/terms/kernel.md:{line_of('[[thredas]]')}: unknown wiki-link target 'thredas'",
+        f"content/terms/kernel.md:{line_of('~~fast~~')}: warning: '~~fast~~' (strikethrough) is not "
+        "converted here and is shown as written; write <del>fast</del>",
         f"content/terms/kernel.md:{line_of('[[tensr]]')}: warning: a TODO placeholder is left in "
         "'definition'; replace it",
     ]

@@ -103,6 +103,10 @@ def test_lines_are_counted_in_the_file_including_folded_yaml_lines() -> None:
     assert [line for line, _ in foreign_problems("A.\n\nB ~~c~~.", 12)] == [14]
     # A YAML value with a file line break inside its first line: its third line is file line 15.
     assert [line for line, _ in foreign_problems("A\nB\nC ~~d~~", 12, (1, 2, 4))] == [15]
+    # A folded (`>`) text: 'First line of it' (line 5) and the next line (6) are one line of
+    # the value. Was: line 5, the line that value line starts on.
+    folded = "First line of it continues here ~~strike~~ on line 6.\nNew ~~x~~ para."
+    assert [line for line, _ in foreign_problems(folded, 5, (17, 54, 54))] == [6, 8]
 
 
 @pytest.mark.parametrize(

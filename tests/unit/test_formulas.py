@@ -121,6 +121,9 @@ def test_each_formula_that_cannot_be_converted_is_named_at_its_line() -> None:
     assert "\\left has no \\right" in found[2][1]
     assert "no '$$' line closes" in found[3][1]
     assert "'\\foo' is not a command" in found[4][1]
+    # A folded (`>`) YAML text, 'A folded line' (line 5) and 'then $x^$ here.' (line 6) in one
+    # line of the value: at line 6, where the formula is. Was: line 5.
+    assert [line for line, _ in formula_problems("A folded line then $x^$ here.", 5, (14,))] == [6]
 
 
 def test_formulas_in_code_are_not_checked() -> None:
