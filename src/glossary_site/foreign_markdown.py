@@ -34,7 +34,8 @@ KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym",
 #: syntax is matched anywhere here; the line's own check below looks at where it stands.
 _ANY_RE = re.compile(
     r"\?\?\?|==|>[ \t]*\[!|-8<-|\[[ xX]\][ \t]|~~|:[\w+-]+:|\[\^"
-    r"|\{(?:\{[<%]|:?[ \t]*[#.]|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$|```[ \t]*\{|:::[ \t]*\{"
+    r"|\{(?:\{[<%]|:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$|```[ \t]*\{|:::[ \t]*\{"
+    r"|~[^\s~]+~|\^(?:\^|[^\s^]+\^)|\+\+\w|\\[(\[]"
 )
 #: A footnote's note, `[^1]: text`, at the start of a line, and a reference to one, `[^1]`.
 _NOTE_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
@@ -97,10 +98,17 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
         ),
     ),
     (
-        re.compile(r"(?:^|[ \t])(\{:?[ \t]*[#.][^{}\n]*\})[ \t]*$"),
+        re.compile(r"(?:^|[ \t])(\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\})[ \t]*$"),
         lambda m: (
             f"'{m.group(1)}' is an attribute list, which is not read here and is shown as written; "
             "remove it (a heading's anchor is made from its words)"
+        ),
+    ),
+    (
+        re.compile(r"^[ ]{0,3}(\\\[)[ \t]*$"),
+        lambda m: (
+            "'\\[' opens a displayed formula as arithmatex writes it, which is not read here: the page "
+            "shows '[' and the TeX as text; write a line of $$ in its place, and in place of '\\]'"
         ),
     ),
 )
@@ -121,10 +129,56 @@ _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
         ),
     ),
     (
-        re.compile(r"(?<![\w:/]):([a-z0-9_+-]*[a-z][a-z0-9_+-]*):(?![\w:/])"),
+        re.compile(r"(?<![\w:/]):([a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):(?![\w:/])"),
         lambda m: (
             f"':{m.group(1)}:' is an emoji shortcode, which is not converted here and is shown as "
             "written; write the emoji itself"
+        ),
+    ),
+    (  # right after a link or image, as MkDocs (attr_list) sizes pictures
+        re.compile(r"(?<=[)\]])\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\}"),
+        lambda m: (
+            f"'{m.group(0)}' is an attribute list, which is not read here and is shown as written; "
+            'remove it, or write the picture as <img src="…" alt="…" width="300"> for its size'
+        ),
+    ),
+    (  # pymdownx's marks: no space just inside them, so 'C++', '~5 km' and '2^10' are text
+        re.compile(r"(?<![~\\])~([^\s~]++)~(?!~)"),
+        lambda m: (
+            f"'~{m.group(1)}~' (subscript) is not converted here and is shown as written; "
+            f"write <sub>{m.group(1)}</sub>"
+        ),
+    ),
+    (
+        re.compile(r"(?<![\^\\\[])\^([^\s^]++)\^(?!\^)"),
+        lambda m: (
+            f"'^{m.group(1)}^' (superscript) is not converted here and is shown as written; "
+            f"write <sup>{m.group(1)}</sup>"
+        ),
+    ),
+    (
+        re.compile(r"(?<![\^\\])\^\^(?=[^\s^])([^\^\n]*?[^\s^])\^\^(?!\^)"),
+        lambda m: (
+            f"'^^{m.group(1)}^^' (inserted text) is not converted here and is shown as written; "
+            f"write <ins>{m.group(1)}</ins>"
+        ),
+    ),
+    (
+        re.compile(r"(?<![+\w])\+\+(\w[^\s+]*(?:\+[^\s+]+)*)\+\+(?![+\w])"),
+        lambda m: (
+            f"'++{m.group(1)}++' (keys) is not converted here and is shown as written; write "
+            + "+".join(f"<kbd>{key}</kbd>" for key in m.group(1).split("+"))
+        ),
+    ),
+    (  # arithmatex's delimiters, which Markdown reads as escaped brackets; TeX inside, not '\[sic\]'
+        re.compile(
+            r"\\([(\[])(?=[^\\\n^_{}=+<>]*+(?:\\(?![()\[\]])|[\^_{}=+<>]))"
+            r"((?:[^\\\n]|\\(?![()\[\]]))++)\\([)\]])"
+        ),
+        lambda m: (
+            f"'{m.group(0)}' is a formula as arithmatex writes it, which is not read here: the page "
+            f"shows '{m.group(1)}{m.group(2)}{m.group(3)}'; formulas here are written $…$ within the text "
+            "and $$ … $$ on a line of their own"
         ),
     ),
     (  # what is left once the formulas are blanked out: dollars around TeX that is no formula
