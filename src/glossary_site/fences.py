@@ -24,12 +24,13 @@ LANGUAGE_RE = re.compile(r"[ ]*\.?[\w#.+-]*[ ]*")
 LOOSE_FENCE_RE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 
 
-def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
+def outside_fences(lines: list[str], fences: re.Pattern[str] = LOOSE_FENCE_RE) -> Iterator[tuple[int, str]]:
     """(index, line) of each line that is not a fence nor inside a fenced block: shortcodes
-    and other generators' syntax shown in code are examples, not mistakes."""
+    and other generators' syntax shown in code are examples, not mistakes. `fences`: what
+    opens one (as a reader of the text takes a fence, unless told otherwise)."""
     fence = ""
     for index, line in enumerate(lines):
-        opened = LOOSE_FENCE_RE.match(line)
+        opened = fences.match(line)
         if fence:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
                 fence = ""
@@ -44,12 +45,12 @@ def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
 _CONTAINER_RE = re.compile(r"[ ]{0,3}(?:[-+*][ \t]|\d+[.)][ \t]|!!!|\?\?\?|===|\[\^[^\]]+\]:|:[ \t])")
 
 
-def outside_code(lines: list[str]) -> Iterator[tuple[int, str]]:
+def outside_code(lines: list[str], fences: re.Pattern[str] = LOOSE_FENCE_RE) -> Iterator[tuple[int, str]]:
     """(index, line) of each line outside fenced and indented code, blank ones included: what
-    a text shows in code is an example, not Markdown to check."""
+    a text shows in code is an example, not Markdown to check. `fences`: as outside_fences."""
     code = False
     blank = container = True
-    for index, line in outside_fences(lines):
+    for index, line in outside_fences(lines, fences):
         if not line.strip():
             blank = True
             yield index, line

@@ -19,6 +19,7 @@ import nh3
 
 from glossary_site.fences import directive_fences, outside_code, unclosed_fences, unclosed_message
 from glossary_site.formulas import DISPLAY_LINE_RE, MATHML_TAGS, without_formulas
+from glossary_site.indentation import indentation_problems
 from glossary_site.model import Breaks
 from glossary_site.myst import DIRECTIVE_RE, directive_message
 from glossary_site.slugs import SLUG_RE
@@ -395,7 +396,8 @@ def foreign_problems(
     starts: list[int] = []
     fences = () if inline else unclosed_fences(text)
     unclosed = ((index, 0, unclosed_message(mark)) for index, mark in fences)
-    for index, column, message in chain(_found(text, markers), unclosed):
+    indented = () if inline else ((index, 0, message) for index, message in indentation_problems(text))
+    for index, column, message in chain(_found(text, markers), unclosed, indented):
         if not starts:
             starts = [0]
             for line in text.split("\n"):

@@ -84,7 +84,11 @@ def test_code_and_ordinary_prose_are_left_alone() -> None:
         "<team@example.org> and [ ] brackets.\n\n"
         'See [GPU]({{< ref "gpu.md" >}}) and [TPU]( {{< relref "tpu" >}} ).\n\n'
         "In C++ and C#, g++ -O2 and i++, ~5 km or ~10 km, 2^10 and 2^20 bytes, a ^ b, x~y, A^2 B~3,\n"
-        "\\[sic\\], \\(see above\\), \\[self-published\\], the set {x=1} and `H~2~O ++a++ \\(x+1\\)`.\n"
+        "\\[sic\\], \\(see above\\), \\[self-published\\], the set {x=1} and `H~2~O ++a++ \\(x+1\\)`.\n\n"
+        " - a list indented one space\n - its next item\n\n"
+        "1. first\n    - nested by 4\n         - and by 9\n\n"
+        "!!! note\n    A box.\n\n        :::python\n        print(1)\n\n"
+        "Then:\n\n    ```python\n    shown as code\n      - in an indented code block\n    ```\n"
     )
 
     assert list(foreign_problems(text, 1)) == []
@@ -126,6 +130,34 @@ def test_lines_are_counted_in_the_file_including_folded_yaml_lines() -> None:
     assert [line for line, _ in foreign_problems(folded, 5, (17, 54, 54))] == [6, 8]
 
 
+INDENTED = [
+    (
+        '!!! note\n    Text.\n\n    ```python\n    print("hi ~~x~~")\n    ```\n\nAfter ~~y~~.',
+        [4, 8],
+        "this code fence '```python' is indented, and a fence is read only at the start of a line",
+    ),
+    ("!!! note\n    ~~~bash\n    echo hi\n    ~~~", [2], "a first line ':::bash' highlights it"),
+    ('- item\n\n    ```python\n    print("hi")\n    ```', [3], "indent the code 4 spaces more"),
+    ("1. item\n   ```\n   code\n   ```", [2], "or move the fenced block out, unindented"),
+    ("1. first\n  - two-space nested\n  - another", [2], "this list item is indented 2 spaces"),
+    ("- a\n    - b\n      - c\n      - d", [3], "indented 6 spaces, and a nested list 4 spaces"),
+    ("!!! danger\n  Body text\n  more", [2], "an admonition's text 4 spaces here, so the box is left empty"),
+    ("Intro.\n\n!!! danger\n\n   Body text", [5], "indent the text 4 spaces"),
+]
+
+
+@pytest.mark.parametrize(("text", "lines", "said"), INDENTED, ids=[w[2][:24] for w in INDENTED])
+def test_indentation_other_generators_take_is_named_at_its_line(
+    text: str, lines: list[int], said: str
+) -> None:
+    """Was silent: a fence indented under a list item or admonition, a list nested by 2 spaces
+    and an admonition's text indented by 2 come out garbled, as MkDocs and Hugo take them."""
+    found = sorted(foreign_problems(text, 1))
+
+    assert [line for line, _ in found] == lines
+    assert said in found[0][1]
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -140,6 +172,7 @@ def test_lines_are_counted_in_the_file_including_folded_yaml_lines() -> None:
         "++a" * 100_000,
         "^^ a" * 100_000,
         "){a=" * 100_000,
+        "\n   " * 100_000,
     ],
 )
 def test_a_very_long_line_does_not_hang_the_check(line: str) -> None:
