@@ -1,9 +1,9 @@
 """TeX formulas in Markdown (`$…$`, and `$$` lines around a displayed one), as MathML.
 
 Converted when the site is built, so a page needs no script and no web font: browsers draw
-MathML themselves. The formula's text is taken out before Markdown sees it, so its `_`, `*`
-and `[[` stay TeX. latex2mathml turns `\\href` into an attribute and `\\text{…}` into text: its
-output is sanitised like all raw HTML, with only the MathML elements and attributes below
+MathML themselves. The formula's text is taken out before Markdown sees it, so its `_`, `*`,
+`[[` and backticks stay TeX. latex2mathml turns `\\href` into an attribute and `\\text{…}` into
+text: its output is sanitised like all raw HTML, with only the MathML elements and attributes below
 allowed, so a formula can carry no script and no link.
 
 The same patterns find formulas in the Markdown engine and in `formula_problems`, which reports,
@@ -20,8 +20,9 @@ from collections.abc import Iterator
 
 import markdown
 from latex2mathml import converter, exceptions
+from markdown import util
 from markdown.blockprocessors import BlockProcessor
-from markdown.inlinepatterns import InlineProcessor
+from markdown.inlinepatterns import BacktickInlineProcessor, InlineProcessor
 from markdown.postprocessors import RawHtmlPostprocessor
 
 from glossary_site.fences import outside_code
@@ -41,7 +42,11 @@ DISPLAY_RE = re.compile(
     r"^[ \t]*\$\$[ \t]*\n(.+?)\n[ \t]*\$\$[ \t]*$|^[ \t]*\$\$([^\n$]*[^\s$][^\n$]*)\$\$[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
-_CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+#: A formula, or the backticks that may open a code span (not after an odd number of
+#: backslashes, which escape the first), found as the engine's backtick pattern finds them.
+#: Group 2 is a formula's TeX.
+_PROSE_RE = re.compile(r"(?<!\\)(?:\\{2})*(?P<ticks>`+)|" + INLINE_RE.pattern)
+_TICKS_RE = re.compile(r"(?<!\\)(?:\\{2})*(`+)")
 #: A command latex2mathml does not know, which it writes out as a letter: `<mi>\foo</mi>`.
 _UNKNOWN_RE = re.compile(r"<m[io]\b[^>]*>(\\[A-Za-z]+)")
 
@@ -130,7 +135,13 @@ def to_mathml(tex: str, display: bool) -> str:
 
 def formula_html(tex: str, display: bool) -> str | None:
     """What a page shows for a formula: a displayed one in a box of its own, which scrolls
-    sideways when wider than the screen. None if it cannot be converted (reported elsewhere)."""
+    sideways when wider than the screen. None if it cannot be converted (reported elsewhere).
+
+    Python-Markdown strips STX and ETX from the text, so TeX holding one holds a placeholder
+    for what another stage took out (a fenced block): that is no formula, and the placeholder,
+    left in the text, is put back in its place, never shown."""
+    if util.STX in tex or util.ETX in tex:
+        return None
     try:
         mathml = to_mathml(tex, display)
     except FormulaError:
@@ -138,13 +149,55 @@ def formula_html(tex: str, display: bool) -> str | None:
     return f'<div class="formula">{mathml}</div>' if display else mathml
 
 
+#: Only its search for where a code span ends, which is the engine's own.
+_CODE_SPANS = BacktickInlineProcessor("`")
+
+
+def _code_span(opened: int, text: str) -> tuple[int, int | None]:
+    """Where the code span of the backticks at `opened` starts and ends: (after the backticks,
+    None) if none is closed. Typed here: the stubs say it returns None instead."""
+    found: tuple[int, int | None] = _CODE_SPANS.find_code_spans(opened, text)  # type: ignore[assignment]
+    return found
+
+
+def _extent(found: re.Match[str], text: str) -> tuple[int, str | None]:
+    """Where what a match of _PROSE_RE opens ends, and its TeX if it is a formula.
+
+    A code span or a formula is whichever opens first, so a formula's backticks are TeX
+    (`$\\text{`a'}$`) and a code span's dollars code. A formula that would close inside a code
+    span opened within it is not one, as "$5 and `$x$`" shows: its `$` is text."""
+    if found.group("ticks") is not None:
+        opened = found.start("ticks")
+        start, end = _code_span(opened, text)
+        return (start if end is None else end + start - opened), None
+    if "`" in found.group(2) and _closes_in_code(text, found.start(2), found.end(2)):
+        return found.start() + 1, None
+    return found.end(), found.group(2)
+
+
+def _closes_in_code(text: str, start: int, close: int) -> bool:
+    ticks = _TICKS_RE.search(text, start, close)
+    while ticks is not None:
+        opened = ticks.start(1)
+        after, end = _code_span(opened, text)
+        if end is not None and end > close:
+            return True
+        ticks = _TICKS_RE.search(text, after if end is None else end + after - opened, close)
+    return False
+
+
 class _InlineFormula(InlineProcessor):
-    """After code spans (which stay code), before escapes, wiki-links and emphasis."""
+    """Before every other inline pattern, so a formula's backticks, escapes, wiki-links and
+    emphasis stay TeX; a code span that opens before a `$` is passed over, left to the backtick
+    pattern, so it stays code."""
 
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[str | None, int | None, int | None]:
-        shown = formula_html(m.group(1), display=False)
+        end, tex = _extent(m, data)
+        if tex is None:  # passed over: a code span stays one, for the backtick pattern
+            return None, m.start(0), end
+        shown = formula_html(tex, display=False)
         if shown is None:
             return None, None, None
         return self.md.htmlStash.store(shown), m.start(0), m.end(0)
@@ -187,7 +240,7 @@ class FormulaExtension(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.ESCAPED_CHARS.append("$")
         md.postprocessors.register(_RawHtml(md), "raw_html", 30)
-        md.inlinePatterns.register(_InlineFormula(INLINE_RE.pattern, md), "glossary-formula", 185)
+        md.inlinePatterns.register(_InlineFormula(_PROSE_RE.pattern, md), "glossary-formula", 195)
         md.parser.blockprocessors.register(_DisplayFormula(md.parser), "glossary-formula", 77)
 
 
@@ -201,7 +254,7 @@ def _runs(lines: list[str]) -> Iterator[tuple[list[int], str]]:
     """The line indexes and joined text of each run of lines that the engine reads as one
     paragraph, heading or item, so an inline formula may go on from one line to the next: not
     past a blank line, a displayed formula, code, a heading, a deeper quotation nor, in a list,
-    the next item. Quotation marks and code spans are blanked out, keeping each line's length."""
+    the next item. Quotation marks are blanked out, keeping each line's length."""
     run: list[tuple[int, str]] = []
     math = False
     depth = 0
@@ -238,12 +291,23 @@ def _unquoted(line: str) -> str:
 
 
 def _joined(run: list[tuple[int, str]]) -> tuple[list[int], str]:
-    text = "\n".join(line for _, line in run)
-    return [index for index, _ in run], _CODE_SPAN_RE.sub(_blank, text) if "`" in text else text
+    return [index for index, _ in run], "\n".join(line for _, line in run)
 
 
-def _blank(found: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", found.group(0))
+def _prose(text: str) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, TeX or None) of each formula and code span, as the engine finds them."""
+    found = _PROSE_RE.search(text)
+    while found is not None:
+        end, tex = _extent(found, text)
+        if tex is not None:
+            yield found.start(), end, tex
+        elif found.group("ticks") is not None and end > found.end():  # a code span, not lone ticks
+            yield found.start("ticks"), end, None
+        found = _PROSE_RE.search(text, end)
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
 
 
 def without_formulas(text: str) -> list[str]:
@@ -254,8 +318,12 @@ def without_formulas(text: str) -> list[str]:
     if "$" not in text and "`" not in text:
         return shown
     for indexes, joined in _runs(lines):
-        blanked = INLINE_RE.sub(_blank, joined).split("\n") if "$" in joined else joined.split("\n")
-        for index, prose in zip(indexes, blanked, strict=True):
+        pieces, kept = [], 0
+        for start, end, _ in _prose(joined) if "$" in joined or "`" in joined else ():
+            pieces += [joined[kept:start], _blank(joined[start:end])]
+            kept = end
+        blanked = "".join(pieces) + joined[kept:]
+        for index, prose in zip(indexes, blanked.split("\n"), strict=True):
             marks = _QUOTE_RE.match(lines[index])
             shown[index] = lines[index][: marks.end()] + prose[marks.end() :] if marks else prose
     return shown
@@ -294,13 +362,13 @@ def formula_problems(text: str, first_line: int, breaks: Breaks | None = None) -
         starts.append(starts[-1] + len(line) + 1)
     at = [(starts[index], message) for index, message in found]
     for indexes, joined in _runs(lines):
-        for inline in INLINE_RE.finditer(joined) if "$" in joined else ():
+        for start, _, tex in _prose(joined) if "$" in joined else ():
+            if tex is None:
+                continue
             # its column too: a line of a folded YAML text holds several of the file's lines
-            index = indexes[joined.count("\n", 0, inline.start())]
-            column = inline.start() - joined.rfind("\n", 0, inline.start()) - 1
-            at += (
-                (starts[index] + column, message) for _, message in _problem(index, inline.group(1), False)
-            )
+            index = indexes[joined.count("\n", 0, start)]
+            column = start - joined.rfind("\n", 0, start) - 1
+            at += ((starts[index] + column, message) for _, message in _problem(index, tex, False))
     for offset, message in sorted(at, key=lambda problem: problem[0]):
         yield first_line + lines_down(text, offset, breaks), message
 

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from support import present, stops_within
 
 from glossary_site import markup
-from glossary_site.formulas import formula_problems
+from glossary_site.formulas import formula_html, formula_problems
 from glossary_site.model import RawBody, Table, TermSource
 
 
@@ -79,6 +79,31 @@ def test_code_is_never_a_formula() -> None:
 
     assert shown.find("math") is None
     assert [code.get_text() for code in shown.find_all("code")] == ["$x_1$", "$$\na_b\n$$\n", "$y^2$\n"]
+
+
+def test_backticks_in_a_formula_are_its_tex_and_a_code_span_opened_first_stays_code() -> None:
+    """Python-Markdown's placeholder for a code span (control characters and 'klzzwxh') was
+    converted as the formula's TeX."""
+    body = "`$x$` and $c = `n` + 1$, \\\\`$y$`, $5 or `$z$`."
+    table = Table("t1", ("a",), (("$`a`$",),), 20)
+    raw = term(body, definition="**Spam** is $P(\\text{`spam' or `ham'})$ here.", tables=(table,))
+    shown = page(raw.body)
+
+    assert present(page(raw.definition).find("math"))["alttext"] == "P(\\text{`spam' or `ham'})"
+    assert present(page(raw.definition).find("mtext")).get_text().replace("\xa0", " ") == "`spam' or `ham'"
+    assert [m["alttext"] for m in shown.find_all("math")] == ["c = `n` + 1"]
+    assert [code.get_text() for code in shown.find_all("code")] == ["$x$", "$y$", "$z$"]
+    intro = markup.site_markdown("A $\\text{`a'}$ b.", "")
+    assert present(page(intro).find("math"))["alttext"] == "\\text{`a'}"
+    cell = raw.table_cells[0][0][0]
+    assert present(page(cell).find("math"))["alttext"] == "`a`"
+    written = raw.definition + raw.body + cell + intro
+    assert "\x02" not in written and "\x03" not in written and "klzzwxh" not in written
+    assert formula_html("\x02wzxhzdk:0\x03", display=False) is None  # another stage's placeholder
+    found = list(formula_problems("`$\\frac{$` and $\\frac{`a`}{$", 3))
+    assert [(line, message.split(" cannot")[0]) for line, message in found] == [
+        (3, "the formula '\\frac{`a`}{'")
+    ]
 
 
 def test_formulas_in_tables_cells_and_the_definition() -> None:
