@@ -71,7 +71,7 @@ THEME_IDS = frozenset(
         "tool-about", "tool-mentions", "home-recent", "home-categories", "home-az", "graph-linked",
         "search-query", "search-status", "search-results", "search-more", "stack-data",
         "stack-result-title", "site-search-label", "search-query-label", "graph-table-name",
-        "graph-lines",
+        "graph-lines", "graph-after",
     }
 )  # fmt: skip
 THEME_ID_RE = re.compile(r'id="({})"'.format("|".join(sorted(THEME_IDS))))  # a literal start: quick
