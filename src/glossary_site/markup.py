@@ -29,6 +29,7 @@ from glossary_site.foreign_markdown import KEPT_TAGS
 from glossary_site.formulas import MATHML_ATTRIBUTES, FormulaExtension
 from glossary_site.front_matter import FORBIDDEN_CHARACTER_RE
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
+from glossary_site.hash_headings import HashHeadingExtension
 from glossary_site.html_tags import in_tags, tags
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import Body, Breaks, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
@@ -206,7 +207,7 @@ def _site_html(text: str) -> str:
     The intro is its page's only Markdown, so its notes keep their plain ids (`#fn:note`)."""
     return markdown.markdown(
         text,
-        extensions=[*EXTENSIONS, "sane_lists", "codehilite", FormulaExtension()],
+        extensions=[*EXTENSIONS, "sane_lists", "codehilite", HashHeadingExtension(), FormulaExtension()],
         extension_configs={
             "codehilite": {"guess_lang": False, "css_class": "highlight"},
             "footnotes": {"UNIQUE_IDS": False},
@@ -389,6 +390,7 @@ class Converter:
                 "codehilite",
                 "toc",
                 _WikiLinkExtension(self.source),
+                HashHeadingExtension(),
                 FormulaExtension(),
                 *([TextGatedStages()] if self.fast else []),
             ],

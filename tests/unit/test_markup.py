@@ -309,15 +309,22 @@ def test_iframes_and_styles_are_removed(render: Any) -> None:
 
 
 def test_level_one_headings_are_demoted_to_level_two(render: Any) -> None:
-    body, _ = render(body="# Overview\n\nText.\n\n## Details\n\nMore.", definition="# In short\n\nIt is.")
+    """A heading's closing '#'s are CommonMark's: only after a space (`C#` kept its '#' nowhere)."""
+    body, _ = render(
+        body="# Overview\n\nText.\n\n## Details ##\n\nMore.\n\n## C++ and C#\n\n### F# #",
+        definition="# In short\n\nIt is.",
+    )
 
     page = soup(body.body)
     assert page.find("h1") is None
-    assert [(h.name, h["id"]) for h in page.find_all(["h1", "h2", "h3"])] == [
-        ("h2", "overview"),
-        ("h2", "details"),
+    assert [(h.name, h["id"], h.get_text()) for h in page.find_all(["h1", "h2", "h3"])] == [
+        ("h2", "overview", "Overview#"),
+        ("h2", "details", "Details#"),
+        ("h2", "c-and-c", "C++ and C##"),
+        ("h3", "f", "F##"),
     ]
     assert soup(body.definition).find("h1") is None
+    assert present(soup(markup.site_markdown("## C#", "")).find("h2")).get_text() == "C#"
 
 
 def test_markdown_table_becomes_a_table_keeping_alignment(render: Any) -> None:
@@ -483,6 +490,7 @@ MARKDOWN_PIECES = [
     '\n!!! note "T"\n    Aside.\n',
     "$", "$$", "\n$$\n", "$x_1$", "$5", "\\$", "$a*b$ ", "\n$$ y^2 $$\n", "$\\frac{a}{", "\\text{<b>}",
     "$a +\nb$", "\n\n$x^2$\n\n", "$a\n\nb$", "\n> $c\n> d$", "$5 and\n$10", "\n- $e\n  f$",
+    "$`a`$", "`$x$`", "## C#", " ##\n", "#\n",
 ]  # fmt: skip
 
 
