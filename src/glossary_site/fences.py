@@ -4,12 +4,19 @@ Python-Markdown's fences take a language and `hl_lines="…"`, nothing else. A f
 for another generator (```python title="app.py"`, linenums="1") is not one: its first line
 and code come out as a paragraph, and its closing fence opens a code block that swallows the
 text after it, headings and all, up to the next bare fence. Reported at its line instead.
+
+`hl_lines` takes ranges too, as MkDocs Material's fences do ("1 3-5"): Python-Markdown reads
+only numbers and silently highlights nothing otherwise, so `HighlightRanges` writes the
+ranges out before it sees them, and a value that is neither is reported at its line.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+import markdown
+from markdown.preprocessors import Preprocessor
 
 from glossary_site.model import Breaks
 from glossary_site.myst import DIRECTIVE_RE, directive_message
@@ -20,6 +27,10 @@ FENCE_RE = re.compile(r"(`{3,}|~{3,})(.*)")
 #: What may follow an opening fence: a language (`.python` too) and hl_lines, or {attributes}.
 INFO_RE = re.compile(r"[ ]*(?:\{.*\}|\.?[\w#.+-]*[ ]*(?:hl_lines=(\"|').*?\1[ ]*)?)")
 LANGUAGE_RE = re.compile(r"[ ]*\.?[\w#.+-]*[ ]*")
+#: A fence's `hl_lines="…"` (or '…'), after its language or in its braces.
+HL_LINES_RE = re.compile(r"""\bhl_lines=("|')(.*?)\1""")
+#: A line number or a range of them; longer numbers are no line of any text.
+_LINES_RE = re.compile(r"([0-9]{1,9})(?:-([0-9]{1,9}))?")
 #: A fence as a reader of the text takes it: indented up to 3 spaces, whatever follows.
 LOOSE_FENCE_RE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 
@@ -89,6 +100,50 @@ def _openings(text: str) -> Iterator[tuple[int, str, str, bool]]:
             yield index, mark, info, closed
 
 
+def highlighted_lines(value: str, most: int) -> list[int] | None:
+    """The lines an `hl_lines` value names, its ranges written out ("1 3-5" is 1 3 4 5), none
+    past line `most` (a block has no more lines than its text, and "1-999999999" must not
+    take the memory); None if a part is neither a line number nor a range from a line to a
+    later one."""
+    lines: list[int] = []
+    for part in value.split():
+        found = _LINES_RE.fullmatch(part)
+        first = int(found.group(1)) if found else 0
+        last = int(found.group(2) or first) if found else 0
+        if first < 1 or last < first:
+            return None
+        lines += range(first, min(last, max(most, first)) + 1)
+    return lines
+
+
+class HighlightRanges(Preprocessor):
+    """Writes out the ranges of each read fence's `hl_lines`, for the fenced code stage."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "hl_lines" not in text:
+            return lines
+        lines = list(lines)
+        for index, _, info, closed in _openings(text):
+            if closed and "hl_lines" in info:
+                lines[index] = HL_LINES_RE.sub(lambda found: _written_out(found, len(lines)), lines[index], 1)
+        return lines
+
+
+def _written_out(found: re.Match[str], most: int) -> str:
+    numbers = highlighted_lines(found.group(2), most)
+    if numbers is None:  # reported by fence_problems; the engine highlights nothing
+        return found.group(0)
+    return f"hl_lines={found.group(1)}{' '.join(map(str, numbers))}{found.group(1)}"
+
+
+class HighlightRangesExtension(markdown.Extension):
+    """Before the fenced code stage, after the one that expands tabs."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.register(HighlightRanges(md), "glossary-hl-lines", 27)
+
+
 def unread_fences(text: str) -> Iterator[tuple[int, str]]:
     """(line index, what follows its language) of each opening fence the engine would not read.
     Each is taken to open the block its editor meant, so that all are found in one run."""
@@ -132,17 +187,24 @@ def fence_problems(text: str, first_line: int, breaks: Breaks | None = None) -> 
     body, or a YAML value (a definition, an answer, site.yml's intro) whose first line is
     `first_line` of its file and whose file lines begin at `breaks` (yaml_lines.Located)."""
     starts: list[int] = []
-    for index, mark, info in _unread(text):
+    for index, mark, info, closed in _openings(text):
+        if not closed:
+            continue
+        if not INFO_RE.fullmatch(info):
+            directive = DIRECTIVE_RE.fullmatch(info)
+            message = (
+                directive_message(mark, directive.group(1), directive.group(2).strip(), GARBLED)
+                if directive
+                else fence_message(LANGUAGE_RE.sub("", info, count=1).strip())
+            )
+        elif (marked := HL_LINES_RE.search(info)) and highlighted_lines(marked.group(2), 1) is None:
+            message = hl_lines_message(marked.group(2))
+        else:
+            continue
         if not starts:
             starts = [0]
             for line in text.split("\n"):
                 starts.append(starts[-1] + len(line) + 1)
-        directive = DIRECTIVE_RE.fullmatch(info)
-        message = (
-            directive_message(mark, directive.group(1), directive.group(2).strip(), GARBLED)
-            if directive
-            else fence_message(LANGUAGE_RE.sub("", info, count=1).strip())
-        )
         yield first_line + lines_down(text, starts[index], breaks), message
 
 
@@ -160,4 +222,11 @@ def fence_message(extra: str) -> str:
     return (
         f"a code fence takes a language and hl_lines=\"…\" only, not '{extra}', or this block and "
         "the text after it come out garbled; a title goes in the text above the block"
+    )
+
+
+def hl_lines_message(value: str) -> str:
+    return (
+        f'hl_lines="{value}" names no lines, so none are highlighted: write line numbers and ranges '
+        'of the block\'s lines, from first to last, separated by spaces: hl_lines="1 3-5"'
     )

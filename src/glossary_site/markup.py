@@ -25,6 +25,7 @@ from pygments.formatters.html import HtmlFormatter
 
 from glossary_site import long_runs, placement
 from glossary_site.diagnostics import ContentError, Diagnostics
+from glossary_site.fences import HighlightRangesExtension
 from glossary_site.foreign_markdown import KEPT_TAGS
 from glossary_site.formulas import MATHML_ATTRIBUTES, FormulaExtension
 from glossary_site.front_matter import FORBIDDEN_CHARACTER_RE
@@ -201,13 +202,19 @@ def site_markdown(text: str, root: str) -> str:
     return _site_relative(_focusable_scrollers(long_runs.in_tables(demote_h1(fragment))), [], root)
 
 
+def _own_extensions() -> list[markdown.Extension]:
+    """The site's own changes to Python-Markdown, the same in every Markdown field: CommonMark's
+    closing '#'s, `hl_lines` ranges, formulas."""
+    return [HashHeadingExtension(), HighlightRangesExtension(), FormulaExtension()]
+
+
 def _site_html(text: str) -> str:
     """The same Markdown as in terms (tables, fenced code, footnotes), but for wiki-links.
     Without footnotes, `[^note]` was shown as written and its note read as a link to 'note'.
     The intro is its page's only Markdown, so its notes keep their plain ids (`#fn:note`)."""
     return markdown.markdown(
         text,
-        extensions=[*EXTENSIONS, "sane_lists", "codehilite", HashHeadingExtension(), FormulaExtension()],
+        extensions=[*EXTENSIONS, "sane_lists", "codehilite", *_own_extensions()],
         extension_configs={
             "codehilite": {"guess_lang": False, "css_class": "highlight"},
             "footnotes": {"UNIQUE_IDS": False},
@@ -390,8 +397,7 @@ class Converter:
                 "codehilite",
                 "toc",
                 _WikiLinkExtension(self.source),
-                HashHeadingExtension(),
-                FormulaExtension(),
+                *_own_extensions(),
                 *([TextGatedStages()] if self.fast else []),
             ],
             extension_configs={

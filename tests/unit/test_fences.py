@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 from glossary_site import markup
 from glossary_site.fences import fence_problems, unread_fences
@@ -59,3 +60,26 @@ def test_a_myst_directive_with_an_argument_is_named_with_what_to_write() -> None
             "write a fenced code block with the language alone: ```python",
         ),
     ]
+
+
+def test_hl_lines_takes_ranges_and_a_value_naming_no_lines_is_reported_at_its_line() -> None:
+    """MkDocs Material writes ranges ("1 3-5"); Python-Markdown highlighted nothing for them."""
+    code = "a\nb\nc\nd\ne\n```"
+    text = (
+        f'Intro.\n\n```python hl_lines="1 3-4"\n{code}\n\n~~~{{.python hl_lines="2-3"}}\na\nb\nc\n~~~\n\n'
+        f"```python hl_lines=\"3-1\"\n{code}\n\n```js hl_lines='a'\n{code}\n"
+    )
+    pages = [markup.site_markdown(text, "")]
+    pages += [markup.Converter(fast=fast).convert_text(text, 1)[0] for fast in (True, False)]
+
+    for page in pages:
+        blocks = BeautifulSoup(page, "html.parser").find_all("div", class_="highlight")
+        marked = [
+            [line.get_text().strip() for line in block.find_all("span", class_="hll")] for block in blocks
+        ]
+        assert marked == [["a", "c", "d"], ["b", "c"], [], []]
+    message = (
+        'hl_lines="{}" names no lines, so none are highlighted: write line numbers and ranges of the '
+        'block\'s lines, from first to last, separated by spaces: hl_lines="1 3-5"'
+    )
+    assert list(fence_problems(text, 5)) == [(21, message.format("3-1")), (29, message.format("a"))]
