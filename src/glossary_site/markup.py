@@ -24,7 +24,7 @@ from markdown.inlinepatterns import InlineProcessor
 from pygments.formatters.html import HtmlFormatter
 
 from glossary_site import long_runs, placement
-from glossary_site.diagnostics import ContentError, Diagnostics
+from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
 from glossary_site.fences import HighlightRangesExtension
 from glossary_site.foreign_markdown import KEPT_TAGS
 from glossary_site.formulas import MATHML_ATTRIBUTES, FormulaExtension
@@ -661,7 +661,9 @@ def resolve_targets(
         if slug is None and may_name_unreadable(glossary.unreadable, link.target):
             pass
         elif slug is None:
-            if toolbox is not None and resolve(toolbox.names, link.target) is not None:
+            if "#" in link.target:
+                message = _section_message(link, glossary)
+            elif toolbox is not None and resolve(toolbox.names, link.target) is not None:
                 message = f"'{link.target}' is a tool, not a term; write [[tool:{link.target}]]"
             else:
                 message = unknown_reference(
@@ -674,6 +676,21 @@ def resolve_targets(
             slug = None
         targets.append(slug)
     return tuple(targets)
+
+
+def _section_message(link: WikiLink, glossary: Glossary) -> str:
+    """`[[Term#section]]`, as Obsidian and some wikis write a link to a section, which a
+    wiki-link cannot be: the Markdown link that is one, when the part before '#' names a term."""
+    name, _, section = link.target.partition("#")
+    name, section = name.strip(), section.strip()
+    slug = resolve(glossary.names, name) if name else None
+    if slug is None:
+        return (
+            f"unknown wiki-link target '{link.target}': a wiki-link cannot name a section, and "
+            f"'{name}' names no term{did_you_mean(name, glossary.spellings)}"
+        )
+    label = name if link.label == link.target else link.label
+    return f"a wiki-link cannot name a section: write [{label}](/terms/{slug}/#{section})"
 
 
 def term_anchor(term: Face | TermSource, label_html: str, kind: str = "wikilink", terms: str = "../") -> str:

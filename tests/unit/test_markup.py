@@ -160,11 +160,21 @@ def test_a_wiki_link_with_an_empty_label_shows_the_name_and_one_without_a_term_i
 
 
 def test_unresolved_wiki_link_suggests_the_nearest_name(render: Any) -> None:
-    _, problems = render(body="An [[Large Langage Model]].")
+    """A link to a section (`[[GPU#memory]]`) got a "did you mean 'GPU'?", or nothing."""
+    body = "An [[Large Langage Model]].\n[[GPU#memory]], [[large-language-model#uber-uns|Über anchor]]"
+    _, problems = render(body=body + "\nand [[GPUs#x]], [[Nowhere#x]], [[Grafics card#x|c]].")
 
     assert problems == [
         "content/terms/token.md:10: unknown wiki-link target 'Large Langage Model'; "
-        "did you mean 'Large Language Model'?"
+        "did you mean 'Large Language Model'?",
+        "content/terms/token.md:11: a wiki-link cannot name a section: write [GPU](/terms/gpu/#memory)",
+        "content/terms/token.md:11: a wiki-link cannot name a section: "
+        "write [Über anchor](/terms/large-language-model/#uber-uns)",
+        "content/terms/token.md:12: a wiki-link cannot name a section: write [GPUs](/terms/gpu/#x)",
+        "content/terms/token.md:12: unknown wiki-link target 'Grafics card#x': a wiki-link cannot name "
+        "a section, and 'Grafics card' names no term; did you mean 'Graphics card'?",
+        "content/terms/token.md:12: unknown wiki-link target 'Nowhere#x': a wiki-link cannot name a "
+        "section, and 'Nowhere' names no term",
     ]
 
 
