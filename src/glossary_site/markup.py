@@ -76,6 +76,15 @@ THEME_IDS = frozenset(
         "graph-lines", "graph-after",
     }
 )  # fmt: skip
+#: The ids the theme gives every term page (term.html, its partials, base.html): a link to one
+#: leads somewhere, or at worst to the top of a page that has no such section (a term without
+#: practice questions), which the build does not tell apart.
+TERM_PAGE_IDS = frozenset(
+    {
+        "main", "site-search", "site-search-label", "term-backlinks", "term-cta", "term-definition",
+        "term-faq", "term-graph", "term-related", "term-sources", "term-toc", "term-tools",
+    }
+)  # fmt: skip
 THEME_ID_RE = re.compile(r'id="({})"'.format("|".join(sorted(THEME_IDS))))  # a literal start: quick
 FOOTNOTE_ID_RE = re.compile(r'(id="|href="#)(fn|fnref):')
 #: What would start a block in a cell: a heading, a quote, a list item, a rule ('***', '___').
@@ -559,6 +568,51 @@ def _section_anchor(text: str, separator: str) -> str:
     '_2' as it numbers any repeat; renamed only afterwards, both would be '_1'."""
     anchor = heading_anchor(text, separator)
     return f"{anchor}_1" if anchor in THEME_IDS else anchor
+
+
+#: An id, or a link to a place on the same page, in a tag of sanitised HTML (nh3 writes "...").
+_ID_OR_FRAGMENT_RE = re.compile(r'\s(id|href)="(#?)([^"]*)"')
+_H2_ID_RE = re.compile(r'<h2 id="([^"]+)">')
+WIKILINK_HREF = "wikilink-"
+
+
+def page_anchors(raw: RawBody) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ids a term's converted Markdown gives its page (headings, footnotes, the editor's
+    own HTML), and the places on the same page its links lead to ('#x' as `x`, as read), both
+    once each in the order written: a link to a section is checked against them (plan.py)."""
+    fragments = [raw.definition, raw.body, *raw.faq_answers, *raw.faq_questions, *raw.table_intros]
+    fragments += (cell for table in raw.table_cells for row in table for cell in row)
+    ids: dict[str, None] = {}
+    linked: dict[str, None] = {}
+    for fragment in fragments:
+        if ' id="' not in fragment and 'href="#' not in fragment:
+            continue
+        for tag in tags(fragment):
+            for attribute, hash_mark, value in _ID_OR_FRAGMENT_RE.findall(tag):
+                if attribute == "id":
+                    ids[html.unescape(value)] = None
+                elif hash_mark and not value.startswith(WIKILINK_HREF):
+                    linked[html.unescape(value)] = None
+    return tuple(ids), tuple(linked)
+
+
+def table_anchors(wanted: tuple[str, ...], body: str) -> list[tuple[str, str]]:
+    """Each table's heading id and the id of its name, unlike every other on the page (the
+    theme's, the body's section headings'): its own, or with '-table' after it (and a number,
+    if a heading or another table has that too). Both the page and the check of links to its
+    sections read them here."""
+    taken = set(THEME_IDS).union(_H2_ID_RE.findall(body) if "<h2" in body else ())
+    anchors = [_table_anchor(table_id, taken) for table_id in wanted]
+    return list(zip(anchors, [_table_anchor(f"{anchor}-name", taken) for anchor in anchors], strict=True))
+
+
+def _table_anchor(wanted: str, taken: set[str]) -> str:
+    anchor, number = wanted, 1
+    while anchor in taken:
+        anchor = f"{wanted}-table" + (f"-{number}" if number > 1 else "")
+        number += 1
+    taken.add(anchor)
+    return anchor
 
 
 def _clear_of_theme_ids(fragment: str) -> str:

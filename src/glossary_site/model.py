@@ -127,6 +127,9 @@ class TermSource:
     #: The addresses on this site (`/images/x.png`) its Markdown and sources link to, as
     #: written, once converted: each must lead to a file of the built site.
     site_urls: tuple[str, ...] = ()
+    #: The ids its page's converted Markdown and tables give it (besides the theme's own), once
+    #: converted: a link to `/terms/<slug>/#id` must name one of them.
+    ids: tuple[str, ...] = ()
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 

@@ -3,6 +3,7 @@ that need the whole list (a static file in a page's place, a link to a page that
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 import urllib.parse
@@ -15,7 +16,7 @@ from glossary_site import content, front_matter, letter_case, output, search
 from glossary_site.diagnostics import ContentError, Diagnostic, Severity
 from glossary_site.fingerprint import digest
 from glossary_site.foreign_markdown import ref_target
-from glossary_site.markup import WIKILINK_RE, site_markdown_urls, site_markdown_wikilinks
+from glossary_site.markup import TERM_PAGE_IDS, WIKILINK_RE, site_markdown_urls, site_markdown_wikilinks
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.plain_markup import plain_lines
 from glossary_site.slugs import SLUG_RE
@@ -121,7 +122,11 @@ def dead_site_links(
     }
     problems: list[Diagnostic] = []
     for link in _links(config, glossary, toolbox):
-        found = _link_problem(link, files, config.addresses) or _former_address(link, moved, config.addresses)
+        found = (
+            _link_problem(link, files, config.addresses)
+            or _former_address(link, moved, config.addresses)
+            or _missing_section(link, glossary, config.addresses)
+        )
         if found is not None:
             lines = [link.line] if link.line else _lines_of(config.root / link.path, link)
             problems += [Diagnostic(link.path, line, *found) for line in lines]
@@ -237,6 +242,43 @@ def _former_address(
         f"which only sends readers on; link to '{address}'",
         Severity.WARNING,
     )
+
+
+#: Fragments that lead somewhere on any page: the top ('#', '#top', as browsers read them).
+TOP = frozenset({"", "top"})
+#: How many of a page's sections a message about a link to none of them lists.
+LISTED_SECTIONS = 12
+
+
+def _missing_section(
+    link: _Link, glossary: Glossary, addresses: tuple[str, ...]
+) -> tuple[str, Severity] | None:
+    """A link to a section of a term page (`/terms/gpu/#history`, `#history` on the page
+    itself) that the page has no id for leads to the top of the page: the heading was renamed,
+    or the id misspelt. Only term pages are checked; their ids are known from the conversion
+    (TermSource.ids) and the theme (TERM_PAGE_IDS)."""
+    if "#" not in link.url:
+        return None
+    target = link.page + link.url if link.url.startswith("#") else _target(link.page, link.url, addresses)
+    parts = urllib.parse.urlsplit(target)
+    fragment = urllib.parse.unquote(parts.fragment)
+    if fragment.lower() in TOP:
+        return None
+    path = urllib.parse.unquote(parts.path).removesuffix("index.html")
+    slug = path.removeprefix("/terms/").removesuffix("/")
+    term = glossary.terms.get(slug) if path == f"/terms/{slug}/" else None
+    if term is None or fragment in TERM_PAGE_IDS or fragment in term.ids:
+        return None
+    said = f"{link.what} '{link.url}' names no section of '{term.title}'"
+    sections = ["term-definition", *(i for i in term.ids if not i.startswith(("fn:", "fnref:")))]
+    known = [*sections, *TERM_PAGE_IDS]
+    same_letters = [known_id for known_id in known if known_id.casefold() == fragment.casefold()]
+    meant = same_letters[:1] or difflib.get_close_matches(fragment, known, n=1)
+    if meant:
+        return f"{said}; did you mean '#{meant[0]}'?", Severity.WARNING
+    listed = ", ".join(f"#{section}" for section in sections[:LISTED_SECTIONS])
+    more = ", …" if len(sections) > LISTED_SECTIONS else ""
+    return f"{said}; its sections are: {listed}{more}", Severity.WARNING
 
 
 def _target(page: str, url: str, addresses: tuple[str, ...]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -113,11 +114,12 @@ def convert(read: ReadTerm, converter: markup.Converter, pack: PackWriter) -> Pr
     except RecursionError:  # Python-Markdown recurses per nesting level
         too_deep = Diagnostic(path, term.body_line, "Markdown is nested too deeply to convert; flatten it")
         return PreparedFile(path, "", None, diagnostics=(*read.diagnostics, too_deep), names=names)
+    ids, own = _anchors(term, raw)
     too_slow = tuple(Diagnostic(path, problem.line, str(problem)) for problem in converter.too_complex)
     return PreparedFile(
         path=path,
         digest=read.digest,
-        term=dataclasses.replace(term, body="", site_urls=_site_urls(term, raw.site_urls)),
+        term=dataclasses.replace(term, body="", site_urls=_site_urls(term, raw.site_urls, own), ids=ids),
         definition_html=raw.definition,
         wikilinks=raw.wikilinks,
         diagnostics=(*read.diagnostics, *too_slow),
@@ -125,9 +127,21 @@ def convert(read: ReadTerm, converter: markup.Converter, pack: PackWriter) -> Pr
     )
 
 
-def _site_urls(term: TermSource, in_markdown: tuple[str, ...]) -> tuple[str, ...]:
-    """Its sources' addresses are checked as its links are, when they are on this site."""
-    return tuple(dict.fromkeys((*in_markdown, *(s.url for s in term.sources))))
+def _site_urls(term: TermSource, in_markdown: tuple[str, ...], own: tuple[str, ...]) -> tuple[str, ...]:
+    """Its sources' addresses are checked as its links are, when they are on this site, and so
+    are its links to places on its own page (`own`)."""
+    return tuple(dict.fromkeys((*in_markdown, *(s.url for s in term.sources), *own)))
+
+
+def _anchors(term: TermSource, raw: RawBody) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ids of the term's page but the theme's, and its links to places on its own page
+    that name none of them ('#x', to be checked against the theme's too): most such links are
+    a footnote's or lead to a heading, and are known good here, so they are not kept."""
+    ids, linked = markup.page_anchors(raw)
+    tables = markup.table_anchors(tuple(table.id for table in term.tables), raw.body)
+    ids += tuple(anchor for pair in tables for anchor in pair)
+    known = set(ids)
+    return ids, tuple(f"#{place}" for place in linked if urllib.parse.unquote(place) not in known)
 
 
 def load_body(root: Path, prepared: PreparedFile, cache: Cache) -> RawBody:

@@ -6,7 +6,8 @@ in a new process (serve keeps that state in memory instead, see warm.py). So eac
 also saves every term page's record and key, in shards by file like the cache index, and the
 stamps of all its inputs. The next build compares stamps. When only term files changed, and
 each only in what its own page shows (warm.PAGE_ONLY: body, tables, questions, sources; the
-same key lines, links to the same pages, no warning about it before or now), its page is
+same key lines, links to the same pages, the same ids for links to its sections, no warning
+about it before or now), its page is
 made again from its saved record, with only the new file's source swapped in, and nothing
 else is loaded. Anything else runs the whole build. The page, its key and the build's report
 are what the whole build would give: every other page shows nothing a page-only field holds,
@@ -171,6 +172,8 @@ def _remake(
                 return None
             checked = checked_urls(fresh.term.site_urls, maker.config.addresses)
             if checked != checked_urls(known[1].term.site_urls, maker.config.addresses):
+                return None
+            if fresh.term.ids != known[1].term.ids:  # links to its sections are checked again
                 return None
             around = before.around._replace(links=links)
             faces = {slug: Face(slug, *shown[slug]) for slug in _slugs(around) if slug in shown}

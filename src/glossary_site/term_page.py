@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from glossary_site import placement, structured
 from glossary_site.config import SiteConfig
-from glossary_site.markup import THEME_IDS, permalinks_titled
+from glossary_site.markup import permalinks_titled, table_anchors
 from glossary_site.model import Body, CtaBlock, Face, PageJob, TermSource, distinct_aliases
 from glossary_site.neighbourhood import neighbourhood
 from glossary_site.page_jobs import PageMaker, face_texts
@@ -170,13 +170,11 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
     )
     pieces, slots = placement.split_at_slots(body.body)
     headings = [_heading(piece) for piece in pieces]
-    taken = set(THEME_IDS).union(anchor for found in headings for anchor, _ in found)
-    anchors = [_anchor(table.id, taken) for table in term.tables]
-    name_ids = [_anchor(f"{anchor}-name", taken) for anchor in anchors]
+    anchors = table_anchors(tuple(table.id for table in term.tables), body.body)
     tables = [
         TableView(anchor, name_id, table.title, intro, table.columns, cells)
-        for anchor, name_id, table, intro, cells in zip(
-            anchors, name_ids, term.tables, body.table_intros, body.table_cells, strict=True
+        for (anchor, name_id), table, intro, cells in zip(
+            anchors, term.tables, body.table_intros, body.table_cells, strict=True
         )
     ]
     parts = [BodyPart(html, tables[index]) for html, index in zip(pieces, slots, strict=False)]
@@ -222,17 +220,6 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
         "cta": page.cta,
         "edit": edit_address(config, page.file),
     }
-
-
-def _anchor(wanted: str, taken: set[str]) -> str:
-    """A table heading's id, unlike every other on the page: its own, or with '-table' after it
-    (and a number, if a heading or another table has that too)."""
-    anchor, number = wanted, 1
-    while anchor in taken:
-        anchor = f"{wanted}-table" + (f"-{number}" if number > 1 else "")
-        number += 1
-    taken.add(anchor)
-    return anchor
 
 
 def _heading(fragment: str) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ A whole build, even one that renders a single page, first loads the cache index,
 graph and keys every page: at 10,000 terms that is seconds. After each successful build serve
 keeps the build's state here. A save that changes one term file in what only that term's own
 page shows (its body, tables, questions and sources; links to the same terms, the same
-warnings) is applied from that state: the file is prepared again, its page made with the same
+warnings and section ids) is applied from that state: the file is prepared again, its page made with the same
 job and key a build would make, and moved into the output under the output's journal. A save
 that also changes its definition or date makes again the pages that show those (the feeds,
 terms.json; for a date the home page and the sitemap), if the warnings about the term's own
@@ -78,8 +78,9 @@ Targets = tuple[str | None, ...]
 #: What only the term's own page shows. A change to any other field (the title and summary
 #: other pages show, the definition in terms.json and the feeds, dates, category, related
 #: terms...) needs the whole build, except as below.
-#: (Its site_urls too, which a save must leave as they were: the build checks them.)
-PAGE_ONLY = ("body", "body_line", "tables", "faq", "sources", "key_lines", "site_urls")
+#: (Its site_urls and ids too, which a save must leave as they were: the build checks links
+#: against them.)
+PAGE_ONLY = ("body", "body_line", "tables", "faq", "sources", "key_lines", "site_urls", "ids")
 #: What only the feeds, terms.json and the dated pages show besides the term's own page: with
 #: PAGE_ONLY, when the term's own warnings stay the same, its page, the feeds and terms.json
 #: are made again, and for a new date the home page (recently updated) and the sitemap.
@@ -142,6 +143,8 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
         return None
     addresses = state.pages.config.addresses
     if plan.checked_urls(after.site_urls, addresses) != plan.checked_urls(before.site_urls, addresses):
+        return None
+    if after.ids != before.ids:  # a link to one of its sections may now lead nowhere, or somewhere
         return None
     pages = state.pages
     if after.slug != before.slug or before.slug not in pages.prepared.files:  # a draft, or renamed

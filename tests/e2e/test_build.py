@@ -822,14 +822,27 @@ def test_a_quotations_source_to_no_page_of_the_site_is_an_error_at_its_line_like
     tmp_path: Path,
 ) -> None:
     """Was: `<blockquote cite="/terms/tensr/">` built and checked without a word, where a link
-    to the same address is an error at its line."""
+    to the same address is an error at its line. Was too: a link to a section no page of the
+    site has (a heading renamed, an id misspelt) passed, leading to the top of the page; one to
+    a heading, a footnote, a table or a section the theme gives every term page is fine."""
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"
     text = tensor.read_text(encoding="utf-8") + "\nSee [the guide](/terms/gone/).\n"
     text += '\n<blockquote cite="/terms/tensr/">Misspelt.</blockquote>\n'
     text += "\n<blockquote cite='../modle-training/'>Misspelt too.</blockquote>\n"
+    sections = {
+        "other": "[its note](/terms/model-training/#note-1)",
+        "relative": "[its sections](../model-training/#sections)",
+        "same": "[shapes](#shapez)",
+        "case": "[shapes](/terms/tensor/#Shapes)",
+        "good": "[shapes](/terms/tensor/#shapes), [note](../model-training/#fn:1), [ranks](#tensor-ranks)",
+        "theme": "[questions](#term-faq), [graph](/terms/model-training/#term-graph), <span id=mine></span>"
+        " [mine](#mine)",
+    }
+    text += "".join(f"\n{link}\n" for link in sections.values())
     tensor.write_text(text, encoding="utf-8")
-    last = len(text.splitlines())
+    last = len(text.splitlines()) - 2 * len(sections)
+    line = {name: last + 2 * number for number, name in enumerate(sections, 1)}
     dead = "leads to no page of this site; check the path"
     expected = [
         f"content/terms/tensor.md:{last - 2}: link '/terms/tensr/' {dead}",
@@ -837,11 +850,24 @@ def test_a_quotations_source_to_no_page_of_the_site_is_an_error_at_its_line_like
         f"content/terms/tensor.md:{last}: link '../modle-training/' {dead} "
         "(it is read from the page's folder, /terms/tensor/)",
     ]
+    no_section = "names no section of"
+    expected_sections = [
+        f"content/terms/tensor.md:{line['other']}: warning: link '/terms/model-training/#note-1' "
+        f"{no_section} 'Model training'; its sections are: #term-definition",
+        f"content/terms/tensor.md:{line['relative']}: warning: link '../model-training/#sections' "
+        f"{no_section} 'Model training'; its sections are: #term-definition",
+        f"content/terms/tensor.md:{line['same']}: warning: link '#shapez' {no_section} 'Tensor'; "
+        "did you mean '#shapes'?",
+        f"content/terms/tensor.md:{line['case']}: warning: link '/terms/tensor/#Shapes' {no_section} "
+        "'Tensor'; did you mean '#shapes'?",
+    ]
 
     for command in ("build", "check"):
         result = run_glossary(command, *(["--no-search"] if command == "build" else []), cwd=site)
         assert result.returncode == 1, command
         assert sorted(line for line in result.stderr.splitlines() if dead in line) == sorted(expected)
+        found = [line for line in result.stderr.splitlines() if no_section in line]
+        assert sorted(found) == sorted(expected_sections), command
 
 
 def links_in_tensor(site: Path, links: list[str]) -> dict[str, int]:

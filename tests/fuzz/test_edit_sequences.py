@@ -34,7 +34,7 @@ related: [tensor, GPU]
 updated: 2025-01-20
 ---
 
-Activations are kept for the backward pass of [[model training]].
+Activations are kept for the backward pass of [[model training]], in [tensors](/terms/tensor/#shapes).
 """
 
 OPTIMIZER = "content/terms/optimizer.md"
@@ -101,6 +101,7 @@ TOGGLES: list[tuple[str, str | None, str]] = [
         "related: [tensor, 'Model training']\nsort_as: Zebra",
     ),
     (TRAINING, "cta: false", "sort_as: 3D training\ncta: false"),  # under '#', its title unchanged
+    (TENSOR, "## Shapes", "## Sizes"),  # a heading another term links to renamed: a warning there
 ]
 #: The edits that change only what the edited term's own page shows.
 PAGE_ONLY = {0, 1, 2, 3, 5, 33}
@@ -140,6 +141,7 @@ def make_site(site: Path) -> None:
 @example(steps=[[31], [0]])  # a body edit of a term warned about for its date: built again
 @example(steps=[[34, 33], [33], [34]])  # foreign Markdown warned about, then not; an abbreviation
 @example(steps=[[35], [36, 37], [35]])  # what titles are filed under, from the saved records or not
+@example(steps=[[38], [0], [38]])  # a section linked to gone, then back
 def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list[int]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
@@ -172,6 +174,7 @@ def test_any_sequence_of_edits_builds_what_a_clean_build_writes(steps: list[list
 @example(steps=[31, 32])  # a comment above a warned field: the warning's line moves
 @example(steps=[34, 33, 7, 21, 18, 34, 33])  # saves of a term warned about for foreign Markdown
 @example(steps=[35, 36, 37, 21, 36, 35, 37])  # what titles are filed under, and the titles
+@example(steps=[38, 0, 38])  # a section linked to gone, then back: the warning comes and goes
 def test_any_sequence_of_saves_serves_what_a_clean_build_writes(steps: list[int]) -> None:
     """As serve does: a save of one term file is applied from the last build's state when it
     can be, else a build runs that borrows that state; either way serve then shows the
