@@ -341,12 +341,27 @@ def test_tables_that_fit_show_no_hint(open_page: OpenPage, served: ServedSite) -
     expect(page.locator(".table-scroll[tabindex]")).to_have_count(0)  # no Tab stop with nothing to scroll
 
 
+#: Admonitions of each kind the theme colours, and one of a kind it does not (grey).
+ADMONITIONS = "".join(
+    f'!!! {kind} "{kind.title()}"\n    Read this with [a GPU](../graphics-processing-unit/) in mind.\n\n'
+    for kind in ("note", "tip", "warning", "danger", "aside")
+)
+#: An admonition's start edge, its title's colour, its background and its text's colour.
+ADMONITION_COLOURS = """els => els.map(el => {
+  const box = getComputedStyle(el), title = getComputedStyle(el.querySelector(".admonition-title"));
+  return [box.borderInlineStartColor, title.color, box.backgroundColor, box.color];
+})"""
+
+
 def test_a_wide_markdown_table_scrolls_from_the_keyboard_and_one_that_fits_is_no_tab_stop(
     open_page: OpenPage, tmp_path: Path
 ) -> None:
     """Was: a table written in Markdown (in a definition or a body) scrolls sideways in its own
     box but was no Tab stop of its own (Chromium alone makes such a box focusable), so in other
-    browsers a keyboard could not scroll it; axe: serious, scrollable-region-focusable."""
+    browsers a keyboard could not scroll it; axe: serious, scrollable-region-focusable. Was
+    too: every kind of admonition (`!!! danger`, `!!! tip`...) looked the same; each now has
+    its own colour, as MkDocs Material gives them, legible in either scheme, and keeps its edges
+    in forced colours."""
     site = copy_site("minimal", tmp_path)
     wide = "| " + " | ".join(f"column {i}" for i in range(9)) + " |\n|" + "---|" * 9 + "\n| "
     wide += " | ".join(f"value {i}" for i in range(9)) + " |\n"
@@ -358,7 +373,7 @@ def test_a_wide_markdown_table_scrolls_from_the_keyboard_and_one_that_fits_is_no
         "definition: A **tensor** generalises vectors and matrices to any number of axes.\n",
         f"definition: |\n{definition}",
     )
-    term.write_text(text + f"\nSee [[GPU]].\n\n{wide}\nSmall:\n\n{narrow}", encoding="utf-8")
+    term.write_text(text + f"\nSee [[GPU]].\n\n{wide}\nSmall:\n\n{narrow}\n{ADMONITIONS}", encoding="utf-8")
     out = tmp_path / "out"
     assert build(BuildOptions(site, out, search=False, use_cache=False)).ok(strict=False)
     page = open_page(viewport={"width": 360, "height": 800})
@@ -373,9 +388,21 @@ def test_a_wide_markdown_table_scrolls_from_the_keyboard_and_one_that_fits_is_no
             page.keyboard.press("ArrowRight")
             page.wait_for_function("t => t.scrollLeft > 0", arg=table.element_handle())
         expect(page.locator(".prose table").last).not_to_have_attribute("tabindex", "0")
-        assert_axe_finds_nothing_above_minor(page, "a term with Markdown tables at 360 px")
-        page.emulate_media(color_scheme="dark")
-        assert_axe_finds_nothing_above_minor(page, "a term with Markdown tables at 360 px (dark)")
+        admonitions = page.locator(".admonition")
+        expect(admonitions).to_have_count(5)
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            assert_axe_finds_nothing_above_minor(page, f"a term with Markdown tables at 360 px ({scheme})")
+            shown = admonitions.evaluate_all(ADMONITION_COLOURS)
+            assert len({edge for edge, _, _, _ in shown}) == 5, f"kinds alike in {scheme}: {shown}"
+            assert all(edge == title for edge, title, _, _ in shown), shown
+            assert all(
+                min(contrast(title, ground), contrast(text, ground)) >= 4.5
+                for _, title, ground, text in shown
+            ), f"{scheme}: {shown}"
+        page.emulate_media(forced_colors="active")
+        edges = "el => { const s = getComputedStyle(el); return [s.borderTopStyle, s.borderBottomStyle]; }"
+        assert admonitions.first.evaluate(edges) == ["solid", "solid"], "a box, with no background to show it"
 
 
 # --- previous and next ----------------------------------------------------------------------------
