@@ -219,7 +219,7 @@ def path(text: str) -> Path:
     """Path("") is the current folder: an empty argument, as an unset shell variable gives,
     must not quietly mean it (`glossary init ""` wrote a site there)."""
     if not text:
-        raise argparse.ArgumentTypeError("must not be empty; give a path (. for the current folder)")
+        raise argparse.ArgumentTypeError("must not be empty; give a path")
     return Path(text)
 
 
@@ -239,19 +239,30 @@ def positive(text: str) -> int:
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     """argparse reports an option it does not know after a command with the top-level usage,
-    which lists no option of that command; the command's own usage says which ones there are.
-    Options put before the command, as git takes some, are the command's, so the line to type
-    instead is shown."""
-    args, unknown = parser().parse_known_args(argv)
+    which lists no option of that command; the command's own usage says which ones there are."""
     words = list(sys.argv[1:] if argv is None else argv)
-    before = words[: words.index(args.command)] if args.command in words else []
-    if unknown and before and all(word in unknown for word in before):  # `glossary -q build`
-        line = shlex.join(["glossary", args.command, *before, *words[len(before) + 1 :]])
-        print(f"glossary: options go after the command: {line}", file=sys.stderr)
+    top = parser()
+    moved = options_moved(words, top)
+    if moved is not None:
+        print(f"glossary: options go after the command: {moved}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+    args, unknown = top.parse_known_args(words)
     if unknown:
         args.usage_of.error(f"unrecognized arguments: {' '.join(unknown)}")
     return args
+
+
+def options_moved(words: list[str], top: argparse.ArgumentParser) -> str | None:
+    """The line to type for options put before the command, as git takes some (`glossary -q
+    build`, `glossary --source . build`): here they are the command's. Without it, a value
+    before the command was read as the command ("invalid choice: '.'")."""
+    if not words or not words[0].startswith("-") or words[0] in ("-h", "--help", "--version"):
+        return None
+    commands = next(a.choices for a in top._actions if isinstance(a, argparse._SubParsersAction))
+    at = next((i for i, word in enumerate(words) if word in commands), None)
+    if at is None:
+        return None
+    return shlex.join(["glossary", words[at], *words[:at], *words[at + 1 :]])
 
 
 def run(argv: Sequence[str] | None = None) -> NoReturn:

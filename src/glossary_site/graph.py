@@ -363,9 +363,10 @@ def _address_alias(alias: str, term: Named) -> str:
     under tools/) is a former slug, and any other (Hugo's /glossary/gpu/) a page of the site's
     own in static/, which sends readers on as a former slug's page does; either is needed, or
     the address is lost."""
-    said = f"alias '{clipped(alias)}' is an address, but an alias is another name of the term; remove it"
-    parts = [part for part in alias.split("/") if part]
     folder = "tools" if term.path.startswith("content/tools/") else "terms"
+    what = folder.removesuffix("s")
+    said = f"alias '{clipped(alias)}' is an address, but an alias is another name of the {what}; remove it"
+    parts = [part for part in alias.split("/") if part]
     if len(parts) == 2 and parts[0] == folder and SLUG_RE.match(parts[1]):
         return f"{said}, and keep the address with 'former_slugs: [{parts[1]}]'"
     if (

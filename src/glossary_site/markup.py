@@ -744,7 +744,16 @@ def _section_message(link: WikiLink, glossary: Glossary) -> str:
             f"'{name}' names no term{did_you_mean(name, glossary.spellings)}"
         )
     label = name if link.label == link.target else link.label
-    return f"a wiki-link cannot name a section: write [{label}](/terms/{slug}/#{section})"
+    term = glossary.terms[slug]
+    if section in term.ids or section in TERM_PAGE_IDS:
+        return f"a wiki-link cannot name a section: write [{label}](/terms/{slug}/#{section})"
+    # the link written as said would name no section either, and be warned of in turn
+    sections = [i for i in term.ids if not i.startswith(("fn:", "fnref:"))][:12] or ["term-definition"]
+    return (
+        f"a wiki-link cannot name a section, and '{term.title}' has no section '#{section}': write a "
+        f"link to one of its sections ({', '.join(f'#{i}' for i in sections)}), "
+        f"e.g. [{label}](/terms/{slug}/#{sections[0]})"
+    )
 
 
 def term_anchor(term: Face | TermSource, label_html: str, kind: str = "wikilink", terms: str = "../") -> str:

@@ -284,7 +284,7 @@ def test_init_and_source_say_which_path_is_a_file_or_unusable(tmp_path: Path) ->
     assert "--source content/site.yml is a file; give the site folder" in a_file.stderr
     for refused, name in zip(empty, ("DIR", "--source"), strict=True):  # was: a site written in tmp_path
         assert refused.returncode == 2
-        message = f"error: argument {name}: must not be empty; give a path (. for the current folder)"
+        message = f"error: argument {name}: must not be empty; give a path"
         assert message in refused.stderr.splitlines()[-1]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["minimal", "notes"]
 

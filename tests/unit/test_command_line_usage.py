@@ -37,6 +37,9 @@ def test_options_before_the_command_are_said_to_go_after_it(capsys: pytest.Captu
     """Was: build's usage and "unrecognized arguments: -q", an option build has."""
     lines = usage_error(capsys, "-q", "--strict", "build", "--out", "my site")
     assert lines == ["glossary: options go after the command: glossary build -q --strict --out 'my site'"]
+    # an option's value before the command was read as the command: "invalid choice: '.'"
+    lines = usage_error(capsys, "--source", ".", "-j", "1", "check", "--strict")
+    assert lines == ["glossary: options go after the command: glossary check --source . -j 1 --strict"]
 
 
 def test_verbose_and_quiet_are_refused_together(capsys: pytest.CaptureFixture[str]) -> None:

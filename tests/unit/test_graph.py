@@ -255,7 +255,7 @@ def test_an_alias_written_as_an_address_is_a_warning_and_a_name_with_a_slash_is_
     tool = tools.parse_tool("content/tools/box.md", text, "", None, Diagnostics())
     assert [str(found) for found in graph.alias_repeats(tool)] == [
         "content/tools/box.md:5: warning: alias '/tools/old-box/' is an address, but an alias is another "
-        "name of the term; remove it, and keep the address with 'former_slugs: [old-box]'"
+        "name of the tool; remove it, and keep the address with 'former_slugs: [old-box]'"
     ], "a tool has former slugs too"
 
 

@@ -23,7 +23,13 @@ MakeTerm = Callable[..., TermSource]
 @pytest.fixture()
 def glossary(make_term: MakeTerm, site_config: SiteConfig) -> Glossary:
     terms = [
-        make_term("gpu", "GPU", aliases=("Graphics card",), summary="A processor for parallel maths."),
+        make_term(
+            "gpu",
+            "GPU",
+            aliases=("Graphics card",),
+            summary="A processor for parallel maths.",
+            ids=("memory",),
+        ),
         make_term("large-language-model", "Large Language Model", aliases=("LLM",)),
         make_term("agent", "Agent", draft=True),
     ]
@@ -167,10 +173,12 @@ def test_unresolved_wiki_link_suggests_the_nearest_name(render: Any) -> None:
     assert problems == [
         "content/terms/token.md:10: unknown wiki-link target 'Large Langage Model'; "
         "did you mean 'Large Language Model'?",
+        "content/terms/token.md:11: a wiki-link cannot name a section, and 'Large Language Model' has "
+        "no section '#uber-uns': write a link to one of its sections (#term-definition), "
+        "e.g. [Über anchor](/terms/large-language-model/#term-definition)",
         "content/terms/token.md:11: a wiki-link cannot name a section: write [GPU](/terms/gpu/#memory)",
-        "content/terms/token.md:11: a wiki-link cannot name a section: "
-        "write [Über anchor](/terms/large-language-model/#uber-uns)",
-        "content/terms/token.md:12: a wiki-link cannot name a section: write [GPUs](/terms/gpu/#x)",
+        "content/terms/token.md:12: a wiki-link cannot name a section, and 'GPU' has no section '#x': "
+        "write a link to one of its sections (#memory), e.g. [GPUs](/terms/gpu/#memory)",
         "content/terms/token.md:12: unknown wiki-link target 'Grafics card#x': a wiki-link cannot name "
         "a section, and 'Grafics card' names no term; did you mean 'Graphics card'?",
         "content/terms/token.md:12: unknown wiki-link target 'Nowhere#x': a wiki-link cannot name a "
