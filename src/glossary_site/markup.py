@@ -132,8 +132,8 @@ THEME_CLASSES = frozenset(
         "stack-pick", "stack-candidates", "stack-status", "stack-reset",
     }
 )  # fmt: skip
-_THEME_CLASS_RE = re.compile(
-    r'\bclass="[^"]*?(?<![^\s"])(?:{})(?![^\s"])'.format("|".join(sorted(THEME_CLASSES)))
+_THEME_CLASS_RE = re.compile(  # a literal start, which re finds ten times faster than a \b
+    r' class="[^"]*?(?<![^\s"])(?:{})(?![^\s"])'.format("|".join(sorted(THEME_CLASSES)))
 )
 _CLASS_RE = re.compile(r' class="([^"]*)"')
 _ATTRIBUTES = {

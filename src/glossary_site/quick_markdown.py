@@ -255,11 +255,12 @@ class TextGatedInlineProcessor(treeprocessors.InlineProcessor):
             )
             if matched:
                 # The same pattern again, from where it matched, if its text is still ahead.
-                # A match only turns text into a placeholder, so no pattern's text appears and
-                # the plan stays true; asking it anew after every match, or looking behind
-                # `start`, reads the paragraph once per match: minutes for 50,000 tags.
+                # Asking the plan anew after every match, or looking behind `start`, read the
+                # paragraph once per match: minutes for 50,000 tags. Asked once the pattern is
+                # done, it skips the patterns whose text the matches took (a link's '[').
                 needed = self.needed[index]
                 if needed is not None and not needed.search(data, start):
+                    plan = self.plan(data)
                     index, start = plan[index + 1], 0
             else:
                 index = plan[index + 1]
