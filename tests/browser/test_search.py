@@ -1404,6 +1404,12 @@ def test_on_a_phone_the_header_results_scroll_in_the_half_of_the_screen_the_keyb
     assert listed.evaluate("list => list.scrollHeight > list.clientHeight"), (
         "more results than room: it scrolls"
     )
+    # was: each summary cut to one line, a few words before its "…"
+    lines = options.locator(".search-suggestion-summary").evaluate_all(
+        "all => all.map(s => "
+        "Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)))"
+    )
+    assert lines and max(lines) == 2, lines  # and no more: the list has room for few results
     for _ in range(options.count()):
         page.keyboard.press("ArrowDown")
     expect(options.last).to_have_attribute("aria-selected", "true")
