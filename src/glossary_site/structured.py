@@ -36,7 +36,13 @@ def term_blocks(
     """`category` is the name and slug of the term's category page: the name as that page and
     the visible breadcrumb spell it, which may not be the term's own spelling."""
     url = absolute(config, term_path(term.slug))
-    term_set = {"@type": "DefinedTermSet", "name": config.title, "url": config.base_url}
+    # the set is a CreativeWork, which says its language; a DefinedTerm cannot
+    term_set = {
+        "@type": "DefinedTermSet",
+        "name": config.title,
+        "url": config.base_url,
+        "inLanguage": config.language,
+    }
     defined = {
         "@context": "https://schema.org",
         "@type": "DefinedTerm",

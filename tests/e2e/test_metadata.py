@@ -276,6 +276,7 @@ def test_term_page_json_ld_has_defined_term_faq_and_breadcrumbs(built_minimal: P
         "@type": "DefinedTermSet",
         "name": "Mini Glossary",
         "url": "https://example.org/docs/",
+        "inLanguage": "en",  # site.yml's language: the set's, as search engines read it
     }
     questions = data["FAQPage"]["mainEntity"]
     assert questions[0]["name"] == "Is a matrix a tensor?"
