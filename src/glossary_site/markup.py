@@ -732,6 +732,16 @@ def resolve_targets(
     return tuple(targets)
 
 
+#: How many of a page's sections a message about a link to none of them lists.
+LISTED_SECTIONS = 12
+
+
+def section_ids(term: TermSource) -> list[str]:
+    """The ids of a term page's own sections, which a message offers a link: its headings',
+    tables' and the editor's, not its footnotes' (TermSource.ids holds those too)."""
+    return [i for i in term.ids if not i.startswith(("fn:", "fnref:"))]
+
+
 def _section_message(link: WikiLink, glossary: Glossary) -> str:
     """`[[Term#section]]`, as Obsidian and some wikis write a link to a section, which a
     wiki-link cannot be: the Markdown link that is one, when the part before '#' names a term."""
@@ -748,7 +758,7 @@ def _section_message(link: WikiLink, glossary: Glossary) -> str:
     if section in term.ids or section in TERM_PAGE_IDS:
         return f"a wiki-link cannot name a section: write [{label}](/terms/{slug}/#{section})"
     # the link written as said would name no section either, and be warned of in turn
-    sections = [i for i in term.ids if not i.startswith(("fn:", "fnref:"))][:12] or ["term-definition"]
+    sections = section_ids(term)[:LISTED_SECTIONS] or ["term-definition"]
     return (
         f"a wiki-link cannot name a section, and '{term.title}' has no section '#{section}': write a "
         f"link to one of its sections ({', '.join(f'#{i}' for i in sections)}), "

@@ -16,7 +16,14 @@ from glossary_site import content, front_matter, letter_case, output, search
 from glossary_site.diagnostics import ContentError, Diagnostic, Severity
 from glossary_site.fingerprint import digest
 from glossary_site.foreign_markdown import ref_target
-from glossary_site.markup import TERM_PAGE_IDS, WIKILINK_RE, site_markdown_urls, site_markdown_wikilinks
+from glossary_site.markup import (
+    LISTED_SECTIONS,
+    TERM_PAGE_IDS,
+    WIKILINK_RE,
+    section_ids,
+    site_markdown_urls,
+    site_markdown_wikilinks,
+)
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.plain_markup import plain_lines
 from glossary_site.slugs import SLUG_RE
@@ -246,8 +253,6 @@ def _former_address(
 
 #: Fragments that lead somewhere on any page: the top ('#', '#top', as browsers read them).
 TOP = frozenset({"", "top"})
-#: How many of a page's sections a message about a link to none of them lists.
-LISTED_SECTIONS = 12
 
 
 def _missing_section(
@@ -270,7 +275,7 @@ def _missing_section(
     if term is None or fragment in TERM_PAGE_IDS or fragment in term.ids:
         return None
     said = f"{link.what} '{link.url}' names no section of '{term.title}'"
-    sections = ["term-definition", *(i for i in term.ids if not i.startswith(("fn:", "fnref:")))]
+    sections = ["term-definition", *section_ids(term)]
     known = [*sections, *TERM_PAGE_IDS]
     same_letters = [known_id for known_id in known if known_id.casefold() == fragment.casefold()]
     meant = same_letters[:1] or difflib.get_close_matches(fragment, known, n=1)
