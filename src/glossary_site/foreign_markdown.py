@@ -60,6 +60,20 @@ _MARKDOWN_ATTRIBUTE_RE = re.compile(r"<[A-Za-z][\w-]*[ \t][^<>]*?\bmarkdown\b(?:
 
 Message = Callable[[re.Match[str]], str]
 
+
+def _marked(pattern: str, mark: str, name: str, tag: str) -> tuple[re.Pattern[str], Message]:
+    """A mark another generator turns into an HTML element (`~~x~~`, `^x^`), which this one
+    shows as written: the message names the element to write."""
+
+    def message(m: re.Match[str]) -> str:
+        return (
+            f"'{mark}{m.group(1)}{mark}' ({name}) is not converted here and is shown as written; "
+            f"write <{tag}>{m.group(1)}</{tag}>"
+        )
+
+    return re.compile(pattern), message
+
+
 #: Syntax that starts a line (or ends one, for an attribute list): one of each a line.
 _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
     (
@@ -115,20 +129,8 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
 )
 #: Syntax anywhere in a line.
 _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
-    (
-        re.compile(r"(?<!~)~~(?=\S)([^~\n]*?\S)~~(?!~)"),
-        lambda m: (
-            f"'~~{m.group(1)}~~' (strikethrough) is not converted here and is shown as written; "
-            f"write <del>{m.group(1)}</del>"
-        ),
-    ),
-    (
-        re.compile(r"(?<![=\w])==(?=[^\s=])([^=\n]*?[^\s=])==(?![=\w])"),
-        lambda m: (
-            f"'=={m.group(1)}==' (highlighting) is not converted here and is shown as written; "
-            f"write <mark>{m.group(1)}</mark>"
-        ),
-    ),
+    _marked(r"(?<!~)~~(?=\S)([^~\n]*?\S)~~(?!~)", "~~", "strikethrough", "del"),
+    _marked(r"(?<![=\w])==(?=[^\s=])([^=\n]*?[^\s=])==(?![=\w])", "==", "highlighting", "mark"),
     (
         re.compile(r"(?<![\w:/]):([a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):(?![\w:/])"),
         lambda m: (
@@ -143,27 +145,10 @@ _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
             'remove it, or write the picture as <img src="…" alt="…" width="300"> for its size'
         ),
     ),
-    (  # pymdownx's marks: no space just inside them, so 'C++', '~5 km' and '2^10' are text
-        re.compile(r"(?<![~\\])~([^\s~]++)~(?!~)"),
-        lambda m: (
-            f"'~{m.group(1)}~' (subscript) is not converted here and is shown as written; "
-            f"write <sub>{m.group(1)}</sub>"
-        ),
-    ),
-    (
-        re.compile(r"(?<![\^\\\[])\^([^\s^]++)\^(?!\^)"),
-        lambda m: (
-            f"'^{m.group(1)}^' (superscript) is not converted here and is shown as written; "
-            f"write <sup>{m.group(1)}</sup>"
-        ),
-    ),
-    (
-        re.compile(r"(?<![\^\\])\^\^(?=[^\s^])([^\^\n]*?[^\s^])\^\^(?!\^)"),
-        lambda m: (
-            f"'^^{m.group(1)}^^' (inserted text) is not converted here and is shown as written; "
-            f"write <ins>{m.group(1)}</ins>"
-        ),
-    ),
+    # pymdownx's marks: no space just inside them, so 'C++', '~5 km' and '2^10' are text
+    _marked(r"(?<![~\\])~([^\s~]++)~(?!~)", "~", "subscript", "sub"),
+    _marked(r"(?<![\^\\\[])\^([^\s^]++)\^(?!\^)", "^", "superscript", "sup"),
+    _marked(r"(?<![\^\\])\^\^(?=[^\s^])([^\^\n]*?[^\s^])\^\^(?!\^)", "^^", "inserted text", "ins"),
     (
         re.compile(r"(?<![+\w])\+\+(\w[^\s+]*(?:\+[^\s+]+)*)\+\+(?![+\w])"),
         lambda m: (
