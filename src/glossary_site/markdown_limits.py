@@ -15,20 +15,28 @@ from collections.abc import Iterator
 #: Python-Markdown scans to the end of the text for every '[' that might open a link, so
 #: time grows with the square of their number: 10,000 take minutes. No glossary needs this many.
 MAX_BRACKETS = 2_000
-#: Python-Markdown recurses for each level of a nested list and gives up near 245 levels, after
-#: time that grows with the text's size times its depth (40 s for 1,200 levels): deeper lists
-#: are reported before it starts.
-MAX_LIST_DEPTH = 200
-#: A line that may be indented MAX_LIST_DEPTH levels deep (4 columns each, or one tab).
-DEEP_LINE_RE = re.compile(rf"^[ \t]{{{MAX_LIST_DEPTH},}}", re.MULTILINE)
-LIST_ITEM_RE = re.compile(r"^([ \t]*)(?:[-+*]|\d+[.)])[ \t]", re.MULTILINE)
+#: Python-Markdown recurses for each level of a nested list or block quote. Near the
+#: interpreter's limit it stops: 3.11.3 raised RecursionError there, after time that grows with
+#: the text's size times its depth (40 s for 1,200 levels); 3.11.4 keeps the deeper markers as
+#: text. Where it stops depends on how deep the call stack already is, which differs between
+#: the build, its worker processes and `serve`, so the same text would give different pages:
+#: deeper nesting is reported before converting, far enough below any of those.
+MAX_NESTING = 100
+#: A line that may start MAX_NESTING levels deep: indented 4 columns (or a tab) for each level
+#: of a list, or starting with a '>' or a list marker for each block quote or list it opens.
+DEEP_LINE_RE = re.compile(rf"^[ \t>*+\-.)0-9]{{{MAX_NESTING},}}", re.MULTILINE)
+#: The block quotes and list items a line opens, after its indentation: `> - > 1. x` opens four.
+NESTED_RE = re.compile(r"^([ \t]*)((?:(?:>|(?:[-+*]|\d+[.)])[ \t])[ \t]*)+)", re.MULTILINE)
+MARKER_RE = re.compile(r">|(?:[-+*]|\d+[.)])[ \t]")
+#: `- - -` opens no list: it is a horizontal rule.
+RULE_RE = re.compile(r"[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 #: For a start tag of these elements, the HTML parser in nh3 (the sanitiser) looks through every
 #: element still open, so time grows with the square of the depth: 50,000 nested <div> took
 #: 17 s. Inline elements (<i>) it does not look through, and void elements (<br>) and those
 #: whose end tag may be left out (<p>, <li>) never nest, so they do not count: ordinary HTML
 #: is far from the limit. A <ruby> counts too, as an <rt> or <rp> left open in one is closed
 #: by the next, or by its </ruby>.
-MAX_HTML_DEPTH = MAX_LIST_DEPTH
+MAX_HTML_DEPTH = 200
 BLOCK_TAG_RE = re.compile(
     r"(?<!\\)<(/?)(address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset"
     r"|figcaption|figure|footer|header|hgroup|listing|main|menu|nav|ol|optgroup|pre|rp|rt|ruby"
@@ -59,8 +67,9 @@ def limit_problem(text: str) -> tuple[int, str] | None:
             next(itertools.islice(OPENING_RE.finditer(text), MAX_BRACKETS, None)).start(),
             f"more than {MAX_BRACKETS:,} '[' in one field; escape them as \\[ or split it",
         )
-    if DEEP_LINE_RE.search(text) and _list_depth(text) > MAX_LIST_DEPTH:
-        return _too_deep_item(text), f"lists nested more than {MAX_LIST_DEPTH} levels deep; flatten them"
+    too_deep = _nesting_too_deep(text) if DEEP_LINE_RE.search(text) else None
+    if too_deep is not None:
+        return too_deep, f"lists and block quotes nested more than {MAX_NESTING} levels deep; flatten them"
     too_deep = _html_too_deep(text) if text.count("<") > MAX_HTML_DEPTH else None
     if too_deep is not None:
         return (
@@ -151,23 +160,26 @@ def _run_scan(run: str) -> tuple[int, int]:
     return scanned + sum(len(run) - start for start in open_at), open_at[0] if open_at else 0
 
 
-def _list_depth(text: str) -> int:
-    """How many levels a list could nest: each level needs an item indented 4 more columns."""
-    levels = {len(m.group(1).expandtabs(4)) // 4 for m in LIST_ITEM_RE.finditer(text)}
-    depth = 0
-    while depth in levels:
-        depth += 1
-    return depth
+def _nesting_too_deep(text: str) -> int | None:
+    """Where the first line more than MAX_NESTING levels deep starts, or None.
 
-
-def _too_deep_item(text: str) -> int:
-    """Where the first item more than MAX_LIST_DEPTH levels deep starts; `_list_depth` past
-    MAX_LIST_DEPTH means there is one."""
-    return next(
-        item.start()
-        for item in LIST_ITEM_RE.finditer(text)
-        if len(item.group(1).expandtabs(4)) // 4 >= MAX_LIST_DEPTH
-    )
+    A line starting at a level (its indentation over 4, if the items before it reach that
+    level) adds one for each quote or list it opens; the levels of indentation count only as
+    far as lists before reach them, so deeply indented code is not nesting.
+    """
+    reached = 0
+    for opened in NESTED_RE.finditer(text):
+        line_end = text.find("\n", opened.end())
+        if RULE_RE.match(text, opened.start(), len(text) if line_end < 0 else line_end):
+            continue
+        level = len(opened.group(1).expandtabs(4)) // 4
+        if level > reached:
+            continue
+        deepest = level + len(MARKER_RE.findall(opened.group(2)))
+        if deepest > MAX_NESTING:
+            return opened.start()
+        reached = max(reached, deepest)
+    return None
 
 
 def _html_too_deep(text: str) -> int | None:

@@ -531,14 +531,14 @@ def test_fast_engine_converts_like_python_markdowns_stock_stages() -> None:
 def test_lists_nested_past_the_limit_are_refused_before_converting(make_term: MakeTerm) -> None:
     """Was: "nested too deeply" only after Python-Markdown gave up, 40 s into a 1,200-level list.
     Reported at the first item past the limit, the body starting on line 10."""
-    levels = markdown_limits.MAX_LIST_DEPTH + 1
+    levels = markdown_limits.MAX_NESTING + 1
     deep = "\n".join("    " * level + "- item" for level in range(levels))
     converter = markup.Converter()
     converter.convert_term(make_term("deep", "Deep", body=f"Intro.\n\n{deep}\n"))
     assert [(refusal.line, str(refusal)) for refusal in converter.too_complex] == [
         (
-            12 + markdown_limits.MAX_LIST_DEPTH,
-            f"lists nested more than {levels - 1} levels deep; flatten them",
+            12 + markdown_limits.MAX_NESTING,
+            f"lists and block quotes nested more than {levels - 1} levels deep; flatten them",
         )
     ]
 
