@@ -15,7 +15,7 @@ from collections.abc import Iterator
 #: Python-Markdown scans to the end of the text for every '[' that might open a link, so
 #: time grows with the square of their number: 10,000 take minutes. No glossary needs this many.
 MAX_BRACKETS = 2_000
-#: Python-Markdown recurses for each level of a nested list or block quote. Near the
+#: Python-Markdown recurses for each level of a nested list, block quote or definition. Near the
 #: interpreter's limit it stops: 3.11.3 raised RecursionError there, after time that grows with
 #: the text's size times its depth (40 s for 1,200 levels); 3.11.4 keeps the deeper markers as
 #: text. Where it stops depends on how deep the call stack already is, which differs between
@@ -23,11 +23,13 @@ MAX_BRACKETS = 2_000
 #: deeper nesting is reported before converting, far enough below any of those.
 MAX_NESTING = 100
 #: A line that may start MAX_NESTING levels deep: indented 4 columns (or a tab) for each level
-#: of a list, or starting with a '>' or a list marker for each block quote or list it opens.
-DEEP_LINE_RE = re.compile(rf"^[ \t>*+\-.)0-9]{{{MAX_NESTING},}}", re.MULTILINE)
-#: The block quotes and list items a line opens, after its indentation: `> - > 1. x` opens four.
-NESTED_RE = re.compile(r"^([ \t]*)((?:(?:>|(?:[-+*]|\d+[.)])[ \t])[ \t]*)+)", re.MULTILINE)
-MARKER_RE = re.compile(r">|(?:[-+*]|\d+[.)])[ \t]")
+#: of a list or definition, or starting with a '>', a list marker or a ':' for each block quote,
+#: list or definition it opens.
+DEEP_LINE_RE = re.compile(rf"^[ \t>*+\-.):0-9]{{{MAX_NESTING},}}", re.MULTILINE)
+#: The block quotes, list items and definitions a line opens, after its indentation:
+#: `> - > 1. x` opens four.
+NESTED_RE = re.compile(r"^([ \t]*)((?:(?:>|(?:[-+*:]|\d+[.)])[ \t])[ \t]*)+)", re.MULTILINE)
+MARKER_RE = re.compile(r">|(?:[-+*:]|\d+[.)])[ \t]")
 #: `- - -` opens no list: it is a horizontal rule.
 RULE_RE = re.compile(r"[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 #: For a start tag of these elements, the HTML parser in nh3 (the sanitiser) looks through every
@@ -69,7 +71,10 @@ def limit_problem(text: str) -> tuple[int, str] | None:
         )
     too_deep = _nesting_too_deep(text) if DEEP_LINE_RE.search(text) else None
     if too_deep is not None:
-        return too_deep, f"lists and block quotes nested more than {MAX_NESTING} levels deep; flatten them"
+        return (
+            too_deep,
+            f"lists, block quotes and definitions nested more than {MAX_NESTING} levels deep; flatten them",
+        )
     too_deep = _html_too_deep(text) if text.count("<") > MAX_HTML_DEPTH else None
     if too_deep is not None:
         return (
@@ -164,7 +169,7 @@ def _nesting_too_deep(text: str) -> int | None:
     """Where the first line more than MAX_NESTING levels deep starts, or None.
 
     A line starting at a level (its indentation over 4, if the items before it reach that
-    level) adds one for each quote or list it opens; the levels of indentation count only as
+    level) adds one for each quote, list or definition it opens; the levels of indentation count only as
     far as lists before reach them, so deeply indented code is not nesting.
     """
     reached = 0

@@ -1374,6 +1374,10 @@ NESTINGS = {
     "list on one line": ("- " * 2_000 + "x", "ul"),
     "quote on one line": ("> " * 2_000 + "x", "blockquote"),
     "quotes in list items": ("- > " * 1_000 + "x", "blockquote"),
+    "definitions, a level a line": (
+        "A\n" + "\n".join("    " * level + ":   x" for level in range(400)),
+        "dd",
+    ),
 }
 
 
@@ -1384,31 +1388,42 @@ NESTINGS = {
 @example(depth=150, shape="quote on one line")
 @example(depth=100, shape="quote on one line")
 @example(depth=60, shape="list on one line")
+@example(depth=150, shape="definitions, a level a line")
+@example(depth=100, shape="definitions, a level a line")
 def test_deeply_nested_lists_and_quotes_are_converted_or_reported(
     depth: int, shape: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Was: RecursionError out of Python-Markdown at ~250 levels, or `- - - … x` on one line;
-    with Python-Markdown 3.11.4, `> > … x` and `- - … x` past ~200 and ~440 levels kept their
-    deeper markers as text, one level fewer in a worker process than in the build's own. A
+    with Python-Markdown 3.11.4, `> > … x`, `- - … x` and definitions past ~200, ~440 and ~290
+    levels kept their deeper markers as text, fewer levels in a worker process than in the
+    build's own. A
     list or quote the build takes is on the page as deep as written (was: any exit 0 passed,
     so a body dropped or flattened passed too)."""
     root = tmp_path_factory.mktemp("deep-nesting")
     written, element = NESTINGS[shape]
-    multi_line = shape == "list, a level a line"
-    body = "\n".join(written.split("\n")[:depth]) if multi_line else written[-depth * 2 - 1 :]
+    multi_line = "a level a line" in shape
+    body = (
+        "\n".join(written.split("\n")[: depth + shape.startswith("definitions")])
+        if multi_line
+        else written[-depth * 2 - 1 :]
+    )
     if shape == "quotes in list items":
         body = written[-depth * 4 - 1 :]
     tiny_site(root, "updated: 2025-03-01", body)
     done = build_in_subprocess(root)
     # at the first line past the limit, the body starting on line 7
-    assert_reported(done, line=7 + markdown_limits.MAX_NESTING if multi_line else 7)
+    assert_reported(
+        done, line=7 + markdown_limits.MAX_NESTING + shape.startswith("definitions") if multi_line else 7
+    )
     levels = depth * 2 if shape == "quotes in list items" else depth
     assert (done.returncode == 0) == (levels <= markdown_limits.MAX_NESTING), done.stderr[-800:]
     if done.returncode == 0:
         prose = present(parse_page(root / "_site/terms/fuzzed-term/index.html").select_one("article .prose"))
         innermost = max(prose.find_all(element), key=lambda found: len(found.find_parents(element)))
         assert len(innermost.find_parents(element)) + 1 == depth
-        assert prose.get_text().split() == ["x"] * (depth if multi_line else 1)
+        assert prose.get_text().split() == ["A"] * shape.startswith("definitions") + ["x"] * (
+            depth if multi_line else 1
+        )
 
 
 @settings(max_examples=3)

@@ -538,7 +538,7 @@ def test_lists_nested_past_the_limit_are_refused_before_converting(make_term: Ma
     assert [(refusal.line, str(refusal)) for refusal in converter.too_complex] == [
         (
             12 + markdown_limits.MAX_NESTING,
-            f"lists and block quotes nested more than {levels - 1} levels deep; flatten them",
+            f"lists, block quotes and definitions nested more than {levels - 1} levels deep; flatten them",
         )
     ]
 
