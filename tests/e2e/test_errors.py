@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from support import PROJECT, copy_site, parse_html, present, run_glossary, tree_digest, write_files
 
+from glossary_site.markdown_limits import MAX_NESTING
+
 EXPECTED_ERRORS = [
     "content/terms/Bad Name.md:1: file name 'Bad Name.md' is not a valid slug; "
     "rename it to 'bad-name.md' or add 'slug: bad-name'",
@@ -1246,10 +1248,10 @@ def test_markdown_too_much_for_the_converter_is_reported_in_site_intros_and_tool
     result = run_glossary("check", cwd=site)
 
     too_many = "more than 2,000 '[' in one field; escape them as \\[ or split it"
-    too_deep = "lists nested more than 200 levels deep; flatten them"
+    too_deep = f"lists, block quotes and definitions nested more than {MAX_NESTING} levels deep; flatten them"
     assert result.returncode == 1 and "Traceback" not in result.stderr
     for problem in (
-        f"content/site.yml:{lines.index('  ' + '    ' * 200 + '- item') + 1}: {too_deep}",
+        f"content/site.yml:{lines.index('  ' + '    ' * MAX_NESTING + '- item') + 1}: {too_deep}",
         f"content/site.yml:{lines.index('stack_builder:') + 2}: {too_many}",
         f"content/tools/torch.md:5: {too_many}",
         f"content/terms/odd.md:4: {too_many}",
@@ -1263,7 +1265,7 @@ def test_markdown_too_much_for_the_converter_is_reported_at_the_line_where_it_pa
     tmp_path: Path,
 ) -> None:
     """Was: at the first line of the body, field or intro, however far down the 2,001st '[',
-    the list item nested past 200 levels or the paragraph of unclosed '[' was."""
+    the list item nested past the limit or the paragraph of unclosed '[' was."""
     site = copy_site("minimal", tmp_path)
     settings = site / "content/site.yml"
     settings_text = settings.read_text(encoding="utf-8")
@@ -1272,7 +1274,7 @@ def test_markdown_too_much_for_the_converter_is_reported_at_the_line_where_it_pa
     )
     settings_text += "stack_builder:\n  intro: |\n    Pick a tool.\n\n    " + "[" * 2_500 + "\n"
     settings.write_text(settings_text, encoding="utf-8")
-    unclosed, deepest = "      [" + "word " * 8, "    " * 200 + "- item"
+    unclosed, deepest = "      [" + "word " * 8, "    " * MAX_NESTING + "- item"
     second = "  and on " + "[" * 600
     term = (
         "---\ntitle: Odd\nsummary: s\nrelated: [tensor]\ndefinition: >\n  A folded definition\n"
@@ -1291,7 +1293,7 @@ def test_markdown_too_much_for_the_converter_is_reported_at_the_line_where_it_pa
     result = run_glossary("check", cwd=site)
 
     too_many = "more than 2,000 '[' in one field; escape them as \\[ or split it"
-    too_deep = "lists nested more than 200 levels deep; flatten them"
+    too_deep = f"lists, block quotes and definitions nested more than {MAX_NESTING} levels deep; flatten them"
     too_slow = (
         "too many '[' without a matching ']' in one paragraph; escape them as \\[ or split the paragraph"
     )
