@@ -500,6 +500,7 @@ class _Fields(Fields):
             self.error("tables", "a table's 'intro' must be Markdown text", index, "intro")
             ok = False
         good_rows: dict[int, list[Any]] = {}
+        width = _column_count(columns)
         for r, row in enumerate(rows):
             where = ("tables", index, "rows", r)
             if not isinstance(row, list):
@@ -507,12 +508,12 @@ class _Fields(Fields):
                 self.diagnostics.error(self.path, self.located.line(*where), message)
             elif not _is_cells(row):
                 self._items_not_text(row, f"{table} row {r + 1} cell ", "cell", "tables", index, "rows", r)
-            elif _is_cells(columns) and columns and len(row) != len(columns):
+            elif width is not None and len(row) != width:
                 self.diagnostics.error(
                     self.path,
                     self.located.line(*where),
                     f"{table} row {r + 1} has {count(len(row), 'cell')} "
-                    f"but the table has {count(len(columns), 'column')}",
+                    f"but the table has {count(width, 'column')}",
                 )
             else:
                 good_rows[r] = row
@@ -606,9 +607,26 @@ def _shape(value: Any) -> str:
 def _columns_problem(columns: Any) -> str:
     """A table's `columns` written but not as a list of names: most often the names as one
     text (`columns: Model, Size`), whose list to write is shown."""
-    names = [name.strip() for name in str(columns).split(",")] if _shape(columns) == "one text" else []
-    example = f"[{', '.join(names)}]" if all(names) and names else "[Name, Meaning]"
+    names = _names_in_text(columns)
+    example = f"[{', '.join(names)}]" if names else "[Name, Meaning]"
     return f"'columns' must be a list of column names, not {_shape(columns)}; write columns: {example}"
+
+
+def _names_in_text(columns: Any) -> list[str]:
+    """The column names a `columns` written as one text means (`Model, Size`); none when
+    one of them would be empty, as the text is then no list of names."""
+    names = [name.strip() for name in str(columns).split(",")] if _shape(columns) == "one text" else []
+    return names if all(names) else []
+
+
+def _column_count(columns: Any) -> int | None:
+    """How many columns the table has, as far as `columns` tells even with an error in it: a
+    list's items (a name not text is still a column), or the names of the list that the error
+    for one text says to write. A row is checked against it in the same run as the columns'
+    error, so the run after the columns are put right finds nothing new of the rows."""
+    if isinstance(columns, list):
+        return len(columns) or None
+    return len(_names_in_text(columns)) or None
 
 
 def _cell(value: Any) -> str:

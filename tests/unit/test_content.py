@@ -963,7 +963,8 @@ def test_a_column_name_given_twice_is_a_warning_and_the_table_is_kept() -> None:
 
 
 def test_every_problem_of_a_table_item_is_reported_in_one_run() -> None:
-    """Was: an unknown key hid the rest of the item, bad columns hid the rows and the id."""
+    """Was: an unknown key hid the rest of the item, bad columns hid the rows and the id, and
+    columns written as one text or with a name not text hid the rows' cell counts."""
     extra = """\
 tables:
   - title: Unknown key
@@ -974,6 +975,15 @@ tables:
     id: Bad_ID
     columns: A
     rows: {a: 1}
+  - title: Common cuts
+    columns: Name, Size
+    rows:
+      - [Julienne, 2 mm]
+      - [Brunoise, 2 mm, cube]
+      - Batonnet, 6 mm
+  - title: Nested name
+    columns: [Name, [Size]]
+    rows: [[a, b, c]]
 """
     _, problems = parse(term_text(extra))
 
@@ -984,6 +994,11 @@ tables:
         f"{PATH}:13: 'columns' must be a list of column names, not one text; write columns: [A]",
         f"{PATH}:14: 'rows' must be a list of rows, not a mapping; write each row on a line of its own "
         "under 'rows:', as - [cell, cell]",
+        f"{PATH}:16: 'columns' must be a list of column names, not one text; write columns: [Name, Size]",
+        f"{PATH}:19: table 'Common cuts' row 2 has 3 cells but the table has 2 columns",
+        f"{PATH}:20: a table row must be a list of cells, such as [GPT-4, text]",
+        f"{PATH}:22: table 'Nested name' column 2 must be text, not a list; put the whole name in quotes",
+        f"{PATH}:23: table 'Nested name' row 1 has 3 cells but the table has 2 columns",
     ]
 
 
