@@ -150,7 +150,9 @@ def load(
     try:
         located = yaml_lines.load(text)
     except yaml_lines.YamlProblem as problem:
-        diagnostics.error(CONFIG_PATH, problem.line, str(problem))
+        tabs = yaml_lines.tab_lines(text) if str(problem) == yaml_lines.TAB else ()
+        for line in tabs or (problem.line,):
+            diagnostics.error(CONFIG_PATH, line, str(problem))
         return None
     before = len(diagnostics.errors) + len(located.duplicates)  # the first value counts
     config = parse(root, located, diagnostics, base_url)

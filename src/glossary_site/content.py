@@ -145,7 +145,7 @@ def read_front_matter(
     problems need nothing from the front matter, and one run reports them all."""
     front, body, body_line = split_front_matter(path, text)
     try:
-        return front, load_mapping(path, front), body, body_line
+        return front, load_mapping(path, front, diagnostics), body, body_line
     except ContentError:
         check_body(path, body, body_line, diagnostics, markers)
         raise

@@ -118,12 +118,18 @@ def _gap_before_text(lines: list[str]) -> int | None:
     return None
 
 
-def load_mapping(path: str, front: str) -> yaml_lines.Located:
+def load_mapping(path: str, front: str, diagnostics: Diagnostics | None = None) -> yaml_lines.Located:
     """Front matter read as the mapping of fields every kind of file has. Empty front matter
-    (`---` then `---`) is an empty mapping, so each required field is reported missing."""
+    (`---` then `---`) is an empty mapping, so each required field is reported missing.
+    When YAML refuses a tab, every other line it refuses one at goes to `diagnostics`: found
+    without the fields, they are all reported in one run, not one a run."""
     try:
         located = yaml_lines.load(front, first_line=2)
     except yaml_lines.YamlProblem as problem:
+        if diagnostics is not None and str(problem) == yaml_lines.TAB:
+            for line in yaml_lines.tab_lines(front, first_line=2):
+                if line != problem.line:
+                    diagnostics.error(path, line, yaml_lines.TAB)
         message = _body_read_as_yaml(front, problem.line) + str(problem)
         raise ContentError(path, problem.line, message) from None
     if located.data is None:

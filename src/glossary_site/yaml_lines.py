@@ -602,7 +602,7 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
         return hint
     if index is not None and text[index : index + 1] == "\t":
         if problem.startswith(("found character that cannot start any token", "found a tab character")):
-            return index, "invalid YAML: a tab; indent with spaces"
+            return index, TAB
     elif index is not None and not _registered_tag(problem):
         misread = _misread(text, index)
         if misread is not None:
@@ -639,6 +639,72 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     if "tag:yaml.org,2002:merge" in problem:
         return index, "merge keys (<<) are not supported; write the keys out"
     return index, f"invalid YAML: {problem}"
+
+
+#: Said at each line whose indentation YAML refuses for a tab (tab_lines).
+TAB = "invalid YAML: a tab; indent with spaces"
+#: The tab widths a tab refused is read as, to go on to the lines below it (tab_lines).
+_TAB_SIZES = (8, 4, 2)
+#: Each line found reads the text again: a bound on that work for a file of thousands of
+#: tab-indented lines, far more than an editor fixes before running again.
+MAX_TAB_LINES = 100
+
+
+def tab_lines(text: str, first_line: int = 1) -> tuple[int, ...]:
+    """Each line where YAML refuses a tab in the indentation (TAB), in one run: YAML stops at
+    the first, so each is read again with the tabs refused above it as spaces. A tab YAML takes
+    (in a quoted or `|` text past its indentation, in brackets, between a key and its value)
+    is not refused, so not reported. A tab's width decides where a line refused goes, and so
+    whether a line below is in a text or not: of the widths tried, the first that lets YAML
+    read to the end is taken, or else the one that finds the most lines. Empty when YAML's
+    first problem is not a tab. At most MAX_TAB_LINES, the first ones."""
+    best: list[int] = []
+    for size in _TAB_SIZES:
+        found, read = _tabs_as_spaces(text, size)
+        if read or len(found) > len(best):
+            best = found
+        if read or not found or len(found) == MAX_TAB_LINES:
+            break
+    return tuple(dict.fromkeys(first_line + line for line in best))
+
+
+def _tabs_as_spaces(text: str, size: int) -> tuple[list[int], bool]:
+    """The lines (from 0) where YAML refuses a tab, each run of blanks with one made spaces
+    (tab stops every `size` columns) before reading on; and whether YAML then read the text to
+    its end. Spaces for tabs leave every line where it was."""
+    found: list[int] = []
+    while len(found) < MAX_TAB_LINES:
+        problem = _first_problem(text)
+        if problem is None or problem[1] != TAB or problem[0] < 0:
+            return found, problem is None
+        index = problem[0]
+        found.append(text.count("\n", 0, index))
+        line_start = text.rfind("\n", 0, index) + 1
+        start, end = index, index
+        while start > line_start and text[start - 1] in " \t":
+            start -= 1
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        column = start - line_start
+        spaces = (" " * column + text[start:end]).expandtabs(size)[column:]
+        text = text[:start] + spaces + text[end:]
+    return found, False
+
+
+def _first_problem(text: str) -> tuple[int, str] | None:
+    """Where YAML's reading of the text first fails and what to say of it, or None."""
+    loader = SAFE_LOADER(text)
+    try:
+        while loader.check_event():
+            loader.get_event()
+    except yaml.MarkedYAMLError as exc:
+        index, message = _explained(exc, text)
+        return (-1 if index is None else index), message
+    except yaml.YAMLError:
+        return -1, ""
+    finally:
+        loader.dispose()
+    return None
 
 
 #: What libyaml and PyYAML say of a quoted value still open where the text or document ends.

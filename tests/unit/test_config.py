@@ -298,6 +298,11 @@ def test_yaml_syntax_error_is_reported_at_its_line(tmp_path: Path) -> None:
         "content/site.yml:2: invalid YAML: the '[' list that starts on this line is never closed; "
         "end it with ']', or put the whole value in quotes if the '[' is part of the text"
     ]
+    _, problems = load(tmp_path, "title: AI Glossary\nnav:\n\t- label: Home\n\t  url: /\n")
+
+    assert problems == [
+        f"content/site.yml:{line}: invalid YAML: a tab; indent with spaces" for line in (3, 4)
+    ]
 
 
 def test_settings_that_are_not_a_mapping_are_an_error(tmp_path: Path) -> None:

@@ -219,6 +219,20 @@ def test_yaml_error_in_front_matter_is_reported_at_its_line_in_the_file() -> Non
     ]
 
 
+def test_every_line_indented_with_a_tab_is_reported_in_one_run() -> None:
+    """Was: only the first, the next one in the run after it was put right. A tab YAML takes,
+    in a quoted text's next line or in a `|` text past its indentation, is not reported."""
+    text = (
+        '---\ntitle: Velouté\nsummary: "A mother sauce\n\tof stock."\ndefinition: |\n'
+        "  Stock thickened\n  \twith a roux.\naliases:\n\t- Veloute\ntags:\n\t- sauces\n\t- french\n"
+        "---\nBody.\n"
+    )
+
+    _, problems = parse(text)
+
+    assert problems == [f"{PATH}:{line}: invalid YAML: a tab; indent with spaces" for line in (9, 11, 12)]
+
+
 def test_missing_required_fields_are_all_reported_in_one_run() -> None:
     _, problems = parse("---\ncategory: Maths\n---\nBody.\n")
 

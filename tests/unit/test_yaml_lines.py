@@ -536,6 +536,22 @@ def test_a_block_texts_first_line_not_indented_is_told_the_spaces_of_the_lines_b
 
 
 @pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("a: |\n\tx\n\ty\nb: 1\n", (2, 3)),  # a `|` text's lines, none indented with spaces
+        ("a: |\n  x\n  \ty\nb:\n\t- 1\n", (5,)),  # the tab of line 3 is in the text
+        ('a: "x\n\ty"\nb:\n\t- 1\n', (4,)),  # a quoted text goes on past a tab
+        ("a: [x,\n\ty]\nb:\n\t- 1\n", (4,)),  # as a list in brackets does
+        ("a: 1\n\t\nb:\n  -\tx\n", (2, 4)),  # a line of blanks, a tab after '-'
+        ("a:\tvalue\nb: c: d\n\tc: 1\n", ()),  # the first problem is no tab
+    ],
+)
+def test_every_line_yaml_refuses_a_tab_at_is_found(text: str, lines: tuple[int, ...]) -> None:
+    """Was: only the first, as YAML stops there."""
+    assert yaml_lines.tab_lines(text) == lines
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         (
