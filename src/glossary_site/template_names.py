@@ -19,6 +19,12 @@ from glossary_site.template_files import THEME
 Use = tuple[int, tuple[str, ...], bool]
 
 _NAMING = (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)
+_VERBS: dict[type[nodes.Node], str] = {
+    nodes.Extends: "extends",
+    nodes.Include: "includes",
+    nodes.Import: "imports",
+    nodes.FromImport: "imports",
+}
 
 
 def uses(parsed: nodes.Template) -> Iterator[Use]:
@@ -29,6 +35,15 @@ def uses(parsed: nodes.Template) -> Iterator[Use]:
         names = _names(node.template)
         if names:
             yield node.lineno, names, isinstance(node, nodes.Include) and node.ignore_missing
+
+
+def naming(parsed: nodes.Template, name: str) -> str:
+    """How a template names another, as a message says it: 'extends', 'includes' or 'imports'."""
+    for node in parsed.find_all(_NAMING):
+        assert isinstance(node, _NAMING)
+        if name in _names(node.template):
+            return _VERBS[type(node)]
+    return "names"
 
 
 def _names(expr: nodes.Expr) -> tuple[str, ...]:

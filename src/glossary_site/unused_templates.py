@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from glossary_site import content_files, template_names
-from glossary_site.diagnostics import Diagnostic, Severity, did_you_mean
+from glossary_site.diagnostics import Diagnostic, Severity, suggesting
 from glossary_site.render import TEMPLATES, Templates
 from glossary_site.template_files import THEME
 
@@ -37,22 +37,43 @@ def unused_templates(root: Path, templates: Templates) -> Iterator[Diagnostic]:
     # meant (template_names.meant); this one is not told to take that name instead.
     missing = sorted(reached - theme - set(ours))
     known = (reached | theme) - set(missing)
-    for name in ours:
-        if name in reached:
-            continue
+    unused = [name for name in ours if name not in reached]
+    # A misspelling is of a name that would change something: a theme template the site does
+    # not replace yet, never another template of the site's.
+    free = sorted(theme - set(ours))
+    for name in unused:
         named = [m for m in missing if template_names.meant(m, [*theme, *ours]) == name]
+        users = [user for user in unused if user != name and name in (templates.named(user) or ())]
         if named:
             yield Diagnostic(f"templates/{name}", 1, _named_otherwise(name, named[0]), Severity.WARNING)
         elif not name.endswith(TEMPLATE_SUFFIXES):
             yield from _misnamed(name, known)
+        elif users:
+            message = _used_by_unused(templates, name, users)
+            yield Diagnostic(f"templates/{name}", 1, message, Severity.WARNING)
         elif name in theme:  # its name is right: an override of the template that used it left it out
             yield Diagnostic(f"templates/{name}", 1, REPLACED_BUT_UNUSED, Severity.WARNING)
         else:
-            others = sorted(known - {name})
-            namesakes = [n for n in others if posixpath.basename(n) == posixpath.basename(name)]
-            hint = did_you_mean(name, namesakes or others)
+            hint = suggesting(template_names.meant(name, free))
             message = f"no page is made with this template: no other extends, includes or imports it{hint}"
             yield Diagnostic(f"templates/{name}", 1, message, Severity.WARNING)
+
+
+def _used_by_unused(templates: Templates, name: str, users: list[str]) -> str:
+    """A template used only by templates no page is made with: each of those is warned about
+    too, and fixing that one (or deleting them all) is the way out, not another name."""
+    if len(users) > 1:
+        listed = ", ".join(f"templates/{user}" for user in users[:-1]) + f" and templates/{users[-1]}"
+        return (
+            f"no page is made with this template: only {listed} extend, include or import it,"
+            " and no page is made with those either"
+        )
+    found = templates.parsed(users[0])
+    verb = template_names.naming(found[1], name) if found is not None else "names"
+    return (
+        f"no page is made with this template: only templates/{users[0]} {verb} it,"
+        " and no page is made with that one either"
+    )
 
 
 def _named_otherwise(name: str, named: str) -> str:

@@ -453,6 +453,8 @@ def test_a_template_no_page_uses_is_a_warning_naming_the_template_meant(tmp_path
             "templates/trem.html": '{% extends "base.html" %}',
             "templates/partials/head.html": '{% include "partials/mine.html" %}',
             "templates/partials/mine.html": '<meta name="mine" content="1">',
+            # No misspelling of the site's own partial in use, nor of a theme template.
+            "templates/partials/mina.html": "{% macro m() %}x{% endmacro %}",
             "templates/README.md": "Our overrides.",
         },
     )
@@ -462,6 +464,8 @@ def test_a_template_no_page_uses_is_a_warning_naming_the_template_meant(tmp_path
     assert lines == [
         "templates/partial/cta.html:1: warning: no page is made with this template: no other extends, "
         "includes or imports it; did you mean 'partials/cta.html'?",
+        "templates/partials/mina.html:1: warning: no page is made with this template: no other extends, "
+        "includes or imports it",
         "templates/trem.html:1: warning: no page is made with this template: no other extends, "
         "includes or imports it; did you mean 'term.html'?",
     ]
@@ -479,16 +483,20 @@ def test_an_override_left_out_by_another_says_so_rather_than_suggest_another_nam
         site,
         {
             "templates/term.html": term.replace('{% include "partials/cta.html" %}', ""),
-            "templates/partials/cta.html": "<aside>Ours</aside>",
+            "templates/partials/cta.html": '<aside>{% include "partials/extra.html" %}</aside>',
+            "templates/partials/extra.html": "<p>Ours</p>",
         },
     )
 
     result = run_glossary("check", "--strict", cwd=site)
 
+    # Was, at extra.html: "no other extends, includes or imports it; did you mean 'partials/cta.html'?"
     assert [line for line in result.stderr.splitlines() if "templates/" in line] == [
         "templates/partials/cta.html:1: warning: no page is made with this template: it replaces the "
         "theme's template of that name, which none of the site's templates extends, includes or imports "
-        "any more; put its include back where it should show, or delete this file"
+        "any more; put its include back where it should show, or delete this file",
+        "templates/partials/extra.html:1: warning: no page is made with this template: only "
+        "templates/partials/cta.html includes it, and no page is made with that one either",
     ]
 
 
