@@ -280,7 +280,7 @@ class Templates:
         named = set(jinja2.meta.find_referenced_templates(parsed))
         children = tuple(sorted(n for n in named if n))
         uses = tuple(template_names.uses(parsed))
-        problems = tuple(template_names.extending_itself(parsed, name, shown))
+        problems = tuple(template_names.naming_itself(parsed, name, shown))
         return _Examined(source, shown, children, uses, problems, dynamic=None in named, tree=parsed)
 
     def _not_found(self, names: Sequence[object]) -> str:

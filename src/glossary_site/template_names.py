@@ -57,21 +57,40 @@ def _names(expr: nodes.Expr) -> tuple[str, ...]:
     return tuple(values) if all(isinstance(value, str) for value in values) else ()
 
 
-def extending_itself(parsed: nodes.Template, name: str, shown: str) -> Iterator[Diagnostic]:
-    """`{% extends "base.html" %}` in templates/base.html, as one extends the theme's base in
+def naming_itself(parsed: nodes.Template, name: str, shown: str) -> Iterator[Diagnostic]:
+    """`{% extends "base.html" %}` in templates/base.html, or `{% include "partials/footer.html" %}`
+    in templates/partials/footer.html to wrap the theme's, as one uses the theme's template in
     other generators: here that name is the file itself, and Jinja would recurse without end.
     Said at the line, with the way to change a theme's template that docs/themes.md gives,
-    instead of a recursion error and warnings at the partials it leaves unused."""
-    for node in parsed.find_all(nodes.Extends):
+    instead of a recursion error and warnings at the partials it leaves unused. An include or
+    import in a branch, a loop or a macro may be a recursion that ends, so only one that runs
+    whenever the template does is said."""
+    naming: list[nodes.Node] = list(parsed.find_all(nodes.Extends))
+    naming += (node for node in _always_run(parsed.body) if isinstance(node, _NAMING[1:]))
+    for node in sorted(naming, key=lambda node: node.lineno):
+        assert isinstance(node, _NAMING)
         names = _names(node.template)
-        if names and names[0] == name:
-            message = f"template error: a template cannot extend itself: {name!r} here is this file"
-            if (THEME / "templates").joinpath(*name.split("/")).is_file():
-                message += (
-                    f", not the theme's; to change the theme's {name}, copy the theme's file"
-                    f" to {shown} instead and change the copy"
-                )
-            yield Diagnostic(shown, node.lineno, message)
+        if not names or names[0] != name:
+            continue
+        verb = _VERBS[type(node)].removesuffix("s")
+        message = f"template error: a template cannot {verb} itself: {name!r} here is this file"
+        if (THEME / "templates").joinpath(*name.split("/")).is_file():
+            message += (
+                f", not the theme's; to change the theme's {name}, copy the theme's file"
+                f" to {shown} instead and change the copy"
+            )
+        yield Diagnostic(shown, node.lineno, message)
+
+
+#: Statements whose body runs whenever they do, unlike a branch, a loop, a macro or a call.
+_RUN_THROUGH = (nodes.Block, nodes.With, nodes.FilterBlock, nodes.Scope, nodes.ScopedEvalContextModifier)
+
+
+def _always_run(body: list[nodes.Node]) -> Iterator[nodes.Node]:
+    for node in body:
+        yield node
+        if isinstance(node, _RUN_THROUGH):
+            yield from _always_run(node.body)
 
 
 def not_found(names: Sequence[object], available: Iterable[str]) -> str:

@@ -342,9 +342,12 @@ def test_a_missing_template_names_the_one_meant_and_that_one_is_not_told_to_take
     assert [p.get_text() for p in page.select("p.meta")] == ["Reviewed."]
 
 
-def test_a_base_extending_itself_is_one_error_saying_to_copy_the_themes_base(tmp_path: Path) -> None:
+def test_a_template_extending_or_including_itself_is_one_error_saying_to_copy_the_themes(
+    tmp_path: Path,
+) -> None:
     """Was: an endless recursion error, and a warning at each of the site's partials that
-    base.html includes, as unused."""
+    base.html includes, as unused; a partial wrapping the theme's of its name by including it,
+    a generic endless recursion error."""
     site = write_files(
         copy_site("minimal", tmp_path),
         {
@@ -363,6 +366,17 @@ def test_a_base_extending_itself_is_one_error_saying_to_copy_the_themes_base(tmp
             " templates/base.html instead and change the copy"
         ], command
     base = (PROJECT / "src/glossary_site/theme/templates/base.html").read_text(encoding="utf-8")
+    footer = '<div class="wrapper">\n{% include "partials/footer.html" %}</div>\n'
+    write_files(site, {"templates/base.html": base, "templates/partials/footer.html": footer})
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if "templates/" in line] == [
+        "templates/partials/footer.html:2: template error: a template cannot include itself:"
+        " 'partials/footer.html' here is this file, not the theme's; to change the theme's"
+        " partials/footer.html, copy the theme's file to templates/partials/footer.html instead"
+        " and change the copy"
+    ]
+    (site / "templates/partials/footer.html").unlink()
     ours = base.replace('{% include "partials/footer.html" %}', "<p>Ours</p>")
     write_files(site, {"templates/base.html": ours})
     result = run_glossary("build", "--strict", cwd=site)
