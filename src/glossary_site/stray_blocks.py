@@ -1,9 +1,11 @@
-"""A block that a template fills but the template it extends does not have.
+"""What a template that extends another writes where nothing shows it: a block that the
+template it extends does not have, or text outside any block.
 
 Jinja shows only the blocks of the base a template extends, so a misspelt `{% block mian %}`,
-or a `templates/base.html` whose copy renamed `main`, leaves that part of the pages empty, and
-neither the build nor the check would say so. Only chains holding a site template are looked
-at: the theme's own templates fit each other.
+a `templates/base.html` whose copy renamed `main`, or a paragraph added below the last
+`{% endblock %}`, leaves that part of the pages empty, and neither the build nor the check
+would say so. Only chains holding a site template are looked at: the theme's own templates
+fit each other.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from jinja2 import nodes
 from glossary_site.diagnostics import Diagnostic, Severity, did_you_mean, meant_by
 from glossary_site.render import TEMPLATES, Templates
 from glossary_site.template_files import THEME_LABEL, Loader
+
+STRAY_TEXT = "text outside any block in a template that extends another is never shown; put it inside a block"
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class _Shape:
     lines: tuple[tuple[str, int], ...]
     #: Blocks it shows by `self.name()`, which a child may add without its base having them.
     called: frozenset[str]
+    #: The lines of text it has outside its blocks after an `{% extends %}`, which Jinja drops.
+    stray: tuple[int, ...] = ()
 
     @property
     def theirs(self) -> bool:
@@ -61,6 +67,8 @@ def stray_blocks(templates: Templates) -> Iterator[Diagnostic]:
             continue
         shape = _shape(templates, name, shapes)
         chain = _ancestors(templates, shape.extends, shapes) if shape and shape.extends else None
+        if shape is not None and not shape.theirs:
+            found += (Diagnostic(shape.shown, line, STRAY_TEXT, Severity.WARNING) for line in shape.stray)
         if shape is None or chain is None or all(s.theirs for s in (shape, *chain)):
             continue
         offered = frozenset().union(*(a.offered for a in chain))
@@ -147,7 +155,35 @@ def _read(templates: Templates, name: str) -> _Shape | None:
             for node in parsed.find_all(nodes.Getattr)
             if isinstance(node.node, nodes.Name) and node.node.name == "self"
         ),
+        stray=tuple(sorted(set(_stray_text(parsed)))),
     )
+
+
+def _stray_text(parsed: nodes.Template) -> Iterator[int]:
+    """The lines of what Jinja drops in a child template: text and expressions outside its
+    blocks once it has extended, in a branch or a loop too. Before the `{% extends %}` they are
+    shown, and `{% set %}`, imports and macros there do their work."""
+    extended = False
+    for node in parsed.body:
+        if extended:
+            yield from _shown(node)
+        extended = extended or isinstance(node, nodes.Extends)
+
+
+def _shown(node: nodes.Node) -> Iterator[int]:
+    if isinstance(node, nodes.Output):
+        for part in node.nodes:
+            if not isinstance(part, nodes.TemplateData):
+                yield part.lineno
+            elif part.data.strip():
+                blank = part.data[: len(part.data) - len(part.data.lstrip())]
+                yield part.lineno + blank.count("\n")
+    elif isinstance(node, nodes.CallBlock):
+        yield node.lineno
+    elif not isinstance(node, (nodes.Block, nodes.Macro)):
+        for child in node.iter_child_nodes():
+            if isinstance(child, nodes.Stmt):
+                yield from _shown(child)
 
 
 def _outer_blocks(node: nodes.Node) -> Iterator[tuple[str, int]]:

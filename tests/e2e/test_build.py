@@ -505,14 +505,21 @@ def test_a_block_the_base_does_not_have_is_a_warning_naming_the_block_meant(tmp_
     pages without their content and said nothing."""
     site = copy_site("minimal", tmp_path)
     base = (PROJECT / "src/glossary_site/theme/templates/base.html").read_text(encoding="utf-8")
-    term = '{% extends "base.html" %}\n{% block mian %}<p>x</p>{% endblock %}'
-    write_files(site, {"templates/term.html": term})
+    term = (
+        '{% extends "base.html" %}\n{% import "partials/mine.html" as mine %}{% set x = 1 %}\n'
+        '{% block mian %}<p>x</p>{% endblock %}\n{# a note #}\n\n<p class="lost">outside any block</p>\n'
+    )
+    write_files(site, {"templates/term.html": term, "templates/partials/mine.html": ""})
     result = run_glossary("check", "--strict", cwd=site)
     assert result.returncode == 1
-    assert (
-        "templates/term.html:2: warning: block 'mian' is not a block of (theme)/templates/base.html,"
-        " which this template extends, so nothing shows it; did you mean 'main'?"
-    ) in result.stderr.splitlines()
+    # Was: nothing at line 6, and the paragraph was in no page.
+    assert [said for said in result.stderr.splitlines() if "warning:" in said] == [
+        "templates/term.html:3: warning: block 'mian' is not a block of (theme)/templates/base.html,"
+        " which this template extends, so nothing shows it; did you mean 'main'?",
+        "templates/term.html:6: warning: text outside any block in a template that extends another"
+        " is never shown; put it inside a block",
+    ]
+    (site / "templates/partials/mine.html").unlink()
     (site / "templates/term.html").unlink()
     write_files(site, {"templates/base.html": base.replace("block main", "block mains")})
     result = run_glossary("check", "--strict", cwd=site)
