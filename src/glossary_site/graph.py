@@ -147,7 +147,9 @@ def check_described_categories(
 ) -> None:
     """A described category no term is in is most likely a typo in site.yml or in the terms; so
     is a term's category that site.yml does not describe, close to one it does that other terms
-    are in (a category free of terms is reported at site.yml alone, naming the close one).
+    are in (a category free of terms is reported at site.yml alone, naming the close one); and,
+    described or not, so is a category one term alone is in, close to one that others share:
+    the starter site describes none, and a slip would make a category card of its own.
     Spellings of one name (same_name) are one category, as on its page."""
     used = {t.category for t in terms if t.category}
     in_use = {same_name(name) for name in used}
@@ -158,16 +160,33 @@ def check_described_categories(
     described = {same_name(name): name for name in config.category_lines}
     busy = {key: name for key, name in described.items() if key in in_use}
     warned: set[str] = set()
+    told: set[str] = set()
+    members: dict[str, list[TermSource]] = defaultdict(list)
     for term in sorted(terms, key=lambda t: t.path):
         key = same_name(term.category or "")
+        if key:
+            members[key].append(term)
         if not key or key in described or key in warned:
             continue
         warned.add(key)
         meant = closest(key, busy, cutoff=0.8)
         if meant is not None:
+            told.add(key)
             message = (
                 f"category '{term.category}' has no description in site.yml; did you mean "
                 f"'{busy[meant]}'? (for a new category, describe it under categories in {CONFIG_PATH})"
+            )
+            diagnostics.warning(term.path, term.key_lines.get("category", 1), message)
+    shared = {key: len(held) for key, held in members.items() if len(held) > 1}
+    for key, held in members.items():
+        if len(held) > 1 or key in described or key in told:  # a described one is meant
+            continue
+        meant = closest(key, shared, cutoff=0.8)
+        if meant is not None:
+            term = held[0]
+            message = (
+                f"category '{term.category}' is used by no other term; did you mean "
+                f"'{described.get(meant, members[meant][0].category)}' ({shared[meant]} terms)?"
             )
             diagnostics.warning(term.path, term.key_lines.get("category", 1), message)
 

@@ -651,6 +651,10 @@ def test_a_category_close_to_a_described_one_others_are_in_is_warned_of_once(
         "f.md": term_file("Zeta", "category: Technique\n"),
         "g.md": term_file("Eta", "category: Basic\n"),
         "h.md": term_file("Theta", "category: basics\n"),
+        "i.md": term_file("Iota", "category: Basics\n"),  # 'Basic' is warned of once, not twice
+        "j.md": term_file("Kappa", "category: Sauces\n"),
+        "k.md": term_file("Lambda", "category: sauces\n"),
+        "l.md": term_file("Mu", "category: Sauce\n"),  # not described, nor is the one it is close to
     }
 
     _, problems = build(files, config)
@@ -662,7 +666,39 @@ def test_a_category_close_to_a_described_one_others_are_in_is_warned_of_once(
         f"did you mean 'Chemistry'? {hint}",
         "content/terms/g.md:5: warning: category 'Basic' has no description in site.yml; "
         f"did you mean 'Basics'? {hint}",
+        "content/terms/l.md:5: warning: category 'Sauce' is used by no other term; "
+        "did you mean 'Sauces' (2 terms)?",
     ]
+
+
+def test_a_category_one_term_alone_is_in_close_to_one_others_share_is_warned_of(
+    site_config: SiteConfig,
+) -> None:
+    """Was silent when site.yml describes no categories, as the starter site's does not: one
+    term in "Techiques" beside seven in "Techniques" made a category card of its own. Two
+    categories of one term each are no warning, whichever may be the slip, nor is a lone
+    category that site.yml describes."""
+    files = {f"t{n}.md": term_file(f"Term {n}", "category: Techniques\n") for n in range(7)}
+    files |= {
+        "braise.md": term_file("Braise", "category: Techiques\n"),
+        "sear.md": term_file("Sear", "category: Sauce\n"),
+        "stock.md": term_file("Stock", "category: Sauces\n"),
+    }
+
+    glossary, problems = build(files, site_config)
+
+    assert problems == [
+        "content/terms/braise.md:5: warning: category 'Techiques' is used by no other term; "
+        "did you mean 'Techniques' (7 terms)?"
+    ]
+    assert len(glossary.categories) == 4  # a warning: the build still makes each page
+    both = ("Techniques", "Techiques")
+    described = dataclasses.replace(
+        site_config,
+        categories={name: f"About {name}." for name in both},
+        category_lines={name: line for line, name in enumerate(both, start=20)},
+    )
+    assert build(files, described)[1] == []
 
 
 def test_other_names_that_share_a_groups_page_are_warned_of_once_each_where_first_given(
