@@ -18,7 +18,7 @@ from glossary_site import __version__
 from glossary_site.config import CONFIG_PATH
 from glossary_site.content import PLACEHOLDER_URL, load_terms
 from glossary_site.content_files import TERMS_DIR
-from glossary_site.diagnostics import Diagnostics, did_you_mean
+from glossary_site.diagnostics import Diagnostics, meant_by
 from glossary_site.front_matter import FORBIDDEN_CHARACTER_RE
 from glossary_site.graph import group_name_problem, resolve
 from glossary_site.model import distinct_aliases, name_key
@@ -216,6 +216,23 @@ def new_term(
     aliases: list[str] | None = None,
     slug: str | None = None,
 ) -> Path:
+    """Write a term file; each refusal says that nothing was written, so the editor knows to
+    run the command again rather than look for a half-made term."""
+    try:
+        return _new_term(root, title, today, category, related, aliases, slug)
+    except ScaffoldRefused as refusal:
+        raise ScaffoldRefused(f"{refusal}; nothing was written") from None
+
+
+def _new_term(
+    root: Path,
+    title: str,
+    today: dt.date | None,
+    category: str | None,
+    related: list[str] | None,
+    aliases: list[str] | None,
+    slug: str | None,
+) -> Path:
     """Values are written as JSON, which is YAML too, so any title or name stays valid."""
     title = one_line("the title", title)
     if not title:
@@ -233,7 +250,7 @@ def new_term(
         # Builds report such a link and never follow it: the term would land outside the site, unread.
         raise ScaffoldRefused(
             f"{folder} is a symbolic link that leads outside content/, which no build follows; "
-            "make it a folder; nothing was written"
+            "make it a folder"
         )
     path = folder / f"{slug}.md"
     if "" in aliases:
@@ -246,7 +263,7 @@ def new_term(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ScaffoldRefused(f"cannot make {folder}: {exc.strerror or exc}; nothing was written") from None
+        raise ScaffoldRefused(f"cannot make {folder}: {exc.strerror or exc}") from None
     text = STUB.format(
         title=title,
         slug=slug,
@@ -263,7 +280,7 @@ def new_term(
     except FileExistsError:
         raise ScaffoldRefused(f"{path} already exists; edit it instead") from None
     except OSError as exc:
-        raise ScaffoldRefused(f"cannot write {path}: {exc.strerror or exc}; nothing was written") from None
+        raise ScaffoldRefused(f"cannot write {path}: {exc.strerror or exc}") from None
     return path
 
 
@@ -375,8 +392,11 @@ def _check_names(root: Path, slug: str, given: list[str], related: list[str]) ->
                     f"--related '{name}' names {broken}, which cannot be read; "
                     "run `glossary check` and fix it first"
                 )
+            meant = meant_by(name, spellings)
+            aside = f" (did you mean '{meant}'?)" if meant is not None else ""
             raise ScaffoldRefused(
-                f"--related '{name}' is not an existing term{did_you_mean(name, spellings)}"
+                f"--related '{name}' is not an existing term{aside}; make that term first, "
+                "or leave this --related out and add it to the new term's related list later"
             )
         first.setdefault(target, name)
     return list(first.values())

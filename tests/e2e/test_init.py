@@ -326,7 +326,7 @@ def test_new_refuses_what_the_next_build_would_and_writes_nothing(tmp_path: Path
             "--slug 'Epsilon_1' must be lowercase letters, digits and single",
         ),
         (("Tensor arrays", "--slug", "tensor"), "'tensor' is already a name of content/terms/tensor.md"),
-        (("Eta", "--slug", "e" * 201), "--slug is 201 characters long; give one of at most 200\n"),
+        (("Eta", "--slug", "e" * 201), "--slug is 201 characters long; give one of at most 200;"),
         (("Tensors",), "links naming 'Tensors' lead to content/terms/tensor.md already"),
         (("x\x1by",), "the title holds character U+001B, which no web page may; remove it"),
         (("Epsilon", "--alias", "e\x7f"), "an --alias holds character U+007F, which no web page may"),
@@ -335,6 +335,7 @@ def test_new_refuses_what_the_next_build_would_and_writes_nothing(tmp_path: Path
     for args, message in cases:
         refused = run_glossary("new", *args, cwd=site)
         assert refused.returncode == 2 and message in refused.stderr, (args, refused.stderr)
+        assert refused.stderr.endswith("; nothing was written\n"), refused.stderr
         assert "Traceback" not in refused.stderr
     assert tree_digest(site) == before
 
@@ -342,6 +343,7 @@ def test_new_refuses_what_the_next_build_would_and_writes_nothing(tmp_path: Path
     (site / "content/terms").write_text("not a folder\n")
     refused = run_glossary("new", "Epsilon", cwd=site)
     assert refused.returncode == 2 and "content/terms is not a folder" in refused.stderr, refused.stderr
+    assert refused.stderr.endswith("; nothing was written\n"), refused.stderr
 
 
 def test_new_refuses_a_terms_folder_linked_outside_content_which_no_build_reads(tmp_path: Path) -> None:
@@ -402,17 +404,26 @@ def test_new_refuses_a_title_that_is_already_an_alias(tmp_path: Path) -> None:
 
 
 def test_new_refuses_an_unknown_related_term_with_a_suggestion(tmp_path: Path) -> None:
+    """Was: "--related 'Sauce' is not an existing term", which left the editor to wonder whether
+    a term was written and what to do instead."""
     site = copy_site("minimal", tmp_path)
     before = tree_digest(site)
 
     refused = run_glossary("new", "Activation function", "--related", "tensr", cwd=site)
 
     assert refused.returncode == 2
-    assert "--related 'tensr' is not an existing term; did you mean 'Tensor'?" in refused.stderr
+    assert refused.stderr == (
+        "glossary: --related 'tensr' is not an existing term (did you mean 'Tensor'?); make that term "
+        "first, or leave this --related out and add it to the new term's related list later; "
+        "nothing was written\n"
+    )
     assert tree_digest(site) == before
     # an argument is said on one line, with no escape code reaching the terminal
     refused = run_glossary("new", "Activation function", "--related", "\x1b[31mred\nline", cwd=site)
-    assert refused.stderr == "glossary: --related '\\u001b[31mred\\u000aline' is not an existing term\n"
+    assert refused.stderr.startswith(
+        "glossary: --related '\\u001b[31mred\\u000aline' is not an existing term; make that term first"
+    )
+    assert refused.stderr.count("\n") == 1
     # a file that cannot be read is there all the same
     write_files(site, {"content/terms/broken.md": "---\ntitle: [Broken\n---\n"})
     refused = run_glossary("new", "Activation function", "--related", "Broken", cwd=site)
@@ -420,6 +431,7 @@ def test_new_refuses_an_unknown_related_term_with_a_suggestion(tmp_path: Path) -
     assert "--related 'Broken' names content/terms/broken.md, which cannot be read; run `glossary check`" in (
         refused.stderr
     )
+    assert refused.stderr.endswith("and fix it first; nothing was written\n")
 
 
 def test_commands_outside_a_site_are_usage_errors_that_leave_nothing(tmp_path: Path) -> None:

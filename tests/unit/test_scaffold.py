@@ -101,7 +101,9 @@ def test_existing_term_file_is_not_overwritten(tmp_path: Path) -> None:
     with pytest.raises(scaffold.ScaffoldRefused) as refused:
         scaffold.new_term(tmp_path, "tokenizer", TODAY)
 
-    assert str(refused.value) == f"{file} already exists; edit it, or name this term's file with --slug"
+    assert str(refused.value) == (
+        f"{file} already exists; edit it, or name this term's file with --slug; nothing was written"
+    )
     assert file.read_text(encoding="utf-8") == "my edits"
 
 
@@ -136,7 +138,7 @@ def test_a_plural_of_another_terms_name_is_refused_as_links_would_change_target(
 
     assert str(refused.value) == (
         f"links naming 'Tokenizers' lead to {file.relative_to(tmp_path)} already (a plural of one of "
-        "its names); add it there as an alias, or give this term another name"
+        "its names); add it there as an alias, or give this term another name; nothing was written"
     )
     assert not (tmp_path / "content/terms/tokenizers.md").exists()
 
@@ -191,7 +193,7 @@ def test_title_without_letters_or_digits_is_refused_and_nothing_written(tmp_path
         scaffold.new_term(tmp_path, "???", TODAY)
 
     assert str(refused.value) == (
-        "cannot make a file name from '???'; give one with --slug, e.g. --slug my-term"
+        "cannot make a file name from '???'; give one with --slug, e.g. --slug my-term; nothing was written"
     )
     assert not (tmp_path / "content").exists()
 
@@ -233,7 +235,7 @@ def test_an_empty_title_or_related_is_refused_and_nothing_written(
     with pytest.raises(scaffold.ScaffoldRefused) as refused:
         scaffold.new_term(tmp_path, title, TODAY, related=related, slug="y")
 
-    assert str(refused.value) == message
+    assert str(refused.value) == f"{message}; nothing was written"
     assert not (tmp_path / "content").exists()
 
 
