@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import os
 import re
 import urllib.parse
 from collections.abc import Mapping
@@ -26,7 +27,7 @@ from glossary_site.markup import (
 )
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.plain_markup import plain_lines
-from glossary_site.slugs import SLUG_RE
+from glossary_site.slugs import SLUG_RE, slugify
 from glossary_site.template_files import THEME
 from glossary_site.url_checks import PROTOCOL_RELATIVE, normal_base_url, schemeless_address
 from glossary_site.urls import STACK_BUILDER, as_read, is_safe_url, site_file, term_path, tool_path
@@ -130,7 +131,7 @@ def dead_site_links(
     problems: list[Diagnostic] = []
     for link in _links(config, glossary, toolbox):
         found = (
-            _link_problem(link, files, config.addresses)
+            _link_problem(link, files, config.addresses, config.root)
             or _former_address(link, moved, config.addresses)
             or _missing_section(link, glossary, config.addresses)
         )
@@ -140,7 +141,9 @@ def dead_site_links(
     return problems
 
 
-def _link_problem(link: _Link, files: set[str], addresses: tuple[str, ...]) -> tuple[str, Severity] | None:
+def _link_problem(
+    link: _Link, files: set[str], addresses: tuple[str, ...], root: Path
+) -> tuple[str, Severity] | None:
     if as_read(link.url).startswith("//"):  # another host, past every check, and file: from disk
         return f"{link.what} '{link.url}' {PROTOCOL_RELATIVE}", Severity.ERROR
     scheme = SCHEME_RE.match(as_read(link.url))
@@ -180,8 +183,42 @@ def _link_problem(link: _Link, files: set[str], addresses: tuple[str, ...]) -> t
             Severity.ERROR,
         )
     if found is None:
+        moved = _move_from_content(link, root, addresses)
+        if moved is not None:
+            return f"{link.what} '{link.url}' leads to no page of this site: {moved}", Severity.ERROR
         return _dead_link_message(link, bool(scheme), files), Severity.ERROR
     return None
+
+
+def _move_from_content(link: _Link, root: Path, addresses: tuple[str, ...]) -> str | None:
+    """Where to move the file in content/ that a dead link names, read from the folder of the
+    file the link is written in (as a Hugo page bundle's `![…](chart.png)` is), so that the
+    same link finds it: static/ at the link's address. content/ is never copied, and "check
+    the path" sent editors looking for a mistake in a path that names their file. None when
+    no such file is there. A bundle's index.md, whose page is terms/index/ until it is renamed
+    as its warning says, is given the address it will have."""
+    if SCHEME_RE.match(link.url):
+        return None
+    path = urllib.parse.unquote(urllib.parse.urlsplit(link.url).path)
+    if not path or path.endswith("/"):
+        return None
+    content = os.path.normpath(root / "content")
+    written = content if path.startswith("/") else os.path.dirname(os.path.normpath(root / link.path))
+    source = os.path.normpath(os.path.join(written, path.lstrip("/")))
+    if not source.startswith(content + os.sep) or not os.path.isfile(source):
+        return None
+    page, renamed = link.page, ""
+    parts = link.path.split("/")
+    if parts[-1] == "index.md" and len(parts) > 3 and link.keys is not None and "slug" not in link.keys:
+        slug = slugify(parts[-2]) or "name"
+        page = f"/{parts[1]}/{slug}/"
+        renamed = f"rename {link.path} to '{slug}.md' (or add 'slug: {slug}'), and "
+    target = _target(page, link.url, addresses)
+    if not target.startswith("/") or target.startswith("/../"):
+        return None
+    moved = "static" + urllib.parse.unquote(urllib.parse.urlsplit(target).path)
+    named = Path(os.path.relpath(source, root)).as_posix()
+    return f"files in content/ are not copied; {renamed}move {named} to {moved}"
 
 
 def _dead_link_message(link: _Link, has_scheme: bool, files: set[str]) -> str:

@@ -1114,7 +1114,9 @@ def _tensor_built_with(tmp_path: Path, line: str) -> tuple[int, list[str], int]:
 
 def test_links_written_relative_to_the_page_are_checked_from_its_folder(tmp_path: Path) -> None:
     """Was: '![chart](chart.png)' beside a term file (as in a Hugo page bundle) built without a
-    word, an image missing on the page."""
+    word, an image missing on the page. Then it said "check the path" of a path that named the
+    file: now the message says where to move the file for the same link to find it, for a
+    bundle's index.md too, whose page is terms/index/ until it is renamed."""
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"
     text = tensor.read_text(encoding="utf-8").replace(
@@ -1123,21 +1125,40 @@ def test_links_written_relative_to_the_page_are_checked_from_its_folder(tmp_path
     text += "\nSee ![the chart](chart.png), [a GPU](../graphics-processing-unit/) and [tags](../../tags/).\n"
     tensor.write_text(text, encoding="utf-8")
     lines = text.splitlines()
+    sear = (
+        "---\ntitle: Sear\nsummary: S.\ndefinition: To sear.\nrelated: [tensor]\n---\n\n![Steak](steak.png)\n"
+    )
+    write_files(
+        site,
+        {
+            "content/terms/chart.png": "not a picture",
+            "content/terms/sear/index.md": sear,
+            "content/terms/sear/steak.png": "-",
+        },
+    )
 
     result = run_glossary("build", "--no-search", cwd=site)
 
-    read_from = (
-        "leads to no page of this site; check the path (it is read from the page's folder, /terms/tensor/)"
-    )
-    assert [problem for problem in result.stderr.splitlines() if "leads to no page" in problem] == [
+    dead = "leads to no page of this site"
+    read_from = f"{dead}; check the path (it is read from the page's folder, /terms/tensor/)"
+    moved = f"{dead}: files in content/ are not copied;"
+    assert [problem for problem in result.stderr.splitlines() if dead in problem] == [
+        f"content/terms/sear/index.md:8: link 'steak.png' {moved} rename content/terms/sear/index.md to "
+        "'sear.md' (or add 'slug: sear'), and move content/terms/sear/steak.png to "
+        "static/terms/sear/steak.png",
         f"content/terms/tensor.md:{lines.index('    url: paper.pdf') + 1}: link 'paper.pdf' {read_from}",
-        f"content/terms/tensor.md:{len(lines)}: link 'chart.png' {read_from}",
+        f"content/terms/tensor.md:{len(lines)}: link 'chart.png' {moved} move content/terms/chart.png to "
+        "static/terms/tensor/chart.png",
     ]
     assert result.returncode == 1
 
-    write_files(
-        site, {"static/terms/tensor/chart.png": "not a picture", "static/terms/tensor/paper.pdf": "-"}
-    )
+    # Done as the messages say, the same links find their files.
+    (site / "static/terms/tensor").mkdir(parents=True)
+    (site / "static/terms/sear").mkdir(parents=True)
+    (site / "content/terms/chart.png").rename(site / "static/terms/tensor/chart.png")
+    (site / "content/terms/sear/steak.png").rename(site / "static/terms/sear/steak.png")
+    (site / "content/terms/sear/index.md").rename(site / "content/terms/sear/sear.md")
+    write_files(site, {"static/terms/tensor/paper.pdf": "-"})
     assert run_glossary("build", "--no-search", cwd=site).returncode == 0
     page = site / "_site/terms/tensor/index.html"
     targets = {link: target for link, target, _ in local_targets(site / "_site", page)}
@@ -1145,6 +1166,11 @@ def test_links_written_relative_to_the_page_are_checked_from_its_folder(tmp_path
     assert written <= set(targets), sorted(targets)  # was: a page without them passed
     assert [targets[link].is_file() for link in sorted(written)] == [True] * 4
     assert targets["chart.png"].read_text() == "not a picture"
+    steak = {
+        link: target
+        for link, target, _ in local_targets(site / "_site", site / "_site/terms/sear/index.html")
+    }
+    assert steak["steak.png"].read_text() == "-"
 
 
 def test_a_relative_link_that_climbs_above_the_site_is_an_error(tmp_path: Path) -> None:
