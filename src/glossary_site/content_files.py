@@ -129,7 +129,8 @@ def _md_name(relative: str, ending: str) -> str:
 
 #: Text files other generators read, by how their names end: Sphinx's `glossary.rst` (and the
 #: `.rst.txt` copy of it a built Sphinx site holds), AsciiDoc, Org, MDX, Quarto, R Markdown.
-#: Images and other files beside the terms are no such file: they are left alone, unread.
+#: Images and other files beside the terms are no such file: each has a warning of its own
+#: (UNCOPIED), that it belongs in static/.
 _OTHER_FORMATS = (
     (".rst.txt", "a reStructuredText"),
     (".rst", "a reStructuredText"),
@@ -351,7 +352,8 @@ def walk_problems(root: Path) -> list[Diagnostic]:
     all three folders, names that are not UTF-8, in templates/ also in linked folders, as
     template_files() and the loader go through them. Elsewhere in content/, where nothing but
     site.yml is read, a Markdown file or a text file of another generator's format is a
-    warning; a folder that cannot be listed is not reported.
+    warning; a folder that cannot be listed is not reported. Any other file in content/ (an
+    image beside its term) is a warning too, but for hidden ones and editors' working files.
     """
     content = (root / "content").resolve()
     problems = [*_scan(root, TERMS_DIR).problems, *_scan(root, TOOLS_DIR).problems]
@@ -360,10 +362,14 @@ def walk_problems(root: Path) -> list[Diagnostic]:
             problems += _name_problem(f"content/{relative}", entry)
         elif kind == LINK:
             problem = _link_problem(f"content/{relative}", entry.path, content)
+            if problem is None and _is_uncopied(relative):
+                problem = Diagnostic(f"content/{relative}", 1, UNCOPIED, Severity.WARNING)
             if problem is not None:
                 problems.append(problem)
         elif kind == FILE and (message := _unread_elsewhere(relative)) is not None:
             problems.append(Diagnostic(f"content/{relative}", 1, message, Severity.WARNING))
+        elif kind == FILE and _is_uncopied(relative):
+            problems.append(Diagnostic(f"content/{relative}", 1, UNCOPIED, Severity.WARNING))
     problems += _static_problems(root)
     templates: list[tuple[str, OSError]] = []
     linked = (os.path.realpath(root / TEMPLATES_DIR),)
@@ -405,6 +411,26 @@ def terms_elsewhere(problems: list[Diagnostic]) -> list[Diagnostic] | None:
     message = f"no term files in {TERMS_DIR}/, where terms must be, but {where}; {move}"
     kept = [problem for problem in problems if problem.message != UNREAD_MARKDOWN]
     return sorted([*kept, Diagnostic(first, 1, message)])
+
+
+UNCOPIED = (
+    "not read or copied: of content/, only site.yml and the '.md' files in content/terms/ and "
+    "content/tools/ are read; files for the site go in static/ (e.g. static/terms/<slug>/, where "
+    "a term page's relative links find them)"
+)
+
+
+def _is_uncopied(relative: str) -> bool:
+    """Whether a file under content/ is left out of the site without any other word: an image
+    beside its term, as a Hugo page bundle has it, would otherwise be missing from the page
+    unexplained. Hidden files and editors' working files are no one's input, so not reported,
+    and content/terms or content/tools as a file is an error of its own."""
+    if relative[-3:].lower() == ".md" or relative in ("site.yml", "terms", "tools"):
+        return False  # every term file, told first as there may be 10,000
+    parts = relative.split("/")
+    if any(part.startswith(".") for part in parts) or is_editor_file(parts[-1]):
+        return False
+    return _markdown_ending(parts[-1]) is None and _other_format(relative) is None
 
 
 def _unread_elsewhere(relative: str) -> str | None:
