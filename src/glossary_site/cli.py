@@ -107,13 +107,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="output folder (default: _site in the site folder)",
     )
-    build.add_argument(
-        "--base-url",
-        type=base_url,
-        default=None,
-        metavar="URL",
-        help="override base_url from site.yml, e.g. for a preview deployment",
-    )
+    base_url_option(build)
     build.add_argument(
         "--no-cache", action="store_true", help="ignore and do not update the build cache; render every page"
     )
@@ -134,6 +128,7 @@ def parser() -> argparse.ArgumentParser:
         "--no-cache", action="store_true", help="convert every term file, ignoring the build cache"
     )
     cache_dir(check, "the build cache to read terms converted earlier from; check never writes it")
+    base_url_option(check)
     check.add_argument(
         "--format",
         choices=("text", "github", "json"),
@@ -367,6 +362,18 @@ def cache_dir(command: argparse.ArgumentParser, what: str) -> None:
         default=None,
         metavar="DIR",
         help=f"{what} (default: .glossary-cache in the site folder)",
+    )
+
+
+def base_url_option(command: argparse.ArgumentParser) -> None:
+    """One definition for build and check, so that CI's check judges links written as full
+    addresses against the same base URL as its deploy build."""
+    command.add_argument(
+        "--base-url",
+        type=base_url,
+        default=None,
+        metavar="URL",
+        help="override base_url from site.yml, e.g. for a preview deployment",
     )
 
 

@@ -929,7 +929,7 @@ def test_a_full_address_of_the_sites_own_pages_is_checked_like_a_path(tmp_path: 
     )
 
 
-def test_a_preview_build_checks_full_addresses_of_the_published_site_too(tmp_path: Path) -> None:
+def test_a_preview_build_and_check_check_full_addresses_of_the_published_site_too(tmp_path: Path) -> None:
     """Was: with --base-url (a preview deployment), a dead link written as the published site's
     full address was taken for another site's and passed `build --strict`, while `check` and a
     build without the option reported it."""
@@ -943,13 +943,18 @@ def test_a_preview_build_checks_full_addresses_of_the_published_site_too(tmp_pat
     dead = "leads to no page of this site; check the path"
 
     result = run_glossary("build", "--no-search", "--base-url", "https://preview.example.net/pr-7/", cwd=site)
+    # Was refused ("unrecognized arguments"), so CI's check passed a link its deploy build failed.
+    checked = run_glossary("check", "--base-url", "https://preview.example.net/pr-7/", cwd=site)
 
-    assert result.returncode == 1
-    assert sorted(line for line in result.stderr.splitlines() if dead in line) == [
+    expected = [
         f"content/terms/tensor.md:{at[links[0]]}: link 'https://example.org/docs/terms/gone/' {dead}",
         f"content/terms/tensor.md:{at[links[1]]}: "
         f"link 'https://preview.example.net/pr-7/terms/tensr/' {dead}",
     ]
+    assert result.returncode == 1
+    assert sorted(line for line in result.stderr.splitlines() if dead in line) == expected
+    assert checked.returncode == 1
+    assert sorted(line for line in checked.stderr.splitlines() if dead in line) == expected
 
 
 def test_a_dead_link_below_a_code_fence_never_closed_is_reported_at_its_line(tmp_path: Path) -> None:

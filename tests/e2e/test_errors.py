@@ -581,11 +581,14 @@ def test_a_base_url_host_with_an_underscore_is_refused_in_site_yml_and_as_base_u
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("base_url:"))
 
     flag = run_glossary("build", "--base-url", "http://bad_host/", cwd=site)
+    check_flag = run_glossary("check", "--base-url", "http://bad_host/", cwd=site)
     settings.write_text(text.replace(text.splitlines()[line - 1], "base_url: http://bad_host/"))
     written = run_glossary("build", cwd=site)
 
     assert flag.returncode == 2
     assert f"glossary build: error: argument --base-url: 'http://bad_host/' {UNDERSCORE}" in flag.stderr
+    assert check_flag.returncode == 2
+    assert f"glossary check: error: argument --base-url: 'http://bad_host/' {UNDERSCORE}" in check_flag.stderr
     assert written.returncode == 1
     assert error_lines(written.stderr) == [
         f"content/site.yml:{line}: base_url 'http://bad_host/' {UNDERSCORE}"

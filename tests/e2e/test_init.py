@@ -135,10 +135,10 @@ def test_the_starter_workflow_installs_glossary_site_from_requirements_not_from_
 
     assert "pip install -r requirements.txt" in commands
     assert not any("pip install -e" in command for command in commands)
-    assert "glossary check --strict --format github" in commands
+    check = next(command for command in commands if "glossary check --strict --format github" in command)
     assert all(line.startswith("#") for line in requirements), "installed from a folder: nothing to pin"
     guard = next(command for command in commands if command.startswith("glossary --version ||"))
-    assert commands.index(guard) < commands.index("glossary check --strict --format github")
+    assert commands.index(guard) < commands.index(check)
     assert "::error file=requirements.txt" in guard
     assert "_site/" in (tmp_path / ".gitignore").read_text().splitlines()
 
@@ -158,9 +158,10 @@ def test_the_starter_workflow_keeps_the_build_cache_signed_with_a_repository_sec
     assert build["env"] == {"GLOSSARY_CACHE_KEY": "${{ secrets.GLOSSARY_CACHE_KEY }}"}
     checking = workflow["jobs"]["check"]["steps"]
     restore = next(step for step in checking if step.get("uses", "").startswith("actions/cache/restore@"))
-    check = next(step for step in checking if step.get("run", "").startswith("glossary check"))
+    check = next(step for step in checking if "glossary check" in step.get("run", ""))
     assert checking.index(restore) < checking.index(check), "check reads the build's cache"
-    assert restore["with"] == cache["with"] and check["env"] == build["env"]
+    assert restore["with"] == cache["with"]
+    assert check["env"]["GLOSSARY_CACHE_KEY"] == build["env"]["GLOSSARY_CACHE_KEY"]
 
 
 def test_the_starter_workflow_publishes_the_default_branch_and_never_cancels_a_deploy(tmp_path: Path) -> None:
@@ -173,6 +174,49 @@ def test_the_starter_workflow_publishes_the_default_branch_and_never_cancels_a_d
     assert "main" not in workflow["jobs"]["build"]["if"]
     assert workflow["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
     assert workflow["jobs"]["build"]["permissions"]["pages"] == "read", "configure-pages reads the site"
+
+
+def test_the_starter_workflow_checks_for_the_address_pages_deploys_to_when_it_answers(tmp_path: Path) -> None:
+    """Was: the check job checked for site.yml's base_url and the build for Pages' address, so a
+    misspelt link written as a full address of the published site passed the pull request's
+    check and failed the deploy. Where Pages is not on (a fork's own pushes) the check must still
+    run, for site.yml's base_url."""
+    assert run_glossary("init", cwd=tmp_path).returncode == 0
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/pages.yml").read_text())
+    job = workflow["jobs"]["check"]
+    script = next(step["run"] for step in job["steps"] if "glossary check" in step.get("run", ""))
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    (stubs / "glossary").write_text('#!/bin/sh\nprintf "%s\\n" "$@"\n')
+
+    def arguments(gh: str) -> list[str]:
+        (stubs / "gh").write_text(f"#!/bin/sh\n{gh}\n")
+        for stub in stubs.iterdir():
+            stub.chmod(0o755)
+        env = {"PATH": f"{stubs}:/usr/bin:/bin", "GITHUB_REPOSITORY": "octocat/my-glossary"}
+        ran = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert ran.returncode == 0, ran.stderr
+        return ran.stdout.splitlines()
+
+    published = arguments('echo "https://octocat.github.io/my-glossary"')
+    off = arguments('echo \'{"message":"Not Found"}\'; echo "gh: Not Found (HTTP 404)" >&2; exit 1')
+
+    assert job["permissions"] == {"contents": "read", "pages": "read"}
+    assert published == [
+        "check",
+        "--strict",
+        "--format",
+        "github",
+        "--base-url",
+        "https://octocat.github.io/my-glossary/",
+    ]
+    assert off == ["check", "--strict", "--format", "github"]
 
 
 def test_init_refuses_a_title_no_page_may_hold_and_writes_nothing(tmp_path: Path) -> None:
