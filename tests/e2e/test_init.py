@@ -165,15 +165,22 @@ def test_the_starter_workflow_keeps_the_build_cache_signed_with_a_repository_sec
 
 
 def test_the_starter_workflow_publishes_the_default_branch_and_never_cancels_a_deploy(tmp_path: Path) -> None:
-    """Was: only a branch named main was published (git init may make master), and a second
-    push cancelled a deploy under way."""
+    """Was: only a branch named main was published (git init may make master), a second push
+    cancelled a deploy under way, and static/'s dot files (.well-known/security.txt), which the
+    build copies, were left out of what Pages published."""
     assert run_glossary("init", cwd=tmp_path).returncode == 0
     workflow = yaml.safe_load((tmp_path / ".github/workflows/pages.yml").read_text())
+    upload = next(
+        step
+        for step in workflow["jobs"]["build"]["steps"]
+        if step.get("uses", "").startswith("actions/upload-pages-artifact@")
+    )
 
     assert "github.event.repository.default_branch" in workflow["jobs"]["build"]["if"]
     assert "main" not in workflow["jobs"]["build"]["if"]
     assert workflow["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
     assert workflow["jobs"]["build"]["permissions"]["pages"] == "read", "configure-pages reads the site"
+    assert upload["with"] == {"path": "_site", "include-hidden-files": True}
 
 
 def test_the_starter_workflow_checks_for_the_address_pages_deploys_to_when_it_answers(tmp_path: Path) -> None:
