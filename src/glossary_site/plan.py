@@ -186,7 +186,7 @@ def _link_problem(
         moved = _move_from_content(link, root, addresses)
         if moved is not None:
             return f"{link.what} '{link.url}' leads to no page of this site: {moved}", Severity.ERROR
-        return _dead_link_message(link, bool(scheme), files), Severity.ERROR
+        return _dead_link_message(link, bool(scheme), files, addresses), Severity.ERROR
     return None
 
 
@@ -221,11 +221,16 @@ def _move_from_content(link: _Link, root: Path, addresses: tuple[str, ...]) -> s
     return f"files in content/ are not copied; {renamed}move {named} to {moved}"
 
 
-def _dead_link_message(link: _Link, has_scheme: bool, files: set[str]) -> str:
+def _dead_link_message(link: _Link, has_scheme: bool, files: set[str], addresses: tuple[str, ...]) -> str:
     """Besides where a relative address is read from, what the editor most likely meant: another
     site's address written without https:// or mailto: (which browsers read as a path here
-    too), or a term's page named in another letter case or from another folder."""
+    too), a page written with base_url's sub-path, or a term's page named in another letter
+    case or from another folder."""
     said = f"{link.what} '{link.url}' leads to no page of this site"
+    without = _without_sub_path(link.url, files, addresses)
+    if without is not None:
+        sub_path, rest = without
+        return f"{said}; write links from the site's root without base_url's path '{sub_path}': '{rest}'"
     relative = not link.url.startswith("/") and not has_scheme
     where = f" (it is read from the page's folder, {link.page})" if relative else ""
     meant = schemeless_address(link.url) if relative else None
@@ -239,6 +244,21 @@ def _dead_link_message(link: _Link, has_scheme: bool, files: set[str]) -> str:
     if "\\" in link.url:
         message += "; separate folders with '/', not '\\'"
     return message
+
+
+def _without_sub_path(url: str, files: set[str], addresses: tuple[str, ...]) -> tuple[str, str] | None:
+    """base_url's sub-path and the address left without it, when a link from the site's root
+    was written with the sub-path ('/glossary/terms/gpu/') and leads to a page without it: the
+    build adds the sub-path itself, so the link would lead to '/glossary/glossary/terms/gpu/'."""
+    if not url.startswith("/"):
+        return None
+    for address in addresses:
+        sub_path = urllib.parse.urlsplit(address).path
+        if sub_path not in ("", "/") and url.startswith(sub_path):
+            rest = url[len(sub_path) - 1 :]
+            if site_file(rest, files) == "file":
+                return sub_path, rest
+    return None
 
 
 def _term_page_meant(url: str, files: set[str]) -> str | None:

@@ -976,11 +976,15 @@ def test_a_dead_link_below_a_code_fence_never_closed_is_reported_at_its_line(tmp
 
 
 def test_a_link_in_markdown_to_no_file_of_the_site_is_an_error_at_its_line(tmp_path: Path) -> None:
-    site = copy_site("minimal", tmp_path)
+    """A link written with base_url's sub-path (/docs/) that leads to a page without it gets
+    the address to write (was: "check the path", or a did-you-mean that happened to match)."""
+    site = copy_site("minimal", tmp_path)  # base_url: https://example.org/docs/
     tensor = site / "content/terms/tensor.md"
     text = tensor.read_text(encoding="utf-8") + "\nSee ![the chart](/images/chart.png) above.\n"
     tensor.write_text(text, encoding="utf-8")
     line = text.splitlines().index("See ![the chart](/images/chart.png) above.") + 1
+    sub_path = ["[training](/docs/terms/model-training/#use)", "[home](/docs/)", "[gone](/docs/terms/gone/)"]
+    at = links_in_tensor(site, sub_path)
     write_files(
         site,
         {
@@ -995,7 +999,16 @@ def test_a_link_in_markdown_to_no_file_of_the_site_is_an_error_at_its_line(tmp_p
     dead = "leads to no page of this site; check the path"
     assert [problem for problem in result.stderr.splitlines() if dead in problem] == [
         f"content/terms/tensor.md:{line}: link '/images/chart.png' {dead}",
+        f"content/terms/tensor.md:{at[sub_path[2]]}: link '/docs/terms/gone/' {dead}",
         f"content/tools/torch.md:8: link '/guides/torch/' {dead}",
+    ]
+    without = (
+        "leads to no page of this site; write links from the site's root without base_url's path '/docs/'"
+    )
+    assert [problem for problem in result.stderr.splitlines() if without in problem] == [
+        f"content/terms/tensor.md:{at[sub_path[0]]}: link '/docs/terms/model-training/#use' {without}: "
+        "'/terms/model-training/#use'",
+        f"content/terms/tensor.md:{at[sub_path[1]]}: link '/docs/' {without}: '/'",
     ]
 
 
