@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from glossary_site import config as site_config
-from glossary_site import content, front_matter, letter_case, output, search
+from glossary_site import content, front_matter, labels, letter_case, output, search
+from glossary_site.content_files import TEMPLATES_DIR
 from glossary_site.diagnostics import ContentError, Diagnostic, Severity
 from glossary_site.fingerprint import digest
 from glossary_site.foreign_markdown import ref_target
@@ -27,6 +28,7 @@ from glossary_site.markup import (
 )
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.plain_markup import plain_lines
+from glossary_site.render import TEMPLATES
 from glossary_site.slugs import SLUG_RE, slugify
 from glossary_site.template_files import THEME
 from glossary_site.url_checks import PROTOCOL_RELATIVE, normal_base_url, schemeless_address
@@ -41,6 +43,20 @@ WEB_RE = re.compile(r"https?://", re.IGNORECASE)
 #: and fragment.
 MARKDOWN_FILE_RE = re.compile(r"(?![A-Za-z][A-Za-z0-9+.-]*:)(?:[^#?]*/)?([^/#?]+)\.md(#[^?]*)?$")
 ABOVE_ROOT = "\0above-the-site"
+#: The generated files that one template of their own makes, so that a site changes one by
+#: writing that template (which the error at a static file in its place says), rather than
+#: a static file, which would leave the build two files for one path.
+MADE_BY_TEMPLATE = {
+    "index.html": TEMPLATES["index"],
+    "404.html": TEMPLATES["404"],
+    "search/index.html": TEMPLATES["search"],
+    "tools/index.html": TEMPLATES["tools"],
+    STACK_BUILDER: TEMPLATES["stack_builder"],
+    "feed.xml": TEMPLATES["feed"],
+    "sitemap.xml": TEMPLATES["sitemap"],
+    "robots.txt": TEMPLATES["robots"],
+    labels.SCRIPT_PATH: TEMPLATES["labels"],
+}
 
 
 def site_files(
@@ -516,7 +532,9 @@ def output_clashes(generated: list[str], root: Path) -> list[Diagnostic]:
         where = source.relative_to(root).as_posix()
         taken = next((folder for folder in _folders_of(path) if folder in files), None)
         if path in pages or path in page_folders:
-            clashes.append(Diagnostic(where, 1, f"static file would replace the generated {path}; rename it"))
+            clashes.append(
+                Diagnostic(where, 1, f"static file would replace the generated {path}; {_instead(path)}")
+            )
         elif path in theme_folders:
             message = f"static file would replace the theme's folder {path}/; rename it"
             clashes.append(Diagnostic(where, 1, message))
@@ -532,6 +550,15 @@ def output_clashes(generated: list[str], root: Path) -> list[Diagnostic]:
         else:
             clashes += letter_case.clash(path, where, taken_by, case_seen)
     return clashes
+
+
+def _instead(path: str) -> str:
+    """What to do about a static file in a generated file's place: renaming it would make it
+    useless when the site meant to change that file, which its template does."""
+    template = MADE_BY_TEMPLATE.get(path)
+    if template is None:
+        return "rename it"
+    return f"to change that file, write {TEMPLATES_DIR}/{template} instead (copy the theme's to start)"
 
 
 def _folders_of(path: str) -> list[str]:

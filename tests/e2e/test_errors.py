@@ -1023,7 +1023,8 @@ def test_links_to_no_page_and_static_clashes_are_reported_beside_other_errors(tm
         f"content/site.yml:{url_line}: cta url '/tuor/' leads to no page of this site; check the path",
         "content/terms/broken.md:2: invalid YAML: the '[' list that starts on this line is never "
         "closed; end it with ']', or put the whole value in quotes if the '[' is part of the text",
-        "static/search/index.html:1: static file would replace the generated search/index.html; rename it",
+        "static/search/index.html:1: static file would replace the generated search/index.html; "
+        "to change that file, write templates/search.html instead (copy the theme's to start)",
     ]
     assert not (site / "_site").exists()
 

@@ -89,8 +89,14 @@ def test_on_a_big_glossary_both_lead_to_the_jump_bar_of_the_letter_pages(tmp_pat
 def test_a_static_file_at_a_sections_address_is_reported(tmp_path: Path) -> None:
     """As any static file in a generated page's place: one would be written over the other."""
     site = copy_site("minimal", tmp_path)
-    write_files(site, {"static/terms/index.html": "<p>Our terms</p>\n"})
+    write_files(
+        site, {"static/terms/index.html": "<p>Our terms</p>\n", "static/robots.txt": "User-agent: *\n"}
+    )
     result = run_glossary("build", "--no-search", cwd=site)
     assert result.returncode == 1
     message = "static file would replace the generated terms/index.html; rename it"
     assert f"static/terms/index.html:1: {message}" in result.stderr
+    instead = "to change that file, write templates/robots.txt instead (copy the theme's to start)"
+    assert (
+        f"static/robots.txt:1: static file would replace the generated robots.txt; {instead}" in result.stderr
+    )

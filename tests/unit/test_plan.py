@@ -9,16 +9,24 @@ from glossary_site import plan
 PAGES = ["index.html", "terms/gpu/index.html", "feed.xml"]
 
 
-def clashes(root: Path, *static: str) -> list[str]:
+def clashes(root: Path, *static: str, pages: tuple[str, ...] = ()) -> list[str]:
     for rel in static:
         (root / "static" / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / "static" / rel).write_text("static", encoding="utf-8")
-    return [str(d) for d in plan.output_clashes(PAGES, root)]
+    return [str(d) for d in plan.output_clashes([*PAGES, *pages], root)]
 
 
 def test_static_file_with_the_path_of_a_page_is_reported(tmp_path: Path) -> None:
-    assert clashes(tmp_path, "index.html", "img/logo.png") == [
-        "static/index.html:1: static file would replace the generated index.html; rename it"
+    """A file one template makes is changed by writing that template: renaming the static
+    file, as the message said, left it useless."""
+    static = ("index.html", "img/logo.png", "robots.txt", "assets/labels.js", "terms/gpu/index.html")
+    said = "static/{0}:1: static file would replace the generated {0}; "
+    instead = "to change that file, write templates/{} instead (copy the theme's to start)"
+    assert clashes(tmp_path, *static, pages=("robots.txt", "assets/labels.js")) == [
+        said.format("assets/labels.js") + instead.format("labels.js"),
+        said.format("index.html") + instead.format("index.html"),
+        said.format("robots.txt") + instead.format("robots.txt"),
+        said.format("terms/gpu/index.html") + "rename it",
     ]
 
 
