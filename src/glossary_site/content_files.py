@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from glossary_site.diagnostics import Diagnostic, Severity
-from glossary_site.fingerprint import is_editor_file, leads_back
+from glossary_site.fingerprint import is_stray_file, leads_back
 from glossary_site.front_matter import count
 from glossary_site.slugs import slugify
 
@@ -57,8 +57,9 @@ def misnamed_files(root: Path, folder: str) -> list[Misnamed]:
 
 def static_files(folder: Path) -> Iterator[tuple[str, Path]]:
     """The files below a static folder that a build publishes, by posix path relative to it:
-    regular files and links to one, but no editor's working file (fingerprint.is_editor_file).
-    Everything else is skipped unopened, a named pipe included; walk_problems() says why."""
+    regular files and links to one, but no editor's working file nor file browser's settings
+    (fingerprint.is_stray_file). Everything else is skipped unopened, a named pipe included;
+    walk_problems() says why."""
     return _plain_files(folder, None)
 
 
@@ -71,7 +72,7 @@ def template_files(folder: Path) -> Iterator[tuple[str, Path]]:
 
 def _plain_files(folder: Path, walked: tuple[str, ...] | None) -> Iterator[tuple[str, Path]]:
     for relative, entry, kind in _entries(folder, False, [], walked=walked):
-        if kind in (FILE, LINK) and not is_editor_file(entry.name) and _is_file(entry):
+        if kind in (FILE, LINK) and not is_stray_file(entry.name) and _is_file(entry):
             yield relative, Path(entry.path)
 
 
@@ -462,7 +463,7 @@ def _static_problems(root: Path) -> list[Diagnostic]:
         where = f"{STATIC_DIR}/{relative}"
         if kind == NAME:
             problems += _name_problem(where, entry)
-        elif is_editor_file(entry.name):
+        elif is_stray_file(entry.name):
             continue
         elif kind == OTHER:
             problems.append(Diagnostic(where, 1, _special_entry_message(entry.path, STATIC_RULE)))
@@ -479,8 +480,8 @@ def _static_problems(root: Path) -> list[Diagnostic]:
 
 def _name_problem(where: str, entry: os.DirEntry[str]) -> list[Diagnostic]:
     """A name that is not UTF-8 cannot be a page's path or a term's file name in any report,
-    so nothing of it is read; an editor's working file is no input at all."""
-    if is_editor_file(entry.name):
+    so nothing of it is read; an editor's or file browser's file is no input at all."""
+    if is_stray_file(entry.name):
         return []
     try:
         folder = entry.is_dir(follow_symlinks=False)

@@ -94,11 +94,16 @@ def inputs_digest(folders: list[Path], files: list[Path], extra: str) -> str:
 #: (`.name.kate-swp`). Vim and Kate rewrite their swap files every few seconds of typing, so
 #: were these inputs, `serve` would build again and again, and `static/` would publish them.
 EDITOR_FILE = re.compile(r".*~|#.*#|\.#.*|\..*\.sw[a-p]|\..*\.kate-swp|4913", re.DOTALL)
+#: What file browsers write into a folder they show: macOS Finder's view settings, Windows
+#: Explorer's thumbnail cache and folder settings (in any letter case, as Windows writes them).
+#: No site means to publish one, and Finder rewrites `.DS_Store` as a folder is browsed.
+OS_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
 
 
-def is_editor_file(name: str) -> bool:
-    """Whether a file of this name is an editor's, never the site's (see EDITOR_FILE)."""
-    return EDITOR_FILE.fullmatch(name) is not None
+def is_stray_file(name: str) -> bool:
+    """Whether a file of this name is an editor's or a file browser's, never the site's (see
+    EDITOR_FILE and OS_FILES)."""
+    return EDITOR_FILE.fullmatch(name) is not None or name.casefold() in OS_FILES
 
 
 def input_stamps(folders: list[Path], files: list[Path], linked: Collection[Path] = ()) -> list[str]:
@@ -152,7 +157,7 @@ def _folder_stamps(folder: str, walked: tuple[str, ...] | None = None) -> list[s
             else:
                 lines.append(f"{entry.path} folder -")
                 lines += _folder_stamps(entry.path, (*walked, target))
-        elif not is_editor_file(entry.name):
+        elif not is_stray_file(entry.name):
             lines.append(_stamp_line(entry))
     return lines
 

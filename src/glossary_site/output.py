@@ -316,7 +316,7 @@ def _lock_file(path: Path) -> tuple[bool, BinaryIO]:
 def static_files(folders: list[Path]) -> dict[str, Path]:
     """Static files by output path; a later folder (the site's) overrides an earlier (theme's).
     Only what content_files.static_files publishes: no special file, broken link, name that is
-    not UTF-8 or editor's working file."""
+    not UTF-8, editor's working file or file browser's settings."""
     found: dict[str, Path] = {}
     for folder in folders:
         found.update(content_files.static_files(folder))

@@ -50,7 +50,7 @@ from glossary_site import (
 )
 from glossary_site import config as site_config
 from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
-from glossary_site.fingerprint import is_editor_file
+from glossary_site.fingerprint import is_stray_file
 from glossary_site.warm import WarmState
 
 WATCH_READY_SECONDS = 30
@@ -609,8 +609,9 @@ def _gone(root: Path, identity: tuple[int, int], changes: set[tuple[watchfiles.C
 
 def _watched(root: Path, path: str, own: Path) -> bool:
     """Only content/, templates/ and static/ are inputs, and not the working files editors
-    write there; the cache and any output folder in the site folder change on every build
-    and must not start another. The site folder itself counts, as its going away ends serve.
+    (nor the settings files file browsers) write there; the cache and any output folder in
+    the site folder change on every build and must not start another. The site folder itself
+    counts, as its going away ends serve.
 
     The watcher enters linked folders, which the build enters only in templates/ (a template
     is looked up by its path): a change seen through one in content/ or static/ is none of
@@ -619,7 +620,7 @@ def _watched(root: Path, path: str, own: Path) -> bool:
     parts = Path(path).relative_to(root).parts
     if not parts:
         return True
-    if parts[0] not in output.SOURCE_DIRS or is_editor_file(parts[-1]):
+    if parts[0] not in output.SOURCE_DIRS or is_stray_file(parts[-1]):
         return False
     if parts[0] != content_files.TEMPLATES_DIR and any(
         root.joinpath(*parts[:depth]).is_symlink() for depth in range(2, len(parts))

@@ -223,8 +223,8 @@ def test_a_date_warned_of_as_to_come_is_checked_again_on_a_later_day(tmp_path: P
 
 
 def test_files_editors_write_beside_their_work_are_not_inputs(tmp_path: Path) -> None:
-    """Backups, auto-saves, locks and swap files neither start a build nor reach the output;
-    a site's own dot files in static/ still do."""
+    """Backups, auto-saves, locks and swap files, and file browsers' settings files, neither
+    start a build nor reach the output; a site's own dot files in static/ still do."""
     site = copy_site("minimal", tmp_path)
     write_files(site, {"static/.nojekyll": "", "static/.well-known/security.txt": "Contact: x@example.org\n"})
     first, _ = cached_build(site)
@@ -238,6 +238,10 @@ def test_files_editors_write_beside_their_work_are_not_inputs(tmp_path: Path) ->
         "content/terms/.tensor.md.kate-swp": "Kate Swap File 2.0",
         "static/style.css~": "body {}",
         "content/terms/4913": "",  # Vim's test of the folder, on each save
+        "static/.DS_Store": "Bud1",  # Finder's, as a folder is browsed
+        "static/.well-known/Thumbs.db": "",
+        "static/desktop.ini": "[.ShellClassInfo]",
+        "content/terms/.DS_Store": "Bud1",
     }
     write_files(site, editors)
 
@@ -249,7 +253,8 @@ def test_files_editors_write_beside_their_work_are_not_inputs(tmp_path: Path) ->
     assert tree_digest(site / "_site") == first
     clean = clean_build(site, tmp_path / "clean")
     assert ".nojekyll" in clean and ".well-known/security.txt" in clean
-    assert not [path for path in clean if path.endswith(("~", ".swp", ".swo", "-swp", "#", "4913"))]
+    stray = ("~", ".swp", ".swo", "-swp", "#", "4913", ".DS_Store", "Thumbs.db", "desktop.ini")
+    assert not [path for path in clean if path.endswith(stray)]
 
 
 def test_editing_one_body_rewrites_only_that_page(tmp_path: Path) -> None:

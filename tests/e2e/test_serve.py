@@ -896,8 +896,10 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         os.replace(saved, tensor)
         wait_for(page, "multiply tensors rapidly")
         wait_for_line(log, "content/terms/tensor.md applied", times=11)
-        # Vim's swap file and Emacs's backup, written beside the save: no input of a build
+        # Vim's swap file and Emacs's backup, written beside the save, and the Finder's
+        # settings of the folder: no input of a build
         (site / "content/terms/.tensor.md.swp").write_bytes(b"b0VIM 9.0")
+        (site / "content/terms/.DS_Store").write_bytes(b"\0\0\0\1Bud1")
         tensor.with_name("tensor.md~").write_text(tensor.read_text())
         edit("multiply tensors rapidly", "multiply tensors swiftly")
         wait_for(page, "multiply tensors swiftly")
