@@ -15,7 +15,7 @@ from colours import contrast
 from conftest import serve  # this folder's, imported while it is collected
 from forced_colours import system_colours
 from playwright.sync_api import FloatRect, Locator, Page, expect
-from support import copy_site, run_glossary, set_language, write_files
+from support import PROJECT, copy_site, run_glossary, set_language, write_files
 
 from glossary_site import labels as theme_labels
 from glossary_site.pipeline import BuildOptions, build
@@ -596,34 +596,42 @@ CHOOSE_SCHEME = """c => {
 }"""
 
 
-def test_a_site_with_dark_colours_of_its_own_still_prints_black_on_white(
+def test_the_documented_site_stylesheet_recolours_both_schemes_and_still_prints_black_on_white(
     open_page: OpenPage, tmp_path: Path
 ) -> None:
-    """Was: a site stylesheet that set its dark colours in both blocks, as themes.md says, came
-    after the theme's print rule with selectors as specific, so a reader in dark mode printed
-    light grey text on a dark page."""
+    """themes.md's example stylesheet, linked as it says, gives its colours and font in the
+    light scheme, in the dark one (chosen or the system's) and after the theme control is
+    pressed. Was: a site stylesheet that set its dark colours in both blocks, as themes.md says,
+    came after the theme's print rule with selectors as specific, so a reader in dark mode
+    printed light grey text on a dark page."""
+    section = (PROJECT / "docs/themes.md").read_text(encoding="utf-8").split("## Colours, fonts and sizes")[1]
+    head, css = (re.search(f"```{kind}\n(.*?)```", section, re.DOTALL)[1] for kind in ("html", "css"))  # type: ignore[index]
     site = copy_site("minimal", tmp_path)
-    dark = "--bg: #0d1b0d; --fg: #eeeeee; --accent: #ff77aa;"
-    write_files(
-        site,
-        {
-            "templates/partials/head.html": '<link rel="stylesheet" href="{{ root }}assets/site.css">\n',
-            "static/assets/site.css": f":root[data-theme='dark'] {{ {dark} }}\n"
-            f"@media (prefers-color-scheme: dark) {{ :root:not([data-theme='light']) {{ {dark} }} }}\n",
-        },
-    )
+    write_files(site, {"templates/partials/head.html": head, "static/assets/colours.css": css})
     out = tmp_path / "out"
     assert build(BuildOptions(site, out, search=False, use_cache=False)).ok(strict=False)
     page = open_page()
-    colours = "() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]"
+    looks = "() => ['color', 'backgroundColor', 'fontFamily'].map(p => getComputedStyle(document.body)[p])"
+    serif = 'Georgia, "Times New Roman", serif'
+    light, dark = (
+        ["rgb(43, 33, 24)", "rgb(255, 250, 242)", serif],
+        ["rgb(242, 233, 222)", "rgb(28, 23, 19)", serif],
+    )
     with serve(out) as address:
         page.goto(f"{address}/terms/tensor/index.html")
+        assert page.evaluate(looks) == light, "a light system"
+        toggle = page.locator(".theme-toggle")
+        toggle.click()
+        assert page.evaluate(looks) == dark, "dark chosen on a light system"
         page.emulate_media(color_scheme="dark")
-        assert page.evaluate(colours) == ["rgb(238, 238, 238)", "rgb(13, 27, 13)"], "the site's dark colours"
+        toggle.click()  # from dark on a dark system: back to auto
+        assert page.evaluate(looks) == dark, "a dark system, no choice made"
+        toggle.click()
+        assert page.evaluate(looks) == light, "light chosen on a dark system"
         for choice in ("auto", "dark"):
             page.evaluate(CHOOSE_SCHEME, choice)
             page.emulate_media(media="print")
-            assert page.evaluate(colours) == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], choice
+            assert page.evaluate(looks) == ["rgb(0, 0, 0)", "rgb(255, 255, 255)", serif], choice
             page.emulate_media(media="screen")
 
 
