@@ -48,6 +48,7 @@ from glossary_site.model import Glossary, PageJob, PreparedFile, RawBody, TermSo
 from glossary_site.pages import PreparedTerms, SitePages
 from glossary_site.render import TEMPLATES, TemplateRunError, Templates
 from glossary_site.search import BUNDLE_PAGES
+from glossary_site.search_body import unmarked_term_pages
 from glossary_site.stray_blocks import stray_blocks
 from glossary_site.unused_templates import unused_templates
 from glossary_site.warm import WarmState
@@ -185,6 +186,9 @@ def load(
         diagnostics.add(problem)
     for problem in stray_blocks(templates):
         diagnostics.add(problem)
+    if options.search:
+        for problem in unmarked_term_pages(templates):
+            diagnostics.add(problem)
     if result.diagnostics.failed(options.strict):
         # With errors no page will render, and with it the templates' check; failing on
         # warnings alone, pages render but may not use every template. What the templates

@@ -512,13 +512,23 @@ def test_a_block_the_base_does_not_have_is_a_warning_naming_the_block_meant(tmp_
     write_files(site, {"templates/term.html": term, "templates/partials/mine.html": ""})
     result = run_glossary("check", "--strict", cwd=site)
     assert result.returncode == 1
+    warnings = [said for said in result.stderr.splitlines() if "warning:" in said]
+    unmarked = "templates/term.html:1: warning: no term page is marked for search: "
     # Was: nothing at line 6, and the paragraph was in no page.
-    assert [said for said in result.stderr.splitlines() if "warning:" in said] == [
+    assert [said for said in warnings if not said.startswith(unmarked)] == [
         "templates/term.html:3: warning: block 'mian' is not a block of (theme)/templates/base.html,"
         " which this template extends, so nothing shows it; did you mean 'main'?",
         "templates/term.html:6: warning: text outside any block in a template that extends another"
         " is never shown; put it inside a block",
     ]
+    # Was: said nothing, and search showed the header and menu in every term's excerpt.
+    assert [said for said in warnings if said.startswith(unmarked)] == [
+        unmarked + "neither this template nor one it extends, includes or imports has data-pagefind-body, "
+        "so search indexes each whole page and shows the header and menu in every excerpt; put data-"
+        "pagefind-body on the element that holds the term, as the theme's term.html does on its <article>"
+    ]
+    unsearched = run_glossary("build", "--no-search", cwd=site)
+    assert unsearched.returncode == 0 and unmarked not in unsearched.stderr, "no index, no warning"
     (site / "templates/partials/mine.html").unlink()
     (site / "templates/term.html").unlink()
     write_files(site, {"templates/base.html": base.replace("block main", "block mains")})
