@@ -429,7 +429,7 @@ def _is_uncopied(relative: str) -> bool:
     if relative[-3:].lower() == ".md" or relative in ("site.yml", "terms", "tools"):
         return False  # every term file, told first as there may be 10,000
     parts = relative.split("/")
-    if any(part.startswith(".") for part in parts) or is_editor_file(parts[-1]):
+    if any(part.startswith(".") for part in parts) or is_stray_file(parts[-1]):
         return False
     return _markdown_ending(parts[-1]) is None and _other_format(relative) is None
 

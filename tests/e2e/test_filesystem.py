@@ -451,7 +451,7 @@ def test_another_generators_text_file_or_an_image_in_terms_is_a_warning(tmp_path
         "chart.png",
         "sear/steak.png",
     )
-    for name in (*named, ".DS_Store", "tensor.md~", "#tensor.md#", "sear/.steak.png"):
+    for name in (*named, ".DS_Store", "Thumbs.db", "tensor.md~", "#tensor.md#", "sear/.steak.png"):
         (terms / name).write_text("API\n   An interface.\n", encoding="utf-8")
 
     result = run_glossary("check", cwd=site)
