@@ -1381,11 +1381,10 @@ NESTINGS = {
 }
 
 
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=3, deadline=None)
 @given(depth=st.integers(1, 400), shape=st.sampled_from(sorted(NESTINGS)))
 @example(depth=600, shape="list on one line")
 @example(depth=300, shape="list, a level a line")
-@example(depth=150, shape="quote on one line")
 @example(depth=100, shape="quote on one line")
 @example(depth=60, shape="list on one line")
 @example(depth=150, shape="definitions, a level a line")
