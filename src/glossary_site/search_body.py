@@ -1,9 +1,11 @@
 """A term page that marks no article for the search index.
 
 Pagefind indexes only what `data-pagefind-body` marks when a page has it, and the whole page
-when none has: a copy of `term.html` without the attribute puts the header, the navigation
-and the theme control ("Skip to content Theme: auto ...") into every result's excerpt, and
-neither the build nor the search says so. Found in the templates, not the pages, so it costs
+when none has; once any page has it, pages without it are left out. A copy of `term.html`
+without the attribute so leaves every term out of search on a site with tools (the theme's
+tool.html marks its article), and elsewhere puts the header, the navigation and the theme
+control ("Skip to content Theme: auto ...") into every result's excerpt; neither the build nor
+the search says so. Found in the templates, not the pages, so it costs
 nothing per term: the attribute is written by a template, never by a term's Markdown.
 """
 
@@ -18,9 +20,9 @@ from glossary_site.template_files import THEME_LABEL
 MARK = "data-pagefind-body"
 UNMARKED = (
     f"no term page is marked for search: neither this template nor one it extends, includes or "
-    f"imports has {MARK}, so search indexes each whole page and shows the header and menu in "
-    f"every excerpt; put {MARK} on the element that holds the term, as the theme's term.html "
-    f"does on its <article>"
+    f"imports has {MARK}, so search leaves term pages out when any other page has it (as the "
+    f"theme's tool.html does), or else indexes each whole page with its header and menu; "
+    f"put {MARK} on the element that holds the term, as the theme's term.html does on its <article>"
 )
 
 

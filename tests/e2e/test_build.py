@@ -524,7 +524,8 @@ def test_a_block_the_base_does_not_have_is_a_warning_naming_the_block_meant(tmp_
     # Was: said nothing, and search showed the header and menu in every term's excerpt.
     assert [said for said in warnings if said.startswith(unmarked)] == [
         unmarked + "neither this template nor one it extends, includes or imports has data-pagefind-body, "
-        "so search indexes each whole page and shows the header and menu in every excerpt; put data-"
+        "so search leaves term pages out when any other page has it (as the theme's tool.html does), "
+        "or else indexes each whole page with its header and menu; put data-"
         "pagefind-body on the element that holds the term, as the theme's term.html does on its <article>"
     ]
     unsearched = run_glossary("build", "--no-search", cwd=site)
