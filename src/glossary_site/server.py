@@ -31,6 +31,7 @@ import traceback
 import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,7 @@ from glossary_site import (
     warm,
 )
 from glossary_site import config as site_config
-from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity
+from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity, printable
 from glossary_site.fingerprint import is_stray_file
 from glossary_site.warm import WarmState
 
@@ -225,8 +226,25 @@ class Site:
     #: The inputs' key as the first build began. The watch starts only once that build has
     #: ended, so a save made meanwhile is found by this key (saved_unseen), not by the watch.
     first_inputs: list[str] | None = None
+    #: The line that starts a rebuild's output (rebuild_line), until it is printed: under -q
+    #: only before a line of the rebuild's own, so a rebuild that prints nothing prints no line.
+    pending: str | None = None
 
-    def rebuild(self, changed: Sequence[str] = ()) -> None:
+    def rebuild(self, changed: Sequence[str] = (), at: datetime | None = None) -> None:
+        """Build, after a line saying when and what changed; `at` is when the watch saw it.
+        The first build, which the lines serve starts with introduce, has none."""
+        if at is not None:
+            saved = self._saved(changed)  # a folder made to hold a file is named after it, if at all
+            files = [path for path in saved if not os.path.isdir(self.options.root / path)]
+            self.pending = rebuild_line(files or saved or changed, at)
+            if not self.quiet:  # at once: a long build's progress line then follows it
+                self.mark()
+        try:
+            self._build(changed)
+        finally:
+            self.pending = None
+
+    def _build(self, changed: Sequence[str]) -> None:
         """Apply a save of one term's text from the warm state (warm.py) when it can be;
         otherwise build. The first build runs before any thread is started and may fork worker
         processes; later ones run while the server's threads do, where forking can deadlock (a
@@ -252,17 +270,19 @@ class Site:
             self.warm = result.warm
             collector.release_after_build()
         self.end_progress()
-        self.report(result.diagnostics)
+        self.tell(result.diagnostics)
         ok = result.ok(self.options.strict)
         if ok:
             news = f"{result.written} written, {result.reused} unchanged"
             if self.preview.problems:  # said under -q too: the problems printed last are gone
+                self.mark()
                 print(f"glossary serve: problems fixed; {news}", flush=True)
             else:
                 self.say(news)
             self.preview.problems = []
         else:
             self.preview.problems = [*result.diagnostics.errors_first()] or [result.refused or "build failed"]
+            self.mark()
             if result.refused:  # not a problem of the content, so not among the diagnostics
                 print(f"glossary serve: {result.refused}", file=sys.stderr, flush=True)
             print("glossary serve: build failed; the browser shows the problems", flush=True)
@@ -283,10 +303,7 @@ class Site:
     def _applied(self, changed: Sequence[str]) -> bool:
         if self.warm is None or self.preview.problems:
             return False
-        # An editor that saves by renaming a new file over the old one also makes a temporary
-        # file, gone by now; one that no build read cannot change what a build writes.
-        inputs = self.warm.inputs
-        changed = [path for path in changed if path in inputs or os.path.lexists(self.options.root / path)]
+        changed = self._saved(changed)
         if len(changed) != 1:
             return False
         path = changed[0]
@@ -297,6 +314,7 @@ class Site:
             try:
                 written = warm.apply_edit(self.warm, self.options.root, self.options.out, path)
             except Exception:  # a bug of ours must not stop the preview: build, without the state
+                self.mark()
                 traceback.print_exc()
                 print(
                     f"glossary serve: applying {path} failed (a bug; please report it); building", flush=True
@@ -306,10 +324,28 @@ class Site:
         if written is None:
             return False
         if self.warm.diagnostics != reported:  # as a build reports its warnings, all of them
-            self.report(Diagnostics(list(self.warm.diagnostics)))
+            self.tell(Diagnostics(list(self.warm.diagnostics)))
         self.preview.builds += 1
         self.say(f"{path} applied, {written} page(s) rewritten")
         return True
+
+    def _saved(self, changed: Sequence[str]) -> list[str]:
+        """The changed paths a build may read: an editor that saves by renaming a new file over
+        the old one also makes a temporary file, gone by now, which no build read."""
+        inputs = self.warm.inputs if self.warm is not None else frozenset()
+        return [path for path in changed if path in inputs or os.path.lexists(self.options.root / path)]
+
+    def mark(self) -> None:
+        """Print the line that starts the rebuild under way, if it is not printed yet."""
+        if self.pending is not None:
+            print(self.pending, flush=True)
+            self.pending = None
+
+    def tell(self, diagnostics: Diagnostics) -> None:
+        """Report a rebuild's problems, after the line that starts it."""
+        if diagnostics.errors_first():
+            self.mark()
+        self.report(diagnostics)
 
     def say(self, news: str) -> None:
         if not self.quiet:
@@ -359,6 +395,7 @@ class Site:
             if self.preview.builds > 0:  # the first address is printed once the server starts
                 self.preview.former = former
                 why = "base_url changed; " if self.built else ""
+                self.mark()
                 print(f"glossary serve: {why}now serving on {self.url}", flush=True)
 
     @property
@@ -394,6 +431,20 @@ class Site:
         finally:
             shutil.rmtree(bundle, ignore_errors=True)
         return replaced
+
+
+def rebuild_line(changed: Sequence[str], at: datetime) -> str:
+    """The line before each rebuild's output: every save prints all the problems again, and the
+    time tells which block in the terminal is the latest. `changed` is empty when the watch
+    could not say what changed (it failed, or serve looks for changes by polling). A name is
+    any file's in static/, so it may hold a line break or an escape code (printable)."""
+    if not changed:
+        what = "something changed"
+    elif len(changed) == 1:
+        what = f"{printable(changed[0])} changed"
+    else:
+        what = f"{printable(changed[0])} and {len(changed) - 1} more changed"
+    return f"glossary serve: {at:%H:%M:%S} {what}; rebuilding"
 
 
 def _run(site: Site, sockets: list[socket.socket]) -> None:
@@ -436,7 +487,8 @@ def _run(site: Site, sockets: list[socket.socket]) -> None:
                     break
                 if changes is None or changes:  # None: changes went unseen, so all are built
                     site.rebuild(
-                        sorted({Path(path).relative_to(root).as_posix() for _, path in changes or ()})
+                        sorted({Path(path).relative_to(root).as_posix() for _, path in changes or ()}),
+                        datetime.now(),  # the local time, as a clock on the wall beside the terminal
                     )
                     loop.add_callback(LiveReloadHandler.reload_waiters)
                     index_at = time.monotonic() + SETTLE_SECONDS

@@ -1232,6 +1232,10 @@ def test_site_settings_renamed_away_are_reported_as_build_reports_them_and_serve
     assert "content/site.yml:1" not in log.read_text() and "Traceback" not in log.read_text()
 
 
+#: The line before each save's rebuild, with a file's name to put in.
+SAVE_LINE = r"^glossary serve: \d\d:\d\d:\d\d {} changed; rebuilding$"
+
+
 def test_quiet_serve_prints_no_line_per_failed_request(tmp_path: Path) -> None:
     """Was: tornado's "[W ...] 404 GET /docs/nope/" for every missing page, under -q too."""
     site = copy_site("minimal", tmp_path)
@@ -1257,9 +1261,20 @@ def test_quiet_serve_says_when_the_problems_it_printed_are_fixed(tmp_path: Path)
         term.write_text(text)
         wait_for(f"{origin}/docs/terms/tensor/", "A multi-dimensional array")
         wait_for_line(log, "glossary serve: problems fixed;")
+        save_whole(term, text.replace("A multi-dimensional array", "An n-dimensional grid"), tmp_path)
+        wait_for(f"{origin}/docs/terms/tensor/", "An n-dimensional grid")
     lines = log.read_text().splitlines()
     assert lines[-1].startswith("glossary serve: problems fixed; "), lines
     assert sum("fixed" in line for line in lines) == 1
+    # each save's block of lines starts with when and what changed, a save that prints nothing
+    # under -q with nothing; the first build, before the address, with nothing either
+    marked = [
+        i for i, line in enumerate(lines) if re.fullmatch(SAVE_LINE.format("content/terms/tensor.md"), line)
+    ]
+    failed = lines.index("glossary serve: build failed; the browser shows the problems")
+    assert marked and marked[0] < failed and marked[-1] == len(lines) - 2, lines
+    assert any("content/terms/tensor.md:" in line for line in lines[marked[0] + 1 : failed]), lines
+    assert not any("changed; rebuilding" in line for line in lines[: marked[0]]), lines
 
 
 def test_pages_answered_with_the_builds_problems_are_not_logged_as_server_errors(tmp_path: Path) -> None:
@@ -1279,6 +1294,11 @@ def test_pages_answered_with_the_builds_problems_are_not_logged_as_server_errors
         wait_for_line(log, "404 GET /docs/nope/")  # other failed requests are still shown
     printed = log.read_text()
     assert "content/terms/tensor.md:" in printed and "500 GET" not in printed
+    # the save that fixed the problems is told apart from the first build's block by a line of its own
+    saved = re.search(SAVE_LINE.format("content/terms/tensor.md") + "\n", printed, re.MULTILINE)
+    assert saved is not None, printed
+    assert "content/terms/tensor.md:" in printed[: saved.start()], printed
+    assert printed[saved.end() :].startswith("glossary serve: problems fixed; "), printed
 
 
 def test_changes_through_links_the_build_does_not_follow_and_to_serves_own_folder_start_nothing(

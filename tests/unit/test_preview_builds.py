@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -101,21 +102,28 @@ def test_a_save_the_warm_preview_fails_on_is_built_and_the_preview_goes_on(
 
 
 def test_a_quiet_preview_prints_only_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`glossary serve -q`: saves that go well print nothing; a broken save still says so."""
+    """`glossary serve -q`: saves that go well print nothing, not even the line saying when
+    and what changed; a broken save still says so, after that line. The file an editor saved
+    into and renamed over the term, gone by the time the build runs, is not named."""
     site_dir = copy_site("minimal", tmp_path)
     options = pipeline.BuildOptions(root=site_dir, out=tmp_path / "out", search=False, jobs=1)
     site = server.Site(
         options, server.Preview(tmp_path / "out"), lambda d: None, tmp_path, "http://x", quiet=True
     )
     site.rebuild()
+    at = datetime(2026, 12, 6, 18, 22, 3)
     tensor = site_dir / "content/terms/tensor.md"
     tensor.write_text(tensor.read_text().replace("multiply tensors fast", "multiply tensors swiftly"))
-    site.rebuild(["content/terms/tensor.md"])
+    site.rebuild(["content/terms/tensor.md"], at)
     assert "multiply tensors swiftly" in prose(tmp_path / "out/terms/tensor/index.html")
     assert capsys.readouterr().out == ""
     tensor.write_text(tensor.read_text().replace("title:", "title: [", 1))
-    site.rebuild(["content/terms/tensor.md"])
-    assert capsys.readouterr().out == "glossary serve: build failed; the browser shows the problems\n"
+    write_files(site_dir, {"static/note.txt": "x"})
+    site.rebuild(["content/terms/.goutputstream-5X2", "content/terms/tensor.md", "static/note.txt"], at)
+    assert capsys.readouterr().out == (
+        "glossary serve: 18:22:03 content/terms/tensor.md and 1 more changed; rebuilding\n"
+        "glossary serve: build failed; the browser shows the problems\n"
+    )
 
 
 @pytest.mark.parametrize(
