@@ -22,6 +22,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -1474,10 +1475,10 @@ def test_serve_stops_saying_why_when_its_watch_ends_on_an_error_of_its_own(
 
     first = server.Site.rebuild
 
-    def rebuild(site: server.Site, changed: Sequence[str] = ()) -> None:
+    def rebuild(site: server.Site, changed: Sequence[str] = (), at: datetime | None = None) -> None:
         if site.preview.builds:
             raise ValueError("a bug")
-        first(site, changed)
+        first(site, changed, at)
 
     site = copy_site("minimal", tmp_path)
     port = free_port()
@@ -1514,8 +1515,8 @@ def test_a_save_made_while_the_first_build_runs_is_served_once_it_has_ended(
     page = f"http://127.0.0.1:{port}/docs/terms/tensor/"
     first = server.Site.rebuild
 
-    def rebuild(preview: server.Site, changed: Sequence[str] = ()) -> None:
-        first(preview, changed)
+    def rebuild(preview: server.Site, changed: Sequence[str] = (), at: datetime | None = None) -> None:
+        first(preview, changed, at)
         if preview.preview.builds == 1:
             term.write_text(term.read_text().replace("A multi-dimensional array", "An n-dimensional grid"))
 
