@@ -391,6 +391,7 @@ def options_from(args: argparse.Namespace) -> pipeline.BuildOptions:
         use_cache=not getattr(args, "no_cache", False),
         search=not getattr(args, "no_search", False),
         source_option=source_option(root),
+        deploying=args.command == "build",
         progress=show_stage if draws_progress() and not args.quiet else None,
     )
 

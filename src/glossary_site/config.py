@@ -25,6 +25,7 @@ from glossary_site.text_direction import DIRECTIONS, Direction, direction_of
 from glossary_site.tool_settings import StackBuilderSettings, ToolSettings, parse_stack_builder, parse_tools
 from glossary_site.url_checks import (
     EDIT_PATH,
+    PLACEHOLDER_URL,
     base_url_problem,
     edit_url_problem,
     link_url_problem,
@@ -83,6 +84,13 @@ PLAIN: dict[str | FieldPath, Field] = {
 _T = TypeVar("_T")
 #: The repository the starter's site.yml and the messages' examples name in an edit_url.
 STARTER_REPOSITORY = "OWNER/REPO"
+#: Only a build says it: `check` runs on a new site in the editors' loop and in a CI job that
+#: may have no --base-url (Pages not on yet), and serve's preview is local.
+PLACEHOLDER_BASE_URL = (
+    f"base_url is still the placeholder {PLACEHOLDER_URL} that glossary init wrote; set it to the "
+    "address the site is published at (canonical links, the sitemap and feeds use it), or build "
+    "with --base-url URL"
+)
 
 
 @dataclass(frozen=True)
@@ -138,12 +146,18 @@ class SiteConfig:
 
 
 def load(
-    root: Path, diagnostics: Diagnostics, base_url: str | None = None, *, flawed: bool = False
+    root: Path,
+    diagnostics: Diagnostics,
+    base_url: str | None = None,
+    *,
+    flawed: bool = False,
+    deploying: bool = False,
 ) -> SiteConfig | None:
     """Read content/site.yml; returns None (with diagnostics) when it cannot be used.
 
     With `flawed`, settings with errors only in some values are still returned (see
-    SiteConfig.flawed), so that the build's other checks run in the same pass."""
+    SiteConfig.flawed), so that the build's other checks run in the same pass. `deploying`
+    (a build's output is what gets published) warns of a base_url left as the starter's."""
     text = _read(root / CONFIG_PATH, diagnostics)
     if text is None:
         return None
@@ -155,7 +169,7 @@ def load(
             diagnostics.error(CONFIG_PATH, line, str(problem))
         return None
     before = len(diagnostics.errors) + len(located.duplicates)  # the first value counts
-    config = parse(root, located, diagnostics, base_url)
+    config = parse(root, located, diagnostics, base_url, deploying=deploying)
     return config if flawed or len(diagnostics.errors) == before else None
 
 
@@ -197,7 +211,12 @@ def _not_a_file(mode: int) -> str:
 
 
 def parse(
-    root: Path, located: yaml_lines.Located, diagnostics: Diagnostics, base_url: str | None = None
+    root: Path,
+    located: yaml_lines.Located,
+    diagnostics: Diagnostics,
+    base_url: str | None = None,
+    *,
+    deploying: bool = False,
 ) -> SiteConfig | None:
     """The settings, each that has errors (reported) replaced by its default and named in
     `flawed`; None when the file is not a mapping of settings."""
@@ -263,6 +282,8 @@ def parse(
             diagnostics,
         ),
     )
+    if deploying and base_url is None and url == PLACEHOLDER_URL:
+        diagnostics.warning(CONFIG_PATH, located.line("base_url"), PLACEHOLDER_BASE_URL)
     published = data.get("base_url") if base_url is not None else None
     published_url = (
         normal_base_url(published) if isinstance(published, str) and not base_url_problem(published) else ""

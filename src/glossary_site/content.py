@@ -33,7 +33,7 @@ from glossary_site.front_matter import (
 from glossary_site.model import CtaBlock, Faq, Source, Table, TermSource
 from glossary_site.plain_markup import EACH, Field, FieldPath, warn_of_markup
 from glossary_site.slugs import SLUG_RE, group_slug, slug_of_file, slugify
-from glossary_site.url_checks import link_url_problem
+from glossary_site.url_checks import PLACEHOLDER_URL, link_url_problem
 
 FIELDS = (
     "title", "slug", "former_slugs", "summary", "definition", "aliases", "sort_as", "category", "tags",
@@ -60,8 +60,6 @@ PLAIN: dict[str | FieldPath, Field] = {
     ("cta", "text"): Field("a call to action's text", _IN_TERM, config.CTA_LINK),
     ("cta", "button"): Field("a call to action's button", _IN_TERM, config.CTA_LINK),
 }
-#: The address `glossary new` stubs a source with.
-PLACEHOLDER_URL = "https://example.com/"
 
 
 def load_terms(root: Path, diagnostics: Diagnostics) -> list[TermSource]:

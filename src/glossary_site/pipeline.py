@@ -85,6 +85,9 @@ class BuildOptions:
     #: What a command a message suggests needs to name this site (` --source DIR`) when run
     #: where this one was; empty when it finds the site from there.
     source_option: str = ""
+    #: The output is what gets published (`build`): a base_url left as the starter's placeholder
+    #: is warned of. check and serve are not: see config.PLACEHOLDER_BASE_URL.
+    deploying: bool = False
     progress: Callable[[str], None] | None = field(default=None, compare=False)
 
 
@@ -146,7 +149,9 @@ def load(
     `earlier`, the pages of the last build in this process, spares re-keying unchanged pages;
     `prepared_hook` is given the term files as soon as they are all prepared."""
     diagnostics = result.diagnostics
-    config = site_config.load(options.root, diagnostics, options.base_url, flawed=True)
+    config = site_config.load(
+        options.root, diagnostics, options.base_url, flawed=True, deploying=options.deploying
+    )
     if config is not None and "base_url" not in config.flawed:
         result.base_path = config.base_path
     if config is not None and options.search:
@@ -344,7 +349,8 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmS
     settings = incremental.settings_text(
         options.out,
         # the source option too: a replayed warning would suggest the command of another run,
-        # and the Pagefind build: its warning (search.unsplit_words) comes and goes with it
+        # the Pagefind build: its warning (search.unsplit_words) comes and goes with it, and
+        # `deploying`, as the placeholder base_url's does
         (
             options.drafts,
             options.base_url,
@@ -352,6 +358,7 @@ def _build(options: BuildOptions, cache: Cache, result: BuildResult, warm: WarmS
             options.search and pagefind_run.splits_unspaced_text(),
             options.bundle_pages,
             options.source_option,
+            options.deploying,
         ),
     )
     inputs = incremental.inputs_of(options.root, settings)

@@ -16,7 +16,7 @@ from typing import Any
 
 from glossary_site import __version__
 from glossary_site.config import CONFIG_PATH
-from glossary_site.content import PLACEHOLDER_URL, load_terms
+from glossary_site.content import load_terms
 from glossary_site.content_files import TERMS_DIR
 from glossary_site.diagnostics import Diagnostics, meant_by
 from glossary_site.front_matter import FORBIDDEN_CHARACTER_RE
@@ -25,6 +25,7 @@ from glossary_site.model import distinct_aliases, name_key
 from glossary_site.output import MARKER, SOURCE_DIRS, made_by_a_build
 from glossary_site.pipeline import CACHE_DIR
 from glossary_site.slugs import MAX_SLUG, SLUG_RE, group_slug, slugify
+from glossary_site.url_checks import PLACEHOLDER_URL
 
 STUB = """\
 ---

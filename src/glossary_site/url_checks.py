@@ -23,6 +23,9 @@ PORT_RE = re.compile(r"[0-9]+")
 MARKS = frozenset({"Mn", "Mc"})
 BAD_ESCAPE_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 IPV4_LIKE_RE = re.compile(r"[0-9.]+")
+#: The address the starter's site.yml gives as base_url and `glossary new` stubs a source with:
+#: a site or a link still holding it has not been given its real one.
+PLACEHOLDER_URL = "https://example.com/"
 
 
 #: The endings of a host written without its scheme ('example.org/x') taken for another site's:

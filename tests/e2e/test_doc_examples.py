@@ -257,7 +257,14 @@ def converted_term() -> str:
 
 
 def new_site(tmp_path: Path) -> Path:
+    """The site `init` makes, given the address it is published at, as a build warns of the
+    placeholder base_url."""
     assert run_glossary("init", "site", cwd=tmp_path).returncode == 0
+    settings = tmp_path / "site/content/site.yml"
+    published = settings.read_text(encoding="utf-8").replace(
+        "https://example.com/", "https://words.example.org/"
+    )
+    settings.write_text(published, encoding="utf-8")
     return tmp_path / "site"
 
 

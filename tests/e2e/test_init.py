@@ -22,18 +22,38 @@ from support import (
 from glossary_site.config import KEYS
 
 
-def test_init_writes_a_site_that_builds_strictly_without_a_warning(tmp_path: Path) -> None:
+def test_init_writes_a_site_that_builds_strictly_without_a_warning_once_given_its_address(
+    tmp_path: Path,
+) -> None:
+    """Was: the placeholder base_url passed `build --strict`, and a site deployed without
+    --base-url pointed its canonical links, sitemap and feeds at example.com. Only a build
+    warns: the editors' loop checks a new site strictly, and so may CI before Pages is on."""
     created = run_glossary("init", "mysite", "--title", "Kitchen Words", cwd=tmp_path)
     assert created.returncode == 0, created.stderr
     site = tmp_path / "mysite"
     assert "cd mysite" in created.stdout and "glossary serve" in created.stdout
+    settings = site / "content/site.yml"
+    at = settings.read_text().splitlines().index("base_url: https://example.com/") + 1
 
-    built = run_glossary("build", "--strict", cwd=site)
+    placeholder = run_glossary("build", "--strict", "--no-search", cwd=site)
+    checked = run_glossary("check", "--strict", cwd=site)
+    built = run_glossary("build", "--strict", "--base-url", "https://words.example.org/", cwd=site)
 
+    assert placeholder.returncode == 1
+    assert [line for line in placeholder.stderr.splitlines() if line.startswith("content/")] == [
+        f"content/site.yml:{at}: warning: base_url is still the placeholder https://example.com/ that "
+        "glossary init wrote; set it to the address the site is published at (canonical links, the "
+        "sitemap and feeds use it), or build with --base-url URL"
+    ]
+    assert checked.returncode == 0, checked.stderr
+    assert "0 error(s), 0 warning(s)" in checked.stdout
     assert built.returncode == 0, built.stderr
     assert "0 error(s), 0 warning(s)" in built.stdout
     index = parse_html(site / "_site/index.html")
     assert index.title is not None and "Kitchen Words" in index.title.get_text()
+    assert (
+        attribute(present(index.select_one("link[rel='canonical']")), "href") == "https://words.example.org/"
+    )
     listed = {a.get_text(strip=True) for a in index.select("main a[href^='terms/']")}
     assert {"Glossary", "Term", "Cross-reference"} <= listed
 
@@ -73,7 +93,11 @@ def test_the_starter_settings_name_every_setting_and_their_examples_build_strict
     uncommented = [line[2:] if line.startswith(examples) else line for line in text.splitlines()]
     settings.write_text("\n".join(uncommented) + "\n")
     placeholder = run_glossary("build", "--strict", "--no-search", cwd=tmp_path / "mysite")
-    settings.write_text(settings.read_text().replace("OWNER/REPO", "kitchen/words"))
+    settings.write_text(
+        settings.read_text()
+        .replace("OWNER/REPO", "kitchen/words")
+        .replace("base_url: https://example.com/", "base_url: https://words.example.net/")
+    )
     write_files(tmp_path / "mysite/static", {"images/card.png": "a picture"})
 
     built = run_glossary("build", "--strict", "--no-search", cwd=tmp_path / "mysite")
@@ -82,6 +106,10 @@ def test_the_starter_settings_name_every_setting_and_their_examples_build_strict
     assert [line for line in placeholder.stderr.splitlines() if line.startswith("content/")] == [
         f"content/site.yml:{uncommented.index('image: images/card.png') + 1}: "
         "image 'images/card.png' is no file of the site's static/ folder; check the path",
+        f"content/site.yml:{uncommented.index('base_url: https://example.com/') + 1}: "
+        "warning: base_url is still the placeholder https://example.com/ that glossary init wrote; set "
+        "it to the address the site is published at (canonical links, the sitemap and feeds use it), "
+        "or build with --base-url URL",
         f"content/site.yml:{uncommented.index('edit_url: https://github.com/OWNER/REPO/edit/main/') + 1}: "
         "warning: edit_url 'https://github.com/OWNER/REPO/edit/main/' names the example repository "
         "OWNER/REPO; write your repository's owner and name, or every 'Edit this page' link leads nowhere",
@@ -99,7 +127,7 @@ def test_the_starter_settings_name_every_setting_and_their_examples_build_strict
     assert "Mis à jour le" in term.get_text()
     assert (
         attribute(present(term.select_one("meta[property='og:image']")), "content")
-        == "https://example.com/images/card.png"
+        == "https://words.example.net/images/card.png"
     )
 
 

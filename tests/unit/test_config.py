@@ -27,7 +27,9 @@ cta:
 """
 
 
-def load(root: Path, text: str | bytes, base_url: str | None = None) -> tuple[SiteConfig | None, list[str]]:
+def load(
+    root: Path, text: str | bytes, base_url: str | None = None, *, deploying: bool = False
+) -> tuple[SiteConfig | None, list[str]]:
     path = root / "content" / "site.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(text, bytes):
@@ -35,7 +37,7 @@ def load(root: Path, text: str | bytes, base_url: str | None = None) -> tuple[Si
     else:
         path.write_text(text, encoding="utf-8")
     diagnostics = Diagnostics()
-    loaded = config.load(root, diagnostics, base_url)
+    loaded = config.load(root, diagnostics, base_url, deploying=deploying)
     return loaded, [str(d) for d in diagnostics.sorted()]
 
 
@@ -603,6 +605,28 @@ def test_the_starters_example_edit_url_uncommented_as_it_stands_is_a_warning(tmp
         "write your repository's owner and name, or every 'Edit this page' link leads nowhere"
     ]
     assert load(tmp_path, VALID + "edit_url: https://github.com/owner-org/repo/edit/main/\n")[1] == []
+
+
+@pytest.mark.parametrize(
+    "written", ["https://example.com/", "HTTPS://Example.COM:443", "https://example.com"]
+)
+def test_the_starters_placeholder_base_url_is_a_warning_of_a_deploying_build_alone(
+    tmp_path: Path, written: str
+) -> None:
+    """Was: taken silently by `build --strict`, and a site deployed as init wrote it named
+    example.com in its canonical links, sitemap and feeds. A build with --base-url, check and
+    serve (not deploying), and any other address, example.org's too, are left alone."""
+    placeholder = f"title: Kitchen Words\nbase_url: {written}\n"
+
+    assert load(tmp_path, placeholder, deploying=True)[1] == [
+        "content/site.yml:2: warning: base_url is still the placeholder https://example.com/ that glossary "
+        "init wrote; set it to the address the site is published at (canonical links, the sitemap and "
+        "feeds use it), or build with --base-url URL"
+    ]
+    assert load(tmp_path, placeholder, "https://words.example.org/", deploying=True)[1] == []
+    assert load(tmp_path, placeholder)[1] == []
+    for other in ("https://example.org/", "https://glossary.example.com/", "https://example.com/kitchen/"):
+        assert load(tmp_path, f"title: Kitchen Words\nbase_url: {other}\n", deploying=True)[1] == [], other
 
 
 @pytest.mark.parametrize(
