@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections import Counter
 from collections.abc import Iterator
@@ -364,13 +365,13 @@ def walk_problems(root: Path) -> list[Diagnostic]:
         elif kind == LINK:
             problem = _link_problem(f"content/{relative}", entry.path, content)
             if problem is None and _is_uncopied(relative):
-                problem = Diagnostic(f"content/{relative}", 1, UNCOPIED, Severity.WARNING)
+                problem = Diagnostic(f"content/{relative}", 1, _uncopied(relative), Severity.WARNING)
             if problem is not None:
                 problems.append(problem)
         elif kind == FILE and (message := _unread_elsewhere(relative)) is not None:
             problems.append(Diagnostic(f"content/{relative}", 1, message, Severity.WARNING))
         elif kind == FILE and _is_uncopied(relative):
-            problems.append(Diagnostic(f"content/{relative}", 1, UNCOPIED, Severity.WARNING))
+            problems.append(Diagnostic(f"content/{relative}", 1, _uncopied(relative), Severity.WARNING))
     problems += _static_problems(root)
     templates: list[tuple[str, OSError]] = []
     linked = (os.path.realpath(root / TEMPLATES_DIR),)
@@ -419,6 +420,20 @@ UNCOPIED = (
     "content/tools/ are read; files for the site go in static/ (e.g. static/terms/<slug>/, where "
     "a term page's relative links find them)"
 )
+
+
+#: A copy an editor or a tool kept of a Markdown file (`gpu.md.bak`, `gpu.md.orig`), which
+#: belongs in no site: moving it to static/ would publish it.
+_COPY_RE = re.compile(r"\.md\.[^/]+$", re.IGNORECASE)
+COPY_KEPT = (
+    "not read or copied: a copy of a Markdown file, which no page shows; delete it or move it out of content/"
+)
+
+
+def _uncopied(relative: str) -> str:
+    if _COPY_RE.search(relative):
+        return COPY_KEPT
+    return UNCOPIED
 
 
 def _is_uncopied(relative: str) -> bool:

@@ -450,6 +450,7 @@ def test_another_generators_text_file_or_an_image_in_terms_is_a_warning(tmp_path
         "w.rst.txt",
         "chart.png",
         "sear/steak.png",
+        "tensor.md.bak",
     )
     for name in (*named, ".DS_Store", "Thumbs.db", "tensor.md~", "#tensor.md#", "sear/.steak.png"):
         (terms / name).write_text("API\n   An interface.\n", encoding="utf-8")
@@ -466,6 +467,9 @@ def test_another_generators_text_file_or_an_image_in_terms_is_a_warning(tmp_path
         f"content/terms/chart.png:1: {UNCOPIED}",
         f"content/terms/glossary.rst:1: {said.format('a reStructuredText')}",
         f"content/terms/sear/steak.png:1: {UNCOPIED}",
+        # Was: told to go in static/, which would publish a backup.
+        "content/terms/tensor.md.bak:1: warning: not read or copied: a copy of a Markdown file, "
+        "which no page shows; delete it or move it out of content/",
         f"content/terms/w.rst.txt:1: {said.format('a reStructuredText')}",
         f"content/terms/x.adoc:1: {said.format('an AsciiDoc')}",
         f"content/terms/y.org:1: {said.format('an Org')}",
