@@ -21,6 +21,7 @@ from glossary_site.labels import say
 from glossary_site.markup import permalinks_titled
 from glossary_site.model import Face, PageJob, Toolbox, ToolSource, distinct_aliases
 from glossary_site.render import TEMPLATES
+from glossary_site.slugs import group_slug
 from glossary_site.urls import (
     STACK_BUILDER,
     absolute,
@@ -163,6 +164,9 @@ class ToolGroup(NamedTuple):
     name: str
     description: str
     tools: list[LinkView]
+    #: The heading's id: from the name, as headings' ids are, so a link to a category's tools
+    #: (tools/#tools-databases) still leads there after site.yml reorders the categories.
+    anchor: str
 
 
 def tools_index_view(config: SiteConfig, toolbox: Toolbox) -> dict[str, Any]:
@@ -194,9 +198,24 @@ def tools_index_view(config: SiteConfig, toolbox: Toolbox) -> dict[str, Any]:
         "title": config.labels["tools"],
         "description": say(config.labels, "tools_description", site=config.title),
         "groups": [
-            ToolGroup(name, config.tools.categories.get(name, ""), grouped[name])
-            for name in names
-            if grouped.get(name)
+            ToolGroup(name, config.tools.categories.get(name, ""), grouped[name], anchor)
+            for name, anchor in _anchors([name for name in names if grouped.get(name)])
         ],
         "count": len(toolbox.tools),
     }
+
+
+def _anchors(names: list[str]) -> list[tuple[str, str]]:
+    """Each category with its heading's id; a name that makes an id already taken ('C++' and
+    'C') gets a number after it, in site.yml's order."""
+    taken: set[str] = set()
+    anchors = []
+    for name in names:
+        stem = f"tools-{group_slug(name)}"
+        anchor, number = stem, 1
+        while anchor in taken:
+            number += 1
+            anchor = f"{stem}-{number}"
+        taken.add(anchor)
+        anchors.append((name, anchor))
+    return anchors

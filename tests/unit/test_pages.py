@@ -714,3 +714,15 @@ def test_no_page_keeps_its_key_when_a_tool_edit_changes_its_bytes(
 
     assert f"tools/{slug}/index.html" in changed
     assert "terms/token/index.html" not in changed, "a page that shows no tool keeps its key"
+
+
+def test_each_tool_category_heading_has_an_id_of_its_own() -> None:
+    """'C++' and 'C' spell the same address; two headings with one id would send the second's
+    link to the first."""
+    names = ["C++", "C", "Vector databases", "C 2"]
+    assert tool_page._anchors(names) == [
+        ("C++", "tools-c"),
+        ("C", "tools-c-2"),
+        ("Vector databases", "tools-vector-databases"),
+        ("C 2", "tools-c-2-2"),
+    ]
