@@ -50,6 +50,7 @@ from glossary_site.render import TEMPLATES, TemplateRunError, Templates
 from glossary_site.search import BUNDLE_PAGES
 from glossary_site.search_body import unmarked_term_pages
 from glossary_site.stray_blocks import stray_blocks
+from glossary_site.template_links import dead_template_links
 from glossary_site.unused_templates import unused_templates
 from glossary_site.warm import WarmState
 from glossary_site.workers import default_jobs, split_map
@@ -242,6 +243,7 @@ def _link(
         diagnostics.add(problem.diagnostic)
         return None
     jobs, found = plan.site_files(pages, config, glossary, toolbox)
+    found += dead_template_links(options.root, templates, {job.path for job in jobs})
     diagnostics.items += found
     return None if diagnostics.errors else Loaded(jobs, prepared, site_pages)
 

@@ -500,6 +500,33 @@ def test_an_override_left_out_by_another_says_so_rather_than_suggest_another_nam
     ]
 
 
+def test_a_file_a_template_of_yours_links_from_the_root_must_be_one_the_build_writes(tmp_path: Path) -> None:
+    """Was: a misspelt stylesheet in templates/partials/head.html shipped every page without its
+    styles, and the build said nothing. Pages (which a branch may link only when they are made)
+    and Pagefind's files (written after the pages) are not checked."""
+    site = copy_site("minimal", tmp_path)
+    head = (
+        '<link rel="stylesheet" href="{{ root }}assets/styel.css">\n'
+        '<link rel="icon" href="{{ root }}assets/favicon.svg"><a href="{{ root }}tools/index.html">t</a>\n'
+        '<link rel="stylesheet" href="{{ root }}pagefind/ui.css"><img src="{{ root }}images/x.png" alt="">\n'
+    )
+    write_files(site, {"templates/partials/head.html": head})
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("templates/")] == [
+        "templates/partials/head.html:1: '{{ root }}assets/styel.css' leads to no file of this site;"
+        " did you mean 'assets/style.css'?",
+        "templates/partials/head.html:3: '{{ root }}images/x.png' leads to no file of this site; check the"
+        " path (a file of static/ or of the theme's static/ is written at the same path)",
+    ]
+    write_files(
+        site, {"templates/partials/head.html": head.replace("styel", "style"), "static/images/x.png": ""}
+    )
+    assert run_glossary("check", cwd=site).returncode == 0
+
+
 def test_a_block_the_base_does_not_have_is_a_warning_naming_the_block_meant(tmp_path: Path) -> None:
     """Was: a misspelt `{% block mian %}`, or a copied base.html whose `main` was renamed, built
     pages without their content and said nothing."""
