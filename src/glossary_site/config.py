@@ -22,7 +22,14 @@ from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import CtaBlock
 from glossary_site.plain_markup import EACH, Field, FieldPath, warn_of_markup
 from glossary_site.text_direction import DIRECTIONS, Direction, direction_of
-from glossary_site.tool_settings import StackBuilderSettings, ToolSettings, parse_stack_builder, parse_tools
+from glossary_site.tool_settings import (
+    BUILDER_KEYS,
+    TOOLS_KEYS,
+    StackBuilderSettings,
+    ToolSettings,
+    parse_stack_builder,
+    parse_tools,
+)
 from glossary_site.url_checks import (
     EDIT_PATH,
     PLACEHOLDER_URL,
@@ -41,6 +48,10 @@ KEYS = (
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 CTA_KEYS = ("heading", "text", "button", "url")
 CTA_SETTINGS = ("default", "blocks")
+#: The keys of the settings that are mappings of their own: one of them at the start of a line
+#: is valid YAML, a setting of the file, so it is named as a key of its block that lost its
+#: indent rather than as a misspelt setting ('layers', 'did you mean labels?').
+NESTED = {"tools": TOOLS_KEYS, "stack_builder": BUILDER_KEYS, "cta": CTA_SETTINGS}
 #: `cta` with no block at all (`blocks: []`, `cta: {}`): valid, but likely a block left unwritten.
 NO_CTA_BLOCKS = (
     "'cta' has no blocks, so no term page shows a call to action; "
@@ -245,11 +256,14 @@ def parse(
     for key in data:
         if key not in KEYS:
             flawed.add(str(key))
-            misspelt.add(meant := meant_by(str(key), KEYS))
+            block = next((name for name, keys in NESTED.items() if key in keys), None)
+            misspelt.add(meant := None if block else meant_by(str(key), KEYS))
             if meant is not None:  # what it decides waits for the fix, as for a flawed setting
                 flawed.add(meant)
-            stray = None if meant else located.strays.get((str(key),))  # a line meant for an `intro: |`
+            stray = None if meant or block else located.strays.get((str(key),))  # meant for an `intro: |`
             message = stray[1] if stray else f"unknown setting '{clipped(str(key))}'{suggesting(meant)}"
+            if block is not None:
+                message = f"unknown setting '{key}'; it is a key of {block}: indent it under '{block}:'"
             diagnostics.error(CONFIG_PATH, located.line(str(key)), message)
     warn_of_markup(CONFIG_PATH, located, PLAIN, diagnostics)
     title = checked("title", lambda: _text(data, "title", located, diagnostics, "title" not in misspelt))

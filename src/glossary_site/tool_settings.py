@@ -313,8 +313,11 @@ def _list(reader: _Reader, data: dict[str, Any], key: str, where: tuple[str | in
     found = data.get(key)
     if isinstance(found, list) and found:
         return found
-    if not reader.misspelt(data, key, where):
-        reader.error((*where, key) if key in data else where, f"'{key}' must be a non-empty list")
+    if key in data:
+        reader.error((*where, key), f"'{key}' must be a non-empty list")
+    elif not reader.misspelt(data, key, where):  # not there, or at the start of a line (config.NESTED)
+        owner = "stack_builder" if len(where) == 1 else "this question"
+        reader.error(where, f"{owner} has no '{key}'; add the list of {key}, indented under it")
     return []
 
 

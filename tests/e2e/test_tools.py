@@ -993,9 +993,9 @@ def test_an_empty_question_or_layer_has_every_missing_key_reported_in_one_run(tm
     config.write_text(text, encoding="utf-8")
 
     assert errors(site) == [
-        "content/site.yml:34: 'answers' must be a non-empty list",
         "content/site.yml:34: 'id' must be non-empty text",
         "content/site.yml:34: 'question' must be non-empty text",
+        "content/site.yml:34: this question has no 'answers'; add the list of answers, indented under it",
         "content/site.yml:39: 'id' must be non-empty text",
         "content/site.yml:39: 'title' must be non-empty text",
         "content/site.yml:39: a layer needs 'tools': the attributes its candidates have, like {layer: model}",

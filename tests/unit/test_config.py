@@ -507,7 +507,9 @@ stack_builder:
 
 def test_a_stack_builder_key_present_but_empty_is_reported_beside_a_misspelt_one(tmp_path: Path) -> None:
     """A misspelt key (`titel:`) is one error, the unknown key; the real key written empty is a
-    mistake of its own, still reported."""
+    mistake of its own, still reported. A key of the block that lost its indent was "unknown
+    setting 'layers'; did you mean 'labels'?" and "'layers' must be a non-empty list", as if
+    it had been written empty."""
     builder = """\
 tools:
   attributes:
@@ -534,6 +536,20 @@ stack_builder:
         "content/site.yml:28: 'title' must be non-empty text",
         "content/site.yml:29: unknown key 'titel' in stack_builder.layers; did you mean 'title'?",
     ]
+
+    _, problems = load(tmp_path, VALID + builder.replace("  layers:", "layers:"))
+
+    assert problems == [
+        "content/site.yml:16: stack_builder has no 'layers'; add the list of layers, indented under it",
+        "content/site.yml:26: unknown setting 'layers'; it is a key of stack_builder: indent it under "
+        "'stack_builder:'",
+    ]
+
+    _, problems = load(tmp_path, VALID + builder.replace("  attributes:", "attributes:"))
+
+    assert problems[0] == (
+        "content/site.yml:14: unknown setting 'attributes'; it is a key of tools: indent it under 'tools:'"
+    )
 
 
 @pytest.mark.parametrize(
