@@ -189,12 +189,21 @@ class _Reader:
             lines.append(self.located.line(*at))
         return tuple(pairs), tuple(lines)
 
-    def unique_ids(self, items: list[tuple[str, tuple[str | int, ...]]], what: str) -> None:
-        seen: set[str] = set()
+    def unique_ids(
+        self, items: list[tuple[str, tuple[str | int, ...]]], what: str, why: str, within: str = ""
+    ) -> None:
+        """Each id again is an error at it naming the first's line, as a label given twice is
+        a warning (_labelled_again); `why` says what the page keeps the ids for."""
+        first: dict[str, int] = {}
         for item_id, where in items:
-            if item_id and item_id in seen:  # a missing id is reported already
-                self.error(where, f"two {what}s have the id '{item_id}'")
-            seen.add(item_id)
+            if not item_id:  # a missing id is reported already
+                continue
+            if item_id in first:
+                line = first[item_id]
+                message = f"{what} id '{item_id}' is already used{within} (line {line}); rename one ({why})"
+                self.error(where, message)
+            else:
+                first[item_id] = self.located.line(*where)
 
 
 def parse_tools(value: Any, located: yaml_lines.Located, diagnostics: Diagnostics) -> ToolSettings | None:
@@ -290,8 +299,16 @@ def parse_stack_builder(
         reader.failed = True
         message = undeclared("the Stack Builder selects tools by", [name for _, name in used])
         diagnostics.error(CONFIG_PATH, used[0][0], message)
-    reader.unique_ids([(q.id, (*top, "questions", i)) for i, q in enumerate(questions)], "question")
-    reader.unique_ids([(layer.id, (*top, "layers", i)) for i, layer in enumerate(layers)], "layer")
+    reader.unique_ids(
+        [(q.id, (*top, "questions", i)) for i, q in enumerate(questions)],
+        "question",
+        "the Stack Builder's address keeps each answer under its question's id",
+    )
+    reader.unique_ids(
+        [(layer.id, (*top, "layers", i)) for i, layer in enumerate(layers)],
+        "layer",
+        "the Stack Builder tells the layers apart by their ids",
+    )
     if reader.failed:
         return None
     return StackBuilderSettings(title, intro.strip(), tuple(questions), tuple(layers))
@@ -351,7 +368,12 @@ def _question(
         label = reader.text(answer, "label", at)
         _labelled_again(reader, label, reader.located.line(*at, "label"), labelled)
         answers.append(Answer(_item_id(reader, answer, at), label, prefer, lines, line))
-    reader.unique_ids([(a.id, (*where, "answers", i)) for i, a in enumerate(answers)], "answer")
+    reader.unique_ids(
+        [(a.id, (*where, "answers", i)) for i, a in enumerate(answers)],
+        "answer",
+        "the Stack Builder's address keeps the answer by its id",
+        " in this question",
+    )
     if len(answers) > 1 and len(reader.diagnostics.errors) == errors_before:
         _same_preference(reader, answers, reader.located.line(*where))
     return Question(_item_id(reader, item, where), reader.text(item, "question", where), tuple(answers))

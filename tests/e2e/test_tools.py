@@ -918,7 +918,8 @@ def test_one_mistake_in_the_tools_settings_is_one_error_not_one_per_stack_builde
 
 
 def test_two_answers_with_a_misspelt_id_are_two_errors_not_also_a_clash_of_empty_ids(tmp_path: Path) -> None:
-    """Was also "two answers have the id ''" at the second, which names no id of the file."""
+    """Was also "two answers have the id ''" at the second, which names no id of the file. A
+    real clash was "two answers have the id 'free'": now it names the first's line and the fix."""
     site = tool_site(tmp_path)
     config = site / "content/site.yml"
     text = config.read_text(encoding="utf-8")
@@ -929,6 +930,17 @@ def test_two_answers_with_a_misspelt_id_are_two_errors_not_also_a_clash_of_empty
     assert errors(site) == [
         "content/site.yml:28: unknown key 'ide' in stack_builder.questions.answers; did you mean 'id'?",
         "content/site.yml:31: unknown key 'ide' in stack_builder.questions.answers; did you mean 'id'?",
+    ]
+
+    config.write_text(
+        text.replace("- id: any", "- id: free").replace("- id: store", "- id: model"), encoding="utf-8"
+    )
+
+    assert errors(site) == [
+        "content/site.yml:31: answer id 'free' is already used in this question (line 28); rename one "
+        "(the Stack Builder's address keeps the answer by its id)",
+        "content/site.yml:38: layer id 'model' is already used (line 35); rename one "
+        "(the Stack Builder tells the layers apart by their ids)",
     ]
 
 
