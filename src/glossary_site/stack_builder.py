@@ -47,6 +47,9 @@ def check(
     if toolbox.unreadable:
         return
     published = list(toolbox.tools.values())
+    if not published:  # one cause, one error: not "no tool has ..." at every value selected
+        diagnostics.error(CONFIG_PATH, settings.line, _no_tools(drafts))
+        return
     held = _held(published)
     selectors = [(answer.prefer, answer.lines) for q in settings.questions for answer in q.answers]
     selectors += [(layer.tools, layer.lines) for layer in settings.layers]
@@ -75,6 +78,18 @@ def check(
                 f"fits none; {_first_publishing(draft, advice)}"
             )
             diagnostics.error(CONFIG_PATH, answer.line, message)
+
+
+def _no_tools(drafts: Sequence[ToolSource]) -> str:
+    if drafts:
+        return (
+            "stack_builder needs tools to recommend, and every tool file in content/tools/ is a "
+            "draft, and drafts are left out; publish one (draft: false) or remove stack_builder"
+        )
+    return (
+        "stack_builder needs tools to recommend, and content/tools/ has no tool files; add a file "
+        "per tool there, with the attributes the answers and layers select, or remove stack_builder"
+    )
 
 
 def _held(tools: Iterable[ToolSource]) -> set[tuple[str, str]]:

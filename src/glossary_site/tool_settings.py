@@ -93,6 +93,8 @@ class StackBuilderSettings:
     intro: str
     questions: tuple[Question, ...]
     layers: tuple[Layer, ...]
+    #: The line of `stack_builder`, for a problem of the whole (no tools to recommend).
+    line: int = 1
 
 
 class _Reader:
@@ -311,7 +313,9 @@ def parse_stack_builder(
     )
     if reader.failed:
         return None
-    return StackBuilderSettings(title, intro.strip(), tuple(questions), tuple(layers))
+    return StackBuilderSettings(
+        title, intro.strip(), tuple(questions), tuple(layers), located.line("stack_builder")
+    )
 
 
 def undeclared(what: str, names: Iterable[str]) -> str:

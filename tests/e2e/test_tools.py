@@ -455,12 +455,32 @@ def test_without_a_stack_builder_there_is_no_page_and_nothing_links_to_one(tmp_p
         assert "stack-builder/index.html" not in page.read_text(encoding="utf-8"), page
 
 
-def test_a_site_without_tools_has_no_tools_pages_or_nav_entry(tmp_path: Path) -> None:
+def test_a_site_without_tools_has_no_tools_pages_and_a_stack_builder_there_is_one_error(
+    tmp_path: Path,
+) -> None:
+    """A Stack Builder with no tool (none written, or only drafts) was "no tool has layer
+    'model'" at every value an answer or layer selects, with no word of the cause."""
     site = copy_site("minimal", tmp_path)
     assert run_glossary("build", cwd=site).returncode == 0
     assert not (site / "_site/tools").exists() and not (site / "_site/tools.json").exists()
     home = parse_html(site / "_site/index.html")
     assert "Tools" not in [a.get_text() for a in home.select(".site-nav a")]
+
+    config = site / "content/site.yml"
+    text = config.read_text(encoding="utf-8") + SETTINGS
+    config.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("stack_builder:") + 1
+    assert errors(site) == [
+        f"content/site.yml:{line}: stack_builder needs tools to recommend, and content/tools/ has no "
+        "tool files; add a file per tool there, with the attributes the answers and layers select, "
+        "or remove stack_builder"
+    ]
+    write_files(site, {"content/tools/paid-store.md": PAID_STORE})
+    assert errors(site) == [
+        f"content/site.yml:{line}: stack_builder needs tools to recommend, and every tool file in "
+        "content/tools/ is a draft, and drafts are left out; publish one (draft: false) or remove "
+        "stack_builder"
+    ]
 
 
 @pytest.mark.parametrize(
