@@ -60,9 +60,10 @@ NO_CTA_BLOCKS = (
 # BCP 47's shape: a two- or three-letter language, then subtags (script, region, variant), or a
 # private-use tag ('x-...'); whether the language exists is left to the editor.
 LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
-#: Settings whose errors leave the site's pages unknown (the Stack Builder's page, the tools'
-#: groups): with one of them flawed, links are not checked against the pages.
-UNPLANNABLE = frozenset({"tools", "stack_builder"})
+#: Settings whose errors leave the site's pages unknown (the tools' groups): with one of them
+#: flawed, links are not checked against the pages. A flawed `stack_builder` is not one: its
+#: page is planned all the same (see parse_stack_builder).
+UNPLANNABLE = frozenset({"tools"})
 _LINK_TERMS = (
     "and link the term's page from the intro with a Markdown link: [Transformer](/terms/transformer/)"
 )
@@ -137,6 +138,7 @@ class SiteConfig:
     categories: dict[str, str] = field(default_factory=dict)
     category_lines: dict[str, int] = field(default_factory=dict)
     tools: ToolSettings = field(default_factory=ToolSettings)
+    #: With `stack_builder` in `flawed`, what of it could be read, for the checks only.
     stack_builder: StackBuilderSettings | None = None
     #: site.yml's own base_url when --base-url replaced it (a preview build), else "".
     published_url: str = ""
@@ -271,14 +273,14 @@ def parse(
     intro = checked("intro", lambda: _intro(data, located, diagnostics))
     categories = checked("categories", lambda: _descriptions(data.get("categories"), located, diagnostics))
     tools = checked("tools", lambda: parse_tools(data.get("tools"), located, diagnostics))
-    builder = checked(
-        "stack_builder",
-        lambda: parse_stack_builder(
-            data.get("stack_builder"), located, diagnostics, None if "tools" in flawed else tools
-        ),
+    builder, builder_failed = parse_stack_builder(
+        data.get("stack_builder"), located, diagnostics, None if "tools" in flawed else tools
     )
-    if builder is not None:  # its errors were in its intro's Markdown: the page is still made
-        flawed.discard("stack_builder")
+    if builder_failed or (builder is None and "stack_builder" in flawed):
+        flawed.add("stack_builder")
+        # the page exists once the settings are fixed (a misspelt key too), so links to it are
+        # not dead: planned with what could be read, it is checked, never built
+        builder = builder or StackBuilderSettings(None, "", (), ())
     language = checked(
         "language", lambda: _language(_text(data, "language", located, diagnostics), located, diagnostics)
     )

@@ -9,7 +9,7 @@ loaded (stack_builder.check).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from glossary_site import yaml_lines
@@ -255,19 +255,22 @@ def _distinct(reader: _Reader, values: tuple[str, ...], where: tuple[str | int, 
 
 def parse_stack_builder(
     value: Any, located: yaml_lines.Located, diagnostics: Diagnostics, tools: ToolSettings | None
-) -> StackBuilderSettings | None:
-    """`tools`: None when site.yml's `tools` has errors, so the answers and layers are not
-    checked against the attributes it declares (one mistake there would make every use of
-    them an error too)."""
+) -> tuple[StackBuilderSettings | None, bool]:
+    """The settings and whether they have errors. With errors, the settings hold what could be
+    read, without the answers and layers that have errors of their own: the page is still
+    planned (it exists once they are fixed, so links to it are not dead) and the rest is
+    checked against the tools in the same run. `tools`: None when site.yml's `tools` has
+    errors, so the answers and layers are not checked against the attributes it declares (one
+    mistake there would make every use of them an error too)."""
     if value is None:
-        return None
+        return None, False
     reader = _Reader(located, diagnostics)
     declared = tools.attributes if tools is not None else None
     attributes = declared or None  # with none declared, one problem below instead of one per use
     top = ("stack_builder",)
     data = reader.mapping(value, top, BUILDER_KEYS)
     if not isinstance(value, dict):  # one mistake: not also each list missing from it
-        return None
+        return StackBuilderSettings(None, "", (), ()), True
     title = reader.text(data, "title", top) if "title" in data else None
     intro = data.get("intro") or ""
     if not isinstance(intro, str):
@@ -288,10 +291,12 @@ def parse_stack_builder(
         _question(reader, raw, (*top, "questions", i), attributes)
         for i, raw in enumerate(_list(reader, data, "questions", top))
     ]
-    layers = [
-        _layer(reader, raw, (*top, "layers", i), attributes)
-        for i, raw in enumerate(_list(reader, data, "layers", top))
-    ]
+    layers, sound_layers = [], []
+    for i, raw in enumerate(_list(reader, data, "layers", top)):
+        errors_before = len(diagnostics.errors)
+        layers.append(_layer(reader, raw, (*top, "layers", i), attributes))
+        if len(diagnostics.errors) == errors_before:
+            sound_layers.append(layers[-1])
     selectors = [(a.prefer, a.lines) for q in questions for a in q.answers]
     selectors += [(layer.tools, layer.lines) for layer in layers]
     used = sorted(
@@ -301,6 +306,9 @@ def parse_stack_builder(
         reader.failed = True
         message = undeclared("the Stack Builder selects tools by", [name for _, name in used])
         diagnostics.error(CONFIG_PATH, used[0][0], message)
+        # every value selected is undeclared: none is checked against the tools
+        questions = [replace(q, answers=()) for q in questions]
+        sound_layers = []
     reader.unique_ids(
         [(q.id, (*top, "questions", i)) for i, q in enumerate(questions)],
         "question",
@@ -311,11 +319,10 @@ def parse_stack_builder(
         "layer",
         "the Stack Builder tells the layers apart by their ids",
     )
-    if reader.failed:
-        return None
-    return StackBuilderSettings(
-        title, intro.strip(), tuple(questions), tuple(layers), located.line("stack_builder")
+    settings = StackBuilderSettings(
+        title, intro.strip(), tuple(questions), tuple(sound_layers), located.line("stack_builder")
     )
+    return settings, reader.failed
 
 
 def undeclared(what: str, names: Iterable[str]) -> str:
@@ -355,7 +362,7 @@ def _question(
     item = reader.mapping(raw, where, QUESTION_KEYS)
     if not isinstance(raw, dict):  # reported as not a mapping: its keys are not missing too
         return Question("", "", ())
-    answers = []
+    answers, sound = [], []
     labelled: dict[str, int] = {}
     errors_before = len(reader.diagnostics.errors)
     raw_answers = _list(reader, item, "answers", where)
@@ -363,15 +370,18 @@ def _question(
         _one_answer(reader, reader.located.line(*where))
     for i, answer_raw in enumerate(raw_answers):
         at = (*where, "answers", i)
+        answer_errors = len(reader.diagnostics.errors)
         answer = reader.mapping(answer_raw, at, ANSWER_KEYS)
         line = reader.located.line(*at, "prefer")
         if not isinstance(answer_raw, dict):  # kept in place, so a clash of ids is at its own line
             answers.append(Answer("", "", (), (), line))
+            sound.append(False)
             continue
         prefer, lines = reader.selector(answer.get("prefer"), (*at, "prefer"), attributes)
         label = reader.text(answer, "label", at)
         _labelled_again(reader, label, reader.located.line(*at, "label"), labelled)
         answers.append(Answer(_item_id(reader, answer, at), label, prefer, lines, line))
+        sound.append(len(reader.diagnostics.errors) == answer_errors)
     reader.unique_ids(
         [(a.id, (*where, "answers", i)) for i, a in enumerate(answers)],
         "answer",
@@ -380,7 +390,9 @@ def _question(
     )
     if len(answers) > 1 and len(reader.diagnostics.errors) == errors_before:
         _same_preference(reader, answers, reader.located.line(*where))
-    return Question(_item_id(reader, item, where), reader.text(item, "question", where), tuple(answers))
+    # an answer with errors of its own is left out, as what it selects may be what is wrong
+    kept = tuple(a for a, fine in zip(answers, sound, strict=True) if fine)
+    return Question(_item_id(reader, item, where), reader.text(item, "question", where), kept)
 
 
 def _one_answer(reader: _Reader, line: int) -> None:

@@ -1118,6 +1118,41 @@ def test_a_mistake_elsewhere_in_site_yml_does_not_hide_the_tool_and_stack_builde
     ]
 
 
+def test_a_stack_builder_error_hides_no_dead_link_tool_url_or_other_answers_problem(tmp_path: Path) -> None:
+    """Was: only the Stack Builder's errors, then the dead link, the tool's url and the answer
+    no tool fits once they were fixed. The call to action still leads to the Stack Builder's
+    page, which the fixed settings make: it is no dead link."""
+    site = tool_site(tmp_path)
+    settings = site / "content/site.yml"
+    text = settings.read_text(encoding="utf-8").replace(
+        "url: https://example.org/stack-builder/", "url: /stack-builder/"
+    )
+    text = text.replace("pricing: [free, paid]\n", "pricing: [free, paid, premium]\n")
+    text = text.replace("prefer: {pricing: free}", "prefer: {pricing: premium}")
+    text = text.replace(
+        "prefer: {}",
+        "prefer: {}\n        - id: any\n          label: Paid only\n          prefer: {pricing: paid}",
+    )
+    settings.write_text(
+        text.replace("      tools: {layer: model}\n", "      tools: {layer: model}\n      bogus: 1\n")
+    )
+    tool = site / "content/tools/vector-box.md"
+    tool.write_text(tool.read_text(encoding="utf-8").replace("https://vectorbox", "vectorbox"))
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(
+        tensor.read_text(encoding="utf-8") + "\nSee [the old page](/nope/).\n", encoding="utf-8"
+    )
+
+    assert errors(site) == [
+        "content/site.yml:30: no tool has pricing 'premium'; add it to a tool or remove it here",
+        "content/site.yml:34: two answers have the id 'any'",
+        "content/site.yml:41: unknown key 'bogus' in stack_builder.layers",
+        "content/terms/tensor.md:33: link '/nope/' leads to no page of this site; check the path",
+        "content/tools/vector-box.md:4: url 'vectorbox.example.org/' leads to no page of this site (it is "
+        "read from the page's folder, /tools/vector-box/); add https:// in front: https://vectorbox.example.org/",
+    ]
+
+
 def test_a_tool_file_that_cannot_be_read_is_one_error_not_one_per_reference(tmp_path: Path) -> None:
     """Was: also "unknown tool 'Ollama'" in the terms naming it, and "no tool has layer
     'framework'" in site.yml once both framework tools were broken: errors that vanish when
