@@ -243,6 +243,9 @@ def _dead_link_message(link: _Link, has_scheme: bool, files: set[str], addresses
     too), a page written with base_url's sub-path, or a term's page named in another letter
     case or from another folder."""
     said = f"{link.what} '{link.url}' leads to no page of this site"
+    unmade = _unmade_page(link, addresses)
+    if unmade is not None:
+        return f"{said}: {unmade}, or point the {link.what} elsewhere"
     without = _without_sub_path(link.url, files, addresses)
     if without is not None:
         sub_path, rest = without
@@ -260,6 +263,20 @@ def _dead_link_message(link: _Link, has_scheme: bool, files: set[str], addresses
     if "\\" in link.url:
         message += "; separate folders with '/', not '\\'"
     return message
+
+
+#: The pages that only some content makes, and what makes each: a link to one is written
+#: right, and only what makes the page is missing.
+_MADE_ONLY_WITH = {
+    "/stack-builder/": "/stack-builder/ is made only when site.yml has stack_builder settings; add them",
+    "/tools/": "/tools/ is made only when content/tools/ has a published tool file; add one",
+}
+
+
+def _unmade_page(link: _Link, addresses: tuple[str, ...]) -> str | None:
+    target = _target(link.page, link.url, addresses)
+    path = urllib.parse.unquote(urllib.parse.urlsplit(target).path).removesuffix("index.html")
+    return _MADE_ONLY_WITH.get(path.rstrip("/") + "/")
 
 
 def _without_sub_path(url: str, files: set[str], addresses: tuple[str, ...]) -> tuple[str, str] | None:

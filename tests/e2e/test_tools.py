@@ -483,6 +483,26 @@ def test_a_site_without_tools_has_no_tools_pages_and_a_stack_builder_there_is_on
     ]
 
 
+def test_a_link_to_the_stack_builder_or_tools_page_of_a_site_without_them_says_what_makes_them(
+    tmp_path: Path,
+) -> None:
+    """Was: "leads to no page of this site; check the path", for a path written right."""
+    site = copy_site("minimal", tmp_path)
+    settings = site / "content/site.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("https://example.org/stack-builder/", "/stack-builder/")
+    )
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(tensor.read_text(encoding="utf-8") + "\nSee [every tool](../../tools/).\n")
+
+    assert errors(site) == [
+        "content/site.yml:12: cta url '/stack-builder/' leads to no page of this site: /stack-builder/ is "
+        "made only when site.yml has stack_builder settings; add them, or point the cta url elsewhere",
+        "content/terms/tensor.md:30: link '../../tools/' leads to no page of this site: /tools/ is made "
+        "only when content/tools/ has a published tool file; add one, or point the link elsewhere",
+    ]
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
