@@ -47,12 +47,12 @@ def check(
     if toolbox.unreadable:
         return
     published = list(toolbox.tools.values())
-    if not published:  # one cause, one error: not "no tool has ..." at every value selected
+    selectors = [(answer.prefer, answer.lines) for q in settings.questions for answer in q.answers]
+    selectors += [(layer.tools, layer.lines) for layer in settings.layers]
+    if not published and selectors:  # one cause, one error: not "no tool has ..." at every value
         diagnostics.error(CONFIG_PATH, settings.line, _no_tools(drafts))
         return
     held = _held(published)
-    selectors = [(answer.prefer, answer.lines) for q in settings.questions for answer in q.answers]
-    selectors += [(layer.tools, layer.lines) for layer in settings.layers]
     for selector, lines in selectors:
         for (name, wanted), line in zip(selector, lines, strict=True):
             for value in wanted:

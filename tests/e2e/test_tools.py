@@ -1165,7 +1165,8 @@ def test_a_stack_builder_error_hides_no_dead_link_tool_url_or_other_answers_prob
 
     assert errors(site) == [
         "content/site.yml:30: no tool has pricing 'premium'; add it to a tool or remove it here",
-        "content/site.yml:34: two answers have the id 'any'",
+        "content/site.yml:34: answer id 'any' is already used in this question (line 31); rename one"
+        " (the Stack Builder's address keeps the answer by its id)",
         "content/site.yml:41: unknown key 'bogus' in stack_builder.layers",
         "content/terms/tensor.md:33: link '/nope/' leads to no page of this site; check the path",
         "content/tools/vector-box.md:4: url 'vectorbox.example.org/' leads to no page of this site (it is "
