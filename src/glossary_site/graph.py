@@ -26,7 +26,7 @@ from glossary_site.diagnostics import (
     wiki_bracketed,
 )
 from glossary_site.model import Glossary, Group, Ref, TermSource, name_key, title_key
-from glossary_site.slugs import MAX_SLUG, SLUG_RE, group_slug, slug_of_file, slugify
+from glossary_site.slugs import APOSTROPHES, MAX_SLUG, SLUG_RE, group_slug, slug_of_file, slugify
 
 
 def resolve(names: Mapping[str, str], text: str) -> str | None:
@@ -557,8 +557,8 @@ def _groups(
 
 def same_name(name: str) -> str:
     """What two spellings of one category or tag name share: they differ in letter case,
-    Unicode form (composed or not, full-width or not) or spacing alone."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    Unicode form (composed or not, full-width or not), spacing or apostrophe (U+2019 or ') alone."""
+    return " ".join(unicodedata.normalize("NFKC", name).translate(APOSTROPHES).casefold().split())
 
 
 def group_name_problem(name: str, address: str) -> str | None:

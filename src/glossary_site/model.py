@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from glossary_site.a_to_z import filed_key
 from glossary_site.diagnostics import Diagnostic
+from glossary_site.slugs import APOSTROPHES
 
 #: For a YAML value whose line breaks are not the file's: the offset in the value at which each
 #: file line after its first begins; a line not found in it (an escape changed it) takes the
@@ -288,11 +289,14 @@ def name_key(name: str) -> str:
     """The key of a term's or tool's name (slug, title or alias) in every index and comparison,
     the one place names are made alike: spellings that differ in letter case or Unicode form
     alone are one name, as "Café" with é as one letter and with e and a combining accent (as
-    macOS tools often write it) look the same. Compatibility forms stay apart, unlike in
-    graph.same_name for categories: "x²" and "x2" may be two terms. It runs for every name and
-    reference, so ASCII and text already composed skip the normalising."""
+    macOS tools often write it) look the same, and so are those that differ in their apostrophe
+    alone ("L'œuvre" with U+2019, as a French keyboard types it, and with '; slugs.APOSTROPHES).
+    Compatibility forms stay apart, unlike in graph.same_name for categories: "x²" and "x2" may
+    be two terms. It runs for every name and reference, so ASCII and text already composed skip
+    the normalising."""
     if name.isascii():
         return name.casefold()
+    name = name.translate(APOSTROPHES)
     if not unicodedata.is_normalized("NFC", name):
         name = unicodedata.normalize("NFC", name)
     folded = name.casefold()  # folding can take a letter apart again: "ǰ" is j and a caron

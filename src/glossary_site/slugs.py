@@ -12,6 +12,9 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NON_SLUG_RE = re.compile(r"[^a-z0-9]+")
 #: What Python-Markdown's heading ids leave out of text spelled in ASCII.
 _NOT_ANCHOR_RE = re.compile(r"[^\w\s-]")  # on ASCII text: its \w is ASCII too
+#: The apostrophes that look like ' (U+2019, which French keyboards and autocorrect type; U+02BC;
+#: U+2018, autocorrect's for one before a word): "L'œil" written with any is one name to a reader.
+APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u02bc\u2018", "'"))
 # A folder name must fit the file systems' 255 bytes, with room for a suffix while writing.
 MAX_SLUG = 200
 # Letters that Unicode does not decompose into an ASCII letter and an accent, spelled as
@@ -32,6 +35,7 @@ _SPELLED = str.maketrans(
         "і": "i", "є": "ye", "ґ": "g", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c",
         "џ": "dz",
     }
+    | dict.fromkeys("\u2019\u02bc\u2018", "'")  # a word break, as ' is: "l-oeil", not "loeil"
 )  # fmt: skip
 
 

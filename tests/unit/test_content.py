@@ -705,6 +705,9 @@ def test_slugify_suggests_ascii_lowercase_hyphenated_names() -> None:
     assert slugs.slugify("Café au lait: naïve Bayes") == "cafe-au-lait-naive-bayes"
     assert slugs.slugify("  --GPT-4o--  ") == "gpt-4o"
     assert slugs.slugify("???") == ""
+    # U+2019 (typed by French keyboards) breaks words as ' does: was "loeil-du-tigre"
+    assert slugs.slugify("L\u2019\u0153il du tigre") == "l-oeil-du-tigre"
+    assert slugs.slugify("L'\u0153il du tigre") == "l-oeil-du-tigre"
 
 
 def test_slugify_spells_latin_letters_without_accents_as_their_languages_do() -> None:

@@ -146,15 +146,18 @@ def test_duplicate_title_between_two_titles_names_the_first_title_line(site_conf
 
 def test_duplicate_alias_is_an_error_naming_both_files(site_config: SiteConfig) -> None:
     files = {
-        "large-language-model.md": term_file("Large Language Model", "aliases: [LLM]\n"),
-        "language-model.md": term_file("Language Model", "aliases: [LM, llm]\n"),
+        "large-language-model.md": term_file("Large Language Model", "aliases: [LLM, L'\u0153uvre]\n"),
+        "language-model.md": term_file("Language Model", "aliases: [LM, llm, L\u2019\u0153uvre]\n"),
     }
 
     _, problems = build(files, site_config)
 
-    assert problems == [
+    unique = "titles, slugs and aliases must be unique"
+    assert problems == [  # an apostrophe U+2019 or ' makes no other name: a reader cannot tell them apart
+        "content/terms/large-language-model.md:5: alias 'L'\u0153uvre' is already a name of "
+        f"'language-model' (content/terms/language-model.md:5); {unique}",
         "content/terms/large-language-model.md:5: alias 'LLM' is already a name of 'language-model' "
-        "(content/terms/language-model.md:5); titles, slugs and aliases must be unique"
+        f"(content/terms/language-model.md:5); {unique}",
     ]
 
 
@@ -705,11 +708,14 @@ def test_other_names_that_share_a_groups_page_are_warned_of_once_each_where_firs
     site_config: SiteConfig,
 ) -> None:
     """Was silent: 'AI/ML' and 'AI & ML' are both categories/ai-ml/, 'GPT 日本語' and 'GPT 中文'
-    both tags/gpt/, shown under the first name. Letter case, Unicode form and spacing make
-    spellings of one name, which are no warning; nor is a name given again by a later term."""
+    both tags/gpt/, shown under the first name. Letter case, Unicode form, spacing and apostrophe
+    (U+2019 or ', which made two pages) make spellings of one name, which are no warning; nor is a name
+    given again by a later term."""
     files = {
-        "a.md": term_file("Alpha", "category: AI/ML\ntags: [GPT 日本語, Machine learning]\n"),
-        "b.md": term_file("Beta", "category: AI & ML\ntags: [GPT 中文, machine  Learning, ＧＰＴ 日本語]\n"),
+        "a.md": term_file("Alpha", "category: AI/ML\ntags: [GPT 日本語, Machine learning, L'art]\n"),
+        "b.md": term_file(
+            "Beta", "category: AI & ML\ntags: [GPT 中文, machine  Learning, ＧＰＴ 日本語, L\u2019art]\n"
+        ),
         "c.md": term_file("Gamma", "category: AI & ML\ntags: [GPT 中文, MACHINE LEARNING]\n"),
     }
 
@@ -725,6 +731,7 @@ def test_other_names_that_share_a_groups_page_are_warned_of_once_each_where_firs
     assert glossary.categories == (Group("AI/ML", "ai-ml", ("a", "b", "c")),)  # the addresses stay
     assert [(g.name, g.slug) for g in glossary.tags] == [
         ("GPT 日本語", "gpt"),
+        ("L'art", "l-art"),
         ("Machine learning", "machine-learning"),
     ]
 
@@ -877,9 +884,10 @@ def test_term_without_updated_date_is_a_warning(site_config: SiteConfig) -> None
 
 def test_reference_in_another_unicode_form_resolves_to_the_term(site_config: SiteConfig) -> None:
     """ "Café" with é as e and an accent (as macOS tools write it) was an unknown term."""
-    glossary, _ = build({"cafe.md": term_file("Caf\u00e9", "aliases: [Cre\u0300me]\n")}, site_config)
+    glossary, _ = build({"cafe.md": term_file("Caf\u00e9", "aliases: [Cre\u0300me, L'art]\n")}, site_config)
 
     assert graph.resolve(glossary.names, "Cafe\u0301") == "cafe"
+    assert graph.resolve(glossary.names, "L\u2019art") == "cafe"  # U+2019, as a French keyboard types it
     assert graph.resolve(glossary.names, "CAFE\u0301S") == "cafe"
     assert graph.resolve(glossary.names, "Cr\u00e8me") == "cafe"
 

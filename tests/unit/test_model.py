@@ -20,9 +20,11 @@ from glossary_site.model import distinct_aliases, name_key
         ("\u1e69", "s\u0307\u0323"),
         ("\uac00", "\u1100\u1161"),  # 가 as one syllable and as its two letters
         ("GPU", "gpu"),
+        ("L\u2019\u0153uvre", "l'\u0153uvre"),  # the apostrophe of a French keyboard, and '
+        ("L\u02bcx", "L\u2018X"),
     ],
 )
-def test_names_alike_but_for_case_or_unicode_form_have_one_key(one: str, other: str) -> None:
+def test_names_alike_but_for_case_unicode_form_or_apostrophe_have_one_key(one: str, other: str) -> None:
     assert name_key(one) == name_key(other)
 
 

@@ -71,6 +71,7 @@ def test_the_stub_shows_how_to_write_links_and_formulas_and_they_work(tmp_path: 
         ("- [leading] {flow} *star", "leading-flow-star.md"),
         ("Café — naïve Bayes", "cafe-naive-bayes.md"),
         ("Back\\slash", "back-slash.md"),
+        ("L\u2019\u0153il du tigre", "l-oeil-du-tigre.md"),  # U+2019 breaks words as ' does
     ],
 )
 def test_titles_with_yaml_special_characters_round_trip_exactly(
