@@ -19,11 +19,16 @@ APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u02bc\u2018", "'"))
 MAX_SLUG = 200
 # Letters that Unicode does not decompose into an ASCII letter and an accent, spelled as
 # their languages usually write them in Latin letters: without this, 'Straße' became 'strae'
-# and a category written in Greek or Cyrillic had no address at all.
+# and a category written in Greek or Cyrillic had no address at all. Heading ids spell the
+# Latin ones alike: 'Cœur' is 'coeur' in both.
+_LATIN_SPELLED = {
+    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "þ": "th", "ð": "d", "đ": "d",
+    "ħ": "h", "ı": "i", "ŀ": "l", "ŋ": "ng", "ĸ": "k",
+}  # fmt: skip
 _SPELLED = str.maketrans(
-    {
-        "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "þ": "th", "ð": "d", "đ": "d",
-        "ħ": "h", "ı": "i", "ŀ": "l", "ŋ": "ng", "ĸ": "k",
+    _LATIN_SPELLED
+    | dict.fromkeys("\u2019\u02bc\u2018", "'")  # a word break, as ' is: "l-oeil", not "loeil"
+    | {
         "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th",
         "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p",
         "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps",
@@ -35,7 +40,6 @@ _SPELLED = str.maketrans(
         "і": "i", "є": "ye", "ґ": "g", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c",
         "џ": "dz",
     }
-    | dict.fromkeys("\u2019\u02bc\u2018", "'")  # a word break, as ' is: "l-oeil", not "loeil"
 )  # fmt: skip
 
 
@@ -80,8 +84,10 @@ def heading_anchor(text: str, separator: str) -> str:
     letter it can spell in ASCII, and every other letter as written (`概述`, `كيف-تعمل`,
     `история`), as Hugo and GitHub keep them; Python-Markdown drops those, which left headings
     in Chinese, Arabic or Greek the ids `_1`, `_2`… that say nothing and change when a heading
-    is added above them. A combining mark stays with a letter kept as written (Devanagari's
-    vowel signs, Hebrew points) and goes with one spelled in ASCII, as it always did."""
+    is added above them. Latin letters with no accent to drop are spelled as slugify spells
+    them (`Cœur` is `coeur`, `Straße` `strasse`), as a title or tag of those words is. A
+    combining mark stays with a letter kept as written (Devanagari's vowel signs, Hebrew points)
+    and goes with one spelled in ASCII, as it always did."""
     # most headings are ASCII, where no character needs looking at on its own
     kept = _NOT_ANCHOR_RE.sub("", text) if text.isascii() else _letters_kept(text)
     return re.sub(rf"[{re.escape(separator)}\s]+", separator, kept.strip().lower())
@@ -92,6 +98,7 @@ def _letters_kept(text: str) -> str:
     native = False  # the last character kept is a letter as written, whose marks stay with it
     for char in unicodedata.normalize("NFC", text):
         spelled = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        spelled = spelled or _LATIN_SPELLED.get(char.lower(), "")
         kind = unicodedata.category(char)[0]
         if spelled:
             kept.append(_NOT_ANCHOR_RE.sub("", spelled))

@@ -50,6 +50,10 @@ GPU。
 ## Über uns
 
 Text.
+
+## L\u2019histoire de l'\u0153uvre
+
+## C\u0153ur & âme
 """
 
 
@@ -74,6 +78,8 @@ def test_headings_in_any_script_get_anchors_of_their_own_words(tmp_path: Path) -
         "概述_1",
         "gpu-计算",
         "uber-uns",  # as before: a letter with an ASCII spelling is spelled so
+        "lhistoire-de-loeuvre",  # œ as a slug spells it (was lhistoire-de-lœuvre); U+2019 as '
+        "coeur-ame",
         "tensor-ranks",  # the table, after the body
     ]
     for heading in headings:

@@ -741,6 +741,10 @@ def test_heading_anchors_keep_letters_of_every_script_and_python_markdowns_ids_f
     assert slugs.heading_anchor("كيف تعمل؟", "-") == "كيف-تعمل"
     assert slugs.heading_anchor("हिन्दी भाषा", "-") == "हिन्दी-भाषा"  # the vowel signs stay
     assert slugs.heading_anchor("❤️ 🚀", "-") == ""  # no letter: Python-Markdown numbers it
+    # a Latin letter is spelled as in a slug, not kept as written (was "lhistoire-de-lœuvre")
+    assert slugs.heading_anchor("L\u2019histoire de l'\u0153uvre", "-") == "lhistoire-de-loeuvre"
+    assert slugs.heading_anchor("C\u0153ur, ÆTHER, Straße", "_") == "coeur_aether_strasse"
+    assert slugs.heading_anchor("Нейронная сеть", "-") == "нейронная-сеть"  # as before
     for text in ["Über uns", "  C++ & Python_3: a (short) intro! ", "ＧＰＵ ½", "x\u0301y", "- A -"]:
         assert slugs.heading_anchor(text, "-") == toc.slugify(text, "-"), text
 

@@ -520,6 +520,7 @@ def test_fast_engine_converts_like_python_markdowns_stock_stages() -> None:
     ]
     generator = random.Random(7)
     bodies += ["".join(generator.choices(MARKDOWN_PIECES, k=generator.randint(1, 40))) for _ in range(4000)]
+    bodies.append("## C\u0153ur\n\n## L\u2019\u0153uvre\n\n## \u6982\u8ff0 \u0153")
     for body in bodies:
         term = TermSource("t.md", "t", "T", "s", "d", 4, body, 6)
         assert quick.convert_term(term) == stock.convert_term(term), body
