@@ -155,6 +155,13 @@
     });
   }
 
+  // So is an inline formula (style.css), which the build leaves as it is: most fit their line.
+  function focusWideFormulas() {
+    forEach.call(document.querySelectorAll('math[display="inline"]'), function (formula) {
+      focusableWhileWide(formula);
+    });
+  }
+
   // --- Copy a link to a section -------------------------------------------------------
 
   var SVG = "http://www.w3.org/2000/svg";
@@ -374,6 +381,7 @@
   addCopyButtons();
   showScrollHints();
   focusWideMarkdownTables();
+  focusWideFormulas();
   followReading();
   revealFocusedNodes();
   revealFocusInTables();
