@@ -379,7 +379,8 @@ def test_a_wide_markdown_table_scrolls_from_the_keyboard_and_one_that_fits_is_no
     browsers a keyboard could not scroll it; axe: serious, scrollable-region-focusable. Was
     too: every kind of admonition (`!!! danger`, `!!! tip`...) looked the same; each now has
     its own colour, as MkDocs Material gives them, legible in either scheme, and keeps its edges
-    in forced colours."""
+    in forced colours. Was too: a wide Markdown table, displayed formula or code block scrolled
+    with no cue, as a front-matter table has (a hint above it and scroll shadows)."""
     site = copy_site("minimal", tmp_path)
     wide = "| " + " | ".join(f"column {i}" for i in range(9)) + " |\n|" + "---|" * 9 + "\n| "
     wide += " | ".join(f"value {i}" for i in range(9)) + " |\n"
@@ -391,7 +392,12 @@ def test_a_wide_markdown_table_scrolls_from_the_keyboard_and_one_that_fits_is_no
         "definition: A **tensor** generalises vectors and matrices to any number of axes.\n",
         f"definition: |\n{definition}",
     )
-    term.write_text(text + f"\nSee [[GPU]].\n\n{wide}\nSmall:\n\n{narrow}\n{ADMONITIONS}", encoding="utf-8")
+    formula = "$$\n" + " + ".join(f"x_{{{i}}}^2" for i in range(40)) + "\n$$\n"
+    code = "```python\nx = " + " + ".join(f"value_{i}" for i in range(20)) + "\n```\n"
+    term.write_text(
+        text + f"\nSee [[GPU]].\n\n{wide}\nSmall:\n\n{narrow}\n{formula}\n{code}\n{ADMONITIONS}",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     assert build(BuildOptions(site, out, search=False, use_cache=False)).ok(strict=False)
     page = open_page(viewport={"width": 360, "height": 800})
@@ -406,6 +412,16 @@ def test_a_wide_markdown_table_scrolls_from_the_keyboard_and_one_that_fits_is_no
             page.keyboard.press("ArrowRight")
             page.wait_for_function("t => t.scrollLeft > 0", arg=table.element_handle())
         expect(page.locator(".prose table").last).not_to_have_attribute("tabindex", "0")
+        hints = page.locator(".prose .scroll-hint:visible")
+        expect(hints).to_have_count(3)
+        expect(hints.first).to_have_text("Scroll sideways for more")
+        above = hints.evaluate_all(
+            "els => els.map(e => e.nextElementSibling.matches('table, .formula, .highlight'))"
+        )
+        assert above == [True, True, True], "each hint is right above its box"
+        for wide_box in (".prose table", ".prose .formula"):
+            image = page.locator(wide_box).first.evaluate("el => getComputedStyle(el).backgroundImage")
+            assert image.count("gradient") == 4, f"{wide_box}: scroll shadows: {image}"
         admonitions = page.locator(".admonition")
         expect(admonitions).to_have_count(5)
         for scheme in ("light", "dark"):

@@ -117,8 +117,14 @@
     }
   }
 
+  // A front-matter table's frame, and a table, displayed formula or code block written in
+  // Markdown, each its own scrolling box, which the build makes focusable for pages read
+  // without this script.
+  var SCROLLERS = ".table-scroll, :is(.prose, .definition, .answer, .table-intro, .intro) " +
+    ":is(table, div.formula, pre)[tabindex]";
+
   function showScrollHints() {
-    forEach.call(document.querySelectorAll(".table-scroll"), function (box) {
+    forEach.call(document.querySelectorAll(SCROLLERS), function (box) {
       // aria-hidden: the hint is about what the eye sees; the region is focusable and its
       // table is read cell by cell, so a screen reader has nothing to scroll.
       var hint = document.createElement("p");
@@ -127,7 +133,9 @@
       // The arrow is drawn by style.css, which knows the page's direction; a site's own label
       // written with one, as the theme's once was, shows it once.
       hint.textContent = window.glossarySay("scroll_sideways_hint").replace(/\s*[\u2190\u2192]\s*$/, "");
-      box.parentNode.insertBefore(hint, box);
+      // A code block's hint goes above its highlighted frame, on the page's colours.
+      var above = box.parentNode.classList.contains("highlight") ? box.parentNode : box;
+      above.parentNode.insertBefore(hint, above);
       // Focusable, it is a region named by the table's title, as a screen reader needs to say
       // what the Tab stop is; while the table fits it is no Tab stop and no landmark, and the
       // title is said once, by the table.
@@ -146,16 +154,8 @@
     });
   }
 
-  // A table written in Markdown is its own scrolling box (style.css); the build makes it
-  // focusable, as it makes a code block, for pages read without this script.
-  function focusWideMarkdownTables() {
-    var tables = ":is(.prose, .definition, .answer, .table-intro, .intro) table[tabindex]";
-    forEach.call(document.querySelectorAll(tables), function (table) {
-      focusableWhileWide(table);
-    });
-  }
-
-  // So is an inline formula (style.css), which the build leaves as it is: most fit their line.
+  // An inline formula wider than its line scrolls in it (style.css); the build leaves it as it
+  // is, as most fit, and a hint above a line would be out of place.
   function focusWideFormulas() {
     forEach.call(document.querySelectorAll('math[display="inline"]'), function (formula) {
       focusableWhileWide(formula);
@@ -380,7 +380,6 @@
 
   addCopyButtons();
   showScrollHints();
-  focusWideMarkdownTables();
   focusWideFormulas();
   followReading();
   revealFocusedNodes();
