@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, TypeVar
 
@@ -128,7 +128,8 @@ def build_glossary(
     if config is not None:
         check_described_categories(everything, config, diagnostics)
     ordered = {slug: terms[slug] for slug in by_title}
-    categories, tags = groups_of(ordered, diagnostics, language)
+    described = tuple(config.category_lines) if config is not None else ()
+    categories, tags = groups_of(ordered, diagnostics, language, described)
     return Glossary(
         terms=ordered,
         related=related,
@@ -328,7 +329,7 @@ def list_warnings(term: TermSource, glossary: Glossary, language: str) -> list[D
     which must tell whether a save brings or removes one; the build finds them as it goes."""
     found = Diagnostics(alias_repeats(term))
     resolve_related(term, glossary.names, (), glossary.drafts, glossary.unreadable, found)
-    groups_of({term.slug: term}, found, language)
+    groups_of({term.slug: term}, found, language, ())
     return found.warnings
 
 
@@ -484,11 +485,15 @@ def _check_cta(term: TermSource, config: SiteConfig, diagnostics: Diagnostics) -
 
 
 def groups_of(
-    terms: Mapping[str, TermSource], diagnostics: Diagnostics, language: str
+    terms: Mapping[str, TermSource], diagnostics: Diagnostics, language: str, described: Iterable[str]
 ) -> tuple[tuple[Group, ...], tuple[Group, ...]]:
     """The categories and tags of `terms` (in title order) as pages, A to Z in the site's
-    `language`; serve regroups them when a save changes one term's (warm.py)."""
+    `language`; `described` holds the categories site.yml describes, whose spelling there is
+    the one shown. Serve regroups them when a save changes one term's (warm.py)."""
     by_title = list(terms)
+    preferred: dict[str, str] = {}
+    for name in described:
+        preferred.setdefault(same_name(name), name)
     categories = _groups(
         terms,
         by_title,
@@ -496,13 +501,45 @@ def groups_of(
         lambda t: [(t.category, t.key_lines.get("category", 1))] if t.category else [],
         diagnostics,
         language,
+        preferred,
     )
-    return categories, _groups(terms, by_title, ("tag", "tags"), _tags_of, diagnostics, language)
+    tags = _groups(terms, by_title, ("tag", "tags"), _tags_of, diagnostics, language, {})
+    return categories, tags
 
 
 def _tags_of(term: TermSource) -> list[tuple[str, int]]:
     lines = term.tag_lines if len(term.tag_lines) == len(term.tags) else None
     return [(tag, lines[i] if lines else term.key_lines.get("tags", 1)) for i, tag in enumerate(term.tags)]
+
+
+def _shown_spellings(
+    terms: Mapping[str, TermSource],
+    by_title: list[str],
+    names_of: Callable[[TermSource], list[tuple[str, int]]],
+    preferred: Mapping[str, str],
+) -> dict[str, tuple[str, str]]:
+    """Each name's spelling on its pages (same_name → spelling, and why it is that one).
+
+    One odd spelling must not rename a group everywhere, as the first in title order would:
+    site.yml's spelling wins, else the one most terms write, ties going to the first."""
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for slug in by_title:
+        for name in dict.fromkeys(name for name, _ in names_of(terms[slug])):
+            tally[same_name(name)][name] += 1
+    shown: dict[str, tuple[str, str]] = {}
+    for key, counts in tally.items():
+        if key in preferred:
+            shown[key] = (preferred[key], f"as {CONFIG_PATH} spells it")
+        else:
+            best = max(counts, key=counts.__getitem__)  # the first of the most written
+            most, total = counts[best], sum(counts.values())
+            tie = sum(count == most for count in counts.values()) > 1
+            why = f"as {most} of {total} terms spell it"
+            shown[key] = (
+                best,
+                f"as the first term A to Z spells it (a tie at {most} of {total} terms)" if tie else why,
+            )
+    return shown
 
 
 def _groups(
@@ -512,14 +549,18 @@ def _groups(
     names_of: Callable[[TermSource], list[tuple[str, int]]],
     diagnostics: Diagnostics,
     language: str,
+    preferred: Mapping[str, str],
 ) -> tuple[Group, ...]:
-    """The groups of one kind (its word, and its folder), each shown with its first spelling.
+    """The groups of one kind (its word, and its folder), each shown with its name's spelling
+    (_shown_spellings).
 
     Names that slug to one address share one page under the first name: 'C', 'C++' and 'C#'
     are all `tags/c/`. Each other name than the first at an address is a warning, once, where
     the first term in title order gives it, as slugs stay what they were (addresses must not
-    move); spellings of the same name (letter case, Unicode form, spacing) are one name."""
+    move); spellings of the same name (letter case, Unicode form, spacing) are one name, and
+    each other spelling than the shown one is a warning where it is written."""
     word, folder = kind
+    shown = _shown_spellings(terms, by_title, names_of, preferred)
     members: dict[str, dict[str, None]] = defaultdict(dict)
     display: dict[str, str] = {}
     holders: dict[str, tuple[str, str]] = {}  # address → the first name's key and file
@@ -537,6 +578,7 @@ def _groups(
                 diagnostics.error(term.path, line, problem)
                 continue
             holder = holders.setdefault(address, (key, term.path))
+            display.setdefault(address, shown[key][0])
             if (address, key) in first:  # a tag: a term has one category
                 diagnostics.warning(
                     term.path, line, listed_again(f"{word} '{name}'", first[address, key], line)
@@ -548,8 +590,11 @@ def _groups(
                     f"({holder[1]}); write both alike, or rename one so each has its own page"
                 )
                 diagnostics.warning(term.path, line, message)
+            elif name != shown[key][0]:
+                spelling, why = shown[key]
+                message = f"{word} '{name}' is shown as '{spelling}', {why}; write it so"
+                diagnostics.warning(term.path, line, message)
             first.setdefault((address, key), line)
-            display.setdefault(address, name)
             members[address][slug] = None
     ordered = sorted(members, key=lambda g: (a_to_z_key(display[g], language), g))
     return tuple(Group(display[g], g, tuple(members[g])) for g in ordered)

@@ -307,7 +307,7 @@ def _rename(
     for slug in {*glossary.related[term.slug], *(t for t in targets if t in backlinks)} - {term.slug}:
         backlinks[slug] = tuple(sorted(backlinks[slug], key=rank.__getitem__))
     grouped = Diagnostics()
-    categories, tags = graph.groups_of(ordered, grouped, language)
+    categories, tags = graph.groups_of(ordered, grouped, language, pages.config.category_lines)
     renamed = dataclasses.replace(
         glossary,
         terms=ordered,
@@ -320,7 +320,7 @@ def _rename(
     if not _names_kept(glossary, renamed):  # a new title may put another spelling first
         return None
     # or another term first among those giving a name that shares a group's page
-    if grouped.sorted() != _group_warnings(glossary, language):
+    if grouped.sorted() != _group_warnings(glossary, pages.config):
         return None
     # a warning about summaries that read alike names the other term: the new title shows only
     # in those of the term's own group, and a term the last build gave none is alone in it
@@ -428,7 +428,7 @@ def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Gloss
     glossary, config = state.pages.glossary, state.pages.config
     terms = {**glossary.terms, term.slug: term}
     problems = Diagnostics()
-    categories, tags = graph.groups_of(terms, problems, config.language)
+    categories, tags = graph.groups_of(terms, problems, config.language, config.category_lines)
     if bool(categories) != bool(glossary.categories) or bool(tags) != bool(glossary.tags):
         return None  # the first category or tag, or the last gone: every page's menu changes
     regrouped = dataclasses.replace(glossary, terms=terms, categories=categories, tags=tags)
@@ -448,16 +448,16 @@ def _regroup(state: WarmState, old: TermSource, term: TermSource) -> tuple[Gloss
     return regrouped, gone
 
 
-def _group_warnings(glossary: Glossary, language: str) -> list[Diagnostic]:
+def _group_warnings(glossary: Glossary, config: SiteConfig) -> list[Diagnostic]:
     """What the build warns about the glossary's categories and tags (graph.groups_of)."""
     found = Diagnostics()
-    graph.groups_of(glossary.terms, found, language)
+    graph.groups_of(glossary.terms, found, config.language, config.category_lines)
     return found.sorted()
 
 
 def _names_kept(old: Glossary, new: Glossary) -> bool:
     """Whether every category and tag in both is still spelt as it was: a group shows the
-    spelling of its first term A to Z, so a save may respell it ('foundations' to
+    spelling most of its terms write (graph.groups_of), so a save may respell it ('foundations' to
     'Foundations') on the page of every term in it, which only a build rewrites."""
 
     def names(glossary: Glossary) -> dict[tuple[str, str], str]:

@@ -490,7 +490,8 @@ def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
 def test_tags_that_share_one_page_under_different_names_are_warned_of_once_each(tmp_path: Path) -> None:
     """Was silent: 'C', 'C++' and 'C#' all make the address tags/c/, so a programming glossary
     got one page titled "C" listing the terms of all three. The addresses stay; each other name
-    is a warning where the first term A to Z gives it. Spellings of one name are no warning."""
+    is a warning where the first term A to Z gives it. Another spelling of one name is a warning
+    of its own, at each line that writes it."""
     site = copy_site("minimal", tmp_path)
     gpu, training, tensor = (
         site / f"content/terms/{name}.md" for name in ("graphics-processing-unit", "model-training", "tensor")
@@ -516,6 +517,8 @@ def test_tags_that_share_one_page_under_different_names_are_warned_of_once_each(
         f"(content/terms/graphics-processing-unit.md); {fix}",
         "content/terms/tensor.md:6: warning: tag 'C#' shares its page tags/c/ with tag 'C' "
         f"(content/terms/graphics-processing-unit.md); {fix}",
+        "content/terms/tensor.md:6: warning: tag 'machine  Learning' is shown as 'Machine learning', "
+        "as the first term A to Z spells it (a tie at 1 of 2 terms); write it so",
     ]
     for result in (built, strict, checked):
         assert [line for line in result.stderr.splitlines() if "tag '" in line] == shared

@@ -613,18 +613,28 @@ def test_a_title_is_sorted_and_filed_as_its_sort_as_and_an_alias_as_itself(site_
 
 
 def test_categories_and_tags_are_grouped_ignoring_case_and_sorted(site_config: SiteConfig) -> None:
+    """A group shows the spelling most of its terms write, a tie the first term's A to Z: one
+    odd spelling first A to Z renamed 'Models' everywhere, with no warning. Each other spelling
+    is a warning where it is written."""
     files = {
         "vae.md": term_file("VAE", "category: Models\ntags: [generative, Deep learning]\n"),
         "gan.md": term_file("GAN", "category: models\ntags: [Generative]\n"),
+        "rnn.md": term_file("RNN", "category: Models\n"),
         "token.md": term_file("Token", "category: Concepts\ntags: [text, text]\n"),
     }
 
     glossary, problems = build(files, site_config)
 
-    assert problems == ["content/terms/token.md:6: warning: tag 'text' is listed twice; remove one"]
+    assert problems == [
+        "content/terms/gan.md:5: warning: category 'models' is shown as 'Models', "
+        "as 2 of 3 terms spell it; write it so",
+        "content/terms/token.md:6: warning: tag 'text' is listed twice; remove one",
+        "content/terms/vae.md:6: warning: tag 'generative' is shown as 'Generative', "
+        "as the first term A to Z spells it (a tie at 1 of 2 terms); write it so",
+    ]
     assert glossary.categories == (
         Group("Concepts", "concepts", ("token",)),
-        Group("models", "models", ("gan", "vae")),
+        Group("Models", "models", ("gan", "rnn", "vae")),
     )
     assert glossary.tags == (
         Group("Deep learning", "deep-learning", ("vae",)),
@@ -637,8 +647,9 @@ def test_a_category_close_to_a_described_one_others_are_in_is_warned_of_once(
     site_config: SiteConfig,
 ) -> None:
     """Was silent: with "Chemistry" described and used, a term in "Chemestry" made a page of its
-    own. Another spelling of a described name is no warning, nor is a name close to none; a
-    described name no term is in is warned of at site.yml alone, as before."""
+    own. Another spelling of a described name is shown as site.yml spells it, even where most
+    terms write it otherwise, and is a warning of its own; a name close to none is no warning;
+    a described name no term is in is warned of at site.yml alone, as before."""
     described = ("Chemistry", "Techniques", "Basics")
     config = dataclasses.replace(
         site_config,
@@ -646,7 +657,7 @@ def test_a_category_close_to_a_described_one_others_are_in_is_warned_of_once(
         category_lines={name: line for line, name in enumerate(described, start=20)},
     )
     files = {
-        "a.md": term_file("Alpha", "category: Chemistry\n"),
+        "a.md": term_file("Alpha", "category: chemistry\n"),
         "b.md": term_file("Beta", "category: Chemestry\n"),
         "c.md": term_file("Gamma", "category: Chemestry\n"),
         "d.md": term_file("Delta", "category: chemistry\n"),
@@ -660,18 +671,25 @@ def test_a_category_close_to_a_described_one_others_are_in_is_warned_of_once(
         "l.md": term_file("Mu", "category: Sauce\n"),  # not described, nor is the one it is close to
     }
 
-    _, problems = build(files, config)
+    glossary, problems = build(files, config)
 
     hint = "(for a new category, describe it under categories in content/site.yml)"
+    as_described = "as content/site.yml spells it; write it so"
     assert problems == [
         "content/site.yml:21: warning: no term is in category 'Techniques'; did you mean 'Technique'?",
+        f"content/terms/a.md:5: warning: category 'chemistry' is shown as 'Chemistry', {as_described}",
         "content/terms/b.md:5: warning: category 'Chemestry' has no description in site.yml; "
         f"did you mean 'Chemistry'? {hint}",
+        f"content/terms/d.md:5: warning: category 'chemistry' is shown as 'Chemistry', {as_described}",
         "content/terms/g.md:5: warning: category 'Basic' has no description in site.yml; "
         f"did you mean 'Basics'? {hint}",
+        f"content/terms/h.md:5: warning: category 'basics' is shown as 'Basics', {as_described}",
+        "content/terms/k.md:5: warning: category 'sauces' is shown as 'Sauces', "
+        "as the first term A to Z spells it (a tie at 1 of 2 terms); write it so",
         "content/terms/l.md:5: warning: category 'Sauce' is used by no other term; "
         "did you mean 'Sauces' (2 terms)?",
     ]
+    assert Group("Chemistry", "chemistry", ("a", "d")) in glossary.categories
 
 
 def test_a_category_one_term_alone_is_in_close_to_one_others_share_is_warned_of(
@@ -709,7 +727,8 @@ def test_other_names_that_share_a_groups_page_are_warned_of_once_each_where_firs
 ) -> None:
     """Was silent: 'AI/ML' and 'AI & ML' are both categories/ai-ml/, 'GPT 日本語' and 'GPT 中文'
     both tags/gpt/, shown under the first name. Letter case, Unicode form, spacing and apostrophe
-    (U+2019 or ', which made two pages) make spellings of one name, which are no warning; nor is a name
+    (U+2019 or ', which made two pages) make spellings of one name, which are not this warning
+    but one of their own; nor is a name
     given again by a later term."""
     files = {
         "a.md": term_file("Alpha", "category: AI/ML\ntags: [GPT 日本語, Machine learning, L'art]\n"),
@@ -727,6 +746,12 @@ def test_other_names_that_share_a_groups_page_are_warned_of_once_each_where_firs
         f"category 'AI/ML' (content/terms/a.md); {fix}",
         "content/terms/b.md:6: warning: tag 'GPT 中文' shares its page tags/gpt/ with tag 'GPT 日本語' "
         f"(content/terms/a.md); {fix}",
+        "content/terms/b.md:6: warning: tag 'machine  Learning' is shown as 'Machine learning', "
+        "as the first term A to Z spells it (a tie at 1 of 3 terms); write it so",
+        "content/terms/b.md:6: warning: tag 'ＧＰＴ 日本語' is shown as 'GPT 日本語', "
+        "as the first term A to Z spells it (a tie at 1 of 2 terms); write it so",
+        "content/terms/c.md:6: warning: tag 'MACHINE LEARNING' is shown as 'Machine learning', "
+        "as the first term A to Z spells it (a tie at 1 of 3 terms); write it so",
     ]
     assert glossary.categories == (Group("AI/ML", "ai-ml", ("a", "b", "c")),)  # the addresses stay
     assert [(g.name, g.slug) for g in glossary.tags] == [
