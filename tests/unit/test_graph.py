@@ -746,6 +746,8 @@ def test_other_names_that_share_a_groups_page_are_warned_of_once_each_where_firs
         f"category 'AI/ML' (content/terms/a.md); {fix}",
         "content/terms/b.md:6: warning: tag 'GPT 中文' shares its page tags/gpt/ with tag 'GPT 日本語' "
         f"(content/terms/a.md); {fix}",
+        "content/terms/b.md:6: warning: tag 'L’art' is shown as 'L'art', "
+        "as the first term A to Z spells it (a tie at 1 of 2 terms); write it so",
         "content/terms/b.md:6: warning: tag 'machine  Learning' is shown as 'Machine learning', "
         "as the first term A to Z spells it (a tie at 1 of 3 terms); write it so",
         "content/terms/b.md:6: warning: tag 'ＧＰＴ 日本語' is shown as 'GPT 日本語', "
