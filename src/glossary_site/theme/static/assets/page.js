@@ -154,14 +154,6 @@
     });
   }
 
-  // An inline formula wider than its line scrolls in it (style.css); the build leaves it as it
-  // is, as most fit, and a hint above a line would be out of place.
-  function focusWideFormulas() {
-    forEach.call(document.querySelectorAll('math[display="inline"]'), function (formula) {
-      focusableWhileWide(formula);
-    });
-  }
-
   // --- Copy a link to a section -------------------------------------------------------
 
   var SVG = "http://www.w3.org/2000/svg";
@@ -380,7 +372,6 @@
 
   addCopyButtons();
   showScrollHints();
-  focusWideFormulas();
   followReading();
   revealFocusedNodes();
   revealFocusInTables();
