@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from jinja2 import nodes
 
+from glossary_site import template_names
 from glossary_site.diagnostics import Diagnostic, Severity
 from glossary_site.render import TEMPLATES, Templates
 from glossary_site.template_files import THEME_LABEL
@@ -34,19 +35,13 @@ def unmarked_term_pages(templates: Templates) -> list[Diagnostic]:
     parsed = templates.parsed(term)
     if parsed is None or parsed[0].startswith(THEME_LABEL):
         return []
-    reached: set[str] = set()
-    waiting = [term]
-    while waiting:
-        name = waiting.pop()
-        if name in reached:
-            continue
-        reached.add(name)
-        named, tree = templates.named(name), templates.parsed(name)
-        if named is None or tree is None:
+    reached = template_names.reached(templates.named, [term])
+    if reached is None:
+        return []
+    for name in reached:
+        tree = templates.parsed(name)
+        if tree is None or _writes_mark(tree[1]):
             return []
-        if _writes_mark(tree[1]):
-            return []
-        waiting += named
     return [Diagnostic(parsed[0], 1, UNMARKED, Severity.WARNING)]
 
 

@@ -7,7 +7,7 @@ take the template meant from `meant` here, and agree on it.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from jinja2 import nodes
 
@@ -25,6 +25,24 @@ _VERBS: dict[type[nodes.Node], str] = {
     nodes.Import: "imports",
     nodes.FromImport: "imports",
 }
+
+
+def reached(named: Callable[[str], tuple[str, ...] | None], starts: Iterable[str]) -> set[str] | None:
+    """Every template `starts` extend, include or import, directly or through another, and
+    themselves; None when one names a template by a variable (it may reach any) or cannot be
+    read, as `named` (Templates.named) says."""
+    found: set[str] = set()
+    waiting = list(starts)
+    while waiting:
+        name = waiting.pop()
+        if name in found:
+            continue
+        found.add(name)
+        children = named(name)
+        if children is None:
+            return None
+        waiting += children
+    return found
 
 
 def uses(parsed: nodes.Template) -> Iterator[Use]:

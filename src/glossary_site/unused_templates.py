@@ -28,7 +28,7 @@ REPLACED_BUT_UNUSED = (
 def unused_templates(root: Path, templates: Templates) -> Iterator[Diagnostic]:
     """A warning at each of the site's templates that no page template reaches; none when
     one names templates by a variable, as it may reach any of them."""
-    reached = _reached(templates)
+    reached = template_names.reached(templates.named, TEMPLATES.values())
     if reached is None:
         return
     theme = {name for name, _ in content_files.template_files(THEME / "templates")}
@@ -83,21 +83,6 @@ def _named_otherwise(name: str, named: str) -> str:
     if posixpath.splitext(name)[0] == posixpath.splitext(named)[0]:
         return f"{message}; rename this file to {named!r}, or name it {name!r} where it is used"
     return f"{message}; if it means this template, correct that name to {name!r} where it is used"
-
-
-def _reached(templates: Templates) -> set[str] | None:
-    reached: set[str] = set()
-    waiting = list(TEMPLATES.values())
-    while waiting:
-        name = waiting.pop()
-        if name in reached:
-            continue
-        reached.add(name)
-        named = templates.named(name)
-        if named is None:
-            return None
-        waiting += named
-    return reached
 
 
 def _misnamed(name: str, templates: set[str]) -> Iterator[Diagnostic]:
