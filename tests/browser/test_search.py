@@ -717,6 +717,26 @@ def test_escape_closes_the_list_and_keeps_the_query_and_once_closed_clears_it(
     expect(header_box(page)).to_have_value("")
 
 
+def test_escape_while_the_next_letters_are_still_searched_keeps_the_list_closed(
+    page: Page, served: ServedSite
+) -> None:
+    """The reader types on with the list open and presses Escape before the new results come:
+    they must not open it again behind the reader's back. ArrowDown then lists them."""
+    page.goto(served.page_url(FLAGSHIP))
+    type_in_header(page, "diffus", pasted=True)
+    page.keyboard.insert_text("ion")
+    page.keyboard.press("Escape")  # within the box's 100 ms pause before it searches
+    page.wait_for_timeout(1500)  # time enough for "diffusion" to be searched and shown
+    box = header_box(page)
+    assert box.get_attribute("aria-expanded") == "false"
+    expect(page.get_by_role("listbox", name="Matching terms")).to_be_hidden()
+    expect(box).to_have_value("diffusion")
+    page.keyboard.press("ArrowDown")
+    options = suggestions(page)
+    expect(options.last).to_have_attribute("href", re.compile(r"[?&]q=diffusion$"))
+    expect(box).to_have_attribute("aria-expanded", "true")
+
+
 #: A 1280 by 900 window zoomed to 200 %: the eight results and "See all" reach below its fold.
 ZOOMED = {"width": 640, "height": 450}
 

@@ -191,7 +191,11 @@
 
   function move(step) {
     var count = list.children.length;
-    if (list.hidden) { if (count && shownFor === input.value.trim()) { open(); } return; }
+    if (list.hidden) {
+      // the options listed may answer a query the reader has typed on from: search it afresh
+      if (count && shownFor === input.value.trim()) { open(); } else if (input.value.trim()) { update(); }
+      return;
+    }
     select(active < 0 ? (step > 0 ? 0 : count - 1) : (active + step + count) % count);
   }
 
@@ -203,7 +207,10 @@
       event.preventDefault();  // with no active option, Enter submits the form to the search page
       window.location.assign(list.children[active].href);
     } else if (event.key === "Escape" && !list.hidden) {
-      event.preventDefault();  // closes the list and keeps the query
+      // closes the list and keeps the query; a search still under way would open it again
+      event.preventDefault();
+      clearTimeout(timer);
+      latest++;
       close();
     } else if (event.key === "Escape" && input.value) {
       input.value = "";  // with no list shown, Escape clears the box as a search field does
