@@ -17,7 +17,7 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ import markupsafe
 from jinja2 import nodes
 
 from glossary_site import labels as theme_labels
-from glossary_site import template_fields, template_names, template_words
+from glossary_site import template_fields, template_names, template_records, template_words
 from glossary_site.bidi_marks import with_marks
 from glossary_site.cache import user_folder
 from glossary_site.diagnostics import ContentError, Diagnostic, did_you_mean
@@ -156,8 +156,10 @@ class _Examined:
     problems: tuple[Diagnostic, ...] = ()
     #: Whether it names a template by a variable, so that any template may be one it uses.
     dynamic: bool = False
-    #: Its syntax tree, kept for the checks that read its blocks (stray_blocks.py).
+    #: Its syntax tree, for the checks that read its blocks (stray_blocks.py); parsed when
+    #: one asks, for a template whose record was kept (template_records.py).
     tree: nodes.Template | None = None
+    filename: str = ""
 
 
 class Templates:
@@ -175,6 +177,10 @@ class Templates:
         #: in milliseconds.
         self._good = frozenset(self._digests)
         self._examined: dict[str, _Examined] = {}
+        try:
+            self._records: Path | None = user_folder() / "templates"
+        except OSError:
+            self._records = None
         self._problems: dict[str, tuple[Diagnostic, ...]] = {}
 
     @property
@@ -232,6 +238,9 @@ class Templates:
         """A template's name as diagnostics give it and its syntax tree, parsed once for all
         checks; None when it cannot be read or parsed, which problems() reports."""
         examined = self._examine(name)
+        if examined.tree is None and examined.shown and not examined.problems:
+            examined = replace(examined, tree=self.env.parse(examined.text, name, examined.filename))
+            self._examined[name] = examined
         return None if examined.tree is None else (examined.shown, examined.tree)
 
     def problems(self, name: str) -> tuple[Diagnostic, ...]:
@@ -270,6 +279,10 @@ class Templates:
         except TemplateFileError as exc:
             return _Examined(str(exc.diagnostic), exc.diagnostic.path, problems=(exc.diagnostic,))
         shown = self._loader.shown[filename]
+        key = template_records.key(name, shown, source)
+        kept = None if self._records is None else template_records.load(self._records, key)
+        if kept is not None:
+            return _Examined(source, shown, kept.children, kept.uses, (), kept.dynamic, filename=filename)
         try:
             parsed = self.env.parse(source, name, filename)
             # Compiled too: an unknown filter or test is found only then, else as a page is made.
@@ -281,7 +294,9 @@ class Templates:
         children = tuple(sorted(n for n in named if n))
         uses = tuple(template_names.uses(parsed))
         problems = tuple(template_names.naming_itself(parsed, name, shown))
-        return _Examined(source, shown, children, uses, problems, dynamic=None in named, tree=parsed)
+        if self._records is not None and not problems:
+            template_records.save(self._records, key, template_records.Record(children, uses, None in named))
+        return _Examined(source, shown, children, uses, problems, None in named, parsed, filename)
 
     def _not_found(self, names: Sequence[object]) -> str:
         return template_names.not_found(names, self._loader.list_templates())
