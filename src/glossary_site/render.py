@@ -234,6 +234,11 @@ class Templates:
         examined = self._examine(name)
         return None if examined.dynamic or examined.problems else examined.children
 
+    def shown(self, name: str) -> str:
+        """The template's name as diagnostics give it (the theme's marked as such); "" when
+        there is no such template."""
+        return self._examine(name).shown
+
     def parsed(self, name: str) -> tuple[str, nodes.Template] | None:
         """A template's name as diagnostics give it and its syntax tree, parsed once for all
         checks; None when it cannot be read or parsed, which problems() reports."""

@@ -32,8 +32,7 @@ def unmarked_term_pages(templates: Templates) -> list[Diagnostic]:
     template names another by a variable (it may reach any) or cannot be parsed (an error of
     its own), nor for the theme's, which has it."""
     term = TEMPLATES["term"]
-    parsed = templates.parsed(term)
-    if parsed is None or parsed[0].startswith(THEME_LABEL):
+    if templates.shown(term).startswith(THEME_LABEL) or (parsed := templates.parsed(term)) is None:
         return []
     reached = template_names.reached(templates.named, [term])
     if reached is None:
