@@ -128,7 +128,7 @@ def build_glossary(
     if config is not None:
         check_described_categories(everything, config, diagnostics)
     ordered = {slug: terms[slug] for slug in by_title}
-    described = tuple(config.category_lines) if config is not None else ()
+    described = config.category_lines if config is not None else {}
     categories, tags = groups_of(ordered, diagnostics, language, described)
     return Glossary(
         terms=ordered,

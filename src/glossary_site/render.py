@@ -112,11 +112,18 @@ class TemplateRunError(ContentError):
     names the page."""
 
 
-def _compiled_templates() -> jinja2.BytecodeCache | None:
+def _user_templates() -> Path | None:
+    """Where compiled templates and what each names are kept; None with no user folder at
+    all: templates are then compiled and read at every build."""
     try:
-        return _CompiledTemplates(os.fspath(user_folder() / "templates"))
-    except OSError:  # no user folder at all: templates are compiled at every build
+        return user_folder() / "templates"
+    except OSError:
         return None
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    folder = _user_templates()
+    return None if folder is None else _CompiledTemplates(os.fspath(folder))
 
 
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
@@ -177,10 +184,7 @@ class Templates:
         #: in milliseconds.
         self._good = frozenset(self._digests)
         self._examined: dict[str, _Examined] = {}
-        try:
-            self._records: Path | None = user_folder() / "templates"
-        except OSError:
-            self._records = None
+        self._records = _user_templates()
         self._problems: dict[str, tuple[Diagnostic, ...]] = {}
 
     @property

@@ -27,7 +27,7 @@ _LATIN_SPELLED = {
 }  # fmt: skip
 _SPELLED = str.maketrans(
     _LATIN_SPELLED
-    | dict.fromkeys("\u2019\u02bc\u2018", "'")  # a word break, as ' is: "l-oeil", not "loeil"
+    | APOSTROPHES  # a word break, as ' is: "l-oeil", not "loeil"
     | {
         "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th",
         "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p",

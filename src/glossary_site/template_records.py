@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from glossary_site import template_names
+from glossary_site.cache import atomic_write
 from glossary_site.fingerprint import FINGERPRINT, digest
 
 SUFFIX = ".names.json"
@@ -51,11 +50,4 @@ def save(folder: Path, found: str, record: Record) -> None:
     text = json.dumps({"children": record.children, "uses": record.uses, "dynamic": record.dynamic})
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
-        handle, scratch = tempfile.mkstemp(dir=folder, prefix=".record-")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(text)
-            os.replace(scratch, folder / f"{found}{SUFFIX}")
-        except OSError:
-            os.unlink(scratch)
-            raise
+        atomic_write(folder / f"{found}{SUFFIX}", text.encode())
