@@ -126,18 +126,19 @@ def served_at_root(served: ServedSite) -> Iterator[ServedSite]:
         yield ServedSite(served.folder, address, served.terms)
 
 
-# Module scope, not session: Playwright's sync API keeps an asyncio loop running in the main
-# thread while it is started, and later tests of the same process may run a loop of their own
-# there (the serve tests: asyncio.run(), and serve itself, which needs the main thread for signals).
-@pytest.fixture(scope="module")
+# Session scope: a test process starts Chromium once (xdist interleaves modules, so a module
+# scope started it again at every switch). Playwright's sync API keeps its asyncio loop marked
+# as running in the main thread from then on, so tests that run a loop of their own do it in a
+# thread (test_serve.in_own_loop).
+@pytest.fixture(scope="session")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    """One Chromium for the whole module; every test opens its own context."""
+    """One Chromium for the test process; every test opens its own context."""
     if not CHROMIUM.exists():
         pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)")
     chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

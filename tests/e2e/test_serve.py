@@ -21,9 +21,11 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Coroutine, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from bs4 import BeautifulSoup
@@ -62,6 +64,16 @@ def wait_for(url: str, text: str, status: int = 200, seconds: float = 20) -> str
             return got[1]
         time.sleep(0.05)
     raise AssertionError(f"{text!r} with status {status} never appeared at {url}; last: {got}")
+
+
+Result = TypeVar("Result")
+
+
+def in_own_loop(coroutine: Coroutine[object, object, Result]) -> Result:
+    """asyncio.run in a thread of its own: a test process that has run the browser tests keeps
+    Playwright's event loop marked as running in its main thread, where asyncio.run refuses."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 async def reload_after(port: int, url: str, change: object) -> dict[str, object]:
@@ -114,7 +126,7 @@ def test_edit_is_served_and_the_browser_told_to_reload(served: tuple[Path, str, 
     def edit() -> None:
         term.write_text(text.replace("A multi-dimensional array", "An n-dimensional grid"))
 
-    message = asyncio.run(reload_after(port, f"{base}/terms/tensor/", edit))
+    message = in_own_loop(reload_after(port, f"{base}/terms/tensor/", edit))
     assert message["command"] == "reload"
     wait_for(f"{base}/terms/tensor/index.html", "An n-dimensional grid of numbers.")
     assert not (site / "_site").exists(), "serve never touches the deployable output folder"
@@ -150,14 +162,14 @@ def test_a_page_that_loaded_while_a_save_was_applied_reloads_once_connected(
     site, base, port = served
     page = f"{base}/terms/tensor/"
     wait_for(page, "A multi-dimensional array")  # the browser loads the page...
-    assert asyncio.run(told_on_connecting(port, page)) == "hello", "it is as served: no reload"
+    assert in_own_loop(told_on_connecting(port, page)) == "hello", "it is as served: no reload"
     wait_for(page, "A multi-dimensional array")  # ...loads it again, and a save is applied meanwhile
     term = site / "content/terms/tensor.md"
     term.write_text(term.read_text().replace("A multi-dimensional array", "An n-dimensional grid"))
     wait_for(f"{base}/terms/tensor/index.html", "An n-dimensional grid")
-    assert asyncio.run(told_on_connecting(port, page, grace=5)) == "reload"
+    assert in_own_loop(told_on_connecting(port, page, grace=5)) == "reload"
     wait_for(page, "An n-dimensional grid")  # the reload
-    assert asyncio.run(told_on_connecting(port, f"{page}#definition")) == "hello"
+    assert in_own_loop(told_on_connecting(port, f"{page}#definition")) == "hello"
 
 
 def test_a_page_left_open_while_serve_was_stopped_reloads_once_serve_runs_again(tmp_path: Path) -> None:
@@ -173,9 +185,9 @@ def test_a_page_left_open_while_serve_was_stopped_reloads_once_serve_runs_again(
     term.write_text(term.read_text().replace("A multi-dimensional array", "An n-dimensional grid"))
     with serving(site, port, tmp_path / "second.log"):
         wait_for(f"http://127.0.0.1:{port}/docs/index.html", "Mini Glossary")
-        assert asyncio.run(told_on_connecting(port, page)) == "reload"
+        assert in_own_loop(told_on_connecting(port, page)) == "reload"
         wait_for(page, "An n-dimensional grid")  # the reload
-        assert asyncio.run(told_on_connecting(port, page)) == "hello", "told once"
+        assert in_own_loop(told_on_connecting(port, page)) == "hello", "told once"
 
 
 SWALLOWING = """
@@ -510,7 +522,7 @@ def test_the_site_is_served_under_its_base_url_path_and_follows_it(tmp_path: Pat
 
         page = f"{origin}/kitchen/terms/tensor/"
         wait_for(page, "A multi-dimensional array of numbers.")
-        message = asyncio.run(
+        message = in_own_loop(
             reload_after(port, page, lambda: set_base_url(site, "https://example.com/pantry/"))
         )
         assert message["command"] == "reload"
@@ -584,7 +596,7 @@ def test_a_search_page_left_open_reloads_once_the_new_index_is_in_place(tmp_path
         def edit() -> None:
             tensor.write_text(tensor.read_text() + "\nTensors frobnicate.\n")
 
-        counts = asyncio.run(reloads_until(port, pages, edit, log))
+        counts = in_own_loop(reloads_until(port, pages, edit, log))
 
     assert counts == {"search": 2, "term": 1}, counts
 
