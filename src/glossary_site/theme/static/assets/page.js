@@ -154,6 +154,16 @@
     });
   }
 
+  // A formula in a line of text scrolls in its own box too (style.css), where it is wider
+  // than the column: only those are Tab stops, with no hint, which would break the line.
+  function scrollLongFormulas() {
+    forEach.call(document.querySelectorAll(
+      ":is(.prose, .definition, .answer, .table-intro, .intro) math[display='inline']"
+    ), function (formula) {
+      focusableWhileWide(formula, function (wide) { formula.classList.toggle("is-scrollable", wide); });
+    });
+  }
+
   // --- Copy a link to a section -------------------------------------------------------
 
   var SVG = "http://www.w3.org/2000/svg";
@@ -372,6 +382,7 @@
 
   addCopyButtons();
   showScrollHints();
+  scrollLongFormulas();
   followReading();
   revealFocusedNodes();
   revealFocusInTables();
