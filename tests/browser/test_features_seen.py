@@ -11,14 +11,16 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
+from axe_check import assert_axe_finds_nothing_above_minor_in_either_scheme
 from conftest import DESKTOP, serve  # this folder's, imported while it is collected
 from playwright.sync_api import Browser, Page, expect
 from support import run_glossary, write_files
 
 if TYPE_CHECKING:  # tests/conftest.py shares the module name "conftest", so no runtime import
-    from conftest import ServedSite
+    from conftest import OpenPage, ServedSite
 
 FLAGSHIP = "terms/generative-ai/index.html"
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +85,25 @@ def test_a_code_block_is_coloured_by_its_language(reader: Page, served: ServedSi
     plain = code.evaluate("pre => getComputedStyle(pre).color")
     colours = code.locator("span").evaluate_all("spans => spans.map(s => getComputedStyle(s).color)")
     assert len(set(colours) - {plain}) >= 2, "keywords, names and numbers stand out in their own colours"
+
+
+def test_a_tap_on_an_abbreviation_shows_its_expansion_in_the_line_and_another_hides_it(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    """Was: the expansion was the abbreviation's title alone, which no touch screen shows."""
+    page = open_page(viewport=PHONE, has_touch=True, is_mobile=True)
+    page.goto(served.page_url("terms/fine-tuning/index.html"))
+    gpu = page.locator("article.term abbr", has_text="GPU")
+    expect(gpu).to_have_attribute("title", "Graphics processing unit")
+    after = "el => getComputedStyle(el, '::after').content"
+    assert gpu.evaluate(after) == "none"
+    narrow = gpu.evaluate("el => el.getBoundingClientRect().width")
+    gpu.tap()
+    assert gpu.evaluate(after) == '" (Graphics processing unit)"'
+    assert gpu.evaluate("el => el.getBoundingClientRect().width") > 3 * narrow, "the expansion is drawn"
+    assert_axe_finds_nothing_above_minor_in_either_scheme(page, "an abbreviation expanded")
+    gpu.tap()
+    assert gpu.evaluate(after) == "none"
 
 
 def test_each_header_link_opens_its_section_marked_current_and_the_title_leads_home(

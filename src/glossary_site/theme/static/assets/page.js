@@ -164,6 +164,16 @@
     });
   }
 
+  // An abbreviation's expansion (Markdown's `*[GPU]: Graphics processing unit`) is its title,
+  // which only a mouse shows, on hover: a tap, or a click, shows it in the line (style.css),
+  // and another hides it.
+  function expandAbbreviationsOnTap() {
+    document.addEventListener("click", function (event) {
+      var abbr = event.target.closest && event.target.closest("abbr[title]");
+      if (abbr) { abbr.toggleAttribute("data-expanded"); }
+    });
+  }
+
   // --- Copy a link to a section -------------------------------------------------------
 
   var SVG = "http://www.w3.org/2000/svg";
@@ -383,6 +393,7 @@
   addCopyButtons();
   showScrollHints();
   scrollLongFormulas();
+  expandAbbreviationsOnTap();
   followReading();
   revealFocusedNodes();
   revealFocusInTables();
