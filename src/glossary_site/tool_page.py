@@ -138,6 +138,10 @@ class Attribute(NamedTuple):
     values: tuple[str, ...]
 
 
+def _shown(values: tuple[str, ...], labels: dict[str, str]) -> tuple[str, ...]:
+    return tuple(labels.get(value, value) for value in values)
+
+
 def tool_view(page: ToolPage, tool: ToolSource, config: SiteConfig) -> dict[str, Any]:
     """What tool.html receives; `tool` is the file `page.source` names."""
     url = absolute(config, tool_path(tool.slug))
@@ -148,7 +152,8 @@ def tool_view(page: ToolPage, tool: ToolSource, config: SiteConfig) -> dict[str,
         "aliases": distinct_aliases(tool.title, tool.aliases),
         "visit": link_url(tool.url, ROOT),
         "attributes": [
-            Attribute(name.replace("-", " ").capitalize(), values) for name, values in tool.attributes
+            Attribute(name.replace("-", " ").capitalize(), _shown(values, config.tools.labels.get(name, {})))
+            for name, values in tool.attributes
         ],
         "body": permalinks_titled(page.body, config.labels["link_to_this_section"]),
         "mentions": [

@@ -56,6 +56,9 @@ class ToolSettings:
     categories: dict[str, str] = field(default_factory=dict)
     #: Attribute → its allowed values.
     attributes: Attributes = field(default_factory=dict)
+    #: Attribute → value → what a tool's page shows for it, for the attributes declared as a
+    #: mapping (`pricing: {freemium: Free tier and paid plans}`); others show their values.
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,7 @@ def parse_tools(value: Any, located: yaml_lines.Located, diagnostics: Diagnostic
             continue
         categories[str(name)] = text.strip()
     attributes: Attributes = {}
+    labels: dict[str, dict[str, str]] = {}
     raw_attributes = data.get("attributes") or {}
     if not isinstance(raw_attributes, dict):
         reader.error(("tools", "attributes"), "'tools.attributes' must map each attribute to its values")
@@ -237,8 +241,34 @@ def parse_tools(value: Any, located: yaml_lines.Located, diagnostics: Diagnostic
         if not isinstance(name, str) or not SLUG_RE.match(name):
             reader.error(where, f"attribute name '{name}' must be lowercase letters, digits and hyphens")
             continue
-        attributes[name] = _distinct(reader, reader.values(values, where), where)
-    return None if reader.failed else ToolSettings(categories, attributes)
+        if isinstance(values, dict):
+            labels[name] = _labelled(reader, values, where)
+            attributes[name] = tuple(labels[name])
+        else:
+            attributes[name] = _distinct(reader, reader.values(values, where), where)
+    return None if reader.failed else ToolSettings(categories, attributes, labels)
+
+
+def _labelled(reader: _Reader, raw: dict[Any, Any], where: tuple[str | int, ...]) -> dict[str, str]:
+    """An attribute declared as a mapping: each value with the words its tools' pages show for
+    it, as the value itself is a selector's word (`vector-store`), not always a reader's."""
+    if not raw:
+        reader.error(where, f"'{where[-1]}' needs a value or a list of values")
+    labels: dict[str, str] = {}
+    for value, label in raw.items():
+        at = (*where, str(value))
+        if isinstance(value, bool) or not isinstance(value, str | int | float) or not str(value).strip():
+            reader.error(at, f"a value of '{where[-1]}' must be text or a number")
+            continue
+        if isinstance(label, int | float) and not isinstance(label, bool):
+            label = str(label)
+        if not isinstance(label, str) or not label.strip() or "\n" in label.strip():
+            given = "" if label is None or isinstance(label, str) else f", not {kind(label)}"
+            named = f"the label of the value '{clipped(str(value))}' of '{where[-1]}'"
+            reader.error(at, f"{named} must be one line of text{given}")
+            label = ""
+        labels[str(value).strip()] = label.strip()
+    return labels
 
 
 def _distinct(reader: _Reader, values: tuple[str, ...], where: tuple[str | int, ...]) -> tuple[str, ...]:

@@ -673,6 +673,23 @@ def test_a_tool_page_lists_the_terms_that_mention_it_and_they_list_it_back(
         ).to_have_count(1)
 
 
+def test_a_tool_pages_facts_name_each_value_in_the_words_site_yml_gives_it(
+    page: Page, served: ServedSite
+) -> None:
+    """Was "Layer: app", "Hosting: self-hosted": the values a selector names, not a reader's words."""
+    page.goto(served.page_url(MIDJOURNEY))
+    facts = page.get_by_role("table", name="What Midjourney offers")
+    rows = [
+        (row.locator("th").inner_text(), row.locator("td").inner_text()) for row in facts.locator("tr").all()
+    ]
+    assert rows == [
+        ("Layer", "Ready-made app"),
+        ("Modality", "Images"),
+        ("Pricing", "Paid only"),
+        ("Hosting", "Cloud service"),
+    ]
+
+
 def test_the_tools_index_groups_every_tool_under_its_category(
     page: Page, served: ServedSite, example: Example
 ) -> None:

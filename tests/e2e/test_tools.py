@@ -158,6 +158,34 @@ def test_a_tool_page_has_its_facts_body_links_and_structured_data(built: Path) -
     assert "Tools" in [a.get_text() for a in page.select(".site-nav a")]
 
 
+def test_values_declared_with_labels_show_as_them_on_tool_pages_and_as_themselves_elsewhere(
+    tmp_path: Path,
+) -> None:
+    labelled = SETTINGS.replace(
+        "    pricing: [free, paid]\n", "    pricing:\n      free: Free of charge\n      paid: Paid plans\n"
+    )
+    site = tool_site(tmp_path, settings=labelled)
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    shown = {}
+    for slug in ("tpu-cloud", "vector-box"):
+        page = parse_html(site / f"_site/tools/{slug}/index.html")
+        rows = page.select("table.tool-attributes tr")
+        shown[slug] = {present(tr.th).get_text(): present(tr.td).get_text() for tr in rows}
+    assert shown == {
+        "tpu-cloud": {"Layer": "model", "Pricing": "Paid plans"},
+        "vector-box": {"Layer": "vector-store", "Pricing": "Free of charge, Paid plans"},
+    }
+    tools = json.loads((site / "_site/tools.json").read_text("utf-8"))
+    assert {item["slug"]: item["attributes"]["pricing"] for item in tools} == {
+        "open-model": ["free"],
+        "tpu-cloud": ["paid"],
+        "vector-box": ["free", "paid"],
+    }
+    builder = (site / "_site/stack-builder/index.html").read_text("utf-8")
+    assert "Free of charge" not in builder, "the Stack Builder selects by the values"
+
+
 def test_a_dated_tool_page_tells_search_engines_the_day_it_last_changed(built: Path) -> None:
     """Was: no date in the JSON-LD, though the page shows its `updated` date; the date is the
     page's, not the tool's own release, and an undated tool still claims none."""

@@ -469,6 +469,35 @@ stack_builder:
     ]
 
 
+def test_an_attributes_labels_are_read_and_each_bad_one_reported_at_its_line(tmp_path: Path) -> None:
+    labelled = """\
+tools:
+  attributes:
+    pricing:
+      free: Free of charge
+      5: Five a month
+    hosting:
+      cloud: [a, list]
+      local: ""
+      self-hosted:
+    layer: {}
+"""
+    loaded, problems = load(tmp_path, VALID + labelled)
+
+    assert loaded is None
+    assert problems == [
+        "content/site.yml:19: the label of the value 'cloud' of 'hosting' must be one line of text, "
+        "not a list",
+        "content/site.yml:20: the label of the value 'local' of 'hosting' must be one line of text",
+        "content/site.yml:21: the label of the value 'self-hosted' of 'hosting' must be one line of text",
+        "content/site.yml:22: 'layer' needs a value or a list of values",
+    ]
+    good, problems = load(tmp_path, VALID + labelled.split("    hosting:")[0])
+    assert problems == [] and good is not None
+    assert good.tools.attributes == {"pricing": ("free", "5")}
+    assert good.tools.labels == {"pricing": {"free": "Free of charge", "5": "Five a month"}}
+
+
 def test_a_stack_builder_value_not_declared_lists_the_allowed_ones_when_none_is_close(
     tmp_path: Path,
 ) -> None:
