@@ -18,6 +18,7 @@ from support import (
     present,
     run_glossary,
     sends_readers_on,
+    set_language,
     string_of,
     write_files,
 )
@@ -60,7 +61,19 @@ def test_term_page_has_title_description_canonical_and_social_tags(built_minimal
     og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
     assert og["og:title"] == "Tensor"
     assert og["og:url"] == "https://example.org/docs/terms/tensor/"
+    assert og["og:locale"] == "en", "the site's language"
     assert present(soup.find("meta", attrs={"name": "twitter:card"}))["content"] == "summary"
+
+
+def test_a_regional_language_is_the_locale_open_graph_names_as_it_writes_it(tmp_path: Path) -> None:
+    """Open Graph writes a language with its region as pt_BR, where HTML's lang has pt-BR."""
+    site = copy_site("minimal", tmp_path)
+    set_language(site, "pt-BR")
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    for page in ("index.html", "terms/tensor/index.html", "categories/index.html", "404.html"):
+        soup = parse_html(site / "_site" / page)
+        assert present(soup.html)["lang"] == "pt-BR"
+        assert present(soup.find("meta", property="og:locale"))["content"] == "pt_BR", page
 
 
 SITE_WITH_IMAGE = """\
