@@ -72,6 +72,8 @@ _BUILDER_LINK_TERMS = (
     "[Transformer](/terms/transformer/)"
 )
 _IN_BUILDER = "the Stack Builder's intro"
+_IN_TOOLS = "the tools' bodies"
+_TOOL_LINK_TERMS = "and link the term from the body of a tool that has the value: [[Transformer]]"
 #: How to link a term from a call to action, whose texts are plain.
 CTA_LINK = "and point the button's url at the term's page: /terms/transformer/"
 _IN_TERMS = "the terms' definitions and bodies"
@@ -87,6 +89,7 @@ PLAIN: dict[str | FieldPath, Field] = {
     (*_BLOCK, "text"): Field("a call to action's text", _IN_TERMS, CTA_LINK),
     (*_BLOCK, "button"): Field("a call to action's button", _IN_TERMS, CTA_LINK),
     ("tools", "categories"): Field("a tool category's description", "the intro", _LINK_TERMS),
+    ("tools", "attributes", EACH): Field("a tool attribute's value or label", _IN_TOOLS, _TOOL_LINK_TERMS),
     ("stack_builder", "title"): Field("the Stack Builder's title", _IN_BUILDER, _BUILDER_LINK_TERMS),
     (*_QUESTION, "question"): Field("a Stack Builder question", _IN_BUILDER, _BUILDER_LINK_TERMS),
     (*_QUESTION, "answers", EACH, "label"): Field("an answer's label", _IN_BUILDER, _BUILDER_LINK_TERMS),

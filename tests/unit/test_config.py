@@ -498,6 +498,23 @@ tools:
     assert good.tools.labels == {"pricing": {"free": "Free of charge", "5": "Five a month"}}
 
 
+def test_markup_in_an_attributes_value_or_label_is_a_warning_as_tool_pages_show_it_as_written(
+    tmp_path: Path,
+) -> None:
+    marked = (
+        "tools:\n  attributes:\n    pricing:\n      paid: '**Paid** only'\n    layer: [model, '[[app]]']\n"
+    )
+    loaded, problems = load(tmp_path, VALID + marked)
+
+    assert loaded is not None
+    assert [problem.split(": warning: ")[0] for problem in problems] == [
+        "content/site.yml:16",
+        "content/site.yml:17",
+    ]
+    assert "a tool attribute's value or label is plain text" in problems[0] and "**" in problems[0]
+    assert "[[Transformer]]" in problems[1]
+
+
 def test_a_stack_builder_value_not_declared_lists_the_allowed_ones_when_none_is_close(
     tmp_path: Path,
 ) -> None:
