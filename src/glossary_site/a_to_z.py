@@ -87,7 +87,24 @@ _OWN_LETTERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "nn": ("z", ("æä", "øö", "å")),
     "no": ("z", ("æä", "øö", "å")),
     "es": ("n", ("ñ",)),
+    "ru": ("и", ("й",)),
+    "bg": ("и", ("й",)),
 }
+#: The languages written in another alphabet than the Latin one: the script (as Unicode names
+#: its letters) and its letters in their order, without the ones of _OWN_LETTERS, as CLDR's
+#: index letters have them (Russian files `Ёлка` with `Ель`, and no word starts with a hard
+#: or soft sign). These are the jump bar's letters, and names in the script come before Latin
+#: ones, as the language's collation (CLDR's, which Hugo uses) reorders them.
+_SCRIPTS: dict[str, tuple[str, str]] = {
+    "ru": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЫЭЮЯ"),
+    "bg": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЮЯ"),
+    "el": ("GREEK", "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ"),
+    "he": ("HEBREW", "אבגדהוזחטיכלמנסעפצקרשת"),
+    "iw": ("HEBREW", "אבגדהוזחטיכלמנסעפצקרשת"),
+    "ar": ("ARABIC", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"),
+}
+#: Before every other section: the letters of a language's own script (_SCRIPTS).
+_FIRST = "\x00"
 #: Most names hold no digit, and a one-character search says so in a third of the time of
 #: the run-matching substitution's.
 _DIGIT = re.compile("[0-9]")
@@ -99,19 +116,23 @@ _LATIN = tuple(chr(code) for code in range(ord("A"), ord("Z") + 1))
 @dataclass(frozen=True)
 class _Alphabet:
     """A language's letters of its own: how a name spells each (`spelled`, for sort_name),
-    each one's place among the sections (`sections`) and the whole jump bar (`letters`)."""
+    each one's place among the sections (`sections`) and the whole jump bar (`letters`);
+    `script`, for a language not written in Latin letters, is its alphabet's Unicode name."""
 
     spelled: dict[int, str]
     sections: dict[str, str]
     letters: tuple[str, ...]
+    script: str = ""
 
 
 @functools.cache
 def _alphabet(language: str) -> _Alphabet | None:
     """The language's letters of its own (by its primary subtag: `sv-FI` is Swedish), or None."""
-    own = _OWN_LETTERS.get(language.partition("-")[0].casefold())
+    primary = language.partition("-")[0].casefold()
+    script, base = _SCRIPTS.get(primary, ("", "".join(_LATIN)))
+    own = _OWN_LETTERS.get(primary)
     if own is None:
-        return None
+        return _Alphabet({}, {}, tuple(base), script) if script else None
     after, groups = own
     # `after` then one of the last code points, which no name holds: after every word going on
     # with `after` ("På" after "Pz", "Pzz"), before the next letter, in the language's order.
@@ -122,9 +143,9 @@ def _alphabet(language: str) -> _Alphabet | None:
         for group, place in places.items()
         for letter in group
     }
-    at = _LATIN.index(after.upper()) + 1
-    letters = (*_LATIN[:at], *(group[0].upper() for group in groups), *_LATIN[at:])
-    return _Alphabet(spelled, sections, letters)
+    at = base.index(after.upper()) + 1
+    letters = (*base[:at], *(group[0].upper() for group in groups), *base[at:])
+    return _Alphabet(spelled, sections, letters, script)
 
 
 def sort_name(name: str, language: str) -> str:
@@ -181,10 +202,11 @@ def _by_value(run: re.Match[str]) -> str:
 
 
 def a_to_z_key(name: str, language: str) -> tuple[str, str, str]:
-    """Where a name stands A to Z: its letter's section (A to Z with the language's letters of
-    its own, then other alphabets' letters in Unicode order, then kana rows in gojūon order,
-    then Hangul initials, then '#'), then its sort_name; the name itself settles the rest. A
-    section ends with its letter (letter_of_key)."""
+    """Where a name stands A to Z: its letter's section (the letters of the alphabet the
+    language is written in if not Latin, A to Z with the language's letters of its own, then
+    other alphabets' letters in Unicode order, then kana rows in gojūon order, then Hangul
+    initials, then '#'), then its sort_name; the name itself settles the rest. A section ends
+    with its letter (letter_of_key)."""
     return (_section(letter_of(name, language), language), sort_name(name, language), name.casefold())
 
 
@@ -197,7 +219,12 @@ def _section(letter: str, language: str) -> str:
     if syllables is not None:
         return syllables
     alphabet = _alphabet(language)
-    return letter if alphabet is None else alphabet.sections.get(letter, letter)
+    if alphabet is None:
+        return letter
+    section = alphabet.sections.get(letter, letter)
+    if alphabet.script and unicodedata.name(letter, "").startswith(alphabet.script):
+        return _FIRST + section
+    return section
 
 
 def filed_key(name: str, sort_as: str, language: str) -> tuple[str, str, str, str]:
@@ -215,15 +242,14 @@ def letter_of_key(key: tuple[str, ...]) -> str:
 
 def jump_letters(present: Collection[str], language: str) -> list[str]:
     """The letters of a jump bar, in the order of a_to_z_key: the language's alphabet always
-    (A to Z, with its letters of its own), so a reader finds each where it always is, then the
-    letters of other alphabets, kana rows, Hangul initials and '#' that `present` holds."""
+    (A to Z, with its letters of its own, or the alphabet it is written in), so a reader finds
+    each where it always is, and the letters of other alphabets (Latin ones too, in a Russian
+    or Arabic glossary), kana rows, Hangul initials and '#' that `present` holds."""
     alphabet = _alphabet(language)
     letters = _LATIN if alphabet is None else alphabet.letters
-    others = sorted(
-        (letter for letter in present if len(letter) == 1 and letter > "Z" and letter not in letters),
-        key=lambda letter: _section(letter, language),
-    )
-    return [*letters, *others, *(["#"] if "#" in present else [])]
+    others = [letter for letter in present if len(letter) == 1 and letter != "#" and letter not in letters]
+    shown = sorted([*letters, *others], key=lambda letter: _section(letter, language))
+    return [*shown, *(["#"] if "#" in present else [])]
 
 
 #: The folder of a big glossary's letter pages (letter_pages.py): no other page or group is

@@ -154,6 +154,28 @@ def test_an_arabic_glossary_reads_from_the_right_at_desktop_width(
     assert ["→" in arrows[0], "←" in arrows[1]] == [True, True], arrows
 
 
+ARABIC_ALPHABET = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+
+
+def test_an_arabic_glossarys_jump_bar_is_its_alphabet_from_the_right_and_leads_to_each_letter(
+    open_page: OpenPage, arabic_url: str
+) -> None:
+    """Was: A to Z first, 26 empty Latin letters to the right of the three Arabic ones linked."""
+    page = open_page()
+    page.goto(f"{arabic_url}/index.html")
+    bar = page.get_by_role("navigation", name="Jump to letter")
+    shown = bar.locator("li")
+    assert shown.all_inner_texts() == list(ARABIC_ALPHABET)
+    first, second = shown.nth(0).bounding_box(), shown.nth(1).bounding_box()
+    assert first is not None and second is not None and first["x"] > second["x"], "it starts on the right"
+    links = bar.get_by_role("link")
+    assert links.all_inner_texts() == ["ت", "ش", "م"]
+    links.nth(1).click()
+    section = page.locator("section.letter-group", has=page.locator("h3", has_text="ش"))
+    expect(section.locator("h3")).to_be_in_viewport()
+    expect(section.locator("dt")).to_have_text(["شبكة عصبية"])
+
+
 @pytest.mark.parametrize("path", ["index.html", TERM, "categories/index.html", "graph/index.html",
                                   "search/index.html", "404.html"])  # fmt: skip
 def test_an_arabic_glossary_fits_a_phone(open_page: OpenPage, arabic_url: str, path: str) -> None:

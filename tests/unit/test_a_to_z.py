@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from glossary_site.a_to_z import (
     a_to_z_key,
     jump_letters,
@@ -103,6 +105,49 @@ def test_spanish_n_tilde_is_a_letter_of_its_own_between_n_and_o() -> None:
     assert a_to_z(words, "es") == ["cana", "caña", "capa", "nube", "nutria", "ñandú", "Ñu", "oso"]
     assert list(letters(words, "es-MX")) == ["C", "N", "Ñ", "O"]
     assert jump_letters({}, "es")[13:16] == ["N", "Ñ", "O"]
+
+
+def test_russian_files_short_i_as_a_letter_of_its_own_and_its_alphabet_before_latin() -> None:
+    """Was: `Йога` among the И's (NFKD splits Й into И and a breve), `GPU` before `Агент`, and
+    a jump bar of 26 Latin letters, most of them empty, before the few Cyrillic ones present."""
+    names = ["Кот", "GPU", "Йога", "Ель", "Изюм", "Ёлка", "Агент", "Яблоко", "3D", "Λάμδα"]
+    assert letters(names, "ru") == {
+        "А": ["Агент"],
+        "Е": ["Ёлка", "Ель"],  # with its dots or without, as Russian indexes file it
+        "И": ["Изюм"],
+        "Й": ["Йога"],
+        "К": ["Кот"],
+        "Я": ["Яблоко"],
+        "G": ["GPU"],
+        "Λ": ["Λάμδα"],
+        "#": ["3D"],
+    }
+    cyrillic = [*"АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЫЭЮЯ"]
+    assert jump_letters({"G", "Λ", "#"}, "ru-RU") == [*cyrillic, "G", "Λ", "#"]
+    assert jump_letters({}, "bg") == [letter for letter in cyrillic if letter not in "ЫЭ"]
+    assert letter_path("Й") == "a-z/й/index.html"
+
+
+@pytest.mark.parametrize(
+    ("language", "alphabet", "names"),
+    [
+        ("ar", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي", ["تعلم", "Attention", "آلة", "بيانات"]),
+        ("he", "אבגדהוזחטיכלמנסעפצקרשת", ["רשת", "Attention", "אלגוריתם", "בינה"]),
+        ("el", "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ", ["Δίκτυο", "Attention", "Άλγεβρα", "Βάση"]),
+    ],
+)
+def test_a_glossary_in_another_alphabet_jumps_through_it_and_lists_its_names_first(
+    language: str, alphabet: str, names: list[str]
+) -> None:
+    """As the language's collation has it (CLDR's, which Hugo sorts by): Latin names after, and
+    in the jump bar only the Latin letters names start with."""
+    ordered = a_to_z(names, language)
+    assert ordered[-1] == "Attention"
+    assert [letter_of(name, language) for name in ordered[:3]] == sorted(
+        {letter_of(name, language) for name in ordered[:3]}, key=alphabet.index
+    )
+    assert jump_letters({"A"}, language) == [*alphabet, "A"]
+    assert list(alphabet) == sorted(alphabet), "the script's letters are in its order in Unicode too"
 
 
 def test_other_languages_keep_accented_letters_with_their_base_letter() -> None:
