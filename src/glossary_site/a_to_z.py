@@ -74,21 +74,23 @@ _SYLLABLE_SECTIONS = {
     for letter in _SYLLABLE_LETTERS.values()
 }
 
-#: The languages whose readers look for some accented Latin letters elsewhere than under the
-#: plain letter (CLDR's collations, as Hugo uses them): those letters, in their order, come
-#: right after the letter named first; a letter spelt after another in one string is filed
-#: and sorted with it (a Swede looks for `Æ` among the `Ä`'s). Every other language files an
-#: accented letter under the one it is spelled with.
-_OWN_LETTERS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "sv": ("z", ("å", "äæ", "öø")),
-    "fi": ("z", ("å", "äæ", "öø")),
-    "da": ("z", ("æä", "øö", "å")),
-    "nb": ("z", ("æä", "øö", "å")),
-    "nn": ("z", ("æä", "øö", "å")),
-    "no": ("z", ("æä", "øö", "å")),
-    "es": ("n", ("ñ",)),
-    "ru": ("и", ("й",)),
-    "bg": ("и", ("й",)),
+#: The languages whose readers look for some letters elsewhere than under the plain letter
+#: Unicode spells them with, or where its code points would put them (CLDR's collations, as
+#: Hugo uses them): after each letter named, those letters, in their order; a letter spelt
+#: after another in one string is filed and sorted with it (a Swede looks for `Æ` among the
+#: `Ä`'s). Every other language files an accented letter under the one it is spelled with.
+_OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "sv": (("z", ("å", "äæ", "öø")),),
+    "fi": (("z", ("å", "äæ", "öø")),),
+    "da": (("z", ("æä", "øö", "å")),),
+    "nb": (("z", ("æä", "øö", "å")),),
+    "nn": (("z", ("æä", "øö", "å")),),
+    "no": (("z", ("æä", "øö", "å")),),
+    "es": (("n", ("ñ",)),),
+    "ru": (("и", ("й",)),),
+    "bg": (("и", ("й",)),),
+    # Unicode has ye and i before a, ghe with upturn after ya, and spells yi and short i with i
+    "uk": (("г", ("ґ",)), ("е", ("є",)), ("и", ("і", "ї", "й"))),
 }
 #: The languages written in another alphabet than the Latin one: the script (as Unicode names
 #: its letters) and its letters in their order, without the ones of _OWN_LETTERS, as CLDR's
@@ -98,6 +100,7 @@ _OWN_LETTERS: dict[str, tuple[str, tuple[str, ...]]] = {
 _SCRIPTS: dict[str, tuple[str, str]] = {
     "ru": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЫЭЮЯ"),
     "bg": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЮЯ"),
+    "uk": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЮЯ"),
     "el": ("GREEK", "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ"),
     "he": ("HEBREW", "אבגדהוזחטיכלמנסעפצקרשת"),
     "iw": ("HEBREW", "אבגדהוזחטיכלמנסעפצקרשת"),
@@ -130,22 +133,24 @@ def _alphabet(language: str) -> _Alphabet | None:
     """The language's letters of its own (by its primary subtag: `sv-FI` is Swedish), or None."""
     primary = language.partition("-")[0].casefold()
     script, base = _SCRIPTS.get(primary, ("", "".join(_LATIN)))
-    own = _OWN_LETTERS.get(primary)
-    if own is None:
-        return _Alphabet({}, {}, tuple(base), script) if script else None
-    after, groups = own
-    # `after` then one of the last code points, which no name holds: after every word going on
-    # with `after` ("På" after "Pz", "Pzz"), before the next letter, in the language's order.
-    places = {group: after + chr(sys.maxunicode - len(groups) + rank) for rank, group in enumerate(groups)}
-    spelled = {ord(letter): place for group, place in places.items() for letter in group}
-    sections = {
-        letter.upper(): place.upper() + group[0].upper()
-        for group, place in places.items()
-        for letter in group
-    }
-    at = base.index(after.upper()) + 1
-    letters = (*base[:at], *(group[0].upper() for group in groups), *base[at:])
-    return _Alphabet(spelled, sections, letters, script)
+    own = dict(_OWN_LETTERS.get(primary, ()))
+    if not own and not script:
+        return None
+    spelled: dict[int, str] = {}
+    sections: dict[str, str] = {}
+    letters: list[str] = []
+    for letter in base:
+        letters.append(letter)
+        groups = own.get(letter.lower(), ())
+        for rank, group in enumerate(groups):
+            # the letter then one of the last code points, which no name holds: after every
+            # word going on with it ("På" after "Pz", "Pzz"), before the next letter, in the
+            # language's order
+            place = letter.lower() + chr(sys.maxunicode - len(groups) + rank)
+            spelled.update(dict.fromkeys(map(ord, group), place))
+            sections.update(dict.fromkeys(group.upper(), place.upper() + group[0].upper()))
+            letters.append(group[0].upper())
+    return _Alphabet(spelled, sections, tuple(letters), script)
 
 
 def sort_name(name: str, language: str) -> str:

@@ -128,6 +128,17 @@ def test_russian_files_short_i_as_a_letter_of_its_own_and_its_alphabet_before_la
     assert letter_path("Й") == "a-z/й/index.html"
 
 
+def test_ukrainian_files_its_letters_in_its_alphabets_order() -> None:
+    """Was: `Єва` and `Ірис` before `Агент` (their code points come first), `Ґанок` after
+    `Яр`, `Їжак` filed with `Ірис` and `Йод` with `Ива`."""
+    names = ["Яр", "Їжак", "Ґанок", "Йод", "Ірис", "Єва", "Гора", "Агент", "Ель", "Ива", "Кіт", "GPU"]
+    ordered = ["Агент", "Гора", "Ґанок", "Ель", "Єва", "Ива", "Ірис", "Їжак", "Йод", "Кіт", "Яр", "GPU"]
+    assert a_to_z(names, "uk") == ordered
+    assert [letter_of(name, "uk-UA") for name in ordered] == [*"АГҐЕЄИІЇЙКЯ", "G"]
+    assert jump_letters({"G"}, "uk") == [*"АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЮЯ", "G"]
+    assert sort_name_in("Кіт", "uk") > sort_name_in("Кит", "uk") > sort_name_in("Кир", "uk")
+
+
 @pytest.mark.parametrize(
     ("language", "alphabet", "names"),
     [
