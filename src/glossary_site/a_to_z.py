@@ -91,20 +91,32 @@ _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "bg": (("и", ("й",)),),
     # Unicode has ye and i before a, ghe with upturn after ya, and spells yi and short i with i
     "uk": (("г", ("ґ",)), ("е", ("є",)), ("и", ("і", "ї", "й"))),
+    # Persian's own letters are code points after the Arabic ones, and waw comes before heh;
+    # kaf and yeh are filed with their Arabic forms, which Arabic keyboards type
+    "fa": (
+        ("ب", ("پ",)),
+        ("ج", ("چ",)),
+        ("ز", ("ژ",)),
+        ("ق", ("کك", "گ")),
+        ("ن", ("و",)),
+        ("ه", ("یي",)),
+    ),
 }
 #: The languages written in another alphabet than the Latin one: the script (as Unicode names
 #: its letters) and its letters in their order, without the ones of _OWN_LETTERS, as CLDR's
 #: index letters have them (Russian files `Ёлка` with `Ель`, and no word starts with a hard
 #: or soft sign). These are the jump bar's letters, and names in the script come before Latin
 #: ones, as the language's collation (CLDR's, which Hugo uses) reorders them.
+_HEBREW = ("HEBREW", "אבגדהוזחטיכלמנסעפצקרשת")
 _SCRIPTS: dict[str, tuple[str, str]] = {
     "ru": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЫЭЮЯ"),
     "bg": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЮЯ"),
     "uk": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЮЯ"),
     "el": ("GREEK", "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ"),
-    "he": ("HEBREW", "אבגדהוזחטיכלמנסעפצקרשת"),
-    "iw": ("HEBREW", "אבגדהוזחטיכלמנסעפצקרשת"),
+    "he": _HEBREW,
+    "iw": _HEBREW,  # Hebrew's old code
     "ar": ("ARABIC", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"),
+    "fa": ("ARABIC", "ابتثجحخدذرزسشصضطظعغفقلمنه"),
 }
 #: Before every other section: the letters of a language's own script (_SCRIPTS).
 _FIRST = "\x00"

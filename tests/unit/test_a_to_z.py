@@ -139,6 +139,17 @@ def test_ukrainian_files_its_letters_in_its_alphabets_order() -> None:
     assert sort_name_in("Кіт", "uk") > sort_name_in("Кит", "uk") > sort_name_in("Кир", "uk")
 
 
+def test_persian_files_its_own_letters_in_its_order_and_arabic_kaf_and_yeh_with_its_own() -> None:
+    """Was: pe, che, zhe, gaf and Persian kaf after every Arabic letter (their code points), heh
+    before waw, and the Arabic forms of kaf and yeh sections of their own."""
+    words = ["یک", "ویژه", "هوش", "گربه", "کتاب", "ژرف", "زبان", "چشم", "جهان", "پدر", "بازی", "نهال"]
+    words += ["قلم", "نوروز", "\u0643\u062a\u0627\u0628", "\u064a\u06a9"]  # Arabic kaf, Arabic yeh
+    ordered = a_to_z(words, "fa")
+    assert [letter_of(word, "fa") for word in ordered] == [*"بپجچزژقککگننوهیی"]
+    assert ordered.index("نوروز") < ordered.index("نهال"), "waw before heh inside a word too"
+    assert jump_letters({"A"}, "fa-IR") == [*"ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی", "A"]
+
+
 @pytest.mark.parametrize(
     ("language", "alphabet", "names"),
     [
