@@ -241,7 +241,7 @@ def parse_tools(value: Any, located: yaml_lines.Located, diagnostics: Diagnostic
         if not isinstance(name, str) or not SLUG_RE.match(name):
             reader.error(where, f"attribute name '{name}' must be lowercase letters, digits and hyphens")
             continue
-        if isinstance(values, dict):
+        if isinstance(values, dict) and values:
             labels[name] = _labelled(reader, values, where)
             attributes[name] = tuple(labels[name])
         else:
@@ -252,8 +252,6 @@ def parse_tools(value: Any, located: yaml_lines.Located, diagnostics: Diagnostic
 def _labelled(reader: _Reader, raw: dict[Any, Any], where: tuple[str | int, ...]) -> dict[str, str]:
     """An attribute declared as a mapping: each value with the words its tools' pages show for
     it, as the value itself is a selector's word (`vector-store`), not always a reader's."""
-    if not raw:
-        reader.error(where, f"'{where[-1]}' needs a value or a list of values")
     labels: dict[str, str] = {}
     for value, label in raw.items():
         at = (*where, str(value))

@@ -119,9 +119,9 @@
 
   // A front-matter table's frame, and a table, displayed formula or code block written in
   // Markdown, each its own scrolling box, which the build makes focusable for pages read
-  // without this script.
-  var SCROLLERS = ".table-scroll, :is(.prose, .definition, .answer, .table-intro, .intro) " +
-    ":is(table, div.formula, pre)[tabindex]";
+  // without this script. WRITTEN: the boxes that show what an editor wrote in Markdown.
+  var WRITTEN = ":is(.prose, .definition, .answer, .table-intro, .intro) ";
+  var SCROLLERS = ".table-scroll, " + WRITTEN + ":is(table, div.formula, pre)[tabindex]";
 
   function showScrollHints() {
     forEach.call(document.querySelectorAll(SCROLLERS), function (box) {
@@ -157,9 +157,7 @@
   // A formula in a line of text scrolls in its own box too (style.css), where it is wider
   // than the column: only those are Tab stops, with no hint, which would break the line.
   function scrollLongFormulas() {
-    forEach.call(document.querySelectorAll(
-      ":is(.prose, .definition, .answer, .table-intro, .intro) math[display='inline']"
-    ), function (formula) {
+    forEach.call(document.querySelectorAll(WRITTEN + "math[display='inline']"), function (formula) {
       focusableWhileWide(formula, function (wide) { formula.classList.toggle("is-scrollable", wide); });
     });
   }
