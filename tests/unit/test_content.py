@@ -1419,6 +1419,17 @@ def test_a_control_character_in_the_body_is_an_error_at_each_line_that_has_one()
     ]
 
 
+@pytest.mark.parametrize("character", ["\x85", "\x9f", "\ufdd0", "\ufffe", "\U0001fffe", "\U0010ffff"])
+def test_a_noncharacter_or_c1_control_among_other_text_is_an_error_at_its_line(character: str) -> None:
+    """Checked among tabs, non-breaking spaces and other scripts, which pass as page text."""
+    body = f"\nCaf\u00e9\tna\u00efve \u2014 \u0394\u03b5\u00a0x.\nSee {character} here.\n"
+
+    term, problems = parse(term_text(body=body))
+
+    assert term is not None
+    assert problems == [f"{PATH}:9: character U+{ord(character):04X} is not allowed in a web page; remove it"]
+
+
 def test_read_text_turns_crlf_and_lone_cr_into_newlines(tmp_path: Path) -> None:
     file = tmp_path / "t.md"
     file.write_bytes(b"a\r\nb\rc\n")
