@@ -120,7 +120,7 @@ def parser() -> argparse.ArgumentParser:
         "check",
         help="validate all content without writing the site",
         description="Run every check a build runs, without writing the site or the build cache; "
-        "--graph writes its FILE and nothing else.",
+        "--graph writes its FILE (or, given -, prints the graph) and nothing else.",
     )
     common(check)
     content_flags(check)
@@ -137,10 +137,10 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--graph",
-        type=path,
+        type=graph_file,
         metavar="FILE",
         help="also write the term graph to FILE: GraphML if it ends in .graphml (Gephi), else JSON "
-        "(networkx node-link)",
+        "(networkx node-link); - prints the JSON, and the check's own lines go to standard error",
     )
 
     init = commands.add_parser(
@@ -216,6 +216,15 @@ def path(text: str) -> Path:
     if not text:
         raise argparse.ArgumentTypeError("must not be empty; give a path")
     return Path(text)
+
+
+#: `check --graph -`: the graph on standard output, as `-` means to most commands.
+STDOUT = "-"
+
+
+def graph_file(text: str) -> Path | str:
+    """The literal `-` is standard output; `./-` still names a file called that."""
+    return STDOUT if text == STDOUT else path(text)
 
 
 def whole_number(text: str) -> int:
@@ -453,7 +462,14 @@ def run_build(args: argparse.Namespace, keep: Callable[[object], None] = lambda 
 
 def run_check(args: argparse.Namespace) -> int:
     options = options_from(args)
-    if args.graph is not None:
+    if args.graph == STDOUT and args.format != "text":
+        print(
+            f"glossary: --graph - prints the graph where --format {args.format} prints its report; "
+            "give --graph a file name",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if isinstance(args.graph, Path):
         try:
             output.check_export(options.root, args.graph, pipeline.cache_folder(options))
         except output.OutputRefused as refusal:
@@ -473,11 +489,15 @@ def run_check(args: argparse.Namespace) -> int:
     return code
 
 
-def write_graph(path: Path, result: pipeline.BuildResult) -> str | None:
+def write_graph(path: Path | str, result: pipeline.BuildResult) -> str | None:
     """Why the graph could not be written, if it could not: said after the check's problems,
     which a failure the refusal before the check could not foresee (a full disk) must not hide."""
     if result.graph is None:
         return None
+    if path == STDOUT:
+        sys.stdout.write(link_graph.export(*result.graph, graphml=False))
+        return None
+    assert isinstance(path, Path)
     try:
         path.write_text(link_graph.export(*result.graph, path.suffix.lower() == ".graphml"), "utf-8")
     except OSError as exc:
@@ -496,15 +516,17 @@ def show_check(args: argparse.Namespace, result: pipeline.BuildResult, strict: b
             print(github_annotation(diagnostic))
     else:
         report(result.diagnostics)
+    said = sys.stderr if args.graph == STDOUT else sys.stdout  # keeps a printed graph whole
     if not ok:
         print(f"Check failed: {summary(result.diagnostics)}.", file=sys.stderr)
         return EXIT_CONTENT
     if not args.quiet:
         if shape is not None:
-            print(link_graph.summary_line(shape))
+            print(link_graph.summary_line(shape), file=said)
         if result.from_cache[0]:
-            print("Term files converted earlier, from the build cache: {} of {}".format(*result.from_cache))
-        print(f"Check passed: {summary(result.diagnostics)}.")
+            message = "Term files converted earlier, from the build cache: {} of {}"
+            print(message.format(*result.from_cache), file=said)
+        print(f"Check passed: {summary(result.diagnostics)}.", file=said)
     return EXIT_OK
 
 

@@ -237,7 +237,7 @@ def test_checks_help_says_it_writes_no_site_and_what_graph_writes(tmp_path: Path
     assert "check     validate all content without writing the site" in overview
     assert " ".join(helped.split("\n\n")[1].split()) == (
         "Run every check a build runs, without writing the site or the build cache; "
-        "--graph writes its FILE and nothing else."
+        "--graph writes its FILE (or, given -, prints the graph) and nothing else."
     )
     assert set(tree_digest(site)) - set(before) == {"graph.json"}, "the FILE alone"
     assert not (site / "_site").exists()

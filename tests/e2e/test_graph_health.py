@@ -72,6 +72,33 @@ def test_json_report_and_graph_exports_carry_the_same_graph(tmp_path: Path) -> N
     assert again.read_bytes() == (tmp_path / "g.json").read_bytes(), "the export is deterministic"
 
 
+def test_graph_dash_prints_the_graph_alone_on_standard_output(tmp_path: Path) -> None:
+    """Was: `check --graph -` wrote a file named '-' into the site folder, as `./-` still does."""
+    site = island_site(tmp_path)
+    run_glossary("check", "--graph", tmp_path / "g.json", cwd=site)
+    before = tree_digest(site)
+
+    printed = run_glossary("check", "--graph", "-", cwd=site)
+
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout == (tmp_path / "g.json").read_text(encoding="utf-8")
+    assert "1 island(s)" in printed.stderr and "Check passed: 0 error(s), 3 warning(s)." in printed.stderr
+    assert tree_digest(site) == before
+    assert run_glossary("check", "--graph", "./-", cwd=site).returncode == 0
+    assert json.loads((site / "-").read_text(encoding="utf-8"))["nodes"]
+
+
+def test_graph_dash_with_a_report_format_is_refused_before_checking(tmp_path: Path) -> None:
+    site = island_site(tmp_path)
+    for kind in ("json", "github"):
+        refused = run_glossary("check", "--format", kind, "--graph", "-", cwd=site)
+        assert (refused.returncode, refused.stdout) == (2, "")
+        assert refused.stderr == (
+            f"glossary: --graph - prints the graph where --format {kind} prints its report; "
+            "give --graph a file name\n"
+        )
+
+
 def test_the_graph_export_never_replaces_a_file_the_site_is_made_of(tmp_path: Path) -> None:
     """Was: `check --graph content/site.yml` wrote JSON over the settings, and the next check
     failed on them."""
