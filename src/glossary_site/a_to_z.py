@@ -74,6 +74,9 @@ _SYLLABLE_SECTIONS = {
     for letter in _SYLLABLE_LETTERS.values()
 }
 
+#: Croatian's, Bosnian's and Serbian's in Latin letters (its digraphs dž, lj and nj, letters
+#: of their own there, are read as the two letters they are written with).
+_CROATIAN = (("c", ("č", "ć")), ("d", ("đ",)), ("s", ("š",)), ("z", ("ž",)))
 #: The languages whose readers look for some letters elsewhere than under the plain letter
 #: Unicode spells them with, or where its code points would put them (CLDR's collations, as
 #: Hugo uses them): after each letter named, those letters, in their order; a letter spelt
@@ -87,8 +90,37 @@ _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "nn": (("z", ("æä", "øö", "å")),),
     "no": (("z", ("æä", "øö", "å")),),
     "es": (("n", ("ñ",)),),
+    "pl": (
+        ("a", ("ą",)),
+        ("c", ("ć",)),
+        ("e", ("ę",)),
+        ("l", ("ł",)),
+        ("n", ("ń",)),
+        ("o", ("ó",)),
+        ("s", ("ś",)),
+        ("z", ("ź", "ż")),
+    ),
+    "cs": (("c", ("č",)), ("r", ("ř",)), ("s", ("š",)), ("z", ("ž",))),
+    # s and t with a comma below are the letters; the cedilla forms are how older fonts typed them
+    "ro": (("a", ("ă", "â")), ("i", ("î",)), ("s", ("șş",)), ("t", ("țţ",))),
+    "hr": _CROATIAN,
+    "bs": _CROATIAN,
+    "sr-latn": _CROATIAN,
     "ru": (("и", ("й",)),),
     "bg": (("и", ("й",)),),
+    # Unicode has these before a (and spells gje and kje with ghe and ka)
+    "sr": (("д", ("ђ",)), ("и", ("ј",)), ("л", ("љ",)), ("н", ("њ",)), ("т", ("ћ",)), ("ч", ("џ",))),
+    "mk": (
+        ("д", ("ѓ",)),
+        ("з", ("ѕ",)),
+        ("и", ("ј",)),
+        ("л", ("љ",)),
+        ("н", ("њ",)),
+        ("т", ("ќ",)),
+        ("ч", ("џ",)),
+    ),
+    # Belarusian has no i but its own one, before short i; io and short u are letters of their own
+    "be": (("е", ("ё",)), ("з", ("і", "й")), ("у", ("ў",))),
     # Unicode has ye and i before a, ghe with upturn after ya, and spells yi and short i with i
     "uk": (("г", ("ґ",)), ("е", ("є",)), ("и", ("і", "ї", "й"))),
     # Persian's own letters are code points after the Arabic ones, and waw comes before heh;
@@ -111,6 +143,9 @@ _HEBREW = ("HEBREW", "אבגדהוזחטיכלמנסעפצקרשת")
 _SCRIPTS: dict[str, tuple[str, str]] = {
     "ru": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЫЭЮЯ"),
     "bg": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЮЯ"),
+    "sr": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШ"),
+    "mk": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШ"),
+    "be": ("CYRILLIC", "АБВГДЕЖЗКЛМНОПРСТУФХЦЧШЫЭЮЯ"),
     "uk": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЮЯ"),
     "el": ("GREEK", "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ"),
     "he": _HEBREW,
@@ -142,8 +177,12 @@ class _Alphabet:
 
 @functools.cache
 def _alphabet(language: str) -> _Alphabet | None:
-    """The language's letters of its own (by its primary subtag: `sv-FI` is Swedish), or None."""
-    primary = language.partition("-")[0].casefold()
+    """The language's letters of its own (by its primary subtag: `sv-FI` is Swedish, or with
+    its script subtag for a language written in two: `sr-Latn`), or None."""
+    primary, _, rest = language.casefold().partition("-")
+    written = f"{primary}-{rest.partition('-')[0]}"
+    if written in _OWN_LETTERS or written in _SCRIPTS:
+        primary = written
     script, base = _SCRIPTS.get(primary, ("", "".join(_LATIN)))
     own = dict(_OWN_LETTERS.get(primary, ()))
     if not own and not script:

@@ -21,6 +21,12 @@ from support import run_glossary, write_files
             "АҐЄИІЇЙЯG",
         ),
         (
+            "sr",
+            "АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ",
+            ["Џеп", "Ђак", "Шума", "Јабука", "Алфа", "Иван", "GPU"],
+            "АЂИЈЏШG",
+        ),
+        (
             "fa",
             "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی",
             ["یادگیری", "هوش", "ویژگی", "گراف", "پردازش", "مدل", "GPU"],
@@ -32,8 +38,8 @@ def test_a_glossary_in_another_alphabet_jumps_through_it_and_lists_its_letters_i
     open_page: OpenPage, tmp_path: Path, language: str, alphabet: str, titles: list[str], linked: str
 ) -> None:
     """Was: A to Z first, then the letters present by code point: in Ukrainian ye and i before
-    a and ghe with upturn last, yi and short i without a section; in Persian pe, gaf and yeh
-    after every Arabic letter, and heh before waw."""
+    a and ghe with upturn last, yi and short i without a section; in Serbian dje, je and dzhe
+    before a; in Persian pe, gaf and yeh after every Arabic letter, and heh before waw."""
     files = {"content/site.yml": f"title: Glossary\nbase_url: https://x.example.com/\nlanguage: {language}\n"}
     for number, title in enumerate(titles):
         front = f"title: {title}\nsummary: {title}.\ndefinition: {title}."
