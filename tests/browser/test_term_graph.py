@@ -53,6 +53,23 @@ def test_the_graph_sits_in_the_side_column_and_a_node_opens_by_keyboard(
     expect(page.locator("h1")).to_have_text(title)
 
 
+@pytest.mark.parametrize("width", [1280, LAPTOP["width"], 1920])
+def test_the_graphs_labels_are_drawn_at_a_readable_size_on_a_laptop(
+    open_page: OpenPage, served: ServedSite, width: int
+) -> None:
+    """Was: about 10px at 1280 and 1366px wide, the drawing scaled down to an 18rem column."""
+    page = open_page(viewport={"width": width, "height": 800})
+    page.goto(served.page_url(FLAGSHIP))
+    sizes = page.evaluate(
+        """[...document.querySelectorAll('nav.term-graph svg.graph text')].map(text => {
+             const svg = text.ownerSVGElement;
+             const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+             return parseFloat(getComputedStyle(text).fontSize) * scale;
+           })"""
+    )
+    assert len(sizes) == 15 and min(sizes) >= 12, sizes
+
+
 @pytest.mark.parametrize(
     ("path", "picture"), [(FLAGSHIP, "nav.term-graph svg.graph"), ("graph/index.html", "svg.graph-whole")]
 )
