@@ -135,7 +135,12 @@ def make_corpus(target: Path, terms: int) -> Path:
 
 def build(src: Path, site: Path, out: Path, jobs: int, cache: Path | None = None) -> dict[str, str]:
     """The output's files and hashes; with `cache`, built as a user builds (cache kept there)."""
-    env = {**os.environ, "PYTHONPATH": str(src), "XDG_CACHE_HOME": str(out.parent / "xdg")}
+    # Both sides compile their modules once, where neither's __pycache__ folders can be: with
+    # PYTHONDONTWRITEBYTECODE inherited, the archive side compiled at every build and the working
+    # tree's side did not when a __pycache__ of it existed, which made the working tree faster.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env |= {"PYTHONPATH": str(src), "XDG_CACHE_HOME": str(out.parent / "xdg")}
+    env["PYTHONPYCACHEPREFIX"] = str(out.parent / "pycache")
     command = [sys.executable, "-m", "glossary_site", "build", "--no-search", "-q"]
     command += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
     command += ["--jobs", str(jobs), "--out", str(out), "--source", str(site)]
