@@ -870,8 +870,9 @@ def _refuse_unprintable(node: yaml.ScalarNode, line: int, where: _Lines) -> None
     """YAML refuses these characters in the file but lets a quoted escape ("\\0") make them;
     a NUL or an escape sequence in a title would end up in every page that shows it. The reader
     lets the noncharacters through, and "\\N" makes a NEL: no web page may hold either.
-    All of them are characters `isprintable` refuses, which most values pass at a glance."""
-    if node.value.isprintable():
+    All of them are characters `isprintable` refuses, which most values pass at a glance, once
+    the line breaks and tabs of a value over several lines are taken out."""
+    if node.value.replace("\n", "").replace("\t", "").isprintable():
         return
     found = yaml.reader.Reader.NON_PRINTABLE.search(node.value) if node.style == '"' else None
     if found is not None:  # only escapes make what the reader refuses in the text
