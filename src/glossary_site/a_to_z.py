@@ -74,21 +74,30 @@ _SYLLABLE_SECTIONS = {
     for letter in _SYLLABLE_LETTERS.values()
 }
 
-#: Croatian's, Bosnian's and Serbian's in Latin letters (its digraphs dž, lj and nj, letters
-#: of their own there, are read as the two letters they are written with).
-_CROATIAN = (("c", ("č", "ć")), ("d", ("đ",)), ("s", ("š",)), ("z", ("ž",)))
+#: Croatian's, Bosnian's and Serbian's in Latin letters, with the letters written with two: dž,
+#: lj and nj.
+_CROATIAN = (
+    ("c", ("č", "ć")),
+    ("d", ("dž", "đ")),
+    ("l", ("lj",)),
+    ("n", ("nj",)),
+    ("s", ("š",)),
+    ("z", ("ž",)),
+)
 #: The languages whose readers look for some letters elsewhere than under the plain letter
 #: Unicode spells them with, or where its code points would put them (CLDR's collations, as
 #: Hugo uses them): after each letter named, those letters, in their order; a letter spelt
 #: after another in one string is filed and sorted with it (a Swede looks for `Æ` among the
-#: `Ä`'s). Every other language files an accented letter under the one it is spelled with.
+#: `Ä`'s); spellings filed alike are separated by a space, and one of two letters (Czech `ch`)
+#: is a letter of its own wherever it stands in a word. Every other language files an accented
+#: letter under the one it is spelled with.
 _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    "sv": (("z", ("å", "äæ", "öø")),),
-    "fi": (("z", ("å", "äæ", "öø")),),
-    "da": (("z", ("æä", "øö", "å")),),
-    "nb": (("z", ("æä", "øö", "å")),),
-    "nn": (("z", ("æä", "øö", "å")),),
-    "no": (("z", ("æä", "øö", "å")),),
+    "sv": (("z", ("å", "ä æ", "ö ø")),),
+    "fi": (("z", ("å", "ä æ", "ö ø")),),
+    "da": (("z", ("æ ä", "ø ö", "å")),),
+    "nb": (("z", ("æ ä", "ø ö", "å")),),
+    "nn": (("z", ("æ ä", "ø ö", "å")),),
+    "no": (("z", ("æ ä", "ø ö", "å")),),
     "es": (("n", ("ñ",)),),
     "pl": (
         ("a", ("ą",)),
@@ -100,9 +109,9 @@ _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("s", ("ś",)),
         ("z", ("ź", "ż")),
     ),
-    "cs": (("c", ("č",)), ("r", ("ř",)), ("s", ("š",)), ("z", ("ž",))),
+    "cs": (("c", ("č",)), ("h", ("ch",)), ("r", ("ř",)), ("s", ("š",)), ("z", ("ž",))),
     # s and t with a comma below are the letters; the cedilla forms are how older fonts typed them
-    "ro": (("a", ("ă", "â")), ("i", ("î",)), ("s", ("șş",)), ("t", ("țţ",))),
+    "ro": (("a", ("ă", "â")), ("i", ("î",)), ("s", ("ș ş",)), ("t", ("ț ţ",))),
     "hr": _CROATIAN,
     "bs": _CROATIAN,
     "sr-latn": _CROATIAN,
@@ -129,9 +138,9 @@ _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("ب", ("پ",)),
         ("ج", ("چ",)),
         ("ز", ("ژ",)),
-        ("ق", ("کك", "گ")),
+        ("ق", ("ک ك", "گ")),
         ("ن", ("و",)),
-        ("ه", ("یي",)),
+        ("ه", ("ی ي",)),
     ),
 }
 #: The languages written in another alphabet than the Latin one: the script (as Unicode names
@@ -165,11 +174,15 @@ _LATIN = tuple(chr(code) for code in range(ord("A"), ord("Z") + 1))
 
 @dataclass(frozen=True)
 class _Alphabet:
-    """A language's letters of its own: how a name spells each (`spelled`, for sort_name),
-    each one's place among the sections (`sections`) and the whole jump bar (`letters`);
-    `script`, for a language not written in Latin letters, is its alphabet's Unicode name."""
+    """A language's letters of its own: how a name spells each (`spelled` for one character,
+    `digraphs` for two, for sort_name), the letter each capital spelling is filed under
+    (`filed`), each letter's place among the sections (`sections`) and the whole jump bar
+    (`letters`); `script`, for a language not written in Latin letters, is its alphabet's
+    Unicode name."""
 
     spelled: dict[int, str]
+    digraphs: tuple[tuple[str, str], ...]
+    filed: dict[str, str]
     sections: dict[str, str]
     letters: tuple[str, ...]
     script: str = ""
@@ -188,20 +201,33 @@ def _alphabet(language: str) -> _Alphabet | None:
     if not own and not script:
         return None
     spelled: dict[int, str] = {}
+    digraphs: list[tuple[str, str]] = []
+    filed: dict[str, str] = {}
     sections: dict[str, str] = {}
     letters: list[str] = []
     for letter in base:
         letters.append(letter)
         groups = own.get(letter.lower(), ())
         for rank, group in enumerate(groups):
-            # the letter then one of the last code points, which no name holds: after every
-            # word going on with it ("På" after "Pz", "Pzz"), before the next letter, in the
-            # language's order
+            # the letter then one of the last code points (_PLACES), which no name holds: after
+            # every word going on with it ("På" after "Pz", "Pzz"), before the next letter, in
+            # the language's order
             place = letter.lower() + chr(sys.maxunicode - len(groups) + rank)
-            spelled.update(dict.fromkeys(map(ord, group), place))
-            sections.update(dict.fromkeys(group.upper(), place.upper() + group[0].upper()))
-            letters.append(group[0].upper())
-    return _Alphabet(spelled, sections, tuple(letters), script)
+            spellings = group.split()
+            shown = spellings[0].upper()
+            for spelling in spellings:
+                if len(spelling) == 1:
+                    spelled[ord(spelling)] = place
+                else:
+                    digraphs.append((spelling, place))
+                filed[spelling.upper()] = shown
+            sections[shown] = place.upper() + shown
+            letters.append(shown)
+    return _Alphabet(spelled, tuple(digraphs), filed, sections, tuple(letters), script)
+
+
+#: The least code point of the places _alphabet gives a language's own letters.
+_PLACES = chr(sys.maxunicode - max(len(groups) for own in _OWN_LETTERS.values() for _, groups in own))
 
 
 def sort_name(name: str, language: str) -> str:
@@ -210,8 +236,12 @@ def sort_name(name: str, language: str) -> str:
     numbers by their value, as file managers list them: GPT-3, GPT-4, GPT-10, not GPT-10 first.
     A letter of the language's own (`_OWN_LETTERS`) keeps its place: Swedish `På` after `Paz`."""
     folded = name.casefold()
+    alphabet = _alphabet(language)
+    if alphabet is not None and alphabet.digraphs:  # Czech `ch`, ASCII as it is, too
+        folded = unicodedata.normalize("NFC", folded)
+        for digraph, place in alphabet.digraphs:
+            folded = folded.replace(digraph, place)
     if not folded.isascii():
-        alphabet = _alphabet(language)
         if alphabet is not None:
             folded = unicodedata.normalize("NFC", folded).translate(alphabet.spelled)
         folded = _unaccented(folded)
@@ -232,9 +262,10 @@ def letter_parts(letter: str, filed: Iterable[str]) -> list[tuple[str, int]]:
     the labels goes forward and names each part once; the names before any part are under the
     letter alone."""
     parts: list[tuple[str, int]] = []
+    head = letter[:1] + letter[1:].lower()  # Czech `CH` heads parts such as 'Cha'
     for name in filed:
-        second = folded_name(name)[1:2]
-        label = letter + second if "a" <= second <= "z" else letter
+        second = folded_name(name)[len(letter) : len(letter) + 1]
+        label = head + second if "a" <= second <= "z" else letter
         if parts and label <= parts[-1][0]:
             parts[-1] = (parts[-1][0], parts[-1][1] + 1)
         else:
@@ -269,7 +300,7 @@ def a_to_z_key(name: str, language: str) -> tuple[str, str, str]:
 def _section(letter: str, language: str) -> str:
     if letter == "#":
         return _LAST
-    if letter.isascii():
+    if letter.isascii() and len(letter) == 1:
         return letter
     syllables = _SYLLABLE_SECTIONS.get(letter)
     if syllables is not None:
@@ -293,7 +324,8 @@ def filed_key(name: str, sort_as: str, language: str) -> tuple[str, str, str, st
 def letter_of_key(key: tuple[str, ...]) -> str:
     """The letter of the name whose a_to_z_key this is: the A to Z's 20,000 names at 10,000
     terms are looked at once, not once to sort and once more to file."""
-    return key[0][-1]
+    section = key[0]
+    return section[-2:] if len(section) > 2 and section[-3] >= _PLACES else section[-1]
 
 
 def jump_letters(present: Collection[str], language: str) -> list[str]:
@@ -333,10 +365,13 @@ def letter_of(title: str, language: str) -> str:
     them, in any language: all were under '#'; '#' for anything else (a digit, an emoji, a
     Chinese character, which has no short alphabet to jump through: its `sort_as` reading has)."""
     first = title[:1]
-    if not title[:2].isascii() and (alphabet := _alphabet(language)) is not None:
-        own = alphabet.sections.get(unicodedata.normalize("NFC", title[:2])[:1].upper())
+    alphabet = _alphabet(language)
+    if alphabet is not None and (alphabet.digraphs or not title[:2].isascii()):
+        start = unicodedata.normalize("NFC", title[:3]).upper()
+        own = alphabet.filed.get(start[:2]) if alphabet.digraphs else None
+        own = own or alphabet.filed.get(start[:1])
         if own is not None:
-            return own[-1]
+            return own
     if first.isascii():
         first = first.upper()
         return first if "A" <= first <= "Z" else "#"

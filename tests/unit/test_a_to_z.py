@@ -156,29 +156,37 @@ def test_persian_files_its_own_letters_in_its_order_and_arabic_kaf_and_yeh_with_
         (
             ("pl", "pl-PL"),
             "Ala Ąb Cel Ćma Dom Ela Ęk Lato Łódź Mama Nos Ńa Oko Ósemka Pies Sok Śnieg Tak Zebra Źródło Żaba",
-            "AĄBCĆDEĘFGHIJKLŁMNŃOÓPQRSŚTUVWXYZŹŻ",
+            "A Ą B C Ć D E Ę F G H I J K L Ł M N Ń O Ó P Q R S Ś T U V W X Y Z Ź Ż",
         ),
-        (("cs",), "Cesta chata Čas Dům hrad Ryba Řeka Slon Šum Zima Žena", "ABCČDEFGHIJKLMNOPQRŘSŠTUVWXYZŽ"),
+        (
+            ("cs",),
+            "Cesta Čas Dům hrad Hus chata Chrám ivan Ryba Řeka Slon Šum Zima Žena",
+            "A B C Č D E F G H CH I J K L M N O P Q R Ř S Š T U V W X Y Z Ž",
+        ),
         (
             ("ro",),  # s and t with a cedilla, as older fonts typed them, filed with the comma forms
             "Apa Ăla Âna Iarna Înger Stea Şir Știință Tată Ţară",
-            "AĂÂBCDEFGHIÎJKLMNOPQRSȘTȚUVWXYZ",
+            "A Ă Â B C D E F G H I Î J K L M N O P Q R S Ș T Ț U V W X Y Z",
         ),
         (
             ("hr", "bs", "sr-Latn", "sr-latn-RS"),
-            "Cvijet Čaj Ćup Dan Đak Lav Ljubav Sunce Šuma Zec Žaba",
-            "ABCČĆDĐEFGHIJKLMNOPQRSŠTUVWXYZŽ",
+            "Cvijet Čaj Ćup Dan Džep Đak Lav Lug Ljubav Nos Njiva Sunce Šuma Zec Žaba",
+            "A B C Č Ć D DŽ Đ E F G H I J K L LJ M N NJ O P Q R S Š T U V W X Y Z Ž",
         ),
         (
             ("sr", "sr-Cyrl", "sr-RS"),
             "Алфа Дан Ђак Иван Јабука Лав Љубав Нос Њива Тата Ћуп Чај Џеп Шума GPU",
-            "АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ",
+            "А Б В Г Д Ђ Е Ж З И Ј К Л Љ М Н Њ О П Р С Т Ћ У Ф Х Ц Ч Џ Ш",
         ),
-        (("mk",), "Гора Дом Ѓубре Зима Ѕвезда Иван Јас Тато Ќебе GPU", "АБВГДЃЕЖЗЅИЈКЛЉМНЊОПРСТЌУФХЦЧЏШ"),
+        (
+            ("mk",),
+            "Гора Дом Ѓубре Зима Ѕвезда Иван Јас Тато Ќебе GPU",
+            "А Б В Г Д Ѓ Е Ж З Ѕ И Ј К Л Љ М Н Њ О П Р С Т Ќ У Ф Х Ц Ч Џ Ш",
+        ),
         (
             ("be",),
             "Агент Ель Ёлка Зіма Іней Йод Кот Улей Ўзор Фота GPU",
-            "АБВГДЕЁЖЗІЙКЛМНОПРСТУЎФХЦЧШЫЭЮЯ",
+            "А Б В Г Д Е Ё Ж З І Й К Л М Н О П Р С Т У Ў Ф Х Ц Ч Ш Ы Э Ю Я",
         ),
     ],
 )
@@ -186,20 +194,47 @@ def test_a_language_files_the_letters_of_its_alphabet_in_its_order(
     languages: tuple[str, ...], ordered: str, alphabet: str
 ) -> None:
     """As CLDR's collation and index letters have them (which Hugo sorts by). Was: Polish,
-    Czech, Romanian and Croatian letters with marks filed with their base letter; Serbian and
-    Belarusian letters Unicode has before the Russian alphabet (dje, je, dzhe, the Belarusian
-    i, short u) before its a and the whole Latin alphabet; Macedonian gje and kje with ghe and
-    ka, Belarusian io with ie, and its short i under an i it does not have."""
-    names = ordered.split()
+    Czech, Romanian and Croatian letters with marks filed with their base letter, Czech `ch`
+    under C and Croatian `dž`, `lj`, `nj` under D, L, N; Serbian and Belarusian letters
+    Unicode has before the Russian alphabet (dje, je, dzhe, the Belarusian i, short u) before
+    its a and the whole Latin alphabet; Macedonian gje and kje with ghe and ka, Belarusian io
+    with ie, and its short i under an i it does not have."""
+    names, letters_in_order = ordered.split(), alphabet.split()
     for language in languages:
         assert a_to_z(names, language) == names, language
         expected = [
-            letter for letter in alphabet if any(letter_of(name, language) == letter for name in names)
+            letter
+            for letter in letters_in_order
+            if any(letter_of(name, language) == letter for name in names)
         ]
-        assert [letter for letter in letters(names, language) if letter != "G" or "G" in alphabet] == expected
-        assert jump_letters({"G"}, language) == [*alphabet, *([] if "G" in alphabet else ["G"])], language
+        assert [
+            letter for letter in letters(names, language) if letter != "G" or "G" in letters_in_order
+        ] == expected
+        assert jump_letters({"G"}, language) == [
+            *letters_in_order,
+            *([] if "G" in letters_in_order else ["G"]),
+        ], language
     first_letters = {letter_of(name, languages[0]) for name in names}
-    assert first_letters - {"G"} <= set(alphabet), "each name is under one of the alphabet's letters"
+    assert first_letters - {"G"} <= set(letters_in_order), "each name is under one of the alphabet's letters"
+
+
+def test_czech_ch_is_a_letter_inside_words_too_and_heads_its_own_parts_and_page() -> None:
+    names = ["Chata", "Chrám", "Hudba", "Cena", "Čaj", "Ichtyolog", "Ihla", "Ihned", "Icon"]
+    assert a_to_z(names, "cs") == [
+        "Cena",
+        "Čaj",
+        "Hudba",
+        "Chata",
+        "Chrám",
+        "Icon",
+        "Ihla",
+        "Ihned",
+        "Ichtyolog",
+    ]
+    assert letter_parts("CH", ["Chata", "Chrám"]) == [("Cha", 1), ("Chr", 1)]
+    assert letter_path("CH") == "a-z/ch/index.html"
+    assert letter_path(letter_of("Džungla", "hr")) == "a-z/dž/index.html"
+    assert letter_of("Chata", "en") == "C", "other languages keep it under C"
 
 
 @pytest.mark.parametrize(
