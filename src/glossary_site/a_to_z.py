@@ -86,11 +86,11 @@ _CROATIAN = (
 )
 #: The languages whose readers look for some letters elsewhere than under the plain letter
 #: Unicode spells them with, or where its code points would put them (CLDR's collations, as
-#: Hugo uses them): after each letter named, those letters, in their order; a letter spelt
-#: after another in one string is filed and sorted with it (a Swede looks for `Æ` among the
-#: `Ä`'s); spellings filed alike are separated by a space, and one of two letters (Czech `ch`)
-#: is a letter of its own wherever it stands in a word. Every other language files an accented
-#: letter under the one it is spelled with.
+#: Hugo uses them): after each letter named, those letters, in their order; the spellings of
+#: one string, separated by spaces, are filed and sorted alike (a Swede looks for `Æ` among
+#: the `Ä`'s), and a spelling of two letters (Czech `ch`) is a letter of its own wherever it
+#: stands in a word. Every other language files an accented letter under the one it is spelled
+#: with.
 _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "sv": (("z", ("å", "ä æ", "ö ø")),),
     "fi": (("z", ("å", "ä æ", "ö ø")),),
