@@ -243,6 +243,7 @@ def _new_term(
     category = one_line("--category", category or "")
     if category and (problem := group_name_problem(category, group_slug(category))) is not None:
         raise ScaffoldRefused(f"--category {problem}")
+    made_from = title if slug is None else None
     slug = _file_slug(title, slug)
     folder = root / TERMS_DIR
     if os.path.lexists(folder) and not folder.is_dir():
@@ -258,7 +259,7 @@ def _new_term(
         raise ScaffoldRefused("an --alias must not be empty")
     if any(not name.strip() for name in related):
         raise ScaffoldRefused("a --related must not be empty")
-    related = _check_names(root, slug, [title, slug, *aliases], related)
+    related = _check_names(root, slug, [title, slug, *aliases], related, made_from)
     if os.path.lexists(path):
         raise ScaffoldRefused(f"{path} already exists; edit it, or name this term's file with --slug")
     try:
@@ -312,13 +313,24 @@ def slug_note(title: str, slug: str) -> str | None:
         return None
     signs = [f"'{sign}'" for sign in "+#" if sign in title]
     dropped = " and ".join(["leading '.'", *signs] if leading_dot else signs)
-    spelled = "dot" + title[1:] if leading_dot else title
-    other = slugify(spelled.replace("+", "p").replace("#", "sharp"))
+    other = _spelled(title, leading_dot)
     return (
         f"the slug made from {title!r} is '{slug}' (its page is terms/{slug}/), without its "
         f"{dropped}; to choose another, rename the file to {other}.md (--slug {other} names it so "
         "when the term is made)"
     )
+
+
+def _spelled(title: str, leading_dot: bool) -> str:
+    """A slug that spells out the signs a slug drops: 'cpp', 'csharp', 'dotnet'."""
+    spelled = "dot" + title[1:] if leading_dot else title
+    return slugify(spelled.replace("+", "p").replace("#", "sharp"))
+
+
+def _spelled_slug(title: str, slug: str) -> str:
+    """' (such as --slug csharp)' when spelling out the title's signs gives another slug."""
+    other = _spelled(title, _LEADING_DOT_RE.match(title) is not None)
+    return f" (such as --slug {other})" if other and other != slug else ""
 
 
 def _file_slug(title: str, given: str | None) -> str:
@@ -355,10 +367,13 @@ def _write_new(path: Path, text: str) -> None:
             raise
 
 
-def _check_names(root: Path, slug: str, given: list[str], related: list[str]) -> list[str]:
+def _check_names(
+    root: Path, slug: str, given: list[str], related: list[str], made_from: str | None = None
+) -> list[str]:
     """Refuse now what the next build would report: a name or an address taken, a related
     term unknown. Returns `related` naming each term once (by the first of its names given),
-    as the build warns about a term listed twice, even by two of its names."""
+    as the build warns about a term listed twice, even by two of its names. `made_from` is the
+    title the slug was made from, when no --slug was given."""
     names: dict[str, str] = {}
     spellings: list[str] = []
     former: dict[str, str] = {}
@@ -378,7 +393,13 @@ def _check_names(root: Path, slug: str, given: list[str], related: list[str]) ->
             "remove it there first, or give this term another --slug"
         )
     for name in given:
-        if (key := name_key(name)) in names:
+        key = name_key(name)
+        if key in names and name == slug and made_from is not None and name_key(made_from) != key:
+            raise ScaffoldRefused(  # 'C#' after 'C++': both make 'c'; the title itself is free
+                f"the slug '{slug}' made from {made_from!r} is already a name of {names[key]}; "
+                f"name this term's file with --slug{_spelled_slug(made_from, slug)}"
+            )
+        if key in names:
             raise ScaffoldRefused(f"'{name}' is already a name of {names[key]}; edit that term")
         if (taken := resolve(names, name)) is not None:  # links would quietly change target
             raise ScaffoldRefused(

@@ -471,6 +471,26 @@ def test_new_with_source_prints_a_check_command_that_finds_the_site(tmp_path: Pa
     assert checked.returncode == 0, checked.stderr
 
 
+def test_new_says_when_the_slug_made_from_a_title_is_taken_and_how_to_name_another(tmp_path: Path) -> None:
+    """Was: `new "C#"` after `new "C++"` said "'c' is already a name of content/terms/c.md; edit
+    that term", though C# is no name of C++: only the slug both titles make is."""
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("new", "C++", cwd=site).returncode == 0
+    before = tree_digest(site)
+
+    refused = run_glossary("new", "C#", cwd=site)
+    taken = run_glossary("new", "c", cwd=site)
+
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == (
+        "glossary: the slug 'c' made from 'C#' is already a name of content/terms/c.md; name this "
+        "term's file with --slug (such as --slug csharp); nothing was written\n"
+    )
+    assert "'c' is already a name of content/terms/c.md; edit that term" in taken.stderr, "the title itself"
+    assert tree_digest(site) == before
+    assert run_glossary("new", "C#", "--slug", "csharp", cwd=site).returncode == 0
+
+
 def test_new_refuses_a_title_that_is_already_an_alias(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     before = tree_digest(site)
