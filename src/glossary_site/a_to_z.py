@@ -110,6 +110,16 @@ _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("z", ("ź", "ż")),
     ),
     "cs": (("c", ("č",)), ("h", ("ch",)), ("r", ("ř",)), ("s", ("š",)), ("z", ("ž",))),
+    "sk": (
+        ("a", ("ä",)),
+        ("c", ("č",)),
+        ("h", ("ch",)),
+        ("o", ("ô",)),
+        ("r", ("ř",)),
+        ("s", ("š",)),
+        ("z", ("ž",)),
+    ),
+    "sl": (("c", ("č",)), ("s", ("š",)), ("z", ("ž",))),
     # s and t with a comma below are the letters; the cedilla forms are how older fonts typed them
     "ro": (("a", ("ă", "â")), ("i", ("î",)), ("s", ("ș ş",)), ("t", ("ț ţ",))),
     "hr": _CROATIAN,

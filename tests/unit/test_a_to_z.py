@@ -164,6 +164,18 @@ def test_persian_files_its_own_letters_in_its_order_and_arabic_kaf_and_yeh_with_
             "A B C Č D E F G H CH I J K L M N O P Q R Ř S Š T U V W X Y Z Ž",
         ),
         (
+            (
+                "sk",
+            ),  # d, l, t, n with a caron are filed with their base letters, as Slovak's collation has them
+            "Auto Ärgerný Ceruza Čaj Ďateľ Dub Hrad chlieb Oko Ôsmy Ryba Řeka Sova Šálka Zima Žaba",
+            "A Ä B C Č D E F G H CH I J K L M N O Ô P Q R Ř S Š T U V W X Y Z Ž",
+        ),
+        (
+            ("sl",),
+            "Cesta Čebela Sonce Šola Zima Žaba",
+            "A B C Č D E F G H I J K L M N O P Q R S Š T U V W X Y Z Ž",
+        ),
+        (
             ("ro",),  # s and t with a cedilla, as older fonts typed them, filed with the comma forms
             "Apa Ăla Âna Iarna Înger Stea Şir Știință Tată Ţară",
             "A Ă Â B C D E F G H I Î J K L M N O P Q R S Ș T Ț U V W X Y Z",
@@ -194,8 +206,8 @@ def test_a_language_files_the_letters_of_its_alphabet_in_its_order(
     languages: tuple[str, ...], ordered: str, alphabet: str
 ) -> None:
     """As CLDR's collation and index letters have them (which Hugo sorts by). Was: Polish,
-    Czech, Romanian and Croatian letters with marks filed with their base letter, Czech `ch`
-    under C and Croatian `dž`, `lj`, `nj` under D, L, N; Serbian and Belarusian letters
+    Czech, Slovak, Slovenian, Romanian and Croatian letters with marks filed with their base
+    letter, Czech `ch` under C and Croatian `dž`, `lj`, `nj` under D, L, N; Serbian and Belarusian letters
     Unicode has before the Russian alphabet (dje, je, dzhe, the Belarusian i, short u) before
     its a and the whole Latin alphabet; Macedonian gje and kje with ghe and ka, Belarusian io
     with ie, and its short i under an i it does not have."""
