@@ -247,13 +247,12 @@ def sort_name(name: str, language: str) -> str:
     A letter of the language's own (`_OWN_LETTERS`) keeps its place: Swedish `På` after `Paz`."""
     folded = name.casefold()
     alphabet = _alphabet(language)
-    if alphabet is not None and alphabet.digraphs:  # Czech `ch`, ASCII as it is, too
+    if alphabet is not None and (alphabet.digraphs or not folded.isascii()):  # Czech `ch` is ASCII
         folded = unicodedata.normalize("NFC", folded)
         for digraph, place in alphabet.digraphs:
             folded = folded.replace(digraph, place)
+        folded = folded.translate(alphabet.spelled)
     if not folded.isascii():
-        if alphabet is not None:
-            folded = unicodedata.normalize("NFC", folded).translate(alphabet.spelled)
         folded = _unaccented(folded)
     return _DIGITS.sub(_by_value, folded) if _DIGIT.search(folded) else folded
 
