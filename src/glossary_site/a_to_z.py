@@ -88,9 +88,9 @@ _CROATIAN = (
 #: Unicode spells them with, or where its code points would put them (CLDR's collations, as
 #: Hugo uses them): after each letter named, those letters, in their order; the spellings of
 #: one string, separated by spaces, are filed and sorted alike (a Swede looks for `Æ` among
-#: the `Ä`'s), and a spelling of two letters (Czech `ch`) is a letter of its own wherever it
-#: stands in a word. Every other language files an accented letter under the one it is spelled
-#: with.
+#: the `Ä`'s), a spelling of two letters (Czech `ch`) is a letter of its own wherever it
+#: stands in a word, and a letter of A to Z named here moves there (Estonian `z` after `s`).
+#: Every other language files an accented letter under the one it is spelled with.
 _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "sv": (("z", ("å", "ä æ", "ö ø")),),
     "fi": (("z", ("å", "ä æ", "ö ø")),),
@@ -120,6 +120,31 @@ _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("z", ("ž",)),
     ),
     "sl": (("c", ("č",)), ("s", ("š",)), ("z", ("ž",))),
+    "et": (("s", ("š", "z", "ž")), ("w", ("õ", "ä", "ö", "ü"))),
+    "lv": (
+        ("c", ("č",)),
+        ("g", ("ģ",)),
+        ("k", ("ķ",)),
+        ("l", ("ļ",)),
+        ("n", ("ņ",)),
+        ("r", ("ŗ",)),
+        ("s", ("š",)),
+        ("z", ("ž",)),
+    ),
+    "lt": (("c", ("č",)), ("i", ("y",)), ("s", ("š",)), ("z", ("ž",))),
+    # the dotless i (capital I, _DOTTED_I) is a letter of its own before i (capital İ)
+    "tr": (("c", ("ç",)), ("g", ("ğ",)), ("h", ("ı",)), ("o", ("ö",)), ("s", ("ş",)), ("u", ("ü",))),
+    "az": (
+        ("c", ("ç",)),
+        ("e", ("ə",)),
+        ("g", ("ğ",)),
+        ("h", ("x", "ı")),
+        ("k", ("q",)),
+        ("o", ("ö",)),
+        ("s", ("ş",)),
+        ("u", ("ü",)),
+        ("z", ("w",)),
+    ),
     # s and t with a comma below are the letters; the cedilla forms are how older fonts typed them
     "ro": (("a", ("ă", "â")), ("i", ("î",)), ("s", ("ș ş",)), ("t", ("ț ţ",))),
     "hr": _CROATIAN,
@@ -172,6 +197,12 @@ _SCRIPTS: dict[str, tuple[str, str]] = {
     "ar": ("ARABIC", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"),
     "fa": ("ARABIC", "ابتثجحخدذرزسشصضطظعغفقلمنه"),
 }
+#: The languages whose i has a dot in capitals too (`İstanbul`) and whose capital I is the
+#: dotless i's (`Isparta`): Unicode's special casing for Turkish and Azerbaijani, which
+#: str.casefold and str.upper leave out.
+_DOTTED_I = frozenset({"tr", "az"})
+_DOTTED_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+_DOTTED_UPPER = str.maketrans({"i": "İ", "ı": "I"})
 #: Before every other section: the letters of a language's own script (_SCRIPTS).
 _FIRST = "\x00"
 #: Most names hold no digit, and a one-character search says so in a third of the time of
@@ -188,14 +219,18 @@ class _Alphabet:
     `digraphs` for two, for sort_name), the letter each capital spelling is filed under
     (`filed`), each letter's place among the sections (`sections`) and the whole jump bar
     (`letters`); `script`, for a language not written in Latin letters, is its alphabet's
-    Unicode name."""
+    Unicode name. `lower` and `upper` are its own case mappings (_DOTTED_I), and `in_ascii`
+    says whether a name in ASCII letters may hold one of its own letters."""
 
     spelled: dict[int, str]
     digraphs: tuple[tuple[str, str], ...]
     filed: dict[str, str]
     sections: dict[str, str]
     letters: tuple[str, ...]
-    script: str = ""
+    script: str
+    lower: dict[int, str]
+    upper: dict[int, str]
+    in_ascii: bool
 
 
 @functools.cache
@@ -210,13 +245,20 @@ def _alphabet(language: str) -> _Alphabet | None:
     own = dict(_OWN_LETTERS.get(primary, ()))
     if not own and not script:
         return None
+    lower, upper = (_DOTTED_LOWER, _DOTTED_UPPER) if primary in _DOTTED_I else ({}, {})
+    moved = {spelling for groups in own.values() for group in groups for spelling in group.split()}
     spelled: dict[int, str] = {}
     digraphs: list[tuple[str, str]] = []
     filed: dict[str, str] = {}
     sections: dict[str, str] = {}
     letters: list[str] = []
     for letter in base:
-        letters.append(letter)
+        shown = letter.lower().translate(upper).upper()
+        if shown != letter:  # Turkish `İ`: where I is in A to Z, after its section's place
+            filed[shown] = shown
+            sections[shown] = letter + shown
+        if letter.lower() not in moved:
+            letters.append(shown)
         groups = own.get(letter.lower(), ())
         for rank, group in enumerate(groups):
             # the letter then one of the last code points (_PLACES), which no name holds: after
@@ -233,7 +275,10 @@ def _alphabet(language: str) -> _Alphabet | None:
                 filed[spelling.upper()] = shown
             sections[shown] = place.upper() + shown
             letters.append(shown)
-    return _Alphabet(spelled, tuple(digraphs), filed, sections, tuple(letters), script)
+    in_ascii = bool(digraphs or upper) or any(chr(code).isascii() for code in spelled)
+    return _Alphabet(
+        spelled, tuple(digraphs), filed, sections, tuple(letters), script, lower, upper, in_ascii
+    )
 
 
 #: The least code point of the places _alphabet gives a language's own letters.
@@ -245,9 +290,11 @@ def sort_name(name: str, language: str) -> str:
     and Ezra, Łódź between Lisbon and Lyon, not after Zebra; katakana and hiragana alike; and
     numbers by their value, as file managers list them: GPT-3, GPT-4, GPT-10, not GPT-10 first.
     A letter of the language's own (`_OWN_LETTERS`) keeps its place: Swedish `På` after `Paz`."""
-    folded = name.casefold()
     alphabet = _alphabet(language)
-    if alphabet is not None and (alphabet.digraphs or not folded.isascii()):  # Czech `ch` is ASCII
+    if alphabet is not None and alphabet.lower:
+        name = unicodedata.normalize("NFC", name).translate(alphabet.lower)
+    folded = name.casefold()
+    if alphabet is not None and (alphabet.in_ascii or not folded.isascii()):  # Czech `ch` is ASCII
         folded = unicodedata.normalize("NFC", folded)
         for digraph, place in alphabet.digraphs:
             folded = folded.replace(digraph, place)
@@ -309,15 +356,15 @@ def a_to_z_key(name: str, language: str) -> tuple[str, str, str]:
 def _section(letter: str, language: str) -> str:
     if letter == "#":
         return _LAST
-    if letter.isascii() and len(letter) == 1:
-        return letter
-    syllables = _SYLLABLE_SECTIONS.get(letter)
-    if syllables is not None:
-        return syllables
     alphabet = _alphabet(language)
+    section = None if alphabet is None else alphabet.sections.get(letter)
+    if section is None and letter.isascii() and len(letter) == 1:
+        return letter
+    if section is None and letter in _SYLLABLE_SECTIONS:
+        return _SYLLABLE_SECTIONS[letter]
     if alphabet is None:
         return letter
-    section = alphabet.sections.get(letter, letter)
+    section = section or letter
     if alphabet.script and unicodedata.name(letter, "").startswith(alphabet.script):
         return _FIRST + section
     return section
@@ -357,11 +404,14 @@ FOLDER = "a-z"
 SECTION_ID = "home-az"
 
 
-def letter_path(letter: str) -> str:
+def letter_path(letter: str, language: str) -> str:
     """A letter's page: `a-z/a/index.html`; '#' is `other` (a '#' in an address starts its
-    fragment), another alphabet's letter or a language's own is itself in lower case
-    (`a-z/λ/index.html`, Swedish `a-z/ä/index.html`, a kana row's `a-z/か/index.html`)."""
-    return f"{FOLDER}/{'other' if letter == '#' else letter.lower()}/index.html"
+    fragment), another alphabet's letter or a language's own is itself in lower case, as the
+    language writes it (`a-z/λ/index.html`, Swedish `a-z/ä/index.html`, Turkish I's page is
+    the dotless i's and İ's `a-z/i/`, a kana row's `a-z/か/index.html`)."""
+    alphabet = _alphabet(language)
+    lower = letter.lower() if alphabet is None else letter.translate(alphabet.lower).lower()
+    return f"{FOLDER}/{'other' if letter == '#' else lower}/index.html"
 
 
 def letter_of(title: str, language: str) -> str:
@@ -375,8 +425,8 @@ def letter_of(title: str, language: str) -> str:
     Chinese character, which has no short alphabet to jump through: its `sort_as` reading has)."""
     first = title[:1]
     alphabet = _alphabet(language)
-    if alphabet is not None and (alphabet.digraphs or not title[:2].isascii()):
-        start = unicodedata.normalize("NFC", title[:3]).upper()
+    if alphabet is not None and (alphabet.in_ascii or not title[:2].isascii()):
+        start = unicodedata.normalize("NFC", title[:3]).translate(alphabet.upper).upper()
         own = alphabet.filed.get(start[:2]) if alphabet.digraphs else None
         own = own or alphabet.filed.get(start[:1])
         if own is not None:

@@ -65,7 +65,7 @@ def letter_slugs(glossary: Glossary, language: str) -> dict[str, set[str]]:
     """Each letter page's path and the terms it lists, in jump-bar order (for the sitemap)."""
     faces = {slug: Face(slug, term.title, term.summary) for slug, term in glossary.terms.items()}
     return {
-        letter_path(letter): {face.slug for _, _, face, _ in entries}
+        letter_path(letter, language): {face.slug for _, _, face, _ in entries}
         for letter, entries in letter_entries(glossary, faces, language).items()
     }
 
@@ -83,7 +83,7 @@ def letter_jobs(
         def view(letter: str = letter, entries: list[Entry] = entries) -> dict[str, Any]:
             return letter_view(maker.config.labels, language, letter, entries, dict(counts), term_link)
 
-        jobs.append(maker.record_job(TEMPLATES["a_to_z_letter"], letter_path(letter), record, view))
+        jobs.append(maker.record_job(TEMPLATES["a_to_z_letter"], letter_path(letter, language), record, view))
     return jobs
 
 
@@ -109,7 +109,7 @@ def letter_view(
         "count": len(entries),
         "letters": [(shown, shown in counts) for shown in jump_letters(counts, language)],
         "sections": sections,
-        "letter_pages": views.letter_links(counts, root, letter),
+        "letter_pages": views.letter_links(counts, language, root, letter),
         "letter_parts": parts_of(letter, sections[0][1]),
     }
 

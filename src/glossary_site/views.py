@@ -146,10 +146,12 @@ def a_to_z_entries(glossary: Glossary, term_link: TermLinks) -> list[AzEntry]:
     return entries
 
 
-def letter_links(counts: Mapping[str, int], root: str, current: str = "") -> dict[str, LetterLink]:
+def letter_links(
+    counts: Mapping[str, int], language: str, root: str, current: str = ""
+) -> dict[str, LetterLink]:
     """Each letter's page and count, for the jump bar of the home page or of letter `current`'s."""
     return {
-        letter: LetterLink(root + address(letter_path(letter)), count, letter == current)
+        letter: LetterLink(root + address(letter_path(letter, language)), count, letter == current)
         for letter, count in counts.items()
     }
 
@@ -160,7 +162,7 @@ def index_view(
     entries = a_to_z_entries(glossary, term_link)
     a_to_z = lettered(entries, config.language)
     if len(entries) > LETTER_PAGES_ABOVE:
-        a_to_z = {**a_to_z, "sections": [], "letter_pages": letter_links(counts(a_to_z), "")}
+        a_to_z = {**a_to_z, "sections": [], "letter_pages": letter_links(counts(a_to_z), config.language, "")}
     descriptions = group_descriptions(config, "categories")
     return {
         "title": config.title,

@@ -33,6 +33,12 @@ from support import run_glossary, write_files
             "A C Č H CH",
         ),
         (
+            "tr",
+            "A B C Ç D E F G Ğ H I İ J K L M N O Ö P Q R S Ş T U Ü V W X Y Z",
+            ["İzmir", "Isparta", "ılık", "Çay", "Hatay", "Zeytin"],
+            "Ç H I İ Z",
+        ),
+        (
             "fa",
             "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی",
             ["یادگیری", "هوش", "ویژگی", "گراف", "پردازش", "مدل", "GPU"],
@@ -45,8 +51,8 @@ def test_a_glossary_in_another_alphabet_jumps_through_it_and_lists_its_letters_i
 ) -> None:
     """Was: A to Z first, then the letters present by code point: in Ukrainian ye and i before
     a and ghe with upturn last, yi and short i without a section; in Serbian dje, je and dzhe
-    before a; in Czech ch under c; in Persian pe, gaf and yeh after every Arabic letter, and
-    heh before waw."""
+    before a; in Czech ch under c; in Turkish the dotless and dotted i's under one I; in Persian
+    pe, gaf and yeh after every Arabic letter, and heh before waw."""
     files = {"content/site.yml": f"title: Glossary\nbase_url: https://x.example.com/\nlanguage: {language}\n"}
     for number, title in enumerate(titles):
         front = f"title: {title}\nsummary: {title}.\ndefinition: {title}."

@@ -89,7 +89,7 @@ def test_swedish_files_a_ring_a_umlaut_and_o_umlaut_after_z_as_swedish_readers_l
     }
     assert letters(SWEDISH, "sv-FI") == letters(SWEDISH, "fi") == filed
     assert jump_letters({"#", "Λ"}, "sv")[-6:] == ["Z", "Å", "Ä", "Ö", "Λ", "#"]
-    assert letter_path("Ä") == "a-z/ä/index.html"
+    assert letter_path("Ä", "sv") == "a-z/ä/index.html"
 
 
 def test_danish_and_norwegian_file_ae_o_slash_and_a_ring_after_z() -> None:
@@ -125,7 +125,7 @@ def test_russian_files_short_i_as_a_letter_of_its_own_and_its_alphabet_before_la
     cyrillic = [*"АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЫЭЮЯ"]
     assert jump_letters({"G", "Λ", "#"}, "ru-RU") == [*cyrillic, "G", "Λ", "#"]
     assert jump_letters({}, "bg") == [letter for letter in cyrillic if letter not in "ЫЭ"]
-    assert letter_path("Й") == "a-z/й/index.html"
+    assert letter_path("Й", "ru") == "a-z/й/index.html"
 
 
 def test_ukrainian_files_its_letters_in_its_alphabets_order() -> None:
@@ -244,9 +244,74 @@ def test_czech_ch_is_a_letter_inside_words_too_and_heads_its_own_parts_and_page(
         "Ichtyolog",
     ]
     assert letter_parts("CH", ["Chata", "Chrám"]) == [("Cha", 1), ("Chr", 1)]
-    assert letter_path("CH") == "a-z/ch/index.html"
-    assert letter_path(letter_of("Džungla", "hr")) == "a-z/dž/index.html"
+    assert letter_path("CH", "cs") == "a-z/ch/index.html"
+    assert letter_path(letter_of("Džungla", "hr"), "hr") == "a-z/dž/index.html"
     assert letter_of("Chata", "en") == "C", "other languages keep it under C"
+
+
+def test_turkish_files_dotless_i_before_i_each_by_its_own_capital() -> None:
+    """Was: `Isparta` (its capital I is the dotless i's) filed with `istanbul`, and the dotless
+    and dotted i's among one I by their base letter, since str.casefold and str.upper know only
+    the i of other languages; `Çay` with `Cam`."""
+    names = ["İzmir", "istanbul", "Isparta", "ılık", "Hatay", "Jale", "Çay", "Cam", "Dede", "Öykü"]
+    filed = {
+        "C": ["Cam"],
+        "Ç": ["Çay"],
+        "D": ["Dede"],
+        "H": ["Hatay"],
+        "I": ["ılık", "Isparta"],
+        "İ": ["istanbul", "İzmir"],
+        "J": ["Jale"],
+        "Ö": ["Öykü"],
+    }
+    assert letters(names, "tr") == letters(names, "tr-TR") == filed
+    assert jump_letters({}, "tr")[7:12] == ["G", "Ğ", "H", "I", "İ"]
+    assert letter_path("I", "tr") == "a-z/ı/index.html"
+    assert letter_path("İ", "tr") == "a-z/i/index.html"
+    assert letter_of("I\u0307zmir", "tr") == "İ", "a capital I and a combining dot are İ"
+    assert letters(["ılık", "istanbul"], "en") == {"I": ["ılık", "istanbul"]}
+
+
+def test_azerbaijani_has_its_own_letters_and_moves_x_q_and_w() -> None:
+    names = ["Xəzər", "Hava", "Işıq", "İnsan", "Qala", "Kənd", "Əli", "Fars", "Web", "Zəng", "Lalə"]
+    ordered = ["Əli", "Fars", "Hava", "Xəzər", "Işıq", "İnsan", "Kənd", "Qala", "Lalə", "Zəng", "Web"]
+    assert a_to_z(names, "az") == ordered
+    bar = jump_letters({}, "az")
+    assert "".join(bar) == "ABCÇDEƏFGĞHXIİJKQLMNOÖPRSŞTUÜVYZW"
+    assert letter_of("xəzər", "az") == "X" and letter_of("Xerox", "en") == "X"
+
+
+def test_baltic_languages_file_their_letters_where_their_alphabets_have_them() -> None:
+    """Estonian has z and ž after š, and õ, ä, ö, ü after w; Lithuanian y after i (į is i); Latvian
+    ģ, ķ, ļ, ņ after g, k, l, n (ā, ē, ī, ū with their base letters)."""
+    estonian = ["Zooloogia", "Tee", "Šokolaad", "Saar", "Žürii", "Õun", "Ülikool", "Äri", "Xylofon", "Wiki"]
+    assert a_to_z(estonian, "et") == [
+        "Saar",
+        "Šokolaad",
+        "Zooloogia",
+        "Žürii",
+        "Tee",
+        "Wiki",
+        "Õun",
+        "Äri",
+        "Ülikool",
+        "Xylofon",
+    ]
+    assert "".join(jump_letters({}, "et")) == "ABCDEFGHIJKLMNOPQRSŠZŽTUVWÕÄÖÜXY"
+    assert letters(["Yra", "Įvadas", "Ilgis", "Jūra"], "lt") == {
+        "I": ["Ilgis", "Įvadas"],
+        "Y": ["Yra"],
+        "J": ["Jūra"],
+    }
+    assert a_to_z(["Ķirsis", "Kaza", "Ābols", "Lapa", "Ļoti", "Ģimene", "Gads"], "lv") == [
+        "Ābols",
+        "Gads",
+        "Ģimene",
+        "Kaza",
+        "Ķirsis",
+        "Lapa",
+        "Ļoti",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -307,7 +372,7 @@ def test_kana_are_filed_under_their_gojuon_row_and_hangul_under_its_initial_in_a
         assert letters(names, language) == expected, language
     present = {"#", "ㅎ", "あ", "ㄱ", "は", "Λ", "𐌰"}
     assert jump_letters(present, "ja")[26:] == ["Λ", "𐌰", "あ", "は", "ㄱ", "ㅎ", "#"]
-    assert letter_path("か") == "a-z/か/index.html"
+    assert letter_path("か", "ja") == "a-z/か/index.html"
 
 
 def test_a_letters_parts_go_by_the_first_two_letters_of_each_name_in_the_lists_order() -> None:
