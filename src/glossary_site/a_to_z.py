@@ -88,7 +88,7 @@ _CROATIAN = (
 #: Unicode spells them with, or where its code points would put them (CLDR's collations, as
 #: Hugo uses them): after each letter named, those letters, in their order; the spellings of
 #: one string, separated by spaces, are filed and sorted alike (a Swede looks for `Æ` among
-#: the `Ä`'s), a spelling of two letters (Czech `ch`) is a letter of its own wherever it
+#: the `Ä`'s), a spelling of several letters (Czech `ch`) is a letter of its own wherever it
 #: stands in a word, and a letter of A to Z named here moves there (Estonian `z` after `s`).
 #: Every other language files an accented letter under the one it is spelled with.
 _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
@@ -132,6 +132,19 @@ _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("z", ("ž",)),
     ),
     "lt": (("c", ("č",)), ("i", ("y",)), ("s", ("š",)), ("z", ("ž",))),
+    # a doubled one is the letter twice (_DOUBLED): `hosszú` sorts as `hoszszú`
+    "hu": (
+        ("c", ("cs",)),
+        ("d", ("dz", "dzs")),
+        ("g", ("gy",)),
+        ("l", ("ly",)),
+        ("n", ("ny",)),
+        ("o", ("ö ő",)),
+        ("s", ("sz",)),
+        ("t", ("ty",)),
+        ("u", ("ü ű",)),
+        ("z", ("zs",)),
+    ),
     # the dotless i (capital I, _DOTTED_I) is a letter of its own before i (capital İ)
     "tr": (("c", ("ç",)), ("g", ("ğ",)), ("h", ("ı",)), ("o", ("ö",)), ("s", ("ş",)), ("u", ("ü",))),
     "az": (
@@ -201,6 +214,9 @@ _SCRIPTS: dict[str, tuple[str, str]] = {
 #: dotless i's (`Isparta`): Unicode's special casing for Turkish and Azerbaijani, which
 #: str.casefold and str.upper leave out.
 _DOTTED_I = frozenset({"tr", "az"})
+#: The languages that write a doubled letter of several (Hungarian `ssz`, `ggy`) with its
+#: first letter twice only: it sorts as the letter twice, as CLDR's Hungarian collation has it.
+_DOUBLED = frozenset({"hu"})
 _DOTTED_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _DOTTED_UPPER = str.maketrans({"i": "İ", "ı": "I"})
 #: Before every other section: the letters of a language's own script (_SCRIPTS).
@@ -216,14 +232,16 @@ _LATIN = tuple(chr(code) for code in range(ord("A"), ord("Z") + 1))
 @dataclass(frozen=True)
 class _Alphabet:
     """A language's letters of its own: how a name spells each (`spelled` for one character,
-    `digraphs` for two, for sort_name), the letter each capital spelling is filed under
-    (`filed`), each letter's place among the sections (`sections`) and the whole jump bar
-    (`letters`); `script`, for a language not written in Latin letters, is its alphabet's
-    Unicode name. `lower` and `upper` are its own case mappings (_DOTTED_I), and `in_ascii`
-    says whether a name in ASCII letters may hold one of its own letters."""
+    `spelled_with` for several, and `several`, which finds them, for sort_name), the letter
+    each capital spelling is filed under (`filed`), each letter's place among the sections
+    (`sections`) and the whole jump bar (`letters`); `script`, for a language not written in
+    Latin letters, is its alphabet's Unicode name. `lower` and `upper` are its own case
+    mappings (_DOTTED_I), and `in_ascii` says whether a name in ASCII letters may hold one of
+    its own letters."""
 
     spelled: dict[int, str]
-    digraphs: tuple[tuple[str, str], ...]
+    spelled_with: dict[str, str]
+    several: re.Pattern[str] | None
     filed: dict[str, str]
     sections: dict[str, str]
     letters: tuple[str, ...]
@@ -248,7 +266,7 @@ def _alphabet(language: str) -> _Alphabet | None:
     lower, upper = (_DOTTED_LOWER, _DOTTED_UPPER) if primary in _DOTTED_I else ({}, {})
     moved = {spelling for groups in own.values() for group in groups for spelling in group.split()}
     spelled: dict[int, str] = {}
-    digraphs: list[tuple[str, str]] = []
+    spelled_with: dict[str, str] = {}
     filed: dict[str, str] = {}
     sections: dict[str, str] = {}
     letters: list[str] = []
@@ -271,13 +289,18 @@ def _alphabet(language: str) -> _Alphabet | None:
                 if len(spelling) == 1:
                     spelled[ord(spelling)] = place
                 else:
-                    digraphs.append((spelling, place))
+                    spelled_with[spelling] = place
+                    if primary in _DOUBLED:
+                        spelled_with[spelling[0] + spelling] = place + place
                 filed[spelling.upper()] = shown
             sections[shown] = place.upper() + shown
             letters.append(shown)
-    in_ascii = bool(digraphs or upper) or any(chr(code).isascii() for code in spelled)
+    in_ascii = bool(spelled_with or upper) or any(chr(code).isascii() for code in spelled)
+    # the longest first, from the left, as a collation reads them: `dzs` is not `dz` then `s`
+    longest = sorted(spelled_with, key=len, reverse=True)
+    several = re.compile("|".join(map(re.escape, longest))) if longest else None
     return _Alphabet(
-        spelled, tuple(digraphs), filed, sections, tuple(letters), script, lower, upper, in_ascii
+        spelled, spelled_with, several, filed, sections, tuple(letters), script, lower, upper, in_ascii
     )
 
 
@@ -296,8 +319,9 @@ def sort_name(name: str, language: str) -> str:
     folded = name.casefold()
     if alphabet is not None and (alphabet.in_ascii or not folded.isascii()):  # Czech `ch` is ASCII
         folded = unicodedata.normalize("NFC", folded)
-        for digraph, place in alphabet.digraphs:
-            folded = folded.replace(digraph, place)
+        if alphabet.several is not None:
+            places = alphabet.spelled_with
+            folded = alphabet.several.sub(lambda spelling: places[spelling[0]], folded)
         folded = folded.translate(alphabet.spelled)
     if not folded.isascii():
         folded = _unaccented(folded)
@@ -380,8 +404,8 @@ def filed_key(name: str, sort_as: str, language: str) -> tuple[str, str, str, st
 def letter_of_key(key: tuple[str, ...]) -> str:
     """The letter of the name whose a_to_z_key this is: the A to Z's 20,000 names at 10,000
     terms are looked at once, not once to sort and once more to file."""
-    section = key[0]
-    return section[-2:] if len(section) > 2 and section[-3] >= _PLACES else section[-1]
+    section = key[0].removeprefix(_FIRST)
+    return section[2:] if len(section) > 2 and section[1] >= _PLACES else section[-1]
 
 
 def jump_letters(present: Collection[str], language: str) -> list[str]:
@@ -427,10 +451,9 @@ def letter_of(title: str, language: str) -> str:
     alphabet = _alphabet(language)
     if alphabet is not None and (alphabet.in_ascii or not title[:2].isascii()):
         start = unicodedata.normalize("NFC", title[:3]).translate(alphabet.upper).upper()
-        own = alphabet.filed.get(start[:2]) if alphabet.digraphs else None
-        own = own or alphabet.filed.get(start[:1])
-        if own is not None:
-            return own
+        for spelling in (start, start[:2], start[:1]) if alphabet.several else (start[:1],):
+            if spelling in alphabet.filed:
+                return alphabet.filed[spelling]
     if first.isascii():
         first = first.upper()
         return first if "A" <= first <= "Z" else "#"

@@ -281,6 +281,32 @@ def test_azerbaijani_has_its_own_letters_and_moves_x_q_and_w() -> None:
     assert letter_of("xəzər", "az") == "X" and letter_of("Xerox", "en") == "X"
 
 
+def test_hungarian_letters_of_two_and_three_are_letters_and_a_doubled_one_counts_twice() -> None:
+    """CLDR's Hungarian collation: cs after c, dz and dzs after d (`Dzsungel` under DZS, not DZ),
+    gy, ly, ny, sz, ty, zs after g, l, n, s, t, z; ö and ő after o, ü and ű after u; `ssz` is
+    sz twice, so `hossz` comes after `hosz`, where s then sz would put it before."""
+    names = ["Dzsungel", "Dzéta", "Dél", "Csak", "Cukor", "Szia", "Sas", "Zsák", "Zebra", "Ősz", "Óra"]
+    assert letters(names, "hu") == {
+        "C": ["Cukor"],
+        "CS": ["Csak"],
+        "D": ["Dél"],
+        "DZ": ["Dzéta"],
+        "DZS": ["Dzsungel"],
+        "O": ["Óra"],
+        "Ö": ["Ősz"],
+        "S": ["Sas"],
+        "SZ": ["Szia"],
+        "Z": ["Zebra"],
+        "ZS": ["Zsák"],
+    }
+    assert a_to_z(["hosszú", "hoszt", "hosz", "hossz"], "hu") == ["hosz", "hossz", "hosszú", "hoszt"]
+    assert a_to_z(["meggy", "megy", "megz"], "hu") == ["megz", "megy", "meggy"]
+    bar = jump_letters({}, "hu")
+    assert bar[2:7] == ["C", "CS", "D", "DZ", "DZS"] and bar[-2:] == ["Z", "ZS"]
+    assert letter_path("DZS", "hu") == "a-z/dzs/index.html"
+    assert letter_of("Dzsungel", "en") == "D"
+
+
 def test_baltic_languages_file_their_letters_where_their_alphabets_have_them() -> None:
     """Estonian has z and ž after š, and õ, ä, ö, ü after w; Lithuanian y after i (į is i); Latvian
     ģ, ķ, ļ, ņ after g, k, l, n (ā, ē, ī, ū with their base letters)."""
