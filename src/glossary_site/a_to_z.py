@@ -99,6 +99,44 @@ _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "nn": (("z", ("æ ä", "ø ö", "å")),),
     "no": (("z", ("æ ä", "ø ö", "å")),),
     "es": (("n", ("ñ",)),),
+    "gl": (("n", ("ñ",)),),
+    "fil": (("n", ("ñ", "ng")),),
+    "eo": (("c", ("ĉ",)), ("g", ("ĝ",)), ("h", ("ĥ",)), ("j", ("ĵ",)), ("s", ("ŝ",)), ("u", ("ŭ",))),
+    "is": (
+        ("a", ("á",)),
+        ("d", ("ð",)),
+        ("e", ("é",)),
+        ("i", ("í",)),
+        ("o", ("ó",)),
+        ("u", ("ú",)),
+        ("y", ("ý",)),
+        ("z", ("þ", "æ ä", "ö ø", "å")),
+    ),
+    "cy": (
+        ("c", ("ch",)),
+        ("d", ("dd",)),
+        ("f", ("ff",)),
+        ("g", ("ng",)),
+        ("l", ("ll",)),
+        ("p", ("ph",)),
+        ("r", ("rh",)),
+        ("t", ("th",)),
+    ),
+    "sq": (
+        ("c", ("ç",)),
+        ("d", ("dh",)),
+        ("e", ("ë",)),
+        ("g", ("gj",)),
+        ("l", ("ll",)),
+        ("n", ("nj",)),
+        ("r", ("rr",)),
+        ("s", ("sh",)),
+        ("t", ("th",)),
+        ("x", ("xh",)),
+        ("z", ("zh",)),
+    ),
+    # its tones (_TONES) aside
+    "vi": (("a", ("ă", "â")), ("d", ("đ",)), ("e", ("ê",)), ("o", ("ô", "ơ")), ("u", ("ư",))),
     "pl": (
         ("a", ("ą",)),
         ("c", ("ć",)),
@@ -219,6 +257,9 @@ _DOTTED_I = frozenset({"tr", "az"})
 _DOUBLED = frozenset({"hu"})
 _DOTTED_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _DOTTED_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+#: The languages whose letters carry tones a list files them without: Vietnamese `Ấn` is under
+#: `Â` (its grave, acute, tilde, hook above and dot below aside), not under `A`.
+_TONES = {"vi": dict.fromkeys((0x300, 0x301, 0x303, 0x309, 0x323))}
 #: Before every other section: the letters of a language's own script (_SCRIPTS).
 _FIRST = "\x00"
 #: Most names hold no digit, and a one-character search says so in a third of the time of
@@ -236,8 +277,8 @@ class _Alphabet:
     each capital spelling is filed under (`filed`), each letter's place among the sections
     (`sections`) and the whole jump bar (`letters`); `script`, for a language not written in
     Latin letters, is its alphabet's Unicode name. `lower` and `upper` are its own case
-    mappings (_DOTTED_I), and `in_ascii` says whether a name in ASCII letters may hold one of
-    its own letters."""
+    mappings (_DOTTED_I), `tones` the marks it files its letters without (_TONES), and
+    `in_ascii` says whether a name in ASCII letters may hold one of its own letters."""
 
     spelled: dict[int, str]
     spelled_with: dict[str, str]
@@ -248,7 +289,14 @@ class _Alphabet:
     script: str
     lower: dict[int, str]
     upper: dict[int, str]
+    tones: dict[int, None]
     in_ascii: bool
+
+    def written(self, text: str) -> str:
+        """Text in the language's own letters (NFC), its own lower case and tones aside."""
+        if self.tones:
+            text = unicodedata.normalize("NFD", text).translate(self.tones)
+        return unicodedata.normalize("NFC", text).translate(self.lower)
 
 
 @functools.cache
@@ -299,8 +347,9 @@ def _alphabet(language: str) -> _Alphabet | None:
     # the longest first, from the left, as a collation reads them: `dzs` is not `dz` then `s`
     longest = sorted(spelled_with, key=len, reverse=True)
     several = re.compile("|".join(map(re.escape, longest))) if longest else None
+    tones = _TONES.get(primary, {})
     return _Alphabet(
-        spelled, spelled_with, several, filed, sections, tuple(letters), script, lower, upper, in_ascii
+        spelled, spelled_with, several, filed, sections, tuple(letters), script, lower, upper, tones, in_ascii
     )
 
 
@@ -314,8 +363,8 @@ def sort_name(name: str, language: str) -> str:
     numbers by their value, as file managers list them: GPT-3, GPT-4, GPT-10, not GPT-10 first.
     A letter of the language's own (`_OWN_LETTERS`) keeps its place: Swedish `På` after `Paz`."""
     alphabet = _alphabet(language)
-    if alphabet is not None and alphabet.lower:
-        name = unicodedata.normalize("NFC", name).translate(alphabet.lower)
+    if alphabet is not None and (alphabet.lower or alphabet.tones):
+        name = alphabet.written(name)
     folded = name.casefold()
     if alphabet is not None and (alphabet.in_ascii or not folded.isascii()):  # Czech `ch` is ASCII
         folded = unicodedata.normalize("NFC", folded)
@@ -450,7 +499,7 @@ def letter_of(title: str, language: str) -> str:
     first = title[:1]
     alphabet = _alphabet(language)
     if alphabet is not None and (alphabet.in_ascii or not title[:2].isascii()):
-        start = unicodedata.normalize("NFC", title[:3]).translate(alphabet.upper).upper()
+        start = alphabet.written(title[:3]).translate(alphabet.upper).upper()
         for spelling in (start, start[:2], start[:1]) if alphabet.several else (start[:1],):
             if spelling in alphabet.filed:
                 return alphabet.filed[spelling]

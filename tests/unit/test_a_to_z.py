@@ -307,6 +307,70 @@ def test_hungarian_letters_of_two_and_three_are_letters_and_a_doubled_one_counts
     assert letter_of("Dzsungel", "en") == "D"
 
 
+def test_vietnamese_files_its_letters_after_their_base_letter_whatever_their_tone() -> None:
+    """Vietnamese has ă and â after a, đ after d, ê after e, ô and ơ after o, ư after u, each
+    with any of its five tones: `Ấn` (â with an acute) under Â, `Ánh` under A."""
+    names = ["Ấn", "Ánh", "Âm", "Ăn", "Bạn", "Đẹp", "Dạy", "Ơn", "Ông", "Ổn", "Ở", "Ước", "Uống"]
+    assert letters(names, "vi") == {
+        "A": ["Ánh"],
+        "Ă": ["Ăn"],
+        "Â": ["Âm", "Ấn"],
+        "B": ["Bạn"],
+        "D": ["Dạy"],
+        "Đ": ["Đẹp"],
+        "Ô": ["Ổn", "Ông"],
+        "Ơ": ["Ở", "Ơn"],
+        "U": ["Uống"],
+        "Ư": ["Ước"],
+    }
+    assert letter_of("A\u0302\u0301n", "vi") == "Â", "written decomposed too"
+    assert "".join(jump_letters({}, "vi")[:6]) == "AĂÂBCD"
+
+
+def test_welsh_albanian_and_filipino_letters_of_two_are_letters() -> None:
+    welsh = ["Ngwyn", "Llan", "Lafant", "Gwyn", "Dafydd", "Ddraig", "Hen", "Thomas", "Tŷ"]
+    assert a_to_z(welsh, "cy") == [
+        "Dafydd",
+        "Ddraig",
+        "Gwyn",
+        "Ngwyn",
+        "Hen",
+        "Lafant",
+        "Llan",
+        "Tŷ",
+        "Thomas",
+    ]
+    assert letter_of("Ngwyn", "cy") == "NG" and letter_of("Ngwyn", "en") == "N"
+    albanian = ["Shqipëri", "Sot", "Ëndërr", "Ekip", "Xhami", "Xixë", "Zog", "Zhurmë"]
+    assert a_to_z(albanian, "sq") == ["Ekip", "Ëndërr", "Sot", "Shqipëri", "Xixë", "Xhami", "Zog", "Zhurmë"]
+    assert a_to_z(["Ngayon", "Niyog", "Ñora", "Oo"], "fil") == ["Niyog", "Ñora", "Ngayon", "Oo"]
+
+
+def test_icelandic_and_esperanto_letters_with_accents_are_letters_of_their_own() -> None:
+    icelandic = ["Þing", "Ás", "Bók", "Æfing", "Ör", "Zeta", "Dalur", "Ðe", "Ýsa", "Ylur", "Afi"]
+    assert letters(icelandic, "is") == {
+        "A": ["Afi"],
+        "Á": ["Ás"],
+        "B": ["Bók"],
+        "D": ["Dalur"],
+        "Ð": ["Ðe"],
+        "Y": ["Ylur"],
+        "Ý": ["Ýsa"],
+        "Z": ["Zeta"],
+        "Þ": ["Þing"],
+        "Æ": ["Æfing"],
+        "Ö": ["Ör"],
+    }
+    assert a_to_z(["ĉefo", "celo", "dato", "ŝipo", "suno", "tago"], "eo") == [
+        "celo",
+        "ĉefo",
+        "dato",
+        "suno",
+        "ŝipo",
+        "tago",
+    ]
+
+
 def test_baltic_languages_file_their_letters_where_their_alphabets_have_them() -> None:
     """Estonian has z and ž after š, and õ, ä, ö, ü after w; Lithuanian y after i (į is i); Latvian
     ģ, ķ, ļ, ņ after g, k, l, n (ā, ē, ī, ū with their base letters)."""
