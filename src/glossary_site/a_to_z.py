@@ -235,6 +235,7 @@ _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 #: or soft sign). These are the jump bar's letters, and names in the script come before Latin
 #: ones, as the language's collation (CLDR's, which Hugo uses) reorders them.
 _HEBREW = ("HEBREW", "אבגדהוזחטיכלמנסעפצקרשת")
+_DEVANAGARI = "अआइईउऊऋएऐओऔकखगघङचछजझञटठडढणतथदधनपफबभमयरलवशषसह"
 _SCRIPTS: dict[str, tuple[str, str]] = {
     "ru": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЫЭЮЯ"),
     "bg": ("CYRILLIC", "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЮЯ"),
@@ -247,7 +248,20 @@ _SCRIPTS: dict[str, tuple[str, str]] = {
     "iw": _HEBREW,  # Hebrew's old code
     "ar": ("ARABIC", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"),
     "fa": ("ARABIC", "ابتثجحخدذرزسشصضطظعغفقلمنه"),
+    "hi": ("DEVANAGARI", _DEVANAGARI),
+    "ne": ("DEVANAGARI", _DEVANAGARI),
+    "mr": ("DEVANAGARI", _DEVANAGARI.replace("ल", "लळ")),
+    "bn": ("BENGALI", "অআইঈউঊঋএঐওঔকখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ"),
+    "gu": ("GUJARATI", "અઆઇઈઉઊઋએઐઓઔકખગઘઙચછજઝઞટઠડઢણતથદધનપફબભમયરલળવશષસહ"),
+    "th": ("THAI", "กขคฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"),
+    "ka": ("GEORGIAN", "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ"),
+    "hy": ("ARMENIAN", "ԱԲԳԴԵԶԷԸԹԺԻԼԽԾԿՀՁՂՃՄՅՆՇՈՉՊՋՌՍՎՏՐՑՒՓՔՕՖ"),
 }
+#: Thai and Lao vowels written before the consonant they follow in speech, as a Thai dictionary
+#: files a word under that consonant (and Unicode's collation reads it first): `เมฆ` under ม.
+_PREVOWEL = re.compile("([\u0e40-\u0e44\u0ec0-\u0ec4])([\u0e01-\u0e2e\u0e81-\u0eae])")
+#: Georgian capitals (Mtavruli, which str.upper gives) as the letters a Georgian index shows.
+_MKHEDRULI = {0x1C90 + rank: 0x10D0 + rank for rank in range(0x30)}
 #: The languages whose i has a dot in capitals too (`İstanbul`) and whose capital I is the
 #: dotless i's (`Isparta`): Unicode's special casing for Turkish and Azerbaijani, which
 #: str.casefold and str.upper leave out.
@@ -319,7 +333,7 @@ def _alphabet(language: str) -> _Alphabet | None:
     sections: dict[str, str] = {}
     letters: list[str] = []
     for letter in base:
-        shown = letter.lower().translate(upper).upper()
+        shown = letter.lower().translate(upper).upper() if upper else letter
         if shown != letter:  # Turkish `İ`: where I is in A to Z, after its section's place
             filed[shown] = shown
             sections[shown] = letter + shown
@@ -374,6 +388,8 @@ def sort_name(name: str, language: str) -> str:
         folded = folded.translate(alphabet.spelled)
     if not folded.isascii():
         folded = _unaccented(folded)
+        if _PREVOWEL.search(folded):
+            folded = _PREVOWEL.sub(r"\2\1", folded)
     return _DIGITS.sub(_by_value, folded) if _DIGIT.search(folded) else folded
 
 
@@ -509,7 +525,9 @@ def letter_of(title: str, language: str) -> str:
     if unicodedata.name(first, "").startswith("LATIN"):
         first = slugify(first)[:1].upper()
         return first if "A" <= first <= "Z" else "#"
-    base = unicodedata.normalize("NFKD", first)[:1].upper()
+    if _PREVOWEL.match(title):
+        first = title[1]
+    base = unicodedata.normalize("NFKD", first)[:1].upper().translate(_MKHEDRULI)
     syllables = _SYLLABLE_LETTERS.get(base.translate(_KANA_FOLDED))
     if syllables is not None:
         return syllables
@@ -518,7 +536,8 @@ def letter_of(title: str, language: str) -> str:
 
 def _alphabet_letter(char: str) -> bool:
     name = unicodedata.name(char, "") if len(char) == 1 else ""
-    return " LETTER " in name and not name.startswith(_SYLLABARIES)
+    thai = "\u0e01" <= char <= "\u0e2e"  # consonants, named THAI CHARACTER, not LETTER
+    return thai or (" LETTER " in name and not name.startswith(_SYLLABARIES))
 
 
 #: Scripts whose "letters" are syllables or ideographs by the hundred: no jump bar of each one

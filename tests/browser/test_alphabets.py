@@ -39,6 +39,12 @@ from support import run_glossary, write_files
             "Ç H I İ Z",
         ),
         (
+            "th",
+            "กขคฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ",
+            ["เมฆ", "มด", "ไก่", "GPU"],
+            "กมG",
+        ),
+        (
             "fa",
             "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی",
             ["یادگیری", "هوش", "ویژگی", "گراف", "پردازش", "مدل", "GPU"],
@@ -52,7 +58,7 @@ def test_a_glossary_in_another_alphabet_jumps_through_it_and_lists_its_letters_i
     """Was: A to Z first, then the letters present by code point: in Ukrainian ye and i before
     a and ghe with upturn last, yi and short i without a section; in Serbian dje, je and dzhe
     before a; in Czech ch under c; in Turkish the dotless and dotted i's under one I; in Persian
-    pe, gaf and yeh after every Arabic letter, and heh before waw."""
+    pe, gaf and yeh after every Arabic letter, and heh before waw; in Thai everything under '#'."""
     files = {"content/site.yml": f"title: Glossary\nbase_url: https://x.example.com/\nlanguage: {language}\n"}
     for number, title in enumerate(titles):
         front = f"title: {title}\nsummary: {title}.\ndefinition: {title}."

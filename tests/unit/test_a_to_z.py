@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 
 import pytest
 
@@ -424,6 +425,49 @@ def test_a_glossary_in_another_alphabet_jumps_through_it_and_lists_its_names_fir
     )
     assert jump_letters({"A"}, language) == [*alphabet, "A"]
     assert list(alphabet) == sorted(alphabet), "the script's letters are in its order in Unicode too"
+
+
+@pytest.mark.parametrize(
+    ("language", "script", "names"),
+    [
+        ("hi", "DEVANAGARI", ["मशीन", "अनुवाद", "क़ानून", "कंप्यूटर", "Attention", "आवाज़"]),
+        ("mr", "DEVANAGARI", ["माहिती", "अल्गोरिदम", "Attention", "ळ"]),
+        ("bn", "BENGALI", ["যন্ত্র", "অনুবাদ", "Attention", "কম্পিউটার"]),
+        ("gu", "GUJARATI", ["મશીન", "અનુવાદ", "Attention", "કમ્પ્યુટર"]),
+        ("ka", "GEORGIAN", ["ხელოვნური", "ალგორითმი", "Attention", "ბაზა"]),
+        ("hy", "ARMENIAN", ["Տվյալ", "Ալգորիթմ", "Attention", "Բառ"]),
+        ("th", "THAI", ["ลม", "กา", "Attention", "ขา"]),
+    ],
+)
+def test_glossaries_in_indic_thai_georgian_and_armenian_letters_jump_through_their_alphabet(
+    language: str, script: str, names: list[str]
+) -> None:
+    """Was: a jump bar of 26 empty Latin letters before the letters present, Latin names first,
+    and every Thai name under '#' (Unicode names Thai consonants CHARACTER, not LETTER)."""
+    ordered = a_to_z(names, language)
+    assert ordered[-1] == "Attention"
+    bar = jump_letters({"A"}, language)
+    assert bar[-1] == "A" and bar[:-1] == sorted(bar[:-1]), "the alphabet in Unicode's order, as collated"
+    assert len(bar) > 30
+    assert {letter_of(name, language) for name in ordered[:-1]} <= set(bar)
+    assert all(script in unicodedata.name(letter) for letter in bar[:-1])
+
+
+def test_thai_words_with_a_vowel_written_first_are_under_their_consonant_in_any_language() -> None:
+    """`เมฆ` (cloud) is read me-k, its vowel written before the ม it follows: a Thai dictionary
+    lists it under ม, after `มด`, as Unicode's collation does in any language."""
+    names = ["เมฆ", "มด", "ไก่", "กา", "ขา", "โลก", "ลม"]
+    for language in ("th", "en"):
+        assert a_to_z(names, language) == ["กา", "ไก่", "ขา", "มด", "เมฆ", "ลม", "โลก"]
+        assert [letter_of(name, language) for name in ("เมฆ", "ไก่", "โลก")] == ["ม", "ก", "ล"]
+
+
+def test_georgian_is_filed_under_its_everyday_letters_not_the_capitals_str_upper_gives() -> None:
+    """Python's str.upper turns Georgian letters into Mtavruli, the capitals of headings only:
+    a name was filed under `Ა`, and a glossary in Georgian jumped through letters it never used."""
+    for language in ("ka", "en"):
+        assert letter_of("ალგორითმი", language) == letter_of("Ალფა", language) == "ა"
+    assert jump_letters({}, "ka")[:3] == ["ა", "ბ", "გ"]
 
 
 def test_other_languages_keep_accented_letters_with_their_base_letter() -> None:
