@@ -169,7 +169,7 @@ _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("s", ("š",)),
         ("z", ("ž",)),
     ),
-    "lt": (("c", ("č",)), ("i", ("y",)), ("s", ("š",)), ("z", ("ž",))),
+    "lt": (("c", ("č",)), ("s", ("š",)), ("z", ("ž",))),
     # a doubled one is the letter twice (_DOUBLED): `hosszú` sorts as `hoszszú`
     "hu": (
         ("c", ("cs",)),
@@ -202,6 +202,7 @@ _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "bs": _CROATIAN,
     "sr-latn": _CROATIAN,
     "ru": (("и", ("й",)),),
+    "mr": (("ह", ("ळ", "क्ष", "ज्ञ")),),
     "bg": (("и", ("й",)),),
     # Unicode has these before a (and spells gje and kje with ghe and ka)
     "sr": (("д", ("ђ",)), ("и", ("ј",)), ("л", ("љ",)), ("н", ("њ",)), ("т", ("ћ",)), ("ч", ("џ",))),
@@ -250,7 +251,7 @@ _SCRIPTS: dict[str, tuple[str, str]] = {
     "fa": ("ARABIC", "ابتثجحخدذرزسشصضطظعغفقلمنه"),
     "hi": ("DEVANAGARI", _DEVANAGARI),
     "ne": ("DEVANAGARI", _DEVANAGARI),
-    "mr": ("DEVANAGARI", _DEVANAGARI.replace("ल", "लळ")),
+    "mr": ("DEVANAGARI", _DEVANAGARI),
     "bn": ("BENGALI", "অআইঈউঊঋএঐওঔকখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ"),
     "gu": ("GUJARATI", "અઆઇઈઉઊઋએઐઓઔકખગઘઙચછજઝઞટઠડઢણતથદધનપફબભમયરલળવશષસહ"),
     "th": ("THAI", "กขคฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"),
@@ -262,6 +263,9 @@ _SCRIPTS: dict[str, tuple[str, str]] = {
 _PREVOWEL = re.compile("([\u0e40-\u0e44\u0ec0-\u0ec4])([\u0e01-\u0e2e\u0e81-\u0eae])")
 #: Georgian capitals (Mtavruli, which str.upper gives) as the letters a Georgian index shows.
 _MKHEDRULI = {0x1C90 + rank: 0x10D0 + rank for rank in range(0x30)}
+#: Letters that a language files and sorts as another (Lithuanian and Latvian `y` as `i`): the
+#: jump bar has no place of their own for them.
+_FILED_AS = {"lt": {"y": "i"}, "lv": {"y": "i"}}
 #: The languages whose i has a dot in capitals too (`İstanbul`) and whose capital I is the
 #: dotless i's (`Isparta`): Unicode's special casing for Turkish and Azerbaijani, which
 #: str.casefold and str.upper leave out.
@@ -326,10 +330,12 @@ def _alphabet(language: str) -> _Alphabet | None:
     if not own and not script:
         return None
     lower, upper = (_DOTTED_LOWER, _DOTTED_UPPER) if primary in _DOTTED_I else ({}, {})
+    filed_as = _FILED_AS.get(primary, {})
     moved = {spelling for groups in own.values() for group in groups for spelling in group.split()}
-    spelled: dict[int, str] = {}
+    moved.update(filed_as)
+    spelled: dict[int, str] = {ord(letter): other for letter, other in filed_as.items()}
     spelled_with: dict[str, str] = {}
-    filed: dict[str, str] = {}
+    filed = {letter.upper(): other.upper() for letter, other in filed_as.items()}
     sections: dict[str, str] = {}
     letters: list[str] = []
     for letter in base:
@@ -454,7 +460,7 @@ def _section(letter: str, language: str) -> str:
     if alphabet is None:
         return letter
     section = section or letter
-    if alphabet.script and unicodedata.name(letter, "").startswith(alphabet.script):
+    if alphabet.script and unicodedata.name(letter[0], "").startswith(alphabet.script):
         return _FIRST + section
     return section
 

@@ -373,8 +373,9 @@ def test_icelandic_and_esperanto_letters_with_accents_are_letters_of_their_own()
 
 
 def test_baltic_languages_file_their_letters_where_their_alphabets_have_them() -> None:
-    """Estonian has z and ž after š, and õ, ä, ö, ü after w; Lithuanian y after i (į is i); Latvian
-    ģ, ķ, ļ, ņ after g, k, l, n (ā, ē, ī, ū with their base letters)."""
+    """Estonian has z and ž after š, and õ, ä, ö, ü after w; Latvian ģ, ķ, ļ, ņ after g, k, l, n
+    (ā, ē, ī, ū with their base letters); both Lithuanian and Latvian file y as i (and
+    Lithuanian į), as CLDR's collations have them."""
     estonian = ["Zooloogia", "Tee", "Šokolaad", "Saar", "Žürii", "Õun", "Ülikool", "Äri", "Xylofon", "Wiki"]
     assert a_to_z(estonian, "et") == [
         "Saar",
@@ -389,11 +390,12 @@ def test_baltic_languages_file_their_letters_where_their_alphabets_have_them() -
         "Xylofon",
     ]
     assert "".join(jump_letters({}, "et")) == "ABCDEFGHIJKLMNOPQRSŠZŽTUVWÕÄÖÜXY"
-    assert letters(["Yra", "Įvadas", "Ilgis", "Jūra"], "lt") == {
-        "I": ["Ilgis", "Įvadas"],
-        "Y": ["Yra"],
-        "J": ["Jūra"],
-    }
+    for language in ("lt", "lv"):
+        assert letters(["Yra", "Ilgis", "Ivo", "Jūra", "Įvadas"], language) == {
+            "I": ["Ilgis", "Yra", "Įvadas", "Ivo"],  # ilgis, ira, ivadas, ivo
+            "J": ["Jūra"],
+        }
+        assert "Y" not in jump_letters({}, language)
     assert a_to_z(["Ķirsis", "Kaza", "Ābols", "Lapa", "Ļoti", "Ģimene", "Gads"], "lv") == [
         "Ābols",
         "Gads",
@@ -431,7 +433,7 @@ def test_a_glossary_in_another_alphabet_jumps_through_it_and_lists_its_names_fir
     ("language", "script", "names"),
     [
         ("hi", "DEVANAGARI", ["मशीन", "अनुवाद", "क़ानून", "कंप्यूटर", "Attention", "आवाज़"]),
-        ("mr", "DEVANAGARI", ["माहिती", "अल्गोरिदम", "Attention", "ळ"]),
+        ("ne", "DEVANAGARI", ["नेपाल", "अनुवाद", "Attention", "कम्प्युटर"]),
         ("bn", "BENGALI", ["যন্ত্র", "অনুবাদ", "Attention", "কম্পিউটার"]),
         ("gu", "GUJARATI", ["મશીન", "અનુવાદ", "Attention", "કમ્પ્યુટર"]),
         ("ka", "GEORGIAN", ["ხელოვნური", "ალგორითმი", "Attention", "ბაზა"]),
@@ -450,7 +452,16 @@ def test_glossaries_in_indic_thai_georgian_and_armenian_letters_jump_through_the
     assert bar[-1] == "A" and bar[:-1] == sorted(bar[:-1]), "the alphabet in Unicode's order, as collated"
     assert len(bar) > 30
     assert {letter_of(name, language) for name in ordered[:-1]} <= set(bar)
-    assert all(script in unicodedata.name(letter) for letter in bar[:-1])
+    assert all(script in unicodedata.name(letter[0]) for letter in bar[:-1])
+
+
+def test_marathi_has_its_letters_after_ha_in_its_order() -> None:
+    """CLDR's Marathi collation: ळ, then क्ष and ज्ञ (each written with three characters) after ह."""
+    names = ["क्षमता", "कमळ", "हवा", "ळ", "ज्ञान", "जल"]
+    assert a_to_z(names, "mr") == ["कमळ", "जल", "हवा", "ळ", "क्षमता", "ज्ञान"]
+    assert [letter_of(name, "mr") for name in ("क्षमता", "ज्ञान", "कमळ")] == ["क्ष", "ज्ञ", "क"]
+    assert jump_letters({}, "mr")[-4:] == ["ह", "ळ", "क्ष", "ज्ञ"]
+    assert letter_of("क्षमता", "hi") == "क"
 
 
 def test_thai_words_with_a_vowel_written_first_are_under_their_consonant_in_any_language() -> None:
