@@ -203,6 +203,19 @@ _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "sr-latn": _CROATIAN,
     "ru": (("и", ("й",)),),
     "mr": (("ह", ("ळ", "क्ष", "ज्ञ")),),
+    # Urdu's own letters, as Persian's, come after the Arabic ones in Unicode; heh goal, do-chashmi
+    # heh, hamza, farsi yeh and yeh barree close its alphabet, after waw
+    "ur": (
+        ("ب", ("پ",)),
+        ("ت", ("ٹ",)),
+        ("ج", ("چ",)),
+        ("د", ("ڈ",)),
+        ("ر", ("ڑ",)),
+        ("ز", ("ژ",)),
+        ("ق", ("ک ك", "گ")),
+        ("ن", ("ں",)),
+        ("و", ("ہ ه", "ھ", "ء", "ی ي ى", "ے")),
+    ),
     "bg": (("и", ("й",)),),
     # Unicode has these before a (and spells gje and kje with ghe and ka)
     "sr": (("д", ("ђ",)), ("и", ("ј",)), ("л", ("љ",)), ("н", ("њ",)), ("т", ("ћ",)), ("ч", ("џ",))),
@@ -249,6 +262,7 @@ _SCRIPTS: dict[str, tuple[str, str]] = {
     "iw": _HEBREW,  # Hebrew's old code
     "ar": ("ARABIC", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"),
     "fa": ("ARABIC", "ابتثجحخدذرزسشصضطظعغفقلمنه"),
+    "ur": ("ARABIC", "ابتثجحخدذرزسشصضطظعغفقلمنو"),
     "hi": ("DEVANAGARI", _DEVANAGARI),
     "ne": ("DEVANAGARI", _DEVANAGARI),
     "mr": ("DEVANAGARI", _DEVANAGARI),

@@ -455,6 +455,17 @@ def test_glossaries_in_indic_thai_georgian_and_armenian_letters_jump_through_the
     assert all(script in unicodedata.name(letter[0]) for letter in bar[:-1])
 
 
+def test_urdu_files_its_letters_in_its_alphabets_order() -> None:
+    """Was: Urdu's own letters (pe, tte, kaf, gaf, heh goal, farsi yeh...), which Unicode has
+    after every Arabic letter, all after waw, each under a letter of its own."""
+    names = ["یاد", "ہوا", "وقت", "گھر", "کتاب", "لفظ", "قلم", "ٹیکنالوجی", "تصویر", "پانی", "بات", "GPU"]
+    ordered = ["بات", "پانی", "تصویر", "ٹیکنالوجی", "قلم", "کتاب", "گھر", "لفظ", "وقت", "ہوا", "یاد", "GPU"]
+    assert a_to_z(names, "ur") == ordered
+    assert [letter_of(name, "ur") for name in ordered] == [*"بپتٹقکگلوہی", "G"]
+    assert letter_of("كتاب", "ur") == "ک" and letter_of("يقين", "ur") == "ی", "Arabic kaf and yeh too"
+    assert jump_letters({}, "ur")[-5:] == [*"ہھءیے"]
+
+
 def test_marathi_has_its_letters_after_ha_in_its_order() -> None:
     """CLDR's Marathi collation: ळ, then क्ष and ज्ञ (each written with three characters) after ह."""
     names = ["क्षमता", "कमळ", "हवा", "ळ", "ज्ञान", "जल"]
