@@ -9,7 +9,11 @@ highlights code with Pygments as ours does. Engines:
 - `python-markdown`: the same extensions with Python-Markdown's and Pygments' stock code;
 - `markdown-it-py` and `mistune`, when installed (`pip install -r bench/requirements.txt`):
   their CommonMark and table rules, which differ from Python-Markdown's in places, so their
-  HTML is not the same; only their speed is compared.
+  HTML is not the same; only their speed is compared;
+- `cmark-gfm` (cmarkgfm, GitHub's C engine) and `pulldown-cmark` (pyromark, a Rust one), with
+  tables and footnotes, also when installed: compiled engines, to show what converting would
+  cost if the site's Markdown were CommonMark. Their code blocks are highlighted with Pygments
+  after conversion, as they have no hook for it.
 
 It prints CPU milliseconds per body, the least of `--rounds` rounds in which the engines take
 turns (this machine's speed drifts; the least is the steadiest figure), and each engine's time
@@ -21,6 +25,7 @@ against ours.
 from __future__ import annotations
 
 import argparse
+import html
 import importlib.util
 import re
 import time
@@ -30,6 +35,7 @@ from pathlib import Path
 from serve_latency import corpus
 
 WIKI_LINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
+CODE_BLOCK = re.compile(r'<pre><code(?: class="language-([^"]*)")?>(.*?)</code></pre>', re.DOTALL)
 
 
 def bodies(site: Path) -> list[str]:
@@ -48,6 +54,15 @@ def highlighted(code: str, language: str) -> str:
     return str(highlight(code, get_lexer_by_name(language or "text"), HtmlFormatter(cssclass="highlight")))
 
 
+def highlighting_after(convert: Callable[[str], str]) -> Callable[[str], str]:
+    def converted(text: str) -> str:
+        return CODE_BLOCK.sub(
+            lambda block: highlighted(html.unescape(block.group(2)), block.group(1) or ""), convert(text)
+        )
+
+    return converted
+
+
 def engines() -> dict[str, Callable[[str], str] | None]:
     from glossary_site import markup
 
@@ -60,6 +75,8 @@ def engines() -> dict[str, Callable[[str], str] | None]:
         "python-markdown": python_markdown(False),
         "markdown-it-py": None,
         "mistune": None,
+        "cmark-gfm": None,
+        "pulldown-cmark": None,
     }
     if importlib.util.find_spec("markdown_it"):
         from markdown_it import MarkdownIt
@@ -78,6 +95,19 @@ def engines() -> dict[str, Callable[[str], str] | None]:
 
         convert = mistune.create_markdown(renderer=Highlighting(), plugins=["table"])
         found["mistune"] = lambda text: str(convert(text))
+    if importlib.util.find_spec("cmarkgfm"):
+        import cmarkgfm
+        from cmarkgfm.cmark import Options
+
+        options = Options.CMARK_OPT_FOOTNOTES | Options.CMARK_OPT_UNSAFE
+        found["cmark-gfm"] = highlighting_after(
+            lambda text: cmarkgfm.markdown_to_html_with_extensions(text, options, extensions=["table"])
+        )
+    if importlib.util.find_spec("pyromark"):
+        import pyromark
+
+        flags = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_FOOTNOTES
+        found["pulldown-cmark"] = highlighting_after(lambda text: pyromark.html(text, options=flags))
     return found
 
 
