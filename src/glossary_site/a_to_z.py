@@ -203,6 +203,9 @@ _OWN_LETTERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "sr-latn": _CROATIAN,
     "ru": (("и", ("й",)),),
     "mr": (("ह", ("ळ", "क्ष", "ज्ञ")),),
+    # Tamil's au, which NFKD splits into o and its length mark
+    "ta": (("ஓ", ("ஔ",)), ("ஹ", ("க்ஷ",))),
+    "si": (("ඥ", ("ඤ",)),),
     # Urdu's own letters, as Persian's, come after the Arabic ones in Unicode; heh goal, do-chashmi
     # heh, hamza, farsi yeh and yeh barree close its alphabet, after waw
     "ur": (
@@ -271,6 +274,13 @@ _SCRIPTS: dict[str, tuple[str, str]] = {
     "th": ("THAI", "กขคฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"),
     "ka": ("GEORGIAN", "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ"),
     "hy": ("ARMENIAN", "ԱԲԳԴԵԶԷԸԹԺԻԼԽԾԿՀՁՂՃՄՅՆՇՈՉՊՋՌՍՎՏՐՑՒՓՔՕՖ"),
+    "ta": ("TAMIL", "அஆஇஈஉஊஎஏஐஒஓகஙசஜஞடணதநனபமயரறலளழவஶஷஸஹ"),
+    "te": ("TELUGU", "అఆఇఈఉఊఋఎఏఐఒఓఔకఖగఘఙచఛజఝఞటఠడఢణతథదధనపఫబభమయరఱలళవశషసహ"),
+    "kn": ("KANNADA", "ಅಆಇಈಉಊಋಎಏಐಒಓಔಕಖಗಘಙಚಛಜಝಞಟಠಡಢಣತಥದಧನಪಫಬಭಮಯರಲಳವಶಷಸಹ"),
+    "ml": ("MALAYALAM", "അആഇഈഉഊഋഎഏഐഒഓഔകഖഗഘങചഛജഝഞടഠഡഢണതഥദധനപഫബഭമയരറലളഴവശഷസഹ"),
+    "si": ("SINHALA", "අආඇඈඉඊඋඌඍඑඒඓඔඕඖකඛගඝඞඟචඡජඣඥටඨඩඪණඬතථදධනඳපඵබභමඹයරලවශෂසහළෆ"),
+    "pa": ("GURMUKHI", "ਅਆਇਈਉਊਏਐਓਔਕਖਗਘਙਚਛਜਝਞਟਠਡਢਣਤਥਦਧਨਪਫਬਭਮਯਰਲਵਸਹੜ"),
+    "lo": ("LAO", "ກຂຄງຈຊຍດຕຖທນບປຜຝພຟມຢຣລວສຫອຮ"),
 }
 #: Thai and Lao vowels written before the consonant they follow in speech, as a Thai dictionary
 #: files a word under that consonant (and Unicode's collation reads it first): `เมฆ` under ม.
