@@ -1,18 +1,26 @@
 """Indentation that MkDocs Material and Hugo read, which this engine reads otherwise.
 
 Python-Markdown reads a fence only at the start of a line, and nests a list item or an
-admonition's text only 4 spaces in. What other generators take at 2 or 3 spaces, or a fence
-indented under a list item or `!!! note`, comes out garbled with no word from the build: the
-fence and its code as a paragraph, a nested list run into its parent item, an empty box with
-its text below it. Each is a warning at its line, saying how to write it here.
+admonition's text only 4 spaces in. A fence indented under a list item or `!!! note` (or by
+up to 3 spaces anywhere), as MkDocs Material and Hugo read it, came out as a paragraph of
+text, fence and all: `IndentedFences` writes it there as the engine's own code block,
+indented 4 spaces more than the text it is in, after a blank line, with a first line
+`:::language`, and elsewhere as a fence at the start of its line. What it cannot write so (a
+fence with a title or other attributes), a list nested by 2 or 3
+spaces, and an admonition's text indented by fewer than 4 come out garbled with no word from
+the engine: each is a warning at its line, saying how to write it here.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from glossary_site.fences import outside_code
+import markdown
+from markdown.preprocessors import Preprocessor
+
+from glossary_site.fences import highlighted_lines, outside_code
 
 #: A fence the engine reads: at the very start of a line. Code inside one is left alone.
 _FENCE_AT_START_RE = re.compile(r"(`{3,}|~{3,})")
@@ -23,12 +31,43 @@ _ANY_RE = re.compile(r"\n(?=[ \t])(?:[ ]{4}|\t)*+(?:[ ]{1,3}(?:[-+*]|\d{1,9}[.)]
 _FENCE_RE = re.compile(r"[ \t]+(`{3,}|~{3,})[ ]*([^\n]*)")
 _ITEM_RE = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]")
 _ADMONITION_RE = re.compile(r"[ \t]*!!![ \t]*\w")
+#: What may follow an indented fence that IndentedFences writes as a code block: a language and
+#: hl_lines, as after a fence at the start of a line (or in braces: `{.python}`).
+_READABLE_INFO_RE = re.compile(r"\.?([\w#+-][\w#.+-]*)?[ ]*(?:hl_lines=(\"|')(.*?)\2[ ]*)?")
+
+
+@dataclass(frozen=True)
+class IndentedFence:
+    """A fence indented `indent` spaces, from line `start` to its closing line `end`, in text
+    that this engine nests `level` spaces in (0 at the top, 4 in a list item or an admonition);
+    `header` is its code block's first line (`:::python hl_lines="1 2"`), or "" if it has none."""
+
+    start: int
+    end: int
+    indent: int
+    level: int
+    mark: str
+    info: str
+    header: str
 
 
 def indentation_problems(text: str) -> Iterator[tuple[int, str]]:
-    """(line index, message) of each fence indented (under a list item or admonition, most
-    often), each list item nested by fewer than 4 spaces, and each admonition's first line of
+    """(line index, message) of each indented fence that IndentedFences cannot write as a code
+    block, each list item nested by fewer than 4 spaces, and each admonition's first line of
     text indented by fewer than 4, outside code."""
+    for found in _walk(text):
+        if not isinstance(found, IndentedFence):
+            yield found
+        elif not found.header:
+            yield found.start, _fence_message(found.mark, found.info)
+
+
+def indented_fences(text: str) -> list[IndentedFence]:
+    """The indented fences of a text that IndentedFences writes as code blocks."""
+    return [found for found in _walk(text) if isinstance(found, IndentedFence) and found.header]
+
+
+def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
     if "!!!" not in text and _ANY_RE.search(text) is None and _FENCE_RE.match(text) is None:
         return
     lines = text.split("\n")
@@ -46,9 +85,21 @@ def indentation_problems(text: str) -> Iterator[tuple[int, str]]:
             closing = "" if _closes(line, closing) else closing
             continue
         fence = _FENCE_RE.match(line)
-        if fence and fence.group(1)[0] not in fence.group(2) and _closed(lines, index, fence.group(1)):
+        end = (
+            _closing(lines, index, fence.group(1))
+            if fence and fence.group(1)[0] not in fence.group(2)
+            else None
+        )
+        if fence and end is not None:
             closing = fence.group(1)
-            yield index, _fence_message(fence.group(1), fence.group(2).strip())
+            # 4 spaces a level, as this engine nests; past 3 spaces only a container's text is
+            # indented at all (outside_code passes over indented code)
+            inside = indent >= 4 or item is not None or box is not None
+            level = -(-indent // 4) * 4 if inside else 0
+            info = fence.group(2).strip()
+            yield IndentedFence(
+                index, end, indent, level, fence.group(1), info, _header(info, end - index - 1)
+            )
         elif box is not None and box < indent < box + 4:
             yield index, _box_message(indent, box + 4)
         elif _ITEM_RE.match(line):
@@ -66,9 +117,58 @@ def _closes(line: str, mark: str) -> bool:
     return len(bare) >= len(mark) and not bare.strip(mark[0])
 
 
-def _closed(lines: list[str], start: int, mark: str) -> bool:
-    """Whether a later line closes the fence as its editor meant it, indented or not."""
-    return any(_closes(line, mark) for line in lines[start + 1 :])
+def _closing(lines: list[str], start: int, mark: str) -> int | None:
+    """The index of the later line that closes the fence as its editor meant it, indented or not."""
+    return next((index for index in range(start + 1, len(lines)) if _closes(lines[index], mark)), None)
+
+
+def _header(info: str, lines: int) -> str:
+    """A code block's first line for a fence's language and hl_lines (its ranges written out),
+    as CodeHilite reads it; "" for anything else after the fence (a title, attributes)."""
+    braced = info.startswith("{") and info.endswith("}")
+    bare = info[1:-1].strip() if braced else info
+    found = _READABLE_INFO_RE.fullmatch(bare)
+    if found is None or (braced and not bare.startswith(".")):  # `{note}` is a MyST directive
+        return ""
+    header = f":::{found.group(1) or 'text'}"
+    if found.group(3) is None:
+        return header
+    numbers = highlighted_lines(found.group(3), lines)
+    return f'{header} hl_lines="{" ".join(map(str, numbers))}"' if numbers else ""
+
+
+class IndentedFences(Preprocessor):
+    """Writes each indented fence (indented_fences) as this engine reads it: in a list item or
+    an admonition, a code block with a blank line before and after it, as a block there needs;
+    elsewhere, the fenced block at the start of its lines (a code block there would be taken
+    into a list or admonition just above it)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "```" not in text and "~~~" not in text:
+            return lines
+        written = list(lines)
+        for fence in reversed(indented_fences(text)):  # from the last, so the others stay put
+            fenced = [_dedented(line, fence.indent) for line in lines[fence.start : fence.end]]
+            fenced.append(lines[fence.end].strip())  # the closing fence, however indented
+            if fence.level:
+                pad = " " * (fence.level + 4)
+                code = (pad + line if line.strip() else "" for line in fenced[1:-1])
+                fenced = ["", pad + fence.header, *code, ""]
+            written[fence.start : fence.end + 1] = fenced
+        return written
+
+
+def _dedented(line: str, indent: int) -> str:
+    """A code line without the fence's indent, or as much of it as the line has."""
+    return line[min(indent, len(line) - len(line.lstrip(" "))) :]
+
+
+class IndentedFencesExtension(markdown.Extension):
+    """After the stage that expands tabs, before the fenced code stage."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.register(IndentedFences(md), "glossary-indented-fences", 28)
 
 
 def _fence_message(mark: str, info: str) -> str:

@@ -32,6 +32,7 @@ from glossary_site.front_matter import FORBIDDEN_CHARACTER_RE
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.hash_headings import HashHeadingExtension
 from glossary_site.html_tags import in_tags, tags
+from glossary_site.indentation import IndentedFencesExtension
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import Body, Breaks, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
@@ -216,8 +217,8 @@ def site_markdown(text: str, root: str) -> str:
 
 def _own_extensions() -> list[markdown.Extension]:
     """The site's own changes to Python-Markdown, the same in every Markdown field: CommonMark's
-    closing '#'s, `hl_lines` ranges, formulas."""
-    return [HashHeadingExtension(), HighlightRangesExtension(), FormulaExtension()]
+    closing '#'s, `hl_lines` ranges, fences indented in a list item, formulas."""
+    return [HashHeadingExtension(), HighlightRangesExtension(), IndentedFencesExtension(), FormulaExtension()]
 
 
 def _site_html(text: str) -> str:

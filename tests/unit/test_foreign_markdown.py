@@ -132,13 +132,13 @@ def test_lines_are_counted_in_the_file_including_folded_yaml_lines() -> None:
 
 INDENTED = [
     (
-        '!!! note\n    Text.\n\n    ```python\n    print("hi ~~x~~")\n    ```\n\nAfter ~~y~~.',
+        '!!! note\n    Text.\n\n    ```python title="a.py"\n    print("hi ~~x~~")\n    ```\n\nAfter ~~y~~.',
         [4, 8],
-        "this code fence '```python' is indented, and a fence is read only at the start of a line",
+        "this code fence '```python title=\"a.py\"' is indented, and a fence is read only at the start",
     ),
-    ("!!! note\n    ~~~bash\n    echo hi\n    ~~~", [2], "a first line ':::bash' highlights it"),
-    ('- item\n\n    ```python\n    print("hi")\n    ```', [3], "indent the code 4 spaces more"),
-    ("1. item\n   ```\n   code\n   ```", [2], "or move the fenced block out, unindented"),
+    ("- item\n\n    ```python {.x}\n    print(1)\n    ```", [3], "indent the code 4 spaces more"),
+    ("- item\n\n    ```{note}\n    A MyST box.\n    ```", [3], "this code fence '```{note}' is indented"),
+    ('1. item\n   ```c hl_lines="x"\n   code\n   ```', [2], "or move the fenced block out, unindented"),
     ("1. first\n  - two-space nested\n  - another", [2], "this list item is indented 2 spaces"),
     ("- a\n    - b\n      - c\n      - d", [3], "indented 6 spaces, and a nested list 4 spaces"),
     ("!!! danger\n  Body text\n  more", [2], "an admonition's text 4 spaces here, so the box is left empty"),
@@ -156,6 +156,20 @@ def test_indentation_other_generators_take_is_named_at_its_line(
 
     assert [line for line, _ in found] == lines
     assert said in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '!!! note\n    Text.\n\n    ```python\n    print("hi ~~x~~")\n    ```\n\nAfter.',
+        "!!! note\n    ~~~bash\n    echo hi\n    ~~~",
+        '- item\n\n    ```python hl_lines="1-2"\n    print("hi")\n    ```',
+        "1. item\n   ```\n   code\n   ```",
+    ],
+)
+def test_a_fence_indented_as_other_generators_indent_it_is_no_problem(text: str) -> None:
+    """Was a warning: the engine showed it as text; now it is a code block (test_markup.py)."""
+    assert list(foreign_problems(text, 1)) == []
 
 
 @pytest.mark.parametrize(

@@ -373,6 +373,57 @@ def test_fenced_code_becomes_a_pre_block_with_its_text_intact(render: Any) -> No
     assert pre.get_text() == "if a < b:\n    print('<b>')\n"
 
 
+FENCED_IN_A_LIST = """\
+1. Install it:
+   ```bash
+   pip install glossary-site
+     --upgrade
+   ```
+2. Write a term:
+
+    ```yaml hl_lines="2-3"
+    title: GPU
+    summary: A processor.
+    definition: Parallel maths.
+    ```
+
+    Then build.
+
+!!! tip
+    ~~~ {.bash}
+    glossary serve
+    ~~~
+
+  ```python
+  print("at the top")
+     ```
+"""
+
+
+def test_a_fence_indented_in_a_list_item_or_admonition_is_a_code_block_there(render: Any) -> None:
+    """As MkDocs Material and Hugo read it. Was: the fences and code shown as a paragraph of
+    text, with a warning to indent the code instead."""
+    body, problems = render(body=FENCED_IN_A_LIST)
+
+    assert problems == []
+    page = soup(body.body)
+    items = page.select("ol > li")
+    assert [item.select_one("pre").get_text() for item in items] == [  # type: ignore[union-attr]
+        "pip install glossary-site\n  --upgrade\n",
+        "title: GPU\nsummary: A processor.\ndefinition: Parallel maths.\n",
+    ]
+    assert [line.get_text() for line in items[1].select("pre .hll")] == [
+        "summary: A processor.\n",
+        "definition: Parallel maths.\n",
+    ]
+    assert "Then build." in items[1].get_text() and len(items) == 2
+    assert present(page.select_one(".admonition.tip pre")).get_text() == "glossary serve\n"
+    assert page.select(".admonition.tip pre span.w"), "highlighted as bash (plain text has no spans)"
+    last = page.find_all("pre")[-1]
+    assert last.get_text() == 'print("at the top")\n' and last.find_parent(["li", "div.admonition"]) is None
+    assert "```" not in page.get_text() and "~~~" not in page.get_text()
+
+
 # Table cells from front matter
 
 
@@ -509,6 +560,7 @@ MARKDOWN_PIECES = [
     "$", "$$", "\n$$\n", "$x_1$", "$5", "\\$", "$a*b$ ", "\n$$ y^2 $$\n", "$\\frac{a}{", "\\text{<b>}",
     "$a +\nb$", "\n\n$x^2$\n\n", "$a\n\nb$", "\n> $c\n> d$", "$5 and\n$10", "\n- $e\n  f$",
     "$`a`$", "`$x$`", "## C#", " ##\n", "#\n", '\n```py hl_lines="1-2"\nx\ny\n```\n',
+    "\n    ```py\n    x\n    ```\n", "\n  ~~~\n  y\n  ~~~", "\n1. a\n   ```\n", '    ```c hl_lines="2"\n',
 ]  # fmt: skip
 
 

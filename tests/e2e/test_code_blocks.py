@@ -1,0 +1,70 @@
+"""Code blocks written as MkDocs Material and Hugo write them, built as a user builds a site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import parse_html, present, run_glossary, write_files
+
+STEPS = """\
+---
+title: Install
+summary: How to install the tool.
+definition: The steps that put the tool on a machine.
+updated: 2026-12-07
+---
+
+1. Install it:
+   ```bash
+   pip install glossary-site
+   ```
+2. Preview the site:
+
+    ```bash
+    glossary serve
+    ```
+
+!!! tip
+    ```yaml title="site.yml"
+    language: en
+    ```
+
+See [[Serve]].
+"""
+
+SERVE = """\
+---
+title: Serve
+summary: The live preview.
+definition: A preview that rebuilds on every save.
+updated: 2026-12-07
+---
+
+See [[Install]].
+"""
+
+
+def test_a_fence_indented_in_a_list_item_is_built_into_the_item_without_a_word(tmp_path: Path) -> None:
+    """Was a warning per fence and the fences shown as text. A fence with a title, which this
+    engine cannot show, is still a warning at its line, and shown as text."""
+    site = write_files(
+        tmp_path,
+        {
+            "content/site.yml": "title: Tools\nbase_url: https://tools.example.com/\n",
+            "content/terms/install.md": STEPS,
+            "content/terms/serve.md": SERVE,
+        },
+    )
+    built = run_glossary("build", "--no-search", cwd=site)
+
+    assert built.returncode == 0, built.stderr
+    fences = [line for line in built.stderr.splitlines() if "code fence" in line]
+    assert len(fences) == 1
+    assert fences[0].startswith("content/terms/install.md:19: warning: this code fence '```yaml title=")
+    page = parse_html(site / "_site/terms/install/index.html")
+    items = page.select("article ol > li")
+    assert [present(item.select_one("pre")).get_text() for item in items] == [
+        "pip install glossary-site\n",
+        "glossary serve\n",
+    ]
+    assert "```bash" not in present(page.select_one("article")).get_text()
