@@ -134,6 +134,22 @@ def test_the_example_shows_its_logo_beside_the_title_on_every_page(example_site:
     assert (example_site / "assets/logo.svg").read_bytes().startswith(b"<svg")
 
 
+def test_every_example_page_gives_phones_a_home_screen_icon(example_site: Path) -> None:
+    """Its templates/partials/head.html links static/assets/apple-touch-icon.png: without one,
+    a phone's "Add to Home Screen" shows a shrunken picture of the page."""
+    for page in html_pages(example_site):
+        soup = parse_html(page)
+        if sends_readers_on(soup):
+            continue
+        icon = present(soup.find("link", rel="apple-touch-icon"))
+        target = (page.parent / attribute(icon, "href")).resolve()
+        if page.name == "404.html":
+            target = example_site / attribute(icon, "href").lstrip("/")
+        png = target.read_bytes()
+        assert png.startswith(b"\x89PNG\r\n\x1a\n"), page
+        assert (int.from_bytes(png[16:20]), int.from_bytes(png[20:24])) == (180, 180)
+
+
 @needs_nu_checker
 def test_every_generated_page_passes_the_nu_html_checker(
     example_site: Path, built_minimal: Path, tmp_path: Path
