@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import markdown
 from markdown.preprocessors import Preprocessor
 
-from glossary_site.fences import highlighted_lines, outside_code
+from glossary_site.fences import Closers, highlighted_lines, outside_code
 
 #: A fence the engine reads: at the very start of a line. Code inside one is left alone.
 _FENCE_AT_START_RE = re.compile(r"(`{3,}|~{3,})")
@@ -71,6 +71,7 @@ def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
     if "!!!" not in text and _ANY_RE.search(text) is None and _FENCE_RE.match(text) is None:
         return
     lines = text.split("\n")
+    closers = Closers(lines)
     closing = ""  # the mark that ends the indented fence being passed over
     item: int | None = None  # the indent of the list item above, while in its list
     box: int | None = None  # the indent of the `!!!` line right above its text
@@ -86,7 +87,7 @@ def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
             continue
         fence = _FENCE_RE.match(line)
         end = (
-            _closing(lines, index, fence.group(1))
+            closers.loose(index, fence.group(1))
             if fence and fence.group(1)[0] not in fence.group(2)
             else None
         )
@@ -115,11 +116,6 @@ def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
 def _closes(line: str, mark: str) -> bool:
     bare = line.strip()
     return len(bare) >= len(mark) and not bare.strip(mark[0])
-
-
-def _closing(lines: list[str], start: int, mark: str) -> int | None:
-    """The index of the later line that closes the fence as its editor meant it, indented or not."""
-    return next((index for index in range(start + 1, len(lines)) if _closes(lines[index], mark)), None)
 
 
 def _header(info: str, lines: int) -> str:

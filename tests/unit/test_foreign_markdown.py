@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from support import stops_within
 
+from glossary_site import fences
 from glossary_site.foreign_markdown import foreign_problems, foreign_syntax
 
 WRITTEN = [
@@ -194,6 +195,19 @@ def test_a_very_long_line_does_not_hang_the_check(line: str) -> None:
     time that grew with its square; now a twentieth of a second."""
     with stops_within(60):
         assert list(foreign_problems(line, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["```x\n" * 20_000, "- a\n" + "    ```x\n" * 20_000, "- a\n" + "    ````y\n    ```\n" * 10_000],
+)
+def test_many_fences_that_nothing_closes_do_not_hang_the_check(text: str) -> None:
+    """Each fence looked for its closing line through every line after it: a minute for 20,000
+    (the check runs on every build); now a fraction of a second."""
+    with stops_within(10):
+        assert list(fences.unclosed_fences(text))[:1] == ([(0, "```")] if text.startswith("`") else [])
+        problems = list(foreign_problems(text, 1))
+    assert all("is never closed" in message for _, message in problems)
 
 
 def test_a_formula_wrapped_over_lines_is_not_read_as_other_syntax() -> None:
