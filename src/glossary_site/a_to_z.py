@@ -387,7 +387,8 @@ def _alphabet(language: str) -> _Alphabet | None:
                 filed[spelling.upper()] = shown
             sections[shown] = place.upper() + shown
             letters.append(shown)
-    in_ascii = bool(spelled_with or upper) or any(chr(code).isascii() for code in spelled)
+    ascii_own = [chr(code) for code in spelled if code < 128] + [s for s in spelled_with if s.isascii()]
+    in_ascii = bool(upper or ascii_own)
     # the longest first, from the left, as a collation reads them: `dzs` is not `dz` then `s`
     longest = sorted(spelled_with, key=len, reverse=True)
     several = re.compile("|".join(map(re.escape, longest))) if longest else None

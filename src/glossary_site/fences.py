@@ -214,7 +214,7 @@ def fence_problems(text: str, first_line: int, breaks: Breaks | None = None) -> 
 class Closers:
     """The lines of a text that are a fence alone, to find the one that closes an opening fence
     without reading every later line for each: a text of 20,000 fences that none closes took
-    a minute to check."""
+    11 s to check, and 42 s indented under a list item."""
 
     def __init__(self, lines: list[str]) -> None:
         self.exactly: dict[str, list[int]] = {}  # a fence at the start of the line: its indexes

@@ -120,7 +120,7 @@ BLOCK_NEEDS: dict[str, tuple[str, ...]] = {
     "glossary-formula": ("$$",),
 }
 
-#: The same for preprocessors: without any of these in the text, the stock stage changes nothing.
+#: The same for preprocessors: where its pattern finds nothing, the stock stage changes nothing.
 PREPROCESSOR_NEEDS: dict[str, re.Pattern[str]] = {
     "html_block": re.compile("[<&]"),  # no HTML, and no entity the HTML parser would rewrite
     # A line that is a fence alone, which ends every block the stage reads; without one, its
