@@ -6,9 +6,9 @@ up to 3 spaces anywhere), as MkDocs Material and Hugo read it, came out as a par
 text, fence and all: `IndentedFences` writes it there as the engine's own code block,
 indented 4 spaces more than the text it is in, after a blank line, with a first line
 `:::language`, and elsewhere as a fence at the start of its line. What it cannot write so (a
-fence with a title or other attributes), a list nested by 2 or 3
-spaces, and an admonition's text indented by fewer than 4 come out garbled with no word from
-the engine: each is a warning at its line, saying how to write it here.
+fence with a title or other attributes), a list nested by 2 or 3 spaces, and an admonition's
+text indented by fewer than 4 come out garbled with no word from the engine: each is a
+warning at its line, saying how to write it here.
 """
 
 from __future__ import annotations

@@ -166,9 +166,10 @@ class TextGatedStages(markdown.Extension):
             trees.register(HeadingIdsAndPermalinks(md, stock_toc[0]), "toc", _priority(trees, "toc"))
         md.is_block_level = BlockLevel(md.block_level_elements)  # type: ignore[method-assign]
         md.parser.blockprocessors = ListedRegistry(blocks)
-        for pattern in md.inlinePatterns:
-            if isinstance(pattern, inlinepatterns.LinkInlineProcessor) and "_findBracketEnds" in dir(pattern):
-                pattern._findBracketEnds = bracket_ends  # type: ignore[attr-defined]
+        links = (p for p in md.inlinePatterns if isinstance(p, inlinepatterns.LinkInlineProcessor))
+        for pattern in links:
+            if hasattr(pattern, "_findBracketEnds"):  # from 3.11.4
+                pattern._findBracketEnds = bracket_ends
 
 
 _BRACKET_RE = re.compile(r"[\[\]]")
