@@ -6,9 +6,9 @@ up to 3 spaces anywhere), as MkDocs Material and Hugo read it, came out as a par
 text, fence and all: `IndentedFences` writes it there as the engine's own code block,
 indented 4 spaces more than the text it is in, after a blank line, with a first line
 `:::language`, and elsewhere as a fence at the start of its line. What it cannot write so (a
-fence with a title or other attributes), a list nested by 2 or 3 spaces, and an admonition's
-text indented by fewer than 4 come out garbled with no word from the engine: each is a
-warning at its line, saying how to write it here.
+fence with a title or other attributes) and an admonition's text indented by fewer than 4
+come out garbled with no word from the engine: each is a warning at its line, saying how to
+write it here. (A list nested by 2 or 3 spaces `commonmark_lists` re-indents.)
 """
 
 from __future__ import annotations
@@ -24,10 +24,9 @@ from glossary_site.fences import Closers, highlighted_lines, outside_code
 
 #: A fence the engine reads: at the very start of a line. Code inside one is left alone.
 _FENCE_AT_START_RE = re.compile(r"(`{3,}|~{3,})")
-#: Whether a text may hold an indented fence or a list item indented by other than 4 spaces a
-#: level: the search skips ahead to each line break at C speed, and most texts, with no such
-#: line and no `!!!`, are not looked at further.
-_ANY_RE = re.compile(r"\n(?=[ \t])(?:[ ]{4}|\t)*+(?:[ ]{1,3}(?:[-+*]|\d{1,9}[.)])[ \t]|[ \t]*+(?:```|~~~))")
+#: Whether a text may hold an indented fence: the search skips ahead to each line break at C
+#: speed, and most texts, with no such line and no `!!!`, are not looked at further.
+_ANY_RE = re.compile(r"\n(?=[ \t])[ \t]*+(?:```|~~~)")
 _FENCE_RE = re.compile(r"[ \t]+(`{3,}|~{3,})[ ]*([^\n]*)")
 _ITEM_RE = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]")
 _ADMONITION_RE = re.compile(r"[ \t]*!!![ \t]*\w")
@@ -53,8 +52,7 @@ class IndentedFence:
 
 def indentation_problems(text: str) -> Iterator[tuple[int, str]]:
     """(line index, message) of each indented fence that IndentedFences cannot write as a code
-    block, each list item nested by fewer than 4 spaces, and each admonition's first line of
-    text indented by fewer than 4, outside code."""
+    block and each admonition's first line of text indented by fewer than 4, outside code."""
     for found in _walk(text):
         if not isinstance(found, IndentedFence):
             yield found
@@ -73,7 +71,7 @@ def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
     lines = text.split("\n")
     closers = Closers(lines)
     closing = ""  # the mark that ends the indented fence being passed over
-    item: int | None = None  # the indent of the list item above, while in its list
+    listed = False  # whether a list item is above, in its list
     box: int | None = None  # the indent of the `!!!` line right above its text
     blank = False
     for index, line in outside_code(lines, _FENCE_AT_START_RE):
@@ -95,7 +93,7 @@ def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
             closing = fence.group(1)
             # 4 spaces a level, as this engine nests; past 3 spaces only a container's text is
             # indented at all (outside_code passes over indented code)
-            inside = indent >= 4 or item is not None or box is not None
+            inside = indent >= 4 or listed or box is not None
             level = -(-indent // 4) * 4 if inside else 0
             info = fence.group(2).strip()
             yield IndentedFence(
@@ -104,11 +102,9 @@ def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
         elif box is not None and box < indent < box + 4:
             yield index, _box_message(indent, box + 4)
         elif _ITEM_RE.match(line):
-            if item is not None and item < indent < item + 4:
-                yield index, _item_message(indent, item + 4)
-            item = indent
+            listed = True
         elif blank and indent == 0:
-            item = None  # a paragraph after the list
+            listed = False  # a paragraph after the list
         box = indent if _ADMONITION_RE.match(line) else None
         blank = False
 
@@ -175,14 +171,6 @@ def _fence_message(mark: str, info: str) -> str:
         "line, so the page shows it and the code as text; in a list item or admonition, leave out "
         "the fences and indent the code 4 spaces more than the text around it, after a blank line, "
         f"to make it a code block{highlight}, or move the fenced block out, unindented"
-    )
-
-
-def _item_message(indent: int, needed: int) -> str:
-    return (
-        f"this list item is indented {indent} spaces, and a nested list 4 spaces a level here, so "
-        f"it is run into the item above as text or made an item of that list; indent it {needed} "
-        "spaces"
     )
 
 

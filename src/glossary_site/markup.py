@@ -24,6 +24,7 @@ from markdown.inlinepatterns import InlineProcessor
 from pygments.formatters.html import HtmlFormatter
 
 from glossary_site import long_runs, placement
+from glossary_site.commonmark_lists import CommonMarkListsExtension
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
 from glossary_site.fences import HighlightRangesExtension
 from glossary_site.foreign_markdown import KEPT_TAGS
@@ -217,8 +218,15 @@ def site_markdown(text: str, root: str) -> str:
 
 def _own_extensions() -> list[markdown.Extension]:
     """The site's own changes to Python-Markdown, the same in every Markdown field: CommonMark's
-    closing '#'s, `hl_lines` ranges, fences indented in a list item, formulas."""
-    return [HashHeadingExtension(), HighlightRangesExtension(), IndentedFencesExtension(), FormulaExtension()]
+    closing '#'s, `hl_lines` ranges, lists nested by 2 spaces, fences indented in a list item,
+    formulas."""
+    return [
+        HashHeadingExtension(),
+        HighlightRangesExtension(),
+        CommonMarkListsExtension(),
+        IndentedFencesExtension(),
+        FormulaExtension(),
+    ]
 
 
 def _site_html(text: str) -> str:

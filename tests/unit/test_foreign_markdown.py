@@ -140,8 +140,6 @@ INDENTED = [
     ("- item\n\n    ```python {.x}\n    print(1)\n    ```", [3], "indent the code 4 spaces more"),
     ("- item\n\n    ```{note}\n    A MyST box.\n    ```", [3], "this code fence '```{note}' is indented"),
     ('1. item\n   ```c hl_lines="x"\n   code\n   ```', [2], "or move the fenced block out, unindented"),
-    ("1. first\n  - two-space nested\n  - another", [2], "this list item is indented 2 spaces"),
-    ("- a\n    - b\n      - c\n      - d", [3], "indented 6 spaces, and a nested list 4 spaces"),
     ("!!! danger\n  Body text\n  more", [2], "an admonition's text 4 spaces here, so the box is left empty"),
     ("Intro.\n\n!!! danger\n\n   Body text", [5], "indent the text 4 spaces"),
 ]
@@ -151,8 +149,8 @@ INDENTED = [
 def test_indentation_other_generators_take_is_named_at_its_line(
     text: str, lines: list[int], said: str
 ) -> None:
-    """Was silent: a fence indented under a list item or admonition, a list nested by 2 spaces
-    and an admonition's text indented by 2 come out garbled, as MkDocs and Hugo take them."""
+    """Was silent: a fence indented under a list item or admonition and an admonition's text
+    indented by 2 come out garbled, as MkDocs and Hugo take them."""
     found = sorted(foreign_problems(text, 1))
 
     assert [line for line, _ in found] == lines
@@ -166,10 +164,13 @@ def test_indentation_other_generators_take_is_named_at_its_line(
         "!!! note\n    ~~~bash\n    echo hi\n    ~~~",
         '- item\n\n    ```python hl_lines="1-2"\n    print("hi")\n    ```',
         "1. item\n   ```\n   code\n   ```",
+        "1. first\n  - two-space nested\n  - another",
+        "- a\n    - b\n      - c\n      - d",
     ],
 )
-def test_a_fence_indented_as_other_generators_indent_it_is_no_problem(text: str) -> None:
-    """Was a warning: the engine showed it as text; now it is a code block (test_markup.py)."""
+def test_indentation_other_generators_use_is_no_problem(text: str) -> None:
+    """Was a warning: the engine showed a fence indented so as text (now a code block,
+    test_markup.py) and a list nested by 2 or 3 spaces flat (now nested, test_commonmark_lists.py)."""
     assert list(foreign_problems(text, 1)) == []
 
 

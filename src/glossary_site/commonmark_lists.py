@@ -1,0 +1,144 @@
+"""Lists nested as CommonMark nests them, which this engine read as one flat list.
+
+In CommonMark (Hugo, Docusaurus, GitHub, and Markdown formatters such as Prettier) a line
+belongs to a list item when it is indented as far as the item's text: 2 spaces under `- `,
+3 under `1. `. Python-Markdown nests by 4 spaces a level, so such a list came out flat, its
+nested items made items of the list above or run into it as text, and an item's second
+paragraph or code block (2 spaces in) shown after the list. `CommonMarkLists` re-indents
+each list that nests otherwise, items, paragraphs and code alike, as CommonMark reads it, 4
+spaces a level; a list written for this engine is left as it is. In either, an item right
+after an item's paragraph or nested list that a blank line sets apart was taken into that
+block, a level too deep: it is given a blank line before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import markdown
+from markdown.preprocessors import Preprocessor
+
+from glossary_site.fences import Closers, outside_code
+from glossary_site.markdown_limits import MAX_NESTING, RULE_RE
+
+#: What only a text that nests otherwise than this engine does, or that Python-Markdown would
+#: misread, has; most texts have none and are not read further: a list item, or a line after a
+#: blank one, not a multiple of 4 spaces in; or a list item right after lines that a blank one
+#: and more indentation set apart (an item's paragraph or nested list).
+_READ_RE = re.compile(
+    r"\n(?:(?=[ ])(?:[ ]{4})*+[ ]{1,3}(?:[-+*]|\d{1,9}[.)])[ ]"
+    r"|\n(?=[ ])(?:(?:[ ]{4})*+[ ]{1,3}\S"
+    r"|([ ]++)\S[^\n]*+\n(?:\1[^\n]*+\n)*+[ ]*(?:[-+*]|\d{1,9}[.)])[ ]))"
+)
+_ITEM_RE = re.compile(r"[ ]*([-+*]|\d{1,9}[.)])([ ]+)")
+_FENCE_RE = re.compile(r"[ ]*(`{3,}|~{3,})([^\n]*)")
+
+
+@dataclass(frozen=True)
+class _Item:
+    """An open list item: the column its text starts at as written (what a line must be
+    indented by to belong to it), and the column it is written at for this engine."""
+
+    text: int
+    at: int
+
+
+def renested(lines: list[str]) -> list[str]:
+    """The lines with each list that nests otherwise than by 4 spaces a level re-indented as
+    CommonMark reads it (tabs already expanded). A list nested more than MAX_NESTING deep is
+    left as written, which markdown_limits would not see as too deep otherwise."""
+    if _READ_RE.search("\n".join(lines)) is None:
+        return lines
+    free = {index for index, _ in outside_code(lines)}  # where a list may start
+    closers = Closers(lines)
+    stack: list[_Item] = []
+    moves: list[tuple[int, int, int]] = []  # this list's (first line, last line, columns moved)
+    gaps: list[int] = []  # where this list needs a blank line before an item (see below)
+    lists: list[tuple[list[tuple[int, int, int]], list[int]]] = []  # those re-indented
+    renest = False  # whether this list nests otherwise than this engine reads it
+    deepest = 0
+    blank = False
+    block = 0  # the column the lines since the last blank one start at, as written for this engine
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        bare = line.lstrip(" ")
+        if not bare:
+            blank, index = True, index + 1
+            continue
+        indent = len(line) - len(bare)
+        depth = len(stack)
+        while depth and indent < stack[depth - 1].text:
+            depth -= 1
+        item = _ITEM_RE.match(line)
+        if item and (RULE_RE.match(line) or (depth and indent >= stack[depth - 1].text + 4)):
+            item = None  # a rule, or indented code in the item
+        if item and not stack and index not in free:
+            item = None  # code
+        fence = _FENCE_RE.match(line)
+        opens = fence and fence.group(1)[0] not in fence.group(2)
+        end = closers.loose(index, fence.group(1)) if fence and opens else None
+        last = index if end is None else end
+        if depth < len(stack) and not (item or blank or end is not None):
+            index += 1  # text run on from the item above, as both engines read it
+            continue
+        del stack[depth:]
+        if item:
+            column = stack[-1].at if stack else indent
+            stack.append(_Item(_text_column(line, item), column // 4 * 4 + 4))
+            renest = renest or column != indent
+            deepest = max(deepest, len(stack))
+            moves.append((index, index, column - indent))
+        elif stack:
+            column = indent + stack[-1].at - stack[-1].text
+            moves.append((index, last, column - indent))
+            renest = renest or (blank and indent < stack[-1].at)  # past a blank line, out of the list here
+        else:
+            lists.append((moves if renest and deepest <= MAX_NESTING else [], gaps))
+            moves, gaps, renest, deepest = [], [], False, 0
+        if blank:
+            block = column if stack else 0
+        elif item and column < block:
+            # Python-Markdown puts a block that starts indented, lines and all, in the item it
+            # is indented for, so an item less indented that follows it needs a blank line
+            gaps.append(index)
+            block = column
+        blank = False
+        index = last + 1
+    lists.append((moves if renest and deepest <= MAX_NESTING else [], gaps))
+    return _moved(lines, lists)
+
+
+def _text_column(line: str, item: re.Match[str]) -> int:
+    """Where an item's text starts as CommonMark reads it: after the spaces that follow its
+    marker, or 1 past the marker when there are more than 4 or no text."""
+    spaces = len(item.group(2))
+    return item.end() - spaces + (spaces if spaces <= 4 and item.end() < len(line) else 1)
+
+
+def _moved(lines: list[str], lists: list[tuple[list[tuple[int, int, int]], list[int]]]) -> list[str]:
+    written = list(lines)
+    for moves, _ in lists:
+        for first, last, moved in moves:
+            for index in range(first, last + 1):
+                line = lines[index]
+                spaces = len(line) - len(line.lstrip(" "))
+                written[index] = " " * (spaces + moved) + line[spaces:] if line.strip() else line
+    for index in sorted((gap for _, gaps in reversed(lists) for gap in gaps), reverse=True):
+        written.insert(index, "")
+    return written
+
+
+class CommonMarkLists(Preprocessor):
+    """renested, on the lines every later stage reads."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return renested(lines)
+
+
+class CommonMarkListsExtension(markdown.Extension):
+    """After the stage that expands tabs, before fences indented in a list item are read."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.register(CommonMarkLists(md), "glossary-commonmark-lists", 29)
