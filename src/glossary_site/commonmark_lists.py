@@ -1,4 +1,5 @@
-"""Lists nested as CommonMark nests them, which this engine read as one flat list.
+"""Lists as CommonMark reads them, which this engine read otherwise: nested by 2 or 3 spaces
+a level, or right under a paragraph.
 
 In CommonMark (Hugo, Docusaurus, GitHub, and Markdown formatters such as Prettier) a line
 belongs to a list item when it is indented as far as the item's text: 2 spaces under `- `,
@@ -8,7 +9,9 @@ paragraph or code block (2 spaces in) shown after the list. `CommonMarkLists` re
 each list that nests otherwise, items, paragraphs and code alike, as CommonMark reads it, 4
 spaces a level; a list written for this engine is left as it is. In either, an item right
 after an item's paragraph or nested list that a blank line sets apart was taken into that
-block, a level too deep: it is given a blank line before it.
+block, a level too deep, and a list right under a paragraph's last line (`Steps:` then
+`- one`), which CommonMark starts there, was run into the paragraph as text: each such item
+is given a blank line before it.
 """
 
 from __future__ import annotations
@@ -24,13 +27,19 @@ from glossary_site.markdown_limits import MAX_NESTING, RULE_RE
 
 #: What only a text that nests otherwise than this engine does, or that Python-Markdown would
 #: misread, has; most texts have none and are not read further: a list item, or a line after a
-#: blank one, not a multiple of 4 spaces in; or a list item right after lines that a blank one
-#: and more indentation set apart (an item's paragraph or nested list).
+#: blank one, not a multiple of 4 spaces in; a list item right after lines that a blank one
+#: and more indentation set apart (an item's paragraph or nested list); or one that may start
+#: a list right under a line of text.
 _READ_RE = re.compile(
     r"\n(?:(?=[ ])(?:[ ]{4})*+[ ]{1,3}(?:[-+*]|\d{1,9}[.)])[ ]"
     r"|\n(?=[ ])(?:(?:[ ]{4})*+[ ]{1,3}\S"
     r"|([ ]++)\S[^\n]*+\n(?:\1[^\n]*+\n)*+[ ]*(?:[-+*]|\d{1,9}[.)])[ ]))"
+    r"|\n([ ]*+)(?!(?:[-+*]|\d{1,9}[.)])[ ])[^\s#|<>][^\n]*+\n\2[ ]{0,3}(?:[-+*]|1[.)])[ ]"
 )
+#: A line that a list item right under it ends, as a paragraph's last line, in CommonMark: not
+#: a heading, table row, HTML, quotation, fence, formula, admonition, tab, definition,
+#: footnote or abbreviation.
+_TEXT_RE = re.compile(r"[ ]*+(?![#|<>`~$]|!!!|\?\?\?|===|:[ ]|\[\^|\*\[)\S")
 _ITEM_RE = re.compile(r"[ ]*([-+*]|\d{1,9}[.)])([ ]+)")
 _FENCE_RE = re.compile(r"[ ]*(`{3,}|~{3,})([^\n]*)")
 
@@ -48,7 +57,7 @@ def renested(lines: list[str]) -> list[str]:
     """The lines with each list that nests otherwise than by 4 spaces a level re-indented as
     CommonMark reads it (tabs already expanded). A list nested more than MAX_NESTING deep is
     left as written, which markdown_limits would not see as too deep otherwise."""
-    if _READ_RE.search("\n".join(lines)) is None:
+    if _READ_RE.search("\n" + "\n".join(lines)) is None:
         return lines
     free = {index for index, _ in outside_code(lines)}  # where a list may start
     closers = Closers(lines)
@@ -84,6 +93,8 @@ def renested(lines: list[str]) -> list[str]:
             index += 1  # text run on from the item above, as both engines read it
             continue
         del stack[depth:]
+        if item and not (stack or blank) and _under_text(lines[index - 1], line, item, index - 1 in free):
+            gaps.append(index)
         if item:
             column = stack[-1].at if stack else indent
             stack.append(_Item(_text_column(line, item), column // 4 * 4 + 4))
@@ -108,6 +119,21 @@ def renested(lines: list[str]) -> list[str]:
         index = last + 1
     lists.append((moves if renest and deepest <= MAX_NESTING else [], gaps))
     return _moved(lines, lists)
+
+
+def _under_text(above: str, line: str, item: re.Match[str], free: bool) -> bool:
+    """Whether a list item starts a list right under a paragraph's last line, as CommonMark
+    reads it: a bullet or 1, with text after it, indented up to 3 spaces more than the line."""
+    indent = len(line) - len(line.lstrip(" "))
+    return (
+        free
+        and item.group(1) in ("-", "+", "*", "1.", "1)")
+        and item.end() < len(line)
+        and 0 <= indent - (len(above) - len(above.lstrip(" "))) <= 3
+        and _TEXT_RE.match(above) is not None
+        and _ITEM_RE.match(above) is None
+        and RULE_RE.match(above) is None
+    )
 
 
 def _text_column(line: str, item: re.Match[str]) -> int:

@@ -1,4 +1,5 @@
-"""A list nested as CommonMark nests it (2 spaces under '- '), in Chromium on a phone."""
+"""Lists as CommonMark reads them (nested 2 spaces under '- ', or right under a paragraph), in
+Chromium on a phone."""
 
 from __future__ import annotations
 
@@ -21,13 +22,19 @@ definition: Fine-tuning trains a pre-trained model further on a smaller dataset.
 2. Train.
 
    Start from the checkpoint, with a lower learning rate.
+
+Watch for:
+- overfitting
+- forgetting
 """
 
 
-def test_a_list_nested_by_2_spaces_is_shown_nested(open_page: OpenPage, tmp_path: Path) -> None:
-    """Was one flat list, and the step's second paragraph shown after the list at its edge.
-    Each nested item starts right of the text of the item it is in, with a marker of its own,
-    and the paragraph lines up with its step's text."""
+def test_lists_nested_by_2_spaces_or_under_text_are_shown_as_lists(
+    open_page: OpenPage, tmp_path: Path
+) -> None:
+    """Was one flat list, the step's second paragraph shown after the list at its edge, and the
+    list under 'Watch for:' one line of text. Each nested item starts right of the text of the
+    item it is in, with a marker of its own, and the paragraph lines up with its step's text."""
     site = write_files(
         tmp_path,
         {
@@ -57,3 +64,11 @@ def test_a_list_nested_by_2_spaces_is_shown_nested(open_page: OpenPage, tmp_path
         step_text = steps.nth(1).locator("p").first.bounding_box()
         box = paragraph.bounding_box()
         assert step_text and box and abs(box["x"] - step_text["x"]) < 1
+        watch = page.locator("article p", has_text="Watch for:")
+        expect(watch).to_have_text("Watch for:")
+        risks = page.locator("article p:has-text('Watch for:') + ul > li")
+        expect(risks).to_have_text(["overfitting", "forgetting"])
+        assert [item.evaluate("li => getComputedStyle(li).display") for item in risks.all()] == [
+            "list-item",
+            "list-item",
+        ]

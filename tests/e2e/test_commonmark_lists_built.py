@@ -1,4 +1,4 @@
-"""A list nested as CommonMark nests it (Hugo, GitHub, Prettier), built as a user builds a site."""
+"""Lists as CommonMark reads them (Hugo, GitHub, Prettier), built as a user builds a site."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ updated: 2026-12-07
    train --from checkpoint
    ```
 
+Read next:
 - [[Inference]]
 """
 
@@ -41,9 +42,11 @@ See [[Fine-tuning]].
 """
 
 
-def test_a_list_nested_by_2_and_3_spaces_is_built_nested_without_a_word(tmp_path: Path) -> None:
+def test_lists_nested_by_2_and_3_spaces_or_under_text_are_built_as_lists_without_a_word(
+    tmp_path: Path,
+) -> None:
     """Was a warning per nested item, and one flat list on the page, the step's second
-    paragraph and code shown after the list."""
+    paragraph and code shown after the list; a list right under text was run into it."""
     site = write_files(
         tmp_path,
         {
@@ -70,3 +73,7 @@ def test_a_list_nested_by_2_and_3_spaces_is_built_nested_without_a_word(tmp_path
         "Start from the checkpoint, with a lower learning rate.",
     ]
     assert present(steps[1].select_one("pre")).get_text() == "train --from checkpoint\n"
+    after = present(body.find_next_sibling("p"))
+    assert after.get_text() == "Read next:"
+    link = present(present(after.find_next_sibling("ul")).select_one("li > a"))
+    assert (link.get_text(), link["href"]) == ("Inference", "../inference/index.html")

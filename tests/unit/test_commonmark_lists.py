@@ -1,5 +1,6 @@
-"""Lists nested as CommonMark nests them (Hugo, GitHub, Prettier) come out nested on the page as
-CommonMark's reference parser nests them, and lists written for this engine are left alone."""
+"""Lists written as CommonMark reads them (Hugo, GitHub, Prettier), nested by 2 spaces or right
+under a paragraph, come out on the page as markdown-it-py's CommonMark reads them, and lists
+written for this engine are left alone."""
 
 from __future__ import annotations
 
@@ -77,13 +78,19 @@ NESTED_AS_COMMONMARK = [
     "Intro.\n\n- a\n  - b\n\n# Heading\n\n- c\n  - d",
     "- a\n  - b\n\n```\n- not an item\n  - nor this\n```",
     "- a\n  - b\n\n---\n\n- c",
+    "The steps:\n- one\n  - one and a half\n- two\n\nOrdered:\n1. a\n2. b\n\nNot a list:\n2. x",
+    "Title\n-----\n- a",
+    "Text\n* * *\n- a",
+    "Text\n-\n- a",
+    "Wrapped text that\n  - goes on",
 ]
 
 
 @pytest.mark.parametrize("text", NESTED_AS_COMMONMARK)
-def test_a_list_nested_as_commonmark_nests_it_comes_out_so(text: str) -> None:
+def test_a_list_as_commonmark_reads_it_comes_out_so(text: str) -> None:
     """Was a flat list: its nested items were made items of the list above, and an item's
-    paragraph or code 2 spaces in was shown after the list."""
+    paragraph or code 2 spaces in was shown after the list; a list right under a paragraph was
+    run into it as text."""
     assert ours(text) == reference(text)
 
 
@@ -128,7 +135,8 @@ def written(tree: Tree, marks: list[str], indent: int, commonmark: bool, depth: 
 @given(trees.filter(bool), markers)
 @settings(max_examples=300, deadline=None)
 def test_any_list_nested_as_commonmark_nests_it_comes_out_so(tree: Tree, marks: list[str]) -> None:
-    text = "Intro.\n\n" + "\n".join(written(tree, marks, 0, commonmark=True)) + "\n\nAfter."
+    intro = "Intro.\n\n" if marks[0] == "10." else "Intro:\n"  # only 1 starts a list under text
+    text = intro + "\n".join(written(tree, marks, 0, commonmark=True)) + "\n\nAfter."
     assert ours(text) == reference(text)
 
 
@@ -165,3 +173,9 @@ def test_a_list_nested_deeper_than_the_limit_is_left_as_written() -> None:
 def test_code_that_shows_a_list_is_not_re_indented() -> None:
     text = ["Intro.", "", "    - a", "      - b", "", "```", "- c", "  - d", "```"]
     assert renested(text) == text
+
+
+def test_a_list_right_under_text_in_an_admonition_is_a_list_there() -> None:
+    box = BeautifulSoup(site_markdown("!!! note\n    Steps:\n    - one\n    - two", "/"), "html.parser")
+    assert [item.get_text() for item in box.select("div.admonition > ul > li")] == ["one", "two"]
+    assert [p.get_text() for p in box.select("div.admonition > p")] == ["Note", "Steps:"]
