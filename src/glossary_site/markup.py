@@ -24,6 +24,7 @@ from markdown.inlinepatterns import InlineProcessor
 from pygments.formatters.html import HtmlFormatter
 
 from glossary_site import long_runs, placement
+from glossary_site.bare_addresses import BareAddressExtension
 from glossary_site.commonmark_lists import CommonMarkListsExtension
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
 from glossary_site.fences import HighlightRangesExtension
@@ -34,6 +35,7 @@ from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.hash_headings import HashHeadingExtension
 from glossary_site.html_tags import in_tags, tags
 from glossary_site.indentation import IndentedFencesExtension
+from glossary_site.line_breaks import LineBreakExtension
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import Body, Breaks, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
@@ -48,7 +50,7 @@ WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
 ESCAPED_PIPE = f"{util.STX}{ord('|')}{util.ETX}"
 # Classless: sanitise removes the class `wikilink` (THEME_CLASSES); fill_links gives it back.
 PLACEHOLDER_RE = re.compile(r'<a href="#wikilink-(\d{1,9})">(.*?)</a>', re.DOTALL)
-INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~$]|https?://")
+INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~$]|https?://|www\.")
 # A paragraph, not an HTML comment: text without '<' skips Python-Markdown's HTML parser.
 PART_MARK = "glossary-site-part-break"
 # The lookahead is redundant but lets the regex engine skip to the next '`' or '~' at C speed.
@@ -217,11 +219,13 @@ def site_markdown(text: str, root: str) -> str:
 
 
 def _own_extensions() -> list[markdown.Extension]:
-    """The site's own changes to Python-Markdown, the same in every Markdown field: CommonMark's
-    closing '#'s, `hl_lines` ranges, lists nested by 2 spaces, fences indented in a list item,
-    formulas."""
+    r"""The site's own changes to Python-Markdown, the same in every Markdown field: CommonMark's
+    closing '#'s, lists and `\` line breaks, `hl_lines` ranges, fences indented in a list item,
+    bare web addresses, formulas."""
     return [
         HashHeadingExtension(),
+        LineBreakExtension(),
+        BareAddressExtension(),
         HighlightRangesExtension(),
         CommonMarkListsExtension(),
         IndentedFencesExtension(),

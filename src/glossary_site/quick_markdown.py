@@ -99,6 +99,8 @@ PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
     "not_strong": ("*", "_"),
     "glossary-wikilink": ("[[",),
     "glossary-formula": ("$",),
+    "glossary-backslash-break": ("\\\n",),
+    "glossary-bare-address": ("://", "www."),
 }
 
 #: The same for block processors: without any of these in a block, the stock test is false

@@ -1,0 +1,60 @@
+"""Bare web addresses and `\\` line breaks, written as in Hugo and GitHub, in a built site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import parse_html, present, run_glossary, write_files
+
+TERM = """\
+---
+title: Transformer
+summary: The neural network architecture behind most language models.
+definition: A transformer is a neural network built on attention.
+tables:
+  - title: Where to read more
+    columns: [Paper, Address]
+    rows:
+      - ["Attention Is All You Need", "www.arxiv.org/abs/1706.03762"]
+updated: 2026-12-07
+---
+
+The paper is at https://arxiv.org/abs/1706.03762.
+
+Google Brain\\
+Mountain View, California
+"""
+
+
+def test_bare_addresses_are_links_and_a_backslash_breaks_the_line(tmp_path: Path) -> None:
+    """Were shown as written: the address as text to copy, the backslash with no break."""
+    site = write_files(
+        tmp_path,
+        {
+            "content/site.yml": "title: Models\nbase_url: https://models.example.com/\n",
+            "content/terms/transformer.md": TERM,
+        },
+    )
+    built = run_glossary("build", "--no-search", cwd=site)
+
+    assert built.returncode == 0, built.stderr
+    article = present(parse_html(site / "_site/terms/transformer/index.html").select_one("article"))
+    paper = present(article.select_one("p:-soup-contains('The paper is at')"))
+    link = present(paper.find("a"))
+    assert (link.get_text(), link["href"]) == (
+        "https://arxiv.org/abs/1706.03762",
+        "https://arxiv.org/abs/1706.03762",
+    )
+    assert paper.get_text() == "The paper is at https://arxiv.org/abs/1706.03762."
+    cell = present(article.select_one("table td:-soup-contains('www.arxiv.org') a"))
+    assert (cell.get_text(), cell["href"]) == (
+        "www.arxiv.org/abs/1706.03762",
+        "https://www.arxiv.org/abs/1706.03762",
+    )
+    address = present(article.select_one("p:-soup-contains('Google Brain')"))
+    assert address.find("br") is not None
+    assert [line.strip() for line in address.get_text().split("\n")] == [
+        "Google Brain",
+        "Mountain View, California",
+    ]
+    assert "\\" not in address.get_text()
