@@ -1,5 +1,5 @@
 """Lists as CommonMark reads them, which this engine read otherwise: nested by 2 or 3 spaces
-a level, or right under a paragraph.
+a level, right under a paragraph, or numbered `1)`.
 
 In CommonMark (Hugo, Docusaurus, GitHub, and Markdown formatters such as Prettier) a line
 belongs to a list item when it is indented as far as the item's text: 2 spaces under `- `,
@@ -11,7 +11,8 @@ spaces a level; a list written for this engine is left as it is. In either, an i
 after an item's paragraph or nested list that a blank line sets apart was taken into that
 block, a level too deep, and a list right under a paragraph's last line (`Steps:` then
 `- one`), which CommonMark starts there, was run into the paragraph as text: each such item
-is given a blank line before it.
+is given a blank line before it. A list numbered `1)`, `2)`, which this engine does not read,
+was shown as text: it is written `1.`, `2.`.
 """
 
 from __future__ import annotations
@@ -28,13 +29,14 @@ from glossary_site.markdown_limits import MAX_NESTING, RULE_RE
 #: What only a text that nests otherwise than this engine does, or that Python-Markdown would
 #: misread, has; most texts have none and are not read further: a list item, or a line after a
 #: blank one, not a multiple of 4 spaces in; a list item right after lines that a blank one
-#: and more indentation set apart (an item's paragraph or nested list); or one that may start
-#: a list right under a line of text.
+#: and more indentation set apart (an item's paragraph or nested list); one that may start
+#: a list right under a line of text; or one numbered `1)`.
 _READ_RE = re.compile(
     r"\n(?:(?=[ ])(?:[ ]{4})*+[ ]{1,3}(?:[-+*]|\d{1,9}[.)])[ ]"
     r"|\n(?=[ ])(?:(?:[ ]{4})*+[ ]{1,3}\S"
     r"|([ ]++)\S[^\n]*+\n(?:\1[^\n]*+\n)*+[ ]*(?:[-+*]|\d{1,9}[.)])[ ]))"
     r"|\n([ ]*+)(?!(?:[-+*]|\d{1,9}[.)])[ ])[^\s#|<>][^\n]*+\n\2[ ]{0,3}(?:[-+*]|1[.)])[ ]"
+    r"|\n[ ]*+\d{1,9}\)[ ]"
 )
 #: A line that a list item right under it ends, as a paragraph's last line, in CommonMark: not
 #: a heading, table row, HTML, quotation, fence, formula, admonition, tab, definition,
@@ -42,6 +44,7 @@ _READ_RE = re.compile(
 _TEXT_RE = re.compile(r"[ ]*+(?![#|<>`~$]|!!!|\?\?\?|===|:[ ]|\[\^|\*\[)\S")
 _ITEM_RE = re.compile(r"[ ]*([-+*]|\d{1,9}[.)])([ ]+)")
 _FENCE_RE = re.compile(r"[ ]*(`{3,}|~{3,})([^\n]*)")
+_PAREN_RE = re.compile(r"^([ ]*\d{1,9})\)")
 
 
 @dataclass(frozen=True)
@@ -53,18 +56,20 @@ class _Item:
     at: int
 
 
-def renested(lines: list[str]) -> list[str]:
-    """The lines with each list that nests otherwise than by 4 spaces a level re-indented as
-    CommonMark reads it (tabs already expanded). A list nested more than MAX_NESTING deep is
-    left as written, which markdown_limits would not see as too deep otherwise."""
+def as_commonmark(lines: list[str]) -> list[str]:
+    """The lines with each list written so that this engine reads it as CommonMark does (tabs
+    already expanded): re-indented 4 spaces a level, a blank line where one is needed before an
+    item, `1)` written `1.`. A list nested more than MAX_NESTING deep keeps its indentation,
+    which markdown_limits would not see as too deep otherwise."""
     if _READ_RE.search("\n" + "\n".join(lines)) is None:
         return lines
     free = {index for index, _ in outside_code(lines)}  # where a list may start
     closers = Closers(lines)
     stack: list[_Item] = []
-    moves: list[tuple[int, int, int]] = []  # this list's (first line, last line, columns moved)
-    gaps: list[int] = []  # where this list needs a blank line before an item (see below)
-    lists: list[tuple[list[tuple[int, int, int]], list[int]]] = []  # those re-indented
+    moves: list[tuple[int, int, int]] = []  # (first line, last line, columns moved) of lists re-indented
+    listed: list[tuple[int, int, int]] = []  # the same, in this list
+    gaps: list[int] = []  # where a blank line goes before an item (see below)
+    numbered: list[int] = []  # the items of a list numbered `1)`
     renest = False  # whether this list nests otherwise than this engine reads it
     deepest = 0
     blank = False
@@ -93,21 +98,26 @@ def renested(lines: list[str]) -> list[str]:
             index += 1  # text run on from the item above, as both engines read it
             continue
         del stack[depth:]
-        if item and not (stack or blank) and _under_text(lines[index - 1], line, item, index - 1 in free):
+        if item and not (stack or blank) and index and _text(lines[index - 1], index - 1 in free):
+            if not _starts_under_text(lines[index - 1], line, item):
+                index += 1  # the paragraph's next line, as both engines read it
+                continue
             gaps.append(index)
         if item:
             column = stack[-1].at if stack else indent
             stack.append(_Item(_text_column(line, item), column // 4 * 4 + 4))
             renest = renest or column != indent
             deepest = max(deepest, len(stack))
-            moves.append((index, index, column - indent))
+            listed.append((index, index, column - indent))
+            if item.group(1)[-1] == ")":
+                numbered.append(index)
         elif stack:
             column = indent + stack[-1].at - stack[-1].text
-            moves.append((index, last, column - indent))
+            listed.append((index, last, column - indent))
             renest = renest or (blank and indent < stack[-1].at)  # past a blank line, out of the list here
         else:
-            lists.append((moves if renest and deepest <= MAX_NESTING else [], gaps))
-            moves, gaps, renest, deepest = [], [], False, 0
+            moves += listed if renest and deepest <= MAX_NESTING else []
+            listed, renest, deepest = [], False, 0
         if blank:
             block = column if stack else 0
         elif item and column < block:
@@ -117,22 +127,23 @@ def renested(lines: list[str]) -> list[str]:
             block = column
         blank = False
         index = last + 1
-    lists.append((moves if renest and deepest <= MAX_NESTING else [], gaps))
-    return _moved(lines, lists)
+    moves += listed if renest and deepest <= MAX_NESTING else []
+    return _written(lines, moves, gaps, numbered)
 
 
-def _under_text(above: str, line: str, item: re.Match[str], free: bool) -> bool:
+def _text(line: str, free: bool) -> bool:
+    """Whether a line may be a paragraph's, as CommonMark reads it."""
+    return free and bool(_TEXT_RE.match(line)) and not _ITEM_RE.match(line) and not RULE_RE.match(line)
+
+
+def _starts_under_text(above: str, line: str, item: re.Match[str]) -> bool:
     """Whether a list item starts a list right under a paragraph's last line, as CommonMark
     reads it: a bullet or 1, with text after it, indented up to 3 spaces more than the line."""
     indent = len(line) - len(line.lstrip(" "))
     return (
-        free
-        and item.group(1) in ("-", "+", "*", "1.", "1)")
+        item.group(1) in ("-", "+", "*", "1.", "1)")
         and item.end() < len(line)
         and 0 <= indent - (len(above) - len(above.lstrip(" "))) <= 3
-        and _TEXT_RE.match(above) is not None
-        and _ITEM_RE.match(above) is None
-        and RULE_RE.match(above) is None
     )
 
 
@@ -143,24 +154,27 @@ def _text_column(line: str, item: re.Match[str]) -> int:
     return item.end() - spaces + (spaces if spaces <= 4 and item.end() < len(line) else 1)
 
 
-def _moved(lines: list[str], lists: list[tuple[list[tuple[int, int, int]], list[int]]]) -> list[str]:
+def _written(
+    lines: list[str], moves: list[tuple[int, int, int]], gaps: list[int], numbered: list[int]
+) -> list[str]:
     written = list(lines)
-    for moves, _ in lists:
-        for first, last, moved in moves:
-            for index in range(first, last + 1):
-                line = lines[index]
-                spaces = len(line) - len(line.lstrip(" "))
-                written[index] = " " * (spaces + moved) + line[spaces:] if line.strip() else line
-    for index in sorted((gap for _, gaps in reversed(lists) for gap in gaps), reverse=True):
+    for first, last, moved in moves:
+        for index in range(first, last + 1):
+            line = lines[index]
+            spaces = len(line) - len(line.lstrip(" "))
+            written[index] = " " * (spaces + moved) + line[spaces:] if line.strip() else line
+    for index in numbered:
+        written[index] = _PAREN_RE.sub(r"\1.", written[index], count=1)
+    for index in sorted(gaps, reverse=True):
         written.insert(index, "")
     return written
 
 
 class CommonMarkLists(Preprocessor):
-    """renested, on the lines every later stage reads."""
+    """as_commonmark, on the lines every later stage reads."""
 
     def run(self, lines: list[str]) -> list[str]:
-        return renested(lines)
+        return as_commonmark(lines)
 
 
 class CommonMarkListsExtension(markdown.Extension):

@@ -16,10 +16,10 @@ summary: Adapting a trained model to a narrower task.
 definition: Fine-tuning trains a pre-trained model further on a smaller dataset.
 ---
 
-1. Collect examples:
+1) Collect examples:
    - prompts
      - written by experts
-2. Train.
+2) Train.
 
    Start from the checkpoint, with a lower learning rate.
 

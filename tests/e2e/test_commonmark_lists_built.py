@@ -14,11 +14,11 @@ definition: Training a pre-trained model further on a smaller, task-specific dat
 updated: 2026-12-07
 ---
 
-1. Collect examples:
+1) Collect examples:
    - prompts
    - the answers wanted
      - written by experts
-2. Train.
+2) Train.
 
    Start from the checkpoint, with a lower learning rate.
 
@@ -46,7 +46,8 @@ def test_lists_nested_by_2_and_3_spaces_or_under_text_are_built_as_lists_without
     tmp_path: Path,
 ) -> None:
     """Was a warning per nested item, and one flat list on the page, the step's second
-    paragraph and code shown after the list; a list right under text was run into it."""
+    paragraph and code shown after the list; a list right under text was run into it; a list
+    numbered `1)` was text."""
     site = write_files(
         tmp_path,
         {
