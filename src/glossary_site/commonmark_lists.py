@@ -114,7 +114,9 @@ def as_commonmark(lines: list[str]) -> list[str]:
         elif stack:
             column = indent + stack[-1].at - stack[-1].text
             listed.append((index, last, column - indent))
-            renest = renest or (blank and indent < stack[-1].at)  # past a blank line, out of the list here
+            if blank:  # the engines disagree on whether it is in the item, or is code there
+                code, its_code = indent >= stack[-1].at + 4, indent >= stack[-1].text + 4
+                renest = renest or indent < stack[-1].at or code != its_code
         else:
             moves += listed if renest and deepest <= MAX_NESTING else []
             listed, renest, deepest = [], False, 0

@@ -72,6 +72,8 @@ NESTED_AS_COMMONMARK = [
     "- a\n\n  para of a\n\n  ```python\n  x = 1\n  ```\n- b",
     "- a\n  - b\n\n    ```\n    code in b\n    ```\n\n  back in a\n\n- c",
     "- a\n  - b\n\n        indented code in b\n\nAfter the list.",
+    "- a\n\n      indented code in a\n\n- b",
+    "1. a\n\n       code in a\n\n   text in a",
     "10. ten\n    - under ten\n11. eleven",
     "* a\n   * three spaces in\n      * six",
     "- a\n  - b\n  lazy text\n- c",
@@ -95,7 +97,8 @@ def test_a_list_as_commonmark_reads_it_comes_out_so(text: str) -> None:
     assert ours(text) == reference(text)
 
 
-#: Each item: its words; "", a paragraph after it, or "```" for fenced code after it; its items.
+#: Each item: its words; "", a paragraph after it, or "```" or "    " for fenced or indented code
+#: after it; its items.
 Tree = list[tuple[str, str, "Tree"]]
 
 phrases = st.lists(
@@ -104,7 +107,7 @@ phrases = st.lists(
 trees: st.SearchStrategy[Tree] = st.recursive(
     st.just([]),
     lambda below: st.lists(
-        st.tuples(phrases, st.one_of(st.just(""), st.just("```"), phrases), below), min_size=1, max_size=3
+        st.tuples(phrases, st.sampled_from(["", "```", "    "]) | phrases, below), min_size=1, max_size=3
     ),
     max_leaves=12,
 )
@@ -129,6 +132,8 @@ def written(tree: Tree, marks: list[str], indent: int, commonmark: bool, depth: 
         inner = indent + (len(mark) + 1 if commonmark else 4)
         if paragraph == "```":
             lines += ["", *(" " * inner + line for line in ("```python", "x = 1", "  y = [2]", "```")), ""]
+        elif paragraph == "    ":
+            lines += ["", " " * (inner + 4) + "x = [1]", " " * (inner + 6) + "y = 2", ""]
         elif paragraph:
             lines += ["", " " * inner + paragraph, ""]
         lines += written(items, marks, inner, commonmark, depth + 1)
