@@ -97,12 +97,12 @@ def as_commonmark(lines: list[str]) -> list[str]:
         if depth < len(stack) and not (item or blank or end is not None):
             index += 1  # text run on from the item above, as both engines read it
             continue
-        del stack[depth:]
         if item and not (stack or blank) and index and _text(lines[index - 1], index - 1 in free):
             if not _starts_under_text(lines[index - 1], line, item):
                 index += 1  # the paragraph's next line, as both engines read it
                 continue
             gaps.append(index)
+        del stack[depth:]
         if item:
             column = stack[-1].at if stack else indent
             stack.append(_Item(_text_column(line, item), column // 4 * 4 + 4))
@@ -122,9 +122,10 @@ def as_commonmark(lines: list[str]) -> list[str]:
             listed, renest, deepest = [], False, 0
         if blank:
             block = column if stack else 0
-        elif item and column < block:
+        elif item and block and (column < block or _text(lines[index - 1], True)):
             # Python-Markdown puts a block that starts indented, lines and all, in the item it
-            # is indented for, so an item less indented that follows it needs a blank line
+            # is indented for, and reads it as the item's text: an item less indented that
+            # follows, or a list that starts under the block's paragraph, needs a blank line
             gaps.append(index)
             block = column
         blank = False

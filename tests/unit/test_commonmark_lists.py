@@ -77,6 +77,8 @@ NESTED_AS_COMMONMARK = [
     "10. ten\n    - under ten\n11. eleven",
     "* a\n   * three spaces in\n      * six",
     "- a\n  - b\n  lazy text\n- c",
+    "- a\n\n  A paragraph of a.\n- b",
+    "- a\n  - b\n\n    A paragraph of b,\n    on two lines.\n- c",
     "Intro.\n\n- a\n  - b\n\n# Heading\n\n- c\n  - d",
     "- a\n  - b\n\n```\n- not an item\n  - nor this\n```",
     "- a\n  - b\n\n---\n\n- c",
@@ -97,8 +99,8 @@ def test_a_list_as_commonmark_reads_it_comes_out_so(text: str) -> None:
     assert ours(text) == reference(text)
 
 
-#: Each item: its words; "", a paragraph after it, or "```" or "    " for fenced or indented code
-#: after it; its items.
+#: Each item: its words; "", a paragraph after it ("¶ " first: with no blank line after it), or
+#: "```" or "    " for fenced or indented code after it; its items.
 Tree = list[tuple[str, str, "Tree"]]
 
 phrases = st.lists(
@@ -107,7 +109,9 @@ phrases = st.lists(
 trees: st.SearchStrategy[Tree] = st.recursive(
     st.just([]),
     lambda below: st.lists(
-        st.tuples(phrases, st.sampled_from(["", "```", "    "]) | phrases, below), min_size=1, max_size=3
+        st.tuples(phrases, st.sampled_from(["", "```", "    "]) | phrases | phrases.map("¶ ".__add__), below),
+        min_size=1,
+        max_size=3,
     ),
     max_leaves=12,
 )
@@ -134,6 +138,8 @@ def written(tree: Tree, marks: list[str], indent: int, commonmark: bool, depth: 
             lines += ["", *(" " * inner + line for line in ("```python", "x = 1", "  y = [2]", "```")), ""]
         elif paragraph == "    ":
             lines += ["", " " * (inner + 4) + "x = [1]", " " * (inner + 6) + "y = 2", ""]
+        elif paragraph.startswith("¶ "):  # with no blank line after it
+            lines += ["", " " * inner + paragraph[2:]]
         elif paragraph:
             lines += ["", " " * inner + paragraph, ""]
         lines += written(items, marks, inner, commonmark, depth + 1)
