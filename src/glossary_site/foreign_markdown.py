@@ -1,7 +1,7 @@
 """Markdown written for other generators, which the engine here would show as written.
 
 Editors coming from MkDocs Material, GitHub, Hugo or Sphinx write syntax this site does not
-convert: `???+ tip`, `=== "Tab"`, `~~gone~~`, `:smile:`, `{#id}`, `:term:`API``, MyST's
+convert: `???+ tip`, `=== "Tab"`, `==mark==`, `:smile:`, `{#id}`, `:term:`API``, MyST's
 ```{note}. Left alone, the page shows the raw marks with no word from the build, and a tag
 the sanitiser drops (`<iframe>`, or `<String>` in `Vec<String>`) leaves no trace at all. Each
 is a warning at its line, naming what to write instead. Code (fenced, indented or in
@@ -34,9 +34,9 @@ KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym",
 #: those characters: several times quicker over a 10,000-term glossary's text. The line-start
 #: syntax is matched anywhere here; the line's own check below looks at where it stands.
 _ANY_RE = re.compile(
-    r"\?\?\?|==|>[ \t]*\[!|-8<-|\[[ xX]\][ \t]|~~|:[\w+-]+:|\[\^"
-    r"|\{(?:\{[<%]|:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$|```[ \t]*\{|:::[ \t]*\{"
-    r"|~[^\s~]+~|\^(?:\^|[^\s^]+\^)|\+\+\w|\\[(\[]"
+    r"\?\?\?|==|>[ \t]*\[!|-8<-|\[[ xX]\][ \t]|:[\w+-]+:|\[\^"
+    r"|\{(?:\{[<%]|:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$|```[ \t]*\{"
+    r"|~~~[ \t]*\{|:::[ \t]*\{|~[^\s~]+~|\^(?:\^|[^\s^]+\^)|\+\+\w|\\[(\[]"
 )
 #: A footnote's note, `[^1]: text`, at the start of a line, and a reference to one, `[^1]`.
 _NOTE_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
@@ -129,7 +129,6 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
 )
 #: Syntax anywhere in a line.
 _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
-    _marked(r"(?<!~)~~(?=\S)([^~\n]*?\S)~~(?!~)", "~~", "strikethrough", "del"),
     _marked(r"(?<![=\w])==(?=[^\s=])([^=\n]*?[^\s=])==(?![=\w])", "==", "highlighting", "mark"),
     (
         re.compile(r"(?<![\w:/]):([a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):(?![\w:/])"),

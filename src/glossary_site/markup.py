@@ -40,6 +40,8 @@ from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import Body, Breaks, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
 from glossary_site.slugs import heading_anchor
+from glossary_site.strikethrough import StrikethroughExtension
+from glossary_site.table_pipes import EscapedPipeTableExtension
 from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.tools import resolve as tool_resolve
 from glossary_site.urls import as_read, link_url
@@ -221,11 +223,13 @@ def site_markdown(text: str, root: str) -> str:
 def _own_extensions() -> list[markdown.Extension]:
     r"""The site's own changes to Python-Markdown, the same in every Markdown field: CommonMark's
     closing '#'s, lists and `\` line breaks, `hl_lines` ranges, fences indented in a list item,
-    bare web addresses, formulas."""
+    bare web addresses, `~~strikethrough~~`, `\|` in table cells, formulas."""
     return [
         HashHeadingExtension(),
         LineBreakExtension(),
         BareAddressExtension(),
+        StrikethroughExtension(),
+        EscapedPipeTableExtension(),
         HighlightRangesExtension(),
         CommonMarkListsExtension(),
         IndentedFencesExtension(),

@@ -41,7 +41,9 @@ from typing import Any
 
 import markdown
 from markdown import blockprocessors, inlinepatterns, preprocessors, treeprocessors
-from markdown.extensions import tables, toc
+from markdown.extensions import toc
+
+from glossary_site.table_pipes import EscapedPipeTable
 
 #: The Python-Markdown releases these stages are tested with, as pyproject.toml requires them.
 #: 3.11.3 is the first whose `toc.unique` takes the counters the stock `toc` stage now passes;
@@ -101,6 +103,7 @@ PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
     "glossary-formula": ("$",),
     "glossary-backslash-break": ("\\\n",),
     "glossary-bare-address": ("://", "www."),
+    "glossary-strikethrough": ("~~",),
 }
 
 #: The same for block processors: without any of these in a block, the stock test is false
@@ -151,7 +154,7 @@ class TextGatedStages(markdown.Extension):
         for name, needed in PREPROCESSOR_NEEDS.items():
             if name in pre:
                 pre.register(TextGatedPreprocessor(md, pre[name], needed), name, _priority(pre, name))
-        if "table" in blocks and type(blocks["table"]) is tables.TableProcessor:
+        if "table" in blocks and type(blocks["table"]) is EscapedPipeTable:
             stock_table = blocks["table"]
             blocks.register(
                 PlainPipeTable(md.parser, stock_table.config),  # type: ignore[attr-defined]
@@ -306,16 +309,15 @@ class TextGatedInlineProcessor(treeprocessors.InlineProcessor):
         return data
 
 
-class PlainPipeTable(tables.TableProcessor):
-    """The stock table stage, but a row with no backtick and no backslash is split at every
+class PlainPipeTable(EscapedPipeTable):
+    """The site's table stage, but a row with no backtick and no backslash is split at every
     pipe: the stock scan, a character loop in Python, looks for pipes inside code spans and
     escaped pipes, and without those two characters there are none. Rows are split twice
     for every table (test, then run), so this was most of a table's conversion time."""
 
     def _split_row(self, row: str) -> list[str]:
         if "`" in row or "\\" in row:
-            split: list[str] = super()._split_row(row)  # type: ignore[misc]  # not in the stubs
-            return split
+            return super()._split_row(row)
         if self.border:  # the stock end-border pattern, with no backslash before the pipe
             row = row.removeprefix("|").removesuffix("|")
         return row.split("|")

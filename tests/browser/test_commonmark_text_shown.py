@@ -1,4 +1,5 @@
-"""Bare web addresses and `\\` line breaks, as Hugo and GitHub write them, in Chromium on a phone."""
+"""Bare web addresses, `\\` line breaks and `~~strikethrough~~`, as Hugo and GitHub write them, in
+Chromium on a phone."""
 
 from __future__ import annotations
 
@@ -17,10 +18,14 @@ summary: The neural network architecture behind most language models.
 definition: A transformer is a neural network built on attention.
 ---
 
-The paper is at {ADDRESS}.
+The paper is at {ADDRESS}, from ~~2016~~ 2017.
 
 Google Brain\\
 Mountain View, California
+
+| Step | Command |
+| --- | --- |
+| count the lines | `wc -l \\| sort` |
 """
 
 
@@ -50,5 +55,9 @@ def test_a_bare_address_is_a_link_that_fits_and_a_backslash_breaks_the_line(
         assert box and box["x"] + box["width"] <= 390
         link.focus()
         expect(link).to_be_focused()
+        year = page.locator("article del")
+        expect(year).to_have_text("2016")
+        assert "line-through" in year.evaluate("del => getComputedStyle(del).textDecorationLine")
         lines = page.locator("article p", has_text="Google Brain")
         assert lines.evaluate("p => p.innerText") == "Google Brain\nMountain View, California"
+        expect(page.locator("article td code")).to_have_text("wc -l | sort")

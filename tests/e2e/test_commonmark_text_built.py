@@ -1,4 +1,5 @@
-"""Bare web addresses and `\\` line breaks, written as in Hugo and GitHub, in a built site."""
+"""Bare web addresses, `\\` line breaks and `~~strikethrough~~`, written as in Hugo and GitHub,
+in a built site."""
 
 from __future__ import annotations
 
@@ -19,15 +20,20 @@ tables:
 updated: 2026-12-07
 ---
 
-The paper is at https://arxiv.org/abs/1706.03762.
+The paper is at https://arxiv.org/abs/1706.03762, from ~~2016~~ 2017.
 
 Google Brain\\
 Mountain View, California
+
+| Step | Command |
+| --- | --- |
+| count the lines | `wc -l \\| sort` |
 """
 
 
-def test_bare_addresses_are_links_and_a_backslash_breaks_the_line(tmp_path: Path) -> None:
-    """Were shown as written: the address as text to copy, the backslash with no break."""
+def test_bare_addresses_are_links_a_backslash_breaks_the_line_and_tildes_strike(tmp_path: Path) -> None:
+    """Were shown as written: the address as text to copy, the backslash with no break, the
+    tildes with a warning."""
     site = write_files(
         tmp_path,
         {
@@ -45,7 +51,9 @@ def test_bare_addresses_are_links_and_a_backslash_breaks_the_line(tmp_path: Path
         "https://arxiv.org/abs/1706.03762",
         "https://arxiv.org/abs/1706.03762",
     )
-    assert paper.get_text() == "The paper is at https://arxiv.org/abs/1706.03762."
+    assert paper.get_text() == "The paper is at https://arxiv.org/abs/1706.03762, from 2016 2017."
+    assert present(paper.find("del")).get_text() == "2016"
+    assert "strikethrough" not in built.stderr  # was "'~~2016~~' (strikethrough) is not converted …"
     cell = present(article.select_one("table td:-soup-contains('www.arxiv.org') a"))
     assert (cell.get_text(), cell["href"]) == (
         "www.arxiv.org/abs/1706.03762",
@@ -58,3 +66,4 @@ def test_bare_addresses_are_links_and_a_backslash_breaks_the_line(tmp_path: Path
         "Mountain View, California",
     ]
     assert "\\" not in address.get_text()
+    assert present(article.select_one("table td code")).get_text() == "wc -l | sort"

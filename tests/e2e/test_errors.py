@@ -721,7 +721,7 @@ def test_links_and_todos_in_values_written_over_several_lines_are_reported_at_th
         site,
         {
             "content/terms/kernel.md": "---\ntitle: Kernel\nsummary: A function run on a GPU.\n"
-            "definition: >\n  A kernel is a function\n  that runs ~~fast~~ on a [[GPU]] and $x^$\n\n"
+            "definition: >\n  A kernel is a function\n  that runs ==fast== on a [[GPU]] and $x^$\n\n"
             "  reads [[tensr]] values. TODO: say which\n"
             "faq:\n  - q: Why?\n    a: Because it is\n      fast with [[tensrs]]\n"
             '  - q: How?\n    a: "In \\"blocks\\"\n      of [[thredas]]"\n'
@@ -742,15 +742,15 @@ def test_links_and_todos_in_values_written_over_several_lines_are_reported_at_th
         if line.startswith("content/terms/kernel.md:") and not line.startswith("content/terms/kernel.md:1:")
     ]
     assert below_line_1 == [
-        f"content/terms/kernel.md:{line_of('~~fast~~')}: the formula 'x^' cannot be shown: a ^ or _ "
+        f"content/terms/kernel.md:{line_of('==fast==')}: the formula 'x^' cannot be shown: a ^ or _ "
         "has nothing after it",
         f"content/terms/kernel.md:{line_of('[[tensr]]')}: unknown wiki-link target 'tensr'; "
         "did you mean 'tensor'?",
         f"content/terms/kernel.md:{line_of('[[tensrs]]')}: unknown wiki-link target 'tensrs'; "
         "did you mean 'tensor'?",
         f"content/terms/kernel.md:{line_of('[[thredas]]')}: unknown wiki-link target 'thredas'",
-        f"content/terms/kernel.md:{line_of('~~fast~~')}: warning: '~~fast~~' (strikethrough) is not "
-        "converted here and is shown as written; write <del>fast</del>",
+        f"content/terms/kernel.md:{line_of('==fast==')}: warning: '==fast==' (highlighting) is not "
+        "converted here and is shown as written; write <mark>fast</mark>",
         f"content/terms/kernel.md:{line_of('[[tensr]]')}: warning: a TODO placeholder is left in "
         "'definition'; replace it",
     ]
@@ -1039,7 +1039,7 @@ def test_the_body_of_a_file_whose_front_matter_cannot_be_read_is_checked_in_the_
     """Was: only the YAML error, and the body's unclosed fence and formula shown as written once
     that was fixed: one run reports every problem it can find."""
     site = copy_site("minimal", tmp_path)
-    body = "Its $x^{$ grows ~~fast~~.\n\n```\nnever closed\n"
+    body = "Its $x^{$ grows ==fast==.\n\n```\nnever closed\n"
     write_files(site, {f"content/{folder}/broken.md": f"---\ntitle: [\n---\n\n{body}"})
 
     for command in ("check", "build"):
@@ -1464,13 +1464,13 @@ def test_a_code_fence_for_another_generator_in_a_front_matter_or_site_yml_field_
 
 
 def test_markdown_written_for_mkdocs_or_hugo_is_named_at_its_file_line(tmp_path: Path) -> None:
-    """Was: `???+ tip`, `=== "Tab"`, `~~…~~`, `{#id}` and a shortcode inside a line reached the
+    """Was: `???+ tip`, `=== "Tab"`, `==…==`, `{#id}` and a shortcode inside a line reached the
     page as written, an <iframe> vanished, and a MkDocs link to `tensor.md` was only a path that
     "leads to no page", all with no word of what to write instead. The file is saved with a BOM
     and CRLF line ends, as some Windows editors do; lines count from the front matter's first."""
     site = copy_site("minimal", tmp_path)
     text = (
-        "\ufeff---\ntitle: Odd\nsummary: S\ndefinition: |\n  Once\n  ~~twice~~.\nrelated: [tensor]\n---\n\n"
+        "\ufeff---\ntitle: Odd\nsummary: S\ndefinition: |\n  Once\n  ==twice==.\nrelated: [tensor]\n---\n\n"
         "## Usage {#use}\n\n"
         '???+ tip "Collapsible"\n    A tip.\n\n'
         '<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n'
@@ -1487,7 +1487,7 @@ def test_markdown_written_for_mkdocs_or_hugo_is_named_at_its_file_line(tmp_path:
     ]
     warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
     said = {where: message for where, message in warned}
-    assert said["content/terms/odd.md:6"].startswith("'~~twice~~' (strikethrough) is not converted")
+    assert said["content/terms/odd.md:6"].startswith("'==twice==' (highlighting) is not converted")
     assert said["content/terms/odd.md:10"].startswith("'{#use}' is an attribute list")
     assert said["content/terms/odd.md:12"].startswith("'???+ tip' is a collapsible admonition")
     assert said["content/terms/odd.md:15"].startswith("'<iframe>' is read as an HTML tag and removed")
@@ -1498,7 +1498,7 @@ def test_markdown_of_another_generator_in_a_table_cell_or_a_question_is_named_at
     tmp_path: Path,
 ) -> None:
     """Was: said of the body, the definition and the answers only, so a `<script>` or an
-    `<iframe>` in a cell or a question left the page with no word, and `~~old~~` in a cell
+    `<iframe>` in a cell or a question left the page with no word, and `==old==` in a cell
     was shown as written, though cells and questions are inline Markdown as those are."""
     site = copy_site("minimal", tmp_path)
     lines = [
@@ -1511,7 +1511,7 @@ def test_markdown_of_another_generator_in_a_table_cell_or_a_question_is_named_at
         "  - title: Chips",
         "    columns: [Chip, Note]",
         "    rows:",
-        "      - [A100, ~~old~~ price]",
+        "      - [A100, ==old== price]",
         '      - [H100, "Watch <iframe src=x></iframe> here"]',
         "faq:",
         '  - q: "Is <script>alert(1)</script> safe?"',
@@ -1532,7 +1532,7 @@ def test_markdown_of_another_generator_in_a_table_cell_or_a_question_is_named_at
         "content/terms/odd.md:13",
     ]
     said = {where: message for where, message in (line.split(": warning: ") for line in warned)}
-    assert said["content/terms/odd.md:10"].startswith("'~~old~~' (strikethrough) is not converted")
+    assert said["content/terms/odd.md:10"].startswith("'==old==' (highlighting) is not converted")
     assert said["content/terms/odd.md:11"].startswith("'<iframe>' is read as an HTML tag and removed")
     assert said["content/terms/odd.md:13"].startswith("'<script>' is read as an HTML tag and removed")
 
@@ -1562,7 +1562,7 @@ def test_the_error_that_failed_the_build_is_printed_before_the_warnings(tmp_path
     read from top to bottom."""
     site = copy_site("minimal", tmp_path)
     warned = {
-        f"content/terms/a-{n}.md": f"---\ntitle: A{n}\nsummary: S\ndefinition: Once ~~twice~~.\n---\n"
+        f"content/terms/a-{n}.md": f"---\ntitle: A{n}\nsummary: S\ndefinition: Once ==twice==.\n---\n"
         for n in (1, 2, 3)
     }
     broken = "---\ntitle: Zed\nsummary: S\ndefinition: Zed.\nrelated: [tensr]\n---\n"
@@ -1577,7 +1577,7 @@ def test_the_error_that_failed_the_build_is_printed_before_the_warnings(tmp_path
     assert problems[0] == "content/terms/z-broken.md:5: unknown related term 'tensr'; did you mean 'tensor'?"
     warnings = problems[1:]
     assert all(": warning: " in line for line in warnings)
-    assert [line.split(":")[0] for line in warnings if "~~twice~~" in line] == sorted(warned)
+    assert [line.split(":")[0] for line in warnings if "==twice==" in line] == sorted(warned)
     assert warnings == sorted(warnings, key=lambda line: (line.split(":")[0], int(line.split(":")[1])))
     assert lines[-1].startswith("Build failed: 1 error(s), ")
     annotations = github.stdout.splitlines()

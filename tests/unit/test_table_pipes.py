@@ -1,0 +1,49 @@
+"""`\\|` in a table cell is a pipe, in code too, as GitHub's tables read it."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
+
+from glossary_site.markup import Converter, site_markdown
+from glossary_site.quick_markdown import PlainPipeTable, TextGatedBlockProcessor
+
+GFM = MarkdownIt("commonmark").enable("table")
+
+
+def cells(html: str) -> list[list[str]]:
+    """Each row's cells as a reader sees them."""
+    rows = BeautifulSoup(html, "html.parser").find_all("tr")
+    return [[cell.get_text() for cell in row.find_all(["th", "td"])] for row in rows]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| `a \\| b` | grep x \\| wc |",
+        "| `x\\|y` and `z` | \\| alone |",
+        "| plain | cells |",
+    ],
+)
+def test_an_escaped_pipe_in_a_cell_is_a_pipe_in_code_too(row: str) -> None:
+    """Was shown as `\\|` inside code."""
+    table = f"| command | text |\n| --- | --- |\n{row}"
+    assert cells(site_markdown(table, "/")) == cells(GFM.render(table))
+
+
+def test_the_quick_table_stage_keeps_the_escaped_pipes() -> None:
+    """The fast engine's table stage is built on this one, so it is still used, and reads the
+    same."""
+    table = "| a | b |\n| --- | --- |\n| `x \\| y` | z |"
+    fast, stock = Converter(fast=True), Converter(fast=False)
+    gated = fast.md.parser.blockprocessors["table"]
+    assert isinstance(gated, TextGatedBlockProcessor) and isinstance(gated.stock, PlainPipeTable)
+    assert (
+        cells(fast.convert_text(table, 1)[0])
+        == cells(stock.convert_text(table, 1)[0])
+        == [
+            ["a", "b"],
+            ["x | y", "z"],
+        ]
+    )
