@@ -184,6 +184,11 @@ def test_a_list_nested_deeper_than_the_limit_is_left_as_written() -> None:
     assert as_commonmark(deeper) == deeper
 
 
+def test_a_list_under_text_after_a_list_gets_one_blank_line() -> None:
+    lines = ["- a", "", "  A paragraph of a.", "", "Text", "- b"]
+    assert as_commonmark(lines) == ["- a", "", "    A paragraph of a.", "", "Text", "", "- b"]
+
+
 def test_code_that_shows_a_list_is_not_re_indented() -> None:
     text = ["Intro.", "", "    - a", "      - b", "", "```", "- c", "  - d", "```"]
     assert as_commonmark(text) == text
