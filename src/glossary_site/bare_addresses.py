@@ -1,4 +1,5 @@
-"""Web addresses written bare in text are links, as Hugo (goldmark's Linkify) and GitHub make them.
+"""Web and e-mail addresses written bare in text are links, as Hugo (goldmark's Linkify) and
+GitHub make them.
 
 Python-Markdown links only an address in angle brackets (`<https://…>`) and showed one written
 bare as text for the reader to copy. As GitHub's rule has it, an address starts with
@@ -6,7 +7,8 @@ bare as text for the reader to copy. As GitHub's rule has it, an address starts 
 or one of `*_~(`, has a dot in its host name, and ends before a space or `<`; a `.`, `,`, `:`,
 `;`, `!`, `?`, quote, `*`, `_` or `~` at its end, a `)` that closes no `(` in it, and what
 reads as an entity (`&hl;`) are the sentence's. Code, HTML and a link's text are left alone:
-the patterns for code spans, links and inline HTML take theirs first.
+the patterns for code spans, links and inline HTML take theirs first. An e-mail address
+(`editor@example.org`) links to a mail to it.
 """
 
 from __future__ import annotations
@@ -59,8 +61,28 @@ class _BareAddress(InlineProcessor):
         return element, m.start(0), m.start(0) + len(address)
 
 
+#: An e-mail address, as GitHub's rule has it: letters, digits and `.+-_` before the `@`, and a
+#: host name with a dot after it, not run on from a word, an address or a path.
+EMAIL_RE = r"(?<![\w.+/:@-])[\w.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+(?![\w@])"
+
+
+class _BareEmail(InlineProcessor):
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | None, int | None, int | None]:
+        address = m.group(0)
+        if address[-1] in "-_":  # GitHub links none that ends so
+            return None, None, None
+        element = etree.Element("a", {"href": f"mailto:{address}"})
+        element.text = util.AtomicString(address)
+        return element, m.start(0), m.end(0)
+
+
 class BareAddressExtension(markdown.Extension):
     """After inline HTML (90) is taken out, before entities (80) and emphasis."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.inlinePatterns.register(_BareAddress(ADDRESS_RE, md), "glossary-bare-address", 85)
+        md.inlinePatterns.register(_BareEmail(EMAIL_RE, md), "glossary-bare-email", 84)

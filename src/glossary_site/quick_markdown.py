@@ -103,6 +103,7 @@ PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
     "glossary-formula": ("$",),
     "glossary-backslash-break": ("\\\n",),
     "glossary-bare-address": ("://", "www."),
+    "glossary-bare-email": ("@",),
     "glossary-strikethrough": ("~~",),
 }
 

@@ -18,7 +18,7 @@ summary: The neural network architecture behind most language models.
 definition: A transformer is a neural network built on attention.
 ---
 
-The paper is at {ADDRESS}, from ~~2016~~ 2017.
+The paper is at {ADDRESS}, from ~~2016~~ 2017. Corrections to editor@example.org.
 
 Google Brain\\
 Mountain View, California
@@ -55,6 +55,8 @@ def test_a_bare_address_is_a_link_that_fits_and_a_backslash_breaks_the_line(
         assert box and box["x"] + box["width"] <= 390
         link.focus()
         expect(link).to_be_focused()
+        mail = page.locator("article").get_by_role("link", name="editor@example.org")
+        expect(mail).to_have_attribute("href", "mailto:editor@example.org")
         year = page.locator("article del")
         expect(year).to_have_text("2016")
         assert "line-through" in year.evaluate("del => getComputedStyle(del).textDecorationLine")

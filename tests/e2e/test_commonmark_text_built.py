@@ -20,7 +20,8 @@ tables:
 updated: 2026-12-07
 ---
 
-The paper is at https://arxiv.org/abs/1706.03762, from ~~2016~~ 2017.
+The paper is at https://arxiv.org/abs/1706.03762, from ~~2016~~ 2017. Corrections to
+editor@example.org.
 
 Google Brain\\
 Mountain View, California
@@ -51,7 +52,11 @@ def test_bare_addresses_are_links_a_backslash_breaks_the_line_and_tildes_strike(
         "https://arxiv.org/abs/1706.03762",
         "https://arxiv.org/abs/1706.03762",
     )
-    assert paper.get_text() == "The paper is at https://arxiv.org/abs/1706.03762, from 2016 2017."
+    assert " ".join(paper.get_text().split()) == (
+        "The paper is at https://arxiv.org/abs/1706.03762, from 2016 2017. Corrections to editor@example.org."
+    )
+    mail = present(paper.find("a", href="mailto:editor@example.org"))
+    assert mail.get_text() == "editor@example.org"
     assert present(paper.find("del")).get_text() == "2016"
     assert "strikethrough" not in built.stderr  # was "'~~2016~~' (strikethrough) is not converted …"
     cell = present(article.select_one("table td:-soup-contains('www.arxiv.org') a"))

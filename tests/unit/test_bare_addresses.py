@@ -1,5 +1,5 @@
-"""Web addresses written bare in text become links, as GitHub's rule (which Hugo's Linkify
-follows) makes them, and only those: the examples are the GFM specification's."""
+"""Web and e-mail addresses written bare in text become links, as GitHub's rule (which Hugo's
+Linkify follows) makes them, and only those: the examples are the GFM specification's."""
 
 from __future__ import annotations
 
@@ -67,3 +67,19 @@ def test_an_address_in_a_link_is_linked_once() -> None:
         ("https://a.example.org", "https://b.example.org"),
         ("https://c.example.org", "https://c.example.org"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "linked"),
+    [
+        ("foo@bar.baz", ["foo@bar.baz"]),
+        ("hello@mail+xyz.example isn't valid, but hello+xyz@mail.example is.", ["hello+xyz@mail.example"]),
+        ("a.b-c_d@a.b", ["a.b-c_d@a.b"]),
+        ("a.b-c_d@a.b.", ["a.b-c_d@a.b"]),
+        ("a.b-c_d@a.b-", []),
+        ("a.b-c_d@a.b_", []),
+        ("`code@example.org` and @handle and user@host", []),
+    ],
+)
+def test_a_bare_e_mail_address_is_a_link_to_write_to_it(written: str, linked: list[str]) -> None:
+    assert links(written) == [(address, f"mailto:{address}") for address in linked]
