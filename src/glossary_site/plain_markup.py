@@ -21,16 +21,18 @@ from glossary_site.model import Breaks
 from glossary_site.yaml_lines import KeyPath, Located, lines_down
 
 #: Whether a text may hold any markup at all: most titles and summaries do not.
-_ANY_RE = re.compile(r"[*_\[`<$]")
+_ANY_RE = re.compile(r"[*_\[`<$]|~~")
 _CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _WIKI_RE = re.compile(r"\[\[[^\[\]\n]+\]\]")
 _LINK_RE = re.compile(r"(?<!\[)!?\[(?!\[)[^\[\]\n]+\]\([^()\s]*(?:[ \t]+\"[^\"\n]*\")?\)")
 _TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:[ \t][^<>\n]*)?/?>")
 #: Emphasis as CommonMark reads it, simplified: the marks open before a word and close after
-#: one, with no letter or digit outside them (so not `A*B`, `2*3*4`, `snake_case_name`).
+#: one, with no letter or digit outside them (so not `A*B`, `2*3*4`, `snake_case_name`); and
+#: `~~struck~~`, as Markdown fields strike it through.
 _EMPHASIS_RE = re.compile(
     r"(?<![\w*\\])(\*\*?)(?![\s*])([^\n]+?)(?<![\s*\\])\1(?![\w*])"
     r"|(?<![\w\\])(__?)(?![\s_])([^\n]+?)(?<![\s_])\3(?!\w)"
+    r"|(?<!~)~~(?=[^\s~])[^\n]+?(?<=[^\s~])~~(?!~)"
 )
 
 

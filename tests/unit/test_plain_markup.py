@@ -24,6 +24,7 @@ MARKUP = [
     ("The __whole loss__ of a model.", "'__whole loss__' is Markdown", "without the marks"),
     ("The *loss* of a model.", "'*loss*' is Markdown", "without the marks"),
     ("The _loss_ of a model.", "'_loss_' is Markdown", "without the marks"),
+    ("The ~~old~~ loss of a model.", "'~~old~~' is Markdown", "without the marks"),
     ("Says how [wrong](https://x.org/) it is.", "'[wrong](https://x.org/)' is a Markdown link", "link"),
     ("Close to [[Transformer]] models.", "'[[Transformer]]' is a wiki-link", "definition or body"),
     ("Calls `fit()` first.", "'`fit()`' is a Markdown code span", "without the backticks"),
@@ -51,7 +52,7 @@ def test_each_kind_of_markup_is_named_with_what_to_write(text: str, said: str, i
         "C++", "C#", "F#", "__init__", "__main__ module", "$5 plan", "$5 and $10", "US$25 to US$30",
         "A*B search", "A* search", "R&D", "<3", "C*-algebra", "snake_case_name", "2*3*4", "a * b * c",
         "*args and **kwargs", "*nix and *BSD", "Vec<String>", "x < y > z", "[citation needed]",
-        "It's 5 o'clock", "Rock `n' roll",
+        "It's 5 o'clock", "Rock `n' roll", "~5 km to ~10 km", "a ~~ b", "x~~y",
     ],
 )  # fmt: skip
 def test_words_that_only_look_like_markup_are_quiet(text: str) -> None:
