@@ -39,6 +39,7 @@ from glossary_site.line_breaks import LineBreakExtension
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import Body, Breaks, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
+from glossary_site.reference_labels import ReferenceLabelExtension
 from glossary_site.slugs import heading_anchor
 from glossary_site.strikethrough import StrikethroughExtension
 from glossary_site.table_pipes import EscapedPipeTableExtension
@@ -223,13 +224,15 @@ def site_markdown(text: str, root: str) -> str:
 def _own_extensions() -> list[markdown.Extension]:
     r"""The site's own changes to Python-Markdown, the same in every Markdown field: CommonMark's
     closing '#'s, lists and `\` line breaks, `hl_lines` ranges, fences indented in a list item,
-    bare web addresses, `~~strikethrough~~`, `\|` in table cells, formulas."""
+    bare web addresses, `~~strikethrough~~`, `\|` in table cells, code in reference labels,
+    formulas."""
     return [
         HashHeadingExtension(),
         LineBreakExtension(),
         BareAddressExtension(),
         StrikethroughExtension(),
         EscapedPipeTableExtension(),
+        ReferenceLabelExtension(),
         HighlightRangesExtension(),
         CommonMarkListsExtension(),
         IndentedFencesExtension(),

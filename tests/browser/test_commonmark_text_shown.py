@@ -26,14 +26,19 @@ Mountain View, California
 | Step | Command |
 | --- | --- |
 | count the lines | `wc -l \\| sort` |
+
+See [`wc`][] for its options.
+
+[`wc`]: https://man7.org/linux/man-pages/man1/wc.1.html
 """
 
 
 def test_a_bare_address_is_a_link_that_fits_and_a_backslash_breaks_the_line(
     open_page: OpenPage, tmp_path: Path
 ) -> None:
-    """Were text: the address to copy by hand, the backslash shown with no break. The long
-    address wraps inside the phone's width, and is reached by keyboard like any link."""
+    """Were text: the address to copy by hand, the backslash shown with no break, the reference
+    link with code in its label in brackets. The long address wraps inside the phone's width,
+    and is reached by keyboard like any link."""
     site = write_files(
         tmp_path,
         {
@@ -63,3 +68,5 @@ def test_a_bare_address_is_a_link_that_fits_and_a_backslash_breaks_the_line(
         lines = page.locator("article p", has_text="Google Brain")
         assert lines.evaluate("p => p.innerText") == "Google Brain\nMountain View, California"
         expect(page.locator("article td code")).to_have_text("wc -l | sort")
+        manual = page.locator("article").get_by_role("link", name="wc", exact=True)
+        expect(manual).to_have_attribute("href", "https://man7.org/linux/man-pages/man1/wc.1.html")

@@ -29,12 +29,16 @@ Mountain View, California
 | Step | Command |
 | --- | --- |
 | count the lines | `wc -l \\| sort` |
+
+See [`wc`][] for its options.
+
+[`wc`]: https://man7.org/linux/man-pages/man1/wc.1.html
 """
 
 
 def test_bare_addresses_are_links_a_backslash_breaks_the_line_and_tildes_strike(tmp_path: Path) -> None:
     """Were shown as written: the address as text to copy, the backslash with no break, the
-    tildes with a warning."""
+    tildes with a warning; and `\\|` in a cell's code, a reference link with code in its label."""
     site = write_files(
         tmp_path,
         {
@@ -72,3 +76,5 @@ def test_bare_addresses_are_links_a_backslash_breaks_the_line_and_tildes_strike(
     ]
     assert "\\" not in address.get_text()
     assert present(article.select_one("table td code")).get_text() == "wc -l | sort"
+    manual = present(article.select_one("p:-soup-contains('for its options') a"))
+    assert (manual.get_text(), manual["href"]) == ("wc", "https://man7.org/linux/man-pages/man1/wc.1.html")
