@@ -92,7 +92,10 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
         ),
     ),
     (
-        re.compile(r"^[ ]{0,3}>[ \t]*\[!(\w+)\]", re.ASCII),
+        # GitHub's own five kinds alone on their line are boxes (github_alerts.py)
+        re.compile(
+            r"^[ ]{0,3}>[ \t]*\[!(?!(?i:note|tip|important|warning|caution)\][ \t]*$)(\w+)\]", re.ASCII
+        ),
         lambda m: (
             f"'> [!{m.group(1)}]' is a GitHub alert, which is shown here as a quotation that starts "
             f"'[!{m.group(1)}]'; write '!!! {m.group(1).lower()}' and indent its text by 4 spaces"

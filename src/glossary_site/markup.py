@@ -31,6 +31,7 @@ from glossary_site.fences import HighlightRangesExtension
 from glossary_site.foreign_markdown import KEPT_TAGS
 from glossary_site.formulas import MATHML_ATTRIBUTES, FormulaExtension
 from glossary_site.front_matter import FORBIDDEN_CHARACTER_RE
+from glossary_site.github_alerts import GitHubAlertsExtension
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.hash_headings import HashHeadingExtension
 from glossary_site.html_tags import in_tags, tags
@@ -225,7 +226,7 @@ def _own_extensions() -> list[markdown.Extension]:
     r"""The site's own changes to Python-Markdown, the same in every Markdown field: CommonMark's
     closing '#'s, lists and `\` line breaks, `hl_lines` ranges, fences indented in a list item,
     bare web addresses, `~~strikethrough~~`, `\|` in table cells, code in reference labels,
-    formulas."""
+    GitHub's alerts, formulas."""
     return [
         HashHeadingExtension(),
         LineBreakExtension(),
@@ -234,6 +235,7 @@ def _own_extensions() -> list[markdown.Extension]:
         EscapedPipeTableExtension(),
         ReferenceLabelExtension(),
         HighlightRangesExtension(),
+        GitHubAlertsExtension(),
         CommonMarkListsExtension(),
         IndentedFencesExtension(),
         FormulaExtension(),

@@ -29,6 +29,9 @@ Mountain View, California
 
 See [`wc`][] for its options.
 
+> [!TIP]
+> Count words with `wc -w`.
+
 [`wc`]: https://man7.org/linux/man-pages/man1/wc.1.html
 """
 
@@ -68,5 +71,9 @@ def test_a_bare_address_is_a_link_that_fits_and_a_backslash_breaks_the_line(
         lines = page.locator("article p", has_text="Google Brain")
         assert lines.evaluate("p => p.innerText") == "Google Brain\nMountain View, California"
         expect(page.locator("article td code")).to_have_text("wc -l | sort")
+        tip = page.locator("article .admonition.tip")
+        expect(tip).to_be_visible()
+        expect(tip.locator(".admonition-title")).to_have_text("Tip")
+        expect(tip).to_contain_text("Count words with wc -w.")
         manual = page.locator("article").get_by_role("link", name="wc", exact=True)
         expect(manual).to_have_attribute("href", "https://man7.org/linux/man-pages/man1/wc.1.html")

@@ -32,13 +32,17 @@ Mountain View, California
 
 See [`wc`][] for its options.
 
+> [!TIP]
+> Count words with `wc -w`.
+
 [`wc`]: https://man7.org/linux/man-pages/man1/wc.1.html
 """
 
 
 def test_bare_addresses_are_links_a_backslash_breaks_the_line_and_tildes_strike(tmp_path: Path) -> None:
     """Were shown as written: the address as text to copy, the backslash with no break, the
-    tildes with a warning; and `\\|` in a cell's code, a reference link with code in its label."""
+    tildes with a warning; and `\\|` in a cell's code, a reference link with code in its label,
+    a GitHub alert (a quotation starting '[!TIP]')."""
     site = write_files(
         tmp_path,
         {
@@ -76,5 +80,8 @@ def test_bare_addresses_are_links_a_backslash_breaks_the_line_and_tildes_strike(
     ]
     assert "\\" not in address.get_text()
     assert present(article.select_one("table td code")).get_text() == "wc -l | sort"
+    tip = present(article.select_one("div.admonition.tip"))
+    assert [p.get_text() for p in tip.find_all("p")] == ["Tip", "Count words with wc -w."]
+    assert article.find("blockquote") is None
     manual = present(article.select_one("p:-soup-contains('for its options') a"))
     assert (manual.get_text(), manual["href"]) == ("wc", "https://man7.org/linux/man-pages/man1/wc.1.html")

@@ -11,7 +11,7 @@ from glossary_site.foreign_markdown import foreign_problems, foreign_syntax
 WRITTEN = [
     ('???+ tip "Collapsible"\n    Tip.', "'???+ tip' is a collapsible admonition", "write '!!! tip'"),
     ('=== "Tab A"\n    A.', "'=== \"Tab A\"' is a content tab", "give each tab a heading"),
-    ("> [!NOTE]\n> Mind.", "'> [!NOTE]' is a GitHub alert", "write '!!! note'"),
+    ("> [!DANGER]\n> Mind.", "'> [!DANGER]' is a GitHub alert", "write '!!! danger'"),
     ("- [ ] open\n- [x] done", "a task-list box '[ ]'", "without it"),
     ("It is ==marked== now.", "'==marked==' (highlighting)", "write <mark>marked</mark>"),
     ("Happy :smile: face.", "':smile:' is an emoji shortcode", "write the emoji itself"),

@@ -1,0 +1,66 @@
+"""GitHub's alerts (`> [!NOTE]`, then the quotation's text) are boxes, as this site's
+admonitions (`!!! note`) are, and as GitHub and Hugo show them.
+
+Python-Markdown read one as a quotation that starts "[!NOTE]". `GitHubAlerts` writes each of
+GitHub's five kinds (note, tip, important, warning, caution) as an admonition of that kind,
+its text (the quotation's lines, and the lines that run on from them) indented under it; a
+quotation inside it stays one. A `[!NAME]` of another kind stays a quotation, which GitHub
+shows too, and a warning says what to write.
+"""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+from markdown.preprocessors import Preprocessor
+
+from glossary_site.fences import outside_code
+
+KINDS = ("note", "tip", "important", "warning", "caution")
+#: An alert's first line: at most 3 spaces in, the kind alone in brackets on its line.
+ALERT_RE = re.compile(r"[ ]{0,3}>[ \t]*\[!(" + "|".join(KINDS) + r")\][ \t]*$", re.IGNORECASE)
+_QUOTED_RE = re.compile(r"[ ]{0,3}>[ ]?")
+#: A line that starts a block of its own, so it ends the quotation rather than running on.
+_BLOCK_RE = re.compile(r"[ ]{0,3}(?:#|```|~~~|<|\||!!!|(?:[-+*]|\d{1,9}[.)])[ \t]|([-*_])(?:[ \t]*\1){2})")
+
+
+def as_admonitions(lines: list[str]) -> list[str]:
+    """The lines with each GitHub alert written as an admonition."""
+    if not any("[!" in line for line in lines):
+        return lines
+    written: list[str] = []
+    free = {index for index, _ in outside_code(lines)}
+    index = 0
+    while index < len(lines):
+        alert = ALERT_RE.match(lines[index]) if index in free else None
+        end = index + 1
+        while alert and end < len(lines) and lines[end].strip():
+            if not _QUOTED_RE.match(lines[end]) and _BLOCK_RE.match(lines[end]):
+                break
+            end += 1  # the quotation's lines, and those that run on from them
+        if alert is None or end == index + 1:
+            written.append(lines[index])
+            index += 1
+            continue
+        written.append(f"!!! {alert.group(1).lower()}")
+        for line in lines[index + 1 : end]:
+            quoted = _QUOTED_RE.match(line)
+            text = line[quoted.end() :] if quoted else line.strip()
+            written.append(f"    {text}" if text.strip() else "")
+        index = end
+    return written
+
+
+class GitHubAlerts(Preprocessor):
+    """as_admonitions, before the admonition stage reads the text."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return as_admonitions(lines)
+
+
+class GitHubAlertsExtension(markdown.Extension):
+    """After tabs are expanded (30), before lists (29) and fences (28 and below) are read."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.register(GitHubAlerts(md), "glossary-github-alerts", 29.5)

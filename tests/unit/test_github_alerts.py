@@ -1,0 +1,66 @@
+"""GitHub's alerts (`> [!NOTE]`) are admonition boxes, as GitHub and Hugo show them."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from support import present
+
+from glossary_site.foreign_markdown import foreign_problems
+from glossary_site.markup import site_markdown
+
+
+def boxes(markdown_text: str) -> list[tuple[list[str], str, str]]:
+    """Each box's classes, title and the text under its title."""
+    page = BeautifulSoup(site_markdown(markdown_text, "/"), "html.parser")
+    found = []
+    for box in page.select("div.admonition"):
+        heading = present(box.select_one(".admonition-title")).extract().get_text()
+        found.append((list(box["class"]), heading, " ".join(box.get_text().split())))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("kind", "title"),
+    [
+        ("NOTE", "Note"),
+        ("TIP", "Tip"),
+        ("IMPORTANT", "Important"),
+        ("WARNING", "Warning"),
+        ("caution", "Caution"),
+    ],
+)
+def test_each_of_githubs_alerts_is_a_box_of_its_kind(kind: str, title: str) -> None:
+    """Was a quotation that started '[!NOTE]', and a warning."""
+    text = f"Intro.\n\n> [!{kind}]\n> Mind the **gap**.\n> It is wide.\n\nAfter."
+    assert boxes(text) == [(["admonition", kind.lower()], title, "Mind the gap. It is wide.")]
+    assert list(foreign_problems(text, 1)) == []
+
+
+def test_an_alerts_lists_quotations_and_run_on_lines_stay_inside_it() -> None:
+    text = (
+        "> [!WARNING]\n> Watch for:\n> - overfitting\n> - leaks\n>\n> > A quotation.\n"
+        "and a line run on.\n# After"
+    )
+    page = BeautifulSoup(site_markdown(text, "/"), "html.parser")
+    box = present(page.select_one("div.admonition.warning"))
+    assert [li.get_text() for li in box.select("ul > li")] == ["overfitting", "leaks"]
+    assert (
+        " ".join(present(box.select_one("blockquote")).get_text().split())
+        == "A quotation. and a line run on."
+    )
+    assert present(page.select_one("h2")).find_parent("div") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> [!DANGER]\n> Not one of GitHub's kinds.",
+        "> [!NOTE] with text on its line\n> is a quotation on GitHub too.",
+        "> A quotation.\n> [!NOTE]",
+        "```\n> [!NOTE]\n> In code.\n```",
+        "> [!NOTE]",
+    ],
+)
+def test_what_github_shows_as_a_quotation_stays_one(text: str) -> None:
+    assert boxes(text) == []
