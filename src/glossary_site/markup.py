@@ -54,7 +54,7 @@ WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
 ESCAPED_PIPE = f"{util.STX}{ord('|')}{util.ETX}"
 # Classless: sanitise removes the class `wikilink` (THEME_CLASSES); fill_links gives it back.
 PLACEHOLDER_RE = re.compile(r'<a href="#wikilink-(\d{1,9})">(.*?)</a>', re.DOTALL)
-INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~$]|https?://|www\.")
+INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~$@]|https?://|www\.")
 # A paragraph, not an HTML comment: text without '<' skips Python-Markdown's HTML parser.
 PART_MARK = "glossary-site-part-break"
 # The lookahead is redundant but lets the regex engine skip to the next '`' or '~' at C speed.

@@ -17,6 +17,7 @@ tables:
     columns: [Paper, Address]
     rows:
       - ["Attention Is All You Need", "www.arxiv.org/abs/1706.03762"]
+      - ["Corrections", "editor@example.org"]
 updated: 2026-12-07
 ---
 
@@ -67,6 +68,8 @@ def test_bare_addresses_are_links_a_backslash_breaks_the_line_and_tildes_strike(
     assert mail.get_text() == "editor@example.org"
     assert present(paper.find("del")).get_text() == "2016"
     assert "strikethrough" not in built.stderr  # was "'~~2016~~' (strikethrough) is not converted …"
+    mail_cell = present(article.select_one("table td:-soup-contains('editor@example.org') a"))
+    assert mail_cell["href"] == "mailto:editor@example.org"  # a cell, as the body links it
     cell = present(article.select_one("table td:-soup-contains('www.arxiv.org') a"))
     assert (cell.get_text(), cell["href"]) == (
         "www.arxiv.org/abs/1706.03762",
