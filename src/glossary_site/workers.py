@@ -62,7 +62,8 @@ def split_map(
             meanwhile()
         return list(func(items))
     context = multiprocessing.get_context("fork")
-    claimed = context.Value("q", 0)
+    with _interrupts_held():  # its memory's finalizer, interrupted half-made, fails at exit
+        claimed = context.Value("q", 0)
     run = max(1, min(MAX_RUN, len(items) // (jobs * 50)))
     workers: list[_Worker] = []
     results: list[R] = []

@@ -221,3 +221,28 @@ def _alive(pid: int) -> bool:
         return " Z " not in Path(f"/proc/{pid}/stat").read_text().split(")", 1)[1][:4]
     except FileNotFoundError:
         return False
+
+
+def test_ctrl_c_as_the_workers_shared_counter_is_made_stops_without_a_traceback() -> None:
+    """Was: a Ctrl-C landing inside multiprocessing's finalizer for the shared counter left it
+    half-made, and Python printed "Exception ignored in: <Finalize object, dead>" with a
+    traceback as the build exited 130. The signal is sent at that very point."""
+    script = (
+        "import os, signal, weakref\n"
+        "import multiprocessing.util as util\n"
+        "from glossary_site import interrupts, workers\n"
+        "signal.signal(signal.SIGINT, interrupts.stop_once)\n"
+        "made = util.Finalize.__init__\n"
+        "def making(self, obj, *args, **kwargs):\n"
+        "    if type(obj).__name__ == 'BufferWrapper':\n"
+        "        self._weakref = weakref.ref(obj, self)\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    made(self, obj, *args, **kwargs)\n"
+        "util.Finalize.__init__ = making\n"
+        "try:\n"
+        "    workers.split_map(lambda items: iter(items), list(range(100)), 2)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('stopped')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert (run.stdout, run.stderr) == ("stopped\n", "")
