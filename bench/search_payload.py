@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes: list[int] = []
     with sync_playwright() as driver:
         browser = driver.chromium.launch(
-            executable_path="/usr/bin/chromium",
+            executable_path="/usr/bin/chromium-headless-shell",
             args=[
                 "--no-sandbox",
                 "--disable-gpu",
