@@ -3,7 +3,9 @@
 Python-Markdown's fences take a language and `hl_lines="…"`, nothing else. A fence written
 for another generator (```python title="app.py"`, linenums="1") is not one: its first line
 and code come out as a paragraph, and its closing fence opens a code block that swallows the
-text after it, headings and all, up to the next bare fence. Reported at its line instead.
+text after it, headings and all, up to the next bare fence. `FenceAttributes` writes such a
+fence as the engine reads it (fence_info.read_info says what it asks for), its title above
+it; one that is not attributes (words after the language) is reported at its line.
 
 `hl_lines` takes ranges too, as MkDocs Material's fences do ("1 3-5"): Python-Markdown reads
 only numbers and silently highlights nothing otherwise, so `HighlightRanges` writes the
@@ -13,6 +15,7 @@ ranges out before it sees them, and a value that is neither is reported at its l
 from __future__ import annotations
 
 import bisect
+import html
 import itertools
 import re
 from collections.abc import Iterator
@@ -20,6 +23,7 @@ from collections.abc import Iterator
 import markdown
 from markdown.preprocessors import Preprocessor
 
+from glossary_site.fence_info import FenceInfo, dropped_message, read_info
 from glossary_site.model import Breaks
 from glossary_site.myst import DIRECTIVE_RE, directive_message
 from glossary_site.yaml_lines import lines_down
@@ -79,7 +83,7 @@ def outside_code(lines: list[str], fences: re.Pattern[str] = LOOSE_FENCE_RE) -> 
         yield index, line
 
 
-def _openings(text: str) -> Iterator[tuple[int, str, str, bool]]:
+def openings(text: str) -> Iterator[tuple[int, str, str, bool]]:
     """(line index, fence, what follows it, whether a later line closes it) of each opening
     fence outside fenced blocks (code that shows a fence is left alone). Only a fence that a
     later one closes opens a block, as with the engine; a line that merely starts with ``` and
@@ -127,7 +131,7 @@ class HighlightRanges(Preprocessor):
         if "hl_lines" not in text:
             return lines
         lines = list(lines)
-        for index, _, info, closed in _openings(text):
+        for index, _, info, closed in openings(text):
             if closed and "hl_lines" in info:
                 lines[index] = HL_LINES_RE.sub(lambda found: _written_out(found, len(lines)), lines[index], 1)
         return lines
@@ -147,23 +151,48 @@ class HighlightRangesExtension(markdown.Extension):
         md.preprocessors.register(HighlightRanges(md), "glossary-hl-lines", 27)
 
 
-def unread_fences(text: str) -> Iterator[tuple[int, str]]:
-    """(line index, what follows its language) of each opening fence the engine would not read.
-    Each is taken to open the block its editor meant, so that all are found in one run."""
-    for index, _, info in _unread(text):
-        yield index, LANGUAGE_RE.sub("", info, count=1).strip()
+def foreign_fences(text: str) -> Iterator[tuple[int, str, FenceInfo]]:
+    """(line index, fence, what it asks for) of each closed fence whose info string the
+    engine does not read and read_info does."""
+    for index, mark, info, closed in openings(text):
+        if closed and not INFO_RE.fullmatch(info) and (found := read_info(info)) is not None:
+            yield index, mark, found
 
 
-def _unread(text: str) -> Iterator[tuple[int, str, str]]:
-    for index, mark, info, closed in _openings(text):
-        if closed and not INFO_RE.fullmatch(info):
-            yield index, mark, info
+def dropped_attributes(text: str) -> Iterator[tuple[int, str]]:
+    """(line index, warning) for each foreign fence attribute the page goes without."""
+    for index, _, found in foreign_fences(text):
+        for name in found.dropped:
+            yield index, dropped_message(name)
+
+
+class FenceAttributes(Preprocessor):
+    """Writes each foreign fence as the engine reads it, its title above it."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "```" not in text and "~~~" not in text:
+            return lines
+        written = list(lines)
+        for index, mark, found in reversed(list(foreign_fences(text))):
+            written[index] = found.fence(mark)
+            if found.title:
+                caption = f'<p class="code-title">{html.escape(found.title)}</p>'
+                written[index:index] = ["", self.md.htmlStash.store(caption), ""]
+        return written
+
+
+class FenceAttributesExtension(markdown.Extension):
+    """After the stage that moves indented fences, before the one that writes out hl_lines ranges."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.register(FenceAttributes(md), "glossary-fence-attributes", 27.5)
 
 
 def directive_fences(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
     """(line index, fence, directive) of each MyST directive fence the engine reads, as a code
     block of the directive's text; one it cannot read (`{admonition} Title`) is fence_problems'."""
-    for index, mark, info, closed in _openings(text):
+    for index, mark, info, closed in openings(text):
         found = DIRECTIVE_RE.fullmatch(info)
         if closed and found and INFO_RE.fullmatch(info):
             yield index, mark, found
@@ -173,7 +202,7 @@ def unclosed_fences(text: str) -> Iterator[tuple[int, str]]:
     """(line index, fence) of each opening fence that no later line closes: the engine then
     reads no block, so the page shows the fence and the code as a paragraph of text, which a
     new editor who forgot the closing line would otherwise only find by reading the page."""
-    for index, mark, _, closed in _openings(text):
+    for index, mark, _, closed in openings(text):
         if not closed:
             yield index, mark
 
@@ -190,10 +219,14 @@ def fence_problems(text: str, first_line: int, breaks: Breaks | None = None) -> 
     body, or a YAML value (a definition, an answer, site.yml's intro) whose first line is
     `first_line` of its file and whose file lines begin at `breaks` (yaml_lines.Located)."""
     starts: list[int] = []
-    for index, mark, info, closed in _openings(text):
+    for index, mark, info, closed in openings(text):
         if not closed:
             continue
-        if not INFO_RE.fullmatch(info):
+        if not INFO_RE.fullmatch(info) and (foreign := read_info(info)) is not None:
+            if highlighted_lines(foreign.hl_lines, 1) is not None:
+                continue
+            message = hl_lines_message(foreign.hl_lines)
+        elif not INFO_RE.fullmatch(info):
             directive = DIRECTIVE_RE.fullmatch(info)
             message = (
                 directive_message(mark, directive.group(1), directive.group(2).strip(), GARBLED)
@@ -248,15 +281,15 @@ class Closers:
 
 
 GARBLED = (
-    'a code fence takes a language and hl_lines="…" only, so this block and the text after it come '
-    "out garbled"
+    'a code fence takes a language, title="…" and hl_lines="…" only, so this block and the text '
+    "after it come out garbled"
 )
 
 
 def fence_message(extra: str) -> str:
     return (
-        f"a code fence takes a language and hl_lines=\"…\" only, not '{extra}', or this block and "
-        "the text after it come out garbled; a title goes in the text above the block"
+        f'a code fence takes a language, title="…" and hl_lines="…" only, not \'{extra}\', or this '
+        "block and the text after it come out garbled"
     )
 
 

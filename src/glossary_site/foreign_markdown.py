@@ -17,7 +17,13 @@ from itertools import chain
 
 import nh3
 
-from glossary_site.fences import directive_fences, outside_code, unclosed_fences, unclosed_message
+from glossary_site.fences import (
+    directive_fences,
+    dropped_attributes,
+    outside_code,
+    unclosed_fences,
+    unclosed_message,
+)
 from glossary_site.formulas import DISPLAY_LINE_RE, MATHML_TAGS, without_formulas
 from glossary_site.indentation import indentation_problems
 from glossary_site.model import Breaks
@@ -384,7 +390,8 @@ def foreign_problems(
     fences = () if inline else unclosed_fences(text)
     unclosed = ((index, 0, unclosed_message(mark)) for index, mark in fences)
     indented = () if inline else ((index, 0, message) for index, message in indentation_problems(text))
-    for index, column, message in chain(_found(text, markers), unclosed, indented):
+    dropped = () if inline else ((index, 0, message) for index, message in dropped_attributes(text))
+    for index, column, message in chain(_found(text, markers), unclosed, indented, dropped):
         if not starts:
             starts = [0]
             for line in text.split("\n"):

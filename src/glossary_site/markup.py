@@ -27,7 +27,7 @@ from glossary_site import long_runs, placement
 from glossary_site.bare_addresses import BareAddressExtension
 from glossary_site.commonmark_lists import CommonMarkListsExtension
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
-from glossary_site.fences import HighlightRangesExtension
+from glossary_site.fences import FenceAttributesExtension, HighlightRangesExtension
 from glossary_site.foreign_markdown import KEPT_TAGS
 from glossary_site.formulas import MATHML_ATTRIBUTES, FormulaExtension
 from glossary_site.front_matter import FORBIDDEN_CHARACTER_RE
@@ -224,9 +224,9 @@ def site_markdown(text: str, root: str) -> str:
 
 def _own_extensions() -> list[markdown.Extension]:
     r"""The site's own changes to Python-Markdown, the same in every Markdown field: CommonMark's
-    closing '#'s, lists and `\` line breaks, `hl_lines` ranges, fences indented in a list item,
-    bare web addresses, `~~strikethrough~~`, `\|` in table cells, code in reference labels,
-    GitHub's alerts, formulas."""
+    closing '#'s, lists and `\` line breaks, `hl_lines` ranges, other generators' fence
+    attributes, fences indented in a list item, bare web addresses, `~~strikethrough~~`, `\|`
+    in table cells, code in reference labels, GitHub's alerts, formulas."""
     return [
         HashHeadingExtension(),
         LineBreakExtension(),
@@ -235,6 +235,7 @@ def _own_extensions() -> list[markdown.Extension]:
         EscapedPipeTableExtension(),
         ReferenceLabelExtension(),
         HighlightRangesExtension(),
+        FenceAttributesExtension(),
         GitHubAlertsExtension(),
         CommonMarkListsExtension(),
         IndentedFencesExtension(),

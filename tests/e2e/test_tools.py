@@ -749,19 +749,18 @@ def test_a_stack_builder_value_only_a_draft_tool_has_is_an_error_naming_the_draf
     assert run_glossary("check", "--drafts", cwd=site).returncode == 0
 
 
-def test_a_code_fence_for_another_generator_in_the_stack_builder_intro_is_an_error_at_its_line(
+def test_a_code_fence_the_engine_cannot_read_in_the_stack_builder_intro_is_an_error_at_its_line(
     tmp_path: Path,
 ) -> None:
     """Was: not checked there, so the block's code came out as a paragraph of inline code."""
-    fence = '    ```bash title="setup.sh"'
+    fence = "    ```bash setup.sh"
     intro = f"  intro: |\n    Two questions.\n\n{fence}\n    pip install x\n    ```\n"
     settings = SETTINGS.replace("  intro: Two questions, one tool per layer.\n", intro)
     site = tool_site(tmp_path, settings=settings)
     line = (site / "content/site.yml").read_text(encoding="utf-8").splitlines().index(fence) + 1
     assert errors(site) == [
-        f'content/site.yml:{line}: a code fence takes a language and hl_lines="…" only, not '
-        "'title=\"setup.sh\"', or this block and the text after it come out garbled; a title goes in "
-        "the text above the block"
+        f'content/site.yml:{line}: a code fence takes a language, title="…" and hl_lines="…" only, '
+        "not 'setup.sh', or this block and the text after it come out garbled"
     ]
 
 

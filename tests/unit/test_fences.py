@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from glossary_site import markup
-from glossary_site.fences import fence_problems, unread_fences
+from glossary_site.fences import fence_problems
 
 GOOD = [
     "```\ncode\n```",
@@ -15,8 +15,8 @@ GOOD = [
     "~~~~ .python\ncode\n~~~~",
     '```python hl_lines="1 2"\ncode\n```',
     '```{.python hl_lines="1"}\ncode\n```',
-    # code that shows a fence written for another generator is only code
-    '````markdown\n```python title="app.py"\nx = 1\n```\n````',
+    # code that shows a fence the engine would not read is only code
+    "````markdown\n```python app.py\nx = 1\n```\n````",
     "Text with ``` in it, and ``inline`` code.",
     "```print()``` writes a line.\n\n```\ncode\n```",
     "``` is how a fence starts, as the last line",
@@ -25,20 +25,23 @@ GOOD = [
 
 @pytest.mark.parametrize("text", GOOD)
 def test_fences_the_engine_reads_and_code_that_shows_them_are_not_reported(text: str) -> None:
-    assert list(unread_fences(text)) == []
+    assert list(fence_problems(text, 1)) == []
 
 
-def test_each_fence_written_for_another_generator_is_found_at_its_line() -> None:
-    text = 'Intro.\n\n```python title="app.py"\nx = 1\n```\n\n## Next\n\n```js linenums="1"\ny\n```\n'
-    assert list(unread_fences(text)) == [(2, 'title="app.py"'), (8, 'linenums="1"')]
+def test_words_after_a_fences_language_are_reported_at_its_line() -> None:
+    text = "Intro.\n\n```python app.py\nx = 1\n```\n\n## Next\n\n```js the client\ny\n```\n"
+    assert [(line, message.split(", or ")[0]) for line, message in fence_problems(text, 1)] == [
+        (3, 'a code fence takes a language, title="…" and hl_lines="…" only, not \'app.py\''),
+        (9, 'a code fence takes a language, title="…" and hl_lines="…" only, not \'the client\''),
+    ]
 
 
 def test_what_is_reported_is_what_the_engine_garbles() -> None:
     """The check follows the engine: a fence it reports swallows the heading after it."""
-    text = '```python title="app.py"\nx = 1\n```\n\n## Next\n\nText.\n\n```\ny\n```\n'
+    text = "```python app.py\nx = 1\n```\n\n## Next\n\nText.\n\n```\ny\n```\n"
     assert "<h2" not in markup.site_markdown(text, "")
-    assert "<h2" in markup.site_markdown(text.replace(' title="app.py"', ""), "")
-    assert list(unread_fences(text)) == [(0, 'title="app.py"')]
+    assert "<h2" in markup.site_markdown(text.replace(" app.py", ""), "")
+    assert [line for line, _ in fence_problems(text, 1)] == [1]
 
 
 def test_a_myst_directive_with_an_argument_is_named_with_what_to_write() -> None:
@@ -49,15 +52,15 @@ def test_a_myst_directive_with_an_argument_is_named_with_what_to_write() -> None
         (
             7,
             "'```{admonition} Mind the gap' is a MyST directive, which is not read here: a code fence "
-            'takes a language and hl_lines="…" only, so this block and the text after it come out '
-            "garbled; write '!!! note \"Mind the gap\"' with its text indented by 4 spaces for a box, "
-            "or a quotation (> …)",
+            'takes a language, title="…" and hl_lines="…" only, so this block and the text after it '
+            "come out garbled; write '!!! note \"Mind the gap\"' with its text indented by 4 spaces for a "
+            "box, or a quotation (> …)",
         ),
         (
             11,
             "'```{code-block} python' is a MyST directive, which is not read here: a code fence takes "
-            'a language and hl_lines="…" only, so this block and the text after it come out garbled; '
-            "write a fenced code block with the language alone: ```python",
+            'a language, title="…" and hl_lines="…" only, so this block and the text after it come out '
+            "garbled; write a fenced code block with the language alone: ```python",
         ),
     ]
 

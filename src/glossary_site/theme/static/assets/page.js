@@ -133,8 +133,11 @@
       // The arrow is drawn by style.css, which knows the page's direction; a site's own label
       // written with one, as the theme's once was, shows it once.
       hint.textContent = window.glossarySay("scroll_sideways_hint").replace(/\s*[\u2190\u2192]\s*$/, "");
-      // A code block's hint goes above its highlighted frame, on the page's colours.
+      // A code block's hint goes above its highlighted frame, on the page's colours, and
+      // above its title, which stays joined to the block.
       var above = box.parentNode.classList.contains("highlight") ? box.parentNode : box;
+      var title = above.previousElementSibling;
+      if (title && title.classList.contains("code-title")) { above = title; }
       above.parentNode.insertBefore(hint, above);
       // Focusable, it is a region named by the table's title, as a screen reader needs to say
       // what the Tab stop is; while the table fits it is no Tab stop and no landmark, and the

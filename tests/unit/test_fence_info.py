@@ -1,0 +1,125 @@
+"""Fences written for MkDocs Material, Hugo or Docusaurus show their code, highlighted lines and
+title, and say what they leave out (was: the build failed on each)."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from glossary_site import markup
+from glossary_site.fence_info import FenceInfo, read_info
+from glossary_site.fences import dropped_attributes, fence_problems
+from glossary_site.foreign_markdown import foreign_problems
+
+
+@pytest.mark.parametrize(
+    ("info", "expected"),
+    [
+        ('py title="bubble_sort.py"', FenceInfo("py", "bubble_sort.py", "", ())),
+        ('py title="a.py" linenums="1" hl_lines="2 3"', FenceInfo("py", "a.py", "2 3", ("linenums",))),
+        (
+            'go {hl_lines=[2,"4-5"] linenos=true linenostart=199}',
+            FenceInfo("go", "", "2 4-5", ("linenos", "linenostart")),
+        ),
+        ('gotmpl {file="layouts/single.html"}', FenceInfo("gotmpl", "layouts/single.html", "", ())),
+        ('js title="x.js" showLineNumbers {1,4-6}', FenceInfo("js", "x.js", "1 4-6", ("showLineNumbers",))),
+        ("js{4}", FenceInfo("js", "", "4", ())),
+        ("python {linenos=false}", FenceInfo("python", "", "", ())),
+        ('{ .python title="x" #here }', FenceInfo("python", "x", "", ("#here",))),
+        ("title='only'", FenceInfo("", "only", "", ())),
+        ("toml {style=emacs}", FenceInfo("toml", "", "", ("style",))),
+    ],
+)
+def test_each_generators_attributes_are_read_for_what_a_page_shows(info: str, expected: FenceInfo) -> None:
+    assert read_info(info) == expected
+
+
+@pytest.mark.parametrize(
+    "info",
+    ["{admonition} Mind the gap", "{note}", "python some words", 'py hl_lines="1 2', "sh {1,}", "js {{1}}"],
+)
+def test_words_a_myst_directive_or_a_broken_value_is_not_attributes(info: str) -> None:
+    assert read_info(info) is None
+
+
+TEXT = """Intro.
+
+```py title="shapes.py" linenums="1" hl_lines="2 3"
+import numpy as np
+x = np.zeros((2, 3))
+print(x.shape)
+```
+
+## Go
+
+```go {file="<main & co>.go" hl_lines=[1,"3-4"]}
+package main
+func main() {
+    a := 1
+    _ = a
+}
+```
+
+```js {2}
+one();
+two();
+```
+
+Text after **the blocks**.
+"""
+
+
+@pytest.mark.parametrize("engine", ["site", "fast", "stock"])
+def test_the_code_its_highlighted_lines_and_its_title_are_shown_and_the_text_after_it_is_kept(
+    engine: str,
+) -> None:
+    page = (
+        markup.site_markdown(TEXT, "")
+        if engine == "site"
+        else markup.Converter(fast=engine == "fast").convert_text(TEXT, 1)[0]
+    )
+    soup = BeautifulSoup(page, "html.parser")
+
+    blocks = soup.find_all("div", class_="highlight")
+    assert [block.get_text() for block in blocks] == [
+        "import numpy as np\nx = np.zeros((2, 3))\nprint(x.shape)\n",
+        "package main\nfunc main() {\n    a := 1\n    _ = a\n}\n",
+        "one();\ntwo();\n",
+    ]
+    marked = [[line.get_text().strip() for line in block.find_all("span", class_="hll")] for block in blocks]
+    assert marked == [
+        ["x = np.zeros((2, 3))", "print(x.shape)"],
+        ["package main", "a := 1", "_ = a"],
+        ["two();"],
+    ]
+    titles = soup.find_all("p", class_="code-title")
+    assert [title.get_text() for title in titles] == ["shapes.py", "<main & co>.go"]
+    assert [title.find_next_sibling() for title in titles] == blocks[:2]
+    assert soup.find("h2") is not None and soup.find("h2").get_text().startswith("Go")
+    assert soup.find_all("p")[-1].get_text() == "Text after the blocks."
+
+
+def test_what_a_fence_leaves_out_is_a_warning_at_its_line_and_not_an_error() -> None:
+    assert list(fence_problems(TEXT, 10)) == []
+    assert list(dropped_attributes(TEXT)) == [
+        (
+            2,
+            "this code fence's 'linenums' is left out: the theme does not number a block's lines; "
+            'point to a line with hl_lines="…" instead',
+        )
+    ]
+    assert [line for line, _ in foreign_problems(TEXT, 10)] == [12]
+    other = list(dropped_attributes("```toml {style=emacs}\nx = 1\n```\n"))
+    assert other == [
+        (
+            0,
+            "this code fence's 'style' is left out, as it does nothing here: a fence takes a language, "
+            'title="…" and hl_lines="…"',
+        )
+    ]
+
+
+def test_highlighted_lines_that_name_no_line_are_an_error_as_on_any_fence() -> None:
+    problems = list(fence_problems('```go {hl_lines=["5-2"] file="x.go"}\nx\n```\n', 4))
+    assert [line for line, _ in problems] == [4]
+    assert problems[0][1].startswith('hl_lines="5-2" names no lines')
