@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import compileall
 from pathlib import Path
 
 import pytest
-from support import copy_site, run_glossary
+from support import PROJECT, copy_site, run_glossary
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The generator compiled once, before the test processes start: an interpreter started
+    for a test (serve, a Ctrl-C) reads the compiled files instead of compiling the package
+    again where PYTHONDONTWRITEBYTECODE is set (run_glossary sets it, and so do some CI
+    machines). Only the controller does it, so two processes never write one file."""
+    if not hasattr(config, "workerinput"):
+        compileall.compile_dir(PROJECT / "src" / "glossary_site", quiet=1)
 
 
 @pytest.fixture(autouse=True)
