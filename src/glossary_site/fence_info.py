@@ -10,6 +10,7 @@ draw, and any other attribute are left out, each a warning at its line.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -50,6 +51,10 @@ class FenceInfo:
         """The opening fence as the engine reads it."""
         highlighted = f' hl_lines="{self.hl_lines}"' if self.hl_lines else ""
         return f"{mark}{self.language}{highlighted}"
+
+    def caption(self) -> str:
+        """The title's bar, to go right above the block ("" without a title)."""
+        return f'<p class="code-title">{html.escape(self.title)}</p>' if self.title else ""
 
 
 def read_info(info: str) -> FenceInfo | None:

@@ -15,7 +15,6 @@ ranges out before it sees them, and a value that is neither is reported at its l
 from __future__ import annotations
 
 import bisect
-import html
 import itertools
 import re
 from collections.abc import Iterator
@@ -177,8 +176,7 @@ class FenceAttributes(Preprocessor):
         for index, mark, found in reversed(list(foreign_fences(text))):
             written[index] = found.fence(mark)
             if found.title:
-                caption = f'<p class="code-title">{html.escape(found.title)}</p>'
-                written[index:index] = ["", self.md.htmlStash.store(caption), ""]
+                written[index:index] = ["", self.md.htmlStash.store(found.caption()), ""]
         return written
 
 

@@ -5,10 +5,11 @@ admonition's text only 4 spaces in. A fence indented under a list item or `!!! n
 up to 3 spaces anywhere), as MkDocs Material and Hugo read it, came out as a paragraph of
 text, fence and all: `IndentedFences` writes it there as the engine's own code block,
 indented 4 spaces more than the text it is in, after a blank line, with a first line
-`:::language`, and elsewhere as a fence at the start of its line. What it cannot write so (a
-fence with a title or other attributes) and an admonition's text indented by fewer than 4
-come out garbled with no word from the engine: each is a warning at its line, saying how to
-write it here. (A list nested by 2 or 3 spaces `commonmark_lists` re-indents.)
+`:::language` (and another generator's title above it, fence_info), and elsewhere as a fence
+at the start of its line. What it cannot write so (a fence with words after its language)
+and an admonition's text indented by fewer than 4 come out garbled with no word from the
+engine: each is a warning at its line, saying how to write it here. (A list nested by 2 or 3
+spaces `commonmark_lists` re-indents.)
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 import markdown
 from markdown.preprocessors import Preprocessor
 
+from glossary_site.fence_info import FenceInfo, dropped_message, read_info
 from glossary_site.fences import Closers, highlighted_lines, outside_code
 
 #: A fence the engine reads: at the very start of a line. Code inside one is left alone.
@@ -39,7 +41,8 @@ _READABLE_INFO_RE = re.compile(r"\.?([\w#+-][\w#.+-]*)?[ ]*(?:hl_lines=(\"|')(.*
 class IndentedFence:
     """A fence indented `indent` spaces, from line `start` to its closing line `end`, in text
     that this engine nests `level` spaces in (0 at the top, 4 in a list item or an admonition);
-    `header` is its code block's first line (`:::python hl_lines="1 2"`), or "" if it has none."""
+    `header` is its code block's first line (`:::python hl_lines="1 2"`), or "" if it has none;
+    `foreign`, what another generator's attributes after it ask for (fence_info), if any."""
 
     start: int
     end: int
@@ -48,6 +51,7 @@ class IndentedFence:
     mark: str
     info: str
     header: str
+    foreign: FenceInfo | None = None
 
 
 def indentation_problems(text: str) -> Iterator[tuple[int, str]]:
@@ -58,6 +62,8 @@ def indentation_problems(text: str) -> Iterator[tuple[int, str]]:
             yield found
         elif not found.header:
             yield found.start, _fence_message(found.mark, found.info)
+        elif found.foreign is not None:
+            yield from ((found.start, dropped_message(name)) for name in found.foreign.dropped)
 
 
 def indented_fences(text: str) -> list[IndentedFence]:
@@ -96,9 +102,8 @@ def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
             inside = indent >= 4 or listed or box is not None
             level = -(-indent // 4) * 4 if inside else 0
             info = fence.group(2).strip()
-            yield IndentedFence(
-                index, end, indent, level, fence.group(1), info, _header(info, end - index - 1)
-            )
+            header, foreign = _header(info, end - index - 1)
+            yield IndentedFence(index, end, indent, level, fence.group(1), info, header, foreign)
         elif box is not None and box < indent < box + 4:
             yield index, _box_message(indent, box + 4)
         elif _ITEM_RE.match(line):
@@ -114,19 +119,25 @@ def _closes(line: str, mark: str) -> bool:
     return len(bare) >= len(mark) and not bare.strip(mark[0])
 
 
-def _header(info: str, lines: int) -> str:
+def _header(info: str, lines: int) -> tuple[str, FenceInfo | None]:
     """A code block's first line for a fence's language and hl_lines (its ranges written out),
-    as CodeHilite reads it; "" for anything else after the fence (a title, attributes)."""
+    as CodeHilite reads it, with what another generator's attributes ask for (fence_info); ""
+    for anything else after the fence (words, a MyST directive)."""
     braced = info.startswith("{") and info.endswith("}")
     bare = info[1:-1].strip() if braced else info
     found = _READABLE_INFO_RE.fullmatch(bare)
-    if found is None or (braced and not bare.startswith(".")):  # `{note}` is a MyST directive
-        return ""
-    header = f":::{found.group(1) or 'text'}"
-    if found.group(3) is None:
-        return header
-    numbers = highlighted_lines(found.group(3), lines)
-    return f'{header} hl_lines="{" ".join(map(str, numbers))}"' if numbers else ""
+    foreign = None
+    if found is not None and (not braced or bare.startswith(".")):  # `{note}` is a MyST directive
+        language, marked = found.group(1), found.group(3)
+    elif (foreign := read_info(info)) is not None:
+        language, marked = foreign.language, foreign.hl_lines or None
+    else:
+        return "", None
+    header = f":::{language or 'text'}"
+    if marked is None:
+        return header, foreign
+    numbers = highlighted_lines(marked, lines)
+    return (f'{header} hl_lines="{" ".join(map(str, numbers))}"' if numbers else ""), foreign
 
 
 class IndentedFences(Preprocessor):
@@ -146,7 +157,9 @@ class IndentedFences(Preprocessor):
             if fence.level:
                 pad = " " * (fence.level + 4)
                 code = (pad + line if line.strip() else "" for line in fenced[1:-1])
-                fenced = ["", pad + fence.header, *code, ""]
+                title = fence.foreign.caption() if fence.foreign else ""
+                above = ["", " " * fence.level + self.md.htmlStash.store(title)] if title else []
+                fenced = [*above, "", pad + fence.header, *code, ""]
             written[fence.start : fence.end + 1] = fenced
         return written
 

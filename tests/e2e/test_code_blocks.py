@@ -25,7 +25,7 @@ updated: 2026-12-07
     ```
 
 !!! tip
-    ```yaml title="site.yml"
+    ```yaml title="site.yml" linenums="1"
     language: en
     ```
 
@@ -45,8 +45,9 @@ See [[Install]].
 
 
 def test_a_fence_indented_in_a_list_item_is_built_into_the_item_without_a_word(tmp_path: Path) -> None:
-    """Was a warning per fence and the fences shown as text. A fence with a title, which this
-    engine cannot show, is still a warning at its line, and shown as text."""
+    """Was a warning per fence and the fences shown as text (and a fence with a title shown as
+    text until it was read: now its title is a bar above its block, in the box); line numbers,
+    which the theme does not draw, are a warning at the fence's line."""
     site = write_files(
         tmp_path,
         {
@@ -59,12 +60,17 @@ def test_a_fence_indented_in_a_list_item_is_built_into_the_item_without_a_word(t
 
     assert built.returncode == 0, built.stderr
     fences = [line for line in built.stderr.splitlines() if "code fence" in line]
-    assert len(fences) == 1
-    assert fences[0].startswith("content/terms/install.md:19: warning: this code fence '```yaml title=")
+    assert fences == [
+        "content/terms/install.md:19: warning: this code fence's 'linenums' is left out: the theme does "
+        'not number a block\'s lines; point to a line with hl_lines="…" instead'
+    ]
     page = parse_html(site / "_site/terms/install/index.html")
     items = page.select("article ol > li")
     assert [present(item.select_one("pre")).get_text() for item in items] == [
         "pip install glossary-site\n",
         "glossary serve\n",
     ]
-    assert "```bash" not in present(page.select_one("article")).get_text()
+    assert "```" not in present(page.select_one("article")).get_text()
+    title = present(page.select_one("article .admonition p.code-title"))
+    assert title.get_text() == "site.yml"
+    assert present(title.find_next_sibling("div", class_="highlight")).get_text() == "language: en\n"

@@ -1410,7 +1410,7 @@ def test_a_fence_written_for_another_generator_builds_and_says_what_it_leaves_ou
     page = parse_html(site / "_site/terms/tensor/index.html")
     title = page.find("p", class_="code-title")
     assert title is not None and title.get_text() == "shapes.py"
-    assert title.find_next_sibling("div", class_="highlight").get_text() == "x = 1\n"
+    assert present(title.find_next_sibling("div", class_="highlight")).get_text() == "x = 1\n"
     assert "More" in [heading.get_text().rstrip("#") for heading in page.find_all("h2")]
     tool_page = parse_html(site / "_site/tools/torch/index.html")
     assert [block.get_text() for block in tool_page.select("div.highlight")] == ["pip install torch\n"]

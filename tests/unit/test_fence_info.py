@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from support import present
 
 from glossary_site import markup
 from glossary_site.fence_info import FenceInfo, read_info
@@ -95,7 +96,7 @@ def test_the_code_its_highlighted_lines_and_its_title_are_shown_and_the_text_aft
     titles = soup.find_all("p", class_="code-title")
     assert [title.get_text() for title in titles] == ["shapes.py", "<main & co>.go"]
     assert [title.find_next_sibling() for title in titles] == blocks[:2]
-    assert soup.find("h2") is not None and soup.find("h2").get_text().startswith("Go")
+    assert present(soup.find("h2")).get_text().startswith("Go")
     assert soup.find_all("p")[-1].get_text() == "Text after the blocks."
 
 
@@ -123,3 +124,46 @@ def test_highlighted_lines_that_name_no_line_are_an_error_as_on_any_fence() -> N
     problems = list(fence_problems('```go {hl_lines=["5-2"] file="x.go"}\nx\n```\n', 4))
     assert [line for line, _ in problems] == [4]
     assert problems[0][1].startswith('hl_lines="5-2" names no lines')
+
+
+INDENTED = """1. Install it:
+
+    ```bash title="setup.sh" hl_lines="2"
+    python -m venv .venv
+    pip install x
+    ```
+
+2. Run it.
+
+!!! tip
+    ```go {file="main.go"}
+    package main
+    ```
+
+  ```toml title="site.toml"
+  a = 1
+  ```
+"""
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_an_indented_fence_with_a_title_shows_it_above_its_block_where_the_fence_is(fast: bool) -> None:
+    """In a list item, in an admonition, and indented by 2 at the top, as MkDocs Material
+    writes them (was: shown as text, with a warning)."""
+    soup = BeautifulSoup(markup.Converter(fast=fast).convert_text(INDENTED, 1)[0], "html.parser")
+
+    titles = soup.find_all("p", class_="code-title")
+    assert [title.get_text() for title in titles] == ["setup.sh", "main.go", "site.toml"]
+    blocks = [present(title.find_next_sibling()) for title in titles]
+    assert [block.get_text() for block in blocks] == [
+        "python -m venv .venv\npip install x\n",
+        "package main\n",
+        "a = 1\n",
+    ]
+    holders = [present(title.parent) for title in titles[:2]]
+    assert [holder.name for holder in holders] == ["li", "div"]
+    assert "admonition" in holders[1]["class"]
+    assert [line.get_text().strip() for line in blocks[0].find_all("span", class_="hll")] == ["pip install x"]
+    items = [item.get_text().strip().split("\n")[0] for item in soup.find_all("li")]
+    assert items == ["Install it:", "Run it."]
+    assert list(foreign_problems(INDENTED, 1)) == []

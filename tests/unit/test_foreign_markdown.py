@@ -133,11 +133,13 @@ def test_lines_are_counted_in_the_file_including_folded_yaml_lines() -> None:
 
 INDENTED = [
     (
-        '!!! note\n    Text.\n\n    ```python title="a.py"\n    print("hi ~~x~~")\n    ```\n\nAfter ==y==.',
+        '!!! note\n    Text.\n\n    ```python a.py\n    print("hi ~~x~~")\n    ```\n\nAfter ==y==.',
         [4, 8],
-        "this code fence '```python title=\"a.py\"' is indented, and a fence is read only at the start",
+        "this code fence '```python a.py' is indented, and a fence is read only at the start",
     ),
-    ("- item\n\n    ```python {.x}\n    print(1)\n    ```", [3], "indent the code 4 spaces more"),
+    ("- item\n\n    ```python some words\n    print(1)\n    ```", [3], "indent the code 4 spaces more"),
+    ("- item\n\n    ```python {.x}\n    print(1)\n    ```", [3], "this code fence's '.x' is left out"),
+    ("- item\n\n  ```go {linenos=true}\n  x\n  ```", [3], "the theme does not number a block's lines"),
     ("- item\n\n    ```{note}\n    A MyST box.\n    ```", [3], "this code fence '```{note}' is indented"),
     ('1. item\n   ```c hl_lines="x"\n   code\n   ```', [2], "or move the fenced block out, unindented"),
     ("!!! danger\n  Body text\n  more", [2], "an admonition's text 4 spaces here, so the box is left empty"),
@@ -163,6 +165,8 @@ def test_indentation_other_generators_take_is_named_at_its_line(
         '!!! note\n    Text.\n\n    ```python\n    print("hi ~~x~~")\n    ```\n\nAfter.',
         "!!! note\n    ~~~bash\n    echo hi\n    ~~~",
         '- item\n\n    ```python hl_lines="1-2"\n    print("hi")\n    ```',
+        '- item\n\n    ```python title="a.py" hl_lines="1"\n    print("hi")\n    ```',
+        '!!! note\n    ```go {file="main.go" hl_lines=[1]}\n    package main\n    ```',
         "1. item\n   ```\n   code\n   ```",
         "1. first\n  - two-space nested\n  - another",
         "- a\n    - b\n      - c\n      - d",
