@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import present
 
 from glossary_site import markup
 from glossary_site.fence_info import FenceInfo, read_info
-from glossary_site.fences import dropped_attributes, fence_problems
+from glossary_site.fences import INFO_RE, dropped_attributes, fence_problems, highlighted_lines
 from glossary_site.foreign_markdown import foreign_problems
 
 
@@ -25,6 +27,8 @@ from glossary_site.foreign_markdown import foreign_problems
         ('gotmpl {file="layouts/single.html"}', FenceInfo("gotmpl", "layouts/single.html", "", ())),
         ('js title="x.js" showLineNumbers {1,4-6}', FenceInfo("js", "x.js", "1 4-6", ("showLineNumbers",))),
         ("js{4}", FenceInfo("js", "", "4", ())),
+        ("{1,3-4}", FenceInfo("", "", "1 3-4", ())),
+        ("{.py} {.js}", FenceInfo("py", "", "", (".js",))),
         ("python {linenos=false}", FenceInfo("python", "", "", ())),
         ('{ .python title="x" #here }', FenceInfo("python", "x", "", ("#here",))),
         ("title='only'", FenceInfo("", "only", "", ())),
@@ -167,3 +171,31 @@ def test_an_indented_fence_with_a_title_shows_it_above_its_block_where_the_fence
     items = [item.get_text().strip().split("\n")[0] for item in soup.find_all("li")]
     assert items == ["Install it:", "Run it."]
     assert list(foreign_problems(INDENTED, 1)) == []
+
+
+PIECES = st.sampled_from(
+    [
+        *('title="a b.py"', "file='x'", "{", "}", 'hl_lines=[1,"2-3"]', 'hl_lines="2"', "{1,3-4}"),
+        *(".cls", "#id", "linenos=true", "showLineNumbers", "style=emacs", 'linenums="1"', "{.py}", "="),
+    ]
+)
+ATTRIBUTES = st.lists(
+    st.one_of(PIECES, st.text(alphabet=" {}[]=,.\"'#-_.0123456789abcxyz", max_size=8)), max_size=6
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(language=st.sampled_from(["", "py", "go-html-template", "c++", ".js"]), rest=ATTRIBUTES)
+def test_any_fence_read_for_another_generator_is_one_the_engine_reads(language: str, rest: str) -> None:
+    """Whatever follows the language: read_info reads it or leaves it to be reported, and a
+    fence it reads, with lines the check lets through, is written as the engine reads one, with
+    its code shown as code and the text after it kept."""
+    info = f"{language} {rest}"
+    found = read_info(info)
+    if found is None or highlighted_lines(found.hl_lines, 1) is None:
+        return
+    assert INFO_RE.fullmatch(found.fence("```")[3:]), found
+    page = markup.site_markdown(f"```{info}\nx = 1\n```\n\nAfter.\n", "")
+    soup = BeautifulSoup(page, "html.parser")
+    assert [block.get_text() for block in soup.find_all("div", class_="highlight")] == ["x = 1\n"]
+    assert soup.find_all("p")[-1].get_text() == "After."
