@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 #: A language at the start of the info string, as the engine reads one (`js{4}`: up to a brace).
 _LANGUAGE_RE = re.compile(r"[ ]*\.?([\w#+-][\w#.+-]*)(?=[ ]|\{|$)(?![ ]*=)")
-#: One attribute: key=value (quoted, a [list] or bare), a brace, .class, #id, line ranges, a flag.
+#: One attribute: key=value (quoted, a [list] or bare), a brace, .class, #id, line ranges, a flag;
+#: Hugo separates them with commas too (`{linenos=inline, hl_lines=[3, "6-8"]}`).
 _TOKEN_RE = re.compile(
-    r"""[ ]*(?:
+    r"""[ ,]*(?:
         (?P<key>[A-Za-z_][\w-]*)[ ]*=[ ]*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|\[(?P<list>[^\]]*)\]
-            |(?P<bare>[^\s{}"'\[\]]+))
+            |(?P<bare>[^\s{}"'\[\],]+))
         |(?P<brace>[{}])
         |\.(?P<class>[\w#+-][\w#.+-]*)
         |(?P<id>\#[\w-]+)

@@ -98,9 +98,9 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
         ),
     ),
     (
-        # GitHub's own five kinds alone on their line are boxes (github_alerts.py)
+        # GitHub's own five kinds, alone or with a title, are boxes (github_alerts.py)
         re.compile(
-            r"^[ ]{0,3}>[ \t]*\[!(?!(?i:note|tip|important|warning|caution)\][ \t]*$)(\w+)\]", re.ASCII
+            r"^[ ]{0,3}>[ \t]*\[!(?!(?i:note|tip|important|warning|caution)\](?:[ \t]|$))(\w+)\]", re.ASCII
         ),
         lambda m: (
             f"'> [!{m.group(1)}]' is a GitHub alert, which is shown here as a quotation that starts "

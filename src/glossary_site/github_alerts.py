@@ -3,7 +3,8 @@ admonitions (`!!! note`) are, and as GitHub and Hugo show them.
 
 Python-Markdown read one as a quotation that starts "[!NOTE]". `GitHubAlerts` writes each of
 GitHub's five kinds (note, tip, important, warning, caution) as an admonition of that kind,
-its text (the quotation's lines, and the lines that run on from them) indented under it; a
+its text (the quotation's lines, and the lines that run on from them) indented under it, and
+a title after the kind (`> [!TIP] Faster builds`, as Hugo and Obsidian write) as its title; a
 quotation inside it stays one. A `[!NAME]` of another kind stays a quotation, which GitHub
 shows too, and a warning says what to write.
 """
@@ -18,8 +19,11 @@ from markdown.preprocessors import Preprocessor
 from glossary_site.fences import outside_code
 
 KINDS = ("note", "tip", "important", "warning", "caution")
-#: An alert's first line: at most 3 spaces in, the kind alone in brackets on its line.
-ALERT_RE = re.compile(r"[ ]{0,3}>[ \t]*\[!(" + "|".join(KINDS) + r")\][ \t]*$", re.IGNORECASE)
+#: An alert's first line: at most 3 spaces in, the kind in brackets, then the box's title if
+#: it has one of its own (Hugo's and Obsidian's `> [!NOTE] Go modules`; GitHub shows none).
+ALERT_RE = re.compile(
+    r"[ ]{0,3}>[ \t]*\[!(" + "|".join(KINDS) + r")\](?:[ \t]+(\S.*?))?[ \t]*$", re.IGNORECASE
+)
 _QUOTED_RE = re.compile(r"[ ]{0,3}>[ ]?")
 #: A line that starts a block of its own, so it ends the quotation rather than running on.
 _BLOCK_RE = re.compile(r"[ ]{0,3}(?:#|```|~~~|<|\||!!!|(?:[-+*]|\d{1,9}[.)])[ \t]|([-*_])(?:[ \t]*\1){2})")
@@ -39,11 +43,12 @@ def as_admonitions(lines: list[str]) -> list[str]:
             if not _QUOTED_RE.match(lines[end]) and _BLOCK_RE.match(lines[end]):
                 break
             end += 1  # the quotation's lines, and those that run on from them
-        if alert is None or end == index + 1:
+        if alert is None or (end == index + 1 and alert.group(2) is None):
             written.append(lines[index])
             index += 1
             continue
-        written.append(f"!!! {alert.group(1).lower()}")
+        title = f' "{alert.group(2)}"' if alert.group(2) else ""
+        written.append(f"!!! {alert.group(1).lower()}{title}")
         for line in lines[index + 1 : end]:
             quoted = _QUOTED_RE.match(line)
             text = line[quoted.end() :] if quoted else line.strip()

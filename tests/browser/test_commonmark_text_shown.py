@@ -32,6 +32,9 @@ See [`wc`][] for its options.
 > [!TIP]
 > Count words with `wc -w`.
 
+> [!WARNING] Pipes and spaces
+> Quote file names.
+
 [`wc`]: https://man7.org/linux/man-pages/man1/wc.1.html
 """
 
@@ -75,5 +78,8 @@ def test_a_bare_address_is_a_link_that_fits_and_a_backslash_breaks_the_line(
         expect(tip).to_be_visible()
         expect(tip.locator(".admonition-title")).to_have_text("Tip")
         expect(tip).to_contain_text("Count words with wc -w.")
+        titled = page.locator("article .admonition.warning")
+        expect(titled.locator(".admonition-title")).to_have_text("Pipes and spaces")
+        expect(titled).to_contain_text("Quote file names.")
         manual = page.locator("article").get_by_role("link", name="wc", exact=True)
         expect(manual).to_have_attribute("href", "https://man7.org/linux/man-pages/man1/wc.1.html")

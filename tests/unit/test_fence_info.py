@@ -33,6 +33,7 @@ from glossary_site.foreign_markdown import foreign_problems
         ('{ .python title="x" #here }', FenceInfo("python", "x", "", ("#here",))),
         ("title='only'", FenceInfo("", "only", "", ())),
         ("toml {style=emacs}", FenceInfo("toml", "", "", ("style",))),
+        ('go {linenos=inline, hl_lines=[3, "6-8"]}', FenceInfo("go", "", "3 6-8", ("linenos",))),
     ],
 )
 def test_each_generators_attributes_are_read_for_what_a_page_shows(info: str, expected: FenceInfo) -> None:
@@ -41,7 +42,7 @@ def test_each_generators_attributes_are_read_for_what_a_page_shows(info: str, ex
 
 @pytest.mark.parametrize(
     "info",
-    ["{admonition} Mind the gap", "{note}", "python some words", 'py hl_lines="1 2', "sh {1,}", "js {{1}}"],
+    ["{admonition} Mind the gap", "{note}", "python some words", 'py hl_lines="1 2', "sh {1-}", "js {{1}}"],
 )
 def test_words_a_myst_directive_or_a_broken_value_is_not_attributes(info: str) -> None:
     assert read_info(info) is None

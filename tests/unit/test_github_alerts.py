@@ -56,7 +56,7 @@ def test_an_alerts_lists_quotations_and_run_on_lines_stay_inside_it() -> None:
     "text",
     [
         "> [!DANGER]\n> Not one of GitHub's kinds.",
-        "> [!NOTE] with text on its line\n> is a quotation on GitHub too.",
+        "> [!NOTE]- folded\n> as Obsidian folds it.",
         "> A quotation.\n> [!NOTE]",
         "```\n> [!NOTE]\n> In code.\n```",
         "> [!NOTE]",
@@ -64,3 +64,17 @@ def test_an_alerts_lists_quotations_and_run_on_lines_stay_inside_it() -> None:
 )
 def test_what_github_shows_as_a_quotation_stays_one(text: str) -> None:
     assert boxes(text) == []
+
+
+def test_an_alert_with_a_title_after_its_kind_is_a_box_with_that_title() -> None:
+    """As Hugo (its blockquote hook's AlertTitle) and Obsidian show it; was a quotation that
+    started '[!NOTE] Hugo modules are Go modules', with a warning. A title alone is a box too."""
+    text = (
+        "> [!NOTE] Hugo modules are *Go* modules\n> You need Go 1.18.\n\n"
+        '> [!tip] Say "cheese"\n\n> [!NOTE]- folded\n> stays a quotation.'
+    )
+    assert boxes(text) == [
+        (["admonition", "note"], "Hugo modules are Go modules", "You need Go 1.18."),
+        (["admonition", "tip"], 'Say "cheese"', ""),
+    ]
+    assert [line for line, _ in foreign_problems(text, 1)] == [6]
