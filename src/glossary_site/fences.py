@@ -221,21 +221,18 @@ def fence_problems(text: str, first_line: int, breaks: Breaks | None = None) -> 
     for index, mark, info, closed in openings(text):
         if not closed:
             continue
-        if not INFO_RE.fullmatch(info) and (foreign := read_info(info)) is not None:
-            if highlighted_lines(foreign.hl_lines, 1) is not None:
+        readable = INFO_RE.fullmatch(info)
+        foreign = None if readable else read_info(info)
+        if readable or foreign:
+            marked = HL_LINES_RE.search(info) if readable else None
+            lines = foreign.hl_lines if foreign else (marked.group(2) if marked else "")
+            if highlighted_lines(lines, 1) is not None:
                 continue
-            message = hl_lines_message(foreign.hl_lines)
-        elif not INFO_RE.fullmatch(info):
-            directive = DIRECTIVE_RE.fullmatch(info)
-            message = (
-                directive_message(mark, directive.group(1), directive.group(2).strip(), GARBLED)
-                if directive
-                else fence_message(LANGUAGE_RE.sub("", info, count=1).strip())
-            )
-        elif (marked := HL_LINES_RE.search(info)) and highlighted_lines(marked.group(2), 1) is None:
-            message = hl_lines_message(marked.group(2))
+            message = hl_lines_message(lines)
+        elif directive := DIRECTIVE_RE.fullmatch(info):
+            message = directive_message(mark, directive.group(1), directive.group(2).strip(), GARBLED)
         else:
-            continue
+            message = fence_message(LANGUAGE_RE.sub("", info, count=1).strip())
         if not starts:
             starts = [0]
             for line in text.split("\n"):
