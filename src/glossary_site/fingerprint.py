@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
+import emoji
 import latex2mathml
 import markdown
 import nh3
@@ -78,7 +79,7 @@ def _code_digest() -> str:
 FINGERPRINT = (
     f"glossary-site {__version__} ({_code_digest()}); markdown {markdown.__version__}; "
     f"nh3 {nh3.__version__}; pygments {pygments.__version__}; "  # type: ignore[attr-defined]
-    f"latex2mathml {latex2mathml.__version__}; "
+    f"latex2mathml {latex2mathml.__version__}; emoji {emoji.__version__}; "
     f"python {sys.version_info[0]}.{sys.version_info[1]}"
 )
 

@@ -17,6 +17,7 @@ from itertools import chain
 
 import nh3
 
+from glossary_site.emoji_shortcodes import SHORTCODE_RE, emoji_of, unknown_message
 from glossary_site.fences import (
     directive_fences,
     dropped_attributes,
@@ -139,13 +140,6 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
 #: Syntax anywhere in a line.
 _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
     _marked(r"(?<![=\w])==(?=[^\s=])([^=\n]*?[^\s=])==(?![=\w])", "==", "highlighting", "mark"),
-    (
-        re.compile(r"(?<![\w:/]):([a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):(?![\w:/])"),
-        lambda m: (
-            f"':{m.group(1)}:' is an emoji shortcode, which is not converted here and is shown as "
-            "written; write the emoji itself"
-        ),
-    ),
     (  # right after a link or image, as MkDocs (attr_list) sizes pictures
         re.compile(r"(?<=[)\]])\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\}"),
         lambda m: (
@@ -330,6 +324,10 @@ def _line_problems(prose: str, markers: bool) -> Iterator[tuple[int, str]]:
             yield found.start(1), message(found)
     for pattern, message in _INLINE_PATTERNS:
         yield from ((found.start(), message(found)) for found in pattern.finditer(prose))
+    if ":" in prose:
+        for found in SHORTCODE_RE.finditer(prose):
+            if emoji_of(found.group(1)) is None:
+                yield found.start(), unknown_message(found.group(1))
     if "{{" in prose and not (markers and _SHORTCODE_LINE_RE.match(prose)):
         for found in _SHORTCODE_RE.finditer(prose):
             if found.group(2) in ("ref", "relref"):

@@ -27,6 +27,7 @@ from glossary_site import long_runs, placement
 from glossary_site.bare_addresses import BareAddressExtension
 from glossary_site.commonmark_lists import CommonMarkListsExtension
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
+from glossary_site.emoji_shortcodes import EmojiShortcodesExtension
 from glossary_site.fences import FenceAttributesExtension, HighlightRangesExtension
 from glossary_site.foreign_markdown import KEPT_TAGS
 from glossary_site.formulas import MATHML_ATTRIBUTES, FormulaExtension
@@ -54,7 +55,7 @@ WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
 ESCAPED_PIPE = f"{util.STX}{ord('|')}{util.ETX}"
 # Classless: sanitise removes the class `wikilink` (THEME_CLASSES); fill_links gives it back.
 PLACEHOLDER_RE = re.compile(r'<a href="#wikilink-(\d{1,9})">(.*?)</a>', re.DOTALL)
-INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~$@]|https?://|www\.")
+INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~$@]|https?://|www\.|:[a-z0-9_+-]+:")
 # A paragraph, not an HTML comment: text without '<' skips Python-Markdown's HTML parser.
 PART_MARK = "glossary-site-part-break"
 # The lookahead is redundant but lets the regex engine skip to the next '`' or '~' at C speed.
@@ -225,13 +226,14 @@ def site_markdown(text: str, root: str) -> str:
 def _own_extensions() -> list[markdown.Extension]:
     r"""The site's own changes to Python-Markdown, the same in every Markdown field: CommonMark's
     closing '#'s, lists and `\` line breaks, `hl_lines` ranges, other generators' fence
-    attributes, fences indented in a list item, bare web addresses, `~~strikethrough~~`, `\|`
-    in table cells, code in reference labels, GitHub's alerts, formulas."""
+    attributes, fences indented in a list item, bare web addresses, `~~strikethrough~~`, emoji
+    shortcodes, `\|` in table cells, code in reference labels, GitHub's alerts, formulas."""
     return [
         HashHeadingExtension(),
         LineBreakExtension(),
         BareAddressExtension(),
         StrikethroughExtension(),
+        EmojiShortcodesExtension(),
         EscapedPipeTableExtension(),
         ReferenceLabelExtension(),
         HighlightRangesExtension(),

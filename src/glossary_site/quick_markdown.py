@@ -105,6 +105,7 @@ PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
     "glossary-bare-address": ("://", "www."),
     "glossary-bare-email": ("@",),
     "glossary-strikethrough": ("~~",),
+    "glossary-emoji": (":",),
 }
 
 #: The same for block processors: without any of these in a block, the stock test is false

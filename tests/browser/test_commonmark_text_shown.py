@@ -1,5 +1,5 @@
-"""Bare web addresses, `\\` line breaks and `~~strikethrough~~`, as Hugo and GitHub write them, in
-Chromium on a phone."""
+"""Bare web addresses, `\\` line breaks, `~~strikethrough~~` and emoji shortcodes, as Hugo and
+GitHub write them, in Chromium on a phone."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ summary: The neural network architecture behind most language models.
 definition: A transformer is a neural network built on attention.
 ---
 
-The paper is at {ADDRESS}, from ~~2016~~ 2017. Corrections to editor@example.org.
+The paper is at {ADDRESS}, from ~~2016~~ 2017 :tada:. Corrections to editor@example.org.
 
 Google Brain\\
 Mountain View, California
@@ -71,6 +71,8 @@ def test_a_bare_address_is_a_link_that_fits_and_a_backslash_breaks_the_line(
         year = page.locator("article del")
         expect(year).to_have_text("2016")
         assert "line-through" in year.evaluate("del => getComputedStyle(del).textDecorationLine")
+        paper = page.locator("article p", has_text="The paper is at")
+        expect(paper).to_contain_text("2017 \U0001f389.")  # :tada:, as the emoji
         lines = page.locator("article p", has_text="Google Brain")
         assert lines.evaluate("p => p.innerText") == "Google Brain\nMountain View, California"
         expect(page.locator("article td code")).to_have_text("wc -l | sort")

@@ -18,11 +18,14 @@ tables:
     rows:
       - ["Attention Is All You Need", "www.arxiv.org/abs/1706.03762"]
       - ["Corrections", "editor@example.org"]
+      - ["Reviewed", ":white_check_mark:"]
 updated: 2026-12-07
 ---
 
 The paper is at https://arxiv.org/abs/1706.03762, from ~~2016~~ 2017. Corrections to
 editor@example.org.
+
+It changed the field :tada: by 10:30:00.
 
 Google Brain\\
 Mountain View, California
@@ -43,7 +46,7 @@ See [`wc`][] for its options.
 def test_bare_addresses_are_links_a_backslash_breaks_the_line_and_tildes_strike(tmp_path: Path) -> None:
     """Were shown as written: the address as text to copy, the backslash with no break, the
     tildes with a warning; and `\\|` in a cell's code, a reference link with code in its label,
-    a GitHub alert (a quotation starting '[!TIP]')."""
+    a GitHub alert (a quotation starting '[!TIP]'), emoji shortcodes (with a warning each)."""
     site = write_files(
         tmp_path,
         {
@@ -83,6 +86,10 @@ def test_bare_addresses_are_links_a_backslash_breaks_the_line_and_tildes_strike(
     ]
     assert "\\" not in address.get_text()
     assert present(article.select_one("table td code")).get_text() == "wc -l | sort"
+    changed = present(article.select_one("p:-soup-contains('It changed the field')"))
+    assert changed.get_text() == "It changed the field \U0001f389 by 10:30:00."
+    assert present(article.select_one("table td:-soup-contains('\u2705')")).get_text() == "\u2705"
+    assert "emoji" not in built.stderr
     tip = present(article.select_one("div.admonition.tip"))
     assert [p.get_text() for p in tip.find_all("p")] == ["Tip", "Count words with wc -w."]
     assert article.find("blockquote") is None

@@ -14,7 +14,11 @@ WRITTEN = [
     ("> [!DANGER]\n> Mind.", "'> [!DANGER]' is a GitHub alert", "write '!!! danger'"),
     ("- [ ] open\n- [x] done", "a task-list box '[ ]'", "without it"),
     ("It is ==marked== now.", "'==marked==' (highlighting)", "write <mark>marked</mark>"),
-    ("Happy :smile: face.", "':smile:' is an emoji shortcode", "write the emoji itself"),
+    (
+        "Happy :material-emoticon: face.",
+        "':material-emoticon:' is no emoji's shortcode",
+        "write the emoji itself",
+    ),
     ("See :term:`API`.", "':term:`API`' is a Sphinx role", "link the term as [[API]]"),
     ("The :term:`files <source directory>`.", "is a Sphinx role", "as [[source directory|files]]"),
     ("A {term}`builder` runs.", "'{term}`builder`' is a MyST role", "link the term as [[builder]]"),
@@ -45,7 +49,7 @@ WRITTEN = [
     ("A Vec<String> holds text.", "'<String>' is read as an HTML tag and removed", "in backticks"),
     ("Its square $ x^2 $ grows.", "'$ x^2 $' looks like a formula but is shown as written", "no space"),
     ("Inline $$x_1$$ too.", "'$$x_1$$' looks like a formula but is shown as written", "lines of their own"),
-    ("Thumbs :+1: up.", "':+1:' is an emoji shortcode", "write the emoji itself"),
+    ("Icons :octicons-star-16: up.", "':octicons-star-16:' is no emoji's shortcode", "or leave it out"),
     ('![Chart](/images/c.png){ width="300" }', "'{ width=\"300\" }' is an attribute list", 'width="300">'),
     ("![Chart](/images/c.png){ loading=lazy }", "'{ loading=lazy }' is an attribute list", "remove it"),
     ('See [it](/search/){: width="200" } now.', "'{: width=\"200\" }' is an attribute list", "remove it"),
@@ -75,7 +79,7 @@ def test_each_construct_is_named_once_at_its_first_line_with_what_to_write(
 
 def test_code_and_ordinary_prose_are_left_alone() -> None:
     text = (
-        "It is ~~gone~~ now, struck through as in GitHub and Hugo.\n\n"
+        "It is ~~gone~~ now, struck through as in GitHub and Hugo :tada: :+1:.\n\n"
         "Ratios a:b:c at 10:30:00, if a == b == c; it costs $5 or $10.\n\n"
         "Paid US$25 for $HOME_DIR and x_1 at $3; ${{ secrets.KEY }}; \\$x^2\\$ is escaped.\n\n"
         "Inline `~~x~~ :smile: <iframe>` code, and ``:term:`API` `` too.\n\n"
@@ -216,7 +220,7 @@ def test_many_fences_that_nothing_closes_do_not_hang_the_check(text: str) -> Non
 
 
 def test_a_formula_wrapped_over_lines_is_not_read_as_other_syntax() -> None:
-    text = "Then $\\text{Vec<String>}\nb ==c== d :x: +\ny$ holds, as do $5 and\n$10 with :smile:."
+    text = "Then $\\text{Vec<String>}\nb ==c== d :x: +\ny$ holds, as do $5 and\n$10 with :material-emoticon:."
 
     assert [index for index, _ in foreign_syntax(text)] == [3]
 
