@@ -104,7 +104,7 @@ def _tokens(text: str) -> Iterator[tuple[str, str, str] | None]:
     at = 0
     while at < len(text.rstrip(" ")):
         found = _TOKEN_RE.match(text, at)
-        if found is None or found.end() == at:
+        if found is None:
             yield None
             return
         at = found.end()
