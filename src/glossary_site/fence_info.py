@@ -5,7 +5,8 @@ from another generator (```` ```py title="app.py" ````, ```` ```go {hl_lines=[2,
 ```` ```js {1,4-6} ````) failed the build. `read_info` finds in it what the page can show: the
 language, the highlighted lines and a title (`title=`, Hugo's `file=`), which
 fences.FenceAttributes writes as the engine reads them; line numbers, which the theme does not
-draw, and any other attribute are left out, each a warning at its line.
+draw, and any other attribute are left out, each a warning at its line. `copy=true` (Hugo's)
+asks for the Copy button every block has (page.js).
 """
 
 from __future__ import annotations
@@ -90,6 +91,9 @@ def read_info(info: str) -> FenceInfo | None:
             title = title or value
         elif name == "hl_lines":
             lines = " ".join(part.strip(" \"'") for part in value.replace(",", " ").split())
+        elif name.lower() == "copy":
+            if value.lower() in _OFF:
+                dropped.append(name)  # every block has the button
         elif value.lower() not in _OFF:
             dropped.append(name)
     if depth:
@@ -117,6 +121,8 @@ def _tokens(text: str) -> Iterator[tuple[str, str, str] | None]:
 
 
 def dropped_message(name: str) -> str:
+    if name.lower() == "copy":
+        return f"this code fence's '{name}=false' is left out: every code block has a Copy button"
     if name.lower() in LINE_NUMBERS:
         return (
             f"this code fence's '{name}' is left out: the theme does not number a block's lines; "

@@ -403,9 +403,10 @@ def test_a_wide_markdown_table_scrolls_from_the_keyboard_and_one_that_fits_is_no
         expect(hints).to_have_count(3)
         expect(hints.first).to_have_text("Scroll sideways for more")
         above = hints.evaluate_all(
-            "els => els.map(e => e.nextElementSibling.matches('table, .formula, .highlight'))"
+            "els => els.map(e => e.nextElementSibling.matches("
+            "'table, .formula, .code-title:has(+ .highlight)'))"
         )
-        assert above == [True, True, True], "each hint is right above its box"
+        assert above == [True, True, True], "each hint is right above its box (a code block's: above its bar)"
         for wide_box in (".prose table", ".prose .formula"):
             image = page.locator(wide_box).first.evaluate("el => getComputedStyle(el).backgroundImage")
             assert image.count("gradient") == 4, f"{wide_box}: scroll shadows: {image}"

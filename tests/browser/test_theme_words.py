@@ -155,6 +155,19 @@ def test_the_copy_link_button_is_named_and_announced_in_the_sites_words(
     expect(page.locator("[role=status][aria-live=polite]", has_text="Link kopiert")).to_have_count(1)
 
 
+def test_a_code_blocks_copy_button_is_named_in_the_sites_language(
+    open_page: OpenPage, german_url: str
+) -> None:
+    """The theme's German words (site.yml gives none for it)."""
+    page = open_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(f"{german_url}/terms/embedding/")
+    page.get_by_role("button", name="similarity.py kopieren", exact=True).click()
+    expect(page.locator("[role=status][aria-live=polite]", has_text="Code kopiert")).to_have_count(1)
+    expect(page.get_by_role("button", name="Code kopieren", exact=True)).to_have_count(
+        0
+    )  # its one block has a title
+
+
 def test_the_stack_builder_asks_for_the_answers_in_the_sites_words(
     open_page: OpenPage, german_url: str
 ) -> None:

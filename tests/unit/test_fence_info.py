@@ -34,6 +34,8 @@ from glossary_site.foreign_markdown import foreign_problems
         ("title='only'", FenceInfo("", "only", "", ())),
         ("toml {style=emacs}", FenceInfo("toml", "", "", ("style",))),
         ('go {linenos=inline, hl_lines=[3, "6-8"]}', FenceInfo("go", "", "3 6-8", ("linenos",))),
+        ("sh {copy=true}", FenceInfo("sh", "", "", ())),
+        ('sh {copy="false"}', FenceInfo("sh", "", "", ("copy",))),
     ],
 )
 def test_each_generators_attributes_are_read_for_what_a_page_shows(info: str, expected: FenceInfo) -> None:
@@ -122,6 +124,10 @@ def test_what_a_fence_leaves_out_is_a_warning_at_its_line_and_not_an_error() -> 
             "this code fence's 'style' is left out, as it does nothing here: a fence takes a language, "
             'title="…" and hl_lines="…"',
         )
+    ]
+    asked = "```sh {copy=true}\nls\n```\n\n```sh {copy=false}\nls\n```\n"
+    assert list(dropped_attributes(asked)) == [
+        (4, "this code fence's 'copy=false' is left out: every code block has a Copy button")
     ]
 
 

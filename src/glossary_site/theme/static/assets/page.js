@@ -284,6 +284,78 @@
     forEach.call(article.querySelectorAll("h2[id]"), addCopyButton);
   }
 
+  // --- Copy a code block ----------------------------------------------------------------
+
+  // A clipboard icon (two sheets), drawn as linkIcon is.
+  function clipboardIcon() {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "icon");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    ["M9 9h11v11H9z", "M5 15H4V4h11v1"].forEach(function (d) {
+      var path = document.createElementNS(SVG, "path");
+      path.setAttribute("d", d);
+      svg.appendChild(path);
+    });
+    return svg;
+  }
+
+  // The button goes in a bar on the block's top, its title's when it has one, never over the
+  // code: a block scrolls sideways under anything laid on it, and on a phone its first line
+  // would be hidden. Without this script there is no button, and no empty bar.
+  function addCodeCopyButton(pre) {
+    var block = pre.parentNode.classList.contains("highlight") ? pre.parentNode : pre;
+    var bar = block.previousElementSibling;
+    var title = "";
+    if (bar && bar.classList.contains("code-title")) {
+      title = bar.textContent.trim();
+    } else {
+      bar = document.createElement("div");
+      bar.className = "code-title";
+      block.parentNode.insertBefore(bar, block);
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-code";
+    button.setAttribute("aria-label", title
+      ? window.glossarySay("copy_named_code", { title: title })
+      : window.glossarySay("copy_code"));
+    button.title = window.glossarySay("copy_code");
+    var done = document.createElement("span");
+    done.className = "copy-status";
+    done.setAttribute("aria-hidden", "true");
+    button.appendChild(clipboardIcon());
+    button.appendChild(done);
+    bar.appendChild(button);
+
+    var code = pre.querySelector("code") || pre;
+    var timer = null;
+    button.addEventListener("click", function () {
+      // The engine ends every block with a line break, which a pasted command would run.
+      copyText(code.textContent.replace(/\n$/, "")).then(function () {
+        done.textContent = window.glossarySay("copied");
+        announce(window.glossarySay("code_copied"));
+      }, function () {
+        // Nothing was copied: select the code, for the reader's own copy.
+        var range = document.createRange();
+        range.selectNodeContents(code);
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+        done.textContent = "";
+        announce(window.glossarySay("code_not_copied"));
+      }).then(function () {
+        button.focus();
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () { done.textContent = ""; }, 2000);
+      });
+    });
+  }
+
+  function addCodeCopyButtons() {
+    forEach.call(document.querySelectorAll(WRITTEN + "pre"), addCodeCopyButton);
+  }
+
   // --- The graph's frame ---------------------------------------------------------------
 
   // On a narrow screen the graph page's picture scrolls inside its frame. Chromium leaves a
@@ -392,6 +464,7 @@
   }
 
   addCopyButtons();
+  addCodeCopyButtons();
   showScrollHints();
   scrollLongFormulas();
   expandAbbreviationsOnTap();
