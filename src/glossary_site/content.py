@@ -15,6 +15,7 @@ from typing import Any
 
 from glossary_site import config, placement, title_heading, yaml_lines
 from glossary_site.content_files import find_term_files, misnamed_files
+from glossary_site.custom_ids import repeated_ids
 from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
 from glossary_site.foreign_markdown import foreign_problems, highlight_advice, marked
@@ -124,6 +125,8 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     texts += [(table.intro, table.intro_line, table.intro_breaks) for table in term.tables]
     for text, first_line, breaks in texts:
         _check_markdown(path, text, first_line, breaks, diagnostics)
+    for line, message in repeated_ids(sorted([*texts, (body, body_line, None)], key=lambda text: text[1])):
+        diagnostics.error(path, line, message)
     for at, value in _inline_texts(located.data):
         if not marked(value):
             continue

@@ -17,6 +17,7 @@ from itertools import chain
 
 import nh3
 
+from glossary_site.custom_ids import heading_id
 from glossary_site.emoji_shortcodes import SHORTCODE_RE, emoji_of, unknown_message
 from glossary_site.fences import (
     directive_fences,
@@ -81,6 +82,8 @@ def _marked(pattern: str, mark: str, name: str, tag: str) -> tuple[re.Pattern[st
     return re.compile(pattern), message
 
 
+#: Attributes at a line's end, as attr_list reads them; a heading's `{#id}` alone is read (custom_ids.py).
+_ATTRIBUTE_LIST_RE = re.compile(r"(?:^|[ \t])(\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\})[ \t]*$")
 #: Syntax that starts a line (or ends one, for an attribute list): one of each a line.
 _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
     (
@@ -123,10 +126,10 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
         ),
     ),
     (
-        re.compile(r"(?:^|[ \t])(\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\})[ \t]*$"),
+        _ATTRIBUTE_LIST_RE,
         lambda m: (
             f"'{m.group(1)}' is an attribute list, which is not read here and is shown as written; "
-            "remove it (a heading's anchor is made from its words)"
+            "remove it: only a heading's own id is read, written after its words as '## Words {#id}'"
         ),
     ),
     (
@@ -320,7 +323,7 @@ def _line_problems(prose: str, markers: bool) -> Iterator[tuple[int, str]]:
     """(column, message) of each problem in a line of prose."""
     for pattern, message in _LINE_PATTERNS:
         found = pattern.search(prose)
-        if found:
+        if found and not (pattern is _ATTRIBUTE_LIST_RE and heading_id(prose)):
             yield found.start(1), message(found)
     for pattern, message in _INLINE_PATTERNS:
         yield from ((found.start(), message(found)) for found in pattern.finditer(prose))

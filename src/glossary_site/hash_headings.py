@@ -2,21 +2,36 @@
 
 Python-Markdown drops any '#'s at a heading's end, so `## C++ and C#` came out as "C++ and C",
 its id `c-and-c`, with no word; CommonMark, Hugo and MkDocs Material keep the '#'. `## Title ##`
-still loses its closing '#'s, as everywhere.
+still loses its closing '#'s, as everywhere. A trailing `{#id}` is the heading's id, as in Hugo
+and MkDocs (custom_ids.py).
 """
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 
 import markdown
 from markdown.blockprocessors import HashHeaderProcessor
+
+from glossary_site.custom_ids import TRAILING_ID_RE
 
 
 class _HashHeading(HashHeaderProcessor):
     """The stock processor, with CommonMark's closing sequence: spaces, '#'s, spaces."""
 
     RE = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?P<header>(?:\\.|[^\\])*?)(?:[ \t]+#+)?[ \t]*(?:\n|$)")
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        """The heading, with a trailing `{#id}` taken off its words and made its id, which the
+        `toc` stage keeps (and gives no other heading)."""
+        super().run(parent, blocks)
+        heading = parent[-1]
+        words = heading.text or ""
+        found = TRAILING_ID_RE.search(words) if words.endswith("}") else None
+        if found is not None and words[: found.start()].strip():
+            heading.text = words[: found.start()].rstrip()
+            heading.set("id", found.group("id"))
 
 
 class HashHeadingExtension(markdown.Extension):

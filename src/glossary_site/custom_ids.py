@@ -1,0 +1,74 @@
+"""Ids an editor gives the places of a page: `## Heading {#id}`, and `id="…"` in HTML.
+
+A heading's anchor is made from its words, so renaming the heading broke every link to it;
+Hugo and MkDocs (attr_list) let the editor fix it with `{#id}` after an `#` heading's words,
+and editors coming from them write it. Two places with the same id are a page that fails HTML
+checks, where a link to the id reaches the first only, so an id given twice is an error at the
+second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from glossary_site.fences import outside_code
+from glossary_site.model import Breaks
+from glossary_site.yaml_lines import lines_down
+
+_ID = r"\{:?[ \t]*#(?P<id>\w[\w.:-]*)[ \t]*\}"
+#: `{#id}` at the end of a heading's words, as Hugo and attr_list write it (`{: #id }` too).
+TRAILING_ID_RE = re.compile(rf"[ \t]+{_ID}$")
+#: An `#` heading with words and then one (and CommonMark's closing '#'s, if any).
+HEADING_ID_RE = re.compile(rf"[ ]{{0,3}}#{{1,6}}(?!#)[ \t]*[^ \t].*?[ \t]+{_ID}(?:[ \t]+#+)?[ \t]*$")
+#: What a text or line that gives an id holds: most hold none, and are not looked at further.
+_MAY_GIVE_RE = re.compile(r"\{:?[ \t]*#|\sid\s*=")
+#: An id in an HTML tag, in any of the three ways to write an attribute's value.
+_HTML_ID_RE = re.compile(r"""<[A-Za-z][^<>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def heading_id(line: str) -> str | None:
+    """The id a line written as an `#` heading with `{#id}` gives its heading, if it is one."""
+    found = HEADING_ID_RE.match(line) if "{" in line else None
+    return found.group("id") if found else None
+
+
+def written_ids(text: str) -> Iterator[tuple[int, str]]:
+    """(line index, id) of each id the text gives, outside code, in the order written."""
+    if not _MAY_GIVE_RE.search(text):
+        return
+    for index, line in outside_code(text.split("\n")):
+        if not _MAY_GIVE_RE.search(line):
+            continue
+        own = heading_id(line)
+        if own is not None:
+            yield index, own
+        if "<" in line:
+            for found in _HTML_ID_RE.finditer(line):
+                yield index, next(value for value in found.groups() if value is not None)
+
+
+def repeated_ids(texts: Iterable[tuple[str, int, Breaks | None]]) -> Iterator[tuple[int, str]]:
+    """(line, message) of each id given again in a page's Markdown texts (text, first line,
+    breaks), all of whose ids share the one page."""
+    first: dict[str, int] = {}
+    for text, first_line, breaks in texts:
+        for index, given in written_ids(text):
+            line = first_line + (index if breaks is None else _line_of(text, index, breaks))
+            if given not in first:
+                first[given] = line
+                continue
+            yield (
+                line,
+                (
+                    f"the id '{given}' is given twice on this page (first on line {first[given]}): a link "
+                    f"to '#{given}' reaches the first only; give this one another"
+                ),
+            )
+
+
+def _line_of(text: str, index: int, breaks: Breaks) -> int:
+    """How many file lines below the text's first its line `index` starts (a folded text's
+    lines are not the file's)."""
+    offset = sum(len(line) + 1 for line in text.split("\n")[:index])
+    return lines_down(text, offset, breaks)

@@ -1,0 +1,68 @@
+"""A heading's own id (`## Shapes of tensors {#shapes}`) as a built site shows it: the section's
+anchor, its entry under "On this page" and the target of links from other terms, kept when the
+heading's words change; an id given twice is an error at its line, and the site is not touched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import attribute, copy_site, parse_html, present, run_glossary, tree_digest
+
+
+def test_a_heading_keeps_its_own_id_when_its_words_change_and_links_to_it_still_lead_there(
+    tmp_path: Path,
+) -> None:
+    site = copy_site("minimal", tmp_path)
+    tensor, gpu = site / "content/terms/tensor.md", site / "content/terms/graphics-processing-unit.md"
+    text = tensor.read_text(encoding="utf-8")
+    tensor.write_text(text.replace("## Shapes\n", "## Shapes of tensors {#shapes}\n"), encoding="utf-8")
+    gpu.write_text(
+        gpu.read_text(encoding="utf-8") + "\nIt holds [tensors of any shape](/terms/tensor/#shapes).\n",
+        encoding="utf-8",
+    )
+    for words in ("Shapes of tensors", "Array shapes"):
+        tensor.write_text(text.replace("## Shapes\n", f"## {words} {{#shapes}}\n"), encoding="utf-8")
+        result = run_glossary("build", "--no-search", cwd=site)
+        assert result.returncode == 0, result.stderr
+        assert "#shapes" not in result.stdout + result.stderr  # no link to the section is reported
+        assert "attribute list" not in result.stdout + result.stderr
+
+        page = parse_html(site / "_site/terms/tensor/index.html")
+        heading = present(page.find(id="shapes"))
+        assert heading.name == "h2" and heading.get_text(" ", strip=True) == f"{words} #"
+        assert "{#" not in page.get_text()
+        entry = present(present(page.find("nav", class_="toc")).find("a", string=words))
+        assert attribute(entry, "href") == "#shapes"
+        link = present(
+            parse_html(site / "_site/terms/graphics-processing-unit/index.html").find(
+                "a", string="tensors of any shape"
+            )
+        )
+        address, _, place = attribute(link, "href").partition("#")
+        assert address.endswith("terms/tensor/index.html") and place == "shapes"
+
+
+def test_an_id_given_twice_on_a_page_is_an_error_at_the_second_and_the_site_is_kept(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+    before = tree_digest(site / "_site")
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8").replace("## Shapes\n", "## Shapes {#shapes}\n")
+    text = text.replace("    a: Yes,", '    a: <span id="rank">Yes</span>,')
+    tensor.write_text(text + '\n<p id="shapes">Again.</p> <b id=rank>Twice</b>\n', encoding="utf-8")
+    lines = text.splitlines()
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    first, second = lines.index("## Shapes {#shapes}") + 1, len(lines) + 2
+    answer = next(number for number, line in enumerate(lines, 1) if 'id="rank"' in line)
+    problems = [line for line in result.stderr.splitlines() if "given twice" in line]
+    assert sorted(problems) == [
+        f"content/terms/tensor.md:{second}: the id 'rank' is given twice on this page (first on line "
+        f"{answer}): a link to '#rank' reaches the first only; give this one another",
+        f"content/terms/tensor.md:{second}: the id 'shapes' is given twice on this page (first on line "
+        f"{first}): a link to '#shapes' reaches the first only; give this one another",
+    ]
+    assert tree_digest(site / "_site") == before

@@ -1,0 +1,99 @@
+"""`## Heading {#id}` gives a heading its own anchor, as in Hugo and MkDocs (was: shown as
+written, with a warning), and an id given twice on a page is an error at the second."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from glossary_site import markup
+from glossary_site.custom_ids import heading_id, repeated_ids, written_ids
+from glossary_site.foreign_markdown import foreign_problems
+
+TEXT = """Intro, see [the setup](#setup).
+
+## Setting *it* up {#setup}
+
+## Setup
+
+### Other words {: #other.one }
+
+## Not an id \\{#literal}
+
+## Code `{#code}`
+
+## Classes {.big}
+"""
+
+
+@pytest.mark.parametrize("engine", ["site", "fast", "stock"])
+def test_a_headings_own_id_is_its_anchor_and_the_words_alone_are_shown(engine: str) -> None:
+    page = (
+        markup.site_markdown(TEXT, "")
+        if engine == "site"
+        else markup.Converter(fast=engine == "fast").convert_text(TEXT, 1)[0]
+    )
+    soup = BeautifulSoup(page, "html.parser")
+    headings = [(h.get("id"), h.get_text().removesuffix("#").strip()) for h in soup.find_all(["h2", "h3"])]
+    made = engine != "site"  # the site's intro gives its headings no anchors of their own making
+    assert headings == [
+        ("setup", "Setting it up"),
+        ("setup_1" if made else None, "Setup"),  # the words' anchor steps aside for the id given
+        ("other.one", "Other words"),
+        ("not-an-id-literal" if made else None, "Not an id {#literal}"),
+        ("code-code" if made else None, "Code {#code}"),
+        ("classes-big" if made else None, "Classes {.big}"),
+    ]
+    assert soup.select_one("h2 em") is not None  # the words keep their Markdown
+    if made:
+        permalinks = [a["href"] for a in soup.select("a.headerlink")]
+        assert permalinks[:3] == ["#setup", "#setup_1", "#other.one"]
+
+
+def test_only_attribute_lists_that_are_not_a_headings_id_are_warned_of() -> None:
+    warned = [(line, message.split("'")[1]) for line, message in foreign_problems(TEXT, 10)]
+    assert warned == [(22, "{.big}")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("## Setup {#setup}", "setup"),
+        ("## Setup {: #set-up }", "set-up"),
+        ("# Title {#a} ##", "a"),
+        ("   ## Indented {#a}", "a"),
+        ("    ## Code {#a}", None),
+        ("## {#alone}", None),
+        ("## Escaped \\{#x}", None),
+        ("## Classes {#x .big}", None),
+        ("Text {#x}", None),
+    ],
+)
+def test_a_heading_line_with_its_own_id(line: str, expected: str | None) -> None:
+    assert heading_id(line) == expected
+
+
+def test_the_ids_a_text_gives_are_its_headings_and_its_htmls_outside_code() -> None:
+    text = (
+        "## A {#a}\n\n<div id=\"b\"><span class='c' id='c'>x</span></div>\n\n"
+        '```html\n<p id="not-this">\n```\n\n    <p id="nor-this">\n\n<p data-id="x" id=d>y</p>\n'
+    )
+    assert list(written_ids(text)) == [(0, "a"), (2, "b"), (2, "c"), (10, "d")]
+
+
+def test_an_id_given_twice_in_a_terms_texts_is_reported_at_the_second_with_the_first() -> None:
+    answer = "Folded text that\n\n## Answer {#setup}"
+    body = "## Setup {#setup}\n\n<p id=x>a</p>\n\n<p id=x>b</p>\n"
+    problems = list(repeated_ids([(answer, 5, (17, 18)), (body, 20, None)]))
+    assert problems == [
+        (
+            20,
+            "the id 'setup' is given twice on this page (first on line 7): a link to '#setup' "
+            "reaches the first only; give this one another",
+        ),
+        (
+            24,
+            "the id 'x' is given twice on this page (first on line 22): a link to '#x' reaches the "
+            "first only; give this one another",
+        ),
+    ]
