@@ -31,7 +31,7 @@ from glossary_site.front_matter import (
     read_bytes,
     split_front_matter,
 )
-from glossary_site.model import CtaBlock, Faq, Source, Table, TermSource
+from glossary_site.model import Breaks, CtaBlock, Faq, Source, Table, TermSource
 from glossary_site.plain_markup import EACH, Field, FieldPath, warn_of_markup
 from glossary_site.slugs import SLUG_RE, group_slug, slug_of_file, slugify
 from glossary_site.url_checks import PLACEHOLDER_URL, link_url_problem
@@ -125,7 +125,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     texts += [(table.intro, table.intro_line, table.intro_breaks) for table in term.tables]
     for text, first_line, breaks in texts:
         _check_markdown(path, text, first_line, breaks, diagnostics)
-    for line, message in repeated_ids(sorted([*texts, (body, body_line, None)], key=lambda text: text[1])):
+    for line, message in repeated_ids(markdown_texts(term)):
         diagnostics.error(path, line, message)
     for at, value in _inline_texts(located.data):
         if not marked(value):
@@ -136,6 +136,15 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         for line, message in foreign_problems(value, first, breaks, inline=True):
             diagnostics.warning(path, line, message)
     return term
+
+
+def markdown_texts(term: TermSource) -> list[tuple[str, int, Breaks | None]]:
+    """The Markdown of the term's page, each text with its first line and breaks, in the order
+    of the file: the definition, practice answers and table intros, then the body."""
+    texts = [(term.definition, term.definition_line, term.definition_breaks)]
+    texts += [(faq.answer, faq.answer_line, faq.answer_breaks) for faq in term.faq]
+    texts += [(table.intro, table.intro_line, table.intro_breaks) for table in term.tables]
+    return [*sorted(texts, key=lambda text: text[1]), (term.body, term.body_line, None)]
 
 
 def read_front_matter(

@@ -48,23 +48,46 @@ def written_ids(text: str) -> Iterator[tuple[int, str]]:
                 yield index, next(value for value in found.groups() if value is not None)
 
 
-def repeated_ids(texts: Iterable[tuple[str, int, Breaks | None]]) -> Iterator[tuple[int, str]]:
-    """(line, message) of each id given again in a page's Markdown texts (text, first line,
-    breaks), all of whose ids share the one page."""
-    first: dict[str, int] = {}
+#: A page's Markdown texts, each with its first line and breaks (yaml_lines.Located.breaks).
+Texts = Iterable[tuple[str, int, Breaks | None]]
+
+
+def given_ids(texts: Texts) -> Iterator[tuple[int, str]]:
+    """(file line, id) of each id the texts give, in their order."""
     for text, first_line, breaks in texts:
         for index, given in written_ids(text):
-            line = first_line + (index if breaks is None else _line_of(text, index, breaks))
-            if given not in first:
-                first[given] = line
-                continue
-            yield (
-                line,
-                (
-                    f"the id '{given}' is given twice on this page (first on line {first[given]}): a link "
-                    f"to '#{given}' reaches the first only; give this one another"
-                ),
+            yield first_line + (index if breaks is None else _line_of(text, index, breaks)), given
+
+
+def repeated_ids(texts: Texts) -> Iterator[tuple[int, str]]:
+    """(line, message) of each id given again in a page's Markdown texts."""
+    first: dict[str, int] = {}
+    for line, given in given_ids(texts):
+        if given not in first:
+            first[given] = line
+            continue
+        message = (
+            f"the id '{given}' is given twice on this page (first on line {first[given]}): a link "
+            f"to '#{given}' reaches the first only; give this one another"
+        )
+        yield line, message
+
+
+def clashes(texts: Texts, repeated: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """(line, message) of each id that the converted page has twice (`repeated`) and the texts
+    give once: the other is the anchor a heading's words make (the engine makes its headings'
+    anchors unlike each other and unlike the ids it sees, but not unlike the ids of HTML)."""
+    lines: dict[str, list[int]] = {}
+    for line, given in given_ids(texts):
+        lines.setdefault(given, []).append(line)
+    for anchor in repeated:
+        if len(lines.get(anchor, ())) == 1:
+            message = (
+                f"the id '{anchor}' is also the anchor a heading's words make on this page: a link "
+                f"to '#{anchor}' reaches the first only; give this one another, or the heading its "
+                "own with '{#…}' after its words"
             )
+            yield lines[anchor][0], message
 
 
 def _line_of(text: str, index: int, breaks: Breaks) -> int:

@@ -604,24 +604,29 @@ _H2_ID_RE = re.compile(r'<h2 id="([^"]+)">')
 WIKILINK_HREF = "wikilink-"
 
 
-def page_anchors(raw: RawBody) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def page_anchors(raw: RawBody) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The ids a term's converted Markdown gives its page (headings, footnotes, the editor's
     own HTML), and the places on the same page its links lead to ('#x' as `x`, as read), both
-    once each in the order written: a link to a section is checked against them (plan.py)."""
+    once each in the order written: a link to a section is checked against them (plan.py).
+    Third, the ids given more than once, which the page must not have."""
     fragments = [raw.definition, raw.body, *raw.faq_answers, *raw.faq_questions, *raw.table_intros]
     fragments += (cell for table in raw.table_cells for row in table for cell in row)
     ids: dict[str, None] = {}
     linked: dict[str, None] = {}
+    repeated: dict[str, None] = {}
     for fragment in fragments:
         if ' id="' not in fragment and 'href="#' not in fragment:
             continue
         for tag in tags(fragment):
             for attribute, hash_mark, value in _ID_OR_FRAGMENT_RE.findall(tag):
                 if attribute == "id":
-                    ids[html.unescape(value)] = None
+                    given = html.unescape(value)
+                    if given in ids:
+                        repeated[given] = None
+                    ids[given] = None
                 elif hash_mark and not value.startswith(WIKILINK_HREF):
                     linked[html.unescape(value)] = None
-    return tuple(ids), tuple(linked)
+    return tuple(ids), tuple(linked), tuple(repeated)
 
 
 def table_anchors(wanted: tuple[str, ...], body: str) -> list[tuple[str, str]]:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from glossary_site import content, content_files, front_matter, markup
 from glossary_site.cache import Cache, PackWriter, Stamp
+from glossary_site.custom_ids import clashes
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.fingerprint import digest
 from glossary_site.model import PreparedFile, RawBody, TermSource
@@ -114,8 +115,11 @@ def convert(read: ReadTerm, converter: markup.Converter, pack: PackWriter) -> Pr
     except RecursionError:  # Python-Markdown recurses per nesting level
         too_deep = Diagnostic(path, term.body_line, "Markdown is nested too deeply to convert; flatten it")
         return PreparedFile(path, "", None, diagnostics=(*read.diagnostics, too_deep), names=names)
-    ids, own = _anchors(term, raw)
+    ids, own, repeated = _anchors(term, raw)
     too_slow = tuple(Diagnostic(path, problem.line, str(problem)) for problem in converter.too_complex)
+    if repeated:
+        texts = content.markdown_texts(term)
+        too_slow += tuple(Diagnostic(path, line, message) for line, message in clashes(texts, repeated))
     return PreparedFile(
         path=path,
         digest=read.digest,
@@ -133,15 +137,17 @@ def _site_urls(term: TermSource, in_markdown: tuple[str, ...], own: tuple[str, .
     return tuple(dict.fromkeys((*in_markdown, *(s.url for s in term.sources), *own)))
 
 
-def _anchors(term: TermSource, raw: RawBody) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _anchors(term: TermSource, raw: RawBody) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The ids of the term's page but the theme's, and its links to places on its own page
     that name none of them ('#x', to be checked against the theme's too): most such links are
-    a footnote's or lead to a heading, and are known good here, so they are not kept."""
-    ids, linked = markup.page_anchors(raw)
+    a footnote's or lead to a heading, and are known good here, so they are not kept. Third,
+    the ids given twice (markup.page_anchors)."""
+    ids, linked, repeated = markup.page_anchors(raw)
     tables = markup.table_anchors(tuple(table.id for table in term.tables), raw.body)
     ids += tuple(anchor for pair in tables for anchor in pair)
     known = set(ids)
-    return ids, tuple(f"#{place}" for place in linked if urllib.parse.unquote(place) not in known)
+    own = tuple(f"#{place}" for place in linked if urllib.parse.unquote(place) not in known)
+    return ids, own, repeated
 
 
 def load_body(root: Path, prepared: PreparedFile, cache: Cache) -> RawBody:

@@ -1,6 +1,7 @@
 """A heading's own id (`## Shapes of tensors {#shapes}`) as a built site shows it: the section's
 anchor, its entry under "On this page" and the target of links from other terms, kept when the
-heading's words change; an id given twice is an error at its line, and the site is not touched."""
+heading's words change; an id given twice, or an HTML id that a heading's words make too, is
+an error at its line, and the site is not touched."""
 
 from __future__ import annotations
 
@@ -49,14 +50,18 @@ def test_an_id_given_twice_on_a_page_is_an_error_at_the_second_and_the_site_is_k
     tensor = site / "content/terms/tensor.md"
     text = tensor.read_text(encoding="utf-8").replace("## Shapes\n", "## Shapes {#shapes}\n")
     text = text.replace("    a: Yes,", '    a: <span id="rank">Yes</span>,')
-    tensor.write_text(text + '\n<p id="shapes">Again.</p> <b id=rank>Twice</b>\n', encoding="utf-8")
+    text += '\n<p id="shapes">Again.</p> <b id=rank>Twice</b>\n\n## Ranks\n\n<i id="ranks">x</i>\n'
+    tensor.write_text(text, encoding="utf-8")
     lines = text.splitlines()
 
     result = run_glossary("build", "--no-search", cwd=site)
 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    first, second = lines.index("## Shapes {#shapes}") + 1, len(lines) + 2
+    first, second = (
+        lines.index("## Shapes {#shapes}") + 1,
+        lines.index('<p id="shapes">Again.</p> <b id=rank>Twice</b>') + 1,
+    )
     answer = next(number for number, line in enumerate(lines, 1) if 'id="rank"' in line)
     problems = [line for line in result.stderr.splitlines() if "given twice" in line]
     assert sorted(problems) == [
@@ -65,4 +70,10 @@ def test_an_id_given_twice_on_a_page_is_an_error_at_the_second_and_the_site_is_k
         f"content/terms/tensor.md:{second}: the id 'shapes' is given twice on this page (first on line "
         f"{first}): a link to '#shapes' reaches the first only; give this one another",
     ]
+    clash = lines.index('<i id="ranks">x</i>') + 1
+    assert (
+        f"content/terms/tensor.md:{clash}: the id 'ranks' is also the anchor a heading's words make on "
+        "this page: a link to '#ranks' reaches the first only; give this one another, or the heading "
+        "its own with '{#…}' after its words"
+    ) in result.stderr.splitlines()
     assert tree_digest(site / "_site") == before

@@ -7,8 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from glossary_site import markup
-from glossary_site.custom_ids import heading_id, repeated_ids, written_ids
+from glossary_site.custom_ids import clashes, heading_id, repeated_ids, written_ids
 from glossary_site.foreign_markdown import foreign_problems
+from glossary_site.model import RawBody
 
 TEXT = """Intro, see [the setup](#setup).
 
@@ -97,3 +98,13 @@ def test_an_id_given_twice_in_a_terms_texts_is_reported_at_the_second_with_the_f
             "first only; give this one another",
         ),
     ]
+
+
+def test_an_html_id_that_a_headings_words_make_too_is_reported_at_the_html() -> None:
+    body = '## One\n\n<div id="one">x</div>\n\n## Two {#two}\n\n<p id="two">y</p>\n'
+    converted = markup.Converter().convert_text(body, 1)[0]
+    repeated = markup.page_anchors(RawBody("", converted, (), (), ()))[2]
+    assert repeated == ("one", "two")
+    texts = [(body, 10, None)]
+    assert [line for line, _ in clashes(texts, repeated)] == [12]  # 'two' is given twice, and said so
+    assert [line for line, _ in repeated_ids(texts)] == [16]
