@@ -1,7 +1,7 @@
 """Markdown written for other generators, which the engine here would show as written.
 
 Editors coming from MkDocs Material, GitHub, Hugo or Sphinx write syntax this site does not
-convert: `???+ tip`, `=== "Tab"`, `==mark==`, `:smile:`, `{#id}`, `:term:`API``, MyST's
+convert: `=== "Tab"`, `==mark==`, `:smile:`, `{#id}`, `:term:`API``, MyST's
 ```{note}. Left alone, the page shows the raw marks with no word from the build, and a tag
 the sanitiser drops (`<iframe>`, or `<String>` in `Vec<String>`) leaves no trace at all. Each
 is a warning at its line, naming what to write instead. Code (fenced, indented or in
@@ -42,7 +42,7 @@ KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym",
 #: those characters: several times quicker over a 10,000-term glossary's text. The line-start
 #: syntax is matched anywhere here; the line's own check below looks at where it stands.
 _ANY_RE = re.compile(
-    r"\?\?\?|==|>[ \t]*\[!|-8<-|\[[ xX]\][ \t]|:[\w+-]+:|\[\^"
+    r"==|>[ \t]*\[!|-8<-|\[[ xX]\][ \t]|:[\w+-]+:|\[\^"
     r"|\{(?:\{[<%]|:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$|```[ \t]*\{"
     r"|~~~[ \t]*\{|:::[ \t]*\{|~[^\s~]+~|\^(?:\^|[^\s^]+\^)|\+\+\w|\\[(\[]"
 )
@@ -86,14 +86,6 @@ def _marked(pattern: str, mark: str, name: str, tag: str) -> tuple[re.Pattern[st
 _ATTRIBUTE_LIST_RE = re.compile(r"(?:^|[ \t])(\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\})[ \t]*$")
 #: Syntax that starts a line (or ends one, for an attribute list): one of each a line.
 _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
-    (
-        re.compile(r"^[ ]{0,3}(\?\?\?\+?)[ \t]+(\w+)"),
-        lambda m: (
-            f"'{m.group(1)} {m.group(2)}' is a collapsible admonition of MkDocs Material, which is not "
-            f"converted here and is shown as written; write '!!! {m.group(2)}' for a box, or "
-            "<details><summary>Title</summary>…</details>"
-        ),
-    ),
     (
         re.compile(r"^[ ]{0,3}(===\+?[ \t]+\"[^\"\n]*\"?)"),
         lambda m: (

@@ -26,7 +26,9 @@ ALERT_RE = re.compile(
 )
 _QUOTED_RE = re.compile(r"[ ]{0,3}>[ ]?")
 #: A line that starts a block of its own, so it ends the quotation rather than running on.
-_BLOCK_RE = re.compile(r"[ ]{0,3}(?:#|```|~~~|<|\||!!!|(?:[-+*]|\d{1,9}[.)])[ \t]|([-*_])(?:[ \t]*\1){2})")
+_BLOCK_RE = re.compile(
+    r"[ ]{0,3}(?:#|```|~~~|<|\||!!!|\?\?\?|(?:[-+*]|\d{1,9}[.)])[ \t]|([-*_])(?:[ \t]*\1){2})"
+)
 
 
 def as_admonitions(lines: list[str]) -> list[str]:

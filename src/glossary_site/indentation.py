@@ -31,7 +31,7 @@ _FENCE_AT_START_RE = re.compile(r"(`{3,}|~{3,})")
 _ANY_RE = re.compile(r"\n(?=[ \t])[ \t]*+(?:```|~~~)")
 _FENCE_RE = re.compile(r"[ \t]+(`{3,}|~{3,})[ ]*([^\n]*)")
 _ITEM_RE = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]")
-_ADMONITION_RE = re.compile(r"[ \t]*!!![ \t]*\w")
+_ADMONITION_RE = re.compile(r"[ \t]*(?:!!!|\?\?\?\+?)[ \t]*\w")
 #: What may follow an indented fence that IndentedFences writes as a code block: a language and
 #: hl_lines, as after a fence at the start of a line (or in braces: `{.python}`).
 _READABLE_INFO_RE = re.compile(r"\.?([\w#+-][\w#.+-]*)?[ ]*(?:hl_lines=(\"|')(.*?)\2[ ]*)?")
@@ -72,7 +72,12 @@ def indented_fences(text: str) -> list[IndentedFence]:
 
 
 def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
-    if "!!!" not in text and _ANY_RE.search(text) is None and _FENCE_RE.match(text) is None:
+    if (
+        "!!!" not in text
+        and "???" not in text
+        and _ANY_RE.search(text) is None
+        and _FENCE_RE.match(text) is None
+    ):
         return
     lines = text.split("\n")
     closers = Closers(lines)

@@ -25,6 +25,7 @@ from pygments.formatters.html import HtmlFormatter
 
 from glossary_site import long_runs, placement
 from glossary_site.bare_addresses import BareAddressExtension
+from glossary_site.collapsible_admonitions import CollapsibleAdmonitionsExtension
 from glossary_site.commonmark_lists import CommonMarkListsExtension
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
 from glossary_site.emoji_shortcodes import EmojiShortcodesExtension
@@ -156,6 +157,7 @@ _ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "ol": {"start"},
     "blockquote": {"cite"},
+    "details": {"open"},
     "time": {"datetime"},
     **MATHML_ATTRIBUTES,
 }
@@ -227,7 +229,8 @@ def _own_extensions() -> list[markdown.Extension]:
     r"""The site's own changes to Python-Markdown, the same in every Markdown field: CommonMark's
     closing '#'s, lists and `\` line breaks, `hl_lines` ranges, other generators' fence
     attributes, fences indented in a list item, bare web addresses, `~~strikethrough~~`, emoji
-    shortcodes, `\|` in table cells, code in reference labels, GitHub's alerts, formulas."""
+    shortcodes, `\|` in table cells, code in reference labels, GitHub's alerts, MkDocs Material's
+    collapsible admonitions, formulas."""
     return [
         HashHeadingExtension(),
         LineBreakExtension(),
@@ -239,6 +242,7 @@ def _own_extensions() -> list[markdown.Extension]:
         HighlightRangesExtension(),
         FenceAttributesExtension(),
         GitHubAlertsExtension(),
+        CollapsibleAdmonitionsExtension(),
         CommonMarkListsExtension(),
         IndentedFencesExtension(),
         FormulaExtension(),

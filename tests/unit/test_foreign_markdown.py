@@ -9,7 +9,6 @@ from glossary_site import fences
 from glossary_site.foreign_markdown import foreign_problems, foreign_syntax
 
 WRITTEN = [
-    ('???+ tip "Collapsible"\n    Tip.', "'???+ tip' is a collapsible admonition", "write '!!! tip'"),
     ('=== "Tab A"\n    A.', "'=== \"Tab A\"' is a content tab", "give each tab a heading"),
     ("> [!DANGER]\n> Mind.", "'> [!DANGER]' is a GitHub alert", "write '!!! danger'"),
     ("- [ ] open\n- [x] done", "a task-list box '[ ]'", "without it"),
@@ -93,6 +92,7 @@ def test_code_and_ordinary_prose_are_left_alone() -> None:
         " - a list indented one space\n - its next item\n\n"
         "1. first\n    - nested by 4\n         - and by 9\n\n"
         "!!! note\n    A box.\n\n        :::python\n        print(1)\n\n"
+        '???+ tip "Collapsible, as in MkDocs Material"\n    Read.\n\n'
         "Then:\n\n    ```python\n    shown as code\n      - in an indented code block\n    ```\n"
     )
 

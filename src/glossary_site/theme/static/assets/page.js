@@ -447,12 +447,13 @@
 
   // --- Print ---------------------------------------------------------------------------
 
-  // style.css shows closed answers in print through ::details-content; browsers without it
-  // get the questions opened for the printout and closed again afterwards.
+  // style.css shows closed answers and collapsible boxes (`??? note` in Markdown) in print
+  // through ::details-content; browsers without it get them opened for the printout and
+  // closed again afterwards.
   function openAnswersForPrint() {
     var opened = [];
     window.addEventListener("beforeprint", function () {
-      forEach.call(document.querySelectorAll(".faq details:not([open])"), function (details) {
+      forEach.call(document.querySelectorAll(":is(.faq details, details.admonition):not([open])"), function (details) {
         details.open = true;
         opened.push(details);
       });
