@@ -17,7 +17,7 @@ import markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from glossary_site.fences import outside_code
+from glossary_site.indentation import outside_all_code
 
 #: A collapsible box's first line: `???` (closed) or `???+` (open), its kinds, its title.
 COLLAPSIBLE_RE = re.compile(
@@ -32,7 +32,7 @@ def as_admonitions(lines: list[str]) -> list[str]:
     if not any("???" in line for line in lines):
         return lines
     written = list(lines)
-    for index, line in outside_code(lines):
+    for index, line in outside_all_code(lines):
         found = COLLAPSIBLE_RE.match(line) if "???" in line else None
         if found is not None:
             indent, opened, kinds, title = found.groups()

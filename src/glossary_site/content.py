@@ -120,12 +120,10 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     if repeated is not None:
         diagnostics.warning(path, repeated, title_heading.message("term"))
     check_body(path, body, body_line, diagnostics, markers=True)
-    texts = [(term.definition, term.definition_line, term.definition_breaks)]
-    texts += [(faq.answer, faq.answer_line, faq.answer_breaks) for faq in term.faq]
-    texts += [(table.intro, table.intro_line, table.intro_breaks) for table in term.tables]
-    for text, first_line, breaks in texts:
+    texts = markdown_texts(term)
+    for text, first_line, breaks in texts[:-1]:  # the body's are check_body's
         _check_markdown(path, text, first_line, breaks, diagnostics)
-    for line, message in repeated_ids(markdown_texts(term)):
+    for line, message in repeated_ids(texts):
         diagnostics.error(path, line, message)
     for at, value in _inline_texts(located.data):
         if not marked(value):

@@ -12,17 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from glossary_site.fences import outside_code
+from glossary_site.indentation import outside_all_code
 from glossary_site.model import Breaks
 from glossary_site.yaml_lines import lines_down
 
-_ID = r"\{:?[ \t]*#(?P<id>\w[\w.:-]*)[ \t]*\}"
-#: `{#id}` at the end of a heading's words, as Hugo and attr_list write it (`{: #id }` too).
+_ID = r"""\{:?[ \t]*(?:#|id=(?P<quote>["']?))(?P<id>\w[\w.:-]*)(?(quote)(?P=quote))[ \t]*\}"""
+#: `{#id}` at the end of a heading's words, as Hugo and attr_list write it (`{: #id }`, and
+#: attr_list's `{ id=setup }` and `{ id="setup" }` too).
 TRAILING_ID_RE = re.compile(rf"[ \t]+{_ID}$")
 #: An `#` heading with words and then one (and CommonMark's closing '#'s, if any).
 HEADING_ID_RE = re.compile(rf"[ ]{{0,3}}#{{1,6}}(?!#)[ \t]*[^ \t].*?[ \t]+{_ID}(?:[ \t]+#+)?[ \t]*$")
 #: What a text or line that gives an id holds: most hold none, and are not looked at further.
-_MAY_GIVE_RE = re.compile(r"\{:?[ \t]*#|\sid\s*=")
+_MAY_GIVE_RE = re.compile(r"\{:?[ \t]*(?:#|id=)|\sid\s*=")
 #: An id in an HTML tag, in any of the three ways to write an attribute's value.
 _HTML_ID_RE = re.compile(r"""<[A-Za-z][^<>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
@@ -37,7 +38,7 @@ def written_ids(text: str) -> Iterator[tuple[int, str]]:
     """(line index, id) of each id the text gives, outside code, in the order written."""
     if not _MAY_GIVE_RE.search(text):
         return
-    for index, line in outside_code(text.split("\n")):
+    for index, line in outside_all_code(text.split("\n")):
         if not _MAY_GIVE_RE.search(line):
             continue
         own = heading_id(line)

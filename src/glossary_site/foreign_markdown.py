@@ -1,7 +1,7 @@
 """Markdown written for other generators, which the engine here would show as written.
 
 Editors coming from MkDocs Material, GitHub, Hugo or Sphinx write syntax this site does not
-convert: `=== "Tab"`, `==mark==`, `:smile:`, `{#id}`, `:term:`API``, MyST's
+convert: `==mark==`, `:material-github:`, `{.class}`, `:term:`API``, MyST's
 ```{note}. Left alone, the page shows the raw marks with no word from the build, and a tag
 the sanitiser drops (`<iframe>`, or `<String>` in `Vec<String>`) leaves no trace at all. Each
 is a warning at its line, naming what to write instead. Code (fenced, indented or in
@@ -17,17 +17,17 @@ from itertools import chain
 
 import nh3
 
+from glossary_site.content_tabs import TAB_RE
 from glossary_site.custom_ids import heading_id
 from glossary_site.emoji_shortcodes import SHORTCODE_RE, emoji_of, unknown_message
 from glossary_site.fences import (
     directive_fences,
     dropped_attributes,
-    outside_code,
     unclosed_fences,
     unclosed_message,
 )
 from glossary_site.formulas import DISPLAY_LINE_RE, MATHML_TAGS, without_formulas
-from glossary_site.indentation import indentation_problems
+from glossary_site.indentation import indentation_problems, outside_all_code
 from glossary_site.model import Breaks
 from glossary_site.myst import DIRECTIVE_RE, directive_message
 from glossary_site.slugs import SLUG_RE
@@ -84,13 +84,15 @@ def _marked(pattern: str, mark: str, name: str, tag: str) -> tuple[re.Pattern[st
 
 #: Attributes at a line's end, as attr_list reads them; a heading's `{#id}` alone is read (custom_ids.py).
 _ATTRIBUTE_LIST_RE = re.compile(r"(?:^|[ \t])(\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\})[ \t]*$")
+#: A line that starts as a content tab's does; one TAB_RE reads is one (content_tabs.py).
+_TAB_LIKE_RE = re.compile(r"^[ ]{0,3}(===[+!]*[ \t]+\"[^\"\n]*\"?)")
 #: Syntax that starts a line (or ends one, for an attribute list): one of each a line.
 _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
     (
-        re.compile(r"^[ ]{0,3}(===\+?[ \t]+\"[^\"\n]*\"?)"),
+        _TAB_LIKE_RE,
         lambda m: (
-            f"'{m.group(1)}' is a content tab of MkDocs Material, which is not converted here and is "
-            "shown as written; give each tab a heading instead"
+            f"'{m.group(1)}' is shown as written, not as a content tab: a tab's first line is "
+            "=== and its title in double quotes, '=== \"Title\"', with its text indented by 4 spaces"
         ),
     ),
     (
@@ -258,7 +260,7 @@ def _found(text: str, markers: bool) -> Iterator[tuple[int, int, str]]:
     math = task = False
     prose = without_formulas(text)
     notes = set(_NOTE_RE.findall(text)) if "[^" in text else set()
-    for index, line in outside_code(text.split("\n")):
+    for index, line in outside_all_code(text.split("\n")):
         if math or not line.strip():  # a formula's lines, which are TeX, end at its '$$' line
             math = math and bool(line.strip()) and not DISPLAY_LINE_RE.match(line)
             continue
@@ -315,7 +317,10 @@ def _line_problems(prose: str, markers: bool) -> Iterator[tuple[int, str]]:
     """(column, message) of each problem in a line of prose."""
     for pattern, message in _LINE_PATTERNS:
         found = pattern.search(prose)
-        if found and not (pattern is _ATTRIBUTE_LIST_RE and heading_id(prose)):
+        if found and not (
+            (pattern is _ATTRIBUTE_LIST_RE and heading_id(prose))
+            or (pattern is _TAB_LIKE_RE and TAB_RE.match(prose))
+        ):
             yield found.start(1), message(found)
     for pattern, message in _INLINE_PATTERNS:
         yield from ((found.start(), message(found)) for found in pattern.finditer(prose))

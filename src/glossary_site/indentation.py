@@ -31,7 +31,7 @@ _FENCE_AT_START_RE = re.compile(r"(`{3,}|~{3,})")
 _ANY_RE = re.compile(r"\n(?=[ \t])[ \t]*+(?:```|~~~)")
 _FENCE_RE = re.compile(r"[ \t]+(`{3,}|~{3,})[ ]*([^\n]*)")
 _ITEM_RE = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]")
-_ADMONITION_RE = re.compile(r"[ \t]*(?:!!!|\?\?\?\+?)[ \t]*\w")
+_ADMONITION_RE = re.compile(r"[ \t]*(?:(?:!!!|\?\?\?\+?)[ \t]*\w|===[+!]*[ \t]+\")")
 #: What may follow an indented fence that IndentedFences writes as a code block: a language and
 #: hl_lines, as after a fence at the start of a line (or in braces: `{.python}`).
 _READABLE_INFO_RE = re.compile(r"\.?([\w#+-][\w#.+-]*)?[ ]*(?:hl_lines=(\"|')(.*?)\2[ ]*)?")
@@ -71,10 +71,21 @@ def indented_fences(text: str) -> list[IndentedFence]:
     return [found for found in _walk(text) if isinstance(found, IndentedFence) and found.header]
 
 
+def outside_all_code(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """fences.outside_code, passing by the fenced blocks indented in a list item, admonition or
+    tab too, which are code as well: an example there of what a check reports (`??? note`, two
+    `id="x"`, `<script>`) is shown as written, not read."""
+    nested = {
+        line for found in indented_fences("\n".join(lines)) for line in range(found.start, found.end + 1)
+    }
+    return ((index, line) for index, line in outside_code(lines) if index not in nested)
+
+
 def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
     if (
         "!!!" not in text
         and "???" not in text
+        and "===" not in text
         and _ANY_RE.search(text) is None
         and _FENCE_RE.match(text) is None
     ):

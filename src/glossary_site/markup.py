@@ -27,6 +27,7 @@ from glossary_site import long_runs, placement
 from glossary_site.bare_addresses import BareAddressExtension
 from glossary_site.collapsible_admonitions import CollapsibleAdmonitionsExtension
 from glossary_site.commonmark_lists import CommonMarkListsExtension
+from glossary_site.content_tabs import ContentTabsExtension
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
 from glossary_site.emoji_shortcodes import EmojiShortcodesExtension
 from glossary_site.fences import FenceAttributesExtension, HighlightRangesExtension
@@ -230,7 +231,7 @@ def _own_extensions() -> list[markdown.Extension]:
     closing '#'s, lists and `\` line breaks, `hl_lines` ranges, other generators' fence
     attributes, fences indented in a list item, bare web addresses, `~~strikethrough~~`, emoji
     shortcodes, `\|` in table cells, code in reference labels, GitHub's alerts, MkDocs Material's
-    collapsible admonitions, formulas."""
+    collapsible admonitions and content tabs, formulas."""
     return [
         HashHeadingExtension(),
         LineBreakExtension(),
@@ -243,6 +244,7 @@ def _own_extensions() -> list[markdown.Extension]:
         FenceAttributesExtension(),
         GitHubAlertsExtension(),
         CollapsibleAdmonitionsExtension(),
+        ContentTabsExtension(),
         CommonMarkListsExtension(),
         IndentedFencesExtension(),
         FormulaExtension(),

@@ -116,17 +116,17 @@ def convert(read: ReadTerm, converter: markup.Converter, pack: PackWriter) -> Pr
         too_deep = Diagnostic(path, term.body_line, "Markdown is nested too deeply to convert; flatten it")
         return PreparedFile(path, "", None, diagnostics=(*read.diagnostics, too_deep), names=names)
     ids, own, repeated = _anchors(term, raw)
-    too_slow = tuple(Diagnostic(path, problem.line, str(problem)) for problem in converter.too_complex)
+    found = [Diagnostic(path, problem.line, str(problem)) for problem in converter.too_complex]
     if repeated:
         texts = content.markdown_texts(term)
-        too_slow += tuple(Diagnostic(path, line, message) for line, message in clashes(texts, repeated))
+        found += (Diagnostic(path, line, message) for line, message in clashes(texts, repeated))
     return PreparedFile(
         path=path,
         digest=read.digest,
         term=dataclasses.replace(term, body="", site_urls=_site_urls(term, raw.site_urls, own), ids=ids),
         definition_html=raw.definition,
         wikilinks=raw.wikilinks,
-        diagnostics=(*read.diagnostics, *too_slow),
+        diagnostics=(*read.diagnostics, *found),
         body=pack.add(raw),
     )
 

@@ -407,7 +407,8 @@ AXE_PAGES = [
     "tags/foundations/index.html",
     "404.html",
     SEARCH,
-    "terms/embedding/index.html",  # highlighted code
+    "terms/embedding/index.html",  # highlighted code, a copy button, a collapsible box
+    "terms/prompt-engineering/index.html",  # content tabs
     "tools/index.html",
     "tools/midjourney/index.html",
     "stack-builder/index.html",

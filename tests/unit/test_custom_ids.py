@@ -61,6 +61,9 @@ def test_only_attribute_lists_that_are_not_a_headings_id_are_warned_of() -> None
     [
         ("## Setup {#setup}", "setup"),
         ("## Setup {: #set-up }", "set-up"),
+        ("### Navigation path <small>Breadcrumbs</small> { id=navigation-path }", "navigation-path"),
+        ('## Setup {id="set.up"}', "set.up"),
+        ('## Setup { id="unclosed }', None),
         ("# Title {#a} ##", "a"),
         ("   ## Indented {#a}", "a"),
         ("    ## Code {#a}", None),
@@ -80,6 +83,8 @@ def test_the_ids_a_text_gives_are_its_headings_and_its_htmls_outside_code() -> N
         '```html\n<p id="not-this">\n```\n\n    <p id="nor-this">\n\n<p data-id="x" id=d>y</p>\n'
     )
     assert list(written_ids(text)) == [(0, "a"), (2, "b"), (2, "c"), (10, "d")]
+    in_a_box = '!!! example\n\n    ```html\n    <p id="x">\n    <p id="x">\n    ```\n\n## B {id="x"}\n'
+    assert list(written_ids(in_a_box)) == [(7, "x")]  # the box's code is an example
 
 
 def test_an_id_given_twice_in_a_terms_texts_is_reported_at_the_second_with_the_first() -> None:

@@ -9,7 +9,11 @@ from glossary_site import fences
 from glossary_site.foreign_markdown import foreign_problems, foreign_syntax
 
 WRITTEN = [
-    ('=== "Tab A"\n    A.', "'=== \"Tab A\"' is a content tab", "give each tab a heading"),
+    (
+        '=== "Tab A\n    A.',
+        "'=== \"Tab A' is shown as written, not as a content tab",
+        "its title in double quotes",
+    ),
     ("> [!DANGER]\n> Mind.", "'> [!DANGER]' is a GitHub alert", "write '!!! danger'"),
     ("- [ ] open\n- [x] done", "a task-list box '[ ]'", "without it"),
     ("It is ==marked== now.", "'==marked==' (highlighting)", "write <mark>marked</mark>"),

@@ -356,6 +356,73 @@
     forEach.call(document.querySelectorAll(WRITTEN + "pre"), addCodeCopyButton);
   }
 
+  // --- Content tabs ---------------------------------------------------------------------
+
+  // A set of tabs (`=== "Title"` in Markdown) is built as each tab's text under its title, as a
+  // page read without this script or printed shows it; here it becomes a list of tabs that
+  // shows one tab's text at a time, as WAI-ARIA's tabs pattern has it: the arrow keys, Home and
+  // End move between the tabs and show each, Tab goes on to the text shown.
+  var tabSets = 0;
+
+  function makeTabs(set) {
+    var blocks = [].filter.call(set.children, function (child) { return child.classList.contains("tabbed-block"); });
+    var list = document.createElement("div");
+    list.className = "tabbed-tabs";
+    list.setAttribute("role", "tablist");
+    tabSets += 1;
+    var tabs = blocks.map(function (block, index) {
+      var title = block.querySelector(":scope > .tabbed-title");
+      var tab = document.createElement("button");
+      tab.type = "button";
+      tab.className = "tabbed-tab";
+      tab.setAttribute("role", "tab");
+      tab.id = "tabbed-" + tabSets + "-" + (index + 1);
+      tab.textContent = title ? title.textContent : String(index + 1);
+      block.id = tab.id + "-text";
+      block.setAttribute("role", "tabpanel");
+      block.setAttribute("aria-labelledby", tab.id);
+      block.setAttribute("tabindex", "0");
+      tab.setAttribute("aria-controls", block.id);
+      list.appendChild(tab);
+      return tab;
+    });
+
+    function show(chosen) {
+      tabs.forEach(function (tab, index) {
+        var shown = tab === chosen;
+        tab.setAttribute("aria-selected", shown ? "true" : "false");
+        tab.tabIndex = shown ? 0 : -1;
+        blocks[index].hidden = !shown;
+      });
+    }
+
+    list.addEventListener("click", function (event) {
+      var tab = event.target.closest("[role=tab]");
+      if (tab) { show(tab); }
+    });
+    list.addEventListener("keydown", function (event) {
+      var at = tabs.indexOf(document.activeElement);
+      if (at < 0) { return; }
+      var forward = getComputedStyle(list).direction === "rtl" ? "ArrowLeft" : "ArrowRight";
+      var to = { Home: 0, End: tabs.length - 1 }[event.key];
+      if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+        to = (at + (event.key === forward ? 1 : -1) + tabs.length) % tabs.length;
+      }
+      if (to === undefined) { return; }
+      event.preventDefault();
+      show(tabs[to]);
+      tabs[to].focus();
+    });
+    set.insertBefore(list, set.firstChild);
+    set.classList.add("is-tabbed");
+    var first = blocks.filter(function (block) { return block.classList.contains("tabbed-first"); })[0];
+    show(tabs[first ? blocks.indexOf(first) : 0]);
+  }
+
+  function makeTabSets() {
+    forEach.call(document.querySelectorAll(WRITTEN + ".tabbed-set"), makeTabs);
+  }
+
   // --- The graph's frame ---------------------------------------------------------------
 
   // On a narrow screen the graph page's picture scrolls inside its frame. Chromium leaves a
@@ -466,6 +533,7 @@
 
   addCopyButtons();
   addCodeCopyButtons();
+  makeTabSets();
   showScrollHints();
   scrollLongFormulas();
   expandAbbreviationsOnTap();

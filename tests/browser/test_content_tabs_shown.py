@@ -1,0 +1,64 @@
+"""Content tabs (`=== "Vague"`, `=== "Specific"` in the example's prompt-engineering page, as
+MkDocs Material writes them) as a reader uses them: one tab's text at a time, chosen with a
+click or the arrow keys; without scripts, and on paper, every tab's text under its title."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import OpenPage, ServedSite
+from playwright.sync_api import expect
+
+PAGE = "terms/prompt-engineering/index.html"
+VAGUE, SPECIFIC = "Write about electric cars.", "Write a 150-word paragraph"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_tab_shows_its_text_alone_when_clicked_or_reached_with_the_arrow_keys(
+    open_page: OpenPage, served: ServedSite, width: int
+) -> None:
+    page = open_page(viewport={"width": width, "height": 800})
+    page.goto(served.page_url(PAGE))
+    tabs = page.get_by_role("tablist").get_by_role("tab")
+    expect(tabs).to_have_text(["Vague", "Specific"])
+    vague, specific = tabs.nth(0), tabs.nth(1)
+    expect(vague).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("tabpanel", name="Vague")).to_contain_text(VAGUE)
+    expect(page.get_by_text(SPECIFIC)).to_be_hidden()
+    expect(page.locator(".tabbed-title").first).to_be_hidden()  # the tab says it
+
+    specific.click()
+    expect(page.get_by_role("tabpanel", name="Specific")).to_contain_text(SPECIFIC)
+    expect(page.get_by_text(VAGUE)).to_be_hidden()
+
+    specific.press("ArrowRight")  # past the last: back to the first
+    expect(vague).to_be_focused()
+    expect(vague).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_text(VAGUE)).to_be_visible()
+    vague.press("End")
+    expect(specific).to_be_focused()
+    expect(page.get_by_text(SPECIFIC)).to_be_visible()
+    specific.press("Home")
+    expect(vague).to_be_focused()
+    vague.press("ArrowLeft")
+    expect(specific).to_be_focused()
+    expect(vague).to_have_attribute("tabindex", "-1")  # one Tab stop for the list: the tab shown
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("tabpanel", name="Specific")).to_be_focused()
+    assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth"), "it scrolls sideways"
+
+
+def test_without_scripts_or_on_paper_every_tab_is_shown_under_its_title(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    for page in (open_page(java_script_enabled=False), open_page()):
+        page.goto(served.page_url(PAGE))
+        if page.locator("[role=tablist]").count():
+            page.locator("[role=tab]").nth(1).click()
+            page.emulate_media(media="print")
+            expect(page.locator("[role=tablist]")).to_be_hidden()
+        titles = page.locator(".tabbed-title")
+        expect(titles).to_have_text(["Vague", "Specific"])
+        for title in titles.all():
+            expect(title).to_be_visible()
+        expect(page.get_by_text(VAGUE)).to_be_visible()
+        expect(page.get_by_text(SPECIFIC)).to_be_visible()
