@@ -63,8 +63,6 @@ _SCHEME_TAG_RE = re.compile(r"<(?!(?:https?|ftps?)://)[A-Za-z][\w+.-]*:[^<>@ \t]
 #: `<www.example.org>`, `<example.org/x>`: an address in angle brackets without its scheme,
 #: which Python-Markdown reads as a tag too; url_checks tells an address from a dotted word.
 _HOST_TAG_RE = re.compile(r"<([a-z][a-z0-9-]*\.[^<>\s@]*)>")
-#: md_in_html's `<details markdown="1">`, which asks MkDocs to convert the Markdown inside.
-_MARKDOWN_ATTRIBUTE_RE = re.compile(r"<[A-Za-z][\w-]*[ \t][^<>]*?\bmarkdown\b(?:=[\"']?\w*[\"']?)?(?=[\s/>])")
 
 Message = Callable[[re.Match[str]], str]
 
@@ -344,13 +342,6 @@ def _line_problems(prose: str, markers: bool) -> Iterator[tuple[int, str]]:
                 f"'{found.group(0)}' {what}, which is not read here and is shown as written; {advice}",
             )
     if "<" in prose:
-        attribute = _MARKDOWN_ATTRIBUTE_RE.search(prose) if "markdown" in prose else None
-        if attribute:
-            yield (
-                attribute.start(),
-                "the 'markdown' attribute is not read here: Markdown inside raw HTML is shown as "
-                "written; write what it makes in HTML (<strong>…</strong>, <a href=…>)",
-            )
         for found in _SCHEME_TAG_RE.finditer(prose):
             yield (
                 found.start(),

@@ -70,9 +70,10 @@ ENTANGLING_RE = re.compile(r"^\s{0,3}<[A-Za-z!/?]|\[\^", re.MULTILINE)
 #: Abbreviations apply to the whole document they are defined in: a part that defines one is
 #: converted on its own, so that it stays within its field.
 ABBREVIATION_RE = re.compile(r"^ {0,3}\*\[", re.MULTILINE)
-#: The Markdown extensions shipped with Python-Markdown that every Markdown field gets, the
-#: three MkDocs sites use most among them: definition lists, abbreviations, admonitions.
-EXTENSIONS = ("tables", "fenced_code", "footnotes", "def_list", "abbr", "admonition")
+#: The Markdown extensions shipped with Python-Markdown that every Markdown field gets, those
+#: MkDocs sites use most among them: definition lists, abbreviations, admonitions, and
+#: md_in_html, which converts the Markdown inside `<div markdown>` (a MkDocs Material grid).
+EXTENSIONS = ("tables", "fenced_code", "footnotes", "def_list", "abbr", "admonition", "md_in_html")
 CODE_CELL_RE = re.compile(r"^`([^`]+)`$")
 #: The ids the default theme gives its own elements. A heading in an editor's Markdown that
 #: would take one (a section called "Term graph") gets '_1' after it, as a second heading of

@@ -45,7 +45,6 @@ WRITTEN = [
     ("{{< highlight go >}}", "'{{< highlight go >}}' is Hugo's code highlighting", "```go in its place"),
     ("{{< /highlight >}}", "'{{< /highlight >}}' ends Hugo's code highlighting", "``` in its place"),
     ('<iframe src="https://e.org/v"></iframe>', "'<iframe>' is read as an HTML tag and removed", "link"),
-    ('<details markdown="1">\n**Bold**\n</details>', "the 'markdown' attribute is not read", "in HTML"),
     ("Call <tel:+441234> now.", "'<tel:+441234>' is read as an HTML tag and removed", "[text](address)"),
     ("More at <www.example.org>.", "'<www.example.org>' is read as an HTML tag", "<https://www.example.org>"),
     ("See <example.org/x>.", "'<example.org/x>' is read as an HTML tag", "<https://example.org/x>"),

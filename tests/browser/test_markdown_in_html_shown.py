@@ -1,0 +1,67 @@
+"""Markdown inside HTML marked `markdown` (a MkDocs Material page's `<details markdown>` and
+`<div class="grid cards" markdown>`) as a reader sees it: formatted, its links followed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import OpenPage, serve
+from playwright.sync_api import expect
+from support import run_glossary, write_files
+
+TERM = """\
+---
+title: Tensor
+summary: A multi-dimensional array of numbers.
+definition: A tensor is an array with any number of axes.
+---
+
+<details markdown="1">
+<summary>Shapes in practice</summary>
+
+An image batch is a **rank-4** tensor, trained on a [[GPU]].
+
+</details>
+
+<div class="grid cards" markdown>
+
+- **Scalars** have no axes
+- **Vectors** have one
+
+</div>
+"""
+GPU = """\
+---
+title: GPU
+summary: A processor built for parallel arithmetic.
+definition: A GPU runs many arithmetic operations at once, which is why a tensor trains fast on it.
+---
+"""
+
+
+def test_marked_html_shows_its_markdown_formatted_and_its_links_work(
+    open_page: OpenPage, tmp_path: Path
+) -> None:
+    """Was: the asterisks and the brackets shown as written."""
+    site = write_files(
+        tmp_path,
+        {
+            "content/site.yml": "title: Arrays\nbase_url: https://arrays.example.com/\n",
+            "content/terms/tensor.md": TERM,
+            "content/terms/gpu.md": GPU,
+        },
+    )
+    result = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = open_page()
+    with serve(site / "www") as address:
+        page.goto(f"{address}/terms/tensor/index.html")
+        article = page.locator("article")
+        expect(article).not_to_contain_text("**")
+        expect(article.locator("li strong")).to_have_text(["Scalars", "Vectors"])
+        link = article.get_by_role("link", name="GPU", exact=True)
+        expect(link).to_be_hidden()  # in the closed box
+        article.get_by_text("Shapes in practice").click()
+        expect(article.locator("details strong")).to_have_text("rank-4")
+        link.click()
+        expect(page).to_have_url(f"{address}/terms/gpu/index.html")
