@@ -42,7 +42,7 @@ KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym",
 #: those characters: several times quicker over a 10,000-term glossary's text. The line-start
 #: syntax is matched anywhere here; the line's own check below looks at where it stands.
 _ANY_RE = re.compile(
-    r"==|>[ \t]*\[!|-8<-|\[[ xX]\][ \t]|:[\w+-]+:|\[\^"
+    r"==|>[ \t]*\[!|-8<-|:[\w+-]+:|\[\^"
     r"|\{(?:\{[<%]|:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$|```[ \t]*\{"
     r"|~~~[ \t]*\{|:::[ \t]*\{|~[^\s~]+~|\^(?:\^|[^\s^]+\^)|\+\+\w|\\[(\[]"
 )
@@ -50,12 +50,6 @@ _ANY_RE = re.compile(
 _NOTE_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
 _NOTE_REFERENCE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _SHORTCODE_LINE_RE = re.compile(r"[ ]{0,3}\{\{(?:<.*>|%.*%)\}\}[ \t]*$")
-#: A task-list item; reported at the first of a list's, not at every one.
-_TASK_RE = re.compile(r"[ \t]*(?:[-+*]|\d+[.)])[ \t]+(\[[ xX]\])[ \t]")
-TASK_MESSAGE = (
-    "a task-list box '{}' is not converted here and is shown as written; write the items without "
-    "it, or with a ☐ or ☑ character"
-)
 _TAG_RE = re.compile(r"</?([A-Za-z][\w-]*)(?=[\s/>])")
 #: CommonMark's `<scheme:address>` autolink: Python-Markdown links only http(s) and ftp(s) so,
 #: and reads any other as a tag, which the sanitiser then removes with no trace on the page.
@@ -255,7 +249,7 @@ def _found(text: str, markers: bool) -> Iterator[tuple[int, int, str]]:
             0,
             directive_message(fence, name, argument.strip(), "the page shows its text as a code block"),
         )
-    math = task = False
+    math = False
     prose = without_formulas(text)
     notes = set(_NOTE_RE.findall(text)) if "[^" in text else set()
     for index, line in outside_all_code(text.split("\n")):
@@ -263,10 +257,6 @@ def _found(text: str, markers: bool) -> Iterator[tuple[int, int, str]]:
             math = math and bool(line.strip()) and not DISPLAY_LINE_RE.match(line)
             continue
         math = bool(DISPLAY_LINE_RE.match(line))
-        box = _TASK_RE.match(line)
-        if box and not task:
-            yield index, box.start(1), TASK_MESSAGE.format(box.group(1))
-        task = bool(box)
         roles, prose_left = _roles(line, prose[index])
         for column, message in chain(roles, _line_problems(prose_left, markers)):
             yield index, column, message

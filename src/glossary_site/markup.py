@@ -47,6 +47,7 @@ from glossary_site.reference_labels import ReferenceLabelExtension
 from glossary_site.slugs import heading_anchor
 from glossary_site.strikethrough import StrikethroughExtension
 from glossary_site.table_pipes import EscapedPipeTableExtension
+from glossary_site.task_lists import TaskListExtension
 from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.tools import resolve as tool_resolve
 from glossary_site.urls import as_read, link_url
@@ -232,7 +233,7 @@ def _own_extensions() -> list[markdown.Extension]:
     closing '#'s, lists and `\` line breaks, `hl_lines` ranges, other generators' fence
     attributes, fences indented in a list item, bare web addresses, `~~strikethrough~~`, emoji
     shortcodes, `\|` in table cells, code in reference labels, GitHub's alerts, MkDocs Material's
-    collapsible admonitions and content tabs, formulas."""
+    collapsible admonitions and content tabs, task lists, formulas."""
     return [
         HashHeadingExtension(),
         LineBreakExtension(),
@@ -246,6 +247,7 @@ def _own_extensions() -> list[markdown.Extension]:
         GitHubAlertsExtension(),
         CollapsibleAdmonitionsExtension(),
         ContentTabsExtension(),
+        TaskListExtension(),
         CommonMarkListsExtension(),
         IndentedFencesExtension(),
         FormulaExtension(),

@@ -15,7 +15,6 @@ WRITTEN = [
         "its title in double quotes",
     ),
     ("> [!DANGER]\n> Mind.", "'> [!DANGER]' is a GitHub alert", "write '!!! danger'"),
-    ("- [ ] open\n- [x] done", "a task-list box '[ ]'", "without it"),
     ("It is ==marked== now.", "'==marked==' (highlighting)", "write <mark>marked</mark>"),
     (
         "Happy :material-emoticon: face.",
