@@ -231,6 +231,37 @@
     });
   }
 
+  // A button that copies what `text()` gives, shows "Copied" on itself for two seconds and
+  // announces the label `copied`; where the browser refuses, `refused()` offers another way
+  // and gives the label to announce. It keeps the focus, so a keyboard can press it again.
+  function copyButton(options) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = options.className;
+    button.setAttribute("aria-label", options.name);
+    button.title = options.title;
+    var done = document.createElement("span");
+    done.className = "copy-status";
+    done.setAttribute("aria-hidden", "true");
+    button.appendChild(options.icon);
+    button.appendChild(done);
+    var timer = null;
+    button.addEventListener("click", function () {
+      copyText(options.text()).then(function () {
+        done.textContent = window.glossarySay("copied");
+        announce(window.glossarySay(options.copied));
+      }, function () {
+        done.textContent = "";
+        announce(window.glossarySay(options.refused()));
+      }).then(function () {
+        button.focus();
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () { done.textContent = ""; }, 2000);
+      });
+    });
+    return button;
+  }
+
   // The heading's own words, without the "#" of its permalink.
   function headingText(heading) {
     var copy = heading.cloneNode(true);
@@ -247,35 +278,19 @@
     heading.parentNode.insertBefore(row, heading);
     row.appendChild(heading);
 
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "copy-link";
-    button.setAttribute("aria-label", window.glossarySay("copy_link_to_section", { section: name }));
-    button.title = window.glossarySay("copy_link_to_this_section");
-    var done = document.createElement("span");
-    done.className = "copy-status";
-    done.setAttribute("aria-hidden", "true");
-    button.appendChild(linkIcon());
-    button.appendChild(done);
-    row.appendChild(button);
-
-    var timer = null;
-    button.addEventListener("click", function () {
-      var url = window.location.href.split("#")[0] + "#" + heading.id;
-      copyText(url).then(function () {
-        done.textContent = window.glossarySay("copied");
-        announce(window.glossarySay("link_copied"));
-      }, function () {
+    row.appendChild(copyButton({
+      className: "copy-link",
+      name: window.glossarySay("copy_link_to_section", { section: name }),
+      title: window.glossarySay("copy_link_to_this_section"),
+      icon: linkIcon(),
+      text: function () { return window.location.href.split("#")[0] + "#" + heading.id; },
+      copied: "link_copied",
+      refused: function () {
         // Nothing was copied: put the link in the address bar, where it can be copied by hand.
         window.history.replaceState(null, "", "#" + heading.id);
-        done.textContent = "";
-        announce(window.glossarySay("link_not_copied"));
-      }).then(function () {
-        button.focus();
-        window.clearTimeout(timer);
-        timer = window.setTimeout(function () { done.textContent = ""; }, 2000);
-      });
-    });
+        return "link_not_copied";
+      }
+    }));
   }
 
   function addCopyButtons() {
@@ -315,41 +330,24 @@
       bar.className = "code-title";
       block.parentNode.insertBefore(bar, block);
     }
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "copy-code";
-    button.setAttribute("aria-label", title
-      ? window.glossarySay("copy_named_code", { title: title })
-      : window.glossarySay("copy_code"));
-    button.title = window.glossarySay("copy_code");
-    var done = document.createElement("span");
-    done.className = "copy-status";
-    done.setAttribute("aria-hidden", "true");
-    button.appendChild(clipboardIcon());
-    button.appendChild(done);
-    bar.appendChild(button);
-
     var code = pre.querySelector("code") || pre;
-    var timer = null;
-    button.addEventListener("click", function () {
+    bar.appendChild(copyButton({
+      className: "copy-code",
+      name: title ? window.glossarySay("copy_named_code", { title: title }) : window.glossarySay("copy_code"),
+      title: window.glossarySay("copy_code"),
+      icon: clipboardIcon(),
       // The engine ends every block with a line break, which a pasted command would run.
-      copyText(code.textContent.replace(/\n$/, "")).then(function () {
-        done.textContent = window.glossarySay("copied");
-        announce(window.glossarySay("code_copied"));
-      }, function () {
+      text: function () { return code.textContent.replace(/\n$/, ""); },
+      copied: "code_copied",
+      refused: function () {
         // Nothing was copied: select the code, for the reader's own copy.
         var range = document.createRange();
         range.selectNodeContents(code);
         window.getSelection().removeAllRanges();
         window.getSelection().addRange(range);
-        done.textContent = "";
-        announce(window.glossarySay("code_not_copied"));
-      }).then(function () {
-        button.focus();
-        window.clearTimeout(timer);
-        timer = window.setTimeout(function () { done.textContent = ""; }, 2000);
-      });
-    });
+        return "code_not_copied";
+      }
+    }));
   }
 
   function addCodeCopyButtons() {
