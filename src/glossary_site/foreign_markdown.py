@@ -1,7 +1,7 @@
 """Markdown written for other generators, which the engine here would show as written.
 
 Editors coming from MkDocs Material, GitHub, Hugo or Sphinx write syntax this site does not
-convert: `==mark==`, `:material-github:`, `{.class}`, `:term:`API``, MyST's
+convert: `:material-github:`, `{.class}`, `:term:`API``, MyST's
 ```{note}. Left alone, the page shows the raw marks with no word from the build, and a tag
 the sanitiser drops (`<iframe>`, or `<String>` in `Vec<String>`) leaves no trace at all. Each
 is a warning at its line, naming what to write instead. Code (fenced, indented or in
@@ -44,7 +44,7 @@ KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym",
 _ANY_RE = re.compile(
     r"==|>[ \t]*\[!|-8<-|:[\w+-]+:|\[\^"
     r"|\{(?:\{[<%]|:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$|```[ \t]*\{"
-    r"|~~~[ \t]*\{|:::[ \t]*\{|~[^\s~]+~|\^(?:\^|[^\s^]+\^)|\+\+\w|\\[(\[]"
+    r"|~~~[ \t]*\{|:::[ \t]*\{|\\[(\[]"
 )
 #: A footnote's note, `[^1]: text`, at the start of a line, and a reference to one, `[^1]`.
 _NOTE_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
@@ -59,19 +59,6 @@ _SCHEME_TAG_RE = re.compile(r"<(?!(?:https?|ftps?)://)[A-Za-z][\w+.-]*:[^<>@ \t]
 _HOST_TAG_RE = re.compile(r"<([a-z][a-z0-9-]*\.[^<>\s@]*)>")
 
 Message = Callable[[re.Match[str]], str]
-
-
-def _marked(pattern: str, mark: str, name: str, tag: str) -> tuple[re.Pattern[str], Message]:
-    """A mark another generator turns into an HTML element (`~~x~~`, `^x^`), which this one
-    shows as written: the message names the element to write."""
-
-    def message(m: re.Match[str]) -> str:
-        return (
-            f"'{mark}{m.group(1)}{mark}' ({name}) is not converted here and is shown as written; "
-            f"write <{tag}>{m.group(1)}</{tag}>"
-        )
-
-    return re.compile(pattern), message
 
 
 #: Attributes at a line's end, as attr_list reads them; a heading's `{#id}` alone is read (custom_ids.py).
@@ -128,23 +115,11 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
 )
 #: Syntax anywhere in a line.
 _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
-    _marked(r"(?<![=\w])==(?=[^\s=])([^=\n]*?[^\s=])==(?![=\w])", "==", "highlighting", "mark"),
     (  # right after a link or image, as MkDocs (attr_list) sizes pictures
         re.compile(r"(?<=[)\]])\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\}"),
         lambda m: (
             f"'{m.group(0)}' is an attribute list, which is not read here and is shown as written; "
             'remove it, or write the picture as <img src="…" alt="…" width="300"> for its size'
-        ),
-    ),
-    # pymdownx's marks: no space just inside them, so 'C++', '~5 km' and '2^10' are text
-    _marked(r"(?<![~\\])~([^\s~]++)~(?!~)", "~", "subscript", "sub"),
-    _marked(r"(?<![\^\\\[])\^([^\s^]++)\^(?!\^)", "^", "superscript", "sup"),
-    _marked(r"(?<![\^\\])\^\^(?=[^\s^])([^\^\n]*?[^\s^])\^\^(?!\^)", "^^", "inserted text", "ins"),
-    (
-        re.compile(r"(?<![+\w])\+\+(\w[^\s+]*(?:\+[^\s+]+)*)\+\+(?![+\w])"),
-        lambda m: (
-            f"'++{m.group(1)}++' (keys) is not converted here and is shown as written; write "
-            + "+".join(f"<kbd>{key}</kbd>" for key in m.group(1).split("+"))
         ),
     ),
     (  # arithmatex's delimiters, which Markdown reads as escaped brackets; TeX inside, not '\[sic\]'

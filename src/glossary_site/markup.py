@@ -39,6 +39,7 @@ from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.hash_headings import HashHeadingExtension
 from glossary_site.html_tags import in_tags, tags
 from glossary_site.indentation import IndentedFencesExtension
+from glossary_site.inline_marks import InlineMarksExtension
 from glossary_site.line_breaks import LineBreakExtension
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import Body, Breaks, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
@@ -233,7 +234,8 @@ def _own_extensions() -> list[markdown.Extension]:
     closing '#'s, lists and `\` line breaks, `hl_lines` ranges, other generators' fence
     attributes, fences indented in a list item, bare web addresses, `~~strikethrough~~`, emoji
     shortcodes, `\|` in table cells, code in reference labels, GitHub's alerts, MkDocs Material's
-    collapsible admonitions and content tabs, task lists, formulas."""
+    collapsible admonitions and content tabs, task lists, pymdownx's marks (==, ^^, ~, ^, ++),
+    formulas."""
     return [
         HashHeadingExtension(),
         LineBreakExtension(),
@@ -248,6 +250,7 @@ def _own_extensions() -> list[markdown.Extension]:
         CollapsibleAdmonitionsExtension(),
         ContentTabsExtension(),
         TaskListExtension(),
+        InlineMarksExtension(),
         CommonMarkListsExtension(),
         IndentedFencesExtension(),
         FormulaExtension(),

@@ -106,6 +106,11 @@ PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
     "glossary-bare-email": ("@",),
     "glossary-strikethrough": ("~~",),
     "glossary-emoji": (":",),
+    "glossary-mark": ("==",),
+    "glossary-insert": ("^^",),
+    "glossary-subscript": ("~",),
+    "glossary-superscript": ("^",),
+    "glossary-keys": ("++",),
 }
 
 #: The same for block processors: without any of these in a block, the stock test is false

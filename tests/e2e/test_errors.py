@@ -721,7 +721,7 @@ def test_links_and_todos_in_values_written_over_several_lines_are_reported_at_th
         site,
         {
             "content/terms/kernel.md": "---\ntitle: Kernel\nsummary: A function run on a GPU.\n"
-            "definition: >\n  A kernel is a function\n  that runs ==fast== on a [[GPU]] and $x^$\n\n"
+            "definition: >\n  A kernel is a function\n  that runs :material-fast: on a [[GPU]] and $x^$\n\n"
             "  reads [[tensr]] values. TODO: say which\n"
             "faq:\n  - q: Why?\n    a: Because it is\n      fast with [[tensrs]]\n"
             '  - q: How?\n    a: "In \\"blocks\\"\n      of [[thredas]]"\n'
@@ -742,15 +742,16 @@ def test_links_and_todos_in_values_written_over_several_lines_are_reported_at_th
         if line.startswith("content/terms/kernel.md:") and not line.startswith("content/terms/kernel.md:1:")
     ]
     assert below_line_1 == [
-        f"content/terms/kernel.md:{line_of('==fast==')}: the formula 'x^' cannot be shown: a ^ or _ "
+        f"content/terms/kernel.md:{line_of(':material-fast:')}: the formula 'x^' cannot be shown: a ^ or _ "
         "has nothing after it",
         f"content/terms/kernel.md:{line_of('[[tensr]]')}: unknown wiki-link target 'tensr'; "
         "did you mean 'tensor'?",
         f"content/terms/kernel.md:{line_of('[[tensrs]]')}: unknown wiki-link target 'tensrs'; "
         "did you mean 'tensor'?",
         f"content/terms/kernel.md:{line_of('[[thredas]]')}: unknown wiki-link target 'thredas'",
-        f"content/terms/kernel.md:{line_of('==fast==')}: warning: '==fast==' (highlighting) is not "
-        "converted here and is shown as written; write <mark>fast</mark>",
+        f"content/terms/kernel.md:{line_of(':material-fast:')}: warning: ':material-fast:' is no emoji's "
+        "shortcode, so it is shown as written; write the emoji itself (or its shortcode, such as :tada:), "
+        "or leave it out",
         f"content/terms/kernel.md:{line_of('[[tensr]]')}: warning: a TODO placeholder is left in "
         "'definition'; replace it",
     ]
@@ -1038,7 +1039,7 @@ def test_the_body_of_a_file_whose_front_matter_cannot_be_read_is_checked_in_the_
     """Was: only the YAML error, and the body's unclosed fence and formula shown as written once
     that was fixed: one run reports every problem it can find."""
     site = copy_site("minimal", tmp_path)
-    body = "Its $x^{$ grows ==fast==.\n\n```\nnever closed\n"
+    body = "Its $x^{$ grows :material-fast:.\n\n```\nnever closed\n"
     write_files(site, {f"content/{folder}/broken.md": f"---\ntitle: [\n---\n\n{body}"})
 
     for command in ("check", "build"):
@@ -1474,7 +1475,8 @@ def test_markdown_written_for_mkdocs_or_hugo_is_named_at_its_file_line(tmp_path:
     matter's first."""
     site = copy_site("minimal", tmp_path)
     text = (
-        "\ufeff---\ntitle: Odd\nsummary: S\ndefinition: |\n  Once\n  ==twice==.\nrelated: [tensor]\n---\n\n"
+        "\ufeff---\ntitle: Odd\nsummary: S\ndefinition: |\n  Once\n  :material-twice:.\nrelated: [tensor]\n"
+        "---\n\n"
         "## Usage {#use .wide}\n\n"
         '=== "Tab one\n    A tab.\n\n'
         '<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n'
@@ -1491,7 +1493,7 @@ def test_markdown_written_for_mkdocs_or_hugo_is_named_at_its_file_line(tmp_path:
     ]
     warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
     said = {where: message for where, message in warned}
-    assert said["content/terms/odd.md:6"].startswith("'==twice==' (highlighting) is not converted")
+    assert said["content/terms/odd.md:6"].startswith("':material-twice:' is no emoji's shortcode")
     assert said["content/terms/odd.md:10"].startswith("'{#use .wide}' is an attribute list")
     assert said["content/terms/odd.md:12"].startswith(
         "'=== \"Tab one' is shown as written, not as a content tab"
@@ -1504,7 +1506,7 @@ def test_markdown_of_another_generator_in_a_table_cell_or_a_question_is_named_at
     tmp_path: Path,
 ) -> None:
     """Was: said of the body, the definition and the answers only, so a `<script>` or an
-    `<iframe>` in a cell or a question left the page with no word, and `==old==` in a cell
+    `<iframe>` in a cell or a question left the page with no word, and `:material-old:` in a cell
     was shown as written, though cells and questions are inline Markdown as those are."""
     site = copy_site("minimal", tmp_path)
     lines = [
@@ -1517,7 +1519,7 @@ def test_markdown_of_another_generator_in_a_table_cell_or_a_question_is_named_at
         "  - title: Chips",
         "    columns: [Chip, Note]",
         "    rows:",
-        "      - [A100, ==old== price]",
+        "      - [A100, :material-old: price]",
         '      - [H100, "Watch <iframe src=x></iframe> here"]',
         "faq:",
         '  - q: "Is <script>alert(1)</script> safe?"',
@@ -1538,7 +1540,7 @@ def test_markdown_of_another_generator_in_a_table_cell_or_a_question_is_named_at
         "content/terms/odd.md:13",
     ]
     said = {where: message for where, message in (line.split(": warning: ") for line in warned)}
-    assert said["content/terms/odd.md:10"].startswith("'==old==' (highlighting) is not converted")
+    assert said["content/terms/odd.md:10"].startswith("':material-old:' is no emoji's shortcode")
     assert said["content/terms/odd.md:11"].startswith("'<iframe>' is read as an HTML tag and removed")
     assert said["content/terms/odd.md:13"].startswith("'<script>' is read as an HTML tag and removed")
 
@@ -1568,7 +1570,7 @@ def test_the_error_that_failed_the_build_is_printed_before_the_warnings(tmp_path
     read from top to bottom."""
     site = copy_site("minimal", tmp_path)
     warned = {
-        f"content/terms/a-{n}.md": f"---\ntitle: A{n}\nsummary: S\ndefinition: Once ==twice==.\n---\n"
+        f"content/terms/a-{n}.md": f"---\ntitle: A{n}\nsummary: S\ndefinition: Once :material-twice:.\n---\n"
         for n in (1, 2, 3)
     }
     broken = "---\ntitle: Zed\nsummary: S\ndefinition: Zed.\nrelated: [tensr]\n---\n"
@@ -1583,7 +1585,7 @@ def test_the_error_that_failed_the_build_is_printed_before_the_warnings(tmp_path
     assert problems[0] == "content/terms/z-broken.md:5: unknown related term 'tensr'; did you mean 'tensor'?"
     warnings = problems[1:]
     assert all(": warning: " in line for line in warnings)
-    assert [line.split(":")[0] for line in warnings if "==twice==" in line] == sorted(warned)
+    assert [line.split(":")[0] for line in warnings if ":material-twice:" in line] == sorted(warned)
     assert warnings == sorted(warnings, key=lambda line: (line.split(":")[0], int(line.split(":")[1])))
     assert lines[-1].startswith("Build failed: 1 error(s), ")
     annotations = github.stdout.splitlines()

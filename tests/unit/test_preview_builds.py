@@ -313,7 +313,7 @@ def test_the_problem_page_shows_the_errors_first_under_headings_with_counts(tmp_
     site_dir = write_files(
         copy_site("minimal", tmp_path),
         {
-            "content/terms/a-1.md": "---\ntitle: A1\nsummary: S\ndefinition: Once ==twice==.\n---\n",
+            "content/terms/a-1.md": "---\ntitle: A1\nsummary: S\ndefinition: Once :material-twice:.\n---\n",
             "content/terms/z-broken.md": "---\ntitle: Zed\nsummary: S\ndefinition: Zed.\nrelated: [tensr]\n"
             "---\n",
         },
