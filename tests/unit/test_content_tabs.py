@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from support import ENGINES, converted
 
-from glossary_site import markup
 from glossary_site.foreign_markdown import foreign_problems
 from glossary_site.indentation import indentation_problems
 
@@ -64,13 +64,9 @@ def sets(page: str) -> list[list[tuple[str, bool, str]]]:
     return found
 
 
-@pytest.mark.parametrize("engine", ["site", "fast", "stock"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_tabs_next_to_each_other_are_one_set_each_tab_under_its_title(engine: str) -> None:
-    page = (
-        markup.site_markdown(TEXT, "")
-        if engine == "site"
-        else markup.Converter(fast=engine == "fast").convert_text(TEXT, 1)[0]
-    )
+    page = converted(engine, TEXT)
     assert sets(page) == [
         [("Python", False, "print ( 1 )"), ("JavaScript too", True, "console.log(1);")],
         [("A set of its own", False, "Alone.")],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from support import ENGINES, converted
 
 from glossary_site import markup
 from glossary_site.custom_ids import clashes, heading_id, repeated_ids, written_ids
@@ -27,13 +28,9 @@ TEXT = """Intro, see [the setup](#setup).
 """
 
 
-@pytest.mark.parametrize("engine", ["site", "fast", "stock"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_headings_own_id_is_its_anchor_and_the_words_alone_are_shown(engine: str) -> None:
-    page = (
-        markup.site_markdown(TEXT, "")
-        if engine == "site"
-        else markup.Converter(fast=engine == "fast").convert_text(TEXT, 1)[0]
-    )
+    page = converted(engine, TEXT)
     soup = BeautifulSoup(page, "html.parser")
     headings = [(h.get("id"), h.get_text().removesuffix("#").strip()) for h in soup.find_all(["h2", "h3"])]
     made = engine != "site"  # the site's intro gives its headings no anchors of their own making

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from support import ENGINES, converted
 
-from glossary_site import markup
 from glossary_site.foreign_markdown import foreign_problems
 
 TEXT = """Shipped :rocket: with :white_check_mark: tests :+1:, at 10:30:00 on a:b:c.
@@ -25,13 +25,9 @@ An icon :material-github: stays.
 """
 
 
-@pytest.mark.parametrize("engine", ["site", "fast", "stock"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_each_known_shortcode_is_its_emoji_and_code_addresses_and_times_are_left_alone(engine: str) -> None:
-    page = (
-        markup.site_markdown(TEXT, "")
-        if engine == "site"
-        else markup.Converter(fast=engine == "fast").convert_text(TEXT, 1)[0]
-    )
+    page = converted(engine, TEXT)
     soup = BeautifulSoup(page, "html.parser")
     paragraphs = [p.get_text() for p in soup.find_all("p")]
     assert paragraphs[0] == "Shipped \U0001f680 with \u2705 tests \U0001f44d, at 10:30:00 on a:b:c."

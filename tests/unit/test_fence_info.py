@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import present
+from support import ENGINES, converted, present
 
 from glossary_site import markup
 from glossary_site.fence_info import FenceInfo, read_info
@@ -77,15 +77,11 @@ Text after **the blocks**.
 """
 
 
-@pytest.mark.parametrize("engine", ["site", "fast", "stock"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_the_code_its_highlighted_lines_and_its_title_are_shown_and_the_text_after_it_is_kept(
     engine: str,
 ) -> None:
-    page = (
-        markup.site_markdown(TEXT, "")
-        if engine == "site"
-        else markup.Converter(fast=engine == "fast").convert_text(TEXT, 1)[0]
-    )
+    page = converted(engine, TEXT)
     soup = BeautifulSoup(page, "html.parser")
 
     blocks = soup.find_all("div", class_="highlight")

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from support import present
+from support import ENGINES, converted, present
 
-from glossary_site import markup
 from glossary_site.foreign_markdown import foreign_problems
 
 TEXT = """Water is H~2~O, x^2^ grows, ==**new**== text, ^^inserted^^, press ++ctrl+alt+del++.
@@ -19,13 +18,9 @@ In C++ and C#, g++ -O2 and i++, ~5 km or ~10 km, 2^10 and 2^20, a ^ b, x~y, ~~st
 """
 
 
-@pytest.mark.parametrize("engine", ["site", "fast", "stock"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_each_mark_is_its_element_and_text_like_it_is_left_alone(engine: str) -> None:
-    page = (
-        markup.site_markdown(TEXT, "")
-        if engine == "site"
-        else markup.Converter(fast=engine == "fast").convert_text(TEXT, 1)[0]
-    )
+    page = converted(engine, TEXT)
     soup = BeautifulSoup(page, "html.parser")
     first, second = soup.find_all("p")[:2]
     marks = [(element.name, element.get_text()) for element in first.find_all(["sub", "sup", "mark", "ins"])]

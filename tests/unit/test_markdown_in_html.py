@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from support import ENGINES, converted
 
-from glossary_site import markup
 from glossary_site.foreign_markdown import foreign_problems
 
 TEXT = """<div class="grid cards" markdown>
@@ -29,13 +29,9 @@ TEXT = """<div class="grid cards" markdown>
 """
 
 
-@pytest.mark.parametrize("engine", ["site", "fast", "stock"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_the_markdown_inside_marked_html_is_converted_and_still_sanitised(engine: str) -> None:
-    page = (
-        markup.site_markdown(TEXT, "")
-        if engine == "site"
-        else markup.Converter(fast=engine == "fast").convert_text(TEXT, 1)[0]
-    )
+    page = converted(engine, TEXT)
     soup = BeautifulSoup(page, "html.parser")
     grid = soup.select_one("div.grid.cards")
     assert grid is not None

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from support import ENGINES, converted
 
-from glossary_site import markup
 from glossary_site.foreign_markdown import foreign_problems
 
 TEXT = """Before release:
@@ -31,13 +31,9 @@ A [x] in a sentence, and `- [ ] in code`.
 """
 
 
-@pytest.mark.parametrize("engine", ["site", "fast", "stock"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_each_task_shows_its_box_before_its_text(engine: str) -> None:
-    page = (
-        markup.site_markdown(TEXT, "")
-        if engine == "site"
-        else markup.Converter(fast=engine == "fast").convert_text(TEXT, 1)[0]
-    )
+    page = converted(engine, TEXT)
     soup = BeautifulSoup(page, "html.parser")
     items = [(" ".join(li.get_text(" ", strip=True).split()), li.get("class")) for li in soup.find_all("li")]
     assert items == [
