@@ -1519,7 +1519,7 @@ def test_markdown_of_another_generator_in_a_table_cell_or_a_question_is_named_at
         "  - title: Chips",
         "    columns: [Chip, Note]",
         "    rows:",
-        "      - [A100, :material-old: price]",
+        '      - [A100, "Its :material-old: price"]',
         '      - [H100, "Watch <iframe src=x></iframe> here"]',
         "faq:",
         '  - q: "Is <script>alert(1)</script> safe?"',
