@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
-from support import copy_site, run_glossary
+from support import copy_site, run_glossary, write_files
 
 #: Debian's build of Chromium's headless shell: the same engine as its `chromium`, without the
 #: desktop browser's window machinery, which cost three times the CPU per page opened.
@@ -89,6 +89,21 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
         result = run_glossary("build", "--base-url", base_url, "--out", root / "www" / SUB_PATH, cwd=site)
     assert result.returncode == 0, result.stderr
     return root / "www" / SUB_PATH
+
+
+def built_terms(folder: Path, terms: dict[str, str]) -> Path:
+    """A site of these term files (slug: the file's text) built as a user builds it, without
+    search; the folder of its pages."""
+    site = write_files(
+        folder,
+        {
+            "content/site.yml": "title: Glossary\nbase_url: https://glossary.example.com/\n",
+            **{f"content/terms/{slug}.md": text for slug, text in terms.items()},
+        },
+    )
+    result = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
+    assert result.returncode == 0, result.stderr
+    return site / "www"
 
 
 @contextlib.contextmanager

@@ -4,8 +4,10 @@ click or the arrow keys; without scripts, and on paper, every tab's text under i
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import OpenPage, ServedSite
+from conftest import OpenPage, ServedSite, built_terms, serve
 from playwright.sync_api import expect
 
 PAGE = "terms/prompt-engineering/index.html"
@@ -62,3 +64,42 @@ def test_without_scripts_or_on_paper_every_tab_is_shown_under_its_title(
             expect(title).to_be_visible()
         expect(page.get_by_text(VAGUE)).to_be_visible()
         expect(page.get_by_text(SPECIFIC)).to_be_visible()
+
+
+TABBED = """\
+---
+title: Tokenizer
+summary: What splits text into tokens.
+definition: A tokenizer splits text into tokens.
+---
+
+## Trying one
+
+=== "Python"
+
+    Install it with pip.
+
+=== "JavaScript"
+
+    ## Running in a browser {#in-a-browser}
+
+    Bundle it with the page.
+
+## Afterwards
+
+The end.
+"""
+
+
+def test_a_link_to_a_place_in_a_tab_not_shown_shows_that_tab(open_page: OpenPage, tmp_path: Path) -> None:
+    page = open_page(viewport={"width": 1280, "height": 600})
+    with serve(built_terms(tmp_path, {"tokenizer": TABBED})) as address:
+        page.goto(f"{address}/terms/tokenizer/index.html#in-a-browser")
+        heading = page.get_by_role("heading", name="Running in a browser")
+        expect(heading).to_be_in_viewport()
+        expect(page.get_by_role("tab", name="JavaScript")).to_have_attribute("aria-selected", "true")
+        page.get_by_role("tab", name="Python").click()
+        expect(heading).to_be_hidden()
+        page.goto(f"{address}/terms/tokenizer/index.html#afterwards")
+        page.locator(".toc a[href='#in-a-browser']").click()  # "On this page" leads there too
+        expect(heading).to_be_in_viewport()

@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from axe_check import assert_axe_finds_nothing_above_minor_in_either_scheme
-from conftest import OpenPage, serve
+from conftest import OpenPage, built_terms, serve
 from playwright.sync_api import expect
-from support import run_glossary, write_files
 
 TERM = """\
 ---
@@ -24,17 +23,8 @@ the word ^^added^^ was added.
 
 def test_the_marks_are_shown_as_their_elements(open_page: OpenPage, tmp_path: Path) -> None:
     """Was: the plus signs, tildes, carets and equals signs shown as written."""
-    site = write_files(
-        tmp_path,
-        {
-            "content/site.yml": "title: Keys\nbase_url: https://keys.example.com/\n",
-            "content/terms/shortcut.md": TERM,
-        },
-    )
-    result = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
-    assert result.returncode == 0, result.stderr
     page = open_page()
-    with serve(site / "www") as address:
+    with serve(built_terms(tmp_path, {"shortcut": TERM})) as address:
         page.goto(f"{address}/terms/shortcut/index.html")
         prose = page.locator("article .prose")
         expect(prose).not_to_contain_text("==")

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import OpenPage, serve
+from conftest import OpenPage, built_terms, serve
 from playwright.sync_api import expect
-from support import run_glossary, write_files
 
 TERM = """\
 ---
@@ -43,18 +42,8 @@ def test_marked_html_shows_its_markdown_formatted_and_its_links_work(
     open_page: OpenPage, tmp_path: Path
 ) -> None:
     """Was: the asterisks and the brackets shown as written."""
-    site = write_files(
-        tmp_path,
-        {
-            "content/site.yml": "title: Arrays\nbase_url: https://arrays.example.com/\n",
-            "content/terms/tensor.md": TERM,
-            "content/terms/gpu.md": GPU,
-        },
-    )
-    result = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
-    assert result.returncode == 0, result.stderr
     page = open_page()
-    with serve(site / "www") as address:
+    with serve(built_terms(tmp_path, {"tensor": TERM, "gpu": GPU})) as address:
         page.goto(f"{address}/terms/tensor/index.html")
         article = page.locator("article")
         expect(article).not_to_contain_text("**")

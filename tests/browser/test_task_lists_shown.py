@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from axe_check import assert_axe_finds_nothing_above_minor_in_either_scheme
-from conftest import OpenPage, serve
+from conftest import OpenPage, built_terms, serve
 from playwright.sync_api import expect
-from support import run_glossary, write_files
 
 TERM = """\
 ---
@@ -28,17 +27,8 @@ definition: A release publishes a new version of a model, with its weights and i
 
 def test_each_box_stands_where_the_bullet_was(open_page: OpenPage, tmp_path: Path) -> None:
     """Was: "[x]" and "[ ]" shown as written, after the bullets."""
-    site = write_files(
-        tmp_path,
-        {
-            "content/site.yml": "title: Models\nbase_url: https://models.example.com/\n",
-            "content/terms/release.md": TERM,
-        },
-    )
-    result = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
-    assert result.returncode == 0, result.stderr
     page = open_page(viewport={"width": 390, "height": 800})
-    with serve(site / "www") as address:
+    with serve(built_terms(tmp_path, {"release": TERM})) as address:
         page.goto(f"{address}/terms/release/index.html")
         items = page.locator("article .prose li")
         expect(items).to_have_text(["☑ Write the model card", "☐ Publish the weights", "Announce it"])

@@ -417,8 +417,27 @@
     show(tabs[first ? blocks.indexOf(first) : 0]);
   }
 
+  // A place in a tab not shown (`#id` in the address, from a link or an "On this page" entry)
+  // shows its tab, and the tabs of any sets around it, then comes into view.
+  function showTabsOf(target) {
+    var block = target.closest(".tabbed-block[hidden]");
+    if (!block) { return; }
+    for (; block; block = block.parentElement.closest(".tabbed-block[hidden]")) {
+      document.getElementById(block.getAttribute("aria-labelledby")).click();
+    }
+    target.scrollIntoView();
+  }
+
   function makeTabSets() {
     forEach.call(document.querySelectorAll(WRITTEN + ".tabbed-set"), makeTabs);
+    function showTarget() {
+      var id;
+      try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (error) { return; }
+      var target = id && document.getElementById(id);
+      if (target) { showTabsOf(target); }
+    }
+    window.addEventListener("hashchange", showTarget);
+    showTarget();
   }
 
   // --- The graph's frame ---------------------------------------------------------------
