@@ -179,21 +179,26 @@
 
   var SVG = "http://www.w3.org/2000/svg";
 
-  // A chain-link icon; built here because the theme has no icon font and CSP allows no
-  // data: images.
-  function linkIcon() {
+  // An icon of stroked paths; built here because the theme has no icon font and CSP allows
+  // no data: images.
+  function icon(paths) {
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("class", "icon");
     svg.setAttribute("viewBox", "0 0 24 24");
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("focusable", "false");
-    ["M10 13a5 5 0 0 0 7.54.54l3-3a5 5 0 0 0-7.07-7.07l-1.72 1.71",
-      "M14 11a5 5 0 0 0-7.54-.54l-3 3a5 5 0 0 0 7.07 7.07l1.71-1.71"].forEach(function (d) {
+    paths.forEach(function (d) {
       var path = document.createElementNS(SVG, "path");
       path.setAttribute("d", d);
       svg.appendChild(path);
     });
     return svg;
+  }
+
+  // A chain link.
+  function linkIcon() {
+    return icon(["M10 13a5 5 0 0 0 7.54.54l3-3a5 5 0 0 0-7.07-7.07l-1.72 1.71",
+      "M14 11a5 5 0 0 0-7.54-.54l-3 3a5 5 0 0 0 7.07 7.07l1.71-1.71"]);
   }
 
   // One polite live region for the page, so each copy is announced once.
@@ -301,19 +306,9 @@
 
   // --- Copy a code block ----------------------------------------------------------------
 
-  // A clipboard icon (two sheets), drawn as linkIcon is.
+  // A clipboard (two sheets).
   function clipboardIcon() {
-    var svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("class", "icon");
-    svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("focusable", "false");
-    ["M9 9h11v11H9z", "M5 15H4V4h11v1"].forEach(function (d) {
-      var path = document.createElementNS(SVG, "path");
-      path.setAttribute("d", d);
-      svg.appendChild(path);
-    });
-    return svg;
+    return icon(["M9 9h11v11H9z", "M5 15H4V4h11v1"]);
   }
 
   // The button goes in a bar on the block's top, its title's when it has one, never over the
