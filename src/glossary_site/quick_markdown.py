@@ -155,6 +155,7 @@ class TextGatedStages(markdown.Extension):
         trees, blocks = md.treeprocessors, md.parser.blockprocessors
         trees.register(TextGatedInlineProcessor(md), "inline", _priority(trees, "inline"))
         pre = md.preprocessors
+        pre.register(KeepWritten(md), "glossary-keep-written", 1000)
         pre.register(
             TextGatedNormalizeWhitespace(md), "normalize_whitespace", _priority(pre, "normalize_whitespace")
         )
@@ -381,9 +382,20 @@ class TextGatedPreprocessor(preprocessors.Preprocessor):
 
 
 def _source(md: markdown.Markdown) -> str:
-    """The text the block parser was given: every text the inline stage sees comes from it."""
+    """The text the block parser was given, and the text as written: every text the inline
+    stage sees comes from one of them (md_in_html takes the Markdown inside `<div markdown>`
+    out of the first, into its stash)."""
     lines: list[str] = md.lines  # type: ignore[attr-defined]  # set by Markdown.convert
-    return "\n".join(lines)
+    written: str = md.glossary_written  # type: ignore[attr-defined]  # set by KeepWritten
+    return written + "\n" + "\n".join(lines)
+
+
+class KeepWritten(preprocessors.Preprocessor):
+    """Keeps the text as written, before any preprocessor, for _source."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.md.glossary_written = "\n".join(lines)  # type: ignore[attr-defined]
+        return lines
 
 
 class TextGatedUnescape(treeprocessors.UnescapeTreeprocessor):

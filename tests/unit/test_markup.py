@@ -561,6 +561,11 @@ MARKDOWN_PIECES = [
     "$a +\nb$", "\n\n$x^2$\n\n", "$a\n\nb$", "\n> $c\n> d$", "$5 and\n$10", "\n- $e\n  f$",
     "$`a`$", "`$x$`", "## C#", " ##\n", "#\n", '\n```py hl_lines="1-2"\nx\ny\n```\n',
     "\n    ```py\n    x\n    ```\n", "\n  ~~~\n  y\n  ~~~", "\n1. a\n   ```\n", '    ```c hl_lines="2"\n',
+    "\n## Set {#set}\n", "{ id=x }", '\n??? note "T"\n    Hidden.\n', "\n???+ tip\n    Shown.\n", "???",
+    '\n=== "A"\n    a\n', '\n===+ "B"\n    b\n', '===! "C"', "===", "- [x] ", "- [ ] ", "[x]",
+    "==m==", "==", "^^i^^", "H~2~O", "x^2^", "^", "~", "++ctrl+c++", "++",
+    '\n<div markdown>\n\n*md*\n\n</div>\n', '<details markdown="1">', "</details>",
+    "```py title=\"a.py\" {copy=true}\nx\n```\n", ":tada:", "> [!NOTE]\n> n\n",
 ]  # fmt: skip
 
 
