@@ -2,8 +2,8 @@
 it, and `???+ note`, open until closed, as `<details>` boxes of that kind.
 
 Python-Markdown showed the line as written (a warning said to write `!!! note`), so a page
-copied from MkDocs lost its boxes. `CollapsibleLines` writes each such line as an admonition's
-first line with a marker kind, before the admonition stage reads the text, so its text, its
+copied from MkDocs lost its boxes. indentation.MarkedLines writes each such line as an
+admonition's first line with a marker kind, before the admonition stage reads the text, so its text, its
 nesting and its title are read as every admonition's are; `CollapsibleBoxes` then makes each
 marked box a `<details>` whose `<summary>` is the title.
 """
@@ -14,10 +14,9 @@ import re
 import xml.etree.ElementTree as etree
 
 import markdown
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from glossary_site.indentation import outside_all_code
+from glossary_site.indentation import MarkedLines
 
 #: A collapsible box's first line: `???` (closed) or `???+` (open), its kinds, its title.
 COLLAPSIBLE_RE = re.compile(
@@ -27,29 +26,22 @@ COLLAPSIBLE_RE = re.compile(
 CLOSED, OPEN = "glossary-collapsed", "glossary-expanded"
 
 
-def as_admonitions(lines: list[str]) -> list[str]:
-    """The lines with each collapsible box's first line written as a marked admonition's."""
-    if not any("???" in line for line in lines):
-        return lines
-    written = list(lines)
-    for index, line in outside_all_code(lines):
-        found = COLLAPSIBLE_RE.match(line) if "???" in line else None
-        if found is not None:
-            indent, opened, kinds, title = found.groups()
-            written[index] = f"{indent}!!! {kinds} {OPEN if opened else CLOSED}{title}"
-    return written
-
-
-class CollapsibleLines(Preprocessor):
-    def run(self, lines: list[str]) -> list[str]:
-        return as_admonitions(lines)
+def _as_admonition(found: re.Match[str]) -> str:
+    indent, opened, kinds, title = found.groups()
+    return f"{indent}!!! {kinds} {OPEN if opened else CLOSED}{title}"
 
 
 class CollapsibleBoxes(Treeprocessor):
     """Each marked box as `<details>`, open if `???+`; a box with an empty title (`""`) is
     summed up by its kind, as a `<details>` must show something to click."""
 
+    def __init__(self, md: markdown.Markdown, lines: MarkedLines) -> None:
+        super().__init__(md)
+        self.lines = lines
+
     def run(self, root: etree.Element) -> None:
+        if not self.lines.wrote:
+            return
         for box in list(root.iter("div")):
             classes = (box.get("class") or "").split()
             if CLOSED not in classes and OPEN not in classes:
@@ -71,5 +63,6 @@ class CollapsibleAdmonitionsExtension(markdown.Extension):
     stage (20), which reads the summary's Markdown as it read the title's."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.register(CollapsibleLines(md), "glossary-collapsible-lines", 29.6)
-        md.treeprocessors.register(CollapsibleBoxes(md), "glossary-collapsible-boxes", 21)
+        lines = MarkedLines(md, "???", COLLAPSIBLE_RE, _as_admonition)
+        md.preprocessors.register(lines, "glossary-collapsible-lines", 29.6)
+        md.treeprocessors.register(CollapsibleBoxes(md, lines), "glossary-collapsible-boxes", 21)

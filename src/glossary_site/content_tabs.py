@@ -3,8 +3,8 @@ tabs that follow each other are one set, `===+` marks the tab shown first and `=
 new set.
 
 Python-Markdown showed the lines as written (a warning said to give each tab a heading), so a
-page copied from MkDocs lost its tabs. `TabLines` writes each tab's first line as an
-admonition's with a marker kind, so its text and nesting are read as every admonition's are;
+page copied from MkDocs lost its tabs. indentation.MarkedLines writes each tab's first line
+as an admonition's with a marker kind, so its text and nesting are read as every admonition's are;
 `TabSets` then wraps each run of marked boxes in a `div.tabbed-set`, each tab a
 `div.tabbed-block` headed by its `p.tabbed-title`. Built so, a page read without scripts or
 printed shows every tab's text under its title; page.js makes each set a list of tabs.
@@ -16,10 +16,9 @@ import re
 import xml.etree.ElementTree as etree
 
 import markdown
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from glossary_site.indentation import outside_all_code
+from glossary_site.indentation import MarkedLines
 
 #: A tab's first line: `===`, `+` (shown first) and `!` (a new set) in either order, its title.
 TAB_RE = re.compile(r'([ ]*)===([+!]{0,2})[ \t]+"([^"\n]*)"[ \t]*$')
@@ -27,29 +26,22 @@ TAB_RE = re.compile(r'([ ]*)===([+!]{0,2})[ \t]+"([^"\n]*)"[ \t]*$')
 TAB, FIRST, NEW_SET = "glossary-tab", "glossary-tab-first", "glossary-tab-new-set"
 
 
-def as_admonitions(lines: list[str]) -> list[str]:
-    """The lines with each tab's first line written as a marked admonition's."""
-    if not any("===" in line for line in lines):
-        return lines
-    written = list(lines)
-    for index, line in outside_all_code(lines):
-        found = TAB_RE.match(line) if "===" in line else None
-        if found is not None:
-            indent, flags, title = found.groups()
-            kinds = [TAB, *([FIRST] if "+" in flags else []), *([NEW_SET] if "!" in flags else [])]
-            written[index] = f'{indent}!!! {" ".join(kinds)} "{title}"'
-    return written
-
-
-class TabLines(Preprocessor):
-    def run(self, lines: list[str]) -> list[str]:
-        return as_admonitions(lines)
+def _as_admonition(found: re.Match[str]) -> str:
+    indent, flags, title = found.groups()
+    kinds = [TAB, *([FIRST] if "+" in flags else []), *([NEW_SET] if "!" in flags else [])]
+    return f'{indent}!!! {" ".join(kinds)} "{title}"'
 
 
 class TabSets(Treeprocessor):
     """Each run of marked boxes next to each other (a new set where `===!` says) as a set."""
 
+    def __init__(self, md: markdown.Markdown, lines: MarkedLines) -> None:
+        super().__init__(md)
+        self.lines = lines
+
     def run(self, root: etree.Element) -> None:
+        if not self.lines.wrote:
+            return
         for parent in [element for element in root.iter() if any(_kinds(child) for child in element)]:
             runs: list[list[etree.Element]] = []
             previous: etree.Element | None = None
@@ -88,5 +80,6 @@ class ContentTabsExtension(markdown.Extension):
     stage (20)."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.register(TabLines(md), "glossary-tab-lines", 29.7)
-        md.treeprocessors.register(TabSets(md), "glossary-tab-sets", 21.5)
+        lines = MarkedLines(md, "===", TAB_RE, _as_admonition)
+        md.preprocessors.register(lines, "glossary-tab-lines", 29.7)
+        md.treeprocessors.register(TabSets(md, lines), "glossary-tab-sets", 21.5)

@@ -15,7 +15,7 @@ spaces `commonmark_lists` re-indents.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import markdown
@@ -79,6 +79,35 @@ def outside_all_code(lines: list[str]) -> Iterator[tuple[int, str]]:
         line for found in indented_fences("\n".join(lines)) for line in range(found.start, found.end + 1)
     }
     return ((index, line) for index, line in outside_code(lines) if index not in nested)
+
+
+class MarkedLines(Preprocessor):
+    """Writes each line outside code that `pattern` matches (a line holding `mark`) as `write`
+    makes it: another generator's box, read as an admonition with a marker kind. `wrote` says
+    whether the last text had one, so the stage that rebuilds the marked boxes looks only then."""
+
+    def __init__(
+        self,
+        md: markdown.Markdown,
+        mark: str,
+        pattern: re.Pattern[str],
+        write: Callable[[re.Match[str]], str],
+    ) -> None:
+        super().__init__(md)
+        self.mark, self.pattern, self.write = mark, pattern, write
+        self.wrote = False
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.wrote = False
+        if not any(self.mark in line for line in lines):
+            return lines
+        written = list(lines)
+        for index, line in outside_all_code(lines):
+            found = self.pattern.match(line) if self.mark in line else None
+            if found is not None:
+                written[index] = self.write(found)
+                self.wrote = True
+        return written
 
 
 def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
