@@ -36,7 +36,7 @@ def heading_id(line: str) -> str | None:
 
 def written_ids(text: str) -> Iterator[tuple[int, str]]:
     """(line index, id) of each id the text gives, outside code, in the order written."""
-    if not _MAY_GIVE_RE.search(text):
+    if ("{" not in text and "=" not in text) or not _MAY_GIVE_RE.search(text):
         return
     for index, line in outside_all_code(text.split("\n")):
         if not _MAY_GIVE_RE.search(line):
