@@ -15,7 +15,7 @@ from typing import Any
 
 from glossary_site import config, placement, title_heading, yaml_lines
 from glossary_site.content_files import find_term_files, misnamed_files
-from glossary_site.custom_ids import repeated_ids
+from glossary_site.custom_ids import Texts, repeated_ids, theme_ids_given
 from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
 from glossary_site.foreign_markdown import foreign_problems, highlight_advice, marked
@@ -123,8 +123,7 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
     texts = markdown_texts(term)
     for text, first_line, breaks in texts[:-1]:  # the body's are check_body's
         _check_markdown(path, text, first_line, breaks, diagnostics)
-    for line, message in repeated_ids(texts):
-        diagnostics.error(path, line, message)
+    check_ids(path, texts, diagnostics)
     for at, value in _inline_texts(located.data):
         if not marked(value):
             continue
@@ -157,6 +156,14 @@ def read_front_matter(
     except ContentError:
         check_body(path, body, body_line, diagnostics, markers)
         raise
+
+
+def check_ids(path: str, texts: Texts, diagnostics: Diagnostics) -> None:
+    """The ids a page's Markdown texts give: each once, none the theme's."""
+    for line, message in repeated_ids(texts):
+        diagnostics.error(path, line, message)
+    for line, message in theme_ids_given(texts):
+        diagnostics.warning(path, line, message)
 
 
 def check_body(path: str, body: str, body_line: int, diagnostics: Diagnostics, markers: bool) -> None:

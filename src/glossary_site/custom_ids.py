@@ -16,21 +16,44 @@ from glossary_site.indentation import outside_all_code
 from glossary_site.model import Breaks
 from glossary_site.yaml_lines import lines_down
 
+#: The ids the default theme gives its own elements. A heading in an editor's Markdown that
+#: would take one (a section called "Term graph") gets '_1' after it, as a second heading of
+#: the same name does, so the page's own links still lead where they should.
+THEME_IDS = frozenset(
+    {
+        "main", "site-search", "term-backlinks", "term-cta", "term-definition", "term-faq",
+        "term-graph", "term-related", "term-sources", "term-toc", "term-tools",
+        "tool-about", "tool-mentions", "home-recent", "home-categories", "home-az", "graph-linked",
+        "search-query", "search-status", "search-results", "search-more", "stack-data",
+        "stack-result-title", "site-search-label", "search-query-label", "graph-table-name",
+        "graph-lines", "graph-after",
+    }
+)  # fmt: skip
 _ID = r"""\{:?[ \t]*(?:#|id=(?P<quote>["']?))(?P<id>\w[\w.:-]*)(?(quote)(?P=quote))[ \t]*\}"""
 #: `{#id}` at the end of a heading's words, as Hugo and attr_list write it (`{: #id }`, and
 #: attr_list's `{ id=setup }` and `{ id="setup" }` too).
 TRAILING_ID_RE = re.compile(rf"[ \t]+{_ID}$")
 #: An `#` heading with words and then one (and CommonMark's closing '#'s, if any).
 HEADING_ID_RE = re.compile(rf"[ ]{{0,3}}#{{1,6}}(?!#)[ \t]*[^ \t].*?[ \t]+{_ID}(?:[ \t]+#+)?[ \t]*$")
+#: The line under a setext heading's words (`Title {#id}` over `---`), as Python-Markdown reads it.
+_UNDERLINE_RE = re.compile(r"(?:=+|-+)[ ]*$")
 #: What a text or line that gives an id holds: most hold none, and are not looked at further.
 _MAY_GIVE_RE = re.compile(r"\{:?[ \t]*(?:#|id=)|\sid\s*=")
 #: An id in an HTML tag, in any of the three ways to write an attribute's value.
 _HTML_ID_RE = re.compile(r"""<[A-Za-z][^<>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 
-def heading_id(line: str) -> str | None:
-    """The id a line written as an `#` heading with `{#id}` gives its heading, if it is one."""
-    found = HEADING_ID_RE.match(line) if "{" in line else None
+def heading_id(line: str, above: str = "", below: str = "") -> str | None:
+    """The id a line written as a heading with `{#id}` gives its heading, if it is one: an `#`
+    heading, or the words of a setext heading, which start a block (`above` is blank) and have
+    their underline `below`."""
+    if "{" not in line:
+        return None
+    found = HEADING_ID_RE.match(line)
+    if found is None and not above.strip() and _UNDERLINE_RE.match(below) and not line.startswith("    "):
+        found = TRAILING_ID_RE.search(line)
+        if found is not None and not line[: found.start()].strip():
+            found = None
     return found.group("id") if found else None
 
 
@@ -38,15 +61,21 @@ def written_ids(text: str) -> Iterator[tuple[int, str]]:
     """(line index, id) of each id the text gives, outside code, in the order written."""
     if ("{" not in text and "=" not in text) or not _MAY_GIVE_RE.search(text):
         return
-    for index, line in outside_all_code(text.split("\n")):
+    lines = text.split("\n")
+    for index, line in outside_all_code(lines):
         if not _MAY_GIVE_RE.search(line):
             continue
-        own = heading_id(line)
+        own = heading_id(line, *around(lines, index))
         if own is not None:
             yield index, own
         if "<" in line:
             for found in _HTML_ID_RE.finditer(line):
                 yield index, next(value for value in found.groups() if value is not None)
+
+
+def around(lines: list[str], index: int) -> tuple[str, str]:
+    """The lines above and below line `index` ("" at the text's ends), for heading_id."""
+    return (lines[index - 1] if index else "", lines[index + 1] if index + 1 < len(lines) else "")
 
 
 #: A page's Markdown texts, each with its first line and breaks (yaml_lines.Located.breaks).
@@ -72,6 +101,20 @@ def repeated_ids(texts: Texts) -> Iterator[tuple[int, str]]:
             f"to '#{given}' reaches the first only; give this one another"
         )
         yield line, message
+
+
+def theme_ids_given(texts: Texts) -> Iterator[tuple[int, str]]:
+    """(line, message) of each id given that the theme gives one of its own parts: the page
+    renames the editor's (markup._clear_of_theme_ids), which a link from elsewhere misses."""
+    for line, given in given_ids(texts):
+        if given in THEME_IDS:
+            yield (
+                line,
+                (
+                    f"the id '{given}' is the theme's own (a part of every page has it), so this one "
+                    f"becomes '{given}_1' and a link to '#{given}' leads to the theme's; give it another"
+                ),
+            )
 
 
 def clashes(texts: Texts, repeated: Iterable[str]) -> Iterator[tuple[int, str]]:

@@ -18,7 +18,7 @@ from itertools import chain
 import nh3
 
 from glossary_site.content_tabs import TAB_RE
-from glossary_site.custom_ids import heading_id
+from glossary_site.custom_ids import around, heading_id
 from glossary_site.emoji_shortcodes import SHORTCODE_RE, emoji_of, unknown_message
 from glossary_site.fences import (
     directive_fences,
@@ -227,13 +227,15 @@ def _found(text: str, markers: bool) -> Iterator[tuple[int, int, str]]:
     math = False
     prose = without_formulas(text)
     notes = set(_NOTE_RE.findall(text)) if "[^" in text else set()
-    for index, line in outside_all_code(text.split("\n")):
+    lines = text.split("\n")
+    for index, line in outside_all_code(lines):
         if math or not line.strip():  # a formula's lines, which are TeX, end at its '$$' line
             math = math and bool(line.strip()) and not DISPLAY_LINE_RE.match(line)
             continue
         math = bool(DISPLAY_LINE_RE.match(line))
         roles, prose_left = _roles(line, prose[index])
-        for column, message in chain(roles, _line_problems(prose_left, markers)):
+        own_id = "{" in line and heading_id(prose_left, *around(lines, index)) is not None
+        for column, message in chain(roles, _line_problems(prose_left, markers, own_id)):
             yield index, column, message
         for reference in _NOTE_REFERENCE_RE.finditer(prose_left) if "[^" in prose_left else ():
             if reference.group(1) not in notes:
@@ -276,13 +278,13 @@ def _roles(line: str, prose: str) -> tuple[list[tuple[int, str]], str]:
     return messages, prose
 
 
-def _line_problems(prose: str, markers: bool) -> Iterator[tuple[int, str]]:
-    """(column, message) of each problem in a line of prose."""
+def _line_problems(prose: str, markers: bool, own_id: bool) -> Iterator[tuple[int, str]]:
+    """(column, message) of each problem in a line of prose, which gives its heading an id if
+    `own_id`."""
     for pattern, message in _LINE_PATTERNS:
         found = pattern.search(prose)
         if found and not (
-            (pattern is _ATTRIBUTE_LIST_RE and heading_id(prose))
-            or (pattern is _TAB_LIKE_RE and TAB_RE.match(prose))
+            (pattern is _ATTRIBUTE_LIST_RE and own_id) or (pattern is _TAB_LIKE_RE and TAB_RE.match(prose))
         ):
             yield found.start(1), message(found)
     for pattern, message in _INLINE_PATTERNS:

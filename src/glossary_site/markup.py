@@ -28,6 +28,7 @@ from glossary_site.bare_addresses import BareAddressExtension
 from glossary_site.collapsible_admonitions import CollapsibleAdmonitionsExtension
 from glossary_site.commonmark_lists import CommonMarkListsExtension
 from glossary_site.content_tabs import ContentTabsExtension
+from glossary_site.custom_ids import THEME_IDS
 from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
 from glossary_site.emoji_shortcodes import EmojiShortcodesExtension
 from glossary_site.fences import FenceAttributesExtension, HighlightRangesExtension
@@ -77,19 +78,6 @@ ABBREVIATION_RE = re.compile(r"^ {0,3}\*\[", re.MULTILINE)
 #: md_in_html, which converts the Markdown inside `<div markdown>` (a MkDocs Material grid).
 EXTENSIONS = ("tables", "fenced_code", "footnotes", "def_list", "abbr", "admonition", "md_in_html")
 CODE_CELL_RE = re.compile(r"^`([^`]+)`$")
-#: The ids the default theme gives its own elements. A heading in an editor's Markdown that
-#: would take one (a section called "Term graph") gets '_1' after it, as a second heading of
-#: the same name does, so the page's own links still lead where they should.
-THEME_IDS = frozenset(
-    {
-        "main", "site-search", "term-backlinks", "term-cta", "term-definition", "term-faq",
-        "term-graph", "term-related", "term-sources", "term-toc", "term-tools",
-        "tool-about", "tool-mentions", "home-recent", "home-categories", "home-az", "graph-linked",
-        "search-query", "search-status", "search-results", "search-more", "stack-data",
-        "stack-result-title", "site-search-label", "search-query-label", "graph-table-name",
-        "graph-lines", "graph-after",
-    }
-)  # fmt: skip
 #: The ids the theme gives every term page (term.html, its partials, base.html): a link to one
 #: leads somewhere, or at worst to the top of a page that has no such section (a term without
 #: practice questions), which the build does not tell apart.

@@ -14,7 +14,6 @@ from typing import Any, NamedTuple
 
 from glossary_site import content, content_files, front_matter, graph, title_heading
 from glossary_site.a_to_z import a_to_z_key
-from glossary_site.custom_ids import repeated_ids
 from glossary_site.diagnostics import (
     ContentError,
     Diagnostics,
@@ -85,8 +84,7 @@ def parse_tool(
     front, located, body, body_line = content.read_front_matter(path, text, diagnostics, markers=False)
     fields = front_matter.Fields(path, located, diagnostics)
     content.check_body(path, body, body_line, diagnostics, markers=False)
-    for line, message in repeated_ids([(body, body_line, None)]):
-        diagnostics.error(path, line, message)
+    content.check_ids(path, [(body, body_line, None)], diagnostics)
     fields.unknown_keys(FIELDS)
     warn_of_markup(path, located, PLAIN, diagnostics)
     content.check_shown_text(path, front, located, diagnostics, SHOWN)

@@ -77,3 +77,25 @@ def test_an_id_given_twice_on_a_page_is_an_error_at_the_second_and_the_site_is_k
         "its own with '{#…}' after its words"
     ) in result.stderr.splitlines()
     assert tree_digest(site / "_site") == before
+
+
+def test_a_setext_heading_takes_its_id_and_the_themes_own_id_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = (
+        tensor.read_text(encoding="utf-8") + "\nRanks and axes {#ranks}\n---\n\nx\n\n## Main {#main}\n\ny\n"
+    )
+    tensor.write_text(text, encoding="utf-8")
+
+    result = run_glossary("build", "--no-search", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    line = text.splitlines().index("## Main {#main}") + 1
+    assert (
+        f"content/terms/tensor.md:{line}: warning: the id 'main' is the theme's own (a part of every "
+        "page has it), so this one becomes 'main_1' and a link to '#main' leads to the theme's; give "
+        "it another"
+    ) in result.stderr.splitlines()
+    page = parse_html(site / "_site/terms/tensor/index.html")
+    assert present(page.find(id="ranks")).get_text(" ", strip=True) == "Ranks and axes #"
+    assert present(page.find(id="main_1")).name == "h2" and present(page.find(id="main")).name == "main"

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from support import ENGINES, converted
 
 from glossary_site import markup
-from glossary_site.custom_ids import clashes, heading_id, repeated_ids, written_ids
+from glossary_site.custom_ids import clashes, heading_id, repeated_ids, theme_ids_given, written_ids
 from glossary_site.foreign_markdown import foreign_problems
 from glossary_site.model import RawBody
 
@@ -25,6 +25,11 @@ TEXT = """Intro, see [the setup](#setup).
 ## Code `{#code}`
 
 ## Classes {.big}
+
+Set apart {#apart}
+------------------
+
+Not a heading {#kept}
 """
 
 
@@ -41,7 +46,9 @@ def test_a_headings_own_id_is_its_anchor_and_the_words_alone_are_shown(engine: s
         ("not-an-id-literal" if made else None, "Not an id {#literal}"),
         ("code-code" if made else None, "Code {#code}"),
         ("classes-big" if made else None, "Classes {.big}"),
+        ("apart", "Set apart"),  # a setext heading reads its id too
     ]
+    assert "{#kept}" in soup.get_text()  # a paragraph is given no id
     assert soup.select_one("h2 em") is not None  # the words keep their Markdown
     if made:
         permalinks = [a["href"] for a in soup.select("a.headerlink")]
@@ -50,7 +57,7 @@ def test_a_headings_own_id_is_its_anchor_and_the_words_alone_are_shown(engine: s
 
 def test_only_attribute_lists_that_are_not_a_headings_id_are_warned_of() -> None:
     warned = [(line, message.split("'")[1]) for line, message in foreign_problems(TEXT, 10)]
-    assert warned == [(22, "{.big}")]
+    assert warned == [(22, "{.big}"), (27, "{#kept}")]
 
 
 @pytest.mark.parametrize(
@@ -74,6 +81,31 @@ def test_a_heading_line_with_its_own_id(line: str, expected: str | None) -> None
     assert heading_id(line) == expected
 
 
+@pytest.mark.parametrize(
+    ("above", "line", "below", "expected"),
+    [
+        ("", "Title {#t}", "---", "t"),
+        ("", "Title {: #t }", "=====  ", "t"),
+        ("", "{#t}", "---", None),
+        ("a paragraph's line", "Title {#t}", "---", None),  # the underline makes no heading of it
+        ("", "Title {#t}", "text", None),
+        ("", "    Code {#t}", "---", None),
+    ],
+)
+def test_a_setext_headings_words_with_its_own_id(
+    above: str, line: str, below: str, expected: str | None
+) -> None:
+    assert heading_id(line, above, below) == expected
+
+
+def test_an_id_the_theme_gives_its_own_parts_is_reported() -> None:
+    body = '## Main {#main}\n\n<p id="term-faq">x</p> <p id="faq">y</p>\n'
+    problems = list(theme_ids_given([(body, 5, None)]))
+    assert [(line, message.split("'")[1]) for line, message in problems] == [(5, "main"), (7, "term-faq")]
+    assert "becomes 'main_1'" in problems[0][1]
+    assert 'id="main_1"' in markup.Converter().convert_text(body, 1)[0]  # as the message says
+
+
 def test_the_ids_a_text_gives_are_its_headings_and_its_htmls_outside_code() -> None:
     text = (
         "## A {#a}\n\n<div id=\"b\"><span class='c' id='c'>x</span></div>\n\n"
@@ -82,6 +114,7 @@ def test_the_ids_a_text_gives_are_its_headings_and_its_htmls_outside_code() -> N
     assert list(written_ids(text)) == [(0, "a"), (2, "b"), (2, "c"), (10, "d")]
     in_a_box = '!!! example\n\n    ```html\n    <p id="x">\n    <p id="x">\n    ```\n\n## B {id="x"}\n'
     assert list(written_ids(in_a_box)) == [(7, "x")]  # the box's code is an example
+    assert list(written_ids("Intro.\n\nWords {#w}\n---\n")) == [(2, "w")]
 
 
 def test_an_id_given_twice_in_a_terms_texts_is_reported_at_the_second_with_the_first() -> None:

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from support import PROJECT, present
 
-from glossary_site import graph, markdown_limits, markup
+from glossary_site import custom_ids, graph, markdown_limits, markup
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.model import Body, Faq, Glossary, Table, TermSource, Toolbox, WikiLink
@@ -695,7 +695,7 @@ def test_every_fixed_id_the_theme_writes_is_one_headings_keep_clear_of() -> None
         for page in templates.rglob("*.html")
         for found in re.findall(r'\bid="([a-z][a-z0-9-]*)"', page.read_text(encoding="utf-8"))
     }
-    assert written and written <= markup.THEME_IDS
+    assert written and written <= custom_ids.THEME_IDS
 
 
 def test_attribute_like_text_in_code_and_prose_is_shown_as_written(render: Any, make_term: MakeTerm) -> None:
