@@ -103,3 +103,21 @@ def test_a_link_to_a_place_in_a_tab_not_shown_shows_that_tab(open_page: OpenPage
         page.goto(f"{address}/terms/tokenizer/index.html#afterwards")
         page.locator(".toc a[href='#in-a-browser']").click()  # "On this page" leads there too
         expect(heading).to_be_in_viewport()
+
+
+def test_on_this_page_never_marks_a_heading_in_a_tab_not_shown_as_the_one_being_read(
+    open_page: OpenPage, tmp_path: Path
+) -> None:
+    page = open_page(viewport={"width": 1280, "height": 600})
+    long_tab = TABBED.replace("Bundle it with the page.\n", "Bundle it with the page.\n\n    More.\n" * 40)
+    with serve(built_terms(tmp_path, {"tokenizer": long_tab})) as address:
+        page.goto(f"{address}/terms/tokenizer/index.html")
+        read = page.locator(".toc a[aria-current]")
+        expect(read).to_have_text("Definition")  # the hidden tab's heading has no place to pass
+        page.get_by_role("tab", name="JavaScript").click()
+        heading = page.get_by_role("heading", name="Running in a browser")
+        heading.evaluate("h => window.scrollTo(0, h.offsetTop)")
+        expect(read).to_have_text("Running in a browser")
+        page.get_by_role("tab", name="Python").click()  # its heading hidden again
+        expect(read).to_have_count(1)
+        expect(read).not_to_have_text("Running in a browser")

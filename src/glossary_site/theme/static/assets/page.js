@@ -67,12 +67,14 @@
       }
       pinned = null;
       var found = null;
-      entries.forEach(function (entry) {
+      // A heading in a content tab not shown has no box (its top reads 0): it is not passed.
+      var shown = entries.filter(function (entry) { return entry.heading.getClientRects().length; });
+      shown.forEach(function (entry) {
         var top = entry.heading.getBoundingClientRect().top;
         if (top < line || (atEnd && top < window.innerHeight)) { found = entry.link; }
       });
-      if (!found && entries[0].heading.getBoundingClientRect().top < window.innerHeight) {
-        found = entries[0].link;
+      if (!found && shown.length && shown[0].heading.getBoundingClientRect().top < window.innerHeight) {
+        found = shown[0].link;
       }
       mark(found);
     }
