@@ -35,6 +35,9 @@ _ID = r"""\{:?[ \t]*(?:#|id=(?P<quote>["']?))(?P<id>\w[\w.:-]*)(?(quote)(?P=quot
 TRAILING_ID_RE = re.compile(rf"[ \t]+{_ID}$")
 #: An `#` heading with words and then one (and CommonMark's closing '#'s, if any).
 HEADING_ID_RE = re.compile(rf"[ ]{{0,3}}#{{1,6}}(?!#)[ \t]*[^ \t].*?[ \t]+{_ID}(?:[ \t]+#+)?[ \t]*$")
+#: What stands before a heading's '#' in a container: indentation (a list item's text, an
+#: admonition's, a tab's), quotation marks, a list item's marker. Code never reaches heading_id.
+_CONTAINED_RE = re.compile(r"^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t])))*[ \t]*")
 #: The line under a setext heading's words (`Title {#id}` over `---`), as Python-Markdown reads it.
 _UNDERLINE_RE = re.compile(r"(?:=+|-+)[ ]*$")
 #: What a text or line that gives an id holds: most hold none, and are not looked at further.
@@ -44,12 +47,12 @@ _HTML_ID_RE = re.compile(r"""<[A-Za-z][^<>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|(
 
 
 def heading_id(line: str, above: str = "", below: str = "") -> str | None:
-    """The id a line written as a heading with `{#id}` gives its heading, if it is one: an `#`
-    heading, or the words of a setext heading, which start a block (`above` is blank) and have
-    their underline `below`."""
+    """The id a line outside code written as a heading with `{#id}` gives its heading, if it is
+    one: an `#` heading, in a quotation, list item, admonition or tab too, or the words of a
+    setext heading, which start a block (`above` is blank) and have their underline `below`."""
     if "{" not in line:
         return None
-    found = HEADING_ID_RE.match(line)
+    found = HEADING_ID_RE.match(_CONTAINED_RE.sub("", line, count=1))
     if found is None and not above.strip() and _UNDERLINE_RE.match(below) and not line.startswith("    "):
         found = TRAILING_ID_RE.search(line)
         if found is not None and not line[: found.start()].strip():

@@ -70,7 +70,10 @@ def test_only_attribute_lists_that_are_not_a_headings_id_are_warned_of() -> None
         ('## Setup { id="unclosed }', None),
         ("# Title {#a} ##", "a"),
         ("   ## Indented {#a}", "a"),
-        ("    ## Code {#a}", None),
+        ("    ## In a list item or a box {#a}", "a"),  # lines of code never reach it
+        ("> ## Quoted {#a}", "a"),
+        ("- ## Listed {#a}", "a"),
+        ("- Words ## then {#a}", None),
         ("## {#alone}", None),
         ("## Escaped \\{#x}", None),
         ("## Classes {#x .big}", None),
@@ -104,6 +107,30 @@ def test_an_id_the_theme_gives_its_own_parts_is_reported() -> None:
     assert [(line, message.split("'")[1]) for line, message in problems] == [(5, "main"), (7, "term-faq")]
     assert "becomes 'main_1'" in problems[0][1]
     assert 'id="main_1"' in markup.Converter().convert_text(body, 1)[0]  # as the message says
+
+
+CONTAINED = """\
+=== "Tab"
+
+    ## In a tab {#tab}
+
+!!! note
+
+    ## In a box {#box}
+
+> ## In a quotation {#quote}
+
+1. An item
+
+    ## In an item {#item}
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_heading_in_a_container_gives_its_id_as_the_checks_read_it(engine: str) -> None:
+    ids = [h["id"] for h in BeautifulSoup(converted(engine, CONTAINED), "html.parser").find_all("h2")]
+    assert ids == [given for _, given in written_ids(CONTAINED)] == ["tab", "box", "quote", "item"]
+    assert list(foreign_problems(CONTAINED, 1)) == []  # none is said to be shown as written
 
 
 def test_the_ids_a_text_gives_are_its_headings_and_its_htmls_outside_code() -> None:
