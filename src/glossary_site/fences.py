@@ -188,6 +188,27 @@ class FenceAttributesExtension(markdown.Extension):
         md.preprocessors.register(FenceAttributes(md), "glossary-fence-attributes", 27.5)
 
 
+#: The fence languages GitHub, GitLab, MkDocs Material and Docusaurus draw as a diagram.
+DIAGRAM_LANGUAGES = frozenset({"mermaid"})
+
+
+def diagram_fences(text: str) -> Iterator[tuple[int, str]]:
+    """(line index, warning) for each fence that other sites draw as a diagram: here the page
+    shows its code, which an editor moving pages over would otherwise find only by reading."""
+    for index, mark, info, closed in openings(text):
+        language = LANGUAGE_RE.match(info)
+        name = language.group(0).strip().lstrip(".").lower() if language else ""
+        if closed and name in DIAGRAM_LANGUAGES:
+            yield (
+                index,
+                (
+                    f"'{mark}{name}' is drawn as a diagram on GitHub and in MkDocs Material, not here: the "
+                    f"page shows its code; draw it as an image (an SVG in static/images/, shown with "
+                    f"![what it shows](/images/name.svg)), or fence it as '{mark}text' to show the code"
+                ),
+            )
+
+
 def directive_fences(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
     """(line index, fence, directive) of each MyST directive fence the engine reads, as a code
     block of the directive's text; one it cannot read (`{admonition} Title`) is fence_problems'."""

@@ -21,6 +21,7 @@ from glossary_site.content_tabs import TAB_RE
 from glossary_site.custom_ids import around, heading_id
 from glossary_site.emoji_shortcodes import SHORTCODE_RE, emoji_of, unknown_message
 from glossary_site.fences import (
+    diagram_fences,
     directive_fences,
     dropped_attributes,
     unclosed_fences,
@@ -347,7 +348,8 @@ def foreign_problems(
     unclosed = ((index, 0, unclosed_message(mark)) for index, mark in fences)
     indented = () if inline else ((index, 0, message) for index, message in indentation_problems(text))
     dropped = () if inline else ((index, 0, message) for index, message in dropped_attributes(text))
-    for index, column, message in chain(_found(text, markers), unclosed, indented, dropped):
+    diagrams = () if inline else ((index, 0, message) for index, message in diagram_fences(text))
+    for index, column, message in chain(_found(text, markers), unclosed, indented, dropped, diagrams):
         if not starts:
             starts = [0]
             for line in text.split("\n"):

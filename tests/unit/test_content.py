@@ -1543,3 +1543,21 @@ def test_a_fenced_code_block_in_place_of_hugo_highlighting_is_no_problem() -> No
     _, problems = parse(term_text(body="\n```go\nfmt.Println(1)\n```\n"))
 
     assert problems == []
+
+
+def test_a_mermaid_fence_says_the_page_shows_its_code_not_a_diagram() -> None:
+    """GitHub, MkDocs Material and Docusaurus draw it; the page here showed the code, unannounced."""
+    body = "\n```mermaid\ngraph LR\n  A --> B\n```\n\n```text\ngraph LR\n```\n"
+    faq = "faq:\n  - q: How?\n    a: |\n      ~~~ Mermaid\n      graph TD\n      ~~~\n"
+
+    _, problems = parse(term_text(extra=faq, body=body))
+
+    said = (
+        "is drawn as a diagram on GitHub and in MkDocs Material, not here: the page shows its code; "
+        "draw it as an image (an SVG in static/images/, shown with ![what it shows](/images/name.svg)), "
+        "or fence it as"
+    )
+    assert problems == [
+        f"{PATH}:9: warning: '~~~mermaid' {said} '~~~text' to show the code",
+        f"{PATH}:14: warning: '```mermaid' {said} '```text' to show the code",
+    ]
