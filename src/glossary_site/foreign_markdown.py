@@ -28,6 +28,7 @@ from glossary_site.fences import (
     unclosed_message,
 )
 from glossary_site.formulas import DISPLAY_LINE_RE, MATHML_TAGS, without_formulas
+from glossary_site.image_sizes import SIZES_RE
 from glossary_site.indentation import indentation_problems, outside_all_code
 from glossary_site.model import Breaks
 from glossary_site.myst import DIRECTIVE_RE, directive_message
@@ -64,6 +65,10 @@ Message = Callable[[re.Match[str]], str]
 
 #: Attributes at a line's end, as attr_list reads them; a heading's `{#id}` alone is read (custom_ids.py).
 _ATTRIBUTE_LIST_RE = re.compile(r"(?:^|[ \t])(\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\})[ \t]*$")
+#: An attribute list right after a link or a picture.
+_AFTER_LINK_RE = re.compile(r"(?<=[)\]])\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\}")
+#: A picture ending where a size list starts, which image_sizes.py reads.
+_PICTURE_RE = re.compile(r"!\[[^\]\n]*\](?:\([^()\n]*\)|\[[^\]\n]*\])\Z")
 #: A line that starts as a content tab's does; one TAB_RE reads is one (content_tabs.py).
 _TAB_LIKE_RE = re.compile(r"^[ ]{0,3}(===[+!]*[ \t]+\"[^\"\n]*\"?)")
 #: Syntax that starts a line (or ends one, for an attribute list): one of each a line.
@@ -116,11 +121,11 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
 )
 #: Syntax anywhere in a line.
 _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
-    (  # right after a link or image, as MkDocs (attr_list) sizes pictures
-        re.compile(r"(?<=[)\]])\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\}"),
+    (  # right after a link or image, as MkDocs (attr_list) writes them; a picture's size is read
+        _AFTER_LINK_RE,
         lambda m: (
             f"'{m.group(0)}' is an attribute list, which is not read here and is shown as written; "
-            'remove it, or write the picture as <img src="…" alt="…" width="300"> for its size'
+            "remove it: right after a picture, its size alone is read, '{ width=\"300\" }' in pixels"
         ),
     ),
     (  # arithmatex's delimiters, which Markdown reads as escaped brackets; TeX inside, not '\[sic\]'
@@ -289,7 +294,9 @@ def _line_problems(prose: str, markers: bool, own_id: bool) -> Iterator[tuple[in
         ):
             yield found.start(1), message(found)
     for pattern, message in _INLINE_PATTERNS:
-        yield from ((found.start(), message(found)) for found in pattern.finditer(prose))
+        for found in pattern.finditer(prose):
+            if not (pattern is _AFTER_LINK_RE and _sized_picture(prose, found)):
+                yield found.start(), message(found)
     if ":" in prose:
         for found in SHORTCODE_RE.finditer(prose):
             if emoji_of(found.group(1)) is None:
@@ -335,6 +342,11 @@ def _line_problems(prose: str, markers: bool, own_id: bool) -> Iterator[tuple[in
                 "structure elements are kept; write it as code (in backticks) or as '&lt;', or "
                 "link to what it shows",
             )
+
+
+def _sized_picture(prose: str, found: re.Match[str]) -> bool:
+    """Whether the attribute list `found` is a picture's size, which the page reads."""
+    return bool(SIZES_RE.fullmatch(found.group(0)) and _PICTURE_RE.search(prose, 0, found.start()))
 
 
 def foreign_problems(

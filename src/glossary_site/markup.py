@@ -39,6 +39,7 @@ from glossary_site.github_alerts import GitHubAlertsExtension
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.hash_headings import HashHeadingExtension
 from glossary_site.html_tags import in_tags, tags
+from glossary_site.image_sizes import ImageSizesExtension
 from glossary_site.indentation import IndentedFencesExtension
 from glossary_site.inline_marks import InlineMarksExtension
 from glossary_site.line_breaks import LineBreakExtension
@@ -223,7 +224,7 @@ def _own_extensions() -> list[markdown.Extension]:
     attributes, fences indented in a list item, bare web addresses, `~~strikethrough~~`, emoji
     shortcodes, `\|` in table cells, code in reference labels, GitHub's alerts, MkDocs Material's
     collapsible admonitions and content tabs, task lists, pymdownx's marks (==, ^^, ~, ^, ++),
-    formulas."""
+    pictures' sizes (attr_list's `{ width="300" }`), formulas."""
     return [
         HashHeadingExtension(),
         LineBreakExtension(),
@@ -239,6 +240,7 @@ def _own_extensions() -> list[markdown.Extension]:
         ContentTabsExtension(),
         TaskListExtension(),
         InlineMarksExtension(),
+        ImageSizesExtension(),
         CommonMarkListsExtension(),
         IndentedFencesExtension(),
         FormulaExtension(),

@@ -91,14 +91,15 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "www" / SUB_PATH
 
 
-def built_terms(folder: Path, terms: dict[str, str]) -> Path:
-    """A site of these term files (slug: the file's text) built as a user builds it, without
-    search; the folder of its pages."""
+def built_terms(folder: Path, terms: dict[str, str], files: dict[str, str] | None = None) -> Path:
+    """A site of these term files (slug: the file's text), and other `files` (path: text),
+    built as a user builds it, without search; the folder of its pages."""
     site = write_files(
         folder,
         {
             "content/site.yml": "title: Glossary\nbase_url: https://glossary.example.com/\n",
             **{f"content/terms/{slug}.md": text for slug, text in terms.items()},
+            **(files or {}),
         },
     )
     result = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
