@@ -28,8 +28,8 @@ from glossary_site.fences import (
     unclosed_message,
 )
 from glossary_site.formulas import DISPLAY_LINE_RE, MATHML_TAGS, without_formulas
-from glossary_site.image_sizes import SIZES_RE
 from glossary_site.indentation import indentation_problems, outside_all_code
+from glossary_site.link_attributes import LIST_RE, read_list
 from glossary_site.model import Breaks
 from glossary_site.myst import DIRECTIVE_RE, directive_message
 from glossary_site.slugs import SLUG_RE
@@ -67,8 +67,9 @@ Message = Callable[[re.Match[str]], str]
 _ATTRIBUTE_LIST_RE = re.compile(r"(?:^|[ \t])(\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\})[ \t]*$")
 #: An attribute list right after a link or a picture.
 _AFTER_LINK_RE = re.compile(r"(?<=[)\]])\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\}")
-#: A picture ending where a size list starts, which image_sizes.py reads.
+#: A picture, and a link (whose words may hold a picture), ending where an attribute list starts.
 _PICTURE_RE = re.compile(r"!\[[^\]\n]*\](?:\([^()\n]*\)|\[[^\]\n]*\])\Z")
+_LINK_RE = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\([^()\n]*\)|\[[^\]\n]*\])\Z")
 #: A line that starts as a content tab's does; one TAB_RE reads is one (content_tabs.py).
 _TAB_LIKE_RE = re.compile(r"^[ ]{0,3}(===[+!]*[ \t]+\"[^\"\n]*\"?)")
 #: Syntax that starts a line (or ends one, for an attribute list): one of each a line.
@@ -121,11 +122,12 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
 )
 #: Syntax anywhere in a line.
 _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
-    (  # right after a link or image, as MkDocs (attr_list) writes them; a picture's size is read
+    (  # right after a link or image, as MkDocs (attr_list) writes them; link_attributes.py reads some
         _AFTER_LINK_RE,
         lambda m: (
             f"'{m.group(0)}' is an attribute list, which is not read here and is shown as written; "
-            "remove it: right after a picture, its size alone is read, '{ width=\"300\" }' in pixels"
+            "remove it: right after a link written [text](address) or a picture, only classes "
+            "('{ .md-button }') and a picture's size ('{ width=\"300\" }', in pixels) are read"
         ),
     ),
     (  # arithmatex's delimiters, which Markdown reads as escaped brackets; TeX inside, not '\[sic\]'
@@ -295,7 +297,7 @@ def _line_problems(prose: str, markers: bool, own_id: bool) -> Iterator[tuple[in
             yield found.start(1), message(found)
     for pattern, message in _INLINE_PATTERNS:
         for found in pattern.finditer(prose):
-            if not (pattern is _AFTER_LINK_RE and _sized_picture(prose, found)):
+            if not (pattern is _AFTER_LINK_RE and _read_after_link(prose, found)):
                 yield found.start(), message(found)
     if ":" in prose:
         for found in SHORTCODE_RE.finditer(prose):
@@ -344,9 +346,17 @@ def _line_problems(prose: str, markers: bool, own_id: bool) -> Iterator[tuple[in
             )
 
 
-def _sized_picture(prose: str, found: re.Match[str]) -> bool:
-    """Whether the attribute list `found` is a picture's size, which the page reads."""
-    return bool(SIZES_RE.fullmatch(found.group(0)) and _PICTURE_RE.search(prose, 0, found.start()))
+def _read_after_link(prose: str, found: re.Match[str]) -> bool:
+    """Whether the attribute list `found` is one link_attributes.py reads: the element before it
+    is looked for in the 2,000 characters before (a longer link keeps the warning)."""
+    listed = LIST_RE.fullmatch(found.group(0))
+    if listed is None:
+        return False
+    start = max(0, found.start() - 2000)
+    picture = _PICTURE_RE.search(prose, start, found.start()) is not None
+    if not picture and _LINK_RE.search(prose, start, found.start()) is None:
+        return False
+    return read_list(listed.group(1), picture) is not None
 
 
 def foreign_problems(

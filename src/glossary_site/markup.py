@@ -39,10 +39,10 @@ from glossary_site.github_alerts import GitHubAlertsExtension
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.hash_headings import HashHeadingExtension
 from glossary_site.html_tags import in_tags, tags
-from glossary_site.image_sizes import ImageSizesExtension
 from glossary_site.indentation import IndentedFencesExtension
 from glossary_site.inline_marks import InlineMarksExtension
 from glossary_site.line_breaks import LineBreakExtension
+from glossary_site.link_attributes import LinkAttributesExtension
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import Body, Breaks, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
@@ -224,7 +224,7 @@ def _own_extensions() -> list[markdown.Extension]:
     attributes, fences indented in a list item, bare web addresses, `~~strikethrough~~`, emoji
     shortcodes, `\|` in table cells, code in reference labels, GitHub's alerts, MkDocs Material's
     collapsible admonitions and content tabs, task lists, pymdownx's marks (==, ^^, ~, ^, ++),
-    pictures' sizes (attr_list's `{ width="300" }`), formulas."""
+    classes and pictures' sizes after them (attr_list's `{ .md-button }`, `{ width="300" }`), formulas."""
     return [
         HashHeadingExtension(),
         LineBreakExtension(),
@@ -240,7 +240,7 @@ def _own_extensions() -> list[markdown.Extension]:
         ContentTabsExtension(),
         TaskListExtension(),
         InlineMarksExtension(),
-        ImageSizesExtension(),
+        LinkAttributesExtension(),
         CommonMarkListsExtension(),
         IndentedFencesExtension(),
         FormulaExtension(),

@@ -52,7 +52,8 @@ WRITTEN = [
     ("Icons :octicons-star-16: up.", "':octicons-star-16:' is no emoji's shortcode", "or leave it out"),
     ('![Chart](/images/c.png){ width="50%" }', "'{ width=\"50%\" }' is an attribute list", "in pixels"),
     ("![Chart](/images/c.png){ loading=lazy }", "'{ loading=lazy }' is an attribute list", "remove it"),
-    ("[Chart](/images/c.png){ width=300 }", "'{ width=300 }' is an attribute list", "after a picture"),
+    ("[Chart](/images/c.png){ width=300 }", "'{ width=300 }' is an attribute list", "only classes"),
+    ("[Start](/start/){ #go }", "'{ #go }' is an attribute list", "('{ .md-button }')"),
     ('See [it](/search/){: width="200" } now.', "'{: width=\"200\" }' is an attribute list", "remove it"),
     ("So \\(x+1\\) holds.", "the page shows '(x+1)'", "formulas here are written $…$"),
     ("Then \\[ y = 2 \\] holds.", "the page shows '[ y = 2 ]'", "$$ … $$ on a line of their own"),
@@ -86,7 +87,8 @@ def test_code_and_ordinary_prose_are_left_alone() -> None:
         " - a list indented one space\n - its next item\n\n"
         "1. first\n    - nested by 4\n         - and by 9\n\n"
         "!!! note\n    A box.\n\n        :::python\n        print(1)\n\n"
-        "![Chart](/images/c.png){ width=\"300\" } and ![Map][map]{: height=200 width='400' }.\n\n"
+        "![Chart](/images/c.png){ width=\"300\" } and ![Map][map]{: height=200 width='400' .wide }.\n\n"
+        "[Start](/start/){ .md-button } and [![Logo](/logo.svg)](/){: .md-button .md-button--primary }.\n\n"
         '???+ tip "Collapsible, as in MkDocs Material"\n    Read.\n\n'
         "Then:\n\n    ```python\n    shown as code\n      - in an indented code block\n    ```\n"
     )

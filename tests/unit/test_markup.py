@@ -566,7 +566,7 @@ MARKDOWN_PIECES = [
     "==m==", "==", "^^i^^", "H~2~O", "x^2^", "^", "~", "++ctrl+c++", "++",
     '\n<div markdown>\n\n*md*\n\n</div>\n', '<details markdown="1">', "</details>",
     "```py title=\"a.py\" {copy=true}\nx\n```\n", ":tada:", "> [!NOTE]\n> n\n",
-    "![c](c.png)", '{ width="30" }', "{: height=2 width=3 }", "{",
+    "![c](c.png)", '{ width="30" }', "{: height=2 width=3 }", "{", "{ .md-button }", "[[Alpha]]{ .b }",
 ]  # fmt: skip
 
 
