@@ -40,13 +40,14 @@ def read_list(items: str, picture: bool) -> tuple[list[str], dict[str, str]] | N
 
 class LinkAttributes(Treeprocessor):
     """After the inline stage (20), which makes the pictures and links and leaves each list in
-    the text after its element. A link the build makes (a wiki-link) has a class already and
-    is left alone."""
+    the text after its element. A wiki-link is left alone: markup.fill_links finds its
+    placeholder by the bare `<a href="#wikilink-N">`, and the checks read `[[Term]]{…}` as
+    shown as written."""
 
     def run(self, root: etree.Element) -> None:
         for element in (*root.iter("img"), *root.iter("a")):
             tail = element.tail or ""
-            if not tail.startswith("{") or element.get("class"):
+            if not tail.startswith("{") or element.get("href", "").startswith("#wikilink-"):
                 continue
             found = LIST_RE.match(tail)
             read = read_list(found.group(1), element.tag == "img") if found else None
@@ -54,7 +55,7 @@ class LinkAttributes(Treeprocessor):
                 continue
             classes, sizes = read
             if classes:
-                element.set("class", " ".join(classes))
+                element.set("class", " ".join([*element.get("class", "").split(), *classes]))
             for name, value in sizes.items():
                 element.set(name, value)
             element.tail = tail[found.end() :]
