@@ -35,9 +35,9 @@ _ID = r"""\{:?[ \t]*(?:#|id=(?P<quote>["']?))(?P<id>\w[\w.:-]*)(?(quote)(?P=quot
 TRAILING_ID_RE = re.compile(rf"[ \t]+{_ID}$")
 #: An `#` heading with words and then one (and CommonMark's closing '#'s, if any).
 HEADING_ID_RE = re.compile(rf"[ ]{{0,3}}#{{1,6}}(?!#)[ \t]*[^ \t].*?[ \t]+{_ID}(?:[ \t]+#+)?[ \t]*$")
-#: What stands before a heading's '#' in a container: indentation (a list item's text, an
-#: admonition's, a tab's), quotation marks, a list item's marker. Code never reaches heading_id.
-_CONTAINED_RE = re.compile(r"^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t])))*[ \t]*")
+#: What stands before a heading's '#' in a container: quotation marks and list items' markers,
+#: then indentation (a list item's text, an admonition's, a tab's).
+_CONTAINED_RE = re.compile(r"((?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t])))*)([ \t]*)")
 #: The line under a setext heading's words (`Title {#id}` over `---`), as Python-Markdown reads it.
 _UNDERLINE_RE = re.compile(r"(?:=+|-+)[ ]*$")
 #: What a text or line that gives an id holds: most hold none, and are not looked at further.
@@ -52,12 +52,23 @@ def heading_id(line: str, above: str = "", below: str = "") -> str | None:
     setext heading, which start a block (`above` is blank) and have their underline `below`."""
     if "{" not in line:
         return None
-    found = HEADING_ID_RE.match(_CONTAINED_RE.sub("", line, count=1))
+    found = HEADING_ID_RE.match(line[_contained(line) :])
     if found is None and not above.strip() and _UNDERLINE_RE.match(below) and not line.startswith("    "):
         found = TRAILING_ID_RE.search(line)
         if found is not None and not line[: found.start()].strip():
             found = None
     return found.group("id") if found else None
+
+
+def _contained(line: str) -> int:
+    """Where the line's text starts after its containers' marks and indentation, or at its start
+    when the indentation could make it code: past 4 columns after a mark, 8 without (an indented
+    block in a list item or an admonition; a heading in a list nested that deep goes unread)."""
+    found = _CONTAINED_RE.match(line)
+    if found is None:
+        return 0
+    indent = len(found.group(2).expandtabs(4))
+    return found.end() if indent < (5 if found.group(1) else 8) else 0
 
 
 def written_ids(text: str) -> Iterator[tuple[int, str]]:

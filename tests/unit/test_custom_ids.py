@@ -74,6 +74,8 @@ def test_only_attribute_lists_that_are_not_a_headings_id_are_warned_of() -> None
         ("> ## Quoted {#a}", "a"),
         ("- ## Listed {#a}", "a"),
         ("- Words ## then {#a}", None),
+        ("        ## In a box's code {#a}", None),  # indented 8: code in a list item or box
+        (">      ## Quoted code {#a}", None),
         ("## {#alone}", None),
         ("## Escaped \\{#x}", None),
         ("## Classes {#x .big}", None),
