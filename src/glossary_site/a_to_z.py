@@ -61,14 +61,34 @@ _KANA_ROWS = {
 #: have them: 14 sections ㄱ to ㅎ, a bar short enough to jump through, and no order lost, since
 #: every `까` sorts after every `기` as the dictionary has it, so ㄲ's words end ㄱ's section.
 _HANGUL_INITIALS = "ㄱㄱㄴㄷㄷㄹㅁㅂㅂㅅㅅㅇㅈㅈㅊㅋㅌㅍㅎ"
-#: The section of a name starting with a kana (katakana as its hiragana: `アクセス` under あ like
-#: `あさ`) or a Hangul initial, each after NFKD.
-_SYLLABLE_LETTERS = {kana: row for row, kanas in _KANA_ROWS.items() for kana in kanas} | {
-    chr(0x1100 + rank): initial for rank, initial in enumerate(_HANGUL_INITIALS)
+#: An Ethiopic syllable (Amharic, Tigrinya...) under its consonant, as a dictionary's sections
+#: are: the block is laid out in rows of 8, one consonant's seven vowels and a spare, so `ሱ` and
+#: `ሲ` are under ሰ, the head of their row; a labialised row (`ቈ` qwa) is filed with its plain
+#: consonant (ቀ), as dictionaries file it, after it in code point order.
+_ETHIOPIC_LABIALISED = {
+    0x1248: 0x1240,
+    0x1258: 0x1250,
+    0x1288: 0x1280,
+    0x12B0: 0x12A8,
+    0x12C0: 0x12B8,
+    0x1310: 0x1308,
 }
+_ETHIOPIC_ROWS = {
+    chr(code): chr(_ETHIOPIC_LABIALISED.get(code & ~7, code & ~7))
+    for code in range(0x1200, 0x1358)
+    if unicodedata.category(chr(code)) == "Lo"  # the block's gaps are unassigned
+}
+#: The section of a name starting with a kana (katakana as its hiragana: `アクセス` under あ like
+#: `あさ`), an Ethiopic syllable or a Hangul initial, each after NFKD.
+_SYLLABLE_LETTERS = (
+    {kana: row for row, kanas in _KANA_ROWS.items() for kana in kanas}
+    | _ETHIOPIC_ROWS
+    | {chr(0x1100 + rank): initial for rank, initial in enumerate(_HANGUL_INITIALS)}
+)
 #: Where those sections stand: after every alphabet's letters (whatever their code points: an
-#: SMP script's too), kana rows in gojūon order, then Hangul initials in theirs (both in
-#: code point order: あ U+3042 ... わ U+308F, ㄱ U+3131 ... ㅎ U+314E), then '#'.
+#: SMP script's too), kana rows in gojūon order, then Ethiopic consonants and Hangul initials
+#: in theirs (all in code point order: あ U+3042 ... わ U+308F, ለ U+1208 ... ፐ U+1350, ㄱ U+3131
+#: ... ㅎ U+314E), then '#'.
 _SYLLABLE_SECTIONS = {
     letter: chr(sys.maxunicode - (2 if letter in _KANA_ROWS else 1)) + letter
     for letter in _SYLLABLE_LETTERS.values()

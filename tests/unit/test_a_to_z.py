@@ -548,6 +548,25 @@ def test_kana_are_filed_under_their_gojuon_row_and_hangul_under_its_initial_in_a
     assert letter_path("か", "ja") == "a-z/か/index.html"
 
 
+def test_ethiopic_syllables_are_filed_under_their_consonant_in_any_language() -> None:
+    """Was: every Amharic name under one '#'. An Amharic dictionary's sections are its
+    consonants, each the first syllable of its row (`ሱ`, `ሲ` under ሰ), a labialised syllable
+    (`ቈ` qwa) with its plain consonant, after it."""
+    names = ["ሰላም", "ሱቅ", "ሲኒ", "ለምለም", "ቈጠረ", "ቀን", "ቂጣ", "አማርኛ", "ፈረስ", "GPU"]
+    expected = {
+        "G": ["GPU"],
+        "ለ": ["ለምለም"],
+        "ሰ": ["ሰላም", "ሱቅ", "ሲኒ"],
+        "ቀ": ["ቀን", "ቂጣ", "ቈጠረ"],
+        "አ": ["አማርኛ"],
+        "ፈ": ["ፈረስ"],
+    }
+    for language in ("am", "ti", "en"):
+        assert letters(names, language) == expected, language
+    assert jump_letters({*expected, "ㄱ", "か"}, "am")[26:] == ["か", "ለ", "ሰ", "ቀ", "አ", "ፈ", "ㄱ"]
+    assert letter_path("ሰ", "am") == "a-z/ሰ/index.html"
+
+
 def test_a_letters_parts_go_by_the_first_two_letters_of_each_name_in_the_lists_order() -> None:
     names = a_to_z(["Sabre", "Scale", "sable", "Search", "Shard", "Sea", "Schema", "Syntax"])
     assert letter_parts("S", names) == [("Sa", 2), ("Sc", 2), ("Se", 2), ("Sh", 1), ("Sy", 1)]
