@@ -188,6 +188,19 @@ def test_the_query_stays_in_the_address_so_back_and_reload_show_the_same_results
     expect(page.locator("#search-results li a").first).to_have_text(title)
 
 
+def test_the_results_stay_in_place_when_their_count_is_said(page: Page, served: ServedSite) -> None:
+    """Was: the count, written a second after the last keystroke above the results already
+    listed, pushed them down a line under the reader's pointer, so a click meant for the first
+    result could miss it (as one of this suite's clicks did)."""
+    page.goto(served.page_url(SEARCH))
+    page.locator("#search-query").fill("diffusion model")
+    first = page.locator("#search-results li a").first
+    expect(first).to_be_visible()
+    before = first.bounding_box()
+    expect(page.locator("#search-status")).to_contain_text("found for")
+    assert first.bounding_box() == before
+
+
 def test_the_query_is_in_the_pages_title_so_tabs_and_history_tell_searches_apart(
     page: Page, served: ServedSite
 ) -> None:
