@@ -14,9 +14,8 @@ import re
 import xml.etree.ElementTree as etree
 
 import markdown
-from markdown.treeprocessors import Treeprocessor
 
-from glossary_site.indentation import MarkedLines
+from glossary_site.indentation import MarkedBoxes, MarkedLines
 
 #: A collapsible box's first line: `???` (closed) or `???+` (open), its kinds, its title.
 COLLAPSIBLE_RE = re.compile(
@@ -31,17 +30,11 @@ def _as_admonition(found: re.Match[str]) -> str:
     return f"{indent}!!! {kinds} {OPEN if opened else CLOSED}{title}"
 
 
-class CollapsibleBoxes(Treeprocessor):
+class CollapsibleBoxes(MarkedBoxes):
     """Each marked box as `<details>`, open if `???+`; a box with an empty title (`""`) is
     summed up by its kind, as a `<details>` must show something to click."""
 
-    def __init__(self, md: markdown.Markdown, lines: MarkedLines) -> None:
-        super().__init__(md)
-        self.lines = lines
-
-    def run(self, root: etree.Element) -> None:
-        if not self.lines.wrote:
-            return
+    def rebuild(self, root: etree.Element) -> None:
         for box in list(root.iter("div")):
             classes = (box.get("class") or "").split()
             if CLOSED not in classes and OPEN not in classes:

@@ -16,9 +16,8 @@ import re
 import xml.etree.ElementTree as etree
 
 import markdown
-from markdown.treeprocessors import Treeprocessor
 
-from glossary_site.indentation import MarkedLines
+from glossary_site.indentation import MarkedBoxes, MarkedLines
 
 #: A tab's first line: `===`, `+` (shown first) and `!` (a new set) in either order, its title.
 TAB_RE = re.compile(r'([ ]*)===([+!]{0,2})[ \t]+"([^"\n]*)"[ \t]*$')
@@ -32,16 +31,10 @@ def _as_admonition(found: re.Match[str]) -> str:
     return f'{indent}!!! {" ".join(kinds)} "{title}"'
 
 
-class TabSets(Treeprocessor):
+class TabSets(MarkedBoxes):
     """Each run of marked boxes next to each other (a new set where `===!` says) as a set."""
 
-    def __init__(self, md: markdown.Markdown, lines: MarkedLines) -> None:
-        super().__init__(md)
-        self.lines = lines
-
-    def run(self, root: etree.Element) -> None:
-        if not self.lines.wrote:
-            return
+    def rebuild(self, root: etree.Element) -> None:
         for parent in [element for element in root.iter() if any(_kinds(child) for child in element)]:
             runs: list[list[etree.Element]] = []
             previous: etree.Element | None = None

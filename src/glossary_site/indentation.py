@@ -15,11 +15,13 @@ spaces `commonmark_lists` re-indents.)
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import markdown
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from glossary_site.fence_info import FenceInfo, dropped_message, read_info
 from glossary_site.fences import Closers, highlighted_lines, outside_code
@@ -108,6 +110,22 @@ class MarkedLines(Preprocessor):
                 written[index] = self.write(found)
                 self.wrote = True
         return written
+
+
+class MarkedBoxes(Treeprocessor):
+    """Rebuilds the boxes its MarkedLines marked, in a text where it marked any (most have none:
+    the rest of the tree is then not walked)."""
+
+    def __init__(self, md: markdown.Markdown, lines: MarkedLines) -> None:
+        super().__init__(md)
+        self.lines = lines
+
+    def run(self, root: etree.Element) -> None:
+        if self.lines.wrote:
+            self.rebuild(root)
+
+    def rebuild(self, root: etree.Element) -> None:
+        raise NotImplementedError
 
 
 def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
