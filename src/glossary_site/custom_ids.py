@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from glossary_site.heading_attributes import LIST, HeadingAttributes, read, trailing
 from glossary_site.indentation import outside_all_code
 from glossary_site.model import Breaks
 from glossary_site.yaml_lines import lines_down
@@ -29,35 +30,38 @@ THEME_IDS = frozenset(
         "graph-lines", "graph-after",
     }
 )  # fmt: skip
-_ID = r"""\{:?[ \t]*(?:#|id=(?P<quote>["']?))(?P<id>\w[\w.:-]*)(?(quote)(?P=quote))[ \t]*\}"""
-#: `{#id}` at the end of a heading's words, as Hugo and attr_list write it (`{: #id }`, and
-#: attr_list's `{ id=setup }` and `{ id="setup" }` too).
-TRAILING_ID_RE = re.compile(rf"[ \t]+{_ID}$")
-#: An `#` heading with words and then one (and CommonMark's closing '#'s, if any).
-HEADING_ID_RE = re.compile(rf"[ ]{{0,3}}#{{1,6}}(?!#)[ \t]*[^ \t].*?[ \t]+{_ID}(?:[ \t]+#+)?[ \t]*$")
+#: An `#` heading with words and then an attribute list (and CommonMark's closing '#'s, if any).
+_HEADING_LIST_RE = re.compile(rf"[ ]{{0,3}}#{{1,6}}(?!#)[ \t]*[^ \t].*?{LIST}(?:[ \t]+#+)?[ \t]*$")
 #: What stands before a heading's '#' in a container: quotation marks and list items' markers,
 #: then indentation (a list item's text, an admonition's, a tab's).
 _CONTAINED_RE = re.compile(r"((?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t])))*)([ \t]*)")
 #: The line under a setext heading's words (`Title {#id}` over `---`), as Python-Markdown reads it.
 _UNDERLINE_RE = re.compile(r"(?:=+|-+)[ ]*$")
 #: What a text or line that gives an id holds: most hold none, and are not looked at further.
-_MAY_GIVE_RE = re.compile(r"\{:?[ \t]*(?:#|id=)|\sid\s*=")
+_MAY_GIVE_RE = re.compile(r"\{[^{}\n]*(?:#|id=)|\sid\s*=")
 #: An id in an HTML tag, in any of the three ways to write an attribute's value.
 _HTML_ID_RE = re.compile(r"""<[A-Za-z][^<>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 
 def heading_id(line: str, above: str = "", below: str = "") -> str | None:
-    """The id a line outside code written as a heading with `{#id}` gives its heading, if it is
-    one: an `#` heading, in a quotation, list item, admonition or tab too, or the words of a
-    setext heading, which start a block (`above` is blank) and have their underline `below`."""
+    """The id a line outside code written as a heading with `{#id}` gives its heading, if any."""
+    attributes = heading_attributes(line, above, below)
+    return attributes.id if attributes else None
+
+
+def heading_attributes(line: str, above: str = "", below: str = "") -> HeadingAttributes | None:
+    """What the attribute list read at the end of a line outside code gives its heading, if the
+    line is one: an `#` heading, in a quotation, list item, admonition or tab too, or the words
+    of a setext heading, which start a block (`above` is blank) and have their underline `below`."""
     if "{" not in line:
         return None
-    found = HEADING_ID_RE.match(line[_contained(line) :])
-    if found is None and not above.strip() and _UNDERLINE_RE.match(below) and not line.startswith("    "):
-        found = TRAILING_ID_RE.search(line)
-        if found is not None and not line[: found.start()].strip():
-            found = None
-    return found.group("id") if found else None
+    found = _HEADING_LIST_RE.match(line[_contained(line) :])
+    if found is not None:
+        return read(found.group(1))
+    if not above.strip() and _UNDERLINE_RE.match(below) and not line.startswith("    "):
+        taken = trailing(line)
+        return taken[1] if taken else None
+    return None
 
 
 def _contained(line: str) -> int:

@@ -18,7 +18,7 @@ from itertools import chain
 import nh3
 
 from glossary_site.content_tabs import TAB_RE
-from glossary_site.custom_ids import around, heading_id
+from glossary_site.custom_ids import around, heading_attributes
 from glossary_site.emoji_shortcodes import SHORTCODE_RE, emoji_of, unknown_message
 from glossary_site.fences import (
     diagram_fences,
@@ -63,7 +63,8 @@ _HOST_TAG_RE = re.compile(r"<([a-z][a-z0-9-]*\.[^<>\s@]*)>")
 Message = Callable[[re.Match[str]], str]
 
 
-#: Attributes at a line's end, as attr_list reads them; a heading's `{#id}` alone is read (custom_ids.py).
+#: Attributes at a line's end, as attr_list reads them; a heading's id, classes and
+#: data-toc-label are read (heading_attributes.py).
 _ATTRIBUTE_LIST_RE = re.compile(r"(?:^|[ \t])(\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\})[ \t]*$")
 #: An attribute list right after a link or a picture.
 _AFTER_LINK_RE = re.compile(r"(?<=[)\]])\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\}")
@@ -109,7 +110,8 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
         _ATTRIBUTE_LIST_RE,
         lambda m: (
             f"'{m.group(1)}' is an attribute list, which is not read here and is shown as written; "
-            "remove it: only a heading's own id is read, written after its words as '## Words {#id}'"
+            "remove it: only a heading's id, classes and words in the page's contents are read, "
+            "written after its words as '## Words { #id .class data-toc-label=\"Short words\" }'"
         ),
     ),
     (
@@ -242,8 +244,8 @@ def _found(text: str, markers: bool) -> Iterator[tuple[int, int, str]]:
             continue
         math = bool(DISPLAY_LINE_RE.match(line))
         roles, prose_left = _roles(line, prose[index])
-        own_id = "{" in line and heading_id(prose_left, *around(lines, index)) is not None
-        for column, message in chain(roles, _line_problems(prose_left, markers, own_id)):
+        read = "{" in line and heading_attributes(prose_left, *around(lines, index)) is not None
+        for column, message in chain(roles, _line_problems(prose_left, markers, read)):
             yield index, column, message
         for reference in _NOTE_REFERENCE_RE.finditer(prose_left) if "[^" in prose_left else ():
             if reference.group(1) not in notes:
@@ -286,13 +288,13 @@ def _roles(line: str, prose: str) -> tuple[list[tuple[int, str]], str]:
     return messages, prose
 
 
-def _line_problems(prose: str, markers: bool, own_id: bool) -> Iterator[tuple[int, str]]:
-    """(column, message) of each problem in a line of prose, which gives its heading an id if
-    `own_id`."""
+def _line_problems(prose: str, markers: bool, read: bool) -> Iterator[tuple[int, str]]:
+    """(column, message) of each problem in a line of prose, whose heading reads the attribute
+    list at its end if `read`."""
     for pattern, message in _LINE_PATTERNS:
         found = pattern.search(prose)
         if found and not (
-            (pattern is _ATTRIBUTE_LIST_RE and own_id) or (pattern is _TAB_LIKE_RE and TAB_RE.match(prose))
+            (pattern is _ATTRIBUTE_LIST_RE and read) or (pattern is _TAB_LIKE_RE and TAB_RE.match(prose))
         ):
             yield found.start(1), message(found)
     for pattern, message in _INLINE_PATTERNS:

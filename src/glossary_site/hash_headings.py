@@ -2,8 +2,8 @@
 
 Python-Markdown drops any '#'s at a heading's end, so `## C++ and C#` came out as "C++ and C",
 its id `c-and-c`, with no word; CommonMark, Hugo and MkDocs Material keep the '#'. `## Title ##`
-still loses its closing '#'s, as everywhere. A trailing `{#id}` is the heading's id, as in Hugo
-and MkDocs (custom_ids.py).
+still loses its closing '#'s, as everywhere. A trailing attribute list gives the heading its id
+(`{#id}`, as in Hugo and MkDocs), classes and table-of-contents words (heading_attributes.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.blockprocessors import HashHeaderProcessor, SetextHeaderProcessor
 
-from glossary_site.custom_ids import TRAILING_ID_RE
+from glossary_site.heading_attributes import CONTENTS_LABEL, trailing
 
 
 class _HashHeading(HashHeaderProcessor):
@@ -24,25 +24,32 @@ class _HashHeading(HashHeaderProcessor):
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         super().run(parent, blocks)
-        _take_id(parent[-1])
+        _take_attributes(parent[-1])
 
 
 class _SetextHeading(SetextHeaderProcessor):
-    """The stock processor, reading `{#id}` after the words as `#` headings do (Hugo does)."""
+    """The stock processor, reading an attribute list after the words as `#` headings do (Hugo
+    reads `{#id}` there)."""
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         super().run(parent, blocks)
-        _take_id(parent[-1])
+        _take_attributes(parent[-1])
 
 
-def _take_id(heading: etree.Element) -> None:
-    """A trailing `{#id}` taken off the heading's words and made its id, which the `toc` stage
-    keeps (and gives no other heading)."""
-    words = heading.text or ""
-    found = TRAILING_ID_RE.search(words) if words.endswith("}") else None
-    if found is not None and words[: found.start()].strip():
-        heading.text = words[: found.start()].rstrip()
-        heading.set("id", found.group("id"))
+def _take_attributes(heading: etree.Element) -> None:
+    """A trailing attribute list taken off the heading's words and given to it: its id, which
+    the `toc` stage keeps (and gives no other heading), classes, and its words in "On this page"."""
+    taken = trailing(heading.text or "")
+    if taken is None:
+        return
+    start, attributes = taken
+    heading.text = (heading.text or "")[:start].rstrip()
+    if attributes.id is not None:
+        heading.set("id", attributes.id)
+    if attributes.classes:
+        heading.set("class", " ".join(attributes.classes))
+    if attributes.label is not None:
+        heading.set(CONTENTS_LABEL, attributes.label)
 
 
 class HashHeadingExtension(markdown.Extension):

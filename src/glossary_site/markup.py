@@ -38,6 +38,7 @@ from glossary_site.front_matter import FORBIDDEN_CHARACTER_RE
 from glossary_site.github_alerts import GitHubAlertsExtension
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.hash_headings import HashHeadingExtension
+from glossary_site.heading_attributes import CONTENTS_LABEL
 from glossary_site.html_tags import in_tags, tags
 from glossary_site.indentation import IndentedFencesExtension
 from glossary_site.inline_marks import InlineMarksExtension
@@ -152,6 +153,7 @@ _ATTRIBUTES = {
     "blockquote": {"cite"},
     "details": {"open"},
     "time": {"datetime"},
+    **{f"h{level}": {CONTENTS_LABEL} for level in range(1, 7)},
     **MATHML_ATTRIBUTES,
 }
 
@@ -602,7 +604,7 @@ def _section_anchor(text: str, separator: str) -> str:
 
 #: An id, or a link to a place on the same page, in a tag of sanitised HTML (nh3 writes "...").
 _ID_OR_FRAGMENT_RE = re.compile(r'\s(id|href)="(#?)([^"]*)"')
-_H2_ID_RE = re.compile(r'<h2 id="([^"]+)">')
+_H2_ID_RE = re.compile(r'<h2\b[^>]*?\sid="([^"]+)"')
 WIKILINK_HREF = "wikilink-"
 
 

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from glossary_site import placement, structured
 from glossary_site.config import SiteConfig
+from glossary_site.heading_attributes import CONTENTS_LABEL
 from glossary_site.markup import permalinks_titled, table_anchors
 from glossary_site.model import Body, CtaBlock, Face, PageJob, TermSource, distinct_aliases
 from glossary_site.neighbourhood import neighbourhood
@@ -27,7 +28,9 @@ from glossary_site.urls import edit_address, group_url, link_url, term_path, too
 from glossary_site.views import LinkView
 
 ROOT = "../../"
-H2_RE = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+H2_RE = re.compile(r"<h2\s([^>]*)>(.*?)</h2>", re.DOTALL)
+#: A section heading's id, or its words in "On this page" (heading_attributes.CONTENTS_LABEL).
+_HEADING_ATTRIBUTE_RE = re.compile(rf'(?<![\w-])(id|{CONTENTS_LABEL})="([^"]*)"')
 HEADERLINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 TAG_RE = re.compile(r"<[^>]+>")
 
@@ -223,13 +226,17 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
 
 
 def _heading(fragment: str) -> list[tuple[str, str]]:
-    """The anchor and text of each section heading in a piece of the body."""
+    """The anchor and words of each section heading in a piece of the body: those an attribute
+    list gave it for "On this page", if any."""
     if "<h2" not in fragment:
         return []
-    return [
-        (anchor, html.unescape(TAG_RE.sub("", HEADERLINK_RE.sub("", inner))).strip())
-        for anchor, inner in H2_RE.findall(fragment)
-    ]
+    headings = []
+    for attributes, inner in H2_RE.findall(fragment):
+        given = dict(_HEADING_ATTRIBUTE_RE.findall(attributes))
+        if "id" in given:
+            words = given.get(CONTENTS_LABEL) or TAG_RE.sub("", HEADERLINK_RE.sub("", inner))
+            headings.append((html.unescape(given["id"]), html.unescape(words).strip()))
+    return headings
 
 
 def _name_link(name: TermName | None) -> LinkView | None:

@@ -99,3 +99,36 @@ def test_a_setext_heading_takes_its_id_and_the_themes_own_id_is_a_warning_at_its
     page = parse_html(site / "_site/terms/tensor/index.html")
     assert present(page.find(id="ranks")).get_text(" ", strip=True) == "Ranks and axes #"
     assert present(page.find(id="main_1")).name == "h2" and present(page.find(id="main")).name == "main"
+
+
+def test_a_headings_attribute_list_gives_its_class_and_its_words_in_on_this_page(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8")
+    tensor.write_text(
+        text.replace(
+            "## Shapes\n",
+            '## Shapes <small>and ranks</small> { .wide data-toc-label="Shapes" #shapes }\n\n'
+            "## Reading order { #order onclick=go }\n",
+        ),
+        encoding="utf-8",
+    )
+    result = run_glossary("build", "--no-search", cwd=site)
+    assert result.returncode == 0, result.stderr
+    warned = [line for line in result.stderr.splitlines() if "attribute list" in line]
+    line = text.splitlines().index("## Shapes") + 3  # the file's lines count from 1, the list's second
+    assert warned == [
+        f"content/terms/tensor.md:{line}: warning: '{{ #order onclick=go }}' is an attribute list, which "
+        "is not read here and is shown as written; remove it: only a heading's id, classes and words "
+        "in the page's contents are read, written after its words as "
+        "'## Words { #id .class data-toc-label=\"Short words\" }'"
+    ]
+
+    page = parse_html(site / "_site/terms/tensor/index.html")
+    heading = present(page.find(id="shapes"))
+    assert heading.get_text(" ", strip=True) == "Shapes and ranks #" and heading.get("class") == ["wide"]
+    toc = present(page.find("nav", class_="toc"))
+    contents = [(a.get_text(), attribute(a, "href")) for a in toc.find_all("a")]
+    assert ("Shapes", "#shapes") in contents
+    assert ("Reading order { #order onclick=go }", "#reading-order-order-onclickgo") in contents
+    assert present(page.find(id="reading-order-order-onclickgo")).get("onclick") is None

@@ -1468,7 +1468,7 @@ def test_words_after_a_fences_language_are_an_error_at_their_line_in_every_markd
 
 
 def test_markdown_written_for_mkdocs_or_hugo_is_named_at_its_file_line(tmp_path: Path) -> None:
-    """Was: `=== "Tab` (a tab's title not closed), `==…==`, `{#id .class}` and a shortcode inside a
+    """Was: `=== "Tab` (a tab's title not closed), `==…==`, `{#id title="x"}` and a shortcode inside a
     line reached the page as written, an <iframe> vanished, and a MkDocs link to `tensor.md` was
     only a path that "leads to no page", all with no word of what to write instead. The file is
     saved with a BOM and CRLF line ends, as some Windows editors do; lines count from the front
@@ -1477,7 +1477,7 @@ def test_markdown_written_for_mkdocs_or_hugo_is_named_at_its_file_line(tmp_path:
     text = (
         "\ufeff---\ntitle: Odd\nsummary: S\ndefinition: |\n  Once\n  :material-twice:.\nrelated: [tensor]\n"
         "---\n\n"
-        "## Usage {#use .wide}\n\n"
+        '## Usage {#use title="Use"}\n\n'
         '=== "Tab one\n    A tab.\n\n'
         '<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n'
         "See [the tensor](tensor.md#shape) and press {{< kbd Ctrl >}}.\n"
@@ -1494,7 +1494,7 @@ def test_markdown_written_for_mkdocs_or_hugo_is_named_at_its_file_line(tmp_path:
     warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
     said = {where: message for where, message in warned}
     assert said["content/terms/odd.md:6"].startswith("':material-twice:' is no emoji's shortcode")
-    assert said["content/terms/odd.md:10"].startswith("'{#use .wide}' is an attribute list")
+    assert said["content/terms/odd.md:10"].startswith("'{#use title=\"Use\"}' is an attribute list")
     assert said["content/terms/odd.md:12"].startswith(
         "'=== \"Tab one' is shown as written, not as a content tab"
     )

@@ -1,15 +1,17 @@
 """`## Heading {#id}` gives a heading its own anchor, as in Hugo and MkDocs (was: shown as
-written, with a warning), and an id given twice on a page is an error at the second."""
+written, with a warning), and an id given twice on a page is an error at the second. The rest of
+a heading's attribute list as attr_list writes it: classes and data-toc-label."""
 
 from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from support import ENGINES, converted
+from support import ENGINES, converted, present
 
 from glossary_site import markup
 from glossary_site.custom_ids import clashes, heading_id, repeated_ids, theme_ids_given, written_ids
 from glossary_site.foreign_markdown import foreign_problems
+from glossary_site.heading_attributes import CONTENTS_LABEL, HeadingAttributes, read, trailing
 from glossary_site.model import RawBody
 
 TEXT = """Intro, see [the setup](#setup).
@@ -30,6 +32,10 @@ Set apart {#apart}
 ------------------
 
 Not a heading {#kept}
+
+## Why *it* works <small>in brief</small> { .wide data-toc-label="Why" #why }
+
+## Not read { #x onclick="go()" }
 """
 
 
@@ -45,9 +51,13 @@ def test_a_headings_own_id_is_its_anchor_and_the_words_alone_are_shown(engine: s
         ("other.one", "Other words"),
         ("not-an-id-literal" if made else None, "Not an id {#literal}"),
         ("code-code" if made else None, "Code {#code}"),
-        ("classes-big" if made else None, "Classes {.big}"),
+        ("classes" if made else None, "Classes"),
         ("apart", "Set apart"),  # a setext heading reads its id too
+        ("why", "Why it works in brief"),
+        ("not-read-x-onclickgo" if made else None, 'Not read { #x onclick="go()" }'),
     ]
+    assert [h.get("class") for h in soup.find_all(["h2", "h3"])][5:] == [["big"], None, ["wide"], None]
+    assert present(soup.find(id="why")).get(CONTENTS_LABEL) == "Why"  # "On this page" reads it
     assert "{#kept}" in soup.get_text()  # a paragraph is given no id
     assert soup.select_one("h2 em") is not None  # the words keep their Markdown
     if made:
@@ -57,7 +67,7 @@ def test_a_headings_own_id_is_its_anchor_and_the_words_alone_are_shown(engine: s
 
 def test_only_attribute_lists_that_are_not_a_headings_id_are_warned_of() -> None:
     warned = [(line, message.split("'")[1]) for line, message in foreign_problems(TEXT, 10)]
-    assert warned == [(22, "{.big}"), (27, "{#kept}")]
+    assert warned == [(27, "{#kept}"), (31, '{ #x onclick="go()" }')]
 
 
 @pytest.mark.parametrize(
@@ -78,7 +88,12 @@ def test_only_attribute_lists_that_are_not_a_headings_id_are_warned_of() -> None
         (">      ## Quoted code {#a}", None),
         ("## {#alone}", None),
         ("## Escaped \\{#x}", None),
-        ("## Classes {#x .big}", None),
+        ("## Classes {#x .big}", "x"),
+        ('## Any order { .big data-toc-label="Big one" id="x" }', "x"),
+        ("## Label alone {: data-toc-label='Alone' }", None),
+        ("## Two ids { #x #y }", None),  # not read: shown as written, with a warning
+        ('## Other keys { #x title="y" }', None),
+        ("## Bare class {#x big}", None),
         ("Text {#x}", None),
     ],
 )
@@ -172,3 +187,32 @@ def test_an_html_id_that_a_headings_words_make_too_is_reported_at_the_html() -> 
     texts = [(body, 10, None)]
     assert [line for line, _ in clashes(texts, repeated)] == [12]  # 'two' is given twice, and said so
     assert [line for line, _ in repeated_ids(texts)] == [16]
+
+
+@pytest.mark.parametrize(
+    ("inner", "expected"),
+    [
+        ("#x", HeadingAttributes("x", (), None)),
+        (': #x .a .b-c data-toc-label="Two words" ', HeadingAttributes("x", ("a", "b-c"), "Two words")),
+        ("data-toc-label='It''s' id=y", None),  # not one quoted value
+        ("data-toc-label=Short id='y.1'", HeadingAttributes("y.1", (), "Short")),
+        ('data-toc-label=""', HeadingAttributes(None, (), "")),
+        ("", None),
+        ("#x.", HeadingAttributes("x.", (), None)),
+        ("id=-x", None),  # an id starts with a letter, digit or '_'
+        ('data-toc-label="a" data-toc-label="b"', None),
+        ("data-search-exclude", None),
+        (".a.b", None),
+    ],
+)
+def test_an_attribute_list_gives_a_heading_only_what_it_reads(
+    inner: str, expected: HeadingAttributes | None
+) -> None:
+    assert read(inner.removeprefix(":")) == expected
+
+
+def test_a_list_is_taken_from_the_end_of_words_only_after_them() -> None:
+    assert trailing("Words {#x}") == (5, HeadingAttributes("x", (), None))
+    assert trailing("   {#x}") is None
+    assert trailing("Words {#x} more") is None
+    assert trailing("Words{#x}") is None

@@ -33,7 +33,7 @@ WRITTEN = [
     ("````{warning}\nHot.\n````", "'````{warning}' is a MyST directive", "write '!!! warning'"),
     (":::{tip}\nA tip.\n:::", "':::{tip}' is a MyST directive", "or a quotation (> …)"),
     ("~~~{math}\nx^2\n~~~", "'~~~{math}' is a MyST directive", "between two lines of $$"),
-    ("## Code {#code-id .big}", "'{#code-id .big}' is an attribute list", "only a heading's own id"),
+    ("## Code { #c onclick=go }", "'{ #c onclick=go }' is an attribute list", "id, classes and words"),
     ("See it. { #tok }", "'{ #tok }' is an attribute list", "remove it"),
     ('--8<-- "snippets/abbr.md"', "'--8<-- \"snippets/abbr.md\"' is a snippet include", "paste"),
     ("Press {{< kbd Ctrl >}} now.", "'{{< kbd Ctrl >}}' is a Hugo shortcode", "Markdown or HTML"),
