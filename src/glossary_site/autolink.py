@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from glossary_site.markup import term_anchor
 from glossary_site.model import Glossary, name_key
+from glossary_site.wikilinks import term_anchor
 
 TAG_RE = re.compile(r"(<[^>]*>)")
 #: A word, with the accents written apart from their letters (e and U+0301 for é, as macOS

@@ -17,6 +17,8 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from glossary_site.model import PLACEHOLDER_HREF
+
 _CLASS = r"\.[A-Za-z_][\w-]*"
 _SIZE = r"""(?:width|height)[ \t]*=[ \t]*(?:"\d+"|'\d+'|\d+)"""
 #: A list of classes and sizes only, as attr_list writes it (`{: … }` too).
@@ -40,14 +42,14 @@ def read_list(items: str, picture: bool) -> tuple[list[str], dict[str, str]] | N
 
 class LinkAttributes(Treeprocessor):
     """After the inline stage (20), which makes the pictures and links and leaves each list in
-    the text after its element. A wiki-link is left alone: markup.fill_links finds its
+    the text after its element. A wiki-link is left alone: wikilinks.fill_links finds its
     placeholder by the bare `<a href="#wikilink-N">`, and the checks read `[[Term]]{…}` as
     shown as written."""
 
     def run(self, root: etree.Element) -> None:
         for element in (*root.iter("img"), *root.iter("a")):
             tail = element.tail or ""
-            if not tail.startswith("{") or element.get("href", "").startswith("#wikilink-"):
+            if not tail.startswith("{") or element.get("href", "").startswith(PLACEHOLDER_HREF):
                 continue
             found = LIST_RE.match(tail)
             read = read_list(found.group(1), element.tag == "img") if found else None

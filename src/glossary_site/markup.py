@@ -2,9 +2,8 @@
 
 Converting a term depends only on that term's own text, so the result can be cached by the
 file's hash and computed in any worker process. Wiki-links are resolved afterwards, against
-the whole glossary, by `fill_links`: a cheap string substitution, to a term or, for
-[[tool:Name]], to a tool. The engine, the wiki-link extension, the resolving and the filling
-share one placeholder format, which is why they are one module, longer than most.
+the whole glossary, and their placeholders filled by a cheap string substitution, to a term
+or, for [[tool:Name]], to a tool (wikilinks.py).
 """
 
 from __future__ import annotations
@@ -29,14 +28,13 @@ from glossary_site.collapsible_admonitions import CollapsibleAdmonitionsExtensio
 from glossary_site.commonmark_lists import CommonMarkListsExtension
 from glossary_site.content_tabs import ContentTabsExtension
 from glossary_site.custom_ids import THEME_IDS
-from glossary_site.diagnostics import ContentError, Diagnostics, did_you_mean
+from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.emoji_shortcodes import EmojiShortcodesExtension
 from glossary_site.fences import FenceAttributesExtension, HighlightRangesExtension
 from glossary_site.foreign_markdown import KEPT_TAGS
 from glossary_site.formulas import MATHML_ATTRIBUTES, FormulaExtension
 from glossary_site.front_matter import FORBIDDEN_CHARACTER_RE
 from glossary_site.github_alerts import GitHubAlertsExtension
-from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.hash_headings import HashHeadingExtension
 from glossary_site.heading_attributes import CONTENTS_LABEL
 from glossary_site.html_tags import in_tags, tags
@@ -45,7 +43,7 @@ from glossary_site.inline_marks import InlineMarksExtension
 from glossary_site.line_breaks import LineBreakExtension
 from glossary_site.link_attributes import LinkAttributesExtension
 from glossary_site.markdown_limits import limit_problem
-from glossary_site.model import Body, Breaks, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
+from glossary_site.model import PLACEHOLDER_HREF, Breaks, Glossary, RawBody, TermSource, Toolbox, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
 from glossary_site.reference_labels import ReferenceLabelExtension
 from glossary_site.slugs import heading_anchor
@@ -53,15 +51,13 @@ from glossary_site.strikethrough import StrikethroughExtension
 from glossary_site.table_pipes import EscapedPipeTableExtension
 from glossary_site.task_lists import TaskListExtension
 from glossary_site.tools import PREFIX as TOOL_PREFIX
-from glossary_site.tools import resolve as tool_resolve
 from glossary_site.urls import as_read, link_url
+from glossary_site.wikilinks import faces_of, fill_links, resolve_targets
 from glossary_site.yaml_lines import lines_down
 
 WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
 #: What Python-Markdown's escape pattern leaves for `\|`, stashed before wiki-links are seen.
 ESCAPED_PIPE = f"{util.STX}{ord('|')}{util.ETX}"
-# Classless: sanitise removes the class `wikilink` (THEME_CLASSES); fill_links gives it back.
-PLACEHOLDER_RE = re.compile(r'<a href="#wikilink-(\d{1,9})">(.*?)</a>', re.DOTALL)
 INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~$@]|https?://|www\.|:[a-z0-9_+-]+:")
 # A paragraph, not an HTML comment: text without '<' skips Python-Markdown's HTML parser.
 PART_MARK = "glossary-site-part-break"
@@ -80,21 +76,11 @@ ABBREVIATION_RE = re.compile(r"^ {0,3}\*\[", re.MULTILINE)
 #: md_in_html, which converts the Markdown inside `<div markdown>` (a MkDocs Material grid).
 EXTENSIONS = ("tables", "fenced_code", "footnotes", "def_list", "abbr", "admonition", "md_in_html")
 CODE_CELL_RE = re.compile(r"^`([^`]+)`$")
-#: The ids the theme gives every term page (term.html, its partials, base.html): a link to one
-#: leads somewhere, or at worst to the top of a page that has no such section (a term without
-#: practice questions), which the build does not tell apart.
-TERM_PAGE_IDS = frozenset(
-    {
-        "main", "site-search", "site-search-label", "term-backlinks", "term-cta", "term-definition",
-        "term-faq", "term-graph", "term-related", "term-sources", "term-toc", "term-tools",
-    }
-)  # fmt: skip
 THEME_ID_RE = re.compile(r'id="({})"'.format("|".join(sorted(THEME_IDS))))  # a literal start: quick
 FOOTNOTE_ID_RE = re.compile(r'(id="|href="#)(fn|fnref):')
 #: What would start a block in a cell: a heading, a quote, a list item, a rule ('***', '___').
 BLOCK_START_RE = re.compile(r"^(?:(#|>|[-+*](?=\s)|[-*_](?=[-*_\s]*$))|(\d+)(?=[.)]\s))")
 
-ANCHOR_RE = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
 #: A link or image address with a scheme sanitise drops (`htps:`, `ftp:`, `javascript:`), in
 #: HTML as the engine or an editor writes it: the link would be left going nowhere. The value is
 #: read with its character references (`&#106;avascript:`), as nh3 and browsers read it.
@@ -390,7 +376,7 @@ class _WikiLinkProcessor(InlineProcessor):
         label = " ".join((found.group(2) or "").split()) or named
         number = len(self.source.links)
         self.source.links.append(WikiLink(target, label, self.source.line_of(written)))
-        element = etree.Element("a", {"href": f"#wikilink-{number}"})
+        element = etree.Element("a", {"href": f"{PLACEHOLDER_HREF}{number}"})
         element.text = label
         return element, m.start(0), m.end(0)
 
@@ -605,7 +591,6 @@ def _section_anchor(text: str, separator: str) -> str:
 #: An id, or a link to a place on the same page, in a tag of sanitised HTML (nh3 writes "...").
 _ID_OR_FRAGMENT_RE = re.compile(r'\s(id|href)="(#?)([^"]*)"')
 _H2_ID_RE = re.compile(r'<h2\b[^>]*?\sid="([^"]+)"')
-WIKILINK_HREF = "wikilink-"
 
 
 def page_anchors(raw: RawBody) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -628,7 +613,7 @@ def page_anchors(raw: RawBody) -> tuple[tuple[str, ...], tuple[str, ...], tuple[
                     if given in ids:
                         repeated[given] = None
                     ids[given] = None
-                elif hash_mark and not value.startswith(WIKILINK_HREF):
+                elif hash_mark and not (hash_mark + value).startswith(PLACEHOLDER_HREF):
                     linked[html.unescape(value)] = None
     return tuple(ids), tuple(linked), tuple(repeated)
 
@@ -725,143 +710,6 @@ def _unwrap_paragraph(fragment: str) -> str:
     if fragment.startswith("<p>") and fragment.endswith("</p>") and fragment.count("<p>") == 1:
         return fragment[3:-4]
     return fragment
-
-
-def resolve_targets(
-    path: str,
-    wikilinks: tuple[WikiLink, ...],
-    glossary: Glossary,
-    diagnostics: Diagnostics,
-    toolbox: Toolbox | None = None,
-) -> tuple[str | None, ...]:
-    """What each wiki-link of a file points to: a term's slug, "tool:" and a tool's slug for
-    [[tool:Name]], or None where it cannot be linked."""
-    targets: list[str | None] = []
-    for link in wikilinks:
-        if not link.target:
-            diagnostics.error(path, link.line, f"wiki-link '[[|{link.label}]]' names no term before its '|'")
-            targets.append(None)
-            continue
-        if link.target[: len(TOOL_PREFIX)].casefold() == TOOL_PREFIX:
-            name = link.target[len(TOOL_PREFIX) :].strip()
-            box = toolbox or Toolbox()
-            slug = tool_resolve(box, name, path, link.line, diagnostics, "tool link")
-            targets.append(TOOL_PREFIX + slug if slug else None)
-            continue
-        slug = resolve(glossary.names, link.target)
-        if slug is None and may_name_unreadable(glossary.unreadable, link.target):
-            pass
-        elif slug is None:
-            if "#" in link.target:
-                message = _section_message(link, glossary)
-            elif toolbox is not None and resolve(toolbox.names, link.target) is not None:
-                message = f"'{link.target}' is a tool, not a term; write [[tool:{link.target}]]"
-            else:
-                message = unknown_reference(
-                    glossary.spellings, link.target, "wiki-link target", glossary.terms.values()
-                )
-            diagnostics.error(path, link.line, message)
-        elif slug not in glossary.terms:
-            message = f"wiki-link '{link.target}' points to a draft; it is shown as plain text"
-            diagnostics.warning(path, link.line, message)
-            slug = None
-        targets.append(slug)
-    return tuple(targets)
-
-
-#: How many of a page's sections a message about a link to none of them lists.
-LISTED_SECTIONS = 12
-
-
-def section_ids(term: TermSource) -> list[str]:
-    """The ids of a term page's own sections, which a message offers a link: its headings',
-    tables' and the editor's, not its footnotes' (TermSource.ids holds those too)."""
-    return [i for i in term.ids if not i.startswith(("fn:", "fnref:"))]
-
-
-def _section_message(link: WikiLink, glossary: Glossary) -> str:
-    """`[[Term#section]]`, as Obsidian and some wikis write a link to a section, which a
-    wiki-link cannot be: the Markdown link that is one, when the part before '#' names a term."""
-    name, _, section = link.target.partition("#")
-    name, section = name.strip(), section.strip()
-    slug = resolve(glossary.names, name) if name else None
-    if slug is None:
-        return (
-            f"unknown wiki-link target '{link.target}': a wiki-link cannot name a section, and "
-            f"'{name}' names no term{did_you_mean(name, glossary.spellings)}"
-        )
-    label = name if link.label == link.target else link.label
-    term = glossary.terms[slug]
-    if section in term.ids or section in TERM_PAGE_IDS:
-        return f"a wiki-link cannot name a section: write [{label}](/terms/{slug}/#{section})"
-    # the link written as said would name no section either, and be warned of in turn
-    sections = section_ids(term)[:LISTED_SECTIONS] or ["term-definition"]
-    return (
-        f"a wiki-link cannot name a section, and '{term.title}' has no section '#{section}': write a "
-        f"link to one of its sections ({', '.join(f'#{i}' for i in sections)}), "
-        f"e.g. [{label}](/terms/{slug}/#{sections[0]})"
-    )
-
-
-def term_anchor(term: Face | TermSource, label_html: str, kind: str = "wikilink", terms: str = "../") -> str:
-    """A link to a term's page, carrying what its preview card shows; `terms` leads from the
-    page to the terms folder."""
-    title, summary = html.escape(term.title), html.escape(term.summary)
-    return (
-        f'<a class="{kind}" href="{terms}{term.slug}/index.html" data-title="{title}" title="{summary}">'
-        f"{label_html}</a>"
-    )
-
-
-def tool_anchor(tool: Face, label_html: str) -> str:
-    """A link from a term page to a tool's page on this site."""
-    summary = html.escape(tool.summary)
-    slug = tool.slug.removeprefix(TOOL_PREFIX)
-    return f'<a class="toollink" href="../../tools/{slug}/index.html" title="{summary}">{label_html}</a>'
-
-
-def faces_of(
-    targets: tuple[str | None, ...], glossary: Glossary, toolbox: Toolbox
-) -> tuple[Face | None, ...]:
-    """What each wiki-link shows of its target: None where the link has none."""
-    tools = {TOOL_PREFIX + slug: tool for slug, tool in toolbox.tools.items()}
-
-    def face(slug: str | None) -> Face | None:
-        if slug is None:
-            return None
-        found = tools.get(slug) if slug.startswith(TOOL_PREFIX) else glossary.terms[slug]
-        return Face(slug, found.title, found.summary) if found else None
-
-    return tuple(map(face, targets))
-
-
-def fill_links(raw: RawBody, faces: tuple[Face | None, ...], terms: str = "../") -> Body:
-    """Swap each placeholder for a link to what its wiki-link points to (`faces`, by number),
-    or plain text when it has none: no glossary is needed, so a page can be made from its
-    record alone."""
-
-    def replace(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        face = faces[number] if number < len(faces) else None
-        if face is None:
-            return f'<span class="wikilink-missing">{match.group(2)}</span>'
-        if face.slug.startswith(TOOL_PREFIX):
-            return tool_anchor(face, match.group(2))
-        return term_anchor(face, match.group(2), terms=terms)
-
-    def fill(fragment: str) -> str:
-        return PLACEHOLDER_RE.sub(replace, fragment) if "wikilink-" in fragment else fragment
-
-    return Body(
-        definition=fill(raw.definition),
-        body=fill(raw.body),
-        faq_answers=tuple(fill(a) for a in raw.faq_answers),
-        # A question is the control that opens its answer; a link inside it could not be used.
-        faq_questions=tuple(ANCHOR_RE.sub(r"\1", fill(q)) for q in raw.faq_questions),
-        table_cells=tuple(tuple(tuple(fill(c) for c in row) for row in t) for t in raw.table_cells),
-        table_intros=tuple(fill(intro) for intro in raw.table_intros),
-        links=tuple(dict.fromkeys(f.slug for f in faces if f and not f.slug.startswith(TOOL_PREFIX))),
-    )
 
 
 def tool_bodies(

@@ -222,6 +222,11 @@ class WikiLink(NamedTuple):
     line: int
 
 
+#: A wiki-link in converted HTML until its target is known: `<a href="#wikilink-N">words</a>`,
+#: N its number in the file (markup.py writes them, wikilinks.py fills them).
+PLACEHOLDER_HREF = "#wikilink-"
+
+
 @dataclass(frozen=True)
 class RawBody:
     """A term's Markdown fields as HTML, wiki-links still numbered placeholders."""

@@ -33,7 +33,7 @@ from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.fingerprint import digest, record_text
 from glossary_site.link_graph import LinkGraph
-from glossary_site.markup import fill_links, site_markdown, tool_bodies
+from glossary_site.markup import site_markdown, tool_bodies
 from glossary_site.model import (
     Body,
     CtaBlock,
@@ -60,6 +60,7 @@ from glossary_site.term_page import (
 )
 from glossary_site.tools import PREFIX as TOOL
 from glossary_site.urls import STACK_BUILDER, absolute, group_feed_path, group_path, term_path
+from glossary_site.wikilinks import fill_links
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from glossary_site import (
     stack_builder,
     term_edits,
     tools,
+    wikilinks,
 )
 from glossary_site import config as site_config
 from glossary_site.cache import Cache, CacheUnusable, check_folder
@@ -274,7 +275,7 @@ def _graph(
     )
     redirects.check_former_slugs(toolbox.tools, toolbox.drafts, "tool", diagnostics)
     targets = {
-        slug: markup.resolve_targets(f.path, f.wikilinks, glossary, diagnostics, toolbox)
+        slug: wikilinks.resolve_targets(f.path, f.wikilinks, glossary, diagnostics, toolbox)
         for slug, f in by_slug.items()
     }
     links, inline = tools.split_links(targets)

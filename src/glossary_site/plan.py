@@ -18,14 +18,7 @@ from glossary_site.content_files import TEMPLATES_DIR
 from glossary_site.diagnostics import ContentError, Diagnostic, Severity
 from glossary_site.fingerprint import digest
 from glossary_site.foreign_markdown import ref_target
-from glossary_site.markup import (
-    LISTED_SECTIONS,
-    TERM_PAGE_IDS,
-    WIKILINK_RE,
-    section_ids,
-    site_markdown_urls,
-    site_markdown_wikilinks,
-)
+from glossary_site.markup import WIKILINK_RE, site_markdown_urls, site_markdown_wikilinks
 from glossary_site.model import CtaBlock, Glossary, PageJob, Toolbox
 from glossary_site.plain_markup import plain_lines
 from glossary_site.render import TEMPLATES
@@ -33,6 +26,7 @@ from glossary_site.slugs import SLUG_RE, slugify
 from glossary_site.template_files import THEME
 from glossary_site.url_checks import PROTOCOL_RELATIVE, normal_base_url, schemeless_address
 from glossary_site.urls import STACK_BUILDER, as_read, is_safe_url, site_file, term_path, tool_path
+from glossary_site.wikilinks import LISTED_SECTIONS, TERM_PAGE_IDS, section_ids
 
 # What comes before an address in Markdown or HTML: '](', a reference's ']:', 'href="' or 'cite="'.
 LINK_START = r"\]\(\s*<?|\]:\s*<?|(?:href|src|cite)\s*=\s*[\"']?"

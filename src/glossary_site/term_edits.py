@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from glossary_site import config as site_config
-from glossary_site import content_files, markup, prepare
+from glossary_site import content_files, markup, prepare, wikilinks
 from glossary_site.cache import Cache, Entries, PackWriter, Stamp, atomic_write, shard_name, sign
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.fingerprint import FINGERPRINT, digest, lines_digest, stamped_file
@@ -193,7 +193,7 @@ def _slugs(around: Surroundings) -> list[str]:
 
 
 def _body(root: Path, cache: Cache, file: PreparedFile, record: TermPage) -> Callable[[], Body]:
-    return lambda: markup.fill_links(prepare.load_body(root, file, cache), record.links)
+    return lambda: wikilinks.fill_links(prepare.load_body(root, file, cache), record.links)
 
 
 def _same_links(

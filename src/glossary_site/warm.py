@@ -53,6 +53,7 @@ from glossary_site import (
     plan,
     prepare,
     tools,
+    wikilinks,
 )
 from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.config import SiteConfig
@@ -154,7 +155,7 @@ def apply_edit(state: WarmState, root: Path, out: Path, path: str) -> int | None
     elif before.key_lines != after.key_lines:  # a warning may stand at a field that moved
         return None
     problems = Diagnostics()
-    targets = markup.resolve_targets(path, fresh.wikilinks, pages.glossary, problems, pages.toolbox)
+    targets = wikilinks.resolve_targets(path, fresh.wikilinks, pages.glossary, problems, pages.toolbox)
     if problems.items:
         return None
     planned = _plan(state, before, after, targets, fresh.wikilinks)

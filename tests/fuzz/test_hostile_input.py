@@ -47,7 +47,7 @@ from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 from support import present, string_of
 
-from glossary_site import cli, content, front_matter, graph, markdown_limits, markup, yaml_lines
+from glossary_site import cli, content, front_matter, graph, markdown_limits, markup, wikilinks, yaml_lines
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.model import Faq, Table, TermSource
 
@@ -1365,7 +1365,7 @@ def test_forged_link_placeholders_are_plain_text(digits: str) -> None:
     forged = f'<a class="wikilink" href="#wikilink-{digits}">x</a>'
     term = TermSource(TERM_PATH, "a", "A", "s", "d", 4, forged, 6)
     raw = markup.Converter().convert_term(term)
-    body = markup.fill_links(raw, ()).body
+    body = wikilinks.fill_links(raw, ()).body
     assert parse_html(body).find("a", href=re.compile("index.html")) is None
 
 

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from support import PROJECT, present
 
-from glossary_site import custom_ids, graph, markdown_limits, markup
+from glossary_site import custom_ids, graph, markdown_limits, markup, wikilinks
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.model import Body, Faq, Glossary, Table, TermSource, Toolbox, WikiLink
@@ -52,9 +52,9 @@ def convert_and_link(
     """What a build does per term: convert on its own, then resolve links against the glossary."""
     diagnostics = Diagnostics()
     raw = converter.convert_term(term)
-    targets = markup.resolve_targets(term.path, raw.wikilinks, glossary, diagnostics)
-    faces = markup.faces_of(targets, glossary, Toolbox())
-    return markup.fill_links(raw, faces), [str(d) for d in diagnostics.sorted()]
+    targets = wikilinks.resolve_targets(term.path, raw.wikilinks, glossary, diagnostics)
+    faces = wikilinks.faces_of(targets, glossary, Toolbox())
+    return wikilinks.fill_links(raw, faces), [str(d) for d in diagnostics.sorted()]
 
 
 def soup(fragment: str) -> BeautifulSoup:

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from support import present
 
-from glossary_site import graph, markup, pages, sitemap, tool_page, tools
+from glossary_site import graph, markup, pages, sitemap, tool_page, tools, wikilinks
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import ContentError, Diagnostics
 from glossary_site.fingerprint import digest, record_text
@@ -45,7 +45,7 @@ def renderer_for(
     }
     toolbox = tools.build_toolbox(tool_files, glossary, diagnostics, include_drafts=False, language="en")
     targets = {
-        slug: markup.resolve_targets(file.path, file.wikilinks, glossary, diagnostics, toolbox)
+        slug: wikilinks.resolve_targets(file.path, file.wikilinks, glossary, diagnostics, toolbox)
         for slug, file in prepared.items()
     }
     links, inline = tools.split_links(targets)
