@@ -36,7 +36,7 @@ from glossary_site.slugs import SLUG_RE
 from glossary_site.url_checks import schemeless_address
 from glossary_site.yaml_lines import lines_down
 
-#: The elements raw HTML keeps (markup.sanitise); any other is removed with its tags.
+#: The elements raw HTML keeps (sanitise.py); any other is removed with its tags.
 KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym", "map", "area"}) | MATHML_TAGS
 
 #: Whether a text may hold any of it at all: most texts do not, and are not looked at further.

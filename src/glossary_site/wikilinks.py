@@ -17,7 +17,7 @@ from glossary_site.model import PLACEHOLDER_HREF, Body, Face, Glossary, RawBody,
 from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.tools import resolve as tool_resolve
 
-#: Classless: sanitising removes the class `wikilink` (THEME_CLASSES); fill_links gives it back.
+#: Classless: sanitising removes the class `wikilink` (sanitise.THEME_CLASSES); fill_links gives it back.
 PLACEHOLDER_RE = re.compile(rf'<a href="{PLACEHOLDER_HREF}(\d{{1,9}})">(.*?)</a>', re.DOTALL)
 #: The ids the theme gives every term page (term.html, its partials, base.html): a link to one
 #: leads somewhere, or at worst to the top of a page that has no such section (a term without
