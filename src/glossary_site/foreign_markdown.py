@@ -45,7 +45,7 @@ KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym",
 #: syntax is matched anywhere here; the line's own check below looks at where it stands.
 _ANY_RE = re.compile(
     r"==|>[ \t]*\[!|-8<-|:[\w+-]+:|\[\^"
-    r"|\{(?:\{[<%]|:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$|```[ \t]*\{"
+    r"|\{(?:\{[<%]|:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=|data-)|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$|```[ \t]*\{"
     r"|~~~[ \t]*\{|:::[ \t]*\{|\\[(\[]"
 )
 #: A footnote's note, `[^1]: text`, at the start of a line, and a reference to one, `[^1]`.
@@ -66,6 +66,21 @@ Message = Callable[[re.Match[str]], str]
 #: Attributes at a line's end, as attr_list reads them; a heading's id, classes and
 #: data-toc-label are read (heading_attributes.py).
 _ATTRIBUTE_LIST_RE = re.compile(r"(?:^|[ \t])(\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\})[ \t]*$")
+#: One that starts with a bare `data-` key, which attr_list sets to itself, after a heading:
+#: MkDocs Material's `{ data-search-exclude }`.
+_HEADING_KEY_LIST_RE = re.compile(
+    r"^[ ]{0,3}#{1,6}[ \t].*?[ \t](\{:?[ \t]*data-[\w-]*(?=[ \t}])[^{}\n]*\})[ \t]*$"
+)
+
+
+def _attribute_list_message(found: re.Match[str]) -> str:
+    return (
+        f"'{found.group(1)}' is an attribute list, which is not read here and is shown as written; "
+        "remove it: only a heading's id, classes and words in the page's contents are read, "
+        "written after its words as '## Words { #id .class data-toc-label=\"Short words\" }'"
+    )
+
+
 #: An attribute list right after a link or a picture.
 _AFTER_LINK_RE = re.compile(r"(?<=[)\]])\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\}")
 #: A picture, and a link (whose words may hold a picture), ending where an attribute list starts.
@@ -106,14 +121,8 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
             m.group(1), m.group(2), m.group(3).strip(), "the page shows it and its text as written"
         ),
     ),
-    (
-        _ATTRIBUTE_LIST_RE,
-        lambda m: (
-            f"'{m.group(1)}' is an attribute list, which is not read here and is shown as written; "
-            "remove it: only a heading's id, classes and words in the page's contents are read, "
-            "written after its words as '## Words { #id .class data-toc-label=\"Short words\" }'"
-        ),
-    ),
+    (_ATTRIBUTE_LIST_RE, _attribute_list_message),
+    (_HEADING_KEY_LIST_RE, _attribute_list_message),
     (
         re.compile(r"^[ ]{0,3}(\\\[)[ \t]*$"),
         lambda m: (

@@ -35,6 +35,7 @@ WRITTEN = [
     ("~~~{math}\nx^2\n~~~", "'~~~{math}' is a MyST directive", "between two lines of $$"),
     ("## Code { #c onclick=go }", "'{ #c onclick=go }' is an attribute list", "id, classes and words"),
     ("See it. { #tok }", "'{ #tok }' is an attribute list", "remove it"),
+    ("### Pages { data-search-exclude }", "'{ data-search-exclude }' is an attribute list", "id, classes"),
     ('--8<-- "snippets/abbr.md"', "'--8<-- \"snippets/abbr.md\"' is a snippet include", "paste"),
     ("Press {{< kbd Ctrl >}} now.", "'{{< kbd Ctrl >}}' is a Hugo shortcode", "Markdown or HTML"),
     ('See {{< ref "transformer" >}}.', "'{{< ref \"transformer\" >}}' is a Hugo", "as [[transformer]]"),
@@ -90,7 +91,8 @@ def test_code_and_ordinary_prose_are_left_alone() -> None:
         "![Chart](/images/c.png){ width=\"300\" } and ![Map][map]{: height=200 width='400' .wide }.\n\n"
         "[Start](/start/){ .md-button } and [![Logo](/logo.svg)](/){: .md-button .md-button--primary }.\n\n"
         '???+ tip "Collapsible, as in MkDocs Material"\n    Read.\n\n'
-        "Then:\n\n    ```python\n    shown as code\n      - in an indented code block\n    ```\n"
+        "Then:\n\n    ```python\n    shown as code\n      - in an indented code block\n    ```\n\n"
+        "## The set {x} and { data-y }, a heading's words; see { data-z } in prose.\n"
     )
 
     assert list(foreign_problems(text, 1)) == []
