@@ -227,15 +227,16 @@ def term_view(page: TermPage, term: TermSource, body: Body, config: SiteConfig) 
 
 def _heading(fragment: str) -> list[tuple[str, str]]:
     """The anchor and words of each section heading in a piece of the body: those an attribute
-    list gave it for "On this page", if any."""
+    list gave it for "On this page", if any, without tags, as Python-Markdown's toc reads them."""
     if "<h2" not in fragment:
         return []
     headings = []
     for attributes, inner in H2_RE.findall(fragment):
         given = dict(_HEADING_ATTRIBUTE_RE.findall(attributes))
         if "id" in given:
-            words = given.get(CONTENTS_LABEL) or TAG_RE.sub("", HEADERLINK_RE.sub("", inner))
-            headings.append((html.unescape(given["id"]), html.unescape(words).strip()))
+            label = TAG_RE.sub("", html.unescape(given.get(CONTENTS_LABEL, "")))
+            words = label or html.unescape(TAG_RE.sub("", HEADERLINK_RE.sub("", inner)))
+            headings.append((html.unescape(given["id"]), words.strip()))
     return headings
 
 

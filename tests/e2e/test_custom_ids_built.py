@@ -108,7 +108,7 @@ def test_a_headings_attribute_list_gives_its_class_and_its_words_in_on_this_page
     tensor.write_text(
         text.replace(
             "## Shapes\n",
-            '## Shapes <small>and ranks</small> { .wide data-toc-label="Shapes" #shapes }\n\n'
+            '## Shapes <small>and ranks</small> { .wide data-toc-label="<em>Shapes</em>" #shapes }\n\n'
             "## Reading order { #order onclick=go }\n",
         ),
         encoding="utf-8",
