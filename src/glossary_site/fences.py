@@ -30,8 +30,12 @@ from glossary_site.yaml_lines import lines_down
 #: A fence at the start of a line (the engine reads none that is indented), and what follows it.
 FENCE_RE = re.compile(r"(`{3,}|~{3,})(.*)")
 #: What may follow an opening fence: a language (`.python` too) and hl_lines, or {attributes}
-#: (one pair of braces: the engine reads no more; Docusaurus's line numbers are fence_info's).
-INFO_RE = re.compile(r"[ ]*(?:\{(?![ ]*[0-9])[^}]*\}[ ]*|\.?[\w#.+-]*[ ]*(?:hl_lines=(\"|').*?\1[ ]*)?)")
+#: (one pair of braces: the engine reads no more; Docusaurus's line numbers are fence_info's,
+#: and so is a title, which the engine would drop: `{.python title="app.py"}` as Material writes it).
+INFO_RE = re.compile(
+    r"[ ]*(?:\{(?![ ]*[0-9])(?![^}]*\b(?:title|file|filename)[ ]*=)[^}]*\}[ ]*"
+    r"|\.?[\w#.+-]*[ ]*(?:hl_lines=(\"|').*?\1[ ]*)?)"
+)
 LANGUAGE_RE = re.compile(r"[ ]*\.?[\w#.+-]*[ ]*")
 #: A fence's `hl_lines="…"` (or '…'), after its language or in its braces.
 HL_LINES_RE = re.compile(r"""\bhl_lines=("|')(.*?)\1""")

@@ -202,3 +202,20 @@ def test_any_fence_read_for_another_generator_is_one_the_engine_reads(language: 
     soup = BeautifulSoup(page, "html.parser")
     assert [block.get_text() for block in soup.find_all("div", class_="highlight")] == ["x = 1\n"]
     assert soup.find_all("p")[-1].get_text() == "After."
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_title_in_braces_alone_is_shown_above_its_block(engine: str) -> None:
+    """Was: `{.python title="app.py"}`, as MkDocs Material writes it, went to the engine, which
+    read the language and dropped the title without a word."""
+    text = (
+        '```{.python title="app.py"}\nprint(1)\n```\n\n'
+        '```{ .go file="main.go" hl_lines="1" }\npackage main\n```\n'
+    )
+    soup = BeautifulSoup(converted(engine, text), "html.parser")
+
+    assert [title.get_text() for title in soup.find_all("p", class_="code-title")] == ["app.py", "main.go"]
+    blocks = soup.find_all("div", class_="highlight")
+    assert present(blocks[0].find("span", class_="nb")).get_text() == "print"  # read as Python
+    assert [len(block.find_all("span", class_="hll")) for block in blocks] == [0, 1]
+    assert list(dropped_attributes(text)) == []
