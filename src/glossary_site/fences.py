@@ -17,9 +17,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import markdown
+from markdown.extensions.fenced_code import FencedBlockPreprocessor, FencedCodeExtension
 from markdown.preprocessors import Preprocessor
 
 from glossary_site.fence_info import FenceInfo, dropped_message, read_info
@@ -29,12 +31,13 @@ from glossary_site.yaml_lines import lines_down
 
 #: A fence at the start of a line (the engine reads none that is indented), and what follows it.
 FENCE_RE = re.compile(r"(`{3,}|~{3,})(.*)")
-#: What may follow an opening fence: a language (`.python` too) and hl_lines, or {attributes}
-#: (one pair of braces: the engine reads no more; Docusaurus's line numbers are fence_info's,
-#: and so is a title, which the engine would drop: `{.python title="app.py"}` as Material writes it).
+#: What the engine reads after an opening fence: a language (`.python` too) and hl_lines, bare
+#: or in braces, or braces holding only names (MyST's `{note}`, which myst.py reports). Any
+#: other attribute is fence_info's: the engine would drop a title (`{.python title="app.py"}`,
+#: as Material writes it) and the rest too (PygmentsSafeFences), with no word.
 INFO_RE = re.compile(
-    r"[ ]*(?:\{(?![ ]*[0-9])(?![^}]*\b(?:title|file|filename)[ ]*=)[^}]*\}[ ]*"
-    r"|\.?[\w#.+-]*[ ]*(?:hl_lines=(\"|').*?\1[ ]*)?)"
+    r"[ ]*(?:\{(?:[ ]*\.[\w#+-][\w#.+-]*[ ]*(?:hl_lines=(\"|').*?\1[ ]*)?|(?:[ ]*[A-Za-z][\w:-]*)*[ ]*)\}[ ]*"
+    r"|\.?[\w#.+-]*[ ]*(?:hl_lines=(\"|').*?\2[ ]*)?)"
 )
 LANGUAGE_RE = re.compile(r"[ ]*\.?[\w#.+-]*[ ]*")
 #: A fence's `hl_lines="…"` (or '…'), after its language or in its braces.
@@ -185,11 +188,28 @@ class FenceAttributes(Preprocessor):
         return written
 
 
+class PygmentsSafeFences(FencedBlockPreprocessor):
+    """The stock fence stage, giving Pygments no option from a fence's braces but hl_lines.
+
+    The stock stage hands Pygments every key it finds there as an option: `{style}` or
+    `{ .py lang=go }` stopped the build with a TypeError, `{ .py css_class=x }` made a block
+    the theme cannot style. FenceAttributes writes a fence with other keys without them, and
+    the checks say so; this keeps any the engine still sees from reaching Pygments.
+    """
+
+    def handle_attrs(self, attrs: Iterable[tuple[str, str]]) -> tuple[str, list[str], dict[str, Any]]:
+        found_id, classes, options = super().handle_attrs(attrs)
+        return found_id, classes, {key: value for key, value in options.items() if key == "hl_lines"}
+
+
 class FenceAttributesExtension(markdown.Extension):
-    """After the stage that moves indented fences, before the one that writes out hl_lines ranges."""
+    """After the stage that moves indented fences, before the one that writes out hl_lines
+    ranges; and the fence stage itself, in its place."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.register(FenceAttributes(md), "glossary-fence-attributes", 27.5)
+        fenced = next(found for found in md.registeredExtensions if isinstance(found, FencedCodeExtension))
+        md.preprocessors.register(PygmentsSafeFences(md, fenced.getConfigs()), "fenced_code_block", 25)
 
 
 #: The fence languages GitHub, GitLab, MkDocs Material and Docusaurus draw as a diagram.

@@ -1397,7 +1397,15 @@ def test_a_fence_written_for_another_generator_builds_and_says_what_it_leaves_ou
     tool = (
         "---\ntitle: Torch\nsummary: A tensor library.\nurl: https://pytorch.org/\nupdated: 2025-06-01\n---\n"
     )
-    write_files(site, {"content/tools/torch.md": tool + "\n```bash {.numbered}\npip install torch\n```\n"})
+    pygments_option = '\n```{ .sh style="monokai" }\necho done\n```\n'  # was: a traceback
+    write_files(
+        site,
+        {
+            "content/tools/torch.md": tool
+            + "\n```bash {.numbered}\npip install torch\n```\n"
+            + pygments_option
+        },
+    )
 
     result = run_glossary("build", cwd=site)
 
@@ -1407,6 +1415,8 @@ def test_a_fence_written_for_another_generator_builds_and_says_what_it_leaves_ou
         'left out: the theme does not number a block\'s lines; point to a line with hl_lines="…" instead',
         "content/tools/torch.md:8: warning: this code fence's '.numbered' is left out, as it does "
         'nothing here: a fence takes a language, title="…" and hl_lines="…"',
+        "content/tools/torch.md:12: warning: this code fence's 'style' is left out, as it does "
+        'nothing here: a fence takes a language, title="…" and hl_lines="…"',
     ]
     page = parse_html(site / "_site/terms/tensor/index.html")
     title = page.find("p", class_="code-title")
@@ -1414,7 +1424,10 @@ def test_a_fence_written_for_another_generator_builds_and_says_what_it_leaves_ou
     assert present(title.find_next_sibling("div", class_="highlight")).get_text() == "x = 1\n"
     assert "More" in [heading.get_text().rstrip("#") for heading in page.find_all("h2")]
     tool_page = parse_html(site / "_site/tools/torch/index.html")
-    assert [block.get_text() for block in tool_page.select("div.highlight")] == ["pip install torch\n"]
+    assert [block.get_text() for block in tool_page.select("div.highlight")] == [
+        "pip install torch\n",
+        "echo done\n",
+    ]
 
 
 def test_words_after_a_fences_language_are_an_error_at_their_line_in_every_markdown_field(

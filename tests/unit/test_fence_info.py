@@ -219,3 +219,39 @@ def test_a_title_in_braces_alone_is_shown_above_its_block(engine: str) -> None:
     assert present(blocks[0].find("span", class_="nb")).get_text() == "print"  # read as Python
     assert [len(block.find_all("span", class_="hll")) for block in blocks] == [0, 1]
     assert list(dropped_attributes(text)) == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    "attribute",
+    ['style="x"', 'lang="go"', 'src="x"', 'pygments_style="nope"', 'tabsize="x"', 'encoding="x"',
+     'css_class="x"', 'nowrap="true"', 'noclasses="true"', 'tagsfile="tags"'],
+)  # fmt: skip
+def test_an_attribute_in_braces_that_only_pygments_reads_is_left_out_with_a_warning(
+    engine: str, attribute: str
+) -> None:
+    """Was: the engine gave every key in a fence's braces to Pygments as an option: `style=` or
+    `lang=` stopped the build with a traceback, `css_class=` or `nowrap=` made a block the theme
+    could not style, all without a word."""
+    text = f"```{{ .python {attribute} }}\nprint(1)\n```\n"
+    block = present(BeautifulSoup(converted(engine, text), "html.parser").find("div", class_="highlight"))
+
+    assert block.get("class") == ["highlight"]
+    assert present(block.find("span", class_="nb")).get_text() == "print"
+    key = attribute.partition("=")[0]
+    assert [
+        message.startswith(f"this code fence's '{key}' is left out")
+        for _, message in dropped_attributes(text)
+    ] == [True]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", ["style", "lang", "src", "encoding", "tabsize"])
+def test_a_name_alone_in_braces_is_shown_as_code_not_given_to_pygments(engine: str, name: str) -> None:
+    """Was: ```{style} (a MyST directive's form) stopped the build with a TypeError: the stock
+    fence stage gave Pygments `style="style"` beside its own."""
+    text = f"```{{{name}}}\nplain words\n```\n"
+    block = present(BeautifulSoup(converted(engine, text), "html.parser").find("div", class_="highlight"))
+
+    assert block.get_text() == "plain words\n"
+    assert [message.split(" is ")[0] for _, message in foreign_problems(text, 1)] == [f"'```{{{name}}}'"]
