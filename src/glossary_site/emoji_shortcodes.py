@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-import emoji
 import markdown
 from markdown.inlinepatterns import InlineProcessor
 
@@ -21,6 +20,8 @@ SHORTCODE_RE = re.compile(r"(?<![\w:/]):([a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):(?
 
 def emoji_of(name: str) -> str | None:
     """The emoji a shortcode's name stands for, or None."""
+    import emoji  # here, not above: it takes 20 ms to import, and few pages have a shortcode
+
     code = f":{name}:"
     found = emoji.emojize(code, language="alias")
     return None if found == code else found

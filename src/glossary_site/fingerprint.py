@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import importlib.metadata
 import operator
 import os
 import re
@@ -15,8 +16,6 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
-import emoji
-import latex2mathml
 import markdown
 import nh3
 import pygments
@@ -76,10 +75,17 @@ def _code_digest() -> str:
     return hashlib.blake2b(b"".join(p.read_bytes() for p in sources), digest_size=8).hexdigest()
 
 
+def _version(package: str) -> str:
+    """A package's version read from its metadata, so that naming it in the fingerprint does
+    not import it: emoji and latex2mathml take 40 ms to import, which every command paid,
+    though few pages need them."""
+    return importlib.metadata.version(package)
+
+
 FINGERPRINT = (
     f"glossary-site {__version__} ({_code_digest()}); markdown {markdown.__version__}; "
     f"nh3 {nh3.__version__}; pygments {pygments.__version__}; "  # type: ignore[attr-defined]
-    f"latex2mathml {latex2mathml.__version__}; emoji {emoji.__version__}; "
+    f"latex2mathml {_version('latex2mathml')}; emoji {_version('emoji')}; "
     f"python {sys.version_info[0]}.{sys.version_info[1]}"
 )
 

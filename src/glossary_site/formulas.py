@@ -19,7 +19,6 @@ import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 
 import markdown
-from latex2mathml import converter, exceptions
 from markdown import util
 from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import BacktickInlineProcessor, InlineProcessor
@@ -82,22 +81,30 @@ MATHML_ATTRIBUTES: dict[str, set[str]] = {
     "menclose": {"notation"},
 }  # fmt: skip
 
-_PROBLEMS: dict[type[Exception], str] = {
-    exceptions.NumeratorNotFoundError: "a fraction has no numerator",
-    exceptions.DenominatorNotFoundError: "a fraction has no denominator",
-    exceptions.ExtraLeftOrMissingRightError: "a \\left has no \\right to close it",
-    exceptions.MissingSuperScriptOrSubscriptError: "a ^ or _ has nothing after it",
-    exceptions.DoubleSubscriptsError: "a letter has two subscripts (write x_{ab}, or {x_a}_b)",
-    exceptions.DoubleSuperscriptsError: "a letter has two superscripts (write x^{ab}, or {x^a}^b)",
-    exceptions.NoAvailableTokensError: (
-        "it ends too early: a '{' is not closed, or a command lacks its argument"
-    ),
-    exceptions.InvalidStyleForGenfracError: "\\genfrac has a style that is not 0, 1, 2 or 3",
-    exceptions.MissingEndError: "a \\begin{…} has no \\end{…}",
-    exceptions.InvalidAlignmentError: "an array's column alignment is not l, c or r",
-    exceptions.InvalidWidthError: "a width is not a length (such as 1em)",
-    exceptions.LimitsMustFollowMathOperatorError: "\\limits follows no operator such as \\sum",
-}
+
+@functools.cache
+def _problems() -> dict[type[Exception], str]:
+    """What each of latex2mathml's errors means, in the editor's words. Made when a formula
+    first fails, as latex2mathml is imported only once a page has a formula (30 ms)."""
+    from latex2mathml import exceptions
+
+    return {
+        exceptions.NumeratorNotFoundError: "a fraction has no numerator",
+        exceptions.DenominatorNotFoundError: "a fraction has no denominator",
+        exceptions.ExtraLeftOrMissingRightError: "a \\left has no \\right to close it",
+        exceptions.MissingSuperScriptOrSubscriptError: "a ^ or _ has nothing after it",
+        exceptions.DoubleSubscriptsError: "a letter has two subscripts (write x_{ab}, or {x_a}_b)",
+        exceptions.DoubleSuperscriptsError: "a letter has two superscripts (write x^{ab}, or {x^a}^b)",
+        exceptions.NoAvailableTokensError: (
+            "it ends too early: a '{' is not closed, or a command lacks its argument"
+        ),
+        exceptions.InvalidStyleForGenfracError: "\\genfrac has a style that is not 0, 1, 2 or 3",
+        exceptions.MissingEndError: "a \\begin{…} has no \\end{…}",
+        exceptions.InvalidAlignmentError: "an array's column alignment is not l, c or r",
+        exceptions.InvalidWidthError: "a width is not a length (such as 1em)",
+        exceptions.LimitsMustFollowMathOperatorError: "\\limits follows no operator such as \\sum",
+    }
+
 
 UNCLOSED = (
     "this '$$' opens a formula that no '$$' line closes before a blank line or the end; close it "
@@ -114,11 +121,13 @@ def to_mathml(tex: str, display: bool) -> str:
     """The formula as MathML, its TeX as the text read out where MathML is not understood.
 
     Raises FormulaError. Cached: the build converts each formula twice (check, then page)."""
+    from latex2mathml import converter
+
     shown = "block" if display else "inline"
     try:
         math = converter.convert_to_element(tex, display=shown)
     except Exception as problem:  # latex2mathml raises others (IndexError) on broken input too
-        reason = _PROBLEMS.get(type(problem), "it is not TeX that can be converted")
+        reason = _problems().get(type(problem), "it is not TeX that can be converted")
         raise FormulaError(reason) from None
     # latex2mathml's own `convert` unescapes its whole output, the formula's text included
     # (`\text{<b>}`); its text holds character references (`&#x0003D;`) meant to survive that.
