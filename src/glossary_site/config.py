@@ -60,10 +60,6 @@ NO_CTA_BLOCKS = (
 # BCP 47's shape: a two- or three-letter language, then subtags (script, region, variant), or a
 # private-use tag ('x-...'); whether the language exists is left to the editor.
 LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
-#: Settings whose errors leave the site's pages unknown (the tools' groups): with one of them
-#: flawed, links are not checked against the pages. A flawed `stack_builder` is not one: its
-#: page is planned all the same (see parse_stack_builder).
-UNPLANNABLE = frozenset({"tools"})
 _LINK_TERMS = (
     "and link the term's page from the intro with a Markdown link: [Transformer](/terms/transformer/)"
 )

@@ -224,12 +224,9 @@ def _link(
     with result.timed("graph"):
         glossary, toolbox, by_slug, targets, network = _graph(terms, files, config, options, diagnostics)
         result.graph = (glossary, network)
-    if config is not None:
-        # Needs no page list, so a flawed `tools` setting that leaves the pages unknown
-        # does not hold it back.
-        diagnostics.items += plan.site_wikilinks(config)
-    if config is None or config.flawed & site_config.UNPLANNABLE:
+    if config is None:
         return None
+    diagnostics.items += plan.site_wikilinks(config)
 
     def load_body(file: PreparedFile) -> RawBody:
         return prepare.load_body(options.root, file, cache)

@@ -690,9 +690,9 @@ def test_a_mistake_in_site_yml_does_not_hide_dead_links_or_static_clashes(tmp_pa
     assert not (site / "_site").exists()
 
 
-def test_a_mistake_in_site_yml_tools_settings_keeps_links_unchecked(tmp_path: Path) -> None:
-    """With the tools' settings flawed the site's pages are not known, so links to them are not
-    called dead; the mistake itself and the terms' own problems still are reported."""
+def test_a_mistake_in_site_yml_tools_settings_hides_no_dead_link(tmp_path: Path) -> None:
+    """Was: links were left unchecked until the tools' settings were fixed, as if the pages
+    depended on them, so the dead link came in a second run."""
     site = copy_site("minimal", tmp_path)
     settings = site / "content/site.yml"
     settings.write_text(settings.read_text() + "tools:\n  attributes: [licence]\n")
@@ -707,6 +707,8 @@ def test_a_mistake_in_site_yml_tools_settings_keeps_links_unchecked(tmp_path: Pa
     assert error_lines(result.stderr) == [
         "content/site.yml:14: 'tools.attributes' must map each attribute to its values",
         "content/terms/model-training.md:6: unknown related term 'tensr'; did you mean 'tensor'?",
+        "content/terms/tensor.md:30: link '../model-trainin/' leads to no page of this site; check the "
+        "path (it is read from the page's folder, /terms/tensor/)",
     ]
 
 

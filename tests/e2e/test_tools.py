@@ -1201,6 +1201,33 @@ def test_a_stack_builder_error_hides_no_dead_link_tool_url_or_other_answers_prob
     ]
 
 
+@pytest.mark.parametrize(
+    ("flaw", "message"),
+    [
+        ("  bogus: 1\n", "unknown key 'bogus' in tools"),
+        ("    Size: [s, m]\n", "attribute name 'Size' must be lowercase letters, digits and hyphens"),
+    ],
+    ids=["unknown key", "attribute name"],
+)
+def test_a_tools_error_hides_no_dead_link_or_link_to_no_tool(tmp_path: Path, flaw: str, message: str) -> None:
+    """Was: only the tools error; the dead links came in the next run, though which pages the
+    tools have does not depend on the settings. A link to a tool that exists is no dead link."""
+    settings = SETTINGS.replace("    pricing: [free, paid]\n", f"    pricing: [free, paid]\n{flaw}")
+    site = tool_site(tmp_path, settings=settings)
+    tensor = site / "content/terms/tensor.md"
+    added = "\nSee [the box](/tools/vector-box/), [no tool](/tools/nope/) and [no page](/nope/).\n"
+    tensor.write_text(tensor.read_text(encoding="utf-8") + added, encoding="utf-8")
+    line = len(tensor.read_text(encoding="utf-8").splitlines())
+    config = (site / "content/site.yml").read_text(encoding="utf-8").splitlines()
+    flawed = config.index(flaw.rstrip("\n")) + 1
+
+    assert errors(site) == [
+        f"content/site.yml:{flawed}: {message}",
+        f"content/terms/tensor.md:{line}: link '/nope/' leads to no page of this site; check the path",
+        f"content/terms/tensor.md:{line}: link '/tools/nope/' leads to no page of this site; check the path",
+    ]
+
+
 def test_a_tool_file_that_cannot_be_read_is_one_error_not_one_per_reference(tmp_path: Path) -> None:
     """Was: also "unknown tool 'Ollama'" in the terms naming it, and "no tool has layer
     'framework'" in site.yml once both framework tools were broken: errors that vanish when
