@@ -160,10 +160,11 @@ def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
         )
         if fence and end is not None:
             closing = fence.group(1)
-            # 4 spaces a level, as this engine nests; past 3 spaces only a container's text is
+            # 4 spaces a level, as this engine nests, a fence up to 3 spaces further in than its
+            # container's text, as in CommonMark; past 3 spaces only a container's text is
             # indented at all (outside_code passes over indented code)
             inside = indent >= 4 or listed or box is not None
-            level = -(-indent // 4) * 4 if inside else 0
+            level = max(4, indent // 4 * 4) if inside else 0
             info = fence.group(2).strip()
             header, foreign = _header(info, end - index - 1)
             yield IndentedFence(index, end, indent, level, fence.group(1), info, header, foreign)

@@ -424,6 +424,28 @@ def test_a_fence_indented_in_a_list_item_or_admonition_is_a_code_block_there(ren
     assert "```" not in page.get_text() and "~~~" not in page.get_text()
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- Install:\n\n    ```python\n    import glossary_site\n    ```\n\n- Build:\n\n  Then run it.\n",
+        "!!! tip\n    Install:\n\n      ```python\n      import glossary_site\n      ```\n",
+    ],
+    ids=["list nested by 2 spaces", "admonition"],
+)
+def test_a_fence_indented_past_its_containers_text_is_a_code_block_of_that_container(
+    render: Any, body: str
+) -> None:
+    """Up to 3 spaces further in than the text, as CommonMark reads a fence. Was: the block
+    showed a ':::python' line and its code 4 spaces in, unhighlighted, when a later item of
+    the list was indented 2 spaces (or the fence 6 spaces in an admonition)."""
+    page, problems = render(body=body)
+
+    assert problems == []
+    code = present(soup(page.body).select_one("li pre, .admonition pre"))
+    assert code.get_text() == "import glossary_site\n"
+    assert code.select("span.kn"), "highlighted as Python"
+
+
 # Table cells from front matter
 
 
