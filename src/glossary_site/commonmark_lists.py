@@ -10,8 +10,9 @@ each list that nests otherwise, items, paragraphs and code alike, as CommonMark 
 spaces a level; a list written for this engine is left as it is. In either, an item right
 after an item's paragraph or nested list that a blank line sets apart was taken into that
 block, a level too deep, and a list right under a paragraph's last line (`Steps:` then
-`- one`), which CommonMark starts there, was run into the paragraph as text: each such item
-is given a blank line before it. A list numbered `1)`, `2)`, which this engine does not read,
+`- one`), which CommonMark starts there, was run into the paragraph as text, as was a list
+right under an item of a list of the other kind (`- a` then `1. b`): each such item is given a
+blank line before it. A list numbered `1)`, `2)`, which this engine does not read,
 was shown as text: it is written `1.`, `2.`.
 """
 
@@ -26,17 +27,21 @@ from markdown.preprocessors import Preprocessor
 from glossary_site.fences import Closers, outside_code
 from glossary_site.markdown_limits import MAX_NESTING, RULE_RE
 
+#: An item's line and the lines of text under it, up to the next line.
+_ITEMS_TEXT = r"[^\n]*+(?:\n[ ]*+(?![-+*][ ]|\d{1,9}[.)][ ])[^\s][^\n]*+)*+\n"
 #: What only a text that nests otherwise than this engine does, or that Python-Markdown would
 #: misread, has; most texts have none and are not read further: a list item, or a line after a
 #: blank one, not a multiple of 4 spaces in; a list item right after lines that a blank one
 #: and more indentation set apart (an item's paragraph or nested list); one that may start
-#: a list right under a line of text; or one numbered `1)`.
+#: a list right under a line of text; one numbered `1)`; or an item right under an item of a
+#: list of the other kind (bulleted or numbered), which starts a list of its own.
 _READ_RE = re.compile(
     r"\n(?:(?=[ ])(?:[ ]{4})*+[ ]{1,3}(?:[-+*]|\d{1,9}[.)])[ ]"
     r"|\n(?=[ ])(?:(?:[ ]{4})*+[ ]{1,3}\S"
     r"|([ ]++)\S[^\n]*+\n(?:\1[^\n]*+\n)*+[ ]*(?:[-+*]|\d{1,9}[.)])[ ]))"
     r"|\n([ ]*+)(?!(?:[-+*]|\d{1,9}[.)])[ ])[^\s#|<>][^\n]*+\n\2[ ]{0,3}(?:[-+*]|1[.)])[ ]"
     r"|\n[ ]*+\d{1,9}\)[ ]"
+    rf"|\n[ ]*+[-+*][ ]{_ITEMS_TEXT}[ ]*+\d{{1,9}}[.)][ ]|\n[ ]*+\d{{1,9}}[.)][ ]{_ITEMS_TEXT}[ ]*+[-+*][ ]"
 )
 #: A line that a list item right under it ends, as a paragraph's last line, in CommonMark: not
 #: a heading, table row, HTML, quotation, fence, formula, admonition, tab, definition,
@@ -50,10 +55,12 @@ _PAREN_RE = re.compile(r"^([ ]*\d{1,9})\)")
 @dataclass(frozen=True)
 class _Item:
     """An open list item: the column its text starts at as written (what a line must be
-    indented by to belong to it), and the column it is written at for this engine."""
+    indented by to belong to it), the column it is written at for this engine, and whether
+    its list is numbered."""
 
     text: int
     at: int
+    numbered: bool = False
 
 
 def as_commonmark(lines: list[str]) -> list[str]:
@@ -102,10 +109,13 @@ def as_commonmark(lines: list[str]) -> list[str]:
                 index += 1  # the paragraph's next line, as both engines read it
                 continue
             gaps.append(index)
+        numbers = item is not None and item.group(1)[0].isdigit()
+        if item and not blank and depth < len(stack) and stack[depth].numbered != numbers:
+            gaps.append(index)  # a list of the other kind, which this engine reads as the item's text
         del stack[depth:]
         if item:
             column = stack[-1].at if stack else indent
-            stack.append(_Item(_text_column(line, item), column // 4 * 4 + 4))
+            stack.append(_Item(_text_column(line, item), column // 4 * 4 + 4, numbers))
             renest = renest or column != indent
             deepest = max(deepest, len(stack))
             listed.append((index, index, column - indent))

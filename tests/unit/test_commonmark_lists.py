@@ -88,14 +88,24 @@ NESTED_AS_COMMONMARK = [
     "Text\n-\n- a",
     "Wrapped text that\n  - goes on",
     "1) one\n2) two\n   1) two and a half\n\nText\n2) is no list",
+    "- bullet\n1) one\n2) two",
+    "- bullet\n1. one\n2. two",
+    "- a\n- b\n1. c\n- d",
+    "- a\n  - b\n1. one",
+    "1. one\n- bullet\n- more",
+    "- bullet\n2. starts a list too",
+    "- a\n  text of a\n  more text\n1. one",
+    "- a\n  - b\n  text\n1. one\n   - c\n2. two\n- d",
+    "- a\n\n    ```python\n    x = 1\n    ```\n\n- b\n\n  text",
 ]
 
 
 @pytest.mark.parametrize("text", NESTED_AS_COMMONMARK)
 def test_a_list_as_commonmark_reads_it_comes_out_so(text: str) -> None:
     """Was a flat list: its nested items were made items of the list above, and an item's
-    paragraph or code 2 spaces in was shown after the list; a list right under a paragraph was
-    run into it as text."""
+    paragraph or code 2 spaces in was shown after the list; a list right under a paragraph, or
+    right under an item of a list of the other kind, was run into it as text; a fence in an
+    item of a list whose next item is indented 2 spaces showed ':::python' in its code."""
     assert ours(text) == reference(text)
 
 
