@@ -57,16 +57,24 @@ FORBIDDEN_CHARACTER_RE = re.compile(f"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f{yaml_line
 
 
 def check_body_characters(path: str, body: str, body_line: int, diagnostics: Diagnostics) -> None:
-    """Each line of the body that holds a character no page may, reported at that line."""
+    """Each line of the body that holds a character no page may, reported at that line, with
+    every such character it holds, so that one run names all there are to remove."""
     if yaml_lines.printable(body):
         return
     found = FORBIDDEN_CHARACTER_RE.search(body)
     while found is not None:
-        line = body_line + body.count("\n", 0, found.start())
-        message = f"character U+{ord(found.group()):04X} is not allowed in a web page; remove it"
-        diagnostics.error(path, line, message)
+        start = body.rfind("\n", 0, found.start()) + 1
         end = body.find("\n", found.start())
+        held = dict.fromkeys(FORBIDDEN_CHARACTER_RE.findall(body, start, len(body) if end == -1 else end))
+        message = _forbidden_message([f"U+{ord(character):04X}" for character in held])
+        diagnostics.error(path, body_line + body.count("\n", 0, found.start()), message)
         found = FORBIDDEN_CHARACTER_RE.search(body, end) if end != -1 else None
+
+
+def _forbidden_message(named: list[str]) -> str:
+    if len(named) == 1:
+        return f"character {named[0]} is not allowed in a web page; remove it"
+    return f"characters {', '.join(named[:-1])} and {named[-1]} are not allowed in a web page; remove them"
 
 
 def split_front_matter(path: str, text: str) -> tuple[str, str, int]:

@@ -945,7 +945,7 @@ def test_a_dead_link_after_other_line_break_characters_is_reported_at_its_file_l
 
     assert result.returncode == 1
     assert error_lines(result.stderr) == [  # a vertical tab and U+0085 no page may hold, either
-        "content/terms/odd.md:7: character U+000B is not allowed in a web page; remove it",
+        "content/terms/odd.md:7: characters U+000B and U+0085 are not allowed in a web page; remove them",
         "content/terms/odd.md:9: link '/nowhere/' leads to no page of this site; check the path",
     ]
 

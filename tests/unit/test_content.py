@@ -1407,15 +1407,16 @@ def test_invalid_utf8_is_reported_at_the_line_of_the_bad_byte(tmp_path: Path) ->
 
 
 def test_a_control_character_in_the_body_is_an_error_at_each_line_that_has_one() -> None:
-    """Was: a pasted ESC or DEL went into the page unseen (invalid HTML), a NUL vanished."""
-    body = "\nText \x1b[31m and \x7f.\nFine, form feed \x0c too.\nA\x00B\x02\n"
+    """Was: a pasted ESC or DEL went into the page unseen (invalid HTML), a NUL vanished. Each
+    line names every such character it holds (was: the first, so each took a run of its own)."""
+    body = "\nText \x1b[31m and \x7f\x1b[0m.\nFine, form feed \x0c too.\nA\x00B\x02\x00\n"
 
     term, problems = parse(term_text(body=body))
 
     assert term is not None
     assert problems == [
-        f"{PATH}:8: character U+001B is not allowed in a web page; remove it",
-        f"{PATH}:10: character U+0000 is not allowed in a web page; remove it",
+        f"{PATH}:8: characters U+001B and U+007F are not allowed in a web page; remove them",
+        f"{PATH}:10: characters U+0000 and U+0002 are not allowed in a web page; remove them",
     ]
 
 
