@@ -15,7 +15,7 @@ from typing import Any
 
 from glossary_site import config, placement, title_heading, yaml_lines
 from glossary_site.content_files import find_term_files, misnamed_files
-from glossary_site.custom_ids import Texts, repeated_ids, theme_ids_given
+from glossary_site.custom_ids import Texts, malformed_ids, repeated_ids, theme_ids_given
 from glossary_site.diagnostics import ContentError, Diagnostics, clipped, did_you_mean, listed_again
 from glossary_site.fences import fence_problems
 from glossary_site.foreign_markdown import foreign_problems, highlight_advice, marked
@@ -163,6 +163,8 @@ def check_ids(path: str, texts: Texts, diagnostics: Diagnostics) -> None:
     for line, message in repeated_ids(texts):
         diagnostics.error(path, line, message)
     for line, message in theme_ids_given(texts):
+        diagnostics.warning(path, line, message)
+    for line, message in malformed_ids(texts):
         diagnostics.warning(path, line, message)
 
 

@@ -40,6 +40,8 @@ _UNDERLINE_RE = re.compile(r"(?:=+|-+)[ ]*$")
 #: What a text or line that gives an id holds: most hold none, and are not looked at further.
 _MAY_GIVE_RE = re.compile(r"\{[^{}\n]*(?:#|id=)|\sid\s*=")
 #: An id in an HTML tag, in any of the three ways to write an attribute's value.
+#: What HTML counts as a space, which an id may not hold.
+SPACE_RE = re.compile(r"[\t\n\f\r ]")
 _HTML_ID_RE = re.compile(r"""<[A-Za-z][^<>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 
@@ -107,10 +109,25 @@ def given_ids(texts: Texts) -> Iterator[tuple[int, str]]:
             yield first_line + (index if breaks is None else _line_of(text, index, breaks)), given
 
 
+def malformed_ids(texts: Texts) -> Iterator[tuple[int, str]]:
+    """(line, message) of each id that HTML does not allow, empty or holding a space, which
+    sanitise leaves out of the page: a link to it could never reach it."""
+    for line, given in given_ids(texts):
+        if not given:
+            yield line, 'an empty id (id="") is left out of the page; give it a name or remove it'
+        elif SPACE_RE.search(given):
+            written = "-".join(filter(None, SPACE_RE.split(given)))
+            message = f"the id '{given}' holds a space, which an id may not, so it is left out of the page"
+            yield line, f"{message}; write it as '{written}'" if written else message
+
+
 def repeated_ids(texts: Texts) -> Iterator[tuple[int, str]]:
-    """(line, message) of each id given again in a page's Markdown texts."""
+    """(line, message) of each id given again in a page's Markdown texts (malformed_ids are
+    left out of the page, so they repeat nothing)."""
     first: dict[str, int] = {}
     for line, given in given_ids(texts):
+        if not given or SPACE_RE.search(given):
+            continue
         if given not in first:
             first[given] = line
             continue

@@ -47,6 +47,8 @@ _THEME_CLASS_RE = re.compile(  # a literal start, which re finds ten times faste
     r' class="[^"]*?(?<![^\s"])(?:{})(?![^\s"])'.format("|".join(sorted(THEME_CLASSES)))
 )
 _CLASS_RE = re.compile(r' class="([^"]*)"')
+#: An id HTML does not allow: empty, or holding a space (custom_ids.malformed_ids warns of it).
+_MALFORMED_ID_RE = re.compile(r' id="(?:[^"]*[\t\n\f\r ][^"]*)?"')
 _ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
     "a": {"href", "hreflang"},
@@ -76,6 +78,7 @@ def sanitise(fragment: str) -> str:
     if _PADDED_VALUE_RE.search(clean):  # first: ' javascript:…' is a scheme once trimmed
         clean = in_tags(clean, lambda tag: _PADDED_URL_RE.sub(_trimmed_url, tag))
     clean = _UNSAFE_CITE_RE.sub("", clean) if ' cite="' in clean else clean
+    clean = _MALFORMED_ID_RE.sub("", clean)
     # nh3 writes a reference such as '&#27;' as its character, which no page may hold
     return FORBIDDEN_CHARACTER_RE.sub("", clean) if "&#" in fragment else clean
 

@@ -9,7 +9,14 @@ from bs4 import BeautifulSoup
 from support import ENGINES, converted, present
 
 from glossary_site import markup
-from glossary_site.custom_ids import clashes, heading_id, repeated_ids, theme_ids_given, written_ids
+from glossary_site.custom_ids import (
+    clashes,
+    heading_id,
+    malformed_ids,
+    repeated_ids,
+    theme_ids_given,
+    written_ids,
+)
 from glossary_site.foreign_markdown import foreign_problems
 from glossary_site.heading_attributes import CONTENTS_LABEL, HeadingAttributes, read, trailing
 from glossary_site.model import RawBody
@@ -177,6 +184,28 @@ def test_an_id_given_twice_in_a_terms_texts_is_reported_at_the_second_with_the_f
             "first only; give this one another",
         ),
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_empty_id_or_one_holding_a_space_is_left_out_of_the_page_with_a_warning(engine: str) -> None:
+    """HTML allows neither, so the page failed validation and a link to it could reach nothing.
+    Was: written to the page as given, without a word. Not repeats of each other, either."""
+    body = '<span id="x y">a</span> <span id="">b</span> <span id="ok">c</span>\n\n<p id="">d</p>\n'
+
+    page = BeautifulSoup(converted(engine, body), "html.parser")
+    assert [(tag.get_text(), tag.get("id")) for tag in page.find_all("span")] == [
+        ("a", None),
+        ("b", None),
+        ("c", "ok"),
+    ]
+    assert [tag.get("id") for tag in page.find_all("p")] == [None, None]
+    said = "the id 'x y' holds a space, which an id may not, so it is left out of the page"
+    assert list(malformed_ids([(body, 9, None)])) == [
+        (9, f"{said}; write it as 'x-y'"),
+        (9, 'an empty id (id="") is left out of the page; give it a name or remove it'),
+        (11, 'an empty id (id="") is left out of the page; give it a name or remove it'),
+    ]
+    assert list(repeated_ids([(body, 9, None)])) == []
 
 
 def test_an_html_id_that_a_headings_words_make_too_is_reported_at_the_html() -> None:
