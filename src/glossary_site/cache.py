@@ -374,9 +374,11 @@ def shard_name(path: str) -> str:
 def user_folder() -> Path:
     """This user's own glossary-site folder, shared by every site they build. OSError when
     there is none to be had (no HOME and no entry in the password database, as in some
-    containers); callers then do without it."""
-    given = os.environ.get("XDG_CACHE_HOME")
-    if given:
+    containers); callers then do without it. A relative XDG_CACHE_HOME is ignored, as the XDG
+    specification says: it would put the cache's signing key in whatever folder the command
+    runs in, a site's content/ among them, from where it could be committed."""
+    given = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(given):
         return Path(given) / "glossary-site"
     try:
         return Path.home() / ".cache" / "glossary-site"

@@ -878,3 +878,28 @@ def test_an_output_folder_inside_the_cache_folder_is_refused(tmp_path: Path) -> 
     cache = (site / ".glossary-cache").resolve()
     assert f"glossary: output folder {cache / 'site'} is inside the cache folder {cache};" in result.stderr
     assert not cache.exists()
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_relative_xdg_cache_home_puts_nothing_in_the_folder_the_command_runs_in(
+    tmp_path: Path, command: str
+) -> None:
+    """The XDG specification says to ignore a relative XDG_CACHE_HOME. Was: `check` run in
+    content/terms/ wrote the cache's signing key and compiled templates into
+    content/terms/rel/glossary-site/, from where they could be committed, and warned of them
+    at the next run."""
+    site = copy_site("minimal", tmp_path / "site")
+    home = tmp_path / "home"
+    terms = site / "content/terms"
+    before = tree_digest(site / "content")
+
+    result = run_glossary(
+        command,
+        "--no-search" if command == "build" else "-q",
+        cwd=terms,
+        env={"XDG_CACHE_HOME": "rel", "HOME": str(home)},
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(site / "content") == before
+    assert (home / ".cache/glossary-site/cache-key").is_file()
