@@ -571,7 +571,11 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     mark = exc.problem_mark or exc.context_mark
     index = mark.index if mark else None
     opened = exc.context_mark.index if exc.context_mark else None
-    hidden = None if index is None else yaml_hints.hidden_break(text, index)
+    # the break may be on the line YAML names or on the one its mistake began on, as when the
+    # rest of a value, taken for the next line, has no ':'
+    hidden = next(
+        filter(None, (yaml_hints.hidden_break(text, at) for at in (index, opened) if at is not None)), None
+    )
     if hidden is not None:
         return hidden
     stray = yaml_hints.stray_block_line(text, (opened, index))

@@ -446,6 +446,17 @@ def test_a_value_its_explicit_tag_cannot_build_is_named_with_the_tag_at_its_line
             )
             for mark in "\u2028\u2029\x85"
         ),
+        *(  # was "this line has no ':' after its key": YAML fails on the line it read after the break
+            (
+                f"title: X\nsummary: A thing{mark}and more.\ndefinition: d\n",
+                (
+                    3,
+                    f"invalid YAML: this line holds an invisible line break (U+{ord(mark):04X}), which YAML "
+                    "reads as the end of the line; remove it",
+                ),
+            )
+            for mark in "\u2028\x85"
+        ),
     ],
 )
 def test_a_common_yaml_mistake_says_what_to_do_at_the_line_to_change(
