@@ -394,6 +394,11 @@ def _check_names(
         )
     for name in given:
         key = name_key(name)
+        if (moved := former.get(slugify(name))) is not None:  # its links would quietly move here
+            raise ScaffoldRefused(
+                f"'{name}' is a former slug of {moved} (its former_slugs): as a name of this term, links "
+                "naming it would lead here instead; give this term another name, or remove it there first"
+            )
         if key in names and name == slug and made_from is not None and name_key(made_from) != key:
             raise ScaffoldRefused(  # 'C#' after 'C++': both make 'c'; the title itself is free
                 f"the slug '{slug}' made from {made_from!r} is already a name of {names[key]}; "

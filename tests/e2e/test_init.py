@@ -385,7 +385,8 @@ def test_new_spells_a_greek_title_in_latin_letters_and_needs_slug_for_a_japanese
 
 def test_new_refuses_what_the_next_build_would_and_writes_nothing(tmp_path: Path) -> None:
     """Was: a traceback for a long title or a content/terms that is a file, and an --alias taken
-    or empty written, for the next check to fail on."""
+    or empty written, for the next check to fail on; an --alias that is another term's former
+    slug was written, and moved the links naming it to the new term without a word."""
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"
     tensor.write_text(
@@ -394,6 +395,11 @@ def test_new_refuses_what_the_next_build_would_and_writes_nothing(tmp_path: Path
     before = tree_digest(site)
     cases = [
         (("Arrays",), "terms/arrays/ is a former address of content/terms/tensor.md (its former_slugs)"),
+        (
+            ("Epsilon", "--alias", "Arrays"),
+            "'Arrays' is a former slug of content/terms/tensor.md (its former_slugs): as a name of this "
+            "term, links naming it would lead here instead",
+        ),
         (("word " * 60,), "the file name would be 299 characters long; give one of at most 200 with --slug"),
         (
             ("Epsilon", "--alias", "GPU"),
