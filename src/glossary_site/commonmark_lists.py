@@ -66,8 +66,8 @@ class _Item:
 def as_commonmark(lines: list[str]) -> list[str]:
     """The lines with each list written so that this engine reads it as CommonMark does (tabs
     already expanded): re-indented 4 spaces a level, a blank line where one is needed before an
-    item, `1)` written `1.`. A list nested more than MAX_NESTING deep keeps its indentation,
-    which markdown_limits would not see as too deep otherwise."""
+    item, `1)` written `1.`. A list nested more than MAX_NESTING deep, which markdown_limits
+    refuses before converting, keeps its indentation."""
     if _READ_RE.search("\n" + "\n".join(lines)) is None:
         return lines
     free = {index for index, _ in outside_code(lines)}  # where a list may start

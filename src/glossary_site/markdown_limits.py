@@ -210,22 +210,25 @@ def _run_scan(run: str) -> tuple[int, int]:
 def _nesting_too_deep(text: str) -> int | None:
     """Where the first line more than MAX_NESTING levels deep starts, or None.
 
-    A line starting at a level (its indentation over 4, if the items before it reach that
-    level) adds one for each quote, list or definition it opens; the levels of indentation count only as
-    far as lists before reach them, so deeply indented code is not nesting.
+    Levels are counted as CommonMark reads them, which commonmark_lists writes out for this
+    engine: a line is inside each open list item, quote or definition whose text it is indented
+    as far as (2 spaces under '- ' will do, as 4 do), and opens one more for each marker it
+    starts with; a line indented 4 more than the text it is inside is code, not nesting.
     """
-    reached = 0
+    columns: list[int] = []  # where the text of each open container starts
     for opened in NESTED_RE.finditer(text):
         line_end = text.find("\n", opened.end())
         if RULE_RE.match(text, opened.start(), len(text) if line_end < 0 else line_end):
             continue
-        level = len(opened.group(1).expandtabs(4)) // 4
-        if level > reached:
+        indent = len(opened.group(1).expandtabs(4))
+        while columns and indent < columns[-1]:
+            columns.pop()
+        if indent >= (columns[-1] if columns else 0) + 4:
             continue
-        deepest = level + len(MARKER_RE.findall(opened.group(2)))
-        if deepest > MAX_NESTING:
+        markers = opened.group(2)
+        columns += [indent + marker.end() for marker in MARKER_RE.finditer(markers)]
+        if len(columns) > MAX_NESTING:
             return opened.start()
-        reached = max(reached, deepest)
     return None
 
 

@@ -628,6 +628,21 @@ def test_lists_nested_past_the_limit_are_refused_before_converting(make_term: Ma
     assert len(soup(converted.body).find_all("ul")) == levels - 1
 
 
+@pytest.mark.parametrize("step", [2, 3], ids=["2 spaces a level", "3 spaces a level"])
+def test_lists_nested_as_commonmark_past_the_limit_are_refused_too(make_term: MakeTerm, step: int) -> None:
+    """Was: 2 spaces a level counted as half a level, so 101 to 200 levels were converted
+    without a word into about half as many, each item made a sibling of the next."""
+    levels = markdown_limits.MAX_NESTING + 1
+    deep = "\n".join(" " * step * level + "- item" for level in range(levels))
+    converter = markup.Converter()
+    converter.convert_term(make_term("deep", "Deep", body=deep))
+    assert [refusal.line for refusal in converter.too_complex] == [10 + markdown_limits.MAX_NESTING]
+
+    shallower = "\n".join(" " * step * level + "- item" for level in range(levels - 1))
+    converted = markup.Converter().convert_term(make_term("deep", "Deep", body=shallower))
+    assert len(soup(converted.body).find_all("ul")) == levels - 1
+
+
 UNCLOSED = "[" + "word " * 8
 TOO_SLOW = "too many '[' without a matching ']' in one paragraph; escape them as \\[ or split the paragraph"
 
