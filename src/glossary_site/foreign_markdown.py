@@ -245,6 +245,8 @@ def _found(text: str, markers: bool) -> Iterator[tuple[int, int, str]]:
         )
     math = False
     prose = without_formulas(text)
+    if "<!--" in text:  # what a comment holds is on no page, so nothing in it is shown or removed
+        prose = _COMMENT_RE.sub(_blanked, "\n".join(prose)).split("\n")
     notes = set(_NOTE_RE.findall(text)) if "[^" in text else set()
     lines = text.split("\n")
     for index, line in outside_all_code(lines):
@@ -295,6 +297,15 @@ def _roles(line: str, prose: str) -> tuple[list[tuple[int, str]], str]:
         )
         prose = prose[:start] + " " * (end - start) + prose[end:]
     return messages, prose
+
+
+#: An HTML comment, which the sanitiser leaves out of the page with all it holds.
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _blanked(found: re.Match[str]) -> str:
+    """A piece of text as spaces, its line breaks kept, so lines and columns stay where they are."""
+    return re.sub(r"[^\n]", " ", found.group(0))
 
 
 def _line_problems(prose: str, markers: bool, read: bool) -> Iterator[tuple[int, str]]:

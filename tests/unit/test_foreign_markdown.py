@@ -238,3 +238,13 @@ def test_a_footnote_reference_without_its_note_in_the_same_text_is_named_at_its_
             "note on a line of its own below, '[^missing]: the note', or remove it",
         )
     ]
+
+
+def test_what_an_html_comment_holds_is_not_warned_of() -> None:
+    """The page leaves a comment out with all it holds. Was: a '<script>' or a Hugo shortcode
+    in a comment was said to be removed from the page, or shown as written."""
+    text = "Text <!-- a <script> here\nand {{< ref x >}} -->\n\n<!-- <iframe> -->\n\n<script>x</script> after"
+
+    assert [(index, message.split(" is ")[0]) for index, message in foreign_syntax(text)] == [
+        (5, "'<script>'")
+    ]
