@@ -1462,10 +1462,13 @@ REPEATED_TITLE = (
 )
 
 
-@pytest.mark.parametrize("heading", ["# Tensor", "#  **tensor** #", "   # TENSOR"])
+@pytest.mark.parametrize(
+    "heading", ["# Tensor", "#  **tensor** #", "   # TENSOR", "Tensor\n======", "Tensor\n="]
+)
 def test_a_body_that_opens_with_the_title_as_a_heading_is_warned_to_delete_it(heading: str) -> None:
     """Was silent: a MkDocs page starts with `# Title`, so the page showed its title twice, the
-    second time as the article's first heading."""
+    second time as the article's first heading. The same for `Title` over a line of '=' (was:
+    only the '#' heading)."""
     _, problems = parse(term_text(body=f"\n{heading}\n\nBody text.\n"))
 
     assert problems == [REPEATED_TITLE]
@@ -1479,6 +1482,9 @@ def test_a_body_that_opens_with_the_title_as_a_heading_is_warned_to_delete_it(he
         "\nA tensor is an array.\n\n# Tensor\n",
         "\n```markdown\n# Tensor\n```\n",
         "\n#Tensor\n",
+        "\nTensor\n------\n",
+        "\nTensor\nof rank 2\n======\n",
+        "\n    Tensor\n======\n",
     ],
 )
 def test_a_heading_that_is_not_the_title_or_not_first_is_no_repeat(body: str) -> None:
