@@ -11,6 +11,7 @@ changes may have gone unseen, and the terminal once why.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -42,8 +43,10 @@ def batches(
     an empty one every tick, the first once every folder is watched. After a failure, the
     first batch is None: the failed watch's changes are lost, so everything is to be taken as
     changed. Once the watch is given up, `poll` (which gives another value whenever an input
-    changed) is asked every POLL_SECONDS, and a change is a None batch. `tell` gets a line to
-    print once for each reason; it all ends when `stopping` is set."""
+    changed) is asked every POLL_SECONDS, and a change is a None batch. A link to a folder
+    made meanwhile starts the watch again, so that it enters the folder; its first batch is
+    None too. `tell` gets a line to print once for each reason; it all ends when `stopping`
+    is set."""
     told: set[str] = set()
     failures = 0
     restarted = False
@@ -63,7 +66,11 @@ def batches(
                 failures = 0
                 yield None if restarted else batch
                 restarted = False
-            return
+                if _links_a_folder(batch):  # entered only by a watch started after the link
+                    restarted = True
+                    break
+            else:
+                return
         except (RuntimeError, OSError) as error:  # watchfiles' own error is a RuntimeError
             failures, restarted, why = failures + 1, True, str(error)
             if failures == 1 and why not in told:
@@ -73,6 +80,15 @@ def batches(
                 return
     tell(f"cannot watch {root} for changes ({why}); looking for them every {POLL_SECONDS:g} s instead")
     yield from _polled(poll, stopping)
+
+
+def _links_a_folder(batch: Changes) -> bool:
+    """Whether a link to a folder is among the paths added: the OS's watch follows links to
+    folders only when it starts, so the folder's own changes would go unseen."""
+    return any(
+        change == watchfiles.Change.added and os.path.isdir(path) and os.path.islink(path)
+        for change, path in batch
+    )
 
 
 def _polled(poll: Callable[[], object], stopping: threading.Event) -> Iterator[Changes | None]:

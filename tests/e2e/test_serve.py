@@ -1362,6 +1362,27 @@ def test_changes_through_links_the_build_does_not_follow_and_to_serves_own_folde
     assert "static/notes:1: warning: linked folders are not followed" in log.read_text()
 
 
+def test_a_folder_linked_into_templates_while_serving_is_watched_too(tmp_path: Path) -> None:
+    """Was: the link's own arrival rebuilt the site, but edits in the folder it leads to went
+    unseen until serve was restarted, while `glossary build` used them."""
+    site = copy_site("minimal", tmp_path)
+    outside = tmp_path / "outside"
+    (outside / "partials").mkdir(parents=True)
+    (site / "templates").mkdir()
+    head = outside / "partials/head.html"
+    head.write_text('<meta name="edited" content="no">\n')
+    log = tmp_path / "serve.log"
+    with serving(site, free_port(), log) as origin:
+        wait_for(f"{origin}/docs/index.html", "Mini Glossary")
+        (site / "templates/partials").symlink_to(outside / "partials")
+        wait_for(f"{origin}/docs/", 'name="edited" content="no"')
+        time.sleep(0.5)  # the watch starts again, entering the linked folder
+        save_whole(head, '<meta name="edited" content="yes">\n', tmp_path)
+        page = wait_for(f"{origin}/docs/", 'name="edited" content="yes"')
+    edited = present(BeautifulSoup(page, "html.parser").find("meta", attrs={"name": "edited"}))
+    assert attribute(edited, "content") == "yes"
+
+
 def ask_as(port: int, host: str, path: str, *upgrade: tuple[str, str]) -> tuple[int, str, str]:
     """A request as a browser sends it for a page at `host` (a name and port): status, type, text."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
