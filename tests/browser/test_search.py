@@ -520,6 +520,26 @@ def test_without_an_index_the_header_box_says_search_is_unavailable_and_leads_to
     assert errors == []
 
 
+def test_without_an_index_the_search_page_says_so_as_it_opens(page: Page, tmp_path: Path) -> None:
+    """Was: an empty box, with no word until the reader had typed a query and paused. With an
+    index the page opens without a message, and the first query finds results."""
+    site = copy_site("minimal", tmp_path)
+    for out, search in ((tmp_path / "without", False), (tmp_path / "with", True)):
+        assert build(BuildOptions(site, out, search=search, use_cache=False)).ok(strict=False)
+    with serve(tmp_path / "without") as address:
+        page.goto(f"{address}/{SEARCH}")
+        expect(page.locator("#search-status")).to_contain_text("built without its search index")
+        expect(page.locator("#search-query")).to_have_value("")
+    with serve(tmp_path / "with") as address:
+        listing = f"{address}/pagefind/bundles.json"
+        with page.expect_response(lambda response: response.url == listing and response.ok):
+            page.goto(f"{address}/{SEARCH}")
+        page.wait_for_load_state("networkidle")
+        expect(page.locator("#search-status")).to_have_text("")
+        page.locator("#search-query").fill("tensor")
+        expect(page.locator("#search-results li a").first).to_have_text("Tensor")
+
+
 def test_an_index_written_after_the_page_opened_is_found_on_the_next_query(
     page: Page, tmp_path: Path
 ) -> None:

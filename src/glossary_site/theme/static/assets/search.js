@@ -301,8 +301,23 @@
   var initial = new URLSearchParams(window.location.search).get("q") || "";
   input.value = initial;
   // Opened from disk, the page says at once that search needs the site served, rather than
-  // after the reader's first query.
-  if (initial || FROM_DISK) { run(initial); }
+  // after the reader's first query; served without its index, or while serve builds it, too.
+  if (initial || FROM_DISK) { run(initial); } else { probe(); }
+
+  function probe() {
+    if (latest) { return; }  // the reader's query says it now
+    load().then(function () {
+      if (!latest) { status.textContent = ""; }
+    }, function (error) {
+      if (latest) { return; }
+      if (error && error.building) {
+        building();
+        again = setTimeout(probe, error.retry * 1000);
+        return;
+      }
+      unavailable();
+    });
+  }
   // Arriving with a query (from another page's header box, or a link), the reader carries on in
   // the field that holds it, as focus stays in the box of a combobox and of Material's search
   // view: a screen reader says the field and the query, then the count, and Tab goes on to the
