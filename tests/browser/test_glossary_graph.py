@@ -165,12 +165,19 @@ def test_a_screen_reader_hears_the_graphs_name_from_its_heading_and_frame_not_a_
 def test_the_example_graph_shows_every_term_and_only_its_frame_scrolls_on_a_phone(
     open_page: OpenPage, served: ServedSite
 ) -> None:
+    page = open_page()
+    page.goto(served.page_url("graph/index.html"))
+    expect(page.locator("figure.graph-map p.scroll-hint")).to_be_hidden()  # it fits a desktop
+    page.close()
     page = open_page(viewport=PHONE)
     page.goto(served.page_url("graph/index.html"))
     expect(page.locator("svg.graph-whole a.graph-node")).to_have_count(len(served.terms))
     frame = page.locator(".graph-scroll")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert frame.evaluate("el => el.scrollWidth > el.clientWidth"), "the picture keeps a readable size"
+    # was: cut off mid-label with no word that it scrolls, as wide tables have
+    expect(page.locator("figure.graph-map p.scroll-hint")).to_have_text("Scroll sideways for more")
+    expect(page.locator("figure.graph-map p.scroll-hint")).to_be_visible()
     frame.focus()
     page.keyboard.press("ArrowRight")
     expect(frame).to_be_focused()

@@ -125,16 +125,21 @@
   var WRITTEN = ":is(.prose, .definition, .answer, .table-intro, .intro) ";
   var SCROLLERS = ".table-scroll, " + WRITTEN + ":is(table, div.formula, pre)[tabindex]";
 
+  // "Scroll sideways for more", over a box that does. aria-hidden: the hint is about what the
+  // eye sees; the box is focusable and read in order, so a screen reader has nothing to scroll.
+  function scrollHint() {
+    var hint = document.createElement("p");
+    hint.className = "scroll-hint";
+    hint.setAttribute("aria-hidden", "true");
+    // The arrow is drawn by style.css, which knows the page's direction; a site's own label
+    // written with one, as the theme's once was, shows it once.
+    hint.textContent = window.glossarySay("scroll_sideways_hint").replace(/\s*[\u2190\u2192]\s*$/, "");
+    return hint;
+  }
+
   function showScrollHints() {
     forEach.call(document.querySelectorAll(SCROLLERS), function (box) {
-      // aria-hidden: the hint is about what the eye sees; the region is focusable and its
-      // table is read cell by cell, so a screen reader has nothing to scroll.
-      var hint = document.createElement("p");
-      hint.className = "scroll-hint";
-      hint.setAttribute("aria-hidden", "true");
-      // The arrow is drawn by style.css, which knows the page's direction; a site's own label
-      // written with one, as the theme's once was, shows it once.
-      hint.textContent = window.glossarySay("scroll_sideways_hint").replace(/\s*[\u2190\u2192]\s*$/, "");
+      var hint = scrollHint();
       // A code block's hint goes above its highlighted frame, on the page's colours, and
       // above its title, which stays joined to the block.
       var above = box.parentNode.classList.contains("highlight") ? box.parentNode : box;
@@ -442,11 +447,14 @@
   // On a narrow screen the graph page's picture scrolls inside its frame. Chromium leaves a
   // node that is focused with Tab where it is as long as a pixel of it shows, so the node
   // reached by keyboard could be mostly out of sight; it is brought fully into the frame.
-  // The frame is a Tab stop, as a wide table is, only while it scrolls.
+  // The frame is a Tab stop, as a wide table is, only while it scrolls, and has the same hint.
   function revealFocusedNodes() {
     forEach.call(document.querySelectorAll(".graph-scroll"), function (frame) {
       var scrolling = frame.getAttribute("aria-label"), fitting = frame.dataset.labelWhenFits;
+      var hint = scrollHint();
+      frame.parentNode.insertBefore(hint, frame);
       focusableWhileWide(frame, function (wide) {
+        hint.hidden = !wide;
         frame.setAttribute("aria-label", wide || !fitting ? scrolling : fitting);
       });
       frame.addEventListener("focusin", function (event) {
