@@ -47,3 +47,15 @@ def test_a_missing_address_deep_in_the_site_shows_the_styled_not_found_page_whos
         page.go_back()
         page.locator("main").get_by_role("link", name="A–Z index").click()
         expect(page).to_have_url(f"{site}/index.html")
+
+
+def test_on_a_phone_the_a_to_z_link_is_never_split_after_its_dash(
+    open_page: OpenPage, example_build: Path
+) -> None:
+    """Was: 'A\u2013' at the end of one line and 'Z index' on the next, at 390 px."""
+    with serve(example_build.parent, NotFoundPageHandler) as address:
+        page = open_page(viewport={"width": 390, "height": 844})
+        page.goto(f"{address}/{SUB_PATH}/terms/no-such-term/")
+        for link in page.locator("main a.az-link").all():
+            assert len(link.evaluate("a => [...a.getClientRects()]")) == 1, "one line box"
+        expect(page.locator("main a.az-link")).to_have_text("A\u2013Z index")
