@@ -1124,3 +1124,24 @@ def test_a_tap_anywhere_on_a_related_terms_card_follows_it(open_page: OpenPage, 
     page.touchscreen.tap(where["x"] + where["width"] - 10, where["y"] + where["height"] - 10)
 
     expect(page).to_have_url(re.compile(f"/terms/{re.escape(slug)}/index.html$"))
+
+
+def test_on_a_laptop_every_terms_related_terms_show_in_the_sidebar_as_the_page_opens(
+    open_page: OpenPage, served: ServedSite
+) -> None:
+    """The sidebar stays in view and scrolls on its own, so what is below its window's height
+    shows only to a reader who scrolls inside it. Was: the term graph came first, and on 30 of
+    the example's 37 term pages at 1280x720 "Related terms" began below it, out of sight."""
+    page = open_page(viewport={"width": 1280, "height": 720})
+    out_of_sight = []
+    for slug in sorted(served.terms):
+        page.goto(served.page_url(f"terms/{slug}/index.html"))
+        heading = page.locator("#term-related")
+        if not heading.count():
+            continue
+        cards = page.locator(".related .term-cards li").first.bounding_box()
+        sidebar = page.locator(".sidebar").bounding_box()
+        assert cards is not None and sidebar is not None
+        if cards["y"] + cards["height"] > min(sidebar["y"] + sidebar["height"], 720):
+            out_of_sight.append(slug)
+    assert out_of_sight == []
