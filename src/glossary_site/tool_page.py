@@ -179,18 +179,31 @@ def tools_index_view(config: SiteConfig, toolbox: Toolbox) -> dict[str, Any]:
     the label `other_tools`. Categories site.yml does not declare are grouped as terms' are:
     spellings differing in letter case, Unicode form or spacing alone are one group, named as
     the first tool in title order spells it."""
-    other = config.labels["other_tools"]
     grouped: dict[str, list[LinkView]] = {name: [] for name in config.tools.categories}
+    uncategorised: list[LinkView] = []  # apart, even from a category named as their group is
     spelt: dict[str, str] = {}
     for tool in toolbox.tools.values():
-        name = tool.category or other
-        name = name if name in grouped else spelt.setdefault(same_name(name), name)
-        grouped.setdefault(name, []).append(LinkView(tool.title, "../" + tool_path(tool.slug), tool.summary))
+        link = LinkView(tool.title, "../" + tool_path(tool.slug), tool.summary)
+        if not tool.category:
+            uncategorised.append(link)
+            continue
+        name = (
+            tool.category
+            if tool.category in grouped
+            else spelt.setdefault(same_name(tool.category), tool.category)
+        )
+        grouped.setdefault(name, []).append(link)
     others = sorted(
-        (n for n in grouped if n not in config.tools.categories and n != other),
-        key=lambda n: a_to_z_key(n, config.language),
+        (n for n in grouped if n not in config.tools.categories), key=lambda n: a_to_z_key(n, config.language)
     )
-    names = dict.fromkeys([*config.tools.categories, *others, other])
+    groups = [
+        (name, config.tools.categories.get(name, ""), grouped[name])
+        for name in [*config.tools.categories, *others]
+    ]
+    groups = [group for group in groups if group[2]]
+    if uncategorised:
+        groups.append((config.labels["other_tools"], "", uncategorised))
+    anchors = _anchors([name for name, _, _ in groups])
     builder = config.stack_builder
     return {
         # the way to the Stack Builder from the tools it picks among: no other page links it
@@ -203,8 +216,8 @@ def tools_index_view(config: SiteConfig, toolbox: Toolbox) -> dict[str, Any]:
         "title": config.labels["tools"],
         "description": say(config.labels, "tools_description", site=config.title),
         "groups": [
-            ToolGroup(name, config.tools.categories.get(name, ""), grouped[name], anchor)
-            for name, anchor in _anchors([name for name in names if grouped.get(name)])
+            ToolGroup(name, description, links, anchor)
+            for (name, description, links), (_, anchor) in zip(groups, anchors, strict=True)
         ],
         "count": len(toolbox.tools),
     }

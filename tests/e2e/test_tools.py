@@ -237,6 +237,38 @@ def test_without_declared_categories_groups_are_sorted_by_name_and_other_tools_c
     ]
 
 
+def test_a_category_named_as_the_group_of_tools_without_one_is_a_group_of_its_own(tmp_path: Path) -> None:
+    """Was: one group, 'Other tools', holding both the tools of that category and those with
+    none, all under the category's description."""
+    settings = SETTINGS.replace(
+        "    Databases: Where vectors live.\n", "    Other tools: Picked for odd jobs.\n"
+    )
+    bare = "---\ntitle: Bare Tool\nsummary: No category.\nurl: https://bare.example.org/\n---\n"
+    site = tool_site(tmp_path, {"content/tools/bare-tool.md": bare}, settings=settings)
+    vector = site / "content/tools/vector-box.md"
+    vector.write_text(
+        vector.read_text(encoding="utf-8").replace("category: Databases", "category: Other tools")
+    )
+
+    assert run_glossary("build", cwd=site).returncode == 0
+    page = parse_html(site / "_site/tools/index.html")
+    groups = [
+        (
+            section.get("id") or present(section.h2).get("id"),
+            present(section.h2).get_text(),
+            [a.get_text() for a in section.select(".card a")],
+            [p.get_text() for p in section.select(".group-description")],
+        )
+        for section in page.select(".tool-group")
+    ]
+    assert [group[1:] for group in groups] == [
+        ("Models", ["Open Model", "TPU Cloud"], ["Models you can call or run."]),
+        ("Other tools", ["Vector Box"], ["Picked for odd jobs."]),
+        ("Other tools", ["Bare Tool"], []),
+    ]
+    assert [group[0] for group in groups] == ["tools-models", "tools-other-tools", "tools-other-tools-2"]
+
+
 def test_undeclared_tool_categories_follow_the_a_to_z_order_case_and_accents_aside(tmp_path: Path) -> None:
     """The tools page's other categories are a list of groups, which follows the A to Z as the
     categories page does: 'éditeurs' is under E, not after Zebra as a code-point sort puts it."""
