@@ -59,3 +59,34 @@ def test_a_link_in_another_unicode_form_reaches_the_term(tmp_path: Path) -> None
     related = present(soup.select_one(".related .term-cards a"))
     assert attribute(related, "href") == "../../terms/cafe/index.html"
     assert related.get_text() == COMPOSED
+
+
+def test_turkish_capital_dotted_i_names_the_same_term_as_its_small_i(tmp_path: Path) -> None:
+    """'\u0130' is the capital of 'i' in Turkish and Azerbaijani. Was: a wiki-link to the strait in
+    small letters was an unknown target ("did you mean" the very name written), and the gulf's
+    title in capitals and in small letters made two terms."""
+    strait, gulf = "\u0130stanbul Bo\u011faz\u0131", "\u0130zmir K\u00f6rfezi"
+    site = write_files(
+        copy_site("minimal", tmp_path),
+        {
+            "content/terms/bogaz.md": term(strait, "slug: bogaz\n"),
+            "content/terms/notes.md": term(
+                "Notes", "related: [tensor]\n", "See [[istanbul bo\u011faz\u0131]].\n"
+            ),
+        },
+    )
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    link = present(parse_html(site / "_site/terms/notes/index.html").select_one("main a.wikilink"))
+    assert attribute(link, "href") == "../bogaz/index.html"
+
+    write_files(
+        site,
+        {
+            "content/terms/a.md": term(gulf, "slug: a\n"),
+            "content/terms/b.md": term("izmir k\u00f6rfezi", "slug: b\n"),
+        },
+    )
+    result = run_glossary("check", cwd=site)
+    assert result.returncode == 1
+    assert "content/terms/b.md:2: title 'izmir k\u00f6rfezi' is already a name of 'a'" in result.stderr

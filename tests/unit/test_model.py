@@ -22,6 +22,8 @@ from glossary_site.model import distinct_aliases, name_key
         ("GPU", "gpu"),
         ("L\u2019\u0153uvre", "l'\u0153uvre"),  # the apostrophe of a French keyboard, and '
         ("L\u02bcx", "L\u2018X"),
+        ("\u0130stanbul Bo\u011faz\u0131", "istanbul bo\u011faz\u0131"),  # Turkish İ, the capital of i
+        ("\u0130ZM\u0130R", "izmir"),
     ],
 )
 def test_names_alike_but_for_case_unicode_form_or_apostrophe_have_one_key(one: str, other: str) -> None:
@@ -36,7 +38,7 @@ def test_different_letters_and_compatibility_forms_stay_different_names(one: str
     assert name_key(one) != name_key(other)
 
 
-@pytest.mark.parametrize("name", ["Cafe\u0301", "Caf\u00e9", "\u01f0", "gpu", "\u1100\u1161"])
+@pytest.mark.parametrize("name", ["Cafe\u0301", "Caf\u00e9", "\u01f0", "gpu", "\u1100\u1161", "\u0130zmir"])
 def test_a_key_is_composed_and_its_own_key(name: str) -> None:
     key = name_key(name)
     assert unicodedata.is_normalized("NFC", key)
