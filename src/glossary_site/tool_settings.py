@@ -50,6 +50,15 @@ def split_values(raw: Any) -> tuple[list[Any], int | None]:
     return [item for item, fit in zip(items, fits, strict=True) if fit], bad
 
 
+def value_at(raw: Any, value: str) -> tuple[int, ...]:
+    """Where in an attribute's `raw` values (one, or a list) `value` is first written, as a
+    path below the attribute: () for one value, so that a list written one item a line has a
+    problem with an item reported at that item's line."""
+    if not isinstance(raw, list):
+        return ()
+    return next(((index,) for index, item in enumerate(raw) if str(item).strip() == value), ())
+
+
 @dataclass(frozen=True)
 class ToolSettings:
     #: Group name → description, in the order the tools page shows them.
@@ -189,7 +198,8 @@ class _Reader:
             for value in values:
                 if value not in known_values:
                     hint = did_you_mean(value, known_values) or f"; allowed: {', '.join(known_values)}"
-                    self.error(at, f"'{value}' is not a value of the attribute '{name}'{hint}")
+                    message = f"'{value}' is not a value of the attribute '{name}'{hint}"
+                    self.error((*at, *value_at(wanted, value)), message)
             pairs.append((str(name), values))
             lines.append(self.located.line(*at))
         return tuple(pairs), tuple(lines)

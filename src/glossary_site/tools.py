@@ -26,7 +26,7 @@ from glossary_site.fingerprint import digest
 from glossary_site.model import Glossary, TermSource, Toolbox, ToolSource
 from glossary_site.plain_markup import Field, FieldPath, warn_of_markup
 from glossary_site.slugs import slug_of_file, slugify
-from glossary_site.tool_settings import ToolSettings, split_values, undeclared
+from glossary_site.tool_settings import ToolSettings, split_values, undeclared, value_at
 from glossary_site.url_checks import link_url_problem
 
 FIELDS = (
@@ -152,7 +152,8 @@ def _attributes(
         allowed = declared[name] if declared is not None else values
         for wrong in (v for v in values if v not in allowed):
             hint = did_you_mean(wrong, allowed) or f"; allowed: {', '.join(allowed)}"
-            fields.error("attributes", f"'{wrong}' is not a value of the attribute '{name}'{hint}", str(name))
+            message = f"'{wrong}' is not a value of the attribute '{name}'{hint}"
+            fields.error("attributes", message, str(name), *value_at(value, wrong))
         found[str(name)] = values
     order = list(declared) if declared is not None else sorted(found)
     return tuple((name, found[name]) for name in order if name in found)

@@ -1260,6 +1260,39 @@ def test_a_tools_error_hides_no_dead_link_or_link_to_no_tool(tmp_path: Path, fla
     ]
 
 
+def test_a_value_no_attribute_allows_in_a_list_of_one_a_line_is_reported_at_its_own_line(
+    tmp_path: Path,
+) -> None:
+    """Was: at the attribute's line, however far below it the value was written."""
+    settings = SETTINGS.replace(
+        "prefer: {pricing: free}",
+        "prefer:\n            pricing:\n              - free\n              - premium",
+    ).replace(
+        "tools: {layer: vector-store}",
+        "tools:\n        layer:\n          - vector-store\n          - vectors",
+    )
+    site = tool_site(tmp_path, settings=settings)
+    box = site / "content/tools/vector-box.md"
+    box.write_text(
+        box.read_text(encoding="utf-8").replace(
+            "attributes: {layer: vector-store, pricing: [free, paid]}",
+            "attributes:\n  layer: vector-store\n  pricing:\n    - free\n    - cheap",
+        ),
+        encoding="utf-8",
+    )
+    config = (site / "content/site.yml").read_text(encoding="utf-8").splitlines()
+    tool = box.read_text(encoding="utf-8").splitlines()
+
+    assert errors(site) == [
+        f"content/site.yml:{config.index('              - premium') + 1}: 'premium' is not a value of the "
+        "attribute 'pricing'; allowed: free, paid",
+        f"content/site.yml:{config.index('          - vectors') + 1}: 'vectors' is not a value of the "
+        "attribute 'layer'; did you mean 'vector-store'?",
+        f"content/tools/vector-box.md:{tool.index('    - cheap') + 1}: 'cheap' is not a value of the "
+        "attribute 'pricing'; allowed: free, paid",
+    ]
+
+
 def test_a_tool_file_that_cannot_be_read_is_one_error_not_one_per_reference(tmp_path: Path) -> None:
     """Was: also "unknown tool 'Ollama'" in the terms naming it, and "no tool has layer
     'framework'" in site.yml once both framework tools were broken: errors that vanish when
