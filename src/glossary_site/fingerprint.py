@@ -134,6 +134,14 @@ def lines_digest(stamps: list[str], extra: str) -> str:
     return digest("\n".join([FINGERPRINT, extra, *stamps]).encode("utf-8", "surrogateescape"))
 
 
+def stamped_path(line: str) -> str:
+    """The path a line of input_stamps is about, whatever its stamp: a file's size and times,
+    `missing`, or a folder's `folder -`, `loop -` or `unlisted <errno>`."""
+    if line.endswith(" missing"):
+        return line[: -len(" missing")]
+    return stamped_file(line) or line.rsplit(" ", 2)[0]
+
+
 def stamped_file(line: str) -> str | None:
     """The file a line of input_stamps is about, when it was read (else None)."""
     path, *stamp = [*line.rsplit(" ", 3), "", "", ""][:4]

@@ -51,7 +51,7 @@ from glossary_site import (
 )
 from glossary_site import config as site_config
 from glossary_site.diagnostics import Diagnostic, Diagnostics, Severity, printable
-from glossary_site.fingerprint import is_stray_file
+from glossary_site.fingerprint import is_stray_file, stamped_path
 from glossary_site.warm import WarmState
 
 WATCH_READY_SECONDS = 30
@@ -367,7 +367,7 @@ class Site:
         root, own = self.options.root.resolve(), self.scratch.resolve()
         inside = os.path.join(root, "")
         templates = os.path.join(root, content_files.TEMPLATES_DIR, "")
-        paths = ((line, line.rsplit(" ", 2)[0]) for line in incremental.inputs_of(root, "").stamps)
+        paths = ((line, stamped_path(line)) for line in incremental.inputs_of(root, "").stamps)
         return [
             line
             for line, path in paths

@@ -1362,6 +1362,19 @@ def test_changes_through_links_the_build_does_not_follow_and_to_serves_own_folde
     assert "static/notes:1: warning: linked folders are not followed" in log.read_text()
 
 
+def test_a_renamed_term_file_is_named_by_both_its_names_in_the_rebuild_line(tmp_path: Path) -> None:
+    """A rename is a file gone and a file made. Was: only the new name, as serve's list of the
+    files the build read held each file's size after its path, so the one gone was not known
+    as read, and was taken for an editor's temporary file."""
+    site = copy_site("minimal", tmp_path)
+    log = tmp_path / "serve.log"
+    with serving(site, free_port(), log):
+        wait_for_line(log, "search index updated")
+        (site / "content/terms/tensor.md").rename(site / "content/terms/tensors.md")
+        wait_for_line(log, "content/terms/tensor.md and 1 more changed; rebuilding")
+    assert re.search(SAVE_LINE.format(r"content/terms/tensor\.md and 1 more"), log.read_text(), re.MULTILINE)
+
+
 def test_a_folder_linked_into_templates_while_serving_is_watched_too(tmp_path: Path) -> None:
     """Was: the link's own arrival rebuilt the site, but edits in the folder it leads to went
     unseen until serve was restarted, while `glossary build` used them."""
