@@ -41,7 +41,7 @@ TOOLS = "tools/index.html"
 MIDJOURNEY = "tools/midjourney/index.html"
 FLAGSHIP = "terms/generative-ai/index.html"
 PHONE = {"width": 390, "height": 844}
-NO_FIT = "Closest match: fits none of your answers"
+NO_FIT = "Fits none of your answers"
 SAME_TOOLS = "Same tools as before."
 
 
@@ -99,6 +99,7 @@ def shown_picks(page: Page) -> dict[str, Any]:
                 hidden: pick.hidden || getComputedStyle(pick).display === "none",
                 links: [...pick.querySelectorAll("a")].map(a => [a.textContent, a.href]),
                 reason: reason ? reason.textContent : null,
+                label: pick.querySelector(".stack-pick-label")?.textContent ?? null,
             }];
         })"""
     )
@@ -106,7 +107,9 @@ def shown_picks(page: Page) -> dict[str, Any]:
 
 
 def assert_picks(page: Page, example: Example, chosen: dict[str, str]) -> None:
-    """Every layer shows exactly the one tool Python recommends, linked, with its reason."""
+    """Every layer shows exactly the one tool Python recommends, linked, with its reason, as
+    "Recommended" when it fits every answer, else as the "Closest match" (was: "Recommended"
+    over "Does not fit: ...")."""
     expected = example.expected(chosen)
     n = len({title for title, _, _ in expected.values()})  # a tool two layers pick is named once
     ready = re.compile(rf"^({SAME_TOOLS} )?Your stack is ready: {n} tools")
@@ -119,6 +122,8 @@ def assert_picks(page: Page, example: Example, chosen: dict[str, str]) -> None:
         assert len(pick["links"]) == 1, f"{layer}: {pick['links']}"
         text, href = pick["links"][0]
         assert (text, pick["reason"]) == (title, reason), f"{layer} for {chosen}"
+        fits_all = reason != NO_FIT and ". Does not fit: " not in reason
+        assert pick["label"] == ("Recommended" if fits_all else "Closest match"), f"{layer} for {chosen}"
         assert href.endswith(f"/tools/{slug}/index.html"), href
 
 

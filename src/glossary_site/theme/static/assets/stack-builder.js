@@ -194,7 +194,9 @@
   function showPick(layer, best) {
     var pick = layer.pick;
     pick.textContent = "";
-    pick.appendChild(element("span", "stack-pick-label", window.glossarySay("stack_recommended")));
+    // a tool that does not fit every answer is the best there is, not a recommendation
+    var label = best.misses.length ? "stack_closest" : "stack_recommended";
+    pick.appendChild(element("span", "stack-pick-label", window.glossarySay(label)));
     var link = element("a", "stack-pick-tool", best.tool.title);
     link.href = best.tool.href;
     pick.appendChild(link);
