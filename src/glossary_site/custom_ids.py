@@ -39,9 +39,9 @@ _CONTAINED_RE = re.compile(r"((?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t])))*)([
 _UNDERLINE_RE = re.compile(r"(?:=+|-+)[ ]*$")
 #: What a text or line that gives an id holds: most hold none, and are not looked at further.
 _MAY_GIVE_RE = re.compile(r"\{[^{}\n]*(?:#|id=)|\sid\s*=")
-#: An id in an HTML tag, in any of the three ways to write an attribute's value.
 #: What HTML counts as a space, which an id may not hold.
 SPACE_RE = re.compile(r"[\t\n\f\r ]")
+#: An id in an HTML tag, in any of the three ways to write an attribute's value.
 _HTML_ID_RE = re.compile(r"""<[A-Za-z][^<>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 

@@ -225,8 +225,7 @@ def _nesting_too_deep(text: str) -> int | None:
             columns.pop()
         if indent >= (columns[-1] if columns else 0) + 4:
             continue
-        markers = opened.group(2)
-        columns += [indent + marker.end() for marker in MARKER_RE.finditer(markers)]
+        columns += [indent + marker.end() for marker in MARKER_RE.finditer(opened.group(2))]
         if len(columns) > MAX_NESTING:
             return opened.start()
     return None

@@ -199,8 +199,8 @@ def tools_index_view(config: SiteConfig, toolbox: Toolbox) -> dict[str, Any]:
     groups = [
         (name, config.tools.categories.get(name, ""), grouped[name])
         for name in [*config.tools.categories, *others]
+        if grouped[name]
     ]
-    groups = [group for group in groups if group[2]]
     if uncategorised:
         groups.append((config.labels["other_tools"], "", uncategorised))
     anchors = _anchors([name for name, _, _ in groups])
