@@ -47,15 +47,15 @@ def check(
     if toolbox.unreadable:
         return
     published = list(toolbox.tools.values())
-    selectors = [(answer.prefer, answer.lines) for q in settings.questions for answer in q.answers]
-    selectors += [(layer.tools, layer.lines) for layer in settings.layers]
+    selectors = [(answer.prefer, answer.value_lines) for q in settings.questions for answer in q.answers]
+    selectors += [(layer.tools, layer.value_lines) for layer in settings.layers]
     if not published and selectors:  # one cause, one error: not "no tool has ..." at every value
         diagnostics.error(CONFIG_PATH, settings.line, _no_tools(drafts))
         return
     held = _held(published)
     for selector, lines in selectors:
-        for (name, wanted), line in zip(selector, lines, strict=True):
-            for value in wanted:
+        for (name, wanted), at in zip(selector, lines, strict=True):
+            for value, line in zip(wanted, at, strict=True):
                 if (name, value) not in held:
                     draft = _draft_with(drafts, ((name, (value,)),))
                     advice = _first_publishing(draft, "add it to a tool or remove it here")

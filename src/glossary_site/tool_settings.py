@@ -75,10 +75,12 @@ class Answer:
     id: str
     label: str
     prefer: Selector
-    #: The line of each selected attribute, for "no tool has ..." problems.
+    #: The line of each selected attribute.
     lines: tuple[int, ...]
     #: The line of `prefer`, for an answer that no one tool fits.
     line: int
+    #: The line of each value of each selected attribute, for "no tool has ..." problems.
+    value_lines: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class Layer:
     tools: Selector
     lines: tuple[int, ...]
     line: int
+    value_lines: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,16 +176,17 @@ class _Reader:
 
     def selector(
         self, raw: Any, where: tuple[str | int, ...], attributes: Attributes | None
-    ) -> tuple[Selector, tuple[int, ...]]:
+    ) -> tuple[Selector, tuple[int, ...], tuple[tuple[int, ...], ...]]:
         """The attributes `raw` selects tools by, each checked against `attributes`, unless
-        those could not be read (None): every use would then be reported as unknown."""
+        those could not be read (None): every use would then be reported as unknown. With the
+        line of each attribute, and of each of its values."""
         if raw is None:
-            return (), ()
+            return (), (), ()
         if not isinstance(raw, dict):
             shape = "must map attributes to a value or a list of values, like {pricing: free}"
             self.error(where, f"'{where[-1]}' {shape}")
-            return (), ()
-        pairs, lines = [], []
+            return (), (), ()
+        pairs, lines, value_lines = [], [], []
         for name, wanted in raw.items():
             at = (*where, str(name))
             if attributes is not None and name not in attributes:
@@ -202,7 +206,8 @@ class _Reader:
                     self.error((*at, *value_at(wanted, value)), message)
             pairs.append((str(name), values))
             lines.append(self.located.line(*at))
-        return tuple(pairs), tuple(lines)
+            value_lines.append(tuple(self.located.line(*at, *value_at(wanted, value)) for value in values))
+        return tuple(pairs), tuple(lines), tuple(value_lines)
 
     def unique_ids(
         self, items: list[tuple[str, tuple[str | int, ...]]], what: str, why: str, within: str = ""
@@ -415,10 +420,10 @@ def _question(
             answers.append(Answer("", "", (), (), line))
             sound.append(False)
             continue
-        prefer, lines = reader.selector(answer.get("prefer"), (*at, "prefer"), attributes)
+        prefer, lines, value_lines = reader.selector(answer.get("prefer"), (*at, "prefer"), attributes)
         label = reader.text(answer, "label", at)
         _labelled_again(reader, label, reader.located.line(*at, "label"), labelled)
-        answers.append(Answer(_item_id(reader, answer, at), label, prefer, lines, line))
+        answers.append(Answer(_item_id(reader, answer, at), label, prefer, lines, line, value_lines))
         sound.append(len(reader.diagnostics.errors) == answer_errors)
     reader.unique_ids(
         [(a.id, (*where, "answers", i)) for i, a in enumerate(answers)],
@@ -486,6 +491,7 @@ def _layer(reader: _Reader, raw: Any, where: tuple[str | int, ...], attributes: 
         )
     elif not item.get("tools") and not misspelt:
         reader.error(where, "a layer needs 'tools': the attributes its candidates have, like {layer: model}")
-    selector, lines = reader.selector(item.get("tools"), (*where, "tools"), attributes)
+    selector, lines, value_lines = reader.selector(item.get("tools"), (*where, "tools"), attributes)
     line = reader.located.line(*where)
-    return Layer(_item_id(reader, item, where), reader.text(item, "title", where), selector, lines, line)
+    title = reader.text(item, "title", where)
+    return Layer(_item_id(reader, item, where), title, selector, lines, line, value_lines)

@@ -1293,6 +1293,23 @@ def test_a_value_no_attribute_allows_in_a_list_of_one_a_line_is_reported_at_its_
     ]
 
 
+def test_a_value_no_tool_has_in_a_list_of_one_a_line_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    """Was: "no tool has pricing 'paid'" at the attribute's line, above the list."""
+    settings = SETTINGS.replace(
+        "    pricing: [free, paid]\n", "    pricing: [free, paid, premium]\n"
+    ).replace(
+        "prefer: {pricing: free}",
+        "prefer:\n            pricing:\n              - free\n              - premium",
+    )
+    site = tool_site(tmp_path, settings=settings)
+    config = (site / "content/site.yml").read_text(encoding="utf-8").splitlines()
+
+    assert errors(site) == [
+        f"content/site.yml:{config.index('              - premium') + 1}: no tool has pricing 'premium'; "
+        "add it to a tool or remove it here",
+    ]
+
+
 def test_a_tool_file_that_cannot_be_read_is_one_error_not_one_per_reference(tmp_path: Path) -> None:
     """Was: also "unknown tool 'Ollama'" in the terms naming it, and "no tool has layer
     'framework'" in site.yml once both framework tools were broken: errors that vanish when
