@@ -33,6 +33,7 @@ from glossary_site.formulas import FormulaExtension
 from glossary_site.github_alerts import GitHubAlertsExtension
 from glossary_site.hash_headings import HashHeadingExtension
 from glossary_site.html_tags import in_tags, tags
+from glossary_site.hugo_shortcodes import HugoShortcodesExtension
 from glossary_site.indentation import IndentedFencesExtension
 from glossary_site.inline_marks import InlineMarksExtension
 from glossary_site.line_breaks import LineBreakExtension
@@ -132,15 +133,17 @@ def _own_extensions() -> list[markdown.Extension]:
     r"""The site's own changes to Python-Markdown, the same in every Markdown field: CommonMark's
     closing '#'s, lists and `\` line breaks, `hl_lines` ranges, other generators' fence
     attributes, fences indented in a list item, bare web addresses, `~~strikethrough~~`, emoji
-    shortcodes, `\|` in table cells, code in reference labels, GitHub's alerts, MkDocs Material's
-    collapsible admonitions and content tabs, task lists, pymdownx's marks (==, ^^, ~, ^, ++),
-    classes and pictures' sizes after them (attr_list's `{ .md-button }`, `{ width="300" }`), formulas."""
+    shortcodes, Hugo shortcodes without a space shown as written, `\|` in table cells, code in
+    reference labels, GitHub's alerts, MkDocs Material's collapsible admonitions and content
+    tabs, task lists, pymdownx's marks (==, ^^, ~, ^, ++), classes and pictures' sizes after
+    them (attr_list's `{ .md-button }`, `{ width="300" }`), formulas."""
     return [
         HashHeadingExtension(),
         LineBreakExtension(),
         BareAddressExtension(),
         StrikethroughExtension(),
         EmojiShortcodesExtension(),
+        HugoShortcodesExtension(),
         EscapedPipeTableExtension(),
         ReferenceLabelExtension(),
         HighlightRangesExtension(),

@@ -106,6 +106,7 @@ PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
     "glossary-bare-email": ("@",),
     "glossary-strikethrough": ("~~",),
     "glossary-emoji": (":",),
+    "glossary-hugo-shortcode": ("{{<",),
     "glossary-mark": ("==",),
     "glossary-insert": ("^^",),
     "glossary-subscript": ("~",),
