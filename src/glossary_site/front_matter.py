@@ -77,17 +77,27 @@ def _forbidden_message(named: list[str]) -> str:
     return f"characters {', '.join(named[:-1])} and {named[-1]} are not allowed in a web page; remove them"
 
 
+#: A MyST glossary, as a Sphinx project's glossary.md holds one, with no front matter.
+_MYST_GLOSSARY_RE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,}|:{3,})[ ]*\{glossary\}", re.MULTILINE)
+_MYST_GLOSSARY = (
+    "opens a MyST glossary, which is not read here: a glossary here is one term file per term, "
+    "so write each term in it as a file of its own in content/terms/, with its front matter"
+)
+
+
 def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
     """Return (yaml, body, body_line); the YAML starts on line 2 of the file."""
     lines = text.split("\n")
     first = lines[0].rstrip() if lines else ""
     if first == "+++" or first.startswith("{"):  # Hugo's TOML and JSON front matter
-        written = "between '+++' lines is TOML" if first == "+++" else "in braces is JSON"
+        toml = first == "+++"
+        written = "between '+++' lines is TOML" if toml else "in braces is JSON"
+        example = 'title = "GPU"' if toml else '"title": "GPU"'
         raise ContentError(
             path,
             1,
             f"front matter {written}, which Hugo reads and this site does not; rewrite it in YAML "
-            "between '---' lines (title = \"GPU\" becomes title: GPU)",
+            f"between '---' lines ({example} becomes title: GPU)",
         )
     blank = next((i for i, line in enumerate(lines) if line.strip()), 0)
     if first != "---" and blank and lines[blank].rstrip() == "---":
@@ -96,8 +106,16 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
             path, 1, f"the front matter must start on line 1; delete the blank {lines_before} before '---'"
         )
     if first != "---":
+        glossary = _MYST_GLOSSARY_RE.search(text)
         raise ContentError(
-            path, 1, "no front matter; the file must start with a '---' line, then YAML, then '---'"
+            path,
+            1,
+            "no front matter; the file must start with a '---' line, then YAML, then '---'"
+            + (
+                ""
+                if glossary is None
+                else f" (line {text.count(chr(10), 0, glossary.start()) + 1} {_MYST_GLOSSARY})"
+            ),
         )
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):

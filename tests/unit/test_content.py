@@ -100,20 +100,35 @@ def test_blank_lines_before_the_front_matter_are_named_as_what_to_delete(blank: 
 
 
 @pytest.mark.parametrize(
-    ("text", "written"),
+    ("text", "written", "example"),
     [
-        ('+++\ntitle = "Tensor"\n+++\nBody.\n', "between '+++' lines is TOML"),
-        ('{\n  "title": "Tensor"\n}\nBody.\n', "in braces is JSON"),
+        ('+++\ntitle = "Tensor"\n+++\nBody.\n', "between '+++' lines is TOML", 'title = "GPU"'),
+        ('{\n  "title": "Tensor"\n}\nBody.\n', "in braces is JSON", '"title": "GPU"'),
     ],
 )
-def test_hugo_toml_or_json_front_matter_is_named_with_how_to_rewrite_it(text: str, written: str) -> None:
+def test_hugo_toml_or_json_front_matter_is_named_with_how_to_rewrite_it(
+    text: str, written: str, example: str
+) -> None:
     """Was "no front matter; the file must start with a '---' line", said of a file that has
-    front matter, only in a format Hugo reads."""
+    front matter, only in a format Hugo reads. The example is in the format written (was TOML
+    for JSON too)."""
     _, problems = parse(text)
 
     assert problems == [
         f"{PATH}:1: front matter {written}, which Hugo reads and this site does not; rewrite it in "
-        "YAML between '---' lines (title = \"GPU\" becomes title: GPU)"
+        f"YAML between '---' lines ({example} becomes title: GPU)"
+    ]
+
+
+def test_a_myst_glossary_page_without_front_matter_is_told_to_be_split_into_term_files() -> None:
+    """A Sphinx project's glossary.md has no front matter. Was: only "no front matter", where
+    the MyST fence's warning, which says to write a file per term, came once one was added."""
+    _, problems = parse("# Glossary\n\n```{glossary}\nBuild\n  The step that writes the site.\n```\n")
+
+    assert problems == [
+        f"{PATH}:1: no front matter; the file must start with a '---' line, then YAML, then '---' "
+        "(line 3 opens a MyST glossary, which is not read here: a glossary here is one term file per "
+        "term, so write each term in it as a file of its own in content/terms/, with its front matter)"
     ]
 
 
