@@ -77,7 +77,8 @@ def _attribute_list_message(found: re.Match[str]) -> str:
     return (
         f"'{found.group(1)}' is an attribute list, which is not read here and is shown as written; "
         "remove it: only a heading's id, classes and words in the page's contents are read, "
-        "written after its words as '## Words { #id .class data-toc-label=\"Short words\" }'"
+        "written after its words as '## Words { #id .class data-toc-label=\"Short words\" }', and "
+        "classes or a size right after a link or picture ('![Chart](c.png){ width=\"300\" }')"
     )
 
 

@@ -121,7 +121,8 @@ def test_a_headings_attribute_list_gives_its_class_and_its_words_in_on_this_page
         f"content/terms/tensor.md:{line}: warning: '{{ #order onclick=go }}' is an attribute list, which "
         "is not read here and is shown as written; remove it: only a heading's id, classes and words "
         "in the page's contents are read, written after its words as "
-        "'## Words { #id .class data-toc-label=\"Short words\" }'"
+        "'## Words { #id .class data-toc-label=\"Short words\" }', and classes or a size right after a "
+        "link or picture ('![Chart](c.png){ width=\"300\" }')"
     ]
 
     page = parse_html(site / "_site/terms/tensor/index.html")
