@@ -595,7 +595,8 @@ def _id_clash(table_id: str, item: dict[str, Any], title_again: str | None) -> s
     """An id taken from a title given twice is one mistake, the title, said once."""
     if title_again is not None and "id" not in item:
         return f"{title_again}, and so its id '{table_id}'; give each table its own title"
-    return f"two tables have the id '{table_id}'; give one an 'id:'"
+    advice = "give one another" if "id" in item else "give one an 'id:'"
+    return f"two tables have the id '{table_id}'; {advice}"
 
 
 def _default_id(item: dict[str, Any], index: int) -> str:

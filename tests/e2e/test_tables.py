@@ -229,7 +229,7 @@ def test_a_table_titled_as_another_is_warned_of_and_both_keep_their_own_anchors(
         ),
         (
             ("  - title: Left over\n", "  - title: Left over\n    id: makers\n"),
-            "content/terms/tpu.md:19: two tables have the id 'makers'; give one an 'id:'",
+            "content/terms/tpu.md:19: two tables have the id 'makers'; give one another",
         ),
     ],
 )

@@ -1066,14 +1066,15 @@ def test_a_table_titled_as_another_is_a_warning_at_its_title_and_both_are_kept()
 
 
 def test_tables_with_one_id_and_one_title_are_told_of_both() -> None:
-    """Two mistakes: an id written twice, and a title."""
+    """Two mistakes: an id written twice, and a title. The advice for the id, given in both,
+    is to change one (was: "give one an 'id:'", which both have)."""
     item = "  - title: T\n    id: x\n    columns: [A]\n    rows: [[1]]\n"
 
     _, problems = parse(term_text("tables:\n" + item + item))
 
     assert problems == [
         f"{PATH}:11: warning: table 2 has the title of table 1, 'T'; give each table its own title",
-        f"{PATH}:12: two tables have the id 'x'; give one an 'id:'",
+        f"{PATH}:12: two tables have the id 'x'; give one another",
     ]
 
 
