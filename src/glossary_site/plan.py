@@ -26,7 +26,7 @@ from glossary_site.slugs import SLUG_RE, slugify
 from glossary_site.template_files import THEME
 from glossary_site.url_checks import PROTOCOL_RELATIVE, normal_base_url, schemeless_address
 from glossary_site.urls import STACK_BUILDER, as_read, is_safe_url, site_file, term_path, tool_path
-from glossary_site.wikilinks import LISTED_SECTIONS, TERM_PAGE_IDS, section_ids
+from glossary_site.wikilinks import LISTED_SECTIONS, present_sections, section_ids, theme_ids
 
 # What comes before an address in Markdown or HTML: '](', a reference's ']:', 'href="' or 'cite="'.
 LINK_START = r"\]\(\s*<?|\]:\s*<?|(?:href|src|cite)\s*=\s*[\"']?"
@@ -345,7 +345,7 @@ def _missing_section(
     """A link to a section of a term page (`/terms/gpu/#history`, `#history` on the page
     itself) that the page has no id for leads to the top of the page: the heading was renamed,
     or the id misspelt. Only term pages are checked; their ids are known from the conversion
-    (TermSource.ids) and the theme (TERM_PAGE_IDS)."""
+    (TermSource.ids) and the theme (wikilinks.theme_ids)."""
     if "#" not in link.url:
         return None
     target = link.page + link.url if link.url.startswith("#") else _target(link.page, link.url, addresses)
@@ -356,11 +356,11 @@ def _missing_section(
     path = urllib.parse.unquote(parts.path).removesuffix("index.html")
     slug = path.removeprefix("/terms/").removesuffix("/")
     term = glossary.terms.get(slug) if path == f"/terms/{slug}/" else None
-    if term is None or fragment in TERM_PAGE_IDS or fragment in term.ids:
+    if term is None or fragment in theme_ids(term) or fragment in term.ids:
         return None
     said = f"{link.what} '{link.url}' names no section of '{term.title}'"
-    sections = ["term-definition", *section_ids(term)]
-    known = [*sections, *TERM_PAGE_IDS]
+    sections = ["term-definition", *section_ids(term), *present_sections(term)]
+    known = [*sections, *theme_ids(term)]
     same_letters = [known_id for known_id in known if known_id.casefold() == fragment.casefold()]
     meant = same_letters[:1] or difflib.get_close_matches(fragment, known, n=1)
     if meant:

@@ -31,6 +31,21 @@ TERM_PAGE_IDS = frozenset(
 ANCHOR_RE = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
 
 
+def theme_ids(term: TermSource) -> frozenset[str]:
+    """The theme's ids on a term's page: its practice questions and further reading are there
+    only when the term has them, so a link to them on another term's page leads nowhere."""
+    return TERM_PAGE_IDS - {name for name, has in _optional_sections(term) if not has}
+
+
+def present_sections(term: TermSource) -> list[str]:
+    """The theme's sections a term's page has, after its definition, as a message lists them."""
+    return [name for name, has in _optional_sections(term) if has]
+
+
+def _optional_sections(term: TermSource) -> tuple[tuple[str, bool], ...]:
+    return (("term-faq", bool(term.faq)), ("term-sources", bool(term.sources)))
+
+
 def resolve_targets(
     path: str,
     wikilinks: tuple[WikiLink, ...],
@@ -96,7 +111,7 @@ def _section_message(link: WikiLink, glossary: Glossary) -> str:
         )
     label = name if link.label == link.target else link.label
     term = glossary.terms[slug]
-    if section in term.ids or section in TERM_PAGE_IDS:
+    if section in term.ids or section in theme_ids(term):
         return f"a wiki-link cannot name a section: write [{label}](/terms/{slug}/#{section})"
     # the link written as said would name no section either, and be warned of in turn
     sections = section_ids(term)[:LISTED_SECTIONS] or ["term-definition"]

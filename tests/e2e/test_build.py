@@ -890,7 +890,8 @@ def test_a_quotations_source_to_no_page_of_the_site_is_an_error_at_its_line_like
         "case": "[shapes](/terms/tensor/#Shapes)",
         "good": "[shapes](/terms/tensor/#shapes), [note](../model-training/#fn:1), [ranks](#tensor-ranks)",
         "theme": "[questions](#term-faq), [graph](/terms/model-training/#term-graph), <span id=mine></span>"
-        " [mine](#mine)",
+        " [mine](#mine), [reading](/terms/model-training/#term-sources)",
+        "no-questions": "[its questions](/terms/model-training/#term-faq)",
     }
     text += "".join(f"\n{link}\n" for link in sections.values())
     tensor.write_text(text, encoding="utf-8")
@@ -906,9 +907,12 @@ def test_a_quotations_source_to_no_page_of_the_site_is_an_error_at_its_line_like
     no_section = "names no section of"
     expected_sections = [
         f"content/terms/tensor.md:{line['other']}: warning: link '/terms/model-training/#note-1' "
-        f"{no_section} 'Model training'; its sections are: #term-definition",
+        f"{no_section} 'Model training'; its sections are: #term-definition, #term-sources",
         f"content/terms/tensor.md:{line['relative']}: warning: link '../model-training/#sections' "
-        f"{no_section} 'Model training'; its sections are: #term-definition",
+        f"{no_section} 'Model training'; its sections are: #term-definition, #term-sources",
+        # was: no warning, as if every term page had practice questions
+        f"content/terms/tensor.md:{line['no-questions']}: warning: link '/terms/model-training/#term-faq' "
+        f"{no_section} 'Model training'; did you mean '#term-cta'?",
         f"content/terms/tensor.md:{line['same']}: warning: link '#shapez' {no_section} 'Tensor'; "
         "did you mean '#shapes'?",
         f"content/terms/tensor.md:{line['case']}: warning: link '/terms/tensor/#Shapes' {no_section} "
