@@ -9,6 +9,7 @@ or, for [[tool:Name]], to a tool (wikilinks.py).
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -448,6 +449,7 @@ class Converter:
                 piece = self.md.convert(part[0])
                 # Each part numbers its footnotes from 1; the body's keep their plain ids.
                 pieces.append(FOOTNOTE_ID_RE.sub(rf"\1\2:{number}-", piece) if number < len(parts) else piece)
+            pieces = _unique_anchors(pieces)
         found: list[str] = []
         html_pieces = []
         for piece in pieces:
@@ -474,6 +476,37 @@ class Converter:
         self.source.offsets = offsets
         self.source.first_lines = [line for _, line, _ in parts]
         self.source.breaks = [breaks for _, _, breaks in parts]
+
+
+def _unique_anchors(pieces: list[str]) -> list[str]:
+    """Parts converted one by one each make their headings' anchors afresh, so two parts could
+    give one id twice (a table's intro and the body, both with '## Notes'): an anchor an earlier
+    part has gets the first free '_N' after it, with the links to it, as one conversion does."""
+    taken: set[str] = set()
+    unique = []
+    for piece in pieces:
+        own = {value for name, _, value in _ID_OR_FRAGMENT_RE.findall(piece) if name == "id"}
+        renamed: dict[str, str] = {}
+        for anchor in sorted(own & taken):
+            number = 1
+            while f"{anchor}_{number}" in taken | own | set(renamed.values()):
+                number += 1
+            renamed[anchor] = f"{anchor}_{number}"
+        if renamed:
+            piece = in_tags(piece, functools.partial(_renamed_anchors, renamed))
+        taken |= (own - renamed.keys()) | set(renamed.values())
+        unique.append(piece)
+    return unique
+
+
+def _renamed_anchors(renamed: dict[str, str], tag: str) -> str:
+    def rename(found: re.Match[str]) -> str:
+        name, hash_mark, value = found.groups()
+        if value in renamed and (name == "id" or hash_mark):
+            return f' {name}="{hash_mark}{renamed[value]}"'
+        return found.group(0)
+
+    return _ID_OR_FRAGMENT_RE.sub(rename, tag)
 
 
 def _inline_texts(term: TermSource) -> list[Part]:

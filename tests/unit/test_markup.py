@@ -446,6 +446,20 @@ def test_a_fence_indented_past_its_containers_text_is_a_code_block_of_that_conta
     assert code.select("span.kn"), "highlighted as Python"
 
 
+@pytest.mark.parametrize("note", ["", " One[^1].\n\n[^1]: A note."], ids=["plain", "with a footnote"])
+def test_a_heading_in_a_tables_intro_and_in_the_body_get_two_anchors(render: Any, note: str) -> None:
+    """Was: with a footnote in the intro (the parts are then converted one by one) both headings
+    got the id 'notes', and "On this page" led to the first only."""
+    table = Table(
+        "Landscape", ("Cell",), (("a",),), line=7, intro=f"## Notes\n\nAbout it.{note}", intro_line=8
+    )
+    body, problems = render(tables=(table,), body="## Notes\n\nThe body's.")
+
+    assert problems == []
+    ids = [h["id"] for h in soup(" ".join([*body.table_intros, body.body])).find_all("h2")]
+    assert sorted(ids) == ["notes", "notes_1"]
+
+
 # Table cells from front matter
 
 
