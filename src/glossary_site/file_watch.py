@@ -44,9 +44,9 @@ def batches(
     first batch is None: the failed watch's changes are lost, so everything is to be taken as
     changed. Once the watch is given up, `poll` (which gives another value whenever an input
     changed) is asked every POLL_SECONDS, and a change is a None batch. A link to a folder
-    made meanwhile starts the watch again, so that it enters the folder; its first batch is
-    None too. `tell` gets a line to print once for each reason; it all ends when `stopping`
-    is set."""
+    made meanwhile starts the watch again, so that it enters the folder (the link's own batch
+    has started a build already). `tell` gets a line to print once for each reason; it all
+    ends when `stopping` is set."""
     told: set[str] = set()
     failures = 0
     restarted = False
@@ -67,7 +67,6 @@ def batches(
                 yield None if restarted else batch
                 restarted = False
                 if _links_a_folder(batch):  # entered only by a watch started after the link
-                    restarted = True
                     break
             else:
                 return

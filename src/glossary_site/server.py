@@ -309,7 +309,6 @@ class Site:
         path = changed[0]
         if not (path.startswith(f"{content_files.TERMS_DIR}/") and path.endswith(".md")):
             return False
-        reported = self.warm.diagnostics
         with self.building:
             try:
                 written = warm.apply_edit(self.warm, self.options.root, self.options.out, path)
@@ -323,7 +322,7 @@ class Site:
                 return False
         if written is None:
             return False
-        if self.warm.diagnostics != reported:  # as a build reports its warnings, all of them
+        if self.warm.diagnostics:  # all of them after every save, as a build reports them
             self.tell(Diagnostics(list(self.warm.diagnostics)))
         self.preview.builds += 1
         self.say(f"{path} applied, {written} page(s) rewritten")

@@ -886,6 +886,8 @@ def test_saves_of_a_terms_text_are_applied_warm_and_the_site_still_equals_a_clea
         edit("multiply tensors quickly", "multiply tensors very quickly")  # the text again
         wait_for(page, "very quickly")
         wait_for_line(log, "content/terms/tensor.md applied", times=5)
+        # a save prints the problems again in full, the warning left too (was: only when they changed)
+        assert log.read_text().count("summary is the same as the one of 'Model training'") == 2
         edit("tags: [math, hardware]", "tags: [arrays, hardware]")  # no other term is tagged math
         wait_for(f"{base}/tags/arrays/index.html", "Tensor")
         wait_for(f"{base}/tags/math/index.html", "Page not found", status=404)
