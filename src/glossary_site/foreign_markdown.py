@@ -332,6 +332,12 @@ def _line_problems(prose: str, markers: bool, read: bool) -> Iterator[tuple[int,
                 if _LINK_BEFORE_RE.search(prose, max(0, found.start() - 20), found.start()):
                     continue  # a link's address: the check of links reports it
                 what, advice = "is a Hugo shortcode", _ref_in_text_advice(found.group(0))
+            elif markers and found.group(2) == "table":  # a marker, where none is read
+                what, advice = (
+                    "is a table marker where none is read",
+                    "a marker is read only on a line of its own at the margin, not in a quotation, "
+                    "a list or a line of text; move it there (the table follows the body meanwhile)",
+                )
             else:
                 what, advice = highlight_advice(found.group(0)) or (
                     "is a Hugo shortcode",

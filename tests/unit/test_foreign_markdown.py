@@ -248,3 +248,16 @@ def test_what_an_html_comment_holds_is_not_warned_of() -> None:
     assert [(index, message.split(" is ")[0]) for index, message in foreign_syntax(text)] == [
         (5, "'<script>'")
     ]
+
+
+def test_a_table_marker_in_a_quotation_or_list_is_said_to_be_one_not_a_hugo_shortcode() -> None:
+    """Was: "is a Hugo shortcode ... write what it makes in Markdown or HTML", of the site's own
+    marker, which is read only on a line of its own."""
+    text = 'Text\n\n> {{< table two >}}\n\n- {{< table one >}}\n\n{{< figure src="x" >}} after'
+
+    said = [(index, message.split(",")[0]) for index, message in foreign_syntax(text, markers=True)]
+    assert said == [
+        (2, "'{{< table two >}}' is a table marker where none is read"),
+        (4, "'{{< table one >}}' is a table marker where none is read"),
+        (6, "'{{< figure src=\"x\" >}}' is a Hugo shortcode"),
+    ]
