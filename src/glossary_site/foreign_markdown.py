@@ -247,7 +247,7 @@ def _found(text: str, markers: bool) -> Iterator[tuple[int, int, str]]:
     math = False
     prose = without_formulas(text)
     if "<!--" in text:  # what a comment holds is on no page, so nothing in it is shown or removed
-        prose = _COMMENT_RE.sub(_blanked, "\n".join(prose)).split("\n")
+        prose = _COMMENT_RE.sub(blanked, "\n".join(prose)).split("\n")
     notes = set(_NOTE_RE.findall(text)) if "[^" in text else set()
     lines = text.split("\n")
     for index, line in outside_all_code(lines):
@@ -304,7 +304,7 @@ def _roles(line: str, prose: str) -> tuple[list[tuple[int, str]], str]:
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-def _blanked(found: re.Match[str]) -> str:
+def blanked(found: re.Match[str]) -> str:
     """A piece of text as spaces, its line breaks kept, so lines and columns stay where they are."""
     return re.sub(r"[^\n]", " ", found.group(0))
 
@@ -364,7 +364,7 @@ def _line_problems(prose: str, markers: bool, read: bool) -> Iterator[tuple[int,
                 )
         removed: dict[str, tuple[int, str]] = {}
         # a shortcode's '<' starts no tag (hugo_shortcodes): it is shown as written, said above
-        tagged = _SHORTCODE_RE.sub(_blanked, prose) if "{{" in prose else prose
+        tagged = _SHORTCODE_RE.sub(blanked, prose) if "{{" in prose else prose
         for found in reversed(list(_TAG_RE.finditer(tagged))):
             removed[found.group(1).lower()] = found.start(), found.group(1)
         for name in sorted(removed.keys() - KEPT_TAGS):

@@ -58,7 +58,8 @@ BRACKET_RE = re.compile(r"(?<!\\)[\[\]]")
 MAX_TAG_SCAN = 30_000_000
 #: A '<' and a letter, as a start tag begins, with no '>' before the next '<' or the end.
 UNCLOSED_TAG_RE = re.compile(r"<[A-Za-z][^<>]*+(?!>)")
-#: A code span on one line, which, like fenced code, the HTML parser is not given.
+#: A code span on one line, closed by a run of as many backticks; like fenced code, it is
+#: not given to the HTML parser (plain_markup finds code in plain-text fields with it too).
 CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 #: A '[' that counts towards MAX_BRACKETS: one not written as '\['.
 OPENING_RE = re.compile(r"(?<!\\)\[")

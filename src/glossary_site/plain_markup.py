@@ -15,14 +15,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from glossary_site.diagnostics import Diagnostics, clipped
-from glossary_site.foreign_markdown import KEPT_TAGS
+from glossary_site.foreign_markdown import KEPT_TAGS, blanked
 from glossary_site.formulas import INLINE_RE
+from glossary_site.markdown_limits import CODE_SPAN_RE
 from glossary_site.model import Breaks
 from glossary_site.yaml_lines import KeyPath, Located, lines_down
 
 #: Whether a text may hold any markup at all: most titles and summaries do not.
 _ANY_RE = re.compile(r"[*_\[`<$]|~~")
-_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _WIKI_RE = re.compile(r"\[\[[^\[\]\n]+\]\]")
 _LINK_RE = re.compile(r"(?<!\[)!?\[(?!\[)[^\[\]\n]+\]\([^()\s]*(?:[ \t]+\"[^\"\n]*\")?\)")
 _TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:[ \t][^<>\n]*)?/?>")
@@ -102,14 +102,14 @@ def plain_markup(text: str, field: Field) -> list[tuple[int, str]]:
     if not _ANY_RE.search(text):
         return []
     found: list[tuple[int, str]] = []
-    code = _CODE_RE.search(text) if "`" in text else None
+    code = CODE_SPAN_RE.search(text) if "`" in text else None
     if code is not None:
         found.append((code.start(), _code_message(clipped(code.group(0)), field)))
-        text = _CODE_RE.sub(_blank, text)
+        text = CODE_SPAN_RE.sub(blanked, text)
     formula = INLINE_RE.search(text) if "$" in text else None
     if formula is not None:
         found.append((formula.start(), _formula_message(clipped(formula.group(0)), field)))
-        text = INLINE_RE.sub(_blank, text)
+        text = INLINE_RE.sub(blanked, text)
     for find, advice in _KINDS:
         other = find(text)
         if other is not None:
@@ -138,10 +138,6 @@ def _formula_message(shown: str, field: Field) -> str:
         f"'{shown}' is a formula, but {field.name} is plain text and shows it as written, dollars "
         f"and all; write it in words or with Unicode characters (formulas work in {field.markdown_in})"
     )
-
-
-def _blank(found: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", found.group(0))
 
 
 #: In a field's path (see warn_of_markup): each item of a list, or each value of a mapping.
