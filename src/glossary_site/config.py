@@ -180,7 +180,7 @@ def load(
         for line in tabs or (problem.line,):
             diagnostics.error(CONFIG_PATH, line, str(problem))
         return None
-    before = len(diagnostics.errors) + len(located.duplicates)  # the first value counts
+    before = len(diagnostics.errors) + len(located.errors)  # the first value counts
     config = parse(root, located, diagnostics, base_url, deploying=deploying)
     return config if flawed or len(diagnostics.errors) == before else None
 
@@ -242,7 +242,7 @@ def parse(
     if not isinstance(data, dict):
         diagnostics.error(CONFIG_PATH, 1, "site.yml must be a mapping of settings")
         return None
-    for line, message in located.duplicates:
+    for line, message in located.errors:
         diagnostics.error(CONFIG_PATH, line, message)
     flawed: set[str] = set()
 

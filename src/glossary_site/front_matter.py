@@ -230,7 +230,7 @@ class Fields:
         #: The `|` and `>` texts whose lines were taken for keys (strayed): said of those lines,
         #: an empty text is not also said to be empty.
         self.left: set[yaml_lines.KeyPath] = set()
-        for line, message in located.duplicates:
+        for line, message in located.errors:
             diagnostics.error(path, line, message)
 
     def error(self, key: object, message: str, *more: str | int) -> None:

@@ -69,9 +69,9 @@ class Located:
     #: first begins (Breaks). Literal blocks and one-line values are not here: their "\n"
     #: are the file's.
     breaks: dict[KeyPath, Breaks] = field(default_factory=dict)
-    #: (line, message) of each key given again in its mapping; the first value is kept, so
-    #: the rest of the file is still checked.
-    duplicates: tuple[tuple[int, str], ...] = ()
+    #: (line, message) of each error that leaves the rest of the file to be checked: a key given
+    #: again in its mapping (the first value is kept) and a character no page may hold (removed).
+    errors: tuple[tuple[int, str], ...] = ()
     #: (path, line) of each unquoted text followed on its line by a ` #` comment, which YAML
     #: drops: "Probe Term #1" loads as "Probe Term".
     commented: tuple[tuple[KeyPath, int], ...] = ()
@@ -178,7 +178,7 @@ def load(text: str, first_line: int = 1, fast: bool = True) -> Located:
         found.lines,
         found.value_lines,
         found.breaks,
-        tuple(found.duplicates),
+        tuple(found.errors),
         tuple(found.commented),
         found.nulls,
         found.strays,
@@ -424,7 +424,7 @@ class _Found:
     lines: dict[KeyPath, int] = field(default_factory=dict)
     value_lines: dict[KeyPath, int] = field(default_factory=dict)
     breaks: dict[KeyPath, Breaks] = field(default_factory=dict)
-    duplicates: list[tuple[int, str]] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
     commented: list[tuple[KeyPath, int]] = field(default_factory=list)
     nulls: dict[KeyPath, str] = field(default_factory=dict)
     strays: dict[KeyPath, tuple[KeyPath, str]] = field(default_factory=dict)
@@ -436,7 +436,7 @@ def _walk(node: yaml.Node, path: KeyPath, where: _Lines, found: _Found) -> None:
         _refuse_long_number(node, line)
         if node.tag == NULL:
             found.nulls[path] = node.value
-        _refuse_unprintable(node, line, where)
+        _remove_unprintable(node, line, where, found)
         if where.comments and not node.style and node.value:
             end = node.end_mark.index
             if where.text[end : end + 1] in (" ", "\t") and _COMMENT_AFTER.match(where.text, end):
@@ -468,7 +468,7 @@ def _walk(node: yaml.Node, path: KeyPath, where: _Lines, found: _Found) -> None:
                 key_node.tag = STR
             key = str(key_node.value)
             if key in first_seen:
-                found.duplicates.append(
+                found.errors.append(
                     (key_line, f"duplicate key '{clipped(key)}' (first given on line {first_seen[key]})")
                 )
                 continue
@@ -877,21 +877,24 @@ def printable(text: str) -> bool:
     return text.replace("\n", "").replace("\t", "").isprintable()
 
 
-def _refuse_unprintable(node: yaml.ScalarNode, line: int, where: _Lines) -> None:
+def _remove_unprintable(node: yaml.ScalarNode, line: int, where: _Lines, found: _Found) -> None:
     """YAML refuses these characters in the file but lets a quoted escape ("\\0") make them;
     a NUL or an escape sequence in a title would end up in every page that shows it. The reader
-    lets the noncharacters through, and "\\N" makes a NEL: no web page may hold either."""
+    lets the noncharacters through, and "\\N" makes a NEL: no web page may hold either. They are
+    reported and removed, so the rest of the file is still checked."""
     if printable(node.value):
         return
-    found = yaml.reader.Reader.NON_PRINTABLE.search(node.value) if node.style == '"' else None
-    if found is not None:  # only escapes make what the reader refuses in the text
-        message = f"character U+{ord(found.group()):04X} (written as an escape) is not allowed; remove it"
-        raise YamlProblem(line, message)
-    found = _NOT_IN_A_PAGE.search(node.value)
-    if found is not None:  # at its own line of a block, unless an escape wrote it
-        at = where.text.find(found.group(), node.start_mark.index, node.end_mark.index)
-        message = f"character U+{ord(found.group()):04X} is not allowed in a web page; remove it"
-        raise YamlProblem(line if at < 0 else where.of(at), message)
+    escaped = yaml.reader.Reader.NON_PRINTABLE.search(node.value) if node.style == '"' else None
+    if escaped is not None:  # only escapes make what the reader refuses in the text
+        message = f"character U+{ord(escaped.group()):04X} (written as an escape) is not allowed; remove it"
+        found.errors.append((line, message))
+        node.value = yaml.reader.Reader.NON_PRINTABLE.sub("", node.value)
+    unpaged = _NOT_IN_A_PAGE.search(node.value)
+    if unpaged is not None:  # at its own line of a block, unless an escape wrote it
+        at = where.text.find(unpaged.group(), node.start_mark.index, node.end_mark.index)
+        message = f"character U+{ord(unpaged.group()):04X} is not allowed in a web page; remove it"
+        found.errors.append((line if at < 0 else where.of(at), message))
+        node.value = _NOT_IN_A_PAGE.sub("", node.value)
 
 
 def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:

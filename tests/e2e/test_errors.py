@@ -2009,3 +2009,25 @@ def test_a_document_marker_inside_site_yml_says_to_remove_it(
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert error_lines(result.stderr) == [expected]
+
+
+def test_an_escaped_control_character_leaves_the_file_s_other_problems_reported(
+    tmp_path: Path,
+) -> None:
+    """Was: the file's only problem reported, so the unknown related term and wiki-link were
+    found one build later."""
+    site = copy_site("minimal", tmp_path)
+    body = (
+        '---\ntitle: "Bell \\u0007 sound"\nsummary: S\ndefinition: D\nrelated: [nowhere]\n---\n\n'
+        "See [[Nothing]].\n"
+    )
+    write_files(site, {"content/terms/bell.md": body})
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "content/terms/bell.md:2: character U+0007 (written as an escape) is not allowed; remove it",
+        "content/terms/bell.md:5: unknown related term 'nowhere'",
+        "content/terms/bell.md:8: unknown wiki-link target 'Nothing'",
+    ]
