@@ -412,6 +412,21 @@ def _text(
     return value.strip()
 
 
+def open_graph_locale(tag: str) -> str:
+    """Open Graph names a locale by its language and region alone, as `pt_BR`, where a language
+    tag may also hold a script, variants and extensions (`zh-Hant-TW`, `de-CH-1996`) in any
+    letter case; "" for a private-use tag, which names no locale."""
+    language, *subtags = tag.split("-")
+    if len(language) == 1:
+        return ""
+    for subtag in subtags:
+        if len(subtag) == 1:  # an extension or private use: what follows is no region
+            break
+        if (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
+            return f"{language.lower()}_{subtag.upper()}"
+    return language.lower()
+
+
 def _language(tag: str, located: yaml_lines.Located, diagnostics: Diagnostics) -> str:
     """The `lang` of every page: a browser, a screen reader and Pagefind each read it, and none
     of them understands a locale name such as 'en_US' or a word such as 'English'."""

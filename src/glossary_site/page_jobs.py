@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from glossary_site import views
-from glossary_site.config import SiteConfig
+from glossary_site.config import SiteConfig, open_graph_locale
 from glossary_site.fingerprint import digest, record_text
 from glossary_site.model import Face, PageJob
 from glossary_site.render import Templates
@@ -43,6 +43,7 @@ class PageMaker:
             "title": config.title,
             "description": config.description,
             "language": config.language,
+            "og_locale": open_graph_locale(config.language),
             "direction": config.direction,
             "base_url": config.base_url,
             "image": absolute_link(config, "index.html", "/" + config.image) if config.image else "",

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import feedparser  # type: ignore[import-untyped]  # feedparser 6 ships no stubs or py.typed
+import pytest
 from bs4 import BeautifulSoup
 from support import (
     attribute,
@@ -65,15 +66,19 @@ def test_term_page_has_title_description_canonical_and_social_tags(built_minimal
     assert present(soup.find("meta", attrs={"name": "twitter:card"}))["content"] == "summary"
 
 
-def test_a_regional_language_is_the_locale_open_graph_names_as_it_writes_it(tmp_path: Path) -> None:
-    """Open Graph writes a language with its region as pt_BR, where HTML's lang has pt-BR."""
+@pytest.mark.parametrize(("language", "locale"), [("pt-BR", "pt_BR"), ("zh-Hant-TW", "zh_TW")])
+def test_a_regional_language_is_the_locale_open_graph_names_as_it_writes_it(
+    tmp_path: Path, language: str, locale: str
+) -> None:
+    """Open Graph writes a language with its region as pt_BR, where HTML's lang has pt-BR; it
+    has no script (was: zh_Hant_TW)."""
     site = copy_site("minimal", tmp_path)
-    set_language(site, "pt-BR")
+    set_language(site, language)
     assert run_glossary("build", "--no-search", cwd=site).returncode == 0
     for page in ("index.html", "terms/tensor/index.html", "categories/index.html", "404.html"):
         soup = parse_html(site / "_site" / page)
-        assert present(soup.html)["lang"] == "pt-BR"
-        assert present(soup.find("meta", property="og:locale"))["content"] == "pt_BR", page
+        assert present(soup.html)["lang"] == language
+        assert present(soup.find("meta", property="og:locale"))["content"] == locale, page
 
 
 SITE_WITH_IMAGE = """\

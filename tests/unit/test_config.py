@@ -757,3 +757,23 @@ def test_a_description_of_no_preview_image_is_a_warning(tmp_path: Path) -> None:
         "content/site.yml:13: warning: 'image_alt' describes the preview picture, but there is no 'image'; "
         "add one or remove it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "locale"),
+    [
+        ("en", "en"),
+        ("pt-BR", "pt_BR"),
+        ("EN-gb", "en_GB"),
+        ("zh-Hant", "zh"),
+        ("zh-Hant-TW", "zh_TW"),
+        ("sr-Latn-RS", "sr_RS"),
+        ("de-CH-1996", "de_CH"),
+        ("es-419", "es_419"),
+        ("de-u-co-phonebk", "de"),
+        ("x-klingon", ""),
+    ],
+)
+def test_open_graph_locale_is_language_and_region_alone(language: str, locale: str) -> None:
+    """Was the tag with '-' made '_': zh_Hant_TW, de_CH_1996, EN_gb, which no Open Graph reader knows."""
+    assert config.open_graph_locale(language) == locale
