@@ -151,7 +151,9 @@ def parser() -> argparse.ArgumentParser:
         "is one inside another site's content/, templates/, static/, _site/ or .glossary-cache/.",
     )
     init.add_argument("folder", nargs="?", type=path, default=Path("."), metavar="DIR", help="default: .")
-    init.add_argument("--title", default="My Glossary", help='the site\'s title (default: "My Glossary")')
+    init.add_argument(
+        "--title", type=words, default="My Glossary", help='the site\'s title (default: "My Glossary")'
+    )
 
     new = commands.add_parser(
         "new",
@@ -159,9 +161,10 @@ def parser() -> argparse.ArgumentParser:
         description="Create content/terms/<slug>.md; never overwrites.",
     )
     common(new)
-    new.add_argument("--category", default=None, metavar="C", help="the term's category")
+    new.add_argument("--category", type=words, default=None, metavar="C", help="the term's category")
     new.add_argument(
         "--related",
+        type=words,
         action="append",
         default=[],
         metavar="TERM",
@@ -169,6 +172,7 @@ def parser() -> argparse.ArgumentParser:
     )
     new.add_argument(
         "--alias",
+        type=words,
         action="append",
         default=[],
         metavar="NAME",
@@ -176,11 +180,14 @@ def parser() -> argparse.ArgumentParser:
     )
     new.add_argument(
         "--slug",
+        type=words,
         default=None,
         metavar="SLUG",
         help="the file name (and page address) without .md, e.g. glossary; default: made from the title",
     )
-    new.add_argument("title", metavar="TITLE", help='the term\'s title, e.g. "Large Language Model"')
+    new.add_argument(
+        "title", type=words, metavar="TITLE", help='the term\'s title, e.g. "Large Language Model"'
+    )
 
     serve = commands.add_parser(
         "serve",
@@ -194,6 +201,7 @@ def parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--host",
+        type=words,
         default="127.0.0.1",
         metavar="ADDR",
         help="address to bind (default: 127.0.0.1, this computer only; 0.0.0.0 opens it to your network)",
@@ -203,8 +211,20 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def words(text: str) -> str:
+    """Python takes an argument's bytes that are not UTF-8 (a Latin-1 terminal's 'é') as
+    stand-ins no file, page or address can hold; a path may keep them, a text may not."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} holds bytes that are not UTF-8 text; set the terminal to UTF-8 and type it again"
+        ) from None
+    return text
+
+
 def base_url(text: str) -> str:
-    problem = base_url_problem(text)
+    problem = base_url_problem(words(text))
     if problem is not None:
         raise argparse.ArgumentTypeError(f"{text!r} {problem}")
     return text

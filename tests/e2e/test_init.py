@@ -6,6 +6,7 @@ import shlex
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 from support import (
     attribute,
@@ -570,3 +571,34 @@ def test_new_on_a_full_disk_says_so_and_leaves_no_half_written_term(tmp_path: Pa
     assert "Traceback" not in failed.stderr
     assert sorted(p.name for p in (site / "content/terms").iterdir()) == before
     assert run_glossary("build", "--no-search", cwd=site).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (("new", "Caf\udce9"), "TITLE"),
+        (("new", "Good", "--category", "C\udcff"), "--category"),
+        (("new", "Good", "--alias", "A\udcff"), "--alias"),
+        (("new", "Good", "--related", "T\udcff"), "--related"),
+        (("check", "--base-url", "https://example.org/caf\udce9/"), "--base-url"),
+        (("build", "--base-url", "https://example.org/caf\udce9/"), "--base-url"),
+        (("serve", "--host", "h\udcff"), "--host"),
+        (("init", "other", "--title", "T\udcff"), "--title"),
+    ],
+)
+def test_an_argument_in_bytes_that_are_not_utf8_is_a_usage_error(
+    tmp_path: Path, args: tuple[str, ...], option: str
+) -> None:
+    """As a Latin-1 terminal types 'Caf\u00e9' (Python holds its byte as '\\udce9'). Was: a
+    traceback ending in UnicodeEncodeError, exit 1."""
+    assert run_glossary("init", "mysite", cwd=tmp_path).returncode == 0
+    site = tmp_path / "mysite"
+    before = tree_digest(tmp_path)
+
+    refused = run_glossary(*args, cwd=site)
+
+    assert refused.returncode == 2, refused.stderr
+    assert f"argument {option}: " in refused.stderr
+    assert "holds bytes that are not UTF-8 text; set the terminal to UTF-8" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert tree_digest(tmp_path) == before
