@@ -604,3 +604,23 @@ def test_keys_that_are_lines_meant_for_a_block_text_are_recorded_with_what_to_sa
             "part of that text; indent it 6 spaces, as the lines above it",
         ),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "code", "key"),
+    [
+        ("title: U\nsummary: a\u2028b: c\n", 3, "2028", "b"),
+        ("title: U\nsummary: s\x85title: Other\n", 3, "0085", "title"),
+        ("title: U\nfaq:\n  - q: Why?\u2029    a: Because.\n", 4, "2029", "a"),
+    ],
+)
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_key_after_an_invisible_line_break_names_the_break(
+    text: str, line: int, code: str, key: str, fast: bool
+) -> None:
+    """The editor sees one line; was "unknown field 'b'" or a duplicate 'title' at that line."""
+    assert outcome(text, fast=fast) == (
+        line,
+        f"invalid YAML: this line holds an invisible line break (U+{code}), which YAML reads as the end "
+        f"of the line, so '{key}' after it is read as a key; remove it",
+    )
