@@ -331,7 +331,9 @@ def key_after_hidden_break(text: str, index: int, key: str) -> Hint | None:
     """The same line separator where YAML reads what follows as a key of its own (`summary: a`,
     the separator, `b: c`), which then is an unknown field or a repeat of one to the editor,
     who sees a single line."""
-    before = len(text[:index].rstrip(" \t"))
+    before = index
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
     if before == 0 or not _HIDDEN_BREAKS.match(text, before - 1):
         return None
     return before - 1, (
