@@ -9,6 +9,7 @@ the rest, with the construction they share; they must agree exactly, so they sta
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -903,6 +904,26 @@ def _remove_unprintable(node: yaml.ScalarNode, line: int, where: _Lines, found: 
 
 
 def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:
-    """Python refuses to print an int of more than 4,300 digits; no glossary needs one."""
+    """Python refuses to print an int of more than 4,300 digits; no glossary needs one. A
+    float too large to hold is infinite, which a page would show as 'inf'."""
     if node.tag.endswith(":int") and len(node.value) > MAX_NUMBER_LENGTH:
         raise YamlProblem(line, f"a number of {len(node.value)} characters is too long")
+    if node.tag.endswith(":float") and not _finite(node.value):
+        message = (
+            f"'{clipped(node.value)}' is no number a page can show as a !!float (infinite or not a "
+            "number); remove the tag to keep it as text"
+        )
+        raise YamlProblem(line, message)
+
+
+def _finite(written: str) -> bool:
+    """As PyYAML reads a float: '_' ignored, `.inf` and `.nan` in any case, `1:30` in base 60."""
+    value = written.replace("_", "").lower()
+    if value.lstrip("+-") in (".inf", ".nan"):
+        return False
+    if ":" in value:
+        return True  # sexagesimal: a few digits a part
+    try:
+        return math.isfinite(float(value))
+    except ValueError:
+        return True  # not a float at all: the constructor reports it

@@ -624,3 +624,20 @@ def test_a_key_after_an_invisible_line_break_names_the_break(
         f"invalid YAML: this line holds an invisible line break (U+{code}), which YAML reads as the end "
         f"of the line, so '{key}' after it is read as a key; remove it",
     )
+
+
+@pytest.mark.parametrize("written", ["1e999999", ".nan", "-.INF", "+.inf"])
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_float_no_page_can_show_is_refused_at_its_line(written: str, fast: bool) -> None:
+    """Was: the page showed 'inf' or 'nan' as the summary or table cell."""
+    text = f"title: T\ntables:\n  - rows:\n      - [a, !!float {written}]\n"
+    assert outcome(text, fast=fast) == (
+        5,
+        f"'{written}' is no number a page can show as a !!float (infinite or not a number); "
+        "remove the tag to keep it as text",
+    )
+
+
+def test_a_float_that_fits_is_still_a_float() -> None:
+    located = yaml_lines.load("a: !!float 1_000.5\nb: !!float 1:30\nc: !!float -2e3\n", first_line=2)
+    assert located.data == {"a": 1000.5, "b": 90.0, "c": -2000.0}
