@@ -20,6 +20,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from options import at_least
 from serve_latency import corpus
 
 KEY = "benchmark key, a repository secret on CI"
@@ -27,7 +28,7 @@ KEY = "benchmark key, a repository secret on CI"
 
 def build(site: Path, home: Path) -> tuple[float, str]:
     env = {**os.environ, "GLOSSARY_CACHE_KEY": KEY, "XDG_CACHE_HOME": str(home)}
-    command = [sys.executable, "-m", "glossary_site", "build", "--no-search", "-v", "-q"]
+    command = [sys.executable, "-m", "glossary_site", "build", "--no-search", "-v"]
     started = time.perf_counter()
     done = subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, check=True)
     return time.perf_counter() - started, done.stdout.strip().splitlines()[-1]
@@ -47,8 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--terms", type=int, default=10000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--terms", type=at_least(2), default=10000)
+    parser.add_argument("--runs", type=at_least(1), default=3)
     parser.add_argument("--work", type=Path, default=Path("/dev/shm/glossary-bench"))
     args = parser.parse_args(argv)
     source = corpus(args.work, args.terms)

@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from options import at_least
 from serve_latency import corpus
 
 WIKI_LINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
@@ -115,8 +116,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--terms", type=int, default=2000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--terms", type=at_least(2), default=2000)
+    parser.add_argument("--rounds", type=at_least(1), default=5)
     parser.add_argument("--work", type=Path, default=Path("/dev/shm/glossary-bench"))
     args = parser.parse_args()
     texts = bodies(corpus(args.work, args.terms))

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from options import at_least
 from serve_latency import corpus
 
 EDIT = "\n\nA sentence added by bench/graph_cost.py, with no link in it.\n"
@@ -107,8 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--terms", type=int, default=10000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--terms", type=at_least(2), default=10000)
+    parser.add_argument("--runs", type=at_least(1), default=5)
     parser.add_argument("--work", type=Path, default=Path("/dev/shm/glossary-bench"))
     args = parser.parse_args(args_in)
     root = corpus(args.work, args.terms)

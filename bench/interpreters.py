@@ -18,6 +18,7 @@ import statistics
 import subprocess
 from pathlib import Path
 
+from options import at_least
 from run import Harness, child_env, corpus, default_scratch, measure
 
 
@@ -26,8 +27,8 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("pythons", nargs="+", type=Path, help="interpreters with glossary-site installed")
-    parser.add_argument("--terms", type=int, default=2000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--terms", type=at_least(2), default=2000)
+    parser.add_argument("--runs", type=at_least(1), default=5)
     parser.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"), help="corpus cache")
     parser.add_argument("--scratch", type=Path, help="where the builds write (see run.py)")
     parser.add_argument("--idle-wait", type=float, default=120, help="see run.py")

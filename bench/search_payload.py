@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from options import at_least
+
 BENCH = Path(__file__).resolve().parent
 # the search page has answered once it shows results or says it found none
 SETTLED = """() => document.querySelector('#search-results li')
@@ -46,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--terms", type=int, default=10000)
+    parser.add_argument("--terms", type=at_least(2), default=10000)
     parser.add_argument("--query", default="gradient")
     parser.add_argument("--work", type=Path, default=Path("/tmp/glossary-bench"))
     args = parser.parse_args(argv)

@@ -20,6 +20,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from options import at_least, numbers
 from run import PeakSampler, corpus
 
 from glossary_site import search
@@ -29,14 +30,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--terms", type=int, default=10000)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--terms", type=at_least(2), default=10000)
+    parser.add_argument("--rounds", type=at_least(1), default=3)
     parser.add_argument(
-        "--runs", default="1,2", help="numbers of simultaneous Pagefind runs, comma-separated"
+        "--runs",
+        type=numbers(1),
+        default=[1, 2],
+        help="numbers of simultaneous Pagefind runs, comma-separated",
     )
     parser.add_argument("--work", type=Path, default=Path("/dev/shm/glossary-bench"))
     args = parser.parse_args(argv)
-    choices = [int(n) for n in args.runs.split(",")]
+    choices = args.runs
     site = corpus(args.work, args.terms, seed=1) / "glossary"
     out = args.work / "search-runs-site"
     shutil.rmtree(out, ignore_errors=True)

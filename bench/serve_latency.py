@@ -41,6 +41,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from options import at_least
+
 BENCH = Path(__file__).resolve().parent
 SAMPLE_SECONDS = 0.05
 
@@ -258,8 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--terms", type=int, default=1000)
-    parser.add_argument("--edits", type=int, default=10)
+    parser.add_argument("--terms", type=at_least(2), default=1000)
+    parser.add_argument("--edits", type=at_least(1), default=10)
     parser.add_argument(
         "--pause", type=float, default=2.0,
         help="seconds between a page showing an edit and the next save (default 2: longer than the "

@@ -25,6 +25,7 @@ CHECKS = {
     },
 }
 MYPYPATH = {f"mypy --strict tests/{folder}": f"tests/{folder}{os.pathsep}tests" for folder in TEST_FOLDERS}
+MYPYPATH["mypy --strict tests/unit"] += f"{os.pathsep}bench"  # test_bench_options imports from bench/
 
 
 @pytest.fixture(scope="module")
