@@ -1163,12 +1163,17 @@ def test_a_word_pagefind_answers_with_a_short_start_of_it_finds_nothing(
     )
     expect(page.locator("#search-results li > a").first).to_have_text("Fine-tuning")
     # what a 10,000-term index marks: "ATS" (stemmed to "at") for "atention", and a "x" counted
-    # past a "&gt;" of code; "GPU" for "gpus" is the word stemmed, a match
+    # past a "&gt;" of code; "GPU" for "gpus" is the word stemmed, a match; "R+" for "rnn" is
+    # chance too (was a match: only query words of 4 letters or more had stand-ins)
     verdicts = page.evaluate(
-        """[["atention", "ATS. at", 0], ["xyzzy", "a &gt; x, 0.0)", 2], ["gpus", "GPU at", 0]].map(
+        """[["atention", "ATS. at", 0], ["xyzzy", "a &gt; x, 0.0)", 2], ["gpus", "GPU at", 0],
+            ["rnn", "Command R+ released", 1], ["llm", "LLMs", 0], ["rag", "RAG-based", 0]].map(
             ([query, text, at]) => glossarySearch.matched(query, [{raw_content: text, locations: [at]}]))"""
     )
-    assert verdicts == [False, False, True]
+    assert verdicts == [False, False, True, False, True, True]
+    for short in ("rnn", "img"):  # Pagefind answers each with a page holding "R+" or "I'm"
+        page.fill("#search-query", short)
+        expect(status).to_have_text(f"No results found for \u201c{short}\u201d.")
     page.goto(served.page_url(FLAGSHIP))
     options = type_in_header(page, "atention", pasted=True)
     expect(options).to_have_text(

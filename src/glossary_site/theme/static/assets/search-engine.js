@@ -251,9 +251,10 @@
   // Pagefind's stand-ins for words it has not indexed (see above). A part of a marked word
   // ("x" of "f(x)", "at" of "at-scale") is close to a query word when they share its first 4
   // letters, all of the query word, or all of it but an ending a stemmer drops (STEMMED: "gpu"
-  // for "gpus"; not "pro" for "promt" nor "to" for "tokn", which were taken for matches). A marked word is a stand-in when no part of it is close to any query word and
-  // a part shares a start with a query word of 4 letters or more: "at" or "ats" for
-  // "atention", "x" for "xyzzy", "qwe" for "qwerty", but not "fine" for "finetuning". One
+  // for "gpus"; not "pro" for "promt" nor "to" for "tokn", which were taken for matches). A
+  // marked word is a stand-in when no part of it is close to any query word and a part shares
+  // a start with one: "at" or "ats" for "atention", "x" for "xyzzy", "qwe" for "qwerty", "r"
+  // for "rnn" (a short query word too), but not "fine" for "finetuning". One
   // marked word that is not a stand-in, or a result matched with no word of its text marked,
   // is enough: "self atention" still lists the pages holding "self…" and "at".
   var STEMMED = /^(?:e?s|e?d|ing)$/;
@@ -267,7 +268,7 @@
       var parts = word.split(" ").filter(Boolean);
       return !parts.some(function (part) { return asked.some(function (w) { return close(part, w); }); }) &&
         parts.some(function (part) {
-          return asked.some(function (w) { return w.length >= 4 && shared(part, w) > 0; });
+          return asked.some(function (w) { return shared(part, w) > 0; });
         });
     }
     return results.some(function (data) {
