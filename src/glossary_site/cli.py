@@ -243,7 +243,10 @@ STDOUT = "-"
 
 
 def graph_file(text: str) -> Path | str:
-    """The literal `-` is standard output; `./-` still names a file called that."""
+    """The literal `-` is standard output; `./-` still names a file called that. A name ending
+    in '/' is a folder's, as to the shell (Path drops the '/')."""
+    if text.endswith(("/", os.sep)) and text != STDOUT:
+        raise argparse.ArgumentTypeError(f"{text!r} names a folder; name a file")
     return STDOUT if text == STDOUT else path(text)
 
 
@@ -491,7 +494,8 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if isinstance(args.graph, Path):
         try:
-            output.check_export(options.root, args.graph, pipeline.cache_folder(options))
+            caches = (pipeline.cache_folder(options), options.root / pipeline.CACHE_DIR)
+            output.check_export(options.root, args.graph, caches)
         except output.OutputRefused as refusal:
             print(f"glossary: --graph {printable(refusal)}", file=sys.stderr)
             return EXIT_USAGE

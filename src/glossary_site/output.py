@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from glossary_site import content_files, search
+from glossary_site.cache import INDEX as CACHE_INDEX
+from glossary_site.cache import STATE as CACHE_STATE
 from glossary_site.fingerprint import FINGERPRINT
 
 MARKER = ".glossary-site"
@@ -170,18 +172,22 @@ def check_target(root: Path, out: Path) -> None:
         )
 
 
-def check_export(root: Path, path: Path, cache: Path) -> None:
+def check_export(root: Path, path: Path, caches: Iterable[Path]) -> None:
     """A file `check` writes on request (the graph) must not replace one the site is made of,
-    nor sit in the build cache, whose next build would refuse a folder holding a file of ours,
-    nor in a built site (wherever --out put it) or over its lock file."""
-    root, path, cache = root.resolve(), path.resolve(), cache.resolve()
+    nor sit in a build cache (`caches`: the one this check reads and the site's own, which the
+    next build without --cache-dir uses; or any folder holding a cache's state), whose next
+    build would refuse a folder holding a file of ours, nor in a built site (wherever --out
+    put it) or over its lock file."""
+    root, path = root.resolve(), path.resolve()
     for name in SOURCE_DIRS:
         source = root / name
         if path == source or source in path.parents:
             raise OutputRefused(f"{path} is inside {name}/, which the site is made of; write it elsewhere")
-    if path == cache or cache in path.parents:
+    known = {cache.resolve() for cache in caches}
+    held = next((f for f in (path, *path.parents) if f in known or holds_a_cache(f)), None)
+    if held is not None:
         raise OutputRefused(
-            f"{path} is inside the build cache {cache}, which the next build would refuse; write it elsewhere"
+            f"{path} is inside the build cache {held}, which the next build would refuse; write it elsewhere"
         )
     built = next((folder for folder in path.parents if made_by_a_build(folder)), None)
     if built is not None:
@@ -200,6 +206,11 @@ def check_export(root: Path, path: Path, cache: Path) -> None:
     _check_writable(path)
 
 
+def holds_a_cache(folder: Path) -> bool:
+    """A build cache another site or --cache-dir keeps, told by its state file and index."""
+    return (folder / CACHE_STATE).is_file() and (folder / CACHE_INDEX).is_dir()
+
+
 def _check_writable(path: Path) -> None:
     """Found before the check runs, as a cache folder that cannot be written in is: found after,
     the run's problems would be lost behind the one line saying the file could not be written."""
@@ -208,6 +219,8 @@ def _check_writable(path: Path) -> None:
             raise OutputRefused(f"{path} cannot be written (no permission); write elsewhere")
         return
     if not path.parent.is_dir():
+        if path.parent.exists():
+            raise OutputRefused(f"{path}: {path.parent} is a file, not a folder; write elsewhere")
         raise OutputRefused(f"{path}: there is no folder {path.parent}; make it or write elsewhere")
     try:
         with tempfile.TemporaryFile(dir=path.parent):

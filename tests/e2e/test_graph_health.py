@@ -159,17 +159,46 @@ def test_a_graph_file_that_cannot_be_written_is_refused_before_the_check(tmp_pat
     )
     (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
     before = tree_digest(tmp_path)
-    for target, reason in (
-        ("../missing/x.json", "there is no folder"),
-        ("../a-file/x.json", "there is no folder"),
+    missing, held_by_a_file = (site / "../missing/x.json").resolve(), (site / "../a-file/x.json").resolve()
+    for target, said in (
+        ("../missing/x.json", f"{missing}: there is no folder {missing.parent}; make it or write elsewhere"),
+        # was "there is no folder", of a file
+        (
+            "../a-file/x.json",
+            f"{held_by_a_file}: {held_by_a_file.parent} is a file, not a folder; write elsewhere",
+        ),
+        ("new-folder/", "'new-folder/' names a folder; name a file"),  # was: written as a file
     ):
         refused = run_glossary("check", "--graph", target, cwd=site)
         assert refused.returncode == 2, refused.stderr
-        assert refused.stderr.splitlines() == [
-            f"glossary: --graph {(site / target).resolve()}: {reason} {(site / target).resolve().parent}; "
-            "make it or write elsewhere"
-        ]
+        assert said in refused.stderr.splitlines()[-1]
     assert tree_digest(tmp_path) == before
+
+
+def test_a_graph_file_in_any_build_cache_is_refused(tmp_path: Path) -> None:
+    """Was written into the site's own .glossary-cache when the check read another (--cache-dir),
+    after which every plain build refused that folder; and so into another site's cache."""
+    site = island_site(tmp_path)
+    assert run_glossary("build", "--no-search", "-q", cwd=site).returncode == 0
+    assert (
+        run_glossary("build", "--no-search", "-q", "--cache-dir", tmp_path / "other", cwd=site).returncode
+        == 0
+    )
+    before = tree_digest(tmp_path)
+    for args, held in (
+        (
+            ("--cache-dir", tmp_path / "elsewhere", "--graph", ".glossary-cache/x.json"),
+            site / ".glossary-cache",
+        ),
+        (("--graph", tmp_path / "other/x.json"), tmp_path / "other"),
+    ):
+        refused = run_glossary("check", "-q", *args, cwd=site)
+        assert refused.returncode == 2, refused.stderr
+        assert (
+            f"is inside the build cache {held.resolve()}, which the next build would refuse" in refused.stderr
+        )
+    assert tree_digest(tmp_path) == before
+    assert run_glossary("build", "--no-search", "-q", cwd=site).returncode == 0
 
 
 def test_a_graph_file_that_fails_half_way_still_leaves_the_problems_shown(tmp_path: Path) -> None:
