@@ -116,6 +116,34 @@ class FormulaError(ValueError):
     """A formula that cannot be drawn; the message says why, in the editor's words."""
 
 
+#: What latex2mathml draws wrongly without a word, written as what it draws right: `aligned`
+#: (and `alignedat`, whose column count it shows) showed every '&' as text, and a one-letter
+#: `\mathrm{E}` came out italic, as a plain E does.
+_REWRITES = (
+    (re.compile(r"\\(begin|end)\{aligned(?:at)?\}(?:\{\d+\})?"), r"\\\1{align*}"),
+    (re.compile(r"\\mathrm\{([A-Za-z])\}"), r"\\mathrm \1"),
+)
+#: The delimiters `\big`, `\Big`... take, which latex2mathml leaves as written: "\{ x \}".
+_DELIMITERS = {
+    "\\{": "{", "\\}": "}", "\\|": "\u2016", "\\vert": "|", "\\Vert": "\u2016", "\\lvert": "|",
+    "\\rvert": "|", "\\lVert": "\u2016", "\\rVert": "\u2016", "\\langle": "\u27e8", "\\rangle": "\u27e9",
+    "\\lfloor": "\u230a", "\\rfloor": "\u230b", "\\lceil": "\u2308", "\\rceil": "\u2309",
+}  # fmt: skip
+
+
+def _mended(math: etree.Element) -> None:
+    """An operator made of more than one token (`\\mathop{E}`) holds them as elements, which
+    no operator may: the page showed none of it. It holds their text instead. A delimiter
+    latex2mathml left as TeX is the character it stands for."""
+    for node in math.iter("mo"):
+        if len(node):
+            node.text = "".join(node.itertext())
+            for child in list(node):
+                node.remove(child)
+        if node.text in _DELIMITERS:
+            node.text = _DELIMITERS[node.text]
+
+
 @functools.lru_cache(maxsize=1024)
 def to_mathml(tex: str, display: bool) -> str:
     """The formula as MathML, its TeX as the text read out where MathML is not understood.
@@ -124,16 +152,22 @@ def to_mathml(tex: str, display: bool) -> str:
     from latex2mathml import converter
 
     shown = "block" if display else "inline"
+    drawn = tex
+    for pattern, replacement in _REWRITES:
+        drawn = pattern.sub(replacement, drawn)
     try:
-        math = converter.convert_to_element(tex, display=shown)
+        math = converter.convert_to_element(drawn, display=shown)
     except Exception as problem:  # latex2mathml raises others (IndexError) on broken input too
         reason = _problems().get(type(problem), "it is not TeX that can be converted")
+        if "\\middle" in tex and "\\left" not in tex:
+            reason = "a \\middle is outside a \\left … \\right pair"
         raise FormulaError(reason) from None
     # latex2mathml's own `convert` unescapes its whole output, the formula's text included
     # (`\text{<b>}`); its text holds character references (`&#x0003D;`) meant to survive that.
     for node in math.iter():
         node.text = html.unescape(node.text) if node.text else node.text
         node.tail = html.unescape(node.tail) if node.tail else node.tail
+    _mended(math)
     math.attrib = {"display": shown, "alttext": " ".join(tex.split())}
     written = etree.tostring(math, encoding="unicode", short_empty_elements=False)
     unknown = _UNKNOWN_RE.search(written)

@@ -221,3 +221,35 @@ def test_a_formula_next_to_punctuation_is_a_formula(text: str) -> None:
 
     assert len(shown.find_all("math")) == 3 + text.startswith("(")
     assert "$" not in shown.get_text()
+
+
+def test_what_the_converter_drew_wrongly_reads_as_written() -> None:
+    """Was: an empty operator for \\mathop{E} (the page showed '[X]'), every '&' of `aligned`
+    as text on one line, a backslash before \\Big's braces ('\\{ x \\}'), an italic
+    \\mathrm{E}, and an unknown command for \\Big\\langle."""
+    body = (
+        "$\\mathop{E}[X]$ $\\Big\\{ x \\Big\\}$ $\\bigl\\langle x \\bigr\\rangle$ "
+        "$\\mathrm{E}[X] + \\mathrm{d}x$\n\n"
+        "$$\n\\begin{aligned}\na &= b + c \\\\\n  &= d\n\\end{aligned}\n$$\n"
+    )
+    operator, braces, angles, upright, aligned = page(term(body).body).find_all("math")
+
+    assert [mo.get_text() for mo in operator.find_all("mo")] == ["E", "[", "]"]
+    assert [mo.get_text() for mo in braces.find_all("mo")] == ["{", "}"]
+    assert [mo.get_text() for mo in angles.find_all("mo")] == ["\u27e8", "\u27e9"]
+    assert [(mi.get_text(), mi.get("mathvariant")) for mi in upright.find_all("mi")] == [
+        ("E", "normal"),
+        ("X", None),
+        ("d", "normal"),
+        ("x", None),
+    ]
+    rows = present(aligned.find("mtable")).find_all("mtr")
+    assert [[cell.get_text() for cell in row.find_all("mtd")] for row in rows] == [["a", "=b+c"], ["", "=d"]]
+    assert "&" not in aligned.get_text()
+    assert str(aligned["alttext"]).startswith("\\begin{aligned}")
+
+
+def test_a_middle_outside_left_and_right_is_named_so() -> None:
+    """Was: "a \\left has no \\right to close it", of a formula with no \\left."""
+    [(_, said)] = formula_problems("A $a \\middle| b$.", 3)
+    assert "a \\middle is outside a \\left \u2026 \\right pair" in said
