@@ -141,7 +141,7 @@ def edit_url_problem(url: str) -> str | None:
         )
     if BAD_ESCAPE_RE.search(url):
         return "has a '%' that is not followed by two hex digits; write it as %25"
-    return _server_problem(parts.netloc)
+    return _server_problem(parts.netloc) or _dns_name_problem(parts.netloc)
 
 
 def link_url_problem(url: str) -> str | None:
@@ -215,10 +215,11 @@ def _ascii_host_problem(netloc: str) -> str | None:
 
 
 def _dns_name_problem(netloc: str) -> str | None:
-    """Why the host of a base_url is not a name DNS can give an address for (RFC 952/1123), or
-    None. Links elsewhere may name a host such as 'my_host.example', which some resolvers
-    accept; the site's own address is in every feed, sitemap and canonical link, so it must be
-    one that exists. Letters of other scripts are left to IDNA (_ascii_host_problem)."""
+    """Why the host of a base_url or edit_url is not a name DNS can give an address for (RFC
+    952/1123), or None. Links elsewhere may name a host such as 'my_blog.blogspot.com', which
+    browsers and some resolvers accept; the site's own address is in every feed, sitemap and
+    canonical link, and its repository's editor is a host of its own, so each must be one that
+    exists. Letters of other scripts are left to IDNA (_ascii_host_problem)."""
     host = netloc.partition(":")[0]
     if host.startswith("["):
         return None

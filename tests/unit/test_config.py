@@ -641,6 +641,11 @@ def test_edit_url_ends_in_a_slash_unless_it_says_where_the_path_goes(
         ),
         ("https://{path}.example.com/", "has {path} in its host; put it where the file's path goes"),
         ("https://example.com:99999/edit/", "has port '99999'; a port is a number from 1 to 65535"),
+        (  # was taken: its host is one no DNS name can be, as for base_url
+            "https://git_host.example.org/edit/",
+            "has an invalid host name 'git_host.example.org': a host name cannot have '_'; "
+            "use letters, digits and '-'",
+        ),
         (
             "https://example.com/edit/100%/",
             "has a '%' that is not followed by two hex digits; write it as %25",
