@@ -310,7 +310,7 @@ def parse(
     )
     image = checked("image", lambda: _image(_text(data, "image", located, diagnostics), located, diagnostics))
     image_alt = checked("image_alt", lambda: _text(data, "image_alt", located, diagnostics))
-    if image_alt and "image" not in data:
+    if image_alt and data.get("image") is None:  # left out, or left empty (`image:` or `~`)
         message = "'image_alt' describes the preview picture, but there is no 'image'; add one or remove it"
         diagnostics.warning(CONFIG_PATH, located.line("image_alt"), message)
     labels = checked(

@@ -754,13 +754,16 @@ def test_a_preview_image_no_social_site_could_show_is_an_error_at_its_line(
     assert problems == [f"content/site.yml:13: image '{written}' {reason}"]
 
 
-def test_a_description_of_no_preview_image_is_a_warning(tmp_path: Path) -> None:
-    loaded, problems = load(tmp_path, VALID + "image_alt: Our logo\n")
+@pytest.mark.parametrize("image", ["", "image:\n", "image: ~\n"])
+def test_a_description_of_no_preview_image_is_a_warning(tmp_path: Path, image: str) -> None:
+    """Also with `image` left empty, which is no picture either (was: no warning)."""
+    loaded, problems = load(tmp_path, VALID + image + "image_alt: Our logo\n")
 
     assert loaded is not None and loaded.image == ""
+    line = 14 if image else 13
     assert problems == [
-        "content/site.yml:13: warning: 'image_alt' describes the preview picture, but there is no 'image'; "
-        "add one or remove it"
+        f"content/site.yml:{line}: warning: 'image_alt' describes the preview picture, but there is no "
+        "'image'; add one or remove it"
     ]
 
 
