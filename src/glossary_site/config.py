@@ -356,7 +356,7 @@ def _intro(data: dict[str, Any], located: yaml_lines.Located, diagnostics: Diagn
         diagnostics.error(CONFIG_PATH, line, message)
     for line, message in formula_problems(written, first, breaks):
         diagnostics.error(CONFIG_PATH, line, message)
-    for line, message in foreign_problems(written, first, breaks):
+    for line, message in foreign_problems(written, first, breaks, wikilinks=False):
         diagnostics.warning(CONFIG_PATH, line, message)
     return intro
 

@@ -206,13 +206,20 @@ def ref_target(shortcode: str) -> tuple[str, str] | None:
     return stem, ref.group(2) or ""
 
 
-def _ref_in_text_advice(shortcode: str) -> str:
+def _ref_in_text_advice(shortcode: str, wikilinks: bool) -> str:
     """What to write for a Hugo ref in running text, where Hugo wrote the page's address: a
-    wiki-link, which has no section, so a section's link is a Markdown one."""
+    wiki-link, which has no section, so a section's link is a Markdown one; in a text that
+    has no wiki-links (site.yml's), a Markdown link."""
     target = ref_target(shortcode)
     if target is None:
-        return "link a term with [[its title]]"
+        return (
+            "link a term with [[its title]]"
+            if wikilinks
+            else "link the term's page: [Its title](/terms/<its slug>/)"
+        )
     stem, fragment = target
+    if not wikilinks:
+        return f"link the term's page: [its words](/terms/{stem}/{fragment})"
     section = f", or its section as [its words](/terms/{stem}/{fragment})" if fragment else ""
     return f"link the term as [[{stem}]]{section}"
 
@@ -232,7 +239,7 @@ def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]
     return ((index, message) for index, _, message in _found(text, markers))
 
 
-def _found(text: str, markers: bool) -> Iterator[tuple[int, int, str]]:
+def _found(text: str, markers: bool, wikilinks: bool = True) -> Iterator[tuple[int, int, str]]:
     """foreign_syntax's problems, each with its column in its line: a line of a folded YAML
     text holds several of the file's lines, and the column tells which."""
     if not marked(text):
@@ -257,7 +264,7 @@ def _found(text: str, markers: bool) -> Iterator[tuple[int, int, str]]:
         math = bool(DISPLAY_LINE_RE.match(line))
         roles, prose_left = _roles(line, prose[index])
         read = "{" in line and heading_attributes(prose_left, *around(lines, index)) is not None
-        for column, message in chain(roles, _line_problems(prose_left, markers, read)):
+        for column, message in chain(roles, _line_problems(prose_left, markers, read, wikilinks)):
             yield index, column, message
         for reference in _NOTE_REFERENCE_RE.finditer(prose_left) if "[^" in prose_left else ():
             if reference.group(1) not in notes:
@@ -309,9 +316,9 @@ def blanked(found: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", found.group(0))
 
 
-def _line_problems(prose: str, markers: bool, read: bool) -> Iterator[tuple[int, str]]:
+def _line_problems(prose: str, markers: bool, read: bool, wikilinks: bool) -> Iterator[tuple[int, str]]:
     """(column, message) of each problem in a line of prose, whose heading reads the attribute
-    list at its end if `read`."""
+    list at its end if `read`, in a text that may hold wiki-links if `wikilinks`."""
     for pattern, message in _LINE_PATTERNS:
         found = pattern.search(prose)
         if found and not (
@@ -331,7 +338,7 @@ def _line_problems(prose: str, markers: bool, read: bool) -> Iterator[tuple[int,
             if found.group(2) in ("ref", "relref"):
                 if _LINK_BEFORE_RE.search(prose, max(0, found.start() - 20), found.start()):
                     continue  # a link's address: the check of links reports it
-                what, advice = "is a Hugo shortcode", _ref_in_text_advice(found.group(0))
+                what, advice = "is a Hugo shortcode", _ref_in_text_advice(found.group(0), wikilinks)
             elif markers and found.group(2) == "table":  # a marker, where none is read
                 what, advice = (
                     "is a table marker where none is read",
@@ -391,18 +398,25 @@ def _read_after_link(prose: str, found: re.Match[str]) -> bool:
 
 
 def foreign_problems(
-    text: str, first_line: int, breaks: Breaks | None = None, markers: bool = False, inline: bool = False
+    text: str,
+    first_line: int,
+    breaks: Breaks | None = None,
+    markers: bool = False,
+    inline: bool = False,
+    wikilinks: bool = True,
 ) -> Iterator[tuple[int, str]]:
     """(file line, message) for each problem of foreign_syntax in a Markdown text whose first
     line is `first_line` of its file and whose file lines begin at `breaks` (yaml_lines.Located),
-    and each fence it leaves unclosed, unless it is `inline` Markdown (a cell), which has none."""
+    and each fence it leaves unclosed, unless it is `inline` Markdown (a cell), which has none.
+    Without `wikilinks` (site.yml's texts), its advice is a Markdown link where it would be one."""
     starts: list[int] = []
     fences = () if inline else unclosed_fences(text)
     unclosed = ((index, 0, unclosed_message(mark)) for index, mark in fences)
     indented = () if inline else ((index, 0, message) for index, message in indentation_problems(text))
     dropped = () if inline else ((index, 0, message) for index, message in dropped_attributes(text))
     diagrams = () if inline else ((index, 0, message) for index, message in diagram_fences(text))
-    for index, column, message in chain(_found(text, markers), unclosed, indented, dropped, diagrams):
+    found = _found(text, markers, wikilinks)
+    for index, column, message in chain(found, unclosed, indented, dropped, diagrams):
         if not starts:
             starts = [0]
             for line in text.split("\n"):

@@ -328,7 +328,7 @@ def parse_stack_builder(
             diagnostics.error(CONFIG_PATH, line, message)
         for line, message in formula_problems(intro, first, breaks):
             diagnostics.error(CONFIG_PATH, line, message)
-        for line, message in foreign_problems(intro, first, breaks):
+        for line, message in foreign_problems(intro, first, breaks, wikilinks=False):
             diagnostics.warning(CONFIG_PATH, line, message)
     questions = [
         _question(reader, raw, (*top, "questions", i), attributes)

@@ -785,3 +785,14 @@ def test_a_description_of_no_preview_image_is_a_warning(tmp_path: Path, image: s
 def test_open_graph_locale_is_language_and_region_alone(language: str, locale: str) -> None:
     """Was the tag with '-' made '_': zh_Hant_TW, de_CH_1996, EN_gb, which no Open Graph reader knows."""
     assert config.open_graph_locale(language) == locale
+
+
+def test_a_hugo_ref_in_the_intro_is_told_to_be_a_markdown_link(tmp_path: Path) -> None:
+    """Was told to be [[glossary]], which site.yml refuses ("site.yml has no wiki-links")."""
+    loaded, problems = load(tmp_path, VALID + "intro: 'See {{< ref \"glossary#history\" >}}.'\n")
+
+    assert loaded is not None
+    assert problems == [
+        "content/site.yml:13: warning: '{{< ref \"glossary#history\" >}}' is a Hugo shortcode, which is "
+        "not read here and is shown as written; link the term's page: [its words](/terms/glossary/#history)"
+    ]
