@@ -256,6 +256,8 @@ def _found(text: str, markers: bool, wikilinks: bool = True) -> Iterator[tuple[i
     if "<!--" in text:  # what a comment holds is on no page, so nothing in it is shown or removed
         prose = _COMMENT_RE.sub(blanked, "\n".join(prose)).split("\n")
     notes = set(_NOTE_RE.findall(text)) if "[^" in text else set()
+    referenced: set[str] = set()
+    noted: dict[str, int] = {}  # each note's line, for one no reference leads to
     lines = text.split("\n")
     for index, line in outside_all_code(lines):
         if math or not line.strip():  # a formula's lines, which are TeX, end at its '$$' line
@@ -266,9 +268,17 @@ def _found(text: str, markers: bool, wikilinks: bool = True) -> Iterator[tuple[i
         read = "{" in line and heading_attributes(prose_left, *around(lines, index)) is not None
         for column, message in chain(roles, _line_problems(prose_left, markers, read, wikilinks)):
             yield index, column, message
-        for reference in _NOTE_REFERENCE_RE.finditer(prose_left) if "[^" in prose_left else ():
+        if "[^" not in prose_left:
+            continue
+        for reference in _NOTE_REFERENCE_RE.finditer(prose_left):
+            referenced.add(reference.group(1))
             if reference.group(1) not in notes:
                 yield index, reference.start(), _no_note(reference.group(0))
+        if note := _NOTE_RE.match(prose_left):
+            noted.setdefault(note.group(1), index)
+    for label, index in noted.items():
+        if label not in referenced:
+            yield index, 0, _unreferenced(label)
 
 
 def _no_note(reference: str) -> str:
@@ -277,6 +287,15 @@ def _no_note(reference: str) -> str:
     return (
         f"footnote '{reference}' has no note in this text, so the page shows it as written; "
         f"add its note on a line of its own below, '{reference}: the note', or remove it"
+    )
+
+
+def _unreferenced(label: str) -> str:
+    """Python-Markdown lists every note, also one no reference leads to, with a link back to
+    a reference that is not there."""
+    return (
+        f"footnote '[^{label}]' is referenced nowhere in this text, so its note is listed with no "
+        f"place in the text to go back to; write [^{label}] where it belongs, or remove the note"
     )
 
 

@@ -49,6 +49,7 @@ from glossary_site.strikethrough import StrikethroughExtension
 from glossary_site.table_pipes import EscapedPipeTableExtension
 from glossary_site.task_lists import TaskListExtension
 from glossary_site.tools import PREFIX as TOOL_PREFIX
+from glossary_site.unreferenced_notes import UnreferencedNotesExtension
 from glossary_site.urls import as_read, link_url
 from glossary_site.wikilinks import faces_of, fill_links, resolve_targets
 from glossary_site.yaml_lines import lines_down
@@ -137,7 +138,8 @@ def _own_extensions() -> list[markdown.Extension]:
     shortcodes, Hugo shortcodes without a space shown as written, `\|` in table cells, code in
     reference labels, GitHub's alerts, MkDocs Material's collapsible admonitions and content
     tabs, task lists, pymdownx's marks (==, ^^, ~, ^, ++), classes and pictures' sizes after
-    them (attr_list's `{ .md-button }`, `{ width="300" }`), formulas."""
+    them (attr_list's `{ .md-button }`, `{ width="300" }`), formulas, a footnote's note no
+    reference leads to without a link back."""
     return [
         HashHeadingExtension(),
         LineBreakExtension(),
@@ -158,6 +160,7 @@ def _own_extensions() -> list[markdown.Extension]:
         CommonMarkListsExtension(),
         IndentedFencesExtension(),
         FormulaExtension(),
+        UnreferencedNotesExtension(),
     ]
 
 

@@ -240,6 +240,20 @@ def test_a_footnote_reference_without_its_note_in_the_same_text_is_named_at_its_
     ]
 
 
+def test_a_note_no_reference_leads_to_is_named_at_its_line() -> None:
+    """Was silent: Python-Markdown lists it with a link back to a reference that is not there. A
+    reference in another note's text counts."""
+    text = "A note[^1].\n\n[^1]: The note, see[^3].\n[^2]: Never cited.\n[^3]: Cited by a note.\n"
+
+    assert list(foreign_problems(text, 10)) == [
+        (
+            13,
+            "footnote '[^2]' is referenced nowhere in this text, so its note is listed with no place in "
+            "the text to go back to; write [^2] where it belongs, or remove the note",
+        )
+    ]
+
+
 def test_what_an_html_comment_holds_is_not_warned_of() -> None:
     """The page leaves a comment out with all it holds. Was: a '<script>' or a Hugo shortcode
     in a comment was said to be removed from the page, or shown as written."""

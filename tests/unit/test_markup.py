@@ -365,6 +365,20 @@ def test_footnote_reference_links_to_its_note(render: Any) -> None:
     assert note.get_text().strip().startswith("The source.")
 
 
+def test_a_note_no_reference_leads_to_keeps_its_text_and_no_link_back(render: Any) -> None:
+    """Was: a "↩" link to '#fnref:b', which is on no page, and a warning naming that link at
+    the file's first line."""
+    body, problems = render(
+        body="A claim[^a] and another[^c].\n\n[^a]: Used.\n[^b]: Never *cited* here.\n[^c]: Too.\n"
+    )
+
+    notes = present(soup(body.body).find("div", class_="footnote")).find_all("li")
+    assert [note.get_text().strip() for note in notes] == ["Used.\xa0↩", "Never cited here.", "Too.\xa0↩"]
+    targets = {f"#{sup['id']}" for sup in soup(body.body).find_all("sup")}
+    assert [a["href"] for a in soup(body.body).find_all("a", class_="footnote-backref")] == sorted(targets)
+    assert problems == []
+
+
 def test_fenced_code_becomes_a_pre_block_with_its_text_intact(render: Any) -> None:
     body, _ = render(body="```python\nif a < b:\n    print('<b>')\n```\n")
 
