@@ -1,4 +1,5 @@
-"""`\\|` in a table cell is a pipe, in code too, as GitHub's tables (and Hugo's) read it.
+"""`\\|` in a table cell is a pipe, in code too, as GitHub's tables (and Hugo's) read it; a
+wiki-link's own pipe (`[[Term|its text]]`) is the link's, not the end of the cell.
 
 A pipe ends a cell, so GitHub's rule has `\\|` for one in a cell's text, inside a code span as
 well (`` `a \\| b` ``). Python-Markdown does not split a cell at a pipe inside code and showed
@@ -12,6 +13,10 @@ import re
 import markdown
 from markdown.extensions import tables
 
+#: A wiki-link, `[[Term|its text]]`, whose pipe the editor meant for it, not to end the cell
+#: (GitHub's rule would have it written `[[Term\\|its text]]`, and the row lost a cell).
+_WIKILINK_RE = re.compile(r"\[\[[^\]\n]*\]\]")
+_BARE_PIPE_RE = re.compile(r"(?<!\\)\|")
 #: A code span: a run of backticks, its code, and a run as long (CommonMark's rule).
 _CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 
@@ -21,8 +26,14 @@ class EscapedPipeTable(tables.TableProcessor):
     escape stage makes it one, and the wiki-link stage needs it as written.)"""
 
     def _split_row(self, row: str) -> list[str]:
+        if "[[" in row:
+            row = _WIKILINK_RE.sub(_escaped, row)
         cells: list[str] = super()._split_row(row)  # type: ignore[misc]  # not in the stubs
         return [_CODE_RE.sub(_unescaped, cell) for cell in cells] if "\\|" in row else cells
+
+
+def _escaped(link: re.Match[str]) -> str:
+    return _BARE_PIPE_RE.sub(r"\\|", link.group(0))
 
 
 def _unescaped(code: re.Match[str]) -> str:

@@ -47,3 +47,16 @@ def test_the_quick_table_stage_keeps_the_escaped_pipes() -> None:
             ["x | y", "z"],
         ]
     )
+
+
+def test_a_wiki_link_s_own_pipe_does_not_end_its_cell() -> None:
+    """Was: "[[term" and "alias text]]" in two cells, and the row's last cell lost, with no word."""
+    table = (
+        "| A | B | C |\n| --- | --- | --- |\n| [[Tensor\\|Gloss]] | [[Tensor|its text]] | end |\n"
+        "| `a|b` | x | y |\n| [[Tensor|plain]] | row | here |"
+    )
+    fast, stock = Converter(fast=True), Converter(fast=False)
+    shown = [cells(engine.convert_text(table, 1)[0]) for engine in (fast, stock)]
+    expected = [["A", "B", "C"], ["Gloss", "its text", "end"], ["a|b", "x", "y"], ["plain", "row", "here"]]
+    assert shown[0] == shown[1] == expected
+    assert [link.target for link in fast.source.links] == ["Tensor", "Tensor", "Tensor"]
