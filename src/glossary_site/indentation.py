@@ -166,7 +166,7 @@ def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
             inside = indent >= 4 or listed or box is not None
             level = max(4, indent // 4 * 4) if inside else 0
             info = fence.group(2).strip()
-            header, foreign = _header(info, end - index - 1)
+            header, foreign = fence_header(info, end - index - 1)
             yield IndentedFence(index, end, indent, level, fence.group(1), info, header, foreign)
         elif box is not None and box < indent < box + 4:
             yield index, _box_message(indent, box + 4)
@@ -183,7 +183,7 @@ def _closes(line: str, mark: str) -> bool:
     return len(bare) >= len(mark) and not bare.strip(mark[0])
 
 
-def _header(info: str, lines: int) -> tuple[str, FenceInfo | None]:
+def fence_header(info: str, lines: int) -> tuple[str, FenceInfo | None]:
     """A code block's first line for a fence's language and hl_lines (its ranges written out),
     as CodeHilite reads it, with what another generator's attributes ask for (fence_info); ""
     for anything else after the fence (words, a MyST directive)."""

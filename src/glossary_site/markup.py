@@ -42,6 +42,7 @@ from glossary_site.link_attributes import LinkAttributesExtension
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import PLACEHOLDER_HREF, Breaks, Glossary, RawBody, TermSource, Toolbox, WikiLink
 from glossary_site.quick_markdown import TextGatedStages
+from glossary_site.quoted_fences import QuotedFencesExtension
 from glossary_site.reference_labels import ReferenceLabelExtension
 from glossary_site.sanitise import sanitise
 from glossary_site.slugs import heading_anchor
@@ -152,6 +153,7 @@ def _own_extensions() -> list[markdown.Extension]:
         HighlightRangesExtension(),
         FenceAttributesExtension(),
         GitHubAlertsExtension(),
+        QuotedFencesExtension(),
         CollapsibleAdmonitionsExtension(),
         ContentTabsExtension(),
         TaskListExtension(),
