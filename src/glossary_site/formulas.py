@@ -246,11 +246,18 @@ class _InlineFormula(InlineProcessor):
         return self.md.htmlStash.store(shown), m.start(0), m.end(0)
 
 
+#: A list item's first line, which a formula indented under it belongs to.
+_ITEM_RE = re.compile(r"[ ]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]")
+
+
 class _DisplayFormula(BlockProcessor):
-    """A displayed formula; the text before and after it in its block is left to the others."""
+    """A displayed formula; the text before and after it in its block is left to the others.
+    One indented under a list item with no blank line above it is left to the list, which
+    reads it in its item (taken here first, it ended the list and a new one began after it)."""
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return "$$" in block and DISPLAY_RE.search(block) is not None
+        found = DISPLAY_RE.search(block) if "$$" in block else None
+        return found is not None and not (block[found.start()] in " \t" and _ITEM_RE.match(block))
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         found = DISPLAY_RE.search(blocks[0])

@@ -253,3 +253,12 @@ def test_a_middle_outside_left_and_right_is_named_so() -> None:
     """Was: "a \\left has no \\right to close it", of a formula with no \\left."""
     [(_, said)] = formula_problems("A $a \\middle| b$.", 3)
     assert "a \\middle is outside a \\left \u2026 \\right pair" in said
+
+
+def test_a_formula_indented_under_a_list_item_stays_in_it() -> None:
+    """Was: with no blank line above it, taken out of the list, which then began again after it."""
+    shown = page(term("- First\n- Second\n  $$\n  z^2\n  $$\n- Third\n").body)
+
+    [items] = shown.find_all("ul")
+    assert [li.get_text(" ", strip=True) for li in items.find_all("li")] == ["First", "Second z 2", "Third"]
+    assert present(items.find_all("li")[1].find("math"))["display"] == "block"
