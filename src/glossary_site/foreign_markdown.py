@@ -87,8 +87,9 @@ _AFTER_LINK_RE = re.compile(r"(?<=[)\]])\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n
 #: A picture, and a link (whose words may hold a picture), ending where an attribute list starts.
 _PICTURE_RE = re.compile(r"!\[[^\]\n]*\](?:\([^()\n]*\)|\[[^\]\n]*\])\Z")
 _LINK_RE = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\([^()\n]*\)|\[[^\]\n]*\])\Z")
-#: A line that starts as a content tab's does; one TAB_RE reads is one (content_tabs.py).
-_TAB_LIKE_RE = re.compile(r"^[ ]{0,3}(===[+!]*[ \t]+\"[^\"\n]*\"?)")
+#: A line that starts as a content tab's does, its title quoted or not (`=== Python`); one
+#: TAB_RE reads is one (content_tabs.py).
+_TAB_LIKE_RE = re.compile(r"^[ ]{0,3}(===[+!]*[ \t]+(?:\"[^\"\n]*\"?|[^\s=\"][^\n]*?))[ \t]*$")
 #: Syntax that starts a line (or ends one, for an attribute list): one of each a line.
 _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
     (

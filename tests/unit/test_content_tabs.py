@@ -89,3 +89,10 @@ def test_a_tab_is_no_foreign_syntax_and_its_text_is_checked_as_an_admonitions() 
     assert "is shown as written, not as a content tab" in unclosed[0][1]
     shallow = list(indentation_problems('=== "Shallow"\n  Indented by 2.\n'))
     assert [index for index, _ in shallow] == [1]
+
+
+def test_a_tab_title_without_quotes_is_warned_of() -> None:
+    """Was shown as written ("=== Python" and the tab's text as code) with no word."""
+    [(line, message)] = foreign_problems("Intro.\n\n=== Python\n\n    print(1)\n", 5)
+    assert line == 7
+    assert message.startswith("'=== Python' is shown as written, not as a content tab")
