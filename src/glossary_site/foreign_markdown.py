@@ -11,6 +11,7 @@ MyST directive (myst.py): no one writes ```{note} to show code.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from itertools import chain
@@ -226,10 +227,11 @@ def _ref_in_text_advice(shortcode: str, wikilinks: bool) -> str:
 
 
 def marked(text: str) -> bool:
-    """Whether `text` holds a mark of another generator's syntax, a tag or a dollar: without one,
-    neither this module nor formulas.py has anything to say of it, and where its lines are in
-    the file need not be worked out."""
-    return _ANY_RE.search(text) is not None
+    """Whether `text` holds a mark of another generator's syntax, a tag, a dollar or more `[[`
+    than `]]`: without one, neither this module nor formulas.py has anything to say of it, and
+    where its lines are in the file need not be worked out. (Most texts hold wiki-links: those
+    closed, counted at C speed, need no look.)"""
+    return _ANY_RE.search(text) is not None or ("[[" in text and text.count("[[") > text.count("]]"))
 
 
 def foreign_syntax(text: str, markers: bool = False) -> Iterator[tuple[int, str]]:
@@ -269,6 +271,9 @@ def _found(text: str, markers: bool, wikilinks: bool = True) -> Iterator[tuple[i
         read = "{" in line and heading_attributes(prose_left, *around(lines, index)) is not None
         for column, message in chain(roles, _line_problems(prose_left, markers, read, wikilinks)):
             yield index, column, message
+        if wikilinks and "[[" in prose_left:
+            for column in _unclosed_wikilinks(prose, index, prose_left):
+                yield index, column, _UNCLOSED_WIKILINK
         if "[^" not in prose_left:
             continue
         for reference in _NOTE_REFERENCE_RE.finditer(prose_left):
@@ -289,6 +294,23 @@ def _no_note(reference: str) -> str:
         f"footnote '{reference}' has no note in this text, so the page shows it as written; "
         f"add its note on a line of its own below, '{reference}: the note', or remove it"
     )
+
+
+_UNCLOSED_WIKILINK = (
+    "this '[[' opens a wiki-link that no ']]' closes in its paragraph, so the page shows it as "
+    "written; close it: [[Term]]"
+)
+
+
+def _unclosed_wikilinks(prose: list[str], index: int, line: str) -> Iterator[int]:
+    """The column of each `[[` of `line` (prose[index]) that no `]]` closes before its
+    paragraph ends: a wiki-link may go on over a line break, not past a blank line."""
+    rest = "\n".join(itertools.takewhile(str.strip, prose[index + 1 :]))
+    for found in re.finditer(r"\[\[", line):
+        after = line[found.end() :] + "\n" + rest
+        closing, opening = after.find("]]"), after.find("[[")
+        if closing < 0 or 0 <= opening < closing:
+            yield found.start()
 
 
 def _unreferenced(label: str) -> str:

@@ -275,3 +275,13 @@ def test_a_table_marker_in_a_quotation_or_list_is_said_to_be_one_not_a_hugo_shor
         (4, "'{{< table one >}}' is a table marker where none is read"),
         (6, "'{{< figure src=\"x\" >}}' is a Hugo shortcode"),
     ]
+
+
+def test_a_wiki_link_no_brackets_close_is_named_at_its_line() -> None:
+    """Was shown as written, '[[Term here.', with no word. One closed on a later line of its
+    paragraph is a wiki-link; one in code or a formula is not read."""
+    text = "See [[Term here.\n\nA [[Term\nwrapped]] link, `[[code` and $[[x$.\n\nThen [[a [[b]]."
+
+    unclosed = "this '[[' opens a wiki-link that no ']]' closes in its paragraph, so the page shows it"
+    found = [(line, message.split(" as written")[0]) for line, message in foreign_problems(text, 5)]
+    assert found == [(5, unclosed), (10, unclosed)]
