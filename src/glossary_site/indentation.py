@@ -3,10 +3,10 @@
 Python-Markdown reads a fence only at the start of a line, and nests a list item or an
 admonition's text only 4 spaces in. A fence indented under a list item or `!!! note` (or by
 up to 3 spaces anywhere), as MkDocs Material and Hugo read it, came out as a paragraph of
-text, fence and all: `IndentedFences` writes it there as the engine's own code block,
-indented 4 spaces more than the text it is in, after a blank line, with a first line
-`:::language` (and another generator's title above it, fence_info), and elsewhere as a fence
-at the start of its line. What it cannot write so (a fence with words after its language)
+text, fence and all: `IndentedFences` has the fence stages write it as they write one at the
+start of a line (its title, fence_info, and the block kept aside) and puts what they write
+where the item's or box's text is, and elsewhere writes it as a fence at the start of its line.
+What it cannot write so (a fence with words after its language)
 and an admonition's text indented by fewer than 4 come out garbled with no word from the
 engine: each is a warning at its line, saying how to write it here. (A list nested by 2 or 3
 spaces `commonmark_lists` re-indents.)
@@ -42,7 +42,8 @@ _READABLE_INFO_RE = re.compile(r"\.?([\w#+-][\w#.+-]*)?[ ]*(?:hl_lines=(\"|')(.*
 @dataclass(frozen=True)
 class IndentedFence:
     """A fence indented `indent` spaces, from line `start` to its closing line `end`, in text
-    that this engine nests `level` spaces in (0 at the top, 4 in a list item or an admonition);
+    that this engine nests `level` spaces in (0 at the top, 4 in a list item or an admonition,
+    8 in an item in one), where its block goes;
     `header` is its code block's first line (`:::python hl_lines="1 2"`), or "" if it has none;
     `foreign`, what another generator's attributes after it ask for (fence_info), if any."""
 
@@ -140,7 +141,7 @@ def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
     lines = text.split("\n")
     closers = Closers(lines)
     closing = ""  # the mark that ends the indented fence being passed over
-    listed = False  # whether a list item is above, in its list
+    marker: int | None = None  # the indent of the last list item's marker, while its list goes on
     box: int | None = None  # the indent of the `!!!` line right above its text
     blank = False
     for index, line in outside_code(lines, _FENCE_AT_START_RE):
@@ -161,19 +162,23 @@ def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
         if fence and end is not None:
             closing = fence.group(1)
             # 4 spaces a level, as this engine nests, a fence up to 3 spaces further in than its
-            # container's text, as in CommonMark; past 3 spaces only a container's text is
-            # indented at all (outside_code passes over indented code)
-            inside = indent >= 4 or listed or box is not None
-            level = max(4, indent // 4 * 4) if inside else 0
+            # container's text, as in CommonMark: past its item's marker, in the item; else in
+            # the box (or list) whose text it is indented as, which past 3 spaces only a
+            # container's text is (outside_code passes over indented code)
+            if marker is not None and indent > marker:
+                level = marker // 4 * 4 + 4
+            else:
+                level = max(4, indent // 4 * 4) if indent >= 4 or box is not None else 0
+                marker = None  # a block as far out as the list's marker ends it
             info = fence.group(2).strip()
             header, foreign = fence_header(info, end - index - 1)
             yield IndentedFence(index, end, indent, level, fence.group(1), info, header, foreign)
         elif box is not None and box < indent < box + 4:
             yield index, _box_message(indent, box + 4)
         elif _ITEM_RE.match(line):
-            listed = True
-        elif blank and indent == 0:
-            listed = False  # a paragraph after the list
+            marker = indent
+        elif blank and marker is not None and indent <= marker:
+            marker = None  # a paragraph after the list
         box = indent if _ADMONITION_RE.match(line) else None
         blank = False
 
@@ -204,28 +209,43 @@ def fence_header(info: str, lines: int) -> tuple[str, FenceInfo | None]:
     return (f'{header} hl_lines="{" ".join(map(str, numbers))}"' if numbers else ""), foreign
 
 
+#: The stages that write a fenced block at the start of its lines as the page shows it: its
+#: title above it, its hl_lines ranges written out, then the block itself, kept aside.
+FENCE_STAGES = ("glossary-fence-attributes", "glossary-hl-lines", "fenced_code_block")
+
+
 class IndentedFences(Preprocessor):
     """Writes each indented fence (indented_fences) as this engine reads it: in a list item or
-    an admonition, a code block with a blank line before and after it, as a block there needs;
-    elsewhere, the fenced block at the start of its lines (a code block there would be taken
-    into a list or admonition just above it)."""
+    an admonition, the fenced block as the fence stages write one at the start of a line (its
+    title, then the block kept aside, each a paragraph of a stand-in), the stand-ins indented
+    as the item's or box's text, with a blank line before and after; elsewhere, the fenced
+    block at the start of its lines. (Written as an indented code block, as it was, it became
+    text in the last item of a list above it in a box, ':::python' and all, and lost runs of
+    blank lines.)"""
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         if "```" not in text and "~~~" not in text:
             return lines
+        stages = [self.md.preprocessors[name] for name in FENCE_STAGES if name in self.md.preprocessors]
         written = list(lines)
         for fence in reversed(indented_fences(text)):  # from the last, so the others stay put
             fenced = [_dedented(line, fence.indent) for line in lines[fence.start : fence.end]]
             fenced.append(lines[fence.end].strip())  # the closing fence, however indented
             if fence.level:
-                pad = " " * (fence.level + 4)
-                code = (pad + line if line.strip() else "" for line in fenced[1:-1])
-                title = fence.foreign.caption() if fence.foreign else ""
-                above = ["", " " * fence.level + self.md.htmlStash.store(title)] if title else []
-                fenced = [*above, "", pad + fence.header, *code, ""]
+                for stage in stages:
+                    fenced = stage.run(fenced)
+                fenced = _indented("\n".join(fenced).strip("\n").split("\n"), fence.level)
+                # one blank line around it, never more: a second would end a footnote's note
+                before = [""] if fence.start and lines[fence.start - 1].strip() else []
+                after = [""] if fence.end + 1 < len(lines) and lines[fence.end + 1].strip() else []
+                fenced = [*before, *fenced, *after]
             written[fence.start : fence.end + 1] = fenced
         return written
+
+
+def _indented(lines: list[str], level: int) -> list[str]:
+    return [" " * level + line if line.strip() else "" for line in lines]
 
 
 def _dedented(line: str, indent: int) -> str:

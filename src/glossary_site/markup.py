@@ -41,6 +41,7 @@ from glossary_site.line_breaks import LineBreakExtension
 from glossary_site.link_attributes import LinkAttributesExtension
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import PLACEHOLDER_HREF, Breaks, Glossary, RawBody, TermSource, Toolbox, WikiLink
+from glossary_site.note_backlinks import NoteBacklinksExtension
 from glossary_site.quick_markdown import TextGatedStages
 from glossary_site.quoted_fences import QuotedFencesExtension
 from glossary_site.reference_labels import ReferenceLabelExtension
@@ -50,7 +51,6 @@ from glossary_site.strikethrough import StrikethroughExtension
 from glossary_site.table_pipes import EscapedPipeTableExtension
 from glossary_site.task_lists import TaskListExtension
 from glossary_site.tools import PREFIX as TOOL_PREFIX
-from glossary_site.unreferenced_notes import UnreferencedNotesExtension
 from glossary_site.urls import as_read, link_url
 from glossary_site.wikilinks import faces_of, fill_links, resolve_targets
 from glossary_site.yaml_lines import lines_down
@@ -162,7 +162,7 @@ def _own_extensions() -> list[markdown.Extension]:
         CommonMarkListsExtension(),
         IndentedFencesExtension(),
         FormulaExtension(),
-        UnreferencedNotesExtension(),
+        NoteBacklinksExtension(),
     ]
 
 

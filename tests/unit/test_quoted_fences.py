@@ -51,3 +51,35 @@ def test_a_fence_in_a_quotation_in_a_quotation_too() -> None:
 )
 def test_a_quotation_in_code_or_an_unclosed_fence_is_left_as_written(text: str) -> None:
     assert "```python" in shown(text).get_text()
+
+
+def test_a_fence_in_a_list_item_in_a_quotation_is_that_item_s_code() -> None:
+    """Was: a paragraph ':::text code' in the item, the marker shown."""
+    page = shown("> - item\n>\n>   ```\n>   code\n>   ```\n> - next")
+
+    items = present(present(page.find("blockquote")).find("ul")).find_all("li", recursive=False)
+    assert [item.find("p").get_text() for item in items] == ["item", "next"]
+    assert present(items[0].find("pre")).get_text() == "code\n"
+
+
+def test_a_list_in_a_quotation_nests_by_2_spaces_as_at_the_top() -> None:
+    """Was: one flat list of four items."""
+    page = shown("> - one\n> - two\n>   - nested\n> - three")
+
+    outer = present(present(page.find("blockquote")).find("ul"))
+    assert [
+        li.find(string=True, recursive=False).strip() for li in outer.find_all("li", recursive=False)
+    ] == [
+        "one",
+        "two",
+        "three",
+    ]
+    assert [li.get_text() for li in present(outer.find("ul")).find_all("li")] == ["nested"]
+
+
+def test_a_quotation_of_only_a_fence_holds_only_the_block_with_its_blank_lines() -> None:
+    page = shown("> ```\n> a\n>\n>\n> b\n> ```")
+
+    quotation = present(page.find("blockquote"))
+    assert quotation.find("p") is None
+    assert present(quotation.find("pre")).get_text() == "a\n\n\nb\n"
