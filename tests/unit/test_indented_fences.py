@@ -23,7 +23,7 @@ def test_a_fence_after_a_list_in_a_box_follows_the_list() -> None:
 
     box = present(page.find("div", class_="admonition"))
     assert [li.get_text() for li in present(box.find("ul")).find_all("li")] == ["one", "two"]
-    assert box.find("li").find("pre") is None
+    assert present(box.find("li")).find("pre") is None
     assert present(box.find("pre")).get_text() == "x = 1\n"
 
 

@@ -58,7 +58,7 @@ def test_a_fence_in_a_list_item_in_a_quotation_is_that_item_s_code() -> None:
     page = shown("> - item\n>\n>   ```\n>   code\n>   ```\n> - next")
 
     items = present(present(page.find("blockquote")).find("ul")).find_all("li", recursive=False)
-    assert [item.find("p").get_text() for item in items] == ["item", "next"]
+    assert [present(item.find("p")).get_text() for item in items] == ["item", "next"]
     assert present(items[0].find("pre")).get_text() == "code\n"
 
 
@@ -68,7 +68,7 @@ def test_a_list_in_a_quotation_nests_by_2_spaces_as_at_the_top() -> None:
 
     outer = present(present(page.find("blockquote")).find("ul"))
     assert [
-        li.find(string=True, recursive=False).strip() for li in outer.find_all("li", recursive=False)
+        str(li.find(string=True, recursive=False)).strip() for li in outer.find_all("li", recursive=False)
     ] == [
         "one",
         "two",
