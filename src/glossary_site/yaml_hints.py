@@ -327,7 +327,7 @@ def document_end(text: str, index: int, problem: str) -> Hint | None:
 _HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
-def key_after_hidden_break(text: str, index: int, key: str) -> Hint | None:
+def key_after_hidden_break(text: str, index: int, key: object) -> Hint | None:
     """The same line separator where YAML reads what follows as a key of its own (`summary: a`,
     the separator, `b: c`), which then is an unknown field or a repeat of one to the editor,
     who sees a single line."""
@@ -338,7 +338,7 @@ def key_after_hidden_break(text: str, index: int, key: str) -> Hint | None:
         return None
     return before - 1, (
         f"invalid YAML: this line holds an invisible line break (U+{ord(text[before - 1]):04X}), which "
-        f"YAML reads as the end of the line, so '{key}' after it is read as a key; remove it"
+        f"YAML reads as the end of the line, so '{clipped(str(key))}' after it is read as a key; remove it"
     )
 
 

@@ -465,9 +465,7 @@ def _walk(node: yaml.Node, path: KeyPath, where: _Lines, found: _Found) -> None:
                     raise YamlProblem(where.of(misread[0]), misread[1])
                 raise YamlProblem(key_line, "a YAML key must be plain text, not a list or mapping")
             _refuse_long_number(key_node, key_line)
-            hidden = yaml_hints.key_after_hidden_break(
-                where.text, key_node.start_mark.index, clipped(key_node.value)
-            )
+            hidden = yaml_hints.key_after_hidden_break(where.text, key_node.start_mark.index, key_node.value)
             if hidden is not None:
                 raise YamlProblem(where.of(hidden[0]), hidden[1])
             if key_node.tag == NULL:  # `null:` or `~:` is a key its editor sees as text
