@@ -25,6 +25,7 @@ ALERT_RE = re.compile(
     r"[ ]{0,3}>[ \t]*\[!(" + "|".join(KINDS) + r")\](?:[ \t]+(\S.*?))?[ \t]*$", re.IGNORECASE
 )
 _QUOTED_RE = re.compile(r"[ ]{0,3}>[ ]?")
+_ITEM_RE = re.compile(r"[ ]*(?:[-+*]|\d{1,9}[.)])[ \t]")
 #: A line that starts a block of its own, so it ends the quotation rather than running on.
 _BLOCK_RE = re.compile(
     r"[ ]{0,3}(?:#|```|~~~|<|\||!!!|\?\?\?|(?:[-+*]|\d{1,9}[.)])[ \t]|([-*_])(?:[ \t]*\1){2})"
@@ -50,13 +51,29 @@ def as_admonitions(lines: list[str]) -> list[str]:
             index += 1
             continue
         title = f' "{alert.group(2)}"' if alert.group(2) else ""
-        written.append(f"!!! {alert.group(1).lower()}{title}")
+        indent = _item_indent(lines, index)
+        written.append(f"{indent}!!! {alert.group(1).lower()}{title}")
         for line in lines[index + 1 : end]:
             quoted = _QUOTED_RE.match(line)
             text = line[quoted.end() :] if quoted else line.strip()
-            written.append(f"    {text}" if text.strip() else "")
+            written.append(f"{indent}    {text}" if text.strip() else "")
         index = end
     return written
+
+
+def _item_indent(lines: list[str], index: int) -> str:
+    """The alert's own indent when it is in a list item (`- item`, a blank line, `  > [!NOTE]`),
+    so its box is in the item too; else none, as a box's line is read only at the margin."""
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    for line in reversed(lines[:index] if indent else ()):
+        if not line.strip():
+            continue
+        at = len(line) - len(line.lstrip(" "))
+        if _ITEM_RE.match(line) and at < indent:
+            return " " * indent
+        if at == 0:
+            break
+    return ""
 
 
 class GitHubAlerts(Preprocessor):

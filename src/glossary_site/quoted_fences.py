@@ -49,7 +49,8 @@ class QuotedFences(Preprocessor):
                     inner = self.md.preprocessors[name].run(inner)
             # no '>' line at its ends, which would keep a stand-in's paragraph from being only it
             inner = "\n".join(inner).strip("\n").split("\n")
-            written.extend(quoted if inner == text else [f"> {line}" if line else ">" for line in inner])
+            indent = " " * (len(quoted[0]) - len(quoted[0].lstrip(" ")))  # in its list item, say
+            written.extend(quoted if inner == text else [f"{indent}> {line}".rstrip() for line in inner])
             start = end
         return written
 

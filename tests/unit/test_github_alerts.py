@@ -78,3 +78,24 @@ def test_an_alert_with_a_title_after_its_kind_is_a_box_with_that_title() -> None
         (["admonition", "tip"], 'Say "cheese"', ""),
     ]
     assert [line for line, _ in foreign_problems(text, 1)] == [6]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- item\n\n  > [!NOTE]\n  > inside\n\n- next",
+        "1. item\n\n   > [!NOTE]\n   > inside\n\n2. next",
+    ],
+)
+def test_an_alert_in_a_list_item_is_a_box_in_the_item(text: str) -> None:
+    """Was: the box at the margin, which ended the list and began another after it."""
+    page = BeautifulSoup(site_markdown(text, "/"), "html.parser")
+
+    [items] = page.find_all(["ul", "ol"])
+    first, second = items.find_all("li", recursive=False)
+    assert present(first.find("div", class_="admonition")).get_text(" ", strip=True) == "Note inside"
+    assert second.get_text().strip() == "next"
+
+
+def test_an_indented_alert_outside_a_list_is_a_box_at_the_margin() -> None:
+    assert boxes("Text.\n\n  > [!NOTE]\n  > indented") == [(["admonition", "note"], "Note", "indented")]

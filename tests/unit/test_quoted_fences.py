@@ -83,3 +83,13 @@ def test_a_quotation_of_only_a_fence_holds_only_the_block_with_its_blank_lines()
     quotation = present(page.find("blockquote"))
     assert quotation.find("p") is None
     assert present(quotation.find("pre")).get_text() == "a\n\n\nb\n"
+
+
+def test_a_quotation_holding_a_fence_in_a_list_item_stays_in_the_item() -> None:
+    """Was: moved to the margin, which ended the list and began another after it."""
+    page = shown("- item\n\n  > ```\n  > a\n  > ```\n\n- next")
+
+    [items] = page.find_all("ul")
+    first, second = items.find_all("li", recursive=False)
+    assert present(present(first.find("blockquote")).find("pre")).get_text() == "a\n"
+    assert second.get_text().strip() == "next"
