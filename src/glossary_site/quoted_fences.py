@@ -1,4 +1,4 @@
-"""A quotation's text read as the top level's is: fenced code and lists nested by 2 spaces.
+"""A quotation's text read as the top level's is: fenced code, lists nested by 2 spaces, tables.
 
 Python-Markdown reads a fence only at the start of a line, and a quotation's lines start with
 '>': a fenced block in one (`> ```python`) came out as one paragraph of inline code
@@ -23,7 +23,12 @@ from glossary_site.indentation import FENCE_STAGES
 #: A quotation's line: its '>' (up to 3 spaces in, and the one space after it), then its text.
 _QUOTED_RE = re.compile(r"[ ]{0,3}>[ ]?")
 #: The stages, after this one, that read the top level's text as a quotation's needs it read.
-_STAGES = ("glossary-commonmark-lists", "glossary-indented-fences", *FENCE_STAGES)
+_STAGES = (
+    "glossary-tables-after-text",
+    "glossary-commonmark-lists",
+    "glossary-indented-fences",
+    *FENCE_STAGES,
+)
 
 
 class QuotedFences(Preprocessor):

@@ -1,5 +1,7 @@
 """`\\|` in a table cell is a pipe, in code too, as GitHub's tables (and Hugo's) read it; a
-wiki-link's own pipe (`[[Term|its text]]`) is the link's, not the end of the cell.
+wiki-link's own pipe (`[[Term|its text]]`) is the link's, not the end of the cell; and a table
+may start right under a paragraph's last line, as on GitHub (`TablesAfterText`: Python-Markdown
+showed the table's lines as text of the paragraph).
 
 A pipe ends a cell, so GitHub's rule has `\\|` for one in a cell's text, inside a code span as
 well (`` `a \\| b` ``). Python-Markdown does not split a cell at a pipe inside code and showed
@@ -12,6 +14,9 @@ import re
 
 import markdown
 from markdown.extensions import tables
+from markdown.preprocessors import Preprocessor
+
+from glossary_site.fences import outside_code
 
 #: A wiki-link, `[[Term|its text]]`, whose pipe the editor meant for it, not to end the cell
 #: (GitHub's rule would have it written `[[Term\\|its text]]`, and the row lost a cell).
@@ -40,10 +45,44 @@ def _unescaped(code: re.Match[str]) -> str:
     return code.group(1) + code.group(2).replace("\\|", "|") + code.group(1)
 
 
+#: A table's delimiter row, `| --- | :-: |`: cells of dashes, a colon at either end, and pipes.
+_DELIMITER_RE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*")
+
+
+def _cells(row: str) -> int:
+    return len(_BARE_PIPE_RE.split(row.strip().removeprefix("|").removesuffix("|")))
+
+
+class TablesAfterText(Preprocessor):
+    """A blank line before a table's header row right under a line of text, as the table stage
+    reads a table only as a block of its own."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any("|" in line and "-" in line and _DELIMITER_RE.fullmatch(line) for line in lines):
+            return lines
+        free = {index for index, _ in outside_code(lines)}
+        written = list(lines)
+        for index in range(len(lines) - 2, 0, -1):  # from the last, so the others stay put
+            header, delimiter, above = lines[index], lines[index + 1], lines[index - 1]
+            if (
+                {index - 1, index, index + 1} <= free
+                and "|" in header
+                and "|" in delimiter
+                and above.strip()
+                and "|" not in above
+                and _DELIMITER_RE.fullmatch(delimiter)
+                and _cells(header) == _cells(delimiter)
+            ):
+                written.insert(index, "")
+        return written
+
+
 class EscapedPipeTableExtension(markdown.Extension):
-    """In the stock table stage's place (75), with its settings; after the tables extension."""
+    """In the stock table stage's place (75), with its settings; after the tables extension.
+    TablesAfterText after quotations' text is read (29.4), before lists are (29)."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.register(TablesAfterText(md), "glossary-tables-after-text", 29.2)
         blocks = md.parser.blockprocessors
         if "table" in blocks and type(blocks["table"]) is tables.TableProcessor:
             stock = blocks["table"]

@@ -60,3 +60,36 @@ def test_a_wiki_link_s_own_pipe_does_not_end_its_cell() -> None:
     expected = [["A", "B", "C"], ["Gloss", "its text", "end"], ["a|b", "x", "y"], ["plain", "row", "here"]]
     assert shown[0] == shown[1] == expected
     assert [link.target for link in fast.source.links] == ["Tensor", "Tensor", "Tensor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Text\n| A | B |\n| --- | --- |\n| 1 | 2 |",
+        "- Text\n  | A | B |\n  | --- | --- |\n  | 1 | 2 |",
+        "> Text\n> | A | B |\n> |---|---|\n> | 1 | 2 |",
+    ],
+)
+def test_a_table_right_under_a_line_of_text_is_a_table(text: str) -> None:
+    """As on GitHub; was: the table's lines shown as more of the paragraph, pipes and dashes."""
+    fast, stock = Converter(fast=True), Converter(fast=False)
+    html = fast.convert_text(text, 1)[0]
+    assert html == stock.convert_text(text, 1)[0]
+    page = BeautifulSoup(html, "html.parser")
+    assert [p.get_text() for p in page.find_all("p")] == ["Text"]
+    assert cells(html) == [["A", "B"], ["1", "2"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Title\n---",
+        "a | b\n| A | B |\n| --- | --- |",
+        "Text\n| A | B |\n| --- |",
+        "```\nText\n| A |\n| - |\n```",
+    ],
+)
+def test_what_is_no_table_under_text_stays_as_it_was(text: str) -> None:
+    """A setext heading, a line with a pipe of its own above, a header with more cells than the
+    delimiter row, and code."""
+    assert BeautifulSoup(site_markdown(text, "/"), "html.parser").find("table") is None
