@@ -20,8 +20,9 @@ from markdown.preprocessors import Preprocessor
 from glossary_site.fences import outside_code
 from glossary_site.indentation import FENCE_STAGES
 
-#: A quotation's line: its '>' (up to 3 spaces in, and the one space after it), then its text.
-_QUOTED_RE = re.compile(r"[ ]{0,3}>[ ]?")
+#: A quotation's line: its '>' (and the one space after it), then its text; 4 spaces in or more
+#: only in a box, a tab, a note or a list item (outside_code tells those from code).
+_QUOTED_RE = re.compile(r"[ ]*>[ ]?")
 #: The stages, after this one, that read the top level's text as a quotation's needs it read.
 _STAGES = (
     "glossary-tables-after-text",

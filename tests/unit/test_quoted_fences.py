@@ -93,3 +93,25 @@ def test_a_quotation_holding_a_fence_in_a_list_item_stays_in_the_item() -> None:
     first, second = items.find_all("li", recursive=False)
     assert present(present(first.find("blockquote")).find("pre")).get_text() == "a\n"
     assert second.get_text().strip() == "next"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "!!! note\n    > ```python\n    > x = 1\n    > ```",
+        '=== "T"\n\n    > ```python\n    > x = 1\n    > ```',
+        "T[^1].\n\n[^1]: Note.\n\n    > ```python\n    > x = 1\n    > ```",
+        "-   item\n\n    > ```python\n    > x = 1\n    > ```",
+    ],
+    ids=["box", "tab", "note", "item"],
+)
+def test_a_fence_in_a_quotation_in_a_box_tab_note_or_item_is_code_there(text: str) -> None:
+    """Was: inline code, 'python x = 1', the language shown; an indented code block stays one."""
+    quotation = present(shown(text).find("blockquote"))
+    assert present(quotation.find("pre")).get_text() == "x = 1\n"
+    assert len(quotation.find_all("code")) == 1, "the block's own, no inline code"
+
+
+def test_quotation_marks_in_an_indented_code_block_stay_code() -> None:
+    code = present(shown("para\n\n    > not a quote\n    > ```\n    > code\n    > ```").find("pre"))
+    assert code.get_text() == "> not a quote\n> ```\n> code\n> ```\n"
