@@ -260,8 +260,11 @@ class _Source:
         A link text that occurs once in the whole text is the link. Otherwise code is blanked
         out first, so a link-like text in code is never mistaken for the link; footnotes are
         converted last, so a link not found after the cursor is sought again. The engine
-        expands tabs, so a link written with one is sought by its words.
+        expands tabs, so a link written with one is sought by its words, and a link's bare '|' in
+        a table row reaches it escaped (table_pipes), so it is sought as written.
         """
+        if "\\|" in raw and raw not in self.text:
+            raw = raw.replace("\\|", "|")
         if self.text.count(raw) == 1:
             at = self.text.find(raw)
         else:

@@ -60,6 +60,8 @@ def test_a_wiki_link_s_own_pipe_does_not_end_its_cell() -> None:
     expected = [["A", "B", "C"], ["Gloss", "its text", "end"], ["a|b", "x", "y"], ["plain", "row", "here"]]
     assert shown[0] == shown[1] == expected
     assert [link.target for link in fast.source.links] == ["Tensor", "Tensor", "Tensor"]
+    # each at its row's line (was: the bare '|' ones at the text's first line)
+    assert [link.line for link in fast.source.links] == [3, 3, 5]
 
 
 @pytest.mark.parametrize(
