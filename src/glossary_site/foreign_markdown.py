@@ -88,9 +88,10 @@ _AFTER_LINK_RE = re.compile(r"(?<=[)\]])\{:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}\n
 #: A picture, and a link (whose words may hold a picture), ending where an attribute list starts.
 _PICTURE_RE = re.compile(r"!\[[^\]\n]*\](?:\([^()\n]*\)|\[[^\]\n]*\])\Z")
 _LINK_RE = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\([^()\n]*\)|\[[^\]\n]*\])\Z")
-#: A line that starts as a content tab's does, its title quoted or not (`=== Python`); one
-#: TAB_RE reads is one (content_tabs.py).
-_TAB_LIKE_RE = re.compile(r"^[ ]{0,3}(===[+!]*[ \t]+(?:\"[^\"\n]*\"?|[^\s=\"][^\n]*?))[ \t]*$")
+#: A line that starts as a content tab's does, its title quoted or not (`=== Python`, a few
+#: words, not a sentence such as "=== is the strict equality operator."), at the margin or in
+#: a box, an item or a tab; one TAB_RE reads is one (content_tabs.py).
+_TAB_LIKE_RE = re.compile(r"^[ ]*(===[+!]*[ \t]+(?:\"[^\"\n]*\"?|[^\s=\"][^\n.!?:;]{0,30}))[ \t]*$")
 #: Syntax that starts a line (or ends one, for an attribute list): one of each a line.
 _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
     (
@@ -306,7 +307,10 @@ def _unclosed_wikilinks(prose: list[str], index: int, line: str) -> Iterator[int
     """The column of each `[[` of `line` (prose[index]) that no `]]` closes before its
     paragraph ends: a wiki-link may go on over a line break, not past a blank line."""
     rest = "\n".join(itertools.takewhile(str.strip, prose[index + 1 :]))
-    for found in re.finditer(r"\[\[", line):
+    for found in re.finditer(r"(?<!\\)\[\[", line):  # `\[[` is the escape the docs give
+        before = line[: found.start()]
+        if before.count("<code") > before.count("</code>"):  # in HTML's code, shown as written
+            continue
         after = line[found.end() :] + "\n" + rest
         closing, opening = after.find("]]"), after.find("[[")
         if closing < 0 or 0 <= opening < closing:

@@ -96,3 +96,12 @@ def test_a_tab_title_without_quotes_is_warned_of() -> None:
     [(line, message)] = foreign_problems("Intro.\n\n=== Python\n\n    print(1)\n", 5)
     assert line == 7
     assert message.startswith("'=== Python' is shown as written, not as a content tab")
+
+
+def test_a_tab_title_without_quotes_in_a_box_or_item_is_warned_of_and_a_sentence_is_not() -> None:
+    """Was: only at the margin; a line such as '=== is the strict equality operator.' is text."""
+    text = (
+        '!!! note\n    === Python\n\n        x\n\n- item\n\n    === "Go"\n\n        y\n\n'
+        "=== is a JavaScript operator."
+    )
+    assert [line for line, _ in foreign_problems(text, 1)] == [2]

@@ -285,3 +285,7 @@ def test_a_wiki_link_no_brackets_close_is_named_at_its_line() -> None:
     unclosed = "this '[[' opens a wiki-link that no ']]' closes in its paragraph, so the page shows it"
     found = [(line, message.split(" as written")[0]) for line, message in foreign_problems(text, 5)]
     assert found == [(5, unclosed), (10, unclosed)]
+
+
+def test_an_escaped_or_html_coded_double_bracket_is_no_unclosed_wiki_link() -> None:
+    assert list(foreign_problems("A \\[[ escaped, and <code>[[x</code> in HTML's code.", 1)) == []
