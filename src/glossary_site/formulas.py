@@ -128,6 +128,8 @@ _DELIMITERS = {
     "\\{": "{", "\\}": "}", "\\|": "\u2016", "\\vert": "|", "\\Vert": "\u2016", "\\lvert": "|",
     "\\rvert": "|", "\\lVert": "\u2016", "\\rVert": "\u2016", "\\langle": "\u27e8", "\\rangle": "\u27e9",
     "\\lfloor": "\u230a", "\\rfloor": "\u230b", "\\lceil": "\u2308", "\\rceil": "\u2309",
+    "\\uparrow": "\u2191", "\\downarrow": "\u2193", "\\updownarrow": "\u2195", "\\Uparrow": "\u21d1",
+    "\\Downarrow": "\u21d3", "\\Updownarrow": "\u21d5", "\\backslash": "\\",
 }  # fmt: skip
 
 

@@ -237,6 +237,8 @@ def test_what_the_converter_drew_wrongly_reads_as_written() -> None:
     assert [mo.get_text() for mo in operator.find_all("mo")] == ["E", "[", "]"]
     assert [mo.get_text() for mo in braces.find_all("mo")] == ["{", "}"]
     assert [mo.get_text() for mo in angles.find_all("mo")] == ["\u27e8", "\u27e9"]
+    arrows = page(term("$\\big\\uparrow x \\Big\\Downarrow$").body).find_all("mo")
+    assert [mo.get_text() for mo in arrows] == ["\u2191", "\u21d3"]  # was an unknown command
     assert [(mi.get_text(), mi.get("mathvariant")) for mi in upright.find_all("mi")] == [
         ("E", "normal"),
         ("X", None),
