@@ -114,6 +114,28 @@ def openings(text: str) -> Iterator[tuple[int, str, str, bool]]:
             yield index, mark, info, closed
 
 
+#: A quotation's mark at the start of its line, with the space after it.
+_QUOTE_MARK_RE = re.compile(r"[ ]*>[ ]?")
+
+
+def quoted_openings(text: str) -> Iterator[tuple[int, str, str, bool]]:
+    """openings, of the fences in the text's quotations (quoted_fences reads each quotation's
+    text as the top level's), quotations in quotations too; line indexes are the text's."""
+    if ">" not in text or ("```" not in text and "~~~" not in text):
+        return
+    lines = text.split("\n")
+    free = {index for index, _ in outside_code(lines)}
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and end in free and _QUOTE_MARK_RE.match(lines[end]):
+            end += 1
+        inner = "\n".join(_QUOTE_MARK_RE.sub("", line, 1) for line in lines[start:end])
+        for index, mark, info, closed in itertools.chain(openings(inner), quoted_openings(inner)):
+            yield start + index, mark, info, closed
+        start = max(end, start + 1)
+
+
 def highlighted_lines(value: str, most: int) -> list[int] | None:
     """The lines an `hl_lines` value names, its ranges written out ("1 3-5" is 1 3 4 5), none
     past line `most` (a block has no more lines than its text, and "1-999999999" must not
@@ -246,7 +268,7 @@ def unclosed_fences(text: str) -> Iterator[tuple[int, str]]:
     """(line index, fence) of each opening fence that no later line closes: the engine then
     reads no block, so the page shows the fence and the code as a paragraph of text, which a
     new editor who forgot the closing line would otherwise only find by reading the page."""
-    for index, mark, _, closed in openings(text):
+    for index, mark, _, closed in itertools.chain(openings(text), quoted_openings(text)):
         if not closed:
             yield index, mark
 
@@ -263,7 +285,7 @@ def fence_problems(text: str, first_line: int, breaks: Breaks | None = None) -> 
     body, or a YAML value (a definition, an answer, site.yml's intro) whose first line is
     `first_line` of its file and whose file lines begin at `breaks` (yaml_lines.Located)."""
     starts: list[int] = []
-    for index, mark, info, closed in openings(text):
+    for index, mark, info, closed in itertools.chain(openings(text), quoted_openings(text)):
         if not closed:
             continue
         readable = INFO_RE.fullmatch(info)

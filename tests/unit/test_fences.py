@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from glossary_site import markup
-from glossary_site.fences import fence_problems
+from glossary_site.fences import fence_problems, unclosed_fences
 
 GOOD = [
     "```\ncode\n```",
@@ -86,3 +86,15 @@ def test_hl_lines_takes_ranges_and_a_value_naming_no_lines_is_reported_at_its_li
         'block\'s lines, from first to last, separated by spaces: hl_lines="1 3-5"'
     )
     assert list(fence_problems(text, 5)) == [(21, message.format("3-1")), (29, message.format("a"))]
+
+
+def test_a_fence_in_a_quotation_is_checked_as_one_at_the_top_is() -> None:
+    """Was: no word of a fence in a quotation with words after its language, nor of one no line
+    of its quotation closes (the page shows each as text); in code, a quotation is an example."""
+    text = (
+        "> ```python app.py\n> z = 3\n> ```\n\n> ```python\n> never closed\n\n"
+        "> > ```\n> > nested, open\n\n```\n> ```shown as code\n```\n"
+    )
+    assert [line for line, _ in fence_problems(text, 10)] == [10]
+    unclosed = [index for index, _ in unclosed_fences(text)]
+    assert unclosed == [4, 7]
