@@ -18,6 +18,7 @@ from itertools import chain
 
 import nh3
 
+from glossary_site import obsidian_comments
 from glossary_site.content_tabs import TAB_RE
 from glossary_site.custom_ids import around, heading_attributes
 from glossary_site.emoji_shortcodes import SHORTCODE_RE, emoji_of, unknown_message
@@ -259,6 +260,8 @@ def _found(text: str, markers: bool, wikilinks: bool = True) -> Iterator[tuple[i
     prose = without_formulas(text)
     if "<!--" in text:  # what a comment holds is on no page, so nothing in it is shown or removed
         prose = _COMMENT_RE.sub(blanked, "\n".join(prose)).split("\n")
+    if "%%" in text:  # nor what an Obsidian comment holds (obsidian_comments)
+        prose = obsidian_comments.COMMENT_RE.sub(blanked, "\n".join(prose)).split("\n")
     notes = set(_NOTE_RE.findall(text)) if "[^" in text else set()
     referenced: set[str] = set()
     noted: dict[str, int] = {}  # each note's line, for one no reference leads to

@@ -42,6 +42,7 @@ from glossary_site.link_attributes import LinkAttributesExtension
 from glossary_site.markdown_limits import limit_problem
 from glossary_site.model import PLACEHOLDER_HREF, Breaks, Glossary, RawBody, TermSource, Toolbox, WikiLink
 from glossary_site.note_backlinks import NoteBacklinksExtension
+from glossary_site.obsidian_comments import ObsidianCommentsExtension
 from glossary_site.quick_markdown import TextGatedStages
 from glossary_site.quoted_fences import QuotedFencesExtension
 from glossary_site.reference_labels import ReferenceLabelExtension
@@ -152,6 +153,7 @@ def _own_extensions() -> list[markdown.Extension]:
         ReferenceLabelExtension(),
         HighlightRangesExtension(),
         FenceAttributesExtension(),
+        ObsidianCommentsExtension(),
         GitHubAlertsExtension(),
         QuotedFencesExtension(),
         CollapsibleAdmonitionsExtension(),
