@@ -102,6 +102,8 @@ KEY_SYNONYMS = {
     "headers": "columns",
     "lastmod": "updated",
     "date": "updated",
+    "created": "updated",
+    "modified": "updated",
     "description": "summary",
     "sort_key": "sort_as",
     "sortkey": "sort_as",

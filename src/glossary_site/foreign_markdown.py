@@ -21,6 +21,7 @@ import nh3
 from glossary_site import obsidian_comments
 from glossary_site.content_tabs import TAB_RE
 from glossary_site.custom_ids import around, heading_attributes
+from glossary_site.diagnostics import clipped
 from glossary_site.emoji_shortcodes import SHORTCODE_RE, emoji_of, unknown_message
 from glossary_site.fences import (
     diagram_fences,
@@ -46,7 +47,7 @@ KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym",
 #: those characters: several times quicker over a 10,000-term glossary's text. The line-start
 #: syntax is matched anywhere here; the line's own check below looks at where it stands.
 _ANY_RE = re.compile(
-    r"==|>[ \t]*\[!|-8<-|:[\w+-]+:|\[\^"
+    r"==|>[ \t]*\[!|-8<-|:[\w+-]+:|\[\^|!\[\[|\^\[|\s\^[\w-]+(?:\n|$)"
     r"|\{(?:\{[<%]|:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=|data-)|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$|```[ \t]*\{"
     r"|~~~[ \t]*\{|:::[ \t]*\{|\\[(\[]"
 )
@@ -155,6 +156,24 @@ _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
             f"'{m.group(0)}' is a formula as arithmatex writes it, which is not read here: the page "
             f"shows '{m.group(1)}{m.group(2)}{m.group(3)}'; formulas here are written $…$ within the text "
             "and $$ … $$ on a line of their own"
+        ),
+    ),
+    (  # Obsidian's embed of a note or a file: no page holds another's text, a picture is ![]()
+        re.compile(r"!\[\[([^\]\n|#]*)(?:#[^\]\n|]*)?(?:\|([^\]\n]*))?\]\]"),
+        lambda m: _embed_message(m.group(0), m.group(1).strip(), (m.group(2) or "").strip()),
+    ),
+    (  # Obsidian's (and Pandoc's) inline footnote
+        re.compile(r"\^\[[^\]\n]*\]"),
+        lambda m: (
+            f"'{clipped(m.group(0))}' is an inline footnote as Obsidian and Pandoc write one, which is "
+            "shown as written here; write [^1] there and its note, '[^1]: …', on a line of its own below"
+        ),
+    ),
+    (  # Obsidian's block id at the end of a paragraph's line
+        re.compile(r"(?<=[ \t])\^[A-Za-z0-9-]+(?=[ \t]*$)"),
+        lambda m: (
+            f"'{m.group(0)}' is an Obsidian block id, which is shown as written here; remove it "
+            "(a link can lead to a heading's section instead)"
         ),
     ),
     (  # what is left once the formulas are blanked out: dollars around TeX that is no formula
@@ -318,6 +337,23 @@ def _unclosed_wikilinks(prose: list[str], index: int, line: str) -> Iterator[int
         closing, opening = after.find("]]"), after.find("[[")
         if closing < 0 or 0 <= opening < closing:
             yield found.start()
+
+
+#: The ends of a file's name that make an embed a picture's (or a file's) rather than a note's.
+_FILE_RE = re.compile(r"\.[A-Za-z0-9]{2,5}$")
+
+
+def _embed_message(written: str, target: str, size: str) -> str:
+    if _FILE_RE.search(target):
+        width = f'{{ width="{size}" }}' if size.isdigit() else ""
+        return (
+            f"'{clipped(written)}' is Obsidian's embed of a file, which is shown as written here; put "
+            f"the file in static/ (static/images/, say) and write ![what it shows](/images/{target}){width}"
+        )
+    return (
+        f"'{clipped(written)}' is Obsidian's embed of a note, which is shown as written here (no "
+        f"page holds another's text); link it as [[{target}]]"
+    )
 
 
 def _unreferenced(label: str) -> str:

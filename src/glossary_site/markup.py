@@ -308,6 +308,8 @@ class _WikiLinkProcessor(InlineProcessor):
         target = " ".join(found.group(1).split())
         if not target and found.group(2) is None:  # "[[]]" is brackets, as in code written as prose
             return None, None, None
+        if data[m.start(0) - 1 : m.start(0)] == "!":  # Obsidian's embed, shown as written and warned of
+            return None, None, None
         named = target[len(TOOL_PREFIX) :].strip() if target.casefold().startswith(TOOL_PREFIX) else target
         label = " ".join((found.group(2) or "").split()) or named
         number = len(self.source.links)

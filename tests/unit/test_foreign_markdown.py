@@ -289,3 +289,30 @@ def test_a_wiki_link_no_brackets_close_is_named_at_its_line() -> None:
 
 def test_an_escaped_or_html_coded_double_bracket_is_no_unclosed_wiki_link() -> None:
     assert list(foreign_problems("A \\[[ escaped, and <code>[[x</code> in HTML's code.", 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "See ![[Attention]] here.",
+            "'![[Attention]]' is Obsidian's embed of a note, which is shown as written",
+        ),
+        (
+            "![[diagram.png|300]]",
+            "put the file in static/ (static/images/, say) and write "
+            '![what it shows](/images/diagram.png){ width="300" }',
+        ),
+        ("Then.^[An inline note.]", "'^[An inline note.]' is an inline footnote as Obsidian and Pandoc"),
+        ("A key paragraph. ^emergent1", "'^emergent1' is an Obsidian block id, which is shown as written"),
+    ],
+)
+def test_obsidian_s_embeds_inline_footnotes_and_block_ids_are_named(text: str, said: str) -> None:
+    """Was shown as written ('!' then a link, for an embed) with no word, or 'unknown wiki-link
+    target' for a picture's file name."""
+    [(line, message)] = foreign_problems(text, 4)
+    assert line == 4 and said in message
+
+
+def test_no_block_id_or_inline_footnote_is_read_in_formulas_or_marks() -> None:
+    assert list(foreign_problems("Then $x^{2}$, x^2^ and ^^inserted^^ text, 2 ^ 3.", 1)) == []

@@ -1,4 +1,4 @@
-"""Obsidian's comments (`%% … %%`) are left out of the page, as Obsidian's reading view leaves them out."""
+"""Obsidian's syntax: comments (`%% … %%`) are left out of the page, embeds (`![[…]]`) are no links."""
 
 from __future__ import annotations
 
@@ -38,3 +38,10 @@ def test_percent_signs_in_code_or_alone_are_kept(text: str) -> None:
 
 def test_nothing_in_a_comment_is_warned_of() -> None:
     assert list(foreign_problems("Text %% <script> and {{< ref x >}} %% done.", 1)) == []
+
+
+def test_an_embed_is_shown_as_written_not_as_a_link_after_a_bang() -> None:
+    """Was: '!' then a link to the note (and an unknown target for a picture's file name)."""
+    page, links = shown("See ![[Attention]] and ![[diagram.png]], and [[Token]].")
+    assert "![[Attention]]" in page and "![[diagram.png]]" in page
+    assert links == ["Token"]
