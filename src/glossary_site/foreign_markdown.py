@@ -104,14 +104,14 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
         ),
     ),
     (
-        # GitHub's own five kinds, alone or with a title, are boxes (github_alerts.py)
+        # GitHub's own five kinds, alone or with a title, are boxes (github_alerts.py); Obsidian's
+        # other kinds and folding callouts are not
         re.compile(
-            r"^[ ]{0,3}>[ \t]*\[!(?!(?i:note|tip|important|warning|caution)\](?:[ \t]|$))(\w+)\]", re.ASCII
+            r"^[ ]{0,3}>[ \t]*\[!(?!(?i:note|tip|important|warning|caution)\](?:[ \t]|$))(\w+)\]"
+            r"([-+]?)[ \t]*(.*?)[ \t]*$",
+            re.ASCII,
         ),
-        lambda m: (
-            f"'> [!{m.group(1)}]' is a GitHub alert, which is shown here as a quotation that starts "
-            f"'[!{m.group(1)}]'; write '!!! {m.group(1).lower()}' and indent its text by 4 spaces"
-        ),
+        lambda m: _callout_message(m.group(1), m.group(2), m.group(3)),
     ),
     (
         re.compile(r"^[ ]{0,3}(-+8<-+(?:[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'))?)"),
@@ -337,6 +337,23 @@ def _unclosed_wikilinks(prose: list[str], index: int, line: str) -> Iterator[int
         closing, opening = after.find("]]"), after.find("[[")
         if closing < 0 or 0 <= opening < closing:
             yield found.start()
+
+
+#: Callout kinds whose class a page may not carry (sanitise.py): the box they are meant as.
+_KIND_FOR = {"faq": "question", "help": "question"}
+
+
+def _callout_message(kind: str, fold: str, title: str) -> str:
+    """What to write for a callout GitHub's alerts do not cover: a kind of Obsidian's (or
+    Material's) own, or one that folds (`-` closed, `+` open), as the box it is meant as."""
+    written = f"'> [!{kind}]{fold}'"
+    what = "an Obsidian callout that folds" if fold else "a callout of a kind GitHub's alerts do not have"
+    box = {"": "!!!", "-": "???", "+": "???+"}[fold]
+    named = f' "{title}"' if title else ""
+    return (
+        f"{written} is {what}, which is shown here as a quotation that starts '[!{kind}]'; write "
+        f"'{box} {_KIND_FOR.get(kind.lower(), kind.lower())}{named}' and indent its text by 4 spaces"
+    )
 
 
 #: The ends of a file's name that make an embed a picture's (or a file's) rather than a note's.

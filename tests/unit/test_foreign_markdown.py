@@ -14,7 +14,11 @@ WRITTEN = [
         "'=== \"Tab A' is shown as written, not as a content tab",
         "its title in double quotes",
     ),
-    ("> [!DANGER]\n> Mind.", "'> [!DANGER]' is a GitHub alert", "write '!!! danger'"),
+    (
+        "> [!DANGER]\n> Mind.",
+        "'> [!DANGER]' is a callout of a kind GitHub's alerts do not have",
+        "write '!!! danger'",
+    ),
     (
         "Happy :material-emoticon: face.",
         "':material-emoticon:' is no emoji's shortcode",
@@ -316,3 +320,21 @@ def test_obsidian_s_embeds_inline_footnotes_and_block_ids_are_named(text: str, s
 
 def test_no_block_id_or_inline_footnote_is_read_in_formulas_or_marks() -> None:
     assert list(foreign_problems("Then $x^{2}$, x^2^ and ^^inserted^^ text, 2 ^ 3.", 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "write"),
+    [
+        ("> [!quote] Vaswani et al.\n> Text.", "write '!!! quote \"Vaswani et al.\"'"),
+        ("> [!tip]- Why it works\n> Text.", "write '??? tip \"Why it works\"'"),
+        (
+            "> [!faq]+ Common\n> Text.",
+            "write '???+ question \"Common\"'",
+        ),  # 'faq' is a class no page may hold
+    ],
+)
+def test_a_callout_s_advice_keeps_its_title_and_folding(text: str, write: str) -> None:
+    """Was "write '!!! quote'" for all three: the title and the folding lost, and a 'faq' box
+    without its colour."""
+    [(_, message)] = foreign_problems(text, 1)
+    assert write in message
