@@ -53,10 +53,12 @@ def as_admonitions(lines: list[str]) -> list[str]:
         title = f' "{alert.group(2)}"' if alert.group(2) else ""
         indent = _item_indent(lines, index)
         written.append(f"{indent}!!! {alert.group(1).lower()}{title}")
+        body = []
         for line in lines[index + 1 : end]:
             quoted = _QUOTED_RE.match(line)
-            text = line[quoted.end() :] if quoted else line.strip()
-            written.append(f"{indent}    {text}" if text.strip() else "")
+            body.append(line[quoted.end() :] if quoted else line.strip())
+        # an alert in the alert (`> > [!TIP]`) is a box in the box
+        written.extend(f"{indent}    {text}" if text.strip() else "" for text in as_admonitions(body))
         index = end
     return written
 

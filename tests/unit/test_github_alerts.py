@@ -99,3 +99,13 @@ def test_an_alert_in_a_list_item_is_a_box_in_the_item(text: str) -> None:
 
 def test_an_indented_alert_outside_a_list_is_a_box_at_the_margin() -> None:
     assert boxes("Text.\n\n  > [!NOTE]\n  > indented") == [(["admonition", "note"], "Note", "indented")]
+
+
+def test_an_alert_in_an_alert_is_a_box_in_the_box() -> None:
+    """Was: a quotation in the box that starts '[!TIP] Inner', with no word."""
+    page = BeautifulSoup(site_markdown("> [!NOTE] Outer\n> > [!TIP] Inner\n> > Inside.", "/"), "html.parser")
+
+    outer = present(page.find("div", class_="note"))
+    inner = present(outer.find("div", class_="tip"))
+    assert present(inner.find("p", class_="admonition-title")).get_text() == "Inner"
+    assert "[!" not in page.get_text() and page.find("blockquote") is None
