@@ -220,10 +220,17 @@ def check_shown_text(
     `shown`: the fields a page shows (a tool file has fewer than a term file)."""
     for at, line in located.commented:
         if at[0] in shown and at != ("cta",):
-            message = (
-                f"the text after ' #' is a YAML comment and is left out of '{at[0]}'; "
-                "to keep it, put the whole value in quotes"
-            )
+            if located.data.get(at[0]) is None and len(at) == 1:  # `tags: #nlp #models`: all of it
+                message = (
+                    f"'{at[0]}' is empty: YAML reads everything after ' #' as a comment; write the "
+                    f"value without '#'"
+                    + (f", as a list: {at[0]}: [one, two]" if at[0] in ("tags", "aliases") else "")
+                )
+            else:
+                message = (
+                    f"the text after ' #' is a YAML comment and is left out of '{at[0]}'; "
+                    "to keep it, put the whole value in quotes"
+                )
             diagnostics.warning(path, line, message)
     if not _todo_outside_comments(front):
         return

@@ -438,9 +438,13 @@ def _walk(node: yaml.Node, path: KeyPath, where: _Lines, found: _Found) -> None:
         if node.tag == NULL:
             found.nulls[path] = node.value
         _remove_unprintable(node, line, where, found)
-        if where.comments and not node.style and node.value:
+        if where.comments and not node.style and (node.value or node.tag == NULL):
             end = node.end_mark.index
-            if where.text[end : end + 1] in (" ", "\t") and _COMMENT_AFTER.match(where.text, end):
+            after = (
+                _COMMENT_AFTER.match(where.text, end) if where.text[end : end + 1] in (" ", "\t") else None
+            )
+            # nothing before it, a comment is the value only as Obsidian's tags are: `tags: #nlp`
+            if after is not None and (node.value or where.text[after.end() : after.end() + 1] not in " \t\n"):
                 found.commented.append((path, where.of(end)))
         found.value_lines[path] = first = line + (1 if node.style in ("|", ">") else 0)
         # most values are on one line: only one that YAML says spans more is looked into

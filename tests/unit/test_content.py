@@ -404,6 +404,21 @@ def test_text_after_a_comment_mark_on_a_shown_field_is_a_warning_at_its_line() -
     ]
 
 
+def test_tags_written_as_obsidian_writes_them_are_a_warning_and_a_plain_comment_is_not() -> None:
+    """Was: `tags: #nlp #models` left the term with no tags and no word (all of it a YAML comment)."""
+    text = (
+        "---\ntitle: T\nsummary: S.\ndefinition: D.\ntags: #nlp #models\naliases:  # none yet\n---\nBody.\n"
+    )
+
+    term, problems = parse(text)
+
+    assert term is not None and term.tags == ()
+    assert problems == [
+        f"{PATH}:5: warning: 'tags' is empty: YAML reads everything after ' #' as a comment; write the "
+        "value without '#', as a list: tags: [one, two]"
+    ]
+
+
 def test_a_todo_in_any_text_the_page_shows_is_a_warning_at_its_own_line() -> None:
     text = term_text(
         "aliases: [TODO]\ntags:\n  - x\n  - TODO tag\nrelated: [TODO]\ntables:\n  - title: Ranks\n"
