@@ -47,7 +47,7 @@ KEPT_TAGS = (frozenset(nh3.ALLOWED_TAGS) - {"center", "strike", "tt", "acronym",
 #: those characters: several times quicker over a 10,000-term glossary's text. The line-start
 #: syntax is matched anywhere here; the line's own check below looks at where it stands.
 _ANY_RE = re.compile(
-    r"==|>[ \t]*\[!|-8<-|:[\w+-]+:|\[\^|!\[\[|\^\[|\s\^[\w-]+(?:\n|$)"
+    r"==|>[ \t]*\[!|-8<-|:[\w+-]+:|\[\^|!\[\[|\^\[|\s\^[\w-]+(?:\n|$)|(?:^|\n)[ ]{0,3}#{1,6}[^\s#]"
     r"|\{(?:\{[<%]|:?[ \t]*(?:[#.]|[A-Za-z][\w-]*=|data-)|[a-z][\w:.-]*\}`)|<[A-Za-z]|\$|```[ \t]*\{"
     r"|~~~[ \t]*\{|:::[ \t]*\{|\\[(\[]"
 )
@@ -101,6 +101,15 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], Message], ...] = (
         lambda m: (
             f"'{m.group(1)}' is shown as written, not as a content tab: a tab's first line is "
             "=== and its title in double quotes, '=== \"Title\"', with its text indented by 4 spaces"
+        ),
+    ),
+    (
+        # `#Title` or `#tag`: a heading to Python-Markdown, text to CommonMark, tags to Obsidian
+        re.compile(r"^[ ]{0,3}(#{1,6}[^\s#][^\n]*)"),
+        lambda m: (
+            f"'{clipped(m.group(1))}' is a heading here, as '#' with no space after it is to "
+            "Python-Markdown, but text on GitHub and in Hugo, and tags in Obsidian: for a heading, "
+            "write a space after the '#'; for tags, list them in the front matter's 'tags'"
         ),
     ),
     (

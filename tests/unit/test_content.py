@@ -1512,7 +1512,6 @@ def test_a_body_that_opens_with_the_title_as_a_heading_is_warned_to_delete_it(he
         "\n## Tensor\n\nBody text.\n",
         "\nA tensor is an array.\n\n# Tensor\n",
         "\n```markdown\n# Tensor\n```\n",
-        "\n#Tensor\n",
         "\nTensor\n------\n",
         "\nTensor\nof rank 2\n======\n",
         "\n    Tensor\n======\n",
@@ -1522,6 +1521,18 @@ def test_a_heading_that_is_not_the_title_or_not_first_is_no_repeat(body: str) ->
     _, problems = parse(term_text(body=body))
 
     assert problems == []
+
+
+def test_a_hash_with_no_space_after_it_is_warned_of_as_a_heading_only_here() -> None:
+    """`#Tensor` or Obsidian's `#tag #other`: Python-Markdown makes a heading of it, CommonMark
+    (GitHub, Hugo) text; was shown as a heading with no word (and is no repeat of the title)."""
+    _, problems = parse(term_text(body="\n#Tensor\n"))
+
+    assert problems == [
+        f"{PATH}:8: warning: '#Tensor' is a heading here, as '#' with no space after it is to "
+        "Python-Markdown, but text on GitHub and in Hugo, and tags in Obsidian: for a heading, write a "
+        "space after the '#'; for tags, list them in the front matter's 'tags'"
+    ]
 
 
 @pytest.mark.parametrize(
