@@ -14,6 +14,7 @@ import re
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
 from glossary_site.model import PLACEHOLDER_HREF, Body, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
+from glossary_site.slugs import heading_anchor
 from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.tools import resolve as tool_resolve
 
@@ -111,6 +112,8 @@ def _section_message(link: WikiLink, glossary: Glossary) -> str:
         )
     label = name if link.label == link.target else link.label
     term = glossary.terms[slug]
+    if section not in term.ids and heading_anchor(section, "-") in term.ids:
+        section = heading_anchor(section, "-")  # named by its heading's words, as Obsidian names it
     if section in term.ids or section in theme_ids(term):
         return f"a wiki-link cannot name a section: write [{label}](/terms/{slug}/#{section})"
     # the link written as said would name no section either, and be warned of in turn

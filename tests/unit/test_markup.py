@@ -166,8 +166,9 @@ def test_a_wiki_link_with_an_empty_label_shows_the_name_and_one_without_a_term_i
 
 
 def test_unresolved_wiki_link_suggests_the_nearest_name(render: Any) -> None:
-    """A link to a section (`[[GPU#memory]]`) got a "did you mean 'GPU'?", or nothing."""
-    body = "An [[Large Langage Model]].\n[[GPU#memory]], [[large-language-model#uber-uns|Über anchor]]"
+    """A link to a section (`[[GPU#memory]]`) got a "did you mean 'GPU'?", or nothing. One that
+    names it by its heading's words, as Obsidian does (`[[GPU#Memory]]`), was said to name none."""
+    body = "An [[Large Langage Model]].\n[[GPU#Memory]], [[large-language-model#uber-uns|Über anchor]]"
     _, problems = render(body=body + "\nand [[GPUs#x]], [[Nowhere#x]], [[Grafics card#x|c]].")
 
     assert problems == [
