@@ -11,10 +11,9 @@ MyST directive (myst.py): no one writes ```{note} to show code.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterator
-from itertools import chain
+from itertools import chain, takewhile
 
 import nh3
 
@@ -337,7 +336,7 @@ _UNCLOSED_WIKILINK = (
 def _unclosed_wikilinks(prose: list[str], index: int, line: str) -> Iterator[int]:
     """The column of each `[[` of `line` (prose[index]) that no `]]` closes before its
     paragraph ends: a wiki-link may go on over a line break, not past a blank line."""
-    rest = "\n".join(itertools.takewhile(str.strip, prose[index + 1 :]))
+    rest = "\n".join(takewhile(str.strip, prose[index + 1 :]))
     for found in re.finditer(r"(?<!\\)\[\[", line):  # `\[[` is the escape the docs give
         before = line[: found.start()]
         if before.count("<code") > before.count("</code>"):  # in HTML's code, shown as written
