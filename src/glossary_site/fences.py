@@ -115,22 +115,24 @@ def openings(text: str) -> Iterator[tuple[int, str, str, bool]]:
 
 
 #: A quotation's mark at the start of its line, with the space after it.
-_QUOTE_MARK_RE = re.compile(r"[ ]*>[ ]?")
+_QUOTE_MARK_RE = re.compile(r">[ ]?")
+#: A fence in a quotation: what quoted_openings looks for, most texts having none.
+_QUOTED_FENCE_RE = re.compile(r">[ >]*(?:```|~~~)")
 
 
 def quoted_openings(text: str) -> Iterator[tuple[int, str, str, bool]]:
     """openings, of the fences in the text's quotations (quoted_fences reads each quotation's
     text as the top level's), quotations in quotations too; line indexes are the text's."""
-    if ">" not in text or ("```" not in text and "~~~" not in text):
+    if ">" not in text or _QUOTED_FENCE_RE.search(text) is None:
         return
     lines = text.split("\n")
     free = {index for index, _ in outside_code(lines)}
     start = 0
     while start < len(lines):
         end = start
-        while end < len(lines) and end in free and _QUOTE_MARK_RE.match(lines[end]):
+        while end < len(lines) and end in free and _QUOTE_MARK_RE.match(lines[end].lstrip(" ")):
             end += 1
-        inner = "\n".join(_QUOTE_MARK_RE.sub("", line, 1) for line in lines[start:end])
+        inner = "\n".join(_QUOTE_MARK_RE.sub("", line.lstrip(" "), 1) for line in lines[start:end])
         for index, mark, info, closed in itertools.chain(openings(inner), quoted_openings(inner)):
             yield start + index, mark, info, closed
         start = max(end, start + 1)

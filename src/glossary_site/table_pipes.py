@@ -58,21 +58,22 @@ class TablesAfterText(Preprocessor):
     reads a table only as a block of its own."""
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any("|" in line and "-" in line and _DELIMITER_RE.fullmatch(line) for line in lines):
+        found = [
+            index
+            for index in range(1, len(lines) - 1)
+            if "|" in lines[index + 1]
+            and "|" in lines[index]
+            and lines[index - 1].strip()
+            and "|" not in lines[index - 1]
+            and _DELIMITER_RE.fullmatch(lines[index + 1])
+            and _cells(lines[index]) == _cells(lines[index + 1])
+        ]
+        if not found:  # most texts: a table, if any, after a blank line
             return lines
         free = {index for index, _ in outside_code(lines)}
         written = list(lines)
-        for index in range(len(lines) - 2, 0, -1):  # from the last, so the others stay put
-            header, delimiter, above = lines[index], lines[index + 1], lines[index - 1]
-            if (
-                {index - 1, index, index + 1} <= free
-                and "|" in header
-                and "|" in delimiter
-                and above.strip()
-                and "|" not in above
-                and _DELIMITER_RE.fullmatch(delimiter)
-                and _cells(header) == _cells(delimiter)
-            ):
+        for index in reversed(found):  # from the last, so the others stay put
+            if {index - 1, index, index + 1} <= free:
                 written.insert(index, "")
         return written
 
