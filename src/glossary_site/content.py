@@ -114,6 +114,11 @@ def parse_term(path: str, text: str, diagnostics: Diagnostics) -> TermSource:
         key_lines=_key_lines(located),
     )
     _check_markers(path, term, fields.table_ids, fields.flawed_tables, diagnostics)
+    for tag, line in zip(term.tags, term.tag_lines, strict=False):
+        if len(tag) > 1 and tag[0] == "#" and not tag[1].isspace():  # Obsidian's `#tag`
+            said = f"tag '{tag}' starts with '#', as Obsidian writes tags, and every page shows it so"
+            message = f"{said}; write '{tag[1:]}'"
+            diagnostics.warning(path, line, message)
     check_shown_text(path, front, located, diagnostics)
     warn_of_markup(path, located, PLAIN, diagnostics)
     repeated = title_heading.repeated_title(body, body_line, term.title)

@@ -419,6 +419,19 @@ def test_tags_written_as_obsidian_writes_them_are_a_warning_and_a_plain_comment_
     ]
 
 
+def test_a_tag_written_with_a_hash_is_a_warning_at_its_line() -> None:
+    """Was: shown as '#prompting' on every page, with no word; 'C#' is a tag like any."""
+    text = "---\ntitle: T\nsummary: S.\ndefinition: D.\ntags:\n  - C#\n  - '#prompting'\n---\nBody.\n"
+
+    term, problems = parse(text)
+
+    assert term is not None and term.tags == ("C#", "#prompting")
+    assert problems == [
+        f"{PATH}:7: warning: tag '#prompting' starts with '#', as Obsidian writes tags, and every page "
+        "shows it so; write 'prompting'"
+    ]
+
+
 def test_a_todo_in_any_text_the_page_shows_is_a_warning_at_its_own_line() -> None:
     text = term_text(
         "aliases: [TODO]\ntags:\n  - x\n  - TODO tag\nrelated: [TODO]\ntables:\n  - title: Ranks\n"
