@@ -114,10 +114,25 @@ def openings(text: str) -> Iterator[tuple[int, str, str, bool]]:
             yield index, mark, info, closed
 
 
-#: A quotation's mark at the start of its line, with the space after it.
-_QUOTE_MARK_RE = re.compile(r">[ ]?")
+#: A quotation's mark at the start of its line, with the space after it; 4 spaces in or more
+#: only in a box, a tab, a note or a list item (outside_code tells those from code).
+QUOTE_MARK_RE = re.compile(r"[ ]*>[ ]?")
 #: A fence in a quotation: what quoted_openings looks for, most texts having none.
 _QUOTED_FENCE_RE = re.compile(r">[ >]*(?:```|~~~)")
+
+
+def quotations(lines: list[str]) -> Iterator[tuple[int, int, list[str]]]:
+    """(start, end, text without its '>'s) of each quotation outside code: a quotation shown
+    in code is an example."""
+    free = {index for index, _ in outside_code(lines)}
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and end in free and QUOTE_MARK_RE.match(lines[end]):
+            end += 1
+        if end > start:
+            yield start, end, [QUOTE_MARK_RE.sub("", line, 1) for line in lines[start:end]]
+        start = max(end, start + 1)
 
 
 def quoted_openings(text: str) -> Iterator[tuple[int, str, str, bool]]:
@@ -125,17 +140,10 @@ def quoted_openings(text: str) -> Iterator[tuple[int, str, str, bool]]:
     text as the top level's), quotations in quotations too; line indexes are the text's."""
     if ">" not in text or _QUOTED_FENCE_RE.search(text) is None:
         return
-    lines = text.split("\n")
-    free = {index for index, _ in outside_code(lines)}
-    start = 0
-    while start < len(lines):
-        end = start
-        while end < len(lines) and end in free and _QUOTE_MARK_RE.match(lines[end].lstrip(" ")):
-            end += 1
-        inner = "\n".join(_QUOTE_MARK_RE.sub("", line.lstrip(" "), 1) for line in lines[start:end])
-        for index, mark, info, closed in itertools.chain(openings(inner), quoted_openings(inner)):
+    for start, _, inner in quotations(text.split("\n")):
+        joined = "\n".join(inner)
+        for index, mark, info, closed in itertools.chain(openings(joined), quoted_openings(joined)):
             yield start + index, mark, info, closed
-        start = max(end, start + 1)
 
 
 def highlighted_lines(value: str, most: int) -> list[int] | None:

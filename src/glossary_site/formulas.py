@@ -248,10 +248,6 @@ class _InlineFormula(InlineProcessor):
         return self.md.htmlStash.store(shown), m.start(0), m.end(0)
 
 
-#: A list item's first line, which a formula indented under it belongs to.
-_ITEM_RE = re.compile(r"[ ]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]")
-
-
 class _DisplayFormula(BlockProcessor):
     """A displayed formula; the text before and after it in its block is left to the others.
     One indented under a list item with no blank line above it is left to the list, which
@@ -298,7 +294,8 @@ class FormulaExtension(markdown.Extension):
 
 #: A quotation's '>' marks, which the engine takes off before it reads the text inside.
 _QUOTE_RE = re.compile(r"(?:[ ]{0,3}>[ ]?)+")
-#: A list item's first line: in a list, it ends the item before it.
+#: A list item's first line: in a list, it ends the item before it; a formula indented under
+#: it belongs to it (_DisplayFormula).
 _ITEM_RE = re.compile(r"[ ]{0,3}(?:[-+*]|\d+\.)[ \t]")
 
 

@@ -17,6 +17,7 @@ import markdown
 from markdown.preprocessors import Preprocessor
 
 from glossary_site.fences import outside_code
+from glossary_site.indentation import ITEM_RE
 
 KINDS = ("note", "tip", "important", "warning", "caution")
 #: An alert's first line: at most 3 spaces in, the kind in brackets, then the box's title if
@@ -25,7 +26,6 @@ ALERT_RE = re.compile(
     r"[ ]{0,3}>[ \t]*\[!(" + "|".join(KINDS) + r")\](?:[ \t]+(\S.*?))?[ \t]*$", re.IGNORECASE
 )
 _QUOTED_RE = re.compile(r"[ ]{0,3}>[ ]?")
-_ITEM_RE = re.compile(r"[ ]*(?:[-+*]|\d{1,9}[.)])[ \t]")
 #: A line that starts a block of its own, so it ends the quotation rather than running on.
 _BLOCK_RE = re.compile(
     r"[ ]{0,3}(?:#|```|~~~|<|\||!!!|\?\?\?|(?:[-+*]|\d{1,9}[.)])[ \t]|([-*_])(?:[ \t]*\1){2})"
@@ -71,7 +71,7 @@ def _item_indent(lines: list[str], index: int) -> str:
         if not line.strip():
             continue
         at = len(line) - len(line.lstrip(" "))
-        if _ITEM_RE.match(line) and at < indent:
+        if ITEM_RE.match(line) and at < indent:
             return " " * indent
         if at == 0:
             break

@@ -32,7 +32,7 @@ _FENCE_AT_START_RE = re.compile(r"(`{3,}|~{3,})")
 #: speed, and most texts, with no such line and no `!!!`, are not looked at further.
 _ANY_RE = re.compile(r"\n(?=[ \t])[ \t]*+(?:```|~~~)")
 _FENCE_RE = re.compile(r"[ \t]+(`{3,}|~{3,})[ ]*([^\n]*)")
-_ITEM_RE = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]")
+ITEM_RE = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]")
 _ADMONITION_RE = re.compile(r"[ \t]*(?:(?:!!!|\?\?\?\+?)[ \t]*\w|===[+!]*[ \t]+\")")
 #: What may follow an indented fence that IndentedFences writes as a code block: a language and
 #: hl_lines, as after a fence at the start of a line (or in braces: `{.python}`).
@@ -175,7 +175,7 @@ def _walk(text: str) -> Iterator[tuple[int, str] | IndentedFence]:
             yield IndentedFence(index, end, indent, level, fence.group(1), info, header, foreign)
         elif box is not None and box < indent < box + 4:
             yield index, _box_message(indent, box + 4)
-        elif _ITEM_RE.match(line):
+        elif ITEM_RE.match(line):
             marker = indent
         elif blank and marker is not None and indent <= marker:
             marker = None  # a paragraph after the list

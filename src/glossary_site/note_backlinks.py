@@ -34,10 +34,14 @@ class NoteBacklinks(Treeprocessor):
                 links = [] if holder is None else [a for a in holder if a.get("class") == "footnote-backref"]
                 if holder is None or not links:
                     continue
+                kept = [link for link in links if link.get("href", "")[1:] in references]
+                text = (holder.text or "").removesuffix(NBSP_PLACEHOLDER)
+                aside = len(holder) == len(links) and _KEPT_ASIDE_RE.fullmatch(text) is not None
+                if len(kept) == len(links) and not aside:
+                    continue  # as Python-Markdown wrote them, most notes
                 for link in links:
                     _remove(holder, link)
-                kept = [link for link in links if link.get("href", "")[1:] in references]
-                if kept and _KEPT_ASIDE_RE.fullmatch(holder.text or "") and not len(holder):
+                if kept and aside:
                     holder = etree.SubElement(note, "p")
                 _append(holder, kept)
 

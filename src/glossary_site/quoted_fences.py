@@ -12,17 +12,12 @@ shown in code is left as written.
 
 from __future__ import annotations
 
-import re
-
 import markdown
 from markdown.preprocessors import Preprocessor
 
-from glossary_site.fences import outside_code
+from glossary_site.fences import QUOTE_MARK_RE, quotations
 from glossary_site.indentation import FENCE_STAGES
 
-#: A quotation's line: its '>' (and the one space after it), then its text; 4 spaces in or more
-#: only in a box, a tab, a note or a list item (outside_code tells those from code).
-_QUOTED_RE = re.compile(r"[ ]*>[ ]?")
 #: The stages, after this one, that read the top level's text as a quotation's needs it read.
 _STAGES = (
     "glossary-tables-after-text",
@@ -34,30 +29,20 @@ _STAGES = (
 
 class QuotedFences(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        if not any(">" in line and _QUOTED_RE.match(line) for line in lines):
+        if not any(">" in line and QUOTE_MARK_RE.match(line) for line in lines):
             return lines
-        free = {index for index, _ in outside_code(lines)}  # a quotation in code is an example
-        written: list[str] = []
-        start = 0
-        while start < len(lines):
-            end = start
-            while end < len(lines) and end in free and _QUOTED_RE.match(lines[end]):
-                end += 1
-            if end == start:
-                written.append(lines[start])
-                start += 1
-                continue
-            quoted = lines[start:end]
-            text = [_QUOTED_RE.sub("", line, 1) for line in quoted]
+        written = list(lines)
+        for start, end, text in reversed(list(quotations(lines))):  # from the last: the rest stay put
             inner = self.run(text)
             for name in _STAGES:
                 if name in self.md.preprocessors:
                     inner = self.md.preprocessors[name].run(inner)
             # no '>' line at its ends, which would keep a stand-in's paragraph from being only it
             inner = "\n".join(inner).strip("\n").split("\n")
-            indent = " " * (len(quoted[0]) - len(quoted[0].lstrip(" ")))  # in its list item, say
-            written.extend(quoted if inner == text else [f"{indent}> {line}".rstrip() for line in inner])
-            start = end
+            if inner != text:
+                first = lines[start]
+                indent = " " * (len(first) - len(first.lstrip(" ")))  # in its list item, say
+                written[start:end] = [f"{indent}> {line}".rstrip() for line in inner]
         return written
 
 
