@@ -47,7 +47,7 @@ def unused_templates(root: Path, templates: Templates) -> Iterator[Diagnostic]:
         if named:
             yield Diagnostic(f"templates/{name}", 1, _named_otherwise(name, named[0]), Severity.WARNING)
         elif not name.endswith(TEMPLATE_SUFFIXES):
-            yield from _misnamed(name, known)
+            yield from _misnamed(name, known, set(ours))
         elif users:
             message = _used_by_unused(templates, name, users)
             yield Diagnostic(f"templates/{name}", 1, message, Severity.WARNING)
@@ -85,14 +85,21 @@ def _named_otherwise(name: str, named: str) -> str:
     return f"{message}; if it means this template, correct that name to {name!r} where it is used"
 
 
-def _misnamed(name: str, templates: set[str]) -> Iterator[Diagnostic]:
+def _misnamed(name: str, templates: set[str], ours: set[str]) -> Iterator[Diagnostic]:
     """A file that would be a template under another extension (`partials/cta.htm`,
     `term.jinja`, `partials/cta.html.j2`) overrides nothing either; a README, or a backup
-    such as `term.html.bak`, is no such file."""
+    such as `term.html.bak`, is no such file. Beside the site's own template of that name it is
+    a stale copy, which taking the name would write over."""
     stem, extension = posixpath.splitext(name)
     named = [stem] if extension in JINJA_EXTENSIONS else []
     meant = [n for n in (*named, *(stem + suffix for suffix in TEMPLATE_SUFFIXES)) if n in templates]
-    if meant:
+    if meant and meant[0] in ours:
+        message = (
+            f"no page is made with this file: templates/{meant[0]} is the template pages are made"
+            " with; delete this file if it is an old copy"
+        )
+        yield Diagnostic(f"templates/{name}", 1, message, Severity.WARNING)
+    elif meant:
         message = (
             "no page is made with this file: a template is named in full, its extension too;"
             f" did you mean {meant[0]!r}?"

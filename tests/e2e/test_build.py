@@ -600,6 +600,28 @@ def test_a_template_written_with_another_extension_is_a_warning_naming_the_templ
     ]
 
 
+def test_a_copy_beside_the_sites_own_template_is_not_told_to_take_its_name(tmp_path: Path) -> None:
+    """Was: "did you mean 'partials/cta.html'?" at `partials/cta.htm` when the site's own
+    `partials/cta.html` is the override in use, which taking that name would write over."""
+    site = copy_site("minimal", tmp_path)
+    write_files(
+        site,
+        {
+            "templates/partials/cta.html": "<aside>in use</aside>",
+            "templates/partials/cta.htm": "<aside>old</aside>",
+        },
+    )
+
+    result = run_glossary("check", "--strict", cwd=site)
+
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() + result.stderr.splitlines() if "templates/" in line]
+    assert lines == [
+        "templates/partials/cta.htm:1: warning: no page is made with this file: "
+        "templates/partials/cta.html is the template pages are made with; delete this file if it is an old copy"
+    ]
+
+
 def test_hostile_front_matter_is_escaped_and_raw_html_sanitised(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     (site / "content/terms/xss.md").write_text(
