@@ -328,11 +328,14 @@ class Templates:
         deepest: tuple[str, int] | None = None
         own: tuple[str, int] | None = None
         deepest_file = ""
+        owns: list[tuple[str, int]] = []
         tb = exc.__traceback__
         while tb is not None:
             if (name := shown.get(file := tb.tb_frame.f_code.co_filename)) is not None:
                 deepest, deepest_file = (name, tb.tb_lineno), file
-                own = own if name.startswith(THEME_LABEL) else deepest
+                if not name.startswith(THEME_LABEL):
+                    own = deepest
+                    owns.append(own)
             tb = tb.tb_next
         message = (
             self._not_found(exc.templates)
@@ -343,10 +346,28 @@ class Templates:
             written = template_fields.written(self.env, deepest_file, deepest[1], exc.field)
             message = f"template error: {exc.said(written)}"
         if isinstance(exc, RecursionError):
-            return Diagnostic(*(own or where), message)
+            start, others = _loop(owns)
+            if others:
+                message += ", through " + " and ".join(others)
+            return Diagnostic(*(start or where), message)
         if own is not None and deepest is not None and deepest != own:
             message += f", in {deepest[0]}:{deepest[1]}"
         return Diagnostic(*(own or deepest or where), message)
+
+
+def _loop(frames: list[tuple[str, int]]) -> tuple[tuple[str, int] | None, list[str]]:
+    """Where an endless recursion enters its loop (the outermost line of the site's that
+    comes again), and the site's other templates on the loop. Where the interpreter's limit
+    stops it depends on how deep the page began, which is not the same in every process; a
+    loop reported there came out once per depth, at a different line each time."""
+    seen: dict[tuple[str, int], int] = {}
+    for at, frame in enumerate(frames):
+        if frame in seen:
+            start = seen[frame]
+            loop = frames[start:at]
+            return frame, sorted({name for name, _ in loop} - {frame[0]})
+        seen[frame] = at
+    return (frames[-1] if frames else None), []
 
 
 #: Jinja's words for a filter it does not have: found as the template is compiled, or, in a

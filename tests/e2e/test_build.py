@@ -617,8 +617,8 @@ def test_a_copy_beside_the_sites_own_template_is_not_told_to_take_its_name(tmp_p
     assert result.returncode == 1
     lines = [line for line in result.stdout.splitlines() + result.stderr.splitlines() if "templates/" in line]
     assert lines == [
-        "templates/partials/cta.htm:1: warning: no page is made with this file: "
-        "templates/partials/cta.html is the template pages are made with; delete this file if it is an old copy"
+        "templates/partials/cta.htm:1: warning: no page is made with this file: templates/partials/"
+        "cta.html is the template pages are made with; delete this file if it is an old copy"
     ]
 
 

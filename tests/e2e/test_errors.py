@@ -229,6 +229,33 @@ def test_a_template_failing_as_python_code_is_reported_at_its_line(tmp_path: Pat
     assert not (site / "_site").exists()
 
 
+def test_a_loop_of_includes_is_one_error_where_it_begins_naming_its_other_templates(
+    tmp_path: Path,
+) -> None:
+    """Was: two errors, at footer.html:2 for the 404 page and at x.html:1 for the rest, as
+    the loop was reported where the interpreter's limit stopped it, and the 404 page, whose
+    template runs the footer from a deeper block, stopped at another line."""
+    site = write_files(
+        copy_site("minimal", tmp_path),
+        {
+            "templates/partials/footer.html": '<p>\n{% include "partials/x.html" %}</p>\n',
+            "templates/partials/x.html": '{% include "partials/footer.html" %}\n',
+            "templates/404.html": (
+                '{% extends "base.html" %}\n{% block main %}<h1>Lost</h1>{% endblock %}\n'
+                "{% block footer %}{{ super() }}<p>more</p>{% endblock %}\n"
+            ),
+        },
+    )
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 1
+    [error] = error_lines(result.stderr)
+    assert error.startswith(
+        "templates/partials/footer.html:2: template error: endless recursion: a template extends or "
+        "includes itself, or a macro calls itself, without end, through templates/partials/x.html "
+        "(making 404.html and "
+    )
+
+
 def test_a_template_that_is_not_utf8_is_reported_at_its_line(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     (site / "templates").mkdir()
