@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from glossary_site import content, content_files, front_matter, markup
+from glossary_site import content, content_files, front_matter, markup, wikilinks
 from glossary_site.cache import Cache, PackWriter, Stamp
 from glossary_site.custom_ids import clashes
 from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
@@ -120,6 +120,8 @@ def convert(read: ReadTerm, converter: markup.Converter, pack: PackWriter) -> Pr
     if repeated:
         texts = content.markdown_texts(term)
         found += (Diagnostic(path, line, message) for line, message in clashes(texts, repeated))
+    if (forged := wikilinks.forged_line(raw, content.markdown_texts(term))) is not None:
+        found.append(Diagnostic(path, forged, wikilinks.FORGED))
     return PreparedFile(
         path=path,
         digest=read.digest,

@@ -10,13 +10,25 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
-from glossary_site.model import PLACEHOLDER_HREF, Body, Face, Glossary, RawBody, TermSource, Toolbox, WikiLink
+from glossary_site.model import (
+    PLACEHOLDER_HREF,
+    Body,
+    Breaks,
+    Face,
+    Glossary,
+    RawBody,
+    TermSource,
+    Toolbox,
+    WikiLink,
+)
 from glossary_site.slugs import heading_anchor
 from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.tools import resolve as tool_resolve
+from glossary_site.yaml_lines import lines_down
 
 #: Classless: sanitising removes the class `wikilink` (sanitise.THEME_CLASSES); fill_links gives it back.
 PLACEHOLDER_RE = re.compile(rf'<a href="{PLACEHOLDER_HREF}(\d{{1,9}})">(.*?)</a>', re.DOTALL)
@@ -155,6 +167,28 @@ def faces_of(
         return Face(slug, found.title, found.summary) if found else None
 
     return tuple(map(face, targets))
+
+
+FORGED = (
+    "a link to '#wikilink-…' is how the generator marks a wiki-link while it works, and would be "
+    "filled in as one that was never checked; link to a term with [[Term]]"
+)
+
+
+def forged_line(raw: RawBody, texts: Sequence[tuple[str, int, Breaks | None]]) -> int | None:
+    """The line of a placeholder an editor wrote (`<a href="#wikilink-0">`), as the converted
+    texts hold more of them than the Markdown has wiki-links; None when there is none. Found
+    by counting, as the sanitiser writes an editor's link and the engine's alike."""
+    fragments = [raw.definition, raw.body, *raw.faq_answers, *raw.faq_questions, *raw.table_intros]
+    fragments += (cell for table in raw.table_cells for row in table for cell in row)
+    marks = sum(fragment.count(f'href="{PLACEHOLDER_HREF}') for fragment in fragments)
+    if marks <= len(raw.wikilinks):
+        return None
+    written = [(text, line, breaks) for text, line, breaks in texts if "wikilink" in text.casefold()]
+    if not written:
+        return texts[-1][1] if texts else 1
+    text, line, breaks = written[0]
+    return line + lines_down(text, text.casefold().index("wikilink"), breaks)
 
 
 def fill_links(raw: RawBody, faces: tuple[Face | None, ...], terms: str = "../") -> Body:

@@ -256,6 +256,39 @@ def test_a_loop_of_includes_is_one_error_where_it_begins_naming_its_other_templa
     )
 
 
+def test_a_link_written_as_the_generators_wiki_link_mark_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """Was: `<a href="#wikilink-0">` written by hand came out as the page's first wiki-link,
+    class and preview card included, and `#wikilink-9` as a missing one's marker, unchecked; in
+    code it is text, and stays so."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8")
+    tensor.write_text(
+        text + '\nMade by hand: <a href="#wikilink-0">forged</a>.\n\nIn code: `<a href="#wikilink-0">`.\n',
+        encoding="utf-8",
+    )
+    line = len(text.splitlines()) + 2
+    write_files(
+        site,
+        {
+            "content/tools/hammer.md": "---\ntitle: Hammer\nsummary: Hits nails.\nurl: https://hammer.example/\n"
+            "---\n\nSee [[Tensor]].\n\nAnd [this](#wikilink-3).\n",
+        },
+    )
+    result = run_glossary("build", cwd=site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    said = (
+        "a link to '#wikilink-…' is how the generator marks a wiki-link while it works, and would be "
+        "filled in as one that was never checked; link to a term with [[Term]]"
+    )
+    assert error_lines(result.stderr) == [
+        f"content/terms/tensor.md:{line}: {said}",
+        f"content/tools/hammer.md:9: {said}",
+    ]
+    assert not (site / "_site").exists()
+
+
 def test_a_template_that_is_not_utf8_is_reported_at_its_line(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     (site / "templates").mkdir()
