@@ -25,6 +25,7 @@ from markdown.inlinepatterns import BacktickInlineProcessor, InlineProcessor
 from markdown.postprocessors import RawHtmlPostprocessor
 
 from glossary_site.fences import outside_code
+from glossary_site.html_tags import within_tag
 from glossary_site.model import Breaks
 from glossary_site.yaml_lines import lines_down
 
@@ -242,6 +243,8 @@ class _InlineFormula(InlineProcessor):
         end, tex = _extent(m, data)
         if tex is None:  # passed over: a code span stays one, for the backtick pattern
             return None, m.start(0), end
+        if within_tag(data, m.start(0)):
+            return None, None, None
         shown = formula_html(tex, display=False)
         if shown is None:
             return None, None, None

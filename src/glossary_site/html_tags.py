@@ -23,3 +23,16 @@ def tags(fragment: str) -> list[str]:
 def in_tags(fragment: str, change: Callable[[str], str]) -> str:
     """`fragment` with `change` applied to each tag, its text left as it is."""
     return TAG_RE.sub(lambda tag: change(tag.group()), fragment)
+
+
+def within_tag(text: str, at: int) -> bool:
+    """Whether `at` falls inside a tag of raw HTML in `text` (`<span title="[[Term]]">`),
+    where Markdown is an attribute's text, not a link or a formula to make."""
+    if "<" not in text[:at]:
+        return False
+    for tag in TAG_RE.finditer(text):
+        if tag.start() >= at:
+            return False
+        if at < tag.end():
+            return True
+    return False

@@ -33,7 +33,7 @@ from glossary_site.fences import FenceAttributesExtension, HighlightRangesExtens
 from glossary_site.formulas import FormulaExtension
 from glossary_site.github_alerts import GitHubAlertsExtension
 from glossary_site.hash_headings import HashHeadingExtension
-from glossary_site.html_tags import in_tags, tags
+from glossary_site.html_tags import in_tags, tags, within_tag
 from glossary_site.hugo_shortcodes import HugoShortcodesExtension
 from glossary_site.indentation import IndentedFencesExtension
 from glossary_site.inline_marks import InlineMarksExtension
@@ -309,6 +309,8 @@ class _WikiLinkProcessor(InlineProcessor):
         if not target and found.group(2) is None:  # "[[]]" is brackets, as in code written as prose
             return None, None, None
         if data[m.start(0) - 1 : m.start(0)] == "!":  # Obsidian's embed, shown as written and warned of
+            return None, None, None
+        if within_tag(data, m.start(0)):
             return None, None, None
         named = target[len(TOOL_PREFIX) :].strip() if target.casefold().startswith(TOOL_PREFIX) else target
         label = " ".join((found.group(2) or "").split()) or named

@@ -112,6 +112,19 @@ def test_links_found_are_recorded_once_in_the_order_written(render: Any) -> None
     assert body.links == ("gpu", "large-language-model")
 
 
+def test_a_wiki_link_or_formula_in_an_inline_tags_attribute_stays_its_text(render: Any) -> None:
+    """Was: `<span title="[[GPU]]">` came out as `<span title="&lt;a href=">GPU…"&gt;`, its
+    tag broken and its text shown; a formula there likewise. Outside the tag both are made."""
+    body, problems = render(body='A <span title="[[GPU]] and $x$">hover</span> on [[GPU]] and $y$.')
+
+    span = present(soup(body.body).find("span", title=True))
+    assert problems == []
+    assert (span["title"], span.get_text()) == ("[[GPU]] and $x$", "hover")
+    assert links(body.body) == [("../gpu/index.html", "GPU")]
+    assert soup(body.body).find("math") is not None
+    assert body.links == ("gpu",)
+
+
 def test_a_wiki_link_in_a_markdown_table_writes_its_bar_escaped(render: Any) -> None:
     """A Markdown table cell ends at a bare '|', so `[[Term\\|text]]` is how a link with its own
     text is written there. Was: an unknown target named with Python-Markdown's placeholder."""
