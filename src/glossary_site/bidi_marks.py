@@ -61,3 +61,40 @@ def lead_mark(text: str) -> str:
         if kind == "L":
             return RLM
     return ""
+
+
+#: Direction controls that hold until closed: embeddings and overrides (closed by PDF, U+202C)
+#: and isolates (closed by PDI, U+2069).
+_PDF, _PDI = "\u202c", "\u2069"
+_CLOSER = {"\u202a": _PDF, "\u202b": _PDF, "\u202d": _PDF, "\u202e": _PDF}
+_CLOSER |= {"\u2066": _PDI, "\u2067": _PDI, "\u2068": _PDI}
+_CONTROLS_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def left_open(text: str) -> str | None:
+    """The first direction control `text` leaves open, if any.
+
+    A title, summary or tag is shown inline among the theme's words and other fields (a pager
+    link, the tab's title, a list's date): a right-to-left override left open in it ("Alpha
+    \u202egnp.exe") reverses what the page writes after it too.
+    """
+    if not _CONTROLS_RE.search(text):
+        return None
+    opened: list[str] = []
+    for control in _CONTROLS_RE.findall(text):
+        if control in _CLOSER:
+            opened.append(control)
+        elif control == _PDI and any(_CLOSER[o] == _PDI for o in opened):
+            while _CLOSER[opened.pop()] != _PDI:  # closes its isolate and what opened within it
+                pass
+        elif control == _PDF and opened and _CLOSER[opened[-1]] == _PDF:
+            opened.pop()
+    return opened[0] if opened else None
+
+
+def left_open_warning(key: str, control: str) -> str:
+    closer = _CLOSER[control]
+    return (
+        f"'{key}' leaves U+{ord(control):04X} ({unicodedata.name(control).lower()}) open, which turns "
+        f"the page's words after it around too; close it with U+{ord(closer):04X} or remove it"
+    )

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from glossary_site import yaml_lines
+from glossary_site import bidi_marks, yaml_lines
 from glossary_site.diagnostics import (
     UNMATCHED_FIELDS,
     ContentError,
@@ -252,6 +252,10 @@ class Fields:
             self.error(key, f"'{key}' must not be empty")
         if one_line and "\n" in value:
             self.error(key, f"'{key}' must be a single line{self._escaped(key)}")
+        if one_line and not value.isprintable() and (control := bidi_marks.left_open(value)):
+            self.diagnostics.warning(
+                self.path, self.located.line(key), bidi_marks.left_open_warning(key, control)
+            )
         return value
 
     def optional_name(self, key: str) -> str | None:
@@ -328,6 +332,9 @@ class Fields:
             items.append(str(item).strip())
             if one_line and "\n" in items[-1]:
                 self.error(key, f"each of '{key}' must be a single line{self._escaped(key, index)}", index)
+            if one_line and not items[-1].isprintable() and (control := bidi_marks.left_open(items[-1])):
+                line = self.located.line(key, index)
+                self.diagnostics.warning(self.path, line, bidi_marks.left_open_warning(key, control))
         return tuple(items)
 
     def _one_with_commas(self, key: str, value: str) -> None:

@@ -432,6 +432,30 @@ def test_a_tag_written_with_a_hash_is_a_warning_at_its_line() -> None:
     ]
 
 
+def test_a_direction_control_left_open_in_a_shown_name_is_a_warning_at_its_line() -> None:
+    """Was: a title "Alpha \u202egnp.exe" (a right-to-left override never closed) turned round
+    the theme's words after it in the pager, the tab's title and lists, with no word. A closed
+    one, an isolate closed by its PDI, and one in Markdown (a block of its own) say nothing."""
+    text = (
+        '---\ntitle: "Alpha \\u202Egnp.exe"\n'
+        'summary: "Closed \\u202Ebackwards\\u202C, \\u2067\\u202Eisolated\\u2069."\n'
+        "definition: 'Alpha, defined \u202e inside a paragraph.'\n"
+        'aliases: [fine, "A \\u2067B"]\ncategory: "\\u202BC"\ntags: [ok]\n---\nBody.\n'
+    )
+
+    term, problems = parse(text)
+
+    assert term is not None and term.title == "Alpha \u202egnp.exe"
+    assert [p for p in problems if "leaves U+" in p] == [
+        f"{PATH}:2: warning: 'title' leaves U+202E (right-to-left override) open, which turns the page's "
+        "words after it around too; close it with U+202C or remove it",
+        f"{PATH}:5: warning: 'aliases' leaves U+2067 (right-to-left isolate) open, which turns the page's "
+        "words after it around too; close it with U+2069 or remove it",
+        f"{PATH}:6: warning: 'category' leaves U+202B (right-to-left embedding) open, which turns the page's "
+        "words after it around too; close it with U+202C or remove it",
+    ]
+
+
 def test_a_todo_in_any_text_the_page_shows_is_a_warning_at_its_own_line() -> None:
     text = term_text(
         "aliases: [TODO]\ntags:\n  - x\n  - TODO tag\nrelated: [TODO]\ntables:\n  - title: Ranks\n"
