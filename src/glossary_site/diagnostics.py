@@ -82,7 +82,9 @@ class Diagnostics:
         return sorted(self.sorted(), key=lambda d: d.severity is not Severity.ERROR)
 
 
-CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: Control characters, line separators and the direction controls that reorder a terminal's
+#: line (a title's U+202E would turn the rest of the message around).
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: object) -> str:

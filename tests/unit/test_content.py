@@ -9,7 +9,7 @@ import pytest
 from markdown.extensions import toc
 
 from glossary_site import content, content_files, front_matter, slugs
-from glossary_site.diagnostics import ContentError, Diagnostics
+from glossary_site.diagnostics import ContentError, Diagnostic, Diagnostics
 from glossary_site.model import CtaBlock, Faq, Ref, Source, Table, TermSource
 
 PATH = "content/terms/tensor.md"
@@ -454,6 +454,9 @@ def test_a_direction_control_left_open_in_a_shown_name_is_a_warning_at_its_line(
         f"{PATH}:6: warning: 'category' leaves U+202B (right-to-left embedding) open, which turns the page's "
         "words after it around too; close it with U+202C or remove it",
     ]
+    # quoted in a message, it is shown as an escape: raw, it turned the terminal's line around
+    quoted = Diagnostic(PATH, 4, f"the definition never mentions '{term.title}'")
+    assert str(quoted) == f"{PATH}:4: the definition never mentions 'Alpha \\u202egnp.exe'"
 
 
 def test_a_todo_in_any_text_the_page_shows_is_a_warning_at_its_own_line() -> None:
