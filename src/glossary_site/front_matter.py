@@ -426,15 +426,20 @@ class Fields:
         return stem
 
     def former_slugs(self, slug: str, what: str) -> tuple[Ref, ...]:
-        """The addresses the term or tool had before a rename, each a slug that is not its own: one
-        that is not would name no page, or this one."""
+        """The addresses the term or tool had before a rename, each a slug that is not its own:
+        one that is not would name no page, or this one. Its own is taken first only, as the
+        address it was first published at, which the feed's entry id keeps: a term renamed
+        back, or one that took in another's address when two were merged."""
         found: dict[str, Ref] = {}
-        for ref in self.refs("former_slugs"):
+        for index, ref in enumerate(self.refs("former_slugs")):
             problem = slug_problem(ref.text)
             if problem is not None:
                 self.diagnostics.error(self.path, ref.line, f"former slug '{ref.text}' {problem}")
-            elif ref.text == slug:
-                message = f"former slug '{ref.text}' is this {what}'s own slug; remove it"
+            elif ref.text == slug and index:
+                message = (
+                    f"former slug '{ref.text}' is this {what}'s own slug; remove it (or, if it is the "
+                    f"address the {what} was first published at, list it first)"
+                )
                 self.diagnostics.error(self.path, ref.line, message)
             elif ref.text in found:
                 message = listed_again(f"former slug '{ref.text}'", found[ref.text].line, ref.line)

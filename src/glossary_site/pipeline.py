@@ -260,7 +260,7 @@ def _graph(
         for name in (slugs.slug_of_file(f.path), *f.names)
     ) | content.misnamed_names(options.root, content_files.TERMS_DIR)
     glossary = graph.build_glossary(terms, config, diagnostics, options.drafts, unreadable)
-    redirects.check_former_slugs(glossary.terms, glossary.drafts, "term", diagnostics)
+    redirects.check_former_slugs(glossary.terms, glossary.drafts, "term", diagnostics, glossary.names)
     by_slug = {f.term.slug: f for f in files if f.term is not None and f.term.slug in glossary.terms}
     settings, builder = (
         (None if "tools" in config.flawed else config.tools, config.stack_builder) if config else (None, None)
@@ -270,7 +270,7 @@ def _graph(
     toolbox = tools.build_toolbox(
         loaded.sources, glossary, diagnostics, options.drafts, language, loaded.unreadable
     )
-    redirects.check_former_slugs(toolbox.tools, toolbox.drafts, "tool", diagnostics)
+    redirects.check_former_slugs(toolbox.tools, toolbox.drafts, "tool", diagnostics, toolbox.names)
     targets = {
         slug: wikilinks.resolve_targets(f.path, f.wikilinks, glossary, diagnostics, toolbox)
         for slug, f in by_slug.items()

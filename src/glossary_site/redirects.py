@@ -33,7 +33,7 @@ from glossary_site import a_to_z
 from glossary_site.config import SiteConfig
 from glossary_site.diagnostics import Diagnostics
 from glossary_site.graph import Named
-from glossary_site.model import PageJob
+from glossary_site.model import PageJob, name_key
 from glossary_site.render import TEMPLATES
 from glossary_site.search import UNINDEXED
 from glossary_site.urls import absolute
@@ -63,14 +63,19 @@ class Jobs(Protocol):
 
 
 def check_former_slugs(
-    published: Mapping[str, Named], drafts: frozenset[str], what: str, diagnostics: Diagnostics
+    published: Mapping[str, Named],
+    drafts: frozenset[str],
+    what: str,
+    diagnostics: Diagnostics,
+    names: Mapping[str, str],
 ) -> None:
     """A former slug may not be the slug of a term (or, among tools, a tool) the site publishes
     (its page is there), nor a former slug of two of them (its page could send readers to one
     only): each is reported at every line that claims the address. Drafts left out of the build
     claim nothing, but the slug of one is warned of: publishing it would make the line an error,
     and the editor could then only drop the former slug, which the feed's entry id may be.
-    `what` is "term" or "tool"."""
+    One that is another's name (`names`, by model.name_key) is warned of too: `[[headword]]`
+    would lead there and /terms/headword/ here. `what` is "term" or "tool"."""
     claims: dict[str, list[tuple[Named, int]]] = defaultdict(list)
     for item in published.values():
         for ref in item.former_slugs:
@@ -78,6 +83,8 @@ def check_former_slugs(
     for former, claimants in claims.items():
         owner = published.get(former)
         for item, line in claimants:
+            if item is owner:  # its own slug, listed first as where it was first published
+                continue
             if owner is None and former in drafts:
                 message = (
                     f"former slug '{former}' is the slug of a draft {what}, whose page will be at "
@@ -91,7 +98,14 @@ def check_former_slugs(
                     "whose page is at that address; remove it"
                 )
                 diagnostics.error(item.path, line, message)
-            elif len(claimants) > 1:
+            elif (named := names.get(name_key(former), item.slug)) != item.slug and named in published:
+                other = published[named]
+                message = (
+                    f"former slug '{former}' is also a name of '{other.title}' ({other.path}): "
+                    f"[[{former}]] leads there, the address /{what}s/{former}/ here; remove one of them"
+                )
+                diagnostics.warning(item.path, line, message)
+            if owner is None and len(claimants) > 1:
                 others = ", ".join(f"'{o.title}' ({o.path}:{n})" for o, n in claimants if o is not item)
                 message = (
                     f"former slug '{former}' is also a former slug of {others}; "

@@ -215,7 +215,8 @@ def test_former_slug_problems_are_reported_at_their_lines_in_one_run(tmp_path: P
         "one address can lead to one term only: keep it in one file",
         f"{TENSOR}:{first + 1}: former slug 'Old Tensor' must be lowercase letters, digits and "
         "single hyphens",
-        f"{TENSOR}:{first + 2}: former slug 'tensor' is this term's own slug; remove it",
+        f"{TENSOR}:{first + 2}: former slug 'tensor' is this term's own slug; remove it (or, if it is "
+        "the address the term was first published at, list it first)",
         f"{TENSOR}:{first + 3}: former slug 'model-training' is the slug of 'Model training' "
         "(content/terms/model-training.md), whose page is at that address; remove it",
         f"{TENSOR}:{first + 4}: former slug 'gpu-chip' is also a former slug of 'Graphics processing unit' "
@@ -223,13 +224,66 @@ def test_former_slug_problems_are_reported_at_their_lines_in_one_run(tmp_path: P
         f"{box}:3: former slug 'runner' is also a former slug of 'Ollama' ({OLLAMA}:7); "
         "one address can lead to one tool only: keep it in one file",
         f"{OLLAMA}:4: former slug 'Bad Slug' must be lowercase letters, digits and single hyphens",
-        f"{OLLAMA}:5: former slug 'ollama' is this tool's own slug; remove it",
+        f"{OLLAMA}:5: former slug 'ollama' is this tool's own slug; remove it (or, if it is "
+        "the address the tool was first published at, list it first)",
         f"{OLLAMA}:6: former slug 'llama-box' is the slug of 'Llama box' ({box}), "
         "whose page is at that address; remove it",
         f"{OLLAMA}:7: former slug 'runner' is also a former slug of 'Llama box' ({box}:3); "
         "one address can lead to one tool only: keep it in one file",
     ]
     assert "Check failed: 10 error(s)" in result.stderr, "a term's slug is no tool's address"
+
+
+def test_a_term_renamed_back_or_merged_lists_its_own_slug_first_and_keeps_its_feed_id(
+    tmp_path: Path,
+) -> None:
+    """Was: its own slug could not be listed, so a term renamed back to its first slug, or one
+    that took in another's address, had the next former slug as its feed id: feed readers
+    showed it as a new entry. Its own slug listed later is still an error."""
+    site = copy_site("minimal", tmp_path)
+    add_line(
+        site, GPU, "title: Graphics processing unit", "former_slugs: [graphics-processing-unit, gpu-chip]"
+    )
+
+    result = run_glossary("build", "--strict", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    entries = ET.parse(site / "_site/feed.xml").getroot().findall(f"{ATOM}entry")
+    ids = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}id") for e in entries}
+    assert ids["Graphics processing unit"] == "https://example.org/docs/terms/graphics-processing-unit/"
+    link = present(parse_html(site / "_site/terms/gpu-chip/index.html").select_one("main a"))
+    assert attribute(link, "href") == "../graphics-processing-unit/index.html"
+    page = parse_html(site / "_site/terms/graphics-processing-unit/index.html")
+    assert present(page.select_one("h1")).get_text(strip=True) == "Graphics processing unit"
+
+    (site / GPU).write_text(
+        (site / GPU)
+        .read_text(encoding="utf-8")
+        .replace("[graphics-processing-unit, gpu-chip]", "[gpu-chip, graphics-processing-unit]"),
+        encoding="utf-8",
+    )
+    later = run_glossary("check", cwd=site)
+    assert later.returncode == 1
+    assert (
+        f"{GPU}:3: former slug 'graphics-processing-unit' is this term's own slug; remove it (or, if it "
+        in (later.stderr)
+    )
+
+
+def test_a_former_slug_that_is_another_terms_name_is_a_warning(tmp_path: Path) -> None:
+    """Was silent: [[gpu]] led to one term and /terms/gpu/ to another. One that is the term's
+    own alias (a merged term's slug kept as both) says nothing."""
+    site = copy_site("minimal", tmp_path)
+    line = add_line(site, TENSOR, "title: Tensor", "former_slugs: [nd-array, gpu]")
+    add_line(site, TENSOR, "title: Tensor", "aliases: [ND array, nd-array]")
+
+    result = run_glossary("check", cwd=site)
+
+    assert result.returncode == 0, result.stderr
+    assert [problem for problem in result.stderr.splitlines() if "former slug" in problem] == [
+        f"{TENSOR}:{line + 1}: warning: former slug 'gpu' is also a name of 'Graphics processing unit' "
+        f"({GPU}): [[gpu]] leads there, the address /terms/gpu/ here; remove one of them"
+    ]
 
 
 def test_a_drafts_former_slugs_follow_the_draft(tmp_path: Path) -> None:
