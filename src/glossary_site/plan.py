@@ -138,10 +138,13 @@ def dead_site_links(
         for ref in item.former_slugs
         if ref.text not in published
     }
+    drafted = {f"terms/{slug}/index.html": ("term", slug) for slug in glossary.drafts}
+    drafted |= {f"tools/{slug}/index.html": ("tool", slug) for slug in toolbox.drafts}
     problems: list[Diagnostic] = []
     for link in _links(config, glossary, toolbox):
         found = (
-            _link_problem(link, files, config.addresses, config.root)
+            _draft_page(link, drafted, config.addresses)
+            or _link_problem(link, files, config.addresses, config.root)
             or _former_address(link, moved, config.addresses)
             or _missing_section(link, glossary, config.addresses)
         )
@@ -312,6 +315,35 @@ def _ref_fix(url: str) -> str:
     return f"link the term as [[{stem}]], or write the address of its page, /terms/{stem}/{fragment}"
 
 
+def _draft_page(
+    link: _Link, drafted: dict[str, tuple[str, str]], addresses: tuple[str, ...]
+) -> tuple[str, Severity] | None:
+    """A link to a draft's page leads nowhere once published, as any missing page does, but
+    the editor is told why: "no page" for a file right there in content/ reads as a typo."""
+    if not drafted:
+        return None
+    path = _site_path(link, addresses)
+    found = path and (
+        drafted.get(path) or drafted.get(path + "index.html") or drafted.get(path + "/index.html")
+    )
+    if not found:
+        return None
+    what, slug = found
+    return (
+        f"{link.what} '{link.url}' leads to the draft {what} '{slug}', which is not published: link "
+        "elsewhere until it is (`--drafts` builds it to preview)",
+        Severity.ERROR,
+    )
+
+
+def _site_path(link: _Link, addresses: tuple[str, ...]) -> str:
+    """The path in the output that a link to this site names, or '' for one elsewhere."""
+    target = _target(link.page, link.url, addresses)
+    if not target.startswith("/"):
+        return ""
+    return urllib.parse.unquote(urllib.parse.urlsplit(target).path).lstrip("/")
+
+
 def _former_address(
     link: _Link, moved: dict[str, tuple[str, str]], addresses: tuple[str, ...]
 ) -> tuple[str, Severity] | None:
@@ -320,12 +352,9 @@ def _former_address(
     address's page → the title and address of the page it leads to."""
     if not moved:  # nothing was renamed: most sites, most builds
         return None
-    target = _target(link.page, link.url, addresses)
-    if not target.startswith("/"):
-        return None
-    path = urllib.parse.unquote(urllib.parse.urlsplit(target).path).lstrip("/")
-    found = moved.get(path) or moved.get(path + "index.html") or moved.get(path + "/index.html")
-    if found is None:
+    path = _site_path(link, addresses)
+    found = path and (moved.get(path) or moved.get(path + "index.html") or moved.get(path + "/index.html"))
+    if not found:
         return None
     title, address = found
     return (

@@ -345,6 +345,30 @@ def test_drafts_are_built_only_with_the_drafts_flag(tmp_path: Path) -> None:
     assert (site / "_site/terms/quantisation/index.html").is_file()
 
 
+def test_a_link_to_a_drafts_page_is_an_error_that_says_it_is_a_draft(tmp_path: Path) -> None:
+    """Was "leads to no page of this site; check the path", for a file right there in content/;
+    with --drafts the page is there and the link fine."""
+    site = copy_site("minimal", tmp_path)
+    (site / "content/terms/quantisation.md").write_text(
+        "---\ntitle: Quantisation\nsummary: Fewer bits per weight.\ndefinition: Storing weights in "
+        "fewer bits.\nrelated: [tensor]\ndraft: true\nupdated: 2025-04-01\n---\n",
+        encoding="utf-8",
+    )
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8") + "\nSoon: [quantisation](/terms/quantisation/).\n"
+    tensor.write_text(text, encoding="utf-8")
+
+    result = run_glossary("build", cwd=site)
+
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if "quantisation" in line] == [
+        f"content/terms/tensor.md:{len(text.splitlines())}: link '/terms/quantisation/' leads to the draft "
+        "term 'quantisation', which is not published: link elsewhere until it is (`--drafts` builds it to "
+        "preview)"
+    ]
+    assert run_glossary("build", "--drafts", cwd=site).returncode == 0
+
+
 def test_site_templates_and_static_files_override_the_theme(tmp_path: Path) -> None:
     site = copy_site("minimal", tmp_path)
     (site / "templates").mkdir()
