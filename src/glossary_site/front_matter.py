@@ -434,7 +434,9 @@ class Fields:
         for index, ref in enumerate(self.refs("former_slugs")):
             problem = slug_problem(ref.text)
             if problem is not None:
-                self.diagnostics.error(self.path, ref.line, f"former slug '{ref.text}' {problem}")
+                meant = slugify(ref.text)  # an address written as it reads: 'Gen-AI', 'gen-ai/'
+                hint = f"; write '{meant}'" if meant and slug_problem(meant) is None else ""
+                self.diagnostics.error(self.path, ref.line, f"former slug '{ref.text}' {problem}{hint}")
             elif ref.text == slug and index:
                 message = (
                     f"former slug '{ref.text}' is this {what}'s own slug; remove it (or, if it is the "

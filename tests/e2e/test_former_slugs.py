@@ -214,7 +214,7 @@ def test_former_slug_problems_are_reported_at_their_lines_in_one_run(tmp_path: P
         f"{GPU}:{gpu}: former slug 'gpu-chip' is also a former slug of 'Tensor' ({TENSOR}:{first + 4}); "
         "one address can lead to one term only: keep it in one file",
         f"{TENSOR}:{first + 1}: former slug 'Old Tensor' must be lowercase letters, digits and "
-        "single hyphens",
+        "single hyphens; write 'old-tensor'",
         f"{TENSOR}:{first + 2}: former slug 'tensor' is this term's own slug; remove it (or, if it is "
         "the address the term was first published at, list it first)",
         f"{TENSOR}:{first + 3}: former slug 'model-training' is the slug of 'Model training' "
@@ -223,7 +223,8 @@ def test_former_slug_problems_are_reported_at_their_lines_in_one_run(tmp_path: P
         f"({GPU}:{gpu}); one address can lead to one term only: keep it in one file",
         f"{box}:3: former slug 'runner' is also a former slug of 'Ollama' ({OLLAMA}:7); "
         "one address can lead to one tool only: keep it in one file",
-        f"{OLLAMA}:4: former slug 'Bad Slug' must be lowercase letters, digits and single hyphens",
+        f"{OLLAMA}:4: former slug 'Bad Slug' must be lowercase letters, digits and single hyphens; "
+        "write 'bad-slug'",
         f"{OLLAMA}:5: former slug 'ollama' is this tool's own slug; remove it (or, if it is "
         "the address the tool was first published at, list it first)",
         f"{OLLAMA}:6: former slug 'llama-box' is the slug of 'Llama box' ({box}), "
