@@ -298,17 +298,24 @@ def name_key(name: str) -> str:
     alone ("L'œuvre" with U+2019, as a French keyboard types it, and with '; slugs.APOSTROPHES).
     Compatibility forms stay apart, unlike in graph.same_name for categories: "x²" and "x2" may
     be two terms. Turkish and Azerbaijani "İ" is the capital of "i" ("İstanbul", "istanbul"),
-    where casefold makes it an i with a dot above it. It runs for every name and reference, so
-    ASCII and text already composed skip the normalising."""
+    where casefold makes it an i with a dot above it. German "ß" stays itself (casefold makes
+    it "ss"): "Maße" (measures) and "Masse" (mass) are two words, and may be two terms. It runs
+    for every name and reference, so ASCII and text already composed skip the normalising."""
     if name.isascii():
         return name.casefold()
     name = name.translate(APOSTROPHES)
     if not unicodedata.is_normalized("NFC", name):
         name = unicodedata.normalize("NFC", name)
-    folded = name.casefold()  # folding can take a letter apart again: "ǰ" is j and a caron
+    folded = _folded(name)  # folding can take a letter apart again: "ǰ" is j and a caron
     if "\u0307" in folded:
         folded = folded.replace("i\u0307", "i")
     return folded if unicodedata.is_normalized("NFC", folded) else unicodedata.normalize("NFC", folded)
+
+
+def _folded(name: str) -> str:
+    if "ß" not in name and "ẞ" not in name:
+        return name.casefold()
+    return "ß".join(part.casefold() for part in name.replace("ẞ", "ß").split("ß"))
 
 
 def distinct_aliases(title: str, aliases: Iterable[str]) -> tuple[str, ...]:

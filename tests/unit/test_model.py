@@ -14,7 +14,7 @@ from glossary_site.model import distinct_aliases, name_key
     [
         ("Caf\u00e9", "Cafe\u0301"),  # é as one letter, and as e with a combining accent
         ("CAFE\u0301", "caf\u00e9"),
-        ("Stra\u00dfe", "STRASSE"),
+        ("Stra\u00dfe", "STRA\u1e9eE"),  # the capital sharp s
         ("\u01f0", "J\u030c"),  # ǰ: folding takes it apart, as j and a caron
         ("\u1e69", "s\u0323\u0307"),  # ṩ: two accents, in either order
         ("\u1e69", "s\u0307\u0323"),
@@ -32,7 +32,14 @@ def test_names_alike_but_for_case_unicode_form_or_apostrophe_have_one_key(one: s
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("Caf\u00e9", "Cafe"), ("x\u00b2", "x2"), ("\uff2c\uff2c\uff2d", "LLM")],
+    [
+        ("Caf\u00e9", "Cafe"),
+        ("x\u00b2", "x2"),
+        ("\uff2c\uff2c\uff2d", "LLM"),
+        # was one name, as casefold spells ß "ss": two German words, measures and mass
+        ("Ma\u00dfe", "Masse"),
+        ("Stra\u00dfe", "STRASSE"),
+    ],
 )
 def test_different_letters_and_compatibility_forms_stay_different_names(one: str, other: str) -> None:
     assert name_key(one) != name_key(other)
