@@ -3,6 +3,9 @@
 The reader has what it wanted, which is not an error of ours: the run goes on and exits with
 the status it would have had, as with its output sent to /dev/null. A BrokenPipeError left to
 rise would end it half-way, with status 1 however the run went.
+
+Likewise a character the output's encoding lacks (a Russian title on a terminal set to ASCII)
+is written as an escape, `\u0401`, as Python writes to stderr, not a traceback half-way.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ def tolerate() -> None:
         stream = getattr(sys, name)
         if not isinstance(stream, io.TextIOWrapper) or isinstance(stream, _Tolerant):
             continue
-        settings = {"encoding": stream.encoding, "errors": stream.errors}
+        errors = "backslashreplace" if stream.errors == "strict" else stream.errors
+        settings = {"encoding": stream.encoding, "errors": errors}
         line_buffering, write_through = stream.line_buffering, stream.write_through
         stream.flush()
         tolerant = _Tolerant(

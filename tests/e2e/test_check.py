@@ -266,3 +266,20 @@ def test_a_reader_that_stops_early_ends_the_output_without_a_traceback(tmp_path:
     _, stderr = process.communicate(timeout=120)
     assert b"Traceback" not in stderr and b"BrokenPipeError" not in stderr
     assert process.returncode == 0
+
+
+def test_names_the_terminals_encoding_lacks_are_escaped_not_a_traceback(tmp_path: Path) -> None:
+    """Was: with PYTHONIOENCODING=ascii (or a latin-1 terminal), the warnings came out escaped
+    but the "Graph:" line, on stdout, ended the check with a UnicodeEncodeError traceback."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    tensor.write_text(
+        tensor.read_text(encoding="utf-8").replace("title: Tensor", "title: Тензор"), encoding="utf-8"
+    )
+
+    result = run_glossary("check", cwd=site, env={"PYTHONIOENCODING": "ascii"})
+
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 0, result.stderr
+    graph = next(line for line in result.stdout.splitlines() if line.startswith("Graph: "))
+    assert "\\u0422\\u0435\\u043d\\u0437\\u043e\\u0440" in graph
