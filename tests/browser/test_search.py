@@ -1472,3 +1472,29 @@ def test_on_a_phone_the_header_results_scroll_in_the_half_of_the_screen_the_keyb
         page.keyboard.press("ArrowDown")
     expect(options.last).to_have_attribute("aria-selected", "true")
     expect(options.last).to_be_in_viewport()
+
+
+def test_the_count_is_the_lists_length_when_a_named_page_is_one_pagefind_did_not_find(
+    page: Page, tmp_path: Path
+) -> None:
+    """Was "1 result found" above two: Œuvre, which "oeuvre" names but Pagefind does not find
+    under that word, was listed before the one page Pagefind found, and not counted."""
+    site = write_files(
+        copy_site("minimal", tmp_path),
+        {
+            "content/terms/oeuvre.md": "---\ntitle: \u0152uvre\nsummary: A body of work.\n"
+            "definition: An artist's \u0153uvre is all they made.\nrelated: [tensor, GPU]\n---\n",
+            "content/terms/catalogue.md": "---\ntitle: Catalogue\nsummary: A list of works.\n"
+            "definition: A catalogue lists an artist's oeuvre.\nrelated: [tensor, GPU]\n---\n",
+        },
+    )
+    out = tmp_path / "www"
+    assert build(BuildOptions(site, out, use_cache=False)).ok(strict=False)
+    with serve(out) as address:
+        page.goto(f"{address}/{SEARCH}?q=oeuvre")
+        results = page.locator("#search-results li > a")
+        expect(results).to_have_text(["\u0152uvre", "Catalogue"])
+        expect(page.locator("#search-status")).to_have_text("2 results found for \u201coeuvre\u201d")
+        page.goto(f"{address}/index.html")
+        options = type_in_header(page, "oeuvre")
+        expect(options.last).to_have_text("See all 2 results")

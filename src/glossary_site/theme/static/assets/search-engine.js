@@ -169,12 +169,12 @@
 
   // Of the pages a query names, those to list beside Pagefind's results: the pages only a part
   // of it names only when every result is loaded (`whole`), as then the list is every page found
-  // and its length the count (`counted`); else the count is Pagefind's and they are left out.
+  // and its length the count (`counted`, when the query names any: one Pagefind did not find
+  // is one more); else the count is Pagefind's and they are left out.
   window.glossarySearch.parted = function (named, whole) {
-    var some = named.some(function (page) { return page.tier >= PART; });
     return {
       named: whole ? named : named.filter(function (page) { return page.tier < PART; }),
-      counted: whole && some,
+      counted: whole && named.length > 0,
     };
   };
   window.glossarySearch.named = function (folder, query) {
