@@ -375,6 +375,7 @@ def _check_names(
     as the build warns about a term listed twice, even by two of its names. `made_from` is the
     title the slug was made from, when no --slug was given."""
     names: dict[str, str] = {}
+    slugs: dict[str, str] = {}
     spellings: list[str] = []
     former: dict[str, str] = {}
     problems = Diagnostics()
@@ -383,6 +384,7 @@ def _check_names(
     # a file that could not be read at all is no term yet, but is there, by its name
     unreadable = {slugify(Path(d.path).stem): d.path for d in problems.items if d.path not in loaded}
     for term in terms:
+        slugs[name_key(term.slug)] = term.title
         for name in (term.slug, term.title, *term.aliases):
             names.setdefault(name_key(name), term.path)
             spellings.append(name)
@@ -403,6 +405,11 @@ def _check_names(
             raise ScaffoldRefused(  # 'C#' after 'C++': both make 'c'; the title itself is free
                 f"the slug '{slug}' made from {made_from!r} is already a name of {names[key]}; "
                 f"name this term's file with --slug{_spelled_slug(made_from, slug)}"
+            )
+        if key in names and key in slugs and name_key(slugs[key]) != key:  # 'Uber', after 'Über' made uber.md
+            raise ScaffoldRefused(
+                f"'{name}' is already a name of {names[key]}, '{slugs[key]}': its slug, which wiki-links "
+                "may name it by too; give this term another name, or that one another slug"
             )
         if key in names:
             raise ScaffoldRefused(f"'{name}' is already a name of {names[key]}; edit that term")

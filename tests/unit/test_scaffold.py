@@ -130,6 +130,20 @@ def test_a_title_that_is_another_terms_in_another_unicode_form_is_refused(tmp_pa
     assert str(refused.value).startswith(f"'Cafe\u0301' is already a name of {file.relative_to(tmp_path)}")
 
 
+def test_a_title_that_is_another_terms_slug_says_it_is_the_slug(tmp_path: Path) -> None:
+    """Was "'Uber' is already a name of content/terms/uber.md; edit that term", of Über, whose
+    file name its title made: the clash is with its slug, which --slug cannot fix."""
+    file = scaffold.new_term(tmp_path, "\u00dcber", TODAY)
+
+    with pytest.raises(scaffold.ScaffoldRefused) as refused:
+        scaffold.new_term(tmp_path, "Uber", TODAY, slug="uber-inc")
+
+    assert str(refused.value).startswith(
+        f"'Uber' is already a name of {file.relative_to(tmp_path)}, '\u00dcber': its slug, which wiki-links "
+        "may name it by too; give this term another name, or that one another slug"
+    )
+
+
 def test_a_plural_of_another_terms_name_is_refused_as_links_would_change_target(tmp_path: Path) -> None:
     """Was: accepted, and every [[Tokenizers]] link moved from 'tokenizer' to the new stub."""
     file = scaffold.new_term(tmp_path, "Tokenizer", TODAY)
