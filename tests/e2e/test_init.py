@@ -493,7 +493,7 @@ def test_new_says_when_the_slug_made_from_a_title_is_taken_and_how_to_name_anoth
         "glossary: the slug 'c' made from 'C#' is already a name of content/terms/c.md; name this "
         "term's file with --slug (such as --slug csharp); nothing was written\n"
     )
-    assert "'c' is already a name of content/terms/c.md; edit that term" in taken.stderr, "the title itself"
+    assert "'c' is already a name of content/terms/c.md, 'C++': its slug" in taken.stderr, "the title itself"
     assert tree_digest(site) == before
     assert run_glossary("new", "C#", "--slug", "csharp", cwd=site).returncode == 0
 
