@@ -106,6 +106,27 @@ def test_a_tap_on_an_abbreviation_shows_its_expansion_in_the_line_and_another_hi
     assert gpu.evaluate(after) == "none"
 
 
+def test_the_keyboard_reaches_the_first_of_each_abbreviation_and_shows_its_expansion(
+    reader: Page, served: ServedSite
+) -> None:
+    """Was: a reader without a mouse or touch screen could not see it: an abbreviation was no
+    Tab stop, and only a click or hover showed it."""
+    reader.goto(served.page_url("terms/fine-tuning/index.html"))
+    gpus = reader.locator("article.term abbr", has_text="GPU")
+    assert gpus.count() >= 1
+    after = "el => getComputedStyle(el, '::after').content"
+    for _ in range(300):
+        reader.keyboard.press("Tab")
+        if gpus.first.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Tab never reached the abbreviation")
+    assert gpus.first.evaluate(after) == '" (Graphics processing unit)"'
+    assert [gpu.get_attribute("tabindex") for gpu in gpus.all()[1:]] == [None] * (gpus.count() - 1)
+    reader.keyboard.press("Tab")
+    assert gpus.first.evaluate(after) == "none"
+
+
 def test_each_header_link_opens_its_section_marked_current_and_the_title_leads_home(
     reader: Page, served: ServedSite
 ) -> None:

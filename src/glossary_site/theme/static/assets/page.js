@@ -174,11 +174,18 @@
 
   // An abbreviation's expansion (Markdown's `*[GPU]: Graphics processing unit`) is its title,
   // which only a mouse shows, on hover: a tap, or a click, shows it in the line (style.css),
-  // and another hides it.
+  // and another hides it. The keyboard reaches the first of each on the page, which shows it
+  // while focused: one Tab stop for every "GPU" of a page would be a long way to the next link.
   function expandAbbreviationsOnTap() {
     document.addEventListener("click", function (event) {
       var abbr = event.target.closest && event.target.closest("abbr[title]");
       if (abbr) { abbr.toggleAttribute("data-expanded"); }
+    });
+    var seen = {};
+    forEach.call(document.querySelectorAll("abbr[title]"), function (abbr) {
+      var key = abbr.textContent + "\n" + abbr.title;
+      if (!seen[key] && !abbr.hasAttribute("tabindex")) { abbr.tabIndex = 0; }
+      seen[key] = true;
     });
   }
 
