@@ -53,7 +53,7 @@ from glossary_site.table_pipes import EscapedPipeTableExtension
 from glossary_site.task_lists import TaskListExtension
 from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.urls import as_read, link_url
-from glossary_site.wikilinks import FORGED, faces_of, fill_links, forged_line, resolve_targets
+from glossary_site.wikilinks import FORGED, faces_of, fill_links, forged, forged_line, resolve_targets
 from glossary_site.yaml_lines import lines_down
 
 WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
@@ -707,8 +707,8 @@ def tool_bodies(
             continue
         targets = resolve_targets(tool.path, links, glossary, diagnostics, toolbox)
         raw = RawBody("", text, (), (), links)
-        if (forged := forged_line(raw, [(tool.body, tool.body_line, None)])) is not None:
-            diagnostics.error(tool.path, forged, FORGED)
+        if forged(raw):
+            diagnostics.error(tool.path, forged_line([(tool.body, tool.body_line, None)]), FORGED)
             continue
         if site_urls is not None and found:
             site_urls[slug] = found

@@ -175,20 +175,21 @@ FORGED = (
 )
 
 
-def forged_line(raw: RawBody, texts: Sequence[tuple[str, int, Breaks | None]]) -> int | None:
-    """The line of a placeholder an editor wrote (`<a href="#wikilink-0">`), as the converted
-    texts hold more of them than the Markdown has wiki-links; None when there is none. Found
-    by counting, as the sanitiser writes an editor's link and the engine's alike."""
+def forged(raw: RawBody) -> bool:
+    """Whether an editor wrote a placeholder (`<a href="#wikilink-0">`): the converted texts hold
+    more of them than the Markdown has wiki-links. Found by counting, as the sanitiser writes an
+    editor's link and the engine's alike."""
     fragments = [raw.definition, raw.body, *raw.faq_answers, *raw.faq_questions, *raw.table_intros]
     fragments += (cell for table in raw.table_cells for row in table for cell in row)
-    marks = sum(fragment.count(f'href="{PLACEHOLDER_HREF}') for fragment in fragments)
-    if marks <= len(raw.wikilinks):
-        return None
-    written = [(text, line, breaks) for text, line, breaks in texts if "wikilink" in text.casefold()]
-    if not written:
-        return texts[-1][1] if texts else 1
-    text, line, breaks = written[0]
-    return line + lines_down(text, text.casefold().index("wikilink"), breaks)
+    return sum(fragment.count(f'href="{PLACEHOLDER_HREF}') for fragment in fragments) > len(raw.wikilinks)
+
+
+def forged_line(texts: Sequence[tuple[str, int, Breaks | None]]) -> int:
+    """The line of the first text that names the placeholder, else the last text's first."""
+    for text, line, breaks in texts:
+        if "wikilink" in text.casefold():
+            return line + lines_down(text, text.casefold().index("wikilink"), breaks)
+    return texts[-1][1] if texts else 1
 
 
 def fill_links(raw: RawBody, faces: tuple[Face | None, ...], terms: str = "../") -> Body:
