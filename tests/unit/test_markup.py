@@ -125,6 +125,24 @@ def test_a_wiki_link_or_formula_in_an_inline_tags_attribute_stays_its_text(rende
     assert body.links == ("gpu",)
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "When 0<n and $f(n)>0$ holds.",
+        "The `<div` tag and $f(n)>0$ and the `>` sign.",
+        "If a<b then $f(n)>0$ too.",
+    ],
+)
+def test_a_formula_between_a_less_than_and_a_greater_than_sign_is_still_drawn(
+    render: Any, written: str
+) -> None:
+    """Was shown as written: '<' and '>' in prose (or in code spans) were taken for a tag around it."""
+    body, problems = render(body=written)
+
+    assert problems == []
+    assert present(soup(body.body).find("math")).get("alttext") == "f(n)>0"
+
+
 def test_a_wiki_link_in_a_markdown_table_writes_its_bar_escaped(render: Any) -> None:
     """A Markdown table cell ends at a bare '|', so `[[Term\\|text]]` is how a link with its own
     text is written there. Was: an unknown target named with Python-Markdown's placeholder."""
