@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -53,7 +55,7 @@ from glossary_site.table_pipes import EscapedPipeTableExtension
 from glossary_site.task_lists import TaskListExtension
 from glossary_site.tools import PREFIX as TOOL_PREFIX
 from glossary_site.urls import as_read, link_url
-from glossary_site.wikilinks import FORGED, faces_of, fill_links, forged, forged_line, resolve_targets
+from glossary_site.wikilinks import FORGED, faces_of, fill_links, forged_line, resolve_targets
 from glossary_site.yaml_lines import lines_down
 
 WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
@@ -255,6 +257,8 @@ class _Source:
     cursor: int = 0
     searchable: str | None = None
     links: list[WikiLink] = field(default_factory=list)
+    #: What the engine's wiki-link placeholders carry (_mark); editors' links cannot.
+    mark: str = ""
 
     def line_of(self, raw: str) -> int:
         """Find the link after the previous one, then count lines within its part.
@@ -316,7 +320,7 @@ class _WikiLinkProcessor(InlineProcessor):
         label = " ".join((found.group(2) or "").split()) or named
         number = len(self.source.links)
         self.source.links.append(WikiLink(target, label, self.source.line_of(written)))
-        element = etree.Element("a", {"href": f"{PLACEHOLDER_HREF}{number}"})
+        element = etree.Element("a", {"href": f"{PLACEHOLDER_HREF}{self.source.mark}{number}"})
         element.text = label
         return element, m.start(0), m.end(0)
 
@@ -355,6 +359,8 @@ class Converter:
         self.site_urls: tuple[str, ...] = ()
         #: The fields of the last term converted that were too complex to convert, left empty.
         self.too_complex: tuple[TooComplex, ...] = ()
+        #: Whether the last text converted holds a link written as a wiki-link's placeholder.
+        self.forged = False
 
     def _engine(self) -> markdown.Markdown:
         return markdown.Markdown(
@@ -447,6 +453,8 @@ class Converter:
         return html_text, tuple(self.source.links), self.site_urls
 
     def _convert_parts(self, parts: list[Part]) -> list[str]:
+        self.source.mark = _mark(text for text, _, _ in parts)
+        self.forged = False
         pieces: list[str] = []
         if len(parts) == 1 or not (
             any(ENTANGLING_RE.search(text) for text, _, _ in parts[:-1])
@@ -471,13 +479,24 @@ class Converter:
             html_pieces.append(
                 _site_relative(
                     _focusable_scrollers(
-                        long_runs.in_tables(demote_h1(_clear_of_theme_ids(sanitise(piece.strip()))))
+                        long_runs.in_tables(
+                            demote_h1(_clear_of_theme_ids(self._unmarked(sanitise(piece.strip()))))
+                        )
                     ),
                     found,
                 )
             )
         self.site_urls = tuple(dict.fromkeys(found))
         return html_pieces
+
+    def _unmarked(self, fragment: str) -> str:
+        """The engine's placeholders as wiki-links.fill_links reads them, once an editor's link
+        written as one (`<a href="#wikilink-0">`), which lacks the mark, is known."""
+        if PLACEHOLDER_HREF not in fragment:
+            return fragment
+        ours = f'<a href="{PLACEHOLDER_HREF}{self.source.mark}'
+        self.forged = self.forged or fragment.count(f'<a href="{PLACEHOLDER_HREF}') > fragment.count(ours)
+        return fragment.replace(ours, f'<a href="{PLACEHOLDER_HREF}')
 
     def _start(self, text: str, parts: list[Part]) -> None:
         self.md.reset()
@@ -490,6 +509,15 @@ class Converter:
         self.source.offsets = offsets
         self.source.first_lines = [line for _, line, _ in parts]
         self.source.breaks = [breaks for _, _, breaks in parts]
+
+
+def _mark(texts: Iterable[str]) -> str:
+    """A mark made from the texts themselves: a link an editor writes as a placeholder would
+    have to hold the digest of the text it is in."""
+    digest = hashlib.blake2b(digest_size=6)
+    for text in texts:
+        digest.update(text.encode("utf-8", "surrogatepass") + b"\0")
+    return f"m{digest.hexdigest()}-"
 
 
 def _unique_anchors(pieces: list[str]) -> list[str]:
@@ -707,7 +735,7 @@ def tool_bodies(
             continue
         targets = resolve_targets(tool.path, links, glossary, diagnostics, toolbox)
         raw = RawBody("", text, (), (), links)
-        if forged(raw):
+        if converter.forged:
             diagnostics.error(tool.path, forged_line([(tool.body, tool.body_line, None)]), FORGED)
             continue
         if site_urls is not None and found:

@@ -120,7 +120,7 @@ def convert(read: ReadTerm, converter: markup.Converter, pack: PackWriter) -> Pr
     if repeated:
         texts = content.markdown_texts(term)
         found += (Diagnostic(path, line, message) for line, message in clashes(texts, repeated))
-    if wikilinks.forged(raw):
+    if converter.forged:
         found.append(Diagnostic(path, wikilinks.forged_line(content.markdown_texts(term)), wikilinks.FORGED))
     return PreparedFile(
         path=path,

@@ -175,15 +175,6 @@ FORGED = (
 )
 
 
-def forged(raw: RawBody) -> bool:
-    """Whether an editor wrote a placeholder (`<a href="#wikilink-0">`): the converted texts hold
-    more of them than the Markdown has wiki-links. Found by counting, as the sanitiser writes an
-    editor's link and the engine's alike."""
-    fragments = [raw.definition, raw.body, *raw.faq_answers, *raw.faq_questions, *raw.table_intros]
-    fragments += (cell for table in raw.table_cells for row in table for cell in row)
-    return sum(fragment.count(f'href="{PLACEHOLDER_HREF}') for fragment in fragments) > len(raw.wikilinks)
-
-
 def forged_line(texts: Sequence[tuple[str, int, Breaks | None]]) -> int:
     """The line of the first text that names the placeholder, else the last text's first."""
     for text, line, breaks in texts:

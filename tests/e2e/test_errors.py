@@ -268,11 +268,19 @@ def test_a_link_written_as_the_generators_wiki_link_mark_is_an_error_at_its_line
         encoding="utf-8",
     )
     line = len(text.splitlines()) + 2
+    gpu = site / "content/terms/graphics-processing-unit.md"
+    gpu_text = gpu.read_text(encoding="utf-8")
+    # a wiki-link in an image's text is checked but makes no link, which once hid a forged one
+    gpu.write_text(gpu_text + "\n![a [[tensor]] chip](/chip.svg) [forged](#wikilink-0)\n", encoding="utf-8")
     write_files(
         site,
         {
             "content/tools/hammer.md": "---\ntitle: Hammer\nsummary: Hits nails.\nurl: https://hammer.example/\n"
             "---\n\nSee [[Tensor]].\n\nAnd [this](#wikilink-3).\n",
+            # code alone, with no wiki-link to count against: text, no error (was one)
+            "content/tools/anvil.md": "---\ntitle: Anvil\nsummary: Holds the work.\nurl: https://anvil.example/\n"
+            '---\n\nIn code: `<a href="#wikilink-0">x</a>`, and `&lt;a href="#wikilink-0"&gt;`.\n',
+            "static/chip.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
         },
     )
     result = run_glossary("build", cwd=site)
@@ -283,6 +291,7 @@ def test_a_link_written_as_the_generators_wiki_link_mark_is_an_error_at_its_line
         "filled in as one that was never checked; link to a term with [[Term]]"
     )
     assert error_lines(result.stderr) == [
+        f"content/terms/graphics-processing-unit.md:{len(gpu_text.splitlines()) + 2}: {said}",
         f"content/terms/tensor.md:{line}: {said}",
         f"content/tools/hammer.md:9: {said}",
     ]
