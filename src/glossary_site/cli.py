@@ -546,7 +546,7 @@ def show_check(args: argparse.Namespace, result: pipeline.BuildResult, strict: b
         return EXIT_CONTENT
     if not args.quiet:
         if shape is not None:
-            print(link_graph.summary_line(shape), file=said)
+            print(printable(link_graph.summary_line(shape)), file=said)
         if result.from_cache[0]:
             message = "Term files converted earlier, from the build cache: {} of {}"
             print(message.format(*result.from_cache), file=said)

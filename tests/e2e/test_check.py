@@ -283,3 +283,17 @@ def test_names_the_terminals_encoding_lacks_are_escaped_not_a_traceback(tmp_path
     assert result.returncode == 0, result.stderr
     graph = next(line for line in result.stdout.splitlines() if line.startswith("Graph: "))
     assert "\\u0422\\u0435\\u043d\\u0437\\u043e\\u0440" in graph
+
+
+def test_the_graph_line_shows_a_direction_control_in_a_title_escaped(tmp_path: Path) -> None:
+    """Was raw: a title's U+202E turned the rest of the Graph: line around in the terminal."""
+    site = copy_site("minimal", tmp_path)
+    tensor = site / "content/terms/tensor.md"
+    text = tensor.read_text(encoding="utf-8").replace("title: Tensor\n", 'title: "Tensor \\u202Egnp.exe"\n', 1)
+    tensor.write_text(text, encoding="utf-8")
+
+    result = run_glossary("check", cwd=site)
+
+    graph = next(line for line in result.stdout.splitlines() if line.startswith("Graph: "))
+    assert "Tensor \\u202egnp.exe" in graph
+    assert "\u202e" not in result.stdout + result.stderr
