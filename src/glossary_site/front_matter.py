@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -434,8 +435,8 @@ class Fields:
         for index, ref in enumerate(self.refs("former_slugs")):
             problem = slug_problem(ref.text)
             if problem is not None:
-                meant = slugify(ref.text)  # an address written as it reads: 'Gen-AI', 'gen-ai/'
-                hint = f"; write '{meant}'" if meant and slug_problem(meant) is None else ""
+                meant = _slug_meant(ref.text)
+                hint = f"; write '{meant}'" if meant and meant != slug and slug_problem(meant) is None else ""
                 self.diagnostics.error(self.path, ref.line, f"former slug '{ref.text}' {problem}{hint}")
             elif ref.text == slug and index:
                 message = (
@@ -546,6 +547,16 @@ class Fields:
                 self.error(key, stray or f"unknown field '{clipped(str(key))}'{hint}")
                 if meant is not None:
                     self.misspelt.add(meant)
+
+
+def _slug_meant(written: str) -> str:
+    """The slug a former address written another way stands for: 'Gen-AI', the address
+    '/terms/gen-ai/' or 'https://…/terms/gen-ai/', the file 'gen-ai.md'."""
+    path = urllib.parse.urlsplit(written.strip()).path.rstrip("/")
+    last = path.rpartition("/")[2]
+    for suffix in (".md", ".html", ".htm"):
+        last = last.removesuffix(suffix)
+    return slugify(last if last != "index" else path.rpartition("/")[0].rpartition("/")[2])
 
 
 def _lowercase_hint(slug: str) -> str:

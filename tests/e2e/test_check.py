@@ -289,7 +289,9 @@ def test_the_graph_line_shows_a_direction_control_in_a_title_escaped(tmp_path: P
     """Was raw: a title's U+202E turned the rest of the Graph: line around in the terminal."""
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"
-    text = tensor.read_text(encoding="utf-8").replace("title: Tensor\n", 'title: "Tensor \\u202Egnp.exe"\n', 1)
+    text = tensor.read_text(encoding="utf-8").replace(
+        "title: Tensor\n", 'title: "Tensor \\u202Egnp.exe"\n', 1
+    )
     tensor.write_text(text, encoding="utf-8")
 
     result = run_glossary("check", cwd=site)

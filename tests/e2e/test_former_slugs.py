@@ -287,6 +287,28 @@ def test_a_former_slug_that_is_another_terms_name_is_a_warning(tmp_path: Path) -
     ]
 
 
+def test_a_former_address_written_as_a_path_file_or_url_is_told_its_slug(tmp_path: Path) -> None:
+    """Was "write 'terms-gen-ai'", "'gen-ai-md'", "'https-x-org-terms-old-one'": the whole value
+    made into a slug; and "write 'tensor'" in tensor.md, the term's own slug, an error again."""
+    site = copy_site("minimal", tmp_path)
+    first = add_line(
+        site,
+        TENSOR,
+        "title: Tensor",
+        'former_slugs:\n  - /terms/nd-array/\n  - arrays.md\n  - "https://x.org/terms/old-one/"\n  - Tensor',
+    )
+
+    result = run_glossary("check", cwd=site)
+
+    rule = "must be lowercase letters, digits and single hyphens"
+    assert [line for line in result.stderr.splitlines() if "former slug" in line] == [
+        f"{TENSOR}:{first + 1}: former slug '/terms/nd-array/' {rule}; write 'nd-array'",
+        f"{TENSOR}:{first + 2}: former slug 'arrays.md' {rule}; write 'arrays'",
+        f"{TENSOR}:{first + 3}: former slug 'https://x.org/terms/old-one/' {rule}; write 'old-one'",
+        f"{TENSOR}:{first + 4}: former slug 'Tensor' {rule}",
+    ]
+
+
 def test_a_drafts_former_slugs_follow_the_draft(tmp_path: Path) -> None:
     """No page for the address of a term (tool) not yet published; with --drafts there is one,
     and it claims the address against the other terms (tools) as a published one does."""
