@@ -8,6 +8,7 @@ import datetime
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -125,6 +126,60 @@ def test_the_keyboard_reaches_the_first_of_each_abbreviation_and_shows_its_expan
     assert [gpu.get_attribute("tabindex") for gpu in gpus.all()[1:]] == [None] * (gpus.count() - 1)
     reader.keyboard.press("Tab")
     assert gpus.first.evaluate(after) == "none"
+
+
+ABBREVIATED = """---
+title: Processor
+summary: What runs the code.
+definition: The chip that runs a program.
+related: [other]
+---
+
+=== "First"
+
+    Nothing here.
+
+=== "Second"
+
+    Only this tab names the CPU.
+
+The CPU, and [a CPU link](https://example.org/), and the CPU again.
+
+*[CPU]: Central processing unit
+"""
+
+
+def test_an_abbreviation_first_written_in_a_hidden_tab_is_still_reached_in_the_text(
+    reader: Page, tmp_path: Path
+) -> None:
+    """Was: only the first of each on the page was a Tab stop, here in a tab not shown, so the
+    keyboard reached none; and one inside a link was a Tab stop within the link's."""
+    site = write_files(
+        tmp_path,
+        {
+            "content/site.yml": "title: Abbr\nbase_url: https://abbr.example.com/\n",
+            "content/terms/processor.md": ABBREVIATED,
+            "content/terms/other.md": "---\ntitle: Other\nsummary: Another.\ndefinition: Another term."
+            "\nrelated: [processor]\n---\n",
+        },
+    )
+    built = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
+    assert built.returncode == 0, built.stderr
+    with serve(site / "www") as address:
+        reader.goto(f"{address}/terms/processor/index.html")
+        cpus = reader.locator("article.term abbr")
+        expect(cpus).to_have_count(4)
+        assert [cpu.get_attribute("tabindex") for cpu in cpus.all()] == ["0", "0", None, None]
+        for _ in range(100):
+            reader.keyboard.press("Tab")
+            if cpus.nth(1).evaluate("el => el === document.activeElement"):
+                break
+        else:
+            raise AssertionError("Tab never reached the abbreviation in the text")
+        assert (
+            cpus.nth(1).evaluate("el => getComputedStyle(el, '::after').content")
+            == '" (Central processing unit)"'
+        )
 
 
 def test_each_header_link_opens_its_section_marked_current_and_the_title_leads_home(

@@ -174,18 +174,23 @@
 
   // An abbreviation's expansion (Markdown's `*[GPU]: Graphics processing unit`) is its title,
   // which only a mouse shows, on hover: a tap, or a click, shows it in the line (style.css),
-  // and another hides it. The keyboard reaches the first of each on the page, which shows it
-  // while focused: one Tab stop for every "GPU" of a page would be a long way to the next link.
+  // and another hides it. The keyboard reaches the first of each in each part of the page that
+  // may be hidden (a tab's text, a folded box) and in the rest, which shows it while focused:
+  // one Tab stop for every "GPU" of a page would be a long way to the next link. One in a link
+  // is the link's, which is the Tab stop there.
   function expandAbbreviationsOnTap() {
     document.addEventListener("click", function (event) {
       var abbr = event.target.closest && event.target.closest("abbr[title]");
       if (abbr) { abbr.toggleAttribute("data-expanded"); }
     });
-    var seen = {};
+    var seen = new Map();
     forEach.call(document.querySelectorAll("abbr[title]"), function (abbr) {
+      if (abbr.hasAttribute("tabindex") || abbr.closest("a, button, summary")) { return; }
+      var part = abbr.closest("details, .tabbed-block") || document.body;
+      var keys = seen.get(part) || new Set();
       var key = abbr.textContent + "\n" + abbr.title;
-      if (!seen[key] && !abbr.hasAttribute("tabindex")) { abbr.tabIndex = 0; }
-      seen[key] = true;
+      if (!keys.has(key)) { abbr.tabIndex = 0; }
+      seen.set(part, keys.add(key));
     });
   }
 
