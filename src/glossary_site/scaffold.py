@@ -406,6 +406,10 @@ def _check_names(
                 f"the slug '{slug}' made from {made_from!r} is already a name of {names[key]}; "
                 f"name this term's file with --slug{_spelled_slug(made_from, slug)}"
             )
+        if key in names and name == slug and made_from is None:
+            raise ScaffoldRefused(
+                f"--slug '{slug}' is already a name of {names[key]}; give this term another --slug"
+            )
         if key in names and key in slugs and name_key(slugs[key]) != key:  # 'Uber', after 'Über' made uber.md
             raise ScaffoldRefused(
                 f"'{name}' is already a name of {names[key]}, '{slugs[key]}': its slug, which wiki-links "

@@ -144,6 +144,19 @@ def test_a_title_that_is_another_terms_slug_says_it_is_the_slug(tmp_path: Path) 
     )
 
 
+def test_a_slug_given_that_is_another_terms_name_says_to_give_another_slug(tmp_path: Path) -> None:
+    """Was "give this term another name, or that one another slug": the --slug is what clashes."""
+    file = scaffold.new_term(tmp_path, "Cr\u00e8me br\u00fbl\u00e9e", TODAY)
+
+    with pytest.raises(scaffold.ScaffoldRefused) as refused:
+        scaffold.new_term(tmp_path, "Cr\u00e8me", TODAY, slug="creme-brulee")
+
+    assert str(refused.value).startswith(
+        f"--slug 'creme-brulee' is already a name of {file.relative_to(tmp_path)}; "
+        "give this term another --slug"
+    )
+
+
 def test_a_plural_of_another_terms_name_is_refused_as_links_would_change_target(tmp_path: Path) -> None:
     """Was: accepted, and every [[Tokenizers]] link moved from 'tokenizer' to the new stub."""
     file = scaffold.new_term(tmp_path, "Tokenizer", TODAY)
