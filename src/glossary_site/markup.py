@@ -59,6 +59,8 @@ from glossary_site.wikilinks import FORGED, faces_of, fill_links, forged_line, r
 from glossary_site.yaml_lines import lines_down
 
 WIKILINK_RE = r"\[\[([^\]\|]*?)(?:\|([^\]]*?))?\]\]"
+#: A link as fill_links reads a placeholder, but without the engine's mark: an editor's.
+FORGED_RE = re.compile(rf'<a href="{PLACEHOLDER_HREF}\d')
 #: What Python-Markdown's escape pattern leaves for `\|`, stashed before wiki-links are seen.
 ESCAPED_PIPE = f"{util.STX}{ord('|')}{util.ETX}"
 INLINE_SPECIALS = re.compile(r"[*_`\[\]<>&!\\~$@]|https?://|www\.|:[a-z0-9_+-]+:")
@@ -359,8 +361,9 @@ class Converter:
         self.site_urls: tuple[str, ...] = ()
         #: The fields of the last term converted that were too complex to convert, left empty.
         self.too_complex: tuple[TooComplex, ...] = ()
-        #: Whether the last text converted holds a link written as a wiki-link's placeholder.
-        self.forged = False
+        #: The text (of the last term or tool converted) that holds a link written as a
+        #: wiki-link's placeholder, if one does.
+        self.forged: Part | None = None
 
     def _engine(self) -> markdown.Markdown:
         return markdown.Markdown(
@@ -454,7 +457,7 @@ class Converter:
 
     def _convert_parts(self, parts: list[Part]) -> list[str]:
         self.source.mark = _mark(text for text, _, _ in parts)
-        self.forged = False
+        self.forged = None
         pieces: list[str] = []
         if len(parts) == 1 or not (
             any(ENTANGLING_RE.search(text) for text, _, _ in parts[:-1])
@@ -474,14 +477,15 @@ class Converter:
             pieces = _unique_anchors(pieces)
         found: list[str] = []
         html_pieces = []
-        for piece in pieces:
+        for part, piece in zip(parts, pieces, strict=True):
             found += _refused_urls(piece)  # checked: sanitise drops them
+            clean = sanitise(piece.strip())
+            if FORGED_RE.search(clean) and self.forged is None:
+                self.forged = part
             html_pieces.append(
                 _site_relative(
                     _focusable_scrollers(
-                        long_runs.in_tables(
-                            demote_h1(_clear_of_theme_ids(self._unmarked(sanitise(piece.strip()))))
-                        )
+                        long_runs.in_tables(demote_h1(_clear_of_theme_ids(self._unmarked(clean))))
                     ),
                     found,
                 )
@@ -491,12 +495,12 @@ class Converter:
 
     def _unmarked(self, fragment: str) -> str:
         """The engine's placeholders as wiki-links.fill_links reads them, once an editor's link
-        written as one (`<a href="#wikilink-0">`), which lacks the mark, is known."""
+        written as one (`<a href="#wikilink-0">`, FORGED_RE), which lacks the mark, is known."""
         if PLACEHOLDER_HREF not in fragment:
             return fragment
-        ours = f'<a href="{PLACEHOLDER_HREF}{self.source.mark}'
-        self.forged = self.forged or fragment.count(f'<a href="{PLACEHOLDER_HREF}') > fragment.count(ours)
-        return fragment.replace(ours, f'<a href="{PLACEHOLDER_HREF}')
+        return fragment.replace(
+            f'<a href="{PLACEHOLDER_HREF}{self.source.mark}', f'<a href="{PLACEHOLDER_HREF}'
+        )
 
     def _start(self, text: str, parts: list[Part]) -> None:
         self.md.reset()
@@ -735,8 +739,8 @@ def tool_bodies(
             continue
         targets = resolve_targets(tool.path, links, glossary, diagnostics, toolbox)
         raw = RawBody("", text, (), (), links)
-        if converter.forged:
-            diagnostics.error(tool.path, forged_line([(tool.body, tool.body_line, None)]), FORGED)
+        if converter.forged is not None:
+            diagnostics.error(tool.path, forged_line(*converter.forged), FORGED)
             continue
         if site_urls is not None and found:
             site_urls[slug] = found

@@ -120,8 +120,8 @@ def convert(read: ReadTerm, converter: markup.Converter, pack: PackWriter) -> Pr
     if repeated:
         texts = content.markdown_texts(term)
         found += (Diagnostic(path, line, message) for line, message in clashes(texts, repeated))
-    if converter.forged:
-        found.append(Diagnostic(path, wikilinks.forged_line(content.markdown_texts(term)), wikilinks.FORGED))
+    if converter.forged is not None:
+        found.append(Diagnostic(path, wikilinks.forged_line(*converter.forged), wikilinks.FORGED))
     return PreparedFile(
         path=path,
         digest=read.digest,

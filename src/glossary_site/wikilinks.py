@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
 
 from glossary_site.diagnostics import Diagnostics, did_you_mean
 from glossary_site.graph import may_name_unreadable, resolve, unknown_reference
+from glossary_site.indentation import outside_all_code
 from glossary_site.model import (
     PLACEHOLDER_HREF,
     Body,
@@ -175,12 +175,22 @@ FORGED = (
 )
 
 
-def forged_line(texts: Sequence[tuple[str, int, Breaks | None]]) -> int:
-    """The line of the first text that names the placeholder, else the last text's first."""
-    for text, line, breaks in texts:
-        if "wikilink" in text.casefold():
-            return line + lines_down(text, text.casefold().index("wikilink"), breaks)
-    return texts[-1][1] if texts else 1
+#: A link to a placeholder as written: '#', or its character reference, then wikilink-N.
+_WRITTEN_FORGED_RE = re.compile(r"(?:#|&#0*35;|&#x0*23;)wikilink-\d", re.IGNORECASE)
+
+
+def forged_line(text: str, line: int, breaks: Breaks | None) -> int:
+    """The line of the text (a field that holds a forged link) where it is written: its first
+    mention outside code, as one in code (an example of it) is text; else the text's first."""
+    lines = text.split("\n")
+    found = [
+        index
+        for index, written in outside_all_code(lines)
+        if (hit := _WRITTEN_FORGED_RE.search(written)) and written[: hit.start()].count("`") % 2 == 0
+    ]
+    if not found:
+        return line
+    return line + lines_down(text, sum(len(before) + 1 for before in lines[: found[0]]), breaks)
 
 
 def fill_links(raw: RawBody, faces: tuple[Face | None, ...], terms: str = "../") -> Body:

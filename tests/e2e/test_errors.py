@@ -272,6 +272,14 @@ def test_a_link_written_as_the_generators_wiki_link_mark_is_an_error_at_its_line
     gpu_text = gpu.read_text(encoding="utf-8")
     # a wiki-link in an image's text is checked but makes no link, which once hid a forged one
     gpu.write_text(gpu_text + "\n![a [[tensor]] chip](/chip.svg) [forged](#wikilink-0)\n", encoding="utf-8")
+    # shown in code first, then forged: the forged one's line (was the code's); a section whose id
+    # starts so is no placeholder (was an error)
+    training = site / "content/terms/model-training.md"
+    training_text = training.read_text(encoding="utf-8") + (
+        "\nShow `[x](#wikilink-0)` in code.\n\nSee [the syntax](#wikilink-syntax).\n\n"
+        "## Wikilink syntax\n\nForged [f](#wikilink-0).\n"
+    )
+    training.write_text(training_text, encoding="utf-8")
     write_files(
         site,
         {
@@ -292,6 +300,7 @@ def test_a_link_written_as_the_generators_wiki_link_mark_is_an_error_at_its_line
     )
     assert error_lines(result.stderr) == [
         f"content/terms/graphics-processing-unit.md:{len(gpu_text.splitlines()) + 2}: {said}",
+        f"content/terms/model-training.md:{len(training_text.splitlines())}: {said}",
         f"content/terms/tensor.md:{line}: {said}",
         f"content/tools/hammer.md:9: {said}",
     ]
