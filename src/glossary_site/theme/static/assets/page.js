@@ -177,7 +177,7 @@
   // and another hides it. The keyboard reaches the first of each in each part of the page that
   // may be hidden (a tab's text, a folded box) and in the rest, which shows it while focused:
   // one Tab stop for every "GPU" of a page would be a long way to the next link. One in a link
-  // is the link's, which is the Tab stop there.
+  // is the link's, which is the Tab stop there; one in a tab's title is in the tab's button.
   function expandAbbreviationsOnTap() {
     document.addEventListener("click", function (event) {
       var abbr = event.target.closest && event.target.closest("abbr[title]");
@@ -185,7 +185,7 @@
     });
     var seen = new Map();
     forEach.call(document.querySelectorAll("abbr[title]"), function (abbr) {
-      if (abbr.hasAttribute("tabindex") || abbr.closest("a, button, summary")) { return; }
+      if (abbr.hasAttribute("tabindex") || abbr.closest("a, button, summary, .tabbed-title")) { return; }
       var part = abbr.closest("details, .tabbed-block") || document.body;
       var keys = seen.get(part) || new Set();
       var key = abbr.textContent + "\n" + abbr.title;
