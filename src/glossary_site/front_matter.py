@@ -436,7 +436,9 @@ class Fields:
             problem = slug_problem(ref.text)
             if problem is not None:
                 meant = _slug_meant(ref.text)
-                hint = f"; write '{meant}'" if meant and meant != slug and slug_problem(meant) is None else ""
+                # the term's own slug is a former one only first (where it was first published)
+                fits = meant and (meant != slug or not index) and slug_problem(meant) is None
+                hint = f"; write '{meant}'" if fits else ""
                 self.diagnostics.error(self.path, ref.line, f"former slug '{ref.text}' {problem}{hint}")
             elif ref.text == slug and index:
                 message = (
