@@ -738,10 +738,10 @@ def tool_bodies(
             diagnostics.error(tool.path, tool.body_line, "Markdown is too complex to convert; simplify it")
             continue
         targets = resolve_targets(tool.path, links, glossary, diagnostics, toolbox)
-        raw = RawBody("", text, (), (), links)
-        if converter.forged is not None:
+        if converter.forged is not None:  # after its links are checked: all problems in one run
             diagnostics.error(tool.path, forged_line(*converter.forged), FORGED)
             continue
+        raw = RawBody("", text, (), (), links)
         if site_urls is not None and found:
             site_urls[slug] = found
         bodies[slug] = fill_links(raw, faces_of(targets, glossary, toolbox), terms="../../terms/").body
