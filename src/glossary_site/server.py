@@ -90,8 +90,11 @@ class Preview:
     builds: int = 0
     prefix: str = "/"
     #: The path served before base_url last moved it: a page open there reloads when the build
-    #: under the new path ends, and is sent to itself under that path rather than to a 404.
+    #: under the new path ends, and is sent to itself under that path rather than to a 404 (until
+    #: the next build, `former_until`: an address without the new path then gets the 404 it will
+    #: get once deployed, as when serve starts under that path).
     former: str | None = None
+    former_until: int = 0
     #: Which build each page (by its WSGI path) was last served from, counted before reading
     #: it: a browser tells its page's address once its live-reload connection is open, and a
     #: build that ended before then sent its reload to no one (see reload_missed).
@@ -393,6 +396,7 @@ class Site:
             former, self.preview.prefix = self.preview.prefix, prefix
             if self.preview.builds > 0:  # the first address is printed once the server starts
                 self.preview.former = former
+                self.preview.former_until = self.preview.builds + 1  # this build's count, once it ends
                 why = "base_url changed; " if self.built else ""
                 self.mark()
                 print(f"glossary serve: {why}now serving on {self.url}", flush=True)
@@ -687,9 +691,10 @@ def site_app(
     put in each HTML page's head. (livereload's own container would put it before every
     '</head>' of every file: a script, terms.json or a summary that mentions the tag.)
 
-    Outside the site's sub-path only `/` is sent to the home page, and a page served before
-    base_url moved to the same page under its new path; anything else is a 404, as it will be
-    once deployed, so a link written without the sub-path shows up in the preview.
+    Outside the site's sub-path only `/` is sent to the home page, and, until the next build, a
+    page served before base_url moved to the same page under its new path; anything else is a
+    404, as it will be once deployed, so a link written without the sub-path shows up in the
+    preview.
     The search index's listing, asked for before serve has indexed, is a 503 "not yet" rather
     than the 404 of a site built without search.
     """
@@ -705,7 +710,8 @@ def site_app(
             if not path.endswith("/"):  # as a deployed site does: the page's relative links need it
                 return _redirect(start_response, url_path(path) + "/" + query)
             target = target / "index.html" if (target / "index.html").is_file() else None
-        if target is None and former and path.startswith(former) and path in preview.served:
+        moving = former is not None and built <= preview.former_until and path.startswith(former)
+        if target is None and former is not None and moving and path in preview.served:
             moved = prefix + path[len(former) :]
             # only to a page there: under a new path below the old one, an address missing under
             # it (served, as a 404) starts with the old path too, and would be sent one level deeper
