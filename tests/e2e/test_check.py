@@ -270,18 +270,30 @@ def test_a_reader_that_stops_early_ends_the_output_without_a_traceback(tmp_path:
 
 def test_names_the_terminals_encoding_lacks_are_escaped_not_a_traceback(tmp_path: Path) -> None:
     """Was: with PYTHONIOENCODING=ascii (or a latin-1 terminal), the warnings came out escaped
-    but the "Graph:" line, on stdout, ended the check with a UnicodeEncodeError traceback."""
+    but the "Graph:" line, on stdout, ended the check with a UnicodeEncodeError traceback; then
+    Python's own escapes (\\xeb, \\U0001f600) made `--format json` no JSON."""
     site = copy_site("minimal", tmp_path)
     tensor = site / "content/terms/tensor.md"
     tensor.write_text(
-        tensor.read_text(encoding="utf-8").replace("title: Tensor", "title: Тензор"), encoding="utf-8"
+        tensor.read_text(encoding="utf-8").replace("title: Tensor\n", "title: Тензор\n", 1)
+        + "\nSee [[Noël \U0001f600]].\n",
+        encoding="utf-8",
     )
 
     result = run_glossary("check", cwd=site, env={"PYTHONIOENCODING": "ascii"})
 
     assert "Traceback" not in result.stderr
-    assert result.returncode == 0, result.stderr
-    graph = next(line for line in result.stdout.splitlines() if line.startswith("Graph: "))
+    assert result.returncode == 1, result.stderr
+    assert "unknown wiki-link target 'No\\u00ebl \\ud83d\\ude00'" in result.stderr
+    report = run_glossary("check", "--format", "json", cwd=site, env={"PYTHONIOENCODING": "ascii"})
+    messages = [item["message"] for item in json.loads(report.stdout)["diagnostics"]]
+    assert "unknown wiki-link target 'No\u00ebl \U0001f600'" in messages
+    tensor.write_text(
+        tensor.read_text(encoding="utf-8").replace("[[Noël \U0001f600]]", "Noël"), encoding="utf-8"
+    )
+    passed = run_glossary("check", cwd=site, env={"PYTHONIOENCODING": "ascii"})
+    assert passed.returncode == 0, passed.stderr
+    graph = next(line for line in passed.stdout.splitlines() if line.startswith("Graph: "))
     assert "\\u0422\\u0435\\u043d\\u0437\\u043e\\u0440" in graph
 
 
