@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, sync_playwright
 from support import copy_site, run_glossary, write_files
 
 #: Debian's build of Chromium's headless shell: the same engine as its `chromium`, without the
@@ -105,6 +105,15 @@ def built_terms(folder: Path, terms: dict[str, str], files: dict[str, str] | Non
     result = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
     assert result.returncode == 0, result.stderr
     return site / "www"
+
+
+def tab_to(page: Page, element: Locator, presses: int = 200) -> None:
+    """Press Tab from where the page is until `element` has focus: it is in the tab order."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if element.evaluate("el => el === document.activeElement"):
+            return
+    pytest.fail(f"Tab never reached {element}")
 
 
 @contextlib.contextmanager

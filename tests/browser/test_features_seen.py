@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from axe_check import assert_axe_finds_nothing_above_minor_in_either_scheme
-from conftest import DESKTOP, serve  # this folder's, imported while it is collected
+from conftest import DESKTOP, built_terms, serve, tab_to  # this folder's, imported while it is collected
 from playwright.sync_api import Browser, Page, expect
 from support import run_glossary, write_files
 
@@ -116,12 +116,7 @@ def test_the_keyboard_reaches_the_first_of_each_abbreviation_and_shows_its_expan
     gpus = reader.locator("article.term abbr", has_text="GPU")
     assert gpus.count() >= 1
     after = "el => getComputedStyle(el, '::after').content"
-    for _ in range(300):
-        reader.keyboard.press("Tab")
-        if gpus.first.evaluate("el => el === document.activeElement"):
-            break
-    else:
-        raise AssertionError("Tab never reached the abbreviation")
+    tab_to(reader, gpus.first, presses=300)
     assert gpus.first.evaluate(after) == '" (Graphics processing unit)"'
     assert [gpu.get_attribute("tabindex") for gpu in gpus.all()[1:]] == [None] * (gpus.count() - 1)
     reader.keyboard.press("Tab")
@@ -158,28 +153,13 @@ def test_an_abbreviation_first_written_in_a_hidden_tab_is_still_reached_in_the_t
 ) -> None:
     """Was: only the first of each on the page was a Tab stop, here in a tab not shown, so the
     keyboard reached none; and one inside a link was a Tab stop within the link's."""
-    site = write_files(
-        tmp_path,
-        {
-            "content/site.yml": "title: Abbr\nbase_url: https://abbr.example.com/\n",
-            "content/terms/processor.md": ABBREVIATED,
-            "content/terms/other.md": "---\ntitle: Other\nsummary: Another.\ndefinition: Another term."
-            "\nrelated: [processor]\n---\n",
-        },
-    )
-    built = run_glossary("build", "--no-search", "--out", site / "www", cwd=site)
-    assert built.returncode == 0, built.stderr
-    with serve(site / "www") as address:
+    other = "---\ntitle: Other\nsummary: Another.\ndefinition: Another term.\nrelated: [processor]\n---\n"
+    with serve(built_terms(tmp_path, {"processor": ABBREVIATED, "other": other})) as address:
         reader.goto(f"{address}/terms/processor/index.html")
         cpus = reader.locator("article.term abbr")
         expect(cpus).to_have_count(6)  # the third tab's title too, hidden once its button is made
         assert [cpu.get_attribute("tabindex") for cpu in cpus.all()] == ["0", None, "0", "0", None, None]
-        for _ in range(100):
-            reader.keyboard.press("Tab")
-            if cpus.nth(3).evaluate("el => el === document.activeElement"):
-                break
-        else:
-            raise AssertionError("Tab never reached the abbreviation in the text")
+        tab_to(reader, cpus.nth(3), presses=100)
         assert (
             cpus.nth(3).evaluate("el => getComputedStyle(el, '::after').content")
             == '" (Central processing unit)"'
