@@ -253,11 +253,16 @@ class Fields:
             self.error(key, f"'{key}' must not be empty")
         if one_line and "\n" in value:
             self.error(key, f"'{key}' must be a single line{self._escaped(key)}")
-        if one_line and not value.isprintable() and (control := bidi_marks.left_open(value)):
-            self.diagnostics.warning(
-                self.path, self.located.line(key), bidi_marks.left_open_warning(key, control)
-            )
+        if one_line:
+            self._closed_controls(key, value)
         return value
+
+    def _closed_controls(self, key: str, value: str, *path: int) -> None:
+        """A shown name that leaves a direction control open (bidi_marks.left_open)."""
+        if not value.isprintable() and (control := bidi_marks.left_open(value)):
+            self.diagnostics.warning(
+                self.path, self.located.line(key, *path), bidi_marks.left_open_warning(key, control)
+            )
 
     def optional_name(self, key: str) -> str | None:
         """A one-line name that may be left out (a category). Written but blank (`""`, spaces),
@@ -333,9 +338,8 @@ class Fields:
             items.append(str(item).strip())
             if one_line and "\n" in items[-1]:
                 self.error(key, f"each of '{key}' must be a single line{self._escaped(key, index)}", index)
-            if one_line and not items[-1].isprintable() and (control := bidi_marks.left_open(items[-1])):
-                line = self.located.line(key, index)
-                self.diagnostics.warning(self.path, line, bidi_marks.left_open_warning(key, control))
+            if one_line:
+                self._closed_controls(key, items[-1], index)
         return tuple(items)
 
     def _one_with_commas(self, key: str, value: str) -> None:

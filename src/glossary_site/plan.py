@@ -322,10 +322,7 @@ def _draft_page(
     the editor is told why: "no page" for a file right there in content/ reads as a typo."""
     if not drafted:
         return None
-    path = _site_path(link, addresses)
-    found = path and (
-        drafted.get(path) or drafted.get(path + "index.html") or drafted.get(path + "/index.html")
-    )
+    found = _page_of(drafted, _site_path(link, addresses))
     if not found:
         return None
     what, slug = found
@@ -344,6 +341,14 @@ def _site_path(link: _Link, addresses: tuple[str, ...]) -> str:
     return urllib.parse.unquote(urllib.parse.urlsplit(target).path).lstrip("/")
 
 
+def _page_of(pages: dict[str, tuple[str, str]], path: str) -> tuple[str, str] | None:
+    """What `pages` (by the page's file) says of the page at `path`, named with or without its
+    'index.html' or last '/'; None for '' (no address on this site)."""
+    if not path:
+        return None
+    return pages.get(path) or pages.get(path + "index.html") or pages.get(path + "/index.html")
+
+
 def _former_address(
     link: _Link, moved: dict[str, tuple[str, str]], addresses: tuple[str, ...]
 ) -> tuple[str, Severity] | None:
@@ -352,8 +357,7 @@ def _former_address(
     address's page → the title and address of the page it leads to."""
     if not moved:  # nothing was renamed: most sites, most builds
         return None
-    path = _site_path(link, addresses)
-    found = path and (moved.get(path) or moved.get(path + "index.html") or moved.get(path + "/index.html"))
+    found = _page_of(moved, _site_path(link, addresses))
     if not found:
         return None
     title, address = found
